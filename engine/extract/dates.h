@@ -1,0 +1,56 @@
+// Dates in news text: absolute dates as pages print them, and the date a
+// sentence speaks of relative to its article's date.
+//
+// Pure functions of their arguments; safe to call from any number of threads.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+#include "base/date.h"
+
+namespace kg::extract {
+
+// An absolute date found in text, with where it was found (byte offsets).
+struct DateMatch {
+  Date date;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// Parses `text` when the whole of it (after trimming spaces and a trailing
+// time of day such as "12:24 AM") is one absolute date:
+//   "2020-01-07", "2020-01-07T10:00:00Z", "2020/01/07"       day
+//   "January 7, 2020", "Jan. 7, 2020", "7 January 2020"       day
+//   "Sunday, 07 May 2023 12:24 AM"                            day
+//   "09-25-2020" (US month-day-year), "06.01.2020" (day.month.year)  day
+//   "2024年2月3日" day, "2024年2月" month, "January 2020" month, "2020" year
+// std::nullopt when it is not exactly one date (or names an impossible one).
+std::optional<Date> parseDate(std::string_view text);
+
+// The first absolute date written anywhere in `text` (formats as parseDate,
+// plus a date embedded in a line such as "Press TV – January 7, 2020",
+// "Sputnik – 06.01.2020" or "January 5, 2020 Posted by"). A bare year is not
+// taken (too many numbers look like years). std::nullopt when there is none.
+std::optional<DateMatch> findDate(std::string_view text);
+
+// The date `sentence` speaks of, resolved against `articleDate` (the
+// publication date of the article the sentence is in):
+//   "on Sunday"   -> the most recent Sunday on or before the article date
+//                    (an article of Monday 2020-01-06: 2020-01-05; of a
+//                    Sunday: that Sunday)                          day
+//   "yesterday", "today", "two days ago", "3 days ago"             day
+//   "last week" (the week before the article's)                    week
+//   "last month", "last year"                                      month / year
+//   "on January 3" (the most recent January 3 on or before the
+//   article date), "on 3 January 2020", "January 3, 2020"          day
+//   "in May 2020" month, "in 2019" year
+// When the phrase needs the article date and it is unknown, or coarser than
+// the phrase needs (a weekday against a month-precision date), the result is
+// unknown. Returns Date::unknown() when the sentence has no date phrase: the
+// caller decides whether to fall back to the article date. An unknown date is
+// never replaced by today's date.
+Date eventDate(std::string_view sentence, Date articleDate);
+
+}  // namespace kg::extract
