@@ -1,0 +1,205 @@
+#include "core/engine.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "extract/name_fold.h"
+
+namespace kg::core {
+
+namespace {
+
+std::vector<std::string> keysFor(const Actor& a) {
+  std::vector<std::string> keys;
+  auto add = [&](const std::string& n) {
+    for (auto& k : extract::nameKeys(n))
+      if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
+  };
+  add(a.name);
+  for (const auto& al : a.aliases) add(al);
+  return keys;
+}
+
+size_t editDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+Engine::Engine(std::string path, std::unique_ptr<storage::GraphStore> store)
+    : path_(std::move(path)), store_(std::move(store)) {}
+
+Engine::~Engine() = default;
+
+Result<std::unique_ptr<Engine>> Engine::open(const std::string& path, const EngineOptions& options) {
+  storage::StoreOptions so;
+  so.readOnly = options.readOnly;
+  so.createIfMissing = options.createIfMissing;
+  so.bulkLoad = options.bulkLoad;
+  auto store = storage::openStore(path, so);
+  if (!store) return store.status();
+  return std::unique_ptr<Engine>(new Engine(path, std::move(store).value()));
+}
+
+Result<Actor> Engine::addActor(Actor actor) {
+  if (actor.name.empty()) return Status::invalidArgument("an actor needs a non-empty name");
+  auto keys = keysFor(actor);
+  if (keys.empty()) return Status::invalidArgument("actor name '" + actor.name + "' has no letters or digits");
+  std::lock_guard<std::mutex> lock(writeMu_);
+  for (const auto& k : keys) {
+    auto ids = store_->lookupNameKey(k);
+    if (!ids) return ids.status();
+    for (ActorId id : ids.value()) {
+      auto other = store_->getActor(id);
+      if (!other) return other.status();
+      if (other->has_value() && (*other)->kind == actor.kind && id != actor.id)
+        return Status::alreadyExists("'" + actor.name + "' already names " + actorKindName(actor.kind) + " '" +
+                                     (*other)->name + "' (id " + std::to_string(id) + ")");
+    }
+  }
+  auto batch = store_->newBatch();
+  auto id = batch->putActor(actor, keys);
+  if (!id) return id.status();
+  KG_RETURN_IF_ERROR(store_->commit(*batch));
+  actor.id = id.value();
+  return actor;
+}
+
+Result<Edge> Engine::addEdge(Edge edge) {
+  for (ActorId id : {edge.src, edge.dst}) {
+    auto a = store_->getActor(id);
+    if (!a) return a.status();
+    if (!a->has_value()) return Status::invalidArgument("no actor with id " + std::to_string(id));
+  }
+  if (edge.when.from.known() && edge.when.to.known() && edge.when.to.lastDay() < edge.when.from.days())
+    return Status::invalidArgument("the edge ends (" + edge.when.to.toString() + ") before it starts (" +
+                                   edge.when.from.toString() + ")");
+  std::lock_guard<std::mutex> lock(writeMu_);
+  auto batch = store_->newBatch();
+  auto id = batch->putEdge(edge);
+  if (!id) return id.status();
+  KG_RETURN_IF_ERROR(store_->commit(*batch));
+  return store_->getEdge(id.value());
+}
+
+Result<std::vector<Actor>> Engine::resolve(std::string_view name) const {
+  std::vector<Actor> out;
+  std::set<ActorId> seen;
+  // Exact canonical-name matches first, then alias matches.
+  for (const auto& k : extract::nameKeys(name)) {
+    auto ids = store_->lookupNameKey(k);
+    if (!ids) return ids.status();
+    for (ActorId id : ids.value()) {
+      if (!seen.insert(id).second) continue;
+      auto a = store_->getActor(id);
+      if (!a) return a.status();
+      if (a->has_value()) out.push_back(std::move(**a));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [&](const Actor& a, const Actor& b) {
+    return (a.name == name) > (b.name == name);
+  });
+  return out;
+}
+
+std::vector<std::string> Engine::closestNames(std::string_view name, size_t n) const {
+  auto keys = extract::nameKeys(name);
+  const std::string key = keys.empty() ? std::string(name) : keys.front();
+  std::multimap<size_t, ActorId> best;
+  (void)store_->scanNameKeys([&](std::string_view k, ActorId id) {
+    size_t d = editDistance(key, k);
+    if (k.find(key) != std::string_view::npos || key.find(k) != std::string::npos) d = d / 2;
+    best.emplace(d, id);
+    if (best.size() > n * 4) best.erase(std::prev(best.end()));
+    return storage::Scan::kContinue;
+  });
+  std::vector<std::string> names;
+  for (auto& [d, id] : best) {
+    auto a = store_->getActor(id);
+    if (!a || !a->has_value()) continue;
+    const std::string& nm = (*a)->name;
+    if (std::find(names.begin(), names.end(), nm) == names.end()) names.push_back(nm);
+    if (names.size() >= n) break;
+  }
+  return names;
+}
+
+Result<Actor> Engine::resolveOne(std::string_view name) const {
+  auto found = resolve(name);
+  if (!found) return found.status();
+  if (found->empty()) {
+    auto close = closestNames(name, 3);
+    std::string msg = "unknown actor '" + std::string(name) + "'";
+    if (!close.empty()) {
+      msg += "; closest known names: ";
+      for (size_t i = 0; i < close.size(); ++i) msg += (i ? ", " : "") + close[i];
+    }
+    return Status::notFound(msg);
+  }
+  if (found->size() > 1 && found->at(0).name != name) {
+    std::string msg = "'" + std::string(name) + "' is ambiguous: ";
+    for (size_t i = 0; i < found->size(); ++i)
+      msg += (i ? ", " : "") + found->at(i).name + " (" + actorKindName(found->at(i).kind) + ", id " +
+             std::to_string(found->at(i).id) + ")";
+    return Status::invalidArgument(msg);
+  }
+  return found->front();
+}
+
+Result<std::vector<Actor>> Engine::actors(std::optional<ActorKind> kind) const {
+  std::vector<Actor> out;
+  KG_RETURN_IF_ERROR(store_->scanActors([&](const Actor& a) {
+    if (!kind || a.kind == *kind) out.push_back(a);
+    return storage::Scan::kContinue;
+  }));
+  return out;
+}
+
+Result<std::vector<Edge>> Engine::edges(const EdgeFilter& f, size_t evidenceLimit) const {
+  std::vector<Edge> out;
+  const bool windowed = f.fromDay || f.toDay;
+  const int32_t lo = f.fromDay.value_or(INT32_MIN), hi = f.toDay.value_or(INT32_MAX);
+  std::set<EdgeId> seen;
+  auto visit = [&](const storage::EdgeHeader& h) {
+    const Edge& e = h.edge;
+    if (!f.types.empty() && std::find(f.types.begin(), f.types.end(), e.type) == f.types.end())
+      return storage::Scan::kContinue;
+    if (windowed) {
+      if (!e.when.anyKnown()) {
+        if (!f.includeUndated) return storage::Scan::kContinue;
+      } else if (!e.when.overlaps(lo, hi)) {
+        return storage::Scan::kContinue;
+      }
+    }
+    if (!seen.insert(e.id).second) return storage::Scan::kContinue;
+    out.push_back(e);
+    return out.size() >= f.limit ? storage::Scan::kStop : storage::Scan::kContinue;
+  };
+  if (f.actor) {
+    KG_RETURN_IF_ERROR(store_->scanOut(*f.actor, visit));
+    if (out.size() < f.limit) KG_RETURN_IF_ERROR(store_->scanIn(*f.actor, visit));
+  } else {
+    KG_RETURN_IF_ERROR(store_->scanEdges(visit));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Edge& a, const Edge& b) {
+    auto key = [](const Edge& e) { return e.when.from.known() ? e.when.from.days() : INT32_MAX; };
+    return key(a) < key(b);
+  });
+  for (auto& e : out) {
+    auto ev = store_->getEvidence(e.id, evidenceLimit);
+    if (!ev) return ev.status();
+    e.evidence = std::move(ev).value();
+  }
+  return out;
+}
+
+}  // namespace kg::core

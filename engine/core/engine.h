@@ -1,0 +1,83 @@
+// Engine: the one public C++ facade of ActorGraph, used by the CLI, the RPC
+// service and the examples. It owns the store and wires extraction, storage
+// and queries together.
+//
+// Thread safety: const methods may be called concurrently from any thread;
+// the non-const write methods serialise among themselves (writeMu_).
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "model/actor.h"
+#include "model/edge.h"
+#include "storage/graph_store.h"
+
+namespace kg::core {
+
+struct EngineOptions {
+  bool readOnly = false;          // open without the write lock (others may write)
+  bool createIfMissing = true;
+  bool bulkLoad = false;
+};
+
+// Filter for listing edges; empty/unknown members do not filter.
+struct EdgeFilter {
+  std::optional<ActorId> actor;   // edges touching this actor (either end)
+  std::vector<EdgeType> types;    // any of these
+  std::optional<int32_t> fromDay; // window start (day count); edge must overlap
+  std::optional<int32_t> toDay;   // window end
+  bool includeUndated = false;    // with a window: keep edges with no date
+  size_t limit = SIZE_MAX;
+};
+
+class Engine {
+ public:
+  // Errors as storage::openStore.
+  static Result<std::unique_ptr<Engine>> open(const std::string& path, const EngineOptions& options);
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+  ~Engine();
+
+  // The store; valid as long as this Engine.
+  storage::GraphStore& store() { return *store_; }
+  const storage::GraphStore& store() const { return *store_; }
+  const std::string& path() const { return path_; }
+
+  // Adds an actor, indexing its name and aliases. AlreadyExists when the name
+  // already names an actor of the same kind (message names it).
+  Result<Actor> addActor(Actor actor);
+  // Adds an edge (or merges it into the identical stored fact). Requires
+  // existing src and dst ids; InvalidArgument otherwise.
+  Result<Edge> addEdge(Edge edge);
+
+  // Actors whose name or alias folds to the same key as `name`, best first.
+  Result<std::vector<Actor>> resolve(std::string_view name) const;
+  // Exactly one actor for `name`: NotFound "unknown actor 'X'; closest known
+  // names: A, B, C" when none; InvalidArgument listing the candidates when
+  // several of different kinds share the name.
+  Result<Actor> resolveOne(std::string_view name) const;
+  // Up to `n` known names closest to `name` (edit distance on folded keys).
+  std::vector<std::string> closestNames(std::string_view name, size_t n) const;
+
+  Result<std::vector<Actor>> actors(std::optional<ActorKind> kind) const;
+  // Edges matching `filter` with up to `evidenceLimit` evidence each.
+  Result<std::vector<Edge>> edges(const EdgeFilter& filter, size_t evidenceLimit) const;
+  Result<storage::StoreStats> stats() const { return store_->stats(); }
+
+  // Serialises writers (ingest, add). Hold it while building and committing a batch.
+  std::mutex& writeMutex() { return writeMu_; }
+
+ private:
+  Engine(std::string path, std::unique_ptr<storage::GraphStore> store);
+  std::string path_;
+  std::unique_ptr<storage::GraphStore> store_;
+  std::mutex writeMu_;  // guards writes to store_
+};
+
+}  // namespace kg::core

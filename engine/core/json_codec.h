@@ -1,0 +1,24 @@
+// The JSON contract shared by the CLI, the RPC client output and tests:
+//   actor {"id","name","kind","aliases":[...]}  (+ "country" when known)
+//   edge  {"id","src":{"id","name"},"dst":{"id","name"},"type","from","to",
+//          "confidence","evidence":[{"doc","text"}]} (+ "mode","cameo","title" when set)
+//   dates "YYYY-MM-DD" / "YYYY-MM" / "YYYY" by precision, null when unknown.
+// Pure functions; safe from any thread.
+#pragma once
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "base/date.h"
+#include "model/actor.h"
+#include "model/edge.h"
+
+namespace kg::core {
+
+nlohmann::json dateToJson(const Date& d);
+nlohmann::json actorToJson(const Actor& a);
+// `nameOf` gives an actor's canonical name ("" when unknown).
+nlohmann::json edgeToJson(const Edge& e, const std::function<std::string(ActorId)>& nameOf);
+
+}  // namespace kg::core

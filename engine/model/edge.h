@@ -1,0 +1,62 @@
+// Edges: typed, dated relations between actors, each with its evidence.
+// Plain value types.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/date.h"
+#include "base/status.h"
+#include "model/actor.h"
+
+namespace kg {
+
+// The 16 PLOVER event types, then the standing relations. The numeric values
+// are stored on disk (engine/storage/FORMAT.md): never renumber.
+enum class EdgeType : uint8_t {
+  kAgree = 0, kConsult, kSupport, kConcede, kCooperate, kAid, kRetreat, kRequest,
+  kAccuse, kReject, kThreaten, kProtest, kSanction, kMobilize, kCoerce, kAssault,
+  kMemberOf = 16, kLeaderOf, kPartOf, kOfficialOf,
+};
+inline constexpr int kEdgeTypeCount = 20;
+
+// "AGREE" ... "ASSAULT", "MEMBER_OF", "LEADER_OF", "PART_OF", "OFFICIAL_OF".
+const char* edgeTypeName(EdgeType t);
+// Case-insensitive; accepts '-' for '_'. InvalidArgument listing the valid types otherwise.
+Result<EdgeType> parseEdgeType(std::string_view s);
+// All valid names, comma-separated, for messages.
+std::string edgeTypeList();
+bool isStandingType(EdgeType t);
+
+using DocId = std::string;  // hex content hash of the document
+
+// One place an edge was read from.
+struct Evidence {
+  DocId doc;               // "" for evidence typed in by hand without a document
+  uint32_t sentence = 0;   // sentence index within the document
+  uint32_t begin = 0;      // byte offsets of the sentence within the document text
+  uint32_t end = 0;
+  std::string text;        // the sentence (or a snippet of it)
+
+  friend bool operator==(const Evidence&, const Evidence&) = default;
+};
+
+struct Edge {
+  EdgeId id = 0;
+  ActorId src = 0;
+  ActorId dst = 0;
+  EdgeType type = EdgeType::kConsult;
+  std::string mode;        // PLOVER mode, e.g. "drone"; "" when none
+  std::string cameo;       // CAMEO code, e.g. "183"; "" when none
+  std::string title;       // for OFFICIAL_OF/LEADER_OF: the office ("Prime Minister")
+  DateRange when;
+  float confidence = 1.0f;  // 0..1
+  std::vector<Evidence> evidence;
+
+  friend bool operator==(const Edge&, const Edge&) = default;
+};
+
+}  // namespace kg

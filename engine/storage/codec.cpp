@@ -1,0 +1,281 @@
+#include "storage/codec.h"
+
+#include <cstring>
+
+namespace kg::storage::codec {
+
+namespace {
+
+void putVarint(std::string* out, uint64_t v) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+void putString(std::string* out, std::string_view s) {
+  putVarint(out, s.size());
+  out->append(s);
+}
+
+// Bounds-checked reader over a value; any overrun marks it failed.
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  uint64_t varint() {
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (pos_ >= in_.size()) { ok_ = false; return 0; }
+      auto b = static_cast<uint8_t>(in_[pos_++]);
+      v |= static_cast<uint64_t>(b & 0x7f) << shift;
+      if (!(b & 0x80)) return v;
+    }
+    ok_ = false;
+    return 0;
+  }
+  std::string string() {
+    uint64_t n = varint();
+    if (!ok_ || n > in_.size() - pos_) { ok_ = false; return {}; }
+    std::string s(in_.substr(pos_, n));
+    pos_ += n;
+    return s;
+  }
+  std::string_view bytes(size_t n) {
+    if (n > in_.size() - pos_) { ok_ = false; return {}; }
+    auto s = in_.substr(pos_, n);
+    pos_ += n;
+    return s;
+  }
+  bool ok() const { return ok_; }
+  bool atEnd() const { return pos_ == in_.size(); }
+
+ private:
+  std::string_view in_;
+  size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+Status corrupt(const char* what) { return Status::corruption(std::string("malformed ") + what + " record"); }
+
+}  // namespace
+
+void putU64BE(std::string* out, uint64_t v) {
+  for (int i = 7; i >= 0; --i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+void putU32BE(std::string* out, uint32_t v) {
+  for (int i = 3; i >= 0; --i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+uint64_t getU64BE(std::string_view in, size_t pos) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < 8; ++i) v = (v << 8) | static_cast<uint8_t>(in[pos + i]);
+  return v;
+}
+uint32_t getU32BE(std::string_view in, size_t pos) {
+  uint32_t v = 0;
+  for (size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<uint8_t>(in[pos + i]);
+  return v;
+}
+
+void putDateKey(std::string* out, const Date& d) {
+  uint32_t flipped = d.known() ? (static_cast<uint32_t>(d.days()) ^ 0x80000000u) : 0u;
+  putU32BE(out, flipped);
+  out->push_back(static_cast<char>(d.precision()));
+}
+
+Date getDateKey(std::string_view in, size_t pos) {
+  auto p = static_cast<DatePrecision>(static_cast<uint8_t>(in[pos + 4]));
+  if (p == DatePrecision::kUnknown || static_cast<uint8_t>(p) > 4) return Date::unknown();
+  auto days = static_cast<int32_t>(getU32BE(in, pos) ^ 0x80000000u);
+  return Date::fromDays(days, p);
+}
+
+std::string idKey(uint64_t id) {
+  std::string k;
+  putU64BE(&k, id);
+  return k;
+}
+
+std::string edgeFactPrefix(ActorId first, EdgeType type, const Date& from, ActorId second) {
+  std::string k;
+  k.reserve(kEdgeKeyBytes);
+  putU64BE(&k, first);
+  k.push_back(static_cast<char>(type));
+  putDateKey(&k, from);
+  putU64BE(&k, second);
+  return k;
+}
+
+std::string encodeEdgeKey(const EdgeKey& e) {
+  std::string k = edgeFactPrefix(e.first, e.type, e.from, e.second);
+  putU64BE(&k, e.id);
+  return k;
+}
+
+Result<EdgeKey> decodeEdgeKey(std::string_view key) {
+  if (key.size() != kEdgeKeyBytes) return corrupt("edge key");
+  EdgeKey e;
+  e.first = getU64BE(key, 0);
+  auto t = static_cast<uint8_t>(key[8]);
+  if (t >= kEdgeTypeCount) return corrupt("edge key type");
+  e.type = static_cast<EdgeType>(t);
+  e.from = getDateKey(key, 9);
+  e.second = getU64BE(key, 14);
+  e.id = getU64BE(key, 22);
+  return e;
+}
+
+std::string encodeActor(const Actor& a, const std::vector<std::string>& nameKeys) {
+  std::string v;
+  putString(&v, a.name);
+  v.push_back(static_cast<char>(a.kind));
+  putString(&v, a.country);
+  putVarint(&v, a.aliases.size());
+  for (const auto& s : a.aliases) putString(&v, s);
+  putVarint(&v, a.attributes.size());
+  for (const auto& [k, val] : a.attributes) {
+    putString(&v, k);
+    putString(&v, val);
+  }
+  putVarint(&v, nameKeys.size());
+  for (const auto& s : nameKeys) putString(&v, s);
+  return v;
+}
+
+Result<Actor> decodeActor(ActorId id, std::string_view value, std::vector<std::string>* nameKeys) {
+  Reader r(value);
+  Actor a;
+  a.id = id;
+  a.name = r.string();
+  auto kb = r.bytes(1);
+  if (!r.ok() || static_cast<uint8_t>(kb[0]) > static_cast<uint8_t>(ActorKind::kOther)) return corrupt("actor");
+  a.kind = static_cast<ActorKind>(static_cast<uint8_t>(kb[0]));
+  a.country = r.string();
+  uint64_t n = r.varint();
+  for (uint64_t i = 0; i < n && r.ok(); ++i) a.aliases.push_back(r.string());
+  n = r.varint();
+  for (uint64_t i = 0; i < n && r.ok(); ++i) {
+    std::string k = r.string();
+    a.attributes[k] = r.string();
+  }
+  n = r.varint();
+  for (uint64_t i = 0; i < n && r.ok(); ++i) {
+    std::string k = r.string();
+    if (nameKeys) nameKeys->push_back(std::move(k));
+  }
+  if (!r.ok() || !r.atEnd()) return corrupt("actor");
+  return a;
+}
+
+std::string encodeEdgeValue(const Edge& e, uint32_t evidenceCount) {
+  std::string v;
+  putString(&v, e.mode);
+  putString(&v, e.cameo);
+  putString(&v, e.title);
+  putDateKey(&v, e.when.to);
+  uint32_t bits;
+  std::memcpy(&bits, &e.confidence, 4);
+  putU32BE(&v, bits);
+  putVarint(&v, evidenceCount);
+  return v;
+}
+
+Result<EdgeHeader> decodeEdge(const EdgeKey& key, std::string_view value) {
+  Reader r(value);
+  EdgeHeader h;
+  Edge& e = h.edge;
+  e.id = key.id;
+  e.src = key.first;
+  e.dst = key.second;
+  e.type = key.type;
+  e.when.from = key.from;
+  e.mode = r.string();
+  e.cameo = r.string();
+  e.title = r.string();
+  auto to = r.bytes(kDateBytes);
+  auto conf = r.bytes(4);
+  uint64_t count = r.varint();
+  if (!r.ok() || !r.atEnd()) return corrupt("edge");
+  e.when.to = getDateKey(to, 0);
+  uint32_t bits = getU32BE(conf, 0);
+  std::memcpy(&e.confidence, &bits, 4);
+  h.evidenceCount = static_cast<uint32_t>(count);
+  return h;
+}
+
+std::string evidenceKey(EdgeId edge, const DocId& doc, uint32_t sentence) {
+  std::string k;
+  putU64BE(&k, edge);
+  k.append(doc);
+  k.push_back('\0');
+  putU32BE(&k, sentence);
+  return k;
+}
+
+std::string encodeEvidenceValue(const Evidence& ev) {
+  std::string v;
+  putVarint(&v, ev.begin);
+  putVarint(&v, ev.end);
+  putString(&v, ev.text);
+  return v;
+}
+
+Result<Evidence> decodeEvidence(std::string_view key, std::string_view value) {
+  if (key.size() < 8 + 1 + 4 || key[key.size() - 5] != '\0') return corrupt("evidence key");
+  Evidence ev;
+  ev.doc = std::string(key.substr(8, key.size() - 8 - 5));
+  ev.sentence = getU32BE(key, key.size() - 4);
+  Reader r(value);
+  ev.begin = static_cast<uint32_t>(r.varint());
+  ev.end = static_cast<uint32_t>(r.varint());
+  ev.text = r.string();
+  if (!r.ok() || !r.atEnd()) return corrupt("evidence");
+  return ev;
+}
+
+std::string encodeDocument(const Document& d) {
+  std::string v;
+  putString(&v, d.source);
+  putString(&v, d.url);
+  putString(&v, d.title);
+  putDateKey(&v, d.date);
+  putString(&v, d.language);
+  return v;
+}
+
+Result<Document> decodeDocument(const DocId& id, std::string_view value) {
+  Reader r(value);
+  Document d;
+  d.id = id;
+  d.source = r.string();
+  d.url = r.string();
+  d.title = r.string();
+  auto date = r.bytes(kDateBytes);
+  d.language = r.string();
+  if (!r.ok() || !r.atEnd()) return corrupt("document");
+  d.date = getDateKey(date, 0);
+  return d;
+}
+
+std::string nameIndexKey(std::string_view nameKey, ActorId id) {
+  std::string k(nameKey);
+  k.push_back('\0');
+  putU64BE(&k, id);
+  return k;
+}
+
+std::string encodeCounter(int64_t delta) {
+  std::string v(8, '\0');
+  auto u = static_cast<uint64_t>(delta);
+  for (int i = 0; i < 8; ++i) v[i] = static_cast<char>((u >> (8 * i)) & 0xff);
+  return v;
+}
+
+int64_t decodeCounter(std::string_view v) {
+  if (v.size() != 8) return 0;
+  uint64_t u = 0;
+  for (int i = 7; i >= 0; --i) u = (u << 8) | static_cast<uint8_t>(v[i]);
+  return static_cast<int64_t>(u);
+}
+
+}  // namespace kg::storage::codec

@@ -1,0 +1,74 @@
+// The one codec for every key and value ActorGraph stores in RocksDB.
+// engine/storage/FORMAT.md is its specification; change both together and
+// bump kFormatVersion (graph_store.h) for any incompatible change.
+//
+// Keys are big-endian so that byte order is numeric order; dates sort as days
+// since 1970 with the sign bit flipped. Values are compact varint records.
+// Pure functions; safe from any thread.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/date.h"
+#include "base/status.h"
+#include "model/actor.h"
+#include "model/document.h"
+#include "model/edge.h"
+#include "storage/graph_store.h"
+
+namespace kg::storage::codec {
+
+inline constexpr size_t kIdBytes = 8;
+inline constexpr size_t kDateBytes = 5;
+// src(8) type(1) from(5) dst(8) edge id(8)
+inline constexpr size_t kEdgeKeyBytes = 8 + 1 + kDateBytes + 8 + 8;
+
+void putU64BE(std::string* out, uint64_t v);
+void putU32BE(std::string* out, uint32_t v);
+uint64_t getU64BE(std::string_view in, size_t pos);  // requires pos + 8 <= size
+uint32_t getU32BE(std::string_view in, size_t pos);
+
+// 4 bytes: days with the sign bit flipped (unknown: 0), then 1 byte precision.
+void putDateKey(std::string* out, const Date& d);
+Date getDateKey(std::string_view in, size_t pos);  // requires pos + 5 <= size
+
+std::string idKey(uint64_t id);
+
+// Parts of an edge key in the `out` family (and, with src/dst swapped, `in`).
+struct EdgeKey {
+  ActorId first = 0;   // src in `out`, dst in `in`
+  EdgeType type = EdgeType::kConsult;
+  Date from;
+  ActorId second = 0;  // dst in `out`, src in `in`
+  EdgeId id = 0;
+};
+std::string encodeEdgeKey(const EdgeKey& k);
+Result<EdgeKey> decodeEdgeKey(std::string_view key);
+// The key prefix shared by every edge with the same (first, type, from, second).
+std::string edgeFactPrefix(ActorId first, EdgeType type, const Date& from, ActorId second);
+
+std::string encodeActor(const Actor& a, const std::vector<std::string>& nameKeys);
+Result<Actor> decodeActor(ActorId id, std::string_view value, std::vector<std::string>* nameKeys = nullptr);
+
+// The `out` value: what the key does not hold.
+std::string encodeEdgeValue(const Edge& e, uint32_t evidenceCount);
+// Fills header->edge from the key parts and the value.
+Result<EdgeHeader> decodeEdge(const EdgeKey& key, std::string_view value);
+
+std::string evidenceKey(EdgeId edge, const DocId& doc, uint32_t sentence);
+std::string encodeEvidenceValue(const Evidence& ev);
+Result<Evidence> decodeEvidence(std::string_view key, std::string_view value);
+
+std::string encodeDocument(const Document& d);
+Result<Document> decodeDocument(const DocId& id, std::string_view value);
+
+// name key, NUL, actor id (8).
+std::string nameIndexKey(std::string_view nameKey, ActorId id);
+
+std::string encodeCounter(int64_t delta);  // 8 bytes little-endian
+int64_t decodeCounter(std::string_view v);
+
+}  // namespace kg::storage::codec

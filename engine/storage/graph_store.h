@@ -1,0 +1,111 @@
+// GraphStore: the persistent actor graph. The only seam through which the
+// rest of the engine reaches storage; the RocksDB implementation lives in
+// rocks_store.{h,cpp} and is the only code that sees RocksDB.
+//
+// Thread safety: const methods may be called from any number of threads at
+// once, also while a batch is being committed; readers see whole batches only.
+// Batches are built by one thread each; commits are serialised internally.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "model/actor.h"
+#include "model/document.h"
+#include "model/edge.h"
+
+namespace kg::storage {
+
+inline constexpr uint32_t kFormatVersion = 1;
+
+struct StoreStats {
+  uint64_t actors = 0;
+  uint64_t edges = 0;
+  uint64_t evidence = 0;
+  uint64_t documents = 0;
+};
+
+// Edge without its evidence list, as kept in the outgoing-edge family.
+// `evidenceCount` is the number of evidence records stored for it.
+struct EdgeHeader {
+  Edge edge;  // edge.evidence is empty
+  uint32_t evidenceCount = 0;
+};
+
+// What a scan callback returns: keep going or stop early.
+enum class Scan { kContinue, kStop };
+
+// A set of writes that lands whole or not at all (GraphStore::commit).
+// Edges are merged on their fact key (src, type, from, to, dst, title):
+// writing a fact that is already stored, or already in this batch, adds its
+// evidence to the existing edge instead of making a second edge.
+class WriteBatch {
+ public:
+  virtual ~WriteBatch() = default;
+  // Assigns an id when actor.id == 0; returns the id. Replaces an existing
+  // actor of the same id (aliases and name keys are rewritten).
+  virtual Result<ActorId> putActor(Actor actor, const std::vector<std::string>& nameKeys) = 0;
+  // Returns the id of the new or merged edge. InvalidArgument when src or dst
+  // is 0 or the same, or confidence is outside 0..1.
+  virtual Result<EdgeId> putEdge(Edge edge) = 0;
+  virtual Status putDocument(const Document& doc) = 0;
+  // Number of operations recorded so far.
+  virtual size_t size() const = 0;
+};
+
+class GraphStore {
+ public:
+  virtual ~GraphStore() = default;
+
+  virtual Result<std::optional<Actor>> getActor(ActorId id) const = 0;
+  // Actor ids registered under exactly this (already folded) name key.
+  virtual Result<std::vector<ActorId>> lookupNameKey(std::string_view key) const = 0;
+  // Visits every (name key, actor id) pair in key order.
+  virtual Status scanNameKeys(const std::function<Scan(std::string_view, ActorId)>& fn) const = 0;
+  virtual Status scanActors(const std::function<Scan(const Actor&)>& fn) const = 0;
+
+  // The edge with its evidence; NotFound when there is none with that id.
+  virtual Result<Edge> getEdge(EdgeId id) const = 0;
+  // Evidence of one edge, in (document, sentence) order, at most `limit`.
+  virtual Result<std::vector<Evidence>> getEvidence(EdgeId id, size_t limit) const = 0;
+  // Edges leaving `src` (or entering `dst`), ordered by type then from-date.
+  virtual Status scanOut(ActorId src, const std::function<Scan(const EdgeHeader&)>& fn) const = 0;
+  virtual Status scanIn(ActorId dst, const std::function<Scan(const EdgeHeader&)>& fn) const = 0;
+  // Every edge, ordered by source.
+  virtual Status scanEdges(const std::function<Scan(const EdgeHeader&)>& fn) const = 0;
+
+  virtual Result<std::optional<Document>> getDocument(const DocId& id) const = 0;
+  virtual Status scanDocuments(const std::function<Scan(const Document&)>& fn) const = 0;
+  virtual Result<StoreStats> stats() const = 0;
+
+  // A new empty batch; it borrows this store and must not outlive it.
+  virtual std::unique_ptr<WriteBatch> newBatch() = 0;
+  // Applies every write of `batch` atomically. On failure nothing of it is
+  // stored and the batch may be discarded. FailedPrecondition on a read-only store.
+  virtual Status commit(WriteBatch& batch) = 0;
+  // Speeds up bulk loads: commits skip the write-ahead log until flush().
+  virtual Status flush() = 0;
+};
+
+struct StoreOptions {
+  bool createIfMissing = true;
+  bool readOnly = false;         // no lock taken; others may write meanwhile
+  size_t blockCacheBytes = 64u << 20;
+  bool bulkLoad = false;         // no write-ahead log; flush() makes it durable
+};
+
+// Opens (or creates) the database at `path`. Errors:
+//  InvalidArgument  `path` is a regular file, not a database directory;
+//  NotFound         no database at `path` and !createIfMissing;
+//  Busy             another process holds the database open for writing;
+//  FailedPrecondition  the database has another format version (says which);
+//  IOError / Corruption from the disk.
+Result<std::unique_ptr<GraphStore>> openStore(const std::string& path, const StoreOptions& options);
+
+}  // namespace kg::storage

@@ -1,0 +1,55 @@
+// Shared state and helpers of the `kg` command line. main() builds one
+// CliContext; each command group registers its subcommands on the app
+// (one file per group: cmd_actor.cpp, cmd_edge.cpp, cmd_ingest.cpp, ...).
+// Single-threaded.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "base/status.h"
+#include "core/engine.h"
+
+namespace kg::cli {
+
+// Exit codes: 0 success, 1 an error the user can fix (unknown actor, bad
+// date, no path, ...), 2 command-line usage error.
+inline constexpr int kExitError = 1;
+inline constexpr int kExitUsage = 2;
+
+struct CliContext {
+  std::string dbPath;   // from --db, else $KG_DB, else ./kg.db
+  bool json = false;    // --json: machine-readable output
+  std::string remote;   // --remote HOST:PORT (served by kgd), empty for local
+  int exitCode = 0;
+
+  // Opens the database once. Write access takes the lock; read-only access
+  // lets `kg` read while another process writes. Errors: as Engine::open.
+  Result<core::Engine*> engine(bool write);
+
+  // Prints "kg: error: <message>" to stderr; returns kExitError.
+  int fail(const Status& status);
+  int fail(const std::string& message) { return fail(Status::invalidArgument(message)); }
+
+  // Prints a JSON value (one line) to stdout.
+  void printJson(const nlohmann::json& j) const { std::cout << j.dump() << "\n"; }
+
+  // The canonical name of an actor id ("#id" when the lookup fails).
+  std::string nameOf(ActorId id);
+
+ private:
+  std::unique_ptr<core::Engine> engine_;
+  bool engineWritable_ = false;
+};
+
+// Parses an optional date option ("" = not given). InvalidArgument names the option.
+Result<std::optional<Date>> parseDateOption(const std::string& text, const char* option);
+
+void registerActorCommands(CLI::App& app, CliContext& ctx);
+void registerEdgeCommands(CLI::App& app, CliContext& ctx);
+
+}  // namespace kg::cli

@@ -1,0 +1,27 @@
+// kg: the ActorGraph command line. Wires options -> engine -> commands.
+#include <cstdlib>
+
+#include "tools/kg/cli.h"
+
+int main(int argc, char** argv) {
+  kg::cli::CliContext ctx;
+  CLI::App app{"kg: ActorGraph, an actor-relationship knowledge graph of typed, dated, evidenced edges"};
+  app.require_subcommand(1);
+  app.fallthrough();  // --db/--json may follow the subcommand
+  const char* env = std::getenv("KG_DB");
+  ctx.dbPath = env && *env ? env : "./kg.db";
+  app.add_option("--db", ctx.dbPath, "database directory (default: $KG_DB, else ./kg.db)");
+  app.add_flag("--json", ctx.json, "print machine-readable JSON");
+
+  kg::cli::registerActorCommands(app, ctx);
+  kg::cli::registerEdgeCommands(app, ctx);
+  // Further command groups register here.
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : kg::cli::kExitUsage;
+  }
+  return ctx.exitCode;
+}
