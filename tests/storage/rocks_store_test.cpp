@@ -1,0 +1,229 @@
+#include <catch2/catch.hpp>
+
+#include <rocksdb/db.h>
+
+#include <fstream>
+
+#include "../support/temp_dir.h"
+#include "storage/graph_store.h"
+#include "storage/rocks_store.h"
+
+using namespace kg;
+using namespace kg::storage;
+using kg::testing::TempDir;
+
+namespace {
+
+std::unique_ptr<GraphStore> openOrDie(const std::string& path, StoreOptions o = {}) {
+  auto s = openStore(path, o);
+  INFO(s.status().toString());
+  REQUIRE(s.isOk());
+  return std::move(s).value();
+}
+
+Actor actor(const std::string& name, ActorKind kind) {
+  Actor a;
+  a.name = name;
+  a.kind = kind;
+  return a;
+}
+
+Edge event(ActorId s, EdgeType t, ActorId d, Date when, const std::string& doc, uint32_t sentence) {
+  Edge e;
+  e.src = s;
+  e.dst = d;
+  e.type = t;
+  e.when = DateRange::point(when);
+  e.confidence = 0.8f;
+  e.evidence.push_back({doc, sentence, 0, 10, "sentence " + std::to_string(sentence)});
+  return e;
+}
+
+// A canonical text dump of everything the store holds.
+std::string dump(const GraphStore& st) {
+  std::string out;
+  (void)st.scanActors([&](const Actor& a) {
+    out += "actor " + std::to_string(a.id) + " " + a.name + " " + actorKindName(a.kind) + "\n";
+    return Scan::kContinue;
+  });
+  (void)st.scanEdges([&](const EdgeHeader& h) {
+    const Edge& e = h.edge;
+    out += "edge " + std::to_string(e.id) + " " + std::to_string(e.src) + " " + edgeTypeName(e.type) + " " +
+           std::to_string(e.dst) + " " + e.when.from.toString() + ".." + e.when.to.toString() + " ev=" +
+           std::to_string(h.evidenceCount) + "\n";
+    return Scan::kContinue;
+  });
+  (void)st.scanNameKeys([&](std::string_view k, ActorId id) {
+    out += "name " + std::string(k) + " -> " + std::to_string(id) + "\n";
+    return Scan::kContinue;
+  });
+  auto stats = st.stats();
+  out += "stats " + std::to_string(stats->actors) + " " + std::to_string(stats->edges) + " " +
+         std::to_string(stats->evidence) + " " + std::to_string(stats->documents) + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("GraphStore: reopening a database finds everything", "[storage]") {
+  TempDir dir;
+  std::string before;
+  {
+    auto st = openOrDie(dir.sub("db"));
+    auto b = st->newBatch();
+    auto us = b->putActor(actor("United States", ActorKind::kState), {"united states", "usa"});
+    auto qs = b->putActor(actor("Qassem Soleimani", ActorKind::kPerson), {"qassem soleimani"});
+    REQUIRE(us.isOk());
+    REQUIRE(qs.isOk());
+    REQUIRE(b->putEdge(event(*us, EdgeType::kAssault, *qs, Date::day(2020, 1, 3), "doc1", 2)).isOk());
+    REQUIRE(b->putDocument({"doc1", "a.txt", "", "Strike", Date::day(2020, 1, 3), "en"}).isOk());
+    REQUIRE(st->commit(*b).isOk());
+    before = dump(*st);
+  }
+  auto st = openOrDie(dir.sub("db"));
+  CHECK(dump(*st) == before);
+  CHECK(before.find("edge 1 1 ASSAULT 2 2020-01-03..2020-01-03 ev=1") != std::string::npos);
+  auto ids = st->lookupNameKey("usa");
+  REQUIRE(ids.isOk());
+  CHECK(ids.value() == std::vector<ActorId>{1});
+  auto e = st->getEdge(1);
+  REQUIRE(e.isOk());
+  REQUIRE(e->evidence.size() == 1);
+  CHECK(e->evidence[0].text == "sentence 2");
+  auto doc = st->getDocument("doc1");
+  REQUIRE(doc.isOk());
+  REQUIRE(doc->has_value());
+  CHECK((*doc)->title == "Strike");
+  // Ids continue after a reopen instead of restarting.
+  auto b = st->newBatch();
+  CHECK(b->putActor(actor("Iraq", ActorKind::kState), {"iraq"}).value() == 3);
+}
+
+TEST_CASE("GraphStore: the same fact from two articles is one edge with two evidence", "[storage]") {
+  TempDir dir;
+  auto st = openOrDie(dir.sub("db"));
+  auto b = st->newBatch();
+  ActorId a = b->putActor(actor("A", ActorKind::kPerson), {"a"}).value();
+  ActorId c = b->putActor(actor("C", ActorKind::kPerson), {"c"}).value();
+  EdgeId e1 = b->putEdge(event(a, EdgeType::kConsult, c, Date::day(2020, 1, 6), "d1", 0)).value();
+  EdgeId e2 = b->putEdge(event(a, EdgeType::kConsult, c, Date::day(2020, 1, 6), "d1", 0)).value();  // same sentence
+  REQUIRE(st->commit(*b).isOk());
+  CHECK(e1 == e2);
+  auto b2 = st->newBatch();
+  EdgeId e3 = b2->putEdge(event(a, EdgeType::kConsult, c, Date::day(2020, 1, 6), "d2", 5)).value();
+  EdgeId other = b2->putEdge(event(a, EdgeType::kConsult, c, Date::day(2020, 1, 7), "d2", 6)).value();
+  REQUIRE(st->commit(*b2).isOk());
+  CHECK(e3 == e1);
+  CHECK(other != e1);
+  auto edge = st->getEdge(e1);
+  REQUIRE(edge.isOk());
+  CHECK(edge->evidence.size() == 2);
+  auto stats = st->stats();
+  CHECK(stats->edges == 2);
+  CHECK(stats->evidence == 3);
+  // Re-writing the same evidence changes nothing.
+  const std::string before = dump(*st);
+  auto b3 = st->newBatch();
+  REQUIRE(b3->putEdge(event(a, EdgeType::kConsult, c, Date::day(2020, 1, 6), "d2", 5)).isOk());
+  REQUIRE(st->commit(*b3).isOk());
+  CHECK(dump(*st) == before);
+}
+
+TEST_CASE("GraphStore: a batch that fails or is dropped leaves nothing behind", "[storage]") {
+  TempDir dir;
+  auto st = openOrDie(dir.sub("db"));
+  auto b0 = st->newBatch();
+  ActorId a = b0->putActor(actor("A", ActorKind::kPerson), {"a"}).value();
+  REQUIRE(st->commit(*b0).isOk());
+  const std::string before = dump(*st);
+  {
+    auto b = st->newBatch();
+    ActorId c = b->putActor(actor("C", ActorKind::kPerson), {"c"}).value();
+    REQUIRE(b->putEdge(event(a, EdgeType::kAssault, c, Date::day(2020, 1, 3), "d", 1)).isOk());
+    Edge bad = event(a, EdgeType::kAssault, a, Date::day(2020, 1, 3), "d", 2);
+    auto r = b->putEdge(bad);
+    CHECK(r.status().code() == StatusCode::kInvalidArgument);
+    Edge badConf = event(a, EdgeType::kAssault, c, Date::day(2020, 1, 3), "d", 3);
+    badConf.confidence = 1.5f;
+    CHECK_FALSE(b->putEdge(badConf).isOk());
+    // The caller gives up on the batch: it is never committed.
+  }
+  CHECK(dump(*st) == before);
+  // A read-only store refuses to commit, and nothing lands.
+  st.reset();
+  StoreOptions ro;
+  ro.readOnly = true;
+  auto rst = openOrDie(dir.sub("db"), ro);
+  auto b = rst->newBatch();
+  REQUIRE(b->putActor(actor("D", ActorKind::kPerson), {"d"}).isOk());
+  CHECK(rst->commit(*b).code() == StatusCode::kFailedPrecondition);
+  CHECK(dump(*rst) == before);
+}
+
+TEST_CASE("GraphStore: scans return edges by direction, ordered by type and date", "[storage]") {
+  TempDir dir;
+  auto st = openOrDie(dir.sub("db"));
+  auto b = st->newBatch();
+  ActorId a = b->putActor(actor("A", ActorKind::kPerson), {"a"}).value();
+  ActorId c = b->putActor(actor("C", ActorKind::kPerson), {"c"}).value();
+  ActorId d = b->putActor(actor("D", ActorKind::kPerson), {"d"}).value();
+  REQUIRE(b->putEdge(event(a, EdgeType::kAssault, c, Date::day(2020, 1, 3), "x", 1)).isOk());
+  REQUIRE(b->putEdge(event(a, EdgeType::kConsult, d, Date::day(1965, 5, 1), "x", 2)).isOk());
+  REQUIRE(b->putEdge(event(a, EdgeType::kConsult, c, Date::day(2019, 5, 1), "x", 3)).isOk());
+  REQUIRE(b->putEdge(event(d, EdgeType::kAccuse, c, Date(), "x", 4)).isOk());
+  REQUIRE(st->commit(*b).isOk());
+  std::vector<std::string> out;
+  REQUIRE(st->scanOut(a, [&](const EdgeHeader& h) {
+              out.push_back(std::string(edgeTypeName(h.edge.type)) + "@" + h.edge.when.from.toString());
+              return Scan::kContinue;
+            }).isOk());
+  CHECK(out == std::vector<std::string>{"CONSULT@1965-05-01", "CONSULT@2019-05-01", "ASSAULT@2020-01-03"});
+  std::vector<ActorId> srcs;
+  REQUIRE(st->scanIn(c, [&](const EdgeHeader& h) {
+              srcs.push_back(h.edge.src);
+              CHECK(h.edge.dst == c);
+              return Scan::kContinue;
+            }).isOk());
+  CHECK(srcs.size() == 3);
+}
+
+TEST_CASE("GraphStore: open refuses a file, a missing db, a locked db and another format version", "[storage]") {
+  TempDir dir;
+  {
+    std::ofstream(dir.sub("afile")) << "not a database";
+    auto r = openStore(dir.sub("afile"), {});
+    CHECK(r.status().code() == StatusCode::kInvalidArgument);
+    CHECK(r.status().message().find("is a file") != std::string::npos);
+  }
+  {
+    StoreOptions o;
+    o.createIfMissing = false;
+    CHECK(openStore(dir.sub("missing"), o).status().code() == StatusCode::kNotFound);
+  }
+  {
+    auto st = openOrDie(dir.sub("db"));
+    auto second = openStore(dir.sub("db"), {});
+    CHECK(second.status().code() == StatusCode::kBusy);
+    // Read-only opens take no lock.
+    StoreOptions ro;
+    ro.readOnly = true;
+    CHECK(openStore(dir.sub("db"), ro).isOk());
+  }
+  {
+    // Forge a database written by a future version.
+    std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+    for (const char* n : kFamilies) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> hs;
+    rocksdb::DB* raw = nullptr;
+    rocksdb::DBOptions o;
+    REQUIRE(rocksdb::DB::Open(o, dir.sub("db"), descs, &hs, &raw).ok());
+    std::string v = {0, 0, 0, 9};
+    REQUIRE(raw->Put(rocksdb::WriteOptions(), hs[7], "format_version", v).ok());
+    for (auto* h : hs) raw->DestroyColumnFamilyHandle(h);
+    delete raw;  // RocksDB hands out a raw owning pointer
+    auto r = openStore(dir.sub("db"), {});
+    CHECK(r.status().code() == StatusCode::kFailedPrecondition);
+    CHECK(r.status().message().find("format version 9") != std::string::npos);
+    CHECK(r.status().message().find("version " + std::to_string(kFormatVersion)) != std::string::npos);
+  }
+}
