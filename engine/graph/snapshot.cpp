@@ -1,0 +1,235 @@
+#include "graph/snapshot.h"
+
+#include <algorithm>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/iterator/counting_iterator.hpp>
+#include <boost/iterator/transform_iterator.hpp>
+#include <cmath>
+#include <functional>
+#include <string>
+#include <utility>
+
+namespace kg::graph {
+
+namespace {
+
+using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                               boost::no_property, uint32_t, uint32_t>;
+
+constexpr size_t kMaxIndex = std::numeric_limits<uint32_t>::max() - 1;
+
+// Stable counting sort of [0, keys.size()) by keys[i] < buckets; returns the
+// order and fills rowStart (buckets + 1 entries).
+std::vector<uint32_t> countingOrder(const std::vector<uint32_t>& keys, size_t buckets) {
+  std::vector<uint32_t> start(buckets + 1, 0);
+  for (uint32_t k : keys) ++start[k + 1];
+  for (size_t i = 0; i < buckets; ++i) start[i + 1] += start[i];
+  std::vector<uint32_t> order(keys.size());
+  for (uint32_t i = 0; i < keys.size(); ++i) order[start[keys[i]]++] = i;
+  return order;
+}
+
+template <typename T>
+void permute(std::vector<T>& v, const std::vector<uint32_t>& order) {
+  std::vector<T> out(v.size());
+  for (size_t i = 0; i < order.size(); ++i) out[i] = v[order[i]];
+  v.swap(out);
+  v.shrink_to_fit();
+}
+
+// Builds a CSR from (row, col) pairs listed in row order.
+Csr sortedCsr(const std::vector<uint32_t>& order, const std::vector<uint32_t>& rows,
+              const std::vector<uint32_t>& cols, size_t numVertices) {
+  auto pairAt = [&](uint32_t i) { return std::pair<uint32_t, uint32_t>(rows[order[i]], cols[order[i]]); };
+  std::function<std::pair<uint32_t, uint32_t>(uint32_t)> fn = pairAt;
+  auto begin = boost::make_transform_iterator(boost::counting_iterator<uint32_t>(0), fn);
+  auto end = boost::make_transform_iterator(boost::counting_iterator<uint32_t>(static_cast<uint32_t>(order.size())), fn);
+  // The overload taking an edge count is ambiguous with the property-iterator
+  // one, so the column grows by push_back; trim it afterwards.
+  Csr g(boost::edges_are_sorted, begin, end, static_cast<Csr::vertices_size_type>(numVertices));
+  g.m_forward.m_column.shrink_to_fit();
+  return g;
+}
+
+}  // namespace
+
+struct Snapshot::Impl {
+  Csr forward;
+  Csr reverse;
+};
+
+// Collects edges in input order, then lays them out as CSR.
+class Snapshot::Builder {
+ public:
+  explicit Builder(std::vector<ActorId> actors) : actors_(std::move(actors)) {}
+
+  void add(const storage::EdgeHeader& h) {
+    const Edge& e = h.edge;
+    srcIds_.push_back(e.src);
+    dstIds_.push_back(e.dst);
+    type_.push_back(static_cast<uint8_t>(e.type));
+    first_.push_back(e.when.anyKnown() ? e.when.firstDay() : kOpenStart);
+    last_.push_back(e.when.anyKnown() ? e.when.lastDay() : kOpenEnd);
+    precision_.push_back(static_cast<uint8_t>(static_cast<uint8_t>(e.when.from.precision()) << 4 |
+                                              static_cast<uint8_t>(e.when.to.precision())));
+    float c = std::clamp(std::isnan(e.confidence) ? 0.0f : e.confidence, 0.0f, 1.0f);
+    conf_.push_back(static_cast<uint8_t>(std::lround(c * 255.0f)));
+    evidence_.push_back(static_cast<uint16_t>(std::min<uint32_t>(h.evidenceCount, 65535)));
+    edgeId_.push_back(e.id);
+  }
+
+  Result<std::shared_ptr<const Snapshot>> build() {
+    if (srcIds_.size() > kMaxIndex)
+      return Status::limitExceeded("snapshot: " + std::to_string(srcIds_.size()) + " edges; at most " +
+                                   std::to_string(kMaxIndex) + " fit");
+    // Vertex set: known actors plus any edge end missing from them.
+    std::sort(actors_.begin(), actors_.end());
+    actors_.erase(std::unique(actors_.begin(), actors_.end()), actors_.end());
+    std::vector<ActorId> missing;
+    for (const auto* ids : {&srcIds_, &dstIds_})
+      for (ActorId id : *ids) {
+        if (id == 0) return Status::invalidArgument("snapshot: an edge has actor id 0");
+        if (!std::binary_search(actors_.begin(), actors_.end(), id)) missing.push_back(id);
+      }
+    if (!missing.empty()) {
+      actors_.insert(actors_.end(), missing.begin(), missing.end());
+      std::sort(actors_.begin(), actors_.end());
+      actors_.erase(std::unique(actors_.begin(), actors_.end()), actors_.end());
+    }
+    if (actors_.size() > kMaxIndex)
+      return Status::limitExceeded("snapshot: " + std::to_string(actors_.size()) + " actors; at most " +
+                                   std::to_string(kMaxIndex) + " fit");
+    const size_t n = actors_.size();
+    auto toVertices = [&](std::vector<ActorId>& ids) {
+      std::vector<uint32_t> out(ids.size());
+      for (size_t i = 0; i < ids.size(); ++i)
+        out[i] = static_cast<uint32_t>(std::lower_bound(actors_.begin(), actors_.end(), ids[i]) - actors_.begin());
+      std::vector<ActorId>().swap(ids);
+      return out;
+    };
+    std::vector<uint32_t> src = toVertices(srcIds_);
+    std::vector<uint32_t> dst = toVertices(dstIds_);
+
+    std::shared_ptr<Snapshot> s(new Snapshot());
+    s->impl_ = std::make_unique<Impl>();
+    {
+      std::vector<uint32_t> order = countingOrder(src, n);
+      s->impl_->forward = sortedCsr(order, src, dst, n);
+      permute(type_, order);
+      permute(first_, order);
+      permute(last_, order);
+      permute(precision_, order);
+      permute(conf_, order);
+      permute(evidence_, order);
+      permute(edgeId_, order);
+      permute(src, order);
+      permute(dst, order);
+    }
+    // Now edge index e has source src[e]; the reverse CSR lists edges by target.
+    std::vector<uint32_t> revOrder = countingOrder(dst, n);
+    s->impl_->reverse = sortedCsr(revOrder, dst, src, n);
+    s->inEdge_ = std::move(revOrder);
+
+    s->actorIds_ = std::move(actors_);
+    s->type_ = std::move(type_);
+    s->first_ = std::move(first_);
+    s->last_ = std::move(last_);
+    s->precision_ = std::move(precision_);
+    s->conf_ = std::move(conf_);
+    s->evidence_ = std::move(evidence_);
+    s->edgeId_ = std::move(edgeId_);
+    s->bindArrays();
+    return std::shared_ptr<const Snapshot>(std::move(s));
+  }
+
+ private:
+  std::vector<ActorId> actors_;
+  std::vector<ActorId> srcIds_, dstIds_;
+  std::vector<uint8_t> type_;
+  std::vector<int32_t> first_, last_;
+  std::vector<uint8_t> precision_;
+  std::vector<uint8_t> conf_;
+  std::vector<uint16_t> evidence_;
+  std::vector<EdgeId> edgeId_;
+};
+
+Snapshot::Snapshot() = default;
+Snapshot::~Snapshot() = default;
+
+void Snapshot::bindArrays() {
+  outRow_ = impl_->forward.m_forward.m_rowstart.data();
+  outCol_ = impl_->forward.m_forward.m_column.data();
+  inRow_ = impl_->reverse.m_forward.m_rowstart.data();
+  inCol_ = impl_->reverse.m_forward.m_column.data();
+}
+
+Result<std::shared_ptr<const Snapshot>> Snapshot::fromStore(const storage::GraphStore& store) {
+  std::vector<ActorId> actors;
+  KG_RETURN_IF_ERROR(store.scanActors([&](const Actor& a) {
+    actors.push_back(a.id);
+    return storage::Scan::kContinue;
+  }));
+  Builder b(std::move(actors));
+  KG_RETURN_IF_ERROR(store.scanEdges([&](const storage::EdgeHeader& h) {
+    b.add(h);
+    return storage::Scan::kContinue;
+  }));
+  return b.build();
+}
+
+Result<std::shared_ptr<const Snapshot>> Snapshot::fromEdges(const std::vector<ActorId>& actors,
+                                                            const std::vector<storage::EdgeHeader>& edges) {
+  for (ActorId a : actors)
+    if (a == 0) return Status::invalidArgument("snapshot: actor id 0 is not a valid id");
+  Builder b(actors);
+  for (const auto& h : edges) b.add(h);
+  return b.build();
+}
+
+std::optional<VertexId> Snapshot::vertexOf(ActorId id) const {
+  auto it = std::lower_bound(actorIds_.begin(), actorIds_.end(), id);
+  if (it == actorIds_.end() || *it != id) return std::nullopt;
+  return static_cast<VertexId>(it - actorIds_.begin());
+}
+
+VertexId Snapshot::source(EdgeIndex e) const {
+  const uint32_t* end = outRow_ + actorIds_.size() + 1;
+  return static_cast<VertexId>(std::upper_bound(outRow_, end, e) - outRow_ - 1);
+}
+
+DateRange Snapshot::dateRange(EdgeIndex e) const {
+  auto pf = static_cast<DatePrecision>(precision_[e] >> 4);
+  auto pt = static_cast<DatePrecision>(precision_[e] & 0x0f);
+  DateRange r;
+  if (pf != DatePrecision::kUnknown) r.from = Date::fromDays(first_[e], pf);
+  if (pt != DatePrecision::kUnknown) {
+    int32_t last = last_[e];
+    int32_t start = last;
+    CivilDate c = civilFromDays(last);
+    switch (pt) {
+      case DatePrecision::kYear: start = daysFromCivil({c.year, 1, 1}); break;
+      case DatePrecision::kMonth: start = daysFromCivil({c.year, c.month, 1}); break;
+      case DatePrecision::kWeek: start = last - 6; break;
+      default: break;
+    }
+    r.to = Date::fromDays(start, pt);
+  }
+  return r;
+}
+
+size_t Snapshot::memoryBytes() const {
+  auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+  size_t total = bytes(actorIds_) + bytes(inEdge_) + bytes(type_) + bytes(first_) + bytes(last_) +
+                 bytes(precision_) + bytes(conf_) + bytes(evidence_) + bytes(edgeId_);
+  for (const Csr* g : {&impl_->forward, &impl_->reverse})
+    total += bytes(g->m_forward.m_rowstart) + bytes(g->m_forward.m_column);
+  return total;
+}
+
+double Snapshot::bytesPerEdge() const {
+  return edgeCount() == 0 ? 0.0 : static_cast<double>(memoryBytes()) / static_cast<double>(edgeCount());
+}
+
+ScratchLease Snapshot::scratch() const { return pool_.acquire(); }
+
+}  // namespace kg::graph

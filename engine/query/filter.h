@@ -1,0 +1,101 @@
+// Filters shared by every query, and the edge predicate the traversals apply
+// while expanding (never to results afterwards).
+//
+// An edge matches when its type is one of `types` (all when empty), its
+// confidence is at least `minConfidence` (confidences are kept to 1/255), and,
+// when a window is set (fromDay and/or toDay), its date range overlaps the
+// window; edges with no date at all match a window only with includeUndated.
+// `direction` says which way edges may be walked from a vertex: kOut follows
+// src -> dst, kIn follows dst -> src, kBoth either.
+//
+// Plain values; EdgePredicate is immutable and safe to share across threads.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "graph/snapshot.h"
+#include "model/edge.h"
+
+namespace kg::query {
+
+using graph::EdgeIndex;
+using graph::Snapshot;
+using graph::VertexId;
+
+enum class Direction : uint8_t { kOut, kIn, kBoth };
+const char* directionName(Direction d);
+// "out", "in", "both"; InvalidArgument naming the value otherwise.
+Result<Direction> parseDirection(std::string_view s);
+inline Direction reverse(Direction d) {
+  return d == Direction::kOut ? Direction::kIn : d == Direction::kIn ? Direction::kOut : Direction::kBoth;
+}
+
+struct Filter {
+  std::vector<EdgeType> types;     // any of these; empty = every type
+  std::optional<int32_t> fromDay;  // window start, days since 1970 (inclusive)
+  std::optional<int32_t> toDay;    // window end (inclusive)
+  bool includeUndated = false;     // with a window: keep edges with no date
+  Direction direction = Direction::kBoth;
+  float minConfidence = 0.0f;      // 0..1
+};
+
+// A Filter compiled for the inner loops.
+class EdgePredicate {
+ public:
+  // InvalidArgument when the window ends before it starts ("window end
+  // 2020-01-01 is before its start 2020-02-01") or minConfidence is outside 0..1.
+  static Result<EdgePredicate> compile(const Filter& filter);
+  // Matches every edge, in both directions.
+  EdgePredicate() = default;
+
+  bool operator()(const Snapshot& s, EdgeIndex e) const {
+    if (!(typeMask_ >> static_cast<unsigned>(s.type(e)) & 1u)) return false;
+    if (s.confidenceByte(e) < minConf_) return false;
+    if (windowed_) {
+      if (!s.dated(e)) return includeUndated_;
+      return s.firstDay(e) <= hi_ && s.lastDay(e) >= lo_;
+    }
+    return true;
+  }
+  Direction direction() const { return direction_; }
+  bool windowed() const { return windowed_; }
+
+ private:
+  uint32_t typeMask_ = 0xffffffffu;
+  uint8_t minConf_ = 0;
+  bool windowed_ = false;
+  bool includeUndated_ = false;
+  int32_t lo_ = graph::kOpenStart;
+  int32_t hi_ = graph::kOpenEnd;
+  Direction direction_ = Direction::kBoth;
+};
+
+// Calls fn(neighbour, EdgeRef) for every edge of v that `pred` accepts and
+// that may be walked from v in direction `d`; stops early when fn returns
+// false. With kBoth a self-loop is visited twice. Returns false when stopped.
+template <typename Fn>
+inline bool forEachNeighbour(const Snapshot& s, const EdgePredicate& pred, VertexId v, Direction d, Fn&& fn) {
+  if (d != Direction::kIn) {
+    for (EdgeIndex e = s.outBegin(v), end = s.outEnd(v); e < end; ++e) {
+      if (!pred(s, e)) continue;
+      VertexId t = s.target(e);
+      if (!fn(t, graph::EdgeRef{e, v, t})) return false;
+    }
+  }
+  if (d != Direction::kOut) {
+    for (uint32_t p = s.inBegin(v), end = s.inEnd(v); p < end; ++p) {
+      EdgeIndex e = s.inEdge(p);
+      if (!pred(s, e)) continue;
+      VertexId src = s.inSource(p);
+      if (!fn(src, graph::EdgeRef{e, src, v})) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace kg::query

@@ -1,0 +1,21 @@
+// Documented maxima of the queries. Requests beyond them fail with
+// LimitExceeded (zero or negative values with InvalidArgument) instead of
+// running for minutes or returning millions of rows.
+#pragma once
+
+#include <cstddef>
+
+namespace kg::query {
+
+inline constexpr int kMaxDepth = 8;               // hops, for paths and neighbourhoods
+inline constexpr int kMaxK = 100;                 // k-shortest paths
+inline constexpr size_t kMaxPaths = 1000;         // all-shortest paths returned
+inline constexpr size_t kMaxNodeLimit = 100000;   // neighbourhood nodes
+inline constexpr size_t kMaxFanout = 100000;      // neighbourhood edges expanded per node
+inline constexpr size_t kMaxNeighbourEdges = 1000000;  // neighbourhood edges returned
+// Betweenness is exact up to this many vertices; beyond, it is estimated from
+// this many sampled sources (Brandes with uniform sampling, scaled by V/s).
+inline constexpr size_t kExactBetweennessVertices = 5000;
+inline constexpr size_t kBetweennessSamples = 256;
+
+}  // namespace kg::query

@@ -1,0 +1,454 @@
+#include "query/paths.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "query/limits.h"
+
+namespace kg::query {
+
+namespace {
+
+using graph::EdgeRef;
+using graph::Scratch;
+constexpr uint32_t kInf = std::numeric_limits<uint32_t>::max();
+
+EdgeRef refOf(const Snapshot& s, EdgeIndex e) { return {e, s.source(e), s.target(e)}; }
+
+// The end of `e` that is not `v` (v must be an end of e).
+VertexId otherEnd(const Snapshot& s, EdgeIndex e, VertexId v) {
+  return s.target(e) == v ? s.source(e) : s.target(e);
+}
+
+std::string label(const std::string& name, const Snapshot& s, VertexId v) {
+  return name.empty() ? "actor " + std::to_string(s.actorId(v)) : name;
+}
+
+// Walks parent edges from `v` back to the root of a search; returns the edges
+// root-first.
+std::vector<EdgeIndex> walkBack(const Snapshot& s, const graph::StampedArray<uint32_t>& parent, VertexId root,
+                                VertexId v) {
+  std::vector<EdgeIndex> edges;
+  while (v != root) {
+    EdgeIndex e = parent.get(v);
+    edges.push_back(e);
+    v = otherEnd(s, e, v);
+  }
+  std::reverse(edges.begin(), edges.end());
+  return edges;
+}
+
+Path makePath(const Snapshot& s, VertexId a, const std::vector<EdgeIndex>& edges) {
+  Path p;
+  p.nodes.push_back(a);
+  for (EdgeIndex e : edges) {
+    EdgeRef r = refOf(s, e);
+    p.edges.push_back(r);
+    p.nodes.push_back(r.src == p.nodes.back() ? r.dst : r.src);
+  }
+  p.cost = static_cast<double>(edges.size());
+  return p;
+}
+
+// --- shortest: bidirectional BFS -------------------------------------------
+// Scratch: u32[0] forward distance, u32[1] backward distance, u32[2] forward
+// parent edge, u32[3] backward parent edge, list[0..2] frontiers.
+std::optional<std::vector<EdgeIndex>> bidirectionalBfs(const Snapshot& s, const EdgePredicate& pred, VertexId a,
+                                                       VertexId b, int maxDepth, Scratch& sc) {
+  auto& distF = sc.u32[0];
+  auto& distB = sc.u32[1];
+  auto& parF = sc.u32[2];
+  auto& parB = sc.u32[3];
+  for (auto* arr : {&distF, &distB, &parF, &parB}) arr->reset(s.vertexCount());
+  auto& frontF = sc.list[0];
+  auto& frontB = sc.list[1];
+  auto& next = sc.list[2];
+  frontF.assign(1, a);
+  frontB.assign(1, b);
+  distF.set(a, 0);
+  distB.set(b, 0);
+  const Direction dir = pred.direction();
+  int depthF = 0, depthB = 0;
+  uint32_t best = kInf;
+  VertexId meet = graph::kNoVertex;
+  while (depthF + depthB < maxDepth && !frontF.empty() && !frontB.empty()) {
+    bool forward = frontF.size() <= frontB.size();
+    auto& front = forward ? frontF : frontB;
+    auto& mine = forward ? distF : distB;
+    auto& theirs = forward ? distB : distF;
+    auto& parent = forward ? parF : parB;
+    const uint32_t d = static_cast<uint32_t>(forward ? depthF : depthB) + 1;
+    next.clear();
+    for (VertexId u : front) {
+      forEachNeighbour(s, pred, u, forward ? dir : reverse(dir), [&](VertexId n, const EdgeRef& r) {
+        if (mine.has(n)) return true;
+        mine.set(n, d);
+        parent.set(n, r.index);
+        next.push_back(n);
+        if (theirs.has(n) && d + theirs.get(n) < best) {
+          best = d + theirs.get(n);
+          meet = n;
+        }
+        return true;
+      });
+    }
+    front.swap(next);
+    (forward ? depthF : depthB) += 1;
+    if (best != kInf) break;
+  }
+  if (best == kInf) return std::nullopt;
+  std::vector<EdgeIndex> edges = walkBack(s, parF, a, meet);
+  for (VertexId v = meet; v != b;) {
+    EdgeIndex e = parB.get(v);
+    edges.push_back(e);
+    v = otherEnd(s, e, v);
+  }
+  return edges;
+}
+
+// Plain BFS from `from` to `to` avoiding blocked vertices (stamped in
+// blocked) and blocked edges (sorted). Scratch: u32[0] visited, u32[1] parent
+// edge, list[0..1].
+std::optional<std::vector<EdgeIndex>> constrainedBfs(const Snapshot& s, const EdgePredicate& pred, VertexId from,
+                                                     VertexId to, int maxLen,
+                                                     const graph::StampedArray<uint32_t>& blocked,
+                                                     const std::vector<EdgeIndex>& blockedEdges, Scratch& sc) {
+  auto& seen = sc.u32[0];
+  auto& parent = sc.u32[1];
+  seen.reset(s.vertexCount());
+  parent.reset(s.vertexCount());
+  auto& front = sc.list[0];
+  auto& next = sc.list[1];
+  front.assign(1, from);
+  seen.set(from, 0);
+  bool found = false;
+  for (int d = 0; d < maxLen && !front.empty() && !found; ++d) {
+    next.clear();
+    for (VertexId u : front) {
+      bool go = forEachNeighbour(s, pred, u, pred.direction(), [&](VertexId n, const EdgeRef& r) {
+        if (seen.has(n) || blocked.has(n)) return true;
+        if (std::binary_search(blockedEdges.begin(), blockedEdges.end(), r.index)) return true;
+        seen.set(n, 0);
+        parent.set(n, r.index);
+        if (n == to) {
+          found = true;
+          return false;
+        }
+        next.push_back(n);
+        return true;
+      });
+      if (!go) break;
+    }
+    front.swap(next);
+  }
+  if (!found) return std::nullopt;
+  return walkBack(s, parent, from, to);
+}
+
+// --- all shortest -----------------------------------------------------------
+void enumerateShortest(const Snapshot& s, const EdgePredicate& pred, VertexId u, uint32_t depth, uint32_t length,
+                       const graph::StampedArray<uint32_t>& distF, const graph::StampedArray<uint32_t>& distB,
+                       std::vector<EdgeIndex>& stack, size_t maxPaths, PathResult& out, VertexId a) {
+  if (depth == length) {
+    if (out.paths.size() == maxPaths) {
+      out.truncated = true;
+      return;
+    }
+    out.paths.push_back(makePath(s, a, stack));
+    return;
+  }
+  std::vector<std::pair<EdgeIndex, VertexId>> steps;
+  forEachNeighbour(s, pred, u, pred.direction(), [&](VertexId n, const EdgeRef& r) {
+    if (distF.has(n) && distF.get(n) == depth + 1 && distB.has(n) && distB.get(n) == length - depth - 1)
+      steps.emplace_back(r.index, n);
+    return true;
+  });
+  std::sort(steps.begin(), steps.end());
+  for (auto [e, n] : steps) {
+    if (out.truncated) return;
+    stack.push_back(e);
+    enumerateShortest(s, pred, n, depth + 1, length, distF, distB, stack, maxPaths, out, a);
+    stack.pop_back();
+  }
+}
+
+// BFS distances from `root` up to `maxDepth` hops, in direction `dir`.
+void bfsDistances(const Snapshot& s, const EdgePredicate& pred, VertexId root, Direction dir, uint32_t maxDepth,
+                  graph::StampedArray<uint32_t>& dist, std::vector<uint32_t>& front, std::vector<uint32_t>& next) {
+  dist.reset(s.vertexCount());
+  dist.set(root, 0);
+  front.assign(1, root);
+  for (uint32_t d = 0; d < maxDepth && !front.empty(); ++d) {
+    next.clear();
+    for (VertexId u : front)
+      forEachNeighbour(s, pred, u, dir, [&](VertexId n, const EdgeRef&) {
+        if (!dist.has(n)) {
+          dist.set(n, d + 1);
+          next.push_back(n);
+        }
+        return true;
+      });
+    front.swap(next);
+  }
+}
+
+// --- weighted ---------------------------------------------------------------
+struct Record {
+  VertexId v;
+  EdgeIndex edge;
+  uint32_t parent;  // record index; kInf for the root
+  double value;     // cost (weighted) or arrival day (temporal)
+};
+
+std::vector<EdgeIndex> recordChain(const std::vector<Record>& recs, uint32_t r) {
+  std::vector<EdgeIndex> edges;
+  for (; recs[r].parent != kInf; r = recs[r].parent) edges.push_back(recs[r].edge);
+  std::reverse(edges.begin(), edges.end());
+  return edges;
+}
+
+// Hop-bounded label-correcting search in rounds: after round h every vertex
+// holds the best value reachable with at most h edges. `step(value, e)`
+// returns the value on the far side of e, or nullopt when e cannot be taken.
+// Only strict improvements are recorded, so the chain of a vertex never
+// repeats a vertex when values never decrease along edges.
+// Scratch: u32[0] best record, u32[1] round mark, list[0..1].
+template <typename Step>
+std::optional<uint32_t> boundedRounds(const Snapshot& s, const EdgePredicate& pred, VertexId a, VertexId b,
+                                      int maxDepth, double startValue, Step step, std::vector<Record>& recs,
+                                      Scratch& sc) {
+  auto& bestRec = sc.u32[0];
+  auto& mark = sc.u32[1];
+  bestRec.reset(s.vertexCount());
+  mark.reset(s.vertexCount());
+  recs.clear();
+  recs.push_back({a, 0, kInf, startValue});
+  bestRec.set(a, 0);
+  auto& frontier = sc.list[0];  // record indices
+  auto& touched = sc.list[1];   // vertices improved in this round
+  frontier.assign(1, 0);
+  for (int h = 1; h <= maxDepth && !frontier.empty(); ++h) {
+    touched.clear();
+    for (uint32_t r : frontier) {
+      const VertexId u = recs[r].v;
+      const double value = recs[r].value;
+      forEachNeighbour(s, pred, u, pred.direction(), [&](VertexId n, const EdgeRef& ref) {
+        std::optional<double> nv = step(value, ref.index);
+        if (!nv) return true;
+        if (bestRec.has(n) && !(*nv < recs[bestRec.get(n)].value)) return true;
+        bestRec.set(n, static_cast<uint32_t>(recs.size()));
+        recs.push_back({n, ref.index, r, *nv});
+        if (!mark.has(n) || mark.get(n) != static_cast<uint32_t>(h)) {
+          mark.set(n, static_cast<uint32_t>(h));
+          touched.push_back(n);
+        }
+        return true;
+      });
+    }
+    frontier.clear();
+    for (VertexId v : touched) frontier.push_back(bestRec.get(v));
+  }
+  if (!bestRec.has(b)) return std::nullopt;
+  return bestRec.get(b);
+}
+
+// Dijkstra on (cost, hops). Scratch: f64[0] cost, u32[0] hops, u32[1] parent
+// edge, u32[2] settled. Returns the edges of the cheapest path, or nullopt.
+std::optional<std::vector<EdgeIndex>> dijkstra(const Snapshot& s, const EdgePredicate& pred, VertexId a, VertexId b,
+                                               Scratch& sc) {
+  auto& cost = sc.f64[0];
+  auto& hops = sc.u32[0];
+  auto& parent = sc.u32[1];
+  auto& settled = sc.u32[2];
+  cost.reset(s.vertexCount());
+  hops.reset(s.vertexCount());
+  parent.reset(s.vertexCount());
+  settled.reset(s.vertexCount());
+  using Item = std::pair<std::pair<double, uint32_t>, VertexId>;
+  std::vector<Item> heap;
+  auto cmp = [](const Item& x, const Item& y) { return x.first > y.first; };
+  cost.set(a, 0.0);
+  hops.set(a, 0);
+  heap.push_back({{0.0, 0}, a});
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), cmp);
+    auto [key, u] = heap.back();
+    heap.pop_back();
+    if (settled.has(u)) continue;
+    settled.set(u, 1);
+    if (u == b) return walkBack(s, parent, a, b);
+    forEachNeighbour(s, pred, u, pred.direction(), [&](VertexId n, const EdgeRef& r) {
+      if (settled.has(n)) return true;
+      double c = edgeCost(s, r.index);
+      if (!std::isfinite(c)) return true;
+      std::pair<double, uint32_t> nk{key.first + c, key.second + 1};
+      if (cost.has(n) && !(nk < std::pair<double, uint32_t>{cost.get(n), hops.get(n)})) return true;
+      cost.set(n, nk.first);
+      hops.set(n, nk.second);
+      parent.set(n, r.index);
+      heap.push_back({nk, n});
+      std::push_heap(heap.begin(), heap.end(), cmp);
+      return true;
+    });
+  }
+  return std::nullopt;
+}
+
+double pathCost(const Snapshot& s, const std::vector<EdgeIndex>& edges) {
+  double c = 0;
+  for (EdgeIndex e : edges) c += edgeCost(s, e);
+  return c;
+}
+
+Status checkRange(const char* what, long long value, long long max) {
+  if (value < 1) return Status::invalidArgument(std::string(what) + " must be at least 1, got " + std::to_string(value));
+  if (value > max)
+    return Status::limitExceeded(std::string(what) + " " + std::to_string(value) + " is beyond the maximum " +
+                                 std::to_string(max));
+  return Status::ok();
+}
+
+}  // namespace
+
+const char* pathModeName(PathMode m) {
+  switch (m) {
+    case PathMode::kShortest: return "shortest";
+    case PathMode::kAllShortest: return "all-shortest";
+    case PathMode::kKShortest: return "k-shortest";
+    case PathMode::kWeighted: return "weighted";
+    case PathMode::kTemporal: return "temporal";
+  }
+  return "shortest";
+}
+
+Result<PathMode> parsePathMode(std::string_view text) {
+  for (PathMode m : {PathMode::kShortest, PathMode::kAllShortest, PathMode::kKShortest, PathMode::kWeighted,
+                     PathMode::kTemporal})
+    if (text == pathModeName(m)) return m;
+  return Status::invalidArgument("unknown path mode '" + std::string(text) +
+                                 "'; use shortest, all-shortest, k-shortest, weighted or temporal");
+}
+
+double edgeCost(const Snapshot& s, EdgeIndex e) {
+  double conf = s.confidence(e);
+  if (conf <= 0) return std::numeric_limits<double>::infinity();
+  return 1.0 / (conf * (1.0 + std::log1p(static_cast<double>(s.evidenceCount(e)))));
+}
+
+Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const PathOptions& o) {
+  if (a >= s.vertexCount() || b >= s.vertexCount())
+    return Status::invalidArgument("path: vertex " + std::to_string(std::max(a, b)) + " is not in the graph");
+  if (a == b)
+    return Status::invalidArgument("path: both ends are " + label(o.fromName, s, a) + "; give two different actors");
+  KG_RETURN_IF_ERROR(checkRange("max depth", o.maxDepth, kMaxDepth));
+  if (o.mode == PathMode::kKShortest) KG_RETURN_IF_ERROR(checkRange("k", o.k, kMaxK));
+  if (o.mode == PathMode::kAllShortest)
+    KG_RETURN_IF_ERROR(checkRange("path limit", static_cast<long long>(o.maxPaths), static_cast<long long>(kMaxPaths)));
+  auto compiled = EdgePredicate::compile(o.filter);
+  if (!compiled.isOk()) return compiled.status();
+  const EdgePredicate& pred = *compiled;
+  const Status notFound = Status::notFound("no path between " + label(o.fromName, s, a) + " and " +
+                                           label(o.toName, s, b) + " within depth " + std::to_string(o.maxDepth) +
+                                           " (with the given filters)");
+  auto lease = s.scratch();
+  Scratch& sc = *lease;
+  PathResult out;
+
+  switch (o.mode) {
+    case PathMode::kShortest: {
+      auto edges = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc);
+      if (!edges) return notFound;
+      out.paths.push_back(makePath(s, a, *edges));
+      return out;
+    }
+    case PathMode::kAllShortest: {
+      auto edges = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc);
+      if (!edges) return notFound;
+      const auto length = static_cast<uint32_t>(edges->size());
+      bfsDistances(s, pred, a, pred.direction(), length, sc.u32[0], sc.list[0], sc.list[1]);
+      bfsDistances(s, pred, b, reverse(pred.direction()), length, sc.u32[1], sc.list[0], sc.list[1]);
+      std::vector<EdgeIndex> stack;
+      enumerateShortest(s, pred, a, 0, length, sc.u32[0], sc.u32[1], stack, o.maxPaths, out, a);
+      return out;
+    }
+    case PathMode::kKShortest: {
+      auto first = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc);
+      if (!first) return notFound;
+      std::vector<std::vector<EdgeIndex>> found{*first};
+      std::set<std::pair<size_t, std::vector<EdgeIndex>>> candidates;
+      std::set<std::vector<EdgeIndex>> seen{*first};
+      graph::StampedArray<uint32_t>& blocked = sc.u32[2];
+      while (found.size() < static_cast<size_t>(o.k)) {
+        const std::vector<EdgeIndex> prev = found.back();
+        const Path prevPath = makePath(s, a, prev);
+        for (size_t i = 0; i < prev.size(); ++i) {
+          const VertexId spur = prevPath.nodes[i];
+          std::vector<EdgeIndex> blockedEdges;
+          for (const auto& p : found)
+            if (p.size() > i && std::equal(prev.begin(), prev.begin() + static_cast<long>(i), p.begin()))
+              blockedEdges.push_back(p[i]);
+          std::sort(blockedEdges.begin(), blockedEdges.end());
+          blocked.reset(s.vertexCount());
+          for (size_t j = 0; j < i; ++j) blocked.set(prevPath.nodes[j], 1);
+          auto spurEdges = constrainedBfs(s, pred, spur, b, o.maxDepth - static_cast<int>(i), blocked,
+                                          blockedEdges, sc);
+          if (!spurEdges) continue;
+          std::vector<EdgeIndex> total(prev.begin(), prev.begin() + static_cast<long>(i));
+          total.insert(total.end(), spurEdges->begin(), spurEdges->end());
+          if (seen.insert(total).second) candidates.insert({total.size(), std::move(total)});
+        }
+        if (candidates.empty()) break;
+        found.push_back(candidates.begin()->second);
+        candidates.erase(candidates.begin());
+      }
+      for (const auto& p : found) out.paths.push_back(makePath(s, a, p));
+      return out;
+    }
+    case PathMode::kWeighted: {
+      auto edges = dijkstra(s, pred, a, b, sc);
+      if (!edges) return notFound;
+      if (edges->size() > static_cast<size_t>(o.maxDepth)) {
+        // The cheapest path is too long; find the cheapest short enough one.
+        std::vector<Record> recs;
+        auto step = [&](double value, EdgeIndex e) -> std::optional<double> {
+          double c = edgeCost(s, e);
+          if (!std::isfinite(c)) return std::nullopt;
+          return value + c;
+        };
+        auto r = boundedRounds(s, pred, a, b, o.maxDepth, 0.0, step, recs, sc);
+        if (!r) return notFound;
+        edges = recordChain(recs, *r);
+      }
+      Path p = makePath(s, a, *edges);
+      p.cost = pathCost(s, *edges);
+      out.paths.push_back(std::move(p));
+      return out;
+    }
+    case PathMode::kTemporal: {
+      std::vector<Record> recs;
+      auto step = [&](double value, EdgeIndex e) -> std::optional<double> {
+        if (!s.dated(e)) return std::nullopt;
+        double depart = std::max(value, static_cast<double>(s.firstDay(e)));
+        if (depart > static_cast<double>(s.lastDay(e))) return std::nullopt;
+        return depart;
+      };
+      auto r = boundedRounds(s, pred, a, b, o.maxDepth, static_cast<double>(graph::kOpenStart), step, recs, sc);
+      if (!r) return notFound;
+      std::vector<EdgeIndex> edges = recordChain(recs, *r);
+      Path p = makePath(s, a, edges);
+      for (uint32_t i = *r; recs[i].parent != kInf; i = recs[i].parent)
+        p.days.push_back(static_cast<int32_t>(recs[i].value));
+      std::reverse(p.days.begin(), p.days.end());
+      out.paths.push_back(std::move(p));
+      return out;
+    }
+  }
+  return Status::internal("path: unhandled mode");
+}
+
+}  // namespace kg::query
