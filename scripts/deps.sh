@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages ActorGraph builds, tests and benchmarks with.
+set -euo pipefail
+pkgs=(build-essential cmake ninja-build pkg-config
+      librocksdb-dev capnproto libcapnp-dev libboost-graph-dev catch2
+      libcli11-dev nlohmann-json3-dev libicu-dev libfmt-dev
+      libmecab-dev mecab mecab-ipadic-utf8
+      python3-igraph python3-networkx sqlite3 graphviz)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,192 @@
+// End to end: spawns build/bin/kg against a fresh database per test.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+#include "../support/run.h"
+#include "storage/graph_store.h"
+
+using kg::testing::RunResult;
+using kg::testing::shq;
+using kg::testing::TempDir;
+using nlohmann::json;
+
+namespace {
+
+struct Kg {
+  std::string db;
+  RunResult operator()(const std::string& args) const {
+    return kg::testing::run(std::string(KG_BIN) + " --db " + shq(db) + " " + args);
+  }
+};
+
+void seed(const Kg& kg) {
+  REQUIRE(kg("actor add 'Mike Pompeo' --kind person --alias Pompeo --country USA").rc == 0);
+  REQUIRE(kg("actor add 'United States' --kind state --alias USA --alias Washington").rc == 0);
+  REQUIRE(kg("actor add \"Kata'ib Hezbollah\" --kind armed_group --alias 'Kataib Hezbollah' "
+             "--alias 'كتائب حزب الله'").rc == 0);
+  REQUIRE(kg("actor add 'Qassem Soleimani' --kind person --alias 'Qasem Soleimani'").rc == 0);
+}
+
+}  // namespace
+
+TEST_CASE("kg: actors and edges round-trip through a reopened database as JSON", "[cli]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  seed(kg);
+  auto add = kg("edge add USA ASSAULT 'Qasem Soleimani' --from 2020-01-03 --mode drone --cameo 183 "
+                "--evidence 'A US drone strike killed Soleimani at Baghdad airport.' --doc doc-a --json");
+  REQUIRE(add.rc == 0);
+  json added = json::parse(add.out);
+  CHECK(added["type"] == "ASSAULT");
+  CHECK(added["src"]["name"] == "United States");
+  CHECK(added["dst"]["name"] == "Qassem Soleimani");
+
+  // Each kg run reopens the database.
+  auto edges = kg("edges --json");
+  REQUIRE(edges.rc == 0);
+  json arr = json::parse(edges.out);
+  REQUIRE(arr.is_array());
+  REQUIRE(arr.size() == 1);
+  const json& e = arr[0];
+  for (const char* k : {"id", "src", "dst", "type", "from", "to", "confidence", "evidence"}) CHECK(e.contains(k));
+  CHECK(e["src"]["id"].is_number());
+  CHECK(e["from"] == "2020-01-03");
+  CHECK(e["to"] == "2020-01-03");
+  CHECK(e["mode"] == "drone");
+  CHECK(e["evidence"][0]["doc"] == "doc-a");
+  CHECK(e["evidence"][0]["text"] == "A US drone strike killed Soleimani at Baghdad airport.");
+
+  json actors = json::parse(kg("actors --json").out);
+  REQUIRE(actors.size() == 4);
+  for (const auto& a : actors)
+    for (const char* k : {"id", "name", "kind", "aliases"}) CHECK(a.contains(k));
+  json people = json::parse(kg("actors --kind person --json").out);
+  CHECK(people.size() == 2);
+
+  json resolved = json::parse(kg("resolve 'kataib hezbollah' --json").out);
+  REQUIRE(resolved.size() == 1);
+  CHECK(resolved[0]["name"] == "Kata'ib Hezbollah");
+  CHECK(resolved[0]["kind"] == "armed_group");
+  json arabic = json::parse(kg("resolve 'كتائب حزب الله' --json").out);
+  CHECK(arabic[0]["name"] == "Kata'ib Hezbollah");
+
+  json stats = json::parse(kg("stats --json").out);
+  CHECK(stats["actors"] == 4);
+  CHECK(stats["edges"] == 1);
+  CHECK(stats["evidence"] == 1);
+}
+
+TEST_CASE("kg: dates keep their precision and undated edges print null", "[cli]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  seed(kg);
+  REQUIRE(kg("edge add Pompeo ACCUSE 'Kataib Hezbollah' --from 2019-12").rc == 0);
+  REQUIRE(kg("edge add Pompeo OFFICIAL_OF USA --from 2018-04-26 --to 2021-01-20 --title 'Secretary of State'").rc == 0);
+  REQUIRE(kg("edge add Pompeo THREATEN 'Qassem Soleimani'").rc == 0);
+  REQUIRE(kg("edge add 'Qassem Soleimani' CONSULT Pompeo --from 1958").rc == 0);  // before 1970
+  json all = json::parse(kg("edges --json").out);
+  REQUIRE(all.size() == 4);
+  std::map<std::string, json> byType;
+  for (auto& e : all) byType[e["type"]] = e;
+  CHECK(byType["ACCUSE"]["from"] == "2019-12");
+  CHECK(byType["OFFICIAL_OF"]["from"] == "2018-04-26");
+  CHECK(byType["OFFICIAL_OF"]["to"] == "2021-01-20");
+  CHECK(byType["OFFICIAL_OF"]["title"] == "Secretary of State");
+  CHECK(byType["THREATEN"]["from"].is_null());
+  CHECK(byType["THREATEN"]["to"].is_null());
+  CHECK(byType["CONSULT"]["from"] == "1958");
+
+  // A window keeps edges overlapping it; undated ones only with --undated.
+  json jan = json::parse(kg("edges --from 2020-01-01 --to 2020-01-31 --json").out);
+  REQUIRE(jan.size() == 1);
+  CHECK(jan[0]["type"] == "OFFICIAL_OF");
+  CHECK(json::parse(kg("edges --from 2020-01-01 --to 2020-01-31 --undated --json").out).size() == 2);
+  CHECK(json::parse(kg("edges --type accuse,threaten --json").out).size() == 2);
+  CHECK(json::parse(kg("edges --actor 'Qasem Soleimani' --json").out).size() == 2);
+}
+
+TEST_CASE("kg: bad input gets a clear error and changes nothing", "[cli]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  seed(kg);
+  REQUIRE(kg("edge add Pompeo ACCUSE 'Kataib Hezbollah' --from 2020-01-01").rc == 0);
+  const std::string before = kg("edges --json").out + kg("actors --json").out + kg("stats --json").out;
+
+  auto unknown = kg("edge add 'Mike Pompton' ACCUSE USA");
+  CHECK(unknown.rc == 1);
+  CHECK(unknown.err.find("unknown actor 'Mike Pompton'") != std::string::npos);
+  CHECK(unknown.err.find("closest known names: Mike Pompeo") != std::string::npos);
+
+  auto badDate = kg("edge add Pompeo ACCUSE USA --from 2020-13-45");
+  CHECK(badDate.rc == 1);
+  CHECK(badDate.err.find("2020-13-45") != std::string::npos);
+  CHECK(badDate.err.find("month 13") != std::string::npos);
+
+  auto badType = kg("edge add Pompeo SHOUT_AT USA");
+  CHECK(badType.rc == 1);
+  CHECK(badType.err.find("unknown edge type 'SHOUT_AT'") != std::string::npos);
+  CHECK(badType.err.find("ASSAULT") != std::string::npos);
+  CHECK(badType.err.find("OFFICIAL_OF") != std::string::npos);
+
+  auto badKind = kg("actor add X --kind wizard");
+  CHECK(badKind.rc == 1);
+  CHECK(badKind.err.find("armed_group") != std::string::npos);
+
+  auto backwards = kg("edge add Pompeo OFFICIAL_OF USA --from 2021-01-20 --to 2018-04-26");
+  CHECK(backwards.rc == 1);
+  CHECK(backwards.err.find("before it starts") != std::string::npos);
+
+  auto dup = kg("actor add 'mike pompeo' --kind person");
+  CHECK(dup.rc == 1);
+  CHECK(dup.err.find("already names") != std::string::npos);
+
+  auto unknownResolve = kg("resolve Pompton");
+  CHECK(unknownResolve.rc == 1);
+  CHECK(unknownResolve.err.find("Mike Pompeo") != std::string::npos);
+
+  auto usage = kg("edge add OnlyOneArg");
+  CHECK(usage.rc == 2);
+
+  CHECK(kg("edges --json").out + kg("actors --json").out + kg("stats --json").out == before);
+}
+
+TEST_CASE("kg: refuses a --db that is a file, a missing db for reads, a locked db, another version", "[cli]") {
+  TempDir dir;
+  std::ofstream(dir.sub("plain")) << "hello";
+  Kg onFile{dir.sub("plain")};
+  auto r = onFile("actors");
+  CHECK(r.rc == 1);
+  CHECK(r.err.find("is a file") != std::string::npos);
+
+  Kg missing{dir.sub("nowhere")};
+  auto m = missing("actors");
+  CHECK(m.rc == 1);
+  CHECK(m.err.find("no database at") != std::string::npos);
+
+  Kg kg{dir.sub("kg.db")};
+  seed(kg);
+  {
+    // Another process (here: this test) holds the database open for writing.
+    auto held = kg::storage::openStore(kg.db, {});
+    REQUIRE(held.isOk());
+    auto locked = kg("actor add 'Iraq' --kind state");
+    CHECK(locked.rc == 1);
+    CHECK(locked.err.find("in use by another process") != std::string::npos);
+    // Readers still read.
+    CHECK(kg("actors --json").rc == 0);
+  }
+  CHECK(json::parse(kg("actors --json").out).size() == 4);
+}
+
+TEST_CASE("kg: --help works on every command", "[cli]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  for (const char* cmd : {"", "actor", "actor add", "edge add", "actors", "resolve", "edges", "stats", "show"}) {
+    auto r = kg(std::string(cmd) + " --help");
+    INFO(cmd);
+    CHECK(r.rc == 0);
+    CHECK(r.out.find("--help") != std::string::npos);
+  }
+}
