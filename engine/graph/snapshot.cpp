@@ -96,6 +96,7 @@ class Snapshot::Builder {
       std::sort(actors_.begin(), actors_.end());
       actors_.erase(std::unique(actors_.begin(), actors_.end()), actors_.end());
     }
+    actors_.shrink_to_fit();
     if (actors_.size() > kMaxIndex)
       return Status::limitExceeded("snapshot: " + std::to_string(actors_.size()) + " actors; at most " +
                                    std::to_string(kMaxIndex) + " fit");

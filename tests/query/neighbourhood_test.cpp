@@ -1,0 +1,115 @@
+#include <catch2/catch.hpp>
+
+#include "query/limits.h"
+#include "query/neighbourhood.h"
+#include "random_graph.h"
+
+using namespace kg;
+using namespace kg::query;
+using namespace kg::testing;
+
+namespace {
+
+struct Expected {
+  std::map<VertexId, int> depth;
+  std::set<EdgeIndex> edges;
+};
+
+Expected bruteForce(const Snapshot& s, const EdgePredicate& pred, VertexId start, int k) {
+  Expected x;
+  auto dist = bfsDist(walkable(s, pred), start);
+  for (VertexId v = 0; v < s.vertexCount(); ++v)
+    if (dist[v] >= 0 && dist[v] <= k) x.depth[v] = dist[v];
+  for (EdgeIndex e = 0; e < s.edgeCount(); ++e)
+    if (pred(s, e) && x.depth.count(s.source(e)) && x.depth.count(s.target(e))) x.edges.insert(e);
+  return x;
+}
+
+}  // namespace
+
+TEST_CASE("Neighbourhood: without caps it is exactly the brute-force k-hop set and the edges among it",
+          "[query][neighbourhood]") {
+  for (int i = 0; i < 200; ++i) {
+    std::mt19937 rng(static_cast<uint32_t>(31 * i + 5));
+    int n = 5 + static_cast<int>(rng() % 26);
+    std::vector<ActorId> actors;
+    auto snap = *Snapshot::fromEdges(actors, randomEdges(rng, n, 1.0 + (rng() % 20) / 10.0, &actors));
+    NeighbourhoodOptions o;
+    o.filter = (i % 4 == 0) ? Filter{} : randomFilter(rng);
+    o.depth = 1 + static_cast<int>(rng() % 4);
+    o.limit = kMaxNodeLimit;
+    o.fanout = kMaxFanout;
+    VertexId start = rng() % n;
+    auto pred = *EdgePredicate::compile(o.filter);
+    Expected x = bruteForce(*snap, pred, start, o.depth);
+    auto r = neighbourhood(*snap, start, o);
+    INFO("graph " << i);
+    REQUIRE(r.isOk());
+    CHECK_FALSE(r->truncated);
+    CHECK(r->nodes.front() == start);
+    std::map<VertexId, int> got;
+    for (size_t j = 0; j < r->nodes.size(); ++j) got[r->nodes[j]] = r->depths[j];
+    CHECK(got.size() == r->nodes.size());
+    CHECK(got == x.depth);
+    std::set<EdgeIndex> edges;
+    for (const auto& e : r->edges) {
+      CHECK(e.src == snap->source(e.index));
+      CHECK(e.dst == snap->target(e.index));
+      edges.insert(e.index);
+    }
+    CHECK(edges.size() == r->edges.size());
+    CHECK(edges == x.edges);
+  }
+}
+
+TEST_CASE("Neighbourhood: caps cut the result to a subset and set truncated", "[query][neighbourhood]") {
+  int truncatedRuns = 0;
+  for (int i = 0; i < 200; ++i) {
+    std::mt19937 rng(static_cast<uint32_t>(77 * i + 1));
+    int n = 5 + static_cast<int>(rng() % 26);
+    std::vector<ActorId> actors;
+    auto snap = *Snapshot::fromEdges(actors, randomEdges(rng, n, 1.0 + (rng() % 20) / 10.0, &actors));
+    NeighbourhoodOptions o;
+    o.filter = (i % 3 == 0) ? Filter{} : randomFilter(rng);
+    o.depth = 1 + static_cast<int>(rng() % 3);
+    o.limit = 1 + rng() % 8;
+    o.fanout = 1 + rng() % 4;
+    o.maxEdges = 1 + rng() % 20;
+    VertexId start = rng() % n;
+    auto pred = *EdgePredicate::compile(o.filter);
+    Expected x = bruteForce(*snap, pred, start, o.depth);
+    auto r = neighbourhood(*snap, start, o);
+    INFO("graph " << i);
+    REQUIRE(r.isOk());
+    CHECK(r->nodes.size() <= o.limit);
+    CHECK(r->edges.size() <= o.maxEdges);
+    for (size_t j = 0; j < r->nodes.size(); ++j) {
+      REQUIRE(x.depth.count(r->nodes[j]));
+      CHECK(r->depths[j] >= x.depth[r->nodes[j]]);  // a cut can only lengthen the route found
+    }
+    for (const auto& e : r->edges) CHECK(x.edges.count(e.index));
+    if (!r->truncated) {
+      CHECK(r->nodes.size() == x.depth.size());
+      CHECK(r->edges.size() == x.edges.size());
+    } else {
+      ++truncatedRuns;
+    }
+  }
+  CHECK(truncatedRuns > 20);
+}
+
+TEST_CASE("Neighbourhood: bad options are refused", "[query][neighbourhood]") {
+  std::vector<storage::EdgeHeader> edges(1);
+  edges[0].edge = Edge{1, 1, 2, EdgeType::kConsult, "", "", "", {}, 0.9f, {}};
+  auto snap = *Snapshot::fromEdges({}, edges);
+  NeighbourhoodOptions o;
+  o.depth = 0;
+  CHECK(neighbourhood(*snap, 0, o).status().code() == StatusCode::kInvalidArgument);
+  o.depth = kMaxDepth + 1;
+  CHECK(neighbourhood(*snap, 0, o).status().code() == StatusCode::kLimitExceeded);
+  o.depth = 1;
+  o.limit = 0;
+  CHECK(neighbourhood(*snap, 0, o).status().code() == StatusCode::kInvalidArgument);
+  o.limit = 10;
+  CHECK(neighbourhood(*snap, 5, o).status().code() == StatusCode::kInvalidArgument);
+}

@@ -1,0 +1,126 @@
+#include <catch2/catch.hpp>
+
+#include "query/ranking.h"
+#include "random_graph.h"
+
+using namespace kg;
+using namespace kg::query;
+using namespace kg::testing;
+
+namespace {
+
+std::shared_ptr<const Snapshot> randomSnapshot(std::mt19937& rng, int* nOut) {
+  int n = 5 + static_cast<int>(rng() % 26);
+  *nOut = n;
+  std::vector<ActorId> actors;
+  return *Snapshot::fromEdges(actors, randomEdges(rng, n, 1.0 + (rng() % 20) / 10.0, &actors));
+}
+
+// Betweenness by definition: sum over ordered pairs (s, t) of the share of
+// shortest s-t paths through v, on the simple graph of walkable steps.
+std::vector<double> bruteBetweenness(const Snapshot& s, const EdgePredicate& pred) {
+  const size_t n = s.vertexCount();
+  auto adj = walkable(s, pred);
+  std::vector<std::set<VertexId>> simple(n);
+  for (VertexId v = 0; v < n; ++v)
+    for (const Step& st : adj[v])
+      if (st.to != v) simple[v].insert(st.to);
+  std::vector<std::vector<int>> dist(n, std::vector<int>(n, -1));
+  std::vector<std::vector<double>> sigma(n, std::vector<double>(n, 0));
+  for (VertexId src = 0; src < n; ++src) {
+    std::vector<VertexId> q{src};
+    dist[src][src] = 0;
+    sigma[src][src] = 1;
+    for (size_t i = 0; i < q.size(); ++i)
+      for (VertexId w : simple[q[i]]) {
+        if (dist[src][w] < 0) {
+          dist[src][w] = dist[src][q[i]] + 1;
+          q.push_back(w);
+        }
+        if (dist[src][w] == dist[src][q[i]] + 1) sigma[src][w] += sigma[src][q[i]];
+      }
+  }
+  std::vector<double> bc(n, 0);
+  for (VertexId a = 0; a < n; ++a)
+    for (VertexId b = 0; b < n; ++b) {
+      if (a == b || dist[a][b] < 0) continue;
+      for (VertexId v = 0; v < n; ++v)
+        if (v != a && v != b && dist[a][v] >= 0 && dist[v][b] >= 0 && dist[a][v] + dist[v][b] == dist[a][b])
+          bc[v] += sigma[a][v] * sigma[v][b] / sigma[a][b];
+    }
+  if (pred.direction() == Direction::kBoth)
+    for (double& x : bc) x /= 2;
+  return bc;
+}
+
+}  // namespace
+
+TEST_CASE("Ranking: degree counts walkable matching edges", "[query][ranking]") {
+  for (int i = 0; i < 50; ++i) {
+    std::mt19937 rng(static_cast<uint32_t>(i + 300));
+    int n = 0;
+    auto snap = randomSnapshot(rng, &n);
+    Filter f = randomFilter(rng);
+    auto adj = walkable(*snap, *EdgePredicate::compile(f));
+    auto deg = scores(*snap, RankMeasure::kDegree, f);
+    REQUIRE(deg.isOk());
+    for (VertexId v = 0; v < snap->vertexCount(); ++v) CHECK((*deg)[v] == static_cast<double>(adj[v].size()));
+  }
+}
+
+TEST_CASE("Ranking: betweenness equals the definition computed by brute force", "[query][ranking]") {
+  for (int i = 0; i < 100; ++i) {
+    std::mt19937 rng(static_cast<uint32_t>(i + 900));
+    int n = 0;
+    auto snap = randomSnapshot(rng, &n);
+    Filter f = (i % 4 == 0) ? Filter{} : randomFilter(rng);
+    auto expected = bruteBetweenness(*snap, *EdgePredicate::compile(f));
+    bool approximate = true;
+    auto got = scores(*snap, RankMeasure::kBetweenness, f, &approximate);
+    REQUIRE(got.isOk());
+    CHECK_FALSE(approximate);
+    INFO("graph " << i);
+    for (VertexId v = 0; v < snap->vertexCount(); ++v) CHECK((*got)[v] == Approx(expected[v]).margin(1e-9));
+  }
+}
+
+TEST_CASE("Ranking: PageRank sums to 1 and is a fixed point of the damped walk", "[query][ranking]") {
+  for (int i = 0; i < 50; ++i) {
+    std::mt19937 rng(static_cast<uint32_t>(i + 1300));
+    int n = 0;
+    auto snap = randomSnapshot(rng, &n);
+    Filter f = randomFilter(rng);
+    auto adj = walkable(*snap, *EdgePredicate::compile(f));
+    auto pr = *scores(*snap, RankMeasure::kPageRank, f);
+    double sum = 0;
+    for (double x : pr) sum += x;
+    CHECK(sum == Approx(1.0).epsilon(1e-9));
+    // One more step of the walk, computed independently, changes nothing.
+    double dangling = 0;
+    for (VertexId v = 0; v < adj.size(); ++v)
+      if (adj[v].empty()) dangling += pr[v];
+    std::vector<double> next(adj.size(), (0.15 + 0.85 * dangling) / static_cast<double>(adj.size()));
+    for (VertexId v = 0; v < adj.size(); ++v)
+      for (const Step& st : adj[v]) next[st.to] += 0.85 * pr[v] / static_cast<double>(adj[v].size());
+    for (VertexId v = 0; v < adj.size(); ++v) CHECK(next[v] == Approx(pr[v]).margin(1e-9));
+  }
+}
+
+TEST_CASE("Ranking: top lists the best first and skips actors without matching edges", "[query][ranking]") {
+  std::vector<storage::EdgeHeader> edges(3);
+  edges[0].edge = Edge{1, 1, 2, EdgeType::kConsult, "", "", "", {}, 0.9f, {}};
+  edges[1].edge = Edge{2, 1, 3, EdgeType::kConsult, "", "", "", {}, 0.9f, {}};
+  edges[2].edge = Edge{3, 4, 5, EdgeType::kAssault, "", "", "", {}, 0.9f, {}};
+  auto snap = *Snapshot::fromEdges({1, 2, 3, 4, 5, 6}, edges);
+  RankOptions o;
+  o.filter.types = {EdgeType::kConsult};
+  auto r = rank(*snap, o);
+  REQUIRE(r.isOk());
+  REQUIRE(r->top.size() == 3);
+  CHECK(snap->actorId(r->top[0].vertex) == 1);
+  CHECK(r->top[0].score == 2);
+  o.top = 0;
+  CHECK(rank(*snap, o).status().code() == StatusCode::kInvalidArgument);
+  CHECK(parseRankMeasure("fame").status().code() == StatusCode::kInvalidArgument);
+}
+
