@@ -1,0 +1,160 @@
+#include "extract/extractor_impl.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "extract/dates.h"
+#include "extract/name_fold.h"
+#include "extract/petrarch.h"
+#include "extract/relations.h"
+
+namespace kg::extract {
+
+Result<std::unique_ptr<Extractor>> Extractor::create(const ExtractorOptions& options) {
+  auto impl = ExtractorImpl::make(options);
+  if (!impl) return impl.status();
+  return std::unique_ptr<Extractor>(std::move(impl).value());
+}
+
+Result<std::unique_ptr<ExtractorImpl>> ExtractorImpl::make(const ExtractorOptions& options) {
+  std::unique_ptr<ExtractorImpl> x(new ExtractorImpl());
+  if (options.loadDefaultDictionary) {
+    KG_RETURN_IF_ERROR(x->catalog_.parseDictionary(defaultDictionaryText(), "actors.txt (default dictionary)"));
+  }
+  for (const auto& f : options.actorFiles) KG_RETURN_IF_ERROR(x->catalog_.loadDictionaryFile(f));
+  for (const auto& f : options.petrarchFiles) KG_RETURN_IF_ERROR(loadPetrarchFile(f, &x->catalog_, &x->warnings_));
+  KG_RETURN_IF_ERROR(x->catalog_.link());
+  x->ja_ = JapaneseSegmenter::create();
+  x->index_ = std::make_unique<MentionIndex>(x->catalog_, x->ja_.get());
+  x->offices_ = std::make_unique<OfficeTable>(x->catalog_);
+  return x;
+}
+
+void ExtractorImpl::addKnownActor(const Actor& actor) {
+  std::optional<size_t> idx = catalog_.findByName(actor.name);
+  for (size_t k = 0; !idx && k < actor.aliases.size(); ++k) {
+    // Only an alias naming the same kind of actor identifies it.
+    auto cand = catalog_.findByName(actor.aliases[k]);
+    if (cand && catalog_.actors()[*cand].actor.kind == actor.kind) idx = cand;
+  }
+  if (idx && catalog_.actors()[*idx].actor.id != 0 && catalog_.actors()[*idx].actor.id != actor.id) idx.reset();
+  if (!idx) {
+    Actor a = actor;
+    a.aliases.clear();
+    idx = catalog_.addActor(a, "stored actor");
+    index_->addAlias(actor.name, *idx);
+  }
+  catalog_.mutableActors()[*idx].actor.id = actor.id;
+  for (const auto& al : actor.aliases) {
+    catalog_.addAlias(*idx, al);
+    index_->addAlias(al, *idx);
+  }
+}
+
+namespace {
+
+Date pickEventDate(const Fact& f, Date sentenceDate, Date articleDate, DateRange* out) {
+  if (sentenceDate.known()) { *out = DateRange::point(sentenceDate); return sentenceDate; }
+  if (!articleDate.known()) { *out = {}; return {}; }
+  switch (f.tense) {
+    case Tense::kPresent: *out = DateRange::point(articleDate); break;
+    case Tense::kPast: *out = DateRange{Date::unknown(), articleDate}; break;
+    case Tense::kNone: *out = {}; break;
+  }
+  return {};
+}
+
+}  // namespace
+
+Extraction ExtractorImpl::extract(const Article& article) const {
+  Extraction result;
+  Resolver resolver(catalog_, *offices_, article.doc.date);
+  std::vector<Sentence> sentences = article.sentences;
+  if (sentences.empty() && !article.text.empty()) sentences.push_back({0, static_cast<uint32_t>(article.text.size())});
+
+  struct Pending {
+    size_t src, dst;
+    Edge edge;
+  };
+  std::vector<Pending> pending;
+  std::map<std::tuple<size_t, size_t, int, std::string, std::string>, size_t> byKey;
+  std::vector<bool> mentioned;
+
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const Sentence s = sentences[si];
+    if (s.begin >= s.end || s.end > article.text.size()) continue;
+    const std::string_view sentenceText = std::string_view(article.text).substr(s.begin, s.end - s.begin);
+    const std::vector<Token> tokens = tokenize(article.text, s.begin, s.end, ja_.get());
+    const std::vector<Mention> mentions = findMentions(tokens, *index_, &resolver);
+    for (const auto& m : mentions) {
+      if (mentioned.size() <= m.entity) mentioned.resize(m.entity + 1, false);
+      mentioned[m.entity] = true;
+    }
+    const std::vector<Fact> facts = findRelations(tokens, mentions, resolver);
+    if (facts.empty()) continue;
+    const Date sentenceDate = eventDate(sentenceText, article.doc.date);
+    Evidence ev{article.doc.id, static_cast<uint32_t>(si), s.begin, s.end, std::string(sentenceText)};
+    for (const auto& f : facts) {
+      Edge e;
+      e.type = f.type;
+      e.mode = f.mode;
+      e.cameo = f.cameo;
+      e.title = f.title;
+      e.confidence = f.confidence;
+      if (isStandingType(f.type)) {
+        if (article.doc.date.known()) e.when = DateRange::point(article.doc.date);
+      } else {
+        pickEventDate(f, sentenceDate, article.doc.date, &e.when);
+      }
+      const auto key = std::make_tuple(f.src, f.dst, static_cast<int>(f.type), f.mode, f.title);
+      if (auto it = byKey.find(key); it != byKey.end()) {
+        Edge& have = pending[it->second].edge;
+        if (have.evidence.size() < 8) have.evidence.push_back(ev);
+        have.confidence = std::max(have.confidence, e.confidence);
+        if (!have.when.anyKnown()) have.when = e.when;
+        else if (e.when.from.known() && e.when.from == e.when.to && !(have.when.from.known() && have.when.from == have.when.to))
+          have.when = e.when;  // a point date beats "on or before"
+        continue;
+      }
+      e.evidence.push_back(ev);
+      byKey.emplace(key, pending.size());
+      pending.push_back({f.src, f.dst, std::move(e)});
+    }
+  }
+
+  // Dictionary offices and memberships of the mentioned actors.
+  const size_t mentionedCount = resolver.entities().size();
+  for (size_t ei = 0; ei < mentionedCount; ++ei) {
+    const size_t cat = resolver.entities()[ei].catalog;
+    if (cat == kNoActor) continue;
+    for (const auto& r : catalog_.actors()[cat].relations) {
+      if (r.target == kNoActor) continue;
+      const size_t dst = resolver.fromCatalog(r.target);
+      Edge e;
+      e.type = r.type;
+      e.title = r.title;
+      e.when = DateRange{r.from, r.to};
+      e.confidence = 1.0f;
+      e.evidence.push_back(Evidence{"", 0, 0, 0, "dictionary " + r.origin});
+      pending.push_back({ei, dst, std::move(e)});
+    }
+  }
+
+  // Entities -> actors (all entities: mentioned ones and dictionary targets).
+  for (const auto& ent : resolver.entities()) {
+    ExtractedActor xa;
+    xa.actor = ent.actor;
+    for (const auto& k : nameKeys(xa.actor.name)) xa.nameKeys.push_back(k);
+    for (const auto& al : xa.actor.aliases) {
+      for (const auto& k : nameKeys(al)) {
+        if (std::find(xa.nameKeys.begin(), xa.nameKeys.end(), k) == xa.nameKeys.end()) xa.nameKeys.push_back(k);
+      }
+    }
+    result.actors.push_back(std::move(xa));
+  }
+  for (auto& p : pending) result.edges.push_back(ExtractedEdge{p.src, p.dst, std::move(p.edge)});
+  return result;
+}
+
+}  // namespace kg::extract

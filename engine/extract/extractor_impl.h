@@ -1,0 +1,50 @@
+// ExtractorImpl: the Extractor of extractor.h — catalog (default, user and
+// PETRARCH dictionaries plus stored actors), mention index, office table,
+// and the per-article pipeline tokens -> mentions -> resolution -> relations.
+//
+// Date rule for an event edge: the date the sentence speaks of (eventDate:
+// "on Sunday", "January 3") when it has one; otherwise, for a verb in the
+// present or present perfect ("tells", "has told") the article's date; for
+// a verb in the past tense, "on or before the article's date" (from unknown,
+// to = article date); otherwise unknown. A title or appositive ("Secretary
+// of State Mike Pompeo") yields a standing edge held on the article's date.
+// Dictionary offices of the actors an article mentions are emitted with
+// their own dates and evidence naming the dictionary line (doc "").
+//
+// Thread safety: as Extractor.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/dictionary.h"
+#include "extract/extractor.h"
+#include "extract/japanese.h"
+#include "extract/mentions.h"
+#include "extract/resolver.h"
+
+namespace kg::extract {
+
+class ExtractorImpl final : public Extractor {
+ public:
+  static Result<std::unique_ptr<ExtractorImpl>> make(const ExtractorOptions& options);
+
+  void addKnownActor(const Actor& actor) override;
+  Extraction extract(const Article& article) const override;
+
+  // Non-fatal problems met while loading (PETRARCH dates that do not parse).
+  const std::vector<std::string>& warnings() const { return warnings_; }
+  const Catalog& catalog() const { return catalog_; }
+
+ private:
+  ExtractorImpl() = default;
+
+  Catalog catalog_;
+  std::unique_ptr<JapaneseSegmenter> ja_;
+  std::unique_ptr<MentionIndex> index_;
+  std::unique_ptr<OfficeTable> offices_;
+  std::vector<std::string> warnings_;
+};
+
+}  // namespace kg::extract

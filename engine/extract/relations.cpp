@@ -1,0 +1,575 @@
+#include "extract/relations.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace kg::extract {
+namespace {
+
+enum class Form : uint8_t { kVerb, kNoun };
+
+struct Trigger {
+  EdgeType type;
+  const char* cameo;
+  Tense tense;
+  Form form;
+  bool passiveOnly = false;  // "martyred": the subject is the target
+};
+
+const std::unordered_map<std::string, Trigger>& lexicon() {
+  using E = EdgeType;
+  constexpr Tense P = Tense::kPresent, D = Tense::kPast, N = Tense::kNone;
+  constexpr Form V = Form::kVerb, O = Form::kNoun;
+  static const std::unordered_map<std::string, Trigger> k = {
+      // ASSAULT
+      {"kill", {E::kAssault, "190", P, V}}, {"kills", {E::kAssault, "190", P, V}},
+      {"killed", {E::kAssault, "190", D, V}}, {"killing", {E::kAssault, "190", N, O}},
+      {"assassinate", {E::kAssault, "186", P, V}}, {"assassinated", {E::kAssault, "186", D, V}},
+      {"assassinates", {E::kAssault, "186", P, V}}, {"assassination", {E::kAssault, "186", N, O}},
+      {"strike", {E::kAssault, "195", P, V}}, {"strikes", {E::kAssault, "195", P, V}},
+      {"struck", {E::kAssault, "195", D, V}}, {"bomb", {E::kAssault, "195", P, V}},
+      {"bombed", {E::kAssault, "195", D, V}}, {"bombing", {E::kAssault, "195", N, O}},
+      {"attack", {E::kAssault, "190", P, V}}, {"attacked", {E::kAssault, "190", D, V}},
+      {"attacks", {E::kAssault, "190", P, V}}, {"targeted", {E::kAssault, "190", D, V}},
+      {"targeting", {E::kAssault, "190", N, V}}, {"targets", {E::kAssault, "190", P, V}},
+      {"raided", {E::kAssault, "190", D, V}}, {"shelled", {E::kAssault, "194", D, V}},
+      {"martyred", {E::kAssault, "190", D, V, true}}, {"airstrike", {E::kAssault, "195", N, O}},
+      // THREATEN
+      {"threaten", {E::kThreaten, "130", P, V}}, {"threatens", {E::kThreaten, "130", P, V}},
+      {"threatened", {E::kThreaten, "130", D, V}}, {"threat", {E::kThreaten, "130", N, O}},
+      {"warn", {E::kThreaten, "130", P, V}}, {"warns", {E::kThreaten, "130", P, V}},
+      {"warned", {E::kThreaten, "130", D, V}},
+      // CONSULT
+      {"meet", {E::kConsult, "040", P, V}}, {"meets", {E::kConsult, "040", P, V}},
+      {"met", {E::kConsult, "040", D, V}}, {"meeting", {E::kConsult, "040", N, O}},
+      {"told", {E::kConsult, "040", D, V}}, {"tells", {E::kConsult, "040", P, V}},
+      {"tell", {E::kConsult, "040", P, V}}, {"informed", {E::kConsult, "040", D, V}},
+      {"informs", {E::kConsult, "040", P, V}}, {"spoke", {E::kConsult, "040", D, V}},
+      {"talks", {E::kConsult, "046", N, O}}, {"visited", {E::kConsult, "042", D, V}},
+      {"visits", {E::kConsult, "042", P, V}}, {"hosted", {E::kConsult, "043", D, V}},
+      {"call", {E::kConsult, "041", N, O}}, {"called", {E::kConsult, "041", D, V}},
+      // REQUEST
+      {"demand", {E::kRequest, "100", P, V}}, {"demands", {E::kRequest, "100", P, V}},
+      {"demanded", {E::kRequest, "100", D, V}}, {"demanding", {E::kRequest, "100", N, V}},
+      {"urge", {E::kRequest, "020", P, V}}, {"urged", {E::kRequest, "020", D, V}},
+      {"urges", {E::kRequest, "020", P, V}}, {"asked", {E::kRequest, "020", D, V}},
+      {"asks", {E::kRequest, "020", P, V}}, {"asking", {E::kRequest, "020", N, V}},
+      {"request", {E::kRequest, "020", N, O}}, {"requested", {E::kRequest, "020", D, V}},
+      // ACCUSE
+      {"accuse", {E::kAccuse, "112", P, V}}, {"accused", {E::kAccuse, "112", D, V}},
+      {"accuses", {E::kAccuse, "112", P, V}}, {"blame", {E::kAccuse, "112", P, V}},
+      {"blamed", {E::kAccuse, "112", D, V}}, {"blames", {E::kAccuse, "112", P, V}},
+      {"condemn", {E::kAccuse, "111", P, V}}, {"condemned", {E::kAccuse, "111", D, V}},
+      {"condemns", {E::kAccuse, "111", P, V}}, {"denounced", {E::kAccuse, "111", D, V}},
+      {"denounces", {E::kAccuse, "111", P, V}}, {"criticized", {E::kAccuse, "111", D, V}},
+      // SANCTION
+      {"sanction", {E::kSanction, "163", P, V}}, {"sanctioned", {E::kSanction, "163", D, V}},
+      {"sanctions", {E::kSanction, "163", N, O}},
+      // SUPPORT
+      {"backed", {E::kSupport, "", D, V}}, {"backs", {E::kSupport, "", P, V}},
+      {"supported", {E::kSupport, "", D, V}}, {"supports", {E::kSupport, "", P, V}},
+      {"support", {E::kSupport, "", P, V}}, {"backing", {E::kSupport, "", N, O}},
+      // REJECT
+      {"reject", {E::kReject, "120", P, V}}, {"rejected", {E::kReject, "120", D, V}},
+      {"rejects", {E::kReject, "120", P, V}}, {"denied", {E::kReject, "120", D, V}},
+      {"denies", {E::kReject, "120", P, V}}, {"refused", {E::kReject, "120", D, V}},
+      {"refuted", {E::kReject, "120", D, V}}, {"refutes", {E::kReject, "120", P, V}},
+      // PROTEST
+      {"protest", {E::kProtest, "140", P, V}}, {"protested", {E::kProtest, "140", D, V}},
+      {"protests", {E::kProtest, "140", P, V}},
+      // AGREE
+      {"agree", {E::kAgree, "030", P, V}}, {"agreed", {E::kAgree, "030", D, V}},
+      {"agrees", {E::kAgree, "030", P, V}},
+      // RETREAT
+      {"withdraw", {E::kRetreat, "0874", P, V}}, {"withdrew", {E::kRetreat, "0874", D, V}},
+      {"withdrawal", {E::kRetreat, "0874", N, O}}, {"pullout", {E::kRetreat, "0874", N, O}},
+      // COERCE
+      {"expel", {E::kCoerce, "174", P, V}}, {"expelled", {E::kCoerce, "174", D, V}},
+      {"expels", {E::kCoerce, "174", P, V}}, {"expulsion", {E::kCoerce, "174", N, O}},
+      {"arrested", {E::kCoerce, "173", D, V}},
+      // COOPERATE, AID, MOBILIZE
+      {"cooperate", {E::kCooperate, "", P, V}}, {"cooperated", {E::kCooperate, "", D, V}},
+      {"aid", {E::kAid, "070", P, V}}, {"aided", {E::kAid, "070", D, V}},
+      {"mobilize", {E::kMobilize, "154", P, V}}, {"mobilized", {E::kMobilize, "154", D, V}},
+      {"deploy", {E::kMobilize, "154", P, V}}, {"deployed", {E::kMobilize, "154", D, V}},
+      {"deployment", {E::kMobilize, "154", N, O}},
+  };
+  return k;
+}
+
+bool isAux(const std::string& w) {
+  return w == "was" || w == "were" || w == "been" || w == "being" || w == "is" || w == "are" || w == "be" ||
+         w == "got" || w == "get";
+}
+bool isPrep(const std::string& w) {
+  static const std::unordered_set<std::string> k = {"of", "in", "from", "at", "to", "with", "against", "for",
+                                                     "on", "by", "near", "over", "into", "across", "between",
+                                                     "than", "via", "about", "toward", "towards", "despite",
+                                                     "including", "among", "without", "like", "under"};
+  return k.count(w) > 0;
+}
+bool isDeterminer(const std::string& w) {
+  return w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their" ||
+         w == "this" || w == "that" || w == "these" || w == "those" || w == "our" || w == "any" || w == "air" ||
+         w == "drone" || w == "missile" || w == "rocket" || w == "new" || w == "deadly" || w == "latest";
+}
+bool isSubordinator(const std::string& w) {
+  static const std::unordered_set<std::string> k = {"since", "because", "after", "before", "when", "while",
+                                                     "although", "though", "if", "unless", "whereas", "following",
+                                                     "until", "where", "whether", "once", "as"};
+  return k.count(w) > 0;
+}
+bool isRelative(const std::string& w) { return w == "which" || w == "who" || w == "that" || w == "whom"; }
+bool isClauseBreak(const Token& t) { return !t.word && (t.lower == ";" || t.lower == "." || t.lower == ":" || t.lower == "(" || t.lower == ")"); }
+bool isModal(const std::string& w) {
+  return w == "will" || w == "would" || w == "could" || w == "might" || w == "may" || w == "should" ||
+         w == "must" || w == "can" || w == "to" || w == "not" || w == "never" || w == "cannot" || w == "shall";
+}
+
+bool leaderTitle(const std::string& title) {
+  for (const char* w : {"leader", "head", "chief", "commander", "secretary general", "secretary-general", "founder",
+                        "deputy", "second-in-command", "chairman", "president", "director", "emir"}) {
+    if (title.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+std::string modeOf(const std::vector<Token>& tokens) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& w = tokens[i].lower;
+    if (w == "drone" || w == "drones") return "drone";
+    if (w == "airstrike" || w == "airstrikes" || (w == "air" && i + 1 < tokens.size() && tokens[i + 1].lower.rfind("strike", 0) == 0))
+      return "airstrike";
+  }
+  for (const auto& t : tokens) {
+    if (t.lower == "missile" || t.lower == "missiles") return "missile";
+    if (t.lower == "rocket" || t.lower == "rockets") return "rocket";
+  }
+  return "";
+}
+
+// One sentence's argument structure.
+class Clauses {
+ public:
+  Clauses(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, const std::vector<Entity>& entities)
+      : t_(tokens), transparent_(tokens.size(), false) {
+    // Mentions that can be arguments.
+    for (const auto& m : mentions) {
+      if (m.modifier) continue;
+      if (entities[m.entity].actor.kind == ActorKind::kMedia) continue;
+      args_.push_back(&m);
+    }
+    // Appositions (", the deputy commander of the PMU,") and short asides
+    // (", however,") are transparent: their mentions are not arguments.
+    for (size_t i = 0; i < t_.size(); ++i) {
+      if (t_[i].lower != ",") continue;
+      size_t j = i + 1;
+      while (j < t_.size() && t_[j].lower != "," && !isClauseBreak(t_[j])) ++j;
+      if (j >= t_.size() || t_[j].lower != ",") continue;
+      const bool afterMention = argEndingAt(i) >= 0;
+      const std::string& first = i + 1 < t_.size() ? t_[i + 1].lower : "";
+      const bool apposition = afterMention && (first == "the" || first == "a" || first == "an" || first == "who" ||
+                                               first == "which" || first == "both" || first == "then");
+      const bool aside = j - i <= 3 && argStartingIn(i + 1, j) < 0;
+      if (!apposition && !aside) continue;
+      for (size_t k = i; k <= j; ++k) transparent_[k] = true;
+    }
+    std::vector<const Mention*> kept;
+    for (const Mention* m : args_) {
+      if (!transparent_[m->tokBegin]) kept.push_back(m);
+    }
+    args_ = std::move(kept);
+  }
+
+  const std::vector<const Mention*>& args() const { return args_; }
+  bool transparent(size_t tok) const { return transparent_[tok]; }
+
+  int argAt(size_t tok) const {
+    for (size_t k = 0; k < args_.size(); ++k)
+      if (tok >= args_[k]->tokBegin && tok < args_[k]->tokEnd) return static_cast<int>(k);
+    return -1;
+  }
+  int argEndingAt(size_t tokEnd) const {
+    for (size_t k = 0; k < args_.size(); ++k)
+      if (args_[k]->tokEnd == tokEnd) return static_cast<int>(k);
+    return -1;
+  }
+  int argStartingIn(size_t b, size_t e) const {
+    for (size_t k = 0; k < args_.size(); ++k)
+      if (args_[k]->tokBegin >= b && args_[k]->tokBegin < e) return static_cast<int>(k);
+    return -1;
+  }
+
+  // Preceded by a preposition ("of Iraq's PMU": the PMU and Iraq are oblique).
+  bool oblique(int k) const {
+    size_t p = args_[k]->tokBegin;
+    while (true) {
+      while (p > 0 && isDeterminer(t_[p - 1].lower)) --p;
+      if (p > 0 && t_[p - 1].possessive) {
+        const int q = argEndingAt(p);
+        if (q >= 0) { p = args_[q]->tokBegin; continue; }
+      }
+      break;
+    }
+    return p > 0 && isPrep(t_[p - 1].lower);
+  }
+  // A possessive qualifying the next word: "Iran's judiciary", "Iraq's PMU".
+  bool qualifier(int k) const { return args_[k]->possessive; }
+
+  // The subject of the verb at token `v`, or -1.
+  int subjectBefore(size_t v) const {
+    size_t q = v;
+    while (q > 0) {
+      --q;
+      if (transparent_[q]) continue;
+      const Token& t = t_[q];
+      const int k = argAt(q);
+      if (k >= 0) {
+        q = args_[k]->tokBegin;
+        if (oblique(k) || qualifier(k)) continue;
+        if (conditional(q)) return -1;
+        return k;
+      }
+      if (isClauseBreak(t) || t.lower == "," || t.lower == "\"") return -1;
+      if (isRelative(t.lower)) {
+        // "X, who was killed", "the strike which killed": the subject is
+        // what the relative pronoun follows, when that is a mention.
+        size_t p = q;
+        while (p > 0 && (t_[p - 1].lower == "," || transparent_[p - 1])) --p;
+        const int a = p > 0 ? argEndingAt(p) : -1;
+        return a >= 0 && !oblique(a) ? a : -1;
+      }
+      if (isSubordinator(t.lower) || t.lower == "and" || t.lower == "but" || t.lower == "or") return -1;
+    }
+    return -1;
+  }
+
+  // The first object after token `v` within `window` tokens, or -1.
+  int objectAfter(size_t v, size_t window, bool crossThat) const {
+    for (size_t q = v + 1; q < t_.size() && q <= v + window; ++q) {
+      const Token& t = t_[q];
+      const int k = argAt(q);
+      if (k >= 0) {
+        if (qualifier(k) && k + 1 < static_cast<int>(args_.size()) && args_[k + 1]->tokBegin == args_[k]->tokEnd)
+          return k + 1;
+        // "the commander of the Quds Force": the object is the commander.
+        size_t p = args_[k]->tokBegin;
+        while (p > v + 1 && isDeterminer(t_[p - 1].lower)) --p;
+        if (p > v + 2 && t_[p - 1].lower == "of" && !lexicon().count(t_[p - 2].lower)) return -1;
+        return k;
+      }
+      if (isClauseBreak(t) || t.lower == "," || t.lower == "\"") return -1;
+      if (t.lower == "that" && !crossThat) return -1;
+      if (isSubordinator(t.lower) && t.lower != "as" && t.lower != "following") return -1;
+    }
+    return -1;
+  }
+
+  // The agent of a passive verb at `v`: "by a US drone", "in a US drone strike".
+  int agentAfter(size_t v) const {
+    for (size_t q = v + 1; q < t_.size() && q < v + 10; ++q) {
+      if (isClauseBreak(t_[q]) || t_[q].lower == ",") return -1;
+      if (t_[q].lower == "by") {
+        size_t r = q + 1;
+        while (r < t_.size() && isDeterminer(t_[r].lower)) ++r;
+        const int k = r < t_.size() ? argAt(r) : -1;
+        if (k >= 0 && args_[k]->tokBegin == r) return k;
+      }
+      if (t_[q].lower == "in" || t_[q].lower == "during") {
+        size_t r = q + 1;
+        while (r < t_.size() && isDeterminer(t_[r].lower)) ++r;
+        const int k = r < t_.size() ? argAt(r) : -1;
+        if (k < 0 || args_[k]->tokBegin != r) continue;
+        size_t n = args_[k]->tokEnd;
+        while (n < t_.size() && (t_[n].lower == "drone" || t_[n].lower == "air" || t_[n].lower == "military" ||
+                                 t_[n].lower == "missile" || t_[n].lower == "rocket"))
+          ++n;
+        if (n < t_.size()) {
+          const std::string& w = t_[n].lower;
+          if (w.rfind("strike", 0) == 0 || w.rfind("attack", 0) == 0 || w.rfind("airstrike", 0) == 0 ||
+              w == "raid" || w == "operation" || w == "bombing")
+            return k;
+        }
+      }
+    }
+    return -1;
+  }
+
+  // Mentions coordinated with args[k] ("Soleimani and al-Muhandis").
+  std::vector<size_t> group(int k, bool backward, bool forward) const {
+    std::vector<size_t> g{static_cast<size_t>(k)};
+    if (backward) {
+      for (int a = k - 1; a >= 0; --a) {
+        if (oblique(a) || qualifier(a)) continue;
+        if (!coordination(args_[a]->tokEnd, args_[g.front()]->tokBegin)) break;
+        g.insert(g.begin(), static_cast<size_t>(a));
+      }
+    }
+    if (forward) {
+      for (size_t a = static_cast<size_t>(k) + 1; a < args_.size(); ++a) {
+        if (!coordination(args_[g.back()]->tokEnd, args_[a]->tokBegin)) break;
+        g.push_back(a);
+      }
+    }
+    return g;
+  }
+
+ private:
+  bool coordination(size_t from, size_t to) const {
+    bool joined = false;
+    for (size_t k = from; k < to; ++k) {
+      if (transparent_[k]) continue;
+      const std::string& w = t_[k].lower;
+      if (w == "and" || w == "," || w == "along" || w == "with" || w == "as" || w == "well") { joined = true; continue; }
+      if (w == "the" || w == "a" || w == "an" || t_[k].article) continue;
+      return false;
+    }
+    return joined;
+  }
+  bool conditional(size_t tok) const {
+    for (size_t q = tok; q > 0; --q) {
+      const Token& t = t_[q - 1];
+      if (isClauseBreak(t)) return false;
+      if (t.lower == "if" || t.lower == "unless" || t.lower == "whether") return true;
+      if (t.lower == "," && !transparent_[q - 1]) return false;
+    }
+    return false;
+  }
+
+  const std::vector<Token>& t_;
+  std::vector<const Mention*> args_;
+  std::vector<bool> transparent_;
+};
+
+}  // namespace
+
+std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                                const Resolver& resolver) {
+  std::vector<Fact> out;
+  const auto& entities = resolver.entities();
+  const Clauses c(tokens, mentions, entities);
+  const auto& args = c.args();
+
+  auto add = [&](const std::vector<size_t>& srcs, const std::vector<size_t>& dsts, const Trigger& tr, Tense tense,
+                 const std::string& mode) {
+    for (size_t s : srcs) {
+      for (size_t d : dsts) {
+        const Mention* ms = args[s];
+        const Mention* md = args[d];
+        if (ms->entity == md->entity) continue;
+        Fact f;
+        f.src = ms->entity;
+        f.dst = md->entity;
+        f.type = tr.type;
+        f.cameo = tr.cameo;
+        if (tr.type == EdgeType::kAssault) f.mode = mode;
+        if (tr.type == EdgeType::kConsult && std::string(tr.cameo) == "041") f.mode = "phone";
+        f.confidence = std::min(ms->confidence, md->confidence) * 0.85f;
+        f.tense = tense;
+        out.push_back(std::move(f));
+      }
+    }
+  };
+
+  const std::string mode = modeOf(tokens);
+  const auto& lex = lexicon();
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (!t.word || t.script != Script::kLatin || c.argAt(i) >= 0 || c.transparent(i)) continue;
+    // "Tehran-backed factions": the compound's first half supports what follows.
+    if ((t.lower == "backed" || t.lower == "supported") && t.hyphenBefore && i > 0) {
+      const int s = c.argEndingAt(i);
+      const int d = c.objectAfter(i, 3, false);
+      if (s >= 0 && d >= 0) add({static_cast<size_t>(s)}, c.group(d, false, true), lex.at("backed"), Tense::kNone, "");
+      continue;
+    }
+    std::string word = t.lower;
+    Trigger tr{};
+    bool found = false;
+    if ((word == "pull" || word == "pulled" || word == "pulling" || word == "pulls") && i + 1 < tokens.size() &&
+        tokens[i + 1].lower == "out") {
+      tr = {EdgeType::kRetreat, "0874", word == "pulled" ? Tense::kPast : Tense::kPresent, Form::kVerb};
+      found = true;
+    } else if ((word == "called" || word == "calling" || word == "calls") && i + 1 < tokens.size() &&
+               (tokens[i + 1].lower == "for" || tokens[i + 1].lower == "on")) {
+      tr = {EdgeType::kRequest, "020", word == "called" ? Tense::kPast : Tense::kPresent, Form::kVerb};
+      found = true;
+    } else if (auto it = lex.find(word); it != lex.end()) {
+      tr = it->second;
+      found = true;
+      if (word == "call" && !(i > 0 && tokens[i - 1].lower == "phone")) found = false;
+      if (word == "called") found = false;
+    }
+    if (!found) continue;
+    const std::string prev = i > 0 ? tokens[i - 1].lower : "";
+    if (isModal(prev) || (i > 1 && isModal(tokens[i - 2].lower) && tokens[i - 2].lower != "to")) continue;  // intent, negation
+    Tense tense = tr.tense;
+    if (prev == "has" || prev == "have") tense = Tense::kPresent;
+    // A verb form after a determiner or a qualifying mention is a noun ("the attack", "US strikes on").
+    Form form = tr.form;
+    const bool prepAfter = i + 1 < tokens.size() && isPrep(tokens[i + 1].lower);
+    if (form == Form::kVerb && (isDeterminer(prev) || (c.argEndingAt(i) >= 0 && prepAfter && word.back() == 's')))
+      form = Form::kNoun;
+    if (form == Form::kVerb && tr.tense == Tense::kNone && !(i + 1 < tokens.size())) form = Form::kNoun;
+
+    bool passive = tr.passiveOnly;
+    bool reduced = false;
+    if (!passive && form == Form::kVerb && tr.tense == Tense::kPast) {
+      for (size_t q = i > 3 ? i - 3 : 0; q < i; ++q) passive = passive || isAux(tokens[q].lower);
+      if (!passive && i + 1 < tokens.size() && tokens[i + 1].lower == "by") passive = reduced = true;
+    }
+    const bool retreat = tr.type == EdgeType::kRetreat;
+    auto retreatTarget = [&](size_t from) -> int {
+      for (size_t q = from + 1; q < tokens.size() && q < from + 10; ++q) {
+        if (isClauseBreak(tokens[q])) return -1;
+        if (tokens[q].lower == "from" || (tokens[q].lower == "of" && q > 0 && tokens[q - 1].lower == "out")) {
+          const int k = c.objectAfter(q, 3, false);
+          return k;
+        }
+      }
+      return -1;
+    };
+    if (passive) {
+      int patient = -1;
+      if (reduced) {
+        size_t p = i;
+        while (p > 0 && (tokens[p - 1].lower == "," || c.transparent(p - 1))) --p;
+        patient = c.argEndingAt(p);
+        if (patient >= 0 && (c.oblique(patient) || c.qualifier(patient))) patient = -1;
+      } else {
+        patient = c.subjectBefore(i);
+      }
+      const int agent = c.agentAfter(i);
+      if (patient >= 0 && agent >= 0)
+        add(c.group(agent, false, true), c.group(patient, !reduced, false), tr, tense == Tense::kPresent ? tense : Tense::kPast, mode);
+      continue;
+    }
+    if (form == Form::kNoun) {
+      // "the US killing of X", "Washington's assassination of X", "US sanctions on Iraq".
+      size_t p = i;
+      while (p > 0 && isDeterminer(tokens[p - 1].lower)) --p;
+      int src = p > 0 ? c.argEndingAt(p) : -1;
+      if (src < 0 && p > 0) {
+        // "X began / launched / ordered the withdrawal": X is the source.
+        static const std::unordered_set<std::string> kLight = {
+            "began", "begun", "launched", "carried", "conducted", "ordered", "announced", "completed", "started",
+            "continued", "imposed", "staged", "launch", "began", "out", "executed", "authorized", "approved"};
+        if (kLight.count(tokens[p - 1].lower)) {
+          size_t v = p - 1;
+          if (tokens[v].lower == "out" && v > 0) --v;
+          src = c.subjectBefore(v);
+        }
+      }
+      int dst = -1;
+      if (i + 1 < tokens.size() && isPrep(tokens[i + 1].lower)) dst = c.objectAfter(i + 1, 4, false);
+      if (retreat) {  // "the withdrawal of US troops from Iraq"
+        if (i + 1 < tokens.size() && tokens[i + 1].lower == "of") {
+          const int of = c.objectAfter(i + 1, 3, false);
+          if (of >= 0 && args[of]->tokBegin > 0 && tokens[args[of]->tokBegin - 1].lower != "from") src = of;
+        }
+        dst = retreatTarget(i);
+      }
+      if (src >= 0 && dst >= 0) add(c.group(src, true, false), c.group(dst, false, true), tr, Tense::kNone, mode);
+      continue;
+    }
+    const int subj = c.subjectBefore(i);
+    if (subj < 0) continue;
+    const int obj = retreat ? retreatTarget(i) : c.objectAfter(i, 10, tr.type == EdgeType::kRequest);
+    if (obj < 0) continue;
+    add(c.group(subj, true, false), c.group(obj, false, true), tr, tense, mode);
+  }
+
+  // Standing relations from titles written before names.
+  for (const auto& m : mentions) {
+    if (m.title.empty() || m.titleOf == kNoActor || m.source == MentionSource::kRole) continue;
+    const Entity& person = entities[m.entity];
+    const Entity& body = entities[m.titleOf];
+    if (person.actor.kind != ActorKind::kPerson || m.entity == m.titleOf) continue;
+    if (person.catalog != kNoActor && resolver.offices().hasTitle(person.catalog, m.title)) continue;
+    Fact f;
+    f.src = m.entity;
+    f.dst = m.titleOf;
+    const bool stateLike = body.actor.kind == ActorKind::kState || body.actor.kind == ActorKind::kGovernmentBody;
+    std::string lt = m.title;
+    for (auto& ch : lt) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    f.type = stateLike ? EdgeType::kOfficialOf : leaderTitle(lt) ? EdgeType::kLeaderOf : EdgeType::kMemberOf;
+    f.title = m.title;
+    f.confidence = m.confidence * 0.9f;
+    out.push_back(std::move(f));
+  }
+
+  // Appositives: "P, the secretary general of G", "P, a member of G";
+  // "G, which is part of H". They read all mentions, transparent or not.
+  std::vector<const Mention*> all;
+  for (const auto& m : mentions) {
+    if (!m.modifier) all.push_back(&m);
+  }
+  auto mentionAfter = [&](size_t from, size_t window) -> const Mention* {
+    for (size_t k = 0; k < all.size(); ++k) {
+      const Mention* m = all[k];
+      if (m->tokBegin < from) continue;
+      if (m->tokBegin > from + window) return nullptr;
+      if (m->possessive && k + 1 < all.size() && all[k + 1]->tokBegin == m->tokEnd) return all[k + 1];
+      return m;
+    }
+    return nullptr;
+  };
+  for (const Mention* m : all) {
+    const Entity& e = entities[m->entity];
+    size_t q = m->tokEnd;
+    if (q >= tokens.size() || tokens[q].lower != ",") continue;
+    ++q;
+    if (e.actor.kind == ActorKind::kPerson && q < tokens.size() &&
+        (tokens[q].lower == "the" || tokens[q].lower == "a" || tokens[q].lower == "an")) {
+      std::string title;
+      size_t r = q + 1;
+      bool ok = false;
+      for (; r < tokens.size() && r < q + 9; ++r) {
+        const std::string& w = tokens[r].lower;
+        if ((w == "of" || w == "with" || w == "in" || w == "for") && !tokens[r].hyphenBefore) { ok = true; break; }
+        if (!tokens[r].word) break;
+        if (!title.empty()) title += tokens[r].hyphenBefore ? "-" : " ";
+        title += w;
+      }
+      if (!ok || title.empty()) continue;
+      const Mention* g = mentionAfter(r + 1, 3);
+      if (g == nullptr) continue;
+      const Entity& body = entities[g->entity];
+      if (body.actor.kind == ActorKind::kPerson || body.actor.kind == ActorKind::kMedia) continue;
+      for (const char* adj : {"high-ranking ", "senior ", "top ", "former ", "then ", "late ", "iraqi ", "iranian ",
+                              "american ", "us "})
+        if (title.rfind(adj, 0) == 0) title.erase(0, std::string(adj).size());
+      Fact f;
+      f.src = m->entity;
+      f.dst = g->entity;
+      const bool lead = leaderTitle(title);
+      const bool stateLike = body.actor.kind == ActorKind::kState || body.actor.kind == ActorKind::kGovernmentBody;
+      f.type = lead && !stateLike ? EdgeType::kLeaderOf
+               : stateLike && title != "member" ? EdgeType::kOfficialOf
+                                                : EdgeType::kMemberOf;
+      if (lead && body.actor.kind == ActorKind::kGovernmentBody) f.type = EdgeType::kLeaderOf;
+      f.title = title;
+      f.confidence = std::min(m->confidence, g->confidence) * 0.85f;
+      out.push_back(std::move(f));
+      continue;
+    }
+    // "..., which is part of the PMU"
+    for (size_t r = q; r + 1 < tokens.size() && r < q + 5; ++r) {
+      if (tokens[r].lower == "part" && tokens[r + 1].lower == "of") {
+        const Mention* g = mentionAfter(r + 2, 3);
+        if (g == nullptr || g->entity == m->entity) break;
+        Fact f;
+        f.src = m->entity;
+        f.dst = g->entity;
+        f.type = EdgeType::kPartOf;
+        f.confidence = std::min(m->confidence, g->confidence) * 0.85f;
+        out.push_back(std::move(f));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace kg::extract

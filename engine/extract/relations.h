@@ -1,0 +1,44 @@
+// Relations: typed edges between the mentions of one sentence.
+//
+// Events (PLOVER types, CAMEO code where one fits) come from verb and noun
+// triggers: "killed", "warned", "met", "urged", "accused", "sanctions",
+// "Tehran-backed", "withdrawal of", ... The source is the subject before an
+// active verb, or the agent after "by" ("in a US drone strike") for a passive
+// one; the target is the object after it. Coordinated mentions ("Soleimani
+// and al-Muhandis", "A, B and C") each take part. Media named only as the
+// outlet quoted are never arguments.
+//
+// Standing relations come from titles ("Secretary of State Mike Pompeo":
+// OFFICIAL_OF United States) and appositives ("Qais al-Khazali, the secretary
+// general of Asa'ib Ahl al-Haq": LEADER_OF; "..., a member of X": MEMBER_OF;
+// "X, which is part of Y": PART_OF).
+//
+// Pure functions; safe from any thread.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extract/mentions.h"
+#include "extract/resolver.h"
+#include "model/edge.h"
+
+namespace kg::extract {
+
+enum class Tense : uint8_t { kPresent, kPast, kNone };
+
+struct Fact {
+  size_t src = 0;  // Resolver entities
+  size_t dst = 0;
+  EdgeType type = EdgeType::kConsult;
+  std::string mode;
+  std::string cameo;
+  std::string title;
+  float confidence = 0.5f;
+  Tense tense = Tense::kNone;  // of the trigger verb (drives the date rule)
+};
+
+std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                                const Resolver& resolver);
+
+}  // namespace kg::extract

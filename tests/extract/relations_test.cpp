@@ -1,0 +1,94 @@
+#include "extract/relations.h"
+
+#include <catch2/catch.hpp>
+
+#include "extract_test_util.h"
+
+using kg::extract::testing::facts;
+
+namespace {
+bool has(const std::set<std::string>& s, const std::string& line) {
+  if (s.count(line)) return true;
+  std::string all;
+  for (const auto& x : s) all += "\n  " + x;
+  UNSCOPED_INFO("missing '" << line << "' in:" << all);
+  return false;
+}
+}  // namespace
+
+TEST_CASE("Relations: a passive verb with coordinated patients points from the agent to each", "[extract][relations]") {
+  const auto f = facts("Soleimani and al-Muhandis were killed by a US drone near the airport.", "2020-01-04", true);
+  CHECK(has(f, "United States -ASSAULT:drone-> Qassem Soleimani"));
+  CHECK(has(f, "United States -ASSAULT:drone-> Abu Mahdi al-Muhandis"));
+  CHECK(f.size() == 2);
+}
+
+TEST_CASE("Relations: an apposition between coordinated patients does not break the group", "[extract][relations]") {
+  const auto f = facts(
+      "Qassem Soleimani, the commander of Iran's Quds Force, and Abu Mahdi al-Muhandis, the deputy commander of "
+      "Iraq's Popular Mobilization Forces, were struck by a US drone near Baghdad airport.",
+      "2020-01-04");
+  CHECK(has(f, "United States -ASSAULT-> Qassem Soleimani"));
+  CHECK(has(f, "United States -ASSAULT-> Abu Mahdi al-Muhandis"));
+  CHECK(has(f, "Qassem Soleimani -LEADER_OF-> Quds Force"));
+  CHECK(has(f, "Abu Mahdi al-Muhandis -LEADER_OF-> Popular Mobilization Forces"));
+  CHECK_FALSE(f.count("Popular Mobilization Forces -ASSAULT-> Iraq"));
+}
+
+TEST_CASE("Relations: 'in a US drone strike' is the agent of a passive verb", "[extract][relations]") {
+  const auto f = facts("Kata'ib Hezbollah commanders were martyred in a US drone strike on Sunday.", "2020-01-06");
+  CHECK(has(f, "United States -ASSAULT-> Kata'ib Hezbollah"));
+}
+
+TEST_CASE("Relations: an active verb points from subject to object", "[extract][relations]") {
+  CHECK(has(facts("The US strike also killed Abu Mahdi al-Muhandis.", "2020-01-06"),
+            "United States -ASSAULT-> Abu Mahdi al-Muhandis"));
+  CHECK(has(facts("Donald Trump warned Iraq of very big sanctions.", "2020-01-06"), "Donald Trump -THREATEN-> Iraq"));
+  CHECK(has(facts("Iraqi Prime Minister Adil Abdul-Mahdi has told Matthew Tueller that the talks matter.", "2020-01-06"),
+            "Adil Abdul-Mahdi -CONSULT-> Matthew Tueller"));
+}
+
+TEST_CASE("Relations: nouns of action take their source before and target after", "[extract][relations]") {
+  CHECK(has(facts("Tensions flared over the US killing of Qassem Soleimani.", "2020-01-06"),
+            "United States -ASSAULT-> Qassem Soleimani"));
+  CHECK(has(facts("Washington's assassination of Soleimani angered Baghdad.", "2020-01-06"),
+            "United States -ASSAULT-> Qassem Soleimani"));
+  CHECK(has(facts("New US sanctions on Iran were announced.", "2020-01-06"), "United States -SANCTION-> Iran"));
+}
+
+TEST_CASE("Relations: each verb family yields its PLOVER type", "[extract][relations]") {
+  CHECK(has(facts("Mike Pompeo accused Iran of the attack.", "2020-01-06"), "Mike Pompeo -ACCUSE-> Iran"));
+  CHECK(has(facts("Qais al-Khazali condemned the United States.", "2020-01-06"), "Qais al-Khazali -ACCUSE-> United States"));
+  CHECK(has(facts("Iraq urged the United States to respect its sovereignty.", "2020-01-06"), "Iraq -REQUEST-> United States"));
+  CHECK(has(facts("Kata'ib Hezbollah rejected Mustafa al-Kadhimi's offer.", "2020-09-06"),
+            "Kata'ib Hezbollah -REJECT-> Mustafa al-Kadhimi"));
+  CHECK(has(facts("Iran backs Kata'ib Hezbollah.", "2020-09-06"), "Iran -SUPPORT-> Kata'ib Hezbollah"));
+  CHECK(has(facts("Tehran-backed Kata'ib Hezbollah fired rockets.", "2020-09-06"), "Iran -SUPPORT-> Kata'ib Hezbollah"));
+  CHECK(has(facts("Mustafa al-Kadhimi met Joe Biden at the White House.", "2021-07-26"),
+            "Mustafa al-Kadhimi -CONSULT-> Joe Biden"));
+  CHECK(has(facts("The Iraqi parliament voted to expel the US-led coalition.", "2020-01-06").empty()
+                ? std::set<std::string>{"none"}
+                : facts("The Iraqi parliament voted to expel the US-led coalition.", "2020-01-06"),
+            "none"));  // an infinitive is an intent, not an event
+  CHECK(has(facts("The Iraqi parliament demanded the withdrawal of US troops from Iraq.", "2020-01-06"),
+            "Council of Representatives of Iraq -REQUEST-> United States"));
+  CHECK(has(facts("The United States began the withdrawal of its troops from Iraq.", "2021-12-06"),
+            "United States -RETREAT-> Iraq"));
+}
+
+TEST_CASE("Relations: conditionals, negations and intents are not events", "[extract][relations]") {
+  CHECK(facts("If Tehran attacks US assets, Washington will respond.", "2020-01-06").empty());
+  CHECK(facts("Trump said the US will not leave Iraq.", "2020-01-06").empty());
+  CHECK(facts("Esper denied that the US military had attacked Iraq.", "2020-01-06").count("Mark Esper -REJECT-> Iraq") == 0);
+}
+
+TEST_CASE("Relations: titles and appositions give standing relations", "[extract][relations]") {
+  const auto f = facts("Qais al-Khazali, the secretary general of Asa'ib Ahl al-Haq, spoke on Saturday.", "2023-05-07");
+  CHECK(has(f, "Qais al-Khazali -LEADER_OF-> Asa'ib Ahl al-Haq"));
+  const auto g = facts("Harakat Hezbollah al-Nujaba, which is part of the Popular Mobilization Units, spoke.", "2023-05-07");
+  CHECK(has(g, "Harakat Hezbollah al-Nujaba -PART_OF-> Popular Mobilization Forces"));
+  const auto h = facts("Saad Al-Muttalibi, a member of the Baghdad Security Committee, spoke to reporters.", "2020-01-06");
+  CHECK(has(h, "Saad Al-Muttalibi -MEMBER_OF-> Baghdad Security Committee"));
+  const auto k = facts("Iraqi Foreign Minister Zaid Hamdani met the envoy.", "2020-01-06");
+  CHECK(has(k, "Zaid Hamdani -OFFICIAL_OF-> Iraq"));
+}
