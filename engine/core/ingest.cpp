@@ -1,0 +1,181 @@
+#include "core/ingest.h"
+
+#include <utility>
+
+#include "extract/segmenter.h"
+
+namespace kg::core {
+
+Ingestor::Ingestor(Engine& engine, extract::Extractor& extractor, const IngestOptions& options)
+    : engine_(engine), extractor_(extractor), options_(options) {}
+
+Result<std::unique_ptr<Ingestor>> Ingestor::create(Engine& engine, extract::Extractor& extractor,
+                                                   const IngestOptions& options) {
+  std::unique_ptr<Ingestor> ingestor(new Ingestor(engine, extractor, options));
+  KG_RETURN_IF_ERROR(engine.store().scanActors([&](const Actor& a) {
+    extractor.addKnownActor(a);
+    return storage::Scan::kContinue;
+  }));
+  return ingestor;
+}
+
+Status Ingestor::ingestPaths(const std::vector<std::string>& paths, const IngestProgress& progress) {
+  std::vector<extract::ReadWarning> warnings;
+  Status failure;
+  size_t reported = 0;
+  const extract::ReadStats stats = extract::readInputs(
+      paths,
+      [&](extract::RawDocument&& doc) {
+        if (!failure.isOk()) return;  // the store failed: read on, ingest nothing more
+        ++summary_.documents;
+        failure = ingestDocument(doc);
+        for (; reported < warnings.size(); ++reported) summary_.warnings.push_back(warnings[reported].toString());
+        if (progress) progress(summary_);
+      },
+      &warnings);
+  for (; reported < warnings.size(); ++reported) summary_.warnings.push_back(warnings[reported].toString());
+  summary_.files += stats.files;
+  summary_.bytes += stats.bytes;
+  if (progress) progress(summary_);
+  return failure;
+}
+
+Status Ingestor::ingestDocument(const extract::RawDocument& doc) {
+  extract::ArticleOptions options;
+  options.defaultDate = options_.defaultDate;
+  const std::vector<extract::Article> articles = extract::toArticles(doc, options);
+  summary_.articles += articles.size();
+  if (articles.empty()) summary_.warnings.push_back(doc.path + ": no article text found (only page furniture?)");
+  for (const extract::Article& article : articles) KG_RETURN_IF_ERROR(ingestArticle(article));
+  return Status::ok();
+}
+
+namespace {
+
+// What one article's batch holds beyond the store's own counters.
+struct ArticleCounts {
+  uint64_t actorsNew = 0;
+  uint64_t actorsKnown = 0;
+  uint64_t putEdges = 0;
+};
+
+}  // namespace
+
+Status Ingestor::ingestArticle(const extract::Article& article) {
+  storage::GraphStore& store = engine_.store();
+  // Cheap check before extraction; repeated under the lock below.
+  {
+    auto existing = store.getDocument(article.doc.id);
+    if (!existing) return existing.status();
+    if (existing->has_value()) {
+      ++summary_.articlesSkipped;
+      return Status::ok();
+    }
+  }
+  const extract::Extraction extraction = extractor_.extract(article);
+
+  std::vector<Actor> created;  // committed actors to register afterwards
+  ArticleCounts counts;
+  Status rejected;  // an InvalidArgument from the batch: this article fails alone
+  {
+    std::lock_guard<std::mutex> lock(engine_.writeMutex());
+    auto existing = store.getDocument(article.doc.id);
+    if (!existing) return existing.status();
+    if (existing->has_value()) {
+      ++summary_.articlesSkipped;
+      return Status::ok();
+    }
+    auto before = store.stats();
+    if (!before) return before.status();
+
+    auto batch = store.newBatch();
+    auto build = [&]() -> Status {
+      KG_RETURN_IF_ERROR(batch->putDocument(article.doc));
+      std::vector<ActorId> ids(extraction.actors.size(), 0);
+      for (size_t i = 0; i < extraction.actors.size(); ++i) {
+        const extract::ExtractedActor& ea = extraction.actors[i];
+        if (ea.actor.id != 0) {
+          ids[i] = ea.actor.id;
+          ++counts.actorsKnown;
+          continue;
+        }
+        // A new actor may already be stored under one of its keys (written by
+        // another process, or by an article extracted before it was known).
+        for (const std::string& key : ea.nameKeys) {
+          auto found = store.lookupNameKey(key);
+          if (!found) return found.status();
+          for (ActorId id : found.value()) {
+            auto stored = store.getActor(id);
+            if (!stored) return stored.status();
+            if (stored->has_value() && (*stored)->kind == ea.actor.kind) {
+              ids[i] = id;
+              break;
+            }
+          }
+          if (ids[i] != 0) break;
+        }
+        if (ids[i] != 0) {
+          ++counts.actorsKnown;
+          continue;
+        }
+        auto id = batch->putActor(ea.actor, ea.nameKeys);
+        if (!id) return id.status();
+        ids[i] = id.value();
+        Actor a = ea.actor;
+        a.id = id.value();
+        created.push_back(std::move(a));
+        ++counts.actorsNew;
+      }
+      for (const extract::ExtractedEdge& ee : extraction.edges) {
+        if (ee.src >= ids.size() || ee.dst >= ids.size()) {
+          summary_.warnings.push_back(article.doc.source + ": article " + article.doc.id +
+                                      ": an extracted edge names no actor of the article; edge skipped");
+          continue;
+        }
+        Edge edge = ee.edge;
+        edge.id = 0;
+        edge.src = ids[ee.src];
+        edge.dst = ids[ee.dst];
+        if (edge.src == edge.dst) continue;  // two spellings of one actor: not a relation
+        for (Evidence& ev : edge.evidence) {
+          // Evidence read from this article names it; evidence from a
+          // dictionary line (doc "") stays as it is.
+          if (ev.doc.empty() && ev.end <= article.text.size() && ev.begin < ev.end &&
+              std::string_view(article.text).substr(ev.begin, ev.end - ev.begin) == ev.text)
+            ev.doc = article.doc.id;
+        }
+        auto id = batch->putEdge(std::move(edge));
+        if (!id) return id.status();
+        ++counts.putEdges;
+      }
+      return Status::ok();
+    };
+    Status built = build();
+    if (built.isOk()) built = store.commit(*batch);
+    if (!built.isOk()) {
+      if (built.code() != StatusCode::kInvalidArgument) return built;
+      rejected = built;
+      created.clear();
+    } else {
+      auto after = store.stats();
+      if (!after) return after.status();
+      const uint64_t newEdges = after->edges - before->edges;
+      summary_.edgesNew += newEdges;
+      summary_.edgesMerged += counts.putEdges > newEdges ? counts.putEdges - newEdges : 0;
+      summary_.evidenceNew += after->evidence - before->evidence;
+      summary_.actorsNew += counts.actorsNew;
+      summary_.actorsKnown += counts.actorsKnown;
+      ++summary_.articlesStored;
+    }
+  }
+  if (!rejected.isOk()) {
+    ++summary_.articlesFailed;
+    summary_.warnings.push_back(article.doc.source + ": article " + article.doc.id + " ('" + article.doc.title +
+                                "') not stored: " + rejected.message());
+    return Status::ok();
+  }
+  for (const Actor& a : created) extractor_.addKnownActor(a);
+  return Status::ok();
+}
+
+}  // namespace kg::core

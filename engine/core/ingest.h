@@ -1,0 +1,91 @@
+// Ingestor: the ingest pipeline — read -> segment -> extract -> one storage
+// WriteBatch per article.
+//
+// Each article lands whole or not at all: its document record, the actors it
+// introduces and its edges (with evidence) are committed in one batch. An
+// article whose document id (content hash) is already stored is skipped, so
+// re-ingesting the same content changes nothing, and a run that was killed
+// part-way is completed by running it again.
+//
+// Thread safety: an Ingestor is used by one thread. It holds the engine's
+// write mutex while it builds and commits each batch, so other writers of the
+// same Engine interleave between articles, and readers see whole articles.
+// The extractor is borrowed and must outlive the Ingestor; nothing else may
+// call its addKnownActor() meanwhile.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "base/status.h"
+#include "core/engine.h"
+#include "extract/article.h"
+#include "extract/extractor.h"
+#include "extract/reader.h"
+
+namespace kg::core {
+
+struct IngestOptions {
+  Date defaultDate;  // for articles whose page and metadata give no date (`kg ingest --date`)
+};
+
+// What a run did; counts accumulate over every call on one Ingestor.
+struct IngestSummary {
+  uint64_t files = 0;             // input files opened (including skipped ones)
+  uint64_t documents = 0;         // documents read (a JSON Lines record is one)
+  uint64_t bytes = 0;             // input bytes read
+  uint64_t articles = 0;          // articles found by the segmenter
+  uint64_t articlesStored = 0;    // articles committed by this run
+  uint64_t articlesSkipped = 0;   // already stored (same content hash)
+  uint64_t articlesFailed = 0;    // rejected whole; see warnings
+  uint64_t actorsNew = 0;         // actors created
+  uint64_t actorsKnown = 0;       // mentions (per article) that resolved to a stored actor
+  uint64_t edgesNew = 0;          // new facts
+  uint64_t edgesMerged = 0;       // edges that added evidence to a fact already stored
+  uint64_t evidenceNew = 0;
+  std::vector<std::string> warnings;  // "file[:line]: message"
+};
+
+// Progress after each document: the summary so far.
+using IngestProgress = std::function<void(const IngestSummary&)>;
+
+class Ingestor {
+ public:
+  // Registers every stored actor with `extractor` (addKnownActor), so that
+  // mentions resolve to stored ids. Errors: reading the store.
+  static Result<std::unique_ptr<Ingestor>> create(Engine& engine, extract::Extractor& extractor,
+                                                  const IngestOptions& options);
+  Ingestor(const Ingestor&) = delete;
+  Ingestor& operator=(const Ingestor&) = delete;
+
+  // Reads `paths` (files, directories, "-" for stdin; see extract::readInputs)
+  // and ingests every article. Bad input becomes warnings, never an error;
+  // the returned Status is an error only when the store fails (IOError, ...),
+  // in which case the articles committed before it stay stored.
+  Status ingestPaths(const std::vector<std::string>& paths, const IngestProgress& progress = {});
+
+  // Segments and ingests one raw document.
+  Status ingestDocument(const extract::RawDocument& doc);
+
+  // Ingests one article in one batch. Skips it when its doc id is stored.
+  // A batch the store rejects (InvalidArgument from an edge the extractor got
+  // wrong) fails this article only: nothing of it is stored, a warning is
+  // recorded and OK is returned. Other errors (IOError, ...) are returned.
+  Status ingestArticle(const extract::Article& article);
+
+  const IngestSummary& summary() const { return summary_; }
+
+ private:
+  Ingestor(Engine& engine, extract::Extractor& extractor, const IngestOptions& options);
+
+  Engine& engine_;
+  extract::Extractor& extractor_;
+  IngestOptions options_;
+  IngestSummary summary_;
+};
+
+}  // namespace kg::core

@@ -1,0 +1,221 @@
+#include "core/ingest.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "../support/temp_dir.h"
+
+using kg::Actor;
+using kg::ActorId;
+using kg::ActorKind;
+using kg::core::Engine;
+using kg::core::Ingestor;
+using kg::extract::Article;
+using kg::extract::Extraction;
+
+namespace {
+
+// A deterministic stand-in for the real extractor: it knows three names,
+// and links every pair of them that share a sentence with an ACCUSE edge.
+// An article containing "POISON" yields an edge the store must reject.
+class FakeExtractor final : public kg::extract::Extractor {
+ public:
+  void addKnownActor(const Actor& actor) override { known_[actor.name] = actor.id; }
+
+  Extraction extract(const Article& article) const override {
+    static const std::pair<const char*, ActorKind> kNames[] = {
+        {"Mike Pompeo", ActorKind::kPerson}, {"Kataib Hezbollah", ActorKind::kArmedGroup},
+        {"Iraq", ActorKind::kState}, {"Poison Group", ActorKind::kArmedGroup}};
+    Extraction out;
+    std::map<std::string, size_t> index;
+    for (uint32_t si = 0; si < article.sentences.size(); ++si) {
+      const auto& s = article.sentences[si];
+      const std::string sentence = article.text.substr(s.begin, s.end - s.begin);
+      std::vector<size_t> here;
+      for (const auto& [name, kind] : kNames) {
+        if (sentence.find(name) == std::string::npos) continue;
+        if (!index.count(name)) {
+          kg::extract::ExtractedActor ea;
+          ea.actor.name = name;
+          ea.actor.kind = kind;
+          auto it = known_.find(name);
+          ea.actor.id = it == known_.end() ? 0 : it->second;
+          std::string key = name;
+          for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          ea.nameKeys = {key};
+          index[name] = out.actors.size();
+          out.actors.push_back(ea);
+        }
+        here.push_back(index[name]);
+      }
+      for (size_t i = 0; i + 1 < here.size(); ++i) {
+        kg::extract::ExtractedEdge ee;
+        ee.src = here[i];
+        ee.dst = here[i + 1];
+        ee.edge.type = kg::EdgeType::kAccuse;
+        ee.edge.when = kg::DateRange::point(article.doc.date);
+        ee.edge.confidence = sentence.find("POISON") != std::string::npos ? 1.5f : 0.8f;
+        ee.edge.evidence.push_back({"", si, s.begin, s.end, sentence});
+        out.edges.push_back(ee);
+      }
+    }
+    return out;
+  }
+
+ private:
+  std::map<std::string, ActorId> known_;
+};
+
+void writeFile(const std::string& path, const std::string& text) {
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// A corpus of three articles in two files (one page holds two).
+void writeCorpus(const kg::testing::TempDir& dir) {
+  writeFile(dir.sub("in/a.txt"),
+            "Pompeo blames militia for embassy attack\nJanuary 1, 2020\n\n"
+            "Mike Pompeo accused Kataib Hezbollah of the attack. Iraq was warned.\n");
+  writeFile(dir.sub("in/b.txt"),
+            "Iraq summons US envoy\nPress TV - January 5, 2020\n\n"
+            "Iraq protested after Mike Pompeo spoke. Kataib Hezbollah threatened Iraq again.\n"
+            "January 5, 2020 Posted by | Politics | Leave a comment\n\n"
+            "Militia vows revenge\nPress TV - January 6, 2020\n\n"
+            "Kataib Hezbollah accused Mike Pompeo of murder.\n");
+}
+
+kg::storage::StoreStats statsOf(Engine& e) { return e.stats().value(); }
+
+struct Run {
+  kg::core::IngestSummary summary;
+  kg::storage::StoreStats stats;
+};
+
+Run ingest(const std::string& db, const std::vector<std::string>& paths) {
+  auto engine = Engine::open(db, {});
+  REQUIRE(engine.isOk());
+  FakeExtractor extractor;
+  auto ingestor = Ingestor::create(**engine, extractor, {});
+  REQUIRE(ingestor.isOk());
+  REQUIRE((*ingestor)->ingestPaths(paths).isOk());
+  return {(*ingestor)->summary(), statsOf(**engine)};
+}
+
+}  // namespace
+
+TEST_CASE("Ingestor: articles land with their document, actors and edges", "[core][ingest]") {
+  kg::testing::TempDir dir;
+  writeCorpus(dir);
+  const Run r = ingest(dir.sub("db"), {dir.sub("in")});
+  CHECK(r.summary.files == 2);
+  CHECK(r.summary.documents == 2);
+  CHECK(r.summary.articles == 3);
+  CHECK(r.summary.articlesStored == 3);
+  CHECK(r.summary.actorsNew == 3);
+  CHECK(r.summary.actorsKnown == 5);  // later articles resolve to the actors the first one created
+  CHECK(r.summary.edgesNew >= 3);
+  CHECK(r.stats.documents == 3);
+  CHECK(r.stats.actors == 3);
+  CHECK(r.stats.edges == r.summary.edgesNew);
+  CHECK(r.summary.warnings.empty());
+
+  auto engine = Engine::open(dir.sub("db"), {});
+  REQUIRE(engine.isOk());
+  auto pompeo = (*engine)->resolveOne("Mike Pompeo");
+  REQUIRE(pompeo.isOk());
+  kg::core::EdgeFilter f;
+  f.actor = pompeo->id;
+  auto edges = (*engine)->edges(f, 10);
+  REQUIRE(edges.isOk());
+  REQUIRE(!edges->empty());
+  for (const auto& e : edges.value()) {
+    REQUIRE(!e.evidence.empty());
+    CHECK(e.evidence[0].doc.size() == 16);  // the article's content hash
+    CHECK(e.when.from.known());
+  }
+}
+
+TEST_CASE("Ingestor: re-ingesting the same content changes nothing", "[core][ingest]") {
+  kg::testing::TempDir dir;
+  writeCorpus(dir);
+  const Run first = ingest(dir.sub("db"), {dir.sub("in")});
+  const Run again = ingest(dir.sub("db"), {dir.sub("in")});
+  CHECK(again.summary.articles == 3);
+  CHECK(again.summary.articlesSkipped == 3);
+  CHECK(again.summary.articlesStored == 0);
+  CHECK(again.summary.actorsNew == 0);
+  CHECK(again.summary.edgesNew == 0);
+  CHECK(again.stats.actors == first.stats.actors);
+  CHECK(again.stats.edges == first.stats.edges);
+  CHECK(again.stats.evidence == first.stats.evidence);
+  CHECK(again.stats.documents == first.stats.documents);
+}
+
+TEST_CASE("Ingestor: a run stopped after some articles is completed by the next run", "[core][ingest]") {
+  kg::testing::TempDir dir;
+  writeCorpus(dir);
+  const Run clean = ingest(dir.sub("clean"), {dir.sub("in")});
+  {
+    // "Killed" after the first file: only its article is stored.
+    const Run part = ingest(dir.sub("db"), {dir.sub("in/a.txt")});
+    CHECK(part.summary.articlesStored == 1);
+  }
+  const Run rest = ingest(dir.sub("db"), {dir.sub("in")});
+  CHECK(rest.summary.articlesSkipped == 1);
+  CHECK(rest.summary.articlesStored == 2);
+  CHECK(rest.summary.actorsNew == 0);  // the first run stored all three actors
+  CHECK(rest.stats.actors == clean.stats.actors);
+  CHECK(rest.stats.edges == clean.stats.edges);
+  CHECK(rest.stats.evidence == clean.stats.evidence);
+  CHECK(rest.stats.documents == clean.stats.documents);
+}
+
+TEST_CASE("Ingestor: an article the store rejects leaves nothing behind; the rest lands", "[core][ingest]") {
+  kg::testing::TempDir dir;
+  writeCorpus(dir);
+  writeFile(dir.sub("in/c.txt"),
+            "A bad article\nJanuary 7, 2020\n\nPoison Group attacked Iraq. POISON Poison Group threatened Mike Pompeo.\n");
+  const Run r = ingest(dir.sub("db"), {dir.sub("in")});
+  CHECK(r.summary.articles == 4);
+  CHECK(r.summary.articlesStored == 3);
+  CHECK(r.summary.articlesFailed == 1);
+  CHECK(r.stats.documents == 3);
+  REQUIRE(r.summary.warnings.size() == 1);
+  CHECK_THAT(r.summary.warnings[0], Catch::Contains("c.txt") && Catch::Contains("not stored"));
+  auto engine = Engine::open(dir.sub("db"), {});
+  REQUIRE(engine.isOk());
+  auto poison = (*engine)->resolve("Poison Group");
+  REQUIRE(poison.isOk());
+  CHECK(poison->empty());  // its new actor did not land either
+  CHECK(r.stats.actors == 3);
+}
+
+TEST_CASE("Ingestor: bad inputs become warnings naming files; --date fills undated articles", "[core][ingest]") {
+  kg::testing::TempDir dir;
+  writeFile(dir.sub("in/empty.txt"), "");
+  writeFile(dir.sub("in/blob.bin"), std::string("\0\1\2\3binary", 10));
+  writeFile(dir.sub("in/undated.txt"), "Mike Pompeo accused Kataib Hezbollah of the attack on the embassy.\n");
+  auto engine = Engine::open(dir.sub("db"), {});
+  REQUIRE(engine.isOk());
+  FakeExtractor extractor;
+  kg::core::IngestOptions options;
+  options.defaultDate = kg::Date::day(2020, 1, 2);
+  auto ingestor = Ingestor::create(**engine, extractor, options);
+  REQUIRE(ingestor.isOk());
+  REQUIRE((*ingestor)->ingestPaths({dir.sub("in"), dir.sub("nope")}).isOk());
+  const auto& s = (*ingestor)->summary();
+  CHECK(s.articlesStored == 1);
+  REQUIRE(s.warnings.size() == 3);
+  CHECK_THAT(s.warnings[0], Catch::Contains("blob.bin"));
+  CHECK_THAT(s.warnings[1], Catch::Contains("empty.txt"));
+  CHECK_THAT(s.warnings[2], Catch::Contains("nope"));
+  bool found = false;
+  REQUIRE((*engine)->store().scanDocuments([&](const kg::Document& d) {
+    found = true;
+    CHECK(d.date == kg::Date::day(2020, 1, 2));
+    return kg::storage::Scan::kContinue;
+  }).isOk());
+  CHECK(found);
+}

@@ -1,0 +1,136 @@
+// kg ingest PATH... [--date D] [--actors FILE]... [--petrarch FILE]...
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "core/ingest.h"
+#include "extract/extractor.h"
+#include "tools/kg/cli.h"
+
+namespace kg::cli {
+
+namespace {
+
+constexpr size_t kMaxWarningsShown = 50;
+
+struct IngestArgs {
+  std::vector<std::string> paths;
+  std::string date;
+  std::vector<std::string> actorFiles;
+  std::vector<std::string> petrarchFiles;
+  bool noDefaultActors = false;
+};
+
+nlohmann::json summaryToJson(const core::IngestSummary& s, double seconds, const std::string& db) {
+  return {{"db", db},
+          {"files", s.files},
+          {"documents", s.documents},
+          {"bytes", s.bytes},
+          {"articles", s.articles},
+          {"articlesStored", s.articlesStored},
+          {"articlesSkipped", s.articlesSkipped},
+          {"articlesFailed", s.articlesFailed},
+          {"actorsNew", s.actorsNew},
+          {"actorsKnown", s.actorsKnown},
+          {"edgesNew", s.edgesNew},
+          {"edgesMerged", s.edgesMerged},
+          {"evidenceNew", s.evidenceNew},
+          {"warnings", s.warnings},
+          {"seconds", seconds}};
+}
+
+void printSummary(const core::IngestSummary& s, double seconds) {
+  std::printf("read      %llu file(s), %llu document(s), %.2f MB in %.2f s\n",
+              static_cast<unsigned long long>(s.files), static_cast<unsigned long long>(s.documents),
+              static_cast<double>(s.bytes) / 1e6, seconds);
+  std::printf("articles  %llu found: %llu stored, %llu already stored, %llu failed\n",
+              static_cast<unsigned long long>(s.articles), static_cast<unsigned long long>(s.articlesStored),
+              static_cast<unsigned long long>(s.articlesSkipped), static_cast<unsigned long long>(s.articlesFailed));
+  std::printf("actors    %llu new, %llu known\n", static_cast<unsigned long long>(s.actorsNew),
+              static_cast<unsigned long long>(s.actorsKnown));
+  std::printf("edges     %llu new, %llu merged into known facts (%llu new evidence)\n",
+              static_cast<unsigned long long>(s.edgesNew), static_cast<unsigned long long>(s.edgesMerged),
+              static_cast<unsigned long long>(s.evidenceNew));
+  std::printf("warnings  %zu\n", s.warnings.size());
+}
+
+int ingest(CliContext& ctx, const IngestArgs& args) {
+  auto date = parseDateOption(args.date, "--date");
+  if (!date) return ctx.fail(date.status());
+
+  extract::ExtractorOptions xo;
+  xo.loadDefaultDictionary = !args.noDefaultActors;
+  xo.actorFiles = args.actorFiles;
+  xo.petrarchFiles = args.petrarchFiles;
+  auto extractor = extract::Extractor::create(xo);
+  if (!extractor) return ctx.fail(extractor.status());
+
+  auto engine = ctx.engine(true);
+  if (!engine) return ctx.fail(engine.status());
+  core::IngestOptions io;
+  if (date->has_value()) io.defaultDate = **date;
+  auto ingestor = core::Ingestor::create(**engine, **extractor, io);
+  if (!ingestor) return ctx.fail(ingestor.status());
+
+  const auto start = std::chrono::steady_clock::now();
+  const bool progress = !ctx.json && isatty(STDERR_FILENO);
+  auto lastShown = start;
+  core::IngestProgress onProgress;
+  if (progress) {
+    onProgress = [&](const core::IngestSummary& s) {
+      const auto now = std::chrono::steady_clock::now();
+      if (now - lastShown < std::chrono::milliseconds(200)) return;
+      lastShown = now;
+      std::fprintf(stderr, "\rkg ingest: %llu document(s), %llu article(s) (%llu stored), %llu edge(s)  ",
+                   static_cast<unsigned long long>(s.documents), static_cast<unsigned long long>(s.articles),
+                   static_cast<unsigned long long>(s.articlesStored), static_cast<unsigned long long>(s.edgesNew));
+    };
+  }
+  const Status status = (*ingestor)->ingestPaths(args.paths, onProgress);
+  if (progress) std::fprintf(stderr, "\r%*s\r", 79, "");
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const core::IngestSummary& s = (*ingestor)->summary();
+
+  if (!ctx.json) {
+    for (size_t i = 0; i < s.warnings.size() && i < kMaxWarningsShown; ++i)
+      std::cerr << "kg: warning: " << s.warnings[i] << "\n";
+    if (s.warnings.size() > kMaxWarningsShown)
+      std::cerr << "kg: warning: ... and " << s.warnings.size() - kMaxWarningsShown
+                << " more (use --json to see them all)\n";
+  }
+  if (!status.isOk()) {
+    if (ctx.json) ctx.printJson(summaryToJson(s, seconds, ctx.dbPath));
+    return ctx.fail(Status(status.code(), "ingest stopped after " + std::to_string(s.articlesStored) +
+                                              " stored article(s): " + status.message()));
+  }
+  if (ctx.json)
+    ctx.printJson(summaryToJson(s, seconds, ctx.dbPath));
+  else
+    printSummary(s, seconds);
+  if (s.documents == 0) {
+    std::string joined;
+    for (const auto& p : args.paths) joined += (joined.empty() ? "" : ", ") + p;
+    return ctx.fail("nothing could be read from " + joined + " (see the warnings above)");
+  }
+  if (s.articles == 0) return ctx.fail("no article text found in the input (see the warnings above)");
+  return 0;
+}
+
+}  // namespace
+
+void registerIngestCommands(CLI::App& app, CliContext& ctx) {
+  auto* cmd = app.add_subcommand(
+      "ingest",
+      "read news text (files, directories, '-' for stdin; text, HTML or JSON Lines) into the graph; "
+      "content already stored is skipped");
+  auto args = std::make_shared<IngestArgs>();
+  cmd->add_option("PATH", args->paths, "files or directories to read ('-' reads stdin)")->required();
+  cmd->add_option("--date", args->date, "date (YYYY-MM-DD, YYYY-MM or YYYY) for articles that carry none");
+  cmd->add_option("--actors", args->actorFiles, "an actor dictionary file (repeatable)");
+  cmd->add_option("--petrarch", args->petrarchFiles, "a PETRARCH actor dictionary (repeatable)");
+  cmd->add_flag("--no-default-actors", args->noDefaultActors, "do not load the project's own actor dictionary");
+  cmd->callback([&ctx, args] { ctx.exitCode = ingest(ctx, *args); });
+}
+
+}  // namespace kg::cli
