@@ -1,7 +1,29 @@
 @0xcaa6f4daec189c00;
-# ActorGraph RPC interface. Never renumber an ordinal; add new fields at the end.
+# ActorGraph RPC interface, served by `kgd` (engine/rpc/service.cpp) and used
+# by kg::rpc::Client (engine/rpc/client.h) and `kg --remote`.
+#
+# Never renumber an ordinal; add new fields and methods at the end.
+#
+# Conventions:
+#  - Every result carries `error`; code `none` means success. A bad request
+#    (unknown actor, bad filter, limits exceeded, a deadline) is answered with
+#    an Error, never by dropping the connection. Capnp exceptions are reserved
+#    for transport failures.
+#  - Actors are named by ActorRef (a name, alias or spelling resolved as by
+#    `kg resolve`, or an id).
+#  - Edge types are PLOVER names ("ASSAULT", "OFFICIAL_OF", ...), actor kinds
+#    the names of `kg actor add --kind` ("person", "armed_group", ...).
+#  - Lists that can be long are paged: the request says an offset and a page
+#    size (0 = the server default, at most maxPageSize); the result says
+#    where the next page starts. Each page is computed afresh; `version`
+#    names the graph snapshot it was computed on, so that a client can notice
+#    a concurrent ingest between pages and start over.
 
 $import "/capnp/c++.capnp".namespace("kg::schema");
+
+const maxPageSize :UInt32 = 10000;
+const defaultPageSize :UInt32 = 1000;
+const maxIngestDocuments :UInt32 = 1000;
 
 struct Date {
   # Days since 1970-01-01 (first day covered) and precision:
@@ -16,6 +38,12 @@ struct ActorInfo {
   kind @2 :Text;
   country @3 :Text;
   aliases @4 :List(Text);
+  attributes @5 :List(Attribute);
+}
+
+struct Attribute {
+  key @0 :Text;
+  value @1 :Text;
 }
 
 struct Stats {
@@ -25,7 +53,173 @@ struct Stats {
   documents @3 :UInt64;
 }
 
+enum ErrorCode {
+  none @0;
+  invalidArgument @1;
+  notFound @2;
+  alreadyExists @3;
+  failedPrecondition @4;
+  busy @5;
+  limitExceeded @6;
+  ioError @7;
+  corruption @8;
+  internal @9;
+  deadlineExceeded @10;
+  unimplemented @11;
+}
+
+struct Error {
+  code @0 :ErrorCode;
+  message @1 :Text;
+  # E.g. the closest known names for an unknown actor.
+  suggestions @2 :List(Text);
+}
+
+struct ActorRef {
+  union {
+    none @0 :Void;
+    name @1 :Text;
+    id @2 :UInt64;
+  }
+}
+
+struct Evidence {
+  doc @0 :Text;
+  sentence @1 :UInt32;
+  begin @2 :UInt32;
+  end @3 :UInt32;
+  text @4 :Text;
+}
+
+struct EdgeInfo {
+  id @0 :UInt64;
+  src @1 :UInt64;
+  dst @2 :UInt64;
+  srcName @3 :Text;
+  dstName @4 :Text;
+  type @5 :Text;
+  mode @6 :Text;
+  cameo @7 :Text;
+  title @8 :Text;
+  from @9 :Date;
+  to @10 :Date;
+  confidence @11 :Float32;
+  evidence @12 :List(Evidence);
+}
+
+enum Direction {
+  both @0;
+  out @1;
+  in @2;
+}
+
+struct Filter {
+  # The filters of every query (see engine/query/filter.h): an edge matches
+  # when its type is listed (all when empty), its confidence is at least
+  # minConfidence and, with a window, its date range overlaps the window.
+  types @0 :List(Text);
+  hasFrom @1 :Bool;
+  fromDay @2 :Int32;    # days since 1970, inclusive
+  hasTo @3 :Bool;
+  toDay @4 :Int32;      # inclusive
+  includeUndated @5 :Bool;
+  direction @6 :Direction;
+  minConfidence @7 :Float32;
+}
+
+struct Page {
+  offset @0 :UInt64;
+  size @1 :UInt32;      # 0 = defaultPageSize; more than maxPageSize is LimitExceeded
+}
+
+struct PageInfo {
+  nextOffset @0 :UInt64;
+  more @1 :Bool;        # another page follows at nextOffset
+  total @2 :UInt64;     # items in the whole result
+  version @3 :UInt64;   # graph snapshot version the page was computed on
+}
+
+struct NeighbourNode {
+  actor @0 :ActorInfo;
+  depth @1 :UInt8;
+}
+
+enum PathMode {
+  shortest @0;
+  allShortest @1;
+  kShortest @2;
+  weighted @3;
+  temporal @4;
+}
+
+struct PathInfo {
+  nodes @0 :List(ActorInfo);
+  edges @1 :List(EdgeInfo);   # edges[i] joins nodes[i] and nodes[i+1]
+  cost @2 :Float64;
+  days @3 :List(Int32);       # temporal: the day each edge is taken
+}
+
+enum RankMeasure {
+  degree @0;
+  pagerank @1;
+  betweenness @2;
+}
+
+struct RankEntry {
+  actor @0 :ActorInfo;
+  score @1 :Float64;
+}
+
+struct DocumentIn {
+  text @0 :Text;
+  title @1 :Text;
+  date @2 :Text;        # "YYYY[-MM[-DD]]", "" when unknown
+  source @3 :Text;
+  url @4 :Text;
+}
+
+struct IngestReport {
+  documents @0 :UInt64;   # documents received
+  articles @1 :UInt64;    # articles found in them
+  actorsAdded @2 :UInt64;
+  edgesAdded @3 :UInt64;
+  evidenceAdded @4 :UInt64;
+  skipped @5 :UInt64;     # already ingested or empty
+  warnings @6 :List(Text);
+}
+
 interface ActorGraph {
-  stats @0 () -> (stats :Stats);
-  resolve @1 (name :Text) -> (actors :List(ActorInfo));
+  stats @0 () -> (stats :Stats, error :Error);
+  # Every actor whose name or alias folds like `name`, best first; empty when none.
+  resolve @1 (name :Text) -> (actors :List(ActorInfo), error :Error);
+  # Exactly one actor; NotFound with the closest names as suggestions, or
+  # InvalidArgument listing the candidates when ambiguous.
+  actor @2 (ref :ActorRef) -> (actor :ActorInfo, error :Error);
+  actors @3 (kind :Text, page :Page) -> (actors :List(ActorInfo), page :PageInfo, error :Error);
+  # Edges touching `actor` (all edges when none), date-ordered; `limit` 0 =
+  # no limit; `evidence` snippets per edge.
+  edges @4 (actor :ActorRef, filter :Filter, limit :UInt64, evidence :UInt32, page :Page)
+      -> (edges :List(EdgeInfo), page :PageInfo, error :Error);
+  # The k-hop neighbourhood; nodes come whole with the page at offset 0,
+  # edges are paged.
+  neighbors @5 (actor :ActorRef, depth :UInt32, limit :UInt64, fanout :UInt64, maxEdges :UInt64,
+                filter :Filter, page :Page)
+      -> (nodes :List(NeighbourNode), edges :List(EdgeInfo), truncated :Bool, page :PageInfo,
+          error :Error);
+  path @6 (from :ActorRef, to :ActorRef, mode :PathMode, filter :Filter, maxDepth :UInt32, k :UInt32,
+           maxPaths :UInt32, evidence :UInt32)
+      -> (paths :List(PathInfo), truncated :Bool, error :Error);
+  # Edges of one actor in date order.
+  timeline @7 (actor :ActorRef, filter :Filter, evidence :UInt32, page :Page)
+      -> (edges :List(EdgeInfo), page :PageInfo, error :Error);
+  # Standing relations (offices, memberships) in force on `date`, optionally
+  # of one actor only.
+  asof @8 (date :Date, actor :ActorRef, filter :Filter, page :Page)
+      -> (edges :List(EdgeInfo), page :PageInfo, error :Error);
+  # Betweenness on large graphs is estimated from sampled sources
+  # (approximate, with the number of sources).
+  rank @9 (measure :RankMeasure, filter :Filter, top :UInt32)
+      -> (entries :List(RankEntry), error :Error, approximate :Bool, sources :UInt64);
+  # Extracts and stores documents; readers keep being answered meanwhile.
+  ingest @10 (documents :List(DocumentIn)) -> (report :IngestReport, error :Error);
 }

@@ -1,0 +1,448 @@
+#include "rpc/client.h"
+
+#include <capnp/message.h>
+#include <capnp/rpc-twoparty.h>
+#include <kj/async-io.h>
+#include <kj/debug.h>
+
+#include "actorgraph.capnp.h"
+#include "rpc/convert.h"
+
+namespace kg::rpc {
+
+namespace {
+
+constexpr int kMaxRestarts = 3;
+
+std::string str(capnp::Text::Reader t) { return std::string(t.cStr(), t.size()); }
+
+void setRef(schema::ActorRef::Builder b, const std::string& name) {
+  if (name.empty())
+    b.setNone();
+  else
+    b.setName(name);
+}
+
+schema::PathMode toWire(query::PathMode m) {
+  switch (m) {
+    case query::PathMode::kShortest: return schema::PathMode::SHORTEST;
+    case query::PathMode::kAllShortest: return schema::PathMode::ALL_SHORTEST;
+    case query::PathMode::kKShortest: return schema::PathMode::K_SHORTEST;
+    case query::PathMode::kWeighted: return schema::PathMode::WEIGHTED;
+    case query::PathMode::kTemporal: return schema::PathMode::TEMPORAL;
+  }
+  return schema::PathMode::SHORTEST;
+}
+
+}  // namespace
+
+struct Client::Impl {
+  Impl() : io(kj::setupAsyncIo()) {}
+  kj::AsyncIoContext io;
+  kj::Own<kj::AsyncIoStream> stream;
+  kj::Own<capnp::TwoPartyClient> rpc;
+  kj::Maybe<schema::ActorGraph::Client> cap;
+  std::string broken;  // why the connection is unusable, "" while it works
+
+  // Sends `req` and waits for its response within `timeout`. Transport
+  // failures become IOError and mark the connection broken.
+  template <typename Req, typename Fn>
+  Status call(Req& req, std::chrono::milliseconds timeout, const std::string& address, Fn&& onResponse) {
+    if (!broken.empty()) return Status::ioError(broken);
+    try {
+      auto response = io.provider->getTimer()
+                          .timeoutAfter(timeout.count() * kj::MILLISECONDS, req.send())
+                          .wait(io.waitScope);
+      return onResponse(response);
+    } catch (const kj::Exception& e) {
+      broken = "connection to kgd at " + address + " failed: " + std::string(e.getDescription().cStr());
+      return Status::ioError(broken);
+    }
+  }
+};
+
+Client::Client(std::string address, ClientOptions options, std::unique_ptr<Impl> impl)
+    : address_(std::move(address)), options_(options), impl_(std::move(impl)) {}
+
+Client::~Client() = default;
+
+Result<std::unique_ptr<Client>> Client::connect(const std::string& address, ClientOptions options) {
+  std::unique_ptr<Impl> impl;
+  try {
+    impl = std::make_unique<Impl>();
+    auto& io = impl->io;
+    impl->stream = io.provider->getTimer()
+                       .timeoutAfter(options.timeout.count() * kj::MILLISECONDS,
+                                     io.provider->getNetwork()
+                                         .parseAddress(address, 7419)
+                                         .then([](kj::Own<kj::NetworkAddress> a) { return a->connect(); }))
+                       .wait(io.waitScope);
+    impl->rpc = kj::heap<capnp::TwoPartyClient>(*impl->stream);
+    impl->cap = impl->rpc->bootstrap().castAs<schema::ActorGraph>();
+  } catch (const kj::Exception& e) {
+    return Status::ioError("cannot connect to kgd at '" + address + "': " + std::string(e.getDescription().cStr()));
+  }
+  return std::unique_ptr<Client>(new Client(address, options, std::move(impl)));
+}
+
+#define KG_CAP (KJ_ASSERT_NONNULL(impl_->cap))
+
+Result<storage::StoreStats> Client::stats() {
+  auto req = KG_CAP.statsRequest();
+  storage::StoreStats out;
+  Status st1 = impl_->call(req, options_.timeout, address_, [&](auto& r) {
+    KG_RETURN_IF_ERROR(toStatus(r.getError()));
+    auto s = r.getStats();
+    out.actors = s.getActors();
+    out.edges = s.getEdges();
+    out.evidence = s.getEvidence();
+    out.documents = s.getDocuments();
+    return Status::ok();
+  });
+  KG_RETURN_IF_ERROR(st1);
+  return out;
+}
+
+Result<std::vector<Actor>> Client::resolve(std::string_view name) {
+  auto req = KG_CAP.resolveRequest();
+  req.setName(std::string(name));
+  std::vector<Actor> out;
+  Status st2 = impl_->call(req, options_.timeout, address_, [&](auto& r) {
+    KG_RETURN_IF_ERROR(toStatus(r.getError()));
+    for (auto a : r.getActors()) {
+      auto actor = fromWire(a);
+      if (!actor) return actor.status();
+      names_[actor->id] = actor->name;
+      out.push_back(std::move(actor).value());
+    }
+    return Status::ok();
+  });
+  KG_RETURN_IF_ERROR(st2);
+  return out;
+}
+
+Result<Actor> Client::actor(std::string_view name) {
+  auto req = KG_CAP.actorRequest();
+  req.initRef().setName(std::string(name));
+  Actor out;
+  Status st3 = impl_->call(req, options_.timeout, address_, [&](auto& r) {
+    KG_RETURN_IF_ERROR(toStatus(r.getError()));
+    auto a = fromWire(r.getActor());
+    if (!a) return a.status();
+    out = std::move(a).value();
+    return Status::ok();
+  });
+  KG_RETURN_IF_ERROR(st3);
+  names_[out.id] = out.name;
+  return out;
+}
+
+Result<Actor> Client::actorById(ActorId id) {
+  auto req = KG_CAP.actorRequest();
+  req.initRef().setId(id);
+  Actor out;
+  Status st4 = impl_->call(req, options_.timeout, address_, [&](auto& r) {
+    KG_RETURN_IF_ERROR(toStatus(r.getError()));
+    auto a = fromWire(r.getActor());
+    if (!a) return a.status();
+    out = std::move(a).value();
+    return Status::ok();
+  });
+  KG_RETURN_IF_ERROR(st4);
+  names_[out.id] = out.name;
+  return out;
+}
+
+std::string Client::nameOf(ActorId id) {
+  auto it = names_.find(id);
+  if (it != names_.end()) return it->second;
+  auto a = actorById(id);
+  if (!a) return "#" + std::to_string(id);
+  return a->name;
+}
+
+namespace {
+
+// Fetches every page of a paged call. `make()` builds a request (without its
+// page); `consume(response)` appends a page; `reset()` drops what was
+// consumed when the server's snapshot changed and the listing starts over.
+template <typename Impl, typename Make, typename Consume, typename Reset>
+Status fetchPages(Impl& impl, const ClientOptions& options, const std::string& address, Make&& make,
+                  Consume&& consume, Reset&& reset) {
+  uint64_t offset = 0, version = 0, items = 0;
+  int restarts = 0;
+  for (;;) {
+    auto req = make();
+    auto page = req.initPage();
+    page.setOffset(offset);
+    page.setSize(options.pageSize);
+    bool more = false, restart = false;
+    uint64_t next = 0;
+    Status st1 = impl.call(req, options.timeout, address, [&](auto& r) {
+      KG_RETURN_IF_ERROR(toStatus(r.getError()));
+      auto info = r.getPage();
+      if (offset == 0) {
+        version = info.getVersion();
+      } else if (info.getVersion() != version) {
+        restart = true;
+        return Status::ok();
+      }
+      size_t n = 0;
+      KG_RETURN_IF_ERROR(consume(r, &n));
+      items += n;
+      more = info.getMore();
+      next = info.getNextOffset();
+      return Status::ok();
+    });
+    KG_RETURN_IF_ERROR(st1);
+    if (restart) {
+      if (++restarts > kMaxRestarts)
+        return Status::busy("the server's graph kept changing while the result was paged; retry later");
+      reset();
+      offset = 0;
+      items = 0;
+      continue;
+    }
+    if (items > options.maxItems)
+      return Status::limitExceeded("the result has more than " + std::to_string(options.maxItems) +
+                                   " items; narrow the query");
+    if (!more) return Status::ok();
+    if (next <= offset) return Status::internal("the server's paging did not advance (offset " + std::to_string(offset) + ")");
+    offset = next;
+  }
+}
+
+}  // namespace
+
+Result<std::vector<Actor>> Client::actors(std::optional<ActorKind> kind) {
+  std::vector<Actor> out;
+  Status st1 = fetchPages(
+      *impl_, options_, address_,
+      [&] {
+        auto req = KG_CAP.actorsRequest();
+        req.setKind(kind ? actorKindName(*kind) : "");
+        return req;
+      },
+      [&](auto& r, size_t* n) {
+        for (auto a : r.getActors()) {
+          auto actor = fromWire(a);
+          if (!actor) return actor.status();
+          out.push_back(std::move(actor).value());
+        }
+        *n = r.getActors().size();
+        return Status::ok();
+      },
+      [&] { out.clear(); });
+  KG_RETURN_IF_ERROR(st1);
+  return out;
+}
+
+namespace {
+
+template <typename List, typename Names>
+Status appendEdges(List list, std::vector<Edge>* out, Names* names) {
+  for (auto info : list) {
+    auto e = fromWire(info);
+    if (!e) return e.status();
+    (*names)[e->src] = str(info.getSrcName());
+    (*names)[e->dst] = str(info.getDstName());
+    out->push_back(std::move(e).value());
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
+Result<std::vector<Edge>> Client::edges(const EdgeQuery& q) {
+  std::vector<Edge> out;
+  Status st2 = fetchPages(
+      *impl_, options_, address_,
+      [&] {
+        auto req = KG_CAP.edgesRequest();
+        setRef(req.initActor(), q.actor);
+        toWire(q.filter, req.initFilter());
+        req.setLimit(q.limit);
+        req.setEvidence(static_cast<uint32_t>(std::min<size_t>(q.evidence, UINT32_MAX)));
+        return req;
+      },
+      [&](auto& r, size_t* n) {
+        *n = r.getEdges().size();
+        return appendEdges(r.getEdges(), &out, &names_);
+      },
+      [&] { out.clear(); });
+  KG_RETURN_IF_ERROR(st2);
+  return out;
+}
+
+Result<NeighbourhoodView> Client::neighbours(const NeighbourQuery& q) {
+  NeighbourhoodView view;
+  Status st3 = fetchPages(
+      *impl_, options_, address_,
+      [&] {
+        auto req = KG_CAP.neighborsRequest();
+        setRef(req.initActor(), q.actor);
+        req.setDepth(static_cast<uint32_t>(std::max(q.options.depth, 0)));
+        req.setLimit(q.options.limit);
+        req.setFanout(q.options.fanout);
+        req.setMaxEdges(q.options.maxEdges);
+        toWire(q.options.filter, req.initFilter());
+        return req;
+      },
+      [&](auto& r, size_t* n) {
+        for (auto node : r.getNodes()) {
+          auto a = fromWire(node.getActor());
+          if (!a) return a.status();
+          names_[a->id] = a->name;
+          view.nodes.push_back(std::move(a).value());
+          view.depths.push_back(node.getDepth());
+        }
+        view.truncated = view.truncated || r.getTruncated();
+        *n = r.getEdges().size();
+        return appendEdges(r.getEdges(), &view.edges, &names_);
+      },
+      [&] { view = NeighbourhoodView(); });
+  KG_RETURN_IF_ERROR(st3);
+  return view;
+}
+
+Result<PathsView> Client::paths(const PathQuery& q) {
+  auto req = KG_CAP.pathRequest();
+  req.initFrom().setName(q.from);
+  req.initTo().setName(q.to);
+  req.setMode(toWire(q.options.mode));
+  toWire(q.options.filter, req.initFilter());
+  req.setMaxDepth(static_cast<uint32_t>(std::max(q.options.maxDepth, 0)));
+  req.setK(static_cast<uint32_t>(std::max(q.options.k, 0)));
+  req.setMaxPaths(static_cast<uint32_t>(std::min<size_t>(q.options.maxPaths, UINT32_MAX)));
+  req.setEvidence(static_cast<uint32_t>(std::min<size_t>(q.evidence, UINT32_MAX)));
+  PathsView view;
+  Status st5 = impl_->call(req, options_.timeout, address_, [&](auto& r) {
+    KG_RETURN_IF_ERROR(toStatus(r.getError()));
+    for (auto p : r.getPaths()) {
+      PathView pv;
+      for (auto a : p.getNodes()) {
+        auto actor = fromWire(a);
+        if (!actor) return actor.status();
+        names_[actor->id] = actor->name;
+        pv.nodes.push_back(std::move(actor).value());
+      }
+      KG_RETURN_IF_ERROR(appendEdges(p.getEdges(), &pv.edges, &names_));
+      pv.cost = p.getCost();
+      for (int32_t d : p.getDays()) pv.days.push_back(d);
+      view.paths.push_back(std::move(pv));
+    }
+    view.truncated = r.getTruncated();
+    return Status::ok();
+  });
+  KG_RETURN_IF_ERROR(st5);
+  return view;
+}
+
+Result<std::vector<Edge>> Client::timeline(const TimelineQuery& q) {
+  std::vector<Edge> out;
+  Status st4 = fetchPages(
+      *impl_, options_, address_,
+      [&] {
+        auto req = KG_CAP.timelineRequest();
+        req.initActor().setName(q.actor);
+        toWire(q.filter, req.initFilter());
+        req.setEvidence(static_cast<uint32_t>(std::min<size_t>(q.evidence, UINT32_MAX)));
+        return req;
+      },
+      [&](auto& r, size_t* n) {
+        *n = r.getEdges().size();
+        return appendEdges(r.getEdges(), &out, &names_);
+      },
+      [&] { out.clear(); });
+  KG_RETURN_IF_ERROR(st4);
+  return out;
+}
+
+Result<std::vector<Edge>> Client::asOf(const AsOfQuery& q) {
+  std::vector<Edge> out;
+  Status st5 = fetchPages(
+      *impl_, options_, address_,
+      [&] {
+        auto req = KG_CAP.asofRequest();
+        toWire(q.date, req.initDate());
+        setRef(req.initActor(), q.actor);
+        toWire(q.filter, req.initFilter());
+        return req;
+      },
+      [&](auto& r, size_t* n) {
+        *n = r.getEdges().size();
+        return appendEdges(r.getEdges(), &out, &names_);
+      },
+      [&] { out.clear(); });
+  KG_RETURN_IF_ERROR(st5);
+  return out;
+}
+
+Result<RankView> Client::rank(const RankQuery& q) {
+  auto req = KG_CAP.rankRequest();
+  req.setMeasure(q.measure == query::RankMeasure::kPageRank      ? schema::RankMeasure::PAGERANK
+                 : q.measure == query::RankMeasure::kBetweenness ? schema::RankMeasure::BETWEENNESS
+                                                                 : schema::RankMeasure::DEGREE);
+  toWire(q.filter, req.initFilter());
+  req.setTop(static_cast<uint32_t>(std::min<size_t>(q.top, UINT32_MAX)));
+  RankView out;
+  Status st6 = impl_->call(req, options_.timeout, address_, [&](auto& r) {
+    KG_RETURN_IF_ERROR(toStatus(r.getError()));
+    for (auto e : r.getEntries()) {
+      auto a = fromWire(e.getActor());
+      if (!a) return a.status();
+      names_[a->id] = a->name;
+      out.entries.push_back(RankEntry{std::move(a).value(), e.getScore()});
+    }
+    out.approximate = r.getApproximate();
+    out.sources = r.getSources();
+    return Status::ok();
+  });
+  KG_RETURN_IF_ERROR(st6);
+  return out;
+}
+
+Result<IngestSummary> Client::ingest(const std::vector<IngestDocument>& docs) {
+  // Batches stay under the server's document count and well under its
+  // message size limit.
+  constexpr size_t kBatchBytes = 8u << 20;
+  IngestSummary total;
+  size_t start = 0;
+  do {
+    size_t end = start, bytes = 0;
+    while (end < docs.size() && end - start < schema::MAX_INGEST_DOCUMENTS) {
+      const auto& d = docs[end];
+      size_t n = 64 + d.text.size() + d.title.size() + d.source.size() + d.url.size();
+      if (end > start && bytes + n > kBatchBytes) break;
+      bytes += n;
+      ++end;
+    }
+    auto req = KG_CAP.ingestRequest();
+    auto list = req.initDocuments(static_cast<unsigned>(end - start));
+    for (size_t i = start; i < end; ++i) {
+      auto d = list[static_cast<unsigned>(i - start)];
+      d.setText(docs[i].text);
+      d.setTitle(docs[i].title);
+      d.setDate(docs[i].date.toString());
+      d.setSource(docs[i].source);
+      d.setUrl(docs[i].url);
+    }
+    Status st7 = impl_->call(req, options_.timeout, address_, [&](auto& r) {
+      KG_RETURN_IF_ERROR(toStatus(r.getError()));
+      auto rep = r.getReport();
+      total.documents += rep.getDocuments();
+      total.articles += rep.getArticles();
+      total.actorsAdded += rep.getActorsAdded();
+      total.edgesAdded += rep.getEdgesAdded();
+      total.evidenceAdded += rep.getEvidenceAdded();
+      total.skipped += rep.getSkipped();
+      for (auto w : rep.getWarnings()) total.warnings.push_back(str(w));
+      return Status::ok();
+    });
+    KG_RETURN_IF_ERROR(st7);
+    start = end;
+  } while (start < docs.size());
+  return total;
+}
+
+}  // namespace kg::rpc

@@ -1,0 +1,69 @@
+// Client: GraphApi over a connection to `kgd` (Cap'n Proto RPC). Long
+// results are fetched page by page and returned whole; when the server's
+// graph changes between pages (a concurrent ingest), the listing starts over
+// (a few times at most, then Busy), so a result never mixes two versions of
+// a snapshot-based query.
+//
+// Errors: those the server reports (same codes and messages as a local
+// query; a server deadline arrives as LimitExceeded), IOError when the
+// connection fails or a call times out (the Client is unusable afterwards).
+//
+// Thread safety: a Client owns a Cap'n Proto event loop for the thread that
+// connected it; use it from that thread only, and have at most one Client
+// per thread at a time.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "rpc/graph_api.h"
+
+namespace kg::rpc {
+
+struct ClientOptions {
+  std::chrono::milliseconds timeout{120000};  // per call, connecting included
+  uint32_t pageSize = 0;                      // 0 = the server's default
+  size_t maxItems = 10'000'000;               // a listing longer than this is LimitExceeded
+};
+
+class Client final : public GraphApi {
+ public:
+  // Connects to "HOST:PORT" ("localhost:7419", "[::1]:7419") or "unix:PATH".
+  // IOError naming the address when nothing answers there.
+  static Result<std::unique_ptr<Client>> connect(const std::string& address, ClientOptions options = {});
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
+  ~Client() override;
+
+  const std::string& address() const { return address_; }
+
+  Result<storage::StoreStats> stats() override;
+  Result<std::vector<Actor>> resolve(std::string_view name) override;
+  Result<Actor> actor(std::string_view name) override;
+  Result<Actor> actorById(ActorId id) override;
+  Result<std::vector<Actor>> actors(std::optional<ActorKind> kind) override;
+  Result<std::vector<Edge>> edges(const EdgeQuery& q) override;
+  Result<NeighbourhoodView> neighbours(const NeighbourQuery& q) override;
+  Result<PathsView> paths(const PathQuery& q) override;
+  Result<std::vector<Edge>> timeline(const TimelineQuery& q) override;
+  Result<std::vector<Edge>> asOf(const AsOfQuery& q) override;
+  Result<RankView> rank(const RankQuery& q) override;
+  // At most schema maxIngestDocuments (1000) documents per call are sent at
+  // once; longer lists go in several calls and the summaries are added up.
+  Result<IngestSummary> ingest(const std::vector<IngestDocument>& docs) override;
+  std::string nameOf(ActorId id) override;
+
+ private:
+  struct Impl;
+  Client(std::string address, ClientOptions options, std::unique_ptr<Impl> impl);
+
+  std::string address_;
+  ClientOptions options_;
+  std::unique_ptr<Impl> impl_;
+  std::unordered_map<ActorId, std::string> names_;  // from results seen so far
+};
+
+}  // namespace kg::rpc

@@ -1,0 +1,143 @@
+// GraphApi: the questions a program (or `kg`) asks of a graph, answered in
+// model terms (Actor, Edge) rather than snapshot indices, so that the same
+// caller code runs against a local database (LocalGraph) or a `kgd` server
+// (Client) and prints the same thing.
+//
+// Every query takes the filters of query::Filter with the CLI's semantics.
+// Errors are those of the underlying query (NotFound for an unknown actor
+// with the closest names in the message, InvalidArgument for a bad filter,
+// LimitExceeded beyond query/limits.h), plus, remotely, IOError when the
+// server is unreachable and DeadlineExceeded-like Busy/LimitExceeded answers
+// from the server.
+//
+// Thread safety: as documented by each implementation.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/date.h"
+#include "base/status.h"
+#include "model/actor.h"
+#include "model/edge.h"
+#include "query/filter.h"
+#include "query/neighbourhood.h"
+#include "query/paths.h"
+#include "query/ranking.h"
+#include "storage/graph_store.h"
+
+namespace kg::rpc {
+
+struct EdgeQuery {
+  std::string actor;        // name, alias or spelling; "" = every edge
+  query::Filter filter;     // direction applies relative to `actor`
+  size_t limit = 0;         // 0 = no limit
+  size_t evidence = 3;      // evidence snippets per edge
+};
+
+struct NeighbourQuery {
+  std::string actor;
+  query::NeighbourhoodOptions options;
+  size_t evidence = 0;
+};
+
+struct NeighbourhoodView {
+  std::vector<Actor> nodes;   // start first, then breadth-first order
+  std::vector<int> depths;    // parallel to nodes
+  std::vector<Edge> edges;    // edges among the nodes
+  bool truncated = false;     // a cap cut the result
+};
+
+struct PathQuery {
+  std::string from;
+  std::string to;
+  query::PathOptions options;  // fromName/toName are filled from the resolved actors
+  size_t evidence = 1;
+};
+
+struct PathView {
+  std::vector<Actor> nodes;     // nodes.size() == edges.size() + 1
+  std::vector<Edge> edges;      // edges[i] joins nodes[i] and nodes[i+1] (either way round)
+  double cost = 0;
+  std::vector<int32_t> days;    // temporal mode: the day each edge is taken
+};
+
+struct PathsView {
+  std::vector<PathView> paths;
+  bool truncated = false;
+};
+
+struct TimelineQuery {
+  std::string actor;
+  query::Filter filter;
+  size_t evidence = 1;
+};
+
+struct AsOfQuery {
+  Date date;                 // the day: date.days() (its first day)
+  std::string actor;         // "" = relations of every actor
+  query::Filter filter;
+};
+
+using RankQuery = query::RankOptions;
+
+struct RankEntry {
+  Actor actor;
+  double score = 0;
+};
+
+struct RankView {
+  std::vector<RankEntry> entries;  // best first
+  bool approximate = false;        // betweenness from sampled sources
+  size_t sources = 0;              // betweenness: sources used
+};
+
+// One document handed to ingest, with the metadata a JSON Lines record carries.
+struct IngestDocument {
+  std::string text;
+  std::string title;
+  Date date;
+  std::string source;
+  std::string url;
+};
+
+struct IngestSummary {
+  uint64_t documents = 0;
+  uint64_t articles = 0;
+  uint64_t actorsAdded = 0;
+  uint64_t edgesAdded = 0;
+  uint64_t evidenceAdded = 0;
+  uint64_t skipped = 0;
+  std::vector<std::string> warnings;
+};
+
+class GraphApi {
+ public:
+  virtual ~GraphApi() = default;
+
+  virtual Result<storage::StoreStats> stats() = 0;
+  // Every actor a name may refer to, best first; empty when none.
+  virtual Result<std::vector<Actor>> resolve(std::string_view name) = 0;
+  // Exactly one actor (core::Engine::resolveOne semantics and messages).
+  virtual Result<Actor> actor(std::string_view name) = 0;
+  virtual Result<Actor> actorById(ActorId id) = 0;
+  virtual Result<std::vector<Actor>> actors(std::optional<ActorKind> kind) = 0;
+  // Edges in date order (core::Engine::edges).
+  virtual Result<std::vector<Edge>> edges(const EdgeQuery& q) = 0;
+  virtual Result<NeighbourhoodView> neighbours(const NeighbourQuery& q) = 0;
+  virtual Result<PathsView> paths(const PathQuery& q) = 0;
+  virtual Result<std::vector<Edge>> timeline(const TimelineQuery& q) = 0;
+  virtual Result<std::vector<Edge>> asOf(const AsOfQuery& q) = 0;
+  virtual Result<RankView> rank(const RankQuery& q) = 0;
+  virtual Result<IngestSummary> ingest(const std::vector<IngestDocument>& docs) = 0;
+
+  // Canonical name of an actor id ("#id" when unknown). Cheap for ids that
+  // appeared in an earlier result.
+  virtual std::string nameOf(ActorId id) = 0;
+};
+
+}  // namespace kg::rpc

@@ -1,0 +1,371 @@
+#include "rpc/local_graph.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "query/ranking.h"
+#include "query/timeline.h"
+
+namespace kg::rpc {
+
+LocalGraph::LocalGraph(core::Engine& engine, extract::ExtractorOptions extractorOptions)
+    : engine_(engine), extractorOptions_(std::move(extractorOptions)) {}
+LocalGraph::~LocalGraph() = default;
+
+Result<storage::StoreStats> LocalGraph::stats() { return engine_.stats(); }
+
+Result<std::vector<Actor>> LocalGraph::resolve(std::string_view name) { return engine_.resolve(name); }
+
+Result<Actor> LocalGraph::actor(std::string_view name) { return engine_.resolveOne(name); }
+
+Result<Actor> LocalGraph::actorById(ActorId id) { return loadActor(id); }
+
+Result<Actor> LocalGraph::loadActor(ActorId id) {
+  auto a = engine_.store().getActor(id);
+  if (!a) return a.status();
+  if (!a->has_value()) return Status::notFound("no actor with id " + std::to_string(id));
+  return std::move(**a);
+}
+
+Result<std::vector<Actor>> LocalGraph::actors(std::optional<ActorKind> kind) { return engine_.actors(kind); }
+
+std::string LocalGraph::nameOf(ActorId id) {
+  auto a = engine_.store().getActor(id);
+  if (!a || !a->has_value()) return "#" + std::to_string(id);
+  return (*a)->name;
+}
+
+size_t approxWireBytes(const Edge& e) {
+  size_t n = 160 + e.mode.size() + e.cameo.size() + e.title.size();
+  for (const auto& ev : e.evidence) n += 48 + ev.doc.size() + ev.text.size();
+  return n;
+}
+
+size_t approxWireBytes(const Actor& a) {
+  size_t n = 64 + a.name.size() + a.country.size();
+  for (const auto& al : a.aliases) n += 8 + al.size();
+  for (const auto& [k, v] : a.attributes) n += 16 + k.size() + v.size();
+  return n;
+}
+
+namespace {
+
+// Where a page starts and how many items it may hold at most.
+void openSpan(size_t total, const PageRequest& page, PageSpan* span) {
+  span->total = total;
+  span->next = std::min(page.offset, total);
+  span->more = false;
+}
+
+}  // namespace
+
+Result<std::vector<Edge>> LocalGraph::edgesPage(const EdgeQuery& q, const PageRequest& page, PageSpan* span) {
+  auto pred = query::EdgePredicate::compile(q.filter);  // validates the window and confidence
+  if (!pred) return pred.status();
+  core::EdgeFilter f;
+  f.types = q.filter.types;
+  f.fromDay = q.filter.fromDay;
+  f.toDay = q.filter.toDay;
+  f.includeUndated = q.filter.includeUndated;
+  if (!q.actor.empty()) {
+    auto a = engine_.resolveOne(q.actor);
+    if (!a) return a.status();
+    f.actor = a->id;
+  }
+  const bool postFilter = q.filter.minConfidence > 0 || (f.actor && q.filter.direction != query::Direction::kBoth);
+  if (q.limit && !postFilter) f.limit = q.limit;
+  // TODO(perf): every page lists the headers again; fine up to a few million edges.
+  auto all = engine_.edges(f, 0);
+  if (!all) return all.status();
+  std::vector<Edge> headers;
+  if (postFilter) {
+    for (auto& e : all.value()) {
+      if (e.confidence < q.filter.minConfidence) continue;
+      if (f.actor && q.filter.direction == query::Direction::kOut && e.src != *f.actor) continue;
+      if (f.actor && q.filter.direction == query::Direction::kIn && e.dst != *f.actor) continue;
+      headers.push_back(std::move(e));
+      if (q.limit && headers.size() >= q.limit) break;
+    }
+  } else {
+    headers = std::move(all).value();
+  }
+  openSpan(headers.size(), page, span);
+  std::vector<Edge> out;
+  size_t bytes = 0;
+  for (size_t i = span->next; i < headers.size() && out.size() < page.count; ++i) {
+    Edge e = std::move(headers[i]);
+    auto ev = engine_.store().getEvidence(e.id, q.evidence);
+    if (!ev) return ev.status();
+    e.evidence = std::move(ev).value();
+    bytes += approxWireBytes(e);
+    if (!out.empty() && bytes > page.byteBudget) break;
+    out.push_back(std::move(e));
+  }
+  span->next += out.size();
+  span->more = span->next < span->total;
+  return out;
+}
+
+Result<std::vector<Edge>> LocalGraph::edges(const EdgeQuery& q) {
+  PageSpan span;
+  return edgesPage(q, PageRequest{}, &span);
+}
+
+Result<std::vector<Actor>> LocalGraph::actorsPage(std::optional<ActorKind> kind, const PageRequest& page,
+                                                  PageSpan* span) {
+  auto all = engine_.actors(kind);
+  if (!all) return all.status();
+  openSpan(all->size(), page, span);
+  std::vector<Actor> out;
+  size_t bytes = 0;
+  for (size_t i = span->next; i < all->size() && out.size() < page.count; ++i) {
+    bytes += approxWireBytes((*all)[i]);
+    if (!out.empty() && bytes > page.byteBudget) break;
+    out.push_back(std::move((*all)[i]));
+  }
+  span->next += out.size();
+  span->more = span->next < span->total;
+  return out;
+}
+
+Result<std::shared_ptr<const graph::Snapshot>> LocalGraph::snapshot() {
+  auto s = holder_.current();
+  if (!s) {
+    KG_RETURN_IF_ERROR(holder_.rebuild(engine_.store()));
+    s = holder_.current();
+  }
+  if (!s) return Status::internal("no graph snapshot after a rebuild");
+  return s;
+}
+
+Status LocalGraph::refresh() { return holder_.rebuild(engine_.store()); }
+
+Result<Edge> LocalGraph::loadEdge(EdgeId id, size_t evidence) {
+  // TODO(perf): getEdge reads every evidence record; a header-only lookup in
+  // GraphStore would spare edges reported by many articles.
+  auto e = engine_.store().getEdge(id);
+  if (!e) return e.status();
+  if (e->evidence.size() > evidence) e->evidence.resize(evidence);
+  return e;
+}
+
+Result<std::vector<Edge>> LocalGraph::loadEdges(const graph::Snapshot& s, const std::vector<graph::EdgeRef>& refs,
+                                                size_t evidence, const PageRequest& page, PageSpan* span) {
+  openSpan(refs.size(), page, span);
+  std::vector<Edge> out;
+  size_t bytes = 0;
+  for (size_t i = span->next; i < refs.size() && out.size() < page.count; ++i) {
+    auto e = loadEdge(s.edgeId(refs[i].index), evidence);
+    if (!e) return e.status();
+    bytes += approxWireBytes(e.value());
+    if (!out.empty() && bytes > page.byteBudget) break;
+    out.push_back(std::move(e).value());
+  }
+  span->next += out.size();
+  span->more = span->next < span->total;
+  return out;
+}
+
+namespace {
+
+// The snapshot vertex of a resolved actor; nullopt when the actor has no
+// edges in the snapshot (added after it was built, or isolated).
+std::optional<graph::VertexId> vertexOf(const graph::Snapshot& s, const Actor& a) { return s.vertexOf(a.id); }
+
+}  // namespace
+
+Result<NeighbourhoodView> LocalGraph::neighbours(const NeighbourQuery& q) {
+  PageSpan span;
+  return neighboursPage(q, PageRequest{}, &span);
+}
+
+Result<NeighbourhoodView> LocalGraph::neighboursPage(const NeighbourQuery& q, const PageRequest& page,
+                                                     PageSpan* span) {
+  auto start = engine_.resolveOne(q.actor);
+  if (!start) return start.status();
+  auto snap = snapshot();
+  if (!snap) return snap.status();
+  span->version = holder_.version();
+  const graph::Snapshot& s = **snap;
+  NeighbourhoodView view;
+  auto v = vertexOf(s, start.value());
+  if (!v) {
+    // No edges in the snapshot: validate the options as the query would,
+    // then answer with the actor alone.
+    auto pred = query::EdgePredicate::compile(q.options.filter);
+    if (!pred) return pred.status();
+    openSpan(0, page, span);
+    if (page.offset == 0) {
+      view.nodes.push_back(start.value());
+      view.depths.push_back(0);
+    }
+    return view;
+  }
+  auto n = query::neighbourhood(s, *v, q.options);
+  if (!n) return n.status();
+  if (page.offset == 0) {
+    for (size_t i = 0; i < n->nodes.size(); ++i) {
+      auto a = loadActor(s.actorId(n->nodes[i]));
+      if (!a) return a.status();
+      view.nodes.push_back(std::move(a).value());
+      view.depths.push_back(n->depths[i]);
+    }
+  }
+  auto edges = loadEdges(s, n->edges, q.evidence, page, span);
+  if (!edges) return edges.status();
+  view.edges = std::move(edges).value();
+  view.truncated = n->truncated;
+  return view;
+}
+
+Result<PathsView> LocalGraph::paths(const PathQuery& q) {
+  auto from = engine_.resolveOne(q.from);
+  if (!from) return from.status();
+  auto to = engine_.resolveOne(q.to);
+  if (!to) return to.status();
+  auto snap = snapshot();
+  if (!snap) return snap.status();
+  const graph::Snapshot& s = **snap;
+  query::PathOptions opts = q.options;
+  opts.fromName = from->name;
+  opts.toName = to->name;
+  auto a = vertexOf(s, from.value());
+  auto b = vertexOf(s, to.value());
+  if (!a || !b) {
+    if (from->id == to->id) return Status::invalidArgument("a path needs two different actors");
+    return Status::notFound("no path between " + from->name + " and " + to->name + ": " +
+                            (!a ? from->name : to->name) + " has no edges");
+  }
+  auto found = query::findPaths(s, *a, *b, opts);
+  if (!found) return found.status();
+  PathsView view;
+  view.truncated = found->truncated;
+  for (const auto& p : found->paths) {
+    PathView pv;
+    for (graph::VertexId n : p.nodes) {
+      auto act = loadActor(s.actorId(n));
+      if (!act) return act.status();
+      pv.nodes.push_back(std::move(act).value());
+    }
+    PageSpan span;
+    auto edges = loadEdges(s, p.edges, q.evidence, PageRequest{}, &span);
+    if (!edges) return edges.status();
+    pv.edges = std::move(edges).value();
+    pv.cost = p.cost;
+    pv.days = p.days;
+    view.paths.push_back(std::move(pv));
+  }
+  return view;
+}
+
+Result<std::vector<Edge>> LocalGraph::timeline(const TimelineQuery& q) {
+  PageSpan span;
+  return timelinePage(q, PageRequest{}, &span);
+}
+
+Result<std::vector<Edge>> LocalGraph::timelinePage(const TimelineQuery& q, const PageRequest& page, PageSpan* span) {
+  auto actor = engine_.resolveOne(q.actor);
+  if (!actor) return actor.status();
+  auto snap = snapshot();
+  if (!snap) return snap.status();
+  span->version = holder_.version();
+  const graph::Snapshot& s = **snap;
+  auto v = vertexOf(s, actor.value());
+  if (!v) {
+    auto pred = query::EdgePredicate::compile(q.filter);
+    if (!pred) return pred.status();
+    openSpan(0, page, span);
+    return std::vector<Edge>{};
+  }
+  auto refs = query::timeline(s, *v, q.filter);
+  if (!refs) return refs.status();
+  return loadEdges(s, refs.value(), q.evidence, page, span);
+}
+
+Result<std::vector<Edge>> LocalGraph::asOf(const AsOfQuery& q) {
+  PageSpan span;
+  return asOfPage(q, PageRequest{}, &span);
+}
+
+Result<std::vector<Edge>> LocalGraph::asOfPage(const AsOfQuery& q, const PageRequest& page, PageSpan* span) {
+  if (!q.date.known()) return Status::invalidArgument("as-of needs a date (YYYY[-MM[-DD]])");
+  auto snap = snapshot();
+  if (!snap) return snap.status();
+  span->version = holder_.version();
+  const graph::Snapshot& s = **snap;
+  query::AsOfOptions opts;
+  opts.day = q.date.days();
+  opts.filter = q.filter;
+  if (!q.actor.empty()) {
+    auto actor = engine_.resolveOne(q.actor);
+    if (!actor) return actor.status();
+    auto v = vertexOf(s, actor.value());
+    if (!v) {
+      openSpan(0, page, span);
+      return std::vector<Edge>{};
+    }
+    opts.actor = *v;
+  }
+  auto refs = query::asOf(s, opts);
+  if (!refs) return refs.status();
+  return loadEdges(s, refs.value(), 1, page, span);
+}
+
+Result<RankView> LocalGraph::rank(const RankQuery& q) {
+  auto snap = snapshot();
+  if (!snap) return snap.status();
+  const graph::Snapshot& s = **snap;
+  auto r = query::rank(s, q);
+  if (!r) return r.status();
+  RankView view;
+  view.approximate = r->approximate;
+  view.sources = r->sources;
+  for (const auto& x : r->top) {
+    auto a = loadActor(s.actorId(x.vertex));
+    if (!a) return a.status();
+    view.entries.push_back(RankEntry{std::move(a).value(), x.score});
+  }
+  return view;
+}
+
+Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs) {
+  std::lock_guard<std::mutex> lock(ingestMu_);
+  if (!ingestor_) {
+    auto extractor = extract::Extractor::create(extractorOptions_);
+    if (!extractor) return extractor.status();
+    extractor_ = std::move(extractor).value();
+    auto ingestor = core::Ingestor::create(engine_, *extractor_, core::IngestOptions{});
+    if (!ingestor) return ingestor.status();
+    ingestor_ = std::move(ingestor).value();
+  }
+  const core::IngestSummary before = ingestor_->summary();
+  Status failed;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const IngestDocument& d = docs[i];
+    extract::RawDocument raw;
+    raw.text = d.text;
+    raw.title = d.title;
+    raw.url = d.url;
+    raw.date = d.date;
+    raw.source = d.source.empty() ? "rpc" : d.source;
+    raw.path = raw.source + ":" + std::to_string(i + 1);
+    failed = ingestor_->ingestDocument(raw);
+    if (!failed.isOk()) break;
+  }
+  const core::IngestSummary& after = ingestor_->summary();
+  // Whatever was committed is visible to readers from now on, even after a failure.
+  Status rebuilt = refresh();
+  if (!failed.isOk()) return failed;
+  KG_RETURN_IF_ERROR(rebuilt);
+  IngestSummary out;
+  out.documents = docs.size();
+  out.articles = after.articles - before.articles;
+  out.actorsAdded = after.actorsNew - before.actorsNew;
+  out.edgesAdded = after.edgesNew - before.edgesNew;
+  out.evidenceAdded = after.evidenceNew - before.evidenceNew;
+  out.skipped = after.articlesSkipped - before.articlesSkipped;
+  for (size_t i = before.warnings.size(); i < after.warnings.size(); ++i) out.warnings.push_back(after.warnings[i]);
+  return out;
+}
+
+}  // namespace kg::rpc

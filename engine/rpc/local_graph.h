@@ -1,0 +1,101 @@
+// LocalGraph: GraphApi over an open core::Engine. Point lookups and edge
+// listings read the store; multi-hop queries (neighbourhood, paths,
+// timeline, as-of, rank) run on the last published graph snapshot, which is
+// built on first use and rebuilt after every ingest through this object.
+// `kgd` serves one LocalGraph; `kg` uses one in local mode.
+//
+// Thread safety: every method may be called from any number of threads at
+// once; ingest calls serialise among themselves (the engine's write mutex)
+// while readers keep using the previous snapshot.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+
+#include "core/engine.h"
+#include "core/ingest.h"
+#include "extract/extractor.h"
+#include "graph/snapshot_holder.h"
+#include "rpc/graph_api.h"
+
+namespace kg::rpc {
+
+// A page of a long result: at most `count` items from `offset`, fewer when
+// their approximate wire size would pass `byteBudget` (never fewer than one).
+struct PageRequest {
+  size_t offset = 0;
+  size_t count = SIZE_MAX;
+  size_t byteBudget = SIZE_MAX;
+};
+
+struct PageSpan {
+  size_t total = 0;       // items in the whole result
+  size_t next = 0;        // offset of the next page
+  bool more = false;      // next < total
+  uint64_t version = 0;   // snapshot version (0 for store-only results)
+};
+
+// Approximate size of an edge (and its two actor names) in a message.
+size_t approxWireBytes(const Edge& e);
+size_t approxWireBytes(const Actor& a);
+
+class LocalGraph final : public GraphApi {
+ public:
+  // Borrows `engine`, which must outlive this object. The extractor used by
+  // ingest() is created with `extractorOptions` on the first ingest.
+  explicit LocalGraph(core::Engine& engine, extract::ExtractorOptions extractorOptions = {});
+  LocalGraph(const LocalGraph&) = delete;
+  LocalGraph& operator=(const LocalGraph&) = delete;
+  ~LocalGraph() override;
+
+  Result<storage::StoreStats> stats() override;
+  Result<std::vector<Actor>> resolve(std::string_view name) override;
+  Result<Actor> actor(std::string_view name) override;
+  Result<Actor> actorById(ActorId id) override;
+  Result<std::vector<Actor>> actors(std::optional<ActorKind> kind) override;
+  Result<std::vector<Edge>> edges(const EdgeQuery& q) override;
+  Result<NeighbourhoodView> neighbours(const NeighbourQuery& q) override;
+  Result<PathsView> paths(const PathQuery& q) override;
+  Result<std::vector<Edge>> timeline(const TimelineQuery& q) override;
+  Result<std::vector<Edge>> asOf(const AsOfQuery& q) override;
+  Result<RankView> rank(const RankQuery& q) override;
+  Result<IngestSummary> ingest(const std::vector<IngestDocument>& docs) override;
+  std::string nameOf(ActorId id) override;
+
+  // Paged variants for the server. Each computes the whole result, then
+  // loads only the edges of the requested page (see PageRequest); `span`
+  // receives the total and where the next page starts. Neighbourhood nodes
+  // are returned with the page at offset 0 only.
+  Result<std::vector<Edge>> edgesPage(const EdgeQuery& q, const PageRequest& page, PageSpan* span);
+  Result<NeighbourhoodView> neighboursPage(const NeighbourQuery& q, const PageRequest& page, PageSpan* span);
+  Result<std::vector<Edge>> timelinePage(const TimelineQuery& q, const PageRequest& page, PageSpan* span);
+  Result<std::vector<Edge>> asOfPage(const AsOfQuery& q, const PageRequest& page, PageSpan* span);
+  Result<std::vector<Actor>> actorsPage(std::optional<ActorKind> kind, const PageRequest& page, PageSpan* span);
+
+  // The current snapshot, built first when there is none; never null on success.
+  Result<std::shared_ptr<const graph::Snapshot>> snapshot();
+  // Version of the current snapshot (0 before the first).
+  uint64_t snapshotVersion() const { return holder_.version(); }
+  // Rebuilds the snapshot from the store (after writes made elsewhere).
+  Status refresh();
+
+  core::Engine& engine() { return engine_; }
+
+ private:
+  // The stored edge `id` with at most `evidence` snippets.
+  Result<Edge> loadEdge(EdgeId id, size_t evidence);
+  // Loads refs[page.offset ...] within the page's count and byte budget.
+  Result<std::vector<Edge>> loadEdges(const graph::Snapshot& s, const std::vector<graph::EdgeRef>& refs,
+                                      size_t evidence, const PageRequest& page, PageSpan* span);
+  Result<Actor> loadActor(ActorId id);
+
+  core::Engine& engine_;
+  graph::SnapshotHolder holder_;
+  const extract::ExtractorOptions extractorOptions_;
+  std::mutex ingestMu_;  // serialises ingest(); guards the two below
+  std::unique_ptr<extract::Extractor> extractor_;
+  std::unique_ptr<core::Ingestor> ingestor_;
+};
+
+}  // namespace kg::rpc

@@ -1,0 +1,735 @@
+#include "rpc/server.h"
+
+#include <capnp/message.h>
+#include <capnp/rpc-twoparty.h>
+#include <kj/async-io.h>
+#include <kj/async-unix.h>
+#include <kj/debug.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+
+#include "actorgraph.capnp.h"
+#include "rpc/convert.h"
+#include "rpc/worker_pool.h"
+
+// Cap'n Proto's and KJ's interface bases have protected non-virtual
+// destructors, and GCC 12 misreads kj::ExceptionOr's variant storage.
+#pragma GCC diagnostic ignored "-Wnon-virtual-dtor"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+
+namespace kg::rpc {
+
+namespace {
+
+constexpr size_t kPageBudgetBytes = 16u << 20;     // a page stays far below the 64 MiB message limit
+constexpr size_t kResultBudgetBytes = 32u << 20;   // unpaged results (paths)
+constexpr size_t kMaxEvidencePerEdge = 100;
+constexpr size_t kMaxNameBytes = 4096;
+constexpr std::chrono::minutes kIngestDeadline{10};
+
+bool isLoopbackHost(std::string host) {
+  for (auto& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (host == "localhost" || host == "::1" || host == "[::1]") return true;
+  // 127.0.0.0/8, written as four dotted decimal numbers.
+  if (host.rfind("127.", 0) != 0) return false;
+  int dots = 0;
+  for (char c : host) {
+    if (c == '.') ++dots;
+    else if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return dots == 3;
+}
+
+// "host:port" -> host (brackets kept for IPv6); "" when malformed.
+bool splitHostPort(const std::string& addr, std::string* host, std::string* port) {
+  size_t colon;
+  if (!addr.empty() && addr[0] == '[') {
+    size_t close = addr.find(']');
+    if (close == std::string::npos || close + 1 >= addr.size() || addr[close + 1] != ':') return false;
+    colon = close + 1;
+  } else {
+    colon = addr.rfind(':');
+    if (colon == std::string::npos || addr.find(':') != colon) return false;
+  }
+  *host = addr.substr(0, colon);
+  *port = addr.substr(colon + 1);
+  if (host->empty() || port->empty() || port->size() > 5) return false;
+  for (char c : *port)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return std::stoi(*port) <= 65535;
+}
+
+std::vector<std::string> suggestionsOf(const Status& s) {
+  std::vector<std::string> out;
+  if (s.code() != StatusCode::kNotFound) return out;
+  static const std::string kMarker = "closest known names: ";
+  size_t pos = s.message().find(kMarker);
+  if (pos == std::string::npos) return out;
+  std::string rest = s.message().substr(pos + kMarker.size());
+  size_t start = 0;
+  while (start <= rest.size()) {
+    size_t comma = rest.find(", ", start);
+    out.push_back(rest.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    if (comma == std::string::npos) break;
+    start = comma + 2;
+  }
+  return out;
+}
+
+void fail(schema::Error::Builder b, const Status& s) { setError(b, s, suggestionsOf(s)); }
+
+std::string str(capnp::Text::Reader t) { return std::string(t.cStr(), t.size()); }
+
+// An actor named in a request, read on the event loop and resolved on a worker.
+struct RefSpec {
+  enum Kind { kNone, kName, kId } kind = kNone;
+  std::string name;
+  ActorId id = 0;
+};
+
+Result<RefSpec> refOf(schema::ActorRef::Reader r) {
+  RefSpec spec;
+  switch (r.which()) {
+    case schema::ActorRef::NONE: break;
+    case schema::ActorRef::NAME:
+      spec.kind = RefSpec::kName;
+      spec.name = str(r.getName());
+      if (spec.name.size() > kMaxNameBytes)
+        return Status::invalidArgument("actor name of " + std::to_string(spec.name.size()) + " bytes; at most " +
+                                       std::to_string(kMaxNameBytes));
+      if (spec.name.empty()) return Status::invalidArgument("empty actor name");
+      break;
+    case schema::ActorRef::ID:
+      spec.kind = RefSpec::kId;
+      spec.id = r.getId();
+      break;
+    default: return Status::invalidArgument("unknown kind of actor reference");
+  }
+  return spec;
+}
+
+// The name a LocalGraph query takes for `ref` ("" for none).
+// TODO(api): LocalGraph takes names; an id whose canonical name is shared by
+// another actor resolves to the first of them.
+Result<std::string> nameFor(LocalGraph& g, const RefSpec& ref) {
+  if (ref.kind == RefSpec::kName) return ref.name;
+  if (ref.kind == RefSpec::kNone) return std::string();
+  auto a = g.actorById(ref.id);
+  if (!a) return a.status();
+  return a->name;
+}
+
+Result<PageRequest> pageOf(schema::Page::Reader p) {
+  uint32_t size = p.getSize() == 0 ? schema::DEFAULT_PAGE_SIZE : p.getSize();
+  if (size > schema::MAX_PAGE_SIZE)
+    return Status::limitExceeded("page size " + std::to_string(size) + " is above the server maximum of " +
+                                 std::to_string(schema::MAX_PAGE_SIZE));
+  PageRequest r;
+  r.offset = p.getOffset();
+  r.count = size;
+  r.byteBudget = kPageBudgetBytes;
+  return r;
+}
+
+void setPage(schema::PageInfo::Builder b, const PageSpan& s) {
+  b.setNextOffset(s.next);
+  b.setMore(s.more);
+  b.setTotal(s.total);
+  b.setVersion(s.version);
+}
+
+Status checkEvidence(uint32_t n) {
+  if (n > kMaxEvidencePerEdge)
+    return Status::limitExceeded("evidence " + std::to_string(n) + " per edge is above the server maximum of " +
+                                 std::to_string(kMaxEvidencePerEdge));
+  return Status::ok();
+}
+
+using Names = std::unordered_map<ActorId, std::string>;
+
+void addNames(LocalGraph& g, const std::vector<Edge>& edges, Names* names) {
+  for (const auto& e : edges)
+    for (ActorId id : {e.src, e.dst})
+      if (!names->count(id)) (*names)[id] = g.nameOf(id);
+}
+
+template <typename List>
+void edgesToWire(const std::vector<Edge>& edges, const Names& names, List list) {
+  for (unsigned i = 0; i < edges.size(); ++i) {
+    const Edge& e = edges[i];
+    toWire(e, names.at(e.src), names.at(e.dst), list[i]);
+  }
+}
+
+struct EdgeList {
+  std::vector<Edge> edges;
+  Names names;
+  PageSpan span;
+};
+
+struct ActorList {
+  std::vector<Actor> actors;
+  PageSpan span;
+};
+
+struct NeighbourPage {
+  NeighbourhoodView view;
+  Names names;
+  PageSpan span;
+};
+
+struct PathsAnswer {
+  PathsView view;
+  Names names;
+};
+
+class ActorGraphImpl final : public schema::ActorGraph::Server {
+ public:
+  ActorGraphImpl(LocalGraph& graph, WorkerPool& queries, WorkerPool& writer, kj::Timer& timer,
+                 std::chrono::milliseconds deadline)
+      : graph_(graph), queries_(queries), writer_(writer), timer_(timer), deadline_(deadline) {}
+
+ protected:
+  kj::Promise<void> stats(StatsContext ctx) override {
+    LocalGraph* g = &graph_;
+    return answer<storage::StoreStats>(ctx, queries_, [g] { return g->stats(); },
+                                       [](auto res, storage::StoreStats& v) { toWire(v, res.initStats()); });
+  }
+
+  kj::Promise<void> resolve(ResolveContext ctx) override {
+    std::string name = str(ctx.getParams().getName());
+    if (name.size() > kMaxNameBytes) return refuse(ctx, Status::invalidArgument("name too long"));
+    LocalGraph* g = &graph_;
+    return answer<std::vector<Actor>>(ctx, queries_, [g, name] { return g->resolve(name); },
+                                      [](auto res, std::vector<Actor>& v) {
+                                        auto list = res.initActors(static_cast<unsigned>(v.size()));
+                                        for (unsigned i = 0; i < v.size(); ++i) toWire(v[i], list[i]);
+                                      });
+  }
+
+  kj::Promise<void> actor(ActorContext ctx) override {
+    auto ref = refOf(ctx.getParams().getRef());
+    if (!ref) return refuse(ctx, ref.status());
+    if (ref->kind == RefSpec::kNone) return refuse(ctx, Status::invalidArgument("no actor given"));
+    LocalGraph* g = &graph_;
+    RefSpec spec = ref.value();
+    return answer<Actor>(
+        ctx, queries_,
+        [g, spec]() -> Result<Actor> { return spec.kind == RefSpec::kId ? g->actorById(spec.id) : g->actor(spec.name); },
+        [](auto res, Actor& a) { toWire(a, res.initActor()); });
+  }
+
+  kj::Promise<void> actors(ActorsContext ctx) override {
+    auto params = ctx.getParams();
+    std::optional<ActorKind> kind;
+    std::string kindText = str(params.getKind());
+    if (!kindText.empty()) {
+      auto k = parseActorKind(kindText);
+      if (!k) return refuse(ctx, k.status());
+      kind = k.value();
+    }
+    auto page = pageOf(params.getPage());
+    if (!page) return refuse(ctx, page.status());
+    LocalGraph* g = &graph_;
+    PageRequest pr = page.value();
+    return answer<ActorList>(
+        ctx, queries_,
+        [g, kind, pr]() -> Result<ActorList> {
+          ActorList out;
+          auto a = g->actorsPage(kind, pr, &out.span);
+          if (!a) return a.status();
+          out.actors = std::move(a).value();
+          return out;
+        },
+        [](auto res, ActorList& v) {
+          auto list = res.initActors(static_cast<unsigned>(v.actors.size()));
+          for (unsigned i = 0; i < v.actors.size(); ++i) toWire(v.actors[i], list[i]);
+          setPage(res.initPage(), v.span);
+        });
+  }
+
+  kj::Promise<void> edges(EdgesContext ctx) override {
+    auto params = ctx.getParams();
+    auto ref = refOf(params.getActor());
+    if (!ref) return refuse(ctx, ref.status());
+    auto filter = fromWire(params.getFilter());
+    if (!filter) return refuse(ctx, filter.status());
+    auto page = pageOf(params.getPage());
+    if (!page) return refuse(ctx, page.status());
+    Status ev = checkEvidence(params.getEvidence());
+    if (!ev.isOk()) return refuse(ctx, ev);
+    EdgeQuery q;
+    q.filter = filter.value();
+    q.limit = params.getLimit();
+    q.evidence = params.getEvidence();
+    LocalGraph* g = &graph_;
+    RefSpec spec = ref.value();
+    PageRequest pr = page.value();
+    return answer<EdgeList>(
+        ctx, queries_,
+        [g, spec, q, pr]() mutable -> Result<EdgeList> {
+          auto name = nameFor(*g, spec);
+          if (!name) return name.status();
+          q.actor = name.value();
+          EdgeList out;
+          auto e = g->edgesPage(q, pr, &out.span);
+          if (!e) return e.status();
+          out.edges = std::move(e).value();
+          addNames(*g, out.edges, &out.names);
+          return out;
+        },
+        [](auto res, EdgeList& v) {
+          edgesToWire(v.edges, v.names, res.initEdges(static_cast<unsigned>(v.edges.size())));
+          setPage(res.initPage(), v.span);
+        });
+  }
+
+  kj::Promise<void> neighbors(NeighborsContext ctx) override {
+    auto params = ctx.getParams();
+    auto ref = refOf(params.getActor());
+    if (!ref) return refuse(ctx, ref.status());
+    if (ref->kind == RefSpec::kNone) return refuse(ctx, Status::invalidArgument("no actor given"));
+    auto filter = fromWire(params.getFilter());
+    if (!filter) return refuse(ctx, filter.status());
+    auto page = pageOf(params.getPage());
+    if (!page) return refuse(ctx, page.status());
+    NeighbourQuery q;
+    q.options.filter = filter.value();
+    if (params.getDepth()) q.options.depth = static_cast<int>(std::min<uint32_t>(params.getDepth(), 1000));
+    if (params.getLimit()) q.options.limit = params.getLimit();
+    if (params.getFanout()) q.options.fanout = params.getFanout();
+    if (params.getMaxEdges()) q.options.maxEdges = params.getMaxEdges();
+    LocalGraph* g = &graph_;
+    RefSpec spec = ref.value();
+    PageRequest pr = page.value();
+    return answer<NeighbourPage>(
+        ctx, queries_,
+        [g, spec, q, pr]() mutable -> Result<NeighbourPage> {
+          auto name = nameFor(*g, spec);
+          if (!name) return name.status();
+          q.actor = name.value();
+          NeighbourPage out;
+          auto n = g->neighboursPage(q, pr, &out.span);
+          if (!n) return n.status();
+          out.view = std::move(n).value();
+          for (const auto& a : out.view.nodes) out.names[a.id] = a.name;
+          addNames(*g, out.view.edges, &out.names);
+          return out;
+        },
+        [](auto res, NeighbourPage& v) {
+          auto nodes = res.initNodes(static_cast<unsigned>(v.view.nodes.size()));
+          for (unsigned i = 0; i < v.view.nodes.size(); ++i) {
+            toWire(v.view.nodes[i], nodes[i].initActor());
+            nodes[i].setDepth(static_cast<uint8_t>(v.view.depths[i]));
+          }
+          edgesToWire(v.view.edges, v.names, res.initEdges(static_cast<unsigned>(v.view.edges.size())));
+          res.setTruncated(v.view.truncated);
+          setPage(res.initPage(), v.span);
+        });
+  }
+
+  kj::Promise<void> path(PathContext ctx) override {
+    auto params = ctx.getParams();
+    auto from = refOf(params.getFrom());
+    if (!from) return refuse(ctx, from.status());
+    auto to = refOf(params.getTo());
+    if (!to) return refuse(ctx, to.status());
+    if (from->kind == RefSpec::kNone || to->kind == RefSpec::kNone)
+      return refuse(ctx, Status::invalidArgument("a path needs both `from` and `to`"));
+    auto filter = fromWire(params.getFilter());
+    if (!filter) return refuse(ctx, filter.status());
+    Status ev = checkEvidence(params.getEvidence());
+    if (!ev.isOk()) return refuse(ctx, ev);
+    PathQuery q;
+    q.options.filter = filter.value();
+    switch (params.getMode()) {
+      case schema::PathMode::SHORTEST: q.options.mode = query::PathMode::kShortest; break;
+      case schema::PathMode::ALL_SHORTEST: q.options.mode = query::PathMode::kAllShortest; break;
+      case schema::PathMode::K_SHORTEST: q.options.mode = query::PathMode::kKShortest; break;
+      case schema::PathMode::WEIGHTED: q.options.mode = query::PathMode::kWeighted; break;
+      case schema::PathMode::TEMPORAL: q.options.mode = query::PathMode::kTemporal; break;
+      default: return refuse(ctx, Status::invalidArgument("unknown path mode"));
+    }
+    if (params.getMaxDepth()) q.options.maxDepth = static_cast<int>(std::min<uint32_t>(params.getMaxDepth(), 1000));
+    if (params.getK()) q.options.k = static_cast<int>(std::min<uint32_t>(params.getK(), 1000000));
+    if (params.getMaxPaths()) q.options.maxPaths = params.getMaxPaths();
+    q.evidence = params.getEvidence();
+    LocalGraph* g = &graph_;
+    RefSpec a = from.value(), b = to.value();
+    return answer<PathsAnswer>(
+        ctx, queries_,
+        [g, a, b, q]() mutable -> Result<PathsAnswer> {
+          auto fromName = nameFor(*g, a);
+          if (!fromName) return fromName.status();
+          auto toName = nameFor(*g, b);
+          if (!toName) return toName.status();
+          q.from = fromName.value();
+          q.to = toName.value();
+          PathsAnswer out;
+          auto p = g->paths(q);
+          if (!p) return p.status();
+          out.view = std::move(p).value();
+          size_t bytes = 0;
+          for (const auto& path : out.view.paths) {
+            for (const auto& e : path.edges) bytes += approxWireBytes(e);
+            for (const auto& n : path.nodes) bytes += approxWireBytes(n);
+            addNames(*g, path.edges, &out.names);
+          }
+          if (bytes > kResultBudgetBytes)
+            return Status::limitExceeded("the paths found make about " + std::to_string(bytes >> 20) +
+                                         " MiB; ask for fewer paths or less evidence");
+          return out;
+        },
+        [](auto res, PathsAnswer& v) {
+          auto paths = res.initPaths(static_cast<unsigned>(v.view.paths.size()));
+          for (unsigned i = 0; i < v.view.paths.size(); ++i) {
+            const PathView& p = v.view.paths[i];
+            auto out = paths[i];
+            auto nodes = out.initNodes(static_cast<unsigned>(p.nodes.size()));
+            for (unsigned j = 0; j < p.nodes.size(); ++j) toWire(p.nodes[j], nodes[j]);
+            edgesToWire(p.edges, v.names, out.initEdges(static_cast<unsigned>(p.edges.size())));
+            out.setCost(p.cost);
+            auto days = out.initDays(static_cast<unsigned>(p.days.size()));
+            for (unsigned j = 0; j < p.days.size(); ++j) days.set(j, p.days[j]);
+          }
+          res.setTruncated(v.view.truncated);
+        });
+  }
+
+  kj::Promise<void> timeline(TimelineContext ctx) override {
+    auto params = ctx.getParams();
+    auto ref = refOf(params.getActor());
+    if (!ref) return refuse(ctx, ref.status());
+    if (ref->kind == RefSpec::kNone) return refuse(ctx, Status::invalidArgument("no actor given"));
+    auto filter = fromWire(params.getFilter());
+    if (!filter) return refuse(ctx, filter.status());
+    auto page = pageOf(params.getPage());
+    if (!page) return refuse(ctx, page.status());
+    Status ev = checkEvidence(params.getEvidence());
+    if (!ev.isOk()) return refuse(ctx, ev);
+    TimelineQuery q;
+    q.filter = filter.value();
+    q.evidence = params.getEvidence();
+    LocalGraph* g = &graph_;
+    RefSpec spec = ref.value();
+    PageRequest pr = page.value();
+    return answer<EdgeList>(
+        ctx, queries_,
+        [g, spec, q, pr]() mutable -> Result<EdgeList> {
+          auto name = nameFor(*g, spec);
+          if (!name) return name.status();
+          q.actor = name.value();
+          EdgeList out;
+          auto e = g->timelinePage(q, pr, &out.span);
+          if (!e) return e.status();
+          out.edges = std::move(e).value();
+          addNames(*g, out.edges, &out.names);
+          return out;
+        },
+        [](auto res, EdgeList& v) {
+          edgesToWire(v.edges, v.names, res.initEdges(static_cast<unsigned>(v.edges.size())));
+          setPage(res.initPage(), v.span);
+        });
+  }
+
+  kj::Promise<void> asof(AsofContext ctx) override {
+    auto params = ctx.getParams();
+    auto ref = refOf(params.getActor());
+    if (!ref) return refuse(ctx, ref.status());
+    auto filter = fromWire(params.getFilter());
+    if (!filter) return refuse(ctx, filter.status());
+    auto page = pageOf(params.getPage());
+    if (!page) return refuse(ctx, page.status());
+    auto date = fromWire(params.getDate());
+    if (!date) return refuse(ctx, date.status());
+    AsOfQuery q;
+    q.date = date.value();
+    q.filter = filter.value();
+    LocalGraph* g = &graph_;
+    RefSpec spec = ref.value();
+    PageRequest pr = page.value();
+    return answer<EdgeList>(
+        ctx, queries_,
+        [g, spec, q, pr]() mutable -> Result<EdgeList> {
+          auto name = nameFor(*g, spec);
+          if (!name) return name.status();
+          q.actor = name.value();
+          EdgeList out;
+          auto e = g->asOfPage(q, pr, &out.span);
+          if (!e) return e.status();
+          out.edges = std::move(e).value();
+          addNames(*g, out.edges, &out.names);
+          return out;
+        },
+        [](auto res, EdgeList& v) {
+          edgesToWire(v.edges, v.names, res.initEdges(static_cast<unsigned>(v.edges.size())));
+          setPage(res.initPage(), v.span);
+        });
+  }
+
+  kj::Promise<void> rank(RankContext ctx) override {
+    auto params = ctx.getParams();
+    auto filter = fromWire(params.getFilter());
+    if (!filter) return refuse(ctx, filter.status());
+    RankQuery q;
+    q.filter = filter.value();
+    switch (params.getMeasure()) {
+      case schema::RankMeasure::DEGREE: q.measure = query::RankMeasure::kDegree; break;
+      case schema::RankMeasure::PAGERANK: q.measure = query::RankMeasure::kPageRank; break;
+      case schema::RankMeasure::BETWEENNESS: q.measure = query::RankMeasure::kBetweenness; break;
+      default: return refuse(ctx, Status::invalidArgument("unknown rank measure"));
+    }
+    if (params.getTop()) q.top = params.getTop();
+    if (q.top > schema::MAX_PAGE_SIZE)
+      return refuse(ctx, Status::limitExceeded("top " + std::to_string(q.top) + " is above the server maximum of " +
+                                               std::to_string(schema::MAX_PAGE_SIZE)));
+    LocalGraph* g = &graph_;
+    return answer<RankView>(ctx, queries_, [g, q] { return g->rank(q); }, [](auto res, RankView& v) {
+      auto list = res.initEntries(static_cast<unsigned>(v.entries.size()));
+      for (unsigned i = 0; i < v.entries.size(); ++i) {
+        toWire(v.entries[i].actor, list[i].initActor());
+        list[i].setScore(v.entries[i].score);
+      }
+      res.setApproximate(v.approximate);
+      res.setSources(v.sources);
+    });
+  }
+
+  kj::Promise<void> ingest(IngestContext ctx) override {
+    auto docs = ctx.getParams().getDocuments();
+    if (docs.size() > schema::MAX_INGEST_DOCUMENTS)
+      return refuse(ctx, Status::limitExceeded(std::to_string(docs.size()) + " documents in one call; at most " +
+                                               std::to_string(schema::MAX_INGEST_DOCUMENTS)));
+    std::vector<IngestDocument> in;
+    in.reserve(docs.size());
+    for (unsigned i = 0; i < docs.size(); ++i) {
+      auto d = docs[i];
+      IngestDocument doc;
+      doc.text = str(d.getText());
+      doc.title = str(d.getTitle());
+      doc.source = str(d.getSource());
+      doc.url = str(d.getUrl());
+      std::string date = str(d.getDate());
+      if (!date.empty()) {
+        auto parsed = Date::parse(date);
+        if (!parsed)
+          return refuse(ctx, Status::invalidArgument("document " + std::to_string(i) + ": " + parsed.status().message()));
+        doc.date = parsed.value();
+      }
+      in.push_back(std::move(doc));
+    }
+    LocalGraph* g = &graph_;
+    auto shared = std::make_shared<std::vector<IngestDocument>>(std::move(in));
+    return answer<IngestSummary>(
+        ctx, writer_, [g, shared] { return g->ingest(*shared); },
+        [](auto res, IngestSummary& s) {
+          auto r = res.initReport();
+          r.setDocuments(s.documents);
+          r.setArticles(s.articles);
+          r.setActorsAdded(s.actorsAdded);
+          r.setEdgesAdded(s.edgesAdded);
+          r.setEvidenceAdded(s.evidenceAdded);
+          r.setSkipped(s.skipped);
+          auto w = r.initWarnings(static_cast<unsigned>(std::min<size_t>(s.warnings.size(), 1000)));
+          for (unsigned i = 0; i < w.size(); ++i) w.set(i, s.warnings[i]);
+        },
+        kIngestDeadline);
+  }
+
+ private:
+  template <typename Ctx>
+  kj::Promise<void> refuse(Ctx& ctx, const Status& s) {
+    fail(ctx.getResults().initError(), s);
+    return kj::READY_NOW;
+  }
+
+  // Runs `work` on `pool` and fills the results with `fill` on the event
+  // loop, or with an error: the work's, Busy when the pool's queue is full,
+  // DeadlineExceeded when it takes longer than the deadline (the work then
+  // finishes unobserved).
+  template <typename T, typename Ctx, typename Work, typename Fill>
+  kj::Promise<void> answer(Ctx ctx, WorkerPool& pool, Work work, Fill fill,
+                           std::chrono::milliseconds deadline = std::chrono::milliseconds(0)) {
+    if (deadline.count() == 0) deadline = deadline_;
+    auto paf = kj::newPromiseAndCrossThreadFulfiller<Result<T>>();
+    struct Job {
+      Work work;
+      kj::Own<kj::CrossThreadPromiseFulfiller<Result<T>>> done;
+    };
+    auto job = std::make_shared<Job>(Job{std::move(work), kj::mv(paf.fulfiller)});
+    bool queued = pool.trySubmit([job] {
+      try {
+        job->done->fulfill(Result<T>(job->work()));
+      } catch (const std::exception& e) {
+        job->done->fulfill(Result<T>(Status::internal(std::string("query failed: ") + e.what())));
+      } catch (...) {
+        job->done->fulfill(Result<T>(Status::internal("query failed")));
+      }
+    });
+    if (!queued) {
+      job.reset();
+      return refuse(ctx, Status::busy("the server is busy (too many queued queries); retry later"));
+    }
+    const auto ms = deadline.count();
+    auto timeout = timer_.afterDelay(ms * kj::MILLISECONDS).then([]() -> kj::Maybe<Result<T>> { return nullptr; });
+    return paf.promise.then([](Result<T>&& r) -> kj::Maybe<Result<T>> { return kj::mv(r); })
+        .exclusiveJoin(kj::mv(timeout))
+        .then([ctx, fill = std::move(fill), ms](kj::Maybe<Result<T>>&& m) mutable {
+          auto res = ctx.getResults();
+          KJ_IF_MAYBE(r, m) {
+            if (r->isOk())
+              fill(res, r->value());
+            else
+              fail(res.initError(), r->status());
+          } else {
+            auto err = res.initError();
+            err.setCode(schema::ErrorCode::DEADLINE_EXCEEDED);
+            err.setMessage("the query ran past the server's deadline of " + std::to_string(ms) +
+                           " ms; narrow it (fewer hops, a smaller limit, filters)");
+          }
+        });
+  }
+
+  LocalGraph& graph_;
+  WorkerPool& queries_;
+  WorkerPool& writer_;
+  kj::Timer& timer_;
+  std::chrono::milliseconds deadline_;
+};
+
+// One client connection: its stream, the two-party network and RPC system.
+struct Connection {
+  Connection(kj::Own<kj::AsyncIoStream>&& s, capnp::Capability::Client bootstrap, capnp::ReaderOptions options)
+      : stream(kj::mv(s)),
+        network(*stream, capnp::rpc::twoparty::Side::SERVER, options),
+        rpc(capnp::makeRpcServer(network, kj::mv(bootstrap))) {
+    // Stop reading from a client whose calls in flight exceed this.
+    rpc.setFlowLimit(options.traversalLimitInWords);
+  }
+  kj::Own<kj::AsyncIoStream> stream;
+  capnp::TwoPartyVatNetwork network;
+  capnp::RpcSystem<capnp::rpc::twoparty::VatId> rpc;
+};
+
+class Connections final : public kj::TaskSet::ErrorHandler {
+ public:
+  Connections(capnp::Capability::Client bootstrap, capnp::ReaderOptions options, size_t max)
+      : bootstrap_(kj::mv(bootstrap)), options_(options), max_(max) {}
+
+  void add(kj::Own<kj::AsyncIoStream>&& stream) {
+    if (open_ >= max_) return;  // dropping the stream closes it
+    ++open_;
+    auto c = kj::heap<Connection>(kj::mv(stream), bootstrap_, options_);
+    auto done = c->network.onDisconnect();
+    tasks_.add(done.attach(kj::mv(c)).then([this] { --open_; }, [this](kj::Exception&&) { --open_; }));
+  }
+
+  void taskFailed(kj::Exception&&) override {}  // one connection's failure concerns no one else
+
+ private:
+  capnp::Capability::Client bootstrap_;
+  capnp::ReaderOptions options_;
+  size_t max_;
+  size_t open_ = 0;
+  kj::TaskSet tasks_{*this};
+};
+
+kj::Promise<void> acceptLoop(kj::ConnectionReceiver& listener, Connections& connections) {
+  return listener.accept().then([&listener, &connections](kj::Own<kj::AsyncIoStream>&& stream) {
+    connections.add(kj::mv(stream));
+    return acceptLoop(listener, connections);
+  });
+}
+
+}  // namespace
+
+Status checkListenAddress(const std::string& address, bool allowRemote) {
+  if (address.rfind("unix:", 0) == 0) {
+    if (address.size() == 5) return Status::invalidArgument("listen address 'unix:' needs a path (unix:/tmp/kgd.sock)");
+    return Status::ok();
+  }
+  std::string host, port;
+  if (!splitHostPort(address, &host, &port))
+    return Status::invalidArgument("bad listen address '" + address +
+                                   "'; expected HOST:PORT (127.0.0.1:7419, [::1]:0) or unix:PATH");
+  if (!allowRemote && !isLoopbackHost(host))
+    return Status::invalidArgument("refusing to listen on non-loopback address '" + address +
+                                   "' (the service has no authentication); pass --allow-remote to do it anyway");
+  return Status::ok();
+}
+
+struct Server::Loop {
+  kj::Own<kj::CrossThreadPromiseFulfiller<void>> stop;
+};
+
+Server::Server(LocalGraph& graph, ServerOptions options) : graph_(graph), options_(std::move(options)) {}
+
+Server::~Server() = default;
+
+void Server::captureSignals() {
+  kj::UnixEventPort::captureSignal(SIGINT);
+  kj::UnixEventPort::captureSignal(SIGTERM);
+}
+
+void Server::stop() {
+  std::lock_guard<std::mutex> lock(mu_);
+  stopRequested_ = true;
+  if (loop_ && loop_->stop->isWaiting()) loop_->stop->fulfill();
+}
+
+Status Server::serve(const std::function<void(const std::string&)>& onListening) {
+  KG_RETURN_IF_ERROR(checkListenAddress(options_.listen, options_.allowRemote));
+  const bool isUnix = options_.listen.rfind("unix:", 0) == 0;
+  std::string error;
+  bool listened = false;
+  {
+    WorkerPool queries(std::max<size_t>(1, options_.queryThreads), options_.maxQueued);
+    WorkerPool writer(1, 4);
+    try {
+      auto io = kj::setupAsyncIo();
+      auto stopPaf = kj::newPromiseAndCrossThreadFulfiller<void>();
+      Loop loop{kj::mv(stopPaf.fulfiller)};
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        loop_ = &loop;
+        if (stopRequested_) loop.stop->fulfill();
+      }
+      KJ_DEFER({
+        std::lock_guard<std::mutex> lock(mu_);
+        loop_ = nullptr;
+      });
+      auto address = io.provider->getNetwork().parseAddress(options_.listen, kDefaultPort).wait(io.waitScope);
+      auto listener = address->listen();
+      listened = true;
+      std::string bound = options_.listen;
+      if (!isUnix) bound = options_.listen.substr(0, options_.listen.rfind(':')) + ":" + std::to_string(listener->getPort());
+
+      capnp::ReaderOptions readerOptions;
+      readerOptions.traversalLimitInWords = options_.maxMessageWords;
+      readerOptions.nestingLimit = 64;
+      capnp::Capability::Client bootstrap =
+          kj::heap<ActorGraphImpl>(graph_, queries, writer, io.provider->getTimer(), options_.deadline);
+      Connections connections(bootstrap, readerOptions, options_.maxConnections);
+      kj::Promise<void> done = acceptLoop(*listener, connections).exclusiveJoin(kj::mv(stopPaf.promise));
+      if (options_.handleSignals) {
+        done = done.exclusiveJoin(io.unixEventPort.onSignal(SIGINT).ignoreResult())
+                   .exclusiveJoin(io.unixEventPort.onSignal(SIGTERM).ignoreResult());
+      }
+      if (onListening) onListening(bound);
+      done.wait(io.waitScope);
+      // Connections, the service and the listener go first; the pools then
+      // finish running jobs, whose answers nobody awaits any more.
+    } catch (const kj::Exception& e) {
+      error = "cannot serve on '" + options_.listen + "': " + std::string(e.getDescription().cStr());
+    }
+  }
+  if (isUnix && listened) ::unlink(options_.listen.substr(5).c_str());
+  if (!error.empty()) return Status::ioError(error);
+  return Status::ok();
+}
+
+}  // namespace kg::rpc

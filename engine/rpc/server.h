@@ -1,0 +1,76 @@
+// Server: serves one LocalGraph over Cap'n Proto RPC (schema/actorgraph.capnp)
+// to any number of clients. The event loop runs on the thread that calls
+// serve(); every query runs on a pool of worker threads and ingest on a
+// thread of its own, so readers keep being answered (from the last complete
+// snapshot) while an ingest runs. Every call is bounded: page sizes, the
+// limits of query/limits.h, a per-call deadline and a bounded queue (Busy
+// when full). A malformed or oversized message closes that one connection;
+// the server keeps serving the others.
+//
+// Thread safety: serve() once, on one thread; stop() from any thread.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "base/status.h"
+#include "rpc/local_graph.h"
+
+namespace kg::rpc {
+
+inline constexpr uint16_t kDefaultPort = 7419;
+
+struct ServerOptions {
+  // "HOST:PORT" (port 0 = an ephemeral port), "[::1]:PORT" or "unix:PATH".
+  std::string listen = "127.0.0.1:7419";
+  bool allowRemote = false;          // accept a non-loopback listen address
+  size_t queryThreads = 2;
+  size_t maxQueued = 256;            // waiting queries beyond which calls get Busy
+  size_t maxConnections = 512;
+  std::chrono::milliseconds deadline{30000};  // per call
+  // Largest incoming message, in 8-byte words (the traversal limit); well
+  // under Cap'n Proto's 64 MiB. Larger messages close the connection.
+  uint64_t maxMessageWords = 4u << 20;  // 32 MiB
+  bool handleSignals = false;        // stop on SIGINT/SIGTERM (see captureSignals)
+};
+
+// Checks a listen address: InvalidArgument for a malformed one, or for a
+// non-loopback host unless `allowRemote`. Pure.
+Status checkListenAddress(const std::string& address, bool allowRemote);
+
+class Server final {
+ public:
+  // Borrows `graph`, which must outlive the server.
+  Server(LocalGraph& graph, ServerOptions options);
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+  ~Server();
+
+  // Blocks SIGINT and SIGTERM so that serve() can receive them; call in
+  // main() before any thread is started.
+  static void captureSignals();
+
+  // Listens, calls `onListening` with the bound address ("127.0.0.1:40123",
+  // "unix:/tmp/kg.sock") and serves until stop() or, with handleSignals, a
+  // signal. Returns InvalidArgument for a bad/refused address, IOError when
+  // it cannot listen. Running queries are finished (their answers dropped)
+  // before serve() returns.
+  Status serve(const std::function<void(const std::string&)>& onListening);
+  // Makes serve() return soon; safe from any thread, also before serve().
+  void stop();
+
+ private:
+  struct Loop;
+  LocalGraph& graph_;
+  ServerOptions options_;
+  std::mutex mu_;
+  bool stopRequested_ = false;  // guarded by mu_
+  Loop* loop_ = nullptr;        // guarded by mu_; set while serve() runs
+};
+
+}  // namespace kg::rpc

@@ -1,0 +1,71 @@
+// kgd: serves one ActorGraph database over Cap'n Proto RPC.
+//   kgd --db PATH [--listen 127.0.0.1:7419 | unix:PATH] [--allow-remote]
+// Prints "listening on ADDRESS" (with the chosen port when 0 was asked) on
+// stdout once it accepts connections; stops cleanly on SIGINT or SIGTERM.
+// Wires options -> engine -> LocalGraph -> Server.
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "core/engine.h"
+#include "rpc/local_graph.h"
+#include "rpc/server.h"
+
+int main(int argc, char** argv) {
+  // Before any thread exists, so that only the event loop receives them.
+  kg::rpc::Server::captureSignals();
+
+  CLI::App app{"kgd: serves an ActorGraph database over Cap'n Proto RPC"};
+  const char* env = std::getenv("KG_DB");
+  std::string db = env && *env ? env : "./kg.db";
+  kg::rpc::ServerOptions options;
+  std::vector<std::string> actorFiles;
+  size_t deadlineMs = static_cast<size_t>(options.deadline.count());
+  options.queryThreads = std::max(2u, std::thread::hardware_concurrency());
+  app.add_option("--db", db, "database directory (default: $KG_DB, else ./kg.db)");
+  app.add_option("--listen", options.listen,
+                 "HOST:PORT or unix:PATH (default 127.0.0.1:7419; port 0 picks a free port)");
+  app.add_flag("--allow-remote", options.allowRemote, "allow a non-loopback listen address (no authentication!)");
+  app.add_option("--threads", options.queryThreads, "query worker threads");
+  app.add_option("--deadline-ms", deadlineMs, "per-call deadline in milliseconds (default 30000)");
+  app.add_option("--actors", actorFiles, "actor dictionary for ingest (repeatable)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  options.deadline = std::chrono::milliseconds(deadlineMs);
+  options.handleSignals = true;
+  if (auto st = kg::rpc::checkListenAddress(options.listen, options.allowRemote); !st.isOk()) {
+    std::cerr << "kgd: error: " << st.message() << "\n";
+    return 2;
+  }
+
+  kg::core::EngineOptions eo;
+  auto engine = kg::core::Engine::open(db, eo);
+  if (!engine) {
+    std::cerr << "kgd: error: " << engine.status().message() << "\n";
+    return 1;
+  }
+  kg::extract::ExtractorOptions xo;
+  xo.actorFiles = actorFiles;
+  kg::rpc::LocalGraph graph(**engine, xo);
+  // Build the first snapshot before accepting clients, so that the first
+  // multi-hop query does not pay for it.
+  if (auto st = graph.refresh(); !st.isOk()) {
+    std::cerr << "kgd: error: " << st.message() << "\n";
+    return 1;
+  }
+  kg::rpc::Server server(graph, options);
+  auto st = server.serve([&](const std::string& address) {
+    std::cout << "listening on " << address << std::endl;
+  });
+  if (!st.isOk()) {
+    std::cerr << "kgd: error: " << st.message() << "\n";
+    return 1;
+  }
+  std::cerr << "kgd: stopped\n";
+  return 0;
+}
