@@ -5,14 +5,22 @@
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/merge_operator.h>
 #include <rocksdb/slice_transform.h>
+#include <rocksdb/sst_file_writer.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
+#include <algorithm>
+#include <array>
 #include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <mutex>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "storage/codec.h"
@@ -338,6 +346,24 @@ class RocksStore final : public GraphStore {
     return fromRocks(it->status(), "scan");
   }
 
+  Result<std::unique_ptr<BulkLoader>> newBulkLoader() override;
+
+  // Adds a bulk load's counter deltas and writes the id high-water marks.
+  Status writeBulkMeta(int64_t dActors, int64_t dEdges, int64_t dEvidence) {
+    std::lock_guard<std::mutex> lock(commitMu_);
+    rocksdb::WriteBatch wb;
+    if (dActors) wb.Merge(cfs_[kMeta], kCountActors, codec::encodeCounter(dActors));
+    if (dEdges) wb.Merge(cfs_[kMeta], kCountEdges, codec::encodeCounter(dEdges));
+    if (dEvidence) wb.Merge(cfs_[kMeta], kCountEvidence, codec::encodeCounter(dEvidence));
+    std::string na, ne;
+    codec::putU64BE(&na, nextActor_.load());
+    codec::putU64BE(&ne, nextEdge_.load());
+    wb.Put(cfs_[kMeta], kNextActorKey, na);
+    wb.Put(cfs_[kMeta], kNextEdgeKey, ne);
+    return fromRocks(db_->Write(rocksdb::WriteOptions(), &wb), "write bulk load counters");
+  }
+  bool readOnly() const { return readOnly_; }
+
   rocksdb::DB* db() { return db_.get(); }
   rocksdb::ColumnFamilyHandle* cf(int i) { return cfs_[i]; }
   uint64_t allocActor() { return nextActor_++; }
@@ -453,6 +479,432 @@ Status RocksBatch::putDocument(const Document& doc) {
   batch_.Put(store_->cf(kDocs), doc.id, codec::encodeDocument(doc));
   ++ops_;
   return Status::ok();
+}
+
+
+// --- bulk loading (BulkLoader in graph_store.h) ---
+
+class RocksBulkLoader final : public BulkLoader {
+ public:
+  explicit RocksBulkLoader(RocksStore* store) : store_(store) {}
+  Status preload();
+  Result<ActorId> putActor(Actor actor, const std::vector<std::string>& nameKeys) override;
+  Result<EdgeId> putEdge(const Edge& edge) override;
+  Result<BulkLoadStats> finish() override;
+
+ private:
+  // The merge key of a fact (WriteBatch::putEdge's rule), with the title interned.
+  struct Fact {
+    ActorId src = 0, dst = 0;
+    int32_t fromDays = 0, toDays = 0;
+    uint8_t type = 0, fromPrec = 0, toPrec = 0;
+    uint32_t title = 0;
+    bool operator==(const Fact&) const = default;
+  };
+  struct FactHash {
+    static uint64_t mix(uint64_t x) {
+      x ^= x >> 33;
+      x *= 0xff51afd7ed558ccdULL;
+      x ^= x >> 33;
+      return x;
+    }
+    size_t operator()(const Fact& f) const {
+      uint64_t h = mix(f.src * 0x9e3779b97f4a7c15ULL ^ f.dst);
+      h = mix(h ^ (static_cast<uint64_t>(static_cast<uint32_t>(f.fromDays)) << 32 | static_cast<uint32_t>(f.toDays)));
+      return mix(h ^ (uint64_t{f.type} << 40 | uint64_t{f.fromPrec} << 36 | uint64_t{f.toPrec} << 32 | f.title));
+    }
+  };
+  struct Pending {
+    ActorId src = 0, dst = 0;
+    EdgeId id = 0;
+    Date from, to;
+    EdgeType type = EdgeType::kConsult;
+    uint32_t mode = 0, cameo = 0, title = 0;  // interned strings
+    float confidence = 1.0f;
+    uint32_t evidenceCount = 0;
+    bool existing = false;  // stored before this load
+    bool dirty = false;     // its `out` record must be (re)written
+  };
+  struct PendingEvidence {
+    uint32_t edge;  // index into edges_
+    uint32_t doc;   // interned; replaced by its rank in finish()
+    uint32_t sentence;
+    uint32_t text;
+    uint32_t begin, end;
+  };
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+
+  uint32_t intern(std::string_view s) {
+    if (s.empty()) return 0;
+    // Bulk data repeats itself: the same document, text or code as last time.
+    for (uint32_t r : recent_)
+      if (strings_[r] == s) return r;
+    uint32_t id = internSlow(s);
+    recent_[recentNext_++ % 4] = id;
+    return id;
+  }
+  uint32_t internSlow(std::string_view s) {
+    auto it = stringIndex_.find(s);
+    if (it != stringIndex_.end()) return it->second;
+    auto id = static_cast<uint32_t>(strings_.size());
+    strings_.emplace_back(s);
+    stringIndex_.emplace(strings_.back(), id);
+    return id;
+  }
+  static Fact factOf(ActorId src, ActorId dst, EdgeType type, const Date& from, const Date& to, uint32_t title) {
+    Fact f;
+    f.src = src;
+    f.dst = dst;
+    f.type = static_cast<uint8_t>(type);
+    f.fromDays = from.known() ? from.days() : 0;
+    f.toDays = to.known() ? to.days() : 0;
+    f.fromPrec = static_cast<uint8_t>(from.precision());
+    f.toPrec = static_cast<uint8_t>(to.precision());
+    f.title = title;
+    return f;
+  }
+  Edge toEdge(const Pending& p) const {
+    Edge e;
+    e.id = p.id;
+    e.src = p.src;
+    e.dst = p.dst;
+    e.type = p.type;
+    e.mode = strings_[p.mode];
+    e.cameo = strings_[p.cameo];
+    e.title = strings_[p.title];
+    e.when = {p.from, p.to};
+    e.confidence = p.confidence;
+    return e;
+  }
+  Status writeSst(const std::string& path, Cf cf, const std::function<Status(rocksdb::SstFileWriter&)>& fill);
+
+  RocksStore* store_;
+  std::vector<std::string> strings_{""};  // 0 is ""
+  uint32_t recent_[4] = {0, 0, 0, 0};
+  uint32_t recentNext_ = 0;
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> stringIndex_{{"", 0}};
+  std::vector<Pending> edges_;
+  // Open addressing: a slot holds (hash high bits << 32 | edge index + 1),
+  // 0 = empty; power-of-two size, at most half full. Keys are recomputed
+  // from edges_ only when the stored hash bits agree.
+  std::vector<uint64_t> slots_ = std::vector<uint64_t>(1024, 0);
+  Fact factOf(const Pending& p) const { return factOf(p.src, p.dst, p.type, p.from, p.to, p.title); }
+  // The slot holding `f` (hash `h`), or the empty slot where it belongs.
+  size_t findSlot(const Fact& f, uint64_t h) const {
+    const size_t mask = slots_.size() - 1;
+    const uint64_t tag = h >> 32;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      uint64_t v = slots_[i];
+      if (v == 0) return i;
+      if ((v >> 32) == tag && factOf(edges_[static_cast<uint32_t>(v) - 1]) == f) return i;
+    }
+  }
+  // Records edges_[index] (whose fact is `f`, hash `h`) in the empty slot `slot`.
+  void addAt(size_t slot, uint64_t h, uint32_t index) {
+    slots_[slot] = (h >> 32 << 32) | (index + 1u);
+    if (2 * (static_cast<size_t>(index) + 1) > slots_.size()) {
+      std::vector<uint64_t> old(slots_.size() * 2, 0);
+      old.swap(slots_);
+      const size_t mask = slots_.size() - 1;
+      for (uint64_t v : old) {
+        if (v == 0) continue;
+        uint64_t hv = FactHash()(factOf(edges_[static_cast<uint32_t>(v) - 1]));
+        size_t i = hv & mask;
+        while (slots_[i] != 0) i = (i + 1) & mask;
+        slots_[i] = v;
+      }
+    }
+  }
+  std::vector<PendingEvidence> evidence_;
+  rocksdb::WriteBatch actors_;
+  BulkLoadStats stats_;
+  bool finished_ = false;
+};
+
+Status RocksBulkLoader::preload() {
+  Status err;
+  KG_RETURN_IF_ERROR(store_->scanPrefix(kOut, "", [&](std::string_view k, std::string_view v) {
+    auto key = codec::decodeEdgeKey(k);
+    if (!key) { err = key.status(); return Scan::kStop; }
+    auto h = codec::decodeEdge(key.value(), v);
+    if (!h) { err = h.status(); return Scan::kStop; }
+    const Edge& e = h->edge;
+    Pending p;
+    p.src = e.src;
+    p.dst = e.dst;
+    p.id = e.id;
+    p.from = e.when.from;
+    p.to = e.when.to;
+    p.type = e.type;
+    p.mode = intern(e.mode);
+    p.cameo = intern(e.cameo);
+    p.title = intern(e.title);
+    p.confidence = e.confidence;
+    p.evidenceCount = h->evidenceCount;
+    p.existing = true;
+    const Fact f = factOf(p);
+    const uint64_t hf = FactHash()(f);
+    size_t slot = findSlot(f, hf);
+    if (slots_[slot] == 0) {
+      edges_.push_back(p);
+      addAt(slot, hf, static_cast<uint32_t>(edges_.size() - 1));
+    }
+    return Scan::kContinue;
+  }));
+  return err;
+}
+
+Result<ActorId> RocksBulkLoader::putActor(Actor actor, const std::vector<std::string>& nameKeys) {
+  if (finished_) return Status::failedPrecondition("bulk loader already finished");
+  if (actor.name.empty()) return Status::invalidArgument("an actor needs a non-empty name");
+  if (actor.id != 0) return Status::invalidArgument("a bulk loader only adds new actors (id 0)");
+  actor.id = store_->allocActor();
+  actors_.Put(store_->cf(kActors), codec::idKey(actor.id), codec::encodeActor(actor, nameKeys));
+  for (const auto& k : nameKeys) actors_.Put(store_->cf(kNames), codec::nameIndexKey(k, actor.id), "");
+  ++stats_.actorsAdded;
+  return actor.id;
+}
+
+Result<EdgeId> RocksBulkLoader::putEdge(const Edge& edge) {
+  if (finished_) return Status::failedPrecondition("bulk loader already finished");
+  if (edge.src == 0 || edge.dst == 0) return Status::invalidArgument("an edge needs a source and a target actor");
+  if (edge.src == edge.dst) return Status::invalidArgument("an edge cannot join an actor to itself");
+  if (!(edge.confidence >= 0.0f && edge.confidence <= 1.0f))
+    return Status::invalidArgument("confidence " + std::to_string(edge.confidence) + " is outside 0..1");
+  if (edges_.size() >= UINT32_MAX - 1) return Status::limitExceeded("more than 2^32 edges in one bulk load");
+  const uint32_t title = intern(edge.title);
+  const Fact fact = factOf(edge.src, edge.dst, edge.type, edge.when.from, edge.when.to, title);
+  const uint64_t hash = FactHash()(fact);
+  size_t slot = findSlot(fact, hash);
+  const bool added = slots_[slot] == 0;
+  const uint32_t index = added ? static_cast<uint32_t>(edges_.size()) : static_cast<uint32_t>(slots_[slot]) - 1;
+  if (added) {
+    Pending p;
+    p.src = edge.src;
+    p.dst = edge.dst;
+    p.id = store_->allocEdge();
+    p.from = edge.when.from;
+    p.to = edge.when.to;
+    p.type = edge.type;
+    p.mode = intern(edge.mode);
+    p.cameo = intern(edge.cameo);
+    p.title = title;
+    p.confidence = edge.confidence;
+    p.dirty = true;
+    edges_.push_back(p);
+    addAt(slot, hash, index);
+    ++stats_.edgesAdded;
+  } else {
+    ++stats_.edgesMerged;
+    Pending& p = edges_[index];
+    // Merge: the fact keeps its first mode/cameo; confidence is the best seen.
+    if (p.mode == 0 && !edge.mode.empty()) { p.mode = intern(edge.mode); p.dirty = true; }
+    if (p.cameo == 0 && !edge.cameo.empty()) { p.cameo = intern(edge.cameo); p.dirty = true; }
+    if (edge.confidence > p.confidence) { p.confidence = edge.confidence; p.dirty = true; }
+  }
+  Pending& p = edges_[index];
+  for (const auto& ev : edge.evidence) {
+    evidence_.push_back(PendingEvidence{index, intern(ev.doc), ev.sentence, intern(ev.text), ev.begin, ev.end});
+    ++p.evidenceCount;  // corrected in finish() for repeats
+    p.dirty = true;
+  }
+  return p.id;
+}
+
+Status RocksBulkLoader::writeSst(const std::string& path, Cf cf,
+                                 const std::function<Status(rocksdb::SstFileWriter&)>& fill) {
+  rocksdb::DB* db = store_->db();
+  rocksdb::Options opts(db->GetDBOptions(), db->GetOptions(store_->cf(cf)));
+  // Speed over size: the files are compressed when compaction rewrites them.
+  opts.compression = rocksdb::kNoCompression;
+  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), opts, store_->cf(cf));
+  KG_RETURN_IF_ERROR(fromRocks(writer.Open(path), "create " + path));
+  KG_RETURN_IF_ERROR(fill(writer));
+  return fromRocks(writer.Finish(), "write " + path);
+}
+
+Result<BulkLoadStats> RocksBulkLoader::finish() {
+  if (finished_) return Status::failedPrecondition("bulk loader already finished");
+  finished_ = true;
+  const bool trace = std::getenv("KG_BULK_TRACE") != nullptr;
+  auto t0 = std::chrono::steady_clock::now();
+  auto phase = [&](const char* what) {
+    if (!trace) return;
+    auto t = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "bulk: %-12s %.3f s\n", what, std::chrono::duration<double>(t - t0).count());
+    t0 = t;
+  };
+  rocksdb::DB* db = store_->db();
+
+  // Evidence in key order: (edge id, document, sentence). Documents sort by
+  // their bytes, which is the order of `doc NUL` in the key.
+  std::vector<uint32_t> order(strings_.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return strings_[a] < strings_[b]; });
+  std::vector<uint32_t> rank(strings_.size());
+  for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+  for (auto& ev : evidence_) ev.doc = rank[ev.doc];
+  std::sort(evidence_.begin(), evidence_.end(), [&](const PendingEvidence& a, const PendingEvidence& b) {
+    EdgeId ia = edges_[a.edge].id, ib = edges_[b.edge].id;
+    if (ia != ib) return ia < ib;
+    if (a.doc != b.doc) return a.doc < b.doc;
+    return a.sentence < b.sentence;
+  });
+  // Drop repeats within this load and evidence an already stored edge has.
+  size_t kept = 0;
+  for (size_t i = 0; i < evidence_.size(); ++i) {
+    const auto& ev = evidence_[i];
+    bool repeat = kept > 0 && evidence_[kept - 1].edge == ev.edge && evidence_[kept - 1].doc == ev.doc &&
+                  evidence_[kept - 1].sentence == ev.sentence;
+    if (!repeat && edges_[ev.edge].existing) {
+      std::string v;
+      auto s = db->Get(rocksdb::ReadOptions(), store_->cf(kEvidence),
+                       codec::evidenceKey(edges_[ev.edge].id, strings_[order[ev.doc]], ev.sentence), &v);
+      if (s.ok()) repeat = true;
+      else if (!s.IsNotFound()) return fromRocks(s, "read evidence");
+    }
+    if (repeat) {
+      --edges_[ev.edge].evidenceCount;
+      continue;
+    }
+    evidence_[kept++] = ev;
+  }
+  evidence_.resize(kept);
+  stats_.evidenceAdded = kept;
+  phase("evidence");
+
+  // Edge keys in byte order. The codec's keys are big-endian (src, type,
+  // from as flipped days + precision, dst, id), so numeric order on those
+  // fields is their byte order.
+  struct KeyRef {
+    uint64_t first, mid, second, id;
+    uint32_t edge;
+  };
+  auto keyRef = [&](uint32_t i, bool out) {
+    const Pending& p = edges_[i];
+    uint64_t flipped = p.from.known() ? (static_cast<uint32_t>(p.from.days()) ^ 0x80000000u) : 0u;
+    uint64_t mid = uint64_t{static_cast<uint8_t>(p.type)} << 40 | flipped << 8 | static_cast<uint8_t>(p.from.precision());
+    return out ? KeyRef{p.src, mid, p.dst, p.id, i} : KeyRef{p.dst, mid, p.src, p.id, i};
+  };
+  auto byKey = [](const KeyRef& a, const KeyRef& b) {
+    if (a.first != b.first) return a.first < b.first;
+    if (a.mid != b.mid) return a.mid < b.mid;
+    if (a.second != b.second) return a.second < b.second;
+    return a.id < b.id;
+  };
+  auto encode = [&](const KeyRef& r) {
+    const Pending& p = edges_[r.edge];
+    return codec::encodeEdgeKey(EdgeKey{r.first, p.type, p.from, r.second, r.id});
+  };
+  std::vector<KeyRef> outKeys, inKeys;
+  for (uint32_t i = 0; i < edges_.size(); ++i) {
+    const Pending& p = edges_[i];
+    if (!p.dirty) continue;
+    outKeys.push_back(keyRef(i, true));
+    if (!p.existing) inKeys.push_back(keyRef(i, false));
+  }
+  {
+    std::thread sortIn([&] { std::sort(inKeys.begin(), inKeys.end(), byKey); });
+    std::sort(outKeys.begin(), outKeys.end(), byKey);
+    sortIn.join();
+  }
+  phase("edge keys");
+
+  const fs::path dir = fs::path(db->GetName()) / "bulk-import.tmp";
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  fs::create_directories(dir, ec);
+  if (ec) return Status::ioError("cannot create " + dir.string() + ": " + ec.message());
+  struct Cleanup {
+    fs::path dir;
+    ~Cleanup() {
+      std::error_code e;
+      fs::remove_all(dir, e);
+    }
+  } cleanup{dir};
+
+  // The four files are independent: write them in parallel.
+  struct Job {
+    Cf cf;
+    std::string path;
+    std::function<Status(rocksdb::SstFileWriter&)> fill;
+    Status status;
+  };
+  std::vector<Job> jobs;
+  auto addFile = [&](Cf cf, const char* name, bool empty, std::function<Status(rocksdb::SstFileWriter&)> fill) -> Status {
+    if (!empty) jobs.push_back(Job{cf, (dir / name).string(), std::move(fill), Status::ok()});
+    return Status::ok();
+  };
+  if (Status st = addFile(kOut, "out.sst", outKeys.empty(), [&](rocksdb::SstFileWriter& w) {
+    for (const auto& r : outKeys) {
+      const Pending& p = edges_[r.edge];
+      std::string v = codec::encodeEdgeValue(toEdge(p), p.evidenceCount);
+      KG_RETURN_IF_ERROR(fromRocks(w.Put(encode(r), v), "write out.sst"));
+    }
+    return Status::ok();
+  }); !st.isOk()) return st;
+  if (Status st = addFile(kIn, "in.sst", inKeys.empty(), [&](rocksdb::SstFileWriter& w) {
+    for (const auto& r : inKeys)
+      KG_RETURN_IF_ERROR(fromRocks(w.Put(encode(r), ""), "write in.sst"));
+    return Status::ok();
+  }); !st.isOk()) return st;
+  // New edges got increasing ids in the order they were added: already sorted.
+  if (Status st = addFile(kEdgeIds, "edge_ids.sst", inKeys.empty(), [&](rocksdb::SstFileWriter& w) {
+    for (const Pending& p : edges_) {
+      if (p.existing) continue;
+      std::string outKey = codec::encodeEdgeKey(EdgeKey{p.src, p.type, p.from, p.dst, p.id});
+      KG_RETURN_IF_ERROR(fromRocks(w.Put(codec::idKey(p.id), outKey), "write edge_ids.sst"));
+    }
+    return Status::ok();
+  }); !st.isOk()) return st;
+  if (Status st = addFile(kEvidence, "evidence.sst", evidence_.empty(), [&](rocksdb::SstFileWriter& w) {
+    Evidence ev;
+    for (const auto& pe : evidence_) {
+      ev.begin = pe.begin;
+      ev.end = pe.end;
+      ev.text = strings_[pe.text];
+      std::string k = codec::evidenceKey(edges_[pe.edge].id, strings_[order[pe.doc]], pe.sentence);
+      KG_RETURN_IF_ERROR(fromRocks(w.Put(k, codec::encodeEvidenceValue(ev)), "write evidence.sst"));
+    }
+    return Status::ok();
+  }); !st.isOk()) return st;
+
+  {
+    std::vector<std::thread> threads;
+    for (auto& job : jobs) threads.emplace_back([&job, this] { job.status = writeSst(job.path, job.cf, job.fill); });
+    for (auto& t : threads) t.join();
+  }
+  std::vector<rocksdb::IngestExternalFileArg> args;
+  for (auto& job : jobs) {
+    KG_RETURN_IF_ERROR(job.status);
+    rocksdb::IngestExternalFileArg arg;
+    arg.column_family = store_->cf(job.cf);
+    arg.external_files = {job.path};
+    arg.options.move_files = true;
+    args.push_back(std::move(arg));
+  }
+  phase("sst files");
+  if (actors_.Count() > 0) {
+    rocksdb::WriteOptions wo;
+    KG_RETURN_IF_ERROR(fromRocks(db->Write(wo, &actors_), "write actors"));
+  }
+  phase("actors");
+  if (!args.empty()) KG_RETURN_IF_ERROR(fromRocks(db->IngestExternalFiles(args), "ingest edges"));
+  phase("ingest");
+  KG_RETURN_IF_ERROR(store_->writeBulkMeta(static_cast<int64_t>(stats_.actorsAdded),
+                                           static_cast<int64_t>(stats_.edgesAdded),
+                                           static_cast<int64_t>(stats_.evidenceAdded)));
+  return stats_;
+}
+
+Result<std::unique_ptr<BulkLoader>> RocksStore::newBulkLoader() {
+  if (readOnly_) return Status::failedPrecondition("the database is open read-only");
+  auto loader = std::make_unique<RocksBulkLoader>(this);
+  KG_RETURN_IF_ERROR(loader->preload());
+  return std::unique_ptr<BulkLoader>(std::move(loader));
 }
 
 }  // namespace

@@ -1,0 +1,111 @@
+// Importer: bulk loading of real event data into a GraphStore (`kg import`,
+// and reusable by the RPC service).
+//
+// Formats:
+//  kTkg    a temporal-knowledge-graph directory: quadruple files
+//          `subject relation object t [ignored]` (whitespace-separated ids;
+//          train.txt, valid.txt, test.txt by default) with entity2id.txt and
+//          relation2id.txt (`name<TAB>id`). t becomes a day: epoch + t/24
+//          (hours), + t/1440 (minutes) or + t (days).
+//  kIcews  ICEWS event rows: tab-separated with a header naming at least
+//          Event ID, Event Date, Source Name, CAMEO Code, Target Name
+//          (Source/Target Sectors and Country are used when present).
+//
+// Every event becomes a point-dated edge typed by the PLOVER table of
+// core/cameo.h (relation names go through the CAMEO code list first), with
+// its CAMEO code and PLOVER mode and one small evidence record:
+// doc "icews:<event id>" (sentence 0), or doc "tkg:<dir>/<file>" with the line
+// number as the sentence; the text is the CAMEO event name. Identical facts
+// (same ends, type and day) merge into one edge with several evidence records.
+//
+// Skipped and counted, never stored: events whose code has no PLOVER event
+// (CAMEO 01 statements and 02 appeals), events from an actor to itself, and
+// malformed lines. A malformed line is reported as "file:line: what is wrong";
+// the rest still loads, unless `strict`, in which case the first one fails
+// the import with InvalidArgument and nothing is stored.
+//
+// Entity names become actors, reusing a stored actor of exactly the same
+// name. Re-importing the same files adds nothing (the bulk loader merges
+// facts with the stored ones; evidence keys repeat).
+//
+// Thread safety: one import at a time per store, and no other writer while it
+// runs (hold Engine::writeMutex()).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/date.h"
+#include "base/status.h"
+#include "model/actor.h"
+#include "storage/graph_store.h"
+
+namespace kg::core {
+
+enum class ImportFormat : uint8_t { kTkg, kIcews };
+enum class TimeUnit : uint8_t { kMinutes, kHours, kDays };
+const char* timeUnitName(TimeUnit u);
+// "minutes", "hours", "days"; InvalidArgument otherwise.
+Result<TimeUnit> parseTimeUnit(std::string_view s);
+// The day of time index `t` counted in `unit` from `epoch` (floor division).
+int32_t dayOfTimeIndex(int64_t t, TimeUnit unit, int32_t epochDay);
+// Guesses the unit of a TKG time column from the gcd of its values:
+// a multiple of 24 -> hours (daily data in hours, ICEWS18); a divisor of 1440
+// above 1 (15-minute steps, GDELT) -> minutes; otherwise days.
+TimeUnit guessTimeUnit(uint64_t gcdOfTimes);
+
+// A simple kind for an entity name: a state when it names a country (or
+// equals `country`); for "X (Country)" groups a government body when the
+// sectors say government, else an organisation; a person for two to four
+// capitalised words without organisation words; otherwise other.
+ActorKind guessActorKind(std::string_view name, std::string_view country = {}, std::string_view sectors = {});
+
+struct ImportOptions {
+  ImportFormat format = ImportFormat::kTkg;
+  std::string path;                   // kTkg: a directory; kIcews: a file
+  std::vector<std::string> files;     // kTkg: quad files in `path`; empty = train/valid/test present
+  std::optional<TimeUnit> timeUnit;   // kTkg: nullopt = guessTimeUnit
+  Date epoch = Date::day(2018, 1, 1); // kTkg: the day of t = 0
+  std::string cameoDir;               // "" = cameoDirectory() with candidates near `path`
+  bool strict = false;
+  size_t maxExamples = 10;            // malformed lines quoted in the summary
+};
+
+struct ImportSummary {
+  std::string timeUnit;          // kTkg: the unit used; "guessed" noted in timeUnitGuessed
+  bool timeUnitGuessed = false;
+  uint64_t lines = 0;            // data lines read
+  uint64_t events = 0;           // events offered to the store
+  uint64_t edgesAdded = 0;       // new edges
+  uint64_t edgesMerged = 0;      // events that merged into an existing or earlier fact
+  uint64_t evidenceAdded = 0;
+  uint64_t actorsAdded = 0;
+  uint64_t actorsReused = 0;     // names that matched a stored actor
+  uint64_t unmapped = 0;         // skipped: no PLOVER event for the code
+  uint64_t selfLoops = 0;        // skipped: subject == object
+  uint64_t malformed = 0;        // skipped lines (always 0 with strict)
+  std::map<std::string, uint64_t> unmappedCodes;  // code -> events skipped
+  std::vector<std::string> examples;              // "file:line: message", at most maxExamples
+  double parseSeconds = 0;       // reading, parsing, merging in memory
+  double writeSeconds = 0;       // sorting, writing and ingesting
+};
+
+class Importer {
+ public:
+  // Borrows `store` for the importer's lifetime.
+  explicit Importer(storage::GraphStore& store) : store_(store) {}
+  // Errors: NotFound for missing files (names them); InvalidArgument for a bad
+  // header, entity/relation file or (strict) data line, as "file:line: ...";
+  // FailedPrecondition when relation names need the CAMEO list and none is
+  // found; storage errors.
+  Result<ImportSummary> run(const ImportOptions& options);
+
+ private:
+  storage::GraphStore& store_;
+};
+
+}  // namespace kg::core

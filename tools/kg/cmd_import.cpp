@@ -1,0 +1,110 @@
+// kg import: bulk loading of event data (TKG directories, ICEWS event files).
+#include <cmath>
+#include <iomanip>
+
+#include "core/importer.h"
+#include "tools/kg/cli.h"
+
+namespace kg::cli {
+
+namespace {
+
+struct ImportArgs {
+  std::string format, path, timeUnit, epoch = "2018-01-01", cameoDir;
+  std::vector<std::string> files;
+  bool strict = false;
+  size_t examples = 10;
+};
+
+int runImport(CliContext& ctx, const ImportArgs& a) {
+  core::ImportOptions o;
+  if (a.format == "tkg") o.format = core::ImportFormat::kTkg;
+  else if (a.format == "icews") o.format = core::ImportFormat::kIcews;
+  else return ctx.fail("--format '" + a.format + "' is not known; use tkg or icews");
+  o.path = a.path;
+  o.files = a.files;
+  o.strict = a.strict;
+  o.cameoDir = a.cameoDir;
+  o.maxExamples = a.examples;
+  if (!a.timeUnit.empty()) {
+    auto u = core::parseTimeUnit(a.timeUnit);
+    if (!u) return ctx.fail(Status::invalidArgument("--time-unit: " + u.status().message()));
+    o.timeUnit = u.value();
+  }
+  auto epoch = Date::parse(a.epoch);
+  if (!epoch || epoch->precision() != DatePrecision::kDay)
+    return ctx.fail("--epoch '" + a.epoch + "' is not a day (YYYY-MM-DD)");
+  o.epoch = epoch.value();
+
+  auto engine = ctx.engine(true);
+  if (!engine) return ctx.fail(engine.status());
+  std::lock_guard<std::mutex> lock((*engine)->writeMutex());
+  core::Importer importer((*engine)->store());
+  auto r = importer.run(o);
+  if (!r) return ctx.fail(r.status());
+  const auto& s = r.value();
+  const double secs = s.parseSeconds + s.writeSeconds;
+  const double rate = secs > 0 ? static_cast<double>(s.events) / secs : 0;
+  if (ctx.json) {
+    nlohmann::json j = {{"format", a.format},         {"path", a.path},
+                        {"lines", s.lines},           {"events", s.events},
+                        {"edges_added", s.edgesAdded}, {"edges_merged", s.edgesMerged},
+                        {"evidence_added", s.evidenceAdded}, {"actors_added", s.actorsAdded},
+                        {"actors_reused", s.actorsReused}, {"unmapped", s.unmapped},
+                        {"self_loops", s.selfLoops},   {"malformed", s.malformed},
+                        {"unmapped_codes", s.unmappedCodes}, {"examples", s.examples},
+                        {"seconds", secs},            {"parse_seconds", s.parseSeconds},
+                        {"write_seconds", s.writeSeconds}, {"events_per_second", std::round(rate)}};
+    if (!s.timeUnit.empty()) j["time_unit"] = s.timeUnit;
+    ctx.printJson(j);
+  } else {
+    std::cout << "imported " << s.events << " events from " << s.lines << " lines of " << a.path << " in "
+              << std::fixed << std::setprecision(2) << secs << " s (" << std::setprecision(0) << rate
+              << " events/s)\n";
+    if (!s.timeUnit.empty())
+      std::cout << "  time unit: " << s.timeUnit << (s.timeUnitGuessed ? " (guessed; --time-unit to override)" : "")
+                << ", epoch " << o.epoch.toString() << "\n";
+    std::cout << "  edges: " << s.edgesAdded << " new, " << s.edgesMerged << " merged into identical facts; evidence: "
+              << s.evidenceAdded << " new\n";
+    std::cout << "  actors: " << s.actorsAdded << " new, " << s.actorsReused << " already stored\n";
+    if (s.unmapped) {
+      std::cout << "  skipped " << s.unmapped << " events whose CAMEO code has no PLOVER event:";
+      int shown = 0;
+      for (const auto& [code, n] : s.unmappedCodes) {
+        if (shown++ == 8) { std::cout << " ..."; break; }
+        std::cout << " " << code << " (" << n << ")";
+      }
+      std::cout << "\n";
+    }
+    if (s.selfLoops) std::cout << "  skipped " << s.selfLoops << " events from an actor to itself\n";
+  }
+  if (s.malformed) {
+    std::cerr << "kg: warning: skipped " << s.malformed << " malformed line" << (s.malformed == 1 ? "" : "s")
+              << " (--strict to refuse the import instead):\n";
+    for (const auto& e : s.examples) std::cerr << "  " << e << "\n";
+    if (s.malformed > s.examples.size()) std::cerr << "  ... " << (s.malformed - s.examples.size()) << " more\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+void registerImportCommands(CLI::App& app, CliContext& ctx) {
+  auto args = std::make_shared<ImportArgs>();
+  auto* cmd = app.add_subcommand("import", "bulk-load event data: a TKG directory or an ICEWS event file");
+  cmd->add_option("--format", args->format, "tkg (quadruple files + entity2id/relation2id) or icews (event rows)")
+      ->required();
+  cmd->add_option("path", args->path, "tkg: the directory; icews: the .tab file")->required();
+  cmd->add_option("--file", args->files, "tkg: quadruple file(s) in the directory (default: train/valid/test.txt)");
+  cmd->add_option("--time-unit", args->timeUnit, "tkg: unit of the time column: minutes, hours or days "
+                                                 "(default: guessed from the step of the values)");
+  cmd->add_option("--epoch", args->epoch, "tkg: the date of time 0 (default 2018-01-01)");
+  cmd->add_option("--cameo-dir", args->cameoDir,
+                  "directory with cameo_codes_goldstein.tsv (default: $KG_CAMEO_DIR, else a cameo/ folder beside "
+                  "the data, else ../shared/data/cameo)");
+  cmd->add_flag("--strict", args->strict, "refuse the whole import (nothing stored) on any malformed line");
+  cmd->add_option("--examples", args->examples, "malformed lines quoted in the summary (default 10)");
+  cmd->callback([&ctx, args] { ctx.exitCode = runImport(ctx, *args); });
+}
+
+}  // namespace kg::cli
