@@ -170,8 +170,16 @@ Result<std::shared_ptr<const Snapshot>> Snapshot::fromStore(const storage::Graph
     actors.push_back(a.id);
     return storage::Scan::kContinue;
   }));
-  Builder b(std::move(actors));
-  KG_RETURN_IF_ERROR(store.scanEdges([&](const storage::EdgeHeader& h) {
+  return fromScan(actors, [&](const std::function<storage::Scan(const storage::EdgeHeader&)>& fn) {
+    return store.scanEdges(fn);
+  });
+}
+
+Result<std::shared_ptr<const Snapshot>> Snapshot::fromScan(const std::vector<ActorId>& actors, const EdgeScan& scan) {
+  for (ActorId a : actors)
+    if (a == 0) return Status::invalidArgument("snapshot: actor id 0 is not a valid id");
+  Builder b(actors);
+  KG_RETURN_IF_ERROR(scan([&](const storage::EdgeHeader& h) {
     b.add(h);
     return storage::Scan::kContinue;
   }));
@@ -180,11 +188,11 @@ Result<std::shared_ptr<const Snapshot>> Snapshot::fromStore(const storage::Graph
 
 Result<std::shared_ptr<const Snapshot>> Snapshot::fromEdges(const std::vector<ActorId>& actors,
                                                             const std::vector<storage::EdgeHeader>& edges) {
-  for (ActorId a : actors)
-    if (a == 0) return Status::invalidArgument("snapshot: actor id 0 is not a valid id");
-  Builder b(actors);
-  for (const auto& h : edges) b.add(h);
-  return b.build();
+  return fromScan(actors, [&](const std::function<storage::Scan(const storage::EdgeHeader&)>& fn) {
+    for (const auto& h : edges)
+      if (fn(h) == storage::Scan::kStop) break;
+    return Status::ok();
+  });
 }
 
 std::optional<VertexId> Snapshot::vertexOf(ActorId id) const {

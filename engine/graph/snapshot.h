@@ -20,6 +20,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -59,6 +60,13 @@ class Snapshot final {
   // of 0 are allowed here (tests); InvalidArgument when src or dst is 0.
   static Result<std::shared_ptr<const Snapshot>> fromEdges(const std::vector<ActorId>& actors,
                                                            const std::vector<storage::EdgeHeader>& edges);
+
+  // Builds from any edge source shaped like GraphStore::scanEdges (a file
+  // reader, an importer), without holding the edges as values: `scan` calls
+  // its argument once per edge. Vertices as fromEdges. Errors: those `scan`
+  // returns, and those of fromEdges.
+  using EdgeScan = std::function<Status(const std::function<storage::Scan(const storage::EdgeHeader&)>&)>;
+  static Result<std::shared_ptr<const Snapshot>> fromScan(const std::vector<ActorId>& actors, const EdgeScan& scan);
 
   Snapshot(const Snapshot&) = delete;
   Snapshot& operator=(const Snapshot&) = delete;
