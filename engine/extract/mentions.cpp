@@ -158,7 +158,32 @@ std::vector<Token> tokenize(std::string_view text, size_t begin, size_t end, con
           words.emplace_back(ws, k);
         }
       }
-      for (const auto& [wb, we] : words) {
+      // Katakana words written together or joined by "・" are one name
+      // ("アブドゥル・マフディ").
+      std::vector<std::pair<size_t, size_t>> merged;
+      auto allKana = [&](size_t b, size_t e) {
+        size_t k = b;
+        while (k < e) {
+          if (scriptOf(decodeUtf8(text, k)) != Script::kKana) return false;
+        }
+        return true;
+      };
+      bool joinNext = false;
+      for (const auto& w : words) {
+        if (text.compare(w.first, w.second - w.first, "\u30FB") == 0) {
+          joinNext = !merged.empty() && allKana(merged.back().first, merged.back().second);
+          continue;
+        }
+        if (!merged.empty() && allKana(w.first, w.second) && allKana(merged.back().first, merged.back().second) &&
+            (joinNext || merged.back().second == w.first)) {
+          merged.back().second = w.second;
+          joinNext = false;
+          continue;
+        }
+        joinNext = false;
+        merged.push_back(w);
+      }
+      for (const auto& [wb, we] : merged) {
         size_t k = wb;
         const char32_t first = decodeUtf8(text, k);
         if (first == 0x30FB) continue;  // middle dot between name parts
@@ -433,6 +458,7 @@ Mention makeMention(const std::vector<Token>& tokens, size_t b, size_t e, size_t
   m.source = src;
   m.confidence = sourceConfidence(src);
   m.possessive = tokens[e - 1].possessive;
+  m.titleBegin = b;
   return m;
 }
 
@@ -537,6 +563,20 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
     const ActorKind kind = suffixKind(tokens[e - 1].strict, &suffix);
     size_t words = 0;
     for (size_t k = b; k < e; ++k) words += tokens[k].word && !tokens[k].article;
+    int groupInside = -1;  // "Al-Nujaba Islamic Resistance Movement" is al-Nujaba
+    for (size_t k = b; k < e; ++k) {
+      if (owner[k] < 0) continue;
+      const ActorKind ok = resolver->entities()[out[owner[k]].entity].actor.kind;
+      if (ok == ActorKind::kArmedGroup || ok == ActorKind::kOrganisation || ok == ActorKind::kMedia) groupInside = owner[k];
+    }
+    if (suffix && groupInside >= 0 && owner[e - 1] < 0) {
+      Mention& g = out[groupInside];
+      for (size_t k = g.tokEnd; k < e; ++k) owner[k] = groupInside;
+      g.tokEnd = e;
+      g.end = tokens[e - 1].end;
+      g.possessive = tokens[e - 1].possessive;
+      continue;
+    }
     if (suffix && words >= 2 && owner[e - 1] < 0 && !tokens[e - 1].possessive) {
       // Leading dictionary mentions become modifiers of the organisation
       // ("Baghdad Security Committee"); leading stop words are dropped.
@@ -561,8 +601,24 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
       }
       const std::vector<size_t>* cands = index.surname(t.strict);
       if (cands == nullptr || cands->size() != 1) {
+        // A lone word meets a catalog surname by skeleton only when the two
+        // differ in vowels alone ("Saleh"/"Salih", not "Mark"/"Maliki").
         const std::vector<size_t>* sk = index.surname("~" + t.skeleton);
-        if (sk != nullptr && sk->size() == 1 && t.skeleton.size() >= 3) cands = sk;
+        if (sk != nullptr && sk->size() == 1 && t.skeleton.size() >= 3) {
+          const auto known = foldName(index.catalog().actors()[sk->front()].actor.name);
+          auto vowelFold = [](const std::string& w) {
+            std::string o;
+            for (char ch : w) {
+              const bool v = ch == 'a' || ch == 'e' || ch == 'i' || ch == 'o' || ch == 'u' || ch == 'y';
+              if (v && !o.empty() && o.back() == 'a') continue;
+              o += v ? 'a' : ch;
+            }
+            return o;
+          };
+          // An Arabic article ("Al-Kazimi") marks the word as a surname too.
+          const bool article = b < e && tokens[b].article;
+          if (!known.empty() && (article || vowelFold(known.back().strict) == vowelFold(t.strict))) cands = sk;
+        }
       }
       if (cands != nullptr && cands->size() == 1) {
         Mention m = makeMention(tokens, b, e, resolver->fromCatalog(cands->front()), MentionSource::kSurname);
@@ -629,6 +685,7 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
   auto titleOwner = [&](size_t s) -> std::pair<size_t, int> {  // (catalog idx or entity?, mention index)
     if (s == 0) return {kNoActor, -1};
     size_t p = s - 1;
+    if (tokens[p].lower == "\"" && p > 0) --p;  // the "Kata'ib Sayyid al-Shuhada" Spokesman
     if (tokens[p].lower == "the" && p > 0) --p;
     if (owner[p] >= 0) {
       const Mention& m = out[owner[p]];
@@ -657,7 +714,33 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
       m.title = tl->first;
       auto [own, ownerMention] = titleOwner(s);
       m.titleOf = own;
-      if (ownerMention >= 0) out[ownerMention].modifier = true;
+      m.titleBegin = s;
+      if (ownerMention >= 0) {
+        out[ownerMention].modifier = true;
+        m.titleBegin = out[ownerMention].tokBegin;
+      } else if (own != kNoActor && s > 0) {
+        m.titleBegin = s - 1;  // a demonym
+      }
+      break;
+    }
+    if (!m.title.empty() || nameStart == 0) continue;
+    // "the Deputy Secretary-General of Iraq's "Al-Nujaba" Nasr al-Shammari"
+    size_t p = nameStart;
+    while (p > 0 && tokens[p - 1].lower == "\"") --p;
+    if (p == 0 || owner[p - 1] < 0) continue;
+    const int om = owner[p - 1];
+    const Entity& oe = resolver->entities()[out[om].entity];
+    if (oe.actor.kind == ActorKind::kPerson || oe.actor.kind == ActorKind::kMedia) continue;
+    p = out[om].tokBegin;
+    while (p > 0 && tokens[p - 1].lower == "\"") --p;
+    if (p > 0 && tokens[p - 1].possessive && owner[p - 1] >= 0) p = out[owner[p - 1]].tokBegin;
+    if (p < 2 || tokens[p - 1].lower != "of") continue;
+    for (size_t s = p - 1 > 6 ? p - 7 : 0; s < p - 1; ++s) {
+      auto tl = index.title(tokens, s);
+      if (!tl || s + tl->second != p - 1) continue;
+      m.title = tl->first;
+      m.titleOf = out[om].entity;
+      out[om].modifier = true;
       break;
     }
   }

@@ -109,6 +109,7 @@ struct Mention {
   // entity the title belongs to when written ("US", "Iraq's"); kNoActor if none.
   std::string title;
   size_t titleOf = kNoActor;
+  size_t titleBegin = 0;  // first token of the title and its owner (== tokBegin when none)
   bool modifier = false;    // only qualifies another mention ("US" in "US ambassador X")
   bool possessive = false;  // written "Iran's": qualifies the noun after it
 };

@@ -154,7 +154,8 @@ std::string latinSkeleton(std::string_view w) {
   // English plurals ("Forces", "Units", "Brigades") meet their singulars.
   if (s.size() > 4 && s.back() == 's') {
     const char p = s[s.size() - 2];
-    if (p != 's' && p != 'a' && p != 'i' && p != 'o' && p != 'u') s.pop_back();
+    const bool consonant = !isVowel(p) && p != 's' && p != 'y';
+    if (consonant || s.compare(s.size() - 3, 3, "ces") == 0) s.pop_back();
   }
   std::string m;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -285,7 +286,7 @@ FoldedWord foldWord(std::string_view word, bool hyphenAfter, bool nextExists) {
       f.strict = latinLower(w, &letter);
       if ((f.strict == "al" || f.strict == "el") && (nextExists || hyphenAfter)) {
         f.article = true;
-      } else if (hyphenAfter && (f.strict == "ad" || f.strict == "ar" || f.strict == "as" || f.strict == "ash" ||
+      } else if (hyphenAfter && (f.strict == "a" || f.strict == "ad" || f.strict == "ar" || f.strict == "as" || f.strict == "ash" ||
                                  f.strict == "at" || f.strict == "az" || f.strict == "an" || f.strict == "ath" ||
                                  f.strict == "ud" || f.strict == "ul" || f.strict == "ur" || f.strict == "un" ||
                                  f.strict == "ut")) {

@@ -35,6 +35,8 @@ const std::unordered_map<std::string, Trigger>& lexicon() {
       {"targeting", {E::kAssault, "190", N, V}}, {"targets", {E::kAssault, "190", P, V}},
       {"raided", {E::kAssault, "190", D, V}}, {"shelled", {E::kAssault, "194", D, V}},
       {"martyred", {E::kAssault, "190", D, V, true}}, {"airstrike", {E::kAssault, "195", N, O}},
+      {"hit", {E::kAssault, "190", D, V}}, {"bombs", {E::kAssault, "195", P, V}},
+      {"invaded", {E::kAssault, "190", D, V}}, {"invasion", {E::kAssault, "190", N, O}},
       // THREATEN
       {"threaten", {E::kThreaten, "130", P, V}}, {"threatens", {E::kThreaten, "130", P, V}},
       {"threatened", {E::kThreaten, "130", D, V}}, {"threat", {E::kThreaten, "130", N, O}},
@@ -49,6 +51,8 @@ const std::unordered_map<std::string, Trigger>& lexicon() {
       {"talks", {E::kConsult, "046", N, O}}, {"visited", {E::kConsult, "042", D, V}},
       {"visits", {E::kConsult, "042", P, V}}, {"hosted", {E::kConsult, "043", D, V}},
       {"call", {E::kConsult, "041", N, O}}, {"called", {E::kConsult, "041", D, V}},
+      {"calls", {E::kConsult, "041", N, O}}, {"visiting", {E::kConsult, "042", N, V}},
+      {"visit", {E::kConsult, "042", N, O}}, {"hosts", {E::kConsult, "043", P, V}},
       // REQUEST
       {"demand", {E::kRequest, "100", P, V}}, {"demands", {E::kRequest, "100", P, V}},
       {"demanded", {E::kRequest, "100", D, V}}, {"demanding", {E::kRequest, "100", N, V}},
@@ -76,18 +80,20 @@ const std::unordered_map<std::string, Trigger>& lexicon() {
       {"denies", {E::kReject, "120", P, V}}, {"refused", {E::kReject, "120", D, V}},
       {"refuted", {E::kReject, "120", D, V}}, {"refutes", {E::kReject, "120", P, V}},
       // PROTEST
-      {"protest", {E::kProtest, "140", P, V}}, {"protested", {E::kProtest, "140", D, V}},
+      {"protested", {E::kProtest, "140", D, V}},
       {"protests", {E::kProtest, "140", P, V}},
       // AGREE
       {"agree", {E::kAgree, "030", P, V}}, {"agreed", {E::kAgree, "030", D, V}},
-      {"agrees", {E::kAgree, "030", P, V}},
+      {"agrees", {E::kAgree, "030", P, V}}, {"sealed", {E::kAgree, "057", D, V}},
+      {"signed", {E::kAgree, "057", D, V}},
       // RETREAT
       {"withdraw", {E::kRetreat, "0874", P, V}}, {"withdrew", {E::kRetreat, "0874", D, V}},
       {"withdrawal", {E::kRetreat, "0874", N, O}}, {"pullout", {E::kRetreat, "0874", N, O}},
       // COERCE
       {"expel", {E::kCoerce, "174", P, V}}, {"expelled", {E::kCoerce, "174", D, V}},
       {"expels", {E::kCoerce, "174", P, V}}, {"expulsion", {E::kCoerce, "174", N, O}},
-      {"arrested", {E::kCoerce, "173", D, V}},
+      {"arrested", {E::kCoerce, "173", D, V}}, {"arrests", {E::kCoerce, "173", P, V}},
+      {"arrest", {E::kCoerce, "173", N, O}},
       // COOPERATE, AID, MOBILIZE
       {"cooperate", {E::kCooperate, "", P, V}}, {"cooperated", {E::kCooperate, "", D, V}},
       {"aid", {E::kAid, "070", P, V}}, {"aided", {E::kAid, "070", D, V}},
@@ -106,7 +112,8 @@ bool isPrep(const std::string& w) {
   static const std::unordered_set<std::string> k = {"of", "in", "from", "at", "to", "with", "against", "for",
                                                      "on", "by", "near", "over", "into", "across", "between",
                                                      "than", "via", "about", "toward", "towards", "despite",
-                                                     "including", "among", "without", "like", "under"};
+                                                     "including", "among", "without", "like", "under", "within", "inside",
+                                                     "outside", "around", "through", "behind"};
   return k.count(w) > 0;
 }
 bool isDeterminer(const std::string& w) {
@@ -153,7 +160,11 @@ std::string modeOf(const std::vector<Token>& tokens) {
 class Clauses {
  public:
   Clauses(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, const std::vector<Entity>& entities)
-      : t_(tokens), transparent_(tokens.size(), false) {
+      : t_(tokens), transparent_(tokens.size(), false), prefix_(tokens.size(), false), starts_(tokens.size(), false) {
+    for (const auto& m : mentions) {
+      starts_[m.tokBegin] = true;
+      for (size_t k = m.titleBegin; k < m.tokBegin; ++k) prefix_[k] = true;
+    }
     // Mentions that can be arguments.
     for (const auto& m : mentions) {
       if (m.modifier) continue;
@@ -169,8 +180,12 @@ class Clauses {
       if (j >= t_.size() || t_[j].lower != ",") continue;
       const bool afterMention = argEndingAt(i) >= 0;
       const std::string& first = i + 1 < t_.size() ? t_[i + 1].lower : "";
+      const bool lowerWord = i + 1 < t_.size() && t_[i + 1].word && t_[i + 1].script == Script::kLatin &&
+                             !t_[i + 1].capital && first != "and" && first != "or" && first != "but" &&
+                             first != "as" && first != "while" && first != "after" && first != "before" &&
+                             !lexicon().count(first);
       const bool apposition = afterMention && (first == "the" || first == "a" || first == "an" || first == "who" ||
-                                               first == "which" || first == "both" || first == "then");
+                                               first == "which" || first == "both" || first == "then" || lowerWord);
       const bool aside = j - i <= 3 && argStartingIn(i + 1, j) < 0;
       if (!apposition && !aside) continue;
       for (size_t k = i; k <= j; ++k) transparent_[k] = true;
@@ -216,6 +231,17 @@ class Clauses {
   }
   // A possessive qualifying the next word: "Iran's judiciary", "Iraq's PMU".
   bool qualifier(int k) const { return args_[k]->possessive; }
+  // The first half of a compound: "Iran" in "Iran-backed".
+  bool compoundModifier(int k) const { return t_[args_[k]->tokEnd - 1].hyphenAfter; }
+  static bool roleNoun(const std::string& w) {
+    static const std::unordered_set<std::string> k = {
+        "commander", "leader", "head", "chief", "member", "members", "spokesman", "official", "officials",
+        "secretary", "deputy", "president", "minister", "general", "son", "father", "founder", "command",
+        "commanders", "leaders", "chairman", "director", "envoy", "ambassador", "representative", "supporters",
+        "followers", "fighters", "office", "residence", "embassy", "government", "army", "forces", "troops",
+        "soldiers", "militia", "militias"};
+    return k.count(w) > 0;
+  }
 
   // The subject of the verb at token `v`, or -1.
   int subjectBefore(size_t v) const {
@@ -227,9 +253,14 @@ class Clauses {
       const int k = argAt(q);
       if (k >= 0) {
         q = args_[k]->tokBegin;
-        if (oblique(k) || qualifier(k)) continue;
+        if (oblique(k) || qualifier(k) || compoundModifier(k)) continue;
         if (conditional(q)) return -1;
         return k;
+      }
+      if (t.lower == "," && q + 1 == v) {
+        // "NAME, made the remarks", "its deputy leader, NAME, demanded".
+        const int a = argEndingAt(q);
+        if (a >= 0 && !oblique(a)) return a;
       }
       if (isClauseBreak(t) || t.lower == "," || t.lower == "\"") return -1;
       if (isRelative(t.lower)) {
@@ -247,20 +278,32 @@ class Clauses {
 
   // The first object after token `v` within `window` tokens, or -1.
   int objectAfter(size_t v, size_t window, bool crossThat) const {
-    for (size_t q = v + 1; q < t_.size() && q <= v + window; ++q) {
+    size_t limit = v + window;
+    for (size_t q = v + 1; q < t_.size() && q <= limit; ++q) {
       const Token& t = t_[q];
       const int k = argAt(q);
       if (k >= 0) {
         if (qualifier(k) && k + 1 < static_cast<int>(args_.size()) && args_[k + 1]->tokBegin == args_[k]->tokEnd)
           return k + 1;
         // "the commander of the Quds Force": the object is the commander.
+        if (compoundModifier(k)) continue;  // "Iran-backed militias"
+        if (qualifier(k) && args_[k]->tokEnd < t_.size() && starts_[args_[k]->tokEnd]) return -1;  // "Lebanon's al-Mayadeen"
+        if (qualifier(k)) {  // "Sadr's followers", "Iran's top commander": the object is the noun
+          for (size_t r = args_[k]->tokEnd; r < t_.size() && r < args_[k]->tokEnd + 4; ++r)
+            if (roleNoun(t_[r].lower)) return -1;
+        }
         size_t p = args_[k]->tokBegin;
         while (p > v + 1 && isDeterminer(t_[p - 1].lower)) --p;
-        if (p > v + 2 && t_[p - 1].lower == "of" && !lexicon().count(t_[p - 2].lower)) return -1;
+        if (p > v + 2 && t_[p - 1].lower == "of" && roleNoun(t_[p - 2].lower)) return -1;
         return k;
       }
+      if (t.lower == "(" || t.lower == ")") continue;
       if (isClauseBreak(t) || t.lower == "," || t.lower == "\"") return -1;
       if (t.lower == "that" && !crossThat) return -1;
+      if (t.lower == "that") limit = std::min(limit, q + 3);  // "demanded that the government ..."
+      if (t.lower == "to" && q + 1 < t_.size() && t_[q + 1].word && !t_[q + 1].capital && argAt(q + 1) < 0 &&
+          !isDeterminer(t_[q + 1].lower))
+        return -1;  // "asked him to mediate": an infinitive, not an object
       if (isSubordinator(t.lower) && t.lower != "as" && t.lower != "following") return -1;
     }
     return -1;
@@ -296,32 +339,50 @@ class Clauses {
     return -1;
   }
 
-  // Mentions coordinated with args[k] ("Soleimani and al-Muhandis").
+  // Mentions coordinated with args[k] ("Soleimani and al-Muhandis",
+  // "A, B and C"); a list joined by commas only is not taken ("Iraq, X said").
   std::vector<size_t> group(int k, bool backward, bool forward) const {
     std::vector<size_t> g{static_cast<size_t>(k)};
     if (backward) {
+      // "A, B and C were killed": the gap next to C must hold the conjunction.
+      int cur = k;
+      bool first = true;
       for (int a = k - 1; a >= 0; --a) {
         if (oblique(a) || qualifier(a)) continue;
-        if (!coordination(args_[a]->tokEnd, args_[g.front()]->tokBegin)) break;
+        bool conj = false;
+        if (!coordination(args_[a]->tokEnd, args_[cur]->tokBegin, &conj)) break;
+        if (first && !conj) break;
+        first = false;
         g.insert(g.begin(), static_cast<size_t>(a));
+        cur = a;
       }
     }
     if (forward) {
+      std::vector<size_t> chain;
+      size_t accepted = 0;
+      size_t cur = static_cast<size_t>(k);
       for (size_t a = static_cast<size_t>(k) + 1; a < args_.size(); ++a) {
-        if (!coordination(args_[g.back()]->tokEnd, args_[a]->tokBegin)) break;
-        g.push_back(a);
+        bool conj = false;
+        if (!coordination(args_[cur]->tokEnd, args_[a]->tokBegin, &conj)) break;
+        chain.push_back(a);
+        if (conj) accepted = chain.size();
+        cur = a;
       }
+      for (size_t c = 0; c < accepted; ++c) g.push_back(chain[c]);
     }
     return g;
   }
 
  private:
-  bool coordination(size_t from, size_t to) const {
+  // Only conjunctions, commas and articles between two mentions; `conj` is
+  // set when a real conjunction ("and", "along with", "as well as") is there.
+  bool coordination(size_t from, size_t to, bool* conj) const {
     bool joined = false;
     for (size_t k = from; k < to; ++k) {
-      if (transparent_[k]) continue;
+      if (transparent_[k] || prefix_[k]) continue;
       const std::string& w = t_[k].lower;
-      if (w == "and" || w == "," || w == "along" || w == "with" || w == "as" || w == "well") { joined = true; continue; }
+      if (w == "and" || w == "along" || w == "with" || w == "as" || w == "well") { joined = true; *conj = true; continue; }
+      if (w == ",") { joined = true; continue; }
       if (w == "the" || w == "a" || w == "an" || t_[k].article) continue;
       return false;
     }
@@ -340,7 +401,77 @@ class Clauses {
   const std::vector<Token>& t_;
   std::vector<const Mention*> args_;
   std::vector<bool> transparent_;
+  std::vector<bool> prefix_;  // title words written before a name ("US President")
+  std::vector<bool> starts_;  // first token of any mention (media and modifiers too)
 };
+
+// Japanese: "XがYを空爆した", "XはYの撤退を求めた", passive "YがXに殺害された".
+// The subject is the mention marked by が/は, the object the one marked by
+// を/に/の/と, the verb a Sino-Japanese action noun.
+void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                       const std::vector<Entity>& entities, std::vector<Fact>* out) {
+  struct JaTrigger { const char* word; EdgeType type; const char* cameo; const char* mode; };
+  static const JaTrigger kTriggers[] = {
+      {"殺害", EdgeType::kAssault, "190", ""}, {"暗殺", EdgeType::kAssault, "186", ""},
+      {"空爆", EdgeType::kAssault, "195", "airstrike"}, {"爆撃", EdgeType::kAssault, "195", "airstrike"},
+      {"攻撃", EdgeType::kAssault, "190", ""}, {"非難", EdgeType::kAccuse, "111", ""},
+      {"批判", EdgeType::kAccuse, "111", ""}, {"制裁", EdgeType::kSanction, "163", ""},
+      {"支援", EdgeType::kSupport, "", ""}, {"支持", EdgeType::kSupport, "", ""},
+      {"会談", EdgeType::kConsult, "040", ""}, {"要求", EdgeType::kRequest, "100", ""},
+      {"求め", EdgeType::kRequest, "020", ""}, {"脅迫", EdgeType::kThreaten, "130", ""},
+      {"警告", EdgeType::kThreaten, "130", ""}, {"拒否", EdgeType::kReject, "120", ""},
+      {"抗議", EdgeType::kProtest, "140", ""}, {"合意", EdgeType::kAgree, "030", ""},
+      {"追放", EdgeType::kCoerce, "174", ""}};
+  auto particleAfter = [&](const Mention& m) -> std::string {
+    size_t q = m.tokEnd;
+    if (q + 1 < tokens.size() && tokens[q].script == Script::kHan) ++q;  // a title: "ソレイマニ司令官を"
+    return q < tokens.size() ? tokens[q].lower : "";
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const JaTrigger* tr = nullptr;
+    for (const auto& t : kTriggers) {
+      if (tokens[i].lower == t.word) tr = &t;
+    }
+    if (tr == nullptr) continue;
+    const bool passive = i + 2 < tokens.size() && tokens[i + 1].lower == "さ" && tokens[i + 2].lower.rfind("れ", 0) == 0;
+    const Mention* subj = nullptr;
+    const Mention* obj = nullptr;
+    // The object phrase: the last "を" (or に/と for requests, warnings,
+    // talks) before the verb; its actor is the mention right before the
+    // particle, or one marked "の" within the phrase ("米軍の撤退を").
+    size_t particle = tokens.size();
+    if (i > 0) {
+      const std::string& w = tokens[i - 1].lower;
+      if (w == "を" || (w == "に" && (tr->type == EdgeType::kRequest || tr->type == EdgeType::kThreaten)) ||
+          (w == "と" && (tr->type == EdgeType::kConsult || tr->type == EdgeType::kAgree)))
+        particle = i - 1;
+    }
+    for (const auto& m : mentions) {
+      if (m.tokEnd > i || m.modifier) continue;
+      if (entities[m.entity].actor.kind == ActorKind::kMedia) continue;
+      const std::string p = particleAfter(m);
+      if ((p == "が" || p == "は") && m.tokEnd <= particle) subj = &m;
+      if (particle < tokens.size() && m.tokEnd <= particle && m.tokEnd + 5 > particle) {
+        const size_t at = m.tokEnd < tokens.size() && tokens[m.tokEnd].script == Script::kHan ? m.tokEnd + 1 : m.tokEnd;
+        if (at == particle || tokens[m.tokEnd].lower == "の") obj = &m;
+      }
+      if (passive && (p == "に" || p == "によって")) obj = &m;
+    }
+    if (subj == nullptr || obj == nullptr || subj->entity == obj->entity) continue;
+    if (subj->tokBegin > obj->tokBegin && !passive) continue;
+    Fact f;
+    f.src = passive ? obj->entity : subj->entity;
+    f.dst = passive ? subj->entity : obj->entity;
+    f.type = tr->type;
+    f.cameo = tr->cameo;
+    f.mode = tr->mode;
+    f.confidence = std::min(subj->confidence, obj->confidence) * 0.75f;
+    f.tense = Tense::kPresent;
+    for (size_t q = i + 1; q < tokens.size() && q <= i + 3; ++q)
+      if (tokens[q].lower == "た") f.tense = Tense::kPast;
+    out->push_back(std::move(f));
+  }
+}
 
 }  // namespace
 
@@ -372,6 +503,10 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
     }
   };
 
+  bool japanese = false;
+  for (const auto& t : tokens) japanese = japanese || t.script == Script::kKana || t.script == Script::kHan;
+  if (japanese) japaneseRelations(tokens, mentions, entities, &out);
+
   const std::string mode = modeOf(tokens);
   const auto& lex = lexicon();
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -402,6 +537,14 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
       if (word == "called") found = false;
     }
     if (!found) continue;
+    if (word == "signed" || word == "sealed") {
+      bool agreement = false;
+      for (size_t q = i + 1; q < tokens.size() && q <= i + 4; ++q) {
+        const std::string& w = tokens[q].lower;
+        agreement = agreement || w == "agreement" || w == "deal" || w == "accord" || w == "memorandum" || w == "treaty" || w == "pact";
+      }
+      if (!agreement) continue;
+    }
     const std::string prev = i > 0 ? tokens[i - 1].lower : "";
     if (isModal(prev) || (i > 1 && isModal(tokens[i - 2].lower) && tokens[i - 2].lower != "to")) continue;  // intent, negation
     Tense tense = tr.tense;
@@ -409,7 +552,8 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
     // A verb form after a determiner or a qualifying mention is a noun ("the attack", "US strikes on").
     Form form = tr.form;
     const bool prepAfter = i + 1 < tokens.size() && isPrep(tokens[i + 1].lower);
-    if (form == Form::kVerb && (isDeterminer(prev) || (c.argEndingAt(i) >= 0 && prepAfter && word.back() == 's')))
+    if (form == Form::kVerb && (isDeterminer(prev) || (isPrep(prev) && prev != "to") ||
+                                (c.argEndingAt(i) >= 0 && prepAfter && word.back() == 's')))
       form = Form::kNoun;
     if (form == Form::kVerb && tr.tense == Tense::kNone && !(i + 1 < tokens.size())) form = Form::kNoun;
 
@@ -441,11 +585,50 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
         patient = c.subjectBefore(i);
       }
       const int agent = c.agentAfter(i);
+      if (reduced && patient < 0 && agent >= 0) {
+        // "two groups supported by Tehran, the Hezbollah Brigades and AAH"
+        size_t q = args[agent]->tokEnd;
+        if (q + 1 < tokens.size() && tokens[q].lower == "," &&
+            (tokens[q + 1].lower == "the" || tokens[q + 1].lower == "namely")) {
+          bool any = false;
+          size_t spanEnd = q + 1;
+          while (spanEnd < tokens.size() && !isClauseBreak(tokens[spanEnd]) &&
+                 !(tokens[spanEnd].lower == "," && spanEnd + 1 < tokens.size() && tokens[spanEnd + 1].lower != "and"))
+            ++spanEnd;
+          for (const auto& m : mentions) {
+            if (m.tokBegin <= q || m.tokBegin >= spanEnd || m.modifier) continue;
+            if (entities[m.entity].actor.kind == ActorKind::kMedia || m.entity == args[agent]->entity) continue;
+            Fact f;
+            f.src = args[agent]->entity;
+            f.dst = m.entity;
+            f.type = tr.type;
+            f.cameo = tr.cameo;
+            f.confidence = std::min(args[agent]->confidence, m.confidence) * 0.8f;
+            f.tense = Tense::kPast;
+            out.push_back(std::move(f));
+            any = true;
+          }
+          if (any) continue;
+        }
+      }
       if (patient >= 0 && agent >= 0)
         add(c.group(agent, false, true), c.group(patient, !reduced, false), tr, tense == Tense::kPresent ? tense : Tense::kPast, mode);
       continue;
     }
     if (form == Form::kNoun) {
+      // "called for the withdrawal", "will not result in the withdrawal":
+      // asked for or denied, not done.
+      bool governed = false;
+      for (size_t q = i; q > 0 && q + 6 > i; --q) {
+        const Token& w = tokens[q - 1];
+        if (isClauseBreak(w)) break;
+        if (w.lower == "for" || w.lower == "pursue" || w.lower == "seek" || w.lower == "seeking" || w.lower == "not" ||
+            w.lower == "no" || w.lower == "would" || w.lower == "will" || w.lower == "could" || w.lower == "demanding" ||
+            w.lower == "demand" || w.lower == "demanded" || w.lower == "requires" || w.lower == "requiring" ||
+            w.lower == "urged" || w.lower == "against")
+          governed = true;
+      }
+      if (governed && tr.type != EdgeType::kRequest && tr.type != EdgeType::kThreaten) continue;
       // "the US killing of X", "Washington's assassination of X", "US sanctions on Iraq".
       size_t p = i;
       while (p > 0 && isDeterminer(tokens[p - 1].lower)) --p;
@@ -461,8 +644,18 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
           src = c.subjectBefore(v);
         }
       }
+      if (src < 0 && tr.type == EdgeType::kConsult && i + 1 < tokens.size() &&
+          (tokens[i + 1].lower == "with" || tokens[i + 1].lower == "to"))
+        src = c.subjectBefore(p);  // "X discussed it in phone calls with Y"
       int dst = -1;
       if (i + 1 < tokens.size() && isPrep(tokens[i + 1].lower)) dst = c.objectAfter(i + 1, 4, false);
+      if (tr.type == EdgeType::kMobilize) {  // "the deployment of 3,000 soldiers to Kuwait"
+        dst = -1;
+        for (size_t q = i + 1; q < tokens.size() && q < i + 12 && dst < 0; ++q) {
+          if (isClauseBreak(tokens[q])) break;
+          if (tokens[q].lower == "to" || tokens[q].lower == "into") dst = c.objectAfter(q, 3, false);
+        }
+      }
       if (retreat) {  // "the withdrawal of US troops from Iraq"
         if (i + 1 < tokens.size() && tokens[i + 1].lower == "of") {
           const int of = c.objectAfter(i + 1, 3, false);
@@ -475,9 +668,29 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
     }
     const int subj = c.subjectBefore(i);
     if (subj < 0) continue;
-    const int obj = retreat ? retreatTarget(i) : c.objectAfter(i, 10, tr.type == EdgeType::kRequest);
-    if (obj < 0) continue;
-    add(c.group(subj, true, false), c.group(obj, false, true), tr, tense, mode);
+    int obj = -1;
+    if (retreat) obj = retreatTarget(i);
+    else if (tr.type == EdgeType::kMobilize) {
+      for (size_t q = i + 1; q < tokens.size() && q < i + 12 && obj < 0; ++q) {
+        if (isClauseBreak(tokens[q])) break;
+        if (tokens[q].lower == "to" || tokens[q].lower == "into") obj = c.objectAfter(q, 3, false);
+      }
+    } else if (tr.type == EdgeType::kAgree && (word == "signed" || word == "sealed")) {
+      obj = -1;  // the agreement is the object; the parties are the subjects (or "with" X)
+      for (size_t q = i + 1; q < tokens.size() && q < i + 8 && obj < 0; ++q)
+        if (tokens[q].lower == "with") obj = c.objectAfter(q, 3, false);
+    } else {
+      obj = c.objectAfter(i, 10, tr.type == EdgeType::kRequest);
+    }
+    const std::vector<size_t> subjects = c.group(subj, true, false);
+    if (obj < 0) {
+      // "Biden and al-Kadhimi met / sealed an agreement": between the two.
+      const bool mutual = tr.type == EdgeType::kConsult || tr.type == EdgeType::kAgree || tr.type == EdgeType::kCooperate;
+      if (mutual && subjects.size() >= 2)
+        add({subjects.front()}, std::vector<size_t>(subjects.begin() + 1, subjects.end()), tr, tense, mode);
+      continue;
+    }
+    add(subjects, c.group(obj, false, true), tr, tense, mode);
   }
 
   // Standing relations from titles written before names.
@@ -487,13 +700,25 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
     const Entity& body = entities[m.titleOf];
     if (person.actor.kind != ActorKind::kPerson || m.entity == m.titleOf) continue;
     if (person.catalog != kNoActor && resolver.offices().hasTitle(person.catalog, m.title)) continue;
+    std::string lt = m.title;
+    for (auto& ch : lt) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    // A rank or a group role with a state ("Iranian General X", "Iraqi
+    // commander X") says too little about which body it is held in.
+    if (body.actor.kind == ActorKind::kState &&
+        (lt == "general" || lt == "brigadier general" || lt == "major general" || lt == "lieutenant general" ||
+         lt == "colonel" || lt == "commander" || lt == "leader" ||
+         lt == "deputy commander" || lt == "chairman" || lt == "secretary general"))
+      continue;
     Fact f;
     f.src = m.entity;
     f.dst = m.titleOf;
     const bool stateLike = body.actor.kind == ActorKind::kState || body.actor.kind == ActorKind::kGovernmentBody;
-    std::string lt = m.title;
-    for (auto& ch : lt) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    f.type = stateLike ? EdgeType::kOfficialOf : leaderTitle(lt) ? EdgeType::kLeaderOf : EdgeType::kMemberOf;
+    const bool rank = lt == "general" || lt == "brigadier general" || lt == "major general" ||
+                      lt == "lieutenant general" || lt == "colonel";
+    f.type = rank ? EdgeType::kMemberOf
+             : stateLike ? EdgeType::kOfficialOf
+             : leaderTitle(lt) ? EdgeType::kLeaderOf
+                               : EdgeType::kMemberOf;
     f.title = m.title;
     f.confidence = m.confidence * 0.9f;
     out.push_back(std::move(f));
@@ -511,6 +736,8 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
       if (m->tokBegin < from) continue;
       if (m->tokBegin > from + window) return nullptr;
       if (m->possessive && k + 1 < all.size() && all[k + 1]->tokBegin == m->tokEnd) return all[k + 1];
+      if (tokens[m->tokEnd - 1].hyphenAfter) continue;  // "the Iran-backed PMF"
+      if (m->possessive) return nullptr;
       return m;
     }
     return nullptr;
@@ -533,6 +760,12 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
         title += w;
       }
       if (!ok || title.empty()) continue;
+      bool role = false;
+      for (const char* w : {"leader", "head", "chief", "commander", "secretary", "general", "deputy", "second-in-command",
+                            "chairman", "president", "director", "member", "official", "spokes", "minister", "founder",
+                            "emir", "advis", "ambassador", "envoy", "speaker", "officer", "representative", "coordinator"})
+        role = role || title.find(w) != std::string::npos;
+      if (!role) continue;  // "an analyst with ...", "a guest of ..."
       const Mention* g = mentionAfter(r + 1, 3);
       if (g == nullptr) continue;
       const Entity& body = entities[g->entity];

@@ -38,6 +38,7 @@ std::string key(const std::string& name) {
 
 struct GoldFact {
   std::string src, type, dst, date;
+  bool reread = false;  // added on a second reading of the pages
 };
 
 struct Gold {
@@ -62,10 +63,11 @@ Gold readGold(const fs::path& p) {
   };
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
-    if (line.rfind("fact ", 0) == 0) {
-      auto f = split(line.substr(5));
+    if (line.rfind("fact ", 0) == 0 || line.rfind("reread ", 0) == 0) {
+      const bool reread = line[0] == 'r';
+      auto f = split(line.substr(reread ? 7 : 5));
       f.resize(4);
-      g.facts.push_back({f[0], f[1], f[2], f[3]});
+      g.facts.push_back({f[0], f[1], f[2], f[3], reread});
     } else if (line.rfind("alias ", 0) == 0) {
       g.aliasGroups.push_back(split(line.substr(6)));
     }
@@ -85,9 +87,13 @@ const Extractor& extractor() {
 // A triple as names: "src|TYPE|dst" -> dates seen.
 using Triples = std::map<std::string, std::set<std::string>>;
 
-void collect(const Extraction& x, Triples* out, bool verbose) {
+// Edges read from the text; with `dictionary`, also the dictionary offices of
+// the actors the article mentions.
+void collect(const Extraction& x, Triples* out, bool verbose, bool dictionary = false) {
   for (const auto& e : x.edges) {
-    if (e.edge.evidence.empty() || e.edge.evidence.front().doc.empty()) continue;  // dictionary offices
+    const bool fromDictionary = e.edge.evidence.empty() || e.edge.evidence.front().doc.empty();
+    if (fromDictionary && !dictionary) continue;
+    if (fromDictionary) verbose = false;
     const std::string t = key(x.actors[e.src].actor.name) + "|" + edgeTypeName(e.edge.type) + "|" +
                           key(x.actors[e.dst].actor.name);
     std::string d = e.edge.when.from.known() ? e.edge.when.from.toString()
@@ -106,15 +112,47 @@ struct Score {
   size_t goldTotal = 0, goldFound = 0, extracted = 0, correct = 0, dated = 0, datedRight = 0;
 };
 
+// Two names are the same actor when any of their keys (strict or skeleton)
+// meet, as the extractor's own index does. CONSULT, AGREE and COOPERATE are
+// mutual: either direction matches.
+bool sameName(const std::string& a, const std::string& b) {
+  for (const auto& x : nameKeys(a))
+    for (const auto& y : nameKeys(b))
+      if (x == y) return true;
+  return false;
+}
+
+std::vector<std::string> splitTriple(const std::string& t) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t bar; (bar = t.find('|', start)) != std::string::npos; start = bar + 1) out.push_back(t.substr(start, bar - start));
+  out.push_back(t.substr(start));
+  return out;
+}
+
+bool matches(const std::string& triple, const GoldFact& f) {
+  const bool mutual = f.type == "CONSULT" || f.type == "AGREE" || f.type == "COOPERATE";
+  const auto p = splitTriple(triple);
+  if (p[1] != f.type) return false;
+  return (sameName(p[0], f.src) && sameName(p[2], f.dst)) || (mutual && sameName(p[0], f.dst) && sameName(p[2], f.src));
+}
+
+Triples::const_iterator findTriple(const Triples& got, const GoldFact& f) {
+  for (auto it = got.begin(); it != got.end(); ++it) {
+    if (matches(it->first, f)) return it;
+  }
+  return got.end();
+}
+
 Score score(const Gold& gold, const Triples& got, bool verbose) {
   Score s;
-  std::set<std::string> goldKeys;
+  std::set<std::string> matched;
   for (const auto& f : gold.facts) {
     const std::string t = key(f.src) + "|" + f.type + "|" + key(f.dst);
-    goldKeys.insert(t);
     ++s.goldTotal;
-    auto it = got.find(t);
+    auto it = findTriple(got, f);
     if (it != got.end()) {
+      matched.insert(it->first);
       ++s.goldFound;
       if (!f.date.empty()) {
         ++s.dated;
@@ -128,7 +166,9 @@ Score score(const Gold& gold, const Triples& got, bool verbose) {
   }
   for (const auto& [t, dates] : got) {
     ++s.extracted;
-    if (goldKeys.count(t)) ++s.correct;
+    bool ok = matched.count(t) > 0;
+    for (const auto& f : gold.facts) ok = ok || matches(t, f);  // another direction or spelling
+    if (ok) ++s.correct;
     else if (verbose) std::cout << "  EXTRA " << t << "\n";
   }
   return s;
@@ -143,7 +183,12 @@ void print(const char* what, const Score& s) {
 
 bool verbose() { return std::getenv("KG_GOLD_VERBOSE") != nullptr; }
 
-Triples extractPages(const std::vector<fs::path>& files) {
+// Floors actually reached (percent), with a margin; see the printed figures.
+constexpr size_t FLOOR_RECALL = 65;             // measured 75 (57/76)
+constexpr size_t FLOOR_PRECISION = 80;          // measured 95 (57/60)
+constexpr size_t FLOOR_FIRST_READING_RECALL = 60;  // measured 68 (41/60)
+
+Triples extractPages(const std::vector<fs::path>& files, Triples* withDictionary) {
   Triples got;
   for (const auto& p : files) {
     std::vector<ReadWarning> warnings;
@@ -154,7 +199,9 @@ Triples extractPages(const std::vector<fs::path>& files) {
     }, &warnings, &stats);
     for (const auto& a : articles) {
       if (verbose()) std::cout << "== " << p.filename().string() << " [" << a.doc.date.toString() << "] " << a.doc.title.substr(0, 80) << "\n";
-      collect(extractor().extract(a), &got, verbose());
+      const Extraction x = extractor().extract(a);
+      collect(x, &got, verbose());
+      collect(x, withDictionary, false, true);
     }
   }
   return got;
@@ -172,9 +219,128 @@ TEST_CASE("Extractor: the seed pages meet the gold list's precision and recall f
   for (const auto& e : fs::directory_iterator(seeds)) files.push_back(e.path());
   std::sort(files.begin(), files.end());
   const Gold gold = readGold(fs::path(KG_GOLD_DIR) / "seeds_gold.txt");
-  CHECK(gold.facts.size() >= 40);
-  const Score s = score(gold, extractPages(files), verbose());
-  print("seeds", s);
-  CHECK(s.goldFound * 100 >= s.goldTotal * 40);
-  CHECK(s.correct * 100 >= s.extracted * 40);
+  REQUIRE(gold.facts.size() >= 40);
+  REQUIRE(gold.aliasGroups.size() >= 15);
+  Triples withDictionary;
+  const Triples got = extractPages(files, &withDictionary);
+  const Score s = score(gold, got, verbose());
+  print("seeds (edges read from text)", s);
+  Gold first = gold;
+  first.facts.erase(std::remove_if(first.facts.begin(), first.facts.end(), [](const GoldFact& f) { return f.reread; }),
+                    first.facts.end());
+  const Score f1 = score(first, got, false);
+  print("seeds, first-reading gold only", f1);
+  CHECK(f1.goldFound * 100 >= f1.goldTotal * FLOOR_FIRST_READING_RECALL);
+  const Score d = score(gold, withDictionary, false);
+  std::cout << "seeds: recall counting the dictionary offices of mentioned actors too: " << d.goldFound << "/"
+            << d.goldTotal << "\n";
+  // Floors measured on the seeds (see the report printed above).
+  CHECK(s.goldFound * 100 >= s.goldTotal * FLOOR_RECALL);
+  CHECK(s.correct * 100 >= s.extracted * FLOOR_PRECISION);
+}
+
+TEST_CASE("Extractor: every spelling of an alias group resolves to its actor", "[extract][gold]") {
+  const Gold gold = readGold(fs::path(KG_GOLD_DIR) / "seeds_gold.txt");
+  size_t total = 0, resolved = 0;
+  for (const auto& group : gold.aliasGroups) {
+    const std::string& canonical = group.front();
+    for (size_t k = 1; k < group.size(); ++k) {
+      const std::string& spelling = group[k];
+      bool arabic = false, japanese = false;
+      for (unsigned char ch : spelling) {
+        if (ch == 0xD8 || ch == 0xD9 || ch == 0xDA || ch == 0xDB) arabic = true;
+        if (ch == 0xE3 || ch == 0xE4 || ch == 0xE5 || ch == 0xE6 || ch == 0xE7 || ch == 0xE8 || ch == 0xE9) japanese = true;
+      }
+      const std::string text = arabic     ? "\u0642\u0627\u0644 " + spelling + " \u0627\u0644\u064a\u0648\u0645."
+                               : japanese ? spelling + "\u306f\u8ff0\u3079\u305f\u3002"
+                                          : spelling + " said on Monday.";
+      Article a;
+      a.text = text;
+      a.doc.id = "alias";
+      a.doc.date = Date::day(2020, 9, 1);
+      a.sentences = splitSentences(a.text);
+      const Extraction x = extractor().extract(a);
+      bool found = false;
+      for (const auto& xa : x.actors) found = found || xa.actor.name == canonical;
+      ++total;
+      if (found) ++resolved;
+      else UNSCOPED_INFO("'" << spelling << "' did not resolve to " << canonical);
+      CHECK(found);
+    }
+  }
+  std::cout << "alias groups: " << resolved << "/" << total << " spellings resolved in " << gold.aliasGroups.size()
+            << " groups\n";
+}
+
+namespace {
+
+struct Unseen {
+  Article article;
+  std::vector<GoldFact> expected;
+};
+
+Unseen readUnseen(const fs::path& p) {
+  Unseen u;
+  std::istringstream in(readFile(p));
+  std::string line, text;
+  bool inText = false;
+  while (std::getline(in, line)) {
+    if (inText) { text += line + "\n"; continue; }
+    if (line.empty() || line[0] == '#') continue;
+    if (line == "text") { inText = true; continue; }
+    if (line.rfind("date ", 0) == 0) u.article.doc.date = Date::parse(line.substr(5)).value();
+    if (line.rfind("expect ", 0) == 0) {
+      std::vector<std::string> f;
+      std::string cur;
+      std::istringstream ss(line.substr(7));
+      while (std::getline(ss, cur, '|')) {
+        const auto b = cur.find_first_not_of(" ");
+        const auto e = cur.find_last_not_of(" ");
+        f.push_back(b == std::string::npos ? "" : cur.substr(b, e - b + 1));
+      }
+      f.resize(4);
+      u.expected.push_back({f[0], f[1], f[2], f[3]});
+    }
+  }
+  u.article.text = text;
+  u.article.doc.id = p.filename().string();
+  u.article.sentences = splitSentences(text);
+  return u;
+}
+
+}  // namespace
+
+TEST_CASE("Extractor: articles the dictionary was not tuned on yield their expected facts", "[extract][gold]") {
+  size_t total = 0, found = 0, extracted = 0, correct = 0, datesExpected = 0, datesRight = 0;
+  for (const auto& e : fs::directory_iterator(KG_GOLD_DIR)) {
+    if (e.path().filename().string().rfind("unseen_", 0) != 0) continue;
+    const Unseen u = readUnseen(e.path());
+    Triples got;
+    collect(extractor().extract(u.article), &got, verbose());
+    std::set<std::string> want;
+    for (const auto& f : u.expected) {
+      const std::string t = key(f.src) + "|" + f.type + "|" + key(f.dst);
+      want.insert(t);
+      ++total;
+      auto it = got.find(t);
+      if (it == got.end()) {
+        UNSCOPED_INFO(e.path().filename().string() << ": missing " << t);
+        continue;
+      }
+      ++found;
+      if (!f.date.empty()) {
+        ++datesExpected;
+        if (it->second.count(f.date)) ++datesRight;
+      }
+    }
+    for (const auto& [t, d] : got) {
+      ++extracted;
+      if (want.count(t)) ++correct;
+      else UNSCOPED_INFO(e.path().filename().string() << ": unexpected " << t);
+    }
+  }
+  std::cout << "unseen articles: recall " << found << "/" << total << ", precision " << correct << "/" << extracted
+            << ", dates " << datesRight << "/" << datesExpected << "\n";
+  CHECK(found * 100 >= total * 80);
+  CHECK(correct * 100 >= extracted * 70);
 }
