@@ -12,11 +12,25 @@ Ingestor::Ingestor(Engine& engine, extract::Extractor& extractor, const IngestOp
 Result<std::unique_ptr<Ingestor>> Ingestor::create(Engine& engine, extract::Extractor& extractor,
                                                    const IngestOptions& options) {
   std::unique_ptr<Ingestor> ingestor(new Ingestor(engine, extractor, options));
+  auto baseline = engine.store().stats();
+  if (!baseline) return baseline.status();
+  ingestor->baseline_ = baseline.value();
   KG_RETURN_IF_ERROR(engine.store().scanActors([&](const Actor& a) {
     extractor.addKnownActor(a);
     return storage::Scan::kContinue;
   }));
   return ingestor;
+}
+
+Status Ingestor::refreshEdgeCounts() {
+  // The store's counters, read once per call rather than once per article:
+  // reading them costs more the more batches were committed since the last flush.
+  auto now = engine_.store().stats();
+  if (!now) return now.status();
+  summary_.edgesNew = now->edges - baseline_.edges;
+  summary_.evidenceNew = now->evidence - baseline_.evidence;
+  summary_.edgesMerged = putEdges_ > summary_.edgesNew ? putEdges_ - summary_.edgesNew : 0;
+  return Status::ok();
 }
 
 Status Ingestor::ingestPaths(const std::vector<std::string>& paths, const IngestProgress& progress) {
@@ -36,8 +50,10 @@ Status Ingestor::ingestPaths(const std::vector<std::string>& paths, const Ingest
   for (; reported < warnings.size(); ++reported) summary_.warnings.push_back(warnings[reported].toString());
   summary_.files += stats.files;
   summary_.bytes += stats.bytes;
+  KG_RETURN_IF_ERROR(failure);
+  KG_RETURN_IF_ERROR(refreshEdgeCounts());
   if (progress) progress(summary_);
-  return failure;
+  return Status::ok();
 }
 
 Status Ingestor::ingestDocument(const extract::RawDocument& doc) {
@@ -85,9 +101,6 @@ Status Ingestor::ingestArticle(const extract::Article& article) {
       ++summary_.articlesSkipped;
       return Status::ok();
     }
-    auto before = store.stats();
-    if (!before) return before.status();
-
     auto batch = store.newBatch();
     auto build = [&]() -> Status {
       KG_RETURN_IF_ERROR(batch->putDocument(article.doc));
@@ -157,12 +170,7 @@ Status Ingestor::ingestArticle(const extract::Article& article) {
       rejected = built;
       created.clear();
     } else {
-      auto after = store.stats();
-      if (!after) return after.status();
-      const uint64_t newEdges = after->edges - before->edges;
-      summary_.edgesNew += newEdges;
-      summary_.edgesMerged += counts.putEdges > newEdges ? counts.putEdges - newEdges : 0;
-      summary_.evidenceNew += after->evidence - before->evidence;
+      putEdges_ += counts.putEdges;
       summary_.actorsNew += counts.actorsNew;
       summary_.actorsKnown += counts.actorsKnown;
       ++summary_.articlesStored;

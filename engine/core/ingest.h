@@ -44,13 +44,17 @@ struct IngestSummary {
   uint64_t articlesFailed = 0;    // rejected whole; see warnings
   uint64_t actorsNew = 0;         // actors created
   uint64_t actorsKnown = 0;       // mentions (per article) that resolved to a stored actor
-  uint64_t edgesNew = 0;          // new facts
-  uint64_t edgesMerged = 0;       // edges that added evidence to a fact already stored
+  // From the store's counters (see Ingestor::refreshEdgeCounts): edges and
+  // evidence the store gained since the Ingestor was created, and the edges
+  // written that merged into an existing fact.
+  uint64_t edgesNew = 0;
+  uint64_t edgesMerged = 0;
   uint64_t evidenceNew = 0;
   std::vector<std::string> warnings;  // "file[:line]: message"
 };
 
-// Progress after each document: the summary so far.
+// Progress after each document: the summary so far (edge counts are
+// brought up to date only when the run ends).
 using IngestProgress = std::function<void(const IngestSummary&)>;
 
 class Ingestor {
@@ -77,6 +81,10 @@ class Ingestor {
   // recorded and OK is returned. Other errors (IOError, ...) are returned.
   Status ingestArticle(const extract::Article& article);
 
+  // Brings edgesNew, edgesMerged and evidenceNew up to date (ingestPaths does
+  // this when it ends). Counts any other writer of the engine meanwhile too.
+  Status refreshEdgeCounts();
+
   const IngestSummary& summary() const { return summary_; }
 
  private:
@@ -86,6 +94,8 @@ class Ingestor {
   extract::Extractor& extractor_;
   IngestOptions options_;
   IngestSummary summary_;
+  storage::StoreStats baseline_;  // the store's counters when this Ingestor was created
+  uint64_t putEdges_ = 0;         // edges written by committed batches
 };
 
 }  // namespace kg::core
