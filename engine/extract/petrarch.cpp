@@ -135,7 +135,9 @@ void commit(Record& rec, Catalog* catalog, std::unordered_map<std::string, size_
   const std::string any = !code.empty() ? code : (rec.restrictions.empty() ? "" : rec.restrictions.front().code);
   if (any.size() >= 3 && any.compare(0, 3, "IGO") != 0 && any.compare(0, 3, "NGO") != 0 && any.compare(0, 3, "MNC") != 0)
     a.country = any.substr(0, 3);
-  if (code.size() == 3 && !anyDated) a.kind = ActorKind::kState;
+  bool onlyCountryCodes = !rec.restrictions.empty();
+  for (const auto& r : rec.restrictions) onlyCountryCodes = onlyCountryCodes && r.code.size() == 3;
+  if ((code.size() == 3 && !anyDated) || (code.empty() && onlyCountryCodes)) a.kind = ActorKind::kState;
   else if (any.rfind("IGO", 0) == 0 || any.rfind("NGO", 0) == 0) a.kind = ActorKind::kOrganisation;
   else if (any.find("REB") != std::string::npos || any.find("INS") != std::string::npos || any.find("UAF") != std::string::npos)
     a.kind = ActorKind::kArmedGroup;
@@ -161,6 +163,11 @@ void commit(Record& rec, Catalog* catalog, std::unordered_map<std::string, size_
     idx = catalog->addActor(a, rec.origin);
   }
   if (a.kind == ActorKind::kState && code.size() == 3) stateByCode->emplace(code, idx);
+  // A state's dated codes name its own regimes, not offices.
+  if (catalog->actors()[idx].actor.kind == ActorKind::kState || a.kind == ActorKind::kState) {
+    rec = Record{};
+    return;
+  }
   for (const auto& r : rec.restrictions) {
     if (!r.dated || r.code.size() < 3) continue;
     const std::string cc = r.code.substr(0, 3);
@@ -184,6 +191,7 @@ void commit(Record& rec, Catalog* catalog, std::unordered_map<std::string, size_
       }
       stateByCode->emplace(cc, target);
     }
+    if (target == idx) continue;
     CatalogRelation rel;
     rel.type = EdgeType::kOfficialOf;
     rel.target = target;
