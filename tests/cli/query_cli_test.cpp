@@ -1,0 +1,196 @@
+// End to end: the query commands (neighbors, path, timeline, asof, rank,
+// components) of build/bin/kg against a fresh database per test.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <set>
+
+#include "../support/run.h"
+
+using kg::testing::RunResult;
+using kg::testing::shq;
+using kg::testing::TempDir;
+using nlohmann::json;
+
+namespace {
+
+struct Kg {
+  std::string db;
+  RunResult operator()(const std::string& args) const {
+    return kg::testing::run(std::string(KG_BIN) + " --db " + shq(db) + " " + args);
+  }
+};
+
+// A small graph written for these tests from public facts of January 2020.
+void seedGraph(const Kg& kg) {
+  for (const char* a : {"'Qassem Soleimani' --kind person", "'Abu Mahdi al-Muhandis' --kind person",
+                        "\"Kata'ib Hezbollah\" --kind armed_group --alias 'Kataib Hezbollah'",
+                        "'United States' --kind state", "Iraq --kind state",
+                        "'Council of Representatives of Iraq' --kind government_body",
+                        "'Adil Abdul-Mahdi' --kind person", "'Mustafa al-Kadhimi' --kind person"})
+    REQUIRE(kg(std::string("actor add ") + a).rc == 0);
+  for (const char* e :
+       {"'United States' ASSAULT 'Qassem Soleimani' --from 2020-01-03 --confidence 0.95 "
+        "--evidence 'A US drone strike at Baghdad airport killed Soleimani.' --doc d1",
+        "'United States' ASSAULT 'Abu Mahdi al-Muhandis' --from 2020-01-03 --evidence 'The same strike killed al-Muhandis.'",
+        "'Abu Mahdi al-Muhandis' LEADER_OF 'Kataib Hezbollah' --from 2003 --to 2020-01-03",
+        "'Kataib Hezbollah' ASSAULT 'United States' --from 2019-12-27 --evidence 'Rockets hit a base near Kirkuk.'",
+        "'Council of Representatives of Iraq' REQUEST 'United States' --from 2020-01-05 "
+        "--evidence 'Parliament voted to ask foreign troops to leave.'",
+        "'Council of Representatives of Iraq' PART_OF Iraq",
+        "'Adil Abdul-Mahdi' OFFICIAL_OF Iraq --from 2018-10-25 --to 2020-05-06 --title 'Prime Minister'",
+        "'Mustafa al-Kadhimi' OFFICIAL_OF Iraq --from 2020-05-07 --to 2022-10-27 --title 'Prime Minister'"})
+    REQUIRE(kg(std::string("edge add ") + e).rc == 0);
+}
+
+std::set<std::string> names(const json& actors) {
+  std::set<std::string> out;
+  for (const auto& a : actors) out.insert(a["name"].get<std::string>());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("kg path: each hop shows its type, date and evidence; --json lists nodes and edges", "[cli][query]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  seedGraph(kg);
+  auto table = kg("path 'Qassem Soleimani' 'Council of Representatives of Iraq'");
+  REQUIRE(table.rc == 0);
+  CHECK(table.out.find("ASSAULT (2020-01-03)") != std::string::npos);
+  CHECK(table.out.find("REQUEST (2020-01-05)") != std::string::npos);
+  CHECK(table.out.find("A US drone strike at Baghdad airport killed Soleimani.") != std::string::npos);
+
+  auto r = kg("path 'Qassem Soleimani' 'Kataib Hezbollah' --mode k-shortest --k 3 --json");
+  REQUIRE(r.rc == 0);
+  json j = json::parse(r.out);
+  REQUIRE(j["paths"].size() == 2);  // only two loopless routes exist
+  const json& first = j["paths"][0];
+  CHECK(first["nodes"].size() == first["edges"].size() + 1);
+  CHECK(first["nodes"][0]["name"] == "Qassem Soleimani");
+  CHECK(first["nodes"].back()["name"] == "Kata'ib Hezbollah");
+  for (const char* k : {"id", "src", "dst", "type", "from", "to", "confidence", "evidence"})
+    CHECK(first["edges"][0].contains(k));
+  for (const char* k : {"id", "name", "kind", "aliases"}) CHECK(first["nodes"][0].contains(k));
+
+  // The temporal mode refuses to go back in time: the rocket attack (12-27)
+  // cannot follow the strike of 01-03.
+  auto t = kg("path 'Qassem Soleimani' 'Kataib Hezbollah' --mode temporal --type ASSAULT --json");
+  CHECK(t.rc == 1);
+  CHECK(t.err.find("no path between Qassem Soleimani and Kata'ib Hezbollah within depth 6") != std::string::npos);
+  CHECK(kg("path 'Qassem Soleimani' 'Kataib Hezbollah' --mode shortest --type ASSAULT").rc == 0);
+}
+
+TEST_CASE("kg neighbors: --json gives the actors within k hops, the edges among them and truncated",
+          "[cli][query]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  seedGraph(kg);
+  auto r = kg("neighbors 'United States' --json");
+  REQUIRE(r.rc == 0);
+  json j = json::parse(r.out);
+  CHECK(names(j["nodes"]) == std::set<std::string>{"United States", "Qassem Soleimani", "Abu Mahdi al-Muhandis",
+                                                   "Kata'ib Hezbollah", "Council of Representatives of Iraq"});
+  CHECK(j["edges"].size() == 5);  // the four US edges and the LEADER_OF among them
+  CHECK(j["truncated"] == false);
+  auto cut = kg("neighbors 'United States' --limit 2 --json");
+  REQUIRE(cut.rc == 0);
+  json c = json::parse(cut.out);
+  CHECK(c["nodes"].size() == 2);
+  CHECK(c["truncated"] == true);
+  auto windowed = kg("neighbors 'United States' --from 2020-01-04 --to 2020-01-31 --json");
+  CHECK(names(json::parse(windowed.out)["nodes"]) ==
+        std::set<std::string>{"United States", "Council of Representatives of Iraq"});
+}
+
+TEST_CASE("kg neighbors: GraphML opens in networkx and DOT renders in Graphviz", "[cli][query]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  seedGraph(kg);
+  auto g = kg("neighbors Iraq --depth 3 --format graphml");
+  REQUIRE(g.rc == 0);
+  std::ofstream(dir.sub("g.graphml")) << g.out;
+  auto py = kg::testing::run(
+      "/usr/bin/python3 -c 'import networkx as nx, sys; G = nx.read_graphml(sys.argv[1]); "
+      "print(G.number_of_nodes(), G.number_of_edges(), sorted(d[\"type\"] for _, _, d in G.edges(data=True))[0])' " +
+      shq(dir.sub("g.graphml")));
+  INFO(py.err);
+  REQUIRE(py.rc == 0);
+  CHECK(py.out == "8 8 ASSAULT\n");
+  auto d = kg("path Iraq 'Qassem Soleimani' --format dot");
+  REQUIRE(d.rc == 0);
+  CHECK(d.out.rfind("digraph kg {", 0) == 0);
+  if (kg::testing::run("command -v dot").rc == 0) {
+    std::ofstream(dir.sub("p.dot")) << d.out;
+    auto svg = kg::testing::run("dot -Tsvg " + shq(dir.sub("p.dot")));
+    INFO(svg.err);
+    CHECK(svg.rc == 0);
+    CHECK(svg.out.find("<svg") != std::string::npos);
+  }
+}
+
+TEST_CASE("kg timeline, asof, rank and components answer from the snapshot", "[cli][query]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  seedGraph(kg);
+  json tl = json::parse(kg("timeline 'United States' --json").out);
+  REQUIRE(tl["edges"].size() == 4);
+  CHECK(tl["edges"][0]["from"] == "2019-12-27");
+  CHECK(tl["edges"][3]["from"] == "2020-01-05");
+
+  json before = json::parse(kg("asof 2020-01-06 Iraq --json").out);
+  REQUIRE(before["edges"].size() == 1);  // PART_OF (undated) is left out without --undated
+  CHECK(before["edges"][0]["src"]["name"] == "Adil Abdul-Mahdi");
+  json after = json::parse(kg("asof 2020-09-25 Iraq --undated --json").out);
+  std::set<std::string> srcs;
+  for (const auto& e : after["edges"]) srcs.insert(e["src"]["name"].get<std::string>());
+  CHECK(srcs == std::set<std::string>{"Mustafa al-Kadhimi", "Council of Representatives of Iraq"});
+
+  json rank = json::parse(kg("rank --by degree --top 1 --json").out);
+  CHECK(rank["ranking"][0]["actor"]["name"] == "United States");
+  CHECK(rank["ranking"][0]["score"] == 4);
+  json bc = json::parse(kg("rank --by betweenness --json").out);
+  CHECK(bc["approximate"] == false);
+
+  json comps = json::parse(kg("components --json").out);
+  CHECK(comps["count"] == 1);  // parliament joins Iraq's offices to the January events
+  CHECK(comps["components"][0]["size"] == 8);
+  json offices = json::parse(kg("components --type OFFICIAL_OF,ASSAULT --json").out);
+  CHECK(offices["count"] == 2);
+  CHECK(offices["components"][0]["size"] == 4);  // US, Soleimani, al-Muhandis, Kata'ib Hezbollah
+  CHECK(offices["components"][1]["size"] == 3);  // Iraq and its two prime ministers
+  CHECK(offices["isolated"] == 1);
+}
+
+TEST_CASE("kg query commands: bad input exits 1 (usage 2) with a clear message and changes nothing",
+          "[cli][query]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  seedGraph(kg);
+  const std::string before = kg("edges --json").out;
+  struct Bad {
+    const char* args;
+    int rc;
+    const char* message;
+  };
+  for (const Bad& b : {
+           Bad{"path Iraq Iraq", 1, "two different actors"},
+           Bad{"path Iraq 'Nobody At All'", 1, "unknown actor 'Nobody At All'; closest known names"},
+           Bad{"neighbors Iraq --depth 0", 1, "depth must be at least 1"},
+           Bad{"neighbors Iraq --depth 9", 1, "beyond the maximum 8"},
+           Bad{"path Iraq 'United States' --max-depth 12", 1, "beyond the maximum 8"},
+           Bad{"path Iraq 'United States' --mode k-shortest --k 500", 1, "k 500 is beyond the maximum 100"},
+           Bad{"path Iraq 'United States' --from 2020-02-01 --to 2020-01-01", 1, "before it starts"},
+           Bad{"timeline Iraq --from 2020-13-01", 1, "month 13"},
+           Bad{"rank --type BOMBING", 1, "unknown edge type 'BOMBING'"},
+           Bad{"path Iraq 'United States' --mode fastest", 2, "fastest"},
+           Bad{"neighbors Iraq --direction sideways", 2, "sideways"},
+       }) {
+    INFO(b.args);
+    auto r = kg(b.args);
+    CHECK(r.rc == b.rc);
+    CHECK((r.err + r.out).find(b.message) != std::string::npos);
+  }
+  CHECK(kg("edges --json").out == before);
+}
