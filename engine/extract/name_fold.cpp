@@ -386,7 +386,8 @@ std::vector<std::string> nameKeys(std::string_view name) {
     skeleton += w.skeleton;
   }
   std::vector<std::string> keys{strict};
-  if (!skeleton.empty() && skeleton != strict) keys.push_back("~" + skeleton);
+  // A one-letter skeleton ("US" -> "s") would join unrelated names.
+  if (skeleton.size() >= 2 && skeleton != strict) keys.push_back("~" + skeleton);
   return keys;
 }
 

@@ -344,3 +344,79 @@ TEST_CASE("Extractor: articles the dictionary was not tuned on yield their expec
   CHECK(found * 100 >= total * 80);
   CHECK(correct * 100 >= extracted * 70);
 }
+
+TEST_CASE("Extractor: edges carry the sentence as evidence with its index and byte offsets", "[extract][extractor]") {
+  Article a;
+  a.text = "Officials spoke. Washington accused Tehran of the attack on Sunday.";
+  a.doc.id = "doc-1";
+  a.doc.date = Date::day(2020, 1, 6);  // a Monday
+  a.sentences = splitSentences(a.text);
+  const Extraction x = extractor().extract(a);
+  const ExtractedEdge* accuse = nullptr;
+  for (const auto& e : x.edges)
+    if (e.edge.type == EdgeType::kAccuse) accuse = &e;
+  REQUIRE(accuse != nullptr);
+  CHECK(x.actors[accuse->src].actor.name == "United States");
+  CHECK(x.actors[accuse->dst].actor.name == "Iran");
+  REQUIRE(accuse->edge.evidence.size() == 1);
+  const Evidence& ev = accuse->edge.evidence[0];
+  CHECK(ev.doc == "doc-1");
+  CHECK(ev.sentence == 1);
+  CHECK(a.text.substr(ev.begin, ev.end - ev.begin) == ev.text);
+  CHECK(ev.text.rfind("Washington accused", 0) == 0);
+  CHECK(accuse->edge.cameo == "112");
+  CHECK(accuse->edge.when.from.toString() == "2020-01-05");  // "on Sunday" before Monday 2020-01-06
+  CHECK(accuse->edge.confidence > 0.5f);
+  CHECK(accuse->edge.confidence <= 1.0f);
+}
+
+TEST_CASE("Extractor: dates follow the sentence, then the tense, and unknown stays unknown", "[extract][extractor]") {
+  auto when = [](const std::string& text, const std::string& date) {
+    Article a;
+    a.text = text;
+    a.doc.id = "d";
+    if (!date.empty()) a.doc.date = Date::parse(date).value();
+    a.sentences = splitSentences(a.text);
+    for (const auto& e : extractor().extract(a).edges) {
+      if (e.edge.evidence.empty() || e.edge.evidence[0].doc.empty() || isStandingType(e.edge.type)) continue;
+      return e.edge.when.from.toString() + ".." + e.edge.when.to.toString();
+    }
+    return std::string("none");
+  };
+  CHECK(when("Iraq has told Iran to stop.", "2020-01-06") == "2020-01-06..2020-01-06");  // present perfect
+  CHECK(when("Iraq accused Iran of meddling.", "2020-01-06") == "..2020-01-06");        // past: on or before
+  CHECK(when("Iraq accused Iran of meddling on January 3.", "2020-01-06") == "2020-01-03..2020-01-03");
+  CHECK(when("Iraq accused Iran of meddling.", "") == "..");                              // no date at all
+}
+
+TEST_CASE("Extractor: dictionary offices of mentioned actors come with their dates and dictionary evidence", "[extract][extractor]") {
+  Article a;
+  a.text = "Mustafa al-Kadhimi spoke.";
+  a.doc.id = "d";
+  a.sentences = splitSentences(a.text);
+  const Extraction x = extractor().extract(a);
+  bool office = false;
+  for (const auto& e : x.edges) {
+    if (e.edge.type != EdgeType::kOfficialOf || x.actors[e.dst].actor.name != "Iraq") continue;
+    office = true;
+    CHECK(e.edge.title == "Prime Minister");
+    CHECK(e.edge.when.from.toString() == "2020-05-07");
+    CHECK(e.edge.when.to.toString() == "2022-10-27");
+    REQUIRE(e.edge.evidence.size() == 1);
+    CHECK(e.edge.evidence[0].doc.empty());
+    CHECK(e.edge.evidence[0].text.find("actors.txt") != std::string::npos);
+  }
+  CHECK(office);
+}
+
+TEST_CASE("Extractor: odd text never fails and yields nothing", "[extract][extractor]") {
+  for (const std::string& text : {std::string(), std::string("\xff\xfe garbage \x01"), std::string(5000, '.'),
+                                 std::string("---- ,,,, ;;;; ''''")}) {
+    Article a;
+    a.text = text;
+    a.doc.id = "d";
+    a.sentences = splitSentences(a.text);
+    const Extraction x = extractor().extract(a);
+    CHECK(x.edges.empty());
+  }
+}
