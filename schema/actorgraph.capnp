@@ -203,7 +203,7 @@ interface ActorGraph {
   # The k-hop neighbourhood; nodes come whole with the page at offset 0,
   # edges are paged.
   neighbors @5 (actor :ActorRef, depth :UInt32, limit :UInt64, fanout :UInt64, maxEdges :UInt64,
-                filter :Filter, page :Page)
+                filter :Filter, page :Page, evidence :UInt32)
       -> (nodes :List(NeighbourNode), edges :List(EdgeInfo), truncated :Bool, page :PageInfo,
           error :Error);
   path @6 (from :ActorRef, to :ActorRef, mode :PathMode, filter :Filter, maxDepth :UInt32, k :UInt32,

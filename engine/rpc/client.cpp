@@ -72,7 +72,7 @@ Result<std::unique_ptr<Client>> Client::connect(const std::string& address, Clie
     impl = std::make_unique<Impl>();
     auto& io = impl->io;
     impl->stream = io.provider->getTimer()
-                       .timeoutAfter(options.timeout.count() * kj::MILLISECONDS,
+                       .timeoutAfter(options.connectTimeout.count() * kj::MILLISECONDS,
                                      io.provider->getNetwork()
                                          .parseAddress(address, 7419)
                                          .then([](kj::Own<kj::NetworkAddress> a) { return a->connect(); }))
@@ -285,6 +285,7 @@ Result<NeighbourhoodView> Client::neighbours(const NeighbourQuery& q) {
         req.setLimit(q.options.limit);
         req.setFanout(q.options.fanout);
         req.setMaxEdges(q.options.maxEdges);
+        req.setEvidence(static_cast<uint32_t>(std::min<size_t>(q.evidence, UINT32_MAX)));
         toWire(q.options.filter, req.initFilter());
         return req;
       },

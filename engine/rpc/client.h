@@ -24,7 +24,8 @@
 namespace kg::rpc {
 
 struct ClientOptions {
-  std::chrono::milliseconds timeout{120000};  // per call, connecting included
+  std::chrono::milliseconds connectTimeout{30000};
+  std::chrono::milliseconds timeout{120000};  // per call
   uint32_t pageSize = 0;                      // 0 = the server's default
   size_t maxItems = 10'000'000;               // a listing longer than this is LimitExceeded
 };

@@ -303,6 +303,9 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (params.getLimit()) q.options.limit = params.getLimit();
     if (params.getFanout()) q.options.fanout = params.getFanout();
     if (params.getMaxEdges()) q.options.maxEdges = params.getMaxEdges();
+    Status ev = checkEvidence(params.getEvidence());
+    if (!ev.isOk()) return refuse(ctx, ev);
+    q.evidence = params.getEvidence();
     LocalGraph* g = &graph_;
     RefSpec spec = ref.value();
     PageRequest pr = page.value();

@@ -1,0 +1,220 @@
+// Client against a live Server: every query answers what the local graph answers.
+#include <catch2/catch.hpp>
+#include <source_location>
+
+#include "rpc/client.h"
+#include "rpc/fixture.h"
+
+namespace kg {
+namespace {
+
+using testing::ServerThread;
+using testing::SmallGraph;
+
+template <typename T, typename Eq>
+void sameResult(const Result<T>& local, const Result<T>& remote, Eq eq,
+                std::source_location where = std::source_location::current()) {
+  INFO("line " << where.line());
+  INFO("local: " << local.status().toString() << " remote: " << remote.status().toString());
+  REQUIRE(local.isOk() == remote.isOk());
+  if (!local.isOk()) {
+    CHECK(local.status().code() == remote.status().code());
+    CHECK(local.status().message() == remote.status().message());
+    return;
+  }
+  CHECK(eq(local.value(), remote.value()));
+}
+
+template <typename T>
+void sameResult(const Result<T>& local, const Result<T>& remote,
+                std::source_location where = std::source_location::current()) {
+  sameResult(local, remote, [](const T& a, const T& b) { return a == b; }, where);
+}
+
+bool sameStats(const storage::StoreStats& a, const storage::StoreStats& b) {
+  return a.actors == b.actors && a.edges == b.edges && a.evidence == b.evidence && a.documents == b.documents;
+}
+
+bool sameNeighbourhood(const rpc::NeighbourhoodView& a, const rpc::NeighbourhoodView& b) {
+  CHECK(a.nodes == b.nodes);
+  CHECK(a.depths == b.depths);
+  CHECK(a.edges.size() == b.edges.size());
+  for (size_t i = 0; i < std::min(a.edges.size(), b.edges.size()); ++i) {
+    INFO("edge " << i);
+    CHECK(a.edges[i].id == b.edges[i].id);
+    CHECK(a.edges[i].evidence.size() == b.edges[i].evidence.size());
+    CHECK(a.edges[i].when.from.toString() == b.edges[i].when.from.toString());
+    CHECK(a.edges[i].when.to.toString() == b.edges[i].when.to.toString());
+  }
+  CHECK(a.truncated == b.truncated);
+  return a.nodes == b.nodes && a.depths == b.depths && a.edges == b.edges && a.truncated == b.truncated;
+}
+
+bool samePaths(const rpc::PathsView& a, const rpc::PathsView& b) {
+  if (a.truncated != b.truncated || a.paths.size() != b.paths.size()) return false;
+  for (size_t i = 0; i < a.paths.size(); ++i) {
+    const auto &x = a.paths[i], &y = b.paths[i];
+    if (!(x.nodes == y.nodes && x.edges == y.edges && x.cost == y.cost && x.days == y.days)) return false;
+  }
+  return true;
+}
+
+bool sameRanking(const rpc::RankView& a, const rpc::RankView& b) {
+  if (a.approximate != b.approximate || a.sources != b.sources || a.entries.size() != b.entries.size()) return false;
+  for (size_t i = 0; i < a.entries.size(); ++i)
+    if (!(a.entries[i].actor == b.entries[i].actor && a.entries[i].score == b.entries[i].score)) return false;
+  return true;
+}
+
+query::Filter window(const std::string& from, const std::string& to) {
+  query::Filter f;
+  f.fromDay = Date::parse(from).value().days();
+  f.toDay = Date::parse(to).value().lastDay();
+  return f;
+}
+
+TEST_CASE("Client: every query answers what the local graph answers", "[rpc]") {
+  SmallGraph g;
+  rpc::LocalGraph local(*g.engine);
+  ServerThread server(local);
+  REQUIRE(!server.address().empty());
+  auto connected = rpc::Client::connect(server.address());
+  REQUIRE(connected);
+  rpc::Client& remote = *connected.value();
+
+  sameResult(local.stats(), remote.stats(), sameStats);
+  sameResult(local.resolve("Kataib Hezbollah"), remote.resolve("Kataib Hezbollah"));
+  sameResult(local.resolve("nobody at all"), remote.resolve("nobody at all"));
+  sameResult(local.actor("Qasem Soleimani"), remote.actor("Qasem Soleimani"));
+  sameResult(local.actor("Soleimany"), remote.actor("Soleimany"));
+  sameResult(local.actors(std::nullopt), remote.actors(std::nullopt));
+  sameResult(local.actors(ActorKind::kPerson), remote.actors(ActorKind::kPerson));
+
+  rpc::EdgeQuery all;
+  sameResult(local.edges(all), remote.edges(all));
+  rpc::EdgeQuery us;
+  us.actor = "United States";
+  us.filter = window("2020-01", "2020-01");
+  us.filter.types = {EdgeType::kAssault};
+  sameResult(local.edges(us), remote.edges(us));
+  us.filter.direction = query::Direction::kIn;
+  sameResult(local.edges(us), remote.edges(us));
+  rpc::EdgeQuery bad;
+  bad.filter = window("2020-02", "2020-01");
+  sameResult(local.edges(bad), remote.edges(bad));
+
+  rpc::NeighbourQuery nq;
+  nq.actor = "Kata'ib Hezbollah";
+  nq.options.depth = 2;
+  nq.evidence = 2;
+  sameResult(local.neighbours(nq), remote.neighbours(nq), sameNeighbourhood);
+  nq.actor = "Lonely Actor";
+  sameResult(local.neighbours(nq), remote.neighbours(nq), sameNeighbourhood);
+
+  for (auto mode : {query::PathMode::kShortest, query::PathMode::kAllShortest, query::PathMode::kKShortest,
+                    query::PathMode::kWeighted, query::PathMode::kTemporal}) {
+    INFO("mode " << query::pathModeName(mode));
+    rpc::PathQuery pq;
+    pq.from = "Mike Pompeo";
+    pq.to = "Qassem Soleimani";
+    pq.options.mode = mode;
+    sameResult(local.paths(pq), remote.paths(pq), samePaths);
+    pq.from = "Lonely Actor";
+    sameResult(local.paths(pq), remote.paths(pq), samePaths);
+  }
+
+  rpc::TimelineQuery tq;
+  tq.actor = "United States";
+  sameResult(local.timeline(tq), remote.timeline(tq));
+  rpc::AsOfQuery aq;
+  aq.date = Date::parse("2019-06-01").value();
+  sameResult(local.asOf(aq), remote.asOf(aq));
+  aq.actor = "Iran";
+  sameResult(local.asOf(aq), remote.asOf(aq));
+
+  for (auto m : {query::RankMeasure::kDegree, query::RankMeasure::kPageRank, query::RankMeasure::kBetweenness}) {
+    rpc::RankQuery rq;
+    rq.measure = m;
+    sameResult(local.rank(rq), remote.rank(rq), sameRanking);
+  }
+
+  auto edges = local.edges(all);
+  REQUIRE(edges);
+  for (const auto& e : edges.value()) CHECK(remote.nameOf(e.src) == local.nameOf(e.src));
+}
+
+TEST_CASE("Client: an unknown actor is NotFound with the closest names", "[rpc]") {
+  SmallGraph g;
+  rpc::LocalGraph local(*g.engine);
+  ServerThread server(local);
+  auto c = rpc::Client::connect(server.address());
+  REQUIRE(c);
+  auto a = (*c)->actor("Kassem Suleimanov");
+  REQUIRE(!a);
+  CHECK(a.status().code() == StatusCode::kNotFound);
+  CHECK(a.status().message().find("closest known names") != std::string::npos);
+}
+
+TEST_CASE("Client: long listings arrive whole across pages", "[rpc]") {
+  SmallGraph g;
+  // 2,500 extra edges (more than two server pages) with evidence.
+  core::Engine& e = *g.engine;
+  Actor hub = testing::addActor(e, "Hub Ministry", ActorKind::kGovernmentBody);
+  std::vector<Actor> spokes;
+  for (int i = 0; i < 50; ++i)
+    spokes.push_back(testing::addActor(e, "Spoke Office " + std::to_string(i), ActorKind::kGovernmentBody));
+  auto batch = e.store().newBatch();
+  for (int i = 0; i < 2500; ++i) {
+    Edge edge;
+    edge.src = hub.id;
+    edge.dst = spokes[static_cast<size_t>(i) % spokes.size()].id;
+    edge.type = EdgeType::kConsult;
+    edge.when = DateRange::point(Date::fromDays(18000 + i, DatePrecision::kDay));
+    edge.evidence.push_back(Evidence{"", 0, 0, 10, "Meeting number " + std::to_string(i)});
+    REQUIRE(batch->putEdge(edge));
+  }
+  REQUIRE(e.store().commit(*batch).isOk());
+
+  rpc::LocalGraph local(e);
+  ServerThread server(local);
+  rpc::ClientOptions options;
+  options.pageSize = 700;
+  auto c = rpc::Client::connect(server.address(), options);
+  REQUIRE(c);
+  rpc::EdgeQuery q;
+  q.actor = "Hub Ministry";
+  auto want = local.edges(q);
+  auto got = (*c)->edges(q);
+  REQUIRE(want);
+  REQUIRE(got);
+  CHECK(got->size() == 2500);
+  CHECK(got.value() == want.value());
+
+  rpc::NeighbourQuery nq;
+  nq.actor = "Hub Ministry";
+  nq.options.maxEdges = 5000;
+  sameResult(local.neighbours(nq), (*c)->neighbours(nq), sameNeighbourhood);
+  rpc::TimelineQuery tq;
+  tq.actor = "Hub Ministry";
+  sameResult(local.timeline(tq), (*c)->timeline(tq));
+}
+
+TEST_CASE("Client: connecting to a port where nothing listens is IOError", "[rpc]") {
+  // Bind and close a listener to get a loopback port that is free.
+  SmallGraph g;
+  rpc::LocalGraph local(*g.engine);
+  std::string address;
+  {
+    ServerThread server(local);
+    address = server.address();
+  }
+  rpc::ClientOptions options;
+  options.timeout = std::chrono::milliseconds(20000);
+  auto c = rpc::Client::connect(address, options);
+  REQUIRE(!c);
+  CHECK(c.status().code() == StatusCode::kIOError);
+  CHECK(c.status().message().find(address) != std::string::npos);
+}
+
+}  // namespace
+}  // namespace kg

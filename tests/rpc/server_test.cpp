@@ -1,0 +1,357 @@
+// Server: stays up and keeps every stored fact through bad requests, bad
+// bytes, vanishing clients and concurrent readers and writers.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <cstring>
+#include <thread>
+
+#include "rpc/client.h"
+#include "rpc/fixture.h"
+
+namespace kg {
+namespace {
+
+using testing::ServerThread;
+using testing::SmallGraph;
+
+int connectRaw(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// Writes `bytes` to a fresh connection, then waits (at most ~10 s) for the
+// server to close it. Returns true when the server closed it.
+bool sendRawAndAwaitClose(int port, const std::string& bytes) {
+  int fd = connectRaw(port);
+  if (fd < 0) return false;
+  (void)::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+  bool closed = false;
+  char buf[4096];
+  for (int i = 0; i < 100 && !closed; ++i) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 100) <= 0) continue;
+    ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) closed = true;
+  }
+  ::close(fd);
+  return closed;
+}
+
+storage::StoreStats statsOf(rpc::GraphApi& api) {
+  auto s = api.stats();
+  REQUIRE(s);
+  return s.value();
+}
+
+TEST_CASE("Server: listens on loopback only unless allowed", "[rpc]") {
+  CHECK(rpc::checkListenAddress("127.0.0.1:7419", false).isOk());
+  CHECK(rpc::checkListenAddress("localhost:0", false).isOk());
+  CHECK(rpc::checkListenAddress("[::1]:7419", false).isOk());
+  CHECK(rpc::checkListenAddress("unix:/tmp/kgd.sock", false).isOk());
+  auto refused = rpc::checkListenAddress("0.0.0.0:7419", false);
+  CHECK(refused.code() == StatusCode::kInvalidArgument);
+  CHECK(refused.message().find("--allow-remote") != std::string::npos);
+  CHECK(!rpc::checkListenAddress("192.168.1.5:7419", false).isOk());
+  CHECK(!rpc::checkListenAddress("127.0.0.1.evil.com:7419", false).isOk());
+  CHECK(rpc::checkListenAddress("0.0.0.0:7419", true).isOk());
+  CHECK(!rpc::checkListenAddress("127.0.0.1", false).isOk());
+  CHECK(!rpc::checkListenAddress("127.0.0.1:99999", false).isOk());
+  CHECK(!rpc::checkListenAddress("unix:", false).isOk());
+}
+
+TEST_CASE("Server: requests beyond the limits get typed errors on a connection that keeps serving", "[rpc]") {
+  SmallGraph g;
+  rpc::LocalGraph local(*g.engine);
+  ServerThread server(local);
+  auto c = rpc::Client::connect(server.address());
+  REQUIRE(c);
+  rpc::Client& remote = *c.value();
+
+  rpc::NeighbourQuery deep;
+  deep.actor = "Iran";
+  deep.options.depth = 100;
+  auto n = remote.neighbours(deep);
+  REQUIRE(!n);
+  CHECK(n.status().code() == StatusCode::kLimitExceeded);
+
+  rpc::PathQuery many;
+  many.from = "Iran";
+  many.to = "Iraq";
+  many.options.mode = query::PathMode::kKShortest;
+  many.options.k = 1000000;
+  auto p = remote.paths(many);
+  REQUIRE(!p);
+  CHECK(p.status().code() == StatusCode::kLimitExceeded);
+
+  rpc::EdgeQuery ev;
+  ev.evidence = 100000;
+  auto e = remote.edges(ev);
+  REQUIRE(!e);
+  CHECK(e.status().code() == StatusCode::kLimitExceeded);
+
+  auto longName = remote.resolve(std::string(10000, 'x'));
+  REQUIRE(!longName);
+  CHECK(longName.status().code() == StatusCode::kInvalidArgument);
+
+  rpc::AsOfQuery undated;
+  auto a = remote.asOf(undated);
+  REQUIRE(!a);
+  CHECK(a.status().code() == StatusCode::kInvalidArgument);
+
+  rpc::RankQuery top;
+  top.top = 1000000;
+  auto r = remote.rank(top);
+  REQUIRE(!r);
+  CHECK(r.status().code() == StatusCode::kLimitExceeded);
+
+  // The same connection still answers.
+  CHECK(statsOf(remote).actors == 8);
+}
+
+TEST_CASE("Server: a page size above the maximum is LimitExceeded", "[rpc]") {
+  SmallGraph g;
+  rpc::LocalGraph local(*g.engine);
+  ServerThread server(local);
+  rpc::ClientOptions bigPages;
+  bigPages.pageSize = 20000;
+  auto c2 = rpc::Client::connect(server.address(), bigPages);
+  REQUIRE(c2);
+  auto all = (*c2)->edges(rpc::EdgeQuery{});
+  REQUIRE(!all);
+  CHECK(all.status().code() == StatusCode::kLimitExceeded);
+  CHECK(all.status().message().find("10000") != std::string::npos);
+}
+
+TEST_CASE("Server: malformed bytes and oversized messages close only their own connection", "[rpc]") {
+  SmallGraph g;
+  rpc::LocalGraph local(*g.engine);
+  ServerThread server(local);
+  REQUIRE(!server.address().empty());
+  auto before = local.stats();
+  REQUIRE(before);
+
+  // Garbage: a segment count of 2^32.
+  CHECK(sendRawAndAwaitClose(server.port(), std::string(64, '\xff')));
+  // A frame announcing one segment of 2^27 words (1 GiB), far over the limit.
+  std::string huge("\x00\x00\x00\x00\x00\x00\x00\x08", 8);
+  huge += std::string(1024, '\0');
+  CHECK(sendRawAndAwaitClose(server.port(), huge));
+  // A well-framed message whose content is not an RPC message.
+  std::string framed("\x00\x00\x00\x00\x02\x00\x00\x00", 8);
+  framed += std::string("\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10", 16);
+  (void)sendRawAndAwaitClose(server.port(), framed);
+  // Half a frame, then the client hangs up.
+  {
+    int fd = connectRaw(server.port());
+    REQUIRE(fd >= 0);
+    (void)::send(fd, "\x00\x00\x00\x00\x10\x00", 6, MSG_NOSIGNAL);
+    ::close(fd);
+  }
+
+  // A real request larger than the server's message limit (32 MiB).
+  {
+    auto c = rpc::Client::connect(server.address());
+    REQUIRE(c);
+    auto r = (*c)->resolve(std::string(40u << 20, 'a'));
+    REQUIRE(!r);
+    CHECK(r.status().code() == StatusCode::kIOError);
+  }
+
+  auto c = rpc::Client::connect(server.address());
+  REQUIRE(c);
+  auto after = (*c)->stats();
+  REQUIRE(after);
+  CHECK(after->actors == before->actors);
+  CHECK(after->edges == before->edges);
+  CHECK(after->evidence == before->evidence);
+  auto soleimani = (*c)->actor("Qassem Soleimani");
+  CHECK(soleimani);
+}
+
+TEST_CASE("Server: a client that disconnects mid-result does not disturb the others", "[rpc]") {
+  SmallGraph g;
+  core::Engine& e = *g.engine;
+  Actor hub = testing::addActor(e, "Hub Ministry", ActorKind::kGovernmentBody);
+  Actor spoke = testing::addActor(e, "Spoke Office", ActorKind::kGovernmentBody);
+  auto batch = e.store().newBatch();
+  for (int i = 0; i < 3000; ++i) {
+    Edge edge;
+    edge.src = hub.id;
+    edge.dst = spoke.id;
+    edge.type = EdgeType::kConsult;
+    edge.when = DateRange::point(Date::fromDays(15000 + i, DatePrecision::kDay));
+    edge.evidence.push_back(Evidence{"", 0, 0, 10, std::string(200, 'e')});
+    REQUIRE(batch->putEdge(edge));
+  }
+  REQUIRE(e.store().commit(*batch).isOk());
+  rpc::LocalGraph local(e);
+  ServerThread server(local);
+  auto before = local.stats();
+  REQUIRE(before);
+
+  // Clients that give up after a millisecond, in the middle of a paged
+  // listing, and go away with answers still on their way.
+  std::vector<std::thread> quitters;
+  for (int t = 0; t < 3; ++t) {
+    quitters.emplace_back([&] {
+      rpc::ClientOptions o;
+      o.timeout = std::chrono::milliseconds(1);
+      o.pageSize = 100;
+      auto c = rpc::Client::connect(server.address(), o);
+      if (!c) return;
+      rpc::EdgeQuery q;
+      q.actor = "Hub Ministry";
+      for (int i = 0; i < 3; ++i) (void)(*c)->edges(q);
+    });
+  }
+  for (auto& t : quitters) t.join();
+
+  auto c = rpc::Client::connect(server.address());
+  REQUIRE(c);
+  rpc::EdgeQuery q;
+  q.actor = "Hub Ministry";
+  auto edges = (*c)->edges(q);
+  REQUIRE(edges);
+  CHECK(edges->size() == 3000);
+  auto after = (*c)->stats();
+  REQUIRE(after);
+  CHECK(after->edges == before->edges);
+  CHECK(after->evidence == before->evidence);
+}
+
+TEST_CASE("Server: readers keep being answered while another client ingests", "[rpc]") {
+  SmallGraph g;
+  rpc::LocalGraph local(*g.engine);
+  ServerThread server(local);
+  REQUIRE(!server.address().empty());
+  auto before = local.stats();
+  REQUIRE(before);
+  auto docs = testing::corpusDocuments();
+  REQUIRE(docs.size() >= 3);
+
+  std::atomic<bool> ingestDone{false};
+  Status ingestStatus;
+  rpc::IngestSummary summary;
+  std::thread writer([&] {
+    auto c = rpc::Client::connect(server.address());
+    if (!c) {
+      ingestStatus = c.status();
+      ingestDone = true;
+      return;
+    }
+    // One call per document, so that readers run between them.
+    for (const auto& d : docs) {
+      auto r = (*c)->ingest({d});
+      if (!r) {
+        ingestStatus = r.status();
+        break;
+      }
+      summary.documents += r->documents;
+      summary.articles += r->articles;
+    }
+    ingestDone = true;
+  });
+
+  constexpr int kReaders = 3;
+  constexpr int kRounds = 20;
+  std::atomic<int> answered{0}, failed{0};
+  std::vector<std::string> failures(kReaders);
+  std::vector<std::thread> readers;
+  for (int t = 0; t < kReaders; ++t) {
+    readers.emplace_back([&, t] {
+      auto c = rpc::Client::connect(server.address());
+      if (!c) {
+        failures[t] = c.status().toString();
+        ++failed;
+        return;
+      }
+      rpc::Client& r = *c.value();
+      for (int i = 0; i < kRounds; ++i) {
+        std::vector<Status> got;
+        got.push_back(r.stats().status());
+        got.push_back(r.actor("Kataib Hezbollah").status());
+        rpc::NeighbourQuery nq;
+        nq.actor = "United States";
+        nq.options.depth = 2;
+        got.push_back(r.neighbours(nq).status());
+        rpc::PathQuery pq;
+        pq.from = "Mike Pompeo";
+        pq.to = "Qassem Soleimani";
+        got.push_back(r.paths(pq).status());
+        rpc::EdgeQuery eq;
+        eq.actor = "Iran";
+        got.push_back(r.edges(eq).status());
+        for (const auto& s : got) {
+          if (s.isOk()) {
+            ++answered;
+          } else {
+            ++failed;
+            failures[t] = s.toString();
+          }
+        }
+      }
+    });
+  }
+  for (auto& t : readers) t.join();
+  writer.join();
+  REQUIRE(ingestDone);
+  INFO("ingest: " << ingestStatus.toString());
+  for (const auto& f : failures) INFO("reader: " << f);
+  CHECK(ingestStatus.isOk());
+  CHECK(failed == 0);
+  CHECK(answered == kReaders * kRounds * 5);
+  CHECK(summary.documents == docs.size());
+
+  // Everything stored before is still there, and the ingest added to it.
+  auto after = local.stats();
+  REQUIRE(after);
+  CHECK(after->actors >= before->actors);
+  CHECK(after->edges >= before->edges);
+  CHECK(after->documents > before->documents);
+  auto c = rpc::Client::connect(server.address());
+  REQUIRE(c);
+  auto remoteAfter = (*c)->stats();
+  REQUIRE(remoteAfter);
+  CHECK(remoteAfter->documents == after->documents);
+  // Re-ingesting the same documents changes nothing.
+  auto again = (*c)->ingest(docs);
+  REQUIRE(again);
+  auto last = (*c)->stats();
+  REQUIRE(last);
+  CHECK(last->edges == after->edges);
+  CHECK(last->documents == after->documents);
+}
+
+TEST_CASE("Server: stop() ends serve() with clients still connected", "[rpc]") {
+  SmallGraph g;
+  rpc::LocalGraph local(*g.engine);
+  std::unique_ptr<rpc::Client> client;
+  {
+    ServerThread server(local);
+    auto c = rpc::Client::connect(server.address());
+    REQUIRE(c);
+    client = std::move(c).value();
+    REQUIRE(client->stats());
+  }  // stops and joins with the client connected
+  auto s = client->stats();
+  CHECK(!s);
+  CHECK(s.status().code() == StatusCode::kIOError);
+}
+
+}  // namespace
+}  // namespace kg
