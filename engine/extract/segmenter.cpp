@@ -198,8 +198,16 @@ struct Seg {
       run.push_back(i);
     }
     if (run.empty()) return -1;
-    for (int i : run)
-      if (strongHeadline(lines[i])) return i;
+    for (size_t k = 0; k < run.size(); ++k) {
+      if (!strongHeadline(lines[run[k]])) continue;
+      // A long line with a clause ("While X may be ..., the ...") under a
+      // headline is its standfirst: the headline above is the title.
+      const std::string_view l = lines[run[k]];
+      if (l.size() > 100 && contains(l, ", ") && k + 1 < run.size() && strongHeadline(lines[run[k + 1]]) &&
+          !contains(lines[run[k + 1]], ", "))
+        return run[k + 1];
+      return run[k];
+    }
     return run.front();
   }
   // Index of the last non-empty line, or -1.

@@ -76,6 +76,9 @@ TEST_CASE("Segmenter: a news archive with many date styles splits into dated art
   const Article* kadhimi = titled(arts, "Al-Kadhimi: Iraq Doesn't Need US Combat Troops");
   REQUIRE(kadhimi);
   CHECK(kadhimi->doc.date == Date::day(2021, 7, 25));
+  const Article* sadr = titled(arts, "The rise and fall of Muqtada al-Sadr...again");  // not its standfirst
+  REQUIRE(sadr);
+  CHECK(sadr->doc.date == Date::day(2022, 9, 1));  // "September 01 2022"
   const Article* asaib = titled(arts, "Asaib Ahl Al-Haq: Iraqi Resistance Decided To Expel US Forces");
   REQUIRE(asaib);
   CHECK(asaib->doc.date == Date::day(2021, 7, 18));  // "18/07/2021"
