@@ -619,9 +619,12 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
       // "called for the withdrawal", "will not result in the withdrawal":
       // asked for or denied, not done.
       bool governed = false;
-      for (size_t q = i; q > 0 && q + 6 > i; --q) {
+      size_t from = i;  // look before the noun's own phrase ("the US sanctions")
+      while (from > 0 && tokens[from - 1].lower != "that" && (isDeterminer(tokens[from - 1].lower) || c.argAt(from - 1) >= 0))
+        --from;
+      for (size_t q = from; q > 0 && q + 6 > from; --q) {
         const Token& w = tokens[q - 1];
-        if (isClauseBreak(w)) break;
+        if (isClauseBreak(w) || w.lower == "that" || w.lower == "," || w.lower == "which") break;
         if (w.lower == "for" || w.lower == "pursue" || w.lower == "seek" || w.lower == "seeking" || w.lower == "not" ||
             w.lower == "no" || w.lower == "would" || w.lower == "will" || w.lower == "could" || w.lower == "demanding" ||
             w.lower == "demand" || w.lower == "demanded" || w.lower == "requires" || w.lower == "requiring" ||
@@ -648,7 +651,10 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
           (tokens[i + 1].lower == "with" || tokens[i + 1].lower == "to"))
         src = c.subjectBefore(p);  // "X discussed it in phone calls with Y"
       int dst = -1;
-      if (i + 1 < tokens.size() && isPrep(tokens[i + 1].lower)) dst = c.objectAfter(i + 1, 4, false);
+      // The target follows "of", "on", "against" ...; "in Baghdad" is where, not whom.
+      static const std::unordered_set<std::string> kTargetPreps = {"of", "on", "against", "with", "to", "upon",
+                                                                    "targeting", "from", "over"};
+      if (i + 1 < tokens.size() && kTargetPreps.count(tokens[i + 1].lower)) dst = c.objectAfter(i + 1, 4, false);
       if (tr.type == EdgeType::kMobilize) {  // "the deployment of 3,000 soldiers to Kuwait"
         dst = -1;
         for (size_t q = i + 1; q < tokens.size() && q < i + 12 && dst < 0; ++q) {
@@ -663,7 +669,7 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
         }
         dst = retreatTarget(i);
       }
-      if (src >= 0 && dst >= 0) add(c.group(src, true, false), c.group(dst, false, true), tr, Tense::kNone, mode);
+      if (src >= 0 && dst >= 0) add({static_cast<size_t>(src)}, c.group(dst, false, true), tr, Tense::kNone, mode);
       continue;
     }
     const int subj = c.subjectBefore(i);
