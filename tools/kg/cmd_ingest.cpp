@@ -82,9 +82,9 @@ int ingest(CliContext& ctx, const IngestArgs& args) {
       const auto now = std::chrono::steady_clock::now();
       if (now - lastShown < std::chrono::milliseconds(200)) return;
       lastShown = now;
-      std::fprintf(stderr, "\rkg ingest: %llu document(s), %llu article(s) (%llu stored), %llu edge(s)  ",
+      std::fprintf(stderr, "\rkg ingest: %llu document(s), %llu article(s) (%llu stored), %llu new actor(s)  ",
                    static_cast<unsigned long long>(s.documents), static_cast<unsigned long long>(s.articles),
-                   static_cast<unsigned long long>(s.articlesStored), static_cast<unsigned long long>(s.edgesNew));
+                   static_cast<unsigned long long>(s.articlesStored), static_cast<unsigned long long>(s.actorsNew));
     };
   }
   const Status status = (*ingestor)->ingestPaths(args.paths, onProgress);
