@@ -95,7 +95,12 @@ class Splitter {
           const std::string_view w = wordBefore(s_, i);
           const bool initial = w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z';
           const bool dotted = w.find('.') != std::string_view::npos;  // U.S. p.m. e.g.
-          if (initial || dotted || isAbbreviation(w)) {
+          // "No. 5" abbreviates; "No. It was not." ends a sentence.
+          size_t after = i + 1;
+          while (after < s_.size() && s_[after] == ' ') ++after;
+          const bool numberWord = (w == "No" || w == "no" || w == "Nos" || w == "nos");
+          const bool abbrev = numberWord ? (after < s_.size() && s_[after] >= '0' && s_[after] <= '9') : isAbbreviation(w);
+          if (initial || dotted || abbrev) {
             i = e;
             continue;
           }

@@ -27,6 +27,13 @@ TEST_CASE("Sentences: English abbreviations and initials do not end a sentence",
   CHECK(s[6] == "\"No,\" he said.");
 }
 
+TEST_CASE("Sentences: 'No.' abbreviates only before a number", "[extract][sentences]") {
+  const auto s = split("Resolution No. 18 passed. Was it binding? No. It was not.");
+  REQUIRE(s.size() == 4);
+  CHECK(s[0] == "Resolution No. 18 passed.");
+  CHECK(s[2] == "No.");
+}
+
 TEST_CASE("Sentences: closing quotes stay with their sentence; decimals do not split", "[extract][sentences]") {
   const auto s = split("He said \"we took a bad guy off the battlefield.\" About 5.2 million people watched.");
   REQUIRE(s.size() == 2);
