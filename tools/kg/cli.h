@@ -52,5 +52,6 @@ Result<std::optional<Date>> parseDateOption(const std::string& text, const char*
 void registerActorCommands(CLI::App& app, CliContext& ctx);
 void registerEdgeCommands(CLI::App& app, CliContext& ctx);
 void registerImportCommands(CLI::App& app, CliContext& ctx);
+void registerIngestCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace kg::cli

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   kg::cli::registerActorCommands(app, ctx);
   kg::cli::registerEdgeCommands(app, ctx);
   kg::cli::registerImportCommands(app, ctx);
+  kg::cli::registerIngestCommands(app, ctx);
   // Further command groups register here.
 
   try {
