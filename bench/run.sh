@@ -1,0 +1,36 @@
+#!/bin/sh
+# Builds the benchmarks and runs them: bulk import of ICEWS18 and GDELT
+# (kg import), then query_bench on those graphs and on generated power-law
+# graphs, with igraph / networkx / SQLite (bench/peers.py) in the same run.
+# Prints JSON lines on stdout; about 10-15 minutes and under 8 GiB on 2 cores.
+#
+#   bench/run.sh [BUILD_DIR]        (default: build-bench beside this script's repo)
+# Environment: KG_SHARED (default ../shared beside the repo), KG_BENCH_WORK
+# (scratch space, default /tmp/kg-bench-$$, removed at the end), PYTHON (/usr/bin/python3).
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build-bench}
+shared=${KG_SHARED:-$root/../shared}
+work=${KG_BENCH_WORK:-/tmp/kg-bench-$$}
+python=${PYTHON:-/usr/bin/python3}
+mkdir -p "$work"
+trap 'rm -rf "$work"' EXIT
+
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKG_BUILD_BENCHMARKS=ON -DKG_BUILD_TESTS=OFF >&2
+cmake --build "$build" -j2 --target kg query_bench >&2
+
+# Bulk import: the summary of each is one JSON line (events_per_second).
+for set in icews18 gdelt; do
+  "$build/bin/kg" --db "$work/$set.db" --json import --format tkg "$shared/data/tkg/$set" \
+    | "$python" -c 'import json,sys; d=json.load(sys.stdin); d["bench"]="import"; d["graph"]=sys.argv[1]; d.pop("examples",None); print(json.dumps(d))' "$set"
+done
+# Importing the same data again adds nothing; this measures that path too.
+"$build/bin/kg" --db "$work/icews18.db" --json import --format tkg "$shared/data/tkg/icews18" \
+  | "$python" -c 'import json,sys; d=json.load(sys.stdin); d["bench"]="reimport"; d["graph"]="icews18"; print(json.dumps(d))'
+
+"$build/bin/query_bench" \
+  --store "icews18=$work/icews18.db" --store "gdelt=$work/gdelt.db" \
+  --synthetic "synth1m=100000:1000000" \
+  --synthetic "synth10m=1000000:10000000:store" \
+  --queries 1000 --paths 300 --sqlite-queries 200 \
+  --peers "$root/bench/peers.py" --python "$python" --work "$work"
