@@ -16,9 +16,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -46,9 +46,7 @@ double cpuSeconds() {
 struct Clock {
   std::chrono::steady_clock::time_point wall = std::chrono::steady_clock::now();
   double cpu = cpuSeconds();
-  double wallSeconds() const {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count();
-  }
+  double wallSeconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count(); }
   double cpuUsed() const { return cpuSeconds() - cpu; }
 };
 
@@ -109,8 +107,8 @@ void report(const char* stage, uint64_t bytes, uint64_t articles, const Clock& c
   std::printf(
       "{\"bench\":\"ingest\",\"stage\":\"%s\",\"bytes\":%llu,\"articles\":%llu,\"seconds\":%.3f,"
       "\"cpu_seconds\":%.3f,\"mb_per_s\":%.2f,\"mb_per_s_per_core\":%.2f,\"threads\":1%s}\n",
-      stage, static_cast<unsigned long long>(bytes), static_cast<unsigned long long>(articles), wall, cpu,
-      mb / wall, cpu > 0 ? mb / cpu : 0.0, extra);
+      stage, static_cast<unsigned long long>(bytes), static_cast<unsigned long long>(articles), wall, cpu, mb / wall,
+      cpu > 0 ? mb / cpu : 0.0, extra);
   std::fflush(stdout);
 }
 
@@ -122,9 +120,12 @@ int main(int argc, char** argv) {
   std::string keep;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--seeds" && i + 1 < argc) seeds = argv[++i];
-    else if (a == "--mb" && i + 1 < argc) targetMb = std::atof(argv[++i]);
-    else if (a == "--keep" && i + 1 < argc) keep = argv[++i];
+    if (a == "--seeds" && i + 1 < argc)
+      seeds = argv[++i];
+    else if (a == "--mb" && i + 1 < argc)
+      targetMb = std::atof(argv[++i]);
+    else if (a == "--keep" && i + 1 < argc)
+      keep = argv[++i];
     else {
       std::fprintf(stderr, "usage: ingest_bench [--seeds DIR] [--mb N] [--keep DIR]\n");
       return 2;
@@ -141,7 +142,8 @@ int main(int argc, char** argv) {
   }
 
   std::random_device rd;
-  const fs::path work = keep.empty() ? fs::temp_directory_path() / ("kg-ingest-bench-" + std::to_string(rd())) : fs::path(keep);
+  const fs::path work =
+      keep.empty() ? fs::temp_directory_path() / ("kg-ingest-bench-" + std::to_string(rd())) : fs::path(keep);
   fs::create_directories(work / "in");
   uint64_t bytes = 0;
   size_t copies = 0;
@@ -167,21 +169,26 @@ int main(int argc, char** argv) {
     std::vector<kg::extract::ReadWarning> warnings;
     uint64_t articles = 0, inBytes = 0;
     Clock c;
-    inBytes = kg::extract::readInputs(inputs, [&](kg::extract::RawDocument&& d) {
-      articles += kg::extract::toArticles(d, {}).size();
-    }, &warnings).bytes;
+    inBytes =
+        kg::extract::readInputs(
+            inputs, [&](kg::extract::RawDocument&& d) { articles += kg::extract::toArticles(d, {}).size(); }, &warnings)
+            .bytes;
     report("front", inBytes, articles, c);
   }
   {  // Stage 2: + extraction (no storage).
     std::vector<kg::extract::ReadWarning> warnings;
     uint64_t articles = 0, edges = 0;
     Clock c;
-    const uint64_t inBytes = kg::extract::readInputs(inputs, [&](kg::extract::RawDocument&& d) {
-      for (const auto& a : kg::extract::toArticles(d, {})) {
-        edges += (*extractor)->extract(a).edges.size();
-        ++articles;
-      }
-    }, &warnings).bytes;
+    const uint64_t inBytes = kg::extract::readInputs(
+                                 inputs,
+                                 [&](kg::extract::RawDocument&& d) {
+                                   for (const auto& a : kg::extract::toArticles(d, {})) {
+                                     edges += (*extractor)->extract(a).edges.size();
+                                     ++articles;
+                                   }
+                                 },
+                                 &warnings)
+                                 .bytes;
     report("extract", inBytes, articles, c, (",\"edges\":" + std::to_string(edges)).c_str());
   }
   {  // Stage 3: the whole pipeline into a fresh RocksDB database.
@@ -198,11 +205,11 @@ int main(int argc, char** argv) {
     const kg::Status st = (*ingestor)->ingestPaths(inputs);
     const auto& s = (*ingestor)->summary();
     if (!st.isOk()) std::fprintf(stderr, "ingest_bench: %s\n", st.toString().c_str());
-    const std::string extra = ",\"stored\":" + std::to_string(s.articlesStored) + ",\"skipped\":" +
-                              std::to_string(s.articlesSkipped) + ",\"actors\":" + std::to_string(s.actorsNew) +
-                              ",\"edges\":" + std::to_string(s.edgesNew) + ",\"evidence\":" +
-                              std::to_string(s.evidenceNew) + ",\"extract_cpu_seconds\":" +
-                              std::to_string(timed.seconds());
+    const std::string extra =
+        ",\"stored\":" + std::to_string(s.articlesStored) + ",\"skipped\":" + std::to_string(s.articlesSkipped) +
+        ",\"actors\":" + std::to_string(s.actorsNew) + ",\"edges\":" + std::to_string(s.edgesNew) +
+        ",\"evidence\":" + std::to_string(s.evidenceNew) +
+        ",\"extract_cpu_seconds\":" + std::to_string(timed.seconds());
     report("full", s.bytes, s.articles, c, extra.c_str());
   }
   std::printf(

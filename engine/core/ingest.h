@@ -35,15 +35,15 @@ struct IngestOptions {
 
 // What a run did; counts accumulate over every call on one Ingestor.
 struct IngestSummary {
-  uint64_t files = 0;             // input files opened (including skipped ones)
-  uint64_t documents = 0;         // documents read (a JSON Lines record is one)
-  uint64_t bytes = 0;             // input bytes read
-  uint64_t articles = 0;          // articles found by the segmenter
-  uint64_t articlesStored = 0;    // articles committed by this run
-  uint64_t articlesSkipped = 0;   // already stored (same content hash)
-  uint64_t articlesFailed = 0;    // rejected whole; see warnings
-  uint64_t actorsNew = 0;         // actors created
-  uint64_t actorsKnown = 0;       // mentions (per article) that resolved to a stored actor
+  uint64_t files = 0;            // input files opened (including skipped ones)
+  uint64_t documents = 0;        // documents read (a JSON Lines record is one)
+  uint64_t bytes = 0;            // input bytes read
+  uint64_t articles = 0;         // articles found by the segmenter
+  uint64_t articlesStored = 0;   // articles committed by this run
+  uint64_t articlesSkipped = 0;  // already stored (same content hash)
+  uint64_t articlesFailed = 0;   // rejected whole; see warnings
+  uint64_t actorsNew = 0;        // actors created
+  uint64_t actorsKnown = 0;      // mentions (per article) that resolved to a stored actor
   // From the store's counters (see Ingestor::refreshEdgeCounts): edges and
   // evidence the store gained since the Ingestor was created, and the edges
   // written that merged into an existing fact.

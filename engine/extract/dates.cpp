@@ -26,7 +26,8 @@ bool isAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' 
 
 // Non-ASCII spaces that pages use between date parts (NBSP, ideographic space).
 size_t unicodeSpaceLen(std::string_view s, size_t i) {
-  if (i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xC2 && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+  if (i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xC2 && static_cast<unsigned char>(s[i + 1]) == 0xA0)
+    return 2;
   if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE3 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
       static_cast<unsigned char>(s[i + 2]) == 0x80)
     return 3;
@@ -41,8 +42,16 @@ std::vector<Token> tokenize(std::string_view s) {
   bool space = true;
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (isAsciiSpace(c)) { space = true; ++i; continue; }
-    if (size_t n = unicodeSpaceLen(s, i)) { space = true; i += n; continue; }
+    if (isAsciiSpace(c)) {
+      space = true;
+      ++i;
+      continue;
+    }
+    if (size_t n = unicodeSpaceLen(s, i)) {
+      space = true;
+      i += n;
+      continue;
+    }
     Token t{Tok::kPunct, i, i + 1, space, {}, {}, 0};
     if (isDigit(c)) {
       t.kind = Tok::kNum;
@@ -83,8 +92,9 @@ std::vector<Token> tokenize(std::string_view s) {
 
 // 1..12 for an English month name or abbreviation, 0 otherwise.
 int englishMonth(const std::string& w) {
-  static const std::array<const char*, 12> kFull = {"january", "february", "march",     "april",   "may",      "june",
-                                                    "july",    "august",   "september", "october", "november", "december"};
+  static const std::array<const char*, 12> kFull = {"january",   "february", "march",    "april",
+                                                    "may",       "june",     "july",     "august",
+                                                    "september", "october",  "november", "december"};
   for (int m = 0; m < 12; ++m) {
     if (w == kFull[m]) return m + 1;
     if (w.size() == 3 && w == std::string_view(kFull[m]).substr(0, 3)) return m + 1;
@@ -96,8 +106,8 @@ int englishMonth(const std::string& w) {
 // Arabic month names: the Egyptian/Gulf forms and the Levantine ones.
 // Returns the month and how many word tokens it spans (Levantine names of two words).
 int arabicMonth(const std::vector<Token>& t, size_t i, size_t* span) {
-  static const std::array<const char*, 12> kEgypt = {"يناير", "فبراير", "مارس",  "أبريل",  "مايو",   "يونيو",
-                                                     "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"};
+  static const std::array<const char*, 12> kEgypt = {"يناير", "فبراير", "مارس",   "أبريل",  "مايو",   "يونيو",
+                                                     "يوليو", "أغسطس",  "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"};
   *span = 1;
   if (i >= t.size() || t[i].kind != Tok::kWord) return 0;
   const std::string& w = t[i].lower;
@@ -127,9 +137,11 @@ int arabicMonth(const std::vector<Token>& t, size_t i, size_t* span) {
 
 // 0 = Monday .. 6 = Sunday; -1 when not a weekday name.
 int weekdayIndex(const std::string& w) {
-  static const std::array<const char*, 7> kDays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  static const std::array<const char*, 7> kDays = {"monday", "tuesday",  "wednesday", "thursday",
+                                                   "friday", "saturday", "sunday"};
   static const std::array<const char*, 7> kShort = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-  static const std::array<const char*, 7> kArabic = {"الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"};
+  static const std::array<const char*, 7> kArabic = {"الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
+                                                     "الجمعة",  "السبت",    "الأحد"};
   for (int d = 0; d < 7; ++d)
     if (w == kDays[d] || w == kShort[d] || w == kArabic[d]) return d;
   if (w == "الاثنين") return 0;
@@ -141,7 +153,7 @@ int weekdayIndex(const std::string& w) {
 struct Found {
   int year = 0;  // 0 when the text gives no year
   int month = 0;
-  int day = 0;   // 0 for month precision
+  int day = 0;  // 0 for month precision
   size_t begin = 0;
   size_t end = 0;
   bool bareYear = false;  // "2019" alone
@@ -170,9 +182,8 @@ size_t matchAt(const std::vector<Token>& t, size_t i, Found* f) {
   // Numeric dates without spaces: 2020-01-07, 09-25-2020, 06.01.2020, 18/07/2021.
   if (isNum(t, i, 4, 4)) {
     for (char sep : {'-', '/', '.'}) {
-      if (isPunct(t, i + 1, sep) && isNum(t, i + 2, 1, 2) && isPunct(t, i + 3, sep) &&
-          isNum(t, i + 4, 1, 2) && !t[i + 1].spaceBefore && !t[i + 2].spaceBefore && !t[i + 3].spaceBefore &&
-          !t[i + 4].spaceBefore) {
+      if (isPunct(t, i + 1, sep) && isNum(t, i + 2, 1, 2) && isPunct(t, i + 3, sep) && isNum(t, i + 4, 1, 2) &&
+          !t[i + 1].spaceBefore && !t[i + 2].spaceBefore && !t[i + 3].spaceBefore && !t[i + 4].spaceBefore) {
         *f = Found{t[i].value, t[i + 2].value, t[i + 4].value, t[i].begin, 0, false};
         return done(i + 5);
       }
@@ -183,7 +194,7 @@ size_t matchAt(const std::vector<Token>& t, size_t i, Found* f) {
       if (isPunct(t, i + 1, sep) && isNum(t, i + 2, 1, 2) && isPunct(t, i + 3, sep) && isNum(t, i + 4, 4, 4) &&
           !t[i + 1].spaceBefore && !t[i + 2].spaceBefore && !t[i + 3].spaceBefore && !t[i + 4].spaceBefore) {
         int a = t[i].value, b = t[i + 2].value;
-        int d = a, m = b;                    // day.month.year (European, Sputnik)
+        int d = a, m = b;                            // day.month.year (European, Sputnik)
         if (sep != '.' && a <= 12) std::swap(d, m);  // 09-25-2020, 09/25/2020: US month first
         *f = Found{t[i + 4].value, m, d, t[i].begin, 0, false};
         return done(i + 5);
@@ -210,7 +221,9 @@ size_t matchAt(const std::vector<Token>& t, size_t i, Found* f) {
       if (isNum(t, j, 1, 2) && !isPunct(t, j + 1, ':')) {
         const int d = t[j].value;
         size_t k = j + 1;
-        if (k < t.size() && t[k].kind == Tok::kWord && (t[k].lower == "st" || t[k].lower == "nd" || t[k].lower == "rd" || t[k].lower == "th") && !t[k].spaceBefore) ++k;
+        if (k < t.size() && t[k].kind == Tok::kWord &&
+            (t[k].lower == "st" || t[k].lower == "nd" || t[k].lower == "rd" || t[k].lower == "th") && !t[k].spaceBefore)
+          ++k;
         size_t y = k;
         if (isPunct(t, y, ',')) ++y;
         if (isNum(t, y, 4, 4) && plausibleYear(t[y].value)) {
@@ -231,7 +244,9 @@ size_t matchAt(const std::vector<Token>& t, size_t i, Found* f) {
   // D Month[,] YYYY / D Month (also Arabic month names)
   if (isNum(t, i, 1, 2)) {
     size_t j = i + 1;
-    if (j < t.size() && t[j].kind == Tok::kWord && (t[j].lower == "st" || t[j].lower == "nd" || t[j].lower == "rd" || t[j].lower == "th") && !t[j].spaceBefore) ++j;
+    if (j < t.size() && t[j].kind == Tok::kWord &&
+        (t[j].lower == "st" || t[j].lower == "nd" || t[j].lower == "rd" || t[j].lower == "th") && !t[j].spaceBefore)
+      ++j;
     int m = 0;
     size_t span = 1;
     if (j < t.size() && t[j].kind == Tok::kWord) {
@@ -317,7 +332,8 @@ bool isTimeSuffix(const std::vector<Token>& t, size_t i) {
       if (isPunct(t, i, ':') && isNum(t, i + 1, 2, 2)) i += 2;
     }
     if (i < t.size() && t[i].kind == Tok::kWord && (t[i].lower == "am" || t[i].lower == "pm")) ++i;
-    if (i + 3 < t.size() && t[i].kind == Tok::kWord && (t[i].lower == "a" || t[i].lower == "p") && isPunct(t, i + 1, '.'))
+    if (i + 3 < t.size() && t[i].kind == Tok::kWord && (t[i].lower == "a" || t[i].lower == "p") &&
+        isPunct(t, i + 1, '.'))
       i += 4;  // a.m.
   }
   if (i < t.size() && t[i].kind == Tok::kWord &&
@@ -347,8 +363,8 @@ Date resolveYearless(int month, int day, Date articleDate) {
 
 int numberWord(const Token& t) {
   if (t.kind == Tok::kNum) return t.end - t.begin <= 3 ? t.value : -1;
-  static const std::array<const char*, 13> kWords = {"zero", "one", "two",   "three", "four",   "five",  "six",
-                                                     "seven", "eight", "nine", "ten", "eleven", "twelve"};
+  static const std::array<const char*, 13> kWords = {"zero",  "one",   "two",  "three", "four",   "five",  "six",
+                                                     "seven", "eight", "nine", "ten",   "eleven", "twelve"};
   for (int n = 0; n < 13; ++n)
     if (t.lower == kWords[n]) return n;
   if (t.lower == "a" || t.lower == "an") return 1;
@@ -406,9 +422,13 @@ Date eventDate(std::string_view sentence, Date articleDate) {
     while (i < t.size()) {
       Found f;
       const size_t next = matchAt(t, i, &f);
-      if (next == 0 || !validFound(f)) { ++i; continue; }
+      if (next == 0 || !validFound(f)) {
+        ++i;
+        continue;
+      }
       if (f.bareYear) {
-        static const std::array<const char*, 8> kYearPreps = {"in", "since", "during", "late", "early", "mid", "until", "by"};
+        static const std::array<const char*, 8> kYearPreps = {"in",    "since", "during", "late",
+                                                              "early", "mid",   "until",  "by"};
         bool ok = false;
         if (i > 0 && t[i - 1].kind == Tok::kWord)
           for (const char* p : kYearPreps) ok = ok || t[i - 1].lower == p;
@@ -444,7 +464,8 @@ Date eventDate(std::string_view sentence, Date articleDate) {
         cands.push_back({Date::fromDays(artDays - n, DatePrecision::kDay), at});
       } else if ((unit == "weeks" || unit == "week") && artDay) {
         cands.push_back({Date::week(artDays - 7 * n), at});
-      } else if ((unit == "months" || unit == "month") && rank(articleDate.precision()) >= rank(DatePrecision::kMonth)) {
+      } else if ((unit == "months" || unit == "month") &&
+                 rank(articleDate.precision()) >= rank(DatePrecision::kMonth)) {
         CivilDate c = articleDate.civil();
         int total = c.year * 12 + (c.month - 1) - n;
         cands.push_back({Date::month(total / 12, total % 12 + 1), at});
@@ -472,7 +493,8 @@ Date eventDate(std::string_view sentence, Date articleDate) {
       int back = (artWd - wd + 7) % 7;
       if (prev == "last" && back == 0) back = 7;
       if (prev == "next") continue;  // future plans are not events
-      cands.push_back({Date::fromDays(artDays - back, DatePrecision::kDay), prev == "last" || prev == "on" ? t[i - 1].begin : pos});
+      cands.push_back(
+          {Date::fromDays(artDays - back, DatePrecision::kDay), prev == "last" || prev == "on" ? t[i - 1].begin : pos});
     }
   }
   if (cands.empty()) return Date::unknown();

@@ -14,10 +14,16 @@ namespace {
 // as itself) and sets *len.
 uint32_t decode(std::string_view s, size_t i, size_t* len) {
   const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) { *len = 1; return c; }
+  if (c < 0x80) {
+    *len = 1;
+    return c;
+  }
   size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
   if (i + n > s.size()) n = 1;
-  if (n == 1) { *len = 1; return c; }
+  if (n == 1) {
+    *len = 1;
+    return c;
+  }
   uint32_t cp = c & (0x3F >> (n - 1));
   for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
   *len = n;
@@ -44,20 +50,60 @@ std::string nfkc(std::string_view text) {
 // What a code point becomes: 0 = keep, 1 = drop, otherwise the ASCII replacement.
 uint32_t foldOf(uint32_t cp) {
   switch (cp) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2035:
-    case 0x02BC: case 0x02BB: case 0x02BE: case 0x02BF: case 0x00B4:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x2035:
+    case 0x02BC:
+    case 0x02BB:
+    case 0x02BE:
+    case 0x02BF:
+    case 0x00B4:
       return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x2036:
-    case 0x00AB: case 0x00BB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x2036:
+    case 0x00AB:
+    case 0x00BB:
       return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2212: case 0xFE58: case 0xFE63:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE58:
+    case 0xFE63:
       return '-';
-    case 0x00A0: case 0x2007: case 0x202F: case 0x205F: case 0x3000:
+    case 0x00A0:
+    case 0x2007:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
       return ' ';
-    case 0x200B: case 0x200C: case 0x200D: case 0x200E: case 0x200F: case 0x2060: case 0xFEFF:
-    case 0x00AD: case 0x202A: case 0x202B: case 0x202C: case 0x202D: case 0x202E:
-    case 0x2066: case 0x2067: case 0x2068: case 0x2069:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x200E:
+    case 0x200F:
+    case 0x2060:
+    case 0xFEFF:
+    case 0x00AD:
+    case 0x202A:
+    case 0x202B:
+    case 0x202C:
+    case 0x202D:
+    case 0x202E:
+    case 0x2066:
+    case 0x2067:
+    case 0x2068:
+    case 0x2069:
       return 1;
     default:
       if (cp >= 0x2000 && cp <= 0x200A) return ' ';
@@ -94,7 +140,10 @@ std::string normalizeText(std::string_view text) {
     uint32_t cp = decode(s, i, &len);
     if (cp >= 0x80) {
       const uint32_t f = foldOf(cp);
-      if (f == 1) { i += len; continue; }
+      if (f == 1) {
+        i += len;
+        continue;
+      }
       if (f != 0) cp = f;
     }
     if (cp == '\r') {
@@ -114,14 +163,19 @@ std::string normalizeText(std::string_view text) {
       continue;
     }
     if (!out.empty()) {
-      if (pendingNewlines >= 2) out += "\n\n";
-      else if (pendingNewlines == 1) out += '\n';
-      else if (pendingSpace) out += ' ';
+      if (pendingNewlines >= 2)
+        out += "\n\n";
+      else if (pendingNewlines == 1)
+        out += '\n';
+      else if (pendingSpace)
+        out += ' ';
     }
     pendingNewlines = 0;
     pendingSpace = false;
-    if (cp < 0x80) out.push_back(static_cast<char>(cp));
-    else out.append(s.substr(i, len));
+    if (cp < 0x80)
+      out.push_back(static_cast<char>(cp));
+    else
+      out.append(s.substr(i, len));
     i += len;
   }
   return out;
@@ -135,11 +189,20 @@ std::string detectLanguage(std::string_view text) {
     const uint32_t cp = decode(text, i, &len);
     i += len;
     switch (scriptOf(cp)) {
-      case Script::kLatin: ++latin; break;
-      case Script::kArabic: ++arabic; break;
-      case Script::kKana: ++kana; break;
-      case Script::kHan: ++han; break;
-      case Script::kNone: break;
+      case Script::kLatin:
+        ++latin;
+        break;
+      case Script::kArabic:
+        ++arabic;
+        break;
+      case Script::kKana:
+        ++kana;
+        break;
+      case Script::kHan:
+        ++han;
+        break;
+      case Script::kNone:
+        break;
     }
   }
   const size_t cjk = 2 * (kana + han);

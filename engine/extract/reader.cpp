@@ -41,10 +41,17 @@ size_t validSeqLen(std::string_view s, size_t i) {
   if (c < 0x80) return 1;
   size_t n;
   uint32_t cp;
-  if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
-  else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; }
-  else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; }
-  else return 0;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    cp = c & 0x07;
+  } else
+    return 0;
   if (i + n > s.size()) return 0;
   for (size_t k = 1; k < n; ++k) {
     const auto d = static_cast<unsigned char>(s[i + k]);
@@ -69,7 +76,8 @@ bool looksBinary(std::string_view bytes) {
 }
 
 bool allSpace(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v'; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v'; });
 }
 
 std::string lowerExt(std::string_view name) {
@@ -165,8 +173,8 @@ void readFile(const std::string& path, const std::function<void(RawDocument&&)>&
   readBuffer(path, std::move(bytes), sink, warnings, stats);
 }
 
-void walk(const std::string& path, const std::function<void(RawDocument&&)>& sink,
-          std::vector<ReadWarning>* warnings, ReadStats* stats) {
+void walk(const std::string& path, const std::function<void(RawDocument&&)>& sink, std::vector<ReadWarning>* warnings,
+          ReadStats* stats) {
   std::error_code ec;
   const fs::file_status st = fs::status(path, ec);
   if (ec || !fs::exists(st)) {
@@ -191,16 +199,16 @@ void walk(const std::string& path, const std::function<void(RawDocument&&)>& sin
 // Named entities seen in news pages; anything else is kept as written.
 uint32_t namedEntity(std::string_view name) {
   static const std::pair<const char*, uint32_t> kEntities[] = {
-      {"amp", '&'},       {"lt", '<'},         {"gt", '>'},         {"quot", '"'},       {"apos", '\''},
-      {"nbsp", 0xA0},     {"ndash", 0x2013},   {"mdash", 0x2014},   {"lsquo", 0x2018},   {"rsquo", 0x2019},
-      {"ldquo", 0x201C},  {"rdquo", 0x201D},   {"sbquo", 0x201A},   {"bdquo", 0x201E},   {"hellip", 0x2026},
-      {"laquo", 0xAB},    {"raquo", 0xBB},     {"copy", 0xA9},      {"reg", 0xAE},       {"trade", 0x2122},
-      {"eacute", 0xE9},   {"egrave", 0xE8},    {"aacute", 0xE1},    {"agrave", 0xE0},    {"iacute", 0xED},
-      {"oacute", 0xF3},   {"uacute", 0xFA},    {"ccedil", 0xE7},    {"ntilde", 0xF1},    {"uuml", 0xFC},
-      {"ouml", 0xF6},     {"auml", 0xE4},      {"bull", 0x2022},    {"middot", 0xB7},    {"shy", 0xAD},
-      {"zwnj", 0x200C},   {"zwj", 0x200D},     {"lrm", 0x200E},     {"rlm", 0x200F},     {"thinsp", 0x2009},
-      {"ensp", 0x2002},   {"emsp", 0x2003},    {"deg", 0xB0},       {"times", 0xD7},     {"euro", 0x20AC},
-      {"pound", 0xA3},    {"prime", 0x2032},   {"Prime", 0x2033},
+      {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
+      {"nbsp", 0xA0},    {"ndash", 0x2013}, {"mdash", 0x2014}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
+      {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"sbquo", 0x201A}, {"bdquo", 0x201E}, {"hellip", 0x2026},
+      {"laquo", 0xAB},   {"raquo", 0xBB},   {"copy", 0xA9},    {"reg", 0xAE},     {"trade", 0x2122},
+      {"eacute", 0xE9},  {"egrave", 0xE8},  {"aacute", 0xE1},  {"agrave", 0xE0},  {"iacute", 0xED},
+      {"oacute", 0xF3},  {"uacute", 0xFA},  {"ccedil", 0xE7},  {"ntilde", 0xF1},  {"uuml", 0xFC},
+      {"ouml", 0xF6},    {"auml", 0xE4},    {"bull", 0x2022},  {"middot", 0xB7},  {"shy", 0xAD},
+      {"zwnj", 0x200C},  {"zwj", 0x200D},   {"lrm", 0x200E},   {"rlm", 0x200F},   {"thinsp", 0x2009},
+      {"ensp", 0x2002},  {"emsp", 0x2003},  {"deg", 0xB0},     {"times", 0xD7},   {"euro", 0x20AC},
+      {"pound", 0xA3},   {"prime", 0x2032}, {"Prime", 0x2033},
   };
   for (const auto& [n, cp] : kEntities)
     if (name == n) return cp;
@@ -219,10 +227,14 @@ size_t decodeEntity(std::string_view s, size_t i, std::string* out) {
     if (digits.empty()) return 0;
     for (char c : digits) {
       int v;
-      if (c >= '0' && c <= '9') v = c - '0';
-      else if (hex && c >= 'a' && c <= 'f') v = c - 'a' + 10;
-      else if (hex && c >= 'A' && c <= 'F') v = c - 'A' + 10;
-      else return 0;
+      if (c >= '0' && c <= '9')
+        v = c - '0';
+      else if (hex && c >= 'a' && c <= 'f')
+        v = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F')
+        v = c - 'A' + 10;
+      else
+        return 0;
       cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(v);
       if (cp > 0x10FFFF) return 0;
     }
@@ -275,12 +287,13 @@ size_t repairUtf8(std::string* text) {
 }
 
 std::string htmlToText(std::string_view html, std::string* title) {
-  static const char* const kBlockTags[] = {"p",  "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-                                           "tr", "td",  "th", "ul", "ol", "table", "article", "section",
-                                           "header", "footer", "blockquote", "hr", "pre", "dd", "dt",
-                                           "figcaption", "main", "nav", "aside"};
-  static const char* const kParagraphTags[] = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section",
-                                               "blockquote", "hr", "table", "ul", "ol", "pre", "header", "footer"};
+  static const char* const kBlockTags[] = {
+      "p",          "div", "br",  "h1", "h2", "h3",         "h4",      "h5",      "h6",     "li",
+      "tr",         "td",  "th",  "ul", "ol", "table",      "article", "section", "header", "footer",
+      "blockquote", "hr",  "pre", "dd", "dt", "figcaption", "main",    "nav",     "aside"};
+  static const char* const kParagraphTags[] = {"p",  "h1",      "h2",      "h3",         "h4",    "h5",
+                                               "h6", "article", "section", "blockquote", "hr",    "table",
+                                               "ul", "ol",      "pre",     "header",     "footer"};
   static const char* const kSkipTags[] = {"script", "style", "noscript", "template", "svg", "iframe", "head"};
   std::string out;
   out.reserve(html.size() / 2);
@@ -289,8 +302,9 @@ std::string htmlToText(std::string_view html, std::string* title) {
   size_t i = 0;
   while (i < html.size()) {
     const char c = html[i];
-    const bool tagStart = c == '<' && i + 1 < html.size() &&
-                          (std::isalpha(static_cast<unsigned char>(html[i + 1])) || html[i + 1] == '/' || html[i + 1] == '!');
+    const bool tagStart =
+        c == '<' && i + 1 < html.size() &&
+        (std::isalpha(static_cast<unsigned char>(html[i + 1])) || html[i + 1] == '/' || html[i + 1] == '!');
     if (tagStart) {
       if (html.substr(i, 4) == "<!--") {
         const size_t end = html.find("-->", i + 4);
@@ -303,7 +317,8 @@ std::string htmlToText(std::string_view html, std::string* title) {
       const bool closing = !tag.empty() && tag[0] == '/';
       if (closing) tag.remove_prefix(1);
       size_t nameEnd = 0;
-      while (nameEnd < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[nameEnd])) || tag[nameEnd] == '-')) ++nameEnd;
+      while (nameEnd < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[nameEnd])) || tag[nameEnd] == '-'))
+        ++nameEnd;
       std::string name(tag.substr(0, nameEnd));
       for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       i = close + 1;
@@ -311,7 +326,8 @@ std::string htmlToText(std::string_view html, std::string* title) {
         inTitle = !closing;
         continue;
       }
-      if (!closing && std::find_if(std::begin(kSkipTags), std::end(kSkipTags), [&](const char* t) { return name == t; }) != std::end(kSkipTags)) {
+      if (!closing && std::find_if(std::begin(kSkipTags), std::end(kSkipTags),
+                                   [&](const char* t) { return name == t; }) != std::end(kSkipTags)) {
         // Skip to the matching close tag; <head> keeps its <title>.
         if (name == "head") continue;
         const std::string end = "</" + name;
@@ -324,10 +340,14 @@ std::string htmlToText(std::string_view html, std::string* title) {
         i = gt == std::string_view::npos ? html.size() : gt + 1;
         continue;
       }
-      const bool para = std::find_if(std::begin(kParagraphTags), std::end(kParagraphTags), [&](const char* t) { return name == t; }) != std::end(kParagraphTags);
-      const bool block = para || std::find_if(std::begin(kBlockTags), std::end(kBlockTags), [&](const char* t) { return name == t; }) != std::end(kBlockTags);
-      if (para) out += "\n\n";
-      else if (block) out += '\n';
+      const bool para = std::find_if(std::begin(kParagraphTags), std::end(kParagraphTags),
+                                     [&](const char* t) { return name == t; }) != std::end(kParagraphTags);
+      const bool block = para || std::find_if(std::begin(kBlockTags), std::end(kBlockTags),
+                                              [&](const char* t) { return name == t; }) != std::end(kBlockTags);
+      if (para)
+        out += "\n\n";
+      else if (block)
+        out += '\n';
       continue;
     }
     std::string& dst = inTitle ? titleText : out;

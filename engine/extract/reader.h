@@ -24,7 +24,7 @@ struct RawDocument {
   std::string path;    // where it was read from: "file" or "file:line"
   std::string title;   // from JSON "title" or HTML <title>; "" when none
   std::string url;
-  Date date;           // from JSON "date"; unknown otherwise
+  Date date;  // from JSON "date"; unknown otherwise
 };
 
 struct ReadWarning {

@@ -45,7 +45,8 @@ std::string_view stripBullets(std::string_view s) {
 }
 
 bool allDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '.'; });
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '.'; });
 }
 
 bool hasLetterOrDigit(std::string_view s) {
@@ -68,7 +69,8 @@ struct LineInfo {
 std::optional<LineInfo> endMarker(std::string_view line, const std::string& lc) {
   if (lc == "link to comment" || lc == "share on other sites") return LineInfo{LineKind::kEnd, {}};
   // "posted by ZUKUNASHI at 11:22| Comment(0) | ..."
-  if (startsWith(lc, "posted by ") && (contains(lc, "comment(") || contains(lc, " at "))) return LineInfo{LineKind::kEnd, {}};
+  if (startsWith(lc, "posted by ") && (contains(lc, "comment(") || contains(lc, " at ")))
+    return LineInfo{LineKind::kEnd, {}};
   // "January 7, 2020 Posted by | Illegal Occupation | , | Leave a comment"
   if (const size_t p = lc.find("posted by"); p != std::string::npos && line.size() < 400) {
     const std::string_view rest = trim(std::string_view(lc).substr(p + 9));
@@ -106,8 +108,9 @@ std::optional<DateLineInfo> dateLine(std::string_view line) {
   std::string_view prefix = trim(line.substr(0, m->begin));
   std::string_view suffix = trim(line.substr(m->end));
   const std::string lp = lowerAscii(prefix);
-  static const char* const kLabels[] = {"date:", "published:", "published on", "published", "posted on", "posted:",
-                                        "updated:", "last updated:", "calendar.png", "editing date:", "dated"};
+  static const char* const kLabels[] = {"date:",        "published:",    "published on", "published",
+                                        "posted on",    "posted:",       "updated:",     "last updated:",
+                                        "calendar.png", "editing date:", "dated"};
   bool labelled = false;
   for (const char* l : kLabels) labelled = labelled || lp == l;
   bool prefixOk = prefix.empty() || labelled;
@@ -167,9 +170,7 @@ bool headlineLike(std::string_view s) {
 
 // A headline with some substance, preferred over a short line near it (an
 // author's name, a section label).
-bool strongHeadline(std::string_view s) {
-  return std::count(s.begin(), s.end(), ' ') >= 3 || countNonAscii(s) >= 20;
-}
+bool strongHeadline(std::string_view s) { return std::count(s.begin(), s.end(), ' ') >= 3 || countNonAscii(s) >= 20; }
 
 struct Seg {
   std::vector<std::string_view> lines;  // "" = paragraph break
@@ -177,7 +178,8 @@ struct Seg {
   Date date;
 
   size_t contentLines() const {
-    return static_cast<size_t>(std::count_if(lines.begin(), lines.end(), [](std::string_view l) { return !l.empty(); }));
+    return static_cast<size_t>(
+        std::count_if(lines.begin(), lines.end(), [](std::string_view l) { return !l.empty(); }));
   }
   size_t contentBytes() const {
     size_t n = 0;
@@ -321,7 +323,8 @@ class PageSegmenter {
       next.lines.assign(cur_.lines.begin() + t + 1, cur_.lines.end());
       cur_.lines.resize(t);
       // Pages often print the headline twice (a link, then the heading).
-      for (int i = cur_.lastContent(); i >= 0 && cur_.lines[i] == next.title; i = cur_.lastContent()) cur_.lines.resize(i);
+      for (int i = cur_.lastContent(); i >= 0 && cur_.lines[i] == next.title; i = cur_.lastContent())
+        cur_.lines.resize(i);
     }
     close();
     cur_ = std::move(next);
@@ -363,27 +366,93 @@ class PageSegmenter {
 }  // namespace
 
 bool isBoilerplateLine(std::string_view raw) {
-  static const char* const kExact[] = {  // (Arabic: "related articles")
-      "link to comment", "share on other sites", "share", "shares", "like", "reply", "quote", "report",
-      "recommended posts", "related videos", "related video", "related news", "related articles",
-      "related stories", "related posts", "related", "read more", "read more:", "share this article",
-      "share this:", "share this", "latest news", "jump to content", "visual search query image",
-      "see the source image", "loading...", "comment", "comments", "leave a comment", "leave a reply",
-      "print", "email", "tweet", "facebook", "twitter", "whatsapp", "telegram", "reddit", "advertisement",
-      "subscribe", "menu", "home", "search", "skip to content", "join the conversation",
-      "reply to this topic...", "guest", "create new...", "important information", "author", "source:",
-      "description:", "x", "\u0645\u0642\u0627\u0644\u0627\u062a \u0645\u0631\u062a\u0628\u0637\u0629", "sign in", "sign up", "register", "log in", "login", "next", "previous",
-      "back to top", "top"};
-  static const char* const kPrefixes[] = {
-      "guest views are now limited", "you can post now and register later", "note: your post will require",
-      "only 75 emoji", "pasted as rich text", "your link has been automatically embedded",
-      "your previous content has been restored", "you cannot paste images", "recently browsing",
-      "no registered users viewing", "by using this site, you agree", "share on ", "click here to ",
-      "follow us on ", "subscribe to ", "press tv's website can also be accessed", "views.png",
-      "photo credit:", "image credit:", "read more:"};
+  static const char* const kExact[] = {// (Arabic: "related articles")
+                                       "link to comment",
+                                       "share on other sites",
+                                       "share",
+                                       "shares",
+                                       "like",
+                                       "reply",
+                                       "quote",
+                                       "report",
+                                       "recommended posts",
+                                       "related videos",
+                                       "related video",
+                                       "related news",
+                                       "related articles",
+                                       "related stories",
+                                       "related posts",
+                                       "related",
+                                       "read more",
+                                       "read more:",
+                                       "share this article",
+                                       "share this:",
+                                       "share this",
+                                       "latest news",
+                                       "jump to content",
+                                       "visual search query image",
+                                       "see the source image",
+                                       "loading...",
+                                       "comment",
+                                       "comments",
+                                       "leave a comment",
+                                       "leave a reply",
+                                       "print",
+                                       "email",
+                                       "tweet",
+                                       "facebook",
+                                       "twitter",
+                                       "whatsapp",
+                                       "telegram",
+                                       "reddit",
+                                       "advertisement",
+                                       "subscribe",
+                                       "menu",
+                                       "home",
+                                       "search",
+                                       "skip to content",
+                                       "join the conversation",
+                                       "reply to this topic...",
+                                       "guest",
+                                       "create new...",
+                                       "important information",
+                                       "author",
+                                       "source:",
+                                       "description:",
+                                       "x",
+                                       "\u0645\u0642\u0627\u0644\u0627\u062a \u0645\u0631\u062a\u0628\u0637\u0629",
+                                       "sign in",
+                                       "sign up",
+                                       "register",
+                                       "log in",
+                                       "login",
+                                       "next",
+                                       "previous",
+                                       "back to top",
+                                       "top"};
+  static const char* const kPrefixes[] = {"guest views are now limited",
+                                          "you can post now and register later",
+                                          "note: your post will require",
+                                          "only 75 emoji",
+                                          "pasted as rich text",
+                                          "your link has been automatically embedded",
+                                          "your previous content has been restored",
+                                          "you cannot paste images",
+                                          "recently browsing",
+                                          "no registered users viewing",
+                                          "by using this site, you agree",
+                                          "share on ",
+                                          "click here to ",
+                                          "follow us on ",
+                                          "subscribe to ",
+                                          "press tv's website can also be accessed",
+                                          "views.png",
+                                          "photo credit:",
+                                          "image credit:",
+                                          "read more:"};
   // Reaction buttons with counts: "Like 1", "Thanks 2", "Upvote 4".
-  static const char* const kReactions[] = {"like", "likes", "thanks", "upvote", "downvote",
-                                                         "haha", "sad", "confused", "love", "wow"};
+  static const char* const kReactions[] = {"like", "likes", "thanks",   "upvote", "downvote",
+                                           "haha", "sad",   "confused", "love",   "wow"};
   const std::string_view line = stripBullets(raw);
   if (line.empty()) return true;
   const std::string lc = lowerAscii(line);
@@ -399,7 +468,8 @@ bool isBoilerplateLine(std::string_view raw) {
   }
   // "7 Comments", "Comment(0)", "1 Reply", bare counters like "420".
   if (allDigits(line)) return true;
-  if (const size_t sp = lc.find(' '); sp != std::string::npos && sp < 8 && allDigits(std::string_view(lc).substr(0, sp))) {
+  if (const size_t sp = lc.find(' ');
+      sp != std::string::npos && sp < 8 && allDigits(std::string_view(lc).substr(0, sp))) {
     const std::string_view rest = std::string_view(lc).substr(sp + 1);
     if (rest == "comment" || rest == "comments" || rest == "reply" || rest == "replies" || rest == "views" ||
         rest == "shares" || rest == "times read")

@@ -13,10 +13,10 @@ bool isAlphaAscii(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= '
 // Words that end in '.' without ending a sentence (compared lower-cased).
 bool isAbbreviation(std::string_view word) {
   static const std::array<const char*, 53> kAbbrev = {
-      "mr",   "mrs",  "ms",   "dr",   "prof", "gen",  "lt",   "col",  "maj",  "capt", "cpt",  "sgt",  "adm",  "brig",
-      "cmdr", "gov",  "sen",  "rep",  "rev",  "st",   "jr",   "sr",   "hon",  "pres", "sec",  "amb",  "no",   "nos",
-      "vs",   "etc",  "inc",  "corp", "co",   "ltd",  "dept", "approx", "al", "jan",  "feb",  "mar",  "apr",  "jun",
-      "jul",  "aug",  "sep",  "sept", "oct",  "nov",  "dec",  "mt",   "ft",   "messrs", "cf"};
+      "mr",   "mrs", "ms",  "dr",   "prof", "gen", "lt",   "col",    "maj", "capt",   "cpt", "sgt", "adm", "brig",
+      "cmdr", "gov", "sen", "rep",  "rev",  "st",  "jr",   "sr",     "hon", "pres",   "sec", "amb", "no",  "nos",
+      "vs",   "etc", "inc", "corp", "co",   "ltd", "dept", "approx", "al",  "jan",    "feb", "mar", "apr", "jun",
+      "jul",  "aug", "sep", "sept", "oct",  "nov", "dec",  "mt",     "ft",  "messrs", "cf"};
   if (word.empty() || word.size() > 8) return false;
   std::string lower;
   for (char c : word) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
@@ -99,7 +99,8 @@ class Splitter {
           size_t after = i + 1;
           while (after < s_.size() && s_[after] == ' ') ++after;
           const bool numberWord = (w == "No" || w == "no" || w == "Nos" || w == "nos");
-          const bool abbrev = numberWord ? (after < s_.size() && s_[after] >= '0' && s_[after] <= '9') : isAbbreviation(w);
+          const bool abbrev =
+              numberWord ? (after < s_.size() && s_[after] >= '0' && s_[after] <= '9') : isAbbreviation(w);
           if (initial || dotted || abbrev) {
             i = e;
             continue;

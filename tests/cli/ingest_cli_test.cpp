@@ -22,9 +22,7 @@ struct Kg {
 
 const std::string kCorpus = std::string(KG_SOURCE_DIR) + "/examples/corpus";
 
-void writeFile(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
+void writeFile(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
 }  // namespace
 

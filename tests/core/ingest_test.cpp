@@ -25,9 +25,10 @@ class FakeExtractor final : public kg::extract::Extractor {
   void addKnownActor(const Actor& actor) override { known_[actor.name] = actor.id; }
 
   Extraction extract(const Article& article) const override {
-    static const std::pair<const char*, ActorKind> kNames[] = {
-        {"Mike Pompeo", ActorKind::kPerson}, {"Kataib Hezbollah", ActorKind::kArmedGroup},
-        {"Iraq", ActorKind::kState}, {"Poison Group", ActorKind::kArmedGroup}};
+    static const std::pair<const char*, ActorKind> kNames[] = {{"Mike Pompeo", ActorKind::kPerson},
+                                                               {"Kataib Hezbollah", ActorKind::kArmedGroup},
+                                                               {"Iraq", ActorKind::kState},
+                                                               {"Poison Group", ActorKind::kArmedGroup}};
     Extraction out;
     std::map<std::string, size_t> index;
     for (uint32_t si = 0; si < article.sentences.size(); ++si) {
@@ -175,8 +176,9 @@ TEST_CASE("Ingestor: a run stopped after some articles is completed by the next 
 TEST_CASE("Ingestor: an article the store rejects leaves nothing behind; the rest lands", "[core][ingest]") {
   kg::testing::TempDir dir;
   writeCorpus(dir);
-  writeFile(dir.sub("in/c.txt"),
-            "A bad article\nJanuary 7, 2020\n\nPoison Group attacked Iraq. POISON Poison Group threatened Mike Pompeo.\n");
+  writeFile(
+      dir.sub("in/c.txt"),
+      "A bad article\nJanuary 7, 2020\n\nPoison Group attacked Iraq. POISON Poison Group threatened Mike Pompeo.\n");
   const Run r = ingest(dir.sub("db"), {dir.sub("in")});
   CHECK(r.summary.articles == 4);
   CHECK(r.summary.articlesStored == 3);
@@ -212,10 +214,13 @@ TEST_CASE("Ingestor: bad inputs become warnings naming files; --date fills undat
   CHECK_THAT(s.warnings[1], Catch::Contains("empty.txt"));
   CHECK_THAT(s.warnings[2], Catch::Contains("nope"));
   bool found = false;
-  REQUIRE((*engine)->store().scanDocuments([&](const kg::Document& d) {
-    found = true;
-    CHECK(d.date == kg::Date::day(2020, 1, 2));
-    return kg::storage::Scan::kContinue;
-  }).isOk());
+  REQUIRE((*engine)
+              ->store()
+              .scanDocuments([&](const kg::Document& d) {
+                found = true;
+                CHECK(d.date == kg::Date::day(2020, 1, 2));
+                return kg::storage::Scan::kContinue;
+              })
+              .isOk());
   CHECK(found);
 }

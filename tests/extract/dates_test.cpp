@@ -20,7 +20,8 @@ TEST_CASE("Dates: every absolute style found on news pages parses to a day", "[e
   CHECK(str(parseDate("Jan. 7, 2020")) == "2020-01-07/day");
   CHECK(str(parseDate("7 January 2020")) == "2020-01-07/day");
   CHECK(str(parseDate("Sunday, 07 May 2023 12:24 AM")) == "2023-05-07/day");
-  CHECK(str(parseDate("Sunday, 07 May 2023 12:24 AM  [ Last Update: Sunday, 07 May 2023 2:14 AM ]")) == "2023-05-07/day");
+  CHECK(str(parseDate("Sunday, 07 May 2023 12:24 AM  [ Last Update: Sunday, 07 May 2023 2:14 AM ]")) ==
+        "2023-05-07/day");
   CHECK(str(parseDate("09-25-2020")) == "2020-09-25/day");
   CHECK(str(parseDate("09-25-2020 09:18 AM")) == "2020-09-25/day");
   CHECK(str(parseDate("06.01.2020")) == "2020-01-06/day");
@@ -52,7 +53,8 @@ TEST_CASE("Dates: a date embedded in a byline or footer line is found", "[extrac
   CHECK(str(findDate("Press TV – January 7, 2020").value().date) == "2020-01-07/day");
   CHECK(str(findDate("Sputnik – 06.01.2020").value().date) == "2020-01-06/day");
   CHECK(str(findDate("January 5, 2020 Posted by | Illegal Occupation").value().date) == "2020-01-05/day");
-  CHECK(str(findDate("By Tom Luongo | Strategic Culture Foundation | January 5, 2020").value().date) == "2020-01-05/day");
+  CHECK(str(findDate("By Tom Luongo | Strategic Culture Foundation | January 5, 2020").value().date) ==
+        "2020-01-05/day");
   CHECK(str(findDate("2024年2月現在は約2,500人の兵士が駐留").value().date) == "2024-02/month");
   auto m = findDate("RT | January 5, 2020");
   REQUIRE(m);
@@ -77,7 +79,8 @@ TEST_CASE("Dates: relative phrases resolve against the article date", "[extract]
   CHECK(str(eventDate("On 29 December, Pompeo and Esper travelled to Florida.", monday)) == "2019-12-29/day");
   CHECK(str(eventDate("Parliament voted on 5 January 2020.", Date())) == "2020-01-05/day");
   CHECK(str(eventDate("The coalition was formed in 2014.", monday)) == "2014/year");
-  CHECK(str(eventDate("In the early hours of Friday, 3 January, the strike hit.", Date::day(2020, 1, 20))) == "2020-01-03/day");
+  CHECK(str(eventDate("In the early hours of Friday, 3 January, the strike hit.", Date::day(2020, 1, 20))) ==
+        "2020-01-03/day");
 }
 
 TEST_CASE("Dates: no date phrase, or no article date to resolve against, gives unknown", "[extract][dates]") {

@@ -27,7 +27,9 @@ TEST_CASE("Normalizer: whitespace collapses and paragraph breaks stay", "[extrac
 TEST_CASE("Normalizer: language follows the script of most letters", "[extract][normalizer]") {
   CHECK(detectLanguage("Iraq's parliament voted to expel US troops") == "en");
   CHECK(detectLanguage("\xE3\x82\xA4\xE3\x83\xA9\xE3\x82\xAF\xE9\xA6\x96\xE7\x9B\xB8\xE3\x81\xAF") == "ja");
-  CHECK(detectLanguage("\xD9\x83\xD8\xAA\xD8\xA7\xD8\xA6\xD8\xA8 \xD8\xAD\xD8\xB2\xD8\xA8 \xD8\xA7\xD9\x84\xD9\x84\xD9\x87") == "ar");
+  CHECK(detectLanguage(
+            "\xD9\x83\xD8\xAA\xD8\xA7\xD8\xA6\xD8\xA8 \xD8\xAD\xD8\xB2\xD8\xA8 \xD8\xA7\xD9\x84\xD9\x84\xD9\x87") ==
+        "ar");
   CHECK(detectLanguage("12:30 --") == "");
 }
 

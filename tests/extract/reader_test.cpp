@@ -23,7 +23,8 @@ struct Read {
 Read readOne(const std::string& name, std::string bytes) {
   Read r;
   ReadStats stats;
-  readBuffer(name, std::move(bytes), [&](RawDocument&& d) { r.docs.push_back(std::move(d)); }, &r.warnings, &stats);
+  readBuffer(
+      name, std::move(bytes), [&](RawDocument&& d) { r.docs.push_back(std::move(d)); }, &r.warnings, &stats);
   return r;
 }
 
@@ -44,7 +45,9 @@ TEST_CASE("Reader: invalid UTF-8 is repaired with U+FFFD and reported", "[extrac
 }
 
 TEST_CASE("Reader: a binary file is skipped with a warning naming it", "[extract][reader]") {
-  std::string bytes = "\x7f" "ELF";
+  std::string bytes =
+      "\x7f"
+      "ELF";
   bytes += std::string(100, '\0');
   Read r = readOne("tool.bin", bytes);
   CHECK(r.docs.empty());
@@ -129,8 +132,8 @@ TEST_CASE("Reader: directories are walked recursively in sorted order; missing p
   writeFile(dir.sub(".hidden.txt"), "hidden");
   std::vector<std::string> sources;
   std::vector<ReadWarning> warnings;
-  const ReadStats stats = readInputs({dir.path(), dir.sub("missing.txt")},
-                                     [&](RawDocument&& d) { sources.push_back(d.source); }, &warnings);
+  const ReadStats stats = readInputs(
+      {dir.path(), dir.sub("missing.txt")}, [&](RawDocument&& d) { sources.push_back(d.source); }, &warnings);
   REQUIRE(sources.size() == 3);
   CHECK(sources[0] == dir.sub("a.txt"));
   CHECK(sources[1] == dir.sub("b/1.txt"));

@@ -18,10 +18,13 @@ namespace {
 std::vector<Article> seed(const std::string& prefix, ArticleOptions options = {}) {
   std::vector<Article> out;
   std::vector<ReadWarning> warnings;
-  kg::extract::readInputs({std::string(KG_SEEDS_DIR)}, [&](RawDocument&& d) {
-    if (d.source.find("/" + prefix + "_") == std::string::npos) return;
-    for (Article& a : toArticles(d, options)) out.push_back(std::move(a));
-  }, &warnings);
+  kg::extract::readInputs(
+      {std::string(KG_SEEDS_DIR)},
+      [&](RawDocument&& d) {
+        if (d.source.find("/" + prefix + "_") == std::string::npos) return;
+        for (Article& a : toArticles(d, options)) out.push_back(std::move(a));
+      },
+      &warnings);
   return out;
 }
 
@@ -34,10 +37,10 @@ const Article* titled(const std::vector<Article>& arts, const std::string& title
 void checkNoBoilerplate(const std::vector<Article>& arts) {
   for (const Article& a : arts) {
     INFO(a.doc.title);
-    for (const char* junk : {"Link to comment", "Share on other sites", "Like 1", "Thanks 2", "Upvote 4",
-                             "Related Videos", "Related News", "Visual search query image", "Posted by |",
-                             "Leave a comment", "Comment(0)", "posted by ZUKUNASHI", "Recommended Posts",
-                             "Jump to content", "SHARE THIS ARTICLE"})
+    for (const char* junk :
+         {"Link to comment", "Share on other sites", "Like 1", "Thanks 2", "Upvote 4", "Related Videos", "Related News",
+          "Visual search query image", "Posted by |", "Leave a comment", "Comment(0)", "posted by ZUKUNASHI",
+          "Recommended Posts", "Jump to content", "SHARE THIS ARTICLE"})
       CHECK(a.text.find(junk) == std::string::npos);
   }
 }
@@ -55,7 +58,8 @@ TEST_CASE("Segmenter: a blog archive page splits into dated articles", "[extract
   const Article* byline = titled(arts, "2019: The Year the Neocons Failed");
   REQUIRE(byline);
   CHECK(byline->doc.date == Date::day(2020, 1, 5));  // "By ... | ... | January 5, 2020"
-  const Article* captioned = titled(arts, "Soleimani was to deliver Tehran's reply to Saudi de-escalation letter when killed: Iraqi PM");
+  const Article* captioned =
+      titled(arts, "Soleimani was to deliver Tehran's reply to Saudi de-escalation letter when killed: Iraqi PM");
   REQUIRE(captioned);
   CHECK(captioned->doc.date == Date::day(2020, 1, 5));
   for (const Article& a : arts) {
@@ -70,7 +74,8 @@ TEST_CASE("Segmenter: a news archive with many date styles splits into dated art
   CHECK(arts.size() >= 15);
   REQUIRE(!arts.empty());
   CHECK(arts[0].doc.date == Date::day(2023, 5, 7));  // "Sunday, 07 May 2023 12:24 AM [ Last Update: ... ]"
-  const Article* kh = titled(arts, "Iraqi Kataib Hezbollah Refutes National Security Adviser's Remarks on PM's House Targeting - Statement");
+  const Article* kh = titled(
+      arts, "Iraqi Kataib Hezbollah Refutes National Security Adviser's Remarks on PM's House Targeting - Statement");
   REQUIRE(kh);
   CHECK(kh->doc.date == Date::day(2021, 12, 1));  // "Dec 1 , 2021"
   const Article* kadhimi = titled(arts, "Al-Kadhimi: Iraq Doesn't Need US Combat Troops");
@@ -102,7 +107,8 @@ TEST_CASE("Segmenter: forum posts split at their buttons and lose them", "[extra
   checkNoBoilerplate(arts);
 }
 
-TEST_CASE("Segmenter: 'posted by ... Comment(0)' separators split a blog page; --date fills missing dates", "[extract][segmenter]") {
+TEST_CASE("Segmenter: 'posted by ... Comment(0)' separators split a blog page; --date fills missing dates",
+          "[extract][segmenter]") {
   ArticleOptions options;
   options.defaultDate = Date::day(2020, 1, 10);
   const auto arts = seed("000", options);
@@ -143,16 +149,18 @@ TEST_CASE("Segmenter: sentences are byte ranges of the article text", "[extract]
 TEST_CASE("Segmenter: a titled, dated page is one article with title and date", "[extract][segmenter]") {
   RawDocument doc;
   doc.source = "a.txt";
-  doc.text = "Iraqi parliament votes to expel US troops\n"
-             "January 5, 2020\n\n"
-             "Iraq's parliament voted on Sunday to expel foreign troops.\n\n"
-             "Share\nLike 3\n";
+  doc.text =
+      "Iraqi parliament votes to expel US troops\n"
+      "January 5, 2020\n\n"
+      "Iraq's parliament voted on Sunday to expel foreign troops.\n\n"
+      "Share\nLike 3\n";
   const auto arts = toArticles(doc, {});
   REQUIRE(arts.size() == 1);
   CHECK(arts[0].doc.title == "Iraqi parliament votes to expel US troops");
   CHECK(arts[0].doc.date == Date::day(2020, 1, 5));
   CHECK(arts[0].doc.source == "a.txt");
-  CHECK(arts[0].text == "Iraqi parliament votes to expel US troops\n\nIraq's parliament voted on Sunday to expel foreign troops.");
+  CHECK(arts[0].text ==
+        "Iraqi parliament votes to expel US troops\n\nIraq's parliament voted on Sunday to expel foreign troops.");
 }
 
 TEST_CASE("Segmenter: metadata date and title apply when the text has none", "[extract][segmenter]") {

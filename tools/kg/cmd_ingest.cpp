@@ -41,9 +41,8 @@ nlohmann::json summaryToJson(const core::IngestSummary& s, double seconds, const
 }
 
 void printSummary(const core::IngestSummary& s, double seconds) {
-  std::printf("read      %llu file(s), %llu document(s), %.2f MB in %.2f s\n",
-              static_cast<unsigned long long>(s.files), static_cast<unsigned long long>(s.documents),
-              static_cast<double>(s.bytes) / 1e6, seconds);
+  std::printf("read      %llu file(s), %llu document(s), %.2f MB in %.2f s\n", static_cast<unsigned long long>(s.files),
+              static_cast<unsigned long long>(s.documents), static_cast<double>(s.bytes) / 1e6, seconds);
   std::printf("articles  %llu found: %llu stored, %llu already stored, %llu failed\n",
               static_cast<unsigned long long>(s.articles), static_cast<unsigned long long>(s.articlesStored),
               static_cast<unsigned long long>(s.articlesSkipped), static_cast<unsigned long long>(s.articlesFailed));
@@ -120,10 +119,10 @@ int ingest(CliContext& ctx, const IngestArgs& args) {
 }  // namespace
 
 void registerIngestCommands(CLI::App& app, CliContext& ctx) {
-  auto* cmd = app.add_subcommand(
-      "ingest",
-      "read news text (files, directories, '-' for stdin; text, HTML or JSON Lines) into the graph; "
-      "content already stored is skipped");
+  auto* cmd =
+      app.add_subcommand("ingest",
+                         "read news text (files, directories, '-' for stdin; text, HTML or JSON Lines) into the graph; "
+                         "content already stored is skipped");
   auto args = std::make_shared<IngestArgs>();
   cmd->add_option("PATH", args->paths, "files or directories to read ('-' reads stdin)")->required();
   cmd->add_option("--date", args->date, "date (YYYY-MM-DD, YYYY-MM or YYYY) for articles that carry none");
