@@ -5,7 +5,7 @@
 # Prints JSON lines on stdout; about 10-15 minutes and under 8 GiB on 2 cores.
 #
 #   bench/run.sh [BUILD_DIR]        (default: build-bench beside this script's repo)
-# Environment: KG_SHARED (default ../shared beside the repo), KG_BENCH_WORK
+# Environment: KG_BUILD_TYPE (Release), KG_SHARED (default ../shared beside the repo), KG_BENCH_WORK
 # (scratch space, default /tmp/kg-bench-$$, removed at the end), PYTHON (/usr/bin/python3).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,7 +16,7 @@ python=${PYTHON:-/usr/bin/python3}
 mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
 
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKG_BUILD_BENCHMARKS=ON -DKG_BUILD_TESTS=OFF >&2
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${KG_BUILD_TYPE:-Release}" -DKG_BUILD_BENCHMARKS=ON >&2
 cmake --build "$build" -j2 --target kg query_bench >&2
 
 # Bulk import: the summary of each is one JSON line (events_per_second).

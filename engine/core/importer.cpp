@@ -310,10 +310,12 @@ class Run {
     edge_.cameo.assign(cameo);
     edge_.when = DateRange::point(Date::fromDays(day, DatePrecision::kDay));
     edge_.confidence = 1.0f;
-    edge_.evidence.resize(1);
-    edge_.evidence[0].doc = doc;
-    edge_.evidence[0].sentence = sentence;
-    edge_.evidence[0].text = text;
+    edge_.evidence.resize(opt_.evidence ? 1 : 0);
+    if (opt_.evidence) {
+      edge_.evidence[0].doc = doc;
+      edge_.evidence[0].sentence = sentence;
+      edge_.evidence[0].text = text;
+    }
     ++sum_.events;
     auto id = loader_->putEdge(edge_);
     return id.status();

@@ -15,7 +15,8 @@
 // core/cameo.h (relation names go through the CAMEO code list first), with
 // its CAMEO code and PLOVER mode and one small evidence record:
 // doc "icews:<event id>" (sentence 0), or doc "tkg:<dir>/<file>" with the line
-// number as the sentence; the text is the CAMEO event name. Identical facts
+// number as the sentence; the text is the CAMEO event name (none at all with
+// ImportOptions::evidence = false, the fastest bulk load). Identical facts
 // (same ends, type and day) merge into one edge with several evidence records.
 //
 // Skipped and counted, never stored: events whose code has no PLOVER event
@@ -72,6 +73,7 @@ struct ImportOptions {
   Date epoch = Date::day(2018, 1, 1); // kTkg: the day of t = 0
   std::string cameoDir;               // "" = cameoDirectory() with candidates near `path`
   bool strict = false;
+  bool evidence = true;               // false: no evidence records (fastest; edges keep no provenance)
   size_t maxExamples = 10;            // malformed lines quoted in the summary
 };
 

@@ -317,3 +317,17 @@ TEST_CASE("Importer: a bad ICEWS header names the missing column", "[core][impor
   CHECK(r.status().message().find("events.tab:1:") != std::string::npos);
   CHECK(r.status().message().find("'Event Date'") != std::string::npos);
 }
+
+TEST_CASE("Importer: without evidence, edges load bare and repeats still merge", "[core][import]") {
+  TempDir dir;
+  auto store = openDb(dir);
+  auto o = tkgOptions(writeTkgFixture(dir, kTrain));
+  o.evidence = false;
+  auto r = Importer(*store).run(o);
+  REQUIRE(r.isOk());
+  CHECK(r->edgesAdded == 3);
+  CHECK(r->edgesMerged == 1);
+  CHECK(r->evidenceAdded == 0);
+  CHECK(store->stats()->evidence == 0);
+  for (const Edge& e : allEdges(*store)) CHECK(store->getEvidence(e.id, 10)->empty());
+}

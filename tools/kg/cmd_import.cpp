@@ -14,6 +14,7 @@ struct ImportArgs {
   std::string format, path, timeUnit, epoch = "2018-01-01", cameoDir;
   std::vector<std::string> files;
   bool strict = false;
+  bool noEvidence = false;
   size_t examples = 10;
 };
 
@@ -25,6 +26,7 @@ int runImport(CliContext& ctx, const ImportArgs& a) {
   o.path = a.path;
   o.files = a.files;
   o.strict = a.strict;
+  o.evidence = !a.noEvidence;
   o.cameoDir = a.cameoDir;
   o.maxExamples = a.examples;
   if (!a.timeUnit.empty()) {
@@ -108,6 +110,9 @@ void registerImportCommands(CLI::App& app, CliContext& ctx) {
                   "directory with cameo_codes_goldstein.tsv (default: $KG_CAMEO_DIR, else a cameo/ folder beside "
                   "the data, else ../shared/data/cameo)");
   cmd->add_flag("--strict", args->strict, "refuse the whole import (nothing stored) on any malformed line");
+  cmd->add_flag("--no-evidence", args->noEvidence,
+                "store no evidence records (fastest; by default each event keeps a small one: "
+                "doc tkg:<set>/<file> with the line number, or icews:<event id>, and the event name)");
   cmd->add_option("--examples", args->examples, "malformed lines quoted in the summary (default 10)");
   cmd->callback([&ctx, args] { ctx.exitCode = runImport(ctx, *args); });
 }
