@@ -214,7 +214,7 @@ interface ActorGraph {
       -> (edges :List(EdgeInfo), page :PageInfo, error :Error);
   # Standing relations (offices, memberships) in force on `date`, optionally
   # of one actor only.
-  asof @8 (date :Date, actor :ActorRef, filter :Filter, page :Page)
+  asof @8 (date :Date, actor :ActorRef, filter :Filter, page :Page, evidence :UInt32)
       -> (edges :List(EdgeInfo), page :PageInfo, error :Error);
   # Betweenness on large graphs is estimated from sampled sources
   # (approximate, with the number of sources).

@@ -368,6 +368,7 @@ Result<std::vector<Edge>> Client::asOf(const AsOfQuery& q) {
         toWire(q.date, req.initDate());
         setRef(req.initActor(), q.actor);
         toWire(q.filter, req.initFilter());
+        req.setEvidence(static_cast<uint32_t>(std::min<size_t>(q.evidence, UINT32_MAX)));
         return req;
       },
       [&](auto& r, size_t* n) {

@@ -81,6 +81,7 @@ struct AsOfQuery {
   Date date;                 // the day: date.days() (its first day)
   std::string actor;         // "" = relations of every actor
   query::Filter filter;
+  size_t evidence = 1;
 };
 
 using RankQuery = query::RankOptions;

@@ -308,7 +308,7 @@ Result<std::vector<Edge>> LocalGraph::asOfPage(const AsOfQuery& q, const PageReq
   }
   auto refs = query::asOf(s, opts);
   if (!refs) return refs.status();
-  return loadEdges(s, refs.value(), 1, page, span);
+  return loadEdges(s, refs.value(), q.evidence, page, span);
 }
 
 Result<RankView> LocalGraph::rank(const RankQuery& q) {

@@ -449,9 +449,12 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (!page) return refuse(ctx, page.status());
     auto date = fromWire(params.getDate());
     if (!date) return refuse(ctx, date.status());
+    Status ev = checkEvidence(params.getEvidence());
+    if (!ev.isOk()) return refuse(ctx, ev);
     AsOfQuery q;
     q.date = date.value();
     q.filter = filter.value();
+    q.evidence = params.getEvidence();
     LocalGraph* g = &graph_;
     RefSpec spec = ref.value();
     PageRequest pr = page.value();

@@ -1,9 +1,15 @@
 #include "tools/kg/cli.h"
 
+#include "rpc/client.h"
+#include "rpc/local_graph.h"
+
 namespace kg::cli {
 
 Result<core::Engine*> CliContext::engine(bool write) {
+  if (!remote.empty())
+    return Status::invalidArgument("this command works on a local database; drop --remote and pass --db PATH");
   if (engine_ && (engineWritable_ || !write)) return engine_.get();
+  api_.reset();  // it borrows the engine
   engine_.reset();
   core::EngineOptions opts;
   opts.readOnly = !write;
@@ -20,12 +26,35 @@ Result<core::Engine*> CliContext::engine(bool write) {
   return engine_.get();
 }
 
+Result<rpc::GraphApi*> CliContext::api() {
+  if (api_) return api_.get();
+  if (!remote.empty()) {
+    auto client = rpc::Client::connect(remote);
+    if (!client) return client.status();
+    api_ = std::move(client).value();
+    return api_.get();
+  }
+  auto e = engine(false);
+  if (!e) return e.status();
+  api_ = std::make_unique<rpc::LocalGraph>(**e);
+  return api_.get();
+}
+
+bool wantsRemote(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (a == "--remote" || a.rfind("--remote=", 0) == 0) return true;
+  }
+  return false;
+}
+
 int CliContext::fail(const Status& status) {
   std::cerr << "kg: error: " << status.message() << "\n";
   return kExitError;
 }
 
 std::string CliContext::nameOf(ActorId id) {
+  if (api_) return api_->nameOf(id);
   if (!engine_) return "#" + std::to_string(id);
   auto a = engine_->store().getActor(id);
   if (!a || !a->has_value()) return "#" + std::to_string(id);

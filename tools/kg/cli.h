@@ -13,6 +13,7 @@
 
 #include "base/status.h"
 #include "core/engine.h"
+#include "rpc/graph_api.h"
 
 namespace kg::cli {
 
@@ -41,9 +42,17 @@ struct CliContext {
   // The canonical name of an actor id ("#id" when the lookup fails).
   std::string nameOf(ActorId id);
 
+  // The graph the query commands read: the local database (read-only), or
+  // the kgd at `remote`. Errors: as engine(false), or IOError when kgd
+  // cannot be reached.
+  Result<rpc::GraphApi*> api();
+  // "database:" line of `kg stats`: the path, or "kgd at HOST:PORT".
+  std::string where() const { return remote.empty() ? dbPath : "kgd at " + remote; }
+
  private:
   std::unique_ptr<core::Engine> engine_;
   bool engineWritable_ = false;
+  std::unique_ptr<rpc::GraphApi> api_;  // borrows *engine_ in local mode, so declared after it
 };
 
 // Parses an optional date option ("" = not given). InvalidArgument names the option.
@@ -53,5 +62,10 @@ void registerActorCommands(CLI::App& app, CliContext& ctx);
 void registerEdgeCommands(CLI::App& app, CliContext& ctx);
 void registerImportCommands(CLI::App& app, CliContext& ctx);
 void registerIngestCommands(CLI::App& app, CliContext& ctx);
+void registerQueryCommands(CLI::App& app, CliContext& ctx);  // cmd_query.cpp
+// With --remote on the command line (wantsRemote), replaces the query
+// commands by their GraphApi versions (cmd_remote_query.cpp).
+bool wantsRemote(int argc, char** argv);
+void registerRemoteQueryCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace kg::cli

@@ -48,9 +48,9 @@ int listActors(CliContext& ctx, const std::string& kindText) {
     if (!k) return ctx.fail(k.status());
     kind = k.value();
   }
-  auto engine = ctx.engine(false);
-  if (!engine) return ctx.fail(engine.status());
-  auto actors = (*engine)->actors(kind);
+  auto api = ctx.api();
+  if (!api) return ctx.fail(api.status());
+  auto actors = (*api)->actors(kind);
   if (!actors) return ctx.fail(actors.status());
   if (ctx.json) {
     nlohmann::json arr = nlohmann::json::array();
@@ -63,11 +63,11 @@ int listActors(CliContext& ctx, const std::string& kindText) {
 }
 
 int resolveName(CliContext& ctx, const std::string& name) {
-  auto engine = ctx.engine(false);
-  if (!engine) return ctx.fail(engine.status());
-  auto found = (*engine)->resolve(name);
+  auto api = ctx.api();
+  if (!api) return ctx.fail(api.status());
+  auto found = (*api)->resolve(name);
   if (!found) return ctx.fail(found.status());
-  if (found->empty()) return ctx.fail((*engine)->resolveOne(name).status());
+  if (found->empty()) return ctx.fail((*api)->actor(name).status());
   if (ctx.json) {
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& a : found.value()) arr.push_back(core::actorToJson(a));
@@ -79,13 +79,14 @@ int resolveName(CliContext& ctx, const std::string& name) {
 }
 
 int showActor(CliContext& ctx, const std::string& name, size_t evidence) {
-  auto engine = ctx.engine(false);
-  if (!engine) return ctx.fail(engine.status());
-  auto actor = (*engine)->resolveOne(name);
+  auto api = ctx.api();
+  if (!api) return ctx.fail(api.status());
+  auto actor = (*api)->actor(name);
   if (!actor) return ctx.fail(actor.status());
-  core::EdgeFilter f;
-  f.actor = actor->id;
-  auto edges = (*engine)->edges(f, evidence);
+  rpc::EdgeQuery q;
+  q.actor = name;
+  q.evidence = evidence;
+  auto edges = (*api)->edges(q);
   if (!edges) return ctx.fail(edges.status());
   auto nameOf = [&](ActorId id) { return ctx.nameOf(id); };
   if (ctx.json) {
@@ -119,15 +120,15 @@ int showActor(CliContext& ctx, const std::string& name, size_t evidence) {
 }
 
 int printStats(CliContext& ctx) {
-  auto engine = ctx.engine(false);
-  if (!engine) return ctx.fail(engine.status());
-  auto st = (*engine)->stats();
+  auto api = ctx.api();
+  if (!api) return ctx.fail(api.status());
+  auto st = (*api)->stats();
   if (!st) return ctx.fail(st.status());
   if (ctx.json) {
     ctx.printJson({{"actors", st->actors}, {"edges", st->edges}, {"evidence", st->evidence},
-                   {"documents", st->documents}, {"db", ctx.dbPath}});
+                   {"documents", st->documents}, {"db", ctx.where()}});
   } else {
-    std::cout << "database:  " << ctx.dbPath << "\nactors:    " << st->actors << "\nedges:     " << st->edges
+    std::cout << "database:  " << ctx.where() << "\nactors:    " << st->actors << "\nedges:     " << st->edges
               << "\nevidence:  " << st->evidence << "\ndocuments: " << st->documents << "\n";
   }
   return 0;

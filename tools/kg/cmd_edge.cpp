@@ -58,6 +58,15 @@ int edgeAdd(CliContext& ctx, const EdgeAddArgs& a) {
   return 0;
 }
 
+// Cuts `s` to `width` characters (UTF-8 aware) so table columns stay apart.
+std::string cell(const std::string& s, size_t width) {
+  size_t chars = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == width) break;
+  }
+  return i < s.size() ? s.substr(0, i) : s;
+}
+
 struct EdgesArgs {
   std::string actor, types, from, to;
   bool undated = false;
@@ -66,34 +75,31 @@ struct EdgesArgs {
 };
 
 int listEdges(CliContext& ctx, const EdgesArgs& a) {
-  core::EdgeFilter f;
+  rpc::EdgeQuery q;
   if (!a.types.empty()) {
     std::stringstream ss(a.types);
     std::string t;
     while (std::getline(ss, t, ',')) {
       auto type = parseEdgeType(t);
       if (!type) return ctx.fail(type.status());
-      f.types.push_back(type.value());
+      q.filter.types.push_back(type.value());
     }
   }
   auto from = parseDateOption(a.from, "--from");
   if (!from) return ctx.fail(from.status());
   auto to = parseDateOption(a.to, "--to");
   if (!to) return ctx.fail(to.status());
-  if (*from) f.fromDay = (*from)->days();
-  if (*to) f.toDay = (*to)->lastDay();
-  if (f.fromDay && f.toDay && *f.toDay < *f.fromDay)
+  if (*from) q.filter.fromDay = (*from)->days();
+  if (*to) q.filter.toDay = (*to)->lastDay();
+  if (q.filter.fromDay && q.filter.toDay && *q.filter.toDay < *q.filter.fromDay)
     return ctx.fail("the window ends (--to " + a.to + ") before it starts (--from " + a.from + ")");
-  f.includeUndated = a.undated;
-  if (a.limit) f.limit = a.limit;
-  auto engine = ctx.engine(false);
-  if (!engine) return ctx.fail(engine.status());
-  if (!a.actor.empty()) {
-    auto actor = (*engine)->resolveOne(a.actor);
-    if (!actor) return ctx.fail(actor.status());
-    f.actor = actor->id;
-  }
-  auto edges = (*engine)->edges(f, a.evidence);
+  q.filter.includeUndated = a.undated;
+  q.limit = a.limit;
+  q.evidence = a.evidence;
+  q.actor = a.actor;
+  auto api = ctx.api();
+  if (!api) return ctx.fail(api.status());
+  auto edges = (*api)->edges(q);
   if (!edges) return ctx.fail(edges.status());
   auto nameOf = [&](ActorId id) { return ctx.nameOf(id); };
   if (ctx.json) {
@@ -106,8 +112,9 @@ int listEdges(CliContext& ctx, const EdgesArgs& a) {
             << "SOURCE" << std::setw(14) << "TYPE" << std::setw(28) << "TARGET" << "EVIDENCE\n";
   for (const auto& e : edges.value()) {
     std::cout << std::setw(7) << e.id << std::setw(12) << (e.when.from.known() ? e.when.from.toString() : "-")
-              << std::setw(12) << (e.when.to.known() ? e.when.to.toString() : "-") << std::setw(28) << nameOf(e.src)
-              << std::setw(14) << edgeTypeName(e.type) << std::setw(28) << nameOf(e.dst)
+              << std::setw(12) << (e.when.to.known() ? e.when.to.toString() : "-") << std::setw(28)
+              << cell(nameOf(e.src), 27) << std::setw(14) << edgeTypeName(e.type) << std::setw(28)
+              << cell(nameOf(e.dst), 27)
               << (e.evidence.empty() ? "" : e.evidence.front().text.substr(0, 80)) << "\n";
   }
   return 0;

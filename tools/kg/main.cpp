@@ -12,11 +12,14 @@ int main(int argc, char** argv) {
   ctx.dbPath = env && *env ? env : "./kg.db";
   app.add_option("--db", ctx.dbPath, "database directory (default: $KG_DB, else ./kg.db)");
   app.add_flag("--json", ctx.json, "print machine-readable JSON");
+  app.add_option("--remote", ctx.remote, "HOST:PORT or unix:PATH of a kgd server to query instead of --db");
 
   kg::cli::registerActorCommands(app, ctx);
   kg::cli::registerEdgeCommands(app, ctx);
   kg::cli::registerImportCommands(app, ctx);
   kg::cli::registerIngestCommands(app, ctx);
+  kg::cli::registerQueryCommands(app, ctx);
+  if (kg::cli::wantsRemote(argc, argv)) kg::cli::registerRemoteQueryCommands(app, ctx);  // rpc
   // Further command groups register here.
 
   try {

@@ -1,0 +1,98 @@
+// kg --remote: every query command prints what it prints on the local database.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "rpc/fixture.h"
+#include "rpc/kgd_process.h"
+#include "support/run.h"
+
+namespace kg {
+namespace {
+
+// Drops the line naming where the database is (`kg stats`).
+std::string withoutWhere(std::string s) {
+  size_t at = s.find("database:");
+  if (at == std::string::npos) return s;
+  size_t end = s.find('\n', at);
+  return s.erase(at, end == std::string::npos ? std::string::npos : end - at + 1);
+}
+
+TEST_CASE("kg --remote: query commands print what they print locally", "[rpc][kgd][cli]") {
+  testing::TempDir dir;
+  const std::string db = dir.sub("db");
+  { testing::SmallGraph g(db); }
+  testing::Kgd kgd({"--db", db, "--listen", "127.0.0.1:0"});
+  std::string line = kgd.firstLine();
+  REQUIRE(line.rfind("listening on ", 0) == 0);
+  const std::string address = line.substr(std::string("listening on ").size());
+
+  const std::vector<std::string> commands = {
+      "stats",
+      "actors",
+      "actors --kind person",
+      "resolve Kataib",
+      "resolve 'Nobody Known'",
+      "show 'Qasem Soleimani'",
+      "show Nobody",
+      "edges",
+      "edges --actor 'United States' --type ASSAULT --from 2020-01 --to 2020-01",
+      "edges --from 2020-02 --to 2020-01",
+      "neighbors Kataib --depth 2",
+      "neighbors 'Lonely Actor'",
+      "neighbors Kataib --depth 2 --format dot",
+      "neighbors Kataib --depth 2 --format graphml",
+      "path 'Mike Pompeo' 'Qassem Soleimani'",
+      "path 'Mike Pompeo' 'Qassem Soleimani' --mode all-shortest",
+      "path 'Mike Pompeo' 'Qassem Soleimani' --mode k-shortest --k 3",
+      "path 'Mike Pompeo' 'Qassem Soleimani' --mode weighted",
+      "path 'Mike Pompeo' 'Qassem Soleimani' --mode temporal",
+      "path 'Mike Pompeo' 'Qassem Soleimani' --format dot",
+      "path 'Mike Pompeo' 'Qassem Soleimani' --direction out",
+      "path 'Lonely Actor' Iran",
+      "path Iran Iran",
+      "timeline 'United States'",
+      "timeline 'United States' --type ASSAULT --direction out",
+      "asof 2019-06-01",
+      "asof 2020-06 Iran",
+      "rank",
+      "rank --by pagerank --top 3",
+      "rank --by betweenness",
+      "neighbors Kataib --depth 99",
+  };
+  for (const auto& cmd : commands) {
+    for (const char* json : {"", " --json"}) {
+      INFO("kg " << cmd << json);
+      auto local = testing::run(std::string(KG_BIN) + " --db " + testing::shq(db) + " " + cmd + json);
+      auto remote = testing::run(std::string(KG_BIN) + " --remote " + address + " " + cmd + json);
+      CHECK(local.rc == remote.rc);
+      if (cmd == "stats" && *json) {
+        auto l = nlohmann::json::parse(local.out), r = nlohmann::json::parse(remote.out);
+        CHECK(r["db"] == "kgd at " + address);
+        l.erase("db");
+        r.erase("db");
+        CHECK(l == r);
+        continue;
+      }
+      if (cmd == "stats") {
+        CHECK(remote.out.find("database:  kgd at " + address) != std::string::npos);
+        CHECK(withoutWhere(local.out) == withoutWhere(remote.out));
+        continue;
+      }
+      CHECK(local.out == remote.out);
+      CHECK(local.err == remote.err);
+    }
+  }
+
+  // Writes go to a database, not to a server.
+  auto add = testing::run(std::string(KG_BIN) + " --remote " + address + " actor add X --kind person");
+  CHECK(add.rc == 1);
+  CHECK(add.err.find("--remote") != std::string::npos);
+  // Nothing listening: a clear error.
+  CHECK(kgd.signalAndWait(SIGTERM) == 0);
+  auto gone = testing::run(std::string(KG_BIN) + " --remote " + address + " stats");
+  CHECK(gone.rc == 1);
+  CHECK(gone.err.find("cannot connect to kgd at '" + address + "'") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace kg

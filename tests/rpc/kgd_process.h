@@ -1,0 +1,81 @@
+// A kgd child process for end-to-end tests.
+#pragma once
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <string>
+#include <vector>
+
+namespace kg::testing {
+
+// A kgd child process whose stdout we read; killed on destruction if still running.
+class Kgd {
+ public:
+  explicit Kgd(const std::vector<std::string>& args) {
+    int out[2];
+    if (::pipe(out) != 0) return;
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::dup2(out[1], 1);
+      ::close(out[0]);
+      ::close(out[1]);
+      std::vector<char*> argv;
+      std::string bin = KGD_BIN;
+      argv.push_back(bin.data());
+      std::vector<std::string> copy = args;
+      for (auto& a : copy) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      ::execv(bin.c_str(), argv.data());
+      ::_exit(127);
+    }
+    ::close(out[1]);
+    fd_ = out[0];
+  }
+  ~Kgd() {
+    if (pid_ > 0 && !exited_) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+    if (fd_ >= 0) ::close(fd_);
+  }
+
+  // The first stdout line, waiting at most ~60 s.
+  std::string firstLine() {
+    std::string line;
+    char c;
+    for (int i = 0; i < 600; ++i) {
+      pollfd p{fd_, POLLIN, 0};
+      if (::poll(&p, 1, 100) <= 0) continue;
+      while (::read(fd_, &c, 1) == 1) {
+        if (c == '\n') return line;
+        line += c;
+      }
+      return line;
+    }
+    return line;
+  }
+
+  // Sends `sig` and waits (at most ~60 s) for the exit status; -1 if it did not exit.
+  int signalAndWait(int sig) {
+    ::kill(pid_, sig);
+    for (int i = 0; i < 600; ++i) {
+      int status = 0;
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        exited_ = true;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      }
+      ::usleep(100000);
+    }
+    return -1;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  int fd_ = -1;
+  bool exited_ = false;
+};
+
+}  // namespace kg::testing
