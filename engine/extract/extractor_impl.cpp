@@ -28,7 +28,20 @@ Result<std::unique_ptr<ExtractorImpl>> ExtractorImpl::make(const ExtractorOption
   x->ja_ = JapaneseSegmenter::create();
   x->index_ = std::make_unique<MentionIndex>(x->catalog_, x->ja_.get());
   x->offices_ = std::make_unique<OfficeTable>(x->catalog_);
+  for (size_t i = 0; i < x->catalog_.actors().size(); ++i) {
+    const Actor& a = x->catalog_.actors()[i].actor;
+    x->noteKeys(i, a.name);
+    for (const auto& al : a.aliases) x->noteKeys(i, al);
+  }
   return x;
+}
+
+void ExtractorImpl::noteKeys(size_t actor, const std::string& name) {
+  for (const auto& k : nameKeys(name)) {
+    if (k.empty() || k[0] != '~') continue;
+    auto [it, inserted] = skeletonOwner_.emplace(k, actor);
+    if (!inserted && it->second != actor) ambiguousSkeletons_.insert(k);
+  }
 }
 
 void ExtractorImpl::addKnownActor(const Actor& actor) {
@@ -44,11 +57,13 @@ void ExtractorImpl::addKnownActor(const Actor& actor) {
     a.aliases.clear();
     idx = catalog_.addActor(a, "stored actor");
     index_->addAlias(actor.name, *idx);
+    noteKeys(*idx, actor.name);
   }
   catalog_.mutableActors()[*idx].actor.id = actor.id;
   for (const auto& al : actor.aliases) {
     catalog_.addAlias(*idx, al);
     index_->addAlias(al, *idx);
+    noteKeys(*idx, al);
   }
 }
 
@@ -145,12 +160,14 @@ Extraction ExtractorImpl::extract(const Article& article) const {
   for (const auto& ent : resolver.entities()) {
     ExtractedActor xa;
     xa.actor = ent.actor;
-    for (const auto& k : nameKeys(xa.actor.name)) xa.nameKeys.push_back(k);
-    for (const auto& al : xa.actor.aliases) {
-      for (const auto& k : nameKeys(al)) {
+    auto addKeys = [&](const std::string& name) {
+      for (const auto& k : nameKeys(name)) {
+        if (ambiguousSkeletons_.count(k)) continue;  // shared by two known actors: not an identity
         if (std::find(xa.nameKeys.begin(), xa.nameKeys.end(), k) == xa.nameKeys.end()) xa.nameKeys.push_back(k);
       }
-    }
+    };
+    addKeys(xa.actor.name);
+    for (const auto& al : xa.actor.aliases) addKeys(al);
     result.actors.push_back(std::move(xa));
   }
   for (auto& p : pending) result.edges.push_back(ExtractedEdge{p.src, p.dst, std::move(p.edge)});

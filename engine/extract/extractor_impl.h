@@ -16,6 +16,8 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/dictionary.h"
@@ -45,6 +47,11 @@ class ExtractorImpl final : public Extractor {
   std::unique_ptr<MentionIndex> index_;
   std::unique_ptr<OfficeTable> offices_;
   std::vector<std::string> warnings_;
+  // Skeleton keys ("~...") that more than one catalog actor has: they are not
+  // handed to the engine as identity keys.
+  std::unordered_map<std::string, size_t> skeletonOwner_;
+  std::unordered_set<std::string> ambiguousSkeletons_;
+  void noteKeys(size_t actor, const std::string& name);
 };
 
 }  // namespace kg::extract

@@ -595,12 +595,18 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
     if (words == 1) {
       const Token& t = tokens[tokens[b].article ? b + 1 : b];
       if (t.strict.size() < 3) continue;
-      if (auto ent = resolver->bySurname(t.strict, t.skeleton)) {
+      // Exact spellings first (in the article, then in the catalog), then
+      // skeletons: "Khomeini" after "Khamenei" is still Khomeini.
+      if (auto ent = resolver->bySurname(t.strict, "")) {
         claim(makeMention(tokens, b, e, *ent, MentionSource::kSurname));
         continue;
       }
       const std::vector<size_t>* cands = index.surname(t.strict);
       if (cands == nullptr || cands->size() != 1) {
+        if (auto ent = resolver->bySurname("", t.skeleton)) {
+          claim(makeMention(tokens, b, e, *ent, MentionSource::kSurname));
+          continue;
+        }
         // A lone word meets a catalog surname by skeleton only when the two
         // differ in vowels alone ("Saleh"/"Salih", not "Mark"/"Maliki").
         const std::vector<size_t>* sk = index.surname("~" + t.skeleton);

@@ -386,8 +386,9 @@ std::vector<std::string> nameKeys(std::string_view name) {
     skeleton += w.skeleton;
   }
   std::vector<std::string> keys{strict};
-  // A one-letter skeleton ("US" -> "s") would join unrelated names.
-  if (skeleton.size() >= 2 && skeleton != strict) keys.push_back("~" + skeleton);
+  // A short skeleton ("Syria" and "Israel" -> "sr") would join unrelated
+  // names; only skeletons of four letters or more are keys.
+  if (skeleton.size() >= kMinSkeletonKey && skeleton != strict) keys.push_back("~" + skeleton);
   return keys;
 }
 

@@ -27,9 +27,13 @@
 namespace kg::extract {
 
 // The index keys for one name or alias: the strict key first, then the
-// skeleton key ("~...") when it differs. At least one, none empty, for any
+// skeleton key ("~...") when it differs and is long enough to identify. At least one, none empty, for any
 // name with a letter or digit in it; empty for a name without any.
 std::vector<std::string> nameKeys(std::string_view name);
+
+// Skeletons shorter than this are not emitted as keys ("Syria" and "Israel"
+// share "sr"); matchers may still compare them with a confirming check.
+inline constexpr size_t kMinSkeletonKey = 4;
 
 enum class Script : uint8_t { kLatin, kArabic, kKana, kHan, kDigit, kOther };
 

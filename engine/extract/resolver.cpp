@@ -112,7 +112,8 @@ size_t Resolver::fromNew(const std::string& name, ActorKind kind, const std::str
 }
 
 std::optional<size_t> Resolver::bySurname(const std::string& strict, const std::string& skeleton) const {
-  for (const std::string& k : {strict, "~" + skeleton}) {
+  for (const std::string& k : {strict, skeleton.empty() ? std::string() : "~" + skeleton}) {
+    if (k.empty()) continue;
     auto it = surnames_.find(k);
     if (it == surnames_.end()) continue;
     if (it->second.size() == 1) return it->second.front();

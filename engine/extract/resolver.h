@@ -58,6 +58,7 @@ class Resolver {
   size_t fromNew(const std::string& name, ActorKind kind, const std::string& country = "");
   // The entity a lone surname (strict or skeleton key of the last word)
   // referred to earlier in the article; nullopt when none or ambiguous.
+  // An empty key is not looked up.
   std::optional<size_t> bySurname(const std::string& strict, const std::string& skeleton) const;
   // The holder of `title` of `body` (catalog index) on the article date.
   std::optional<size_t> officeHolder(size_t body, std::string_view title) const;

@@ -420,3 +420,29 @@ TEST_CASE("Extractor: odd text never fails and yields nothing", "[extract][extra
     CHECK(x.edges.empty());
   }
 }
+
+TEST_CASE("Extractor: identity keys handed to the engine never join two actors of one kind", "[extract][extractor]") {
+  Article a;
+  a.text = "Syria and Israel traded fire. Hadi al-Amiri met Mark Milley. Khamenei and Khomeini were named. "
+           "Hezbollah and Kata'ib Hezbollah denied it. Saddam Hussein and Fuad Hussein were compared.";
+  a.doc.id = "d";
+  a.doc.date = Date::day(2020, 1, 6);
+  a.sentences = splitSentences(a.text);
+  const Extraction x = extractor().extract(a);
+  std::map<std::pair<std::string, int>, std::string> owner;
+  for (const auto& xa : x.actors) {
+    for (const auto& k : xa.nameKeys) {
+      const auto slot = std::make_pair(k, static_cast<int>(xa.actor.kind));
+      auto [it, inserted] = owner.emplace(slot, xa.actor.name);
+      INFO("key '" << k << "' of " << xa.actor.name << " and " << it->second);
+      CHECK((inserted || it->second == xa.actor.name));
+    }
+  }
+  std::set<std::string> names;
+  for (const auto& xa : x.actors) names.insert(xa.actor.name);
+  for (const char* n : {"Syria", "Israel", "Hadi al-Amiri", "Mark Milley", "Ali Khamenei", "Ruhollah Khomeini",
+                        "Hezbollah", "Kata'ib Hezbollah", "Saddam Hussein", "Fuad Hussein"}) {
+    INFO(n);
+    CHECK(names.count(n));
+  }
+}
