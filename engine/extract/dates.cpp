@@ -485,6 +485,12 @@ Date eventDate(std::string_view sentence, Date articleDate) {
       } else if (w == "year") {
         cands.push_back({Date::year(articleDate.civil().year + delta), at});
       }
+    } else if (const int m = englishMonth(w); m != 0 && (w.size() > 3 || w == "may") && !isNum(t, i + 1, 1, 4) &&
+                                              (prev == "in" || prev == "since" || prev == "during" || prev == "early" ||
+                                               prev == "late" || prev == "mid" || prev == "until")) {
+      // "in May": the most recent May on or before the article date.
+      const Date d = resolveYearless(m, 0, articleDate);
+      if (d.known()) cands.push_back({d, t[i - 1].begin, true});
     } else if (const int wd = weekdayIndex(w); wd >= 0 && w.size() > 3) {
       // "on Sunday", "last Sunday", "Sunday's vote", "early Friday". The most
       // recent such weekday on or before the article date ("last X": before).

@@ -4,6 +4,7 @@
 
 using kg::Date;
 using kg::DatePrecision;
+using kg::daysFromCivil;
 using kg::extract::eventDate;
 using kg::extract::findDate;
 using kg::extract::parseDate;
@@ -90,4 +91,13 @@ TEST_CASE("Dates: no date phrase, or no article date to resolve against, gives u
   CHECK_FALSE(eventDate("Two days ago Pompeo called.", Date()).known());
   CHECK_FALSE(eventDate("On Sunday, parliament voted.", Date::month(2020, 1)).known());
   CHECK_FALSE(eventDate("The sun rose over 5,000 troops.", monday).known());
+}
+
+TEST_CASE("Dates: a yearless day or month is the most recent one on or before the article date", "[extract][dates]") {
+  const Date jan2 = Date::day(2020, 1, 2);
+  CHECK(str(eventDate("Protesters stormed the embassy on December 31.", jan2)) == "2019-12-31/day");
+  CHECK(str(eventDate("The talks took place in May.", Date::day(2020, 3, 1))) == "2019-05/month");
+  CHECK(str(eventDate("Al-Kadhimi took office in May 2020.", jan2)) == "2020-05/month");
+  CHECK(str(eventDate("Iran expanded enrichment last year.", jan2)) == "2019/year");
+  CHECK(str(eventDate("The strike came on Friday.", Date::week(daysFromCivil({2020, 1, 6})))) == "unknown");
 }
