@@ -56,10 +56,29 @@ Path makePath(const Snapshot& s, VertexId a, const std::vector<EdgeIndex>& edges
 }
 
 // --- shortest: bidirectional BFS -------------------------------------------
+// Vertices stamped in `blocked` and edges listed in `blockedEdges` (sorted)
+// are never used (Yen's spur searches); both may be null.
+struct Blocks {
+  const graph::StampedArray<uint32_t>* vertices = nullptr;
+  const std::vector<EdgeIndex>* edges = nullptr;
+  bool allows(VertexId v, EdgeIndex e) const {
+    if (vertices && vertices->has(v)) return false;
+    return !edges || !std::binary_search(edges->begin(), edges->end(), e);
+  }
+};
+
 // Scratch: u32[0] forward distance, u32[1] backward distance, u32[2] forward
-// parent edge, u32[3] backward parent edge, list[0..2] frontiers.
-std::optional<std::vector<EdgeIndex>> bidirectionalBfs(const Snapshot& s, const EdgePredicate& pred, VertexId a,
-                                                       VertexId b, int maxDepth, Scratch& sc) {
+// parent edge, u32[3] backward parent edge, list[0] forward frontier,
+// list[1] backward frontier, list[2]. On success the distance arrays hold
+// every vertex within depthF of a and depthB of b (depthF + depthB = the
+// path length), and list[1] the backward frontier at depthB.
+struct BfsMeeting {
+  std::vector<EdgeIndex> edges;
+  uint32_t depthF = 0, depthB = 0;
+};
+
+std::optional<BfsMeeting> bidirectionalBfs(const Snapshot& s, const EdgePredicate& pred, VertexId a, VertexId b,
+                                           int maxDepth, Scratch& sc, Blocks blocks = {}) {
   auto& distF = sc.u32[0];
   auto& distB = sc.u32[1];
   auto& parF = sc.u32[2];
@@ -73,23 +92,25 @@ std::optional<std::vector<EdgeIndex>> bidirectionalBfs(const Snapshot& s, const 
   distF.set(a, 0);
   distB.set(b, 0);
   const Direction dir = pred.direction();
-  int depthF = 0, depthB = 0;
+  uint32_t depthF = 0, depthB = 0;
   uint32_t best = kInf;
   VertexId meet = graph::kNoVertex;
-  while (depthF + depthB < maxDepth && !frontF.empty() && !frontB.empty()) {
+  while (depthF + depthB < static_cast<uint32_t>(maxDepth) && !frontF.empty() && !frontB.empty()) {
     bool forward = frontF.size() <= frontB.size();
     auto& front = forward ? frontF : frontB;
     auto& mine = forward ? distF : distB;
     auto& theirs = forward ? distB : distF;
     auto& parent = forward ? parF : parB;
-    const uint32_t d = static_cast<uint32_t>(forward ? depthF : depthB) + 1;
+    const uint32_t d = (forward ? depthF : depthB) + 1;
     next.clear();
     for (VertexId u : front) {
       forEachNeighbour(s, pred, u, forward ? dir : reverse(dir), [&](VertexId n, const EdgeRef& r) {
-        if (mine.has(n)) return true;
+        if (mine.has(n) || !blocks.allows(n, r.index)) return true;
         mine.set(n, d);
         parent.set(n, r.index);
         next.push_back(n);
+        // The first meeting level gives the shortest length (every meeting
+        // in it has the same length); keep the first for determinism.
         if (theirs.has(n) && d + theirs.get(n) < best) {
           best = d + theirs.get(n);
           meet = n;
@@ -102,57 +123,21 @@ std::optional<std::vector<EdgeIndex>> bidirectionalBfs(const Snapshot& s, const 
     if (best != kInf) break;
   }
   if (best == kInf) return std::nullopt;
-  std::vector<EdgeIndex> edges = walkBack(s, parF, a, meet);
+  BfsMeeting m;
+  m.edges = walkBack(s, parF, a, meet);
   for (VertexId v = meet; v != b;) {
     EdgeIndex e = parB.get(v);
-    edges.push_back(e);
+    m.edges.push_back(e);
     v = otherEnd(s, e, v);
   }
-  return edges;
-}
-
-// Plain BFS from `from` to `to` avoiding blocked vertices (stamped in
-// blocked) and blocked edges (sorted). Scratch: u32[0] visited, u32[1] parent
-// edge, list[0..1].
-std::optional<std::vector<EdgeIndex>> constrainedBfs(const Snapshot& s, const EdgePredicate& pred, VertexId from,
-                                                     VertexId to, int maxLen,
-                                                     const graph::StampedArray<uint32_t>& blocked,
-                                                     const std::vector<EdgeIndex>& blockedEdges, Scratch& sc) {
-  auto& seen = sc.u32[0];
-  auto& parent = sc.u32[1];
-  seen.reset(s.vertexCount());
-  parent.reset(s.vertexCount());
-  auto& front = sc.list[0];
-  auto& next = sc.list[1];
-  front.assign(1, from);
-  seen.set(from, 0);
-  bool found = false;
-  for (int d = 0; d < maxLen && !front.empty() && !found; ++d) {
-    next.clear();
-    for (VertexId u : front) {
-      bool go = forEachNeighbour(s, pred, u, pred.direction(), [&](VertexId n, const EdgeRef& r) {
-        if (seen.has(n) || blocked.has(n)) return true;
-        if (std::binary_search(blockedEdges.begin(), blockedEdges.end(), r.index)) return true;
-        seen.set(n, 0);
-        parent.set(n, r.index);
-        if (n == to) {
-          found = true;
-          return false;
-        }
-        next.push_back(n);
-        return true;
-      });
-      if (!go) break;
-    }
-    front.swap(next);
-  }
-  if (!found) return std::nullopt;
-  return walkBack(s, parent, from, to);
+  m.depthF = depthF;
+  m.depthB = depthB;
+  return m;
 }
 
 // --- all shortest -----------------------------------------------------------
 void enumerateShortest(const Snapshot& s, const EdgePredicate& pred, VertexId u, uint32_t depth, uint32_t length,
-                       const graph::StampedArray<uint32_t>& distF, const graph::StampedArray<uint32_t>& distB,
+                       const graph::StampedArray<uint32_t>& distB,
                        std::vector<EdgeIndex>& stack, size_t maxPaths, PathResult& out, VertexId a) {
   if (depth == length) {
     if (out.paths.size() == maxPaths) {
@@ -164,33 +149,41 @@ void enumerateShortest(const Snapshot& s, const EdgePredicate& pred, VertexId u,
   }
   std::vector<std::pair<EdgeIndex, VertexId>> steps;
   forEachNeighbour(s, pred, u, pred.direction(), [&](VertexId n, const EdgeRef& r) {
-    if (distF.has(n) && distF.get(n) == depth + 1 && distB.has(n) && distB.get(n) == length - depth - 1)
-      steps.emplace_back(r.index, n);
+    // A walk of depth + 1 edges from a that is length - depth - 1 from b is
+    // on a shortest path (so its forward distance need not be checked).
+    if (distB.has(n) && distB.get(n) == length - depth - 1) steps.emplace_back(r.index, n);
     return true;
   });
   std::sort(steps.begin(), steps.end());
   for (auto [e, n] : steps) {
     if (out.truncated) return;
     stack.push_back(e);
-    enumerateShortest(s, pred, n, depth + 1, length, distF, distB, stack, maxPaths, out, a);
+    enumerateShortest(s, pred, n, depth + 1, length, distB, stack, maxPaths, out, a);
     stack.pop_back();
   }
 }
 
-// BFS distances from `root` up to `maxDepth` hops, in direction `dir`.
-void bfsDistances(const Snapshot& s, const EdgePredicate& pred, VertexId root, Direction dir, uint32_t maxDepth,
-                  graph::StampedArray<uint32_t>& dist, std::vector<uint32_t>& front, std::vector<uint32_t>& next) {
-  dist.reset(s.vertexCount());
-  dist.set(root, 0);
-  front.assign(1, root);
-  for (uint32_t d = 0; d < maxDepth && !front.empty(); ++d) {
+// After bidirectionalBfs: extends the backward distances to every vertex on
+// a shortest path, walking back only through vertices whose forward distance
+// fits (distF + distB == length), so the work stays inside the forward ball.
+void extendBackward(const Snapshot& s, const EdgePredicate& pred, const BfsMeeting& m, Scratch& sc) {
+  auto& distF = sc.u32[0];
+  auto& distB = sc.u32[1];
+  const uint32_t length = m.depthF + m.depthB;
+  auto& front = sc.list[1];
+  auto& next = sc.list[2];
+  // Keep only frontier vertices that lie on a shortest path.
+  next.clear();
+  for (VertexId v : front)
+    if (distF.has(v) && distF.get(v) == m.depthF) next.push_back(v);
+  front.swap(next);
+  for (uint32_t d = m.depthB + 1; d <= length && !front.empty(); ++d) {
     next.clear();
     for (VertexId u : front)
-      forEachNeighbour(s, pred, u, dir, [&](VertexId n, const EdgeRef&) {
-        if (!dist.has(n)) {
-          dist.set(n, d + 1);
-          next.push_back(n);
-        }
+      forEachNeighbour(s, pred, u, reverse(pred.direction()), [&](VertexId n, const EdgeRef&) {
+        if (distB.has(n) || !distF.has(n) || distF.get(n) != length - d) return true;
+        distB.set(n, d);
+        next.push_back(n);
         return true;
       });
     front.swap(next);
@@ -361,28 +354,27 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
 
   switch (o.mode) {
     case PathMode::kShortest: {
-      auto edges = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc);
-      if (!edges) return notFound;
-      out.paths.push_back(makePath(s, a, *edges));
+      auto m = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc);
+      if (!m) return notFound;
+      out.paths.push_back(makePath(s, a, m->edges));
       return out;
     }
     case PathMode::kAllShortest: {
-      auto edges = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc);
-      if (!edges) return notFound;
-      const auto length = static_cast<uint32_t>(edges->size());
-      bfsDistances(s, pred, a, pred.direction(), length, sc.u32[0], sc.list[0], sc.list[1]);
-      bfsDistances(s, pred, b, reverse(pred.direction()), length, sc.u32[1], sc.list[0], sc.list[1]);
+      auto m = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc);
+      if (!m) return notFound;
+      const auto length = static_cast<uint32_t>(m->edges.size());
+      extendBackward(s, pred, *m, sc);
       std::vector<EdgeIndex> stack;
-      enumerateShortest(s, pred, a, 0, length, sc.u32[0], sc.u32[1], stack, o.maxPaths, out, a);
+      enumerateShortest(s, pred, a, 0, length, sc.u32[1], stack, o.maxPaths, out, a);
       return out;
     }
     case PathMode::kKShortest: {
       auto first = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc);
       if (!first) return notFound;
-      std::vector<std::vector<EdgeIndex>> found{*first};
+      std::vector<std::vector<EdgeIndex>> found{first->edges};
       std::set<std::pair<size_t, std::vector<EdgeIndex>>> candidates;
-      std::set<std::vector<EdgeIndex>> seen{*first};
-      graph::StampedArray<uint32_t>& blocked = sc.u32[2];
+      std::set<std::vector<EdgeIndex>> seen{first->edges};
+      graph::StampedArray<uint32_t>& blocked = sc.u32[4];
       while (found.size() < static_cast<size_t>(o.k)) {
         const std::vector<EdgeIndex> prev = found.back();
         const Path prevPath = makePath(s, a, prev);
@@ -395,11 +387,11 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
           std::sort(blockedEdges.begin(), blockedEdges.end());
           blocked.reset(s.vertexCount());
           for (size_t j = 0; j < i; ++j) blocked.set(prevPath.nodes[j], 1);
-          auto spurEdges = constrainedBfs(s, pred, spur, b, o.maxDepth - static_cast<int>(i), blocked,
-                                          blockedEdges, sc);
-          if (!spurEdges) continue;
+          auto spurPath = bidirectionalBfs(s, pred, spur, b, o.maxDepth - static_cast<int>(i), sc,
+                                           Blocks{&blocked, &blockedEdges});
+          if (!spurPath) continue;
           std::vector<EdgeIndex> total(prev.begin(), prev.begin() + static_cast<long>(i));
-          total.insert(total.end(), spurEdges->begin(), spurEdges->end());
+          total.insert(total.end(), spurPath->edges.begin(), spurPath->edges.end());
           if (seen.insert(total).second) candidates.insert({total.size(), std::move(total)});
         }
         if (candidates.empty()) break;
