@@ -250,41 +250,102 @@ std::optional<uint32_t> boundedRounds(const Snapshot& s, const EdgePredicate& pr
   return bestRec.get(b);
 }
 
-// Dijkstra on (cost, hops). Scratch: f64[0] cost, u32[0] hops, u32[1] parent
-// edge, u32[2] settled. Returns the edges of the cheapest path, or nullopt.
-std::optional<std::vector<EdgeIndex>> dijkstra(const Snapshot& s, const EdgePredicate& pred, VertexId a, VertexId b,
-                                               Scratch& sc) {
-  auto& cost = sc.f64[0];
-  auto& hops = sc.u32[0];
-  auto& parent = sc.u32[1];
-  auto& settled = sc.u32[2];
-  cost.reset(s.vertexCount());
-  hops.reset(s.vertexCount());
+// Bidirectional Dijkstra on edgeCost. Scratch: f64[0..1] cost, u32[0..1]
+// parent edge, u32[2..3] settled (forward, backward). Returns the edges of a
+// cheapest path, or nullopt. Stops when the two heap tops together cannot
+// beat the best meeting found.
+std::optional<std::vector<EdgeIndex>> bidirectionalDijkstra(const Snapshot& s, const EdgePredicate& pred, VertexId a,
+                                                            VertexId b, Scratch& sc) {
+  using Item = std::pair<double, VertexId>;
+  auto cmp = [](const Item& x, const Item& y) { return x.first > y.first; };
+  struct Side {
+    graph::StampedArray<double>* cost;
+    graph::StampedArray<uint32_t>* parent;
+    graph::StampedArray<uint32_t>* settled;
+    std::vector<Item> heap;
+    Direction dir;
+  };
+  Side sides[2] = {{&sc.f64[0], &sc.u32[0], &sc.u32[2], {}, pred.direction()},
+                   {&sc.f64[1], &sc.u32[1], &sc.u32[3], {}, reverse(pred.direction())}};
+  for (Side& side : sides) {
+    side.cost->reset(s.vertexCount());
+    side.parent->reset(s.vertexCount());
+    side.settled->reset(s.vertexCount());
+  }
+  sides[0].cost->set(a, 0.0);
+  sides[0].heap.push_back({0.0, a});
+  sides[1].cost->set(b, 0.0);
+  sides[1].heap.push_back({0.0, b});
+  double best = std::numeric_limits<double>::infinity();
+  VertexId meet = graph::kNoVertex;
+  while (!sides[0].heap.empty() && !sides[1].heap.empty()) {
+    if (sides[0].heap.front().first + sides[1].heap.front().first >= best) break;
+    const int i = sides[0].heap.front().first <= sides[1].heap.front().first ? 0 : 1;
+    Side& me = sides[i];
+    Side& other = sides[1 - i];
+    std::pop_heap(me.heap.begin(), me.heap.end(), cmp);
+    auto [cu, u] = me.heap.back();
+    me.heap.pop_back();
+    if (me.settled->has(u)) continue;
+    me.settled->set(u, 1);
+    forEachNeighbour(s, pred, u, me.dir, [&](VertexId n, const EdgeRef& r) {
+      if (me.settled->has(n)) return true;
+      double c = edgeCost(s, r.index);
+      if (!std::isfinite(c)) return true;
+      double nc = cu + c;
+      if (!me.cost->has(n) || nc < me.cost->get(n)) {
+        me.cost->set(n, nc);
+        me.parent->set(n, r.index);
+        me.heap.push_back({nc, n});
+        std::push_heap(me.heap.begin(), me.heap.end(), cmp);
+      }
+      if (other.cost->has(n) && me.cost->get(n) + other.cost->get(n) < best) {
+        best = me.cost->get(n) + other.cost->get(n);
+        meet = n;
+      }
+      return true;
+    });
+  }
+  if (meet == graph::kNoVertex) return std::nullopt;
+  std::vector<EdgeIndex> edges = walkBack(s, *sides[0].parent, a, meet);
+  for (VertexId v = meet; v != b;) {
+    EdgeIndex e = sides[1].parent->get(v);
+    edges.push_back(e);
+    v = otherEnd(s, e, v);
+  }
+  return edges;
+}
+
+// Earliest arrival by label setting (Dijkstra on arrival day; taking an edge
+// never makes one arrive earlier). Scratch: f64[0] arrival, u32[0] parent
+// edge, u32[1] settled. Returns the edges, or nullopt.
+template <typename Step>
+std::optional<std::vector<EdgeIndex>> earliestArrival(const Snapshot& s, const EdgePredicate& pred, VertexId a,
+                                                      VertexId b, Step step, Scratch& sc) {
+  auto& arrival = sc.f64[0];
+  auto& parent = sc.u32[0];
+  auto& settled = sc.u32[1];
+  arrival.reset(s.vertexCount());
   parent.reset(s.vertexCount());
   settled.reset(s.vertexCount());
-  using Item = std::pair<std::pair<double, uint32_t>, VertexId>;
-  std::vector<Item> heap;
+  using Item = std::pair<double, VertexId>;
   auto cmp = [](const Item& x, const Item& y) { return x.first > y.first; };
-  cost.set(a, 0.0);
-  hops.set(a, 0);
-  heap.push_back({{0.0, 0}, a});
+  std::vector<Item> heap{{static_cast<double>(graph::kOpenStart), a}};
+  arrival.set(a, static_cast<double>(graph::kOpenStart));
   while (!heap.empty()) {
     std::pop_heap(heap.begin(), heap.end(), cmp);
-    auto [key, u] = heap.back();
+    auto [t, u] = heap.back();
     heap.pop_back();
     if (settled.has(u)) continue;
     settled.set(u, 1);
     if (u == b) return walkBack(s, parent, a, b);
     forEachNeighbour(s, pred, u, pred.direction(), [&](VertexId n, const EdgeRef& r) {
       if (settled.has(n)) return true;
-      double c = edgeCost(s, r.index);
-      if (!std::isfinite(c)) return true;
-      std::pair<double, uint32_t> nk{key.first + c, key.second + 1};
-      if (cost.has(n) && !(nk < std::pair<double, uint32_t>{cost.get(n), hops.get(n)})) return true;
-      cost.set(n, nk.first);
-      hops.set(n, nk.second);
+      std::optional<double> nt = step(t, r.index);
+      if (!nt || (arrival.has(n) && !(*nt < arrival.get(n)))) return true;
+      arrival.set(n, *nt);
       parent.set(n, r.index);
-      heap.push_back({nk, n});
+      heap.push_back({*nt, n});
       std::push_heap(heap.begin(), heap.end(), cmp);
       return true;
     });
@@ -402,7 +463,7 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
       return out;
     }
     case PathMode::kWeighted: {
-      auto edges = dijkstra(s, pred, a, b, sc);
+      auto edges = bidirectionalDijkstra(s, pred, a, b, sc);
       if (!edges) return notFound;
       if (edges->size() > static_cast<size_t>(o.maxDepth)) {
         // The cheapest path is too long; find the cheapest short enough one.
@@ -422,20 +483,27 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
       return out;
     }
     case PathMode::kTemporal: {
-      std::vector<Record> recs;
       auto step = [&](double value, EdgeIndex e) -> std::optional<double> {
         if (!s.dated(e)) return std::nullopt;
         double depart = std::max(value, static_cast<double>(s.firstDay(e)));
         if (depart > static_cast<double>(s.lastDay(e))) return std::nullopt;
         return depart;
       };
-      auto r = boundedRounds(s, pred, a, b, o.maxDepth, static_cast<double>(graph::kOpenStart), step, recs, sc);
-      if (!r) return notFound;
-      std::vector<EdgeIndex> edges = recordChain(recs, *r);
-      Path p = makePath(s, a, edges);
-      for (uint32_t i = *r; recs[i].parent != kInf; i = recs[i].parent)
-        p.days.push_back(static_cast<int32_t>(recs[i].value));
-      std::reverse(p.days.begin(), p.days.end());
+      auto edges = earliestArrival(s, pred, a, b, step, sc);
+      if (!edges) return notFound;
+      if (edges->size() > static_cast<size_t>(o.maxDepth)) {
+        // The earliest route is too long; search again within the depth.
+        std::vector<Record> recs;
+        auto r = boundedRounds(s, pred, a, b, o.maxDepth, static_cast<double>(graph::kOpenStart), step, recs, sc);
+        if (!r) return notFound;
+        edges = recordChain(recs, *r);
+      }
+      Path p = makePath(s, a, *edges);
+      double t = static_cast<double>(graph::kOpenStart);
+      for (EdgeIndex e : *edges) {
+        t = *step(t, e);
+        p.days.push_back(static_cast<int32_t>(t));
+      }
       out.paths.push_back(std::move(p));
       return out;
     }

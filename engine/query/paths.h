@@ -10,14 +10,16 @@
 //  kKShortest    the k loopless paths with the fewest edges (Yen), shortest
 //                first (fewer when there are fewer); among paths of equal
 //                length the choice is deterministic but unspecified.
-//  kWeighted     the path of least total cost (Dijkstra), where an edge costs
-//                edgeCost() below; exact under the depth limit (a hop-bounded
-//                Bellman-Ford runs when the unbounded optimum is too long).
+//  kWeighted     the path of least total cost (bidirectional Dijkstra), where
+//                an edge costs edgeCost() below; exact under the depth limit (a
+//                hop-bounded Bellman-Ford runs when the unbounded optimum is
+//                too long).
 //  kTemporal     a time-respecting path: each edge is taken on a day within
 //                its date range, never earlier than the day the previous edge
-//                was taken. Returns the one arriving earliest at B (fewest
-//                edges among those). Edges without any date are never used;
-//                an unknown end of a range is open.
+//                was taken. Returns one arriving earliest at B (label-setting
+//                earliest arrival; the hop-bounded rounds when that route is
+//                too long). Edges without any date are never used; an
+//                unknown end of a range is open.
 //
 // Thread safety: pure functions of a const Snapshot; call from any thread.
 #pragma once
