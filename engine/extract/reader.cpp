@@ -117,6 +117,40 @@ std::string jsonString(const nlohmann::json& obj, const char* key) {
   return it->get<std::string>();
 }
 
+// One JSON Lines record (line number `lineNo` of `name`); blank lines are skipped.
+void readJsonRecord(std::string_view name, size_t lineNo, std::string_view line,
+                    const std::function<void(RawDocument&&)>& sink, std::vector<ReadWarning>* warnings,
+                    ReadStats* stats) {
+  if (allSpace(line)) return;
+  const std::string where = std::string(name) + ":" + std::to_string(lineNo);
+  nlohmann::json obj = nlohmann::json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
+  if (obj.is_discarded() || !obj.is_object()) {
+    warnings->push_back({where, "malformed JSON line skipped (expected an object with a \"text\" field)"});
+    return;
+  }
+  RawDocument doc;
+  doc.text = jsonString(obj, "text");
+  if (doc.text.empty() || allSpace(doc.text)) {
+    warnings->push_back({where, "JSON record without a \"text\" string skipped"});
+    return;
+  }
+  doc.title = jsonString(obj, "title");
+  doc.url = jsonString(obj, "url");
+  doc.source = jsonString(obj, "source");
+  if (doc.source.empty()) doc.source = std::string(name);
+  doc.path = where;
+  const std::string date = jsonString(obj, "date");
+  if (!date.empty()) {
+    if (auto d = parseDate(date)) {
+      doc.date = *d;
+    } else {
+      warnings->push_back({where, "unreadable date '" + date + "' ignored"});
+    }
+  }
+  ++stats->documents;
+  sink(std::move(doc));
+}
+
 void readJsonLines(std::string_view name, std::string_view bytes, const std::function<void(RawDocument&&)>& sink,
                    std::vector<ReadWarning>* warnings, ReadStats* stats) {
   size_t pos = 0;
@@ -124,38 +158,41 @@ void readJsonLines(std::string_view name, std::string_view bytes, const std::fun
   while (pos < bytes.size()) {
     const void* nl = std::memchr(bytes.data() + pos, '\n', bytes.size() - pos);
     const size_t end = nl ? static_cast<const char*>(nl) - bytes.data() : bytes.size();
-    std::string_view line = bytes.substr(pos, end - pos);
+    readJsonRecord(name, ++lineNo, bytes.substr(pos, end - pos), sink, warnings, stats);
     pos = end + 1;
-    ++lineNo;
-    if (allSpace(line)) continue;
-    const std::string where = std::string(name) + ":" + std::to_string(lineNo);
-    nlohmann::json obj = nlohmann::json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
-    if (obj.is_discarded() || !obj.is_object()) {
-      warnings->push_back({where, "malformed JSON line skipped (expected an object with a \"text\" field)"});
-      continue;
-    }
-    RawDocument doc;
-    doc.text = jsonString(obj, "text");
-    if (doc.text.empty() || allSpace(doc.text)) {
-      warnings->push_back({where, "JSON record without a \"text\" string skipped"});
-      continue;
-    }
-    doc.title = jsonString(obj, "title");
-    doc.url = jsonString(obj, "url");
-    doc.source = jsonString(obj, "source");
-    if (doc.source.empty()) doc.source = std::string(name);
-    doc.path = where;
-    const std::string date = jsonString(obj, "date");
-    if (!date.empty()) {
-      if (auto d = parseDate(date)) {
-        doc.date = *d;
-      } else {
-        warnings->push_back({where, "unreadable date '" + date + "' ignored"});
-      }
-    }
-    ++stats->documents;
-    sink(std::move(doc));
   }
+}
+
+// Large JSON Lines files are read a line at a time, so that memory is bounded
+// by the longest record rather than by the file.
+constexpr uintmax_t kStreamJsonLinesAbove = 16u << 20;
+
+void streamJsonLines(const std::string& path, std::ifstream& in, const std::function<void(RawDocument&&)>& sink,
+                     std::vector<ReadWarning>* warnings, ReadStats* stats) {
+  ++stats->files;
+  std::string head(8192, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  if (looksBinary(head)) {
+    warnings->push_back({path, "binary file skipped (not text, HTML or JSON Lines)"});
+    return;
+  }
+  in.clear();
+  in.seekg(0);
+  std::string line;
+  size_t lineNo = 0, repaired = 0;
+  const size_t docsBefore = stats->documents;
+  const size_t warningsBefore = warnings->size();
+  while (std::getline(in, line)) {
+    stats->bytes += line.size() + 1;
+    repaired += repairUtf8(&line);
+    if (lineNo == 0 && line.substr(0, 3) == "\xEF\xBB\xBF") line.erase(0, 3);
+    readJsonRecord(path, ++lineNo, line, sink, warnings, stats);
+  }
+  if (repaired > 0)
+    warnings->push_back({path, std::to_string(repaired) + " invalid UTF-8 sequence(s) replaced by U+FFFD"});
+  if (stats->documents == docsBefore && warnings->size() == warningsBefore)
+    warnings->push_back({path, "empty file skipped"});
 }
 
 void readFile(const std::string& path, const std::function<void(RawDocument&&)>& sink,
@@ -168,6 +205,11 @@ void readFile(const std::string& path, const std::function<void(RawDocument&&)>&
   std::string bytes;
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
+  const std::string ext = lowerExt(path);
+  if (!ec && size > kStreamJsonLinesAbove && (ext == "jsonl" || ext == "ndjson")) {
+    streamJsonLines(path, in, sink, warnings, stats);
+    return;
+  }
   if (!ec) bytes.reserve(size);
   bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   readBuffer(path, std::move(bytes), sink, warnings, stats);

@@ -142,3 +142,32 @@ TEST_CASE("Reader: directories are walked recursively in sorted order; missing p
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0].where == dir.sub("missing.txt"));
 }
+
+TEST_CASE("Reader: a large JSON Lines file is streamed record by record with the same warnings", "[extract][reader]") {
+  kg::testing::TempDir dir;
+  std::string body(2000, 'x');
+  std::string jsonl;
+  size_t records = 0;
+  while (jsonl.size() < (20u << 20)) {
+    jsonl += "{\"text\": \"Iran fired missiles. " + body + "\", \"date\": \"2020-01-08\"}\n";
+    ++records;
+  }
+  jsonl += "{not json\n";
+  jsonl += "{\"text\": \"bad \xFF byte\"}\n";
+  writeFile(dir.sub("big.jsonl"), jsonl);
+  size_t docs = 0;
+  std::vector<ReadWarning> warnings;
+  const ReadStats stats = readInputs(
+      {dir.sub("big.jsonl")},
+      [&](RawDocument&& d) {
+        ++docs;
+        if (d.date == kg::Date::day(2020, 1, 8)) ++dated;
+      },
+      &warnings);
+  CHECK(docs == records + 1);
+  CHECK(dated == records);
+  CHECK(stats.bytes == jsonl.size());
+  REQUIRE(warnings.size() == 2);
+  CHECK(warnings[0].where == dir.sub("big.jsonl") + ":" + std::to_string(records + 1));
+  CHECK_THAT(warnings[1].message, Catch::Contains("invalid UTF-8"));
+}
