@@ -155,7 +155,7 @@ TEST_CASE("Reader: a large JSON Lines file is streamed record by record with the
   jsonl += "{not json\n";
   jsonl += "{\"text\": \"bad \xFF byte\"}\n";
   writeFile(dir.sub("big.jsonl"), jsonl);
-  size_t docs = 0;
+  size_t docs = 0, dated = 0;
   std::vector<ReadWarning> warnings;
   const ReadStats stats = readInputs(
       {dir.sub("big.jsonl")},
