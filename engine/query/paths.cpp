@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "query/limits.h"
@@ -316,36 +317,46 @@ std::optional<std::vector<EdgeIndex>> bidirectionalDijkstra(const Snapshot& s, c
   return edges;
 }
 
-// Earliest arrival by label setting (Dijkstra on arrival day; taking an edge
-// never makes one arrive earlier). Scratch: f64[0] arrival, u32[0] parent
-// edge, u32[1] settled. Returns the edges, or nullopt.
+// Earliest arrival within `maxDepth` edges: label setting over (vertex,
+// hops) states in order of (arrival, hops). A state is dropped when its vertex
+// was already settled with no more hops, since that one arrived no later and
+// can continue at least as far; so each vertex settles at most maxDepth times.
+// Scratch: u32[0] fewest hops settled per vertex. Returns the edges, or nullopt.
 template <typename Step>
 std::optional<std::vector<EdgeIndex>> earliestArrival(const Snapshot& s, const EdgePredicate& pred, VertexId a,
-                                                      VertexId b, Step step, Scratch& sc) {
-  auto& arrival = sc.f64[0];
-  auto& parent = sc.u32[0];
-  auto& settled = sc.u32[1];
-  arrival.reset(s.vertexCount());
-  parent.reset(s.vertexCount());
-  settled.reset(s.vertexCount());
-  using Item = std::pair<double, VertexId>;
-  auto cmp = [](const Item& x, const Item& y) { return x.first > y.first; };
-  std::vector<Item> heap{{static_cast<double>(graph::kOpenStart), a}};
-  arrival.set(a, static_cast<double>(graph::kOpenStart));
+                                                      VertexId b, int maxDepth, Step step, Scratch& sc) {
+  struct State {
+    VertexId v;
+    uint32_t hops;
+    uint32_t parent;  // state index; kInf for the start
+    EdgeIndex edge;
+  };
+  auto& settledHops = sc.u32[0];
+  settledHops.reset(s.vertexCount());
+  std::vector<State> states{{a, 0, kInf, 0}};
+  using Item = std::tuple<double, uint32_t, uint32_t>;  // arrival, hops, state
+  std::vector<Item> heap{{static_cast<double>(graph::kOpenStart), 0, 0}};
+  auto cmp = [](const Item& x, const Item& y) { return x > y; };
   while (!heap.empty()) {
     std::pop_heap(heap.begin(), heap.end(), cmp);
-    auto [t, u] = heap.back();
+    auto [t, hops, si] = heap.back();
     heap.pop_back();
-    if (settled.has(u)) continue;
-    settled.set(u, 1);
-    if (u == b) return walkBack(s, parent, a, b);
+    const VertexId u = states[si].v;
+    if (settledHops.has(u) && settledHops.get(u) <= hops) continue;
+    settledHops.set(u, hops);
+    if (u == b) {
+      std::vector<EdgeIndex> edges;
+      for (uint32_t i = si; states[i].parent != kInf; i = states[i].parent) edges.push_back(states[i].edge);
+      std::reverse(edges.begin(), edges.end());
+      return edges;
+    }
+    if (hops == static_cast<uint32_t>(maxDepth)) continue;
     forEachNeighbour(s, pred, u, pred.direction(), [&](VertexId n, const EdgeRef& r) {
-      if (settled.has(n)) return true;
+      if (settledHops.has(n) && settledHops.get(n) <= hops + 1) return true;
       std::optional<double> nt = step(t, r.index);
-      if (!nt || (arrival.has(n) && !(*nt < arrival.get(n)))) return true;
-      arrival.set(n, *nt);
-      parent.set(n, r.index);
-      heap.push_back({*nt, n});
+      if (!nt) return true;
+      states.push_back({n, hops + 1, si, r.index});
+      heap.emplace_back(*nt, hops + 1, static_cast<uint32_t>(states.size() - 1));
       std::push_heap(heap.begin(), heap.end(), cmp);
       return true;
     });
@@ -489,15 +500,8 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
         if (depart > static_cast<double>(s.lastDay(e))) return std::nullopt;
         return depart;
       };
-      auto edges = earliestArrival(s, pred, a, b, step, sc);
+      auto edges = earliestArrival(s, pred, a, b, o.maxDepth, step, sc);
       if (!edges) return notFound;
-      if (edges->size() > static_cast<size_t>(o.maxDepth)) {
-        // The earliest route is too long; search again within the depth.
-        std::vector<Record> recs;
-        auto r = boundedRounds(s, pred, a, b, o.maxDepth, static_cast<double>(graph::kOpenStart), step, recs, sc);
-        if (!r) return notFound;
-        edges = recordChain(recs, *r);
-      }
       Path p = makePath(s, a, *edges);
       double t = static_cast<double>(graph::kOpenStart);
       for (EdgeIndex e : *edges) {

@@ -16,10 +16,10 @@
 //                too long).
 //  kTemporal     a time-respecting path: each edge is taken on a day within
 //                its date range, never earlier than the day the previous edge
-//                was taken. Returns one arriving earliest at B (label-setting
-//                earliest arrival; the hop-bounded rounds when that route is
-//                too long). Edges without any date are never used; an
-//                unknown end of a range is open.
+//                was taken. Returns one arriving earliest at B within the
+//                depth (label setting over (actor, hops) states). Edges
+//                without any date are never used; an unknown end of a range
+//                is open.
 //
 // Thread safety: pure functions of a const Snapshot; call from any thread.
 #pragma once
