@@ -424,7 +424,8 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
       {"追放", EdgeType::kCoerce, "174", ""}};
   auto particleAfter = [&](const Mention& m) -> std::string {
     size_t q = m.tokEnd;
-    if (q + 1 < tokens.size() && tokens[q].script == Script::kHan) ++q;  // a title: "ソレイマニ司令官を"
+    // A title or noun written with the name: "ソレイマニ司令官を", "米軍は".
+    for (int k = 0; k < 2 && q + 1 < tokens.size() && tokens[q].script == Script::kHan; ++k) ++q;
     return q < tokens.size() ? tokens[q].lower : "";
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -452,7 +453,8 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
       const std::string p = particleAfter(m);
       if ((p == "が" || p == "は") && m.tokEnd <= particle) subj = &m;
       if (particle < tokens.size() && m.tokEnd <= particle && m.tokEnd + 5 > particle) {
-        const size_t at = m.tokEnd < tokens.size() && tokens[m.tokEnd].script == Script::kHan ? m.tokEnd + 1 : m.tokEnd;
+        size_t at = m.tokEnd;
+        for (int k = 0; k < 2 && at < particle && tokens[at].script == Script::kHan; ++k) ++at;
         if (at == particle || tokens[m.tokEnd].lower == "の") obj = &m;
       }
       if (passive && (p == "に" || p == "によって")) obj = &m;

@@ -97,16 +97,21 @@ size_t Resolver::fromCatalog(size_t catalogIndex) {
 }
 
 size_t Resolver::fromNew(const std::string& name, ActorKind kind, const std::string& country) {
+  // The same new name written twice ("Mohammed Sadeq al-Sadr", "Mohammad
+  // Sadiq a-Sadr") is one actor: strict or skeleton key.
   const auto keys = nameKeys(name);
+  for (const auto& k : keys) {
+    if (auto it = byNewKey_.find(k); it != byNewKey_.end() && entities_[it->second].actor.kind == kind) return it->second;
+  }
   const std::string key = keys.empty() ? name : keys.front();
-  if (auto it = byNewKey_.find(key); it != byNewKey_.end()) return it->second;
   Entity e;
   e.actor.name = name;
   e.actor.kind = kind;
   e.actor.country = country;
   entities_.push_back(std::move(e));
   const size_t idx = entities_.size() - 1;
-  byNewKey_.emplace(key, idx);
+  for (const auto& k : keys) byNewKey_.emplace(k, idx);
+  if (keys.empty()) byNewKey_.emplace(key, idx);
   if (kind == ActorKind::kPerson) indexSurname(idx, name);
   return idx;
 }
