@@ -339,6 +339,10 @@ Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs
     ingestor_ = std::move(ingestor).value();
   }
   const core::IngestSummary before = ingestor_->summary();
+  // Edge and evidence counts come from the store: Ingestor::summary() keeps
+  // them current for ingestPaths() only.
+  auto storedBefore = engine_.stats();
+  if (!storedBefore) return storedBefore.status();
   Status failed;
   for (size_t i = 0; i < docs.size(); ++i) {
     const IngestDocument& d = docs[i];
@@ -357,12 +361,14 @@ Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs
   Status rebuilt = refresh();
   if (!failed.isOk()) return failed;
   KG_RETURN_IF_ERROR(rebuilt);
+  auto storedAfter = engine_.stats();
+  if (!storedAfter) return storedAfter.status();
   IngestSummary out;
   out.documents = docs.size();
   out.articles = after.articles - before.articles;
   out.actorsAdded = after.actorsNew - before.actorsNew;
-  out.edgesAdded = after.edgesNew - before.edgesNew;
-  out.evidenceAdded = after.evidenceNew - before.evidenceNew;
+  out.edgesAdded = storedAfter->edges - storedBefore->edges;
+  out.evidenceAdded = storedAfter->evidence - storedBefore->evidence;
   out.skipped = after.articlesSkipped - before.articlesSkipped;
   for (size_t i = before.warnings.size(); i < after.warnings.size(); ++i) out.warnings.push_back(after.warnings[i]);
   return out;

@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "actorgraph.capnp.h"
+#include "extract/dates.h"
 #include "rpc/convert.h"
 #include "rpc/worker_pool.h"
 
@@ -511,6 +512,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
       return refuse(ctx, Status::limitExceeded(std::to_string(docs.size()) + " documents in one call; at most " +
                                                std::to_string(schema::MAX_INGEST_DOCUMENTS)));
     std::vector<IngestDocument> in;
+    std::vector<std::string> warnings;
     in.reserve(docs.size());
     for (unsigned i = 0; i < docs.size(); ++i) {
       auto d = docs[i];
@@ -519,19 +521,26 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
       doc.title = str(d.getTitle());
       doc.source = str(d.getSource());
       doc.url = str(d.getUrl());
+      // Dates are read as `kg ingest` reads a JSON Lines "date": leniently,
+      // and an unreadable one is ignored with a warning.
       std::string date = str(d.getDate());
       if (!date.empty()) {
-        auto parsed = Date::parse(date);
-        if (!parsed)
-          return refuse(ctx, Status::invalidArgument("document " + std::to_string(i) + ": " + parsed.status().message()));
-        doc.date = parsed.value();
+        if (auto parsed = extract::parseDate(date))
+          doc.date = *parsed;
+        else
+          warnings.push_back("document " + std::to_string(i + 1) + ": unreadable date '" + date + "' ignored");
       }
       in.push_back(std::move(doc));
     }
     LocalGraph* g = &graph_;
     auto shared = std::make_shared<std::vector<IngestDocument>>(std::move(in));
     return answer<IngestSummary>(
-        ctx, writer_, [g, shared] { return g->ingest(*shared); },
+        ctx, writer_,
+        [g, shared, warnings]() -> Result<IngestSummary> {
+          auto r = g->ingest(*shared);
+          if (r) r->warnings.insert(r->warnings.begin(), warnings.begin(), warnings.end());
+          return r;
+        },
         [](auto res, IngestSummary& s) {
           auto r = res.initReport();
           r.setDocuments(s.documents);
