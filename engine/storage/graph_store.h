@@ -93,8 +93,9 @@ class BulkLoader {
   // Returns the id of the new or merged edge. InvalidArgument as WriteBatch::putEdge.
   virtual Result<EdgeId> putEdge(const Edge& edge) = 0;
   // Writes everything, updates the counters and id high-water marks, and makes
-  // it durable. Not crash-atomic as a whole: actors land first, then every edge
-  // family at once (one atomic SST ingestion), then the counters. May be called once.
+  // it durable: actors, names and every edge family land at once (one atomic
+  // SST ingestion), then the counters in a second write (a crash between the
+  // two leaves the counters short by this load). May be called once.
   virtual Result<BulkLoadStats> finish() = 0;
 };
 

@@ -619,7 +619,9 @@ class RocksBulkLoader final : public BulkLoader {
     }
   }
   std::vector<PendingEvidence> evidence_;
-  rocksdb::WriteBatch actors_;
+  // New actors, in id order (ids are handed out increasing), and their name index keys.
+  std::vector<std::pair<ActorId, std::string>> actors_;
+  std::vector<std::string> nameIndex_;
   BulkLoadStats stats_;
   bool finished_ = false;
 };
@@ -662,8 +664,8 @@ Result<ActorId> RocksBulkLoader::putActor(Actor actor, const std::vector<std::st
   if (actor.name.empty()) return Status::invalidArgument("an actor needs a non-empty name");
   if (actor.id != 0) return Status::invalidArgument("a bulk loader only adds new actors (id 0)");
   actor.id = store_->allocActor();
-  actors_.Put(store_->cf(kActors), codec::idKey(actor.id), codec::encodeActor(actor, nameKeys));
-  for (const auto& k : nameKeys) actors_.Put(store_->cf(kNames), codec::nameIndexKey(k, actor.id), "");
+  actors_.emplace_back(actor.id, codec::encodeActor(actor, nameKeys));
+  for (const auto& k : nameKeys) nameIndex_.push_back(codec::nameIndexKey(k, actor.id));
   ++stats_.actorsAdded;
   return actor.id;
 }
@@ -872,6 +874,17 @@ Result<BulkLoadStats> RocksBulkLoader::finish() {
     return Status::ok();
   }); !st.isOk()) return st;
 
+  std::sort(nameIndex_.begin(), nameIndex_.end());
+  nameIndex_.erase(std::unique(nameIndex_.begin(), nameIndex_.end()), nameIndex_.end());
+  if (Status st = addFile(kActors, "actors.sst", actors_.empty(), [&](rocksdb::SstFileWriter& w) {
+    for (const auto& [id, value] : actors_)
+      KG_RETURN_IF_ERROR(fromRocks(w.Put(codec::idKey(id), value), "write actors.sst"));
+    return Status::ok();
+  }); !st.isOk()) return st;
+  if (Status st = addFile(kNames, "names.sst", nameIndex_.empty(), [&](rocksdb::SstFileWriter& w) {
+    for (const auto& k : nameIndex_) KG_RETURN_IF_ERROR(fromRocks(w.Put(k, ""), "write names.sst"));
+    return Status::ok();
+  }); !st.isOk()) return st;
   {
     std::vector<std::thread> threads;
     for (auto& job : jobs) threads.emplace_back([&job, this] { job.status = writeSst(job.path, job.cf, job.fill); });
@@ -887,12 +900,7 @@ Result<BulkLoadStats> RocksBulkLoader::finish() {
     args.push_back(std::move(arg));
   }
   phase("sst files");
-  if (actors_.Count() > 0) {
-    rocksdb::WriteOptions wo;
-    KG_RETURN_IF_ERROR(fromRocks(db->Write(wo, &actors_), "write actors"));
-  }
-  phase("actors");
-  if (!args.empty()) KG_RETURN_IF_ERROR(fromRocks(db->IngestExternalFiles(args), "ingest edges"));
+  if (!args.empty()) KG_RETURN_IF_ERROR(fromRocks(db->IngestExternalFiles(args), "ingest"));
   phase("ingest");
   KG_RETURN_IF_ERROR(store_->writeBulkMeta(static_cast<int64_t>(stats_.actorsAdded),
                                            static_cast<int64_t>(stats_.edgesAdded),
