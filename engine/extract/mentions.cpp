@@ -582,7 +582,9 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
     if (b >= e) continue;
     // Organisation suffix (not when a dictionary name ends the run).
     bool suffix = false;
-    const ActorKind kind = suffixKind(tokens[e - 1].strict, &suffix);
+    ActorKind kind = suffixKind(tokens[e - 1].strict, &suffix);
+    for (size_t k = b; k < e; ++k)
+      if (suffix && (tokens[k].strict == "news" || tokens[k].strict == "tv")) kind = ActorKind::kMedia;  // "... News Agency"
     size_t words = 0;
     for (size_t k = b; k < e; ++k) words += tokens[k].word && !tokens[k].article;
     int groupInside = -1;  // "Al-Nujaba Islamic Resistance Movement" is al-Nujaba

@@ -12,6 +12,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "extract/name_fold.h"
 #include "extract/reader.h"
@@ -444,5 +445,41 @@ TEST_CASE("Extractor: identity keys handed to the engine never join two actors o
                         "Hezbollah", "Kata'ib Hezbollah", "Saddam Hussein", "Fuad Hussein"}) {
     INFO(n);
     CHECK(names.count(n));
+  }
+}
+
+TEST_CASE("Extractor: extract() may run on several threads at once with the same results", "[extract][extractor]") {
+  std::vector<Article> articles;
+  for (const char* text : {"Soleimani and al-Muhandis were killed by a US drone near Baghdad airport.",
+                           "\u7c73\u8ecd\u306f\u30bd\u30ec\u30a4\u30de\u30cb\u53f8\u4ee4\u5b98\u3092\u6bba\u5bb3\u3057\u305f\u3002",
+                           "Washington accused Tehran of the attack on Sunday.",
+                           "The premier met Matthew Tueller in Baghdad."}) {
+    Article a;
+    a.text = text;
+    a.doc.id = "t";
+    a.doc.date = Date::day(2020, 1, 6);
+    a.sentences = splitSentences(a.text);
+    articles.push_back(a);
+  }
+  auto render = [](const Extraction& x) {
+    std::string s;
+    for (const auto& e : x.edges)
+      s += x.actors[e.src].actor.name + ">" + edgeTypeName(e.edge.type) + ">" + x.actors[e.dst].actor.name + ";";
+    return s;
+  };
+  std::vector<std::string> expected;
+  for (const auto& a : articles) expected.push_back(render(extractor().extract(a)));
+  std::vector<std::vector<std::string>> got(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < got.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 20; ++round)
+        for (const auto& a : articles) got[t].push_back(render(extractor().extract(a)));
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (const auto& g : got) {
+    REQUIRE(g.size() == 20 * articles.size());
+    for (size_t k = 0; k < g.size(); ++k) CHECK(g[k] == expected[k % articles.size()]);
   }
 }
