@@ -1,5 +1,8 @@
 #include "core/ingest.h"
 
+#include <algorithm>
+#include <atomic>
+#include <thread>
 #include <utility>
 
 #include "extract/segmenter.h"
@@ -42,7 +45,7 @@ Status Ingestor::ingestPaths(const std::vector<std::string>& paths, const Ingest
       [&](extract::RawDocument&& doc) {
         if (!failure.isOk()) return;  // the store failed: read on, ingest nothing more
         ++summary_.documents;
-        failure = ingestDocument(doc);
+        failure = queueDocument(doc);
         for (; reported < warnings.size(); ++reported) summary_.warnings.push_back(warnings[reported].toString());
         if (progress) progress(summary_);
       },
@@ -50,6 +53,7 @@ Status Ingestor::ingestPaths(const std::vector<std::string>& paths, const Ingest
   for (; reported < warnings.size(); ++reported) summary_.warnings.push_back(warnings[reported].toString());
   summary_.files += stats.files;
   summary_.bytes += stats.bytes;
+  if (failure.isOk()) failure = flushQueue();
   KG_RETURN_IF_ERROR(failure);
   KG_RETURN_IF_ERROR(refreshEdgeCounts());
   if (progress) progress(summary_);
@@ -57,12 +61,58 @@ Status Ingestor::ingestPaths(const std::vector<std::string>& paths, const Ingest
 }
 
 Status Ingestor::ingestDocument(const extract::RawDocument& doc) {
+  KG_RETURN_IF_ERROR(queueDocument(doc));
+  return flushQueue();
+}
+
+Status Ingestor::queueDocument(const extract::RawDocument& doc) {
   extract::ArticleOptions options;
   options.defaultDate = options_.defaultDate;
-  const std::vector<extract::Article> articles = extract::toArticles(doc, options);
+  std::vector<extract::Article> articles = extract::toArticles(doc, options);
   summary_.articles += articles.size();
   if (articles.empty()) summary_.warnings.push_back(doc.path + ": no article text found (only page furniture?)");
-  for (const extract::Article& article : articles) KG_RETURN_IF_ERROR(ingestArticle(article));
+  for (extract::Article& article : articles) {
+    if (options_.threads <= 1) {
+      // Sequential: each article is extracted knowing every actor committed before it.
+      KG_RETURN_IF_ERROR(ingestArticle(article));
+      continue;
+    }
+    queue_.push_back(std::move(article));
+    if (queue_.size() >= options_.threads * kArticlesPerThread) KG_RETURN_IF_ERROR(flushQueue());
+  }
+  return Status::ok();
+}
+
+Status Ingestor::flushQueue() {
+  if (queue_.empty()) return Status::ok();
+  std::vector<extract::Article> articles = std::move(queue_);
+  queue_.clear();
+  // Articles already stored are neither extracted nor written.
+  std::vector<size_t> todo;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    auto existing = engine_.store().getDocument(articles[i].doc.id);
+    if (!existing) return existing.status();
+    if (existing->has_value()) {
+      ++summary_.articlesSkipped;
+    } else {
+      todo.push_back(i);
+    }
+  }
+  // Extraction in parallel (Extractor::extract is const and thread-safe);
+  // no addKnownActor runs meanwhile.
+  std::vector<extract::Extraction> results(todo.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t k = next++; k < todo.size(); k = next++) results[k] = extractor_.extract(articles[todo[k]]);
+  };
+  std::vector<std::thread> workers;
+  const size_t helpers = std::min(options_.threads, todo.size()) - (todo.empty() ? 0 : 1);
+  for (size_t t = 0; t < helpers; ++t) workers.emplace_back(work);
+  work();
+  for (std::thread& w : workers) w.join();
+  // Commits in input order; actors an earlier article of this group created
+  // are found by their name keys when a later one names them again.
+  for (size_t k = 0; k < todo.size(); ++k) KG_RETURN_IF_ERROR(commitExtraction(articles[todo[k]], results[k]));
   return Status::ok();
 }
 
@@ -88,8 +138,11 @@ Status Ingestor::ingestArticle(const extract::Article& article) {
       return Status::ok();
     }
   }
-  const extract::Extraction extraction = extractor_.extract(article);
+  return commitExtraction(article, extractor_.extract(article));
+}
 
+Status Ingestor::commitExtraction(const extract::Article& article, const extract::Extraction& extraction) {
+  storage::GraphStore& store = engine_.store();
   std::vector<Actor> created;  // committed actors to register afterwards
   ArticleCounts counts;
   Status rejected;  // an InvalidArgument from the batch: this article fails alone

@@ -31,6 +31,14 @@ namespace kg::core {
 
 struct IngestOptions {
   Date defaultDate;  // for articles whose page and metadata give no date (`kg ingest --date`)
+  // Extraction threads. With 1 (the default) each article is extracted
+  // knowing every actor committed before it. With more, groups of articles
+  // are extracted in parallel and committed in input order; an actor that
+  // one article of a group introduces is new to the others of that group, and
+  // is merged into the stored one through its name keys when they commit, so
+  // the graph is the same except where resolution depends on that knowledge
+  // (a bare surname that only an earlier article introduced).
+  size_t threads = 1;
 };
 
 // What a run did; counts accumulate over every call on one Ingestor.
@@ -72,7 +80,7 @@ class Ingestor {
   // in which case the articles committed before it stay stored.
   Status ingestPaths(const std::vector<std::string>& paths, const IngestProgress& progress = {});
 
-  // Segments and ingests one raw document.
+  // Segments and ingests one raw document (all of it, before returning).
   Status ingestDocument(const extract::RawDocument& doc);
 
   // Ingests one article in one batch. Skips it when its doc id is stored.
@@ -88,14 +96,23 @@ class Ingestor {
   const IngestSummary& summary() const { return summary_; }
 
  private:
+  static constexpr size_t kArticlesPerThread = 8;  // group size per extraction thread
+
   Ingestor(Engine& engine, extract::Extractor& extractor, const IngestOptions& options);
+  // Segments `doc`; ingests its articles now (threads == 1) or queues them.
+  Status queueDocument(const extract::RawDocument& doc);
+  // Extracts the queued articles in parallel and commits them in order.
+  Status flushQueue();
+  // Writes one extracted article in one batch (see ingestArticle).
+  Status commitExtraction(const extract::Article& article, const extract::Extraction& extraction);
 
   Engine& engine_;
   extract::Extractor& extractor_;
   IngestOptions options_;
   IngestSummary summary_;
-  storage::StoreStats baseline_;  // the store's counters when this Ingestor was created
-  uint64_t putEdges_ = 0;         // edges written by committed batches
+  storage::StoreStats baseline_;         // the store's counters when this Ingestor was created
+  uint64_t putEdges_ = 0;                // edges written by committed batches
+  std::vector<extract::Article> queue_;  // segmented, not yet extracted (threads > 1)
 };
 
 }  // namespace kg::core

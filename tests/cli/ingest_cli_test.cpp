@@ -48,6 +48,13 @@ TEST_CASE("kg ingest: the example corpus lands, and a second run changes nothing
   CHECK(t["edgesNew"] == 0);
   CHECK(kg("stats --json").out == stats1.out);
 
+  // Parallel extraction lands the same graph.
+  Kg par{dir.sub("par.db")};
+  REQUIRE(par("ingest " + shq(kCorpus) + " --threads 2 --json").rc == 0);
+  auto statsPar = json::parse(par("stats --json").out);
+  auto statsSeq = json::parse(stats1.out);
+  for (const char* k : {"actors", "edges", "evidence", "documents"}) CHECK(statsPar[k] == statsSeq[k]);
+
   // The facts connect: Pompeo reaches Kata'ib Hezbollah.
   auto path = kg("path 'Mike Pompeo' \"Kata'ib Hezbollah\"");
   CHECK(path.rc == 0);

@@ -20,6 +20,7 @@ struct IngestArgs {
   std::vector<std::string> actorFiles;
   std::vector<std::string> petrarchFiles;
   bool noDefaultActors = false;
+  size_t threads = 1;
 };
 
 nlohmann::json summaryToJson(const core::IngestSummary& s, double seconds, const std::string& db) {
@@ -69,6 +70,8 @@ int ingest(CliContext& ctx, const IngestArgs& args) {
   if (!engine) return ctx.fail(engine.status());
   core::IngestOptions io;
   if (date->has_value()) io.defaultDate = **date;
+  if (args.threads == 0) return ctx.fail("--threads must be at least 1");
+  io.threads = args.threads;
   auto ingestor = core::Ingestor::create(**engine, **extractor, io);
   if (!ingestor) return ctx.fail(ingestor.status());
 
@@ -128,6 +131,8 @@ void registerIngestCommands(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--date", args->date, "date (YYYY-MM-DD, YYYY-MM or YYYY) for articles that carry none");
   cmd->add_option("--actors", args->actorFiles, "an actor dictionary file (repeatable)");
   cmd->add_option("--petrarch", args->petrarchFiles, "a PETRARCH actor dictionary (repeatable)");
+  cmd->add_option("--threads", args->threads,
+                  "extraction threads (default 1: each article sees the actors of the ones before it)");
   cmd->add_flag("--no-default-actors", args->noDefaultActors, "do not load the project's own actor dictionary");
   cmd->callback([&ctx, args] { ctx.exitCode = ingest(ctx, *args); });
 }
