@@ -464,21 +464,14 @@ Mention makeMention(const std::vector<Token>& tokens, size_t b, size_t e, size_t
   return m;
 }
 
-// Name text of tokens [b, e): the original bytes (names keep their spelling).
-std::string spanText(const std::vector<Token>& tokens, size_t b, size_t e, std::string_view text) {
-  std::string s(text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin));
-  if (s.size() > 2 && (s.compare(s.size() - 2, 2, "'s") == 0)) s.resize(s.size() - 2);
-  return s;
-}
 
 }  // namespace
 
 std::vector<Mention> findMentions(const std::vector<Token>& tokens, const MentionIndex& index, Resolver* resolver) {
   std::vector<Mention> out;
   if (tokens.empty()) return out;
-  // The article text is needed for new names: tokens carry offsets into it,
-  // and Resolver's catalog does not hold it, so names are rebuilt from the
-  // tokens' raw lower-case forms plus capitalisation.
+  // New names are rebuilt from the tokens (their lower-case forms with the
+  // capitalisation they were written with): findMentions does not see the text.
   auto rawName = [&](size_t b, size_t e) {
     std::string s;
     for (size_t k = b; k < e; ++k) {
@@ -494,7 +487,6 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
     }
     return s;
   };
-  (void)spanText;
 
   std::vector<int> owner(tokens.size(), -1);  // mention covering each token
   auto claim = [&](const Mention& m) {

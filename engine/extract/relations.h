@@ -8,6 +8,10 @@
 // and al-Muhandis", "A, B and C") each take part. Media named only as the
 // outlet quoted are never arguments.
 //
+// Japanese sentences: the subject is the mention marked by が/は, the object
+// the one marked by を (に/と for requests and talks), the verb an action noun
+// (殺害, 空爆, 非難, 求め ...); "される" makes it passive.
+//
 // Standing relations come from titles ("Secretary of State Mike Pompeo":
 // OFFICIAL_OF United States) and appositives ("Qais al-Khazali, the secretary
 // general of Asa'ib Ahl al-Haq": LEADER_OF; "..., a member of X": MEMBER_OF;
