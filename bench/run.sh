@@ -28,6 +28,10 @@ done
 "$build/bin/kg" --db "$work/icews18.db" --json import --format tkg "$shared/data/tkg/icews18" \
   | "$python" -c 'import json,sys; d=json.load(sys.stdin); d["bench"]="reimport"; d["graph"]="icews18"; print(json.dumps(d))'
 
+# synth1m (100K actors, 1M edges) is the graph networkx is measured on; on
+# synth10m (1M actors, 10M edges) networkx is skipped (memory/time), igraph and
+# SQLite run. synth10m is also bulk-loaded into RocksDB to time that and the
+# snapshot build from the store.
 "$build/bin/query_bench" \
   --store "icews18=$work/icews18.db" --store "gdelt=$work/gdelt.db" \
   --synthetic "synth1m=100000:1000000" \
