@@ -7,7 +7,8 @@
 // re-ingesting the same content changes nothing, and a run that was killed
 // part-way is completed by running it again.
 //
-// Thread safety: an Ingestor is used by one thread. It holds the engine's
+// Thread safety: an Ingestor is used by one thread (with threads > 1 it runs
+// extraction on helper threads of its own). It holds the engine's
 // write mutex while it builds and commits each batch, so other writers of the
 // same Engine interleave between articles, and readers see whole articles.
 // The extractor is borrowed and must outlive the Ingestor; nothing else may
