@@ -60,3 +60,27 @@ TEST_CASE("kgd: refuses a non-loopback address without --allow-remote", "[rpc][k
 
 }  // namespace
 }  // namespace kg
+
+namespace kg {
+namespace {
+
+TEST_CASE("kg_example_client: ingests the example corpus through kgd and prints a path", "[rpc][kgd][example]") {
+  testing::TempDir dir;
+  testing::Kgd kgd({"--db", dir.sub("db"), "--listen", "127.0.0.1:0"});
+  std::string line = kgd.firstLine();
+  REQUIRE(line.rfind("listening on ", 0) == 0);
+  const std::string address = line.substr(std::string("listening on ").size());
+  auto first = testing::run(std::string(KG_EXAMPLE_BIN) + " " + address);
+  INFO(first.out << first.err);
+  CHECK(first.rc == 0);
+  CHECK(first.out.find("ingested ") != std::string::npos);
+  CHECK(first.out.find("\nMike Pompeo\n") != std::string::npos);
+  CHECK(first.out.find("Qassem Soleimani") != std::string::npos);
+  auto again = testing::run(std::string(KG_EXAMPLE_BIN) + " " + address);
+  CHECK(again.rc == 0);
+  CHECK(again.out.find("0 new actors, 0 new edges") != std::string::npos);
+  CHECK(kgd.signalAndWait(SIGTERM) == 0);
+}
+
+}  // namespace
+}  // namespace kg
