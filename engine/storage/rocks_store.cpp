@@ -566,19 +566,6 @@ class RocksBulkLoader final : public BulkLoader {
     f.title = title;
     return f;
   }
-  Edge toEdge(const Pending& p) const {
-    Edge e;
-    e.id = p.id;
-    e.src = p.src;
-    e.dst = p.dst;
-    e.type = p.type;
-    e.mode = strings_[p.mode];
-    e.cameo = strings_[p.cameo];
-    e.title = strings_[p.title];
-    e.when = {p.from, p.to};
-    e.confidence = p.confidence;
-    return e;
-  }
   Status writeSst(const std::string& path, Cf cf, const std::function<Status(rocksdb::SstFileWriter&)>& fill);
 
   RocksStore* store_;
@@ -841,9 +828,15 @@ Result<BulkLoadStats> RocksBulkLoader::finish() {
     return Status::ok();
   };
   if (Status st = addFile(kOut, "out.sst", outKeys.empty(), [&](rocksdb::SstFileWriter& w) {
+    Edge e;  // reused: its strings keep their capacity
     for (const auto& r : outKeys) {
       const Pending& p = edges_[r.edge];
-      std::string v = codec::encodeEdgeValue(toEdge(p), p.evidenceCount);
+      e.mode = strings_[p.mode];
+      e.cameo = strings_[p.cameo];
+      e.title = strings_[p.title];
+      e.when.to = p.to;
+      e.confidence = p.confidence;
+      std::string v = codec::encodeEdgeValue(e, p.evidenceCount);
       KG_RETURN_IF_ERROR(fromRocks(w.Put(encode(r), v), "write out.sst"));
     }
     return Status::ok();
