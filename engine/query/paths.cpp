@@ -18,6 +18,8 @@ namespace {
 using graph::EdgeRef;
 using graph::Scratch;
 constexpr uint32_t kInf = std::numeric_limits<uint32_t>::max();
+// Vertices the temporal search's backward bound may visit before it stops.
+constexpr size_t kTemporalBoundBudget = 50000;
 
 EdgeRef refOf(const Snapshot& s, EdgeIndex e) { return {e, s.source(e), s.target(e)}; }
 
@@ -321,7 +323,8 @@ std::optional<std::vector<EdgeIndex>> bidirectionalDijkstra(const Snapshot& s, c
 // hops) states in order of (arrival, hops). A state is dropped when its vertex
 // was already settled with no more hops, since that one arrived no later and
 // can continue at least as far; so each vertex settles at most maxDepth times.
-// Scratch: u32[0] fewest hops settled per vertex. Returns the edges, or nullopt.
+// Scratch: u32[0] fewest hops settled per vertex, u32[1] hops to b, list[0..1].
+// Returns the edges, or nullopt.
 template <typename Step>
 std::optional<std::vector<EdgeIndex>> earliestArrival(const Snapshot& s, const EdgePredicate& pred, VertexId a,
                                                       VertexId b, int maxDepth, Step step, Scratch& sc) {
@@ -333,6 +336,39 @@ std::optional<std::vector<EdgeIndex>> earliestArrival(const Snapshot& s, const E
   };
   auto& settledHops = sc.u32[0];
   settledHops.reset(s.vertexCount());
+  // A lower bound on the hops still needed from each vertex, from a
+  // breadth-first search back from b over dated edges, cut off when its ball
+  // grows large: inside the ball the bound is the distance, outside it is
+  // one more than the ball's radius. States that cannot reach b within the
+  // depth are never created; this is what keeps the search near b small.
+  auto& toB = sc.u32[1];
+  toB.reset(s.vertexCount());
+  toB.set(b, 0);
+  uint32_t radius = 0;
+  {
+    auto& front = sc.list[0];
+    auto& next = sc.list[1];
+    front.assign(1, b);
+    size_t seen = 1;
+    while (radius + 1 < static_cast<uint32_t>(maxDepth) && !front.empty() && seen < kTemporalBoundBudget) {
+      next.clear();
+      for (VertexId u : front)
+        forEachNeighbour(s, pred, u, reverse(pred.direction()), [&](VertexId n, const EdgeRef& r) {
+          if (toB.has(n) || !s.dated(r.index)) return true;
+          toB.set(n, radius + 1);
+          next.push_back(n);
+          ++seen;
+          return true;
+        });
+      front.swap(next);
+      ++radius;
+    }
+    // The last level may be cut short only by the budget check above, which
+    // runs between levels, so every level up to `radius` is complete. An
+    // emptied frontier means everything that can reach b is inside.
+    if (front.empty()) radius = static_cast<uint32_t>(maxDepth);
+  }
+  auto hopsLeftAtLeast = [&](VertexId v) { return toB.has(v) ? toB.get(v) : radius + 1; };
   std::vector<State> states{{a, 0, kInf, 0}};
   using Item = std::tuple<double, uint32_t, uint32_t>;  // arrival, hops, state
   std::vector<Item> heap{{static_cast<double>(graph::kOpenStart), 0, 0}};
@@ -353,6 +389,7 @@ std::optional<std::vector<EdgeIndex>> earliestArrival(const Snapshot& s, const E
     if (hops == static_cast<uint32_t>(maxDepth)) continue;
     forEachNeighbour(s, pred, u, pred.direction(), [&](VertexId n, const EdgeRef& r) {
       if (settledHops.has(n) && settledHops.get(n) <= hops + 1) return true;
+      if (hops + 1 + hopsLeftAtLeast(n) > static_cast<uint32_t>(maxDepth)) return true;
       std::optional<double> nt = step(t, r.index);
       if (!nt) return true;
       states.push_back({n, hops + 1, si, r.index});
