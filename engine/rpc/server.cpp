@@ -653,11 +653,17 @@ class Connections final : public kj::TaskSet::ErrorHandler {
   kj::TaskSet tasks_{*this};
 };
 
-kj::Promise<void> acceptLoop(kj::ConnectionReceiver& listener, Connections& connections) {
-  return listener.accept().then([&listener, &connections](kj::Own<kj::AsyncIoStream>&& stream) {
-    connections.add(kj::mv(stream));
-    return acceptLoop(listener, connections);
-  });
+// Accepts connections until cancelled. A failed accept (e.g. out of file
+// descriptors) is retried after a pause instead of ending the server.
+kj::Promise<void> acceptLoop(kj::ConnectionReceiver& listener, Connections& connections, kj::Timer& timer) {
+  return listener.accept()
+      .then(
+          [&connections](kj::Own<kj::AsyncIoStream>&& stream) -> kj::Promise<void> {
+            connections.add(kj::mv(stream));
+            return kj::READY_NOW;
+          },
+          [&timer](kj::Exception&&) -> kj::Promise<void> { return timer.afterDelay(100 * kj::MILLISECONDS); })
+      .then([&listener, &connections, &timer]() { return acceptLoop(listener, connections, timer); });
 }
 
 }  // namespace
@@ -729,7 +735,8 @@ Status Server::serve(const std::function<void(const std::string&)>& onListening)
       capnp::Capability::Client bootstrap =
           kj::heap<ActorGraphImpl>(graph_, queries, writer, io.provider->getTimer(), options_.deadline);
       Connections connections(bootstrap, readerOptions, options_.maxConnections);
-      kj::Promise<void> done = acceptLoop(*listener, connections).exclusiveJoin(kj::mv(stopPaf.promise));
+      kj::Promise<void> done =
+          acceptLoop(*listener, connections, io.provider->getTimer()).exclusiveJoin(kj::mv(stopPaf.promise));
       if (options_.handleSignals) {
         done = done.exclusiveJoin(io.unixEventPort.onSignal(SIGINT).ignoreResult())
                    .exclusiveJoin(io.unixEventPort.onSignal(SIGTERM).ignoreResult());
