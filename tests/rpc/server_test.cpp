@@ -9,6 +9,7 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <cstring>
+#include <iostream>
 #include <thread>
 
 #include "rpc/client.h"
@@ -351,6 +352,46 @@ TEST_CASE("Server: stop() ends serve() with clients still connected", "[rpc]") {
   auto s = client->stats();
   CHECK(!s);
   CHECK(s.status().code() == StatusCode::kIOError);
+}
+
+}  // namespace
+}  // namespace kg
+
+namespace kg {
+namespace {
+
+// Not run by default (hidden tag): prints calls per second of mixed queries
+// from several concurrent clients. `rpc_tests "[bench]"` runs it.
+TEST_CASE("Server: throughput of mixed queries from concurrent clients", "[.][bench]") {
+  SmallGraph g;
+  rpc::LocalGraph local(*g.engine);
+  rpc::ServerOptions o = ServerThread::defaults();
+  ServerThread server(local, o);
+  constexpr int kClients = 4, kRounds = 250;
+  std::atomic<int> ok{0};
+  auto start = std::chrono::steady_clock::now();
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kClients; ++t) {
+    threads.emplace_back([&] {
+      auto c = rpc::Client::connect(server.address());
+      if (!c) return;
+      for (int i = 0; i < kRounds; ++i) {
+        rpc::NeighbourQuery nq;
+        nq.actor = "United States";
+        nq.options.depth = 2;
+        rpc::PathQuery pq;
+        pq.from = "Mike Pompeo";
+        pq.to = "Qassem Soleimani";
+        ok += (*c)->stats().isOk() + (*c)->actor("Kataib Hezbollah").isOk() + (*c)->neighbours(nq).isOk() +
+              (*c)->paths(pq).isOk();
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cout << "{\"bench\":\"rpc_mixed\",\"clients\":" << kClients << ",\"calls\":" << ok.load()
+            << ",\"seconds\":" << s << ",\"calls_per_second\":" << ok.load() / s << "}\n";
+  CHECK(ok == kClients * kRounds * 4);
 }
 
 }  // namespace
