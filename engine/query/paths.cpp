@@ -511,6 +511,9 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
       return out;
     }
     case PathMode::kWeighted: {
+      // A cheap necessary condition first: without any path within the depth
+      // the cost searches would only exhaust B's or A's component.
+      if (!bidirectionalBfs(s, pred, a, b, o.maxDepth, sc)) return notFound;
       auto edges = bidirectionalDijkstra(s, pred, a, b, sc);
       if (!edges) return notFound;
       if (edges->size() > static_cast<size_t>(o.maxDepth)) {
@@ -537,6 +540,7 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
         if (depart > static_cast<double>(s.lastDay(e))) return std::nullopt;
         return depart;
       };
+      if (!bidirectionalBfs(s, pred, a, b, o.maxDepth, sc)) return notFound;  // as for kWeighted
       auto edges = earliestArrival(s, pred, a, b, o.maxDepth, step, sc);
       if (!edges) return notFound;
       Path p = makePath(s, a, *edges);
