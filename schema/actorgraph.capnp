@@ -170,6 +170,16 @@ struct RankEntry {
   score @1 :Float64;
 }
 
+struct ComponentInfo {
+  size @0 :UInt64;
+  members @1 :List(Member);   # the first `members` asked for, in actor-id order
+}
+
+struct Member {
+  id @0 :UInt64;
+  name @1 :Text;
+}
+
 struct DocumentIn {
   text @0 :Text;
   title @1 :Text;
@@ -222,4 +232,8 @@ interface ActorGraph {
       -> (entries :List(RankEntry), error :Error, approximate :Bool, sources :UInt64);
   # Extracts and stores documents; readers keep being answered meanwhile.
   ingest @10 (documents :List(DocumentIn)) -> (report :IngestReport, error :Error);
+  # Weakly connected components, largest first: the `top` largest (0 = 10),
+  # with at most `members` members each (0 = all).
+  components @11 (filter :Filter, top :UInt32, members :UInt32)
+      -> (components :List(ComponentInfo), count :UInt64, isolated :UInt64, error :Error);
 }

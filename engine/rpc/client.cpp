@@ -404,6 +404,31 @@ Result<RankView> Client::rank(const RankQuery& q) {
   return out;
 }
 
+Result<ComponentsView> Client::components(const ComponentsQuery& q) {
+  auto req = KG_CAP.componentsRequest();
+  toWire(q.filter, req.initFilter());
+  req.setTop(static_cast<uint32_t>(std::min<size_t>(q.top, UINT32_MAX)));
+  req.setMembers(static_cast<uint32_t>(std::min<size_t>(q.members, UINT32_MAX)));
+  ComponentsView out;
+  Status st = impl_->call(req, options_.timeout, address_, [&](auto& r) {
+    KG_RETURN_IF_ERROR(toStatus(r.getError()));
+    for (auto c : r.getComponents()) {
+      ComponentView cv;
+      cv.size = c.getSize();
+      for (auto m : c.getMembers()) {
+        cv.members.emplace_back(m.getId(), str(m.getName()));
+        names_[m.getId()] = str(m.getName());
+      }
+      out.components.push_back(std::move(cv));
+    }
+    out.count = r.getCount();
+    out.isolated = r.getIsolated();
+    return Status::ok();
+  });
+  KG_RETURN_IF_ERROR(st);
+  return out;
+}
+
 Result<IngestSummary> Client::ingest(const std::vector<IngestDocument>& docs) {
   // Batches stay under the server's document count and well under its
   // message size limit.

@@ -52,6 +52,7 @@ class Client final : public GraphApi {
   Result<std::vector<Edge>> timeline(const TimelineQuery& q) override;
   Result<std::vector<Edge>> asOf(const AsOfQuery& q) override;
   Result<RankView> rank(const RankQuery& q) override;
+  Result<ComponentsView> components(const ComponentsQuery& q) override;
   // At most schema maxIngestDocuments (1000) documents per call are sent at
   // once; longer lists go in several calls and the summaries are added up.
   Result<IngestSummary> ingest(const std::vector<IngestDocument>& docs) override;

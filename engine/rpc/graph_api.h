@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/date.h"
@@ -97,6 +98,23 @@ struct RankView {
   size_t sources = 0;              // betweenness: sources used
 };
 
+struct ComponentsQuery {
+  query::Filter filter;
+  size_t top = 10;      // the largest `top` components
+  size_t members = 0;   // members listed per component; 0 = all
+};
+
+struct ComponentView {
+  size_t size = 0;
+  std::vector<std::pair<ActorId, std::string>> members;  // (id, canonical name), vertex order
+};
+
+struct ComponentsView {
+  std::vector<ComponentView> components;  // largest first
+  size_t count = 0;                       // components in the whole graph
+  size_t isolated = 0;                    // actors without a matching edge
+};
+
 // One document handed to ingest, with the metadata a JSON Lines record carries.
 struct IngestDocument {
   std::string text;
@@ -134,6 +152,7 @@ class GraphApi {
   virtual Result<std::vector<Edge>> timeline(const TimelineQuery& q) = 0;
   virtual Result<std::vector<Edge>> asOf(const AsOfQuery& q) = 0;
   virtual Result<RankView> rank(const RankQuery& q) = 0;
+  virtual Result<ComponentsView> components(const ComponentsQuery& q) = 0;
   virtual Result<IngestSummary> ingest(const std::vector<IngestDocument>& docs) = 0;
 
   // Canonical name of an actor id ("#id" when unknown). Cheap for ids that

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "query/components.h"
 #include "query/ranking.h"
 #include "query/timeline.h"
 
@@ -324,6 +325,29 @@ Result<RankView> LocalGraph::rank(const RankQuery& q) {
     auto a = loadActor(s.actorId(x.vertex));
     if (!a) return a.status();
     view.entries.push_back(RankEntry{std::move(a).value(), x.score});
+  }
+  return view;
+}
+
+Result<ComponentsView> LocalGraph::components(const ComponentsQuery& q) {
+  auto snap = snapshot();
+  if (!snap) return snap.status();
+  const graph::Snapshot& s = **snap;
+  auto r = query::components(s, q.filter);
+  if (!r) return r.status();
+  ComponentsView view;
+  view.count = r->components.size();
+  view.isolated = r->isolated;
+  for (size_t i = 0; i < std::min(q.top, r->components.size()); ++i) {
+    const auto& c = r->components[i];
+    ComponentView cv;
+    cv.size = c.size();
+    const size_t n = q.members == 0 ? c.size() : std::min(q.members, c.size());
+    for (size_t j = 0; j < n; ++j) {
+      ActorId id = s.actorId(c[j]);
+      cv.members.emplace_back(id, nameOf(id));
+    }
+    view.components.push_back(std::move(cv));
   }
   return view;
 }

@@ -60,6 +60,7 @@ class LocalGraph final : public GraphApi {
   Result<std::vector<Edge>> timeline(const TimelineQuery& q) override;
   Result<std::vector<Edge>> asOf(const AsOfQuery& q) override;
   Result<RankView> rank(const RankQuery& q) override;
+  Result<ComponentsView> components(const ComponentsQuery& q) override;
   Result<IngestSummary> ingest(const std::vector<IngestDocument>& docs) override;
   std::string nameOf(ActorId id) override;
 

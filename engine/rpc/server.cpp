@@ -506,6 +506,46 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     });
   }
 
+  kj::Promise<void> components(ComponentsContext ctx) override {
+    auto params = ctx.getParams();
+    auto filter = fromWire(params.getFilter());
+    if (!filter) return refuse(ctx, filter.status());
+    ComponentsQuery q;
+    q.filter = filter.value();
+    if (params.getTop()) q.top = params.getTop();
+    q.members = params.getMembers();
+    if (q.top > schema::MAX_PAGE_SIZE)
+      return refuse(ctx, Status::limitExceeded("top " + std::to_string(q.top) + " is above the server maximum of " +
+                                               std::to_string(schema::MAX_PAGE_SIZE)));
+    LocalGraph* g = &graph_;
+    return answer<ComponentsView>(
+        ctx, queries_,
+        [g, q]() -> Result<ComponentsView> {
+          auto r = g->components(q);
+          if (!r) return r;
+          size_t bytes = 0;
+          for (const auto& c : r->components)
+            for (const auto& m : c.members) bytes += 24 + m.second.size();
+          if (bytes > kResultBudgetBytes)
+            return Status::limitExceeded("the components' members make about " + std::to_string(bytes >> 20) +
+                                         " MiB; ask for fewer components or members");
+          return r;
+        },
+        [](auto res, ComponentsView& v) {
+          auto list = res.initComponents(static_cast<unsigned>(v.components.size()));
+          for (unsigned i = 0; i < v.components.size(); ++i) {
+            list[i].setSize(v.components[i].size);
+            auto members = list[i].initMembers(static_cast<unsigned>(v.components[i].members.size()));
+            for (unsigned j = 0; j < members.size(); ++j) {
+              members[j].setId(v.components[i].members[j].first);
+              members[j].setName(v.components[i].members[j].second);
+            }
+          }
+          res.setCount(v.count);
+          res.setIsolated(v.isolated);
+        });
+  }
+
   kj::Promise<void> ingest(IngestContext ctx) override {
     auto docs = ctx.getParams().getDocuments();
     if (docs.size() > schema::MAX_INGEST_DOCUMENTS)

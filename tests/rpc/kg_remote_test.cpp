@@ -58,6 +58,9 @@ TEST_CASE("kg --remote: query commands print what they print locally", "[rpc][kg
       "rank --by pagerank --top 3",
       "rank --by betweenness",
       "neighbors Kataib --depth 99",
+      "components",
+      "components --members 2 --top 1",
+      "components --from 2020-01 --to 2020-01",
   };
   for (const auto& cmd : commands) {
     for (const char* json : {"", " --json"}) {

@@ -1,4 +1,4 @@
-// kg --remote neighbors/path/timeline/asof/rank: the query commands over
+// kg --remote neighbors/path/timeline/asof/rank/components: the query commands over
 // rpc::GraphApi, printing exactly what the local commands of cmd_query.cpp
 // print (tests/rpc/kg_remote_test.cpp compares the two). Registered in place
 // of the local ones when --remote is on the command line.
@@ -362,9 +362,45 @@ int rankCmd(CliContext& ctx, const RankArgs& a) {
   return 0;
 }
 
-int noRemote(CliContext& ctx, const char* command) {
-  return ctx.fail(Status::failedPrecondition(std::string("`kg ") + command +
-                                             "` is not served by kgd yet; run it on the database without --remote"));
+// --- components -------------------------------------------------------------
+struct ComponentsArgs {
+  size_t top = 10;
+  size_t members = 5;
+  FilterArgs f;
+};
+
+int componentsCmd(CliContext& ctx, const ComponentsArgs& a) {
+  auto filter = toFilter(a.f);
+  if (!filter) return ctx.fail(filter.status());
+  auto api = ctx.api();
+  if (!api) return ctx.fail(api.status());
+  rpc::ComponentsQuery q;
+  q.filter = *filter;
+  q.top = a.top;
+  q.members = ctx.json ? 0 : a.members;  // the JSON lists every member of the shown components
+  auto r = (*api)->components(q);
+  if (!r) return ctx.fail(r.status());
+  if (ctx.json) {
+    nlohmann::json comps = nlohmann::json::array();
+    for (const auto& c : r->components) {
+      nlohmann::json members = nlohmann::json::array();
+      for (const auto& [id, name] : c.members) members.push_back({{"id", id}, {"name", name}});
+      comps.push_back({{"size", c.size}, {"actors", members}});
+    }
+    ctx.printJson({{"count", r->count}, {"isolated", r->isolated}, {"components", comps}});
+    return 0;
+  }
+  std::cout << r->count << " connected components (" << r->isolated
+            << " actors without matching edges not counted)\n\n";
+  std::cout << std::left << std::setw(6) << "#" << std::setw(8) << "SIZE" << "ACTORS\n";
+  for (size_t i = 0; i < r->components.size(); ++i) {
+    const auto& c = r->components[i];
+    std::string names;
+    for (size_t j = 0; j < std::min(a.members, c.members.size()); ++j) names += (j ? ", " : "") + c.members[j].second;
+    if (c.size > a.members) names += ", ...";
+    std::cout << std::setw(6) << (i + 1) << std::setw(8) << c.size << names << "\n";
+  }
+  return 0;
 }
 
 // Drops the local command `name` (registered by cmd_query.cpp) if present.
@@ -423,8 +459,11 @@ void registerRemoteQueryCommands(CLI::App& app, CliContext& ctx) {
   rk->callback([&ctx, ra] { ctx.exitCode = rankCmd(ctx, *ra); });
 
   auto* cc = app.add_subcommand("components", "weakly connected components of the graph");
-  cc->allow_extras();
-  cc->callback([&ctx] { ctx.exitCode = noRemote(ctx, "components"); });
+  auto ca = std::make_shared<ComponentsArgs>();
+  cc->add_option("--top", ca->top, "list the largest N components (default 10)");
+  cc->add_option("--members", ca->members, "names shown per component (default 5)");
+  addFilterOptions(cc, ca->f, false);
+  cc->callback([&ctx, ca] { ctx.exitCode = componentsCmd(ctx, *ca); });
 }
 
 }  // namespace kg::cli
