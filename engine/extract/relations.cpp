@@ -271,9 +271,43 @@ class Clauses {
         const int a = p > 0 ? argEndingAt(p) : -1;
         return a >= 0 && !oblique(a) ? a : -1;
       }
+      if ((t.lower == "and" || t.lower == "but") && onlyAdverbsBetween(q + 1, v)) return sharedSubject(q);
       if (isSubordinator(t.lower) || t.lower == "and" || t.lower == "but" || t.lower == "or") return -1;
     }
     return -1;
+  }
+
+  // "A condemned the raid and threatened B": the verb after "and" shares the
+  // subject of the verb before it. That verb is the nearest word right after
+  // a mention, in the same clause, before the conjunction at `conj`.
+  int sharedSubject(size_t conj) const {
+    size_t q = conj;
+    if (q > 0 && t_[q - 1].lower == ",") --q;
+    while (q > 0) {
+      --q;
+      if (transparent_[q]) continue;
+      const Token& t = t_[q];
+      if (isClauseBreak(t) || t.lower == "," || t.lower == "\"" || isRelative(t.lower) || isSubordinator(t.lower) ||
+          t.lower == "and" || t.lower == "but" || t.lower == "or")
+        return -1;
+      if (!t.word || t.capital || t.script != Script::kLatin || argAt(q) >= 0) continue;
+      if (isDeterminer(t.lower) || isPrep(t.lower) || isModal(t.lower)) continue;
+      size_t p = q;
+      while (p > 0 && transparent_[p - 1]) --p;
+      const int a = argEndingAt(p);
+      if (a >= 0 && !oblique(a) && !qualifier(a) && !compoundModifier(a)) {
+        if (conditional(args_[a]->tokBegin)) return -1;
+        return a;
+      }
+    }
+    return -1;
+  }
+  bool onlyAdverbsBetween(size_t b, size_t e) const {
+    for (size_t k = b; k < e; ++k) {
+      const std::string& w = t_[k].lower;
+      if (w != "also" && w != "then" && w != "later" && w != "subsequently" && w != "even") return false;
+    }
+    return true;
   }
 
   // The first object after token `v` within `window` tokens, or -1.
@@ -564,6 +598,14 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
     if (!passive && form == Form::kVerb && tr.tense == Tense::kPast) {
       for (size_t q = i > 3 ? i - 3 : 0; q < i; ++q) passive = passive || isAux(tokens[q].lower);
       if (!passive && i + 1 < tokens.size() && tokens[i + 1].lower == "by") passive = reduced = true;
+      // "Soleimani killed in US drone strike", "X, hit in an Israeli raid":
+      // an attack verb takes a direct object when active, so a past form
+      // followed by a place or occasion preposition is a reduced passive.
+      if (!passive && tr.type == EdgeType::kAssault && i + 1 < tokens.size() && i > 0 && !isAux(prev) &&
+          (tokens[i + 1].lower == "in" || tokens[i + 1].lower == "during" ||
+           (tokens[i + 1].lower == "at" && word != "struck" && word != "hit") ||
+           tokens[i + 1].lower == "near" || tokens[i + 1].lower == "when"))
+        passive = reduced = true;
     }
     const bool retreat = tr.type == EdgeType::kRetreat;
     auto retreatTarget = [&](size_t from) -> int {

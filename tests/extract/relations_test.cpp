@@ -92,3 +92,34 @@ TEST_CASE("Relations: titles and appositions give standing relations", "[extract
   const auto k = facts("Iraqi Foreign Minister Zaid Hamdani met the envoy.", "2020-01-06");
   CHECK(has(k, "Zaid Hamdani -OFFICIAL_OF-> Iraq"));
 }
+
+TEST_CASE("Relations: a headline 'X killed in US strike' is passive: attacker to victim", "[extract][relations]") {
+  const auto f = facts("Qassem Soleimani killed in US drone strike at Baghdad airport", "2020-01-03", true);
+  CHECK(has(f, "United States -ASSAULT:drone-> Qassem Soleimani"));
+  CHECK_FALSE(f.count("Qassem Soleimani -ASSAULT:drone-> United States"));
+  const auto g = facts("Abu Mahdi al-Muhandis, killed in a US air strike, was buried in Najaf.", "2020-01-05", true);
+  CHECK(has(g, "United States -ASSAULT:airstrike-> Abu Mahdi al-Muhandis"));
+  const auto h = facts("Soleimani was killed in a US strike near the airport.", "2020-01-04");
+  CHECK(has(h, "United States -ASSAULT-> Qassem Soleimani"));
+  const auto k = facts("Soleimani, killed by a US drone, was Iran's top commander.", "2020-01-04", true);
+  CHECK(has(k, "United States -ASSAULT:drone-> Qassem Soleimani"));
+  // No attacker named: no edge, and never the victim as attacker of the place.
+  const auto n = facts("Qassem Soleimani killed at Baghdad airport", "2020-01-03");
+  CHECK(n.empty());
+  // Active forms still point from subject to object.
+  const auto a = facts("US forces killed Qassem Soleimani in Baghdad.", "2020-01-03");
+  CHECK(has(a, "United States -ASSAULT-> Qassem Soleimani"));
+}
+
+TEST_CASE("Relations: verbs coordinated under one subject each yield their own edge", "[extract][relations]") {
+  const auto f = facts("Kataib Hezbollah condemned the raid and threatened Mustafa al-Kadhimi.", "2020-06-27");
+  CHECK(has(f, "Kata'ib Hezbollah -THREATEN-> Mustafa al-Kadhimi"));
+  const auto g = facts("Iran condemned the United States and threatened Israel.", "2020-01-04");
+  CHECK(has(g, "Iran -ACCUSE-> United States"));
+  CHECK(has(g, "Iran -THREATEN-> Israel"));
+  CHECK_FALSE(g.count("United States -THREATEN-> Israel"));
+  // A second subject after "and" keeps its own verb.
+  const auto h = facts("Iran condemned the strike and Iraq threatened the United States.", "2020-01-04");
+  CHECK(has(h, "Iraq -THREATEN-> United States"));
+  CHECK_FALSE(h.count("Iran -THREATEN-> United States"));
+}
