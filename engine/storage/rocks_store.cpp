@@ -946,8 +946,20 @@ Result<std::unique_ptr<GraphStore>> openStore(const std::string& path, const Sto
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
-  rocksdb::Status s = options.readOnly ? rocksdb::DB::OpenForReadOnly(dbo, path, descs, &handles, &raw)
-                                       : rocksdb::DB::Open(dbo, path, descs, &handles, &raw);
+  rocksdb::Status s;
+  if (options.readOnly) {
+    // A read-only open races with a writer that is rotating its MANIFEST or
+    // WAL at that moment (the files it names can vanish under it); the state
+    // a moment later is consistent again, so a few retries are enough.
+    for (int attempt = 0; attempt < 8; ++attempt) {
+      handles.clear();
+      s = rocksdb::DB::OpenForReadOnly(dbo, path, descs, &handles, &raw);
+      if (s.ok() || s.IsInvalidArgument()) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(25 * (attempt + 1)));
+    }
+  } else {
+    s = rocksdb::DB::Open(dbo, path, descs, &handles, &raw);
+  }
   if (!s.ok()) {
     const std::string msg = s.ToString();
     if (msg.find("lock") != std::string::npos || msg.find("Resource temporarily unavailable") != std::string::npos)

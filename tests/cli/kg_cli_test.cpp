@@ -175,7 +175,9 @@ TEST_CASE("kg: refuses a --db that is a file, a missing db for reads, a locked d
     CHECK(locked.rc == 1);
     CHECK(locked.err.find("in use by another process") != std::string::npos);
     // Readers still read.
-    CHECK(kg("actors --json").rc == 0);
+    auto read = kg("actors --json");
+    INFO(read.err);
+    CHECK(read.rc == 0);
   }
   CHECK(json::parse(kg("actors --json").out).size() == 4);
 }
