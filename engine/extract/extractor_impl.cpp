@@ -32,8 +32,22 @@ Result<std::unique_ptr<ExtractorImpl>> ExtractorImpl::make(const ExtractorOption
     const Actor& a = x->catalog_.actors()[i].actor;
     x->noteKeys(i, a.name);
     for (const auto& al : a.aliases) x->noteKeys(i, al);
+    x->computeKeys(i);
   }
   return x;
+}
+
+void ExtractorImpl::computeKeys(size_t actor) {
+  if (catalogKeys_.size() <= actor) catalogKeys_.resize(actor + 1);
+  std::vector<std::string>& keys = catalogKeys_[actor];
+  keys.clear();
+  const Actor& a = catalog_.actors()[actor].actor;
+  auto add = [&](const std::string& name) {
+    for (auto& k : nameKeys(name))
+      if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
+  };
+  add(a.name);
+  for (const auto& al : a.aliases) add(al);
 }
 
 void ExtractorImpl::noteKeys(size_t actor, const std::string& name) {
@@ -65,6 +79,7 @@ void ExtractorImpl::addKnownActor(const Actor& actor) {
     index_->addAlias(al, *idx);
     noteKeys(*idx, al);
   }
+  computeKeys(*idx);
 }
 
 namespace {
@@ -160,14 +175,17 @@ Extraction ExtractorImpl::extract(const Article& article) const {
   for (const auto& ent : resolver.entities()) {
     ExtractedActor xa;
     xa.actor = ent.actor;
-    auto addKeys = [&](const std::string& name) {
-      for (const auto& k : nameKeys(name)) {
-        if (ambiguousSkeletons_.count(k)) continue;  // shared by two known actors: not an identity
-        if (std::find(xa.nameKeys.begin(), xa.nameKeys.end(), k) == xa.nameKeys.end()) xa.nameKeys.push_back(k);
-      }
+    auto addKey = [&](const std::string& k) {
+      if (ambiguousSkeletons_.count(k)) return;  // shared by two known actors: not an identity
+      if (std::find(xa.nameKeys.begin(), xa.nameKeys.end(), k) == xa.nameKeys.end()) xa.nameKeys.push_back(k);
     };
-    addKeys(xa.actor.name);
-    for (const auto& al : xa.actor.aliases) addKeys(al);
+    if (ent.catalog != kNoActor && ent.catalog < catalogKeys_.size()) {
+      for (const auto& k : catalogKeys_[ent.catalog]) addKey(k);
+    } else {
+      for (const auto& k : nameKeys(xa.actor.name)) addKey(k);
+      for (const auto& al : xa.actor.aliases)
+        for (const auto& k : nameKeys(al)) addKey(k);
+    }
     result.actors.push_back(std::move(xa));
   }
   for (auto& p : pending) result.edges.push_back(ExtractedEdge{p.src, p.dst, std::move(p.edge)});

@@ -52,6 +52,10 @@ class ExtractorImpl final : public Extractor {
   std::unordered_map<std::string, size_t> skeletonOwner_;
   std::unordered_set<std::string> ambiguousSkeletons_;
   void noteKeys(size_t actor, const std::string& name);
+  // The name keys of each catalog actor (name and aliases, deduplicated),
+  // computed once rather than for every article that mentions the actor.
+  std::vector<std::vector<std::string>> catalogKeys_;
+  void computeKeys(size_t actor);
 };
 
 }  // namespace kg::extract

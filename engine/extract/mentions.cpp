@@ -1,7 +1,9 @@
 #include "extract/mentions.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <span>
 
 namespace kg::extract {
 namespace {
@@ -47,18 +49,20 @@ void finishWord(Token& t, std::string_view text, bool hyphenAfter) {
   t.word = true;
   t.hyphenAfter = hyphenAfter;
   FoldedWord f = foldWord(raw, hyphenAfter, true);
-  t.strict = f.strict;
-  t.skeleton = f.skeleton;
+  t.strict = std::move(f.strict);
+  t.skeleton = std::move(f.skeleton);
   t.script = f.script;
   t.article = f.article;
-  t.lower.clear();
+  // ASCII only (the "C" locale's rules) without the per-byte locale calls.
+  t.lower.assign(raw);
   bool anyLetter = false, allUpper = true;
-  for (char c : raw) {
-    const auto u = static_cast<unsigned char>(c);
-    t.lower += static_cast<char>(std::tolower(u));
-    if (std::isalpha(u)) {
+  for (char& c : t.lower) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
       anyLetter = true;
-      if (!std::isupper(u)) allUpper = false;
+    } else if (c >= 'a' && c <= 'z') {
+      anyLetter = true;
+      allUpper = false;
     }
   }
   if (t.script == Script::kLatin) {
@@ -78,6 +82,7 @@ void finishWord(Token& t, std::string_view text, bool hyphenAfter) {
 std::vector<Token> tokenize(std::string_view text, size_t begin, size_t end, const JapaneseSegmenter* ja) {
   std::vector<Token> out;
   end = std::min(end, text.size());
+  out.reserve(end > begin ? (end - begin) / 4 + 4 : 0);  // about one token per five bytes of English
   size_t i = begin;
   bool hyphenPending = false;
   while (i < end) {
@@ -294,17 +299,20 @@ MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i
   std::string k, s;
   size_t words = 0;
   bool allCapital = true, allUpper = true;
-  std::vector<size_t> wordIdx;
+  // maxWords_ is at most 12 (see addAlias): a fixed array, no allocation per token.
+  std::array<size_t, 16> wordIdxBuf{};
+  size_t wordCount = 0;
   for (size_t j = i; j < tokens.size(); ++j) {
     const Token& t = tokens[j];
     if (!t.word) break;
     if (t.article) continue;
     if (t.strict.empty()) break;
-    if (++words > maxWords_) break;
+    if (++words > maxWords_ || wordCount == wordIdxBuf.size()) break;
     if (words > 1) { k += ' '; s += ' '; }
     k += t.strict;
     s += t.skeleton;
-    wordIdx.push_back(j);
+    wordIdxBuf[wordCount++] = j;
+    const std::span<const size_t> wordIdx(wordIdxBuf.data(), wordCount);
     if (t.script == Script::kLatin) {
       allCapital = allCapital && t.capital;
       allUpper = allUpper && t.allCaps;
@@ -347,7 +355,9 @@ MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i
         }
       }
     }
-    if (!strictPrefixes_.count(k) && !skeletonPrefixes_.count(s)) break;
+    // Skeleton matches need every word capitalised; once one is not, only
+    // the strict prefixes can still grow.
+    if (!strictPrefixes_.count(k) && !(allCapital && skeletonPrefixes_.count(s))) break;
     if (t.possessive) break;
   }
   return best;

@@ -518,8 +518,16 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
   const Clauses c(tokens, mentions, entities);
   const auto& args = c.args();
 
+  // The attack mode is read only when an attack is found (most sentences have none).
+  static const std::string kNoMode;
+  std::string modeCache;
+  bool modeRead = false;
+  auto attackMode = [&]() -> const std::string& {
+    if (!modeRead) { modeCache = modeOf(tokens); modeRead = true; }
+    return modeCache;
+  };
   auto add = [&](const std::vector<size_t>& srcs, const std::vector<size_t>& dsts, const Trigger& tr, Tense tense,
-                 const std::string& mode) {
+                 const std::string* mode = nullptr) {
     for (size_t s : srcs) {
       for (size_t d : dsts) {
         const Mention* ms = args[s];
@@ -530,7 +538,7 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
         f.dst = md->entity;
         f.type = tr.type;
         f.cameo = tr.cameo;
-        if (tr.type == EdgeType::kAssault) f.mode = mode;
+        if (tr.type == EdgeType::kAssault) f.mode = mode ? *mode : attackMode();
         if (tr.type == EdgeType::kConsult && std::string(tr.cameo) == "041") f.mode = "phone";
         f.confidence = std::min(ms->confidence, md->confidence) * 0.85f;
         f.tense = tense;
@@ -543,7 +551,6 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
   for (const auto& t : tokens) japanese = japanese || t.script == Script::kKana || t.script == Script::kHan;
   if (japanese) japaneseRelations(tokens, mentions, entities, &out);
 
-  const std::string mode = modeOf(tokens);
   const auto& lex = lexicon();
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
@@ -552,7 +559,7 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
     if ((t.lower == "backed" || t.lower == "supported") && t.hyphenBefore && i > 0) {
       const int s = c.argEndingAt(i);
       const int d = c.objectAfter(i, 3, false);
-      if (s >= 0 && d >= 0) add({static_cast<size_t>(s)}, c.group(d, false, true), lex.at("backed"), Tense::kNone, "");
+      if (s >= 0 && d >= 0) add({static_cast<size_t>(s)}, c.group(d, false, true), lex.at("backed"), Tense::kNone, &kNoMode);
       continue;
     }
     std::string word = t.lower;
@@ -656,7 +663,7 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
         }
       }
       if (patient >= 0 && agent >= 0)
-        add(c.group(agent, false, true), c.group(patient, !reduced, false), tr, tense == Tense::kPresent ? tense : Tense::kPast, mode);
+        add(c.group(agent, false, true), c.group(patient, !reduced, false), tr, tense == Tense::kPresent ? tense : Tense::kPast);
       continue;
     }
     if (form == Form::kNoun) {
@@ -713,7 +720,7 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
         }
         dst = retreatTarget(i);
       }
-      if (src >= 0 && dst >= 0) add({static_cast<size_t>(src)}, c.group(dst, false, true), tr, Tense::kNone, mode);
+      if (src >= 0 && dst >= 0) add({static_cast<size_t>(src)}, c.group(dst, false, true), tr, Tense::kNone);
       continue;
     }
     const int subj = c.subjectBefore(i);
@@ -737,10 +744,10 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
       // "Biden and al-Kadhimi met / sealed an agreement": between the two.
       const bool mutual = tr.type == EdgeType::kConsult || tr.type == EdgeType::kAgree || tr.type == EdgeType::kCooperate;
       if (mutual && subjects.size() >= 2)
-        add({subjects.front()}, std::vector<size_t>(subjects.begin() + 1, subjects.end()), tr, tense, mode);
+        add({subjects.front()}, std::vector<size_t>(subjects.begin() + 1, subjects.end()), tr, tense);
       continue;
     }
-    add(subjects, c.group(obj, false, true), tr, tense, mode);
+    add(subjects, c.group(obj, false, true), tr, tense);
   }
 
   // Standing relations from titles written before names.
