@@ -1,6 +1,7 @@
 #include "extract/extractor_impl.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <tuple>
 
@@ -84,6 +85,24 @@ void ExtractorImpl::addKnownActor(const Actor& actor) {
 
 namespace {
 
+// "last summer", "last spring", "last autumn/fall": the year of the season
+// before the article's date, at year precision. A fallback for sentences
+// eventDate() finds no date in. Winter spans two years and is not read.
+Date seasonDate(std::string_view sentence, Date articleDate) {
+  if (!articleDate.known()) return {};
+  struct Season { const char* words; int lastMonth; };
+  static const Season kSeasons[] = {{"last spring", 5}, {"last summer", 8}, {"last autumn", 11}, {"last fall", 11}};
+  std::string lower(sentence);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const CivilDate at = articleDate.civil();
+  for (const auto& season : kSeasons) {
+    if (lower.find(season.words) == std::string::npos) continue;
+    // The season is over by the article's month: this year's; else last year's.
+    return Date::year(at.month > season.lastMonth ? at.year : at.year - 1);
+  }
+  return {};
+}
+
 Date pickEventDate(const Fact& f, Date sentenceDate, Date articleDate, DateRange* out) {
   if (sentenceDate.known()) { *out = DateRange::point(sentenceDate); return sentenceDate; }
   if (!articleDate.known()) { *out = {}; return {}; }
@@ -123,7 +142,8 @@ Extraction ExtractorImpl::extract(const Article& article) const {
     }
     const std::vector<Fact> facts = findRelations(tokens, mentions, resolver);
     if (facts.empty()) continue;
-    const Date sentenceDate = eventDate(sentenceText, article.doc.date);
+    Date sentenceDate = eventDate(sentenceText, article.doc.date);
+    if (!sentenceDate.known()) sentenceDate = seasonDate(sentenceText, article.doc.date);
     Evidence ev{article.doc.id, static_cast<uint32_t>(si), s.begin, s.end, std::string(sentenceText)};
     for (const auto& f : facts) {
       Edge e;

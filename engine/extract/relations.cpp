@@ -595,8 +595,10 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
     // A verb form after a determiner or a qualifying mention is a noun ("the attack", "US strikes on").
     Form form = tr.form;
     const bool prepAfter = i + 1 < tokens.size() && isPrep(tokens[i + 1].lower);
+    // "X calls on Y" / "X calls for": after a subject these are verbs, not nouns.
+    const bool callsVerb = tr.type == EdgeType::kRequest && word == "calls";
     if (form == Form::kVerb && (isDeterminer(prev) || (isPrep(prev) && prev != "to") ||
-                                (c.argEndingAt(i) >= 0 && prepAfter && word.back() == 's')))
+                                (c.argEndingAt(i) >= 0 && prepAfter && word.back() == 's' && !callsVerb)))
       form = Form::kNoun;
     if (form == Form::kVerb && tr.tense == Tense::kNone && !(i + 1 < tokens.size())) form = Form::kNoun;
 

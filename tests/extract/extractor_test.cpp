@@ -157,8 +157,16 @@ Score score(const Gold& gold, const Triples& got, bool verbose) {
       ++s.goldFound;
       if (!f.date.empty()) {
         ++s.dated;
+        bool right = false;
         for (const auto& d : it->second) {
-          if (d == f.date || d == "<=" + f.date) { ++s.datedRight; break; }
+          if (d == f.date || d == "<=" + f.date) { right = true; break; }
+        }
+        if (right) {
+          ++s.datedRight;
+        } else if (verbose) {
+          std::string seen;
+          for (const auto& d : it->second) seen += " [" + d + "]";
+          std::cout << "  WRONG DATE " << t << " " << f.date << ", got" << seen << "\n";
         }
       }
     } else if (verbose) {
@@ -482,4 +490,36 @@ TEST_CASE("Extractor: extract() may run on several threads at once with the same
     REQUIRE(g.size() == 20 * articles.size());
     for (size_t k = 0; k < g.size(); ++k) CHECK(g[k] == expected[k % articles.size()]);
   }
+}
+
+TEST_CASE("Extractor: 'last summer' dates an event to the year of that summer", "[extract][extractor]") {
+  Article a;
+  a.doc.id = "season";
+  a.doc.date = Date::day(2020, 1, 5);
+  a.text = "Israel bombed the warehouses of the Popular Mobilization Forces last summer.";
+  a.sentences = {{0, static_cast<uint32_t>(a.text.size())}};
+  const Extraction x = extractor().extract(a);
+  bool found = false;
+  for (const auto& e : x.edges) {
+    if (e.edge.type != EdgeType::kAssault) continue;
+    found = true;
+    CHECK(e.edge.when.from == Date::year(2019));
+  }
+  CHECK(found);
+}
+
+TEST_CASE("Extractor: a headline 'X calls on Y for ...' is a present-tense request on the article's date", "[extract][extractor]") {
+  Article a;
+  a.doc.id = "calls";
+  a.doc.date = Date::day(2022, 8, 29);
+  a.text = "Coordination Framework calls on Sadrist movement for dialogue";
+  a.sentences = {{0, static_cast<uint32_t>(a.text.size())}};
+  const Extraction x = extractor().extract(a);
+  bool found = false;
+  for (const auto& e : x.edges) {
+    if (e.edge.type != EdgeType::kRequest) continue;
+    found = true;
+    CHECK(e.edge.when.from == Date::day(2022, 8, 29));
+  }
+  CHECK(found);
 }
