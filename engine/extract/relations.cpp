@@ -334,6 +334,11 @@ class Clauses {
       if (t.lower == "(" || t.lower == ")") continue;
       if (isClauseBreak(t) || t.lower == "," || t.lower == "\"") return -1;
       if (t.lower == "that" && !crossThat) return -1;
+      // "condemned the killing as an aggression against Iraq": what follows
+      // "as" describes the object; it is not one.
+      if (t.lower == "as" && q > v + 1 && !(q + 1 < t_.size() && t_[q + 1].lower == "well") &&
+          t_[q - 1].lower != "known" && t_[q - 1].lower != "such")  // "a faction known as X"
+        return -1;
       if (t.lower == "that") limit = std::min(limit, q + 3);  // "demanded that the government ..."
       if (t.lower == "to" && q + 1 < t_.size() && t_[q + 1].word && !t_[q + 1].capital && argAt(q + 1) < 0 &&
           !isDeterminer(t_[q + 1].lower))

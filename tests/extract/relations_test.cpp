@@ -123,3 +123,10 @@ TEST_CASE("Relations: verbs coordinated under one subject each yield their own e
   CHECK(has(h, "Iraq -THREATEN-> United States"));
   CHECK_FALSE(h.count("Iran -THREATEN-> United States"));
 }
+
+TEST_CASE("Relations: 'condemned X as an aggression against Y' does not make Y the target", "[extract][relations]") {
+  const auto f = facts("Adil Abdul-Mahdi condemned the assassination as an aggression against Iraq.", "2020-01-03");
+  CHECK_FALSE(f.count("Adil Abdul-Mahdi -ACCUSE-> Iraq"));
+  const auto g = facts("Adil Abdul-Mahdi condemned the United States as an aggressor.", "2020-01-03");
+  CHECK(has(g, "Adil Abdul-Mahdi -ACCUSE-> United States"));
+}
