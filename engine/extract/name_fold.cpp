@@ -73,15 +73,19 @@ const char* arabicLatin(char32_t c) {
 
 std::string latinLower(std::string_view word, bool* sawLetter) {
   std::string out;
+  out.reserve(word.size());
   size_t i = 0;
   while (i < word.size()) {
+    const char a = word[i];
+    if (static_cast<unsigned char>(a) < 0x80) {  // ASCII without decoding or locale calls
+      ++i;
+      if (a >= 'a' && a <= 'z') { out += a; *sawLetter = true; }
+      else if (a >= 'A' && a <= 'Z') { out += static_cast<char>(a - 'A' + 'a'); *sawLetter = true; }
+      else if (a >= '0' && a <= '9') out += a;
+      continue;
+    }
     char32_t c = decodeUtf8(word, i);
-    if (c < 0x80) {
-      if (std::isalnum(static_cast<int>(c))) {
-        out += static_cast<char>(std::tolower(static_cast<int>(c)));
-        if (std::isalpha(static_cast<int>(c))) *sawLetter = true;
-      }
-    } else if (char b = latinBase(c)) {
+    if (char b = latinBase(c)) {
       out += b;
       *sawLetter = true;
     }
@@ -131,8 +135,8 @@ void appendUtf8(std::string& out, char32_t c) {
 Script scriptOf(char32_t c) {
   if (c < 0x80) {
     if (c >= '0' && c <= '9') return Script::kDigit;
-    if (std::isalpha(static_cast<int>(c))) return Script::kLatin;
-    return Script::kOther;
+    const char32_t l = c | 0x20;
+    return l >= 'a' && l <= 'z' ? Script::kLatin : Script::kOther;
   }
   if (latinBase(c)) return Script::kLatin;
   if (isArabicLetter(c) || isArabicMark(c)) return Script::kArabic;
@@ -267,6 +271,11 @@ FoldedWord foldWord(std::string_view word, bool hyphenAfter, bool nextExists) {
   // Dominant script: the first letter's.
   size_t i = 0;
   Script script = Script::kOther;
+  const char b0 = word.empty() ? '\0' : static_cast<char>(word[0] | 0x20);
+  if (b0 >= 'a' && b0 <= 'z') {  // the common case, decided by the first byte
+    script = Script::kLatin;
+    i = word.size();
+  }
   while (i < word.size()) {
     const Script s = scriptOf(decodeUtf8(word, i));
     if (s != Script::kOther && s != Script::kDigit) { script = s; break; }
