@@ -4,7 +4,11 @@
 // triggers: "killed", "warned", "met", "urged", "accused", "sanctions",
 // "Tehran-backed", "withdrawal of", ... The source is the subject before an
 // active verb, or the agent after "by" ("in a US drone strike") for a passive
-// one; the target is the object after it. Coordinated mentions ("Soleimani
+// one; the target is the object after it. A past attack verb followed by
+// "in"/"during"/"at"/"near" is a reduced passive ("Soleimani killed in US
+// drone strike": United States -> Soleimani; no agent, no edge). A verb right
+// after "and" shares the subject of the verb before it ("A condemned the raid
+// and threatened B": A -> B). Coordinated mentions ("Soleimani
 // and al-Muhandis", "A, B and C") each take part. Media named only as the
 // outlet quoted are never arguments.
 //
