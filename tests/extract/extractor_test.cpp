@@ -111,6 +111,8 @@ void collect(const Extraction& x, Triples* out, bool verbose, bool dictionary = 
 
 struct Score {
   size_t goldTotal = 0, goldFound = 0, extracted = 0, correct = 0, dated = 0, datedRight = 0;
+  // Not exact, but a point inside the gold's month or year ("2021-07-27" for "2021-07").
+  size_t datedWithin = 0;
 };
 
 // Two names are the same actor when any of their keys (strict or skeleton)
@@ -161,9 +163,20 @@ Score score(const Gold& gold, const Triples& got, bool verbose) {
         for (const auto& d : it->second) {
           if (d == f.date || d == "<=" + f.date) { right = true; break; }
         }
+        bool within = false;
+        const auto g = Date::parse(f.date);
+        for (const auto& d : it->second) {
+          const auto x = d.empty() || d[0] == '<' ? Result<Date>(Status::invalidArgument("no point")) : Date::parse(d);
+          if (!right && g.isOk() && x.isOk() && g.value().days() <= x.value().days() &&
+              x.value().lastDay() <= g.value().lastDay())
+            within = true;
+        }
         if (right) {
           ++s.datedRight;
-        } else if (verbose) {
+        } else if (within) {
+          ++s.datedWithin;
+        }
+        if (!right && verbose) {
           std::string seen;
           for (const auto& d : it->second) seen += " [" + d + "]";
           std::cout << "  WRONG DATE " << t << " " << f.date << ", got" << seen << "\n";
@@ -187,7 +200,7 @@ void print(const char* what, const Score& s) {
   std::cout << what << ": precision " << s.correct << "/" << s.extracted << " = "
             << (s.extracted ? 100.0 * s.correct / s.extracted : 0) << "%, recall " << s.goldFound << "/" << s.goldTotal
             << " = " << (s.goldTotal ? 100.0 * s.goldFound / s.goldTotal : 0) << "%, dates right " << s.datedRight
-            << "/" << s.dated << "\n";
+            << "/" << s.dated << " (and " << s.datedWithin << " more inside the gold's month or year)\n";
 }
 
 bool verbose() { return std::getenv("KG_GOLD_VERBOSE") != nullptr; }
