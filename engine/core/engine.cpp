@@ -105,6 +105,25 @@ Result<std::vector<Actor>> Engine::resolve(std::string_view name) const {
       if (a->has_value()) out.push_back(std::move(**a));
     }
   }
+  if (out.empty()) {
+    // Analysts type surnames ("Pompeo"): a one-word name that no key matches
+    // resolves to the people one of whose names ends with that word.
+    auto keys = extract::nameKeys(name);
+    if (!keys.empty() && keys.front().find(' ') == std::string::npos && keys.front().size() >= 3) {
+      const std::string suffix = " " + keys.front();
+      std::vector<ActorId> ids;
+      KG_RETURN_IF_ERROR(store_->scanNameKeys([&](std::string_view k, ActorId id) {
+        if (k.size() > suffix.size() && k.substr(k.size() - suffix.size()) == suffix) ids.push_back(id);
+        return storage::Scan::kContinue;
+      }));
+      for (ActorId id : ids) {
+        if (!seen.insert(id).second) continue;
+        auto a = store_->getActor(id);
+        if (!a) return a.status();
+        if (a->has_value() && (*a)->kind == ActorKind::kPerson) out.push_back(std::move(**a));
+      }
+    }
+  }
   std::stable_sort(out.begin(), out.end(), [&](const Actor& a, const Actor& b) {
     return (a.name == name) > (b.name == name);
   });

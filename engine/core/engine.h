@@ -56,7 +56,9 @@ class Engine {
   // existing src and dst ids; InvalidArgument otherwise.
   Result<Edge> addEdge(Edge edge);
 
-  // Actors whose name or alias folds to the same key as `name`, best first.
+  // Actors whose name or alias folds to the same key as `name`, best first;
+  // when none does, a single word resolves to the people whose name ends in
+  // it (a surname), so "Pompeo" finds Mike Pompeo. Scans the name index then.
   Result<std::vector<Actor>> resolve(std::string_view name) const;
   // Exactly one actor for `name`: NotFound "unknown actor 'X'; closest known
   // names: A, B, C" when none; InvalidArgument listing the candidates when

@@ -192,3 +192,22 @@ TEST_CASE("kg: --help works on every command", "[cli]") {
     CHECK(r.out.find("--help") != std::string::npos);
   }
 }
+
+TEST_CASE("kg: a surname resolves to the one person it ends, and is ambiguous between two", "[cli]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  REQUIRE(kg("actor add 'Mark Esper' --kind person").rc == 0);
+  REQUIRE(kg("actor add 'Saddam Hussein' --kind person").rc == 0);
+  REQUIRE(kg("actor add 'Fuad Hussein' --kind person").rc == 0);
+  REQUIRE(kg("actor add 'Esper Institute' --kind organisation").rc == 0);
+  json esper = json::parse(kg("resolve Esper --json").out);
+  REQUIRE(esper.size() == 1);
+  CHECK(esper[0]["name"] == "Mark Esper");
+  REQUIRE(kg("actor add Iraq --kind state").rc == 0);
+  CHECK(kg("edge add Esper CONSULT Iraq --from 2020-01-06").rc == 0);
+  auto both = kg("edge add Hussein CONSULT Iraq");
+  CHECK(both.rc == 1);
+  CHECK(both.err.find("ambiguous") != std::string::npos);
+  CHECK(both.err.find("Saddam Hussein") != std::string::npos);
+  CHECK(both.err.find("Fuad Hussein") != std::string::npos);
+}
