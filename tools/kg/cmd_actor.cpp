@@ -17,7 +17,7 @@ std::string joinAliases(const Actor& a) {
 void printActorTable(const std::vector<Actor>& actors) {
   std::cout << std::left << std::setw(8) << "ID" << std::setw(16) << "KIND" << std::setw(36) << "NAME" << "ALIASES\n";
   for (const auto& a : actors)
-    std::cout << std::setw(8) << a.id << std::setw(16) << actorKindName(a.kind) << std::setw(36) << a.name
+    std::cout << std::setw(8) << a.id << std::setw(16) << actorKindName(a.kind) << std::setw(35) << a.name << " "
               << joinAliases(a) << "\n";
 }
 
