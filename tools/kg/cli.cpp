@@ -40,14 +40,6 @@ Result<rpc::GraphApi*> CliContext::api() {
   return api_.get();
 }
 
-bool wantsRemote(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    std::string_view a = argv[i];
-    if (a == "--remote" || a.rfind("--remote=", 0) == 0) return true;
-  }
-  return false;
-}
-
 int CliContext::fail(const Status& status) {
   std::cerr << "kg: error: " << status.message() << "\n";
   return kExitError;

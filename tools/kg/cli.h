@@ -62,10 +62,7 @@ void registerActorCommands(CLI::App& app, CliContext& ctx);
 void registerEdgeCommands(CLI::App& app, CliContext& ctx);
 void registerImportCommands(CLI::App& app, CliContext& ctx);
 void registerIngestCommands(CLI::App& app, CliContext& ctx);
-void registerQueryCommands(CLI::App& app, CliContext& ctx);  // cmd_query.cpp
-// With --remote on the command line (wantsRemote), replaces the query
-// commands by their GraphApi versions (cmd_remote_query.cpp).
-bool wantsRemote(int argc, char** argv);
-void registerRemoteQueryCommands(CLI::App& app, CliContext& ctx);
+// neighbors, path, timeline, asof, rank, components over api() (cmd_query.cpp).
+void registerQueryCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace kg::cli

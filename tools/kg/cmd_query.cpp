@@ -1,16 +1,16 @@
-// kg neighbors, path, timeline, asof, rank, components: queries over an
-// in-memory snapshot of the graph, built from the store when a command runs.
+// kg neighbors, path, timeline, asof, rank, components: the query commands,
+// asked of rpc::GraphApi (CliContext::api()): rpc::LocalGraph over the local
+// database, or an rpc::Client of the kgd at --remote. One implementation and
+// one printing path serve both, so a remote answer prints byte for byte what
+// the local one prints (tests/rpc/kg_remote_test.cpp).
+#include <algorithm>
 #include <iomanip>
+#include <tuple>
 #include <map>
 #include <sstream>
 
 #include "core/json_codec.h"
 #include "graph/snapshot.h"
-#include "query/components.h"
-#include "query/neighbourhood.h"
-#include "query/paths.h"
-#include "query/ranking.h"
-#include "query/timeline.h"
 #include "tools/kg/cli.h"
 #include "tools/kg/graph_output.h"
 
@@ -18,11 +18,6 @@ namespace kg::cli {
 
 namespace {
 
-using graph::EdgeRef;
-using graph::Snapshot;
-using graph::VertexId;
-
-// Options every query command takes.
 struct FilterArgs {
   std::string types, from, to, direction = "both";
   bool undated = false;
@@ -74,82 +69,6 @@ Result<query::Filter> toFilter(const FilterArgs& a) {
   return f;
 }
 
-// What a query command works on: the engine, a snapshot of its store, and
-// cached lookups of actors and edges for printing.
-class Session {
- public:
-  explicit Session(CliContext& ctx) : ctx_(ctx) {}
-
-  Status open() {
-    auto engine = ctx_.engine(false);
-    if (!engine) return engine.status();
-    engine_ = *engine;
-    auto snap = Snapshot::fromStore(engine_->store());
-    if (!snap) return snap.status();
-    snap_ = *snap;
-    return Status::ok();
-  }
-  const Snapshot& snap() const { return *snap_; }
-  core::Engine& engine() { return *engine_; }
-
-  // Resolves a name to an actor and its vertex.
-  Result<std::pair<Actor, VertexId>> resolve(const std::string& name) {
-    auto actor = engine_->resolveOne(name);
-    if (!actor) return actor.status();
-    auto v = snap_->vertexOf(actor->id);
-    if (!v) return Status::notFound("actor '" + actor->name + "' is not in the graph snapshot");
-    actors_[actor->id] = *actor;
-    return std::make_pair(*actor, *v);
-  }
-
-  Actor actor(VertexId v) {
-    ActorId id = snap_->actorId(v);
-    auto it = actors_.find(id);
-    if (it != actors_.end()) return it->second;
-    Actor a;
-    a.id = id;
-    a.name = "#" + std::to_string(id);
-    auto stored = engine_->store().getActor(id);
-    if (stored && stored->has_value()) a = **stored;
-    actors_[id] = a;
-    return a;
-  }
-  std::string name(VertexId v) { return actor(v).name; }
-
-  // The stored edge with at most `evidence` pieces of evidence; falls back to
-  // the snapshot's attributes if the store no longer has it.
-  Edge edge(const EdgeRef& r, size_t evidence) {
-    EdgeId id = snap_->edgeId(r.index);
-    auto stored = engine_->store().getEdge(id);
-    Edge e;
-    if (stored) {
-      e = std::move(stored).value();
-    } else {
-      e.id = id;
-      e.src = snap_->actorId(r.src);
-      e.dst = snap_->actorId(r.dst);
-      e.type = snap_->type(r.index);
-      e.when = snap_->dateRange(r.index);
-      e.confidence = snap_->confidence(r.index);
-    }
-    if (e.evidence.size() > evidence) e.evidence.resize(evidence);
-    return e;
-  }
-
-  nlohmann::json edgeJson(const Edge& e) {
-    return core::edgeToJson(e, [&](ActorId id) {
-      auto v = snap_->vertexOf(id);
-      return v ? name(*v) : ctx_.nameOf(id);
-    });
-  }
-
- private:
-  CliContext& ctx_;
-  core::Engine* engine_ = nullptr;
-  std::shared_ptr<const Snapshot> snap_;
-  std::map<ActorId, Actor> actors_;
-};
-
 std::string when(const DateRange& r) {
   if (!r.anyKnown()) return "undated";
   std::string from = r.from.known() ? r.from.toString() : "?";
@@ -164,7 +83,6 @@ std::string snippet(const Edge& e) {
   return "\"" + t + "\"";
 }
 
-// Prints nodes and edges in the chosen drawing format; true when it did.
 bool printDrawing(const std::string& format, const std::vector<Actor>& actors, const std::vector<Edge>& edges) {
   if (format == "dot") {
     std::cout << toDot(actors, edges);
@@ -179,6 +97,21 @@ bool printDrawing(const std::string& format, const std::vector<Actor>& actors, c
 
 std::string format(const CliContext& ctx, const FilterArgs& a) { return ctx.json ? "json" : a.format; }
 
+nlohmann::json edgeJson(CliContext& ctx, const Edge& e) {
+  return core::edgeToJson(e, [&](ActorId id) { return ctx.nameOf(id); });
+}
+
+void printEdgeTable(CliContext& ctx, const std::vector<Edge>& edges) {
+  std::cout << std::left << std::setw(24) << "DATE" << std::setw(30) << "SOURCE" << std::setw(14) << "TYPE"
+            << std::setw(30) << "TARGET" << "EVIDENCE\n";
+  for (const auto& e : edges) {
+    std::string type = edgeTypeName(e.type);
+    if (!e.title.empty()) type += " (" + e.title + ")";
+    std::cout << std::setw(24) << when(e.when) << std::setw(30) << ctx.nameOf(e.src) << std::setw(14) << type << " "
+              << std::setw(30) << ctx.nameOf(e.dst) << snippet(e) << "\n";
+  }
+}
+
 // --- neighbors --------------------------------------------------------------
 struct NeighborsArgs {
   std::string name;
@@ -191,42 +124,40 @@ struct NeighborsArgs {
 int neighbors(CliContext& ctx, const NeighborsArgs& a) {
   auto filter = toFilter(a.f);
   if (!filter) return ctx.fail(filter.status());
-  Session s(ctx);
-  if (auto st = s.open(); !st.isOk()) return ctx.fail(st);
-  auto start = s.resolve(a.name);
-  if (!start) return ctx.fail(start.status());
-  query::NeighbourhoodOptions o;
-  o.depth = a.depth;
-  o.limit = a.limit;
-  o.fanout = a.fanout;
-  o.filter = *filter;
-  auto r = query::neighbourhood(s.snap(), start->second, o);
+  auto api = ctx.api();
+  if (!api) return ctx.fail(api.status());
+  rpc::NeighbourQuery q;
+  q.actor = a.name;
+  q.options.depth = a.depth;
+  q.options.limit = a.limit;
+  q.options.fanout = a.fanout;
+  q.options.filter = *filter;
+  q.evidence = a.f.evidence;
+  auto r = (*api)->neighbours(q);
   if (!r) return ctx.fail(r.status());
-  std::vector<Actor> actors;
-  for (VertexId v : r->nodes) actors.push_back(s.actor(v));
-  std::vector<Edge> edges;
-  for (const auto& e : r->edges) edges.push_back(s.edge(e, a.f.evidence));
+  const auto& actors = r->nodes;
+  const auto& edges = r->edges;
   const std::string fmt = format(ctx, a.f);
   if (printDrawing(fmt, actors, edges)) return 0;
   if (fmt == "json") {
     nlohmann::json nodes = nlohmann::json::array(), es = nlohmann::json::array();
     for (const auto& x : actors) nodes.push_back(core::actorToJson(x));
-    for (const auto& e : edges) es.push_back(s.edgeJson(e));
+    for (const auto& e : edges) es.push_back(edgeJson(ctx, e));
     ctx.printJson({{"nodes", nodes}, {"edges", es}, {"truncated", r->truncated}});
     return 0;
   }
   std::cout << actors.size() << " actors within " << a.depth << " hop" << (a.depth == 1 ? "" : "s") << " of "
-            << start->first.name << ", " << edges.size() << " edges"
+            << actors.front().name << ", " << edges.size() << " edges"
             << (r->truncated ? " (truncated: raise --limit/--fanout for more)" : "") << "\n\n";
   std::cout << std::left << std::setw(6) << "HOPS" << std::setw(36) << "ACTOR" << "KIND\n";
   for (size_t i = 0; i < actors.size(); ++i)
-    std::cout << std::setw(6) << static_cast<int>(r->depths[i]) << std::setw(36) << actors[i].name
-              << actorKindName(actors[i].kind) << "\n";
+    std::cout << std::setw(6) << r->depths[i] << std::setw(36) << actors[i].name << actorKindName(actors[i].kind)
+              << "\n";
   std::cout << "\n" << std::setw(24) << "DATE" << std::setw(30) << "SOURCE" << std::setw(14) << "TYPE"
             << std::setw(30) << "TARGET" << "EVIDENCE\n";
-  for (size_t i = 0; i < edges.size(); ++i)
-    std::cout << std::setw(24) << when(edges[i].when) << std::setw(30) << s.name(r->edges[i].src) << std::setw(14)
-              << edgeTypeName(edges[i].type) << std::setw(30) << s.name(r->edges[i].dst) << snippet(edges[i]) << "\n";
+  for (const auto& e : edges)
+    std::cout << std::setw(24) << when(e.when) << std::setw(30) << ctx.nameOf(e.src) << std::setw(14)
+              << edgeTypeName(e.type) << std::setw(30) << ctx.nameOf(e.dst) << snippet(e) << "\n";
   return 0;
 }
 
@@ -244,35 +175,42 @@ int path(CliContext& ctx, const PathArgs& a) {
   if (!filter) return ctx.fail(filter.status());
   auto mode = query::parsePathMode(a.mode);
   if (!mode) return ctx.fail(mode.status());
-  Session s(ctx);
-  if (auto st = s.open(); !st.isOk()) return ctx.fail(st);
-  auto from = s.resolve(a.a);
-  if (!from) return ctx.fail(from.status());
-  auto to = s.resolve(a.b);
-  if (!to) return ctx.fail(to.status());
-  query::PathOptions o;
-  o.mode = *mode;
-  o.filter = *filter;
-  o.maxDepth = a.maxDepth;
-  o.k = a.k;
-  o.maxPaths = a.maxPaths;
-  o.fromName = from->first.name;
-  o.toName = to->first.name;
-  auto r = query::findPaths(s.snap(), from->second, to->second, o);
+  auto api = ctx.api();
+  if (!api) return ctx.fail(api.status());
+  rpc::PathQuery q;
+  q.from = a.a;
+  q.to = a.b;
+  q.options.mode = *mode;
+  q.options.filter = *filter;
+  q.options.maxDepth = a.maxDepth;
+  q.options.k = a.k;
+  q.options.maxPaths = a.maxPaths;
+  q.evidence = a.f.evidence;
+  auto r = (*api)->paths(q);
   if (!r) return ctx.fail(r.status());
 
   const std::string fmt = format(ctx, a.f);
   if (fmt == "dot" || fmt == "graphml") {
-    std::map<VertexId, Actor> actors;
-    std::map<graph::EdgeIndex, Edge> edges;
+    // Nodes and edges in snapshot index order, as a drawing of the snapshot
+    // lists them: actor-id order for nodes and (source id, stored order) for edges.
+    std::map<ActorId, Actor> actors;
+    std::map<EdgeId, Edge> edges;
     for (const auto& p : r->paths) {
-      for (VertexId v : p.nodes) actors.emplace(v, s.actor(v));
-      for (const auto& e : p.edges) edges.emplace(e.index, s.edge(e, a.f.evidence));
+      for (const auto& n : p.nodes) actors.emplace(n.id, n);
+      for (const auto& e : p.edges) edges.emplace(e.id, e);
     }
     std::vector<Actor> av;
     std::vector<Edge> ev;
-    for (auto& [v, x] : actors) av.push_back(x);
-    for (auto& [i, e] : edges) ev.push_back(e);
+    for (auto& [id, x] : actors) av.push_back(x);
+    for (auto& [id, e] : edges) ev.push_back(e);
+    // Stored order: source, type, start date, target.
+    std::stable_sort(ev.begin(), ev.end(), [](const Edge& x, const Edge& y) {
+      auto key = [](const Edge& e) {
+        return std::make_tuple(e.src, static_cast<int>(e.type), e.when.from.known() ? e.when.from.days() : INT32_MIN,
+                               e.dst);
+      };
+      return key(x) < key(y);
+    });
     printDrawing(fmt, av, ev);
     return 0;
   }
@@ -280,11 +218,11 @@ int path(CliContext& ctx, const PathArgs& a) {
     nlohmann::json paths = nlohmann::json::array();
     for (const auto& p : r->paths) {
       nlohmann::json nodes = nlohmann::json::array(), edges = nlohmann::json::array();
-      for (VertexId v : p.nodes) nodes.push_back(core::actorToJson(s.actor(v)));
-      for (const auto& e : p.edges) edges.push_back(s.edgeJson(s.edge(e, a.f.evidence)));
+      for (const auto& n : p.nodes) nodes.push_back(core::actorToJson(n));
+      for (const auto& e : p.edges) edges.push_back(edgeJson(ctx, e));
       nlohmann::json jp = {{"nodes", nodes}, {"edges", edges}};
-      if (o.mode == query::PathMode::kWeighted) jp["cost"] = p.cost;
-      if (o.mode == query::PathMode::kTemporal) {
+      if (*mode == query::PathMode::kWeighted) jp["cost"] = p.cost;
+      if (*mode == query::PathMode::kTemporal) {
         nlohmann::json days = nlohmann::json::array();
         for (int32_t d : p.days)
           days.push_back(d == graph::kOpenStart ? nlohmann::json(nullptr)
@@ -302,17 +240,16 @@ int path(CliContext& ctx, const PathArgs& a) {
     const auto& p = r->paths[i];
     std::cout << (i ? "\n" : "") << "path " << (i + 1) << ": " << p.edges.size() << " hop"
               << (p.edges.size() == 1 ? "" : "s");
-    if (o.mode == query::PathMode::kWeighted) std::cout << ", cost " << std::setprecision(4) << p.cost;
-    std::cout << "\n  " << s.name(p.nodes[0]) << "\n";
+    if (*mode == query::PathMode::kWeighted) std::cout << ", cost " << std::setprecision(4) << p.cost;
+    std::cout << "\n  " << p.nodes[0].name << "\n";
     for (size_t j = 0; j < p.edges.size(); ++j) {
-      const EdgeRef& ref = p.edges[j];
-      Edge e = s.edge(ref, a.f.evidence);
-      bool forward = ref.src == p.nodes[j];
+      const Edge& e = p.edges[j];
+      bool forward = e.src == p.nodes[j].id;
       std::string date = when(e.when);
-      if (o.mode == query::PathMode::kTemporal && p.days[j] != graph::kOpenStart)
+      if (*mode == query::PathMode::kTemporal && p.days[j] != graph::kOpenStart)
         date += ", taken " + Date::fromDays(p.days[j], DatePrecision::kDay).toString();
       std::cout << "  " << (forward ? "--" : "<-") << edgeTypeName(e.type) << " (" << date << ")"
-                << (forward ? "-->" : "--") << " " << s.name(p.nodes[j + 1]) << "\n";
+                << (forward ? "-->" : "--") << " " << p.nodes[j + 1].name << "\n";
       if (!e.evidence.empty()) std::cout << "      " << snippet(e) << "\n";
     }
   }
@@ -326,36 +263,27 @@ struct TimelineArgs {
   FilterArgs f;
 };
 
-void printEdgeTable(Session& s, const std::vector<EdgeRef>& refs, const std::vector<Edge>& edges) {
-  std::cout << std::left << std::setw(24) << "DATE" << std::setw(30) << "SOURCE" << std::setw(14) << "TYPE"
-            << std::setw(30) << "TARGET" << "EVIDENCE\n";
-  for (size_t i = 0; i < edges.size(); ++i) {
-    std::string type = edgeTypeName(edges[i].type);
-    if (!edges[i].title.empty()) type += " (" + edges[i].title + ")";
-    std::cout << std::setw(24) << when(edges[i].when) << std::setw(30) << s.name(refs[i].src) << std::setw(14) << type << " "
-              << std::setw(30) << s.name(refs[i].dst) << snippet(edges[i]) << "\n";
-  }
-}
-
 int timelineCmd(CliContext& ctx, const TimelineArgs& a) {
   auto filter = toFilter(a.f);
   if (!filter) return ctx.fail(filter.status());
-  Session s(ctx);
-  if (auto st = s.open(); !st.isOk()) return ctx.fail(st);
-  auto who = s.resolve(a.name);
+  auto api = ctx.api();
+  if (!api) return ctx.fail(api.status());
+  auto who = (*api)->actor(a.name);
   if (!who) return ctx.fail(who.status());
-  auto r = query::timeline(s.snap(), who->second, *filter);
-  if (!r) return ctx.fail(r.status());
-  std::vector<Edge> edges;
-  for (const auto& e : *r) edges.push_back(s.edge(e, a.f.evidence));
+  rpc::TimelineQuery q;
+  q.actor = a.name;
+  q.filter = *filter;
+  q.evidence = a.f.evidence;
+  auto edges = (*api)->timeline(q);
+  if (!edges) return ctx.fail(edges.status());
   if (ctx.json) {
     nlohmann::json es = nlohmann::json::array();
-    for (const auto& e : edges) es.push_back(s.edgeJson(e));
-    ctx.printJson({{"actor", core::actorToJson(who->first)}, {"edges", es}});
+    for (const auto& e : *edges) es.push_back(edgeJson(ctx, e));
+    ctx.printJson({{"actor", core::actorToJson(*who)}, {"edges", es}});
     return 0;
   }
-  std::cout << "timeline of " << who->first.name << ": " << edges.size() << " edges\n\n";
-  printEdgeTable(s, *r, edges);
+  std::cout << "timeline of " << who->name << ": " << edges->size() << " edges\n\n";
+  printEdgeTable(ctx, *edges);
   return 0;
 }
 
@@ -370,31 +298,30 @@ int asOfCmd(CliContext& ctx, const AsOfArgs& a) {
   if (!filter) return ctx.fail(filter.status());
   auto day = Date::parse(a.date);
   if (!day) return ctx.fail("DATE: " + day.status().message());
-  Session s(ctx);
-  if (auto st = s.open(); !st.isOk()) return ctx.fail(st);
-  query::AsOfOptions o;
-  o.day = day->days();
-  o.filter = *filter;
+  auto api = ctx.api();
+  if (!api) return ctx.fail(api.status());
+  rpc::AsOfQuery q;
+  q.date = *day;
+  q.filter = *filter;
+  q.evidence = a.f.evidence;
   std::string whoName;
   if (!a.name.empty()) {
-    auto who = s.resolve(a.name);
+    auto who = (*api)->actor(a.name);
     if (!who) return ctx.fail(who.status());
-    o.actor = who->second;
-    whoName = who->first.name;
+    q.actor = a.name;
+    whoName = who->name;
   }
-  auto r = query::asOf(s.snap(), o);
-  if (!r) return ctx.fail(r.status());
-  std::vector<Edge> edges;
-  for (const auto& e : *r) edges.push_back(s.edge(e, a.f.evidence));
+  auto edges = (*api)->asOf(q);
+  if (!edges) return ctx.fail(edges.status());
   if (ctx.json) {
     nlohmann::json es = nlohmann::json::array();
-    for (const auto& e : edges) es.push_back(s.edgeJson(e));
+    for (const auto& e : *edges) es.push_back(edgeJson(ctx, e));
     ctx.printJson({{"date", day->toString()}, {"edges", es}});
     return 0;
   }
-  std::cout << "as of " << day->toString() << (whoName.empty() ? "" : " for " + whoName) << ": " << edges.size()
+  std::cout << "as of " << day->toString() << (whoName.empty() ? "" : " for " + whoName) << ": " << edges->size()
             << " standing relations\n\n";
-  printEdgeTable(s, *r, edges);
+  printEdgeTable(ctx, *edges);
   return 0;
 }
 
@@ -410,26 +337,26 @@ int rankCmd(CliContext& ctx, const RankArgs& a) {
   if (!filter) return ctx.fail(filter.status());
   auto measure = query::parseRankMeasure(a.by);
   if (!measure) return ctx.fail(measure.status());
-  Session s(ctx);
-  if (auto st = s.open(); !st.isOk()) return ctx.fail(st);
-  query::RankOptions o;
-  o.measure = *measure;
-  o.filter = *filter;
-  o.top = a.top;
-  auto r = query::rank(s.snap(), o);
+  auto api = ctx.api();
+  if (!api) return ctx.fail(api.status());
+  rpc::RankQuery q;
+  q.measure = *measure;
+  q.filter = *filter;
+  q.top = a.top;
+  auto r = (*api)->rank(q);
   if (!r) return ctx.fail(r.status());
   if (ctx.json) {
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto& x : r->top) rows.push_back({{"actor", core::actorToJson(s.actor(x.vertex))}, {"score", x.score}});
+    for (const auto& x : r->entries) rows.push_back({{"actor", core::actorToJson(x.actor)}, {"score", x.score}});
     ctx.printJson({{"measure", a.by}, {"approximate", r->approximate}, {"ranking", rows}});
     return 0;
   }
-  std::cout << "top " << r->top.size() << " by " << a.by;
+  std::cout << "top " << r->entries.size() << " by " << a.by;
   if (r->approximate) std::cout << " (estimated from " << r->sources << " sampled sources)";
   std::cout << "\n\n" << std::left << std::setw(6) << "RANK" << std::setw(14) << "SCORE" << "ACTOR\n";
-  for (size_t i = 0; i < r->top.size(); ++i)
-    std::cout << std::setw(6) << (i + 1) << std::setw(14) << std::setprecision(6) << r->top[i].score
-              << s.name(r->top[i].vertex) << "\n";
+  for (size_t i = 0; i < r->entries.size(); ++i)
+    std::cout << std::setw(6) << (i + 1) << std::setw(14) << std::setprecision(6) << r->entries[i].score
+              << r->entries[i].actor.name << "\n";
   return 0;
 }
 
@@ -443,30 +370,33 @@ struct ComponentsArgs {
 int componentsCmd(CliContext& ctx, const ComponentsArgs& a) {
   auto filter = toFilter(a.f);
   if (!filter) return ctx.fail(filter.status());
-  Session s(ctx);
-  if (auto st = s.open(); !st.isOk()) return ctx.fail(st);
-  auto r = query::components(s.snap(), *filter);
+  auto api = ctx.api();
+  if (!api) return ctx.fail(api.status());
+  rpc::ComponentsQuery q;
+  q.filter = *filter;
+  q.top = a.top;
+  q.members = ctx.json ? 0 : a.members;  // the JSON lists every member of the shown components
+  auto r = (*api)->components(q);
   if (!r) return ctx.fail(r.status());
-  const size_t shown = std::min(a.top, r->components.size());
   if (ctx.json) {
     nlohmann::json comps = nlohmann::json::array();
-    for (size_t i = 0; i < shown; ++i) {
+    for (const auto& c : r->components) {
       nlohmann::json members = nlohmann::json::array();
-      for (VertexId v : r->components[i]) members.push_back({{"id", s.snap().actorId(v)}, {"name", s.name(v)}});
-      comps.push_back({{"size", r->components[i].size()}, {"actors", members}});
+      for (const auto& [id, name] : c.members) members.push_back({{"id", id}, {"name", name}});
+      comps.push_back({{"size", c.size}, {"actors", members}});
     }
-    ctx.printJson({{"count", r->components.size()}, {"isolated", r->isolated}, {"components", comps}});
+    ctx.printJson({{"count", r->count}, {"isolated", r->isolated}, {"components", comps}});
     return 0;
   }
-  std::cout << r->components.size() << " connected components (" << r->isolated
+  std::cout << r->count << " connected components (" << r->isolated
             << " actors without matching edges not counted)\n\n";
   std::cout << std::left << std::setw(6) << "#" << std::setw(8) << "SIZE" << "ACTORS\n";
-  for (size_t i = 0; i < shown; ++i) {
+  for (size_t i = 0; i < r->components.size(); ++i) {
     const auto& c = r->components[i];
     std::string names;
-    for (size_t j = 0; j < std::min(a.members, c.size()); ++j) names += (j ? ", " : "") + s.name(c[j]);
-    if (c.size() > a.members) names += ", ...";
-    std::cout << std::setw(6) << (i + 1) << std::setw(8) << c.size() << names << "\n";
+    for (size_t j = 0; j < std::min(a.members, c.members.size()); ++j) names += (j ? ", " : "") + c.members[j].second;
+    if (c.size > a.members) names += ", ...";
+    std::cout << std::setw(6) << (i + 1) << std::setw(8) << c.size << names << "\n";
   }
   return 0;
 }

@@ -19,7 +19,6 @@ int main(int argc, char** argv) {
   kg::cli::registerImportCommands(app, ctx);
   kg::cli::registerIngestCommands(app, ctx);
   kg::cli::registerQueryCommands(app, ctx);
-  if (kg::cli::wantsRemote(argc, argv)) kg::cli::registerRemoteQueryCommands(app, ctx);  // rpc
   // Further command groups register here.
 
   try {
