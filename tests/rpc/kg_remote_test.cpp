@@ -97,5 +97,56 @@ TEST_CASE("kg --remote: query commands print what they print locally", "[rpc][kg
   CHECK(gone.err.find("cannot connect to kgd at '" + address + "'") != std::string::npos);
 }
 
+
+TEST_CASE("kg --remote ingest: documents read here are stored by kgd, once", "[rpc][kgd][cli]") {
+  testing::TempDir dir;
+  testing::Kgd kgd({"--db", dir.sub("db"), "--listen", "127.0.0.1:0"});
+  std::string line = kgd.firstLine();
+  REQUIRE(line.rfind("listening on ", 0) == 0);
+  const std::string address = line.substr(std::string("listening on ").size());
+  const std::string kg = std::string(KG_BIN) + " --remote " + address;
+
+  auto first = testing::run(kg + " ingest " + testing::shq(KG_CORPUS_DIR));
+  INFO(first.out << first.err);
+  REQUIRE(first.rc == 0);
+  CHECK(first.out.find("read      ") == 0);
+  CHECK(first.out.find("\narticles  ") != std::string::npos);
+  CHECK(first.out.find("\nedges     ") != std::string::npos);
+  auto stats = testing::run(kg + " stats --json");
+  REQUIRE(stats.rc == 0);
+  auto s1 = nlohmann::json::parse(stats.out);
+  CHECK(s1["db"] == "kgd at " + address);
+  CHECK(s1["documents"].get<uint64_t>() > 0);
+  CHECK(s1["actors"].get<uint64_t>() > 0);
+  CHECK(s1["edges"].get<uint64_t>() > 0);
+
+  // The JSON summary: every document of the corpus was read and sent.
+  auto again = testing::run(kg + " ingest " + testing::shq(KG_CORPUS_DIR) + " --json");
+  INFO(again.out << again.err);
+  REQUIRE(again.rc == 0);
+  auto j = nlohmann::json::parse(again.out);
+  CHECK(j["db"] == "kgd at " + address);
+  CHECK(j["documents"].get<uint64_t>() >= 10);
+  CHECK(j["articles"].get<uint64_t>() > 0);
+  CHECK(j["articlesStored"] == 0);  // re-ingesting adds nothing
+  CHECK(j["articlesSkipped"] == j["articles"]);
+  CHECK(j["actorsNew"] == 0);
+  CHECK(j["edgesNew"] == 0);
+  CHECK(j["evidenceNew"] == 0);
+  auto after = testing::run(kg + " stats --json");
+  REQUIRE(after.rc == 0);
+  auto s2 = nlohmann::json::parse(after.out);
+  for (const char* key : {"documents", "actors", "edges", "evidence"}) {
+    INFO(key);
+    CHECK(s2[key] == s1[key]);
+  }
+
+  // Options of a local extractor are refused, naming the option.
+  auto dated = testing::run(kg + " ingest " + testing::shq(KG_CORPUS_DIR) + " --date 2020-01-01");
+  CHECK(dated.rc == 1);
+  CHECK(dated.err.find("--date") != std::string::npos);
+  CHECK(kgd.signalAndWait(SIGTERM) == 0);
+}
+
 }  // namespace
 }  // namespace kg

@@ -1,11 +1,15 @@
 // kg ingest PATH... [--date D] [--actors FILE]... [--petrarch FILE]...
+// kg --remote HOST:PORT ingest PATH...: reads the inputs here and sends the
+// documents to kgd, whose extractor turns them into actors and edges.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
 #include "core/ingest.h"
 #include "extract/extractor.h"
+#include "extract/reader.h"
 #include "tools/kg/cli.h"
 
 namespace kg::cli {
@@ -55,7 +59,92 @@ void printSummary(const core::IngestSummary& s, double seconds) {
   std::printf("warnings  %zu\n", s.warnings.size());
 }
 
+// Warnings on stderr (at most kMaxWarningsShown), the summary on stdout, and
+// the exit code of a run over args.paths.
+int report(CliContext& ctx, const IngestArgs& args, const core::IngestSummary& s, double seconds,
+           const Status& status) {
+  const std::string where = ctx.where();
+  if (!ctx.json) {
+    for (size_t i = 0; i < s.warnings.size() && i < kMaxWarningsShown; ++i)
+      std::cerr << "kg: warning: " << s.warnings[i] << "\n";
+    if (s.warnings.size() > kMaxWarningsShown)
+      std::cerr << "kg: warning: ... and " << s.warnings.size() - kMaxWarningsShown
+                << " more (use --json to see them all)\n";
+  }
+  if (!status.isOk()) {
+    if (ctx.json) ctx.printJson(summaryToJson(s, seconds, where));
+    return ctx.fail(Status(status.code(), "ingest stopped after " + std::to_string(s.articlesStored) +
+                                              " stored article(s): " + status.message()));
+  }
+  if (ctx.json)
+    ctx.printJson(summaryToJson(s, seconds, where));
+  else
+    printSummary(s, seconds);
+  if (s.documents == 0) {
+    std::string joined;
+    for (const auto& p : args.paths) joined += (joined.empty() ? "" : ", ") + p;
+    return ctx.fail("nothing could be read from " + joined + " (see the warnings above)");
+  }
+  if (s.articles == 0) return ctx.fail("no article text found in the input (see the warnings above)");
+  return 0;
+}
+
+// --remote: the server's extractor (its dictionaries, its one thread) does the
+// work, so the options that configure a local extractor do not apply.
+int ingestRemote(CliContext& ctx, const IngestArgs& args) {
+  auto refuse = [&](const char* option) {
+    return ctx.fail(std::string(option) + " configures a local ingest; kgd at " + ctx.remote +
+                    " uses its own settings (drop " + option + ", or ingest with --db PATH)");
+  };
+  if (!args.date.empty()) return refuse("--date");
+  if (!args.actorFiles.empty()) return refuse("--actors");
+  if (!args.petrarchFiles.empty()) return refuse("--petrarch");
+  if (args.noDefaultActors) return refuse("--no-default-actors");
+  if (args.threads != 1) return refuse("--threads");
+  auto api = ctx.api();
+  if (!api) return ctx.fail(api.status());
+
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<rpc::IngestDocument> docs;
+  std::vector<extract::ReadWarning> readWarnings;
+  const extract::ReadStats read = extract::readInputs(
+      args.paths,
+      [&](extract::RawDocument&& d) {
+        rpc::IngestDocument doc;
+        doc.text = std::move(d.text);
+        doc.title = std::move(d.title);
+        doc.date = d.date;
+        doc.source = std::move(d.source);
+        doc.url = std::move(d.url);
+        docs.push_back(std::move(doc));
+      },
+      &readWarnings);
+  core::IngestSummary s;
+  s.files = read.files;
+  s.documents = read.documents;
+  s.bytes = read.bytes;
+  for (const auto& w : readWarnings) s.warnings.push_back(w.toString());
+  Status status;
+  if (!docs.empty()) {
+    auto sent = (*api)->ingest(docs);
+    if (sent) {
+      s.articles = sent->articles;
+      s.articlesSkipped = sent->skipped;
+      s.articlesStored = sent->articles - std::min(sent->skipped, sent->articles);
+      s.actorsNew = sent->actorsAdded;
+      s.edgesNew = sent->edgesAdded;
+      s.evidenceNew = sent->evidenceAdded;
+      for (auto& w : sent->warnings) s.warnings.push_back(std::move(w));
+    } else {
+      status = sent.status();
+    }
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report(ctx, args, s, seconds, status);
+}
+
 int ingest(CliContext& ctx, const IngestArgs& args) {
+  if (!ctx.remote.empty()) return ingestRemote(ctx, args);
   auto date = parseDateOption(args.date, "--date");
   if (!date) return ctx.fail(date.status());
 
@@ -92,31 +181,7 @@ int ingest(CliContext& ctx, const IngestArgs& args) {
   const Status status = (*ingestor)->ingestPaths(args.paths, onProgress);
   if (progress) std::fprintf(stderr, "\r%*s\r", 79, "");
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const core::IngestSummary& s = (*ingestor)->summary();
-
-  if (!ctx.json) {
-    for (size_t i = 0; i < s.warnings.size() && i < kMaxWarningsShown; ++i)
-      std::cerr << "kg: warning: " << s.warnings[i] << "\n";
-    if (s.warnings.size() > kMaxWarningsShown)
-      std::cerr << "kg: warning: ... and " << s.warnings.size() - kMaxWarningsShown
-                << " more (use --json to see them all)\n";
-  }
-  if (!status.isOk()) {
-    if (ctx.json) ctx.printJson(summaryToJson(s, seconds, ctx.dbPath));
-    return ctx.fail(Status(status.code(), "ingest stopped after " + std::to_string(s.articlesStored) +
-                                              " stored article(s): " + status.message()));
-  }
-  if (ctx.json)
-    ctx.printJson(summaryToJson(s, seconds, ctx.dbPath));
-  else
-    printSummary(s, seconds);
-  if (s.documents == 0) {
-    std::string joined;
-    for (const auto& p : args.paths) joined += (joined.empty() ? "" : ", ") + p;
-    return ctx.fail("nothing could be read from " + joined + " (see the warnings above)");
-  }
-  if (s.articles == 0) return ctx.fail("no article text found in the input (see the warnings above)");
-  return 0;
+  return report(ctx, args, (*ingestor)->summary(), seconds, status);
 }
 
 }  // namespace
