@@ -7,6 +7,7 @@
 #include <cmath>
 #include <functional>
 #include <string>
+#include <tuple>
 #include <utility>
 
 namespace kg::graph {
@@ -27,6 +28,18 @@ std::vector<uint32_t> countingOrder(const std::vector<uint32_t>& keys, size_t bu
   std::vector<uint32_t> order(keys.size());
   for (uint32_t i = 0; i < keys.size(); ++i) order[start[keys[i]]++] = i;
   return order;
+}
+
+// Sorts each run of `order` (positions where rowOf is constant) by the key of
+// its element, so that each vertex's edges are ordered by (type, firstDay).
+template <typename RowOf, typename KeyLess>
+void sortRuns(std::vector<uint32_t>& order, RowOf rowOf, KeyLess less) {
+  for (size_t b = 0, n = order.size(); b < n;) {
+    size_t e = b + 1;
+    while (e < n && rowOf(order[e]) == rowOf(order[b])) ++e;
+    if (e - b > 1) std::sort(order.begin() + b, order.begin() + e, less);
+    b = e;
+  }
 }
 
 template <typename T>
@@ -115,6 +128,9 @@ class Snapshot::Builder {
     s->impl_ = std::make_unique<Impl>();
     {
       std::vector<uint32_t> order = countingOrder(src, n);
+      sortRuns(order, [&](uint32_t i) { return src[i]; }, [&](uint32_t a, uint32_t b) {
+        return std::tie(type_[a], first_[a], a) < std::tie(type_[b], first_[b], b);
+      });
       s->impl_->forward = sortedCsr(order, src, dst, n);
       permute(type_, order);
       permute(first_, order);
@@ -128,6 +144,9 @@ class Snapshot::Builder {
     }
     // Now edge index e has source src[e]; the reverse CSR lists edges by target.
     std::vector<uint32_t> revOrder = countingOrder(dst, n);
+    sortRuns(revOrder, [&](uint32_t e) { return dst[e]; }, [&](uint32_t a, uint32_t b) {
+      return std::tie(type_[a], first_[a], a) < std::tie(type_[b], first_[b], b);
+    });
     s->impl_->reverse = sortedCsr(revOrder, dst, src, n);
     s->inEdge_ = std::move(revOrder);
 

@@ -2,7 +2,10 @@
 // queries. Vertices are dense indices 0..V-1 (in increasing ActorId order);
 // edges are dense indices 0..E-1 into compact attribute arrays, grouped by
 // source vertex (the forward CSR order). A reverse CSR lists each vertex's
-// in-edges as (source, edge index) pairs.
+// in-edges as (source, edge index) pairs. Each vertex's out-edges, and its
+// in-edges, are ordered by (type, firstDay) (ties: out-edges in input order,
+// in-edges by edge index), so that a type or date filter can skip whole runs
+// by binary search.
 //
 // The adjacency lives in two boost::compressed_sparse_row_graph instances
 // owned by the implementation; this header exposes plain arrays so that the

@@ -17,6 +17,61 @@ Status checkCount(const char* what, size_t value, size_t max) {
   return Status::ok();
 }
 
+// Which positions of a vertex's edge run can match: the snapshot orders each
+// run by (type, firstDay), so only the sub-runs of the filter's types, up to
+// the window's end, need the predicate. Visits candidates in stored order.
+class RunSkipper {
+ public:
+  explicit RunSkipper(const Filter& f) {
+    if (!f.types.empty()) {
+      mask_ = 0;
+      for (EdgeType t : f.types) mask_ |= 1u << static_cast<unsigned>(t);
+    }
+    if (f.toDay) hi_ = *f.toDay;  // the predicate's window end: firstDay <= hi_
+    useful_ = mask_ != kAll || hi_ != graph::kOpenEnd;
+  }
+
+  // fn(position) for each position of [begin, end) that may match; stops when fn returns false.
+  template <typename EdgeAt, typename Fn>
+  void forEach(const Snapshot& s, uint32_t begin, uint32_t end, EdgeAt edgeAt, Fn&& fn) const {
+    if (!useful_ || end - begin < kMinRun) {
+      for (uint32_t p = begin; p < end; ++p)
+        if (!fn(p)) return;
+      return;
+    }
+    uint32_t cur = begin;
+    for (uint32_t mask = mask_; mask != 0 && cur < end; mask &= mask - 1) {
+      const auto t = static_cast<unsigned>(__builtin_ctz(mask));
+      cur = partitionPoint(cur, end, [&](uint32_t p) { return static_cast<unsigned>(s.type(edgeAt(p))) < t; });
+      const uint32_t stop = partitionPoint(cur, end, [&](uint32_t p) {
+        const EdgeIndex e = edgeAt(p);
+        return static_cast<unsigned>(s.type(e)) == t && s.firstDay(e) <= hi_;
+      });
+      for (uint32_t p = cur; p < stop; ++p)
+        if (!fn(p)) return;
+      cur = stop;
+    }
+  }
+
+ private:
+  static constexpr uint32_t kAll = 0xffffffffu;
+  static constexpr uint32_t kMinRun = 16;  // shorter runs: a plain scan is cheaper
+
+  template <typename Pred>
+  static uint32_t partitionPoint(uint32_t lo, uint32_t hi, Pred pred) {
+    while (lo < hi) {
+      const uint32_t mid = lo + (hi - lo) / 2;
+      if (pred(mid)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  uint32_t mask_ = kAll;
+  int32_t hi_ = graph::kOpenEnd;
+  bool useful_ = false;
+};
+
 }  // namespace
 
 // The edges are collected while expanding, so no edge is examined twice: an
@@ -63,6 +118,9 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
     return true;
   };
 
+  const RunSkipper skip(o.filter);
+  auto outEdge = [](uint32_t e) { return e; };
+  auto inEdge = [&s](uint32_t p) { return s.inEdge(p); };
   std::vector<graph::EdgeRef> edges;
   size_t levelBegin = 0;
   for (uint8_t d = 0; d < k; ++d) {
@@ -74,30 +132,32 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
       size_t followed = 0;
       bool stopped = false;
       if (walkOut) {
-        for (EdgeIndex e = s.outBegin(u), end = s.outEnd(u); e < end; ++e) {
-          if (!pred(s, e)) continue;
+        skip.forEach(s, s.outBegin(u), s.outEnd(u), outEdge, [&](uint32_t e) {
+          if (!pred(s, e)) return true;
           if (followed == o.fanout) {
             r.truncated = stopped = true;
-            break;
+            return false;
           }
           ++followed;
           const VertexId t = s.target(e);
           if (take(t, next) && !r.truncated) edges.push_back({e, u, t});
-        }
+          return true;
+        });
       }
       if (walkIn && !stopped) {
-        for (uint32_t p = s.inBegin(u), end = s.inEnd(u); p < end; ++p) {
+        skip.forEach(s, s.inBegin(u), s.inEnd(u), inEdge, [&](uint32_t p) {
           const EdgeIndex e = s.inEdge(p);
-          if (!pred(s, e)) continue;
+          if (!pred(s, e)) return true;
           if (followed == o.fanout) {
             r.truncated = true;
-            break;
+            return false;
           }
           ++followed;
           const VertexId src = s.inSource(p);
           // With kBoth an expanded source keeps the edge from its out-scan.
           if (take(src, next) && !r.truncated && (!walkOut || depthOf(src) == k)) edges.push_back({e, src, u});
-        }
+          return true;
+        });
       }
     }
     levelBegin = levelEnd;
@@ -109,18 +169,20 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
       const VertexId v = r.nodes[i];
       if (walkOut) {
         // kOut: an edge from v is walked by nobody; kBoth: only when its target is unexpanded too.
-        for (EdgeIndex e = s.outBegin(v), end = s.outEnd(v); e < end; ++e) {
-          if (!pred(s, e)) continue;
+        skip.forEach(s, s.outBegin(v), s.outEnd(v), outEdge, [&](uint32_t e) {
+          if (!pred(s, e)) return true;
           const VertexId t = s.target(e);
           if (position.has(t) && (!walkIn || depthOf(t) == k)) edges.push_back({e, v, t});
-        }
+          return true;
+        });
       } else {
-        for (uint32_t p = s.inBegin(v), end = s.inEnd(v); p < end; ++p) {
+        skip.forEach(s, s.inBegin(v), s.inEnd(v), inEdge, [&](uint32_t p) {
           const EdgeIndex e = s.inEdge(p);
-          if (!pred(s, e)) continue;
+          if (!pred(s, e)) return true;
           const VertexId src = s.inSource(p);
           if (position.has(src)) edges.push_back({e, src, v});
-        }
+          return true;
+        });
       }
     }
   } else {

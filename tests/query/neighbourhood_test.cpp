@@ -113,3 +113,42 @@ TEST_CASE("Neighbourhood: bad options are refused", "[query][neighbourhood]") {
   o.limit = 10;
   CHECK(neighbourhood(*snap, 5, o).status().code() == StatusCode::kInvalidArgument);
 }
+
+TEST_CASE("Neighbourhood: on dense graphs (long edge runs a filter skips through) it is still exact",
+          "[query][neighbourhood]") {
+  for (int i = 0; i < 120; ++i) {
+    std::mt19937 rng(static_cast<uint32_t>(13 * i + 3));
+    int n = 6 + static_cast<int>(rng() % 30);
+    std::vector<ActorId> actors;
+    // 20..80 edges per vertex: every run is long enough for the binary-search path.
+    auto snap = *Snapshot::fromEdges(actors, randomEdges(rng, n, 20.0 + static_cast<double>(rng() % 61), &actors));
+    NeighbourhoodOptions o;
+    o.filter = (i % 5 == 0) ? Filter{} : randomFilter(rng);
+    o.depth = 1 + static_cast<int>(rng() % 3);
+    o.limit = kMaxNodeLimit;
+    o.fanout = kMaxFanout;
+    o.maxEdges = kMaxNeighbourEdges;
+    VertexId start = rng() % n;
+    auto pred = *EdgePredicate::compile(o.filter);
+    Expected x = bruteForce(*snap, pred, start, o.depth);
+    auto r = neighbourhood(*snap, start, o);
+    INFO("graph " << i);
+    REQUIRE(r.isOk());
+    CHECK_FALSE(r->truncated);
+    std::map<VertexId, int> got;
+    for (size_t j = 0; j < r->nodes.size(); ++j) got[r->nodes[j]] = r->depths[j];
+    CHECK(got == x.depth);
+    std::set<EdgeIndex> edges;
+    size_t lastPos = 0;
+    for (const auto& e : r->edges) {
+      CHECK(e.src == snap->source(e.index));
+      CHECK(e.dst == snap->target(e.index));
+      size_t pos = static_cast<size_t>(std::find(r->nodes.begin(), r->nodes.end(), e.src) - r->nodes.begin());
+      CHECK(pos >= lastPos);  // in order of the source's position in nodes
+      lastPos = pos;
+      edges.insert(e.index);
+    }
+    CHECK(edges.size() == r->edges.size());
+    CHECK(edges == x.edges);
+  }
+}
