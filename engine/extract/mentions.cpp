@@ -477,6 +477,25 @@ Mention makeMention(const std::vector<Token>& tokens, size_t b, size_t e, size_t
 
 }  // namespace
 
+// An Arabic name written with a proclitic conjunction or preposition
+// ("وأبو مهدي المهندس", "لإيران", "فسليماني"): matched again without it,
+// only when the word as written matched nothing.
+static MentionIndex::Hit matchAfterProclitic(const MentionIndex& index, const std::vector<Token>& tokens, size_t i) {
+  const std::string& raw = tokens[i].lower;
+  size_t k = 0;
+  const char32_t c = decodeUtf8(raw, k);
+  if (c != 0x0648 && c != 0x0641 && c != 0x0628 && c != 0x0644) return {};  // و ف ب ل
+  const std::string rest = arabicFold(std::string_view(raw).substr(k));
+  size_t letters = 0;
+  for (size_t q = 0; q < rest.size();) { decodeUtf8(rest, q); ++letters; }
+  if (letters < 3) return {};
+  std::vector<Token> tail(tokens.begin() + static_cast<std::ptrdiff_t>(i),
+                          tokens.begin() + static_cast<std::ptrdiff_t>(std::min(tokens.size(), i + 13)));
+  tail[0].strict = rest;
+  tail[0].skeleton = arabicSkeleton(rest);
+  return index.match(tail, 0);
+}
+
 std::vector<Mention> findMentions(const std::vector<Token>& tokens, const MentionIndex& index, Resolver* resolver) {
   std::vector<Mention> out;
   if (tokens.empty()) return out;
@@ -510,6 +529,7 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
     const Token& t = tokens[i];
     if (!t.word || t.article || t.strict.empty()) { ++i; continue; }
     MentionIndex::Hit hit = index.match(tokens, i);
+    if (hit.length == 0 && t.script == Script::kArabic) hit = matchAfterProclitic(index, tokens, i);
     if (hit.length == 0) { ++i; continue; }
     size_t pick = hit.entries.front()->actor;
     if (hit.entries.size() > 1) {  // one alias, several actors: the one already in the article

@@ -1,5 +1,7 @@
 #include "extract/relations.h"
 
+#include "extract/arabic.h"
+
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
@@ -555,6 +557,9 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
   bool japanese = false;
   for (const auto& t : tokens) japanese = japanese || t.script == Script::kKana || t.script == Script::kHan;
   if (japanese) japaneseRelations(tokens, mentions, entities, &out);
+  bool arabic = false;
+  for (const auto& t : tokens) arabic = arabic || t.script == Script::kArabic;
+  if (arabic) arabicRelations(tokens, mentions, entities, &out);
 
   const auto& lex = lexicon();
   for (size_t i = 0; i < tokens.size(); ++i) {
