@@ -1,6 +1,7 @@
 #include "query/neighbourhood.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <string>
 
 #include "query/limits.h"
@@ -197,10 +198,21 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
     }
   }
   // The contract's order: by the source's position in nodes, then edge index.
-  std::sort(edges.begin(), edges.end(), [&](const graph::EdgeRef& a, const graph::EdgeRef& b) {
-    const uint32_t pa = position.get(a.src), pb = position.get(b.src);
-    return pa != pb ? pa < pb : a.index < b.index;
-  });
+  // A counting sort by position; a source's edges arrive in index order when
+  // they all come from its own out-scan, so most buckets need no sort.
+  auto& bucketEnd = scratch->list[0];
+  bucketEnd.assign(r.nodes.size() + 1, 0);
+  for (const auto& e : edges) ++bucketEnd[position.get(e.src) + 1];
+  for (size_t i = 0; i < r.nodes.size(); ++i) bucketEnd[i + 1] += bucketEnd[i];
+  std::vector<graph::EdgeRef> sorted(edges.size());
+  for (const auto& e : edges) sorted[bucketEnd[position.get(e.src)]++] = e;
+  auto byIndex = [](const graph::EdgeRef& a, const graph::EdgeRef& b) { return a.index < b.index; };
+  for (size_t i = 0, b = 0; i < r.nodes.size(); b = bucketEnd[i++]) {
+    auto first = sorted.begin() + static_cast<ptrdiff_t>(b);
+    auto last = sorted.begin() + static_cast<ptrdiff_t>(bucketEnd[i]);
+    if (!std::is_sorted(first, last, byIndex)) std::sort(first, last, byIndex);
+  }
+  edges.swap(sorted);
   if (edges.size() > o.maxEdges) {
     edges.resize(o.maxEdges);
     r.truncated = true;
