@@ -189,11 +189,11 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
   } else {
     edges.clear();
     for (VertexId v : r.nodes) {
-      for (EdgeIndex e = s.outBegin(v), end = s.outEnd(v); e < end; ++e) {
-        if (!position.has(s.target(e)) || !pred(s, e)) continue;
+      skip.forEach(s, s.outBegin(v), s.outEnd(v), outEdge, [&](uint32_t e) {
+        if (!pred(s, e) || !position.has(s.target(e))) return true;
         edges.push_back({e, v, s.target(e)});
-        if (edges.size() > o.maxEdges) break;
-      }
+        return edges.size() <= o.maxEdges;
+      });
       if (edges.size() > o.maxEdges) break;
     }
   }
