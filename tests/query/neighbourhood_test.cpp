@@ -152,3 +152,34 @@ TEST_CASE("Neighbourhood: on dense graphs (long edge runs a filter skips through
     CHECK(edges == x.edges);
   }
 }
+
+TEST_CASE("Neighbourhood: under caps on dense graphs the edges are every matching edge among the taken vertices",
+          "[query][neighbourhood]") {
+  for (int i = 0; i < 120; ++i) {
+    std::mt19937 rng(static_cast<uint32_t>(29 * i + 11));
+    int n = 6 + static_cast<int>(rng() % 30);
+    std::vector<ActorId> actors;
+    auto snap = *Snapshot::fromEdges(actors, randomEdges(rng, n, 20.0 + static_cast<double>(rng() % 61), &actors));
+    NeighbourhoodOptions o;
+    o.filter = (i % 5 == 0) ? Filter{} : randomFilter(rng);
+    o.depth = 1 + static_cast<int>(rng() % 3);
+    o.limit = 2 + rng() % 12;
+    o.fanout = 1 + rng() % 30;
+    o.maxEdges = 1 + rng() % 400;
+    VertexId start = rng() % n;
+    auto pred = *EdgePredicate::compile(o.filter);
+    auto r = neighbourhood(*snap, start, o);
+    INFO("graph " << i);
+    REQUIRE(r.isOk());
+    std::set<VertexId> taken(r->nodes.begin(), r->nodes.end());
+    std::set<EdgeIndex> among;
+    for (EdgeIndex e = 0; e < snap->edgeCount(); ++e)
+      if (pred(*snap, e) && taken.count(snap->source(e)) && taken.count(snap->target(e))) among.insert(e);
+    std::set<EdgeIndex> got;
+    for (const auto& e : r->edges) got.insert(e.index);
+    CHECK(got.size() == r->edges.size());
+    CHECK(std::includes(among.begin(), among.end(), got.begin(), got.end()));
+    if (r->edges.size() < o.maxEdges) CHECK(got == among);
+    if (among.size() > o.maxEdges) CHECK(r->truncated);
+  }
+}
