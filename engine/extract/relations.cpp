@@ -462,12 +462,32 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
       {"求め", EdgeType::kRequest, "020", ""}, {"脅迫", EdgeType::kThreaten, "130", ""},
       {"警告", EdgeType::kThreaten, "130", ""}, {"拒否", EdgeType::kReject, "120", ""},
       {"抗議", EdgeType::kProtest, "140", ""}, {"合意", EdgeType::kAgree, "030", ""},
-      {"追放", EdgeType::kCoerce, "174", ""}};
+      {"追放", EdgeType::kCoerce, "174", ""}, {"威嚇", EdgeType::kThreaten, "130", ""},
+      {"会見", EdgeType::kConsult, "040", ""}, {"撤退", EdgeType::kRetreat, "0874", ""},
+      {"撤収", EdgeType::kRetreat, "0874", ""}};
   auto particleAfter = [&](const Mention& m) -> std::string {
     size_t q = m.tokEnd;
     // A title or noun written with the name: "ソレイマニ司令官を", "米軍は".
-    for (int k = 0; k < 2 && q + 1 < tokens.size() && tokens[q].script == Script::kHan; ++k) ++q;
+    for (int k = 0; k < 2 && q + 1 < tokens.size() && tokens[q].script == Script::kHan; ++k) {
+      // "アサド空軍基地": a place named after the actor, not the actor.
+      if (tokens[q].lower.find("基地") != std::string::npos) return "";
+      ++q;
+    }
     return q < tokens.size() ? tokens[q].lower : "";
+  };
+  // The agent of a passive: "米軍に", "米国により", "米軍によって", "米軍で", and
+  // "米軍の空爆で" (the actor owning the strike noun that is the means).
+  auto agentParticle = [&](const Mention& m, const std::string& p) {
+    if (p == "に" || p == "によって" || p == "により" || p == "による" || p == "で") return true;
+    if (p != "の") return false;
+    size_t q = m.tokEnd;
+    while (q < tokens.size() && tokens[q].lower != "の") ++q;
+    for (size_t r = q + 1; r < tokens.size() && r <= q + 3; ++r) {
+      const std::string& w = tokens[r].lower;
+      if (w == "で" || w == "により" || w == "によって") return true;
+      if (tokens[r].script != Script::kHan && tokens[r].script != Script::kKana) return false;
+    }
+    return false;
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
     const JaTrigger* tr = nullptr;
@@ -482,12 +502,23 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
     // talks) before the verb; its actor is the mention right before the
     // particle, or one marked "の" within the phrase ("米軍の撤退を").
     size_t particle = tokens.size();
-    if (i > 0) {
-      const std::string& w = tokens[i - 1].lower;
+    // "電話会談", "首脳会談": a noun compounded before the verb noun.
+    size_t before = i;
+    if (before > 1 && tokens[before - 1].script == Script::kHan &&
+        (tokens[before - 1].lower == "電話" || tokens[before - 1].lower == "首脳" || tokens[before - 1].lower == "オンライン"))
+      --before;
+    if (before > 0) {
+      const std::string& w = tokens[before - 1].lower;
       if (w == "を" || (w == "に" && (tr->type == EdgeType::kRequest || tr->type == EdgeType::kThreaten)) ||
-          (w == "と" && (tr->type == EdgeType::kConsult || tr->type == EdgeType::kAgree)))
-        particle = i - 1;
+          (w == "と" && (tr->type == EdgeType::kConsult || tr->type == EdgeType::kAgree)) ||
+          (w == "から" && tr->type == EdgeType::kRetreat))
+        particle = before - 1;
     }
+    // "米国に撤退を要求した", "Yに制裁を科した", "Yに警告を発した": the addressee
+    // is marked に even when a を phrase sits before the verb.
+    const bool sanctionNoun = tr->type == EdgeType::kSanction && i + 2 < tokens.size() && tokens[i + 1].lower == "を" &&
+                              (tokens[i + 2].lower.rfind("科", 0) == 0 || tokens[i + 2].lower.rfind("課", 0) == 0);
+    const bool addressee = tr->type == EdgeType::kRequest || tr->type == EdgeType::kThreaten || sanctionNoun;
     for (const auto& m : mentions) {
       if (m.tokEnd > i || m.modifier) continue;
       if (entities[m.entity].actor.kind == ActorKind::kMedia) continue;
@@ -495,10 +526,16 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
       if ((p == "が" || p == "は") && m.tokEnd <= particle) subj = &m;
       if (particle < tokens.size() && m.tokEnd <= particle && m.tokEnd + 5 > particle) {
         size_t at = m.tokEnd;
-        for (int k = 0; k < 2 && at < particle && tokens[at].script == Script::kHan; ++k) ++at;
-        if (at == particle || tokens[m.tokEnd].lower == "の") obj = &m;
+        bool place = false;
+        for (int k = 0; k < 2 && at < particle && tokens[at].script == Script::kHan; ++k) {
+          place = place || tokens[at].lower.find("基地") != std::string::npos;
+          ++at;
+        }
+        if (!place && (at == particle || tokens[m.tokEnd].lower == "の")) obj = &m;
       }
-      if (passive && (p == "に" || p == "によって")) obj = &m;
+      if (passive && agentParticle(m, p)) obj = &m;
+      if (!passive && addressee && obj == nullptr && p == "に" && (subj == nullptr || m.tokBegin > subj->tokBegin))
+        obj = &m;
     }
     if (subj == nullptr || obj == nullptr || subj->entity == obj->entity) continue;
     if (subj->tokBegin > obj->tokBegin && !passive) continue;

@@ -13,8 +13,13 @@
 // outlet quoted are never arguments.
 //
 // Japanese sentences: the subject is the mention marked by が/は, the object
-// the one marked by を (に/と for requests and talks), the verb an action noun
-// (殺害, 空爆, 非難, 求め ...); "される" makes it passive.
+// the one marked by を (に for requests, warnings and "制裁を科す", と for
+// talks, から for withdrawals), the verb an action noun (殺害, 空爆, 非難,
+// 威嚇, 会談/電話会談/会見, 求め, 制裁, 支援, 撤退/撤収 ...); "される" makes it
+// passive, the agent marked に/で/により/によって or owning the strike noun
+// ("米軍の空爆で"). A name inside a base's name ("アサド空軍基地") is a place.
+//
+// Arabic sentences: see extract/arabic.h.
 //
 // Standing relations come from titles ("Secretary of State Mike Pompeo":
 // OFFICIAL_OF United States) and appositives ("Qais al-Khazali, the secretary

@@ -70,3 +70,4 @@ TEST_CASE("Arabic relations: questions, negations and names inside other names a
   CHECK(facts("لم تهدد إيران الولايات المتحدة.", "2020-01-04").empty());
   CHECK(facts("وطلب ابن سلمان من الكاظمي عقد اجتماع.", "2021-05-10").count("Qassem Soleimani -REQUEST-> Mustafa al-Kadhimi") == 0);
 }
+
