@@ -34,6 +34,7 @@ const std::unordered_map<std::string, ArTrigger>& arabicLexicon() {
     };
     verb({"اغتال", "قتل", "هاجم", "قصف", "استهدف", "ضرب"}, E::kAssault, "190");
     word({"اغتيل", "يغتال", "تغتال", "يستهدف", "تستهدف"}, E::kAssault, "186", V);
+    word({"اغتيال", "مقتل"}, E::kAssault, "186", N);
     verb({"هدد", "توعد"}, E::kThreaten, "130");
     word({"يهدد", "تهدد"}, E::kThreaten, "130", V);
     verb({"اتهم"}, E::kAccuse, "112");
@@ -195,10 +196,7 @@ void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention
   bool requestVerb = false;  // an earlier request governs action nouns ("طالب ... بانسحاب")
 
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].script != Script::kArabic || argAt[i] >= 0) {
-      // "X المدعومة من Y": Y supports X.
-      continue;
-    }
+    if (tokens[i].script != Script::kArabic || argAt[i] >= 0) continue;
     const std::string& w = norm[i];
     // "الفصائل المدعومة من إيران", "كتائب حزب الله المدعومة من إيران".
     if (w.find("\u0645\u062F\u0639\u0648\u0645") != std::string::npos) {  // مدعوم
@@ -216,7 +214,28 @@ void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention
     if (tr->form == ArForm::kNoun) {
       if (tr->type == EdgeType::kSanction) continue;  // read with its verb فرض
       if (requestVerb) continue;                      // asked for, not done
-      if (tr->type == EdgeType::kRetreat) {
+      if (tr->type == EdgeType::kAssault) {
+        // "اغتيال سليماني والمهندس بغارة أمريكية": the actor after the strike
+        // noun attacked the victims; "اغتيال واشنطن لسليماني": the first
+        // actor killed the one marked لـ.
+        const int first = argAfter(i + 1, 2);
+        if (first < 0) continue;
+        const std::vector<int> victims = group(first);
+        const size_t after = args[victims.back()]->tokEnd;
+        bool done = false;
+        for (size_t q = after; q < tokens.size() && q < after + 3 && !done; ++q) {
+          if (isBreak(tokens[q])) break;
+          if (isStrikeNoun(norm[q])) {
+            const int agent = argAfter(q + 1, 3);
+            if (agent >= 0) add({agent}, victims, *tr, mode);
+            done = true;
+          }
+        }
+        if (done) continue;
+        const int second = argAfter(after, 2);
+        if (second >= 0 && tokens[args[second]->tokBegin].lower.rfind("\u0644", 0) == 0)
+          add({first}, group(second), *tr, mode);
+      } else if (tr->type == EdgeType::kRetreat) {
         // "انسحاب القوات الأمريكية من العراق"
         const int src = argAfter(i + 1, 3);
         int dst = -1;

@@ -6,10 +6,14 @@
 // allow a few words or a preposition in between). A mention right before the
 // verb is its subject instead (SVO). An attack verb whose first mention is
 // followed by "في غارة / بضربة / في هجوم" + an actor is passive ("قتل X في
-// غارة أمريكية": United States -> X). "X المدعومة من Y" is Y SUPPORT X;
+// غارة أمريكية": United States -> X); so is the noun "اغتيال X بغارة
+// أمريكية", and "اغتيال واشنطن لسليماني" names the attacker first. "X
+// المدعومة من Y" is Y SUPPORT X;
 // "انسحاب القوات الأمريكية من العراق" is RETREAT; "إخراج القوات" COERCE.
 // Verbs are recognised after their proclitics (و، ف) and in feminine and
-// plural forms (اغتالت، هددت، اتهموا).
+// plural forms (اغتالت، هددت، اتهموا). Questions (هل، ؟) and negated verbs
+// (لم، لن، لا، ما) give nothing; a name after ابن/بن/آل is part of another
+// person's name ("ابن سلمان").
 //
 // Pure functions; safe from any thread.
 #pragma once

@@ -71,3 +71,17 @@ TEST_CASE("Arabic relations: questions, negations and names inside other names a
   CHECK(facts("وطلب ابن سلمان من الكاظمي عقد اجتماع.", "2021-05-10").count("Qassem Soleimani -REQUEST-> Mustafa al-Kadhimi") == 0);
 }
 
+
+TEST_CASE("Arabic relations: the noun اغتيال takes the attacker from the strike or names it first",
+          "[extract][relations][arabic]") {
+  const auto f = facts("تصاعد التوتر بعد اغتيال قاسم سليماني وأبو مهدي المهندس بغارة أمريكية.", "2020-01-05");
+  CHECK(has(f, "United States -ASSAULT-> Qassem Soleimani"));
+  CHECK(has(f, "United States -ASSAULT-> Abu Mahdi al-Muhandis"));
+  CHECK(has(facts("أدى اغتيال واشنطن لسليماني إلى غضب واسع.", "2020-01-05"), "United States -ASSAULT-> Qassem Soleimani"));
+  CHECK(facts("تحدث الخطيب عن اغتيال قاسم سليماني.", "2020-01-05").empty());  // no attacker named
+}
+
+TEST_CASE("Arabic relations: دعا إلى and طرد", "[extract][relations][arabic]") {
+  CHECK(has(facts("دعا الكاظمي الولايات المتحدة إلى الحوار.", "2021-07-20"), "Mustafa al-Kadhimi -REQUEST-> United States"));
+  CHECK(has(facts("وطردت الحكومة العراقية القوات الأمريكية.", "2020-01-05"), "Iraq -COERCE-> United States"));
+}
