@@ -98,12 +98,18 @@ TEST_CASE("kg --remote: query commands print what they print locally", "[rpc][kg
 }
 
 
+// The address a kgd started with --listen HOST:0 announces on its first line.
+std::string listeningAddress(testing::Kgd& kgd) {
+  const std::string line = kgd.firstLine();
+  const std::string prefix = "listening on ";
+  REQUIRE(line.rfind(prefix, 0) == 0);
+  return line.substr(prefix.size());
+}
+
 TEST_CASE("kg --remote ingest: documents read here are stored by kgd, once", "[rpc][kgd][cli]") {
   testing::TempDir dir;
   testing::Kgd kgd({"--db", dir.sub("db"), "--listen", "127.0.0.1:0"});
-  std::string line = kgd.firstLine();
-  REQUIRE(line.rfind("listening on ", 0) == 0);
-  const std::string address = line.substr(std::string("listening on ").size());
+  const std::string address = listeningAddress(kgd);
   const std::string kg = std::string(KG_BIN) + " --remote " + address;
 
   auto first = testing::run(kg + " ingest " + testing::shq(KG_CORPUS_DIR));
