@@ -7,7 +7,6 @@
 #include <cmath>
 #include <functional>
 #include <string>
-#include <tuple>
 #include <utility>
 
 namespace kg::graph {
@@ -40,6 +39,15 @@ void sortRuns(std::vector<uint32_t>& order, RowOf rowOf, KeyLess less) {
     if (e - b > 1) std::sort(order.begin() + b, order.begin() + e, less);
     b = e;
   }
+}
+
+// The run order's key of each edge: type, then firstDay (as unsigned, so
+// kOpenStart sorts first), packed so that a comparison is one load.
+std::vector<uint64_t> runKeys(const std::vector<uint8_t>& type, const std::vector<int32_t>& first) {
+  std::vector<uint64_t> key(type.size());
+  for (size_t i = 0; i < key.size(); ++i)
+    key[i] = static_cast<uint64_t>(type[i]) << 32 | (static_cast<uint32_t>(first[i]) ^ 0x80000000u);
+  return key;
 }
 
 template <typename T>
@@ -128,9 +136,11 @@ class Snapshot::Builder {
     s->impl_ = std::make_unique<Impl>();
     {
       std::vector<uint32_t> order = countingOrder(src, n);
-      sortRuns(order, [&](uint32_t i) { return src[i]; }, [&](uint32_t a, uint32_t b) {
-        return std::tie(type_[a], first_[a], a) < std::tie(type_[b], first_[b], b);
-      });
+      {
+        const std::vector<uint64_t> key = runKeys(type_, first_);
+        sortRuns(order, [&](uint32_t i) { return src[i]; },
+                 [&](uint32_t a, uint32_t b) { return key[a] != key[b] ? key[a] < key[b] : a < b; });
+      }
       s->impl_->forward = sortedCsr(order, src, dst, n);
       permute(type_, order);
       permute(first_, order);
@@ -144,9 +154,11 @@ class Snapshot::Builder {
     }
     // Now edge index e has source src[e]; the reverse CSR lists edges by target.
     std::vector<uint32_t> revOrder = countingOrder(dst, n);
-    sortRuns(revOrder, [&](uint32_t e) { return dst[e]; }, [&](uint32_t a, uint32_t b) {
-      return std::tie(type_[a], first_[a], a) < std::tie(type_[b], first_[b], b);
-    });
+    {
+      const std::vector<uint64_t> key = runKeys(type_, first_);
+      sortRuns(revOrder, [&](uint32_t e) { return dst[e]; },
+               [&](uint32_t a, uint32_t b) { return key[a] != key[b] ? key[a] < key[b] : a < b; });
+    }
     s->impl_->reverse = sortedCsr(revOrder, dst, src, n);
     s->inEdge_ = std::move(revOrder);
 

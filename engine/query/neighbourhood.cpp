@@ -83,6 +83,8 @@ class RunSkipper {
 // found by one scan of the last level, restricted to taken targets. When a cap
 // cut the expansion, the edges are collected afterwards from every taken
 // vertex instead (the caps make the walk miss edges among taken vertices).
+// Every scan goes through RunSkipper, which uses the snapshot's (type,
+// firstDay) run order to skip edges the filter cannot accept.
 Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const NeighbourhoodOptions& o) {
   if (start >= s.vertexCount()) return Status::invalidArgument("vertex " + std::to_string(start) + " is not in the graph");
   if (o.depth < 1) return Status::invalidArgument("depth must be at least 1, got " + std::to_string(o.depth));
