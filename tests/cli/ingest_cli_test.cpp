@@ -13,12 +13,7 @@ using nlohmann::json;
 
 namespace {
 
-struct Kg {
-  std::string db;
-  RunResult operator()(const std::string& args) const {
-    return kg::testing::run(std::string(KG_BIN) + " --db " + shq(db) + " " + args);
-  }
-};
+using Kg = kg::testing::KgCli;
 
 const std::string kCorpus = std::string(KG_SOURCE_DIR) + "/examples/corpus";
 

@@ -14,12 +14,7 @@ using nlohmann::json;
 
 namespace {
 
-struct Kg {
-  std::string db;
-  RunResult operator()(const std::string& args) const {
-    return kg::testing::run(std::string(KG_BIN) + " --db " + shq(db) + " " + args);
-  }
-};
+using Kg = kg::testing::KgCli;
 
 void seed(const Kg& kg) {
   REQUIRE(kg("actor add 'Mike Pompeo' --kind person --alias Pompeo --country USA").rc == 0);

@@ -15,12 +15,7 @@ using nlohmann::json;
 
 namespace {
 
-struct Kg {
-  std::string db;
-  RunResult operator()(const std::string& args) const {
-    return kg::testing::run(std::string(KG_BIN) + " --db " + shq(db) + " " + args);
-  }
-};
+using Kg = kg::testing::KgCli;
 
 // A small graph written for these tests from public facts of January 2020.
 void seedGraph(const Kg& kg) {

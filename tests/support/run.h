@@ -45,3 +45,18 @@ inline RunResult run(const std::string& commandLine) {
 }
 
 }  // namespace kg::testing
+
+#ifdef KG_BIN
+namespace kg::testing {
+
+// Runs build/bin/kg (KG_BIN, a compile definition of the test target)
+// against one database: kg("edges --json").
+struct KgCli {
+  std::string db;
+  RunResult operator()(const std::string& args) const {
+    return run(std::string(KG_BIN) + " --db " + shq(db) + " " + args);
+  }
+};
+
+}  // namespace kg::testing
+#endif  // KG_BIN
