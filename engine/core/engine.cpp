@@ -111,11 +111,22 @@ Result<std::vector<Actor>> Engine::resolve(std::string_view name) const {
     auto keys = extract::nameKeys(name);
     if (!keys.empty() && keys.front().find(' ') == std::string::npos && keys.front().size() >= 3) {
       const std::string suffix = " " + keys.front();
-      std::vector<ActorId> ids;
+      // Failing an exact surname, a transliteration of it (Al-Kazemi for
+      // al-Kadhimi): the consonant skeletons of the last words agree.
+      const std::string skeleton = extract::latinSkeleton(keys.front());
+      std::vector<ActorId> ids, similar;
       KG_RETURN_IF_ERROR(store_->scanNameKeys([&](std::string_view k, ActorId id) {
-        if (k.size() > suffix.size() && k.substr(k.size() - suffix.size()) == suffix) ids.push_back(id);
+        if (k.empty() || k.front() == '~') return storage::Scan::kContinue;
+        const size_t space = k.rfind(' ');
+        if (space == std::string_view::npos) return storage::Scan::kContinue;
+        if (k.substr(space) == suffix) {
+          ids.push_back(id);
+        } else if (skeleton.size() >= 3 && extract::latinSkeleton(k.substr(space + 1)) == skeleton) {
+          similar.push_back(id);
+        }
         return storage::Scan::kContinue;
       }));
+      if (ids.empty()) ids = std::move(similar);
       for (ActorId id : ids) {
         if (!seen.insert(id).second) continue;
         auto a = store_->getActor(id);
