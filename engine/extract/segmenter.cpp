@@ -68,7 +68,7 @@ struct LineInfo {
 // A line that ends an article: blog footers and forum post buttons.
 std::optional<LineInfo> endMarker(std::string_view line, const std::string& lc) {
   if (lc == "link to comment" || lc == "share on other sites") return LineInfo{LineKind::kEnd, {}};
-  // "posted by ZUKUNASHI at 11:22| Comment(0) | ..."
+  // "posted by NAME at 11:22| Comment(0) | ..."
   if (startsWith(lc, "posted by ") && (contains(lc, "comment(") || contains(lc, " at ")))
     return LineInfo{LineKind::kEnd, {}};
   // "January 7, 2020 Posted by | Illegal Occupation | , | Leave a comment"
@@ -194,7 +194,7 @@ struct Seg {
     for (int i = last; i >= 0 && run.size() < 3; --i) {
       if (lines[i].empty()) continue;
       if (!headlineLike(lines[i])) {
-        if (lines[i].size() <= 24 && lines[i].back() != '.') continue;  // "yota691"
+        if (lines[i].size() <= 24 && lines[i].back() != '.') continue;  // a bare forum user name
         break;
       }
       run.push_back(i);
