@@ -194,7 +194,8 @@ Result<std::vector<Actor>> Engine::actors(std::optional<ActorKind> kind) const {
   return out;
 }
 
-Result<std::vector<Edge>> Engine::edges(const EdgeFilter& f, size_t evidenceLimit) const {
+Result<std::vector<Edge>> Engine::edges(const EdgeFilter& ef, size_t evidenceLimit) const {
+  const query::Filter& f = ef.filter;
   std::vector<Edge> out;
   const bool windowed = f.fromDay || f.toDay;
   const int32_t lo = f.fromDay.value_or(INT32_MIN), hi = f.toDay.value_or(INT32_MAX);
@@ -203,6 +204,7 @@ Result<std::vector<Edge>> Engine::edges(const EdgeFilter& f, size_t evidenceLimi
     const Edge& e = h.edge;
     if (!f.types.empty() && std::find(f.types.begin(), f.types.end(), e.type) == f.types.end())
       return storage::Scan::kContinue;
+    if (e.confidence < f.minConfidence) return storage::Scan::kContinue;
     if (windowed) {
       if (!e.when.anyKnown()) {
         if (!f.includeUndated) return storage::Scan::kContinue;
@@ -212,11 +214,12 @@ Result<std::vector<Edge>> Engine::edges(const EdgeFilter& f, size_t evidenceLimi
     }
     if (!seen.insert(e.id).second) return storage::Scan::kContinue;
     out.push_back(e);
-    return out.size() >= f.limit ? storage::Scan::kStop : storage::Scan::kContinue;
+    return out.size() >= ef.limit ? storage::Scan::kStop : storage::Scan::kContinue;
   };
-  if (f.actor) {
-    KG_RETURN_IF_ERROR(store_->scanOut(*f.actor, visit));
-    if (out.size() < f.limit) KG_RETURN_IF_ERROR(store_->scanIn(*f.actor, visit));
+  if (ef.actor) {
+    if (f.direction != query::Direction::kIn) KG_RETURN_IF_ERROR(store_->scanOut(*ef.actor, visit));
+    if (f.direction != query::Direction::kOut && out.size() < ef.limit)
+      KG_RETURN_IF_ERROR(store_->scanIn(*ef.actor, visit));
   } else {
     KG_RETURN_IF_ERROR(store_->scanEdges(visit));
   }

@@ -16,6 +16,7 @@
 #include "base/status.h"
 #include "model/actor.h"
 #include "model/edge.h"
+#include "query/filter.h"
 #include "storage/graph_store.h"
 
 namespace kg::core {
@@ -26,14 +27,13 @@ struct EngineOptions {
   bool bulkLoad = false;
 };
 
-// Filter for listing edges; empty/unknown members do not filter.
+// Which stored edges Engine::edges lists: the query filters shared by every
+// query (types, date window, undated, direction, min confidence), applied
+// while scanning, plus an optional actor and a limit.
 struct EdgeFilter {
-  std::optional<ActorId> actor;   // edges touching this actor (either end)
-  std::vector<EdgeType> types;    // any of these
-  std::optional<int32_t> fromDay; // window start (day count); edge must overlap
-  std::optional<int32_t> toDay;   // window end
-  bool includeUndated = false;    // with a window: keep edges with no date
-  size_t limit = SIZE_MAX;
+  std::optional<ActorId> actor;  // edges touching this actor; filter.direction is relative to it
+  query::Filter filter;          // direction is ignored without an actor
+  size_t limit = SIZE_MAX;       // stop scanning after this many matches
 };
 
 class Engine {
@@ -68,7 +68,11 @@ class Engine {
   std::vector<std::string> closestNames(std::string_view name, size_t n) const;
 
   Result<std::vector<Actor>> actors(std::optional<ActorKind> kind) const;
-  // Edges matching `filter` with up to `evidenceLimit` evidence each.
+  // Edges matching `filter`, at most filter.limit of them (the first found in
+  // key order: by source, or out-edges then in-edges of filter.actor), then
+  // ordered by start date with undated edges last; each with up to
+  // `evidenceLimit` evidence. The window is not validated here (see
+  // query::EdgePredicate::compile). Errors: those of the store.
   Result<std::vector<Edge>> edges(const EdgeFilter& filter, size_t evidenceLimit) const;
   Result<storage::StoreStats> stats() const { return store_->stats(); }
 

@@ -64,32 +64,17 @@ Result<std::vector<Edge>> LocalGraph::edgesPage(const EdgeQuery& q, const PageRe
   auto pred = query::EdgePredicate::compile(q.filter);  // validates the window and confidence
   if (!pred) return pred.status();
   core::EdgeFilter f;
-  f.types = q.filter.types;
-  f.fromDay = q.filter.fromDay;
-  f.toDay = q.filter.toDay;
-  f.includeUndated = q.filter.includeUndated;
+  f.filter = q.filter;
   if (!q.actor.empty()) {
     auto a = engine_.resolveOne(q.actor);
     if (!a) return a.status();
     f.actor = a->id;
   }
-  const bool postFilter = q.filter.minConfidence > 0 || (f.actor && q.filter.direction != query::Direction::kBoth);
-  if (q.limit && !postFilter) f.limit = q.limit;
+  if (q.limit) f.limit = q.limit;
   // TODO(perf): every page lists the headers again; fine up to a few million edges.
-  auto all = engine_.edges(f, 0);
-  if (!all) return all.status();
-  std::vector<Edge> headers;
-  if (postFilter) {
-    for (auto& e : all.value()) {
-      if (e.confidence < q.filter.minConfidence) continue;
-      if (f.actor && q.filter.direction == query::Direction::kOut && e.src != *f.actor) continue;
-      if (f.actor && q.filter.direction == query::Direction::kIn && e.dst != *f.actor) continue;
-      headers.push_back(std::move(e));
-      if (q.limit && headers.size() >= q.limit) break;
-    }
-  } else {
-    headers = std::move(all).value();
-  }
+  auto listed = engine_.edges(f, 0);
+  if (!listed) return listed.status();
+  std::vector<Edge> headers = std::move(listed).value();
   openSpan(headers.size(), page, span);
   std::vector<Edge> out;
   size_t bytes = 0;

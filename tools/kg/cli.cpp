@@ -1,5 +1,7 @@
 #include "tools/kg/cli.h"
 
+#include <sstream>
+
 #include "rpc/client.h"
 #include "rpc/local_graph.h"
 
@@ -58,6 +60,31 @@ Result<std::optional<Date>> parseDateOption(const std::string& text, const char*
   auto d = Date::parse(text);
   if (!d) return Status::invalidArgument(std::string(option) + ": " + d.status().message());
   return std::optional<Date>(d.value());
+}
+
+Result<std::vector<EdgeType>> parseTypeList(const std::string& text) {
+  std::vector<EdgeType> types;
+  std::stringstream ss(text);
+  std::string t;
+  while (std::getline(ss, t, ',')) {
+    auto type = parseEdgeType(t);
+    if (!type) return type.status();
+    types.push_back(type.value());
+  }
+  return types;
+}
+
+Status parseWindow(const std::string& from, const std::string& to, bool undated, query::Filter* filter) {
+  auto lo = parseDateOption(from, "--from");
+  if (!lo) return lo.status();
+  auto hi = parseDateOption(to, "--to");
+  if (!hi) return hi.status();
+  if (*lo) filter->fromDay = (*lo)->days();
+  if (*hi) filter->toDay = (*hi)->lastDay();
+  if (filter->fromDay && filter->toDay && *filter->toDay < *filter->fromDay)
+    return Status::invalidArgument("the window ends (--to " + to + ") before it starts (--from " + from + ")");
+  filter->includeUndated = undated;
+  return Status::ok();
 }
 
 }  // namespace kg::cli

@@ -57,6 +57,13 @@ struct CliContext {
 
 // Parses an optional date option ("" = not given). InvalidArgument names the option.
 Result<std::optional<Date>> parseDateOption(const std::string& text, const char* option);
+// Parses a comma-separated list of edge types ("" = none). InvalidArgument
+// (parseEdgeType's message) on the first unknown type.
+Result<std::vector<EdgeType>> parseTypeList(const std::string& text);
+// Sets filter->fromDay/toDay/includeUndated from --from/--to/--undated.
+// InvalidArgument naming the option for a malformed date, or when the window
+// ends before it starts.
+Status parseWindow(const std::string& from, const std::string& to, bool undated, query::Filter* filter);
 
 void registerActorCommands(CLI::App& app, CliContext& ctx);
 void registerEdgeCommands(CLI::App& app, CliContext& ctx);

@@ -1,6 +1,5 @@
 // kg edge add, kg edges.
 #include <iomanip>
-#include <sstream>
 
 #include "core/json_codec.h"
 #include "tools/kg/cli.h"
@@ -76,24 +75,11 @@ struct EdgesArgs {
 
 int listEdges(CliContext& ctx, const EdgesArgs& a) {
   rpc::EdgeQuery q;
-  if (!a.types.empty()) {
-    std::stringstream ss(a.types);
-    std::string t;
-    while (std::getline(ss, t, ',')) {
-      auto type = parseEdgeType(t);
-      if (!type) return ctx.fail(type.status());
-      q.filter.types.push_back(type.value());
-    }
-  }
-  auto from = parseDateOption(a.from, "--from");
-  if (!from) return ctx.fail(from.status());
-  auto to = parseDateOption(a.to, "--to");
-  if (!to) return ctx.fail(to.status());
-  if (*from) q.filter.fromDay = (*from)->days();
-  if (*to) q.filter.toDay = (*to)->lastDay();
-  if (q.filter.fromDay && q.filter.toDay && *q.filter.toDay < *q.filter.fromDay)
-    return ctx.fail("the window ends (--to " + a.to + ") before it starts (--from " + a.from + ")");
-  q.filter.includeUndated = a.undated;
+  auto types = parseTypeList(a.types);
+  if (!types) return ctx.fail(types.status());
+  q.filter.types = std::move(types).value();
+  Status window = parseWindow(a.from, a.to, a.undated, &q.filter);
+  if (!window.isOk()) return ctx.fail(window);
   q.limit = a.limit;
   q.evidence = a.evidence;
   q.actor = a.actor;

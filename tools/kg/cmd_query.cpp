@@ -7,7 +7,6 @@
 #include <iomanip>
 #include <tuple>
 #include <map>
-#include <sstream>
 
 #include "core/json_codec.h"
 #include "graph/snapshot.h"
@@ -42,24 +41,10 @@ void addFilterOptions(CLI::App* cmd, FilterArgs& a, bool drawable) {
 
 Result<query::Filter> toFilter(const FilterArgs& a) {
   query::Filter f;
-  if (!a.types.empty()) {
-    std::stringstream ss(a.types);
-    std::string t;
-    while (std::getline(ss, t, ',')) {
-      auto type = parseEdgeType(t);
-      if (!type) return Status::invalidArgument("--type: " + type.status().message());
-      f.types.push_back(*type);
-    }
-  }
-  auto from = parseDateOption(a.from, "--from");
-  if (!from) return from.status();
-  auto to = parseDateOption(a.to, "--to");
-  if (!to) return to.status();
-  if (*from) f.fromDay = (*from)->days();
-  if (*to) f.toDay = (*to)->lastDay();
-  if (f.fromDay && f.toDay && *f.toDay < *f.fromDay)
-    return Status::invalidArgument("the window ends (--to " + a.to + ") before it starts (--from " + a.from + ")");
-  f.includeUndated = a.undated;
+  auto types = parseTypeList(a.types);
+  if (!types) return Status::invalidArgument("--type: " + types.status().message());
+  f.types = std::move(types).value();
+  KG_RETURN_IF_ERROR(parseWindow(a.from, a.to, a.undated, &f));
   auto dir = query::parseDirection(a.direction);
   if (!dir) return dir.status();
   f.direction = *dir;
