@@ -23,7 +23,15 @@
 #include <thread>
 #include <unordered_map>
 
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "base/kill_point.h"
 #include "storage/codec.h"
+#include "storage/merge_rule.h"
 
 namespace kg::storage {
 
@@ -82,16 +90,29 @@ class RocksBatch final : public WriteBatch {
  private:
   friend class RocksStore;
   struct PendingEdge {
-    EdgeKey key;
+    EdgeKey key;  // where the record is (after this batch)
     Edge header;  // without evidence
     uint32_t evidenceCount = 0;
   };
+  // The edges from `src` of `type` to `dst`, stored or written in this batch
+  // (the batch's version wins): with `window`, only those whose start lies in
+  // [first, last] days plus the undated ones; without, all of them.
+  Status factGroup(const Edge& edge, std::optional<std::pair<int32_t, int32_t>> window,
+                   std::vector<PendingEdge>* out);
+  // True when `edge` already has evidence from document `doc`.
+  Result<bool> hasDocument(EdgeId edge, const DocId& doc);
+  // Distinct documents among an edge's stored evidence.
+  Result<uint32_t> countSources(EdgeId edge);
+  // Moves a pending edge's records to a new `from` date (its id stays).
+  void rekey(PendingEdge* p, const Date& from);
+
   RocksStore* store_;
   rocksdb::WriteBatch batch_;
   size_t ops_ = 0;
-  // Edges written in this batch by fact prefix, so a fact repeated within the
+  // Edges written in this batch by id, so that a fact repeated within the
   // batch merges too.
-  std::multimap<std::string, PendingEdge> pendingEdges_;
+  std::map<EdgeId, PendingEdge> pendingEdges_;
+  std::set<std::pair<EdgeId, DocId>> pendingEdgeDocs_;  // (edge, document) pairs written in this batch
   std::set<std::string> pendingEvidence_;
   std::set<std::string> pendingDocs_;
   std::map<ActorId, bool> pendingActors_;  // id -> existed before
@@ -110,16 +131,23 @@ class RocksStore final : public GraphStore {
     db_->Close();
   }
 
-  Status init(bool fresh) {
+  // Checks the format version and reads the id high-water marks. A database
+  // with no version is accepted only when it holds nothing at all: that is an
+  // initialisation an older kg was killed in (it wrote the version after
+  // RocksDB had created the files); a writable open completes it.
+  Status init() {
     std::string v;
     auto s = db_->Get(rocksdb::ReadOptions(), cfs_[kMeta], kVersionKey, &v);
     if (s.IsNotFound()) {
-      if (!fresh || readOnly_)
+      auto empty = holdsNothing();
+      if (!empty) return empty.status();
+      if (!empty.value())
         return Status::failedPrecondition("database has no ActorGraph format version; it is not an ActorGraph "
                                           "database (or was never initialised)");
-      std::string ver;
-      codec::putU32BE(&ver, kFormatVersion);
-      KG_RETURN_IF_ERROR(fromRocks(db_->Put(rocksdb::WriteOptions(), cfs_[kMeta], kVersionKey, ver), "write format version"));
+      if (readOnly_)
+        return Status::failedPrecondition("database was never fully initialised (an earlier run was interrupted); "
+                                          "any writing command (e.g. kg ingest) completes it");
+      KG_RETURN_IF_ERROR(writeFormatVersion(db_.get(), cfs_[kMeta]));
     } else if (!s.ok()) {
       return fromRocks(s, "read format version");
     } else {
@@ -128,9 +156,52 @@ class RocksStore final : public GraphStore {
         return Status::failedPrecondition("database has format version " + std::to_string(found) +
                                           "; this kg reads format version " + std::to_string(kFormatVersion));
     }
-    nextActor_ = readU64(kNextActorKey, 1);
-    nextEdge_ = readU64(kNextEdgeKey, 1);
+    // The stored high-water marks, but never below the highest id in use: a
+    // database written by an older kg that was killed between a bulk load's
+    // files and its counters keeps handing out unused ids.
+    auto maxActor = lastId(kActors);
+    if (!maxActor) return maxActor.status();
+    auto maxEdge = lastId(kEdgeIds);
+    if (!maxEdge) return maxEdge.status();
+    nextActor_ = std::max(readU64(kNextActorKey, 1), maxActor.value() + 1);
+    nextEdge_ = std::max(readU64(kNextEdgeKey, 1), maxEdge.value() + 1);
     return Status::ok();
+  }
+
+  static Status writeFormatVersion(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* meta) {
+    std::string ver;
+    codec::putU32BE(&ver, kFormatVersion);
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    return fromRocks(db->Put(wo, meta, kVersionKey, ver), "write format version");
+  }
+
+  // True when no family holds a key.
+  Result<bool> holdsNothing() const {
+    for (size_t i = 0; i < cfs_.size(); ++i) {
+      rocksdb::ReadOptions ro;
+      ro.total_order_seek = true;
+      std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cfs_[i]));
+      it->SeekToFirst();
+      if (it->Valid()) return false;
+      KG_RETURN_IF_ERROR(fromRocks(it->status(), "scan"));
+    }
+    return true;
+  }
+
+  // The highest 8-byte id key of family `cf` (0 when empty).
+  Result<uint64_t> lastId(int cf) const {
+    rocksdb::ReadOptions ro;
+    ro.total_order_seek = true;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cfs_[cf]));
+    it->SeekToLast();
+    if (!it->Valid()) {
+      KG_RETURN_IF_ERROR(fromRocks(it->status(), "scan"));
+      return uint64_t{0};
+    }
+    auto k = sv(it->key());
+    if (k.size() != 8) return Status::corruption("malformed id key in family " + std::string(kFamilies[cf]));
+    return codec::getU64BE(k, 0);
   }
 
   uint64_t readU64(const char* key, uint64_t dflt) {
@@ -313,9 +384,12 @@ class RocksStore final : public GraphStore {
     wb.Put(cfs_[kMeta], kNextEdgeKey, ne);
     rocksdb::WriteOptions wo;
     wo.disableWAL = bulk_;
+    killPoint("batch.before_commit");
     auto s = db_->Write(wo, &wb);
+    killPoint("batch.after_commit");
     b->batch_.Clear();
     b->pendingEdges_.clear();
+    b->pendingEdgeDocs_.clear();
     b->pendingEvidence_.clear();
     b->pendingDocs_.clear();
     b->pendingActors_.clear();
@@ -348,20 +422,28 @@ class RocksStore final : public GraphStore {
 
   Result<std::unique_ptr<BulkLoader>> newBulkLoader() override;
 
-  // Adds a bulk load's counter deltas and writes the id high-water marks.
-  Status writeBulkMeta(int64_t dActors, int64_t dEdges, int64_t dEvidence) {
-    std::lock_guard<std::mutex> lock(commitMu_);
-    rocksdb::WriteBatch wb;
-    if (dActors) wb.Merge(cfs_[kMeta], kCountActors, codec::encodeCounter(dActors));
-    if (dEdges) wb.Merge(cfs_[kMeta], kCountEdges, codec::encodeCounter(dEdges));
-    if (dEvidence) wb.Merge(cfs_[kMeta], kCountEvidence, codec::encodeCounter(dEvidence));
+  // Writes, to the SST file `path`, a bulk load's counter deltas and the id
+  // high-water marks as they are now; the caller ingests it with the load's
+  // other files in one atomic step and holds commitMutex() meanwhile.
+  Status writeBulkMetaFile(const std::string& path, int64_t dActors, int64_t dEdges, int64_t dEvidence) {
+    rocksdb::Options opts(db_->GetDBOptions(), db_->GetOptions(cfs_[kMeta]));
+    rocksdb::SstFileWriter w(rocksdb::EnvOptions(), opts, cfs_[kMeta]);
+    KG_RETURN_IF_ERROR(fromRocks(w.Open(path), "create " + path));
+    // In key order: count.actors < count.edges < count.evidence < next_actor_id < next_edge_id.
+    auto merge = [&](const char* key, int64_t d) {
+      return d ? fromRocks(w.Merge(key, codec::encodeCounter(d)), "write " + path) : Status::ok();
+    };
+    KG_RETURN_IF_ERROR(merge(kCountActors, dActors));
+    KG_RETURN_IF_ERROR(merge(kCountEdges, dEdges));
+    KG_RETURN_IF_ERROR(merge(kCountEvidence, dEvidence));
     std::string na, ne;
     codec::putU64BE(&na, nextActor_.load());
     codec::putU64BE(&ne, nextEdge_.load());
-    wb.Put(cfs_[kMeta], kNextActorKey, na);
-    wb.Put(cfs_[kMeta], kNextEdgeKey, ne);
-    return fromRocks(db_->Write(rocksdb::WriteOptions(), &wb), "write bulk load counters");
+    KG_RETURN_IF_ERROR(fromRocks(w.Put(kNextActorKey, na), "write " + path));
+    KG_RETURN_IF_ERROR(fromRocks(w.Put(kNextEdgeKey, ne), "write " + path));
+    return fromRocks(w.Finish(), "write " + path);
   }
+  std::mutex& commitMutex() { return commitMu_; }
   bool readOnly() const { return readOnly_; }
 
   rocksdb::DB* db() { return db_.get(); }
@@ -403,54 +485,188 @@ Result<ActorId> RocksBatch::putActor(Actor actor, const std::vector<std::string>
   return actor.id;
 }
 
+Status RocksBatch::factGroup(const Edge& edge, std::optional<std::pair<int32_t, int32_t>> window,
+                             std::vector<PendingEdge>* out) {
+  std::string run = codec::idKey(edge.src);
+  run.push_back(static_cast<char>(edge.type));
+  Status err;
+  auto visit = [&](std::string_view k, std::string_view v) {
+    auto key = codec::decodeEdgeKey(k);
+    if (!key) { err = key.status(); return Scan::kStop; }
+    if (window && key->from.known() && key->from.days() > window->second) return Scan::kStop;
+    if (key->second != edge.dst) return Scan::kContinue;
+    if (pendingEdges_.count(key->id)) return Scan::kContinue;  // the batch's version is added below
+    auto h = codec::decodeEdge(key.value(), v);
+    if (!h) { err = h.status(); return Scan::kStop; }
+    out->push_back(PendingEdge{key.value(), h->edge, h->evidenceCount});
+    return Scan::kContinue;
+  };
+  if (!window) {
+    KG_RETURN_IF_ERROR(store_->scanPrefix(kOut, run, visit));
+  } else {
+    std::string undated = run;
+    codec::putDateKey(&undated, Date::unknown());
+    KG_RETURN_IF_ERROR(store_->scanPrefix(kOut, undated, visit));
+    KG_RETURN_IF_ERROR(err);
+    // From the window's first day on, in key (= date) order.
+    std::string seek = run;
+    codec::putU32BE(&seek, static_cast<uint32_t>(window->first) ^ 0x80000000u);
+    rocksdb::ReadOptions ro;
+    ro.prefix_same_as_start = true;
+    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro, store_->cf(kOut)));
+    for (it->Seek(seek); it->Valid(); it->Next()) {
+      auto k = sv(it->key());
+      if (!startsWith(k, run)) break;
+      if (visit(k, sv(it->value())) == Scan::kStop) break;
+    }
+    KG_RETURN_IF_ERROR(fromRocks(it->status(), "scan edges"));
+  }
+  KG_RETURN_IF_ERROR(err);
+  for (const auto& [id, p] : pendingEdges_) {
+    if (p.header.src != edge.src || p.header.type != edge.type || p.header.dst != edge.dst) continue;
+    if (window && p.header.when.from.known() &&
+        (p.header.when.from.days() < window->first || p.header.when.from.days() > window->second))
+      continue;
+    out->push_back(p);
+  }
+  return Status::ok();
+}
+
+Result<bool> RocksBatch::hasDocument(EdgeId edge, const DocId& doc) {
+  if (pendingEdgeDocs_.count({edge, doc})) return true;
+  std::string prefix = codec::idKey(edge);
+  prefix.append(doc);
+  prefix.push_back('\0');
+  bool found = false;
+  KG_RETURN_IF_ERROR(store_->scanPrefix(kEvidence, prefix, [&](std::string_view, std::string_view) {
+    found = true;
+    return Scan::kStop;
+  }));
+  return found;
+}
+
+Result<uint32_t> RocksBatch::countSources(EdgeId edge) {
+  std::set<std::string> docs;
+  KG_RETURN_IF_ERROR(store_->scanPrefix(kEvidence, codec::idKey(edge), [&](std::string_view k, std::string_view) {
+    if (k.size() >= 8 + 5) docs.emplace(k.substr(8, k.size() - 8 - 5));
+    return Scan::kContinue;
+  }));
+  for (const auto& [id, doc] : pendingEdgeDocs_)
+    if (id == edge) docs.insert(doc);
+  return static_cast<uint32_t>(docs.size());
+}
+
+void RocksBatch::rekey(PendingEdge* p, const Date& from) {
+  const Edge& e = p->header;
+  batch_.Delete(store_->cf(kOut), codec::encodeEdgeKey(p->key));
+  batch_.Delete(store_->cf(kIn), codec::encodeEdgeKey(EdgeKey{e.dst, e.type, p->key.from, e.src, p->key.id}));
+  p->key.from = from;
+  batch_.Put(store_->cf(kIn), codec::encodeEdgeKey(EdgeKey{e.dst, e.type, from, e.src, p->key.id}), "");
+  batch_.Put(store_->cf(kEdgeIds), codec::idKey(p->key.id), codec::encodeEdgeKey(p->key));
+}
+
 Result<EdgeId> RocksBatch::putEdge(Edge edge) {
   if (edge.src == 0 || edge.dst == 0) return Status::invalidArgument("an edge needs a source and a target actor");
   if (edge.src == edge.dst) return Status::invalidArgument("an edge cannot join an actor to itself");
   if (!(edge.confidence >= 0.0f && edge.confidence <= 1.0f))
     return Status::invalidArgument("confidence " + std::to_string(edge.confidence) + " is outside 0..1");
-  const std::string prefix = codec::edgeFactPrefix(edge.src, edge.type, edge.when.from, edge.dst);
-  auto sameFact = [&](const Edge& e) { return e.when.to == edge.when.to && e.title == edge.title; };
 
-  PendingEdge* target = nullptr;
-  auto range = pendingEdges_.equal_range(prefix);
-  for (auto it = range.first; it != range.second; ++it)
-    if (sameFact(it->second.header)) target = &it->second;
-  if (!target) {
-    std::optional<PendingEdge> found;
-    Status err;
-    KG_RETURN_IF_ERROR(store_->scanPrefix(kOut, prefix, [&](std::string_view k, std::string_view v) {
-      auto key = codec::decodeEdgeKey(k);
-      if (!key) { err = key.status(); return Scan::kStop; }
-      auto h = codec::decodeEdge(key.value(), v);
-      if (!h) { err = h.status(); return Scan::kStop; }
-      if (sameFact(h->edge)) {
-        found = PendingEdge{key.value(), h->edge, h->evidenceCount};
-        return Scan::kStop;
+  // The edges this fact may be the same as (merge_rule.h, FORMAT.md "Facts
+  // and merging"): an event's neighbours in date, an office's whole run.
+  const bool standing = isStandingType(edge.type);
+  std::optional<std::pair<int32_t, int32_t>> window;
+  if (!standing && edge.when.from.known() && edge.when.to.known())
+    window = std::make_pair(edge.when.firstDay() - merge::kScanBefore, edge.when.lastDay() + merge::kScanAfter);
+  std::vector<PendingEdge> group;
+  KG_RETURN_IF_ERROR(factGroup(edge, window, &group));
+
+  const PendingEdge* chosen = nullptr;
+  // Idempotence first: an edge that already holds this evidence.
+  for (const auto& c : group) {
+    if (chosen || edge.evidence.empty()) break;
+    const auto& ev = edge.evidence.front();
+    const std::string evKey = codec::evidenceKey(c.key.id, ev.doc, ev.sentence);
+    std::string v;
+    if (pendingEvidence_.count(evKey)) { chosen = &c; break; }
+    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(kEvidence), evKey, &v);
+    if (s.ok()) chosen = &c;
+    else if (!s.IsNotFound()) return fromRocks(s, "read evidence");
+  }
+  if (!chosen) {
+    size_t recorded = 0;  // recorded tenures (not read from text) of this pair
+    for (const auto& c : group)
+      if (standing && c.header.when.anyKnown() && !merge::readFromText(c.header.dateBasis)) ++recorded;
+    std::optional<int> bestRank;
+    int32_t bestGap = 0;
+    for (const auto& c : group) {
+      auto r = merge::rank(c.header, edge, recorded != 1);
+      if (!r) continue;
+      const int32_t g = c.header.when.anyKnown() && edge.when.anyKnown() ? merge::gap(c.header.when, edge.when) : 0;
+      if (!bestRank || *r < *bestRank || (*r == *bestRank && g < bestGap) ||
+          (*r == *bestRank && g == bestGap && c.key.id < chosen->key.id)) {
+        chosen = &c;
+        bestRank = r;
+        bestGap = g;
       }
-      return Scan::kContinue;
-    }));
-    KG_RETURN_IF_ERROR(err);
-    if (found) {
-      target = &pendingEdges_.emplace(prefix, *found)->second;
-    } else {
-      PendingEdge p;
-      p.key = EdgeKey{edge.src, edge.type, edge.when.from, edge.dst, store_->allocEdge()};
-      p.header = edge;
-      p.header.evidence.clear();
-      p.header.id = p.key.id;
-      target = &pendingEdges_.emplace(prefix, p)->second;
-      ++dEdges_;
-      const std::string outKey = codec::encodeEdgeKey(p.key);
-      batch_.Put(store_->cf(kIn),
-                 codec::encodeEdgeKey(EdgeKey{edge.dst, edge.type, edge.when.from, edge.src, p.key.id}), "");
-      batch_.Put(store_->cf(kEdgeIds), codec::idKey(p.key.id), outKey);
     }
   }
-  // Merge: the fact keeps its first mode/cameo; confidence is the best seen.
+  if (!chosen) {
+    // An undated report joins the one edge of its (src, type, dst, title),
+    // and a dated one the one undated edge; never one of several.
+    auto alone = [&](const std::vector<PendingEdge>& g) -> const PendingEdge* {
+      if (g.size() != 1 || g[0].header.title != edge.title) return nullptr;
+      return edge.when.anyKnown() == g[0].header.when.anyKnown() ? nullptr : &g[0];
+    };
+    if (!edge.when.anyKnown()) {
+      chosen = alone(group);
+    } else if (std::any_of(group.begin(), group.end(), [](const PendingEdge& c) { return !c.header.when.anyKnown(); })) {
+      if (window) {
+        group.clear();
+        KG_RETURN_IF_ERROR(factGroup(edge, std::nullopt, &group));
+      }
+      chosen = alone(group);
+    }
+  }
+
+  PendingEdge* target = nullptr;
+  const bool added = chosen == nullptr;
+  if (chosen) {
+    auto it = pendingEdges_.find(chosen->key.id);
+    if (it == pendingEdges_.end()) {
+      PendingEdge p = *chosen;
+      if (p.header.sources == 0 && p.evidenceCount > 0) {
+        // Written before the count was kept (or by the bulk loader): count it now.
+        auto n = countSources(p.key.id);
+        if (!n) return n.status();
+        p.header.sources = n.value();
+      }
+      it = pendingEdges_.emplace(p.key.id, std::move(p)).first;
+    }
+    target = &it->second;
+    const Date from = target->header.when.from;
+    merge::mergeDates(&target->header, edge);
+    if (!(target->header.when.from == from)) rekey(target, target->header.when.from);
+  } else {
+    PendingEdge p;
+    p.key = EdgeKey{edge.src, edge.type, edge.when.from, edge.dst, store_->allocEdge()};
+    p.header = edge;
+    p.header.evidence.clear();
+    p.header.id = p.key.id;
+    p.header.sources = 0;
+    target = &pendingEdges_.emplace(p.key.id, p).first->second;
+    ++dEdges_;
+    const std::string outKey = codec::encodeEdgeKey(p.key);
+    batch_.Put(store_->cf(kIn),
+               codec::encodeEdgeKey(EdgeKey{edge.dst, edge.type, edge.when.from, edge.src, p.key.id}), "");
+    batch_.Put(store_->cf(kEdgeIds), codec::idKey(p.key.id), outKey);
+  }
+  // Merge: the fact keeps its first mode/cameo; the evidence is keyed by
+  // (edge, document, sentence); a document new to the edge is one more source.
   Edge& h = target->header;
   if (h.mode.empty()) h.mode = edge.mode;
   if (h.cameo.empty()) h.cameo = edge.cameo;
-  h.confidence = std::max(h.confidence, edge.confidence);
+  uint32_t newSources = 0;
+  bool newEvidence = false;
   for (const auto& ev : edge.evidence) {
     const std::string evKey = codec::evidenceKey(target->key.id, ev.doc, ev.sentence);
     if (pendingEvidence_.count(evKey)) continue;
@@ -458,11 +674,20 @@ Result<EdgeId> RocksBatch::putEdge(Edge edge) {
     auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(kEvidence), evKey, &existing);
     if (s.ok()) continue;  // this sentence already backs this edge
     if (!s.IsNotFound()) return fromRocks(s, "read evidence");
+    auto known = hasDocument(target->key.id, ev.doc);
+    if (!known) return known.status();
+    if (!known.value()) ++newSources;
     pendingEvidence_.insert(evKey);
+    pendingEdgeDocs_.insert({target->key.id, ev.doc});
     batch_.Put(store_->cf(kEvidence), evKey, codec::encodeEvidenceValue(ev));
     ++target->evidenceCount;
     ++dEvidence_;
+    newEvidence = true;
   }
+  h.sources += newSources;
+  if (added) h.confidence = edge.confidence;
+  else if (newEvidence) h.confidence = merge::mergeConfidence(h.confidence, edge.confidence, newSources > 0);
+  else h.confidence = std::max(h.confidence, edge.confidence);
   batch_.Put(store_->cf(kOut), codec::encodeEdgeKey(target->key), codec::encodeEdgeValue(h, target->evidenceCount));
   ++ops_;
   return target->key.id;
@@ -883,6 +1108,14 @@ Result<BulkLoadStats> RocksBulkLoader::finish() {
     for (auto& job : jobs) threads.emplace_back([&job, this] { job.status = writeSst(job.path, job.cf, job.fill); });
     for (auto& t : threads) t.join();
   }
+  // The counters and id high-water marks go into the same atomic ingestion
+  // as the data, so a crash leaves both or neither.
+  std::lock_guard<std::mutex> commitLock(store_->commitMutex());
+  const std::string metaPath = (dir / "meta.sst").string();
+  KG_RETURN_IF_ERROR(store_->writeBulkMetaFile(metaPath, static_cast<int64_t>(stats_.actorsAdded),
+                                               static_cast<int64_t>(stats_.edgesAdded),
+                                               static_cast<int64_t>(stats_.evidenceAdded)));
+  jobs.push_back(Job{kMeta, metaPath, nullptr, Status::ok()});
   std::vector<rocksdb::IngestExternalFileArg> args;
   for (auto& job : jobs) {
     KG_RETURN_IF_ERROR(job.status);
@@ -893,11 +1126,10 @@ Result<BulkLoadStats> RocksBulkLoader::finish() {
     args.push_back(std::move(arg));
   }
   phase("sst files");
-  if (!args.empty()) KG_RETURN_IF_ERROR(fromRocks(db->IngestExternalFiles(args), "ingest"));
+  killPoint("bulk.before_ingest");
+  KG_RETURN_IF_ERROR(fromRocks(db->IngestExternalFiles(args), "ingest"));
+  killPoint("bulk.after_ingest");
   phase("ingest");
-  KG_RETURN_IF_ERROR(store_->writeBulkMeta(static_cast<int64_t>(stats_.actorsAdded),
-                                           static_cast<int64_t>(stats_.edgesAdded),
-                                           static_cast<int64_t>(stats_.evidenceAdded)));
   return stats_;
 }
 
@@ -908,31 +1140,28 @@ Result<std::unique_ptr<BulkLoader>> RocksStore::newBulkLoader() {
   return std::unique_ptr<BulkLoader>(std::move(loader));
 }
 
-}  // namespace
+// --- opening ---
 
-Result<std::unique_ptr<GraphStore>> openStore(const std::string& path, const StoreOptions& options) {
-  std::error_code ec;
-  if (fs::exists(path, ec) && !fs::is_directory(path, ec))
-    return Status::invalidArgument("database path '" + path + "' is a file, not a database directory");
-  const bool exists = fs::exists(fs::path(path) / "CURRENT", ec);
-  if (!exists && (!options.createIfMissing || options.readOnly))
-    return Status::notFound("no database at '" + path + "'");
+struct OpenConfig {
+  rocksdb::DBOptions db;
+  std::vector<rocksdb::ColumnFamilyDescriptor> families;
+  std::shared_ptr<rocksdb::Cache> cache;
+};
 
-  auto cache = rocksdb::NewLRUCache(options.blockCacheBytes);
+OpenConfig openConfig(const StoreOptions& options) {
+  OpenConfig c;
+  c.cache = rocksdb::NewLRUCache(options.blockCacheBytes);
   rocksdb::BlockBasedTableOptions table;
-  table.block_cache = cache;
+  table.block_cache = c.cache;
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   table.whole_key_filtering = true;
   auto tableFactory = std::shared_ptr<rocksdb::TableFactory>(rocksdb::NewBlockBasedTableFactory(table));
 
-  rocksdb::DBOptions dbo;
-  dbo.create_if_missing = options.createIfMissing;
-  dbo.create_missing_column_families = true;
-  dbo.max_background_jobs = 2;
-  dbo.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
-  dbo.keep_log_file_num = 2;
-
-  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+  c.db.create_if_missing = false;
+  c.db.create_missing_column_families = false;
+  c.db.max_background_jobs = 2;
+  c.db.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  c.db.keep_log_file_num = 2;
   for (const char* name : kFamilies) {
     rocksdb::ColumnFamilyOptions co;
     co.table_factory = tableFactory;
@@ -942,9 +1171,122 @@ Result<std::unique_ptr<GraphStore>> openStore(const std::string& path, const Sto
       co.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(8));
     if (n == "meta") co.merge_operator = std::make_shared<CounterMerge>();
     if (options.bulkLoad) co.write_buffer_size = 128u << 20;
-    descs.emplace_back(n, co);
+    c.families.emplace_back(n, co);
   }
+  return c;
+}
+
+// Files RocksDB writes while creating a database, before CURRENT exists.
+bool isRocksLeftover(const std::string& name) {
+  auto starts = [&](const char* p) { return name.rfind(p, 0) == 0; };
+  auto ends = [&](const char* e) {
+    const size_t n = std::strlen(e);
+    return name.size() >= n && name.compare(name.size() - n, n, e) == 0;
+  };
+  return name == "LOCK" || name == "IDENTITY" || starts("LOG") || starts("MANIFEST-") || starts("OPTIONS-") ||
+         ends(".log") || ends(".dbtmp") || ends(".sst");
+}
+
+bool processAlive(long pid) { return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM); }
+
+void syncDirectory(const fs::path& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd < 0) return;
+  (void)::fsync(fd);
+  ::close(fd);
+}
+
+// Removes the staging directories of creations whose process is gone.
+void removeStaleStaging(const fs::path& parent, const std::string& prefix) {
+  std::error_code ec;
+  for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string n = it->path().filename().string();
+    if (n.rfind(prefix, 0) != 0) continue;
+    if (!processAlive(std::strtol(n.c_str() + prefix.size(), nullptr, 10))) {
+      std::error_code e2;
+      fs::remove_all(it->path(), e2);
+    }
+  }
+}
+
+// Creates a complete, versioned database at `path`. It is built in a staging
+// directory beside `path` and renamed into place, so a crash at any moment
+// leaves either no database or a whole one: never files without a version.
+Status createDatabase(const std::string& path, const OpenConfig& config) {
+  const fs::path target = fs::absolute(fs::path(path)).lexically_normal();
+  const fs::path parent = target.parent_path();
+  std::error_code ec;
+  fs::create_directories(parent, ec);
+  if (ec) return Status::ioError("cannot create directory '" + parent.string() + "': " + ec.message());
+  const std::string prefix = "." + target.filename().string() + ".creating-";
+  removeStaleStaging(parent, prefix);
+  const fs::path staging = parent / (prefix + std::to_string(::getpid()));
+  fs::remove_all(staging, ec);
+
+  rocksdb::DBOptions dbo = config.db;
+  dbo.create_if_missing = true;
+  dbo.create_missing_column_families = true;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  auto s = rocksdb::DB::Open(dbo, staging.string(), config.families, &handles, &raw);
+  if (!s.ok()) return fromRocks(s, "create database in '" + staging.string() + "'");
+  std::unique_ptr<rocksdb::DB> db(raw);
+  killPoint("open.created");
+  Status st = RocksStore::writeFormatVersion(db.get(), handles[kMeta]);
+  for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
+  (void)db->Close();
+  db.reset();
+  if (!st.isOk()) {
+    fs::remove_all(staging, ec);
+    return st;
+  }
+  killPoint("open.initialised");
+
+  // An existing directory without CURRENT may hold an older kg's interrupted
+  // creation; anything else in it is not ours to replace.
+  if (fs::is_directory(target, ec)) {
+    for (const auto& entry : fs::directory_iterator(target, ec)) {
+      if (!isRocksLeftover(entry.path().filename().string())) {
+        fs::remove_all(staging, ec);
+        return Status::failedPrecondition("'" + path + "' is a directory that holds files but no database ('" +
+                                          entry.path().filename().string() + "'); choose an empty or new path");
+      }
+    }
+    for (const auto& entry : fs::directory_iterator(target, ec)) fs::remove(entry.path(), ec);
+    fs::remove(target, ec);
+  }
+  if (::rename(staging.c_str(), target.c_str()) != 0) {
+    const int err = errno;
+    fs::remove_all(staging, ec);
+    // Another process created it at the same moment: use theirs.
+    if ((err == ENOTEMPTY || err == EEXIST) && fs::exists(target / "CURRENT", ec)) return Status::ok();
+    return Status::ioError("cannot move the new database into '" + path + "': " + std::strerror(err));
+  }
+  syncDirectory(parent);
+  return Status::ok();
+}
+
+// Opens an existing database with RocksDB.
+Result<rocksdb::DB*> openExisting(const std::string& path, const StoreOptions& options, OpenConfig& config,
+                                  std::vector<rocksdb::ColumnFamilyHandle*>* handles) {
+  std::vector<std::string> present;
+  auto ls = rocksdb::DB::ListColumnFamilies(config.db, path, &present);
+  if (ls.ok()) {
+    for (const auto& f : present)
+      if (std::find_if(std::begin(kFamilies), std::end(kFamilies), [&](const char* k) { return f == k; }) ==
+          std::end(kFamilies))
+        return Status::failedPrecondition("'" + path + "' is not an ActorGraph database: it has a column family '" +
+                                          f + "'");
+    // Families missing from a database of ours only after an older kg was
+    // killed while creating it; init() checks it holds nothing.
+    if (present.size() < std::size(kFamilies)) {
+      if (options.readOnly)
+        return Status::failedPrecondition("database '" + path +
+                                          "' was never fully initialised (an earlier run was interrupted); any "
+                                          "writing command (e.g. kg ingest) completes it");
+      config.db.create_missing_column_families = true;
+    }
+  }
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s;
   if (options.readOnly) {
@@ -952,26 +1294,41 @@ Result<std::unique_ptr<GraphStore>> openStore(const std::string& path, const Sto
     // WAL at that moment (the files it names can vanish under it); the state
     // a moment later is consistent again, so a few retries are enough.
     for (int attempt = 0; attempt < 8; ++attempt) {
-      handles.clear();
-      s = rocksdb::DB::OpenForReadOnly(dbo, path, descs, &handles, &raw);
+      handles->clear();
+      s = rocksdb::DB::OpenForReadOnly(config.db, path, config.families, handles, &raw);
       if (s.ok() || s.IsInvalidArgument()) break;
       std::this_thread::sleep_for(std::chrono::milliseconds(25 * (attempt + 1)));
     }
   } else {
-    s = rocksdb::DB::Open(dbo, path, descs, &handles, &raw);
+    s = rocksdb::DB::Open(config.db, path, config.families, handles, &raw);
   }
-  if (!s.ok()) {
-    const std::string msg = s.ToString();
-    if (msg.find("lock") != std::string::npos || msg.find("Resource temporarily unavailable") != std::string::npos)
-      return Status::busy("database '" + path + "' is in use by another process (" + msg + ")");
-    if (msg.find("Column famil") != std::string::npos || msg.find("column famil") != std::string::npos)
-      return Status::failedPrecondition("'" + path + "' is not an ActorGraph database of format version " +
-                                        std::to_string(kFormatVersion) + ": " + msg);
-    return fromRocks(s, "open database '" + path + "'");
+  if (s.ok()) return raw;
+  const std::string msg = s.ToString();
+  if (msg.find("lock") != std::string::npos || msg.find("Resource temporarily unavailable") != std::string::npos)
+    return Status::busy("database '" + path + "' is in use by another process (" + msg + ")");
+  if (msg.find("Column famil") != std::string::npos || msg.find("column famil") != std::string::npos)
+    return Status::failedPrecondition("'" + path + "' is not an ActorGraph database of format version " +
+                                      std::to_string(kFormatVersion) + ": " + msg);
+  return fromRocks(s, "open database '" + path + "'");
+}
+
+}  // namespace
+
+Result<std::unique_ptr<GraphStore>> openStore(const std::string& path, const StoreOptions& options) {
+  std::error_code ec;
+  if (fs::exists(path, ec) && !fs::is_directory(path, ec))
+    return Status::invalidArgument("database path '" + path + "' is a file, not a database directory");
+  OpenConfig config = openConfig(options);
+  if (!fs::exists(fs::path(path) / "CURRENT", ec)) {
+    if (!options.createIfMissing || options.readOnly) return Status::notFound("no database at '" + path + "'");
+    KG_RETURN_IF_ERROR(createDatabase(path, config));
   }
-  auto store = std::make_unique<RocksStore>(std::unique_ptr<rocksdb::DB>(raw), handles, options.readOnly,
-                                            options.bulkLoad, cache);
-  Status st = store->init(!exists);
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  auto raw = openExisting(path, options, config, &handles);
+  if (!raw) return raw.status();
+  auto store = std::make_unique<RocksStore>(std::unique_ptr<rocksdb::DB>(raw.value()), handles, options.readOnly,
+                                            options.bulkLoad, config.cache);
+  Status st = store->init();
   if (!st.isOk()) return Status(st.code(), "database '" + path + "': " + st.message());
   return std::unique_ptr<GraphStore>(std::move(store));
 }

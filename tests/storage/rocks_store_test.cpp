@@ -2,7 +2,9 @@
 
 #include <rocksdb/db.h>
 
+#include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "../support/temp_dir.h"
 #include "storage/graph_store.h"
@@ -226,4 +228,87 @@ TEST_CASE("GraphStore: open refuses a file, a missing db, a locked db and anothe
     CHECK(r.status().message().find("format version 9") != std::string::npos);
     CHECK(r.status().message().find("version " + std::to_string(kFormatVersion)) != std::string::npos);
   }
+}
+
+namespace {
+
+// A RocksDB database made without kg: `families` created, then `fill` run on
+// the handles (in the order of `families`).
+void forgeDatabase(const std::string& path, const std::vector<std::string>& families,
+                   const std::function<void(rocksdb::DB*, std::vector<rocksdb::ColumnFamilyHandle*>&)>& fill) {
+  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+  for (const auto& n : families) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> hs;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::DBOptions o;
+  o.create_if_missing = true;
+  o.create_missing_column_families = true;
+  REQUIRE(rocksdb::DB::Open(o, path, descs, &hs, &raw).ok());
+  std::unique_ptr<rocksdb::DB> db(raw);
+  fill(db.get(), hs);
+  for (auto* h : hs) db->DestroyColumnFamilyHandle(h);
+}
+
+}  // namespace
+
+TEST_CASE("GraphStore: a creation killed before its version was written is completed, not refused forever",
+          "[storage][crash]") {
+  TempDir dir;
+  // What an older kg left when killed between RocksDB's files and the version:
+  // some or all families, nothing in them.
+  std::vector<std::string> some = {"default", "actors", "names"};
+  std::vector<std::string> all(std::begin(kFamilies), std::end(kFamilies));
+  for (const auto& families : {some, all}) {
+    const std::string path = dir.sub("db" + std::to_string(families.size()));
+    forgeDatabase(path, families, [](rocksdb::DB*, auto&) {});
+    StoreOptions ro;
+    ro.readOnly = true;
+    auto readOnly = openStore(path, ro);
+    CHECK(readOnly.status().code() == StatusCode::kFailedPrecondition);
+    CHECK(readOnly.status().message().find("never fully initialised") != std::string::npos);
+    {
+      auto st = openOrDie(path);
+      auto b = st->newBatch();
+      REQUIRE(b->putActor(actor("Mike Pompeo", ActorKind::kPerson), {"mike pompeo"}).isOk());
+      REQUIRE(st->commit(*b).isOk());
+    }
+    auto again = openOrDie(path, ro);
+    CHECK(again->stats()->actors == 1);
+  }
+}
+
+TEST_CASE("GraphStore: a database with data but no version, or foreign families, is refused and left alone",
+          "[storage][crash]") {
+  TempDir dir;
+  const std::string withData = dir.sub("data");
+  std::vector<std::string> all(std::begin(kFamilies), std::end(kFamilies));
+  forgeDatabase(withData, all, [](rocksdb::DB* db, auto& hs) {
+    REQUIRE(db->Put(rocksdb::WriteOptions(), hs[1], std::string(8, '\1'), "x").ok());
+  });
+  auto r = openStore(withData, {});
+  CHECK(r.status().code() == StatusCode::kFailedPrecondition);
+  CHECK(r.status().message().find("no ActorGraph format version") != std::string::npos);
+
+  const std::string foreign = dir.sub("foreign");
+  forgeDatabase(foreign, {"default", "users"}, [](rocksdb::DB*, auto&) {});
+  auto f = openStore(foreign, {});
+  CHECK(f.status().code() == StatusCode::kFailedPrecondition);
+  CHECK(f.status().message().find("'users'") != std::string::npos);
+  std::vector<std::string> families;
+  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), foreign, &families).ok());
+  CHECK(families.size() == 2);  // none of ours were added
+}
+
+TEST_CASE("GraphStore: a new database is created whole in an empty directory, never in a non-empty one",
+          "[storage]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.sub("empty"));
+  CHECK(openStore(dir.sub("empty"), {}).isOk());
+  std::filesystem::create_directories(dir.sub("busy"));
+  std::ofstream(dir.sub("busy") + "/notes.txt") << "mine";
+  auto r = openStore(dir.sub("busy"), {});
+  CHECK(r.status().code() == StatusCode::kFailedPrecondition);
+  CHECK(r.status().message().find("notes.txt") != std::string::npos);
+  CHECK(std::filesystem::exists(dir.sub("busy") + "/notes.txt"));
+  CHECK(openStore(dir.sub("nested/deeper/db"), {}).isOk());
 }
