@@ -1,7 +1,9 @@
 // CAMEO event codes and names -> PLOVER edge types, for importing event data
 // (ICEWS, GDELT, temporal knowledge graphs built from them).
 //
-// The code -> (type, mode) table is compiled in: it restates the public
+// The code -> (type, mode) table is the one extraction uses:
+// kg::extract::ploverForCameo (extract/lexicon/cameo_plover.h), built from
+// engine/extract/data/cameo_plover.txt, which restates the public
 // CAMEO-to-PLOVER conversion (PLOVER draft 0.8, 2021). A code missing from the
 // table falls back to its parent ("0315" -> "031" -> "03"). CAMEO roots 01
 // (public statements) and 02 (appeals) have no PLOVER event in that table, so
@@ -22,17 +24,17 @@
 #include <vector>
 
 #include "base/status.h"
+#include "extract/lexicon/cameo_plover.h"
 #include "model/edge.h"
 
 namespace kg::core {
 
-struct PloverEvent {
-  EdgeType type = EdgeType::kConsult;
-  std::string_view mode;  // "" when PLOVER gives none; points into static storage
-  std::string_view code;  // the table code that matched (the code or a parent)
-};
+// type, mode ("" when none) and the table code that matched; static storage.
+using PloverEvent = extract::PloverEvent;
 
-// nullopt when `code` is not digits or PLOVER has no event for it (or its parents).
+// nullopt when `code` is not digits or PLOVER has no event for it (or its
+// parents). Delegates to extract::ploverForCameo: one table for import and
+// extraction.
 std::optional<PloverEvent> ploverForCameo(std::string_view code);
 
 // The directory holding cameo_codes_goldstein.tsv: `explicitDir` when

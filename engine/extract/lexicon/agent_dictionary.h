@@ -6,7 +6,8 @@
 //   !NAME! = A, B, C          a substitution set, usable inside later phrases
 //   PHRASE {PLURALS} [~CODE]  an agent; '_' joins words that must be adjacent,
 //                             a blank lets other words come between (at most
-//                             `maxGap` of them when matching)
+//                             `maxGap` of them when matching); a ',' is a word
+//                             of its own
 // Plurals: without {...} the regular plural of the last word is added (S; IES
 // after a consonant + Y; ES after SS, X, CH, SH); not when the phrase ends with
 // '_' or holds a substitution marker (whose items are used as written).
@@ -30,6 +31,8 @@
 
 namespace kg::extract {
 
+// One written form of an agent: a phrase's plurals and each item of a
+// substitution set are entries of their own (same code and line).
 struct AgentEntry {
   std::vector<std::string> words;  // lower case
   std::vector<bool> gapBefore;     // gapBefore[i]: a blank (not '_') preceded words[i]; gapBefore[0] is false

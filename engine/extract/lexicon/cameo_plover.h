@@ -33,4 +33,8 @@ std::optional<PloverEvent> ploverForCameo(std::string_view code);
 // PLOVER event: "0211" and "190" are; "0219", "99", "abc" and "" are not.
 bool isCameoCode(std::string_view code);
 
+// The text of engine/extract/data/cameo_plover.txt as embedded at build time
+// (static storage).
+std::string_view cameoPloverTableText();
+
 }  // namespace kg::extract

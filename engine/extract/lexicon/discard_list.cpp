@@ -1,0 +1,154 @@
+#include "extract/lexicon/discard_list.h"
+
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+namespace kg::extract {
+namespace {
+
+bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && isBlank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && isBlank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool isAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; }
+
+// Drops "<!-- ... -->" (possibly spanning lines) and '#' comments.
+std::string stripComments(std::string_view raw, bool* inHtml) {
+  std::string out;
+  size_t i = 0;
+  while (i < raw.size()) {
+    if (*inHtml) {
+      const size_t end = raw.find("-->", i);
+      if (end == std::string_view::npos) return out;
+      *inHtml = false;
+      i = end + 3;
+      continue;
+    }
+    const size_t open = raw.find("<!--", i);
+    if (open == std::string_view::npos) {
+      out.append(raw.substr(i));
+      break;
+    }
+    out.append(raw.substr(i, open - i));
+    *inHtml = true;
+    i = open + 4;
+  }
+  if (const size_t hash = out.find('#'); hash != std::string::npos) out.resize(hash);
+  return out;
+}
+
+}  // namespace
+
+class DiscardListParser {
+ public:
+  DiscardListParser(std::string_view origin, std::vector<std::string>* warnings)
+      : origin_(origin), warnings_(warnings) {}
+
+  DiscardList run(std::string_view text) {
+    bool inHtml = false;
+    while (!text.empty()) {
+      const size_t nl = text.find('\n');
+      std::string_view raw = text.substr(0, nl);
+      text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+      ++line_;
+      const std::string line = stripComments(raw, &inHtml);
+      std::string_view s = trim(line);
+      if (s.empty()) continue;
+      phrase(s);
+    }
+    if (inHtml) warn("'<!--' comment not closed by the end of the file");
+    return std::move(d_);
+  }
+
+ private:
+  void warn(const std::string& msg) {
+    if (warnings_) warnings_->push_back(std::string(origin_) + ":" + std::to_string(line_) + ": " + msg);
+  }
+
+  void phrase(std::string_view s) {
+    DiscardPhrase p;
+    p.line = line_;
+    const std::string full(s);
+    if (s.front() == '+') {
+      p.kind = DiscardKind::kStory;
+      s = trim(s.substr(1));
+    } else if (!isAlnum(s.front())) {
+      return warn("a discard starts with a word, or '+' for a story-level discard: '" + full + "'");
+    }
+    if (!s.empty() && s.back() == '_') {
+      p.wholeWord = true;
+      s.remove_suffix(1);
+    }
+    bool space = false;
+    for (char c : s) {
+      if (c == '_' || isBlank(c)) {
+        space = true;
+        continue;
+      }
+      if (space && !p.text.empty()) p.text += ' ';
+      space = false;
+      p.text += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    if (p.text.empty()) return warn("empty discard phrase: '" + full + "'");
+    d_.phrases_.push_back(std::move(p));
+  }
+
+  std::string_view origin_;
+  std::vector<std::string>* warnings_;
+  DiscardList d_;
+  uint32_t line_ = 0;
+};
+
+Result<DiscardList> DiscardList::parse(std::string_view text, std::string_view origin,
+                                       std::vector<std::string>* warnings) {
+  return DiscardListParser(origin, warnings).run(text);
+}
+
+Result<DiscardList> DiscardList::load(const std::string& path, std::vector<std::string>* warnings) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::notFound("cannot open the discard list " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return parse(ss.str(), path, warnings);
+}
+
+std::optional<DiscardMatch> DiscardList::find(std::string_view sentence) const {
+  // Upper case, white space runs as one blank; origin[i] is the offset in
+  // `sentence` of norm[i].
+  std::string norm;
+  std::vector<size_t> origin;
+  norm.reserve(sentence.size());
+  for (size_t i = 0; i < sentence.size(); ++i) {
+    const char c = sentence[i];
+    if (isBlank(c)) {
+      if (!norm.empty() && norm.back() == ' ') continue;
+      norm += ' ';
+    } else {
+      norm += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    origin.push_back(i);
+  }
+  // TODO(perf): one scan per phrase; an Aho-Corasick automaton if lists grow.
+  std::optional<DiscardMatch> best;
+  for (uint32_t k = 0; k < phrases_.size(); ++k) {
+    const DiscardPhrase& p = phrases_[k];
+    for (size_t at = norm.find(p.text); at != std::string::npos; at = norm.find(p.text, at + 1)) {
+      if (at > 0 && isAlnum(norm[at - 1])) continue;
+      const size_t end = at + p.text.size();
+      if (p.wholeWord && end < norm.size() && isAlnum(norm[end])) continue;
+      DiscardMatch m{k, p.kind, origin[at]};
+      const bool better = !best || (m.kind == DiscardKind::kStory && best->kind != DiscardKind::kStory) ||
+                          (m.kind == best->kind && m.offset < best->offset);
+      if (better) best = m;
+      break;
+    }
+  }
+  return best;
+}
+
+}  // namespace kg::extract
