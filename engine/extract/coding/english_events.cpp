@@ -1,0 +1,56 @@
+#include "extract/coding/english_events.h"
+
+#include "extract/coding/np_binding.h"
+#include "extract/lexicon/cameo_plover.h"
+
+namespace kg::extract {
+
+namespace {
+
+// A dictionary pattern placed both actors: the roles come from the verb's own
+// construction ("imposed sanctions on X"), the most reliable reading.
+constexpr float kPatternConfidence = 0.75f;
+// The verb's code with subject and object as roles: right for most
+// transitive verbs, wrong when the object is not the one acted on.
+constexpr float kVerbConfidence = 0.6f;
+// Announced, threatened, conditional or future events have not happened:
+// they are kept (and shown) but fall below any "happened" threshold.
+constexpr float kPlannedFactor = 0.4f;
+
+Tense tenseOf(const syntax::SentenceParse& p, const CodedEvent& e) {
+  const auto& vg = p.vgs[p.clauses[e.clause].verb];
+  if (e.planned || vg.tense == syntax::Tense::kFuture) return Tense::kNone;
+  return vg.tense == syntax::Tense::kPast ? Tense::kPast : Tense::kPresent;
+}
+
+}  // namespace
+
+EnglishEventCoder::EnglishEventCoder(std::shared_ptr<const syntax::Lexicon> lexicon,
+                                     std::vector<const VerbDictionary*> verbs)
+    : lexicon_(std::move(lexicon)), coder_(std::move(verbs)) {}
+
+std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, size_t end,
+                                          const std::vector<Mention>& mentions) const {
+  std::vector<Fact> facts;
+  if (mentions.size() < 2 || end <= begin || end > text.size()) return facts;
+  const syntax::SentenceParse parse = syntax::parse(*lexicon_, text.substr(begin, end - begin), begin);
+  const NpActors actors = bindMentions(parse, mentions);
+  for (const CodedEvent& e : coder_.code(parse, actors)) {
+    auto plover = ploverForCameo(e.code);
+    if (!plover) continue;
+    Fact f;
+    f.src = e.source;
+    f.dst = e.target;
+    f.type = plover->type;
+    f.mode = std::string(plover->mode);
+    f.cameo = e.code;
+    f.confidence = e.byPattern ? kPatternConfidence : kVerbConfidence;
+    if (e.planned) f.confidence *= kPlannedFactor;
+    f.planned = e.planned;
+    f.tense = tenseOf(parse, e);
+    facts.push_back(std::move(f));
+  }
+  return facts;
+}
+
+}  // namespace kg::extract

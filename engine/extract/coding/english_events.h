@@ -1,0 +1,37 @@
+// The English event coder of the extraction pipeline: one sentence's text
+// and mentions -> shallow parse (extract/syntax) -> which phrase names which
+// actor (np_binding.h) -> CAMEO events (event_coder.h) -> Facts with their
+// PLOVER type and mode from the one CAMEO->PLOVER table
+// (lexicon/cameo_plover.h).
+//
+// Confidence: see the named constants in english_events.cpp.
+//
+// Thread safety: immutable after construction; code() may run concurrently.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "extract/coding/event_coder.h"
+#include "extract/mentions.h"
+#include "extract/relations.h"
+#include "extract/syntax/pos_tagger.h"
+
+namespace kg::extract {
+
+class EnglishEventCoder final {
+ public:
+  EnglishEventCoder(std::shared_ptr<const syntax::Lexicon> lexicon, std::vector<const VerbDictionary*> verbs);
+
+  // The events of text[begin, end) (one sentence of an article) between the
+  // entities of `mentions`. Events whose CAMEO code has no PLOVER type
+  // (statements, appeals without a request) are not returned.
+  std::vector<Fact> code(std::string_view text, size_t begin, size_t end, const std::vector<Mention>& mentions) const;
+
+ private:
+  std::shared_ptr<const syntax::Lexicon> lexicon_;
+  EventCoder coder_;
+};
+
+}  // namespace kg::extract

@@ -1,0 +1,71 @@
+// EventCoder: CAMEO events from the clauses of one parsed English sentence,
+// the way TABARI and PETRARCH2 code them — a verb dictionary's patterns
+// matched over sentence structure — but over our shallow parse
+// (extract/syntax) instead of a treebank parse.
+//
+// For each clause, the main verb's forms are looked up in the verb
+// dictionaries (ours, engine/extract/data/verbs.txt, and any PETRARCH
+// CAMEO.2.0-format file given with `kg ingest --verbs`). Each pattern of the
+// verb's family is matched: its words before '*' against the clause's words
+// before the verb, its words after '*' against the words after it (other
+// words may come between unless the pattern joins them with '_'), a '+' slot
+// against a noun phrase that names an actor (the target), a '$' slot likewise
+// (the source). The pattern with the most elements wins; with none, the
+// verb's own code applies with the default roles: source = the subject (the
+// "by" agent of a passive), target = the first object naming an actor, else
+// the first prepositional object after a preposition of address ("with",
+// "against", "on", "at", "to", ...). Places inside "in/near/across ..."
+// phrases are never targets by default. A passive with no agent takes its
+// source from an attack noun in a prepositional phrase ("killed in a US
+// drone strike").
+//
+// Which noun phrase names which actor is the caller's business (NpActors):
+// the coder sees only entity numbers.
+//
+// Negated verb groups code nothing. Future, modal, conditional and attempted
+// events (will/could/if/threatened to ...) are coded with `planned` set.
+//
+// Thread safety: immutable after construction; code() is const and may run
+// concurrently. The dictionaries must outlive the coder.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "extract/lexicon/verb_dictionary.h"
+#include "extract/syntax/clauses.h"
+
+namespace kg::extract {
+
+// npActors[i]: the entities noun phrase i of the parse names (empty when
+// none), most specific first. Coordinated phrases need no entry of their
+// own: the coder takes the union of their members.
+using NpActors = std::vector<std::vector<size_t>>;
+
+struct CodedEvent {
+  size_t source = 0;  // caller's entity numbers
+  size_t target = 0;
+  std::string code;   // CAMEO code from the dictionary
+  uint32_t clause = 0;
+  int32_t sourceNp = syntax::kNoIndex;
+  int32_t targetNp = syntax::kNoIndex;
+  bool planned = false;   // future, modal, conditional or attempted: not (yet) happened
+  bool reported = false;  // inside reported speech
+  bool byPattern = false; // a pattern matched (else the verb's default code)
+  uint32_t dictionaryLine = 0;  // the pattern's or verb's line, for tracing
+};
+
+class EventCoder final {
+ public:
+  // Later dictionaries are consulted only for verbs the earlier ones lack.
+  explicit EventCoder(std::vector<const VerbDictionary*> dictionaries);
+
+  std::vector<CodedEvent> code(const syntax::SentenceParse& parse, const NpActors& npActors) const;
+
+ private:
+  std::vector<const VerbDictionary*> dictionaries_;
+};
+
+}  // namespace kg::extract

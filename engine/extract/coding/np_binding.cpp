@@ -1,0 +1,104 @@
+#include "extract/coding/np_binding.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace kg::extract {
+
+namespace {
+
+using syntax::kNoIndex;
+using syntax::NounPhrase;
+using syntax::SentenceParse;
+
+// Heads that stand for their owner: "Iraq's government", "the leader of
+// Hamas", "Iranian officials".
+constexpr std::array<std::string_view, 40> kRoleHeads = {
+    "government", "official", "authority", "administration", "ministry", "minister", "leader", "leadership",
+    "president", "premier", "spokesman", "spokeswoman", "spokesperson", "army", "military", "force", "troop",
+    "soldier", "navy", "militia", "fighter", "commander", "parliament", "lawmaker", "cabinet", "embassy",
+    "ambassador", "envoy", "delegation", "diplomat", "police", "regime", "state", "chief", "head", "member",
+    "office", "department", "council", "court"};
+
+bool isRoleHead(std::string_view lemma) {
+  return std::find(kRoleHeads.begin(), kRoleHeads.end(), lemma) != kRoleHeads.end();
+}
+
+// True when word `w` lies inside a phrase nested in `np` other than its owner.
+bool inForeignPart(const SentenceParse& p, int32_t np, size_t w) {
+  for (size_t k = 0; k < p.nps.size(); ++k) {
+    const NounPhrase& n = p.nps[k];
+    if (static_cast<int32_t>(k) == np || n.parent != np) continue;
+    if (static_cast<int32_t>(k) == p.nps[np].possessor) continue;
+    if (w >= n.span.first && w < n.span.last) return true;
+  }
+  // Words of a prepositional phrase inside the span ("depots in Syria").
+  for (const auto& pp : p.pps)
+    if (w >= pp.span.first && w < pp.span.last && pp.span.first > p.nps[np].span.first) return true;
+  return false;
+}
+
+struct ByteSpan {
+  size_t begin, end;
+};
+
+}  // namespace
+
+NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& mentions) {
+  NpActors out(p.nps.size());
+  auto wordSpan = [&](size_t w) { return ByteSpan{p.words[w].begin, p.words[w].end}; };
+  auto covers = [](const Mention& m, ByteSpan s) { return m.begin <= s.begin && s.end <= m.end; };
+  auto within = [](const Mention& m, ByteSpan s) { return s.begin <= m.begin && m.end <= s.end; };
+
+  // First pass: the phrase's own words.
+  for (size_t k = 0; k < p.nps.size(); ++k) {
+    const NounPhrase& n = p.nps[k];
+    if (!n.members.empty() || n.span.first >= n.span.last) continue;
+    const ByteSpan head = wordSpan(n.head);
+    const ByteSpan all{p.words[n.span.first].begin, p.words[n.span.last - 1].end};
+    const Mention* best = nullptr;
+    for (const Mention& m : mentions) {
+      if (covers(m, head) && !m.modifier) { best = &m; break; }
+    }
+    if (!best) {
+      for (const Mention& m : mentions) {
+        if (!within(m, all) || m.begin >= head.begin) continue;
+        // The first word of the mention must be one of the phrase's own words.
+        size_t w = n.span.first;
+        while (w < n.span.last && p.words[w].begin < m.begin) ++w;
+        if (w < n.span.last && inForeignPart(p, static_cast<int32_t>(k), w)) continue;
+        best = &m;  // the last one before the head wins
+      }
+    }
+    if (!best) {
+      for (const Mention& m : mentions)
+        if (covers(m, head)) { best = &m; break; }  // a modifier mention on the head itself
+    }
+    if (best) out[k].push_back(best->entity);
+  }
+  // Second pass: role heads take their owner's actor: a possessor, an "of"
+  // phrase, or a place right after them ("lawmakers in Fornost").
+  auto followingPlace = [&](const NounPhrase& n) -> int32_t {
+    for (const auto& pp : p.pps)
+      if (pp.span.first == n.span.last && (pp.prep == "in" || pp.prep == "from")) return pp.np;
+    return kNoIndex;
+  };
+  for (size_t k = 0; k < p.nps.size(); ++k) {
+    const NounPhrase& n = p.nps[k];
+    if (!out[k].empty() || !n.members.empty() || !isRoleHead(p.words[n.head].lemma)) continue;
+    for (int32_t owner : {n.possessor, n.ofNp, followingPlace(n)}) {
+      if (owner == kNoIndex || !out[k].empty()) continue;
+      const NounPhrase& o = p.nps[owner];
+      if (!o.members.empty()) {
+        for (uint32_t m : o.members)
+          for (size_t e : out[m]) out[k].push_back(e);
+      } else {
+        out[k] = out[owner];
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,26 @@
+// Which actor each noun phrase of a parsed sentence names, from the
+// sentence's mentions (extract/mentions.h): the bridge between the mention
+// finder, which knows names, and the event coder, which knows structure.
+//
+// A phrase names the entity of the mention that covers its head word
+// ("the Turkish President Recep Tayyip Erdogan": Erdogan, not Turkey); else
+// of the last mention among its own words before the head ("a US drone
+// strike", "Iraqi troops"); else, when its head is a role or body noun
+// ("Iraq's government", "the leader of Hamas"), its owner's. Words of nested
+// phrases other than the owner are never the phrase's actor, so a place in
+// "depots in Syria" is not the depots' actor.
+//
+// Pure function; safe from any thread.
+#pragma once
+
+#include <vector>
+
+#include "extract/coding/event_coder.h"
+#include "extract/mentions.h"
+#include "extract/syntax/clauses.h"
+
+namespace kg::extract {
+
+NpActors bindMentions(const syntax::SentenceParse& parse, const std::vector<Mention>& mentions);
+
+}  // namespace kg::extract

