@@ -289,7 +289,7 @@ class VerbDictionaryParser {
     bool ok = !key.empty();
     for (char c : key) ok = ok && (isLetter(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '_');
     if (!ok) {
-      warn("bad synset name '" + std::string(s) + "'");
+      warn("bad synset name '" + std::string(s) + "': its '+' lines are skipped");
       state_ = State::kNone;
       synset_ = -1;
       return;

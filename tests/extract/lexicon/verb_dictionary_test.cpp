@@ -261,6 +261,15 @@ TEST_CASE("VerbDictionary: the Phoenix CAMEO.2.0 verb dictionary loads", "[extra
   }
   CHECK(askedFor);
   CHECK(d->findSynset("FIGHT_OF_WORDS") >= 0);
+  auto hasLemma = [&](std::string_view word, std::string_view lemma) {
+    for (const VerbForm& f : d->lookupForm(word))
+      if (d->verbs()[f.verb].lemma == lemma) return true;
+    return false;
+  };
+  CHECK(hasLemma("sent", "SEND"));          // SEND {SENDS SENDING SENT}
+  CHECK(hasLemma("agreed", "AGREE"));       // generated: -E + D
+  CHECK(hasLemma("cordoned", "CORDON OFF"));  // "+CORDON_OFF" without {...}
+  CHECK_FALSE(hasLemma("sended", "SEND"));
   bool visits = false;
   for (const VerbForm& f : d->lookupForm("visits")) {
     if (f.before.empty() && f.after.empty())
