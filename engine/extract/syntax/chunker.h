@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/syntax/pos_tagger.h"
@@ -86,6 +87,11 @@ struct Chunks {
   std::vector<PrepPhrase> pps;
   std::vector<VerbGroup> vgs;
 };
+
+// Verbs whose complement can be a clause of reported speech or cognition
+// ("said", "believes", "warned", "denied"): the NP after them may be the
+// subject of that clause. Shared by the chunker and the clause finder.
+bool isReportingVerb(std::string_view lemma);
 
 // Chunks `words` (from tagWords). Every word belongs to at most one base NP
 // and one VG; NP indexes in the result are stable.

@@ -38,6 +38,10 @@ struct Clause {
   uint32_t verb = 0;               // VG index
   std::vector<uint32_t> objects;   // NP indexes of direct/indirect objects
   std::vector<uint32_t> pps;       // PP indexes after the verb, in order
+  // Arguments of the verb's infinitival complement ("urged Iran to stop [the attacks]
+  // [in Syria]"): objects here are the complement's, `objects` holds only "Iran".
+  std::vector<uint32_t> complementObjects;
+  std::vector<uint32_t> complementPps;
   int32_t agent = kNoIndex;        // NP of "by X" with a passive verb
   int32_t speaker = kNoIndex;      // kReported: who said it; also "according to X"
   int32_t parent = kNoIndex;       // enclosing clause index
@@ -52,12 +56,13 @@ struct SentenceParse {
   std::vector<NounPhrase> nps;
   std::vector<PrepPhrase> pps;
   std::vector<VerbGroup> vgs;
-  std::vector<Clause> clauses;  // main clauses first in sentence order, then embedded ones
+  std::vector<Clause> clauses;  // in the order of their verbs
 };
 
 // Tags, chunks and finds clauses. Never fails: an unparsable stretch simply
 // yields fewer clauses. Thread-safe for a shared lexicon.
-SentenceParse parse(const Lexicon& lexicon, std::string_view text, size_t offset);
+// `cache` (optional, borrowed, one per thread) makes repeated words cheaper.
+SentenceParse parse(const Lexicon& lexicon, std::string_view text, size_t offset, TaggerCache* cache = nullptr);
 
 // Surface text of a phrase (bytes from its first to its last word).
 std::string_view spanText(const SentenceParse& p, WordSpan span);

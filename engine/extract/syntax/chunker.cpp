@@ -1,0 +1,554 @@
+#include "extract/syntax/chunker.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <unordered_set>
+
+namespace kg::extract::syntax {
+
+const char* voiceName(Voice v) { return v == Voice::kPassive ? "passive" : "active"; }
+
+const char* modalityName(Modality m) {
+  static constexpr std::array<const char*, 5> kNames = {"none", "future", "modal", "conditional", "attempt"};
+  return kNames[static_cast<size_t>(m)];
+}
+
+const char* tenseName(Tense t) {
+  static constexpr std::array<const char*, 3> kNames = {"present", "past", "future"};
+  return kNames[static_cast<size_t>(t)];
+}
+
+namespace {
+
+using Words = std::vector<Word>;
+
+// Prepositions of more than one word; their words never start a noun phrase.
+constexpr std::array<std::array<std::string_view, 3>, 14> kMultiPreps = {{
+    {"according", "to", ""}, {"because", "of", ""}, {"due", "to", ""}, {"ahead", "of", ""},
+    {"instead", "of", ""}, {"out", "of", ""}, {"prior", "to", ""}, {"away", "from", ""},
+    {"in", "response", "to"}, {"on", "behalf", "of"}, {"in", "front", "of"}, {"in", "addition", "to"},
+    {"in", "support", "of"}, {"as", "part", "of"},
+}};
+
+// Titles that take "of" without splitting the phrase: "Secretary of State Mike Pompeo".
+bool isOfTitle(std::string_view w) {
+  static const std::unordered_set<std::string_view> kTitles = {
+      "secretary", "minister", "chief", "head", "commander", "director", "chairman", "president",
+      "governor", "prince", "king", "queen", "emir", "speaker", "leader", "chair", "ministers"};
+  return kTitles.count(w) > 0;
+}
+
+// "Secretary of State", "Minister of Defence", "Chief of Staff".
+bool isOfTitleField(std::string_view w) {
+  static const std::unordered_set<std::string_view> kFields = {
+      "state", "defense", "defence", "staff", "interior", "finance", "justice", "foreign", "health",
+      "energy", "oil", "trade", "education", "information", "economy", "agriculture", "transport", "homeland"};
+  return kFields.count(w) > 0;
+}
+
+bool isWeekday(std::string_view w) {
+  static const std::unordered_set<std::string_view> kDays = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  return kDays.count(w) > 0;
+}
+
+// verb + particle pairs that make one verb ("called on", "pulled out").
+bool isPhrasal(std::string_view lemma, std::string_view particle) {
+  static const std::unordered_set<std::string_view> kPhrasal = {
+      "call on", "call off", "call up", "pull out", "pull back", "set up", "carry out", "step down",
+      "crack down", "take over", "back down", "shut down", "blow up", "break off", "cut off",
+      "give up", "hand over", "turn over", "rule out", "wipe out", "fight back", "strike back",
+      "step up", "walk out", "break out", "break down", "turn down", "hold off", "lay off",
+      "back away", "move out", "send back", "bring down", "shoot down", "stand down", "sign up",
+      "round up", "lock down", "move in", "close down", "take off", "drop out", "speak out",
+      "stay out", "break up", "build up", "bring in", "pour in", "roll back", "stand by", "take up",
+      "cordon off", "seal off", "fend off", "ward off", "set off", "kick off", "pay off", "send in"};
+  std::string key;
+  key.reserve(lemma.size() + particle.size() + 1);
+  key.append(lemma).append(" ").append(particle);
+  return kPhrasal.count(key) > 0;
+}
+
+// Prepositions that also open clauses: "after crowds trashed its embassy".
+bool isClauseOpener(std::string_view w) {
+  return w == "after" || w == "before" || w == "since" || w == "until" || w == "till" || w == "as" || w == "once";
+}
+
+bool isBeForm(const Word& w) { return w.pos == Pos::kAux && w.lemma == "be"; }
+
+bool isParticipleLike(const Word& w) {
+  return w.pos == Pos::kVerb && (w.form == VerbForm::kPast || w.form == VerbForm::kPastParticiple);
+}
+
+// ---------------------------------------------------------------- verb groups
+
+void setModality(VerbGroup& vg, const Word& modal) {
+  std::string_view m = modal.lemma;
+  vg.modal = modal.lemma;
+  if (m == "will" || m == "shall") {
+    vg.modality = Modality::kFuture;
+    vg.tense = Tense::kFuture;
+  } else {
+    vg.modality = Modality::kModal;
+    if (m == "cannot") vg.negated = true;
+  }
+}
+
+// Fills voice, tense, negation and modality from the words of `vg`.
+void describeVerbGroup(const Words& w, VerbGroup& vg) {
+  bool finiteSeen = false;
+  for (uint32_t i = vg.span.first; i < vg.span.last; ++i) {
+    const Word& x = w[i];
+    if (x.pos == Pos::kNegation) vg.negated = true;
+    if (x.pos == Pos::kModal) setModality(vg, x);
+    if (x.pos == Pos::kTo) vg.nonFinite = true;
+    bool verbal = x.pos == Pos::kModal || x.pos == Pos::kAux || x.pos == Pos::kVerb;
+    if (verbal && !finiteSeen) {
+      finiteSeen = true;
+      if (vg.tense != Tense::kFuture && x.form == VerbForm::kPast) vg.tense = Tense::kPast;
+      if (x.pos == Pos::kVerb && x.form == VerbForm::kGerund) vg.nonFinite = true;
+    }
+  }
+  const Word& main = w[vg.main];
+  vg.lemma = main.lemma;
+  // Passive: a form of "be" right before the participle (adverbs and "not" may sit between).
+  for (uint32_t i = vg.main; i > vg.span.first;) {
+    --i;
+    if (w[i].pos == Pos::kAdverb || w[i].pos == Pos::kNegation) continue;
+    if (isBeForm(w[i]) && isParticipleLike(main)) vg.voice = Voice::kPassive;
+    break;
+  }
+}
+
+// Extends a verb group from `i` (a modal, auxiliary, verb or "to"); returns the end.
+uint32_t verbGroupEnd(const Words& w, uint32_t i, uint32_t& main) {
+  uint32_t n = static_cast<uint32_t>(w.size());
+  uint32_t j = i;
+  bool haveAux = false;
+  if (w[j].pos == Pos::kTo) ++j;
+  main = UINT32_MAX;
+  while (j < n) {
+    Pos p = w[j].pos;
+    if (p == Pos::kModal || p == Pos::kAux) {
+      haveAux = true;
+      main = j++;
+      continue;
+    }
+    if ((p == Pos::kAdverb || p == Pos::kNegation) && (haveAux || w[i].pos == Pos::kTo)) {
+      uint32_t k = j;
+      while (k < n && (w[k].pos == Pos::kAdverb || w[k].pos == Pos::kNegation)) ++k;
+      if (k < n && (w[k].pos == Pos::kVerb || w[k].pos == Pos::kAux)) { j = k; continue; }
+      if (p == Pos::kNegation) { j = k; continue; }  // "did not." keeps its negation
+      break;
+    }
+    if (p == Pos::kVerb) {
+      main = j++;
+      break;
+    }
+    break;
+  }
+  return j;
+}
+
+void addParticle(const Words& w, VerbGroup& vg, uint32_t& end) {
+  if (end >= w.size()) return;
+  if (isPhrasal(w[vg.main].lemma, w[end].lower)) {
+    vg.particle = w[end].lower;
+    ++end;
+    vg.span.last = end;
+  }
+}
+
+// ---------------------------------------------------------------- assembly
+
+enum class Owner : uint8_t { kFree, kVerb, kPrepPart };
+
+class Chunker {
+ public:
+  explicit Chunker(const Words& w) : w_(w), owner_(w.size(), Owner::kFree), npOf_(w.size(), kNoIndex) {}
+
+  Chunks run() {
+    markMultiPreps();
+    findVerbGroups();
+    findBaseNps();
+    buildItems();
+    composePossessives();
+    composeCoordination(true);
+    composeOf();
+    composeCoordination(false);
+    markAppositions();
+    findPrepPhrases();
+    linkComplements();
+    return std::move(out_);
+  }
+
+ private:
+  // A top-level NP or a single word, in sentence order.
+  struct Item {
+    bool np;
+    uint32_t index;  // NP index or word index
+    uint32_t first, last;
+  };
+
+  void markMultiPreps() {
+    for (uint32_t i = 0; i < w_.size(); ++i) {
+      for (const auto& mp : kMultiPreps) {
+        uint32_t len = mp[2].empty() ? 2 : 3;
+        if (i + len > w_.size()) continue;
+        bool match = true;
+        for (uint32_t k = 0; k < len && match; ++k) match = w_[i + k].lower == mp[k];
+        if (!match) continue;
+        multiPrepLen_.emplace_back(i, len);
+        for (uint32_t k = 0; k < len; ++k) owner_[i + k] = Owner::kPrepPart;
+        i += len - 1;
+        break;
+      }
+    }
+  }
+
+  // A particle taken by a verb ("pulled out of") no longer opens "out of".
+  void dropMultiPrepAt(uint32_t i) {
+    for (size_t k = 0; k < multiPrepLen_.size(); ++k) {
+      if (multiPrepLen_[k].first != i) continue;
+      for (uint32_t m = 1; m < multiPrepLen_[k].second; ++m) owner_[i + m] = Owner::kFree;
+      multiPrepLen_.erase(multiPrepLen_.begin() + static_cast<long>(k));
+      return;
+    }
+  }
+
+  void findVerbGroups() {
+    uint32_t n = static_cast<uint32_t>(w_.size());
+    for (uint32_t i = 0; i < n;) {
+      Pos p = w_[i].pos;
+      bool starts = p == Pos::kModal || p == Pos::kAux || p == Pos::kVerb ||
+                    (p == Pos::kTo && i + 1 < n && (w_[i + 1].pos == Pos::kVerb || w_[i + 1].pos == Pos::kAux ||
+                                                    w_[i + 1].pos == Pos::kAdverb));
+      if (!starts || owner_[i] == Owner::kPrepPart) { ++i; continue; }
+      uint32_t main = 0;
+      uint32_t end = verbGroupEnd(w_, i, main);
+      if (main == UINT32_MAX) { ++i; continue; }
+      VerbGroup vg;
+      vg.span = {i, end};
+      vg.main = main;
+      addParticle(w_, vg, end);
+      if (!vg.particle.empty()) dropMultiPrepAt(end - 1);
+      describeVerbGroup(w_, vg);
+      for (uint32_t k = i; k < end; ++k) owner_[k] = Owner::kVerb;
+      out_.vgs.push_back(std::move(vg));
+      i = end;
+    }
+  }
+
+  bool npWord(uint32_t i, bool started) const {
+    if (owner_[i] != Owner::kFree) return false;
+    Pos p = w_[i].pos;
+    if (p == Pos::kNoun || p == Pos::kProperNoun || p == Pos::kAdjective || p == Pos::kNumber) return true;
+    if (p == Pos::kDeterminer) return !started || w_[i - 1].pos == Pos::kDeterminer;
+    return false;
+  }
+
+  // "Secretary of State Mike Pompeo": title + of + a capitalised run of two or more words.
+  uint32_t titleOfEnd(uint32_t i) const {
+    if (i + 3 >= w_.size() || !w_[i].capitalised || !isOfTitle(w_[i].lower) || w_[i + 1].lower != "of") return 0;
+    uint32_t k = i + 2;
+    while (k < w_.size() && w_[k].capitalised && (w_[k].pos == Pos::kProperNoun || w_[k].pos == Pos::kNoun)) ++k;
+    uint32_t run = k - (i + 2);
+    return run >= 3 || (run >= 2 && isOfTitleField(w_[i + 2].lower)) ? k : 0;
+  }
+
+  uint32_t baseNpEnd(uint32_t i) const {
+    uint32_t n = static_cast<uint32_t>(w_.size());
+    if (w_[i].pos == Pos::kPronoun) return i + 1;
+    uint32_t j = i;
+    if (w_[j].pos == Pos::kAdverb) ++j;  // "almost five years"
+    while (j < n) {
+      if (npWord(j, j > i)) {
+        if (uint32_t t = titleOfEnd(j)) { j = t; continue; }
+        bool day = isWeekday(w_[j].lower);
+        bool timeWord = j > i && (w_[j].lower == "next" || w_[j].lower == "last" || w_[j].lower == "past" ||
+                                    w_[j].lower == "late" || w_[j].lower == "early");
+        if (timeWord) break;  // "in Sochi next week"
+        ++j;
+        if (day) break;
+        continue;
+      }
+      // "Polish and Czech officials", "a very large force"
+      bool adjCoord = w_[j].pos == Pos::kCoordinator && j > i && w_[j - 1].pos == Pos::kAdjective &&
+                      j + 1 < n && w_[j + 1].pos == Pos::kAdjective;
+      bool adverbAdj = w_[j].pos == Pos::kAdverb && j + 1 < n && w_[j + 1].pos == Pos::kAdjective &&
+                       owner_[j] == Owner::kFree && j > i;
+      if (adjCoord || adverbAdj) { ++j; continue; }
+      break;
+    }
+    if (j < n && w_[j].pos == Pos::kPossessive && j > i) ++j;
+    return j;
+  }
+
+  uint32_t headOf(WordSpan s) const {
+    for (uint32_t k = s.last; k > s.first;) {
+      --k;
+      Pos p = w_[k].pos;
+      if (p == Pos::kNoun || p == Pos::kProperNoun || p == Pos::kPronoun) return k;
+    }
+    uint32_t last = s.last - 1;
+    return w_[last].pos == Pos::kPossessive && last > s.first ? last - 1 : last;
+  }
+
+  void findBaseNps() {
+    uint32_t n = static_cast<uint32_t>(w_.size());
+    for (uint32_t i = 0; i < n;) {
+      Pos p = w_[i].pos;
+      bool adverbNumber = p == Pos::kAdverb && i + 1 < n && w_[i + 1].pos == Pos::kNumber && owner_[i] == Owner::kFree;
+      bool starts = (npWord(i, false) || (p == Pos::kPronoun && owner_[i] == Owner::kFree) || adverbNumber);
+      if (!starts) { ++i; continue; }
+      uint32_t end = baseNpEnd(i);
+      if (end == i || (end == i + 1 && adverbNumber)) { ++i; continue; }
+      NounPhrase np;
+      np.span = {i, end};
+      np.head = headOf(np.span);
+      addNp(std::move(np));
+      i = end;
+    }
+  }
+
+  uint32_t addNp(NounPhrase np) {
+    uint32_t idx = static_cast<uint32_t>(out_.nps.size());
+    for (uint32_t k = np.span.first; k < np.span.last; ++k) {
+      if (np.base) npOf_[k] = static_cast<int32_t>(idx);
+    }
+    out_.nps.push_back(std::move(np));
+    return idx;
+  }
+
+  void buildItems() {
+    for (uint32_t i = 0; i < w_.size();) {
+      if (npOf_[i] != kNoIndex) {
+        const NounPhrase& np = out_.nps[static_cast<size_t>(npOf_[i])];
+        items_.push_back({true, static_cast<uint32_t>(npOf_[i]), np.span.first, np.span.last});
+        i = np.span.last;
+      } else {
+        items_.push_back({false, i, i, i + 1});
+        ++i;
+      }
+    }
+  }
+
+  bool itemIs(size_t k, std::string_view lower) const {
+    return k < items_.size() && !items_[k].np && w_[items_[k].index].lower == lower;
+  }
+  bool itemPos(size_t k, Pos p) const { return k < items_.size() && !items_[k].np && w_[items_[k].index].pos == p; }
+  bool itemNp(size_t k) const { return k < items_.size() && items_[k].np; }
+
+  // Replaces items [k, k + count) by a new NP built from `np`.
+  void replaceItems(size_t k, size_t count, NounPhrase np, const std::vector<uint32_t>& parts) {
+    np.base = false;
+    uint32_t idx = addNp(std::move(np));
+    for (uint32_t part : parts) out_.nps[part].parent = static_cast<int32_t>(idx);
+    const NounPhrase& made = out_.nps[idx];
+    items_[k] = {true, idx, made.span.first, made.span.last};
+    items_.erase(items_.begin() + static_cast<long>(k) + 1, items_.begin() + static_cast<long>(k + count));
+  }
+
+  void composePossessives() {
+    for (size_t k = 0; k + 1 < items_.size(); ++k) {
+      while (itemNp(k) && itemNp(k + 1) && w_[items_[k].last - 1].pos == Pos::kPossessive) {
+        const NounPhrase& owner = out_.nps[items_[k].index];
+        const NounPhrase& owned = out_.nps[items_[k + 1].index];
+        NounPhrase np;
+        np.span = {owner.span.first, owned.span.last};
+        np.head = owned.head;
+        np.possessor = static_cast<int32_t>(items_[k].index);
+        replaceItems(k, 2, std::move(np), {items_[k].index, items_[k + 1].index});
+      }
+    }
+  }
+
+  void composeOf() {
+    for (size_t k = 0; k + 2 < items_.size(); ++k) {
+      while (itemNp(k) && itemIs(k + 1, "of") && itemNp(k + 2)) {
+        const NounPhrase& left = out_.nps[items_[k].index];
+        const NounPhrase& right = out_.nps[items_[k + 2].index];
+        NounPhrase np;
+        np.span = {left.span.first, right.span.last};
+        np.head = left.head;
+        np.ofNp = static_cast<int32_t>(items_[k + 2].index);
+        replaceItems(k, 3, std::move(np), {items_[k].index, items_[k + 2].index});
+      }
+    }
+  }
+
+  bool startsVerb(size_t k) const {
+    if (k >= items_.size() || items_[k].np) return false;
+    Pos p = w_[items_[k].index].pos;
+    return owner_[items_[k].index] == Owner::kVerb || p == Pos::kAdverb || p == Pos::kModal;
+  }
+
+  bool reportingVerbEndsAt(uint32_t word) const {
+    for (const VerbGroup& vg : out_.vgs)
+      if (vg.span.last == word + 1) return isReportingVerb(vg.lemma);
+    return false;
+  }
+
+  bool verbBefore(uint32_t word) const {
+    return std::any_of(out_.vgs.begin(), out_.vgs.end(), [&](const VerbGroup& vg) { return vg.span.last <= word; });
+  }
+
+  // Members of "A, B and C" starting at item k; empty when there is no list.
+  std::vector<size_t> listAt(size_t k) const {
+    std::vector<size_t> members = {k};
+    size_t j = k + 1;
+    while (itemIs(j, ",") && itemNp(j + 1)) {
+      members.push_back(j + 1);
+      j += 2;
+    }
+    if (itemIs(j, ",")) ++j;
+    if (!(itemPos(j, Pos::kCoordinator) && itemNp(j + 1) && w_[items_[j].index].lower != "but")) return {};
+    members.push_back(j + 1);
+    // "X condemned the raid and Iran said": two clauses, not a list.
+    // ("believes A and B can cope" is one list: the verb before takes a clause.)
+    bool objectPosition = k > 0 && !items_[k - 1].np && owner_[items_[k - 1].index] == Owner::kVerb &&
+                          !reportingVerbEndsAt(items_[k - 1].index);
+    if (objectPosition && startsVerb(j + 2)) return {};
+    bool afterPrep = k > 0 && !items_[k - 1].np && w_[items_[k - 1].index].pos == Pos::kPreposition;
+    if (afterPrep && startsVerb(j + 2) && members.size() == 2 && verbBefore(items_[k].first)) return {};
+    return members;
+  }
+
+  bool bareName(size_t k) const {
+    const NounPhrase& np = out_.nps[items_[k].index];
+    for (uint32_t i = np.span.first; i < np.span.last; ++i)
+      if (w_[i].pos != Pos::kProperNoun) return false;
+    return true;
+  }
+
+  // namesOnly: the first pass joins lists of bare names, so that "the ambassadors
+  // of Arnor, Osgiliath and Gondor" takes the whole list after "of".
+  void composeCoordination(bool namesOnly) {
+    for (size_t k = 0; k < items_.size(); ++k) {
+      if (!itemNp(k)) continue;
+      std::vector<size_t> at = listAt(k);
+      if (at.empty()) continue;
+      if (namesOnly && !std::all_of(at.begin(), at.end(), [&](size_t m) { return bareName(m); })) continue;
+      NounPhrase np;
+      np.span = {items_[k].first, items_[at.back()].last};
+      std::vector<uint32_t> parts;
+      for (size_t m : at) parts.push_back(items_[m].index);
+      np.members = parts;
+      np.head = out_.nps[parts.back()].head;
+      replaceItems(k, at.back() - k + 1, std::move(np), parts);
+    }
+  }
+
+  bool properHeaded(uint32_t np) const { return w_[out_.nps[np].head].pos == Pos::kProperNoun; }
+  bool determined(uint32_t np) const {
+    const NounPhrase& p = out_.nps[np];
+    return w_[p.span.first].pos == Pos::kDeterminer || p.possessor != kNoIndex ||
+           (p.ofNp != kNoIndex && !properHeaded(np));
+  }
+
+  // "Qais al-Khazali, the leader of Asa'ib Ahl al-Haq," -> the second NP renames the first.
+  void markAppositions() {
+    for (size_t k = 0; k + 3 < items_.size(); ++k) {  // "the European Union (EU)"
+      if (itemNp(k) && itemIs(k + 1, "(") && itemNp(k + 2) && itemIs(k + 3, ")")) {
+        out_.nps[items_[k + 2].index].appositionOf = static_cast<int32_t>(items_[k].index);
+      }
+    }
+    for (size_t k = 0; k + 2 < items_.size(); ++k) {
+      if (!(itemNp(k) && itemIs(k + 1, ",") && itemNp(k + 2))) continue;
+      bool closes = k + 3 >= items_.size() || itemIs(k + 3, ",") || itemPos(k + 3, Pos::kPunct);
+      if (!closes) continue;
+      bool afterPrep = k > 0 && !items_[k - 1].np && w_[items_[k - 1].index].pos == Pos::kPreposition;
+      uint32_t a = items_[k].index, b = items_[k + 2].index;
+      bool renames = (properHeaded(a) && (determined(b) || !properHeaded(b))) ||
+                     (!properHeaded(a) && properHeaded(b));
+      if (!renames || (afterPrep && k + 3 < items_.size() && itemIs(k + 3, ",") && !properHeaded(a))) continue;
+      out_.nps[b].appositionOf = static_cast<int32_t>(a);
+    }
+  }
+
+  void findPrepPhrases() {
+    for (size_t k = 0; k < items_.size(); ++k) {
+      if (items_[k].np) continue;
+      uint32_t wi = items_[k].index;
+      Pos p = w_[wi].pos;
+      size_t len = 1;
+      std::string prep = w_[wi].lower;
+      for (const auto& [start, l] : multiPrepLen_) {
+        if (start == wi) {
+          len = l;
+          for (uint32_t m = 1; m < l; ++m) prep += " " + w_[wi + m].lower;
+        }
+      }
+      bool isPrep = len > 1 || ((p == Pos::kPreposition || p == Pos::kTo || p == Pos::kSubordinator) &&
+                                owner_[wi] == Owner::kFree);
+      if (!isPrep || !itemNp(k + len)) continue;
+      if (p == Pos::kSubordinator && len == 1 && w_[wi].lower != "after" && w_[wi].lower != "before" &&
+          w_[wi].lower != "since" && w_[wi].lower != "until") continue;
+      if (len == 1 && isClauseOpener(w_[wi].lower) && startsVerb(k + 2)) continue;  // "after Iran said"
+      PrepPhrase pp;
+      pp.prep = std::move(prep);
+      pp.np = static_cast<int32_t>(items_[k + len].index);
+      pp.span = {wi, items_[k + len].last};
+      out_.pps.push_back(std::move(pp));
+    }
+  }
+
+  // "agreed to cooperate", "urged Iran to stop", "is expected to meet".
+  void linkComplements() {
+    for (size_t b = 1; b < out_.vgs.size(); ++b) {
+      VerbGroup& inf = out_.vgs[b];
+      if (w_[inf.span.first].pos != Pos::kTo) continue;
+      VerbGroup& gov = out_.vgs[b - 1];
+      uint32_t gap = inf.span.first - gov.span.last;
+      if (gap == 1 && w_[gov.span.last].lower == "about") {  // "is about to restore": imminent
+        gov.complement = static_cast<int32_t>(b);
+        inf.governor = static_cast<int32_t>(b - 1);
+        inf.modality = Modality::kFuture;
+        inf.tense = Tense::kFuture;
+        continue;
+      }
+      bool objectBetween = gap > 0 && npOf_[gov.span.last] != kNoIndex &&
+                           out_.nps[static_cast<size_t>(npOf_[gov.span.last])].span.last == inf.span.first;
+      if (gap != 0 && !objectBetween) continue;
+      gov.complement = static_cast<int32_t>(b);
+      inf.governor = static_cast<int32_t>(b - 1);
+      inf.modality = complementModality(gov);
+      if (inf.modality == Modality::kFuture) inf.tense = Tense::kFuture;
+    }
+  }
+
+  static Modality complementModality(const VerbGroup& gov) {
+    static const std::unordered_set<std::string_view> kAttempt = {
+        "threaten", "vow", "try", "attempt", "seek", "pledge", "promise", "strive", "aim", "intend",
+        "want", "offer", "swear", "resolve", "push"};
+    static const std::unordered_set<std::string_view> kFuture = {"plan", "expect", "be", "go", "schedule", "set", "prepare"};
+    if (kAttempt.count(gov.lemma)) return Modality::kAttempt;
+    if (kFuture.count(gov.lemma)) return Modality::kFuture;
+    return gov.modality == Modality::kFuture ? Modality::kFuture : Modality::kNone;
+  }
+
+  const Words& w_;
+  std::vector<Owner> owner_;
+  std::vector<int32_t> npOf_;  // base NP of each word
+  std::vector<std::pair<uint32_t, uint32_t>> multiPrepLen_;
+  std::vector<Item> items_;
+  Chunks out_;
+};
+
+}  // namespace
+
+bool isReportingVerb(std::string_view lemma) {
+  static const std::unordered_set<std::string_view> kSpeech = {
+      "say", "tell", "announce", "state", "claim", "add", "warn", "believe", "think", "report", "confirm",
+      "deny", "insist", "argue", "note", "stress", "reiterate", "declare", "acknowledge", "admit", "allege",
+      "assert", "estimate", "predict", "suggest", "indicate", "reveal", "explain", "fear", "hope", "know",
+      "write", "tweet", "reply", "respond", "maintain", "feel", "expect", "understand", "learn", "show",
+      "emphasize", "emphasise", "caution", "concede", "conclude", "decide", "demand", "urge", "vow",
+      "pledge", "promise", "threaten", "charge", "accuse", "tell", "inform", "assure", "signal", "agree"};
+  return kSpeech.count(lemma) > 0;
+}
+
+Chunks chunk(const std::vector<Word>& words) { return Chunker(words).run(); }
+
+}  // namespace kg::extract::syntax

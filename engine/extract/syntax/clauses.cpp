@@ -1,0 +1,620 @@
+#include "extract/syntax/clauses.h"
+
+#include <algorithm>
+#include <array>
+#include <unordered_set>
+
+namespace kg::extract::syntax {
+
+const char* clauseKindName(ClauseKind k) {
+  static constexpr std::array<const char*, 6> kNames = {"main", "reported", "relative", "subordinate",
+                                                        "participial", "coordinated"};
+  return kNames[static_cast<size_t>(k)];
+}
+
+namespace {
+
+// Verbs read as passive when a bare participle follows a noun ("two soldiers killed in a strike").
+bool isEventPassive(std::string_view lemma) {
+  static const std::unordered_set<std::string_view> kPassive = {
+      "kill", "wound", "injure", "arrest", "detain", "capture", "abduct", "kidnap", "execute", "sentence",
+      "jail", "shoot", "hit", "target", "bomb", "attack", "seize", "hold", "release", "free", "deport",
+      "expel", "sanction", "ban", "charge", "accuse", "convict", "displace", "evacuate", "rescue",
+      "destroy", "damage", "back", "support", "fund", "arm", "train", "lead", "base", "link", "ally"};
+  return kPassive.count(lemma) > 0;
+}
+
+// Subordinators, and prepositions that open a clause ("after crowds trashed ...").
+bool opensClause(const Word& w) {
+  if (w.pos == Pos::kSubordinator) return true;
+  return w.pos == Pos::kPreposition && (w.lower == "after" || w.lower == "before" || w.lower == "since" ||
+                                        w.lower == "until" || w.lower == "till" || w.lower == "as" || w.lower == "once");
+}
+
+bool isRelativeWord(std::string_view w) { return w == "which" || w == "who" || w == "whom" || w == "that" || w == "whose"; }
+
+struct Elem {
+  enum Kind : uint8_t { kNp, kPp, kVg, kWord } kind;
+  uint32_t index;  // into nps / pps / vgs / words
+  uint32_t first, last;
+};
+
+class ClauseFinder {
+ public:
+  explicit ClauseFinder(SentenceParse& p) : p_(p) {}
+
+  void run() {
+    buildElems();
+    for (size_t e = 0; e < elems_.size(); ++e) {
+      if (elems_[e].kind == Elem::kVg && headsClause(e)) addClause(e);
+    }
+    attachTrailingSpeech();
+    assignParents();
+    fillArguments();
+    applyAccordingTo();
+  }
+
+ private:
+  // ------------------------------------------------------------ elements
+
+  void buildElems() {
+    const auto& w = p_.words;
+    std::vector<int32_t> ppAt(w.size(), kNoIndex), vgAt(w.size(), kNoIndex), npAt(w.size(), kNoIndex);
+    for (size_t i = 0; i < p_.pps.size(); ++i) ppAt[p_.pps[i].span.first] = static_cast<int32_t>(i);
+    for (size_t i = 0; i < p_.vgs.size(); ++i) vgAt[p_.vgs[i].span.first] = static_cast<int32_t>(i);
+    for (size_t i = 0; i < p_.nps.size(); ++i) {
+      if (p_.nps[i].parent == kNoIndex) npAt[p_.nps[i].span.first] = static_cast<int32_t>(i);
+    }
+    for (uint32_t i = 0; i < w.size();) {
+      if (ppAt[i] != kNoIndex) {
+        const PrepPhrase& pp = p_.pps[static_cast<size_t>(ppAt[i])];
+        elems_.push_back({Elem::kPp, static_cast<uint32_t>(ppAt[i]), i, pp.span.last});
+        i = pp.span.last;
+      } else if (vgAt[i] != kNoIndex) {
+        const VerbGroup& vg = p_.vgs[static_cast<size_t>(vgAt[i])];
+        elems_.push_back({Elem::kVg, static_cast<uint32_t>(vgAt[i]), i, vg.span.last});
+        i = vg.span.last;
+      } else if (npAt[i] != kNoIndex) {
+        const NounPhrase& np = p_.nps[static_cast<size_t>(npAt[i])];
+        elems_.push_back({Elem::kNp, static_cast<uint32_t>(npAt[i]), i, np.span.last});
+        i = np.span.last;
+      } else {
+        elems_.push_back({Elem::kWord, i, i, i + 1});
+        ++i;
+      }
+    }
+    clauseOfVgElem_.assign(elems_.size(), kNoIndex);
+  }
+
+  bool isWord(size_t e, std::string_view lower) const {
+    return e < elems_.size() && elems_[e].kind == Elem::kWord && p_.words[elems_[e].index].lower == lower;
+  }
+  bool isWordPos(size_t e, Pos pos) const {
+    return e < elems_.size() && elems_[e].kind == Elem::kWord && p_.words[elems_[e].index].pos == pos;
+  }
+  bool isNp(size_t e) const { return e < elems_.size() && elems_[e].kind == Elem::kNp; }
+  bool isAppositive(size_t e) const { return isNp(e) && p_.nps[elems_[e].index].appositionOf != kNoIndex; }
+  const VerbGroup& vgOf(size_t e) const { return p_.vgs[elems_[e].index]; }
+  bool isSpeechVg(size_t e) const {
+    return e < elems_.size() && elems_[e].kind == Elem::kVg && isReportingVerb(vgOf(e).lemma);
+  }
+  bool bareParticiple(const VerbGroup& vg) const {
+    const Word& m = p_.words[vg.main];
+    return vg.span.last - vg.span.first == 1 + (vg.particle.empty() ? 0 : 1) && m.pos == Pos::kVerb &&
+           (m.form == VerbForm::kPast || m.form == VerbForm::kPastParticiple);
+  }
+  bool bareGerund(const VerbGroup& vg) const {
+    const Word& m = p_.words[vg.main];
+    return vg.span.first == vg.main && m.form == VerbForm::kGerund;
+  }
+
+  bool headsClause(size_t e) const {
+    const VerbGroup& vg = vgOf(e);
+    if (vg.governor != kNoIndex) return false;
+    if (p_.words[vg.span.first].pos == Pos::kTo) return false;
+    if (bareGerund(vg)) return e == 0 || isWord(e - 1, ",") || isWordPos(e - 1, Pos::kCoordinator);
+    return true;
+  }
+
+  // ------------------------------------------------------------ subjects
+
+  // A "which/who" clause set off by commas whose region ends at the comma `comma`.
+  int32_t relativeEndingAt(size_t comma) const {
+    for (size_t c = p_.clauses.size(); c-- > 0;) {
+      const Clause& cl = p_.clauses[c];
+      if (cl.kind != ClauseKind::kRelative || cl.subordinator.empty() || cl.subject == kNoIndex) continue;
+      size_t start = starts_[c];
+      if (start > 0 && isWord(start - 1, ",") && verbElem_[c] < comma) return static_cast<int32_t>(c);
+      return kNoIndex;
+    }
+    return kNoIndex;
+  }
+
+  struct SubjectScan {
+    int32_t subjectNp = kNoIndex;
+    bool viaRelative = false;
+    int32_t subjectElem = -1;
+    int32_t markerElem = -1;  // subordinator, relative word or coordinator before the subject/verb
+  };
+
+  SubjectScan scanBack(size_t e) const {
+    SubjectScan s;
+    bool skippedAppositive = false;
+    for (size_t j = e; j-- > 0;) {
+      const Elem& x = elems_[j];
+      if (x.kind == Elem::kPp) continue;
+      if (x.kind == Elem::kVg) {
+        if (clauseOfVgElem_[j] != kNoIndex && p_.vgs[x.index].reducedPassive) continue;
+        return s;
+      }
+      if (x.kind == Elem::kNp) {
+        if (isAppositive(j)) { skippedAppositive = true; continue; }
+        s.subjectElem = static_cast<int32_t>(j);
+        s.subjectNp = static_cast<int32_t>(x.index);
+        if (j > 0 && elems_[j - 1].kind == Elem::kWord) {
+          const Word& m = p_.words[elems_[j - 1].index];
+          if (opensClause(m) || m.pos == Pos::kCoordinator) s.markerElem = static_cast<int32_t>(j - 1);
+        }
+        return s;
+      }
+      const Word& wd = p_.words[x.index];
+      if (wd.pos == Pos::kAdverb || wd.lower == ")" || wd.lower == "(") continue;
+      if (wd.lower == "," && (skippedAppositive || isAppositive(j - 1))) continue;
+      if (wd.lower == ",") {
+        // "The group, which is backed by Iran, denied": the subject is the antecedent.
+        int32_t rel = relativeEndingAt(j);
+        if (rel != kNoIndex) {
+          s.subjectNp = p_.clauses[static_cast<size_t>(rel)].subject;
+          s.subjectElem = static_cast<int32_t>(starts_[static_cast<size_t>(rel)]);
+          s.viaRelative = true;
+          return s;
+        }
+      }
+      if (wd.lower == ",") {
+        int32_t np = parentheticalSubject(j);
+        if (np >= 0) {
+          s.subjectElem = np;
+          s.subjectNp = static_cast<int32_t>(elems_[static_cast<size_t>(np)].index);
+          s.viaRelative = true;
+          return s;
+        }
+      }
+      if (opensClause(wd) || wd.pos == Pos::kCoordinator) s.markerElem = static_cast<int32_t>(j);
+      if (wd.pos == Pos::kCoordinator && j > 0 && isWord(j - 1, ",")) s.markerElem = static_cast<int32_t>(j);
+      return s;
+    }
+    return s;
+  }
+
+  // "Arnor's minister, in remarks published on Monday, urged": the NP before a
+  // comma-enclosed stretch of PPs, relative clauses and adverbs ending at `comma`.
+  int32_t parentheticalSubject(size_t comma) const {
+    for (size_t k = comma; k-- > 0;) {
+      const Elem& y = elems_[k];
+      if (isWord(k, ",")) {
+        if (k > 0 && isNp(k - 1) && !isAppositive(k - 1) && k + 1 < comma) return static_cast<int32_t>(k - 1);
+        return -1;
+      }
+      if (y.kind == Elem::kPp || isWordPos(k, Pos::kAdverb) || isAppositive(k)) continue;
+      if (y.kind == Elem::kVg) {
+        int32_t c = clauseOfVgElem_[k];
+        if (c != kNoIndex && p_.clauses[static_cast<size_t>(c)].kind == ClauseKind::kRelative) continue;
+        return -1;
+      }
+      if (y.kind == Elem::kWord && isRelativeWord(p_.words[y.index].lower)) continue;
+      if (y.kind == Elem::kNp) continue;
+      return -1;
+    }
+    return -1;
+  }
+
+  // The NP before a relative word: "the group, which", "militants who".
+  int32_t antecedentBefore(size_t marker) const {
+    size_t j = marker;
+    if (j > 0 && isWord(j - 1, ",")) --j;
+    if (j > 0 && isNp(j - 1)) return static_cast<int32_t>(elems_[j - 1].index);
+    if (j > 0 && elems_[j - 1].kind == Elem::kPp) return p_.pps[elems_[j - 1].index].np;
+    return kNoIndex;
+  }
+
+  int32_t lastClauseOf(std::initializer_list<ClauseKind> kinds) const {
+    for (size_t c = p_.clauses.size(); c-- > 0;) {
+      for (ClauseKind k : kinds)
+        if (p_.clauses[c].kind == k) return static_cast<int32_t>(c);
+    }
+    return kNoIndex;
+  }
+
+  // A speech verb before `e` (possibly with an object and PPs between): "told reporters (that)".
+  int32_t speechClauseBefore(size_t e) const {
+    for (size_t j = e; j-- > 0;) {
+      if (elems_[j].kind == Elem::kPp || isNp(j)) continue;
+      if (elems_[j].kind == Elem::kVg) {
+        return isSpeechVg(j) ? clauseOfVgElem_[j] : kNoIndex;
+      }
+      return kNoIndex;
+    }
+    return kNoIndex;
+  }
+
+  void addClause(size_t e) {
+    VerbGroup& vg = p_.vgs[elems_[e].index];
+    Clause c;
+    c.verb = elems_[e].index;
+    SubjectScan s = scanBack(e);
+    std::string marker = s.markerElem >= 0 ? p_.words[elems_[static_cast<size_t>(s.markerElem)].index].lower : "";
+    Pos markerPos = s.markerElem >= 0 ? p_.words[elems_[static_cast<size_t>(s.markerElem)].index].pos : Pos::kPunct;
+    size_t startElem = e;
+
+    if (bareParticiple(vg) && e > 0 && elems_[e - 1].kind == Elem::kPp && !isNp(e + 1) && !isReportingVerb(vg.lemma)) {
+      // "in remarks published on Monday": a reduced relative on the PP's noun.
+      c.kind = ClauseKind::kRelative;
+      c.subject = p_.pps[elems_[e - 1].index].np;
+      c.subjectInherited = true;
+      vg.voice = Voice::kPassive, vg.reducedPassive = true;
+    } else if (bareGerund(vg)) {
+      c.kind = ClauseKind::kParticipial;
+      int32_t main = lastClauseOf({ClauseKind::kMain, ClauseKind::kReported, ClauseKind::kCoordinated});
+      c.parent = main;
+      if (main != kNoIndex) c.subject = p_.clauses[static_cast<size_t>(main)].subject;
+      c.subjectInherited = true;
+    } else if (s.subjectElem < 0 && markerPos == Pos::kSubordinator && isRelativeWord(marker)) {
+      c.kind = ClauseKind::kRelative;
+      c.subordinator = marker;
+      c.subject = antecedentBefore(static_cast<size_t>(s.markerElem));
+      c.subjectInherited = true;
+      startElem = static_cast<size_t>(s.markerElem);
+    } else if (s.subjectElem < 0 && markerPos == Pos::kCoordinator) {
+      int32_t prev = lastClauseOf({ClauseKind::kMain, ClauseKind::kReported, ClauseKind::kCoordinated,
+                                   ClauseKind::kRelative, ClauseKind::kSubordinate});
+      c.kind = ClauseKind::kCoordinated;
+      if (prev != kNoIndex) {
+        const Clause& pc = p_.clauses[static_cast<size_t>(prev)];
+        c.subject = pc.subject, c.parent = pc.parent, c.speaker = pc.speaker;
+      }
+      c.subjectInherited = true;
+      startElem = static_cast<size_t>(s.markerElem);
+    } else if (s.viaRelative) {
+      c.subject = s.subjectNp;
+      startElem = static_cast<size_t>(s.subjectElem);
+    } else if (s.subjectElem >= 0) {
+      size_t se = static_cast<size_t>(s.subjectElem);
+      c.subject = s.subjectNp;
+      startElem = s.markerElem >= 0 ? static_cast<size_t>(s.markerElem) : se;
+      if (isReducedPassive(vg, se, e)) {
+        vg.voice = Voice::kPassive, vg.reducedPassive = true;
+        c.kind = ClauseKind::kRelative;
+        c.subjectInherited = true;
+        startElem = e;
+      } else {
+        classifyBySubject(c, s, marker, markerPos, se);
+      }
+    } else if (isInvertedSpeech(e)) {
+      c.subject = static_cast<int32_t>(elems_[e + 1].index);  // "..., said the minister."
+      inverted_.push_back(e + 1);
+    } else if (markerPos == Pos::kSubordinator) {
+      c.kind = ClauseKind::kSubordinate;
+      c.subordinator = marker;
+    }
+    if (c.subordinator == "if" && vg.modality == Modality::kNone) vg.modality = Modality::kConditional;
+    clauseOfVgElem_[e] = static_cast<int32_t>(p_.clauses.size());
+    starts_.push_back(startElem);
+    verbElem_.push_back(e);
+    p_.clauses.push_back(std::move(c));
+  }
+
+  // "two soldiers killed in a strike (were buried)": a bare participle right after
+  // its noun, followed by a PP and then either the real verb or nothing.
+  // "..., said the minister."
+  bool isInvertedSpeech(size_t e) const {
+    static const std::unordered_set<std::string_view> kSay = {"say", "add", "tell", "announce", "write", "state", "report"};
+    if (!kSay.count(vgOf(e).lemma) || e == 0 || !isWord(e - 1, ",") || !isNp(e + 1)) return false;
+    return e + 2 >= elems_.size() || isWordPos(e + 2, Pos::kPunct);
+  }
+
+  bool isReducedPassive(const VerbGroup& vg, size_t subjectElem, size_t e) const {
+    if (!bareParticiple(vg) || subjectElem + 1 != e || isReportingVerb(vg.lemma)) return false;
+    bool byNext = e + 1 < elems_.size() && elems_[e + 1].kind == Elem::kPp && p_.pps[elems_[e + 1].index].prep == "by";
+    if (byNext) return true;
+    size_t k = e + 1;
+    bool sawPp = false;
+    while (k < elems_.size() && (elems_[k].kind == Elem::kPp || isWordPos(k, Pos::kAdverb))) {
+      sawPp = sawPp || elems_[k].kind == Elem::kPp;
+      ++k;
+    }
+    if (k < elems_.size() && elems_[k].kind == Elem::kVg) return sawPp && !bareParticiple(vgOf(k));
+    bool ends = k >= elems_.size() || isWordPos(k, Pos::kPunct);
+    return ends && isEventPassive(vg.lemma);
+  }
+
+  void classifyBySubject(Clause& c, const SubjectScan& s, const std::string& marker, Pos markerPos, size_t se) {
+    if (markerPos == Pos::kCoordinator) {
+      int32_t prev = lastClauseOf({ClauseKind::kMain, ClauseKind::kReported, ClauseKind::kCoordinated});
+      if (prev != kNoIndex) {
+        const Clause& pc = p_.clauses[static_cast<size_t>(prev)];
+        c.kind = pc.kind == ClauseKind::kReported ? ClauseKind::kReported : ClauseKind::kMain;
+        c.parent = pc.parent, c.speaker = pc.speaker;
+      }
+      return;
+    }
+    if (markerPos == Pos::kSubordinator) {
+      c.subordinator = marker;
+      int32_t speech = (marker == "that" || marker == "whether") && s.markerElem >= 0
+                           ? speechClauseBefore(static_cast<size_t>(s.markerElem)) : kNoIndex;
+      if (speech != kNoIndex) {
+        c.kind = ClauseKind::kReported, c.parent = speech;
+      } else if (isRelativeWord(marker) && marker != "that") {
+        c.kind = ClauseKind::kRelative;  // "whom Iran backs": the subject is Iran
+      } else {
+        c.kind = ClauseKind::kSubordinate;
+      }
+      return;
+    }
+    int32_t speech = speechClauseBefore(se);
+    if (speech != kNoIndex && se > 0 && elems_[se - 1].kind == Elem::kVg) {
+      c.kind = ClauseKind::kReported, c.parent = speech;
+    }
+  }
+
+  // "..., Iran's foreign minister said." -> earlier top-level clauses are what he said.
+  void attachTrailingSpeech() {
+    for (size_t c = 1; c < p_.clauses.size(); ++c) {
+      Clause& sc = p_.clauses[c];
+      size_t e = verbElem_[c];
+      bool trailing = sc.kind == ClauseKind::kMain && isSpeechVg(e) && starts_[c] > 0 && isWord(starts_[c] - 1, ",") &&
+                      !hasObjectAfter(e);
+      bool inverted = std::find(inverted_.begin(), inverted_.end(), e + 1) != inverted_.end();
+      if (!trailing && !inverted) continue;
+      for (size_t k = 0; k < c; ++k) {
+        Clause& rc = p_.clauses[k];
+        if (rc.parent != kNoIndex || rc.kind == ClauseKind::kReported) continue;
+        if (rc.kind == ClauseKind::kMain || rc.kind == ClauseKind::kCoordinated) {
+          if (rc.kind == ClauseKind::kMain) rc.kind = ClauseKind::kReported;
+          rc.parent = static_cast<int32_t>(c);
+          rc.speaker = sc.subject;
+        }
+      }
+    }
+  }
+
+  bool hasObjectAfter(size_t e) const {
+    size_t k = e + 1;
+    while (k < elems_.size() && elems_[k].kind == Elem::kPp) ++k;
+    return isNp(k) || isWord(k, "that");
+  }
+
+  void assignParents() {
+    for (size_t c = 0; c < p_.clauses.size(); ++c) {
+      Clause& cl = p_.clauses[c];
+      if (cl.kind == ClauseKind::kReported && cl.parent != kNoIndex && cl.speaker == kNoIndex) {
+        cl.speaker = p_.clauses[static_cast<size_t>(cl.parent)].subject;
+      }
+      if (cl.parent != kNoIndex) continue;
+      if (cl.kind == ClauseKind::kRelative) cl.parent = clauseHolding(cl.subject, c);
+      if (cl.kind == ClauseKind::kSubordinate || (cl.kind == ClauseKind::kParticipial)) cl.parent = nearestMain(c);
+      if (cl.kind == ClauseKind::kParticipial && cl.subject == kNoIndex && cl.parent != kNoIndex) {
+        cl.subject = p_.clauses[static_cast<size_t>(cl.parent)].subject;
+      }
+    }
+  }
+
+  int32_t nearestMain(size_t c) const {
+    for (size_t k = c; k-- > 0;)
+      if (p_.clauses[k].kind == ClauseKind::kMain) return static_cast<int32_t>(k);
+    for (size_t k = c + 1; k < p_.clauses.size(); ++k)
+      if (p_.clauses[k].kind == ClauseKind::kMain) return static_cast<int32_t>(k);
+    return kNoIndex;
+  }
+
+  int32_t clauseHolding(int32_t np, size_t self) const {
+    if (np == kNoIndex) return kNoIndex;
+    for (size_t k = 0; k < p_.clauses.size(); ++k) {
+      if (k == self) continue;
+      if (p_.clauses[k].subject == np) return static_cast<int32_t>(k);
+    }
+    // The antecedent is an object: the nearest clause before the relative one.
+    return self > 0 ? static_cast<int32_t>(self - 1) : kNoIndex;
+  }
+
+  // ------------------------------------------------------------ objects and PPs
+
+  bool isSubjectNp(uint32_t np) const {
+    for (const Clause& c : p_.clauses)
+      if (!c.subjectInherited && c.subject == static_cast<int32_t>(np)) return true;
+    return false;
+  }
+
+  void fillArguments() {
+    std::vector<size_t> sortedStarts = starts_;
+    sortedStarts.insert(sortedStarts.end(), verbElem_.begin(), verbElem_.end());
+    std::sort(sortedStarts.begin(), sortedStarts.end());
+    for (size_t c = 0; c < p_.clauses.size(); ++c) {
+      Clause& cl = p_.clauses[c];
+      size_t e = verbElem_[c];
+      auto next = std::upper_bound(sortedStarts.begin(), sortedStarts.end(), e);
+      size_t end = next == sortedStarts.end() ? elems_.size() : *next;
+      const VerbGroup& vg = p_.vgs[cl.verb];
+      bool inComplement = false;
+      for (size_t k = e + 1; k < end; ++k) {
+        const Elem& x = elems_[k];
+        if (x.kind == Elem::kVg && static_cast<int32_t>(x.index) == vg.complement) inComplement = true;
+        if (inComplement) {
+          if (x.kind == Elem::kNp && !isAppositive(k) && !isSubjectNp(x.index)) cl.complementObjects.push_back(x.index);
+          if (x.kind == Elem::kPp) cl.complementPps.push_back(x.index);
+          continue;
+        }
+        if (x.kind == Elem::kWord && p_.words[x.index].pos == Pos::kSubordinator) break;  // "..., because"
+        if (x.kind == Elem::kWord && p_.words[x.index].lower == "," && k + 1 < end && !isAppositive(k + 1) &&
+            elems_[k + 1].kind != Elem::kPp) break;
+        if (x.kind == Elem::kNp && !isAppositive(k) && !isSubjectNp(x.index) &&
+            std::find(inverted_.begin(), inverted_.end(), k) == inverted_.end()) {
+          cl.objects.push_back(x.index);
+        } else if (x.kind == Elem::kPp) {
+          const PrepPhrase& pp = p_.pps[x.index];
+          if (pp.prep == "by" && vg.voice == Voice::kPassive && cl.agent == kNoIndex) cl.agent = pp.np;
+          else cl.pps.push_back(x.index);
+        }
+      }
+    }
+  }
+
+  void applyAccordingTo() {
+    for (const PrepPhrase& pp : p_.pps) {
+      if (pp.prep != "according to") continue;
+      for (Clause& c : p_.clauses) {
+        if (c.parent == kNoIndex && c.speaker == kNoIndex) c.speaker = pp.np;
+      }
+    }
+  }
+
+  SentenceParse& p_;
+  std::vector<Elem> elems_;
+  std::vector<int32_t> clauseOfVgElem_;
+  std::vector<size_t> starts_;    // per clause: its first element
+  std::vector<size_t> verbElem_;  // per clause: its verb's element
+  std::vector<size_t> inverted_;  // elements of subjects after their verb
+};
+
+void appendSpan(std::string& out, const SentenceParse& p, int32_t np) {
+  if (np == kNoIndex) {
+    out += "-";
+    return;
+  }
+  out += "NP" + std::to_string(np) + " \"";
+  out += spanText(p, p.nps[static_cast<size_t>(np)].span);
+  out += "\"";
+}
+
+std::string vgLabel(const VerbGroup& vg) {
+  std::string s = vg.lemma;
+  if (!vg.particle.empty()) s += "_" + vg.particle;
+  s += std::string(",") + voiceName(vg.voice) + "," + tenseName(vg.tense);
+  if (vg.negated) s += ",neg";
+  if (vg.modality != Modality::kNone) s += std::string(",") + modalityName(vg.modality);
+  if (vg.nonFinite) s += ",nonfinite";
+  return s;
+}
+
+void appendBrackets(std::string& out, const SentenceParse& p) {
+  const size_t n = p.words.size();
+  std::vector<std::string> open(n), close(n);
+  for (const PrepPhrase& pp : p.pps) {
+    open[pp.span.first] += "[PP ";
+    close[pp.span.last - 1] += "]";
+  }
+  for (size_t i = 0; i < p.nps.size(); ++i) {
+    const NounPhrase& np = p.nps[i];
+    if (!np.base) continue;
+    open[np.span.first] += "[NP" + std::to_string(i) + " ";
+    close[np.span.last - 1] += "]";
+  }
+  for (size_t i = 0; i < p.vgs.size(); ++i) {
+    const VerbGroup& vg = p.vgs[i];
+    open[vg.span.first] += "[VG" + std::to_string(i) + "{" + vgLabel(vg) + "} ";
+    close[vg.span.last - 1] += "]";
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const Word& w = p.words[i];
+    if (i > 0) out += ' ';
+    out += open[i];
+    out += spanText(p, {static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)});
+    out += '/';
+    out += posName(w.pos);
+    out += close[i];
+  }
+  out += '\n';
+}
+
+void appendCompositeNps(std::string& out, const SentenceParse& p) {
+  for (size_t i = 0; i < p.nps.size(); ++i) {
+    const NounPhrase& np = p.nps[i];
+    if (np.base && np.appositionOf == kNoIndex) continue;
+    out += "NP" + std::to_string(i) + " head=" + p.words[np.head].lower;
+    if (np.possessor != kNoIndex) out += " poss=NP" + std::to_string(np.possessor);
+    if (np.ofNp != kNoIndex) out += " of=NP" + std::to_string(np.ofNp);
+    if (np.appositionOf != kNoIndex) out += " appos=NP" + std::to_string(np.appositionOf);
+    if (!np.members.empty()) {
+      out += " members=";
+      for (size_t m = 0; m < np.members.size(); ++m) out += (m ? "," : "") + std::string("NP") + std::to_string(np.members[m]);
+    }
+    out += " \"";
+    out += spanText(p, np.span);
+    out += "\"\n";
+  }
+}
+
+}  // namespace
+
+SentenceParse parse(const Lexicon& lexicon, std::string_view text, size_t offset, TaggerCache* cache) {
+  SentenceParse p;
+  p.text = std::string(text);
+  p.offset = offset;
+  p.words = tagWords(lexicon, text, offset, cache);
+  Chunks chunks = chunk(p.words);
+  p.nps = std::move(chunks.nps);
+  p.pps = std::move(chunks.pps);
+  p.vgs = std::move(chunks.vgs);
+  ClauseFinder(p).run();
+  return p;
+}
+
+std::string_view spanText(const SentenceParse& p, WordSpan span) {
+  if (span.first >= span.last || span.last > p.words.size()) return {};
+  size_t b = p.words[span.first].begin - p.offset;
+  size_t e = p.words[span.last - 1].end - p.offset;
+  return std::string_view(p.text).substr(b, e - b);
+}
+
+std::string toString(const SentenceParse& p) {
+  std::string out;
+  appendBrackets(out, p);
+  appendCompositeNps(out, p);
+  for (size_t c = 0; c < p.clauses.size(); ++c) {
+    const Clause& cl = p.clauses[c];
+    out += "clause" + std::to_string(c) + " " + clauseKindName(cl.kind);
+    if (!cl.subordinator.empty()) out += "(" + cl.subordinator + ")";
+    out += ": S=";
+    appendSpan(out, p, cl.subject);
+    if (cl.subjectInherited) out += "*";
+    out += " V=VG" + std::to_string(cl.verb) + "{" + vgLabel(p.vgs[cl.verb]) + "}";
+    if (p.vgs[cl.verb].complement != kNoIndex) {
+      out += "+VG" + std::to_string(p.vgs[cl.verb].complement) + "{" +
+             vgLabel(p.vgs[static_cast<size_t>(p.vgs[cl.verb].complement)]) + "}";
+    }
+    out += " O=[";
+    for (size_t i = 0; i < cl.objects.size(); ++i) {
+      if (i) out += "; ";
+      appendSpan(out, p, static_cast<int32_t>(cl.objects[i]));
+    }
+    out += "] PP=[";
+    for (size_t i = 0; i < cl.pps.size(); ++i) {
+      const PrepPhrase& pp = p.pps[cl.pps[i]];
+      if (i) out += "; ";
+      out += pp.prep + ":";
+      appendSpan(out, p, pp.np);
+    }
+    out += "]";
+    if (!cl.complementObjects.empty() || !cl.complementPps.empty()) {
+      out += " CO=[";
+      for (size_t i = 0; i < cl.complementObjects.size(); ++i) {
+        if (i) out += "; ";
+        appendSpan(out, p, static_cast<int32_t>(cl.complementObjects[i]));
+      }
+      out += "] CPP=[";
+      for (size_t i = 0; i < cl.complementPps.size(); ++i) {
+        const PrepPhrase& pp = p.pps[cl.complementPps[i]];
+        if (i) out += "; ";
+        out += pp.prep + ":";
+        appendSpan(out, p, pp.np);
+      }
+      out += "]";
+    }
+    if (cl.agent != kNoIndex) { out += " agent="; appendSpan(out, p, cl.agent); }
+    if (cl.speaker != kNoIndex) { out += " speaker="; appendSpan(out, p, cl.speaker); }
+    if (cl.parent != kNoIndex) out += " parent=clause" + std::to_string(cl.parent);
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace kg::extract::syntax

@@ -1,0 +1,871 @@
+#include "extract/syntax/pos_tagger.h"
+
+#include <array>
+#include <cctype>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace kg::extract::syntax {
+
+extern const char kEnglishWordsText[];  // data/english_words.txt, embedded by CMake
+
+namespace {
+
+// Closed-class groups of english_words.txt, as bits.
+enum Closed : uint32_t {
+  kCDet = 1u << 0, kCPron = 1u << 1, kCPrep = 1u << 2, kCCoord = 1u << 3, kCSubord = 1u << 4,
+  kCAux = 1u << 5, kCModal = 1u << 6, kCNeg = 1u << 7, kCTo = 1u << 8, kCAdv = 1u << 9,
+  kCParticle = 1u << 10, kCNamePart = 1u << 11,
+};
+
+struct ClosedEntry {
+  uint32_t mask = 0;
+  Pos pos = Pos::kNoun;  // of the first group that lists the word
+};
+
+// Sense counts per open class, from WordNet's index files; a crude frequency prior.
+// Irregular forms point at their base (verb.exc, noun.exc) so that one lookup
+// of a word finds both its own senses and its irregular reading.
+struct OpenEntry {
+  uint8_t noun = 0, verb = 0, adj = 0, adv = 0;
+  bool proper = false;  // WordNet spells most of its noun senses capitalised (Iran, Baghdad)
+  const std::string* verbBase = nullptr;   // "went" -> "go"
+  const std::string* nounSingular = nullptr;  // "militia" stays; "men" -> "man"
+};
+
+// FNV-1a: short keys, and cheaper than the library's hash for them.
+struct SvHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const {
+    uint64_t h = 1469598103934665603ull;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<size_t>(h);
+  }
+};
+template <typename V>
+using WordMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
+
+uint8_t clampCount(int n) { return static_cast<uint8_t>(n > 255 ? 255 : n); }
+
+}  // namespace
+
+struct Lexicon::Impl {
+  WordMap<ClosedEntry> closed;
+  WordMap<OpenEntry> open;
+  WordMap<std::string> verbExc;  // irregular form -> base
+  WordMap<std::string> nounExc;  // irregular plural -> singular
+
+  const ClosedEntry* findClosed(std::string_view w) const {
+    auto it = closed.find(w);
+    return it == closed.end() ? nullptr : &it->second;
+  }
+  const OpenEntry* findOpen(std::string_view w) const {
+    auto it = open.find(w);
+    return it == open.end() ? nullptr : &it->second;
+  }
+};
+
+Lexicon::Lexicon(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Lexicon::~Lexicon() = default;
+
+const char* posName(Pos pos) {
+  static constexpr std::array<const char*, 17> kNames = {
+      "NOUN", "PROPN", "PRON", "VERB", "AUX", "MODAL", "ADJ", "ADV", "DET",
+      "NUM", "ADP", "CCONJ", "SCONJ", "TO", "NEG", "POSS", "PUNCT"};
+  return kNames[static_cast<size_t>(pos)];
+}
+
+const char* verbFormName(VerbForm f) {
+  static constexpr std::array<const char*, 6> kNames = {"", "base", "3sg", "past", "part", "ger"};
+  return kNames[static_cast<size_t>(f)];
+}
+
+namespace {
+
+// ---------------------------------------------------------------- loading
+
+Status parseClosedWords(std::string_view text, Lexicon::Impl& lex) {
+  static const std::unordered_map<std::string, std::pair<uint32_t, Pos>> kGroups = {
+      {"DET", {kCDet, Pos::kDeterminer}},     {"PRON", {kCPron, Pos::kPronoun}},
+      {"PREP", {kCPrep, Pos::kPreposition}},  {"COORD", {kCCoord, Pos::kCoordinator}},
+      {"SUBORD", {kCSubord, Pos::kSubordinator}}, {"AUX", {kCAux, Pos::kAux}},
+      {"MODAL", {kCModal, Pos::kModal}},      {"NEG", {kCNeg, Pos::kNegation}},
+      {"TO", {kCTo, Pos::kTo}},               {"ADV", {kCAdv, Pos::kAdverb}},
+      {"PARTICLE", {kCParticle, Pos::kAdverb}}, {"NAMEPART", {kCNamePart, Pos::kProperNoun}},
+  };
+  std::istringstream in{std::string(text)};
+  std::string line;
+  for (int lineNo = 1; std::getline(in, line); ++lineNo) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t colon = line.find(':');
+    auto group = colon == std::string::npos ? kGroups.end() : kGroups.find(line.substr(0, colon));
+    if (group == kGroups.end()) {
+      return Status::corruption("english_words.txt:" + std::to_string(lineNo) + ": unknown group in '" + line + "'");
+    }
+    std::istringstream words(line.substr(colon + 1));
+    for (std::string w; words >> w;) {
+      auto [it, fresh] = lex.closed.try_emplace(w);
+      if (fresh) it->second.pos = group->second.second;
+      it->second.mask |= group->second.first;
+    }
+  }
+  return Status::ok();
+}
+
+Status openWordNetFile(const std::string& dir, const char* name, std::ifstream& in) {
+  std::string path = dir + "/" + name;
+  in.open(path);
+  if (!in) {
+    return Status::notFound("WordNet file " + path + " is missing: install the Debian package wordnet-base "
+                            "(scripts/deps.sh) or pass its directory to Lexicon::load");
+  }
+  return Status::ok();
+}
+
+// index.<pos>: "lemma pos synset_cnt p_cnt [ptr...] sense_cnt tagsense_cnt offsets...".
+Status readIndex(const std::string& dir, const char* name, uint8_t OpenEntry::*field, Lexicon::Impl& lex) {
+  std::ifstream in;
+  if (Status s = openWordNetFile(dir, name, in); !s) return s;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == ' ') continue;  // licence header
+    size_t sp = line.find(' ');
+    if (sp == std::string::npos || line.find('_') < sp) continue;  // multiword lemmas are not used
+    size_t sp2 = line.find(' ', sp + 1);
+    int senses = std::atoi(line.c_str() + sp2 + 1);
+    lex.open[line.substr(0, sp)].*field = clampCount(senses);
+  }
+  return Status::ok();
+}
+
+Status readExceptions(const std::string& dir, const char* name, WordMap<std::string>& out) {
+  std::ifstream in;
+  if (Status s = openWordNetFile(dir, name, in); !s) return s;
+  std::string form, base;
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    if (fields >> form >> base) out.try_emplace(form, base);
+  }
+  return Status::ok();
+}
+
+// data.noun: counts, per single-word lemma, the synsets spelling it capitalised
+// ("Iran") against those in lower case ("ties"): names are mostly capitalised.
+Status markProperNouns(const std::string& dir, Lexicon::Impl& lex) {
+  std::ifstream in;
+  if (Status s = openWordNetFile(dir, "data.noun", in); !s) return s;
+  WordMap<std::pair<int, int>> counts;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == ' ') continue;
+    std::istringstream f(line);
+    std::string offset, lexFile, ssType, hexCount;
+    f >> offset >> lexFile >> ssType >> hexCount;
+    int n = static_cast<int>(std::strtol(hexCount.c_str(), nullptr, 16));
+    for (int i = 0; i < n; ++i) {
+      std::string word, lexId;
+      f >> word >> lexId;
+      if (word.empty() || word.find('_') != std::string::npos) continue;
+      bool upper = word[0] >= 'A' && word[0] <= 'Z';
+      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      auto& [caps, lower] = counts[word];
+      (upper ? caps : lower)++;
+    }
+  }
+  for (auto& [word, c] : counts) {
+    auto it = lex.open.find(word);
+    if (it != lex.open.end() && c.first > c.second) it->second.proper = true;
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::load(const std::string& wordnetDir) {
+  auto impl = std::make_unique<Impl>();
+  if (Status s = parseClosedWords(kEnglishWordsText, *impl); !s) return s;
+  const std::pair<const char*, uint8_t OpenEntry::*> kIndexes[] = {
+      {"index.noun", &OpenEntry::noun}, {"index.verb", &OpenEntry::verb},
+      {"index.adj", &OpenEntry::adj}, {"index.adv", &OpenEntry::adv}};
+  for (const auto& [name, field] : kIndexes) {
+    if (Status s = readIndex(wordnetDir, name, field, *impl); !s) return s;
+  }
+  if (Status s = readExceptions(wordnetDir, "verb.exc", impl->verbExc); !s) return s;
+  if (Status s = readExceptions(wordnetDir, "noun.exc", impl->nounExc); !s) return s;
+  if (Status s = markProperNouns(wordnetDir, *impl); !s) return s;
+  for (const auto& [form, base] : impl->verbExc) impl->open[form].verbBase = &base;
+  for (const auto& [form, base] : impl->nounExc) impl->open[form].nounSingular = &base;
+  return std::shared_ptr<const Lexicon>(std::make_shared<Lexicon>(std::move(impl)));
+}
+
+namespace {
+
+// ---------------------------------------------------------------- tokens
+
+// ASCII only, and without the C library's locale lookups.
+bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool isAlpha(char c) { return isUpper(c) || (c >= 'a' && c <= 'z'); }
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+char toLower(char c) { return isUpper(c) ? static_cast<char>(c + ('a' - 'A')) : c; }
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool isWordByte(char c) { return isAlpha(c) || isDigit(c) || (static_cast<unsigned char>(c) >= 0x80); }
+
+std::string lowerOf(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = toLower(c);
+  return out;
+}
+
+// Abbreviations whose final '.' belongs to the word.
+bool isAbbreviation(std::string_view w) {
+  static const std::unordered_set<std::string_view> kAbbrev = {
+      "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "sen", "rep",
+      "gov", "pres", "prof", "st", "jr", "sr", "rev", "hon", "amb", "brig", "jan", "feb", "mar", "apr",
+      "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "no", "vs",
+      "etc", "approx", "dept", "govt", "mt", "ft"};
+  if (w.size() == 1 && isUpper(w[0])) return true;  // an initial: "George W. Bush"
+  if (w.find('.') != std::string_view::npos) return true;  // "U.S", "p.m"
+  return kAbbrev.count(lowerOf(w)) > 0;
+}
+
+struct Token {
+  size_t begin, end;  // in the sentence
+};
+
+// Splits off the clitics that the tagger treats as words of their own.
+void pushWordToken(std::string_view text, size_t b, size_t e, std::vector<Token>& out) {
+  std::string_view w = text.substr(b, e - b);
+  std::string low = lowerOf(w);
+  auto endsWith = [&](std::string_view suf) {
+    return low.size() > suf.size() && low.compare(low.size() - suf.size(), suf.size(), suf) == 0;
+  };
+  for (std::string_view clitic : {"n't", "'s", "'re", "'ll", "'ve", "'m", "'d"}) {
+    if (endsWith(clitic)) {
+      size_t cut = e - clitic.size();
+      out.push_back({b, cut});
+      out.push_back({cut, e});
+      return;
+    }
+  }
+  if (low.size() > 1 && low.back() == '\'' && low[low.size() - 2] == 's') {  // "ministers'"
+    out.push_back({b, e - 1});
+    out.push_back({e - 1, e});
+    return;
+  }
+  out.push_back({b, e});
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> out;
+  size_t i = 0, n = text.size();
+  while (i < n) {
+    if (isSpace(text[i])) { ++i; continue; }
+    if (!isWordByte(text[i])) {
+      size_t j = i + 1;
+      if (text[i] == '-' || text[i] == '.') while (j < n && text[j] == text[i]) ++j;  // "--", "..."
+      out.push_back({i, j});
+      i = j;
+      continue;
+    }
+    // A word: letters/digits joined by inner - ' . , & (al-Muhandis, Kata'ib, U.S, 1,500, AT&T).
+    size_t j = i;
+    while (j < n) {
+      if (isWordByte(text[j])) { ++j; continue; }
+      char c = text[j];
+      bool joiner = (c == '-' || c == '\'' || c == '.' || c == ',' || c == '&' || c == '/' || c == '%');
+      if (c == '%') { ++j; break; }
+      if (!joiner || j + 1 >= n || !isWordByte(text[j + 1])) break;
+      if (c == ',' && !(isDigit(text[j - 1]) && isDigit(text[j + 1]))) break;
+      if (c == '\'' && (text[j + 1] == 's' || text[j + 1] == 't') &&
+          (j + 2 >= n || !isWordByte(text[j + 2]))) break;  // clitic, split below
+      ++j;
+    }
+    // Keep the clitic with the word for pushWordToken.
+    if (j < n && text[j] == '\'' && j + 1 < n && (j + 2 >= n || !isWordByte(text[j + 2]))) {
+      char next = toLower(text[j + 1]);
+      if (next == 's' || (next == 't' && j > i && toLower(text[j - 1]) == 'n')) j += 2;
+    } else if (j < n && text[j] == '\'' && j > i && (text[j - 1] == 's' || text[j - 1] == 'S') &&
+               (j + 1 >= n || !isWordByte(text[j + 1]))) {
+      ++j;  // plural possessive "ministers'"
+    }
+    if (j < n && text[j] == '.' && isAbbreviation(text.substr(i, j - i))) ++j;
+    pushWordToken(text, i, j, out);
+    i = j;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- morphology
+
+// Candidate readings of one word, before context picks one.
+struct Reading {
+  bool noun = false, verb = false, adj = false, adv = false;
+  std::string nounLemma, verbLemma;
+  VerbForm form = VerbForm::kNone;
+  uint8_t nounSenses = 0, verbSenses = 0, adjSenses = 0;
+  bool proper = false;
+  bool known = false;  // in WordNet in any form
+};
+
+bool endsWith(std::string_view s, std::string_view suf) {
+  return s.size() > suf.size() && s.substr(s.size() - suf.size()) == suf;
+}
+
+const OpenEntry* verbEntry(const Lexicon::Impl& lex, std::string_view base) {
+  const OpenEntry* e = base.size() >= 2 ? lex.findOpen(base) : nullptr;
+  return e != nullptr && e->verb > 0 ? e : nullptr;
+}
+
+const OpenEntry* nounEntry(const Lexicon::Impl& lex, std::string_view base) {
+  const OpenEntry* e = base.size() >= 2 ? lex.findOpen(base) : nullptr;
+  return e != nullptr && e->noun > 0 ? e : nullptr;
+}
+
+// Base form of a regular inflection (`stem` after removing the suffix): tries
+// an undoubled final consonant ("planned"), the stem ("attacked") and stem+e
+// ("used"). Sets `senses` to the base's verb sense count.
+std::string regularBase(const Lexicon::Impl& lex, std::string_view stem, uint8_t& senses) {
+  if (stem.size() < 2) return {};
+  size_t n = stem.size();
+  if (stem[n - 1] == stem[n - 2]) {
+    if (const OpenEntry* e = verbEntry(lex, stem.substr(0, n - 1))) {
+      senses = e->verb;
+      return std::string(stem.substr(0, n - 1));
+    }
+  }
+  if (const OpenEntry* e = verbEntry(lex, stem)) {
+    senses = e->verb;
+    return std::string(stem);
+  }
+  std::string withE = std::string(stem) + "e";
+  if (const OpenEntry* e = verbEntry(lex, withE)) {
+    senses = e->verb;
+    return withE;
+  }
+  return {};
+}
+
+bool isParticipleOnly(std::string_view form) {
+  // Irregular forms ending in -n/-en are participles (taken, shown, withdrawn).
+  return endsWith(form, "en") || endsWith(form, "wn") || endsWith(form, "ne") || form == "been" || form == "done";
+}
+
+void verbReading(const Lexicon::Impl& lex, const std::string& w, const OpenEntry* self, Reading& r) {
+  if (self != nullptr && self->verbBase != nullptr) {
+    r.verb = true;
+    r.verbLemma = *self->verbBase;
+    r.form = endsWith(w, "ing") ? VerbForm::kGerund
+             : isParticipleOnly(w) ? VerbForm::kPastParticiple : VerbForm::kPast;
+    if (const OpenEntry* e = verbEntry(lex, r.verbLemma)) r.verbSenses = e->verb;
+    return;
+  }
+  if (self != nullptr && self->verb > 0) {
+    r.verb = true;
+    r.verbLemma = w;
+    r.form = VerbForm::kBase;
+    r.verbSenses = self->verb;
+    return;
+  }
+  std::string_view v = w;
+  std::string base;
+  uint8_t senses = 0;
+  VerbForm form = VerbForm::kNone;
+  auto tryBase = [&](std::string candidate) {
+    if (const OpenEntry* e = verbEntry(lex, candidate)) {
+      senses = e->verb;
+      base = std::move(candidate);
+    }
+  };
+  if (endsWith(v, "ing")) {
+    form = VerbForm::kGerund;
+    base = regularBase(lex, v.substr(0, v.size() - 3), senses);
+    if (base.empty() && endsWith(v, "ying")) tryBase(std::string(v.substr(0, v.size() - 4)) + "ie");
+  } else if (endsWith(v, "ied")) {
+    form = VerbForm::kPast;
+    tryBase(std::string(v.substr(0, v.size() - 3)) + "y");
+  } else if (endsWith(v, "ed")) {
+    form = VerbForm::kPast;
+    base = regularBase(lex, v.substr(0, v.size() - 2), senses);
+  } else if (endsWith(v, "ies")) {
+    form = VerbForm::kThirdSingular;
+    tryBase(std::string(v.substr(0, v.size() - 3)) + "y");
+  } else if (endsWith(v, "s") && !endsWith(v, "ss")) {
+    form = VerbForm::kThirdSingular;
+    tryBase(std::string(v.substr(0, v.size() - 1)));
+    if (base.empty() && endsWith(v, "es")) tryBase(std::string(v.substr(0, v.size() - 2)));
+  }
+  if (!base.empty()) {
+    r.verb = true;
+    r.verbLemma = std::move(base);
+    r.form = form;
+    r.verbSenses = senses;
+  }
+}
+
+void nounReading(const Lexicon::Impl& lex, const std::string& w, const OpenEntry* self, Reading& r) {
+  if (self != nullptr && self->nounSingular != nullptr) {
+    r.noun = true, r.nounLemma = *self->nounSingular;
+    if (const OpenEntry* e = nounEntry(lex, r.nounLemma)) r.nounSenses = e->noun;
+    return;
+  }
+  if (self != nullptr && self->noun > 0) {
+    r.noun = true, r.nounLemma = w, r.nounSenses = self->noun;
+    return;
+  }
+  std::string_view v = w;
+  std::string base;
+  if (endsWith(v, "ies")) base = std::string(v.substr(0, v.size() - 3)) + "y";
+  else if (endsWith(v, "men")) base = std::string(v.substr(0, v.size() - 3)) + "man";
+  else if (endsWith(v, "s") && !endsWith(v, "ss")) base = std::string(v.substr(0, v.size() - 1));
+  if (base.empty()) return;
+  const OpenEntry* e = nounEntry(lex, base);
+  if (e == nullptr && endsWith(v, "es")) {
+    base.pop_back();
+    e = nounEntry(lex, base);
+  }
+  if (e != nullptr) r.noun = true, r.nounLemma = std::move(base), r.nounSenses = e->noun;
+}
+
+// "fiercest", "biggest", "larger": comparative and superlative adjectives.
+void adjectiveDegree(const Lexicon::Impl& lex, const std::string& w, Reading& r) {
+  auto isAdj = [&](const std::string& s) {
+    const OpenEntry* e = lex.findOpen(s);
+    return e != nullptr && e->adj > 0;
+  };
+  for (std::string_view suf : {"est", "er"}) {
+    if (!endsWith(w, suf) || w.size() < suf.size() + 3) continue;
+    std::string stem = w.substr(0, w.size() - suf.size());
+    std::string undoubled = stem.size() > 2 && stem[stem.size() - 1] == stem[stem.size() - 2] ? stem.substr(0, stem.size() - 1) : "";
+    std::string y = stem.back() == 'i' ? stem.substr(0, stem.size() - 1) + "y" : "";
+    for (const std::string& base : {stem, stem + "e", undoubled, y}) {
+      if (!base.empty() && isAdj(base)) {
+        r.adj = true;
+        r.adjSenses = 1;
+        return;
+      }
+    }
+  }
+}
+
+Reading readingOf(const Lexicon::Impl& lex, const std::string& w) {
+  Reading r;
+  const OpenEntry* self = lex.findOpen(w);
+  nounReading(lex, w, self, r);
+  verbReading(lex, w, self, r);
+  if (self != nullptr) {
+    r.adj = self->adj > 0, r.adv = self->adv > 0;
+    r.adjSenses = self->adj, r.proper = self->proper;
+  }
+  if (!r.noun && !r.verb && !r.adj) adjectiveDegree(lex, w, r);
+  r.known = r.noun || r.verb || r.adj || r.adv;
+  return r;
+}
+
+// Suffix guesses for a word WordNet does not know.
+void guessUnknown(const std::string& w, Reading& r) {
+  if (endsWith(w, "ly")) { r.adv = true; return; }
+  if (endsWith(w, "ing")) { r.verb = true, r.verbLemma = w.substr(0, w.size() - 3), r.form = VerbForm::kGerund; return; }
+  if (endsWith(w, "ed")) { r.verb = true, r.verbLemma = w.substr(0, w.size() - 2), r.form = VerbForm::kPast; return; }
+  for (std::string_view suf : {"ous", "ive", "al", "ic", "ful", "less", "able", "ible", "ian", "ese", "ish", "-led",
+                               "-backed", "-based", "-linked", "-aligned", "-run", "-made"}) {
+    if (endsWith(w, suf)) { r.adj = true; return; }
+  }
+  for (std::string_view pre : {"pro-", "anti-", "non-", "post-", "pre-", "ex-", "inter-"}) {
+    if (w.rfind(pre, 0) == 0) { r.adj = true; return; }
+  }
+  r.noun = true;
+  r.nounLemma = (endsWith(w, "s") && !endsWith(w, "ss") && w.size() > 3) ? w.substr(0, w.size() - 1) : w;
+}
+
+// ---------------------------------------------------------------- tagging
+
+struct Draft {
+  Word word;
+  Reading reading;
+  const ClosedEntry* closed = nullptr;
+  std::string_view surface;
+};
+
+bool isNumberWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kNumbers = {
+      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+      "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
+      "thousands", "million", "millions", "billion", "billions", "dozen", "dozens", "trillion"};
+  return kNumbers.count(w) > 0;
+}
+
+bool startsNumeric(std::string_view w) {
+  return !w.empty() && (isDigit(w[0]) || (w.size() > 1 && (w[0] == '$' || w[0] == '-') && isDigit(w[1])));
+}
+
+bool hasInnerCapital(std::string_view w) {  // "al-Muhandis", "bin-Salman"
+  size_t dash = w.find('-');
+  return dash != std::string_view::npos && dash + 1 < w.size() && isUpper(w[dash + 1]);
+}
+
+bool isAcronym(std::string_view w) {
+  int letters = 0;
+  for (char c : w) {
+    if (isAlpha(c)) {
+      if (!isUpper(c)) return false;
+      ++letters;
+    }
+  }
+  return letters >= 2;
+}
+
+void setVerb(Word& w, const Reading& r) {
+  w.pos = Pos::kVerb;
+  w.lemma = r.verbLemma;
+  w.form = r.form;
+}
+
+void setNoun(Word& w, const Reading& r) {
+  w.pos = Pos::kNoun;
+  w.lemma = r.nounLemma.empty() ? w.lower : r.nounLemma;
+  w.form = VerbForm::kNone;
+}
+
+// be/have/do forms: lemma and inflection.
+void tagAux(Word& w) {
+  static const std::unordered_map<std::string_view, std::pair<const char*, VerbForm>> kForms = {
+      {"be", {"be", VerbForm::kBase}},       {"is", {"be", VerbForm::kThirdSingular}},
+      {"are", {"be", VerbForm::kBase}},      {"am", {"be", VerbForm::kBase}},
+      {"'re", {"be", VerbForm::kBase}},      {"'m", {"be", VerbForm::kBase}},
+      {"'s", {"be", VerbForm::kThirdSingular}}, {"was", {"be", VerbForm::kPast}},
+      {"were", {"be", VerbForm::kPast}},     {"been", {"be", VerbForm::kPastParticiple}},
+      {"being", {"be", VerbForm::kGerund}},  {"have", {"have", VerbForm::kBase}},
+      {"has", {"have", VerbForm::kThirdSingular}}, {"had", {"have", VerbForm::kPast}},
+      {"having", {"have", VerbForm::kGerund}}, {"'ve", {"have", VerbForm::kBase}},
+      {"'d", {"have", VerbForm::kPast}},     {"do", {"do", VerbForm::kBase}},
+      {"does", {"do", VerbForm::kThirdSingular}}, {"did", {"do", VerbForm::kPast}},
+      {"done", {"do", VerbForm::kPastParticiple}}, {"doing", {"do", VerbForm::kGerund}}};
+  auto it = kForms.find(w.lower);
+  w.pos = Pos::kAux;
+  if (it != kForms.end()) w.lemma = it->second.first, w.form = it->second.second;
+}
+
+bool isSubjectPronoun(std::string_view w) {
+  return w == "i" || w == "you" || w == "he" || w == "she" || w == "it" || w == "we" || w == "they";
+}
+
+bool nominalPos(Pos p) { return p == Pos::kNoun || p == Pos::kProperNoun || p == Pos::kPronoun; }
+
+// Could the next word start or continue a noun phrase?
+bool nounish(const Draft* d) {
+  if (d == nullptr) return false;
+  if (d->closed != nullptr) return (d->closed->mask & (kCDet | kCPron)) != 0 && d->closed->pos != Pos::kAdverb;
+  const Reading& r = d->reading;
+  return r.noun || r.adj || d->word.capitalised || d->word.pos == Pos::kNumber;
+}
+
+// An open-class noun or adjective follows (not a determiner): "a planned attack".
+bool nounContinues(const Draft* d) {
+  if (d == nullptr || d->closed != nullptr) return false;
+  return d->reading.noun || d->reading.adj || d->word.pos == Pos::kNumber;
+}
+
+// Inside a phrase opened by a determiner or possessive: "a U.S. strike", "the group's attack".
+bool inDeterminedNp(const std::vector<Draft>& d, size_t i) {
+  while (i > 0) {
+    --i;
+    Pos p = d[i].word.pos;
+    if (p == Pos::kDeterminer || p == Pos::kPossessive) return true;
+    if (p != Pos::kAdjective && p != Pos::kNoun && p != Pos::kProperNoun && p != Pos::kNumber) return false;
+  }
+  return false;
+}
+
+bool verbish(const Draft* d) {
+  if (d == nullptr) return false;
+  if (d->closed != nullptr) return (d->closed->mask & (kCAux | kCModal)) != 0;
+  return d->reading.verb && (d->reading.form == VerbForm::kPast || d->reading.form == VerbForm::kThirdSingular) &&
+         !d->word.capitalised;
+}
+
+// The last tagged word before i that is not an adverb or negation.
+const Word* prevContent(const std::vector<Draft>& d, size_t i) {
+  while (i > 0) {
+    --i;
+    Pos p = d[i].word.pos;
+    if (p != Pos::kAdverb && p != Pos::kNegation) return &d[i].word;
+  }
+  return nullptr;
+}
+
+// Picks noun / verb / adjective / adverb for an open-class word from its
+// readings and its neighbours.
+void tagOpen(std::vector<Draft>& drafts, size_t i) {
+  Draft& d = drafts[i];
+  Word& w = d.word;
+  const Reading& r = d.reading;
+  const Word* prev = i > 0 ? &drafts[i - 1].word : nullptr;
+  const Word* prevC = prevContent(drafts, i);
+  const Draft* next = i + 1 < drafts.size() ? &drafts[i + 1] : nullptr;
+  Pos pp = prev ? prev->pos : Pos::kPunct;
+  Pos pc = prevC ? prevC->pos : Pos::kPunct;
+
+  if (r.adv && !r.noun && !r.verb && (!r.adj || endsWith(w.lower, "ly"))) { w.pos = Pos::kAdverb; return; }
+  if (r.verb) {
+    bool afterTo = pc == Pos::kTo || pc == Pos::kModal || (pc == Pos::kAux && prevC->lemma == "do");
+    if (afterTo && (r.form == VerbForm::kBase || (pc == Pos::kTo && r.verbLemma == w.lower))) {
+      setVerb(w, r);
+      w.form = VerbForm::kBase;
+      return;
+    }
+    bool perfect = pc == Pos::kAux && (prevC->lemma == "have" || prevC->lemma == "be");
+    if (perfect && (r.form == VerbForm::kPast || r.form == VerbForm::kPastParticiple || r.form == VerbForm::kGerund)) {
+      setVerb(w, r);
+      if (r.form != VerbForm::kGerund) w.form = VerbForm::kPastParticiple;
+      return;
+    }
+    if (pc == Pos::kPronoun && isSubjectPronoun(prevC->lower) && r.form != VerbForm::kGerund) {
+      setVerb(w, r);
+      return;
+    }
+  }
+  if (r.adj && pp == Pos::kVerb && prev->form == VerbForm::kPastParticiple && !nounContinues(next)) {
+    w.pos = Pos::kAdjective;  // "shot dead"
+    return;
+  }
+  bool afterDet = pp == Pos::kDeterminer || pp == Pos::kPossessive || pp == Pos::kAdjective || pp == Pos::kNumber;
+  if (afterDet) {
+    if (r.adj && nounish(next) && !(next->reading.verb && !next->reading.noun)) { w.pos = Pos::kAdjective; return; }
+    if (r.noun) { setNoun(w, r); return; }
+    if (r.adj) { w.pos = Pos::kAdjective; return; }
+    if (r.verb && (r.form == VerbForm::kPast || r.form == VerbForm::kPastParticiple)) { w.pos = Pos::kAdjective; return; }
+  }
+  if (afterDet && r.verb && r.form == VerbForm::kGerund && !nounContinues(next)) { setNoun(w, r); return; }
+  if (r.verb && r.form == VerbForm::kGerund && r.noun && inDeterminedNp(drafts, i) && nounContinues(next) &&
+      next->reading.noun && !verbish(next)) {
+    setNoun(w, r);  // "his annual mushroom hunting trip"
+    return;
+  }
+  if (r.verb && r.form == VerbForm::kGerund) {
+    if (pp == Pos::kPreposition || pp == Pos::kPunct || pp == Pos::kCoordinator || !r.noun ||
+        nominalPos(pp)) { setVerb(w, r); return; }
+  }
+  if (r.verb && (r.form == VerbForm::kPast || r.form == VerbForm::kPastParticiple) && !(afterDet && r.adj)) {
+    if (!(r.adj && nounContinues(next) && pp != Pos::kNoun && pp != Pos::kProperNoun && pp != Pos::kPronoun)) {
+      setVerb(w, r);
+      return;
+    }
+  }
+  if (r.verb && r.noun && (pp == Pos::kNoun || pp == Pos::kProperNoun) && inDeterminedNp(drafts, i) &&
+      (r.form == VerbForm::kBase || r.form == VerbForm::kThirdSingular) && !(next != nullptr && nounish(next) && !nounContinues(next))) {
+    setNoun(w, r);
+    return;
+  }
+  if (r.verb && r.noun && (pp == Pos::kNoun || pp == Pos::kProperNoun || pp == Pos::kPronoun)) {
+    // "Israel strikes targets" against "drone strikes killed".
+    bool finite = r.form == VerbForm::kThirdSingular || r.form == VerbForm::kBase;
+    bool objectNext = next != nullptr && (nounish(next) || next->word.pos == Pos::kNumber) && !verbish(next);
+    // Agreement: "Iran warns", "the allies warn", but "Minas Tirith border police".
+    bool pluralBefore = (pp == Pos::kNoun && endsWith(prev->lower, "s")) ||
+                        (pp == Pos::kPronoun && isSubjectPronoun(prev->lower) && prev->lower != "he" &&
+                         prev->lower != "she" && prev->lower != "it");
+    bool followsName = r.form == VerbForm::kThirdSingular ? (pp == Pos::kProperNoun || pp == Pos::kPronoun)
+                                                          : pluralBefore;
+    if (finite && objectNext && (followsName || r.form == VerbForm::kThirdSingular)) { setVerb(w, r); return; }
+    if (finite && followsName && next != nullptr && next->closed != nullptr &&
+        (next->closed->mask & (kCPrep | kCTo | kCSubord)) != 0 && r.verbSenses > r.nounSenses) { setVerb(w, r); return; }
+    setNoun(w, r);
+    return;
+  }
+  if (r.adj && (!r.noun || (nounContinues(next) && !verbish(next)) || pp == Pos::kAux)) {
+    if (!(r.noun && r.nounSenses > 2 * r.adjSenses + 2 && nounish(next) == false)) { w.pos = Pos::kAdjective; return; }
+  }
+  if (r.noun && (!r.verb || r.nounSenses >= r.verbSenses || pp != Pos::kPunct)) { setNoun(w, r); return; }
+  if (r.verb) { setVerb(w, r); return; }
+  if (r.adj) { w.pos = Pos::kAdjective; return; }
+  if (r.adv) { w.pos = Pos::kAdverb; return; }
+  setNoun(w, r);
+}
+
+// "that": a determiner before a noun that ends its phrase, else a complementizer.
+Pos tagThat(const std::vector<Draft>& d, size_t i) {
+  const Draft* next = i + 1 < d.size() ? &d[i + 1] : nullptr;
+  const Word* prev = i > 0 ? &d[i - 1].word : nullptr;
+  if (prev != nullptr && (prev->pos == Pos::kVerb || nominalPos(prev->pos) || prev->pos == Pos::kPunct)) {
+    return Pos::kSubordinator;
+  }
+  if (next != nullptr && next->closed == nullptr && next->reading.noun && !next->word.capitalised) return Pos::kDeterminer;
+  return Pos::kSubordinator;
+}
+
+// Words listed in several closed groups (as/after/before, 's, no, about, that, one).
+void tagClosed(std::vector<Draft>& d, size_t i) {
+  Draft& dr = d[i];
+  Word& w = dr.word;
+  uint32_t mask = dr.closed->mask;
+  w.pos = dr.closed->pos;
+  w.lemma = w.lower;
+  const Word* prev = i > 0 ? &d[i - 1].word : nullptr;
+  const Draft* next = i + 1 < d.size() ? &d[i + 1] : nullptr;
+  if (w.lower == "that") { w.pos = tagThat(d, i); return; }
+  if (w.lower == "'s") {
+    bool pron = prev != nullptr && prev->pos == Pos::kPronoun;
+    bool verbNext = next != nullptr && (next->word.lower == "been" || next->word.lower == "not" ||
+                                        (next->reading.verb && next->reading.form == VerbForm::kGerund && !next->reading.noun));
+    if (pron || verbNext) tagAux(w); else w.pos = Pos::kPossessive, w.lemma = "'s";
+    return;
+  }
+  if (mask & kCAux) { tagAux(w); return; }
+  if (mask & kCModal) {
+    w.pos = Pos::kModal;
+    if (w.lower == "wo") w.lemma = "will";
+    if (w.lower == "ca") w.lemma = "can";
+    if (w.lower == "'ll") w.lemma = "will";
+    return;
+  }
+  if ((mask & kCSubord) && (mask & kCPrep)) {
+    // after/before/since/until/as: a subordinator when a clause follows.
+    bool clauseNext = next != nullptr && (next->closed != nullptr ? (next->closed->mask & (kCPron | kCDet)) != 0
+                                                                  : next->word.capitalised);
+    w.pos = clauseNext && w.lower != "as" ? Pos::kSubordinator : Pos::kPreposition;
+    return;
+  }
+  if (w.lower == "no") { w.pos = next && nounish(next) ? Pos::kDeterminer : Pos::kNegation; return; }
+  if (w.lower == "one") { w.pos = Pos::kNumber; return; }
+  if ((mask & kCParticle) && (mask & kCPrep)) { w.pos = Pos::kPreposition; return; }
+  if ((mask & kCAdv) && (mask & kCDet) && next != nullptr && nounish(next)) { w.pos = Pos::kDeterminer; return; }
+  if (w.lower == "about" && next && (next->word.pos == Pos::kNumber || startsNumeric(next->surface))) { w.pos = Pos::kAdverb; return; }
+}
+
+bool isNamePart(const std::vector<Draft>& d, size_t i) {
+  if (d[i].closed == nullptr || (d[i].closed->mask & kCNamePart) == 0) return false;
+  bool capBefore = i > 0 && d[i - 1].word.capitalised && d[i - 1].word.pos != Pos::kPunct;
+  bool capAfter = i + 1 < d.size() && d[i + 1].word.capitalised;
+  return capAfter && (capBefore || d[i].word.capitalised);
+}
+
+// Capitalised words: names, unless sentence-initial and a common word.
+bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline) {
+  Draft& dr = d[i];
+  Word& w = dr.word;
+  if (!w.capitalised || headline) return false;
+  if (isAcronym(dr.surface) && dr.surface != "I" && dr.surface != "A") { w.pos = Pos::kProperNoun; return true; }
+  const Reading& r = dr.reading;
+  bool nationality = r.adj && (endsWith(w.lower, "ish") || endsWith(w.lower, "ian") || endsWith(w.lower, "an") ||
+                               endsWith(w.lower, "ese") || endsWith(w.lower, "i"));
+  bool nextCap = i + 1 < d.size() && d[i + 1].word.capitalised && d[i + 1].closed == nullptr;
+  const Draft* next = i + 1 < d.size() ? &d[i + 1] : nullptr;
+  bool beforeNoun = r.adj && next != nullptr && !next->word.capitalised && nounContinues(next);
+  bool beforeCoordAdj = r.adj && next != nullptr && next->word.lower == "and" && i + 2 < d.size() &&
+                        d[i + 2].word.capitalised && d[i + 2].reading.adj;
+  bool nominalUse = next == nullptr || next->word.pos == Pos::kPunct || verbish(next);
+  if ((nationality && !nominalUse) || beforeNoun || beforeCoordAdj) {
+    w.pos = Pos::kAdjective;
+    return true;
+  }
+  if (initial) {
+    if (dr.closed != nullptr) return false;
+    if (r.known && !r.proper && !nextCap) return false;
+    if (r.known && !r.proper && (r.verb || r.adv || r.adj)) return false;
+  }
+  w.pos = Pos::kProperNoun;
+  return true;
+}
+
+bool isHeadline(std::string_view text) {
+  int upper = 0, lower = 0;
+  for (char c : text) {
+    if (isUpper(c)) ++upper;
+    else if (isAlpha(c)) ++lower;
+  }
+  return upper > 12 && upper > 2 * lower;
+}
+
+// Lexicon readings of one word (context-free; the same wherever it occurs).
+void analyse(const Lexicon::Impl& lex, Draft& d) {
+  d.closed = lex.findClosed(d.word.lower);
+  if (d.closed != nullptr || !isWordByte(d.surface[0]) || startsNumeric(d.surface)) return;
+  const std::string& lower = d.word.lower;
+  size_t dash = lower.rfind('-');
+  if (dash != std::string::npos && dash + 1 < lower.size() && lex.findOpen(lower) == nullptr) {
+    d.reading = readingOf(lex, lower.substr(dash + 1));  // "U.S.-backed" reads as "backed"
+  } else {
+    d.reading = readingOf(lex, lower);
+  }
+  if (!d.reading.known) guessUnknown(lower, d.reading);
+}
+
+}  // namespace
+
+struct TaggerCache::Impl {
+  struct Entry {
+    const ClosedEntry* closed;
+    Reading reading;
+  };
+  WordMap<Entry> words;
+};
+
+TaggerCache::TaggerCache() : impl_(std::make_unique<Impl>()) {}
+TaggerCache::~TaggerCache() = default;
+
+std::vector<Word> tagWords(const Lexicon& lexicon, std::string_view text, size_t offset, TaggerCache* cache) {
+  const Lexicon::Impl& lex = lexicon.impl();
+  std::vector<Token> tokens = tokenize(text);
+  std::vector<Draft> drafts(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    Draft& d = drafts[i];
+    d.surface = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    d.word.begin = offset + tokens[i].begin;
+    d.word.end = offset + tokens[i].end;
+    d.word.lower = lowerOf(d.surface);
+    d.word.capitalised = isUpper(d.surface[0]) || hasInnerCapital(d.surface);
+    if (cache == nullptr) {
+      analyse(lex, d);
+      continue;
+    }
+    auto& memo = cache->impl().words;
+    if (auto it = memo.find(d.word.lower); it != memo.end()) {
+      d.closed = it->second.closed;
+      d.reading = it->second.reading;
+      continue;
+    }
+    analyse(lex, d);
+    if (memo.size() >= TaggerCache::kMaxWords) memo.clear();
+    memo.emplace(d.word.lower, TaggerCache::Impl::Entry{d.closed, d.reading});
+  }
+  bool headline = isHeadline(text);
+  bool initial = true;
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    Draft& d = drafts[i];
+    Word& w = d.word;
+    w.lemma = w.lower;
+    if (d.surface == "'" && i > 0 && drafts[i - 1].word.end == w.begin) {
+      w.pos = Pos::kPossessive;
+      continue;
+    }
+    if (d.closed == nullptr && !isWordByte(d.surface[0]) && !startsNumeric(d.surface)) {
+      w.pos = Pos::kPunct;
+      initial = initial || d.surface == "\"" || d.surface == "(" || d.surface == ":";
+      continue;
+    }
+    if (startsNumeric(d.surface) && w.lower.find('-') != std::string::npos && isAlpha(w.lower.back())) {
+      w.pos = Pos::kAdjective;  // "12-year", "5-member"
+    } else if (startsNumeric(d.surface) || isNumberWord(w.lower)) {
+      w.pos = Pos::kNumber;
+    } else if (isNamePart(drafts, i)) {
+      w.pos = Pos::kProperNoun;
+    } else if (tagCapitalised(drafts, i, initial, headline)) {
+      // tagged
+    } else if (d.closed != nullptr) {
+      tagClosed(drafts, i);
+    } else {
+      tagOpen(drafts, i);
+    }
+    initial = false;
+  }
+  std::vector<Word> out;
+  out.reserve(drafts.size());
+  for (Draft& d : drafts) out.push_back(std::move(d.word));
+  return out;
+}
+
+}  // namespace kg::extract::syntax
