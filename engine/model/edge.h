@@ -33,6 +33,20 @@ bool isStandingType(EdgeType t);
 
 using DocId = std::string;  // hex content hash of the document
 
+// Where an edge's dates come from. Stored on disk (FORMAT.md): never renumber.
+//   kUnknown     not recorded: typed in by hand, imported event rows (dated by
+//                their rows), records written before the basis was kept, and
+//                text events with no date anywhere (undated article)
+//   kText        a date the sentence itself gives ("on Sunday", "January 3")
+//   kArticle     no date in the sentence: the article's publication date (a
+//                point at the article date's precision, as ICEWS/GDELT do)
+//   kDictionary  an office or membership with the tenure an actor dictionary
+//                records (authoritative: text mentions never extend it)
+enum class DateBasis : uint8_t { kUnknown = 0, kText = 1, kArticle = 2, kDictionary = 3 };
+inline constexpr uint8_t kDateBasisCount = 4;
+// "", "text", "article", "dictionary".
+const char* dateBasisName(DateBasis b);
+
 // One place an edge was read from.
 struct Evidence {
   DocId doc;               // "" for evidence typed in by hand without a document
@@ -54,6 +68,12 @@ struct Edge {
   std::string title;       // for OFFICIAL_OF/LEADER_OF: the office ("Prime Minister")
   DateRange when;
   float confidence = 1.0f;  // 0..1
+  DateBasis dateBasis = DateBasis::kUnknown;
+  // Independent documents backing the edge: distinct doc ids among all its
+  // evidence (evidence without a document, "", counts as one). Kept by the
+  // store on every merge; 0 when not counted (records written before the
+  // count was kept, or by the bulk loader). Ignored by WriteBatch::putEdge.
+  uint32_t sources = 0;
   std::vector<Evidence> evidence;
 
   friend bool operator==(const Edge&, const Edge&) = default;

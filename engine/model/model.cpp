@@ -52,6 +52,16 @@ Result<EdgeType> parseEdgeType(std::string_view s) {
   return Status::invalidArgument("unknown edge type '" + std::string(s) + "'; valid types: " + edgeTypeList());
 }
 
+const char* dateBasisName(DateBasis b) {
+  switch (b) {
+    case DateBasis::kText: return "text";
+    case DateBasis::kArticle: return "article";
+    case DateBasis::kDictionary: return "dictionary";
+    case DateBasis::kUnknown: break;
+  }
+  return "";
+}
+
 bool isStandingType(EdgeType t) { return static_cast<int>(t) >= static_cast<int>(EdgeType::kMemberOf); }
 
 }  // namespace kg

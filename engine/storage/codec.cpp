@@ -181,6 +181,12 @@ std::string encodeEdgeValue(const Edge& e, uint32_t evidenceCount) {
   std::memcpy(&bits, &e.confidence, 4);
   putU32BE(&v, bits);
   putVarint(&v, evidenceCount);
+  // Optional trailing fields (FORMAT.md): readers of records without them
+  // default them, and readers that predate them never get this far.
+  if (e.dateBasis != DateBasis::kUnknown || e.sources != 0) {
+    v.push_back(static_cast<char>(e.dateBasis));
+    putVarint(&v, e.sources);
+  }
   return v;
 }
 
@@ -199,6 +205,13 @@ Result<EdgeHeader> decodeEdge(const EdgeKey& key, std::string_view value) {
   auto to = r.bytes(kDateBytes);
   auto conf = r.bytes(4);
   uint64_t count = r.varint();
+  if (r.ok() && !r.atEnd()) {
+    auto basis = r.bytes(1);
+    uint64_t sources = r.varint();
+    if (!r.ok() || static_cast<uint8_t>(basis[0]) >= kDateBasisCount || sources > UINT32_MAX) return corrupt("edge");
+    e.dateBasis = static_cast<DateBasis>(static_cast<uint8_t>(basis[0]));
+    e.sources = static_cast<uint32_t>(sources);
+  }
   if (!r.ok() || !r.atEnd()) return corrupt("edge");
   e.when.to = getDateKey(to, 0);
   uint32_t bits = getU32BE(conf, 0);

@@ -21,6 +21,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 
 #include <fcntl.h>
@@ -581,32 +582,30 @@ Result<EdgeId> RocksBatch::putEdge(Edge edge) {
   KG_RETURN_IF_ERROR(factGroup(edge, window, &group));
 
   const PendingEdge* chosen = nullptr;
-  // Idempotence first: an edge that already holds this evidence.
-  for (const auto& c : group) {
-    if (chosen || edge.evidence.empty()) break;
-    const auto& ev = edge.evidence.front();
-    const std::string evKey = codec::evidenceKey(c.key.id, ev.doc, ev.sentence);
-    std::string v;
-    if (pendingEvidence_.count(evKey)) { chosen = &c; break; }
-    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(kEvidence), evKey, &v);
-    if (s.ok()) chosen = &c;
-    else if (!s.IsNotFound()) return fromRocks(s, "read evidence");
-  }
-  if (!chosen) {
+  {
     size_t recorded = 0;  // recorded tenures (not read from text) of this pair
     for (const auto& c : group)
       if (standing && c.header.when.anyKnown() && !merge::readFromText(c.header.dateBasis)) ++recorded;
-    std::optional<int> bestRank;
-    int32_t bestGap = 0;
+    // Best first: an edge that already holds this fact's evidence (re-reading a
+    // sentence finds the same edge), then rank, nearest dates, lowest id.
+    std::tuple<int, int, int32_t, EdgeId> best{};
     for (const auto& c : group) {
       auto r = merge::rank(c.header, edge, recorded != 1);
       if (!r) continue;
+      int holds = 1;
+      if (!edge.evidence.empty()) {
+        const auto& ev = edge.evidence.front();
+        const std::string evKey = codec::evidenceKey(c.key.id, ev.doc, ev.sentence);
+        std::string v;
+        auto st = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(kEvidence), evKey, &v);
+        if (!st.ok() && !st.IsNotFound()) return fromRocks(st, "read evidence");
+        if (st.ok() || pendingEvidence_.count(evKey)) holds = 0;
+      }
       const int32_t g = c.header.when.anyKnown() && edge.when.anyKnown() ? merge::gap(c.header.when, edge.when) : 0;
-      if (!bestRank || *r < *bestRank || (*r == *bestRank && g < bestGap) ||
-          (*r == *bestRank && g == bestGap && c.key.id < chosen->key.id)) {
+      const std::tuple<int, int, int32_t, EdgeId> score{holds, *r, g, c.key.id};
+      if (!chosen || score < best) {
         chosen = &c;
-        bestRank = r;
-        bestGap = g;
+        best = score;
       }
     }
   }
