@@ -103,15 +103,20 @@ Date seasonDate(std::string_view sentence, Date articleDate) {
   return {};
 }
 
-Date pickEventDate(const Fact& f, Date sentenceDate, Date articleDate, DateRange* out) {
-  if (sentenceDate.known()) { *out = DateRange::point(sentenceDate); return sentenceDate; }
-  if (!articleDate.known()) { *out = {}; return {}; }
-  switch (f.tense) {
-    case Tense::kPresent: *out = DateRange::point(articleDate); break;
-    case Tense::kPast: *out = DateRange{Date::unknown(), articleDate}; break;
-    case Tense::kNone: *out = {}; break;
+// The date rule for an event (extractor_impl.h): the date its sentence
+// gives; else, for a done event (present or past tense), the article's date
+// as a point; else unknown. Never an open-start range.
+void pickEventDate(const Fact& f, Date sentenceDate, Date articleDate, Edge* e) {
+  e->when = {};
+  e->dateBasis = DateBasis::kUnknown;
+  if (sentenceDate.known()) {
+    e->when = DateRange::point(sentenceDate);
+    e->dateBasis = DateBasis::kText;
+    return;
   }
-  return {};
+  if (!articleDate.known() || f.planned || f.tense == Tense::kNone) return;
+  e->when = DateRange::point(articleDate);
+  e->dateBasis = DateBasis::kArticle;
 }
 
 }  // namespace
@@ -153,18 +158,23 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       e.title = f.title;
       e.confidence = f.confidence;
       if (isStandingType(f.type)) {
-        if (article.doc.date.known()) e.when = DateRange::point(article.doc.date);
+        if (article.doc.date.known()) {
+          e.when = DateRange::point(article.doc.date);
+          e.dateBasis = DateBasis::kArticle;
+        }
       } else {
-        pickEventDate(f, sentenceDate, article.doc.date, &e.when);
+        pickEventDate(f, sentenceDate, article.doc.date, &e);
       }
       const auto key = std::make_tuple(f.src, f.dst, static_cast<int>(f.type), f.mode, f.title);
       if (auto it = byKey.find(key); it != byKey.end()) {
         Edge& have = pending[it->second].edge;
         if (have.evidence.size() < 8) have.evidence.push_back(ev);
         have.confidence = std::max(have.confidence, e.confidence);
-        if (!have.when.anyKnown()) have.when = e.when;
-        else if (e.when.from.known() && e.when.from == e.when.to && !(have.when.from.known() && have.when.from == have.when.to))
-          have.when = e.when;  // a point date beats "on or before"
+        // A date the text gives beats the article's date; any date beats none.
+        if (!have.when.anyKnown() || (have.dateBasis == DateBasis::kArticle && e.dateBasis == DateBasis::kText)) {
+          have.when = e.when;
+          have.dateBasis = e.dateBasis;
+        }
         continue;
       }
       e.evidence.push_back(ev);
@@ -185,6 +195,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       e.type = r.type;
       e.title = r.title;
       e.when = DateRange{r.from, r.to};
+      e.dateBasis = e.when.anyKnown() ? DateBasis::kDictionary : DateBasis::kUnknown;
       e.confidence = 1.0f;
       e.evidence.push_back(Evidence{"", 0, 0, 0, "dictionary " + r.origin});
       pending.push_back({ei, dst, std::move(e)});

@@ -2,14 +2,19 @@
 // PETRARCH dictionaries plus stored actors), mention index, office table,
 // and the per-article pipeline tokens -> mentions -> resolution -> relations.
 //
-// Date rule for an event edge: the date the sentence speaks of (eventDate:
-// "on Sunday", "January 3") when it has one; otherwise, for a verb in the
-// present or present perfect ("tells", "has told") the article's date; for
-// a verb in the past tense, "on or before the article's date" (from unknown,
-// to = article date); otherwise unknown. A title or appositive ("Secretary
-// of State Mike Pompeo") yields a standing edge held on the article's date.
+// Date rule for an event edge (Edge::dateBasis records which applied): the
+// date the sentence speaks of (eventDate: "on Sunday", "January 3") when it
+// has one (kText); otherwise, for a verb in the present, present perfect or
+// past tense ("tells", "has told", "told"), the article's date as a point at
+// its precision (kArticle), as ICEWS, GDELT and PETRARCH date events; a noun
+// trigger ("the killing of") or a planned event (Fact::planned) with no date
+// of its own stays undated. Never an open-start "on or before" range: it
+// would overlap every earlier query window. A title or appositive
+// ("Secretary of State Mike Pompeo") yields a standing edge held on the
+// article's date (kArticle); the store merges it into the dictionary tenure
+// of that office when there is one, never extending an ended tenure.
 // Dictionary offices of the actors an article mentions are emitted with
-// their own dates and evidence naming the dictionary line (doc "").
+// their own dates (kDictionary) and evidence naming the dictionary line (doc "").
 //
 // Thread safety: as Extractor.
 #pragma once

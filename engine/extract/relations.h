@@ -49,6 +49,11 @@ struct Fact {
   std::string title;
   float confidence = 0.5f;
   Tense tense = Tense::kNone;  // of the trigger verb (drives the date rule)
+  // An event announced, planned or threatened but not (yet) done ("will
+  // withdraw", "plans to strike"). Hook for the relation rules: nothing sets
+  // it yet. A planned event is never dated as done on the article's date
+  // (ExtractorImpl leaves it undated unless its sentence names a date).
+  bool planned = false;
 };
 
 std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,

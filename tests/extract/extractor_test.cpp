@@ -392,8 +392,8 @@ TEST_CASE("Extractor: edges carry the sentence as evidence with its index and by
   CHECK(accuse->edge.confidence <= 1.0f);
 }
 
-TEST_CASE("Extractor: dates follow the sentence, then the tense, and unknown stays unknown", "[extract][extractor]") {
-  auto when = [](const std::string& text, const std::string& date) {
+TEST_CASE("Extractor: dates follow the sentence, then the article, and unknown stays unknown", "[extract][extractor]") {
+  auto when = [](const std::string& text, const std::string& date, DateBasis basis = DateBasis::kArticle) {
     Article a;
     a.text = text;
     a.doc.id = "d";
@@ -401,14 +401,46 @@ TEST_CASE("Extractor: dates follow the sentence, then the tense, and unknown sta
     a.sentences = splitSentences(a.text);
     for (const auto& e : extractor().extract(a).edges) {
       if (e.edge.evidence.empty() || e.edge.evidence[0].doc.empty() || isStandingType(e.edge.type)) continue;
+      CHECK(e.edge.dateBasis == basis);
       return e.edge.when.from.toString() + ".." + e.edge.when.to.toString();
     }
     return std::string("none");
   };
   CHECK(when("Iraq has told Iran to stop.", "2020-01-06") == "2020-01-06..2020-01-06");  // present perfect
-  CHECK(when("Iraq accused Iran of meddling.", "2020-01-06") == "..2020-01-06");        // past: on or before
-  CHECK(when("Iraq accused Iran of meddling on January 3.", "2020-01-06") == "2020-01-03..2020-01-03");
-  CHECK(when("Iraq accused Iran of meddling.", "") == "..");                              // no date at all
+  // Past tense, no date in the sentence: the article's date as a point (was
+  // "on or before the article date", which overlapped every earlier window).
+  CHECK(when("Iraq accused Iran of meddling.", "2020-01-06") == "2020-01-06..2020-01-06");
+  CHECK(when("Iraq accused Iran of meddling.", "2020-01") == "2020-01..2020-01");  // at the article date's precision
+  CHECK(when("Iraq accused Iran of meddling on January 3.", "2020-01-06", DateBasis::kText) == "2020-01-03..2020-01-03");
+  CHECK(when("Iraq accused Iran of meddling on Sunday.", "2020-01-06", DateBasis::kText) == "2020-01-05..2020-01-05");
+  CHECK(when("Iraq accused Iran of meddling.", "", DateBasis::kUnknown) == "..");  // no date at all
+}
+
+TEST_CASE("Extractor: no edge read from text has an open start; offices are points with the article basis",
+          "[extract][extractor]") {
+  Article a;
+  a.text = "Secretary of State Mike Pompeo warned Iran. The United States killed Qassem Soleimani. "
+           "Iraq condemned the United States on January 3.";
+  a.doc.id = "d";
+  a.doc.date = Date::day(2020, 1, 6);
+  a.sentences = splitSentences(a.text);
+  const Extraction x = extractor().extract(a);
+  size_t fromText = 0;
+  for (const auto& e : x.edges) {
+    const bool dictionary = e.edge.evidence.empty() || e.edge.evidence[0].doc.empty();
+    if (dictionary) {
+      if (e.edge.when.anyKnown()) CHECK(e.edge.dateBasis == DateBasis::kDictionary);
+      continue;
+    }
+    ++fromText;
+    INFO(edgeTypeName(e.edge.type) << " " << e.edge.when.from.toString() << ".." << e.edge.when.to.toString());
+    CHECK(e.edge.when.from.known() == e.edge.when.to.known());
+    if (e.edge.when.anyKnown()) {
+      CHECK(e.edge.when.from == e.edge.when.to);
+      CHECK((e.edge.dateBasis == DateBasis::kText || e.edge.dateBasis == DateBasis::kArticle));
+    }
+  }
+  CHECK(fromText >= 2);
 }
 
 TEST_CASE("Extractor: dictionary offices of mentioned actors come with their dates and dictionary evidence", "[extract][extractor]") {
