@@ -192,7 +192,16 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
         created.push_back(std::move(a));
         ++counts.actorsNew;
       }
-      for (const extract::ExtractedEdge& ee : extraction.edges) {
+      // Recorded tenures (dictionary offices) first, so that the offices the
+      // article's text names merge into them rather than the other way round
+      // (storage/merge_rule.h).
+      std::vector<const extract::ExtractedEdge*> order;
+      for (const extract::ExtractedEdge& ee : extraction.edges)
+        if (ee.edge.dateBasis == DateBasis::kDictionary) order.push_back(&ee);
+      for (const extract::ExtractedEdge& ee : extraction.edges)
+        if (ee.edge.dateBasis != DateBasis::kDictionary) order.push_back(&ee);
+      for (const extract::ExtractedEdge* eep : order) {
+        const extract::ExtractedEdge& ee = *eep;
         if (ee.src >= ids.size() || ee.dst >= ids.size()) {
           summary_.warnings.push_back(article.doc.source + ": article " + article.doc.id +
                                       ": an extracted edge names no actor of the article; edge skipped");

@@ -27,7 +27,9 @@ nlohmann::json edgeToJson(const Edge& e, const std::function<std::string(ActorId
                       {"from", dateToJson(e.when.from)},
                       {"to", dateToJson(e.when.to)},
                       {"confidence", conf},
+                      {"sources", e.sources},
                       {"evidence", ev}};
+  if (e.dateBasis != DateBasis::kUnknown) j["date_basis"] = dateBasisName(e.dateBasis);
   if (!e.mode.empty()) j["mode"] = e.mode;
   if (!e.cameo.empty()) j["cameo"] = e.cameo;
   if (!e.title.empty()) j["title"] = e.title;

@@ -1,7 +1,9 @@
 // The JSON contract shared by the CLI, the RPC client output and tests:
 //   actor {"id","name","kind","aliases":[...]}  (+ "country" when known)
 //   edge  {"id","src":{"id","name"},"dst":{"id","name"},"type","from","to",
-//          "confidence","evidence":[{"doc","text"}]} (+ "mode","cameo","title" when set)
+//          "confidence","sources","evidence":[{"doc","text"}]}
+//         (+ "mode","cameo","title" when set, "date_basis" when known:
+//          "text" | "article" | "dictionary"); "sources" is 0 when not counted
 //   dates "YYYY-MM-DD" / "YYYY-MM" / "YYYY" by precision, null when unknown.
 // Pure functions; safe from any thread.
 #pragma once

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 
 #include "../support/temp_dir.h"
 
@@ -245,4 +246,114 @@ TEST_CASE("Ingestor: parallel extraction stores the same graph as sequential ing
   const Run again = ingest(dir.sub("par"), {dir.sub("in")}, 3);
   CHECK(again.summary.articlesSkipped == seq.summary.articles);
   CHECK(again.stats.edges == seq.stats.edges);
+}
+
+// --- dates and merging with the real extractor (storage/merge_rule.h) -------
+
+namespace {
+
+Run ingestReal(const std::string& db, const std::vector<std::string>& paths) {
+  auto engine = Engine::open(db, {});
+  REQUIRE(engine.isOk());
+  auto extractor = kg::extract::Extractor::create({});
+  REQUIRE(extractor.isOk());
+  auto ingestor = Ingestor::create(**engine, **extractor, {});
+  REQUIRE(ingestor.isOk());
+  REQUIRE((*ingestor)->ingestPaths(paths).isOk());
+  return {(*ingestor)->summary(), statsOf(**engine)};
+}
+
+// Edges of `type` from `src` to `dst` (names as the dictionary has them), in a window when given.
+std::vector<kg::Edge> edgesOf(const std::string& db, const std::string& src, kg::EdgeType type, const std::string& dst,
+                              std::optional<std::pair<kg::Date, kg::Date>> window = std::nullopt) {
+  auto engine = Engine::open(db, {});
+  REQUIRE(engine.isOk());
+  auto s = (*engine)->resolveOne(src);
+  REQUIRE(s.isOk());
+  auto d = (*engine)->resolveOne(dst);
+  REQUIRE(d.isOk());
+  kg::core::EdgeFilter f;
+  f.actor = s->id;
+  f.filter.direction = kg::query::Direction::kOut;
+  f.filter.types = {type};
+  if (window) {
+    f.filter.fromDay = window->first.days();
+    f.filter.toDay = window->second.lastDay();
+  }
+  auto all = (*engine)->edges(f, 100);
+  REQUIRE(all.isOk());
+  std::vector<kg::Edge> out;
+  for (auto& e : all.value())
+    if (e.dst == d->id) out.push_back(std::move(e));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Ingestor: two articles reporting one strike a day apart are one edge with two sources", "[core][ingest]") {
+  kg::testing::TempDir dir;
+  // Friday's article dates the strike in its sentence; Saturday's gives no date.
+  writeFile(dir.sub("in/1.txt"), "US strikes militia\nJanuary 3, 2020\n\n"
+                                 "The United States struck Kataib Hezbollah on Friday.\n");
+  writeFile(dir.sub("in/2.txt"), "Militia hit\nJanuary 4, 2020\n\n"
+                                 "The United States struck Kataib Hezbollah, officials said.\n");
+  writeFile(dir.sub("in/3.txt"), "Another target\nJanuary 4, 2020\n\n"
+                                 "The United States struck Asaib Ahl al-Haq.\n");
+  const Run r = ingestReal(dir.sub("db"), {dir.sub("in")});
+  auto kh = edgesOf(dir.sub("db"), "United States", kg::EdgeType::kAssault, "Kata'ib Hezbollah");
+  REQUIRE(kh.size() == 1);
+  CHECK(kh[0].sources == 2);
+  CHECK(kh[0].evidence.size() == 2);
+  CHECK(kh[0].when == kg::DateRange::point(kg::Date::day(2020, 1, 3)));
+  CHECK(kh[0].dateBasis == kg::DateBasis::kText);
+  // Each report alone had the extractor's confidence; together more, below 1.
+  auto one = edgesOf(dir.sub("db"), "United States", kg::EdgeType::kAssault, "Asa'ib Ahl al-Haq");
+  REQUIRE(one.size() == 1);  // another target: its own edge
+  CHECK(one[0].sources == 1);
+  CHECK(one[0].dateBasis == kg::DateBasis::kArticle);
+  CHECK(kh[0].confidence > one[0].confidence);
+  CHECK(kh[0].confidence < 1.0f);
+  // Re-ingesting adds nothing.
+  const Run again = ingestReal(dir.sub("db"), {dir.sub("in")});
+  CHECK(again.stats.edges == r.stats.edges);
+  CHECK(again.stats.evidence == r.stats.evidence);
+  CHECK(edgesOf(dir.sub("db"), "United States", kg::EdgeType::kAssault, "Kata'ib Hezbollah")[0] == kh[0]);
+}
+
+TEST_CASE("Ingestor: an event with no date of its own is a point at its article's date, outside earlier windows",
+          "[core][ingest]") {
+  kg::testing::TempDir dir;
+  writeFile(dir.sub("in/may.txt"), "Iraq and Iran\nMay 10, 2020\n\nIraq accused Iran of meddling in its internal affairs. "
+                                   "The ministry issued a long statement about the dispute.\n");
+  ingestReal(dir.sub("db"), {dir.sub("in")});
+  auto all = edgesOf(dir.sub("db"), "Iraq", kg::EdgeType::kAccuse, "Iran");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].when == kg::DateRange::point(kg::Date::day(2020, 5, 10)));
+  CHECK(all[0].dateBasis == kg::DateBasis::kArticle);
+  CHECK(edgesOf(dir.sub("db"), "Iraq", kg::EdgeType::kAccuse, "Iran",
+                std::make_pair(kg::Date::day(2019, 12, 1), kg::Date::day(2019, 12, 31)))
+            .empty());
+  CHECK(edgesOf(dir.sub("db"), "Iraq", kg::EdgeType::kAccuse, "Iran",
+                std::make_pair(kg::Date::day(2020, 5, 1), kg::Date::day(2020, 5, 31)))
+            .size() == 1);
+}
+
+TEST_CASE("Ingestor: a role read in six articles is one office edge that an ended tenure does not outlive",
+          "[core][ingest]") {
+  kg::testing::TempDir dir;
+  const std::pair<int, const char*> reports[] = {{4, "Tehran"}, {5, "Mashhad"}, {6, "Kerman"},
+                                                 {8, "Qom"},    {9, "Ahvaz"},   {12, "Isfahan"}};
+  for (const auto& [day, city] : reports)
+    writeFile(dir.sub("in/" + std::to_string(day) + ".txt"),
+              "Report " + std::to_string(day) + "\nJanuary " + std::to_string(day) + ", 2020\n\n" +
+                  "Qassem Soleimani, the commander of Iran's Quds Force, was mourned in " + city + ".\n");
+  writeFile(dir.sub("in/late.txt"), "Years later\nMay 7, 2023\n\n"
+                                    "Qassem Soleimani, the commander of Iran's Quds Force, was remembered in Baghdad.\n");
+  ingestReal(dir.sub("db"), {dir.sub("in")});
+  auto roles = edgesOf(dir.sub("db"), "Qassem Soleimani", kg::EdgeType::kLeaderOf, "Quds Force");
+  REQUIRE(roles.size() == 1);
+  CHECK(roles[0].when.from == kg::Date::year(1998));
+  CHECK(roles[0].when.to == kg::Date::day(2020, 1, 3));  // the dictionary's end: never extended
+  CHECK(roles[0].dateBasis == kg::DateBasis::kDictionary);
+  CHECK(roles[0].sources == 8);  // the dictionary line and seven articles
 }
