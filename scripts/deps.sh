@@ -4,7 +4,7 @@ set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config
       librocksdb-dev capnproto libcapnp-dev libboost-graph-dev catch2
       libcli11-dev nlohmann-json3-dev libicu-dev libfmt-dev
-      libmecab-dev mecab mecab-ipadic-utf8 wordnet-base
+      libmecab-dev mecab mecab-ipadic-utf8 wordnet-base iso-codes
       python3-igraph python3-networkx sqlite3 graphviz)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -12,6 +12,11 @@
 
 namespace kg::extract {
 
+// Embedded from data/states.txt and data/organisations.txt
+// (data/default_dictionary.cpp.in).
+extern const char kDefaultStatesText[];
+extern const char kDefaultOrganisationsText[];
+
 Result<std::unique_ptr<Extractor>> Extractor::create(const ExtractorOptions& options) {
   auto impl = ExtractorImpl::make(options);
   if (!impl) return impl.status();
@@ -22,6 +27,8 @@ Result<std::unique_ptr<ExtractorImpl>> ExtractorImpl::make(const ExtractorOption
   std::unique_ptr<ExtractorImpl> x(new ExtractorImpl());
   if (options.loadDefaultDictionary) {
     KG_RETURN_IF_ERROR(x->catalog_.parseDictionary(defaultDictionaryText(), "actors.txt (default dictionary)"));
+    KG_RETURN_IF_ERROR(x->catalog_.parseDictionary(kDefaultStatesText, "states.txt (default dictionary)"));
+    KG_RETURN_IF_ERROR(x->catalog_.parseDictionary(kDefaultOrganisationsText, "organisations.txt (default dictionary)"));
   }
   for (const auto& f : options.actorFiles) KG_RETURN_IF_ERROR(x->catalog_.loadDictionaryFile(f));
   for (const auto& f : options.petrarchFiles) KG_RETURN_IF_ERROR(loadPetrarchFile(f, &x->catalog_, &x->warnings_));
