@@ -545,7 +545,7 @@ bool isReportingVerb(std::string_view lemma) {
       "assert", "estimate", "predict", "suggest", "indicate", "reveal", "explain", "fear", "hope", "know",
       "write", "tweet", "reply", "respond", "maintain", "feel", "expect", "understand", "learn", "show",
       "emphasize", "emphasise", "caution", "concede", "conclude", "decide", "demand", "urge", "vow",
-      "pledge", "promise", "threaten", "charge", "accuse", "tell", "inform", "assure", "signal", "agree"};
+      "pledge", "promise", "threaten", "tell", "inform", "assure", "signal", "agree"};
   return kSpeech.count(lemma) > 0;
 }
 

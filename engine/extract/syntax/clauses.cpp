@@ -244,9 +244,18 @@ class ClauseFinder {
     SubjectScan s = scanBack(e);
     std::string marker = s.markerElem >= 0 ? p_.words[elems_[static_cast<size_t>(s.markerElem)].index].lower : "";
     Pos markerPos = s.markerElem >= 0 ? p_.words[elems_[static_cast<size_t>(s.markerElem)].index].pos : Pos::kPunct;
+    if (s.markerElem >= 0 && opensClause(p_.words[elems_[static_cast<size_t>(s.markerElem)].index])) {
+      markerPos = Pos::kSubordinator;  // "before troops arrived"
+    }
     size_t startElem = e;
 
-    if (bareParticiple(vg) && e > 0 && elems_[e - 1].kind == Elem::kPp && !isNp(e + 1) && !isReportingVerb(vg.lemma)) {
+    if (int32_t np = commaParticipleHost(e); np != kNoIndex) {
+      // "The militia, backed by Iran, seized": a reduced relative set off by commas.
+      c.kind = ClauseKind::kRelative;
+      c.subject = np;
+      c.subjectInherited = true;
+      vg.voice = Voice::kPassive, vg.reducedPassive = true;
+    } else if (bareParticiple(vg) && e > 0 && elems_[e - 1].kind == Elem::kPp && !isNp(e + 1) && !isReportingVerb(vg.lemma)) {
       // "in remarks published on Monday": a reduced relative on the PP's noun.
       c.kind = ClauseKind::kRelative;
       c.subject = p_.pps[elems_[e - 1].index].np;
@@ -305,6 +314,14 @@ class ClauseFinder {
 
   // "two soldiers killed in a strike (were buried)": a bare participle right after
   // its noun, followed by a PP and then either the real verb or nothing.
+  // NP , participle (by-PP | PP) : the NP that a comma-enclosed participle describes.
+  int32_t commaParticipleHost(size_t e) const {
+    const VerbGroup& vg = vgOf(e);
+    if (!bareParticiple(vg) || e < 2 || !isWord(e - 1, ",") || !isNp(e - 2) || isReportingVerb(vg.lemma)) return kNoIndex;
+    if (e + 1 >= elems_.size() || elems_[e + 1].kind != Elem::kPp) return kNoIndex;
+    return static_cast<int32_t>(elems_[e - 2].index);
+  }
+
   // "..., said the minister."
   bool isInvertedSpeech(size_t e) const {
     static const std::unordered_set<std::string_view> kSay = {"say", "add", "tell", "announce", "write", "state", "report"};
@@ -316,6 +333,10 @@ class ClauseFinder {
     if (!bareParticiple(vg) || subjectElem + 1 != e || isReportingVerb(vg.lemma)) return false;
     bool byNext = e + 1 < elems_.size() && elems_[e + 1].kind == Elem::kPp && p_.pps[elems_[e + 1].index].prep == "by";
     if (byNext) return true;
+    // "three men accused of plotting attacks"
+    bool prepGerund = isWordPos(e + 1, Pos::kPreposition) && e + 2 < elems_.size() && elems_[e + 2].kind == Elem::kVg &&
+                      bareGerund(vgOf(e + 2));
+    if (prepGerund) return true;
     size_t k = e + 1;
     bool sawPp = false;
     while (k < elems_.size() && (elems_[k].kind == Elem::kPp || isWordPos(k, Pos::kAdverb))) {
@@ -424,6 +445,17 @@ class ClauseFinder {
     return false;
   }
 
+  // "next week", "last month", "Monday": time adverbials, not objects.
+  bool isTemporal(uint32_t npIndex) const {
+    static const std::unordered_set<std::string_view> kTime = {
+        "week", "month", "year", "day", "weekend", "morning", "afternoon", "evening", "night", "hour",
+        "decade", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    static const std::unordered_set<std::string_view> kDeictic = {"next", "last", "this", "every", "early", "late", "that"};
+    const NounPhrase& n = p_.nps[npIndex];
+    if (!kTime.count(p_.words[n.head].lemma)) return false;
+    return n.span.last - n.span.first == 1 || kDeictic.count(p_.words[n.span.first].lower) > 0;
+  }
+
   void fillArguments() {
     std::vector<size_t> sortedStarts = starts_;
     sortedStarts.insert(sortedStarts.end(), verbElem_.begin(), verbElem_.end());
@@ -446,7 +478,7 @@ class ClauseFinder {
         if (x.kind == Elem::kWord && p_.words[x.index].pos == Pos::kSubordinator) break;  // "..., because"
         if (x.kind == Elem::kWord && p_.words[x.index].lower == "," && k + 1 < end && !isAppositive(k + 1) &&
             elems_[k + 1].kind != Elem::kPp) break;
-        if (x.kind == Elem::kNp && !isAppositive(k) && !isSubjectNp(x.index) &&
+        if (x.kind == Elem::kNp && !isAppositive(k) && !isSubjectNp(x.index) && !isTemporal(x.index) &&
             std::find(inverted_.begin(), inverted_.end(), k) == inverted_.end()) {
           cl.objects.push_back(x.index);
         } else if (x.kind == Elem::kPp) {

@@ -597,6 +597,15 @@ const Word* prevContent(const std::vector<Draft>& d, size_t i) {
   return nullptr;
 }
 
+// Verbs whose past participle is the base form (WordNet lists no exception for them).
+bool isUnchangedParticiple(std::string_view w) {
+  static const std::unordered_set<std::string_view> kSame = {
+      "hit", "cut", "put", "set", "shut", "hurt", "let", "cost", "spread", "quit", "cast", "broadcast",
+      "bid", "burst", "split", "thrust", "upset", "shed", "forecast", "rid", "beset", "offset", "outbid",
+      "reset", "shut", "slit", "wed", "bet", "read", "run", "come", "become", "overcome"};
+  return kSame.count(w) > 0;
+}
+
 // Picks noun / verb / adjective / adverb for an open-class word from its
 // readings and its neighbours.
 void tagOpen(std::vector<Draft>& drafts, size_t i) {
@@ -618,6 +627,11 @@ void tagOpen(std::vector<Draft>& drafts, size_t i) {
       return;
     }
     bool perfect = pc == Pos::kAux && (prevC->lemma == "have" || prevC->lemma == "be");
+    if (perfect && r.form == VerbForm::kBase && r.verbLemma == w.lower && isUnchangedParticiple(w.lower)) {
+      setVerb(w, r);
+      w.form = VerbForm::kPastParticiple;  // "was hit", "have cut"
+      return;
+    }
     if (perfect && (r.form == VerbForm::kPast || r.form == VerbForm::kPastParticiple || r.form == VerbForm::kGerund)) {
       setVerb(w, r);
       if (r.form != VerbForm::kGerund) w.form = VerbForm::kPastParticiple;
@@ -663,7 +677,8 @@ void tagOpen(std::vector<Draft>& drafts, size_t i) {
   if (r.verb && r.noun && (pp == Pos::kNoun || pp == Pos::kProperNoun || pp == Pos::kPronoun)) {
     // "Israel strikes targets" against "drone strikes killed".
     bool finite = r.form == VerbForm::kThirdSingular || r.form == VerbForm::kBase;
-    bool objectNext = next != nullptr && (nounish(next) || next->word.pos == Pos::kNumber) && !verbish(next);
+    bool objectNext = next != nullptr && (nounish(next) || next->word.pos == Pos::kNumber) &&
+                      (!verbish(next) || next->reading.noun);
     // Agreement: "Iran warns", "the allies warn", but "Minas Tirith border police".
     bool pluralBefore = (pp == Pos::kNoun && endsWith(prev->lower, "s")) ||
                         (pp == Pos::kPronoun && isSubjectPronoun(prev->lower) && prev->lower != "he" &&
@@ -697,6 +712,23 @@ Pos tagThat(const std::vector<Draft>& d, size_t i) {
   return Pos::kSubordinator;
 }
 
+// After "after/before/since": does a noun phrase and then a verb follow?
+bool clauseFollows(const std::vector<Draft>& d, size_t i) {
+  size_t j = i + 1;
+  auto inPhrase = [&](const Draft& x) {
+    if (x.closed != nullptr) return (x.closed->mask & (kCDet | kCPron)) != 0 && (x.closed->mask & kCAux) == 0;
+    if (startsNumeric(x.surface) || x.word.capitalised) return true;
+    const Reading& r = x.reading;
+    bool verbOnly = r.verb && !r.noun && !r.adj && r.form != VerbForm::kGerund;
+    return (r.noun || r.adj) && !verbOnly;
+  };
+  while (j < d.size() && inPhrase(d[j])) ++j;
+  if (j == i + 1 || j >= d.size()) return false;
+  const Draft& v = d[j];
+  if (v.closed != nullptr) return (v.closed->mask & (kCAux | kCModal)) != 0;
+  return v.reading.verb && v.reading.form != VerbForm::kGerund;
+}
+
 // Words listed in several closed groups (as/after/before, 's, no, about, that, one).
 void tagClosed(std::vector<Draft>& d, size_t i) {
   Draft& dr = d[i];
@@ -724,8 +756,7 @@ void tagClosed(std::vector<Draft>& d, size_t i) {
   }
   if ((mask & kCSubord) && (mask & kCPrep)) {
     // after/before/since/until/as: a subordinator when a clause follows.
-    bool clauseNext = next != nullptr && (next->closed != nullptr ? (next->closed->mask & (kCPron | kCDet)) != 0
-                                                                  : next->word.capitalised);
+    bool clauseNext = clauseFollows(d, i);
     w.pos = clauseNext && w.lower != "as" ? Pos::kSubordinator : Pos::kPreposition;
     return;
   }
@@ -764,6 +795,10 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
   }
   if (initial) {
     if (dr.closed != nullptr) return false;
+    if (nextCap && !(r.verb && (r.form == VerbForm::kPast || r.form == VerbForm::kThirdSingular))) {
+      w.pos = Pos::kProperNoun;  // "Crown Prince Mohammed"
+      return true;
+    }
     if (r.known && !r.proper && !nextCap) return false;
     if (r.known && !r.proper && (r.verb || r.adv || r.adj)) return false;
   }

@@ -1,0 +1,172 @@
+// Chunking: noun phrases (possessives, titles, "of", coordination,
+// apposition), prepositional phrases and verb groups.
+#include "extract/syntax/chunker.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "extract/syntax/clauses.h"
+
+namespace syn = kg::extract::syntax;
+using syn::Modality;
+using syn::Tense;
+using syn::Voice;
+
+namespace {
+
+const syn::Lexicon& lexicon() {
+  static const auto kLexicon = syn::Lexicon::load();
+  INFO(kLexicon.status().toString());
+  REQUIRE(kLexicon.isOk());
+  return **kLexicon;
+}
+
+std::string text(const syn::SentenceParse& p, int32_t np) {
+  REQUIRE(np != syn::kNoIndex);
+  return std::string(syn::spanText(p, p.nps[static_cast<size_t>(np)].span));
+}
+
+// The top-level NP (no parent) whose text is `s`.
+int32_t topNp(const syn::SentenceParse& p, const std::string& s) {
+  for (size_t i = 0; i < p.nps.size(); ++i) {
+    if (p.nps[i].parent == syn::kNoIndex && syn::spanText(p, p.nps[i].span) == s) return static_cast<int32_t>(i);
+  }
+  FAIL("no top-level NP \"" << s << "\" in\n" << syn::toString(p));
+  return syn::kNoIndex;
+}
+
+std::string head(const syn::SentenceParse& p, int32_t np) { return p.words[p.nps[static_cast<size_t>(np)].head].lower; }
+
+const syn::VerbGroup& verbGroup(const syn::SentenceParse& p, const std::string& lemma) {
+  for (const syn::VerbGroup& vg : p.vgs)
+    if (vg.lemma == lemma) return vg;
+  FAIL("no verb group " << lemma << " in\n" << syn::toString(p));
+  return p.vgs.front();
+}
+
+}  // namespace
+
+TEST_CASE("Chunker: a possessive NP is nested as the modifier of the owned one", "[extract][syntax]") {
+  syn::SentenceParse p = syn::parse(lexicon(), "Iraq's prime minister resigned.", 0);
+  int32_t np = topNp(p, "Iraq's prime minister");
+  CHECK(head(p, np) == "minister");
+  CHECK(text(p, p.nps[static_cast<size_t>(np)].possessor) == "Iraq's");
+  CHECK_FALSE(p.nps[static_cast<size_t>(np)].base);
+}
+
+TEST_CASE("Chunker: titles and names stay one phrase", "[extract][syntax]") {
+  syn::SentenceParse a = syn::parse(lexicon(), "The Turkish President Recep Tayyip Erdogan warned Kurdish groups.", 0);
+  CHECK(head(a, topNp(a, "The Turkish President Recep Tayyip Erdogan")) == "erdogan");
+
+  syn::SentenceParse b = syn::parse(lexicon(), "Secretary of State Mike Pompeo called Baghdad.", 0);
+  int32_t pompeo = topNp(b, "Secretary of State Mike Pompeo");
+  CHECK(head(b, pompeo) == "pompeo");
+  CHECK(b.nps[static_cast<size_t>(pompeo)].ofNp == syn::kNoIndex);
+
+  syn::SentenceParse c = syn::parse(lexicon(), "Iraq's top Shiite cleric Grand Ayatollah Ali al-Sistani urged calm.", 0);
+  int32_t sistani = topNp(c, "Iraq's top Shiite cleric Grand Ayatollah Ali al-Sistani");
+  CHECK(head(c, sistani) == "al-sistani");
+  CHECK(text(c, c.nps[static_cast<size_t>(sistani)].possessor) == "Iraq's");
+}
+
+TEST_CASE("Chunker: NP of NP keeps the first head and links the second", "[extract][syntax]") {
+  syn::SentenceParse p = syn::parse(lexicon(), "The leader of Hezbollah spoke.", 0);
+  int32_t np = topNp(p, "The leader of Hezbollah");
+  CHECK(head(p, np) == "leader");
+  CHECK(text(p, p.nps[static_cast<size_t>(np)].ofNp) == "Hezbollah");
+}
+
+TEST_CASE("Chunker: coordinated NPs have members", "[extract][syntax]") {
+  syn::SentenceParse a = syn::parse(lexicon(), "Soleimani and al-Muhandis were killed.", 0);
+  int32_t pair = topNp(a, "Soleimani and al-Muhandis");
+  REQUIRE(a.nps[static_cast<size_t>(pair)].members.size() == 2);
+  CHECK(text(a, static_cast<int32_t>(a.nps[static_cast<size_t>(pair)].members[0])) == "Soleimani");
+
+  syn::SentenceParse b = syn::parse(lexicon(), "Russia, China and Iran condemned the sanctions.", 0);
+  CHECK(b.nps[static_cast<size_t>(topNp(b, "Russia, China and Iran"))].members.size() == 3);
+
+  // Coordinated adjectives stay inside one base phrase.
+  syn::SentenceParse c = syn::parse(lexicon(), "Polish and Czech officials met in Prague.", 0);
+  int32_t officials = topNp(c, "Polish and Czech officials");
+  CHECK(c.nps[static_cast<size_t>(officials)].base);
+  CHECK(head(c, officials) == "officials");
+}
+
+TEST_CASE("Chunker: a second object after 'and' opening a clause is not coordinated", "[extract][syntax]") {
+  syn::SentenceParse p = syn::parse(lexicon(), "Iran condemned the raid and the United States said nothing.", 0);
+  topNp(p, "the raid");
+  topNp(p, "the United States");
+}
+
+TEST_CASE("Chunker: an appositive renames the NP before it", "[extract][syntax]") {
+  syn::SentenceParse p =
+      syn::parse(lexicon(), "Qais al-Khazali, the leader of Asa'ib Ahl al-Haq, condemned the strike.", 0);
+  int32_t name = topNp(p, "Qais al-Khazali");
+  int32_t leader = topNp(p, "the leader of Asa'ib Ahl al-Haq");
+  CHECK(p.nps[static_cast<size_t>(leader)].appositionOf == name);
+  CHECK(p.nps[static_cast<size_t>(name)].appositionOf == syn::kNoIndex);
+
+  syn::SentenceParse q = syn::parse(lexicon(), "The European Union (EU) imposed sanctions.", 0);
+  CHECK(q.nps[static_cast<size_t>(topNp(q, "EU"))].appositionOf == topNp(q, "The European Union"));
+}
+
+TEST_CASE("Chunker: prepositional phrases take the whole NP after them", "[extract][syntax]") {
+  syn::SentenceParse p = syn::parse(lexicon(), "Israeli jets hit depots in Syria and Iraq according to officials.", 0);
+  REQUIRE(p.pps.size() == 2);
+  CHECK(p.pps[0].prep == "in");
+  CHECK(text(p, p.pps[0].np) == "Syria and Iraq");
+  CHECK(p.pps[1].prep == "according to");
+  CHECK(text(p, p.pps[1].np) == "officials");
+}
+
+TEST_CASE("Chunker: verb groups carry negation, voice, tense and modality", "[extract][syntax]") {
+  syn::SentenceParse p = syn::parse(lexicon(), "Hezbollah did not attack Israeli positions.", 0);
+  const syn::VerbGroup& attack = verbGroup(p, "attack");
+  CHECK(attack.negated);
+  CHECK(attack.tense == Tense::kPast);
+  CHECK(attack.voice == Voice::kActive);
+
+  syn::SentenceParse q = syn::parse(lexicon(), "Three soldiers have been killed and Putin will meet Erdogan.", 0);
+  const syn::VerbGroup& kill = verbGroup(q, "kill");
+  CHECK(kill.voice == Voice::kPassive);
+  CHECK(kill.tense == Tense::kPresent);
+  const syn::VerbGroup& meet = verbGroup(q, "meet");
+  CHECK(meet.modality == Modality::kFuture);
+  CHECK(meet.tense == Tense::kFuture);
+  CHECK(meet.modal == "will");
+
+  syn::SentenceParse r = syn::parse(lexicon(), "Turkey could launch an offensive.", 0);
+  CHECK(verbGroup(r, "launch").modality == Modality::kModal);
+  CHECK(verbGroup(r, "launch").modal == "could");
+}
+
+TEST_CASE("Chunker: phrasal particles attach to the verb", "[extract][syntax]") {
+  syn::SentenceParse p = syn::parse(lexicon(), "Washington called on Baghdad to act.", 0);
+  CHECK(verbGroup(p, "call").particle == "on");
+  syn::SentenceParse q = syn::parse(lexicon(), "Russia pulled out of Syria.", 0);
+  CHECK(verbGroup(q, "pull").particle == "out");
+  REQUIRE(q.pps.size() == 1);
+  CHECK(q.pps[0].prep == "of");
+}
+
+TEST_CASE("Chunker: infinitival complements and what they express", "[extract][syntax]") {
+  syn::SentenceParse p = syn::parse(lexicon(), "Poland agreed to cooperate with Ukraine.", 0);
+  const syn::VerbGroup& agree = verbGroup(p, "agree");
+  REQUIRE(agree.complement != syn::kNoIndex);
+  const syn::VerbGroup& cooperate = p.vgs[static_cast<size_t>(agree.complement)];
+  CHECK(cooperate.lemma == "cooperate");
+  CHECK(cooperate.nonFinite);
+  CHECK(cooperate.modality == Modality::kNone);
+
+  syn::SentenceParse q = syn::parse(lexicon(), "Russia threatened to veto the resolution.", 0);
+  CHECK(verbGroup(q, "veto").modality == Modality::kAttempt);
+  CHECK(verbGroup(q, "veto").governor != syn::kNoIndex);
+
+  syn::SentenceParse r = syn::parse(lexicon(), "The talks are expected to resume and Ankara plans to send envoys.", 0);
+  CHECK(verbGroup(r, "resume").modality == Modality::kFuture);
+  CHECK(verbGroup(r, "send").modality == Modality::kFuture);
+
+  syn::SentenceParse s = syn::parse(lexicon(), "Iran is to hold talks with Oman.", 0);
+  CHECK(verbGroup(s, "hold").modality == Modality::kFuture);
+}

@@ -1,0 +1,205 @@
+// Clauses: who did what to whom, as the event coder reads it.
+#include "extract/syntax/clauses.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+namespace syn = kg::extract::syntax;
+using syn::ClauseKind;
+
+namespace {
+
+const syn::Lexicon& lexicon() {
+  static const auto kLexicon = syn::Lexicon::load();
+  INFO(kLexicon.status().toString());
+  REQUIRE(kLexicon.isOk());
+  return **kLexicon;
+}
+
+std::string np(const syn::SentenceParse& p, int32_t i) {
+  return i == syn::kNoIndex ? "-" : std::string(syn::spanText(p, p.nps[static_cast<size_t>(i)].span));
+}
+
+// "S|V|O1;O2|prep:NP;prep:NP" for the clause whose verb has `lemma`.
+std::string svo(const syn::SentenceParse& p, const syn::Clause& c) {
+  std::string out = np(p, c.subject) + "|" + p.vgs[c.verb].lemma + "|";
+  for (size_t i = 0; i < c.objects.size(); ++i) out += (i ? ";" : "") + np(p, static_cast<int32_t>(c.objects[i]));
+  out += "|";
+  for (size_t i = 0; i < c.pps.size(); ++i) {
+    const syn::PrepPhrase& pp = p.pps[c.pps[i]];
+    out += (i ? ";" : "") + pp.prep + ":" + np(p, pp.np);
+  }
+  return out;
+}
+
+const syn::Clause& clause(const syn::SentenceParse& p, const std::string& lemma) {
+  for (const syn::Clause& c : p.clauses)
+    if (p.vgs[c.verb].lemma == lemma) return c;
+  FAIL("no clause with verb " << lemma << " in\n" << syn::toString(p));
+  return p.clauses.front();
+}
+
+syn::SentenceParse parse(const std::string& s) { return syn::parse(lexicon(), s, 0); }
+
+}  // namespace
+
+TEST_CASE("Clauses: subject, verb, object and prepositional phrases", "[extract][syntax]") {
+  syn::SentenceParse p = parse("The Turkish President Recep Tayyip Erdogan warned Kurdish groups on Tuesday.");
+  REQUIRE(p.clauses.size() == 1);
+  CHECK(p.clauses[0].kind == ClauseKind::kMain);
+  CHECK(svo(p, p.clauses[0]) == "The Turkish President Recep Tayyip Erdogan|warn|Kurdish groups|on:Tuesday");
+}
+
+TEST_CASE("Clauses: NPs inside PPs are neither objects nor subjects", "[extract][syntax]") {
+  syn::SentenceParse p = parse("Israeli jets hit depots in Syria and Iraq.");
+  CHECK(svo(p, clause(p, "hit")) == "Israeli jets|hit|depots|in:Syria and Iraq");
+
+  syn::SentenceParse q = parse("A drone strike near Erbil killed a commander.");
+  const syn::Clause& c = clause(q, "kill");
+  CHECK(svo(q, c) == "A drone strike|kill|a commander|");
+  CHECK(q.words[q.nps[static_cast<size_t>(c.subject)].head].lower == "strike");
+}
+
+TEST_CASE("Clauses: passive with and without an agent", "[extract][syntax]") {
+  syn::SentenceParse p = parse("Three soldiers were killed by a roadside bomb in Kirkuk.");
+  const syn::Clause& c = clause(p, "kill");
+  CHECK(p.vgs[c.verb].voice == syn::Voice::kPassive);
+  CHECK(np(p, c.agent) == "a roadside bomb");
+  CHECK(svo(p, c) == "Three soldiers|kill||in:Kirkuk");
+
+  syn::SentenceParse q = parse("Two journalists were arrested in Tehran.");
+  const syn::Clause& d = clause(q, "arrest");
+  CHECK(q.vgs[d.verb].voice == syn::Voice::kPassive);
+  CHECK(d.agent == syn::kNoIndex);
+  CHECK(svo(q, d) == "Two journalists|arrest||in:Tehran");
+}
+
+TEST_CASE("Clauses: a reduced passive describes the noun before it", "[extract][syntax]") {
+  syn::SentenceParse p = parse("Two civilians killed in an air strike were buried on Friday.");
+  const syn::Clause& killed = clause(p, "kill");
+  CHECK(killed.kind == ClauseKind::kRelative);
+  CHECK(p.vgs[killed.verb].reducedPassive);
+  CHECK(np(p, killed.subject) == "Two civilians");
+  CHECK(svo(p, clause(p, "bury")) == "Two civilians|bury||on:Friday");
+
+  syn::SentenceParse q = parse("The militia, backed by Iran, seized the town.");
+  const syn::Clause& backed = clause(q, "back");
+  CHECK(backed.kind == ClauseKind::kRelative);
+  CHECK(np(q, backed.agent) == "Iran");
+  CHECK(svo(q, clause(q, "seize")) == "The militia|seize|the town|");
+}
+
+TEST_CASE("Clauses: negation and future", "[extract][syntax]") {
+  syn::SentenceParse p = parse("Hezbollah did not attack Israeli positions.");
+  const syn::Clause& c = clause(p, "attack");
+  CHECK(p.vgs[c.verb].negated);
+  CHECK(svo(p, c) == "Hezbollah|attack|Israeli positions|");
+
+  syn::SentenceParse q = parse("Putin will meet Erdogan in Sochi next week.");
+  const syn::Clause& d = clause(q, "meet");
+  CHECK(q.vgs[d.verb].tense == syn::Tense::kFuture);
+  CHECK(svo(q, d) == "Putin|meet|Erdogan|in:Sochi");
+}
+
+TEST_CASE("Clauses: reported speech keeps the speaker apart", "[extract][syntax]") {
+  syn::SentenceParse p = parse("The French minister said that Britain would impose sanctions on Damascus.");
+  const syn::Clause& said = clause(p, "say");
+  const syn::Clause& impose = clause(p, "impose");
+  CHECK(said.kind == ClauseKind::kMain);
+  CHECK(said.objects.empty());
+  CHECK(impose.kind == ClauseKind::kReported);
+  CHECK(impose.subordinator == "that");
+  CHECK(np(p, impose.speaker) == "The French minister");
+  CHECK(svo(p, impose) == "Britain|impose|sanctions|on:Damascus");
+  CHECK(p.vgs[impose.verb].modality == syn::Modality::kModal);
+
+  // Without "that", and with the speaker at the end.
+  syn::SentenceParse q = parse("Iran did not attack the tanker, the foreign ministry said.");
+  const syn::Clause& attack = clause(q, "attack");
+  CHECK(attack.kind == ClauseKind::kReported);
+  CHECK(np(q, attack.speaker) == "the foreign ministry");
+  CHECK(svo(q, attack) == "Iran|attack|the tanker|");
+
+  syn::SentenceParse r = parse("Turkish troops shelled the village, said the governor.");
+  CHECK(np(r, clause(r, "shell").speaker) == "the governor");
+
+  syn::SentenceParse s = parse("According to officials, Turkey shelled Kurdish positions.");
+  CHECK(np(s, clause(s, "shell").speaker) == "officials");
+  CHECK(svo(s, clause(s, "shell")) == "Turkey|shell|Kurdish positions|");
+}
+
+TEST_CASE("Clauses: an appositive is not the subject", "[extract][syntax]") {
+  syn::SentenceParse p = parse("Qais al-Khazali, the leader of Asa'ib Ahl al-Haq, condemned the strike.");
+  CHECK(svo(p, clause(p, "condemn")) == "Qais al-Khazali|condemn|the strike|");
+}
+
+TEST_CASE("Clauses: a relative clause takes its antecedent as subject", "[extract][syntax]") {
+  syn::SentenceParse p = parse("The group, which is backed by Iran, denied the claim.");
+  const syn::Clause& rel = clause(p, "back");
+  CHECK(rel.kind == ClauseKind::kRelative);
+  CHECK(rel.subordinator == "which");
+  CHECK(np(p, rel.subject) == "The group");
+  CHECK(np(p, rel.agent) == "Iran");
+  CHECK(svo(p, clause(p, "deny")) == "The group|deny|the claim|");
+
+  syn::SentenceParse q = parse("Iraqi forces killed three militants who attacked a checkpoint.");
+  CHECK(svo(q, clause(q, "kill")) == "Iraqi forces|kill|three militants|");
+  CHECK(svo(q, clause(q, "attack")) == "three militants|attack|a checkpoint|");
+}
+
+TEST_CASE("Clauses: coordinated subjects and coordinated verbs", "[extract][syntax]") {
+  syn::SentenceParse p = parse("Soleimani and al-Muhandis were killed in a U.S. strike at Baghdad airport.");
+  const syn::Clause& c = clause(p, "kill");
+  CHECK(p.nps[static_cast<size_t>(c.subject)].members.size() == 2);
+  CHECK(svo(p, c) == "Soleimani and al-Muhandis|kill||in:a U.S. strike;at:Baghdad airport");
+
+  syn::SentenceParse q = parse("Iraq's prime minister condemned the raid and threatened the United States.");
+  CHECK(svo(q, clause(q, "condemn")) == "Iraq's prime minister|condemn|the raid|");
+  const syn::Clause& threatened = clause(q, "threaten");
+  CHECK(threatened.kind == ClauseKind::kCoordinated);
+  CHECK(threatened.subjectInherited);
+  CHECK(svo(q, threatened) == "Iraq's prime minister|threaten|the United States|");
+}
+
+TEST_CASE("Clauses: infinitival complements keep their own arguments", "[extract][syntax]") {
+  syn::SentenceParse p = parse("Secretary of State Mike Pompeo called on Iraq to protect American diplomats.");
+  const syn::Clause& c = clause(p, "call");
+  CHECK(svo(p, c) == "Secretary of State Mike Pompeo|call|Iraq|");
+  REQUIRE(c.complementObjects.size() == 1);
+  CHECK(np(p, static_cast<int32_t>(c.complementObjects[0])) == "American diplomats");
+  CHECK(p.vgs[static_cast<size_t>(p.vgs[c.verb].complement)].lemma == "protect");
+}
+
+TEST_CASE("Clauses: participial adjuncts share the main subject", "[extract][syntax]") {
+  syn::SentenceParse p = parse("Militants attacked a checkpoint, killing three soldiers.");
+  const syn::Clause& c = clause(p, "kill");
+  CHECK(c.kind == ClauseKind::kParticipial);
+  CHECK(svo(p, c) == "Militants|kill|three soldiers|");
+}
+
+TEST_CASE("Clauses: after/before/when/if clauses are subordinate", "[extract][syntax]") {
+  syn::SentenceParse p = parse("The army pulled out of Syria after the talks collapsed.");
+  const syn::Clause& after = clause(p, "collapse");
+  CHECK(after.kind == ClauseKind::kSubordinate);
+  CHECK(after.subordinator == "after");
+  CHECK(svo(p, clause(p, "pull")) == "The army|pull||of:Syria");
+
+  syn::SentenceParse q = parse("When the protesters arrived, police fired tear gas.");
+  CHECK(clause(q, "arrive").kind == ClauseKind::kSubordinate);
+  CHECK(svo(q, clause(q, "fire")) == "police|fire|tear gas|");
+
+  syn::SentenceParse r = parse("If Iran attacks the tanker, Britain will respond.");
+  const syn::Clause& cond = clause(r, "attack");
+  CHECK(cond.kind == ClauseKind::kSubordinate);
+  CHECK(r.vgs[cond.verb].modality == syn::Modality::kConditional);
+}
+
+TEST_CASE("Clauses: the debug printer shows brackets and clauses", "[extract][syntax]") {
+  syn::SentenceParse p = parse("Hezbollah did not attack Israeli positions.");
+  CHECK(syn::toString(p) ==
+        "[NP0 Hezbollah/PROPN] [VG0{attack,active,past,neg} did/AUX not/NEG attack/VERB] "
+        "[NP1 Israeli/ADJ positions/NOUN] ./PUNCT\n"
+        "clause0 main: S=NP0 \"Hezbollah\" V=VG0{attack,active,past,neg} O=[NP1 \"Israeli positions\"] PP=[]\n");
+}

@@ -1,0 +1,138 @@
+// Tagging: word boundaries and offsets, coarse POS, lemmas and verb forms.
+#include "extract/syntax/pos_tagger.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+namespace syn = kg::extract::syntax;
+using syn::Pos;
+using syn::VerbForm;
+
+namespace {
+
+const syn::Lexicon& lexicon() {
+  static const auto kLexicon = syn::Lexicon::load();
+  INFO(kLexicon.status().toString());
+  REQUIRE(kLexicon.isOk());
+  return **kLexicon;
+}
+
+// "word/POS" for each word, space separated.
+std::string tags(const std::string& sentence) {
+  std::string out;
+  for (const syn::Word& w : syn::tagWords(lexicon(), sentence, 0)) {
+    if (!out.empty()) out += ' ';
+    out += sentence.substr(w.begin, w.end - w.begin) + "/" + syn::posName(w.pos);
+  }
+  return out;
+}
+
+const syn::Word& wordAt(const std::vector<syn::Word>& words, const std::string& lower) {
+  for (const syn::Word& w : words)
+    if (w.lower == lower) return w;
+  FAIL("no word " << lower);
+  return words.front();
+}
+
+}  // namespace
+
+TEST_CASE("PosTagger: offsets are article offsets; clitics and punctuation are words", "[extract][syntax]") {
+  const std::string s = "Iraq's prime minister didn't attend.";
+  std::vector<syn::Word> w = syn::tagWords(lexicon(), s, 100);
+  REQUIRE(w.size() == 8);
+  CHECK(w[0].begin == 100);
+  CHECK(w[0].end == 104);
+  CHECK(w[1].lower == "'s");
+  CHECK(w[1].pos == Pos::kPossessive);
+  CHECK(w[4].lower == "did");
+  CHECK(w[4].pos == Pos::kAux);
+  CHECK(w[5].lower == "n't");
+  CHECK(w[5].pos == Pos::kNegation);
+  CHECK(w[6].pos == Pos::kVerb);
+  CHECK(w[6].form == VerbForm::kBase);
+  CHECK(w[7].pos == Pos::kPunct);
+  CHECK(w[7].end == 100 + s.size());
+}
+
+TEST_CASE("PosTagger: names keep abbreviations, hyphens, apostrophes and Arabic particles", "[extract][syntax]") {
+  CHECK(tags("U.S. Gen. Kenneth McKenzie met Abu Mahdi al-Muhandis and Kata'ib Hezbollah officials.") ==
+        "U.S./PROPN Gen./PROPN Kenneth/PROPN McKenzie/PROPN met/VERB Abu/PROPN Mahdi/PROPN al-Muhandis/PROPN "
+        "and/CCONJ Kata'ib/PROPN Hezbollah/PROPN officials/NOUN ./PUNCT");
+  CHECK(tags("Crown Prince Mohammed bin Salman met him.") ==
+        "Crown/PROPN Prince/PROPN Mohammed/PROPN bin/PROPN Salman/PROPN met/VERB him/PRON ./PUNCT");
+}
+
+TEST_CASE("PosTagger: acronyms are proper nouns, numbers are numbers", "[extract][syntax]") {
+  CHECK(tags("Some 1,500 troops and 3.5 million dollars went to the IRGC and the PMF.") ==
+        "Some/DET 1,500/NUM troops/NOUN and/CCONJ 3.5/NUM million/NUM dollars/NOUN went/VERB to/TO the/DET "
+        "IRGC/PROPN and/CCONJ the/DET PMF/PROPN ./PUNCT");
+}
+
+TEST_CASE("PosTagger: a capitalised first word is a name only when it is not a common word", "[extract][syntax]") {
+  CHECK(tags("Protesters stormed the embassy.") == "Protesters/NOUN stormed/VERB the/DET embassy/NOUN ./PUNCT");
+  CHECK(tags("Iran seized a tanker.") == "Iran/PROPN seized/VERB a/DET tanker/NOUN ./PUNCT");
+}
+
+TEST_CASE("PosTagger: nationality adjectives before nouns, titles as names", "[extract][syntax]") {
+  CHECK(tags("The Turkish President Recep Tayyip Erdogan warned Kurdish groups.") ==
+        "The/DET Turkish/ADJ President/PROPN Recep/PROPN Tayyip/PROPN Erdogan/PROPN warned/VERB Kurdish/ADJ "
+        "groups/NOUN ./PUNCT");
+}
+
+TEST_CASE("PosTagger: context picks noun or verb for ambiguous words", "[extract][syntax]") {
+  CHECK(tags("Iran vowed to attack the base after the attack.") ==
+        "Iran/PROPN vowed/VERB to/TO attack/VERB the/DET base/NOUN after/ADP the/DET attack/NOUN ./PUNCT");
+  CHECK(tags("A drone strike near Erbil killed a commander.") ==
+        "A/DET drone/NOUN strike/NOUN near/ADP Erbil/PROPN killed/VERB a/DET commander/NOUN ./PUNCT");
+  CHECK(tags("Israel strikes targets in Syria.") ==
+        "Israel/PROPN strikes/VERB targets/NOUN in/ADP Syria/PROPN ./PUNCT");
+  CHECK(tags("He could strike later.") == "He/PRON could/MODAL strike/VERB later/ADV ./PUNCT");
+}
+
+TEST_CASE("PosTagger: lemmas and verb forms", "[extract][syntax]") {
+  std::vector<syn::Word> w =
+      syn::tagWords(lexicon(), "The militias went home, and children were killed as the army has seized towns.", 0);
+  CHECK(wordAt(w, "militias").lemma == "militia");
+  CHECK(wordAt(w, "went").lemma == "go");
+  CHECK(wordAt(w, "went").form == VerbForm::kPast);
+  CHECK(wordAt(w, "children").lemma == "child");
+  CHECK(wordAt(w, "were").lemma == "be");
+  CHECK(wordAt(w, "killed").lemma == "kill");
+  CHECK(wordAt(w, "killed").form == VerbForm::kPastParticiple);
+  CHECK(wordAt(w, "seized").form == VerbForm::kPastParticiple);
+  CHECK(wordAt(w, "towns").lemma == "town");
+  CHECK(wordAt(w, "has").form == VerbForm::kThirdSingular);
+}
+
+TEST_CASE("PosTagger: irregular participles after be and have", "[extract][syntax]") {
+  std::vector<syn::Word> w = syn::tagWords(lexicon(), "The convoy was hit and the talks have begun.", 0);
+  CHECK(wordAt(w, "hit").pos == Pos::kVerb);
+  CHECK(wordAt(w, "hit").form == VerbForm::kPastParticiple);
+  CHECK(wordAt(w, "begun").lemma == "begin");
+  CHECK(wordAt(w, "begun").form == VerbForm::kPastParticiple);
+}
+
+TEST_CASE("PosTagger: loading fails clearly without WordNet", "[extract][syntax]") {
+  auto missing = syn::Lexicon::load("/nonexistent/wordnet");
+  REQUIRE_FALSE(missing.isOk());
+  CHECK(missing.status().code() == kg::StatusCode::kNotFound);
+  CHECK(missing.status().message().find("wordnet-base") != std::string::npos);
+  CHECK(missing.status().message().find("/nonexistent/wordnet/index.noun") != std::string::npos);
+}
+
+TEST_CASE("PosTagger: a TaggerCache gives the same words", "[extract][syntax]") {
+  syn::TaggerCache cache;
+  const std::string s = "Iraqi forces killed three militants who attacked a checkpoint near Kirkuk.";
+  for (int round = 0; round < 2; ++round) {
+    std::vector<syn::Word> plain = syn::tagWords(lexicon(), s, 7);
+    std::vector<syn::Word> cached = syn::tagWords(lexicon(), s, 7, &cache);
+    REQUIRE(plain.size() == cached.size());
+    for (size_t i = 0; i < plain.size(); ++i) {
+      CHECK(plain[i].pos == cached[i].pos);
+      CHECK(plain[i].lemma == cached[i].lemma);
+      CHECK(plain[i].begin == cached[i].begin);
+    }
+  }
+}
