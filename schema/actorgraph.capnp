@@ -105,6 +105,8 @@ struct EdgeInfo {
   to @10 :Date;
   confidence @11 :Float32;
   evidence @12 :List(Evidence);
+  dateBasis @13 :Text;   # "" (not recorded), "text", "article", "dictionary"
+  sources @14 :UInt32;   # distinct documents among all its evidence; 0 = not counted
 }
 
 enum Direction {

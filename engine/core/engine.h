@@ -52,7 +52,8 @@ class Engine {
   // Adds an actor, indexing its name and aliases. AlreadyExists when the name
   // already names an actor of the same kind (message names it).
   Result<Actor> addActor(Actor actor);
-  // Adds an edge (or merges it into the identical stored fact). Requires
+  // Adds an edge (or merges it into the stored edge of the same event or
+  // office: storage/merge_rule.h). Requires
   // existing src and dst ids; InvalidArgument otherwise.
   Result<Edge> addEdge(Edge edge);
 

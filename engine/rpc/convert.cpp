@@ -122,6 +122,8 @@ void toWire(const Edge& e, const std::string& srcName, const std::string& dstNam
   toWire(e.when.from, out.initFrom());
   toWire(e.when.to, out.initTo());
   out.setConfidence(e.confidence);
+  out.setDateBasis(dateBasisName(e.dateBasis));
+  out.setSources(e.sources);
   auto ev = out.initEvidence(static_cast<unsigned>(e.evidence.size()));
   for (unsigned i = 0; i < e.evidence.size(); ++i) {
     const Evidence& x = e.evidence[i];
@@ -150,6 +152,11 @@ Result<Edge> fromWire(schema::EdgeInfo::Reader in) {
   if (!to) return to.status();
   e.when = {from.value(), to.value()};
   e.confidence = in.getConfidence();
+  // An unknown basis name (from a newer peer) reads as not recorded.
+  const std::string basis = str(in.getDateBasis());
+  for (uint8_t b = 0; b < kDateBasisCount; ++b)
+    if (basis == dateBasisName(static_cast<DateBasis>(b))) e.dateBasis = static_cast<DateBasis>(b);
+  e.sources = in.getSources();
   for (auto x : in.getEvidence()) {
     Evidence ev;
     ev.doc = str(x.getDoc());

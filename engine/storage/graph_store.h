@@ -42,9 +42,11 @@ struct EdgeHeader {
 enum class Scan { kContinue, kStop };
 
 // A set of writes that lands whole or not at all (GraphStore::commit).
-// Edges are merged on their fact key (src, type, from, to, dst, title):
-// writing a fact that is already stored, or already in this batch, adds its
-// evidence to the existing edge instead of making a second edge.
+// Edges are merged by the merge rule (storage/merge_rule.h, FORMAT.md "Facts
+// and merging"): writing a fact that is the same real event or office as one
+// already stored, or already in this batch, adds its evidence to the
+// existing edge instead of making a second edge (which may take the fact's
+// better dates); the store keeps each edge's `sources` count.
 class WriteBatch {
  public:
   virtual ~WriteBatch() = default;
@@ -74,7 +76,8 @@ struct BulkLoadStats {
 // in-memory hash table, so merging costs a lookup; finish() then writes the
 // edge families as sorted SST files ingested in one atomic step.
 //
-// Merge rules are those of WriteBatch::putEdge: the fact key is (src, type,
+// Merging is by exact fact only (imported rows are dated by their rows, not
+// by the merge rule of WriteBatch::putEdge): the fact key is (src, type,
 // from, to, dst, title); a repeated fact gains the new evidence (the same
 // (document, sentence) is kept once) and keeps its first mode and CAMEO code.
 // So loading the same data twice adds nothing the second time.

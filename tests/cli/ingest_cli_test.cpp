@@ -95,3 +95,36 @@ TEST_CASE("kg ingest: '-' reads stdin; --date dates undated text", "[cli][ingest
   REQUIRE(edges.rc == 0);
   CHECK_THAT(edges.out, Catch::Contains("2019-12-31"));
 }
+
+TEST_CASE("kg ingest: one strike in two articles is one edge; --json and the table show its date basis and sources",
+          "[cli][ingest]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.sub("in"));
+  writeFile(dir.sub("in/fri.txt"), "US strikes militia\nJanuary 3, 2020\n\nThe United States struck Kataib Hezbollah on Friday.\n");
+  writeFile(dir.sub("in/sat.txt"), "Militia hit\nJanuary 4, 2020\n\nThe United States struck Kataib Hezbollah, officials said.\n");
+  writeFile(dir.sub("in/may.txt"), "Iraq and Iran\nMay 10, 2020\n\nIraq accused Iran of meddling in its internal affairs. "
+                                   "The ministry issued a long statement about the dispute.\n");
+  Kg kg{dir.sub("kg.db")};
+  REQUIRE(kg("ingest " + shq(dir.sub("in"))).rc == 0);
+  auto strikes = json::parse(kg("edges --type ASSAULT --json").out);
+  REQUIRE(strikes.size() == 1);
+  CHECK(strikes[0]["from"] == "2020-01-03");
+  CHECK(strikes[0]["to"] == "2020-01-03");
+  CHECK(strikes[0]["date_basis"] == "text");
+  CHECK(strikes[0]["sources"] == 2);
+  auto accuse = json::parse(kg("edges --type ACCUSE --json").out);
+  REQUIRE(accuse.size() == 1);
+  CHECK(accuse[0]["from"] == "2020-05-10");
+  CHECK(accuse[0]["to"] == "2020-05-10");
+  CHECK(accuse[0]["date_basis"] == "article");
+  CHECK(accuse[0]["sources"] == 1);
+  // A window before the article's date does not return it (no "on or before" range).
+  CHECK(json::parse(kg("edges --type ACCUSE --from 2019-12-01 --to 2019-12-31 --json").out).empty());
+  auto table = kg("edges --type ASSAULT");
+  REQUIRE(table.rc == 0);
+  CHECK(table.out.find("BASIS") != std::string::npos);
+  CHECK(table.out.find("text") != std::string::npos);
+  auto show = kg("show 'Kataib Hezbollah'");
+  REQUIRE(show.rc == 0);
+  CHECK(show.out.find("(date: text, 2 sources)") != std::string::npos);
+}

@@ -52,6 +52,8 @@ TEST_CASE("kg: actors and edges round-trip through a reopened database as JSON",
   CHECK(e["mode"] == "drone");
   CHECK(e["evidence"][0]["doc"] == "doc-a");
   CHECK(e["evidence"][0]["text"] == "A US drone strike killed Soleimani at Baghdad airport.");
+  CHECK(e["sources"] == 1);              // one document backs it
+  CHECK_FALSE(e.contains("date_basis"));  // typed in by hand: no basis recorded
 
   json actors = json::parse(kg("actors --json").out);
   REQUIRE(actors.size() == 4);

@@ -78,6 +78,16 @@ int resolveName(CliContext& ctx, const std::string& name) {
   return 0;
 }
 
+// "  (date: article, 2 sources)": where the date comes from and how many
+// documents report the edge, when known.
+std::string provenance(const Edge& e) {
+  std::string parts;
+  if (e.dateBasis != DateBasis::kUnknown) parts = std::string("date: ") + dateBasisName(e.dateBasis);
+  if (e.sources)
+    parts += (parts.empty() ? "" : ", ") + std::to_string(e.sources) + (e.sources == 1 ? " source" : " sources");
+  return parts.empty() ? "" : "  (" + parts + ")";
+}
+
 int showActor(CliContext& ctx, const std::string& name, size_t evidence) {
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
@@ -106,14 +116,14 @@ int showActor(CliContext& ctx, const std::string& name, size_t evidence) {
     std::cout << "    " << edgeTypeName(e.type) << " " << nameOf(e.src == a.id ? e.dst : e.src);
     if (!e.title.empty()) std::cout << " as " << e.title;
     std::cout << "  [" << (e.when.from.known() ? e.when.from.toString() : "?") << " .. "
-              << (e.when.to.known() ? e.when.to.toString() : "?") << "]\n";
+              << (e.when.to.known() ? e.when.to.toString() : "?") << "]" << provenance(e) << "\n";
   }
   std::cout << "  events:\n";
   for (const auto& e : edges.value()) {
     if (isStandingType(e.type)) continue;
     std::cout << "    " << (e.when.from.known() ? e.when.from.toString() : "(undated)") << "  " << nameOf(e.src)
               << " " << edgeTypeName(e.type) << (e.mode.empty() ? "" : ":" + e.mode) << " " << nameOf(e.dst)
-              << "\n";
+              << provenance(e) << "\n";
     for (const auto& ev : e.evidence) std::cout << "        \"" << ev.text.substr(0, 160) << "\"\n";
   }
   return 0;

@@ -94,11 +94,15 @@ int listEdges(CliContext& ctx, const EdgesArgs& a) {
     ctx.printJson(arr);
     return 0;
   }
-  std::cout << std::left << std::setw(7) << "ID" << std::setw(12) << "FROM" << std::setw(12) << "TO" << std::setw(28)
-            << "SOURCE" << std::setw(14) << "TYPE" << std::setw(28) << "TARGET" << "EVIDENCE\n";
+  std::cout << std::left << std::setw(7) << "ID" << std::setw(12) << "FROM" << std::setw(12) << "TO" << std::setw(11)
+            << "BASIS" << std::setw(5) << "SRCS" << std::setw(28) << "SOURCE" << std::setw(14) << "TYPE"
+            << std::setw(28) << "TARGET" << "EVIDENCE\n";
   for (const auto& e : edges.value()) {
+    const std::string basis = dateBasisName(e.dateBasis);
     std::cout << std::setw(7) << e.id << std::setw(12) << (e.when.from.known() ? e.when.from.toString() : "-")
-              << std::setw(12) << (e.when.to.known() ? e.when.to.toString() : "-") << std::setw(28)
+              << std::setw(12) << (e.when.to.known() ? e.when.to.toString() : "-") << std::setw(11)
+              << (basis.empty() ? "-" : basis) << std::setw(5) << (e.sources ? std::to_string(e.sources) : "-")
+              << std::setw(28)
               << cell(nameOf(e.src), 27) << std::setw(14) << edgeTypeName(e.type) << std::setw(28)
               << cell(nameOf(e.dst), 27)
               << (e.evidence.empty() ? "" : e.evidence.front().text.substr(0, 80)) << "\n";

@@ -87,12 +87,14 @@ nlohmann::json edgeJson(CliContext& ctx, const Edge& e) {
 }
 
 void printEdgeTable(CliContext& ctx, const std::vector<Edge>& edges) {
-  std::cout << std::left << std::setw(24) << "DATE" << std::setw(30) << "SOURCE" << std::setw(14) << "TYPE"
-            << std::setw(30) << "TARGET" << "EVIDENCE\n";
+  std::cout << std::left << std::setw(24) << "DATE" << std::setw(11) << "BASIS" << std::setw(5) << "SRCS"
+            << std::setw(30) << "SOURCE" << std::setw(14) << "TYPE" << std::setw(30) << "TARGET" << "EVIDENCE\n";
   for (const auto& e : edges) {
     std::string type = edgeTypeName(e.type);
     if (!e.title.empty()) type += " (" + e.title + ")";
-    std::cout << std::setw(24) << when(e.when) << std::setw(30) << ctx.nameOf(e.src) << std::setw(14) << type << " "
+    const std::string basis = dateBasisName(e.dateBasis);
+    std::cout << std::setw(24) << when(e.when) << std::setw(11) << (basis.empty() ? "-" : basis) << std::setw(5)
+              << (e.sources ? std::to_string(e.sources) : "-") << std::setw(30) << ctx.nameOf(e.src) << std::setw(14) << type << " "
               << std::setw(30) << ctx.nameOf(e.dst) << snippet(e) << "\n";
   }
 }
