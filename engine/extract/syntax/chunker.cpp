@@ -384,6 +384,17 @@ class Chunker {
     return owner_[items_[k].index] == Owner::kVerb || p == Pos::kAdverb || p == Pos::kModal;
   }
 
+  bool isDate(uint32_t np) const {
+    static const std::unordered_set<std::string_view> kMonths = {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december"};
+    const NounPhrase& p = out_.nps[np];
+    for (uint32_t i = p.span.first; i < p.span.last; ++i) {
+      if (kMonths.count(w_[i].lower) || isWeekday(w_[i].lower)) return true;
+    }
+    return false;
+  }
+
   bool reportingVerbEndsAt(uint32_t word) const {
     for (const VerbGroup& vg : out_.vgs)
       if (vg.span.last == word + 1) return isReportingVerb(vg.lemma);
@@ -396,6 +407,7 @@ class Chunker {
 
   // Members of "A, B and C" starting at item k; empty when there is no list.
   std::vector<size_t> listAt(size_t k) const {
+    if (isDate(items_[k].index) && itemIs(k + 1, ",")) return {};  // "On September 15, the embassy's ..."
     std::vector<size_t> members = {k};
     size_t j = k + 1;
     while (itemIs(j, ",") && itemNp(j + 1)) {
@@ -410,7 +422,8 @@ class Chunker {
     bool objectPosition = k > 0 && !items_[k - 1].np && owner_[items_[k - 1].index] == Owner::kVerb &&
                           !reportingVerbEndsAt(items_[k - 1].index);
     if (objectPosition && startsVerb(j + 2)) return {};
-    bool afterPrep = k > 0 && !items_[k - 1].np && w_[items_[k - 1].index].pos == Pos::kPreposition;
+    bool afterPrep = k > 0 && !items_[k - 1].np && w_[items_[k - 1].index].pos == Pos::kPreposition &&
+                     w_[items_[k - 1].index].lower != "between";
     if (afterPrep && startsVerb(j + 2) && members.size() == 2 && verbBefore(items_[k].first)) return {};
     return members;
   }
@@ -458,7 +471,8 @@ class Chunker {
       if (!(itemNp(k) && itemIs(k + 1, ",") && itemNp(k + 2))) continue;
       bool closes = k + 3 >= items_.size() || itemIs(k + 3, ",") || itemPos(k + 3, Pos::kPunct);
       if (!closes) continue;
-      bool afterPrep = k > 0 && !items_[k - 1].np && w_[items_[k - 1].index].pos == Pos::kPreposition;
+      bool afterPrep = k > 0 && !items_[k - 1].np && w_[items_[k - 1].index].pos == Pos::kPreposition &&
+                     w_[items_[k - 1].index].lower != "between";
       uint32_t a = items_[k].index, b = items_[k + 2].index;
       bool renames = (properHeaded(a) && (determined(b) || !properHeaded(b))) ||
                      (!properHeaded(a) && properHeaded(b));

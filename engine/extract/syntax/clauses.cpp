@@ -149,8 +149,13 @@ class ClauseFinder {
       }
       if (x.kind == Elem::kNp) {
         if (isAppositive(j)) { skippedAppositive = true; continue; }
+        // "the decision to close the embassy is": the noun the infinitive modifies.
+        if (j >= 2 && elems_[j - 1].kind == Elem::kVg && clauseOfVgElem_[j - 1] == kNoIndex &&
+            p_.words[vgOf(j - 1).span.first].pos == Pos::kTo && vgOf(j - 1).governor == kNoIndex && isNp(j - 2)) {
+          j -= 2;
+        }
         s.subjectElem = static_cast<int32_t>(j);
-        s.subjectNp = static_cast<int32_t>(x.index);
+        s.subjectNp = static_cast<int32_t>(elems_[j].index);
         if (j > 0 && elems_[j - 1].kind == Elem::kWord) {
           const Word& m = p_.words[elems_[j - 1].index];
           if (opensClause(m) || m.pos == Pos::kCoordinator) s.markerElem = static_cast<int32_t>(j - 1);
@@ -217,6 +222,16 @@ class ClauseFinder {
     return kNoIndex;
   }
 
+  int32_t lastTopClause() const {
+    for (size_t c = p_.clauses.size(); c-- > 0;) {
+      const Clause& cl = p_.clauses[c];
+      if (cl.parent == kNoIndex && (cl.kind == ClauseKind::kMain || cl.kind == ClauseKind::kCoordinated)) {
+        return static_cast<int32_t>(c);
+      }
+    }
+    return lastClauseOf({ClauseKind::kMain, ClauseKind::kReported, ClauseKind::kCoordinated});
+  }
+
   int32_t lastClauseOf(std::initializer_list<ClauseKind> kinds) const {
     for (size_t c = p_.clauses.size(); c-- > 0;) {
       for (ClauseKind k : kinds)
@@ -263,7 +278,7 @@ class ClauseFinder {
       vg.voice = Voice::kPassive, vg.reducedPassive = true;
     } else if (bareGerund(vg)) {
       c.kind = ClauseKind::kParticipial;
-      int32_t main = lastClauseOf({ClauseKind::kMain, ClauseKind::kReported, ClauseKind::kCoordinated});
+      int32_t main = lastTopClause();  // ", adding ..." belongs to the speaker, not to what was said
       c.parent = main;
       if (main != kNoIndex) c.subject = p_.clauses[static_cast<size_t>(main)].subject;
       c.subjectInherited = true;
@@ -337,6 +352,8 @@ class ClauseFinder {
     bool prepGerund = isWordPos(e + 1, Pos::kPreposition) && e + 2 < elems_.size() && elems_[e + 2].kind == Elem::kVg &&
                       bareGerund(vgOf(e + 2));
     if (prepGerund) return true;
+    if (p_.words[vg.main].form == VerbForm::kPastParticiple) return true;  // "a faction known as ..."
+
     size_t k = e + 1;
     bool sawPp = false;
     while (k < elems_.size() && (elems_[k].kind == Elem::kPp || isWordPos(k, Pos::kAdverb))) {
@@ -469,7 +486,10 @@ class ClauseFinder {
       bool inComplement = false;
       for (size_t k = e + 1; k < end; ++k) {
         const Elem& x = elems_[k];
-        if (x.kind == Elem::kVg && static_cast<int32_t>(x.index) == vg.complement) inComplement = true;
+        // Past the verb's complement or another dependent non-finite verb ("in defending X").
+        if (x.kind == Elem::kVg && (static_cast<int32_t>(x.index) == vg.complement || vgOf(k).nonFinite)) {
+          inComplement = true;
+        }
         if (inComplement) {
           if (x.kind == Elem::kNp && !isAppositive(k) && !isSubjectNp(x.index)) cl.complementObjects.push_back(x.index);
           if (x.kind == Elem::kPp) cl.complementPps.push_back(x.index);

@@ -39,7 +39,8 @@ struct Clause {
   std::vector<uint32_t> objects;   // NP indexes of direct/indirect objects
   std::vector<uint32_t> pps;       // PP indexes after the verb, in order
   // Arguments of the verb's infinitival complement ("urged Iran to stop [the attacks]
-  // [in Syria]"): objects here are the complement's, `objects` holds only "Iran".
+  // [in Syria]": `objects` holds only "Iran") and of other dependent non-finite
+  // verbs that head no clause of their own ("played a role in defending [X]").
   std::vector<uint32_t> complementObjects;
   std::vector<uint32_t> complementPps;
   int32_t agent = kNoIndex;        // NP of "by X" with a passive verb

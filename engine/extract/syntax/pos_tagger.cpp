@@ -669,7 +669,9 @@ void tagOpen(std::vector<Draft>& drafts, size_t i) {
       return;
     }
   }
+  bool objectDet = next != nullptr && next->closed != nullptr && (next->closed->mask & kCDet) != 0;
   if (r.verb && r.noun && (pp == Pos::kNoun || pp == Pos::kProperNoun) && inDeterminedNp(drafts, i) &&
+      !(objectDet && isUnchangedParticiple(w.lower)) &&
       (r.form == VerbForm::kBase || r.form == VerbForm::kThirdSingular) && !(next != nullptr && nounish(next) && !nounContinues(next))) {
     setNoun(w, r);
     return;
@@ -679,6 +681,12 @@ void tagOpen(std::vector<Draft>& drafts, size_t i) {
     bool finite = r.form == VerbForm::kThirdSingular || r.form == VerbForm::kBase;
     bool objectNext = next != nullptr && (nounish(next) || next->word.pos == Pos::kNumber) &&
                       (!verbish(next) || next->reading.noun);
+    if (r.form == VerbForm::kBase && isUnchangedParticiple(w.lower) && next != nullptr && next->closed != nullptr &&
+        (next->closed->mask & (kCDet | kCPron)) != 0) {
+      setVerb(w, r);
+      w.form = VerbForm::kPast;  // "the US hit a faction"
+      return;
+    }
     // Agreement: "Iran warns", "the allies warn", but "Minas Tirith border police".
     bool pluralBefore = (pp == Pos::kNoun && endsWith(prev->lower, "s")) ||
                         (pp == Pos::kPronoun && isSubjectPronoun(prev->lower) && prev->lower != "he" &&
@@ -778,7 +786,12 @@ bool isNamePart(const std::vector<Draft>& d, size_t i) {
 bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline) {
   Draft& dr = d[i];
   Word& w = dr.word;
-  if (!w.capitalised || headline) return false;
+  if (!w.capitalised) return false;
+  if (headline) {
+    bool unknown = dr.closed == nullptr && (!dr.reading.known || dr.reading.proper);
+    if (unknown || isAcronym(dr.surface)) w.pos = Pos::kProperNoun;
+    return unknown || isAcronym(dr.surface);
+  }
   if (isAcronym(dr.surface) && dr.surface != "I" && dr.surface != "A") { w.pos = Pos::kProperNoun; return true; }
   const Reading& r = dr.reading;
   bool nationality = r.adj && (endsWith(w.lower, "ish") || endsWith(w.lower, "ian") || endsWith(w.lower, "an") ||
@@ -795,6 +808,10 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
   }
   if (initial) {
     if (dr.closed != nullptr) return false;
+    if (next != nullptr && next->word.lower == "'s") {
+      w.pos = Pos::kProperNoun;  // "Trump's decision"
+      return true;
+    }
     if (nextCap && !(r.verb && (r.form == VerbForm::kPast || r.form == VerbForm::kThirdSingular))) {
       w.pos = Pos::kProperNoun;  // "Crown Prince Mohammed"
       return true;
@@ -806,13 +823,22 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
   return true;
 }
 
-bool isHeadline(std::string_view text) {
+// All caps, or Title Case for most words: capitals then say nothing about names.
+bool isHeadline(std::string_view text, const std::vector<Draft>& drafts) {
   int upper = 0, lower = 0;
   for (char c : text) {
     if (isUpper(c)) ++upper;
     else if (isAlpha(c)) ++lower;
   }
-  return upper > 12 && upper > 2 * lower;
+  if (upper > 12 && upper > 2 * lower) return true;
+  int words = 0, capitalised = 0;
+  for (const Draft& d : drafts) {
+    if (!isAlpha(d.surface[0])) continue;
+    ++words;
+    capitalised += d.word.capitalised;
+  }
+  constexpr int kMinWords = 4;
+  return words >= kMinWords && capitalised * 10 >= words * 8;
 }
 
 // Lexicon readings of one word (context-free; the same wherever it occurs).
@@ -867,7 +893,7 @@ std::vector<Word> tagWords(const Lexicon& lexicon, std::string_view text, size_t
     if (memo.size() >= TaggerCache::kMaxWords) memo.clear();
     memo.emplace(d.word.lower, TaggerCache::Impl::Entry{d.closed, d.reading});
   }
-  bool headline = isHeadline(text);
+  bool headline = isHeadline(text, drafts);
   bool initial = true;
   for (size_t i = 0; i < drafts.size(); ++i) {
     Draft& d = drafts[i];
