@@ -263,6 +263,7 @@ class Chunker {
     uint32_t j = i;
     if (w_[j].pos == Pos::kAdverb) ++j;  // "almost five years"
     while (j < n) {
+      if (j > i && w_[j].pos == Pos::kNumber && w_[j - 1].pos == Pos::kNoun) break;  // "a call two days ago"
       if (npWord(j, j > i)) {
         if (uint32_t t = titleOfEnd(j)) { j = t; continue; }
         bool day = isWeekday(w_[j].lower);

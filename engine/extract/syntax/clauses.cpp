@@ -473,6 +473,16 @@ class ClauseFinder {
     return n.span.last - n.span.first == 1 || kDeictic.count(p_.words[n.span.first].lower) > 0;
   }
 
+  // Also "five years after/ago/later".
+  bool isTemporalAt(size_t k) const {
+    if (isTemporal(elems_[k].index)) return true;
+    static const std::unordered_set<std::string_view> kAfter = {"after", "before", "ago", "later", "earlier"};
+    static const std::unordered_set<std::string_view> kUnits = {"year", "month", "week", "day", "hour", "decade", "minute"};
+    const NounPhrase& n = p_.nps[elems_[k].index];
+    return kUnits.count(p_.words[n.head].lemma) > 0 && k + 1 < elems_.size() && elems_[k + 1].kind == Elem::kWord &&
+           kAfter.count(p_.words[elems_[k + 1].index].lower) > 0;
+  }
+
   void fillArguments() {
     std::vector<size_t> sortedStarts = starts_;
     sortedStarts.insert(sortedStarts.end(), verbElem_.begin(), verbElem_.end());
@@ -498,7 +508,7 @@ class ClauseFinder {
         if (x.kind == Elem::kWord && p_.words[x.index].pos == Pos::kSubordinator) break;  // "..., because"
         if (x.kind == Elem::kWord && p_.words[x.index].lower == "," && k + 1 < end && !isAppositive(k + 1) &&
             elems_[k + 1].kind != Elem::kPp) break;
-        if (x.kind == Elem::kNp && !isAppositive(k) && !isSubjectNp(x.index) && !isTemporal(x.index) &&
+        if (x.kind == Elem::kNp && !isAppositive(k) && !isSubjectNp(x.index) && !isTemporalAt(k) &&
             std::find(inverted_.begin(), inverted_.end(), k) == inverted_.end()) {
           cl.objects.push_back(x.index);
         } else if (x.kind == Elem::kPp) {

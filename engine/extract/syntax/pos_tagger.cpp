@@ -560,7 +560,7 @@ bool nounish(const Draft* d) {
   if (d == nullptr) return false;
   if (d->closed != nullptr) return (d->closed->mask & (kCDet | kCPron)) != 0 && d->closed->pos != Pos::kAdverb;
   const Reading& r = d->reading;
-  return r.noun || r.adj || d->word.capitalised || d->word.pos == Pos::kNumber;
+  return r.noun || r.adj || d->word.capitalised || d->word.pos == Pos::kNumber || startsNumeric(d->surface);
 }
 
 // An open-class noun or adjective follows (not a determiner): "a planned attack".
@@ -713,6 +713,7 @@ void tagOpen(std::vector<Draft>& drafts, size_t i) {
 Pos tagThat(const std::vector<Draft>& d, size_t i) {
   const Draft* next = i + 1 < d.size() ? &d[i + 1] : nullptr;
   const Word* prev = i > 0 ? &d[i - 1].word : nullptr;
+  if (prev != nullptr && prev->pos == Pos::kPreposition && nounContinues(next)) return Pos::kDeterminer;  // "on that narrative"
   if (prev != nullptr && (prev->pos == Pos::kVerb || nominalPos(prev->pos) || prev->pos == Pos::kPunct)) {
     return Pos::kSubordinator;
   }
@@ -747,6 +748,11 @@ void tagClosed(std::vector<Draft>& d, size_t i) {
   const Word* prev = i > 0 ? &d[i - 1].word : nullptr;
   const Draft* next = i + 1 < d.size() ? &d[i + 1] : nullptr;
   if (w.lower == "that") { w.pos = tagThat(d, i); return; }
+  if (w.lower == "there" && next != nullptr && next->closed != nullptr && (next->closed->mask & kCAux) &&
+      next->word.lower != "have" && next->word.lower != "has" && next->word.lower != "had") {
+    w.pos = Pos::kPronoun;  // existential "there is"
+    return;
+  }
   if (w.lower == "'s") {
     bool pron = prev != nullptr && prev->pos == Pos::kPronoun;
     bool verbNext = next != nullptr && (next->word.lower == "been" || next->word.lower == "not" ||
@@ -771,7 +777,10 @@ void tagClosed(std::vector<Draft>& d, size_t i) {
   if (w.lower == "no") { w.pos = next && nounish(next) ? Pos::kDeterminer : Pos::kNegation; return; }
   if (w.lower == "one") { w.pos = Pos::kNumber; return; }
   if ((mask & kCParticle) && (mask & kCPrep)) { w.pos = Pos::kPreposition; return; }
-  if ((mask & kCAdv) && (mask & kCDet) && next != nullptr && nounish(next)) { w.pos = Pos::kDeterminer; return; }
+  if ((mask & kCAdv) && (mask & kCDet)) {  // "more troops" against "most certainly"
+    w.pos = next != nullptr && nounish(next) ? Pos::kDeterminer : Pos::kAdverb;
+    return;
+  }
   if (w.lower == "about" && next && (next->word.pos == Pos::kNumber || startsNumeric(next->surface))) { w.pos = Pos::kAdverb; return; }
 }
 

@@ -20,12 +20,12 @@ using syn::testing::PennRecord;
 
 namespace {
 
-// Measured: POS 0.9710, NP P 0.9058 R 0.9575, verb 0.9792, subject 0.9236, object 0.9028.
+// Measured: POS 0.9719, NP P 0.9097 R 0.9586, verb 0.9792, subject 0.9410, object 0.9062.
 constexpr double kPosAccuracyFloor = 0.97;
 constexpr double kNpPrecisionFloor = 0.90;
 constexpr double kNpRecallFloor = 0.95;
 constexpr double kVerbFloor = 0.97;
-constexpr double kSubjectFloor = 0.92;
+constexpr double kSubjectFloor = 0.94;
 constexpr double kObjectFloor = 0.90;
 
 unsigned bit(syn::Pos p) { return 1u << static_cast<unsigned>(p); }
