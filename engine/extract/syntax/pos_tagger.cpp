@@ -606,107 +606,162 @@ bool isUnchangedParticiple(std::string_view w) {
   return kSame.count(w) > 0;
 }
 
+// The neighbourhood of an open-class word being tagged.
+struct Context {
+  std::vector<Draft>& drafts;
+  size_t i;
+  Word& w;
+  const Reading& r;
+  const Word* prev;   // the word before
+  const Word* prevC;  // the word before, skipping adverbs and negation
+  const Draft* next;
+  Pos pp, pc;         // their tags (kPunct at the start)
+  bool afterDet;      // right after a determiner, possessive, adjective or number
+};
+
+// "to attack", "could strike", "did not attack", "was hit", "has seized", "they warn".
+bool verbAfterAuxiliary(Context& c) {
+  const Reading& r = c.r;
+  if (!r.verb) return false;
+  bool afterTo = c.pc == Pos::kTo || c.pc == Pos::kModal || (c.pc == Pos::kAux && c.prevC->lemma == "do");
+  if (afterTo && (r.form == VerbForm::kBase || (c.pc == Pos::kTo && r.verbLemma == c.w.lower))) {
+    setVerb(c.w, r);
+    c.w.form = VerbForm::kBase;
+    return true;
+  }
+  bool perfect = c.pc == Pos::kAux && (c.prevC->lemma == "have" || c.prevC->lemma == "be");
+  if (perfect && r.form == VerbForm::kBase && r.verbLemma == c.w.lower && isUnchangedParticiple(c.w.lower)) {
+    setVerb(c.w, r);
+    c.w.form = VerbForm::kPastParticiple;  // "was hit", "have cut"
+    return true;
+  }
+  if (perfect && (r.form == VerbForm::kPast || r.form == VerbForm::kPastParticiple || r.form == VerbForm::kGerund)) {
+    setVerb(c.w, r);
+    if (r.form != VerbForm::kGerund) c.w.form = VerbForm::kPastParticiple;
+    return true;
+  }
+  if (c.pc == Pos::kPronoun && isSubjectPronoun(c.prevC->lower) && r.form != VerbForm::kGerund) {
+    setVerb(c.w, r);
+    return true;
+  }
+  return false;
+}
+
+// "shot dead", "the wounded", "a planned attack", "the fighting".
+bool afterDeterminer(Context& c) {
+  const Reading& r = c.r;
+  if (r.adj && c.pp == Pos::kVerb && c.prev->form == VerbForm::kPastParticiple && !nounContinues(c.next)) {
+    c.w.pos = Pos::kAdjective;
+    return true;
+  }
+  if (c.afterDet) {
+    if (r.adj && nounish(c.next) && !(c.next->reading.verb && !c.next->reading.noun)) { c.w.pos = Pos::kAdjective; return true; }
+    if (r.noun) { setNoun(c.w, r); return true; }
+    if (r.adj) { c.w.pos = Pos::kAdjective; return true; }
+    if (r.verb && (r.form == VerbForm::kPast || r.form == VerbForm::kPastParticiple)) { c.w.pos = Pos::kAdjective; return true; }
+    if (r.verb && r.form == VerbForm::kGerund && !nounContinues(c.next)) { setNoun(c.w, r); return true; }
+  }
+  return false;
+}
+
+// -ing and -ed forms outside a determined phrase.
+bool gerundOrParticiple(Context& c) {
+  const Reading& r = c.r;
+  if (!r.verb) return false;
+  if (r.form == VerbForm::kGerund && r.noun && inDeterminedNp(c.drafts, c.i) && nounContinues(c.next) &&
+      c.next->reading.noun && !verbish(c.next)) {
+    setNoun(c.w, r);  // "his annual mushroom hunting trip"
+    return true;
+  }
+  if (r.form == VerbForm::kGerund) {
+    if (c.pp == Pos::kPreposition || c.pp == Pos::kPunct || c.pp == Pos::kCoordinator || !r.noun || nominalPos(c.pp)) {
+      setVerb(c.w, r);
+      return true;
+    }
+  }
+  if ((r.form == VerbForm::kPast || r.form == VerbForm::kPastParticiple) && !(c.afterDet && r.adj)) {
+    bool modifier = r.adj && nounContinues(c.next) && c.pp != Pos::kNoun && c.pp != Pos::kProperNoun && c.pp != Pos::kPronoun;
+    if (!modifier) {
+      setVerb(c.w, r);
+      return true;
+    }
+  }
+  return false;
+}
+
+// Noun or verb after a noun: "Israel strikes targets" against "drone strikes killed".
+bool afterNoun(Context& c) {
+  const Reading& r = c.r;
+  const Draft* next = c.next;
+  if (!(r.verb && r.noun)) return false;
+  bool objectDet = next != nullptr && next->closed != nullptr && (next->closed->mask & kCDet) != 0;
+  if ((c.pp == Pos::kNoun || c.pp == Pos::kProperNoun) && inDeterminedNp(c.drafts, c.i) &&
+      !(objectDet && isUnchangedParticiple(c.w.lower)) &&
+      (r.form == VerbForm::kBase || r.form == VerbForm::kThirdSingular) &&
+      !(next != nullptr && nounish(next) && !nounContinues(next))) {
+    setNoun(c.w, r);
+    return true;
+  }
+  if (c.pp != Pos::kNoun && c.pp != Pos::kProperNoun && c.pp != Pos::kPronoun) return false;
+  bool finite = r.form == VerbForm::kThirdSingular || r.form == VerbForm::kBase;
+  bool objectNext = next != nullptr && (nounish(next) || next->word.pos == Pos::kNumber) &&
+                    (!verbish(next) || next->reading.noun);
+  if (r.form == VerbForm::kBase && isUnchangedParticiple(c.w.lower) && next != nullptr && next->closed != nullptr &&
+      (next->closed->mask & (kCDet | kCPron)) != 0) {
+    setVerb(c.w, r);
+    c.w.form = VerbForm::kPast;  // "the US hit a faction"
+    return true;
+  }
+  // Agreement: "Iran warns", "the allies warn", but "Minas Tirith border police".
+  const Word* prev = c.prev;
+  bool pluralBefore = (c.pp == Pos::kNoun && endsWith(prev->lower, "s")) ||
+                      (c.pp == Pos::kPronoun && isSubjectPronoun(prev->lower) && prev->lower != "he" &&
+                       prev->lower != "she" && prev->lower != "it");
+  bool followsName = r.form == VerbForm::kThirdSingular ? (c.pp == Pos::kProperNoun || c.pp == Pos::kPronoun)
+                                                        : pluralBefore;
+  bool prepNext = next != nullptr && next->closed != nullptr && (next->closed->mask & (kCPrep | kCTo | kCSubord)) != 0;
+  if ((finite && objectNext && (followsName || r.form == VerbForm::kThirdSingular)) ||
+      (finite && followsName && prepNext && r.verbSenses > r.nounSenses)) {
+    setVerb(c.w, r);
+    return true;
+  }
+  setNoun(c.w, r);
+  return true;
+}
+
+// No context rule applied: adjective before a noun, else the likelier class.
+void byLexicon(Context& c) {
+  const Reading& r = c.r;
+  if (r.adj && (!r.noun || (nounContinues(c.next) && !verbish(c.next)) || c.pp == Pos::kAux)) {
+    if (!(r.noun && r.nounSenses > 2 * r.adjSenses + 2 && !nounish(c.next))) {
+      c.w.pos = Pos::kAdjective;
+      return;
+    }
+  }
+  if (r.noun && (!r.verb || r.nounSenses >= r.verbSenses || c.pp != Pos::kPunct)) return setNoun(c.w, r);
+  if (r.verb) return setVerb(c.w, r);
+  if (r.adj) { c.w.pos = Pos::kAdjective; return; }
+  if (r.adv) { c.w.pos = Pos::kAdverb; return; }
+  setNoun(c.w, r);
+}
+
 // Picks noun / verb / adjective / adverb for an open-class word from its
-// readings and its neighbours.
+// readings and its neighbours; the first rule that applies wins.
 void tagOpen(std::vector<Draft>& drafts, size_t i) {
   Draft& d = drafts[i];
-  Word& w = d.word;
-  const Reading& r = d.reading;
   const Word* prev = i > 0 ? &drafts[i - 1].word : nullptr;
   const Word* prevC = prevContent(drafts, i);
-  const Draft* next = i + 1 < drafts.size() ? &drafts[i + 1] : nullptr;
   Pos pp = prev ? prev->pos : Pos::kPunct;
-  Pos pc = prevC ? prevC->pos : Pos::kPunct;
-
-  if (r.adv && !r.noun && !r.verb && (!r.adj || endsWith(w.lower, "ly"))) { w.pos = Pos::kAdverb; return; }
-  if (r.verb) {
-    bool afterTo = pc == Pos::kTo || pc == Pos::kModal || (pc == Pos::kAux && prevC->lemma == "do");
-    if (afterTo && (r.form == VerbForm::kBase || (pc == Pos::kTo && r.verbLemma == w.lower))) {
-      setVerb(w, r);
-      w.form = VerbForm::kBase;
-      return;
-    }
-    bool perfect = pc == Pos::kAux && (prevC->lemma == "have" || prevC->lemma == "be");
-    if (perfect && r.form == VerbForm::kBase && r.verbLemma == w.lower && isUnchangedParticiple(w.lower)) {
-      setVerb(w, r);
-      w.form = VerbForm::kPastParticiple;  // "was hit", "have cut"
-      return;
-    }
-    if (perfect && (r.form == VerbForm::kPast || r.form == VerbForm::kPastParticiple || r.form == VerbForm::kGerund)) {
-      setVerb(w, r);
-      if (r.form != VerbForm::kGerund) w.form = VerbForm::kPastParticiple;
-      return;
-    }
-    if (pc == Pos::kPronoun && isSubjectPronoun(prevC->lower) && r.form != VerbForm::kGerund) {
-      setVerb(w, r);
-      return;
-    }
-  }
-  if (r.adj && pp == Pos::kVerb && prev->form == VerbForm::kPastParticiple && !nounContinues(next)) {
-    w.pos = Pos::kAdjective;  // "shot dead"
+  Context c{drafts, i, d.word, d.reading, prev, prevC, i + 1 < drafts.size() ? &drafts[i + 1] : nullptr,
+            pp, prevC ? prevC->pos : Pos::kPunct,
+            pp == Pos::kDeterminer || pp == Pos::kPossessive || pp == Pos::kAdjective || pp == Pos::kNumber};
+  const Reading& r = d.reading;
+  if (r.adv && !r.noun && !r.verb && (!r.adj || endsWith(d.word.lower, "ly"))) {
+    d.word.pos = Pos::kAdverb;
     return;
   }
-  bool afterDet = pp == Pos::kDeterminer || pp == Pos::kPossessive || pp == Pos::kAdjective || pp == Pos::kNumber;
-  if (afterDet) {
-    if (r.adj && nounish(next) && !(next->reading.verb && !next->reading.noun)) { w.pos = Pos::kAdjective; return; }
-    if (r.noun) { setNoun(w, r); return; }
-    if (r.adj) { w.pos = Pos::kAdjective; return; }
-    if (r.verb && (r.form == VerbForm::kPast || r.form == VerbForm::kPastParticiple)) { w.pos = Pos::kAdjective; return; }
-  }
-  if (afterDet && r.verb && r.form == VerbForm::kGerund && !nounContinues(next)) { setNoun(w, r); return; }
-  if (r.verb && r.form == VerbForm::kGerund && r.noun && inDeterminedNp(drafts, i) && nounContinues(next) &&
-      next->reading.noun && !verbish(next)) {
-    setNoun(w, r);  // "his annual mushroom hunting trip"
-    return;
-  }
-  if (r.verb && r.form == VerbForm::kGerund) {
-    if (pp == Pos::kPreposition || pp == Pos::kPunct || pp == Pos::kCoordinator || !r.noun ||
-        nominalPos(pp)) { setVerb(w, r); return; }
-  }
-  if (r.verb && (r.form == VerbForm::kPast || r.form == VerbForm::kPastParticiple) && !(afterDet && r.adj)) {
-    if (!(r.adj && nounContinues(next) && pp != Pos::kNoun && pp != Pos::kProperNoun && pp != Pos::kPronoun)) {
-      setVerb(w, r);
-      return;
-    }
-  }
-  bool objectDet = next != nullptr && next->closed != nullptr && (next->closed->mask & kCDet) != 0;
-  if (r.verb && r.noun && (pp == Pos::kNoun || pp == Pos::kProperNoun) && inDeterminedNp(drafts, i) &&
-      !(objectDet && isUnchangedParticiple(w.lower)) &&
-      (r.form == VerbForm::kBase || r.form == VerbForm::kThirdSingular) && !(next != nullptr && nounish(next) && !nounContinues(next))) {
-    setNoun(w, r);
-    return;
-  }
-  if (r.verb && r.noun && (pp == Pos::kNoun || pp == Pos::kProperNoun || pp == Pos::kPronoun)) {
-    // "Israel strikes targets" against "drone strikes killed".
-    bool finite = r.form == VerbForm::kThirdSingular || r.form == VerbForm::kBase;
-    bool objectNext = next != nullptr && (nounish(next) || next->word.pos == Pos::kNumber) &&
-                      (!verbish(next) || next->reading.noun);
-    if (r.form == VerbForm::kBase && isUnchangedParticiple(w.lower) && next != nullptr && next->closed != nullptr &&
-        (next->closed->mask & (kCDet | kCPron)) != 0) {
-      setVerb(w, r);
-      w.form = VerbForm::kPast;  // "the US hit a faction"
-      return;
-    }
-    // Agreement: "Iran warns", "the allies warn", but "Minas Tirith border police".
-    bool pluralBefore = (pp == Pos::kNoun && endsWith(prev->lower, "s")) ||
-                        (pp == Pos::kPronoun && isSubjectPronoun(prev->lower) && prev->lower != "he" &&
-                         prev->lower != "she" && prev->lower != "it");
-    bool followsName = r.form == VerbForm::kThirdSingular ? (pp == Pos::kProperNoun || pp == Pos::kPronoun)
-                                                          : pluralBefore;
-    if (finite && objectNext && (followsName || r.form == VerbForm::kThirdSingular)) { setVerb(w, r); return; }
-    if (finite && followsName && next != nullptr && next->closed != nullptr &&
-        (next->closed->mask & (kCPrep | kCTo | kCSubord)) != 0 && r.verbSenses > r.nounSenses) { setVerb(w, r); return; }
-    setNoun(w, r);
-    return;
-  }
-  if (r.adj && (!r.noun || (nounContinues(next) && !verbish(next)) || pp == Pos::kAux)) {
-    if (!(r.noun && r.nounSenses > 2 * r.adjSenses + 2 && nounish(next) == false)) { w.pos = Pos::kAdjective; return; }
-  }
-  if (r.noun && (!r.verb || r.nounSenses >= r.verbSenses || pp != Pos::kPunct)) { setNoun(w, r); return; }
-  if (r.verb) { setVerb(w, r); return; }
-  if (r.adj) { w.pos = Pos::kAdjective; return; }
-  if (r.adv) { w.pos = Pos::kAdverb; return; }
-  setNoun(w, r);
+  if (verbAfterAuxiliary(c) || afterDeterminer(c) || gerundOrParticiple(c) || afterNoun(c)) return;
+  byLexicon(c);
 }
 
 // "that": a determiner before a noun that ends its phrase, else a complementizer.
