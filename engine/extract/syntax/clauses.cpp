@@ -256,39 +256,57 @@ class ClauseFinder {
     VerbGroup& vg = p_.vgs[elems_[e].index];
     Clause c;
     c.verb = elems_[e].index;
-    SubjectScan s = scanBack(e);
-    std::string marker = s.markerElem >= 0 ? p_.words[elems_[static_cast<size_t>(s.markerElem)].index].lower : "";
-    Pos markerPos = s.markerElem >= 0 ? p_.words[elems_[static_cast<size_t>(s.markerElem)].index].pos : Pos::kPunct;
-    if (s.markerElem >= 0 && opensClause(p_.words[elems_[static_cast<size_t>(s.markerElem)].index])) {
-      markerPos = Pos::kSubordinator;  // "before troops arrived"
-    }
     size_t startElem = e;
+    if (!reducedOrParticipial(c, vg, e)) startElem = classify(c, vg, e, scanBack(e));
+    if (c.subordinator == "if" && vg.modality == Modality::kNone) vg.modality = Modality::kConditional;
+    clauseOfVgElem_[e] = static_cast<int32_t>(p_.clauses.size());
+    starts_.push_back(startElem);
+    verbElem_.push_back(e);
+    p_.clauses.push_back(std::move(c));
+  }
 
+  // Clauses whose subject comes from elsewhere whatever precedes them:
+  // comma-enclosed and post-PP participles, and ", killing ..." adjuncts.
+  bool reducedOrParticipial(Clause& c, VerbGroup& vg, size_t e) {
     if (int32_t np = commaParticipleHost(e); np != kNoIndex) {
       // "The militia, backed by Iran, seized": a reduced relative set off by commas.
       c.kind = ClauseKind::kRelative;
       c.subject = np;
-      c.subjectInherited = true;
-      vg.voice = Voice::kPassive, vg.reducedPassive = true;
-    } else if (bareParticiple(vg) && e > 0 && elems_[e - 1].kind == Elem::kPp && !isNp(e + 1) && !isReportingVerb(vg.lemma)) {
+    } else if (bareParticiple(vg) && e > 0 && elems_[e - 1].kind == Elem::kPp && !isNp(e + 1) &&
+               !isReportingVerb(vg.lemma)) {
       // "in remarks published on Monday": a reduced relative on the PP's noun.
       c.kind = ClauseKind::kRelative;
       c.subject = p_.pps[elems_[e - 1].index].np;
-      c.subjectInherited = true;
-      vg.voice = Voice::kPassive, vg.reducedPassive = true;
     } else if (bareGerund(vg)) {
       c.kind = ClauseKind::kParticipial;
       int32_t main = lastTopClause();  // ", adding ..." belongs to the speaker, not to what was said
       c.parent = main;
       if (main != kNoIndex) c.subject = p_.clauses[static_cast<size_t>(main)].subject;
       c.subjectInherited = true;
-    } else if (s.subjectElem < 0 && markerPos == Pos::kSubordinator && isRelativeWord(marker)) {
+      return true;
+    } else {
+      return false;
+    }
+    c.subjectInherited = true;
+    vg.voice = Voice::kPassive, vg.reducedPassive = true;
+    return true;
+  }
+
+  // Kind, subject and subordinator from what precedes the verb; returns the
+  // clause's first element.
+  size_t classify(Clause& c, VerbGroup& vg, size_t e, const SubjectScan& s) {
+    const Word* markerWord = s.markerElem >= 0 ? &p_.words[elems_[static_cast<size_t>(s.markerElem)].index] : nullptr;
+    std::string marker = markerWord ? markerWord->lower : "";
+    Pos markerPos = markerWord ? markerWord->pos : Pos::kPunct;
+    if (markerWord && opensClause(*markerWord)) markerPos = Pos::kSubordinator;  // "before troops arrived"
+    if (s.subjectElem < 0 && markerPos == Pos::kSubordinator && isRelativeWord(marker)) {
       c.kind = ClauseKind::kRelative;
       c.subordinator = marker;
       c.subject = antecedentBefore(static_cast<size_t>(s.markerElem));
       c.subjectInherited = true;
-      startElem = static_cast<size_t>(s.markerElem);
-    } else if (s.subjectElem < 0 && markerPos == Pos::kCoordinator) {
+      return static_cast<size_t>(s.markerElem);
+    }
+    if (s.subjectElem < 0 && markerPos == Pos::kCoordinator) {
       int32_t prev = lastClauseOf({ClauseKind::kMain, ClauseKind::kReported, ClauseKind::kCoordinated,
                                    ClauseKind::kRelative, ClauseKind::kSubordinate});
       c.kind = ClauseKind::kCoordinated;
@@ -297,35 +315,34 @@ class ClauseFinder {
         c.subject = pc.subject, c.parent = pc.parent, c.speaker = pc.speaker;
       }
       c.subjectInherited = true;
-      startElem = static_cast<size_t>(s.markerElem);
-    } else if (s.viaRelative) {
+      return static_cast<size_t>(s.markerElem);
+    }
+    if (s.viaRelative) {
       c.subject = s.subjectNp;
-      startElem = static_cast<size_t>(s.subjectElem);
-    } else if (s.subjectElem >= 0) {
+      return static_cast<size_t>(s.subjectElem);
+    }
+    if (s.subjectElem >= 0) {
       size_t se = static_cast<size_t>(s.subjectElem);
       c.subject = s.subjectNp;
-      startElem = s.markerElem >= 0 ? static_cast<size_t>(s.markerElem) : se;
       if (isReducedPassive(vg, se, e)) {
         vg.voice = Voice::kPassive, vg.reducedPassive = true;
         c.kind = ClauseKind::kRelative;
         c.subjectInherited = true;
-        startElem = e;
-      } else {
-        classifyBySubject(c, s, marker, markerPos, se);
+        return e;
       }
-    } else if (isInvertedSpeech(e)) {
+      classifyBySubject(c, s, marker, markerPos, se);
+      return s.markerElem >= 0 ? static_cast<size_t>(s.markerElem) : se;
+    }
+    if (isInvertedSpeech(e)) {
       c.subject = static_cast<int32_t>(elems_[e + 1].index);  // "..., said the minister."
       inverted_.push_back(e + 1);
     } else if (markerPos == Pos::kSubordinator) {
       c.kind = ClauseKind::kSubordinate;
       c.subordinator = marker;
     }
-    if (c.subordinator == "if" && vg.modality == Modality::kNone) vg.modality = Modality::kConditional;
-    clauseOfVgElem_[e] = static_cast<int32_t>(p_.clauses.size());
-    starts_.push_back(startElem);
-    verbElem_.push_back(e);
-    p_.clauses.push_back(std::move(c));
+    return e;
   }
+
 
   // "two soldiers killed in a strike (were buried)": a bare participle right after
   // its noun, followed by a PP and then either the real verb or nothing.
