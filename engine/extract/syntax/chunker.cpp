@@ -244,7 +244,11 @@ class Chunker {
     if (owner_[i] != Owner::kFree) return false;
     Pos p = w_[i].pos;
     if (p == Pos::kNoun || p == Pos::kProperNoun || p == Pos::kAdjective || p == Pos::kNumber) return true;
-    if (p == Pos::kDeterminer) return !started || w_[i - 1].pos == Pos::kDeterminer;
+    if (p == Pos::kDeterminer) {
+      bool quantity = started && w_[i - 1].pos == Pos::kNumber &&
+                      (w_[i].lower == "more" || w_[i].lower == "fewer" || w_[i].lower == "less");  // "3,000 more troops"
+      return !started || w_[i - 1].pos == Pos::kDeterminer || quantity;
+    }
     return false;
   }
 

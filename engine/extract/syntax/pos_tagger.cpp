@@ -664,6 +664,14 @@ bool afterDeterminer(Context& c) {
   return false;
 }
 
+// "burned flags and chanted slogans": a finite past verb earlier in the sentence.
+bool pastVerbBefore(const std::vector<Draft>& d, size_t i) {
+  for (size_t k = 0; k < i; ++k) {
+    if (d[k].word.pos == Pos::kVerb && d[k].word.form == VerbForm::kPast) return true;
+  }
+  return false;
+}
+
 // -ing and -ed forms outside a determined phrase.
 bool gerundOrParticiple(Context& c) {
   const Reading& r = c.r;
@@ -680,7 +688,8 @@ bool gerundOrParticiple(Context& c) {
     }
   }
   if ((r.form == VerbForm::kPast || r.form == VerbForm::kPastParticiple) && !(c.afterDet && r.adj)) {
-    bool modifier = r.adj && nounContinues(c.next) && c.pp != Pos::kNoun && c.pp != Pos::kProperNoun && c.pp != Pos::kPronoun;
+    bool modifier = r.adj && nounContinues(c.next) && c.pp != Pos::kNoun && c.pp != Pos::kProperNoun &&
+                    c.pp != Pos::kPronoun && !(c.pp == Pos::kCoordinator && pastVerbBefore(c.drafts, c.i));
     if (!modifier) {
       setVerb(c.w, r);
       return true;

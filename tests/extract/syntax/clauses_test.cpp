@@ -122,6 +122,10 @@ TEST_CASE("Clauses: reported speech keeps the speaker apart", "[extract][syntax]
   CHECK(np(q, attack.speaker) == "the foreign ministry");
   CHECK(svo(q, attack) == "Iran|attack|the tanker|");
 
+  syn::SentenceParse t = parse("The Pentagon said it had deployed 3,000 more troops to the region.");
+  CHECK(svo(t, clause(t, "deploy")) == "it|deploy|3,000 more troops|to:the region");
+  CHECK(np(t, clause(t, "deploy").speaker) == "The Pentagon");
+
   syn::SentenceParse r = parse("Turkish troops shelled the village, said the governor.");
   CHECK(np(r, clause(r, "shell").speaker) == "the governor");
 
@@ -161,6 +165,10 @@ TEST_CASE("Clauses: coordinated subjects and coordinated verbs", "[extract][synt
   CHECK(threatened.kind == ClauseKind::kCoordinated);
   CHECK(threatened.subjectInherited);
   CHECK(svo(q, threatened) == "Iraq's prime minister|threaten|the United States|");
+
+  syn::SentenceParse r = parse("Protesters in Baghdad burned American flags and chanted slogans against the government.");
+  CHECK(svo(r, clause(r, "burn")) == "Protesters|burn|American flags|");
+  CHECK(svo(r, clause(r, "chant")) == "Protesters|chant|slogans|against:the government");
 }
 
 TEST_CASE("Clauses: infinitival complements keep their own arguments", "[extract][syntax]") {
