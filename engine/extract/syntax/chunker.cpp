@@ -265,9 +265,14 @@ class Chunker {
     uint32_t n = static_cast<uint32_t>(w_.size());
     if (w_[i].pos == Pos::kPronoun) return i + 1;
     uint32_t j = i;
-    if (w_[j].pos == Pos::kAdverb) ++j;  // "almost five years"
+    while (j < i + 2 && w_[j].pos == Pos::kAdverb) ++j;  // "almost five years", "at least five"
     while (j < n) {
       if (j > i && w_[j].pos == Pos::kNumber && w_[j - 1].pos == Pos::kNoun) break;  // "a call two days ago"
+      bool postnominalAdj = j > i && w_[j].pos == Pos::kAdjective &&
+                            (w_[j - 1].pos == Pos::kNoun || w_[j - 1].pos == Pos::kProperNoun) &&
+                            !(j + 1 < n && (w_[j + 1].pos == Pos::kNoun || w_[j + 1].pos == Pos::kProperNoun ||
+                                            w_[j + 1].pos == Pos::kAdjective));
+      if (postnominalAdj) break;  // "rebels loyal to Haftar"
       if (npWord(j, j > i)) {
         if (uint32_t t = titleOfEnd(j)) { j = t; continue; }
         bool day = isWeekday(w_[j].lower);
@@ -304,11 +309,14 @@ class Chunker {
     uint32_t n = static_cast<uint32_t>(w_.size());
     for (uint32_t i = 0; i < n;) {
       Pos p = w_[i].pos;
-      bool adverbNumber = p == Pos::kAdverb && i + 1 < n && w_[i + 1].pos == Pos::kNumber && owner_[i] == Owner::kFree;
+      uint32_t numberAt = i + 1 < n && w_[i + 1].pos == Pos::kAdverb ? i + 2 : i + 1;
+      bool adverbNumber = p == Pos::kAdverb && numberAt < n && w_[numberAt].pos == Pos::kNumber && owner_[i] == Owner::kFree;
       bool starts = (npWord(i, false) || (p == Pos::kPronoun && owner_[i] == Owner::kFree) || adverbNumber);
       if (!starts) { ++i; continue; }
       uint32_t end = baseNpEnd(i);
-      if (end == i || (end == i + 1 && adverbNumber)) { ++i; continue; }
+      bool lonePostnominal = end == i + 1 && p == Pos::kAdjective && i > 0 &&
+                             (w_[i - 1].pos == Pos::kNoun || w_[i - 1].pos == Pos::kProperNoun);
+      if (end == i || (end <= numberAt && adverbNumber) || lonePostnominal) { ++i; continue; }
       NounPhrase np;
       np.span = {i, end};
       np.head = headOf(np.span);

@@ -163,7 +163,7 @@ class ClauseFinder {
         return s;
       }
       const Word& wd = p_.words[x.index];
-      if (wd.pos == Pos::kAdverb || wd.lower == ")" || wd.lower == "(") continue;
+      if (wd.pos == Pos::kAdverb || wd.pos == Pos::kAdjective || wd.lower == ")" || wd.lower == "(") continue;
       if (wd.lower == "," && (skippedAppositive || isAppositive(j - 1))) continue;
       if (wd.lower == ",") {
         // "The group, which is backed by Iran, denied": the subject is the antecedent.
@@ -416,8 +416,12 @@ class ClauseFinder {
     for (size_t c = 1; c < p_.clauses.size(); ++c) {
       Clause& sc = p_.clauses[c];
       size_t e = verbElem_[c];
-      bool trailing = sc.kind == ClauseKind::kMain && isSpeechVg(e) && starts_[c] > 0 && isWord(starts_[c] - 1, ",") &&
-                      !hasObjectAfter(e);
+      size_t before = starts_[c];
+      if (before > 0 && isWord(before - 1, "\"")) --before;  // '..., " Netanyahu told reporters.'
+      const std::string& lemma = vgOf(e).lemma;
+      bool addressee = lemma == "tell" || lemma == "inform" || lemma == "assure";
+      bool trailing = sc.kind == ClauseKind::kMain && isSpeechVg(e) && before > 0 && isWord(before - 1, ",") &&
+                      (!hasObjectAfter(e) || addressee);
       bool inverted = std::find(inverted_.begin(), inverted_.end(), e + 1) != inverted_.end();
       if (!trailing && !inverted) continue;
       for (size_t k = 0; k < c; ++k) {

@@ -812,6 +812,12 @@ void tagClosed(std::vector<Draft>& d, size_t i) {
   const Word* prev = i > 0 ? &d[i - 1].word : nullptr;
   const Draft* next = i + 1 < d.size() ? &d[i + 1] : nullptr;
   if (w.lower == "that") { w.pos = tagThat(d, i); return; }
+  bool atLeast = (w.lower == "at" && next != nullptr && (next->word.lower == "least" || next->word.lower == "most")) ||
+                 ((w.lower == "least" || w.lower == "most") && prev != nullptr && prev->lower == "at");
+  if (atLeast) {
+    w.pos = Pos::kAdverb;  // "at least five civilians"
+    return;
+  }
   if (w.lower == "there" && next != nullptr && next->closed != nullptr && (next->closed->mask & kCAux) &&
       next->word.lower != "have" && next->word.lower != "has" && next->word.lower != "had") {
     w.pos = Pos::kPronoun;  // existential "there is"
@@ -881,6 +887,10 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
   }
   if (initial) {
     if (dr.closed != nullptr) return false;
+    if (r.verb && r.form == VerbForm::kBase && verbish(next)) {
+      w.pos = Pos::kProperNoun;  // "Trump told Congress"
+      return true;
+    }
     if (next != nullptr && next->word.lower == "'s") {
       w.pos = Pos::kProperNoun;  // "Trump's decision"
       return true;

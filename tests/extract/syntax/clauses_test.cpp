@@ -126,6 +126,14 @@ TEST_CASE("Clauses: reported speech keeps the speaker apart", "[extract][syntax]
   CHECK(svo(t, clause(t, "deploy")) == "it|deploy|3,000 more troops|to:the region");
   CHECK(np(t, clause(t, "deploy").speaker) == "The Pentagon");
 
+  syn::SentenceParse u = parse("\"We will not allow Iran to obtain nuclear weapons,\" Netanyahu told reporters.");
+  CHECK(np(u, clause(u, "allow").speaker) == "Netanyahu");
+  CHECK(svo(u, clause(u, "tell")) == "Netanyahu|tell|reporters|");
+
+  syn::SentenceParse v = parse("Trump told Congress that the strike was legal.");
+  CHECK(svo(v, clause(v, "tell")) == "Trump|tell|Congress|");
+  CHECK(np(v, clause(v, "be").speaker) == "Trump");
+
   syn::SentenceParse r = parse("Turkish troops shelled the village, said the governor.");
   CHECK(np(r, clause(r, "shell").speaker) == "the governor");
 
@@ -185,6 +193,10 @@ TEST_CASE("Clauses: participial adjuncts share the main subject", "[extract][syn
   const syn::Clause& c = clause(p, "kill");
   CHECK(c.kind == ClauseKind::kParticipial);
   CHECK(svo(p, c) == "Militants|kill|three soldiers|");
+
+  syn::SentenceParse q = parse("Rebels loyal to Haftar shelled the airport, killing at least five civilians.");
+  CHECK(svo(q, clause(q, "shell")) == "Rebels|shell|the airport|");
+  CHECK(svo(q, clause(q, "kill")) == "Rebels|kill|at least five civilians|");
 }
 
 TEST_CASE("Clauses: after/before/when/if clauses are subordinate", "[extract][syntax]") {
