@@ -498,9 +498,11 @@ class ClauseFinder {
   bool isTemporalAt(size_t k) const {
     if (isTemporal(elems_[k].index)) return true;
     static const std::unordered_set<std::string_view> kAfter = {"after", "before", "ago", "later", "earlier"};
-    static const std::unordered_set<std::string_view> kUnits = {"year", "month", "week", "day", "hour", "decade", "minute"};
+    static const std::unordered_set<std::string_view> kUnits = {
+        "year", "month", "week", "day", "hour", "decade", "minute",
+        "years", "months", "weeks", "days", "hours", "decades", "minutes"};  // WordNet keeps "years" as a lemma
     const NounPhrase& n = p_.nps[elems_[k].index];
-    return kUnits.count(p_.words[n.head].lemma) > 0 && k + 1 < elems_.size() && elems_[k + 1].kind == Elem::kWord &&
+    return kUnits.count(p_.words[n.head].lower) > 0 && k + 1 < elems_.size() && elems_[k + 1].kind == Elem::kWord &&
            kAfter.count(p_.words[elems_[k + 1].index].lower) > 0;
   }
 

@@ -10,7 +10,7 @@
 //
 // Measured on the PETRARCH unit-test Penn parses (tests/extract/syntax/
 // syntax_gold_test.cpp): POS 97%, base NPs P 91% R 96%, main-clause verb 98%,
-// subject head 94%, object head 91%. Known limits, all from having no full
+// subject head 94%, object head 92%. Known limits, all from having no full
 // parse: PPs are never attached to nouns (only "of" is), so "the embassy in
 // Baghdad, which ..." takes Baghdad as antecedent; a noun/verb-ambiguous word
 // right after a noun ("his visit comes") may be read as a noun; objects of a

@@ -103,6 +103,8 @@ TEST_CASE("PosTagger: lemmas and verb forms", "[extract][syntax]") {
   CHECK(wordAt(w, "killed").form == VerbForm::kPastParticiple);
   CHECK(wordAt(w, "seized").form == VerbForm::kPastParticiple);
   CHECK(wordAt(w, "towns").lemma == "town");
+  std::vector<syn::Word> y = syn::tagWords(lexicon(), "Five years later the forces returned.", 0);
+  CHECK(wordAt(y, "years").lemma == "year");  // WordNet lists "years" as a lemma too
   CHECK(wordAt(w, "has").form == VerbForm::kThirdSingular);
 }
 
