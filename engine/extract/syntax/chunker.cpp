@@ -153,7 +153,10 @@ uint32_t verbGroupEnd(const Words& w, uint32_t i, uint32_t& main) {
 
 void addParticle(const Words& w, VerbGroup& vg, uint32_t& end) {
   if (end >= w.size()) return;
-  if (isPhrasal(w[vg.main].lemma, w[end].lower)) {
+  const std::string& next = w[end].lower;
+  bool particle = next == "up" || next == "out" || next == "off" || next == "down" || next == "on" || next == "in" ||
+                  next == "back" || next == "away" || next == "over" || next == "by";
+  if (particle && isPhrasal(w[vg.main].lemma, next)) {
     vg.particle = w[end].lower;
     ++end;
     vg.span.last = end;
@@ -193,6 +196,8 @@ class Chunker {
 
   void markMultiPreps() {
     for (uint32_t i = 0; i < w_.size(); ++i) {
+      char first = w_[i].lower.empty() ? '\0' : w_[i].lower[0];
+      if (first != 'a' && first != 'b' && first != 'd' && first != 'i' && first != 'o' && first != 'p') continue;
       for (const auto& mp : kMultiPreps) {
         uint32_t len = mp[2].empty() ? 2 : 3;
         if (i + len > w_.size()) continue;
@@ -275,7 +280,7 @@ class Chunker {
       if (postnominalAdj) break;  // "rebels loyal to Haftar"
       if (npWord(j, j > i)) {
         if (uint32_t t = titleOfEnd(j)) { j = t; continue; }
-        bool day = isWeekday(w_[j].lower);
+        bool day = w_[j].capitalised && isWeekday(w_[j].lower);
         bool timeWord = j > i && (w_[j].lower == "next" || w_[j].lower == "last" || w_[j].lower == "past" ||
                                     w_[j].lower == "late" || w_[j].lower == "early");
         if (timeWord) break;  // "in Sochi next week"

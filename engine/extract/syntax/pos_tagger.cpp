@@ -1000,7 +1000,7 @@ std::vector<Word> tagWords(const Lexicon& lexicon, std::string_view text, size_t
     }
     if (startsNumeric(d.surface) && w.lower.find('-') != std::string::npos && isAlpha(w.lower.back())) {
       w.pos = Pos::kAdjective;  // "12-year", "5-member"
-    } else if (startsNumeric(d.surface) || isNumberWord(w.lower)) {
+    } else if (startsNumeric(d.surface) || (d.closed == nullptr && d.reading.noun && isNumberWord(w.lower))) {
       w.pos = Pos::kNumber;
     } else if (isNamePart(drafts, i)) {
       w.pos = Pos::kProperNoun;
