@@ -3,8 +3,13 @@
 // stage of the shallow parser and its entry point, parse().
 //
 // For the event coder: a clause's source is `subject` (or `agent` when the
-// verb is passive), its targets are `objects` and the NPs of `pps`. The NP
-// inside a PP is never a subject. Reported speech keeps the speaker apart:
+// verb is passive, and then `subject` is the target), its targets are
+// `objects` and the NPs of `pps`. The NP inside a PP is never a subject.
+//
+//   auto lexicon = Lexicon::load();     // once per process; NotFound without wordnet-base
+//   TaggerCache cache;                  // one per thread
+//   SentenceParse p = parse(**lexicon, sentenceText, sentenceOffset, &cache);
+//   for (const Clause& c : p.clauses) { const VerbGroup& v = p.vgs[c.verb]; ... } Reported speech keeps the speaker apart:
 // "X said Y would impose sanctions" gives a kReported clause (subject Y)
 // whose `speaker` is X and whose `parent` is the "X said" clause.
 //
