@@ -285,7 +285,9 @@ class Chunker {
                                     w_[j].lower == "late" || w_[j].lower == "early");
         if (timeWord) break;  // "in Sochi next week"
         ++j;
-        if (day) break;
+        bool partOfDay = j < n && (w_[j].lower == "night" || w_[j].lower == "morning" ||
+                                   w_[j].lower == "afternoon" || w_[j].lower == "evening");
+        if (day && !partOfDay) break;  // "on Sunday night", but "on Monday Iran said"
         continue;
       }
       // "Polish and Czech officials", "a very large force"

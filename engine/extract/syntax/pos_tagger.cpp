@@ -292,7 +292,13 @@ std::vector<Token> tokenize(std::string_view text) {
                (j + 1 >= n || !isWordByte(text[j + 1]))) {
       ++j;  // plural possessive "ministers'"
     }
-    if (j < n && text[j] == '.' && isAbbreviation(text.substr(i, j - i))) ++j;
+    if (j < n && text[j] == '.' && isAbbreviation(text.substr(i, j - i))) {
+      ++j;
+      if (j + 1 < n && text[j] == '-' && isAlpha(text[j + 1])) {  // "U.S.-led"
+        j += 2;
+        while (j < n && (isWordByte(text[j]) || (text[j] == '-' && j + 1 < n && isAlpha(text[j + 1])))) ++j;
+      }
+    }
     pushWordToken(text, i, j, out);
     i = j;
   }
@@ -880,6 +886,12 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
   }
   if (isAcronym(dr.surface) && dr.surface != "I" && dr.surface != "A") { w.pos = Pos::kProperNoun; return true; }
   const Reading& r = dr.reading;
+  size_t dash = w.lower.rfind('-');
+  if (dash != std::string::npos && dash + 1 < dr.surface.size() && !isUpper(dr.surface[dash + 1]) && r.verb &&
+      (r.form == VerbForm::kPast || r.form == VerbForm::kPastParticiple)) {
+    w.pos = Pos::kAdjective;  // "U.S.-led", "Iran-backed"
+    return true;
+  }
   bool nationality = r.adj && (endsWith(w.lower, "ish") || endsWith(w.lower, "ian") || endsWith(w.lower, "an") ||
                                endsWith(w.lower, "ese") || endsWith(w.lower, "i"));
   bool nextCap = i + 1 < d.size() && d[i + 1].word.capitalised && d[i + 1].closed == nullptr;
@@ -894,6 +906,13 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
   }
   if (initial) {
     if (dr.closed != nullptr) return false;
+    bool coordinatedName = next != nullptr &&
+                           (next->word.lower == "and" || next->word.lower == "or" || next->word.lower == ",") &&
+                           i + 2 < d.size() && d[i + 2].word.capitalised;
+    if (coordinatedName) {
+      w.pos = Pos::kProperNoun;  // "Turkey and Russia agreed"
+      return true;
+    }
     if (r.verb && r.form == VerbForm::kBase && verbish(next)) {
       w.pos = Pos::kProperNoun;  // "Trump told Congress"
       return true;

@@ -64,6 +64,12 @@ TEST_CASE("PosTagger: names keep abbreviations, hyphens, apostrophes and Arabic 
         "Crown/PROPN Prince/PROPN Mohammed/PROPN bin/PROPN Salman/PROPN met/VERB him/PRON ./PUNCT");
 }
 
+TEST_CASE("PosTagger: hyphenated participles are adjectives; coordinated first words are names", "[extract][syntax]") {
+  CHECK(tags("The U.S.-led coalition and Iran-backed militias clashed.") ==
+        "The/DET U.S.-led/ADJ coalition/NOUN and/CCONJ Iran-backed/ADJ militias/NOUN clashed/VERB ./PUNCT");
+  CHECK(tags("Turkey and Russia agreed.") == "Turkey/PROPN and/CCONJ Russia/PROPN agreed/VERB ./PUNCT");
+}
+
 TEST_CASE("PosTagger: acronyms are proper nouns, numbers are numbers", "[extract][syntax]") {
   CHECK(tags("Some 1,500 troops and 3.5 million dollars went to the IRGC and the PMF.") ==
         "Some/DET 1,500/NUM troops/NOUN and/CCONJ 3.5/NUM million/NUM dollars/NOUN went/VERB to/TO the/DET "
