@@ -20,9 +20,9 @@ using syn::testing::PennRecord;
 
 namespace {
 
-// Measured: POS 0.9719, NP P 0.9097 R 0.9586, verb 0.9792, subject 0.9410, object 0.9201.
+// Measured: POS 0.9719, NP P 0.9107 R 0.9591, verb 0.9792, subject 0.9410, object 0.9201.
 constexpr double kPosAccuracyFloor = 0.97;
-constexpr double kNpPrecisionFloor = 0.90;
+constexpr double kNpPrecisionFloor = 0.91;
 constexpr double kNpRecallFloor = 0.95;
 constexpr double kVerbFloor = 0.97;
 constexpr double kSubjectFloor = 0.94;
