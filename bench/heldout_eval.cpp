@@ -24,11 +24,22 @@ using namespace kg::extract;
 int main(int argc, char** argv) {
   bool verbose = false;
   std::vector<std::string> inputs;
+  ExtractorOptions options;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--verbose") == 0 || std::strcmp(argv[i], "-v") == 0) {
       verbose = true;
+    } else if (std::strcmp(argv[i], "--verbs") == 0 && i + 1 < argc) {
+      options.verbFiles.push_back(argv[++i]);
+    } else if (std::strcmp(argv[i], "--no-default-verbs") == 0) {
+      options.loadDefaultEventDictionaries = false;
+    } else if (std::strcmp(argv[i], "--events") == 0 && i + 1 < argc) {
+      const std::string mode = argv[++i];
+      options.englishEvents = mode == "rules" ? EnglishEvents::kRules
+                              : mode == "coder" ? EnglishEvents::kCoder
+                                                : EnglishEvents::kBoth;
     } else if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
-      std::printf("usage: heldout_eval [--verbose] [FILE_OR_DIR ...]  (default: %s)\n", KG_HELDOUT_DIR);
+      std::printf("usage: heldout_eval [--verbose] [--verbs FILE] [--no-default-verbs] [--events rules|coder|both] "
+                  "[FILE_OR_DIR ...]  (default: %s)\n", KG_HELDOUT_DIR);
       return 0;
     } else {
       inputs.push_back(argv[i]);
@@ -50,7 +61,7 @@ int main(int argc, char** argv) {
     }
   }
 
-  auto created = Extractor::create({});
+  auto created = Extractor::create(options);
   if (!created.isOk()) {
     std::fprintf(stderr, "heldout_eval: cannot build the extractor: %s\n", created.status().message().c_str());
     return 2;

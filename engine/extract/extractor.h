@@ -15,6 +15,7 @@
 
 #include "base/status.h"
 #include "extract/article.h"
+#include "extract/coding/english_events.h"
 #include "model/actor.h"
 
 namespace kg::extract {
@@ -23,6 +24,14 @@ struct ExtractorOptions {
   bool loadDefaultDictionary = true;       // the project's own actor dictionary
   std::vector<std::string> actorFiles;     // user dictionaries (`kg ingest --actors FILE`)
   std::vector<std::string> petrarchFiles;  // PETRARCH actor dictionaries
+  // Event coding (extract/coding/event_lexicons.h): our verb and agent
+  // dictionaries, and PETRARCH-format files (`kg ingest --verbs/--agents/--discards`).
+  bool loadDefaultEventDictionaries = true;
+  std::vector<std::string> verbFiles;
+  std::vector<std::string> agentFiles;
+  std::vector<std::string> discardFiles;
+  // How the event coder and the older relation rules share English sentences.
+  EnglishEvents englishEvents = EnglishEvents::kBoth;
 };
 
 class Extractor {
@@ -36,6 +45,10 @@ class Extractor {
   // Called by the engine at start for every stored actor, and after each
   // committed article for the actors that article created.
   virtual void addKnownActor(const Actor& actor) = 0;
+
+  // Dictionary lines that could not be read, as "file:line: reason" (the
+  // line was skipped; loading went on).
+  virtual const std::vector<std::string>& warnings() const = 0;
 
   // The actors and edges of one article. Never fails on odd text; an article
   // with nothing recognisable yields an empty Extraction.

@@ -33,6 +33,15 @@ Result<std::unique_ptr<ExtractorImpl>> ExtractorImpl::make(const ExtractorOption
   for (const auto& f : options.actorFiles) KG_RETURN_IF_ERROR(x->catalog_.loadDictionaryFile(f));
   for (const auto& f : options.petrarchFiles) KG_RETURN_IF_ERROR(loadPetrarchFile(f, &x->catalog_, &x->warnings_));
   KG_RETURN_IF_ERROR(x->catalog_.link());
+  EventLexiconOptions eo;
+  eo.loadDefaults = options.loadDefaultEventDictionaries;
+  eo.verbFiles = options.verbFiles;
+  eo.agentFiles = options.agentFiles;
+  eo.discardFiles = options.discardFiles;
+  auto events = EventLexicons::load(eo, &x->warnings_);
+  if (!events) return events.status();
+  x->events_ = std::move(events).value();
+  x->englishEvents_ = options.englishEvents;
   x->ja_ = JapaneseSegmenter::create();
   x->index_ = std::make_unique<MentionIndex>(x->catalog_, x->ja_.get());
   x->offices_ = std::make_unique<OfficeTable>(x->catalog_);
@@ -152,7 +161,15 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       if (mentioned.size() <= m.entity) mentioned.resize(m.entity + 1, false);
       mentioned[m.entity] = true;
     }
-    const std::vector<Fact> facts = findRelations(tokens, mentions, resolver);
+    bool wholeStory = false;
+    if (events_->discards(sentenceText, &wholeStory)) {
+      if (wholeStory) return Extraction{};
+      continue;
+    }
+    std::vector<Fact> facts = findRelations(tokens, mentions, resolver);
+    if (englishEvents_ != EnglishEvents::kRules && isLatinSentence(tokens))
+      facts = combineFacts(std::move(facts), events_->english().code(article.text, s.begin, s.end, mentions),
+                           englishEvents_);
     if (facts.empty()) continue;
     Date sentenceDate = eventDate(sentenceText, article.doc.date);
     if (!sentenceDate.known()) sentenceDate = seasonDate(sentenceText, article.doc.date);

@@ -25,6 +25,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "extract/coding/event_lexicons.h"
 #include "extract/dictionary.h"
 #include "extract/extractor.h"
 #include "extract/japanese.h"
@@ -41,7 +42,7 @@ class ExtractorImpl final : public Extractor {
   Extraction extract(const Article& article) const override;
 
   // Non-fatal problems met while loading (PETRARCH dates that do not parse).
-  const std::vector<std::string>& warnings() const { return warnings_; }
+  const std::vector<std::string>& warnings() const override { return warnings_; }
   const Catalog& catalog() const { return catalog_; }
 
  private:
@@ -51,6 +52,8 @@ class ExtractorImpl final : public Extractor {
   std::unique_ptr<JapaneseSegmenter> ja_;
   std::unique_ptr<MentionIndex> index_;
   std::unique_ptr<OfficeTable> offices_;
+  std::unique_ptr<EventLexicons> events_;
+  EnglishEvents englishEvents_ = EnglishEvents::kBoth;
   std::vector<std::string> warnings_;
   // Skeleton keys ("~...") that more than one catalog actor has: they are not
   // handed to the engine as identity keys.

@@ -132,6 +132,15 @@ void commit(Record& rec, Catalog* catalog, std::unordered_map<std::string, size_
   a.name = rec.name;
   a.aliases = rec.aliases;
   if (!code.empty()) a.attributes["cameo"] = code;
+  // Every dated code, "CODE FROM TO" ('-' for an open bound) joined by ';':
+  // the code an actor had on a given day (cameoCodeOn).
+  std::string dated;
+  for (const auto& r : rec.restrictions) {
+    if (!r.dated) continue;
+    if (!dated.empty()) dated += ';';
+    dated += r.code + ' ' + (r.from.known() ? r.from.toString() : "-") + ' ' + (r.to.known() ? r.to.toString() : "-");
+  }
+  if (!dated.empty()) a.attributes["cameo.dated"] = dated;
   const std::string any = !code.empty() ? code : (rec.restrictions.empty() ? "" : rec.restrictions.front().code);
   if (any.size() >= 3 && any.compare(0, 3, "IGO") != 0 && any.compare(0, 3, "NGO") != 0 && any.compare(0, 3, "MNC") != 0)
     a.country = any.substr(0, 3);
@@ -272,6 +281,26 @@ Status loadPetrarchFile(const std::string& path, Catalog* catalog, std::vector<s
   std::ostringstream ss;
   ss << in.rdbuf();
   return parsePetrarch(ss.str(), path, catalog, warnings);
+}
+
+std::string cameoCodeOn(const Actor& actor, Date day) {
+  if (auto it = actor.attributes.find("cameo.dated"); it != actor.attributes.end() && day.known()) {
+    std::string_view rest = it->second;
+    while (!rest.empty()) {
+      const size_t semi = rest.find(';');
+      std::string_view item = rest.substr(0, semi);
+      rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
+      const size_t a = item.find(' '), b = item.rfind(' ');
+      if (a == std::string_view::npos || b == a) continue;
+      auto from = Date::parse(item.substr(a + 1, b - a - 1));
+      auto to = Date::parse(item.substr(b + 1));
+      const bool afterFrom = !from.isOk() || from->days() <= day.days();
+      const bool beforeTo = !to.isOk() || day.days() <= to->days();
+      if (afterFrom && beforeTo) return std::string(item.substr(0, a));
+    }
+  }
+  auto it = actor.attributes.find("cameo");
+  return it == actor.attributes.end() ? std::string() : it->second;
 }
 
 }  // namespace kg::extract

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "base/date.h"
 #include "base/status.h"
 #include "extract/dictionary.h"
 
@@ -33,5 +34,10 @@ Status loadPetrarchFile(const std::string& path, Catalog* catalog, std::vector<s
 // The same from text (`origin` names it in messages).
 Status parsePetrarch(std::string_view text, std::string_view origin, Catalog* catalog,
                      std::vector<std::string>* warnings);
+
+// The PETRARCH code `actor` had on `day`: its dated code covering the day
+// (attribute "cameo.dated", written by the loader), else its undated code
+// (attribute "cameo"); "" when it has none.
+std::string cameoCodeOn(const Actor& actor, Date day);
 
 }  // namespace kg::extract

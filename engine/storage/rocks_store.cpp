@@ -746,6 +746,8 @@ class RocksBulkLoader final : public BulkLoader {
     uint32_t mode = 0, cameo = 0, title = 0;  // interned strings
     float confidence = 1.0f;
     uint32_t evidenceCount = 0;
+    DateBasis dateBasis = DateBasis::kUnknown;  // kept from a stored edge (imports record none)
+    uint32_t sources = 0;                       // likewise; 0 = not counted
     bool existing = false;  // stored before this load
     bool dirty = false;     // its `out` record must be (re)written
   };
@@ -857,6 +859,8 @@ Status RocksBulkLoader::preload() {
     p.title = intern(e.title);
     p.confidence = e.confidence;
     p.evidenceCount = h->evidenceCount;
+    p.dateBasis = e.dateBasis;
+    p.sources = e.sources;
     p.existing = true;
     const Fact f = factOf(p);
     const uint64_t hf = FactHash()(f);
@@ -1060,6 +1064,8 @@ Result<BulkLoadStats> RocksBulkLoader::finish() {
       e.title = strings_[p.title];
       e.when.to = p.to;
       e.confidence = p.confidence;
+      e.dateBasis = p.dateBasis;
+      e.sources = p.sources;
       std::string v = codec::encodeEdgeValue(e, p.evidenceCount);
       KG_RETURN_IF_ERROR(fromRocks(w.Put(encode(r), v), "write out.sst"));
     }

@@ -46,6 +46,14 @@ inline std::set<std::string> facts(const std::string& text, const std::string& d
   return eventLines(defaultExtractor().extract(article(text, date)), withMode);
 }
 
+// The events coded as having happened: planned, threatened or announced
+// ones (mode "planned", extract/coding/english_events.h) left out.
+inline std::set<std::string> happened(const std::string& text, const std::string& date = "") {
+  Extraction x = defaultExtractor().extract(article(text, date));
+  std::erase_if(x.edges, [](const ExtractedEdge& e) { return e.edge.mode == "planned"; });
+  return eventLines(x);
+}
+
 inline std::set<std::string> actorNames(const std::string& text, const std::string& date = "") {
   std::set<std::string> out;
   for (const auto& a : defaultExtractor().extract(article(text, date)).actors) out.insert(a.actor.name);

@@ -206,9 +206,13 @@ void print(const char* what, const Score& s) {
 bool verbose() { return std::getenv("KG_GOLD_VERBOSE") != nullptr; }
 
 // Floors actually reached (percent), with a margin; see the printed figures.
-constexpr size_t FLOOR_RECALL = 65;             // measured 74 (56/76)
-constexpr size_t FLOOR_PRECISION = 80;          // measured 92 (57/62)
-constexpr size_t FLOOR_FIRST_READING_RECALL = 60;  // measured 67 (40/60)
+// Measured with the event coder (extract/coding) beside the relation rules.
+// Precision here is against the gold list, which is not exhaustive: many
+// coder edges it counts as wrong are true facts the list lacks (see the hand
+// audit in the closing note of the event-coding issue).
+constexpr size_t FLOOR_RECALL = 78;             // measured 78.9 (60/76)
+constexpr size_t FLOOR_PRECISION = 57;          // measured 57.7 (64/111)
+constexpr size_t FLOOR_FIRST_READING_RECALL = 73;  // measured 73.3 (44/60)
 
 Triples extractPages(const std::vector<fs::path>& files, Triples* withDictionary) {
   Triples got;

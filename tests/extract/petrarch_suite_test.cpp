@@ -16,6 +16,6 @@ TEST_CASE("PETRARCH suite: validation records coded from raw text meet the measu
   REQUIRE(t.records >= 270);
   CHECK(t.expected >= 350);
   // Floors: the measured values, rounded down to a whole percent.
-  CHECK(100 * t.root >= 0 * t.expected);
-  CHECK(100 * t.recordsWithSpurious <= 100 * t.records);
+  CHECK(100 * t.root >= 56 * t.expected);                 // measured 203/359 = 56.5%
+  CHECK(100 * t.recordsWithSpurious <= 7 * t.records);    // measured 19/277 = 6.9%
 }

@@ -121,3 +121,31 @@ TEST_CASE("BulkLoader: a read-only store refuses to bulk load", "[storage][bulk]
   REQUIRE_FALSE(loader.isOk());
   CHECK(loader.status().code() == StatusCode::kFailedPrecondition);
 }
+
+TEST_CASE("BulkLoader: an ingested edge keeps its date basis and source count when a load adds to it",
+          "[storage][bulk]") {
+  TempDir dir;
+  auto store = open(dir);
+  auto batch = store->newBatch();
+  Actor a, b;
+  a.name = "Alpha";
+  b.name = "Beta";
+  ActorId ia = batch->putActor(a, {"alpha"}).value();
+  ActorId ib = batch->putActor(b, {"beta"}).value();
+  Edge read = fact(ia, ib, EdgeType::kAssault, Date::day(2020, 1, 3), "doc1");
+  read.dateBasis = DateBasis::kText;
+  EdgeId id = batch->putEdge(read).value();
+  REQUIRE(store->commit(*batch).isOk());
+  const Edge before = store->getEdge(id).value();
+  REQUIRE(before.dateBasis == DateBasis::kText);
+  REQUIRE(before.sources == 1);
+
+  auto loader = store->newBulkLoader();
+  REQUIRE(loader.isOk());
+  CHECK((*loader)->putEdge(fact(ia, ib, EdgeType::kAssault, Date::day(2020, 1, 3), "events.tab:7")).value() == id);
+  REQUIRE((*loader)->finish().isOk());
+  const Edge after = store->getEdge(id).value();
+  CHECK(after.evidence.size() == 2);
+  CHECK(after.dateBasis == DateBasis::kText);
+  CHECK(after.sources == before.sources);  // imported rows are not counted as sources
+}

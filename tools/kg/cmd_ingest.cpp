@@ -1,4 +1,5 @@
 // kg ingest PATH... [--date D] [--actors FILE]... [--petrarch FILE]...
+//   [--verbs FILE]... [--agents FILE]... [--discards FILE]...
 // kg --remote HOST:PORT ingest PATH...: reads the inputs here and sends the
 // documents to kgd, whose extractor turns them into actors and edges.
 #include <unistd.h>
@@ -23,6 +24,9 @@ struct IngestArgs {
   std::string date;
   std::vector<std::string> actorFiles;
   std::vector<std::string> petrarchFiles;
+  std::vector<std::string> verbFiles;
+  std::vector<std::string> agentFiles;
+  std::vector<std::string> discardFiles;
   bool noDefaultActors = false;
   size_t threads = 1;
 };
@@ -99,6 +103,9 @@ int ingestRemote(CliContext& ctx, const IngestArgs& args) {
   if (!args.date.empty()) return refuse("--date");
   if (!args.actorFiles.empty()) return refuse("--actors");
   if (!args.petrarchFiles.empty()) return refuse("--petrarch");
+  if (!args.verbFiles.empty()) return refuse("--verbs");
+  if (!args.agentFiles.empty()) return refuse("--agents");
+  if (!args.discardFiles.empty()) return refuse("--discards");
   if (args.noDefaultActors) return refuse("--no-default-actors");
   if (args.threads != 1) return refuse("--threads");
   auto api = ctx.api();
@@ -152,8 +159,18 @@ int ingest(CliContext& ctx, const IngestArgs& args) {
   xo.loadDefaultDictionary = !args.noDefaultActors;
   xo.actorFiles = args.actorFiles;
   xo.petrarchFiles = args.petrarchFiles;
+  xo.verbFiles = args.verbFiles;
+  xo.agentFiles = args.agentFiles;
+  xo.discardFiles = args.discardFiles;
   auto extractor = extract::Extractor::create(xo);
   if (!extractor) return ctx.fail(extractor.status());
+  // Dictionary lines that could not be read were skipped: say which.
+  const auto& warnings = (*extractor)->warnings();
+  constexpr size_t kShownWarnings = 20;
+  for (size_t i = 0; i < warnings.size() && i < kShownWarnings; ++i)
+    std::cerr << "warning: " << warnings[i] << "\n";
+  if (warnings.size() > kShownWarnings)
+    std::cerr << "warning: ... and " << warnings.size() - kShownWarnings << " more dictionary lines skipped\n";
 
   auto engine = ctx.engine(true);
   if (!engine) return ctx.fail(engine.status());
@@ -196,6 +213,11 @@ void registerIngestCommands(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--date", args->date, "date (YYYY-MM-DD, YYYY-MM or YYYY) for articles that carry none");
   cmd->add_option("--actors", args->actorFiles, "an actor dictionary file (repeatable)");
   cmd->add_option("--petrarch", args->petrarchFiles, "a PETRARCH actor dictionary (repeatable)");
+  cmd->add_option("--verbs", args->verbFiles,
+                  "a PETRARCH verb dictionary (CAMEO.2.0.txt format), consulted after ours (repeatable)");
+  cmd->add_option("--agents", args->agentFiles, "a PETRARCH agent dictionary (Phoenix.agents.txt format) (repeatable)");
+  cmd->add_option("--discards", args->discardFiles,
+                  "a PETRARCH discard list (Phoenix.discards.txt format): sentences or stories to skip (repeatable)");
   cmd->add_option("--threads", args->threads,
                   "extraction threads (default 1: each article sees the actors of the ones before it)");
   cmd->add_flag("--no-default-actors", args->noDefaultActors, "do not load the project's own actor dictionary");

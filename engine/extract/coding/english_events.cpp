@@ -16,6 +16,8 @@ constexpr float kVerbConfidence = 0.6f;
 // Announced, threatened, conditional or future events have not happened:
 // they are kept (and shown) but fall below any "happened" threshold.
 constexpr float kPlannedFactor = 0.4f;
+// The mode that marks such an event in the graph (in place of a PLOVER mode).
+constexpr std::string_view kPlannedMode = "planned";
 
 Tense tenseOf(const syntax::SentenceParse& p, const CodedEvent& e) {
   const auto& vg = p.vgs[p.clauses[e.clause].verb];
@@ -45,12 +47,44 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     f.mode = std::string(plover->mode);
     f.cameo = e.code;
     f.confidence = e.byPattern ? kPatternConfidence : kVerbConfidence;
-    if (e.planned) f.confidence *= kPlannedFactor;
+    if (e.planned) {
+      f.confidence *= kPlannedFactor;
+      f.mode = std::string(kPlannedMode);
+    }
     f.planned = e.planned;
     f.tense = tenseOf(parse, e);
     facts.push_back(std::move(f));
   }
   return facts;
+}
+
+bool isLatinSentence(const std::vector<Token>& tokens) {
+  size_t latin = 0, words = 0;
+  for (const Token& t : tokens) {
+    if (!t.word || t.script == Script::kDigit) continue;
+    ++words;
+    if (t.script == Script::kLatin) ++latin;
+  }
+  return words > 0 && 2 * latin > words;
+}
+
+std::vector<Fact> combineFacts(std::vector<Fact> rules, std::vector<Fact> coded, EnglishEvents mode) {
+  if (mode == EnglishEvents::kRules) return rules;
+  std::vector<Fact> out = std::move(coded);
+  const size_t codedCount = out.size();
+  auto coderHasPair = [&](const Fact& f) {
+    for (size_t i = 0; i < codedCount; ++i)
+      if ((out[i].src == f.src && out[i].dst == f.dst) || (out[i].src == f.dst && out[i].dst == f.src)) return true;
+    return false;
+  };
+  for (auto& f : rules) {
+    // The rules read attack modes ("drone") the coder does not: lend them.
+    for (size_t i = 0; i < codedCount; ++i)
+      if (out[i].src == f.src && out[i].dst == f.dst && out[i].type == f.type && out[i].mode.empty()) out[i].mode = f.mode;
+    const bool standing = isStandingType(f.type);
+    if (standing || (mode == EnglishEvents::kBoth && !coderHasPair(f))) out.push_back(std::move(f));
+  }
+  return out;
 }
 
 }  // namespace kg::extract

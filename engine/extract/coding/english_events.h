@@ -34,4 +34,18 @@ class EnglishEventCoder final {
   EventCoder coder_;
 };
 
+// How the English event coder and the older per-pattern relation rules
+// (relations.h) share an English sentence.
+enum class EnglishEvents : uint8_t {
+  kRules,   // the relation rules only (the coder is not run)
+  kCoder,   // coder events; the rules only for standing relations
+  kBoth,    // coder events, plus rule events between pairs the coder left alone
+};
+
+// True when most words of the sentence's tokens are in Latin script.
+bool isLatinSentence(const std::vector<Token>& tokens);
+
+// Combines the rules' facts with the coder's per `mode` (see EnglishEvents).
+std::vector<Fact> combineFacts(std::vector<Fact> rules, std::vector<Fact> coded, EnglishEvents mode);
+
 }  // namespace kg::extract

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <cctype>
 #include <string_view>
 
@@ -20,6 +21,8 @@ using syntax::VerbGroup;
 // with '_'. TABARI allows any number within the clause; a bound keeps a
 // pattern from reaching into a later clause's words.
 constexpr size_t kMaxGap = 6;
+// Words between a relative clause's antecedent and its verb ("X, which is", "X who").
+constexpr size_t kMaxRelativeGap = 3;
 
 // Prepositions that address an actor by default ("met with X", "fired at X",
 // "imposed sanctions on X"); "in", "near", "across" and the like locate.
@@ -77,9 +80,11 @@ struct MatchText {
       for (uint32_t m : n.members) entitiesOf(static_cast<int32_t>(m), out, depth + 1);
       return;
     }
-    if (static_cast<size_t>(np) < actors.size())
-      for (size_t e : actors[np])
-        if (std::find(out->begin(), out->end(), e) == out->end()) out->push_back(e);
+    // The first entity is the phrase's actor; the rest are its owners.
+    if (static_cast<size_t>(np) < actors.size() && !actors[np].empty()) {
+      const size_t e = actors[np].front();
+      if (std::find(out->begin(), out->end(), e) == out->end()) out->push_back(e);
+    }
   }
   bool namesActor(int32_t np) const {
     std::vector<size_t> e;
@@ -110,7 +115,9 @@ struct Binding {
 
 class PatternMatcher {
  public:
-  PatternMatcher(const MatchText& text, const VerbDictionary& dict) : t_(text), dict_(dict) {}
+  // `allowed[np]`: the phrases a slot may take (the clause's own arguments).
+  PatternMatcher(const MatchText& text, const VerbDictionary& dict, const std::vector<bool>& allowed)
+      : t_(text), dict_(dict), allowed_(allowed) {}
 
   // Matches `tokens` in order within words [pos, end).
   bool match(const std::vector<PatternToken>& tokens, size_t ti, size_t pos, size_t end, bool firstJoined,
@@ -173,6 +180,7 @@ class PatternMatcher {
   // addresses ("on", "with", "against" ...): "- * +" does not reach the
   // place in "hit depots in Syria".
   bool slotMayTake(const std::vector<PatternToken>& tokens, size_t ti, int32_t np) const {
+    if (!allowed_[np]) return false;
     const int32_t pp = t_.ppOf[np];
     if (pp == kNoIndex) return true;
     const std::string& prep = t_.p.pps[pp].prep;
@@ -195,6 +203,7 @@ class PatternMatcher {
 
   const MatchText& t_;
   const VerbDictionary& dict_;
+  const std::vector<bool>& allowed_;
 };
 
 // The verb of a verb group in the dictionaries: its form entry and dictionary.
@@ -241,20 +250,32 @@ VerbHit findVerb(const std::vector<const VerbDictionary*>& dicts, const MatchTex
   return best;
 }
 
-// The end of the words a clause's verb reaches: the next finite verb group
-// of another clause, a subordinator, a semicolon, or the sentence end.
-size_t clauseEnd(const SentenceParse& p, const VerbGroup& vg, uint32_t vgIndex) {
-  for (size_t i = vg.span.last; i < p.words.size(); ++i) {
-    const auto& w = p.words[i];
-    if (w.pos == Pos::kSubordinator || w.lower == ";") return i;
-    for (size_t k = 0; k < p.vgs.size(); ++k) {
-      const VerbGroup& other = p.vgs[k];
-      if (k == vgIndex || other.span.first != i) continue;
-      if (other.governor == static_cast<int32_t>(vgIndex) || other.nonFinite) continue;
-      return i;
-    }
+// The end of the words a clause's verb reaches, as a treebank verb phrase
+// does: its own embedded clauses are inside; the next clause that is not one
+// of them ends it ("Gollum allowed that Mordor isn't ..." keeps "that ...";
+// "..., a senior official said" does not).
+size_t clauseEnd(const SentenceParse& p, uint32_t clause) {
+  // Embedded complements (reported speech, "that"-clauses) are inside; a
+  // coordinated verb or a relative clause after the object is not.
+  auto descends = [&](size_t k) {
+    const auto kind = p.clauses[k].kind;
+    if (kind != syntax::ClauseKind::kReported && kind != syntax::ClauseKind::kSubordinate) return false;
+    for (int32_t up = p.clauses[k].parent, hops = 0; up != kNoIndex && hops < 16; up = p.clauses[up].parent, ++hops)
+      if (up == static_cast<int32_t>(clause)) return true;
+    return false;
+  };
+  const size_t verbStart = p.vgs[p.clauses[clause].verb].span.last;
+  size_t end = p.words.size();
+  for (size_t k = 0; k < p.clauses.size(); ++k) {
+    const auto& c = p.clauses[k];
+    if (k == clause || descends(k) || c.verb >= p.vgs.size()) continue;
+    size_t start = p.vgs[c.verb].span.first;
+    if (c.subject != kNoIndex && !c.subjectInherited) start = std::min<size_t>(start, p.nps[c.subject].span.first);
+    if (start >= verbStart) end = std::min(end, start);
   }
-  return p.words.size();
+  for (size_t i = verbStart; i < end; ++i)
+    if (p.words[i].lower == ";") return i;
+  return end;
 }
 
 struct Roles {
@@ -274,11 +295,95 @@ int32_t attackAuthor(const MatchText& t, const Clause& c) {
   return kNoIndex;
 }
 
+// The subject of a "that"-clause governed by clause `ci`: "Gollum allowed
+// that Mordor ...", "X warned that Y would ...".
+int32_t thatClauseSubject(const MatchText& t, uint32_t ci) {
+  for (const auto& k : t.p.clauses) {
+    if (k.parent != static_cast<int32_t>(ci) || k.subjectInherited || k.subject == kNoIndex) continue;
+    // Not reported speech: "officials said that X ..." does not act on X.
+    if (k.kind != syntax::ClauseKind::kSubordinate || k.subordinator != "that") continue;
+    if (t.namesActor(k.subject)) return k.subject;
+  }
+  return kNoIndex;
+}
+
+// True when word `at` follows the verb through its objects and prepositional
+// phrases only: "met with X in Y" reaches Y, but "condemned the killing as an
+// aggression against Iraq" does not reach Iraq past "as".
+bool attachedToVerb(const MatchText& t, const Clause& c, size_t verbEnd, size_t at) {
+  size_t w = verbEnd;
+  while (w < at) {
+    size_t next = w;
+    for (uint32_t o : c.objects)
+      if (t.p.nps[o].span.first == w) next = std::max<size_t>(next, t.p.nps[o].span.last);
+    for (uint32_t pp : c.pps) {
+      if (t.p.pps[pp].span.first != w) continue;
+      // What follows "as" describes the object ("as an aggression against Iraq").
+      if (t.p.pps[pp].prep == "as") return false;
+      next = std::max<size_t>(next, t.p.pps[pp].span.last);
+    }
+    if (next == w) {
+      const auto pos = t.p.words[w].pos;
+      if (pos != Pos::kAdverb) return false;  // only an adverb may come between
+      next = w + 1;
+    }
+    w = next;
+  }
+  return true;
+}
+
+// Verbs of saying: in "X warned that Tehran would ...", Tehran is what was
+// said, not whom X warned.
+constexpr std::array<std::string_view, 16> kSpeechVerbs = {
+    "say", "warn", "tell", "announce", "claim", "insist", "state", "add", "note", "report",
+    "declare", "stress", "argue", "suggest", "believe", "think"};
+bool isSpeechVerb(std::string_view lemma) { return contains(kSpeechVerbs, lemma); }
+
+// The phrases a pattern slot may take in clause `ci`: its subject, objects,
+// the prepositional phrases attached to the verb, its complement's
+// arguments, the subjects of its "that"-clauses, and phrases inside those.
+std::vector<bool> slotPhrases(const MatchText& t, uint32_t ci, size_t verbEnd) {
+  const SentenceParse& p = t.p;
+  const Clause& c = p.clauses[ci];
+  std::vector<bool> allowed(p.nps.size(), false);
+  std::vector<int32_t> roots;
+  if (c.subject != kNoIndex) roots.push_back(c.subject);
+  if (c.agent != kNoIndex) roots.push_back(c.agent);
+  for (uint32_t o : c.objects) roots.push_back(static_cast<int32_t>(o));
+  for (uint32_t o : c.complementObjects) roots.push_back(static_cast<int32_t>(o));
+  for (uint32_t pp : c.pps)
+    if (p.pps[pp].np != kNoIndex && attachedToVerb(t, c, verbEnd, p.pps[pp].span.first)) roots.push_back(p.pps[pp].np);
+  for (uint32_t pp : c.complementPps)
+    if (p.pps[pp].np != kNoIndex) roots.push_back(p.pps[pp].np);
+  const bool speech = isSpeechVerb(p.vgs[c.verb].lemma);
+  for (const auto& k : p.clauses)
+    if (!speech && k.parent == static_cast<int32_t>(ci) && k.subject != kNoIndex && !k.subjectInherited &&
+        (k.kind == syntax::ClauseKind::kReported || k.kind == syntax::ClauseKind::kSubordinate))
+      roots.push_back(k.subject);
+  for (int32_t r : roots) {
+    const auto& span = p.nps[r].span;
+    for (size_t n = 0; n < p.nps.size(); ++n)
+      if (p.nps[n].span.first >= span.first && p.nps[n].span.last <= span.last) allowed[n] = true;
+  }
+  return allowed;
+}
+
+
 // Default roles of a clause (see the header).
-Roles defaultRoles(const MatchText& t, const Clause& c, const VerbGroup& vg, size_t verbEnd) {
+// Verbs whose object is the subject of their infinitive: "urged Iran to stop".
+constexpr std::array<std::string_view, 12> kObjectControl = {
+    "urge", "ask", "call", "order", "tell", "force", "allow", "invite", "persuade", "press", "encourage", "push"};
+
+// `complementVerb`: `vg` is the infinitive of the clause's verb, whose
+// arguments are the clause's complement ones.
+Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t verbEnd, bool complementTarget,
+                   bool complementVerb) {
+  const Clause& c = t.p.clauses[ci];
+  const auto& objects = complementVerb ? c.complementObjects : c.objects;
+  const auto& pps = complementVerb ? c.complementPps : c.pps;
   Roles r;
   const bool passive = vg.voice == syntax::Voice::kPassive || vg.reducedPassive;
-  if (passive) {
+  if (passive && !complementVerb) {
     r.source = c.agent != kNoIndex ? c.agent : attackAuthor(t, c);
     r.target = c.subject;
     return r;
@@ -288,27 +393,136 @@ Roles defaultRoles(const MatchText& t, const Clause& c, const VerbGroup& vg, siz
     const NounPhrase& s = t.p.nps[c.subject];
     if (s.span.last == s.span.first + 1 && contains(kSpeakerPronouns, t.p.words[s.head].lower)) r.source = c.speaker;
   }
-  for (uint32_t o : c.objects)
+  if (complementVerb && !c.objects.empty() && contains(kObjectControl, t.p.vgs[c.verb].lemma))
+    r.source = static_cast<int32_t>(c.objects.front());
+  for (uint32_t o : objects)
     if (t.namesActor(static_cast<int32_t>(o))) return r.target = static_cast<int32_t>(o), r;
-  for (uint32_t pp : c.pps) {
+  for (uint32_t pp : pps) {
     const auto& ph = t.p.pps[pp];
     if (ph.np == kNoIndex || ph.span.first < verbEnd) continue;
-    if (!contains(kAddressPreps, ph.prep)) continue;
+    if (!complementVerb && !attachedToVerb(t, c, verbEnd, ph.span.first)) break;
+    // "by" after an object names the object's author: "condemned an attack by X".
+    const bool author = ph.prep == "by" && !objects.empty();
+    if (!contains(kAddressPreps, ph.prep) && !author) continue;
     if (t.namesActor(ph.np)) return r.target = ph.np, r;
   }
+  // The complement's arguments: "threatened to impose sanctions on Iraq" (a
+  // threat is against them; an agreement "to impose sanctions on X" is not
+  // made with X: that verb codes its complement instead).
+  if (complementTarget && !complementVerb) {
+    for (uint32_t o : c.complementObjects)
+      if (t.namesActor(static_cast<int32_t>(o))) return r.target = static_cast<int32_t>(o), r;
+    for (uint32_t pp : c.complementPps) {
+      const auto& ph = t.p.pps[pp];
+      if (ph.np != kNoIndex && contains(kAddressPreps, ph.prep) && t.namesActor(ph.np)) return r.target = ph.np, r;
+    }
+  }
+  if (!complementVerb && !isSpeechVerb(vg.lemma)) r.target = thatClauseSubject(t, ci);
   return r;
 }
+
+// Codes whose target may be the object of their infinitive: demands (10),
+// disapproval (11), rejection (12) and threats (13): "threatened to impose
+// sanctions on Iraq" is a threat against Iraq.
+bool takesComplementTarget(const VerbCode& code) {
+  const std::string& c = code.source;
+  return c.size() >= 2 && c[0] == '1' && (c[1] == '0' || c[1] == '1' || c[1] == '2' || c[1] == '3');
+}
+
+// Events two parties do together (CAMEO 03 intent to cooperate, 04
+// consult, 05 diplomatic and 06 material cooperation): a coordinated subject
+// with no object does them with each other.
+bool isMutual(const VerbCode& code) {
+  const std::string& c = code.source;
+  return c.size() >= 2 && c[0] == '0' && (c[1] == '3' || c[1] == '4' || c[1] == '5' || c[1] == '6');
+}
+
+// Verbs whose infinitival complement has not happened (yet): "plans to
+// strike", "agreed to cooperate", "is about to restore". Others report it
+// ("was seen to break into", "continued to shell").
+constexpr std::array<std::string_view, 38> kPlanningGovernors = {
+    "plan", "intend", "agree", "decide", "vow", "threaten", "promise", "pledge", "want", "seek",
+    "try", "aim", "prepare", "expect", "hope", "be", "offer", "propose", "wish", "need",
+    "refuse", "attempt", "consider", "ask", "vote", "urge", "call", "demand", "order", "press",
+    "encourage", "invite", "allow", "warn", "tell", "move", "approve", "authorize"};
 
 bool isPlanned(const SentenceParse& p, const Clause& c, const VerbGroup& vg) {
   if (vg.modality != syntax::Modality::kNone || vg.tense == syntax::Tense::kFuture) return true;
   if (c.kind == syntax::ClauseKind::kSubordinate && c.subordinator == "if") return true;
-  // The complement of a planning verb ("agreed to cooperate") is planned too.
-  return vg.governor != kNoIndex && p.vgs[vg.governor].lemma != "continue";
+  // Any planning verb up the chain: "vowed to keep targeting ships".
+  for (int32_t g = vg.governor, hops = 0; g != kNoIndex && hops < 4; g = p.vgs[g].governor, ++hops)
+    if (contains(kPlanningGovernors, p.vgs[g].lemma) || p.vgs[g].modality != syntax::Modality::kNone) return true;
+  return false;
 }
 
 }  // namespace
 
 EventCoder::EventCoder(std::vector<const VerbDictionary*> dictionaries) : dictionaries_(std::move(dictionaries)) {}
+
+namespace {
+
+bool isNegationWord(std::string_view w) { return w == "NOT" || w == "N'T" || w == "NEVER" || w == "NO"; }
+
+// True when a pattern's own words negate its verb.
+bool namesNegation(const VerbDictionary& dict, const VerbPattern& pat) {
+  for (const auto* part : {&pat.pre, &pat.post})
+    for (const PatternToken& tok : *part) {
+      if (tok.kind == PatternTokenKind::kWord && isNegationWord(tok.word)) return true;
+      if (tok.kind != PatternTokenKind::kSynset || tok.synset >= dict.synsets().size()) continue;
+      for (const auto& phrase : dict.synsets()[tok.synset].phrases)
+        for (const auto& w : phrase)
+          if (isNegationWord(w)) return true;
+    }
+  return false;
+}
+
+// How the dictionaries read one verb group of a clause.
+struct VerbReading {
+  VerbHit hit;
+  const VerbPattern* pattern = nullptr;  // the pattern that matched, or none
+  Binding binding;
+  VerbCode code;
+};
+
+std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& dicts, const MatchText& t,
+                                    uint32_t ci, const VerbGroup& vg) {
+  const SentenceParse& p = t.p;
+  const Clause& c = p.clauses[ci];
+  VerbReading r;
+  r.hit = findVerb(dicts, t, vg);
+  if (!r.hit.form) return std::nullopt;
+  const VerbDictionary& dict = *r.hit.dict;
+  const Verb& verb = dict.verbs()[r.hit.form->verb];
+  const VerbFamily& family = dict.families()[verb.family];
+  const size_t end = clauseEnd(p, ci);
+  const size_t start = c.subject != kNoIndex && !c.subjectInherited ? p.nps[c.subject].span.first : vg.span.first;
+  const std::vector<bool> allowed = slotPhrases(t, ci, r.hit.lastWord + 1);
+  for (uint32_t pi : family.patterns) {
+    const VerbPattern& pat = dict.patterns()[pi];
+    Binding b;
+    PatternMatcher m(t, dict, allowed);
+    if (!m.match(pat.post, 0, r.hit.lastWord + 1, end, !pat.post.empty() && pat.post[0].joined, &b)) continue;
+    if (!pat.pre.empty()) {
+      bool ok = false;
+      for (size_t from = start; from < vg.span.first && !ok; ++from) {
+        Binding pre = b;
+        if (m.match(pat.pre, 0, from, vg.span.first, false, &pre)) {
+          ok = true;
+          b = pre;
+        }
+      }
+      if (!ok) continue;
+    }
+    if (!r.pattern || b.matched > r.binding.matched) {
+      r.binding = b;
+      r.pattern = &pat;
+    }
+  }
+  r.code = r.pattern ? r.pattern->code : verb.code;
+  return r;
+}
+
+}  // namespace
 
 std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors& npActors) const {
   std::vector<CodedEvent> out;
@@ -316,51 +530,59 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
   for (uint32_t ci = 0; ci < p.clauses.size(); ++ci) {
     const Clause& c = p.clauses[ci];
     if (c.verb >= p.vgs.size()) continue;
-    const VerbGroup& vg = p.vgs[c.verb];
-    if (vg.negated) continue;
-    const VerbHit hit = findVerb(dictionaries_, t, vg);
-    if (!hit.form) continue;
-    const VerbDictionary& dict = *hit.dict;
-    const Verb& verb = dict.verbs()[hit.form->verb];
-    const VerbFamily& family = dict.families()[verb.family];
-
-    // The pattern with the most matched elements.
-    const size_t end = clauseEnd(p, vg, c.verb);
-    const size_t start = c.subject != kNoIndex ? p.nps[c.subject].span.first : vg.span.first;
-    Binding best;
-    const VerbPattern* chosen = nullptr;
-    for (uint32_t pi : family.patterns) {
-      const VerbPattern& pat = dict.patterns()[pi];
-      Binding b;
-      PatternMatcher m(t, dict);
-      if (!m.match(pat.post, 0, hit.lastWord + 1, end, !pat.post.empty() && pat.post[0].joined, &b)) continue;
-      if (!pat.pre.empty()) {
-        // The pre-verb words, matched right up to the verb when joined.
-        bool ok = false;
-        for (size_t from = start; from < vg.span.first && !ok; ++from) {
-          Binding pre = b;
-          if (m.match(pat.pre, 0, from, vg.span.first, false, &pre)) {
-            ok = true;
-            b = pre;
-          }
-        }
-        if (!ok) continue;
+    // The clause's verb, or the verb of its complement when the dictionaries
+    // give the governing verb no event ("is about to restore", "was seen to
+    // break into").
+    // A relative clause's inherited subject must stand right before it
+    // ("groups supported by Tehran"), not be a guess from further away.
+    if (c.kind == syntax::ClauseKind::kRelative && c.subjectInherited && c.subject != kNoIndex &&
+        p.vgs[c.verb].span.first > p.nps[c.subject].span.last + kMaxRelativeGap)
+      continue;
+    // Hypotheticals ("if Tehran attacks US assets") are not events at all.
+    if (c.kind == syntax::ClauseKind::kSubordinate && (c.subordinator == "if" || c.subordinator == "unless")) continue;
+    // The clause's verb, or the verb of its complement when the governing
+    // verb gives no event with both parties ("is about to restore", "agreed
+    // to impose sanctions on X").
+    std::optional<VerbReading> reading;
+    const VerbGroup* vgp = nullptr;
+    Roles roles;
+    for (int32_t vi = static_cast<int32_t>(c.verb), hops = 0; vi != kNoIndex && hops < 3;
+         vi = p.vgs[vi].complement, ++hops) {
+      auto r = readVerb(dictionaries_, t, ci, p.vgs[vi]);
+      // A negated verb codes only what a pattern that spells out the
+      // negation says ("- &NEGATVAUXVRB * ..."): it did not happen otherwise.
+      if (p.vgs[vi].negated && r && !(r->pattern && namesNegation(*r->hit.dict, *r->pattern))) break;
+      if (!r || r->code.isNull()) continue;
+      Roles candidate = defaultRoles(t, ci, p.vgs[vi], r->hit.lastWord + 1, takesComplementTarget(r->code),
+                                     vi != static_cast<int32_t>(c.verb));
+      if (r->binding.source != kNoIndex) candidate.source = r->binding.source;
+      if (r->binding.target != kNoIndex) candidate.target = r->binding.target;
+      const bool complete = candidate.source != kNoIndex &&
+                            (candidate.target != kNoIndex ||
+                             (isMutual(r->code) && !p.nps[candidate.source].members.empty()));
+      if (!reading || complete) {
+        reading = std::move(r);
+        vgp = &p.vgs[vi];
+        roles = candidate;
       }
-      if (!chosen || b.matched > best.matched) {
-        best = b;
-        chosen = &pat;
-      }
+      if (complete) break;
     }
-    const VerbCode code = chosen ? chosen->code : verb.code;
-    if (code.isNull()) continue;
-    Roles roles = defaultRoles(t, c, vg, hit.lastWord + 1);
-    if (best.source != kNoIndex) roles.source = best.source;
-    if (best.target != kNoIndex) roles.target = best.target;
-    if (roles.source == kNoIndex || roles.target == kNoIndex) continue;
-
+    if (!reading) continue;
+    const VerbGroup& vg = *vgp;
+    const VerbCode& code = reading->code;
     std::vector<size_t> sources, targets;
-    t.entitiesOf(roles.source, &sources);
-    t.entitiesOf(roles.target, &targets);
+    if (roles.source != kNoIndex && roles.target == kNoIndex && isMutual(code) &&
+        !p.nps[roles.source].members.empty()) {
+      // "Polish and Czech officials agreed to cooperate": each with the others.
+      t.entitiesOf(roles.source, &sources);
+      targets = sources;
+      roles.target = roles.source;
+    } else {
+      if (roles.source == kNoIndex || roles.target == kNoIndex) continue;
+      t.entitiesOf(roles.source, &sources);
+      t.entitiesOf(roles.target, &targets);
+    }
+    const Verb& verb = reading->hit.dict->verbs()[reading->hit.form->verb];
     auto emit = [&](const std::string& cameo, const std::vector<size_t>& from, const std::vector<size_t>& to,
                     int32_t fromNp, int32_t toNp) {
       if (cameo.empty() || cameo == "---") return;
@@ -376,8 +598,8 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
           e.targetNp = toNp;
           e.planned = isPlanned(p, c, vg);
           e.reported = c.kind == syntax::ClauseKind::kReported;
-          e.byPattern = chosen != nullptr;
-          e.dictionaryLine = chosen ? chosen->line : verb.line;
+          e.byPattern = reading->pattern != nullptr;
+          e.dictionaryLine = reading->pattern ? reading->pattern->line : verb.line;
           out.push_back(std::move(e));
         }
     };

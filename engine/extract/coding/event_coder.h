@@ -40,8 +40,10 @@
 namespace kg::extract {
 
 // npActors[i]: the entities noun phrase i of the parse names (empty when
-// none), most specific first. Coordinated phrases need no entry of their
-// own: the coder takes the union of their members.
+// none): first the phrase's actor, then its owners ("Gondor's Prime Minister
+// Falastur": Falastur, then Gondor), which the coder never makes parties of
+// an event but a caller may use to qualify the actor. Coordinated phrases
+// need no entry of their own: the coder takes the union of their members.
 using NpActors = std::vector<std::vector<size_t>>;
 
 struct CodedEvent {

@@ -14,7 +14,9 @@ using syntax::SentenceParse;
 
 // Heads that stand for their owner: "Iraq's government", "the leader of
 // Hamas", "Iranian officials".
-constexpr std::array<std::string_view, 40> kRoleHeads = {
+constexpr std::array<std::string_view, 53> kRoleHeads = {
+    "bunch", "group", "number", "delegation", "representative", "team", "contingent", "unit", "dozen",
+    "hundred", "thousand", "convoy", "squad",
     "government", "official", "authority", "administration", "ministry", "minister", "leader", "leadership",
     "president", "premier", "spokesman", "spokeswoman", "spokesperson", "army", "military", "force", "troop",
     "soldier", "navy", "militia", "fighter", "commander", "parliament", "lawmaker", "cabinet", "embassy",
@@ -64,10 +66,21 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& mentio
     if (!best) {
       for (const Mention& m : mentions) {
         if (!within(m, all) || m.begin >= head.begin) continue;
-        // The first word of the mention must be one of the phrase's own words.
+        // Whole words only ("Iran-backed militia" is the militia), and only
+        // nouns between the mention and the head ("a US drone strike",
+        // "Iraqi troops"; not "Pompeo specifically identified two groups").
         size_t w = n.span.first;
         while (w < n.span.last && p.words[w].begin < m.begin) ++w;
-        if (w < n.span.last && inForeignPart(p, static_cast<int32_t>(k), w)) continue;
+        if (w >= n.span.last || p.words[w].begin != m.begin) continue;
+        size_t after = w;
+        while (after < n.span.last && p.words[after].end <= m.end) ++after;
+        if (after == w || p.words[after - 1].end != m.end) continue;
+        if (inForeignPart(p, static_cast<int32_t>(k), w)) continue;
+        bool nounsOnly = true;
+        for (size_t x = after; x < n.head; ++x)
+          nounsOnly = nounsOnly && (p.words[x].pos == syntax::Pos::kNoun || p.words[x].pos == syntax::Pos::kProperNoun ||
+                                    p.words[x].pos == syntax::Pos::kPossessive);
+        if (!nounsOnly) continue;
         best = &m;  // the last one before the head wins
       }
     }
@@ -76,10 +89,19 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& mentio
         if (covers(m, head)) { best = &m; break; }  // a modifier mention on the head itself
     }
     if (best) out[k].push_back(best->entity);
+    // Owners: the other mentions among the phrase's own words before the head.
+    for (const Mention& m : mentions)
+      if (best && &m != best && within(m, all) && m.end <= head.begin && m.entity != best->entity)
+        out[k].push_back(m.entity);
   }
   // Second pass: role heads take their owner's actor: a possessor, an "of"
   // phrase, or a place right after them ("lawmakers in Fornost").
+  // Only for subjects: "fighters in northern Syria" as an object is not Syria.
   auto followingPlace = [&](const NounPhrase& n) -> int32_t {
+    bool subject = false;
+    for (const auto& c : p.clauses)
+      if (c.subject != kNoIndex && &p.nps[c.subject] == &n && !c.subjectInherited) subject = true;
+    if (!subject) return kNoIndex;
     for (const auto& pp : p.pps)
       if (pp.span.first == n.span.last && (pp.prep == "in" || pp.prep == "from")) return pp.np;
     return kNoIndex;

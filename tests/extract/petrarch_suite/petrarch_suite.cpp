@@ -116,6 +116,20 @@ std::string composeCode(std::string actor, const AgentDictionary& agents, const 
   return actor;
 }
 
+// "FRO/BIL/SAM" -> its three codes; an agent suffix applies to each
+// ("FRO/BILGOV" is not written by PETRARCH, so the suffix stays on the last).
+std::vector<std::string> splitCodes(const std::string& code) {
+  std::vector<std::string> out;
+  size_t at = 0;
+  while (true) {
+    const size_t slash = code.find('/', at);
+    out.push_back(code.substr(at, slash == std::string::npos ? std::string::npos : slash - at));
+    if (slash == std::string::npos) break;
+    at = slash + 1;
+  }
+  return out;
+}
+
 void score(SuiteRecord& r, SuiteCounts* c) {
   ++c->records;
   c->expected += r.expected.size();
@@ -185,14 +199,25 @@ Result<SuiteReport> runPetrarchSuite(const std::string& dir) {
                      cameoCodeOn(resolver.entities()[e].actor, date) + "]";
       for (const CodedEvent& e : coder.code(parse, bound)) {
         // Planned events count: PETRARCH codes them like any other (we flag them).
-        auto codeOf = [&](size_t entity, int32_t np) {
+        auto entityCode = [&](size_t entity) {
           const auto& ent = resolver.entities()[entity];
-          std::string base = cameoCodeOn(ent.actor, date);
-          if (base.empty() && ent.catalog != kNoActor) base = cameoCodeOn(catalog.actors()[ent.catalog].actor, date);
+          std::string c = cameoCodeOn(ent.actor, date);
+          if (c.empty() && ent.catalog != kNoActor) c = cameoCodeOn(catalog.actors()[ent.catalog].actor, date);
+          return c;
+        };
+        auto codeOf = [&](size_t entity, int32_t np) {
+          std::string base = entityCode(entity);
+          // An actor without a code takes its owner's ("Gondor's Prime Minister Falastur").
+          if (base.empty() && np >= 0 && static_cast<size_t>(np) < bound.size())
+            for (size_t k = 1; k < bound[np].size() && base.empty(); ++k) base = entityCode(bound[np][k]);
           return composeCode(base, agents.value(), npWords(parse, np));
         };
-        SuiteEvent ev{codeOf(e.source, e.sourceNp), codeOf(e.target, e.targetNp), e.code};
-        if (std::find(r.produced.begin(), r.produced.end(), ev) == r.produced.end()) r.produced.push_back(ev);
+        // A compound code "FRO/BIL/SAM" stands for each of its actors.
+        for (const auto& src : splitCodes(codeOf(e.source, e.sourceNp)))
+          for (const auto& dst : splitCodes(codeOf(e.target, e.targetNp))) {
+            SuiteEvent ev{src, dst, e.code};
+            if (std::find(r.produced.begin(), r.produced.end(), ev) == r.produced.end()) r.produced.push_back(ev);
+          }
       }
     }
     score(r, &report.total);
