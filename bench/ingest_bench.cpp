@@ -64,6 +64,7 @@ class TimedExtractor final : public kg::extract::Extractor {
  public:
   explicit TimedExtractor(kg::extract::Extractor& inner) : inner_(inner) {}
   void addKnownActor(const kg::Actor& actor) override { inner_.addKnownActor(actor); }
+  const std::vector<std::string>& warnings() const override { return inner_.warnings(); }
   kg::extract::Extraction extract(const kg::extract::Article& article) const override {
     const double t0 = threadCpuSeconds();
     kg::extract::Extraction x = inner_.extract(article);

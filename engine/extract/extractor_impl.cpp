@@ -167,9 +167,20 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       continue;
     }
     std::vector<Fact> facts = findRelations(tokens, mentions, resolver);
-    if (englishEvents_ != EnglishEvents::kRules && isLatinSentence(tokens))
-      facts = combineFacts(std::move(facts), events_->english().code(article.text, s.begin, s.end, mentions),
+    if (englishEvents_ != EnglishEvents::kRules && isLatinSentence(tokens)) {
+      // "Iraqi troops": a demonym before an agent names its state.
+      auto demonym = [&](size_t wordBegin) -> std::optional<size_t> {
+        for (const Token& t : tokens) {
+          if (t.begin != wordBegin || !t.word) continue;
+          auto state = index_->demonym(t.strict);
+          if (!state) return std::nullopt;
+          return resolver.fromCatalog(*state);
+        }
+        return std::nullopt;
+      };
+      facts = combineFacts(std::move(facts), events_->english().code(article.text, s.begin, s.end, mentions, demonym),
                            englishEvents_);
+    }
     if (facts.empty()) continue;
     Date sentenceDate = eventDate(sentenceText, article.doc.date);
     if (!sentenceDate.known()) sentenceDate = seasonDate(sentenceText, article.doc.date);

@@ -24,6 +24,7 @@ namespace {
 class FakeExtractor final : public kg::extract::Extractor {
  public:
   void addKnownActor(const Actor& actor) override { known_[actor.name] = actor.id; }
+  const std::vector<std::string>& warnings() const override { return warnings_; }
 
   Extraction extract(const Article& article) const override {
     static const std::pair<const char*, ActorKind> kNames[] = {{"Mike Pompeo", ActorKind::kPerson},
@@ -68,6 +69,7 @@ class FakeExtractor final : public kg::extract::Extractor {
 
  private:
   std::map<std::string, ActorId> known_;
+  std::vector<std::string> warnings_;
 };
 
 void writeFile(const std::string& path, const std::string& text) {

@@ -28,15 +28,39 @@ Tense tenseOf(const syntax::SentenceParse& p, const CodedEvent& e) {
 }  // namespace
 
 EnglishEventCoder::EnglishEventCoder(std::shared_ptr<const syntax::Lexicon> lexicon,
-                                     std::vector<const VerbDictionary*> verbs)
-    : lexicon_(std::move(lexicon)), coder_(std::move(verbs)) {}
+                                     std::vector<const VerbDictionary*> verbs,
+                                     std::vector<const AgentDictionary*> agents)
+    : lexicon_(std::move(lexicon)), coder_(std::move(verbs)), agents_(std::move(agents)) {}
+
+void EnglishEventCoder::bindDemonyms(const syntax::SentenceParse& p, const DemonymLookup& demonym,
+                                     NpActors* actors) const {
+  if (!demonym) return;
+  for (size_t k = 0; k < p.nps.size(); ++k) {
+    const auto& n = p.nps[k];
+    if (!(*actors)[k].empty() || !n.members.empty() || n.head <= n.span.first) continue;
+    // The words from the head on must be an agent: "troops", "security forces".
+    std::vector<std::string> words;
+    for (size_t w = n.span.first; w < n.span.last; ++w) words.push_back(p.words[w].lower);
+    for (size_t w = n.span.first; w < n.head; ++w) {
+      auto entity = demonym(p.words[w].begin);
+      if (!entity) continue;
+      bool agent = false;
+      for (const AgentDictionary* a : agents_)
+        for (size_t at = w + 1 - n.span.first; at < words.size() && !agent; ++at)
+          if (auto m = a->matchAt(words, at); m && m->end == words.size()) agent = true;
+      if (agent) (*actors)[k].push_back(*entity);
+      break;
+    }
+  }
+}
 
 std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, size_t end,
-                                          const std::vector<Mention>& mentions) const {
+                                          const std::vector<Mention>& mentions, const DemonymLookup& demonym) const {
   std::vector<Fact> facts;
-  if (mentions.size() < 2 || end <= begin || end > text.size()) return facts;
+  if (mentions.empty() || end <= begin || end > text.size()) return facts;
   const syntax::SentenceParse parse = syntax::parse(*lexicon_, text.substr(begin, end - begin), begin);
-  const NpActors actors = bindMentions(parse, mentions);
+  NpActors actors = bindMentions(parse, mentions);
+  bindDemonyms(parse, demonym, &actors);
   for (const CodedEvent& e : coder_.code(parse, actors)) {
     auto plover = ploverForCameo(e.code);
     if (!plover) continue;

@@ -9,29 +9,44 @@
 // Thread safety: immutable after construction; code() may run concurrently.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
 #include "extract/coding/event_coder.h"
+#include "extract/lexicon/agent_dictionary.h"
 #include "extract/mentions.h"
 #include "extract/relations.h"
 #include "extract/syntax/pos_tagger.h"
 
 namespace kg::extract {
 
+// The entity a demonym word names ("Iraqi" -> Iraq), given the word's byte
+// offset in the article; nullopt when it is not a demonym.
+using DemonymLookup = std::function<std::optional<size_t>(size_t wordBegin)>;
+
 class EnglishEventCoder final {
  public:
-  EnglishEventCoder(std::shared_ptr<const syntax::Lexicon> lexicon, std::vector<const VerbDictionary*> verbs);
+  // `agents`: the generic roles ("officials", "troops") that make a demonym
+  // before them name its state ("Iraqi troops" -> Iraq). Must outlive the coder.
+  EnglishEventCoder(std::shared_ptr<const syntax::Lexicon> lexicon, std::vector<const VerbDictionary*> verbs,
+                    std::vector<const AgentDictionary*> agents);
 
   // The events of text[begin, end) (one sentence of an article) between the
-  // entities of `mentions`. Events whose CAMEO code has no PLOVER type
+  // entities of `mentions` (and of demonyms before an agent, via `demonym`,
+  // which may be empty). Events whose CAMEO code has no PLOVER type
   // (statements, appeals without a request) are not returned.
-  std::vector<Fact> code(std::string_view text, size_t begin, size_t end, const std::vector<Mention>& mentions) const;
+  std::vector<Fact> code(std::string_view text, size_t begin, size_t end, const std::vector<Mention>& mentions,
+                         const DemonymLookup& demonym = {}) const;
 
  private:
+  void bindDemonyms(const syntax::SentenceParse& parse, const DemonymLookup& demonym, NpActors* actors) const;
+
   std::shared_ptr<const syntax::Lexicon> lexicon_;
   EventCoder coder_;
+  std::vector<const AgentDictionary*> agents_;
 };
 
 // How the English event coder and the older per-pattern relation rules

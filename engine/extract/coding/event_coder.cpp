@@ -295,17 +295,6 @@ int32_t attackAuthor(const MatchText& t, const Clause& c) {
   return kNoIndex;
 }
 
-// The subject of a "that"-clause governed by clause `ci`: "Gollum allowed
-// that Mordor ...", "X warned that Y would ...".
-int32_t thatClauseSubject(const MatchText& t, uint32_t ci) {
-  for (const auto& k : t.p.clauses) {
-    if (k.parent != static_cast<int32_t>(ci) || k.subjectInherited || k.subject == kNoIndex) continue;
-    // Not reported speech: "officials said that X ..." does not act on X.
-    if (k.kind != syntax::ClauseKind::kSubordinate || k.subordinator != "that") continue;
-    if (t.namesActor(k.subject)) return k.subject;
-  }
-  return kNoIndex;
-}
 
 // True when word `at` follows the verb through its objects and prepositional
 // phrases only: "met with X in Y" reaches Y, but "condemned the killing as an
@@ -342,7 +331,7 @@ bool isSpeechVerb(std::string_view lemma) { return contains(kSpeechVerbs, lemma)
 // The phrases a pattern slot may take in clause `ci`: its subject, objects,
 // the prepositional phrases attached to the verb, its complement's
 // arguments, the subjects of its "that"-clauses, and phrases inside those.
-std::vector<bool> slotPhrases(const MatchText& t, uint32_t ci, size_t verbEnd) {
+std::vector<bool> slotPhrases(const MatchText& t, uint32_t ci, size_t verbEnd, bool complementArgs) {
   const SentenceParse& p = t.p;
   const Clause& c = p.clauses[ci];
   std::vector<bool> allowed(p.nps.size(), false);
@@ -350,20 +339,29 @@ std::vector<bool> slotPhrases(const MatchText& t, uint32_t ci, size_t verbEnd) {
   if (c.subject != kNoIndex) roots.push_back(c.subject);
   if (c.agent != kNoIndex) roots.push_back(c.agent);
   for (uint32_t o : c.objects) roots.push_back(static_cast<int32_t>(o));
-  for (uint32_t o : c.complementObjects) roots.push_back(static_cast<int32_t>(o));
   for (uint32_t pp : c.pps)
     if (p.pps[pp].np != kNoIndex && attachedToVerb(t, c, verbEnd, p.pps[pp].span.first)) roots.push_back(p.pps[pp].np);
-  for (uint32_t pp : c.complementPps)
-    if (p.pps[pp].np != kNoIndex) roots.push_back(p.pps[pp].np);
+  if (complementArgs) {
+    for (uint32_t o : c.complementObjects) roots.push_back(static_cast<int32_t>(o));
+    for (uint32_t pp : c.complementPps)
+      if (p.pps[pp].np != kNoIndex) roots.push_back(p.pps[pp].np);
+  }
   const bool speech = isSpeechVerb(p.vgs[c.verb].lemma);
   for (const auto& k : p.clauses)
     if (!speech && k.parent == static_cast<int32_t>(ci) && k.subject != kNoIndex && !k.subjectInherited &&
         (k.kind == syntax::ClauseKind::kReported || k.kind == syntax::ClauseKind::kSubordinate))
       roots.push_back(k.subject);
-  for (int32_t r : roots) {
-    const auto& span = p.nps[r].span;
-    for (size_t n = 0; n < p.nps.size(); ++n)
-      if (p.nps[n].span.first >= span.first && p.nps[n].span.last <= span.last) allowed[n] = true;
+  // The roots, the members of coordinations and appositions among them; not
+  // the "of" or possessor parts ("the killers of Soleimani" is not Soleimani).
+  std::vector<int32_t> todo = roots;
+  while (!todo.empty()) {
+    const int32_t n = todo.back();
+    todo.pop_back();
+    if (n < 0 || allowed[n]) continue;
+    allowed[n] = true;
+    for (uint32_t m : p.nps[n].members) todo.push_back(static_cast<int32_t>(m));
+    for (size_t k = 0; k < p.nps.size(); ++k)
+      if (p.nps[k].appositionOf == n) todo.push_back(static_cast<int32_t>(k));
   }
   return allowed;
 }
@@ -417,7 +415,6 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
       if (ph.np != kNoIndex && contains(kAddressPreps, ph.prep) && t.namesActor(ph.np)) return r.target = ph.np, r;
     }
   }
-  if (!complementVerb && !isSpeechVerb(vg.lemma)) r.target = thatClauseSubject(t, ci);
   return r;
 }
 
@@ -496,7 +493,11 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
   const VerbFamily& family = dict.families()[verb.family];
   const size_t end = clauseEnd(p, ci);
   const size_t start = c.subject != kNoIndex && !c.subjectInherited ? p.nps[c.subject].span.first : vg.span.first;
-  const std::vector<bool> allowed = slotPhrases(t, ci, r.hit.lastWord + 1);
+  // Complement arguments belong to the complement's verb, unless this verb
+  // takes them as its target ("threatened to impose sanctions on X").
+  const bool complementVerb = &vg != &p.vgs[c.verb];
+  const std::vector<bool> allowed =
+      slotPhrases(t, ci, r.hit.lastWord + 1, complementVerb || takesComplementTarget(verb.code));
   for (uint32_t pi : family.patterns) {
     const VerbPattern& pat = dict.patterns()[pi];
     Binding b;
@@ -550,8 +551,9 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
          vi = p.vgs[vi].complement, ++hops) {
       auto r = readVerb(dictionaries_, t, ci, p.vgs[vi]);
       // A negated verb codes only what a pattern that spells out the
-      // negation says ("- &NEGATVAUXVRB * ..."): it did not happen otherwise.
-      if (p.vgs[vi].negated && r && !(r->pattern && namesNegation(*r->hit.dict, *r->pattern))) break;
+      // negation says ("- &NEGATVAUXVRB * ..."): neither it nor its
+      // complement happened otherwise ("does not intend to withdraw").
+      if (p.vgs[vi].negated && !(r && r->pattern && namesNegation(*r->hit.dict, *r->pattern))) break;
       if (!r || r->code.isNull()) continue;
       Roles candidate = defaultRoles(t, ci, p.vgs[vi], r->hit.lastWord + 1, takesComplementTarget(r->code),
                                      vi != static_cast<int32_t>(c.verb));

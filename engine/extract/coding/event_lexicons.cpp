@@ -34,7 +34,9 @@ Result<std::unique_ptr<EventLexicons>> EventLexicons::load(const EventLexiconOpt
   if (!lexicon) return lexicon.status();
   std::vector<const VerbDictionary*> verbs;
   for (const auto& v : x->verbs_) verbs.push_back(v.get());
-  x->english_ = std::make_unique<EnglishEventCoder>(std::move(lexicon).value(), std::move(verbs));
+  std::vector<const AgentDictionary*> agents;
+  for (const auto& a : x->agents_) agents.push_back(&a);
+  x->english_ = std::make_unique<EnglishEventCoder>(std::move(lexicon).value(), std::move(verbs), std::move(agents));
   return x;
 }
 

@@ -94,6 +94,29 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& mentio
       if (best && &m != best && within(m, all) && m.end <= head.begin && m.entity != best->entity)
         out[k].push_back(m.entity);
   }
+  // An apposition names the phrase: "the commander of the Quds Force,
+  // Qassem Soleimani" is Soleimani.
+  for (size_t k = 0; k < p.nps.size(); ++k) {
+    const int32_t of = p.nps[k].appositionOf;
+    if (of == kNoIndex || out[k].empty() || !out[of].empty()) continue;
+    out[of].push_back(out[k].front());
+  }
+  // The parse may miss an apposition after a role: "the commander of the
+  // Quds Force, Qassem Soleimani, ..." (a phrase naming an actor between
+  // commas right after a role phrase with none of its own).
+  for (size_t k = 0; k < p.nps.size(); ++k) {
+    const NounPhrase& n = p.nps[k];
+    if (!out[k].empty() || !isRoleHead(p.words[n.head].lemma) || n.span.last + 1 >= p.words.size()) continue;
+    if (p.words[n.span.last].lower != ",") continue;
+    for (size_t j = 0; j < p.nps.size(); ++j) {
+      const NounPhrase& a = p.nps[j];
+      if (a.span.first != n.span.last + 1 || out[j].empty() || !a.members.empty()) continue;
+      const bool closed = a.span.last >= p.words.size() || p.words[a.span.last].lower == "," ||
+                          p.words[a.span.last].pos == syntax::Pos::kPunct;
+      if (closed) out[k].push_back(out[j].front());
+      break;
+    }
+  }
   // Second pass: role heads take their owner's actor: a possessor, an "of"
   // phrase, or a place right after them ("lawmakers in Fornost").
   // Only for subjects: "fighters in northern Syria" as an object is not Syria.
