@@ -346,11 +346,6 @@ std::vector<bool> slotPhrases(const MatchText& t, uint32_t ci, size_t verbEnd, b
     for (uint32_t pp : c.complementPps)
       if (p.pps[pp].np != kNoIndex) roots.push_back(p.pps[pp].np);
   }
-  const bool speech = isSpeechVerb(p.vgs[c.verb].lemma);
-  for (const auto& k : p.clauses)
-    if (!speech && k.parent == static_cast<int32_t>(ci) && k.subject != kNoIndex && !k.subjectInherited &&
-        (k.kind == syntax::ClauseKind::kReported || k.kind == syntax::ClauseKind::kSubordinate))
-      roots.push_back(k.subject);
   // The roots, the members of coordinations and appositions among them; not
   // the "of" or possessor parts ("the killers of Soleimani" is not Soleimani).
   std::vector<int32_t> todo = roots;
@@ -549,6 +544,10 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
     Roles roles;
     for (int32_t vi = static_cast<int32_t>(c.verb), hops = 0; vi != kNoIndex && hops < 3;
          vi = p.vgs[vi].complement, ++hops) {
+      // An infinitive after the verb's object belongs to that object ("praised
+      // the agreement to end the mission"), unless the verb hands its object
+      // the action ("urged Iran to stop").
+      if (hops == 1 && !c.objects.empty() && !contains(kObjectControl, p.vgs[c.verb].lemma)) break;
       auto r = readVerb(dictionaries_, t, ci, p.vgs[vi]);
       // A negated verb codes only what a pattern that spells out the
       // negation says ("- &NEGATVAUXVRB * ..."): neither it nor its
