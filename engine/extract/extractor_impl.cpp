@@ -125,6 +125,13 @@ Date seasonDate(std::string_view sentence, Date articleDate) {
 void pickEventDate(const Fact& f, Date sentenceDate, Date articleDate, Edge* e) {
   e->when = {};
   e->dateBasis = DateBasis::kUnknown;
+  if (f.background) {
+    if (f.clauseDate.known()) {
+      e->when = DateRange::point(f.clauseDate);
+      e->dateBasis = DateBasis::kText;
+    }
+    return;
+  }
   if (sentenceDate.known()) {
     e->when = DateRange::point(sentenceDate);
     e->dateBasis = DateBasis::kText;
@@ -178,7 +185,8 @@ Extraction ExtractorImpl::extract(const Article& article) const {
         }
         return std::nullopt;
       };
-      facts = combineFacts(std::move(facts), events_->english().code(article.text, s.begin, s.end, mentions, demonym),
+      facts = combineFacts(std::move(facts), events_->english().code(article.text, s.begin, s.end, mentions, demonym,
+                                                                   article.doc.date),
                            englishEvents_);
     }
     if (facts.empty()) continue;

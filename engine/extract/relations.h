@@ -32,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "base/date.h"
 #include "extract/mentions.h"
 #include "extract/resolver.h"
 #include "model/edge.h"
@@ -54,6 +55,12 @@ struct Fact {
   // it yet. A planned event is never dated as done on the article's date
   // (ExtractorImpl leaves it undated unless its sentence names a date).
   bool planned = false;
+  // Told in passing, in a relative clause ("after the strike that killed
+  // X"): the sentence's date belongs to its main verb, not to this event. It
+  // takes the date its own clause gives (`clauseDate`, "who were killed ...
+  // on January 3") or stays undated (and so joins its edge reported elsewhere).
+  bool background = false;
+  Date clauseDate;
 };
 
 std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,

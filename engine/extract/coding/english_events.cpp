@@ -1,6 +1,7 @@
 #include "extract/coding/english_events.h"
 
 #include "extract/coding/np_binding.h"
+#include "extract/dates.h"
 #include "extract/lexicon/cameo_plover.h"
 
 namespace kg::extract {
@@ -19,10 +20,28 @@ constexpr float kPlannedFactor = 0.4f;
 // The mode that marks such an event in the graph (in place of a PLOVER mode).
 constexpr std::string_view kPlannedMode = "planned";
 
+// The tense that dates an event (extractor_impl.h).
 Tense tenseOf(const syntax::SentenceParse& p, const CodedEvent& e) {
   const auto& vg = p.vgs[p.clauses[e.clause].verb];
   if (e.planned || vg.tense == syntax::Tense::kFuture) return Tense::kNone;
   return vg.tense == syntax::Tense::kPast ? Tense::kPast : Tense::kPresent;
+}
+
+// The words of clause `ci` from its verb to the next clause's start.
+std::string_view clauseText(const syntax::SentenceParse& p, uint32_t ci) {
+  const auto& c = p.clauses[ci];
+  const size_t first = p.vgs[c.verb].span.first;
+  size_t last = p.words.size();
+  for (size_t k = 0; k < p.clauses.size(); ++k) {
+    if (k == ci) continue;
+    size_t start = p.vgs[p.clauses[k].verb].span.first;
+    if (p.clauses[k].subject != syntax::kNoIndex && !p.clauses[k].subjectInherited)
+      start = std::min<size_t>(start, p.nps[p.clauses[k].subject].span.first);
+    if (start > first) last = std::min(last, start);
+  }
+  if (first >= last) return {};
+  const size_t b = p.words[first].begin - p.offset, e = p.words[last - 1].end - p.offset;
+  return std::string_view(p.text).substr(b, e - b);
 }
 
 }  // namespace
@@ -55,7 +74,8 @@ void EnglishEventCoder::bindDemonyms(const syntax::SentenceParse& p, const Demon
 }
 
 std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, size_t end,
-                                          const std::vector<Mention>& mentions, const DemonymLookup& demonym) const {
+                                          const std::vector<Mention>& mentions, const DemonymLookup& demonym,
+                                          Date articleDate) const {
   std::vector<Fact> facts;
   if (mentions.empty() || end <= begin || end > text.size()) return facts;
   const syntax::SentenceParse parse = syntax::parse(*lexicon_, text.substr(begin, end - begin), begin);
@@ -77,6 +97,10 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     }
     f.planned = e.planned;
     f.tense = tenseOf(parse, e);
+    // A relative clause describes its antecedent ("two days after the US
+    // strike that killed Soleimani"): the sentence's date is not its own.
+    f.background = parse.clauses[e.clause].kind == syntax::ClauseKind::kRelative;
+    if (f.background) f.clauseDate = eventDate(clauseText(parse, e.clause), articleDate);
     facts.push_back(std::move(f));
   }
   return facts;

@@ -38,8 +38,9 @@ class EnglishEventCoder final {
   // entities of `mentions` (and of demonyms before an agent, via `demonym`,
   // which may be empty). Events whose CAMEO code has no PLOVER type
   // (statements, appeals without a request) are not returned.
+  // `articleDate` resolves a date written inside a relative clause.
   std::vector<Fact> code(std::string_view text, size_t begin, size_t end, const std::vector<Mention>& mentions,
-                         const DemonymLookup& demonym = {}) const;
+                         const DemonymLookup& demonym = {}, Date articleDate = {}) const;
 
  private:
   void bindDemonyms(const syntax::SentenceParse& parse, const DemonymLookup& demonym, NpActors* actors) const;

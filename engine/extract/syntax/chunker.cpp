@@ -401,7 +401,10 @@ class Chunker {
   bool startsVerb(size_t k) const {
     if (k >= items_.size() || items_[k].np) return false;
     Pos p = w_[items_[k].index].pos;
-    return owner_[items_[k].index] == Owner::kVerb || p == Pos::kAdverb || p == Pos::kModal;
+    // An adverb starts a verb only when one follows ("also said"), not at
+    // the end of a phrase ("in Syria and Lebanon overnight").
+    if (p == Pos::kAdverb) return startsVerb(k + 1);
+    return owner_[items_[k].index] == Owner::kVerb || p == Pos::kModal;
   }
 
   bool isDate(uint32_t np) const {
