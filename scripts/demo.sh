@@ -13,4 +13,6 @@ run() { echo; echo "\$ kg $*"; "$kg" "$@"; }
 run ingest examples/corpus
 run path "Mike Pompeo" "Qassem Soleimani"
 run neighbors "Kataib Hezbollah" --depth 1 --from 2019-12-01 --to 2020-01-31
+# one event reported by two articles: one edge, its date basis and its number of sources
+run edges --actor "Qassem Soleimani" --type ASSAULT
 run stats
