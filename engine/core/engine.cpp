@@ -91,6 +91,35 @@ Result<Edge> Engine::addEdge(Edge edge) {
   return store_->getEdge(id.value());
 }
 
+namespace {
+
+// Words of the titles written before names in news ("Prime Minister",
+// "Secretary of State", "Grand Ayatollah", "Lt. Gen.").
+const std::set<std::string, std::less<>> kTitleWords = {
+    "president", "vice", "prime", "minister", "foreign", "defence", "defense", "interior", "finance",
+    "secretary", "of", "state", "general", "gen", "lt", "lieutenant", "major", "colonel", "col",
+    "brigadier", "commander", "grand", "ayatollah", "sheikh", "king", "queen", "prince", "crown",
+    "chancellor", "premier", "senator", "sen", "rep", "ambassador", "envoy", "spokesman", "speaker",
+    "leader", "supreme", "chief", "mr", "mrs", "ms", "dr", "deputy", "former", "the", "us", "u.s."};
+
+// `name` without the title words in front of it (its last word is always kept).
+std::string_view withoutLeadingTitle(std::string_view name) {
+  size_t at = 0;
+  while (at < name.size()) {
+    while (at < name.size() && name[at] == ' ') ++at;
+    size_t end = name.find(' ', at);
+    if (end == std::string_view::npos) break;  // the last word is always kept
+    std::string word(name.substr(at, end - at));
+    while (!word.empty() && word.back() == '.') word.pop_back();
+    for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!kTitleWords.count(word)) break;
+    at = end + 1;
+  }
+  return name.substr(at);
+}
+
+}  // namespace
+
 Result<std::vector<Actor>> Engine::resolve(std::string_view name) const {
   std::vector<Actor> out;
   std::set<ActorId> seen;
@@ -134,6 +163,11 @@ Result<std::vector<Actor>> Engine::resolve(std::string_view name) const {
         if (a->has_value() && (*a)->kind == ActorKind::kPerson) out.push_back(std::move(**a));
       }
     }
+  }
+  if (out.empty()) {
+    // "President Joe Biden", "Foreign Minister Fuad Hussein": the name after the title.
+    const std::string_view rest = withoutLeadingTitle(name);
+    if (!rest.empty() && rest.size() < name.size()) return resolve(rest);
   }
   std::stable_sort(out.begin(), out.end(), [&](const Actor& a, const Actor& b) {
     return (a.name == name) > (b.name == name);

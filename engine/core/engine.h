@@ -60,6 +60,8 @@ class Engine {
   // Actors whose name or alias folds to the same key as `name`, best first;
   // when none does, a single word resolves to the people whose name ends in
   // it (a surname), so "Pompeo" finds Mike Pompeo. Scans the name index then.
+  // A title written in front ("President Joe Biden", "Foreign Minister Fuad
+  // Hussein") is dropped when the whole name finds nothing.
   Result<std::vector<Actor>> resolve(std::string_view name) const;
   // Exactly one actor for `name`: NotFound "unknown actor 'X'; closest known
   // names: A, B, C" when none; InvalidArgument listing the candidates when

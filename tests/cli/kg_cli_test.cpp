@@ -213,3 +213,20 @@ TEST_CASE("kg: a surname resolves to the one person it ends, and is ambiguous be
   CHECK(both.err.find("Saddam Hussein") != std::string::npos);
   CHECK(both.err.find("Fuad Hussein") != std::string::npos);
 }
+
+TEST_CASE("kg resolve: a title in front of a name is dropped when the whole name finds nothing", "[cli]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  seed(kg);
+  for (const char* written : {"Secretary of State Mike Pompeo", "Secretary of State Pompeo", "Mr. Mike Pompeo"}) {
+    auto r = kg(std::string("resolve ") + shq(written) + " --json");
+    INFO(written << ": " << r.err);
+    REQUIRE(r.rc == 0);
+    json found = json::parse(r.out);
+    REQUIRE_FALSE(found.empty());
+    CHECK(found[0]["name"] == "Mike Pompeo");
+  }
+  // Only title words are dropped: an unknown name is still unknown.
+  CHECK(kg("resolve 'President Nobody Known'").rc == 1);
+  CHECK(kg("resolve 'Hezbollah'").rc == 1);  // not a title: "Kata'ib" is never stripped from the stored name
+}
