@@ -1,4 +1,5 @@
 #include "extract/lexicon/discard_list.h"
+#include "extract/lexicon/dictionary_lines.h"
 
 #include <cctype>
 #include <fstream>
@@ -19,25 +20,7 @@ bool isAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) || sta
 
 // Drops "<!-- ... -->" (possibly spanning lines) and '#' comments.
 std::string stripComments(std::string_view raw, bool* inHtml) {
-  std::string out;
-  size_t i = 0;
-  while (i < raw.size()) {
-    if (*inHtml) {
-      const size_t end = raw.find("-->", i);
-      if (end == std::string_view::npos) return out;
-      *inHtml = false;
-      i = end + 3;
-      continue;
-    }
-    const size_t open = raw.find("<!--", i);
-    if (open == std::string_view::npos) {
-      out.append(raw.substr(i));
-      break;
-    }
-    out.append(raw.substr(i, open - i));
-    *inHtml = true;
-    i = open + 4;
-  }
+  std::string out = withoutHtmlComments(raw, inHtml);
   if (const size_t hash = out.find('#'); hash != std::string::npos) out.resize(hash);
   return out;
 }

@@ -1,4 +1,5 @@
 #include "extract/lexicon/verb_dictionary.h"
+#include "extract/lexicon/dictionary_lines.h"
 
 #include <algorithm>
 #include <cctype>
@@ -169,25 +170,7 @@ class VerbDictionaryParser {
   // Drops "<!-- ... -->" (possibly spanning lines), then '#' and ';' comments
   // outside "[...]" (codes such as "[###]" keep their '#').
   static std::string stripComments(std::string_view raw, bool* inHtml) {
-    std::string out;
-    size_t i = 0;
-    while (i < raw.size()) {
-      if (*inHtml) {
-        const size_t end = raw.find("-->", i);
-        if (end == std::string_view::npos) return out;
-        *inHtml = false;
-        i = end + 3;
-        continue;
-      }
-      const size_t open = raw.find("<!--", i);
-      if (open == std::string_view::npos) {
-        out.append(raw.substr(i));
-        break;
-      }
-      out.append(raw.substr(i, open - i));
-      *inHtml = true;
-      i = open + 4;
-    }
+    std::string out = withoutHtmlComments(raw, inHtml);
     int depth = 0;
     for (size_t k = 0; k < out.size(); ++k) {
       const char c = out[k];
