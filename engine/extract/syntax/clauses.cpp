@@ -169,7 +169,14 @@ class ClauseFinder {
         // "The group, which is backed by Iran, denied": the subject is the antecedent.
         int32_t rel = relativeEndingAt(j);
         if (rel != kNoIndex) {
-          s.subjectNp = p_.clauses[static_cast<size_t>(rel)].subject;
+          const Clause& rc = p_.clauses[static_cast<size_t>(rel)];
+          s.subjectNp = rc.subject;
+          // "The group, which al-Muhandis founded, threatened": an object
+          // relative has a subject of its own; the main subject is the antecedent.
+          if (!rc.subjectInherited) {
+            const int32_t antecedent = antecedentBefore(starts_[static_cast<size_t>(rel)]);
+            if (antecedent != kNoIndex) s.subjectNp = antecedent;
+          }
           s.subjectElem = static_cast<int32_t>(starts_[static_cast<size_t>(rel)]);
           s.viaRelative = true;
           return s;

@@ -91,3 +91,10 @@ TEST_CASE("Coder: an event told in a relative clause takes its own date, not the
   }
   CHECK(seen);
 }
+
+TEST_CASE("Coder: after an object relative clause the subject is its antecedent", "[extract][coder]") {
+  const auto f = facts("Hezbollah, which Iran founded in 1982, threatened Israel on Monday.", "2023-10-09");
+  INFO(dump(f));
+  CHECK(has(f, "Hezbollah -THREATEN-> Israel"));
+  CHECK_FALSE(has(f, "Iran -THREATEN-> Israel"));
+}
