@@ -16,6 +16,6 @@ TEST_CASE("PETRARCH suite: validation records coded from raw text meet the measu
   REQUIRE(t.records >= 270);
   CHECK(t.expected >= 350);
   // Floors: the measured values, rounded down to a whole percent.
-  CHECK(100 * t.root >= 53 * t.expected);                 // measured 192/359 = 53.5%
-  CHECK(100 * t.recordsWithSpurious <= 7 * t.records);    // measured 18/277 = 6.5%
+  CHECK(100 * t.root >= 54 * t.expected);                 // measured 197/359 = 54.9%
+  CHECK(100 * t.recordsWithSpurious <= 7 * t.records);    // measured 19/277 = 6.9%
 }

@@ -413,6 +413,17 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
   return r;
 }
 
+// The subject of a "that"-clause governed by clause `ci` ("Gollum allowed
+// that Mordor isn't ..."), or kNoIndex.
+int32_t thatClauseSubject(const MatchText& t, uint32_t ci) {
+  for (const auto& k : t.p.clauses) {
+    if (k.parent != static_cast<int32_t>(ci) || k.subjectInherited || k.subject == kNoIndex) continue;
+    if (k.kind != syntax::ClauseKind::kSubordinate || k.subordinator != "that") continue;
+    if (t.namesActor(k.subject)) return k.subject;
+  }
+  return kNoIndex;
+}
+
 // Codes whose target may be the object of their infinitive: demands (10),
 // disapproval (11), rejection (12) and threats (13): "threatened to impose
 // sanctions on Iraq" is a threat against Iraq.
@@ -558,6 +569,11 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
                                      vi != static_cast<int32_t>(c.verb));
       if (r->binding.source != kNoIndex) candidate.source = r->binding.source;
       if (r->binding.target != kNoIndex) candidate.target = r->binding.target;
+      // A pattern that matched into a "that"-clause makes its subject the
+      // target ("- * REALLY_PLEASANT": "allowed that Mordor isn't a really
+      // pleasant place"); a bare verb of saying or judging does not.
+      if (candidate.target == kNoIndex && r->pattern && !isSpeechVerb(p.vgs[vi].lemma))
+        candidate.target = thatClauseSubject(t, ci);
       const bool complete = candidate.source != kNoIndex &&
                             (candidate.target != kNoIndex ||
                              (isMutual(r->code) && !p.nps[candidate.source].members.empty()));

@@ -47,8 +47,20 @@ struct ByteSpan {
 
 }  // namespace
 
-NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& mentions) {
+NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMentions) {
   NpActors out(p.nps.size());
+  // A name matched only by its consonant skeleton over common nouns is a
+  // misreading ("Soldiers" is not "Isildur"): not an actor of a phrase.
+  std::vector<Mention> mentions;
+  for (const Mention& m : allMentions) {
+    if (m.source == MentionSource::kSkeleton) {
+      bool common = true;
+      for (const auto& w : p.words)
+        if (w.begin >= m.begin && w.end <= m.end && w.pos == syntax::Pos::kProperNoun) common = false;
+      if (common) continue;
+    }
+    mentions.push_back(m);
+  }
   auto wordSpan = [&](size_t w) { return ByteSpan{p.words[w].begin, p.words[w].end}; };
   auto covers = [](const Mention& m, ByteSpan s) { return m.begin <= s.begin && s.end <= m.end; };
   auto within = [](const Mention& m, ByteSpan s) { return s.begin <= m.begin && m.end <= s.end; };
