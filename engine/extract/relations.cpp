@@ -805,7 +805,13 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
     const Entity& person = entities[m.entity];
     const Entity& body = entities[m.titleOf];
     if (person.actor.kind != ActorKind::kPerson || m.entity == m.titleOf) continue;
-    if (person.catalog != kNoActor && resolver.offices().hasTitle(person.catalog, m.title)) continue;
+    // A title the dictionary already records is still read when it names the
+    // recorded body: the store joins it to that tenure (storage/merge_rule.h),
+    // which then carries this sentence as evidence. Naming another body for a
+    // recorded title is a misreading; the dictionary knows better.
+    if (person.catalog != kNoActor && resolver.offices().hasTitle(person.catalog, m.title) &&
+        (body.catalog == kNoActor || !resolver.offices().hasRelation(person.catalog, body.catalog)))
+      continue;
     std::string lt = m.title;
     for (auto& ch : lt) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     // A rank or a group role with a state ("Iranian General X", "Iraqi
