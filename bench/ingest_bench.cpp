@@ -236,7 +236,7 @@ int main(int argc, char** argv) {
   std::printf(
       "{\"bench\":\"ingest\",\"peer\":\"PETRARCH2\",\"mb_per_s_per_core\":0.2,\"measured\":false,"
       "\"note\":\"published reference figure for PETRARCH2 (Python); not runnable here, not measured in this run\"}\n");
-  std::printf("{\"bench\":\"ingest\",\"target_mb_per_s_per_core\":5.0}\n");
+  std::printf("{\"bench\":\"ingest\",\"target_mb_per_s_per_core\":2.0}\n");  // the event-coding issue's floor
   if (keep.empty()) fs::remove_all(work);
   return 0;
 }
