@@ -124,12 +124,28 @@ void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention
     if (norm[i] == "\u0647\u0644" || tokens[i].lower == "\u061F") return;
   }
   std::vector<const Mention*> args;
+  // Tokens of a title's body dropped below: they do not count against the
+  // distance from a verb to its subject.
+  std::vector<bool> transparent(tokens.size(), false);
   for (const auto& m : mentions) {
     if (m.modifier || entities[m.entity].actor.kind == ActorKind::kMedia) continue;
     // "ابن سلمان", "بن زايد", "آل سعود": part of another person's name.
     if (m.tokBegin > 0) {
       const std::string& before = norm[m.tokBegin - 1];
       if (before == "\u0627\u0628\u0646" || before == "\u0628\u0646" || before == "\u0627\u0644") continue;
+    }
+    // "الأمين العام لعصائب أهل الحق قيس الخزعلي": the body a title is "of"
+    // (written with ل) right before the person holding it is not an
+    // argument; the person is.
+    if (entities[m.entity].actor.kind != ActorKind::kPerson && m.tokBegin < tokens.size() &&
+        tokens[m.tokBegin].lower.rfind("\u0644", 0) == 0) {
+      bool personNext = false;
+      for (const auto& n : mentions)
+        if (n.tokBegin == m.tokEnd && entities[n.entity].actor.kind == ActorKind::kPerson) personNext = true;
+      if (personNext) {
+        for (size_t q = m.tokBegin; q < m.tokEnd && q < tokens.size(); ++q) transparent[q] = true;
+        continue;
+      }
     }
     args.push_back(&m);
   }
@@ -140,9 +156,10 @@ void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention
   // The first argument starting within `window` tokens after `from`, not
   // crossing a clause break; -1 if none.
   auto argAfter = [&](size_t from, size_t window) -> int {
-    for (size_t q = from; q < tokens.size() && q < from + window; ++q) {
+    for (size_t q = from, seen = 0; q < tokens.size() && seen < window; ++q) {
       if (isBreak(tokens[q])) return -1;
       if (argAt[q] >= 0) return argAt[q];
+      if (!transparent[q]) ++seen;
     }
     return -1;
   };

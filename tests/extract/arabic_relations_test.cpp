@@ -85,3 +85,15 @@ TEST_CASE("Arabic relations: دعا إلى and طرد", "[extract][relations][ar
   CHECK(has(facts("دعا الكاظمي الولايات المتحدة إلى الحوار.", "2021-07-20"), "Mustafa al-Kadhimi -REQUEST-> United States"));
   CHECK(has(facts("وطردت الحكومة العراقية القوات الأمريكية.", "2020-01-05"), "Iraq -COERCE-> United States"));
 }
+
+TEST_CASE("Arabic relations: a title 'of' a body before a person is the person, not the body",
+          "[extract][relations][arabic]") {
+  // "The secretary general of Asa'ib Ahl al-Haq, Qais al-Khazali, threatened the United States."
+  const auto f = facts("هدد الأمين العام لعصائب أهل الحق قيس الخزعلي الولايات المتحدة.", "2020-01-08");
+  CHECK(has(f, "Qais al-Khazali -THREATEN-> United States"));
+  CHECK_FALSE(has(f, "Asa'ib Ahl al-Haq -THREATEN-> Qais al-Khazali"));
+  // A demonym on a title: "Iraqi President Barham Salih received ...".
+  const auto g = facts("استقبل الرئيس العراقي برهم صالح وزير الخارجية الإيراني.", "2020-01-08");
+  CHECK(has(g, "Barham Salih -CONSULT-> Iran"));
+  CHECK_FALSE(has(g, "Iraq -CONSULT-> Barham Salih"));
+}
