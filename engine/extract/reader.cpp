@@ -7,7 +7,10 @@
 #include <iostream>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <system_error>
+
+#include <sys/stat.h>
 
 #include "extract/dates.h"
 
@@ -195,6 +198,31 @@ void streamJsonLines(const std::string& path, std::ifstream& in, const std::func
     warnings->push_back({path, "empty file skipped"});
 }
 
+// An input read whole (text, HTML, small JSON Lines; a device or a pipe) may
+// hold at most this much: a page is kilobytes, a day of a feed megabytes.
+// Larger JSON Lines files are streamed instead.
+constexpr size_t kMaxWholeInputBytes = size_t{256} << 20;
+
+// Reads `in` to its end into `bytes`, at most kMaxWholeInputBytes; false
+// when there was more.
+bool readCapped(std::istream& in, std::string* bytes) {
+  constexpr size_t kChunk = 1u << 20;
+  bytes->clear();
+  while (in) {
+    const size_t at = bytes->size();
+    if (at > kMaxWholeInputBytes) return false;
+    bytes->resize(at + kChunk);
+    in.read(bytes->data() + at, static_cast<std::streamsize>(kChunk));
+    bytes->resize(at + static_cast<size_t>(in.gcount()));
+  }
+  return bytes->size() <= kMaxWholeInputBytes;
+}
+
+std::string tooLarge() {
+  return "larger than " + std::to_string(kMaxWholeInputBytes >> 20) +
+         " MiB; skipped (split it, or give it as JSON Lines, which is streamed)";
+}
+
 void readFile(const std::string& path, const std::function<void(RawDocument&&)>& sink,
               std::vector<ReadWarning>* warnings, ReadStats* stats) {
   std::ifstream in(path, std::ios::binary);
@@ -204,23 +232,47 @@ void readFile(const std::string& path, const std::function<void(RawDocument&&)>&
   }
   std::string bytes;
   std::error_code ec;
-  const auto size = fs::file_size(path, ec);
+  const bool regular = fs::is_regular_file(path, ec);
+  const auto size = regular ? fs::file_size(path, ec) : 0;
   const std::string ext = lowerExt(path);
-  if (!ec && size > kStreamJsonLinesAbove && (ext == "jsonl" || ext == "ndjson")) {
+  if (regular && !ec && size > kStreamJsonLinesAbove && (ext == "jsonl" || ext == "ndjson")) {
     streamJsonLines(path, in, sink, warnings, stats);
     return;
   }
-  if (!ec) bytes.reserve(size);
-  bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (regular && !ec && size > kMaxWholeInputBytes) {
+    ++stats->files;
+    warnings->push_back({path, tooLarge()});
+    return;
+  }
+  if (!readCapped(in, &bytes)) {
+    ++stats->files;
+    warnings->push_back({path, tooLarge()});
+    return;
+  }
   readBuffer(path, std::move(bytes), sink, warnings, stats);
 }
 
+// Files and directories already read in this run, by device and inode: a
+// link back to a parent ("ln -s . loop") or a second path to the same file
+// is read once.
+using Seen = std::set<std::pair<uintmax_t, uintmax_t>>;
+
+bool firstVisit(const std::string& path, Seen* seen) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return true;  // reported by the caller
+  return seen->emplace(static_cast<uintmax_t>(st.st_dev), static_cast<uintmax_t>(st.st_ino)).second;
+}
+
 void walk(const std::string& path, const std::function<void(RawDocument&&)>& sink, std::vector<ReadWarning>* warnings,
-          ReadStats* stats) {
+          ReadStats* stats, Seen* seen) {
   std::error_code ec;
   const fs::file_status st = fs::status(path, ec);
   if (ec || !fs::exists(st)) {
     warnings->push_back({path, "no such file or directory"});
+    return;
+  }
+  if (!firstVisit(path, seen)) {
+    if (fs::is_directory(st)) warnings->push_back({path, "already read by another path (a link loop?); skipped"});
     return;
   }
   if (fs::is_directory(st)) {
@@ -232,7 +284,7 @@ void walk(const std::string& path, const std::function<void(RawDocument&&)>& sin
     }
     if (ec) warnings->push_back({path, "cannot list directory: " + ec.message()});
     std::sort(children.begin(), children.end());
-    for (const std::string& child : children) walk(child, sink, warnings, stats);
+    for (const std::string& child : children) walk(child, sink, warnings, stats, seen);
     return;
   }
   readFile(path, sink, warnings, stats);
@@ -461,13 +513,18 @@ void readBuffer(std::string_view name, std::string bytes, const std::function<vo
 ReadStats readInputs(const std::vector<std::string>& paths, const std::function<void(RawDocument&&)>& sink,
                      std::vector<ReadWarning>* warnings) {
   ReadStats stats;
+  Seen seen;
   for (const std::string& path : paths) {
     if (path == "-") {
-      std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      std::string bytes;
+      if (!readCapped(std::cin, &bytes)) {
+        warnings->push_back({"<stdin>", tooLarge()});
+        continue;
+      }
       readBuffer("<stdin>", std::move(bytes), sink, warnings, &stats);
       continue;
     }
-    walk(path, sink, warnings, &stats);
+    walk(path, sink, warnings, &stats, &seen);
   }
   return stats;
 }

@@ -171,3 +171,29 @@ TEST_CASE("Reader: a large JSON Lines file is streamed record by record with the
   CHECK(warnings[0].where == dir.sub("big.jsonl") + ":" + std::to_string(records + 1));
   CHECK_THAT(warnings[1].message, Catch::Contains("invalid UTF-8"));
 }
+
+TEST_CASE("Reader: links back to a parent directory and second paths to a file are read once", "[extract][reader]") {
+  kg::testing::TempDir dir;
+  writeFile(dir.sub("in/a.txt"), "Iran condemned the strike on Friday.\n");
+  std::filesystem::create_directory_symlink(".", dir.sub("in/loop1"));
+  std::filesystem::create_directory_symlink(".", dir.sub("in/loop2"));
+  std::filesystem::create_symlink(dir.sub("in/a.txt"), dir.sub("in/same.txt"));
+  std::vector<RawDocument> docs;
+  std::vector<ReadWarning> warnings;
+  ReadStats stats = readInputs({dir.sub("in")}, [&](RawDocument&& d) { docs.push_back(std::move(d)); }, &warnings);
+  CHECK(docs.size() == 1);
+  CHECK(stats.files == 1);
+  size_t loops = 0;
+  for (const auto& w : warnings) loops += w.message.find("already read") != std::string::npos;
+  CHECK(loops == 2);  // the two directory links are named; the second path to the file is silent
+}
+
+TEST_CASE("Reader: an input without end (a device) is cut at the size limit, with a warning", "[extract][reader]") {
+  std::vector<RawDocument> docs;
+  std::vector<ReadWarning> warnings;
+  readInputs({"/dev/zero"}, [&](RawDocument&& d) { docs.push_back(std::move(d)); }, &warnings);
+  CHECK(docs.empty());
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].where == "/dev/zero");
+  CHECK(warnings[0].message.find("MiB; skipped") != std::string::npos);
+}
