@@ -113,6 +113,8 @@ Result<Date> Date::parse(std::string_view text) {
   };
   int y = 0, m = 0, d = 0;
   if (!readDigits(text, 0, 4, &y)) return bad("the year must be four digits");
+  if (text.size() > 4 && text[4] >= '0' && text[4] <= '9') return bad("the year has more than four digits");
+  if (y == 0) return bad("there is no year 0000 (1 BC is followed by AD 1)");
   if (text.size() == 4) return Date::year(y);
   if (text[4] != '-' || !readDigits(text, 5, 2, &m)) return bad("the month must be two digits after '-'");
   if (m < 1 || m > 12) return bad("month " + std::to_string(m) + " is out of range 1..12");

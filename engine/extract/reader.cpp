@@ -131,6 +131,14 @@ void readJsonRecord(std::string_view name, size_t lineNo, std::string_view line,
     warnings->push_back({where, "malformed JSON line skipped (expected an object with a \"text\" field)"});
     return;
   }
+  // Metadata must be strings: a number or an object is named, not silently dropped.
+  for (const char* key : {"title", "url", "source", "date"}) {
+    auto it = obj.find(key);
+    if (it != obj.end() && !it->is_string() && !it->is_null())
+      warnings->push_back({where, std::string("\"") + key + "\" is a " + it->type_name() +
+                                      ", not a string; ignored" +
+                                      (std::string(key) == "date" ? " (write \"YYYY-MM-DD\")" : "")});
+  }
   RawDocument doc;
   doc.text = jsonString(obj, "text");
   if (doc.text.empty() || allSpace(doc.text)) {

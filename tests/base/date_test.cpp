@@ -69,3 +69,15 @@ TEST_CASE("DateRange: overlap with a window", "[base]") {
   CHECK(month.overlaps(daysFromCivil({2020, 1, 31}), daysFromCivil({2020, 2, 5})));
   CHECK_FALSE(DateRange{}.overlaps(INT32_MIN, INT32_MAX));
 }
+
+TEST_CASE("Date: parse names a year of five digits and refuses year 0000", "[base]") {
+  auto five = Date::parse("99999-01-01");
+  REQUIRE_FALSE(five.isOk());
+  CHECK(five.status().message().find("more than four digits") != std::string::npos);
+  for (const char* zero : {"0000", "0000-01", "0000-01-01"}) {
+    auto z = Date::parse(zero);
+    REQUIRE_FALSE(z.isOk());
+    CHECK(z.status().message().find("no year 0000") != std::string::npos);
+  }
+  CHECK(Date::parse("0001-01-01").isOk());
+}

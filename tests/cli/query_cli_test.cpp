@@ -189,3 +189,17 @@ TEST_CASE("kg query commands: bad input exits 1 (usage 2) with a clear message a
   }
   CHECK(kg("edges --json").out == before);
 }
+
+TEST_CASE("kg: counts refuse negative, scientific and overflowing values instead of wrapping", "[cli][query]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  REQUIRE(kg("actor add 'Mike Pompeo' --kind person").rc == 0);
+  for (const char* bad : {"-5", "1e3", "18446744073709551616"}) {
+    auto r = kg(std::string("neighbors 'Mike Pompeo' --limit ") + bad);
+    INFO(bad << ": " << r.err);
+    CHECK(r.rc == 2);
+    CHECK(r.err.find("is not a count") != std::string::npos);
+  }
+  CHECK(kg("ingest - --threads -1").rc == 2);
+  CHECK(kg("neighbors 'Mike Pompeo' --limit 5").rc == 0);
+}

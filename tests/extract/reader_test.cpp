@@ -197,3 +197,12 @@ TEST_CASE("Reader: an input without end (a device) is cut at the size limit, wit
   CHECK(warnings[0].where == "/dev/zero");
   CHECK(warnings[0].message.find("MiB; skipped") != std::string::npos);
 }
+
+TEST_CASE("Reader: JSON Lines metadata that is not a string is named in a warning", "[extract][reader]") {
+  auto r = readOne("feed.jsonl", "{\"text\":\"Iran condemned the strike.\",\"date\":20191231,\"title\":[1]}\n");
+  REQUIRE(r.docs.size() == 1);
+  CHECK_FALSE(r.docs[0].date.known());
+  size_t named = 0;
+  for (const auto& w : r.warnings) named += w.message.find("not a string") != std::string::npos;
+  CHECK(named == 2);
+}

@@ -1,5 +1,6 @@
 #include "tools/kg/cli.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include "rpc/client.h"
@@ -53,6 +54,19 @@ std::string CliContext::nameOf(ActorId id) {
   auto a = engine_->store().getActor(id);
   if (!a || !a->has_value()) return "#" + std::to_string(id);
   return (*a)->name;
+}
+
+CLI::Validator countCheck() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (value.empty() || value.size() > 13 ||
+            !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
+          return "'" + value + "' is not a count (a whole number from 0 to " + std::to_string(kMaxCount) + ")";
+        if (std::stoull(value) > kMaxCount)
+          return "'" + value + "' is beyond the largest count " + std::to_string(kMaxCount);
+        return "";
+      },
+      "COUNT");
 }
 
 Result<std::optional<Date>> parseDateOption(const std::string& text, const char* option) {

@@ -55,6 +55,12 @@ struct CliContext {
   std::unique_ptr<rpc::GraphApi> api_;  // borrows *engine_ in local mode, so declared after it
 };
 
+// A CLI11 check for counts (--limit, --depth, --threads, ...): decimal
+// digits only, at most kMaxCount; "-5" or "1e3" or 2^64 are refused with a
+// message naming the option's value instead of wrapping or clamping.
+inline constexpr unsigned long long kMaxCount = 1000000000000ULL;
+CLI::Validator countCheck();
+
 // Parses an optional date option ("" = not given). InvalidArgument names the option.
 Result<std::optional<Date>> parseDateOption(const std::string& text, const char* option);
 // Parses a comma-separated list of edge types ("" = none). InvalidArgument

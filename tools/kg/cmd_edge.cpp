@@ -137,7 +137,7 @@ void registerEdgeCommands(CLI::App& app, CliContext& ctx) {
   list->add_option("--from", la->from, "window start: edges whose dates overlap the window");
   list->add_option("--to", la->to, "window end");
   list->add_flag("--undated", la->undated, "with a window, also list edges with no known date");
-  list->add_option("--limit", la->limit, "at most this many edges");
+  list->add_option("--limit", la->limit, "at most this many edges")->check(countCheck());
   list->add_option("--evidence", la->evidence, "evidence snippets per edge in JSON (default 3)");
   list->callback([&ctx, la] { ctx.exitCode = listEdges(ctx, *la); });
 }

@@ -219,7 +219,8 @@ void registerIngestCommands(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--discards", args->discardFiles,
                   "a PETRARCH discard list (Phoenix.discards.txt format): sentences or stories to skip (repeatable)");
   cmd->add_option("--threads", args->threads,
-                  "extraction threads (default 1: each article sees the actors of the ones before it)");
+                  "extraction threads (default 1: each article sees the actors of the ones before it)")
+      ->check(countCheck());
   cmd->add_flag("--no-default-actors", args->noDefaultActors, "do not load the project's own actor dictionary");
   cmd->callback([&ctx, args] { ctx.exitCode = ingest(ctx, *args); });
 }

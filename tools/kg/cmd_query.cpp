@@ -394,9 +394,10 @@ void registerQueryCommands(CLI::App& app, CliContext& ctx) {
   auto* nb = app.add_subcommand("neighbors", "actors within k hops of an actor, and the edges among them");
   auto na = std::make_shared<NeighborsArgs>();
   nb->add_option("NAME", na->name, "actor name or alias")->required();
-  nb->add_option("--depth", na->depth, "hops (1..8, default 1)");
-  nb->add_option("--limit", na->limit, "at most this many actors (default 500)");
-  nb->add_option("--fanout", na->fanout, "follow at most this many edges per actor (default 100)");
+  nb->add_option("--depth", na->depth, "hops (1..8, default 1)")->check(countCheck());
+  nb->add_option("--limit", na->limit, "at most this many actors (default 500)")->check(countCheck());
+  nb->add_option("--fanout", na->fanout, "follow at most this many edges per actor (default 100)")
+      ->check(countCheck());
   addFilterOptions(nb, na->f, true);
   nb->callback([&ctx, na] { ctx.exitCode = neighbors(ctx, *na); });
 
@@ -406,8 +407,8 @@ void registerQueryCommands(CLI::App& app, CliContext& ctx) {
   p->add_option("B", pa->b, "second actor")->required();
   p->add_option("--mode", pa->mode, "shortest (default), all-shortest, k-shortest, weighted or temporal")
       ->check(CLI::IsMember({"shortest", "all-shortest", "k-shortest", "weighted", "temporal"}));
-  p->add_option("--k", pa->k, "k-shortest: number of paths (1..100, default 3)");
-  p->add_option("--max-depth", pa->maxDepth, "at most this many hops (1..8, default 6)");
+  p->add_option("--k", pa->k, "k-shortest: number of paths (1..100, default 3)")->check(countCheck());
+  p->add_option("--max-depth", pa->maxDepth, "at most this many hops (1..8, default 6)")->check(countCheck());
   p->add_option("--max-paths", pa->maxPaths, "all-shortest: at most this many paths (1..1000, default 100)");
   addFilterOptions(p, pa->f, true);
   p->callback([&ctx, pa] { ctx.exitCode = path(ctx, *pa); });
@@ -429,13 +430,13 @@ void registerQueryCommands(CLI::App& app, CliContext& ctx) {
   auto ra = std::make_shared<RankArgs>();
   rk->add_option("--by", ra->by, "degree (default), pagerank or betweenness")
       ->check(CLI::IsMember({"degree", "pagerank", "betweenness"}));
-  rk->add_option("--top", ra->top, "how many actors (default 20)");
+  rk->add_option("--top", ra->top, "how many actors (default 20)")->check(countCheck());
   addFilterOptions(rk, ra->f, false);
   rk->callback([&ctx, ra] { ctx.exitCode = rankCmd(ctx, *ra); });
 
   auto* cc = app.add_subcommand("components", "weakly connected components of the graph");
   auto ca = std::make_shared<ComponentsArgs>();
-  cc->add_option("--top", ca->top, "list the largest N components (default 10)");
+  cc->add_option("--top", ca->top, "list the largest N components (default 10)")->check(countCheck());
   cc->add_option("--members", ca->members, "names shown per component (default 5)");
   addFilterOptions(cc, ca->f, false);
   cc->callback([&ctx, ca] { ctx.exitCode = componentsCmd(ctx, *ca); });
