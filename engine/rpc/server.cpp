@@ -6,7 +6,13 @@
 #include <kj/async-unix.h>
 #include <kj/debug.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <algorithm>
 #include <cctype>
@@ -742,9 +748,39 @@ void Server::stop() {
   if (loop_ && loop_->stop->isWaiting()) loop_->stop->fulfill();
 }
 
+namespace {
+
+// A unix socket file left by a kgd that was killed: nobody accepts on it, so
+// it is removed; one a live server holds, or a file that is not a socket,
+// is an error that names it.
+Status clearStaleSocket(const std::string& path) {
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0) return Status::ok();  // nothing there
+  if (!S_ISSOCK(st.st_mode))
+    return Status::failedPrecondition("cannot listen on 'unix:" + path + "': the path exists and is not a socket");
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  if (path.size() >= sizeof(addr.sun_path))
+    return Status::invalidArgument("unix socket path '" + path + "' is too long");
+  std::memcpy(addr.sun_path, path.c_str(), path.size() + 1);
+  const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  if (fd < 0) return Status::ioError(std::string("socket: ") + std::strerror(errno));
+  const int rc = ::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof(addr));
+  const int err = errno;
+  ::close(fd);
+  if (rc == 0) return Status::busy("'unix:" + path + "' is served by a running kgd");
+  if (err != ECONNREFUSED) return Status::ioError("cannot check 'unix:" + path + "': " + std::strerror(err));
+  if (::unlink(path.c_str()) != 0)
+    return Status::ioError("cannot remove the stale socket '" + path + "': " + std::strerror(errno));
+  return Status::ok();
+}
+
+}  // namespace
+
 Status Server::serve(const std::function<void(const std::string&)>& onListening) {
   KG_RETURN_IF_ERROR(checkListenAddress(options_.listen, options_.allowRemote));
   const bool isUnix = options_.listen.rfind("unix:", 0) == 0;
+  if (isUnix) KG_RETURN_IF_ERROR(clearStaleSocket(options_.listen.substr(5)));
   std::string error;
   bool listened = false;
   {

@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include "rpc/client.h"
 #include "rpc/fixture.h"
 #include "support/run.h"
@@ -49,6 +51,35 @@ TEST_CASE("kgd: SIGINT stops it too, also over a unix socket", "[rpc][kgd]") {
     CHECK((*c)->stats());
   }
   CHECK(kgd.signalAndWait(SIGINT) == 0);
+}
+
+TEST_CASE("kgd: a socket left by a killed kgd is reused; a live one or a plain file is refused", "[rpc][kgd]") {
+  testing::TempDir dir;
+  const std::string path = dir.sub("kgd.sock");
+  const std::string sock = "unix:" + path;
+  {
+    Kgd first({"--db", dir.sub("db"), "--listen", sock});
+    REQUIRE(first.firstLine() == "listening on " + sock);
+    {
+      // While it runs, a second kgd on the same socket is refused.
+      auto r = testing::run(std::string(KGD_BIN) + " --db " + testing::shq(dir.sub("db2")) + " --listen " +
+                            testing::shq(sock));
+      CHECK(r.rc != 0);
+      CHECK(r.err.find("running kgd") != std::string::npos);
+    }
+    first.signalAndWait(SIGKILL);  // leaves the socket file behind
+  }
+  REQUIRE(::access(path.c_str(), F_OK) == 0);
+  Kgd second({"--db", dir.sub("db"), "--listen", sock});
+  REQUIRE(second.firstLine() == "listening on " + sock);
+  CHECK(second.signalAndWait(SIGTERM) == 0);
+
+  const std::string plain = dir.sub("plain");
+  { std::ofstream(plain) << "not a socket"; }
+  auto r = testing::run(std::string(KGD_BIN) + " --db " + testing::shq(dir.sub("db")) + " --listen unix:" +
+                        testing::shq(plain));
+  CHECK(r.rc != 0);
+  CHECK(r.err.find("not a socket") != std::string::npos);
 }
 
 TEST_CASE("kgd: refuses a non-loopback address without --allow-remote", "[rpc][kgd]") {
