@@ -180,12 +180,16 @@ Result<TimeUnit> parseTimeUnit(std::string_view s) {
   return Status::invalidArgument("unknown time unit '" + std::string(s) + "'; use minutes, hours or days");
 }
 
-int32_t dayOfTimeIndex(int64_t t, TimeUnit unit, int32_t epochDay) {
+int64_t dayOfTimeIndex(int64_t t, TimeUnit unit, int32_t epochDay) {
   int64_t per = unit == TimeUnit::kMinutes ? 1440 : unit == TimeUnit::kHours ? 24 : 1;
   int64_t q = t / per;
   if (t % per != 0 && t < 0) --q;  // floor
-  return static_cast<int32_t>(epochDay + q);
+  return epochDay + q;
 }
+
+// Imported event days: years 1 to 9999, what the JSON date contract can write.
+const int64_t kFirstImportDay = Date::day(1, 1, 1).days();
+const int64_t kLastImportDay = Date::day(9999, 12, 31).days();
 
 TimeUnit guessTimeUnit(uint64_t gcdOfTimes) {
   if (gcdOfTimes != 0 && gcdOfTimes % 24 == 0) return TimeUnit::kHours;
@@ -240,6 +244,42 @@ ActorKind guessActorKind(std::string_view name, std::string_view country, std::s
 namespace {
 
 // One import: the loader, the actor table and the skip counters.
+// `text` with control bytes and bytes that are not UTF-8 written as \xNN,
+// so that a binary line quoted in a message cannot garble a terminal.
+std::string printable(std::string_view text) {
+  std::string out;
+  auto hex = [&](unsigned char c) {
+    static const char* kDigits = "0123456789abcdef";
+    out += "\\x";
+    out += kDigits[c >> 4];
+    out += kDigits[c & 15];
+  };
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != 0x09) || c == 0x7f) {
+      hex(c);
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    const size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
+    bool ok = n > 0 && i + n <= text.size();
+    for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (!ok) {
+      hex(c);
+      ++i;
+      continue;
+    }
+    out.append(text.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
 class Run {
  public:
   Run(storage::GraphStore& store, const ImportOptions& options) : store_(store), opt_(options) {}
@@ -257,7 +297,7 @@ class Run {
 
   // A malformed line: fails with `strict`, else is counted and maybe quoted.
   Status malformed(const std::string& where, size_t line, const std::string& what) {
-    std::string msg = where + ":" + std::to_string(line) + ": " + what;
+    std::string msg = where + ":" + std::to_string(line) + ": " + printable(what);
     if (opt_.strict) return Status::invalidArgument(msg + " (--strict: nothing was imported)");
     ++sum_.malformed;
     if (sum_.examples.size() < opt_.maxExamples) sum_.examples.push_back(std::move(msg));
@@ -352,26 +392,39 @@ class Run {
   Edge edge_;
 };
 
-// `name<TAB>id` lines -> names by id.
+// `name<TAB>id` lines -> names by id. Ids are dense (0..n-1 in the TKG
+// sets); one far beyond the number of lines, or given twice, is an error
+// naming its line, never an allocation sized by it or a silent overwrite.
 Result<std::vector<std::string>> readIdFile(const std::string& path) {
   auto text = readWholeFile(path);
   if (!text) return text.status();
-  std::vector<std::string> byId;
+  std::unordered_map<int64_t, std::pair<std::string, size_t>> byId;  // id -> (name, line)
+  int64_t maxId = -1;
+  size_t maxLine = 0;
   Status st = forEachLine(text.value(), [&](size_t lineNo, std::string_view line) -> Status {
     if (trim(line).empty()) return Status::ok();
+    const std::string where = path + ":" + std::to_string(lineNo);
     auto tab = line.rfind('\t');
     int64_t id = -1;
     size_t n = 0;
     if (tab == std::string_view::npos || !parseInts(line.substr(tab + 1), &id, 1, &n) || n != 1)
-      return Status::invalidArgument(path + ":" + std::to_string(lineNo) + ": expected name<TAB>id, got '" +
-                                     std::string(line.substr(0, 80)) + "'");
-    if (id > 50'000'000) return Status::invalidArgument(path + ":" + std::to_string(lineNo) + ": id " + std::to_string(id) + " is too large");
-    if (static_cast<size_t>(id) >= byId.size()) byId.resize(id + 1);
-    byId[id] = std::string(trim(line.substr(0, tab)));
+      return Status::invalidArgument(where + ": expected name<TAB>id, got '" + printable(line.substr(0, 80)) + "'");
+    auto [it, added] = byId.emplace(id, std::make_pair(std::string(trim(line.substr(0, tab))), lineNo));
+    if (!added)
+      return Status::invalidArgument(where + ": id " + std::to_string(id) + " was already given on line " +
+                                     std::to_string(it->second.second) + " ('" + printable(it->second.first) + "')");
+    if (id > maxId) maxId = id, maxLine = lineNo;
     return Status::ok();
   });
   if (!st.isOk()) return st;
-  return byId;
+  constexpr int64_t kSlack = 1024;  // ids may skip a few numbers
+  if (maxId >= static_cast<int64_t>(byId.size()) * 2 + kSlack)
+    return Status::invalidArgument(path + ":" + std::to_string(maxLine) + ": id " + std::to_string(maxId) +
+                                   " is far beyond the " + std::to_string(byId.size()) +
+                                   " entries of the file; ids must number the entries from 0");
+  std::vector<std::string> out(static_cast<size_t>(maxId + 1));
+  for (auto& [id, entry] : byId) out[static_cast<size_t>(id)] = std::move(entry.first);
+  return out;
 }
 
 bool allDigits(std::string_view s) {
@@ -499,8 +552,15 @@ Result<ImportSummary> importTkg(storage::GraphStore& store, const ImportOptions&
       if (!id) return id.status();
       ids[e] = id.value();
     }
-    KG_RETURN_IF_ERROR(run.event(ids[q.s], ids[q.o], *rel.event, rel.code, dayOfTimeIndex(q.t, unit, epoch),
-                                 docs[q.file], q.line, rel.text));
+    const int64_t day = dayOfTimeIndex(q.t, unit, epoch);
+    if (day < kFirstImportDay || day > kLastImportDay) {
+      KG_RETURN_IF_ERROR(run.malformed((dir / files[q.file]).string(), q.line,
+                                       "time " + std::to_string(q.t) + " (" + timeUnitName(unit) +
+                                           " from the epoch) is not a date between the years 1 and 9999"));
+      continue;
+    }
+    KG_RETURN_IF_ERROR(run.event(ids[q.s], ids[q.o], *rel.event, rel.code, static_cast<int32_t>(day), docs[q.file],
+                                 q.line, rel.text));
   }
   return run.finish();
 }

@@ -52,8 +52,9 @@ enum class TimeUnit : uint8_t { kMinutes, kHours, kDays };
 const char* timeUnitName(TimeUnit u);
 // "minutes", "hours", "days"; InvalidArgument otherwise.
 Result<TimeUnit> parseTimeUnit(std::string_view s);
-// The day of time index `t` counted in `unit` from `epoch` (floor division).
-int32_t dayOfTimeIndex(int64_t t, TimeUnit unit, int32_t epochDay);
+// The day of time index `t` counted in `unit` from `epoch` (floor division;
+// not clamped: an importer refuses a day outside the years 1..9999).
+int64_t dayOfTimeIndex(int64_t t, TimeUnit unit, int32_t epochDay);
 // Guesses the unit of a TKG time column from the gcd of its values:
 // a multiple of 24 -> hours (daily data in hours, ICEWS18); a divisor of 1440
 // above 1 (15-minute steps, GDELT) -> minutes; otherwise days.

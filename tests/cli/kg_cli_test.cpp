@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <fstream>
 
 #include "../support/run.h"
@@ -229,4 +230,19 @@ TEST_CASE("kg resolve: a title in front of a name is dropped when the whole name
   // Only title words are dropped: an unknown name is still unknown.
   CHECK(kg("resolve 'President Nobody Known'").rc == 1);
   CHECK(kg("resolve 'Hezbollah'").rc == 1);  // not a title: "Kata'ib" is never stripped from the stored name
+}
+
+TEST_CASE("kg import: an input of which no line can be read is an error", "[cli]") {
+  TempDir dir;
+  const std::string set = dir.sub("tkg");
+  std::filesystem::create_directories(set);
+  std::ofstream(set + "/entity2id.txt") << "Iraq\t0\nIran\t1\n";
+  std::ofstream(set + "/relation2id.txt") << "190\t0\n";
+  std::ofstream(set + "/train.txt") << "not a quadruple\n0 0 7 0\n";
+  Kg kg{dir.sub("kg.db")};
+  auto r = kg("import --format tkg " + shq(set));
+  CHECK(r.rc == 1);
+  CHECK(r.err.find("no line of the input could be read (2 malformed)") != std::string::npos);
+  std::ofstream(set + "/train.txt") << "0 0 1 0\nnot a quadruple\n";
+  CHECK(kg("import --format tkg " + shq(set)).rc == 0);  // one good line is enough
 }

@@ -331,3 +331,36 @@ TEST_CASE("Importer: without evidence, edges load bare and repeats still merge",
   CHECK(store->stats()->evidence == 0);
   for (const Edge& e : allEdges(*store)) CHECK(store->getEvidence(e.id, 10)->empty());
 }
+
+TEST_CASE("Importer: hostile TKG files: huge or repeated ids, times beyond year 9999, binary bytes", "[core][import]") {
+  TempDir dir;
+  auto store = openDb(dir);
+  const std::string set = writeTkgFixture(dir, kTrain);
+  // One id far beyond the file's size: an error naming the line, not 50 million empty names.
+  write(set + "/entity2id.txt", "Iraq\t0\nMike Pompeo\t50000000\n");
+  auto huge = Importer(*store).run(tkgOptions(set));
+  REQUIRE_FALSE(huge.isOk());
+  CHECK(huge.status().message().find("entity2id.txt:2: id 50000000 is far beyond") != std::string::npos);
+  // An id given twice names both lines.
+  write(set + "/entity2id.txt", "Iraq\t0\nMike Pompeo\t1\nIran\t1\n");
+  auto twice = Importer(*store).run(tkgOptions(set));
+  REQUIRE_FALSE(twice.isOk());
+  CHECK(twice.status().message().find("entity2id.txt:3: id 1 was already given on line 2") != std::string::npos);
+  // A time far beyond year 9999 is a malformed line, never a wrapped date;
+  // control bytes in a quoted line are escaped.
+  write(set + "/entity2id.txt", "Iraq\t0\nMike Pompeo\t1\nCitizen (Iraq)\t2\nIran\t3\n");
+  write(set + "/train.txt", "1\t3\t0\t0\n1\t3\t0\t100000000000\n\x01\x02\xff bad\n");
+  auto r = Importer(*store).run(tkgOptions(set));
+  INFO(r.status().toString());
+  REQUIRE(r.isOk());
+  CHECK(r->malformed == 2);
+  CHECK(r->edgesAdded == 1);
+  bool range = false, escaped = false;
+  for (const auto& e : r->examples) {
+    range = range || e.find("not a date between the years 1 and 9999") != std::string::npos;
+    escaped = escaped || e.find("\\x01\\x02\\xff bad") != std::string::npos;
+  }
+  INFO(r->examples[0] << " / " << (r->examples.size() > 1 ? r->examples[1] : ""));
+  CHECK(range);
+  CHECK(escaped);
+}

@@ -91,6 +91,8 @@ int runImport(CliContext& ctx, const ImportArgs& a) {
     for (const auto& e : s.examples) std::cerr << "  " << e << "\n";
     if (s.malformed > s.examples.size()) std::cerr << "  ... " << (s.malformed - s.examples.size()) << " more\n";
   }
+  if (s.malformed > 0 && s.events == 0 && s.unmapped == 0 && s.selfLoops == 0)
+    return ctx.fail("no line of the input could be read (" + std::to_string(s.malformed) + " malformed)");
   return 0;
 }
 
