@@ -366,12 +366,17 @@ Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs
     if (!failed.isOk()) break;
   }
   const core::IngestSummary& after = ingestor_->summary();
-  // Whatever was committed is visible to readers from now on, even after a failure.
-  Status rebuilt = refresh();
-  if (!failed.isOk()) return failed;
-  KG_RETURN_IF_ERROR(rebuilt);
   auto storedAfter = engine_.stats();
   if (!storedAfter) return storedAfter.status();
+  // Whatever was committed is visible to readers from now on, even after a
+  // failure. An ingest that stored nothing (every document known already)
+  // keeps the snapshot and its version, so paged readers are not restarted.
+  const bool changed = storedAfter->actors != storedBefore->actors || storedAfter->edges != storedBefore->edges ||
+                       storedAfter->evidence != storedBefore->evidence ||
+                       storedAfter->documents != storedBefore->documents;
+  Status rebuilt = changed ? refresh() : Status::ok();
+  if (!failed.isOk()) return failed;
+  KG_RETURN_IF_ERROR(rebuilt);
   IngestSummary out;
   out.documents = docs.size();
   out.articles = after.articles - before.articles;

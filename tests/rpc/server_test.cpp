@@ -442,3 +442,25 @@ TEST_CASE("Server: throughput of mixed queries from concurrent clients", "[.][be
 
 }  // namespace
 }  // namespace kg
+
+namespace kg {
+
+TEST_CASE("LocalGraph: an ingest that stores nothing keeps the snapshot and its version", "[rpc]") {
+  testing::SmallGraph g;
+  rpc::LocalGraph local(*g.engine);
+  rpc::IngestDocument doc;
+  doc.text = "US forces killed Qassem Soleimani in Baghdad on Friday.";
+  doc.date = Date::day(2020, 1, 4);
+  doc.source = "test";
+  REQUIRE(local.ingest({doc}).isOk());
+  const uint64_t version = local.snapshotVersion();
+  auto again = local.ingest({doc});
+  REQUIRE(again.isOk());
+  CHECK(again->edgesAdded == 0);
+  CHECK(local.snapshotVersion() == version);  // nothing new: no rebuild
+  doc.text = "Iran condemned the United States on Saturday.";
+  REQUIRE(local.ingest({doc}).isOk());
+  CHECK(local.snapshotVersion() > version);  // something new: a new snapshot
+}
+
+}  // namespace kg
