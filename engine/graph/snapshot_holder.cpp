@@ -27,6 +27,11 @@ Status SnapshotHolder::rebuild(const storage::GraphStore& store) {
   return Status::ok();
 }
 
+std::pair<std::shared_ptr<const Snapshot>, uint64_t> SnapshotHolder::currentWithVersion() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return {current_, version_};
+}
+
 uint64_t SnapshotHolder::version() const {
   std::lock_guard<std::mutex> lock(mu_);
   return version_;

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <mutex>
 
 #include "base/status.h"
@@ -34,6 +35,9 @@ class SnapshotHolder final {
   Status rebuild(const storage::GraphStore& store);
   // Counts publishes; 0 before the first.
   uint64_t version() const;
+  // The current snapshot and its version, read together (one lock), so that
+  // a page never pairs one snapshot with another's version.
+  std::pair<std::shared_ptr<const Snapshot>, uint64_t> currentWithVersion() const;
 
  private:
   mutable std::mutex mu_;

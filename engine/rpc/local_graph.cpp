@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 #include "query/components.h"
 #include "query/ranking.h"
@@ -60,7 +61,14 @@ void openSpan(size_t total, const PageRequest& page, PageSpan* span) {
 
 }  // namespace
 
+uint64_t LocalGraph::storeVersion(uint64_t epochBefore) {
+  const uint64_t after = writeEpoch_.load();
+  if (after == epochBefore && after % 2 == 0) return after / 2 + 1;
+  return (uint64_t{1} << 63) | ++unstablePages_;
+}
+
 Result<std::vector<Edge>> LocalGraph::edgesPage(const EdgeQuery& q, const PageRequest& page, PageSpan* span) {
+  const uint64_t epoch = writeEpoch_.load();
   auto pred = query::EdgePredicate::compile(q.filter);  // validates the window and confidence
   if (!pred) return pred.status();
   core::EdgeFilter f;
@@ -89,6 +97,7 @@ Result<std::vector<Edge>> LocalGraph::edgesPage(const EdgeQuery& q, const PageRe
   }
   span->next += out.size();
   span->more = span->next < span->total;
+  span->version = storeVersion(epoch);
   return out;
 }
 
@@ -99,6 +108,7 @@ Result<std::vector<Edge>> LocalGraph::edges(const EdgeQuery& q) {
 
 Result<std::vector<Actor>> LocalGraph::actorsPage(std::optional<ActorKind> kind, const PageRequest& page,
                                                   PageSpan* span) {
+  const uint64_t epoch = writeEpoch_.load();
   auto all = engine_.actors(kind);
   if (!all) return all.status();
   openSpan(all->size(), page, span);
@@ -111,16 +121,18 @@ Result<std::vector<Actor>> LocalGraph::actorsPage(std::optional<ActorKind> kind,
   }
   span->next += out.size();
   span->more = span->next < span->total;
+  span->version = storeVersion(epoch);
   return out;
 }
 
-Result<std::shared_ptr<const graph::Snapshot>> LocalGraph::snapshot() {
-  auto s = holder_.current();
+Result<std::shared_ptr<const graph::Snapshot>> LocalGraph::snapshot(uint64_t* version) {
+  auto [s, v] = holder_.currentWithVersion();
   if (!s) {
     KG_RETURN_IF_ERROR(holder_.rebuild(engine_.store()));
-    s = holder_.current();
+    std::tie(s, v) = holder_.currentWithVersion();
   }
   if (!s) return Status::internal("no graph snapshot after a rebuild");
+  if (version) *version = v;
   return s;
 }
 
@@ -169,9 +181,8 @@ Result<NeighbourhoodView> LocalGraph::neighboursPage(const NeighbourQuery& q, co
                                                      PageSpan* span) {
   auto start = engine_.resolveOne(q.actor);
   if (!start) return start.status();
-  auto snap = snapshot();
+  auto snap = snapshot(&span->version);
   if (!snap) return snap.status();
-  span->version = holder_.version();
   const graph::Snapshot& s = **snap;
   NeighbourhoodView view;
   auto v = vertexOf(s, start.value());
@@ -252,9 +263,8 @@ Result<std::vector<Edge>> LocalGraph::timeline(const TimelineQuery& q) {
 Result<std::vector<Edge>> LocalGraph::timelinePage(const TimelineQuery& q, const PageRequest& page, PageSpan* span) {
   auto actor = engine_.resolveOne(q.actor);
   if (!actor) return actor.status();
-  auto snap = snapshot();
+  auto snap = snapshot(&span->version);
   if (!snap) return snap.status();
-  span->version = holder_.version();
   const graph::Snapshot& s = **snap;
   auto v = vertexOf(s, actor.value());
   if (!v) {
@@ -275,9 +285,8 @@ Result<std::vector<Edge>> LocalGraph::asOf(const AsOfQuery& q) {
 
 Result<std::vector<Edge>> LocalGraph::asOfPage(const AsOfQuery& q, const PageRequest& page, PageSpan* span) {
   if (!q.date.known()) return Status::invalidArgument("as-of needs a date (YYYY[-MM[-DD]])");
-  auto snap = snapshot();
+  auto snap = snapshot(&span->version);
   if (!snap) return snap.status();
-  span->version = holder_.version();
   const graph::Snapshot& s = **snap;
   query::AsOfOptions opts;
   opts.day = q.date.days();
@@ -348,6 +357,12 @@ Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs
     ingestor_ = std::move(ingestor).value();
   }
   const core::IngestSummary before = ingestor_->summary();
+  // Odd while writing (see storeVersion); even again when this returns.
+  ++writeEpoch_;
+  struct EpochEnd {
+    std::atomic<uint64_t>& epoch;
+    ~EpochEnd() { ++epoch; }
+  } epochEnd{writeEpoch_};
   // Edge and evidence counts come from the store: Ingestor::summary() keeps
   // them current for ingestPaths() only.
   auto storedBefore = engine_.stats();

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <atomic>
 #include <memory>
 #include <mutex>
 
@@ -74,8 +75,9 @@ class LocalGraph final : public GraphApi {
   Result<std::vector<Edge>> asOfPage(const AsOfQuery& q, const PageRequest& page, PageSpan* span);
   Result<std::vector<Actor>> actorsPage(std::optional<ActorKind> kind, const PageRequest& page, PageSpan* span);
 
-  // The current snapshot, built first when there is none; never null on success.
-  Result<std::shared_ptr<const graph::Snapshot>> snapshot();
+  // The current snapshot, built first when there is none; never null on
+  // success. `version`, when given, receives its version, read with it.
+  Result<std::shared_ptr<const graph::Snapshot>> snapshot(uint64_t* version = nullptr);
   // Version of the current snapshot (0 before the first).
   uint64_t snapshotVersion() const { return holder_.version(); }
   // Rebuilds the snapshot from the store (after writes made elsewhere).
@@ -94,6 +96,13 @@ class LocalGraph final : public GraphApi {
   core::Engine& engine_;
   graph::SnapshotHolder holder_;
   const extract::ExtractorOptions extractorOptions_;
+  // A listing read straight from the store (edges, actors) is stamped with
+  // the write epoch: odd while an ingest writes, bumped at its start and end.
+  // A page read while it moved gets a stamp no other page has, so a client
+  // paging through restarts instead of mixing two states of the store.
+  uint64_t storeVersion(uint64_t epochBefore);
+  std::atomic<uint64_t> writeEpoch_{0};
+  std::atomic<uint64_t> unstablePages_{0};
   std::mutex ingestMu_;  // serialises ingest(); guards the two below
   std::unique_ptr<extract::Extractor> extractor_;
   std::unique_ptr<core::Ingestor> ingestor_;

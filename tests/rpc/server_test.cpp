@@ -463,4 +463,30 @@ TEST_CASE("LocalGraph: an ingest that stores nothing keeps the snapshot and its 
   CHECK(local.snapshotVersion() > version);  // something new: a new snapshot
 }
 
+TEST_CASE("LocalGraph: edge and actor pages carry a version that changes when the store does", "[rpc]") {
+  testing::SmallGraph g;
+  rpc::LocalGraph local(*g.engine);
+  rpc::EdgeQuery q;
+  rpc::PageRequest first;
+  first.count = 2;
+  rpc::PageSpan a, b, c;
+  REQUIRE(local.edgesPage(q, first, &a).isOk());
+  rpc::PageRequest second = first;
+  second.offset = a.next;
+  REQUIRE(local.edgesPage(q, second, &b).isOk());
+  CHECK(a.version != 0);
+  CHECK(a.version == b.version);  // nothing written between the pages
+  rpc::IngestDocument doc;
+  doc.text = "Iran condemned the United States on Saturday.";
+  doc.date = Date::day(2020, 1, 4);
+  REQUIRE(local.ingest({doc}).isOk());
+  REQUIRE(local.edgesPage(q, second, &c).isOk());
+  CHECK(c.version != a.version);  // a client paging through restarts
+  rpc::PageSpan x, y;
+  REQUIRE(local.actorsPage(std::nullopt, first, &x).isOk());
+  REQUIRE(local.actorsPage(std::nullopt, first, &y).isOk());
+  CHECK(x.version == y.version);
+  CHECK(x.version == c.version);
+}
+
 }  // namespace kg
