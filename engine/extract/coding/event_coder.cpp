@@ -402,7 +402,10 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
   // The complement's arguments: "threatened to impose sanctions on Iraq" (a
   // threat is against them; an agreement "to impose sanctions on X" is not
   // made with X: that verb codes its complement instead).
-  if (complementTarget && !complementVerb) {
+  // "ordered all citizens to leave Iraq": the order is to the citizens; what
+  // the infinitive names is the object's business, not the order's target.
+  const bool objectActs = !c.objects.empty() && contains(kObjectControl, t.p.vgs[c.verb].lemma);
+  if (complementTarget && !complementVerb && !objectActs) {
     for (uint32_t o : c.complementObjects)
       if (t.namesActor(static_cast<int32_t>(o))) return r.target = static_cast<int32_t>(o), r;
     for (uint32_t pp : c.complementPps) {
@@ -502,8 +505,9 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
   // Complement arguments belong to the complement's verb, unless this verb
   // takes them as its target ("threatened to impose sanctions on X").
   const bool complementVerb = &vg != &p.vgs[c.verb];
+  const bool objectActs = !c.objects.empty() && contains(kObjectControl, p.vgs[c.verb].lemma);
   const std::vector<bool> allowed =
-      slotPhrases(t, ci, r.hit.lastWord + 1, complementVerb || takesComplementTarget(verb.code));
+      slotPhrases(t, ci, r.hit.lastWord + 1, complementVerb || (takesComplementTarget(verb.code) && !objectActs));
   for (uint32_t pi : family.patterns) {
     const VerbPattern& pat = dict.patterns()[pi];
     Binding b;

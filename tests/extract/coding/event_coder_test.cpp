@@ -98,3 +98,12 @@ TEST_CASE("Coder: after an object relative clause the subject is its antecedent"
   CHECK(has(f, "Hezbollah -THREATEN-> Israel"));
   CHECK_FALSE(has(f, "Iran -THREATEN-> Israel"));
 }
+
+TEST_CASE("Coder: an order to someone is not an order to the place its infinitive names", "[extract][coder]") {
+  const auto f = facts("Canada ordered its diplomats to leave Venezuela on Friday.", "2019-03-02");
+  INFO(dump(f));
+  CHECK_FALSE(has(f, "Canada -REQUEST-> Venezuela"));
+  const auto g = facts("Qatar urged Israel to stop its offensive.", "2023-11-01");
+  INFO(dump(g));
+  CHECK(has(g, "Qatar -REQUEST-> Israel"));
+}
