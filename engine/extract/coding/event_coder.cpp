@@ -567,7 +567,12 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
       // A negated verb codes only what a pattern that spells out the
       // negation says ("- &NEGATVAUXVRB * ..."): neither it nor its
       // complement happened otherwise ("does not intend to withdraw").
-      if (p.vgs[vi].negated && !(r && r->pattern && namesNegation(*r->hit.dict, *r->pattern))) break;
+      // "offered no help to Iraq": an object with "no" negates the verb too.
+      const bool noObject = vi == static_cast<int32_t>(c.verb) &&
+                            std::any_of(c.objects.begin(), c.objects.end(), [&](uint32_t o) {
+                              return p.words[p.nps[o].span.first].lower == "no";
+                            });
+      if ((p.vgs[vi].negated || noObject) && !(r && r->pattern && namesNegation(*r->hit.dict, *r->pattern))) break;
       if (!r || r->code.isNull()) continue;
       Roles candidate = defaultRoles(t, ci, p.vgs[vi], r->hit.lastWord + 1, takesComplementTarget(r->code),
                                      vi != static_cast<int32_t>(c.verb));

@@ -43,6 +43,7 @@ TEST_CASE("Coder: a place in a prepositional phrase is not the target", "[extrac
 TEST_CASE("Coder: negated events are not coded; planned ones are kept apart", "[extract][coder]") {
   CHECK(facts("Jordan did not expel the Israeli ambassador on Wednesday.", "2023-11-01").empty());
   CHECK(facts("Germany never recognized the breakaway region as part of Russia.", "2022-10-01").empty());
+  CHECK(facts("The European Union offered no aid to Belarus last year.", "2021-06-01").empty());
   const auto planned = facts("Brazil will send humanitarian aid to Bolivia next week.", "2023-03-01");
   INFO(dump(planned));
   CHECK_FALSE(planned.empty());
