@@ -185,9 +185,9 @@ Extraction ExtractorImpl::extract(const Article& article) const {
         }
         return std::nullopt;
       };
-      facts = combineFacts(std::move(facts), events_->english().code(article.text, s.begin, s.end, mentions, demonym,
-                                                                   article.doc.date),
-                           englishEvents_);
+      std::vector<std::pair<size_t, size_t>> denied;
+      auto coded = events_->english().code(article.text, s.begin, s.end, mentions, demonym, article.doc.date, &denied);
+      facts = combineFacts(std::move(facts), std::move(coded), englishEvents_, denied);
     }
     if (facts.empty()) continue;
     Date sentenceDate = eventDate(sentenceText, article.doc.date);

@@ -75,13 +75,13 @@ void EnglishEventCoder::bindDemonyms(const syntax::SentenceParse& p, const Demon
 
 std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, size_t end,
                                           const std::vector<Mention>& mentions, const DemonymLookup& demonym,
-                                          Date articleDate) const {
+                                          Date articleDate, std::vector<std::pair<size_t, size_t>>* denied) const {
   std::vector<Fact> facts;
   if (mentions.empty() || end <= begin || end > text.size()) return facts;
   const syntax::SentenceParse parse = syntax::parse(*lexicon_, text.substr(begin, end - begin), begin);
   NpActors actors = bindMentions(parse, mentions);
   bindDemonyms(parse, demonym, &actors);
-  for (const CodedEvent& e : coder_.code(parse, actors)) {
+  for (const CodedEvent& e : coder_.code(parse, actors, denied)) {
     auto plover = ploverForCameo(e.code);
     if (!plover) continue;
     Fact f;
@@ -116,8 +116,14 @@ bool isLatinSentence(const std::vector<Token>& tokens) {
   return words > 0 && 2 * latin > words;
 }
 
-std::vector<Fact> combineFacts(std::vector<Fact> rules, std::vector<Fact> coded, EnglishEvents mode) {
+std::vector<Fact> combineFacts(std::vector<Fact> rules, std::vector<Fact> coded, EnglishEvents mode,
+                               const std::vector<std::pair<size_t, size_t>>& denied) {
   if (mode == EnglishEvents::kRules) return rules;
+  auto isDenied = [&](const Fact& f) {
+    for (const auto& [a, b] : denied)
+      if ((a == f.src && b == f.dst) || (a == f.dst && b == f.src)) return true;
+    return false;
+  };
   std::vector<Fact> out = std::move(coded);
   const size_t codedCount = out.size();
   auto coderHasPair = [&](const Fact& f) {
@@ -130,7 +136,7 @@ std::vector<Fact> combineFacts(std::vector<Fact> rules, std::vector<Fact> coded,
     for (size_t i = 0; i < codedCount; ++i)
       if (out[i].src == f.src && out[i].dst == f.dst && out[i].type == f.type && out[i].mode.empty()) out[i].mode = f.mode;
     const bool standing = isStandingType(f.type);
-    if (standing || (mode == EnglishEvents::kBoth && !coderHasPair(f))) out.push_back(std::move(f));
+    if (standing || (mode == EnglishEvents::kBoth && !coderHasPair(f) && !isDenied(f))) out.push_back(std::move(f));
   }
   return out;
 }

@@ -39,8 +39,11 @@ class EnglishEventCoder final {
   // which may be empty). Events whose CAMEO code has no PLOVER type
   // (statements, appeals without a request) are not returned.
   // `articleDate` resolves a date written inside a relative clause.
+  // `denied` (may be null): entity pairs of negated or hypothetical clauses
+  // (EventCoder::code), for combineFacts.
   std::vector<Fact> code(std::string_view text, size_t begin, size_t end, const std::vector<Mention>& mentions,
-                         const DemonymLookup& demonym = {}, Date articleDate = {}) const;
+                         const DemonymLookup& demonym = {}, Date articleDate = {},
+                         std::vector<std::pair<size_t, size_t>>* denied = nullptr) const;
 
  private:
   void bindDemonyms(const syntax::SentenceParse& parse, const DemonymLookup& demonym, NpActors* actors) const;
@@ -61,7 +64,9 @@ enum class EnglishEvents : uint8_t {
 // True when most words of the sentence's tokens are in Latin script.
 bool isLatinSentence(const std::vector<Token>& tokens);
 
-// Combines the rules' facts with the coder's per `mode` (see EnglishEvents).
-std::vector<Fact> combineFacts(std::vector<Fact> rules, std::vector<Fact> coded, EnglishEvents mode);
+// Combines the rules' facts with the coder's per `mode` (see EnglishEvents);
+// rule events between a `denied` pair (either way) are dropped.
+std::vector<Fact> combineFacts(std::vector<Fact> rules, std::vector<Fact> coded, EnglishEvents mode,
+                               const std::vector<std::pair<size_t, size_t>>& denied = {});
 
 }  // namespace kg::extract

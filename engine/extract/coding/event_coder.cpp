@@ -535,9 +535,23 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
 
 }  // namespace
 
-std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors& npActors) const {
+std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors& npActors,
+                                         std::vector<std::pair<size_t, size_t>>* denied) const {
   std::vector<CodedEvent> out;
   MatchText t(p, npActors);
+  // The parties of a clause that did not happen (negated or hypothetical).
+  auto deny = [&](uint32_t ci) {
+    if (!denied) return;
+    const Clause& c = p.clauses[ci];
+    const VerbGroup& vg = p.vgs[c.verb];
+    Roles r = defaultRoles(t, ci, vg, vg.span.last, true, false);
+    std::vector<size_t> from, to;
+    t.entitiesOf(r.source, &from);
+    t.entitiesOf(r.target, &to);
+    for (size_t a : from)
+      for (size_t b : to)
+        if (a != b) denied->emplace_back(a, b);
+  };
   for (uint32_t ci = 0; ci < p.clauses.size(); ++ci) {
     const Clause& c = p.clauses[ci];
     if (c.verb >= p.vgs.size()) continue;
@@ -550,7 +564,10 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
         p.vgs[c.verb].span.first > p.nps[c.subject].span.last + kMaxRelativeGap)
       continue;
     // Hypotheticals ("if Tehran attacks US assets") are not events at all.
-    if (c.kind == syntax::ClauseKind::kSubordinate && (c.subordinator == "if" || c.subordinator == "unless")) continue;
+    if (c.kind == syntax::ClauseKind::kSubordinate && (c.subordinator == "if" || c.subordinator == "unless")) {
+      deny(ci);
+      continue;
+    }
     // The clause's verb, or the verb of its complement when the governing
     // verb gives no event with both parties ("is about to restore", "agreed
     // to impose sanctions on X").
@@ -572,7 +589,10 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
                             std::any_of(c.objects.begin(), c.objects.end(), [&](uint32_t o) {
                               return p.words[p.nps[o].span.first].lower == "no";
                             });
-      if ((p.vgs[vi].negated || noObject) && !(r && r->pattern && namesNegation(*r->hit.dict, *r->pattern))) break;
+      if ((p.vgs[vi].negated || noObject) && !(r && r->pattern && namesNegation(*r->hit.dict, *r->pattern))) {
+        deny(ci);
+        break;
+      }
       if (!r || r->code.isNull()) continue;
       Roles candidate = defaultRoles(t, ci, p.vgs[vi], r->hit.lastWord + 1, takesComplementTarget(r->code),
                                      vi != static_cast<int32_t>(c.verb));

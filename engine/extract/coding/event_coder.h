@@ -32,6 +32,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extract/lexicon/verb_dictionary.h"
@@ -64,7 +65,11 @@ class EventCoder final {
   // Later dictionaries are consulted only for verbs the earlier ones lack.
   explicit EventCoder(std::vector<const VerbDictionary*> dictionaries);
 
-  std::vector<CodedEvent> code(const syntax::SentenceParse& parse, const NpActors& npActors) const;
+  // `denied` (may be null) receives the (source, target) entity pairs of
+  // clauses that say something did not happen or is only supposed
+  // (negated, "if ..."), so that other readers of the sentence do not code them.
+  std::vector<CodedEvent> code(const syntax::SentenceParse& parse, const NpActors& npActors,
+                               std::vector<std::pair<size_t, size_t>>* denied = nullptr) const;
 
  private:
   std::vector<const VerbDictionary*> dictionaries_;
