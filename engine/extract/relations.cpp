@@ -809,8 +809,11 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
     // recorded body: the store joins it to that tenure (storage/merge_rule.h),
     // which then carries this sentence as evidence. Naming another body for a
     // recorded title is a misreading; the dictionary knows better.
+    // Without an article date the mention cannot be placed in the tenure: the
+    // dictionary's edge already says it.
     if (person.catalog != kNoActor && resolver.offices().hasTitle(person.catalog, m.title) &&
-        (body.catalog == kNoActor || !resolver.offices().hasRelation(person.catalog, body.catalog)))
+        (body.catalog == kNoActor || !resolver.offices().hasRelation(person.catalog, body.catalog) ||
+         !resolver.articleDate().known()))
       continue;
     std::string lt = m.title;
     for (auto& ch : lt) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -832,6 +835,17 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
              : leaderTitle(lt) ? EdgeType::kLeaderOf
                                : EdgeType::kMemberOf;
     f.title = m.title;
+    // A relation the dictionary records between the two is this one: take
+    // its type and title so that the store joins the mention to that tenure
+    // (and never starts a second edge that outlives it).
+    if (person.catalog != kNoActor && body.catalog != kNoActor) {
+      for (const auto& r : resolver.catalog().actors()[person.catalog].relations) {
+        if (r.target != body.catalog) continue;
+        f.type = r.type;
+        f.title = r.title;
+        break;
+      }
+    }
     f.confidence = m.confidence * 0.9f;
     out.push_back(std::move(f));
   }
