@@ -838,12 +838,28 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
     // A relation the dictionary records between the two is this one: take
     // its type and title so that the store joins the mention to that tenure
     // (and never starts a second edge that outlives it).
+    // Of several (two terms, two offices), the one with this title, else the
+    // one held on the article's date.
     if (person.catalog != kNoActor && body.catalog != kNoActor) {
+      const CatalogRelation* best = nullptr;
+      auto lowered = [](std::string t) {
+        for (auto& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return t;
+      };
+      const Date on = resolver.articleDate();
       for (const auto& r : resolver.catalog().actors()[person.catalog].relations) {
         if (r.target != body.catalog) continue;
-        f.type = r.type;
-        f.title = r.title;
-        break;
+        const bool sameTitle = lowered(r.title) == lt;
+        const bool heldThen = on.known() && (!r.from.known() || r.from.days() <= on.days()) &&
+                              (!r.to.known() || on.days() <= r.to.lastDay());
+        if (sameTitle && heldThen) { best = &r; break; }
+        if (!best || (heldThen && !(best->from.known() && on.known() && best->from.days() <= on.days() &&
+                                    (!best->to.known() || on.days() <= best->to.lastDay()))))
+          best = &r;
+      }
+      if (best) {
+        f.type = best->type;
+        f.title = best->title;
       }
     }
     f.confidence = m.confidence * 0.9f;

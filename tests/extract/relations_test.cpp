@@ -162,3 +162,18 @@ TEST_CASE("Relations (Japanese): accuse, threaten, talks, requests, sanctions, s
   CHECK(has(facts("米軍はイラクから撤退した。", "2021-12-09"), "United States -RETREAT-> Iraq"));
   CHECK(has(facts("米軍がイラクから撤収した。", "2021-12-09"), "United States -RETREAT-> Iraq"));
 }
+
+TEST_CASE("Relations: a title read before a recorded office holder joins the tenure held on the article's date",
+          "[extract][relations]") {
+  using namespace kg;
+  auto x = kg::extract::testing::defaultExtractor().extract(
+      kg::extract::testing::article("US President Joe Biden met Mustafa al-Kadhimi at the White House.", "2021-07-26"));
+  bool seen = false;
+  for (const auto& e : x.edges) {
+    if (e.edge.type != EdgeType::kOfficialOf || e.edge.evidence.empty() || e.edge.evidence[0].doc.empty()) continue;
+    if (x.actors[e.src].actor.name != "Joe Biden") continue;
+    seen = true;
+    CHECK(e.edge.title == "President");  // the recorded presidency, not the vice presidency
+  }
+  CHECK(seen);
+}
