@@ -10,20 +10,6 @@
 namespace kg::extract {
 namespace {
 
-bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && isBlank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && isBlank(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -46,12 +32,6 @@ std::string pluralOf(const std::string& w) {
   return w + "s";
 }
 
-// Drops "<!-- ... -->" (possibly spanning lines) and '#' comments.
-std::string stripComments(std::string_view raw, bool* inHtml) {
-  std::string out = withoutHtmlComments(raw, inHtml);
-  if (const size_t hash = out.find('#'); hash != std::string::npos) out.resize(hash);
-  return out;
-}
 
 }  // namespace
 
@@ -67,8 +47,8 @@ class AgentDictionaryParser {
       std::string_view raw = text.substr(0, nl);
       text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
       ++line_;
-      const std::string line = stripComments(raw, &inHtml);
-      const std::string_view s = trim(line);
+      const std::string line = withoutComments(raw, &inHtml);
+      const std::string_view s = trimBlanks(line);
       if (s.empty()) continue;
       if (s.front() == '!' && isSubstitution(s)) {
         substitution(s);
@@ -90,22 +70,22 @@ class AgentDictionaryParser {
   static bool isSubstitution(std::string_view s) {
     const size_t eq = s.find('=');
     if (eq == std::string_view::npos) return false;
-    const std::string_view head = trim(s.substr(0, eq));
+    const std::string_view head = trimBlanks(s.substr(0, eq));
     return head.size() >= 3 && head.back() == '!' && head.find('!', 1) == head.size() - 1;
   }
 
   void substitution(std::string_view s) {
     const size_t eq = s.find('=');
-    const std::string_view head = trim(s.substr(0, eq));
-    const std::string name = upper(head.substr(1, head.size() - 2));
+    const std::string_view head = trimBlanks(s.substr(0, eq));
+    const std::string name = upperAscii(head.substr(1, head.size() - 2));
     std::vector<std::string> items;
     std::string_view rest = s.substr(eq + 1);
     while (true) {
       const size_t comma = rest.find(',');
       std::string item;
       for (char c : rest.substr(0, comma))
-        if (!isBlank(c)) item += c;  // the docs: spaces are stripped from the elements
-      if (!item.empty()) items.push_back(upper(item));
+        if (!isDictionaryBlank(c)) item += c;  // the docs: spaces are stripped from the elements
+      if (!item.empty()) items.push_back(upperAscii(item));
       if (comma == std::string_view::npos) break;
       rest = rest.substr(comma + 1);
     }
@@ -131,7 +111,7 @@ class AgentDictionaryParser {
         warn("unclosed '!' marker in '" + std::string(s) + "'");
         return false;
       }
-      const std::string name = upper(s.substr(i + 1, close - i - 1));
+      const std::string name = upperAscii(s.substr(i + 1, close - i - 1));
       auto it = d_.subs_.find(name);
       if (it == d_.subs_.end()) {
         warn("unknown substitution set !" + name + "! in '" + std::string(s) + "'");
@@ -162,7 +142,7 @@ class AgentDictionaryParser {
       gap = false;
     };
     for (char c : s) {
-      if (isBlank(c)) {
+      if (isDictionaryBlank(c)) {
         flush();
         gap = true;
       } else if (c == '_') {
@@ -188,12 +168,12 @@ class AgentDictionaryParser {
       if (close == std::string_view::npos) return warn("'[' not closed in '" + std::string(s) + "'");
       warn("code '" + std::string(s.substr(open, close - open + 1)) + "' closed by '}' instead of ']'");
     }
-    if (!trim(s.substr(close + 1)).empty()) {
-      return warn("text after the code: '" + std::string(trim(s.substr(close + 1))) + "'");
+    if (!trimBlanks(s.substr(close + 1)).empty()) {
+      return warn("text after the code: '" + std::string(trimBlanks(s.substr(close + 1))) + "'");
     }
     std::string code;
     for (char c : s.substr(open + 1, close - open - 1))
-      if (!isBlank(c)) code += c;
+      if (!isDictionaryBlank(c)) code += c;
     bool prefix = false;
     if (code.size() >= 2 && code.front() == '~' && code.find('~', 1) == std::string::npos) {
       code.erase(0, 1);
@@ -203,16 +183,16 @@ class AgentDictionaryParser {
     } else {
       return warn("agent code '" + code + "' is not '~CODE' or 'CODE~'");
     }
-    code = upper(code);
+    code = upperAscii(code);
 
-    std::string_view body = trim(s.substr(0, open));
+    std::string_view body = trimBlanks(s.substr(0, open));
     std::string_view phrase = body;
     std::optional<std::string_view> plurals;
     if (const size_t b = body.find('{'); b != std::string_view::npos) {
       const size_t e = body.find('}', b);
       if (e == std::string_view::npos) return warn("'{' not closed in '" + std::string(s) + "'");
-      if (!trim(body.substr(e + 1)).empty()) return warn("text after the plurals in '" + std::string(s) + "'");
-      phrase = trim(body.substr(0, b));
+      if (!trimBlanks(body.substr(e + 1)).empty()) return warn("text after the plurals in '" + std::string(s) + "'");
+      phrase = trimBlanks(body.substr(0, b));
       plurals = body.substr(b + 1, e - b - 1);
     }
     if (phrase.empty()) return warn("agent without a phrase: '" + std::string(s) + "'");

@@ -1,5 +1,7 @@
 #include "extract/lexicon/dictionary_lines.h"
 
+#include <cctype>
+
 namespace kg::extract {
 
 std::string withoutHtmlComments(std::string_view raw, bool* inComment) {
@@ -22,6 +24,26 @@ std::string withoutHtmlComments(std::string_view raw, bool* inComment) {
     *inComment = true;
     i = open + 4;
   }
+  return out;
+}
+
+std::string withoutComments(std::string_view raw, bool* inComment) {
+  std::string out = withoutHtmlComments(raw, inComment);
+  if (const size_t hash = out.find('#'); hash != std::string::npos) out.resize(hash);
+  return out;
+}
+
+bool isDictionaryBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+std::string_view trimBlanks(std::string_view s) {
+  while (!s.empty() && isDictionaryBlank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && isDictionaryBlank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string upperAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
 }
 

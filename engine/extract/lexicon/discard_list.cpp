@@ -8,22 +8,8 @@
 namespace kg::extract {
 namespace {
 
-bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && isBlank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && isBlank(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 bool isAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; }
 
-// Drops "<!-- ... -->" (possibly spanning lines) and '#' comments.
-std::string stripComments(std::string_view raw, bool* inHtml) {
-  std::string out = withoutHtmlComments(raw, inHtml);
-  if (const size_t hash = out.find('#'); hash != std::string::npos) out.resize(hash);
-  return out;
-}
 
 }  // namespace
 
@@ -39,8 +25,8 @@ class DiscardListParser {
       std::string_view raw = text.substr(0, nl);
       text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
       ++line_;
-      const std::string line = stripComments(raw, &inHtml);
-      std::string_view s = trim(line);
+      const std::string line = withoutComments(raw, &inHtml);
+      std::string_view s = trimBlanks(line);
       if (s.empty()) continue;
       phrase(s);
     }
@@ -59,7 +45,7 @@ class DiscardListParser {
     const std::string full(s);
     if (s.front() == '+') {
       p.kind = DiscardKind::kStory;
-      s = trim(s.substr(1));
+      s = trimBlanks(s.substr(1));
     } else if (!isAlnum(s.front())) {
       return warn("a discard starts with a word, or '+' for a story-level discard: '" + full + "'");
     }
@@ -69,7 +55,7 @@ class DiscardListParser {
     }
     bool space = false;
     for (char c : s) {
-      if (c == '_' || isBlank(c)) {
+      if (c == '_' || isDictionaryBlank(c)) {
         space = true;
         continue;
       }
@@ -108,7 +94,7 @@ std::optional<DiscardMatch> DiscardList::find(std::string_view sentence) const {
   norm.reserve(sentence.size());
   for (size_t i = 0; i < sentence.size(); ++i) {
     const char c = sentence[i];
-    if (isBlank(c)) {
+    if (isDictionaryBlank(c)) {
       if (!norm.empty() && norm.back() == ' ') continue;
       norm += ' ';
     } else {

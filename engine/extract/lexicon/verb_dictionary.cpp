@@ -12,20 +12,6 @@
 namespace kg::extract {
 namespace {
 
-bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && isBlank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && isBlank(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool isVowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U'; }
 bool isLetter(char c) { return c >= 'A' && c <= 'Z'; }
 bool isConsonant(char c) { return isLetter(c) && !isVowel(c); }
@@ -151,7 +137,7 @@ class VerbDictionaryParser {
       ++lineNo;
       line_ = lineNo;
       std::string line = stripComments(raw, &inHtmlComment);
-      const std::string_view s = trim(line);
+      const std::string_view s = trimBlanks(line);
       if (s.empty()) continue;
       handle(s);
     }
@@ -203,13 +189,13 @@ class VerbDictionaryParser {
 
   // The text between '[' and ']'. nullopt (with a warning) when malformed.
   std::optional<VerbCode> parseCode(std::string_view inner) {
-    inner = trim(inner);
+    inner = trimBlanks(inner);
     if (inner.empty()) {
       warn("empty code '[]'");
       return std::nullopt;
     }
     for (char c : inner) {
-      if (isBlank(c)) {
+      if (isDictionaryBlank(c)) {
         warn("code '[" + std::string(inner) + "]' holds a blank");
         return std::nullopt;
       }
@@ -246,8 +232,8 @@ class VerbDictionaryParser {
       warn("'[' not closed in '" + std::string(s) + "'");
       return false;
     }
-    if (!trim(s.substr(close + 1)).empty()) {
-      warn("text after the code: '" + std::string(trim(s.substr(close + 1))) + "'");
+    if (!trimBlanks(s.substr(close + 1)).empty()) {
+      warn("text after the code: '" + std::string(trimBlanks(s.substr(close + 1))) + "'");
       return false;
     }
     *code = parseCode(s.substr(open + 1, close - open - 1));
@@ -261,12 +247,12 @@ class VerbDictionaryParser {
   void synsetHeader(std::string_view s) {
     std::string_view name = s.substr(1);
     size_t end = 0;
-    while (end < name.size() && !isBlank(name[end])) ++end;
-    if (!trim(name.substr(end)).empty()) {
+    while (end < name.size() && !isDictionaryBlank(name[end])) ++end;
+    if (!trimBlanks(name.substr(end)).empty()) {
       warn("text after the synset name: '" + std::string(s) + "'");
     }
     name = name.substr(0, end);
-    std::string key = upper(name);
+    std::string key = upperAscii(name);
     synsetNoPlural_ = !key.empty() && key.back() == '_';
     while (!key.empty() && key.back() == '_') key.pop_back();
     bool ok = !key.empty();
@@ -292,9 +278,9 @@ class VerbDictionaryParser {
   void synsetMember(std::string_view s) {
     if (synset_ < 0) return;
     Synset& set = d_.synsets_[static_cast<size_t>(synset_)];
-    s = trim(s);
+    s = trimBlanks(s);
     if (!s.empty() && s.front() == '&') {
-      const std::string ref = upper(trim(s.substr(1)));
+      const std::string ref = upperAscii(trimBlanks(s.substr(1)));
       std::string key = ref;
       while (!key.empty() && key.back() == '_') key.pop_back();
       auto it = d_.synsetIndex_.find(key);
@@ -309,8 +295,8 @@ class VerbDictionaryParser {
     std::vector<std::string> words;
     std::string cur;
     for (char c : s) {
-      if (c == '_' || isBlank(c)) {
-        if (!cur.empty()) words.push_back(upper(cur));
+      if (c == '_' || isDictionaryBlank(c)) {
+        if (!cur.empty()) words.push_back(upperAscii(cur));
         cur.clear();
       } else if (isWordChar(c)) {
         cur += c;
@@ -319,7 +305,7 @@ class VerbDictionaryParser {
         return;
       }
     }
-    if (!cur.empty()) words.push_back(upper(cur));
+    if (!cur.empty()) words.push_back(upperAscii(cur));
     if (words.empty()) {
       warn("empty synset phrase");
       return;
@@ -341,7 +327,7 @@ class VerbDictionaryParser {
     state_ = State::kFamily;
     size_t i = 0;
     while (i < s.size() && s[i] == '-') ++i;
-    std::string_view rest = trim(s.substr(i));
+    std::string_view rest = trimBlanks(s.substr(i));
     VerbFamily fam;
     fam.line = line_;
     const size_t open = rest.find('[');
@@ -352,19 +338,19 @@ class VerbDictionaryParser {
         warn("'[' not closed in family header '" + std::string(s) + "'");
       } else {
         if (auto code = parseCode(rest.substr(open + 1, close - open - 1))) fam.code = *code;
-        std::string_view after = trim(rest.substr(close + 1));
-        while (!after.empty() && (after.back() == '-' || isBlank(after.back()))) after.remove_suffix(1);
-        while (!after.empty() && (after.front() == '-' || isBlank(after.front()))) after.remove_prefix(1);
+        std::string_view after = trimBlanks(rest.substr(close + 1));
+        while (!after.empty() && (after.back() == '-' || isDictionaryBlank(after.back()))) after.remove_suffix(1);
+        while (!after.empty() && (after.front() == '-' || isDictionaryBlank(after.front()))) after.remove_prefix(1);
         if (!after.empty()) warn("extra text after the family code ignored: '" + std::string(after) + "'");
       }
     } else {
-      while (!name.empty() && (name.back() == '-' || isBlank(name.back()))) name.remove_suffix(1);
+      while (!name.empty() && (name.back() == '-' || isDictionaryBlank(name.back()))) name.remove_suffix(1);
     }
-    name = trim(name);
-    while (!name.empty() && name.back() == '-') name = trim(name.substr(0, name.size() - 1));
+    name = trimBlanks(name);
+    while (!name.empty() && name.back() == '-') name = trimBlanks(name.substr(0, name.size() - 1));
     std::string clean;
     for (char c : name) clean += c == '_' ? ' ' : c;
-    clean = upper(trim(clean));
+    clean = upperAscii(trimBlanks(clean));
     if (clean.empty()) warn("family header without a name: '" + std::string(s) + "'");
     fam.name = std::move(clean);
     family_ = static_cast<int64_t>(d_.families_.size());
@@ -381,28 +367,28 @@ class VerbDictionaryParser {
       if (cur.empty()) return;
       if (plusPending) out->verbWord = static_cast<int>(out->words.size());
       plusPending = false;
-      out->words.push_back(upper(cur));
+      out->words.push_back(upperAscii(cur));
       cur.clear();
     };
     for (char c : s) {
-      if (c == '_' || isBlank(c) || c == ',') {
+      if (c == '_' || isDictionaryBlank(c) || c == ',') {
         flush();
       } else if (c == '+') {
         if (!cur.empty() || out->verbWord >= 0 || plusPending) {
-          warn("misplaced or second '+' in verb '" + std::string(trim(s)) + "'");
+          warn("misplaced or second '+' in verb '" + std::string(trimBlanks(s)) + "'");
           return false;
         }
         plusPending = true;
       } else if (isWordChar(c)) {
         cur += c;
       } else {
-        warn(std::string("'") + c + "' in verb '" + std::string(trim(s)) + "'");
+        warn(std::string("'") + c + "' in verb '" + std::string(trimBlanks(s)) + "'");
         return false;
       }
     }
     flush();
     if (plusPending) {
-      warn("'+' marks no word in verb '" + std::string(trim(s)) + "'");
+      warn("'+' marks no word in verb '" + std::string(trimBlanks(s)) + "'");
       return false;
     }
     if (out->words.empty()) {
@@ -425,8 +411,8 @@ class VerbDictionaryParser {
         warn("'{' not closed in verb line '" + std::string(s) + "'");
         return;
       }
-      if (!trim(body.substr(close + 1)).empty()) {
-        warn("text after the verb forms: '" + std::string(trim(body.substr(close + 1))) + "'");
+      if (!trimBlanks(body.substr(close + 1)).empty()) {
+        warn("text after the verb forms: '" + std::string(trimBlanks(body.substr(close + 1))) + "'");
         return;
       }
       lemmaText = body.substr(0, open);
@@ -467,9 +453,9 @@ class VerbDictionaryParser {
       std::vector<std::string_view> items;
       size_t i = 0;
       while (i < rest.size()) {
-        while (i < rest.size() && (isBlank(rest[i]) || rest[i] == ',')) ++i;
+        while (i < rest.size() && (isDictionaryBlank(rest[i]) || rest[i] == ',')) ++i;
         const size_t b = i;
-        while (i < rest.size() && !isBlank(rest[i]) && rest[i] != ',') ++i;
+        while (i < rest.size() && !isDictionaryBlank(rest[i]) && rest[i] != ',') ++i;
         if (i > b) items.push_back(rest.substr(b, i - b));
       }
       for (std::string_view item : items) {
@@ -519,7 +505,7 @@ class VerbDictionaryParser {
   std::pair<int64_t, size_t> resolveSynset(std::string_view s) const {
     size_t n = 0;
     while (n < s.size() && (std::isalnum(static_cast<unsigned char>(s[n])) || s[n] == '_')) ++n;
-    std::string name = upper(s.substr(0, n));
+    std::string name = upperAscii(s.substr(0, n));
     while (true) {
       std::string key = name;
       while (!key.empty() && key.back() == '_') key.pop_back();
@@ -535,7 +521,7 @@ class VerbDictionaryParser {
     std::optional<VerbCode> code;
     if (!splitCode(s, &body, &code)) return;
     if (!code) {
-      warn("pattern without a '[CODE]': '- " + std::string(trim(s)) + "'");
+      warn("pattern without a '[CODE]': '- " + std::string(trimBlanks(s)) + "'");
       return;
     }
     VerbPattern pat;
@@ -554,18 +540,18 @@ class VerbDictionaryParser {
       t.prepPhrase = prep;
       (seenVerb ? pat.post : pat.pre).push_back(std::move(t));
     };
-    const std::string full = "- " + std::string(trim(s));
+    const std::string full = "- " + std::string(trimBlanks(s));
     size_t i = 0;
     while (i < body.size()) {
       const char c = body[i];
-      if (isBlank(c)) {
+      if (isDictionaryBlank(c)) {
         joinNext = false;
         ++i;
       } else if (c == '_') {
         joinNext = true;
         ++i;
         // A trailing '_' (TABARI's whole-word marker) joins nothing.
-        if (i >= body.size() || isBlank(body[i]) || body[i] == ')' || body[i] == '}') joinNext = false;
+        if (i >= body.size() || isDictionaryBlank(body[i]) || body[i] == ')' || body[i] == '}') joinNext = false;
       } else if (c == '{') {
         if (noun) return warn("nested '{' in pattern '" + full + "'");
         noun = ++nextGroup;
@@ -602,7 +588,7 @@ class VerbDictionaryParser {
         auto [index, used] = resolveSynset(body.substr(i + 1));
         if (index < 0) {
           size_t n = i + 1;
-          while (n < body.size() && !isBlank(body[n]) && body[n] != ')' && body[n] != '}') ++n;
+          while (n < body.size() && !isDictionaryBlank(body[n]) && body[n] != ')' && body[n] != '}') ++n;
           return warn("undefined synset '" + std::string(body.substr(i, n - i)) + "': pattern ignored");
         }
         PatternToken t;
@@ -615,7 +601,7 @@ class VerbDictionaryParser {
         while (n < body.size() && isWordChar(body[n])) ++n;
         PatternToken t;
         t.kind = PatternTokenKind::kWord;
-        t.word = upper(body.substr(i, n - i));
+        t.word = upperAscii(body.substr(i, n - i));
         push(std::move(t));
         i = n;
       } else {
@@ -631,7 +617,7 @@ class VerbDictionaryParser {
   // ---- transformations ----
 
   void transformation(std::string_view s) {
-    const std::string full = "~" + std::string(trim(s));
+    const std::string full = "~" + std::string(trimBlanks(s));
     const size_t eq = s.find('=');
     if (eq == std::string_view::npos) return warn("transformation without '=': '" + full + "'");
     auto words = [](std::string_view t) {
@@ -656,7 +642,7 @@ class VerbDictionaryParser {
       return warn("transformation is not 'a (b c VERB) VERB = a b CODE': '" + full + "'");
     }
     d_.transformations_.push_back(
-        VerbTransformation{lhs[0], lhs[2], lhs[3], upper(lhs[4]), upper(lhs[6]), rhs[0], rhs[1], rhs[2], line_});
+        VerbTransformation{lhs[0], lhs[2], lhs[3], upperAscii(lhs[4]), upperAscii(lhs[6]), rhs[0], rhs[1], rhs[2], line_});
   }
 
   void finish() {
@@ -696,14 +682,14 @@ Result<VerbDictionary> VerbDictionary::load(const std::string& path, std::vector
 }
 
 std::span<const VerbForm> VerbDictionary::lookupForm(std::string_view word) const {
-  auto it = formRuns_.find(upper(word));
+  auto it = formRuns_.find(upperAscii(word));
   if (it == formRuns_.end()) return {};
   return {forms_.data() + it->second.first, it->second.second};
 }
 
 int64_t VerbDictionary::findSynset(std::string_view name) const {
   if (!name.empty() && name.front() == '&') name.remove_prefix(1);
-  std::string key = upper(name);
+  std::string key = upperAscii(name);
   while (!key.empty() && key.back() == '_') key.pop_back();
   auto it = synsetIndex_.find(key);
   return it == synsetIndex_.end() ? -1 : static_cast<int64_t>(it->second);
