@@ -11,6 +11,7 @@
 // Plain values; EdgePredicate is immutable and safe to share across threads.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -42,7 +43,16 @@ struct Filter {
   bool includeUndated = false;     // with a window: keep edges with no date
   Direction direction = Direction::kBoth;
   float minConfidence = 0.0f;      // 0..1
+  // Not a filter: when the work must stop (a server's deadline). Long
+  // searches and rankings check it and give up with LimitExceeded; local
+  // queries leave it at max() and run to the end.
+  std::chrono::steady_clock::time_point stopAt = std::chrono::steady_clock::time_point::max();
 };
+
+// What a query returns when it stopped at Filter::stopAt.
+inline Status stoppedAtDeadline() {
+  return Status::limitExceeded("the query was stopped at the server's deadline; narrow it (filters, fewer hops)");
+}
 
 // A Filter compiled for the inner loops.
 class EdgePredicate {
@@ -64,6 +74,11 @@ class EdgePredicate {
   }
   Direction direction() const { return direction_; }
   bool windowed() const { return windowed_; }
+  // True once the filter's stopAt has passed (never for max()). Reads the
+  // clock: call it every so many steps, not on every edge.
+  bool expired() const {
+    return stopAt_ != std::chrono::steady_clock::time_point::max() && std::chrono::steady_clock::now() >= stopAt_;
+  }
 
  private:
   uint32_t typeMask_ = 0xffffffffu;
@@ -73,6 +88,7 @@ class EdgePredicate {
   int32_t lo_ = graph::kOpenStart;
   int32_t hi_ = graph::kOpenEnd;
   Direction direction_ = Direction::kBoth;
+  std::chrono::steady_clock::time_point stopAt_ = std::chrono::steady_clock::time_point::max();
 };
 
 // Calls fn(neighbour, EdgeRef) for every edge of v that `pred` accepts and

@@ -15,6 +15,11 @@ namespace kg::query {
 
 namespace {
 
+// How often (heap pops, minus one, as a mask) the long searches look at the
+// clock for the deadline (Filter::stopAt).
+constexpr size_t kCheckEvery = 1023;
+
+
 using graph::EdgeRef;
 using graph::Scratch;
 constexpr uint32_t kInf = std::numeric_limits<uint32_t>::max();
@@ -281,7 +286,9 @@ std::optional<std::vector<EdgeIndex>> bidirectionalDijkstra(const Snapshot& s, c
   sides[1].heap.push_back({0.0, b});
   double best = std::numeric_limits<double>::infinity();
   VertexId meet = graph::kNoVertex;
+  size_t pops = 0;
   while (!sides[0].heap.empty() && !sides[1].heap.empty()) {
+    if ((++pops & kCheckEvery) == 0 && pred.expired()) return std::nullopt;
     if (sides[0].heap.front().first + sides[1].heap.front().first >= best) break;
     const int i = sides[0].heap.front().first <= sides[1].heap.front().first ? 0 : 1;
     Side& me = sides[i];
@@ -373,7 +380,9 @@ std::optional<std::vector<EdgeIndex>> earliestArrival(const Snapshot& s, const E
   using Item = std::tuple<double, uint32_t, uint32_t>;  // arrival, hops, state
   std::vector<Item> heap{{static_cast<double>(graph::kOpenStart), 0, 0}};
   auto cmp = [](const Item& x, const Item& y) { return x > y; };
+  size_t pops = 0;
   while (!heap.empty()) {
+    if ((++pops & kCheckEvery) == 0 && pred.expired()) return std::nullopt;
     std::pop_heap(heap.begin(), heap.end(), cmp);
     auto [t, hops, si] = heap.back();
     heap.pop_back();
@@ -454,9 +463,11 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
   auto compiled = EdgePredicate::compile(o.filter);
   if (!compiled.isOk()) return compiled.status();
   const EdgePredicate& pred = *compiled;
-  const Status notFound = Status::notFound("no path between " + label(o.fromName, s, a) + " and " +
-                                           label(o.toName, s, b) + " within depth " + std::to_string(o.maxDepth) +
-                                           " (with the given filters)");
+  // A search cut short by the deadline found nothing it can vouch for.
+  const Status notFoundStatus = Status::notFound("no path between " + label(o.fromName, s, a) + " and " +
+                                                 label(o.toName, s, b) + " within depth " +
+                                                 std::to_string(o.maxDepth) + " (with the given filters)");
+  auto notFound = [&] { return pred.expired() ? stoppedAtDeadline() : notFoundStatus; };
   auto lease = s.scratch();
   Scratch& sc = *lease;
   PathResult out;
@@ -464,13 +475,13 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
   switch (o.mode) {
     case PathMode::kShortest: {
       auto m = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc);
-      if (!m) return notFound;
+      if (!m) return notFound();
       out.paths.push_back(makePath(s, a, m->edges));
       return out;
     }
     case PathMode::kAllShortest: {
       auto m = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc);
-      if (!m) return notFound;
+      if (!m) return notFound();
       const auto length = static_cast<uint32_t>(m->edges.size());
       extendBackward(s, pred, *m, sc);
       std::vector<EdgeIndex> stack;
@@ -479,12 +490,13 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
     }
     case PathMode::kKShortest: {
       auto first = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc);
-      if (!first) return notFound;
+      if (!first) return notFound();
       std::vector<std::vector<EdgeIndex>> found{first->edges};
       std::set<std::pair<size_t, std::vector<EdgeIndex>>> candidates;
       std::set<std::vector<EdgeIndex>> seen{first->edges};
       graph::StampedArray<uint32_t>& blocked = sc.u32[4];
       while (found.size() < static_cast<size_t>(o.k)) {
+        if (pred.expired()) return stoppedAtDeadline();
         const std::vector<EdgeIndex> prev = found.back();
         const Path prevPath = makePath(s, a, prev);
         for (size_t i = 0; i < prev.size(); ++i) {
@@ -513,9 +525,9 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
     case PathMode::kWeighted: {
       // A cheap necessary condition first: without any path within the depth
       // the cost searches would only exhaust B's or A's component.
-      if (!bidirectionalBfs(s, pred, a, b, o.maxDepth, sc)) return notFound;
+      if (!bidirectionalBfs(s, pred, a, b, o.maxDepth, sc)) return notFound();
       auto edges = bidirectionalDijkstra(s, pred, a, b, sc);
-      if (!edges) return notFound;
+      if (!edges) return notFound();
       if (edges->size() > static_cast<size_t>(o.maxDepth)) {
         // The cheapest path is too long; find the cheapest short enough one.
         std::vector<Record> recs;
@@ -525,7 +537,7 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
           return value + c;
         };
         auto r = boundedRounds(s, pred, a, b, o.maxDepth, 0.0, step, recs, sc);
-        if (!r) return notFound;
+        if (!r) return notFound();
         edges = recordChain(recs, *r);
       }
       Path p = makePath(s, a, *edges);
@@ -540,9 +552,9 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
         if (depart > static_cast<double>(s.lastDay(e))) return std::nullopt;
         return depart;
       };
-      if (!bidirectionalBfs(s, pred, a, b, o.maxDepth, sc)) return notFound;  // as for kWeighted
+      if (!bidirectionalBfs(s, pred, a, b, o.maxDepth, sc)) return notFound();  // as for kWeighted
       auto edges = earliestArrival(s, pred, a, b, o.maxDepth, step, sc);
-      if (!edges) return notFound;
+      if (!edges) return notFound();
       Path p = makePath(s, a, *edges);
       double t = static_cast<double>(graph::kOpenStart);
       for (EdgeIndex e : *edges) {

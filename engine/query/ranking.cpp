@@ -27,6 +27,7 @@ std::vector<double> pageRank(const Snapshot& s, const EdgePredicate& pred, const
   constexpr double kDamping = 0.85;
   std::vector<double> pr(n, 1.0 / static_cast<double>(n)), next(n);
   for (int iter = 0; iter < 100; ++iter) {
+    if (pred.expired()) return {};  // the caller reports the stop
     double dangling = 0;
     for (VertexId v = 0; v < n; ++v)
       if (outDeg[v] == 0) dangling += pr[v];
@@ -66,6 +67,7 @@ std::vector<double> betweenness(const Snapshot& s, const EdgePredicate& pred, bo
   const Direction fwd = pred.direction();
   const Direction back = reverse(fwd);
   for (VertexId src : sources) {
+    if (pred.expired()) return {};  // the caller reports the stop
     order.clear();
     dist[src] = 0;
     sigma[src] = 1;
@@ -133,12 +135,15 @@ Result<std::vector<double>> scores(const Snapshot& s, RankMeasure measure, const
   if (approximate) *approximate = false;
   if (sources) *sources = 0;
   if (s.vertexCount() == 0) return std::vector<double>{};
+  std::vector<double> out;
   switch (measure) {
-    case RankMeasure::kDegree: return degrees(s, *pred);
-    case RankMeasure::kPageRank: return pageRank(s, *pred, degrees(s, *pred));
-    case RankMeasure::kBetweenness: return betweenness(s, *pred, approximate, sources);
+    case RankMeasure::kDegree: out = degrees(s, *pred); break;
+    case RankMeasure::kPageRank: out = pageRank(s, *pred, degrees(s, *pred)); break;
+    case RankMeasure::kBetweenness: out = betweenness(s, *pred, approximate, sources); break;
   }
-  return Status::internal("rank: unhandled measure");
+  if (pred->expired()) return stoppedAtDeadline();
+  if (out.size() != s.vertexCount()) return Status::internal("rank: unhandled measure");
+  return out;
 }
 
 Result<Ranking> rank(const Snapshot& s, const RankOptions& o) {

@@ -265,6 +265,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (!ref) return refuse(ctx, ref.status());
     auto filter = fromWire(params.getFilter());
     if (!filter) return refuse(ctx, filter.status());
+    filter->stopAt = stopTime();
     auto page = pageOf(params.getPage());
     if (!page) return refuse(ctx, page.status());
     Status ev = checkEvidence(params.getEvidence());
@@ -302,6 +303,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (ref->kind == RefSpec::kNone) return refuse(ctx, Status::invalidArgument("no actor given"));
     auto filter = fromWire(params.getFilter());
     if (!filter) return refuse(ctx, filter.status());
+    filter->stopAt = stopTime();
     auto page = pageOf(params.getPage());
     if (!page) return refuse(ctx, page.status());
     NeighbourQuery q;
@@ -352,6 +354,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
       return refuse(ctx, Status::invalidArgument("a path needs both `from` and `to`"));
     auto filter = fromWire(params.getFilter());
     if (!filter) return refuse(ctx, filter.status());
+    filter->stopAt = stopTime();
     Status ev = checkEvidence(params.getEvidence());
     if (!ev.isOk()) return refuse(ctx, ev);
     PathQuery q;
@@ -417,6 +420,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (ref->kind == RefSpec::kNone) return refuse(ctx, Status::invalidArgument("no actor given"));
     auto filter = fromWire(params.getFilter());
     if (!filter) return refuse(ctx, filter.status());
+    filter->stopAt = stopTime();
     auto page = pageOf(params.getPage());
     if (!page) return refuse(ctx, page.status());
     Status ev = checkEvidence(params.getEvidence());
@@ -452,6 +456,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (!ref) return refuse(ctx, ref.status());
     auto filter = fromWire(params.getFilter());
     if (!filter) return refuse(ctx, filter.status());
+    filter->stopAt = stopTime();
     auto page = pageOf(params.getPage());
     if (!page) return refuse(ctx, page.status());
     auto date = fromWire(params.getDate());
@@ -488,6 +493,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     auto params = ctx.getParams();
     auto filter = fromWire(params.getFilter());
     if (!filter) return refuse(ctx, filter.status());
+    filter->stopAt = stopTime();
     RankQuery q;
     q.filter = filter.value();
     switch (params.getMeasure()) {
@@ -516,6 +522,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     auto params = ctx.getParams();
     auto filter = fromWire(params.getFilter());
     if (!filter) return refuse(ctx, filter.status());
+    filter->stopAt = stopTime();
     ComponentsQuery q;
     q.filter = filter.value();
     if (params.getTop()) q.top = params.getTop();
@@ -653,6 +660,14 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
                            " ms; narrow it (fewer hops, a smaller limit, filters)");
           }
         });
+  }
+
+  // When a query started now must stop working: a little after its deadline
+  // answer has gone out, so that the client sees DEADLINE_EXCEEDED and the
+  // worker is free soon after (query::Filter::stopAt).
+  std::chrono::steady_clock::time_point stopTime() const {
+    constexpr auto kGrace = std::chrono::milliseconds(50);
+    return std::chrono::steady_clock::now() + deadline_ + kGrace;
   }
 
   LocalGraph& graph_;

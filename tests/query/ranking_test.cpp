@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "query/paths.h"
 #include "query/ranking.h"
 #include "random_graph.h"
 
@@ -124,3 +125,35 @@ TEST_CASE("Ranking: top lists the best first and skips actors without matching e
   CHECK(parseRankMeasure("fame").status().code() == StatusCode::kInvalidArgument);
 }
 
+
+TEST_CASE("Ranking and paths stop at the filter's stopAt with LimitExceeded, never a partial answer",
+          "[query][deadline]") {
+  std::mt19937 rng(7);
+  std::vector<ActorId> actors;
+  auto snap = *Snapshot::fromEdges(actors, randomEdges(rng, 40, 3.0, &actors));
+  const Snapshot& s = *snap;
+  Filter past;
+  past.stopAt = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  for (RankMeasure m : {RankMeasure::kPageRank, RankMeasure::kBetweenness}) {
+    RankOptions o;
+    o.measure = m;
+    o.filter = past;
+    auto r = rank(s, o);
+    REQUIRE_FALSE(r.isOk());
+    CHECK(r.status().code() == StatusCode::kLimitExceeded);
+    o.filter = Filter{};  // no stop: it runs
+    CHECK(rank(s, o).isOk());
+  }
+  // Weighted and k-shortest searches that were cut say so instead of "no path".
+  for (PathMode mode : {PathMode::kWeighted, PathMode::kKShortest}) {
+    PathOptions po;
+    po.mode = mode;
+    po.filter = past;
+    po.k = 5;
+    for (VertexId b = 1; b < s.vertexCount(); ++b) {
+      auto r = findPaths(s, 0, b, po);
+      if (r.isOk()) continue;  // found before its first check of the clock
+      CHECK(r.status().code() != StatusCode::kNotFound);
+    }
+  }
+}
