@@ -13,9 +13,13 @@ inline constexpr size_t kMaxPaths = 1000;         // all-shortest paths returned
 inline constexpr size_t kMaxNodeLimit = 100000;   // neighbourhood nodes
 inline constexpr size_t kMaxFanout = 100000;      // neighbourhood edges expanded per node
 inline constexpr size_t kMaxNeighbourEdges = 1000000;  // neighbourhood edges returned
-// Betweenness is exact up to this many vertices; beyond, it is estimated from
-// this many sampled sources (Brandes with uniform sampling, scaled by V/s).
+// Betweenness is exact up to this many vertices, and while one search per
+// vertex stays within kExactBetweennessWork edge visits (V x E: a dense
+// graph of a few thousand actors and a million edges is too much); beyond,
+// it is estimated from kBetweennessSamples sampled sources (Brandes with
+// uniform sampling, scaled by V/s).
 inline constexpr size_t kExactBetweennessVertices = 5000;
+inline constexpr double kExactBetweennessWork = 2e9;
 inline constexpr size_t kBetweennessSamples = 256;
 
 }  // namespace kg::query

@@ -58,7 +58,8 @@ std::vector<double> betweenness(const Snapshot& s, const EdgePredicate& pred, bo
   auto& lastFrom = lease->u32[0];  // dedupes parallel edges: neighbour -> vertex expanding it
   std::vector<VertexId> sources(n);
   std::iota(sources.begin(), sources.end(), 0);
-  bool sampled = n > kExactBetweennessVertices;
+  const double work = static_cast<double>(n) * static_cast<double>(s.edgeCount());
+  bool sampled = n > kExactBetweennessVertices || (work > kExactBetweennessWork && n > kBetweennessSamples);
   if (sampled) {
     std::mt19937_64 rng(0x5eed);
     std::shuffle(sources.begin(), sources.end(), rng);

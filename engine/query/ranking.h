@@ -9,7 +9,8 @@
 //  kBetweenness  Brandes, unnormalised, on the simple graph of walkable
 //                edges (parallel edges and self-loops count once; kBoth is
 //                undirected, so each pair counts once). Exact up to
-//                kExactBetweennessVertices vertices; beyond, estimated from
+//                kExactBetweennessVertices vertices and kExactBetweennessWork
+//                (vertices x edges); beyond, estimated from
 //                kBetweennessSamples sources drawn with a fixed seed, scaled
 //                by V / samples (Ranking::approximate is then true).
 //
