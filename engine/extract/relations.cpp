@@ -553,6 +553,30 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
   }
 }
 
+// True when the relation is held on `on` (a bound that is not known does not limit it).
+bool heldOn(const CatalogRelation& r, Date on) {
+  return on.known() && (!r.from.known() || r.from.days() <= on.days()) && (!r.to.known() || on.days() <= r.to.lastDay());
+}
+
+// The relation the dictionary records between `person` and `body` (catalog
+// indexes) that a title read in text (`lowerTitle`) belongs to: of several
+// (two terms, two offices), the one with this title held on the article's
+// date, else one held then, else the first; nullptr when none is recorded.
+const CatalogRelation* recordedRelation(const Resolver& resolver, size_t person, size_t body,
+                                        const std::string& lowerTitle) {
+  if (person == kNoActor || body == kNoActor) return nullptr;
+  const Date on = resolver.articleDate();
+  const CatalogRelation* best = nullptr;
+  for (const auto& r : resolver.catalog().actors()[person].relations) {
+    if (r.target != body) continue;
+    std::string title = r.title;
+    for (auto& ch : title) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (title == lowerTitle && heldOn(r, on)) return &r;
+    if (!best || (heldOn(r, on) && !heldOn(*best, on))) best = &r;
+  }
+  return best;
+}
+
 }  // namespace
 
 std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
@@ -838,29 +862,9 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
     // A relation the dictionary records between the two is this one: take
     // its type and title so that the store joins the mention to that tenure
     // (and never starts a second edge that outlives it).
-    // Of several (two terms, two offices), the one with this title, else the
-    // one held on the article's date.
-    if (person.catalog != kNoActor && body.catalog != kNoActor) {
-      const CatalogRelation* best = nullptr;
-      auto lowered = [](std::string t) {
-        for (auto& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        return t;
-      };
-      const Date on = resolver.articleDate();
-      for (const auto& r : resolver.catalog().actors()[person.catalog].relations) {
-        if (r.target != body.catalog) continue;
-        const bool sameTitle = lowered(r.title) == lt;
-        const bool heldThen = on.known() && (!r.from.known() || r.from.days() <= on.days()) &&
-                              (!r.to.known() || on.days() <= r.to.lastDay());
-        if (sameTitle && heldThen) { best = &r; break; }
-        if (!best || (heldThen && !(best->from.known() && on.known() && best->from.days() <= on.days() &&
-                                    (!best->to.known() || on.days() <= best->to.lastDay()))))
-          best = &r;
-      }
-      if (best) {
-        f.type = best->type;
-        f.title = best->title;
-      }
+    if (const CatalogRelation* r = recordedRelation(resolver, person.catalog, body.catalog, lt)) {
+      f.type = r->type;
+      f.title = r->title;
     }
     f.confidence = m.confidence * 0.9f;
     out.push_back(std::move(f));

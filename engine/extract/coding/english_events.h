@@ -29,8 +29,9 @@ using DemonymLookup = std::function<std::optional<size_t>(size_t wordBegin)>;
 
 class EnglishEventCoder final {
  public:
-  // `agents`: the generic roles ("officials", "troops") that make a demonym
-  // before them name its state ("Iraqi troops" -> Iraq). Must outlive the coder.
+  // Borrows `verbs` (consulted in order, see EventCoder) and `agents` (the
+  // generic roles, "officials", "troops", that make a demonym before them
+  // name its state: "Iraqi troops" -> Iraq); both must outlive the coder.
   EnglishEventCoder(std::shared_ptr<const syntax::Lexicon> lexicon, std::vector<const VerbDictionary*> verbs,
                     std::vector<const AgentDictionary*> agents);
 

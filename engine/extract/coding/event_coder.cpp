@@ -533,124 +533,151 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
   return r;
 }
 
+// True when a coordinated subject with no target does `code` with itself
+// ("Polish and Czech officials agreed to cooperate": each with the others).
+bool mutualWithoutTarget(const SentenceParse& p, const Roles& r, const VerbCode& code) {
+  return r.source != kNoIndex && r.target == kNoIndex && isMutual(code) && !p.nps[r.source].members.empty();
+}
+
+// A clause's verb as the dictionaries read it, with its parties.
+struct Choice {
+  VerbReading reading;
+  const VerbGroup* vg = nullptr;
+  Roles roles;
+};
+
+// Clauses that code nothing whatever their verb says.
+bool skipClause(const SentenceParse& p, const Clause& c) {
+  if (c.verb >= p.vgs.size()) return true;
+  // A relative clause's inherited subject must stand right before it
+  // ("groups supported by Tehran"), not be a guess from further away.
+  return c.kind == syntax::ClauseKind::kRelative && c.subjectInherited && c.subject != kNoIndex &&
+         p.vgs[c.verb].span.first > p.nps[c.subject].span.last + kMaxRelativeGap;
+}
+
+// Hypotheticals ("if Tehran attacks US assets") are not events at all.
+bool isHypothetical(const Clause& c) {
+  return c.kind == syntax::ClauseKind::kSubordinate && (c.subordinator == "if" || c.subordinator == "unless");
+}
+
+// The clause's verb, or the verb of its complement when the governing verb
+// gives no event with both parties ("is about to restore", "agreed to impose
+// sanctions on X"). Sets `*negated` when the clause says it did not happen.
+std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts, const MatchText& t, uint32_t ci,
+                                 bool* negated) {
+  const SentenceParse& p = t.p;
+  const Clause& c = p.clauses[ci];
+  std::optional<Choice> choice;
+  for (int32_t vi = static_cast<int32_t>(c.verb), hops = 0; vi != kNoIndex && hops < 3;
+       vi = p.vgs[vi].complement, ++hops) {
+    // An infinitive after the verb's object belongs to that object ("praised
+    // the agreement to end the mission"), unless the verb hands its object
+    // the action ("urged Iran to stop").
+    if (hops == 1 && !c.objects.empty() && !contains(kObjectControl, p.vgs[c.verb].lemma)) break;
+    auto r = readVerb(dicts, t, ci, p.vgs[vi]);
+    // A negated verb codes only what a pattern that spells out the negation
+    // says ("- &NEGATVAUXVRB * ..."): neither it nor its complement happened
+    // otherwise ("does not intend to withdraw"). "offered no help to Iraq":
+    // an object with "no" negates the verb too.
+    const bool noObject = vi == static_cast<int32_t>(c.verb) &&
+                          std::any_of(c.objects.begin(), c.objects.end(), [&](uint32_t o) {
+                            return p.words[p.nps[o].span.first].lower == "no";
+                          });
+    if ((p.vgs[vi].negated || noObject) && !(r && r->pattern && namesNegation(*r->hit.dict, *r->pattern))) {
+      *negated = true;
+      return std::nullopt;
+    }
+    if (!r || r->code.isNull()) continue;
+    Roles candidate = defaultRoles(t, ci, p.vgs[vi], r->hit.lastWord + 1, takesComplementTarget(r->code),
+                                   vi != static_cast<int32_t>(c.verb));
+    if (r->binding.source != kNoIndex) candidate.source = r->binding.source;
+    if (r->binding.target != kNoIndex) candidate.target = r->binding.target;
+    // A pattern that matched into a "that"-clause makes its subject the
+    // target ("- * REALLY_PLEASANT": "allowed that Mordor isn't a really
+    // pleasant place"); a bare verb of saying or judging does not.
+    if (candidate.target == kNoIndex && r->pattern && !isSpeechVerb(p.vgs[vi].lemma))
+      candidate.target = thatClauseSubject(t, ci);
+    const bool complete = candidate.source != kNoIndex &&
+                          (candidate.target != kNoIndex || mutualWithoutTarget(p, candidate, r->code));
+    if (!choice || complete) choice = Choice{std::move(*r), &p.vgs[vi], candidate};
+    if (complete) break;
+  }
+  return choice;
+}
+
+// The events of clause `ci` as `choice` reads it, appended to `out`.
+void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vector<CodedEvent>* out) {
+  const SentenceParse& p = t.p;
+  const Clause& c = p.clauses[ci];
+  Roles roles = choice.roles;
+  const VerbCode& code = choice.reading.code;
+  std::vector<size_t> sources, targets;
+  if (mutualWithoutTarget(p, roles, code)) {
+    t.entitiesOf(roles.source, &sources);
+    targets = sources;
+    roles.target = roles.source;
+  } else {
+    if (roles.source == kNoIndex || roles.target == kNoIndex) return;
+    t.entitiesOf(roles.source, &sources);
+    t.entitiesOf(roles.target, &targets);
+  }
+  const VerbPattern* pattern = choice.reading.pattern;
+  const Verb& verb = choice.reading.hit.dict->verbs()[choice.reading.hit.form->verb];
+  const bool planned = isPlanned(p, c, *choice.vg);
+  auto emit = [&](const std::string& cameo, const std::vector<size_t>& from, const std::vector<size_t>& to,
+                  int32_t fromNp, int32_t toNp) {
+    if (cameo.empty() || cameo == "---") return;
+    for (size_t s : from)
+      for (size_t d : to) {
+        if (s == d) continue;
+        CodedEvent e;
+        e.source = s;
+        e.target = d;
+        e.code = cameo;
+        e.clause = ci;
+        e.sourceNp = fromNp;
+        e.targetNp = toNp;
+        e.planned = planned;
+        e.reported = c.kind == syntax::ClauseKind::kReported;
+        e.byPattern = pattern != nullptr;
+        e.dictionaryLine = pattern ? pattern->line : verb.line;
+        out->push_back(std::move(e));
+      }
+  };
+  emit(code.source, sources, targets, roles.source, roles.target);
+  emit(code.target, targets, sources, roles.target, roles.source);  // "[032:033]": the reverse event
+}
+
+// The parties of clause `ci`, which says something did not happen.
+void denyParties(const MatchText& t, uint32_t ci, std::vector<std::pair<size_t, size_t>>* denied) {
+  if (!denied) return;
+  const VerbGroup& vg = t.p.vgs[t.p.clauses[ci].verb];
+  const Roles r = defaultRoles(t, ci, vg, vg.span.last, true, false);
+  std::vector<size_t> from, to;
+  t.entitiesOf(r.source, &from);
+  t.entitiesOf(r.target, &to);
+  for (size_t a : from)
+    for (size_t b : to)
+      if (a != b) denied->emplace_back(a, b);
+}
+
 }  // namespace
 
 std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors& npActors,
                                          std::vector<std::pair<size_t, size_t>>* denied) const {
   std::vector<CodedEvent> out;
   MatchText t(p, npActors);
-  // The parties of a clause that did not happen (negated or hypothetical).
-  auto deny = [&](uint32_t ci) {
-    if (!denied) return;
-    const Clause& c = p.clauses[ci];
-    const VerbGroup& vg = p.vgs[c.verb];
-    Roles r = defaultRoles(t, ci, vg, vg.span.last, true, false);
-    std::vector<size_t> from, to;
-    t.entitiesOf(r.source, &from);
-    t.entitiesOf(r.target, &to);
-    for (size_t a : from)
-      for (size_t b : to)
-        if (a != b) denied->emplace_back(a, b);
-  };
   for (uint32_t ci = 0; ci < p.clauses.size(); ++ci) {
     const Clause& c = p.clauses[ci];
-    if (c.verb >= p.vgs.size()) continue;
-    // The clause's verb, or the verb of its complement when the dictionaries
-    // give the governing verb no event ("is about to restore", "was seen to
-    // break into").
-    // A relative clause's inherited subject must stand right before it
-    // ("groups supported by Tehran"), not be a guess from further away.
-    if (c.kind == syntax::ClauseKind::kRelative && c.subjectInherited && c.subject != kNoIndex &&
-        p.vgs[c.verb].span.first > p.nps[c.subject].span.last + kMaxRelativeGap)
-      continue;
-    // Hypotheticals ("if Tehran attacks US assets") are not events at all.
-    if (c.kind == syntax::ClauseKind::kSubordinate && (c.subordinator == "if" || c.subordinator == "unless")) {
-      deny(ci);
+    if (skipClause(p, c)) continue;
+    if (isHypothetical(c)) {
+      denyParties(t, ci, denied);
       continue;
     }
-    // The clause's verb, or the verb of its complement when the governing
-    // verb gives no event with both parties ("is about to restore", "agreed
-    // to impose sanctions on X").
-    std::optional<VerbReading> reading;
-    const VerbGroup* vgp = nullptr;
-    Roles roles;
-    for (int32_t vi = static_cast<int32_t>(c.verb), hops = 0; vi != kNoIndex && hops < 3;
-         vi = p.vgs[vi].complement, ++hops) {
-      // An infinitive after the verb's object belongs to that object ("praised
-      // the agreement to end the mission"), unless the verb hands its object
-      // the action ("urged Iran to stop").
-      if (hops == 1 && !c.objects.empty() && !contains(kObjectControl, p.vgs[c.verb].lemma)) break;
-      auto r = readVerb(dictionaries_, t, ci, p.vgs[vi]);
-      // A negated verb codes only what a pattern that spells out the
-      // negation says ("- &NEGATVAUXVRB * ..."): neither it nor its
-      // complement happened otherwise ("does not intend to withdraw").
-      // "offered no help to Iraq": an object with "no" negates the verb too.
-      const bool noObject = vi == static_cast<int32_t>(c.verb) &&
-                            std::any_of(c.objects.begin(), c.objects.end(), [&](uint32_t o) {
-                              return p.words[p.nps[o].span.first].lower == "no";
-                            });
-      if ((p.vgs[vi].negated || noObject) && !(r && r->pattern && namesNegation(*r->hit.dict, *r->pattern))) {
-        deny(ci);
-        break;
-      }
-      if (!r || r->code.isNull()) continue;
-      Roles candidate = defaultRoles(t, ci, p.vgs[vi], r->hit.lastWord + 1, takesComplementTarget(r->code),
-                                     vi != static_cast<int32_t>(c.verb));
-      if (r->binding.source != kNoIndex) candidate.source = r->binding.source;
-      if (r->binding.target != kNoIndex) candidate.target = r->binding.target;
-      // A pattern that matched into a "that"-clause makes its subject the
-      // target ("- * REALLY_PLEASANT": "allowed that Mordor isn't a really
-      // pleasant place"); a bare verb of saying or judging does not.
-      if (candidate.target == kNoIndex && r->pattern && !isSpeechVerb(p.vgs[vi].lemma))
-        candidate.target = thatClauseSubject(t, ci);
-      const bool complete = candidate.source != kNoIndex &&
-                            (candidate.target != kNoIndex ||
-                             (isMutual(r->code) && !p.nps[candidate.source].members.empty()));
-      if (!reading || complete) {
-        reading = std::move(r);
-        vgp = &p.vgs[vi];
-        roles = candidate;
-      }
-      if (complete) break;
-    }
-    if (!reading) continue;
-    const VerbGroup& vg = *vgp;
-    const VerbCode& code = reading->code;
-    std::vector<size_t> sources, targets;
-    if (roles.source != kNoIndex && roles.target == kNoIndex && isMutual(code) &&
-        !p.nps[roles.source].members.empty()) {
-      // "Polish and Czech officials agreed to cooperate": each with the others.
-      t.entitiesOf(roles.source, &sources);
-      targets = sources;
-      roles.target = roles.source;
-    } else {
-      if (roles.source == kNoIndex || roles.target == kNoIndex) continue;
-      t.entitiesOf(roles.source, &sources);
-      t.entitiesOf(roles.target, &targets);
-    }
-    const Verb& verb = reading->hit.dict->verbs()[reading->hit.form->verb];
-    auto emit = [&](const std::string& cameo, const std::vector<size_t>& from, const std::vector<size_t>& to,
-                    int32_t fromNp, int32_t toNp) {
-      if (cameo.empty() || cameo == "---") return;
-      for (size_t s : from)
-        for (size_t d : to) {
-          if (s == d) continue;
-          CodedEvent e;
-          e.source = s;
-          e.target = d;
-          e.code = cameo;
-          e.clause = ci;
-          e.sourceNp = fromNp;
-          e.targetNp = toNp;
-          e.planned = isPlanned(p, c, vg);
-          e.reported = c.kind == syntax::ClauseKind::kReported;
-          e.byPattern = reading->pattern != nullptr;
-          e.dictionaryLine = reading->pattern ? reading->pattern->line : verb.line;
-          out.push_back(std::move(e));
-        }
-    };
-    emit(code.source, sources, targets, roles.source, roles.target);
-    emit(code.target, targets, sources, roles.target, roles.source);  // "[032:033]": the reverse event
+    bool negated = false;
+    const auto choice = chooseVerb(dictionaries_, t, ci, &negated);
+    if (negated) denyParties(t, ci, denied);
+    if (choice) emitEvents(t, ci, *choice, &out);
   }
   return out;
 }

@@ -29,11 +29,14 @@ struct EventLexiconOptions {
 
 class EventLexicons final {
  public:
-  // NotFound for a missing file; a line that cannot be read is a warning
-  // "file:line: reason" appended to `warnings`, never a silent skip.
+  // NotFound for a missing file or for WordNet (syntax::Lexicon::load); a
+  // line that cannot be read is a warning "file:line: reason" appended to
+  // `warnings` (may be null), never a silent skip. Reads WordNet once: build
+  // one per extractor, not per article.
   static Result<std::unique_ptr<EventLexicons>> load(const EventLexiconOptions& options,
                                                      std::vector<std::string>* warnings);
 
+  // Valid as long as these lexicons.
   const EnglishEventCoder& english() const { return *english_; }
   const std::vector<AgentDictionary>& agents() const { return agents_; }
   // True when a discard list names `sentence` (or its story, `story` set).

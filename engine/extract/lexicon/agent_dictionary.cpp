@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <optional>
 #include <sstream>
 
@@ -41,22 +40,18 @@ class AgentDictionaryParser {
       : origin_(origin), warnings_(warnings) {}
 
   AgentDictionary run(std::string_view text) {
-    bool inHtml = false;
-    while (!text.empty()) {
-      const size_t nl = text.find('\n');
-      std::string_view raw = text.substr(0, nl);
-      text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
-      ++line_;
-      const std::string line = withoutComments(raw, &inHtml);
-      const std::string_view s = trimBlanks(line);
-      if (s.empty()) continue;
+    const uint32_t openUntil = forEachContentLine(text, [&](uint32_t lineNo, std::string_view s) {
+      line_ = lineNo;
       if (s.front() == '!' && isSubstitution(s)) {
         substitution(s);
       } else {
         entry(s);
       }
+    });
+    if (openUntil) {
+      line_ = openUntil;
+      warn("'<!--' comment not closed by the end of the file");
     }
-    if (inHtml) warn("'<!--' comment not closed by the end of the file");
     for (uint32_t i = 0; i < d_.entries_.size(); ++i) d_.byFirstWord_[d_.entries_[i].words.front()].push_back(i);
     return std::move(d_);
   }
@@ -243,11 +238,9 @@ Result<AgentDictionary> AgentDictionary::parse(std::string_view text, std::strin
 }
 
 Result<AgentDictionary> AgentDictionary::load(const std::string& path, std::vector<std::string>* warnings) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::notFound("cannot open the agent dictionary " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse(ss.str(), path, warnings);
+  auto text = readDictionaryFile(path, "agent dictionary");
+  if (!text) return text.status();
+  return parse(text.value(), path, warnings);
 }
 
 namespace {

@@ -1,6 +1,8 @@
 #include "extract/lexicon/dictionary_lines.h"
 
 #include <cctype>
+#include <fstream>
+#include <sstream>
 
 namespace kg::extract {
 
@@ -45,6 +47,29 @@ std::string upperAscii(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
+}
+
+uint32_t forEachContentLine(std::string_view text, const std::function<void(uint32_t, std::string_view)>& fn) {
+  bool inComment = false;
+  uint32_t lineNo = 0;
+  while (!text.empty()) {
+    const size_t nl = text.find('\n');
+    const std::string_view raw = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+    ++lineNo;
+    const std::string line = withoutComments(raw, &inComment);
+    const std::string_view content = trimBlanks(line);
+    if (!content.empty()) fn(lineNo, content);
+  }
+  return inComment ? lineNo : 0;
+}
+
+Result<std::string> readDictionaryFile(const std::string& path, std::string_view what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::notFound("cannot open the " + std::string(what) + " " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
 }
 
 }  // namespace kg::extract

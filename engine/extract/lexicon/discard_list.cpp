@@ -2,8 +2,6 @@
 #include "extract/lexicon/dictionary_lines.h"
 
 #include <cctype>
-#include <fstream>
-#include <sstream>
 
 namespace kg::extract {
 namespace {
@@ -19,18 +17,14 @@ class DiscardListParser {
       : origin_(origin), warnings_(warnings) {}
 
   DiscardList run(std::string_view text) {
-    bool inHtml = false;
-    while (!text.empty()) {
-      const size_t nl = text.find('\n');
-      std::string_view raw = text.substr(0, nl);
-      text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
-      ++line_;
-      const std::string line = withoutComments(raw, &inHtml);
-      std::string_view s = trimBlanks(line);
-      if (s.empty()) continue;
+    const uint32_t openUntil = forEachContentLine(text, [&](uint32_t lineNo, std::string_view s) {
+      line_ = lineNo;
       phrase(s);
+    });
+    if (openUntil) {
+      line_ = openUntil;
+      warn("'<!--' comment not closed by the end of the file");
     }
-    if (inHtml) warn("'<!--' comment not closed by the end of the file");
     return std::move(d_);
   }
 
@@ -79,11 +73,9 @@ Result<DiscardList> DiscardList::parse(std::string_view text, std::string_view o
 }
 
 Result<DiscardList> DiscardList::load(const std::string& path, std::vector<std::string>* warnings) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::notFound("cannot open the discard list " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse(ss.str(), path, warnings);
+  auto text = readDictionaryFile(path, "discard list");
+  if (!text) return text.status();
+  return parse(text.value(), path, warnings);
 }
 
 std::optional<DiscardMatch> DiscardList::find(std::string_view sentence) const {

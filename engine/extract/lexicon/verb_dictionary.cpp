@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -674,11 +673,9 @@ Result<VerbDictionary> VerbDictionary::parse(std::string_view text, std::string_
 }
 
 Result<VerbDictionary> VerbDictionary::load(const std::string& path, std::vector<std::string>* warnings) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::notFound("cannot open the verb dictionary " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse(ss.str(), path, warnings);
+  auto text = readDictionaryFile(path, "verb dictionary");
+  if (!text) return text.status();
+  return parse(text.value(), path, warnings);
 }
 
 std::span<const VerbForm> VerbDictionary::lookupForm(std::string_view word) const {
