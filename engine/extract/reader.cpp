@@ -265,25 +265,20 @@ void readFile(const std::string& path, const std::function<void(RawDocument&&)>&
 // is read once.
 using Seen = std::set<std::pair<uintmax_t, uintmax_t>>;
 
-bool firstVisit(const std::string& path, Seen* seen) {
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) return true;  // reported by the caller
-  return seen->emplace(static_cast<uintmax_t>(st.st_dev), static_cast<uintmax_t>(st.st_ino)).second;
-}
-
 void walk(const std::string& path, const std::function<void(RawDocument&&)>& sink, std::vector<ReadWarning>* warnings,
           ReadStats* stats, Seen* seen) {
-  std::error_code ec;
-  const fs::file_status st = fs::status(path, ec);
-  if (ec || !fs::exists(st)) {
+  struct stat st;  // one stat: existence, kind, and identity for `seen`
+  if (::stat(path.c_str(), &st) != 0) {
     warnings->push_back({path, "no such file or directory"});
     return;
   }
-  if (!firstVisit(path, seen)) {
-    if (fs::is_directory(st)) warnings->push_back({path, "already read by another path (a link loop?); skipped"});
+  const bool directory = S_ISDIR(st.st_mode);
+  if (!seen->emplace(static_cast<uintmax_t>(st.st_dev), static_cast<uintmax_t>(st.st_ino)).second) {
+    if (directory) warnings->push_back({path, "already read by another path (a link loop?); skipped"});
     return;
   }
-  if (fs::is_directory(st)) {
+  if (directory) {
+    std::error_code ec;
     std::vector<std::string> children;
     for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
       const std::string leaf = it->path().filename().string();

@@ -263,9 +263,8 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     auto params = ctx.getParams();
     auto ref = refOf(params.getActor());
     if (!ref) return refuse(ctx, ref.status());
-    auto filter = fromWire(params.getFilter());
+    auto filter = filterOf(params.getFilter());
     if (!filter) return refuse(ctx, filter.status());
-    filter->stopAt = stopTime();
     auto page = pageOf(params.getPage());
     if (!page) return refuse(ctx, page.status());
     Status ev = checkEvidence(params.getEvidence());
@@ -301,9 +300,8 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     auto ref = refOf(params.getActor());
     if (!ref) return refuse(ctx, ref.status());
     if (ref->kind == RefSpec::kNone) return refuse(ctx, Status::invalidArgument("no actor given"));
-    auto filter = fromWire(params.getFilter());
+    auto filter = filterOf(params.getFilter());
     if (!filter) return refuse(ctx, filter.status());
-    filter->stopAt = stopTime();
     auto page = pageOf(params.getPage());
     if (!page) return refuse(ctx, page.status());
     NeighbourQuery q;
@@ -352,9 +350,8 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (!to) return refuse(ctx, to.status());
     if (from->kind == RefSpec::kNone || to->kind == RefSpec::kNone)
       return refuse(ctx, Status::invalidArgument("a path needs both `from` and `to`"));
-    auto filter = fromWire(params.getFilter());
+    auto filter = filterOf(params.getFilter());
     if (!filter) return refuse(ctx, filter.status());
-    filter->stopAt = stopTime();
     Status ev = checkEvidence(params.getEvidence());
     if (!ev.isOk()) return refuse(ctx, ev);
     PathQuery q;
@@ -418,9 +415,8 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     auto ref = refOf(params.getActor());
     if (!ref) return refuse(ctx, ref.status());
     if (ref->kind == RefSpec::kNone) return refuse(ctx, Status::invalidArgument("no actor given"));
-    auto filter = fromWire(params.getFilter());
+    auto filter = filterOf(params.getFilter());
     if (!filter) return refuse(ctx, filter.status());
-    filter->stopAt = stopTime();
     auto page = pageOf(params.getPage());
     if (!page) return refuse(ctx, page.status());
     Status ev = checkEvidence(params.getEvidence());
@@ -454,9 +450,8 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     auto params = ctx.getParams();
     auto ref = refOf(params.getActor());
     if (!ref) return refuse(ctx, ref.status());
-    auto filter = fromWire(params.getFilter());
+    auto filter = filterOf(params.getFilter());
     if (!filter) return refuse(ctx, filter.status());
-    filter->stopAt = stopTime();
     auto page = pageOf(params.getPage());
     if (!page) return refuse(ctx, page.status());
     auto date = fromWire(params.getDate());
@@ -491,9 +486,8 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
 
   kj::Promise<void> rank(RankContext ctx) override {
     auto params = ctx.getParams();
-    auto filter = fromWire(params.getFilter());
+    auto filter = filterOf(params.getFilter());
     if (!filter) return refuse(ctx, filter.status());
-    filter->stopAt = stopTime();
     RankQuery q;
     q.filter = filter.value();
     switch (params.getMeasure()) {
@@ -520,9 +514,8 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
 
   kj::Promise<void> components(ComponentsContext ctx) override {
     auto params = ctx.getParams();
-    auto filter = fromWire(params.getFilter());
+    auto filter = filterOf(params.getFilter());
     if (!filter) return refuse(ctx, filter.status());
-    filter->stopAt = stopTime();
     ComponentsQuery q;
     q.filter = filter.value();
     if (params.getTop()) q.top = params.getTop();
@@ -660,6 +653,13 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
                            " ms; narrow it (fewer hops, a smaller limit, filters)");
           }
         });
+  }
+
+  // A call's filter, stamped with when its work must stop.
+  Result<query::Filter> filterOf(schema::Filter::Reader wire) const {
+    auto filter = fromWire(wire);
+    if (filter) filter->stopAt = stopTime();
+    return filter;
   }
 
   // When a query started now must stop working: a little after its deadline
