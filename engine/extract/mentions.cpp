@@ -475,6 +475,38 @@ Mention makeMention(const std::vector<Token>& tokens, size_t b, size_t e, size_t
 }
 
 
+// Lower-case particles inside personal names starting at k: "da", "von der".
+size_t namePartCount(const std::vector<Token>& tokens, size_t k) {
+  static const std::unordered_set<std::string> particles = {"da", "de", "do", "dos", "das", "del", "della", "di",
+                                                            "van", "von", "der", "den", "ter", "bin", "ibn", "bint"};
+  size_t n = 0;
+  while (k + n < tokens.size() && n < 2 && tokens[k + n].word && !tokens[k + n].capital &&
+         particles.count(tokens[k + n].lower))
+    ++n;
+  return n;
+}
+
+// The first token after the demonyms and titles that open the capitalised
+// run [b, j): a demonym counts only when a title follows it, so "Iraqi
+// National Congress" keeps its demonym.
+size_t skipLeadingTitles(const std::vector<Token>& tokens, const MentionIndex& index, const std::vector<int>& owner,
+                         size_t b, size_t j) {
+  for (;;) {
+    if (b >= j) return b;
+    size_t t = b;
+    if (owner[b] >= 0) {  // "South Korean" read as the state's name
+      while (t < j && owner[t] == owner[b]) ++t;
+    } else if (index.demonym(tokens[t].strict) && t + 1 < j) {
+      ++t;
+    }
+    if (t < j && owner[t] >= 0) return b;
+    auto tl = index.title(tokens, t);
+    if (!tl || t + tl->second >= j) return b;
+    b = t + tl->second;
+    if (b < j && tokens[b].lower == ".") ++b;
+  }
+}
+
 }  // namespace
 
 // An Arabic name written with a proclitic conjunction or preposition
@@ -586,6 +618,10 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
       if ((tokens[j].lower == "of" || tokens[j].lower == "for") && j + 1 < tokens.size() && isCapWord(j + 1) &&
           !tokens[j + 1].article)
         { ++j; continue; }
+      // "Lula da Silva", "von der Leyen": a name particle between capitals.
+      if (j > i && namePartCount(tokens, j) > 0 && j + namePartCount(tokens, j) < tokens.size() &&
+          isCapWord(j + namePartCount(tokens, j)))
+        { j += namePartCount(tokens, j); continue; }
       break;
     }
     size_t b = i;
@@ -593,10 +629,10 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
     while (b < j && !tokens[b].article && (stops.count(tokens[b].strict) || tokens[b].lower == "of")) ++b;
     // A title opening the run ("Brigadier General William Seely") is not
     // part of the name.
-    if (auto tl = index.title(tokens, b); tl && b + tl->second < j && owner[b] < 0) {
-      b += tl->second;
-      if (b < j && tokens[b].lower == ".") ++b;
-    }
+    // A demonym or a title opening the run ("Pakistani Prime Minister
+    // Imran Khan", "Brigadier General William Seely") is not part of the
+    // name; titleOwner() below reads the demonym again.
+    b = skipLeadingTitles(tokens, index, owner, b, j);
     size_t e = j;
     while (e > b && (tokens[e - 1].lower == "of" || tokens[e - 1].lower == "for" || tokens[e - 1].article)) --e;
     const size_t next = j;

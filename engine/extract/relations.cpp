@@ -144,6 +144,23 @@ bool leaderTitle(const std::string& title) {
   return false;
 }
 
+// Heads of state and of government lead their state (LEADER_OF); every
+// other office of a state is OFFICIAL_OF with its title.
+bool headTitle(const std::string& lt) {
+  static const std::unordered_set<std::string> k = {"president", "prime minister", "premier", "chancellor",
+                                                    "king", "queen", "emir", "sultan", "supreme leader"};
+  return k.count(lt) > 0;
+}
+
+// Ranks, religious honorifics and opposition roles: a demonym before them
+// ("Iraqi cleric Grand Ayatollah ...", "Venezuelan opposition leader ...")
+// names a nationality, not an office of the state.
+bool honorificOrRank(const std::string& lt) {
+  static const std::unordered_set<std::string> k = {"admiral", "field marshal", "grand ayatollah", "ayatollah",
+                                                    "sheikh", "pope", "opposition leader", "governor", "mayor"};
+  return k.count(lt) > 0;
+}
+
 std::string modeOf(const std::vector<Token>& tokens) {
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& w = tokens[i].lower;
@@ -846,15 +863,16 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
     if (body.actor.kind == ActorKind::kState &&
         (lt == "general" || lt == "brigadier general" || lt == "major general" || lt == "lieutenant general" ||
          lt == "colonel" || lt == "commander" || lt == "leader" ||
-         lt == "deputy commander" || lt == "chairman" || lt == "secretary general"))
+         lt == "deputy commander" || lt == "chairman" || lt == "secretary general" || honorificOrRank(lt)))
       continue;
     Fact f;
     f.src = m.entity;
     f.dst = m.titleOf;
     const bool stateLike = body.actor.kind == ActorKind::kState || body.actor.kind == ActorKind::kGovernmentBody;
-    const bool rank = lt == "general" || lt == "brigadier general" || lt == "major general" ||
+    const bool rank = honorificOrRank(lt) || lt == "general" || lt == "brigadier general" || lt == "major general" ||
                       lt == "lieutenant general" || lt == "colonel";
     f.type = rank ? EdgeType::kMemberOf
+             : stateLike && headTitle(lt) ? EdgeType::kLeaderOf
              : stateLike ? EdgeType::kOfficialOf
              : leaderTitle(lt) ? EdgeType::kLeaderOf
                                : EdgeType::kMemberOf;
@@ -924,7 +942,7 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
       f.dst = g->entity;
       const bool lead = leaderTitle(title);
       const bool stateLike = body.actor.kind == ActorKind::kState || body.actor.kind == ActorKind::kGovernmentBody;
-      f.type = lead && !stateLike ? EdgeType::kLeaderOf
+      f.type = (lead && !stateLike) || (stateLike && headTitle(title)) ? EdgeType::kLeaderOf
                : stateLike && title != "member" ? EdgeType::kOfficialOf
                                                 : EdgeType::kMemberOf;
       if (lead && body.actor.kind == ActorKind::kGovernmentBody) f.type = EdgeType::kLeaderOf;

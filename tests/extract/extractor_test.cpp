@@ -455,7 +455,7 @@ TEST_CASE("Extractor: dictionary offices of mentioned actors come with their dat
   const Extraction x = extractor().extract(a);
   bool office = false;
   for (const auto& e : x.edges) {
-    if (e.edge.type != EdgeType::kOfficialOf || x.actors[e.dst].actor.name != "Iraq") continue;
+    if (e.edge.type != EdgeType::kLeaderOf || x.actors[e.dst].actor.name != "Iraq") continue;
     office = true;
     CHECK(e.edge.title == "Prime Minister");
     CHECK(e.edge.when.from.toString() == "2020-05-07");

@@ -170,7 +170,7 @@ TEST_CASE("Relations: a title read before a recorded office holder joins the ten
       kg::extract::testing::article("US President Joe Biden met Mustafa al-Kadhimi at the White House.", "2021-07-26"));
   bool seen = false;
   for (const auto& e : x.edges) {
-    if (e.edge.type != EdgeType::kOfficialOf || e.edge.evidence.empty() || e.edge.evidence[0].doc.empty()) continue;
+    if (e.edge.type != EdgeType::kLeaderOf || e.edge.evidence.empty() || e.edge.evidence[0].doc.empty()) continue;
     if (x.actors[e.src].actor.name != "Joe Biden") continue;
     seen = true;
     CHECK(e.edge.title == "President");  // the recorded presidency, not the vice presidency
