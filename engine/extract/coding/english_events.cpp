@@ -1,5 +1,8 @@
 #include "extract/coding/english_events.h"
 
+#include <algorithm>
+#include <array>
+
 #include "extract/coding/np_binding.h"
 #include "extract/dates.h"
 #include "extract/lexicon/cameo_plover.h"
@@ -19,6 +22,31 @@ constexpr float kVerbConfidence = 0.6f;
 constexpr float kPlannedFactor = 0.4f;
 // The mode that marks such an event in the graph (in place of a PLOVER mode).
 constexpr std::string_view kPlannedMode = "planned";
+
+// Heads that stand for the state a demonym before them names, as a party
+// to an event: its assets and holdings ("an Iranian tanker", "Houthi
+// targets", "the Turkish embassy"), its people abroad ("a British
+// national") and its acts ("the Israeli strike", "Chinese missile tests").
+// Descriptive uses ("Iraqi soil", "American people", "Iranian oil") are not
+// in the list and stay unbound.
+constexpr std::array<std::string_view, 52> kOwnedHeads = {
+    "target", "position", "base", "outpost", "post", "checkpoint", "installation", "facility", "site", "depot",
+    "headquarters", "compound", "camp", "consulate", "embassy", "mission", "interest", "asset", "jet", "plane",
+    "aircraft", "warplane", "drone", "ship", "vessel", "tanker", "warship", "boat", "submarine", "convoy",
+    "national", "citizen", "pilot", "sailor", "hostage", "prisoner", "detainee", "crew",
+    "strike", "airstrike", "attack", "raid", "offensive", "bombardment", "shelling", "incursion", "invasion",
+    "test", "launch", "crackdown"};
+
+// True when the words after the demonym at `w` up to `head` are nouns or
+// adjectives and the head is one of kOwnedHeads.
+bool standsForOwner(const syntax::SentenceParse& p, size_t w, size_t head) {
+  if (std::find(kOwnedHeads.begin(), kOwnedHeads.end(), p.words[head].lemma) == kOwnedHeads.end()) return false;
+  for (size_t x = w + 1; x < head; ++x) {
+    const auto pos = p.words[x].pos;
+    if (pos != syntax::Pos::kNoun && pos != syntax::Pos::kAdjective && pos != syntax::Pos::kProperNoun) return false;
+  }
+  return true;
+}
 
 // The tense that dates an event (extractor_impl.h).
 Tense tenseOf(const syntax::SentenceParse& p, const CodedEvent& e) {
@@ -67,7 +95,7 @@ void EnglishEventCoder::bindDemonyms(const syntax::SentenceParse& p, const Demon
       for (const AgentDictionary* a : agents_)
         for (size_t at = w + 1 - n.span.first; at < words.size() && !agent; ++at)
           if (auto m = a->matchAt(words, at); m && m->end == words.size()) agent = true;
-      if (agent) (*actors)[k].push_back(*entity);
+      if (agent || standsForOwner(p, w, n.head)) (*actors)[k].push_back(*entity);
       break;
     }
   }
@@ -77,7 +105,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
                                           const std::vector<Mention>& mentions, const DemonymLookup& demonym,
                                           Date articleDate, std::vector<std::pair<size_t, size_t>>* denied) const {
   std::vector<Fact> facts;
-  if (mentions.empty() || end <= begin || end > text.size()) return facts;
+  if ((mentions.empty() && !demonym) || end <= begin || end > text.size()) return facts;
   const syntax::SentenceParse parse = syntax::parse(*lexicon_, text.substr(begin, end - begin), begin);
   NpActors actors = bindMentions(parse, mentions);
   bindDemonyms(parse, demonym, &actors);

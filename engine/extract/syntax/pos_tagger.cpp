@@ -728,8 +728,11 @@ bool afterNoun(Context& c) {
   bool finite = r.form == VerbForm::kThirdSingular || r.form == VerbForm::kBase;
   bool objectNext = next != nullptr && (nounish(next) || next->word.pos == Pos::kNumber) &&
                     (!verbish(next) || next->reading.noun);
-  if (r.form == VerbForm::kBase && isUnchangedParticiple(c.w.lower) && next != nullptr && next->closed != nullptr &&
-      (next->closed->mask & (kCDet | kCPron)) != 0) {
+  // "the US hit a faction", "Saudi Arabia cut diplomatic ties": a past form
+  // like the base after a name, with an object after it.
+  const bool objectAfterName = c.pp == Pos::kProperNoun && objectNext;
+  if (r.form == VerbForm::kBase && isUnchangedParticiple(c.w.lower) && next != nullptr &&
+      ((next->closed != nullptr && (next->closed->mask & (kCDet | kCPron)) != 0) || objectAfterName)) {
     setVerb(c.w, r);
     c.w.form = VerbForm::kPast;  // "the US hit a faction"
     return true;

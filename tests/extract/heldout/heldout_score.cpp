@@ -104,17 +104,22 @@ bool isSymmetric(EdgeType t) {
 // CAMEO->PLOVER mapping (engine/extract/data/cameo_plover.txt, from
 // CAMEO2PLOVER-2021) puts CAMEO 163 "impose embargo, boycott or sanctions"
 // under COERCE. An expected SANCTION therefore also accepts COERCE coded 163.
+// Likewise CAMEO 057 "sign formal agreement" is SUPPORT in that mapping,
+// where the analysts wrote AGREE.
 bool typeMatches(const ExpectedEvent& e, EdgeType type, const std::string& cameo) {
-  if (std::find(e.types.begin(), e.types.end(), type) != e.types.end()) return true;
-  return type == EdgeType::kCoerce && cameo.rfind("163", 0) == 0 &&
-         std::find(e.types.begin(), e.types.end(), EdgeType::kSanction) != e.types.end();
+  auto expects = [&](EdgeType t) { return std::find(e.types.begin(), e.types.end(), t) != e.types.end(); };
+  if (expects(type)) return true;
+  if (type == EdgeType::kCoerce && cameo.rfind("163", 0) == 0) return expects(EdgeType::kSanction);
+  if (type == EdgeType::kSupport && cameo == "057") return expects(EdgeType::kAgree);
+  return false;
 }
 
 bool matches(const ExpectedEvent& e, const Actor& src, const Edge& edge, const Actor& dst) {
   const EdgeType type = edge.type;
   if (!typeMatches(e, type, edge.cameo)) return false;
+  const bool mutual = isSymmetric(type) || (type == EdgeType::kSupport && edge.cameo == "057");
   if (nameMatches(e.src, src) && nameMatches(e.dst, dst)) return true;
-  return isSymmetric(type) && nameMatches(e.src, dst) && nameMatches(e.dst, src);
+  return mutual && nameMatches(e.src, dst) && nameMatches(e.dst, src);
 }
 
 // The extractor marks nothing as planned or denied today; a coder that does
