@@ -358,7 +358,9 @@ MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i
     // Skeleton matches need every word capitalised; once one is not, only
     // the strict prefixes can still grow.
     if (!strictPrefixes_.count(k) && !(allCapital && skeletonPrefixes_.count(s))) break;
-    if (t.possessive) break;
+    // A possessive ends the name unless an alias goes on strictly through
+    // it ("Tigray People's Liberation Front").
+    if (t.possessive && !strictPrefixes_.count(k)) break;
   }
   return best;
 }
