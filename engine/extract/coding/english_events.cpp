@@ -23,24 +23,10 @@ constexpr float kPlannedFactor = 0.4f;
 // The mode that marks such an event in the graph (in place of a PLOVER mode).
 constexpr std::string_view kPlannedMode = "planned";
 
-// Heads that stand for the state a demonym before them names, as a party
-// to an event: its assets and holdings ("an Iranian tanker", "Houthi
-// targets", "the Turkish embassy"), its people abroad ("a British
-// national") and its acts ("the Israeli strike", "Chinese missile tests").
-// Descriptive uses ("Iraqi soil", "American people", "Iranian oil") are not
-// in the list and stay unbound.
-constexpr std::array<std::string_view, 52> kOwnedHeads = {
-    "target", "position", "base", "outpost", "post", "checkpoint", "installation", "facility", "site", "depot",
-    "headquarters", "compound", "camp", "consulate", "embassy", "mission", "interest", "asset", "jet", "plane",
-    "aircraft", "warplane", "drone", "ship", "vessel", "tanker", "warship", "boat", "submarine", "convoy",
-    "national", "citizen", "pilot", "sailor", "hostage", "prisoner", "detainee", "crew",
-    "strike", "airstrike", "attack", "raid", "offensive", "bombardment", "shelling", "incursion", "invasion",
-    "test", "launch", "crackdown"};
-
 // True when the words after the demonym at `w` up to `head` are nouns or
-// adjectives and the head is one of kOwnedHeads.
+// adjectives and the head is an owned head (np_binding.h).
 bool standsForOwner(const syntax::SentenceParse& p, size_t w, size_t head) {
-  if (std::find(kOwnedHeads.begin(), kOwnedHeads.end(), p.words[head].lemma) == kOwnedHeads.end()) return false;
+  if (!isOwnedHead(p.words[head].lemma)) return false;
   for (size_t x = w + 1; x < head; ++x) {
     const auto pos = p.words[x].pos;
     if (pos != syntax::Pos::kNoun && pos != syntax::Pos::kAdjective && pos != syntax::Pos::kProperNoun) return false;

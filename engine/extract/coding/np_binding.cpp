@@ -27,6 +27,32 @@ bool isRoleHead(std::string_view lemma) {
   return std::find(kRoleHeads.begin(), kRoleHeads.end(), lemma) != kRoleHeads.end();
 }
 
+// Possessive determiners that point back at an actor already named:
+// "Pakistan said its air force ...", "the allies and their troops".
+bool isPossessivePronoun(std::string_view w) { return w == "its" || w == "their"; }
+
+bool isClauseSubject(const SentenceParse& p, int32_t np) {
+  for (const auto& c : p.clauses)
+    if (c.subject == np && !c.subjectInherited) return true;
+  return false;
+}
+
+// The actor of the nearest clause subject before word `w` (not inside the
+// phrase `np` itself), or none when that subject names no actor.
+std::vector<size_t> antecedent(const SentenceParse& p, const NpActors& out, size_t w, int32_t np) {
+  int32_t best = kNoIndex;
+  for (const auto& c : p.clauses) {
+    if (c.subject == kNoIndex || c.subject == np || c.subjectInherited) continue;
+    const auto& s = p.nps[c.subject];
+    if (s.span.last > w) continue;
+    if (best == kNoIndex || s.span.first > p.nps[best].span.first) best = c.subject;
+  }
+  if (best == kNoIndex) return {};
+  const NounPhrase& s = p.nps[best];
+  if (s.members.empty()) return out[best].empty() ? std::vector<size_t>{} : std::vector<size_t>{out[best].front()};
+  return {};
+}
+
 // True when word `w` lies inside a phrase nested in `np` other than its owner.
 bool inForeignPart(const SentenceParse& p, int32_t np, size_t w) {
   for (size_t k = 0; k < p.nps.size(); ++k) {
@@ -46,6 +72,23 @@ struct ByteSpan {
 };
 
 }  // namespace
+
+// Heads that stand for their owner as a party to an event: its assets and
+// holdings ("an Iranian tanker", "Houthi targets", "depots of Hamas"), its
+// people abroad ("a British national") and its acts ("the Israeli strike",
+// "Chinese missile tests"). Descriptive heads ("soil", "people", "oil") are
+// not in the list.
+constexpr std::array<std::string_view, 52> kOwnedHeads = {
+    "target", "position", "base", "outpost", "post", "checkpoint", "installation", "facility", "site", "depot",
+    "headquarters", "compound", "camp", "consulate", "embassy", "mission", "interest", "asset", "jet", "plane",
+    "aircraft", "warplane", "drone", "ship", "vessel", "tanker", "warship", "boat", "submarine", "convoy",
+    "national", "citizen", "pilot", "sailor", "hostage", "prisoner", "detainee", "crew",
+    "strike", "airstrike", "attack", "raid", "offensive", "bombardment", "shelling", "incursion", "invasion",
+    "test", "launch", "crackdown"};
+
+bool isOwnedHead(std::string_view lemma) {
+  return std::find(kOwnedHeads.begin(), kOwnedHeads.end(), lemma) != kOwnedHeads.end();
+}
 
 NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMentions) {
   NpActors out(p.nps.size());
@@ -143,8 +186,19 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
   };
   for (size_t k = 0; k < p.nps.size(); ++k) {
     const NounPhrase& n = p.nps[k];
-    if (!out[k].empty() || !n.members.empty() || !isRoleHead(p.words[n.head].lemma)) continue;
-    for (int32_t owner : {n.possessor, n.ofNp, followingPlace(n)}) {
+    if (!out[k].empty() || !n.members.empty()) continue;
+    const bool role = isRoleHead(p.words[n.head].lemma);
+    if (!role && !isOwnedHead(p.words[n.head].lemma)) continue;
+    // A subject "its air force", "their fighters": the actor named before.
+    // (As an object, "recalled its ambassador", the phrase is the source's
+    // own and no party to the event.)
+    if (isPossessivePronoun(p.words[n.span.first].lower)) {
+      if (isClauseSubject(p, static_cast<int32_t>(k))) out[k] = antecedent(p, out, n.span.first, static_cast<int32_t>(k));
+      continue;
+    }
+    // Owned things take an owner written with them ("depots of Hamas",
+    // "Hamas's tunnels"), never a place after them.
+    for (int32_t owner : {n.possessor, n.ofNp, role ? followingPlace(n) : kNoIndex}) {
       if (owner == kNoIndex || !out[k].empty()) continue;
       const NounPhrase& o = p.nps[owner];
       if (!o.members.empty()) {

@@ -13,6 +13,7 @@
 // Pure function; safe from any thread.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "extract/coding/event_coder.h"
@@ -20,6 +21,10 @@
 #include "extract/syntax/clauses.h"
 
 namespace kg::extract {
+
+// True for heads that stand for their owner as a party to an event: assets
+// ("tanker", "depots"), people abroad ("nationals") and acts ("strike").
+bool isOwnedHead(std::string_view lemma);
 
 NpActors bindMentions(const syntax::SentenceParse& parse, const std::vector<Mention>& mentions);
 
