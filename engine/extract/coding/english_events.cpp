@@ -34,6 +34,71 @@ bool standsForOwner(const syntax::SentenceParse& p, size_t w, size_t head) {
   return true;
 }
 
+// CAMEO threat codes for the hostile acts an actor announces: force
+// posture, assault, fighting and mass violence (15, 18-20) threaten
+// military force (138); coercion (17) repression (137); sanctions (163)
+// an embargo (1312); other reductions of relations (16) their reduction
+// or break (1313). Empty for other codes.
+std::string_view threatCodeFor(std::string_view cameo) {
+  if (cameo.size() < 2) return {};
+  const std::string_view root = cameo.substr(0, 2);
+  if (root == "15" || root == "18" || root == "19" || root == "20") return "138";
+  if (root == "17") return "137";
+  if (cameo.rfind("163", 0) == 0) return "1312";
+  if (root == "16") return "1313";
+  return {};
+}
+
+// Verbs under which an actor's own future act is an announcement of intent.
+constexpr std::array<std::string_view, 9> kAnnouncingVerbs = {
+    "say", "vow", "threaten", "warn", "pledge", "promise", "declare", "announce", "insist"};
+
+bool announces(std::string_view lemma) {
+  return std::find(kAnnouncingVerbs.begin(), kAnnouncingVerbs.end(), lemma) != kAnnouncingVerbs.end();
+}
+
+// The verb group that announces the planned event `e` when its own source
+// does the announcing: "Moscow would retaliate against Washington, Lavrov
+// said" (the speaker, or the speaker's state), "the Houthis vowed to keep
+// targeting ships" (an announcing verb governing the act, same subject).
+// Returns -1 otherwise.
+int32_t announcingVerb(const syntax::SentenceParse& p, const NpActors& actors, const CodedEvent& e) {
+  const auto& c = p.clauses[e.clause];
+  if (c.kind == syntax::ClauseKind::kReported && c.speaker != syntax::kNoIndex && c.parent != syntax::kNoIndex) {
+    const auto& said = actors[c.speaker];
+    const uint32_t v = p.clauses[c.parent].verb;
+    if (std::find(said.begin(), said.end(), e.source) != said.end() && announces(p.vgs[v].lemma))
+      return static_cast<int32_t>(v);
+  }
+  // The clause's own verb announces when the act is its infinitive ("vowed
+  // to attack"); else a verb further up.
+  for (int32_t g = static_cast<int32_t>(c.verb), hops = 0; g != syntax::kNoIndex && hops < 4;
+       g = p.vgs[g].governor, ++hops)
+    if (announces(p.vgs[g].lemma) && e.sourceNp == c.subject) return g;
+  return -1;
+}
+
+// A hostile act its own source announces is also a threat, made when it
+// was said (CAMEO codes threats so): appended to `facts` next to the
+// planned act itself.
+void addAnnouncedThreat(const syntax::SentenceParse& p, const NpActors& actors, const CodedEvent& e,
+                        const Fact& planned, std::vector<Fact>* facts) {
+  const std::string_view threat = threatCodeFor(e.code);
+  if (threat.empty()) return;
+  const int32_t v = announcingVerb(p, actors, e);
+  if (v < 0) return;
+  auto plover = ploverForCameo(threat);
+  if (!plover) return;
+  Fact f = planned;
+  f.type = plover->type;
+  f.mode = std::string(plover->mode);
+  f.cameo = std::string(threat);
+  f.confidence = kVerbConfidence;
+  f.planned = false;
+  f.tense = p.vgs[v].tense == syntax::Tense::kPast ? Tense::kPast : Tense::kPresent;
+  facts->push_back(std::move(f));
+}
+
 // The tense that dates an event (extractor_impl.h).
 Tense tenseOf(const syntax::SentenceParse& p, const CodedEvent& e) {
   const auto& vg = p.vgs[p.clauses[e.clause].verb];
@@ -111,6 +176,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     }
     f.planned = e.planned;
     f.tense = tenseOf(parse, e);
+    if (e.planned) addAnnouncedThreat(parse, actors, e, f, &facts);
     // A relative clause describes its antecedent ("two days after the US
     // strike that killed Soleimani"): the sentence's date is not its own.
     f.background = parse.clauses[e.clause].kind == syntax::ClauseKind::kRelative;

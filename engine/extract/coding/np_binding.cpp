@@ -144,6 +144,9 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
         if (covers(m, head)) { best = &m; break; }  // a modifier mention on the head itself
     }
     if (best) out[k].push_back(best->entity);
+    // The body a title before the name names ("Russian Foreign Minister
+    // Sergei Lavrov": Russia) is an owner too.
+    if (best && best->titleOf != kNoActor && best->titleOf != best->entity) out[k].push_back(best->titleOf);
     // Owners: the other mentions among the phrase's own words before the head.
     for (const Mention& m : mentions)
       if (best && &m != best && within(m, all) && m.end <= head.begin && m.entity != best->entity)
