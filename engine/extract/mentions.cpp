@@ -477,6 +477,17 @@ Mention makeMention(const std::vector<Token>& tokens, size_t b, size_t e, size_t
 }
 
 
+// A one-word name matched only by its consonant skeleton next to another
+// capitalised word is part of a longer, unknown name: "Rodrigo Londono" is
+// not London.
+bool insideLongerName(const std::vector<Token>& tokens, size_t i, const MentionIndex::Hit& hit) {
+  if (!hit.skeleton || hit.length != 1 || tokens[i].script != Script::kLatin) return false;
+  auto capitalWord = [&](size_t k) {
+    return tokens[k].word && tokens[k].script == Script::kLatin && tokens[k].capital && !tokens[k].article;
+  };
+  return (i > 0 && capitalWord(i - 1)) || (i + 1 < tokens.size() && capitalWord(i + 1));
+}
+
 // Lower-case particles inside personal names starting at k: "da", "von der".
 size_t namePartCount(const std::vector<Token>& tokens, size_t k) {
   static const std::unordered_set<std::string> particles = {"da", "de", "do", "dos", "das", "del", "della", "di",
@@ -564,7 +575,7 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
     if (!t.word || t.article || t.strict.empty()) { ++i; continue; }
     MentionIndex::Hit hit = index.match(tokens, i);
     if (hit.length == 0 && t.script == Script::kArabic) hit = matchAfterProclitic(index, tokens, i);
-    if (hit.length == 0) { ++i; continue; }
+    if (hit.length == 0 || insideLongerName(tokens, i, hit)) { ++i; continue; }
     size_t pick = hit.entries.front()->actor;
     if (hit.entries.size() > 1) {  // one alias, several actors: the one already in the article
       for (const auto* e : hit.entries) {
