@@ -380,6 +380,31 @@ struct Candidate {
 
 int rank(DatePrecision p) { return static_cast<int>(p); }
 
+
+// Days from the anchor that a relative phrase at t[i] says, or nullopt:
+// "the next day", "the following day", "a day later", "two days later",
+// "a week later", "the day before", "the previous day", "a day earlier",
+// "three days earlier", "later that day", "the same day", "hours later".
+std::optional<int> anchorOffset(const std::vector<Token>& t, size_t i) {
+  auto word = [&](size_t k) -> std::string_view {
+    return k < t.size() && t[k].kind == Tok::kWord ? std::string_view(t[k].lower) : std::string_view();
+  };
+  const std::string_view w = word(i), n1 = word(i + 1), n2 = word(i + 2);
+  if (w == "the" && (n1 == "next" || n1 == "following") && n2 == "day") return 1;
+  if (w == "the" && n1 == "day" && (n2 == "after" || n2 == "afterwards")) return 1;
+  if (w == "the" && (n1 == "previous" || n1 == "preceding") && n2 == "day") return -1;
+  if (w == "the" && n1 == "day" && n2 == "before" && word(i + 3).empty()) return -1;
+  if (w == "the" && n1 == "same" && n2 == "day") return 0;
+  if (w == "later" && n1 == "that" && (n2 == "day" || n2 == "night" || n2 == "evening")) return 0;
+  if (w == "hours" && n1 == "later") return 0;
+  const int n = (w == "a" || w == "one") ? 1 : (i < t.size() ? numberWord(t[i]) : -1);
+  if (n <= 0 || n > 60) return std::nullopt;
+  const int unit = n1 == "day" || n1 == "days" ? 1 : n1 == "week" || n1 == "weeks" ? 7 : 0;
+  if (unit == 0) return std::nullopt;
+  if (n2 == "later" || n2 == "after") return n * unit;
+  if (n2 == "earlier" || n2 == "before") return -n * unit;
+  return std::nullopt;
+}
 }  // namespace
 
 std::optional<Date> parseDate(std::string_view text) {
@@ -519,6 +544,15 @@ Date eventDate(std::string_view sentence, Date articleDate) {
     }
   }
   return best->date;
+}
+
+std::optional<int> anchoredOffset(std::string_view sentence) {
+  const std::vector<Token> t = tokenize(sentence);
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].kind == Tok::kPunct) continue;
+    if (auto off = anchorOffset(t, i)) return off;
+  }
+  return std::nullopt;
 }
 
 }  // namespace kg::extract

@@ -53,4 +53,14 @@ std::optional<DateMatch> findDate(std::string_view text);
 // never replaced by today's date.
 Date eventDate(std::string_view sentence, Date articleDate);
 
+// The days a sentence counts from the narrative's previous date ("On
+// Tuesday Iran struck ... The next day Pakistan recalled its ambassador"):
+// "the next/following day" +1, "a day/two days/a week later" +1/+2/+7,
+// "the day before", "the previous day" -1, "three days earlier" -3, "later
+// that day", "the same day", "hours later" 0. nullopt when the sentence has
+// no such phrase. The caller finds the anchor (extractor_impl.cpp: the
+// latest day-precision date of the sentences before) and uses this only for
+// sentences with no date of their own.
+std::optional<int> anchoredOffset(std::string_view sentence);
+
 }  // namespace kg::extract

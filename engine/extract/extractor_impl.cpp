@@ -119,6 +119,28 @@ Date seasonDate(std::string_view sentence, Date articleDate) {
   return {};
 }
 
+// How many sentences back "the next day" may look for the day it counts from.
+constexpr size_t kAnchorLookback = 3;
+
+// The day sentence `si` gives relative to an earlier one ("the next day"):
+// the latest day-precision date of the kAnchorLookback sentences before it,
+// moved by the sentence's offset; unknown when either is missing.
+Date anchoredDay(const Article& article, const std::vector<Sentence>& sentences, size_t si) {
+  auto textOf = [&](const Sentence& s) {
+    return std::string_view(article.text).substr(s.begin, s.end - s.begin);
+  };
+  const auto offset = anchoredOffset(textOf(sentences[si]));
+  if (!offset) return Date::unknown();
+  for (size_t back = 1; back <= kAnchorLookback && back <= si; ++back) {
+    const Sentence& prev = sentences[si - back];
+    if (prev.begin >= prev.end || prev.end > article.text.size()) continue;
+    const Date d = eventDate(textOf(prev), article.doc.date);
+    if (d.known() && d.precision() == DatePrecision::kDay)
+      return Date::fromDays(d.days() + *offset, DatePrecision::kDay);
+  }
+  return Date::unknown();
+}
+
 // The date rule for an event (extractor_impl.h): the date its sentence
 // gives; else, for a done event (present or past tense), the article's date
 // as a point; else unknown. Never an open-start range.
@@ -191,6 +213,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
     }
     if (facts.empty()) continue;
     Date sentenceDate = eventDate(sentenceText, article.doc.date);
+    if (!sentenceDate.known()) sentenceDate = anchoredDay(article, sentences, si);
     if (!sentenceDate.known()) sentenceDate = seasonDate(sentenceText, article.doc.date);
     Evidence ev{article.doc.id, static_cast<uint32_t>(si), s.begin, s.end, std::string(sentenceText)};
     for (const auto& f : facts) {

@@ -5,6 +5,7 @@
 using kg::Date;
 using kg::DatePrecision;
 using kg::daysFromCivil;
+using kg::extract::anchoredOffset;
 using kg::extract::eventDate;
 using kg::extract::findDate;
 using kg::extract::parseDate;
@@ -100,4 +101,17 @@ TEST_CASE("Dates: a yearless day or month is the most recent one on or before th
   CHECK(str(eventDate("Al-Kadhimi took office in May 2020.", jan2)) == "2020-05/month");
   CHECK(str(eventDate("Iran expanded enrichment last year.", jan2)) == "2019/year");
   CHECK(str(eventDate("The strike came on Friday.", Date::week(daysFromCivil({2020, 1, 6})))) == "unknown");
+}
+
+TEST_CASE("Dates: 'the next day', 'two days later', 'the day before' count from an earlier sentence", "[extract][dates]") {
+  CHECK(anchoredOffset("The next day Ruritania recalled its ambassador.") == 1);
+  CHECK(anchoredOffset("A day later, the talks resumed.") == 1);
+  CHECK(anchoredOffset("Two days later the rebels withdrew.") == 2);
+  CHECK(anchoredOffset("A week later the border reopened.") == 7);
+  CHECK(anchoredOffset("Three days earlier, the envoy had visited.") == -3);
+  CHECK(anchoredOffset("Hours later the embassy was closed.") == 0);
+  CHECK(anchoredOffset("Later that day the ministry responded.") == 0);
+  CHECK_FALSE(anchoredOffset("The talks resumed on Monday.").has_value());
+  CHECK_FALSE(anchoredOffset("The day before the election was quiet.").has_value());
+  CHECK_FALSE(anchoredOffset("Many days of talks lie ahead.").has_value());
 }

@@ -572,3 +572,21 @@ TEST_CASE("Extractor: a headline 'X calls on Y for ...' is a present-tense reque
   }
   CHECK(found);
 }
+
+TEST_CASE("Extractor: 'the next day' is dated from the day an earlier sentence gave", "[extract][extractor][dates]") {
+  // Article of Friday 2024-01-19; "on Tuesday" is 2024-01-16, so "the next day" is 01-17.
+  Article a;
+  a.text = "Iran struck targets in Pakistan on Tuesday. The next day Pakistan recalled its ambassador from Iran.";
+  a.doc.id = "d";
+  a.doc.date = Date::day(2024, 1, 19);
+  a.sentences = splitSentences(a.text);
+  const Extraction x = extractor().extract(a);
+  bool seen = false;
+  for (const auto& e : x.edges) {
+    if (x.actors[e.src].actor.name != "Pakistan" || x.actors[e.dst].actor.name != "Iran") continue;
+    seen = true;
+    CHECK(e.edge.when.from.toString() == "2024-01-17");
+    CHECK(e.edge.dateBasis == DateBasis::kText);
+  }
+  CHECK(seen);
+}
