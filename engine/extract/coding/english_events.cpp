@@ -130,24 +130,53 @@ EnglishEventCoder::EnglishEventCoder(std::shared_ptr<const syntax::Lexicon> lexi
                                      std::vector<const AgentDictionary*> agents)
     : lexicon_(std::move(lexicon)), coder_(std::move(verbs)), agents_(std::move(agents)) {}
 
-void EnglishEventCoder::bindDemonyms(const syntax::SentenceParse& p, const DemonymLookup& demonym,
+void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const DemonymLookup& demonym,
                                      NpActors* actors) const {
   if (!demonym) return;
-  for (size_t k = 0; k < p.nps.size(); ++k) {
-    const auto& n = p.nps[k];
+  syntax::SentenceParse& p = *parse;
+  const size_t original = p.nps.size();
+  for (size_t k = 0; k < original; ++k) {
+    const syntax::NounPhrase n = p.nps[k];
     if (!(*actors)[k].empty() || !n.members.empty() || n.head <= n.span.first) continue;
-    // The words from the head on must be an agent: "troops", "security forces".
-    std::vector<std::string> words;
-    for (size_t w = n.span.first; w < n.span.last; ++w) words.push_back(p.words[w].lower);
+    // The demonyms before the head, joined by "and" or commas: "German and
+    // French ministers", "American and British warplanes".
+    std::vector<std::pair<size_t, size_t>> found;  // (word, entity)
     for (size_t w = n.span.first; w < n.head; ++w) {
       auto entity = demonym(p.words[w].begin);
       if (!entity) continue;
-      bool agent = false;
-      for (const AgentDictionary* a : agents_)
-        for (size_t at = w + 1 - n.span.first; at < words.size() && !agent; ++at)
-          if (auto m = a->matchAt(words, at); m && m->end == words.size()) agent = true;
-      if (agent || standsForOwner(p, w, n.head)) (*actors)[k].push_back(*entity);
+      found.emplace_back(w, *entity);
+      for (size_t x = w + 1; x + 1 < n.head && (p.words[x].lower == "and" || p.words[x].lower == ",");) {
+        auto more = demonym(p.words[x + 1].begin);
+        if (!more) break;
+        found.emplace_back(x + 1, *more);
+        x += 2;
+      }
       break;
+    }
+    if (found.empty()) continue;
+    const size_t last = found.back().first;
+    // The words after the demonyms must be an agent ("troops", "security
+    // forces") or an owned head ("warplanes", "the Israeli strike").
+    std::vector<std::string> words;
+    for (size_t w = n.span.first; w < n.span.last; ++w) words.push_back(p.words[w].lower);
+    bool agent = false;
+    for (const AgentDictionary* a : agents_)
+      for (size_t at = last + 1 - n.span.first; at < words.size() && !agent; ++at)
+        if (auto m = a->matchAt(words, at); m && m->end == words.size()) agent = true;
+    if (!agent && !standsForOwner(p, last, n.head)) continue;
+    if (found.size() == 1) {
+      (*actors)[k].push_back(found.front().second);
+      continue;
+    }
+    // Several states: the phrase is their coordination, one member each.
+    for (const auto& [w, entity] : found) {
+      syntax::NounPhrase m;
+      m.span = {static_cast<uint32_t>(w), static_cast<uint32_t>(w + 1)};
+      m.head = static_cast<uint32_t>(w);
+      m.parent = static_cast<int32_t>(k);
+      p.nps[k].members.push_back(static_cast<uint32_t>(p.nps.size()));
+      p.nps.push_back(m);
+      actors->push_back({entity});
     }
   }
 }
@@ -157,9 +186,9 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
                                           Date articleDate, std::vector<std::pair<size_t, size_t>>* denied) const {
   std::vector<Fact> facts;
   if ((mentions.empty() && !demonym) || end <= begin || end > text.size()) return facts;
-  const syntax::SentenceParse parse = syntax::parse(*lexicon_, text.substr(begin, end - begin), begin);
+  syntax::SentenceParse parse = syntax::parse(*lexicon_, text.substr(begin, end - begin), begin);
   NpActors actors = bindMentions(parse, mentions);
-  bindDemonyms(parse, demonym, &actors);
+  bindDemonyms(&parse, demonym, &actors);
   for (const CodedEvent& e : coder_.code(parse, actors, denied)) {
     auto plover = ploverForCameo(e.code);
     if (!plover) continue;

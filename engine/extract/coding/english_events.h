@@ -47,7 +47,11 @@ class EnglishEventCoder final {
                          std::vector<std::pair<size_t, size_t>>* denied = nullptr) const;
 
  private:
-  void bindDemonyms(const syntax::SentenceParse& parse, const DemonymLookup& demonym, NpActors* actors) const;
+  // Phrases named by the demonyms before their agent or owned head ("Iraqi
+  // troops", "the Israeli strike"); several coordinated demonyms ("German
+  // and French ministers") make the phrase a coordination of new one-word
+  // member phrases appended to `parse`.
+  void bindDemonyms(syntax::SentenceParse* parse, const DemonymLookup& demonym, NpActors* actors) const;
 
   std::shared_ptr<const syntax::Lexicon> lexicon_;
   EventCoder coder_;

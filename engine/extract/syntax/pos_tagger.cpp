@@ -895,6 +895,12 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
     w.pos = Pos::kAdjective;  // "U.S.-led", "Iran-backed"
     return true;
   }
+  // Capitals on both sides of a hyphen: a name ("Amir-Abdollahian",
+  // "Al-Sudani"), never a nationality adjective.
+  if (dash != std::string::npos && dash > 0 && dash + 1 < dr.surface.size() && isUpper(dr.surface[dash + 1])) {
+    w.pos = Pos::kProperNoun;
+    return true;
+  }
   bool nationality = r.adj && (endsWith(w.lower, "ish") || endsWith(w.lower, "ian") || endsWith(w.lower, "an") ||
                                endsWith(w.lower, "ese") || endsWith(w.lower, "i"));
   bool nextCap = i + 1 < d.size() && d[i + 1].word.capitalised && d[i + 1].closed == nullptr;

@@ -108,3 +108,32 @@ TEST_CASE("Coder: an order to someone is not an order to the place its infinitiv
   INFO(dump(g));
   CHECK(has(g, "Qatar -REQUEST-> Israel"));
 }
+
+TEST_CASE("Coder: demonyms before agents and owned heads name their states, coordinated ones each", "[extract][coder]") {
+  const auto a = facts("German and French ministers met in Paris on Tuesday.", "2021-03-10");
+  INFO(dump(a));
+  CHECK((has(a, "Germany -CONSULT-> France") || has(a, "France -CONSULT-> Germany")));
+  const auto b = facts("American and British warplanes struck Houthi targets across Yemen.", "2024-01-12");
+  INFO(dump(b));
+  CHECK(has(b, "United States -ASSAULT-> Houthis"));
+  CHECK(has(b, "United Kingdom -ASSAULT-> Houthis"));
+  CHECK_FALSE(has(b, "United States -ASSAULT-> Yemen"));
+  const auto c = facts("Japan criticized the Chinese missile tests.", "2021-03-10");
+  INFO(dump(c));
+  CHECK(has(c, "Japan -ACCUSE-> China"));
+  // A descriptive demonym names no party: "Iraqi soil" is not Iraq.
+  const auto d = facts("Turkey said it would not allow attacks from Iraqi soil.", "2021-03-10");
+  INFO(dump(d));
+  for (const auto& l : d) CHECK(l.find("-> Iraq") == std::string::npos);
+}
+
+TEST_CASE("Coder: an actor announcing its own hostile act threatens; the act stays planned", "[extract][coder]") {
+  const std::string text = "Iranian Foreign Minister Hossein Amir-Abdollahian said on Monday that Tehran would retaliate against Israel.";
+  const auto plain = facts(text, "2024-04-02");
+  INFO(dump(plain));
+  CHECK(has(plain, "Iran -THREATEN-> Israel"));
+  const auto moded = facts(text, "2024-04-02", true);
+  INFO(dump(moded));
+  CHECK(has(moded, "Iran -ASSAULT:planned-> Israel"));
+  CHECK_FALSE(has(happened(text, "2024-04-02"), "Iran -ASSAULT-> Israel"));
+}
