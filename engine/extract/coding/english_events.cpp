@@ -1,6 +1,7 @@
 #include "extract/coding/english_events.h"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 
 #include "extract/coding/np_binding.h"
@@ -25,8 +26,23 @@ constexpr std::string_view kPlannedMode = "planned";
 
 // True when the words after the demonym at `w` up to `head` are nouns or
 // adjectives and the head is an owned head (np_binding.h).
+// A military designation: letters, a hyphen, digits ("F-16s", "Su-24",
+// "MiG-29"): a weapon or aircraft, owned by whoever the demonym names.
+bool isDesignation(std::string_view w) {
+  const size_t dash = w.find('-');
+  if (dash == 0 || dash == std::string_view::npos || dash + 1 >= w.size()) return false;
+  for (size_t i = 0; i < dash; ++i)
+    if (!std::isalpha(static_cast<unsigned char>(w[i]))) return false;
+  size_t digits = 0;
+  for (size_t i = dash + 1; i < w.size(); ++i) {
+    if (std::isdigit(static_cast<unsigned char>(w[i]))) ++digits;
+    else if (!(i + 1 == w.size() && w[i] == 's')) return false;
+  }
+  return digits > 0;
+}
+
 bool standsForOwner(const syntax::SentenceParse& p, size_t w, size_t head) {
-  if (!isOwnedHead(p.words[head].lemma)) return false;
+  if (!isOwnedHead(p.words[head].lemma) && !isDesignation(p.words[head].lower)) return false;
   for (size_t x = w + 1; x < head; ++x) {
     const auto pos = p.words[x].pos;
     if (pos != syntax::Pos::kNoun && pos != syntax::Pos::kAdjective && pos != syntax::Pos::kProperNoun) return false;

@@ -81,7 +81,7 @@ struct ByteSpan {
 constexpr std::array<std::string_view, 52> kOwnedHeads = {
     "target", "position", "base", "outpost", "post", "checkpoint", "installation", "facility", "site", "depot",
     "headquarters", "compound", "camp", "consulate", "embassy", "mission", "interest", "asset", "jet", "plane",
-    "aircraft", "warplane", "drone", "ship", "vessel", "tanker", "warship", "boat", "submarine", "convoy",
+    "aircraft", "warplane", "drone", "ship", "vessel", "tanker", "warship", "boat", "submarine", "bomber",
     "national", "citizen", "pilot", "sailor", "hostage", "prisoner", "detainee", "crew",
     "strike", "airstrike", "attack", "raid", "offensive", "bombardment", "shelling", "incursion", "invasion",
     "test", "launch", "crackdown"};
