@@ -5,6 +5,7 @@
 #include <thread>
 #include <utility>
 
+#include "extract/name_fold.h"
 #include "extract/segmenter.h"
 
 namespace kg::core {
@@ -141,6 +142,20 @@ Status Ingestor::ingestArticle(const extract::Article& article) {
   return commitExtraction(article, extractor_.extract(article));
 }
 
+namespace {
+
+// The names the article gave a stored actor ("also known as ...") join its
+// aliases and name keys.
+Status addLearnedAliases(storage::WriteBatch& batch, ActorId id, const extract::ExtractedActor& ea) {
+  if (ea.learnedAliases.empty()) return Status::ok();
+  std::vector<std::string> keys;
+  for (const auto& al : ea.learnedAliases)
+    for (auto& k : extract::nameKeys(al)) keys.push_back(std::move(k));
+  return batch.addAliases(id, ea.learnedAliases, keys);
+}
+
+}  // namespace
+
 Status Ingestor::commitExtraction(const extract::Article& article, const extract::Extraction& extraction) {
   storage::GraphStore& store = engine_.store();
   std::vector<Actor> created;  // committed actors to register afterwards
@@ -163,6 +178,7 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
         if (ea.actor.id != 0) {
           ids[i] = ea.actor.id;
           ++counts.actorsKnown;
+          KG_RETURN_IF_ERROR(addLearnedAliases(*batch, ids[i], ea));
           continue;
         }
         // A new actor may already be stored under one of its keys (written by
@@ -182,6 +198,7 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
         }
         if (ids[i] != 0) {
           ++counts.actorsKnown;
+          KG_RETURN_IF_ERROR(addLearnedAliases(*batch, ids[i], ea));
           continue;
         }
         auto id = batch->putActor(ea.actor, ea.nameKeys);

@@ -32,6 +32,9 @@ struct Article {
 struct ExtractedActor {
   Actor actor;
   std::vector<std::string> nameKeys;  // keys to index it under (extract::nameKeys of names)
+  // Names the text gave it ("also known as ..."), also in actor.aliases and
+  // nameKeys: the store adds them to an actor it already holds.
+  std::vector<std::string> learnedAliases;
 };
 
 // An edge between two entries of Extraction::actors. edge.src/dst are

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "extract/dates.h"
+#include "extract/known_as.h"
 #include "extract/name_fold.h"
 #include "extract/petrarch.h"
 #include "extract/relations.h"
@@ -186,6 +187,8 @@ Extraction ExtractorImpl::extract(const Article& article) const {
     const std::string_view sentenceText = std::string_view(article.text).substr(s.begin, s.end - s.begin);
     const std::vector<Token> tokens = tokenize(article.text, s.begin, s.end, ja_.get());
     const std::vector<Mention> mentions = findMentions(tokens, *index_, &resolver);
+    for (const KnownAs& k : findKnownAs(article.text, tokens, mentions))
+      resolver.addLearnedAlias(mentions[k.mention].entity, k.alias);
     for (const auto& m : mentions) {
       if (mentioned.size() <= m.entity) mentioned.resize(m.entity + 1, false);
       mentioned[m.entity] = true;
@@ -276,6 +279,9 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       if (ambiguousSkeletons_.count(k)) return;  // shared by two known actors: not an identity
       if (std::find(xa.nameKeys.begin(), xa.nameKeys.end(), k) == xa.nameKeys.end()) xa.nameKeys.push_back(k);
     };
+    xa.learnedAliases = ent.learnedAliases;
+    for (const auto& al : ent.learnedAliases)
+      for (const auto& k : nameKeys(al)) addKey(k);
     if (ent.catalog != kNoActor && ent.catalog < catalogKeys_.size()) {
       for (const auto& k : catalogKeys_[ent.catalog]) addKey(k);
     } else {

@@ -488,6 +488,15 @@ bool insideLongerName(const std::vector<Token>& tokens, size_t i, const MentionI
   return (i > 0 && capitalWord(i - 1)) || (i + 1 < tokens.size() && capitalWord(i + 1));
 }
 
+// True when the run at `b` follows "known as" or "aka" (a leading "the"
+// or quote between them allowed).
+bool afterKnownAs(const std::vector<Token>& tokens, size_t b) {
+  size_t p = b;
+  while (p > 0 && (tokens[p - 1].lower == "the" || tokens[p - 1].lower == "\"")) --p;
+  if (p >= 1 && tokens[p - 1].lower == "aka") return true;
+  return p >= 2 && tokens[p - 1].lower == "as" && tokens[p - 2].lower == "known";
+}
+
 // Lower-case particles inside personal names starting at k: "da", "von der".
 size_t namePartCount(const std::vector<Token>& tokens, size_t k) {
   static const std::unordered_set<std::string> particles = {"da", "de", "do", "dos", "das", "del", "della", "di",
@@ -651,6 +660,8 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
     const size_t next = j;
     i = j;
     if (b >= e) continue;
+    // "X, also known as Y": Y is another name of X (known_as.h), not an actor.
+    if (afterKnownAs(tokens, b)) continue;
     // Organisation suffix (not when a dictionary name ends the run).
     bool suffix = false;
     ActorKind kind = suffixKind(tokens[e - 1].strict, &suffix);

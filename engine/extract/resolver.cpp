@@ -148,4 +148,14 @@ std::optional<size_t> Resolver::defaultBodyFor(std::string_view title) const {
 
 void Resolver::noteMention(size_t entity) { ++entities_[entity].mentions; }
 
+void Resolver::addLearnedAlias(size_t entity, const std::string& alias) {
+  if (entity >= entities_.size() || alias.empty()) return;
+  Entity& e = entities_[entity];
+  if (alias == e.actor.name) return;
+  for (const auto& a : e.actor.aliases)
+    if (a == alias) return;
+  e.actor.aliases.push_back(alias);
+  e.learnedAliases.push_back(alias);
+}
+
 }  // namespace kg::extract

@@ -46,6 +46,7 @@ class OfficeTable {
 struct Entity {
   size_t catalog = kNoActor;  // kNoActor for a new actor
   Actor actor;                // new actors: name, kind, country
+  std::vector<std::string> learnedAliases;  // read from the text ("also known as")
   int mentions = 0;
 };
 
@@ -66,6 +67,10 @@ class Resolver {
   std::optional<size_t> defaultBodyFor(std::string_view title) const;
 
   void noteMention(size_t entity);
+  // Another name the text gives `entity` ("also known as ..."): added to its
+  // aliases (once) and to learnedAliases, for the store. Later mentions of
+  // the alias in the same article are not matched to it.
+  void addLearnedAlias(size_t entity, const std::string& alias);
   const std::vector<Entity>& entities() const { return entities_; }
   Date articleDate() const { return date_; }
   const Catalog& catalog() const { return catalog_; }

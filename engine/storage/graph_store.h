@@ -53,6 +53,11 @@ class WriteBatch {
   // Assigns an id when actor.id == 0; returns the id. Replaces an existing
   // actor of the same id (aliases and name keys are rewritten).
   virtual Result<ActorId> putActor(Actor actor, const std::vector<std::string>& nameKeys) = 0;
+  // Adds `aliases` (those it does not have yet) to a stored actor, and
+  // indexes it under `nameKeys` as well as its old keys. NotFound when no
+  // actor has that id. Nothing changes when every alias is known.
+  virtual Status addAliases(ActorId id, const std::vector<std::string>& aliases,
+                            const std::vector<std::string>& nameKeys) = 0;
   // Returns the id of the new or merged edge. InvalidArgument when src or dst
   // is 0 or the same, or confidence is outside 0..1.
   virtual Result<EdgeId> putEdge(Edge edge) = 0;

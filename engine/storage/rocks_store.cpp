@@ -82,6 +82,8 @@ class RocksBatch final : public WriteBatch {
  public:
   explicit RocksBatch(RocksStore* store) : store_(store) {}
   Result<ActorId> putActor(Actor actor, const std::vector<std::string>& nameKeys) override;
+  Status addAliases(ActorId id, const std::vector<std::string>& aliases,
+                    const std::vector<std::string>& nameKeys) override;
   Result<EdgeId> putEdge(Edge edge) override;
   Status putDocument(const Document& doc) override;
   size_t size() const override { return ops_; }
@@ -484,6 +486,30 @@ Result<ActorId> RocksBatch::putActor(Actor actor, const std::vector<std::string>
   for (const auto& k : nameKeys) batch_.Put(store_->cf(kNames), codec::nameIndexKey(k, actor.id), "");
   ++ops_;
   return actor.id;
+}
+
+Status RocksBatch::addAliases(ActorId id, const std::vector<std::string>& aliases,
+                              const std::vector<std::string>& nameKeys) {
+  if (pendingActors_.count(id)) return Status::invalidArgument("addAliases: actor " + std::to_string(id) +
+                                                              " was written in this batch");
+  auto stored = store_->getActor(id);
+  if (!stored) return stored.status();
+  if (!stored->has_value()) return Status::notFound("no actor with id " + std::to_string(id));
+  Actor actor = std::move(**stored);
+  bool added = false;
+  for (const auto& al : aliases) {
+    if (al == actor.name || std::find(actor.aliases.begin(), actor.aliases.end(), al) != actor.aliases.end()) continue;
+    actor.aliases.push_back(al);
+    added = true;
+  }
+  if (!added) return Status::ok();
+  auto old = store_->nameKeysOf(id);
+  if (!old) return old.status();
+  std::vector<std::string> keys = std::move(old).value();
+  for (const auto& k : nameKeys)
+    if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+  auto put = putActor(std::move(actor), keys);
+  return put ? Status::ok() : put.status();
 }
 
 Status RocksBatch::factGroup(const Edge& edge, std::optional<std::pair<int32_t, int32_t>> window,

@@ -1,6 +1,7 @@
 #include "core/ingest.h"
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -48,6 +49,12 @@ class FakeExtractor final : public kg::extract::Extractor {
           std::string key = name;
           for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
           ea.nameKeys = {key};
+          // "also known as" names, as the real extractor reports them.
+          const std::string aka = std::string(name) + ", also known as ";
+          if (auto at = sentence.find(aka); at != std::string::npos) {
+            const size_t from = at + aka.size();
+            ea.learnedAliases.push_back(sentence.substr(from, sentence.find(',', from) - from));
+          }
           index[name] = out.actors.size();
           out.actors.push_back(ea);
         }
@@ -358,4 +365,22 @@ TEST_CASE("Ingestor: a role read in six articles is one office edge that an ende
   CHECK(roles[0].when.to == kg::Date::day(2020, 1, 3));  // the dictionary's end: never extended
   CHECK(roles[0].dateBasis == kg::DateBasis::kDictionary);
   CHECK(roles[0].sources == 8);  // the dictionary line and seven articles
+}
+
+TEST_CASE("Ingestor: a name an article gives a stored actor ('also known as') becomes its alias", "[core][ingest]") {
+  kg::testing::TempDir dir;
+  writeCorpus(dir);
+  ingest(dir.sub("db"), {dir.sub("in")});
+  writeFile(dir.sub("more/c.txt"), "KH speaks\nJanuary 9, 2020\n\n"
+                                   "Kataib Hezbollah, also known as Brigades of the Party of God, accused Iraq.\n");
+  const Run r = ingest(dir.sub("db"), {dir.sub("more")});
+  CHECK(r.summary.actorsNew == 0);
+  auto engine = Engine::open(dir.sub("db"), {});
+  REQUIRE(engine.isOk());
+  auto kh = (*engine)->resolveOne("Kataib Hezbollah");
+  REQUIRE(kh.isOk());
+  auto byAlias = (*engine)->resolveOne("Brigades of the Party of God");
+  REQUIRE(byAlias.isOk());
+  CHECK(byAlias->id == kh->id);
+  CHECK(std::count(byAlias->aliases.begin(), byAlias->aliases.end(), "Brigades of the Party of God") == 1);
 }

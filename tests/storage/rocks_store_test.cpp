@@ -312,3 +312,36 @@ TEST_CASE("GraphStore: a new database is created whole in an empty directory, ne
   CHECK(std::filesystem::exists(dir.sub("busy") + "/notes.txt"));
   CHECK(openStore(dir.sub("nested/deeper/db"), {}).isOk());
 }
+
+TEST_CASE("RocksStore: addAliases joins new names and keys to a stored actor, keeping the old ones",
+          "[storage][rocks]") {
+  TempDir dir;
+  auto st = openOrDie(dir.path() + "/db");
+  ActorId id = 0;
+  {
+    auto b = st->newBatch();
+    auto put = b->putActor(actor("Northern Alliance", ActorKind::kArmedGroup), {"northern alliance"});
+    REQUIRE(put.isOk());
+    id = put.value();
+    REQUIRE(st->commit(*b).isOk());
+  }
+  {
+    auto b = st->newBatch();
+    REQUIRE(b->addAliases(id, {"United Front", "Northern Alliance"}, {"united front"}).isOk());
+    REQUIRE(st->commit(*b).isOk());
+  }
+  auto a = st->getActor(id);
+  REQUIRE(a.isOk());
+  REQUIRE(a->has_value());
+  CHECK((*a)->aliases == std::vector<std::string>{"United Front"});  // the name itself is not an alias
+  for (const char* key : {"northern alliance", "united front"}) {
+    auto ids = st->lookupNameKey(key);
+    REQUIRE(ids.isOk());
+    CHECK(ids.value() == std::vector<ActorId>{id});
+  }
+  {
+    auto b = st->newBatch();
+    CHECK(b->addAliases(id + 100, {"Nobody"}, {"nobody"}).code() == StatusCode::kNotFound);
+    CHECK(b->size() == 0);
+  }
+}
