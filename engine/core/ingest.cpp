@@ -171,7 +171,9 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
     }
     auto batch = store.newBatch();
     auto build = [&]() -> Status {
-      KG_RETURN_IF_ERROR(batch->putDocument(article.doc));
+      Document doc = article.doc;
+      if (doc.outlet.empty()) doc.outlet = extraction.outlet;
+      KG_RETURN_IF_ERROR(batch->putDocument(doc));
       std::vector<ActorId> ids(extraction.actors.size(), 0);
       for (size_t i = 0; i < extraction.actors.size(); ++i) {
         const extract::ExtractedActor& ea = extraction.actors[i];

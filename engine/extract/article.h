@@ -49,6 +49,9 @@ struct ExtractedEdge {
 struct Extraction {
   std::vector<ExtractedActor> actors;
   std::vector<ExtractedEdge> edges;
+  // The outlet a dateline or byline names ("BAGHDAD (Reuters) -" -> "Reuters");
+  // empty when none. The ingestor records it as the document's outlet.
+  std::string outlet;
 };
 
 }  // namespace kg::extract

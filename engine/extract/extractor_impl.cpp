@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 
+#include "extract/dateline.h"
 #include "extract/dates.h"
 #include "extract/known_as.h"
 #include "extract/name_fold.h"
@@ -120,6 +121,13 @@ Date seasonDate(std::string_view sentence, Date articleDate) {
   return {};
 }
 
+// True when `at` starts the text or a line.
+bool startsParagraph(std::string_view text, size_t at) {
+  size_t k = at;
+  while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t')) --k;
+  return k == 0 || text[k - 1] == '\n';
+}
+
 // How many sentences back "the next day" may look for the day it counts from.
 constexpr size_t kAnchorLookback = 3;
 
@@ -185,7 +193,16 @@ Extraction ExtractorImpl::extract(const Article& article) const {
     const Sentence s = sentences[si];
     if (s.begin >= s.end || s.end > article.text.size()) continue;
     const std::string_view sentenceText = std::string_view(article.text).substr(s.begin, s.end - s.begin);
-    const std::vector<Token> tokens = tokenize(article.text, s.begin, s.end, ja_.get());
+    // A dateline opening a paragraph ("BAGHDAD (Reuters) -") names the
+    // article's outlet; its words are nobody's mention.
+    size_t bodyBegin = s.begin;
+    if (startsParagraph(article.text, s.begin)) {
+      if (auto d = findDateline(sentenceText)) {
+        bodyBegin = s.begin + d->end;
+        if (result.outlet.empty()) result.outlet = d->outlet;
+      }
+    }
+    const std::vector<Token> tokens = tokenize(article.text, bodyBegin, s.end, ja_.get());
     const std::vector<Mention> mentions = findMentions(tokens, *index_, &resolver);
     for (const KnownAs& k : findKnownAs(article.text, tokens, mentions))
       resolver.addLearnedAlias(mentions[k.mention].entity, k.alias);
@@ -211,7 +228,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
         return std::nullopt;
       };
       std::vector<std::pair<size_t, size_t>> denied;
-      auto coded = events_->english().code(article.text, s.begin, s.end, mentions, demonym, article.doc.date, &denied);
+      auto coded = events_->english().code(article.text, bodyBegin, s.end, mentions, demonym, article.doc.date, &denied);
       facts = combineFacts(std::move(facts), std::move(coded), englishEvents_, denied);
     }
     if (facts.empty()) continue;

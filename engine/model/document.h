@@ -15,6 +15,7 @@ struct Document {
   std::string title;
   Date date;             // publication date where known
   std::string language;  // "en", "ja", "ar", ...
+  std::string outlet;    // the outlet its dateline or byline names ("Reuters"); "" when none
 
   friend bool operator==(const Document&, const Document&) = default;
 };

@@ -257,6 +257,8 @@ std::string encodeDocument(const Document& d) {
   putString(&v, d.title);
   putDateKey(&v, d.date);
   putString(&v, d.language);
+  // Optional trailing field (FORMAT.md): records without it read as no outlet.
+  if (!d.outlet.empty()) putString(&v, d.outlet);
   return v;
 }
 
@@ -269,6 +271,7 @@ Result<Document> decodeDocument(const DocId& id, std::string_view value) {
   d.title = r.string();
   auto date = r.bytes(kDateBytes);
   d.language = r.string();
+  if (r.ok() && !r.atEnd()) d.outlet = r.string();
   if (!r.ok() || !r.atEnd()) return corrupt("document");
   d.date = getDateKey(date, 0);
   return d;

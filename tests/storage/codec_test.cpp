@@ -97,6 +97,15 @@ TEST_CASE("Codec: actor, edge, evidence and document records round-trip", "[stor
   auto db = codec::decodeDocument(d.id, codec::encodeDocument(d));
   REQUIRE(db.isOk());
   CHECK(db.value() == d);
+  // The optional outlet: written only when known, so a record without one
+  // is byte-for-byte what older writers wrote.
+  Document withOutlet = d;
+  withOutlet.outlet = "Reuters";
+  CHECK(codec::encodeDocument(withOutlet).size() > codec::encodeDocument(d).size());
+  auto dw = codec::decodeDocument(d.id, codec::encodeDocument(withOutlet));
+  REQUIRE(dw.isOk());
+  CHECK(dw->outlet == "Reuters");
+  CHECK(dw.value() == withOutlet);
 }
 
 TEST_CASE("Codec: truncated or garbled records are Corruption, not crashes", "[storage]") {
