@@ -119,10 +119,11 @@ class PatternMatcher {
   PatternMatcher(const MatchText& text, const VerbDictionary& dict, const std::vector<bool>& allowed)
       : t_(text), dict_(dict), allowed_(allowed) {}
 
-  // Matches `tokens` in order within words [pos, end).
+  // Matches `tokens` in order within words [pos, end); with `endJoined` the
+  // last token must end right at `end` ("RECENTLY_*": right before the verb).
   bool match(const std::vector<PatternToken>& tokens, size_t ti, size_t pos, size_t end, bool firstJoined,
-             Binding* b) const {
-    if (ti == tokens.size()) return true;
+             Binding* b, bool endJoined = false) const {
+    if (ti == tokens.size()) return !endJoined || pos == end;
     const PatternToken& tok = tokens[ti];
     const bool joined = ti == 0 ? firstJoined : tok.joined;
     const size_t maxSkip = joined ? 0 : kMaxGap;
@@ -132,7 +133,7 @@ class PatternMatcher {
         Binding trial = *b;
         bind(tok, at, &trial);
         ++trial.matched;
-        if (match(tokens, ti + 1, next, end, false, &trial)) {
+        if (match(tokens, ti + 1, next, end, false, &trial, endJoined)) {
           *b = trial;
           return true;
         }
@@ -502,6 +503,10 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
   const VerbFamily& family = dict.families()[verb.family];
   const size_t end = clauseEnd(p, ci);
   const size_t start = c.subject != kNoIndex && !c.subjectInherited ? p.nps[c.subject].span.first : vg.span.first;
+  // Words before '*' reach the verb itself: the auxiliaries, negation and
+  // adverbs of its group are pattern words too ("- % HAVE *", "- &NEGATVAUXVRB
+  // * ...": "have delayed", "did n't clash").
+  const size_t verbStart = vg.main - r.hit.form->before.size();  // formFits checked the words before it
   // Complement arguments belong to the complement's verb, unless this verb
   // takes them as its target ("threatened to impose sanctions on X").
   const bool complementVerb = &vg != &p.vgs[c.verb];
@@ -515,9 +520,9 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
     if (!m.match(pat.post, 0, r.hit.lastWord + 1, end, !pat.post.empty() && pat.post[0].joined, &b)) continue;
     if (!pat.pre.empty()) {
       bool ok = false;
-      for (size_t from = start; from < vg.span.first && !ok; ++from) {
+      for (size_t from = start; from < verbStart && !ok; ++from) {
         Binding pre = b;
-        if (m.match(pat.pre, 0, from, vg.span.first, false, &pre)) {
+        if (m.match(pat.pre, 0, from, verbStart, false, &pre, pat.verbJoinedToPre)) {
           ok = true;
           b = pre;
         }
