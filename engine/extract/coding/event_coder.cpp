@@ -111,6 +111,7 @@ struct Binding {
   int32_t source = kNoIndex;
   int32_t target = kNoIndex;
   size_t matched = 0;  // elements matched (the pattern's weight)
+  int32_t lastWord = kNoIndex;  // text position of the last pattern word or synset phrase matched
 };
 
 class PatternMatcher {
@@ -193,6 +194,7 @@ class PatternMatcher {
   }
 
   void bind(const PatternToken& tok, size_t at, Binding* b) const {
+    if (tok.kind == PatternTokenKind::kWord || tok.kind == PatternTokenKind::kSynset) b->lastWord = static_cast<int32_t>(at);
     if (tok.kind == PatternTokenKind::kTarget && b->target == kNoIndex) b->target = t_.npAt(at, true);
     if (tok.kind == PatternTokenKind::kSource && b->source == kNoIndex) b->source = t_.npAt(at, true);
     if (tok.kind == PatternTokenKind::kCompound) {
@@ -417,6 +419,22 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
   return r;
 }
 
+// The owner of the noun a pattern names after its verb ("- * OVER EFFORTS":
+// "clashed over the efforts of Iraq" is about Iraq; "overcame the animosity
+// of X" is X's): the "of" phrase of the noun phrase headed by word `w`, when
+// it names an actor; kNoIndex when none.
+int32_t patternNounOwner(const MatchText& t, int32_t w) {
+  if (w < 0) return kNoIndex;
+  for (size_t k = 0; k < t.p.nps.size(); ++k) {
+    if (t.p.nps[k].head != static_cast<uint32_t>(w)) continue;
+    for (int32_t n = static_cast<int32_t>(k), hops = 0; n != kNoIndex && hops < 4; n = t.p.nps[n].parent, ++hops) {
+      const int32_t of = t.p.nps[n].ofNp;
+      if (of != kNoIndex && of != static_cast<int32_t>(k) && t.namesActor(of)) return of;
+    }
+  }
+  return kNoIndex;
+}
+
 // The subject of a "that"-clause governed by clause `ci` ("Gollum allowed
 // that Mordor isn't ..."), or kNoIndex.
 int32_t thatClauseSubject(const MatchText& t, uint32_t ci) {
@@ -524,6 +542,7 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
         Binding pre = b;
         if (m.match(pat.pre, 0, from, verbStart, false, &pre, pat.verbJoinedToPre)) {
           ok = true;
+          pre.lastWord = b.lastWord;  // the noun after the verb is the one that may have an owner
           b = pre;
         }
       }
@@ -600,6 +619,7 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
     // A pattern that matched into a "that"-clause makes its subject the
     // target ("- * REALLY_PLEASANT": "allowed that Mordor isn't a really
     // pleasant place"); a bare verb of saying or judging does not.
+    if (candidate.target == kNoIndex && r->pattern) candidate.target = patternNounOwner(t, r->binding.lastWord);
     if (candidate.target == kNoIndex && r->pattern && !isSpeechVerb(p.vgs[vi].lemma))
       candidate.target = thatClauseSubject(t, ci);
     const bool complete = candidate.source != kNoIndex &&
