@@ -365,6 +365,18 @@ std::vector<bool> slotPhrases(const MatchText& t, uint32_t ci, size_t verbEnd, b
 }
 
 
+// The author of object `o` named by its reduced relative clause, when it
+// names an actor ("welcomed memos sent by X", like "condemned an attack by
+// X"); kNoIndex when none.
+int32_t relativeAgent(const MatchText& t, uint32_t o) {
+  for (const Clause& k : t.p.clauses) {
+    if (k.kind != syntax::ClauseKind::kRelative || k.subject != static_cast<int32_t>(o)) continue;
+    if (!t.p.vgs[k.verb].reducedPassive || k.agent == kNoIndex) continue;
+    if (t.namesActor(k.agent)) return k.agent;
+  }
+  return kNoIndex;
+}
+
 // Default roles of a clause (see the header).
 // Verbs whose object is the subject of their infinitive: "urged Iran to stop".
 constexpr std::array<std::string_view, 12> kObjectControl = {
@@ -393,6 +405,8 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
     r.source = static_cast<int32_t>(c.objects.front());
   for (uint32_t o : objects)
     if (t.namesActor(static_cast<int32_t>(o))) return r.target = static_cast<int32_t>(o), r;
+  for (uint32_t o : objects)
+    if (int32_t author = relativeAgent(t, o); author != kNoIndex) return r.target = author, r;
   for (uint32_t pp : pps) {
     const auto& ph = t.p.pps[pp];
     if (ph.np == kNoIndex || ph.span.first < verbEnd) continue;
@@ -419,12 +433,15 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
   return r;
 }
 
-// The owner of the noun a pattern names after its verb ("- * OVER EFFORTS":
-// "clashed over the efforts of Iraq" is about Iraq; "overcame the animosity
-// of X" is X's): the "of" phrase of the noun phrase headed by word `w`, when
-// it names an actor; kNoIndex when none.
-int32_t patternNounOwner(const MatchText& t, int32_t w) {
+// The phrase a pattern with no target slot points at with its last word
+// after the verb, when it names an actor; kNoIndex when none:
+//  * a preposition: its object ("- * RUMORS ABOUT": "welcomed rumors about X");
+//  * a noun: its "of" owner ("- * OVER EFFORTS": "clashed over the efforts
+//    of X" is about X; "overcame the animosity of X" is X's).
+int32_t patternPointee(const MatchText& t, int32_t w) {
   if (w < 0) return kNoIndex;
+  for (const auto& pp : t.p.pps)
+    if (pp.span.first == static_cast<uint32_t>(w) && pp.np != kNoIndex && t.namesActor(pp.np)) return pp.np;
   for (size_t k = 0; k < t.p.nps.size(); ++k) {
     if (t.p.nps[k].head != static_cast<uint32_t>(w)) continue;
     for (int32_t n = static_cast<int32_t>(k), hops = 0; n != kNoIndex && hops < 4; n = t.p.nps[n].parent, ++hops) {
@@ -619,7 +636,7 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
     // A pattern that matched into a "that"-clause makes its subject the
     // target ("- * REALLY_PLEASANT": "allowed that Mordor isn't a really
     // pleasant place"); a bare verb of saying or judging does not.
-    if (candidate.target == kNoIndex && r->pattern) candidate.target = patternNounOwner(t, r->binding.lastWord);
+    if (candidate.target == kNoIndex && r->pattern) candidate.target = patternPointee(t, r->binding.lastWord);
     if (candidate.target == kNoIndex && r->pattern && !isSpeechVerb(p.vgs[vi].lemma))
       candidate.target = thatClauseSubject(t, ci);
     const bool complete = candidate.source != kNoIndex &&
