@@ -72,18 +72,21 @@ struct MatchText {
 
   bool wordIs(size_t i, const std::string& w) const { return surface[i] == w || lemma[i] == w; }
 
-  // The entities noun phrase `np` names, members of a coordination included.
-  void entitiesOf(int32_t np, std::vector<size_t>* out, int depth = 0) const {
+  // The entities noun phrase `np` names, members of a coordination included;
+  // `phrases` (may be null) gets, for each, the member phrase that names it.
+  void entitiesOf(int32_t np, std::vector<size_t>* out, std::vector<int32_t>* phrases = nullptr, int depth = 0) const {
     if (np < 0 || static_cast<size_t>(np) >= p.nps.size() || depth > 8) return;
     const NounPhrase& n = p.nps[np];
     if (!n.members.empty()) {
-      for (uint32_t m : n.members) entitiesOf(static_cast<int32_t>(m), out, depth + 1);
+      for (uint32_t m : n.members) entitiesOf(static_cast<int32_t>(m), out, phrases, depth + 1);
       return;
     }
     // The first entity is the phrase's actor; the rest are its owners.
     if (static_cast<size_t>(np) < actors.size() && !actors[np].empty()) {
       const size_t e = actors[np].front();
-      if (std::find(out->begin(), out->end(), e) == out->end()) out->push_back(e);
+      if (std::find(out->begin(), out->end(), e) != out->end()) return;
+      out->push_back(e);
+      if (phrases) phrases->push_back(np);
     }
   }
   bool namesActor(int32_t np) const {
@@ -168,13 +171,22 @@ class PatternMatcher {
         if (np != kNoIndex && slotMayTake(tokens, ti, np)) out.push_back(std::min<size_t>(end, t_.p.nps[np].span.last));
         break;
       }
-      case PatternTokenKind::kSkip: {
-        int32_t np = t_.npAt(at, false);
-        if (np != kNoIndex) out.push_back(std::min<size_t>(end, t_.p.nps[np].span.last));
+      case PatternTokenKind::kSkip:
+        skipEnds(at, end, &out);
         break;
-      }
     }
     return out;
+  }
+
+  // Where '^' (skip a noun phrase) may end when it starts at word `at`: the
+  // end of each noun phrase starting there or holding it ("THEIR ^": the rest
+  // of "their populations"), shortest first so that the next element gets
+  // the nearest phrase ("AT ^ +": "at the Gondor of the Prince").
+  void skipEnds(size_t at, size_t end, std::vector<size_t>* out) const {
+    for (const NounPhrase& n : t_.p.nps)
+      if (n.span.first <= at && at < n.span.last) out->push_back(std::min<size_t>(end, n.span.last));
+    std::sort(out->begin(), out->end());
+    out->erase(std::unique(out->begin(), out->end()), out->end());
   }
 
   // A slot takes a phrase inside a prepositional phrase only when the
@@ -654,23 +666,26 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
   Roles roles = choice.roles;
   const VerbCode& code = choice.reading.code;
   std::vector<size_t> sources, targets;
+  std::vector<int32_t> sourceNps, targetNps;  // the member phrase naming each
   if (mutualWithoutTarget(p, roles, code)) {
-    t.entitiesOf(roles.source, &sources);
+    t.entitiesOf(roles.source, &sources, &sourceNps);
     targets = sources;
-    roles.target = roles.source;
+    targetNps = sourceNps;
   } else {
     if (roles.source == kNoIndex || roles.target == kNoIndex) return;
-    t.entitiesOf(roles.source, &sources);
-    t.entitiesOf(roles.target, &targets);
+    t.entitiesOf(roles.source, &sources, &sourceNps);
+    t.entitiesOf(roles.target, &targets, &targetNps);
   }
   const VerbPattern* pattern = choice.reading.pattern;
   const Verb& verb = choice.reading.hit.dict->verbs()[choice.reading.hit.form->verb];
   const bool planned = isPlanned(p, c, *choice.vg);
   auto emit = [&](const std::string& cameo, const std::vector<size_t>& from, const std::vector<size_t>& to,
-                  int32_t fromNp, int32_t toNp) {
+                  const std::vector<int32_t>& fromNps, const std::vector<int32_t>& toNps) {
     if (cameo.empty() || cameo == "---") return;
-    for (size_t s : from)
-      for (size_t d : to) {
+    for (size_t i = 0; i < from.size(); ++i)
+      for (size_t j = 0; j < to.size(); ++j) {
+        const size_t s = from[i], d = to[j];
+        const int32_t fromNp = fromNps[i], toNp = toNps[j];
         if (s == d) continue;
         CodedEvent e;
         e.source = s;
@@ -686,8 +701,8 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
         out->push_back(std::move(e));
       }
   };
-  emit(code.source, sources, targets, roles.source, roles.target);
-  emit(code.target, targets, sources, roles.target, roles.source);  // "[032:033]": the reverse event
+  emit(code.source, sources, targets, sourceNps, targetNps);
+  emit(code.target, targets, sources, targetNps, sourceNps);  // "[032:033]": the reverse event
 }
 
 // The parties of clause `ci`, which says something did not happen.

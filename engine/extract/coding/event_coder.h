@@ -52,7 +52,7 @@ struct CodedEvent {
   size_t target = 0;
   std::string code;   // CAMEO code from the dictionary
   uint32_t clause = 0;
-  int32_t sourceNp = syntax::kNoIndex;
+  int32_t sourceNp = syntax::kNoIndex;  // the phrase naming `source` (a member of a coordination)
   int32_t targetNp = syntax::kNoIndex;
   bool planned = false;   // future, modal, conditional or attempted: not (yet) happened
   bool reported = false;  // inside reported speech
