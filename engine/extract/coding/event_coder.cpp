@@ -81,6 +81,19 @@ struct MatchText {
       for (uint32_t m : n.members) entitiesOf(static_cast<int32_t>(m), out, phrases, depth + 1);
       return;
     }
+    // "the ambassadors of A, B and C": as many actors as owners.
+    if (int32_t owners = coordinatedOwner(np); owners != kNoIndex) {
+      for (uint32_t m : p.nps[owners].members) {
+        std::vector<size_t> member;
+        entitiesOf(static_cast<int32_t>(m), &member, nullptr, depth + 1);
+        for (size_t e : member) {
+          if (std::find(out->begin(), out->end(), e) != out->end()) continue;
+          out->push_back(e);
+          if (phrases) phrases->push_back(np);
+        }
+      }
+      return;
+    }
     // The first entity is the phrase's actor; the rest are its owners.
     if (static_cast<size_t>(np) < actors.size() && !actors[np].empty()) {
       const size_t e = actors[np].front();
@@ -89,6 +102,27 @@ struct MatchText {
       if (phrases) phrases->push_back(np);
     }
   }
+  // The coordination whose members own role phrase `np` and lent it all
+  // their actors ("the ambassadors of A, B and C", "lawmakers in A and B"),
+  // or kNoIndex.
+  int32_t coordinatedOwner(int32_t np) const {
+    const NounPhrase& n = p.nps[np];
+    if (static_cast<size_t>(np) >= actors.size() || actors[np].size() < 2) return kNoIndex;
+    std::vector<int32_t> owners = {n.possessor, n.ofNp};
+    for (const auto& pp : p.pps)
+      if (pp.span.first == n.span.last) owners.push_back(pp.np);
+    for (int32_t o : owners) {
+      if (o == kNoIndex || p.nps[o].members.size() != actors[np].size()) continue;
+      bool same = true;
+      for (size_t i = 0; i < p.nps[o].members.size() && same; ++i) {
+        const uint32_t m = p.nps[o].members[i];
+        same = m < actors.size() && !actors[m].empty() && actors[m].front() == actors[np][i];
+      }
+      if (same) return o;
+    }
+    return kNoIndex;
+  }
+
   bool namesActor(int32_t np) const {
     std::vector<size_t> e;
     entitiesOf(np, &e);
