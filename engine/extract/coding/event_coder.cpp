@@ -70,7 +70,7 @@ struct MatchText {
     }
   }
 
-  bool wordIs(size_t i, const std::string& w) const { return surface[i] == w || lemma[i] == w; }
+  bool wordIs(size_t i, const std::string& w) const { return surface[i] == w || lemma[i] == w; }  // verb forms
 
   // The entities noun phrase `np` names, members of a coordination included;
   // `phrases` (may be null) gets, for each, the member phrase that names it.
@@ -187,13 +187,13 @@ class PatternMatcher {
     std::vector<size_t> out;
     switch (tok.kind) {
       case PatternTokenKind::kWord:
-        if (t_.wordIs(at, tok.word)) out.push_back(at + 1);
+        if (t_.surface[at] == tok.word) out.push_back(at + 1);
         break;
       case PatternTokenKind::kSynset: {
         if (tok.synset >= dict_.synsets().size()) break;
         for (const auto& phrase : dict_.synsets()[tok.synset].phrases) {
           size_t k = 0;
-          while (k < phrase.size() && at + k < end && t_.wordIs(at + k, phrase[k])) ++k;
+          while (k < phrase.size() && at + k < end && t_.surface[at + k] == phrase[k]) ++k;
           if (k == phrase.size() && k > 0) out.push_back(at + k);
         }
         break;

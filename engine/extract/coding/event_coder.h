@@ -7,7 +7,8 @@
 // dictionaries (ours, engine/extract/data/verbs.txt, and any PETRARCH
 // CAMEO.2.0-format file given with `kg ingest --verbs`). Each pattern of the
 // verb's family is matched: its words before '*' against the clause's words
-// before the verb, its words after '*' against the words after it (other
+// before the verb (auxiliaries and negation included), its words after '*'
+// against the words after it, as written (a synset brings its plurals) (other
 // words may come between unless the pattern joins them with '_'), a '+' slot
 // against a noun phrase that names an actor (the target), a '$' slot likewise
 // (the source). The pattern with the most elements wins; with none, the
