@@ -620,6 +620,19 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
   return r;
 }
 
+// True when the pattern that read clause `c`'s verb named words of its
+// infinitive's arguments ("- * WAR": "vowed to wage war on X"): the event is
+// the one the complement describes, so those arguments are the event's.
+bool patternReachesComplement(const SentenceParse& p, const Clause& c, const VerbReading& r) {
+  if (!r.pattern || r.binding.lastWord == kNoIndex) return false;
+  const auto w = static_cast<uint32_t>(r.binding.lastWord);
+  for (uint32_t o : c.complementObjects)
+    if (p.nps[o].span.first <= w && w < p.nps[o].span.last) return true;
+  for (uint32_t pp : c.complementPps)
+    if (p.pps[pp].span.first <= w && w < p.pps[pp].span.last) return true;
+  return false;
+}
+
 // True when a coordinated subject with no target does `code` with itself
 // ("Polish and Czech officials agreed to cooperate": each with the others).
 bool mutualWithoutTarget(const SentenceParse& p, const Roles& r, const VerbCode& code) {
@@ -675,7 +688,8 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
       return std::nullopt;
     }
     if (!r || r->code.isNull()) continue;
-    Roles candidate = defaultRoles(t, ci, p.vgs[vi], r->hit.lastWord + 1, takesComplementTarget(r->code),
+    Roles candidate = defaultRoles(t, ci, p.vgs[vi], r->hit.lastWord + 1,
+                                   takesComplementTarget(r->code) || patternReachesComplement(p, c, *r),
                                    vi != static_cast<int32_t>(c.verb));
     if (r->binding.source != kNoIndex) candidate.source = r->binding.source;
     if (r->binding.target != kNoIndex) candidate.target = r->binding.target;
