@@ -14,11 +14,12 @@ using syntax::SentenceParse;
 
 // Heads that stand for their owner: "Iraq's government", "the leader of
 // Hamas", "Iranian officials".
-constexpr std::array<std::string_view, 53> kRoleHeads = {
+constexpr std::array<std::string_view, 56> kRoleHeads = {
     "bunch", "group", "number", "delegation", "representative", "team", "contingent", "unit", "dozen",
     "hundred", "thousand", "convoy", "squad",
     "government", "official", "authority", "administration", "ministry", "minister", "leader", "leadership",
-    "president", "premier", "spokesman", "spokeswoman", "spokesperson", "army", "military", "force", "troop",
+    "president", "premier", "mayor", "governor", "activist",
+    "spokesman", "spokeswoman", "spokesperson", "army", "military", "force", "troop",
     "soldier", "navy", "militia", "fighter", "commander", "parliament", "lawmaker", "cabinet", "embassy",
     "ambassador", "envoy", "delegation", "diplomat", "police", "regime", "state", "chief", "head", "member",
     "office", "department", "council", "court"};
