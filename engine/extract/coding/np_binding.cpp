@@ -80,8 +80,9 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
       for (const Mention& m : mentions) {
         if (!within(m, all) || m.begin >= head.begin) continue;
         // Whole words only ("Iran-backed militia" is the militia), and only
-        // nouns between the mention and the head ("a US drone strike",
-        // "Iraqi troops"; not "Pompeo specifically identified two groups").
+        // nouns and adjectives between the mention and the head ("a US drone
+        // strike", "the Gondor main opposition group"; not "Pompeo
+        // specifically identified two groups").
         size_t w = n.span.first;
         while (w < n.span.last && p.words[w].begin < m.begin) ++w;
         if (w >= n.span.last || p.words[w].begin != m.begin) continue;
@@ -89,11 +90,11 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
         while (after < n.span.last && p.words[after].end <= m.end) ++after;
         if (after == w || p.words[after - 1].end != m.end) continue;
         if (inForeignPart(p, static_cast<int32_t>(k), w)) continue;
-        bool nounsOnly = true;
+        bool modifiersOnly = true;
         for (size_t x = after; x < n.head; ++x)
-          nounsOnly = nounsOnly && (p.words[x].pos == syntax::Pos::kNoun || p.words[x].pos == syntax::Pos::kProperNoun ||
-                                    p.words[x].pos == syntax::Pos::kPossessive);
-        if (!nounsOnly) continue;
+          modifiersOnly = modifiersOnly && (p.words[x].pos == syntax::Pos::kNoun || p.words[x].pos == syntax::Pos::kProperNoun ||
+                                    p.words[x].pos == syntax::Pos::kPossessive || p.words[x].pos == syntax::Pos::kAdjective);
+        if (!modifiersOnly) continue;
         best = &m;  // the last one before the head wins
       }
     }
