@@ -149,6 +149,7 @@ struct Binding {
   int32_t target = kNoIndex;
   size_t matched = 0;  // elements matched (the pattern's weight)
   int32_t lastWord = kNoIndex;  // text position of the last pattern word or synset phrase matched
+  bool compoundAfterVerb = false; // '%' took a phrase after the verb
 };
 
 class PatternMatcher {
@@ -156,6 +157,9 @@ class PatternMatcher {
   // `allowed[np]`: the phrases a slot may take (the clause's own arguments).
   PatternMatcher(const MatchText& text, const VerbDictionary& dict, const std::vector<bool>& allowed)
       : t_(text), dict_(dict), allowed_(allowed) {}
+
+  // Whether the tokens matched next stand after the verb.
+  void setAfterVerb(bool after) { afterVerb_ = after; }
 
   // Matches `tokens` in order within words [pos, end); with `endJoined` the
   // last token must end right at `end` ("RECENTLY_*": right before the verb).
@@ -247,12 +251,14 @@ class PatternMatcher {
       const int32_t np = t_.npAt(at, true);
       if (b->source == kNoIndex) b->source = np;
       if (b->target == kNoIndex) b->target = np;
+      b->compoundAfterVerb = afterVerb_;
     }
   }
 
   const MatchText& t_;
   const VerbDictionary& dict_;
   const std::vector<bool>& allowed_;
+  bool afterVerb_ = true;
 };
 
 // The verb of a verb group in the dictionaries: its form entry and dictionary.
@@ -599,6 +605,7 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
     Binding b;
     PatternMatcher m(t, dict, allowed);
     if (!m.match(pat.post, 0, r.hit.lastWord + 1, end, !pat.post.empty() && pat.post[0].joined, &b)) continue;
+    m.setAfterVerb(false);
     if (!pat.pre.empty()) {
       bool ok = false;
       for (size_t from = start; from < verbStart && !ok; ++from) {
@@ -691,7 +698,11 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
     Roles candidate = defaultRoles(t, ci, p.vgs[vi], r->hit.lastWord + 1,
                                    takesComplementTarget(r->code) || patternReachesComplement(p, c, *r),
                                    vi != static_cast<int32_t>(c.verb));
-    if (r->binding.source != kNoIndex) candidate.source = r->binding.source;
+    // A compound after the verb ("- * WITH %": "agrees with A and B") is
+    // what the subject acts on; before it ("- % HAVE *"), its members act
+    // on each other.
+    const bool compoundTarget = r->binding.compoundAfterVerb && candidate.source != kNoIndex;
+    if (r->binding.source != kNoIndex && !compoundTarget) candidate.source = r->binding.source;
     if (r->binding.target != kNoIndex) candidate.target = r->binding.target;
     // A pattern that matched into a "that"-clause makes its subject the
     // target ("- * REALLY_PLEASANT": "allowed that Mordor isn't a really

@@ -11,7 +11,9 @@
 // against the words after it, as written (a synset brings its plurals) (other
 // words may come between unless the pattern joins them with '_'), a '+' slot
 // against a noun phrase that names an actor (the target), a '$' slot likewise
-// (the source). The pattern with the most elements wins; with none, the
+// (the source), a '%' slot a coordination whose members act on each other
+// (before the verb) or that the subject acts on (after it). The pattern with
+// the most elements wins; with none, the
 // verb's own code applies with the default roles: source = the subject (the
 // "by" agent of a passive), target = the first object naming an actor, else
 // the first prepositional object after a preposition of address ("with",
