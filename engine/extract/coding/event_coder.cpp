@@ -675,6 +675,7 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
   const SentenceParse& p = t.p;
   const Clause& c = p.clauses[ci];
   std::optional<Choice> choice;
+  bool negationPending = false;  // a governor without a reading was negated ("won't try to clash")
   for (int32_t vi = static_cast<int32_t>(c.verb), hops = 0; vi != kNoIndex && hops < 3;
        vi = p.vgs[vi].complement, ++hops) {
     // An infinitive after the verb's object belongs to that object ("praised
@@ -690,7 +691,17 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
                           std::any_of(c.objects.begin(), c.objects.end(), [&](uint32_t o) {
                             return p.words[p.nps[o].span.first].lower == "no";
                           });
-    if ((p.vgs[vi].negated || noObject) && !(r && r->pattern && namesNegation(*r->hit.dict, *r->pattern))) {
+    const bool spelledOut = r && r->pattern && namesNegation(*r->hit.dict, *r->pattern);
+    const bool denies = p.vgs[vi].negated || noObject || negationPending;
+    // A negated governor that codes nothing itself leaves the decision to its
+    // complement's patterns ("- UNEXPECTEDLY &NEGATVAUXVRB * ...":
+    // "unexpectedly won't try to clash").
+    const bool codesNothing = !r || (!r->pattern && r->code.isNull());
+    if (denies && !spelledOut && codesNothing && !noObject && p.vgs[vi].complement != kNoIndex) {
+      negationPending = true;
+      continue;
+    }
+    if (denies && !spelledOut) {
       *negated = true;
       return std::nullopt;
     }
