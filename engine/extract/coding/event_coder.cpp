@@ -715,11 +715,11 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
     const bool compoundTarget = r->binding.compoundAfterVerb && candidate.source != kNoIndex;
     if (r->binding.source != kNoIndex && !compoundTarget) candidate.source = r->binding.source;
     if (r->binding.target != kNoIndex) candidate.target = r->binding.target;
-    // A pattern that matched into a "that"-clause makes its subject the
-    // target ("- * REALLY_PLEASANT": "allowed that Mordor isn't a really
-    // pleasant place"); a bare verb of saying or judging does not.
+    // The subject of a "that"-clause is what a verb that is not one of
+    // saying or judging acts on ("allowed that Mordor isn't a pleasant
+    // place"); for "said that X ...", X is only what was said.
     if (candidate.target == kNoIndex && r->pattern) candidate.target = patternPointee(t, r->binding.lastWord);
-    if (candidate.target == kNoIndex && r->pattern && !isSpeechVerb(p.vgs[vi].lemma))
+    if (candidate.target == kNoIndex && !isSpeechVerb(p.vgs[vi].lemma))
       candidate.target = thatClauseSubject(t, ci);
     const bool complete = candidate.source != kNoIndex &&
                           (candidate.target != kNoIndex || mutualWithoutTarget(p, candidate, r->code));
