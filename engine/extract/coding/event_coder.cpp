@@ -86,21 +86,22 @@ struct MatchText {
       for (uint32_t m : p.nps[owners].members) {
         std::vector<size_t> member;
         entitiesOf(static_cast<int32_t>(m), &member, nullptr, depth + 1);
-        for (size_t e : member) {
-          if (std::find(out->begin(), out->end(), e) != out->end()) continue;
-          out->push_back(e);
-          if (phrases) phrases->push_back(np);
-        }
+        for (size_t e : member) add(e, np, out, phrases);
       }
       return;
     }
     // The first entity is the phrase's actor; the rest are its owners.
-    if (static_cast<size_t>(np) < actors.size() && !actors[np].empty()) {
-      const size_t e = actors[np].front();
-      if (std::find(out->begin(), out->end(), e) != out->end()) return;
-      out->push_back(e);
-      if (phrases) phrases->push_back(np);
-    }
+    if (static_cast<size_t>(np) < actors.size() && !actors[np].empty()) add(actors[np].front(), np, out, phrases);
+  }
+
+  // Appends entity `e` named by phrase `np` unless already there (with
+  // `phrases`: the same entity by another phrase counts again, as in
+  // "lawmakers and officials in X").
+  static void add(size_t e, int32_t np, std::vector<size_t>* out, std::vector<int32_t>* phrases) {
+    for (size_t i = 0; i < out->size(); ++i)
+      if ((*out)[i] == e && (!phrases || (*phrases)[i] == np)) return;
+    out->push_back(e);
+    if (phrases) phrases->push_back(np);
   }
   // The coordination whose members own role phrase `np` and lent it all
   // their actors ("the ambassadors of A, B and C", "lawmakers in A and B"),
@@ -109,8 +110,11 @@ struct MatchText {
     const NounPhrase& n = p.nps[np];
     if (static_cast<size_t>(np) >= actors.size() || actors[np].size() < 2) return kNoIndex;
     std::vector<int32_t> owners = {n.possessor, n.ofNp};
+    // The place after it, or after the coordination it is a member of.
+    const bool member = n.parent != kNoIndex && !p.nps[n.parent].members.empty();
+    const uint32_t end = member ? p.nps[n.parent].span.last : n.span.last;
     for (const auto& pp : p.pps)
-      if (pp.span.first == n.span.last) owners.push_back(pp.np);
+      if (pp.span.first == end) owners.push_back(pp.np);
     for (int32_t o : owners) {
       if (o == kNoIndex || p.nps[o].members.size() != actors[np].size()) continue;
       bool same = true;

@@ -134,13 +134,16 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
   // Second pass: role heads take their owner's actor: a possessor, an "of"
   // phrase, or a place right after them ("lawmakers in Fornost").
   // Only for subjects: "fighters in northern Syria" as an object is not Syria.
+  // A member of a coordinated subject shares the place after the whole
+  // ("lawmakers and officials in Fornost").
   auto followingPlace = [&](const NounPhrase& n) -> int32_t {
+    const NounPhrase& whole = n.parent != kNoIndex && !p.nps[n.parent].members.empty() ? p.nps[n.parent] : n;
     bool subject = false;
     for (const auto& c : p.clauses)
-      if (c.subject != kNoIndex && &p.nps[c.subject] == &n && !c.subjectInherited) subject = true;
+      if (c.subject != kNoIndex && &p.nps[c.subject] == &whole && !c.subjectInherited) subject = true;
     if (!subject) return kNoIndex;
     for (const auto& pp : p.pps)
-      if (pp.span.first == n.span.last && (pp.prep == "in" || pp.prep == "from")) return pp.np;
+      if (pp.span.first == whole.span.last && (pp.prep == "in" || pp.prep == "from")) return pp.np;
     return kNoIndex;
   };
   for (size_t k = 0; k < p.nps.size(); ++k) {
