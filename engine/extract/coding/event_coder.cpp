@@ -671,6 +671,22 @@ bool isHypothetical(const Clause& c) {
   return c.kind == syntax::ClauseKind::kSubordinate && (c.subordinator == "if" || c.subordinator == "unless");
 }
 
+// The last resort for a verb with no target of its own and no infinitive
+// of its own: the first actor among the arguments of the non-finite verb
+// that describes its object ("signed an accord to supply Gondor",
+// "cordoned off the roads leading into Mordor"), as PETRARCH takes the first
+// actor of the verb phrase; kNoIndex when none. Places in "in" phrases stay
+// out, as everywhere.
+int32_t objectModifierActor(const MatchText& t, const Clause& c) {
+  for (uint32_t o : c.complementObjects)
+    if (t.namesActor(static_cast<int32_t>(o))) return static_cast<int32_t>(o);
+  for (uint32_t pp : c.complementPps) {
+    const auto& ph = t.p.pps[pp];
+    if (ph.np != kNoIndex && contains(kAddressPreps, ph.prep) && t.namesActor(ph.np)) return ph.np;
+  }
+  return kNoIndex;
+}
+
 // The clause's verb, or the verb of its complement when the governing verb
 // gives no event with both parties ("is about to restore", "agreed to impose
 // sanctions on X"). Sets `*negated` when the clause says it did not happen.
@@ -730,6 +746,9 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
     if (!choice || complete) choice = Choice{std::move(*r), &p.vgs[vi], candidate};
     if (complete) break;
   }
+  if (choice && choice->roles.target == kNoIndex && !c.objects.empty() && p.vgs[c.verb].complement == kNoIndex &&
+      !mutualWithoutTarget(p, choice->roles, choice->reading.code))
+    choice->roles.target = objectModifierActor(t, c);
   return choice;
 }
 
