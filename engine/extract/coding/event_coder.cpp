@@ -666,6 +666,13 @@ bool skipClause(const SentenceParse& p, const Clause& c) {
          p.vgs[c.verb].span.first > p.nps[c.subject].span.last + kMaxRelativeGap;
 }
 
+// True when an object of the clause has a noun: a bare adjective ("is
+// inching nearer to accord") is no object that an infinitive could describe.
+bool hasNounObject(const SentenceParse& p, const Clause& c) {
+  return std::any_of(c.objects.begin(), c.objects.end(),
+                     [&](uint32_t o) { return p.words[p.nps[o].head].pos != Pos::kAdjective; });
+}
+
 // Hypotheticals ("if Tehran attacks US assets") are not events at all.
 bool isHypothetical(const Clause& c) {
   return c.kind == syntax::ClauseKind::kSubordinate && (c.subordinator == "if" || c.subordinator == "unless");
@@ -701,7 +708,7 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
     // An infinitive after the verb's object belongs to that object ("praised
     // the agreement to end the mission"), unless the verb hands its object
     // the action ("urged Iran to stop").
-    if (hops == 1 && !c.objects.empty() && !contains(kObjectControl, p.vgs[c.verb].lemma)) break;
+    if (hops == 1 && hasNounObject(p, c) && !contains(kObjectControl, p.vgs[c.verb].lemma)) break;
     auto r = readVerb(dicts, t, ci, p.vgs[vi]);
     // A negated verb codes only what a pattern that spells out the negation
     // says ("- &NEGATVAUXVRB * ..."): neither it nor its complement happened
