@@ -316,8 +316,21 @@ VerbHit findVerb(const std::vector<const VerbDictionary*>& dicts, const MatchTex
 size_t clauseEnd(const SentenceParse& p, uint32_t clause) {
   // Embedded complements (reported speech, "that"-clauses) are inside; a
   // coordinated verb or a relative clause after the object is not.
+  // A reduced relative describing the clause's object is part of it, as in a
+  // treebank's verb phrase ("welcomed assurances sent from Bree").
+  auto describesObject = [&](size_t k) {
+    const Clause& r = p.clauses[k];
+    const Clause& c = p.clauses[clause];
+    if (r.kind != syntax::ClauseKind::kRelative || !r.subjectInherited || r.verb >= p.vgs.size() ||
+        !p.vgs[r.verb].reducedPassive || r.subject == kNoIndex)
+      return false;
+    const bool object = std::find(c.objects.begin(), c.objects.end(), r.subject) != c.objects.end();
+    const bool ppObject = std::any_of(c.pps.begin(), c.pps.end(), [&](uint32_t pp) { return p.pps[pp].np == r.subject; });
+    return object || ppObject;
+  };
   auto descends = [&](size_t k) {
     const auto kind = p.clauses[k].kind;
+    if (describesObject(k)) return true;
     if (kind != syntax::ClauseKind::kReported && kind != syntax::ClauseKind::kSubordinate) return false;
     for (int32_t up = p.clauses[k].parent, hops = 0; up != kNoIndex && hops < 16; up = p.clauses[up].parent, ++hops)
       if (up == static_cast<int32_t>(clause)) return true;
