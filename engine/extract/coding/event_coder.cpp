@@ -236,7 +236,7 @@ class PatternMatcher {
   // addresses ("on", "with", "against" ...): "- * +" does not reach the
   // place in "hit depots in Syria".
   bool slotMayTake(const std::vector<PatternToken>& tokens, size_t ti, int32_t np) const {
-    if (!allowed_[np]) return false;
+    if (!allowed_[np] && !(ti > 0 && tokens[ti - 1].kind == PatternTokenKind::kSkip && insideAllowed(np))) return false;
     const int32_t pp = t_.ppOf[np];
     if (pp == kNoIndex) return true;
     const std::string& prep = t_.p.pps[pp].prep;
@@ -245,6 +245,15 @@ class PatternMatcher {
     const std::string u = upper(prep);
     const std::string& w = tokens[ti - 1].word;
     return u == w || (u.size() > w.size() && u.compare(u.size() - w.size(), w.size(), w) == 0);
+  }
+
+  // True when phrase `np` is part of a phrase a slot may take: after '^'
+  // has taken the head noun, the slot may take its owner ("- * AT ^ +":
+  // "warned at the Gondor of the Prince": the Prince).
+  bool insideAllowed(int32_t np) const {
+    for (int32_t up = t_.p.nps[np].parent, hops = 0; up != kNoIndex && hops < 4; up = t_.p.nps[up].parent, ++hops)
+      if (allowed_[up]) return true;
+    return false;
   }
 
   void bind(const PatternToken& tok, size_t at, Binding* b) const {
