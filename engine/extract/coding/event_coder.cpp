@@ -279,6 +279,7 @@ struct VerbHit {
   const VerbDictionary* dict = nullptr;
   const VerbForm* form = nullptr;
   size_t lastWord = 0;  // last word of the verb in the text (particles of a multi-word verb included)
+  size_t verbWord = 0;  // the text word that is the form's inflected word
 };
 
 bool formFits(const VerbForm& f, const MatchText& t, size_t main, size_t* lastWord) {
@@ -298,18 +299,24 @@ bool formFits(const VerbForm& f, const MatchText& t, size_t main, size_t* lastWo
 
 // The dictionary verb for the group's main verb: the longest multi-word verb
 // that fits, else the single word; by surface form, then by lemma.
+// A multi-word verb whose first word the tagger took for the verb ("will
+// not wire tap": WIRE_+TAP) is also tried at the word after it.
 VerbHit findVerb(const std::vector<const VerbDictionary*>& dicts, const MatchText& t, const VerbGroup& vg) {
   VerbHit best;
   size_t bestWords = 0;
+  const size_t next = vg.main + 1 < t.p.words.size() ? vg.main + 1 : vg.main;
   for (const auto* dict : dicts) {
-    for (const std::string* key : {&t.surface[vg.main], &t.lemma[vg.main]}) {
-      for (const VerbForm& f : dict->lookupForm(*key)) {
-        size_t last = 0;
-        if (!formFits(f, t, vg.main, &last)) continue;
-        const size_t words = 1 + f.before.size() + f.after.size();
-        if (words > bestWords) {
-          best = VerbHit{dict, &f, last};
-          bestWords = words;
+    for (size_t at : {static_cast<size_t>(vg.main), next}) {
+      for (const std::string* key : {&t.surface[at], &t.lemma[at]}) {
+        for (const VerbForm& f : dict->lookupForm(*key)) {
+          size_t last = 0;
+          if (at != vg.main && f.before.empty()) continue;
+          if (!formFits(f, t, at, &last)) continue;
+          const size_t words = 1 + f.before.size() + f.after.size();
+          if (words > bestWords) {
+            best = VerbHit{dict, &f, last, at};
+            bestWords = words;
+          }
         }
       }
     }
@@ -619,7 +626,7 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
   // Words before '*' reach the verb itself: the auxiliaries, negation and
   // adverbs of its group are pattern words too ("- % HAVE *", "- &NEGATVAUXVRB
   // * ...": "have delayed", "did n't clash").
-  const size_t verbStart = vg.main - r.hit.form->before.size();  // formFits checked the words before it
+  const size_t verbStart = r.hit.verbWord - r.hit.form->before.size();  // formFits checked the words before it
   // Complement arguments belong to the complement's verb, unless this verb
   // takes them as its target ("threatened to impose sanctions on X").
   const bool complementVerb = &vg != &p.vgs[c.verb];
