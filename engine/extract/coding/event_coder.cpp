@@ -344,9 +344,16 @@ size_t clauseEnd(const SentenceParse& p, uint32_t clause) {
     const bool ppObject = std::any_of(c.pps.begin(), c.pps.end(), [&](uint32_t pp) { return p.pps[pp].np == r.subject; });
     return object || ppObject;
   };
+  // A verb with no subject right after this one is part of its phrase ("a
+  // woman believed linked to X").
+  auto continuesVerb = [&](size_t k) {
+    const Clause& r = p.clauses[k];
+    return r.subject == kNoIndex && r.verb < p.vgs.size() &&
+           p.vgs[r.verb].span.first == p.vgs[p.clauses[clause].verb].span.last;
+  };
   auto descends = [&](size_t k) {
     const auto kind = p.clauses[k].kind;
-    if (describesObject(k)) return true;
+    if (describesObject(k) || continuesVerb(k)) return true;
     if (kind != syntax::ClauseKind::kReported && kind != syntax::ClauseKind::kSubordinate) return false;
     for (int32_t up = p.clauses[k].parent, hops = 0; up != kNoIndex && hops < 16; up = p.clauses[up].parent, ++hops)
       if (up == static_cast<int32_t>(clause)) return true;
@@ -527,6 +534,10 @@ int32_t patternPointee(const MatchText& t, int32_t w) {
   if (w < 0) return kNoIndex;
   for (const auto& pp : t.p.pps)
     if (pp.span.first == static_cast<uint32_t>(w) && pp.np != kNoIndex && t.namesActor(pp.np)) return pp.np;
+  // A participle's own complement: "- * LINKED": "linked to X".
+  if (t.p.words[w].pos == Pos::kVerb)
+    for (const auto& pp : t.p.pps)
+      if (pp.span.first == static_cast<uint32_t>(w) + 1 && pp.np != kNoIndex && t.namesActor(pp.np)) return pp.np;
   for (size_t k = 0; k < t.p.nps.size(); ++k) {
     if (t.p.nps[k].head != static_cast<uint32_t>(w)) continue;
     for (int32_t n = static_cast<int32_t>(k), hops = 0; n != kNoIndex && hops < 4; n = t.p.nps[n].parent, ++hops) {
