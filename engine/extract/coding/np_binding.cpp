@@ -28,12 +28,23 @@ bool isRoleHead(std::string_view lemma) {
   return std::find(kRoleHeads.begin(), kRoleHeads.end(), lemma) != kRoleHeads.end();
 }
 
-// True when word `w` lies inside a phrase nested in `np` other than its owner.
+// True when a clause has phrase `np` as its own subject.
+bool isSubject(const SentenceParse& p, int32_t np) {
+  return std::any_of(p.clauses.begin(), p.clauses.end(),
+                     [&](const syntax::Clause& c) { return c.subject == np && !c.subjectInherited; });
+}
+
+// True when word `w` lies inside a phrase nested in `np` other than its owner
+// or, for a subject "X of Y", the X that holds its head ("the Calenardhon
+// Ministry of Silly Walks condemned ...").
 bool inForeignPart(const SentenceParse& p, int32_t np, size_t w) {
+  const NounPhrase& whole = p.nps[np];
+  const bool subjectOf = whole.ofNp != kNoIndex && isSubject(p, np);
   for (size_t k = 0; k < p.nps.size(); ++k) {
     const NounPhrase& n = p.nps[k];
     if (static_cast<int32_t>(k) == np || n.parent != np) continue;
-    if (static_cast<int32_t>(k) == p.nps[np].possessor) continue;
+    if (static_cast<int32_t>(k) == whole.possessor) continue;
+    if (subjectOf && n.span.first <= whole.head && whole.head < n.span.last) continue;
     if (w >= n.span.first && w < n.span.last) return true;
   }
   // Words of a prepositional phrase inside the span ("depots in Syria").
