@@ -317,7 +317,10 @@ MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i
       allCapital = allCapital && t.capital;
       allUpper = allUpper && t.allCaps;
     }
-    const Token& first = tokens[wordIdx.front()];
+    // A name's own leading "the" is written in lower case mid-sentence ("Mordor,
+    // the Shire, ..."): the capital that counts is the next word's.
+    const size_t lead = wordIdx.size() > 1 && tokens[wordIdx.front()].lower == "the" ? 1 : 0;
+    const Token& first = tokens[wordIdx[lead]];
     const bool firstOk = first.script != Script::kLatin || first.capital;
     const size_t len = j - i + 1;
     bool strictHit = false;

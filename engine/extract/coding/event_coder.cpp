@@ -70,22 +70,63 @@ struct MatchText {
     }
   }
 
-  bool wordIs(size_t i, const std::string& w) const { return surface[i] == w || lemma[i] == w; }
+  bool wordIs(size_t i, const std::string& w) const { return surface[i] == w || lemma[i] == w; }  // verb forms
 
-  // The entities noun phrase `np` names, members of a coordination included.
-  void entitiesOf(int32_t np, std::vector<size_t>* out, int depth = 0) const {
+  // The entities noun phrase `np` names, members of a coordination included;
+  // `phrases` (may be null) gets, for each, the member phrase that names it.
+  void entitiesOf(int32_t np, std::vector<size_t>* out, std::vector<int32_t>* phrases = nullptr, int depth = 0) const {
     if (np < 0 || static_cast<size_t>(np) >= p.nps.size() || depth > 8) return;
     const NounPhrase& n = p.nps[np];
     if (!n.members.empty()) {
-      for (uint32_t m : n.members) entitiesOf(static_cast<int32_t>(m), out, depth + 1);
+      for (uint32_t m : n.members) entitiesOf(static_cast<int32_t>(m), out, phrases, depth + 1);
+      return;
+    }
+    // "the ambassadors of A, B and C": as many actors as owners.
+    if (int32_t owners = coordinatedOwner(np); owners != kNoIndex) {
+      for (uint32_t m : p.nps[owners].members) {
+        std::vector<size_t> member;
+        entitiesOf(static_cast<int32_t>(m), &member, nullptr, depth + 1);
+        for (size_t e : member) add(e, np, out, phrases);
+      }
       return;
     }
     // The first entity is the phrase's actor; the rest are its owners.
-    if (static_cast<size_t>(np) < actors.size() && !actors[np].empty()) {
-      const size_t e = actors[np].front();
-      if (std::find(out->begin(), out->end(), e) == out->end()) out->push_back(e);
-    }
+    if (static_cast<size_t>(np) < actors.size() && !actors[np].empty()) add(actors[np].front(), np, out, phrases);
   }
+
+  // Appends entity `e` named by phrase `np` unless already there (with
+  // `phrases`: the same entity by another phrase counts again, as in
+  // "lawmakers and officials in X").
+  static void add(size_t e, int32_t np, std::vector<size_t>* out, std::vector<int32_t>* phrases) {
+    for (size_t i = 0; i < out->size(); ++i)
+      if ((*out)[i] == e && (!phrases || (*phrases)[i] == np)) return;
+    out->push_back(e);
+    if (phrases) phrases->push_back(np);
+  }
+  // The coordination whose members own role phrase `np` and lent it all
+  // their actors ("the ambassadors of A, B and C", "lawmakers in A and B"),
+  // or kNoIndex.
+  int32_t coordinatedOwner(int32_t np) const {
+    const NounPhrase& n = p.nps[np];
+    if (static_cast<size_t>(np) >= actors.size() || actors[np].size() < 2) return kNoIndex;
+    std::vector<int32_t> owners = {n.possessor, n.ofNp};
+    // The place after it, or after the coordination it is a member of.
+    const bool member = n.parent != kNoIndex && !p.nps[n.parent].members.empty();
+    const uint32_t end = member ? p.nps[n.parent].span.last : n.span.last;
+    for (const auto& pp : p.pps)
+      if (pp.span.first == end) owners.push_back(pp.np);
+    for (int32_t o : owners) {
+      if (o == kNoIndex || p.nps[o].members.size() != actors[np].size()) continue;
+      bool same = true;
+      for (size_t i = 0; i < p.nps[o].members.size() && same; ++i) {
+        const uint32_t m = p.nps[o].members[i];
+        same = m < actors.size() && !actors[m].empty() && actors[m].front() == actors[np][i];
+      }
+      if (same) return o;
+    }
+    return kNoIndex;
+  }
+
   bool namesActor(int32_t np) const {
     std::vector<size_t> e;
     entitiesOf(np, &e);
@@ -111,6 +152,8 @@ struct Binding {
   int32_t source = kNoIndex;
   int32_t target = kNoIndex;
   size_t matched = 0;  // elements matched (the pattern's weight)
+  int32_t lastWord = kNoIndex;  // text position of the last pattern word or synset phrase matched
+  bool compoundAfterVerb = false; // '%' took a phrase after the verb
 };
 
 class PatternMatcher {
@@ -119,10 +162,14 @@ class PatternMatcher {
   PatternMatcher(const MatchText& text, const VerbDictionary& dict, const std::vector<bool>& allowed)
       : t_(text), dict_(dict), allowed_(allowed) {}
 
-  // Matches `tokens` in order within words [pos, end).
+  // Whether the tokens matched next stand after the verb.
+  void setAfterVerb(bool after) { afterVerb_ = after; }
+
+  // Matches `tokens` in order within words [pos, end); with `endJoined` the
+  // last token must end right at `end` ("RECENTLY_*": right before the verb).
   bool match(const std::vector<PatternToken>& tokens, size_t ti, size_t pos, size_t end, bool firstJoined,
-             Binding* b) const {
-    if (ti == tokens.size()) return true;
+             Binding* b, bool endJoined = false) const {
+    if (ti == tokens.size()) return !endJoined || pos == end;
     const PatternToken& tok = tokens[ti];
     const bool joined = ti == 0 ? firstJoined : tok.joined;
     const size_t maxSkip = joined ? 0 : kMaxGap;
@@ -132,7 +179,7 @@ class PatternMatcher {
         Binding trial = *b;
         bind(tok, at, &trial);
         ++trial.matched;
-        if (match(tokens, ti + 1, next, end, false, &trial)) {
+        if (match(tokens, ti + 1, next, end, false, &trial, endJoined)) {
           *b = trial;
           return true;
         }
@@ -148,13 +195,13 @@ class PatternMatcher {
     std::vector<size_t> out;
     switch (tok.kind) {
       case PatternTokenKind::kWord:
-        if (t_.wordIs(at, tok.word)) out.push_back(at + 1);
+        if (t_.surface[at] == tok.word) out.push_back(at + 1);
         break;
       case PatternTokenKind::kSynset: {
         if (tok.synset >= dict_.synsets().size()) break;
         for (const auto& phrase : dict_.synsets()[tok.synset].phrases) {
           size_t k = 0;
-          while (k < phrase.size() && at + k < end && t_.wordIs(at + k, phrase[k])) ++k;
+          while (k < phrase.size() && at + k < end && t_.surface[at + k] == phrase[k]) ++k;
           if (k == phrase.size() && k > 0) out.push_back(at + k);
         }
         break;
@@ -166,13 +213,22 @@ class PatternMatcher {
         if (np != kNoIndex && slotMayTake(tokens, ti, np)) out.push_back(std::min<size_t>(end, t_.p.nps[np].span.last));
         break;
       }
-      case PatternTokenKind::kSkip: {
-        int32_t np = t_.npAt(at, false);
-        if (np != kNoIndex) out.push_back(std::min<size_t>(end, t_.p.nps[np].span.last));
+      case PatternTokenKind::kSkip:
+        skipEnds(at, end, &out);
         break;
-      }
     }
     return out;
+  }
+
+  // Where '^' (skip a noun phrase) may end when it starts at word `at`: the
+  // end of each noun phrase starting there or holding it ("THEIR ^": the rest
+  // of "their populations"), shortest first so that the next element gets
+  // the nearest phrase ("AT ^ +": "at the Gondor of the Prince").
+  void skipEnds(size_t at, size_t end, std::vector<size_t>* out) const {
+    for (const NounPhrase& n : t_.p.nps)
+      if (n.span.first <= at && at < n.span.last) out->push_back(std::min<size_t>(end, n.span.last));
+    std::sort(out->begin(), out->end());
+    out->erase(std::unique(out->begin(), out->end()), out->end());
   }
 
   // A slot takes a phrase inside a prepositional phrase only when the
@@ -180,7 +236,7 @@ class PatternMatcher {
   // addresses ("on", "with", "against" ...): "- * +" does not reach the
   // place in "hit depots in Syria".
   bool slotMayTake(const std::vector<PatternToken>& tokens, size_t ti, int32_t np) const {
-    if (!allowed_[np]) return false;
+    if (!allowed_[np] && !(ti > 0 && tokens[ti - 1].kind == PatternTokenKind::kSkip && insideAllowed(np))) return false;
     const int32_t pp = t_.ppOf[np];
     if (pp == kNoIndex) return true;
     const std::string& prep = t_.p.pps[pp].prep;
@@ -191,19 +247,31 @@ class PatternMatcher {
     return u == w || (u.size() > w.size() && u.compare(u.size() - w.size(), w.size(), w) == 0);
   }
 
+  // True when phrase `np` is part of a phrase a slot may take: after '^'
+  // has taken the head noun, the slot may take its owner ("- * AT ^ +":
+  // "warned at the Gondor of the Prince": the Prince).
+  bool insideAllowed(int32_t np) const {
+    for (int32_t up = t_.p.nps[np].parent, hops = 0; up != kNoIndex && hops < 4; up = t_.p.nps[up].parent, ++hops)
+      if (allowed_[up]) return true;
+    return false;
+  }
+
   void bind(const PatternToken& tok, size_t at, Binding* b) const {
+    if (tok.kind == PatternTokenKind::kWord || tok.kind == PatternTokenKind::kSynset) b->lastWord = static_cast<int32_t>(at);
     if (tok.kind == PatternTokenKind::kTarget && b->target == kNoIndex) b->target = t_.npAt(at, true);
     if (tok.kind == PatternTokenKind::kSource && b->source == kNoIndex) b->source = t_.npAt(at, true);
     if (tok.kind == PatternTokenKind::kCompound) {
       const int32_t np = t_.npAt(at, true);
       if (b->source == kNoIndex) b->source = np;
       if (b->target == kNoIndex) b->target = np;
+      b->compoundAfterVerb = afterVerb_;
     }
   }
 
   const MatchText& t_;
   const VerbDictionary& dict_;
   const std::vector<bool>& allowed_;
+  bool afterVerb_ = true;
 };
 
 // The verb of a verb group in the dictionaries: its form entry and dictionary.
@@ -211,6 +279,7 @@ struct VerbHit {
   const VerbDictionary* dict = nullptr;
   const VerbForm* form = nullptr;
   size_t lastWord = 0;  // last word of the verb in the text (particles of a multi-word verb included)
+  size_t verbWord = 0;  // the text word that is the form's inflected word
 };
 
 bool formFits(const VerbForm& f, const MatchText& t, size_t main, size_t* lastWord) {
@@ -230,18 +299,24 @@ bool formFits(const VerbForm& f, const MatchText& t, size_t main, size_t* lastWo
 
 // The dictionary verb for the group's main verb: the longest multi-word verb
 // that fits, else the single word; by surface form, then by lemma.
+// A multi-word verb whose first word the tagger took for the verb ("will
+// not wire tap": WIRE_+TAP) is also tried at the word after it.
 VerbHit findVerb(const std::vector<const VerbDictionary*>& dicts, const MatchText& t, const VerbGroup& vg) {
   VerbHit best;
   size_t bestWords = 0;
+  const size_t next = vg.main + 1 < t.p.words.size() ? vg.main + 1 : vg.main;
   for (const auto* dict : dicts) {
-    for (const std::string* key : {&t.surface[vg.main], &t.lemma[vg.main]}) {
-      for (const VerbForm& f : dict->lookupForm(*key)) {
-        size_t last = 0;
-        if (!formFits(f, t, vg.main, &last)) continue;
-        const size_t words = 1 + f.before.size() + f.after.size();
-        if (words > bestWords) {
-          best = VerbHit{dict, &f, last};
-          bestWords = words;
+    for (size_t at : {static_cast<size_t>(vg.main), next}) {
+      for (const std::string* key : {&t.surface[at], &t.lemma[at]}) {
+        for (const VerbForm& f : dict->lookupForm(*key)) {
+          size_t last = 0;
+          if (at != vg.main && f.before.empty()) continue;
+          if (!formFits(f, t, at, &last)) continue;
+          const size_t words = 1 + f.before.size() + f.after.size();
+          if (words > bestWords) {
+            best = VerbHit{dict, &f, last, at};
+            bestWords = words;
+          }
         }
       }
     }
@@ -257,8 +332,28 @@ VerbHit findVerb(const std::vector<const VerbDictionary*>& dicts, const MatchTex
 size_t clauseEnd(const SentenceParse& p, uint32_t clause) {
   // Embedded complements (reported speech, "that"-clauses) are inside; a
   // coordinated verb or a relative clause after the object is not.
+  // A reduced relative describing the clause's object is part of it, as in a
+  // treebank's verb phrase ("welcomed assurances sent from Bree").
+  auto describesObject = [&](size_t k) {
+    const Clause& r = p.clauses[k];
+    const Clause& c = p.clauses[clause];
+    if (r.kind != syntax::ClauseKind::kRelative || !r.subjectInherited || r.verb >= p.vgs.size() ||
+        !p.vgs[r.verb].reducedPassive || r.subject == kNoIndex)
+      return false;
+    const bool object = std::find(c.objects.begin(), c.objects.end(), r.subject) != c.objects.end();
+    const bool ppObject = std::any_of(c.pps.begin(), c.pps.end(), [&](uint32_t pp) { return p.pps[pp].np == r.subject; });
+    return object || ppObject;
+  };
+  // A verb with no subject right after this one is part of its phrase ("a
+  // woman believed linked to X").
+  auto continuesVerb = [&](size_t k) {
+    const Clause& r = p.clauses[k];
+    return r.subject == kNoIndex && r.verb < p.vgs.size() &&
+           p.vgs[r.verb].span.first == p.vgs[p.clauses[clause].verb].span.last;
+  };
   auto descends = [&](size_t k) {
     const auto kind = p.clauses[k].kind;
+    if (describesObject(k) || continuesVerb(k)) return true;
     if (kind != syntax::ClauseKind::kReported && kind != syntax::ClauseKind::kSubordinate) return false;
     for (int32_t up = p.clauses[k].parent, hops = 0; up != kNoIndex && hops < 16; up = p.clauses[up].parent, ++hops)
       if (up == static_cast<int32_t>(clause)) return true;
@@ -362,6 +457,25 @@ std::vector<bool> slotPhrases(const MatchText& t, uint32_t ci, size_t verbEnd, b
 }
 
 
+// The author of object `o` named by its reduced relative clause, when it
+// names an actor ("welcomed memos sent by X", like "condemned an attack by
+// X"); kNoIndex when none.
+// Nouns that name an act: "carried out a strike authorized by X" makes X
+// the act's co-author, never its target.
+constexpr std::array<std::string_view, 12> kActNouns = {"strike", "airstrike", "attack", "raid", "operation",
+                                                        "offensive", "bombing", "assault", "campaign", "invasion",
+                                                        "incursion", "shelling"};
+
+int32_t relativeAgent(const MatchText& t, uint32_t o) {
+  if (contains(kActNouns, t.p.words[t.p.nps[o].head].lemma)) return kNoIndex;
+  for (const Clause& k : t.p.clauses) {
+    if (k.kind != syntax::ClauseKind::kRelative || k.subject != static_cast<int32_t>(o)) continue;
+    if (!t.p.vgs[k.verb].reducedPassive || k.agent == kNoIndex) continue;
+    if (t.namesActor(k.agent)) return k.agent;
+  }
+  return kNoIndex;
+}
+
 // Default roles of a clause (see the header).
 // Verbs whose object is the subject of their infinitive: "urged Iran to stop".
 constexpr std::array<std::string_view, 12> kObjectControl = {
@@ -390,6 +504,8 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
     r.source = static_cast<int32_t>(c.objects.front());
   for (uint32_t o : objects)
     if (t.namesActor(static_cast<int32_t>(o))) return r.target = static_cast<int32_t>(o), r;
+  for (uint32_t o : objects)
+    if (int32_t author = relativeAgent(t, o); author != kNoIndex) return r.target = author, r;
   for (uint32_t pp : pps) {
     const auto& ph = t.p.pps[pp];
     if (ph.np == kNoIndex || ph.span.first < verbEnd) continue;
@@ -416,12 +532,43 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
   return r;
 }
 
+// The phrase a pattern with no target slot points at with its last word
+// after the verb, when it names an actor; kNoIndex when none:
+//  * a preposition: its object ("- * RUMORS ABOUT": "welcomed rumors about X");
+//  * a noun: its "of" owner ("- * OVER EFFORTS": "clashed over the efforts
+//    of X" is about X; "overcame the animosity of X" is X's).
+int32_t patternPointee(const MatchText& t, int32_t w) {
+  if (w < 0) return kNoIndex;
+  for (const auto& pp : t.p.pps)
+    if (pp.span.first == static_cast<uint32_t>(w) && pp.np != kNoIndex && t.namesActor(pp.np)) return pp.np;
+  // A participle's own complement: "- * LINKED": "linked to X".
+  if (t.p.words[w].pos == Pos::kVerb)
+    for (const auto& pp : t.p.pps)
+      if (pp.span.first == static_cast<uint32_t>(w) + 1 && pp.np != kNoIndex && t.namesActor(pp.np)) return pp.np;
+  for (size_t k = 0; k < t.p.nps.size(); ++k) {
+    if (t.p.nps[k].head != static_cast<uint32_t>(w)) continue;
+    for (int32_t n = static_cast<int32_t>(k), hops = 0; n != kNoIndex && hops < 4; n = t.p.nps[n].parent, ++hops) {
+      const int32_t of = t.p.nps[n].ofNp;
+      if (of != kNoIndex && of != static_cast<int32_t>(k) && t.namesActor(of)) return of;
+    }
+  }
+  return kNoIndex;
+}
+
 // The subject of a "that"-clause governed by clause `ci` ("Gollum allowed
 // that Mordor isn't ..."), or kNoIndex.
 int32_t thatClauseSubject(const MatchText& t, uint32_t ci) {
+  const size_t verbEnd = t.p.vgs[t.p.clauses[ci].verb].span.last;
   for (const auto& k : t.p.clauses) {
     if (k.parent != static_cast<int32_t>(ci) || k.subjectInherited || k.subject == kNoIndex) continue;
     if (k.kind != syntax::ClauseKind::kSubordinate || k.subordinator != "that") continue;
+    // The clause must be the verb's own: no other verb between them
+    // ("justified the killing by claiming that X ...": X is what was claimed).
+    const size_t subjectStart = t.p.nps[k.subject].span.first;
+    const bool verbBetween = std::any_of(t.p.vgs.begin(), t.p.vgs.end(), [&](const VerbGroup& v) {
+      return v.span.first >= verbEnd && v.span.first < subjectStart;
+    });
+    if (verbBetween) continue;
     if (t.namesActor(k.subject)) return k.subject;
   }
   return kNoIndex;
@@ -502,6 +649,10 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
   const VerbFamily& family = dict.families()[verb.family];
   const size_t end = clauseEnd(p, ci);
   const size_t start = c.subject != kNoIndex && !c.subjectInherited ? p.nps[c.subject].span.first : vg.span.first;
+  // Words before '*' reach the verb itself: the auxiliaries, negation and
+  // adverbs of its group are pattern words too ("- % HAVE *", "- &NEGATVAUXVRB
+  // * ...": "have delayed", "did n't clash").
+  const size_t verbStart = r.hit.verbWord - r.hit.form->before.size();  // formFits checked the words before it
   // Complement arguments belong to the complement's verb, unless this verb
   // takes them as its target ("threatened to impose sanctions on X").
   const bool complementVerb = &vg != &p.vgs[c.verb];
@@ -513,12 +664,14 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
     Binding b;
     PatternMatcher m(t, dict, allowed);
     if (!m.match(pat.post, 0, r.hit.lastWord + 1, end, !pat.post.empty() && pat.post[0].joined, &b)) continue;
+    m.setAfterVerb(false);
     if (!pat.pre.empty()) {
       bool ok = false;
-      for (size_t from = start; from < vg.span.first && !ok; ++from) {
+      for (size_t from = start; from < verbStart && !ok; ++from) {
         Binding pre = b;
-        if (m.match(pat.pre, 0, from, vg.span.first, false, &pre)) {
+        if (m.match(pat.pre, 0, from, verbStart, false, &pre, pat.verbJoinedToPre)) {
           ok = true;
+          pre.lastWord = b.lastWord;  // the noun after the verb is the one that may have an owner
           b = pre;
         }
       }
@@ -531,6 +684,19 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
   }
   r.code = r.pattern ? r.pattern->code : verb.code;
   return r;
+}
+
+// True when the pattern that read clause `c`'s verb named words of its
+// infinitive's arguments ("- * WAR": "vowed to wage war on X"): the event is
+// the one the complement describes, so those arguments are the event's.
+bool patternReachesComplement(const SentenceParse& p, const Clause& c, const VerbReading& r) {
+  if (!r.pattern || r.binding.lastWord == kNoIndex) return false;
+  const auto w = static_cast<uint32_t>(r.binding.lastWord);
+  for (uint32_t o : c.complementObjects)
+    if (p.nps[o].span.first <= w && w < p.nps[o].span.last) return true;
+  for (uint32_t pp : c.complementPps)
+    if (p.pps[pp].span.first <= w && w < p.pps[pp].span.last) return true;
+  return false;
 }
 
 // True when a coordinated subject with no target does `code` with itself
@@ -555,9 +721,32 @@ bool skipClause(const SentenceParse& p, const Clause& c) {
          p.vgs[c.verb].span.first > p.nps[c.subject].span.last + kMaxRelativeGap;
 }
 
+// True when an object of the clause has a noun: a bare adjective ("is
+// inching nearer to accord") is no object that an infinitive could describe.
+bool hasNounObject(const SentenceParse& p, const Clause& c) {
+  return std::any_of(c.objects.begin(), c.objects.end(),
+                     [&](uint32_t o) { return p.words[p.nps[o].head].pos != Pos::kAdjective; });
+}
+
 // Hypotheticals ("if Tehran attacks US assets") are not events at all.
 bool isHypothetical(const Clause& c) {
   return c.kind == syntax::ClauseKind::kSubordinate && (c.subordinator == "if" || c.subordinator == "unless");
+}
+
+// The last resort for a verb with no target of its own and no infinitive
+// of its own: the first actor among the arguments of the non-finite verb
+// that describes its object ("signed an accord to supply Gondor",
+// "cordoned off the roads leading into Mordor"), as PETRARCH takes the first
+// actor of the verb phrase; kNoIndex when none. Places in "in" phrases stay
+// out, as everywhere.
+int32_t objectModifierActor(const MatchText& t, const Clause& c) {
+  for (uint32_t o : c.complementObjects)
+    if (t.namesActor(static_cast<int32_t>(o))) return static_cast<int32_t>(o);
+  for (uint32_t pp : c.complementPps) {
+    const auto& ph = t.p.pps[pp];
+    if (ph.np != kNoIndex && contains(kAddressPreps, ph.prep) && t.namesActor(ph.np)) return ph.np;
+  }
+  return kNoIndex;
 }
 
 // The clause's verb, or the verb of its complement when the governing verb
@@ -568,12 +757,13 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
   const SentenceParse& p = t.p;
   const Clause& c = p.clauses[ci];
   std::optional<Choice> choice;
+  bool negationPending = false;  // a governor without a reading was negated ("won't try to clash")
   for (int32_t vi = static_cast<int32_t>(c.verb), hops = 0; vi != kNoIndex && hops < 3;
        vi = p.vgs[vi].complement, ++hops) {
     // An infinitive after the verb's object belongs to that object ("praised
     // the agreement to end the mission"), unless the verb hands its object
     // the action ("urged Iran to stop").
-    if (hops == 1 && !c.objects.empty() && !contains(kObjectControl, p.vgs[c.verb].lemma)) break;
+    if (hops == 1 && hasNounObject(p, c) && !contains(kObjectControl, p.vgs[c.verb].lemma)) break;
     auto r = readVerb(dicts, t, ci, p.vgs[vi]);
     // A negated verb codes only what a pattern that spells out the negation
     // says ("- &NEGATVAUXVRB * ..."): neither it nor its complement happened
@@ -583,25 +773,44 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
                           std::any_of(c.objects.begin(), c.objects.end(), [&](uint32_t o) {
                             return p.words[p.nps[o].span.first].lower == "no";
                           });
-    if ((p.vgs[vi].negated || noObject) && !(r && r->pattern && namesNegation(*r->hit.dict, *r->pattern))) {
+    const bool spelledOut = r && r->pattern && namesNegation(*r->hit.dict, *r->pattern);
+    const bool denies = p.vgs[vi].negated || noObject || negationPending;
+    // A negated governor that codes nothing itself leaves the decision to its
+    // complement's patterns ("- UNEXPECTEDLY &NEGATVAUXVRB * ...":
+    // "unexpectedly won't try to clash").
+    const bool codesNothing = !r || (!r->pattern && r->code.isNull());
+    if (denies && !spelledOut && codesNothing && !noObject && p.vgs[vi].complement != kNoIndex) {
+      negationPending = true;
+      continue;
+    }
+    if (denies && !spelledOut) {
       *negated = true;
       return std::nullopt;
     }
     if (!r || r->code.isNull()) continue;
-    Roles candidate = defaultRoles(t, ci, p.vgs[vi], r->hit.lastWord + 1, takesComplementTarget(r->code),
+    Roles candidate = defaultRoles(t, ci, p.vgs[vi], r->hit.lastWord + 1,
+                                   takesComplementTarget(r->code) || patternReachesComplement(p, c, *r),
                                    vi != static_cast<int32_t>(c.verb));
-    if (r->binding.source != kNoIndex) candidate.source = r->binding.source;
+    // A compound after the verb ("- * WITH %": "agrees with A and B") is
+    // what the subject acts on; before it ("- % HAVE *"), its members act
+    // on each other.
+    const bool compoundTarget = r->binding.compoundAfterVerb && candidate.source != kNoIndex;
+    if (r->binding.source != kNoIndex && !compoundTarget) candidate.source = r->binding.source;
     if (r->binding.target != kNoIndex) candidate.target = r->binding.target;
-    // A pattern that matched into a "that"-clause makes its subject the
-    // target ("- * REALLY_PLEASANT": "allowed that Mordor isn't a really
-    // pleasant place"); a bare verb of saying or judging does not.
-    if (candidate.target == kNoIndex && r->pattern && !isSpeechVerb(p.vgs[vi].lemma))
+    // The subject of a "that"-clause is what a verb that is not one of
+    // saying or judging acts on ("allowed that Mordor isn't a pleasant
+    // place"); for "said that X ...", X is only what was said.
+    if (candidate.target == kNoIndex && r->pattern) candidate.target = patternPointee(t, r->binding.lastWord);
+    if (candidate.target == kNoIndex && !isSpeechVerb(p.vgs[vi].lemma))
       candidate.target = thatClauseSubject(t, ci);
     const bool complete = candidate.source != kNoIndex &&
                           (candidate.target != kNoIndex || mutualWithoutTarget(p, candidate, r->code));
     if (!choice || complete) choice = Choice{std::move(*r), &p.vgs[vi], candidate};
     if (complete) break;
   }
+  if (choice && choice->roles.target == kNoIndex && !c.objects.empty() && p.vgs[c.verb].complement == kNoIndex &&
+      !mutualWithoutTarget(p, choice->roles, choice->reading.code))
+    choice->roles.target = objectModifierActor(t, c);
   return choice;
 }
 
@@ -612,23 +821,26 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
   Roles roles = choice.roles;
   const VerbCode& code = choice.reading.code;
   std::vector<size_t> sources, targets;
+  std::vector<int32_t> sourceNps, targetNps;  // the member phrase naming each
   if (mutualWithoutTarget(p, roles, code)) {
-    t.entitiesOf(roles.source, &sources);
+    t.entitiesOf(roles.source, &sources, &sourceNps);
     targets = sources;
-    roles.target = roles.source;
+    targetNps = sourceNps;
   } else {
     if (roles.source == kNoIndex || roles.target == kNoIndex) return;
-    t.entitiesOf(roles.source, &sources);
-    t.entitiesOf(roles.target, &targets);
+    t.entitiesOf(roles.source, &sources, &sourceNps);
+    t.entitiesOf(roles.target, &targets, &targetNps);
   }
   const VerbPattern* pattern = choice.reading.pattern;
   const Verb& verb = choice.reading.hit.dict->verbs()[choice.reading.hit.form->verb];
   const bool planned = isPlanned(p, c, *choice.vg);
   auto emit = [&](const std::string& cameo, const std::vector<size_t>& from, const std::vector<size_t>& to,
-                  int32_t fromNp, int32_t toNp) {
+                  const std::vector<int32_t>& fromNps, const std::vector<int32_t>& toNps) {
     if (cameo.empty() || cameo == "---") return;
-    for (size_t s : from)
-      for (size_t d : to) {
+    for (size_t i = 0; i < from.size(); ++i)
+      for (size_t j = 0; j < to.size(); ++j) {
+        const size_t s = from[i], d = to[j];
+        const int32_t fromNp = fromNps[i], toNp = toNps[j];
         if (s == d) continue;
         CodedEvent e;
         e.source = s;
@@ -644,8 +856,8 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
         out->push_back(std::move(e));
       }
   };
-  emit(code.source, sources, targets, roles.source, roles.target);
-  emit(code.target, targets, sources, roles.target, roles.source);  // "[032:033]": the reverse event
+  emit(code.source, sources, targets, sourceNps, targetNps);
+  emit(code.target, targets, sources, targetNps, sourceNps);  // "[032:033]": the reverse event
 }
 
 // The parties of clause `ci`, which says something did not happen.

@@ -7,10 +7,13 @@
 // dictionaries (ours, engine/extract/data/verbs.txt, and any PETRARCH
 // CAMEO.2.0-format file given with `kg ingest --verbs`). Each pattern of the
 // verb's family is matched: its words before '*' against the clause's words
-// before the verb, its words after '*' against the words after it (other
+// before the verb (auxiliaries and negation included), its words after '*'
+// against the words after it, as written (a synset brings its plurals) (other
 // words may come between unless the pattern joins them with '_'), a '+' slot
 // against a noun phrase that names an actor (the target), a '$' slot likewise
-// (the source). The pattern with the most elements wins; with none, the
+// (the source), a '%' slot a coordination whose members act on each other
+// (before the verb) or that the subject acts on (after it). The pattern with
+// the most elements wins; with none, the
 // verb's own code applies with the default roles: source = the subject (the
 // "by" agent of a passive), target = the first object naming an actor, else
 // the first prepositional object after a preposition of address ("with",
@@ -52,7 +55,7 @@ struct CodedEvent {
   size_t target = 0;
   std::string code;   // CAMEO code from the dictionary
   uint32_t clause = 0;
-  int32_t sourceNp = syntax::kNoIndex;
+  int32_t sourceNp = syntax::kNoIndex;  // the phrase naming `source` (a member of a coordination)
   int32_t targetNp = syntax::kNoIndex;
   bool planned = false;   // future, modal, conditional or attempted: not (yet) happened
   bool reported = false;  // inside reported speech

@@ -14,11 +14,12 @@ using syntax::SentenceParse;
 
 // Heads that stand for their owner: "Iraq's government", "the leader of
 // Hamas", "Iranian officials".
-constexpr std::array<std::string_view, 53> kRoleHeads = {
+constexpr std::array<std::string_view, 56> kRoleHeads = {
     "bunch", "group", "number", "delegation", "representative", "team", "contingent", "unit", "dozen",
     "hundred", "thousand", "convoy", "squad",
     "government", "official", "authority", "administration", "ministry", "minister", "leader", "leadership",
-    "president", "premier", "spokesman", "spokeswoman", "spokesperson", "army", "military", "force", "troop",
+    "president", "premier", "mayor", "governor", "activist",
+    "spokesman", "spokeswoman", "spokesperson", "army", "military", "force", "troop",
     "soldier", "navy", "militia", "fighter", "commander", "parliament", "lawmaker", "cabinet", "embassy",
     "ambassador", "envoy", "delegation", "diplomat", "police", "regime", "state", "chief", "head", "member",
     "office", "department", "council", "court"};
@@ -27,15 +28,15 @@ bool isRoleHead(std::string_view lemma) {
   return std::find(kRoleHeads.begin(), kRoleHeads.end(), lemma) != kRoleHeads.end();
 }
 
+// True when a clause has phrase `np` as its own subject.
+bool isSubject(const SentenceParse& p, int32_t np) {
+  return std::any_of(p.clauses.begin(), p.clauses.end(),
+                     [&](const syntax::Clause& c) { return c.subject == np && !c.subjectInherited; });
+}
+
 // Possessive determiners that point back at an actor already named:
 // "Pakistan said its air force ...", "the allies and their troops".
 bool isPossessivePronoun(std::string_view w) { return w == "its" || w == "their"; }
-
-bool isClauseSubject(const SentenceParse& p, int32_t np) {
-  for (const auto& c : p.clauses)
-    if (c.subject == np && !c.subjectInherited) return true;
-  return false;
-}
 
 // The actor of the nearest clause subject before word `w` (not inside the
 // phrase `np` itself), or none when that subject names no actor.
@@ -53,12 +54,17 @@ std::vector<size_t> antecedent(const SentenceParse& p, const NpActors& out, size
   return {};
 }
 
-// True when word `w` lies inside a phrase nested in `np` other than its owner.
+// True when word `w` lies inside a phrase nested in `np` other than its owner
+// or, for a subject "X of Y", the X that holds its head ("the Calenardhon
+// Ministry of Silly Walks condemned ...").
 bool inForeignPart(const SentenceParse& p, int32_t np, size_t w) {
+  const NounPhrase& whole = p.nps[np];
+  const bool subjectOf = whole.ofNp != kNoIndex && isSubject(p, np);
   for (size_t k = 0; k < p.nps.size(); ++k) {
     const NounPhrase& n = p.nps[k];
     if (static_cast<int32_t>(k) == np || n.parent != np) continue;
-    if (static_cast<int32_t>(k) == p.nps[np].possessor) continue;
+    if (static_cast<int32_t>(k) == whole.possessor) continue;
+    if (subjectOf && n.span.first <= whole.head && whole.head < n.span.last) continue;
     if (w >= n.span.first && w < n.span.last) return true;
   }
   // Words of a prepositional phrase inside the span ("depots in Syria").
@@ -122,8 +128,9 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
       for (const Mention& m : mentions) {
         if (!within(m, all) || m.begin >= head.begin) continue;
         // Whole words only ("Iran-backed militia" is the militia), and only
-        // nouns between the mention and the head ("a US drone strike",
-        // "Iraqi troops"; not "Pompeo specifically identified two groups").
+        // nouns and adjectives between the mention and the head ("a US drone
+        // strike", "the Gondor main opposition group"; not "Pompeo
+        // specifically identified two groups").
         size_t w = n.span.first;
         while (w < n.span.last && p.words[w].begin < m.begin) ++w;
         if (w >= n.span.last || p.words[w].begin != m.begin) continue;
@@ -131,11 +138,11 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
         while (after < n.span.last && p.words[after].end <= m.end) ++after;
         if (after == w || p.words[after - 1].end != m.end) continue;
         if (inForeignPart(p, static_cast<int32_t>(k), w)) continue;
-        bool nounsOnly = true;
+        bool modifiersOnly = true;
         for (size_t x = after; x < n.head; ++x)
-          nounsOnly = nounsOnly && (p.words[x].pos == syntax::Pos::kNoun || p.words[x].pos == syntax::Pos::kProperNoun ||
-                                    p.words[x].pos == syntax::Pos::kPossessive);
-        if (!nounsOnly) continue;
+          modifiersOnly = modifiersOnly && (p.words[x].pos == syntax::Pos::kNoun || p.words[x].pos == syntax::Pos::kProperNoun ||
+                                    p.words[x].pos == syntax::Pos::kPossessive || p.words[x].pos == syntax::Pos::kAdjective);
+        if (!modifiersOnly) continue;
         best = &m;  // the last one before the head wins
       }
     }
@@ -178,13 +185,16 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
   // Second pass: role heads take their owner's actor: a possessor, an "of"
   // phrase, or a place right after them ("lawmakers in Fornost").
   // Only for subjects: "fighters in northern Syria" as an object is not Syria.
+  // A member of a coordinated subject shares the place after the whole
+  // ("lawmakers and officials in Fornost").
   auto followingPlace = [&](const NounPhrase& n) -> int32_t {
+    const NounPhrase& whole = n.parent != kNoIndex && !p.nps[n.parent].members.empty() ? p.nps[n.parent] : n;
     bool subject = false;
     for (const auto& c : p.clauses)
-      if (c.subject != kNoIndex && &p.nps[c.subject] == &n && !c.subjectInherited) subject = true;
+      if (c.subject != kNoIndex && &p.nps[c.subject] == &whole && !c.subjectInherited) subject = true;
     if (!subject) return kNoIndex;
     for (const auto& pp : p.pps)
-      if (pp.span.first == n.span.last && (pp.prep == "in" || pp.prep == "from")) return pp.np;
+      if (pp.span.first == whole.span.last && (pp.prep == "in" || pp.prep == "from")) return pp.np;
     return kNoIndex;
   };
   for (size_t k = 0; k < p.nps.size(); ++k) {
@@ -196,7 +206,7 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
     // (As an object, "recalled its ambassador", the phrase is the source's
     // own and no party to the event.)
     if (isPossessivePronoun(p.words[n.span.first].lower)) {
-      if (isClauseSubject(p, static_cast<int32_t>(k))) out[k] = antecedent(p, out, n.span.first, static_cast<int32_t>(k));
+      if (isSubject(p, static_cast<int32_t>(k))) out[k] = antecedent(p, out, n.span.first, static_cast<int32_t>(k));
       continue;
     }
     // Owned things take an owner written with them ("depots of Hamas",

@@ -4,11 +4,13 @@
 //
 // A phrase names the entity of the mention that covers its head word
 // ("the Turkish President Recep Tayyip Erdogan": Erdogan, not Turkey); else
-// of the last mention among its own words before the head ("a US drone
-// strike", "Iraqi troops"); else, when its head is a role or body noun
-// ("Iraq's government", "the leader of Hamas"), its owner's. Words of nested
-// phrases other than the owner are never the phrase's actor, so a place in
-// "depots in Syria" is not the depots' actor.
+// of the last mention among its own words before the head, with only nouns
+// and adjectives between ("a US drone strike", "the Gondor main opposition
+// group"); else, when its head is a role or body noun ("Iraq's government",
+// "the leader of Hamas", "lawmakers and officials in X" as a subject), its
+// owner's. Words of nested phrases other than the owner (and, for a subject
+// "X of Y", the X holding the head) are never the phrase's actor, so a place
+// in "depots in Syria" is not the depots' actor.
 //
 // Pure function; safe from any thread.
 #pragma once

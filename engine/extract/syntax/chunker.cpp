@@ -463,6 +463,9 @@ class Chunker {
   void composeCoordination(bool namesOnly) {
     for (size_t k = 0; k < items_.size(); ++k) {
       if (!itemNp(k)) continue;
+      // The tail of a longer list waits for the whole list ("Mordor, the
+      // Shire, Fornost and Bree" is one list, not "Fornost and Bree").
+      if (namesOnly && k >= 2 && itemIs(k - 1, ",") && itemNp(k - 2)) continue;
       std::vector<size_t> at = listAt(k);
       if (at.empty()) continue;
       if (namesOnly && !std::all_of(at.begin(), at.end(), [&](size_t m) { return bareName(m); })) continue;

@@ -376,11 +376,17 @@ class ClauseFinder {
     bool prepGerund = isWordPos(e + 1, Pos::kPreposition) && e + 2 < elems_.size() && elems_[e + 2].kind == Elem::kVg &&
                       bareGerund(vgOf(e + 2));
     if (prepGerund) return true;
+    // A passive takes no direct object: "Ethiopia broke down a treaty" (a
+    // time phrase is no object: "two soldiers killed Monday ...").
+    if (isNp(e + 1) && !isTemporalAt(e + 1)) return false;
     if (p_.words[vg.main].form == VerbForm::kPastParticiple) return true;  // "a faction known as ..."
 
     size_t k = e + 1;
     bool sawPp = false;
     while (k < elems_.size() && (elems_[k].kind == Elem::kPp || isWordPos(k, Pos::kAdverb))) {
+      // "arrived in X since protesters in Y were crushed": the verb after a
+      // preposition that opens a clause is that clause's, not the main verb.
+      if (elems_[k].kind == Elem::kPp && opensClause(p_.words[p_.pps[elems_[k].index].span.first])) return false;
       sawPp = sawPp || elems_[k].kind == Elem::kPp;
       ++k;
     }

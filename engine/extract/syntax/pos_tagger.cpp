@@ -711,6 +711,13 @@ bool gerundOrParticiple(Context& c) {
   return false;
 }
 
+// Two names joined by "and" end right before word i ("Fornost and Gondor
+// welcome"): a plural subject, which a base-form verb agrees with.
+bool namesJoinedBefore(const std::vector<Draft>& d, size_t i) {
+  return i >= 3 && d[i - 1].word.pos == Pos::kProperNoun && d[i - 2].word.lower == "and" &&
+         d[i - 3].word.pos == Pos::kProperNoun;
+}
+
 // Noun or verb after a noun: "Israel strikes targets" against "drone strikes killed".
 bool afterNoun(Context& c) {
   const Reading& r = c.r;
@@ -741,7 +748,8 @@ bool afterNoun(Context& c) {
   const Word* prev = c.prev;
   bool pluralBefore = (c.pp == Pos::kNoun && endsWith(prev->lower, "s")) ||
                       (c.pp == Pos::kPronoun && isSubjectPronoun(prev->lower) && prev->lower != "he" &&
-                       prev->lower != "she" && prev->lower != "it");
+                       prev->lower != "she" && prev->lower != "it") ||
+                      namesJoinedBefore(c.drafts, c.i);
   bool followsName = r.form == VerbForm::kThirdSingular ? (c.pp == Pos::kProperNoun || c.pp == Pos::kPronoun)
                                                         : pluralBefore;
   bool prepNext = next != nullptr && next->closed != nullptr && (next->closed->mask & (kCPrep | kCTo | kCSubord)) != 0;

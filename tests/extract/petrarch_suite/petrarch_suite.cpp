@@ -104,14 +104,19 @@ std::vector<std::string> npWords(const syntax::SentenceParse& p, int32_t np) {
   return w;
 }
 
-// PETRARCH's composition of an actor code with the agent in its phrase.
+// PETRARCH's composition of an actor code with the agents in its phrase,
+// each in turn ("An MSF Arnor diplomat": NGO~ + ARN + ~GOV = NGOARNGOV); an
+// agent whose code the actor code already holds adds nothing.
 std::string composeCode(std::string actor, const AgentDictionary& agents, const std::vector<std::string>& words) {
-  for (size_t i = 0; i < words.size(); ++i) {
+  for (size_t i = 0; i < words.size();) {
     auto m = agents.matchAt(words, i);
-    if (!m) continue;
+    if (!m) {
+      ++i;
+      continue;
+    }
     const AgentEntry& a = agents.entries()[m->entry];
-    if (actor.size() >= 3 && actor.find(a.code) != std::string::npos) return actor;
-    return a.prefix ? a.code + actor : actor + a.code;
+    if (actor.size() < 3 || actor.find(a.code) == std::string::npos) actor = a.prefix ? a.code + actor : actor + a.code;
+    i = std::max(m->end, i + 1);
   }
   return actor;
 }
