@@ -33,6 +33,8 @@ nlohmann::json edgeToJson(const Edge& e, const std::function<std::string(ActorId
   if (!e.mode.empty()) j["mode"] = e.mode;
   if (!e.cameo.empty()) j["cameo"] = e.cameo;
   if (!e.title.empty()) j["title"] = e.title;
+  if (!e.srcCode.empty()) j["src"]["code"] = e.srcCode;
+  if (!e.dstCode.empty()) j["dst"]["code"] = e.dstCode;
   return j;
 }
 

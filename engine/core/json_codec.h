@@ -2,7 +2,9 @@
 //   actor {"id","name","kind","aliases":[...]}  (+ "country" when known)
 //   edge  {"id","src":{"id","name"},"dst":{"id","name"},"type","from","to",
 //          "confidence","sources","evidence":[{"doc","text"}]}
-//         (+ "mode","cameo","title" when set, "date_basis" when known:
+//         (+ "mode","cameo","title" when set, "code" in src/dst when a
+//          dictionary gave the party a CAMEO actor code ("POLGOV"),
+//          "date_basis" when known:
 //          "text" | "article" | "dictionary"); "sources" is 0 when not counted
 //   dates "YYYY-MM-DD" / "YYYY-MM" / "YYYY" by precision, null when unknown.
 // Pure functions; safe from any thread.

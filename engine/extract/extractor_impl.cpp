@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 
+#include "extract/coding/actor_codes.h"
 #include "extract/dateline.h"
 #include "extract/dates.h"
 #include "extract/known_as.h"
@@ -228,7 +229,14 @@ Extraction ExtractorImpl::extract(const Article& article) const {
         return std::nullopt;
       };
       std::vector<std::pair<size_t, size_t>> denied;
-      auto coded = events_->english().code(article.text, bodyBegin, s.end, mentions, demonym, article.doc.date, &denied);
+      auto entityCode = [&](size_t entity) {
+        const Entity& ent = resolver.entities()[entity];
+        std::string c = actorCodeOn(ent.actor, article.doc.date);
+        if (c.empty() && ent.catalog != kNoActor) c = actorCodeOn(catalog_.actors()[ent.catalog].actor, article.doc.date);
+        return c;
+      };
+      auto coded = events_->english().code(article.text, bodyBegin, s.end, mentions, demonym, article.doc.date,
+                                           &denied, entityCode);
       facts = combineFacts(std::move(facts), std::move(coded), englishEvents_, denied);
     }
     if (facts.empty()) continue;
@@ -241,6 +249,8 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       e.type = f.type;
       e.mode = f.mode;
       e.cameo = f.cameo;
+      e.srcCode = f.srcCode;
+      e.dstCode = f.dstCode;
       e.title = f.title;
       e.confidence = f.confidence;
       if (isStandingType(f.type)) {
@@ -256,6 +266,8 @@ Extraction ExtractorImpl::extract(const Article& article) const {
         Edge& have = pending[it->second].edge;
         if (have.evidence.size() < 8) have.evidence.push_back(ev);
         have.confidence = std::max(have.confidence, e.confidence);
+        if (have.srcCode.empty()) have.srcCode = e.srcCode;
+        if (have.dstCode.empty()) have.dstCode = e.dstCode;
         // A date the text gives beats the article's date; any date beats none.
         if (!have.when.anyKnown() || (have.dateBasis == DateBasis::kArticle && e.dateBasis == DateBasis::kText)) {
           have.when = e.when;

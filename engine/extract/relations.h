@@ -48,6 +48,8 @@ struct Fact {
   std::string mode;
   std::string cameo;
   std::string title;
+  std::string srcCode;  // CAMEO actor codes composed by the event coder ("POLGOV"); "" when none
+  std::string dstCode;
   float confidence = 0.5f;
   Tense tense = Tense::kNone;  // of the trigger verb (drives the date rule)
   // An event announced, planned or threatened but not (yet) done ("will

@@ -75,6 +75,11 @@ struct Edge {
   // count was kept, or by the bulk loader). Ignored by WriteBatch::putEdge.
   uint32_t sources = 0;
   std::vector<Evidence> evidence;
+  // CAMEO actor codes of the two parties as the event coder composed them
+  // from a dictionary code and the agents in the phrase ("Polish officials"
+  // -> "POLGOV"); "" when no dictionary gave one.
+  std::string srcCode;
+  std::string dstCode;
 
   friend bool operator==(const Edge&, const Edge&) = default;
 };

@@ -183,9 +183,14 @@ std::string encodeEdgeValue(const Edge& e, uint32_t evidenceCount) {
   putVarint(&v, evidenceCount);
   // Optional trailing fields (FORMAT.md): readers of records without them
   // default them, and readers that predate them never get this far.
-  if (e.dateBasis != DateBasis::kUnknown || e.sources != 0) {
+  const bool codes = !e.srcCode.empty() || !e.dstCode.empty();
+  if (e.dateBasis != DateBasis::kUnknown || e.sources != 0 || codes) {
     v.push_back(static_cast<char>(e.dateBasis));
     putVarint(&v, e.sources);
+  }
+  if (codes) {  // a second optional tail: the parties' actor codes
+    putString(&v, e.srcCode);
+    putString(&v, e.dstCode);
   }
   return v;
 }
@@ -211,6 +216,10 @@ Result<EdgeHeader> decodeEdge(const EdgeKey& key, std::string_view value) {
     if (!r.ok() || static_cast<uint8_t>(basis[0]) >= kDateBasisCount || sources > UINT32_MAX) return corrupt("edge");
     e.dateBasis = static_cast<DateBasis>(static_cast<uint8_t>(basis[0]));
     e.sources = static_cast<uint32_t>(sources);
+    if (r.ok() && !r.atEnd()) {
+      e.srcCode = r.string();
+      e.dstCode = r.string();
+    }
   }
   if (!r.ok() || !r.atEnd()) return corrupt("edge");
   e.when.to = getDateKey(to, 0);

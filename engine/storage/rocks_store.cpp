@@ -690,6 +690,8 @@ Result<EdgeId> RocksBatch::putEdge(Edge edge) {
   Edge& h = target->header;
   if (h.mode.empty()) h.mode = edge.mode;
   if (h.cameo.empty()) h.cameo = edge.cameo;
+  if (h.srcCode.empty()) h.srcCode = edge.srcCode;
+  if (h.dstCode.empty()) h.dstCode = edge.dstCode;
   uint32_t newSources = 0;
   bool newEvidence = false;
   for (const auto& ev : edge.evidence) {
@@ -769,7 +771,7 @@ class RocksBulkLoader final : public BulkLoader {
     EdgeId id = 0;
     Date from, to;
     EdgeType type = EdgeType::kConsult;
-    uint32_t mode = 0, cameo = 0, title = 0;  // interned strings
+    uint32_t mode = 0, cameo = 0, title = 0, srcCode = 0, dstCode = 0;  // interned strings
     float confidence = 1.0f;
     uint32_t evidenceCount = 0;
     DateBasis dateBasis = DateBasis::kUnknown;  // kept from a stored edge (imports record none)
@@ -883,6 +885,8 @@ Status RocksBulkLoader::preload() {
     p.mode = intern(e.mode);
     p.cameo = intern(e.cameo);
     p.title = intern(e.title);
+    p.srcCode = intern(e.srcCode);
+    p.dstCode = intern(e.dstCode);
     p.confidence = e.confidence;
     p.evidenceCount = h->evidenceCount;
     p.dateBasis = e.dateBasis;
@@ -935,6 +939,8 @@ Result<EdgeId> RocksBulkLoader::putEdge(const Edge& edge) {
     p.mode = intern(edge.mode);
     p.cameo = intern(edge.cameo);
     p.title = title;
+    p.srcCode = intern(edge.srcCode);
+    p.dstCode = intern(edge.dstCode);
     p.confidence = edge.confidence;
     p.dirty = true;
     edges_.push_back(p);
@@ -946,6 +952,8 @@ Result<EdgeId> RocksBulkLoader::putEdge(const Edge& edge) {
     // Merge: the fact keeps its first mode/cameo; confidence is the best seen.
     if (p.mode == 0 && !edge.mode.empty()) { p.mode = intern(edge.mode); p.dirty = true; }
     if (p.cameo == 0 && !edge.cameo.empty()) { p.cameo = intern(edge.cameo); p.dirty = true; }
+    if (p.srcCode == 0 && !edge.srcCode.empty()) { p.srcCode = intern(edge.srcCode); p.dirty = true; }
+    if (p.dstCode == 0 && !edge.dstCode.empty()) { p.dstCode = intern(edge.dstCode); p.dirty = true; }
     if (edge.confidence > p.confidence) { p.confidence = edge.confidence; p.dirty = true; }
   }
   Pending& p = edges_[index];
@@ -1088,6 +1096,8 @@ Result<BulkLoadStats> RocksBulkLoader::finish() {
       e.mode = strings_[p.mode];
       e.cameo = strings_[p.cameo];
       e.title = strings_[p.title];
+      e.srcCode = strings_[p.srcCode];
+      e.dstCode = strings_[p.dstCode];
       e.when.to = p.to;
       e.confidence = p.confidence;
       e.dateBasis = p.dateBasis;

@@ -87,6 +87,20 @@ TEST_CASE("Codec: actor, edge, evidence and document records round-trip", "[stor
   REQUIRE(h.isOk());
   CHECK(h->edge == e);
   CHECK(h->evidenceCount == 3);
+  // The parties' actor codes ride in a second optional tail; without them
+  // the record is what older writers wrote.
+  Edge coded = e;
+  coded.srcCode = "IRQGOV";
+  coded.dstCode = "USA";
+  const std::string plain = codec::encodeEdgeValue(e, 3);
+  CHECK(codec::encodeEdgeValue(coded, 3).substr(0, plain.size()) == plain);
+  auto hc = codec::decodeEdge(k, codec::encodeEdgeValue(coded, 3));
+  REQUIRE(hc.isOk());
+  CHECK(hc->edge == coded);
+  coded.srcCode.clear();  // one code alone
+  auto hd = codec::decodeEdge(k, codec::encodeEdgeValue(coded, 3));
+  REQUIRE(hd.isOk());
+  CHECK(hd->edge == coded);
 
   Evidence ev{"abcd0123", 4, 100, 180, "A sentence that backs the edge."};
   auto evb = codec::decodeEvidence(codec::evidenceKey(11, ev.doc, ev.sentence), codec::encodeEvidenceValue(ev));

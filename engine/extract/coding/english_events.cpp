@@ -4,6 +4,7 @@
 #include <cctype>
 #include <array>
 
+#include "extract/coding/actor_codes.h"
 #include "extract/coding/np_binding.h"
 #include "extract/dates.h"
 #include "extract/lexicon/cameo_plover.h"
@@ -197,9 +198,23 @@ void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const Demonym
   }
 }
 
+std::string EnglishEventCoder::partyCode(const syntax::SentenceParse& p, const NpActors& actors, size_t entity,
+                                         int32_t np, const EntityCode& entityCode) const {
+  std::string base = entityCode(entity);
+  const bool inPhrase = np >= 0 && static_cast<size_t>(np) < actors.size();
+  if (base.empty() && inPhrase)
+    for (size_t k = 1; k < actors[np].size() && base.empty(); ++k) base = entityCode(actors[np][k]);
+  if (base.empty() || !inPhrase || np >= static_cast<int32_t>(p.nps.size())) return base;
+  std::vector<std::string> words;
+  for (size_t w = p.nps[np].span.first; w < p.nps[np].span.last; ++w) words.push_back(p.words[w].lower);
+  for (const AgentDictionary* a : agents_) base = composeCode(std::move(base), *a, words);
+  return base;
+}
+
 std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, size_t end,
                                           const std::vector<Mention>& mentions, const DemonymLookup& demonym,
-                                          Date articleDate, std::vector<std::pair<size_t, size_t>>* denied) const {
+                                          Date articleDate, std::vector<std::pair<size_t, size_t>>* denied,
+                                          const EntityCode& entityCode) const {
   std::vector<Fact> facts;
   if ((mentions.empty() && !demonym) || end <= begin || end > text.size()) return facts;
   syntax::SentenceParse parse = syntax::parse(*lexicon_, text.substr(begin, end - begin), begin);
@@ -214,6 +229,10 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     f.type = plover->type;
     f.mode = std::string(plover->mode);
     f.cameo = e.code;
+    if (entityCode) {
+      f.srcCode = partyCode(parse, actors, e.source, e.sourceNp, entityCode);
+      f.dstCode = partyCode(parse, actors, e.target, e.targetNp, entityCode);
+    }
     f.confidence = e.byPattern ? kPatternConfidence : kVerbConfidence;
     if (e.planned) {
       f.confidence *= kPlannedFactor;

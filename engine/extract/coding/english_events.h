@@ -27,6 +27,10 @@ namespace kg::extract {
 // offset in the article; nullopt when it is not a demonym.
 using DemonymLookup = std::function<std::optional<size_t>(size_t wordBegin)>;
 
+// An entity's own CAMEO actor code ("IRQ"; "" when none), for the codes
+// of an event's parties (actor_codes.h).
+using EntityCode = std::function<std::string(size_t entity)>;
+
 class EnglishEventCoder final {
  public:
   // Borrows `verbs` (consulted in order, see EventCoder) and `agents` (the
@@ -44,7 +48,8 @@ class EnglishEventCoder final {
   // (EventCoder::code), for combineFacts.
   std::vector<Fact> code(std::string_view text, size_t begin, size_t end, const std::vector<Mention>& mentions,
                          const DemonymLookup& demonym = {}, Date articleDate = {},
-                         std::vector<std::pair<size_t, size_t>>* denied = nullptr) const;
+                         std::vector<std::pair<size_t, size_t>>* denied = nullptr,
+                         const EntityCode& entityCode = {}) const;
 
  private:
   // Phrases named by the demonyms before their agent or owned head ("Iraqi
@@ -52,6 +57,11 @@ class EnglishEventCoder final {
   // and French ministers") make the phrase a coordination of new one-word
   // member phrases appended to `parse`.
   void bindDemonyms(syntax::SentenceParse* parse, const DemonymLookup& demonym, NpActors* actors) const;
+  // The code of the party `entity` named by phrase `np`: its own code (or
+  // its phrase's owner's, "Gondor's Prime Minister Falastur"), composed
+  // with the agents among the phrase's words.
+  std::string partyCode(const syntax::SentenceParse& parse, const NpActors& actors, size_t entity, int32_t np,
+                        const EntityCode& entityCode) const;
 
   std::shared_ptr<const syntax::Lexicon> lexicon_;
   EventCoder coder_;

@@ -137,3 +137,17 @@ TEST_CASE("Coder: an actor announcing its own hostile act threatens; the act sta
   CHECK(has(moded, "Iran -ASSAULT:planned-> Israel"));
   CHECK_FALSE(has(happened(text, "2024-04-02"), "Iran -ASSAULT-> Israel"));
 }
+
+TEST_CASE("Coder: each party carries its CAMEO actor code composed with its agents", "[extract][coder]") {
+  const auto x = defaultExtractor().extract(kg::extract::testing::article(
+      "Polish officials accused Russian troops of shelling the border on Tuesday.", "2021-03-04"));
+  bool seen = false;
+  for (const auto& e : x.edges) {
+    if (e.edge.type != kg::EdgeType::kAccuse) continue;
+    seen = true;
+    CHECK(x.actors[e.src].actor.name == "Poland");
+    CHECK(e.edge.srcCode == "POLGOV");
+    CHECK(e.edge.dstCode == "RUSMIL");
+  }
+  CHECK(seen);
+}

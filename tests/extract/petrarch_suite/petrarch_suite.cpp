@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "extract/coding/actor_codes.h"
 #include "extract/coding/event_coder.h"
 #include "extract/coding/np_binding.h"
 #include "extract/dictionary.h"
@@ -102,23 +103,6 @@ std::vector<std::string> npWords(const syntax::SentenceParse& p, int32_t np) {
   if (np < 0) return w;
   for (size_t i = p.nps[np].span.first; i < p.nps[np].span.last; ++i) w.push_back(p.words[i].lower);
   return w;
-}
-
-// PETRARCH's composition of an actor code with the agents in its phrase,
-// each in turn ("An MSF Arnor diplomat": NGO~ + ARN + ~GOV = NGOARNGOV); an
-// agent whose code the actor code already holds adds nothing.
-std::string composeCode(std::string actor, const AgentDictionary& agents, const std::vector<std::string>& words) {
-  for (size_t i = 0; i < words.size();) {
-    auto m = agents.matchAt(words, i);
-    if (!m) {
-      ++i;
-      continue;
-    }
-    const AgentEntry& a = agents.entries()[m->entry];
-    if (actor.size() < 3 || actor.find(a.code) == std::string::npos) actor = a.prefix ? a.code + actor : actor + a.code;
-    i = std::max(m->end, i + 1);
-  }
-  return actor;
 }
 
 // "FRO/BIL/SAM" -> its three codes; an agent suffix applies to each
