@@ -205,8 +205,12 @@ std::string EnglishEventCoder::partyCode(const syntax::SentenceParse& p, const N
   if (base.empty() && inPhrase)
     for (size_t k = 1; k < actors[np].size() && base.empty(); ++k) base = entityCode(actors[np][k]);
   if (base.empty() || !inPhrase || np >= static_cast<int32_t>(p.nps.size())) return base;
+  // The phrase's own words up to its head: "Iraqi militia leaders" is
+  // IRQUAF..., but nothing of a nested "of ..." or relative part counts.
   std::vector<std::string> words;
-  for (size_t w = p.nps[np].span.first; w < p.nps[np].span.last; ++w) words.push_back(p.words[w].lower);
+  const auto& n = p.nps[np];
+  const size_t last = std::min<size_t>(n.span.last, static_cast<size_t>(n.head) + 1);
+  for (size_t w = n.span.first; w < last; ++w) words.push_back(p.words[w].lower);
   for (const AgentDictionary* a : agents_) base = composeCode(std::move(base), *a, words);
   return base;
 }
