@@ -391,7 +391,8 @@ std::optional<int> anchorOffset(const std::vector<Token>& t, size_t i) {
   };
   const std::string_view w = word(i), n1 = word(i + 1), n2 = word(i + 2);
   if (w == "the" && (n1 == "next" || n1 == "following") && n2 == "day") return 1;
-  if (w == "the" && n1 == "day" && (n2 == "after" || n2 == "afterwards")) return 1;
+  // "the day after" alone; "the day after the vote" names another event.
+  if (w == "the" && n1 == "day" && (n2 == "afterwards" || (n2 == "after" && word(i + 3).empty()))) return 1;
   if (w == "the" && (n1 == "previous" || n1 == "preceding") && n2 == "day") return -1;
   if (w == "the" && n1 == "day" && n2 == "before" && word(i + 3).empty()) return -1;
   if (w == "the" && n1 == "same" && n2 == "day") return 0;
@@ -401,8 +402,11 @@ std::optional<int> anchorOffset(const std::vector<Token>& t, size_t i) {
   if (n <= 0 || n > 60) return std::nullopt;
   const int unit = n1 == "day" || n1 == "days" ? 1 : n1 == "week" || n1 == "weeks" ? 7 : 0;
   if (unit == 0) return std::nullopt;
-  if (n2 == "later" || n2 == "after") return n * unit;
-  if (n2 == "earlier" || n2 == "before") return -n * unit;
+  // "two days later"; not "two days after the strike", whose event is the
+  // strike's, before the sentence's own ("the vote came two days after US
+  // airstrikes killed ...").
+  if (n2 == "later") return n * unit;
+  if (n2 == "earlier") return -n * unit;
   return std::nullopt;
 }
 }  // namespace

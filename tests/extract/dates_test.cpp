@@ -114,4 +114,7 @@ TEST_CASE("Dates: 'the next day', 'two days later', 'the day before' count from 
   CHECK_FALSE(anchoredOffset("The talks resumed on Monday.").has_value());
   CHECK_FALSE(anchoredOffset("The day before the election was quiet.").has_value());
   CHECK_FALSE(anchoredOffset("Many days of talks lie ahead.").has_value());
+  // "N days after X" dates X's event relative to the sentence's, not the other way.
+  CHECK_FALSE(anchoredOffset("The vote came two days after US airstrikes killed the general.").has_value());
+  CHECK_FALSE(anchoredOffset("The day after the vote, the envoy left.").has_value());
 }
