@@ -153,7 +153,8 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
     if (best) out[k].push_back(best->entity);
     // The body a title before the name names ("Russian Foreign Minister
     // Sergei Lavrov": Russia) is an owner too.
-    if (best && best->titleOf != kNoActor && best->titleOf != best->entity) out[k].push_back(best->titleOf);
+    if (best && best->titleOf != kNoActor && std::find(out[k].begin(), out[k].end(), best->titleOf) == out[k].end())
+      out[k].push_back(best->titleOf);
     // Owners: the other mentions among the phrase's own words before the head.
     for (const Mention& m : mentions)
       if (best && &m != best && within(m, all) && m.end <= head.begin && m.entity != best->entity)
