@@ -6,6 +6,11 @@
 namespace kg::extract {
 namespace {
 
+// Arabic events: the weaker mention's confidence times this; the verb-first
+// reading takes the first mentions after the verb, with fewer checks than
+// the English rules make.
+constexpr float kArabicEventFactor = 0.75f;
+
 enum class ArForm : uint8_t { kVerb, kNoun };
 
 struct ArTrigger {
@@ -194,7 +199,7 @@ void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention
         f.type = tr.type;
         f.cameo = tr.cameo;
         f.mode = mode;
-        f.confidence = std::min(args[s]->confidence, args[d]->confidence) * 0.75f;
+        f.confidence = std::min(args[s]->confidence, args[d]->confidence) * kArabicEventFactor;
         f.tense = Tense::kPast;
         out->push_back(std::move(f));
       }

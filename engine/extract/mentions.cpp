@@ -454,15 +454,34 @@ bool speechVerb(const std::string& w) {
 }
 
 
+// Mention confidences (Mention::confidence), each with why it is that high.
+// A dictionary name written in full rarely names anyone else.
+constexpr float kAliasConfidence = 0.95f;
+// A dictionary name met by its consonant skeleton: a spelling variant, or a near miss.
+constexpr float kSkeletonConfidence = 0.8f;
+// A surname alone or a partial name, matched to someone the article already named in full.
+constexpr float kSurnameConfidence = 0.8f;
+// An office without a name: its holder is the one the dictionary records for the date.
+constexpr float kRoleConfidence = 0.75f;
+// A name the dictionary lacks, guessed from capitals, a suffix or the words around it.
+constexpr float kRuleConfidence = 0.6f;
+// Not reached: every MentionSource has its own confidence.
+constexpr float kFallbackConfidence = 0.5f;
+// A surname the article has not used yet, unique in the catalog: below kSurnameConfidence
+// because nothing in the article backs it.
+constexpr float kCatalogSurnameConfidence = 0.7f;
+// Subtracted when one alias names several actors: the one picked may be the wrong one.
+constexpr float kAmbiguousAliasPenalty = 0.15f;
+
 float sourceConfidence(MentionSource s) {
   switch (s) {
-    case MentionSource::kAlias: return 0.95f;
-    case MentionSource::kSkeleton: return 0.8f;
-    case MentionSource::kSurname: return 0.8f;
-    case MentionSource::kRole: return 0.75f;
-    case MentionSource::kRule: return 0.6f;
+    case MentionSource::kAlias: return kAliasConfidence;
+    case MentionSource::kSkeleton: return kSkeletonConfidence;
+    case MentionSource::kSurname: return kSurnameConfidence;
+    case MentionSource::kRole: return kRoleConfidence;
+    case MentionSource::kRule: return kRuleConfidence;
   }
-  return 0.5f;
+  return kFallbackConfidence;
 }
 
 Mention makeMention(const std::vector<Token>& tokens, size_t b, size_t e, size_t entity, MentionSource src) {
@@ -553,12 +572,38 @@ static MentionIndex::Hit matchAfterProclitic(const MentionIndex& index, const st
   return index.match(tail, 0);
 }
 
-std::vector<Mention> findMentions(const std::vector<Token>& tokens, const MentionIndex& index, Resolver* resolver) {
+// ---------------------------------------------------------------- findMentions
+//
+// findMentions runs four steps over one sentence, each reading what the
+// steps before it found:
+//   1. findAliases          dictionary names, longest first;
+//   2. findCapitalisedRuns  names the dictionary lacks: organisations by
+//                           suffix, people by a known surname or by context;
+//   3. attachTitles         titles written before person mentions;
+//   4. findOfficeRoles      office roles without a name ("the premier").
+
+namespace {
+
+// What the steps share: the sentence, the mentions found so far and, for
+// each token, the index of the mention covering it (-1 for none).
+struct MentionScan {
+  const std::vector<Token>& tokens;
+  const MentionIndex& index;
+  Resolver* resolver;
   std::vector<Mention> out;
-  if (tokens.empty()) return out;
-  // New names are rebuilt from the tokens (their lower-case forms with the
-  // capitalisation they were written with): findMentions does not see the text.
-  auto rawName = [&](size_t b, size_t e) {
+  std::vector<int> owner;
+
+  // Records `m` as found and its tokens as covered.
+  void claim(const Mention& m) {
+    for (size_t k = m.tokBegin; k < m.tokEnd; ++k) owner[k] = static_cast<int>(out.size());
+    resolver->noteMention(m.entity);
+    out.push_back(m);
+  }
+  const Entity& entityOf(const Mention& m) const { return resolver->entities()[m.entity]; }
+
+  // A new name rebuilt from tokens [b, e): their lower-case forms with the
+  // capitalisation they were written with (findMentions does not see the text).
+  std::string rawName(size_t b, size_t e) const {
     std::string s;
     for (size_t k = b; k < e; ++k) {
       const Token& t = tokens[k];
@@ -572,47 +617,59 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
       s += w;
     }
     return s;
-  };
+  }
+};
 
-  std::vector<int> owner(tokens.size(), -1);  // mention covering each token
-  auto claim = [&](const Mention& m) {
-    for (size_t k = m.tokBegin; k < m.tokEnd; ++k) owner[k] = static_cast<int>(out.size());
-    resolver->noteMention(m.entity);
-    out.push_back(m);
-  };
+bool startsBefore(const Mention& a, const Mention& b) { return a.tokBegin < b.tokBegin; }
 
-  // 1. Dictionary aliases, longest first from left to right.
+// ---- 1. Dictionary aliases
+
+// One alias of several actors: the one already in the article (the last
+// such in the alias's order), else the first.
+size_t pickAliasActor(const MentionIndex::Hit& hit, const Resolver& resolver) {
+  size_t pick = hit.entries.front()->actor;
+  if (hit.entries.size() > 1) {
+    for (const auto* e : hit.entries) {
+      for (const auto& ent : resolver.entities()) {
+        if (ent.catalog == e->actor) { pick = e->actor; break; }
+      }
+    }
+  }
+  return pick;
+}
+
+// Dictionary aliases, longest first from left to right.
+void findAliases(MentionScan& s) {
+  const auto& tokens = s.tokens;
   for (size_t i = 0; i < tokens.size();) {
     const Token& t = tokens[i];
     if (!t.word || t.article || t.strict.empty()) { ++i; continue; }
-    MentionIndex::Hit hit = index.match(tokens, i);
-    if (hit.length == 0 && t.script == Script::kArabic) hit = matchAfterProclitic(index, tokens, i);
+    MentionIndex::Hit hit = s.index.match(tokens, i);
+    if (hit.length == 0 && t.script == Script::kArabic) hit = matchAfterProclitic(s.index, tokens, i);
     if (hit.length == 0 || insideLongerName(tokens, i, hit)) { ++i; continue; }
-    size_t pick = hit.entries.front()->actor;
-    if (hit.entries.size() > 1) {  // one alias, several actors: the one already in the article
-      for (const auto* e : hit.entries) {
-        for (const auto& ent : resolver->entities()) {
-          if (ent.catalog == e->actor) { pick = e->actor; break; }
-        }
-      }
-    }
+    const size_t pick = pickAliasActor(hit, *s.resolver);
     size_t b = i;
     if (b > 0 && tokens[b - 1].article) --b;  // "al-" belongs to the name's span
-    claim(makeMention(tokens, b, i + hit.length, resolver->fromCatalog(pick),
-                      hit.skeleton ? MentionSource::kSkeleton : MentionSource::kAlias));
-    if (hit.entries.size() > 1) out.back().confidence -= 0.15f;
+    s.claim(makeMention(tokens, b, i + hit.length, s.resolver->fromCatalog(pick),
+                        hit.skeleton ? MentionSource::kSkeleton : MentionSource::kAlias));
+    if (hit.entries.size() > 1) s.out.back().confidence -= kAmbiguousAliasPenalty;
     i += hit.length;
   }
+}
 
-  // A headline ("Biden, Al-Kadhimi Agree on Continued Security Partnership")
-  // capitalises every word: capitals say nothing there, so the name rules
-  // stay quiet. Known names, titles and demonyms are not counted.
+// ---- 2. Capitalised runs
+
+// A headline ("Biden, Al-Kadhimi Agree on Continued Security Partnership")
+// capitalises every word: capitals say nothing there, so the name rules
+// stay quiet. Known names, titles and demonyms are not counted.
+bool isHeadline(const MentionScan& s) {
+  const auto& tokens = s.tokens;
   size_t longWords = 0, capitals = 0;
   for (size_t k = 0; k < tokens.size(); ++k) {
     const Token& t = tokens[k];
-    if (!t.word || t.script != Script::kLatin || t.strict.size() < 4 || owner[k] >= 0) continue;
-    if (index.demonym(t.strict)) continue;
-    if (auto tl = index.title(tokens, k)) { k += tl->second - 1; continue; }
+    if (!t.word || t.script != Script::kLatin || t.strict.size() < 4 || s.owner[k] >= 0) continue;
+    if (s.index.demonym(t.strict)) continue;
+    if (auto tl = s.index.title(tokens, k)) { k += tl->second - 1; continue; }
     ++longWords;
     capitals += t.capital;
   }
@@ -622,298 +679,412 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
     endsWithStop = tokens[k - 1].lower == ".";
     break;
   }
-  const bool titleCase = !endsWithStop && longWords >= 4 && capitals * 10 >= longWords * 7;
+  // Seven long words in ten capitalised.
+  return !endsWithStop && longWords >= 4 && capitals * 10 >= longWords * 7;
+}
 
-  // 2. Capitalised runs: organisations by suffix, people by context.
-  const auto& stops = stopCapitals();
-  auto isCapWord = [&](size_t k) {
-    const Token& t = tokens[k];
-    return t.word && (t.article || (t.script == Script::kLatin && t.capital && !t.allCaps));
-  };
-  for (size_t i = 0; i < tokens.size();) {
-    if (!isCapWord(i) || tokens[i].article) { ++i; continue; }
-    size_t j = i;
-    while (j < tokens.size()) {
-      if (isCapWord(j)) {
-        if (tokens[j].possessive) { ++j; break; }
-        ++j;
-        continue;
-      }
-      // "Council of Representatives": a lower-case "of" between capitals.
-      if ((tokens[j].lower == "of" || tokens[j].lower == "for") && j + 1 < tokens.size() && isCapWord(j + 1) &&
-          !tokens[j + 1].article)
-        { ++j; continue; }
-      // "Lula da Silva", "von der Leyen": a name particle between capitals.
-      if (j > i && namePartCount(tokens, j) > 0 && j + namePartCount(tokens, j) < tokens.size() &&
-          isCapWord(j + namePartCount(tokens, j)))
-        { j += namePartCount(tokens, j); continue; }
-      break;
+bool isCapWord(const std::vector<Token>& tokens, size_t k) {
+  const Token& t = tokens[k];
+  return t.word && (t.article || (t.script == Script::kLatin && t.capital && !t.allCaps));
+}
+
+// The end of the capitalised run starting at `i`; a possessive ends it.
+size_t capitalRunEnd(const std::vector<Token>& tokens, size_t i) {
+  size_t j = i;
+  while (j < tokens.size()) {
+    if (isCapWord(tokens, j)) {
+      if (tokens[j].possessive) return j + 1;
+      ++j;
+      continue;
     }
-    size_t b = i;
-    if (b > 0 && tokens[b - 1].article && owner[b - 1] < 0) --b;  // "al-Muhandis"
-    while (b < j && !tokens[b].article && (stops.count(tokens[b].strict) || tokens[b].lower == "of")) ++b;
-    // A title opening the run ("Brigadier General William Seely") is not
-    // part of the name.
-    // A demonym or a title opening the run ("Pakistani Prime Minister
-    // Imran Khan", "Brigadier General William Seely") is not part of the
-    // name; titleOwner() below reads the demonym again.
-    b = skipLeadingTitles(tokens, index, owner, b, j);
+    // "Council of Representatives": a lower-case "of" between capitals.
+    if ((tokens[j].lower == "of" || tokens[j].lower == "for") && j + 1 < tokens.size() && isCapWord(tokens, j + 1) &&
+        !tokens[j + 1].article)
+      { ++j; continue; }
+    // "Lula da Silva", "von der Leyen": a name particle between capitals.
+    if (j > i && namePartCount(tokens, j) > 0 && j + namePartCount(tokens, j) < tokens.size() &&
+        isCapWord(tokens, j + namePartCount(tokens, j)))
+      { j += namePartCount(tokens, j); continue; }
+    break;
+  }
+  return j;
+}
+
+// Where the name in the capitalised run [i, j) starts: with the Arabic
+// article before it ("al-Muhandis"), after leading stop words, and after a
+// demonym or a title opening the run ("Pakistani Prime Minister Imran Khan",
+// "Brigadier General William Seely"); titleOwner() reads the demonym again.
+size_t runNameStart(const MentionScan& s, size_t i, size_t j) {
+  const auto& tokens = s.tokens;
+  const auto& stops = stopCapitals();
+  size_t b = i;
+  if (b > 0 && tokens[b - 1].article && s.owner[b - 1] < 0) --b;
+  while (b < j && !tokens[b].article && (stops.count(tokens[b].strict) || tokens[b].lower == "of")) ++b;
+  return skipLeadingTitles(tokens, s.index, s.owner, b, j);
+}
+
+// "Al-Nujaba Islamic Resistance Movement" is al-Nujaba: a group mention
+// inside an organisation's run [b, e) takes the rest of the run. True when
+// it did.
+bool extendGroupInside(MentionScan& s, size_t b, size_t e) {
+  int groupInside = -1;
+  for (size_t k = b; k < e; ++k) {
+    if (s.owner[k] < 0) continue;
+    const ActorKind ok = s.entityOf(s.out[s.owner[k]]).actor.kind;
+    if (ok == ActorKind::kArmedGroup || ok == ActorKind::kOrganisation || ok == ActorKind::kMedia) groupInside = s.owner[k];
+  }
+  if (groupInside < 0 || s.owner[e - 1] >= 0) return false;
+  Mention& g = s.out[groupInside];
+  for (size_t k = g.tokEnd; k < e; ++k) s.owner[k] = groupInside;
+  g.tokEnd = e;
+  g.end = s.tokens[e - 1].end;
+  g.possessive = s.tokens[e - 1].possessive;
+  return true;
+}
+
+// "Foreign Ministry", "Media Office": only generic words before the suffix
+// say nothing of whose it is.
+bool genericName(const std::vector<Token>& tokens, size_t b, size_t e) {
+  static const std::unordered_set<std::string> kGeneric = {
+      "foreign", "defense", "defence", "interior", "media", "security", "ground", "air", "oval", "national",
+      "joint", "special", "general", "central", "supreme", "high", "higher", "electoral", "trump", "biden",
+      "obama", "bush", "administration", "state", "ministerial", "council", "task", "press", "the"};
+  bool generic = true;
+  for (size_t k = b; k + 1 < e; ++k) generic = generic && (tokens[k].article || kGeneric.count(tokens[k].strict) > 0);
+  return generic;
+}
+
+// An organisation named by its suffix ("... Committee", "... Brigades";
+// not when a dictionary name ends the run). True when the run [b, e) is
+// settled as one: claimed, taken by a group named inside it, or generic.
+bool claimOrganisation(MentionScan& s, size_t b, size_t e, size_t words) {
+  const auto& tokens = s.tokens;
+  bool suffix = false;
+  ActorKind kind = suffixKind(tokens[e - 1].strict, &suffix);
+  if (!suffix) return false;
+  for (size_t k = b; k < e; ++k)
+    if (tokens[k].strict == "news" || tokens[k].strict == "tv") kind = ActorKind::kMedia;  // "... News Agency"
+  if (extendGroupInside(s, b, e)) return true;
+  if (genericName(tokens, b, e)) return true;
+  if (words < 2 || s.owner[e - 1] >= 0 || tokens[e - 1].possessive) return false;
+  // Leading dictionary mentions become modifiers of the organisation
+  // ("Baghdad Security Committee"); leading stop words are dropped.
+  for (size_t k = b; k < e; ++k) {
+    if (s.owner[k] >= 0) s.out[s.owner[k]].modifier = true;
+  }
+  const std::string name = s.rawName(b, e);
+  s.claim(makeMention(tokens, b, e, s.resolver->fromNew(name, kind), MentionSource::kRule));
+  return true;
+}
+
+// A catalog person met by a surname the article has not used yet.
+void claimCatalogSurname(MentionScan& s, size_t b, size_t e, size_t actor) {
+  Mention m = makeMention(s.tokens, b, e, s.resolver->fromCatalog(actor), MentionSource::kSurname);
+  m.confidence = kCatalogSurnameConfidence;
+  s.claim(m);
+}
+
+// Vowels folded to one "a" per run ("Saleh" and "Salih" are "salah").
+std::string vowelFold(const std::string& w) {
+  std::string o;
+  for (char ch : w) {
+    const bool v = ch == 'a' || ch == 'e' || ch == 'i' || ch == 'o' || ch == 'u' || ch == 'y';
+    if (v && !o.empty() && o.back() == 'a') continue;
+    o += v ? 'a' : ch;
+  }
+  return o;
+}
+
+// A lone word meets a catalog surname by skeleton only when the two differ
+// in vowels alone ("Saleh"/"Salih", not "Mark"/"Maliki"), or when an Arabic
+// article marks the word as a surname too ("Al-Kazimi"). The one candidate,
+// or nullptr.
+const std::vector<size_t>* vowelVariantSurname(const MentionIndex& index, const Token& t, bool article) {
+  const std::vector<size_t>* sk = index.surname("~" + t.skeleton);
+  if (sk == nullptr || sk->size() != 1 || t.skeleton.size() < 3) return nullptr;
+  const auto known = foldName(index.catalog().actors()[sk->front()].actor.name);
+  if (!known.empty() && (article || vowelFold(known.back().strict) == vowelFold(t.strict))) return sk;
+  return nullptr;
+}
+
+// A one-word name [b, e): the surname of someone known. Exact spellings
+// first (in the article, then in the catalog), then skeletons: "Khomeini"
+// after "Khamenei" is still Khomeini.
+void claimSurname(MentionScan& s, size_t b, size_t e) {
+  const auto& tokens = s.tokens;
+  const Token& t = tokens[tokens[b].article ? b + 1 : b];
+  if (t.strict.size() < 3) return;
+  if (auto ent = s.resolver->bySurname(t.strict, "")) {
+    s.claim(makeMention(tokens, b, e, *ent, MentionSource::kSurname));
+    return;
+  }
+  const std::vector<size_t>* cands = s.index.surname(t.strict);
+  if (cands == nullptr || cands->size() != 1) {
+    if (auto ent = s.resolver->bySurname("", t.skeleton)) {
+      s.claim(makeMention(tokens, b, e, *ent, MentionSource::kSurname));
+      return;
+    }
+    if (const auto* sk = vowelVariantSurname(s.index, t, tokens[b].article)) cands = sk;
+  }
+  if (cands != nullptr && cands->size() == 1) claimCatalogSurname(s, b, e, cands->front());
+}
+
+// A partial name of someone known ("Abdul-Mahdi", "Abdel Mahdi"). True when
+// claimed.
+bool claimPartialName(MentionScan& s, size_t b, size_t e) {
+  const auto& tokens = s.tokens;
+  std::string sk, st;
+  for (size_t k = b; k < e; ++k) {
+    if (!tokens[k].word || tokens[k].article) continue;
+    if (!st.empty()) { st += ' '; sk += ' '; }
+    st += tokens[k].strict;
+    sk += tokens[k].skeleton;
+  }
+  if (auto ent = s.resolver->bySurname(st, sk)) {
+    s.claim(makeMention(tokens, b, e, *ent, MentionSource::kSurname));
+    return true;
+  }
+  const std::vector<size_t>* cands = s.index.surname(st);
+  if (cands == nullptr || cands->size() != 1) cands = s.index.surname("~" + sk);
+  if (cands == nullptr || cands->size() != 1) return false;
+  claimCatalogSurname(s, b, e, cands->front());
+  return true;
+}
+
+// An unknown name [b, e) is a person's when a title stands right before it
+// ("Brigadier General X"), or a profession ("spokesman X"), or when a speech
+// verb or an apposition follows it ("X said", "X, the ..."); `next` is the
+// token after the run.
+bool personContext(const MentionScan& s, size_t b, size_t next) {
+  const auto& tokens = s.tokens;
+  bool person = false;
+  if (b > 0) {
+    for (size_t q = b > 5 ? b - 5 : 0; q < b; ++q) {
+      if (auto tl = s.index.title(tokens, q); tl && q + tl->second == b && !tokens[b - 1].possessive) person = true;
+    }
+    const std::string& prev = tokens[b - 1].lower;
+    if (prev == "writer" || prev == "spokesman" || prev == "spokeswoman" || prev == "analyst" ||
+        prev == "journalist" || prev == "columnist" || prev == "correspondent" || prev == "cleric")
+      person = true;
+  }
+  if (next < tokens.size()) {
+    const Token& n = tokens[next];
+    if (n.word && speechVerb(n.lower)) person = true;
+    if (n.lower == "," && next + 1 < tokens.size() &&
+        (tokens[next + 1].lower == "the" || tokens[next + 1].lower == "a" || tokens[next + 1].lower == "an" ||
+         tokens[next + 1].lower == "who" || speechVerb(tokens[next + 1].lower)))
+      person = true;
+  }
+  return person;
+}
+
+// People in the run [b, e) of `words` words: only tokens no mention covers.
+void claimPerson(MentionScan& s, size_t b, size_t e, size_t next, size_t words, bool headline) {
+  for (size_t k = b; k < e; ++k) {
+    if (s.owner[k] >= 0) return;
+  }
+  if (words == 1) {
+    claimSurname(s, b, e);
+    return;
+  }
+  if (words > 4) return;
+  if (auto tl = s.index.title(s.tokens, b); tl && b + tl->second >= e) return;  // "Prime Minister" alone
+  if (words <= 3 && claimPartialName(s, b, e)) return;
+  if (headline) return;  // headlines capitalise every word
+  if (!personContext(s, b, next)) return;
+  s.claim(makeMention(s.tokens, b, e, s.resolver->fromNew(s.rawName(b, e), ActorKind::kPerson), MentionSource::kRule));
+}
+
+// Capitalised runs: organisations by suffix, people by context.
+void findCapitalisedRuns(MentionScan& s, bool headline) {
+  const auto& tokens = s.tokens;
+  for (size_t i = 0; i < tokens.size();) {
+    if (!isCapWord(tokens, i) || tokens[i].article) { ++i; continue; }
+    const size_t j = capitalRunEnd(tokens, i);
+    const size_t b = runNameStart(s, i, j);
     size_t e = j;
     while (e > b && (tokens[e - 1].lower == "of" || tokens[e - 1].lower == "for" || tokens[e - 1].article)) --e;
-    const size_t next = j;
     i = j;
     if (b >= e) continue;
     // "X, also known as Y": Y is another name of X (known_as.h), not an actor.
     if (afterKnownAs(tokens, b)) continue;
-    // Organisation suffix (not when a dictionary name ends the run).
-    bool suffix = false;
-    ActorKind kind = suffixKind(tokens[e - 1].strict, &suffix);
-    for (size_t k = b; k < e; ++k)
-      if (suffix && (tokens[k].strict == "news" || tokens[k].strict == "tv")) kind = ActorKind::kMedia;  // "... News Agency"
     size_t words = 0;
     for (size_t k = b; k < e; ++k) words += tokens[k].word && !tokens[k].article;
-    int groupInside = -1;  // "Al-Nujaba Islamic Resistance Movement" is al-Nujaba
-    for (size_t k = b; k < e; ++k) {
-      if (owner[k] < 0) continue;
-      const ActorKind ok = resolver->entities()[out[owner[k]].entity].actor.kind;
-      if (ok == ActorKind::kArmedGroup || ok == ActorKind::kOrganisation || ok == ActorKind::kMedia) groupInside = owner[k];
-    }
-    if (suffix && groupInside >= 0 && owner[e - 1] < 0) {
-      Mention& g = out[groupInside];
-      for (size_t k = g.tokEnd; k < e; ++k) owner[k] = groupInside;
-      g.tokEnd = e;
-      g.end = tokens[e - 1].end;
-      g.possessive = tokens[e - 1].possessive;
-      continue;
-    }
-    static const std::unordered_set<std::string> kGeneric = {
-        "foreign", "defense", "defence", "interior", "media", "security", "ground", "air", "oval", "national",
-        "joint", "special", "general", "central", "supreme", "high", "higher", "electoral", "trump", "biden",
-        "obama", "bush", "administration", "state", "ministerial", "council", "task", "press", "the"};
-    bool generic = true;
-    for (size_t k = b; k + 1 < e; ++k) generic = generic && (tokens[k].article || kGeneric.count(tokens[k].strict) > 0);
-    if (suffix && generic) continue;  // "Foreign Ministry", "Media Office": whose?
-    if (suffix && words >= 2 && owner[e - 1] < 0 && !tokens[e - 1].possessive) {
-      // Leading dictionary mentions become modifiers of the organisation
-      // ("Baghdad Security Committee"); leading stop words are dropped.
-      for (size_t k = b; k < e; ++k) {
-        if (owner[k] >= 0) out[owner[k]].modifier = true;
-      }
-      const std::string name = rawName(b, e);
-      Mention m = makeMention(tokens, b, e, resolver->fromNew(name, kind), MentionSource::kRule);
-      claim(m);
-      continue;
-    }
-    // People: only tokens no mention covers.
-    bool free = true;
-    for (size_t k = b; k < e; ++k) free = free && owner[k] < 0;
-    if (!free) continue;
-    if (words == 1) {
-      const Token& t = tokens[tokens[b].article ? b + 1 : b];
-      if (t.strict.size() < 3) continue;
-      // Exact spellings first (in the article, then in the catalog), then
-      // skeletons: "Khomeini" after "Khamenei" is still Khomeini.
-      if (auto ent = resolver->bySurname(t.strict, "")) {
-        claim(makeMention(tokens, b, e, *ent, MentionSource::kSurname));
-        continue;
-      }
-      const std::vector<size_t>* cands = index.surname(t.strict);
-      if (cands == nullptr || cands->size() != 1) {
-        if (auto ent = resolver->bySurname("", t.skeleton)) {
-          claim(makeMention(tokens, b, e, *ent, MentionSource::kSurname));
-          continue;
-        }
-        // A lone word meets a catalog surname by skeleton only when the two
-        // differ in vowels alone ("Saleh"/"Salih", not "Mark"/"Maliki").
-        const std::vector<size_t>* sk = index.surname("~" + t.skeleton);
-        if (sk != nullptr && sk->size() == 1 && t.skeleton.size() >= 3) {
-          const auto known = foldName(index.catalog().actors()[sk->front()].actor.name);
-          auto vowelFold = [](const std::string& w) {
-            std::string o;
-            for (char ch : w) {
-              const bool v = ch == 'a' || ch == 'e' || ch == 'i' || ch == 'o' || ch == 'u' || ch == 'y';
-              if (v && !o.empty() && o.back() == 'a') continue;
-              o += v ? 'a' : ch;
-            }
-            return o;
-          };
-          // An Arabic article ("Al-Kazimi") marks the word as a surname too.
-          const bool article = b < e && tokens[b].article;
-          if (!known.empty() && (article || vowelFold(known.back().strict) == vowelFold(t.strict))) cands = sk;
-        }
-      }
-      if (cands != nullptr && cands->size() == 1) {
-        Mention m = makeMention(tokens, b, e, resolver->fromCatalog(cands->front()), MentionSource::kSurname);
-        m.confidence = 0.7f;
-        claim(m);
-      }
-      continue;
-    }
-    if (words > 4) continue;
-    if (auto tl = index.title(tokens, b); tl && b + tl->second >= e) continue;  // "Prime Minister" alone
-    // A partial name of someone known ("Abdul-Mahdi", "Abdel Mahdi").
-    if (words <= 3) {
-      std::string sk, st;
-      for (size_t k = b; k < e; ++k) {
-        if (!tokens[k].word || tokens[k].article) continue;
-        if (!st.empty()) { st += ' '; sk += ' '; }
-        st += tokens[k].strict;
-        sk += tokens[k].skeleton;
-      }
-      if (auto ent = resolver->bySurname(st, sk)) {
-        claim(makeMention(tokens, b, e, *ent, MentionSource::kSurname));
-        continue;
-      }
-      const std::vector<size_t>* cands = index.surname(st);
-      if (cands == nullptr || cands->size() != 1) cands = index.surname("~" + sk);
-      if (cands != nullptr && cands->size() == 1) {
-        Mention m = makeMention(tokens, b, e, resolver->fromCatalog(cands->front()), MentionSource::kSurname);
-        m.confidence = 0.7f;
-        claim(m);
-        continue;
-      }
-    }
-    bool person = false;
-    if (titleCase) continue;  // headlines capitalise every word
-    if (b > 0) {
-      for (size_t s = b > 5 ? b - 5 : 0; s < b; ++s) {
-        if (auto tl = index.title(tokens, s); tl && s + tl->second == b && !tokens[b - 1].possessive) person = true;
-      }
-      const std::string& prev = tokens[b - 1].lower;
-      if (prev == "writer" || prev == "spokesman" || prev == "spokeswoman" || prev == "analyst" ||
-          prev == "journalist" || prev == "columnist" || prev == "correspondent" || prev == "cleric")
-        person = true;
-    }
-    if (next < tokens.size()) {
-      const Token& n = tokens[next];
-      if (n.word && speechVerb(n.lower)) person = true;
-      if (n.lower == "," && next + 1 < tokens.size() &&
-          (tokens[next + 1].lower == "the" || tokens[next + 1].lower == "a" || tokens[next + 1].lower == "an" ||
-           tokens[next + 1].lower == "who" || speechVerb(tokens[next + 1].lower)))
-        person = true;
-    }
-    if (!person) continue;
-    claim(makeMention(tokens, b, e, resolver->fromNew(rawName(b, e), ActorKind::kPerson), MentionSource::kRule));
+    if (claimOrganisation(s, b, e, words)) continue;
+    claimPerson(s, b, e, j, words, headline);
   }
+}
 
-  std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.tokBegin < b.tokBegin; });
-  std::fill(owner.begin(), owner.end(), -1);
-  for (size_t m = 0; m < out.size(); ++m)
-    for (size_t k = out[m].tokBegin; k < out[m].tokEnd; ++k) owner[k] = static_cast<int>(m);
+// Mentions in text order, `owner` rebuilt to match.
+void sortMentions(MentionScan& s) {
+  std::sort(s.out.begin(), s.out.end(), startsBefore);
+  std::fill(s.owner.begin(), s.owner.end(), -1);
+  for (size_t m = 0; m < s.out.size(); ++m)
+    for (size_t k = s.out[m].tokBegin; k < s.out[m].tokEnd; ++k) s.owner[k] = static_cast<int>(m);
+}
 
-  // The owner of a title written at [s, ...): a state or organisation
-  // mention, possessive or adjacent, or a demonym, just before it.
-  auto titleOwner = [&](size_t s) -> std::pair<size_t, int> {  // (catalog idx or entity?, mention index)
-    if (s == 0) return {kNoActor, -1};
-    size_t p = s - 1;
-    if (tokens[p].lower == "\"" && p > 0) --p;  // the "Kata'ib Sayyid al-Shuhada" Spokesman
-    if (tokens[p].lower == "the" && p > 0) --p;
-    if (owner[p] >= 0) {
-      const Mention& m = out[owner[p]];
-      const Entity& ent = resolver->entities()[m.entity];
-      if (ent.actor.kind != ActorKind::kPerson && ent.actor.kind != ActorKind::kMedia) return {m.entity, owner[p]};
-      return {kNoActor, -1};
-    }
-    if (tokens[p].word) {
-      if (auto st = index.demonym(tokens[p].strict)) return {resolver->fromCatalog(*st), -1};
-    }
+// ---- 3. Titles before person mentions
+
+// The owner of a title written at [at, ...): a state or organisation
+// mention, possessive or adjacent, or a demonym, just before it. Returns the
+// owner's entity (kNoActor for none) and its mention's index (-1 for none).
+std::pair<size_t, int> titleOwner(const MentionScan& s, size_t at) {
+  const auto& tokens = s.tokens;
+  if (at == 0) return {kNoActor, -1};
+  size_t p = at - 1;
+  if (tokens[p].lower == "\"" && p > 0) --p;  // the "Kata'ib Sayyid al-Shuhada" Spokesman
+  if (tokens[p].lower == "the" && p > 0) --p;
+  if (s.owner[p] >= 0) {
+    const Mention& m = s.out[s.owner[p]];
+    const Entity& ent = s.entityOf(m);
+    if (ent.actor.kind != ActorKind::kPerson && ent.actor.kind != ActorKind::kMedia) return {m.entity, s.owner[p]};
     return {kNoActor, -1};
-  };
-
-  // 3. Titles before person mentions.
-  for (auto& m : out) {
-    const Entity& ent = resolver->entities()[m.entity];
-    if (ent.actor.kind != ActorKind::kPerson || m.source == MentionSource::kRole) continue;
-    size_t nameStart = m.tokBegin;
-    for (size_t s = nameStart > 6 ? nameStart - 6 : 0; s < nameStart; ++s) {
-      if (owner[s] >= 0) continue;
-      auto tl = index.title(tokens, s);
-      if (!tl) continue;
-      size_t tEnd = s + tl->second;
-      if (tEnd < nameStart && tokens[tEnd].lower == ".") ++tEnd;
-      if (tEnd != nameStart || tokens[tEnd - 1].possessive) continue;
-      m.title = tl->first;
-      auto [own, ownerMention] = titleOwner(s);
-      m.titleOf = own;
-      m.titleBegin = s;
-      if (ownerMention >= 0) {
-        out[ownerMention].modifier = true;
-        m.titleBegin = out[ownerMention].tokBegin;
-      } else if (own != kNoActor && s > 0) {
-        m.titleBegin = s - 1;  // a demonym
-      }
-      break;
-    }
-    if (!m.title.empty() || nameStart == 0) continue;
-    // "the Deputy Secretary-General of Iraq's "Al-Nujaba" Nasr al-Shammari"
-    size_t p = nameStart;
-    while (p > 0 && tokens[p - 1].lower == "\"") --p;
-    if (p == 0 || owner[p - 1] < 0) continue;
-    const int om = owner[p - 1];
-    const Entity& oe = resolver->entities()[out[om].entity];
-    if (oe.actor.kind == ActorKind::kPerson || oe.actor.kind == ActorKind::kMedia) continue;
-    p = out[om].tokBegin;
-    while (p > 0 && tokens[p - 1].lower == "\"") --p;
-    if (p > 0 && tokens[p - 1].possessive && owner[p - 1] >= 0) p = out[owner[p - 1]].tokBegin;
-    if (p < 2 || tokens[p - 1].lower != "of") continue;
-    for (size_t s = p - 1 > 6 ? p - 7 : 0; s < p - 1; ++s) {
-      auto tl = index.title(tokens, s);
-      if (!tl || s + tl->second != p - 1) continue;
-      m.title = tl->first;
-      m.titleOf = out[om].entity;
-      out[om].modifier = true;
-      break;
-    }
   }
+  if (tokens[p].word) {
+    if (auto st = s.index.demonym(tokens[p].strict)) return {s.resolver->fromCatalog(*st), -1};
+  }
+  return {kNoActor, -1};
+}
 
-  // 4. Office roles without a name: "the premier", "Iraq's prime minister".
-  std::vector<Mention> roles;
-  for (size_t s = 0; s < tokens.size(); ++s) {
-    if (owner[s] >= 0 || !tokens[s].word) continue;
-    auto tl = index.title(tokens, s);
+// A title right before the person's name ("US Secretary of State Mike
+// Pompeo"), with its owner before it.
+void attachTitleBefore(MentionScan& s, Mention& m) {
+  const auto& tokens = s.tokens;
+  const size_t nameStart = m.tokBegin;
+  for (size_t q = nameStart > 6 ? nameStart - 6 : 0; q < nameStart; ++q) {
+    if (s.owner[q] >= 0) continue;
+    auto tl = s.index.title(tokens, q);
     if (!tl) continue;
-    const size_t tEnd = s + tl->second;
-    bool freeSpan = true;
-    for (size_t k = s; k < tEnd; ++k) freeSpan = freeSpan && owner[k] < 0;
-    if (!freeSpan) continue;
-    // A name follows: handled as a title above (or an unknown name).
-    if (tEnd < tokens.size() && tokens[tEnd].word && (tokens[tEnd].capital || owner[tEnd] >= 0) &&
-        tokens[tEnd].script == Script::kLatin)
-      continue;
-    auto [own, ownerMention] = titleOwner(s);
-    const bool determiner = s > 0 && (tokens[s - 1].lower == "the" || tokens[s - 1].lower == "his" ||
-                                      tokens[s - 1].lower == "its" || tokens[s - 1].lower == "then");
-    std::optional<size_t> body;
-    if (own != kNoActor && resolver->entities()[own].catalog != kNoActor) body = resolver->entities()[own].catalog;
-    else if (determiner) body = resolver->defaultBodyFor(tl->first);
-    if (!body) { s = tEnd - 1; continue; }
-    auto holder = resolver->officeHolder(*body, tl->first);
-    if (!holder) { s = tEnd - 1; continue; }
-    Mention m = makeMention(tokens, s, tEnd, resolver->fromCatalog(*holder), MentionSource::kRole);
-    if (ownerMention >= 0) {
-      out[ownerMention].modifier = true;
-      m.tokBegin = out[ownerMention].tokBegin;
-      m.begin = out[ownerMention].begin;
-    }
+    size_t tEnd = q + tl->second;
+    if (tEnd < nameStart && tokens[tEnd].lower == ".") ++tEnd;
+    if (tEnd != nameStart || tokens[tEnd - 1].possessive) continue;
     m.title = tl->first;
+    auto [own, ownerMention] = titleOwner(s, q);
     m.titleOf = own;
-    resolver->noteMention(m.entity);
-    roles.push_back(m);
-    s = tEnd - 1;
-  }
-  if (!roles.empty()) {
-    // A role absorbs its owner's mention ("Iraq's prime minister" is one actor).
-    std::vector<Mention> merged;
-    for (auto& m : out) {
-      bool inside = false;
-      for (const auto& r : roles) inside = inside || (m.tokBegin >= r.tokBegin && m.tokEnd <= r.tokEnd);
-      if (!inside) merged.push_back(m);
+    m.titleBegin = q;
+    if (ownerMention >= 0) {
+      s.out[ownerMention].modifier = true;
+      m.titleBegin = s.out[ownerMention].tokBegin;
+    } else if (own != kNoActor && q > 0) {
+      m.titleBegin = q - 1;  // a demonym
     }
-    merged.insert(merged.end(), roles.begin(), roles.end());
-    out = std::move(merged);
-    std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.tokBegin < b.tokBegin; });
+    return;
   }
-  return out;
+}
+
+// "the Deputy Secretary-General of Iraq's "Al-Nujaba" Nasr al-Shammari": a
+// title of the group named right before the person.
+void attachTitleOfGroupBefore(MentionScan& s, Mention& m) {
+  const auto& tokens = s.tokens;
+  size_t p = m.tokBegin;
+  while (p > 0 && tokens[p - 1].lower == "\"") --p;
+  if (p == 0 || s.owner[p - 1] < 0) return;
+  const int om = s.owner[p - 1];
+  const Entity& oe = s.entityOf(s.out[om]);
+  if (oe.actor.kind == ActorKind::kPerson || oe.actor.kind == ActorKind::kMedia) return;
+  p = s.out[om].tokBegin;
+  while (p > 0 && tokens[p - 1].lower == "\"") --p;
+  if (p > 0 && tokens[p - 1].possessive && s.owner[p - 1] >= 0) p = s.out[s.owner[p - 1]].tokBegin;
+  if (p < 2 || tokens[p - 1].lower != "of") return;
+  for (size_t q = p - 1 > 6 ? p - 7 : 0; q < p - 1; ++q) {
+    auto tl = s.index.title(tokens, q);
+    if (!tl || q + tl->second != p - 1) continue;
+    m.title = tl->first;
+    m.titleOf = s.out[om].entity;
+    s.out[om].modifier = true;
+    return;
+  }
+}
+
+// Titles before person mentions (roles have theirs already).
+void attachTitles(MentionScan& s) {
+  for (auto& m : s.out) {
+    if (s.entityOf(m).actor.kind != ActorKind::kPerson || m.source == MentionSource::kRole) continue;
+    attachTitleBefore(s, m);
+    if (!m.title.empty() || m.tokBegin == 0) continue;
+    attachTitleOfGroupBefore(s, m);
+  }
+}
+
+// ---- 4. Office roles without a name
+
+// The title [at, tEnd) stands alone: no mention covers it and no name
+// follows it (a title before a name was read in step 3, or the name is
+// unknown).
+bool roleStandsAlone(const MentionScan& s, size_t at, size_t tEnd) {
+  const auto& tokens = s.tokens;
+  for (size_t k = at; k < tEnd; ++k) {
+    if (s.owner[k] >= 0) return false;
+  }
+  return !(tEnd < tokens.size() && tokens[tEnd].word && (tokens[tEnd].capital || s.owner[tEnd] >= 0) &&
+           tokens[tEnd].script == Script::kLatin);
+}
+
+// The holder of the office `title` written at [at, tEnd): of the body its
+// owner names ("Iraq's prime minister"), or of the default body after a
+// determiner ("the premier"); nullopt when no holder is known.
+std::optional<Mention> officeRole(MentionScan& s, size_t at, size_t tEnd, const std::string& title) {
+  const auto& tokens = s.tokens;
+  auto [own, ownerMention] = titleOwner(s, at);
+  const bool determiner = at > 0 && (tokens[at - 1].lower == "the" || tokens[at - 1].lower == "his" ||
+                                     tokens[at - 1].lower == "its" || tokens[at - 1].lower == "then");
+  std::optional<size_t> body;
+  if (own != kNoActor && s.resolver->entities()[own].catalog != kNoActor) body = s.resolver->entities()[own].catalog;
+  else if (determiner) body = s.resolver->defaultBodyFor(title);
+  if (!body) return std::nullopt;
+  auto holder = s.resolver->officeHolder(*body, title);
+  if (!holder) return std::nullopt;
+  Mention m = makeMention(tokens, at, tEnd, s.resolver->fromCatalog(*holder), MentionSource::kRole);
+  if (ownerMention >= 0) {
+    s.out[ownerMention].modifier = true;
+    m.tokBegin = s.out[ownerMention].tokBegin;
+    m.begin = s.out[ownerMention].begin;
+  }
+  m.title = title;
+  m.titleOf = own;
+  s.resolver->noteMention(m.entity);
+  return m;
+}
+
+// A role absorbs its owner's mention ("Iraq's prime minister" is one actor).
+void absorbRoleOwners(MentionScan& s, const std::vector<Mention>& roles) {
+  std::vector<Mention> merged;
+  for (auto& m : s.out) {
+    bool inside = false;
+    for (const auto& r : roles) inside = inside || (m.tokBegin >= r.tokBegin && m.tokEnd <= r.tokEnd);
+    if (!inside) merged.push_back(m);
+  }
+  merged.insert(merged.end(), roles.begin(), roles.end());
+  s.out = std::move(merged);
+  std::sort(s.out.begin(), s.out.end(), startsBefore);
+}
+
+// Office roles without a name: "the premier", "Iraq's prime minister".
+void findOfficeRoles(MentionScan& s) {
+  std::vector<Mention> roles;
+  for (size_t q = 0; q < s.tokens.size(); ++q) {
+    if (s.owner[q] >= 0 || !s.tokens[q].word) continue;
+    auto tl = s.index.title(s.tokens, q);
+    if (!tl) continue;
+    const size_t tEnd = q + tl->second;
+    if (!roleStandsAlone(s, q, tEnd)) continue;
+    if (auto m = officeRole(s, q, tEnd, tl->first)) roles.push_back(*m);
+    q = tEnd - 1;
+  }
+  if (!roles.empty()) absorbRoleOwners(s, roles);
+}
+
+}  // namespace
+
+std::vector<Mention> findMentions(const std::vector<Token>& tokens, const MentionIndex& index, Resolver* resolver) {
+  if (tokens.empty()) return {};
+  MentionScan s{tokens, index, resolver, {}, std::vector<int>(tokens.size(), -1)};
+  findAliases(s);
+  findCapitalisedRuns(s, isHeadline(s));
+  sortMentions(s);
+  attachTitles(s);
+  findOfficeRoles(s);
+  return std::move(s.out);
 }
 
 }  // namespace kg::extract

@@ -3,6 +3,7 @@
 #include "extract/arabic.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -463,6 +464,10 @@ class Clauses {
   std::vector<bool> starts_;  // first token of any mention (media and modifiers too)
 };
 
+// Japanese events: the weaker mention's confidence times this; roles are read
+// from particles alone, with fewer rules than English has.
+constexpr float kJapaneseEventFactor = 0.75f;
+
 // Japanese: "XがYを空爆した", "XはYの撤退を求めた", passive "YがXに殺害された".
 // The subject is the mention marked by が/は, the object the one marked by
 // を/に/の/と, the verb a Sino-Japanese action noun.
@@ -562,7 +567,7 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
     f.type = tr->type;
     f.cameo = tr->cameo;
     f.mode = tr->mode;
-    f.confidence = std::min(subj->confidence, obj->confidence) * 0.75f;
+    f.confidence = std::min(subj->confidence, obj->confidence) * kJapaneseEventFactor;
     f.tense = Tense::kPresent;
     for (size_t q = i + 1; q < tokens.size() && q <= i + 3; ++q)
       if (tokens[q].lower == "た") f.tense = Tense::kPast;
@@ -594,25 +599,39 @@ const CatalogRelation* recordedRelation(const Resolver& resolver, size_t person,
   return best;
 }
 
-}  // namespace
+// ---------------------------------------------------------------- findRelations
+//
+// findRelations reads a sentence in rule groups: Japanese and Arabic events
+// (their own rules), English verb and noun triggers, titles written before
+// names, and appositions.
 
-std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                                const Resolver& resolver) {
-  std::vector<Fact> out;
-  const auto& entities = resolver.entities();
-  const Clauses c(tokens, mentions, entities);
-  const auto& args = c.args();
+// Fact confidences: the weaker argument's mention confidence times a factor
+// that says how far the rule group's reading can go wrong.
+// English triggers over a shallow clause reading: an argument may be misread.
+constexpr float kEnglishEventFactor = 0.85f;
+// Targets listed after a passive's agent ("supported by Tehran, the Hezbollah
+// Brigades and AAH") stand further from the verb than an object does.
+constexpr float kListedTargetFactor = 0.8f;
+// A title written before a name rarely names a body the person does not serve.
+constexpr float kTitleFactor = 0.9f;
+// An apposition's role words ("P, the secretary general of G") are read loosely.
+constexpr float kAppositionFactor = 0.85f;
+// "G, which is part of H": a fixed phrase, but the mention after it may be a place.
+constexpr float kPartOfFactor = 0.85f;
 
-  // The attack mode is read only when an attack is found (most sentences have none).
-  static const std::string kNoMode;
-  std::string modeCache;
-  bool modeRead = false;
-  auto attackMode = [&]() -> const std::string& {
-    if (!modeRead) { modeCache = modeOf(tokens); modeRead = true; }
-    return modeCache;
-  };
-  auto add = [&](const std::vector<size_t>& srcs, const std::vector<size_t>& dsts, const Trigger& tr, Tense tense,
-                 const std::string* mode = nullptr) {
+// What the English rule groups share: the sentence, its clause reading and
+// the facts found so far.
+class RelationScan {
+ public:
+  RelationScan(const std::vector<Token>& sentence, const std::vector<Mention>& found, const Resolver& resolved,
+               const Clauses& clauses, std::vector<Fact>* out)
+      : tokens(sentence), mentions(found), resolver(resolved), entities(resolved.entities()), c(clauses),
+        args(clauses.args()), out_(out) {}
+
+  // One fact per source and target (args indexes) of trigger `tr`; `mode`
+  // overrides an attack's mode read from the sentence.
+  void add(const std::vector<size_t>& srcs, const std::vector<size_t>& dsts, const Trigger& tr, Tense tense,
+           const std::string* mode = nullptr) {
     for (size_t s : srcs) {
       for (size_t d : dsts) {
         const Mention* ms = args[s];
@@ -625,347 +644,495 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
         f.cameo = tr.cameo;
         if (tr.type == EdgeType::kAssault) f.mode = mode ? *mode : attackMode();
         if (tr.type == EdgeType::kConsult && std::string(tr.cameo) == "041") f.mode = "phone";
-        f.confidence = std::min(ms->confidence, md->confidence) * 0.85f;
+        f.confidence = std::min(ms->confidence, md->confidence) * kEnglishEventFactor;
         f.tense = tense;
-        out.push_back(std::move(f));
+        out_->push_back(std::move(f));
       }
     }
-  };
+  }
+  void push(Fact f) { out_->push_back(std::move(f)); }
 
-  bool japanese = false;
-  for (const auto& t : tokens) japanese = japanese || t.script == Script::kKana || t.script == Script::kHan;
-  if (japanese) japaneseRelations(tokens, mentions, entities, &out);
-  bool arabic = false;
-  for (const auto& t : tokens) arabic = arabic || t.script == Script::kArabic;
-  if (arabic) arabicRelations(tokens, mentions, entities, &out);
+  const std::vector<Token>& tokens;
+  const std::vector<Mention>& mentions;
+  const Resolver& resolver;
+  const std::vector<Entity>& entities;
+  const Clauses& c;
+  const std::vector<const Mention*>& args;
 
-  const auto& lex = lexicon();
+ private:
+  // The attack mode is read only when an attack is found (most sentences have none).
+  const std::string& attackMode() {
+    if (!modeRead_) { modeCache_ = modeOf(tokens); modeRead_ = true; }
+    return modeCache_;
+  }
+
+  std::vector<Fact>* out_;
+  std::string modeCache_;
+  bool modeRead_ = false;
+};
+
+// ---- English verb and noun triggers
+
+// "Tehran-backed factions": the compound's first half supports what
+// follows. True when token i is such a compound.
+bool backedCompound(RelationScan& s, size_t i) {
+  static const std::string kNoMode;
+  const Token& t = s.tokens[i];
+  if (!((t.lower == "backed" || t.lower == "supported") && t.hyphenBefore && i > 0)) return false;
+  const int src = s.c.argEndingAt(i);
+  const int dst = s.c.objectAfter(i, 3, false);
+  if (src >= 0 && dst >= 0)
+    s.add({static_cast<size_t>(src)}, s.c.group(dst, false, true), lexicon().at("backed"), Tense::kNone, &kNoMode);
+  return true;
+}
+
+// "signed / sealed an agreement": an agreement word within four tokens.
+bool agreementFollows(const std::vector<Token>& tokens, size_t i) {
+  bool agreement = false;
+  for (size_t q = i + 1; q < tokens.size() && q <= i + 4; ++q) {
+    const std::string& w = tokens[q].lower;
+    agreement = agreement || w == "agreement" || w == "deal" || w == "accord" || w == "memorandum" ||
+                w == "treaty" || w == "pact";
+  }
+  return agreement;
+}
+
+// The trigger at token i: "pull out", "called for / on", or a lexicon word
+// ("call" only as "phone call", "signed" only of an agreement).
+std::optional<Trigger> triggerAt(const std::vector<Token>& tokens, size_t i) {
+  const std::string& word = tokens[i].lower;
+  if ((word == "pull" || word == "pulled" || word == "pulling" || word == "pulls") && i + 1 < tokens.size() &&
+      tokens[i + 1].lower == "out")
+    return Trigger{EdgeType::kRetreat, "0874", word == "pulled" ? Tense::kPast : Tense::kPresent, Form::kVerb};
+  if ((word == "called" || word == "calling" || word == "calls") && i + 1 < tokens.size() &&
+      (tokens[i + 1].lower == "for" || tokens[i + 1].lower == "on"))
+    return Trigger{EdgeType::kRequest, "020", word == "called" ? Tense::kPast : Tense::kPresent, Form::kVerb};
+  const auto it = lexicon().find(word);
+  if (it == lexicon().end()) return std::nullopt;
+  if (word == "call" && !(i > 0 && tokens[i - 1].lower == "phone")) return std::nullopt;
+  if (word == "called") return std::nullopt;
+  if ((word == "signed" || word == "sealed") && !agreementFollows(tokens, i)) return std::nullopt;
+  return it->second;
+}
+
+// A verb form after a determiner or a qualifying mention is a noun ("the
+// attack", "US strikes on"); so is a tenseless verb form ending the sentence.
+Form triggerForm(const RelationScan& s, size_t i, const Trigger& tr, const std::string& prev) {
+  const auto& tokens = s.tokens;
+  const std::string& word = tokens[i].lower;
+  Form form = tr.form;
+  const bool prepAfter = i + 1 < tokens.size() && isPrep(tokens[i + 1].lower);
+  // "X calls on Y" / "X calls for": after a subject these are verbs, not nouns.
+  const bool callsVerb = tr.type == EdgeType::kRequest && word == "calls";
+  if (form == Form::kVerb && (isDeterminer(prev) || (isPrep(prev) && prev != "to") ||
+                              (s.c.argEndingAt(i) >= 0 && prepAfter && word.back() == 's' && !callsVerb)))
+    form = Form::kNoun;
+  if (form == Form::kVerb && tr.tense == Tense::kNone && !(i + 1 < tokens.size())) form = Form::kNoun;
+  return form;
+}
+
+struct Voice {
+  bool passive = false;
+  bool reduced = false;  // no auxiliary: "X killed in a strike", "X backed by Y"
+};
+
+// The voice of the trigger at i: passive after an auxiliary, or reduced
+// before "by" or, for an attack verb, before a place or occasion preposition.
+Voice voiceOf(const std::vector<Token>& tokens, size_t i, const Trigger& tr, Form form, const std::string& prev) {
+  Voice v{tr.passiveOnly, false};
+  if (v.passive || form != Form::kVerb || tr.tense != Tense::kPast) return v;
+  const std::string& word = tokens[i].lower;
+  for (size_t q = i > 3 ? i - 3 : 0; q < i; ++q) v.passive = v.passive || isAux(tokens[q].lower);
+  if (!v.passive && i + 1 < tokens.size() && tokens[i + 1].lower == "by") v.passive = v.reduced = true;
+  // "Soleimani killed in US drone strike", "X, hit in an Israeli raid":
+  // an attack verb takes a direct object when active, so a past form
+  // followed by a place or occasion preposition is a reduced passive.
+  if (!v.passive && tr.type == EdgeType::kAssault && i + 1 < tokens.size() && i > 0 && !isAux(prev) &&
+      (tokens[i + 1].lower == "in" || tokens[i + 1].lower == "during" ||
+       (tokens[i + 1].lower == "at" && word != "struck" && word != "hit") ||
+       tokens[i + 1].lower == "near" || tokens[i + 1].lower == "when"))
+    v.passive = v.reduced = true;
+  return v;
+}
+
+// What a withdrawal at `from` leaves: the object after "from" or "out of".
+int retreatTarget(const RelationScan& s, size_t from) {
+  const auto& tokens = s.tokens;
+  for (size_t q = from + 1; q < tokens.size() && q < from + 10; ++q) {
+    if (isClauseBreak(tokens[q])) return -1;
+    if (tokens[q].lower == "from" || (tokens[q].lower == "of" && q > 0 && tokens[q - 1].lower == "out"))
+      return s.c.objectAfter(q, 3, false);
+  }
+  return -1;
+}
+
+// "the deployment of 3,000 soldiers to Kuwait": where a mobilisation at i goes.
+int destinationAfter(const RelationScan& s, size_t i) {
+  int dst = -1;
+  for (size_t q = i + 1; q < s.tokens.size() && q < i + 12 && dst < 0; ++q) {
+    if (isClauseBreak(s.tokens[q])) break;
+    if (s.tokens[q].lower == "to" || s.tokens[q].lower == "into") dst = s.c.objectAfter(q, 3, false);
+  }
+  return dst;
+}
+
+// "two groups supported by Tehran, the Hezbollah Brigades and AAH": the
+// agent acts on each mention listed after it. True when it found any.
+bool listedTargets(RelationScan& s, int agent, const Trigger& tr) {
+  const auto& tokens = s.tokens;
+  const Mention* a = s.args[agent];
+  const size_t q = a->tokEnd;
+  if (!(q + 1 < tokens.size() && tokens[q].lower == "," &&
+        (tokens[q + 1].lower == "the" || tokens[q + 1].lower == "namely")))
+    return false;
+  bool any = false;
+  size_t spanEnd = q + 1;
+  while (spanEnd < tokens.size() && !isClauseBreak(tokens[spanEnd]) &&
+         !(tokens[spanEnd].lower == "," && spanEnd + 1 < tokens.size() && tokens[spanEnd + 1].lower != "and"))
+    ++spanEnd;
+  for (const auto& m : s.mentions) {
+    if (m.tokBegin <= q || m.tokBegin >= spanEnd || m.modifier) continue;
+    if (s.entities[m.entity].actor.kind == ActorKind::kMedia || m.entity == a->entity) continue;
+    Fact f;
+    f.src = a->entity;
+    f.dst = m.entity;
+    f.type = tr.type;
+    f.cameo = tr.cameo;
+    f.confidence = std::min(a->confidence, m.confidence) * kListedTargetFactor;
+    f.tense = Tense::kPast;
+    s.push(std::move(f));
+    any = true;
+  }
+  return any;
+}
+
+// A passive verb: the agent ("by X", "in a US strike") acts on the patient
+// (the subject, or for a reduced passive the mention right before the verb).
+void passiveEvent(RelationScan& s, size_t i, const Trigger& tr, Tense tense, bool reduced) {
+  const auto& c = s.c;
+  int patient = -1;
+  if (reduced) {
+    size_t p = i;
+    while (p > 0 && (s.tokens[p - 1].lower == "," || c.transparent(p - 1))) --p;
+    patient = c.argEndingAt(p);
+    if (patient >= 0 && (c.oblique(patient) || c.qualifier(patient))) patient = -1;
+  } else {
+    patient = c.subjectBefore(i);
+  }
+  const int agent = c.agentAfter(i);
+  if (reduced && patient < 0 && agent >= 0 && listedTargets(s, agent, tr)) return;
+  if (patient >= 0 && agent >= 0)
+    s.add(c.group(agent, false, true), c.group(patient, !reduced, false), tr,
+          tense == Tense::kPresent ? tense : Tense::kPast);
+}
+
+// "called for the withdrawal", "will not result in the withdrawal": the
+// event noun at i is asked for or denied, not done.
+bool governedNoun(const RelationScan& s, size_t i) {
+  const auto& tokens = s.tokens;
+  bool governed = false;
+  size_t from = i;  // look before the noun's own phrase ("the US sanctions")
+  while (from > 0 && tokens[from - 1].lower != "that" &&
+         (isDeterminer(tokens[from - 1].lower) || s.c.argAt(from - 1) >= 0))
+    --from;
+  for (size_t q = from; q > 0 && q + 6 > from; --q) {
+    const Token& w = tokens[q - 1];
+    if (isClauseBreak(w) || w.lower == "that" || w.lower == "," || w.lower == "which") break;
+    if (w.lower == "for" || w.lower == "pursue" || w.lower == "seek" || w.lower == "seeking" || w.lower == "not" ||
+        w.lower == "no" || w.lower == "would" || w.lower == "will" || w.lower == "could" || w.lower == "demanding" ||
+        w.lower == "demand" || w.lower == "demanded" || w.lower == "requires" || w.lower == "requiring" ||
+        w.lower == "urged" || w.lower == "against")
+      governed = true;
+  }
+  return governed;
+}
+
+// The source of the event noun at i whose phrase starts at p: the mention
+// right before the phrase ("the US killing of X", "Washington's
+// assassination"), or the subject of a light verb before it ("X began the
+// withdrawal"), or of talks held "with" someone.
+int nounSource(const RelationScan& s, size_t i, size_t p, const Trigger& tr) {
+  const auto& tokens = s.tokens;
+  int src = p > 0 ? s.c.argEndingAt(p) : -1;
+  if (src < 0 && p > 0) {
+    static const std::unordered_set<std::string> kLight = {
+        "began", "begun", "launched", "carried", "conducted", "ordered", "announced", "completed", "started",
+        "continued", "imposed", "staged", "launch", "began", "out", "executed", "authorized", "approved"};
+    if (kLight.count(tokens[p - 1].lower)) {
+      size_t v = p - 1;
+      if (tokens[v].lower == "out" && v > 0) --v;
+      src = s.c.subjectBefore(v);
+    }
+  }
+  if (src < 0 && tr.type == EdgeType::kConsult && i + 1 < tokens.size() &&
+      (tokens[i + 1].lower == "with" || tokens[i + 1].lower == "to"))
+    src = s.c.subjectBefore(p);  // "X discussed it in phone calls with Y"
+  return src;
+}
+
+// An event noun: "the US killing of X", "US sanctions on Iraq", "the
+// withdrawal of US troops from Iraq".
+void nounEvent(RelationScan& s, size_t i, const Trigger& tr) {
+  const auto& tokens = s.tokens;
+  const auto& c = s.c;
+  const bool governed = governedNoun(s, i);
+  if (governed && tr.type != EdgeType::kRequest && tr.type != EdgeType::kThreaten) return;
+  size_t p = i;
+  while (p > 0 && isDeterminer(tokens[p - 1].lower)) --p;
+  int src = nounSource(s, i, p, tr);
+  int dst = -1;
+  // The target follows "of", "on", "against" ...; "in Baghdad" is where, not whom.
+  static const std::unordered_set<std::string> kTargetPreps = {"of", "on", "against", "with", "to", "upon",
+                                                                "targeting", "from", "over"};
+  if (i + 1 < tokens.size() && kTargetPreps.count(tokens[i + 1].lower)) dst = c.objectAfter(i + 1, 4, false);
+  if (tr.type == EdgeType::kMobilize) dst = destinationAfter(s, i);
+  if (tr.type == EdgeType::kRetreat) {  // "the withdrawal of US troops from Iraq"
+    if (i + 1 < tokens.size() && tokens[i + 1].lower == "of") {
+      const int of = c.objectAfter(i + 1, 3, false);
+      if (of >= 0 && s.args[of]->tokBegin > 0 && tokens[s.args[of]->tokBegin - 1].lower != "from") src = of;
+    }
+    dst = retreatTarget(s, i);
+  }
+  if (src >= 0 && dst >= 0) s.add({static_cast<size_t>(src)}, c.group(dst, false, true), tr, Tense::kNone);
+}
+
+// The object of the active verb at i, or -1.
+int verbObject(const RelationScan& s, size_t i, const Trigger& tr) {
+  const std::string& word = s.tokens[i].lower;
+  if (tr.type == EdgeType::kRetreat) return retreatTarget(s, i);
+  if (tr.type == EdgeType::kMobilize) return destinationAfter(s, i);
+  if (tr.type == EdgeType::kAgree && (word == "signed" || word == "sealed")) {
+    int obj = -1;  // the agreement is the object; the parties are the subjects (or "with" X)
+    for (size_t q = i + 1; q < s.tokens.size() && q < i + 8 && obj < 0; ++q)
+      if (s.tokens[q].lower == "with") obj = s.c.objectAfter(q, 3, false);
+    return obj;
+  }
+  return s.c.objectAfter(i, 10, tr.type == EdgeType::kRequest);
+}
+
+// An active verb: its subjects act on its objects.
+void activeEvent(RelationScan& s, size_t i, const Trigger& tr, Tense tense) {
+  const int subj = s.c.subjectBefore(i);
+  if (subj < 0) return;
+  const int obj = verbObject(s, i, tr);
+  const std::vector<size_t> subjects = s.c.group(subj, true, false);
+  if (obj < 0) {
+    // "Biden and al-Kadhimi met / sealed an agreement": between the two.
+    const bool mutual = tr.type == EdgeType::kConsult || tr.type == EdgeType::kAgree || tr.type == EdgeType::kCooperate;
+    if (mutual && subjects.size() >= 2)
+      s.add({subjects.front()}, std::vector<size_t>(subjects.begin() + 1, subjects.end()), tr, tense);
+    return;
+  }
+  s.add(subjects, s.c.group(obj, false, true), tr, tense);
+}
+
+// Events from English verb and noun triggers.
+void englishEvents(RelationScan& s) {
+  const auto& tokens = s.tokens;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
-    if (!t.word || t.script != Script::kLatin || c.argAt(i) >= 0 || c.transparent(i)) continue;
-    // "Tehran-backed factions": the compound's first half supports what follows.
-    if ((t.lower == "backed" || t.lower == "supported") && t.hyphenBefore && i > 0) {
-      const int s = c.argEndingAt(i);
-      const int d = c.objectAfter(i, 3, false);
-      if (s >= 0 && d >= 0) add({static_cast<size_t>(s)}, c.group(d, false, true), lex.at("backed"), Tense::kNone, &kNoMode);
-      continue;
-    }
-    std::string word = t.lower;
-    Trigger tr{};
-    bool found = false;
-    if ((word == "pull" || word == "pulled" || word == "pulling" || word == "pulls") && i + 1 < tokens.size() &&
-        tokens[i + 1].lower == "out") {
-      tr = {EdgeType::kRetreat, "0874", word == "pulled" ? Tense::kPast : Tense::kPresent, Form::kVerb};
-      found = true;
-    } else if ((word == "called" || word == "calling" || word == "calls") && i + 1 < tokens.size() &&
-               (tokens[i + 1].lower == "for" || tokens[i + 1].lower == "on")) {
-      tr = {EdgeType::kRequest, "020", word == "called" ? Tense::kPast : Tense::kPresent, Form::kVerb};
-      found = true;
-    } else if (auto it = lex.find(word); it != lex.end()) {
-      tr = it->second;
-      found = true;
-      if (word == "call" && !(i > 0 && tokens[i - 1].lower == "phone")) found = false;
-      if (word == "called") found = false;
-    }
-    if (!found) continue;
-    if (word == "signed" || word == "sealed") {
-      bool agreement = false;
-      for (size_t q = i + 1; q < tokens.size() && q <= i + 4; ++q) {
-        const std::string& w = tokens[q].lower;
-        agreement = agreement || w == "agreement" || w == "deal" || w == "accord" || w == "memorandum" || w == "treaty" || w == "pact";
-      }
-      if (!agreement) continue;
-    }
+    if (!t.word || t.script != Script::kLatin || s.c.argAt(i) >= 0 || s.c.transparent(i)) continue;
+    if (backedCompound(s, i)) continue;
+    const std::optional<Trigger> tr = triggerAt(tokens, i);
+    if (!tr) continue;
     const std::string prev = i > 0 ? tokens[i - 1].lower : "";
     if (isModal(prev) || (i > 1 && isModal(tokens[i - 2].lower) && tokens[i - 2].lower != "to")) continue;  // intent, negation
-    Tense tense = tr.tense;
-    if (prev == "has" || prev == "have") tense = Tense::kPresent;
-    // A verb form after a determiner or a qualifying mention is a noun ("the attack", "US strikes on").
-    Form form = tr.form;
-    const bool prepAfter = i + 1 < tokens.size() && isPrep(tokens[i + 1].lower);
-    // "X calls on Y" / "X calls for": after a subject these are verbs, not nouns.
-    const bool callsVerb = tr.type == EdgeType::kRequest && word == "calls";
-    if (form == Form::kVerb && (isDeterminer(prev) || (isPrep(prev) && prev != "to") ||
-                                (c.argEndingAt(i) >= 0 && prepAfter && word.back() == 's' && !callsVerb)))
-      form = Form::kNoun;
-    if (form == Form::kVerb && tr.tense == Tense::kNone && !(i + 1 < tokens.size())) form = Form::kNoun;
-
-    bool passive = tr.passiveOnly;
-    bool reduced = false;
-    if (!passive && form == Form::kVerb && tr.tense == Tense::kPast) {
-      for (size_t q = i > 3 ? i - 3 : 0; q < i; ++q) passive = passive || isAux(tokens[q].lower);
-      if (!passive && i + 1 < tokens.size() && tokens[i + 1].lower == "by") passive = reduced = true;
-      // "Soleimani killed in US drone strike", "X, hit in an Israeli raid":
-      // an attack verb takes a direct object when active, so a past form
-      // followed by a place or occasion preposition is a reduced passive.
-      if (!passive && tr.type == EdgeType::kAssault && i + 1 < tokens.size() && i > 0 && !isAux(prev) &&
-          (tokens[i + 1].lower == "in" || tokens[i + 1].lower == "during" ||
-           (tokens[i + 1].lower == "at" && word != "struck" && word != "hit") ||
-           tokens[i + 1].lower == "near" || tokens[i + 1].lower == "when"))
-        passive = reduced = true;
-    }
-    const bool retreat = tr.type == EdgeType::kRetreat;
-    auto retreatTarget = [&](size_t from) -> int {
-      for (size_t q = from + 1; q < tokens.size() && q < from + 10; ++q) {
-        if (isClauseBreak(tokens[q])) return -1;
-        if (tokens[q].lower == "from" || (tokens[q].lower == "of" && q > 0 && tokens[q - 1].lower == "out")) {
-          const int k = c.objectAfter(q, 3, false);
-          return k;
-        }
-      }
-      return -1;
-    };
-    if (passive) {
-      int patient = -1;
-      if (reduced) {
-        size_t p = i;
-        while (p > 0 && (tokens[p - 1].lower == "," || c.transparent(p - 1))) --p;
-        patient = c.argEndingAt(p);
-        if (patient >= 0 && (c.oblique(patient) || c.qualifier(patient))) patient = -1;
-      } else {
-        patient = c.subjectBefore(i);
-      }
-      const int agent = c.agentAfter(i);
-      if (reduced && patient < 0 && agent >= 0) {
-        // "two groups supported by Tehran, the Hezbollah Brigades and AAH"
-        size_t q = args[agent]->tokEnd;
-        if (q + 1 < tokens.size() && tokens[q].lower == "," &&
-            (tokens[q + 1].lower == "the" || tokens[q + 1].lower == "namely")) {
-          bool any = false;
-          size_t spanEnd = q + 1;
-          while (spanEnd < tokens.size() && !isClauseBreak(tokens[spanEnd]) &&
-                 !(tokens[spanEnd].lower == "," && spanEnd + 1 < tokens.size() && tokens[spanEnd + 1].lower != "and"))
-            ++spanEnd;
-          for (const auto& m : mentions) {
-            if (m.tokBegin <= q || m.tokBegin >= spanEnd || m.modifier) continue;
-            if (entities[m.entity].actor.kind == ActorKind::kMedia || m.entity == args[agent]->entity) continue;
-            Fact f;
-            f.src = args[agent]->entity;
-            f.dst = m.entity;
-            f.type = tr.type;
-            f.cameo = tr.cameo;
-            f.confidence = std::min(args[agent]->confidence, m.confidence) * 0.8f;
-            f.tense = Tense::kPast;
-            out.push_back(std::move(f));
-            any = true;
-          }
-          if (any) continue;
-        }
-      }
-      if (patient >= 0 && agent >= 0)
-        add(c.group(agent, false, true), c.group(patient, !reduced, false), tr, tense == Tense::kPresent ? tense : Tense::kPast);
-      continue;
-    }
-    if (form == Form::kNoun) {
-      // "called for the withdrawal", "will not result in the withdrawal":
-      // asked for or denied, not done.
-      bool governed = false;
-      size_t from = i;  // look before the noun's own phrase ("the US sanctions")
-      while (from > 0 && tokens[from - 1].lower != "that" && (isDeterminer(tokens[from - 1].lower) || c.argAt(from - 1) >= 0))
-        --from;
-      for (size_t q = from; q > 0 && q + 6 > from; --q) {
-        const Token& w = tokens[q - 1];
-        if (isClauseBreak(w) || w.lower == "that" || w.lower == "," || w.lower == "which") break;
-        if (w.lower == "for" || w.lower == "pursue" || w.lower == "seek" || w.lower == "seeking" || w.lower == "not" ||
-            w.lower == "no" || w.lower == "would" || w.lower == "will" || w.lower == "could" || w.lower == "demanding" ||
-            w.lower == "demand" || w.lower == "demanded" || w.lower == "requires" || w.lower == "requiring" ||
-            w.lower == "urged" || w.lower == "against")
-          governed = true;
-      }
-      if (governed && tr.type != EdgeType::kRequest && tr.type != EdgeType::kThreaten) continue;
-      // "the US killing of X", "Washington's assassination of X", "US sanctions on Iraq".
-      size_t p = i;
-      while (p > 0 && isDeterminer(tokens[p - 1].lower)) --p;
-      int src = p > 0 ? c.argEndingAt(p) : -1;
-      if (src < 0 && p > 0) {
-        // "X began / launched / ordered the withdrawal": X is the source.
-        static const std::unordered_set<std::string> kLight = {
-            "began", "begun", "launched", "carried", "conducted", "ordered", "announced", "completed", "started",
-            "continued", "imposed", "staged", "launch", "began", "out", "executed", "authorized", "approved"};
-        if (kLight.count(tokens[p - 1].lower)) {
-          size_t v = p - 1;
-          if (tokens[v].lower == "out" && v > 0) --v;
-          src = c.subjectBefore(v);
-        }
-      }
-      if (src < 0 && tr.type == EdgeType::kConsult && i + 1 < tokens.size() &&
-          (tokens[i + 1].lower == "with" || tokens[i + 1].lower == "to"))
-        src = c.subjectBefore(p);  // "X discussed it in phone calls with Y"
-      int dst = -1;
-      // The target follows "of", "on", "against" ...; "in Baghdad" is where, not whom.
-      static const std::unordered_set<std::string> kTargetPreps = {"of", "on", "against", "with", "to", "upon",
-                                                                    "targeting", "from", "over"};
-      if (i + 1 < tokens.size() && kTargetPreps.count(tokens[i + 1].lower)) dst = c.objectAfter(i + 1, 4, false);
-      if (tr.type == EdgeType::kMobilize) {  // "the deployment of 3,000 soldiers to Kuwait"
-        dst = -1;
-        for (size_t q = i + 1; q < tokens.size() && q < i + 12 && dst < 0; ++q) {
-          if (isClauseBreak(tokens[q])) break;
-          if (tokens[q].lower == "to" || tokens[q].lower == "into") dst = c.objectAfter(q, 3, false);
-        }
-      }
-      if (retreat) {  // "the withdrawal of US troops from Iraq"
-        if (i + 1 < tokens.size() && tokens[i + 1].lower == "of") {
-          const int of = c.objectAfter(i + 1, 3, false);
-          if (of >= 0 && args[of]->tokBegin > 0 && tokens[args[of]->tokBegin - 1].lower != "from") src = of;
-        }
-        dst = retreatTarget(i);
-      }
-      if (src >= 0 && dst >= 0) add({static_cast<size_t>(src)}, c.group(dst, false, true), tr, Tense::kNone);
-      continue;
-    }
-    const int subj = c.subjectBefore(i);
-    if (subj < 0) continue;
-    int obj = -1;
-    if (retreat) obj = retreatTarget(i);
-    else if (tr.type == EdgeType::kMobilize) {
-      for (size_t q = i + 1; q < tokens.size() && q < i + 12 && obj < 0; ++q) {
-        if (isClauseBreak(tokens[q])) break;
-        if (tokens[q].lower == "to" || tokens[q].lower == "into") obj = c.objectAfter(q, 3, false);
-      }
-    } else if (tr.type == EdgeType::kAgree && (word == "signed" || word == "sealed")) {
-      obj = -1;  // the agreement is the object; the parties are the subjects (or "with" X)
-      for (size_t q = i + 1; q < tokens.size() && q < i + 8 && obj < 0; ++q)
-        if (tokens[q].lower == "with") obj = c.objectAfter(q, 3, false);
-    } else {
-      obj = c.objectAfter(i, 10, tr.type == EdgeType::kRequest);
-    }
-    const std::vector<size_t> subjects = c.group(subj, true, false);
-    if (obj < 0) {
-      // "Biden and al-Kadhimi met / sealed an agreement": between the two.
-      const bool mutual = tr.type == EdgeType::kConsult || tr.type == EdgeType::kAgree || tr.type == EdgeType::kCooperate;
-      if (mutual && subjects.size() >= 2)
-        add({subjects.front()}, std::vector<size_t>(subjects.begin() + 1, subjects.end()), tr, tense);
-      continue;
-    }
-    add(subjects, c.group(obj, false, true), tr, tense);
+    const Tense tense = prev == "has" || prev == "have" ? Tense::kPresent : tr->tense;
+    const Form form = triggerForm(s, i, *tr, prev);
+    const Voice voice = voiceOf(tokens, i, *tr, form, prev);
+    if (voice.passive) passiveEvent(s, i, *tr, tense, voice.reduced);
+    else if (form == Form::kNoun) nounEvent(s, i, *tr);
+    else activeEvent(s, i, *tr, tense);
   }
+}
 
-  // Standing relations from titles written before names.
-  for (const auto& m : mentions) {
-    if (m.title.empty() || m.titleOf == kNoActor || m.source == MentionSource::kRole) continue;
-    const Entity& person = entities[m.entity];
-    const Entity& body = entities[m.titleOf];
-    if (person.actor.kind != ActorKind::kPerson || m.entity == m.titleOf) continue;
-    // A title the dictionary already records is still read when it names the
-    // recorded body: the store joins it to that tenure (storage/merge_rule.h),
-    // which then carries this sentence as evidence. Naming another body for a
-    // recorded title is a misreading; the dictionary knows better.
-    // Without an article date the mention cannot be placed in the tenure: the
-    // dictionary's edge already says it.
-    if (person.catalog != kNoActor && resolver.offices().hasTitle(person.catalog, m.title) &&
-        (body.catalog == kNoActor || !resolver.offices().hasRelation(person.catalog, body.catalog) ||
-         !resolver.articleDate().known()))
-      continue;
-    std::string lt = m.title;
-    for (auto& ch : lt) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    // A rank or a group role with a state ("Iranian General X", "Iraqi
-    // commander X") says too little about which body it is held in.
-    if (body.actor.kind == ActorKind::kState &&
-        (lt == "general" || lt == "brigadier general" || lt == "major general" || lt == "lieutenant general" ||
-         lt == "colonel" || lt == "commander" || lt == "leader" ||
-         lt == "deputy commander" || lt == "chairman" || lt == "secretary general" || honorificOrRank(lt)))
-      continue;
+// ---- Titles written before names
+
+// Military ranks and honorifics: membership, not an office.
+bool rankTitle(const std::string& lt) {
+  return honorificOrRank(lt) || lt == "general" || lt == "brigadier general" || lt == "major general" ||
+         lt == "lieutenant general" || lt == "colonel";
+}
+
+// The standing relation a title before a person's name states ("Secretary
+// of State Mike Pompeo": OFFICIAL_OF United States), or nullopt.
+std::optional<Fact> titleFact(const RelationScan& s, const Mention& m) {
+  if (m.title.empty() || m.titleOf == kNoActor || m.source == MentionSource::kRole) return std::nullopt;
+  const Entity& person = s.entities[m.entity];
+  const Entity& body = s.entities[m.titleOf];
+  if (person.actor.kind != ActorKind::kPerson || m.entity == m.titleOf) return std::nullopt;
+  // A title the dictionary already records is still read when it names the
+  // recorded body: the store joins it to that tenure (storage/merge_rule.h),
+  // which then carries this sentence as evidence. Naming another body for a
+  // recorded title is a misreading; the dictionary knows better.
+  // Without an article date the mention cannot be placed in the tenure: the
+  // dictionary's edge already says it.
+  const auto& offices = s.resolver.offices();
+  if (person.catalog != kNoActor && offices.hasTitle(person.catalog, m.title) &&
+      (body.catalog == kNoActor || !offices.hasRelation(person.catalog, body.catalog) ||
+       !s.resolver.articleDate().known()))
+    return std::nullopt;
+  std::string lt = m.title;
+  for (auto& ch : lt) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  // A rank or a group role with a state ("Iranian General X", "Iraqi
+  // commander X") says too little about which body it is held in.
+  if (body.actor.kind == ActorKind::kState &&
+      (rankTitle(lt) || lt == "commander" || lt == "leader" || lt == "deputy commander" || lt == "chairman" ||
+       lt == "secretary general"))
+    return std::nullopt;
+  Fact f;
+  f.src = m.entity;
+  f.dst = m.titleOf;
+  const bool stateLike = body.actor.kind == ActorKind::kState || body.actor.kind == ActorKind::kGovernmentBody;
+  f.type = rankTitle(lt) ? EdgeType::kMemberOf
+           : stateLike && headTitle(lt) ? EdgeType::kLeaderOf
+           : stateLike ? EdgeType::kOfficialOf
+           : leaderTitle(lt) ? EdgeType::kLeaderOf
+                             : EdgeType::kMemberOf;
+  f.title = m.title;
+  // A relation the dictionary records between the two is this one: take
+  // its type and title so that the store joins the mention to that tenure
+  // (and never starts a second edge that outlives it).
+  if (const CatalogRelation* r = recordedRelation(s.resolver, person.catalog, body.catalog, lt)) {
+    f.type = r->type;
+    f.title = r->title;
+  }
+  f.confidence = m.confidence * kTitleFactor;
+  return f;
+}
+
+// ---- Appositions
+
+// The first mention starting within `window` tokens after `from` ("of
+// Iraq's PMU" gives the PMU); nullptr when a possessive heads another noun.
+const Mention* mentionAfter(const std::vector<Token>& tokens, const std::vector<const Mention*>& all, size_t from,
+                            size_t window) {
+  for (size_t k = 0; k < all.size(); ++k) {
+    const Mention* m = all[k];
+    if (m->tokBegin < from) continue;
+    if (m->tokBegin > from + window) return nullptr;
+    if (m->possessive && k + 1 < all.size() && all[k + 1]->tokBegin == m->tokEnd) return all[k + 1];
+    if (tokens[m->tokEnd - 1].hyphenAfter) continue;  // "the Iran-backed PMF"
+    if (m->possessive) return nullptr;
+    return m;
+  }
+  return nullptr;
+}
+
+// The role words of an apposition starting at the article `q` ("the
+// secretary general" before "of"/"with"/"in"/"for"); `*end` is set to the
+// preposition. Empty when no preposition ends them.
+std::string appositiveTitle(const std::vector<Token>& tokens, size_t q, size_t* end) {
+  std::string title;
+  size_t r = q + 1;
+  for (; r < tokens.size() && r < q + 9; ++r) {
+    const std::string& w = tokens[r].lower;
+    if ((w == "of" || w == "with" || w == "in" || w == "for") && !tokens[r].hyphenBefore) {
+      *end = r;
+      return title;
+    }
+    if (!tokens[r].word) break;
+    if (!title.empty()) title += tokens[r].hyphenBefore ? "-" : " ";
+    title += w;
+  }
+  return "";
+}
+
+// "an analyst with ...", "a guest of ..." name no role in the body.
+bool roleWords(const std::string& title) {
+  bool role = false;
+  for (const char* w : {"leader", "head", "chief", "commander", "secretary", "general", "deputy", "second-in-command",
+                        "chairman", "president", "director", "member", "official", "spokes", "minister", "founder",
+                        "emir", "advis", "ambassador", "envoy", "speaker", "officer", "representative", "coordinator"})
+    role = role || title.find(w) != std::string::npos;
+  return role;
+}
+
+// "P, the secretary general of G", "P, a member of G": `q` is the article
+// after the comma.
+void appositiveRole(RelationScan& s, const std::vector<const Mention*>& all, const Mention& m, size_t q) {
+  size_t r = 0;
+  std::string title = appositiveTitle(s.tokens, q, &r);
+  if (title.empty() || !roleWords(title)) return;
+  const Mention* g = mentionAfter(s.tokens, all, r + 1, 3);
+  if (g == nullptr) return;
+  const Entity& body = s.entities[g->entity];
+  if (body.actor.kind == ActorKind::kPerson || body.actor.kind == ActorKind::kMedia) return;
+  for (const char* adj : {"high-ranking ", "senior ", "top ", "former ", "then ", "late ", "iraqi ", "iranian ",
+                          "american ", "us "})
+    if (title.rfind(adj, 0) == 0) title.erase(0, std::string(adj).size());
+  Fact f;
+  f.src = m.entity;
+  f.dst = g->entity;
+  const bool lead = leaderTitle(title);
+  const bool stateLike = body.actor.kind == ActorKind::kState || body.actor.kind == ActorKind::kGovernmentBody;
+  f.type = (lead && !stateLike) || (stateLike && headTitle(title)) ? EdgeType::kLeaderOf
+           : stateLike && title != "member" ? EdgeType::kOfficialOf
+                                            : EdgeType::kMemberOf;
+  if (lead && body.actor.kind == ActorKind::kGovernmentBody) f.type = EdgeType::kLeaderOf;
+  f.title = title;
+  f.confidence = std::min(m.confidence, g->confidence) * kAppositionFactor;
+  s.push(std::move(f));
+}
+
+// "G, which is part of the PMU": `q` is the token after the comma.
+void partOfAfter(RelationScan& s, const std::vector<const Mention*>& all, const Mention& m, size_t q) {
+  const auto& tokens = s.tokens;
+  for (size_t r = q; r + 1 < tokens.size() && r < q + 5; ++r) {
+    if (tokens[r].lower != "part" || tokens[r + 1].lower != "of") continue;
+    const Mention* g = mentionAfter(tokens, all, r + 2, 3);
+    if (g == nullptr || g->entity == m.entity) return;
     Fact f;
     f.src = m.entity;
-    f.dst = m.titleOf;
-    const bool stateLike = body.actor.kind == ActorKind::kState || body.actor.kind == ActorKind::kGovernmentBody;
-    const bool rank = honorificOrRank(lt) || lt == "general" || lt == "brigadier general" || lt == "major general" ||
-                      lt == "lieutenant general" || lt == "colonel";
-    f.type = rank ? EdgeType::kMemberOf
-             : stateLike && headTitle(lt) ? EdgeType::kLeaderOf
-             : stateLike ? EdgeType::kOfficialOf
-             : leaderTitle(lt) ? EdgeType::kLeaderOf
-                               : EdgeType::kMemberOf;
-    f.title = m.title;
-    // A relation the dictionary records between the two is this one: take
-    // its type and title so that the store joins the mention to that tenure
-    // (and never starts a second edge that outlives it).
-    if (const CatalogRelation* r = recordedRelation(resolver, person.catalog, body.catalog, lt)) {
-      f.type = r->type;
-      f.title = r->title;
-    }
-    f.confidence = m.confidence * 0.9f;
-    out.push_back(std::move(f));
+    f.dst = g->entity;
+    f.type = EdgeType::kPartOf;
+    f.confidence = std::min(m.confidence, g->confidence) * kPartOfFactor;
+    s.push(std::move(f));
+    return;
   }
+}
 
-  // Appositives: "P, the secretary general of G", "P, a member of G";
-  // "G, which is part of H". They read all mentions, transparent or not.
+// Appositives: "P, the secretary general of G", "P, a member of G"; "G,
+// which is part of H". They read all mentions, transparent or not.
+void appositionRelations(RelationScan& s) {
+  const auto& tokens = s.tokens;
   std::vector<const Mention*> all;
-  for (const auto& m : mentions) {
+  for (const auto& m : s.mentions) {
     if (!m.modifier) all.push_back(&m);
   }
-  auto mentionAfter = [&](size_t from, size_t window) -> const Mention* {
-    for (size_t k = 0; k < all.size(); ++k) {
-      const Mention* m = all[k];
-      if (m->tokBegin < from) continue;
-      if (m->tokBegin > from + window) return nullptr;
-      if (m->possessive && k + 1 < all.size() && all[k + 1]->tokBegin == m->tokEnd) return all[k + 1];
-      if (tokens[m->tokEnd - 1].hyphenAfter) continue;  // "the Iran-backed PMF"
-      if (m->possessive) return nullptr;
-      return m;
-    }
-    return nullptr;
-  };
   for (const Mention* m : all) {
-    const Entity& e = entities[m->entity];
     size_t q = m->tokEnd;
     if (q >= tokens.size() || tokens[q].lower != ",") continue;
     ++q;
-    if (e.actor.kind == ActorKind::kPerson && q < tokens.size() &&
-        (tokens[q].lower == "the" || tokens[q].lower == "a" || tokens[q].lower == "an")) {
-      std::string title;
-      size_t r = q + 1;
-      bool ok = false;
-      for (; r < tokens.size() && r < q + 9; ++r) {
-        const std::string& w = tokens[r].lower;
-        if ((w == "of" || w == "with" || w == "in" || w == "for") && !tokens[r].hyphenBefore) { ok = true; break; }
-        if (!tokens[r].word) break;
-        if (!title.empty()) title += tokens[r].hyphenBefore ? "-" : " ";
-        title += w;
-      }
-      if (!ok || title.empty()) continue;
-      bool role = false;
-      for (const char* w : {"leader", "head", "chief", "commander", "secretary", "general", "deputy", "second-in-command",
-                            "chairman", "president", "director", "member", "official", "spokes", "minister", "founder",
-                            "emir", "advis", "ambassador", "envoy", "speaker", "officer", "representative", "coordinator"})
-        role = role || title.find(w) != std::string::npos;
-      if (!role) continue;  // "an analyst with ...", "a guest of ..."
-      const Mention* g = mentionAfter(r + 1, 3);
-      if (g == nullptr) continue;
-      const Entity& body = entities[g->entity];
-      if (body.actor.kind == ActorKind::kPerson || body.actor.kind == ActorKind::kMedia) continue;
-      for (const char* adj : {"high-ranking ", "senior ", "top ", "former ", "then ", "late ", "iraqi ", "iranian ",
-                              "american ", "us "})
-        if (title.rfind(adj, 0) == 0) title.erase(0, std::string(adj).size());
-      Fact f;
-      f.src = m->entity;
-      f.dst = g->entity;
-      const bool lead = leaderTitle(title);
-      const bool stateLike = body.actor.kind == ActorKind::kState || body.actor.kind == ActorKind::kGovernmentBody;
-      f.type = (lead && !stateLike) || (stateLike && headTitle(title)) ? EdgeType::kLeaderOf
-               : stateLike && title != "member" ? EdgeType::kOfficialOf
-                                                : EdgeType::kMemberOf;
-      if (lead && body.actor.kind == ActorKind::kGovernmentBody) f.type = EdgeType::kLeaderOf;
-      f.title = title;
-      f.confidence = std::min(m->confidence, g->confidence) * 0.85f;
-      out.push_back(std::move(f));
-      continue;
-    }
-    // "..., which is part of the PMU"
-    for (size_t r = q; r + 1 < tokens.size() && r < q + 5; ++r) {
-      if (tokens[r].lower == "part" && tokens[r + 1].lower == "of") {
-        const Mention* g = mentionAfter(r + 2, 3);
-        if (g == nullptr || g->entity == m->entity) break;
-        Fact f;
-        f.src = m->entity;
-        f.dst = g->entity;
-        f.type = EdgeType::kPartOf;
-        f.confidence = std::min(m->confidence, g->confidence) * 0.85f;
-        out.push_back(std::move(f));
-        break;
-      }
-    }
+    if (s.entities[m->entity].actor.kind == ActorKind::kPerson && q < tokens.size() &&
+        (tokens[q].lower == "the" || tokens[q].lower == "a" || tokens[q].lower == "an"))
+      appositiveRole(s, all, *m, q);
+    else
+      partOfAfter(s, all, *m, q);
   }
+}
+
+bool anyScript(const std::vector<Token>& tokens, Script a, Script b) {
+  for (const auto& t : tokens) {
+    if (t.script == a || t.script == b) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                                const Resolver& resolver) {
+  std::vector<Fact> out;
+  const Clauses clauses(tokens, mentions, resolver.entities());
+  RelationScan s(tokens, mentions, resolver, clauses, &out);
+  if (anyScript(tokens, Script::kKana, Script::kHan)) japaneseRelations(tokens, mentions, s.entities, &out);
+  if (anyScript(tokens, Script::kArabic, Script::kArabic)) arabicRelations(tokens, mentions, s.entities, &out);
+  englishEvents(s);
+  for (const auto& m : mentions) {
+    if (auto f = titleFact(s, m)) out.push_back(std::move(*f));
+  }
+  appositionRelations(s);
   return out;
 }
 
