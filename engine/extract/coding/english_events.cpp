@@ -5,7 +5,7 @@
 #include <array>
 
 #include "extract/coding/np_binding.h"
-#include "extract/dates.h"
+#include "extract/dates/dates.h"
 #include "extract/lexicon/cameo_plover.h"
 
 namespace kg::extract {

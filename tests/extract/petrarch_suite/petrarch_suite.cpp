@@ -6,14 +6,14 @@
 
 #include "extract/coding/event_coder.h"
 #include "extract/coding/np_binding.h"
-#include "extract/dictionary.h"
+#include "extract/actors/catalog.h"
 #include "extract/lexicon/agent_dictionary.h"
 #include "extract/lexicon/discard_list.h"
 #include "extract/lexicon/verb_dictionary.h"
-#include "extract/mentions.h"
-#include "extract/normalizer.h"
-#include "extract/petrarch.h"
-#include "extract/resolver.h"
+#include "extract/actors/mentions.h"
+#include "extract/text/normalizer.h"
+#include "extract/actors/petrarch_actors.h"
+#include "extract/actors/resolver.h"
 #include "extract/syntax/clauses.h"
 
 namespace kg::testing {
