@@ -77,6 +77,135 @@ void finishWord(Token& t, std::string_view text, bool hyphenAfter) {
   if (t.script == Script::kDigit) t.capital = true;
 }
 
+// A Latin (or digit) word starting at `s`, `*i` just past its first
+// character: letters with inner apostrophes and dots ("Kata'ib", "U.S."),
+// and a hyphen joining it to the next word ("Iran-backed"), which sets
+// `*hyphenPending` for that word. `*i` ends past the word (and hyphen).
+Token latinWord(std::string_view text, size_t s, size_t* i, size_t end, bool* hyphenPending) {
+  Token t;
+  t.begin = s;
+  t.hyphenBefore = *hyphenPending;
+  *hyphenPending = false;
+  bool dotted = false;
+  while (*i < end) {
+    const char32_t d = peek(text, *i, end);
+    if (isLatinish(d)) { *i = nextIdx(text, *i); continue; }
+    const size_t after = nextIdx(text, *i);
+    const char32_t e = peek(text, after, end);
+    if ((isApostropheCp(d) || d == '.') && isLatinish(e) && scriptOf(e) == Script::kLatin) {
+      if (d == '.') dotted = true;
+      *i = after;
+      continue;
+    }
+    if (d == '.' && dotted) { *i = after; break; }  // "U.S."
+    break;
+  }
+  t.end = *i;
+  bool hyphen = false;
+  if (*i < end && text[*i] == '-') {
+    const char32_t e = peek(text, *i + 1, end);
+    if (e != 0 && (isLatinish(e) || scriptOf(e) == Script::kArabic)) {
+      hyphen = true;
+      ++*i;
+      *hyphenPending = true;
+    }
+  }
+  finishWord(t, text, hyphen);
+  return t;
+}
+
+// An Arabic word starting at `s`, appended to `out` unless it folds to
+// nothing; "حزب الله": Allah joins the word before it.
+void arabicWord(std::string_view text, size_t s, size_t* i, size_t end, std::vector<Token>* out) {
+  Token t;
+  t.begin = s;
+  while (*i < end && scriptOf(peek(text, *i, end)) == Script::kArabic) *i = nextIdx(text, *i);
+  t.end = *i;
+  finishWord(t, text, false);
+  if (t.strict.empty()) return;
+  if (t.strict == "\u0627\u0644\u0644\u0647" && !out->empty() && out->back().script == Script::kArabic &&
+      out->back().word) {
+    Token& prev = out->back();
+    prev.strict += t.strict;
+    prev.skeleton = arabicSkeleton(prev.strict);
+    prev.end = t.end;
+    return;
+  }
+  out->push_back(std::move(t));
+}
+
+// The words of the kana/kanji run [s, runEnd): MeCab's when there is a
+// segmenter, else runs of one script.
+std::vector<std::pair<size_t, size_t>> cjkWords(std::string_view text, size_t s, size_t runEnd,
+                                                const JapaneseSegmenter* ja) {
+  std::vector<std::pair<size_t, size_t>> words;
+  if (ja != nullptr) {
+    for (const auto& w : ja->segment(text.substr(s, runEnd - s))) words.emplace_back(s + w.begin, s + w.end);
+    return words;
+  }
+  size_t k = s;
+  while (k < runEnd) {
+    const size_t ws = k;
+    const char32_t first = decodeUtf8(text, k);
+    const bool hira = isHira(first);
+    const Script sc = scriptOf(first);
+    while (k < runEnd) {
+      size_t q = k;
+      const char32_t d = decodeUtf8(text, q);
+      if (isHira(d) != hira || (!hira && scriptOf(d) != sc && d != 0x30FC)) break;
+      k = q;
+    }
+    words.emplace_back(ws, k);
+  }
+  return words;
+}
+
+// Katakana words written together or joined by "・" are one name
+// ("アブドゥル・マフディ").
+std::vector<std::pair<size_t, size_t>> joinKatakana(std::string_view text,
+                                                    const std::vector<std::pair<size_t, size_t>>& words) {
+  std::vector<std::pair<size_t, size_t>> merged;
+  auto allKana = [&](size_t b, size_t e) {
+    size_t k = b;
+    while (k < e) {
+      if (scriptOf(decodeUtf8(text, k)) != Script::kKana) return false;
+    }
+    return true;
+  };
+  bool joinNext = false;
+  for (const auto& w : words) {
+    if (text.compare(w.first, w.second - w.first, "\u30FB") == 0) {
+      joinNext = !merged.empty() && allKana(merged.back().first, merged.back().second);
+      continue;
+    }
+    if (!merged.empty() && allKana(w.first, w.second) && allKana(merged.back().first, merged.back().second) &&
+        (joinNext || merged.back().second == w.first)) {
+      merged.back().second = w.second;
+      joinNext = false;
+      continue;
+    }
+    joinNext = false;
+    merged.push_back(w);
+  }
+  return merged;
+}
+
+// The words of the kana/kanji run [s, runEnd), appended to `out`;
+// hiragana words are kept for rules (particles) but match no name.
+void cjkRun(std::string_view text, size_t s, size_t runEnd, const JapaneseSegmenter* ja, std::vector<Token>* out) {
+  for (const auto& [wb, we] : joinKatakana(text, cjkWords(text, s, runEnd, ja))) {
+    size_t k = wb;
+    const char32_t first = decodeUtf8(text, k);
+    if (first == 0x30FB) continue;  // middle dot between name parts
+    Token t;
+    t.begin = wb;
+    t.end = we;
+    finishWord(t, text, false);
+    if (isHira(first)) { t.script = Script::kOther; t.skeleton.clear(); }
+    out->push_back(std::move(t));
+  }
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view text, size_t begin, size_t end, const JapaneseSegmenter* ja) {
@@ -90,115 +219,18 @@ std::vector<Token> tokenize(std::string_view text, size_t begin, size_t end, con
     const char32_t c = decodeUtf8(text, i);
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x3000) { hyphenPending = false; continue; }
     if (isLatinish(c)) {
-      Token t;
-      t.begin = s;
-      t.hyphenBefore = hyphenPending;
-      hyphenPending = false;
-      bool dotted = false;
-      while (i < end) {
-        const char32_t d = peek(text, i, end);
-        if (isLatinish(d)) { i = nextIdx(text, i); continue; }
-        const size_t after = nextIdx(text, i);
-        const char32_t e = peek(text, after, end);
-        if ((isApostropheCp(d) || d == '.') && isLatinish(e) && scriptOf(e) == Script::kLatin) {
-          if (d == '.') dotted = true;
-          i = after;
-          continue;
-        }
-        if (d == '.' && dotted) { i = after; break; }  // "U.S."
-        break;
-      }
-      t.end = i;
-      bool hyphen = false;
-      if (i < end && text[i] == '-') {
-        const char32_t e = peek(text, i + 1, end);
-        if (e != 0 && (isLatinish(e) || scriptOf(e) == Script::kArabic)) {
-          hyphen = true;
-          ++i;
-          hyphenPending = true;
-        }
-      }
-      finishWord(t, text, hyphen);
-      out.push_back(std::move(t));
+      out.push_back(latinWord(text, s, &i, end, &hyphenPending));
       continue;
     }
     if (scriptOf(c) == Script::kArabic) {
-      Token t;
-      t.begin = s;
-      while (i < end && scriptOf(peek(text, i, end)) == Script::kArabic) i = nextIdx(text, i);
-      t.end = i;
-      finishWord(t, text, false);
       hyphenPending = false;
-      if (t.strict.empty()) continue;
-      // "حزب الله": Allah joins the word before it.
-      if (t.strict == "\u0627\u0644\u0644\u0647" && !out.empty() && out.back().script == Script::kArabic && out.back().word) {
-        Token& prev = out.back();
-        prev.strict += t.strict;
-        prev.skeleton = arabicSkeleton(prev.strict);
-        prev.end = t.end;
-        continue;
-      }
-      out.push_back(std::move(t));
+      arabicWord(text, s, &i, end, &out);
       continue;
     }
     if (isCjk(c)) {
       size_t runEnd = i;
       while (runEnd < end && isCjk(peek(text, runEnd, end))) runEnd = nextIdx(text, runEnd);
-      std::vector<std::pair<size_t, size_t>> words;
-      if (ja != nullptr) {
-        for (const auto& w : ja->segment(text.substr(s, runEnd - s))) words.emplace_back(s + w.begin, s + w.end);
-      } else {  // runs of one script
-        size_t k = s;
-        while (k < runEnd) {
-          const size_t ws = k;
-          const char32_t first = decodeUtf8(text, k);
-          const bool hira = isHira(first);
-          const Script sc = scriptOf(first);
-          while (k < runEnd) {
-            size_t q = k;
-            const char32_t d = decodeUtf8(text, q);
-            if (isHira(d) != hira || (!hira && scriptOf(d) != sc && d != 0x30FC)) break;
-            k = q;
-          }
-          words.emplace_back(ws, k);
-        }
-      }
-      // Katakana words written together or joined by "・" are one name
-      // ("アブドゥル・マフディ").
-      std::vector<std::pair<size_t, size_t>> merged;
-      auto allKana = [&](size_t b, size_t e) {
-        size_t k = b;
-        while (k < e) {
-          if (scriptOf(decodeUtf8(text, k)) != Script::kKana) return false;
-        }
-        return true;
-      };
-      bool joinNext = false;
-      for (const auto& w : words) {
-        if (text.compare(w.first, w.second - w.first, "\u30FB") == 0) {
-          joinNext = !merged.empty() && allKana(merged.back().first, merged.back().second);
-          continue;
-        }
-        if (!merged.empty() && allKana(w.first, w.second) && allKana(merged.back().first, merged.back().second) &&
-            (joinNext || merged.back().second == w.first)) {
-          merged.back().second = w.second;
-          joinNext = false;
-          continue;
-        }
-        joinNext = false;
-        merged.push_back(w);
-      }
-      for (const auto& [wb, we] : merged) {
-        size_t k = wb;
-        const char32_t first = decodeUtf8(text, k);
-        if (first == 0x30FB) continue;  // middle dot between name parts
-        Token t;
-        t.begin = wb;
-        t.end = we;
-        finishWord(t, text, false);
-        if (isHira(first)) { t.script = Script::kOther; t.skeleton.clear(); }
-        out.push_back(std::move(t));
-      }
+      cjkRun(text, s, runEnd, ja, &out);
       i = runEnd;
       hyphenPending = false;
       continue;

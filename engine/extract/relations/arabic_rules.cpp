@@ -120,56 +120,33 @@ std::string arabicNormalize(std::string_view word) {
   return out;
 }
 
-void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                     const std::vector<Entity>& entities, std::vector<Fact>* out) {
-  std::vector<std::string> norm(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].script == Script::kArabic) norm[i] = arabicNormalize(tokens[i].lower);
-    // A question ("هل تفكرون في ..."): nothing was done.
-    if (norm[i] == "\u0647\u0644" || tokens[i].lower == "\u061F") return;
-  }
+namespace {
+
+// What the Arabic rules share: the sentence with its normalised words, the
+// mentions that can be arguments, and the facts found.
+struct ArabicScan {
+  const std::vector<Token>& tokens;
+  std::vector<std::string> norm;  // arabicNormalize() of each Arabic word, "" for others
   std::vector<const Mention*> args;
-  // Tokens of a title's body dropped below: they do not count against the
-  // distance from a verb to its subject.
-  std::vector<bool> transparent(tokens.size(), false);
-  for (const auto& m : mentions) {
-    if (m.modifier || entities[m.entity].actor.kind == ActorKind::kMedia) continue;
-    // "ابن سلمان", "بن زايد", "آل سعود": part of another person's name.
-    if (m.tokBegin > 0) {
-      const std::string& before = norm[m.tokBegin - 1];
-      if (before == "\u0627\u0628\u0646" || before == "\u0628\u0646" || before == "\u0627\u0644") continue;
-    }
-    // "الأمين العام لعصائب أهل الحق قيس الخزعلي": the body a title is "of"
-    // (written with ل) right before the person holding it is not an
-    // argument; the person is.
-    if (entities[m.entity].actor.kind != ActorKind::kPerson && m.tokBegin < tokens.size() &&
-        tokens[m.tokBegin].lower.rfind("\u0644", 0) == 0) {
-      bool personNext = false;
-      for (const auto& n : mentions)
-        if (n.tokBegin == m.tokEnd && entities[n.entity].actor.kind == ActorKind::kPerson) personNext = true;
-      if (personNext) {
-        for (size_t q = m.tokBegin; q < m.tokEnd && q < tokens.size(); ++q) transparent[q] = true;
-        continue;
-      }
-    }
-    args.push_back(&m);
-  }
-  std::vector<int> argAt(tokens.size(), -1);
-  for (size_t k = 0; k < args.size(); ++k)
-    for (size_t q = args[k]->tokBegin; q < args[k]->tokEnd && q < tokens.size(); ++q) argAt[q] = static_cast<int>(k);
+  // Tokens of a title's body dropped from the arguments: they do not count
+  // against the distance from a verb to its subject.
+  std::vector<bool> transparent;
+  std::vector<int> argAt;  // the argument covering each token, -1 for none
+  std::vector<Fact>* out;
 
   // The first argument starting within `window` tokens after `from`, not
   // crossing a clause break; -1 if none.
-  auto argAfter = [&](size_t from, size_t window) -> int {
+  int argAfter(size_t from, size_t window) const {
     for (size_t q = from, seen = 0; q < tokens.size() && seen < window; ++q) {
       if (isBreak(tokens[q])) return -1;
       if (argAt[q] >= 0) return argAt[q];
       if (!transparent[q]) ++seen;
     }
     return -1;
-  };
+  }
+
   // Arguments coordinated with args[k] by و ("سليماني والمهندس", "X و Y").
-  auto group = [&](int k) {
+  std::vector<int> group(int k) const {
     std::vector<int> g{k};
     size_t end = args[k]->tokEnd;
     for (size_t a = static_cast<size_t>(k) + 1; a < args.size(); ++a) {
@@ -188,8 +165,10 @@ void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention
       end = args[a]->tokEnd;
     }
     return g;
-  };
-  auto add = [&](const std::vector<int>& srcs, const std::vector<int>& dsts, const ArTrigger& tr, const char* mode) {
+  }
+
+  // One fact per source and target (args indexes).
+  void add(const std::vector<int>& srcs, const std::vector<int>& dsts, const ArTrigger& tr, const char* mode) {
     for (int s : srcs) {
       for (int d : dsts) {
         if (args[s]->entity == args[d]->entity) continue;
@@ -204,8 +183,10 @@ void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention
         out->push_back(std::move(f));
       }
     }
-  };
-  auto modeOf = [&]() -> const char* {
+  }
+
+  // The attack mode the sentence names (drone, air strike, missile), or "".
+  const char* attackMode() const {
     for (const auto& n : norm) {
       if (n.find("\u0645\u0633\u064A\u0631") != std::string::npos) return "drone";     // مسيرة
       if (n.find("\u063A\u0627\u0631") != std::string::npos) return "airstrike";       // غارة
@@ -214,115 +195,189 @@ void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention
       if (n.find("\u0635\u0627\u0631\u0648\u062E") != std::string::npos) return "missile";  // صاروخ
     }
     return "";
-  };
-  bool requestVerb = false;  // an earlier request governs action nouns ("طالب ... بانسحاب")
+  }
+};
 
+// Normalises the Arabic words of the sentence into `norm`. False for a
+// question ("هل تفكرون في ..."): nothing was done.
+bool normaliseWords(const std::vector<Token>& tokens, std::vector<std::string>* norm) {
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].script != Script::kArabic || argAt[i] >= 0) continue;
-    const std::string& w = norm[i];
-    // "الفصائل المدعومة من إيران", "كتائب حزب الله المدعومة من إيران".
-    if (w.find("\u0645\u062F\u0639\u0648\u0645") != std::string::npos) {  // مدعوم
-      if (i + 1 < tokens.size() && norm[i + 1] == "\u0645\u0646") {
-        const int src = argAfter(i + 2, 2);
-        const int dst = i > 0 ? argAt[i - 1] : -1;
-        static const ArTrigger kSupport{EdgeType::kSupport, "", ArForm::kNoun};
-        if (src >= 0 && dst >= 0) add({src}, {dst}, kSupport, "");
-      }
-      continue;
+    if (tokens[i].script == Script::kArabic) (*norm)[i] = arabicNormalize(tokens[i].lower);
+    if ((*norm)[i] == "\u0647\u0644" || tokens[i].lower == "\u061F") return false;
+  }
+  return true;
+}
+
+// The mentions that can be arguments: not modifiers, media, parts of
+// another person's name, or the body of a title written before its holder.
+void collectArgs(ArabicScan& s, const std::vector<Mention>& mentions, const std::vector<Entity>& entities) {
+  const auto& tokens = s.tokens;
+  for (const auto& m : mentions) {
+    if (m.modifier || entities[m.entity].actor.kind == ActorKind::kMedia) continue;
+    // "ابن سلمان", "بن زايد", "آل سعود": part of another person's name.
+    if (m.tokBegin > 0) {
+      const std::string& before = s.norm[m.tokBegin - 1];
+      if (before == "\u0627\u0628\u0646" || before == "\u0628\u0646" || before == "\u0627\u0644") continue;
     }
-    const ArTrigger* tr = lookup(w);
+    // "الأمين العام لعصائب أهل الحق قيس الخزعلي": the body a title is "of"
+    // (written with ل) right before the person holding it is not an
+    // argument; the person is.
+    if (entities[m.entity].actor.kind != ActorKind::kPerson && m.tokBegin < tokens.size() &&
+        tokens[m.tokBegin].lower.rfind("\u0644", 0) == 0) {
+      bool personNext = false;
+      for (const auto& n : mentions)
+        if (n.tokBegin == m.tokEnd && entities[n.entity].actor.kind == ActorKind::kPerson) personNext = true;
+      if (personNext) {
+        for (size_t q = m.tokBegin; q < m.tokEnd && q < tokens.size(); ++q) s.transparent[q] = true;
+        continue;
+      }
+    }
+    s.args.push_back(&m);
+  }
+  for (size_t k = 0; k < s.args.size(); ++k)
+    for (size_t q = s.args[k]->tokBegin; q < s.args[k]->tokEnd && q < tokens.size(); ++q)
+      s.argAt[q] = static_cast<int>(k);
+}
+
+// "الفصائل المدعومة من إيران", "كتائب حزب الله المدعومة من إيران": Y
+// supports X. True when token i is the participle (read or not).
+bool supportedBy(ArabicScan& s, size_t i) {
+  if (s.norm[i].find("\u0645\u062F\u0639\u0648\u0645") == std::string::npos) return false;  // مدعوم
+  if (i + 1 < s.tokens.size() && s.norm[i + 1] == "\u0645\u0646") {
+    const int src = s.argAfter(i + 2, 2);
+    const int dst = i > 0 ? s.argAt[i - 1] : -1;
+    static const ArTrigger kSupport{EdgeType::kSupport, "", ArForm::kNoun};
+    if (src >= 0 && dst >= 0) s.add({src}, {dst}, kSupport, "");
+  }
+  return true;
+}
+
+// "اغتيال سليماني والمهندس بغارة أمريكية": the actor after the strike noun
+// attacked the victims; "اغتيال واشنطن لسليماني": the first actor killed
+// the one marked لـ.
+void assaultNoun(ArabicScan& s, size_t i, const ArTrigger& tr, const char* mode) {
+  const int first = s.argAfter(i + 1, 2);
+  if (first < 0) return;
+  const std::vector<int> victims = s.group(first);
+  const size_t after = s.args[victims.back()]->tokEnd;
+  for (size_t q = after; q < s.tokens.size() && q < after + 3; ++q) {
+    if (isBreak(s.tokens[q])) break;
+    if (isStrikeNoun(s.norm[q])) {
+      const int agent = s.argAfter(q + 1, 3);
+      if (agent >= 0) s.add({agent}, victims, tr, mode);
+      return;
+    }
+  }
+  const int second = s.argAfter(after, 2);
+  if (second >= 0 && s.tokens[s.args[second]->tokBegin].lower.rfind("\u0644", 0) == 0)
+    s.add({first}, s.group(second), tr, mode);
+}
+
+// "انسحاب القوات الأمريكية من العراق"
+void retreatNoun(ArabicScan& s, size_t i, const ArTrigger& tr) {
+  const int src = s.argAfter(i + 1, 3);
+  int dst = -1;
+  for (size_t q = i + 1; q < s.tokens.size() && q < i + 8 && dst < 0; ++q) {
+    if (isBreak(s.tokens[q])) break;
+    if (s.norm[q] == "\u0645\u0646") dst = s.argAfter(q + 1, 2);  // من
+    else if (s.tokens[q].lower.rfind("\u0645\u0646", 0) == 0 && s.argAt[q] >= 0 && s.argAt[q] != src) dst = s.argAt[q];
+  }
+  if (src >= 0 && dst >= 0) s.add({src}, {dst}, tr, "");
+}
+
+// "أعلن العراق إخراج القوات الأمريكية": the actor before expels the one
+// right after ("إخراج قواتهما من سوريا": Syria is where from, not whom).
+void coerceNoun(ArabicScan& s, size_t i, const ArTrigger& tr) {
+  int dst = s.argAfter(i + 1, 2);
+  if (dst >= 0 && (s.tokens[s.args[dst]->tokBegin].lower.rfind("\u0645\u0646", 0) == 0 ||
+                   s.norm[s.args[dst]->tokBegin - 1] == "\u0645\u0646"))
+    dst = -1;
+  int src = -1;
+  for (size_t q = i; q > 0 && q + 4 > i; --q) {
+    if (isBreak(s.tokens[q - 1])) break;
+    if (s.argAt[q - 1] >= 0) { src = s.argAt[q - 1]; break; }
+  }
+  if (src >= 0 && dst >= 0) s.add({src}, s.group(dst), tr, "");
+}
+
+// An action noun (sanctions are read with their verb فرض).
+void nounEvent(ArabicScan& s, size_t i, const ArTrigger& tr, const char* mode) {
+  if (tr.type == EdgeType::kSanction) return;
+  if (tr.type == EdgeType::kAssault) assaultNoun(s, i, tr, mode);
+  else if (tr.type == EdgeType::kRetreat) retreatNoun(s, i, tr);
+  else if (tr.type == EdgeType::kCoerce) coerceNoun(s, i, tr);
+}
+
+// "لم يهدد", "لن تنسحب", "لا يدعم": negated, not done.
+bool negated(const ArabicScan& s, size_t i) {
+  return i > 0 && (s.norm[i - 1] == "\u0644\u0645" || s.norm[i - 1] == "\u0644\u0646" ||
+                   s.norm[i - 1] == "\u0644\u0627" || s.norm[i - 1] == "\u0645\u0627");
+}
+
+// "قتل X في غارة أمريكية": passive; the actor after the strike noun
+// attacked the subjects. True when the attack verb is passive (read or
+// without an agent).
+bool passiveAssault(ArabicScan& s, size_t i, size_t after, const std::vector<int>& subjects, const ArTrigger& tr,
+                    const char* mode) {
+  for (size_t q = after; q < s.tokens.size() && q < after + 3; ++q) {
+    if (isBreak(s.tokens[q])) break;
+    if (isStrikeNoun(s.norm[q])) {
+      const int agent = s.argAfter(q + 1, 3);
+      if (agent >= 0) s.add({agent}, subjects, tr, mode);
+      return true;
+    }
+  }
+  return s.norm[i] == arabicNormalize("اغتيل");  // passive without an agent
+}
+
+// A verb: the subject after it (VSO) or right before it (SVO), the object
+// after the subject ("من" + place for a withdrawal).
+void verbEvent(ArabicScan& s, size_t i, const ArTrigger& tr, const char* mode) {
+  int subj = s.argAfter(i + 1, 4);
+  bool svo = false;
+  if (subj < 0 || (i > 0 && s.argAt[i - 1] >= 0)) {
+    if (i > 0 && s.argAt[i - 1] >= 0) { subj = s.argAt[i - 1]; svo = true; }
+  }
+  if (subj < 0) return;
+  std::vector<int> subjects = svo ? std::vector<int>{subj} : s.group(subj);
+  const size_t after = s.args[subjects.back()]->tokEnd;
+  if (tr.type == EdgeType::kAssault && passiveAssault(s, i, after, subjects, tr, mode)) return;
+  int obj = -1;
+  if (tr.type == EdgeType::kRetreat) {  // "انسحبت القوات الأمريكية من العراق"
+    for (size_t q = after; q < s.tokens.size() && q < after + 6 && obj < 0; ++q) {
+      if (isBreak(s.tokens[q])) break;
+      if (s.norm[q] == "\u0645\u0646") obj = s.argAfter(q + 1, 2);
+      else if (s.argAt[q] >= 0 && s.tokens[q].lower.rfind("\u0645\u0646", 0) == 0) obj = s.argAt[q];
+    }
+  } else {
+    obj = s.argAfter(svo ? i + 1 : after, 6);
+  }
+  if (obj < 0 || obj == subj) return;
+  s.add(subjects, s.group(obj), tr, mode);
+}
+
+}  // namespace
+
+void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                     const std::vector<Entity>& entities, std::vector<Fact>* out) {
+  ArabicScan s{tokens, std::vector<std::string>(tokens.size()), {}, std::vector<bool>(tokens.size(), false),
+               std::vector<int>(tokens.size(), -1), out};
+  if (!normaliseWords(tokens, &s.norm)) return;
+  collectArgs(s, mentions, entities);
+  bool requestVerb = false;  // an earlier request governs action nouns ("طالب ... بانسحاب")
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].script != Script::kArabic || s.argAt[i] >= 0) continue;
+    if (supportedBy(s, i)) continue;
+    const ArTrigger* tr = lookup(s.norm[i]);
     if (tr == nullptr) continue;
-    const char* mode = tr->type == EdgeType::kAssault ? modeOf() : "";
+    const char* mode = tr->type == EdgeType::kAssault ? s.attackMode() : "";
     if (tr->form == ArForm::kNoun) {
-      if (tr->type == EdgeType::kSanction) continue;  // read with its verb فرض
-      if (requestVerb) continue;                      // asked for, not done
-      if (tr->type == EdgeType::kAssault) {
-        // "اغتيال سليماني والمهندس بغارة أمريكية": the actor after the strike
-        // noun attacked the victims; "اغتيال واشنطن لسليماني": the first
-        // actor killed the one marked لـ.
-        const int first = argAfter(i + 1, 2);
-        if (first < 0) continue;
-        const std::vector<int> victims = group(first);
-        const size_t after = args[victims.back()]->tokEnd;
-        bool done = false;
-        for (size_t q = after; q < tokens.size() && q < after + 3 && !done; ++q) {
-          if (isBreak(tokens[q])) break;
-          if (isStrikeNoun(norm[q])) {
-            const int agent = argAfter(q + 1, 3);
-            if (agent >= 0) add({agent}, victims, *tr, mode);
-            done = true;
-          }
-        }
-        if (done) continue;
-        const int second = argAfter(after, 2);
-        if (second >= 0 && tokens[args[second]->tokBegin].lower.rfind("\u0644", 0) == 0)
-          add({first}, group(second), *tr, mode);
-      } else if (tr->type == EdgeType::kRetreat) {
-        // "انسحاب القوات الأمريكية من العراق"
-        const int src = argAfter(i + 1, 3);
-        int dst = -1;
-        for (size_t q = i + 1; q < tokens.size() && q < i + 8 && dst < 0; ++q) {
-          if (isBreak(tokens[q])) break;
-          if (norm[q] == "\u0645\u0646") dst = argAfter(q + 1, 2);  // من
-          else if (tokens[q].lower.rfind("\u0645\u0646", 0) == 0 && argAt[q] >= 0 && argAt[q] != src) dst = argAt[q];
-        }
-        if (src >= 0 && dst >= 0) add({src}, {dst}, *tr, "");
-      } else if (tr->type == EdgeType::kCoerce) {
-        // "أعلن العراق إخراج القوات الأمريكية": the actor before expels the
-        // one right after ("إخراج قواتهما من سوريا": Syria is where from, not whom).
-        int dst = argAfter(i + 1, 2);
-        if (dst >= 0 && (tokens[args[dst]->tokBegin].lower.rfind("\u0645\u0646", 0) == 0 ||
-                         norm[args[dst]->tokBegin - 1] == "\u0645\u0646"))
-          dst = -1;
-        int src = -1;
-        for (size_t q = i; q > 0 && q + 4 > i; --q) {
-          if (isBreak(tokens[q - 1])) break;
-          if (argAt[q - 1] >= 0) { src = argAt[q - 1]; break; }
-        }
-        if (src >= 0 && dst >= 0) add({src}, group(dst), *tr, "");
-      }
+      if (!requestVerb) nounEvent(s, i, *tr, mode);  // asked for, not done
       continue;
     }
-    // "لم يهدد", "لن تنسحب", "لا يدعم": negated, not done.
-    if (i > 0 && (norm[i - 1] == "\u0644\u0645" || norm[i - 1] == "\u0644\u0646" || norm[i - 1] == "\u0644\u0627" ||
-                  norm[i - 1] == "\u0645\u0627"))
-      continue;
+    if (negated(s, i)) continue;
     if (tr->type == EdgeType::kRequest) requestVerb = true;
-    // Retreat: "انسحبت القوات الأمريكية من العراق".
-    int subj = argAfter(i + 1, 4);
-    bool svo = false;
-    if (subj < 0 || (i > 0 && argAt[i - 1] >= 0)) {
-      if (i > 0 && argAt[i - 1] >= 0) { subj = argAt[i - 1]; svo = true; }
-    }
-    if (subj < 0) continue;
-    std::vector<int> subjects = svo ? std::vector<int>{subj} : group(subj);
-    const size_t after = args[subjects.back()]->tokEnd;
-    if (tr->type == EdgeType::kAssault) {
-      // "قتل X في غارة أمريكية": passive; the actor after the strike noun attacked X.
-      for (size_t q = after; q < tokens.size() && q < after + 3; ++q) {
-        if (isBreak(tokens[q])) break;
-        if (isStrikeNoun(norm[q])) {
-          const int agent = argAfter(q + 1, 3);
-          if (agent >= 0) add({agent}, subjects, *tr, mode);
-          subj = -1;
-          break;
-        }
-      }
-      if (subj < 0) continue;
-      if (w == arabicNormalize("اغتيل")) continue;  // passive without an agent
-    }
-    int obj = -1;
-    if (tr->type == EdgeType::kRetreat) {
-      for (size_t q = after; q < tokens.size() && q < after + 6 && obj < 0; ++q) {
-        if (isBreak(tokens[q])) break;
-        if (norm[q] == "\u0645\u0646") obj = argAfter(q + 1, 2);
-        else if (argAt[q] >= 0 && tokens[q].lower.rfind("\u0645\u0646", 0) == 0) obj = argAt[q];
-      }
-    } else {
-      obj = argAfter(svo ? i + 1 : after, 6);
-    }
-    if (obj < 0 || obj == subj) continue;
-    add(subjects, group(obj), *tr, mode);
+    verbEvent(s, i, *tr, mode);
   }
 }
 
