@@ -1,24 +1,10 @@
-// Relations: typed edges between the mentions of one sentence.
-//
-// Events (PLOVER types, CAMEO code where one fits) come from verb and noun
-// triggers: "killed", "warned", "met", "urged", "accused", "sanctions",
-// "Tehran-backed", "withdrawal of", ... The source is the subject before an
-// active verb, or the agent after "by" ("in a US drone strike") for a passive
-// one; the target is the object after it. A past attack verb followed by
-// "in"/"during"/"at"/"near" is a reduced passive ("Soleimani killed in US
-// drone strike": United States -> Soleimani; no agent, no edge). A verb right
-// after "and" shares the subject of the verb before it ("A condemned the raid
-// and threatened B": A -> B). Coordinated mentions ("Soleimani
-// and al-Muhandis", "A, B and C") each take part. Media named only as the
-// outlet quoted are never arguments.
-//
-// Japanese sentences: see extract/relations/japanese_rules.h.
-// Arabic sentences: see extract/relations/arabic_rules.h.
-//
-// Standing relations come from titles ("Secretary of State Mike Pompeo":
-// OFFICIAL_OF United States) and appositives ("Qais al-Khazali, the secretary
-// general of Asa'ib Ahl al-Haq": LEADER_OF; "..., a member of X": MEMBER_OF;
-// "X, which is part of Y": PART_OF).
+// Relations: typed edges between the mentions of one sentence, from pattern
+// rules, one file pair per rule group:
+//   english_rules.h   events from English verb and noun triggers;
+//   japanese_rules.h  events from Japanese particles and action nouns;
+//   arabic_rules.h    events from Arabic verb-first sentences;
+//   standing_rules.h  standing relations from titles and appositives.
+// (The English event coder, extract/coding/, reads English sentences too.)
 //
 // Pure functions; safe from any thread.
 #pragma once
