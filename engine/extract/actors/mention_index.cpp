@@ -83,6 +83,26 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
   addTo(skeleton_[s]);
 }
 
+std::vector<const MentionIndex::Entry*> MentionIndex::similarSkeletonEntries(const std::string& skeleton,
+                                                                            const std::vector<Token>& tokens,
+                                                                            std::span<const size_t> wordIdx) const {
+  std::vector<const Entry*> ok;
+  const auto it = skeleton_.find(skeleton);
+  if (it == skeleton_.end()) return ok;
+  for (const auto& e : it->second) {
+    if (e.acronym || e.wordLens.size() != wordIdx.size()) continue;
+    bool similar = true;
+    for (size_t w = 0; w < wordIdx.size(); ++w) {
+      const int a = static_cast<int>(tokens[wordIdx[w]].strict.size());
+      const int b = e.wordLens[w];
+      if (std::abs(a - b) > std::max(2, b / 3)) similar = false;
+    }
+    if (!similar) continue;
+    if (std::none_of(ok.begin(), ok.end(), [&](const Entry* x) { return x->actor == e.actor; })) ok.push_back(&e);
+  }
+  return ok;
+}
+
 MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i) const {
   Hit best;
   std::string k, s;
@@ -125,26 +145,13 @@ MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i
       }
     }
     if (!strictHit && allCapital && len > best.length) {
-      if (auto it = skeleton_.find(s); it != skeleton_.end()) {
-        std::vector<const Entry*> ok;
-        for (const auto& e : it->second) {
-          if (e.acronym || e.wordLens.size() != wordIdx.size()) continue;
-          bool similar = true;
-          for (size_t w = 0; w < wordIdx.size(); ++w) {
-            const int a = static_cast<int>(tokens[wordIdx[w]].strict.size());
-            const int b = e.wordLens[w];
-            if (std::abs(a - b) > std::max(2, b / 3)) similar = false;
-          }
-          if (!similar) continue;
-          if (std::none_of(ok.begin(), ok.end(), [&](const Entry* x) { return x->actor == e.actor; })) ok.push_back(&e);
-        }
-        size_t skelLen = 0;
-        for (char c : s) skelLen += c != ' ';
-        if (ok.size() == 1 && (skelLen >= 4 || (words >= 2 && skelLen >= 3))) {
-          best.length = len;
-          best.entries = ok;
-          best.skeleton = true;
-        }
+      const std::vector<const Entry*> ok = similarSkeletonEntries(s, tokens, wordIdx);
+      size_t skelLen = 0;
+      for (char c : s) skelLen += c != ' ';
+      if (ok.size() == 1 && (skelLen >= 4 || (words >= 2 && skelLen >= 3))) {
+        best.length = len;
+        best.entries = ok;
+        best.skeleton = true;
       }
     }
     // Skeleton matches need every word capitalised; once one is not, only

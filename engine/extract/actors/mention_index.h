@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -49,6 +50,10 @@ class MentionIndex {
   const JapaneseSegmenter* japanese() const { return ja_; }
 
  private:
+  // The entries (one per actor) whose skeleton key is `skeleton` and whose
+  // words have about the lengths of the tokens at `wordIdx`.
+  std::vector<const Entry*> similarSkeletonEntries(const std::string& skeleton, const std::vector<Token>& tokens,
+                                                   std::span<const size_t> wordIdx) const;
   std::vector<std::string> aliasWords(const std::string& alias, std::vector<FoldedWord>* folded) const;
 
   const Catalog& catalog_;
