@@ -31,8 +31,8 @@
 #include "core/engine.h"
 #include "core/ingest.h"
 #include "extract/extractor.h"
-#include "extract/reader.h"
-#include "extract/segmenter.h"
+#include "extract/text/reader.h"
+#include "extract/text/page_segmenter.h"
 
 namespace fs = std::filesystem;
 

@@ -20,8 +20,8 @@
 #include <string>
 #include <vector>
 
-#include "extract/normalizer.h"
-#include "extract/sentences.h"
+#include "extract/text/normalizer.h"
+#include "extract/text/sentences.h"
 #include "extract/syntax/clauses.h"
 
 namespace fs = std::filesystem;

@@ -137,7 +137,7 @@ def is_vowel(c):
 
 
 def latin_skeleton(w):
-    """engine/extract/name_fold.cpp latinSkeleton(), for one strict Latin word."""
+    """engine/extract/actors/name_fold.cpp latinSkeleton(), for one strict Latin word."""
     if len(w) > 4 and w.endswith("s"):
         p = w[-2]
         if (not is_vowel(p) and p not in "sy") or w.endswith("ces"):

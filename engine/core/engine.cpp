@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "extract/name_fold.h"
+#include "extract/actors/name_fold.h"
 
 namespace kg::core {
 

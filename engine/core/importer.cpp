@@ -11,7 +11,7 @@
 #include <unordered_set>
 
 #include "core/cameo.h"
-#include "extract/name_fold.h"
+#include "extract/actors/name_fold.h"
 
 namespace kg::core {
 

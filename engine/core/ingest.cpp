@@ -5,8 +5,8 @@
 #include <thread>
 #include <utility>
 
-#include "extract/name_fold.h"
-#include "extract/segmenter.h"
+#include "extract/actors/name_fold.h"
+#include "extract/text/page_segmenter.h"
 
 namespace kg::core {
 

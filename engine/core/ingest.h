@@ -26,7 +26,7 @@
 #include "core/engine.h"
 #include "extract/article.h"
 #include "extract/extractor.h"
-#include "extract/reader.h"
+#include "extract/text/reader.h"
 
 namespace kg::core {
 

@@ -5,13 +5,13 @@
 #include <map>
 #include <tuple>
 
+#include "extract/actors/known_as.h"
+#include "extract/actors/name_fold.h"
+#include "extract/actors/petrarch_actors.h"
 #include "extract/coding/actor_codes.h"
-#include "extract/dateline.h"
-#include "extract/dates.h"
-#include "extract/known_as.h"
-#include "extract/name_fold.h"
-#include "extract/petrarch.h"
-#include "extract/relations.h"
+#include "extract/dates/dates.h"
+#include "extract/relations/relations.h"
+#include "extract/text/dateline.h"
 
 namespace kg::extract {
 

@@ -26,11 +26,11 @@
 #include <vector>
 
 #include "extract/coding/event_lexicons.h"
-#include "extract/dictionary.h"
+#include "extract/actors/catalog.h"
 #include "extract/extractor.h"
-#include "extract/japanese.h"
-#include "extract/mentions.h"
-#include "extract/resolver.h"
+#include "extract/text/japanese_segmenter.h"
+#include "extract/actors/mentions.h"
+#include "extract/actors/resolver.h"
 
 namespace kg::extract {
 

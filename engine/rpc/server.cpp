@@ -19,7 +19,7 @@
 #include <unordered_map>
 
 #include "actorgraph.capnp.h"
-#include "extract/dates.h"
+#include "extract/dates/dates.h"
 #include "rpc/convert.h"
 #include "rpc/worker_pool.h"
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "extract/reader.h"
+#include "extract/text/reader.h"
 #include "rpc/client.h"
 
 int main(int argc, char** argv) {

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "extract/extractor.h"
-#include "extract/sentences.h"
+#include "extract/text/sentences.h"
 
 namespace kg::extract::testing {
 

@@ -14,10 +14,10 @@
 #include <sstream>
 #include <thread>
 
-#include "extract/name_fold.h"
-#include "extract/reader.h"
-#include "extract/segmenter.h"
-#include "extract/sentences.h"
+#include "extract/actors/name_fold.h"
+#include "extract/text/reader.h"
+#include "extract/text/page_segmenter.h"
+#include "extract/text/sentences.h"
 
 namespace fs = std::filesystem;
 using namespace kg;

@@ -10,7 +10,7 @@
 
 #include "core/ingest.h"
 #include "extract/extractor.h"
-#include "extract/reader.h"
+#include "extract/text/reader.h"
 #include "tools/kg/cli.h"
 
 namespace kg::cli {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "extract/petrarch.h"
+#include "extract/actors/petrarch_actors.h"
 
 namespace kg::extract {
 

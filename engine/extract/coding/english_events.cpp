@@ -6,7 +6,7 @@
 
 #include "extract/coding/actor_codes.h"
 #include "extract/coding/np_binding.h"
-#include "extract/dates.h"
+#include "extract/dates/dates.h"
 #include "extract/lexicon/cameo_plover.h"
 
 namespace kg::extract {

@@ -17,8 +17,8 @@
 
 #include "extract/coding/event_coder.h"
 #include "extract/lexicon/agent_dictionary.h"
-#include "extract/mentions.h"
-#include "extract/relations.h"
+#include "extract/actors/mentions.h"
+#include "extract/relations/relations.h"
 #include "extract/syntax/pos_tagger.h"
 
 namespace kg::extract {
@@ -69,7 +69,7 @@ class EnglishEventCoder final {
 };
 
 // How the English event coder and the older per-pattern relation rules
-// (relations.h) share an English sentence.
+// (relations/relations.h) share an English sentence.
 enum class EnglishEvents : uint8_t {
   kRules,   // the relation rules only (the coder is not run)
   kCoder,   // coder events; the rules only for standing relations

@@ -1,5 +1,5 @@
 // Which actor each noun phrase of a parsed sentence names, from the
-// sentence's mentions (extract/mentions.h): the bridge between the mention
+// sentence's mentions (extract/actors/mentions.h): the bridge between the mention
 // finder, which knows names, and the event coder, which knows structure.
 //
 // A phrase names the entity of the mention that covers its head word
@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "extract/coding/event_coder.h"
-#include "extract/mentions.h"
+#include "extract/actors/mentions.h"
 #include "extract/syntax/clauses.h"
 
 namespace kg::extract {

@@ -8,9 +8,9 @@
 #include <sstream>
 #include <tuple>
 
-#include "extract/name_fold.h"
-#include "extract/reader.h"
-#include "extract/segmenter.h"
+#include "extract/actors/name_fold.h"
+#include "extract/text/reader.h"
+#include "extract/text/page_segmenter.h"
 
 namespace fs = std::filesystem;
 

@@ -1,0 +1,208 @@
+#include "extract/actors/catalog.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "extract/actors/name_fold.h"
+
+namespace kg::extract {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string> splitFields(std::string_view s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    const size_t bar = s.find('|', start);
+    out.emplace_back(trim(s.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start)));
+    if (bar == std::string_view::npos) break;
+    start = bar + 1;
+  }
+  return out;
+}
+
+std::string strictKey(std::string_view name) {
+  auto keys = nameKeys(name);
+  return keys.empty() ? std::string() : keys.front();
+}
+
+}  // namespace
+
+size_t Catalog::addActor(const Actor& actor, std::string_view origin) {
+  const std::string key = strictKey(actor.name);
+  auto it = byCanonical_.find(key);
+  if (it != byCanonical_.end()) {
+    CatalogActor& existing = actors_[it->second];
+    for (const auto& a : actor.aliases) addAlias(it->second, a);
+    for (const auto& [k, v] : actor.attributes) existing.actor.attributes.emplace(k, v);
+    if (existing.actor.country.empty()) existing.actor.country = actor.country;
+    if (actor.id != 0) existing.actor.id = actor.id;
+    return it->second;
+  }
+  const size_t idx = actors_.size();
+  actors_.push_back(CatalogActor{actor, {}, {}, std::string(origin)});
+  byCanonical_.emplace(key, idx);
+  const auto keys = nameKeys(actor.name);
+  if (keys.size() > 1) bySkeleton_[keys[1]].push_back(idx);
+  for (const auto& a : actor.aliases) byAlias_.emplace(strictKey(a), idx);
+  return idx;
+}
+
+void Catalog::addAlias(size_t actor, const std::string& alias) {
+  Actor& a = actors_[actor].actor;
+  if (alias == a.name) return;
+  for (const auto& b : a.aliases) {
+    if (b == alias) return;
+  }
+  a.aliases.push_back(alias);
+  byAlias_.emplace(strictKey(alias), actor);
+}
+
+std::optional<size_t> Catalog::findBySkeleton(std::string_view name) const {
+  const auto keys = nameKeys(name);
+  if (keys.size() < 2) return std::nullopt;
+  auto it = bySkeleton_.find(keys[1]);
+  if (it == bySkeleton_.end() || it->second.size() != 1) return std::nullopt;
+  return it->second.front();
+}
+
+void Catalog::addRelation(size_t actor, CatalogRelation relation) {
+  actors_[actor].relations.push_back(std::move(relation));
+}
+
+void Catalog::addTitle(TitleDef title) {
+  for (auto& t : titles_) {
+    if (t.canonical == title.canonical) {
+      t.forms.insert(t.forms.end(), title.forms.begin(), title.forms.end());
+      return;
+    }
+  }
+  titles_.push_back(std::move(title));
+}
+
+std::optional<size_t> Catalog::findByName(std::string_view name) const {
+  const std::string key = strictKey(name);
+  if (key.empty()) return std::nullopt;
+  if (auto it = byCanonical_.find(key); it != byCanonical_.end()) return it->second;
+  if (auto it = byAlias_.find(key); it != byAlias_.end()) return it->second;
+  return std::nullopt;
+}
+
+Status Catalog::link() {
+  for (auto& ca : actors_) {
+    for (auto& r : ca.relations) {
+      if (r.target != kNoActor) continue;
+      const std::string key = strictKey(r.targetName);
+      if (auto it = byCanonical_.find(key); it != byCanonical_.end()) {
+        r.target = it->second;
+      } else if (auto jt = byAlias_.find(key); jt != byAlias_.end()) {
+        r.target = jt->second;
+      } else {
+        return Status::invalidArgument(r.origin + ": unknown actor '" + r.targetName + "' (define it with an 'actor' line)");
+      }
+    }
+  }
+  return Status::ok();
+}
+
+Status Catalog::parseDictionary(std::string_view text, std::string_view origin) {
+  size_t lineNo = 0;
+  size_t pos = 0;
+  size_t current = kNoActor;
+  while (pos <= text.size()) {
+    const size_t nl = text.find('\n', pos);
+    std::string_view raw = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
+    ++lineNo;
+    const std::string where = std::string(origin) + ":" + std::to_string(lineNo);
+    const std::string_view line = trim(raw);
+    if (line.empty() || line.front() == '#') continue;
+    const bool indented = raw.front() == ' ' || raw.front() == '\t';
+    const size_t sp = line.find_first_of(" \t");
+    const std::string keyword(line.substr(0, sp));
+    const std::string_view rest = sp == std::string_view::npos ? std::string_view() : trim(line.substr(sp + 1));
+    auto fail = [&](const std::string& why) {
+      return Status::invalidArgument(where + ": " + why + " in '" + std::string(line) + "'");
+    };
+    if (!indented) {
+      if (keyword == "actor") {
+        const auto f = splitFields(rest);
+        if (f.size() < 2 || f[0].empty()) return fail("expected 'actor NAME | KIND [| COUNTRY]'");
+        auto kind = parseActorKind(f[1]);
+        if (!kind) return fail("unknown kind '" + f[1] + "' (person, organisation, armed_group, state, government_body, media, other)");
+        if (nameKeys(f[0]).empty()) return fail("a name needs a letter or digit");
+        Actor a;
+        a.name = f[0];
+        a.kind = *kind;
+        if (f.size() > 2) a.country = f[2];
+        current = addActor(a, where);
+      } else if (keyword == "title") {
+        const auto f = splitFields(rest);
+        if (f.empty() || f[0].empty()) return fail("expected 'title CANONICAL | FORM | ...'");
+        TitleDef t{f[0], {}};
+        for (const auto& form : f) {
+          if (!form.empty()) t.forms.push_back(form);
+        }
+        addTitle(std::move(t));
+        current = kNoActor;
+      } else {
+        return fail("unknown record '" + keyword + "' (expected 'actor' or 'title' at the start of a line)");
+      }
+      continue;
+    }
+    if (current == kNoActor) return fail("indented line outside an actor record");
+    CatalogActor& ca = actors_[current];  // addAlias below does not reallocate actors_
+    if (keyword == "alias") {
+      for (const auto& a : splitFields(rest)) {
+        if (a.empty()) continue;
+        if (nameKeys(a).empty()) return fail("alias '" + a + "' has no letter or digit");
+        addAlias(current, a);
+      }
+    } else if (keyword == "demonym") {
+      for (const auto& a : splitFields(rest)) {
+        if (!a.empty()) ca.demonyms.push_back(a);
+      }
+    } else if (keyword == "attr") {
+      const size_t eq = rest.find('=');
+      if (eq == std::string_view::npos) return fail("expected 'attr KEY = VALUE'");
+      ca.actor.attributes[std::string(trim(rest.substr(0, eq)))] = std::string(trim(rest.substr(eq + 1)));
+    } else if (keyword == "official_of" || keyword == "leader_of" || keyword == "member_of" || keyword == "part_of") {
+      const auto f = splitFields(rest);
+      if (f.empty() || f[0].empty()) return fail("expected '" + keyword + " TARGET | TITLE | FROM | TO'");
+      if (f.size() > 4) return fail("too many fields");
+      CatalogRelation r;
+      r.type = keyword == "official_of" ? EdgeType::kOfficialOf
+               : keyword == "leader_of" ? EdgeType::kLeaderOf
+               : keyword == "member_of" ? EdgeType::kMemberOf
+                                        : EdgeType::kPartOf;
+      r.targetName = f[0];
+      if (f.size() > 1) r.title = f[1];
+      for (size_t k = 2; k < f.size(); ++k) {
+        if (f[k].empty()) continue;
+        auto d = Date::parse(f[k]);
+        if (!d) return fail("bad date '" + f[k] + "': " + d.status().message());
+        (k == 2 ? r.from : r.to) = *d;
+      }
+      r.origin = where;
+      ca.relations.push_back(std::move(r));
+    } else {
+      return fail("unknown field '" + keyword + "' (alias, demonym, attr, official_of, leader_of, member_of, part_of)");
+    }
+  }
+  return Status::ok();
+}
+
+Status Catalog::loadDictionaryFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::notFound("cannot open actor dictionary '" + path + "'");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return parseDictionary(ss.str(), path);
+}
+
+}  // namespace kg::extract

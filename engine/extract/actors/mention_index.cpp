@@ -1,0 +1,195 @@
+#include "extract/actors/mention_index.h"
+
+#include <algorithm>
+#include <array>
+#include <span>
+
+namespace kg::extract {
+
+MentionIndex::MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja) : catalog_(catalog), ja_(ja) {
+  const auto& actors = catalog.actors();
+  for (size_t i = 0; i < actors.size(); ++i) {
+    const auto& a = actors[i];
+    addAlias(a.actor.name, i);
+    for (const auto& al : a.actor.aliases) addAlias(al, i);
+    for (const auto& d : a.demonyms) {
+      for (const auto& t : tokenize(d, 0, d.size(), ja)) {
+        if (t.word) demonyms_.emplace(t.strict, i);
+      }
+    }
+    if (a.actor.kind == ActorKind::kPerson) {
+      const auto words = foldName(a.actor.name);
+      if (words.size() >= 2 && words.back().strict.size() >= 4) {
+        auto add = [&](const std::string& k) {
+          auto& v = surnames_[k];
+          if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
+        };
+        add(words.back().strict);
+        add("~" + words.back().skeleton);
+        if (words.size() >= 3) {
+          const auto& w2 = words[words.size() - 2];
+          add(w2.strict + " " + words.back().strict);
+          add("~" + w2.skeleton + " " + words.back().skeleton);
+        }
+      }
+    }
+  }
+  for (const auto& t : catalog.titles()) {
+    for (const auto& form : t.forms) {
+      std::string key;
+      for (const auto& tok : tokenize(form, 0, form.size(), ja)) {
+        if (!tok.word || tok.article) continue;
+        if (!key.empty()) key += ' ';
+        key += tok.strict;
+        titlePrefixes_.insert(key);
+      }
+      if (!key.empty()) titles_.emplace(key, t.canonical);
+    }
+  }
+}
+
+void MentionIndex::addAlias(const std::string& alias, size_t actor) {
+  const std::vector<Token> toks = tokenize(alias, 0, alias.size(), ja_);
+  std::string k, s;
+  Entry e{actor, false, {}};
+  size_t letters = 0;
+  bool allCaps = true, anyLatin = false;
+  size_t words = 0;
+  for (const auto& t : toks) {
+    if (!t.word || t.article || t.strict.empty()) continue;
+    if (words > 0) { k += ' '; s += ' '; }
+    k += t.strict;
+    s += t.skeleton;
+    ++words;
+    strictPrefixes_.insert(k);
+    skeletonPrefixes_.insert(s);
+    e.wordLens.push_back(static_cast<uint8_t>(std::min<size_t>(t.strict.size(), 255)));
+    if (t.script == Script::kLatin) {
+      anyLatin = true;
+      allCaps = allCaps && t.allCaps;
+      letters += t.strict.size();
+    }
+  }
+  if (words == 0) return;
+  e.acronym = anyLatin && allCaps && letters <= 6;
+  maxWords_ = std::max(maxWords_, std::min<size_t>(words, 12));
+  auto addTo = [&](std::vector<Entry>& v) {
+    for (const auto& x : v) {
+      if (x.actor == actor && x.acronym == e.acronym) return;
+    }
+    v.push_back(e);
+  };
+  addTo(strict_[k]);
+  addTo(skeleton_[s]);
+}
+
+std::vector<const MentionIndex::Entry*> MentionIndex::similarSkeletonEntries(const std::string& skeleton,
+                                                                            const std::vector<Token>& tokens,
+                                                                            std::span<const size_t> wordIdx) const {
+  std::vector<const Entry*> ok;
+  const auto it = skeleton_.find(skeleton);
+  if (it == skeleton_.end()) return ok;
+  for (const auto& e : it->second) {
+    if (e.acronym || e.wordLens.size() != wordIdx.size()) continue;
+    bool similar = true;
+    for (size_t w = 0; w < wordIdx.size(); ++w) {
+      const int a = static_cast<int>(tokens[wordIdx[w]].strict.size());
+      const int b = e.wordLens[w];
+      if (std::abs(a - b) > std::max(2, b / 3)) similar = false;
+    }
+    if (!similar) continue;
+    if (std::none_of(ok.begin(), ok.end(), [&](const Entry* x) { return x->actor == e.actor; })) ok.push_back(&e);
+  }
+  return ok;
+}
+
+MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i) const {
+  Hit best;
+  std::string k, s;
+  size_t words = 0;
+  bool allCapital = true, allUpper = true;
+  // maxWords_ is at most 12 (see addAlias): a fixed array, no allocation per token.
+  std::array<size_t, 16> wordIdxBuf{};
+  size_t wordCount = 0;
+  for (size_t j = i; j < tokens.size(); ++j) {
+    const Token& t = tokens[j];
+    if (!t.word) break;
+    if (t.article) continue;
+    if (t.strict.empty()) break;
+    if (++words > maxWords_ || wordCount == wordIdxBuf.size()) break;
+    if (words > 1) { k += ' '; s += ' '; }
+    k += t.strict;
+    s += t.skeleton;
+    wordIdxBuf[wordCount++] = j;
+    const std::span<const size_t> wordIdx(wordIdxBuf.data(), wordCount);
+    if (t.script == Script::kLatin) {
+      allCapital = allCapital && t.capital;
+      allUpper = allUpper && t.allCaps;
+    }
+    // A name's own leading "the" is written in lower case mid-sentence ("Mordor,
+    // the Shire, ..."): the capital that counts is the next word's.
+    const size_t lead = wordIdx.size() > 1 && tokens[wordIdx.front()].lower == "the" ? 1 : 0;
+    const Token& first = tokens[wordIdx[lead]];
+    const bool firstOk = first.script != Script::kLatin || first.capital;
+    const size_t len = j - i + 1;
+    bool strictHit = false;
+    if (auto it = strict_.find(k); it != strict_.end()) {
+      Hit h;
+      h.length = len;
+      for (const auto& e : it->second) {
+        if (e.acronym ? allUpper : firstOk) h.entries.push_back(&e);
+      }
+      if (!h.entries.empty()) {
+        best = std::move(h);
+        strictHit = true;
+      }
+    }
+    if (!strictHit && allCapital && len > best.length) {
+      const std::vector<const Entry*> ok = similarSkeletonEntries(s, tokens, wordIdx);
+      size_t skelLen = 0;
+      for (char c : s) skelLen += c != ' ';
+      if (ok.size() == 1 && (skelLen >= 4 || (words >= 2 && skelLen >= 3))) {
+        best.length = len;
+        best.entries = ok;
+        best.skeleton = true;
+      }
+    }
+    // Skeleton matches need every word capitalised; once one is not, only
+    // the strict prefixes can still grow.
+    if (!strictPrefixes_.count(k) && !(allCapital && skeletonPrefixes_.count(s))) break;
+    // A possessive ends the name unless an alias goes on strictly through
+    // it ("Tigray People's Liberation Front").
+    if (t.possessive && !strictPrefixes_.count(k)) break;
+  }
+  return best;
+}
+
+const std::vector<size_t>* MentionIndex::surname(const std::string& key) const {
+  auto it = surnames_.find(key);
+  return it == surnames_.end() ? nullptr : &it->second;
+}
+
+std::optional<size_t> MentionIndex::demonym(const std::string& strict) const {
+  auto it = demonyms_.find(strict);
+  if (it == demonyms_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::pair<std::string, size_t>> MentionIndex::title(const std::vector<Token>& tokens, size_t i) const {
+  std::optional<std::pair<std::string, size_t>> best;
+  std::string k;
+  for (size_t j = i; j < tokens.size() && j < i + 6; ++j) {
+    const Token& t = tokens[j];
+    if (!t.word || t.strict.empty()) {
+      if (t.lower == "." && j > i) continue;  // "Lt. Gen."
+      break;
+    }
+    if (!k.empty()) k += ' ';
+    k += t.strict;
+    if (auto it = titles_.find(k); it != titles_.end()) best = std::make_pair(it->second, j - i + 1);
+    if (!titlePrefixes_.count(k)) break;
+  }
+  return best;
+}
+
+}  // namespace kg::extract

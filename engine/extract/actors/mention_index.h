@@ -1,0 +1,72 @@
+// MentionIndex: the catalog's aliases as a token trie over strict keys and
+// one over skeleton keys, plus surnames, demonyms and titles, for
+// findMentions (mentions.h) to match sentences against.
+//
+// Thread safety: immutable after build (addAlias included) and may be shared.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "extract/actors/catalog.h"
+#include "extract/actors/name_fold.h"
+#include "extract/actors/tokens.h"
+#include "extract/text/japanese_segmenter.h"
+
+namespace kg::extract {
+
+class MentionIndex {
+ public:
+  MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja);
+  // Adds one alias of catalog actor `actor` (also used for stored actors).
+  void addAlias(const std::string& alias, size_t actor);
+
+  struct Entry {
+    size_t actor;
+    bool acronym;                   // "US", "PMF": matches upper-case text only
+    std::vector<uint8_t> wordLens;  // strict word lengths (skeleton checks)
+  };
+  struct Hit {
+    size_t length = 0;  // tokens consumed (including articles)
+    std::vector<const Entry*> entries;
+    bool skeleton = false;
+  };
+  // Longest alias starting at token i (i is a word, not an article).
+  Hit match(const std::vector<Token>& tokens, size_t i) const;
+  // Catalog persons with this surname (strict or "~skeleton" key).
+  const std::vector<size_t>* surname(const std::string& key) const;
+  // A state by demonym ("iraqi") or nullptr.
+  std::optional<size_t> demonym(const std::string& strict) const;
+  // Longest title form at token i: canonical title and length in tokens.
+  std::optional<std::pair<std::string, size_t>> title(const std::vector<Token>& tokens, size_t i) const;
+
+  const Catalog& catalog() const { return catalog_; }
+  const JapaneseSegmenter* japanese() const { return ja_; }
+
+ private:
+  // The entries (one per actor) whose skeleton key is `skeleton` and whose
+  // words have about the lengths of the tokens at `wordIdx`.
+  std::vector<const Entry*> similarSkeletonEntries(const std::string& skeleton, const std::vector<Token>& tokens,
+                                                   std::span<const size_t> wordIdx) const;
+  std::vector<std::string> aliasWords(const std::string& alias, std::vector<FoldedWord>* folded) const;
+
+  const Catalog& catalog_;
+  const JapaneseSegmenter* ja_;
+  std::unordered_map<std::string, std::vector<Entry>> strict_;
+  std::unordered_map<std::string, std::vector<Entry>> skeleton_;
+  std::unordered_set<std::string> strictPrefixes_;
+  std::unordered_set<std::string> skeletonPrefixes_;
+  std::unordered_map<std::string, std::vector<size_t>> surnames_;
+  std::unordered_map<std::string, size_t> demonyms_;
+  std::unordered_map<std::string, std::string> titles_;  // strict phrase -> canonical
+  std::unordered_set<std::string> titlePrefixes_;
+  size_t maxWords_ = 1;
+};
+
+}  // namespace kg::extract

@@ -1,0 +1,701 @@
+#include "extract/actors/mentions.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <unordered_set>
+
+namespace kg::extract {
+
+// ---------------------------------------------------------------- rules
+
+namespace {
+
+const std::unordered_set<std::string>& stopCapitals() {
+  static const std::unordered_set<std::string> k = {
+      "the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "we", "i", "but", "and", "or", "if", "as", "for",
+      "of", "to", "by", "with", "from", "this", "that", "these", "those", "his", "her", "its", "their", "our", "after",
+      "before", "since", "while", "when", "speaking", "asked", "meanwhile", "earlier", "later", "however", "also",
+      "there", "here", "what", "who", "why", "how", "mr", "mrs", "ms", "dr", "january", "february", "march", "april",
+      "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday", "according", "under", "amid", "despite", "during",
+      "likewise", "some", "many", "all", "both", "each", "while", "not", "no", "yes", "so", "then", "now", "today",
+      "yesterday", "last", "next", "one", "two", "three", "said", "says", "share", "link", "posted", "like",
+      "upvote", "comment", "source", "sources", "read", "more", "see", "also", "jump", "content", "guest", "click",
+      "west", "east", "north", "south", "islamic", "arab", "american", "americans", "western", "iraqi", "iraqis",
+      "iranian", "shiite", "sunni", "muslim", "christian", "kurdish", "british", "russian", "chinese", "israeli",
+      "saudi", "syrian", "lebanese", "zone", "green", "red", "air", "base", "in", "anti", "martyr", "martyrs",
+      "president", "former", "late", "then", "caretaker", "acting", "commander", "general"};
+  return k;
+}
+
+ActorKind suffixKind(const std::string& w, bool* isSuffix) {
+  static const std::unordered_set<std::string> armed = {"brigades", "brigade", "battalion", "battalions", "militia",
+                                                        "militias", "front", "movement", "resistance", "army",
+                                                        "guards", "factions", "faction"};
+  static const std::unordered_set<std::string> gov = {"committee", "council", "ministry", "command", "parliament",
+                                                      "cabinet", "department", "commission", "assembly", "court",
+                                                      "embassy", "directorate", "administration", "force", "office",
+                                                      "agency", "service", "authority", "senate", "congress"};
+  static const std::unordered_set<std::string> media = {"news", "post", "times", "tv", "television", "radio",
+                                                        "channel", "network", "gazette", "journal", "herald",
+                                                        "tribune", "press", "akhbariya", "mawred"};
+  static const std::unordered_set<std::string> org = {"organization", "organisation", "party", "association",
+                                                      "union", "foundation", "institute", "company", "corporation",
+                                                      "group", "coalition", "alliance", "bloc", "center", "centre",
+                                                      "university", "college", "institution"};
+  *isSuffix = true;
+  if (armed.count(w)) return ActorKind::kArmedGroup;
+  if (gov.count(w)) return ActorKind::kGovernmentBody;
+  if (media.count(w)) return ActorKind::kMedia;
+  if (org.count(w)) return ActorKind::kOrganisation;
+  *isSuffix = false;
+  return ActorKind::kOther;
+}
+
+bool speechVerb(const std::string& w) {
+  static const std::unordered_set<std::string> k = {
+      "said", "says", "told", "tells", "added", "noted", "stated", "warned", "wrote", "announced", "made",
+      "explained", "confirmed", "stressed", "claimed", "declared", "insisted", "urged", "called", "who",
+      "vowed", "threatened", "denied", "accused", "demanded", "condemned", "rejected", "met", "visited", "asked",
+      "hailed", "praised", "criticized", "criticised", "affirmed", "emphasized", "emphasised", "expressed",
+      "described", "considered", "argued", "reported", "tweeted", "replied", "responded", "revealed", "recalled",
+      "believes", "thinks", "saying", "adding", "noting", "stating", "warning"};
+  return k.count(w) > 0;
+}
+
+
+// Mention confidences (Mention::confidence), each with why it is that high.
+// A dictionary name written in full rarely names anyone else.
+constexpr float kAliasConfidence = 0.95f;
+// A dictionary name met by its consonant skeleton: a spelling variant, or a near miss.
+constexpr float kSkeletonConfidence = 0.8f;
+// A surname alone or a partial name, matched to someone the article already named in full.
+constexpr float kSurnameConfidence = 0.8f;
+// An office without a name: its holder is the one the dictionary records for the date.
+constexpr float kRoleConfidence = 0.75f;
+// A name the dictionary lacks, guessed from capitals, a suffix or the words around it.
+constexpr float kRuleConfidence = 0.6f;
+// Not reached: every MentionSource has its own confidence.
+constexpr float kFallbackConfidence = 0.5f;
+// A surname the article has not used yet, unique in the catalog: below kSurnameConfidence
+// because nothing in the article backs it.
+constexpr float kCatalogSurnameConfidence = 0.7f;
+// Subtracted when one alias names several actors: the one picked may be the wrong one.
+constexpr float kAmbiguousAliasPenalty = 0.15f;
+
+float sourceConfidence(MentionSource s) {
+  switch (s) {
+    case MentionSource::kAlias: return kAliasConfidence;
+    case MentionSource::kSkeleton: return kSkeletonConfidence;
+    case MentionSource::kSurname: return kSurnameConfidence;
+    case MentionSource::kRole: return kRoleConfidence;
+    case MentionSource::kRule: return kRuleConfidence;
+  }
+  return kFallbackConfidence;
+}
+
+Mention makeMention(const std::vector<Token>& tokens, size_t b, size_t e, size_t entity, MentionSource src) {
+  Mention m;
+  m.tokBegin = b;
+  m.tokEnd = e;
+  m.begin = tokens[b].begin;
+  m.end = tokens[e - 1].end;
+  m.entity = entity;
+  m.source = src;
+  m.confidence = sourceConfidence(src);
+  m.possessive = tokens[e - 1].possessive;
+  m.titleBegin = b;
+  return m;
+}
+
+
+// A one-word name matched only by its consonant skeleton next to another
+// capitalised word is part of a longer, unknown name: "Rodrigo Londono" is
+// not London.
+bool insideLongerName(const std::vector<Token>& tokens, size_t i, const MentionIndex::Hit& hit) {
+  if (!hit.skeleton || hit.length != 1 || tokens[i].script != Script::kLatin) return false;
+  auto capitalWord = [&](size_t k) {
+    return tokens[k].word && tokens[k].script == Script::kLatin && tokens[k].capital && !tokens[k].article;
+  };
+  return (i > 0 && capitalWord(i - 1)) || (i + 1 < tokens.size() && capitalWord(i + 1));
+}
+
+// True when the run at `b` follows "known as" or "aka" (a leading "the"
+// or quote between them allowed).
+bool afterKnownAs(const std::vector<Token>& tokens, size_t b) {
+  size_t p = b;
+  while (p > 0 && (tokens[p - 1].lower == "the" || tokens[p - 1].lower == "\"")) --p;
+  if (p >= 1 && tokens[p - 1].lower == "aka") return true;
+  return p >= 2 && tokens[p - 1].lower == "as" && tokens[p - 2].lower == "known";
+}
+
+// Lower-case particles inside personal names starting at k: "da", "von der".
+size_t namePartCount(const std::vector<Token>& tokens, size_t k) {
+  static const std::unordered_set<std::string> particles = {"da", "de", "do", "dos", "das", "del", "della", "di",
+                                                            "van", "von", "der", "den", "ter", "bin", "ibn", "bint"};
+  size_t n = 0;
+  while (k + n < tokens.size() && n < 2 && tokens[k + n].word && !tokens[k + n].capital &&
+         particles.count(tokens[k + n].lower))
+    ++n;
+  return n;
+}
+
+// The first token after the demonyms and titles that open the capitalised
+// run [b, j): a demonym counts only when a title follows it, so "Iraqi
+// National Congress" keeps its demonym.
+size_t skipLeadingTitles(const std::vector<Token>& tokens, const MentionIndex& index, const std::vector<int>& owner,
+                         size_t b, size_t j) {
+  for (;;) {
+    if (b >= j) return b;
+    size_t t = b;
+    if (owner[b] >= 0) {  // "South Korean" read as the state's name
+      while (t < j && owner[t] == owner[b]) ++t;
+    } else if (index.demonym(tokens[t].strict) && t + 1 < j) {
+      ++t;
+    }
+    if (t < j && owner[t] >= 0) return b;
+    auto tl = index.title(tokens, t);
+    if (!tl || t + tl->second >= j) return b;
+    b = t + tl->second;
+    if (b < j && tokens[b].lower == ".") ++b;
+  }
+}
+
+}  // namespace
+
+// An Arabic name written with a proclitic conjunction or preposition
+// ("وأبو مهدي المهندس", "لإيران", "فسليماني"): matched again without it,
+// only when the word as written matched nothing.
+static MentionIndex::Hit matchAfterProclitic(const MentionIndex& index, const std::vector<Token>& tokens, size_t i) {
+  const std::string& raw = tokens[i].lower;
+  size_t k = 0;
+  const char32_t c = decodeUtf8(raw, k);
+  if (c != 0x0648 && c != 0x0641 && c != 0x0628 && c != 0x0644) return {};  // و ف ب ل
+  const std::string rest = arabicFold(std::string_view(raw).substr(k));
+  size_t letters = 0;
+  for (size_t q = 0; q < rest.size();) { decodeUtf8(rest, q); ++letters; }
+  if (letters < 3) return {};
+  std::vector<Token> tail(tokens.begin() + static_cast<std::ptrdiff_t>(i),
+                          tokens.begin() + static_cast<std::ptrdiff_t>(std::min(tokens.size(), i + 13)));
+  tail[0].strict = rest;
+  tail[0].skeleton = arabicSkeleton(rest);
+  return index.match(tail, 0);
+}
+
+// ---------------------------------------------------------------- findMentions
+//
+// findMentions runs four steps over one sentence, each reading what the
+// steps before it found:
+//   1. findAliases          dictionary names, longest first;
+//   2. findCapitalisedRuns  names the dictionary lacks: organisations by
+//                           suffix, people by a known surname or by context;
+//   3. attachTitles         titles written before person mentions;
+//   4. findOfficeRoles      office roles without a name ("the premier").
+
+namespace {
+
+// What the steps share: the sentence, the mentions found so far and, for
+// each token, the index of the mention covering it (-1 for none).
+struct MentionScan {
+  const std::vector<Token>& tokens;
+  const MentionIndex& index;
+  Resolver* resolver;
+  std::vector<Mention> out;
+  std::vector<int> owner;
+
+  // Records `m` as found and its tokens as covered.
+  void claim(const Mention& m) {
+    for (size_t k = m.tokBegin; k < m.tokEnd; ++k) owner[k] = static_cast<int>(out.size());
+    resolver->noteMention(m.entity);
+    out.push_back(m);
+  }
+  const Entity& entityOf(const Mention& m) const { return resolver->entities()[m.entity]; }
+
+  // A new name rebuilt from tokens [b, e): their lower-case forms with the
+  // capitalisation they were written with (findMentions does not see the text).
+  std::string rawName(size_t b, size_t e) const {
+    std::string s;
+    for (size_t k = b; k < e; ++k) {
+      const Token& t = tokens[k];
+      if (!t.word) continue;
+      if (!s.empty() && !tokens[k].hyphenBefore) s += ' ';
+      else if (!s.empty()) s += '-';
+      std::string w = t.lower;
+      if (t.possessive && w.size() > 2) w.resize(w.size() - 2);
+      if (t.capital && !w.empty()) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+      if (t.allCaps) for (auto& c : w) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      s += w;
+    }
+    return s;
+  }
+};
+
+bool startsBefore(const Mention& a, const Mention& b) { return a.tokBegin < b.tokBegin; }
+
+// ---- 1. Dictionary aliases
+
+// One alias of several actors: the one already in the article (the last
+// such in the alias's order), else the first.
+size_t pickAliasActor(const MentionIndex::Hit& hit, const Resolver& resolver) {
+  size_t pick = hit.entries.front()->actor;
+  if (hit.entries.size() > 1) {
+    for (const auto* e : hit.entries) {
+      for (const auto& ent : resolver.entities()) {
+        if (ent.catalog == e->actor) { pick = e->actor; break; }
+      }
+    }
+  }
+  return pick;
+}
+
+// Dictionary aliases, longest first from left to right.
+void findAliases(MentionScan& s) {
+  const auto& tokens = s.tokens;
+  for (size_t i = 0; i < tokens.size();) {
+    const Token& t = tokens[i];
+    if (!t.word || t.article || t.strict.empty()) { ++i; continue; }
+    MentionIndex::Hit hit = s.index.match(tokens, i);
+    if (hit.length == 0 && t.script == Script::kArabic) hit = matchAfterProclitic(s.index, tokens, i);
+    if (hit.length == 0 || insideLongerName(tokens, i, hit)) { ++i; continue; }
+    const size_t pick = pickAliasActor(hit, *s.resolver);
+    size_t b = i;
+    if (b > 0 && tokens[b - 1].article) --b;  // "al-" belongs to the name's span
+    s.claim(makeMention(tokens, b, i + hit.length, s.resolver->fromCatalog(pick),
+                        hit.skeleton ? MentionSource::kSkeleton : MentionSource::kAlias));
+    if (hit.entries.size() > 1) s.out.back().confidence -= kAmbiguousAliasPenalty;
+    i += hit.length;
+  }
+}
+
+// ---- 2. Capitalised runs
+
+// A headline ("Biden, Al-Kadhimi Agree on Continued Security Partnership")
+// capitalises every word: capitals say nothing there, so the name rules
+// stay quiet. Known names, titles and demonyms are not counted.
+bool isHeadline(const MentionScan& s) {
+  const auto& tokens = s.tokens;
+  size_t longWords = 0, capitals = 0;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = tokens[k];
+    if (!t.word || t.script != Script::kLatin || t.strict.size() < 4 || s.owner[k] >= 0) continue;
+    if (s.index.demonym(t.strict)) continue;
+    if (auto tl = s.index.title(tokens, k)) { k += tl->second - 1; continue; }
+    ++longWords;
+    capitals += t.capital;
+  }
+  bool endsWithStop = false;  // headlines end without a full stop
+  for (size_t k = tokens.size(); k > 0; --k) {
+    if (tokens[k - 1].lower == "\"" || tokens[k - 1].lower == ")") continue;
+    endsWithStop = tokens[k - 1].lower == ".";
+    break;
+  }
+  // Seven long words in ten capitalised.
+  return !endsWithStop && longWords >= 4 && capitals * 10 >= longWords * 7;
+}
+
+bool isCapWord(const std::vector<Token>& tokens, size_t k) {
+  const Token& t = tokens[k];
+  return t.word && (t.article || (t.script == Script::kLatin && t.capital && !t.allCaps));
+}
+
+// The end of the capitalised run starting at `i`; a possessive ends it.
+size_t capitalRunEnd(const std::vector<Token>& tokens, size_t i) {
+  size_t j = i;
+  while (j < tokens.size()) {
+    if (isCapWord(tokens, j)) {
+      if (tokens[j].possessive) return j + 1;
+      ++j;
+      continue;
+    }
+    // "Council of Representatives": a lower-case "of" between capitals.
+    if ((tokens[j].lower == "of" || tokens[j].lower == "for") && j + 1 < tokens.size() && isCapWord(tokens, j + 1) &&
+        !tokens[j + 1].article)
+      { ++j; continue; }
+    // "Lula da Silva", "von der Leyen": a name particle between capitals.
+    if (j > i && namePartCount(tokens, j) > 0 && j + namePartCount(tokens, j) < tokens.size() &&
+        isCapWord(tokens, j + namePartCount(tokens, j)))
+      { j += namePartCount(tokens, j); continue; }
+    break;
+  }
+  return j;
+}
+
+// Where the name in the capitalised run [i, j) starts: with the Arabic
+// article before it ("al-Muhandis"), after leading stop words, and after a
+// demonym or a title opening the run ("Pakistani Prime Minister Imran Khan",
+// "Brigadier General William Seely"); titleOwner() reads the demonym again.
+size_t runNameStart(const MentionScan& s, size_t i, size_t j) {
+  const auto& tokens = s.tokens;
+  const auto& stops = stopCapitals();
+  size_t b = i;
+  if (b > 0 && tokens[b - 1].article && s.owner[b - 1] < 0) --b;
+  while (b < j && !tokens[b].article && (stops.count(tokens[b].strict) || tokens[b].lower == "of")) ++b;
+  return skipLeadingTitles(tokens, s.index, s.owner, b, j);
+}
+
+// "Al-Nujaba Islamic Resistance Movement" is al-Nujaba: a group mention
+// inside an organisation's run [b, e) takes the rest of the run. True when
+// it did.
+bool extendGroupInside(MentionScan& s, size_t b, size_t e) {
+  int groupInside = -1;
+  for (size_t k = b; k < e; ++k) {
+    if (s.owner[k] < 0) continue;
+    const ActorKind ok = s.entityOf(s.out[s.owner[k]]).actor.kind;
+    if (ok == ActorKind::kArmedGroup || ok == ActorKind::kOrganisation || ok == ActorKind::kMedia) groupInside = s.owner[k];
+  }
+  if (groupInside < 0 || s.owner[e - 1] >= 0) return false;
+  Mention& g = s.out[groupInside];
+  for (size_t k = g.tokEnd; k < e; ++k) s.owner[k] = groupInside;
+  g.tokEnd = e;
+  g.end = s.tokens[e - 1].end;
+  g.possessive = s.tokens[e - 1].possessive;
+  return true;
+}
+
+// "Foreign Ministry", "Media Office": only generic words before the suffix
+// say nothing of whose it is.
+bool genericName(const std::vector<Token>& tokens, size_t b, size_t e) {
+  static const std::unordered_set<std::string> kGeneric = {
+      "foreign", "defense", "defence", "interior", "media", "security", "ground", "air", "oval", "national",
+      "joint", "special", "general", "central", "supreme", "high", "higher", "electoral", "trump", "biden",
+      "obama", "bush", "administration", "state", "ministerial", "council", "task", "press", "the"};
+  bool generic = true;
+  for (size_t k = b; k + 1 < e; ++k) generic = generic && (tokens[k].article || kGeneric.count(tokens[k].strict) > 0);
+  return generic;
+}
+
+// An organisation named by its suffix ("... Committee", "... Brigades";
+// not when a dictionary name ends the run). True when the run [b, e) is
+// settled as one: claimed, taken by a group named inside it, or generic.
+bool claimOrganisation(MentionScan& s, size_t b, size_t e, size_t words) {
+  const auto& tokens = s.tokens;
+  bool suffix = false;
+  ActorKind kind = suffixKind(tokens[e - 1].strict, &suffix);
+  if (!suffix) return false;
+  for (size_t k = b; k < e; ++k)
+    if (tokens[k].strict == "news" || tokens[k].strict == "tv") kind = ActorKind::kMedia;  // "... News Agency"
+  if (extendGroupInside(s, b, e)) return true;
+  if (genericName(tokens, b, e)) return true;
+  if (words < 2 || s.owner[e - 1] >= 0 || tokens[e - 1].possessive) return false;
+  // Leading dictionary mentions become modifiers of the organisation
+  // ("Baghdad Security Committee"); leading stop words are dropped.
+  for (size_t k = b; k < e; ++k) {
+    if (s.owner[k] >= 0) s.out[s.owner[k]].modifier = true;
+  }
+  const std::string name = s.rawName(b, e);
+  s.claim(makeMention(tokens, b, e, s.resolver->fromNew(name, kind), MentionSource::kRule));
+  return true;
+}
+
+// A catalog person met by a surname the article has not used yet.
+void claimCatalogSurname(MentionScan& s, size_t b, size_t e, size_t actor) {
+  Mention m = makeMention(s.tokens, b, e, s.resolver->fromCatalog(actor), MentionSource::kSurname);
+  m.confidence = kCatalogSurnameConfidence;
+  s.claim(m);
+}
+
+// Vowels folded to one "a" per run ("Saleh" and "Salih" are "salah").
+std::string vowelFold(const std::string& w) {
+  std::string o;
+  for (char ch : w) {
+    const bool v = ch == 'a' || ch == 'e' || ch == 'i' || ch == 'o' || ch == 'u' || ch == 'y';
+    if (v && !o.empty() && o.back() == 'a') continue;
+    o += v ? 'a' : ch;
+  }
+  return o;
+}
+
+// A lone word meets a catalog surname by skeleton only when the two differ
+// in vowels alone ("Saleh"/"Salih", not "Mark"/"Maliki"), or when an Arabic
+// article marks the word as a surname too ("Al-Kazimi"). The one candidate,
+// or nullptr.
+const std::vector<size_t>* vowelVariantSurname(const MentionIndex& index, const Token& t, bool article) {
+  const std::vector<size_t>* sk = index.surname("~" + t.skeleton);
+  if (sk == nullptr || sk->size() != 1 || t.skeleton.size() < 3) return nullptr;
+  const auto known = foldName(index.catalog().actors()[sk->front()].actor.name);
+  if (!known.empty() && (article || vowelFold(known.back().strict) == vowelFold(t.strict))) return sk;
+  return nullptr;
+}
+
+// A one-word name [b, e): the surname of someone known. Exact spellings
+// first (in the article, then in the catalog), then skeletons: "Khomeini"
+// after "Khamenei" is still Khomeini.
+void claimSurname(MentionScan& s, size_t b, size_t e) {
+  const auto& tokens = s.tokens;
+  const Token& t = tokens[tokens[b].article ? b + 1 : b];
+  if (t.strict.size() < 3) return;
+  if (auto ent = s.resolver->bySurname(t.strict, "")) {
+    s.claim(makeMention(tokens, b, e, *ent, MentionSource::kSurname));
+    return;
+  }
+  const std::vector<size_t>* cands = s.index.surname(t.strict);
+  if (cands == nullptr || cands->size() != 1) {
+    if (auto ent = s.resolver->bySurname("", t.skeleton)) {
+      s.claim(makeMention(tokens, b, e, *ent, MentionSource::kSurname));
+      return;
+    }
+    if (const auto* sk = vowelVariantSurname(s.index, t, tokens[b].article)) cands = sk;
+  }
+  if (cands != nullptr && cands->size() == 1) claimCatalogSurname(s, b, e, cands->front());
+}
+
+// A partial name of someone known ("Abdul-Mahdi", "Abdel Mahdi"). True when
+// claimed.
+bool claimPartialName(MentionScan& s, size_t b, size_t e) {
+  const auto& tokens = s.tokens;
+  std::string sk, st;
+  for (size_t k = b; k < e; ++k) {
+    if (!tokens[k].word || tokens[k].article) continue;
+    if (!st.empty()) { st += ' '; sk += ' '; }
+    st += tokens[k].strict;
+    sk += tokens[k].skeleton;
+  }
+  if (auto ent = s.resolver->bySurname(st, sk)) {
+    s.claim(makeMention(tokens, b, e, *ent, MentionSource::kSurname));
+    return true;
+  }
+  const std::vector<size_t>* cands = s.index.surname(st);
+  if (cands == nullptr || cands->size() != 1) cands = s.index.surname("~" + sk);
+  if (cands == nullptr || cands->size() != 1) return false;
+  claimCatalogSurname(s, b, e, cands->front());
+  return true;
+}
+
+// An unknown name [b, e) is a person's when a title stands right before it
+// ("Brigadier General X"), or a profession ("spokesman X"), or when a speech
+// verb or an apposition follows it ("X said", "X, the ..."); `next` is the
+// token after the run.
+bool personContext(const MentionScan& s, size_t b, size_t next) {
+  const auto& tokens = s.tokens;
+  bool person = false;
+  if (b > 0) {
+    for (size_t q = b > 5 ? b - 5 : 0; q < b; ++q) {
+      if (auto tl = s.index.title(tokens, q); tl && q + tl->second == b && !tokens[b - 1].possessive) person = true;
+    }
+    const std::string& prev = tokens[b - 1].lower;
+    if (prev == "writer" || prev == "spokesman" || prev == "spokeswoman" || prev == "analyst" ||
+        prev == "journalist" || prev == "columnist" || prev == "correspondent" || prev == "cleric")
+      person = true;
+  }
+  if (next < tokens.size()) {
+    const Token& n = tokens[next];
+    if (n.word && speechVerb(n.lower)) person = true;
+    if (n.lower == "," && next + 1 < tokens.size() &&
+        (tokens[next + 1].lower == "the" || tokens[next + 1].lower == "a" || tokens[next + 1].lower == "an" ||
+         tokens[next + 1].lower == "who" || speechVerb(tokens[next + 1].lower)))
+      person = true;
+  }
+  return person;
+}
+
+// People in the run [b, e) of `words` words: only tokens no mention covers.
+void claimPerson(MentionScan& s, size_t b, size_t e, size_t next, size_t words, bool headline) {
+  for (size_t k = b; k < e; ++k) {
+    if (s.owner[k] >= 0) return;
+  }
+  if (words == 1) {
+    claimSurname(s, b, e);
+    return;
+  }
+  if (words > 4) return;
+  if (auto tl = s.index.title(s.tokens, b); tl && b + tl->second >= e) return;  // "Prime Minister" alone
+  if (words <= 3 && claimPartialName(s, b, e)) return;
+  if (headline) return;  // headlines capitalise every word
+  if (!personContext(s, b, next)) return;
+  s.claim(makeMention(s.tokens, b, e, s.resolver->fromNew(s.rawName(b, e), ActorKind::kPerson), MentionSource::kRule));
+}
+
+// Capitalised runs: organisations by suffix, people by context.
+void findCapitalisedRuns(MentionScan& s, bool headline) {
+  const auto& tokens = s.tokens;
+  for (size_t i = 0; i < tokens.size();) {
+    if (!isCapWord(tokens, i) || tokens[i].article) { ++i; continue; }
+    const size_t j = capitalRunEnd(tokens, i);
+    const size_t b = runNameStart(s, i, j);
+    size_t e = j;
+    while (e > b && (tokens[e - 1].lower == "of" || tokens[e - 1].lower == "for" || tokens[e - 1].article)) --e;
+    i = j;
+    if (b >= e) continue;
+    // "X, also known as Y": Y is another name of X (known_as.h), not an actor.
+    if (afterKnownAs(tokens, b)) continue;
+    size_t words = 0;
+    for (size_t k = b; k < e; ++k) words += tokens[k].word && !tokens[k].article;
+    if (claimOrganisation(s, b, e, words)) continue;
+    claimPerson(s, b, e, j, words, headline);
+  }
+}
+
+// Mentions in text order, `owner` rebuilt to match.
+void sortMentions(MentionScan& s) {
+  std::sort(s.out.begin(), s.out.end(), startsBefore);
+  std::fill(s.owner.begin(), s.owner.end(), -1);
+  for (size_t m = 0; m < s.out.size(); ++m)
+    for (size_t k = s.out[m].tokBegin; k < s.out[m].tokEnd; ++k) s.owner[k] = static_cast<int>(m);
+}
+
+// ---- 3. Titles before person mentions
+
+// The owner of a title written at [at, ...): a state or organisation
+// mention, possessive or adjacent, or a demonym, just before it. Returns the
+// owner's entity (kNoActor for none) and its mention's index (-1 for none).
+std::pair<size_t, int> titleOwner(const MentionScan& s, size_t at) {
+  const auto& tokens = s.tokens;
+  if (at == 0) return {kNoActor, -1};
+  size_t p = at - 1;
+  if (tokens[p].lower == "\"" && p > 0) --p;  // the "Kata'ib Sayyid al-Shuhada" Spokesman
+  if (tokens[p].lower == "the" && p > 0) --p;
+  if (s.owner[p] >= 0) {
+    const Mention& m = s.out[s.owner[p]];
+    const Entity& ent = s.entityOf(m);
+    if (ent.actor.kind != ActorKind::kPerson && ent.actor.kind != ActorKind::kMedia) return {m.entity, s.owner[p]};
+    return {kNoActor, -1};
+  }
+  if (tokens[p].word) {
+    if (auto st = s.index.demonym(tokens[p].strict)) return {s.resolver->fromCatalog(*st), -1};
+  }
+  return {kNoActor, -1};
+}
+
+// A title right before the person's name ("US Secretary of State Mike
+// Pompeo"), with its owner before it.
+void attachTitleBefore(MentionScan& s, Mention& m) {
+  const auto& tokens = s.tokens;
+  const size_t nameStart = m.tokBegin;
+  for (size_t q = nameStart > 6 ? nameStart - 6 : 0; q < nameStart; ++q) {
+    if (s.owner[q] >= 0) continue;
+    auto tl = s.index.title(tokens, q);
+    if (!tl) continue;
+    size_t tEnd = q + tl->second;
+    if (tEnd < nameStart && tokens[tEnd].lower == ".") ++tEnd;
+    if (tEnd != nameStart || tokens[tEnd - 1].possessive) continue;
+    m.title = tl->first;
+    auto [own, ownerMention] = titleOwner(s, q);
+    m.titleOf = own;
+    m.titleBegin = q;
+    if (ownerMention >= 0) {
+      s.out[ownerMention].modifier = true;
+      m.titleBegin = s.out[ownerMention].tokBegin;
+    } else if (own != kNoActor && q > 0) {
+      m.titleBegin = q - 1;  // a demonym
+    }
+    return;
+  }
+}
+
+// "the Deputy Secretary-General of Iraq's "Al-Nujaba" Nasr al-Shammari": a
+// title of the group named right before the person.
+void attachTitleOfGroupBefore(MentionScan& s, Mention& m) {
+  const auto& tokens = s.tokens;
+  size_t p = m.tokBegin;
+  while (p > 0 && tokens[p - 1].lower == "\"") --p;
+  if (p == 0 || s.owner[p - 1] < 0) return;
+  const int om = s.owner[p - 1];
+  const Entity& oe = s.entityOf(s.out[om]);
+  if (oe.actor.kind == ActorKind::kPerson || oe.actor.kind == ActorKind::kMedia) return;
+  p = s.out[om].tokBegin;
+  while (p > 0 && tokens[p - 1].lower == "\"") --p;
+  if (p > 0 && tokens[p - 1].possessive && s.owner[p - 1] >= 0) p = s.out[s.owner[p - 1]].tokBegin;
+  if (p < 2 || tokens[p - 1].lower != "of") return;
+  for (size_t q = p - 1 > 6 ? p - 7 : 0; q < p - 1; ++q) {
+    auto tl = s.index.title(tokens, q);
+    if (!tl || q + tl->second != p - 1) continue;
+    m.title = tl->first;
+    m.titleOf = s.out[om].entity;
+    s.out[om].modifier = true;
+    return;
+  }
+}
+
+// Titles before person mentions (roles have theirs already).
+void attachTitles(MentionScan& s) {
+  for (auto& m : s.out) {
+    if (s.entityOf(m).actor.kind != ActorKind::kPerson || m.source == MentionSource::kRole) continue;
+    attachTitleBefore(s, m);
+    if (!m.title.empty() || m.tokBegin == 0) continue;
+    attachTitleOfGroupBefore(s, m);
+  }
+}
+
+// ---- 4. Office roles without a name
+
+// The title [at, tEnd) stands alone: no mention covers it and no name
+// follows it (a title before a name was read in step 3, or the name is
+// unknown).
+bool roleStandsAlone(const MentionScan& s, size_t at, size_t tEnd) {
+  const auto& tokens = s.tokens;
+  for (size_t k = at; k < tEnd; ++k) {
+    if (s.owner[k] >= 0) return false;
+  }
+  return !(tEnd < tokens.size() && tokens[tEnd].word && (tokens[tEnd].capital || s.owner[tEnd] >= 0) &&
+           tokens[tEnd].script == Script::kLatin);
+}
+
+// The holder of the office `title` written at [at, tEnd): of the body its
+// owner names ("Iraq's prime minister"), or of the default body after a
+// determiner ("the premier"); nullopt when no holder is known.
+std::optional<Mention> officeRole(MentionScan& s, size_t at, size_t tEnd, const std::string& title) {
+  const auto& tokens = s.tokens;
+  auto [own, ownerMention] = titleOwner(s, at);
+  const bool determiner = at > 0 && (tokens[at - 1].lower == "the" || tokens[at - 1].lower == "his" ||
+                                     tokens[at - 1].lower == "its" || tokens[at - 1].lower == "then");
+  std::optional<size_t> body;
+  if (own != kNoActor && s.resolver->entities()[own].catalog != kNoActor) body = s.resolver->entities()[own].catalog;
+  else if (determiner) body = s.resolver->defaultBodyFor(title);
+  if (!body) return std::nullopt;
+  auto holder = s.resolver->officeHolder(*body, title);
+  if (!holder) return std::nullopt;
+  Mention m = makeMention(tokens, at, tEnd, s.resolver->fromCatalog(*holder), MentionSource::kRole);
+  if (ownerMention >= 0) {
+    s.out[ownerMention].modifier = true;
+    m.tokBegin = s.out[ownerMention].tokBegin;
+    m.begin = s.out[ownerMention].begin;
+  }
+  m.title = title;
+  m.titleOf = own;
+  s.resolver->noteMention(m.entity);
+  return m;
+}
+
+// A role absorbs its owner's mention ("Iraq's prime minister" is one actor).
+void absorbRoleOwners(MentionScan& s, const std::vector<Mention>& roles) {
+  std::vector<Mention> merged;
+  for (auto& m : s.out) {
+    bool inside = false;
+    for (const auto& r : roles) inside = inside || (m.tokBegin >= r.tokBegin && m.tokEnd <= r.tokEnd);
+    if (!inside) merged.push_back(m);
+  }
+  merged.insert(merged.end(), roles.begin(), roles.end());
+  s.out = std::move(merged);
+  std::sort(s.out.begin(), s.out.end(), startsBefore);
+}
+
+// Office roles without a name: "the premier", "Iraq's prime minister".
+void findOfficeRoles(MentionScan& s) {
+  std::vector<Mention> roles;
+  for (size_t q = 0; q < s.tokens.size(); ++q) {
+    if (s.owner[q] >= 0 || !s.tokens[q].word) continue;
+    auto tl = s.index.title(s.tokens, q);
+    if (!tl) continue;
+    const size_t tEnd = q + tl->second;
+    if (!roleStandsAlone(s, q, tEnd)) continue;
+    if (auto m = officeRole(s, q, tEnd, tl->first)) roles.push_back(*m);
+    q = tEnd - 1;
+  }
+  if (!roles.empty()) absorbRoleOwners(s, roles);
+}
+
+}  // namespace
+
+std::vector<Mention> findMentions(const std::vector<Token>& tokens, const MentionIndex& index, Resolver* resolver) {
+  if (tokens.empty()) return {};
+  MentionScan s{tokens, index, resolver, {}, std::vector<int>(tokens.size(), -1)};
+  findAliases(s);
+  findCapitalisedRuns(s, isHeadline(s));
+  sortMentions(s);
+  attachTitles(s);
+  findOfficeRoles(s);
+  return std::move(s.out);
+}
+
+}  // namespace kg::extract

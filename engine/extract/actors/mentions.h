@@ -1,0 +1,48 @@
+// Mentions: where an article names an actor, and which actor it is.
+//
+// findMentions() reads the tokens of a sentence (tokens.h) against the alias
+// index (mention_index.h): dictionary matches (longest first, skeleton
+// matches only when unique and of similar length), surnames, office roles
+// ("the premier", "Iraq's prime minister", "イラク首相"), and rules for
+// actors the catalog lacks: a title before a capitalised name ("Brigadier
+// General William Seely"), an appositive after one ("X, the secretary
+// general of Y"), a speech verb after one, an organisation suffix ("...
+// Committee", "... Brigades").
+//
+// Thread safety: findMentions writes only to the Resolver it is given.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "extract/actors/mention_index.h"
+#include "extract/actors/resolver.h"
+#include "extract/actors/tokens.h"
+
+namespace kg::extract {
+
+// How a mention was found (drives confidence).
+enum class MentionSource : uint8_t { kAlias, kSkeleton, kSurname, kRole, kRule };
+
+struct Mention {
+  size_t tokBegin = 0;  // token range [tokBegin, tokEnd) within the sentence's tokens
+  size_t tokEnd = 0;
+  size_t begin = 0;  // byte range in the article text
+  size_t end = 0;
+  size_t entity = 0;  // Resolver entity
+  MentionSource source = MentionSource::kAlias;
+  float confidence = 1.0f;
+  // A title written with it ("Secretary of State Mike Pompeo"), and the
+  // entity the title belongs to when written ("US", "Iraq's"); kNoActor if none.
+  std::string title;
+  size_t titleOf = kNoActor;
+  size_t titleBegin = 0;  // first token of the title and its owner (== tokBegin when none)
+  bool modifier = false;    // only qualifies another mention ("US" in "US ambassador X")
+  bool possessive = false;  // written "Iran's": qualifies the noun after it
+};
+
+// The mentions of one sentence in text order.
+std::vector<Mention> findMentions(const std::vector<Token>& tokens, const MentionIndex& index, Resolver* resolver);
+
+}  // namespace kg::extract

@@ -1,0 +1,249 @@
+#include "extract/actors/tokens.h"
+
+#include <algorithm>
+#include <cctype>
+#include <utility>
+
+namespace kg::extract {
+namespace {
+
+bool isApostropheCp(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == '`'; }
+bool isHira(char32_t c) { return c >= 0x3041 && c <= 0x309F; }
+bool isCjk(char32_t c) {
+  const Script s = scriptOf(c);
+  return s == Script::kKana || s == Script::kHan || isHira(c) || c == 0x30FB;
+}
+bool isLatinish(char32_t c) {
+  const Script s = scriptOf(c);
+  return s == Script::kLatin || s == Script::kDigit;
+}
+char32_t peek(std::string_view t, size_t i, size_t end) {
+  if (i >= end) return 0;
+  return decodeUtf8(t, i);
+}
+size_t nextIdx(std::string_view t, size_t i) {
+  decodeUtf8(t, i);
+  return i;
+}
+
+const char* punctName(char32_t c) {
+  switch (c) {
+    case ',': case 0x3001: case 0xFF0C: case 0x060C: return ",";
+    case '.': case 0x3002: return ".";
+    case ';': case 0x061B: return ";";
+    case ':': return ":";
+    case '(': case 0x300C: case 0x300E: return "(";
+    case ')': case 0x300D: case 0x300F: return ")";
+    case '"': return "\"";
+    case '[': return "(";
+    case ']': return ")";
+    case '?': case '!': return ".";
+    case '-': case 0x2013: case 0x2014: return "-";
+    default: return nullptr;
+  }
+}
+
+void finishWord(Token& t, std::string_view text, bool hyphenAfter) {
+  const std::string_view raw = text.substr(t.begin, t.end - t.begin);
+  t.word = true;
+  t.hyphenAfter = hyphenAfter;
+  FoldedWord f = foldWord(raw, hyphenAfter, true);
+  t.strict = std::move(f.strict);
+  t.skeleton = std::move(f.skeleton);
+  t.script = f.script;
+  t.article = f.article;
+  // ASCII only (the "C" locale's rules) without the per-byte locale calls.
+  t.lower.assign(raw);
+  bool anyLetter = false, allUpper = true;
+  for (char& c : t.lower) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+      anyLetter = true;
+    } else if (c >= 'a' && c <= 'z') {
+      anyLetter = true;
+      allUpper = false;
+    }
+  }
+  if (t.script == Script::kLatin) {
+    size_t k = 0;
+    const char32_t first = decodeUtf8(raw, k);
+    t.capital = (first < 0x80 && std::isupper(static_cast<int>(first))) || (first >= 0xC0 && first <= 0xDE);
+    t.allCaps = anyLetter && allUpper;
+    if (raw.size() > 2 && (raw.back() == 's' || raw.back() == 'S') &&
+        (raw[raw.size() - 2] == '\'' || (raw.size() > 4 && raw.compare(raw.size() - 4, 3, "\xE2\x80\x99") == 0)))
+      t.possessive = true;
+  }
+  if (t.script == Script::kDigit) t.capital = true;
+}
+
+// A Latin (or digit) word starting at `s`, `*i` just past its first
+// character: letters with inner apostrophes and dots ("Kata'ib", "U.S."),
+// and a hyphen joining it to the next word ("Iran-backed"), which sets
+// `*hyphenPending` for that word. `*i` ends past the word (and hyphen).
+Token latinWord(std::string_view text, size_t s, size_t* i, size_t end, bool* hyphenPending) {
+  Token t;
+  t.begin = s;
+  t.hyphenBefore = *hyphenPending;
+  *hyphenPending = false;
+  bool dotted = false;
+  while (*i < end) {
+    const char32_t d = peek(text, *i, end);
+    if (isLatinish(d)) { *i = nextIdx(text, *i); continue; }
+    const size_t after = nextIdx(text, *i);
+    const char32_t e = peek(text, after, end);
+    if ((isApostropheCp(d) || d == '.') && isLatinish(e) && scriptOf(e) == Script::kLatin) {
+      if (d == '.') dotted = true;
+      *i = after;
+      continue;
+    }
+    if (d == '.' && dotted) { *i = after; break; }  // "U.S."
+    break;
+  }
+  t.end = *i;
+  bool hyphen = false;
+  if (*i < end && text[*i] == '-') {
+    const char32_t e = peek(text, *i + 1, end);
+    if (e != 0 && (isLatinish(e) || scriptOf(e) == Script::kArabic)) {
+      hyphen = true;
+      ++*i;
+      *hyphenPending = true;
+    }
+  }
+  finishWord(t, text, hyphen);
+  return t;
+}
+
+// An Arabic word starting at `s`, appended to `out` unless it folds to
+// nothing; "حزب الله": Allah joins the word before it.
+void arabicWord(std::string_view text, size_t s, size_t* i, size_t end, std::vector<Token>* out) {
+  Token t;
+  t.begin = s;
+  while (*i < end && scriptOf(peek(text, *i, end)) == Script::kArabic) *i = nextIdx(text, *i);
+  t.end = *i;
+  finishWord(t, text, false);
+  if (t.strict.empty()) return;
+  if (t.strict == "\u0627\u0644\u0644\u0647" && !out->empty() && out->back().script == Script::kArabic &&
+      out->back().word) {
+    Token& prev = out->back();
+    prev.strict += t.strict;
+    prev.skeleton = arabicSkeleton(prev.strict);
+    prev.end = t.end;
+    return;
+  }
+  out->push_back(std::move(t));
+}
+
+// The words of the kana/kanji run [s, runEnd): MeCab's when there is a
+// segmenter, else runs of one script.
+std::vector<std::pair<size_t, size_t>> cjkWords(std::string_view text, size_t s, size_t runEnd,
+                                                const JapaneseSegmenter* ja) {
+  std::vector<std::pair<size_t, size_t>> words;
+  if (ja != nullptr) {
+    for (const auto& w : ja->segment(text.substr(s, runEnd - s))) words.emplace_back(s + w.begin, s + w.end);
+    return words;
+  }
+  size_t k = s;
+  while (k < runEnd) {
+    const size_t ws = k;
+    const char32_t first = decodeUtf8(text, k);
+    const bool hira = isHira(first);
+    const Script sc = scriptOf(first);
+    while (k < runEnd) {
+      size_t q = k;
+      const char32_t d = decodeUtf8(text, q);
+      if (isHira(d) != hira || (!hira && scriptOf(d) != sc && d != 0x30FC)) break;
+      k = q;
+    }
+    words.emplace_back(ws, k);
+  }
+  return words;
+}
+
+// Katakana words written together or joined by "・" are one name
+// ("アブドゥル・マフディ").
+std::vector<std::pair<size_t, size_t>> joinKatakana(std::string_view text,
+                                                    const std::vector<std::pair<size_t, size_t>>& words) {
+  std::vector<std::pair<size_t, size_t>> merged;
+  auto allKana = [&](size_t b, size_t e) {
+    size_t k = b;
+    while (k < e) {
+      if (scriptOf(decodeUtf8(text, k)) != Script::kKana) return false;
+    }
+    return true;
+  };
+  bool joinNext = false;
+  for (const auto& w : words) {
+    if (text.compare(w.first, w.second - w.first, "\u30FB") == 0) {
+      joinNext = !merged.empty() && allKana(merged.back().first, merged.back().second);
+      continue;
+    }
+    if (!merged.empty() && allKana(w.first, w.second) && allKana(merged.back().first, merged.back().second) &&
+        (joinNext || merged.back().second == w.first)) {
+      merged.back().second = w.second;
+      joinNext = false;
+      continue;
+    }
+    joinNext = false;
+    merged.push_back(w);
+  }
+  return merged;
+}
+
+// The words of the kana/kanji run [s, runEnd), appended to `out`;
+// hiragana words are kept for rules (particles) but match no name.
+void cjkRun(std::string_view text, size_t s, size_t runEnd, const JapaneseSegmenter* ja, std::vector<Token>* out) {
+  for (const auto& [wb, we] : joinKatakana(text, cjkWords(text, s, runEnd, ja))) {
+    size_t k = wb;
+    const char32_t first = decodeUtf8(text, k);
+    if (first == 0x30FB) continue;  // middle dot between name parts
+    Token t;
+    t.begin = wb;
+    t.end = we;
+    finishWord(t, text, false);
+    if (isHira(first)) { t.script = Script::kOther; t.skeleton.clear(); }
+    out->push_back(std::move(t));
+  }
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text, size_t begin, size_t end, const JapaneseSegmenter* ja) {
+  std::vector<Token> out;
+  end = std::min(end, text.size());
+  out.reserve(end > begin ? (end - begin) / 4 + 4 : 0);  // about one token per five bytes of English
+  size_t i = begin;
+  bool hyphenPending = false;
+  while (i < end) {
+    const size_t s = i;
+    const char32_t c = decodeUtf8(text, i);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x3000) { hyphenPending = false; continue; }
+    if (isLatinish(c)) {
+      out.push_back(latinWord(text, s, &i, end, &hyphenPending));
+      continue;
+    }
+    if (scriptOf(c) == Script::kArabic) {
+      hyphenPending = false;
+      arabicWord(text, s, &i, end, &out);
+      continue;
+    }
+    if (isCjk(c)) {
+      size_t runEnd = i;
+      while (runEnd < end && isCjk(peek(text, runEnd, end))) runEnd = nextIdx(text, runEnd);
+      cjkRun(text, s, runEnd, ja, &out);
+      i = runEnd;
+      hyphenPending = false;
+      continue;
+    }
+    if (const char* p = punctName(c)) {
+      hyphenPending = false;
+      Token t;
+      t.begin = s;
+      t.end = i;
+      t.lower = p;
+      out.push_back(std::move(t));
+    }
+  }
+  return out;
+}
+
+}  // namespace kg::extract

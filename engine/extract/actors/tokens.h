@@ -1,0 +1,39 @@
+// Tokens: the words of a sentence with their folded keys (Latin, Arabic,
+// katakana/kanji through MeCab) and its punctuation, the units mentions and
+// the relation rules read.
+//
+// Pure function; safe from any thread (the segmenter is, see
+// japanese_segmenter.h).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/actors/name_fold.h"
+#include "extract/text/japanese_segmenter.h"
+
+namespace kg::extract {
+
+struct Token {
+  size_t begin = 0;  // byte offsets in the article text
+  size_t end = 0;
+  std::string lower;     // raw text lower-cased (ASCII), for verb and word rules
+  std::string strict;    // folded keys (empty for punctuation and articles)
+  std::string skeleton;
+  Script script = Script::kOther;
+  bool word = false;        // a word (else punctuation, kept for rules)
+  bool article = false;     // a dropped Arabic article ("al" of "al-Muhandis")
+  bool capital = false;     // Latin word starting with an upper-case letter
+  bool allCaps = false;     // Latin word with all letters upper case ("US", "PMF")
+  bool possessive = false;  // ended in "'s"
+  bool hyphenAfter = false;
+  bool hyphenBefore = false;
+};
+
+// The tokens of text[begin, end). `ja` may be null (then kana and kanji runs
+// are one token each).
+std::vector<Token> tokenize(std::string_view text, size_t begin, size_t end, const JapaneseSegmenter* ja);
+
+}  // namespace kg::extract

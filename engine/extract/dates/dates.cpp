@@ -1,0 +1,562 @@
+#include "extract/dates/dates.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kg::extract {
+namespace {
+
+enum class Tok : uint8_t { kNum, kWord, kPunct };
+
+struct Token {
+  Tok kind;
+  size_t begin;
+  size_t end;
+  bool spaceBefore;
+  std::string_view text;  // original bytes
+  std::string lower;      // ASCII-lowercased word (kWord only)
+  int value = 0;          // kNum: the number (saturated), digits = end - begin
+};
+
+bool isAsciiSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool isDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool isAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Non-ASCII spaces that pages use between date parts (NBSP, ideographic space).
+size_t unicodeSpaceLen(std::string_view s, size_t i) {
+  if (i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xC2 && static_cast<unsigned char>(s[i + 1]) == 0xA0)
+    return 2;
+  if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE3 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+      static_cast<unsigned char>(s[i + 2]) == 0x80)
+    return 3;
+  return 0;
+}
+
+// Tokens: ASCII digit runs, ASCII letter runs, runs of other non-space bytes
+// (one UTF-8 word: Arabic month names, 年/月/日), and single ASCII punctuation.
+std::vector<Token> tokenize(std::string_view s) {
+  std::vector<Token> out;
+  size_t i = 0;
+  bool space = true;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (isAsciiSpace(c)) {
+      space = true;
+      ++i;
+      continue;
+    }
+    if (size_t n = unicodeSpaceLen(s, i)) {
+      space = true;
+      i += n;
+      continue;
+    }
+    Token t{Tok::kPunct, i, i + 1, space, {}, {}, 0};
+    if (isDigit(c)) {
+      t.kind = Tok::kNum;
+      size_t j = i;
+      long v = 0;
+      while (j < s.size() && isDigit(static_cast<unsigned char>(s[j]))) {
+        if (v < 100000000) v = v * 10 + (s[j] - '0');
+        ++j;
+      }
+      t.end = j;
+      t.value = static_cast<int>(v);
+    } else if (isAsciiAlpha(c)) {
+      t.kind = Tok::kWord;
+      size_t j = i;
+      while (j < s.size() && isAsciiAlpha(static_cast<unsigned char>(s[j]))) {
+        t.lower.push_back(static_cast<char>(s[j] | 0x20));
+        ++j;
+      }
+      t.end = j;
+    } else if (c >= 0x80) {
+      t.kind = Tok::kWord;
+      size_t j = i;
+      while (j < s.size()) {
+        const auto d = static_cast<unsigned char>(s[j]);
+        if (d < 0x80 || unicodeSpaceLen(s, j)) break;
+        ++j;
+      }
+      t.end = j;
+      t.lower = std::string(s.substr(i, j - i));
+    }
+    t.text = s.substr(t.begin, t.end - t.begin);
+    out.push_back(std::move(t));
+    i = out.back().end;
+    space = false;
+  }
+  return out;
+}
+
+// 1..12 for an English month name or abbreviation, 0 otherwise.
+int englishMonth(const std::string& w) {
+  static const std::array<const char*, 12> kFull = {"january",   "february", "march",    "april",
+                                                    "may",       "june",     "july",     "august",
+                                                    "september", "october",  "november", "december"};
+  for (int m = 0; m < 12; ++m) {
+    if (w == kFull[m]) return m + 1;
+    if (w.size() == 3 && w == std::string_view(kFull[m]).substr(0, 3)) return m + 1;
+  }
+  if (w == "sept") return 9;
+  return 0;
+}
+
+// Arabic month names: the Egyptian/Gulf forms and the Levantine ones.
+// Returns the month and how many word tokens it spans (Levantine names of two words).
+int arabicMonth(const std::vector<Token>& t, size_t i, size_t* span) {
+  static const std::array<const char*, 12> kEgypt = {"يناير", "فبراير", "مارس",   "أبريل",  "مايو",   "يونيو",
+                                                     "يوليو", "أغسطس",  "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"};
+  *span = 1;
+  if (i >= t.size() || t[i].kind != Tok::kWord) return 0;
+  const std::string& w = t[i].lower;
+  for (int m = 0; m < 12; ++m)
+    if (w == kEgypt[m]) return m + 1;
+  if (w == "إبريل" || w == "ابريل") return 4;
+  if (w == "شباط") return 2;
+  if (w == "آذار") return 3;
+  if (w == "نيسان") return 4;
+  if (w == "أيار") return 5;
+  if (w == "حزيران") return 6;
+  if (w == "تموز") return 7;
+  if (w == "آب") return 8;
+  if (w == "أيلول") return 9;
+  if ((w == "تشرين" || w == "كانون") && i + 1 < t.size() && t[i + 1].kind == Tok::kWord) {
+    const std::string& n = t[i + 1].lower;
+    const bool first = n == "الأول" || n == "الاول";
+    const bool second = n == "الثاني";
+    if (first || second) {
+      *span = 2;
+      if (w == "تشرين") return first ? 10 : 11;
+      return first ? 12 : 1;
+    }
+  }
+  return 0;
+}
+
+// 0 = Monday .. 6 = Sunday; -1 when not a weekday name.
+int weekdayIndex(const std::string& w) {
+  static const std::array<const char*, 7> kDays = {"monday", "tuesday",  "wednesday", "thursday",
+                                                   "friday", "saturday", "sunday"};
+  static const std::array<const char*, 7> kShort = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  static const std::array<const char*, 7> kArabic = {"الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
+                                                     "الجمعة",  "السبت",    "الأحد"};
+  for (int d = 0; d < 7; ++d)
+    if (w == kDays[d] || w == kShort[d] || w == kArabic[d]) return d;
+  if (w == "الاثنين") return 0;
+  if (w == "tues") return 1;
+  if (w == "thur" || w == "thurs") return 3;
+  return -1;
+}
+
+struct Found {
+  int year = 0;  // 0 when the text gives no year
+  int month = 0;
+  int day = 0;  // 0 for month precision
+  size_t begin = 0;
+  size_t end = 0;
+  bool bareYear = false;  // "2019" alone
+};
+
+bool isNum(const std::vector<Token>& t, size_t i, int minDigits, int maxDigits) {
+  if (i >= t.size() || t[i].kind != Tok::kNum) return false;
+  const auto n = static_cast<int>(t[i].end - t[i].begin);
+  return n >= minDigits && n <= maxDigits;
+}
+bool isPunct(const std::vector<Token>& t, size_t i, char c) {
+  return i < t.size() && t[i].kind == Tok::kPunct && t[i].text[0] == c;
+}
+bool wordStarts(const std::vector<Token>& t, size_t i, std::string_view prefix) {
+  return i < t.size() && t[i].kind == Tok::kWord && t[i].text.substr(0, prefix.size()) == prefix;
+}
+bool plausibleYear(int y) { return y >= 1900 && y <= 2100; }
+
+// Tries every pattern at token i; fills `f` and returns the index after the match.
+size_t matchAt(const std::vector<Token>& t, size_t i, Found* f) {
+  f->begin = t[i].begin;
+  auto done = [&](size_t next) {
+    f->end = t[next - 1].end;
+    return next;
+  };
+  // Numeric dates without spaces: 2020-01-07, 09-25-2020, 06.01.2020, 18/07/2021.
+  if (isNum(t, i, 4, 4)) {
+    for (char sep : {'-', '/', '.'}) {
+      if (isPunct(t, i + 1, sep) && isNum(t, i + 2, 1, 2) && isPunct(t, i + 3, sep) && isNum(t, i + 4, 1, 2) &&
+          !t[i + 1].spaceBefore && !t[i + 2].spaceBefore && !t[i + 3].spaceBefore && !t[i + 4].spaceBefore) {
+        *f = Found{t[i].value, t[i + 2].value, t[i + 4].value, t[i].begin, 0, false};
+        return done(i + 5);
+      }
+    }
+  }
+  if (isNum(t, i, 1, 2)) {
+    for (char sep : {'-', '/', '.'}) {
+      if (isPunct(t, i + 1, sep) && isNum(t, i + 2, 1, 2) && isPunct(t, i + 3, sep) && isNum(t, i + 4, 4, 4) &&
+          !t[i + 1].spaceBefore && !t[i + 2].spaceBefore && !t[i + 3].spaceBefore && !t[i + 4].spaceBefore) {
+        int a = t[i].value, b = t[i + 2].value;
+        int d = a, m = b;                            // day.month.year (European, Sputnik)
+        if (sep != '.' && a <= 12) std::swap(d, m);  // 09-25-2020, 09/25/2020: US month first
+        *f = Found{t[i + 4].value, m, d, t[i].begin, 0, false};
+        return done(i + 5);
+      }
+    }
+  }
+  // 2024年2月3日, 2024年2月
+  if (isNum(t, i, 4, 4) && wordStarts(t, i + 1, "年") && isNum(t, i + 2, 1, 2) && wordStarts(t, i + 3, "月")) {
+    if (isNum(t, i + 4, 1, 2) && wordStarts(t, i + 5, "日")) {
+      *f = Found{t[i].value, t[i + 2].value, t[i + 4].value, t[i].begin, 0, false};
+      f->end = t[i + 5].begin + std::string_view("日").size();
+      return i + 6;
+    }
+    *f = Found{t[i].value, t[i + 2].value, 0, t[i].begin, 0, false};
+    f->end = t[i + 3].begin + std::string_view("月").size();
+    return i + 4;
+  }
+  // Month D, YYYY / Month D YYYY / Month D , YYYY / Month D / Month YYYY
+  if (i < t.size() && t[i].kind == Tok::kWord) {
+    const int m = englishMonth(t[i].lower);
+    if (m != 0) {
+      size_t j = i + 1;
+      if (isPunct(t, j, '.')) ++j;
+      if (isNum(t, j, 1, 2) && !isPunct(t, j + 1, ':')) {
+        const int d = t[j].value;
+        size_t k = j + 1;
+        if (k < t.size() && t[k].kind == Tok::kWord &&
+            (t[k].lower == "st" || t[k].lower == "nd" || t[k].lower == "rd" || t[k].lower == "th") && !t[k].spaceBefore)
+          ++k;
+        size_t y = k;
+        if (isPunct(t, y, ',')) ++y;
+        if (isNum(t, y, 4, 4) && plausibleYear(t[y].value)) {
+          *f = Found{t[y].value, m, d, t[i].begin, 0, false};
+          return done(y + 1);
+        }
+        *f = Found{0, m, d, t[i].begin, 0, false};
+        return done(k);
+      }
+      size_t y = j;
+      if (isPunct(t, y, ',')) ++y;
+      if (isNum(t, y, 4, 4) && plausibleYear(t[y].value)) {
+        *f = Found{t[y].value, m, 0, t[i].begin, 0, false};
+        return done(y + 1);
+      }
+    }
+  }
+  // D Month[,] YYYY / D Month (also Arabic month names)
+  if (isNum(t, i, 1, 2)) {
+    size_t j = i + 1;
+    if (j < t.size() && t[j].kind == Tok::kWord &&
+        (t[j].lower == "st" || t[j].lower == "nd" || t[j].lower == "rd" || t[j].lower == "th") && !t[j].spaceBefore)
+      ++j;
+    int m = 0;
+    size_t span = 1;
+    if (j < t.size() && t[j].kind == Tok::kWord) {
+      m = englishMonth(t[j].lower);
+      if (m == 0) m = arabicMonth(t, j, &span);
+    }
+    if (m != 0) {
+      size_t y = j + span;
+      if (isPunct(t, y, '.') && t[j].lower.size() == 3) ++y;
+      if (isPunct(t, y, ',')) ++y;
+      if (isNum(t, y, 4, 4) && plausibleYear(t[y].value)) {
+        *f = Found{t[y].value, m, t[i].value, t[i].begin, 0, false};
+        return done(y + 1);
+      }
+      *f = Found{0, m, t[i].value, t[i].begin, 0, false};
+      return done(j + span);
+    }
+  }
+  // Arabic month YYYY
+  {
+    size_t span = 1;
+    const int m = arabicMonth(t, i, &span);
+    if (m != 0 && isNum(t, i + span, 4, 4) && plausibleYear(t[i + span].value)) {
+      *f = Found{t[i + span].value, m, 0, t[i].begin, 0, false};
+      return done(i + span + 1);
+    }
+  }
+  if (isNum(t, i, 4, 4) && plausibleYear(t[i].value)) {
+    *f = Found{t[i].value, 0, 0, t[i].begin, 0, true};
+    return done(i + 1);
+  }
+  return 0;
+}
+
+bool validFound(const Found& f) {
+  if (f.bareYear) return true;
+  if (f.month < 1 || f.month > 12) return false;
+  if (f.year != 0 && !plausibleYear(f.year)) return false;
+  if (f.day == 0) return true;
+  const int y = f.year != 0 ? f.year : 2000;  // leap year: a yearless Feb 29 is possible
+  return f.day >= 1 && f.day <= daysInMonth(y, f.month);
+}
+
+// Every date-like match in order, non-overlapping.
+std::vector<Found> scanAll(const std::vector<Token>& t) {
+  std::vector<Found> out;
+  size_t i = 0;
+  while (i < t.size()) {
+    Found f;
+    // A number glued to a preceding digit separator is part of something
+    // else (a version, an IP address, a price).
+    const bool glued = i > 0 && t[i - 1].kind == Tok::kPunct && !t[i].spaceBefore && i > 1 &&
+                       t[i - 2].kind == Tok::kNum && t[i].kind == Tok::kNum;
+    size_t next = glued ? 0 : matchAt(t, i, &f);
+    if (next > i && validFound(f)) {
+      out.push_back(f);
+      i = next;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+Date toDate(const Found& f) {
+  if (f.bareYear) return Date::year(f.year);
+  if (f.day == 0) return Date::month(f.year, f.month);
+  return Date::day(f.year, f.month, f.day);
+}
+
+bool isTimeSuffix(const std::vector<Token>& t, size_t i) {
+  // Accepts: [T]HH:MM[:SS][.fff][Z|+hh:mm] [AM|PM|a.m.] [GMT|UTC|...] [ [ ... ] ]
+  auto atEnd = [&](size_t k) { return k >= t.size(); };
+  if (atEnd(i)) return true;
+  if (t[i].kind == Tok::kWord && t[i].lower == "t" && !t[i].spaceBefore) ++i;
+  if (isNum(t, i, 1, 2) && isPunct(t, i + 1, ':') && isNum(t, i + 2, 2, 2)) {
+    i += 3;
+    if (isPunct(t, i, ':') && isNum(t, i + 1, 2, 2)) i += 2;
+    if (isPunct(t, i, '.') && isNum(t, i + 1, 1, 9)) i += 2;
+    if (i < t.size() && t[i].kind == Tok::kWord && t[i].lower == "z") ++i;
+    if ((isPunct(t, i, '+') || isPunct(t, i, '-')) && isNum(t, i + 1, 2, 4)) {
+      i += 2;
+      if (isPunct(t, i, ':') && isNum(t, i + 1, 2, 2)) i += 2;
+    }
+    if (i < t.size() && t[i].kind == Tok::kWord && (t[i].lower == "am" || t[i].lower == "pm")) ++i;
+    if (i + 3 < t.size() && t[i].kind == Tok::kWord && (t[i].lower == "a" || t[i].lower == "p") &&
+        isPunct(t, i + 1, '.'))
+      i += 4;  // a.m.
+  }
+  if (i < t.size() && t[i].kind == Tok::kWord &&
+      (t[i].lower == "gmt" || t[i].lower == "utc" || t[i].lower == "est" || t[i].lower == "edt" || t[i].lower == "et"))
+    ++i;
+  if (isPunct(t, i, '[') || isPunct(t, i, '(') || isPunct(t, i, '|')) return true;  // "[ Last Update: ... ]"
+  return atEnd(i);
+}
+
+Date resolveYearless(int month, int day, Date articleDate) {
+  if (!articleDate.known()) return Date::unknown();
+  const CivilDate a = articleDate.civil();
+  if (articleDate.precision() == DatePrecision::kYear) {
+    if (day == 0) return Date::month(a.year, month);
+    if (!isValidCivil({a.year, month, day})) return Date::unknown();
+    return Date::day(a.year, month, day);
+  }
+  const CivilDate last = civilFromDays(articleDate.lastDay());
+  int year = last.year;
+  // The most recent such date on or before the article date.
+  const bool after = month > last.month || (month == last.month && day > last.day);
+  if (after) --year;
+  if (day == 0) return Date::month(year, month);
+  if (!isValidCivil({year, month, day})) return Date::unknown();
+  return Date::day(year, month, day);
+}
+
+int numberWord(const Token& t) {
+  if (t.kind == Tok::kNum) return t.end - t.begin <= 3 ? t.value : -1;
+  static const std::array<const char*, 13> kWords = {"zero",  "one",   "two",  "three", "four",   "five",  "six",
+                                                     "seven", "eight", "nine", "ten",   "eleven", "twelve"};
+  for (int n = 0; n < 13; ++n)
+    if (t.lower == kWords[n]) return n;
+  if (t.lower == "a" || t.lower == "an") return 1;
+  if (t.lower == "several" || t.lower == "few") return -1;
+  return -1;
+}
+
+struct Candidate {
+  Date date;
+  size_t pos;
+  bool absolute = false;  // written as a calendar date, not relative to the article
+};
+
+int rank(DatePrecision p) { return static_cast<int>(p); }
+
+
+// Days from the anchor that a relative phrase at t[i] says, or nullopt:
+// "the next day", "the following day", "a day later", "two days later",
+// "a week later", "the day before", "the previous day", "a day earlier",
+// "three days earlier", "later that day", "the same day", "hours later".
+std::optional<int> anchorOffset(const std::vector<Token>& t, size_t i) {
+  auto word = [&](size_t k) -> std::string_view {
+    return k < t.size() && t[k].kind == Tok::kWord ? std::string_view(t[k].lower) : std::string_view();
+  };
+  const std::string_view w = word(i), n1 = word(i + 1), n2 = word(i + 2);
+  if (w == "the" && (n1 == "next" || n1 == "following") && n2 == "day") return 1;
+  // "the day after" alone; "the day after the vote" names another event.
+  if (w == "the" && n1 == "day" && (n2 == "afterwards" || (n2 == "after" && word(i + 3).empty()))) return 1;
+  if (w == "the" && (n1 == "previous" || n1 == "preceding") && n2 == "day") return -1;
+  if (w == "the" && n1 == "day" && n2 == "before" && word(i + 3).empty()) return -1;
+  if (w == "the" && n1 == "same" && n2 == "day") return 0;
+  if (w == "later" && n1 == "that" && (n2 == "day" || n2 == "night" || n2 == "evening")) return 0;
+  if (w == "hours" && n1 == "later") return 0;
+  const int n = (w == "a" || w == "one") ? 1 : (i < t.size() ? numberWord(t[i]) : -1);
+  if (n <= 0 || n > 60) return std::nullopt;
+  const int unit = n1 == "day" || n1 == "days" ? 1 : n1 == "week" || n1 == "weeks" ? 7 : 0;
+  if (unit == 0) return std::nullopt;
+  // "two days later"; not "two days after the strike", whose event is the
+  // strike's, before the sentence's own ("the vote came two days after US
+  // airstrikes killed ...").
+  if (n2 == "later") return n * unit;
+  if (n2 == "earlier") return -n * unit;
+  return std::nullopt;
+}
+}  // namespace
+
+std::optional<Date> parseDate(std::string_view text) {
+  if (text.size() > 200) return std::nullopt;
+  const std::vector<Token> t = tokenize(text);
+  if (t.empty()) return std::nullopt;
+  size_t i = 0;
+  // An optional weekday prefix: "Sunday, 07 May 2023", "الأربعاء 18 آب 2021".
+  if (t[0].kind == Tok::kWord && weekdayIndex(t[0].lower) >= 0) {
+    i = 1;
+    if (isPunct(t, i, ',')) ++i;
+  }
+  if (i >= t.size()) return std::nullopt;
+  Found f;
+  const size_t next = matchAt(t, i, &f);
+  if (next == 0 || !validFound(f) || f.year == 0) return std::nullopt;
+  if (f.bareYear && (next != t.size() || i != 0)) return std::nullopt;
+  if (!isTimeSuffix(t, next)) return std::nullopt;
+  return toDate(f);
+}
+
+std::optional<DateMatch> findDate(std::string_view text) {
+  const std::vector<Token> t = tokenize(text);
+  for (const Found& f : scanAll(t)) {
+    if (f.bareYear || f.year == 0) continue;
+    return DateMatch{toDate(f), f.begin, f.end};
+  }
+  return std::nullopt;
+}
+
+Date eventDate(std::string_view sentence, Date articleDate) {
+  const std::vector<Token> t = tokenize(sentence);
+  std::vector<Candidate> cands;
+  const bool artDay = articleDate.known() && articleDate.precision() == DatePrecision::kDay;
+  const int32_t artDays = articleDate.known() ? articleDate.days() : 0;
+
+  // Absolute dates (with or without a year; a bare year only after "in", "since", ...).
+  {
+    size_t i = 0;
+    while (i < t.size()) {
+      Found f;
+      const size_t next = matchAt(t, i, &f);
+      if (next == 0 || !validFound(f)) {
+        ++i;
+        continue;
+      }
+      if (f.bareYear) {
+        static const std::array<const char*, 8> kYearPreps = {"in",    "since", "during", "late",
+                                                              "early", "mid",   "until",  "by"};
+        bool ok = false;
+        if (i > 0 && t[i - 1].kind == Tok::kWord)
+          for (const char* p : kYearPreps) ok = ok || t[i - 1].lower == p;
+        if (ok) cands.push_back({Date::year(f.year), f.begin, true});
+      } else if (f.year != 0) {
+        cands.push_back({toDate(f), f.begin, true});
+      } else {
+        // "on January 3": the most recent January 3 on or before the article date.
+        const Date d = resolveYearless(f.month, f.day, articleDate);
+        if (d.known()) cands.push_back({d, f.begin, true});
+      }
+      i = next;
+    }
+  }
+  // Relative phrases.
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].kind != Tok::kWord) continue;
+    const std::string& w = t[i].lower;
+    const size_t pos = t[i].begin;
+    const std::string prev = i > 0 && t[i - 1].kind == Tok::kWord ? t[i - 1].lower : "";
+    if (w == "yesterday") {
+      if (artDay) cands.push_back({Date::fromDays(artDays - 1, DatePrecision::kDay), pos});
+    } else if (w == "today" || w == "tonight") {
+      if (artDay) cands.push_back({articleDate, pos});
+    } else if (w == "tomorrow") {
+      if (artDay) cands.push_back({Date::fromDays(artDays + 1, DatePrecision::kDay), pos});
+    } else if (w == "ago" && i >= 2) {
+      const std::string& unit = t[i - 1].lower;
+      const int n = numberWord(t[i - 2]);
+      if (n < 0 || !articleDate.known()) continue;
+      const size_t at = t[i - 2].begin;
+      if ((unit == "days" || unit == "day") && artDay) {
+        cands.push_back({Date::fromDays(artDays - n, DatePrecision::kDay), at});
+      } else if ((unit == "weeks" || unit == "week") && artDay) {
+        cands.push_back({Date::week(artDays - 7 * n), at});
+      } else if ((unit == "months" || unit == "month") &&
+                 rank(articleDate.precision()) >= rank(DatePrecision::kMonth)) {
+        CivilDate c = articleDate.civil();
+        int total = c.year * 12 + (c.month - 1) - n;
+        cands.push_back({Date::month(total / 12, total % 12 + 1), at});
+      } else if (unit == "years" || unit == "year") {
+        cands.push_back({Date::year(articleDate.civil().year - n), at});
+      }
+    } else if ((w == "week" || w == "month" || w == "year") && (prev == "last" || prev == "this" || prev == "next")) {
+      const int delta = prev == "last" ? -1 : prev == "next" ? 1 : 0;
+      const size_t at = t[i - 1].begin;
+      if (!articleDate.known()) continue;
+      if (w == "week" && artDay) {
+        cands.push_back({Date::week(artDays + 7 * delta), at});
+      } else if (w == "month" && rank(articleDate.precision()) >= rank(DatePrecision::kMonth)) {
+        const CivilDate c = articleDate.civil();
+        const int total = c.year * 12 + (c.month - 1) + delta;
+        cands.push_back({Date::month(total / 12, total % 12 + 1), at});
+      } else if (w == "year") {
+        cands.push_back({Date::year(articleDate.civil().year + delta), at});
+      }
+    } else if (const int m = englishMonth(w); m != 0 && (w.size() > 3 || w == "may") && !isNum(t, i + 1, 1, 4) &&
+                                              (prev == "in" || prev == "since" || prev == "during" || prev == "early" ||
+                                               prev == "late" || prev == "mid" || prev == "until")) {
+      // "in May": the most recent May on or before the article date.
+      const Date d = resolveYearless(m, 0, articleDate);
+      if (d.known()) cands.push_back({d, t[i - 1].begin, true});
+    } else if (const int wd = weekdayIndex(w); wd >= 0 && w.size() > 3) {
+      // "on Sunday", "last Sunday", "Sunday's vote", "early Friday". The most
+      // recent such weekday on or before the article date ("last X": before).
+      if (!artDay) continue;
+      const int artWd = weekdayFromDays(artDays);
+      int back = (artWd - wd + 7) % 7;
+      if (prev == "last" && back == 0) back = 7;
+      if (prev == "next") continue;  // future plans are not events
+      cands.push_back(
+          {Date::fromDays(artDays - back, DatePrecision::kDay), prev == "last" || prev == "on" ? t[i - 1].begin : pos});
+    }
+  }
+  if (cands.empty()) return Date::unknown();
+  // The most precise phrase wins (a weekday over "in 2019"); at equal
+  // precision a calendar date beats a relative one ("Friday, 3 January" in a
+  // later article), then the earliest phrase.
+  const Candidate* best = &cands[0];
+  for (const Candidate& c : cands) {
+    const int a = rank(c.date.precision()), b = rank(best->date.precision());
+    if (a != b) {
+      if (a > b) best = &c;
+    } else if (c.absolute != best->absolute) {
+      if (c.absolute) best = &c;
+    } else if (c.pos < best->pos) {
+      best = &c;
+    }
+  }
+  return best->date;
+}
+
+std::optional<int> anchoredOffset(std::string_view sentence) {
+  const std::vector<Token> t = tokenize(sentence);
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].kind == Tok::kPunct) continue;
+    if (auto off = anchorOffset(t, i)) return off;
+  }
+  return std::nullopt;
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,384 @@
+#include "extract/relations/arabic_rules.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace kg::extract {
+namespace {
+
+// Arabic events: the weaker mention's confidence times this; the verb-first
+// reading takes the first mentions after the verb, with fewer checks than
+// the English rules make.
+constexpr float kArabicEventFactor = 0.75f;
+
+enum class ArForm : uint8_t { kVerb, kNoun };
+
+struct ArTrigger {
+  EdgeType type;
+  const char* cameo;
+  ArForm form;
+};
+
+// Normalised forms (see arabicNormalize): stems and their feminine (-ت) and
+// plural (-وا) past forms are listed; proclitics are stripped before lookup.
+const std::unordered_map<std::string, ArTrigger>& arabicLexicon() {
+  using E = EdgeType;
+  constexpr ArForm V = ArForm::kVerb, N = ArForm::kNoun;
+  static const std::unordered_map<std::string, ArTrigger> k = [] {
+    std::unordered_map<std::string, ArTrigger> m;
+    auto verb = [&](std::initializer_list<const char*> stems, E type, const char* cameo) {
+      for (const char* s : stems) {
+        const std::string st = arabicNormalize(s);
+        m.emplace(st, ArTrigger{type, cameo, V});
+        m.emplace(st + "\u062A", ArTrigger{type, cameo, V});             // -ت
+        m.emplace(st + "\u0648\u0627", ArTrigger{type, cameo, V});       // -وا
+      }
+    };
+    auto word = [&](std::initializer_list<const char*> ws, E type, const char* cameo, ArForm f) {
+      for (const char* w : ws) m.emplace(arabicNormalize(w), ArTrigger{type, cameo, f});
+    };
+    verb({"اغتال", "قتل", "هاجم", "قصف", "استهدف", "ضرب"}, E::kAssault, "190");
+    word({"اغتيل", "يغتال", "تغتال", "يستهدف", "تستهدف"}, E::kAssault, "186", V);
+    word({"اغتيال", "مقتل"}, E::kAssault, "186", N);
+    verb({"هدد", "توعد"}, E::kThreaten, "130");
+    word({"يهدد", "تهدد"}, E::kThreaten, "130", V);
+    verb({"اتهم"}, E::kAccuse, "112");
+    verb({"أدان", "ندد"}, E::kAccuse, "111");
+    word({"يتهم", "تتهم"}, E::kAccuse, "112", V);
+    verb({"اجتمع", "استقبل", "زار", "بحث"}, E::kConsult, "040");
+    word({"التقى", "التقت", "التقوا", "يلتقي", "تلتقي"}, E::kConsult, "040", V);
+    verb({"طالب", "طلب", "حث"}, E::kRequest, "100");
+    word({"دعا", "دعت", "دعوا", "يدعو", "تدعو", "يطالب", "تطالب"}, E::kRequest, "020", V);
+    verb({"فرض"}, E::kSanction, "163");
+    word({"عقوبات"}, E::kSanction, "163", N);
+    verb({"دعم", "ساند"}, E::kSupport, "");
+    word({"يدعم", "تدعم"}, E::kSupport, "", V);
+    verb({"انسحب"}, E::kRetreat, "0874");
+    word({"انسحاب"}, E::kRetreat, "0874", N);
+    verb({"طرد", "أخرج"}, E::kCoerce, "174");
+    word({"إخراج", "طرد"}, E::kCoerce, "174", N);
+    verb({"رفض"}, E::kReject, "120");
+    return m;
+  }();
+  return k;
+}
+
+bool isArabicMarkCp(char32_t c) { return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640; }
+
+// The lexicon entry for a word, after dropping a proclitic و/ف (and ب/ل for
+// nouns: "بانسحاب", "لإخراج").
+const ArTrigger* lookup(const std::string& norm) {
+  const auto& lex = arabicLexicon();
+  if (auto it = lex.find(norm); it != lex.end()) return &it->second;
+  size_t i = 0;
+  std::u32string cs;
+  while (i < norm.size()) cs += decodeUtf8(norm, i);
+  for (size_t drop = 1; drop <= 2 && cs.size() > drop + 2; ++drop) {
+    const char32_t c = cs[drop - 1];
+    const bool conj = c == 0x0648 || c == 0x0641;  // و ف
+    const bool prep = c == 0x0628 || c == 0x0644;  // ب ل
+    if (!conj && !prep) break;
+    std::string rest;
+    for (size_t k = drop; k < cs.size(); ++k) appendUtf8(rest, cs[k]);
+    if (auto it = lex.find(rest); it != lex.end() && (conj || it->second.form == ArForm::kNoun)) return &it->second;
+    if (prep) break;  // a preposition is the innermost proclitic
+  }
+  return nullptr;
+}
+
+bool isStrikeNoun(const std::string& norm) {
+  // غارة، ضربة، هجوم، قصف — with a proclitic ب/ف/و.
+  static const char* kNouns[] = {"غاره", "ضربه", "هجوم", "قصف", "غارات", "ضربات", "عمليه"};
+  for (const char* n : kNouns) {
+    const std::string s = n;
+    if (norm == s) return true;
+    if (norm.size() > s.size() && norm.compare(norm.size() - s.size(), s.size(), s) == 0 &&
+        norm.size() - s.size() <= 4)  // "بغاره", "بضربه", "وبغاره"
+      return true;
+  }
+  return false;
+}
+
+bool isBreak(const Token& t) {
+  return !t.word && (t.lower == "." || t.lower == "\u060C" || t.lower == "," || t.lower == "\u061B" ||
+                     t.lower == ";" || t.lower == ":" || t.lower == "\u061F");
+}
+
+}  // namespace
+
+std::string arabicNormalize(std::string_view word) {
+  std::string out;
+  size_t i = 0;
+  while (i < word.size()) {
+    char32_t c = decodeUtf8(word, i);
+    if (isArabicMarkCp(c)) continue;
+    if (c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0671) c = 0x0627;
+    if (c == 0x0649 || c == 0x06CC) c = 0x064A;
+    if (c == 0x0629) c = 0x0647;
+    appendUtf8(out, c);
+  }
+  return out;
+}
+
+namespace {
+
+// What the Arabic rules share: the sentence with its normalised words, the
+// mentions that can be arguments, and the facts found.
+struct ArabicScan {
+  const std::vector<Token>& tokens;
+  std::vector<std::string> norm;  // arabicNormalize() of each Arabic word, "" for others
+  std::vector<const Mention*> args;
+  // Tokens of a title's body dropped from the arguments: they do not count
+  // against the distance from a verb to its subject.
+  std::vector<bool> transparent;
+  std::vector<int> argAt;  // the argument covering each token, -1 for none
+  std::vector<Fact>* out;
+
+  // The first argument starting within `window` tokens after `from`, not
+  // crossing a clause break; -1 if none.
+  int argAfter(size_t from, size_t window) const {
+    for (size_t q = from, seen = 0; q < tokens.size() && seen < window; ++q) {
+      if (isBreak(tokens[q])) return -1;
+      if (argAt[q] >= 0) return argAt[q];
+      if (!transparent[q]) ++seen;
+    }
+    return -1;
+  }
+
+  // Arguments coordinated with args[k] by و ("سليماني والمهندس", "X و Y").
+  std::vector<int> group(int k) const {
+    std::vector<int> g{k};
+    size_t end = args[k]->tokEnd;
+    for (size_t a = static_cast<size_t>(k) + 1; a < args.size(); ++a) {
+      const size_t b = args[a]->tokBegin;
+      bool joined = false, other = false;
+      for (size_t q = end; q < b; ++q) {
+        if (norm[q] == "\u0648") joined = true;
+        else other = true;
+      }
+      if (b == end || (!joined && !other)) {
+        // "والمهندس": the conjunction is written on the name.
+        joined = !tokens[b].lower.empty() && tokens[b].lower.rfind("\u0648", 0) == 0;
+      }
+      if (!joined || other) break;
+      g.push_back(static_cast<int>(a));
+      end = args[a]->tokEnd;
+    }
+    return g;
+  }
+
+  // One fact per source and target (args indexes).
+  void add(const std::vector<int>& srcs, const std::vector<int>& dsts, const ArTrigger& tr, const char* mode) {
+    for (int s : srcs) {
+      for (int d : dsts) {
+        if (args[s]->entity == args[d]->entity) continue;
+        Fact f;
+        f.src = args[s]->entity;
+        f.dst = args[d]->entity;
+        f.type = tr.type;
+        f.cameo = tr.cameo;
+        f.mode = mode;
+        f.confidence = std::min(args[s]->confidence, args[d]->confidence) * kArabicEventFactor;
+        f.tense = Tense::kPast;
+        out->push_back(std::move(f));
+      }
+    }
+  }
+
+  // The attack mode the sentence names (drone, air strike, missile), or "".
+  const char* attackMode() const {
+    for (const auto& n : norm) {
+      if (n.find("\u0645\u0633\u064A\u0631") != std::string::npos) return "drone";     // مسيرة
+      if (n.find("\u063A\u0627\u0631") != std::string::npos) return "airstrike";       // غارة
+    }
+    for (const auto& n : norm) {
+      if (n.find("\u0635\u0627\u0631\u0648\u062E") != std::string::npos) return "missile";  // صاروخ
+    }
+    return "";
+  }
+};
+
+// Normalises the Arabic words of the sentence into `norm`. False for a
+// question ("هل تفكرون في ..."): nothing was done.
+bool normaliseWords(const std::vector<Token>& tokens, std::vector<std::string>* norm) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].script == Script::kArabic) (*norm)[i] = arabicNormalize(tokens[i].lower);
+    if ((*norm)[i] == "\u0647\u0644" || tokens[i].lower == "\u061F") return false;
+  }
+  return true;
+}
+
+// The mentions that can be arguments: not modifiers, media, parts of
+// another person's name, or the body of a title written before its holder.
+void collectArgs(ArabicScan& s, const std::vector<Mention>& mentions, const std::vector<Entity>& entities) {
+  const auto& tokens = s.tokens;
+  for (const auto& m : mentions) {
+    if (m.modifier || entities[m.entity].actor.kind == ActorKind::kMedia) continue;
+    // "ابن سلمان", "بن زايد", "آل سعود": part of another person's name.
+    if (m.tokBegin > 0) {
+      const std::string& before = s.norm[m.tokBegin - 1];
+      if (before == "\u0627\u0628\u0646" || before == "\u0628\u0646" || before == "\u0627\u0644") continue;
+    }
+    // "الأمين العام لعصائب أهل الحق قيس الخزعلي": the body a title is "of"
+    // (written with ل) right before the person holding it is not an
+    // argument; the person is.
+    if (entities[m.entity].actor.kind != ActorKind::kPerson && m.tokBegin < tokens.size() &&
+        tokens[m.tokBegin].lower.rfind("\u0644", 0) == 0) {
+      bool personNext = false;
+      for (const auto& n : mentions)
+        if (n.tokBegin == m.tokEnd && entities[n.entity].actor.kind == ActorKind::kPerson) personNext = true;
+      if (personNext) {
+        for (size_t q = m.tokBegin; q < m.tokEnd && q < tokens.size(); ++q) s.transparent[q] = true;
+        continue;
+      }
+    }
+    s.args.push_back(&m);
+  }
+  for (size_t k = 0; k < s.args.size(); ++k)
+    for (size_t q = s.args[k]->tokBegin; q < s.args[k]->tokEnd && q < tokens.size(); ++q)
+      s.argAt[q] = static_cast<int>(k);
+}
+
+// "الفصائل المدعومة من إيران", "كتائب حزب الله المدعومة من إيران": Y
+// supports X. True when token i is the participle (read or not).
+bool supportedBy(ArabicScan& s, size_t i) {
+  if (s.norm[i].find("\u0645\u062F\u0639\u0648\u0645") == std::string::npos) return false;  // مدعوم
+  if (i + 1 < s.tokens.size() && s.norm[i + 1] == "\u0645\u0646") {
+    const int src = s.argAfter(i + 2, 2);
+    const int dst = i > 0 ? s.argAt[i - 1] : -1;
+    static const ArTrigger kSupport{EdgeType::kSupport, "", ArForm::kNoun};
+    if (src >= 0 && dst >= 0) s.add({src}, {dst}, kSupport, "");
+  }
+  return true;
+}
+
+// "اغتيال سليماني والمهندس بغارة أمريكية": the actor after the strike noun
+// attacked the victims; "اغتيال واشنطن لسليماني": the first actor killed
+// the one marked لـ.
+void assaultNoun(ArabicScan& s, size_t i, const ArTrigger& tr, const char* mode) {
+  const int first = s.argAfter(i + 1, 2);
+  if (first < 0) return;
+  const std::vector<int> victims = s.group(first);
+  const size_t after = s.args[victims.back()]->tokEnd;
+  for (size_t q = after; q < s.tokens.size() && q < after + 3; ++q) {
+    if (isBreak(s.tokens[q])) break;
+    if (isStrikeNoun(s.norm[q])) {
+      const int agent = s.argAfter(q + 1, 3);
+      if (agent >= 0) s.add({agent}, victims, tr, mode);
+      return;
+    }
+  }
+  const int second = s.argAfter(after, 2);
+  if (second >= 0 && s.tokens[s.args[second]->tokBegin].lower.rfind("\u0644", 0) == 0)
+    s.add({first}, s.group(second), tr, mode);
+}
+
+// "انسحاب القوات الأمريكية من العراق"
+void retreatNoun(ArabicScan& s, size_t i, const ArTrigger& tr) {
+  const int src = s.argAfter(i + 1, 3);
+  int dst = -1;
+  for (size_t q = i + 1; q < s.tokens.size() && q < i + 8 && dst < 0; ++q) {
+    if (isBreak(s.tokens[q])) break;
+    if (s.norm[q] == "\u0645\u0646") dst = s.argAfter(q + 1, 2);  // من
+    else if (s.tokens[q].lower.rfind("\u0645\u0646", 0) == 0 && s.argAt[q] >= 0 && s.argAt[q] != src) dst = s.argAt[q];
+  }
+  if (src >= 0 && dst >= 0) s.add({src}, {dst}, tr, "");
+}
+
+// "أعلن العراق إخراج القوات الأمريكية": the actor before expels the one
+// right after ("إخراج قواتهما من سوريا": Syria is where from, not whom).
+void coerceNoun(ArabicScan& s, size_t i, const ArTrigger& tr) {
+  int dst = s.argAfter(i + 1, 2);
+  if (dst >= 0 && (s.tokens[s.args[dst]->tokBegin].lower.rfind("\u0645\u0646", 0) == 0 ||
+                   s.norm[s.args[dst]->tokBegin - 1] == "\u0645\u0646"))
+    dst = -1;
+  int src = -1;
+  for (size_t q = i; q > 0 && q + 4 > i; --q) {
+    if (isBreak(s.tokens[q - 1])) break;
+    if (s.argAt[q - 1] >= 0) { src = s.argAt[q - 1]; break; }
+  }
+  if (src >= 0 && dst >= 0) s.add({src}, s.group(dst), tr, "");
+}
+
+// An action noun (sanctions are read with their verb فرض).
+void nounEvent(ArabicScan& s, size_t i, const ArTrigger& tr, const char* mode) {
+  if (tr.type == EdgeType::kSanction) return;
+  if (tr.type == EdgeType::kAssault) assaultNoun(s, i, tr, mode);
+  else if (tr.type == EdgeType::kRetreat) retreatNoun(s, i, tr);
+  else if (tr.type == EdgeType::kCoerce) coerceNoun(s, i, tr);
+}
+
+// "لم يهدد", "لن تنسحب", "لا يدعم": negated, not done.
+bool negated(const ArabicScan& s, size_t i) {
+  return i > 0 && (s.norm[i - 1] == "\u0644\u0645" || s.norm[i - 1] == "\u0644\u0646" ||
+                   s.norm[i - 1] == "\u0644\u0627" || s.norm[i - 1] == "\u0645\u0627");
+}
+
+// "قتل X في غارة أمريكية": passive; the actor after the strike noun
+// attacked the subjects. True when the attack verb is passive (read or
+// without an agent).
+bool passiveAssault(ArabicScan& s, size_t i, size_t after, const std::vector<int>& subjects, const ArTrigger& tr,
+                    const char* mode) {
+  for (size_t q = after; q < s.tokens.size() && q < after + 3; ++q) {
+    if (isBreak(s.tokens[q])) break;
+    if (isStrikeNoun(s.norm[q])) {
+      const int agent = s.argAfter(q + 1, 3);
+      if (agent >= 0) s.add({agent}, subjects, tr, mode);
+      return true;
+    }
+  }
+  return s.norm[i] == arabicNormalize("اغتيل");  // passive without an agent
+}
+
+// A verb: the subject after it (VSO) or right before it (SVO), the object
+// after the subject ("من" + place for a withdrawal).
+void verbEvent(ArabicScan& s, size_t i, const ArTrigger& tr, const char* mode) {
+  int subj = s.argAfter(i + 1, 4);
+  bool svo = false;
+  if (subj < 0 || (i > 0 && s.argAt[i - 1] >= 0)) {
+    if (i > 0 && s.argAt[i - 1] >= 0) { subj = s.argAt[i - 1]; svo = true; }
+  }
+  if (subj < 0) return;
+  std::vector<int> subjects = svo ? std::vector<int>{subj} : s.group(subj);
+  const size_t after = s.args[subjects.back()]->tokEnd;
+  if (tr.type == EdgeType::kAssault && passiveAssault(s, i, after, subjects, tr, mode)) return;
+  int obj = -1;
+  if (tr.type == EdgeType::kRetreat) {  // "انسحبت القوات الأمريكية من العراق"
+    for (size_t q = after; q < s.tokens.size() && q < after + 6 && obj < 0; ++q) {
+      if (isBreak(s.tokens[q])) break;
+      if (s.norm[q] == "\u0645\u0646") obj = s.argAfter(q + 1, 2);
+      else if (s.argAt[q] >= 0 && s.tokens[q].lower.rfind("\u0645\u0646", 0) == 0) obj = s.argAt[q];
+    }
+  } else {
+    obj = s.argAfter(svo ? i + 1 : after, 6);
+  }
+  if (obj < 0 || obj == subj) return;
+  s.add(subjects, s.group(obj), tr, mode);
+}
+
+}  // namespace
+
+void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                     const std::vector<Entity>& entities, std::vector<Fact>* out) {
+  ArabicScan s{tokens, std::vector<std::string>(tokens.size()), {}, std::vector<bool>(tokens.size(), false),
+               std::vector<int>(tokens.size(), -1), out};
+  if (!normaliseWords(tokens, &s.norm)) return;
+  collectArgs(s, mentions, entities);
+  bool requestVerb = false;  // an earlier request governs action nouns ("طالب ... بانسحاب")
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].script != Script::kArabic || s.argAt[i] >= 0) continue;
+    if (supportedBy(s, i)) continue;
+    const ArTrigger* tr = lookup(s.norm[i]);
+    if (tr == nullptr) continue;
+    const char* mode = tr->type == EdgeType::kAssault ? s.attackMode() : "";
+    if (tr->form == ArForm::kNoun) {
+      if (!requestVerb) nounEvent(s, i, *tr, mode);  // asked for, not done
+      continue;
+    }
+    if (negated(s, i)) continue;
+    if (tr->type == EdgeType::kRequest) requestVerb = true;
+    verbEvent(s, i, *tr, mode);
+  }
+}
+
+}  // namespace kg::extract

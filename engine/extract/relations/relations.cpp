@@ -1,0 +1,33 @@
+#include "extract/relations/relations.h"
+
+#include "extract/relations/arabic_rules.h"
+#include "extract/relations/english_rules.h"
+#include "extract/relations/japanese_rules.h"
+#include "extract/relations/standing_rules.h"
+
+namespace kg::extract {
+namespace {
+
+bool anyScript(const std::vector<Token>& tokens, Script a, Script b) {
+  for (const auto& t : tokens) {
+    if (t.script == a || t.script == b) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// The rule groups in the order their facts are listed: Japanese and Arabic
+// events, English events, then standing relations (titles, appositions).
+std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                                const Resolver& resolver) {
+  std::vector<Fact> out;
+  const auto& entities = resolver.entities();
+  if (anyScript(tokens, Script::kKana, Script::kHan)) japaneseRelations(tokens, mentions, entities, &out);
+  if (anyScript(tokens, Script::kArabic, Script::kArabic)) arabicRelations(tokens, mentions, entities, &out);
+  englishRelations(tokens, mentions, entities, &out);
+  standingRelations(tokens, mentions, resolver, &out);
+  return out;
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,51 @@
+// Relations: typed edges between the mentions of one sentence, from pattern
+// rules, one file pair per rule group:
+//   english_rules.h   events from English verb and noun triggers;
+//   japanese_rules.h  events from Japanese particles and action nouns;
+//   arabic_rules.h    events from Arabic verb-first sentences;
+//   standing_rules.h  standing relations from titles and appositives.
+// (The English event coder, extract/coding/, reads English sentences too.)
+//
+// Pure functions; safe from any thread.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "extract/actors/mentions.h"
+#include "extract/actors/resolver.h"
+#include "model/edge.h"
+
+namespace kg::extract {
+
+enum class Tense : uint8_t { kPresent, kPast, kNone };
+
+struct Fact {
+  size_t src = 0;  // Resolver entities
+  size_t dst = 0;
+  EdgeType type = EdgeType::kConsult;
+  std::string mode;
+  std::string cameo;
+  std::string title;
+  std::string srcCode;  // CAMEO actor codes composed by the event coder ("POLGOV"); "" when none
+  std::string dstCode;
+  float confidence = 0.5f;
+  Tense tense = Tense::kNone;  // of the trigger verb (drives the date rule)
+  // An event announced, planned or threatened but not (yet) done ("will
+  // withdraw", "plans to strike"). Hook for the relation rules: nothing sets
+  // it yet. A planned event is never dated as done on the article's date
+  // (ExtractorImpl leaves it undated unless its sentence names a date).
+  bool planned = false;
+  // Told in passing, in a relative clause ("after the strike that killed
+  // X"): the sentence's date belongs to its main verb, not to this event. It
+  // takes the date its own clause gives (`clauseDate`, "who were killed ...
+  // on January 3") or stays undated (and so joins its edge reported elsewhere).
+  bool background = false;
+  Date clauseDate;
+};
+
+std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                                const Resolver& resolver);
+
+}  // namespace kg::extract

@@ -1,0 +1,257 @@
+#include "extract/relations/standing_rules.h"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_set>
+
+namespace kg::extract {
+namespace {
+
+// Fact confidences: the mention's confidence (the weaker one's for two)
+// times a factor that says how far the reading can go wrong.
+// A title written before a name rarely names a body the person does not serve.
+constexpr float kTitleFactor = 0.9f;
+// An apposition's role words ("P, the secretary general of G") are read loosely.
+constexpr float kAppositionFactor = 0.85f;
+// "G, which is part of H": a fixed phrase, but the mention after it may be a place.
+constexpr float kPartOfFactor = 0.85f;
+
+// What the title and apposition rules share: the sentence, its mentions and
+// the facts found.
+struct StandingScan {
+  const std::vector<Token>& tokens;
+  const std::vector<Mention>& mentions;
+  const Resolver& resolver;
+  const std::vector<Entity>& entities;
+  std::vector<Fact>* out;
+
+  void push(Fact f) { out->push_back(std::move(f)); }
+};
+
+bool leaderTitle(const std::string& title) {
+  for (const char* w : {"leader", "head", "chief", "commander", "secretary general", "secretary-general", "founder",
+                        "deputy", "second-in-command", "chairman", "president", "director", "emir"}) {
+    if (title.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Heads of state and of government lead their state (LEADER_OF); every
+// other office of a state is OFFICIAL_OF with its title.
+bool headTitle(const std::string& lt) {
+  static const std::unordered_set<std::string> k = {"president", "prime minister", "premier", "chancellor",
+                                                    "king", "queen", "emir", "sultan", "supreme leader"};
+  return k.count(lt) > 0;
+}
+
+// Ranks, religious honorifics and opposition roles: a demonym before them
+// ("Iraqi cleric Grand Ayatollah ...", "Venezuelan opposition leader ...")
+// names a nationality, not an office of the state.
+bool honorificOrRank(const std::string& lt) {
+  static const std::unordered_set<std::string> k = {"admiral", "field marshal", "grand ayatollah", "ayatollah",
+                                                    "sheikh", "pope", "opposition leader", "governor", "mayor"};
+  return k.count(lt) > 0;
+}
+
+// True when the relation is held on `on` (a bound that is not known does not limit it).
+bool heldOn(const CatalogRelation& r, Date on) {
+  return on.known() && (!r.from.known() || r.from.days() <= on.days()) && (!r.to.known() || on.days() <= r.to.lastDay());
+}
+
+// The relation the dictionary records between `person` and `body` (catalog
+// indexes) that a title read in text (`lowerTitle`) belongs to: of several
+// (two terms, two offices), the one with this title held on the article's
+// date, else one held then, else the first; nullptr when none is recorded.
+const CatalogRelation* recordedRelation(const Resolver& resolver, size_t person, size_t body,
+                                        const std::string& lowerTitle) {
+  if (person == kNoActor || body == kNoActor) return nullptr;
+  const Date on = resolver.articleDate();
+  const CatalogRelation* best = nullptr;
+  for (const auto& r : resolver.catalog().actors()[person].relations) {
+    if (r.target != body) continue;
+    std::string title = r.title;
+    for (auto& ch : title) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (title == lowerTitle && heldOn(r, on)) return &r;
+    if (!best || (heldOn(r, on) && !heldOn(*best, on))) best = &r;
+  }
+  return best;
+}
+
+// ---- Titles written before names
+
+// Military ranks and honorifics: membership, not an office.
+bool rankTitle(const std::string& lt) {
+  return honorificOrRank(lt) || lt == "general" || lt == "brigadier general" || lt == "major general" ||
+         lt == "lieutenant general" || lt == "colonel";
+}
+
+// The standing relation a title before a person's name states ("Secretary
+// of State Mike Pompeo": OFFICIAL_OF United States), or nullopt.
+std::optional<Fact> titleFact(const StandingScan& s, const Mention& m) {
+  if (m.title.empty() || m.titleOf == kNoActor || m.source == MentionSource::kRole) return std::nullopt;
+  const Entity& person = s.entities[m.entity];
+  const Entity& body = s.entities[m.titleOf];
+  if (person.actor.kind != ActorKind::kPerson || m.entity == m.titleOf) return std::nullopt;
+  // A title the dictionary already records is still read when it names the
+  // recorded body: the store joins it to that tenure (storage/merge_rule.h),
+  // which then carries this sentence as evidence. Naming another body for a
+  // recorded title is a misreading; the dictionary knows better.
+  // Without an article date the mention cannot be placed in the tenure: the
+  // dictionary's edge already says it.
+  const auto& offices = s.resolver.offices();
+  if (person.catalog != kNoActor && offices.hasTitle(person.catalog, m.title) &&
+      (body.catalog == kNoActor || !offices.hasRelation(person.catalog, body.catalog) ||
+       !s.resolver.articleDate().known()))
+    return std::nullopt;
+  std::string lt = m.title;
+  for (auto& ch : lt) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  // A rank or a group role with a state ("Iranian General X", "Iraqi
+  // commander X") says too little about which body it is held in.
+  if (body.actor.kind == ActorKind::kState &&
+      (rankTitle(lt) || lt == "commander" || lt == "leader" || lt == "deputy commander" || lt == "chairman" ||
+       lt == "secretary general"))
+    return std::nullopt;
+  Fact f;
+  f.src = m.entity;
+  f.dst = m.titleOf;
+  const bool stateLike = body.actor.kind == ActorKind::kState || body.actor.kind == ActorKind::kGovernmentBody;
+  f.type = rankTitle(lt) ? EdgeType::kMemberOf
+           : stateLike && headTitle(lt) ? EdgeType::kLeaderOf
+           : stateLike ? EdgeType::kOfficialOf
+           : leaderTitle(lt) ? EdgeType::kLeaderOf
+                             : EdgeType::kMemberOf;
+  f.title = m.title;
+  // A relation the dictionary records between the two is this one: take
+  // its type and title so that the store joins the mention to that tenure
+  // (and never starts a second edge that outlives it).
+  if (const CatalogRelation* r = recordedRelation(s.resolver, person.catalog, body.catalog, lt)) {
+    f.type = r->type;
+    f.title = r->title;
+  }
+  f.confidence = m.confidence * kTitleFactor;
+  return f;
+}
+
+// ---- Appositions
+
+// The first mention starting within `window` tokens after `from` ("of
+// Iraq's PMU" gives the PMU); nullptr when a possessive heads another noun.
+const Mention* mentionAfter(const std::vector<Token>& tokens, const std::vector<const Mention*>& all, size_t from,
+                            size_t window) {
+  for (size_t k = 0; k < all.size(); ++k) {
+    const Mention* m = all[k];
+    if (m->tokBegin < from) continue;
+    if (m->tokBegin > from + window) return nullptr;
+    if (m->possessive && k + 1 < all.size() && all[k + 1]->tokBegin == m->tokEnd) return all[k + 1];
+    if (tokens[m->tokEnd - 1].hyphenAfter) continue;  // "the Iran-backed PMF"
+    if (m->possessive) return nullptr;
+    return m;
+  }
+  return nullptr;
+}
+
+// The role words of an apposition starting at the article `q` ("the
+// secretary general" before "of"/"with"/"in"/"for"); `*end` is set to the
+// preposition. Empty when no preposition ends them.
+std::string appositiveTitle(const std::vector<Token>& tokens, size_t q, size_t* end) {
+  std::string title;
+  size_t r = q + 1;
+  for (; r < tokens.size() && r < q + 9; ++r) {
+    const std::string& w = tokens[r].lower;
+    if ((w == "of" || w == "with" || w == "in" || w == "for") && !tokens[r].hyphenBefore) {
+      *end = r;
+      return title;
+    }
+    if (!tokens[r].word) break;
+    if (!title.empty()) title += tokens[r].hyphenBefore ? "-" : " ";
+    title += w;
+  }
+  return "";
+}
+
+// "an analyst with ...", "a guest of ..." name no role in the body.
+bool roleWords(const std::string& title) {
+  bool role = false;
+  for (const char* w : {"leader", "head", "chief", "commander", "secretary", "general", "deputy", "second-in-command",
+                        "chairman", "president", "director", "member", "official", "spokes", "minister", "founder",
+                        "emir", "advis", "ambassador", "envoy", "speaker", "officer", "representative", "coordinator"})
+    role = role || title.find(w) != std::string::npos;
+  return role;
+}
+
+// "P, the secretary general of G", "P, a member of G": `q` is the article
+// after the comma.
+void appositiveRole(StandingScan& s, const std::vector<const Mention*>& all, const Mention& m, size_t q) {
+  size_t r = 0;
+  std::string title = appositiveTitle(s.tokens, q, &r);
+  if (title.empty() || !roleWords(title)) return;
+  const Mention* g = mentionAfter(s.tokens, all, r + 1, 3);
+  if (g == nullptr) return;
+  const Entity& body = s.entities[g->entity];
+  if (body.actor.kind == ActorKind::kPerson || body.actor.kind == ActorKind::kMedia) return;
+  for (const char* adj : {"high-ranking ", "senior ", "top ", "former ", "then ", "late ", "iraqi ", "iranian ",
+                          "american ", "us "})
+    if (title.rfind(adj, 0) == 0) title.erase(0, std::string(adj).size());
+  Fact f;
+  f.src = m.entity;
+  f.dst = g->entity;
+  const bool lead = leaderTitle(title);
+  const bool stateLike = body.actor.kind == ActorKind::kState || body.actor.kind == ActorKind::kGovernmentBody;
+  f.type = (lead && !stateLike) || (stateLike && headTitle(title)) ? EdgeType::kLeaderOf
+           : stateLike && title != "member" ? EdgeType::kOfficialOf
+                                            : EdgeType::kMemberOf;
+  if (lead && body.actor.kind == ActorKind::kGovernmentBody) f.type = EdgeType::kLeaderOf;
+  f.title = title;
+  f.confidence = std::min(m.confidence, g->confidence) * kAppositionFactor;
+  s.push(std::move(f));
+}
+
+// "G, which is part of the PMU": `q` is the token after the comma.
+void partOfAfter(StandingScan& s, const std::vector<const Mention*>& all, const Mention& m, size_t q) {
+  const auto& tokens = s.tokens;
+  for (size_t r = q; r + 1 < tokens.size() && r < q + 5; ++r) {
+    if (tokens[r].lower != "part" || tokens[r + 1].lower != "of") continue;
+    const Mention* g = mentionAfter(tokens, all, r + 2, 3);
+    if (g == nullptr || g->entity == m.entity) return;
+    Fact f;
+    f.src = m.entity;
+    f.dst = g->entity;
+    f.type = EdgeType::kPartOf;
+    f.confidence = std::min(m.confidence, g->confidence) * kPartOfFactor;
+    s.push(std::move(f));
+    return;
+  }
+}
+
+// Appositives: "P, the secretary general of G", "P, a member of G"; "G,
+// which is part of H". They read all mentions, transparent or not.
+void appositionRelations(StandingScan& s) {
+  const auto& tokens = s.tokens;
+  std::vector<const Mention*> all;
+  for (const auto& m : s.mentions) {
+    if (!m.modifier) all.push_back(&m);
+  }
+  for (const Mention* m : all) {
+    size_t q = m->tokEnd;
+    if (q >= tokens.size() || tokens[q].lower != ",") continue;
+    ++q;
+    if (s.entities[m->entity].actor.kind == ActorKind::kPerson && q < tokens.size() &&
+        (tokens[q].lower == "the" || tokens[q].lower == "a" || tokens[q].lower == "an"))
+      appositiveRole(s, all, *m, q);
+    else
+      partOfAfter(s, all, *m, q);
+  }
+}
+
+}  // namespace
+
+void standingRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                       const Resolver& resolver, std::vector<Fact>* out) {
+  StandingScan s{tokens, mentions, resolver, resolver.entities(), out};
+  for (const auto& m : mentions) {
+    if (auto f = titleFact(s, m)) out->push_back(std::move(*f));
+  }
+  appositionRelations(s);
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,27 @@
+// Standing relations: who holds which office or belongs to what, read from
+// one sentence.
+//
+// Titles written before names ("Secretary of State Mike Pompeo": OFFICIAL_OF
+// United States; a head of state or government is LEADER_OF; a rank is
+// MEMBER_OF) and appositives ("Qais al-Khazali, the secretary general of
+// Asa'ib Ahl al-Haq": LEADER_OF; "..., a member of X": MEMBER_OF; "X, which
+// is part of Y": PART_OF). A relation the dictionary records between the two
+// gives its type and title, so that the store joins the mention to it.
+//
+// Pure function; safe from any thread.
+#pragma once
+
+#include <vector>
+
+#include "extract/actors/mentions.h"
+#include "extract/actors/resolver.h"
+#include "extract/relations/relations.h"
+
+namespace kg::extract {
+
+// Appends the standing relations of one sentence to `out`: titles first,
+// then appositives.
+void standingRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                       const Resolver& resolver, std::vector<Fact>* out);
+
+}  // namespace kg::extract

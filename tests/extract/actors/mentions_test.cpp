@@ -1,0 +1,72 @@
+#include "extract/actors/mentions.h"
+
+#include <catch2/catch.hpp>
+
+#include "../extract_test_util.h"
+
+using namespace kg;
+using namespace kg::extract;
+using kg::extract::testing::actorNames;
+using kg::extract::testing::article;
+using kg::extract::testing::defaultExtractor;
+
+namespace {
+ActorKind kindOf(const std::string& text, const std::string& name) {
+  for (const auto& a : defaultExtractor().extract(article(text, "2020-01-06")).actors)
+    if (a.actor.name == name) return a.actor.kind;
+  FAIL("no actor " << name << " in '" << text << "'");
+  return ActorKind::kOther;
+}
+}  // namespace
+
+TEST_CASE("Mentions: English aliases match longest first, in any case style they are written", "[extract][mentions]") {
+  const auto n = actorNames("Kata'ib Hezbollah and Hezbollah met in Beirut with the Popular Mobilization Units.");
+  CHECK(n.count("Kata'ib Hezbollah"));
+  CHECK(n.count("Hezbollah"));
+  CHECK(n.count("Lebanon"));  // Beirut: the capital stands for the government
+  CHECK(n.count("Popular Mobilization Forces"));
+  CHECK(actorNames("The Washington Post reported it.").count("Washington Post"));
+  CHECK_FALSE(actorNames("The Washington Post reported it.").count("United States"));
+}
+
+TEST_CASE("Mentions: acronyms match only in capitals", "[extract][mentions]") {
+  CHECK(actorNames("The US warned them.").count("United States"));
+  CHECK_FALSE(actorNames("They told us to wait.").count("United States"));
+  CHECK(actorNames("PMF units moved.").count("Popular Mobilization Forces"));
+  CHECK_FALSE(actorNames("The pmf units moved.").count("Popular Mobilization Forces"));
+}
+
+TEST_CASE("Mentions: Japanese names are found through MeCab words and katakana keys", "[extract][mentions]") {
+  const auto n = actorNames("\u30bd\u30ec\u30a4\u30de\u30cb\u53f8\u4ee4\u5b98\u306f\u30a2\u30d6\u30c9\u30a5\u30eb\u30fb\u30de\u30d5\u30c7\u30a3\u9996\u76f8\u3068\u4f1a\u3046\u4e88\u5b9a\u3060\u3063\u305f\u3002\u7c73\u8ecd\u306f\u30a4\u30e9\u30af\u304b\u3089\u64a4\u9000\u3057\u306a\u3044\u3002");
+  CHECK(n.count("Qassem Soleimani"));
+  CHECK(n.count("Adil Abdul-Mahdi"));
+  CHECK(n.count("United States"));
+  CHECK(n.count("Iraq"));
+  // A katakana spelling the dictionary does not list meets by its key.
+  CHECK(actorNames("\u30bd\u30ec\u30a4\u30de\u30fc\u30cb\u30fc\u304c\u6765\u305f\u3002").count("Qassem Soleimani"));
+}
+
+TEST_CASE("Mentions: Arabic names match with articles, prefixes and diacritics folded", "[extract][mentions]") {
+  const auto n = actorNames(
+      "\u0642\u0627\u0644 \u0642\u0627\u0633\u0645 \u0633\u0644\u064a\u0645\u0627\u0646\u064a \u0625\u0646 "
+      "\u0643\u062a\u0627\u0626\u0628 \u062d\u0632\u0628 \u0627\u0644\u0644\u0647 \u0648\u0627\u0644\u062d\u0634\u062f "
+      "\u0627\u0644\u0634\u0639\u0628\u064a \u0641\u064a \u0627\u0644\u0639\u0631\u0627\u0642");
+  CHECK(n.count("Qassem Soleimani"));
+  CHECK(n.count("Kata'ib Hezbollah"));
+  CHECK_FALSE(n.count("Hezbollah"));
+  CHECK(n.count("Popular Mobilization Forces"));  // with the conjunction "wa-" attached
+  CHECK(n.count("Iraq"));
+  CHECK(actorNames("\u0632\u0627\u0631 \u0627\u0644\u0645\u0647\u0646\u062f\u0633 \u0628\u063a\u062f\u0627\u062f").count("Iraq"));
+}
+
+TEST_CASE("Mentions: unknown actors are found by rules and get the right kind", "[extract][mentions]") {
+  CHECK(kindOf("Brigadier General William Seely wrote a letter.", "William Seely") == ActorKind::kPerson);
+  CHECK(kindOf("Qais al-Khazali, the secretary general of Asa'ib Ahl al-Haq, spoke.", "Qais al-Khazali") == ActorKind::kPerson);
+  CHECK(kindOf("Nasr al-Shammari said the group would fight.", "Nasr al-Shammari") == ActorKind::kPerson);
+  CHECK(kindOf("The Baghdad Security Committee met.", "Baghdad Security Committee") == ActorKind::kGovernmentBody);
+  CHECK(kindOf("The Imam Ali Brigades fired rockets.", "Imam Ali Brigades") == ActorKind::kArmedGroup);
+  CHECK(kindOf("Reporters from Afaq News arrived.", "Afaq News") == ActorKind::kMedia);
+  // Ordinary capitalised words are not actors.
+  const auto n = actorNames("On Monday the Green Zone was quiet. Speaking later, Officials said nothing.");
+  CHECK(n.empty());
+}

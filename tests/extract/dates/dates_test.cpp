@@ -1,0 +1,120 @@
+#include "extract/dates/dates.h"
+
+#include <catch2/catch.hpp>
+
+using kg::Date;
+using kg::DatePrecision;
+using kg::daysFromCivil;
+using kg::extract::anchoredOffset;
+using kg::extract::eventDate;
+using kg::extract::findDate;
+using kg::extract::parseDate;
+
+namespace {
+std::string str(std::optional<Date> d) { return d ? d->toString() + "/" + kg::precisionName(d->precision()) : "none"; }
+std::string str(Date d) { return d.known() ? d.toString() + "/" + kg::precisionName(d.precision()) : "unknown"; }
+}  // namespace
+
+TEST_CASE("Dates: every absolute style found on news pages parses to a day", "[extract][dates]") {
+  CHECK(str(parseDate("2020-01-07")) == "2020-01-07/day");
+  CHECK(str(parseDate("2020-01-07T10:15:00Z")) == "2020-01-07/day");
+  CHECK(str(parseDate("January 7, 2020")) == "2020-01-07/day");
+  CHECK(str(parseDate("Jan. 7, 2020")) == "2020-01-07/day");
+  CHECK(str(parseDate("7 January 2020")) == "2020-01-07/day");
+  CHECK(str(parseDate("Sunday, 07 May 2023 12:24 AM")) == "2023-05-07/day");
+  CHECK(str(parseDate("Sunday, 07 May 2023 12:24 AM  [ Last Update: Sunday, 07 May 2023 2:14 AM ]")) ==
+        "2023-05-07/day");
+  CHECK(str(parseDate("09-25-2020")) == "2020-09-25/day");
+  CHECK(str(parseDate("09-25-2020 09:18 AM")) == "2020-09-25/day");
+  CHECK(str(parseDate("06.01.2020")) == "2020-01-06/day");
+  CHECK(str(parseDate("18/07/2021")) == "2021-07-18/day");
+  CHECK(str(parseDate("Dec 1 , 2021")) == "2021-12-01/day");
+  CHECK(str(parseDate("27 Jul, 2021")) == "2021-07-27/day");
+  CHECK(str(parseDate("September 01 2022")) == "2022-09-01/day");
+  CHECK(str(parseDate("2024年2月3日")) == "2024-02-03/day");
+  CHECK(str(parseDate("الأربعاء 18 آب 2021")) == "2021-08-18/day");
+  CHECK(str(parseDate("10 أيار 2021")) == "2021-05-10/day");
+}
+
+TEST_CASE("Dates: coarser dates keep their precision", "[extract][dates]") {
+  CHECK(str(parseDate("2024年2月")) == "2024-02/month");
+  CHECK(str(parseDate("January 2020")) == "2020-01/month");
+  CHECK(str(parseDate("2020")) == "2020/year");
+}
+
+TEST_CASE("Dates: text that is not exactly one date does not parse", "[extract][dates]") {
+  CHECK_FALSE(parseDate(""));
+  CHECK_FALSE(parseDate("Link to comment"));
+  CHECK_FALSE(parseDate("2020-13-45"));
+  CHECK_FALSE(parseDate("February 30, 2020"));
+  CHECK_FALSE(parseDate("January 7, 2020 Posted by | War Crimes"));
+  CHECK_FALSE(parseDate("5,000 operations"));
+}
+
+TEST_CASE("Dates: a date embedded in a byline or footer line is found", "[extract][dates]") {
+  CHECK(str(findDate("Press TV – January 7, 2020").value().date) == "2020-01-07/day");
+  CHECK(str(findDate("Sputnik – 06.01.2020").value().date) == "2020-01-06/day");
+  CHECK(str(findDate("January 5, 2020 Posted by | Illegal Occupation").value().date) == "2020-01-05/day");
+  CHECK(str(findDate("By Tom Luongo | Strategic Culture Foundation | January 5, 2020").value().date) ==
+        "2020-01-05/day");
+  CHECK(str(findDate("2024年2月現在は約2,500人の兵士が駐留").value().date) == "2024-02/month");
+  auto m = findDate("RT | January 5, 2020");
+  REQUIRE(m);
+  CHECK(m->begin == 5);
+  CHECK(m->end == 20);
+  CHECK_FALSE(findDate("The US-led coalition was sent to Iraq in 2014."));
+  CHECK_FALSE(findDate("about 2,500 troops and 10.1.1.1"));
+}
+
+TEST_CASE("Dates: relative phrases resolve against the article date", "[extract][dates]") {
+  const Date monday = Date::day(2020, 1, 6);  // a Monday
+  CHECK(str(eventDate("On Sunday, the Iraqi parliament voted to expel US troops.", monday)) == "2020-01-05/day");
+  CHECK(str(eventDate("Abdul-Mahdi met Tueller on Monday.", monday)) == "2020-01-06/day");
+  CHECK(str(eventDate("The strike came on Friday.", monday)) == "2020-01-03/day");
+  CHECK(str(eventDate("Last Monday the embassy was attacked.", monday)) == "2019-12-30/day");
+  CHECK(str(eventDate("Pompeo called Saleh two days ago.", monday)) == "2020-01-04/day");
+  CHECK(str(eventDate("He said 3 days ago that ...", monday)) == "2020-01-03/day");
+  CHECK(str(eventDate("Iran vowed revenge yesterday.", monday)) == "2020-01-05/day");
+  CHECK(str(eventDate("Protesters stormed the embassy last week.", monday)) == "2019-12-30/week");
+  CHECK(str(eventDate("Talks broke down last month.", monday)) == "2019-12/month");
+  CHECK(str(eventDate("The drone strike on January 3 killed Soleimani.", monday)) == "2020-01-03/day");
+  CHECK(str(eventDate("On 29 December, Pompeo and Esper travelled to Florida.", monday)) == "2019-12-29/day");
+  CHECK(str(eventDate("Parliament voted on 5 January 2020.", Date())) == "2020-01-05/day");
+  CHECK(str(eventDate("The coalition was formed in 2014.", monday)) == "2014/year");
+  CHECK(str(eventDate("In the early hours of Friday, 3 January, the strike hit.", Date::day(2020, 1, 20))) ==
+        "2020-01-03/day");
+}
+
+TEST_CASE("Dates: no date phrase, or no article date to resolve against, gives unknown", "[extract][dates]") {
+  const Date monday = Date::day(2020, 1, 6);
+  CHECK_FALSE(eventDate("Kata'ib Hezbollah denied any role.", monday).known());
+  CHECK_FALSE(eventDate("On Sunday, parliament voted.", Date()).known());
+  CHECK_FALSE(eventDate("Two days ago Pompeo called.", Date()).known());
+  CHECK_FALSE(eventDate("On Sunday, parliament voted.", Date::month(2020, 1)).known());
+  CHECK_FALSE(eventDate("The sun rose over 5,000 troops.", monday).known());
+}
+
+TEST_CASE("Dates: a yearless day or month is the most recent one on or before the article date", "[extract][dates]") {
+  const Date jan2 = Date::day(2020, 1, 2);
+  CHECK(str(eventDate("Protesters stormed the embassy on December 31.", jan2)) == "2019-12-31/day");
+  CHECK(str(eventDate("The talks took place in May.", Date::day(2020, 3, 1))) == "2019-05/month");
+  CHECK(str(eventDate("Al-Kadhimi took office in May 2020.", jan2)) == "2020-05/month");
+  CHECK(str(eventDate("Iran expanded enrichment last year.", jan2)) == "2019/year");
+  CHECK(str(eventDate("The strike came on Friday.", Date::week(daysFromCivil({2020, 1, 6})))) == "unknown");
+}
+
+TEST_CASE("Dates: 'the next day', 'two days later', 'the day before' count from an earlier sentence", "[extract][dates]") {
+  CHECK(anchoredOffset("The next day Ruritania recalled its ambassador.") == 1);
+  CHECK(anchoredOffset("A day later, the talks resumed.") == 1);
+  CHECK(anchoredOffset("Two days later the rebels withdrew.") == 2);
+  CHECK(anchoredOffset("A week later the border reopened.") == 7);
+  CHECK(anchoredOffset("Three days earlier, the envoy had visited.") == -3);
+  CHECK(anchoredOffset("Hours later the embassy was closed.") == 0);
+  CHECK(anchoredOffset("Later that day the ministry responded.") == 0);
+  CHECK_FALSE(anchoredOffset("The talks resumed on Monday.").has_value());
+  CHECK_FALSE(anchoredOffset("The day before the election was quiet.").has_value());
+  CHECK_FALSE(anchoredOffset("Many days of talks lie ahead.").has_value());
+  // "N days after X" dates X's event relative to the sentence's, not the other way.
+  CHECK_FALSE(anchoredOffset("The vote came two days after US airstrikes killed the general.").has_value());
+  CHECK_FALSE(anchoredOffset("The day after the vote, the envoy left.").has_value());
+}
