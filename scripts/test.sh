@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The README's second command: installs dependencies, builds, runs every test.
+# Tests that read ../shared (seed pages, PETRARCH dictionaries, ICEWS rows)
+# fail, naming the missing path, when it is not beside the repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[ -d ../shared/data ] || echo "test.sh: ../shared/data is missing; the tests that read it will fail" >&2
 scripts/deps.sh
 scripts/build.sh
 cd build && ctest --output-on-failure -j"$(nproc)" --timeout 600
