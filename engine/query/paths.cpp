@@ -307,7 +307,10 @@ std::optional<std::vector<EdgeIndex>> bidirectionalDijkstra(const Snapshot& s, c
     Side& me = sides[i];
     Side& other = sides[1 - i];
     std::pop_heap(me.heap.begin(), me.heap.end(), cmp);
-    auto [cu, u] = me.heap.back();
+    // Copies, not a structured binding: the lambda below captures them
+    // (clang 14, the fuzzing and sanitizer compiler, cannot capture bindings).
+    const double cu = me.heap.back().first;
+    const VertexId u = me.heap.back().second;
     me.heap.pop_back();
     if (me.settled->has(u)) continue;
     if (me.hops->get(u) > static_cast<uint32_t>(maxDepth)) {
@@ -403,7 +406,9 @@ std::optional<std::vector<EdgeIndex>> earliestArrival(const Snapshot& s, const E
   while (!heap.empty()) {
     if ((++pops & kCheckEvery) == 0 && pred.expired()) return std::nullopt;
     std::pop_heap(heap.begin(), heap.end(), cmp);
-    auto [t, hops, si] = heap.back();
+    const auto t = std::get<0>(heap.back());  // not a binding: captured below (clang 14)
+    const auto hops = std::get<1>(heap.back());
+    const auto si = std::get<2>(heap.back());
     heap.pop_back();
     const VertexId u = states[si].v;
     if (settledHops.has(u) && settledHops.get(u) <= hops) continue;
