@@ -217,7 +217,8 @@ std::vector<EdgeIndex> recordChain(const std::vector<Record>& recs, uint32_t r) 
 // holds the best value reachable with at most h edges. `step(value, e)`
 // returns the value on the far side of e, or nullopt when e cannot be taken.
 // Only strict improvements are recorded, so the chain of a vertex never
-// repeats a vertex when values never decrease along edges.
+// repeats a vertex when values never decrease along edges. Gives up
+// (nullopt) once the filter's stopAt has passed.
 // Scratch: u32[0] best record, u32[1] round mark, list[0..1].
 template <typename Step>
 std::optional<uint32_t> boundedRounds(const Snapshot& s, const EdgePredicate& pred, VertexId a, VertexId b,
@@ -233,9 +234,11 @@ std::optional<uint32_t> boundedRounds(const Snapshot& s, const EdgePredicate& pr
   auto& frontier = sc.list[0];  // record indices
   auto& touched = sc.list[1];   // vertices improved in this round
   frontier.assign(1, 0);
+  size_t steps = 0;
   for (int h = 1; h <= maxDepth && !frontier.empty(); ++h) {
     touched.clear();
     for (uint32_t r : frontier) {
+      if ((++steps & kCheckEvery) == 0 && pred.expired()) return std::nullopt;
       const VertexId u = recs[r].v;
       const double value = recs[r].value;
       forEachNeighbour(s, pred, u, pred.direction(), [&](VertexId n, const EdgeRef& ref) {
@@ -259,30 +262,40 @@ std::optional<uint32_t> boundedRounds(const Snapshot& s, const EdgePredicate& pr
 }
 
 // Bidirectional Dijkstra on edgeCost. Scratch: f64[0..1] cost, u32[0..1]
-// parent edge, u32[2..3] settled (forward, backward). Returns the edges of a
-// cheapest path, or nullopt. Stops when the two heap tops together cannot
-// beat the best meeting found.
+// parent edge, u32[2..3] settled, u32[4..5] hops from the side's root
+// (forward, backward). Returns the edges of a cheapest path, or nullopt.
+// Stops when the two heap tops together cannot beat the best meeting found,
+// or, setting *tooDeep, as soon as a side settles a vertex whose cheapest
+// path from its root has more than `maxDepth` edges: from then on the search
+// would only explore beyond the depth limit, so the caller's hop-bounded
+// search answers instead (the work stays within the depth, not the
+// component).
 std::optional<std::vector<EdgeIndex>> bidirectionalDijkstra(const Snapshot& s, const EdgePredicate& pred, VertexId a,
-                                                            VertexId b, Scratch& sc) {
+                                                            VertexId b, int maxDepth, Scratch& sc, bool* tooDeep) {
+  *tooDeep = false;
   using Item = std::pair<double, VertexId>;
   auto cmp = [](const Item& x, const Item& y) { return x.first > y.first; };
   struct Side {
     graph::StampedArray<double>* cost;
     graph::StampedArray<uint32_t>* parent;
     graph::StampedArray<uint32_t>* settled;
+    graph::StampedArray<uint32_t>* hops;
     std::vector<Item> heap;
     Direction dir;
   };
-  Side sides[2] = {{&sc.f64[0], &sc.u32[0], &sc.u32[2], {}, pred.direction()},
-                   {&sc.f64[1], &sc.u32[1], &sc.u32[3], {}, reverse(pred.direction())}};
+  Side sides[2] = {{&sc.f64[0], &sc.u32[0], &sc.u32[2], &sc.u32[4], {}, pred.direction()},
+                   {&sc.f64[1], &sc.u32[1], &sc.u32[3], &sc.u32[5], {}, reverse(pred.direction())}};
   for (Side& side : sides) {
     side.cost->reset(s.vertexCount());
     side.parent->reset(s.vertexCount());
     side.settled->reset(s.vertexCount());
+    side.hops->reset(s.vertexCount());
   }
   sides[0].cost->set(a, 0.0);
+  sides[0].hops->set(a, 0);
   sides[0].heap.push_back({0.0, a});
   sides[1].cost->set(b, 0.0);
+  sides[1].hops->set(b, 0);
   sides[1].heap.push_back({0.0, b});
   double best = std::numeric_limits<double>::infinity();
   VertexId meet = graph::kNoVertex;
@@ -294,10 +307,18 @@ std::optional<std::vector<EdgeIndex>> bidirectionalDijkstra(const Snapshot& s, c
     Side& me = sides[i];
     Side& other = sides[1 - i];
     std::pop_heap(me.heap.begin(), me.heap.end(), cmp);
-    auto [cu, u] = me.heap.back();
+    // Copies, not a structured binding: the lambda below captures them
+    // (clang 14, the fuzzing and sanitizer compiler, cannot capture bindings).
+    const double cu = me.heap.back().first;
+    const VertexId u = me.heap.back().second;
     me.heap.pop_back();
     if (me.settled->has(u)) continue;
+    if (me.hops->get(u) > static_cast<uint32_t>(maxDepth)) {
+      *tooDeep = true;
+      return std::nullopt;
+    }
     me.settled->set(u, 1);
+    const uint32_t nextHops = me.hops->get(u) + 1;
     forEachNeighbour(s, pred, u, me.dir, [&](VertexId n, const EdgeRef& r) {
       if (me.settled->has(n)) return true;
       double c = edgeCost(s, r.index);
@@ -306,6 +327,7 @@ std::optional<std::vector<EdgeIndex>> bidirectionalDijkstra(const Snapshot& s, c
       if (!me.cost->has(n) || nc < me.cost->get(n)) {
         me.cost->set(n, nc);
         me.parent->set(n, r.index);
+        me.hops->set(n, nextHops);
         me.heap.push_back({nc, n});
         std::push_heap(me.heap.begin(), me.heap.end(), cmp);
       }
@@ -384,7 +406,9 @@ std::optional<std::vector<EdgeIndex>> earliestArrival(const Snapshot& s, const E
   while (!heap.empty()) {
     if ((++pops & kCheckEvery) == 0 && pred.expired()) return std::nullopt;
     std::pop_heap(heap.begin(), heap.end(), cmp);
-    auto [t, hops, si] = heap.back();
+    const auto t = std::get<0>(heap.back());  // not a binding: captured below (clang 14)
+    const auto hops = std::get<1>(heap.back());
+    const auto si = std::get<2>(heap.back());
     heap.pop_back();
     const VertexId u = states[si].v;
     if (settledHops.has(u) && settledHops.get(u) <= hops) continue;
@@ -526,10 +550,12 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
       // A cheap necessary condition first: without any path within the depth
       // the cost searches would only exhaust B's or A's component.
       if (!bidirectionalBfs(s, pred, a, b, o.maxDepth, sc)) return notFound();
-      auto edges = bidirectionalDijkstra(s, pred, a, b, sc);
-      if (!edges) return notFound();
-      if (edges->size() > static_cast<size_t>(o.maxDepth)) {
-        // The cheapest path is too long; find the cheapest short enough one.
+      bool tooDeep = false;
+      auto edges = bidirectionalDijkstra(s, pred, a, b, o.maxDepth, sc, &tooDeep);
+      if (!edges && !tooDeep) return notFound();
+      if (tooDeep || edges->size() > static_cast<size_t>(o.maxDepth)) {
+        // The cheapest path is too long, or the search went past the depth
+        // before finding it; find the cheapest short enough one.
         std::vector<Record> recs;
         auto step = [&](double value, EdgeIndex e) -> std::optional<double> {
           double c = edgeCost(s, e);

@@ -21,6 +21,7 @@
 #include "actorgraph.capnp.h"
 #include "extract/dates/dates.h"
 #include "rpc/convert.h"
+#include "rpc/frame_meter.h"
 #include "rpc/worker_pool.h"
 
 // Cap'n Proto's and KJ's interface bases have protected non-virtual
@@ -194,11 +195,24 @@ struct PathsAnswer {
   Names names;
 };
 
+// What the server knows of one connection, shared by its stream, its
+// service object and its watchdog (all on the event loop thread).
+struct ConnectionState {
+  ConnectionState(uint64_t maxFrameWords, PendingBudget* budget, kj::TimePoint now)
+      : meter(maxFrameWords, budget), lastActivity(now), frameStart(now) {}
+  FrameMeter meter;
+  kj::TimePoint lastActivity;  // last byte received or call answered
+  kj::TimePoint frameStart;    // first byte of the message being received
+  size_t inFlight = 0;         // calls accepted and not yet answered
+};
+
 class ActorGraphImpl final : public schema::ActorGraph::Server {
  public:
+  // One per connection; `state` is that connection's.
   ActorGraphImpl(LocalGraph& graph, WorkerPool& queries, WorkerPool& writer, kj::Timer& timer,
-                 std::chrono::milliseconds deadline)
-      : graph_(graph), queries_(queries), writer_(writer), timer_(timer), deadline_(deadline) {}
+                 std::chrono::milliseconds deadline, std::shared_ptr<ConnectionState> state)
+      : graph_(graph), queries_(queries), writer_(writer), timer_(timer), deadline_(deadline),
+        state_(std::move(state)) {}
 
  protected:
   kj::Promise<void> stats(StatsContext ctx) override {
@@ -637,6 +651,12 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     }
     const auto ms = deadline.count();
     auto timeout = timer_.afterDelay(ms * kj::MILLISECONDS).then([]() -> kj::Maybe<Result<T>> { return nullptr; });
+    // A connection waiting for an answer is not idle, however long it waits.
+    ++state_->inFlight;
+    auto settle = kj::defer([state = state_, &timer = timer_] {
+      --state->inFlight;
+      state->lastActivity = timer.now();
+    });
     return paf.promise.then([](Result<T>&& r) -> kj::Maybe<Result<T>> { return kj::mv(r); })
         .exclusiveJoin(kj::mv(timeout))
         .then([ctx, fill = std::move(fill), ms](kj::Maybe<Result<T>>&& m) mutable {
@@ -652,7 +672,8 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
             err.setMessage("the query ran past the server's deadline of " + std::to_string(ms) +
                            " ms; narrow it (fewer hops, a smaller limit, filters)");
           }
-        });
+        })
+        .attach(kj::mv(settle));
   }
 
   // A call's filter, stamped with when its work must stop.
@@ -675,6 +696,51 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
   WorkerPool& writer_;
   kj::Timer& timer_;
   std::chrono::milliseconds deadline_;
+  std::shared_ptr<ConnectionState> state_;
+};
+
+// A client's byte stream, followed by its connection's FrameMeter: a message
+// refused from its segment table fails the read (and so closes the
+// connection) before the message reader sees, or allocates for, it.
+class MeteredStream final : public kj::AsyncIoStream {
+ public:
+  MeteredStream(kj::Own<kj::AsyncIoStream> inner, std::shared_ptr<ConnectionState> state, kj::Timer& timer)
+      : inner_(kj::mv(inner)), state_(std::move(state)), timer_(timer) {}
+
+  kj::Promise<size_t> tryRead(void* buffer, size_t minBytes, size_t maxBytes) override {
+    return inner_->tryRead(buffer, minBytes, maxBytes).then([this, buffer](size_t n) -> size_t {
+      if (n == 0) return 0;
+      const bool wasMid = state_->meter.midFrame();
+      const auto now = timer_.now();
+      state_->lastActivity = now;
+      if (!wasMid) state_->frameStart = now;
+      Status st = state_->meter.feed(static_cast<const uint8_t*>(buffer), n);
+      if (!st.isOk()) KJ_FAIL_REQUIRE("refused an incoming message", st.message());
+      return n;
+    });
+  }
+  kj::Promise<void> write(const void* buffer, size_t size) override { return inner_->write(buffer, size); }
+  kj::Promise<void> write(kj::ArrayPtr<const kj::ArrayPtr<const kj::byte>> pieces) override {
+    return inner_->write(pieces);
+  }
+  kj::Promise<void> whenWriteDisconnected() override { return inner_->whenWriteDisconnected(); }
+  void shutdownWrite() override { inner_->shutdownWrite(); }
+  void abortRead() override { inner_->abortRead(); }
+
+ private:
+  kj::Own<kj::AsyncIoStream> inner_;
+  std::shared_ptr<ConnectionState> state_;
+  kj::Timer& timer_;
+};
+
+// What Connections needs to make each connection's service object and to
+// enforce the limits.
+struct ServiceParts {
+  LocalGraph& graph;
+  WorkerPool& queries;
+  WorkerPool& writer;
+  kj::Timer& timer;
+  const ServerOptions& options;
 };
 
 // One client connection: its stream, the two-party network and RPC system.
@@ -693,23 +759,48 @@ struct Connection {
 
 class Connections final : public kj::TaskSet::ErrorHandler {
  public:
-  Connections(capnp::Capability::Client bootstrap, capnp::ReaderOptions options, size_t max)
-      : bootstrap_(kj::mv(bootstrap)), options_(options), max_(max) {}
+  Connections(const ServiceParts& parts, capnp::ReaderOptions options)
+      : parts_(parts), options_(options), budget_(parts.options.maxPendingBytes) {}
 
   void add(kj::Own<kj::AsyncIoStream>&& stream) {
-    if (open_ >= max_) return;  // dropping the stream closes it
+    if (open_ >= parts_.options.maxConnections) return;  // dropping the stream closes it
     ++open_;
-    auto c = kj::heap<Connection>(kj::mv(stream), bootstrap_, options_);
-    auto done = c->network.onDisconnect();
-    tasks_.add(done.attach(kj::mv(c)).then([this] { --open_; }, [this](kj::Exception&&) { --open_; }));
+    kj::Timer& timer = parts_.timer;
+    auto state = std::make_shared<ConnectionState>(options_.traversalLimitInWords, &budget_, timer.now());
+    capnp::Capability::Client bootstrap = kj::heap<ActorGraphImpl>(
+        parts_.graph, parts_.queries, parts_.writer, timer, parts_.options.deadline, state);
+    auto metered = kj::heap<MeteredStream>(kj::mv(stream), state, timer);
+    auto c = kj::heap<Connection>(kj::mv(metered), kj::mv(bootstrap), options_);
+    // The connection ends when the client leaves, its stream fails (a refused
+    // message), or the watchdog finds it idle or stuck in a message.
+    auto done = c->network.onDisconnect().exclusiveJoin(watch(state));
+    tasks_.add(done.attach(kj::mv(c), kj::mv(state)).then([this] { --open_; }, [this](kj::Exception&&) { --open_; }));
   }
 
   void taskFailed(kj::Exception&&) override {}  // one connection's failure concerns no one else
 
  private:
-  capnp::Capability::Client bootstrap_;
+  // Resolves when the connection should be closed: idle (nothing received
+  // and no call in flight) for idleTimeout, or in the middle of a message for
+  // readTimeout.
+  kj::Promise<void> watch(std::shared_ptr<ConnectionState> state) {
+    const auto idle = parts_.options.idleTimeout.count() * kj::MILLISECONDS;
+    const auto read = parts_.options.readTimeout.count() * kj::MILLISECONDS;
+    const auto tick = std::max<kj::Duration>(10 * kj::MILLISECONDS, std::min(idle, read) / 4);
+    return parts_.timer.afterDelay(tick).then([this, state, idle, read]() -> kj::Promise<void> {
+      const auto now = parts_.timer.now();
+      if (state->meter.midFrame()) {
+        if (now - state->frameStart >= read) return kj::READY_NOW;
+      } else if (state->inFlight == 0 && now - state->lastActivity >= idle) {
+        return kj::READY_NOW;
+      }
+      return watch(state);
+    });
+  }
+
+  ServiceParts parts_;
   capnp::ReaderOptions options_;
-  size_t max_;
+  PendingBudget budget_;
   size_t open_ = 0;
   kj::TaskSet tasks_{*this};
 };
@@ -822,10 +913,9 @@ Status Server::serve(const std::function<void(const std::string&)>& onListening)
 
       capnp::ReaderOptions readerOptions;
       readerOptions.traversalLimitInWords = options_.maxMessageWords;
-      readerOptions.nestingLimit = 64;
-      capnp::Capability::Client bootstrap =
-          kj::heap<ActorGraphImpl>(graph_, queries, writer, io.provider->getTimer(), options_.deadline);
-      Connections connections(bootstrap, readerOptions, options_.maxConnections);
+      readerOptions.nestingLimit = options_.maxNesting;
+      Connections connections(ServiceParts{graph_, queries, writer, io.provider->getTimer(), options_},
+                              readerOptions);
       kj::Promise<void> done =
           acceptLoop(*listener, connections, io.provider->getTimer()).exclusiveJoin(kj::mv(stopPaf.promise));
       if (options_.handleSignals) {

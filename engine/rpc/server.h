@@ -5,7 +5,9 @@
 // snapshot) while an ingest runs. Every call is bounded: page sizes, the
 // limits of query/limits.h, a per-call deadline and a bounded queue (Busy
 // when full). A malformed or oversized message closes that one connection;
-// the server keeps serving the others.
+// the server keeps serving the others. Connections are limited in number,
+// in idle time, in the time a message may take to arrive, and in the bytes
+// of messages still arriving (see ServerOptions).
 //
 // Thread safety: serve() once, on one thread; stop() from any thread.
 #pragma once
@@ -31,11 +33,25 @@ struct ServerOptions {
   bool allowRemote = false;          // accept a non-loopback listen address
   size_t queryThreads = 2;
   size_t maxQueued = 256;            // waiting queries beyond which calls get Busy
+  // Connections beyond this are closed as soon as they are accepted.
   size_t maxConnections = 512;
   std::chrono::milliseconds deadline{30000};  // per call
+  // A connection with no call in flight that sends nothing for this long is
+  // closed (an abandoned or idle client frees its slot).
+  std::chrono::milliseconds idleTimeout{60000};
+  // A message must arrive whole within this time of its first byte; a
+  // connection that stops in the middle of one (a slowloris) is closed.
+  std::chrono::milliseconds readTimeout{10000};
   // Largest incoming message, in 8-byte words (the traversal limit); well
-  // under Cap'n Proto's 64 MiB. Larger messages close the connection.
+  // under Cap'n Proto's 64 MiB. A message announcing more in its segment
+  // table closes the connection before anything is allocated for it.
   uint64_t maxMessageWords = 4u << 20;  // 32 MiB
+  // Bytes of incoming messages announced but not yet received whole, summed
+  // over all connections; a message that would exceed it closes its
+  // connection. Bounds what many clients sending large messages slowly cost.
+  uint64_t maxPendingBytes = 256u << 20;  // 256 MiB
+  // Nesting depth of incoming messages (Cap'n Proto's nesting limit).
+  int maxNesting = 64;
   bool handleSignals = false;        // stop on SIGINT/SIGTERM (see captureSignals)
 };
 

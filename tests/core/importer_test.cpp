@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "../support/temp_dir.h"
+#include "../support/shared_data.h"
 #include "core/cameo.h"
 #include "storage/graph_store.h"
 
@@ -275,10 +276,7 @@ TEST_CASE("Importer: importing the same data again changes nothing", "[core][imp
 
 TEST_CASE("Importer: the real ICEWS 2018 sample loads with plausible counts", "[core][import]") {
   const std::string file = kShared + "/data/icews/icews_events_2018_sample.tab";
-  if (!std::filesystem::exists(file)) {
-    WARN("skipped: no " + file);
-    return;
-  }
+  KG_REQUIRE_SHARED_PATH(file);
   TempDir dir;
   auto store = openDb(dir);
   ImportOptions o;

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "../support/shared_data.h"
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -237,10 +238,7 @@ Triples extractPages(const std::vector<fs::path>& files, Triples* withDictionary
 
 TEST_CASE("Extractor: the seed pages meet the gold list's precision and recall floors", "[extract][gold]") {
   const fs::path seeds = KG_SEEDS_DIR;
-  if (!fs::exists(seeds)) {
-    WARN("seed directory " << seeds << " not present; skipped");
-    return;
-  }
+  KG_REQUIRE_SHARED_PATH(seeds);
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(seeds)) files.push_back(e.path());
   std::sort(files.begin(), files.end());

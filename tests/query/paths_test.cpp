@@ -225,6 +225,51 @@ TEST_CASE("Paths: the depth limit holds for weighted paths even when the cheapes
   CHECK(r->paths[0].edges.size() == 1);
 }
 
+TEST_CASE("Paths: a weighted search stops exploring once it is past --max-depth, not after the search",
+          "[query][paths][deadline]") {
+  // A -> B directly at the lowest confidence kept (1/255: cost 255), and a
+  // chain of 2,000 edges from A to B at full confidence and 65,535 pieces of
+  // evidence (cost about 0.083 each, 165 in all): the cheapest path is the
+  // chain, far beyond a depth of 3.
+  std::vector<storage::EdgeHeader> edges;
+  auto add = [&](EdgeId id, ActorId s, ActorId d, float conf, uint32_t evidence) {
+    storage::EdgeHeader h;
+    h.edge.id = id;
+    h.edge.src = s;
+    h.edge.dst = d;
+    h.edge.confidence = conf;
+    h.evidenceCount = evidence;
+    edges.push_back(h);
+  };
+  constexpr ActorId kChain = 2000;
+  add(1, 1, 2, 1.0f / 255, 0);
+  add(2, 1, 100, 1.0f, 65535);
+  for (ActorId i = 0; i + 1 < kChain; ++i) add(3 + i, 100 + i, 101 + i, 1.0f, 65535);
+  add(3 + kChain, 100 + kChain - 1, 2, 1.0f, 65535);
+  auto snap = *Snapshot::fromEdges({}, edges);
+  PathOptions o;
+  o.mode = PathMode::kWeighted;
+  o.maxDepth = 3;
+  auto r = findPaths(*snap, *snap->vertexOf(1), *snap->vertexOf(2), o);
+  INFO(r.status().toString());
+  REQUIRE(r.isOk());
+  REQUIRE(r->paths[0].edges.size() == 1);
+  // The searches look at the clock every 1,024 steps. With a stop time
+  // already past, a search that stays within the depth (a few steps) still
+  // answers; one that followed the cheap chain for thousands of steps before
+  // checking the depth would be stopped (LimitExceeded).
+  o.filter.stopAt = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  r = findPaths(*snap, *snap->vertexOf(1), *snap->vertexOf(2), o);
+  INFO(r.status().toString());
+  REQUIRE(r.isOk());
+  CHECK(r->paths[0].edges.size() == 1);
+  o.maxDepth = kMaxDepth;  // the most a caller may ask: still far short of the chain
+  r = findPaths(*snap, *snap->vertexOf(1), *snap->vertexOf(2), o);
+  INFO(r.status().toString());
+  REQUIRE(r.isOk());
+  CHECK(r->paths[0].edges.size() == 1);
+}
+
 TEST_CASE("Paths: a temporal path exists iff brute force finds a non-decreasing-date path, arriving as early",
           "[query][paths]") {
   int found = 0;

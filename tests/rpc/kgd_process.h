@@ -42,6 +42,15 @@ class Kgd {
     if (fd_ >= 0) ::close(fd_);
   }
 
+  pid_t pid() const { return pid_; }
+  // True while the process has not exited.
+  bool running() {
+    if (exited_) return false;
+    int status = 0;
+    if (::waitpid(pid_, &status, WNOHANG) == pid_) exited_ = true;
+    return !exited_;
+  }
+
   // The first stdout line, waiting at most ~60 s.
   std::string firstLine() {
     std::string line;

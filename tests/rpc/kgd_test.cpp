@@ -8,11 +8,13 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <sstream>
 
 #include "rpc/client.h"
 #include "rpc/fixture.h"
 #include "support/run.h"
 #include "rpc/kgd_process.h"
+#include "rpc/raw_socket.h"
 
 namespace kg {
 namespace {
@@ -80,6 +82,142 @@ TEST_CASE("kgd: a socket left by a killed kgd is reused; a live one or a plain f
                         testing::shq(plain));
   CHECK(r.rc != 0);
   CHECK(r.err.find("not a socket") != std::string::npos);
+}
+
+// Resident memory of a process in KiB (VmRSS), or 0.
+size_t residentKib(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("VmRSS:", 0) == 0) return std::stoul(line.substr(6));
+  return 0;
+}
+
+// Opens `n` raw connections; -1 entries for those that failed.
+std::vector<int> openMany(int port, int n) {
+  std::vector<int> fds;
+  for (int i = 0; i < n; ++i) fds.push_back(testing::connectRaw(port));
+  return fds;
+}
+
+void closeAll(std::vector<int>& fds) {
+  for (int fd : fds)
+    if (fd >= 0) ::close(fd);
+  fds.clear();
+}
+
+// How many of `fds` the server has closed within `limit` (all waited on together).
+size_t countClosed(const std::vector<int>& fds, std::chrono::milliseconds limit) {
+  std::vector<bool> closed(fds.size(), false);
+  const auto end = std::chrono::steady_clock::now() + limit;
+  size_t n = 0;
+  char buf[4096];
+  while (std::chrono::steady_clock::now() < end && n < fds.size()) {
+    for (size_t i = 0; i < fds.size(); ++i) {
+      if (closed[i] || fds[i] < 0) {
+        if (!closed[i]) closed[i] = true, ++n;
+        continue;
+      }
+      pollfd p{fds[i], POLLIN, 0};
+      if (::poll(&p, 1, 0) > 0 && ::recv(fds[i], buf, sizeof buf, MSG_DONTWAIT) <= 0) closed[i] = true, ++n;
+    }
+    ::usleep(10000);
+  }
+  return n;
+}
+
+TEST_CASE("kgd: garbage, a huge segment table, slowloris half frames and abandoned connections are limited; "
+          "kgd keeps answering",
+          "[rpc][kgd][abuse]") {
+  testing::TempDir dir;
+  { testing::SmallGraph g(dir.sub("db")); }
+  Kgd kgd({"--db", dir.sub("db"), "--listen", "127.0.0.1:0", "--max-connections", "64", "--idle-timeout-ms",
+           "2000", "--read-timeout-ms", "2000", "--max-message-mb", "8", "--max-pending-mb", "64"});
+  const std::string line = kgd.firstLine();
+  REQUIRE(line.rfind("listening on 127.0.0.1:", 0) == 0);
+  const std::string address = line.substr(std::string("listening on ").size());
+  const int port = std::stoi(address.substr(address.rfind(':') + 1));
+  const size_t rssBefore = residentKib(kgd.pid());
+  REQUIRE(rssBefore > 0);
+  auto answers = [&] {
+    auto c = rpc::Client::connect(address);
+    if (!c) return false;
+    auto s = (*c)->stats();
+    return s.isOk() && s->actors == 8;
+  };
+  REQUIRE(answers());
+  using std::chrono::milliseconds;
+
+  // Garbage bytes, and a segment table announcing 512 segments of 2^32-1
+  // words each: both closed at once, long before the read timeout.
+  {
+    int fd = testing::connectRaw(port);
+    REQUIRE(fd >= 0);
+    const std::string junk = "GET / HTTP/1.1\r\nHost: x\r\n\r\n" + std::string(4096, '\x7f');
+    (void)::send(fd, junk.data(), junk.size(), MSG_NOSIGNAL);
+    CHECK(testing::awaitClose(fd, milliseconds(1000)));
+    ::close(fd);
+    fd = testing::connectRaw(port);
+    REQUIRE(fd >= 0);
+    const std::string table = testing::frameHeader(std::vector<uint32_t>(511, 0xffffffffu));
+    (void)::send(fd, table.data(), table.size(), MSG_NOSIGNAL);
+    CHECK(testing::awaitClose(fd, milliseconds(1000)));
+    ::close(fd);
+    CHECK(answers());
+  }
+
+  // Twenty clients each announce a 7 MiB message (under the 8 MiB limit) and
+  // send 4 KiB of it. The 64 MiB of messages in progress admit nine; the
+  // others are closed at once; the nine when the read timeout passes.
+  {
+    std::vector<int> fds = openMany(port, 20);
+    std::string part = testing::frameHeader({7u << 17});
+    part += std::string(4096, '\0');
+    for (int fd : fds) {
+      REQUIRE(fd >= 0);
+      (void)::send(fd, part.data(), part.size(), MSG_NOSIGNAL);
+    }
+    const size_t early = countClosed(fds, milliseconds(1000));
+    CHECK(early == 11);
+    CHECK(answers());  // the budget is per message in progress, not per connection
+    CHECK(countClosed(fds, milliseconds(8000)) == 20);
+    closeAll(fds);
+  }
+
+  // A half frame held open: closed after the read timeout (2 s), not before.
+  {
+    int fd = testing::connectRaw(port);
+    REQUIRE(fd >= 0);
+    const std::string half = testing::frameHeader({16}) + std::string(40, '\0');
+    const auto t0 = std::chrono::steady_clock::now();
+    (void)::send(fd, half.data(), half.size(), MSG_NOSIGNAL);
+    CHECK(testing::awaitClose(fd, milliseconds(10000)));
+    const auto held = std::chrono::steady_clock::now() - t0;
+    CHECK(held >= milliseconds(1900));
+    CHECK(held < milliseconds(8000));
+    ::close(fd);
+  }
+
+  // 200 connections opened and abandoned: beyond 64 they are closed at once;
+  // while 64 are held a new client gets no answer; after the idle timeout all
+  // are closed and new clients are served again.
+  {
+    std::vector<int> fds = openMany(port, 200);
+    size_t opened = 0;
+    for (int fd : fds) opened += fd >= 0;
+    CHECK(opened == 200);
+    CHECK(countClosed(fds, milliseconds(1000)) == 136);
+    CHECK_FALSE(answers());  // the 64 slots are taken
+    CHECK(countClosed(fds, milliseconds(10000)) == 200);
+    closeAll(fds);
+    CHECK(answers());
+  }
+
+  REQUIRE(kgd.running());
+  const size_t rssAfter = residentKib(kgd.pid());
+  INFO("kgd resident " << rssBefore << " KiB before, " << rssAfter << " KiB after");
+  CHECK(rssAfter < rssBefore + 32 * 1024);  // measured: +2 MiB
+  CHECK(kgd.signalAndWait(SIGTERM) == 0);
 }
 
 TEST_CASE("kgd: refuses a non-loopback address without --allow-remote", "[rpc][kgd]") {

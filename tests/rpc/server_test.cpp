@@ -14,6 +14,7 @@
 
 #include "rpc/client.h"
 #include "rpc/fixture.h"
+#include "rpc/raw_socket.h"
 
 namespace kg {
 namespace {
@@ -21,37 +22,8 @@ namespace {
 using testing::ServerThread;
 using testing::SmallGraph;
 
-int connectRaw(int port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return -1;
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    ::close(fd);
-    return -1;
-  }
-  return fd;
-}
-
-// Writes `bytes` to a fresh connection, then waits (at most ~10 s) for the
-// server to close it. Returns true when the server closed it.
-bool sendRawAndAwaitClose(int port, const std::string& bytes) {
-  int fd = connectRaw(port);
-  if (fd < 0) return false;
-  (void)::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
-  bool closed = false;
-  char buf[4096];
-  for (int i = 0; i < 100 && !closed; ++i) {
-    pollfd p{fd, POLLIN, 0};
-    if (::poll(&p, 1, 100) <= 0) continue;
-    ssize_t n = ::recv(fd, buf, sizeof buf, 0);
-    if (n <= 0) closed = true;
-  }
-  ::close(fd);
-  return closed;
-}
+using testing::connectRaw;
+using testing::sendRawAndAwaitClose;
 
 storage::StoreStats statsOf(rpc::GraphApi& api) {
   auto s = api.stats();
@@ -279,6 +251,93 @@ TEST_CASE("Server: a query past its deadline is answered with an error and the s
     auto s = (*c)->stats();
     CHECK((s.isOk() || s.status().code() == StatusCode::kLimitExceeded));
   }
+}
+
+// A graph on which exact betweenness takes seconds: `n` actors, each
+// consulting `degree` others picked by a fixed generator.
+void addSlowGraph(core::Engine& e, int n, int degree) {
+  auto batch = e.store().newBatch();
+  std::vector<ActorId> ids;
+  for (int i = 0; i < n; ++i) {
+    Actor a;
+    a.name = "Body " + std::to_string(i);
+    a.kind = ActorKind::kGovernmentBody;
+    auto id = batch->putActor(a, {});
+    REQUIRE(id);
+    ids.push_back(*id);
+  }
+  uint64_t x = 88172645463325252ull;
+  for (int i = 0; i < n; ++i)
+    for (int k = 0; k < degree; ++k) {
+      x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      size_t j = x % static_cast<uint64_t>(n);
+      if (static_cast<int>(j) == i) continue;
+      Edge edge;
+      edge.src = ids[static_cast<size_t>(i)];
+      edge.dst = ids[j];
+      edge.type = EdgeType::kConsult;
+      edge.when = DateRange::point(Date::fromDays(15000 + k, DatePrecision::kDay));
+      REQUIRE(batch->putEdge(edge));
+    }
+  REQUIRE(e.store().commit(*batch).isOk());
+}
+
+TEST_CASE("Server: a query made slow on purpose gets a deadline error and frees its worker", "[rpc][deadline]") {
+  SmallGraph g;
+  addSlowGraph(*g.engine, 4000, 8);
+  rpc::LocalGraph local(*g.engine);
+  REQUIRE(local.refresh().isOk());
+  rpc::RankQuery q;
+  q.measure = query::RankMeasure::kBetweenness;
+  q.top = 5;
+  // How long the query takes when nothing stops it: the test means nothing
+  // unless that is far beyond the deadline.
+  const auto t0 = std::chrono::steady_clock::now();
+  auto full = local.rank(q);
+  const auto unbounded = std::chrono::steady_clock::now() - t0;
+  REQUIRE(full.isOk());
+  REQUIRE_FALSE(full->approximate);
+  const auto deadline = std::chrono::milliseconds(200);
+  INFO("unbounded betweenness took " << std::chrono::duration_cast<std::chrono::milliseconds>(unbounded).count()
+                                     << " ms");
+  REQUIRE(unbounded > 5 * deadline);
+
+  rpc::ServerOptions o = ServerThread::defaults();
+  o.deadline = deadline;
+  o.queryThreads = 1;  // a worker still busy with the slow query would hold up the next call
+  ServerThread server(local, o);
+  auto c = rpc::Client::connect(server.address());
+  REQUIRE(c);
+  const auto t1 = std::chrono::steady_clock::now();
+  auto r = (*c)->rank(q);
+  REQUIRE_FALSE(r.isOk());
+  CHECK(r.status().code() == StatusCode::kLimitExceeded);
+  CHECK(r.status().message().find("deadline of 200 ms") != std::string::npos);
+  CHECK(std::chrono::steady_clock::now() - t1 < unbounded / 2);
+  // The worker stops at the deadline plus a grace of 50 ms. Were it not
+  // stopped, it would stay busy for the rest of `unbounded`, and this call,
+  // queued behind it, would miss its own 200 ms deadline.
+  std::this_thread::sleep_for(2 * deadline);
+  auto s = (*c)->stats();
+  INFO(s.status().toString());
+  CHECK(s.isOk());
+
+  c->reset();  // one Client per thread
+
+  // A connection waiting for an answer is not idle: with an idle timeout far
+  // shorter than the query, the query is still answered.
+  o.deadline = std::chrono::seconds(600);
+  o.idleTimeout = std::chrono::milliseconds(100);
+  ServerThread patient(local, o);
+  auto p = rpc::Client::connect(patient.address());
+  REQUIRE(p);
+  auto whole = (*p)->rank(q);
+  INFO(whole.status().toString());
+  REQUIRE(whole.isOk());
+  CHECK(whole->entries.size() == 5);
+  // Idle between calls for longer than the timeout, it is closed.
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  CHECK_FALSE((*p)->stats().isOk());
 }
 
 TEST_CASE("Server: readers keep being answered while another client ingests", "[rpc]") {

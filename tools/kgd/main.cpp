@@ -1,5 +1,7 @@
 // kgd: serves one ActorGraph database over Cap'n Proto RPC.
 //   kgd --db PATH [--listen 127.0.0.1:7419 | unix:PATH] [--allow-remote]
+//       [--max-connections N] [--idle-timeout-ms MS] [--read-timeout-ms MS]
+//       [--max-message-mb MB] [--max-pending-mb MB] [--deadline-ms MS]
 // Prints "listening on ADDRESS" (with the chosen port when 0 was asked) on
 // stdout once it accepts connections; stops cleanly on SIGINT or SIGTERM.
 // Wires options -> engine -> LocalGraph -> Server.
@@ -29,6 +31,26 @@ int main(int argc, char** argv) {
   app.add_flag("--allow-remote", options.allowRemote, "allow a non-loopback listen address (no authentication!)");
   app.add_option("--threads", options.queryThreads, "query worker threads");
   app.add_option("--deadline-ms", deadlineMs, "per-call deadline in milliseconds (default 30000)");
+  size_t idleMs = static_cast<size_t>(options.idleTimeout.count());
+  size_t readMs = static_cast<size_t>(options.readTimeout.count());
+  size_t maxMessageMb = static_cast<size_t>(options.maxMessageWords * 8 >> 20);
+  size_t maxPendingMb = static_cast<size_t>(options.maxPendingBytes >> 20);
+  app.add_option("--max-connections", options.maxConnections,
+                 "connections served at once; more are closed on accept (default 512)")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 20));
+  app.add_option("--idle-timeout-ms", idleMs,
+                 "close a connection that sends nothing and awaits no answer for this long (default 60000)")
+      ->check(CLI::Range(size_t{1}, size_t{86400000}));
+  app.add_option("--read-timeout-ms", readMs,
+                 "close a connection whose message has not arrived whole this long after its first byte "
+                 "(default 10000)")
+      ->check(CLI::Range(size_t{1}, size_t{86400000}));
+  app.add_option("--max-message-mb", maxMessageMb,
+                 "largest incoming message in MiB, refused from its segment table (default 32, at most 63)")
+      ->check(CLI::Range(size_t{1}, size_t{63}));
+  app.add_option("--max-pending-mb", maxPendingMb,
+                 "MiB of incoming messages still arriving, over all connections (default 256)")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 20));
   app.add_option("--actors", actorFiles, "actor dictionary for ingest (repeatable)");
   try {
     app.parse(argc, argv);
@@ -37,6 +59,10 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;
   }
   options.deadline = std::chrono::milliseconds(deadlineMs);
+  options.idleTimeout = std::chrono::milliseconds(idleMs);
+  options.readTimeout = std::chrono::milliseconds(readMs);
+  options.maxMessageWords = static_cast<uint64_t>(maxMessageMb) << 17;  // MiB -> 8-byte words
+  options.maxPendingBytes = static_cast<uint64_t>(maxPendingMb) << 20;
   options.handleSignals = true;
   if (auto st = kg::rpc::checkListenAddress(options.listen, options.allowRemote); !st.isOk()) {
     std::cerr << "kgd: error: " << st.message() << "\n";

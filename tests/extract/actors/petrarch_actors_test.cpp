@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "../../support/shared_data.h"
 #include <filesystem>
 #include <set>
 
@@ -63,10 +64,7 @@ TEST_CASE("Petrarch: structural defects are InvalidArgument with file:line; odd 
 TEST_CASE("Petrarch: the real Phoenix dictionaries import by path and feed resolution", "[extract][petrarch]") {
   const std::string dir = KG_PETRARCH_DIR;
   const std::string countries = dir + "/Phoenix.Countries.actors.txt";
-  if (!std::filesystem::exists(countries)) {
-    WARN("PETRARCH dictionaries not present; skipped");
-    return;
-  }
+  KG_REQUIRE_SHARED_PATH(countries);
   Catalog c;
   std::vector<std::string> warnings;
   REQUIRE(loadPetrarchFile(countries, &c, &warnings).isOk());

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 
+#include "../../support/shared_data.h"
 #include "extract/text/normalizer.h"
 
 using kg::Date;
@@ -16,6 +17,7 @@ namespace {
 
 // The seed pages are read from ../shared/seeds by path (never copied).
 std::vector<Article> seed(const std::string& prefix, ArticleOptions options = {}) {
+  KG_REQUIRE_SHARED_PATH(KG_SEEDS_DIR);
   std::vector<Article> out;
   std::vector<ReadWarning> warnings;
   kg::extract::readInputs(
@@ -25,6 +27,8 @@ std::vector<Article> seed(const std::string& prefix, ArticleOptions options = {}
         for (Article& a : toArticles(d, options)) out.push_back(std::move(a));
       },
       &warnings);
+  INFO("seed pages " << prefix << "_* in " << KG_SEEDS_DIR);
+  REQUIRE(!out.empty());
   return out;
 }
 

@@ -1,0 +1,132 @@
+// The RPC server's request handling: the fuzz bytes are what a client sends
+// on one connection (Cap'n Proto frames: a Bootstrap, then calls; seeds from
+// make_rpc_seeds), served by an in-process Server over a small database.
+// After each input a well-formed stats call must still be answered.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <future>
+#include <memory>
+#include <thread>
+
+#include "core/engine.h"
+#include "fuzz_input.h"
+#include "rpc/client.h"
+#include "rpc/local_graph.h"
+#include "rpc/server.h"
+
+namespace {
+
+using namespace kg;
+
+struct Fixture {
+  std::filesystem::path dir;
+  std::unique_ptr<core::Engine> engine;
+  std::unique_ptr<rpc::LocalGraph> graph;
+  std::unique_ptr<rpc::Server> server;
+  std::thread thread;
+  int port = 0;
+  std::string address;
+
+  Fixture() {
+    dir = std::filesystem::temp_directory_path() / ("kg-fuzz-rpc-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    auto e = core::Engine::open((dir / "db").string(), core::EngineOptions{});
+    if (!e.isOk()) std::abort();
+    engine = std::move(e).value();
+    ActorId ids[4];
+    const char* names[4] = {"United States", "Kata'ib Hezbollah", "Mike Pompeo", "Iraq"};
+    for (int i = 0; i < 4; ++i) {
+      Actor a;
+      a.name = names[i];
+      a.kind = i == 1 ? ActorKind::kArmedGroup : i == 2 ? ActorKind::kPerson : ActorKind::kState;
+      auto r = engine->addActor(a);
+      if (!r.isOk()) std::abort();
+      ids[i] = r->id;
+    }
+    for (int i = 0; i < 4; ++i) {
+      Edge edge;
+      edge.src = ids[i];
+      edge.dst = ids[(i + 1) % 4];
+      edge.type = i % 2 ? EdgeType::kAccuse : EdgeType::kAssault;
+      edge.when = DateRange::point(Date::day(2019, 12, 27 + i));
+      edge.evidence.push_back(Evidence{"", 0, 0, 6, "A fact"});
+      if (!engine->addEdge(edge).isOk()) std::abort();
+    }
+    graph = std::make_unique<rpc::LocalGraph>(*engine);
+    if (!graph->refresh().isOk()) std::abort();
+    rpc::ServerOptions o;
+    o.listen = "127.0.0.1:0";
+    o.queryThreads = 2;
+    o.deadline = std::chrono::milliseconds(2000);
+    o.readTimeout = std::chrono::milliseconds(500);
+    o.idleTimeout = std::chrono::milliseconds(2000);
+    o.maxMessageWords = 1u << 17;  // 1 MiB
+    server = std::make_unique<rpc::Server>(*graph, o);
+    std::promise<std::string> bound;
+    auto future = bound.get_future();
+    thread = std::thread([this, &bound] {
+      Status st = server->serve([&](const std::string& a) { bound.set_value(a); });
+      if (!st.isOk()) std::abort();
+    });
+    address = future.get();
+    port = std::stoi(address.substr(address.rfind(':') + 1));
+  }
+};
+
+Fixture& fixture() {
+  // Never destroyed: the server serves until the process ends; its database
+  // directory is removed then.
+  static Fixture* f = [] {
+    auto* made = new Fixture();
+    std::atexit([] {
+      std::error_code ec;
+      std::filesystem::remove_all(fixture().dir, ec);
+    });
+    return made;
+  }();
+  return *f;
+}
+
+int connectTo(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) std::abort();
+  return fd;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size > (1u << 20)) return 0;
+  Fixture& f = fixture();
+  const int fd = connectTo(f.port);
+  (void)::send(fd, data, size, MSG_NOSIGNAL);
+  // The server reads everything sent, answers what it can and, at the end of
+  // the stream, closes the connection.
+  ::shutdown(fd, SHUT_WR);
+  char buf[65536];
+  for (int i = 0; i < 200; ++i) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 10) <= 0) continue;
+    if (::recv(fd, buf, sizeof buf, 0) <= 0) break;
+  }
+  ::close(fd);
+  // Every 64 inputs: the server still answers a well-formed call.
+  static size_t runs = 0;
+  if (++runs % 64 == 0) {
+    auto c = rpc::Client::connect(f.address);
+    if (!c.isOk()) __builtin_trap();
+    auto s = (*c)->stats();
+    if (!s.isOk() || s->actors < 4) __builtin_trap();
+  }
+  return 0;
+}

@@ -1,0 +1,155 @@
+// Writes the seed corpora that are binary: fuzz_rpc's (what a client sends
+// on a connection, as Cap'n Proto frames: a Bootstrap, then one call of each
+// method of schema/actorgraph.capnp with plausible parameters) and
+// fuzz_codec's (records as storage/codec.h encodes them).
+//   make_seeds CORPUS_DIR     (tests/fuzz/corpus; its subdirectories must exist)
+#include <capnp/message.h>
+#include <capnp/rpc.capnp.h>
+#include <capnp/serialize.h>
+
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <string>
+
+#include "actorgraph.capnp.h"
+#include "storage/codec.h"
+
+namespace {
+
+using kg::schema::ActorGraph;
+
+std::string frame(capnp::MallocMessageBuilder& m) {
+  auto words = capnp::messageToFlatArray(m);
+  auto bytes = words.asBytes();
+  return std::string(reinterpret_cast<const char*>(bytes.begin()), bytes.size());
+}
+
+std::string bootstrap() {
+  capnp::MallocMessageBuilder m;
+  m.initRoot<capnp::rpc::Message>().initBootstrap().setQuestionId(0);
+  return frame(m);
+}
+
+// A call of method `method` on the bootstrap capability; `fill` sets its parameters.
+template <typename Params>
+std::string call(uint16_t method, const std::function<void(typename Params::Builder)>& fill) {
+  capnp::MallocMessageBuilder m;
+  auto c = m.initRoot<capnp::rpc::Message>().initCall();
+  c.setQuestionId(1);
+  c.initTarget().initPromisedAnswer().setQuestionId(0);
+  c.setInterfaceId(capnp::typeId<ActorGraph>());
+  c.setMethodId(method);
+  fill(c.initParams().getContent().initAs<Params>());
+  return frame(m);
+}
+
+void write(const std::string& dir, const std::string& name, const std::string& bytes) {
+  std::ofstream(dir + "/" + name, std::ios::binary) << bytes;
+}
+
+void codecSeeds(const std::string& dir) {
+  namespace codec = kg::storage::codec;
+  using kg::Date;
+  // The selector byte chooses the decoder (see fuzz_codec.cpp); key and
+  // value are separated by a NUL.
+  kg::storage::codec::EdgeKey k{12, kg::EdgeType::kAssault, Date::day(2020, 1, 3), 34, 56};
+  const std::string key = codec::encodeEdgeKey(k);
+  write(dir, "edge_key", std::string(1, '\0') + key);
+  kg::Actor a;
+  a.id = 7;
+  a.name = "Kata'ib Hezbollah";
+  a.kind = kg::ActorKind::kArmedGroup;
+  a.country = "IRQ";
+  a.aliases = {"Kataib Hezbollah", "كتائب حزب الله"};
+  write(dir, "actor", std::string(1, '\1') + codec::encodeActor(a, {"ktbhzbllh", "kataibhezbollah"}));
+  kg::Edge e;
+  e.id = 56;
+  e.src = 12;
+  e.dst = 34;
+  e.type = kg::EdgeType::kAssault;
+  e.mode = "drone";
+  e.cameo = "195";
+  e.title = "";
+  e.when = kg::DateRange::point(Date::day(2020, 1, 3));
+  e.confidence = 0.8f;
+  write(dir, "edge", std::string(1, '\2') + key + std::string(1, '\0') + codec::encodeEdgeValue(e, 3));
+  kg::Evidence ev{"0123456789abcdef", 4, 10, 52, "A US drone strike killed Qassem Soleimani."};
+  write(dir, "evidence", std::string(1, '\3') + codec::evidenceKey(56, ev.doc, 4) + std::string(1, '\0') +
+                             codec::encodeEvidenceValue(ev));
+  kg::Document d;
+  d.id = "0123456789abcdef";
+  d.source = "seeds/001.html";
+  d.title = "US strikes kill Soleimani";
+  d.date = Date::day(2020, 1, 3);
+  d.language = "en";
+  write(dir, "document", std::string(1, '\4') + d.id + std::string(1, '\0') + codec::encodeDocument(d));
+  write(dir, "counter", std::string(1, '\5') + codec::encodeCounter(-42));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: make_seeds CORPUS_DIR\n");
+    return 2;
+  }
+  codecSeeds(std::string(argv[1]) + "/fuzz_codec");
+  const std::string dir = std::string(argv[1]) + "/fuzz_rpc";
+  const std::string b = bootstrap();
+  write(dir, "bootstrap", b);
+  write(dir, "stats", b + call<ActorGraph::StatsParams>(0, [](auto) {}));
+  write(dir, "resolve", b + call<ActorGraph::ResolveParams>(1, [](auto p) { p.setName("Kataib Hezbollah"); }));
+  write(dir, "actor_id", b + call<ActorGraph::ActorParams>(2, [](auto p) { p.initRef().setId(1); }));
+  write(dir, "actors", b + call<ActorGraph::ActorsParams>(3, [](auto p) {
+          p.setKind("state");
+          p.initPage().setSize(2);
+        }));
+  write(dir, "edges", b + call<ActorGraph::EdgesParams>(4, [](auto p) {
+          p.initActor().setName("Mike Pompeo");
+          auto f = p.initFilter();
+          auto types = f.initTypes(1);
+          types.set(0, "ACCUSE");
+          f.setHasFrom(true);
+          f.setFromDay(18000);
+          p.setEvidence(2);
+          p.initPage().setSize(10);
+        }));
+  write(dir, "neighbors", b + call<ActorGraph::NeighborsParams>(5, [](auto p) {
+          p.initActor().setName("Iraq");
+          p.setDepth(2);
+          p.setLimit(100);
+          p.setFanout(10);
+        }));
+  write(dir, "path_weighted", b + call<ActorGraph::PathParams>(6, [](auto p) {
+          p.initFrom().setName("United States");
+          p.initTo().setName("Iraq");
+          p.setMode(kg::schema::PathMode::WEIGHTED);
+          p.setMaxDepth(4);
+        }));
+  write(dir, "path_k", b + call<ActorGraph::PathParams>(6, [](auto p) {
+          p.initFrom().setId(1);
+          p.initTo().setId(3);
+          p.setMode(kg::schema::PathMode::K_SHORTEST);
+          p.setK(3);
+          p.setMaxDepth(5);
+        }));
+  write(dir, "timeline", b + call<ActorGraph::TimelineParams>(7, [](auto p) { p.initActor().setName("Iraq"); }));
+  write(dir, "asof", b + call<ActorGraph::AsofParams>(8, [](auto p) {
+          auto d = p.initDate();
+          d.setDays(18262);
+          d.setPrecision(4);
+        }));
+  write(dir, "rank", b + call<ActorGraph::RankParams>(9, [](auto p) {
+          p.setMeasure(kg::schema::RankMeasure::BETWEENNESS);
+          p.setTop(3);
+        }));
+  write(dir, "ingest", b + call<ActorGraph::IngestParams>(10, [](auto p) {
+          auto docs = p.initDocuments(1);
+          docs[0].setText("Pompeo accused Kataib Hezbollah of the attack on the K-1 base.");
+          docs[0].setDate("2019-12-30");
+          docs[0].setSource("fuzz");
+        }));
+  write(dir, "components", b + call<ActorGraph::ComponentsParams>(11, [](auto p) { p.setTop(2); }));
+  return 0;
+}
