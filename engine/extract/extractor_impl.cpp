@@ -230,10 +230,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       };
       std::vector<std::pair<size_t, size_t>> denied;
       auto entityCode = [&](size_t entity) {
-        const Entity& ent = resolver.entities()[entity];
-        std::string c = actorCodeOn(ent.actor, article.doc.date);
-        if (c.empty() && ent.catalog != kNoActor) c = actorCodeOn(catalog_.actors()[ent.catalog].actor, article.doc.date);
-        return c;
+        return entityCodeOn(resolver.entities()[entity], catalog_, article.doc.date);
       };
       auto coded = events_->english().code(article.text, bodyBegin, s.end, mentions, demonym, article.doc.date,
                                            &denied, entityCode);

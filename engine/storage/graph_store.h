@@ -53,9 +53,12 @@ class WriteBatch {
   // Assigns an id when actor.id == 0; returns the id. Replaces an existing
   // actor of the same id (aliases and name keys are rewritten).
   virtual Result<ActorId> putActor(Actor actor, const std::vector<std::string>& nameKeys) = 0;
-  // Adds `aliases` (those it does not have yet) to a stored actor, and
-  // indexes it under `nameKeys` as well as its old keys. NotFound when no
-  // actor has that id. Nothing changes when every alias is known.
+  // Adds `aliases` (those it does not have yet; its name is never one) to
+  // the stored actor `id`, and indexes it under `nameKeys` as well as its
+  // old keys, when the batch commits. Nothing is recorded when every alias
+  // is known. NotFound when no stored actor has that id; InvalidArgument
+  // when this batch already wrote actor `id` (write its aliases with that
+  // putActor instead).
   virtual Status addAliases(ActorId id, const std::vector<std::string>& aliases,
                             const std::vector<std::string>& nameKeys) = 0;
   // Returns the id of the new or merged edge. InvalidArgument when src or dst

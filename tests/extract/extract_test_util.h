@@ -2,6 +2,8 @@
 // text and print its edges as "Source -TYPE-> Target" lines.
 #pragma once
 
+#include <catch2/catch.hpp>
+
 #include <memory>
 #include <set>
 #include <string>
@@ -40,6 +42,16 @@ inline std::set<std::string> eventLines(const Extraction& x, bool withMode = fal
     out.insert(x.actors[e.src].actor.name + " -" + type + "-> " + x.actors[e.dst].actor.name);
   }
   return out;
+}
+
+// True when `line` is among `lines`; otherwise false, with every line there
+// logged for the next assertion's message.
+inline bool hasLine(const std::set<std::string>& lines, const std::string& line) {
+  if (lines.count(line)) return true;
+  std::string all;
+  for (const auto& x : lines) all += "\n  " + x;
+  UNSCOPED_INFO("missing '" << line << "' in:" << all);
+  return false;
 }
 
 inline std::set<std::string> facts(const std::string& text, const std::string& date = "", bool withMode = false) {

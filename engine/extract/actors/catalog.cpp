@@ -4,22 +4,17 @@
 #include <sstream>
 
 #include "extract/actors/name_fold.h"
+#include "extract/lexicon/dictionary_lines.h"
 
 namespace kg::extract {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 std::vector<std::string> splitFields(std::string_view s) {
   std::vector<std::string> out;
   size_t start = 0;
   while (true) {
     const size_t bar = s.find('|', start);
-    out.emplace_back(trim(s.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start)));
+    out.emplace_back(trimBlanks(s.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start)));
     if (bar == std::string_view::npos) break;
     start = bar + 1;
   }
@@ -120,12 +115,12 @@ Status Catalog::parseDictionary(std::string_view text, std::string_view origin) 
     pos = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
     ++lineNo;
     const std::string where = std::string(origin) + ":" + std::to_string(lineNo);
-    const std::string_view line = trim(raw);
+    const std::string_view line = trimBlanks(raw);
     if (line.empty() || line.front() == '#') continue;
     const bool indented = raw.front() == ' ' || raw.front() == '\t';
     const size_t sp = line.find_first_of(" \t");
     const std::string keyword(line.substr(0, sp));
-    const std::string_view rest = sp == std::string_view::npos ? std::string_view() : trim(line.substr(sp + 1));
+    const std::string_view rest = sp == std::string_view::npos ? std::string_view() : trimBlanks(line.substr(sp + 1));
     auto fail = [&](const std::string& why) {
       return Status::invalidArgument(where + ": " + why + " in '" + std::string(line) + "'");
     };
@@ -170,7 +165,7 @@ Status Catalog::parseDictionary(std::string_view text, std::string_view origin) 
     } else if (keyword == "attr") {
       const size_t eq = rest.find('=');
       if (eq == std::string_view::npos) return fail("expected 'attr KEY = VALUE'");
-      ca.actor.attributes[std::string(trim(rest.substr(0, eq)))] = std::string(trim(rest.substr(eq + 1)));
+      ca.actor.attributes[std::string(trimBlanks(rest.substr(0, eq)))] = std::string(trimBlanks(rest.substr(eq + 1)));
     } else if (keyword == "official_of" || keyword == "leader_of" || keyword == "member_of" || keyword == "part_of") {
       const auto f = splitFields(rest);
       if (f.empty() || f[0].empty()) return fail("expected '" + keyword + " TARGET | TITLE | FROM | TO'");

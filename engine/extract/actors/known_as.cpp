@@ -1,5 +1,6 @@
 #include "extract/actors/known_as.h"
 
+#include <algorithm>
 #include <array>
 
 namespace kg::extract {
@@ -30,6 +31,12 @@ size_t afterIntroducer(const std::vector<Token>& t, size_t i) {
   return 0;
 }
 
+// A "the" or a quote before a name: "known as the Hezbollah Brigades".
+bool opensName(const Token& t) { return isPunct(t, "\"") || isPunct(t, "'") || isWord(t, "the"); }
+
+// Longest introducing phrase, in tokens ("a . k . a ." is six).
+constexpr size_t kMaxIntroducerTokens = 6;
+
 bool isNameParticle(const Token& t) {
   static constexpr std::array<std::string_view, 6> kParticles = {"of", "al", "el", "bin", "ibn", "and"};
   for (auto p : kParticles)
@@ -41,7 +48,7 @@ bool isNameParticle(const Token& t) {
 // none. A leading "the" or quote is skipped; the name ends at punctuation or
 // at a lower-case word that is not a particle between capitals.
 std::pair<size_t, size_t> nameAt(const std::vector<Token>& t, size_t i) {
-  while (i < t.size() && (isPunct(t[i], "\"") || isPunct(t[i], "'") || isWord(t[i], "the"))) ++i;
+  while (i < t.size() && opensName(t[i])) ++i;
   size_t end = i, words = 0;
   for (size_t k = i; k < t.size() && words < kMaxAliasWords; ++k) {
     const Token& w = t[k];
@@ -62,6 +69,14 @@ std::pair<size_t, size_t> nameAt(const std::vector<Token>& t, size_t i) {
 }
 
 }  // namespace
+
+bool followsKnownAs(const std::vector<Token>& tokens, size_t at) {
+  size_t p = std::min(at, tokens.size());
+  while (p > 0 && opensName(tokens[p - 1])) --p;
+  for (size_t k = p > kMaxIntroducerTokens ? p - kMaxIntroducerTokens : 0; k < p; ++k)
+    if (afterIntroducer(tokens, k) == p) return true;
+  return false;
+}
 
 std::vector<KnownAs> findKnownAs(std::string_view text, const std::vector<Token>& tokens,
                                  const std::vector<Mention>& mentions) {

@@ -20,6 +20,11 @@ struct KnownAs {
   std::string alias;   // as written in the text
 };
 
+// True when token `at` starts the name an introducing phrase ("also known
+// as", "aka", "a.k.a.", a "the" or quote allowed between) brings in: the
+// mention finder makes no new actor of it.
+bool followsKnownAs(const std::vector<Token>& tokens, size_t at);
+
 // The "known as" names of `mentions` in one sentence (`tokens` of
 // article text `text`).
 std::vector<KnownAs> findKnownAs(std::string_view text, const std::vector<Token>& tokens,

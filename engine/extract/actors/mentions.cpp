@@ -5,6 +5,8 @@
 #include <optional>
 #include <unordered_set>
 
+#include "extract/actors/known_as.h"
+
 namespace kg::extract {
 
 // ---------------------------------------------------------------- rules
@@ -119,15 +121,6 @@ bool insideLongerName(const std::vector<Token>& tokens, size_t i, const MentionI
     return tokens[k].word && tokens[k].script == Script::kLatin && tokens[k].capital && !tokens[k].article;
   };
   return (i > 0 && capitalWord(i - 1)) || (i + 1 < tokens.size() && capitalWord(i + 1));
-}
-
-// True when the run at `b` follows "known as" or "aka" (a leading "the"
-// or quote between them allowed).
-bool afterKnownAs(const std::vector<Token>& tokens, size_t b) {
-  size_t p = b;
-  while (p > 0 && (tokens[p - 1].lower == "the" || tokens[p - 1].lower == "\"")) --p;
-  if (p >= 1 && tokens[p - 1].lower == "aka") return true;
-  return p >= 2 && tokens[p - 1].lower == "as" && tokens[p - 2].lower == "known";
 }
 
 // Lower-case particles inside personal names starting at k: "da", "von der".
@@ -313,9 +306,11 @@ size_t capitalRunEnd(const std::vector<Token>& tokens, size_t i) {
         !tokens[j + 1].article)
       { ++j; continue; }
     // "Lula da Silva", "von der Leyen": a name particle between capitals.
-    if (j > i && namePartCount(tokens, j) > 0 && j + namePartCount(tokens, j) < tokens.size() &&
-        isCapWord(tokens, j + namePartCount(tokens, j)))
-      { j += namePartCount(tokens, j); continue; }
+    const size_t particles = j > i ? namePartCount(tokens, j) : 0;
+    if (particles > 0 && j + particles < tokens.size() && isCapWord(tokens, j + particles)) {
+      j += particles;
+      continue;
+    }
     break;
   }
   return j;
@@ -518,7 +513,7 @@ void findCapitalisedRuns(MentionScan& s, bool headline) {
     i = j;
     if (b >= e) continue;
     // "X, also known as Y": Y is another name of X (known_as.h), not an actor.
-    if (afterKnownAs(tokens, b)) continue;
+    if (followsKnownAs(tokens, b)) continue;
     size_t words = 0;
     for (size_t k = b; k < e; ++k) words += tokens[k].word && !tokens[k].article;
     if (claimOrganisation(s, b, e, words)) continue;

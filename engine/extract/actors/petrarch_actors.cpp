@@ -6,15 +6,10 @@
 #include <unordered_map>
 
 #include "extract/actors/name_fold.h"
+#include "extract/lexicon/dictionary_lines.h"
 
 namespace kg::extract {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 // "AL_'IRAQ_" -> "Al 'Iraq": underscores to spaces, words in title case.
 std::string phraseToName(std::string_view p) {
@@ -41,7 +36,7 @@ std::string phraseToName(std::string_view p) {
 
 // YYYYMMDD or YYMMDD (years <= 40 are 20YY).
 std::optional<Date> parseCodeDate(std::string_view s) {
-  s = trim(s);
+  s = trimBlanks(s);
   for (char c : s) {
     if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
   }
@@ -93,11 +88,11 @@ bool parseBracket(std::string_view s, Restriction* r, const std::string& where, 
   const size_t open = s.find('[');
   const size_t close = s.find(']', open);
   if (close == std::string_view::npos) return false;
-  std::string_view body = trim(s.substr(open + 1, close - open - 1));
+  std::string_view body = trimBlanks(s.substr(open + 1, close - open - 1));
   const size_t sp = body.find_first_of(" \t");
   r->code = std::string(body.substr(0, sp));
   if (sp == std::string_view::npos) return true;
-  std::string_view spec = trim(body.substr(sp + 1));
+  std::string_view spec = trimBlanks(body.substr(sp + 1));
   std::string compact;
   for (char c : spec) {
     if (!std::isspace(static_cast<unsigned char>(c))) compact += c;
@@ -230,9 +225,9 @@ Status parsePetrarch(std::string_view text, std::string_view origin, Catalog* ca
     const std::string where = std::string(origin) + ":" + std::to_string(lineNo);
     const size_t hash = raw.find('#');
     std::string_view line = raw.substr(0, hash);
-    if (trim(line).empty()) continue;
+    if (trimBlanks(line).empty()) continue;
     const bool restriction = line.front() == '\t' || line.front() == ' ';
-    const std::string_view body = trim(line);
+    const std::string_view body = trimBlanks(line);
     if (restriction || body.front() == '[') {
       if (!haveRecord) return Status::invalidArgument(where + ": code restriction before any actor phrase: '" + std::string(body) + "'");
       if (body.front() != '[') {  // a stray indented phrase: treat as a synonym
@@ -248,7 +243,7 @@ Status parsePetrarch(std::string_view text, std::string_view origin, Catalog* ca
       if (!haveRecord) return Status::invalidArgument(where + ": synonym before any actor phrase: '" + std::string(body) + "'");
       std::string_view syn = body.substr(1);
       const size_t br = syn.find('[');
-      const std::string name = phraseToName(trim(syn.substr(0, br)));
+      const std::string name = phraseToName(trimBlanks(syn.substr(0, br)));
       if (!name.empty() && !nameKeys(name).empty()) rec.aliases.push_back(name);
       continue;
     }
@@ -265,7 +260,7 @@ Status parsePetrarch(std::string_view text, std::string_view origin, Catalog* ca
       else rec.defaultCode = r.code;
       phrase = phrase.substr(0, br);
     }
-    rec.name = phraseToName(trim(phrase));
+    rec.name = phraseToName(trimBlanks(phrase));
     if (nameKeys(rec.name).empty()) {
       if (warnings) warnings->push_back(where + ": phrase without letters skipped");
       rec.name.clear();

@@ -198,23 +198,6 @@ void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const Demonym
   }
 }
 
-std::string EnglishEventCoder::partyCode(const syntax::SentenceParse& p, const NpActors& actors, size_t entity,
-                                         int32_t np, const EntityCode& entityCode) const {
-  std::string base = entityCode(entity);
-  const bool inPhrase = np >= 0 && static_cast<size_t>(np) < actors.size();
-  if (base.empty() && inPhrase)
-    for (size_t k = 1; k < actors[np].size() && base.empty(); ++k) base = entityCode(actors[np][k]);
-  if (base.empty() || !inPhrase || np >= static_cast<int32_t>(p.nps.size())) return base;
-  // The phrase's own words up to its head: "Iraqi militia leaders" is
-  // IRQUAF..., but nothing of a nested "of ..." or relative part counts.
-  std::vector<std::string> words;
-  const auto& n = p.nps[np];
-  const size_t last = std::min<size_t>(n.span.last, static_cast<size_t>(n.head) + 1);
-  for (size_t w = n.span.first; w < last; ++w) words.push_back(p.words[w].lower);
-  for (const AgentDictionary* a : agents_) base = composeCode(std::move(base), *a, words);
-  return base;
-}
-
 std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, size_t end,
                                           const std::vector<Mention>& mentions, const DemonymLookup& demonym,
                                           Date articleDate, std::vector<std::pair<size_t, size_t>>* denied,
@@ -234,8 +217,8 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     f.mode = std::string(plover->mode);
     f.cameo = e.code;
     if (entityCode) {
-      f.srcCode = partyCode(parse, actors, e.source, e.sourceNp, entityCode);
-      f.dstCode = partyCode(parse, actors, e.target, e.targetNp, entityCode);
+      f.srcCode = partyCode(parse, actors, e.source, e.sourceNp, entityCode, agents_);
+      f.dstCode = partyCode(parse, actors, e.target, e.targetNp, entityCode, agents_);
     }
     f.confidence = e.byPattern ? kPatternConfidence : kVerbConfidence;
     if (e.planned) {

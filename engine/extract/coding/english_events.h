@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/coding/actor_codes.h"
 #include "extract/coding/event_coder.h"
 #include "extract/lexicon/agent_dictionary.h"
 #include "extract/actors/mentions.h"
@@ -27,9 +28,6 @@ namespace kg::extract {
 // offset in the article; nullopt when it is not a demonym.
 using DemonymLookup = std::function<std::optional<size_t>(size_t wordBegin)>;
 
-// An entity's own CAMEO actor code ("IRQ"; "" when none), for the codes
-// of an event's parties (actor_codes.h).
-using EntityCode = std::function<std::string(size_t entity)>;
 
 class EnglishEventCoder final {
  public:
@@ -45,7 +43,9 @@ class EnglishEventCoder final {
   // (statements, appeals without a request) are not returned.
   // `articleDate` resolves a date written inside a relative clause.
   // `denied` (may be null): entity pairs of negated or hypothetical clauses
-  // (EventCoder::code), for combineFacts.
+  // (EventCoder::code), for combineFacts. `entityCode` (may be empty): an
+  // entity's own CAMEO actor code, from which each Fact's srcCode/dstCode
+  // are composed (actor_codes.h); without it they stay empty.
   std::vector<Fact> code(std::string_view text, size_t begin, size_t end, const std::vector<Mention>& mentions,
                          const DemonymLookup& demonym = {}, Date articleDate = {},
                          std::vector<std::pair<size_t, size_t>>* denied = nullptr,
@@ -57,11 +57,6 @@ class EnglishEventCoder final {
   // and French ministers") make the phrase a coordination of new one-word
   // member phrases appended to `parse`.
   void bindDemonyms(syntax::SentenceParse* parse, const DemonymLookup& demonym, NpActors* actors) const;
-  // The code of the party `entity` named by phrase `np`: its own code (or
-  // its phrase's owner's, "Gondor's Prime Minister Falastur"), composed
-  // with the agents among the phrase's words.
-  std::string partyCode(const syntax::SentenceParse& parse, const NpActors& actors, size_t entity, int32_t np,
-                        const EntityCode& entityCode) const;
 
   std::shared_ptr<const syntax::Lexicon> lexicon_;
   EventCoder coder_;

@@ -4,6 +4,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "extract/lexicon/dictionary_lines.h"
+
 namespace kg::extract {
 namespace {
 
@@ -21,12 +23,6 @@ bool isDigits(std::string_view s) {
   return true;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 // The embedded table is project data checked by the tests (every line must
 // parse), so a malformed line is a bug: asserted, and skipped in release.
 std::unordered_map<std::string_view, Row> parseTable() {
@@ -36,13 +32,13 @@ std::unordered_map<std::string_view, Row> parseTable() {
     const size_t nl = text.find('\n');
     std::string_view line = text.substr(0, nl);
     text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
-    line = trim(line);
+    line = trimBlanks(line);
     if (line.empty() || line.front() == '#') continue;
     std::string_view fields[3];
     size_t n = 0;
     while (n < 3) {
       const size_t tab = line.find('\t');
-      fields[n++] = trim(line.substr(0, tab));
+      fields[n++] = trimBlanks(line.substr(0, tab));
       if (tab == std::string_view::npos) break;
       line = line.substr(tab + 1);
     }

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "extract/lexicon/dictionary_lines.h"
+
 namespace kg::extract {
 
 namespace {
@@ -73,12 +75,6 @@ bool allCapitals(std::string_view s) {
   return letters >= 3;
 }
 
-std::string trimmed(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && isSpace(s[b])) ++b;
-  while (e > b && isSpace(s[e - 1])) --e;
-  return std::string(s.substr(b, e - b));
-}
 
 }  // namespace
 
@@ -87,7 +83,7 @@ std::optional<Dateline> findDateline(std::string_view text) {
   const size_t pe = placeEnd(text, start);
   if (pe == 0) return std::nullopt;
   Dateline d;
-  d.place = trimmed(text.substr(start, pe - start));
+  d.place = std::string(trimBlanks(text.substr(start, pe - start)));
   size_t i = skipSpaces(text, pe);
   const size_t afterDate = skipDate(text, i);
   const bool dated = afterDate != i;
@@ -95,7 +91,7 @@ std::optional<Dateline> findDateline(std::string_view text) {
   if (i < text.size() && text[i] == '(') {  // "(Reuters)"
     const size_t close = text.find(')', i);
     if (close == std::string_view::npos || close - i - 1 > kMaxOutletBytes || close == i + 1) return std::nullopt;
-    d.outlet = trimmed(text.substr(i + 1, close - i - 1));
+    d.outlet = std::string(trimBlanks(text.substr(i + 1, close - i - 1)));
     if (d.outlet.empty() || !isUpperAscii(d.outlet[0])) return std::nullopt;  // "(and its allies)"
     i = close + 1;
   } else if (i < text.size() && text[i] == '/') {  // "Baghdad / Al-Akhbariya:"
@@ -106,7 +102,7 @@ std::optional<Dateline> findDateline(std::string_view text) {
            !(text[k] == ' ' && k + 1 < text.size() && (text[k + 1] == '-' || static_cast<unsigned char>(text[k + 1]) == 0xE2)))
       ++k;
     if (k - from > kMaxOutletBytes) return std::nullopt;
-    d.outlet = trimmed(text.substr(from, k - from));
+    d.outlet = std::string(trimBlanks(text.substr(from, k - from)));
     if (d.outlet.empty() || !isUpperAscii(d.outlet[0])) return std::nullopt;
     i = k;
   } else if (!dated && !allCapitals(d.place)) {

@@ -8,15 +8,10 @@
 #include "extract/dates/dates.h"
 #include "extract/text/normalizer.h"
 #include "extract/text/sentences.h"
+#include "extract/lexicon/dictionary_lines.h"
 
 namespace kg::extract {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 std::string lowerAscii(std::string_view s) {
   std::string out(s);
@@ -31,7 +26,7 @@ bool contains(std::string_view s, std::string_view p) { return s.find(p) != std:
 // Leading list bullets, which pages put before buttons ("• Like 1").
 std::string_view stripBullets(std::string_view s) {
   for (;;) {
-    s = trim(s);
+    s = trimBlanks(s);
     if (startsWith(s, "\xE2\x80\xA2") || startsWith(s, "\xE2\x96\xAA") || startsWith(s, "\xE2\x96\xBA")) {  // • ▪ ►
       s.remove_prefix(3);
     } else if (startsWith(s, "\xC2\xB7")) {  // ·
@@ -73,7 +68,7 @@ std::optional<LineInfo> endMarker(std::string_view line, const std::string& lc) 
     return LineInfo{LineKind::kEnd, {}};
   // "January 7, 2020 Posted by | Illegal Occupation | , | Leave a comment"
   if (const size_t p = lc.find("posted by"); p != std::string::npos && line.size() < 400) {
-    const std::string_view rest = trim(std::string_view(lc).substr(p + 9));
+    const std::string_view rest = trimBlanks(std::string_view(lc).substr(p + 9));
     if (rest.empty() || rest[0] == '|') {
       LineInfo info{LineKind::kEnd, {}};
       if (auto m = findDate(line.substr(0, p))) info.date = m->date;
@@ -105,8 +100,8 @@ std::optional<DateLineInfo> dateLine(std::string_view line) {
   if (line.size() > 160) return std::nullopt;
   const auto m = findDate(line);
   if (!m) return std::nullopt;
-  std::string_view prefix = trim(line.substr(0, m->begin));
-  std::string_view suffix = trim(line.substr(m->end));
+  std::string_view prefix = trimBlanks(line.substr(0, m->begin));
+  std::string_view suffix = trimBlanks(line.substr(m->end));
   const std::string lp = lowerAscii(prefix);
   static const char* const kLabels[] = {"date:",        "published:",    "published on", "published",
                                         "posted on",    "posted:",       "updated:",     "last updated:",
@@ -264,7 +259,7 @@ class PageSegmenter {
     while (pos <= text.size()) {
       size_t nl = text.find('\n', pos);
       if (nl == std::string_view::npos) nl = text.size();
-      line(trim(text.substr(pos, nl - pos)));
+      line(trimBlanks(text.substr(pos, nl - pos)));
       pos = nl + 1;
     }
     close();

@@ -97,14 +97,6 @@ Date recordDate(const std::string& yyyymmdd) {
   return d.isOk() ? d.value() : Date();
 }
 
-// The words of noun phrase `np`, lower case.
-std::vector<std::string> npWords(const syntax::SentenceParse& p, int32_t np) {
-  std::vector<std::string> w;
-  if (np < 0) return w;
-  for (size_t i = p.nps[np].span.first; i < p.nps[np].span.last; ++i) w.push_back(p.words[i].lower);
-  return w;
-}
-
 // "FRO/BIL/SAM" -> its three codes; an agent suffix applies to each
 // ("FRO/BILGOV" is not written by PETRARCH, so the suffix stays on the last).
 std::vector<std::string> splitCodes(const std::string& code) {
@@ -188,18 +180,11 @@ Result<SuiteReport> runPetrarchSuite(const std::string& dir) {
                      cameoCodeOn(resolver.entities()[e].actor, date) + "]";
       for (const CodedEvent& e : coder.code(parse, bound)) {
         // Planned events count: PETRARCH codes them like any other (we flag them).
-        auto entityCode = [&](size_t entity) {
-          const auto& ent = resolver.entities()[entity];
-          std::string c = cameoCodeOn(ent.actor, date);
-          if (c.empty() && ent.catalog != kNoActor) c = cameoCodeOn(catalog.actors()[ent.catalog].actor, date);
-          return c;
-        };
+        auto entityCode = [&](size_t entity) { return entityCodeOn(resolver.entities()[entity], catalog, date); };
+        // PETRARCH reads agents anywhere in the phrase and writes them even
+        // for an actor without a code.
         auto codeOf = [&](size_t entity, int32_t np) {
-          std::string base = entityCode(entity);
-          // An actor without a code takes its owner's ("Gondor's Prime Minister Falastur").
-          if (base.empty() && np >= 0 && static_cast<size_t>(np) < bound.size())
-            for (size_t k = 1; k < bound[np].size() && base.empty(); ++k) base = entityCode(bound[np][k]);
-          return composeCode(base, agents.value(), npWords(parse, np));
+          return partyCode(parse, bound, entity, np, entityCode, {&agents.value()}, AgentWords::kWholeSpan, true);
         };
         // A compound code "FRO/BIL/SAM" stands for each of its actors.
         for (const auto& src : splitCodes(codeOf(e.source, e.sourceNp)))

@@ -7,20 +7,12 @@
 using kg::extract::testing::facts;
 using kg::extract::testing::happened;
 
-namespace {
-bool has(const std::set<std::string>& s, const std::string& line) {
-  if (s.count(line)) return true;
-  std::string all;
-  for (const auto& x : s) all += "\n  " + x;
-  UNSCOPED_INFO("missing '" << line << "' in:" << all);
-  return false;
-}
-}  // namespace
+using kg::extract::testing::hasLine;
 
 TEST_CASE("Relations: a passive verb with coordinated patients points from the agent to each", "[extract][relations]") {
   const auto f = facts("Soleimani and al-Muhandis were killed by a US drone near the airport.", "2020-01-04", true);
-  CHECK(has(f, "United States -ASSAULT:drone-> Qassem Soleimani"));
-  CHECK(has(f, "United States -ASSAULT:drone-> Abu Mahdi al-Muhandis"));
+  CHECK(hasLine(f, "United States -ASSAULT:drone-> Qassem Soleimani"));
+  CHECK(hasLine(f, "United States -ASSAULT:drone-> Abu Mahdi al-Muhandis"));
   CHECK(f.size() == 2);
 }
 
@@ -29,49 +21,49 @@ TEST_CASE("Relations: an apposition between coordinated patients does not break 
       "Qassem Soleimani, the commander of Iran's Quds Force, and Abu Mahdi al-Muhandis, the deputy commander of "
       "Iraq's Popular Mobilization Forces, were struck by a US drone near Baghdad airport.",
       "2020-01-04");
-  CHECK(has(f, "United States -ASSAULT-> Qassem Soleimani"));
-  CHECK(has(f, "United States -ASSAULT-> Abu Mahdi al-Muhandis"));
-  CHECK(has(f, "Qassem Soleimani -LEADER_OF-> Quds Force"));
-  CHECK(has(f, "Abu Mahdi al-Muhandis -LEADER_OF-> Popular Mobilization Forces"));
+  CHECK(hasLine(f, "United States -ASSAULT-> Qassem Soleimani"));
+  CHECK(hasLine(f, "United States -ASSAULT-> Abu Mahdi al-Muhandis"));
+  CHECK(hasLine(f, "Qassem Soleimani -LEADER_OF-> Quds Force"));
+  CHECK(hasLine(f, "Abu Mahdi al-Muhandis -LEADER_OF-> Popular Mobilization Forces"));
   CHECK_FALSE(f.count("Popular Mobilization Forces -ASSAULT-> Iraq"));
 }
 
 TEST_CASE("Relations: 'in a US drone strike' is the agent of a passive verb", "[extract][relations]") {
   const auto f = facts("Kata'ib Hezbollah commanders were martyred in a US drone strike on Sunday.", "2020-01-06");
-  CHECK(has(f, "United States -ASSAULT-> Kata'ib Hezbollah"));
+  CHECK(hasLine(f, "United States -ASSAULT-> Kata'ib Hezbollah"));
 }
 
 TEST_CASE("Relations: an active verb points from subject to object", "[extract][relations]") {
-  CHECK(has(facts("The US strike also killed Abu Mahdi al-Muhandis.", "2020-01-06"),
+  CHECK(hasLine(facts("The US strike also killed Abu Mahdi al-Muhandis.", "2020-01-06"),
             "United States -ASSAULT-> Abu Mahdi al-Muhandis"));
-  CHECK(has(facts("Donald Trump warned Iraq of very big sanctions.", "2020-01-06"), "Donald Trump -THREATEN-> Iraq"));
-  CHECK(has(facts("Iraqi Prime Minister Adil Abdul-Mahdi has told Matthew Tueller that the talks matter.", "2020-01-06"),
+  CHECK(hasLine(facts("Donald Trump warned Iraq of very big sanctions.", "2020-01-06"), "Donald Trump -THREATEN-> Iraq"));
+  CHECK(hasLine(facts("Iraqi Prime Minister Adil Abdul-Mahdi has told Matthew Tueller that the talks matter.", "2020-01-06"),
             "Adil Abdul-Mahdi -CONSULT-> Matthew Tueller"));
 }
 
 TEST_CASE("Relations: nouns of action take their source before and target after", "[extract][relations]") {
-  CHECK(has(facts("Tensions flared over the US killing of Qassem Soleimani.", "2020-01-06"),
+  CHECK(hasLine(facts("Tensions flared over the US killing of Qassem Soleimani.", "2020-01-06"),
             "United States -ASSAULT-> Qassem Soleimani"));
-  CHECK(has(facts("Washington's assassination of Soleimani angered Baghdad.", "2020-01-06"),
+  CHECK(hasLine(facts("Washington's assassination of Soleimani angered Baghdad.", "2020-01-06"),
             "United States -ASSAULT-> Qassem Soleimani"));
-  CHECK(has(facts("New US sanctions on Iran were announced.", "2020-01-06"), "United States -SANCTION-> Iran"));
+  CHECK(hasLine(facts("New US sanctions on Iran were announced.", "2020-01-06"), "United States -SANCTION-> Iran"));
 }
 
 TEST_CASE("Relations: each verb family yields its PLOVER type", "[extract][relations]") {
-  CHECK(has(facts("Mike Pompeo accused Iran of the attack.", "2020-01-06"), "Mike Pompeo -ACCUSE-> Iran"));
-  CHECK(has(facts("Qais al-Khazali condemned the United States.", "2020-01-06"), "Qais al-Khazali -ACCUSE-> United States"));
-  CHECK(has(facts("Iraq urged the United States to respect its sovereignty.", "2020-01-06"), "Iraq -REQUEST-> United States"));
-  CHECK(has(facts("Kata'ib Hezbollah rejected Mustafa al-Kadhimi's offer.", "2020-09-06"),
+  CHECK(hasLine(facts("Mike Pompeo accused Iran of the attack.", "2020-01-06"), "Mike Pompeo -ACCUSE-> Iran"));
+  CHECK(hasLine(facts("Qais al-Khazali condemned the United States.", "2020-01-06"), "Qais al-Khazali -ACCUSE-> United States"));
+  CHECK(hasLine(facts("Iraq urged the United States to respect its sovereignty.", "2020-01-06"), "Iraq -REQUEST-> United States"));
+  CHECK(hasLine(facts("Kata'ib Hezbollah rejected Mustafa al-Kadhimi's offer.", "2020-09-06"),
             "Kata'ib Hezbollah -REJECT-> Mustafa al-Kadhimi"));
-  CHECK(has(facts("Iran backs Kata'ib Hezbollah.", "2020-09-06"), "Iran -SUPPORT-> Kata'ib Hezbollah"));
-  CHECK(has(facts("Tehran-backed Kata'ib Hezbollah fired rockets.", "2020-09-06"), "Iran -SUPPORT-> Kata'ib Hezbollah"));
-  CHECK(has(facts("Mustafa al-Kadhimi met Joe Biden at the White House.", "2021-07-26"),
+  CHECK(hasLine(facts("Iran backs Kata'ib Hezbollah.", "2020-09-06"), "Iran -SUPPORT-> Kata'ib Hezbollah"));
+  CHECK(hasLine(facts("Tehran-backed Kata'ib Hezbollah fired rockets.", "2020-09-06"), "Iran -SUPPORT-> Kata'ib Hezbollah"));
+  CHECK(hasLine(facts("Mustafa al-Kadhimi met Joe Biden at the White House.", "2021-07-26"),
             "Mustafa al-Kadhimi -CONSULT-> Joe Biden"));
   // An infinitive is an intent: kept apart as planned, never as done.
   CHECK(happened("The Iraqi parliament voted to expel the US-led coalition.", "2020-01-06").empty());
-  CHECK(has(facts("The Iraqi parliament demanded the withdrawal of US troops from Iraq.", "2020-01-06"),
+  CHECK(hasLine(facts("The Iraqi parliament demanded the withdrawal of US troops from Iraq.", "2020-01-06"),
             "Council of Representatives of Iraq -REQUEST-> United States"));
-  CHECK(has(facts("The United States began the withdrawal of its troops from Iraq.", "2021-12-06"),
+  CHECK(hasLine(facts("The United States began the withdrawal of its troops from Iraq.", "2021-12-06"),
             "United States -RETREAT-> Iraq"));
 }
 
@@ -83,32 +75,32 @@ TEST_CASE("Relations: conditionals, negations and intents are not events", "[ext
 
 TEST_CASE("Relations: a headline 'X killed in US strike' is passive: attacker to victim", "[extract][relations]") {
   const auto f = facts("Qassem Soleimani killed in US drone strike at Baghdad airport", "2020-01-03", true);
-  CHECK(has(f, "United States -ASSAULT:drone-> Qassem Soleimani"));
+  CHECK(hasLine(f, "United States -ASSAULT:drone-> Qassem Soleimani"));
   CHECK_FALSE(f.count("Qassem Soleimani -ASSAULT:drone-> United States"));
   const auto g = facts("Abu Mahdi al-Muhandis, killed in a US air strike, was buried in Najaf.", "2020-01-05", true);
-  CHECK(has(g, "United States -ASSAULT:airstrike-> Abu Mahdi al-Muhandis"));
+  CHECK(hasLine(g, "United States -ASSAULT:airstrike-> Abu Mahdi al-Muhandis"));
   const auto h = facts("Soleimani was killed in a US strike near the airport.", "2020-01-04");
-  CHECK(has(h, "United States -ASSAULT-> Qassem Soleimani"));
+  CHECK(hasLine(h, "United States -ASSAULT-> Qassem Soleimani"));
   const auto k = facts("Soleimani, killed by a US drone, was Iran's top commander.", "2020-01-04", true);
-  CHECK(has(k, "United States -ASSAULT:drone-> Qassem Soleimani"));
+  CHECK(hasLine(k, "United States -ASSAULT:drone-> Qassem Soleimani"));
   // No attacker named: no edge, and never the victim as attacker of the place.
   const auto n = facts("Qassem Soleimani killed at Baghdad airport", "2020-01-03");
   CHECK(n.empty());
   // Active forms still point from subject to object.
   const auto a = facts("US forces killed Qassem Soleimani in Baghdad.", "2020-01-03");
-  CHECK(has(a, "United States -ASSAULT-> Qassem Soleimani"));
+  CHECK(hasLine(a, "United States -ASSAULT-> Qassem Soleimani"));
 }
 
 TEST_CASE("Relations: verbs coordinated under one subject each yield their own edge", "[extract][relations]") {
   const auto f = facts("Kataib Hezbollah condemned the raid and threatened Mustafa al-Kadhimi.", "2020-06-27");
-  CHECK(has(f, "Kata'ib Hezbollah -THREATEN-> Mustafa al-Kadhimi"));
+  CHECK(hasLine(f, "Kata'ib Hezbollah -THREATEN-> Mustafa al-Kadhimi"));
   const auto g = facts("Iran condemned the United States and threatened Israel.", "2020-01-04");
-  CHECK(has(g, "Iran -ACCUSE-> United States"));
-  CHECK(has(g, "Iran -THREATEN-> Israel"));
+  CHECK(hasLine(g, "Iran -ACCUSE-> United States"));
+  CHECK(hasLine(g, "Iran -THREATEN-> Israel"));
   CHECK_FALSE(g.count("United States -THREATEN-> Israel"));
   // A second subject after "and" keeps its own verb.
   const auto h = facts("Iran condemned the strike and Iraq threatened the United States.", "2020-01-04");
-  CHECK(has(h, "Iraq -THREATEN-> United States"));
+  CHECK(hasLine(h, "Iraq -THREATEN-> United States"));
   CHECK_FALSE(h.count("Iran -THREATEN-> United States"));
 }
 
@@ -116,5 +108,5 @@ TEST_CASE("Relations: 'condemned X as an aggression against Y' does not make Y t
   const auto f = facts("Adil Abdul-Mahdi condemned the assassination as an aggression against Iraq.", "2020-01-03");
   CHECK_FALSE(f.count("Adil Abdul-Mahdi -ACCUSE-> Iraq"));
   const auto g = facts("Adil Abdul-Mahdi condemned the United States as an aggressor.", "2020-01-03");
-  CHECK(has(g, "Adil Abdul-Mahdi -ACCUSE-> United States"));
+  CHECK(hasLine(g, "Adil Abdul-Mahdi -ACCUSE-> United States"));
 }

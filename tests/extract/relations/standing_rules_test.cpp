@@ -7,25 +7,17 @@
 using kg::extract::testing::facts;
 using kg::extract::testing::happened;
 
-namespace {
-bool has(const std::set<std::string>& s, const std::string& line) {
-  if (s.count(line)) return true;
-  std::string all;
-  for (const auto& x : s) all += "\n  " + x;
-  UNSCOPED_INFO("missing '" << line << "' in:" << all);
-  return false;
-}
-}  // namespace
+using kg::extract::testing::hasLine;
 
 TEST_CASE("Relations: titles and appositions give standing relations", "[extract][relations]") {
   const auto f = facts("Qais al-Khazali, the secretary general of Asa'ib Ahl al-Haq, spoke on Saturday.", "2023-05-07");
-  CHECK(has(f, "Qais al-Khazali -LEADER_OF-> Asa'ib Ahl al-Haq"));
+  CHECK(hasLine(f, "Qais al-Khazali -LEADER_OF-> Asa'ib Ahl al-Haq"));
   const auto g = facts("Harakat Hezbollah al-Nujaba, which is part of the Popular Mobilization Units, spoke.", "2023-05-07");
-  CHECK(has(g, "Harakat Hezbollah al-Nujaba -PART_OF-> Popular Mobilization Forces"));
+  CHECK(hasLine(g, "Harakat Hezbollah al-Nujaba -PART_OF-> Popular Mobilization Forces"));
   const auto h = facts("Saad Al-Muttalibi, a member of the Baghdad Security Committee, spoke to reporters.", "2020-01-06");
-  CHECK(has(h, "Saad Al-Muttalibi -MEMBER_OF-> Baghdad Security Committee"));
+  CHECK(hasLine(h, "Saad Al-Muttalibi -MEMBER_OF-> Baghdad Security Committee"));
   const auto k = facts("Iraqi Foreign Minister Zaid Hamdani met the envoy.", "2020-01-06");
-  CHECK(has(k, "Zaid Hamdani -OFFICIAL_OF-> Iraq"));
+  CHECK(hasLine(k, "Zaid Hamdani -OFFICIAL_OF-> Iraq"));
 }
 
 TEST_CASE("Relations: a title read before a recorded office holder joins the tenure held on the article's date",
