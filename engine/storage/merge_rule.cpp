@@ -50,6 +50,11 @@ std::optional<int> rankStanding(const Edge& s, const Edge& in, bool titleMatters
 
 }  // namespace
 
+bool sameStatus(const Edge& a, const Edge& b) {
+  if (isStandingType(a.type)) return true;
+  return (a.mode == kPlannedMode) == (b.mode == kPlannedMode);
+}
+
 bool readFromText(DateBasis b) { return b == DateBasis::kText || b == DateBasis::kArticle; }
 
 int32_t gap(const DateRange& a, const DateRange& b) {
@@ -60,6 +65,7 @@ int32_t gap(const DateRange& a, const DateRange& b) {
 }
 
 std::optional<int> rank(const Edge& stored, const Edge& incoming, bool titleMatters) {
+  if (!sameStatus(stored, incoming)) return std::nullopt;
   if (undated(stored.when) && undated(incoming.when))
     return stored.title == incoming.title || (isStandingType(stored.type) && sameTitle(stored.title, incoming.title))
                ? std::optional<int>(0)

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 #include "model/edge.h"
 
@@ -64,6 +65,17 @@ inline constexpr int32_t kScanAfter = kTextDayTolerance;
 // title is worded otherwise ("second-in-command" vs "Deputy Chairman"); the
 // caller passes it when that tenure is the only one recorded for the pair.
 std::optional<int> rank(const Edge& stored, const Edge& incoming, bool titleMatters = true);
+
+// The mode that marks an event announced, planned, threatened or
+// hypothetical rather than done (the extractor's planned mode).
+inline constexpr std::string_view kPlannedMode = "planned";
+
+// False when `a` and `b` cannot be one fact whatever their dates: an event
+// reported as done and one only planned or hypothetical ("the US would need
+// to fight a war with Iraq" and "the US invaded Iraq in 2003") are different
+// facts, so the done one is never marked planned and the planned one never
+// borrows the other's date. Standing relations always pass.
+bool sameStatus(const Edge& a, const Edge& b);
 
 // Days between two ranges (0 when they overlap); both must be anyKnown().
 int32_t gap(const DateRange& a, const DateRange& b);

@@ -638,9 +638,16 @@ Result<EdgeId> RocksBatch::putEdge(Edge edge) {
   if (!chosen) {
     // An undated report joins the one edge of its (src, type, dst, title),
     // and a dated one the one undated edge; never one of several.
+    // (Planned and done reports of a pair are counted apart: they never meet.)
     auto alone = [&](const std::vector<PendingEdge>& g) -> const PendingEdge* {
-      if (g.size() != 1 || g[0].header.title != edge.title) return nullptr;
-      return edge.when.anyKnown() == g[0].header.when.anyKnown() ? nullptr : &g[0];
+      const PendingEdge* only = nullptr;
+      for (const auto& c : g) {
+        if (!merge::sameStatus(c.header, edge)) continue;
+        if (only) return nullptr;
+        only = &c;
+      }
+      if (!only || only->header.title != edge.title) return nullptr;
+      return edge.when.anyKnown() == only->header.when.anyKnown() ? nullptr : only;
     };
     if (!edge.when.anyKnown()) {
       chosen = alone(group);

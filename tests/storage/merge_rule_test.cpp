@@ -226,6 +226,28 @@ TEST_CASE("WriteBatch: an undated report joins the one dated edge of its fact, n
   CHECK(u != b);
 }
 
+TEST_CASE("WriteBatch: a planned event and a done one of the same pair are two edges, each merging with its kind",
+          "[storage][merge]") {
+  Store s;
+  Edge done = strike(Date::year(2003), DateBasis::kText, "doc1", 0);
+  Edge planned = fact(EdgeType::kAssault, {}, DateBasis::kUnknown, "doc2", 0);
+  planned.mode = std::string(merge::kPlannedMode);
+  CHECK_FALSE(merge::sameStatus(done, planned));
+  CHECK_FALSE(merge::rank(done, planned).has_value());
+  EdgeId a = s.put(done);
+  EdgeId p = s.put(planned);
+  CHECK(p != a);  // the hypothetical war is not the invasion, and does not take its date
+  CHECK(s.st->getEdge(a)->mode.empty());
+  CHECK_FALSE(s.st->getEdge(p)->when.anyKnown());
+  // An undated done report still joins the done edge; a second planned one the planned edge.
+  CHECK(s.put(fact(EdgeType::kAssault, {}, DateBasis::kUnknown, "doc3", 0)) == a);
+  Edge again = planned;
+  again.evidence[0].doc = "doc4";
+  CHECK(s.put(again) == p);
+  CHECK(s.st->getEdge(a)->sources == 2);
+  CHECK(s.st->getEdge(p)->sources == 2);
+}
+
 TEST_CASE("Codec: the date basis and sources tail is optional; records without it read as before", "[storage][codec]") {
   Edge e;
   e.mode = "drone";

@@ -1,5 +1,6 @@
 #include "extract/relations/relations.h"
 
+#include "extract/lexicon/cameo_plover.h"
 #include "extract/relations/arabic_rules.h"
 #include "extract/relations/english_rules.h"
 #include "extract/relations/japanese_rules.h"
@@ -15,6 +16,18 @@ bool anyScript(const std::vector<Token>& tokens, Script a, Script b) {
   return false;
 }
 
+// One CAMEO -> PLOVER mapping (lexicon/cameo_plover.h) for every path: a
+// rule that gives a CAMEO code takes that code's PLOVER type, as the event
+// coder and `kg import` do, so "sealed an agreement" (057) is one fact
+// whichever reader found it. Codes without a PLOVER event (roots 01, 02)
+// keep the rule's type.
+void typeFromCameo(std::vector<Fact>* facts) {
+  for (Fact& f : *facts) {
+    if (f.cameo.empty() || isStandingType(f.type)) continue;
+    if (auto plover = ploverForCameo(f.cameo)) f.type = plover->type;
+  }
+}
+
 }  // namespace
 
 // The rule groups in the order their facts are listed: Japanese and Arabic
@@ -27,6 +40,7 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
   if (anyScript(tokens, Script::kArabic, Script::kArabic)) arabicRelations(tokens, mentions, entities, &out);
   englishRelations(tokens, mentions, entities, &out);
   standingRelations(tokens, mentions, resolver, &out);
+  typeFromCameo(&out);
   return out;
 }
 

@@ -37,7 +37,7 @@ TEST_CASE("Arabic relations: accuse, threaten, sanction", "[extract][relations][
             "United States -ACCUSE-> Kata'ib Hezbollah"));
   CHECK(hasLine(facts("هددت إيران الولايات المتحدة.", "2020-01-04"), "Iran -THREATEN-> United States"));
   CHECK(hasLine(facts("فرضت الولايات المتحدة عقوبات على كتائب حزب الله.", "2020-01-04"),
-            "United States -SANCTION-> Kata'ib Hezbollah"));
+            "United States -COERCE-> Kata'ib Hezbollah"));
 }
 
 TEST_CASE("Arabic relations: meetings with بـ and مع, proclitics on verbs and names", "[extract][relations][arabic]") {

@@ -35,8 +35,8 @@ TEST_CASE("Relations (Japanese): accuse, threaten, talks, requests, sanctions, s
   CHECK(hasLine(r, "Council of Representatives of Iraq -REQUEST-> United States"));
   CHECK_FALSE(r.count("United States -RETREAT-> Iraq"));
   CHECK(hasLine(facts("イラク議会は米国に撤退を要求した。", "2020-01-05"), "Council of Representatives of Iraq -REQUEST-> United States"));
-  CHECK(hasLine(facts("米国はカタイブ・ヒズボラに制裁を科した。", "2020-01-04"), "United States -SANCTION-> Kata'ib Hezbollah"));
-  CHECK(hasLine(facts("米国はカタイブ・ヒズボラを制裁した。", "2020-01-04"), "United States -SANCTION-> Kata'ib Hezbollah"));
+  CHECK(hasLine(facts("米国はカタイブ・ヒズボラに制裁を科した。", "2020-01-04"), "United States -COERCE-> Kata'ib Hezbollah"));
+  CHECK(hasLine(facts("米国はカタイブ・ヒズボラを制裁した。", "2020-01-04"), "United States -COERCE-> Kata'ib Hezbollah"));
   CHECK(hasLine(facts("イランはカタイブ・ヒズボラを支援している。", "2020-01-04"), "Iran -SUPPORT-> Kata'ib Hezbollah"));
   CHECK(hasLine(facts("米軍はイラクから撤退した。", "2021-12-09"), "United States -RETREAT-> Iraq"));
   CHECK(hasLine(facts("米軍がイラクから撤収した。", "2021-12-09"), "United States -RETREAT-> Iraq"));
