@@ -599,6 +599,12 @@ constexpr std::array<std::string_view, 38> kPlanningGovernors = {
     "refuse", "attempt", "consider", "ask", "vote", "urge", "call", "demand", "order", "press",
     "encourage", "invite", "allow", "warn", "tell", "move", "approve", "authorize"};
 
+// Verbs that say their infinitival complement did not happen: "declined to
+// retaliate against Iran", "failed to reach a deal", "avoided striking".
+// When the governor codes nothing itself, its complement is treated as
+// negated (not coded, and the rules may not code its parties either).
+constexpr std::array<std::string_view, 5> kNegatingGovernors = {"decline", "refuse", "fail", "avoid", "neglect"};
+
 bool isPlanned(const SentenceParse& p, const Clause& c, const VerbGroup& vg) {
   if (vg.modality != syntax::Modality::kNone || vg.tense == syntax::Tense::kFuture) return true;
   if (c.kind == syntax::ClauseKind::kSubordinate && c.subordinator == "if") return true;
@@ -774,12 +780,13 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
                             return p.words[p.nps[o].span.first].lower == "no";
                           });
     const bool spelledOut = r && r->pattern && namesNegation(*r->hit.dict, *r->pattern);
+    const bool deniesComplement = contains(kNegatingGovernors, p.vgs[vi].lemma);
     const bool denies = p.vgs[vi].negated || noObject || negationPending;
     // A negated governor that codes nothing itself leaves the decision to its
     // complement's patterns ("- UNEXPECTEDLY &NEGATVAUXVRB * ...":
     // "unexpectedly won't try to clash").
     const bool codesNothing = !r || (!r->pattern && r->code.isNull());
-    if (denies && !spelledOut && codesNothing && !noObject && p.vgs[vi].complement != kNoIndex) {
+    if ((denies || deniesComplement) && !spelledOut && codesNothing && !noObject && p.vgs[vi].complement != kNoIndex) {
       negationPending = true;
       continue;
     }

@@ -49,6 +49,11 @@ TEST_CASE("Coder: negated events are not coded; planned ones are kept apart", "[
   CHECK_FALSE(planned.empty());
   CHECK(happened("Brazil will send humanitarian aid to Bolivia next week.", "2023-03-01").empty());
   CHECK(happened("Chile threatened to recall its ambassador from Peru.", "2023-02-01").count("Chile -THREATEN-> Peru") == 1);
+  // A governor that says its complement did not happen.
+  const auto declined = facts("Last spring Egypt declined to expel the Israeli ambassador after the raid.", "2023-11-01");
+  INFO(dump(declined));
+  CHECK_FALSE(has(declined, "Egypt -SANCTION-> Israel"));
+  CHECK(happened("Ukraine failed to recapture the town from Russia in October.", "2023-12-01").empty());
 }
 
 TEST_CASE("Coder: reported speech keeps the speaker apart from the event", "[extract][coder]") {
