@@ -156,3 +156,13 @@ TEST_CASE("Coder: each party carries its CAMEO actor code composed with its agen
   }
   CHECK(seen);
 }
+
+TEST_CASE("Coder: an order for a strike codes the strike, with the one who ordered it as the source", "[extract][coder]") {
+  const auto f = facts("The Russian president ordered new strikes against Ukraine on Monday.", "2022-10-11");
+  INFO(dump(f));
+  CHECK(has(f, "Vladimir Putin -ASSAULT-> Ukraine"));  // "the Russian president" in October 2022
+  CHECK_FALSE(has(f, "Vladimir Putin -REQUEST-> Ukraine"));
+  const auto g = facts("Biden ordered the killing of the Islamic State leader in February.", "2022-03-01");
+  INFO(dump(g));
+  CHECK_FALSE(has(g, "Joe Biden -REQUEST-> Islamic State"));
+}
