@@ -695,7 +695,11 @@ bool gerundOrParticiple(Context& c) {
     return true;
   }
   if (r.form == VerbForm::kGerund) {
-    if (c.pp == Pos::kPreposition || c.pp == Pos::kPunct || c.pp == Pos::kCoordinator || !r.noun || nominalPos(c.pp)) {
+    // "formally ending the mission": after an adverb, or before a
+    // determiner outside a determined phrase, an -ing form takes an object.
+    const bool takesObject = !c.afterDet && c.next && c.next->word.pos == Pos::kDeterminer;
+    if (c.pp == Pos::kPreposition || c.pp == Pos::kPunct || c.pp == Pos::kCoordinator || c.pp == Pos::kAdverb ||
+        takesObject || !r.noun || nominalPos(c.pp)) {
       setVerb(c.w, r);
       return true;
     }

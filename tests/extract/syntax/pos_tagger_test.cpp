@@ -95,6 +95,13 @@ TEST_CASE("PosTagger: context picks noun or verb for ambiguous words", "[extract
   CHECK(tags("Israel strikes targets in Syria.") ==
         "Israel/PROPN strikes/VERB targets/NOUN in/ADP Syria/PROPN ./PUNCT");
   CHECK(tags("He could strike later.") == "He/PRON could/MODAL strike/VERB later/ADV ./PUNCT");
+  // An -ing form after an adverb, or before a determiner, takes an object; after a determiner it is a noun.
+  CHECK(tags("They signed a deal formally ending the war.") ==
+        "They/PRON signed/VERB a/DET deal/NOUN formally/ADV ending/VERB the/DET war/NOUN ./PUNCT");
+  CHECK(tags("A law banning the party passed.") ==
+        "A/DET law/NOUN banning/VERB the/DET party/NOUN passed/VERB ./PUNCT");
+  CHECK(tags("The killing of the envoy angered Rome.") ==
+        "The/DET killing/NOUN of/ADP the/DET envoy/NOUN angered/VERB Rome/PROPN ./PUNCT");
 }
 
 TEST_CASE("PosTagger: lemmas and verb forms", "[extract][syntax]") {
