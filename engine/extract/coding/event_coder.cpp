@@ -605,9 +605,37 @@ constexpr std::array<std::string_view, 38> kPlanningGovernors = {
 // negated (not coded, and the rules may not code its parties either).
 constexpr std::array<std::string_view, 5> kNegatingGovernors = {"decline", "refuse", "fail", "avoid", "neglect"};
 
+// Subordinators of time: in English a present tense after them speaks of
+// the future when the clause they hang on does ("will be announced after
+// al-Kadhimi meets Biden").
+constexpr std::array<std::string_view, 6> kTemporalSubordinators = {"after", "before", "once", "until", "when", "as"};
+
+// Clause `k` speaks of what is yet to come: a future or modal verb, or a
+// planning verb ("is planned to be announced").
+bool speaksOfFuture(const SentenceParse& p, const Clause& k) {
+  for (int32_t g = static_cast<int32_t>(k.verb), hops = 0; g != kNoIndex && hops < 4; g = p.vgs[g].complement, ++hops) {
+    const VerbGroup& v = p.vgs[g];
+    if (v.modality != syntax::Modality::kNone || v.tense == syntax::Tense::kFuture) return true;
+    if (v.lemma != "be" && contains(kPlanningGovernors, v.lemma)) return true;
+  }
+  return false;
+}
+
+// The clause a time clause `c` hangs on: its parent, or the clause right
+// before it (the attachment the parse may miss: "reported that the change is
+// to be announced on Monday after X meets Y").
+bool hostSpeaksOfFuture(const SentenceParse& p, const Clause& c) {
+  const size_t ci = static_cast<size_t>(&c - p.clauses.data());
+  if (c.parent != kNoIndex && speaksOfFuture(p, p.clauses[c.parent])) return true;
+  return ci > 0 && ci < p.clauses.size() && speaksOfFuture(p, p.clauses[ci - 1]);
+}
+
 bool isPlanned(const SentenceParse& p, const Clause& c, const VerbGroup& vg) {
   if (vg.modality != syntax::Modality::kNone || vg.tense == syntax::Tense::kFuture) return true;
   if (c.kind == syntax::ClauseKind::kSubordinate && c.subordinator == "if") return true;
+  if (c.kind == syntax::ClauseKind::kSubordinate && contains(kTemporalSubordinators, c.subordinator) &&
+      vg.tense == syntax::Tense::kPresent && !vg.nonFinite && hostSpeaksOfFuture(p, c))
+    return true;
   // Any planning verb up the chain: "vowed to keep targeting ships".
   for (int32_t g = vg.governor, hops = 0; g != kNoIndex && hops < 4; g = p.vgs[g].governor, ++hops)
     if (contains(kPlanningGovernors, p.vgs[g].lemma) || p.vgs[g].modality != syntax::Modality::kNone) return true;

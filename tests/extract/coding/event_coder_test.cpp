@@ -166,3 +166,15 @@ TEST_CASE("Coder: an order for a strike codes the strike, with the one who order
   INFO(dump(g));
   CHECK_FALSE(has(g, "Joe Biden -REQUEST-> Islamic State"));
 }
+
+TEST_CASE("Coder: a present tense after a time word, in a clause about the future, is not yet done", "[extract][coder]") {
+  const char* s = "Officials said the deal is to be signed on Friday after the Egyptian foreign minister meets "
+                  "the Qatari foreign minister in Cairo.";
+  const auto all = facts(s, "2023-04-05");
+  INFO(dump(all));
+  CHECK(happened(s, "2023-04-05").count("Egypt -CONSULT-> Qatar") == 0);
+  // A past tense after the time word stays done, whatever the main clause says.
+  const char* t = "Ankara will respond after Syrian forces attacked Turkish troops near Idlib on Monday.";
+  INFO(dump(facts(t, "2020-02-04")));
+  CHECK(happened(t, "2020-02-04").count("Syria -ASSAULT-> Turkey") == 1);
+}
