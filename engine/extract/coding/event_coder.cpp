@@ -630,7 +630,19 @@ bool hostSpeaksOfFuture(const SentenceParse& p, const Clause& c) {
   return ci > 0 && ci < p.clauses.size() && speaksOfFuture(p, p.clauses[ci - 1]);
 }
 
+// Adverbs that turn "would" into the past of a narrative: "the army would
+// later retake the camp" tells what happened next, not what might.
+constexpr std::array<std::string_view, 4> kNarrativeAdverbs = {"later", "eventually", "subsequently", "afterwards"};
+
+bool narrativeWould(const SentenceParse& p, const VerbGroup& vg) {
+  if (vg.modal != "would" || vg.main == 0) return false;
+  for (size_t w = vg.span.first; w < vg.main; ++w)
+    if (contains(kNarrativeAdverbs, p.words[w].lower)) return true;
+  return false;
+}
+
 bool isPlanned(const SentenceParse& p, const Clause& c, const VerbGroup& vg) {
+  if (narrativeWould(p, vg)) return false;
   if (vg.modality != syntax::Modality::kNone || vg.tense == syntax::Tense::kFuture) return true;
   if (c.kind == syntax::ClauseKind::kSubordinate && c.subordinator == "if") return true;
   if (c.kind == syntax::ClauseKind::kSubordinate && contains(kTemporalSubordinators, c.subordinator) &&

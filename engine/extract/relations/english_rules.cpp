@@ -567,7 +567,10 @@ Voice voiceOf(const std::vector<Token>& tokens, size_t i, const Trigger& tr, For
   if (v.passive || form != Form::kVerb || tr.tense != Tense::kPast) return v;
   const std::string& word = tokens[i].lower;
   for (size_t q = i > 3 ? i - 3 : 0; q < i; ++q) v.passive = v.passive || isAux(tokens[q].lower);
-  if (!v.passive && i + 1 < tokens.size() && tokens[i + 1].lower == "by") v.passive = v.reduced = true;
+  // "X killed by Y", and with the verb's own preposition "talks called for by Y".
+  size_t after = i + 1;
+  if (after + 1 < tokens.size() && (tokens[after].lower == "for" || tokens[after].lower == "on")) ++after;
+  if (!v.passive && after < tokens.size() && tokens[after].lower == "by") v.passive = v.reduced = true;
   // "Soleimani killed in US drone strike", "X, hit in an Israeli raid":
   // an attack verb takes a direct object when active, so a past form
   // followed by a place or occasion preposition is a reduced passive.

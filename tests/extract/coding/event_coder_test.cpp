@@ -178,3 +178,15 @@ TEST_CASE("Coder: a present tense after a time word, in a clause about the futur
   INFO(dump(facts(t, "2020-02-04")));
   CHECK(happened(t, "2020-02-04").count("Syria -ASSAULT-> Turkey") == 1);
 }
+
+TEST_CASE("Coder: 'would later' tells a narrative's past; a reduced passive with its preposition keeps its agent",
+          "[extract][coder]") {
+  const char* s = "Kenyan troops would later capture the port of Kismayo from al-Shabaab.";
+  INFO(dump(facts(s, "2014-01-10")));
+  CHECK(happened(s, "2014-01-10").count("Kenya -ASSAULT-> Al-Shabaab") == 1);
+  CHECK(happened("Egypt would expel the Israeli ambassador if the raids go on.", "2023-11-01").empty());
+  const char* t = "Sudan was not present at the talks called for by Egypt's President Abdel Fattah al-Sisi on Thursday.";
+  const auto f = facts(t, "2023-07-13");
+  INFO(dump(f));
+  for (const auto& line : f) CHECK(line.find("-REQUEST-> Abdel Fattah al-Sisi") == std::string::npos);
+}
