@@ -5,6 +5,7 @@
 #include <set>
 
 #include "extract/actors/name_fold.h"
+#include "extract/lexicon/title_words.h"
 
 namespace kg::core {
 
@@ -93,16 +94,9 @@ Result<Edge> Engine::addEdge(Edge edge) {
 
 namespace {
 
-// Words of the titles written before names in news ("Prime Minister",
-// "Secretary of State", "Grand Ayatollah", "Lt. Gen.").
-const std::set<std::string, std::less<>> kTitleWords = {
-    "president", "vice", "prime", "minister", "foreign", "defence", "defense", "interior", "finance",
-    "secretary", "of", "state", "general", "gen", "lt", "lieutenant", "major", "colonel", "col",
-    "brigadier", "commander", "grand", "ayatollah", "sheikh", "king", "queen", "prince", "crown",
-    "chancellor", "premier", "senator", "sen", "rep", "ambassador", "envoy", "spokesman", "speaker",
-    "leader", "supreme", "chief", "mr", "mrs", "ms", "dr", "deputy", "former", "the", "us", "u.s."};
-
-// `name` without the title words in front of it (its last word is always kept).
+// `name` without the title words in front of it (its last word is always
+// kept). The words are engine/extract/data/title_words.txt: "Prime
+// Minister", "Secretary of State", "Grand Ayatollah", "Lt. Gen.".
 std::string_view withoutLeadingTitle(std::string_view name) {
   size_t at = 0;
   while (at < name.size()) {
@@ -112,7 +106,7 @@ std::string_view withoutLeadingTitle(std::string_view name) {
     std::string word(name.substr(at, end - at));
     while (!word.empty() && word.back() == '.') word.pop_back();
     for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (!kTitleWords.count(word)) break;
+    if (!extract::titleWords().contains(word)) break;
     at = end + 1;
   }
   return name.substr(at);

@@ -1,7 +1,8 @@
 #include "extract/relations/arabic_rules.h"
 
 #include <algorithm>
-#include <unordered_map>
+
+#include "extract/relations/rule_lexicon.h"
 
 namespace kg::extract {
 namespace {
@@ -11,64 +12,12 @@ namespace {
 // the English rules make.
 constexpr float kArabicEventFactor = 0.75f;
 
-enum class ArForm : uint8_t { kVerb, kNoun };
-
-struct ArTrigger {
-  EdgeType type;
-  const char* cameo;
-  ArForm form;
-};
-
-// Normalised forms (see arabicNormalize): stems and their feminine (-ت) and
-// plural (-وا) past forms are listed; proclitics are stripped before lookup.
-const std::unordered_map<std::string, ArTrigger>& arabicLexicon() {
-  using E = EdgeType;
-  constexpr ArForm V = ArForm::kVerb, N = ArForm::kNoun;
-  static const std::unordered_map<std::string, ArTrigger> k = [] {
-    std::unordered_map<std::string, ArTrigger> m;
-    auto verb = [&](std::initializer_list<const char*> stems, E type, const char* cameo) {
-      for (const char* s : stems) {
-        const std::string st = arabicNormalize(s);
-        m.emplace(st, ArTrigger{type, cameo, V});
-        m.emplace(st + "\u062A", ArTrigger{type, cameo, V});             // -ت
-        m.emplace(st + "\u0648\u0627", ArTrigger{type, cameo, V});       // -وا
-      }
-    };
-    auto word = [&](std::initializer_list<const char*> ws, E type, const char* cameo, ArForm f) {
-      for (const char* w : ws) m.emplace(arabicNormalize(w), ArTrigger{type, cameo, f});
-    };
-    verb({"اغتال", "قتل", "هاجم", "قصف", "استهدف", "ضرب"}, E::kAssault, "190");
-    word({"اغتيل", "يغتال", "تغتال", "يستهدف", "تستهدف"}, E::kAssault, "186", V);
-    word({"اغتيال", "مقتل"}, E::kAssault, "186", N);
-    verb({"هدد", "توعد"}, E::kThreaten, "130");
-    word({"يهدد", "تهدد"}, E::kThreaten, "130", V);
-    verb({"اتهم"}, E::kAccuse, "112");
-    verb({"أدان", "ندد"}, E::kAccuse, "111");
-    word({"يتهم", "تتهم"}, E::kAccuse, "112", V);
-    verb({"اجتمع", "استقبل", "زار", "بحث"}, E::kConsult, "040");
-    word({"التقى", "التقت", "التقوا", "يلتقي", "تلتقي"}, E::kConsult, "040", V);
-    verb({"طالب", "طلب", "حث"}, E::kRequest, "100");
-    word({"دعا", "دعت", "دعوا", "يدعو", "تدعو", "يطالب", "تطالب"}, E::kRequest, "020", V);
-    verb({"فرض"}, E::kSanction, "163");
-    word({"عقوبات"}, E::kSanction, "163", N);
-    verb({"دعم", "ساند"}, E::kSupport, "");
-    word({"يدعم", "تدعم"}, E::kSupport, "", V);
-    verb({"انسحب"}, E::kRetreat, "0874");
-    word({"انسحاب"}, E::kRetreat, "0874", N);
-    verb({"طرد", "أخرج"}, E::kCoerce, "174");
-    word({"إخراج", "طرد"}, E::kCoerce, "174", N);
-    verb({"رفض"}, E::kReject, "120");
-    return m;
-  }();
-  return k;
-}
-
 bool isArabicMarkCp(char32_t c) { return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640; }
 
 // The lexicon entry for a word, after dropping a proclitic و/ف (and ب/ل for
 // nouns: "بانسحاب", "لإخراج").
-const ArTrigger* lookup(const std::string& norm) {
-  const auto& lex = arabicLexicon();
+const ArabicTrigger* lookup(const std::string& norm) {
+  const auto& lex = arabicTriggers();
   if (auto it = lex.find(norm); it != lex.end()) return &it->second;
   size_t i = 0;
   std::u32string cs;
@@ -80,20 +29,20 @@ const ArTrigger* lookup(const std::string& norm) {
     if (!conj && !prep) break;
     std::string rest;
     for (size_t k = drop; k < cs.size(); ++k) appendUtf8(rest, cs[k]);
-    if (auto it = lex.find(rest); it != lex.end() && (conj || it->second.form == ArForm::kNoun)) return &it->second;
+    if (auto it = lex.find(rest); it != lex.end() && (conj || it->second.form == TriggerForm::kNoun)) return &it->second;
     if (prep) break;  // a preposition is the innermost proclitic
   }
   return nullptr;
 }
 
+// غارة، ضربة، هجوم، قصف ... (data/arabic_words.txt), alone or after up to
+// two letters of proclitics ("بغاره", "وبغاره").
 bool isStrikeNoun(const std::string& norm) {
-  // غارة، ضربة، هجوم، قصف — with a proclitic ب/ف/و.
-  static const char* kNouns[] = {"غاره", "ضربه", "هجوم", "قصف", "غارات", "ضربات", "عمليه"};
-  for (const char* n : kNouns) {
-    const std::string s = n;
+  constexpr size_t kProcliticBytes = 4;  // two Arabic letters
+  for (const std::string& s : arabicWords().strikeNouns.words()) {
     if (norm == s) return true;
     if (norm.size() > s.size() && norm.compare(norm.size() - s.size(), s.size(), s) == 0 &&
-        norm.size() - s.size() <= 4)  // "بغاره", "بضربه", "وبغاره"
+        norm.size() - s.size() <= kProcliticBytes)
       return true;
   }
   return false;
@@ -168,7 +117,7 @@ struct ArabicScan {
   }
 
   // One fact per source and target (args indexes).
-  void add(const std::vector<int>& srcs, const std::vector<int>& dsts, const ArTrigger& tr, const char* mode) {
+  void add(const std::vector<int>& srcs, const std::vector<int>& dsts, const ArabicTrigger& tr, const char* mode) {
     for (int s : srcs) {
       for (int d : dsts) {
         if (args[s]->entity == args[d]->entity) continue;
@@ -215,10 +164,7 @@ void collectArgs(ArabicScan& s, const std::vector<Mention>& mentions, const std:
   for (const auto& m : mentions) {
     if (m.modifier || entities[m.entity].actor.kind == ActorKind::kMedia) continue;
     // "ابن سلمان", "بن زايد", "آل سعود": part of another person's name.
-    if (m.tokBegin > 0) {
-      const std::string& before = s.norm[m.tokBegin - 1];
-      if (before == "\u0627\u0628\u0646" || before == "\u0628\u0646" || before == "\u0627\u0644") continue;
-    }
+    if (m.tokBegin > 0 && arabicWords().nameParticles.contains(s.norm[m.tokBegin - 1])) continue;
     // "الأمين العام لعصائب أهل الحق قيس الخزعلي": the body a title is "of"
     // (written with ل) right before the person holding it is not an
     // argument; the person is.
@@ -246,7 +192,7 @@ bool supportedBy(ArabicScan& s, size_t i) {
   if (i + 1 < s.tokens.size() && s.norm[i + 1] == "\u0645\u0646") {
     const int src = s.argAfter(i + 2, 2);
     const int dst = i > 0 ? s.argAt[i - 1] : -1;
-    static const ArTrigger kSupport{EdgeType::kSupport, "", ArForm::kNoun};
+    static const ArabicTrigger kSupport{EdgeType::kSupport, "", TriggerForm::kNoun};
     if (src >= 0 && dst >= 0) s.add({src}, {dst}, kSupport, "");
   }
   return true;
@@ -255,7 +201,7 @@ bool supportedBy(ArabicScan& s, size_t i) {
 // "اغتيال سليماني والمهندس بغارة أمريكية": the actor after the strike noun
 // attacked the victims; "اغتيال واشنطن لسليماني": the first actor killed
 // the one marked لـ.
-void assaultNoun(ArabicScan& s, size_t i, const ArTrigger& tr, const char* mode) {
+void assaultNoun(ArabicScan& s, size_t i, const ArabicTrigger& tr, const char* mode) {
   const int first = s.argAfter(i + 1, 2);
   if (first < 0) return;
   const std::vector<int> victims = s.group(first);
@@ -274,7 +220,7 @@ void assaultNoun(ArabicScan& s, size_t i, const ArTrigger& tr, const char* mode)
 }
 
 // "انسحاب القوات الأمريكية من العراق"
-void retreatNoun(ArabicScan& s, size_t i, const ArTrigger& tr) {
+void retreatNoun(ArabicScan& s, size_t i, const ArabicTrigger& tr) {
   const int src = s.argAfter(i + 1, 3);
   int dst = -1;
   for (size_t q = i + 1; q < s.tokens.size() && q < i + 8 && dst < 0; ++q) {
@@ -287,7 +233,7 @@ void retreatNoun(ArabicScan& s, size_t i, const ArTrigger& tr) {
 
 // "أعلن العراق إخراج القوات الأمريكية": the actor before expels the one
 // right after ("إخراج قواتهما من سوريا": Syria is where from, not whom).
-void coerceNoun(ArabicScan& s, size_t i, const ArTrigger& tr) {
+void coerceNoun(ArabicScan& s, size_t i, const ArabicTrigger& tr) {
   int dst = s.argAfter(i + 1, 2);
   if (dst >= 0 && (s.tokens[s.args[dst]->tokBegin].lower.rfind("\u0645\u0646", 0) == 0 ||
                    s.norm[s.args[dst]->tokBegin - 1] == "\u0645\u0646"))
@@ -301,7 +247,7 @@ void coerceNoun(ArabicScan& s, size_t i, const ArTrigger& tr) {
 }
 
 // An action noun (sanctions are read with their verb فرض).
-void nounEvent(ArabicScan& s, size_t i, const ArTrigger& tr, const char* mode) {
+void nounEvent(ArabicScan& s, size_t i, const ArabicTrigger& tr, const char* mode) {
   if (tr.type == EdgeType::kSanction) return;
   if (tr.type == EdgeType::kAssault) assaultNoun(s, i, tr, mode);
   else if (tr.type == EdgeType::kRetreat) retreatNoun(s, i, tr);
@@ -310,14 +256,13 @@ void nounEvent(ArabicScan& s, size_t i, const ArTrigger& tr, const char* mode) {
 
 // "لم يهدد", "لن تنسحب", "لا يدعم": negated, not done.
 bool negated(const ArabicScan& s, size_t i) {
-  return i > 0 && (s.norm[i - 1] == "\u0644\u0645" || s.norm[i - 1] == "\u0644\u0646" ||
-                   s.norm[i - 1] == "\u0644\u0627" || s.norm[i - 1] == "\u0645\u0627");
+  return i > 0 && arabicWords().negations.contains(s.norm[i - 1]);
 }
 
 // "قتل X في غارة أمريكية": passive; the actor after the strike noun
 // attacked the subjects. True when the attack verb is passive (read or
 // without an agent).
-bool passiveAssault(ArabicScan& s, size_t i, size_t after, const std::vector<int>& subjects, const ArTrigger& tr,
+bool passiveAssault(ArabicScan& s, size_t i, size_t after, const std::vector<int>& subjects, const ArabicTrigger& tr,
                     const char* mode) {
   for (size_t q = after; q < s.tokens.size() && q < after + 3; ++q) {
     if (isBreak(s.tokens[q])) break;
@@ -332,7 +277,7 @@ bool passiveAssault(ArabicScan& s, size_t i, size_t after, const std::vector<int
 
 // A verb: the subject after it (VSO) or right before it (SVO), the object
 // after the subject ("من" + place for a withdrawal).
-void verbEvent(ArabicScan& s, size_t i, const ArTrigger& tr, const char* mode) {
+void verbEvent(ArabicScan& s, size_t i, const ArabicTrigger& tr, const char* mode) {
   int subj = s.argAfter(i + 1, 4);
   bool svo = false;
   if (subj < 0 || (i > 0 && s.argAt[i - 1] >= 0)) {
@@ -368,10 +313,10 @@ void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].script != Script::kArabic || s.argAt[i] >= 0) continue;
     if (supportedBy(s, i)) continue;
-    const ArTrigger* tr = lookup(s.norm[i]);
+    const ArabicTrigger* tr = lookup(s.norm[i]);
     if (tr == nullptr) continue;
     const char* mode = tr->type == EdgeType::kAssault ? s.attackMode() : "";
-    if (tr->form == ArForm::kNoun) {
+    if (tr->form == TriggerForm::kNoun) {
       if (!requestVerb) nounEvent(s, i, *tr, mode);  // asked for, not done
       continue;
     }

@@ -2,138 +2,26 @@
 
 #include <algorithm>
 #include <optional>
-#include <unordered_map>
-#include <unordered_set>
+
+#include "extract/relations/rule_lexicon.h"
 
 namespace kg::extract {
 namespace {
 
-enum class Form : uint8_t { kVerb, kNoun };
+using Trigger = EnglishTrigger;
+using Form = TriggerForm;
 
-struct Trigger {
-  EdgeType type;
-  const char* cameo;
-  Tense tense;
-  Form form;
-  bool passiveOnly = false;  // "martyred": the subject is the target
-};
+// The word sets of data/english_relation_words.txt (the trigger words are
+// englishTriggers(), data/english_triggers.txt).
+const EnglishRelationWords& words() { return englishRelationWords(); }
 
-const std::unordered_map<std::string, Trigger>& lexicon() {
-  using E = EdgeType;
-  constexpr Tense P = Tense::kPresent, D = Tense::kPast, N = Tense::kNone;
-  constexpr Form V = Form::kVerb, O = Form::kNoun;
-  static const std::unordered_map<std::string, Trigger> k = {
-      // ASSAULT
-      {"kill", {E::kAssault, "190", P, V}}, {"kills", {E::kAssault, "190", P, V}},
-      {"killed", {E::kAssault, "190", D, V}}, {"killing", {E::kAssault, "190", N, O}},
-      {"assassinate", {E::kAssault, "186", P, V}}, {"assassinated", {E::kAssault, "186", D, V}},
-      {"assassinates", {E::kAssault, "186", P, V}}, {"assassination", {E::kAssault, "186", N, O}},
-      {"strike", {E::kAssault, "195", P, V}}, {"strikes", {E::kAssault, "195", P, V}},
-      {"struck", {E::kAssault, "195", D, V}}, {"bomb", {E::kAssault, "195", P, V}},
-      {"bombed", {E::kAssault, "195", D, V}}, {"bombing", {E::kAssault, "195", N, O}},
-      {"attack", {E::kAssault, "190", P, V}}, {"attacked", {E::kAssault, "190", D, V}},
-      {"attacks", {E::kAssault, "190", P, V}}, {"targeted", {E::kAssault, "190", D, V}},
-      {"targeting", {E::kAssault, "190", N, V}}, {"targets", {E::kAssault, "190", P, V}},
-      {"raided", {E::kAssault, "190", D, V}}, {"shelled", {E::kAssault, "194", D, V}},
-      {"martyred", {E::kAssault, "190", D, V, true}}, {"airstrike", {E::kAssault, "195", N, O}},
-      {"hit", {E::kAssault, "190", D, V}}, {"bombs", {E::kAssault, "195", P, V}},
-      {"invaded", {E::kAssault, "190", D, V}}, {"invasion", {E::kAssault, "190", N, O}},
-      // THREATEN
-      {"threaten", {E::kThreaten, "130", P, V}}, {"threatens", {E::kThreaten, "130", P, V}},
-      {"threatened", {E::kThreaten, "130", D, V}}, {"threat", {E::kThreaten, "130", N, O}},
-      {"warn", {E::kThreaten, "130", P, V}}, {"warns", {E::kThreaten, "130", P, V}},
-      {"warned", {E::kThreaten, "130", D, V}},
-      // CONSULT
-      {"meet", {E::kConsult, "040", P, V}}, {"meets", {E::kConsult, "040", P, V}},
-      {"met", {E::kConsult, "040", D, V}}, {"meeting", {E::kConsult, "040", N, O}},
-      {"told", {E::kConsult, "040", D, V}}, {"tells", {E::kConsult, "040", P, V}},
-      {"tell", {E::kConsult, "040", P, V}}, {"informed", {E::kConsult, "040", D, V}},
-      {"informs", {E::kConsult, "040", P, V}}, {"spoke", {E::kConsult, "040", D, V}},
-      {"talks", {E::kConsult, "046", N, O}}, {"visited", {E::kConsult, "042", D, V}},
-      {"visits", {E::kConsult, "042", P, V}}, {"hosted", {E::kConsult, "043", D, V}},
-      {"call", {E::kConsult, "041", N, O}}, {"called", {E::kConsult, "041", D, V}},
-      {"calls", {E::kConsult, "041", N, O}}, {"visiting", {E::kConsult, "042", N, V}},
-      {"visit", {E::kConsult, "042", N, O}}, {"hosts", {E::kConsult, "043", P, V}},
-      // REQUEST
-      {"demand", {E::kRequest, "100", P, V}}, {"demands", {E::kRequest, "100", P, V}},
-      {"demanded", {E::kRequest, "100", D, V}}, {"demanding", {E::kRequest, "100", N, V}},
-      {"urge", {E::kRequest, "020", P, V}}, {"urged", {E::kRequest, "020", D, V}},
-      {"urges", {E::kRequest, "020", P, V}}, {"asked", {E::kRequest, "020", D, V}},
-      {"asks", {E::kRequest, "020", P, V}}, {"asking", {E::kRequest, "020", N, V}},
-      {"request", {E::kRequest, "020", N, O}}, {"requested", {E::kRequest, "020", D, V}},
-      // ACCUSE
-      {"accuse", {E::kAccuse, "112", P, V}}, {"accused", {E::kAccuse, "112", D, V}},
-      {"accuses", {E::kAccuse, "112", P, V}}, {"blame", {E::kAccuse, "112", P, V}},
-      {"blamed", {E::kAccuse, "112", D, V}}, {"blames", {E::kAccuse, "112", P, V}},
-      {"condemn", {E::kAccuse, "111", P, V}}, {"condemned", {E::kAccuse, "111", D, V}},
-      {"condemns", {E::kAccuse, "111", P, V}}, {"denounced", {E::kAccuse, "111", D, V}},
-      {"denounces", {E::kAccuse, "111", P, V}}, {"criticized", {E::kAccuse, "111", D, V}},
-      // SANCTION
-      {"sanction", {E::kSanction, "163", P, V}}, {"sanctioned", {E::kSanction, "163", D, V}},
-      {"sanctions", {E::kSanction, "163", N, O}},
-      // SUPPORT
-      {"backed", {E::kSupport, "", D, V}}, {"backs", {E::kSupport, "", P, V}},
-      {"supported", {E::kSupport, "", D, V}}, {"supports", {E::kSupport, "", P, V}},
-      {"support", {E::kSupport, "", P, V}}, {"backing", {E::kSupport, "", N, O}},
-      // REJECT
-      {"reject", {E::kReject, "120", P, V}}, {"rejected", {E::kReject, "120", D, V}},
-      {"rejects", {E::kReject, "120", P, V}}, {"denied", {E::kReject, "120", D, V}},
-      {"denies", {E::kReject, "120", P, V}}, {"refused", {E::kReject, "120", D, V}},
-      {"refuted", {E::kReject, "120", D, V}}, {"refutes", {E::kReject, "120", P, V}},
-      // PROTEST
-      {"protested", {E::kProtest, "140", D, V}},
-      {"protests", {E::kProtest, "140", P, V}},
-      // AGREE
-      {"agree", {E::kAgree, "030", P, V}}, {"agreed", {E::kAgree, "030", D, V}},
-      {"agrees", {E::kAgree, "030", P, V}}, {"sealed", {E::kAgree, "057", D, V}},
-      {"signed", {E::kAgree, "057", D, V}},
-      // RETREAT
-      {"withdraw", {E::kRetreat, "0874", P, V}}, {"withdrew", {E::kRetreat, "0874", D, V}},
-      {"withdrawal", {E::kRetreat, "0874", N, O}}, {"pullout", {E::kRetreat, "0874", N, O}},
-      // COERCE
-      {"expel", {E::kCoerce, "174", P, V}}, {"expelled", {E::kCoerce, "174", D, V}},
-      {"expels", {E::kCoerce, "174", P, V}}, {"expulsion", {E::kCoerce, "174", N, O}},
-      {"arrested", {E::kCoerce, "173", D, V}}, {"arrests", {E::kCoerce, "173", P, V}},
-      {"arrest", {E::kCoerce, "173", N, O}},
-      // COOPERATE, AID, MOBILIZE
-      {"cooperate", {E::kCooperate, "", P, V}}, {"cooperated", {E::kCooperate, "", D, V}},
-      {"aid", {E::kAid, "070", P, V}}, {"aided", {E::kAid, "070", D, V}},
-      {"mobilize", {E::kMobilize, "154", P, V}}, {"mobilized", {E::kMobilize, "154", D, V}},
-      {"deploy", {E::kMobilize, "154", P, V}}, {"deployed", {E::kMobilize, "154", D, V}},
-      {"deployment", {E::kMobilize, "154", N, O}},
-  };
-  return k;
-}
-
-bool isAux(const std::string& w) {
-  return w == "was" || w == "were" || w == "been" || w == "being" || w == "is" || w == "are" || w == "be" ||
-         w == "got" || w == "get";
-}
-bool isPrep(const std::string& w) {
-  static const std::unordered_set<std::string> k = {"of", "in", "from", "at", "to", "with", "against", "for",
-                                                     "on", "by", "near", "over", "into", "across", "between",
-                                                     "than", "via", "about", "toward", "towards", "despite",
-                                                     "including", "among", "without", "like", "under", "within", "inside",
-                                                     "outside", "around", "through", "behind"};
-  return k.count(w) > 0;
-}
-bool isDeterminer(const std::string& w) {
-  return w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their" ||
-         w == "this" || w == "that" || w == "these" || w == "those" || w == "our" || w == "any" || w == "air" ||
-         w == "drone" || w == "missile" || w == "rocket" || w == "new" || w == "deadly" || w == "latest";
-}
-bool isSubordinator(const std::string& w) {
-  static const std::unordered_set<std::string> k = {"since", "because", "after", "before", "when", "while",
-                                                     "although", "though", "if", "unless", "whereas", "following",
-                                                     "until", "where", "whether", "once", "as"};
-  return k.count(w) > 0;
-}
-bool isRelative(const std::string& w) { return w == "which" || w == "who" || w == "that" || w == "whom"; }
+bool isAux(const std::string& w) { return words().auxiliaries.contains(w); }
+bool isPrep(const std::string& w) { return words().prepositions.contains(w); }
+bool isDeterminer(const std::string& w) { return words().determiners.contains(w); }
+bool isSubordinator(const std::string& w) { return words().subordinators.contains(w); }
+bool isRelative(const std::string& w) { return words().relatives.contains(w); }
 bool isClauseBreak(const Token& t) { return !t.word && (t.lower == ";" || t.lower == "." || t.lower == ":" || t.lower == "(" || t.lower == ")"); }
-bool isModal(const std::string& w) {
-  return w == "will" || w == "would" || w == "could" || w == "might" || w == "may" || w == "should" ||
-         w == "must" || w == "can" || w == "to" || w == "not" || w == "never" || w == "cannot" || w == "shall";
-}
+bool isModal(const std::string& w) { return words().modals.contains(w); }
 
 std::string modeOf(const std::vector<Token>& tokens) {
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -176,7 +64,7 @@ class Clauses {
       const bool lowerWord = i + 1 < t_.size() && t_[i + 1].word && t_[i + 1].script == Script::kLatin &&
                              !t_[i + 1].capital && first != "and" && first != "or" && first != "but" &&
                              first != "as" && first != "while" && first != "after" && first != "before" &&
-                             !lexicon().count(first);
+                             !englishTriggers().count(first);
       const bool apposition = afterMention && (first == "the" || first == "a" || first == "an" || first == "who" ||
                                                first == "which" || first == "both" || first == "then" || lowerWord);
       const bool aside = j - i <= 3 && argStartingIn(i + 1, j) < 0;
@@ -226,15 +114,7 @@ class Clauses {
   bool qualifier(int k) const { return args_[k]->possessive; }
   // The first half of a compound: "Iran" in "Iran-backed".
   bool compoundModifier(int k) const { return t_[args_[k]->tokEnd - 1].hyphenAfter; }
-  static bool roleNoun(const std::string& w) {
-    static const std::unordered_set<std::string> k = {
-        "commander", "leader", "head", "chief", "member", "members", "spokesman", "official", "officials",
-        "secretary", "deputy", "president", "minister", "general", "son", "father", "founder", "command",
-        "commanders", "leaders", "chairman", "director", "envoy", "ambassador", "representative", "supporters",
-        "followers", "fighters", "office", "residence", "embassy", "government", "army", "forces", "troops",
-        "soldiers", "militia", "militias"};
-    return k.count(w) > 0;
-  }
+  static bool roleNoun(const std::string& w) { return words().roleNouns.contains(w); }
 
   // The subject of the verb at token `v`, or -1.
   int subjectBefore(size_t v) const {
@@ -296,10 +176,8 @@ class Clauses {
     return -1;
   }
   bool onlyAdverbsBetween(size_t b, size_t e) const {
-    for (size_t k = b; k < e; ++k) {
-      const std::string& w = t_[k].lower;
-      if (w != "also" && w != "then" && w != "later" && w != "subsequently" && w != "even") return false;
-    }
+    for (size_t k = b; k < e; ++k)
+      if (!words().sequenceAdverbs.contains(t_[k].lower)) return false;
     return true;
   }
 
@@ -468,7 +346,7 @@ class RelationScan {
         f.type = tr.type;
         f.cameo = tr.cameo;
         if (tr.type == EdgeType::kAssault) f.mode = mode ? *mode : attackMode();
-        if (tr.type == EdgeType::kConsult && std::string(tr.cameo) == "041") f.mode = "phone";
+        if (tr.type == EdgeType::kConsult && tr.cameo == "041") f.mode = "phone";
         f.confidence = std::min(ms->confidence, md->confidence) * kEnglishEventFactor;
         f.tense = tense;
         out_->push_back(std::move(f));
@@ -506,19 +384,15 @@ bool backedCompound(RelationScan& s, size_t i) {
   const int src = s.c.argEndingAt(i);
   const int dst = s.c.objectAfter(i, 3, false);
   if (src >= 0 && dst >= 0)
-    s.add({static_cast<size_t>(src)}, s.c.group(dst, false, true), lexicon().at("backed"), Tense::kNone, &kNoMode);
+    s.add({static_cast<size_t>(src)}, s.c.group(dst, false, true), englishTriggers().at("backed"), Tense::kNone, &kNoMode);
   return true;
 }
 
 // "signed / sealed an agreement": an agreement word within four tokens.
 bool agreementFollows(const std::vector<Token>& tokens, size_t i) {
-  bool agreement = false;
-  for (size_t q = i + 1; q < tokens.size() && q <= i + 4; ++q) {
-    const std::string& w = tokens[q].lower;
-    agreement = agreement || w == "agreement" || w == "deal" || w == "accord" || w == "memorandum" ||
-                w == "treaty" || w == "pact";
-  }
-  return agreement;
+  for (size_t q = i + 1; q < tokens.size() && q <= i + 4; ++q)
+    if (words().agreementNouns.contains(tokens[q].lower)) return true;
+  return false;
 }
 
 // The trigger at token i: "pull out", "called for / on", or a lexicon word
@@ -531,8 +405,8 @@ std::optional<Trigger> triggerAt(const std::vector<Token>& tokens, size_t i) {
   if ((word == "called" || word == "calling" || word == "calls") && i + 1 < tokens.size() &&
       (tokens[i + 1].lower == "for" || tokens[i + 1].lower == "on"))
     return Trigger{EdgeType::kRequest, "020", word == "called" ? Tense::kPast : Tense::kPresent, Form::kVerb};
-  const auto it = lexicon().find(word);
-  if (it == lexicon().end()) return std::nullopt;
+  const auto it = englishTriggers().find(word);
+  if (it == englishTriggers().end()) return std::nullopt;
   if (word == "call" && !(i > 0 && tokens[i - 1].lower == "phone")) return std::nullopt;
   if (word == "called") return std::nullopt;
   if ((word == "signed" || word == "sealed") && !agreementFollows(tokens, i)) return std::nullopt;
@@ -665,11 +539,7 @@ bool governedNoun(const RelationScan& s, size_t i) {
   for (size_t q = from; q > 0 && q + 6 > from; --q) {
     const Token& w = tokens[q - 1];
     if (isClauseBreak(w) || w.lower == "that" || w.lower == "," || w.lower == "which") break;
-    if (w.lower == "for" || w.lower == "pursue" || w.lower == "seek" || w.lower == "seeking" || w.lower == "not" ||
-        w.lower == "no" || w.lower == "would" || w.lower == "will" || w.lower == "could" || w.lower == "demanding" ||
-        w.lower == "demand" || w.lower == "demanded" || w.lower == "requires" || w.lower == "requiring" ||
-        w.lower == "urged" || w.lower == "against")
-      governed = true;
+    if (words().governingWords.contains(w.lower)) governed = true;
   }
   return governed;
 }
@@ -682,10 +552,7 @@ int nounSource(const RelationScan& s, size_t i, size_t p, const Trigger& tr) {
   const auto& tokens = s.tokens;
   int src = p > 0 ? s.c.argEndingAt(p) : -1;
   if (src < 0 && p > 0) {
-    static const std::unordered_set<std::string> kLight = {
-        "began", "begun", "launched", "carried", "conducted", "ordered", "announced", "completed", "started",
-        "continued", "imposed", "staged", "launch", "began", "out", "executed", "authorized", "approved"};
-    if (kLight.count(tokens[p - 1].lower)) {
+    if (words().lightVerbs.contains(tokens[p - 1].lower)) {
       size_t v = p - 1;
       if (tokens[v].lower == "out" && v > 0) --v;
       src = s.c.subjectBefore(v);
@@ -709,9 +576,7 @@ void nounEvent(RelationScan& s, size_t i, const Trigger& tr) {
   int src = nounSource(s, i, p, tr);
   int dst = -1;
   // The target follows "of", "on", "against" ...; "in Baghdad" is where, not whom.
-  static const std::unordered_set<std::string> kTargetPreps = {"of", "on", "against", "with", "to", "upon",
-                                                                "targeting", "from", "over"};
-  if (i + 1 < tokens.size() && kTargetPreps.count(tokens[i + 1].lower)) dst = c.objectAfter(i + 1, 4, false);
+  if (i + 1 < tokens.size() && words().targetPrepositions.contains(tokens[i + 1].lower)) dst = c.objectAfter(i + 1, 4, false);
   if (tr.type == EdgeType::kMobilize) dst = destinationAfter(s, i);
   if (tr.type == EdgeType::kRetreat) {  // "the withdrawal of US troops from Iraq"
     if (i + 1 < tokens.size() && tokens[i + 1].lower == "of") {

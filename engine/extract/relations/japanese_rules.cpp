@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "extract/relations/rule_lexicon.h"
+
 namespace kg::extract {
 namespace {
 
@@ -9,33 +11,11 @@ namespace {
 // from particles alone, with fewer rules than English has.
 constexpr float kJapaneseEventFactor = 0.75f;
 
-struct JaTrigger {
-  const char* word;
-  EdgeType type;
-  const char* cameo;
-  const char* mode;
-};
-
-// The action noun at token i, or nullptr.
-const JaTrigger* triggerAt(const std::vector<Token>& tokens, size_t i) {
-  static const JaTrigger kTriggers[] = {
-      {"殺害", EdgeType::kAssault, "190", ""}, {"暗殺", EdgeType::kAssault, "186", ""},
-      {"空爆", EdgeType::kAssault, "195", "airstrike"}, {"爆撃", EdgeType::kAssault, "195", "airstrike"},
-      {"攻撃", EdgeType::kAssault, "190", ""}, {"非難", EdgeType::kAccuse, "111", ""},
-      {"批判", EdgeType::kAccuse, "111", ""}, {"制裁", EdgeType::kSanction, "163", ""},
-      {"支援", EdgeType::kSupport, "", ""}, {"支持", EdgeType::kSupport, "", ""},
-      {"会談", EdgeType::kConsult, "040", ""}, {"要求", EdgeType::kRequest, "100", ""},
-      {"求め", EdgeType::kRequest, "020", ""}, {"脅迫", EdgeType::kThreaten, "130", ""},
-      {"警告", EdgeType::kThreaten, "130", ""}, {"拒否", EdgeType::kReject, "120", ""},
-      {"抗議", EdgeType::kProtest, "140", ""}, {"合意", EdgeType::kAgree, "030", ""},
-      {"追放", EdgeType::kCoerce, "174", ""}, {"威嚇", EdgeType::kThreaten, "130", ""},
-      {"会見", EdgeType::kConsult, "040", ""}, {"撤退", EdgeType::kRetreat, "0874", ""},
-      {"撤収", EdgeType::kRetreat, "0874", ""}};
-  const JaTrigger* tr = nullptr;
-  for (const auto& t : kTriggers) {
-    if (tokens[i].lower == t.word) tr = &t;
-  }
-  return tr;
+// The action noun at token i (data/japanese_triggers.txt), or nullptr.
+const JapaneseTrigger* triggerAt(const std::vector<Token>& tokens, size_t i) {
+  const auto& triggers = japaneseTriggers();
+  const auto it = triggers.find(tokens[i].lower);
+  return it == triggers.end() ? nullptr : &it->second;
 }
 
 // The particle after mention `m`; "" for a place named after the actor.
@@ -68,7 +48,7 @@ bool agentParticle(const std::vector<Token>& tokens, const Mention& m, const std
 // The object phrase's particle: the "を" (or に/と for requests, warnings,
 // talks, から for withdrawals) right before the verb noun at i;
 // tokens.size() for none.
-size_t objectParticle(const std::vector<Token>& tokens, size_t i, const JaTrigger& tr) {
+size_t objectParticle(const std::vector<Token>& tokens, size_t i, const JapaneseTrigger& tr) {
   size_t particle = tokens.size();
   // "電話会談", "首脳会談": a noun compounded before the verb noun.
   size_t before = i;
@@ -87,7 +67,7 @@ size_t objectParticle(const std::vector<Token>& tokens, size_t i, const JaTrigge
 
 // "米国に撤退を要求した", "Yに制裁を科した", "Yに警告を発した": the addressee
 // is marked に even when a を phrase sits before the verb.
-bool addresseeMarked(const std::vector<Token>& tokens, size_t i, const JaTrigger& tr) {
+bool addresseeMarked(const std::vector<Token>& tokens, size_t i, const JapaneseTrigger& tr) {
   const bool sanctionNoun = tr.type == EdgeType::kSanction && i + 2 < tokens.size() && tokens[i + 1].lower == "を" &&
                             (tokens[i + 2].lower.rfind("科", 0) == 0 || tokens[i + 2].lower.rfind("課", 0) == 0);
   return tr.type == EdgeType::kRequest || tr.type == EdgeType::kThreaten || sanctionNoun;
@@ -113,7 +93,7 @@ struct JaRoles {
 
 // The subject (marked が/は) and object (or passive agent) of the verb noun at i.
 JaRoles rolesOf(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                const std::vector<Entity>& entities, size_t i, const JaTrigger& tr, bool passive) {
+                const std::vector<Entity>& entities, size_t i, const JapaneseTrigger& tr, bool passive) {
   JaRoles r;
   const size_t particle = objectParticle(tokens, i, tr);
   const bool addressee = addresseeMarked(tokens, i, tr);
@@ -138,7 +118,7 @@ JaRoles rolesOf(const std::vector<Token>& tokens, const std::vector<Mention>& me
 void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
                        const std::vector<Entity>& entities, std::vector<Fact>* out) {
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const JaTrigger* tr = triggerAt(tokens, i);
+    const JapaneseTrigger* tr = triggerAt(tokens, i);
     if (tr == nullptr) continue;
     const bool passive = i + 2 < tokens.size() && tokens[i + 1].lower == "さ" && tokens[i + 2].lower.rfind("れ", 0) == 0;
     const auto [subj, obj] = rolesOf(tokens, mentions, entities, i, *tr, passive);

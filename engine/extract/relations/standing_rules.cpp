@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <optional>
-#include <unordered_set>
+
+#include "extract/relations/rule_lexicon.h"
 
 namespace kg::extract {
 namespace {
@@ -28,30 +29,26 @@ struct StandingScan {
   void push(Fact f) { out->push_back(std::move(f)); }
 };
 
-bool leaderTitle(const std::string& title) {
-  for (const char* w : {"leader", "head", "chief", "commander", "secretary general", "secretary-general", "founder",
-                        "deputy", "second-in-command", "chairman", "president", "director", "emir"}) {
+// The word sets of data/english_relation_words.txt.
+const EnglishRelationWords& words() { return englishRelationWords(); }
+
+// True when `title` holds one of `words` anywhere ("deputy" in "deputy head").
+bool holdsAny(const std::string& title, const WordSet& words) {
+  for (const std::string& w : words.words())
     if (title.find(w) != std::string::npos) return true;
-  }
   return false;
 }
 
+bool leaderTitle(const std::string& title) { return holdsAny(title, words().leaderTitleWords); }
+
 // Heads of state and of government lead their state (LEADER_OF); every
 // other office of a state is OFFICIAL_OF with its title.
-bool headTitle(const std::string& lt) {
-  static const std::unordered_set<std::string> k = {"president", "prime minister", "premier", "chancellor",
-                                                    "king", "queen", "emir", "sultan", "supreme leader"};
-  return k.count(lt) > 0;
-}
+bool headTitle(const std::string& lt) { return words().headTitles.contains(lt); }
 
 // Ranks, religious honorifics and opposition roles: a demonym before them
 // ("Iraqi cleric Grand Ayatollah ...", "Venezuelan opposition leader ...")
 // names a nationality, not an office of the state.
-bool honorificOrRank(const std::string& lt) {
-  static const std::unordered_set<std::string> k = {"admiral", "field marshal", "grand ayatollah", "ayatollah",
-                                                    "sheikh", "pope", "opposition leader", "governor", "mayor"};
-  return k.count(lt) > 0;
-}
+bool honorificOrRank(const std::string& lt) { return words().honorifics.contains(lt); }
 
 // True when the relation is held on `on` (a bound that is not known does not limit it).
 bool heldOn(const CatalogRelation& r, Date on) {
@@ -81,8 +78,7 @@ const CatalogRelation* recordedRelation(const Resolver& resolver, size_t person,
 
 // Military ranks and honorifics: membership, not an office.
 bool rankTitle(const std::string& lt) {
-  return honorificOrRank(lt) || lt == "general" || lt == "brigadier general" || lt == "major general" ||
-         lt == "lieutenant general" || lt == "colonel";
+  return honorificOrRank(lt) || words().ranks.contains(lt);
 }
 
 // The standing relation a title before a person's name states ("Secretary
@@ -108,8 +104,7 @@ std::optional<Fact> titleFact(const StandingScan& s, const Mention& m) {
   // A rank or a group role with a state ("Iranian General X", "Iraqi
   // commander X") says too little about which body it is held in.
   if (body.actor.kind == ActorKind::kState &&
-      (rankTitle(lt) || lt == "commander" || lt == "leader" || lt == "deputy commander" || lt == "chairman" ||
-       lt == "secretary general"))
+      (rankTitle(lt) || words().stateVagueTitles.contains(lt)))
     return std::nullopt;
   Fact f;
   f.src = m.entity;
@@ -170,14 +165,7 @@ std::string appositiveTitle(const std::vector<Token>& tokens, size_t q, size_t* 
 }
 
 // "an analyst with ...", "a guest of ..." name no role in the body.
-bool roleWords(const std::string& title) {
-  bool role = false;
-  for (const char* w : {"leader", "head", "chief", "commander", "secretary", "general", "deputy", "second-in-command",
-                        "chairman", "president", "director", "member", "official", "spokes", "minister", "founder",
-                        "emir", "advis", "ambassador", "envoy", "speaker", "officer", "representative", "coordinator"})
-    role = role || title.find(w) != std::string::npos;
-  return role;
-}
+bool roleWords(const std::string& title) { return holdsAny(title, words().roleWordStems); }
 
 // "P, the secretary general of G", "P, a member of G": `q` is the article
 // after the comma.
@@ -189,9 +177,10 @@ void appositiveRole(StandingScan& s, const std::vector<const Mention*>& all, con
   if (g == nullptr) return;
   const Entity& body = s.entities[g->entity];
   if (body.actor.kind == ActorKind::kPerson || body.actor.kind == ActorKind::kMedia) return;
-  for (const char* adj : {"high-ranking ", "senior ", "top ", "former ", "then ", "late ", "iraqi ", "iranian ",
-                          "american ", "us "})
-    if (title.rfind(adj, 0) == 0) title.erase(0, std::string(adj).size());
+  for (const std::string& word : words().titleQualifiers.words()) {
+    const std::string qualifier = word + " ";
+    if (title.rfind(qualifier, 0) == 0) title.erase(0, qualifier.size());
+  }
   Fact f;
   f.src = m.entity;
   f.dst = g->entity;
