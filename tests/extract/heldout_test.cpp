@@ -17,9 +17,10 @@ using namespace kg::extract;
 namespace {
 
 // Floors per set, at the measured value rounded down to the percent
-// (2026-12-02, commit after the PETRARCH-suite merge and the actor codes):
+// (2026-12-02, after the seed-audit fixes: one CAMEO mapping, planned and
+// done kept apart, ORDER family, negating governors):
 //   heldout/        tuned on (a development set now): baseline before the
-//                   event coder 11.4% / 80.0%; measured 78/166 = 47.0%, 87/97 = 89.7%
+//                   event coder 11.4% / 80.0%; measured 79/166 = 47.6%, 88/97 = 90.7%
 //   heldout_dev/    development set written blind, tuned on: 56/206 = 27.2%, 61/70 = 87.1%
 //   heldout_fresh/  the frozen test set, never tuned on: 47/201 = 23.4%, 48/70 = 68.6%
 //                   (14.4% / 52.7% at the start of the session)
@@ -30,7 +31,7 @@ struct HeldoutSet {
   size_t minSentences;
 };
 constexpr HeldoutSet kSets[] = {
-    {KG_HELDOUT_DIR, 46, 89, 60},
+    {KG_HELDOUT_DIR, 47, 90, 60},
     {KG_HELDOUT_DEV_DIR, 27, 87, 100},
     {KG_HELDOUT_FRESH_DIR, 23, 68, 100},
 };
