@@ -466,6 +466,15 @@ constexpr std::array<std::string_view, 12> kActNouns = {"strike", "airstrike", "
                                                         "offensive", "bombing", "assault", "campaign", "invasion",
                                                         "incursion", "shelling"};
 
+// A demand (CAMEO 10) whose object is an act ("ordered a US bombing raid",
+// "the assassination of X, ordered by Trump") is no demand addressed to the
+// actors the act names: they are its owner or its victim.
+bool demandsAnAct(const MatchText& t, const VerbCode& code, int32_t targetNp) {
+  if (targetNp == kNoIndex || code.source.rfind("10", 0) != 0) return false;
+  const std::string& head = t.p.words[t.p.nps[targetNp].head].lemma;
+  return contains(kActNouns, head) || head == "assassination" || head == "killing";
+}
+
 int32_t relativeAgent(const MatchText& t, uint32_t o) {
   if (contains(kActNouns, t.p.words[t.p.nps[o].head].lemma)) return kNoIndex;
   for (const Clause& k : t.p.clauses) {
@@ -878,6 +887,7 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
     t.entitiesOf(roles.source, &sources, &sourceNps);
     t.entitiesOf(roles.target, &targets, &targetNps);
   }
+  if (demandsAnAct(t, code, roles.target)) return;
   const VerbPattern* pattern = choice.reading.pattern;
   const Verb& verb = choice.reading.hit.dict->verbs()[choice.reading.hit.form->verb];
   const bool planned = isPlanned(p, c, *choice.vg);

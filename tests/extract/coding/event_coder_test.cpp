@@ -162,6 +162,10 @@ TEST_CASE("Coder: an order for a strike codes the strike, with the one who order
   INFO(dump(f));
   CHECK(has(f, "Vladimir Putin -ASSAULT-> Ukraine"));  // "the Russian president" in October 2022
   CHECK_FALSE(has(f, "Vladimir Putin -REQUEST-> Ukraine"));
+  // An order whose object is an act names the act's owner, not an addressee.
+  const auto r = facts("In March the Turkish president ordered a Turkish bombing raid on two villages in Syria.", "2022-03-01");
+  INFO(dump(r));
+  for (const auto& line : r) CHECK(line.find("-REQUEST->") == std::string::npos);
   const auto g = facts("Biden ordered the killing of the Islamic State leader in February.", "2022-03-01");
   INFO(dump(g));
   CHECK_FALSE(has(g, "Joe Biden -REQUEST-> Islamic State"));
