@@ -25,8 +25,16 @@
 // Which noun phrase names which actor is the caller's business (NpActors):
 // the coder sees only entity numbers.
 //
-// Negated verb groups code nothing. Future, modal, conditional and attempted
-// events (will/could/if/threatened to ...) are coded with `planned` set.
+// Negated verb groups code nothing, nor does the complement of a verb that
+// says it did not happen ("declined / refused / failed to strike"). Future,
+// modal, conditional and attempted events (will/could/if/threatened to ...)
+// are coded with `planned` set, and so is a present tense after a time word
+// in a clause about the future ("to be announced after X meets Y"); "would
+// later / eventually" tells a narrative's past and is done. A demand (10)
+// whose object is an act ("ordered a US bombing raid") codes nothing: the
+// act's owner is no addressee ("ordered strikes on X" codes the strike).
+// Planned and done reports of one event never merge in storage
+// (storage/merge_rule.h sameStatus).
 //
 // Thread safety: immutable after construction; code() is const and may run
 // concurrently. The dictionaries must outlive the coder.
