@@ -33,7 +33,7 @@ void typeFromCameo(std::vector<Fact>* facts) {
 // The rule groups in the order their facts are listed: Japanese and Arabic
 // events, English events, then standing relations (titles, appositions).
 std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                                const Resolver& resolver) {
+                                Resolver& resolver) {
   std::vector<Fact> out;
   const auto& entities = resolver.entities();
   if (anyScript(tokens, Script::kKana, Script::kHan)) japaneseRelations(tokens, mentions, entities, &out);

@@ -46,6 +46,6 @@ struct Fact {
 };
 
 std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                                const Resolver& resolver);
+                                Resolver& resolver);
 
 }  // namespace kg::extract

@@ -22,7 +22,7 @@ constexpr float kPartOfFactor = 0.85f;
 struct StandingScan {
   const std::vector<Token>& tokens;
   const std::vector<Mention>& mentions;
-  const Resolver& resolver;
+  Resolver& resolver;  // may add the body of a recorded title (recordedTitleFact)
   const std::vector<Entity>& entities;
   std::vector<Fact>* out;
 
@@ -81,10 +81,45 @@ bool rankTitle(const std::string& lt) {
   return honorificOrRank(lt) || words().ranks.contains(lt);
 }
 
+std::string lowerCase(std::string s) {
+  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+// A title written before a known person's name with no body beside it
+// ("Prime Minister Mustafa al-Kadhimi", "Secretary of State Mike Pompeo"):
+// when the dictionary records that person holding that very title on the
+// article's date, the sentence states that tenure; the fact joins it in the
+// store. Nothing is read without an article date, for another title, or
+// when the person holds that title in two bodies then ("leader" of a
+// movement and of its militia: the text does not say which).
+std::optional<Fact> recordedTitleFact(const StandingScan& s, const Mention& m) {
+  const size_t person = s.entities[m.entity].catalog;
+  const Date on = s.resolver.articleDate();
+  if (person == kNoActor || s.entities[m.entity].actor.kind != ActorKind::kPerson || !on.known()) return std::nullopt;
+  const std::string lt = lowerCase(m.title);
+  const CatalogRelation* held = nullptr;
+  for (const auto& r : s.resolver.catalog().actors()[person].relations) {
+    if (r.target == kNoActor || lowerCase(r.title) != lt || !heldOn(r, on)) continue;
+    if (held) return std::nullopt;
+    held = &r;
+  }
+  if (!held) return std::nullopt;
+  Fact f;
+  f.src = m.entity;
+  f.dst = s.resolver.fromCatalog(held->target);
+  if (f.dst == f.src) return std::nullopt;
+  f.type = held->type;
+  f.title = held->title;
+  f.confidence = m.confidence * kTitleFactor;
+  return f;
+}
+
 // The standing relation a title before a person's name states ("Secretary
 // of State Mike Pompeo": OFFICIAL_OF United States), or nullopt.
 std::optional<Fact> titleFact(const StandingScan& s, const Mention& m) {
-  if (m.title.empty() || m.titleOf == kNoActor || m.source == MentionSource::kRole) return std::nullopt;
+  if (m.title.empty() || m.source == MentionSource::kRole) return std::nullopt;
+  if (m.titleOf == kNoActor) return recordedTitleFact(s, m);
   const Entity& person = s.entities[m.entity];
   const Entity& body = s.entities[m.titleOf];
   if (person.actor.kind != ActorKind::kPerson || m.entity == m.titleOf) return std::nullopt;
@@ -235,7 +270,7 @@ void appositionRelations(StandingScan& s) {
 }  // namespace
 
 void standingRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                       const Resolver& resolver, std::vector<Fact>* out) {
+                       Resolver& resolver, std::vector<Fact>* out) {
   StandingScan s{tokens, mentions, resolver, resolver.entities(), out};
   for (const auto& m : mentions) {
     if (auto f = titleFact(s, m)) out->push_back(std::move(*f));

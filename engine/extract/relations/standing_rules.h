@@ -22,6 +22,6 @@ namespace kg::extract {
 // Appends the standing relations of one sentence to `out`: titles first,
 // then appositives.
 void standingRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                       const Resolver& resolver, std::vector<Fact>* out);
+                       Resolver& resolver, std::vector<Fact>* out);
 
 }  // namespace kg::extract

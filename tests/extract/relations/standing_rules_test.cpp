@@ -34,3 +34,18 @@ TEST_CASE("Relations: a title read before a recorded office holder joins the ten
   }
   CHECK(seen);
 }
+
+TEST_CASE("Relations: a title alone before a recorded holder states the tenure held then, and only an unambiguous one",
+          "[extract][relations]") {
+  // No state is written: the dictionary records al-Kadhimi as Iraq's Prime Minister from May 2020 to October 2022.
+  CHECK(hasLine(facts("Prime Minister Mustafa al-Kadhimi spoke to reporters in Baghdad on Sunday.", "2021-11-07"),
+                "Mustafa al-Kadhimi -LEADER_OF-> Iraq"));
+  // Outside the tenure, or under another title, the sentence states no office.
+  CHECK(facts("Prime Minister Mustafa al-Kadhimi spoke to reporters in Baghdad on Sunday.", "2023-11-05").count(
+            "Mustafa al-Kadhimi -LEADER_OF-> Iraq") == 0);
+  CHECK(facts("Foreign Minister Mustafa al-Kadhimi spoke to reporters in Baghdad on Sunday.", "2021-11-07").empty());
+  // Sadr leads both the Sadrist Movement and Saraya al-Salam: "leader" alone does not say which.
+  const auto s = facts("Political leader Muqtada al-Sadr spoke to reporters in Najaf on Sunday.", "2022-08-29");
+  CHECK(s.count("Muqtada al-Sadr -LEADER_OF-> Saraya al-Salam") == 0);
+  CHECK(s.count("Muqtada al-Sadr -LEADER_OF-> Sadrist Movement") == 0);
+}
