@@ -77,6 +77,18 @@ std::string_view sv(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
 
 bool startsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+// Keeps a store's write epoch odd for its lifetime (GraphStore::writeEpoch).
+class OddEpoch {
+ public:
+  explicit OddEpoch(std::atomic<uint64_t>& epoch) : epoch_(epoch) { ++epoch_; }
+  ~OddEpoch() { ++epoch_; }
+  OddEpoch(const OddEpoch&) = delete;
+  OddEpoch& operator=(const OddEpoch&) = delete;
+
+ private:
+  std::atomic<uint64_t>& epoch_;
+};
+
 class RocksStore;
 
 class RocksBatch final : public WriteBatch {
@@ -392,7 +404,11 @@ class RocksStore final : public GraphStore {
     rocksdb::WriteOptions wo;
     wo.disableWAL = bulk_;
     killPoint("batch.before_commit");
-    auto s = db_->Write(wo, &wb);
+    rocksdb::Status s;
+    {
+      OddEpoch writing(writeEpoch_);
+      s = db_->Write(wo, &wb);
+    }
     killPoint("batch.after_commit");
     b->batch_.Clear();
     b->pendingEdges_.clear();
@@ -404,6 +420,8 @@ class RocksStore final : public GraphStore {
     b->ops_ = 0;
     return fromRocks(s, "commit batch");
   }
+
+  uint64_t writeEpoch() const override { return writeEpoch_.load(); }
 
   Status flush() override {
     if (readOnly_) return Status::ok();
@@ -451,6 +469,7 @@ class RocksStore final : public GraphStore {
     return fromRocks(w.Finish(), "write " + path);
   }
   std::mutex& commitMutex() { return commitMu_; }
+  std::atomic<uint64_t>& writeEpochCounter() { return writeEpoch_; }
   bool readOnly() const { return readOnly_; }
 
   rocksdb::DB* db() { return db_.get(); }
@@ -468,6 +487,7 @@ class RocksStore final : public GraphStore {
   std::atomic<uint64_t> nextActor_{1};
   std::atomic<uint64_t> nextEdge_{1};
   std::mutex commitMu_;  // serialises commits (and the id high-water marks they write)
+  std::atomic<uint64_t> writeEpoch_{0};
 };
 
 Result<ActorId> RocksBatch::putActor(Actor actor, const std::vector<std::string>& nameKeys) {
@@ -1173,7 +1193,12 @@ Result<BulkLoadStats> RocksBulkLoader::finish() {
   }
   phase("sst files");
   killPoint("bulk.before_ingest");
-  KG_RETURN_IF_ERROR(fromRocks(db->IngestExternalFiles(args), "ingest"));
+  rocksdb::Status ingested;
+  {
+    OddEpoch writing(store_->writeEpochCounter());
+    ingested = db->IngestExternalFiles(args);
+  }
+  KG_RETURN_IF_ERROR(fromRocks(ingested, "ingest"));
   killPoint("bulk.after_ingest");
   phase("ingest");
   return stats_;
