@@ -304,6 +304,62 @@ bool parseArgs(int argc, char** argv, Args* a) {
   return a->rounds > 0;
 }
 
+// The commands --only keeps; empty (after saying why) when none or an input is missing.
+std::vector<Command> selectCommands(const std::string& only) {
+  std::vector<Command> commands;
+  for (auto& c : allCommands())
+    if (only.empty() || c.name == only) commands.push_back(c);
+  if (commands.empty()) std::fprintf(stderr, "kill_rounds: no command named '%s'\n", only.c_str());
+  for (const auto& c : commands)
+    if (!fs::exists(c.args.back())) {
+      std::fprintf(stderr, "kill_rounds: %s is missing: put ../shared beside the repository\n", c.args.back().c_str());
+      return {};
+    }
+  return commands;
+}
+
+// Each command's clean run, timed after a first run that warms the page cache.
+bool runCleans(const fs::path& work, const std::vector<Command>& commands, std::vector<CleanRun>* clean) {
+  clean->assign(commands.size(), CleanRun());
+  for (size_t i = 0; i < commands.size(); ++i) {
+    fs::create_directories(work / commands[i].name);
+    for (const char* name : {"warm.db", "clean.db"}) {
+      (*clean)[i] = CleanRun();
+      if (!runClean(work / commands[i].name / name, commands[i], &(*clean)[i])) return false;
+    }
+  }
+  return true;
+}
+
+void count(const Round& round, Tally* t) {
+  ++t->rounds;
+  ++t->aimed[static_cast<int>(round.aim)];
+  t->finishedFirst += round.finishedFirst;
+  if (!round.finishedFirst) ++t->landed[static_cast<int>(round.landed)];
+  t->differences += !round.differences.empty();
+}
+
+// Plays `rounds` rounds round-robin over the commands; the rounds with differences.
+int playRounds(const fs::path& work, const std::vector<Command>& commands, const std::vector<CleanRun>& clean,
+               int rounds, std::mt19937_64& rng) {
+  std::vector<Tally> tally(commands.size());
+  for (int r = 0; r < rounds; ++r) {
+    const size_t ci = static_cast<size_t>(r) % commands.size();
+    const Aim aim = static_cast<Aim>(tally[ci].rounds % static_cast<int>(Aim::kCount));
+    const fs::path dir = work / commands[ci].name / ("round-" + std::to_string(r));
+    const Round round = playRound(dir, commands[ci], clean[ci], aim, rng);
+    printRound(r, commands[ci], clean[ci], round);
+    count(round, &tally[ci]);
+    if (round.differences.empty()) fs::remove_all(dir);
+  }
+  int differences = 0;
+  for (size_t i = 0; i < commands.size(); ++i) {
+    printTally(commands[i], clean[i], tally[i]);
+    differences += tally[i].differences;
+  }
+  return differences;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -312,48 +368,16 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: kill_rounds [--rounds N] [--seed S] [--only ingest-corpus|ingest-seeds|import-icews]\n");
     return 2;
   }
-  std::vector<Command> commands;
-  for (auto& c : allCommands())
-    if (args.only.empty() || c.name == args.only) commands.push_back(c);
-  if (commands.empty()) return std::fprintf(stderr, "kill_rounds: no command named '%s'\n", args.only.c_str()), 2;
-  for (const auto& c : commands)
-    if (!fs::exists(c.args.back()))
-      return std::fprintf(stderr, "kill_rounds: %s is missing: put ../shared beside the repository\n",
-                          c.args.back().c_str()), 2;
+  const std::vector<Command> commands = selectCommands(args.only);
+  if (commands.empty()) return 2;
   std::printf("kill_rounds: seed %llu (repeat with --seed %llu), %d rounds\n",
               static_cast<unsigned long long>(args.seed), static_cast<unsigned long long>(args.seed), args.rounds);
   std::mt19937_64 rng(args.seed);
   const fs::path work = fs::temp_directory_path() / ("kg-kill-rounds-" + std::to_string(args.seed));
   fs::remove_all(work);
-  std::vector<CleanRun> clean(commands.size());
-  for (size_t i = 0; i < commands.size(); ++i) {
-    // Timed twice: the first run warms the page cache, the second is timed.
-    for (const char* name : {"warm.db", "clean.db"}) {
-      fs::create_directories(work / commands[i].name);
-      clean[i] = CleanRun();
-      if (!runClean(work / commands[i].name / name, commands[i], &clean[i])) return 2;
-    }
-  }
-  std::vector<Tally> tally(commands.size());
-  for (int r = 0; r < args.rounds; ++r) {
-    const size_t ci = static_cast<size_t>(r) % commands.size();
-    Tally& t = tally[ci];
-    const Aim aim = static_cast<Aim>(t.rounds % static_cast<int>(Aim::kCount));
-    const fs::path dir = work / commands[ci].name / ("round-" + std::to_string(r));
-    Round round = playRound(dir, commands[ci], clean[ci], aim, rng);
-    printRound(r, commands[ci], clean[ci], round);
-    ++t.rounds;
-    ++t.aimed[static_cast<int>(aim)];
-    t.finishedFirst += round.finishedFirst;
-    if (!round.finishedFirst) ++t.landed[static_cast<int>(round.landed)];
-    t.differences += !round.differences.empty();
-    if (round.differences.empty()) fs::remove_all(dir);
-  }
-  int differences = 0;
-  for (size_t i = 0; i < commands.size(); ++i) {
-    printTally(commands[i], clean[i], tally[i]);
-    differences += tally[i].differences;
-  }
+  std::vector<CleanRun> clean;
+  if (!runCleans(work, commands, &clean)) return 2;
+  const int differences = playRounds(work, commands, clean, args.rounds, rng);
   if (differences == 0) {
     fs::remove_all(work);
     std::printf("kill_rounds: every round recovered to the clean result\n");

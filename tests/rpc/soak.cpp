@@ -323,6 +323,51 @@ std::vector<std::string> failures(const Soak& soak) {
   return out;
 }
 
+struct Memory {
+  size_t cold = 0, before = 0, after = 0;  // KiB
+  std::vector<size_t> samples;             // KiB, during the run
+  size_t peak() const { return samples.empty() ? 0 : *std::max_element(samples.begin(), samples.end()); }
+};
+
+// Prints the run's numbers (and one JSON line); the exit status.
+int report(const Soak& soak, double seconds, const Memory& m, bool up, size_t rssGrowthMib) {
+  uint64_t calls = 0;
+  for (const auto& [kind, n] : soak.calls.counts()) calls += n;
+  std::printf("kgd_soak: %d query clients, %.1f s: %llu calls (%.0f calls/s), %llu edge pages\n", kQueryClients,
+              seconds, static_cast<unsigned long long>(calls), static_cast<double>(calls) / seconds,
+              static_cast<unsigned long long>(soak.pages.load()));
+  printTally("calls", soak.calls);
+  printTally("ingest", soak.ingest);
+  printTally("abuse", soak.abuse);
+  std::printf("kgd VmRSS: %zu MiB cold, %zu MiB warm (before), %zu MiB peak, %zu MiB after (bound: before + %zu "
+              "MiB); every %lld ms:",
+              mib(m.cold), mib(m.before), mib(m.peak()), mib(m.after), rssGrowthMib,
+              static_cast<long long>(kRssSampleEvery.count()));
+  for (size_t kib : m.samples) std::printf(" %zu", mib(kib));
+  std::printf("\n");
+  std::vector<std::string> failed = failures(soak);
+  if (!up) failed.push_back("kgd is not running or not answering after the run");
+  if (mib(m.after) > mib(m.before) + rssGrowthMib) failed.push_back("kgd resident memory grew beyond the bound");
+  const nlohmann::json result = {
+      {"seconds", seconds},           {"calls", calls},          {"calls_per_second", calls / seconds},
+      {"by_kind", toJson(soak.calls)}, {"ingest", toJson(soak.ingest)}, {"abuse", toJson(soak.abuse)},
+      {"rss_kib_cold", m.cold},       {"rss_kib_before", m.before}, {"rss_kib_peak", m.peak()},
+      {"rss_kib_after", m.after},     {"failures", failed}};
+  std::printf("%s\n", result.dump().c_str());
+  for (const auto& f : failed) std::printf("kgd_soak: FAILED: %s\n", f.c_str());
+  return failed.empty() ? 0 : 1;
+}
+
+// "listening on ADDRESS" -> the soak's address and port; false when kgd did not start.
+bool connectTo(kg::testing::Kgd& kgd, Soak* soak) {
+  const std::string prefix = "listening on ";
+  const std::string line = kgd.firstLine();
+  if (line.rfind(prefix, 0) != 0) return false;
+  soak->address = line.substr(prefix.size());
+  soak->port = std::stoi(soak->address.substr(soak->address.rfind(':') + 1));
+  return loadActors(*soak);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -335,47 +380,19 @@ int main(int argc, char** argv) {
   if (!buildDatabase(dir.sub("kg.db"))) return 2;
   kg::testing::Kgd kgd({"--db", dir.sub("kg.db"), "--listen", "127.0.0.1:0", "--idle-timeout-ms",
                         std::to_string(kIdleTimeout.count()), "--read-timeout-ms", std::to_string(kReadTimeout.count())});
-  const std::string line = kgd.firstLine();
-  if (line.rfind("listening on ", 0) != 0) return std::fprintf(stderr, "kgd_soak: kgd did not start\n"), 2;
   Soak soak;
-  soak.address = line.substr(std::string("listening on ").size());
-  soak.port = std::stoi(soak.address.substr(soak.address.rfind(':') + 1));
-  if (!loadActors(soak)) return std::fprintf(stderr, "kgd_soak: kgd lists no actors\n"), 2;
+  if (!connectTo(kgd, &soak)) return std::fprintf(stderr, "kgd_soak: kgd did not start or lists no actors\n"), 2;
   const auto sets = std::vector{readDocuments(seeds), readDocuments(KG_CORPUS_DIR)};
-  const size_t cold = kg::testing::residentKib(kgd.pid());
+  Memory memory;
+  memory.cold = kg::testing::residentKib(kgd.pid());
   if (!warmUp(soak, sets[1])) return std::fprintf(stderr, "kgd_soak: kgd did not answer the warm-up\n"), 2;
-  const size_t before = kg::testing::residentKib(kgd.pid());
+  memory.before = kg::testing::residentKib(kgd.pid());
   soak.pages = 0;
   const auto start = Clock::now();
-  const std::vector<size_t> rss = runLoad(soak, kgd, args.seconds, sets);
-  const size_t peak = rss.empty() ? 0 : *std::max_element(rss.begin(), rss.end());
+  memory.samples = runLoad(soak, kgd, args.seconds, sets);
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   std::this_thread::sleep_for(kCloseMargin);  // abusive connections closed, work done
   const bool up = kgd.running() && loadActors(soak);
-  const size_t after = kg::testing::residentKib(kgd.pid());
-
-  uint64_t calls = 0;
-  for (const auto& [kind, n] : soak.calls.counts()) calls += n;
-  std::printf("kgd_soak: %d query clients, %.1f s: %llu calls (%.0f calls/s), %llu edge pages\n", kQueryClients,
-              seconds, static_cast<unsigned long long>(calls), static_cast<double>(calls) / seconds,
-              static_cast<unsigned long long>(soak.pages.load()));
-  printTally("calls", soak.calls);
-  printTally("ingest", soak.ingest);
-  printTally("abuse", soak.abuse);
-  std::printf("kgd VmRSS: %zu MiB cold, %zu MiB warm (before), %zu MiB peak, %zu MiB after (bound: before + %zu "
-              "MiB); every %lld ms:",
-              mib(cold), mib(before), mib(peak), mib(after), args.rssGrowthMib,
-              static_cast<long long>(kRssSampleEvery.count()));
-  for (size_t kib : rss) std::printf(" %zu", mib(kib));
-  std::printf("\n");
-  std::vector<std::string> failed = failures(soak);
-  if (!up) failed.push_back("kgd is not running or not answering after the run");
-  if (mib(after) > mib(before) + args.rssGrowthMib) failed.push_back("kgd resident memory grew beyond the bound");
-  nlohmann::json result = {{"seconds", seconds}, {"calls", calls}, {"calls_per_second", calls / seconds},
-                           {"by_kind", toJson(soak.calls)}, {"ingest", toJson(soak.ingest)},
-                           {"abuse", toJson(soak.abuse)}, {"rss_kib_cold", cold}, {"rss_kib_before", before}, {"rss_kib_peak", peak},
-                           {"rss_kib_after", after}, {"failures", failed}};
-  std::printf("%s\n", result.dump().c_str());
-  for (const auto& f : failed) std::printf("kgd_soak: FAILED: %s\n", f.c_str());
-  return failed.empty() ? 0 : 1;
+  memory.after = kg::testing::residentKib(kgd.pid());
+  return report(soak, seconds, memory, up, args.rssGrowthMib);
 }
