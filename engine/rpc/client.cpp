@@ -429,6 +429,22 @@ Result<ComponentsView> Client::components(const ComponentsQuery& q) {
   return out;
 }
 
+namespace {
+
+// The error of an ingest whose batch of documents [from, to) failed. kgd
+// commits article by article, so it may have stored some of that batch
+// without confirming it; what earlier batches stored it did confirm.
+Status interruptedIngest(const Status& cause, const IngestSummary& confirmed, size_t from, size_t to) {
+  const uint64_t stored = confirmed.articles - std::min(confirmed.skipped, confirmed.articles);
+  std::string msg = "kgd confirmed " + std::to_string(stored) + " stored article(s)";
+  if (from > 0) msg += " of documents 1-" + std::to_string(from);
+  msg += "; articles of documents " + std::to_string(from + 1) + "-" + std::to_string(to) +
+         " may be stored too, unconfirmed (an ingest run again skips what is stored): " + cause.message();
+  return Status(cause.code(), msg);
+}
+
+}  // namespace
+
 Result<IngestSummary> Client::ingest(const std::vector<IngestDocument>& docs) {
   // Batches stay under the server's document count and well under its
   // message size limit.
@@ -466,7 +482,7 @@ Result<IngestSummary> Client::ingest(const std::vector<IngestDocument>& docs) {
       for (auto w : rep.getWarnings()) total.warnings.push_back(str(w));
       return Status::ok();
     });
-    KG_RETURN_IF_ERROR(st7);
+    if (!st7.isOk()) return interruptedIngest(st7, total, start, end);
     start = end;
   } while (start < docs.size());
   return total;

@@ -55,6 +55,8 @@ class Client final : public GraphApi {
   Result<ComponentsView> components(const ComponentsQuery& q) override;
   // At most schema maxIngestDocuments (1000) documents per call are sent at
   // once; longer lists go in several calls and the summaries are added up.
+  // When a call fails, the error says how many stored articles kgd confirmed
+  // before it and which documents' articles may be stored unconfirmed.
   Result<IngestSummary> ingest(const std::vector<IngestDocument>& docs) override;
   std::string nameOf(ActorId id) override;
 

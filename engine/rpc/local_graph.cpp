@@ -62,13 +62,13 @@ void openSpan(size_t total, const PageRequest& page, PageSpan* span) {
 }  // namespace
 
 uint64_t LocalGraph::storeVersion(uint64_t epochBefore) {
-  const uint64_t after = writeEpoch_.load();
+  const uint64_t after = engine_.store().writeEpoch();
   if (after == epochBefore && after % 2 == 0) return after / 2 + 1;
   return (uint64_t{1} << 63) | ++unstablePages_;
 }
 
 Result<std::vector<Edge>> LocalGraph::edgesPage(const EdgeQuery& q, const PageRequest& page, PageSpan* span) {
-  const uint64_t epoch = writeEpoch_.load();
+  const uint64_t epoch = engine_.store().writeEpoch();
   auto pred = query::EdgePredicate::compile(q.filter);  // validates the window and confidence
   if (!pred) return pred.status();
   core::EdgeFilter f;
@@ -108,7 +108,7 @@ Result<std::vector<Edge>> LocalGraph::edges(const EdgeQuery& q) {
 
 Result<std::vector<Actor>> LocalGraph::actorsPage(std::optional<ActorKind> kind, const PageRequest& page,
                                                   PageSpan* span) {
-  const uint64_t epoch = writeEpoch_.load();
+  const uint64_t epoch = engine_.store().writeEpoch();
   auto all = engine_.actors(kind);
   if (!all) return all.status();
   openSpan(all->size(), page, span);
@@ -357,12 +357,6 @@ Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs
     ingestor_ = std::move(ingestor).value();
   }
   const core::IngestSummary before = ingestor_->summary();
-  // Odd while writing (see storeVersion); even again when this returns.
-  ++writeEpoch_;
-  struct EpochEnd {
-    std::atomic<uint64_t>& epoch;
-    ~EpochEnd() { ++epoch; }
-  } epochEnd{writeEpoch_};
   // Edge and evidence counts come from the store: Ingestor::summary() keeps
   // them current for ingestPaths() only.
   auto storedBefore = engine_.stats();

@@ -97,11 +97,12 @@ class LocalGraph final : public GraphApi {
   graph::SnapshotHolder holder_;
   const extract::ExtractorOptions extractorOptions_;
   // A listing read straight from the store (edges, actors) is stamped with
-  // the write epoch: odd while an ingest writes, bumped at its start and end.
-  // A page read while it moved gets a stamp no other page has, so a client
-  // paging through restarts instead of mixing two states of the store.
+  // the store's write epoch (GraphStore::writeEpoch: odd while a commit
+  // lands), so an ingest that commits nothing, or is still extracting,
+  // restarts no reader. A page read while it moved gets a stamp no other
+  // page has, so a client paging through restarts instead of mixing two
+  // states of the store.
   uint64_t storeVersion(uint64_t epochBefore);
-  std::atomic<uint64_t> writeEpoch_{0};
   std::atomic<uint64_t> unstablePages_{0};
   std::mutex ingestMu_;  // serialises ingest(); guards the two below
   std::unique_ptr<extract::Extractor> extractor_;

@@ -142,6 +142,12 @@ class GraphStore {
   virtual Status commit(WriteBatch& batch) = 0;
   // Speeds up bulk loads: commits skip the write-ahead log until flush().
   virtual Status flush() = 0;
+  // Even while no commit or bulk load is landing; each one moves it on, to
+  // odd as it starts and to even once it is stored. A reader that sees the
+  // same even value before and after its reads read one state of the store
+  // (how kgd stamps the pages of a listing read from the store). Safe from
+  // any thread.
+  virtual uint64_t writeEpoch() const = 0;
   // A loader for bulk imports (see BulkLoader); it borrows this store and must
   // not outlive it. Reads the fact keys of every stored edge first (O(edges)).
   // FailedPrecondition on a read-only store or a store without bulk loading.

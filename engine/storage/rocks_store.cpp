@@ -32,6 +32,7 @@
 
 #include "base/kill_point.h"
 #include "storage/codec.h"
+#include "storage/fault_fs.h"
 #include "storage/merge_rule.h"
 
 namespace kg::storage {
@@ -75,6 +76,18 @@ class CounterMerge final : public rocksdb::AssociativeMergeOperator {
 std::string_view sv(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
 
 bool startsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Keeps a store's write epoch odd for its lifetime (GraphStore::writeEpoch).
+class OddEpoch {
+ public:
+  explicit OddEpoch(std::atomic<uint64_t>& epoch) : epoch_(epoch) { ++epoch_; }
+  ~OddEpoch() { ++epoch_; }
+  OddEpoch(const OddEpoch&) = delete;
+  OddEpoch& operator=(const OddEpoch&) = delete;
+
+ private:
+  std::atomic<uint64_t>& epoch_;
+};
 
 class RocksStore;
 
@@ -124,9 +137,12 @@ class RocksBatch final : public WriteBatch {
 
 class RocksStore final : public GraphStore {
  public:
-  RocksStore(std::unique_ptr<rocksdb::DB> db, std::vector<rocksdb::ColumnFamilyHandle*> cfs, bool readOnly,
-             bool bulk, std::shared_ptr<rocksdb::Cache> cache)
-      : db_(std::move(db)), cfs_(std::move(cfs)), readOnly_(readOnly), bulk_(bulk), cache_(std::move(cache)) {}
+  // `env` (may be null: the default Env) must outlive `db`; the store keeps it.
+  RocksStore(std::shared_ptr<rocksdb::Env> env, std::unique_ptr<rocksdb::DB> db,
+             std::vector<rocksdb::ColumnFamilyHandle*> cfs, bool readOnly, bool bulk,
+             std::shared_ptr<rocksdb::Cache> cache)
+      : env_(std::move(env)), db_(std::move(db)), cfs_(std::move(cfs)), readOnly_(readOnly), bulk_(bulk),
+        cache_(std::move(cache)) {}
 
   ~RocksStore() override {
     for (auto* h : cfs_) db_->DestroyColumnFamilyHandle(h);
@@ -388,7 +404,11 @@ class RocksStore final : public GraphStore {
     rocksdb::WriteOptions wo;
     wo.disableWAL = bulk_;
     killPoint("batch.before_commit");
-    auto s = db_->Write(wo, &wb);
+    rocksdb::Status s;
+    {
+      OddEpoch writing(writeEpoch_);
+      s = db_->Write(wo, &wb);
+    }
     killPoint("batch.after_commit");
     b->batch_.Clear();
     b->pendingEdges_.clear();
@@ -400,6 +420,8 @@ class RocksStore final : public GraphStore {
     b->ops_ = 0;
     return fromRocks(s, "commit batch");
   }
+
+  uint64_t writeEpoch() const override { return writeEpoch_.load(); }
 
   Status flush() override {
     if (readOnly_) return Status::ok();
@@ -447,6 +469,7 @@ class RocksStore final : public GraphStore {
     return fromRocks(w.Finish(), "write " + path);
   }
   std::mutex& commitMutex() { return commitMu_; }
+  std::atomic<uint64_t>& writeEpochCounter() { return writeEpoch_; }
   bool readOnly() const { return readOnly_; }
 
   rocksdb::DB* db() { return db_.get(); }
@@ -455,6 +478,7 @@ class RocksStore final : public GraphStore {
   uint64_t allocEdge() { return nextEdge_++; }
 
  private:
+  std::shared_ptr<rocksdb::Env> env_;  // declared first: destroyed after db_
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> cfs_;
   bool readOnly_;
@@ -463,6 +487,7 @@ class RocksStore final : public GraphStore {
   std::atomic<uint64_t> nextActor_{1};
   std::atomic<uint64_t> nextEdge_{1};
   std::mutex commitMu_;  // serialises commits (and the id high-water marks they write)
+  std::atomic<uint64_t> writeEpoch_{0};
 };
 
 Result<ActorId> RocksBatch::putActor(Actor actor, const std::vector<std::string>& nameKeys) {
@@ -1156,6 +1181,7 @@ Result<BulkLoadStats> RocksBulkLoader::finish() {
     for (auto& job : jobs) threads.emplace_back([&job, this] { job.status = writeSst(job.path, job.cf, job.fill); });
     for (auto& t : threads) t.join();
   }
+  for (const auto& job : jobs) KG_RETURN_IF_ERROR(job.status);  // the first file that failed, by name
   // The counters and id high-water marks go into the same atomic ingestion
   // as the data, so a crash leaves both or neither.
   std::lock_guard<std::mutex> commitLock(store_->commitMutex());
@@ -1166,7 +1192,6 @@ Result<BulkLoadStats> RocksBulkLoader::finish() {
   jobs.push_back(Job{kMeta, metaPath, nullptr, Status::ok()});
   std::vector<rocksdb::IngestExternalFileArg> args;
   for (auto& job : jobs) {
-    KG_RETURN_IF_ERROR(job.status);
     rocksdb::IngestExternalFileArg arg;
     arg.column_family = store_->cf(job.cf);
     arg.external_files = {job.path};
@@ -1175,7 +1200,12 @@ Result<BulkLoadStats> RocksBulkLoader::finish() {
   }
   phase("sst files");
   killPoint("bulk.before_ingest");
-  KG_RETURN_IF_ERROR(fromRocks(db->IngestExternalFiles(args), "ingest"));
+  rocksdb::Status ingested;
+  {
+    OddEpoch writing(store_->writeEpochCounter());
+    ingested = db->IngestExternalFiles(args);
+  }
+  KG_RETURN_IF_ERROR(fromRocks(ingested, "ingest"));
   killPoint("bulk.after_ingest");
   phase("ingest");
   return stats_;
@@ -1191,13 +1221,20 @@ Result<std::unique_ptr<BulkLoader>> RocksStore::newBulkLoader() {
 // --- opening ---
 
 struct OpenConfig {
+  std::shared_ptr<rocksdb::Env> env;  // the KG_FAULT_WRITE file system, or null (the default Env)
   rocksdb::DBOptions db;
   std::vector<rocksdb::ColumnFamilyDescriptor> families;
   std::shared_ptr<rocksdb::Cache> cache;
 };
 
-OpenConfig openConfig(const StoreOptions& options) {
+Result<OpenConfig> openConfig(const StoreOptions& options) {
   OpenConfig c;
+  auto fault = writeFaultFromEnvironment();
+  if (!fault) return fault.status();
+  if (fault.value()) {
+    c.env = newFaultEnv(*fault.value());
+    c.db.env = c.env.get();
+  }
   c.cache = rocksdb::NewLRUCache(options.blockCacheBytes);
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = c.cache;
@@ -1277,7 +1314,10 @@ Status createDatabase(const std::string& path, const OpenConfig& config) {
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
   auto s = rocksdb::DB::Open(dbo, staging.string(), config.families, &handles, &raw);
-  if (!s.ok()) return fromRocks(s, "create database in '" + staging.string() + "'");
+  if (!s.ok()) {
+    fs::remove_all(staging, ec);  // a failed creation leaves nothing behind
+    return fromRocks(s, "create database in '" + staging.string() + "'");
+  }
   std::unique_ptr<rocksdb::DB> db(raw);
   killPoint("open.created");
   Status st = RocksStore::writeFormatVersion(db.get(), handles[kMeta]);
@@ -1366,7 +1406,9 @@ Result<std::unique_ptr<GraphStore>> openStore(const std::string& path, const Sto
   std::error_code ec;
   if (fs::exists(path, ec) && !fs::is_directory(path, ec))
     return Status::invalidArgument("database path '" + path + "' is a file, not a database directory");
-  OpenConfig config = openConfig(options);
+  auto configured = openConfig(options);
+  if (!configured) return configured.status();
+  OpenConfig& config = configured.value();
   if (!fs::exists(fs::path(path) / "CURRENT", ec)) {
     if (!options.createIfMissing || options.readOnly) return Status::notFound("no database at '" + path + "'");
     KG_RETURN_IF_ERROR(createDatabase(path, config));
@@ -1374,8 +1416,8 @@ Result<std::unique_ptr<GraphStore>> openStore(const std::string& path, const Sto
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   auto raw = openExisting(path, options, config, &handles);
   if (!raw) return raw.status();
-  auto store = std::make_unique<RocksStore>(std::unique_ptr<rocksdb::DB>(raw.value()), handles, options.readOnly,
-                                            options.bulkLoad, config.cache);
+  auto store = std::make_unique<RocksStore>(config.env, std::unique_ptr<rocksdb::DB>(raw.value()), handles,
+                                            options.readOnly, options.bulkLoad, config.cache);
   Status st = store->init();
   if (!st.isOk()) return Status(st.code(), "database '" + path + "': " + st.message());
   return std::unique_ptr<GraphStore>(std::move(store));

@@ -8,7 +8,7 @@
 
 #include <filesystem>
 
-#include "../support/run.h"
+#include "../support/db_state.h"
 
 using kg::testing::run;
 using kg::testing::shq;
@@ -27,16 +27,10 @@ kg::testing::RunResult kgAt(const std::string& db, const std::string& args, cons
 
 // Everything a user can read back, ids included.
 std::string state(const std::string& db) {
-  auto stats = kgAt(db, "stats --json");
-  auto actors = kgAt(db, "actors --json");
-  auto edges = kgAt(db, "edges --json");
-  INFO(stats.err << actors.err << edges.err);
-  REQUIRE(stats.rc == 0);
-  REQUIRE(actors.rc == 0);
-  REQUIRE(edges.rc == 0);
-  json s = json::parse(stats.out);
-  s.erase("db");
-  return s.dump() + "\n" + actors.out + "\n" + edges.out;
+  auto s = kg::testing::readDbState(KG_BIN, db);
+  INFO(s.error);
+  REQUIRE(s.opened);
+  return s.text;
 }
 
 void checkRecovers(const std::string& command, const std::vector<std::string>& points) {

@@ -154,5 +154,35 @@ TEST_CASE("kg --remote ingest: documents read here are stored by kgd, once", "[r
   CHECK(kgd.signalAndWait(SIGTERM) == 0);
 }
 
+// Issue 12 defect 9: a kgd killed in the middle of a remote ingest had kg
+// report "stopped after 0 stored article(s)" although kgd had stored some.
+TEST_CASE("kg --remote ingest: when kgd dies mid-ingest, kg says what was confirmed and what may be stored",
+          "[rpc][kgd][cli]") {
+  testing::TempDir dir;
+  std::string address;
+  {
+    ::setenv("KG_KILL_POINT", "batch.after_commit", 1);  // kgd dies after storing its first article
+    testing::Kgd dying({"--db", dir.sub("db"), "--listen", "127.0.0.1:0"});
+    ::unsetenv("KG_KILL_POINT");
+    address = listeningAddress(dying);
+    auto cut = testing::run(std::string(KG_BIN) + " --remote " + address + " ingest " + testing::shq(KG_CORPUS_DIR));
+    INFO(cut.err);
+    CHECK(cut.rc == 1);
+    CHECK(cut.err.find("stopped after 0 stored") == std::string::npos);
+    CHECK(cut.err.find("remote ingest stopped: kgd confirmed 0 stored article(s); articles of documents 1-") !=
+          std::string::npos);
+    CHECK(cut.err.find("may be stored too, unconfirmed") != std::string::npos);
+  }
+  testing::Kgd kgd({"--db", dir.sub("db"), "--listen", "127.0.0.1:0"});
+  const std::string kg = std::string(KG_BIN) + " --remote " + listeningAddress(kgd);
+  auto stats = testing::run(kg + " stats --json");
+  REQUIRE(stats.rc == 0);
+  CHECK(nlohmann::json::parse(stats.out)["documents"] == 1);  // stored, though unconfirmed
+  auto rest = testing::run(kg + " ingest " + testing::shq(KG_CORPUS_DIR) + " --json");
+  REQUIRE(rest.rc == 0);
+  CHECK(nlohmann::json::parse(rest.out)["articlesSkipped"] == 1);
+  CHECK(kgd.signalAndWait(SIGTERM) == 0);
+}
+
 }  // namespace
 }  // namespace kg

@@ -6,10 +6,20 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <string>
 #include <vector>
 
 namespace kg::testing {
+
+// Resident memory of a process in KiB (VmRSS of /proc/PID/status), or 0.
+inline size_t residentKib(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("VmRSS:", 0) == 0) return std::stoul(line.substr(6));
+  return 0;
+}
 
 // A kgd child process whose stdout we read; killed on destruction if still running.
 class Kgd {

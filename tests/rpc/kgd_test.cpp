@@ -20,6 +20,7 @@ namespace kg {
 namespace {
 
 using testing::Kgd;
+using testing::residentKib;
 
 TEST_CASE("kgd: prints the ephemeral port it bound, serves, and stops cleanly on SIGTERM", "[rpc][kgd]") {
   testing::TempDir dir;
@@ -82,15 +83,6 @@ TEST_CASE("kgd: a socket left by a killed kgd is reused; a live one or a plain f
                         testing::shq(plain));
   CHECK(r.rc != 0);
   CHECK(r.err.find("not a socket") != std::string::npos);
-}
-
-// Resident memory of a process in KiB (VmRSS), or 0.
-size_t residentKib(pid_t pid) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
-  std::string line;
-  while (std::getline(in, line))
-    if (line.rfind("VmRSS:", 0) == 0) return std::stoul(line.substr(6));
-  return 0;
 }
 
 // Opens `n` raw connections; -1 entries for those that failed.

@@ -77,6 +77,8 @@ int report(CliContext& ctx, const IngestArgs& args, const core::IngestSummary& s
   }
   if (!status.isOk()) {
     if (ctx.json) ctx.printJson(summaryToJson(s, seconds, where));
+    // A remote ingest's error says itself what kgd confirmed (rpc::Client::ingest).
+    if (!ctx.remote.empty()) return ctx.fail(Status(status.code(), "remote ingest stopped: " + status.message()));
     return ctx.fail(Status(status.code(), "ingest stopped after " + std::to_string(s.articlesStored) +
                                               " stored article(s): " + status.message()));
   }

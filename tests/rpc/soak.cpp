@@ -1,0 +1,398 @@
+// kgd_soak: kgd under load and abuse, on loopback only.
+//
+// Builds a database from examples/corpus, starts kgd on it, then for
+// --seconds runs kQueryClients client threads mixing neighbours, path and
+// paged edge listings (kEdgePageSize edges a page); one client ingesting
+// ../shared/seeds and examples/corpus in turn into the served database; and
+// one abuser cycling through garbage bytes, a frame announcing a huge segment
+// table, half frames held open (slowloris), a burst of kAbandonedBurst
+// connections opened and abandoned, and clients that drop their connection in
+// the middle of a paged listing.
+//
+// It fails (exit 1) when kgd dies or stops answering; when a well-formed call
+// gets no answer (IOError: the connection dropped or the call timed out) or
+// an error that is not a typed answer (Internal, Corruption); when kgd leaves
+// an abusive connection open past its timeouts; or when kgd's resident
+// memory after the run exceeds the memory before it by more than
+// --rss-growth-mb (default kRssGrowthMib). It prints calls/s, answers and
+// errors by kind, and VmRSS before, at its peak and after, then one JSON line.
+//
+//   kgd_soak [--seconds S] [--rss-growth-mb M]
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "extract/text/reader.h"
+#include "rpc/client.h"
+#include "rpc/kgd_process.h"
+#include "rpc/raw_socket.h"
+#include "support/run.h"
+
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+constexpr int kDefaultSeconds = 15;
+// Resident memory may grow by this much from the warm server (its ingest
+// dictionaries loaded, every kind of call served once) to the end of the run.
+// Measured: 20 MiB cold, 64 MiB warm, 82 MiB from the fifth second on, the
+// same after 15 s and after 60 s (+18 MiB: 16 busy connections and the
+// seeds' data); the rest is headroom for the lazily filled block cache.
+constexpr size_t kRssGrowthMib = 32;
+constexpr int kWarmUpCalls = 64;
+constexpr int kQueryClients = 16;
+constexpr uint32_t kEdgePageSize = 5;  // small pages: an edge listing is many calls
+constexpr int kAbandonedBurst = 500;
+constexpr int kHalfFrames = 8;
+constexpr int kMidPageDrops = 4;  // per abuse cycle
+constexpr auto kMidPageTimeouts = std::array{1ms, 3ms, 10ms, 30ms};  // a listing's pages take longer in all
+constexpr auto kIdleTimeout = 3000ms;  // kgd --idle-timeout-ms for this run
+constexpr auto kReadTimeout = 2000ms;  // kgd --read-timeout-ms for this run
+constexpr auto kCloseMargin = 3000ms;  // beyond a timeout, for kgd to close a connection
+constexpr int kMaxPathDepth = 4;
+constexpr auto kRssSampleEvery = 1000ms;
+
+// Answers and errors by kind ("ok", "Busy", ...), over all threads.
+class Tally {
+ public:
+  void add(const std::string& kind, uint64_t n = 1) {
+    std::lock_guard<std::mutex> lock(mu_);
+    counts_[kind] += n;
+  }
+  void add(const kg::Status& s) {
+    std::lock_guard<std::mutex> lock(mu_);
+    const std::string kind = s.isOk() ? "ok" : kg::statusCodeName(s.code());
+    ++counts_[kind];
+    if (!s.isOk()) examples_.emplace(kind, s.message());
+  }
+  // The first message of each error kind.
+  std::map<std::string, std::string> examples() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return examples_;
+  }
+  std::map<std::string, uint64_t> counts() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return counts_;
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::map<std::string, uint64_t> counts_;  // guarded by mu_
+  std::map<std::string, std::string> examples_;  // guarded by mu_
+};
+
+struct Soak {
+  std::string address;
+  int port = 0;
+  std::vector<std::string> actors;
+  Clock::time_point end;
+  Tally calls;   // well-formed calls of the query clients
+  Tally ingest;  // remote ingest calls
+  Tally abuse;   // abusive connections: "closed" by kgd or "left open"
+  std::atomic<uint64_t> pages{0};
+};
+
+std::string kindOf(const kg::Status& s) { return s.isOk() ? "ok" : kg::statusCodeName(s.code()); }
+
+// One well-formed call chosen at random; its Status.
+kg::Status randomCall(kg::rpc::Client& c, Soak& soak, std::mt19937& rng) {
+  auto pick = [&] { return soak.actors[std::uniform_int_distribution<size_t>(0, soak.actors.size() - 1)(rng)]; };
+  switch (std::uniform_int_distribution<int>(0, 2)(rng)) {
+    case 0: {
+      kg::rpc::NeighbourQuery q{pick(), {}, 0};
+      q.options.depth = std::uniform_int_distribution<int>(1, 2)(rng);
+      return c.neighbours(q).status();
+    }
+    case 1: {
+      kg::rpc::PathQuery q{pick(), pick(), {}, 1};
+      while (q.to == q.from && soak.actors.size() > 1) q.to = pick();  // the same actor twice is a bad query
+      q.options.maxDepth = kMaxPathDepth;
+      return c.paths(q).status();
+    }
+    default: {
+      kg::rpc::EdgeQuery q;
+      if (rng() % 2) q.actor = pick();
+      auto r = c.edges(q);
+      if (r) soak.pages += r->size() / kEdgePageSize + 1;
+      return r.status();
+    }
+  }
+}
+
+void queryClient(Soak& soak, unsigned seed) {
+  std::mt19937 rng(seed);
+  kg::rpc::ClientOptions options;
+  options.pageSize = kEdgePageSize;
+  while (Clock::now() < soak.end) {
+    auto client = kg::rpc::Client::connect(soak.address, options);
+    if (!client) {
+      soak.calls.add("connect " + kindOf(client.status()));
+      continue;
+    }
+    while (Clock::now() < soak.end) {
+      const kg::Status s = randomCall(**client, soak, rng);
+      soak.calls.add(s);
+      if (s.code() == kg::StatusCode::kIOError) break;  // the client is unusable: reconnect
+    }
+  }
+}
+
+std::vector<kg::rpc::IngestDocument> readDocuments(const std::string& path) {
+  std::vector<kg::rpc::IngestDocument> docs;
+  std::vector<kg::extract::ReadWarning> warnings;
+  kg::extract::readInputs({path}, [&](kg::extract::RawDocument&& d) {
+    docs.push_back({std::move(d.text), std::move(d.title), d.date, std::move(d.source), std::move(d.url)});
+  }, &warnings);
+  return docs;
+}
+
+void ingestClient(Soak& soak, const std::vector<std::vector<kg::rpc::IngestDocument>>& sets) {
+  for (size_t i = 0; Clock::now() < soak.end; ++i) {
+    auto client = kg::rpc::Client::connect(soak.address);
+    if (!client) {
+      soak.ingest.add("connect " + kindOf(client.status()));
+      continue;
+    }
+    for (; Clock::now() < soak.end; ++i) {
+      auto r = (*client)->ingest(sets[i % sets.size()]);
+      soak.ingest.add(r.status());
+      if (r) soak.ingest.add("articles", r->articles);
+      if (!r && r.status().code() == kg::StatusCode::kIOError) break;
+    }
+  }
+}
+
+// Notes, for each of `fds`, whether kgd closed it within `limit`; closes them.
+void expectClosed(Soak& soak, const char* what, std::vector<int>& fds, std::chrono::milliseconds limit) {
+  const auto until = Clock::now() + limit;
+  for (int fd : fds) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now());
+    const bool closed = fd < 0 || kg::testing::awaitClose(fd, std::max(left, 1ms));
+    soak.abuse.add(std::string(what) + (closed ? " closed" : " LEFT OPEN"));
+    if (fd >= 0) ::close(fd);
+  }
+  fds.clear();
+}
+
+void sendGarbage(Soak& soak) {
+  const std::string junk = "GET / HTTP/1.1\r\nHost: x\r\n\r\n" + std::string(4096, '\x7f');
+  soak.abuse.add(kg::testing::sendRawAndAwaitClose(soak.port, junk) ? "garbage closed" : "garbage LEFT OPEN");
+  const std::string table = kg::testing::frameHeader(std::vector<uint32_t>(511, 0xffffffffu));
+  soak.abuse.add(kg::testing::sendRawAndAwaitClose(soak.port, table) ? "huge table closed" : "huge table LEFT OPEN");
+}
+
+void holdHalfFrames(Soak& soak) {
+  std::vector<int> fds;
+  const std::string half = kg::testing::frameHeader({16}) + std::string(40, '\0');
+  for (int i = 0; i < kHalfFrames; ++i) {
+    fds.push_back(kg::testing::connectRaw(soak.port));
+    if (fds.back() >= 0) (void)::send(fds.back(), half.data(), half.size(), MSG_NOSIGNAL);
+  }
+  expectClosed(soak, "half frame", fds, kReadTimeout + kCloseMargin);
+}
+
+void abandonBurst(Soak& soak) {
+  std::vector<int> fds;
+  for (int i = 0; i < kAbandonedBurst; ++i) fds.push_back(kg::testing::connectRaw(soak.port));
+  expectClosed(soak, "abandoned", fds, kIdleTimeout + kCloseMargin);
+}
+
+// Clients whose call timeout ends a paged listing after a few pages: the
+// Client gives up and drops its connection while kgd is serving the listing.
+void dropMidPage(Soak& soak) {
+  for (int i = 0; i < kMidPageDrops; ++i) {
+    kg::rpc::ClientOptions options;
+    options.pageSize = 1;
+    options.timeout = kMidPageTimeouts[static_cast<size_t>(i) % kMidPageTimeouts.size()];
+    auto client = kg::rpc::Client::connect(soak.address, options);
+    if (!client) continue;
+    auto r = (*client)->edges(kg::rpc::EdgeQuery{});
+    soak.abuse.add(r ? "mid-page drop finished first" : "mid-page drop " + kindOf(r.status()));
+  }
+}
+
+void abuser(Soak& soak) {
+  while (Clock::now() < soak.end) {
+    sendGarbage(soak);
+    dropMidPage(soak);
+    holdHalfFrames(soak);
+    dropMidPage(soak);
+    abandonBurst(soak);
+  }
+}
+
+size_t mib(size_t kib) { return kib >> 10; }
+
+struct Args {
+  int seconds = kDefaultSeconds;
+  size_t rssGrowthMib = kRssGrowthMib;
+};
+
+bool parseArgs(int argc, char** argv, Args* a) {
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i], value = argv[i + 1];
+    try {
+      if (flag == "--seconds") a->seconds = std::stoi(value);
+      else if (flag == "--rss-growth-mb") a->rssGrowthMib = std::stoul(value);
+      else return false;
+    } catch (const std::exception&) {
+      return false;
+    }
+  }
+  return argc % 2 == 1 && a->seconds > 0;
+}
+
+// The served database: examples/corpus ingested by kg.
+bool buildDatabase(const std::string& db) {
+  auto r = kg::testing::run(std::string(KG_BIN) + " --db " + kg::testing::shq(db) + " ingest " +
+                            kg::testing::shq(KG_CORPUS_DIR));
+  if (r.rc != 0) std::fprintf(stderr, "kgd_soak: kg ingest failed: %s\n", r.err.c_str());
+  return r.rc == 0;
+}
+
+// Loads kgd's ingest dictionaries (a remote ingest of stored documents) and
+// serves each kind of call, so that memory measured afterwards is the warm
+// server's, not the cost of its first ingest.
+bool warmUp(Soak& soak, const std::vector<kg::rpc::IngestDocument>& docs) {
+  kg::rpc::ClientOptions options;
+  options.pageSize = kEdgePageSize;
+  auto client = kg::rpc::Client::connect(soak.address, options);
+  if (!client || !(*client)->ingest(docs)) return false;
+  std::mt19937 rng(0);
+  for (int i = 0; i < kWarmUpCalls; ++i) (void)randomCall(**client, soak, rng);
+  return true;
+}
+
+bool loadActors(Soak& soak) {
+  auto client = kg::rpc::Client::connect(soak.address);
+  if (!client) return false;
+  auto actors = (*client)->actors(std::nullopt);
+  if (!actors) return false;
+  for (const auto& a : *actors) soak.actors.push_back(a.name);
+  return !soak.actors.empty();
+}
+
+// Runs the load and the abuse for `seconds`; kgd's VmRSS sampled meanwhile (KiB).
+std::vector<size_t> runLoad(Soak& soak, kg::testing::Kgd& kgd, int seconds,
+                            const std::vector<std::vector<kg::rpc::IngestDocument>>& sets) {
+  soak.end = Clock::now() + std::chrono::seconds(seconds);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kQueryClients; ++i) threads.emplace_back(queryClient, std::ref(soak), 1000u + i);
+  threads.emplace_back(ingestClient, std::ref(soak), std::cref(sets));
+  threads.emplace_back(abuser, std::ref(soak));
+  std::vector<size_t> rss;
+  while (Clock::now() < soak.end) {
+    rss.push_back(kg::testing::residentKib(kgd.pid()));
+    std::this_thread::sleep_for(kRssSampleEvery);
+  }
+  for (auto& t : threads) t.join();
+  return rss;
+}
+
+nlohmann::json toJson(const Tally& t) { return nlohmann::json(t.counts()); }
+
+void printTally(const char* what, const Tally& t) {
+  std::printf("%-8s", what);
+  for (const auto& [kind, n] : t.counts()) std::printf(" %s %llu;", kind.c_str(), static_cast<unsigned long long>(n));
+  std::printf("\n");
+  for (const auto& [kind, message] : t.examples()) std::printf("         e.g. %s: %s\n", kind.c_str(), message.c_str());
+}
+
+// The failures among the well-formed calls and the abuse (empty: none).
+std::vector<std::string> failures(const Soak& soak) {
+  std::vector<std::string> out;
+  for (const auto* t : {&soak.calls, &soak.ingest})
+    for (const auto& [kind, n] : t->counts())
+      if (kind.find("IOError") != std::string::npos || kind == "Internal" || kind == "Corruption")
+        out.push_back(std::to_string(n) + " call(s) ended in " + kind);
+  for (const auto& [kind, n] : soak.abuse.counts())
+    if (kind.find("LEFT OPEN") != std::string::npos) out.push_back(std::to_string(n) + " " + kind);
+  if (soak.calls.counts().count("ok") == 0) out.push_back("no call was answered");
+  return out;
+}
+
+struct Memory {
+  size_t cold = 0, before = 0, after = 0;  // KiB
+  std::vector<size_t> samples;             // KiB, during the run
+  size_t peak() const { return samples.empty() ? 0 : *std::max_element(samples.begin(), samples.end()); }
+};
+
+// Prints the run's numbers (and one JSON line); the exit status.
+int report(const Soak& soak, double seconds, const Memory& m, bool up, size_t rssGrowthMib) {
+  uint64_t calls = 0;
+  for (const auto& [kind, n] : soak.calls.counts()) calls += n;
+  std::printf("kgd_soak: %d query clients, %.1f s: %llu calls (%.0f calls/s), %llu edge pages\n", kQueryClients,
+              seconds, static_cast<unsigned long long>(calls), static_cast<double>(calls) / seconds,
+              static_cast<unsigned long long>(soak.pages.load()));
+  printTally("calls", soak.calls);
+  printTally("ingest", soak.ingest);
+  printTally("abuse", soak.abuse);
+  std::printf("kgd VmRSS: %zu MiB cold, %zu MiB warm (before), %zu MiB peak, %zu MiB after (bound: before + %zu "
+              "MiB); every %lld ms:",
+              mib(m.cold), mib(m.before), mib(m.peak()), mib(m.after), rssGrowthMib,
+              static_cast<long long>(kRssSampleEvery.count()));
+  for (size_t kib : m.samples) std::printf(" %zu", mib(kib));
+  std::printf("\n");
+  std::vector<std::string> failed = failures(soak);
+  if (!up) failed.push_back("kgd is not running or not answering after the run");
+  if (mib(m.after) > mib(m.before) + rssGrowthMib) failed.push_back("kgd resident memory grew beyond the bound");
+  const nlohmann::json result = {
+      {"seconds", seconds},           {"calls", calls},          {"calls_per_second", calls / seconds},
+      {"by_kind", toJson(soak.calls)}, {"ingest", toJson(soak.ingest)}, {"abuse", toJson(soak.abuse)},
+      {"rss_kib_cold", m.cold},       {"rss_kib_before", m.before}, {"rss_kib_peak", m.peak()},
+      {"rss_kib_after", m.after},     {"failures", failed}};
+  std::printf("%s\n", result.dump().c_str());
+  for (const auto& f : failed) std::printf("kgd_soak: FAILED: %s\n", f.c_str());
+  return failed.empty() ? 0 : 1;
+}
+
+// "listening on ADDRESS" -> the soak's address and port; false when kgd did not start.
+bool connectTo(kg::testing::Kgd& kgd, Soak* soak) {
+  const std::string prefix = "listening on ";
+  const std::string line = kgd.firstLine();
+  if (line.rfind(prefix, 0) != 0) return false;
+  soak->address = line.substr(prefix.size());
+  soak->port = std::stoi(soak->address.substr(soak->address.rfind(':') + 1));
+  return loadActors(*soak);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Args args;
+  if (!parseArgs(argc, argv, &args)) return std::fprintf(stderr, "usage: kgd_soak [--seconds S] [--rss-growth-mb M]\n"), 2;
+  const std::string seeds = KG_SEEDS_DIR;
+  if (!std::filesystem::exists(seeds))
+    return std::fprintf(stderr, "kgd_soak: %s is missing: put ../shared beside the repository\n", seeds.c_str()), 2;
+  kg::testing::TempDir dir;
+  if (!buildDatabase(dir.sub("kg.db"))) return 2;
+  kg::testing::Kgd kgd({"--db", dir.sub("kg.db"), "--listen", "127.0.0.1:0", "--idle-timeout-ms",
+                        std::to_string(kIdleTimeout.count()), "--read-timeout-ms", std::to_string(kReadTimeout.count())});
+  Soak soak;
+  if (!connectTo(kgd, &soak)) return std::fprintf(stderr, "kgd_soak: kgd did not start or lists no actors\n"), 2;
+  const auto sets = std::vector{readDocuments(seeds), readDocuments(KG_CORPUS_DIR)};
+  Memory memory;
+  memory.cold = kg::testing::residentKib(kgd.pid());
+  if (!warmUp(soak, sets[1])) return std::fprintf(stderr, "kgd_soak: kgd did not answer the warm-up\n"), 2;
+  memory.before = kg::testing::residentKib(kgd.pid());
+  soak.pages = 0;
+  const auto start = Clock::now();
+  memory.samples = runLoad(soak, kgd, args.seconds, sets);
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  std::this_thread::sleep_for(kCloseMargin);  // abusive connections closed, work done
+  const bool up = kgd.running() && loadActors(soak);
+  memory.after = kg::testing::residentKib(kgd.pid());
+  return report(soak, seconds, memory, up, args.rssGrowthMib);
+}
