@@ -728,8 +728,11 @@ bool afterNoun(Context& c) {
   const Draft* next = c.next;
   if (!(r.verb && r.noun)) return false;
   bool objectDet = next != nullptr && next->closed != nullptr && (next->closed->mask & kCDet) != 0;
+  // "aircraft hit five depots": a count after the word starts its object.
+  const bool countNext = next != nullptr && (next->word.pos == Pos::kNumber || startsNumeric(next->surface) ||
+                                             isNumberWord(next->word.lower));
   if ((c.pp == Pos::kNoun || c.pp == Pos::kProperNoun) && inDeterminedNp(c.drafts, c.i) &&
-      !(objectDet && isUnchangedParticiple(c.w.lower)) &&
+      !((objectDet || countNext) && isUnchangedParticiple(c.w.lower)) &&
       (r.form == VerbForm::kBase || r.form == VerbForm::kThirdSingular) &&
       !(next != nullptr && nounish(next) && !nounContinues(next))) {
     setNoun(c.w, r);
@@ -743,7 +746,7 @@ bool afterNoun(Context& c) {
   // like the base after a name, with an object after it.
   const bool objectAfterName = c.pp == Pos::kProperNoun && objectNext;
   if (r.form == VerbForm::kBase && isUnchangedParticiple(c.w.lower) && next != nullptr &&
-      ((next->closed != nullptr && (next->closed->mask & (kCDet | kCPron)) != 0) || objectAfterName)) {
+      ((next->closed != nullptr && (next->closed->mask & (kCDet | kCPron)) != 0) || objectAfterName || countNext)) {
     setVerb(c.w, r);
     c.w.form = VerbForm::kPast;  // "the US hit a faction"
     return true;
