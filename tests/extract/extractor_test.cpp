@@ -222,8 +222,11 @@ bool verbose() { return std::getenv("KG_GOLD_VERBOSE") != nullptr; }
 // Precision here is against the gold list, which is not exhaustive: many
 // coder edges it counts as wrong are true facts the list lacks (see the hand
 // audit in the closing note of the event-coding issue).
-constexpr size_t FLOOR_RECALL = 80;             // measured 80.5 (62/77)
-constexpr size_t FLOOR_PRECISION = 58;          // measured 58.3 (67/115): the gold is not exhaustive ("Iraq REJECT Sadr" is defensible and not in it); "Seely AGREE coalition" is wrong
+// measured 79.2 (61/77). One fact fewer than before the location rule: the reread fact "United States
+// ASSAULT Syria" was found only from "a US bombing raid on two targets in Syria", the place-as-target
+// reading the event-coding issue calls wrong ("depots in Syria" is where, not whom).
+constexpr size_t FLOOR_RECALL = 79;
+constexpr size_t FLOOR_PRECISION = 57;          // measured 57.9 (66/114): the gold is not exhaustive ("Iraq REJECT Sadr" is defensible and not in it); "Seely AGREE coalition" is wrong
 constexpr size_t FLOOR_FIRST_READING_RECALL = 75;  // measured 75.0 (45/60)
 
 Triples extractPages(const std::vector<fs::path>& files, Triples* withDictionary) {

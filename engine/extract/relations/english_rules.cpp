@@ -204,6 +204,7 @@ class Clauses {
       }
       if (t.lower == "(" || t.lower == ")") continue;
       if (isClauseBreak(t) || t.lower == "," || t.lower == "\"") return -1;
+      if (words().locationPrepositions.contains(t.lower)) return -1;  // a place, not the object
       if (t.lower == "that" && !crossThat) return -1;
       // "condemned the killing as an aggression against Iraq": what follows
       // "as" describes the object; it is not one.

@@ -144,6 +144,7 @@ constexpr std::pair<std::string_view, WordSet E::*> kEnglishSets[] = {
     {"role_nouns", &E::roleNouns},
     {"light_verbs", &E::lightVerbs},
     {"target_prepositions", &E::targetPrepositions},
+    {"location_prepositions", &E::locationPrepositions},
     {"agreement_nouns", &E::agreementNouns},
     {"governing_words", &E::governingWords},
     {"leader_title_words", &E::leaderTitleWords},

@@ -53,7 +53,7 @@ using ArabicTriggers = std::unordered_map<std::string, ArabicTrigger>;  // by ar
 // The sets of english_relation_words.txt (its header says what each is for).
 struct EnglishRelationWords {
   WordSet auxiliaries, prepositions, determiners, subordinators, relatives, modals, sequenceAdverbs, roleNouns,
-      lightVerbs, targetPrepositions, agreementNouns, governingWords;
+      lightVerbs, targetPrepositions, locationPrepositions, agreementNouns, governingWords;
   WordSet leaderTitleWords, headTitles, honorifics, ranks, stateVagueTitles, roleWordStems, titleQualifiers;
 };
 

@@ -111,3 +111,11 @@ TEST_CASE("Relations: 'condemned X as an aggression against Y' does not make Y t
   const auto g = facts("Adil Abdul-Mahdi condemned the United States as an aggressor.", "2020-01-03");
   CHECK(hasLine(g, "Adil Abdul-Mahdi -ACCUSE-> United States"));
 }
+
+TEST_CASE("Relations: a verb's object is never found after a place preposition", "[extract][relations]") {
+  const auto f = facts("Iran struck bases in Pakistan on Tuesday.", "2024-01-17");
+  CHECK(f.count("Iran -ASSAULT-> Pakistan") == 0);
+  const auto g = facts("Turkish troops killed three fighters near Syria's border on Monday.", "2022-11-21");
+  CHECK(g.count("Turkey -ASSAULT-> Syria") == 0);
+  CHECK(hasLine(facts("Iran struck Pakistan on Tuesday.", "2024-01-17"), "Iran -ASSAULT-> Pakistan"));
+}
