@@ -917,6 +917,42 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
   emit(code.target, targets, sources, targetNps, sourceNps);  // "[032:033]": the reverse event
 }
 
+// Words that, said of an actor with "be", lay blame on it: "Pompeo said
+// Iran was responsible for the attacks", "... that Tehran was behind them".
+constexpr std::array<std::string_view, 2> kBlameWords = {"responsible", "behind"};
+constexpr std::string_view kAccuseCode = "112";
+
+// The speaker of a reported clause "Y was responsible for / behind Z"
+// accuses Y (CAMEO 112), as "blamed Y for Z" does.
+void blameBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out) {
+  const SentenceParse& p = t.p;
+  const Clause& c = p.clauses[ci];
+  if (c.kind != syntax::ClauseKind::kReported || c.speaker == kNoIndex || c.subject == kNoIndex) return;
+  const VerbGroup& vg = p.vgs[c.verb];
+  if (vg.lemma != "be" || vg.negated || !t.namesActor(c.speaker) || !t.namesActor(c.subject)) return;
+  bool blames = false;
+  for (uint32_t o : c.objects) blames = blames || contains(kBlameWords, p.words[p.nps[o].head].lower);
+  for (uint32_t pp : c.pps) blames = blames || contains(kBlameWords, p.pps[pp].prep);
+  if (!blames) return;
+  std::vector<size_t> from, to;
+  t.entitiesOf(c.speaker, &from);
+  t.entitiesOf(c.subject, &to);
+  for (size_t a : from)
+    for (size_t b : to) {
+      if (a == b) continue;
+      CodedEvent e;
+      e.source = a;
+      e.target = b;
+      e.code = std::string(kAccuseCode);
+      e.clause = ci;
+      e.sourceNp = c.speaker;
+      e.targetNp = c.subject;
+      e.planned = isPlanned(p, c, vg);
+      e.reported = true;
+      out->push_back(std::move(e));
+    }
+}
+
 // The parties of clause `ci`, which says something did not happen.
 void denyParties(const MatchText& t, uint32_t ci, std::vector<std::pair<size_t, size_t>>* denied) {
   if (!denied) return;
@@ -947,6 +983,7 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
     const auto choice = chooseVerb(dictionaries_, t, ci, &negated);
     if (negated) denyParties(t, ci, denied);
     if (choice) emitEvents(t, ci, *choice, &out);
+    if (!choice && !negated) blameBySaying(t, ci, &out);
   }
   return out;
 }

@@ -875,6 +875,15 @@ void tagClosed(std::vector<Draft>& d, size_t i) {
     w.pos = clauseNext && w.lower != "as" ? Pos::kSubordinator : Pos::kPreposition;
     return;
   }
+  // A floating quantifier after the subject: "Germany, France and Poland each
+  // expelled ...", "the two leaders both agreed ...".
+  const bool afterNominal = prev != nullptr && (prev->pos == Pos::kProperNoun || prev->pos == Pos::kNoun ||
+                                                (prev->pos == Pos::kPronoun && prev->lower != "it"));
+  if ((w.lower == "each" || w.lower == "both" || w.lower == "all") && afterNominal && next != nullptr &&
+      next->reading.verb && (next->reading.form == VerbForm::kPast || !next->reading.noun)) {
+    w.pos = Pos::kAdverb;
+    return;
+  }
   if (w.lower == "no") { w.pos = next && nounish(next) ? Pos::kDeterminer : Pos::kNegation; return; }
   if (w.lower == "one") { w.pos = Pos::kNumber; return; }
   if ((mask & kCParticle) && (mask & kCPrep)) { w.pos = Pos::kPreposition; return; }

@@ -8,6 +8,7 @@
 using kg::extract::testing::defaultExtractor;
 using kg::extract::testing::facts;
 using kg::extract::testing::happened;
+using kg::extract::testing::hasLine;
 
 namespace {
 
@@ -193,4 +194,12 @@ TEST_CASE("Coder: 'would later' tells a narrative's past; a reduced passive with
   const auto f = facts(t, "2023-07-13");
   INFO(dump(f));
   for (const auto& line : f) CHECK(line.find("-REQUEST-> Abdel Fattah al-Sisi") == std::string::npos);
+}
+
+TEST_CASE("Coder: saying an actor was responsible for or behind an act accuses it", "[extract][coder]") {
+  CHECK(hasLine(facts("Greece said on Monday that Turkey was responsible for the airspace violations.", "2022-05-09"),
+                "Greece -ACCUSE-> Turkey"));
+  CHECK(hasLine(facts("Kenya said al-Shabaab was behind the attack on the hotel.", "2019-01-16"),
+                "Kenya -ACCUSE-> Al-Shabaab"));
+  CHECK(facts("Kenya said al-Shabaab was not behind the attack on the hotel.", "2019-01-16").count("Kenya -ACCUSE-> Al-Shabaab") == 0);
 }

@@ -100,6 +100,10 @@ TEST_CASE("PosTagger: context picks noun or verb for ambiguous words", "[extract
         "They/PRON signed/VERB a/DET deal/NOUN formally/ADV ending/VERB the/DET war/NOUN ./PUNCT");
   CHECK(tags("A law banning the party passed.") ==
         "A/DET law/NOUN banning/VERB the/DET party/NOUN passed/VERB ./PUNCT");
+  CHECK(tags("Chile and Peru each expelled two envoys.") ==
+        "Chile/PROPN and/CCONJ Peru/PROPN each/ADV expelled/VERB two/NUM envoys/NOUN ./PUNCT");
+  CHECK(tags("Each side expelled two envoys.") ==
+        "Each/DET side/NOUN expelled/VERB two/NUM envoys/NOUN ./PUNCT");
   CHECK(tags("Naval aircraft hit five depots.") ==
         "Naval/ADJ aircraft/NOUN hit/VERB five/NUM depots/NOUN ./PUNCT");
   CHECK(tags("The killing of the envoy angered Rome.") ==
