@@ -242,6 +242,20 @@ size_t pickAliasActor(const MentionIndex::Hit& hit, const Resolver& resolver) {
   return pick;
 }
 
+// "Peru's Congress", "the Peruvian Congress": an alias of one state's
+// institution (the dictionary's "Congress" is the US Congress) written right
+// after another state, as its owner or its demonym, names that state's own
+// body, not the dictionary's.
+bool foreignOwnerBefore(const MentionScan& s, size_t i, size_t pick) {
+  const Actor& body = s.resolver->catalog().actors()[pick].actor;
+  if (body.kind == ActorKind::kState || body.country.empty() || i == 0) return false;
+  const auto otherState = [&](const Actor& a) { return a.kind == ActorKind::kState && a.country != body.country; };
+  const Token& prev = s.tokens[i - 1];
+  if (prev.possessive && !s.out.empty() && s.out.back().tokEnd == i) return otherState(s.entityOf(s.out.back()).actor);
+  if (auto state = s.index.demonym(prev.strict)) return otherState(s.resolver->catalog().actors()[*state].actor);
+  return false;
+}
+
 // Dictionary aliases, longest first from left to right.
 void findAliases(MentionScan& s) {
   const auto& tokens = s.tokens;
@@ -252,6 +266,7 @@ void findAliases(MentionScan& s) {
     if (hit.length == 0 && t.script == Script::kArabic) hit = matchAfterProclitic(s.index, tokens, i);
     if (hit.length == 0 || insideLongerName(tokens, i, hit)) { ++i; continue; }
     const size_t pick = pickAliasActor(hit, *s.resolver);
+    if (foreignOwnerBefore(s, i, pick)) { i += hit.length; continue; }
     size_t b = i;
     if (b > 0 && tokens[b - 1].article) --b;  // "al-" belongs to the name's span
     s.claim(makeMention(tokens, b, i + hit.length, s.resolver->fromCatalog(pick),

@@ -70,3 +70,12 @@ TEST_CASE("Mentions: unknown actors are found by rules and get the right kind", 
   const auto n = actorNames("On Monday the Green Zone was quiet. Speaking later, Officials said nothing.");
   CHECK(n.empty());
 }
+
+TEST_CASE("Mentions: another state's institution is not the dictionary's one of the same name", "[extract][mentions]") {
+  // The dictionary's "Congress" is the US Congress; "Peru's Congress" is Peru's.
+  const auto f = kg::extract::testing::facts("Peru's Congress removed President Pedro Castillo from office on Wednesday.",
+                                             "2022-12-08");
+  for (const auto& line : f) CHECK(line.find("United States Congress") == std::string::npos);
+  CHECK(kg::extract::testing::hasLine(f, "Peru -SANCTION-> Pedro Castillo"));  // "removed X from office": 160
+  CHECK(kg::extract::testing::actorNames("Congress passed the bill on Wednesday.", "2022-12-08").count("United States Congress") == 1);
+}
