@@ -203,3 +203,8 @@ TEST_CASE("Coder: saying an actor was responsible for or behind an act accuses i
                 "Kenya -ACCUSE-> Al-Shabaab"));
   CHECK(facts("Kenya said al-Shabaab was not behind the attack on the hotel.", "2019-01-16").count("Kenya -ACCUSE-> Al-Shabaab") == 0);
 }
+
+TEST_CASE("Coder: telling someone to do something is a demand; telling them that is not", "[extract][coder]") {
+  CHECK(hasLine(facts("Hamas told Egyptian officials to leave Gaza within a day.", "2023-10-20"), "Hamas -REQUEST-> Egypt"));
+  CHECK(facts("Hamas told Egyptian officials that the talks were over.", "2023-10-20").count("Hamas -REQUEST-> Egypt") == 0);
+}
