@@ -43,6 +43,14 @@ bool isDesignation(std::string_view w) {
 }
 
 bool standsForOwner(const syntax::SentenceParse& p, size_t w, size_t head) {
+  // A thing followed by its own name ("the British-flagged tanker Stena
+  // Impero"): the common noun before the name is the head that counts.
+  while (head > w + 1 && p.words[head].pos == syntax::Pos::kProperNoun &&
+         p.words[head - 1].pos == syntax::Pos::kProperNoun)
+    --head;
+  if (head > w + 1 && p.words[head].pos == syntax::Pos::kProperNoun && p.words[head - 1].pos == syntax::Pos::kNoun &&
+      isOwnedHead(p.words[head - 1].lemma))
+    --head;
   if (!isOwnedHead(p.words[head].lemma) && !isDesignation(p.words[head].lower)) return false;
   for (size_t x = w + 1; x < head; ++x) {
     const auto pos = p.words[x].pos;

@@ -208,3 +208,8 @@ TEST_CASE("Coder: telling someone to do something is a demand; telling them that
   CHECK(hasLine(facts("Hamas told Egyptian officials to leave Gaza within a day.", "2023-10-20"), "Hamas -REQUEST-> Egypt"));
   CHECK(facts("Hamas told Egyptian officials that the talks were over.", "2023-10-20").count("Hamas -REQUEST-> Egypt") == 0);
 }
+
+TEST_CASE("Coder: a demonym owns a thing written with its own name", "[extract][coder]") {
+  CHECK(hasLine(facts("Russian forces seized the Ukrainian-flagged tanker Sea Star off Crimea on Sunday.", "2018-11-26"),
+                "Russia -COERCE-> Ukraine"));
+}
