@@ -213,3 +213,10 @@ TEST_CASE("Coder: a demonym owns a thing written with its own name", "[extract][
   CHECK(hasLine(facts("Russian forces seized the Ukrainian-flagged tanker Sea Star off Crimea on Sunday.", "2018-11-26"),
                 "Russia -COERCE-> Ukraine"));
 }
+
+TEST_CASE("Coder: two parties that open or resume talks hold them with each other", "[extract][coder]") {
+  const auto f = facts("Serbia and Kosovo resumed talks in Brussels on Monday.", "2021-07-19");
+  CHECK(hasLine(f, "Serbia -CONSULT-> Kosovo"));
+  CHECK(hasLine(facts("Armenia and Azerbaijan opened direct talks in Washington on Monday.", "2023-05-01"),
+                "Armenia -CONSULT-> Azerbaijan"));
+}
