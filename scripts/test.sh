@@ -3,12 +3,14 @@
 # Tests that read ../shared (seed pages, PETRARCH dictionaries, ICEWS rows)
 # fail, naming the missing path, when it is not beside the repository.
 #
-# After ctest (which also replays every fuzz corpus) it runs each libFuzzer
-# target for 10 s (scripts/fuzz.sh 10: a bounded profile, about 6 minutes
-# with the clang build; a crash fails the run).
+# After ctest (which also replays every fuzz corpus and runs the bounded
+# crash, fault and soak tests) it runs each libFuzzer target for 10 s under
+# ASan+UBSan (scripts/fuzz.sh 10, about 3 minutes with the clang build; a
+# crash fails the run), then the concurrent tests under ThreadSanitizer
+# (scripts/sanitize.sh thread --bounded, about 6 minutes with its build).
 # scripts/test.sh --reliability   runs the long profile instead: every fuzz
-# target for 30 s, then the whole suite under ASan+UBSan and the concurrent
-# tests under TSan (scripts/sanitize.sh), about 35 minutes on 2 cores.
+# target for 30 s, then the whole suite under ASan+UBSan and all the
+# concurrent tests under TSan (scripts/sanitize.sh), about 40 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d ../shared/data ] || echo "test.sh: ../shared/data is missing; the tests that read it will fail" >&2
@@ -21,4 +23,5 @@ if [ "${1:-}" = --reliability ]; then
   scripts/sanitize.sh thread
 else
   scripts/fuzz.sh 10
+  scripts/sanitize.sh thread --bounded
 fi
