@@ -380,6 +380,23 @@ struct Candidate {
 
 int rank(DatePrecision p) { return static_cast<int>(p); }
 
+// The byte spans of the sentence's non-restrictive relative clauses (", who
+// had put the army on alert on Friday,"): a date in one dates what that
+// clause tells, not the sentence's own event.
+std::vector<std::pair<size_t, size_t>> relativeClauseSpans(const std::vector<Token>& t) {
+  std::vector<std::pair<size_t, size_t>> spans;
+  for (size_t k = 0; k + 1 < t.size(); ++k) {
+    if (!isPunct(t, k, ',') || t[k + 1].kind != Tok::kWord) continue;
+    const std::string& w = t[k + 1].lower;
+    if (w != "who" && w != "which" && w != "whose") continue;
+    size_t e = k + 2;
+    while (e < t.size() && !isPunct(t, e, ',')) ++e;
+    spans.emplace_back(t[k + 1].begin, e < t.size() ? t[e].begin : std::string::npos);
+    k = e > k ? e - 1 : k;
+  }
+  return spans;
+}
+
 
 // Days from the anchor that a relative phrase at t[i] says, or nullopt:
 // "the next day", "the following day", "a day later", "two days later",
@@ -395,7 +412,7 @@ std::optional<int> anchorOffset(const std::vector<Token>& t, size_t i) {
   if (w == "the" && n1 == "day" && (n2 == "afterwards" || (n2 == "after" && word(i + 3).empty()))) return 1;
   if (w == "the" && (n1 == "previous" || n1 == "preceding") && n2 == "day") return -1;
   if (w == "the" && n1 == "day" && n2 == "before" && word(i + 3).empty()) return -1;
-  if (w == "the" && n1 == "same" && n2 == "day") return 0;
+  if (w == "the" && n1 == "same" && (n2 == "day" || n2 == "night" || n2 == "evening" || n2 == "morning")) return 0;
   if (w == "later" && n1 == "that" && (n2 == "day" || n2 == "night" || n2 == "evening")) return 0;
   if (w == "hours" && n1 == "later") return 0;
   const int n = (w == "a" || w == "one") ? 1 : (i < t.size() ? numberWord(t[i]) : -1);
@@ -532,6 +549,8 @@ Date eventDate(std::string_view sentence, Date articleDate) {
           {Date::fromDays(artDays - back, DatePrecision::kDay), prev == "last" || prev == "on" ? t[i - 1].begin : pos});
     }
   }
+  for (const auto& [b, e] : relativeClauseSpans(t))
+    std::erase_if(cands, [&](const Candidate& c) { return c.pos >= b && c.pos < e; });
   if (cands.empty()) return Date::unknown();
   // The most precise phrase wins (a weekday over "in 2019"); at equal
   // precision a calendar date beats a relative one ("Friday, 3 January" in a

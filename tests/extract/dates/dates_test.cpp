@@ -101,6 +101,10 @@ TEST_CASE("Dates: a yearless day or month is the most recent one on or before th
   CHECK(str(eventDate("Al-Kadhimi took office in May 2020.", jan2)) == "2020-05/month");
   CHECK(str(eventDate("Iran expanded enrichment last year.", jan2)) == "2019/year");
   CHECK(str(eventDate("The strike came on Friday.", Date::week(daysFromCivil({2020, 1, 6})))) == "unknown");
+  // A date inside ", who ... ," dates what that clause tells, not the sentence's event.
+  CHECK(str(eventDate("The president, who had put the army on alert on Friday, demanded talks.", Date::day(2020, 1, 6))) == "unknown");
+  CHECK(str(eventDate("The president, who had put the army on alert on Friday, demanded talks on Sunday.", Date::day(2020, 1, 6))) ==
+        "2020-01-05/day");
 }
 
 TEST_CASE("Dates: 'the next day', 'two days later', 'the day before' count from an earlier sentence", "[extract][dates]") {
@@ -111,6 +115,7 @@ TEST_CASE("Dates: 'the next day', 'two days later', 'the day before' count from 
   CHECK(anchoredOffset("Three days earlier, the envoy had visited.") == -3);
   CHECK(anchoredOffset("Hours later the embassy was closed.") == 0);
   CHECK(anchoredOffset("Later that day the ministry responded.") == 0);
+  CHECK(anchoredOffset("Chile recalled its ambassador the same night.") == 0);
   CHECK_FALSE(anchoredOffset("The talks resumed on Monday.").has_value());
   CHECK_FALSE(anchoredOffset("The day before the election was quiet.").has_value());
   CHECK_FALSE(anchoredOffset("Many days of talks lie ahead.").has_value());
