@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <array>
 
 #include "extract/coding/actor_codes.h"
+#include "extract/coding/coder_lexicon.h"
 #include "extract/coding/np_binding.h"
 #include "extract/dates/dates.h"
 #include "extract/lexicon/cameo_plover.h"
@@ -74,13 +74,9 @@ std::string_view threatCodeFor(std::string_view cameo) {
   return {};
 }
 
-// Verbs under which an actor's own future act is an announcement of intent.
-constexpr std::array<std::string_view, 9> kAnnouncingVerbs = {
-    "say", "vow", "threaten", "warn", "pledge", "promise", "declare", "announce", "insist"};
-
-bool announces(std::string_view lemma) {
-  return std::find(kAnnouncingVerbs.begin(), kAnnouncingVerbs.end(), lemma) != kAnnouncingVerbs.end();
-}
+// Under one of these verbs an actor's own future act is an announcement of
+// intent (announcing_verbs in data/english_coder_words.txt).
+bool announces(std::string_view lemma) { return englishCoderWords().announcingVerbs.contains(lemma); }
 
 // The verb group that announces the planned event `e` when its own source
 // does the announcing: "Moscow would retaliate against Washington, Lavrov

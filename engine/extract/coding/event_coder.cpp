@@ -1,10 +1,11 @@
 #include "extract/coding/event_coder.h"
 
 #include <algorithm>
-#include <array>
-#include <optional>
 #include <cctype>
+#include <optional>
 #include <string_view>
+
+#include "extract/coding/coder_lexicon.h"
 
 namespace kg::extract {
 
@@ -24,27 +25,15 @@ constexpr size_t kMaxGap = 6;
 // Words between a relative clause's antecedent and its verb ("X, which is", "X who").
 constexpr size_t kMaxRelativeGap = 3;
 
-// Prepositions that address an actor by default ("met with X", "fired at X",
-// "imposed sanctions on X"); "in", "near", "across" and the like locate.
-constexpr std::array<std::string_view, 14> kAddressPreps = {
-    "with", "against", "on", "at", "to", "toward", "towards", "into", "upon", "from", "over", "for", "between", "among"};
-
-// Pronouns that, as the subject of reported speech, stand for the speaker:
-// "Ethiopia indicated it would act" (it = Ethiopia).
-constexpr std::array<std::string_view, 5> kSpeakerPronouns = {"it", "they", "he", "she", "we"};
-
-// Heads of noun phrases that name an attack, whose actor is its author:
-// "killed in a US drone strike".
-constexpr std::array<std::string_view, 10> kAttackNouns = {
-    "strike", "airstrike", "attack", "raid", "bombing", "operation", "assault", "shelling", "ambush", "offensive"};
-
 std::string upper(std::string_view s) {
   std::string u(s);
   for (auto& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return u;
 }
 
-bool contains(auto const& list, std::string_view w) { return std::find(list.begin(), list.end(), w) != list.end(); }
+// The coder's word sets: data/english_coder_words.txt says why each word is
+// there (address_prepositions, attack_nouns, planning_governors ...).
+const EnglishCoderWords& words() { return englishCoderWords(); }
 
 // One sentence's view for matching: upper-case surface and lemma of each
 // word, and for each word the innermost-first noun phrases that start there.
@@ -240,7 +229,7 @@ class PatternMatcher {
     const int32_t pp = t_.ppOf[np];
     if (pp == kNoIndex) return true;
     const std::string& prep = t_.p.pps[pp].prep;
-    if (contains(kAddressPreps, prep)) return true;
+    if (words().addressPrepositions.contains(prep)) return true;
     if (ti == 0 || tokens[ti - 1].kind != PatternTokenKind::kWord) return false;
     const std::string u = upper(prep);
     const std::string& w = tokens[ti - 1].word;
@@ -385,7 +374,7 @@ int32_t attackAuthor(const MatchText& t, const Clause& c) {
     const auto& ph = t.p.pps[pp];
     if (ph.np == kNoIndex || (ph.prep != "in" && ph.prep != "by" && ph.prep != "during")) continue;
     const NounPhrase& n = t.p.nps[ph.np];
-    if (contains(kAttackNouns, t.p.words[n.head].lemma) && t.namesActor(ph.np)) return ph.np;
+    if (words().attackNouns.contains(t.p.words[n.head].lemma) && t.namesActor(ph.np)) return ph.np;
   }
   return kNoIndex;
 }
@@ -416,12 +405,8 @@ bool attachedToVerb(const MatchText& t, const Clause& c, size_t verbEnd, size_t 
   return true;
 }
 
-// Verbs of saying: in "X warned that Tehran would ...", Tehran is what was
-// said, not whom X warned.
-constexpr std::array<std::string_view, 16> kSpeechVerbs = {
-    "say", "warn", "tell", "announce", "claim", "insist", "state", "add", "note", "report",
-    "declare", "stress", "argue", "suggest", "believe", "think"};
-bool isSpeechVerb(std::string_view lemma) { return contains(kSpeechVerbs, lemma); }
+// In "X warned that Tehran would ...", Tehran is what was said, not whom X warned.
+bool isSpeechVerb(std::string_view lemma) { return words().speechVerbs.contains(lemma); }
 
 // The phrases a pattern slot may take in clause `ci`: its subject, objects,
 // the prepositional phrases attached to the verb, its complement's
@@ -456,27 +441,21 @@ std::vector<bool> slotPhrases(const MatchText& t, uint32_t ci, size_t verbEnd, b
   return allowed;
 }
 
-
-// The author of object `o` named by its reduced relative clause, when it
-// names an actor ("welcomed memos sent by X", like "condemned an attack by
-// X"); kNoIndex when none.
-// Nouns that name an act: "carried out a strike authorized by X" makes X
-// the act's co-author, never its target.
-constexpr std::array<std::string_view, 12> kActNouns = {"strike", "airstrike", "attack", "raid", "operation",
-                                                        "offensive", "bombing", "assault", "campaign", "invasion",
-                                                        "incursion", "shelling"};
-
 // A demand (CAMEO 10) whose object is an act ("ordered a US bombing raid",
 // "the assassination of X, ordered by Trump") is no demand addressed to the
 // actors the act names: they are its owner or its victim.
 bool demandsAnAct(const MatchText& t, const VerbCode& code, int32_t targetNp) {
   if (targetNp == kNoIndex || code.source.rfind("10", 0) != 0) return false;
   const std::string& head = t.p.words[t.p.nps[targetNp].head].lemma;
-  return contains(kActNouns, head) || head == "assassination" || head == "killing";
+  return words().actNouns.contains(head) || head == "assassination" || head == "killing";
 }
 
+// The author of object `o` named by its reduced relative clause, when it
+// names an actor ("welcomed memos sent by X", like "condemned an attack by
+// X"); kNoIndex when none. An act's author is its co-author, never a target
+// ("carried out a strike authorized by X").
 int32_t relativeAgent(const MatchText& t, uint32_t o) {
-  if (contains(kActNouns, t.p.words[t.p.nps[o].head].lemma)) return kNoIndex;
+  if (words().actNouns.contains(t.p.words[t.p.nps[o].head].lemma)) return kNoIndex;
   for (const Clause& k : t.p.clauses) {
     if (k.kind != syntax::ClauseKind::kRelative || k.subject != static_cast<int32_t>(o)) continue;
     if (!t.p.vgs[k.verb].reducedPassive || k.agent == kNoIndex) continue;
@@ -486,10 +465,6 @@ int32_t relativeAgent(const MatchText& t, uint32_t o) {
 }
 
 // Default roles of a clause (see the header).
-// Verbs whose object is the subject of their infinitive: "urged Iran to stop".
-constexpr std::array<std::string_view, 12> kObjectControl = {
-    "urge", "ask", "call", "order", "tell", "force", "allow", "invite", "persuade", "press", "encourage", "push"};
-
 // `complementVerb`: `vg` is the infinitive of the clause's verb, whose
 // arguments are the clause's complement ones.
 Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t verbEnd, bool complementTarget,
@@ -507,9 +482,10 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
   r.source = c.subject;
   if (c.subject != kNoIndex && c.speaker != kNoIndex && !t.namesActor(c.subject)) {
     const NounPhrase& s = t.p.nps[c.subject];
-    if (s.span.last == s.span.first + 1 && contains(kSpeakerPronouns, t.p.words[s.head].lower)) r.source = c.speaker;
+    if (s.span.last == s.span.first + 1 && words().speakerPronouns.contains(t.p.words[s.head].lower))
+      r.source = c.speaker;
   }
-  if (complementVerb && !c.objects.empty() && contains(kObjectControl, t.p.vgs[c.verb].lemma))
+  if (complementVerb && !c.objects.empty() && words().objectControlVerbs.contains(t.p.vgs[c.verb].lemma))
     r.source = static_cast<int32_t>(c.objects.front());
   for (uint32_t o : objects)
     if (t.namesActor(static_cast<int32_t>(o))) return r.target = static_cast<int32_t>(o), r;
@@ -521,7 +497,7 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
     if (!complementVerb && !attachedToVerb(t, c, verbEnd, ph.span.first)) break;
     // "by" after an object names the object's author: "condemned an attack by X".
     const bool author = ph.prep == "by" && !objects.empty();
-    if (!contains(kAddressPreps, ph.prep) && !author) continue;
+    if (!words().addressPrepositions.contains(ph.prep) && !author) continue;
     if (t.namesActor(ph.np)) return r.target = ph.np, r;
   }
   // The complement's arguments: "threatened to impose sanctions on Iraq" (a
@@ -529,13 +505,14 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
   // made with X: that verb codes its complement instead).
   // "ordered all citizens to leave Iraq": the order is to the citizens; what
   // the infinitive names is the object's business, not the order's target.
-  const bool objectActs = !c.objects.empty() && contains(kObjectControl, t.p.vgs[c.verb].lemma);
+  const bool objectActs = !c.objects.empty() && words().objectControlVerbs.contains(t.p.vgs[c.verb].lemma);
   if (complementTarget && !complementVerb && !objectActs) {
     for (uint32_t o : c.complementObjects)
       if (t.namesActor(static_cast<int32_t>(o))) return r.target = static_cast<int32_t>(o), r;
     for (uint32_t pp : c.complementPps) {
       const auto& ph = t.p.pps[pp];
-      if (ph.np != kNoIndex && contains(kAddressPreps, ph.prep) && t.namesActor(ph.np)) return r.target = ph.np, r;
+      if (ph.np != kNoIndex && words().addressPrepositions.contains(ph.prep) && t.namesActor(ph.np))
+        return r.target = ph.np, r;
     }
   }
   return r;
@@ -599,33 +576,13 @@ bool isMutual(const VerbCode& code) {
   return c.size() >= 2 && c[0] == '0' && (c[1] == '3' || c[1] == '4' || c[1] == '5' || c[1] == '6');
 }
 
-// Verbs whose infinitival complement has not happened (yet): "plans to
-// strike", "agreed to cooperate", "is about to restore". Others report it
-// ("was seen to break into", "continued to shell").
-constexpr std::array<std::string_view, 38> kPlanningGovernors = {
-    "plan", "intend", "agree", "decide", "vow", "threaten", "promise", "pledge", "want", "seek",
-    "try", "aim", "prepare", "expect", "hope", "be", "offer", "propose", "wish", "need",
-    "refuse", "attempt", "consider", "ask", "vote", "urge", "call", "demand", "order", "press",
-    "encourage", "invite", "allow", "warn", "tell", "move", "approve", "authorize"};
-
-// Verbs that say their infinitival complement did not happen: "declined to
-// retaliate against Iran", "failed to reach a deal", "avoided striking".
-// When the governor codes nothing itself, its complement is treated as
-// negated (not coded, and the rules may not code its parties either).
-constexpr std::array<std::string_view, 5> kNegatingGovernors = {"decline", "refuse", "fail", "avoid", "neglect"};
-
-// Subordinators of time: in English a present tense after them speaks of
-// the future when the clause they hang on does ("will be announced after
-// al-Kadhimi meets Biden").
-constexpr std::array<std::string_view, 6> kTemporalSubordinators = {"after", "before", "once", "until", "when", "as"};
-
 // Clause `k` speaks of what is yet to come: a future or modal verb, or a
 // planning verb ("is planned to be announced").
 bool speaksOfFuture(const SentenceParse& p, const Clause& k) {
   for (int32_t g = static_cast<int32_t>(k.verb), hops = 0; g != kNoIndex && hops < 4; g = p.vgs[g].complement, ++hops) {
     const VerbGroup& v = p.vgs[g];
     if (v.modality != syntax::Modality::kNone || v.tense == syntax::Tense::kFuture) return true;
-    if (v.lemma != "be" && contains(kPlanningGovernors, v.lemma)) return true;
+    if (v.lemma != "be" && words().planningGovernors.contains(v.lemma)) return true;
   }
   return false;
 }
@@ -639,14 +596,11 @@ bool hostSpeaksOfFuture(const SentenceParse& p, const Clause& c) {
   return ci > 0 && ci < p.clauses.size() && speaksOfFuture(p, p.clauses[ci - 1]);
 }
 
-// Adverbs that turn "would" into the past of a narrative: "the army would
-// later retake the camp" tells what happened next, not what might.
-constexpr std::array<std::string_view, 4> kNarrativeAdverbs = {"later", "eventually", "subsequently", "afterwards"};
-
+// "the army would later retake the camp" tells what happened next, not what might.
 bool narrativeWould(const SentenceParse& p, const VerbGroup& vg) {
   if (vg.modal != "would" || vg.main == 0) return false;
   for (size_t w = vg.span.first; w < vg.main; ++w)
-    if (contains(kNarrativeAdverbs, p.words[w].lower)) return true;
+    if (words().narrativeAdverbs.contains(p.words[w].lower)) return true;
   return false;
 }
 
@@ -654,12 +608,12 @@ bool isPlanned(const SentenceParse& p, const Clause& c, const VerbGroup& vg) {
   if (narrativeWould(p, vg)) return false;
   if (vg.modality != syntax::Modality::kNone || vg.tense == syntax::Tense::kFuture) return true;
   if (c.kind == syntax::ClauseKind::kSubordinate && c.subordinator == "if") return true;
-  if (c.kind == syntax::ClauseKind::kSubordinate && contains(kTemporalSubordinators, c.subordinator) &&
+  if (c.kind == syntax::ClauseKind::kSubordinate && words().temporalSubordinators.contains(c.subordinator) &&
       vg.tense == syntax::Tense::kPresent && !vg.nonFinite && hostSpeaksOfFuture(p, c))
     return true;
   // Any planning verb up the chain: "vowed to keep targeting ships".
   for (int32_t g = vg.governor, hops = 0; g != kNoIndex && hops < 4; g = p.vgs[g].governor, ++hops)
-    if (contains(kPlanningGovernors, p.vgs[g].lemma) || p.vgs[g].modality != syntax::Modality::kNone) return true;
+    if (words().planningGovernors.contains(p.vgs[g].lemma) || p.vgs[g].modality != syntax::Modality::kNone) return true;
   return false;
 }
 
@@ -711,7 +665,7 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
   // Complement arguments belong to the complement's verb, unless this verb
   // takes them as its target ("threatened to impose sanctions on X").
   const bool complementVerb = &vg != &p.vgs[c.verb];
-  const bool objectActs = !c.objects.empty() && contains(kObjectControl, p.vgs[c.verb].lemma);
+  const bool objectActs = !c.objects.empty() && words().objectControlVerbs.contains(p.vgs[c.verb].lemma);
   const std::vector<bool> allowed =
       slotPhrases(t, ci, r.hit.lastWord + 1, complementVerb || (takesComplementTarget(verb.code) && !objectActs));
   for (uint32_t pi : family.patterns) {
@@ -799,7 +753,7 @@ int32_t objectModifierActor(const MatchText& t, const Clause& c) {
     if (t.namesActor(static_cast<int32_t>(o))) return static_cast<int32_t>(o);
   for (uint32_t pp : c.complementPps) {
     const auto& ph = t.p.pps[pp];
-    if (ph.np != kNoIndex && contains(kAddressPreps, ph.prep) && t.namesActor(ph.np)) return ph.np;
+    if (ph.np != kNoIndex && words().addressPrepositions.contains(ph.prep) && t.namesActor(ph.np)) return ph.np;
   }
   return kNoIndex;
 }
@@ -818,7 +772,7 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
     // An infinitive after the verb's object belongs to that object ("praised
     // the agreement to end the mission"), unless the verb hands its object
     // the action ("urged Iran to stop").
-    if (hops == 1 && hasNounObject(p, c) && !contains(kObjectControl, p.vgs[c.verb].lemma)) break;
+    if (hops == 1 && hasNounObject(p, c) && !words().objectControlVerbs.contains(p.vgs[c.verb].lemma)) break;
     auto r = readVerb(dicts, t, ci, p.vgs[vi]);
     // A negated verb codes only what a pattern that spells out the negation
     // says ("- &NEGATVAUXVRB * ..."): neither it nor its complement happened
@@ -829,7 +783,7 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
                             return p.words[p.nps[o].span.first].lower == "no";
                           });
     const bool spelledOut = r && r->pattern && namesNegation(*r->hit.dict, *r->pattern);
-    const bool deniesComplement = contains(kNegatingGovernors, p.vgs[vi].lemma);
+    const bool deniesComplement = words().negatingGovernors.contains(p.vgs[vi].lemma);
     const bool denies = p.vgs[vi].negated || noObject || negationPending;
     // A negated governor that codes nothing itself leaves the decision to its
     // complement's patterns ("- UNEXPECTEDLY &NEGATVAUXVRB * ...":
@@ -917,13 +871,10 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
   emit(code.target, targets, sources, targetNps, sourceNps);  // "[032:033]": the reverse event
 }
 
-// Words that, said of an actor with "be", lay blame on it: "Pompeo said
-// Iran was responsible for the attacks", "... that Tehran was behind them".
-constexpr std::array<std::string_view, 2> kBlameWords = {"responsible", "behind"};
 constexpr std::string_view kAccuseCode = "112";
 
 // The speaker of a reported clause "Y was responsible for / behind Z"
-// accuses Y (CAMEO 112), as "blamed Y for Z" does.
+// accuses Y (CAMEO 112), as "blamed Y for Z" does (blame_words).
 void blameBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out) {
   const SentenceParse& p = t.p;
   const Clause& c = p.clauses[ci];
@@ -931,8 +882,8 @@ void blameBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out
   const VerbGroup& vg = p.vgs[c.verb];
   if (vg.lemma != "be" || vg.negated || !t.namesActor(c.speaker) || !t.namesActor(c.subject)) return;
   bool blames = false;
-  for (uint32_t o : c.objects) blames = blames || contains(kBlameWords, p.words[p.nps[o].head].lower);
-  for (uint32_t pp : c.pps) blames = blames || contains(kBlameWords, p.pps[pp].prep);
+  for (uint32_t o : c.objects) blames = blames || words().blameWords.contains(p.words[p.nps[o].head].lower);
+  for (uint32_t pp : c.pps) blames = blames || words().blameWords.contains(p.pps[pp].prep);
   if (!blames) return;
   std::vector<size_t> from, to;
   t.entitiesOf(c.speaker, &from);

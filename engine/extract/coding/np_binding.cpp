@@ -1,8 +1,9 @@
 #include "extract/coding/np_binding.h"
 
 #include <algorithm>
-#include <array>
 #include <string_view>
+
+#include "extract/coding/coder_lexicon.h"
 
 namespace kg::extract {
 
@@ -13,20 +14,8 @@ using syntax::NounPhrase;
 using syntax::SentenceParse;
 
 // Heads that stand for their owner: "Iraq's government", "the leader of
-// Hamas", "Iranian officials".
-constexpr std::array<std::string_view, 56> kRoleHeads = {
-    "bunch", "group", "number", "delegation", "representative", "team", "contingent", "unit", "dozen",
-    "hundred", "thousand", "convoy", "squad",
-    "government", "official", "authority", "administration", "ministry", "minister", "leader", "leadership",
-    "president", "premier", "mayor", "governor", "activist",
-    "spokesman", "spokeswoman", "spokesperson", "army", "military", "force", "troop",
-    "soldier", "navy", "militia", "fighter", "commander", "parliament", "lawmaker", "cabinet", "embassy",
-    "ambassador", "envoy", "delegation", "diplomat", "police", "regime", "state", "chief", "head", "member",
-    "office", "department", "council", "court"};
-
-bool isRoleHead(std::string_view lemma) {
-  return std::find(kRoleHeads.begin(), kRoleHeads.end(), lemma) != kRoleHeads.end();
-}
+// Hamas" (role_heads in data/english_coder_words.txt).
+bool isRoleHead(std::string_view lemma) { return englishCoderWords().roleHeads.contains(lemma); }
 
 // True when a clause has phrase `np` as its own subject.
 bool isSubject(const SentenceParse& p, int32_t np) {
@@ -79,22 +68,8 @@ struct ByteSpan {
 
 }  // namespace
 
-// Heads that stand for their owner as a party to an event: its assets and
-// holdings ("an Iranian tanker", "Houthi targets", "depots of Hamas"), its
-// people abroad ("a British national") and its acts ("the Israeli strike",
-// "Chinese missile tests"). Descriptive heads ("soil", "people", "oil") are
-// not in the list.
-constexpr std::array<std::string_view, 52> kOwnedHeads = {
-    "target", "position", "base", "outpost", "post", "checkpoint", "installation", "facility", "site", "depot",
-    "headquarters", "compound", "camp", "consulate", "embassy", "mission", "interest", "asset", "jet", "plane",
-    "aircraft", "warplane", "drone", "ship", "vessel", "tanker", "warship", "boat", "submarine", "bomber",
-    "national", "citizen", "pilot", "sailor", "hostage", "prisoner", "detainee", "crew",
-    "strike", "airstrike", "attack", "raid", "offensive", "bombardment", "shelling", "incursion", "invasion",
-    "test", "launch", "crackdown"};
-
-bool isOwnedHead(std::string_view lemma) {
-  return std::find(kOwnedHeads.begin(), kOwnedHeads.end(), lemma) != kOwnedHeads.end();
-}
+// owned_heads in data/english_coder_words.txt: assets, people abroad, acts.
+bool isOwnedHead(std::string_view lemma) { return englishCoderWords().ownedHeads.contains(lemma); }
 
 NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMentions) {
   NpActors out(p.nps.size());

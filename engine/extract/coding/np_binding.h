@@ -25,7 +25,8 @@
 namespace kg::extract {
 
 // True for heads that stand for their owner as a party to an event: assets
-// ("tanker", "depots"), people abroad ("nationals") and acts ("strike").
+// ("tanker", "depots"), people abroad ("nationals") and acts ("strike"):
+// owned_heads in data/english_coder_words.txt.
 bool isOwnedHead(std::string_view lemma);
 
 NpActors bindMentions(const syntax::SentenceParse& parse, const std::vector<Mention>& mentions);

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -43,14 +44,20 @@ Status wordLineError(std::string_view file, uint32_t line, std::string_view what
 // them in order). Not thread-safe to modify; const use is.
 class WordSet {
  public:
-  bool contains(const std::string& word) const { return set_.count(word) > 0; }
+  // Looks `word` up without copying it.
+  bool contains(std::string_view word) const { return set_.find(word) != set_.end(); }
   // The words in the order the file lists them.
   const std::vector<std::string>& words() const { return words_; }
   // Adds `word`; false (and nothing added) when it is already there.
   bool add(const std::string& word);
 
  private:
-  std::unordered_set<std::string> set_;
+  // Hashes std::string and std::string_view alike, so contains() can look up a view.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view w) const noexcept { return std::hash<std::string_view>{}(w); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> set_;
   std::vector<std::string> words_;
 };
 
@@ -67,6 +74,22 @@ using WordForm = std::function<std::string(std::string_view)>;
 // line for set NAME" for a missing set).
 Result<WordSets> parseWordSets(std::string_view text, std::string_view file,
                                const std::vector<std::string_view>& names, const WordForm& form = {});
+
+// The sets of `text` moved into the WordSet members of a `Words` struct:
+// `fields` pairs each set name with its member ({"modals", &Words::modals}).
+// Errors as parseWordSets, whose names are the fields' names.
+template <typename Words, size_t N>
+Result<Words> parseWordSetFields(std::string_view text, std::string_view file,
+                                 const std::pair<std::string_view, WordSet Words::*> (&fields)[N],
+                                 const WordForm& form = {}) {
+  std::vector<std::string_view> names;
+  for (const auto& f : fields) names.push_back(f.first);
+  auto sets = parseWordSets(text, file, names, form);
+  if (!sets.isOk()) return sets.status();
+  Words words;
+  for (const auto& [name, member] : fields) words.*member = std::move(sets.value().at(std::string(name)));
+  return words;
+}
 
 // Prints `s`'s message ("FILE:LINE: ...") to stderr and aborts.
 [[noreturn]] void abortOnEmbeddedData(const Status& s);

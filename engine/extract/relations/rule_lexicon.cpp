@@ -119,19 +119,6 @@ Result<Table> parseTriggers(std::string_view text, std::string_view file, size_t
 
 Result<std::vector<std::string>> listedWords(const WordLine& l, std::string_view /*file*/) { return l.words; }
 
-// The sets `text` holds, moved into the members `fields` names.
-template <typename Words, size_t N>
-Result<Words> parseSets(std::string_view text, std::string_view file,
-                        const std::pair<std::string_view, WordSet Words::*> (&fields)[N], const WordForm& form = {}) {
-  std::vector<std::string_view> names;
-  for (const auto& f : fields) names.push_back(f.first);
-  auto sets = parseWordSets(text, file, names, form);
-  if (!sets.isOk()) return sets.status();
-  Words words;
-  for (const auto& [name, member] : fields) words.*member = std::move(sets.value().at(std::string(name)));
-  return words;
-}
-
 using E = EnglishRelationWords;
 constexpr std::pair<std::string_view, WordSet E::*> kEnglishSets[] = {
     {"auxiliaries", &E::auxiliaries},
@@ -185,11 +172,11 @@ Result<ArabicTriggers> parseArabicTriggers(std::string_view text, std::string_vi
 }
 
 Result<EnglishRelationWords> parseEnglishRelationWords(std::string_view text, std::string_view file) {
-  return parseSets<EnglishRelationWords>(text, file, kEnglishSets);
+  return parseWordSetFields<EnglishRelationWords>(text, file, kEnglishSets);
 }
 
 Result<ArabicWords> parseArabicWords(std::string_view text, std::string_view file) {
-  return parseSets<ArabicWords>(text, file, kArabicSets, arabicNormalize);
+  return parseWordSetFields<ArabicWords>(text, file, kArabicSets, arabicNormalize);
 }
 
 const EnglishTriggers& englishTriggers() {

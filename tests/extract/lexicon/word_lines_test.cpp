@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <string_view>
+#include <utility>
 
 using namespace kg;
 using namespace kg::extract;
@@ -50,6 +52,29 @@ TEST_CASE("parseWordSets: named sets, in file order, spanning lines", "[extract]
   CHECK(sets->at("b").words() == std::vector<std::string>{"x", "y", "w"});
   CHECK(sets->at("b").contains("w"));
   CHECK_FALSE(sets->at("a").contains("x"));
+  // A view into a longer text is looked up by its own characters.
+  const std::string_view text = "zw";
+  CHECK(sets->at("a").contains(text.substr(0, 1)));
+  CHECK_FALSE(sets->at("a").contains(text));
+}
+
+namespace {
+
+struct TwoSets {
+  WordSet first, second;
+};
+constexpr std::pair<std::string_view, WordSet TwoSets::*> kTwoSets[] = {{"first", &TwoSets::first},
+                                                                        {"second", &TwoSets::second}};
+
+}  // namespace
+
+TEST_CASE("parseWordSetFields: each named set lands in its member", "[extract][lexicon]") {
+  const auto two = parseWordSetFields<TwoSets>("second: c\nfirst: a b\n", "f.txt", kTwoSets);
+  REQUIRE(two.isOk());
+  CHECK(two->first.words() == std::vector<std::string>{"a", "b"});
+  CHECK(two->second.contains("c"));
+  CHECK_FALSE(two->second.contains("a"));
+  CHECK(errorOf(parseWordSetFields<TwoSets>("first: a\n", "f.txt", kTwoSets)) == "f.txt: no line for set second");
 }
 
 TEST_CASE("parseWordSets: unknown, missing and repeated entries are errors", "[extract][lexicon]") {

@@ -1,0 +1,38 @@
+#include "extract/coding/coder_lexicon.h"
+
+#include <utility>
+
+namespace kg::extract {
+namespace {
+
+using W = EnglishCoderWords;
+constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
+    {"address_prepositions", &W::addressPrepositions},
+    {"speaker_pronouns", &W::speakerPronouns},
+    {"attack_nouns", &W::attackNouns},
+    {"speech_verbs", &W::speechVerbs},
+    {"act_nouns", &W::actNouns},
+    {"object_control_verbs", &W::objectControlVerbs},
+    {"planning_governors", &W::planningGovernors},
+    {"negating_governors", &W::negatingGovernors},
+    {"temporal_subordinators", &W::temporalSubordinators},
+    {"narrative_adverbs", &W::narrativeAdverbs},
+    {"blame_words", &W::blameWords},
+    {"announcing_verbs", &W::announcingVerbs},
+    {"role_heads", &W::roleHeads},
+    {"owned_heads", &W::ownedHeads},
+};
+
+}  // namespace
+
+Result<EnglishCoderWords> parseEnglishCoderWords(std::string_view text, std::string_view file) {
+  return parseWordSetFields<EnglishCoderWords>(text, file, kSets);
+}
+
+const EnglishCoderWords& englishCoderWords() {
+  static const Result<EnglishCoderWords> words =
+      parseEnglishCoderWords(englishCoderWordsText(), "english_coder_words.txt");
+  return requireEmbedded(words);
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,45 @@
+// The word sets the English event coder reads besides its dictionaries, from
+// engine/extract/data/english_coder_words.txt (format in lexicon/word_lines.h;
+// the file's comments say why each word is there). The file is embedded at
+// build time; parseEnglishCoderWords reads any text (tests give it malformed
+// lines) and reports "FILE:LINE: what is wrong" as InvalidArgument.
+// englishCoderWords() parses the embedded text once, at first use, and
+// aborts with that message when it is malformed (word_lines.h,
+// requireEmbedded).
+//
+// Pure functions over immutable sets; safe from any thread.
+#pragma once
+
+#include <string_view>
+
+#include "base/status.h"
+#include "extract/lexicon/word_lines.h"
+
+namespace kg::extract {
+
+// The sets of english_coder_words.txt, one member per set (the file names
+// them in snake_case: address_prepositions, ...).
+struct EnglishCoderWords {
+  // event_coder.cpp: roles of a clause.
+  WordSet addressPrepositions, speakerPronouns, attackNouns, speechVerbs, actNouns, objectControlVerbs;
+  // event_coder.cpp: planned, negated and narrated events.
+  WordSet planningGovernors, negatingGovernors, temporalSubordinators, narrativeAdverbs, blameWords;
+  // english_events.cpp.
+  WordSet announcingVerbs;
+  // np_binding.cpp.
+  WordSet roleHeads, ownedHeads;
+};
+
+// The sets of `text` in english_coder_words.txt's format; `file` names it in
+// errors. InvalidArgument "FILE:LINE: ..." for a malformed line, an unknown
+// set or a word listed twice in a set; "FILE: no line for set NAME" when a
+// set is missing.
+Result<EnglishCoderWords> parseEnglishCoderWords(std::string_view text, std::string_view file);
+
+// The embedded sets. The reference lives as long as the program.
+const EnglishCoderWords& englishCoderWords();
+
+// The text of english_coder_words.txt as embedded (static storage).
+std::string_view englishCoderWordsText();
+
+}  // namespace kg::extract
