@@ -101,7 +101,7 @@ class ClauseFinder {
   bool bareParticiple(const VerbGroup& vg) const {
     const Word& m = p_.words[vg.main];
     return vg.span.last - vg.span.first == 1 + (vg.particle.empty() ? 0 : 1) && m.pos == Pos::kVerb &&
-           (m.form == VerbForm::kPast || m.form == VerbForm::kPastParticiple);
+           !m.pastOnly && (m.form == VerbForm::kPast || m.form == VerbForm::kPastParticiple);
   }
   bool bareGerund(const VerbGroup& vg) const {
     const Word& m = p_.words[vg.main];

@@ -33,6 +33,7 @@ struct OpenEntry {
   uint8_t noun = 0, verb = 0, adj = 0, adv = 0;
   bool proper = false;  // WordNet spells most of its noun senses capitalised (Iran, Baghdad)
   const std::string* verbBase = nullptr;   // "went" -> "go"
+  bool pastOnly = false;  // an irregular past whose verb has its own participle ("spoke": "spoken")
   const std::string* nounSingular = nullptr;  // "militia" stays; "men" -> "man"
 };
 
@@ -185,6 +186,31 @@ Status markProperNouns(const std::string& dir, Lexicon::Impl& lex) {
 
 }  // namespace
 
+namespace {
+
+bool hasSuffix(std::string_view s, std::string_view suf) {
+  return s.size() > suf.size() && s.substr(s.size() - suf.size()) == suf;
+}
+
+}  // namespace
+
+bool isParticipleOnly(std::string_view form) {
+  // Irregular forms ending in -n/-en are participles (taken, shown, withdrawn).
+  return hasSuffix(form, "en") || hasSuffix(form, "wn") || hasSuffix(form, "ne") || form == "been" || form == "done";
+}
+
+// Irregular pasts of verbs that have a participle of their own ("spoke" of
+// "spoken", "took" of "taken") are never participles: "X spoke by
+// telephone" is no reduced passive. ("held", "met", "sent" serve as both.)
+void markPastOnly(Lexicon::Impl& impl) {
+  std::unordered_set<std::string> withParticiple;
+  for (const auto& [form, base] : impl.verbExc)
+    if (isParticipleOnly(form)) withParticiple.insert(base);
+  for (const auto& [form, base] : impl.verbExc)
+    if (!isParticipleOnly(form) && !hasSuffix(form, "ing") && !hasSuffix(form, "s") && withParticiple.count(base))
+      impl.open[form].pastOnly = true;
+}
+
 Result<std::shared_ptr<const Lexicon>> Lexicon::load(const std::string& wordnetDir) {
   auto impl = std::make_unique<Impl>();
   if (Status s = parseClosedWords(kEnglishWordsText, *impl); !s) return s;
@@ -198,6 +224,7 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::load(const std::string& wordnetD
   if (Status s = readExceptions(wordnetDir, "noun.exc", impl->nounExc); !s) return s;
   if (Status s = markProperNouns(wordnetDir, *impl); !s) return s;
   for (const auto& [form, base] : impl->verbExc) impl->open[form].verbBase = &base;
+  markPastOnly(*impl);
   for (const auto& [form, base] : impl->nounExc) impl->open[form].nounSingular = &base;
   return std::shared_ptr<const Lexicon>(std::make_shared<Lexicon>(std::move(impl)));
 }
@@ -315,6 +342,7 @@ struct Reading {
   uint8_t nounSenses = 0, verbSenses = 0, adjSenses = 0;
   bool proper = false;
   bool known = false;  // in WordNet in any form
+  bool pastOnly = false;  // OpenEntry::pastOnly
 };
 
 bool endsWith(std::string_view s, std::string_view suf) {
@@ -355,10 +383,6 @@ std::string regularBase(const Lexicon::Impl& lex, std::string_view stem, uint8_t
   return {};
 }
 
-bool isParticipleOnly(std::string_view form) {
-  // Irregular forms ending in -n/-en are participles (taken, shown, withdrawn).
-  return endsWith(form, "en") || endsWith(form, "wn") || endsWith(form, "ne") || form == "been" || form == "done";
-}
 
 void verbReading(const Lexicon::Impl& lex, const std::string& w, const OpenEntry* self, Reading& r) {
   if (self != nullptr && self->verbBase != nullptr) {
@@ -366,6 +390,7 @@ void verbReading(const Lexicon::Impl& lex, const std::string& w, const OpenEntry
     r.verbLemma = *self->verbBase;
     r.form = endsWith(w, "ing") ? VerbForm::kGerund
              : isParticipleOnly(w) ? VerbForm::kPastParticiple : VerbForm::kPast;
+    r.pastOnly = self->pastOnly && r.form == VerbForm::kPast;
     if (const OpenEntry* e = verbEntry(lex, r.verbLemma)) r.verbSenses = e->verb;
     return;
   }
@@ -535,6 +560,7 @@ void setVerb(Word& w, const Reading& r) {
   w.pos = Pos::kVerb;
   w.lemma = r.verbLemma;
   w.form = r.form;
+  w.pastOnly = r.pastOnly;
 }
 
 void setNoun(Word& w, const Reading& r) {

@@ -64,6 +64,7 @@ struct Word {
   Pos pos = Pos::kNoun;
   VerbForm form = VerbForm::kNone;
   bool capitalised = false;  // first letter upper case in the text
+  bool pastOnly = false;     // a past that is never a participle ("spoke", "took"): no passive
 };
 
 // Word -> possible parts of speech and irregular forms. Immutable after

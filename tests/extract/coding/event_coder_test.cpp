@@ -220,3 +220,12 @@ TEST_CASE("Coder: two parties that open or resume talks hold them with each othe
   CHECK(hasLine(facts("Armenia and Azerbaijan opened direct talks in Washington on Monday.", "2023-05-01"),
                 "Armenia -CONSULT-> Azerbaijan"));
 }
+
+TEST_CASE("Coder: a counterpart with a demonym is that state's; 'spoke by telephone' is a call, not a passive",
+          "[extract][coder]") {
+  CHECK(hasLine(facts("Turkey's president held talks with his Russian counterpart in Sochi on Friday.", "2021-09-30"),
+                "Recep Tayyip Erdogan -CONSULT-> Russia"));
+  const auto f = facts("Chile and Peru spoke by telephone on Friday.", "2024-01-19");
+  INFO(dump(f));
+  CHECK(hasLine(f, "Chile -CONSULT-> Peru"));
+}

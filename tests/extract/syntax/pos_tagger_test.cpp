@@ -127,6 +127,16 @@ TEST_CASE("PosTagger: lemmas and verb forms", "[extract][syntax]") {
   CHECK(wordAt(w, "has").form == VerbForm::kThirdSingular);
 }
 
+TEST_CASE("PosTagger: an irregular past with a participle of its own is never a participle", "[extract][syntax]") {
+  auto words = syn::tagWords(lexicon(), "Chile spoke by telephone and Peru was spoken to.", 0);
+  REQUIRE(words.size() > 6);
+  CHECK(words[1].lower == "spoke");
+  CHECK(words[1].pastOnly);
+  CHECK_FALSE(words[7].pastOnly);  // "spoken"
+  auto held = syn::tagWords(lexicon(), "Hostages held by militants were freed.", 0);
+  CHECK_FALSE(held[1].pastOnly);  // "held" is past and participle
+}
+
 TEST_CASE("PosTagger: irregular participles after be and have", "[extract][syntax]") {
   std::vector<syn::Word> w = syn::tagWords(lexicon(), "The convoy was hit and the talks have begun.", 0);
   CHECK(wordAt(w, "hit").pos == Pos::kVerb);
