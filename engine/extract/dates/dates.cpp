@@ -549,8 +549,8 @@ Date eventDate(std::string_view sentence, Date articleDate) {
           {Date::fromDays(artDays - back, DatePrecision::kDay), prev == "last" || prev == "on" ? t[i - 1].begin : pos});
     }
   }
-  for (const auto& [b, e] : relativeClauseSpans(t))
-    std::erase_if(cands, [&](const Candidate& c) { return c.pos >= b && c.pos < e; });
+  for (const std::pair<size_t, size_t>& span : relativeClauseSpans(t))
+    std::erase_if(cands, [&span](const Candidate& c) { return c.pos >= span.first && c.pos < span.second; });
   if (cands.empty()) return Date::unknown();
   // The most precise phrase wins (a weekday over "in 2019"); at equal
   // precision a calendar date beats a relative one ("Friday, 3 January" in a
