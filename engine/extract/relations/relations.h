@@ -6,7 +6,10 @@
 //   standing_rules.h  standing relations from titles and appositives.
 // (The English event coder, extract/coding/, reads English sentences too.)
 //
-// Pure functions; safe from any thread.
+// findRelations may add entities to `resolver` (the body of an office the
+// dictionary records for a title read before a known person: standing_rules.h),
+// so a resolver is one article's and one thread's; the rule tables are
+// immutable and shared.
 #pragma once
 
 #include <string>

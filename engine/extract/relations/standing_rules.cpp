@@ -55,6 +55,11 @@ bool heldOn(const CatalogRelation& r, Date on) {
   return on.known() && (!r.from.known() || r.from.days() <= on.days()) && (!r.to.known() || on.days() <= r.to.lastDay());
 }
 
+std::string lowerCase(std::string s) {
+  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
 // The relation the dictionary records between `person` and `body` (catalog
 // indexes) that a title read in text (`lowerTitle`) belongs to: of several
 // (two terms, two offices), the one with this title held on the article's
@@ -66,9 +71,7 @@ const CatalogRelation* recordedRelation(const Resolver& resolver, size_t person,
   const CatalogRelation* best = nullptr;
   for (const auto& r : resolver.catalog().actors()[person].relations) {
     if (r.target != body) continue;
-    std::string title = r.title;
-    for (auto& ch : title) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (title == lowerTitle && heldOn(r, on)) return &r;
+    if (lowerCase(r.title) == lowerTitle && heldOn(r, on)) return &r;
     if (!best || (heldOn(r, on) && !heldOn(*best, on))) best = &r;
   }
   return best;
@@ -79,11 +82,6 @@ const CatalogRelation* recordedRelation(const Resolver& resolver, size_t person,
 // Military ranks and honorifics: membership, not an office.
 bool rankTitle(const std::string& lt) {
   return honorificOrRank(lt) || words().ranks.contains(lt);
-}
-
-std::string lowerCase(std::string s) {
-  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return s;
 }
 
 // A title written before a known person's name with no body beside it
@@ -134,8 +132,7 @@ std::optional<Fact> titleFact(const StandingScan& s, const Mention& m) {
       (body.catalog == kNoActor || !offices.hasRelation(person.catalog, body.catalog) ||
        !s.resolver.articleDate().known()))
     return std::nullopt;
-  std::string lt = m.title;
-  for (auto& ch : lt) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const std::string lt = lowerCase(m.title);
   // A rank or a group role with a state ("Iranian General X", "Iraqi
   // commander X") says too little about which body it is held in.
   if (body.actor.kind == ActorKind::kState &&

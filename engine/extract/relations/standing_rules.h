@@ -8,7 +8,7 @@
 // is part of Y": PART_OF). A relation the dictionary records between the two
 // gives its type and title, so that the store joins the mention to it.
 //
-// Pure function; safe from any thread.
+// Mutates only `resolver` (it may add the recorded body of a title read before a known person); one article, one thread.
 #pragma once
 
 #include <vector>

@@ -188,7 +188,7 @@ Status markProperNouns(const std::string& dir, Lexicon::Impl& lex) {
 
 namespace {
 
-bool hasSuffix(std::string_view s, std::string_view suf) {
+bool endsWith(std::string_view s, std::string_view suf) {
   return s.size() > suf.size() && s.substr(s.size() - suf.size()) == suf;
 }
 
@@ -196,7 +196,7 @@ bool hasSuffix(std::string_view s, std::string_view suf) {
 
 bool isParticipleOnly(std::string_view form) {
   // Irregular forms ending in -n/-en are participles (taken, shown, withdrawn).
-  return hasSuffix(form, "en") || hasSuffix(form, "wn") || hasSuffix(form, "ne") || form == "been" || form == "done";
+  return endsWith(form, "en") || endsWith(form, "wn") || endsWith(form, "ne") || form == "been" || form == "done";
 }
 
 // Irregular pasts of verbs that have a participle of their own ("spoke" of
@@ -207,7 +207,7 @@ void markPastOnly(Lexicon::Impl& impl) {
   for (const auto& [form, base] : impl.verbExc)
     if (isParticipleOnly(form)) withParticiple.insert(base);
   for (const auto& [form, base] : impl.verbExc)
-    if (!isParticipleOnly(form) && !hasSuffix(form, "ing") && !hasSuffix(form, "s") && withParticiple.count(base))
+    if (!isParticipleOnly(form) && !endsWith(form, "ing") && !endsWith(form, "s") && withParticiple.count(base))
       impl.open[form].pastOnly = true;
 }
 
@@ -345,9 +345,6 @@ struct Reading {
   bool pastOnly = false;  // OpenEntry::pastOnly
 };
 
-bool endsWith(std::string_view s, std::string_view suf) {
-  return s.size() > suf.size() && s.substr(s.size() - suf.size()) == suf;
-}
 
 const OpenEntry* verbEntry(const Lexicon::Impl& lex, std::string_view base) {
   const OpenEntry* e = base.size() >= 2 ? lex.findOpen(base) : nullptr;
