@@ -225,8 +225,9 @@ bool verbose() { return std::getenv("KG_GOLD_VERBOSE") != nullptr; }
 // measured 79.2 (61/77). One fact fewer than before the location rule: the reread fact "United States
 // ASSAULT Syria" was found only from "a US bombing raid on two targets in Syria", the place-as-target
 // reading the event-coding issue calls wrong ("depots in Syria" is where, not whom).
-constexpr size_t FLOOR_RECALL = 79;
-constexpr size_t FLOOR_PRECISION = 56;          // measured 56.9 (66/116): the gold is not exhaustive ("Iraq REJECT Sadr", "US ACCUSE Israel" from "confirmed that Tel Aviv was behind", the planned "US COERCE Syria" from "trying to overthrow the Syrian government" are true and not in it); "Seely AGREE coalition" is wrong
+// Session 17 added six reread facts the apposition rules now read (measured 80.7, 67/83).
+constexpr size_t FLOOR_RECALL = 80;
+constexpr size_t FLOOR_PRECISION = 59;          // measured 59.5 (72/121; 56.9, 66/116, before the six reread facts): the gold is not exhaustive ("Iraq REJECT Sadr", "US ACCUSE Israel" from "confirmed that Tel Aviv was behind", the planned "US COERCE Syria" from "trying to overthrow the Syrian government" are true and not in it); "Seely AGREE coalition" is wrong
 constexpr size_t FLOOR_FIRST_READING_RECALL = 75;  // measured 75.0 (45/60)
 
 Triples extractPages(const std::vector<fs::path>& files, Triples* withDictionary) {

@@ -472,6 +472,14 @@ bool claimPartialName(MentionScan& s, size_t b, size_t e) {
   return true;
 }
 
+// True when the name [b, e) closes an apposition: punctuation or the end
+// of the sentence follows it ("the Iranian ambassador, Iraj Masjedi, said").
+bool closesApposition(const std::vector<Token>& tokens, size_t e) {
+  if (e >= tokens.size()) return true;
+  const std::string& w = tokens[e].lower;
+  return w == "," || w == "." || w == ";" || w == ")";
+}
+
 // An unknown name [b, e) is a person's when a title stands right before it
 // ("Brigadier General X"), or a profession ("spokesman X"), or when a speech
 // verb or an apposition follows it ("X said", "X, the ..."); `next` is the
@@ -488,9 +496,29 @@ bool personContext(const MentionScan& s, size_t b, size_t next) {
         prev == "journalist" || prev == "columnist" || prev == "correspondent" || prev == "cleric")
       person = true;
   }
+  // "the Iranian ambassador, Iraj Masjedi,": a title before the comma.
+  if (b > 1 && tokens[b - 1].lower == "," && closesApposition(tokens, next)) {
+    for (size_t q = b > 8 ? b - 8 : 0; q + 1 < b; ++q) {
+      if (auto tl = s.index.title(tokens, q); tl && q + tl->second == b - 1) person = true;
+    }
+  }
   if (next < tokens.size()) {
     const Token& n = tokens[next];
     if (n.word && speechVerb(n.lower)) person = true;
+    // "Albin Kurti, Kosovo's prime minister,", "X, Iran's Quds Force
+    // commander": a state's or group's title after the comma.
+    if (n.lower == "," && next + 1 < tokens.size()) {
+      size_t k = next + 1;
+      bool owned = false;
+      while (k < tokens.size() && s.owner[k] >= 0) {
+        const Mention& o = s.out[s.owner[k]];
+        const ActorKind kind = s.entityOf(o).actor.kind;
+        if (kind == ActorKind::kPerson || kind == ActorKind::kMedia) break;
+        owned = true;
+        k = o.tokEnd;
+      }
+      if (owned && k < tokens.size() && s.index.title(tokens, k)) person = true;
+    }
     if (n.lower == "," && next + 1 < tokens.size() &&
         (tokens[next + 1].lower == "the" || tokens[next + 1].lower == "a" || tokens[next + 1].lower == "an" ||
          tokens[next + 1].lower == "who" || speechVerb(tokens[next + 1].lower)))
@@ -617,13 +645,62 @@ void attachTitleOfGroupBefore(MentionScan& s, Mention& m) {
   }
 }
 
+// A title in a noun phrase set before the name by a comma ("the Iranian
+// ambassador, Iraj Masjedi,"; "Egypt's foreign minister, Sameh Shoukry,"):
+// the name is the apposition of the title, which has an owner or a
+// determiner before it (a bare "President, ..." is an address, not an NP).
+// The owner stays an argument: the phrase before the comma names the state.
+void attachTitleAcrossComma(MentionScan& s, Mention& m) {
+  const auto& tokens = s.tokens;
+  if (m.tokBegin < 2 || tokens[m.tokBegin - 1].lower != "," || !closesApposition(tokens, m.tokEnd)) return;
+  const size_t comma = m.tokBegin - 1;
+  for (size_t q = comma > 6 ? comma - 6 : 0; q < comma; ++q) {
+    if (s.owner[q] >= 0) continue;
+    auto tl = s.index.title(tokens, q);
+    if (!tl || q + tl->second != comma) continue;
+    auto [own, ownerMention] = titleOwner(s, q);
+    const std::string& before = q > 0 ? tokens[q - 1].lower : std::string();
+    const bool determiner = before == "the" || before == "his" || before == "her" || before == "its" ||
+                            before == "their";
+    if (own == kNoActor && !determiner) return;
+    m.title = tl->first;
+    m.titleOf = own;
+    m.titleApposed = true;
+    return;
+  }
+}
+
+// "Omar Haddad, the Lebanese envoy to France,": a demonym and a title in
+// the apposition after the name (a state or group named there by its own
+// name is read by the apposition rules, relations/standing_rules.h).
+void attachDemonymTitleAfter(MentionScan& s, Mention& m) {
+  const auto& tokens = s.tokens;
+  size_t q = m.tokEnd;
+  if (q + 2 >= tokens.size() || tokens[q].lower != ",") return;
+  ++q;
+  if (tokens[q].lower == "the" || tokens[q].lower == "a" || tokens[q].lower == "an") ++q;
+  if (q + 1 >= tokens.size() || s.owner[q] >= 0 || !tokens[q].word) return;
+  auto state = s.index.demonym(tokens[q].strict);
+  if (!state) return;
+  auto tl = s.index.title(tokens, q + 1);
+  if (!tl) return;
+  const size_t end = q + 1 + tl->second;
+  if (end < tokens.size() && tokens[end].word && !tokens[end].capital && tokens[end].lower != "to" &&
+      tokens[end].lower != "in" && tokens[end].lower != "for" && tokens[end].lower != "who")
+    return;  // the title runs on into other words
+  m.title = tl->first;
+  m.titleOf = s.resolver->fromCatalog(*state);
+  m.titleApposed = true;
+}
+
 // Titles before person mentions (roles have theirs already).
 void attachTitles(MentionScan& s) {
   for (auto& m : s.out) {
     if (s.entityOf(m).actor.kind != ActorKind::kPerson || m.source == MentionSource::kRole) continue;
     attachTitleBefore(s, m);
-    if (!m.title.empty() || m.tokBegin == 0) continue;
-    attachTitleOfGroupBefore(s, m);
+    if (m.title.empty() && m.tokBegin > 0) attachTitleOfGroupBefore(s, m);
+    if (m.title.empty()) attachTitleAcrossComma(s, m);
+    if (m.title.empty()) attachDemonymTitleAfter(s, m);
   }
 }
 
@@ -637,8 +714,27 @@ bool roleStandsAlone(const MentionScan& s, size_t at, size_t tEnd) {
   for (size_t k = at; k < tEnd; ++k) {
     if (s.owner[k] >= 0) return false;
   }
+  // "the Iranian ambassador, Iraj Masjedi": the name after the comma holds it.
+  if (tEnd + 1 < tokens.size() && tokens[tEnd].lower == "," && s.owner[tEnd + 1] >= 0 &&
+      s.out[s.owner[tEnd + 1]].titleApposed)
+    return false;
   return !(tEnd < tokens.size() && tokens[tEnd].word && (tokens[tEnd].capital || s.owner[tEnd] >= 0) &&
            tokens[tEnd].script == Script::kLatin);
+}
+
+// True when the role phrase starting at `start` (its owner or article
+// included) is an apposition to a name before it: "Zalmay Khalilzad, the US
+// envoy", "Zahedi, Iran's Quds Force commander". The name says who holds
+// it; the dictionary's holder of the day may be someone else.
+bool appositionToName(const MentionScan& s, size_t start) {
+  const auto& tokens = s.tokens;
+  while (start > 0 && s.owner[start - 1] >= 0 && s.out[s.owner[start - 1]].possessive)
+    start = s.out[s.owner[start - 1]].tokBegin;  // "Iran's Quds Force commander"
+  if (start > 0 && (tokens[start - 1].lower == "the" || tokens[start - 1].lower == "a")) --start;
+  if (start < 2 || tokens[start - 1].lower != ",") return false;
+  const Token& name = tokens[start - 2];
+  if (s.owner[start - 2] >= 0) return s.entityOf(s.out[s.owner[start - 2]]).actor.kind == ActorKind::kPerson;
+  return name.word && name.capital && name.script == Script::kLatin;
 }
 
 // The holder of the office `title` written at [at, tEnd): of the body its
@@ -649,6 +745,7 @@ std::optional<Mention> officeRole(MentionScan& s, size_t at, size_t tEnd, const 
   auto [own, ownerMention] = titleOwner(s, at);
   const bool determiner = at > 0 && (tokens[at - 1].lower == "the" || tokens[at - 1].lower == "his" ||
                                      tokens[at - 1].lower == "its" || tokens[at - 1].lower == "then");
+  if (appositionToName(s, ownerMention >= 0 ? s.out[ownerMention].tokBegin : at)) return std::nullopt;
   std::optional<size_t> body;
   if (own != kNoActor && s.resolver->entities()[own].catalog != kNoActor) body = s.resolver->entities()[own].catalog;
   else if (determiner) body = s.resolver->defaultBodyFor(title);

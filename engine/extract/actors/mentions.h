@@ -38,6 +38,7 @@ struct Mention {
   std::string title;
   size_t titleOf = kNoActor;
   size_t titleBegin = 0;  // first token of the title and its owner (== tokBegin when none)
+  bool titleApposed = false;  // the title stood before a comma ("the Iranian ambassador, X")
   bool modifier = false;    // only qualifies another mention ("US" in "US ambassador X")
   bool possessive = false;  // written "Iran's": qualifies the noun after it
 };

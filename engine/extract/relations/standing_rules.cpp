@@ -199,6 +199,31 @@ std::string appositiveTitle(const std::vector<Token>& tokens, size_t q, size_t* 
 // "an analyst with ...", "a guest of ..." name no role in the body.
 bool roleWords(const std::string& title) { return holdsAny(title, words().roleWordStems); }
 
+// The standing relation an apposition states between the person `m` and
+// the body `g` it names, with the role words `title`.
+// `oneOfMany`: the role is written as one of several ("a senior commander",
+// "commander in Syria"): it names a member or an official, not the head.
+void pushAppositionFact(StandingScan& s, const Mention& m, const Mention& g, std::string title, bool oneOfMany) {
+  const Entity& body = s.entities[g.entity];
+  if (body.actor.kind == ActorKind::kPerson || body.actor.kind == ActorKind::kMedia || g.entity == m.entity) return;
+  for (const std::string& word : words().titleQualifiers.words()) {
+    const std::string qualifier = word + " ";
+    if (title.rfind(qualifier, 0) == 0) title.erase(0, qualifier.size());
+  }
+  Fact f;
+  f.src = m.entity;
+  f.dst = g.entity;
+  const bool lead = leaderTitle(title) && !oneOfMany;
+  const bool stateLike = body.actor.kind == ActorKind::kState || body.actor.kind == ActorKind::kGovernmentBody;
+  f.type = (lead && !stateLike) || (stateLike && headTitle(title) && !oneOfMany) ? EdgeType::kLeaderOf
+           : stateLike && title != "member" ? EdgeType::kOfficialOf
+                                            : EdgeType::kMemberOf;
+  if (lead && body.actor.kind == ActorKind::kGovernmentBody) f.type = EdgeType::kLeaderOf;
+  f.title = title;
+  f.confidence = std::min(m.confidence, g.confidence) * kAppositionFactor;
+  s.push(std::move(f));
+}
+
 // "P, the secretary general of G", "P, a member of G": `q` is the article
 // after the comma.
 void appositiveRole(StandingScan& s, const std::vector<const Mention*>& all, const Mention& m, size_t q) {
@@ -207,24 +232,53 @@ void appositiveRole(StandingScan& s, const std::vector<const Mention*>& all, con
   if (title.empty() || !roleWords(title)) return;
   const Mention* g = mentionAfter(s.tokens, all, r + 1, 3);
   if (g == nullptr) return;
-  const Entity& body = s.entities[g->entity];
-  if (body.actor.kind == ActorKind::kPerson || body.actor.kind == ActorKind::kMedia) return;
-  for (const std::string& word : words().titleQualifiers.words()) {
-    const std::string qualifier = word + " ";
-    if (title.rfind(qualifier, 0) == 0) title.erase(0, qualifier.size());
+  pushAppositionFact(s, m, *g, std::move(title), s.tokens[q].lower != "the");
+}
+
+// True for the words a role may be qualified by ("senior", "former").
+bool qualifier(const std::string& w) { return words().titleQualifiers.contains(w); }
+
+// "P, Kosovo's prime minister,", "P, a senior Hamas commander,", "P, the
+// US envoy to Iraq": the body named inside the apposition, before its role
+// words. `q` is the token after the comma. True when it read one.
+bool appositiveOwnedRole(StandingScan& s, const std::vector<const Mention*>& all, const Mention& m, size_t q) {
+  const auto& tokens = s.tokens;
+  size_t r = q;
+  if (r < tokens.size() && (tokens[r].lower == "the" || tokens[r].lower == "a" || tokens[r].lower == "an")) ++r;
+  auto startingAt = [&all](size_t k) -> const Mention* {
+    for (const Mention* c : all) {
+      if (c->tokBegin == k) return c;
+    }
+    return nullptr;
+  };
+  while (r < tokens.size() && r < q + 4 && qualifier(tokens[r].lower) && !startingAt(r)) ++r;
+  const Mention* g = startingAt(r);
+  if (g == nullptr || g == &m) return false;
+  std::string title;
+  size_t e = g->tokEnd;
+  for (; e < tokens.size() && e < g->tokEnd + 4; ++e) {
+    const Token& t = tokens[e];
+    if (!t.word || words().prepositions.contains(t.lower) || t.lower == "who" || t.lower == "and") break;
+    if (const Mention* inner = startingAt(e)) {  // "P, Iran's Quds Force commander": the group, not the state
+      if (!title.empty() || s.entities[inner->entity].actor.kind == ActorKind::kPerson) return false;
+      g = inner;
+      e = inner->tokEnd - 1;
+      continue;
+    }
+    if (!title.empty()) title += t.hyphenBefore ? "-" : " ";
+    title += t.lower;
   }
-  Fact f;
-  f.src = m.entity;
-  f.dst = g->entity;
-  const bool lead = leaderTitle(title);
-  const bool stateLike = body.actor.kind == ActorKind::kState || body.actor.kind == ActorKind::kGovernmentBody;
-  f.type = (lead && !stateLike) || (stateLike && headTitle(title)) ? EdgeType::kLeaderOf
-           : stateLike && title != "member" ? EdgeType::kOfficialOf
-                                            : EdgeType::kMemberOf;
-  if (lead && body.actor.kind == ActorKind::kGovernmentBody) f.type = EdgeType::kLeaderOf;
-  f.title = title;
-  f.confidence = std::min(m.confidence, g->confidence) * kAppositionFactor;
-  s.push(std::move(f));
+  // The last word is the role, one person's: "X, US officials said" is no apposition.
+  const std::string last = title.substr(title.find_last_of(" -") == std::string::npos ? 0 : title.find_last_of(" -") + 1);
+  if (last.empty() || !roleWords(last) || (last.back() == 's' && last.size() > 2 && last[last.size() - 2] != 's'))
+    return false;
+  if (e < tokens.size() && tokens[e].word && !words().prepositions.contains(tokens[e].lower) &&
+      tokens[e].lower != "who" && tokens[e].lower != "and")
+    return false;  // the role words run on: not an apposition we can read
+  const bool indefinite = tokens[q].lower == "a" || tokens[q].lower == "an";
+  const bool located = e < tokens.size() && (tokens[e].lower == "in" || tokens[e].lower == "for");
+  pushAppositionFact(s, m, *g, std::move(title), indefinite || located);
+  return true;
 }
 
 // "G, which is part of the PMU": `q` is the token after the comma.
@@ -256,6 +310,7 @@ void appositionRelations(StandingScan& s) {
     size_t q = m->tokEnd;
     if (q >= tokens.size() || tokens[q].lower != ",") continue;
     ++q;
+    if (s.entities[m->entity].actor.kind == ActorKind::kPerson && appositiveOwnedRole(s, all, *m, q)) continue;
     if (s.entities[m->entity].actor.kind == ActorKind::kPerson && q < tokens.size() &&
         (tokens[q].lower == "the" || tokens[q].lower == "a" || tokens[q].lower == "an"))
       appositiveRole(s, all, *m, q);

@@ -20,6 +20,35 @@ TEST_CASE("Relations: titles and appositions give standing relations", "[extract
   CHECK(hasLine(k, "Zaid Hamdani -OFFICIAL_OF-> Iraq"));
 }
 
+TEST_CASE("Relations: an apposition before or after a name gives its office, and one of many is no leader",
+          "[extract][relations]") {
+  // Invented names: the dictionary knows neither person.
+  // The title before the comma, with a demonym, a possessive or a determiner.
+  const auto a = facts("The Chilean ambassador, Tomas Arroyo, said on Monday that Santiago would respond.", "2023-05-08");
+  CHECK(hasLine(a, "Tomas Arroyo -OFFICIAL_OF-> Chile"));
+  const auto b = facts("Kenya's foreign minister, Amina Wekesa, met her Ugandan counterpart in Kampala.", "2023-05-08");
+  CHECK(hasLine(b, "Amina Wekesa -OFFICIAL_OF-> Kenya"));
+  // The owner and the role after the comma.
+  const auto c = facts("Petra Lindqvist, Sweden's prime minister, criticised Hungary on Monday.", "2023-05-08");
+  CHECK(hasLine(c, "Petra Lindqvist -LEADER_OF-> Sweden"));
+  CHECK(hasLine(c, "Petra Lindqvist -ACCUSE-> Hungary"));
+  const auto d = facts("Omar Haddad, the Lebanese envoy to France, arrived in Paris.", "2023-05-08");
+  CHECK(hasLine(d, "Omar Haddad -OFFICIAL_OF-> Lebanon"));
+  // "a senior X commander", "X's commander in Y": one of several, not the head.
+  const auto e = facts("Karim Yassin, a senior Hamas commander, was killed on Monday.", "2023-05-08");
+  CHECK(hasLine(e, "Karim Yassin -MEMBER_OF-> Hamas"));
+  CHECK_FALSE(hasLine(e, "Karim Yassin -LEADER_OF-> Hamas"));
+  const auto g = facts("Karim Yassin, Hezbollah's commander in the south, was killed on Monday.", "2023-05-08");
+  CHECK(hasLine(g, "Karim Yassin -MEMBER_OF-> Hezbollah"));
+  CHECK_FALSE(hasLine(g, "Karim Yassin -LEADER_OF-> Hezbollah"));
+  // A plural role after a comma is the source of the sentence, not an apposition.
+  const auto h = facts("The strike killed Karim Yassin, Israeli officials said.", "2023-05-08");
+  CHECK_FALSE(hasLine(h, "Karim Yassin -OFFICIAL_OF-> Israel"));
+  // The dictionary's office holder is not read into an apposition that names someone else.
+  const auto k = facts("Omar Haddad, Iran's Quds Force commander in Syria, was killed in Damascus.", "2023-05-08");
+  for (const auto& line : k) CHECK(line.find("Esmail Qaani") == std::string::npos);
+}
+
 TEST_CASE("Relations: a title read before a recorded office holder joins the tenure held on the article's date",
           "[extract][relations]") {
   using namespace kg;
