@@ -19,6 +19,7 @@ namespace kg::extract {
 // (data/default_dictionary.cpp.in).
 extern const char kDefaultStatesText[];
 extern const char kDefaultOrganisationsText[];
+extern const char kDefaultLeadersText[];
 
 Result<std::unique_ptr<Extractor>> Extractor::create(const ExtractorOptions& options) {
   auto impl = ExtractorImpl::make(options);
@@ -32,6 +33,7 @@ Result<std::unique_ptr<ExtractorImpl>> ExtractorImpl::make(const ExtractorOption
     KG_RETURN_IF_ERROR(x->catalog_.parseDictionary(defaultDictionaryText(), "actors.txt (default dictionary)"));
     KG_RETURN_IF_ERROR(x->catalog_.parseDictionary(kDefaultStatesText, "states.txt (default dictionary)"));
     KG_RETURN_IF_ERROR(x->catalog_.parseDictionary(kDefaultOrganisationsText, "organisations.txt (default dictionary)"));
+    KG_RETURN_IF_ERROR(x->catalog_.parseDictionary(kDefaultLeadersText, "leaders.txt (default dictionary)"));
   }
   for (const auto& f : options.actorFiles) KG_RETURN_IF_ERROR(x->catalog_.loadDictionaryFile(f));
   for (const auto& f : options.petrarchFiles) KG_RETURN_IF_ERROR(loadPetrarchFile(f, &x->catalog_, &x->warnings_));

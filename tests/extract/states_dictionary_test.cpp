@@ -122,3 +122,24 @@ TEST_CASE("Organisations: international bodies by name and acronym", "[extract][
   CHECK(n.count("African Union"));
   CHECK(n.count("United Nations Security Council"));
 }
+
+TEST_CASE("Leaders dictionary: G20 heads and foreign ministers with their terms, read from titles by date",
+          "[extract][dictionary]") {
+  using kg::extract::testing::facts;
+  using kg::extract::testing::hasLine;
+  // Loaded, each office linked to a state or body of the other dictionaries.
+  const CatalogActor& kishida = actor("Fumio Kishida");
+  CHECK(kishida.actor.kind == ActorKind::kPerson);
+  size_t offices = 0;
+  for (const auto& r : kishida.relations) offices += r.target != kNoActor;
+  CHECK(offices == 2);  // foreign minister, then prime minister
+  CHECK(owner("習近平") == "Xi Jinping");
+  CHECK(owner("Lula") == "Luiz Inacio Lula da Silva");
+  // A bare title before a leader's name states the office held on the article's date.
+  CHECK(hasLine(facts("Prime Minister Fumio Kishida visited Kyiv on Tuesday.", "2023-03-22"), "Fumio Kishida -LEADER_OF-> Japan"));
+  CHECK(hasLine(facts("Foreign Minister Fumio Kishida met his counterpart.", "2015-06-01"), "Fumio Kishida -OFFICIAL_OF-> Japan"));
+  CHECK_FALSE(hasLine(facts("Prime Minister Fumio Kishida met his counterpart.", "2015-06-01"), "Fumio Kishida -LEADER_OF-> Japan"));
+  // An office without a name is its holder on that date.
+  CHECK(actorNames("The British foreign secretary arrived in Riyadh.", "2019-03-01").count("Jeremy Hunt") == 1);
+  CHECK(actorNames("The British foreign secretary arrived in Riyadh.", "2020-03-01").count("Dominic Raab") == 1);
+}

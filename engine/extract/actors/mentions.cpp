@@ -1,5 +1,7 @@
 #include "extract/actors/mentions.h"
 
+#include "extract/lexicon/given_names.h"
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -527,6 +529,22 @@ bool personContext(const MentionScan& s, size_t b, size_t next) {
   return person;
 }
 
+// An unknown run [b, e) of two to four words that opens with a given name
+// and ends in no place word ("Mohamed Morsi", "Aung San Suu Kyi"; not
+// "Hamad International Airport"), not written after a preposition of place.
+bool givenNameRun(const std::vector<Token>& tokens, size_t b, size_t e, size_t words) {
+  if (words < 2 || words > 4) return false;
+  const GivenNames& g = givenNames();
+  if (!g.givenNames.contains(tokens[b].lower) || g.placeHeads.contains(tokens[e - 1].lower)) return false;
+  // The name runs on in a form the run did not take in ("Mohammad Kazem Al-e Sadegh").
+  if (e < tokens.size() && (tokens[e].article || tokens[e - 1].hyphenAfter)) return false;
+  if (b > 0) {
+    const std::string& prev = tokens[b - 1].lower;
+    if (prev == "in" || prev == "near" || prev == "at" || prev == "outside" || prev == "inside") return false;
+  }
+  return true;
+}
+
 // People in the run [b, e) of `words` words: only tokens no mention covers.
 void claimPerson(MentionScan& s, size_t b, size_t e, size_t next, size_t words, bool headline) {
   for (size_t k = b; k < e; ++k) {
@@ -540,7 +558,7 @@ void claimPerson(MentionScan& s, size_t b, size_t e, size_t next, size_t words, 
   if (auto tl = s.index.title(s.tokens, b); tl && b + tl->second >= e) return;  // "Prime Minister" alone
   if (words <= 3 && claimPartialName(s, b, e)) return;
   if (headline) return;  // headlines capitalise every word
-  if (!personContext(s, b, next)) return;
+  if (!personContext(s, b, next) && !givenNameRun(s.tokens, b, e, words)) return;
   s.claim(makeMention(s.tokens, b, e, s.resolver->fromNew(s.rawName(b, e), ActorKind::kPerson), MentionSource::kRule));
 }
 

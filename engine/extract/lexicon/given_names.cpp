@@ -1,0 +1,18 @@
+#include "extract/lexicon/given_names.h"
+
+namespace kg::extract {
+
+Result<GivenNames> parseGivenNames(std::string_view text, std::string_view file) {
+  static constexpr std::pair<std::string_view, WordSet GivenNames::*> kFields[] = {
+      {"given_names", &GivenNames::givenNames},
+      {"place_heads", &GivenNames::placeHeads},
+  };
+  return parseWordSetFields(text, file, kFields);
+}
+
+const GivenNames& givenNames() {
+  static const Result<GivenNames> names = parseGivenNames(givenNamesText(), "given_names.txt");
+  return requireEmbedded(names);
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,33 @@
+// Given names that open a person's name, and the last words of place names
+// that rule a run out (engine/extract/data/given_names.txt, format in
+// word_lines.h, embedded at build time). Read by actors/mentions.cpp: an
+// unknown capitalised run of two to four words whose first word is a given
+// name and whose last word is no place head is a person.
+//
+// Pure functions over immutable sets; safe from any thread.
+#pragma once
+
+#include <string_view>
+
+#include "base/status.h"
+#include "extract/lexicon/word_lines.h"
+
+namespace kg::extract {
+
+struct GivenNames {
+  WordSet givenNames;  // lower case: "mohamed", "aung", "kim"
+  WordSet placeHeads;  // lower case: "airport", "base", "province"
+};
+
+// The sets of given_names.txt's format read from `text`; InvalidArgument
+// "FILE:LINE: ..." (FILE is `file`) for a malformed line or a missing set.
+Result<GivenNames> parseGivenNames(std::string_view text, std::string_view file);
+
+// The embedded sets, parsed at first use (which aborts on a malformed line,
+// word_lines.h requireEmbedded).
+const GivenNames& givenNames();
+
+// The text of given_names.txt as embedded (static storage).
+std::string_view givenNamesText();
+
+}  // namespace kg::extract
