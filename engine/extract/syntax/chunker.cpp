@@ -447,7 +447,11 @@ class Chunker {
     if (objectPosition && startsVerb(j + 2)) return {};
     bool afterPrep = k > 0 && !items_[k - 1].np && w_[items_[k - 1].index].pos == Pos::kPreposition &&
                      w_[items_[k - 1].index].lower != "between";
-    if (afterPrep && startsVerb(j + 2) && members.size() == 2 && verbBefore(items_[k].first)) return {};
+    // "fell after the US and Iran opened talks": a preposition that opens a
+    // clause takes the whole list as that clause's subject.
+    if (afterPrep && startsVerb(j + 2) && members.size() == 2 && verbBefore(items_[k].first) &&
+        !isClauseOpener(w_[items_[k - 1].index].lower))
+      return {};
     return members;
   }
 

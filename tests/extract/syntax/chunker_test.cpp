@@ -170,3 +170,11 @@ TEST_CASE("Chunker: infinitival complements and what they express", "[extract][s
   syn::SentenceParse s = syn::parse(lexicon(), "Iran is to hold talks with Oman.", 0);
   CHECK(verbGroup(s, "hold").modality == Modality::kFuture);
 }
+TEST_CASE("Chunker: a list after a clause-opening preposition is the subject of that clause", "[extract][syntax]") {
+  // "fell after A and B opened talks": A and B opened them (one list);
+  // "condemned the raid on A and B said ...": two clauses, as before.
+  syn::SentenceParse a = syn::parse(lexicon(), "Oil prices fell after Gondor and Rohan opened talks.", 0);
+  int32_t pair = topNp(a, "Gondor and Rohan");
+  REQUIRE(pair != syn::kNoIndex);
+  CHECK(a.nps[static_cast<size_t>(pair)].members.size() == 2);
+}
