@@ -952,7 +952,11 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
                                endsWith(w.lower, "ese") || endsWith(w.lower, "i"));
   bool nextCap = i + 1 < d.size() && d[i + 1].word.capitalised && d[i + 1].closed == nullptr;
   const Draft* next = i + 1 < d.size() ? &d[i + 1] : nullptr;
-  bool beforeNoun = r.adj && next != nullptr && !next->word.capitalised && nounContinues(next);
+  // "the African Union suspended Syria": a past form that is no noun is the
+  // verb after the name, not a second adjective ("Union" reads as one too).
+  const bool nextPastVerb = next != nullptr && next->reading.verb && !next->reading.noun &&
+                            (next->reading.form == VerbForm::kPast || next->reading.form == VerbForm::kPastParticiple);
+  bool beforeNoun = r.adj && next != nullptr && !next->word.capitalised && nounContinues(next) && !nextPastVerb;
   bool beforeCoordAdj = r.adj && next != nullptr && next->word.lower == "and" && i + 2 < d.size() &&
                         d[i + 2].word.capitalised && d[i + 2].reading.adj;
   bool nominalUse = next == nullptr || next->word.pos == Pos::kPunct || verbish(next);

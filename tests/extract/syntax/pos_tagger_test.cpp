@@ -167,3 +167,11 @@ TEST_CASE("PosTagger: a TaggerCache gives the same words", "[extract][syntax]") 
     }
   }
 }
+
+TEST_CASE("PosTagger: a past form after a capitalised word that also reads as an adjective is the verb",
+          "[extract][syntax]") {
+  // "Union" has an adjective reading ("union soldiers"), "suspended" an adjective one too.
+  const std::string t = tags("The African Union suspended Gabon.");
+  CHECK(t.find("suspended/VERB") != std::string::npos);
+  CHECK(t.find("Union/ADJ") == std::string::npos);
+}
