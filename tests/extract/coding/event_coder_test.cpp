@@ -242,3 +242,9 @@ TEST_CASE("Coder: a subordinate clause with a coordinated subject does a mutual 
   // "stopped X from doing" is no suspension from a body.
   CHECK_FALSE(hasLine(facts("Chile stopped Peru from fishing in the bay.", "2023-05-09"), "Chile -SANCTION-> Peru"));
 }
+
+TEST_CASE("Coder: a tariff or ban on a state's goods or firms is on the state", "[extract][coder]") {
+  CHECK(happened("Chile raised tariffs on Peruvian steel on Tuesday.", "2023-05-09").count("Chile -COERCE-> Peru") == 1);
+  // A descriptive head still names no party: "Peruvian soil" is where, not whom.
+  CHECK(happened("Chile fired shells that landed on Peruvian soil on Tuesday.", "2023-05-09").count("Chile -ASSAULT-> Peru") == 0);
+}
