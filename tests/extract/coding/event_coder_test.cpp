@@ -248,3 +248,14 @@ TEST_CASE("Coder: a tariff or ban on a state's goods or firms is on the state", 
   // A descriptive head still names no party: "Peruvian soil" is where, not whom.
   CHECK(happened("Chile fired shells that landed on Peruvian soil on Tuesday.", "2023-05-09").count("Chile -ASSAULT-> Peru") == 0);
 }
+
+TEST_CASE("Coder: approving or rejecting a state's bid or offer is done to the state; restored relations are mutual",
+          "[extract][coder]") {
+  CHECK(happened("Chile's senate approved Bolivia's bid to join the trade bloc on Thursday.", "2023-05-11")
+            .count("Chile -SUPPORT-> Bolivia") == 1);
+  CHECK(happened("Peru rejected Ecuador's offer of talks on the border dispute on Monday.", "2023-05-08")
+            .count("Peru -REJECT-> Ecuador") == 1);
+  const auto r = happened("Chile and Bolivia restored diplomatic relations on Friday after a long break.", "2023-05-12");
+  CHECK(r.count("Chile -SUPPORT-> Bolivia") == 1);
+  CHECK(r.count("Bolivia -SUPPORT-> Chile") == 1);
+}
