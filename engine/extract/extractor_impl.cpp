@@ -225,6 +225,9 @@ Extraction ExtractorImpl::extract(const Article& article) const {
         for (const Token& t : tokens) {
           if (t.begin != wordBegin || !t.word) continue;
           auto state = index_->demonym(t.strict);
+          // "Americans", "Israelis": the plural noun of a demonym.
+          if (!state && t.strict.size() > 3 && t.strict.back() == 's')
+            state = index_->demonym(t.strict.substr(0, t.strict.size() - 1));
           if (!state) return std::nullopt;
           return resolver.fromCatalog(*state);
         }

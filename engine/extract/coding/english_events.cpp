@@ -158,7 +158,16 @@ void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const Demonym
   const size_t original = p.nps.size();
   for (size_t k = 0; k < original; ++k) {
     const syntax::NounPhrase n = p.nps[k];
-    if (!(*actors)[k].empty() || !n.members.empty() || n.head <= n.span.first) continue;
+    if (!(*actors)[k].empty() || !n.members.empty()) continue;
+    // "released two jailed Americans": people named by their state's plural
+    // demonym are that state's.
+    if (const std::string& h = p.words[n.head].lower; h.size() > 3 && h.back() == 's' && n.ofNp == syntax::kNoIndex) {
+      if (auto state = demonym(p.words[n.head].begin)) {
+        (*actors)[k].push_back(*state);
+        continue;
+      }
+    }
+    if (n.head <= n.span.first) continue;
     // The demonyms before the head, joined by "and" or commas: "German and
     // French ministers", "American and British warplanes".
     std::vector<std::pair<size_t, size_t>> found;  // (word, entity)

@@ -830,6 +830,11 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
   const Clause& c = p.clauses[ci];
   Roles roles = choice.roles;
   const VerbCode& code = choice.reading.code;
+  // Cooperation "against X" is with someone else, never with X: "the
+  // Iraqis and Iranians cooperated in the fight against the Islamic State".
+  if (isMutual(code) && roles.target != kNoIndex && t.ppOf[roles.target] != kNoIndex &&
+      p.pps[t.ppOf[roles.target]].prep == "against")
+    roles.target = kNoIndex;
   std::vector<size_t> sources, targets;
   std::vector<int32_t> sourceNps, targetNps;  // the member phrase naming each
   if (mutualWithoutTarget(p, roles, code)) {

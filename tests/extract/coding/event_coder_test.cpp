@@ -259,3 +259,11 @@ TEST_CASE("Coder: approving or rejecting a state's bid or offer is done to the s
   CHECK(r.count("Chile -SUPPORT-> Bolivia") == 1);
   CHECK(r.count("Bolivia -SUPPORT-> Chile") == 1);
 }
+
+TEST_CASE("Coder: a plural demonym names its state's people; cooperation against X is not with X", "[extract][coder]") {
+  CHECK(happened("Peru released two jailed Chileans on Monday after months of talks.", "2023-05-08")
+            .count("Peru -RETREAT-> Chile") == 1);
+  const auto c = happened("The Chileans and Peruvians have cooperated for years in the fight against Hezbollah.", "2023-05-08");
+  CHECK(c.count("Chile -SUPPORT-> Hezbollah") == 0);
+  CHECK(c.count("Peru -SUPPORT-> Hezbollah") == 0);
+}
