@@ -12,6 +12,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"attack_nouns", &W::attackNouns},
     {"speech_verbs", &W::speechVerbs},
     {"act_nouns", &W::actNouns},
+    {"killing_nouns", &W::killingNouns},
     {"object_control_verbs", &W::objectControlVerbs},
     {"planning_governors", &W::planningGovernors},
     {"negating_governors", &W::negatingGovernors},

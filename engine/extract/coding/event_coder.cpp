@@ -447,7 +447,7 @@ std::vector<bool> slotPhrases(const MatchText& t, uint32_t ci, size_t verbEnd, b
 bool demandsAnAct(const MatchText& t, const VerbCode& code, int32_t targetNp) {
   if (targetNp == kNoIndex || code.source.rfind("10", 0) != 0) return false;
   const std::string& head = t.p.words[t.p.nps[targetNp].head].lemma;
-  return words().actNouns.contains(head) || head == "assassination" || head == "killing";
+  return words().actNouns.contains(head) || words().killingNouns.contains(head);
 }
 
 // The author of object `o` named by its reduced relative clause, when it
