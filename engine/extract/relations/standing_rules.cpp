@@ -281,6 +281,39 @@ bool appositiveOwnedRole(StandingScan& s, const std::vector<const Mention*>& all
   return true;
 }
 
+// "G, led by P", "G led by P", "G, the political wing of the factions and
+// led by P,": P leads G. `by` is the index of "by" after "led"/"headed"; G is
+// the group or state right before "led" or right before the comma that opens
+// the phrase "led by" closes.
+void ledBy(StandingScan& s, const std::vector<const Mention*>& all, size_t by) {
+  const auto& tokens = s.tokens;
+  const Mention* p = mentionAfter(tokens, all, by + 1, 3);  // "led by (the cleric) P"
+  if (p == nullptr || s.entities[p->entity].actor.kind != ActorKind::kPerson) return;
+  auto endingAt = [&all](size_t e) -> const Mention* {
+    for (const Mention* c : all)
+      if (c->tokEnd == e) return c;
+    return nullptr;
+  };
+  size_t at = by - 1;  // "led"
+  const Mention* g = at > 0 ? endingAt(at) : nullptr;
+  if (g == nullptr && at > 1 && tokens[at - 1].lower == ",") g = endingAt(at - 1);
+  for (size_t k = at; g == nullptr && k > 0 && k + 12 > at; --k) {
+    if (tokens[k - 1].lower != ",") continue;
+    g = endingAt(k - 1);
+    break;
+  }
+  if (g == nullptr || g->entity == p->entity) return;
+  const ActorKind kind = s.entities[g->entity].actor.kind;
+  if (kind == ActorKind::kPerson || kind == ActorKind::kMedia) return;
+  Fact f;
+  f.src = p->entity;
+  f.dst = g->entity;
+  f.type = EdgeType::kLeaderOf;
+  f.title = "leader";
+  f.confidence = std::min(p->confidence, g->confidence) * kAppositionFactor;
+  s.push(std::move(f));
+}
+
 // "G, which is part of the PMU": `q` is the token after the comma.
 void partOfAfter(StandingScan& s, const std::vector<const Mention*>& all, const Mention& m, size_t q) {
   const auto& tokens = s.tokens;
@@ -305,6 +338,9 @@ void appositionRelations(StandingScan& s) {
   std::vector<const Mention*> all;
   for (const auto& m : s.mentions) {
     if (!m.modifier) all.push_back(&m);
+  }
+  for (size_t k = 1; k + 1 < tokens.size(); ++k) {
+    if (tokens[k].lower == "by" && (tokens[k - 1].lower == "led" || tokens[k - 1].lower == "headed")) ledBy(s, all, k);
   }
   for (const Mention* m : all) {
     size_t q = m->tokEnd;

@@ -78,3 +78,14 @@ TEST_CASE("Relations: a title alone before a recorded holder states the tenure h
   CHECK(s.count("Muqtada al-Sadr -LEADER_OF-> Saraya al-Salam") == 0);
   CHECK(s.count("Muqtada al-Sadr -LEADER_OF-> Sadrist Movement") == 0);
 }
+
+TEST_CASE("Relations: 'G, led by P' and 'G headed by P' make P the leader of G", "[extract][relations]") {
+  // Invented names.
+  const auto a = facts("The Andes Unity Party, led by the lawyer Jose Quispe, won most seats on Sunday.", "2023-05-08");
+  CHECK(hasLine(a, "Jose Quispe -LEADER_OF-> Andes Unity Party"));
+  const auto b = facts("The Andes Unity Party, the largest bloc and headed by Jose Quispe, walked out on Sunday.", "2023-05-08");
+  CHECK(hasLine(b, "Jose Quispe -LEADER_OF-> Andes Unity Party"));
+  // A state that leads is no person: "a coalition led by Chile" gives no leader fact here.
+  for (const auto& line : facts("A coalition led by Chile sent ships to the strait on Sunday.", "2023-05-08"))
+    CHECK(line.find("LEADER_OF") == std::string::npos);
+}
