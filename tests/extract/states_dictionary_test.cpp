@@ -143,3 +143,16 @@ TEST_CASE("Leaders dictionary: G20 heads and foreign ministers with their terms,
   CHECK(actorNames("The British foreign secretary arrived in Riyadh.", "2019-03-01").count("Jeremy Hunt") == 1);
   CHECK(actorNames("The British foreign secretary arrived in Riyadh.", "2020-03-01").count("Dominic Raab") == 1);
 }
+
+TEST_CASE("Leaders dictionary: a common surname alone does not name a leader the article has not named",
+          "[extract][dictionary]") {
+  // "Wang" is Penny Wong's surname by its consonants, "Borno" Elisabeth Borne's.
+  CHECK(actorNames("Peru criticised Chile on Monday, Wang said.", "2023-03-05").count("Penny Wong") == 0);
+  CHECK(actorNames("Troops killed 30 fighters in Borno state, the army said.", "2023-03-05").count("Elisabeth Borne") == 0);
+  // After the full name, the surname is that leader.
+  CHECK(kg::extract::testing::hasLine(
+      kg::extract::testing::facts("European Council President Antonio Costa met Chilean officials on Monday. "
+                                  "Costa later criticised Peru for its border policy.",
+                                  "2025-03-05"),
+      "Antonio Costa -ACCUSE-> Peru"));
+}

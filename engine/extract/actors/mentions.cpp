@@ -402,6 +402,10 @@ bool claimOrganisation(MentionScan& s, size_t b, size_t e, size_t words) {
 
 // A catalog person met by a surname the article has not used yet.
 void claimCatalogSurname(MentionScan& s, size_t b, size_t e, size_t actor) {
+  // Dictionaries of many people ("Wang", "Costa", "Borne" in leaders.txt)
+  // mark those whose surname alone is too common to name them first.
+  const auto& attrs = s.resolver->catalog().actors()[actor].actor.attributes;
+  if (auto it = attrs.find("surname"); it != attrs.end() && it->second == "after_full_name") return;
   Mention m = makeMention(s.tokens, b, e, s.resolver->fromCatalog(actor), MentionSource::kSurname);
   m.confidence = kCatalogSurnameConfidence;
   s.claim(m);
