@@ -137,10 +137,17 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
   }
   // An apposition names the phrase: "the commander of the Quds Force,
   // Qassem Soleimani" is Soleimani.
+  // A role phrase whose own words name its body ("the RSF commander,
+  // Mohamed Hamdan Dagalo") is the person its apposition names, not the body.
   for (size_t k = 0; k < p.nps.size(); ++k) {
     const int32_t of = p.nps[k].appositionOf;
-    if (of == kNoIndex || out[k].empty() || !out[of].empty()) continue;
-    out[of].push_back(out[k].front());
+    if (of == kNoIndex || out[k].empty()) continue;
+    if (out[of].empty()) {
+      out[of].push_back(out[k].front());
+    } else if (isRoleHead(p.words[p.nps[of].head].lemma) && p.words[p.nps[k].head].pos == syntax::Pos::kProperNoun &&
+               std::find(out[of].begin(), out[of].end(), out[k].front()) == out[of].end()) {
+      out[of] = {out[k].front()};
+    }
   }
   // The parse may miss an apposition after a role: "the commander of the
   // Quds Force, Qassem Soleimani, ..." (a phrase naming an actor between

@@ -267,3 +267,9 @@ TEST_CASE("Coder: a plural demonym names its state's people; cooperation against
   CHECK(c.count("Chile -SUPPORT-> Hezbollah") == 0);
   CHECK(c.count("Peru -SUPPORT-> Hezbollah") == 0);
 }
+
+TEST_CASE("Coder: a role phrase with an apposition is the person it names", "[extract][coder]") {
+  // "the Andean Guard commander, Jose Quispe": Quispe is accused, not only the group.
+  const auto f = happened("President Luis Arce accused the Andean Guard commander, Jose Quispe, of plotting a coup.", "2024-06-27");
+  CHECK(f.count("Luis Arce -ACCUSE-> Jose Quispe") == 1);
+}
