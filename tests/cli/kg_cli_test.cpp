@@ -246,3 +246,22 @@ TEST_CASE("kg import: an input of which no line can be read is an error", "[cli]
   std::ofstream(set + "/train.txt") << "0 0 1 0\nnot a quadruple\n";
   CHECK(kg("import --format tkg " + shq(set)).rc == 0);  // one good line is enough
 }
+
+TEST_CASE("kg: --version, and a mistyped command gets the nearest commands with a usage exit", "[cli]") {
+  auto v = kg::testing::run(std::string(KG_BIN) + " --version");
+  CHECK(v.rc == 0);
+  CHECK(v.out.rfind("kg (ActorGraph) ", 0) == 0);
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  auto typo = kg("nieghbors IRAN");
+  CHECK(typo.rc == 2);
+  CHECK(typo.err.find("'nieghbors' is not a kg command; did you mean 'neighbors'?") != std::string::npos);
+  auto two = kg("edgs");
+  CHECK(two.rc == 2);
+  CHECK(two.err.find("did you mean 'edge' or 'edges'?") != std::string::npos);
+  auto none = kg("zzzqqq");
+  CHECK(none.rc == 2);
+  CHECK(none.err.find("did you mean") == std::string::npos);
+  // A failed command leaves no database behind.
+  CHECK_FALSE(std::filesystem::exists(dir.sub("kg.db")));
+}
