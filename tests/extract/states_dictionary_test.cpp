@@ -156,3 +156,13 @@ TEST_CASE("Leaders dictionary: a common surname alone does not name a leader the
                                   "2025-03-05"),
       "Antonio Costa -ACCUSE-> Peru"));
 }
+
+TEST_CASE("States dictionary: seats of government written for the government", "[extract][dictionary]") {
+  CHECK(owner("Downing Street") == "United Kingdom");
+  CHECK(owner("Elysee") == "France");
+  CHECK(owner("Zhongnanhai") == "China");
+  CHECK(owner("Kremlin") == "Russia");
+  CHECK(kg::extract::testing::hasLine(
+      kg::extract::testing::facts("The Elysee criticised Italy for its migration policy on Friday.", "2023-03-17"),
+      "France -ACCUSE-> Italy"));
+}
