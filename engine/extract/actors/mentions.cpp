@@ -85,6 +85,9 @@ constexpr float kFallbackConfidence = 0.5f;
 // A surname the article has not used yet, unique in the catalog: below kSurnameConfidence
 // because nothing in the article backs it.
 constexpr float kCatalogSurnameConfidence = 0.7f;
+// A known person's two names written the other way round ("Hussein Fuad"
+// for Fuad Hussein, as translations do): the same person, less surely.
+constexpr float kReversedNameConfidence = 0.7f;
 // Subtracted when one alias names several actors: the one picked may be the wrong one.
 constexpr float kAmbiguousAliasPenalty = 0.15f;
 
@@ -549,6 +552,19 @@ bool givenNameRun(const std::vector<Token>& tokens, size_t b, size_t e, size_t w
   return true;
 }
 
+// "Iraqi Foreign Minister Hussein Fuad": a two-word name that is a known
+// person's name reversed is that person, never a new actor. True when claimed.
+bool claimReversedName(MentionScan& s, size_t b, size_t e, size_t words) {
+  if (words != 2 || e - b != 2) return false;
+  const std::string reversed = s.rawName(b + 1, e) + " " + s.rawName(b, b + 1);
+  const auto actor = s.resolver->catalog().findByName(reversed);
+  if (!actor || s.resolver->catalog().actors()[*actor].actor.kind != ActorKind::kPerson) return false;
+  Mention m = makeMention(s.tokens, b, e, s.resolver->fromCatalog(*actor), MentionSource::kRule);
+  m.confidence = kReversedNameConfidence;
+  s.claim(m);
+  return true;
+}
+
 // People in the run [b, e) of `words` words: only tokens no mention covers.
 void claimPerson(MentionScan& s, size_t b, size_t e, size_t next, size_t words, bool headline) {
   for (size_t k = b; k < e; ++k) {
@@ -561,6 +577,7 @@ void claimPerson(MentionScan& s, size_t b, size_t e, size_t next, size_t words, 
   if (words > 4) return;
   if (auto tl = s.index.title(s.tokens, b); tl && b + tl->second >= e) return;  // "Prime Minister" alone
   if (words <= 3 && claimPartialName(s, b, e)) return;
+  if (claimReversedName(s, b, e, words)) return;
   if (headline) return;  // headlines capitalise every word
   if (!personContext(s, b, next) && !givenNameRun(s.tokens, b, e, words)) return;
   s.claim(makeMention(s.tokens, b, e, s.resolver->fromNew(s.rawName(b, e), ActorKind::kPerson), MentionSource::kRule));

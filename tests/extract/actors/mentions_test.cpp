@@ -79,3 +79,11 @@ TEST_CASE("Mentions: another state's institution is not the dictionary's one of 
   CHECK(kg::extract::testing::hasLine(f, "Peru -COERCE-> Pedro Castillo"));  // "removed X from office": 172, as "ousted"
   CHECK(kg::extract::testing::actorNames("Congress passed the bill on Wednesday.", "2022-12-08").count("United States Congress") == 1);
 }
+
+TEST_CASE("Mentions: a known person's two names written the other way round are that person", "[extract][mentions]") {
+  // The dictionary holds "Fuad Hussein"; translations write "Hussein Fuad".
+  const auto names = kg::extract::testing::actorNames(
+      "Meanwhile, Iraqi Foreign Minister Hussein Fuad stressed the need for more training.", "2021-07-25");
+  CHECK(names.count("Fuad Hussein") == 1);
+  CHECK(names.count("Hussein Fuad") == 0);
+}
