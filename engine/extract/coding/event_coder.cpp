@@ -444,10 +444,16 @@ std::vector<bool> slotPhrases(const MatchText& t, uint32_t ci, size_t verbEnd, b
 // A demand (CAMEO 10) whose object is an act ("ordered a US bombing raid",
 // "the assassination of X, ordered by Trump") is no demand addressed to the
 // actors the act names: they are its owner or its victim.
+// The act may hold the actors it names: "the assassination of Soleimani
+// and Al-Muhandis, ordered by Trump" (the phrases inside it are checked up
+// to three levels).
 bool demandsAnAct(const MatchText& t, const VerbCode& code, int32_t targetNp) {
   if (targetNp == kNoIndex || code.source.rfind("10", 0) != 0) return false;
-  const std::string& head = t.p.words[t.p.nps[targetNp].head].lemma;
-  return words().actNouns.contains(head) || words().killingNouns.contains(head);
+  for (int32_t np = targetNp, hops = 0; np != kNoIndex && hops < 4; np = t.p.nps[np].parent, ++hops) {
+    const std::string& head = t.p.words[t.p.nps[np].head].lemma;
+    if (words().actNouns.contains(head) || words().killingNouns.contains(head)) return true;
+  }
+  return false;
 }
 
 // The author of object `o` named by its reduced relative clause, when it
@@ -847,6 +853,12 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
     t.entitiesOf(roles.target, &targets, &targetNps);
   }
   if (demandsAnAct(t, code, roles.target)) return;
+  // "..., Al-Muhandis, ordered by Trump": a demand in a reduced passive with
+  // nothing demanded ("ordered by X to leave") qualifies an act written
+  // before it, not the person it follows.
+  if (code.source.rfind("10", 0) == 0 && c.kind == syntax::ClauseKind::kRelative && choice.vg->reducedPassive &&
+      choice.vg->complement == kNoIndex)
+    return;
   const VerbPattern* pattern = choice.reading.pattern;
   const Verb& verb = choice.reading.hit.dict->verbs()[choice.reading.hit.form->verb];
   const bool planned = isPlanned(p, c, *choice.vg);

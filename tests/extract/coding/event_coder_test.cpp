@@ -273,3 +273,9 @@ TEST_CASE("Coder: a role phrase with an apposition is the person it names", "[ex
   const auto f = happened("President Luis Arce accused the Andean Guard commander, Jose Quispe, of plotting a coup.", "2024-06-27");
   CHECK(f.count("Luis Arce -ACCUSE-> Jose Quispe") == 1);
 }
+
+TEST_CASE("Coder: a killing 'ordered by X' is no demand addressed to the person killed", "[extract][coder]") {
+  const auto f = facts("The balance held until the assassination of the general and his aide, Omar Haddad, ordered by "
+                       "the president of Chile.", "2023-05-09");
+  for (const auto& line : f) CHECK(line.find("-REQUEST->") == std::string::npos);
+}
