@@ -312,6 +312,14 @@ bool isCapWord(const std::vector<Token>& tokens, size_t k) {
   return t.word && (t.article || (t.script == Script::kLatin && t.capital && !t.allCaps));
 }
 
+// The second syllable of a hyphenated East Asian given name ("wen", "un",
+// "in", "moon"): short, and no participle or common word after a hyphen.
+bool eastAsianSyllable(const std::string& w) {
+  static const std::unordered_set<std::string> words = {"run", "led", "era", "born", "made", "free", "wide",
+                                                        "type", "like", "only", "held", "old", "long", "year"};
+  return w.size() <= 5 && !words.count(w) && !(w.size() > 2 && w.compare(w.size() - 2, 2, "ed") == 0);
+}
+
 // The end of the capitalised run starting at `i`; a possessive ends it.
 size_t capitalRunEnd(const std::vector<Token>& tokens, size_t i) {
   size_t j = i;
@@ -325,6 +333,13 @@ size_t capitalRunEnd(const std::vector<Token>& tokens, size_t i) {
     if ((tokens[j].lower == "of" || tokens[j].lower == "for") && j + 1 < tokens.size() && isCapWord(tokens, j + 1) &&
         !tokens[j + 1].article)
       { ++j; continue; }
+    // "Tsai Ing-wen", "Kim Jong-un": a short lower-case syllable joined by a
+    // hyphen to a name of two or more words ("Iran-backed", "Saudi-led" have
+    // one word before and a participle after).
+    if (j >= i + 2 && tokens[j].word && !tokens[j].capital && tokens[j].hyphenBefore && eastAsianSyllable(tokens[j].lower)) {
+      ++j;
+      continue;
+    }
     // "Lula da Silva", "von der Leyen": a name particle between capitals.
     const size_t particles = j > i ? namePartCount(tokens, j) : 0;
     if (particles > 0 && j + particles < tokens.size() && isCapWord(tokens, j + particles)) {

@@ -86,6 +86,8 @@ class Clauses {
       if (tok >= args_[k]->tokBegin && tok < args_[k]->tokEnd) return static_cast<int>(k);
     return -1;
   }
+  // The first token of argument `k`.
+  size_t tokBeginOf(int k) const { return args_[static_cast<size_t>(k)]->tokBegin; }
   int argEndingAt(size_t tokEnd) const {
     for (size_t k = 0; k < args_.size(); ++k)
       if (args_[k]->tokEnd == tokEnd) return static_cast<int>(k);
@@ -383,7 +385,17 @@ bool backedCompound(RelationScan& s, size_t i) {
   const Token& t = s.tokens[i];
   if (!((t.lower == "backed" || t.lower == "supported") && t.hyphenBefore && i > 0)) return false;
   const int src = s.c.argEndingAt(i);
-  const int dst = s.c.objectAfter(i, 3, false);
+  int dst = s.c.objectAfter(i, 3, false);
+  // What is backed is named right after, or after role words ("Iran-backed
+  // militia Kata'ib Hezbollah"); "Iran-backed militias attacked US forces"
+  // backs no US.
+  if (dst >= 0) {
+    for (size_t q = i + 1; q < s.c.tokBeginOf(dst); ++q) {
+      const Token& w = s.tokens[q];
+      if (w.word && !w.capital && !words().roleNouns.contains(w.lower) && !isDeterminer(w.lower)) dst = -1;
+      if (dst < 0) break;
+    }
+  }
   if (src >= 0 && dst >= 0)
     s.add({static_cast<size_t>(src)}, s.c.group(dst, false, true), englishTriggers().at("backed"), Tense::kNone, &kNoMode);
   return true;

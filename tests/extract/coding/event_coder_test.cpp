@@ -279,3 +279,11 @@ TEST_CASE("Coder: a killing 'ordered by X' is no demand addressed to the person 
                        "the president of Chile.", "2023-05-09");
   for (const auto& line : f) CHECK(line.find("-REQUEST->") == std::string::npos);
 }
+
+TEST_CASE("Coder: 'called X a criminal' denounces X; 'X-backed militias attacked Y' backs no Y", "[extract][coder]") {
+  CHECK(happened("Erdogan called Netanyahu a war criminal on Wednesday.", "2023-11-15")
+            .count("Recep Tayyip Erdogan -ACCUSE-> Benjamin Netanyahu") == 1);
+  CHECK(happened("Biden called Erdogan on Wednesday to discuss Sweden.", "2023-11-15").count("Joe Biden -CONSULT-> Recep Tayyip Erdogan") == 1);
+  for (const auto& line : facts("Iran-backed militias attacked US forces in Syria on Friday.", "2023-10-20"))
+    CHECK(line.find("Iran -SUPPORT-> United States") == std::string::npos);
+}
