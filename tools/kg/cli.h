@@ -77,5 +77,7 @@ void registerImportCommands(CLI::App& app, CliContext& ctx);
 void registerIngestCommands(CLI::App& app, CliContext& ctx);
 // neighbors, path, timeline, asof, rank, components over api() (cmd_query.cpp).
 void registerQueryCommands(CLI::App& app, CliContext& ctx);
+// export (cmd_export.cpp).
+void registerExportCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace kg::cli

@@ -3,7 +3,10 @@
 #include <ctime>
 #include <iomanip>
 
+#include <fstream>
+
 #include "core/importer.h"
+#include "export/jsonl_reader.h"
 #include "tools/kg/cli.h"
 
 namespace kg::cli {
@@ -18,11 +21,38 @@ struct ImportArgs {
   size_t examples = 10;
 };
 
+// kg import --format jsonl: a `kg export --format jsonl` file back into an
+// empty database, ids and all.
+int runJsonlImport(CliContext& ctx, const ImportArgs& a) {
+  std::ifstream file;
+  const bool stdinInput = a.path == "-";
+  if (!stdinInput) {
+    file.open(a.path, std::ios::binary);
+    if (!file) return ctx.fail(Status::notFound("cannot read '" + a.path + "'"));
+  }
+  auto engine = ctx.engine(true);
+  if (!engine) return ctx.fail(engine.status());
+  std::lock_guard<std::mutex> lock((*engine)->writeMutex());
+  auto r = exports::restoreJsonl(stdinInput ? std::cin : file, stdinInput ? "stdin" : a.path, (*engine)->store());
+  if (!r) return ctx.fail(r.status());
+  if (ctx.json) {
+    ctx.printJson({{"format", "jsonl"}, {"path", a.path}, {"lines", r->lines}, {"actors", r->actors},
+                   {"edges", r->edges}, {"evidence", r->evidence}, {"documents", r->documents},
+                   {"truncated", r->truncated}});
+  } else {
+    std::cout << "imported " << r->actors << " actors, " << r->edges << " edges (" << r->evidence << " evidence), "
+              << r->documents << " documents from " << a.path << "\n";
+  }
+  if (r->truncated) std::cerr << "kg: warning: " << a.path << " is an export cut by --limit: the graph is partial\n";
+  return 0;
+}
+
 int runImport(CliContext& ctx, const ImportArgs& a) {
+  if (a.format == "jsonl") return runJsonlImport(ctx, a);
   core::ImportOptions o;
   if (a.format == "tkg") o.format = core::ImportFormat::kTkg;
   else if (a.format == "icews") o.format = core::ImportFormat::kIcews;
-  else return ctx.fail("--format '" + a.format + "' is not known; use tkg or icews");
+  else return ctx.fail("--format '" + a.format + "' is not known; use tkg, icews or jsonl");
   o.path = a.path;
   o.files = a.files;
   o.strict = a.strict;
@@ -100,10 +130,12 @@ int runImport(CliContext& ctx, const ImportArgs& a) {
 
 void registerImportCommands(CLI::App& app, CliContext& ctx) {
   auto args = std::make_shared<ImportArgs>();
-  auto* cmd = app.add_subcommand("import", "bulk-load event data: a TKG directory or an ICEWS event file");
-  cmd->add_option("--format", args->format, "tkg (quadruple files + entity2id/relation2id) or icews (event rows)")
+  auto* cmd = app.add_subcommand("import", "bulk-load event data (a TKG directory, an ICEWS event file) or restore a jsonl export");
+  cmd->add_option("--format", args->format,
+                  "tkg (quadruple files + entity2id/relation2id), icews (event rows) or jsonl (kg export --format "
+                  "jsonl, into an empty database)")
       ->required();
-  cmd->add_option("path", args->path, "tkg: the directory; icews: the .tab file")->required();
+  cmd->add_option("path", args->path, "tkg: the directory; icews: the .tab file; jsonl: the file, - for stdin")->required();
   cmd->add_option("--file", args->files, "tkg: quadruple file(s) in the directory (default: train/valid/test.txt)");
   cmd->add_option("--time-unit", args->timeUnit, "tkg: unit of the time column: minutes, hours or days "
                                                  "(default: guessed from the step of the values)");
