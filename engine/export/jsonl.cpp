@@ -25,8 +25,6 @@ Result<Date> getDate(const json& j, const char* key) {
   return d.value();
 }
 
-json confidenceNumber(float c) { return json(std::strtod(floatText(c).c_str(), nullptr)); }
-
 template <typename T>
 Result<T> field(const json& j, const char* key) {
   auto it = j.find(key);
@@ -69,7 +67,9 @@ class JsonlWriter final : public GraphWriter {
     return Status::ok();
   }
   Status edge(const ExportEdge& e) override {
-    out_ << jsonLine(edgeRecord(e.edge, e.evidenceCount, names_[e.edge.src], names_[e.edge.dst]));
+    line_.clear();
+    appendEdgeLine(&line_, e.edge, e.evidenceCount, names_[e.edge.src], names_[e.edge.dst]);
+    out_ << line_;
     return Status::ok();
   }
   Status document(const Document& d) override {
@@ -81,6 +81,7 @@ class JsonlWriter final : public GraphWriter {
  private:
   Sink& out_;
   std::unordered_map<ActorId, std::string> names_;  // of the actors written, for the edges' src/dst names
+  std::string line_;
 };
 
 }  // namespace
@@ -98,28 +99,74 @@ json actorRecord(const Actor& a) {
   return j;
 }
 
-json edgeRecord(const Edge& e, uint32_t evidenceCount, const std::string& srcName, const std::string& dstName) {
-  json ev = json::array();
-  for (const auto& x : e.evidence)
-    ev.push_back({{"doc", x.doc}, {"sentence", x.sentence}, {"begin", x.begin}, {"end", x.end}, {"text", x.text}});
-  json j = {{"record", "edge"},
-            {"id", e.id},
-            {"src", {{"id", e.src}, {"name", srcName}}},
-            {"dst", {{"id", e.dst}, {"name", dstName}}},
-            {"type", edgeTypeName(e.type)}};
-  putDate(j, "from", e.when.from);
-  putDate(j, "to", e.when.to);
-  j["confidence"] = confidenceNumber(e.confidence);
-  j["sources"] = e.sources;
-  j["evidence_count"] = evidenceCount;
-  if (e.dateBasis != DateBasis::kUnknown) j["date_basis"] = dateBasisName(e.dateBasis);
-  if (!e.mode.empty()) j["mode"] = e.mode;
-  if (!e.cameo.empty()) j["cameo"] = e.cameo;
-  if (!e.title.empty()) j["title"] = e.title;
-  if (!e.srcCode.empty()) j["src"]["code"] = e.srcCode;
-  if (!e.dstCode.empty()) j["dst"]["code"] = e.dstCode;
-  j["evidence"] = std::move(ev);
-  return j;
+namespace {
+
+void appendUint(std::string* out, uint64_t v) { out->append(std::to_string(v)); }
+
+void appendDateField(std::string* out, const char* key, const Date& d) {
+  out->append(",\"").append(key).append("\":");
+  if (!d.known()) {
+    out->append("null");
+    return;
+  }
+  appendJsonString(out, d.toString());
+  if (d.precision() == DatePrecision::kWeek) out->append(",\"").append(key).append("_week\":true");
+}
+
+void appendParty(std::string* out, const char* key, ActorId id, const std::string& name, const std::string& code) {
+  out->append(",\"").append(key).append("\":{\"id\":");
+  appendUint(out, id);
+  out->append(",\"name\":");
+  appendJsonString(out, name);
+  if (!code.empty()) {
+    out->append(",\"code\":");
+    appendJsonString(out, code);
+  }
+  out->push_back('}');
+}
+
+void appendOptionalString(std::string* out, const char* key, const std::string& v) {
+  if (v.empty()) return;
+  out->append(",\"").append(key).append("\":");
+  appendJsonString(out, v);
+}
+
+}  // namespace
+
+void appendEdgeLine(std::string* out, const Edge& e, uint32_t evidenceCount, const std::string& srcName,
+                    const std::string& dstName) {
+  out->append("{\"record\":\"edge\",\"id\":");
+  appendUint(out, e.id);
+  appendParty(out, "src", e.src, srcName, e.srcCode);
+  appendParty(out, "dst", e.dst, dstName, e.dstCode);
+  out->append(",\"type\":\"").append(edgeTypeName(e.type)).append("\"");
+  appendDateField(out, "from", e.when.from);
+  appendDateField(out, "to", e.when.to);
+  out->append(",\"confidence\":").append(floatText(e.confidence));
+  out->append(",\"sources\":");
+  appendUint(out, e.sources);
+  out->append(",\"evidence_count\":");
+  appendUint(out, evidenceCount);
+  if (e.dateBasis != DateBasis::kUnknown) out->append(",\"date_basis\":\"").append(dateBasisName(e.dateBasis)).append("\"");
+  appendOptionalString(out, "mode", e.mode);
+  appendOptionalString(out, "cameo", e.cameo);
+  appendOptionalString(out, "title", e.title);
+  out->append(",\"evidence\":[");
+  for (size_t i = 0; i < e.evidence.size(); ++i) {
+    const Evidence& x = e.evidence[i];
+    out->append(i ? ",{\"doc\":" : "{\"doc\":");
+    appendJsonString(out, x.doc);
+    out->append(",\"sentence\":");
+    appendUint(out, x.sentence);
+    out->append(",\"begin\":");
+    appendUint(out, x.begin);
+    out->append(",\"end\":");
+    appendUint(out, x.end);
+    out->append(",\"text\":");
+    appendJsonString(out, x.text);
+    out->push_back('}');
+  }
+  out->append("]}\n");
 }
 
 json documentRecord(const Document& d) {

@@ -27,8 +27,10 @@ inline constexpr int kJsonlVersion = 1;
 std::unique_ptr<GraphWriter> newJsonlWriter(Sink& sink);
 
 nlohmann::json actorRecord(const Actor& a);
-nlohmann::json edgeRecord(const Edge& e, uint32_t evidenceCount, const std::string& srcName,
-                          const std::string& dstName);
+// The edge line (with its newline), written without a JSON DOM: edges are
+// most of an export, so this is the hot path.
+void appendEdgeLine(std::string* out, const Edge& e, uint32_t evidenceCount, const std::string& srcName,
+                    const std::string& dstName);
 nlohmann::json documentRecord(const Document& d);
 
 // The inverses. InvalidArgument naming the field that is missing or malformed.

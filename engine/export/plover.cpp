@@ -2,15 +2,11 @@
 
 #include <unordered_map>
 
-#include "export/jsonl.h"
+#include <optional>
 
 namespace kg::exports {
 
 namespace {
-
-using nlohmann::json;
-
-json orNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
 class PloverWriter final : public GraphWriter {
  public:
@@ -30,42 +26,42 @@ class PloverWriter final : public GraphWriter {
     if (isStandingType(e.type)) return Status::ok();
     const auto& src = actors_[e.src];
     const auto& dst = actors_[e.dst];
-    json j = {{"id", "kg-" + std::to_string(e.id)},
-              {"event_date", e.when.from.known() ? json(e.when.from.toString()) : json(nullptr)},
-              {"event_type", edgeTypeName(e.type)},
-              {"mode", orNull(e.mode)},
-              {"context", json::array()},
-              {"actor", src.first},
-              {"actor_country", orNull(src.second)},
-              {"actor_role", orNull(e.srcCode)},
-              {"recipient", dst.first},
-              {"recipient_country", orNull(dst.second)},
-              {"recipient_role", orNull(e.dstCode)},
-              {"event_text", nullptr},
-              {"source", nullptr},
-              {"publication_date", nullptr},
-              {"story_id", nullptr},
-              {"url", nullptr},
-              {"language", nullptr},
-              {"cameo", orNull(e.cameo)},
-              {"confidence", std::strtod(floatText(e.confidence).c_str(), nullptr)},
-              {"sources", e.sources},
-              {"version", "PLOVER 2021"}};
-    if (!e.evidence.empty()) {
-      const Evidence& ev = e.evidence.front();
-      j["event_text"] = orNull(ev.text);
-      j["story_id"] = orNull(ev.doc);
-      auto d = document(ev.doc);
+    std::optional<Document> doc;
+    const Evidence* ev = e.evidence.empty() ? nullptr : &e.evidence.front();
+    if (ev) {
+      auto d = document(ev->doc);
       if (!d.isOk()) return d.status();
-      if (d->has_value()) {
-        const Document& doc = **d;
-        j["source"] = orNull(doc.outlet.empty() ? doc.source : doc.outlet);
-        j["publication_date"] = doc.date.known() ? json(doc.date.toString()) : json(nullptr);
-        j["url"] = orNull(doc.url);
-        j["language"] = orNull(doc.language);
-      }
+      doc = std::move(d).value();
     }
-    out_ << jsonLine(j);
+    line_.clear();
+    std::string& o = line_;
+    auto str = [&](const char* key, const std::string& v, bool first = false) {
+      o.append(first ? "{\"" : ",\"").append(key).append("\":");
+      if (v.empty()) o.append("null");
+      else appendJsonString(&o, v);
+    };
+    str("id", "kg-" + std::to_string(e.id), true);
+    str("event_date", e.when.from.known() ? e.when.from.toString() : "");
+    str("event_type", edgeTypeName(e.type));
+    str("mode", e.mode);
+    o.append(",\"context\":[]");
+    str("actor", src.first);
+    str("actor_country", src.second);
+    str("actor_role", e.srcCode);
+    str("recipient", dst.first);
+    str("recipient_country", dst.second);
+    str("recipient_role", e.dstCode);
+    str("event_text", ev ? ev->text : "");
+    str("source", doc ? (doc->outlet.empty() ? doc->source : doc->outlet) : "");
+    str("publication_date", doc && doc->date.known() ? doc->date.toString() : "");
+    str("story_id", ev ? ev->doc : "");
+    str("url", doc ? doc->url : "");
+    str("language", doc ? doc->language : "");
+    str("cameo", e.cameo);
+    o.append(",\"confidence\":").append(floatText(e.confidence));
+    o.append(",\"sources\":").append(std::to_string(e.sources));
+    o.append(",\"version\":\"PLOVER 2021\"}\n");
+    out_ << o;
     return Status::ok();
   }
   Status finish() override { return out_.close(); }
@@ -87,6 +83,7 @@ class PloverWriter final : public GraphWriter {
   const storage::GraphStore* store_ = nullptr;
   std::unordered_map<ActorId, std::pair<std::string, std::string>> actors_;  // name, country
   std::unordered_map<DocId, std::optional<Document>> docs_;
+  std::string line_;
 };
 
 }  // namespace

@@ -53,6 +53,8 @@ class Sink {
 void appendXmlEscaped(std::string* out, std::string_view s);
 // RFC 4180 field: quoted (inner quotes doubled) when it holds , " CR or LF.
 void appendCsvField(std::string* out, std::string_view s);
+// A JSON string literal (quotes included); invalid UTF-8 becomes U+FFFD.
+void appendJsonString(std::string* out, std::string_view s);
 // The shortest decimal that reads back as the same float ("0.95", "1").
 std::string floatText(float v);
 
