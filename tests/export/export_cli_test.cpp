@@ -604,6 +604,9 @@ TEST_CASE("kg export: bad input gets a clear error, exit 1, and leaves no file",
       {"--format graphml --from 2020-02 --to 2020-01 --out " + shq(dir.sub("x")), "the window ends"},
       {"--format graphml --cameo 1x --out " + shq(dir.sub("x")), "--cameo: '1x' is not a CAMEO code prefix"},
       {"--format dot --out " + shq(dir.path()), "dot writes one file, and"},
+      {"--format graphml --space s --out " + shq(dir.sub("x")), "--space only applies to --format nebula"},
+      {"--format graphml --direction in --out " + shq(dir.sub("x")), "--direction needs --actor"},
+      {"--format graphml --undated --out " + shq(dir.sub("x")), "--undated only applies with a window"},
   };
   for (const auto& c : cases) {
     auto r = seeds("export " + c.args);
@@ -622,6 +625,11 @@ TEST_CASE("kg export: bad input gets a clear error, exit 1, and leaves no file",
   }
   auto usage = seeds("export");  // --format is required
   CHECK(usage.rc == 2);
+  REQUIRE(seeds("export --format jsonl --out " + shq(dir.sub("a.jsonl"))).rc == 0);
+  Kg fresh{dir.sub("fresh.db")};
+  auto tkgOnly = fresh("import --format jsonl --strict " + shq(dir.sub("a.jsonl")));
+  CHECK(tkgOnly.rc == 2);
+  CHECK(tkgOnly.err.find("--strict does not apply to --format jsonl") != std::string::npos);
   Kg none{dir.sub("missing.db")};
   auto missing = none("export --format jsonl");
   CHECK(missing.rc == 1);

@@ -63,6 +63,9 @@ int runExport(CliContext& ctx, CLI::App* cmd, const ExportArgs& a) {
   } else if (a.depth > 8) {
     return ctx.fail("--depth " + std::to_string(a.depth) + " is beyond the largest depth 8");
   }
+  if (*format != exports::Format::kNebula)
+    for (const char* opt : {"--space", "--partitions"})
+      if (cmd->count(opt)) return ctx.fail(std::string(opt) + " only applies to --format nebula");
   if (a.space.empty() || a.space.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") !=
                              std::string::npos)
     return ctx.fail("--space '" + a.space + "' is not a NebulaGraph space name (letters, digits, _)");

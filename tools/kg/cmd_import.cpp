@@ -23,7 +23,12 @@ struct ImportArgs {
 
 // kg import --format jsonl: a `kg export --format jsonl` file back into an
 // empty database, ids and all.
-int runJsonlImport(CliContext& ctx, const ImportArgs& a) {
+int runJsonlImport(CliContext& ctx, CLI::App* cmd, const ImportArgs& a) {
+  for (const char* opt : {"--file", "--time-unit", "--epoch", "--cameo-dir", "--strict", "--no-evidence", "--examples"})
+    if (cmd->count(opt)) {
+      std::cerr << "kg: error: " << opt << " does not apply to --format jsonl (a jsonl export is restored whole)\n";
+      return kExitUsage;
+    }
   std::ifstream file;
   const bool stdinInput = a.path == "-";
   if (!stdinInput) {
@@ -47,8 +52,8 @@ int runJsonlImport(CliContext& ctx, const ImportArgs& a) {
   return 0;
 }
 
-int runImport(CliContext& ctx, const ImportArgs& a) {
-  if (a.format == "jsonl") return runJsonlImport(ctx, a);
+int runImport(CliContext& ctx, CLI::App* cmd, const ImportArgs& a) {
+  if (a.format == "jsonl") return runJsonlImport(ctx, cmd, a);
   core::ImportOptions o;
   if (a.format == "tkg") o.format = core::ImportFormat::kTkg;
   else if (a.format == "icews") o.format = core::ImportFormat::kIcews;
@@ -148,7 +153,7 @@ void registerImportCommands(CLI::App& app, CliContext& ctx) {
                 "store no evidence records (fastest; by default each event keeps a small one: "
                 "doc tkg:<set>/<file> with the line number, or icews:<event id>, and the event name)");
   cmd->add_option("--examples", args->examples, "malformed lines quoted in the summary (default 10)");
-  cmd->callback([&ctx, args] { ctx.exitCode = runImport(ctx, *args); });
+  cmd->callback([&ctx, cmd, args] { ctx.exitCode = runImport(ctx, cmd, *args); });
 }
 
 }  // namespace kg::cli
