@@ -6,7 +6,10 @@ namespace kg::exports {
 
 namespace {
 
-void appendDotQuoted(std::string* out, std::string_view s) {
+void appendDotQuoted(std::string* out, std::string_view text) {
+  std::string fixed;
+  std::string_view s = text;
+  if (!isValidUtf8(s)) s = fixed = sanitizeUtf8(text);
   out->push_back('"');
   for (char c : s) {
     if (c == '\n' || c == '\r') {

@@ -54,34 +54,6 @@ Status Sink::close() {
   return Status::ok();
 }
 
-void appendXmlEscaped(std::string* out, std::string_view s) {
-  for (unsigned char c : s) {
-    switch (c) {
-      case '&': out->append("&amp;"); break;
-      case '<': out->append("&lt;"); break;
-      case '>': out->append("&gt;"); break;
-      case '"': out->append("&quot;"); break;
-      case '\'': out->append("&apos;"); break;
-      default:
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') out->push_back(' ');
-        else out->push_back(static_cast<char>(c));
-    }
-  }
-}
-
-void appendCsvField(std::string* out, std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out->append(s);
-    return;
-  }
-  out->push_back('"');
-  for (char c : s) {
-    if (c == '"') out->push_back('"');
-    out->push_back(c);
-  }
-  out->push_back('"');
-}
-
 namespace {
 
 // Length of the valid UTF-8 sequence at s[i], 0 when invalid.
@@ -107,6 +79,65 @@ size_t utf8Length(std::string_view s, size_t i) {
 }
 
 }  // namespace
+
+bool isValidUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = utf8Length(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::string sanitizeUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = utf8Length(s, i);
+    if (n == 0) {
+      out.append("\xEF\xBF\xBD");
+      ++i;
+    } else {
+      out.append(s.substr(i, n));
+      i += n;
+    }
+  }
+  return out;
+}
+
+void appendXmlEscaped(std::string* out, std::string_view text) {
+  std::string fixed;
+  std::string_view s = text;
+  if (!isValidUtf8(s)) s = fixed = sanitizeUtf8(text);
+  for (unsigned char c : s) {
+    switch (c) {
+      case '&': out->append("&amp;"); break;
+      case '<': out->append("&lt;"); break;
+      case '>': out->append("&gt;"); break;
+      case '"': out->append("&quot;"); break;
+      case '\'': out->append("&apos;"); break;
+      default:
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') out->push_back(' ');
+        else out->push_back(static_cast<char>(c));
+    }
+  }
+}
+
+void appendCsvField(std::string* out, std::string_view text) {
+  std::string fixed;
+  std::string_view s = text;
+  if (!isValidUtf8(s)) s = fixed = sanitizeUtf8(text);
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out->append(s);
+    return;
+  }
+  out->push_back('"');
+  for (char c : s) {
+    if (c == '"') out->push_back('"');
+    out->push_back(c);
+  }
+  out->push_back('"');
+}
 
 void appendJsonString(std::string* out, std::string_view s) {
   out->push_back('"');

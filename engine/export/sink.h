@@ -48,7 +48,13 @@ class Sink {
   int errno_ = 0;  // first write error
 };
 
-// Text helpers shared by the writers.
+// Text helpers shared by the writers. Each writes valid UTF-8 whatever its
+// input: an invalid byte becomes U+FFFD (stored text should be UTF-8 already;
+// this keeps one bad record from making a whole file unreadable).
+// True when `s` is valid UTF-8.
+bool isValidUtf8(std::string_view s);
+// `s` with each byte that is no part of a valid UTF-8 sequence replaced by U+FFFD.
+std::string sanitizeUtf8(std::string_view s);
 // Escapes &<>"' and replaces control characters XML 1.0 forbids by a space.
 void appendXmlEscaped(std::string* out, std::string_view s);
 // RFC 4180 field: quoted (inner quotes doubled) when it holds , " CR or LF.

@@ -55,3 +55,16 @@ TEST_CASE("appendXmlEscaped: markup escaped, forbidden control characters replac
   appendXmlEscaped(&s, "a<b & \"c\" 'd'\x01");
   CHECK(s == "a&lt;b &amp; &quot;c&quot; &apos;d&apos; ");
 }
+
+TEST_CASE("XML and CSV text is valid UTF-8 even when a stored string is not", "[export]") {
+  const std::string cut = std::string("撤退を") + "\xe3\x81";  // a character cut in half
+  CHECK_FALSE(isValidUtf8(cut));
+  CHECK(isValidUtf8("كتائب حزب الله 撤退を"));
+  std::string xml, csv;
+  appendXmlEscaped(&xml, cut);
+  appendCsvField(&csv, cut + ",");
+  CHECK(xml == "撤退を\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(csv == "\"撤退を\xEF\xBF\xBD\xEF\xBF\xBD,\"");
+  CHECK(isValidUtf8(xml));
+  CHECK(isValidUtf8(csv));
+}
