@@ -630,6 +630,17 @@ TEST_CASE("kg export: bad input gets a clear error, exit 1, and leaves no file",
   auto tkgOnly = fresh("import --format jsonl --strict " + shq(dir.sub("a.jsonl")));
   CHECK(tkgOnly.rc == 2);
   CHECK(tkgOnly.err.find("--strict does not apply to --format jsonl") != std::string::npos);
+  // A restore that fails after some batches were committed leaves no new database behind.
+  {
+    std::ofstream bad(dir.sub("bad.jsonl"));
+    for (int i = 1; i <= 10000; ++i)
+      bad << "{\"record\":\"actor\",\"id\":" << i << ",\"name\":\"Actor " << i << "\",\"kind\":\"person\"}\n";
+    bad << "{\"record\":\"edge\",\"id\":1,\"src\":{\"id\":1},\"dst\":{\"id\":99999},\"type\":\"AID\",\"confidence\":1}\n";
+  }
+  auto failed = fresh("import --format jsonl " + shq(dir.sub("bad.jsonl")));
+  CHECK(failed.rc == 1);
+  CHECK(failed.err.find("bad.jsonl:10001: edge 1 refers to actor 99999") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.sub("fresh.db")));
   Kg none{dir.sub("missing.db")};
   auto missing = none("export --format jsonl");
   CHECK(missing.rc == 1);

@@ -3,6 +3,7 @@
 #include <ctime>
 #include <iomanip>
 
+#include <filesystem>
 #include <fstream>
 
 #include "core/importer.h"
@@ -35,11 +36,23 @@ int runJsonlImport(CliContext& ctx, CLI::App* cmd, const ImportArgs& a) {
     file.open(a.path, std::ios::binary);
     if (!file) return ctx.fail(Status::notFound("cannot read '" + a.path + "'"));
   }
+  // Restoring is committed in batches; a database this command creates is
+  // removed again when the restore fails, so a failed import leaves nothing.
+  std::error_code ec;
+  const bool existed = std::filesystem::exists(ctx.dbPath, ec);
   auto engine = ctx.engine(true);
   if (!engine) return ctx.fail(engine.status());
-  std::lock_guard<std::mutex> lock((*engine)->writeMutex());
-  auto r = exports::restoreJsonl(stdinInput ? std::cin : file, stdinInput ? "stdin" : a.path, (*engine)->store());
-  if (!r) return ctx.fail(r.status());
+  Result<exports::RestoreSummary> r = [&] {
+    std::lock_guard<std::mutex> lock((*engine)->writeMutex());
+    return exports::restoreJsonl(stdinInput ? std::cin : file, stdinInput ? "stdin" : a.path, (*engine)->store());
+  }();
+  if (!r) {
+    if (!existed) {
+      ctx.closeEngine();
+      std::filesystem::remove_all(ctx.dbPath, ec);
+    }
+    return ctx.fail(r.status());
+  }
   if (ctx.json) {
     ctx.printJson({{"format", "jsonl"}, {"path", a.path}, {"lines", r->lines}, {"actors", r->actors},
                    {"edges", r->edges}, {"evidence", r->evidence}, {"documents", r->documents},
