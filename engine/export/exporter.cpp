@@ -116,6 +116,7 @@ Result<ExportStats> exportGraph(const storage::GraphStore& store, const ExportRe
       }
     }
   }
+  stats.skipped = scan->skippedEdges();
   KG_RETURN_IF_ERROR(w.finish());
   return stats;
 }

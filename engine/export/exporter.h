@@ -38,6 +38,7 @@ struct ExportStats {
   uint64_t edges = 0;
   uint64_t documents = 0;
   bool truncated = false;
+  uint64_t skipped = 0;  // edges written by another process during the export, to actors not exported
 };
 
 // Errors: InvalidArgument for a bad selection, --collapse with jsonl or

@@ -177,15 +177,18 @@ Status SelectionScan::scan(uint64_t stopAfter, const std::function<Status(Export
   return err;
 }
 
-Status SelectionScan::forEachActor(const std::function<Status(const Actor&)>& fn) const {
+Status SelectionScan::forEachActor(const std::function<Status(const Actor&)>& fn) {
+  written_.clear();
   if (sel_.wholeGraph()) {
     Status err;
     KG_RETURN_IF_ERROR(store_->scanActors([&](const Actor& a) {
+      written_.push_back(a.id);  // key order is id order
       err = fn(a);
       return err.isOk() ? storage::Scan::kContinue : storage::Scan::kStop;
     }));
     return err;
   }
+  written_ = actors_;
   for (ActorId id : actors_) {
     auto a = store_->getActor(id);
     if (!a) return a.status();
@@ -201,8 +204,16 @@ Status SelectionScan::forEachActor(const std::function<Status(const Actor&)>& fn
   return Status::ok();
 }
 
-Status SelectionScan::forEachEdge(const std::function<Status(ExportEdge&)>& fn) const {
-  return scan(sel_.limit, fn);
+Status SelectionScan::forEachEdge(const std::function<Status(ExportEdge&)>& fn) {
+  skipped_ = 0;
+  return scan(sel_.limit, [&](ExportEdge& e) {
+    if (!std::binary_search(written_.begin(), written_.end(), e.edge.src) ||
+        !std::binary_search(written_.begin(), written_.end(), e.edge.dst)) {
+      ++skipped_;
+      return Status::ok();
+    }
+    return fn(e);
+  });
 }
 
 }  // namespace kg::exports

@@ -58,10 +58,14 @@ class SelectionScan {
   // Edges the scan will emit (known after prepare unless wholeGraph()).
   std::optional<uint64_t> edgeCount() const { return edgeCount_; }
 
-  // Every selected actor in id order.
-  Status forEachActor(const std::function<Status(const Actor&)>& fn) const;
-  // Every selected edge (at most limit), in store order.
-  Status forEachEdge(const std::function<Status(ExportEdge&)>& fn) const;
+  // Every selected actor in id order. Call it before forEachEdge.
+  Status forEachActor(const std::function<Status(const Actor&)>& fn);
+  // Every selected edge (at most limit), in store order, whose two ends
+  // forEachActor gave: an edge another process wrote while the export ran,
+  // to an actor not written, is left out (counted in skippedEdges()), so the
+  // output never names an actor it does not define.
+  Status forEachEdge(const std::function<Status(ExportEdge&)>& fn);
+  uint64_t skippedEdges() const { return skipped_; }
 
  private:
   SelectionScan(const storage::GraphStore& store, Selection sel) : store_(&store), sel_(std::move(sel)) {}
@@ -77,6 +81,8 @@ class SelectionScan {
   std::optional<uint64_t> edgeCount_;
   std::vector<ActorId> region_;  // with root: the actors within depth hops, sorted
   std::vector<ActorId> actors_;  // unless wholeGraph(): the selected actors, sorted
+  std::vector<ActorId> written_; // the actors forEachActor gave, sorted
+  uint64_t skipped_ = 0;
 };
 
 }  // namespace kg::exports

@@ -1,5 +1,6 @@
 // SelectionScan: which actors and edges `kg export` writes for each filter.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <set>
 
 #include "../support/temp_dir.h"
@@ -162,4 +163,37 @@ TEST_CASE("Selection: a bad window or confidence is refused", "[export]") {
   sel.filter.fromDay = 100;
   sel.filter.toDay = 50;
   CHECK(SelectionScan::prepare(g.engine->store(), sel).status().code() == StatusCode::kInvalidArgument);
+}
+
+TEST_CASE("Selection: an edge written during the export to an actor not yet written is left out", "[export]") {
+  TempDir dir;
+  auto g = kg::testing::buildSmallGraph(dir.sub("db"));
+  for (bool whole : {true, false}) {
+    Selection sel;
+    if (!whole) sel.filter.types = {EdgeType::kAssault};
+    auto scan = SelectionScan::prepare(g.engine->store(), sel);
+    REQUIRE(scan);
+    std::vector<ActorId> actors;
+    REQUIRE(scan->forEachActor([&](const Actor& a) {
+                  actors.push_back(a.id);
+                  return Status::ok();
+                }).isOk());
+    // Meanwhile a writer adds an actor and an edge to it (and one among known actors).
+    Actor late;
+    late.name = whole ? "Late One" : "Late Two";
+    auto added = g.engine->addActor(late);
+    REQUIRE(added);
+    REQUIRE(g.engine->addEdge(kg::testing::makeEdge(g.alpha, EdgeType::kAssault, added->id, "2021", "2021", "190", 1.0f)));
+    std::vector<ExportEdge> edges;
+    REQUIRE(scan->forEachEdge([&](ExportEdge& e) {
+                  edges.push_back(e);
+                  return Status::ok();
+                }).isOk());
+    INFO("whole graph: " << whole);
+    CHECK(scan->skippedEdges() == 1);
+    for (const auto& e : edges) {
+      CHECK(std::find(actors.begin(), actors.end(), e.edge.src) != actors.end());
+      CHECK(std::find(actors.begin(), actors.end(), e.edge.dst) != actors.end());
+    }
+  }
 }

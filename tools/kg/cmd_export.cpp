@@ -93,6 +93,9 @@ int runExport(CliContext& ctx, CLI::App* cmd, const ExportArgs& a) {
   if (r->truncated)
     std::cerr << "kg: warning: the export was cut at --limit " << a.limit << " edges; more edges match"
               << " (the file says so: truncated)\n";
+  if (r->skipped)
+    std::cerr << "kg: warning: " << r->skipped << " edges written to the database during the export were left out"
+              << " (their actors came after the export had listed its actors)\n";
   const bool toStdout = !exports::writesDirectory(*format) && (a.out.empty() || a.out == "-");
   if (ctx.json) {
     nlohmann::json j = {{"format", a.format}, {"out", toStdout ? "-" : a.out}, {"actors", r->actors},
