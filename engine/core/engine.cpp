@@ -41,6 +41,8 @@ Engine::Engine(std::string path, std::unique_ptr<storage::GraphStore> store)
 
 Engine::~Engine() = default;
 
+std::vector<std::string> Engine::nameKeysFor(const Actor& a) { return keysFor(a); }
+
 Result<std::unique_ptr<Engine>> Engine::open(const std::string& path, const EngineOptions& options) {
   storage::StoreOptions so;
   so.readOnly = options.readOnly;

@@ -57,6 +57,10 @@ class Engine {
   // existing src and dst ids; InvalidArgument otherwise.
   Result<Edge> addEdge(Edge edge);
 
+  // The name-index keys of `a`'s name and aliases (what addActor indexes it
+  // under), without repeats.
+  static std::vector<std::string> nameKeysFor(const Actor& a);
+
   // Actors whose name or alias folds to the same key as `name`, best first;
   // when none does, a single word resolves to the people whose name ends in
   // it (a surname), so "Pompeo" finds Mike Pompeo. Scans the name index then.

@@ -51,7 +51,8 @@ class WriteBatch {
  public:
   virtual ~WriteBatch() = default;
   // Assigns an id when actor.id == 0; returns the id. Replaces an existing
-  // actor of the same id (aliases and name keys are rewritten).
+  // actor of the same id (aliases and name keys are rewritten). A given id
+  // raises the id high-water mark past it.
   virtual Result<ActorId> putActor(Actor actor, const std::vector<std::string>& nameKeys) = 0;
   // Adds `aliases` (those it does not have yet; its name is never one) to
   // the stored actor `id`, and indexes it under `nameKeys` as well as its
@@ -65,6 +66,13 @@ class WriteBatch {
   // is 0 or the same, or confidence is outside 0..1.
   virtual Result<EdgeId> putEdge(Edge edge) = 0;
   virtual Status putDocument(const Document& doc) = 0;
+  // Writes `edge` exactly as given — its id, dates, confidence, sources,
+  // date basis, codes and evidence — with `evidenceCount` as its recorded
+  // evidence count, without the merge rule: restoring an export (kg import
+  // --format jsonl) into a store that does not hold these ids. InvalidArgument
+  // as putEdge, or when edge.id is 0; AlreadyExists when an edge with that id
+  // is stored or already in this batch. Raises the id high-water mark past it.
+  virtual Status restoreEdge(const Edge& edge, uint32_t evidenceCount) = 0;
   // Number of operations recorded so far.
   virtual size_t size() const = 0;
 };

@@ -99,6 +99,7 @@ class RocksBatch final : public WriteBatch {
                     const std::vector<std::string>& nameKeys) override;
   Result<EdgeId> putEdge(Edge edge) override;
   Status putDocument(const Document& doc) override;
+  Status restoreEdge(const Edge& edge, uint32_t evidenceCount) override;
   size_t size() const override { return ops_; }
 
   rocksdb::WriteBatch& raw() { return batch_; }
@@ -476,6 +477,9 @@ class RocksStore final : public GraphStore {
   rocksdb::ColumnFamilyHandle* cf(int i) { return cfs_[i]; }
   uint64_t allocActor() { return nextActor_++; }
   uint64_t allocEdge() { return nextEdge_++; }
+  // Raise the high-water marks past an id given by the caller.
+  void reserveActor(uint64_t id) { raise(nextActor_, id + 1); }
+  void reserveEdge(uint64_t id) { raise(nextEdge_, id + 1); }
 
  private:
   std::shared_ptr<rocksdb::Env> env_;  // declared first: destroyed after db_
@@ -488,6 +492,12 @@ class RocksStore final : public GraphStore {
   std::atomic<uint64_t> nextEdge_{1};
   std::mutex commitMu_;  // serialises commits (and the id high-water marks they write)
   std::atomic<uint64_t> writeEpoch_{0};
+
+  static void raise(std::atomic<uint64_t>& next, uint64_t atLeast) {
+    uint64_t cur = next.load();
+    while (cur < atLeast && !next.compare_exchange_weak(cur, atLeast)) {
+    }
+  }
 };
 
 Result<ActorId> RocksBatch::putActor(Actor actor, const std::vector<std::string>& nameKeys) {
@@ -496,6 +506,7 @@ Result<ActorId> RocksBatch::putActor(Actor actor, const std::vector<std::string>
   if (actor.id == 0) {
     actor.id = store_->allocActor();
   } else if (!pendingActors_.count(actor.id)) {
+    store_->reserveActor(actor.id);
     auto old = store_->nameKeysOf(actor.id);
     if (!old) return old.status();
     auto a = store_->getActor(actor.id);
@@ -750,6 +761,44 @@ Result<EdgeId> RocksBatch::putEdge(Edge edge) {
   batch_.Put(store_->cf(kOut), codec::encodeEdgeKey(target->key), codec::encodeEdgeValue(h, target->evidenceCount));
   ++ops_;
   return target->key.id;
+}
+
+Status RocksBatch::restoreEdge(const Edge& edge, uint32_t evidenceCount) {
+  if (edge.id == 0) return Status::invalidArgument("a restored edge needs its id");
+  if (edge.src == 0 || edge.dst == 0) return Status::invalidArgument("an edge needs a source and a target actor");
+  if (edge.src == edge.dst) return Status::invalidArgument("an edge cannot join an actor to itself");
+  if (!(edge.confidence >= 0.0f && edge.confidence <= 1.0f))
+    return Status::invalidArgument("confidence " + std::to_string(edge.confidence) + " is outside 0..1");
+  const std::string idKey = codec::idKey(edge.id);
+  std::string existing;
+  auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(kEdgeIds), idKey, &existing);
+  if (!s.IsNotFound()) {
+    KG_RETURN_IF_ERROR(fromRocks(s, "read edge index"));
+    return Status::alreadyExists("an edge with id " + std::to_string(edge.id) + " is already stored");
+  }
+  if (pendingEdges_.count(edge.id))
+    return Status::alreadyExists("edge id " + std::to_string(edge.id) + " appears twice");
+  store_->reserveEdge(edge.id);
+  PendingEdge p;
+  p.key = EdgeKey{edge.src, edge.type, edge.when.from, edge.dst, edge.id};
+  p.header = edge;
+  p.header.evidence.clear();
+  p.evidenceCount = evidenceCount;
+  const std::string outKey = codec::encodeEdgeKey(p.key);
+  batch_.Put(store_->cf(kOut), outKey, codec::encodeEdgeValue(p.header, evidenceCount));
+  batch_.Put(store_->cf(kIn), codec::encodeEdgeKey(EdgeKey{edge.dst, edge.type, edge.when.from, edge.src, edge.id}), "");
+  batch_.Put(store_->cf(kEdgeIds), idKey, outKey);
+  pendingEdges_.emplace(edge.id, std::move(p));
+  ++dEdges_;
+  for (const auto& ev : edge.evidence) {
+    const std::string evKey = codec::evidenceKey(edge.id, ev.doc, ev.sentence);
+    if (!pendingEvidence_.insert(evKey).second) continue;
+    pendingEdgeDocs_.insert({edge.id, ev.doc});
+    batch_.Put(store_->cf(kEvidence), evKey, codec::encodeEvidenceValue(ev));
+    ++dEvidence_;
+  }
+  ++ops_;
+  return Status::ok();
 }
 
 Status RocksBatch::putDocument(const Document& doc) {

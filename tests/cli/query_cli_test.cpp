@@ -203,3 +203,36 @@ TEST_CASE("kg: counts refuse negative, scientific and overflowing values instead
   CHECK(kg("ingest - --threads -1").rc == 2);
   CHECK(kg("neighbors 'Mike Pompeo' --limit 5").rc == 0);
 }
+
+TEST_CASE("kg neighbors --format graphml|dot: labels and every attribute, and a cut answer says so",
+          "[cli][query]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  seedGraph(kg);
+  auto whole = kg("neighbors Iraq --depth 3 --format graphml");
+  REQUIRE(whole.rc == 0);
+  CHECK(whole.err.empty());
+  std::ofstream(dir.sub("w.graphml")) << whole.out;
+  auto cut = kg("neighbors Iraq --depth 3 --limit 3 --format graphml");
+  REQUIRE(cut.rc == 0);
+  CHECK(cut.err.find("kg: warning: the drawing is truncated: more actors are within reach than --limit 3") !=
+        std::string::npos);
+  std::ofstream(dir.sub("c.graphml")) << cut.out;
+  auto py = kg::testing::run(
+      "/usr/bin/python3 -c 'import networkx as nx, sys\n"
+      "w = nx.read_graphml(sys.argv[1]); c = nx.read_graphml(sys.argv[2])\n"
+      "assert w.graph[\"truncated\"] is False and c.graph[\"truncated\"] is True, (w.graph, c.graph)\n"
+      "assert c.number_of_nodes() == 3\n"
+      "n = {d[\"label\"]: d for _, d in w.nodes(data=True)}\n"
+      "assert n[\"Kata\\x27ib Hezbollah\"][\"aliases\"] == \"Kataib Hezbollah\" and n[\"Iraq\"][\"kind\"] == \"state\"\n"
+      "e = [d for _, _, d in w.edges(data=True) if d[\"type\"] == \"OFFICIAL_OF\"]\n"
+      "assert {d[\"title\"] for d in e} == {\"Prime Minister\"} and all(d[\"label\"].startswith(\"OFFICIAL_OF (Prime Minister)\") for d in e), e\n"
+      "print(\"ok\")' " +
+      shq(dir.sub("w.graphml")) + " " + shq(dir.sub("c.graphml")));
+  INFO(py.out << py.err);
+  CHECK(py.out == "ok\n");
+  auto dot = kg("neighbors Iraq --depth 3 --limit 3 --format dot");
+  REQUIRE(dot.rc == 0);
+  CHECK(dot.out.find("truncated=\"true\"") != std::string::npos);
+  CHECK(kg("neighbors Iraq --depth 3 --format dot").out.find("truncated=\"false\"") != std::string::npos);
+}

@@ -32,6 +32,12 @@ struct CliContext {
   // lets `kg` read while another process writes. Errors: as Engine::open.
   Result<core::Engine*> engine(bool write);
 
+  // Closes the database opened by engine() (and the api() over it), releasing its lock.
+  void closeEngine() {
+    api_.reset();
+    engine_.reset();
+  }
+
   // Prints "kg: error: <message>" to stderr; returns kExitError.
   int fail(const Status& status);
   int fail(const std::string& message) { return fail(Status::invalidArgument(message)); }
@@ -77,5 +83,7 @@ void registerImportCommands(CLI::App& app, CliContext& ctx);
 void registerIngestCommands(CLI::App& app, CliContext& ctx);
 // neighbors, path, timeline, asof, rank, components over api() (cmd_query.cpp).
 void registerQueryCommands(CLI::App& app, CliContext& ctx);
+// export (cmd_export.cpp).
+void registerExportCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace kg::cli

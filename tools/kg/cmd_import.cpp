@@ -3,7 +3,11 @@
 #include <ctime>
 #include <iomanip>
 
+#include <filesystem>
+#include <fstream>
+
 #include "core/importer.h"
+#include "export/jsonl_reader.h"
 #include "tools/kg/cli.h"
 
 namespace kg::cli {
@@ -18,11 +22,55 @@ struct ImportArgs {
   size_t examples = 10;
 };
 
-int runImport(CliContext& ctx, const ImportArgs& a) {
+// kg import --format jsonl: a `kg export --format jsonl` file back into an
+// empty database, ids and all.
+int runJsonlImport(CliContext& ctx, CLI::App* cmd, const ImportArgs& a) {
+  for (const char* opt : {"--file", "--time-unit", "--epoch", "--cameo-dir", "--strict", "--no-evidence", "--examples"})
+    if (cmd->count(opt)) {
+      std::cerr << "kg: error: " << opt << " does not apply to --format jsonl (a jsonl export is restored whole)\n";
+      return kExitUsage;
+    }
+  std::ifstream file;
+  const bool stdinInput = a.path == "-";
+  if (!stdinInput) {
+    file.open(a.path, std::ios::binary);
+    if (!file) return ctx.fail(Status::notFound("cannot read '" + a.path + "'"));
+  }
+  // Restoring is committed in batches; a database this command creates is
+  // removed again when the restore fails, so a failed import leaves nothing.
+  std::error_code ec;
+  const bool existed = std::filesystem::exists(ctx.dbPath, ec);
+  auto engine = ctx.engine(true);
+  if (!engine) return ctx.fail(engine.status());
+  Result<exports::RestoreSummary> r = [&] {
+    std::lock_guard<std::mutex> lock((*engine)->writeMutex());
+    return exports::restoreJsonl(stdinInput ? std::cin : file, stdinInput ? "stdin" : a.path, (*engine)->store());
+  }();
+  if (!r) {
+    if (!existed) {
+      ctx.closeEngine();
+      std::filesystem::remove_all(ctx.dbPath, ec);
+    }
+    return ctx.fail(r.status());
+  }
+  if (ctx.json) {
+    ctx.printJson({{"format", "jsonl"}, {"path", a.path}, {"lines", r->lines}, {"actors", r->actors},
+                   {"edges", r->edges}, {"evidence", r->evidence}, {"documents", r->documents},
+                   {"truncated", r->truncated}});
+  } else {
+    std::cout << "imported " << r->actors << " actors, " << r->edges << " edges (" << r->evidence << " evidence), "
+              << r->documents << " documents from " << a.path << "\n";
+  }
+  if (r->truncated) std::cerr << "kg: warning: " << a.path << " is an export cut by --limit: the graph is partial\n";
+  return 0;
+}
+
+int runImport(CliContext& ctx, CLI::App* cmd, const ImportArgs& a) {
+  if (a.format == "jsonl") return runJsonlImport(ctx, cmd, a);
   core::ImportOptions o;
   if (a.format == "tkg") o.format = core::ImportFormat::kTkg;
   else if (a.format == "icews") o.format = core::ImportFormat::kIcews;
-  else return ctx.fail("--format '" + a.format + "' is not known; use tkg or icews");
+  else return ctx.fail("--format '" + a.format + "' is not known; use tkg, icews or jsonl");
   o.path = a.path;
   o.files = a.files;
   o.strict = a.strict;
@@ -100,10 +148,12 @@ int runImport(CliContext& ctx, const ImportArgs& a) {
 
 void registerImportCommands(CLI::App& app, CliContext& ctx) {
   auto args = std::make_shared<ImportArgs>();
-  auto* cmd = app.add_subcommand("import", "bulk-load event data: a TKG directory or an ICEWS event file");
-  cmd->add_option("--format", args->format, "tkg (quadruple files + entity2id/relation2id) or icews (event rows)")
+  auto* cmd = app.add_subcommand("import", "bulk-load event data (a TKG directory, an ICEWS event file) or restore a jsonl export");
+  cmd->add_option("--format", args->format,
+                  "tkg (quadruple files + entity2id/relation2id), icews (event rows) or jsonl (kg export --format "
+                  "jsonl, into an empty database)")
       ->required();
-  cmd->add_option("path", args->path, "tkg: the directory; icews: the .tab file")->required();
+  cmd->add_option("path", args->path, "tkg: the directory; icews: the .tab file; jsonl: the file, - for stdin")->required();
   cmd->add_option("--file", args->files, "tkg: quadruple file(s) in the directory (default: train/valid/test.txt)");
   cmd->add_option("--time-unit", args->timeUnit, "tkg: unit of the time column: minutes, hours or days "
                                                  "(default: guessed from the step of the values)");
@@ -116,7 +166,7 @@ void registerImportCommands(CLI::App& app, CliContext& ctx) {
                 "store no evidence records (fastest; by default each event keeps a small one: "
                 "doc tkg:<set>/<file> with the line number, or icews:<event id>, and the event name)");
   cmd->add_option("--examples", args->examples, "malformed lines quoted in the summary (default 10)");
-  cmd->callback([&ctx, args] { ctx.exitCode = runImport(ctx, *args); });
+  cmd->callback([&ctx, cmd, args] { ctx.exitCode = runImport(ctx, cmd, *args); });
 }
 
 }  // namespace kg::cli

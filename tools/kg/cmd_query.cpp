@@ -68,16 +68,13 @@ std::string snippet(const Edge& e) {
   return "\"" + t + "\"";
 }
 
-bool printDrawing(const std::string& format, const std::vector<Actor>& actors, const std::vector<Edge>& edges) {
-  if (format == "dot") {
-    std::cout << toDot(actors, edges);
-    return true;
-  }
-  if (format == "graphml") {
-    std::cout << toGraphml(actors, edges);
-    return true;
-  }
-  return false;
+// A cut answer (`truncated`, because of `cutBy`) says so in the drawing and on stderr.
+bool printDrawing(const std::string& format, const std::vector<Actor>& actors, const std::vector<Edge>& edges,
+                  bool truncated, const std::string& cutBy) {
+  if (format != "dot" && format != "graphml") return false;
+  std::cout << (format == "dot" ? toDot(actors, edges, truncated, cutBy) : toGraphml(actors, edges, truncated, cutBy));
+  if (truncated) std::cerr << "kg: warning: the drawing is truncated: " << cutBy << "\n";
+  return true;
 }
 
 std::string format(const CliContext& ctx, const FilterArgs& a) { return ctx.json ? "json" : a.format; }
@@ -125,7 +122,10 @@ int neighbors(CliContext& ctx, const NeighborsArgs& a) {
   const auto& actors = r->nodes;
   const auto& edges = r->edges;
   const std::string fmt = format(ctx, a.f);
-  if (printDrawing(fmt, actors, edges)) return 0;
+  if (printDrawing(fmt, actors, edges, r->truncated,
+                   "more actors are within reach than --limit " + std::to_string(a.limit) + " / --fanout " +
+                       std::to_string(a.fanout) + " allow"))
+    return 0;
   if (fmt == "json") {
     nlohmann::json nodes = nlohmann::json::array(), es = nlohmann::json::array();
     for (const auto& x : actors) nodes.push_back(core::actorToJson(x));
@@ -198,7 +198,7 @@ int path(CliContext& ctx, const PathArgs& a) {
       };
       return key(x) < key(y);
     });
-    printDrawing(fmt, av, ev);
+    printDrawing(fmt, av, ev, r->truncated, "more paths exist than --max-paths " + std::to_string(a.maxPaths));
     return 0;
   }
   if (fmt == "json") {

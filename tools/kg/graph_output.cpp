@@ -1,48 +1,35 @@
 #include "tools/kg/graph_output.h"
 
 #include <set>
-#include <sstream>
+#include <string_view>
+
+#include "export/attributes.h"
+#include "export/sink.h"
 
 namespace kg::cli {
 
 namespace {
 
-std::string dotQuote(const std::string& s) {
-  std::string out = "\"";
+using exports::kActorAttrs;
+using exports::kEdgeAttrs;
+
+// The edge columns a query result can fill: all but evidence_count and weight.
+bool drawnEdgeAttr(std::string_view name) { return name != "evidence_count" && name != "weight"; }
+
+void dotQuoted(std::string* out, std::string_view text) {
+  std::string fixed;
+  std::string_view s = text;
+  if (!exports::isValidUtf8(s)) s = fixed = exports::sanitizeUtf8(text);
+  out->push_back('"');
   for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
     if (c == '\n' || c == '\r') {
-      out += "\\n";
+      out->append("\\n");
       continue;
     }
-    out += c;
+    if (c == '"' || c == '\\') out->push_back('\\');
+    out->push_back(c);
   }
-  return out + "\"";
-}
-
-std::string xmlEscape(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        // XML 1.0 forbids most control characters even when escaped.
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') out += ' ';
-        else out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
-
-std::string dateLabel(const DateRange& r) {
-  if (!r.anyKnown()) return "";
-  std::string from = r.from.known() ? r.from.toString() : "?";
-  if (r.to == r.from) return from;
-  return from + ".." + (r.to.known() ? r.to.toString() : "");
+  out->push_back('"');
 }
 
 // Every actor id an edge touches that `actors` lacks, so drawings stay whole.
@@ -55,58 +42,126 @@ std::set<ActorId> missingEnds(const std::vector<Actor>& actors, const std::vecto
   return missing;
 }
 
-}  // namespace
-
-std::string toDot(const std::vector<Actor>& actors, const std::vector<Edge>& edges) {
-  std::ostringstream out;
-  out << "digraph kg {\n  node [shape=box, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n";
-  for (const auto& a : actors)
-    out << "  " << a.id << " [label=" << dotQuote(a.name) << ", kind=" << dotQuote(actorKindName(a.kind)) << "];\n";
-  for (ActorId id : missingEnds(actors, edges)) out << "  " << id << " [label=" << dotQuote("#" + std::to_string(id)) << "];\n";
-  for (const auto& e : edges) {
-    std::string label = edgeTypeName(e.type);
-    std::string when = dateLabel(e.when);
-    if (!when.empty()) label += " " + when;
-    out << "  " << e.src << " -> " << e.dst << " [label=" << dotQuote(label) << ", type=" << dotQuote(edgeTypeName(e.type))
-        << ", id=" << dotQuote(std::to_string(e.id)) << "];\n";
-  }
-  out << "}\n";
-  return out.str();
+Actor placeholder(ActorId id) {
+  Actor a;
+  a.id = id;
+  a.name = "#" + std::to_string(id);
+  return a;
 }
 
-std::string toGraphml(const std::vector<Actor>& actors, const std::vector<Edge>& edges) {
-  std::ostringstream out;
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
-         "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-         "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-         "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
-         "  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
-         "  <key id=\"kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n"
-         "  <key id=\"type\" for=\"edge\" attr.name=\"type\" attr.type=\"string\"/>\n"
-         "  <key id=\"from\" for=\"edge\" attr.name=\"from\" attr.type=\"string\"/>\n"
-         "  <key id=\"to\" for=\"edge\" attr.name=\"to\" attr.type=\"string\"/>\n"
-         "  <key id=\"confidence\" for=\"edge\" attr.name=\"confidence\" attr.type=\"double\"/>\n"
-         "  <key id=\"edge_id\" for=\"edge\" attr.name=\"edge_id\" attr.type=\"long\"/>\n"
-         "  <key id=\"evidence\" for=\"edge\" attr.name=\"evidence\" attr.type=\"string\"/>\n"
-         "  <graph id=\"kg\" edgedefault=\"directed\">\n";
-  for (const auto& a : actors)
-    out << "    <node id=\"a" << a.id << "\"><data key=\"name\">" << xmlEscape(a.name) << "</data><data key=\"kind\">"
-        << actorKindName(a.kind) << "</data></node>\n";
-  for (ActorId id : missingEnds(actors, edges))
-    out << "    <node id=\"a" << id << "\"><data key=\"name\">#" << id << "</data></node>\n";
-  for (const auto& e : edges) {
-    out << "    <edge id=\"e" << e.id << "\" source=\"a" << e.src << "\" target=\"a" << e.dst << "\">"
-        << "<data key=\"type\">" << edgeTypeName(e.type) << "</data>"
-        << "<data key=\"from\">" << (e.when.from.known() ? e.when.from.toString() : "") << "</data>"
-        << "<data key=\"to\">" << (e.when.to.known() ? e.when.to.toString() : "") << "</data>"
-        << "<data key=\"confidence\">" << e.confidence << "</data>"
-        << "<data key=\"edge_id\">" << e.id << "</data>";
-    if (!e.evidence.empty()) out << "<data key=\"evidence\">" << xmlEscape(e.evidence.front().text) << "</data>";
-    out << "</edge>\n";
+const char* graphmlType(exports::AttrType t) {
+  switch (t) {
+    case exports::AttrType::kInt: return "int";
+    case exports::AttrType::kLong: return "long";
+    case exports::AttrType::kDouble: return "double";
+    case exports::AttrType::kString: break;
   }
-  out << "  </graph>\n</graphml>\n";
-  return out.str();
+  return "string";
+}
+
+}  // namespace
+
+std::string toDot(const std::vector<Actor>& actors, const std::vector<Edge>& edges, bool truncated,
+                  const std::string& cutBy) {
+  std::string out = "digraph kg {\n  graph [truncated=";
+  out += truncated ? "\"true\"" : "\"false\"";
+  if (truncated) {
+    out += ", label=";
+    dotQuoted(&out, "truncated: " + cutBy);
+    out += ", labelloc=t";
+  }
+  out += "];\n  node [shape=box, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n";
+  auto node = [&](const Actor& a) {
+    out += "  " + std::to_string(a.id) + " [label=";
+    dotQuoted(&out, a.name);
+    const auto values = exports::actorValues(a);
+    for (size_t i = 0; i < values.size(); ++i) {
+      out += std::string(", ") + kActorAttrs[i].name + "=";
+      dotQuoted(&out, values[i]);
+    }
+    out += "];\n";
+  };
+  for (const auto& a : actors) node(a);
+  for (ActorId id : missingEnds(actors, edges)) node(placeholder(id));
+  for (const auto& e : edges) {
+    const exports::ExportEdge x{e, 0, 1};
+    out += "  " + std::to_string(e.src) + " -> " + std::to_string(e.dst) + " [label=";
+    dotQuoted(&out, exports::edgeLabel(x));
+    const auto values = exports::edgeValues(x);
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (!drawnEdgeAttr(kEdgeAttrs[i].name)) continue;
+      out += std::string(", ") + kEdgeAttrs[i].name + "=";
+      dotQuoted(&out, values[i]);
+    }
+    out += "];\n";
+  }
+  out += "}\n";
+  return out;
+}
+
+std::string toGraphml(const std::vector<Actor>& actors, const std::vector<Edge>& edges, bool truncated,
+                      const std::string& cutBy) {
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+      "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+      "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+      "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+      "  <key id=\"truncated\" for=\"graph\" attr.name=\"truncated\" attr.type=\"boolean\"/>\n"
+      "  <key id=\"description\" for=\"graph\" attr.name=\"description\" attr.type=\"string\"/>\n"
+      "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n";
+  for (const auto& a : kActorAttrs)
+    out += std::string("  <key id=\"n_") + a.name + "\" for=\"node\" attr.name=\"" + a.name + "\" attr.type=\"" +
+           graphmlType(a.type) + "\"/>\n";
+  out += "  <key id=\"elabel\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>\n";
+  for (const auto& a : kEdgeAttrs)
+    if (drawnEdgeAttr(a.name))
+      out += std::string("  <key id=\"e_") + a.name + "\" for=\"edge\" attr.name=\"" + a.name + "\" attr.type=\"" +
+             graphmlType(a.type) + "\"/>\n";
+  out += "  <key id=\"evidence\" for=\"edge\" attr.name=\"evidence\" attr.type=\"string\"/>\n";
+  out += "  <graph id=\"kg\" edgedefault=\"directed\">\n";
+  out += std::string("    <data key=\"truncated\">") + (truncated ? "true" : "false") + "</data>\n";
+  if (truncated) {
+    out += "    <data key=\"description\">truncated: ";
+    exports::appendXmlEscaped(&out, cutBy);
+    out += "</data>\n";
+  }
+  auto node = [&](const Actor& a) {
+    out += "    <node id=\"a" + std::to_string(a.id) + "\"><data key=\"label\">";
+    exports::appendXmlEscaped(&out, a.name);
+    out += "</data>";
+    const auto values = exports::actorValues(a);
+    for (size_t i = 0; i < values.size(); ++i) {
+      out += std::string("<data key=\"n_") + kActorAttrs[i].name + "\">";
+      exports::appendXmlEscaped(&out, values[i]);
+      out += "</data>";
+    }
+    out += "</node>\n";
+  };
+  for (const auto& a : actors) node(a);
+  for (ActorId id : missingEnds(actors, edges)) node(placeholder(id));
+  for (const auto& e : edges) {
+    const exports::ExportEdge x{e, 0, 1};
+    out += "    <edge id=\"e" + std::to_string(e.id) + "\" source=\"a" + std::to_string(e.src) + "\" target=\"a" +
+           std::to_string(e.dst) + "\"><data key=\"elabel\">";
+    exports::appendXmlEscaped(&out, exports::edgeLabel(x));
+    out += "</data>";
+    const auto values = exports::edgeValues(x);
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (!drawnEdgeAttr(kEdgeAttrs[i].name)) continue;
+      out += std::string("<data key=\"e_") + kEdgeAttrs[i].name + "\">";
+      exports::appendXmlEscaped(&out, values[i]);
+      out += "</data>";
+    }
+    if (!e.evidence.empty()) {
+      out += "<data key=\"evidence\">";
+      exports::appendXmlEscaped(&out, e.evidence.front().text);
+      out += "</data>";
+    }
+    out += "</edge>\n";
+  }
+  out += "  </graph>\n</graphml>\n";
+  return out;
 }
 
 }  // namespace kg::cli

@@ -78,6 +78,7 @@ int main(int argc, char** argv) {
   kg::cli::registerImportCommands(app, ctx);
   kg::cli::registerIngestCommands(app, ctx);
   kg::cli::registerQueryCommands(app, ctx);
+  kg::cli::registerExportCommands(app, ctx);
   // Further command groups register here.
 
   try {

@@ -1,0 +1,17 @@
+// Graphviz DOT writer: a digraph with one node per actor (label = name, plus
+// every attribute of attributes.h) and one edge per fact (label "TYPE date").
+// A cut output carries graph attributes truncated="true" and a visible label
+// saying so. Streamed. Node ids are the actor ids.
+#pragma once
+
+#include <memory>
+
+#include "export/sink.h"
+#include "export/writer.h"
+
+namespace kg::exports {
+
+// Borrows `sink`, which must outlive the writer.
+std::unique_ptr<GraphWriter> newDotWriter(Sink& sink);
+
+}  // namespace kg::exports

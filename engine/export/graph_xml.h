@@ -1,0 +1,21 @@
+// GraphML and GEXF 1.2 writers: every actor and edge attribute of
+// attributes.h, a `label` for Gephi and Cytoscape (GraphML: a node key named
+// "label" and one for edges; GEXF: the label attribute), and — when the
+// output was cut by --limit — a graph attribute `truncated` (GraphML) or a
+// meta description and keyword (GEXF). Node ids are "a<actor id>", edge ids
+// "e<edge id>" (or "c<n>" for collapsed edges). Streamed: each actor and
+// edge is written as it arrives.
+#pragma once
+
+#include <memory>
+
+#include "export/sink.h"
+#include "export/writer.h"
+
+namespace kg::exports {
+
+// The writers borrow `sink`, which must outlive them.
+std::unique_ptr<GraphWriter> newGraphmlWriter(Sink& sink);
+std::unique_ptr<GraphWriter> newGexfWriter(Sink& sink);
+
+}  // namespace kg::exports
