@@ -244,7 +244,7 @@ ActorKind guessActorKind(std::string_view name, std::string_view country, std::s
 
 namespace {
 
-// One import: the loader, the actor table and the skip counters.
+// One import (class Run below): the loader, the actor table and the row accounting.
 // `text` with control bytes and bytes that are not UTF-8 written as \xNN,
 // so that a binary line quoted in a message cannot garble a terminal.
 std::string printable(std::string_view text) {
@@ -454,7 +454,7 @@ Result<ImportSummary> importTkg(storage::GraphStore& store, const ImportOptions&
   auto relations = readIdFile((dir / "relation2id.txt").string());
   if (!relations) return relations.status();
 
-  // Relation -> PLOVER, through the CAMEO code list for names.
+  // Relation -> edge type (eventForCameo), through the CAMEO code list for names.
   std::optional<CameoNames> names;
   bool needNames = !std::all_of(relations->begin(), relations->end(), [](const std::string& r) { return r.empty() || allDigits(r); });
   std::optional<std::string> cameoDir;
