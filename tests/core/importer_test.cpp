@@ -4,10 +4,15 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
+#include <sstream>
+#include <unordered_map>
 
 #include "../support/temp_dir.h"
 #include "../support/shared_data.h"
 #include "core/cameo.h"
+#include "graph/snapshot.h"
+#include "query/paths.h"
 #include "storage/graph_store.h"
 
 using namespace kg;
@@ -554,4 +559,74 @@ TEST_CASE("Importer: no ICEWS18 event is lost, and re-importing adds nothing", "
   CHECK(after->edges == st->edges);
   CHECK(after->evidence == st->evidence);
   CHECK(after->actors == st->actors);
+}
+
+TEST_CASE("Importer: after importing ICEWS18, shortest paths are the BFS distances over every row",
+          "[core][import][icews18]") {
+  const std::string set = kShared + "/data/tkg/icews18";
+  KG_REQUIRE_SHARED_PATH(set + "/train.txt");
+  TempDir dir;
+  auto store = openDb(dir);
+  auto o = tkgOptions(set);
+  o.evidence = false;
+  REQUIRE(Importer(*store).run(o).isOk());
+  auto snap = graph::Snapshot::fromStore(*store);
+  REQUIRE(snap.isOk());
+  std::unordered_map<std::string, ActorId> idByName;
+  REQUIRE(store->scanActors([&](const Actor& a) {
+    idByName.emplace(a.name, a.id);
+    return storage::Scan::kContinue;
+  }).isOk());
+
+  // The reference: every row of the three files as an undirected edge, read here.
+  std::vector<std::string> names;
+  {
+    std::ifstream in(set + "/entity2id.txt");
+    std::string line;
+    while (std::getline(in, line)) {
+      auto tab = line.rfind('\t');
+      size_t id = std::stoul(line.substr(tab + 1));
+      if (names.size() <= id) names.resize(id + 1);
+      names[id] = line.substr(0, tab);
+    }
+  }
+  std::vector<std::vector<uint32_t>> adj(names.size());
+  for (const char* f : {"train.txt", "valid.txt", "test.txt"}) {
+    std::ifstream in(set + "/" + f);
+    std::string line;
+    while (std::getline(in, line)) {  // subject relation object time [ignored]
+      std::istringstream fields(line);
+      uint32_t s = 0, r = 0, t = 0;
+      if (!(fields >> s >> r >> t)) continue;
+      adj[s].push_back(t);
+      adj[t].push_back(s);
+    }
+  }
+  std::mt19937 rng(2024);
+  int compared = 0;
+  while (compared < 100) {
+    const uint32_t a = rng() % names.size(), b = rng() % names.size();
+    if (a == b || adj[a].empty() || adj[b].empty()) continue;
+    std::vector<int> dist(names.size(), -1);
+    std::vector<uint32_t> queue{a};
+    dist[a] = 0;
+    for (size_t i = 0; i < queue.size() && dist[b] < 0; ++i)
+      for (uint32_t n : adj[queue[i]])
+        if (dist[n] < 0) {
+          dist[n] = dist[queue[i]] + 1;
+          queue.push_back(n);
+        }
+    if (dist[b] < 0 || dist[b] > 8) continue;
+    query::PathOptions po;
+    po.maxDepth = 8;
+    auto va = (*snap)->vertexOf(idByName.at(names[a])), vb = (*snap)->vertexOf(idByName.at(names[b]));
+    REQUIRE(va.has_value());
+    REQUIRE(vb.has_value());
+    auto p = query::findPaths(**snap, *va, *vb, po);
+    INFO(names[a] << " -> " << names[b] << ": BFS " << dist[b]);
+    REQUIRE(p.isOk());
+    REQUIRE_FALSE(p->paths.empty());
+    CHECK(p->paths[0].edges.size() == static_cast<size_t>(dist[b]));
+    ++compared;
+  }
 }
