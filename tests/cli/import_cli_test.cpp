@@ -85,7 +85,7 @@ TEST_CASE("kg import: statements and appeals come out as STATEMENT and APPEAL ed
   CHECK(bad.err.find("STATEMENT, APPEAL") != std::string::npos);
 }
 
-TEST_CASE("kg import: ICEWS18 keeps every row; a re-import adds nothing; --strict stores nothing on a bad row",
+TEST_CASE("kg import: ICEWS18 keeps every row, a re-import adds nothing, and --strict stores nothing on a bad row",
           "[cli][import][icews18]") {
   const std::string set = kShared + "/tkg/icews18";
   REQUIRE(std::filesystem::exists(set + "/train.txt"));  // ../shared must be present: fail, never skip
