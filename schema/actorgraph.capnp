@@ -11,7 +11,9 @@
 #    for transport failures.
 #  - Actors are named by ActorRef (a name, alias or spelling resolved as by
 #    `kg resolve`, or an id).
-#  - Edge types are PLOVER names ("ASSAULT", "OFFICIAL_OF", ...), actor kinds
+#  - Edge types are the names of model/edge.h: PLOVER names ("ASSAULT"), the
+#    standing relations ("OFFICIAL_OF") and the CAMEO-only event types
+#    ("STATEMENT", "APPEAL"); actor kinds
 #    the names of `kg actor add --kind` ("person", "armed_group", ...).
 #  - Lists that can be long are paged: the request says an offset and a page
 #    size (0 = the server default, at most maxPageSize); the result says
@@ -127,6 +129,8 @@ struct Filter {
   includeUndated @5 :Bool;
   direction @6 :Direction;
   minConfidence @7 :Float32;
+  cameo @8 :List(Text);  # CAMEO code prefixes, 1-4 digits ("19", "0211"): an edge
+                         # matches when its CAMEO code starts with one (any when empty)
 }
 
 struct Page {

@@ -37,6 +37,13 @@ using PloverEvent = extract::PloverEvent;
 // extraction.
 std::optional<PloverEvent> ploverForCameo(std::string_view code);
 
+// The edge type an imported event of CAMEO code `code` is stored under: its
+// PLOVER event when it has one (ploverForCameo), else the CAMEO-only type of
+// its root: 01x -> STATEMENT, 02x -> APPEAL (mode "", `code` field the root).
+// nullopt only when `code` is not digits or neither it nor a parent is a
+// CAMEO code ("99", "0" , "abc").
+std::optional<PloverEvent> eventForCameo(std::string_view code);
+
 // The directory holding cameo_codes_goldstein.tsv: `explicitDir` when
 // non-empty, else $KG_CAMEO_DIR, else the first of `candidates` that holds the
 // file. NotFound naming every place tried otherwise.

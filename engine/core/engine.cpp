@@ -235,6 +235,7 @@ Result<std::vector<Edge>> Engine::edges(const EdgeFilter& ef, size_t evidenceLim
     if (!f.types.empty() && std::find(f.types.begin(), f.types.end(), e.type) == f.types.end())
       return storage::Scan::kContinue;
     if (e.confidence < f.minConfidence) return storage::Scan::kContinue;
+    if (!query::cameoMatches(f.cameo, e.cameo)) return storage::Scan::kContinue;
     if (windowed) {
       if (!e.when.anyKnown()) {
         if (!f.includeUndated) return storage::Scan::kContinue;

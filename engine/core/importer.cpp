@@ -1,6 +1,7 @@
 #include "core/importer.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cctype>
 #include <chrono>
 #include <filesystem>
@@ -243,7 +244,7 @@ ActorKind guessActorKind(std::string_view name, std::string_view country, std::s
 
 namespace {
 
-// One import: the loader, the actor table and the skip counters.
+// One import (class Run below): the loader, the actor table and the row accounting.
 // `text` with control bytes and bytes that are not UTF-8 written as \xNN,
 // so that a binary line quoted in a message cannot garble a terminal.
 std::string printable(std::string_view text) {
@@ -316,7 +317,6 @@ class Run {
         auto a = store_.getActor(id);
         if (!a) return a.status();
         if (a->has_value() && (*a)->name == name) {
-          ++sum_.actorsReused;
           actors_.emplace(name, id);
           return id;
         }
@@ -337,12 +337,10 @@ class Run {
     return id.value();
   }
 
+  // One well-formed row's event: becomes evidence on an edge (stored) or is
+  // found already present (merged) when the load finishes.
   Status event(ActorId src, ActorId dst, const PloverEvent& ev, std::string_view cameo, int32_t day,
                const std::string& doc, uint32_t sentence, const std::string& text) {
-    if (src == dst) {
-      ++sum_.selfLoops;
-      return Status::ok();
-    }
     edge_.src = src;
     edge_.dst = dst;
     edge_.type = ev.type;
@@ -356,14 +354,9 @@ class Run {
       edge_.evidence[0].sentence = sentence;
       edge_.evidence[0].text = text;
     }
-    ++sum_.events;
+    ++events_;
     auto id = loader_->putEdge(edge_);
     return id.status();
-  }
-
-  void unmapped(const std::string& code) {
-    ++sum_.unmapped;
-    ++sum_.unmappedCodes[code];
   }
 
   Result<ImportSummary> finish() {
@@ -372,10 +365,14 @@ class Run {
     auto st = loader_->finish();
     if (!st) return st.status();
     sum_.writeSeconds = secondsSince(t);
-    sum_.edgesAdded = st->edgesAdded;
-    sum_.edgesMerged = st->edgesMerged;
-    sum_.evidenceAdded = st->evidenceAdded;
-    sum_.actorsAdded = st->actorsAdded;
+    // Each event carries exactly one evidence record keyed by its row (doc,
+    // line or event id): the event is stored when that record is new, and was
+    // already present otherwise (a re-import, a repeated row). Without
+    // evidence an event is stored when it made a new edge.
+    sum_.stored = opt_.evidence ? st->evidenceAdded : st->edgesAdded;
+    assert(sum_.stored <= events_);
+    sum_.merged = events_ - sum_.stored;
+    assert(sum_.rows == sum_.stored + sum_.merged + sum_.malformed);
     return sum_;
   }
 
@@ -389,6 +386,7 @@ class Run {
   std::unique_ptr<storage::BulkLoader> loader_;
   std::unordered_map<std::string, ActorId> actors_;
   ImportSummary sum_;
+  uint64_t events_ = 0;  // events offered to the loader
   Edge edge_;
 };
 
@@ -456,7 +454,7 @@ Result<ImportSummary> importTkg(storage::GraphStore& store, const ImportOptions&
   auto relations = readIdFile((dir / "relation2id.txt").string());
   if (!relations) return relations.status();
 
-  // Relation -> PLOVER, through the CAMEO code list for names.
+  // Relation -> edge type (eventForCameo), through the CAMEO code list for names.
   std::optional<CameoNames> names;
   bool needNames = !std::all_of(relations->begin(), relations->end(), [](const std::string& r) { return r.empty() || allDigits(r); });
   std::optional<std::string> cameoDir;
@@ -483,7 +481,7 @@ Result<ImportSummary> importTkg(storage::GraphStore& store, const ImportOptions&
       rels[i].code = code ? *code : "?" + r;
       rels[i].text = r;
     }
-    rels[i].event = ploverForCameo(rels[i].code);
+    rels[i].event = eventForCameo(rels[i].code);
   }
 
   std::vector<std::string> files = opt.files;
@@ -515,7 +513,7 @@ Result<ImportSummary> importTkg(storage::GraphStore& store, const ImportOptions&
     quads.reserve(quads.size() + text->size() / 20);
     KG_RETURN_IF_ERROR(forEachLine(text.value(), [&](size_t lineNo, std::string_view line) -> Status {
       if (trim(line).empty()) return Status::ok();
-      run.summary().lines++;
+      run.summary().rows++;
       int64_t v[5];
       size_t n = 0;
       if (!parseInts(line, v, 5, &n) || n < 4)
@@ -542,15 +540,30 @@ Result<ImportSummary> importTkg(storage::GraphStore& store, const ImportOptions&
   const int32_t epoch = opt.epoch.days();
   for (const Quad& q : quads) {
     const Relation& rel = rels[q.r];
-    if (!rel.event) {
-      run.unmapped(rel.code);
-      continue;
-    }
+    // The actors a row names are stored before its relation is checked.
+    bool named = true;
     for (uint32_t e : {q.s, q.o}) {
       if (ids[e]) continue;
       auto id = run.actor((*entities)[e], {}, {});
+      if (id.status().code() == StatusCode::kInvalidArgument) {
+        KG_RETURN_IF_ERROR(run.malformed((dir / files[q.file]).string(), q.line, id.status().message()));
+        named = false;
+        break;
+      }
       if (!id) return id.status();
       ids[e] = id.value();
+    }
+    if (!named) continue;
+    if (!rel.event) {
+      KG_RETURN_IF_ERROR(run.malformed((dir / files[q.file]).string(), q.line,
+                                       "relation '" + (*relations)[q.r] + "' is not a CAMEO event code or name"));
+      continue;
+    }
+    if (q.s == q.o || ids[q.s] == ids[q.o]) {
+      KG_RETURN_IF_ERROR(run.malformed((dir / files[q.file]).string(), q.line,
+                                       "subject and object are the same actor ('" + (*entities)[q.s] +
+                                           "'); an edge cannot join an actor to itself"));
+      continue;
     }
     const int64_t day = dayOfTimeIndex(q.t, unit, epoch);
     if (day < kFirstImportDay || day > kLastImportDay) {
@@ -609,7 +622,7 @@ Result<ImportSummary> importIcews(storage::GraphStore& store, const ImportOption
       return Status::ok();
     }
     if (trim(line).empty()) return Status::ok();
-    run.summary().lines++;
+    run.summary().rows++;
     auto f = splitTabs(line);
     if (f.size() != columns)
       return run.malformed(path, lineNo, "expected " + std::to_string(columns) + " tab-separated fields, got " +
@@ -624,15 +637,18 @@ Result<ImportSummary> importIcews(storage::GraphStore& store, const ImportOption
     std::string src(field(cSrc)), dst(field(cTgt));
     if (src.empty() || dst.empty()) return run.malformed(path, lineNo, "empty Source Name or Target Name");
     if (field(cId).empty()) return run.malformed(path, lineNo, "empty Event ID");
-    auto ev = ploverForCameo(code);
-    if (!ev) {
-      run.unmapped(code);
-      return Status::ok();
-    }
+    // The actors a row names are stored before its code is checked.
     auto s = run.actor(src, field(cSrcCty), field(cSrcSec));
+    if (s.status().code() == StatusCode::kInvalidArgument) return run.malformed(path, lineNo, s.status().message());
     if (!s) return s.status();
     auto d = run.actor(dst, field(cTgtCty), field(cTgtSec));
+    if (d.status().code() == StatusCode::kInvalidArgument) return run.malformed(path, lineNo, d.status().message());
     if (!d) return d.status();
+    auto ev = eventForCameo(code);
+    if (!ev) return run.malformed(path, lineNo, "CAMEO Code '" + code + "' is not a CAMEO event code");
+    if (s.value() == d.value())
+      return run.malformed(path, lineNo, "Source Name and Target Name are the same actor ('" + src +
+                                             "'); an edge cannot join an actor to itself");
     doc = "icews:" + std::string(field(cId));
     std::string desc(field(cText));
     if (desc.empty() && names) desc = names->nameOf(code);

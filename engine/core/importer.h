@@ -11,30 +11,36 @@
 //          Event ID, Event Date, Source Name, CAMEO Code, Target Name
 //          (Source/Target Sectors and Country are used when present).
 //
-// Every event becomes a point-dated edge typed by the PLOVER table of
-// core/cameo.h (relation names go through the CAMEO code list first), with
-// its CAMEO code and PLOVER mode and one small evidence record:
+// No event is lost: every well-formed row becomes a point-dated edge typed by
+// core/cameo.h's eventForCameo (relation names go through the CAMEO code list
+// first): its PLOVER event, or for CAMEO roots PLOVER has no event for, the
+// CAMEO-only types STATEMENT (01x) and APPEAL (02x). Each edge keeps the
+// row's CAMEO code and PLOVER mode and one small evidence record:
 // doc "icews:<event id>" (sentence 0), or doc "tkg:<dir>/<file>" with the line
 // number as the sentence; the text is the CAMEO event name (none at all with
 // ImportOptions::evidence = false, the fastest bulk load). Identical facts
 // (same ends, type and day) merge into one edge with several evidence records.
 //
-// Skipped and counted, never stored: events whose code has no PLOVER event
-// (CAMEO 01 statements and 02 appeals), events from an actor to itself, and
-// malformed lines. A malformed line is reported as "file:line: what is wrong";
-// the rest still loads, unless `strict`, in which case the first one fails
-// the import with InvalidArgument and nothing is stored.
+// Accounting: every data row read is exactly one of stored (its event is now
+// evidence on an edge), merged (that event was already present: a re-import
+// or a repeated row) or malformed (not stored; reported as "file:line: what
+// is wrong"): rows == stored + merged + malformed. Malformed: wrong field
+// count, bad date, non-numeric code, a code no CAMEO root holds, unknown
+// entity/relation ids, empty names, and a row whose two actors are the same
+// (the store keeps no self-loops). Malformed rows are skipped and the rest
+// loads, unless `strict`: then the first one fails the import with
+// InvalidArgument and nothing is stored.
 //
-// Entity names become actors, reusing a stored actor of exactly the same
-// name. Re-importing the same files adds nothing (the bulk loader merges
-// facts with the stored ones; evidence keys repeat).
+// Every actor a row names becomes an actor (also when the row's code or
+// ends make it malformed), reusing a stored actor of exactly the same name.
+// Re-importing the same files adds nothing: every row counts as merged (the
+// bulk loader merges facts with the stored ones; evidence keys repeat).
 //
 // Thread safety: one import at a time per store, and no other writer while it
 // runs (hold Engine::writeMutex()).
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -78,21 +84,15 @@ struct ImportOptions {
   size_t maxExamples = 10;            // malformed lines quoted in the summary
 };
 
+// What happened to the rows: rows == stored + merged + malformed, always.
 struct ImportSummary {
   std::string timeUnit;          // kTkg: the unit used; "guessed" noted in timeUnitGuessed
   bool timeUnitGuessed = false;
-  uint64_t lines = 0;            // data lines read
-  uint64_t events = 0;           // events offered to the store
-  uint64_t edgesAdded = 0;       // new edges
-  uint64_t edgesMerged = 0;      // events that merged into an existing or earlier fact
-  uint64_t evidenceAdded = 0;
-  uint64_t actorsAdded = 0;
-  uint64_t actorsReused = 0;     // names that matched a stored actor
-  uint64_t unmapped = 0;         // skipped: no PLOVER event for the code
-  uint64_t selfLoops = 0;        // skipped: subject == object
-  uint64_t malformed = 0;        // skipped lines (always 0 with strict)
-  std::map<std::string, uint64_t> unmappedCodes;  // code -> events skipped
-  std::vector<std::string> examples;              // "file:line: message", at most maxExamples
+  uint64_t rows = 0;             // data rows read (blank lines and the header are not rows)
+  uint64_t stored = 0;           // events now stored: new evidence (or, without evidence, a new edge)
+  uint64_t merged = 0;           // events already present (re-import, repeated row, or an identical fact without evidence)
+  uint64_t malformed = 0;        // rows not stored (always 0 with strict: the import fails instead)
+  std::vector<std::string> examples;  // "file:line: message", the first maxExamples malformed rows
   double parseSeconds = 0;       // reading, parsing, merging in memory
   double writeSeconds = 0;       // sorting, writing and ingesting
 };

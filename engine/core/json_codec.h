@@ -2,6 +2,8 @@
 //   actor {"id","name","kind","aliases":[...]}  (+ "country" when known)
 //   edge  {"id","src":{"id","name"},"dst":{"id","name"},"type","from","to",
 //          "confidence","sources","evidence":[{"doc","text"}]}
+//         ("type": edgeTypeName: a PLOVER type, STATEMENT/APPEAL (CAMEO-only,
+//          "cameo" holds the 01x/02x code) or a standing relation)
 //         (+ "mode","cameo","title" when set, "code" in src/dst when a
 //          dictionary gave the party a CAMEO actor code ("POLGOV"),
 //          "date_basis" when known:

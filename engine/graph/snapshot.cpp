@@ -79,6 +79,17 @@ struct Snapshot::Impl {
   Csr reverse;
 };
 
+uint16_t packCameo(std::string_view code) {
+  if (code.empty() || code.size() > 4) return 0;
+  unsigned digits = 0;
+  for (char c : code) {
+    if (c < '0' || c > '9') return 0;
+    digits = digits * 10 + static_cast<unsigned>(c - '0');
+  }
+  for (size_t i = code.size(); i < 4; ++i) digits *= 10;
+  return static_cast<uint16_t>(code.size() * 10000 + digits);
+}
+
 // Collects edges in input order, then lays them out as CSR.
 class Snapshot::Builder {
  public:
@@ -96,6 +107,7 @@ class Snapshot::Builder {
     float c = std::clamp(std::isnan(e.confidence) ? 0.0f : e.confidence, 0.0f, 1.0f);
     conf_.push_back(static_cast<uint8_t>(std::lround(c * 255.0f)));
     evidence_.push_back(static_cast<uint16_t>(std::min<uint32_t>(h.evidenceCount, 65535)));
+    cameo_.push_back(packCameo(e.cameo));
     edgeId_.push_back(e.id);
   }
 
@@ -148,6 +160,7 @@ class Snapshot::Builder {
       permute(precision_, order);
       permute(conf_, order);
       permute(evidence_, order);
+      permute(cameo_, order);
       permute(edgeId_, order);
       permute(src, order);
       permute(dst, order);
@@ -169,6 +182,7 @@ class Snapshot::Builder {
     s->precision_ = std::move(precision_);
     s->conf_ = std::move(conf_);
     s->evidence_ = std::move(evidence_);
+    s->cameo_ = std::move(cameo_);
     s->edgeId_ = std::move(edgeId_);
     s->bindArrays();
     return std::shared_ptr<const Snapshot>(std::move(s));
@@ -182,6 +196,7 @@ class Snapshot::Builder {
   std::vector<uint8_t> precision_;
   std::vector<uint8_t> conf_;
   std::vector<uint16_t> evidence_;
+  std::vector<uint16_t> cameo_;
   std::vector<EdgeId> edgeId_;
 };
 
@@ -260,7 +275,7 @@ DateRange Snapshot::dateRange(EdgeIndex e) const {
 size_t Snapshot::memoryBytes() const {
   auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
   size_t total = bytes(actorIds_) + bytes(inEdge_) + bytes(type_) + bytes(first_) + bytes(last_) +
-                 bytes(precision_) + bytes(conf_) + bytes(evidence_) + bytes(edgeId_);
+                 bytes(precision_) + bytes(conf_) + bytes(evidence_) + bytes(cameo_) + bytes(edgeId_);
   for (const Csr* g : {&impl_->forward, &impl_->reverse})
     total += bytes(g->m_forward.m_rowstart) + bytes(g->m_forward.m_column);
   return total;

@@ -13,7 +13,8 @@
 //
 // Memory per edge: target 4 + reverse source 4 + reverse edge index 4 +
 // type 1 + first/last day 8 + precisions 1 + confidence 1 + evidence count 2 +
-// edge id 8 = 33 bytes, plus 16 bytes per vertex (two row starts, ActorId).
+// CAMEO code 2 + edge id 8 = 35 bytes, plus 16 bytes per vertex (two row
+// starts, ActorId).
 //
 // Confidence is kept to 1/255; evidence counts saturate at 65535.
 //
@@ -28,6 +29,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "base/date.h"
@@ -52,6 +54,20 @@ struct EdgeRef {
   VertexId dst = 0;
   friend bool operator==(const EdgeRef&, const EdgeRef&) = default;
 };
+
+// A CAMEO code (1 to 4 digits) in 16 bits: length * 10000 + the digits
+// padded on the right with zeros to four ("19" -> 21900, "0211" -> 40211), so
+// that a prefix test is arithmetic. 0 for "" and for anything that is not 1
+// to 4 digits (no CAMEO code: matches no --cameo filter).
+uint16_t packCameo(std::string_view code);
+// True when the code packed as `key` starts with the digits `prefix` packed
+// by packCameo (a prefix of length k matches codes of length >= k).
+inline bool cameoKeyHasPrefix(uint16_t key, uint16_t prefix) {
+  static constexpr uint16_t kScale[5] = {10000, 1000, 100, 10, 1};
+  const unsigned len = key / 10000, plen = prefix / 10000;
+  if (plen == 0 || len < plen) return false;
+  return (key % 10000) / kScale[plen] == (prefix % 10000) / kScale[plen];
+}
 
 class Snapshot final {
  public:
@@ -106,6 +122,8 @@ class Snapshot final {
   uint8_t confidenceByte(EdgeIndex e) const { return conf_[e]; }
   float confidence(EdgeIndex e) const { return static_cast<float>(conf_[e]) / 255.0f; }
   uint32_t evidenceCount(EdgeIndex e) const { return evidence_[e]; }
+  // The edge's CAMEO code packed by packCameo (0: none).
+  uint16_t cameoKey(EdgeIndex e) const { return cameo_[e]; }
   EdgeId edgeId(EdgeIndex e) const { return edgeId_[e]; }
 
   // Bytes held by the adjacency and attribute arrays (capacity, not size).
@@ -138,6 +156,7 @@ class Snapshot final {
   std::vector<uint8_t> precision_;  // from precision << 4 | to precision
   std::vector<uint8_t> conf_;
   std::vector<uint16_t> evidence_;
+  std::vector<uint16_t> cameo_;  // packCameo of each edge's CAMEO code
   std::vector<EdgeId> edgeId_;
 
   mutable ScratchPool pool_;

@@ -14,22 +14,33 @@
 
 namespace kg {
 
-// The 16 PLOVER event types, then the standing relations. The numeric values
-// are stored on disk (engine/storage/FORMAT.md): never renumber.
+// The 16 PLOVER event types, then the standing relations, then the CAMEO-only
+// event types: CAMEO roots PLOVER has no event for (01 make public statement
+// -> STATEMENT, 02 appeal -> APPEAL; see core/cameo.h), so that imported
+// events of those codes are kept rather than dropped. The numeric values are
+// stored on disk (engine/storage/FORMAT.md): never renumber; new types are
+// appended.
 enum class EdgeType : uint8_t {
   kAgree = 0, kConsult, kSupport, kConcede, kCooperate, kAid, kRetreat, kRequest,
   kAccuse, kReject, kThreaten, kProtest, kSanction, kMobilize, kCoerce, kAssault,
   kMemberOf = 16, kLeaderOf, kPartOf, kOfficialOf,
+  kStatement = 20, kAppeal = 21,
 };
-inline constexpr int kEdgeTypeCount = 20;
+inline constexpr int kEdgeTypeCount = 22;
 
-// "AGREE" ... "ASSAULT", "MEMBER_OF", "LEADER_OF", "PART_OF", "OFFICIAL_OF".
+// "AGREE" ... "ASSAULT", "MEMBER_OF", "LEADER_OF", "PART_OF", "OFFICIAL_OF",
+// "STATEMENT", "APPEAL".
 const char* edgeTypeName(EdgeType t);
 // Case-insensitive; accepts '-' for '_'. InvalidArgument listing the valid types otherwise.
 Result<EdgeType> parseEdgeType(std::string_view s);
 // All valid names, comma-separated, for messages.
 std::string edgeTypeList();
+// MEMBER_OF, LEADER_OF, PART_OF, OFFICIAL_OF: offices and memberships.
 bool isStandingType(EdgeType t);
+// The 16 PLOVER event types (AGREE .. ASSAULT).
+bool isPloverType(EdgeType t);
+// Events typed by their CAMEO root only (STATEMENT, APPEAL): no PLOVER event.
+bool isCameoOnlyType(EdgeType t);
 
 using DocId = std::string;  // hex content hash of the document
 

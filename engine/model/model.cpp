@@ -12,7 +12,7 @@ constexpr const char* kKindNames[] = {"person", "organisation", "armed_group", "
 constexpr const char* kTypeNames[kEdgeTypeCount] = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-    "MEMBER_OF", "LEADER_OF", "PART_OF", "OFFICIAL_OF"};
+    "MEMBER_OF", "LEADER_OF", "PART_OF", "OFFICIAL_OF", "STATEMENT", "APPEAL"};
 }  // namespace
 
 const char* actorKindName(ActorKind k) {
@@ -62,6 +62,10 @@ const char* dateBasisName(DateBasis b) {
   return "";
 }
 
-bool isStandingType(EdgeType t) { return static_cast<int>(t) >= static_cast<int>(EdgeType::kMemberOf); }
+bool isStandingType(EdgeType t) { return t >= EdgeType::kMemberOf && t <= EdgeType::kOfficialOf; }
+
+bool isPloverType(EdgeType t) { return t <= EdgeType::kAssault; }
+
+bool isCameoOnlyType(EdgeType t) { return t == EdgeType::kStatement || t == EdgeType::kAppeal; }
 
 }  // namespace kg

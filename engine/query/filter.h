@@ -1,8 +1,9 @@
 // Filters shared by every query, and the edge predicate the traversals apply
 // while expanding (never to results afterwards).
 //
-// An edge matches when its type is one of `types` (all when empty), its
-// confidence is at least `minConfidence` (confidences are kept to 1/255), and,
+// An edge matches when its type is one of `types` (all when empty), its CAMEO
+// code starts with one of the `cameo` prefixes (any edge when empty; an edge
+// without a CAMEO code matches no prefix), its confidence is at least `minConfidence` (confidences are kept to 1/255), and,
 // when a window is set (fromDay and/or toDay), its date range overlaps the
 // window; edges with no date at all match a window only with includeUndated.
 // `direction` says which way edges may be walked from a vertex: kOut follows
@@ -38,6 +39,7 @@ inline Direction reverse(Direction d) {
 
 struct Filter {
   std::vector<EdgeType> types;     // any of these; empty = every type
+  std::vector<std::string> cameo;  // CAMEO code prefixes, 1-4 digits each ("19", "0211"); empty = any
   std::optional<int32_t> fromDay;  // window start, days since 1970 (inclusive)
   std::optional<int32_t> toDay;    // window end (inclusive)
   bool includeUndated = false;     // with a window: keep edges with no date
@@ -54,11 +56,20 @@ inline Status stoppedAtDeadline() {
   return Status::limitExceeded("the query was stopped at the server's deadline; narrow it (filters, fewer hops)");
 }
 
+// Parses a comma-separated list of CAMEO codes or prefixes ("19,0211"):
+// each 1 to 4 digits. InvalidArgument naming the offending value (an empty
+// entry, non-digits, more than 4 digits) otherwise; "" is an empty list.
+Result<std::vector<std::string>> parseCameoList(std::string_view text);
+// True when `prefixes` is empty or `code` starts with one of them (the
+// filter's rule, for code that reads edges from storage rather than a snapshot).
+bool cameoMatches(const std::vector<std::string>& prefixes, std::string_view code);
+
 // A Filter compiled for the inner loops.
 class EdgePredicate {
  public:
   // InvalidArgument when the window ends before it starts ("window end
-  // 2020-01-01 is before its start 2020-02-01") or minConfidence is outside 0..1.
+  // 2020-01-01 is before its start 2020-02-01"), minConfidence is outside
+  // 0..1 or a CAMEO prefix is not 1 to 4 digits (naming it).
   static Result<EdgePredicate> compile(const Filter& filter);
   // Matches every edge, in both directions.
   EdgePredicate() = default;
@@ -66,6 +77,7 @@ class EdgePredicate {
   bool operator()(const Snapshot& s, EdgeIndex e) const {
     if (!(typeMask_ >> static_cast<unsigned>(s.type(e)) & 1u)) return false;
     if (s.confidenceByte(e) < minConf_) return false;
+    if (!cameo_.empty() && !cameoMatch(s.cameoKey(e))) return false;
     if (windowed_) {
       if (!s.dated(e)) return includeUndated_;
       return s.firstDay(e) <= hi_ && s.lastDay(e) >= lo_;
@@ -81,7 +93,14 @@ class EdgePredicate {
   }
 
  private:
+  bool cameoMatch(uint16_t key) const {
+    for (uint16_t p : cameo_)
+      if (graph::cameoKeyHasPrefix(key, p)) return true;
+    return false;
+  }
+
   uint32_t typeMask_ = 0xffffffffu;
+  std::vector<uint16_t> cameo_;  // packed prefixes (graph::packCameo); empty = any code
   uint8_t minConf_ = 0;
   bool windowed_ = false;
   bool includeUndated_ = false;

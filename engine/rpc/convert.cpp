@@ -181,6 +181,8 @@ void toWire(const query::Filter& f, schema::Filter::Builder out) {
                    : f.direction == query::Direction::kIn ? schema::Direction::IN
                                                           : schema::Direction::BOTH);
   out.setMinConfidence(f.minConfidence);
+  auto cameo = out.initCameo(static_cast<unsigned>(f.cameo.size()));
+  for (unsigned i = 0; i < f.cameo.size(); ++i) cameo.set(i, f.cameo[i]);
 }
 
 Result<query::Filter> fromWire(schema::Filter::Reader in) {
@@ -203,6 +205,7 @@ Result<query::Filter> fromWire(schema::Filter::Reader in) {
   if (std::isnan(c) || c < 0.0f || c > 1.0f)
     return Status::invalidArgument("minimum confidence " + std::to_string(c) + " is outside 0..1");
   f.minConfidence = c;
+  for (auto code : in.getCameo()) f.cameo.push_back(str(code));  // checked by EdgePredicate::compile
   return f;
 }
 

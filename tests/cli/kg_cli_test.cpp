@@ -232,7 +232,7 @@ TEST_CASE("kg resolve: a title in front of a name is dropped when the whole name
   CHECK(kg("resolve 'Hezbollah'").rc == 1);  // not a title: "Kata'ib" is never stripped from the stored name
 }
 
-TEST_CASE("kg import: an input of which no line can be read is an error", "[cli]") {
+TEST_CASE("kg import: an input of which no row can be read is an error", "[cli]") {
   TempDir dir;
   const std::string set = dir.sub("tkg");
   std::filesystem::create_directories(set);
@@ -242,7 +242,7 @@ TEST_CASE("kg import: an input of which no line can be read is an error", "[cli]
   Kg kg{dir.sub("kg.db")};
   auto r = kg("import --format tkg " + shq(set));
   CHECK(r.rc == 1);
-  CHECK(r.err.find("no line of the input could be read (2 malformed)") != std::string::npos);
+  CHECK(r.err.find("no row of the input could be read (2 malformed)") != std::string::npos);
   std::ofstream(set + "/train.txt") << "0 0 1 0\nnot a quadruple\n";
   CHECK(kg("import --format tkg " + shq(set)).rc == 0);  // one good line is enough
 }

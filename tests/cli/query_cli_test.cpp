@@ -236,3 +236,77 @@ TEST_CASE("kg neighbors --format graphml|dot: labels and every attribute, and a 
   CHECK(dot.out.find("truncated=\"true\"") != std::string::npos);
   CHECK(kg("neighbors Iraq --depth 3 --format dot").out.find("truncated=\"false\"") != std::string::npos);
 }
+
+namespace {
+
+// Four events with CAMEO codes, and one office without one:
+//   Soleimani -CONSULT 040-> Iraq, United States -ASSAULT 190-> Soleimani,
+//   Iraq -APPEAL 0211-> United States, United States -STATEMENT 010-> Iraq.
+void seedCameoGraph(const Kg& kg) {
+  for (const char* a : {"'Qassem Soleimani' --kind person", "'United States' --kind state", "Iraq --kind state",
+                        "'Adil Abdul-Mahdi' --kind person"})
+    REQUIRE(kg(std::string("actor add ") + a).rc == 0);
+  for (const char* e : {"'Qassem Soleimani' CONSULT Iraq --from 2019-12-30 --cameo 040",
+                        "'United States' ASSAULT 'Qassem Soleimani' --from 2020-01-03 --cameo 190",
+                        "Iraq APPEAL 'United States' --from 2020-01-05 --cameo 0211",
+                        "'United States' STATEMENT Iraq --from 2020-01-06 --cameo 010",
+                        "'Adil Abdul-Mahdi' OFFICIAL_OF Iraq --from 2018-10-25 --to 2020-05-06 --title 'Prime Minister'"})
+    REQUIRE(kg(std::string("edge add ") + e).rc == 0);
+}
+
+std::set<std::string> edgeTypes(const json& edges) {
+  std::set<std::string> out;
+  for (const auto& e : edges) out.insert(e["type"].get<std::string>());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("kg query commands: --cameo keeps the edges whose CAMEO code starts with a listed code", "[cli][query]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  seedCameoGraph(kg);
+
+  // path: the direct consultation is not a 19x/0211 event, so the path goes round.
+  json direct = json::parse(kg("path 'Qassem Soleimani' Iraq --json").out);
+  REQUIRE(direct["paths"].size() == 1);
+  CHECK(direct["paths"][0]["edges"].size() == 1);
+  json round = json::parse(kg("path 'Qassem Soleimani' Iraq --cameo 19,0211 --json").out);
+  REQUIRE(round["paths"].size() == 1);
+  CHECK(edgeTypes(round["paths"][0]["edges"]) == std::set<std::string>{"ASSAULT", "APPEAL"});
+  CHECK(kg("path 'Qassem Soleimani' Iraq --cameo 18").rc == 1);  // no path of 18x events
+
+  json nb = json::parse(kg("neighbors 'Qassem Soleimani' --depth 1 --cameo 19 --json").out);
+  CHECK(names(nb["nodes"]) == std::set<std::string>{"Qassem Soleimani", "United States"});
+
+  CHECK(edgeTypes(json::parse(kg("edges --cameo 02 --json").out)) == std::set<std::string>{"APPEAL"});
+  CHECK(edgeTypes(json::parse(kg("edges --cameo 0 --json").out)) == std::set<std::string>{"CONSULT", "APPEAL", "STATEMENT"});
+  CHECK(json::parse(kg("edges --cameo 021 --type ASSAULT --json").out).empty());
+  json show = json::parse(kg("show 'United States' --cameo 01 --json").out);
+  CHECK(edgeTypes(show["edges"]) == std::set<std::string>{"STATEMENT"});
+
+  json tl = json::parse(kg("timeline 'United States' --cameo 19,01 --json").out);
+  CHECK(edgeTypes(tl["edges"]) == std::set<std::string>{"ASSAULT", "STATEMENT"});
+  json rank = json::parse(kg("rank --by degree --top 1 --cameo 0211,010 --json").out);
+  CHECK(rank["ranking"][0]["score"] == 2);  // Iraq and the US: one appeal and one statement each
+  json comps = json::parse(kg("components --cameo 190 --json").out);
+  CHECK(comps["count"] == 1);
+  CHECK(comps["components"][0]["size"] == 2);
+  // An office has no CAMEO code: --cameo never matches it.
+  json asof = json::parse(kg("asof 2020-01-06 Iraq --cameo 0 --json").out);
+  CHECK(asof["edges"].empty());
+
+  // Anything but comma-separated 1-4 digit codes is a usage error naming the value.
+  for (const auto& [args, value] : std::vector<std::pair<std::string, std::string>>{
+           {"neighbors Iraq --cameo 1x", "'1x'"},
+           {"path Iraq 'United States' --cameo 19,abc", "'abc'"},
+           {"edges --cameo 19,,02", "'19,,02'"},
+           {"show Iraq --cameo ''", "empty CAMEO code"},
+           {"rank --cameo 12345", "'12345'"},
+           {"timeline Iraq --cameo=-1", "'-1'"}}) {
+    INFO(args);
+    auto r = kg(args);
+    CHECK(r.rc == 2);
+    CHECK((r.err + r.out).find(value) != std::string::npos);
+  }
+}

@@ -4,10 +4,15 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
+#include <sstream>
+#include <unordered_map>
 
 #include "../support/temp_dir.h"
 #include "../support/shared_data.h"
 #include "core/cameo.h"
+#include "graph/snapshot.h"
+#include "query/paths.h"
 #include "storage/graph_store.h"
 
 using namespace kg;
@@ -43,8 +48,9 @@ std::string writeTkgFixture(const TempDir& dir, const std::string& train) {
   return set;
 }
 
-// Lines 1..5: a visit, a negotiation, a statement (no PLOVER event), an
-// attack, and the visit again on the same day from another report.
+// Lines 1..5: a visit, a negotiation, a statement (no PLOVER event: stored
+// as STATEMENT), an attack, and the visit again on the same day from another
+// report.
 const std::string kTrain =
     "1\t3\t0\t0\n"
     "1\t1\t3\t24\n"
@@ -86,25 +92,21 @@ TEST_CASE("Importer: a TKG directory loads as typed, dated, evidenced edges", "[
   auto r = Importer(*store).run(tkgOptions(writeTkgFixture(dir, kTrain)));
   INFO(r.status().toString());
   REQUIRE(r.isOk());
-  CHECK(r->lines == 5);
+  CHECK(r->rows == 5);
   CHECK(r->timeUnit == "hours");
   CHECK(r->timeUnitGuessed);
-  CHECK(r->unmapped == 1);
-  CHECK(r->unmappedCodes.at("010") == 1);
-  CHECK(r->events == 4);
-  CHECK(r->edgesAdded == 3);
-  CHECK(r->edgesMerged == 1);
-  CHECK(r->evidenceAdded == 4);
-  CHECK(r->actorsAdded == 4);  // Iraq, Pompeo, Iran, and the citizens (all used by a mapped event)
+  CHECK(r->stored == 5);  // every row: the repeated visit is new evidence on the visit's edge
+  CHECK(r->merged == 0);
+  CHECK(r->malformed == 0);
 
   auto st = store->stats();
   REQUIRE(st.isOk());
-  CHECK(st->edges == 3);
-  CHECK(st->evidence == 4);
-  CHECK(st->actors == 4);
+  CHECK(st->edges == 4);
+  CHECK(st->evidence == 5);
+  CHECK(st->actors == 4);  // Iraq, Pompeo, Iran, and the citizens
 
   const ActorId pompeo = idOf(*store, "Mike Pompeo"), iraq = idOf(*store, "Iraq"), iran = idOf(*store, "Iran");
-  bool sawVisit = false, sawAttack = false;
+  bool sawVisit = false, sawAttack = false, sawStatement = false;
   for (const Edge& e : allEdges(*store)) {
     if (e.src == pompeo && e.dst == iraq) {
       sawVisit = true;
@@ -121,6 +123,13 @@ TEST_CASE("Importer: a TKG directory loads as typed, dated, evidenced edges", "[
       CHECK(full->evidence[1].sentence == 5);
       CHECK(full->evidence[0].text == "Make a visit");
     }
+    if (e.src == iraq && e.dst == iran) {
+      sawStatement = true;
+      CHECK(e.type == EdgeType::kStatement);
+      CHECK(e.cameo == "010");
+      CHECK(e.mode.empty());
+      CHECK(e.when.from == Date::day(2018, 1, 2));
+    }
     if (e.src == iran) {
       sawAttack = true;
       CHECK(e.type == EdgeType::kAssault);
@@ -129,6 +138,7 @@ TEST_CASE("Importer: a TKG directory loads as typed, dated, evidenced edges", "[
   }
   CHECK(sawVisit);
   CHECK(sawAttack);
+  CHECK(sawStatement);
 
   auto citizens = store->getActor(idOf(*store, "Citizen (Iraq)"));
   REQUIRE(citizens.isOk());
@@ -169,12 +179,19 @@ TEST_CASE("Importer: GDELT-style CAMEO codes and minute steps are read as such",
   INFO(r.status().toString());
   REQUIRE(r.isOk());
   CHECK(r->timeUnit == "minutes");
-  CHECK(r->edgesAdded == 2);
-  CHECK(r->unmapped == 1);  // 020: an appeal
+  CHECK(r->rows == 3);
+  CHECK(r->stored == 3);
+  CHECK(store->stats()->edges == 3);
+  bool sawAppeal = false;
   for (const Edge& e : allEdges(*store)) {
+    if (e.type == EdgeType::kAppeal) {
+      sawAppeal = true;  // 020: an appeal, no PLOVER event
+      CHECK(e.cameo == "020");
+    }
     if (e.type == EdgeType::kAssault) CHECK(e.when.from == Date::day(2018, 1, 3));
     if (e.type == EdgeType::kConsult) CHECK(e.when.from == Date::day(2018, 1, 1));
   }
+  CHECK(sawAppeal);
   auto us = store->getActor(idOf(*store, "THE US"));
   REQUIRE(us.isOk());
   CHECK((*us)->kind == ActorKind::kState);
@@ -193,6 +210,25 @@ TEST_CASE("Importer: CAMEO codes map to PLOVER types, falling back to the parent
   CHECK_FALSE(ploverForCameo("02").has_value());   // appeals
   CHECK_FALSE(ploverForCameo("abc").has_value());
   CHECK_FALSE(ploverForCameo("").has_value());
+
+  // Imported events: PLOVER when it has an event, else the CAMEO-only type of the root.
+  CHECK(eventForCameo("190")->type == EdgeType::kAssault);
+  CHECK(eventForCameo("010")->type == EdgeType::kStatement);
+  CHECK(eventForCameo("01")->type == EdgeType::kStatement);
+  CHECK(eventForCameo("0211")->type == EdgeType::kAppeal);
+  CHECK(eventForCameo("0219")->type == EdgeType::kAppeal);  // not in the table: its root's family
+  CHECK(eventForCameo("0211")->mode.empty());
+  CHECK_FALSE(eventForCameo("99").has_value());  // no such root
+  CHECK_FALSE(eventForCameo("0").has_value());
+  CHECK_FALSE(eventForCameo("01x").has_value());
+  CHECK_FALSE(eventForCameo("").has_value());
+  CHECK(std::string(edgeTypeName(EdgeType::kStatement)) == "STATEMENT");
+  CHECK(std::string(edgeTypeName(EdgeType::kAppeal)) == "APPEAL");
+  CHECK(parseEdgeType("appeal").value() == EdgeType::kAppeal);
+  CHECK(isCameoOnlyType(EdgeType::kStatement));
+  CHECK_FALSE(isStandingType(EdgeType::kStatement));
+  CHECK_FALSE(isPloverType(EdgeType::kAppeal));
+  CHECK(isPloverType(EdgeType::kAssault));
 
   auto names = CameoNames::load(kCameoDir);
   REQUIRE(names.isOk());
@@ -224,7 +260,9 @@ TEST_CASE("Importer: a malformed line is reported with file:line and the rest lo
   REQUIRE(r->examples.size() == 2);
   CHECK(r->examples[0].find("train.txt:3:") != std::string::npos);
   CHECK(r->examples[1].find("train.txt:5: unknown entity id 9") != std::string::npos);
-  CHECK(r->edgesAdded == 3);
+  CHECK(r->rows == 5);
+  CHECK(r->stored == 3);
+  CHECK(r->rows == r->stored + r->merged + r->malformed);
 }
 
 TEST_CASE("Importer: with strict, a malformed line stores nothing", "[core][import]") {
@@ -253,10 +291,10 @@ TEST_CASE("Importer: importing the same data again changes nothing", "[core][imp
   auto edgesBefore = allEdges(*store);
   auto again = Importer(*store).run(tkgOptions(set));
   REQUIRE(again.isOk());
-  CHECK(again->edgesAdded == 0);
-  CHECK(again->evidenceAdded == 0);
-  CHECK(again->actorsAdded == 0);
-  CHECK(again->actorsReused == 4);
+  CHECK(again->rows == 5);
+  CHECK(again->stored == 0);
+  CHECK(again->merged == 5);
+  CHECK(again->malformed == 0);
   auto after = store->stats().value();
   CHECK(after.edges == before.edges);
   CHECK(after.evidence == before.evidence);
@@ -267,8 +305,9 @@ TEST_CASE("Importer: importing the same data again changes nothing", "[core][imp
   write(set + "/train.txt", kTrain + "1\t3\t0\t0\n");
   auto more = Importer(*store).run(tkgOptions(set));
   REQUIRE(more.isOk());
-  CHECK(more->edgesAdded == 0);
-  CHECK(more->evidenceAdded == 1);
+  CHECK(more->stored == 1);
+  CHECK(more->merged == 5);
+  CHECK(store->stats()->edges == before.edges);
   CHECK(store->stats()->evidence == before.evidence + 1);
   for (const Edge& e : allEdges(*store))
     if (e.cameo == "042") CHECK(store->getEvidence(e.id, 10)->size() == 3);
@@ -285,17 +324,28 @@ TEST_CASE("Importer: the real ICEWS 2018 sample loads with plausible counts", "[
   auto r = Importer(*store).run(o);
   INFO(r.status().toString());
   REQUIRE(r.isOk());
-  CHECK(r->lines > 3000);
+  CHECK(r->rows == 3705);
   CHECK(r->malformed == 0);
-  CHECK(r->events > 1500);
-  CHECK(r->unmapped > 100);  // statements and appeals
-  CHECK(r->edgesAdded > 1000);
-  CHECK(r->edgesAdded <= r->events);
-  CHECK(r->actorsAdded > 300);
+  CHECK(r->rows == r->stored + r->merged + r->malformed);
+  CHECK(r->stored == r->rows);  // no duplicate event ids in the sample: every row is stored
   auto st = store->stats();
   REQUIRE(st.isOk());
-  CHECK(st->edges == r->edgesAdded);
-  CHECK(st->evidence == r->events);  // one record per event row
+  CHECK(st->edges <= r->stored);
+  CHECK(st->actors > 300);
+  CHECK(st->evidence == r->stored);  // one record per stored event row
+  size_t statements = 0, appeals = 0;
+  for (const Edge& e : allEdges(*store)) {
+    if (e.type == EdgeType::kStatement) {
+      ++statements;
+      CHECK(e.cameo.rfind("01", 0) == 0);
+    }
+    if (e.type == EdgeType::kAppeal) {
+      ++appeals;
+      CHECK(e.cameo.rfind("02", 0) == 0);
+    }
+  }
+  CHECK(statements > 100);  // 610 statement rows, some the same fact
+  CHECK(appeals > 50);      // 198 appeal rows
   auto ids = store->lookupNameKey("iran");
   REQUIRE(ids.isOk());
   REQUIRE_FALSE(ids->empty());
@@ -323,9 +373,10 @@ TEST_CASE("Importer: without evidence, edges load bare and repeats still merge",
   o.evidence = false;
   auto r = Importer(*store).run(o);
   REQUIRE(r.isOk());
-  CHECK(r->edgesAdded == 3);
-  CHECK(r->edgesMerged == 1);
-  CHECK(r->evidenceAdded == 0);
+  CHECK(r->rows == 5);
+  CHECK(r->stored == 4);  // four edges; the repeated visit is the same fact
+  CHECK(r->merged == 1);
+  CHECK(store->stats()->edges == 4);
   CHECK(store->stats()->evidence == 0);
   for (const Edge& e : allEdges(*store)) CHECK(store->getEvidence(e.id, 10)->empty());
 }
@@ -352,7 +403,7 @@ TEST_CASE("Importer: hostile TKG files: huge or repeated ids, times beyond year 
   INFO(r.status().toString());
   REQUIRE(r.isOk());
   CHECK(r->malformed == 2);
-  CHECK(r->edgesAdded == 1);
+  CHECK(r->stored == 1);
   bool range = false, escaped = false;
   for (const auto& e : r->examples) {
     range = range || e.find("not a date between the years 1 and 9999") != std::string::npos;
@@ -361,4 +412,221 @@ TEST_CASE("Importer: hostile TKG files: huge or repeated ids, times beyond year 
   INFO(r->examples[0] << " / " << (r->examples.size() > 1 ? r->examples[1] : ""));
   CHECK(range);
   CHECK(escaped);
+}
+
+namespace {
+
+const std::string kIcewsHeader =
+    "Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\tEvent Text\tCAMEO Code\t"
+    "Target Name\tTarget Sectors\tTarget Country\n";
+
+ImportOptions icewsOptions(const std::string& path) {
+  ImportOptions o;
+  o.format = ImportFormat::kIcews;
+  o.path = path;
+  o.cameoDir = kCameoDir;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("Importer: every ICEWS row is stored, merged or malformed with its file:line", "[core][import]") {
+  TempDir dir;
+  auto store = openDb(dir);
+  const std::string file = dir.sub("events.tab");
+  write(file, kIcewsHeader +
+                  // 2: an attack; 3: a statement and 4: an appeal (no PLOVER event: kept)
+                  "1\t2018-01-02\tIran\t\tIran\tFight\t190\tIraq\t\tIraq\n"
+                  "2\t2018-01-02\tRichard Cheney\t\tUnited States\tComment\t010\tIraq\t\tIraq\n"
+                  "3\t2018-01-03\tIraq\t\tIraq\tAppeal\t0211\tIran\t\tIran\n"
+                  // 5: too few fields; 6: a bad date; 7: a non-numeric code
+                  "4\t2018-01-03\tIraq\n"
+                  "5\t2018-13-40\tIraq\t\tIraq\tX\t190\tIran\t\tIran\n"
+                  "6\t2018-01-03\tIraq\t\tIraq\tX\t1x0\tIran\t\tIran\n"
+                  // 8: no CAMEO root 99; 9: one actor on both sides (the store keeps no self-loops)
+                  "7\t2018-01-03\tAbu Bakr al-Baghdadi\t\tIraq\tX\t99\tIran\t\tIran\n"
+                  "8\t2018-01-03\tQais al-Khazali\t\tIraq\tX\t190\tQais al-Khazali\t\tIraq\n"
+                  // 10: line 2 again (same event id): already present
+                  "1\t2018-01-02\tIran\t\tIran\tFight\t190\tIraq\t\tIraq\n"
+                  "\n");
+  auto r = Importer(*store).run(icewsOptions(file));
+  INFO(r.status().toString());
+  REQUIRE(r.isOk());
+  CHECK(r->rows == 9);
+  CHECK(r->stored == 3);
+  CHECK(r->merged == 1);
+  CHECK(r->malformed == 5);
+  CHECK(r->rows == r->stored + r->merged + r->malformed);
+  REQUIRE(r->examples.size() == 5);
+  CHECK(r->examples[0].find("events.tab:5: expected 10 tab-separated fields, got 3") != std::string::npos);
+  CHECK(r->examples[1].find("events.tab:6: bad Event Date '2018-13-40'") != std::string::npos);
+  CHECK(r->examples[2].find("events.tab:7: bad CAMEO Code '1x0'") != std::string::npos);
+  CHECK(r->examples[3].find("events.tab:8: CAMEO Code '99' is not a CAMEO event code") != std::string::npos);
+  CHECK(r->examples[4].find("events.tab:9: Source Name and Target Name are the same actor ('Qais al-Khazali')") !=
+        std::string::npos);
+
+  std::map<EdgeType, std::string> cameoOf;
+  for (const Edge& e : allEdges(*store)) cameoOf[e.type] = e.cameo;
+  CHECK(cameoOf.size() == 3);
+  CHECK(cameoOf[EdgeType::kAssault] == "190");
+  CHECK(cameoOf[EdgeType::kStatement] == "010");
+  CHECK(cameoOf[EdgeType::kAppeal] == "0211");
+  // Every actor a well-read row names exists, also when its event could not be stored.
+  CHECK(idOf(*store, "Richard Cheney") != 0);
+  CHECK(idOf(*store, "Abu Bakr al-Baghdadi") != 0);
+  CHECK(idOf(*store, "Qais al-Khazali") != 0);
+
+  // The examples are capped; the count is not.
+  auto o = icewsOptions(file);
+  o.maxExamples = 2;
+  auto capped = Importer(*store).run(o);
+  REQUIRE(capped.isOk());
+  CHECK(capped->malformed == 5);
+  CHECK(capped->examples.size() == 2);
+  CHECK(capped->stored == 0);
+  CHECK(capped->merged == 4);
+}
+
+TEST_CASE("Importer: with strict, one malformed ICEWS row stores nothing, actors included", "[core][import]") {
+  TempDir dir;
+  auto store = openDb(dir);
+  const std::string file = dir.sub("events.tab");
+  write(file, kIcewsHeader + "1\t2018-01-02\tIran\t\tIran\tFight\t190\tIraq\t\tIraq\n" +
+                  "2\t2018-01-02\tRichard Cheney\t\tUnited States\tComment\t99\tIraq\t\tIraq\n");
+  auto o = icewsOptions(file);
+  o.strict = true;
+  auto r = Importer(*store).run(o);
+  REQUIRE_FALSE(r.isOk());
+  CHECK(r.status().code() == StatusCode::kInvalidArgument);
+  CHECK(r.status().message().find("events.tab:3: CAMEO Code '99'") != std::string::npos);
+  CHECK(r.status().message().find("nothing was imported") != std::string::npos);
+  auto st = store->stats();
+  REQUIRE(st.isOk());
+  CHECK(st->actors == 0);
+  CHECK(st->edges == 0);
+  CHECK(st->evidence == 0);
+}
+
+TEST_CASE("Importer: no ICEWS18 event is lost, and re-importing adds nothing", "[core][import][icews18]") {
+  const std::string set = kShared + "/data/tkg/icews18";
+  KG_REQUIRE_SHARED_PATH(set + "/train.txt");
+  TempDir dir;
+  auto store = openDb(dir);
+  auto r = Importer(*store).run(tkgOptions(set));
+  INFO(r.status().toString());
+  REQUIRE(r.isOk());
+  // 373,018 + 45,995 + 49,545 rows in train/valid/test (stat.txt).
+  CHECK(r->rows == 468558);
+  CHECK(r->malformed == 0);
+  CHECK(r->rows == r->stored + r->merged + r->malformed);
+  CHECK(r->stored == r->rows);  // each row is its own evidence record (file, line)
+  auto st = store->stats();
+  REQUIRE(st.isOk());
+  CHECK(st->evidence == r->stored);
+  CHECK(st->actors == 23033);  // every entity of entity2id.txt occurs in some row
+
+  // The statements and appeals that used to be dropped are stored with their code.
+  uint64_t statements = 0, appeals = 0, events = 0;
+  bool codesOk = true;
+  REQUIRE(store->scanEdges([&](const storage::EdgeHeader& h) {
+    events += h.evidenceCount;
+    if (h.edge.type == EdgeType::kStatement) {
+      statements += h.evidenceCount;
+      codesOk = codesOk && h.edge.cameo.rfind("01", 0) == 0;
+    }
+    if (h.edge.type == EdgeType::kAppeal) {
+      appeals += h.evidenceCount;
+      codesOk = codesOk && h.edge.cameo.rfind("02", 0) == 0;
+    }
+    return storage::Scan::kContinue;
+  }).isOk());
+  CHECK(codesOk);
+  CHECK(events == 468558);
+  CHECK(statements + appeals == 124935);  // the rows an import without them dropped (468,558 - 343,623)
+  CHECK(statements > 0);
+  CHECK(appeals > 0);
+  const ActorId cheney = idOf(*store, "Richard Cheney");
+  CHECK(cheney != 0);
+
+  auto again = Importer(*store).run(tkgOptions(set));
+  REQUIRE(again.isOk());
+  CHECK(again->rows == 468558);
+  CHECK(again->stored == 0);
+  CHECK(again->merged == 468558);
+  CHECK(again->malformed == 0);
+  auto after = store->stats();
+  REQUIRE(after.isOk());
+  CHECK(after->edges == st->edges);
+  CHECK(after->evidence == st->evidence);
+  CHECK(after->actors == st->actors);
+}
+
+TEST_CASE("Importer: after importing ICEWS18, shortest paths are the BFS distances over every row",
+          "[core][import][icews18]") {
+  const std::string set = kShared + "/data/tkg/icews18";
+  KG_REQUIRE_SHARED_PATH(set + "/train.txt");
+  TempDir dir;
+  auto store = openDb(dir);
+  auto o = tkgOptions(set);
+  o.evidence = false;
+  REQUIRE(Importer(*store).run(o).isOk());
+  auto snap = graph::Snapshot::fromStore(*store);
+  REQUIRE(snap.isOk());
+  std::unordered_map<std::string, ActorId> idByName;
+  REQUIRE(store->scanActors([&](const Actor& a) {
+    idByName.emplace(a.name, a.id);
+    return storage::Scan::kContinue;
+  }).isOk());
+
+  // The reference: every row of the three files as an undirected edge, read here.
+  std::vector<std::string> names;
+  {
+    std::ifstream in(set + "/entity2id.txt");
+    std::string line;
+    while (std::getline(in, line)) {
+      auto tab = line.rfind('\t');
+      size_t id = std::stoul(line.substr(tab + 1));
+      if (names.size() <= id) names.resize(id + 1);
+      names[id] = line.substr(0, tab);
+    }
+  }
+  std::vector<std::vector<uint32_t>> adj(names.size());
+  for (const char* f : {"train.txt", "valid.txt", "test.txt"}) {
+    std::ifstream in(set + "/" + f);
+    std::string line;
+    while (std::getline(in, line)) {  // subject relation object time [ignored]
+      std::istringstream fields(line);
+      uint32_t s = 0, r = 0, t = 0;
+      if (!(fields >> s >> r >> t)) continue;
+      adj[s].push_back(t);
+      adj[t].push_back(s);
+    }
+  }
+  std::mt19937 rng(2024);
+  int compared = 0;
+  while (compared < 100) {
+    const uint32_t a = rng() % names.size(), b = rng() % names.size();
+    if (a == b || adj[a].empty() || adj[b].empty()) continue;
+    std::vector<int> dist(names.size(), -1);
+    std::vector<uint32_t> queue{a};
+    dist[a] = 0;
+    for (size_t i = 0; i < queue.size() && dist[b] < 0; ++i)
+      for (uint32_t n : adj[queue[i]])
+        if (dist[n] < 0) {
+          dist[n] = dist[queue[i]] + 1;
+          queue.push_back(n);
+        }
+    if (dist[b] < 0 || dist[b] > 8) continue;
+    query::PathOptions po;
+    po.maxDepth = 8;
+    auto va = (*snap)->vertexOf(idByName.at(names[a])), vb = (*snap)->vertexOf(idByName.at(names[b]));
+    REQUIRE(va.has_value());
+    REQUIRE(vb.has_value());
+    auto p = query::findPaths(**snap, *va, *vb, po);
+    INFO(names[a] << " -> " << names[b] << ": BFS " << dist[b]);
+    REQUIRE(p.isOk());
+    REQUIRE_FALSE(p->paths.empty());
+    CHECK(p->paths[0].edges.size() == static_cast<size_t>(dist[b]));
+    ++compared;
+  }
 }

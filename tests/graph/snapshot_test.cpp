@@ -118,7 +118,7 @@ TEST_CASE("Snapshot: at most 40 bytes per edge", "[graph]") {
   auto s = *Snapshot::fromEdges({}, randomEdges(rng, 20000, 200000));
   INFO("bytes per edge: " << s->bytesPerEdge());
   CHECK(s->bytesPerEdge() <= 40.0);
-  CHECK(s->bytesPerEdge() >= 33.0);  // the attribute arrays alone take 33
+  CHECK(s->bytesPerEdge() >= 35.0);  // the attribute arrays alone take 35
 }
 
 TEST_CASE("Snapshot: scratch arrays forget their values on reset", "[graph]") {

@@ -64,3 +64,67 @@ TEST_CASE("Filter: forEachNeighbour walks out-edges, in-edges or both", "[query]
   CHECK(neighbours(Direction::kIn) == std::set<ActorId>{3});
   CHECK(neighbours(Direction::kBoth) == std::set<ActorId>{2, 3});
 }
+
+TEST_CASE("Filter: a CAMEO prefix matches the codes that start with it, in the snapshot and in storage", "[query][filter]") {
+  CHECK(graph::packCameo("19") == 21900);
+  CHECK(graph::packCameo("0211") == 40211);
+  CHECK(graph::packCameo("1") == 11000);
+  CHECK(graph::packCameo("") == 0);
+  CHECK(graph::packCameo("12345") == 0);
+  CHECK(graph::packCameo("1a") == 0);
+  // The packed test and the string rule agree on every code and prefix of up to 3 digits.
+  static const char* kCodes[] = {"", "0", "01", "010", "0211", "02", "021", "19", "190", "1823", "18", "183", "x9"};
+  for (const char* code : kCodes)
+    for (const char* prefix : {"0", "01", "02", "021", "0211", "1", "18", "19", "190", "1823", "183"}) {
+      INFO(code << " / " << prefix);
+      CHECK(graph::cameoKeyHasPrefix(graph::packCameo(code), graph::packCameo(prefix)) ==
+            cameoMatches({prefix}, code));
+    }
+  CHECK(cameoMatches({}, ""));
+  CHECK(cameoMatches({"19", "0211"}, "190"));
+  CHECK(cameoMatches({"19", "0211"}, "0211"));
+  CHECK_FALSE(cameoMatches({"19", "0211"}, "021"));
+  CHECK_FALSE(cameoMatches({"19"}, ""));
+
+  std::mt19937 rng(7);
+  std::vector<ActorId> actors;
+  auto edges = randomEdges(rng, 30, 4.0, &actors);
+  static const char* kStored[] = {"", "010", "0211", "02", "190", "1823", "183", "042"};
+  for (auto& h : edges) h.edge.cameo = kStored[rng() % 8];
+  auto snap = *Snapshot::fromEdges(actors, edges);
+  std::map<EdgeId, std::string> codeOf;
+  for (const auto& h : edges) codeOf[h.edge.id] = h.edge.cameo;
+  for (std::vector<std::string> prefixes :
+       {std::vector<std::string>{"19"}, {"0211"}, {"02"}, {"19", "0211"}, {"1"}, {"0", "18"}, {}}) {
+    Filter f;
+    f.cameo = prefixes;
+    auto pred = EdgePredicate::compile(f);
+    REQUIRE(pred.isOk());
+    size_t matched = 0;
+    for (EdgeIndex e = 0; e < snap->edgeCount(); ++e) {
+      const bool want = cameoMatches(prefixes, codeOf.at(snap->edgeId(e)));
+      CHECK((*pred)(*snap, e) == want);
+      matched += want;
+    }
+    CHECK(matched > 0);
+  }
+}
+
+TEST_CASE("Filter: a CAMEO list of anything but 1-4 digit codes is refused, naming the value", "[query][filter]") {
+  CHECK(*parseCameoList("19,0211") == std::vector<std::string>{"19", "0211"});
+  CHECK(parseCameoList("")->empty());
+  auto bad = parseCameoList("19,abc");
+  REQUIRE(bad.status().code() == StatusCode::kInvalidArgument);
+  CHECK(bad.status().message().find("'abc' is not a CAMEO code or prefix") != std::string::npos);
+  auto empty = parseCameoList("19,,02");
+  REQUIRE(empty.status().code() == StatusCode::kInvalidArgument);
+  CHECK(empty.status().message().find("empty CAMEO code in '19,,02'") != std::string::npos);
+  CHECK(parseCameoList("19,").status().code() == StatusCode::kInvalidArgument);
+  CHECK(parseCameoList("12345").status().message().find("'12345'") != std::string::npos);
+  CHECK(parseCameoList("-1").status().message().find("'-1'") != std::string::npos);
+  Filter f;
+  f.cameo = {"1 9"};
+  auto r = EdgePredicate::compile(f);
+  REQUIRE(r.status().code() == StatusCode::kInvalidArgument);
+  CHECK(r.status().message().find("'1 9'") != std::string::npos);
+}

@@ -69,6 +69,30 @@ CLI::Validator countCheck() {
       "COUNT");
 }
 
+CLI::Validator cameoCheck() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (value.empty()) return "empty CAMEO code list ''; give codes or prefixes of 1 to 4 digits, e.g. 19,0211";
+        auto list = query::parseCameoList(value);
+        return list ? "" : list.status().message();
+      },
+      "CODES");
+}
+
+void addCameoOption(CLI::App* cmd, std::string& text) {
+  cmd->add_option("--cameo", text,
+                  "only edges whose CAMEO code starts with one of these codes or prefixes, comma-separated "
+                  "(e.g. 19,0211; edges without a CAMEO code never match)")
+      ->check(cameoCheck());
+}
+
+Status parseCameoOption(const std::string& text, query::Filter* filter) {
+  auto list = query::parseCameoList(text);
+  if (!list) return Status::invalidArgument("--cameo: " + list.status().message());
+  filter->cameo = std::move(list).value();
+  return Status::ok();
+}
+
 Result<std::optional<Date>> parseDateOption(const std::string& text, const char* option) {
   if (text.empty()) return std::optional<Date>();
   auto d = Date::parse(text);

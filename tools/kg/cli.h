@@ -67,6 +67,15 @@ struct CliContext {
 inline constexpr unsigned long long kMaxCount = 1000000000000ULL;
 CLI::Validator countCheck();
 
+// A CLI11 check for --cameo: a comma-separated list of CAMEO codes or
+// prefixes, 1 to 4 digits each (query::parseCameoList); anything else (an
+// empty entry, non-digits) is a usage error naming the value.
+CLI::Validator cameoCheck();
+// Adds `--cameo LIST` (checked by cameoCheck) to a query command; `text` receives it.
+void addCameoOption(CLI::App* cmd, std::string& text);
+// Sets filter->cameo from a --cameo value ("" = not given). InvalidArgument naming the value.
+Status parseCameoOption(const std::string& text, query::Filter* filter);
+
 // Parses an optional date option ("" = not given). InvalidArgument names the option.
 Result<std::optional<Date>> parseDateOption(const std::string& text, const char* option);
 // Parses a comma-separated list of edge types ("" = none). InvalidArgument

@@ -88,14 +88,24 @@ std::string provenance(const Edge& e) {
   return parts.empty() ? "" : "  (" + parts + ")";
 }
 
-int showActor(CliContext& ctx, const std::string& name, size_t evidence) {
+struct ShowArgs {
+  std::string name, types, cameo;
+  size_t evidence = 2;
+};
+
+int showActor(CliContext& ctx, const ShowArgs& args) {
+  const std::string& name = args.name;
+  rpc::EdgeQuery q;
+  auto types = parseTypeList(args.types);
+  if (!types) return ctx.fail(Status::invalidArgument("--type: " + types.status().message()));
+  q.filter.types = std::move(types).value();
+  if (Status c = parseCameoOption(args.cameo, &q.filter); !c.isOk()) return ctx.fail(c);
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
   auto actor = (*api)->actor(name);
   if (!actor) return ctx.fail(actor.status());
-  rpc::EdgeQuery q;
   q.actor = name;
-  q.evidence = evidence;
+  q.evidence = args.evidence;
   auto edges = (*api)->edges(q);
   if (!edges) return ctx.fail(edges.status());
   auto nameOf = [&](ActorId id) { return ctx.nameOf(id); };
@@ -172,11 +182,12 @@ void registerActorCommands(CLI::App& app, CliContext& ctx) {
   resolve->callback([&ctx, rname] { ctx.exitCode = resolveName(ctx, *rname); });
 
   auto* show = app.add_subcommand("show", "an actor with its aliases, offices and edges with evidence");
-  auto sname = std::make_shared<std::string>();
-  auto nev = std::make_shared<size_t>(2);
-  show->add_option("NAME", *sname, "a name, alias or spelling")->required();
-  show->add_option("--evidence", *nev, "evidence snippets per edge (default 2)");
-  show->callback([&ctx, sname, nev] { ctx.exitCode = showActor(ctx, *sname, *nev); });
+  auto sargs = std::make_shared<ShowArgs>();
+  show->add_option("NAME", sargs->name, "a name, alias or spelling")->required();
+  show->add_option("--evidence", sargs->evidence, "evidence snippets per edge (default 2)");
+  show->add_option("--type", sargs->types, "only edges of these types, comma-separated (" + edgeTypeList() + ")");
+  addCameoOption(show, sargs->cameo);
+  show->callback([&ctx, sargs] { ctx.exitCode = showActor(ctx, *sargs); });
 
   auto* stats = app.add_subcommand("stats", "counts of actors, edges, evidence and documents");
   stats->callback([&ctx] { ctx.exitCode = printStats(ctx); });

@@ -67,7 +67,7 @@ std::string cell(const std::string& s, size_t width) {
 }
 
 struct EdgesArgs {
-  std::string actor, types, from, to;
+  std::string actor, types, cameo, from, to;
   bool undated = false;
   size_t limit = 0;
   size_t evidence = 3;
@@ -78,6 +78,7 @@ int listEdges(CliContext& ctx, const EdgesArgs& a) {
   auto types = parseTypeList(a.types);
   if (!types) return ctx.fail(types.status());
   q.filter.types = std::move(types).value();
+  if (Status c = parseCameoOption(a.cameo, &q.filter); !c.isOk()) return ctx.fail(c);
   Status window = parseWindow(a.from, a.to, a.undated, &q.filter);
   if (!window.isOk()) return ctx.fail(window);
   q.limit = a.limit;
@@ -133,7 +134,8 @@ void registerEdgeCommands(CLI::App& app, CliContext& ctx) {
   auto* list = app.add_subcommand("edges", "list edges");
   auto la = std::make_shared<EdgesArgs>();
   list->add_option("--actor", la->actor, "only edges touching this actor");
-  list->add_option("--type", la->types, "only these types, comma-separated");
+  list->add_option("--type", la->types, "only these types, comma-separated (" + edgeTypeList() + ")");
+  addCameoOption(list, la->cameo);
   list->add_option("--from", la->from, "window start: edges whose dates overlap the window");
   list->add_option("--to", la->to, "window end");
   list->add_flag("--undated", la->undated, "with a window, also list edges with no known date");

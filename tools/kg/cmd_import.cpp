@@ -96,15 +96,12 @@ int runImport(CliContext& ctx, CLI::App* cmd, const ImportArgs& a) {
   if (!r) return ctx.fail(r.status());
   const auto& s = r.value();
   const double secs = s.parseSeconds + s.writeSeconds;
-  const double rate = secs > 0 ? static_cast<double>(s.events) / secs : 0;
+  const double rate = secs > 0 ? static_cast<double>(s.stored + s.merged) / secs : 0;
   if (ctx.json) {
     nlohmann::json j = {{"format", a.format},         {"path", a.path},
-                        {"lines", s.lines},           {"events", s.events},
-                        {"edges_added", s.edgesAdded}, {"edges_merged", s.edgesMerged},
-                        {"evidence_added", s.evidenceAdded}, {"actors_added", s.actorsAdded},
-                        {"actors_reused", s.actorsReused}, {"unmapped", s.unmapped},
-                        {"self_loops", s.selfLoops},   {"malformed", s.malformed},
-                        {"unmapped_codes", s.unmappedCodes}, {"examples", s.examples},
+                        {"rows", s.rows},             {"stored", s.stored},
+                        {"merged", s.merged},         {"malformed", s.malformed},
+                        {"examples", s.examples},
                         {"seconds", secs},            {"parse_seconds", s.parseSeconds},
                         {"write_seconds", s.writeSeconds}, {"events_per_second", std::round(rate)},
                         // CPU time of the whole command (all threads): on a busy machine
@@ -113,34 +110,22 @@ int runImport(CliContext& ctx, CLI::App* cmd, const ImportArgs& a) {
     if (!s.timeUnit.empty()) j["time_unit"] = s.timeUnit;
     ctx.printJson(j);
   } else {
-    std::cout << "imported " << s.events << " events from " << s.lines << " lines of " << a.path << " in "
-              << std::fixed << std::setprecision(2) << secs << " s (" << std::setprecision(0) << rate
+    std::cout << "read " << s.rows << " rows of " << a.path << ": " << s.stored << " events stored, " << s.merged
+              << " merged (already present), " << s.malformed << " malformed\n";
+    std::cout << "  " << std::fixed << std::setprecision(2) << secs << " s (" << std::setprecision(0) << rate
               << " events/s)\n";
     if (!s.timeUnit.empty())
       std::cout << "  time unit: " << s.timeUnit << (s.timeUnitGuessed ? " (guessed; --time-unit to override)" : "")
                 << ", epoch " << o.epoch.toString() << "\n";
-    std::cout << "  edges: " << s.edgesAdded << " new, " << s.edgesMerged << " merged into identical facts; evidence: "
-              << s.evidenceAdded << " new\n";
-    std::cout << "  actors: " << s.actorsAdded << " new, " << s.actorsReused << " already stored\n";
-    if (s.unmapped) {
-      std::cout << "  skipped " << s.unmapped << " events whose CAMEO code has no PLOVER event:";
-      int shown = 0;
-      for (const auto& [code, n] : s.unmappedCodes) {
-        if (shown++ == 8) { std::cout << " ..."; break; }
-        std::cout << " " << code << " (" << n << ")";
-      }
-      std::cout << "\n";
-    }
-    if (s.selfLoops) std::cout << "  skipped " << s.selfLoops << " events from an actor to itself\n";
   }
   if (s.malformed) {
-    std::cerr << "kg: warning: skipped " << s.malformed << " malformed line" << (s.malformed == 1 ? "" : "s")
+    std::cerr << "kg: warning: skipped " << s.malformed << " malformed row" << (s.malformed == 1 ? "" : "s")
               << " (--strict to refuse the import instead):\n";
     for (const auto& e : s.examples) std::cerr << "  " << e << "\n";
     if (s.malformed > s.examples.size()) std::cerr << "  ... " << (s.malformed - s.examples.size()) << " more\n";
   }
-  if (s.malformed > 0 && s.events == 0 && s.unmapped == 0 && s.selfLoops == 0)
-    return ctx.fail("no line of the input could be read (" + std::to_string(s.malformed) + " malformed)");
+  if (s.malformed > 0 && s.malformed == s.rows)
+    return ctx.fail("no row of the input could be read (" + std::to_string(s.malformed) + " malformed)");
   return 0;
 }
 
@@ -164,7 +149,8 @@ void registerImportCommands(CLI::App& app, CliContext& ctx) {
   cmd->add_flag("--strict", args->strict, "refuse the whole import (nothing stored) on any malformed line");
   cmd->add_flag("--no-evidence", args->noEvidence,
                 "store no evidence records (fastest; by default each event keeps a small one: "
-                "doc tkg:<set>/<file> with the line number, or icews:<event id>, and the event name)");
+                "doc tkg:<set>/<file> with the line number, or icews:<event id>, and the event name; "
+                "without them identical events of one day count as merged)");
   cmd->add_option("--examples", args->examples, "malformed lines quoted in the summary (default 10)");
   cmd->callback([&ctx, cmd, args] { ctx.exitCode = runImport(ctx, cmd, *args); });
 }

@@ -18,7 +18,7 @@ namespace kg::cli {
 namespace {
 
 struct FilterArgs {
-  std::string types, from, to, direction = "both";
+  std::string types, cameo, from, to, direction = "both";
   bool undated = false;
   float minConfidence = 0.0f;
   std::string format = "table";
@@ -27,6 +27,7 @@ struct FilterArgs {
 
 void addFilterOptions(CLI::App* cmd, FilterArgs& a, bool drawable) {
   cmd->add_option("--type", a.types, "only these edge types, comma-separated (" + edgeTypeList() + ")");
+  addCameoOption(cmd, a.cameo);
   cmd->add_option("--from", a.from, "window start YYYY[-MM[-DD]]: edges whose dates overlap the window");
   cmd->add_option("--to", a.to, "window end YYYY[-MM[-DD]]");
   cmd->add_flag("--undated", a.undated, "with a window, also use edges with no known date");
@@ -44,6 +45,7 @@ Result<query::Filter> toFilter(const FilterArgs& a) {
   auto types = parseTypeList(a.types);
   if (!types) return Status::invalidArgument("--type: " + types.status().message());
   f.types = std::move(types).value();
+  KG_RETURN_IF_ERROR(parseCameoOption(a.cameo, &f));
   KG_RETURN_IF_ERROR(parseWindow(a.from, a.to, a.undated, &f));
   auto dir = query::parseDirection(a.direction);
   if (!dir) return dir.status();

@@ -47,8 +47,8 @@ std::unordered_map<std::string_view, Row> parseTable() {
     Row row{fields[0], false, EdgeType::kConsult, fields[2] == "-" ? std::string_view{} : fields[2]};
     if (fields[1] != "-") {
       auto type = parseEdgeType(fields[1]);
-      assert(type.isOk() && !isStandingType(*type) && "cameo_plover.txt: not a PLOVER type");
-      if (!type.isOk() || isStandingType(*type)) continue;
+      assert(type.isOk() && isPloverType(*type) && "cameo_plover.txt: not a PLOVER type");
+      if (!type.isOk() || !isPloverType(*type)) continue;
       row.hasEvent = true;
       row.type = *type;
     }
