@@ -55,7 +55,7 @@ TEST_CASE("kg ingest: the example corpus lands, and a second run changes nothing
   CHECK(path.rc == 0);
 }
 
-TEST_CASE("kg ingest: bad files are warnings naming them; the run still lands (exit 0)", "[cli][ingest]") {
+TEST_CASE("kg ingest: bad files are warnings naming them, the run still lands (exit 0)", "[cli][ingest]") {
   TempDir dir;
   std::filesystem::create_directories(dir.sub("in"));
   writeFile(dir.sub("in/empty.txt"), "");
@@ -81,7 +81,7 @@ TEST_CASE("kg ingest: nothing readable is an error with a clear message", "[cli]
   CHECK_THAT(bad.err, Catch::Contains("--date"));
 }
 
-TEST_CASE("kg ingest: '-' reads stdin; --date dates undated text", "[cli][ingest]") {
+TEST_CASE("kg ingest: '-' reads stdin, --date dates undated text", "[cli][ingest]") {
   TempDir dir;
   writeFile(dir.sub("a.txt"), "Mike Pompeo accused Kataib Hezbollah of attacking the US embassy in Baghdad.\n");
   const std::string cmd = "(cat " + shq(dir.sub("a.txt")) + " | " + std::string(KG_BIN) + " --db " +
@@ -96,7 +96,7 @@ TEST_CASE("kg ingest: '-' reads stdin; --date dates undated text", "[cli][ingest
   CHECK_THAT(edges.out, Catch::Contains("2019-12-31"));
 }
 
-TEST_CASE("kg ingest: one strike in two articles is one edge; --json and the table show its date basis and sources",
+TEST_CASE("kg ingest: one strike in two articles is one edge, --json and the table show its date basis and sources",
           "[cli][ingest]") {
   TempDir dir;
   std::filesystem::create_directories(dir.sub("in"));

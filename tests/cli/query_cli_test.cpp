@@ -47,7 +47,7 @@ std::set<std::string> names(const json& actors) {
 
 }  // namespace
 
-TEST_CASE("kg path: each hop shows its type, date and evidence; --json lists nodes and edges", "[cli][query]") {
+TEST_CASE("kg path: each hop shows its type, date and evidence, --json lists nodes and edges", "[cli][query]") {
   TempDir dir;
   Kg kg{dir.sub("kg.db")};
   seedGraph(kg);

@@ -185,7 +185,7 @@ TEST_CASE("Ingestor: a run stopped after some articles is completed by the next 
   CHECK(rest.stats.documents == clean.stats.documents);
 }
 
-TEST_CASE("Ingestor: an article the store rejects leaves nothing behind; the rest lands", "[core][ingest]") {
+TEST_CASE("Ingestor: an article the store rejects leaves nothing behind, the rest lands", "[core][ingest]") {
   kg::testing::TempDir dir;
   writeCorpus(dir);
   writeFile(
@@ -206,7 +206,7 @@ TEST_CASE("Ingestor: an article the store rejects leaves nothing behind; the res
   CHECK(r.stats.actors == 3);
 }
 
-TEST_CASE("Ingestor: bad inputs become warnings naming files; --date fills undated articles", "[core][ingest]") {
+TEST_CASE("Ingestor: bad inputs become warnings naming files, --date fills undated articles", "[core][ingest]") {
   kg::testing::TempDir dir;
   writeFile(dir.sub("in/empty.txt"), "");
   writeFile(dir.sub("in/blob.bin"), std::string("\0\1\2\3binary", 10));

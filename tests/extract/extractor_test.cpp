@@ -433,7 +433,7 @@ TEST_CASE("Extractor: dates follow the sentence, then the article, and unknown s
   CHECK(when("Iraq accused Iran of meddling.", "", DateBasis::kUnknown) == "..");  // no date at all
 }
 
-TEST_CASE("Extractor: no edge read from text has an open start; offices are points with the article basis",
+TEST_CASE("Extractor: no edge read from text has an open start, offices are points with the article basis",
           "[extract][extractor]") {
   Article a;
   a.text = "Secretary of State Mike Pompeo warned Iran. The United States killed Qassem Soleimani. "

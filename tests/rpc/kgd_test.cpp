@@ -56,7 +56,7 @@ TEST_CASE("kgd: SIGINT stops it too, also over a unix socket", "[rpc][kgd]") {
   CHECK(kgd.signalAndWait(SIGINT) == 0);
 }
 
-TEST_CASE("kgd: a socket left by a killed kgd is reused; a live one or a plain file is refused", "[rpc][kgd]") {
+TEST_CASE("kgd: a socket left by a killed kgd is reused, a live one or a plain file is refused", "[rpc][kgd]") {
   testing::TempDir dir;
   const std::string path = dir.sub("kgd.sock");
   const std::string sock = "unix:" + path;
@@ -118,7 +118,7 @@ size_t countClosed(const std::vector<int>& fds, std::chrono::milliseconds limit)
   return n;
 }
 
-TEST_CASE("kgd: garbage, a huge segment table, slowloris half frames and abandoned connections are limited; "
+TEST_CASE("kgd: garbage, a huge segment table, slowloris half frames and abandoned connections are limited, "
           "kgd keeps answering",
           "[rpc][kgd][abuse]") {
   testing::TempDir dir;

@@ -72,7 +72,7 @@ struct Store {
 
 }  // namespace
 
-TEST_CASE("Merge rule: day dates read from text one apart are one event; two apart, or typed in, are not",
+TEST_CASE("Merge rule: day dates read from text one apart are one event, two apart, or typed in, are not",
           "[storage][merge]") {
   const Date fri = Date::day(2020, 1, 3), sat = Date::day(2020, 1, 4);
   CHECK(merge::rank(strike(fri, DateBasis::kText, "a"), strike(sat, DateBasis::kArticle, "b")) == 3);
@@ -155,7 +155,7 @@ TEST_CASE("WriteBatch: two articles reporting one strike a day apart make one ed
   CHECK(t.st->stats()->edges == 1);
 }
 
-TEST_CASE("WriteBatch: another target, type or a date two days off stays a separate edge; rewriting adds nothing",
+TEST_CASE("WriteBatch: another target, type or a date two days off stays a separate edge, rewriting adds nothing",
           "[storage][merge]") {
   Store s;
   EdgeId a = s.put(strike(Date::day(2020, 1, 3), DateBasis::kText, "doc1", 0));
@@ -197,7 +197,7 @@ TEST_CASE("WriteBatch: a role read in six articles is one OFFICIAL_OF edge withi
   CHECK(all[0].sources == 8);  // the dictionary ("") and seven articles
 }
 
-TEST_CASE("WriteBatch: a text office without a recorded tenure is one edge that grows; a second term stays apart",
+TEST_CASE("WriteBatch: a text office without a recorded tenure is one edge that grows, a second term stays apart",
           "[storage][merge]") {
   Store s;
   EdgeId a = s.put(office(DateRange::point(Date::day(2021, 7, 27)), DateBasis::kArticle, "d1", "Foreign Minister"));
@@ -248,7 +248,7 @@ TEST_CASE("WriteBatch: a planned event and a done one of the same pair are two e
   CHECK(s.st->getEdge(p)->sources == 2);
 }
 
-TEST_CASE("Codec: the date basis and sources tail is optional; records without it read as before", "[storage][codec]") {
+TEST_CASE("Codec: the date basis and sources tail is optional, records without it read as before", "[storage][codec]") {
   Edge e;
   e.mode = "drone";
   e.when = DateRange::point(Date::day(2020, 1, 3));

@@ -104,7 +104,7 @@ TEST_CASE("Dictionary: the embedded default dictionary parses and covers the cor
   CHECK(c.findByName("\u0643\u062a\u0627\u0626\u0628 \u062d\u0632\u0628 \u0627\u0644\u0644\u0647") == c.findByName("Kata'ib Hezbollah"));
 }
 
-TEST_CASE("Dictionary: user files load through the extractor options; errors stop creation", "[extract][dictionary]") {
+TEST_CASE("Dictionary: user files load through the extractor options, errors stop creation", "[extract][dictionary]") {
   const std::string good = tempFile("good.txt", "actor Zaid Hamdani | person | IRQ\n  alias Z. Hamdani\n");
   ExtractorOptions o;
   o.actorFiles = {good};

@@ -88,7 +88,7 @@ TEST_CASE("Mentions: a known person's two names written the other way round are 
   CHECK(names.count("Hussein Fuad") == 0);
 }
 
-TEST_CASE("Mentions: a hyphenated East Asian given name stays in the name; 'Iran-backed' does not join", "[extract][mentions]") {
+TEST_CASE("Mentions: a hyphenated East Asian given name stays in the name, 'Iran-backed' does not join", "[extract][mentions]") {
   const auto a = kg::extract::testing::actorNames("Taiwanese President Tsai Ing-wen met US lawmakers in California.", "2023-04-08");
   CHECK(a.count("Tsai Ing-wen") == 1);
   CHECK(a.count("Tsai Ing") == 0);

@@ -47,7 +47,7 @@ TEST_CASE("Petrarch: phrases become aliases and dated codes dated offices", "[ex
   CHECK(c.actors()[*c.findByName("UN")].actor.kind == ActorKind::kOrganisation);
 }
 
-TEST_CASE("Petrarch: structural defects are InvalidArgument with file:line; odd dates are warnings", "[extract][petrarch]") {
+TEST_CASE("Petrarch: structural defects are InvalidArgument with file:line, odd dates are warnings", "[extract][petrarch]") {
   Catalog c;
   std::vector<std::string> warnings;
   Status s = parsePetrarch("+SYNONYM_FIRST\n", "p.txt", &c, &warnings);

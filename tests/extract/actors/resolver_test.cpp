@@ -39,7 +39,7 @@ TEST_CASE("Resolver: office roles resolve to the holder on the article's date", 
   CHECK(f.count("Adil Abdul-Mahdi -CONSULT-> Matthew Tueller"));
 }
 
-TEST_CASE("Resolver: capitals stand for their states; spellings meet on one actor", "[extract][resolver]") {
+TEST_CASE("Resolver: capitals stand for their states, spellings meet on one actor", "[extract][resolver]") {
   const auto f = facts("Washington accused Tehran of the attack.", "2020-01-06");
   CHECK(f.count("United States -ACCUSE-> Iran"));
   const auto x = defaultExtractor().extract(article("Mustafa Al-Kazemi met Pompeo. Al-Kazimi spoke later.", "2020-09-25"));

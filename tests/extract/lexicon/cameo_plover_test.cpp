@@ -37,7 +37,7 @@ TEST_CASE("ploverForCameo: statements and appeals are valid codes without a PLOV
   }
 }
 
-TEST_CASE("ploverForCameo: an unlisted code falls back to its parent; garbage is nothing", "[extract][lexicon]") {
+TEST_CASE("ploverForCameo: an unlisted code falls back to its parent, garbage is nothing", "[extract][lexicon]") {
   auto e = ploverForCameo("0315");
   REQUIRE(e);
   CHECK(e->code == "031");

@@ -25,7 +25,7 @@ TEST_CASE("parseGivenNames: a malformed line or a missing set names given_names.
   CHECK(r.status().message().find("place_heads") != std::string::npos);
 }
 
-TEST_CASE("Mentions: an unknown name that opens with a given name is a person; a place is not", "[extract][mentions]") {
+TEST_CASE("Mentions: an unknown name that opens with a given name is a person, a place is not", "[extract][mentions]") {
   using kg::extract::testing::actorNames;
   using kg::extract::testing::facts;
   using kg::extract::testing::hasLine;

@@ -38,7 +38,7 @@ const syn::Word& wordAt(const std::vector<syn::Word>& words, const std::string& 
 
 }  // namespace
 
-TEST_CASE("PosTagger: offsets are article offsets; clitics and punctuation are words", "[extract][syntax]") {
+TEST_CASE("PosTagger: offsets are article offsets, clitics and punctuation are words", "[extract][syntax]") {
   const std::string s = "Iraq's prime minister didn't attend.";
   std::vector<syn::Word> w = syn::tagWords(lexicon(), s, 100);
   REQUIRE(w.size() == 8);
@@ -64,7 +64,7 @@ TEST_CASE("PosTagger: names keep abbreviations, hyphens, apostrophes and Arabic 
         "Crown/PROPN Prince/PROPN Mohammed/PROPN bin/PROPN Salman/PROPN met/VERB him/PRON ./PUNCT");
 }
 
-TEST_CASE("PosTagger: hyphenated participles are adjectives; coordinated first words are names", "[extract][syntax]") {
+TEST_CASE("PosTagger: hyphenated participles are adjectives, coordinated first words are names", "[extract][syntax]") {
   CHECK(tags("The U.S.-led coalition and Iran-backed militias clashed.") ==
         "The/DET U.S.-led/ADJ coalition/NOUN and/CCONJ Iran-backed/ADJ militias/NOUN clashed/VERB ./PUNCT");
   CHECK(tags("Turkey and Russia agreed.") == "Turkey/PROPN and/CCONJ Russia/PROPN agreed/VERB ./PUNCT");

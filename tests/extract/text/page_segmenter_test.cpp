@@ -111,7 +111,7 @@ TEST_CASE("Segmenter: forum posts split at their buttons and lose them", "[extra
   checkNoBoilerplate(arts);
 }
 
-TEST_CASE("Segmenter: 'posted by ... Comment(0)' separators split a blog page; --date fills missing dates",
+TEST_CASE("Segmenter: 'posted by ... Comment(0)' separators split a blog page, --date fills missing dates",
           "[extract][segmenter]") {
   ArticleOptions options;
   options.defaultDate = Date::day(2020, 1, 10);

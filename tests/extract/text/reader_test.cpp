@@ -77,7 +77,7 @@ TEST_CASE("Reader: a 50 MB single line is read whole", "[extract][reader]") {
   CHECK(r.warnings.size() == 1);
 }
 
-TEST_CASE("Reader: JSON Lines carry metadata; a malformed line is a warning naming file:line", "[extract][reader]") {
+TEST_CASE("Reader: JSON Lines carry metadata, a malformed line is a warning naming file:line", "[extract][reader]") {
   const std::string jsonl =
       R"({"text": "Iraq's parliament voted to expel US troops.", "title": "Parliament vote", "date": "2020-01-05", "source": "Example Wire", "url": "https://example.org/a"})"
       "\n"
@@ -124,7 +124,7 @@ TEST_CASE("Reader: HTML loses tags, scripts and styles and keeps paragraphs", "[
   CHECK(t.find("Iran strikes Ain al-Asad\n\n") != std::string::npos);
 }
 
-TEST_CASE("Reader: directories are walked recursively in sorted order; missing paths warn", "[extract][reader]") {
+TEST_CASE("Reader: directories are walked recursively in sorted order, missing paths warn", "[extract][reader]") {
   kg::testing::TempDir dir;
   writeFile(dir.sub("b/2.txt"), "second file text");
   writeFile(dir.sub("a.txt"), "first file text");

@@ -34,7 +34,7 @@ TEST_CASE("Sentences: 'No.' abbreviates only before a number", "[extract][senten
   CHECK(s[2] == "No.");
 }
 
-TEST_CASE("Sentences: closing quotes stay with their sentence; decimals do not split", "[extract][sentences]") {
+TEST_CASE("Sentences: closing quotes stay with their sentence, decimals do not split", "[extract][sentences]") {
   const auto s = split("He said \"we took a bad guy off the battlefield.\" About 5.2 million people watched.");
   REQUIRE(s.size() == 2);
   CHECK(s[0] == "He said \"we took a bad guy off the battlefield.\"");
