@@ -208,7 +208,17 @@ TEST_CASE("kgd: garbage, a huge segment table, slowloris half frames and abandon
   REQUIRE(kgd.running());
   const size_t rssAfter = residentKib(kgd.pid());
   INFO("kgd resident " << rssBefore << " KiB before, " << rssAfter << " KiB after");
-  CHECK(rssAfter < rssBefore + 32 * 1024);  // measured: +2 MiB
+  // Measured: +2 MiB. Under a sanitizer kgd's bytes carry shadow memory and
+  // freed ones wait in a quarantine (measured under ThreadSanitizer: 48 MiB
+  // before, +79 MiB after, no race reported), as in soak.cpp.
+#if defined(__SANITIZE_ADDRESS__)
+  constexpr size_t kGrowthKib = (32 * 4 + 256) * 1024;
+#elif defined(__SANITIZE_THREAD__)
+  constexpr size_t kGrowthKib = 32 * 4 * 1024;
+#else
+  constexpr size_t kGrowthKib = 32 * 1024;
+#endif
+  CHECK(rssAfter < rssBefore + kGrowthKib);
   CHECK(kgd.signalAndWait(SIGTERM) == 0);
 }
 
