@@ -6,22 +6,6 @@ namespace kg::exports {
 
 namespace {
 
-void appendDotQuoted(std::string* out, std::string_view text) {
-  std::string fixed;
-  std::string_view s = text;
-  if (!isValidUtf8(s)) s = fixed = sanitizeUtf8(text);
-  out->push_back('"');
-  for (char c : s) {
-    if (c == '\n' || c == '\r') {
-      out->append("\\n");
-      continue;
-    }
-    if (c == '"' || c == '\\') out->push_back('\\');
-    out->push_back(c);
-  }
-  out->push_back('"');
-}
-
 class DotWriter final : public GraphWriter {
  public:
   explicit DotWriter(Sink& sink) : out_(sink) {}
@@ -78,6 +62,22 @@ class DotWriter final : public GraphWriter {
 };
 
 }  // namespace
+
+void appendDotQuoted(std::string* out, std::string_view text) {
+  std::string fixed;
+  std::string_view s = text;
+  if (!isValidUtf8(s)) s = fixed = sanitizeUtf8(text);
+  out->push_back('"');
+  for (char c : s) {
+    if (c == '\n' || c == '\r') {
+      out->append("\\n");
+      continue;
+    }
+    if (c == '"' || c == '\\') out->push_back('\\');
+    out->push_back(c);
+  }
+  out->push_back('"');
+}
 
 std::unique_ptr<GraphWriter> newDotWriter(Sink& sink) { return std::make_unique<DotWriter>(sink); }
 

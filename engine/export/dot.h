@@ -5,6 +5,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <string_view>
 
 #include "export/sink.h"
 #include "export/writer.h"
@@ -13,5 +15,10 @@ namespace kg::exports {
 
 // Borrows `sink`, which must outlive the writer.
 std::unique_ptr<GraphWriter> newDotWriter(Sink& sink);
+
+// Appends `text` as a DOT quoted string: '"' and '\\' escaped, line breaks
+// as \n, invalid UTF-8 replaced by U+FFFD. Also used by kg neighbors/path
+// --format dot (tools/kg/graph_output.cpp).
+void appendDotQuoted(std::string* out, std::string_view text);
 
 }  // namespace kg::exports

@@ -25,22 +25,11 @@ class GraphmlWriter final : public GraphWriter {
   explicit GraphmlWriter(Sink& sink) : out_(sink) {}
 
   Status begin(const ExportInfo& info) override {
-    std::string s =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
-        "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-        "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-        "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
-        "  <key id=\"truncated\" for=\"graph\" attr.name=\"truncated\" attr.type=\"boolean\"/>\n"
-        "  <key id=\"description\" for=\"graph\" attr.name=\"description\" attr.type=\"string\"/>\n"
-        "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n";
-    for (const auto& a : kActorAttrs)
-      s += std::string("  <key id=\"n_") + a.name + "\" for=\"node\" attr.name=\"" + a.name + "\" attr.type=\"" +
-           graphmlType(a.type) + "\"/>\n";
+    std::string s;
+    appendGraphmlPreamble(&s);
+    for (const auto& a : kActorAttrs) appendGraphmlKey(&s, "node", "n_", a);
     s += "  <key id=\"elabel\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>\n";
-    for (const auto& a : kEdgeAttrs)
-      s += std::string("  <key id=\"e_") + a.name + "\" for=\"edge\" attr.name=\"" + a.name + "\" attr.type=\"" +
-           graphmlType(a.type) + "\"/>\n";
+    for (const auto& a : kEdgeAttrs) appendGraphmlKey(&s, "edge", "e_", a);
     s += "  <graph id=\"kg\" edgedefault=\"directed\">\n";
     s += std::string("    <data key=\"truncated\">") + (info.truncated ? "true" : "false") + "</data>\n";
     s += "    <data key=\"description\">";
@@ -186,6 +175,23 @@ class GexfWriter final : public GraphWriter {
 };
 
 }  // namespace
+
+void appendGraphmlPreamble(std::string* out) {
+  *out +=
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+      "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+      "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+      "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+      "  <key id=\"truncated\" for=\"graph\" attr.name=\"truncated\" attr.type=\"boolean\"/>\n"
+      "  <key id=\"description\" for=\"graph\" attr.name=\"description\" attr.type=\"string\"/>\n"
+      "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n";
+}
+
+void appendGraphmlKey(std::string* out, const char* domain, const char* idPrefix, const AttrSpec& attr) {
+  *out += std::string("  <key id=\"") + idPrefix + attr.name + "\" for=\"" + domain + "\" attr.name=\"" + attr.name +
+          "\" attr.type=\"" + graphmlType(attr.type) + "\"/>\n";
+}
 
 std::unique_ptr<GraphWriter> newGraphmlWriter(Sink& sink) { return std::make_unique<GraphmlWriter>(sink); }
 std::unique_ptr<GraphWriter> newGexfWriter(Sink& sink) { return std::make_unique<GexfWriter>(sink); }

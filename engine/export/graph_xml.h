@@ -8,6 +8,9 @@
 #pragma once
 
 #include <memory>
+#include <string>
+
+#include "export/attributes.h"
 
 #include "export/sink.h"
 #include "export/writer.h"
@@ -17,5 +20,14 @@ namespace kg::exports {
 // The writers borrow `sink`, which must outlive them.
 std::unique_ptr<GraphWriter> newGraphmlWriter(Sink& sink);
 std::unique_ptr<GraphWriter> newGexfWriter(Sink& sink);
+
+// Pieces of a GraphML file, shared with kg neighbors/path --format graphml
+// (tools/kg/graph_output.cpp), which draws a query's subgraph the same way.
+// The XML declaration, the <graphml> element and the keys truncated,
+// description (graph) and label (node).
+void appendGraphmlPreamble(std::string* out);
+// One <key> line: id `idPrefix` + attribute name, for `domain` ("node" or
+// "edge"), with the attribute's GraphML type.
+void appendGraphmlKey(std::string* out, const char* domain, const char* idPrefix, const AttrSpec& attr);
 
 }  // namespace kg::exports

@@ -90,10 +90,7 @@ class NebulaWriter final : public GraphWriter {
   }
   Status actor(const Actor& a) override {
     row_ = std::to_string(a.id);
-    for (const auto& v : actorValues(a)) {
-      row_.push_back(',');
-      appendCsvField(&row_, v);
-    }
+    appendCsvValues(&row_, actorValues(a));
     row_.push_back('\n');
     *actors_ << row_;
     return Status::ok();
@@ -103,10 +100,7 @@ class NebulaWriter final : public GraphWriter {
     // collapsed edge (one per pair and type) the type's number.
     const uint64_t rank = e.edge.id ? e.edge.id : static_cast<uint64_t>(e.edge.type);
     row_ = std::to_string(e.edge.src) + "," + std::to_string(e.edge.dst) + "," + std::to_string(rank);
-    for (const auto& v : edgeValues(e)) {
-      row_.push_back(',');
-      appendCsvField(&row_, v);
-    }
+    appendCsvValues(&row_, edgeValues(e));
     row_.push_back('\n');
     *relations_ << row_;
     return Status::ok();

@@ -139,6 +139,13 @@ void appendCsvField(std::string* out, std::string_view text) {
   out->push_back('"');
 }
 
+void appendCsvValues(std::string* out, std::span<const std::string> values) {
+  for (const auto& v : values) {
+    out->push_back(',');
+    appendCsvField(out, v);
+  }
+}
+
 void appendJsonString(std::string* out, std::string_view s) {
   out->push_back('"');
   for (size_t i = 0; i < s.size();) {

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -59,6 +60,8 @@ std::string sanitizeUtf8(std::string_view s);
 void appendXmlEscaped(std::string* out, std::string_view s);
 // RFC 4180 field: quoted (inner quotes doubled) when it holds , " CR or LF.
 void appendCsvField(std::string* out, std::string_view s);
+// Each of `values` as ',' and its RFC 4180 field: the columns after a row's first.
+void appendCsvValues(std::string* out, std::span<const std::string> values);
 // A JSON string literal (quotes included); invalid UTF-8 becomes U+FFFD.
 void appendJsonString(std::string* out, std::string_view s);
 // The shortest decimal that reads back as the same float ("0.95", "1").

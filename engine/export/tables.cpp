@@ -28,10 +28,7 @@ class CsvWriter final : public GraphWriter {
   Status actor(const Actor& a) override {
     names_[a.id] = a.name;
     row_ = std::to_string(a.id);
-    for (const auto& v : actorValues(a)) {
-      row_.push_back(',');
-      appendCsvField(&row_, v);
-    }
+    appendCsvValues(&row_, actorValues(a));
     row_.push_back('\n');
     *actors_ << row_;
     return Status::ok();
@@ -41,10 +38,7 @@ class CsvWriter final : public GraphWriter {
     appendCsvField(&row_, names_[e.edge.src]);
     row_ += "," + std::to_string(e.edge.dst) + ",";
     appendCsvField(&row_, names_[e.edge.dst]);
-    for (const auto& v : edgeValues(e)) {
-      row_.push_back(',');
-      appendCsvField(&row_, v);
-    }
+    appendCsvValues(&row_, edgeValues(e));
     row_.push_back('\n');
     *edges_ << row_;
     return Status::ok();
@@ -107,10 +101,7 @@ class Neo4jWriter final : public GraphWriter {
   }
   Status actor(const Actor& a) override {
     row_ = std::to_string(a.id) + ",Actor|" + neo4jKindLabel(a.kind);
-    for (const auto& v : actorValues(a)) {
-      row_.push_back(',');
-      appendCsvField(&row_, v);
-    }
+    appendCsvValues(&row_, actorValues(a));
     row_.push_back('\n');
     *nodes_ << row_;
     return Status::ok();

@@ -4,6 +4,8 @@
 #include <string_view>
 
 #include "export/attributes.h"
+#include "export/dot.h"
+#include "export/graph_xml.h"
 #include "export/sink.h"
 
 namespace kg::cli {
@@ -15,22 +17,6 @@ using exports::kEdgeAttrs;
 
 // The edge columns a query result can fill: all but evidence_count and weight.
 bool drawnEdgeAttr(std::string_view name) { return name != "evidence_count" && name != "weight"; }
-
-void dotQuoted(std::string* out, std::string_view text) {
-  std::string fixed;
-  std::string_view s = text;
-  if (!exports::isValidUtf8(s)) s = fixed = exports::sanitizeUtf8(text);
-  out->push_back('"');
-  for (char c : s) {
-    if (c == '\n' || c == '\r') {
-      out->append("\\n");
-      continue;
-    }
-    if (c == '"' || c == '\\') out->push_back('\\');
-    out->push_back(c);
-  }
-  out->push_back('"');
-}
 
 // Every actor id an edge touches that `actors` lacks, so drawings stay whole.
 std::set<ActorId> missingEnds(const std::vector<Actor>& actors, const std::vector<Edge>& edges) {
@@ -49,16 +35,6 @@ Actor placeholder(ActorId id) {
   return a;
 }
 
-const char* graphmlType(exports::AttrType t) {
-  switch (t) {
-    case exports::AttrType::kInt: return "int";
-    case exports::AttrType::kLong: return "long";
-    case exports::AttrType::kDouble: return "double";
-    case exports::AttrType::kString: break;
-  }
-  return "string";
-}
-
 }  // namespace
 
 std::string toDot(const std::vector<Actor>& actors, const std::vector<Edge>& edges, bool truncated,
@@ -67,17 +43,17 @@ std::string toDot(const std::vector<Actor>& actors, const std::vector<Edge>& edg
   out += truncated ? "\"true\"" : "\"false\"";
   if (truncated) {
     out += ", label=";
-    dotQuoted(&out, "truncated: " + cutBy);
+    exports::appendDotQuoted(&out, "truncated: " + cutBy);
     out += ", labelloc=t";
   }
   out += "];\n  node [shape=box, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n";
   auto node = [&](const Actor& a) {
     out += "  " + std::to_string(a.id) + " [label=";
-    dotQuoted(&out, a.name);
+    exports::appendDotQuoted(&out, a.name);
     const auto values = exports::actorValues(a);
     for (size_t i = 0; i < values.size(); ++i) {
       out += std::string(", ") + kActorAttrs[i].name + "=";
-      dotQuoted(&out, values[i]);
+      exports::appendDotQuoted(&out, values[i]);
     }
     out += "];\n";
   };
@@ -86,12 +62,12 @@ std::string toDot(const std::vector<Actor>& actors, const std::vector<Edge>& edg
   for (const auto& e : edges) {
     const exports::ExportEdge x{e, 0, 1};
     out += "  " + std::to_string(e.src) + " -> " + std::to_string(e.dst) + " [label=";
-    dotQuoted(&out, exports::edgeLabel(x));
+    exports::appendDotQuoted(&out, exports::edgeLabel(x));
     const auto values = exports::edgeValues(x);
     for (size_t i = 0; i < values.size(); ++i) {
       if (!drawnEdgeAttr(kEdgeAttrs[i].name)) continue;
       out += std::string(", ") + kEdgeAttrs[i].name + "=";
-      dotQuoted(&out, values[i]);
+      exports::appendDotQuoted(&out, values[i]);
     }
     out += "];\n";
   }
@@ -101,23 +77,12 @@ std::string toDot(const std::vector<Actor>& actors, const std::vector<Edge>& edg
 
 std::string toGraphml(const std::vector<Actor>& actors, const std::vector<Edge>& edges, bool truncated,
                       const std::string& cutBy) {
-  std::string out =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
-      "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-      "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-      "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
-      "  <key id=\"truncated\" for=\"graph\" attr.name=\"truncated\" attr.type=\"boolean\"/>\n"
-      "  <key id=\"description\" for=\"graph\" attr.name=\"description\" attr.type=\"string\"/>\n"
-      "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n";
-  for (const auto& a : kActorAttrs)
-    out += std::string("  <key id=\"n_") + a.name + "\" for=\"node\" attr.name=\"" + a.name + "\" attr.type=\"" +
-           graphmlType(a.type) + "\"/>\n";
+  std::string out;
+  exports::appendGraphmlPreamble(&out);
+  for (const auto& a : kActorAttrs) exports::appendGraphmlKey(&out, "node", "n_", a);
   out += "  <key id=\"elabel\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>\n";
   for (const auto& a : kEdgeAttrs)
-    if (drawnEdgeAttr(a.name))
-      out += std::string("  <key id=\"e_") + a.name + "\" for=\"edge\" attr.name=\"" + a.name + "\" attr.type=\"" +
-             graphmlType(a.type) + "\"/>\n";
+    if (drawnEdgeAttr(a.name)) exports::appendGraphmlKey(&out, "edge", "e_", a);
   out += "  <key id=\"evidence\" for=\"edge\" attr.name=\"evidence\" attr.type=\"string\"/>\n";
   out += "  <graph id=\"kg\" edgedefault=\"directed\">\n";
   out += std::string("    <data key=\"truncated\">") + (truncated ? "true" : "false") + "</data>\n";

@@ -17,7 +17,12 @@ MentionIndex::MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja) 
         if (t.word) demonyms_.emplace(t.strict, i);
       }
     }
-    if (a.actor.kind == ActorKind::kPerson) {
+    // A surname alone finds a person the article has not named yet, unless
+    // the dictionary says it is too common to (leaders.txt: "attr surname =
+    // after_full_name"); the resolver still finds them by it once named.
+    const auto surnameAttr = a.actor.attributes.find("surname");
+    const bool surnameAlone = surnameAttr == a.actor.attributes.end() || surnameAttr->second != "after_full_name";
+    if (a.actor.kind == ActorKind::kPerson && surnameAlone) {
       const auto words = foldName(a.actor.name);
       if (words.size() >= 2 && words.back().strict.size() >= 4) {
         auto add = [&](const std::string& k) {

@@ -39,7 +39,8 @@ class MentionIndex {
   };
   // Longest alias starting at token i (i is a word, not an article).
   Hit match(const std::vector<Token>& tokens, size_t i) const;
-  // Catalog persons with this surname (strict or "~skeleton" key).
+  // Catalog persons with this surname (strict or "~skeleton" key); not those
+  // marked "attr surname = after_full_name", whose surname alone names no one.
   const std::vector<size_t>* surname(const std::string& key) const;
   // A state by demonym ("iraqi") or nullptr.
   std::optional<size_t> demonym(const std::string& strict) const;

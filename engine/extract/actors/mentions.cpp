@@ -315,9 +315,7 @@ bool isCapWord(const std::vector<Token>& tokens, size_t k) {
 // The second syllable of a hyphenated East Asian given name ("wen", "un",
 // "in", "moon"): short, and no participle or common word after a hyphen.
 bool eastAsianSyllable(const std::string& w) {
-  static const std::unordered_set<std::string> words = {"run", "led", "era", "born", "made", "free", "wide",
-                                                        "type", "like", "only", "held", "old", "long", "year"};
-  return w.size() <= 5 && !words.count(w) && !(w.size() > 2 && w.compare(w.size() - 2, 2, "ed") == 0);
+  return w.size() <= 5 && !givenNames().hyphenWords.contains(w) && !(w.size() > 2 && w.compare(w.size() - 2, 2, "ed") == 0);
 }
 
 // The end of the capitalised run starting at `i`; a possessive ends it.
@@ -420,10 +418,6 @@ bool claimOrganisation(MentionScan& s, size_t b, size_t e, size_t words) {
 
 // A catalog person met by a surname the article has not used yet.
 void claimCatalogSurname(MentionScan& s, size_t b, size_t e, size_t actor) {
-  // Dictionaries of many people ("Wang", "Costa", "Borne" in leaders.txt)
-  // mark those whose surname alone is too common to name them first.
-  const auto& attrs = s.resolver->catalog().actors()[actor].actor.attributes;
-  if (auto it = attrs.find("surname"); it != attrs.end() && it->second == "after_full_name") return;
   Mention m = makeMention(s.tokens, b, e, s.resolver->fromCatalog(actor), MentionSource::kSurname);
   m.confidence = kCatalogSurnameConfidence;
   s.claim(m);

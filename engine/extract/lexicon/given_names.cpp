@@ -6,6 +6,7 @@ Result<GivenNames> parseGivenNames(std::string_view text, std::string_view file)
   static constexpr std::pair<std::string_view, WordSet GivenNames::*> kFields[] = {
       {"given_names", &GivenNames::givenNames},
       {"place_heads", &GivenNames::placeHeads},
+      {"hyphen_words", &GivenNames::hyphenWords},
   };
   return parseWordSetFields(text, file, kFields);
 }

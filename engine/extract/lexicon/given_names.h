@@ -2,7 +2,9 @@
 // that rule a run out (engine/extract/data/given_names.txt, format in
 // word_lines.h, embedded at build time). Read by actors/mentions.cpp: an
 // unknown capitalised run of two to four words whose first word is a given
-// name and whose last word is no place head is a person.
+// name and whose last word is no place head is a person; a short lower-case
+// syllable after a hyphen that is no hyphen word stays in a name ("Tsai
+// Ing-wen").
 //
 // Pure functions over immutable sets; safe from any thread.
 #pragma once
@@ -17,6 +19,7 @@ namespace kg::extract {
 struct GivenNames {
   WordSet givenNames;  // lower case: "mohamed", "aung", "kim"
   WordSet placeHeads;  // lower case: "airport", "base", "province"
+  WordSet hyphenWords;  // after a hyphen, no name syllable: "run", "era"
 };
 
 // The sets of given_names.txt's format read from `text`; InvalidArgument
