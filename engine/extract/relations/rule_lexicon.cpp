@@ -139,6 +139,8 @@ constexpr std::pair<std::string_view, WordSet E::*> kEnglishSets[] = {
     {"honorifics", &E::honorifics},
     {"ranks", &E::ranks},
     {"state_vague_titles", &E::stateVagueTitles},
+    {"place_prepositions", &E::placePrepositions},
+    {"clause_link_words", &E::clauseLinkWords},
     {"role_word_stems", &E::roleWordStems},
     {"title_qualifiers", &E::titleQualifiers},
 };

@@ -16,6 +16,10 @@ constexpr float kTitleFactor = 0.9f;
 constexpr float kAppositionFactor = 0.85f;
 // "G, which is part of H": a fixed phrase, but the mention after it may be a place.
 constexpr float kPartOfFactor = 0.85f;
+// A bare title ("President X") given to the one state the sentence names:
+// right for "Malian soldiers detained President X", wrong when X is a
+// visitor the sentence does not place (hence below the written-owner reading).
+constexpr float kContextOwnerFactor = 0.7f;
 
 // What the title and apposition rules share: the sentence, its mentions and
 // the facts found.
@@ -113,11 +117,93 @@ std::optional<Fact> recordedTitleFact(const StandingScan& s, const Mention& m) {
   return f;
 }
 
+// A state mention that can say whose office a bare title is: one that
+// qualifies a noun or heads the clause after it ("Peru's Congress", "Malian
+// soldiers", "Ukraine was"), never one that only places something ("in
+// Iraq", "visited Mali") or ends a phrase as a party ("relations with the
+// United States.", "accused Belgrade of").
+bool owningStateMention(const StandingScan& s, const Mention& m) {
+  if (m.tokBegin > 0) {
+    const std::string& prev = s.tokens[m.tokBegin - 1].lower;  // a place, or one of a list ("Armenia and Azerbaijan")
+    if (words().placePrepositions.contains(prev) || words().clauseLinkWords.contains(prev) || prev == ",") return false;
+  }
+  if (m.possessive) return true;
+  if (m.tokEnd >= s.tokens.size()) return false;
+  const Token& next = s.tokens[m.tokEnd];
+  return next.word && !next.capital && !words().placePrepositions.contains(next.lower) &&
+         !words().clauseLinkWords.contains(next.lower);
+}
+
+// True when another person of the sentence holds an office of `state` (a
+// catalog catalog index): by a title written with them ("Serbian President
+// X") or by the dictionary on the article's date (Macron for France).
+bool stateHeldByAnother(const StandingScan& s, const Mention& person, size_t state) {
+  const Date on = s.resolver.articleDate();
+  for (const Mention& o : s.mentions) {
+    const Entity& e = s.entities[o.entity];
+    if (&o == &person || e.actor.kind != ActorKind::kPerson) continue;
+    if (o.titleOf != kNoActor && s.entities[o.titleOf].catalog == state) return true;
+    if (e.catalog == kNoActor) continue;
+    for (const auto& r : s.resolver.catalog().actors()[e.catalog].relations)
+      if (r.target == state && heldOn(r, on)) return true;
+  }
+  return false;
+}
+
+// The one state a sentence names outside place phrases, other than through
+// `person`'s own mention, whose offices no other person of the sentence
+// holds; kNoActor when none or several.
+size_t soleStateOfSentence(const StandingScan& s, const Mention& person) {
+  size_t found = kNoActor;
+  for (const Mention& o : s.mentions) {
+    if (&o == &person || s.entities[o.entity].actor.kind != ActorKind::kState || !owningStateMention(s, o)) continue;
+    if (stateHeldByAnother(s, person, s.entities[o.entity].catalog)) return kNoActor;
+    if (found != kNoActor && s.entities[found].catalog != s.entities[o.entity].catalog) return kNoActor;
+    found = o.entity;
+  }
+  return found;
+}
+
+// "former president X", "the late prime minister X", "ex-President X": an
+// office that is over, which a sentence read today must not date.
+bool formerTitle(const StandingScan& s, const Mention& m) {
+  const size_t at = m.titleBegin;
+  if (at == 0) return false;
+  const std::string& w = s.tokens[at - 1].lower;
+  return w == "former" || w == "late" || w == "ex" || w == "then" || w == "outgoing" || w == "ousted" ||
+         w == "deposed";
+}
+
+// A head-of-state, head-of-government or minister title written bare before
+// the name of someone the dictionary does not know ("Mutinous Malian soldiers
+// detained President X"): the office of the sentence's one state, read at a
+// lower confidence. Nothing when the sentence names no state or several.
+std::optional<Fact> contextTitleFact(const StandingScan& s, const Mention& m) {
+  const Entity& person = s.entities[m.entity];
+  if (person.actor.kind != ActorKind::kPerson || person.catalog != kNoActor) return std::nullopt;
+  const std::string lt = lowerCase(m.title);
+  const bool head = headTitle(lt);
+  if (!head && lt.find("minister") == std::string::npos) return std::nullopt;
+  if (formerTitle(s, m)) return std::nullopt;
+  const size_t state = soleStateOfSentence(s, m);
+  if (state == kNoActor || state == m.entity) return std::nullopt;
+  Fact f;
+  f.src = m.entity;
+  f.dst = state;
+  f.type = head ? EdgeType::kLeaderOf : EdgeType::kOfficialOf;
+  f.title = m.title;
+  f.confidence = m.confidence * kTitleFactor * kContextOwnerFactor;
+  return f;
+}
+
 // The standing relation a title before a person's name states ("Secretary
 // of State Mike Pompeo": OFFICIAL_OF United States), or nullopt.
 std::optional<Fact> titleFact(const StandingScan& s, const Mention& m) {
   if (m.title.empty() || m.source == MentionSource::kRole) return std::nullopt;
-  if (m.titleOf == kNoActor) return recordedTitleFact(s, m);
+  if (m.titleOf == kNoActor) {
+    if (auto f = recordedTitleFact(s, m)) return f;
+    return contextTitleFact(s, m);
+  }
   const Entity& person = s.entities[m.entity];
   const Entity& body = s.entities[m.titleOf];
   if (person.actor.kind != ActorKind::kPerson || m.entity == m.titleOf) return std::nullopt;

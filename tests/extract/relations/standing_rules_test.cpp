@@ -89,3 +89,28 @@ TEST_CASE("Relations: 'G, led by P' and 'G headed by P' make P the leader of G",
   for (const auto& line : facts("A coalition led by Chile sent ships to the strait on Sunday.", "2023-05-08"))
     CHECK(line.find("LEADER_OF") == std::string::npos);
 }
+
+TEST_CASE("Relations: a bare head-of-state title before an unknown name goes to the sentence's one owning state",
+          "[extract][relations]") {
+  // Invented names: the dictionary knows neither person.
+  const auto a = facts("Mutinous Malian soldiers detained President Oumar Keldiba on Tuesday.", "2023-05-09");
+  CHECK(hasLine(a, "Oumar Keldiba -LEADER_OF-> Mali"));
+  const auto b = facts("Peru's Congress removed President Julio Anchaya from office on Wednesday.", "2023-05-09");
+  CHECK(hasLine(b, "Julio Anchaya -LEADER_OF-> Peru"));
+  const auto c = facts("Kenyan police arrested Interior Minister Joseph Kamau Otieno on Friday.", "2023-05-09");
+  CHECK(hasLine(c, "Joseph Kamau Otieno -OFFICIAL_OF-> Kenya"));
+  // A state that only places the sentence, or is a party to it, is not the owner.
+  const auto d = facts("President Oumar Keldiba arrived in Japan on Tuesday.", "2023-05-09");
+  CHECK_FALSE(hasLine(d, "Oumar Keldiba -LEADER_OF-> Japan"));
+  const auto e = facts("President Julio Anchaya broke off diplomatic relations with the United States.", "2023-05-09");
+  CHECK_FALSE(hasLine(e, "Julio Anchaya -LEADER_OF-> United States"));
+  // Two states, or a state another person of the sentence holds: no owner.
+  const auto f = facts("Armenia and Azerbaijan agreed to a truce signed by Prime Minister Aram Vardanyan.", "2023-05-09");
+  CHECK_FALSE(hasLine(f, "Aram Vardanyan -LEADER_OF-> Azerbaijan"));
+  CHECK_FALSE(hasLine(f, "Aram Vardanyan -LEADER_OF-> Armenia"));
+  const auto g = facts("Prime Minister Arben Hoxha said Serbian President Aleksandar Vucic was lying.", "2023-05-09");
+  CHECK_FALSE(hasLine(g, "Arben Hoxha -LEADER_OF-> Serbia"));
+  // A former office is not dated now.
+  const auto h = facts("Peru's Congress questioned former president Julio Anchaya on Wednesday.", "2023-05-09");
+  CHECK_FALSE(hasLine(h, "Julio Anchaya -LEADER_OF-> Peru"));
+}
