@@ -287,3 +287,9 @@ TEST_CASE("Coder: 'called X a criminal' denounces X, 'X-backed militias attacked
   for (const auto& line : facts("Iran-backed militias attacked US forces in Syria on Friday.", "2023-10-20"))
     CHECK(line.find("Iran -SUPPORT-> United States") == std::string::npos);
 }
+
+TEST_CASE("Coder: rejecting or denying a party's charge answers that party", "[extract][coder]") {
+  CHECK(hasLine(facts("A Chilean ministry spokesman rejected the Bolivian charge as absurd.", "2021-05-03"),
+                "Chile -REJECT-> Bolivia"));
+  CHECK(hasLine(facts("Norway dismissed Russia's accusations on Monday.", "2021-05-03"), "Norway -REJECT-> Russia"));
+}

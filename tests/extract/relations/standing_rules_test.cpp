@@ -114,3 +114,13 @@ TEST_CASE("Relations: a bare head-of-state title before an unknown name goes to 
   const auto h = facts("Peru's Congress questioned former president Julio Anchaya on Wednesday.", "2023-05-09");
   CHECK_FALSE(hasLine(h, "Julio Anchaya -LEADER_OF-> Peru"));
 }
+
+TEST_CASE("Relations: 'his Iranian counterpart, X' and 'the Iranian foreign ministry spokesman, X' are offices",
+          "[extract][relations]") {
+  // Invented names.
+  const auto a = facts("Chile's foreign minister and his Argentine counterpart, Lucas Ferreyra, spoke on Monday.",
+                       "2023-05-09");
+  CHECK(hasLine(a, "Lucas Ferreyra -OFFICIAL_OF-> Argentina"));
+  const auto b = facts("The Peruvian foreign ministry spokesman, Diego Salcedo, denied the report.", "2023-05-09");
+  CHECK(hasLine(b, "Diego Salcedo -OFFICIAL_OF-> Peru"));
+}
