@@ -9,6 +9,7 @@
 #include "extract/actors/name_fold.h"
 #include "extract/actors/petrarch_actors.h"
 #include "extract/coding/actor_codes.h"
+#include "extract/coding/rebuttal.h"
 #include "extract/dates/dates.h"
 #include "extract/relations/relations.h"
 #include "extract/text/dateline.h"
@@ -191,6 +192,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
   std::vector<Pending> pending;
   std::map<std::tuple<size_t, size_t, int, std::string, std::string>, size_t> byKey;
   std::vector<bool> mentioned;
+  std::vector<Accusation> accusations;  // read so far, for rebuttals (coding/rebuttal.h)
 
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence s = sentences[si];
@@ -240,6 +242,8 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       auto coded = events_->english().code(article.text, bodyBegin, s.end, mentions, demonym, article.doc.date,
                                            &denied, entityCode);
       facts = combineFacts(std::move(facts), std::move(coded), englishEvents_, denied);
+      if (auto r = rebuttalFact(tokens, mentions, resolver.entities(), accusations, facts)) facts.push_back(std::move(*r));
+      for (const Accusation& a : accusationsOf(facts, mentions)) accusations.push_back(a);
     }
     if (facts.empty()) continue;
     Date sentenceDate = eventDate(sentenceText, article.doc.date);

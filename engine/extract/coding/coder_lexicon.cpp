@@ -22,6 +22,9 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"announcing_verbs", &W::announcingVerbs},
     {"role_heads", &W::roleHeads},
     {"owned_heads", &W::ownedHeads},
+    {"rebuttal_verbs", &W::rebuttalVerbs},
+    {"rebuttal_qualifiers", &W::rebuttalQualifiers},
+    {"accusation_nouns", &W::accusationNouns},
 };
 
 }  // namespace

@@ -28,6 +28,7 @@ struct EnglishCoderWords {
   WordSet announcingVerbs;
   // np_binding.cpp.
   WordSet roleHeads, ownedHeads;
+  WordSet rebuttalVerbs, rebuttalQualifiers, accusationNouns;  // coding/rebuttal.h
 };
 
 // The sets of `text` in english_coder_words.txt's format; `file` names it in

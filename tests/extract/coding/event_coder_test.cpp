@@ -293,3 +293,17 @@ TEST_CASE("Coder: rejecting or denying a party's charge answers that party", "[e
                 "Chile -REJECT-> Bolivia"));
   CHECK(hasLine(facts("Norway dismissed Russia's accusations on Monday.", "2021-05-03"), "Norway -REJECT-> Russia"));
 }
+
+TEST_CASE("Coder: a rebuttal with no accuser answers the one who accused earlier in the article", "[extract][coder]") {
+  // The accuser's state when a title gave one and a state rejects.
+  const auto a = facts("Chilean Foreign Minister Gustavo Peralta accused Bolivia on Monday of arming smugglers. "
+                       "Bolivia dismissed the accusation as absurd.",
+                       "2021-05-03");
+  INFO(dump(a));
+  CHECK(hasLine(a, "Bolivia -REJECT-> Chile"));
+  // The accuser itself otherwise; nothing when the one who rejects was never accused.
+  const auto b = facts("Norway accused Russia of jamming GPS signals. Moscow rejected the charges on Tuesday.", "2021-05-03");
+  CHECK(hasLine(b, "Russia -REJECT-> Norway"));
+  const auto c = facts("Norway accused Russia of jamming GPS signals. Finland rejected the charges on Tuesday.", "2021-05-03");
+  CHECK_FALSE(hasLine(c, "Finland -REJECT-> Norway"));
+}

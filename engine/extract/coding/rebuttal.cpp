@@ -1,0 +1,77 @@
+#include "extract/coding/rebuttal.h"
+
+#include "extract/coding/coder_lexicon.h"
+
+namespace kg::extract {
+namespace {
+
+// The accuser is named only in an earlier sentence: the link is inferred.
+constexpr float kRebuttalConfidence = 0.6f;
+// How far (in tokens) the verb may follow the end of the rejecting actor's
+// mention or its apposition ("Tehran, which denies any role, dismissed ...").
+constexpr size_t kVerbWindow = 8;
+
+// The token index of a rejection verb followed by "the" and an accusation
+// noun, searched from `from`; tokens.size() when none.
+size_t rebuttalVerb(const std::vector<Token>& tokens, size_t from) {
+  const auto& w = englishCoderWords();
+  for (size_t k = from; k + 2 < tokens.size() && k < from + kVerbWindow; ++k) {
+    if (!w.rebuttalVerbs.contains(tokens[k].lower)) continue;
+    const std::string& det = tokens[k + 1].lower;
+    if (det != "the" && det != "these" && det != "those" && det != "such") return tokens.size();
+    size_t n = k + 2;
+    if (n + 1 < tokens.size() && w.rebuttalQualifiers.contains(tokens[n].lower)) ++n;  // "the latest accusation"
+    return w.accusationNouns.contains(tokens[n].lower) ? k : tokens.size();
+  }
+  return tokens.size();
+}
+
+}  // namespace
+
+std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                                 const std::vector<Entity>& entities, const std::vector<Accusation>& earlier,
+                                 const std::vector<Fact>& sentenceFacts) {
+  if (earlier.empty()) return std::nullopt;
+  for (const Fact& f : sentenceFacts)
+    if (f.type == EdgeType::kReject) return std::nullopt;
+  for (const Mention& m : mentions) {
+    if (m.modifier || m.possessive) continue;
+    const size_t verb = rebuttalVerb(tokens, m.tokEnd);
+    if (verb == tokens.size()) continue;
+    bool nearer = false;  // "X said Y rejected the charges": Y rejects
+    for (const Mention& o : mentions) nearer = nearer || (!o.modifier && o.tokBegin >= m.tokEnd && o.tokBegin < verb);
+    if (nearer) continue;
+    for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
+      const bool accused = it->accused == m.entity || (m.titleOf != kNoActor && it->accused == m.titleOf);
+      if (!accused || it->accuser == m.entity) continue;
+      Fact f;
+      f.src = m.entity;
+      const bool stateAnswers = entities[m.entity].actor.kind == ActorKind::kState && it->accuserState != kNoActor;
+      f.dst = stateAnswers ? it->accuserState : it->accuser;
+      f.type = EdgeType::kReject;
+      f.cameo = "120";
+      f.confidence = m.confidence * kRebuttalConfidence;
+      return f;
+    }
+    return std::nullopt;  // the actor right before such a verb is the one who rejects
+  }
+  return std::nullopt;
+}
+
+std::vector<Accusation> accusationsOf(const std::vector<Fact>& facts, const std::vector<Mention>& mentions) {
+  std::vector<Accusation> out;
+  for (const Fact& f : facts) {
+    if (f.type != EdgeType::kAccuse || f.planned) continue;
+    Accusation a{f.src, f.dst, kNoActor};
+    for (const Mention& m : mentions)
+      if (m.entity == f.src && m.titleOf != kNoActor) a.accuserState = m.titleOf;
+    for (const Fact& o : facts)  // a recorded title: "Secretary of State X" is the US's official
+      if (a.accuserState == kNoActor && o.src == f.src &&
+          (o.type == EdgeType::kOfficialOf || o.type == EdgeType::kLeaderOf))
+        a.accuserState = o.dst;
+    out.push_back(a);
+  }
+  return out;
+}
+
+}  // namespace kg::extract

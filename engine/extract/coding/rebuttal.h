@@ -1,0 +1,44 @@
+// Rebuttals of an earlier accusation: "Tehran dismissed the accusation",
+// "Israel rejected the charges" name no accuser; the article named one
+// earlier ("Pompeo accused Iran ..."). The one who rejects is the accused of
+// an earlier accusation in the same article, and the rebuttal answers the
+// latest accuser of that actor (REJECT, CAMEO 120 'reject, not specified').
+//
+// Pure functions; safe from any thread.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "extract/actors/mentions.h"
+#include "extract/actors/resolver.h"
+#include "extract/actors/tokens.h"
+#include "extract/relations/relations.h"
+
+namespace kg::extract {
+
+// One accusation read earlier in the article (an ACCUSE fact's parties, and
+// the accused's state when the accused was a person with a title of one).
+struct Accusation {
+  size_t accuser = 0;
+  size_t accused = 0;
+  size_t accuserState = kNoActor;  // the body a title gave the accuser ("Secretary of State X": the US), if any
+};
+
+// A REJECT fact from the sentence when it reads "<actor> (rejected |
+// dismissed | denied) the (accusation | charge | allegation | claim)[s]" with
+// no owner of the noun, the actor (or the state a title gives it) was accused
+// earlier in `earlier` (latest first wins), and no fact of the sentence
+// already answers someone; nullopt otherwise. A state that rejects answers
+// the accuser's state when a title gave one ("Pompeo accused Iran ... Tehran
+// dismissed the accusation": Iran REJECT United States), else the accuser.
+std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                                 const std::vector<Entity>& entities, const std::vector<Accusation>& earlier,
+                                 const std::vector<Fact>& sentenceFacts);
+
+// The accusations among `facts` (ACCUSE, not planned), each with the body
+// whose office the accuser holds by a title written with them (the mention's
+// owner, else an office fact of the same sentence).
+std::vector<Accusation> accusationsOf(const std::vector<Fact>& facts, const std::vector<Mention>& mentions);
+
+}  // namespace kg::extract
