@@ -261,6 +261,21 @@ bool foreignOwnerBefore(const MentionScan& s, size_t i, size_t pick) {
   return false;
 }
 
+// "African National Congress", "Indian National Congress": a one-word alias
+// that is an institution's generic name ("Congress", "Parliament") ending a
+// longer capitalised name is that other body, named by the whole run (the
+// capitalised-run rules read it); a demonym before it is read by
+// foreignOwnerBefore.
+bool endsLongerInstitutionName(const MentionScan& s, size_t i, const MentionIndex::Hit& hit) {
+  if (hit.length != 1 || i == 0) return false;
+  bool suffix = false;
+  suffixKind(s.tokens[i].strict, &suffix);
+  const Token& prev = s.tokens[i - 1];
+  if (!suffix || !prev.word || !prev.capital || prev.article || prev.script != Script::kLatin) return false;
+  if (prev.lower == "the" || prev.possessive || s.index.demonym(prev.strict)) return false;
+  return s.out.empty() || s.out.back().tokEnd != i;
+}
+
 // Dictionary aliases, longest first from left to right.
 void findAliases(MentionScan& s) {
   const auto& tokens = s.tokens;
@@ -271,7 +286,7 @@ void findAliases(MentionScan& s) {
     if (hit.length == 0 && t.script == Script::kArabic) hit = matchAfterProclitic(s.index, tokens, i);
     if (hit.length == 0 || insideLongerName(tokens, i, hit)) { ++i; continue; }
     const size_t pick = pickAliasActor(hit, *s.resolver);
-    if (foreignOwnerBefore(s, i, pick)) { i += hit.length; continue; }
+    if (foreignOwnerBefore(s, i, pick) || endsLongerInstitutionName(s, i, hit)) { i += hit.length; continue; }
     size_t b = i;
     if (b > 0 && tokens[b - 1].article) --b;  // "al-" belongs to the name's span
     s.claim(makeMention(tokens, b, i + hit.length, s.resolver->fromCatalog(pick),

@@ -78,6 +78,13 @@ TEST_CASE("Mentions: another state's institution is not the dictionary's one of 
   for (const auto& line : f) CHECK(line.find("United States Congress") == std::string::npos);
   CHECK(kg::extract::testing::hasLine(f, "Peru -COERCE-> Pedro Castillo"));  // "removed X from office": 172, as "ousted"
   CHECK(kg::extract::testing::actorNames("Congress passed the bill on Wednesday.", "2022-12-08").count("United States Congress") == 1);
+  // A generic institution word ending a longer capitalised name is that other body.
+  const auto anc = kg::extract::testing::actorNames("The African National Congress told Jacob Zuma to leave office.",
+                                                    "2018-02-14");
+  CHECK(anc.count("United States Congress") == 0);
+  CHECK(anc.count("African National Congress") == 1);
+  CHECK(kg::extract::testing::actorNames("The US Congress passed the bill on Wednesday.", "2022-12-08")
+            .count("United States Congress") == 1);
 }
 
 TEST_CASE("Mentions: a known person's two names written the other way round are that person", "[extract][mentions]") {
