@@ -70,6 +70,15 @@ bool isPhrasal(std::string_view lemma, std::string_view particle) {
   return kPhrasal.count(key) > 0;
 }
 
+// Verbs that take two objects ("granted Morales asylum", "gave Kyiv new
+// weapons"): after them a name is one object and the common noun phrase
+// after it the other.
+bool isDoubleObjectVerb(std::string_view lemma) {
+  static const std::unordered_set<std::string_view> kVerbs = {"grant", "give", "offer", "award", "deny", "send",
+                                                              "hand", "lend", "promise", "sell", "supply", "refuse"};
+  return kVerbs.count(lemma) > 0;
+}
+
 // Prepositions that also open clauses: "after crowds trashed its embassy".
 bool isClauseOpener(std::string_view w) {
   return w == "after" || w == "before" || w == "since" || w == "until" || w == "till" || w == "as" || w == "once";
@@ -271,7 +280,12 @@ class Chunker {
     if (w_[i].pos == Pos::kPronoun) return i + 1;
     uint32_t j = i;
     while (j < i + 2 && w_[j].pos == Pos::kAdverb) ++j;  // "almost five years", "at least five"
+    const bool firstOfTwoObjects = i > 0 && owner_[i - 1] == Owner::kVerb && isDoubleObjectVerb(w_[i - 1].lemma);
     while (j < n) {
+      // "granted Evo Morales political asylum": the name is the first object.
+      if (firstOfTwoObjects && j > i && w_[j - 1].pos == Pos::kProperNoun && !w_[j].capitalised &&
+          (w_[j].pos == Pos::kAdjective || w_[j].pos == Pos::kNoun))
+        break;
       if (j > i && w_[j].pos == Pos::kNumber && w_[j - 1].pos == Pos::kNoun) break;  // "a call two days ago"
       bool postnominalAdj = j > i && w_[j].pos == Pos::kAdjective &&
                             (w_[j - 1].pos == Pos::kNoun || w_[j - 1].pos == Pos::kProperNoun) &&

@@ -178,3 +178,12 @@ TEST_CASE("Chunker: a list after a clause-opening preposition is the subject of 
   REQUIRE(pair != syn::kNoIndex);
   CHECK(a.nps[static_cast<size_t>(pair)].members.size() == 2);
 }
+
+TEST_CASE("Chunker: after a double-object verb a name and the noun phrase after it are two objects", "[extract][syntax]") {
+  syn::SentenceParse a = syn::parse(lexicon(), "Mexico granted Evo Morales political asylum on Monday.", 0);
+  CHECK(head(a, topNp(a, "Evo Morales")) == "morales");
+  CHECK(head(a, topNp(a, "political asylum")) == "asylum");
+  // Elsewhere a name before a common noun still modifies it.
+  syn::SentenceParse b = syn::parse(lexicon(), "The strike killed Kata'ib Hezbollah senior commanders.", 0);
+  CHECK(head(b, topNp(b, "Kata'ib Hezbollah senior commanders")) == "commanders");
+}
