@@ -25,6 +25,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"rebuttal_verbs", &W::rebuttalVerbs},
     {"rebuttal_qualifiers", &W::rebuttalQualifiers},
     {"accusation_nouns", &W::accusationNouns},
+    {"document_nouns", &W::documentNouns},
 };
 
 }  // namespace

@@ -743,6 +743,21 @@ bool hasNounObject(const SentenceParse& p, const Clause& c) {
                      [&](uint32_t o) { return p.words[p.nps[o].head].pos != Pos::kAdjective; });
 }
 
+// True when the clause's object is a text its subject issues ("passed a
+// resolution censuring Iran", "issued a statement condemning X"): what the
+// text does after it is the subject's act.
+bool hasDocumentObject(const SentenceParse& p, const Clause& c) {
+  return std::any_of(c.objects.begin(), c.objects.end(),
+                     [&](uint32_t o) { return words().documentNouns.contains(p.words[p.nps[o].head].lemma); });
+}
+
+// True when `vg` governs a "to" infinitive (a gerund describing its object,
+// "depots belonging to X", leaves the object's own reading open).
+bool hasInfinitive(const SentenceParse& p, const VerbGroup& vg) {
+  return vg.complement != kNoIndex &&
+         p.words[p.vgs[static_cast<size_t>(vg.complement)].span.first].pos == syntax::Pos::kTo;
+}
+
 // Hypotheticals ("if Tehran attacks US assets") are not events at all.
 bool isHypothetical(const Clause& c) {
   return c.kind == syntax::ClauseKind::kSubordinate && (c.subordinator == "if" || c.subordinator == "unless");
@@ -777,8 +792,11 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
        vi = p.vgs[vi].complement, ++hops) {
     // An infinitive after the verb's object belongs to that object ("praised
     // the agreement to end the mission"), unless the verb hands its object
-    // the action ("urged Iran to stop").
-    if (hops == 1 && hasNounObject(p, c) && !words().objectControlVerbs.contains(p.vgs[c.verb].lemma)) break;
+    // the action ("urged Iran to stop"), or the object is a text whose
+    // gerund says what the subject did by it ("a resolution censuring Iran").
+    if (hops == 1 && hasNounObject(p, c) && !words().objectControlVerbs.contains(p.vgs[c.verb].lemma) &&
+        !(hasDocumentObject(p, c) && p.words[p.vgs[vi].main].form == syntax::VerbForm::kGerund))
+      break;
     auto r = readVerb(dicts, t, ci, p.vgs[vi]);
     // A negated verb codes only what a pattern that spells out the negation
     // says ("- &NEGATVAUXVRB * ..."): neither it nor its complement happened
@@ -824,7 +842,7 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
     if (!choice || complete) choice = Choice{std::move(*r), &p.vgs[vi], candidate};
     if (complete) break;
   }
-  if (choice && choice->roles.target == kNoIndex && !c.objects.empty() && p.vgs[c.verb].complement == kNoIndex &&
+  if (choice && choice->roles.target == kNoIndex && !c.objects.empty() && !hasInfinitive(p, p.vgs[c.verb]) &&
       !mutualWithoutTarget(p, choice->roles, choice->reading.code))
     choice->roles.target = objectModifierActor(t, c);
   return choice;

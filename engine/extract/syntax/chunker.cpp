@@ -176,6 +176,10 @@ void addParticle(const Words& w, VerbGroup& vg, uint32_t& end) {
 
 enum class Owner : uint8_t { kFree, kVerb, kPrepPart };
 
+// The most words between a verb and a gerund that still describes its object
+// ("a resolution on Wednesday censuring"): an object and one short phrase.
+constexpr uint32_t kGerundGapWords = 8;
+
 class Chunker {
  public:
   explicit Chunker(const Words& w) : w_(w), owner_(w.size(), Owner::kFree), npOf_(w.size(), kNoIndex) {}
@@ -553,10 +557,33 @@ class Chunker {
   }
 
   // "agreed to cooperate", "urged Iran to stop", "is expected to meet".
+  // "passed a resolution (on Wednesday) censuring Iran": a bare gerund after
+  // the governor's object, with at most a prepositional phrase between and
+  // no comma, verb or conjunction; the coder decides whether the object
+  // hands it the subject's act (coding/event_coder.cpp, document nouns).
+  bool gerundAfterObject(const VerbGroup& gov, const VerbGroup& ger) const {
+    if (ger.span.first != ger.main || w_[ger.main].form != VerbForm::kGerund) return false;
+    const uint32_t from = gov.span.last, to = ger.span.first;
+    if (to <= from || to - from > kGerundGapWords || npOf_[from] == kNoIndex) return false;
+    for (uint32_t k = from; k < to; ++k) {
+      const Pos p = w_[k].pos;
+      if (p == Pos::kPunct || p == Pos::kVerb || p == Pos::kAux || p == Pos::kCoordinator || p == Pos::kSubordinator)
+        return false;
+    }
+    return true;
+  }
+
   void linkComplements() {
     for (size_t b = 1; b < out_.vgs.size(); ++b) {
       VerbGroup& inf = out_.vgs[b];
-      if (w_[inf.span.first].pos != Pos::kTo) continue;
+      if (w_[inf.span.first].pos != Pos::kTo) {
+        VerbGroup& gov = out_.vgs[b - 1];
+        if (gov.complement == kNoIndex && gerundAfterObject(gov, inf)) {
+          gov.complement = static_cast<int32_t>(b);
+          inf.governor = static_cast<int32_t>(b - 1);
+        }
+        continue;
+      }
       VerbGroup& gov = out_.vgs[b - 1];
       uint32_t gap = inf.span.first - gov.span.last;
       if (gap == 1 && w_[gov.span.last].lower == "about") {  // "is about to restore": imminent

@@ -307,3 +307,15 @@ TEST_CASE("Coder: a rebuttal with no accuser answers the one who accused earlier
   const auto c = facts("Norway accused Russia of jamming GPS signals. Finland rejected the charges on Tuesday.", "2021-05-03");
   CHECK_FALSE(hasLine(c, "Finland -REJECT-> Norway"));
 }
+
+TEST_CASE("Coder: a gerund after a text its subject issues is the subject's act", "[extract][coder]") {
+  CHECK(hasLine(facts("Chile issued a statement on Monday condemning the Bolivian strike.", "2021-05-03"),
+                "Chile -ACCUSE-> Bolivia"));
+  CHECK(hasLine(facts("The International Atomic Energy Agency passed a resolution on Wednesday censuring Iran.",
+                      "2022-06-08"),
+                "International Atomic Energy Agency -ACCUSE-> Iran"));
+  // A gerund that describes an object which is no text leaves the object to the verb.
+  const auto f = facts("American aircraft hit five weapons depots belonging to Kata'ib Hezbollah late on Thursday.",
+                       "2020-03-13");
+  CHECK(hasLine(f, "United States -ASSAULT-> Kata'ib Hezbollah"));
+}
