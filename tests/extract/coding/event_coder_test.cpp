@@ -319,3 +319,10 @@ TEST_CASE("Coder: a gerund after a text its subject issues is the subject's act"
                        "2020-03-13");
   CHECK(hasLine(f, "United States -ASSAULT-> Kata'ib Hezbollah"));
 }
+
+TEST_CASE("Coder: a board, committee or mission of X acts for X", "[extract][coder]") {
+  CHECK(hasLine(facts("The Board of Governors of the International Atomic Energy Agency passed a resolution on "
+                      "Wednesday censuring Iran.",
+                      "2022-06-08"),
+                "International Atomic Energy Agency -ACCUSE-> Iran"));
+}
