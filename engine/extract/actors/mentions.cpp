@@ -785,6 +785,17 @@ bool roleStandsAlone(const MentionScan& s, size_t at, size_t tEnd) {
            tokens[tEnd].script == Script::kLatin);
 }
 
+// The first token of the lower-case qualifiers ("senior", "top") written
+// right before `start`, at most two of them.
+size_t skipQualifiers(const std::vector<Token>& tokens, size_t start) {
+  for (int k = 0; k < 2 && start > 0; ++k) {
+    const Token& t = tokens[start - 1];
+    if (!t.word || t.capital || t.lower == "the" || t.lower == "a" || t.lower == "an" || t.possessive) break;
+    --start;
+  }
+  return start;
+}
+
 // True when the role phrase starting at `start` (its owner or article
 // included) is an apposition to a name before it: "Zalmay Khalilzad, the US
 // envoy", "Zahedi, Iran's Quds Force commander". The name says who holds
@@ -793,11 +804,20 @@ bool appositionToName(const MentionScan& s, size_t start) {
   const auto& tokens = s.tokens;
   while (start > 0 && s.owner[start - 1] >= 0 && s.out[s.owner[start - 1]].possessive)
     start = s.out[s.owner[start - 1]].tokBegin;  // "Iran's Quds Force commander"
+  start = skipQualifiers(tokens, start);  // "a senior Quds Force commander"
   if (start > 0 && (tokens[start - 1].lower == "the" || tokens[start - 1].lower == "a")) --start;
   if (start < 2 || tokens[start - 1].lower != ",") return false;
   const Token& name = tokens[start - 2];
   if (s.owner[start - 2] >= 0) return s.entityOf(s.out[s.owner[start - 2]]).actor.kind == ActorKind::kPerson;
   return name.word && name.capital && name.script == Script::kLatin;
+}
+
+// True when an indefinite article stands before the role written from
+// `start` ("a senior Quds Force commander", "an Iranian diplomat"): one of
+// many, never the office's holder.
+bool indefiniteRole(const std::vector<Token>& tokens, size_t start) {
+  start = skipQualifiers(tokens, start);
+  return start > 0 && (tokens[start - 1].lower == "a" || tokens[start - 1].lower == "an");
 }
 
 // The holder of the office `title` written at [at, tEnd): of the body its
@@ -808,7 +828,8 @@ std::optional<Mention> officeRole(MentionScan& s, size_t at, size_t tEnd, const 
   auto [own, ownerMention] = titleOwner(s, at);
   const bool determiner = at > 0 && (tokens[at - 1].lower == "the" || tokens[at - 1].lower == "his" ||
                                      tokens[at - 1].lower == "its" || tokens[at - 1].lower == "then");
-  if (appositionToName(s, ownerMention >= 0 ? s.out[ownerMention].tokBegin : at)) return std::nullopt;
+  const size_t roleStart = ownerMention >= 0 ? s.out[ownerMention].tokBegin : at;
+  if (appositionToName(s, roleStart) || indefiniteRole(tokens, roleStart)) return std::nullopt;
   std::optional<size_t> body;
   if (own != kNoActor && s.resolver->entities()[own].catalog != kNoActor) body = s.resolver->entities()[own].catalog;
   else if (determiner) body = s.resolver->defaultBodyFor(title);

@@ -102,3 +102,16 @@ TEST_CASE("Mentions: a hyphenated East Asian given name stays in the name, 'Iran
   CHECK(kg::extract::testing::actorNames("North Korean leader Kim Jong-un visited Russia in September.", "2023-09-13")
             .count("Kim Jong-un") == 1);
 }
+
+TEST_CASE("Mentions: a role after 'a' is one of many, never the office's holder of the day", "[extract][mentions]") {
+  // The dictionary's Quds Force commander on 2024-04-01 is Esmail Qaani.
+  const auto names = kg::extract::testing::actorNames(
+      "The strike killed Brigadier General Hassan Farzadi, a senior Quds Force commander, on Monday.", "2024-04-02");
+  CHECK(names.count("Esmail Qaani") == 0);
+  const auto other = kg::extract::testing::actorNames("A Quds Force commander was killed in the strike on Monday.",
+                                                      "2024-04-02");
+  CHECK(other.count("Esmail Qaani") == 0);
+  // "the" commander is the holder.
+  CHECK(kg::extract::testing::actorNames("The Quds Force commander met officials in Baghdad on Monday.", "2024-04-02")
+            .count("Esmail Qaani") == 1);
+}
