@@ -326,3 +326,8 @@ TEST_CASE("Coder: a board, committee or mission of X acts for X", "[extract][cod
                       "2022-06-08"),
                 "International Atomic Energy Agency -ACCUSE-> Iran"));
 }
+
+TEST_CASE("Coder: what is done to a part of something owned is done to its owner", "[extract][coder]") {
+  CHECK(hasLine(facts("Chilean jets struck the consular section of Bolivia's embassy in Lima on Monday.", "2021-05-03"),
+                "Chile -ASSAULT-> Bolivia"));
+}
