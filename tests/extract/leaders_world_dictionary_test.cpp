@@ -76,6 +76,17 @@ TEST_CASE("World leaders: the default dictionary loads without a warning, every 
     CHECK(a.actor.kind == ActorKind::kPerson);
     CHECK(a.actor.attributes.count("surname"));
     CHECK_FALSE(a.relations.empty());
+    // Each term starts before it ends, and the file's rule holds: someone
+    // is here for an office held at some time from 2017 to 2024.
+    const int32_t ruleFrom = Date::parse("2017-01-01").value().days();
+    const int32_t ruleTo = Date::parse("2024-12-31").value().days();
+    bool inRule = false;
+    for (const auto& r : a.relations) {
+      INFO(r.title << " from " << r.origin);
+      if (r.from.known() && r.to.known()) CHECK(r.from.days() <= r.to.lastDay());
+      inRule = inRule || ((!r.from.known() || r.from.days() <= ruleTo) && (!r.to.known() || r.to.lastDay() >= ruleFrom));
+    }
+    CHECK(inRule);
     const CatalogActor& loaded = actor(a.actor.name);
     CHECK(loaded.origin.rfind("leaders_world.txt", 0) == 0);
     for (const auto& r : loaded.relations) {
