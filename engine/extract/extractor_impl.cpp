@@ -16,11 +16,12 @@
 
 namespace kg::extract {
 
-// Embedded from data/states.txt and data/organisations.txt
-// (data/default_dictionary.cpp.in).
+// Embedded from data/states.txt, organisations.txt, leaders.txt and
+// leaders_world.txt (data/default_dictionary.cpp.in).
 extern const char kDefaultStatesText[];
 extern const char kDefaultOrganisationsText[];
 extern const char kDefaultLeadersText[];
+extern const char kDefaultLeadersWorldText[];
 
 Result<std::unique_ptr<Extractor>> Extractor::create(const ExtractorOptions& options) {
   auto impl = ExtractorImpl::make(options);
@@ -35,6 +36,7 @@ Result<std::unique_ptr<ExtractorImpl>> ExtractorImpl::make(const ExtractorOption
     KG_RETURN_IF_ERROR(x->catalog_.parseDictionary(kDefaultStatesText, "states.txt (default dictionary)"));
     KG_RETURN_IF_ERROR(x->catalog_.parseDictionary(kDefaultOrganisationsText, "organisations.txt (default dictionary)"));
     KG_RETURN_IF_ERROR(x->catalog_.parseDictionary(kDefaultLeadersText, "leaders.txt (default dictionary)"));
+    KG_RETURN_IF_ERROR(x->catalog_.parseDictionary(kDefaultLeadersWorldText, "leaders_world.txt (default dictionary)"));
   }
   for (const auto& f : options.actorFiles) KG_RETURN_IF_ERROR(x->catalog_.loadDictionaryFile(f));
   for (const auto& f : options.petrarchFiles) KG_RETURN_IF_ERROR(loadPetrarchFile(f, &x->catalog_, &x->warnings_));
