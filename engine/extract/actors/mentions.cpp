@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <tuple>
 #include <unordered_set>
 
 #include "extract/actors/known_as.h"
@@ -748,6 +749,8 @@ void attachDemonymTitleAfter(MentionScan& s, Mention& m) {
   auto tl = s.index.title(tokens, q + 1);
   if (!tl) return;
   const size_t end = q + 1 + tl->second;
+  // "X, Qatari Emir Sheikh Tamim ...": the title is the next name's.
+  if (end < tokens.size() && tokens[end].word && (tokens[end].capital || s.owner[end] >= 0)) return;
   if (end < tokens.size() && tokens[end].word && !tokens[end].capital && tokens[end].lower != "to" &&
       tokens[end].lower != "in" && tokens[end].lower != "for" && tokens[end].lower != "who")
     return;  // the title runs on into other words
@@ -812,6 +815,19 @@ bool appositionToName(const MentionScan& s, size_t start) {
   return name.word && name.capital && name.script == Script::kLatin;
 }
 
+// The owner of a title written after it as "of" + a state or organisation
+// mention ("the foreign minister of Egypt"): its entity and mention index,
+// or {kNoActor, -1}.
+std::pair<size_t, int> ownerAfterTitle(const MentionScan& s, size_t tEnd) {
+  if (tEnd + 1 >= s.tokens.size() || s.tokens[tEnd].lower != "of" || s.owner[tEnd + 1] < 0) return {kNoActor, -1};
+  const int om = s.owner[tEnd + 1];
+  const Mention& m = s.out[om];
+  const ActorKind kind = s.entityOf(m).actor.kind;
+  if (m.tokBegin != tEnd + 1 || m.possessive || kind == ActorKind::kPerson || kind == ActorKind::kMedia)
+    return {kNoActor, -1};
+  return {m.entity, om};
+}
+
 // True when an indefinite article stands before the role written from
 // `start` ("a senior Quds Force commander", "an Iranian diplomat"): one of
 // many, never the office's holder.
@@ -826,6 +842,8 @@ bool indefiniteRole(const std::vector<Token>& tokens, size_t start) {
 std::optional<Mention> officeRole(MentionScan& s, size_t at, size_t tEnd, const std::string& title) {
   const auto& tokens = s.tokens;
   auto [own, ownerMention] = titleOwner(s, at);
+  int ofMention = -1;  // "the foreign minister of Egypt": the owner written after the title
+  if (own == kNoActor) std::tie(own, ofMention) = ownerAfterTitle(s, tEnd);
   const bool determiner = at > 0 && (tokens[at - 1].lower == "the" || tokens[at - 1].lower == "his" ||
                                      tokens[at - 1].lower == "its" || tokens[at - 1].lower == "then");
   const size_t roleStart = ownerMention >= 0 ? s.out[ownerMention].tokBegin : at;
@@ -841,6 +859,11 @@ std::optional<Mention> officeRole(MentionScan& s, size_t at, size_t tEnd, const 
     s.out[ownerMention].modifier = true;
     m.tokBegin = s.out[ownerMention].tokBegin;
     m.begin = s.out[ownerMention].begin;
+  }
+  if (ofMention >= 0) {
+    s.out[ofMention].modifier = true;
+    m.tokEnd = s.out[ofMention].tokEnd;
+    m.end = s.out[ofMention].end;
   }
   m.title = title;
   m.titleOf = own;

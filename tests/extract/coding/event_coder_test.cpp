@@ -38,7 +38,9 @@ TEST_CASE("Coder: a place in a prepositional phrase is not the target", "[extrac
   CHECK_FALSE(has(f, "Israel -ASSAULT-> Lebanon"));
   const auto g = facts("The foreign minister of Egypt met with Qatar's emir in Doha on Sunday.", "2023-04-02");
   INFO(dump(g));
-  CHECK(has(g, "Egypt -CONSULT-> Qatar"));
+  // The role after "of" is Egypt's foreign minister of the day (the dictionary's holder when it has one).
+  CHECK((has(g, "Egypt -CONSULT-> Qatar") || has(g, "Sameh Shoukry -CONSULT-> Tamim bin Hamad Al Thani")));
+  CHECK_FALSE(has(g, "Qatar -CONSULT-> Tamim bin Hamad Al Thani"));
 }
 
 TEST_CASE("Coder: negated events are not coded, planned ones are kept apart", "[extract][coder]") {
