@@ -26,7 +26,7 @@ timed() {
   t0=$(now)
   "$@" >/dev/null
   t1=$(now)
-  echo "$t1 - $t0" | bc -l
+  echo "$t1 - $t0" | bc -l | awk '{printf "%.3f\n", $1}'
 }
 # Median of $runs runs.
 median() {

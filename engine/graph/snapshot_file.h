@@ -68,7 +68,7 @@ struct LoadOptions {
   // Saves a snapshot built because the file was missing, stale or unusable.
   bool save = true;
   // Receives one line for each problem met (an unusable file, a failed save);
-  // the load goes on. Must be set.
+  // the load goes on. Unset: not reported.
   std::function<void(const std::string&)> report;
 };
 
