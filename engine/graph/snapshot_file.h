@@ -10,7 +10,10 @@
 //
 // Thread safety: free functions; safe from any thread. Any number of
 // processes may read and save the file of one database at once: a file is
-// written whole under a temporary name and renamed into place.
+// written whole under a temporary name and renamed into place. A mapped file
+// is never changed in place by ActorGraph; another program truncating it in
+// place while a process maps it would make that process fault (SIGBUS) on the
+// lost pages — replace the file (rename) instead, or delete it.
 #pragma once
 
 #include <cstdint>
