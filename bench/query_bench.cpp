@@ -83,6 +83,7 @@ struct Args {
   std::string python = "/usr/bin/python3";
   size_t networkxMaxEdges = 2'000'000;
   size_t sqliteQueries = 200;
+  bool keepStores = false;  // --keep-stores: leave WORK/NAME.db of each :store graph (for bench/open_bench.sh)
 };
 
 const std::vector<kg::EdgeType> kFilterTypes = {kg::EdgeType::kConsult, kg::EdgeType::kCooperate,
@@ -416,6 +417,7 @@ Args parseArgs(int argc, char** argv) {
     else if (k == "--python") a.python = next();
     else if (k == "--networkx-max-edges") a.networkxMaxEdges = std::stoull(next());
     else if (k == "--sqlite-queries") a.sqliteQueries = std::stoull(next());
+    else if (k == "--keep-stores") a.keepStores = true;
     else die("unknown option " + k);
   }
   return a;
@@ -479,7 +481,7 @@ int main(int argc, char** argv) {
       if (!w.starts.empty()) (void)kg::query::neighbourhood(**fromStore, w.starts[0], exactTwoHop(w.filter));
       info["open_to_first_query_s"] = untilBuilt + secondsSince(t2);
       store->reset();
-      fs::remove_all(path);
+      if (!args.keepStores) fs::remove_all(path);
     }
     auto tb = Clock::now();
     double cb = cpuNow();

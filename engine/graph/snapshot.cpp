@@ -74,9 +74,20 @@ Csr sortedCsr(const std::vector<uint32_t>& order, const std::vector<uint32_t>& r
 
 }  // namespace
 
+// The arrays of a built snapshot.
 struct Snapshot::Impl {
   Csr forward;
   Csr reverse;
+  std::vector<ActorId> actorIds;
+  std::vector<uint32_t> inEdge;
+  std::vector<uint8_t> type;
+  std::vector<int32_t> first;
+  std::vector<int32_t> last;
+  std::vector<uint8_t> precision;
+  std::vector<uint8_t> conf;
+  std::vector<uint16_t> evidence;
+  std::vector<uint16_t> cameo;
+  std::vector<EdgeId> edgeId;
 };
 
 uint16_t packCameo(std::string_view code) {
@@ -173,17 +184,31 @@ class Snapshot::Builder {
                [&](uint32_t a, uint32_t b) { return key[a] != key[b] ? key[a] < key[b] : a < b; });
     }
     s->impl_->reverse = sortedCsr(revOrder, dst, src, n);
-    s->inEdge_ = std::move(revOrder);
-
-    s->actorIds_ = std::move(actors_);
-    s->type_ = std::move(type_);
-    s->first_ = std::move(first_);
-    s->last_ = std::move(last_);
-    s->precision_ = std::move(precision_);
-    s->conf_ = std::move(conf_);
-    s->evidence_ = std::move(evidence_);
-    s->cameo_ = std::move(cameo_);
-    s->edgeId_ = std::move(edgeId_);
+    Impl& impl = *s->impl_;
+    impl.inEdge = std::move(revOrder);
+    impl.actorIds = std::move(actors_);
+    impl.type = std::move(type_);
+    impl.first = std::move(first_);
+    impl.last = std::move(last_);
+    impl.precision = std::move(precision_);
+    impl.conf = std::move(conf_);
+    impl.evidence = std::move(evidence_);
+    impl.cameo = std::move(cameo_);
+    impl.edgeId = std::move(edgeId_);
+    s->a_ = SnapshotArrays{impl.actorIds,
+                           impl.forward.m_forward.m_rowstart,
+                           impl.forward.m_forward.m_column,
+                           impl.reverse.m_forward.m_rowstart,
+                           impl.reverse.m_forward.m_column,
+                           impl.inEdge,
+                           impl.type,
+                           impl.first,
+                           impl.last,
+                           impl.precision,
+                           impl.conf,
+                           impl.evidence,
+                           impl.cameo,
+                           impl.edgeId};
     s->bindArrays();
     return std::shared_ptr<const Snapshot>(std::move(s));
   }
@@ -204,10 +229,59 @@ Snapshot::Snapshot() = default;
 Snapshot::~Snapshot() = default;
 
 void Snapshot::bindArrays() {
-  outRow_ = impl_->forward.m_forward.m_rowstart.data();
-  outCol_ = impl_->forward.m_forward.m_column.data();
-  inRow_ = impl_->reverse.m_forward.m_rowstart.data();
-  inCol_ = impl_->reverse.m_forward.m_column.data();
+  outRow_ = a_.outRow.data();
+  outCol_ = a_.outCol.data();
+  inRow_ = a_.inRow.data();
+  inCol_ = a_.inCol.data();
+  actorIds_ = a_.actorIds;
+  inEdge_ = a_.inEdge;
+  type_ = a_.type;
+  first_ = a_.first;
+  last_ = a_.last;
+  precision_ = a_.precision;
+  conf_ = a_.conf;
+  evidence_ = a_.evidence;
+  cameo_ = a_.cameo;
+  edgeId_ = a_.edgeId;
+}
+
+namespace {
+
+// InvalidArgument naming `what` unless `rows` is a row-start array of a CSR
+// with `vertices` vertices and `edges` edges.
+Status checkRows(std::span<const uint32_t> rows, size_t vertices, size_t edges, const char* what) {
+  if (rows.size() != vertices + 1)
+    return Status::invalidArgument(std::string("snapshot: ") + what + " has " + std::to_string(rows.size()) +
+                                   " entries for " + std::to_string(vertices) + " vertices (needs V + 1)");
+  if (rows.front() != 0 || rows.back() != edges)
+    return Status::invalidArgument(std::string("snapshot: ") + what + " does not run from 0 to the edge count " +
+                                   std::to_string(edges));
+  return Status::ok();
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Snapshot>> Snapshot::view(const SnapshotArrays& a, std::shared_ptr<const void> owner) {
+  const size_t v = a.actorIds.size(), e = a.type.size();
+  if (v > kMaxIndex || e > kMaxIndex)
+    return Status::invalidArgument("snapshot: " + std::to_string(v) + " vertices and " + std::to_string(e) +
+                                   " edges; at most " + std::to_string(kMaxIndex) + " of each fit");
+  KG_RETURN_IF_ERROR(checkRows(a.outRow, v, e, "the out-edge row array"));
+  KG_RETURN_IF_ERROR(checkRows(a.inRow, v, e, "the in-edge row array"));
+  const std::pair<const char*, size_t> edgeArrays[] = {
+      {"outCol", a.outCol.size()},       {"inCol", a.inCol.size()}, {"inEdge", a.inEdge.size()},
+      {"first", a.first.size()},         {"last", a.last.size()},   {"precision", a.precision.size()},
+      {"confidence", a.conf.size()},     {"evidence", a.evidence.size()}, {"cameo", a.cameo.size()},
+      {"edgeId", a.edgeId.size()}};
+  for (const auto& [name, size] : edgeArrays)
+    if (size != e)
+      return Status::invalidArgument(std::string("snapshot: array ") + name + " has " + std::to_string(size) +
+                                     " entries for " + std::to_string(e) + " edges");
+  std::shared_ptr<Snapshot> s(new Snapshot());
+  s->owner_ = std::move(owner);
+  s->a_ = a;
+  s->bindArrays();
+  return std::shared_ptr<const Snapshot>(std::move(s));
 }
 
 Result<std::shared_ptr<const Snapshot>> Snapshot::fromStore(const storage::GraphStore& store) {
@@ -273,10 +347,17 @@ DateRange Snapshot::dateRange(EdgeIndex e) const {
 }
 
 size_t Snapshot::memoryBytes() const {
+  if (!impl_) {
+    return a_.actorIds.size_bytes() + a_.outRow.size_bytes() + a_.outCol.size_bytes() + a_.inRow.size_bytes() +
+           a_.inCol.size_bytes() + a_.inEdge.size_bytes() + a_.type.size_bytes() + a_.first.size_bytes() +
+           a_.last.size_bytes() + a_.precision.size_bytes() + a_.conf.size_bytes() + a_.evidence.size_bytes() +
+           a_.cameo.size_bytes() + a_.edgeId.size_bytes();
+  }
+  const Impl& i = *impl_;
   auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
-  size_t total = bytes(actorIds_) + bytes(inEdge_) + bytes(type_) + bytes(first_) + bytes(last_) +
-                 bytes(precision_) + bytes(conf_) + bytes(evidence_) + bytes(cameo_) + bytes(edgeId_);
-  for (const Csr* g : {&impl_->forward, &impl_->reverse})
+  size_t total = bytes(i.actorIds) + bytes(i.inEdge) + bytes(i.type) + bytes(i.first) + bytes(i.last) +
+                 bytes(i.precision) + bytes(i.conf) + bytes(i.evidence) + bytes(i.cameo) + bytes(i.edgeId);
+  for (const Csr* g : {&i.forward, &i.reverse})
     total += bytes(g->m_forward.m_rowstart) + bytes(g->m_forward.m_column);
   return total;
 }

@@ -7,9 +7,14 @@
 // in-edges by edge index), so that a type or date filter can skip whole runs
 // by binary search.
 //
-// The adjacency lives in two boost::compressed_sparse_row_graph instances
-// owned by the implementation; this header exposes plain arrays so that the
-// query code stays free of Boost and the inner loops stay inline.
+// The arrays are either owned or borrowed. A snapshot built from a store
+// (fromStore, fromEdges, fromScan) lays its adjacency out with two
+// boost::compressed_sparse_row_graph instances and owns them and the
+// attribute vectors. A snapshot opened from a snapshot file (view(), used by
+// graph/snapshot_file.h) has no Boost graph: its arrays are spans over the
+// mapped file, which it keeps mapped. Either way this header exposes the same
+// plain arrays, so the query code stays free of Boost and the inner loops stay
+// inline.
 //
 // Memory per edge: target 4 + reverse source 4 + reverse edge index 4 +
 // type 1 + first/last day 8 + precisions 1 + confidence 1 + evidence count 2 +
@@ -29,6 +34,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -69,6 +75,25 @@ inline bool cameoKeyHasPrefix(uint16_t key, uint16_t prefix) {
   return (key % 10000) / kScale[plen] == (prefix % 10000) / kScale[plen];
 }
 
+// Every array of a snapshot, as spans (V vertices, E edges). What a snapshot
+// file stores and what Snapshot::view borrows.
+struct SnapshotArrays {
+  std::span<const ActorId> actorIds;  // V, strictly increasing
+  std::span<const uint32_t> outRow;   // V + 1: out-edges of v are [outRow[v], outRow[v+1])
+  std::span<const uint32_t> outCol;   // E: target vertex of each edge
+  std::span<const uint32_t> inRow;    // V + 1: reverse CSR row starts
+  std::span<const uint32_t> inCol;    // E: source vertex of each reverse position
+  std::span<const uint32_t> inEdge;   // E: edge index of each reverse position
+  std::span<const uint8_t> type;      // E
+  std::span<const int32_t> first;     // E
+  std::span<const int32_t> last;      // E
+  std::span<const uint8_t> precision; // E
+  std::span<const uint8_t> conf;      // E
+  std::span<const uint16_t> evidence; // E
+  std::span<const uint16_t> cameo;    // E
+  std::span<const EdgeId> edgeId;     // E
+};
+
 class Snapshot final {
  public:
   // Reads every actor and every edge of `store` (scanActors, scanEdges).
@@ -86,6 +111,14 @@ class Snapshot final {
   // returns, and those of fromEdges.
   using EdgeScan = std::function<Status(const std::function<storage::Scan(const storage::EdgeHeader&)>&)>;
   static Result<std::shared_ptr<const Snapshot>> fromScan(const std::vector<ActorId>& actors, const EdgeScan& scan);
+
+  // A snapshot over arrays someone else owns (a mapped snapshot file);
+  // `owner` keeps them valid and is held for the snapshot's lifetime.
+  // InvalidArgument naming the array when the sizes disagree (every E-array
+  // of one length, row arrays of V + 1 entries starting at 0 and ending at
+  // E); the contents are not checked (that is the file checksum's job).
+  static Result<std::shared_ptr<const Snapshot>> view(const SnapshotArrays& arrays,
+                                                      std::shared_ptr<const void> owner);
 
   Snapshot(const Snapshot&) = delete;
   Snapshot& operator=(const Snapshot&) = delete;
@@ -126,7 +159,13 @@ class Snapshot final {
   uint16_t cameoKey(EdgeIndex e) const { return cameo_[e]; }
   EdgeId edgeId(EdgeIndex e) const { return edgeId_[e]; }
 
-  // Bytes held by the adjacency and attribute arrays (capacity, not size).
+  // Every array, valid for the snapshot's lifetime (what a snapshot file stores).
+  const SnapshotArrays& arrays() const { return a_; }
+  // True when the arrays are spans over a mapped file rather than owned.
+  bool mapped() const { return impl_ == nullptr; }
+
+  // Bytes held by the adjacency and attribute arrays (owned: capacity, not
+  // size; mapped: the arrays' size).
   size_t memoryBytes() const;
   // memoryBytes() / edgeCount(); 0 for an empty graph.
   double bytesPerEdge() const;
@@ -141,23 +180,26 @@ class Snapshot final {
   Snapshot();
   void bindArrays();
 
-  std::unique_ptr<Impl> impl_;  // the two Boost CSR graphs
-  // Views into impl_'s CSR arrays; valid for the snapshot's lifetime.
+  // Owned arrays: the two Boost CSR graphs and the attribute vectors; null
+  // for a view.
+  std::unique_ptr<Impl> impl_;
+  std::shared_ptr<const void> owner_;  // a view's arrays live as long as this
+  SnapshotArrays a_;                    // spans over impl_ or owner_'s memory
+  // Shorthands of a_'s arrays, kept as plain pointers for the inline accessors.
   const uint32_t* outRow_ = nullptr;
   const uint32_t* outCol_ = nullptr;
   const uint32_t* inRow_ = nullptr;
   const uint32_t* inCol_ = nullptr;
-
-  std::vector<ActorId> actorIds_;  // sorted; VertexId = position
-  std::vector<uint32_t> inEdge_;   // reverse CSR position -> edge index
-  std::vector<uint8_t> type_;
-  std::vector<int32_t> first_;
-  std::vector<int32_t> last_;
-  std::vector<uint8_t> precision_;  // from precision << 4 | to precision
-  std::vector<uint8_t> conf_;
-  std::vector<uint16_t> evidence_;
-  std::vector<uint16_t> cameo_;  // packCameo of each edge's CAMEO code
-  std::vector<EdgeId> edgeId_;
+  std::span<const ActorId> actorIds_;  // sorted; VertexId = position
+  std::span<const uint32_t> inEdge_;   // reverse CSR position -> edge index
+  std::span<const uint8_t> type_;
+  std::span<const int32_t> first_;
+  std::span<const int32_t> last_;
+  std::span<const uint8_t> precision_;  // from precision << 4 | to precision
+  std::span<const uint8_t> conf_;
+  std::span<const uint16_t> evidence_;
+  std::span<const uint16_t> cameo_;  // packCameo of each edge's CAMEO code
+  std::span<const EdgeId> edgeId_;
 
   mutable ScratchPool pool_;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iostream>
 #include <tuple>
 
 #include "query/components.h"
@@ -11,7 +12,9 @@
 namespace kg::rpc {
 
 LocalGraph::LocalGraph(core::Engine& engine, extract::ExtractorOptions extractorOptions)
-    : engine_(engine), extractorOptions_(std::move(extractorOptions)) {}
+    : engine_(engine),
+      report_([](const std::string& line) { std::cerr << "warning: " << line << "\n"; }),
+      extractorOptions_(std::move(extractorOptions)) {}
 LocalGraph::~LocalGraph() = default;
 
 Result<storage::StoreStats> LocalGraph::stats() { return engine_.stats(); }
@@ -128,7 +131,7 @@ Result<std::vector<Actor>> LocalGraph::actorsPage(std::optional<ActorKind> kind,
 Result<std::shared_ptr<const graph::Snapshot>> LocalGraph::snapshot(uint64_t* version) {
   auto [s, v] = holder_.currentWithVersion();
   if (!s) {
-    KG_RETURN_IF_ERROR(holder_.rebuild(engine_.store()));
+    KG_RETURN_IF_ERROR(loadSnapshot());
     std::tie(s, v) = holder_.currentWithVersion();
   }
   if (!s) return Status::internal("no graph snapshot after a rebuild");
@@ -136,7 +139,28 @@ Result<std::shared_ptr<const graph::Snapshot>> LocalGraph::snapshot(uint64_t* ve
   return s;
 }
 
-Status LocalGraph::refresh() { return holder_.rebuild(engine_.store()); }
+graph::LoadOptions LocalGraph::snapshotOptions() const {
+  graph::LoadOptions o;
+  o.report = report_;
+  return o;
+}
+
+Status LocalGraph::loadSnapshot() {
+  std::lock_guard<std::mutex> lock(loadMu_);
+  if (holder_.current()) return Status::ok();  // another thread loaded it meanwhile
+  auto loaded = graph::loadSnapshot(engine_.store(), engine_.path(), snapshotOptions());
+  if (!loaded) return loaded.status();
+  holder_.publish(std::move(loaded->snapshot));
+  return Status::ok();
+}
+
+Status LocalGraph::refresh() {
+  std::lock_guard<std::mutex> lock(loadMu_);
+  auto built = graph::rebuildSnapshot(engine_.store(), engine_.path(), snapshotOptions());
+  if (!built) return built.status();
+  holder_.publish(std::move(built->snapshot));
+  return Status::ok();
+}
 
 Result<Edge> LocalGraph::loadEdge(EdgeId id, size_t evidence) {
   // TODO(perf): getEdge reads every evidence record; a header-only lookup in

@@ -1,7 +1,9 @@
 // LocalGraph: GraphApi over an open core::Engine. Point lookups and edge
 // listings read the store; multi-hop queries (neighbourhood, paths,
-// timeline, as-of, rank) run on the last published graph snapshot, which is
-// built on first use and rebuilt after every ingest through this object.
+// timeline, as-of, rank) run on the last published graph snapshot. On first
+// use that is the database's snapshot file when it is current
+// (graph/snapshot_file.h), else one built from the store and saved; after
+// every ingest through this object it is rebuilt and saved.
 // `kgd` serves one LocalGraph; `kg` uses one in local mode.
 //
 // Thread safety: every method may be called from any number of threads at
@@ -11,12 +13,15 @@
 
 #include <cstdint>
 #include <atomic>
+#include <functional>
 #include <memory>
+#include <string>
 #include <mutex>
 
 #include "core/engine.h"
 #include "core/ingest.h"
 #include "extract/extractor.h"
+#include "graph/snapshot_file.h"
 #include "graph/snapshot_holder.h"
 #include "rpc/graph_api.h"
 
@@ -80,8 +85,18 @@ class LocalGraph final : public GraphApi {
   Result<std::shared_ptr<const graph::Snapshot>> snapshot(uint64_t* version = nullptr);
   // Version of the current snapshot (0 before the first).
   uint64_t snapshotVersion() const { return holder_.version(); }
-  // Rebuilds the snapshot from the store (after writes made elsewhere).
+  // Publishes the database's snapshot unless one is published already: the
+  // snapshot file when it is current, else built from the store and saved
+  // (graph::loadSnapshot). Errors: those of the store.
+  Status loadSnapshot();
+  // Rebuilds the snapshot from the store (after writes made elsewhere) and
+  // saves it as the database's snapshot file. Errors: those of the store (a
+  // failed save is reported, not returned).
   Status refresh();
+  // Where problems with the snapshot file go (one line each: a damaged file
+  // that is being rebuilt, a save that failed). Default: stderr, "warning: ".
+  // Call before the first query.
+  void setSnapshotReport(std::function<void(const std::string&)> report) { report_ = std::move(report); }
 
   core::Engine& engine() { return engine_; }
 
@@ -93,8 +108,12 @@ class LocalGraph final : public GraphApi {
                                       size_t evidence, const PageRequest& page, PageSpan* span);
   Result<Actor> loadActor(ActorId id);
 
+  graph::LoadOptions snapshotOptions() const;
+
   core::Engine& engine_;
   graph::SnapshotHolder holder_;
+  std::mutex loadMu_;  // one snapshot load or rebuild at a time
+  std::function<void(const std::string&)> report_;
   const extract::ExtractorOptions extractorOptions_;
   // A listing read straight from the store (edges, actors) is stamped with
   // the store's write epoch (GraphStore::writeEpoch: odd while a commit

@@ -156,6 +156,15 @@ class GraphStore {
   // (how kgd stamps the pages of a listing read from the store). Safe from
   // any thread.
   virtual uint64_t writeEpoch() const = 0;
+  // RocksDB's sequence number: it grows with every commit and bulk load that
+  // lands and persists across opens, so two reads of one database that see
+  // the same number saw the same contents. A read-only open sees the number
+  // of the state it opened. 0 for a store that does not keep one.
+  virtual uint64_t sequenceNumber() const { return 0; }
+  // A string naming this database for as long as it exists (RocksDB's DB
+  // identity, made when it was created); a copy of the directory keeps it,
+  // a new database gets another. "" for a store that has none.
+  virtual std::string identity() const { return ""; }
   // A loader for bulk imports (see BulkLoader); it borrows this store and must
   // not outlive it. Reads the fact keys of every stored edge first (O(edges)).
   // FailedPrecondition on a read-only store or a store without bulk loading.

@@ -423,6 +423,11 @@ class RocksStore final : public GraphStore {
   }
 
   uint64_t writeEpoch() const override { return writeEpoch_.load(); }
+  uint64_t sequenceNumber() const override { return db_->GetLatestSequenceNumber(); }
+  std::string identity() const override {
+    std::string id;
+    return db_->GetDbIdentity(id).ok() ? id : std::string();
+  }
 
   Status flush() override {
     if (readOnly_) return Status::ok();
@@ -477,6 +482,7 @@ class RocksStore final : public GraphStore {
   rocksdb::ColumnFamilyHandle* cf(int i) { return cfs_[i]; }
   uint64_t allocActor() { return nextActor_++; }
   uint64_t allocEdge() { return nextEdge_++; }
+  uint64_t nextEdgeId() const { return nextEdge_.load(); }
   // Raise the high-water marks past an id given by the caller.
   void reserveActor(uint64_t id) { raise(nextActor_, id + 1); }
   void reserveEdge(uint64_t id) { raise(nextEdge_, id + 1); }
@@ -1252,7 +1258,18 @@ Result<BulkLoadStats> RocksBulkLoader::finish() {
   rocksdb::Status ingested;
   {
     OddEpoch writing(store_->writeEpochCounter());
+    const rocksdb::SequenceNumber before = db->GetLatestSequenceNumber();
     ingested = db->IngestExternalFiles(args);
+    // Files that overlap nothing stored are ingested with sequence number 0
+    // and leave the store's number where it was; the graph snapshot file
+    // (FORMAT.md "Graph snapshot file") tells stale from current by that
+    // number, so a load that landed must move it: rewrite a meta key with
+    // the value the load just gave it.
+    if (ingested.ok() && db->GetLatestSequenceNumber() == before) {
+      std::string ne;
+      codec::putU64BE(&ne, store_->nextEdgeId());
+      ingested = db->Put(rocksdb::WriteOptions(), store_->cf(kMeta), kNextEdgeKey, ne);
+    }
   }
   KG_RETURN_IF_ERROR(fromRocks(ingested, "ingest"));
   killPoint("bulk.after_ingest");

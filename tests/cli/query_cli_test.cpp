@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <set>
 
@@ -308,5 +310,68 @@ TEST_CASE("kg query commands: --cameo keeps the edges whose CAMEO code starts wi
     auto r = kg(args);
     CHECK(r.rc == 2);
     CHECK((r.err + r.out).find(value) != std::string::npos);
+  }
+}
+
+TEST_CASE("kg queries: the snapshot file is saved, reused, rebuilt after a write and when damaged",
+          "[cli][query][snapfile]") {
+  TempDir dir;
+  const std::string db = dir.sub("kg.db");
+  Kg kg{db};
+  seedGraph(kg);
+  const std::string file = db + "/graph.snapshot";
+  const std::string question = "path 'Qassem Soleimani' 'Council of Representatives of Iraq' --json";
+  REQUIRE_FALSE(std::filesystem::exists(file));
+  auto first = kg(question);
+  REQUIRE(first.rc == 0);
+  CHECK(first.err.empty());
+  REQUIRE(std::filesystem::exists(file));  // saved by the first query
+  const auto saved = std::filesystem::last_write_time(file);
+  auto second = kg(question);
+  REQUIRE(second.rc == 0);
+  CHECK(second.out == first.out);
+  CHECK(std::filesystem::last_write_time(file) == saved);  // mapped, not rewritten
+
+  SECTION("a write makes it stale; the next query sees the write and saves the file again") {
+    REQUIRE(kg("edge add 'Qassem Soleimani' CONSULT 'Council of Representatives of Iraq' --from 2019-12-01").rc == 0);
+    auto after = kg(question);
+    REQUIRE(after.rc == 0);
+    CHECK(after.err.empty());
+    auto paths = json::parse(after.out)["paths"];
+    REQUIRE(paths.size() == 1);
+    CHECK(paths[0]["edges"].size() == 1);  // the new edge is the path now
+    auto again = kg(question);
+    CHECK(again.out == after.out);
+  }
+  SECTION("a damaged file is reported on stderr, rebuilt, and the answer is unchanged") {
+    {
+      std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+      f.seekp(-20, std::ios::end);
+      f.put('\x5a');
+    }
+    auto damaged = kg(question);
+    REQUIRE(damaged.rc == 0);
+    CHECK(damaged.out == first.out);
+    CHECK_THAT(damaged.err, Catch::StartsWith("kg: warning: snapshot file " + file + ": checksum mismatch in array"));
+    CHECK(std::count(damaged.err.begin(), damaged.err.end(), '\n') == 1);
+    auto healed = kg(question);
+    CHECK(healed.err.empty());
+    CHECK(healed.out == first.out);
+  }
+  SECTION("a query killed while saving the file leaves a usable database and file") {
+    std::filesystem::remove(file);
+    for (const char* point : {"snapshot.mid_write", "snapshot.before_rename"}) {
+      auto killed = kg::testing::run("KG_KILL_POINT=" + std::string(point) + " " + KG_BIN + " --db " + shq(db) + " " +
+                                     question);
+      CHECK(killed.rc != 0);
+      CHECK_FALSE(std::filesystem::exists(file));  // no half-written file under the real name
+    }
+    auto after = kg(question);
+    REQUIRE(after.rc == 0);
+    CHECK(after.err.empty());
+    CHECK(after.out == first.out);
+    CHECK(std::filesystem::exists(file));
+    for (const auto& e : std::filesystem::directory_iterator(db))
+      CHECK(e.path().filename().string().find("graph.snapshot.tmp-") == std::string::npos);
   }
 }

@@ -39,7 +39,9 @@ Result<rpc::GraphApi*> CliContext::api() {
   }
   auto e = engine(false);
   if (!e) return e.status();
-  api_ = std::make_unique<rpc::LocalGraph>(**e);
+  auto local = std::make_unique<rpc::LocalGraph>(**e);
+  local->setSnapshotReport([](const std::string& line) { std::cerr << "kg: warning: " << line << "\n"; });
+  api_ = std::move(local);
   return api_.get();
 }
 

@@ -78,9 +78,10 @@ int main(int argc, char** argv) {
   kg::extract::ExtractorOptions xo;
   xo.actorFiles = actorFiles;
   kg::rpc::LocalGraph graph(**engine, xo);
-  // Build the first snapshot before accepting clients, so that the first
-  // multi-hop query does not pay for it.
-  if (auto st = graph.refresh(); !st.isOk()) {
+  graph.setSnapshotReport([](const std::string& line) { std::cerr << "kgd: warning: " << line << "\n"; });
+  // Load (or build) the first snapshot before accepting clients, so that the
+  // first multi-hop query does not pay for it.
+  if (auto st = graph.loadSnapshot(); !st.isOk()) {
     std::cerr << "kgd: error: " << st.message() << "\n";
     return 1;
   }

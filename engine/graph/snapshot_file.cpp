@@ -1,0 +1,446 @@
+#include "graph/snapshot_file.h"
+
+#include <bit>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <span>
+#include <string_view>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utility>
+#include <vector>
+
+#include "base/kill_point.h"
+
+namespace kg::graph {
+
+static_assert(std::endian::native == std::endian::little,
+              "snapshot files hold little-endian arrays that are mapped as they are");
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr char kMagic[8] = {'K', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};  // \r\n: a text-mode copy breaks it
+// Room for the fixed fields, the section table and the header checksum,
+// rounded up so that the first array starts aligned.
+constexpr size_t kHeaderBytes = 512;
+// Each array starts on a multiple of this: enough for any element type, and
+// one cache line, so arrays never share one.
+constexpr size_t kSectionAlign = 64;
+// RocksDB identities are 36-character UUIDs; the field leaves room.
+constexpr size_t kIdentityBytes = 64;
+constexpr uint64_t kSumSeed = 0x2545F4914F6CDD1DULL;
+constexpr uint64_t kSumPrime = 0x9E3779B97F4A7C15ULL;
+
+// Header field offsets (FORMAT.md "Graph snapshot file").
+constexpr size_t kOffVersion = 8, kOffHeaderBytes = 12, kOffFileBytes = 16, kOffSequence = 24, kOffVertices = 32,
+                 kOffEdges = 40, kOffSections = 48, kOffIdentityLen = 52, kOffIdentity = 56,
+                 kOffTable = kOffIdentity + kIdentityBytes;
+constexpr size_t kSectionCount = 14;
+constexpr size_t kTableEntryBytes = 24;  // offset, bytes, checksum
+constexpr size_t kOffHeaderSum = kOffTable + kSectionCount * kTableEntryBytes;
+static_assert(kOffHeaderSum + 8 <= kHeaderBytes);
+
+// The arrays in file order, with their element sizes and how many elements
+// each has (V: vertices, V + 1, E: edges).
+enum class Count { kV, kV1, kE };
+struct SectionInfo {
+  const char* name;
+  size_t elementBytes;
+  Count count;
+};
+constexpr SectionInfo kSections[kSectionCount] = {
+    {"actorIds", 8, Count::kV}, {"outRow", 4, Count::kV1},   {"outCol", 4, Count::kE},    {"inRow", 4, Count::kV1},
+    {"inCol", 4, Count::kE},    {"inEdge", 4, Count::kE},    {"type", 1, Count::kE},      {"first", 4, Count::kE},
+    {"last", 4, Count::kE},     {"precision", 1, Count::kE}, {"confidence", 1, Count::kE}, {"evidence", 2, Count::kE},
+    {"cameo", 2, Count::kE},    {"edgeId", 8, Count::kE}};
+
+std::span<const std::byte> bytesOf(const auto& span) { return std::as_bytes(span); }
+
+std::span<const std::byte> sectionBytes(const SnapshotArrays& a, size_t i) {
+  switch (i) {
+    case 0: return bytesOf(a.actorIds);
+    case 1: return bytesOf(a.outRow);
+    case 2: return bytesOf(a.outCol);
+    case 3: return bytesOf(a.inRow);
+    case 4: return bytesOf(a.inCol);
+    case 5: return bytesOf(a.inEdge);
+    case 6: return bytesOf(a.type);
+    case 7: return bytesOf(a.first);
+    case 8: return bytesOf(a.last);
+    case 9: return bytesOf(a.precision);
+    case 10: return bytesOf(a.conf);
+    case 11: return bytesOf(a.evidence);
+    case 12: return bytesOf(a.cameo);
+    default: return bytesOf(a.edgeId);
+  }
+}
+
+template <typename T>
+std::span<const T> typed(const std::byte* base, uint64_t offset, uint64_t bytes) {
+  return {reinterpret_cast<const T*>(base + offset), static_cast<size_t>(bytes / sizeof(T))};
+}
+
+SnapshotArrays arraysAt(const std::byte* base, const uint64_t (&offset)[kSectionCount],
+                        const uint64_t (&bytes)[kSectionCount]) {
+  SnapshotArrays a;
+  a.actorIds = typed<ActorId>(base, offset[0], bytes[0]);
+  a.outRow = typed<uint32_t>(base, offset[1], bytes[1]);
+  a.outCol = typed<uint32_t>(base, offset[2], bytes[2]);
+  a.inRow = typed<uint32_t>(base, offset[3], bytes[3]);
+  a.inCol = typed<uint32_t>(base, offset[4], bytes[4]);
+  a.inEdge = typed<uint32_t>(base, offset[5], bytes[5]);
+  a.type = typed<uint8_t>(base, offset[6], bytes[6]);
+  a.first = typed<int32_t>(base, offset[7], bytes[7]);
+  a.last = typed<int32_t>(base, offset[8], bytes[8]);
+  a.precision = typed<uint8_t>(base, offset[9], bytes[9]);
+  a.conf = typed<uint8_t>(base, offset[10], bytes[10]);
+  a.evidence = typed<uint16_t>(base, offset[11], bytes[11]);
+  a.cameo = typed<uint16_t>(base, offset[12], bytes[12]);
+  a.edgeId = typed<EdgeId>(base, offset[13], bytes[13]);
+  return a;
+}
+
+// kgsum64 (FORMAT.md): the bytes as little-endian 64-bit words, the last one
+// padded with zeros, dealt round-robin to four lanes (independent chains, so
+// the CPU overlaps their multiplies); each lane and then the fold of the
+// lanes is a chain of steps that are bijections of the word and of the
+// state, so changing any one word always changes the result.
+uint64_t sumStep(uint64_t h, uint64_t w) { return std::rotl((h ^ w) * kSumPrime, 29); }
+
+uint64_t checksum(std::span<const std::byte> bytes) {
+  constexpr size_t kLanes = 4;
+  uint64_t lane[kLanes];
+  for (size_t j = 0; j < kLanes; ++j) lane[j] = kSumSeed + j;
+  const std::byte* p = bytes.data();
+  const size_t words = bytes.size() / 8;
+  size_t i = 0;
+  for (; i + kLanes <= words; i += kLanes)
+    for (size_t j = 0; j < kLanes; ++j) {
+      uint64_t w;
+      std::memcpy(&w, p + 8 * (i + j), 8);
+      lane[j] = sumStep(lane[j], w);
+    }
+  for (; i < words; ++i) {
+    uint64_t w;
+    std::memcpy(&w, p + 8 * i, 8);
+    lane[i % kLanes] = sumStep(lane[i % kLanes], w);
+  }
+  if (bytes.size() % 8) {
+    uint64_t w = 0;
+    std::memcpy(&w, p + 8 * words, bytes.size() % 8);
+    lane[words % kLanes] = sumStep(lane[words % kLanes], w);
+  }
+  uint64_t h = kSumSeed ^ bytes.size();
+  for (uint64_t l : lane) h = sumStep(h, l);
+  h ^= h >> 33;
+  h *= kSumPrime;
+  return h ^ (h >> 29);
+}
+
+size_t elementCount(Count c, uint64_t vertices, uint64_t edges) {
+  switch (c) {
+    case Count::kV: return vertices;
+    case Count::kV1: return vertices + 1;
+    default: return edges;
+  }
+}
+
+uint64_t alignUp(uint64_t n) { return (n + kSectionAlign - 1) / kSectionAlign * kSectionAlign; }
+
+void putU32(std::byte* p, uint32_t v) { std::memcpy(p, &v, 4); }
+void putU64(std::byte* p, uint64_t v) { std::memcpy(p, &v, 8); }
+uint32_t getU32(const std::byte* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+uint64_t getU64(const std::byte* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
+std::string errnoText(const std::string& what, const std::string& path) {
+  return what + " " + path + ": " + std::strerror(errno);
+}
+
+// Owns a file descriptor.
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+  int release() { return std::exchange(fd_, -1); }
+
+ private:
+  int fd_;
+};
+
+Status writeAll(int fd, const std::byte* p, size_t n, const std::string& path) {
+  while (n > 0) {
+    const ssize_t w = ::write(fd, p, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return Status::ioError(errnoText("write", path));
+    }
+    p += w;
+    n -= static_cast<size_t>(w);
+  }
+  return Status::ok();
+}
+
+// Removes `path.tmp-PID` files whose process has gone (a writer that crashed).
+void removeAbandonedTemps(const std::string& path) {
+  const fs::path target(path);
+  const std::string prefix = target.filename().string() + ".tmp-";
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(target.parent_path(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string pidText = name.substr(prefix.size());
+    if (pidText.empty() || pidText.find_first_not_of("0123456789") != std::string::npos) continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(pidText));
+    if (pid == ::getpid()) continue;
+    if (::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge
+    fs::remove(entry.path(), ec);
+  }
+}
+
+Status syncDirectory(const std::string& dir) {
+  Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (fd.get() < 0) return Status::ioError(errnoText("open directory", dir));
+  if (::fsync(fd.get()) != 0) return Status::ioError(errnoText("sync directory", dir));
+  return Status::ok();
+}
+
+// The header of `s` with its section table filled in; the section offsets
+// follow the header in order, each aligned.
+std::vector<std::byte> makeHeader(const Snapshot& s, const SnapshotStamp& stamp, uint64_t* fileBytes) {
+  std::vector<std::byte> h(kHeaderBytes);
+  std::memcpy(h.data(), kMagic, sizeof kMagic);
+  putU32(&h[kOffVersion], kSnapshotFileVersion);
+  putU32(&h[kOffHeaderBytes], kHeaderBytes);
+  putU64(&h[kOffSequence], stamp.sequence);
+  putU64(&h[kOffVertices], s.vertexCount());
+  putU64(&h[kOffEdges], s.edgeCount());
+  putU32(&h[kOffSections], kSectionCount);
+  putU32(&h[kOffIdentityLen], static_cast<uint32_t>(stamp.identity.size()));
+  std::memcpy(&h[kOffIdentity], stamp.identity.data(), stamp.identity.size());
+  uint64_t offset = kHeaderBytes, end = kHeaderBytes;
+  for (size_t i = 0; i < kSectionCount; ++i) {
+    const auto bytes = sectionBytes(s.arrays(), i);
+    std::byte* entry = &h[kOffTable + i * kTableEntryBytes];
+    offset = alignUp(end);
+    putU64(entry, offset);
+    putU64(entry + 8, bytes.size());
+    putU64(entry + 16, checksum(bytes));
+    end = offset + bytes.size();
+  }
+  *fileBytes = end;  // the last array ends the file: no padding after it
+  putU64(&h[kOffFileBytes], end);
+  putU64(&h[kOffHeaderSum], checksum(std::span(h.data(), kOffHeaderSum)));
+  return h;
+}
+
+Status writeTemp(int fd, const std::string& tmp, const Snapshot& s, const std::vector<std::byte>& header) {
+  KG_RETURN_IF_ERROR(writeAll(fd, header.data(), header.size(), tmp));
+  uint64_t end = kHeaderBytes;
+  static constexpr std::byte kZeros[kSectionAlign] = {};
+  for (size_t i = 0; i < kSectionCount; ++i) {
+    if (i == kSectionCount / 2) killPoint("snapshot.mid_write");
+    KG_RETURN_IF_ERROR(writeAll(fd, kZeros, alignUp(end) - end, tmp));  // padding before the array
+    const auto bytes = sectionBytes(s.arrays(), i);
+    KG_RETURN_IF_ERROR(writeAll(fd, bytes.data(), bytes.size(), tmp));
+    end = alignUp(end) + bytes.size();
+  }
+  if (::fsync(fd) != 0) return Status::ioError(errnoText("sync", tmp));
+  return Status::ok();
+}
+
+// A read-only mapping of a whole file, unmapped when destroyed.
+class Mapping {
+ public:
+  Mapping(void* p, size_t n) : p_(p), n_(n) {}
+  ~Mapping() {
+    if (p_ != nullptr) ::munmap(p_, n_);
+  }
+  Mapping(const Mapping&) = delete;
+  Mapping& operator=(const Mapping&) = delete;
+  const std::byte* data() const { return static_cast<const std::byte*>(p_); }
+  size_t size() const { return n_; }
+
+ private:
+  void* p_;
+  size_t n_;
+};
+
+Status corrupt(const std::string& path, const std::string& what) {
+  return Status::corruption("snapshot file " + path + ": " + what);
+}
+
+// Checks the header of the mapped file and fills the section table.
+Status checkHeader(const Mapping& m, const std::string& path, SnapshotStamp* stamp, uint64_t* vertices,
+                   uint64_t* edges, uint64_t (&offset)[kSectionCount], uint64_t (&bytes)[kSectionCount],
+                   uint64_t (&sums)[kSectionCount]) {
+  const std::byte* h = m.data();
+  if (m.size() < sizeof kMagic || std::memcmp(h, kMagic, sizeof kMagic) != 0)
+    return corrupt(path, "not a snapshot file (bad magic)");
+  if (m.size() < kHeaderBytes)
+    return corrupt(path, "truncated: " + std::to_string(m.size()) + " bytes, shorter than its " +
+                             std::to_string(kHeaderBytes) + "-byte header");
+  const uint32_t version = getU32(h + kOffVersion);
+  if (version != kSnapshotFileVersion)
+    return corrupt(path, "layout version " + std::to_string(version) + ", this kg reads version " +
+                             std::to_string(kSnapshotFileVersion));
+  if (getU64(h + kOffHeaderSum) != checksum(std::span(h, kOffHeaderSum)))
+    return corrupt(path, "header checksum mismatch");
+  const uint64_t fileBytes = getU64(h + kOffFileBytes);
+  if (fileBytes != m.size())
+    return corrupt(path, (m.size() < fileBytes ? "truncated: " : "wrong size: ") + std::to_string(m.size()) +
+                             " bytes, the header says " + std::to_string(fileBytes));
+  if (getU32(h + kOffHeaderBytes) != kHeaderBytes || getU32(h + kOffSections) != kSectionCount ||
+      getU32(h + kOffIdentityLen) > kIdentityBytes)
+    return corrupt(path, "header fields out of range");
+  stamp->identity.assign(reinterpret_cast<const char*>(h + kOffIdentity), getU32(h + kOffIdentityLen));
+  stamp->sequence = getU64(h + kOffSequence);
+  *vertices = getU64(h + kOffVertices);
+  *edges = getU64(h + kOffEdges);
+  for (size_t i = 0; i < kSectionCount; ++i) {
+    const std::byte* entry = h + kOffTable + i * kTableEntryBytes;
+    offset[i] = getU64(entry);
+    bytes[i] = getU64(entry + 8);
+    sums[i] = getU64(entry + 16);
+    const SectionInfo& info = kSections[i];
+    if (*vertices > UINT32_MAX || *edges > UINT32_MAX ||
+        bytes[i] != elementCount(info.count, *vertices, *edges) * info.elementBytes)
+      return corrupt(path, std::string("array ") + info.name + " has the wrong size for " +
+                               std::to_string(*vertices) + " vertices and " + std::to_string(*edges) + " edges");
+    if (offset[i] % kSectionAlign != 0 || offset[i] < kHeaderBytes || offset[i] > fileBytes ||
+        bytes[i] > fileBytes - offset[i])
+      return corrupt(path, std::string("array ") + info.name + " lies outside the file");
+  }
+  return Status::ok();
+}
+
+void report(const LoadOptions& options, const std::string& line) {
+  if (options.report) options.report(line);
+}
+
+void saveBuilt(const LoadedSnapshot& built, const std::string& path, const LoadOptions& options) {
+  if (!options.save || built.stamp.identity.empty()) return;
+  Status saved = writeSnapshotFile(path, *built.snapshot, built.stamp);
+  if (!saved.isOk()) report(options, "could not save the graph snapshot: " + saved.message());
+}
+
+Result<LoadedSnapshot> build(const storage::GraphStore& store) {
+  // The stamp is read before the store: a write landing during the build
+  // makes the saved file look older than it is (rebuilt once more later),
+  // never newer.
+  LoadedSnapshot out;
+  out.stamp = SnapshotStamp{store.identity(), store.sequenceNumber()};
+  auto s = Snapshot::fromStore(store);
+  if (!s) return s.status();
+  out.snapshot = std::move(s).value();
+  return out;
+}
+
+}  // namespace
+
+std::string snapshotFilePath(const std::string& dbPath) { return (fs::path(dbPath) / kSnapshotFileName).string(); }
+
+Status writeSnapshotFile(const std::string& path, const Snapshot& snapshot, const SnapshotStamp& stamp) {
+  if (stamp.identity.size() > kIdentityBytes)
+    return Status::invalidArgument("snapshot file " + path + ": store identity longer than " +
+                                   std::to_string(kIdentityBytes) + " bytes");
+  removeAbandonedTemps(path);
+  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  uint64_t fileBytes = 0;
+  const std::vector<std::byte> header = makeHeader(snapshot, stamp, &fileBytes);
+  Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  if (fd.get() < 0) return Status::ioError(errnoText("create", tmp));
+  Status written = writeTemp(fd.get(), tmp, snapshot, header);
+  if (written.isOk() && ::close(fd.release()) != 0) written = Status::ioError(errnoText("close", tmp));
+  if (!written.isOk()) {
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    return written;
+  }
+  killPoint("snapshot.before_rename");
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    Status failed = Status::ioError(errnoText("rename " + tmp + " to", path));
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    return failed;
+  }
+  return syncDirectory(fs::path(path).parent_path().string());
+}
+
+Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify verify) {
+  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) {
+    if (errno == ENOENT) return Status::notFound("no snapshot file " + path);
+    return Status::ioError(errnoText("open", path));
+  }
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) return Status::ioError(errnoText("stat", path));
+  const auto size = static_cast<size_t>(st.st_size);
+  if (size == 0) return corrupt(path, "empty (0 bytes)");
+  void* p = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd.get(), 0);
+  if (p == MAP_FAILED) return Status::ioError(errnoText("map", path));
+  // A header-only open reads arrays as queries touch them, scattered: no
+  // read-ahead, so that a query brings in only the pages it reads.
+  if (verify == SnapshotVerify::kHeader) ::madvise(p, size, MADV_RANDOM);
+  auto mapping = std::make_shared<Mapping>(p, size);
+  OpenedSnapshot out;
+  uint64_t vertices = 0, edges = 0, offset[kSectionCount], bytes[kSectionCount], sums[kSectionCount];
+  KG_RETURN_IF_ERROR(checkHeader(*mapping, path, &out.stamp, &vertices, &edges, offset, bytes, sums));
+  if (verify == SnapshotVerify::kFull)
+    for (size_t i = 0; i < kSectionCount; ++i)
+      if (checksum(std::span(mapping->data() + offset[i], bytes[i])) != sums[i])
+        return corrupt(path, std::string("checksum mismatch in array ") + kSections[i].name);
+  auto view = Snapshot::view(arraysAt(mapping->data(), offset, bytes), mapping);
+  if (!view) return corrupt(path, view.status().message());
+  out.snapshot = std::move(view).value();
+  return out;
+}
+
+Result<LoadedSnapshot> rebuildSnapshot(const storage::GraphStore& store, const std::string& dbPath,
+                                       const LoadOptions& options) {
+  auto built = build(store);
+  if (!built) return built.status();
+  saveBuilt(built.value(), snapshotFilePath(dbPath), options);
+  return built;
+}
+
+Result<LoadedSnapshot> loadSnapshot(const storage::GraphStore& store, const std::string& dbPath,
+                                    const LoadOptions& options) {
+  const SnapshotStamp now{store.identity(), store.sequenceNumber()};
+  if (now.identity.empty()) return build(store);
+  const std::string path = snapshotFilePath(dbPath);
+  auto opened = openSnapshotFile(path, options.verify);
+  if (opened) {
+    if (opened->stamp == now) return LoadedSnapshot{std::move(opened->snapshot), now, true};
+    // Reflecting a later state than this open sees: another process's
+    // current file; build for ourselves and leave it.
+    if (opened->stamp.identity == now.identity && opened->stamp.sequence > now.sequence) return build(store);
+    if (opened->stamp.identity != now.identity)
+      report(options, "snapshot file " + path + " belongs to another database (identity " + opened->stamp.identity +
+                     "); rebuilding it");
+  } else if (opened.status().code() != StatusCode::kNotFound) {
+    report(options, opened.status().message() + "; rebuilding it");
+  }
+  // Missing, stale (the usual case after a write), damaged or foreign.
+  return rebuildSnapshot(store, dbPath, options);
+}
+
+}  // namespace kg::graph

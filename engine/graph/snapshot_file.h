@@ -1,0 +1,99 @@
+// Snapshot files: a Snapshot saved inside the database directory
+// (`graph.snapshot`) and opened by mapping it, so that a new `kg` process
+// answers its first multi-hop query without reading every edge from RocksDB.
+// The layout is specified in engine/storage/FORMAT.md ("Graph snapshot file").
+//
+// A file records the store's identity and sequence number as they were
+// before the snapshot read the store; it is current while the store still has
+// that sequence number. Staleness, damage, truncation, another version or
+// another database's file all mean: rebuild from the store and save again.
+//
+// Thread safety: free functions; safe from any thread. Any number of
+// processes may read and save the file of one database at once: a file is
+// written whole under a temporary name and renamed into place. A mapped file
+// is never changed in place by ActorGraph; another program truncating it in
+// place while a process maps it would make that process fault (SIGBUS) on the
+// lost pages — replace the file (rename) instead, or delete it.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "base/status.h"
+#include "graph/snapshot.h"
+#include "storage/graph_store.h"
+
+namespace kg::graph {
+
+// The file's name inside a database directory.
+inline constexpr const char* kSnapshotFileName = "graph.snapshot";
+// The layout version this code writes and reads (FORMAT.md).
+inline constexpr uint32_t kSnapshotFileVersion = 1;
+
+// Which state of which store a snapshot reflects.
+struct SnapshotStamp {
+  std::string identity;   // GraphStore::identity()
+  uint64_t sequence = 0;  // GraphStore::sequenceNumber()
+  friend bool operator==(const SnapshotStamp&, const SnapshotStamp&) = default;
+};
+
+// What openSnapshotFile checks before handing out a snapshot.
+enum class SnapshotVerify {
+  kFull,    // header and every array's checksum: reads the whole file once
+  kHeader,  // header, sizes and row bounds only: the arrays are read as queries touch them
+};
+
+// `dbPath`/graph.snapshot.
+std::string snapshotFilePath(const std::string& dbPath);
+
+// Writes `snapshot` stamped `stamp` to `path`: into `path.tmp-PID`, synced,
+// renamed over `path`, then the directory synced. A crash at any moment
+// leaves the previous file (or none) in place, plus at most a temporary file,
+// which the next write removes once its process is gone. Kill points:
+// `snapshot.mid_write`, `snapshot.before_rename`. IOError naming the file.
+Status writeSnapshotFile(const std::string& path, const Snapshot& snapshot, const SnapshotStamp& stamp);
+
+struct OpenedSnapshot {
+  std::shared_ptr<const Snapshot> snapshot;  // its arrays are spans over the mapping it holds
+  SnapshotStamp stamp;
+};
+
+// Maps the snapshot file at `path`. NotFound when there is none; Corruption
+// with a message saying what was wrong (not a snapshot file, another layout
+// version, truncated, a checksum that does not match, inconsistent sizes);
+// IOError when it cannot be read. The mapping lives as long as the snapshot.
+Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify verify = SnapshotVerify::kFull);
+
+struct LoadOptions {
+  SnapshotVerify verify = SnapshotVerify::kFull;
+  // Saves a snapshot built because the file was missing, stale or unusable.
+  bool save = true;
+  // Receives one line for each problem met (an unusable file, a failed save);
+  // the load goes on. Unset: not reported.
+  std::function<void(const std::string&)> report;
+};
+
+struct LoadedSnapshot {
+  std::shared_ptr<const Snapshot> snapshot;
+  SnapshotStamp stamp;  // the store state it reflects
+  bool fromFile = false;  // false: built from the store
+};
+
+// The snapshot of `store`, the database at directory `dbPath`: the mapped
+// file when it is current (same identity and sequence number as the store),
+// else built from the store and, with options.save, saved — unless the file
+// reflects a newer state of the store than this open sees (a read-only open
+// older than a writer's commit), which is left alone. A store without an
+// identity is always built and never saved. Errors: those of
+// Snapshot::fromStore; problems with the file are reported, not returned.
+Result<LoadedSnapshot> loadSnapshot(const storage::GraphStore& store, const std::string& dbPath,
+                                    const LoadOptions& options);
+
+// Builds the snapshot of `store` and saves it as loadSnapshot does after a
+// build (kgd after an ingest). Errors: those of Snapshot::fromStore.
+Result<LoadedSnapshot> rebuildSnapshot(const storage::GraphStore& store, const std::string& dbPath,
+                                       const LoadOptions& options);
+
+}  // namespace kg::graph
