@@ -192,7 +192,8 @@ class CsvReader {
     for (const auto& [name, i] : c_.attributes)
       if (std::string_view v = trim(f[i]); !v.empty()) attrs.emplace(name, std::string(v));
     std::string text(at(f, c_.text));
-    if (text.empty() && !cameo.empty()) text = names_ ? names_->nameOf(cameo) : "CAMEO " + cameo;
+    if (text.empty() && !cameo.empty() && names_) text = names_->nameOf(cameo);
+    if (text.empty() && !cameo.empty()) text = "CAMEO " + cameo;
     const std::string_view id = at(f, c_.id);
     return run_.event(ids[0], ids[1], ev, cameo, date, id.empty() ? doc_ : "csv:" + std::string(id),
                       id.empty() ? static_cast<uint32_t>(lineNo) : 0, text, std::move(attrs));

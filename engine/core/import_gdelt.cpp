@@ -144,11 +144,13 @@ class GdeltReader {
     if (std::string bad = badField(r); !bad.empty()) return run_.malformed(path, lineNo, bad);
     // The actors a row names are stored before its code is checked.
     ActorId ends[2] = {0, 0};
+    std::string names[2];
     const size_t nameCol[2] = {col::kActor1Name, col::kActor2Name};
     const size_t codeCol[2] = {col::kActor1Code, col::kActor2Code};
     const size_t countryCol[2] = {col::kActor1Country, col::kActor2Country};
     for (int i = 0; i < 2; ++i) {
-      std::string name(r.at(nameCol[i]).empty() ? r.at(codeCol[i]) : r.at(nameCol[i]));
+      std::string& name = names[i];
+      name = r.at(nameCol[i]).empty() ? r.at(codeCol[i]) : r.at(nameCol[i]);
       if (name.empty()) continue;
       auto a = run_.actor(name, r.at(countryCol[i]), {});
       if (a.status().code() == StatusCode::kInvalidArgument) return run_.malformed(path, lineNo, a.status().message());
@@ -163,7 +165,7 @@ class GdeltReader {
       return Status::ok();
     }
     if (ends[0] == ends[1]) {
-      run_.noActorPair(path, lineNo, "Actor1 and Actor2 are the same actor ('" + std::string(r.at(col::kActor1Name)) +
+      run_.noActorPair(path, lineNo, "Actor1 and Actor2 are the same actor ('" + names[0] +
                                          "'): no edge joins an actor to itself");
       return Status::ok();
     }

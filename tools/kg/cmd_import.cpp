@@ -215,9 +215,10 @@ void registerImportCommands(CLI::App& app, CliContext& ctx) {
                   "the data, else ../shared/data/cameo)");
   cmd->add_flag("--strict", args->strict, "refuse the whole import (nothing stored) on any malformed line");
   cmd->add_flag("--no-evidence", args->noEvidence,
-                "store no evidence records (fastest; by default each event keeps a small one: "
-                "doc tkg:<set>/<file> with the line number, or icews:<event id>, and the event name; "
-                "without them identical events of one day count as merged)");
+                "store no evidence records (fastest; by default each event keeps one: doc "
+                "tkg:<set>/<file> or csv:<file> with the line number, or icews:/gdelt:/plover:<event id>, the "
+                "event name, and the row's fields as attributes (README); without them identical events of "
+                "one day count as merged)");
   cmd->add_option("--examples", args->examples, "malformed lines quoted in the summary (default 10)");
   cmd->callback([&ctx, cmd, args] { ctx.exitCode = runImport(ctx, cmd, *args); });
 }
