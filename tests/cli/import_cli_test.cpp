@@ -272,6 +272,24 @@ TEST_CASE("kg import: kg export --format plover reads back as the same events", 
   CHECK(after[0]["evidence"][0]["attributes"]["story_id"].get<std::string>().rfind("icews:", 0) == 0);
   auto again = json::parse(back("--json import " + shq(plover)).out);
   CHECK(again["stored"] == 0);
+
+  // A GDELT event's attributes travel through PLOVER and back.
+  Kg gdelt{dir.sub("gdelt.db")};
+  const std::string rows = dir.sub("events.csv");
+  std::ofstream(rows) << gdeltRow("1001");
+  REQUIRE(gdelt("import " + shq(rows)).rc == 0);
+  const std::string out = dir.sub("gdelt.plover.jsonl");
+  REQUIRE(gdelt("export --format plover --out " + shq(out)).rc == 0);
+  Kg round{dir.sub("round.db")};
+  auto rr = round("import " + shq(out));
+  INFO(rr.err);
+  REQUIRE(rr.rc == 0);
+  json a = json::parse(round("--json edges").out)[0]["evidence"][0]["attributes"];
+  CHECK(a["goldstein"] == -10.0);
+  CHECK(a["place"] == "Baghdad, Baghdad, Iraq");
+  CHECK(a["lat"] == 33.3386);
+  CHECK(a["url"] == "https://news.example/1001");
+  CHECK(a["story_id"] == "gdelt:1001");
 }
 
 TEST_CASE("kg import: the real GDELT and ICEWS05-15 files, every row accounted for", "[cli][import][gdelt]") {
