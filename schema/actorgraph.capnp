@@ -91,6 +91,7 @@ struct Evidence {
   begin @2 :UInt32;
   end @3 :UInt32;
   text @4 :Text;
+  attributes @5 :List(Attribute);  # the imported row's fields (goldstein, url, lat, ...)
 }
 
 struct EdgeInfo {

@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "core/cameo.h"
+#include "core/import_run.h"
 #include "extract/actors/name_fold.h"
 
 namespace kg::core {
@@ -19,51 +20,7 @@ namespace kg::core {
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
-
-Result<std::string> readWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::notFound("cannot read '" + path + "'");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// Calls fn(lineNumber, line) for each line (without its "\r\n").
-template <typename Fn>
-Status forEachLine(std::string_view text, Fn&& fn) {
-  size_t lineNo = 0, pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    ++lineNo;
-    KG_RETURN_IF_ERROR(fn(lineNo, line));
-    pos = nl + 1;
-  }
-  return Status::ok();
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-std::vector<std::string_view> splitTabs(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t pos = 0;
-  while (true) {
-    size_t t = line.find('\t', pos);
-    out.push_back(line.substr(pos, t == std::string_view::npos ? std::string_view::npos : t - pos));
-    if (t == std::string_view::npos) break;
-    pos = t + 1;
-  }
-  return out;
-}
+using namespace importing;
 
 // Whitespace-separated unsigned integers; false on anything else.
 bool parseInts(std::string_view line, int64_t* out, size_t maxFields, size_t* count) {
@@ -188,10 +145,6 @@ int64_t dayOfTimeIndex(int64_t t, TimeUnit unit, int32_t epochDay) {
   return epochDay + q;
 }
 
-// Imported event days: years 1 to 9999, what the JSON date contract can write.
-const int64_t kFirstImportDay = Date::day(1, 1, 1).days();
-const int64_t kLastImportDay = Date::day(9999, 12, 31).days();
-
 TimeUnit guessTimeUnit(uint64_t gcdOfTimes) {
   if (gcdOfTimes != 0 && gcdOfTimes % 24 == 0) return TimeUnit::kHours;
   if (gcdOfTimes > 1 && 1440 % gcdOfTimes == 0) return TimeUnit::kMinutes;
@@ -244,152 +197,6 @@ ActorKind guessActorKind(std::string_view name, std::string_view country, std::s
 
 namespace {
 
-// One import (class Run below): the loader, the actor table and the row accounting.
-// `text` with control bytes and bytes that are not UTF-8 written as \xNN,
-// so that a binary line quoted in a message cannot garble a terminal.
-std::string printable(std::string_view text) {
-  std::string out;
-  auto hex = [&](unsigned char c) {
-    static const char* kDigits = "0123456789abcdef";
-    out += "\\x";
-    out += kDigits[c >> 4];
-    out += kDigits[c & 15];
-  };
-  for (size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c < 0x20 && c != 0x09) || c == 0x7f) {
-      hex(c);
-      ++i;
-      continue;
-    }
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-      ++i;
-      continue;
-    }
-    const size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
-    bool ok = n > 0 && i + n <= text.size();
-    for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-    if (!ok) {
-      hex(c);
-      ++i;
-      continue;
-    }
-    out.append(text.substr(i, n));
-    i += n;
-  }
-  return out;
-}
-
-class Run {
- public:
-  Run(storage::GraphStore& store, const ImportOptions& options) : store_(store), opt_(options) {}
-
-  Status begin() {
-    start_ = Clock::now();
-    auto stats = store_.stats();
-    if (!stats) return stats.status();
-    storeHasActors_ = stats->actors > 0;
-    auto loader = store_.newBulkLoader();
-    if (!loader) return loader.status();
-    loader_ = std::move(loader).value();
-    return Status::ok();
-  }
-
-  // A malformed line: fails with `strict`, else is counted and maybe quoted.
-  Status malformed(const std::string& where, size_t line, const std::string& what) {
-    std::string msg = where + ":" + std::to_string(line) + ": " + printable(what);
-    if (opt_.strict) return Status::invalidArgument(msg + " (--strict: nothing was imported)");
-    ++sum_.malformed;
-    if (sum_.examples.size() < opt_.maxExamples) sum_.examples.push_back(std::move(msg));
-    return Status::ok();
-  }
-
-  Result<ActorId> actor(const std::string& name, std::string_view country, std::string_view sectors) {
-    auto it = actors_.find(name);
-    if (it != actors_.end()) return it->second;
-    auto keys = extract::nameKeys(name);
-    if (keys.empty()) return Status::invalidArgument("actor name '" + name + "' has no letters or digits");
-    if (storeHasActors_) {
-      auto ids = store_.lookupNameKey(keys.front());
-      if (!ids) return ids.status();
-      for (ActorId id : ids.value()) {
-        auto a = store_.getActor(id);
-        if (!a) return a.status();
-        if (a->has_value() && (*a)->name == name) {
-          actors_.emplace(name, id);
-          return id;
-        }
-      }
-    }
-    Actor a;
-    a.name = name;
-    a.kind = guessActorKind(name, country, sectors);
-    if (auto open = name.rfind('('); open != std::string::npos && name.back() == ')')
-      a.country = std::string(trim(std::string_view(name).substr(open + 1, name.size() - open - 2)));
-    else if (a.kind == ActorKind::kState)
-      a.country = name;
-    else
-      a.country = std::string(country);
-    auto id = loader_->putActor(std::move(a), keys);
-    if (!id) return id.status();
-    actors_.emplace(name, id.value());
-    return id.value();
-  }
-
-  // One well-formed row's event: becomes evidence on an edge (stored) or is
-  // found already present (merged) when the load finishes.
-  Status event(ActorId src, ActorId dst, const PloverEvent& ev, std::string_view cameo, int32_t day,
-               const std::string& doc, uint32_t sentence, const std::string& text) {
-    edge_.src = src;
-    edge_.dst = dst;
-    edge_.type = ev.type;
-    edge_.mode.assign(ev.mode);
-    edge_.cameo.assign(cameo);
-    edge_.when = DateRange::point(Date::fromDays(day, DatePrecision::kDay));
-    edge_.confidence = 1.0f;
-    edge_.evidence.resize(opt_.evidence ? 1 : 0);
-    if (opt_.evidence) {
-      edge_.evidence[0].doc = doc;
-      edge_.evidence[0].sentence = sentence;
-      edge_.evidence[0].text = text;
-    }
-    ++events_;
-    auto id = loader_->putEdge(edge_);
-    return id.status();
-  }
-
-  Result<ImportSummary> finish() {
-    sum_.parseSeconds = secondsSince(start_);
-    auto t = Clock::now();
-    auto st = loader_->finish();
-    if (!st) return st.status();
-    sum_.writeSeconds = secondsSince(t);
-    // Each event carries exactly one evidence record keyed by its row (doc,
-    // line or event id): the event is stored when that record is new, and was
-    // already present otherwise (a re-import, a repeated row). Without
-    // evidence an event is stored when it made a new edge.
-    sum_.stored = opt_.evidence ? st->evidenceAdded : st->edgesAdded;
-    assert(sum_.stored <= events_);
-    sum_.merged = events_ - sum_.stored;
-    assert(sum_.rows == sum_.stored + sum_.merged + sum_.malformed);
-    return sum_;
-  }
-
-  ImportSummary& summary() { return sum_; }
-
- private:
-  storage::GraphStore& store_;
-  const ImportOptions& opt_;
-  Clock::time_point start_;
-  bool storeHasActors_ = false;
-  std::unique_ptr<storage::BulkLoader> loader_;
-  std::unordered_map<std::string, ActorId> actors_;
-  ImportSummary sum_;
-  uint64_t events_ = 0;  // events offered to the loader
-  Edge edge_;
-};
-
 // `name<TAB>id` lines -> names by id. Ids are dense (0..n-1 in the TKG
 // sets); one far beyond the number of lines, or given twice, is an error
 // naming its line, never an allocation sized by it or a silent overwrite.
@@ -423,20 +230,6 @@ Result<std::vector<std::string>> readIdFile(const std::string& path) {
   std::vector<std::string> out(static_cast<size_t>(maxId + 1));
   for (auto& [id, entry] : byId) out[static_cast<size_t>(id)] = std::move(entry.first);
   return out;
-}
-
-bool allDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-std::vector<std::string> cameoCandidates(const std::string& dataPath) {
-  fs::path p = fs::absolute(dataPath).lexically_normal();
-  std::vector<std::string> c;
-  // <data>/tkg/<set> or <data>/icews/<file>: the sibling cameo/ folder.
-  for (fs::path up = p; up.has_parent_path() && up != up.parent_path(); up = up.parent_path())
-    c.push_back((up / "cameo").string());
-  c.push_back("../shared/data/cameo");
-  return c;
 }
 
 struct Relation {
@@ -490,7 +283,7 @@ Result<ImportSummary> importTkg(storage::GraphStore& store, const ImportOptions&
       if (fs::exists(dir / f, ec)) files.push_back(f);
   if (files.empty()) return Status::notFound("no quadruple files (train.txt, valid.txt, test.txt) in '" + opt.path + "'");
 
-  Run run(store, opt);
+  ImportRun run(store, opt);
   KG_RETURN_IF_ERROR(run.begin());
 
   // Pass 1: parse every line (the time unit needs all of them).
@@ -560,28 +353,58 @@ Result<ImportSummary> importTkg(storage::GraphStore& store, const ImportOptions&
       continue;
     }
     if (q.s == q.o || ids[q.s] == ids[q.o]) {
-      KG_RETURN_IF_ERROR(run.malformed((dir / files[q.file]).string(), q.line,
-                                       "subject and object are the same actor ('" + (*entities)[q.s] +
-                                           "'); an edge cannot join an actor to itself"));
+      run.noActorPair((dir / files[q.file]).string(), q.line,
+                      "subject and object are the same actor ('" + (*entities)[q.s] +
+                          "'): no edge joins an actor to itself");
       continue;
     }
     const int64_t day = dayOfTimeIndex(q.t, unit, epoch);
-    if (day < kFirstImportDay || day > kLastImportDay) {
+    if (day < firstImportDay() || day > lastImportDay()) {
       KG_RETURN_IF_ERROR(run.malformed((dir / files[q.file]).string(), q.line,
                                        "time " + std::to_string(q.t) + " (" + timeUnitName(unit) +
                                            " from the epoch) is not a date between the years 1 and 9999"));
       continue;
     }
-    KG_RETURN_IF_ERROR(run.event(ids[q.s], ids[q.o], *rel.event, rel.code, static_cast<int32_t>(day), docs[q.file],
+    KG_RETURN_IF_ERROR(run.event(ids[q.s], ids[q.o], *rel.event, rel.code, Date::fromDays(static_cast<int32_t>(day), DatePrecision::kDay), docs[q.file],
                                  q.line, rel.text));
   }
   return run.finish();
 }
 
+// ICEWS columns kept as evidence attributes (README "Imported fields").
+struct IcewsAttribute {
+  const char* column;
+  const char* name;
+  bool number;
+};
+constexpr IcewsAttribute kIcewsAttributes[] = {
+    {"Intensity", "intensity", true},      {"Source Sectors", "src_sectors", false},
+    {"Source Country", "src_country", false}, {"Target Sectors", "dst_sectors", false},
+    {"Target Country", "dst_country", false}, {"Story ID", "story_id", false},
+    {"Sentence Number", "sentence_id", false}, {"Publisher", "publisher", false},
+    {"City", "place", false},              {"District", "district", false},
+    {"Province", "admin1", false},         {"Country", "country", false},
+    {"Latitude", "lat", true},             {"Longitude", "lon", true}};
+constexpr std::string_view kIcewsMissing = "NA";  // ICEWS's "no value"
+
+// Fills `attrs` from the kept columns; "bad <column> '<value>'" when a number
+// column holds something else, "" when all is well.
+std::string icewsAttributes(const std::vector<std::string_view>& f,
+                            const std::vector<std::pair<size_t, const IcewsAttribute*>>& kept, Attributes* attrs) {
+  for (const auto& [column, a] : kept) {
+    std::string_view v = trim(f[column]);
+    if (v.empty() || v == kIcewsMissing) continue;
+    if (a->number && !isNumber(v))
+      return std::string("bad ") + a->column + " '" + std::string(v.substr(0, 40)) + "' (want a number)";
+    attrs->emplace(a->name, std::string(v));
+  }
+  return {};
+}
+
 Result<ImportSummary> importIcews(storage::GraphStore& store, const ImportOptions& opt) {
   auto text = readWholeFile(opt.path);
   if (!text) return text.status();
-  Run run(store, opt);
+  ImportRun run(store, opt);
   KG_RETURN_IF_ERROR(run.begin());
   std::unordered_map<std::string, size_t> col;
   size_t columns = 0;
@@ -592,6 +415,7 @@ Result<ImportSummary> importIcews(storage::GraphStore& store, const ImportOption
     if (auto n = CameoNames::load(d.value()); n) names = std::move(n).value();
   const std::string& path = opt.path;
   std::string doc;
+  std::vector<std::pair<size_t, const IcewsAttribute*>> kept;  // (column, attribute)
   Status parsed = forEachLine(text.value(), [&](size_t lineNo, std::string_view line) -> Status {
     if (lineNo == 1) {
       auto fields = splitTabs(line);
@@ -619,6 +443,8 @@ Result<ImportSummary> importIcews(storage::GraphStore& store, const ImportOption
       opt2("Source Country", &cSrcCty);
       opt2("Target Sectors", &cTgtSec);
       opt2("Target Country", &cTgtCty);
+      for (const auto& attribute : kIcewsAttributes)
+        if (auto it = col.find(attribute.column); it != col.end()) kept.emplace_back(it->second, &attribute);
       return Status::ok();
     }
     if (trim(line).empty()) return Status::ok();
@@ -646,13 +472,17 @@ Result<ImportSummary> importIcews(storage::GraphStore& store, const ImportOption
     if (!d) return d.status();
     auto ev = eventForCameo(code);
     if (!ev) return run.malformed(path, lineNo, "CAMEO Code '" + code + "' is not a CAMEO event code");
-    if (s.value() == d.value())
-      return run.malformed(path, lineNo, "Source Name and Target Name are the same actor ('" + src +
-                                             "'); an edge cannot join an actor to itself");
+    if (s.value() == d.value()) {
+      run.noActorPair(path, lineNo, "Source Name and Target Name are the same actor ('" + src +
+                                        "'): no edge joins an actor to itself");
+      return Status::ok();
+    }
+    Attributes attrs;
+    if (std::string bad = icewsAttributes(f, kept, &attrs); !bad.empty()) return run.malformed(path, lineNo, bad);
     doc = "icews:" + std::string(field(cId));
     std::string desc(field(cText));
     if (desc.empty() && names) desc = names->nameOf(code);
-    return run.event(s.value(), d.value(), *ev, code, date->days(), doc, 0, desc);
+    return run.event(s.value(), d.value(), *ev, code, date.value(), doc, 0, desc, std::move(attrs));
   });
   KG_RETURN_IF_ERROR(parsed);
   if (columns == 0) return Status::invalidArgument(path + ": empty file (an ICEWS event file starts with a header line)");
@@ -661,9 +491,78 @@ Result<ImportSummary> importIcews(storage::GraphStore& store, const ImportOption
 
 }  // namespace
 
+const char* importFormatName(ImportFormat f) {
+  switch (f) {
+    case ImportFormat::kTkg: return "tkg";
+    case ImportFormat::kIcews: return "icews";
+    case ImportFormat::kGdelt: return "gdelt";
+    case ImportFormat::kPlover: return "plover";
+    case ImportFormat::kCsv: return "csv";
+  }
+  return "?";
+}
+
+namespace {
+
+constexpr size_t kGdeltColumnCounts[] = {57, 58, 61};  // 1.0 backfile, 1.0 daily, 2.0
+constexpr const char* kFormatList = "tkg, icews, gdelt, plover, csv (with --map) or jsonl";
+
+bool isGdeltRow(std::string_view line) {
+  auto f = splitTabs(line);
+  if (std::find(std::begin(kGdeltColumnCounts), std::end(kGdeltColumnCounts), f.size()) == std::end(kGdeltColumnCounts))
+    return false;
+  return allDigits(trim(f[0])) && trim(f[1]).size() == 8 && allDigits(trim(f[1]));
+}
+
+// What a first line says of its file; "" when nothing known.
+std::string formatOfFirstLine(std::string_view line) {
+  const std::string_view t = trim(line);
+  if (!t.empty() && t.front() == '{') {
+    if (t.find("\"record\"") != std::string_view::npos) return "jsonl";
+    if (t.find("\"event_type\"") != std::string_view::npos) return "plover";
+    return {};
+  }
+  if (looksLikeGdeltHeader(t)) return "gdelt";
+  if (isGdeltRow(line)) return "gdelt";
+  auto f = splitTabs(line);
+  auto has = [&](std::string_view name) {
+    return std::any_of(f.begin(), f.end(), [&](std::string_view x) { return trim(x) == name; });
+  };
+  if (has("Event ID") && has("CAMEO Code")) return "icews";
+  if (has("date") && has("subject") && has("relation") && has("object")) return "tkg";
+  return {};
+}
+
+}  // namespace
+
+Result<std::string> detectImportFormat(const std::string& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return std::string("tkg");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::notFound("cannot read '" + path + "'");
+  std::string line;
+  std::getline(in, line);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  std::string f = formatOfFirstLine(line);
+  if (!f.empty()) return f;
+  return Status::invalidArgument(path + ":1: cannot tell the format from '" + printable(line.substr(0, 60)) +
+                                 "'; use --format " + kFormatList);
+}
+
 Result<ImportSummary> Importer::run(const ImportOptions& options) {
   if (!options.epoch.known()) return Status::invalidArgument("the time epoch must be a known date");
-  return options.format == ImportFormat::kTkg ? importTkg(store_, options) : importIcews(store_, options);
+  switch (options.format) {
+    case ImportFormat::kTkg: {
+      std::error_code ec;
+      if (fs::is_regular_file(options.path, ec)) return importNamedEvents(store_, options);
+      return importTkg(store_, options);
+    }
+    case ImportFormat::kIcews: return importIcews(store_, options);
+    case ImportFormat::kGdelt: return importGdelt(store_, options);
+    case ImportFormat::kPlover: return importPlover(store_, options);
+    case ImportFormat::kCsv: return importCsv(store_, options);
+  }
+  return Status::invalidArgument("unknown import format");
 }
 
 }  // namespace kg::core

@@ -1,6 +1,7 @@
 #include "core/json_codec.h"
 
 #include <cmath>
+#include <cstdlib>
 
 namespace kg::core {
 
@@ -15,9 +16,42 @@ nlohmann::json actorToJson(const Actor& a) {
   return j;
 }
 
+namespace {
+
+// Attributes that are numbers in every format that has them.
+bool isNumericAttribute(std::string_view key) {
+  static constexpr std::string_view kNumeric[] = {"goldstein", "intensity", "tone", "quad_class", "mentions",
+                                                  "num_sources", "articles", "lat", "lon", "root_event"};
+  for (auto k : kNumeric)
+    if (k == key) return true;
+  return false;
+}
+
+nlohmann::json attributeValue(const std::string& key, const std::string& value) {
+  if (!isNumericAttribute(key) || value.empty()) return value;
+  char* end = nullptr;
+  const double d = std::strtod(value.c_str(), &end);
+  if (end != value.c_str() + value.size() || !std::isfinite(d)) return value;  // kept as written
+  if (d == std::floor(d) && std::fabs(d) < 1e15 && value.find_first_of(".eE") == std::string::npos)
+    return static_cast<int64_t>(d);
+  return d;
+}
+
+}  // namespace
+
+nlohmann::json evidenceAttributesToJson(const std::map<std::string, std::string>& attributes) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [k, v] : attributes) j[k] = attributeValue(k, v);
+  return j;
+}
+
 nlohmann::json edgeToJson(const Edge& e, const std::function<std::string(ActorId)>& nameOf) {
   nlohmann::json ev = nlohmann::json::array();
-  for (const auto& x : e.evidence) ev.push_back({{"doc", x.doc}, {"text", x.text}});
+  for (const auto& x : e.evidence) {
+    nlohmann::json one = {{"doc", x.doc}, {"text", x.text}};
+    if (!x.attributes.empty()) one["attributes"] = evidenceAttributesToJson(x.attributes);
+    ev.push_back(std::move(one));
+  }
   // Round to 3 decimals so float noise does not leak into the output.
   double conf = std::round(static_cast<double>(e.confidence) * 1000.0) / 1000.0;
   nlohmann::json j = {{"id", e.id},

@@ -164,6 +164,18 @@ void appendEdgeLine(std::string* out, const Edge& e, uint32_t evidenceCount, con
     appendUint(out, x.end);
     out->append(",\"text\":");
     appendJsonString(out, x.text);
+    if (!x.attributes.empty()) {  // strings, exactly as stored
+      out->append(",\"attributes\":{");
+      bool first = true;
+      for (const auto& [k, v] : x.attributes) {
+        if (!first) out->push_back(',');
+        first = false;
+        appendJsonString(out, k);
+        out->push_back(':');
+        appendJsonString(out, v);
+      }
+      out->push_back('}');
+    }
     out->push_back('}');
   }
   out->append("]}\n");
@@ -244,6 +256,14 @@ Result<std::pair<Edge, uint32_t>> parseEdgeRecord(const json& j) {
       v.begin = optional<uint32_t>(x, "begin", 0);
       v.end = optional<uint32_t>(x, "end", 0);
       v.text = optional<std::string>(x, "text", "");
+      if (auto at = x.find("attributes"); at != x.end() && !at->is_null()) {
+        if (!at->is_object()) return Status::invalidArgument("evidence: 'attributes' is not an object");
+        for (const auto& [k, val] : at->items()) {
+          if (!val.is_string())
+            return Status::invalidArgument("evidence: attribute '" + k + "' is not a string");
+          v.attributes[k] = val.get<std::string>();
+        }
+      }
       e.evidence.push_back(std::move(v));
     }
   }

@@ -8,6 +8,17 @@ namespace kg::exports {
 
 namespace {
 
+// The fields every record has; attributes of those names are not written twice.
+bool isWrittenField(const std::string& key) {
+  static constexpr const char* kFields[] = {
+      "id", "event_date", "event_type", "mode", "context", "actor", "actor_country", "actor_role", "recipient",
+      "recipient_country", "recipient_role", "event_text", "source", "publication_date", "story_id", "url",
+      "language", "cameo", "confidence", "sources", "version", "publisher"};
+  for (const char* f : kFields)
+    if (key == f) return true;
+  return false;
+}
+
 class PloverWriter final : public GraphWriter {
  public:
   explicit PloverWriter(Sink& sink) : out_(sink) {}
@@ -52,12 +63,28 @@ class PloverWriter final : public GraphWriter {
     str("recipient_country", dst.second);
     str("recipient_role", e.dstCode);
     str("event_text", ev ? ev->text : "");
-    str("source", doc ? (doc->outlet.empty() ? doc->source : doc->outlet) : "");
-    str("publication_date", doc && doc->date.known() ? doc->date.toString() : "");
-    str("story_id", ev ? ev->doc : "");
-    str("url", doc ? doc->url : "");
-    str("language", doc ? doc->language : "");
+    // An imported event has no document: its row's attributes say these.
+    auto attr = [&](const char* key) -> std::string {
+      if (!ev) return "";
+      auto it = ev->attributes.find(key);
+      return it == ev->attributes.end() ? "" : it->second;
+    };
+    auto docOr = [&](const std::string& fromDoc, const char* key) { return fromDoc.empty() ? attr(key) : fromDoc; };
+    str("source", docOr(doc ? (doc->outlet.empty() ? doc->source : doc->outlet) : "", "publisher"));
+    str("publication_date", docOr(doc && doc->date.known() ? doc->date.toString() : "", "publication_date"));
+    str("story_id", attr("story_id").empty() ? (ev ? ev->doc : "") : attr("story_id"));
+    str("url", docOr(doc ? doc->url : "", "url"));
+    str("language", docOr(doc ? doc->language : "", "language"));
     str("cameo", e.cameo);
+    // The other attributes of the row (goldstein, tone, place, lat, ...) under their own names.
+    if (ev)
+      for (const auto& [key, value] : ev->attributes)
+        if (!isWrittenField(key)) {
+          o.push_back(',');
+          appendJsonString(&o, key);  // a header name of a CSV column may hold anything
+          o.push_back(':');
+          appendJsonString(&o, value);
+        }
     o.append(",\"confidence\":").append(floatText(e.confidence));
     o.append(",\"sources\":").append(std::to_string(e.sources));
     o.append(",\"version\":\"PLOVER 2021\"}\n");

@@ -6,7 +6,11 @@
 //   sources, version.
 // `context` is [] (the graph keeps no PLOVER context); event_text is the first
 // evidence sentence and source/publication_date/story_id/url/language come
-// from its document (the outlet when known, else the source). Streamed.
+// from its document (the outlet when known, else the source), or for an
+// imported event (no document) from its evidence attributes (publisher,
+// publication_date, story_id, url, language); its other attributes
+// (goldstein, tone, place, lat, lon, ...) follow under their own names, so
+// that `kg import --format plover` reads them back. Streamed.
 #pragma once
 
 #include <memory>

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,6 +66,11 @@ struct Evidence {
   uint32_t begin = 0;      // byte offsets of the sentence within the document text
   uint32_t end = 0;
   std::string text;        // the sentence (or a snippet of it)
+  // What the source row said about this report of the event, by name
+  // ("goldstein", "tone", "url", "lat", ...; README "Imported fields"):
+  // `kg import` keeps each format's analyst fields here. Locations are
+  // attributes of the event, never actors. Empty for text evidence.
+  std::map<std::string, std::string> attributes = {};  // "= {}": brace-initialised Evidence{doc, ...} stays warning-free
 
   friend bool operator==(const Evidence&, const Evidence&) = default;
 };

@@ -132,6 +132,13 @@ void toWire(const Edge& e, const std::string& srcName, const std::string& dstNam
     ev[i].setBegin(x.begin);
     ev[i].setEnd(x.end);
     ev[i].setText(x.text);
+    auto at = ev[i].initAttributes(static_cast<unsigned>(x.attributes.size()));
+    unsigned k = 0;
+    for (const auto& [key, value] : x.attributes) {
+      at[k].setKey(key);
+      at[k].setValue(value);
+      ++k;
+    }
   }
 }
 
@@ -164,6 +171,7 @@ Result<Edge> fromWire(schema::EdgeInfo::Reader in) {
     ev.begin = x.getBegin();
     ev.end = x.getEnd();
     ev.text = str(x.getText());
+    for (auto kv : x.getAttributes()) ev.attributes[str(kv.getKey())] = str(kv.getValue());
     e.evidence.push_back(std::move(ev));
   }
   return e;

@@ -42,7 +42,10 @@ std::string LocalGraph::nameOf(ActorId id) {
 
 size_t approxWireBytes(const Edge& e) {
   size_t n = 160 + e.mode.size() + e.cameo.size() + e.title.size();
-  for (const auto& ev : e.evidence) n += 48 + ev.doc.size() + ev.text.size();
+  for (const auto& ev : e.evidence) {
+    n += 48 + ev.doc.size() + ev.text.size();
+    for (const auto& [k, v] : ev.attributes) n += 16 + k.size() + v.size();
+  }
   return n;
 }
 

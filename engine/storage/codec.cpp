@@ -243,6 +243,18 @@ std::string encodeEvidenceValue(const Evidence& ev) {
   putVarint(&v, ev.begin);
   putVarint(&v, ev.end);
   putString(&v, ev.text);
+  v.append(encodeEvidenceAttributes(ev.attributes));
+  return v;
+}
+
+std::string encodeEvidenceAttributes(const std::map<std::string, std::string>& attributes) {
+  std::string v;
+  if (attributes.empty()) return v;  // optional tail: older records have none
+  putVarint(&v, attributes.size());
+  for (const auto& [k, val] : attributes) {
+    putString(&v, k);
+    putString(&v, val);
+  }
   return v;
 }
 
@@ -255,6 +267,14 @@ Result<Evidence> decodeEvidence(std::string_view key, std::string_view value) {
   ev.begin = static_cast<uint32_t>(r.varint());
   ev.end = static_cast<uint32_t>(r.varint());
   ev.text = r.string();
+  if (r.ok() && !r.atEnd()) {  // the optional attribute tail
+    uint64_t n = r.varint();
+    if (n == 0) return corrupt("evidence");  // writers omit an empty tail
+    for (uint64_t i = 0; i < n && r.ok(); ++i) {
+      std::string k = r.string();
+      ev.attributes[std::move(k)] = r.string();
+    }
+  }
   if (!r.ok() || !r.atEnd()) return corrupt("evidence");
   return ev;
 }

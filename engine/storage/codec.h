@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +61,10 @@ Result<EdgeHeader> decodeEdge(const EdgeKey& key, std::string_view value);
 
 std::string evidenceKey(EdgeId edge, const DocId& doc, uint32_t sentence);
 std::string encodeEvidenceValue(const Evidence& ev);
+// The optional attribute tail of an evidence value (FORMAT.md): "" when
+// `attributes` is empty, so that encodeEvidenceValue(ev without attributes)
+// + this == encodeEvidenceValue(ev with them).
+std::string encodeEvidenceAttributes(const std::map<std::string, std::string>& attributes);
 Result<Evidence> decodeEvidence(std::string_view key, std::string_view value);
 
 std::string encodeDocument(const Document& d);

@@ -100,7 +100,7 @@ struct BulkLoadStats {
 //
 // Nothing is visible in the store before finish(); a loader destroyed without
 // finish() stores nothing. Memory: about 100 bytes per loaded or stored edge
-// plus 24 per evidence record. Requires that nobody else writes to the store
+// plus 28 per evidence record and the encoded size of its attributes. Requires that nobody else writes to the store
 // while the loader exists (the CLI holds the database lock and the engine's
 // write mutex). Not thread-safe: one thread uses it.
 class BulkLoader {

@@ -872,6 +872,7 @@ class RocksBulkLoader final : public BulkLoader {
     uint32_t sentence;
     uint32_t text;
     uint32_t begin, end;
+    uint32_t attributes;  // 0: none; else the encoded tail attributeTail(attributes)
   };
   struct StringHash {
     using is_transparent = void;
@@ -946,6 +947,20 @@ class RocksBulkLoader final : public BulkLoader {
       }
     }
   }
+  // The encoded attribute tails (codec::encodeEvidenceAttributes) of the
+  // evidence, one after another in one arena: no allocation per record.
+  uint32_t addAttributeTail(const std::map<std::string, std::string>& attributes) {
+    if (attributes.empty()) return 0;
+    attributeArena_.append(codec::encodeEvidenceAttributes(attributes));
+    attributeEnds_.push_back(attributeArena_.size());
+    return static_cast<uint32_t>(attributeEnds_.size() - 1);
+  }
+  std::string_view attributeTail(uint32_t i) const {
+    if (i == 0) return {};
+    return std::string_view(attributeArena_).substr(attributeEnds_[i - 1], attributeEnds_[i] - attributeEnds_[i - 1]);
+  }
+  std::string attributeArena_;
+  std::vector<size_t> attributeEnds_{0};
   std::vector<PendingEvidence> evidence_;
   // New actors, in id order (ids are handed out increasing), and their name index keys.
   std::vector<std::pair<ActorId, std::string>> actors_;
@@ -1045,7 +1060,8 @@ Result<EdgeId> RocksBulkLoader::putEdge(const Edge& edge) {
   }
   Pending& p = edges_[index];
   for (const auto& ev : edge.evidence) {
-    evidence_.push_back(PendingEvidence{index, intern(ev.doc), ev.sentence, intern(ev.text), ev.begin, ev.end});
+    evidence_.push_back(PendingEvidence{index, intern(ev.doc), ev.sentence, intern(ev.text), ev.begin, ev.end,
+                                        addAttributeTail(ev.attributes)});
     ++p.evidenceCount;  // corrected in finish() for repeats
     p.dirty = true;
   }
@@ -1085,7 +1101,8 @@ Result<BulkLoadStats> RocksBulkLoader::finish() {
   std::vector<uint32_t> rank(strings_.size());
   for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
   for (auto& ev : evidence_) ev.doc = rank[ev.doc];
-  std::sort(evidence_.begin(), evidence_.end(), [&](const PendingEvidence& a, const PendingEvidence& b) {
+  // Stable: of a record repeated within the load, the first (and its attributes) is kept.
+  std::stable_sort(evidence_.begin(), evidence_.end(), [&](const PendingEvidence& a, const PendingEvidence& b) {
     EdgeId ia = edges_[a.edge].id, ib = edges_[b.edge].id;
     if (ia != ib) return ia < ib;
     if (a.doc != b.doc) return a.doc < b.doc;
@@ -1215,7 +1232,9 @@ Result<BulkLoadStats> RocksBulkLoader::finish() {
       ev.end = pe.end;
       ev.text = strings_[pe.text];
       std::string k = codec::evidenceKey(edges_[pe.edge].id, strings_[order[pe.doc]], pe.sentence);
-      KG_RETURN_IF_ERROR(fromRocks(w.Put(k, codec::encodeEvidenceValue(ev)), "write evidence.sst"));
+      std::string v = codec::encodeEvidenceValue(ev);
+      v.append(attributeTail(pe.attributes));
+      KG_RETURN_IF_ERROR(fromRocks(w.Put(k, v), "write evidence.sst"));
     }
     return Status::ok();
   }); !st.isOk()) return st;

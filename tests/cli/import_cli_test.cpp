@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <vector>
 
 #include "../support/run.h"
 
@@ -131,4 +133,185 @@ TEST_CASE("kg import: ICEWS18 keeps every row, a re-import adds nothing, and --s
   CHECK(lenient["rows"] == 3);
   CHECK(lenient["stored"] == 2);
   CHECK(lenient["malformed"] == 1);
+}
+
+namespace {
+
+// A GDELT 1.0 row (58 columns) composed for these tests: the United States
+// attacks Iraq in Baghdad on 2020-01-03, Goldstein -10, tone -6.25.
+std::string gdeltRow(const std::string& id) {
+  std::vector<std::string> f(58);
+  f[0] = id;
+  f[1] = "20200103";
+  f[5] = "USAMIL";
+  f[6] = "UNITED STATES";
+  f[15] = "IRQ";
+  f[16] = "IRAQ";
+  f[26] = "190";
+  f[29] = "4";
+  f[30] = "-10.0";
+  f[31] = "12";
+  f[32] = "3";
+  f[33] = "11";
+  f[34] = "-6.25";
+  const std::vector<std::string> action = {"4", "Baghdad, Baghdad, Iraq", "IZ", "IZ07", "33.3386", "44.3939", "-3186775"};
+  for (size_t i = 0; i < action.size(); ++i) f[49 + i] = action[i];
+  f[56] = "20200103";
+  f[57] = "https://news.example/" + id;
+  std::string line;
+  for (size_t i = 0; i < f.size(); ++i) line += (i ? "\t" : "") + f[i];
+  return line + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("kg import: a GDELT file is recognised, and its fields come out in edges --json and show --json",
+          "[cli][import][gdelt]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  const std::string file = dir.sub("events.csv");
+  std::ofstream(file) << gdeltRow("1001");
+  auto r = kg("--json import " + shq(file) + " --cameo-dir " + shq(kShared + "/cameo"));  // no --format: auto
+  INFO(r.err);
+  REQUIRE(r.rc == 0);
+  json s = json::parse(r.out);
+  CHECK(s["format"] == "gdelt");
+  CHECK(s["rows"] == 1);
+  CHECK(s["stored"] == 1);
+  CHECK(s["no_actor_pair"] == 0);
+
+  auto edges = kg("--json edges --type ASSAULT");
+  REQUIRE(edges.rc == 0);
+  json e = json::parse(edges.out);
+  REQUIRE(e.size() == 1);
+  CHECK(e[0]["cameo"] == "190");
+  const json& a = e[0]["evidence"][0]["attributes"];
+  CHECK(a["goldstein"] == -10.0);
+  CHECK(a["tone"] == -6.25);
+  CHECK(a["quad_class"] == 4);
+  CHECK(a["mentions"] == 12);
+  CHECK(a["num_sources"] == 3);
+  CHECK(a["articles"] == 11);
+  CHECK(a["lat"] == 33.3386);
+  CHECK(a["lon"] == 44.3939);
+  CHECK(a["place"] == "Baghdad, Baghdad, Iraq");
+  CHECK(a["country"] == "IZ");
+  CHECK(a["admin1"] == "IZ07");
+  CHECK(a["url"] == "https://news.example/1001");
+  CHECK(a["src_code"] == "USAMIL");
+
+  auto show = kg("--json show 'UNITED STATES'");
+  REQUIRE(show.rc == 0);
+  CHECK(show.out.find("\"goldstein\":-10.0") != std::string::npos);
+  // The place is an attribute of the event, not an actor.
+  CHECK(kg("resolve 'Baghdad, Baghdad, Iraq'").out.find("Baghdad") == std::string::npos);
+
+  auto again = json::parse(kg("--json import --format gdelt " + shq(file)).out);
+  CHECK(again["stored"] == 0);
+  CHECK(again["merged"] == 1);
+}
+
+TEST_CASE("kg import --map: a CSV edge list, and clear usage errors for a bad map", "[cli][import][csv]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  const std::string file = dir.sub("edges.csv");
+  std::ofstream(file) << "Source,Target,Date,CAMEO,Tone\nUnited States,Iraq,2020-01-03,190,-7.5\n";
+  auto ok = kg("--json import " + shq(file) + " --map src=Source,dst=Target,date=Date,cameo=CAMEO,attr.tone=Tone");
+  INFO(ok.err);
+  REQUIRE(ok.rc == 0);
+  CHECK(json::parse(ok.out)["format"] == "csv");
+  CHECK(json::parse(ok.out)["stored"] == 1);
+  json e = json::parse(kg("--json edges").out);
+  CHECK(e[0]["evidence"][0]["attributes"]["tone"] == -7.5);
+
+  auto unknown = kg("import --format csv " + shq(file) + " --map src=Source,dst=Target,cameo=CAMEO,weight=W");
+  CHECK(unknown.rc == 2);
+  CHECK(unknown.err.find("kg: error: --map: unknown key 'weight'; the keys are src, dst, date, cameo, type") !=
+        std::string::npos);
+  auto missing = kg("import " + shq(file) + " --map src=Source,dst=Target,date=When,cameo=CAMEO");
+  CHECK(missing.rc == 2);
+  CHECK(missing.err.find("--map date=When: the header has no column 'When'") != std::string::npos);
+  auto noMap = kg("import --format csv " + shq(file));
+  CHECK(noMap.rc == 2);
+  CHECK(noMap.err.find("--format csv needs --map") != std::string::npos);
+  auto wrongFormat = kg("import --format gdelt " + shq(file) + " --map src=Source,dst=Target,cameo=CAMEO");
+  CHECK(wrongFormat.rc == 2);
+  CHECK(wrongFormat.err.find("--map applies to --format csv only") != std::string::npos);
+  auto unknownFile = kg("import " + shq(file));
+  CHECK(unknownFile.rc == 1);
+  CHECK(unknownFile.err.find("cannot tell the format") != std::string::npos);
+}
+
+TEST_CASE("kg import: kg export --format plover reads back as the same events", "[cli][import][plover]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  REQUIRE(kg("import --format icews " + shq(writeEvents(dir))).rc == 0);
+  const std::string plover = dir.sub("events.plover.jsonl");
+  auto ex = kg("export --format plover --out " + shq(plover));
+  INFO(ex.err);
+  REQUIRE(ex.rc == 0);
+  Kg back{dir.sub("back.db")};
+  auto r = back("--json import " + shq(plover));
+  INFO(r.err);
+  REQUIRE(r.rc == 0);
+  json s = json::parse(r.out);
+  CHECK(s["format"] == "plover");
+  CHECK(s["malformed"] == 0);
+  auto key = [](const json& edges) {
+    std::set<std::string> out;
+    for (const auto& e : edges)
+      out.insert(e["src"]["name"].get<std::string>() + "|" + e["type"].get<std::string>() + "|" +
+                 e["dst"]["name"].get<std::string>() + "|" + e["from"].get<std::string>() + "|" +
+                 e.value("cameo", std::string()));
+    return out;
+  };
+  json before = json::parse(kg("--json edges").out), after = json::parse(back("--json edges").out);
+  CHECK(key(after) == key(before));
+  CHECK(after.size() == before.size());
+  // The exported provenance is kept: the original document is the story id.
+  CHECK(after[0]["evidence"][0]["attributes"]["story_id"].get<std::string>().rfind("icews:", 0) == 0);
+  auto again = json::parse(back("--json import " + shq(plover)).out);
+  CHECK(again["stored"] == 0);
+
+  // A GDELT event's attributes travel through PLOVER and back.
+  Kg gdelt{dir.sub("gdelt.db")};
+  const std::string rows = dir.sub("events.csv");
+  std::ofstream(rows) << gdeltRow("1001");
+  REQUIRE(gdelt("import " + shq(rows)).rc == 0);
+  const std::string out = dir.sub("gdelt.plover.jsonl");
+  REQUIRE(gdelt("export --format plover --out " + shq(out)).rc == 0);
+  Kg round{dir.sub("round.db")};
+  auto rr = round("import " + shq(out));
+  INFO(rr.err);
+  REQUIRE(rr.rc == 0);
+  json a = json::parse(round("--json edges").out)[0]["evidence"][0]["attributes"];
+  CHECK(a["goldstein"] == -10.0);
+  CHECK(a["place"] == "Baghdad, Baghdad, Iraq");
+  CHECK(a["lat"] == 33.3386);
+  CHECK(a["url"] == "https://news.example/1001");
+  CHECK(a["story_id"] == "gdelt:1001");
+}
+
+TEST_CASE("kg import: the real GDELT and ICEWS05-15 files, every row accounted for", "[cli][import][gdelt]") {
+  struct Case {
+    std::string file;
+    uint64_t rows;
+  } cases[] = {{kShared + "/gdelt/gdelt1_events_sample.csv", 710},
+               {kShared + "/gdelt/20201113.csv", 2824},
+               {kShared + "/gdelt/20201114.csv", 2601},
+               {kShared + "/gdelt/20201115.csv", 3929}};
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  for (const auto& c : cases) {
+    REQUIRE(std::filesystem::exists(c.file));  // ../shared must be present: fail, never skip
+    auto r = kg("--json import --strict " + shq(c.file));
+    INFO(c.file << ": " << r.err);
+    REQUIRE(r.rc == 0);
+    json s = json::parse(r.out);
+    CHECK(s["format"] == "gdelt");
+    CHECK(s["rows"] == c.rows);
+    CHECK(s["malformed"] == 0);
+    CHECK(s["rows"].get<uint64_t>() == s["stored"].get<uint64_t>() + s["merged"].get<uint64_t>() +
+                                           s["no_actor_pair"].get<uint64_t>());
+  }
 }

@@ -160,3 +160,26 @@ TEST_CASE("jsonl: the reader names the line of a bad record and refuses a non-em
     CHECK(r.status().message().rfind(c.message, 0) == 0);
   }
 }
+
+TEST_CASE("jsonl: evidence attributes are written as strings and read back exactly", "[export]") {
+  Edge e;
+  e.id = 7;
+  e.src = 1;
+  e.dst = 2;
+  e.type = EdgeType::kAssault;
+  e.cameo = "190";
+  e.when = DateRange::point(Date::day(2020, 1, 3));
+  e.evidence.push_back(Evidence{"gdelt:1001", 0, 0, 0, "Use conventional military force"});
+  e.evidence[0].attributes = {{"goldstein", "-10.0"}, {"place", "Baghdad, \"Iraq\""}, {"url", "https://news.example/a"}};
+  e.evidence.push_back(Evidence{"gdelt:1002", 0, 0, 0, "plain"});
+  std::string line;
+  appendEdgeLine(&line, e, 2, "UNITED STATES", "IRAQ");
+  auto j = nlohmann::json::parse(line);
+  CHECK(j["evidence"][0]["attributes"]["goldstein"] == "-10.0");  // as stored, not reformatted
+  CHECK_FALSE(j["evidence"][1].contains("attributes"));
+  auto back = parseEdgeRecord(j);
+  REQUIRE(back);
+  CHECK(back->first == e);
+  j["evidence"][0]["attributes"]["goldstein"] = -10;
+  CHECK_FALSE(parseEdgeRecord(j));  // attributes are strings
+}

@@ -149,3 +149,34 @@ TEST_CASE("BulkLoader: an ingested edge keeps its date basis and source count wh
   CHECK(after.dateBasis == DateBasis::kText);
   CHECK(after.sources == before.sources);  // imported rows are not counted as sources
 }
+
+TEST_CASE("BulkLoader: evidence attributes are stored, and a repeated record keeps the first one's", "[storage][bulk]") {
+  TempDir dir;
+  auto store = open(dir);
+  Actor x, y;
+  x.name = "X";
+  y.name = "Y";
+  auto loader = store->newBulkLoader();
+  REQUIRE(loader.isOk());
+  auto xi = (*loader)->putActor(x, {"x"});
+  auto yi = (*loader)->putActor(y, {"y"});
+  REQUIRE(xi.isOk());
+  REQUIRE(yi.isOk());
+  Edge e = fact(*xi, *yi, EdgeType::kAssault, Date::day(2020, 1, 3), "gdelt:1");
+  e.evidence[0].attributes = {{"goldstein", "-10.0"}, {"lat", "33.3"}};
+  Edge plain = fact(*xi, *yi, EdgeType::kAssault, Date::day(2020, 1, 3), "gdelt:2");
+  Edge repeat = e;
+  repeat.evidence[0].attributes = {{"goldstein", "0"}};
+  for (const Edge* one : {&e, &plain, &repeat}) REQUIRE((*loader)->putEdge(*one).isOk());
+  auto st = (*loader)->finish();
+  REQUIRE(st.isOk());
+  CHECK(st->evidenceAdded == 2);
+  auto edges = out(*store, *xi);
+  REQUIRE(edges.size() == 1);
+  auto full = store->getEdge(edges[0].edge.id);
+  REQUIRE(full.isOk());
+  REQUIRE(full->evidence.size() == 2);
+  CHECK(full->evidence[0].doc == "gdelt:1");
+  CHECK(full->evidence[0].attributes == std::map<std::string, std::string>{{"goldstein", "-10.0"}, {"lat", "33.3"}});
+  CHECK(full->evidence[1].attributes.empty());
+}

@@ -140,3 +140,32 @@ TEST_CASE("Codec: truncated or garbled records are Corruption, not crashes", "[s
     (void)codec::decodeDocument("x", g);  // must not crash
   }
 }
+
+TEST_CASE("Codec: evidence attributes are an optional tail; records without one read as before", "[storage]") {
+  Evidence plain{"gdelt:1001", 0, 0, 0, "Use conventional military force"};
+  const std::string key = codec::evidenceKey(7, plain.doc, plain.sentence);
+  const std::string plainBytes = codec::encodeEvidenceValue(plain);
+  // What a writer before the tail wrote: varint begin, varint end, str text.
+  std::string older;
+  older.push_back('\0');
+  older.push_back('\0');
+  older.push_back(static_cast<char>(plain.text.size()));
+  older += plain.text;
+  CHECK(plainBytes == older);
+  auto decoded = codec::decodeEvidence(key, older);
+  REQUIRE(decoded.isOk());
+  CHECK(decoded->attributes.empty());
+
+  Evidence rich = plain;
+  rich.attributes = {{"goldstein", "-10.0"}, {"url", "https://news.example/a"}, {"place", "Baghdad, Iraq"}};
+  const std::string richBytes = codec::encodeEvidenceValue(rich);
+  CHECK(richBytes.substr(0, plainBytes.size()) == plainBytes);
+  CHECK(richBytes.substr(plainBytes.size()) == codec::encodeEvidenceAttributes(rich.attributes));
+  auto back = codec::decodeEvidence(key, richBytes);
+  REQUIRE(back.isOk());
+  CHECK(back.value() == rich);
+
+  // A tail that says no attributes, or is cut short, is Corruption.
+  CHECK(codec::decodeEvidence(key, plainBytes + std::string(1, '\0')).status().code() == StatusCode::kCorruption);
+  CHECK(codec::decodeEvidence(key, richBytes.substr(0, richBytes.size() - 3)).status().code() == StatusCode::kCorruption);
+}

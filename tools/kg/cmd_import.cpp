@@ -1,4 +1,5 @@
-// kg import: bulk loading of event data (TKG directories, ICEWS event files).
+// kg import: bulk loading of event data (TKG directories and named event
+// files, ICEWS, GDELT, PLOVER/POLECAT, CSV edge lists), or restoring a jsonl export.
 #include <cmath>
 #include <ctime>
 #include <iomanip>
@@ -15,7 +16,7 @@ namespace kg::cli {
 namespace {
 
 struct ImportArgs {
-  std::string format, path, timeUnit, epoch = "2018-01-01", cameoDir;
+  std::string format = "auto", path, timeUnit, epoch = "2018-01-01", cameoDir, map;
   std::vector<std::string> files;
   bool strict = false;
   bool noEvidence = false;
@@ -25,7 +26,7 @@ struct ImportArgs {
 // kg import --format jsonl: a `kg export --format jsonl` file back into an
 // empty database, ids and all.
 int runJsonlImport(CliContext& ctx, CLI::App* cmd, const ImportArgs& a) {
-  for (const char* opt : {"--file", "--time-unit", "--epoch", "--cameo-dir", "--strict", "--no-evidence", "--examples"})
+  for (const char* opt : {"--file", "--time-unit", "--epoch", "--cameo-dir", "--strict", "--no-evidence", "--examples", "--map"})
     if (cmd->count(opt)) {
       std::cerr << "kg: error: " << opt << " does not apply to --format jsonl (a jsonl export is restored whole)\n";
       return kExitUsage;
@@ -65,12 +66,62 @@ int runJsonlImport(CliContext& ctx, CLI::App* cmd, const ImportArgs& a) {
   return 0;
 }
 
-int runImport(CliContext& ctx, CLI::App* cmd, const ImportArgs& a) {
-  if (a.format == "jsonl") return runJsonlImport(ctx, cmd, a);
+// --format (or what the file says of itself, for auto) -> the importer's format.
+// 0, or the exit code after printing why not (a file that says nothing known,
+// an unknown --format).
+int chooseFormat(CliContext& ctx, CLI::App* cmd, ImportArgs& a, core::ImportOptions* o) {
+  if (a.format == "auto") {
+    if (cmd->count("--map")) {
+      a.format = "csv";
+    } else if (a.path == "-") {
+      a.format = "jsonl";  // stdin is read only as a jsonl export
+    } else {
+      auto detected = core::detectImportFormat(a.path);
+      if (!detected) return ctx.fail(detected.status());
+      a.format = detected.value();
+    }
+  }
+  for (auto f : {core::ImportFormat::kTkg, core::ImportFormat::kIcews, core::ImportFormat::kGdelt,
+                 core::ImportFormat::kPlover, core::ImportFormat::kCsv})
+    if (a.format == core::importFormatName(f)) {
+      o->format = f;
+      return 0;
+    }
+  if (a.format == "jsonl") return 0;
+  std::cerr << "kg: error: --format '" << a.format << "' is not known; use auto, tkg, icews, gdelt, plover, csv or jsonl\n";
+  return kExitUsage;
+}
+
+// --map for csv, and only for csv. Prints a usage error and returns false when wrong.
+bool chooseColumns(CLI::App* cmd, const ImportArgs& a, core::ImportOptions* o) {
+  if (o->format != core::ImportFormat::kCsv) {
+    if (!cmd->count("--map")) return true;
+    std::cerr << "kg: error: --map applies to --format csv only (this is " << a.format << ")\n";
+    return false;
+  }
+  if (!cmd->count("--map")) {
+    std::cerr << "kg: error: --format csv needs --map src=COLUMN,dst=COLUMN,date=COLUMN,cameo=COLUMN (or type=COLUMN)\n";
+    return false;
+  }
+  auto m = core::parseColumnMap(a.map);
+  if (!m) {
+    std::cerr << "kg: error: " << m.status().message() << "\n";
+    return false;
+  }
+  if (Status st = core::checkColumnMap(m.value(), a.path); !st.isOk()) {
+    if (st.code() != StatusCode::kInvalidArgument) return true;  // the import reports an unreadable file
+    std::cerr << "kg: error: " << st.message() << "\n";
+    return false;
+  }
+  o->columns = std::move(m).value();
+  return true;
+}
+
+int runImport(CliContext& ctx, CLI::App* cmd, ImportArgs a) {
   core::ImportOptions o;
-  if (a.format == "tkg") o.format = core::ImportFormat::kTkg;
-  else if (a.format == "icews") o.format = core::ImportFormat::kIcews;
-  else return ctx.fail("--format '" + a.format + "' is not known; use tkg, icews or jsonl");
+  if (int rc = chooseFormat(ctx, cmd, a, &o); rc != 0) return rc;
+  if (a.format == "jsonl") return runJsonlImport(ctx, cmd, a);
+  if (!chooseColumns(cmd, a, &o)) return kExitUsage;
   o.path = a.path;
   o.files = a.files;
   o.strict = a.strict;
@@ -100,8 +151,9 @@ int runImport(CliContext& ctx, CLI::App* cmd, const ImportArgs& a) {
   if (ctx.json) {
     nlohmann::json j = {{"format", a.format},         {"path", a.path},
                         {"rows", s.rows},             {"stored", s.stored},
-                        {"merged", s.merged},         {"malformed", s.malformed},
-                        {"examples", s.examples},
+                        {"merged", s.merged},         {"no_actor_pair", s.noActorPair},
+                        {"malformed", s.malformed},   {"examples", s.examples},
+                        {"no_actor_pair_examples", s.noActorPairExamples},
                         {"seconds", secs},            {"parse_seconds", s.parseSeconds},
                         {"write_seconds", s.writeSeconds}, {"events_per_second", std::round(rate)},
                         // CPU time of the whole command (all threads): on a busy machine
@@ -110,8 +162,10 @@ int runImport(CliContext& ctx, CLI::App* cmd, const ImportArgs& a) {
     if (!s.timeUnit.empty()) j["time_unit"] = s.timeUnit;
     ctx.printJson(j);
   } else {
-    std::cout << "read " << s.rows << " rows of " << a.path << ": " << s.stored << " events stored, " << s.merged
-              << " merged (already present), " << s.malformed << " malformed\n";
+    std::cout << "read " << s.rows << " rows of " << a.path << " (" << a.format << "): " << s.stored
+              << " events stored, " << s.merged << " merged (already present), ";
+    if (s.noActorPair) std::cout << s.noActorPair << " without an actor pair (no edge), ";
+    std::cout << s.malformed << " malformed\n";
     std::cout << "  " << std::fixed << std::setprecision(2) << secs << " s (" << std::setprecision(0) << rate
               << " events/s)\n";
     if (!s.timeUnit.empty())
@@ -124,6 +178,13 @@ int runImport(CliContext& ctx, CLI::App* cmd, const ImportArgs& a) {
     for (const auto& e : s.examples) std::cerr << "  " << e << "\n";
     if (s.malformed > s.examples.size()) std::cerr << "  ... " << (s.malformed - s.examples.size()) << " more\n";
   }
+  if (s.noActorPair) {
+    std::cerr << "kg: note: " << s.noActorPair << " row" << (s.noActorPair == 1 ? "" : "s")
+              << " name fewer than two distinct actors (no edge; the actor named is kept):\n";
+    for (const auto& e : s.noActorPairExamples) std::cerr << "  " << e << "\n";
+    if (s.noActorPair > s.noActorPairExamples.size())
+      std::cerr << "  ... " << (s.noActorPair - s.noActorPairExamples.size()) << " more\n";
+  }
   if (s.malformed > 0 && s.malformed == s.rows)
     return ctx.fail("no row of the input could be read (" + std::to_string(s.malformed) + " malformed)");
   return 0;
@@ -133,12 +194,18 @@ int runImport(CliContext& ctx, CLI::App* cmd, const ImportArgs& a) {
 
 void registerImportCommands(CLI::App& app, CliContext& ctx) {
   auto args = std::make_shared<ImportArgs>();
-  auto* cmd = app.add_subcommand("import", "bulk-load event data (a TKG directory, an ICEWS event file) or restore a jsonl export");
+  auto* cmd = app.add_subcommand("import", "bulk-load event data (TKG, ICEWS, GDELT, PLOVER/POLECAT, a CSV edge list) "
+                                          "or restore a jsonl export");
   cmd->add_option("--format", args->format,
-                  "tkg (quadruple files + entity2id/relation2id), icews (event rows) or jsonl (kg export --format "
-                  "jsonl, into an empty database)")
-      ->required();
-  cmd->add_option("path", args->path, "tkg: the directory; icews: the .tab file; jsonl: the file, - for stdin")->required();
+                  "auto (default: what the file says it is), tkg (quadruple files + entity2id/relation2id, or an "
+                  "events_named.tsv), icews (event rows), gdelt (1.0/2.0 rows, or a headed CSV), plover (JSON "
+                  "records, one per line), csv (an edge list, with --map) or jsonl (kg export --format jsonl, into "
+                  "an empty database)");
+  cmd->add_option("path", args->path, "tkg: the directory or events_named file; jsonl: the file, - for stdin; "
+                                      "others: the file")->required();
+  cmd->add_option("--map", args->map,
+                  "csv: which column holds what: src=COL,dst=COL[,date=COL][,cameo=COL][,type=COL][,mode=COL]"
+                  "[,id=COL][,text=COL][,attr.NAME=COL...] (src, dst and cameo or type required)");
   cmd->add_option("--file", args->files, "tkg: quadruple file(s) in the directory (default: train/valid/test.txt)");
   cmd->add_option("--time-unit", args->timeUnit, "tkg: unit of the time column: minutes, hours or days "
                                                  "(default: guessed from the step of the values)");
@@ -148,9 +215,10 @@ void registerImportCommands(CLI::App& app, CliContext& ctx) {
                   "the data, else ../shared/data/cameo)");
   cmd->add_flag("--strict", args->strict, "refuse the whole import (nothing stored) on any malformed line");
   cmd->add_flag("--no-evidence", args->noEvidence,
-                "store no evidence records (fastest; by default each event keeps a small one: "
-                "doc tkg:<set>/<file> with the line number, or icews:<event id>, and the event name; "
-                "without them identical events of one day count as merged)");
+                "store no evidence records (fastest; by default each event keeps one: doc "
+                "tkg:<set>/<file> or csv:<file> with the line number, or icews:/gdelt:/plover:<event id>, the "
+                "event name, and the row's fields as attributes (README); without them identical events of "
+                "one day count as merged)");
   cmd->add_option("--examples", args->examples, "malformed lines quoted in the summary (default 10)");
   cmd->callback([&ctx, cmd, args] { ctx.exitCode = runImport(ctx, cmd, *args); });
 }
