@@ -112,6 +112,23 @@ namespace {
 // "last summer", "last spring", "last autumn/fall": the year of the season
 // before the article's date, at year precision. A fallback for sentences
 // eventDate() finds no date in. Winter spans two years and is not read.
+// True when a sentence ends with a question mark (closing quotes and
+// brackets after it allowed).
+bool isQuestion(std::string_view sentence) {
+  size_t end = sentence.size();
+  while (end > 0) {
+    const unsigned char c = static_cast<unsigned char>(sentence[end - 1]);
+    if (c == ' ' || c == '\n' || c == '\t' || c == '"' || c == '\'' || c == ')') {
+      --end;
+    } else if (end >= 3 && sentence.substr(end - 3, 3) == "\xE2\x80\x9D") {  // closing curly quote
+      end -= 3;
+    } else {
+      break;
+    }
+  }
+  return end > 0 && (sentence[end - 1] == '?' || (end >= 3 && sentence.substr(end - 3, 3) == "\xEF\xBC\x9F"));
+}
+
 Date seasonDate(std::string_view sentence, Date articleDate) {
   if (!articleDate.known()) return {};
   struct Season { const char* words; int lastMonth; };
@@ -195,6 +212,10 @@ Extraction ExtractorImpl::extract(const Article& article) const {
   std::map<std::tuple<size_t, size_t, int, std::string, std::string>, size_t> byKey;
   std::vector<bool> mentioned;
   std::vector<Accusation> accusations;  // read so far, for rebuttals (coding/rebuttal.h)
+  PersonPronouns pronouns;              // the person the article is about so far
+  pronouns.isPerson = [&resolver](size_t e) {
+    return e < resolver.entities().size() && resolver.entities()[e].actor.kind == ActorKind::kPerson;
+  };
 
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence s = sentences[si];
@@ -242,11 +263,14 @@ Extraction ExtractorImpl::extract(const Article& article) const {
         return entityCodeOn(resolver.entities()[entity], catalog_, article.doc.date);
       };
       auto coded = events_->english().code(article.text, bodyBegin, s.end, mentions, demonym, article.doc.date,
-                                           &denied, entityCode);
+                                           &denied, entityCode, &pronouns);
       facts = combineFacts(std::move(facts), std::move(coded), englishEvents_, denied);
       if (auto r = rebuttalFact(tokens, mentions, resolver.entities(), accusations, facts)) facts.push_back(std::move(*r));
       for (const Accusation& a : accusationsOf(facts, mentions)) accusations.push_back(a);
     }
+    // A question asserts nothing happened ("Or was he offered this option
+    // by X?"): only the offices and memberships its names carry are kept.
+    if (isQuestion(sentenceText)) std::erase_if(facts, [](const Fact& f) { return !isStandingType(f.type); });
     if (facts.empty()) continue;
     Date sentenceDate = eventDate(sentenceText, article.doc.date);
     if (!sentenceDate.known()) sentenceDate = anchoredDay(article, sentences, si);

@@ -227,7 +227,7 @@ bool verbose() { return std::getenv("KG_GOLD_VERBOSE") != nullptr; }
 // reading the event-coding issue calls wrong ("depots in Syria" is where, not whom).
 // Session 17 added six reread facts the apposition rules now read (measured 80.7, 67/83).
 constexpr size_t FLOOR_RECALL = 80;
-constexpr size_t FLOOR_PRECISION = 58;          // measured 58.5 (72/123; 56.9, 66/116, before the six reread facts): "the Iraqis and Iranians have cooperated" now gives Iraq <-> Iran (050), true and not in the gold: the gold is not exhaustive ("Iraq REJECT Sadr", "US ACCUSE Israel" from "confirmed that Tel Aviv was behind", the planned "US COERCE Syria" from "trying to overthrow the Syrian government" are true and not in it); "Seely AGREE coalition" is wrong
+constexpr size_t FLOOR_PRECISION = 58;          // measured 58.7 (74/126; session 19: pronouns add "Muhandis met [Soleimani] on the tarmac", true, added as a reread fact, and "[al-Rubaie] termed the talks between Baghdad and Washington useless" as ACCUSE of both, not in the gold; 58.5, 72/123 before; 56.9, 66/116, before the six reread facts): "the Iraqis and Iranians have cooperated" now gives Iraq <-> Iran (050), true and not in the gold: the gold is not exhaustive ("Iraq REJECT Sadr", "US ACCUSE Israel" from "confirmed that Tel Aviv was behind", the planned "US COERCE Syria" from "trying to overthrow the Syrian government" are true and not in it); "Seely AGREE coalition" is wrong
 constexpr size_t FLOOR_FIRST_READING_RECALL = 75;  // measured 75.0 (45/60)
 
 Triples extractPages(const std::vector<fs::path>& files, Triples* withDictionary) {

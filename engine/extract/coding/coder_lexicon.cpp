@@ -13,6 +13,8 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"speech_verbs", &W::speechVerbs},
     {"act_nouns", &W::actNouns},
     {"killing_nouns", &W::killingNouns},
+    {"victim_prepositions", &W::victimPrepositions},
+    {"attributing_verbs", &W::attributingVerbs},
     {"object_control_verbs", &W::objectControlVerbs},
     {"planning_governors", &W::planningGovernors},
     {"negating_governors", &W::negatingGovernors},

@@ -214,12 +214,17 @@ void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const Demonym
 std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, size_t end,
                                           const std::vector<Mention>& mentions, const DemonymLookup& demonym,
                                           Date articleDate, std::vector<std::pair<size_t, size_t>>* denied,
-                                          const EntityCode& entityCode) const {
+                                          const EntityCode& entityCode, PersonPronouns* pronouns) const {
   std::vector<Fact> facts;
   if ((mentions.empty() && !demonym) || end <= begin || end > text.size()) return facts;
   syntax::SentenceParse parse = syntax::parse(*lexicon_, text.substr(begin, end - begin), begin);
   NpActors actors = bindMentions(parse, mentions);
   bindDemonyms(&parse, demonym, &actors);
+  if (pronouns) {
+    bindPersonPronouns(parse, *pronouns, &actors);
+    if (auto persons = salientPersons(parse, actors, pronouns->isPerson); !persons.empty())
+      pronouns->earlier = std::move(persons);
+  }
   for (const CodedEvent& e : coder_.code(parse, actors, denied)) {
     auto plover = ploverForCameo(e.code);
     if (!plover) continue;

@@ -17,6 +17,7 @@
 
 #include "extract/coding/actor_codes.h"
 #include "extract/coding/event_coder.h"
+#include "extract/coding/pronouns.h"
 #include "extract/lexicon/agent_dictionary.h"
 #include "extract/actors/mentions.h"
 #include "extract/relations/relations.h"
@@ -46,10 +47,13 @@ class EnglishEventCoder final {
   // (EventCoder::code), for combineFacts. `entityCode` (may be empty): an
   // entity's own CAMEO actor code, from which each Fact's srcCode/dstCode
   // are composed (actor_codes.h); without it they stay empty.
+  // `pronouns` (may be null): binds "he"/"him"/"she"/"her" to persons
+  // (pronouns.h); on return its `earlier` holds the persons this sentence
+  // is about, when it names any, for the next sentence.
   std::vector<Fact> code(std::string_view text, size_t begin, size_t end, const std::vector<Mention>& mentions,
                          const DemonymLookup& demonym = {}, Date articleDate = {},
                          std::vector<std::pair<size_t, size_t>>* denied = nullptr,
-                         const EntityCode& entityCode = {}) const;
+                         const EntityCode& entityCode = {}, PersonPronouns* pronouns = nullptr) const;
 
  private:
   // Phrases named by the demonyms before their agent or owned head ("Iraqi

@@ -35,6 +35,9 @@ std::string upper(std::string_view s) {
 // there (address_prepositions, attack_nouns, planning_governors ...).
 const EnglishCoderWords& words() { return englishCoderWords(); }
 
+// CAMEO 11x: disapprove, criticise, accuse.
+constexpr std::string_view kCriticismRoot = "11";
+
 // One sentence's view for matching: upper-case surface and lemma of each
 // word, and for each word the innermost-first noun phrases that start there.
 struct MatchText {
@@ -380,6 +383,45 @@ int32_t attackAuthor(const MatchText& t, const Clause& c) {
 }
 
 
+bool namesAttack(const MatchText& t, int32_t np) {
+  if (np == kNoIndex) return false;
+  const std::string& head = t.p.words[t.p.nps[np].head].lemma;
+  return words().attackNouns.contains(head) || words().killingNouns.contains(head);
+}
+
+// The phrase naming the attack whose victim phrase `np` is ("the attack [on
+// X]", "strikes [against X]", "the shelling [of X]"), or `np` itself when it
+// is an attack with an "of" victim ("[the killing of X]"); kNoIndex when `np`
+// is no attack's victim. PPs attach to verbs in the parse (clauses.h), so "on
+// X" right after an attack phrase is read as that attack's.
+int32_t attackOfVictim(const MatchText& t, int32_t np) {
+  const SentenceParse& p = t.p;
+  if (namesAttack(t, np) && p.nps[np].ofNp != kNoIndex) return np;
+  for (int32_t up = p.nps[np].parent; up != kNoIndex; up = p.nps[up].parent)
+    if (p.nps[up].ofNp == np && namesAttack(t, up)) return up;
+  if (t.ppOf[np] == kNoIndex) return kNoIndex;
+  const auto& pp = p.pps[t.ppOf[np]];
+  if (!words().victimPrepositions.contains(pp.prep)) return kNoIndex;
+  for (size_t k = 0; k < p.nps.size(); ++k)
+    if (p.nps[k].span.last == pp.span.first && namesAttack(t, static_cast<int32_t>(k))) return static_cast<int32_t>(k);
+  return kNoIndex;
+}
+
+// The author of attack phrase `attack` written after it ("the strike on X
+// by Y", "the shelling of X by Y"), when it names an actor; else kNoIndex.
+int32_t writtenAttackAuthor(const MatchText& t, int32_t attack) {
+  const SentenceParse& p = t.p;
+  size_t end = p.nps[attack].span.last;
+  for (const auto& pp : p.pps) {
+    if (pp.span.first < end || pp.np == kNoIndex) continue;
+    if (pp.prep == "by" && pp.span.first == end) return t.namesActor(pp.np) ? pp.np : kNoIndex;
+    if (!words().victimPrepositions.contains(pp.prep) || pp.span.first != end) break;
+    end = pp.span.last;  // past "on X" to "by Y"
+  }
+  return kNoIndex;
+}
+
+
 // True when word `at` follows the verb through its objects and prepositional
 // phrases only: "met with X in Y" reaches Y, but "condemned the killing as an
 // aggression against Iraq" does not reach Iraq past "as".
@@ -652,6 +694,21 @@ struct VerbReading {
   VerbCode code;
 };
 
+// True when pattern `pat` has its target before the verb and its source in
+// a "(BY $)" after it: the shape of a passive ("- + * (BY $)"). Not "- + *
+// (FROM $)": "X received money from Y" is active.
+bool readsPassive(const VerbPattern& pat) {
+  const bool targetFirst = std::any_of(pat.pre.begin(), pat.pre.end(),
+                                       [](const PatternToken& x) { return x.kind == PatternTokenKind::kTarget; });
+  if (!targetFirst) return false;
+  for (const PatternToken& by : pat.post) {
+    if (by.kind != PatternTokenKind::kWord || by.word != "BY" || by.prepPhrase == 0) continue;
+    for (const PatternToken& x : pat.post)
+      if (x.kind == PatternTokenKind::kSource && x.prepPhrase == by.prepPhrase) return true;
+  }
+  return false;
+}
+
 std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& dicts, const MatchText& t,
                                     uint32_t ci, const VerbGroup& vg) {
   const SentenceParse& p = t.p;
@@ -674,8 +731,12 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
   const bool objectActs = !c.objects.empty() && words().objectControlVerbs.contains(p.vgs[c.verb].lemma);
   const std::vector<bool> allowed =
       slotPhrases(t, ci, r.hit.lastWord + 1, complementVerb || (takesComplementTarget(verb.code) && !objectActs));
+  const bool passive = vg.voice == syntax::Voice::kPassive || vg.reducedPassive;
   for (uint32_t pi : family.patterns) {
     const VerbPattern& pat = dict.patterns()[pi];
+    // "- + * (BY $)" reads a passive ("X was criticised by Y"); an active
+    // verb's subject is never its target ("Y denounced the shelling of X by Z").
+    if (!passive && readsPassive(pat)) continue;
     Binding b;
     PatternMatcher m(t, dict, allowed);
     if (!m.match(pat.post, 0, r.hit.lastWord + 1, end, !pat.post.empty() && pat.post[0].joined, &b)) continue;
@@ -848,8 +909,29 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
   return choice;
 }
 
+// Adds to `denied` (may be null) the pairs of `source` with the victims of
+// the attacks among clause `c`'s objects and prepositional phrases.
+void denyAttackVictims(const MatchText& t, const Clause& c, int32_t source, std::vector<std::pair<size_t, size_t>>* denied) {
+  if (!denied || source == kNoIndex) return;
+  std::vector<int32_t> phrases(c.objects.begin(), c.objects.end());
+  for (uint32_t pp : c.pps)
+    if (t.p.pps[pp].np != kNoIndex) phrases.push_back(t.p.pps[pp].np);
+  std::vector<size_t> from;
+  t.entitiesOf(source, &from);
+  for (int32_t x : phrases) {
+    const int32_t attack = attackOfVictim(t, x);
+    if (attack == kNoIndex) continue;
+    std::vector<size_t> victims;
+    t.entitiesOf(x == attack ? t.p.nps[attack].ofNp : x, &victims);
+    for (size_t a : from)
+      for (size_t v : victims) denied->emplace_back(a, v);
+  }
+}
+
 // The events of clause `ci` as `choice` reads it, appended to `out`.
-void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vector<CodedEvent>* out) {
+// `denied` (may be null) gets the pairs this reading rules out.
+void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vector<CodedEvent>* out,
+                std::vector<std::pair<size_t, size_t>>* denied) {
   const SentenceParse& p = t.p;
   const Clause& c = p.clauses[ci];
   Roles roles = choice.roles;
@@ -859,6 +941,14 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
   if (isMutual(code) && roles.target != kNoIndex && t.ppOf[roles.target] != kNoIndex &&
       p.pps[t.ppOf[roles.target]].prep == "against")
     roles.target = kNoIndex;
+  // Criticism of an attack is aimed at its author, never at its victim:
+  // "condemned the attack on X" (nobody, unless "... by Y": Y).
+  if (code.source.rfind(kCriticismRoot, 0) == 0 && !words().attributingVerbs.contains(choice.vg->lemma)) {
+    denyAttackVictims(t, c, roles.source, denied);
+    if (roles.target != kNoIndex)
+      if (const int32_t attack = attackOfVictim(t, roles.target); attack != kNoIndex)
+        roles.target = writtenAttackAuthor(t, attack);
+  }
   std::vector<size_t> sources, targets;
   std::vector<int32_t> sourceNps, targetNps;  // the member phrase naming each
   if (mutualWithoutTarget(p, roles, code)) {
@@ -968,7 +1058,7 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
     bool negated = false;
     const auto choice = chooseVerb(dictionaries_, t, ci, &negated);
     if (negated) denyParties(t, ci, denied);
-    if (choice) emitEvents(t, ci, *choice, &out);
+    if (choice) emitEvents(t, ci, *choice, &out, denied);
     if (!choice && !negated) blameBySaying(t, ci, &out);
   }
   return out;

@@ -1,0 +1,122 @@
+#include "extract/coding/pronouns.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace kg::extract {
+
+namespace {
+
+using syntax::kNoIndex;
+using syntax::SentenceParse;
+
+enum class PronounCase { kNone, kSubject, kObject };
+
+PronounCase pronounCase(const SentenceParse& p, const syntax::NounPhrase& np) {
+  if (np.span.last != np.span.first + 1 || !np.members.empty()) return PronounCase::kNone;
+  const std::string_view w = p.words[np.span.first].lower;
+  if (w == "he" || w == "she") return PronounCase::kSubject;
+  // "her" alone is an object ("told her"); before a noun it is a determiner
+  // and then not a phrase of its own.
+  if (w == "him" || w == "her") return PronounCase::kObject;
+  return PronounCase::kNone;
+}
+
+// The one person phrase `np` names, if it names exactly one entity and that
+// entity is a person.
+std::optional<size_t> personOf(const NpActors& actors, size_t np, const std::function<bool(size_t)>& isPerson) {
+  if (np >= actors.size() || actors[np].size() != 1) return std::nullopt;
+  const size_t e = actors[np].front();
+  return isPerson(e) ? std::optional<size_t>(e) : std::nullopt;
+}
+
+// The clause whose own subject or object list holds phrase `np`.
+int32_t clauseOf(const SentenceParse& p, int32_t np) {
+  for (size_t ci = 0; ci < p.clauses.size(); ++ci) {
+    const syntax::Clause& c = p.clauses[ci];
+    if (c.subject == np && !c.subjectInherited) return static_cast<int32_t>(ci);
+    for (uint32_t o : c.objects)
+      if (static_cast<int32_t>(o) == np) return static_cast<int32_t>(ci);
+    for (uint32_t o : c.complementObjects)
+      if (static_cast<int32_t>(o) == np) return static_cast<int32_t>(ci);
+  }
+  return kNoIndex;
+}
+
+// The entity that is the subject of clause `ci` (for the binding condition).
+std::optional<size_t> subjectEntity(const SentenceParse& p, const NpActors& actors, int32_t ci) {
+  if (ci == kNoIndex) return std::nullopt;
+  const int32_t s = p.clauses[ci].subject;
+  if (s == kNoIndex || static_cast<size_t>(s) >= actors.size() || actors[s].empty()) return std::nullopt;
+  return actors[s].front();
+}
+
+std::optional<size_t> subjectAntecedent(const SentenceParse& p, const NpActors& actors, size_t np,
+                                        const std::function<bool(size_t)>& isPerson) {
+  const uint32_t at = p.nps[np].span.first;
+  int32_t bestSubject = kNoIndex;
+  for (const syntax::Clause& c : p.clauses) {
+    if (c.subject == kNoIndex || c.subjectInherited || static_cast<size_t>(c.subject) == np) continue;
+    if (p.nps[c.subject].span.last > at || !personOf(actors, c.subject, isPerson)) continue;
+    if (bestSubject == kNoIndex || p.nps[c.subject].span.first > p.nps[bestSubject].span.first) bestSubject = c.subject;
+  }
+  if (bestSubject != kNoIndex) return personOf(actors, bestSubject, isPerson);
+  return std::nullopt;
+}
+
+// The nearest earlier person phrase of the sentence, skipping `exclude`.
+std::optional<size_t> nearestPerson(const SentenceParse& p, const NpActors& actors, size_t np,
+                                    const std::function<bool(size_t)>& isPerson, std::optional<size_t> exclude) {
+  const uint32_t at = p.nps[np].span.first;
+  std::optional<size_t> best;
+  uint32_t bestAt = 0;
+  for (size_t k = 0; k < p.nps.size(); ++k) {
+    if (k == np || p.nps[k].span.last > at) continue;
+    auto e = personOf(actors, k, isPerson);
+    if (!e || (exclude && *e == *exclude)) continue;
+    if (!best || p.nps[k].span.first >= bestAt) best = e, bestAt = p.nps[k].span.first;
+  }
+  return best;
+}
+
+}  // namespace
+
+void bindPersonPronouns(const SentenceParse& p, const PersonPronouns& pronouns, NpActors* actors) {
+  if (!pronouns.isPerson) return;
+  for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
+    if (!(*actors)[k].empty()) continue;
+    const PronounCase pc = pronounCase(p, p.nps[k]);
+    if (pc == PronounCase::kNone) continue;
+    std::optional<size_t> e;
+    if (pc == PronounCase::kSubject) {
+      e = subjectAntecedent(p, *actors, k, pronouns.isPerson);
+      if (!e) e = nearestPerson(p, *actors, k, pronouns.isPerson, std::nullopt);
+      if (!e && !pronouns.earlier.empty()) e = pronouns.earlier.front();
+    } else {
+      const auto own = subjectEntity(p, *actors, clauseOf(p, static_cast<int32_t>(k)));
+      e = nearestPerson(p, *actors, k, pronouns.isPerson, own);
+      for (size_t i = 0; !e && i < pronouns.earlier.size(); ++i)
+        if (!own || pronouns.earlier[i] != *own) e = pronouns.earlier[i];
+    }
+    if (e) (*actors)[k] = {*e};
+  }
+}
+
+std::vector<size_t> salientPersons(const SentenceParse& p, const NpActors& actors,
+                                   const std::function<bool(size_t)>& isPerson) {
+  std::vector<size_t> out;
+  if (!isPerson) return out;
+  auto add = [&](std::optional<size_t> e) {
+    if (e && std::find(out.begin(), out.end(), *e) == out.end()) out.push_back(*e);
+  };
+  for (const syntax::Clause& c : p.clauses)
+    if (c.subject != kNoIndex && !c.subjectInherited) add(personOf(actors, c.subject, isPerson));
+  std::vector<size_t> order(p.nps.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return p.nps[a].span.first < p.nps[b].span.first; });
+  for (size_t k : order) add(personOf(actors, k, isPerson));
+  return out;
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,50 @@
+// Personal pronouns that stand for a person: "he", "him", "she", "her" as a
+// phrase of their own ("urged him to step down", "said he had ordered").
+//
+// A coder that leaves them unbound loses the event ("Police arrested him"
+// after a sentence about Pedro Castillo) or, worse, lets a later rule take a
+// nearby place or group as the party. They are bound the way a reader binds
+// them, in order of preference (a simplified Hobbs/centering reading):
+//  * "he"/"she" (a subject): the person subject of the nearest earlier clause
+//    of the sentence, else the nearest earlier person of the sentence, else
+//    the first person of `earlier` (the persons the previous sentence named,
+//    its subject first);
+//  * "him"/"her" (an object): the nearest earlier person of the sentence that
+//    is not the subject of the pronoun's own clause (binding: "Kaliman urged
+//    him" is never Kaliman), else the first person of `earlier` under the
+//    same condition ("Gantz met Netanyahu. Gantz criticised him").
+// Gender is not known for most names and is not checked; "it", "they" and
+// "them" are left alone (most of them stand for things, not actors).
+//
+// Thread safety: free functions over caller-owned data.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "extract/coding/np_binding.h"
+#include "extract/syntax/clauses.h"
+
+namespace kg::extract {
+
+struct PersonPronouns {
+  // True when entity `e` is a person; without it nothing is bound.
+  std::function<bool(size_t)> isPerson;
+  // The persons the last sentence that named any was about, its subject
+  // first (salientPersons).
+  std::vector<size_t> earlier;
+};
+
+// Binds each unbound personal-pronoun phrase of `p` in `*actors` (indexed by
+// NP) to one person entity, per the rules above.
+void bindPersonPronouns(const syntax::SentenceParse& p, const PersonPronouns& pronouns, NpActors* actors);
+
+// The persons a sentence is about, for the next one: the person subjects of
+// its clauses in order, then its other person phrases in text order, each
+// once; empty when it names no person.
+std::vector<size_t> salientPersons(const syntax::SentenceParse& p, const NpActors& actors,
+                                   const std::function<bool(size_t)>& isPerson);
+
+}  // namespace kg::extract
