@@ -15,6 +15,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"killing_nouns", &W::killingNouns},
     {"victim_prepositions", &W::victimPrepositions},
     {"attributing_verbs", &W::attributingVerbs},
+    {"removal_verbs", &W::removalVerbs},
     {"object_control_verbs", &W::objectControlVerbs},
     {"planning_governors", &W::planningGovernors},
     {"negating_governors", &W::negatingGovernors},

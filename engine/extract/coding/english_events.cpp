@@ -225,7 +225,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     if (auto persons = salientPersons(parse, actors, pronouns->isPerson); !persons.empty())
       pronouns->earlier = std::move(persons);
   }
-  for (const CodedEvent& e : coder_.code(parse, actors, denied)) {
+  for (const CodedEvent& e : coder_.code(parse, actors, denied, pronouns ? pronouns->isPerson : nullptr)) {
     auto plover = ploverForCameo(e.code);
     if (!plover) continue;
     Fact f;

@@ -1,6 +1,7 @@
 #include "extract/coding/event_coder.h"
 
 #include <algorithm>
+#include <functional>
 #include <cctype>
 #include <optional>
 #include <string_view>
@@ -37,6 +38,8 @@ const EnglishCoderWords& words() { return englishCoderWords(); }
 
 // CAMEO 11x: disapprove, criticise, accuse.
 constexpr std::string_view kCriticismRoot = "11";
+// CAMEO 172: impose administrative sanctions (removal from office).
+constexpr std::string_view kRemovalCode = "172";
 
 // One sentence's view for matching: upper-case surface and lemma of each
 // word, and for each word the innermost-first noun phrases that start there.
@@ -45,6 +48,8 @@ struct MatchText {
   const NpActors& actors;
   std::vector<std::string> surface, lemma;
   std::vector<int32_t> ppOf;  // per noun phrase: the prepositional phrase holding it, or kNoIndex
+
+  std::function<bool(size_t)> isPerson;  // may be empty
 
   MatchText(const SentenceParse& parse, const NpActors& npActors) : p(parse), actors(npActors) {
     ppOf.assign(p.nps.size(), kNoIndex);
@@ -788,6 +793,25 @@ struct Choice {
   Roles roles;
 };
 
+// "dismissed the Catalan leader, X", "fired Defence Secretary X": a removal
+// verb whose object is a person removes them from office (CAMEO 172)
+// whatever the verb means with other objects ("dismissed the claim" 120,
+// "fired rockets at X" 190). A pattern that says more than "- * +" keeps
+// its own code.
+void removalSense(const MatchText& t, const Clause& c, const VerbGroup& vg, VerbReading* r) {
+  const bool bareTarget = !r->pattern || (r->pattern->pre.empty() && r->pattern->post.size() == 1 &&
+                                           r->pattern->post[0].kind == PatternTokenKind::kTarget);
+  if (!t.isPerson || !bareTarget || !words().removalVerbs.contains(vg.lemma)) return;
+  for (uint32_t o : c.objects) {
+    std::vector<size_t> e;
+    t.entitiesOf(static_cast<int32_t>(o), &e);
+    if (e.empty() || !std::all_of(e.begin(), e.end(), t.isPerson)) continue;
+    r->code = VerbCode{std::string(kRemovalCode), ""};
+    r->pattern = nullptr;
+    return;
+  }
+}
+
 // Clauses that code nothing whatever their verb says.
 bool skipClause(const SentenceParse& p, const Clause& c) {
   if (c.verb >= p.vgs.size()) return true;
@@ -859,6 +883,7 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
         !(hasDocumentObject(p, c) && p.words[p.vgs[vi].main].form == syntax::VerbForm::kGerund))
       break;
     auto r = readVerb(dicts, t, ci, p.vgs[vi]);
+    if (r && vi == static_cast<int32_t>(c.verb)) removalSense(t, c, p.vgs[vi], &*r);
     // A negated verb codes only what a pattern that spells out the negation
     // says ("- &NEGATVAUXVRB * ..."): neither it nor its complement happened
     // otherwise ("does not intend to withdraw"). "offered no help to Iraq":
@@ -1045,9 +1070,11 @@ void denyParties(const MatchText& t, uint32_t ci, std::vector<std::pair<size_t, 
 }  // namespace
 
 std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors& npActors,
-                                         std::vector<std::pair<size_t, size_t>>* denied) const {
+                                         std::vector<std::pair<size_t, size_t>>* denied,
+                                         const std::function<bool(size_t)>& isPerson) const {
   std::vector<CodedEvent> out;
   MatchText t(p, npActors);
+  t.isPerson = isPerson;
   for (uint32_t ci = 0; ci < p.clauses.size(); ++ci) {
     const Clause& c = p.clauses[ci];
     if (skipClause(p, c)) continue;

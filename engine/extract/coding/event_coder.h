@@ -42,6 +42,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -79,8 +80,13 @@ class EventCoder final {
   // `denied` (may be null) receives the (source, target) entity pairs of
   // clauses that say something did not happen or is only supposed
   // (negated, "if ..."), so that other readers of the sentence do not code them.
+  // `isPerson` (may be empty): whether an entity is a person, for verbs
+  // whose sense depends on it ("dismissed the minister" removes from office,
+  // "dismissed the claim" rejects it; removal_verbs in
+  // data/english_coder_words.txt).
   std::vector<CodedEvent> code(const syntax::SentenceParse& parse, const NpActors& npActors,
-                               std::vector<std::pair<size_t, size_t>>* denied = nullptr) const;
+                               std::vector<std::pair<size_t, size_t>>* denied = nullptr,
+                               const std::function<bool(size_t)>& isPerson = {}) const;
 
  private:
   std::vector<const VerbDictionary*> dictionaries_;

@@ -20,6 +20,9 @@ constexpr float kPartOfFactor = 0.85f;
 // right for "Malian soldiers detained President X", wrong when X is a
 // visitor the sentence does not place (hence below the written-owner reading).
 constexpr float kContextOwnerFactor = 0.7f;
+// Words a title set before a name by a comma may span ("his deputy foreign
+// minister, X"), as mentions.cpp reads it.
+constexpr size_t kApposedTitleWords = 6;
 
 // What the title and apposition rules share: the sentence, its mentions and
 // the facts found.
@@ -174,6 +177,47 @@ bool formerTitle(const StandingScan& s, const Mention& m) {
          w == "deposed";
 }
 
+// The state whose office person `o` holds: the state a title written with
+// them names ("Chancellor X" read as Germany's), else the one state the
+// dictionary records them serving on the article's date; kNoActor when none
+// or several.
+size_t servedState(const StandingScan& s, const Mention& o) {
+  if (o.titleOf != kNoActor && s.entities[o.titleOf].actor.kind == ActorKind::kState) return o.titleOf;
+  const size_t cat = s.entities[o.entity].catalog;
+  const Date on = s.resolver.articleDate();
+  if (cat == kNoActor || !on.known()) return kNoActor;
+  size_t found = kNoActor;
+  for (const auto& r : s.resolver.catalog().actors()[cat].relations) {
+    if (r.target == kNoActor || !heldOn(r, on)) continue;
+    if (r.type != EdgeType::kLeaderOf && r.type != EdgeType::kOfficialOf) continue;
+    if (s.resolver.catalog().actors()[r.target].actor.kind != ActorKind::kState) continue;
+    if (found != kNoActor && found != r.target) return kNoActor;
+    found = r.target;
+  }
+  return found == kNoActor ? kNoActor : s.resolver.fromCatalog(found);
+}
+
+// "his finance minister, X", "her army chief X": a title owned by the person
+// the possessive stands for (the nearest person before it) is an office of
+// the state that person serves; kNoActor when no such person or state.
+size_t possessorState(const StandingScan& s, const Mention& m) {
+  auto possessive = [&](size_t at) { return s.tokens[at].lower == "his" || s.tokens[at].lower == "her"; };
+  size_t det = kNoActor;
+  if (m.titleApposed) {  // "his finance minister, X": the title ends at the comma before the name
+    for (size_t q = m.tokBegin - 1; q > 0 && q + kApposedTitleWords >= m.tokBegin && det == kNoActor; --q)
+      if (possessive(q - 1)) det = q - 1;
+  } else if (m.titleBegin > 0 && possessive(m.titleBegin - 1)) {
+    det = m.titleBegin - 1;
+  }
+  if (det == kNoActor) return kNoActor;
+  const Mention* owner = nullptr;
+  for (const Mention& o : s.mentions)
+    if (&o != &m && o.tokEnd <= det && s.entities[o.entity].actor.kind == ActorKind::kPerson &&
+        (!owner || o.tokBegin > owner->tokBegin))
+      owner = &o;
+  return owner ? servedState(s, *owner) : kNoActor;
+}
+
 // A head-of-state, head-of-government or minister title written bare before
 // the name of someone the dictionary does not know ("Mutinous Malian soldiers
 // detained President X"): the office of the sentence's one state, read at a
@@ -183,6 +227,15 @@ std::optional<Fact> contextTitleFact(const StandingScan& s, const Mention& m) {
   if (person.actor.kind != ActorKind::kPerson || person.catalog != kNoActor) return std::nullopt;
   const std::string lt = lowerCase(m.title);
   const bool head = headTitle(lt);
+  if (const size_t state = possessorState(s, m); state != kNoActor && state != m.entity && !head) {
+    Fact f;
+    f.src = m.entity;
+    f.dst = state;
+    f.type = EdgeType::kOfficialOf;
+    f.title = m.title;
+    f.confidence = m.confidence * kTitleFactor * kContextOwnerFactor;
+    return f;
+  }
   if (!head && lt.find("minister") == std::string::npos) return std::nullopt;
   if (formerTitle(s, m)) return std::nullopt;
   const size_t state = soleStateOfSentence(s, m);

@@ -333,3 +333,20 @@ TEST_CASE("Coder: what is done to a part of something owned is done to its owner
   CHECK(hasLine(facts("Chilean jets struck the consular section of Bolivia's embassy in Lima on Monday.", "2021-05-03"),
                 "Chile -ASSAULT-> Bolivia"));
 }
+
+TEST_CASE("Coder: a removal verb's sense depends on whether its object is a person", "[extract][coder]") {
+  const auto a = facts("Donald Trump dismissed Rex Tillerson on Tuesday.", "2018-03-14");
+  CHECK(hasLine(a, "Donald Trump -COERCE-> Rex Tillerson"));
+  CHECK_FALSE(a.count("Donald Trump -REJECT-> Rex Tillerson"));
+  const auto b = facts("Beijing dismissed the American accusations on Friday.", "2023-02-10");
+  CHECK(hasLine(b, "China -REJECT-> United States"));
+  const auto c = facts("Hamas fired dozens of rockets at Israel on Monday.", "2023-10-09");
+  CHECK(hasLine(c, "Hamas -ASSAULT-> Israel"));
+  CHECK_FALSE(c.count("Hamas -COERCE-> Israel"));
+}
+
+TEST_CASE("Standing: 'his minister, X' is an office of the state the possessor serves", "[extract][coder]") {
+  const auto f = facts("Benjamin Netanyahu fired his defence minister, Yoav Gallant, on Tuesday.", "2024-11-06");
+  CHECK(hasLine(f, "Yoav Gallant -OFFICIAL_OF-> Israel"));
+  CHECK_FALSE(f.count("Benjamin Netanyahu -REJECT-> Yoav Gallant"));
+}
