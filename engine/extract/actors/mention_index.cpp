@@ -68,6 +68,10 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
     ++words;
     strict_.try_emplace(k);
     skeleton_.try_emplace(s);
+    for (const std::string* key : {&k, &s}) {
+      const size_t b = filterBit(*key);
+      keyFilter_[b / 64] |= uint64_t{1} << (b % 64);
+    }
     e.wordLens.push_back(static_cast<uint8_t>(std::min<size_t>(t.strict.size(), 255)));
     if (t.script == Script::kLatin) {
       anyLatin = true;
@@ -86,6 +90,11 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
   };
   addTo(strict_[k]);
   addTo(skeleton_[s]);
+}
+
+size_t MentionIndex::filterBit(const std::string& key) {
+  const size_t h = std::hash<std::string>{}(key);
+  return (h ^ (h >> 29)) & (kFilterBits - 1);
 }
 
 std::vector<const MentionIndex::Entry*> MentionIndex::similarSkeletonEntries(const std::vector<Entry>& entries,
@@ -136,7 +145,7 @@ MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i
     const bool firstOk = first.script != Script::kLatin || first.capital;
     const size_t len = j - i + 1;
     bool strictHit = false;
-    const auto it = strict_.find(k);
+    const auto it = mayHold(k) ? strict_.find(k) : strict_.end();
     const bool strictPrefix = it != strict_.end();  // some alias goes on through k
     if (strictPrefix && !it->second.empty()) {
       Hit h;
@@ -150,7 +159,7 @@ MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i
       }
     }
     // Skeleton keys only count while every word is capitalised.
-    const auto skel = allCapital ? skeleton_.find(s) : skeleton_.end();
+    const auto skel = allCapital && mayHold(s) ? skeleton_.find(s) : skeleton_.end();
     if (!strictHit && skel != skeleton_.end() && len > best.length) {
       const std::vector<const Entry*> ok = similarSkeletonEntries(skel->second, tokens, wordIdx);
       size_t skelLen = 0;
