@@ -14,7 +14,10 @@ MentionIndex::MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja) 
     for (const auto& al : a.actor.aliases) addAlias(al, i);
     for (const auto& d : a.demonyms) {
       for (const auto& t : tokenize(d, 0, d.size(), ja)) {
-        if (t.word) demonyms_.emplace(t.strict, i);
+        if (t.word) {
+          demonyms_.emplace(t.strict, i);
+          noteKey(t.strict);
+        }
       }
     }
     // A surname alone finds a person the article has not named yet, unless
@@ -47,6 +50,7 @@ MentionIndex::MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja) 
         if (!key.empty()) key += ' ';
         key += tok.strict;
         titles_.try_emplace(key);
+        noteKey(key);
       }
       if (!key.empty() && !titles_[key].canonical) titles_[key].canonical = t.canonical;
     }
@@ -68,10 +72,8 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
     ++words;
     strict_.try_emplace(k);
     skeleton_.try_emplace(s);
-    for (const std::string* key : {&k, &s}) {
-      const size_t b = filterBit(*key);
-      keyFilter_[b / 64] |= uint64_t{1} << (b % 64);
-    }
+    noteKey(k);
+    noteKey(s);
     e.wordLens.push_back(static_cast<uint8_t>(std::min<size_t>(t.strict.size(), 255)));
     if (t.script == Script::kLatin) {
       anyLatin = true;
@@ -95,6 +97,11 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
 size_t MentionIndex::filterBit(const std::string& key) {
   const size_t h = std::hash<std::string>{}(key);
   return (h ^ (h >> 29)) & (kFilterBits - 1);
+}
+
+void MentionIndex::noteKey(const std::string& key) {
+  const size_t b = filterBit(key);
+  keyFilter_[b / 64] |= uint64_t{1} << (b % 64);
 }
 
 std::vector<const MentionIndex::Entry*> MentionIndex::similarSkeletonEntries(const std::vector<Entry>& entries,
@@ -186,6 +193,7 @@ const std::vector<size_t>* MentionIndex::surname(const std::string& key) const {
 }
 
 std::optional<size_t> MentionIndex::demonym(const std::string& strict) const {
+  if (!mayHold(strict)) return std::nullopt;
   auto it = demonyms_.find(strict);
   if (it == demonyms_.end()) return std::nullopt;
   return it->second;
@@ -202,7 +210,7 @@ std::optional<std::pair<std::string, size_t>> MentionIndex::title(const std::vec
     }
     if (!k.empty()) k += ' ';
     k += t.strict;
-    const auto it = titles_.find(k);
+    const auto it = mayHold(k) ? titles_.find(k) : titles_.end();
     if (it == titles_.end()) break;
     if (it->second.canonical) best = std::make_pair(*it->second.canonical, j - i + 1);
   }

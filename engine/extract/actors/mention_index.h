@@ -64,13 +64,14 @@ class MentionIndex {
   // one lookup per word both matches and says whether to go on.
   std::unordered_map<std::string, std::vector<Entry>> strict_;
   std::unordered_map<std::string, std::vector<Entry>> skeleton_;
-  // A one-hash Bloom filter over the keys of both tries: most words start no
-  // alias, and one bit (in 128 KiB that stay in cache) says so without a
-  // trip through the large, cache-cold tables. False positives only cost
-  // the lookup they would have cost anyway.
+  // A one-hash Bloom filter over the keys of both tries, of the titles and
+  // of the demonyms: most words start no alias, and one bit (in 128 KiB that
+  // stay in cache) says so without a trip through the large, cache-cold
+  // tables. False positives only cost the lookup they would have cost anyway.
   static constexpr size_t kFilterBits = size_t{1} << 20;
   std::vector<uint64_t> keyFilter_ = std::vector<uint64_t>(kFilterBits / 64);
   static size_t filterBit(const std::string& key);
+  void noteKey(const std::string& key);
   bool mayHold(const std::string& key) const {
     const size_t b = filterBit(key);
     return (keyFilter_[b / 64] >> (b % 64)) & 1;
