@@ -14,7 +14,10 @@ MentionIndex::MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja) 
     for (const auto& al : a.actor.aliases) addAlias(al, i);
     for (const auto& d : a.demonyms) {
       for (const auto& t : tokenize(d, 0, d.size(), ja)) {
-        if (t.word) demonyms_.emplace(t.strict, i);
+        if (t.word) {
+          demonyms_.emplace(t.strict, i);
+          noteKey(t.strict);
+        }
       }
     }
     // A surname alone finds a person the article has not named yet, unless
@@ -46,9 +49,10 @@ MentionIndex::MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja) 
         if (!tok.word || tok.article) continue;
         if (!key.empty()) key += ' ';
         key += tok.strict;
-        titlePrefixes_.insert(key);
+        titles_.try_emplace(key);
+        noteKey(key);
       }
-      if (!key.empty()) titles_.emplace(key, t.canonical);
+      if (!key.empty() && !titles_[key].canonical) titles_[key].canonical = t.canonical;
     }
   }
 }
@@ -66,8 +70,10 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
     k += t.strict;
     s += t.skeleton;
     ++words;
-    strictPrefixes_.insert(k);
-    skeletonPrefixes_.insert(s);
+    strict_.try_emplace(k);
+    skeleton_.try_emplace(s);
+    noteKey(k);
+    noteKey(s);
     e.wordLens.push_back(static_cast<uint8_t>(std::min<size_t>(t.strict.size(), 255)));
     if (t.script == Script::kLatin) {
       anyLatin = true;
@@ -88,13 +94,21 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
   addTo(skeleton_[s]);
 }
 
-std::vector<const MentionIndex::Entry*> MentionIndex::similarSkeletonEntries(const std::string& skeleton,
+size_t MentionIndex::filterBit(const std::string& key) {
+  const size_t h = std::hash<std::string>{}(key);
+  return (h ^ (h >> 29)) & (kFilterBits - 1);
+}
+
+void MentionIndex::noteKey(const std::string& key) {
+  const size_t b = filterBit(key);
+  keyFilter_[b / 64] |= uint64_t{1} << (b % 64);
+}
+
+std::vector<const MentionIndex::Entry*> MentionIndex::similarSkeletonEntries(const std::vector<Entry>& entries,
                                                                             const std::vector<Token>& tokens,
                                                                             std::span<const size_t> wordIdx) const {
   std::vector<const Entry*> ok;
-  const auto it = skeleton_.find(skeleton);
-  if (it == skeleton_.end()) return ok;
-  for (const auto& e : it->second) {
+  for (const auto& e : entries) {
     if (e.acronym || e.wordLens.size() != wordIdx.size()) continue;
     bool similar = true;
     for (size_t w = 0; w < wordIdx.size(); ++w) {
@@ -138,7 +152,9 @@ MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i
     const bool firstOk = first.script != Script::kLatin || first.capital;
     const size_t len = j - i + 1;
     bool strictHit = false;
-    if (auto it = strict_.find(k); it != strict_.end()) {
+    const auto it = mayHold(k) ? strict_.find(k) : strict_.end();
+    const bool strictPrefix = it != strict_.end();  // some alias goes on through k
+    if (strictPrefix && !it->second.empty()) {
       Hit h;
       h.length = len;
       for (const auto& e : it->second) {
@@ -149,8 +165,10 @@ MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i
         strictHit = true;
       }
     }
-    if (!strictHit && allCapital && len > best.length) {
-      const std::vector<const Entry*> ok = similarSkeletonEntries(s, tokens, wordIdx);
+    // Skeleton keys only count while every word is capitalised.
+    const auto skel = allCapital && mayHold(s) ? skeleton_.find(s) : skeleton_.end();
+    if (!strictHit && skel != skeleton_.end() && len > best.length) {
+      const std::vector<const Entry*> ok = similarSkeletonEntries(skel->second, tokens, wordIdx);
       size_t skelLen = 0;
       for (char c : s) skelLen += c != ' ';
       if (ok.size() == 1 && (skelLen >= 4 || (words >= 2 && skelLen >= 3))) {
@@ -161,10 +179,10 @@ MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i
     }
     // Skeleton matches need every word capitalised; once one is not, only
     // the strict prefixes can still grow.
-    if (!strictPrefixes_.count(k) && !(allCapital && skeletonPrefixes_.count(s))) break;
+    if (!strictPrefix && skel == skeleton_.end()) break;
     // A possessive ends the name unless an alias goes on strictly through
     // it ("Tigray People's Liberation Front").
-    if (t.possessive && !strictPrefixes_.count(k)) break;
+    if (t.possessive && !strictPrefix) break;
   }
   return best;
 }
@@ -175,6 +193,7 @@ const std::vector<size_t>* MentionIndex::surname(const std::string& key) const {
 }
 
 std::optional<size_t> MentionIndex::demonym(const std::string& strict) const {
+  if (!mayHold(strict)) return std::nullopt;
   auto it = demonyms_.find(strict);
   if (it == demonyms_.end()) return std::nullopt;
   return it->second;
@@ -191,8 +210,9 @@ std::optional<std::pair<std::string, size_t>> MentionIndex::title(const std::vec
     }
     if (!k.empty()) k += ' ';
     k += t.strict;
-    if (auto it = titles_.find(k); it != titles_.end()) best = std::make_pair(it->second, j - i + 1);
-    if (!titlePrefixes_.count(k)) break;
+    const auto it = mayHold(k) ? titles_.find(k) : titles_.end();
+    if (it == titles_.end()) break;
+    if (it->second.canonical) best = std::make_pair(*it->second.canonical, j - i + 1);
   }
   return best;
 }

@@ -53,20 +53,35 @@ class MentionIndex {
  private:
   // The entries (one per actor) whose skeleton key is `skeleton` and whose
   // words have about the lengths of the tokens at `wordIdx`.
-  std::vector<const Entry*> similarSkeletonEntries(const std::string& skeleton, const std::vector<Token>& tokens,
+  std::vector<const Entry*> similarSkeletonEntries(const std::vector<Entry>& entries, const std::vector<Token>& tokens,
                                                    std::span<const size_t> wordIdx) const;
   std::vector<std::string> aliasWords(const std::string& alias, std::vector<FoldedWord>* folded) const;
 
   const Catalog& catalog_;
   const JapaneseSegmenter* ja_;
+  // The tries: every word prefix of an alias key is a node, holding the
+  // entries of the aliases that end there (none for a prefix only), so that
+  // one lookup per word both matches and says whether to go on.
   std::unordered_map<std::string, std::vector<Entry>> strict_;
   std::unordered_map<std::string, std::vector<Entry>> skeleton_;
-  std::unordered_set<std::string> strictPrefixes_;
-  std::unordered_set<std::string> skeletonPrefixes_;
+  // A one-hash Bloom filter over the keys of both tries, of the titles and
+  // of the demonyms: most words start no alias, and one bit (in 128 KiB that
+  // stay in cache) says so without a trip through the large, cache-cold
+  // tables. False positives only cost the lookup they would have cost anyway.
+  static constexpr size_t kFilterBits = size_t{1} << 20;
+  std::vector<uint64_t> keyFilter_ = std::vector<uint64_t>(kFilterBits / 64);
+  static size_t filterBit(const std::string& key);
+  void noteKey(const std::string& key);
+  bool mayHold(const std::string& key) const {
+    const size_t b = filterBit(key);
+    return (keyFilter_[b / 64] >> (b % 64)) & 1;
+  }
   std::unordered_map<std::string, std::vector<size_t>> surnames_;
   std::unordered_map<std::string, size_t> demonyms_;
-  std::unordered_map<std::string, std::string> titles_;  // strict phrase -> canonical
-  std::unordered_set<std::string> titlePrefixes_;
+  struct TitleNode {
+    std::optional<std::string> canonical;  // set when a title form ends here
+  };
+  std::unordered_map<std::string, TitleNode> titles_;  // strict phrase (or a prefix of one) -> canonical
   size_t maxWords_ = 1;
 };
 

@@ -144,6 +144,24 @@ std::string_view clauseText(const syntax::SentenceParse& p, uint32_t ci) {
   return std::string_view(p.text).substr(b, e - b);
 }
 
+// This thread's memo of the tagger's word analyses (syntax::TaggerCache: one
+// per thread). Its entries point into one lexicon: it starts afresh when a
+// coder with another lexicon runs on the thread, or when the one it was
+// filled from is gone (the weak pointer tells, even if a new lexicon took
+// the old one's address).
+syntax::TaggerCache* taggerCacheFor(const std::shared_ptr<const syntax::Lexicon>& lexicon) {
+  struct PerThread {
+    std::weak_ptr<const syntax::Lexicon> lexicon;
+    std::unique_ptr<syntax::TaggerCache> cache;
+  };
+  thread_local PerThread memo;
+  if (memo.cache == nullptr || memo.lexicon.lock() != lexicon) {
+    memo.cache = std::make_unique<syntax::TaggerCache>();
+    memo.lexicon = lexicon;
+  }
+  return memo.cache.get();
+}
+
 }  // namespace
 
 EnglishEventCoder::EnglishEventCoder(std::shared_ptr<const syntax::Lexicon> lexicon,
@@ -217,7 +235,8 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
                                           const EntityCode& entityCode, PersonPronouns* pronouns) const {
   std::vector<Fact> facts;
   if ((mentions.empty() && !demonym) || end <= begin || end > text.size()) return facts;
-  syntax::SentenceParse parse = syntax::parse(*lexicon_, text.substr(begin, end - begin), begin);
+  syntax::SentenceParse parse =
+      syntax::parse(*lexicon_, text.substr(begin, end - begin), begin, taggerCacheFor(lexicon_));
   NpActors actors = bindMentions(parse, mentions);
   bindDemonyms(&parse, demonym, &actors);
   if (pronouns) {
