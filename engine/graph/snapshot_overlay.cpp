@@ -1,7 +1,10 @@
 #include "graph/snapshot_overlay.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstddef>
 #include <cstring>
+#include <sys/mman.h>
 #include <limits>
 #include <string>
 #include <tuple>
@@ -14,33 +17,71 @@ namespace {
 constexpr size_t kMaxIndex = std::numeric_limits<uint32_t>::max() - 1;
 
 // The arrays of a merged snapshot, owned; Snapshot::view borrows them and
-// keeps this alive.
-struct Owned {
-  std::vector<ActorId> actorIds;
-  std::vector<uint32_t> outRow, outCol, inRow, inCol, inEdge;
-  std::vector<uint8_t> type;
-  std::vector<int32_t> first, last;
-  std::vector<uint8_t> precision, conf;
-  std::vector<uint16_t> evidence, cameo;
-  std::vector<EdgeId> edgeId;
-
-  void resizeEdges(size_t n) {
-    outCol.resize(n);
-    inCol.resize(n);
-    inEdge.resize(n);
-    type.resize(n);
-    first.resize(n);
-    last.resize(n);
-    precision.resize(n);
-    conf.resize(n);
-    evidence.resize(n);
-    cameo.resize(n);
-    edgeId.resize(n);
+// keeps this alive. Every array but actorIds lies in one anonymous mapping
+// that asks for huge pages and is not cleared by us (the kernel hands out
+// zeroed pages; every element is written once): for 10M edges that saves a
+// 350 MB memset and most of the page faults of separate vectors.
+class Owned {
+ public:
+  Owned() = default;
+  Owned(const Owned&) = delete;
+  Owned& operator=(const Owned&) = delete;
+  ~Owned() {
+    if (base_ != nullptr) ::munmap(base_, bytes_);
   }
+
+  // Carves the arrays for `vertices` vertices and `edges` edges.
+  Status allocate(size_t vertices, size_t edges) {
+    const size_t sizes[] = {4 * (vertices + 1), 4 * edges, 4 * (vertices + 1), 4 * edges, 4 * edges, edges,
+                            4 * edges,          4 * edges, edges,              edges,     2 * edges, 2 * edges,
+                            8 * edges};
+    bytes_ = 0;
+    for (size_t n : sizes) bytes_ += (n + 63) / 64 * 64;
+    if (bytes_ == 0) bytes_ = 64;
+    void* p = ::mmap(nullptr, bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) return Status::ioError(std::string("snapshot overlay: cannot map ") + std::to_string(bytes_) +
+                                                " bytes: " + std::strerror(errno));
+    base_ = p;
+#ifdef MADV_HUGEPAGE
+    ::madvise(p, bytes_, MADV_HUGEPAGE);
+#endif
+    auto* at = static_cast<std::byte*>(p);
+    auto carve = [&]<typename T>(std::span<T>& out, size_t count) {
+      out = std::span<T>(reinterpret_cast<T*>(at), count);
+      at += (count * sizeof(T) + 63) / 64 * 64;
+    };
+    carve(outRow, vertices + 1);
+    carve(outCol, edges);
+    carve(inRow, vertices + 1);
+    carve(inCol, edges);
+    carve(inEdge, edges);
+    carve(type, edges);
+    carve(first, edges);
+    carve(last, edges);
+    carve(precision, edges);
+    carve(conf, edges);
+    carve(evidence, edges);
+    carve(cameo, edges);
+    carve(edgeId, edges);
+    return Status::ok();
+  }
+
   SnapshotArrays arrays() const {
     return SnapshotArrays{actorIds, outRow, outCol, inRow, inCol, inEdge, type,
                           first,    last,   precision, conf, evidence, cameo, edgeId};
   }
+
+  std::vector<ActorId> actorIds;
+  std::span<uint32_t> outRow, outCol, inRow, inCol, inEdge;
+  std::span<uint8_t> type;
+  std::span<int32_t> first, last;
+  std::span<uint8_t> precision, conf;
+  std::span<uint16_t> evidence, cameo;
+  std::span<EdgeId> edgeId;
+
+ private:
+  void* base_ = nullptr;
+  size_t bytes_ = 0;
 };
 
 // A written edge, placed in the new vertex numbering.
@@ -174,8 +215,7 @@ Result<std::shared_ptr<const Snapshot>> applyChanges(const Snapshot& base, std::
   if (newE > kMaxIndex)
     return Status::limitExceeded("snapshot: " + std::to_string(newE) + " edges; at most " +
                                  std::to_string(kMaxIndex) + " fit");
-  o.resizeEdges(newE);
-  o.outRow.resize(newV + 1);
+  KG_RETURN_IF_ERROR(o.allocate(newV, newE));
 
   // Forward CSR: untouched rows are copied in blocks, touched rows merged.
   EdgeMap emap;
@@ -264,7 +304,6 @@ Result<std::shared_ptr<const Snapshot>> applyChanges(const Snapshot& base, std::
   byDst.reserve(ins.size());
   for (const auto& x : ins) byDst.push_back(&x);
   std::sort(byDst.begin(), byDst.end(), [](const Inserted* x, const Inserted* y) { return x->dst < y->dst; });
-  o.inRow.resize(newV + 1);
   uint32_t pos = 0;
   size_t di = 0;
   std::vector<std::pair<uint64_t, std::pair<uint32_t, uint32_t>>> row;  // (key, (edge, source))
