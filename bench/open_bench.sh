@@ -9,8 +9,15 @@
 #
 #   bench/open_bench.sh DB FROM TO ACTOR [BUILD_DIR]
 #   e.g. bench/open_bench.sh /tmp/gd.db IRAN "UNITED STATES" IRAN build
-# Environment: KG_BEFORE (path of an older kg binary), RUNS (3: median of).
-# Writes DB/graph.snapshot (what kg itself would write); needs no write lock.
+# Environment: KG_BEFORE (path of an older kg binary), RUNS (3: median of),
+# ARTICLE, ARTICLE2 (files or directories of articles not yet in DB): with ARTICLE, after the
+# runs above, `kg ingest ARTICLE` into DB (its file current), then the first
+# fresh process's path and 2-hop question ("after-ingest1": the file plus the
+# change log, issue 9's "next query after one article"), and the next ones;
+# with ARTICLE2 too, kgd ingests it (kg --remote ingest) and answers the same
+# questions (its snapshot merged with the change log, not rebuilt).
+# Writes DB/graph.snapshot (what kg itself would write); needs no write lock
+# unless ARTICLE is given (then DB gains the article).
 set -eu
 db=$1 from=$2 to=$3 actor=$4
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -63,6 +70,17 @@ rm -f "$db/graph.snapshot"
 emit kg-cold neighbors2 "$(timed "$kg" --db "$db" neighbors "$actor" --depth 2)"
 emit kg-warm neighbors2 "$(median "$kg" --db "$db" neighbors "$actor" --depth 2)"
 
+article=${ARTICLE:-}
+if [ -n "$article" ]; then
+  "$kg" --db "$db" path "$from" "$to" >/dev/null  # the file is current before the write
+  emit kg ingest1 "$(timed "$kg" --db "$db" ingest "$article")"
+  emit kg-after-ingest1 path "$(timed "$kg" --db "$db" path "$from" "$to")"
+  emit kg-after-ingest1 neighbors2 "$(timed "$kg" --db "$db" neighbors "$actor" --depth 2)"
+  emit kg-after-ingest1-again path "$(median "$kg" --db "$db" path "$from" "$to")"
+  emit kg-after-ingest1-again neighbors2 "$(median "$kg" --db "$db" neighbors "$actor" --depth 2)"
+  emit kg-after-ingest1 stats "$(median "$kg" --db "$db" stats)"
+fi
+
 # kgd: the same questions through a running server (its snapshot already built).
 "$kgd" --db "$db" --listen 127.0.0.1:0 >"$tmp/kgd.out" 2>"$tmp/kgd.err" &
 kgd_pid=$!
@@ -79,6 +97,12 @@ addr=$(sed -n 's/^listening on //p' "$tmp/kgd.out")
 emit kgd-remote stats "$(median "$kg" --remote "$addr" stats)"
 emit kgd-remote path "$(median "$kg" --remote "$addr" path "$from" "$to")"
 emit kgd-remote neighbors2 "$(median "$kg" --remote "$addr" neighbors "$actor" --depth 2)"
+if [ -n "${ARTICLE2:-}" ]; then
+  # kgd merges the ingest's changes into its snapshot before answering again.
+  emit kgd-remote ingest1 "$(timed "$kg" --remote "$addr" ingest "$ARTICLE2")"
+  emit kgd-after-ingest1 path "$(timed "$kg" --remote "$addr" path "$from" "$to")"
+  emit kgd-after-ingest1 neighbors2 "$(timed "$kg" --remote "$addr" neighbors "$actor" --depth 2)"
+fi
 kill "$kgd_pid"
 wait "$kgd_pid" 2>/dev/null || true
 kgd_pid=

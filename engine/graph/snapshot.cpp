@@ -101,25 +101,39 @@ uint16_t packCameo(std::string_view code) {
   return static_cast<uint16_t>(code.size() * 10000 + digits);
 }
 
+PackedEdge packEdge(const storage::EdgeHeader& h) {
+  const Edge& e = h.edge;
+  PackedEdge p;
+  p.type = static_cast<uint8_t>(e.type);
+  p.first = e.when.anyKnown() ? e.when.firstDay() : kOpenStart;
+  p.last = e.when.anyKnown() ? e.when.lastDay() : kOpenEnd;
+  p.precision = static_cast<uint8_t>(static_cast<uint8_t>(e.when.from.precision()) << 4 |
+                                     static_cast<uint8_t>(e.when.to.precision()));
+  float c = std::clamp(std::isnan(e.confidence) ? 0.0f : e.confidence, 0.0f, 1.0f);
+  p.conf = static_cast<uint8_t>(std::lround(c * 255.0f));
+  p.evidence = static_cast<uint16_t>(std::min<uint32_t>(h.evidenceCount, 65535));
+  p.cameo = packCameo(e.cameo);
+  p.edgeId = e.id;
+  return p;
+}
+
 // Collects edges in input order, then lays them out as CSR.
 class Snapshot::Builder {
  public:
   explicit Builder(std::vector<ActorId> actors) : actors_(std::move(actors)) {}
 
   void add(const storage::EdgeHeader& h) {
-    const Edge& e = h.edge;
-    srcIds_.push_back(e.src);
-    dstIds_.push_back(e.dst);
-    type_.push_back(static_cast<uint8_t>(e.type));
-    first_.push_back(e.when.anyKnown() ? e.when.firstDay() : kOpenStart);
-    last_.push_back(e.when.anyKnown() ? e.when.lastDay() : kOpenEnd);
-    precision_.push_back(static_cast<uint8_t>(static_cast<uint8_t>(e.when.from.precision()) << 4 |
-                                              static_cast<uint8_t>(e.when.to.precision())));
-    float c = std::clamp(std::isnan(e.confidence) ? 0.0f : e.confidence, 0.0f, 1.0f);
-    conf_.push_back(static_cast<uint8_t>(std::lround(c * 255.0f)));
-    evidence_.push_back(static_cast<uint16_t>(std::min<uint32_t>(h.evidenceCount, 65535)));
-    cameo_.push_back(packCameo(e.cameo));
-    edgeId_.push_back(e.id);
+    const PackedEdge p = packEdge(h);
+    srcIds_.push_back(h.edge.src);
+    dstIds_.push_back(h.edge.dst);
+    type_.push_back(p.type);
+    first_.push_back(p.first);
+    last_.push_back(p.last);
+    precision_.push_back(p.precision);
+    conf_.push_back(p.conf);
+    evidence_.push_back(p.evidence);
+    cameo_.push_back(p.cameo);
+    edgeId_.push_back(p.edgeId);
   }
 
   Result<std::shared_ptr<const Snapshot>> build() {

@@ -75,6 +75,29 @@ inline bool cameoKeyHasPrefix(uint16_t key, uint16_t prefix) {
   return (key % 10000) / kScale[plen] == (prefix % 10000) / kScale[plen];
 }
 
+// One edge's entries in the attribute arrays, as a snapshot stores them
+// (what every build and graph/snapshot_overlay.h use, so that both round
+// alike).
+struct PackedEdge {
+  uint8_t type = 0;
+  int32_t first = kOpenStart;
+  int32_t last = kOpenEnd;
+  uint8_t precision = 0;
+  uint8_t conf = 0;
+  uint16_t evidence = 0;
+  uint16_t cameo = 0;
+  EdgeId edgeId = 0;
+};
+PackedEdge packEdge(const storage::EdgeHeader& h);
+
+// The order of a vertex's out-edges in every snapshot, as one integer per
+// edge (the order of the store's `out` keys after the source): type, first
+// day, first-date precision; ties are broken by target ActorId, then edge id.
+inline uint64_t runKey(uint8_t type, int32_t first, uint8_t precision) {
+  return static_cast<uint64_t>(type) << 40 | static_cast<uint64_t>(static_cast<uint32_t>(first) ^ 0x80000000u) << 8 |
+         (precision >> 4);
+}
+
 // Every array of a snapshot, as spans (V vertices, E edges). What a snapshot
 // file stores and what Snapshot::view borrows.
 struct SnapshotArrays {

@@ -1,5 +1,6 @@
 #include "graph/snapshot_file.h"
 
+#include <algorithm>
 #include <bit>
 #include <cerrno>
 #include <csignal>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "base/kill_point.h"
+#include "graph/snapshot_overlay.h"
 
 namespace kg::graph {
 
@@ -354,6 +356,44 @@ Result<LoadedSnapshot> build(const storage::GraphStore& store) {
   return out;
 }
 
+// True when an overlay of `unsaved` edges over a snapshot of `edges` edges
+// is due to be folded into the file.
+bool foldDue(size_t unsaved, size_t edges, const LoadOptions& options) {
+  return options.foldRatio != 0 && unsaved > 0 && unsaved * options.foldRatio >= edges;
+}
+
+// `base` (stamped `from`) with what the store's commits after `from` up to
+// `now` wrote merged in; nullopt when the change log does not cover them.
+Result<std::optional<LoadedSnapshot>> overlay(const storage::GraphStore& store,
+                                              const std::shared_ptr<const Snapshot>& base,
+                                              const SnapshotStamp& from, const SnapshotStamp& now) {
+  auto changes = store.changesSince(from.sequence, now.sequence);
+  if (!changes) return changes.status();
+  if (!changes->has_value()) return std::optional<LoadedSnapshot>();
+  const storage::ChangeSet& c = **changes;
+  std::vector<storage::EdgeHeader> headers;
+  headers.reserve(c.edges.size());
+  for (EdgeId id : c.edges) {
+    auto h = store.getEdgeHeader(id);
+    if (!h) return h.status();
+    if (!h->has_value()) return std::optional<LoadedSnapshot>();  // not there any more: trust only a rebuild
+    headers.push_back(std::move(**h));
+  }
+  LoadedSnapshot out;
+  out.stamp = now;
+  const size_t newActors = static_cast<size_t>(std::count_if(
+      c.actors.begin(), c.actors.end(), [&](ActorId a) { return !base->vertexOf(a).has_value(); }));
+  out.overlaid = headers.size() + newActors;
+  if (out.overlaid == 0) {
+    out.snapshot = base;  // commits that touched no edge and added no actor (documents, aliases)
+  } else {
+    auto merged = applyChanges(*base, c.actors, headers);
+    if (!merged) return merged.status();
+    out.snapshot = std::move(merged).value();
+  }
+  return std::optional<LoadedSnapshot>(std::move(out));
+}
+
 }  // namespace
 
 std::string snapshotFilePath(const std::string& dbPath) { return (fs::path(dbPath) / kSnapshotFileName).string(); }
@@ -395,7 +435,10 @@ Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify 
   if (::fstat(fd.get(), &st) != 0) return Status::ioError(errnoText("stat", path));
   const auto size = static_cast<size_t>(st.st_size);
   if (size == 0) return corrupt(path, "empty (0 bytes)");
-  void* p = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd.get(), 0);
+  // A full check reads every page at once: populating the mapping up front
+  // costs one call instead of a fault per page.
+  void* p = ::mmap(nullptr, size, PROT_READ, MAP_SHARED | (verify == SnapshotVerify::kFull ? MAP_POPULATE : 0),
+                   fd.get(), 0);
   if (p == MAP_FAILED) return Status::ioError(errnoText("map", path));
   // A header-only open reads arrays as queries touch them, scattered: no
   // read-ahead, so that a query brings in only the pages it reads.
@@ -439,8 +482,55 @@ Result<LoadedSnapshot> loadSnapshot(const storage::GraphStore& store, const std:
   } else if (opened.status().code() != StatusCode::kNotFound) {
     report(options, opened.status().message() + "; rebuilding it");
   }
-  // Missing, stale (the usual case after a write), damaged or foreign.
+  // Stale (the usual case after a write): the file plus what was written since,
+  // when the change log covers it.
+  if (opened && opened->stamp.identity == now.identity && options.overlay) {
+    auto merged = overlay(store, opened->snapshot, opened->stamp, now);
+    if (!merged) return merged.status();
+    if (merged->has_value()) {
+      LoadedSnapshot out = std::move(**merged);
+      out.fromFile = true;
+      out.unsaved = out.overlaid;
+      if (foldDue(out.unsaved, out.snapshot->edgeCount(), options)) {
+        saveBuilt(out, path, options);
+        out.unsaved = 0;
+      }
+      return out;
+    }
+  }
+  // Missing, stale beyond the change log, damaged or foreign.
   return rebuildSnapshot(store, dbPath, options);
+}
+
+Result<LoadedSnapshot> updateSnapshot(const storage::GraphStore& store, const std::string& dbPath,
+                                      const LoadedSnapshot& current, const LoadOptions& options) {
+  const SnapshotStamp now{store.identity(), store.sequenceNumber()};
+  if (current.snapshot && !now.identity.empty() && current.stamp.identity == now.identity && options.overlay &&
+      current.stamp.sequence <= now.sequence) {
+    if (current.stamp == now) return current;
+    auto merged = overlay(store, current.snapshot, current.stamp, now);
+    if (!merged) return merged.status();
+    if (merged->has_value()) {
+      LoadedSnapshot out = std::move(**merged);
+      out.fromFile = current.fromFile;
+      out.unsaved = current.unsaved + out.overlaid;
+      if (foldDue(out.unsaved, out.snapshot->edgeCount(), options)) {
+        saveBuilt(out, snapshotFilePath(dbPath), options);
+        out.unsaved = 0;
+      }
+      return out;
+    }
+  }
+  return rebuildSnapshot(store, dbPath, options);
+}
+
+Status trimChangeLog(storage::GraphStore& store, const std::string& dbPath) {
+  auto opened = openSnapshotFile(snapshotFilePath(dbPath), SnapshotVerify::kHeader);
+  if (!opened) return Status::ok();  // no usable file: nothing to trim against
+  if (opened->stamp.identity.empty() || opened->stamp.identity != store.identity() ||
+      opened->stamp.sequence > store.sequenceNumber())
+    return Status::ok();
+  return store.dropChangesThrough(opened->stamp.sequence);
 }
 
 }  // namespace kg::graph

@@ -73,12 +73,25 @@ struct LoadOptions {
   // Receives one line for each problem met (an unusable file, a failed save);
   // the load goes on. Unset: not reported.
   std::function<void(const std::string&)> report;
+  // A stale file (the store was written since) is brought up to date with
+  // the edges the change log names (GraphStore::changesSince,
+  // graph/snapshot_overlay.h) instead of being rebuilt from the whole store,
+  // when the log covers every write since the file's stamp.
+  bool overlay = true;
+  // The overlay is folded into the file (the merged snapshot saved, with
+  // options.save) once it holds at least 1/foldRatio of the snapshot's
+  // edges; until then every process merges it again. 0: never fold.
+  size_t foldRatio = 64;
 };
 
 struct LoadedSnapshot {
   std::shared_ptr<const Snapshot> snapshot;
   SnapshotStamp stamp;  // the store state it reflects
   bool fromFile = false;  // false: built from the store
+  size_t overlaid = 0;    // edges and new actors merged from the change log by this load
+  // Edges and actors merged since the state the file holds; 0: the file holds
+  // this graph (perhaps stamped older: commits that changed no edge or actor).
+  size_t unsaved = 0;
 };
 
 // The snapshot of `store`, the database at directory `dbPath`: the mapped
@@ -92,8 +105,22 @@ Result<LoadedSnapshot> loadSnapshot(const storage::GraphStore& store, const std:
                                     const LoadOptions& options);
 
 // Builds the snapshot of `store` and saves it as loadSnapshot does after a
-// build (kgd after an ingest). Errors: those of Snapshot::fromStore.
+// build. Errors: those of Snapshot::fromStore.
 Result<LoadedSnapshot> rebuildSnapshot(const storage::GraphStore& store, const std::string& dbPath,
                                        const LoadOptions& options);
+
+// `current` (a snapshot of `store`, as loaded or updated before) brought up
+// to the store's state now (kgd after an ingest): the changes since its stamp
+// merged in when the change log covers them (saved once the unsaved overlay
+// reaches options.foldRatio), else rebuilt as rebuildSnapshot. Errors: those
+// of the store and of Snapshot::fromStore.
+Result<LoadedSnapshot> updateSnapshot(const storage::GraphStore& store, const std::string& dbPath,
+                                      const LoadedSnapshot& current, const LoadOptions& options);
+
+// Drops the change records the snapshot file of `dbPath` no longer needs (those
+// of commits it already reflects; GraphStore::dropChangesThrough), so that
+// the log holds only what a reader of the file merges. Does nothing when
+// there is no usable file of this store. Errors: those of the store.
+Status trimChangeLog(storage::GraphStore& store, const std::string& dbPath);
 
 }  // namespace kg::graph

@@ -153,15 +153,22 @@ Status LocalGraph::loadSnapshot() {
   if (holder_.current()) return Status::ok();  // another thread loaded it meanwhile
   auto loaded = graph::loadSnapshot(engine_.store(), engine_.path(), snapshotOptions());
   if (!loaded) return loaded.status();
-  holder_.publish(std::move(loaded->snapshot));
+  loaded_ = std::move(loaded).value();
+  holder_.publish(loaded_.snapshot);
   return Status::ok();
 }
 
 Status LocalGraph::refresh() {
   std::lock_guard<std::mutex> lock(loadMu_);
-  auto built = graph::rebuildSnapshot(engine_.store(), engine_.path(), snapshotOptions());
-  if (!built) return built.status();
-  holder_.publish(std::move(built->snapshot));
+  auto updated = graph::updateSnapshot(engine_.store(), engine_.path(), loaded_, snapshotOptions());
+  if (!updated) return updated.status();
+  loaded_ = std::move(updated).value();
+  holder_.publish(loaded_.snapshot);
+  if (loaded_.unsaved == 0) {
+    // The file now holds this state: the change log before it is of no use.
+    if (Status trimmed = graph::trimChangeLog(engine_.store(), engine_.path()); !trimmed.isOk() && report_)
+      report_("could not trim the change log: " + trimmed.message());
+  }
   return Status::ok();
 }
 

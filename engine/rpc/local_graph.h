@@ -89,9 +89,12 @@ class LocalGraph final : public GraphApi {
   // snapshot file when it is current, else built from the store and saved
   // (graph::loadSnapshot). Errors: those of the store.
   Status loadSnapshot();
-  // Rebuilds the snapshot from the store (after writes made elsewhere) and
-  // saves it as the database's snapshot file. Errors: those of the store (a
-  // failed save is reported, not returned).
+  // Brings the snapshot up to the store's state after writes
+  // (graph::updateSnapshot): the edges the change log names merged into it,
+  // or rebuilt from the store when the log does not cover the writes; saved
+  // as the database's snapshot file when rebuilt or when the unsaved overlay
+  // is due to be folded (then the change log is trimmed). Errors: those of
+  // the store (a failed save is reported, not returned).
   Status refresh();
   // Where problems with the snapshot file go (one line each: a damaged file
   // that is being rebuilt, a save that failed). Default: stderr, "warning: ".
@@ -112,7 +115,8 @@ class LocalGraph final : public GraphApi {
 
   core::Engine& engine_;
   graph::SnapshotHolder holder_;
-  std::mutex loadMu_;  // one snapshot load or rebuild at a time
+  std::mutex loadMu_;  // one snapshot load or rebuild at a time; guards loaded_
+  graph::LoadedSnapshot loaded_;  // the published snapshot with its stamp and unsaved overlay
   std::function<void(const std::string&)> report_;
   const extract::ExtractorOptions extractorOptions_;
   // A listing read straight from the store (edges, actors) is stamped with

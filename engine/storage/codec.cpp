@@ -327,4 +327,38 @@ int64_t decodeCounter(std::string_view v) {
   return static_cast<int64_t>(u);
 }
 
+std::string changeKey(uint64_t firstSequence) {
+  std::string k(kChangePrefix);
+  putU64BE(&k, firstSequence);
+  return k;
+}
+
+Result<uint64_t> decodeChangeKey(std::string_view key) {
+  if (key.size() != kChangePrefix.size() + 8 || key.substr(0, kChangePrefix.size()) != kChangePrefix)
+    return Status::corruption("malformed change record key");
+  return getU64BE(key, kChangePrefix.size());
+}
+
+std::string encodeChange(uint64_t lastSequence, const std::vector<EdgeId>& edges, const std::vector<ActorId>& actors) {
+  std::string v;
+  putU64BE(&v, lastSequence);
+  putVarint(&v, edges.size());
+  for (EdgeId id : edges) putVarint(&v, id);
+  putVarint(&v, actors.size());
+  for (ActorId id : actors) putVarint(&v, id);
+  return v;
+}
+
+Result<uint64_t> decodeChange(std::string_view value, std::vector<EdgeId>* edges, std::vector<ActorId>* actors) {
+  Reader r(value);
+  std::string_view last = r.bytes(8);
+  for (auto* ids : {edges, actors}) {
+    const uint64_t n = r.ok() ? r.varint() : 0;
+    if (!r.ok() || n > value.size()) return corrupt("change");
+    for (uint64_t i = 0; i < n && r.ok(); ++i) ids->push_back(r.varint());
+  }
+  if (!r.ok() || !r.atEnd()) return corrupt("change");
+  return getU64BE(last, 0);
+}
+
 }  // namespace kg::storage::codec

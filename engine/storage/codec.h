@@ -76,4 +76,17 @@ std::string nameIndexKey(std::string_view nameKey, ActorId id);
 std::string encodeCounter(int64_t delta);  // 8 bytes little-endian
 int64_t decodeCounter(std::string_view v);
 
+// The change log (FORMAT.md "meta", change records): `meta` key
+// "change." + u64 first sequence number of the commit.
+inline constexpr std::string_view kChangePrefix = "change.";
+std::string changeKey(uint64_t firstSequence);
+// The first sequence number of a change key; Corruption when `key` is not one.
+Result<uint64_t> decodeChangeKey(std::string_view key);
+// u64 last sequence number, varint n + n x varint edge id, varint m + m x
+// varint actor id.
+std::string encodeChange(uint64_t lastSequence, const std::vector<EdgeId>& edges, const std::vector<ActorId>& actors);
+// Appends the record's ids to `edges` and `actors`; returns its last sequence
+// number. Corruption when malformed.
+Result<uint64_t> decodeChange(std::string_view value, std::vector<EdgeId>* edges, std::vector<ActorId>* actors);
+
 }  // namespace kg::storage::codec

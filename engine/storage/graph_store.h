@@ -38,6 +38,14 @@ struct EdgeHeader {
   uint32_t evidenceCount = 0;
 };
 
+// What the commits after some state of the store wrote (GraphStore::changesSince):
+// the edges they created or rewrote (new evidence, confidence, dates) and the
+// actors they wrote, each list ascending and without repeats.
+struct ChangeSet {
+  std::vector<EdgeId> edges;
+  std::vector<ActorId> actors;
+};
+
 // What a scan callback returns: keep going or stop early.
 enum class Scan { kContinue, kStop };
 
@@ -131,6 +139,19 @@ class GraphStore {
 
   // The edge with its evidence; NotFound when there is none with that id.
   virtual Result<Edge> getEdge(EdgeId id) const = 0;
+  // The edge without its evidence (two point reads); nullopt when there is
+  // none with that id.
+  virtual Result<std::optional<EdgeHeader>> getEdgeHeader(EdgeId id) const {
+    auto e = getEdge(id);
+    if (!e) {
+      if (e.status().code() == StatusCode::kNotFound) return std::optional<EdgeHeader>();
+      return e.status();
+    }
+    EdgeHeader h{std::move(e).value(), 0};
+    h.evidenceCount = static_cast<uint32_t>(h.edge.evidence.size());
+    h.edge.evidence.clear();
+    return std::optional<EdgeHeader>(std::move(h));
+  }
   // Evidence of one edge, in (document, sentence) order, at most `limit`.
   virtual Result<std::vector<Evidence>> getEvidence(EdgeId id, size_t limit) const = 0;
   // Edges leaving `src` (or entering `dst`), ordered by type then from-date.
@@ -165,6 +186,28 @@ class GraphStore {
   // identity, made when it was created); a copy of the directory keeps it,
   // a new database gets another. "" for a store that has none.
   virtual std::string identity() const { return ""; }
+  // The change log (FORMAT.md "Change records"): every commit records, in its
+  // own batch, the sequence numbers it took and the edges and actors it wrote.
+  // Returns what the commits after sequence number `since` up to `upTo`
+  // wrote, when their records cover every sequence number in (since, upTo];
+  // nullopt when any is not covered (a bulk load, a write by a kg that
+  // predates the log, records dropped by dropChangesThrough) or the store
+  // keeps no log: the caller then reads the whole store. Requires since <=
+  // upTo <= sequenceNumber(). Errors: IOError / Corruption from the disk.
+  virtual Result<std::optional<ChangeSet>> changesSince(uint64_t since, uint64_t upTo) const {
+    (void)since;
+    (void)upTo;
+    return std::optional<ChangeSet>();
+  }
+  // Deletes the change records of commits that ended at or before `sequence`
+  // (the state a saved graph snapshot reflects), in one commit that records
+  // itself, so the log of later commits stays gapless. No-op on a store
+  // without a log. FailedPrecondition on a read-only store. Kill point
+  // `changes.before_drop`.
+  virtual Status dropChangesThrough(uint64_t sequence) {
+    (void)sequence;
+    return Status::ok();
+  }
   // A loader for bulk imports (see BulkLoader); it borrows this store and must
   // not outlive it. Reads the fact keys of every stored edge first (O(edges)).
   // FailedPrecondition on a read-only store or a store without bulk loading.

@@ -402,6 +402,12 @@ class RocksStore final : public GraphStore {
     codec::putU64BE(&ne, nextEdge_.load());
     wb.Put(cfs_[kMeta], kNextActorKey, na);
     wb.Put(cfs_[kMeta], kNextEdgeKey, ne);
+    std::vector<EdgeId> edges;
+    std::vector<ActorId> actors;
+    edges.reserve(b->pendingEdges_.size());
+    for (const auto& [id, p] : b->pendingEdges_) edges.push_back(id);
+    for (const auto& [id, existed] : b->pendingActors_) actors.push_back(id);
+    recordChange(wb, edges, actors);
     rocksdb::WriteOptions wo;
     wo.disableWAL = bulk_;
     killPoint("batch.before_commit");
@@ -420,6 +426,93 @@ class RocksStore final : public GraphStore {
     b->dActors_ = b->dEdges_ = b->dEvidence_ = b->dDocs_ = 0;
     b->ops_ = 0;
     return fromRocks(s, "commit batch");
+  }
+
+  // Appends the change record of `wb` (FORMAT.md "Change records") as its
+  // last operation. Requires commitMu_: the batch's sequence numbers follow
+  // the latest one because this process is the only writer (the database
+  // lock) and commits are serialised; each operation of a batch takes one.
+  void recordChange(rocksdb::WriteBatch& wb, const std::vector<EdgeId>& edges, const std::vector<ActorId>& actors) {
+    const uint64_t first = db_->GetLatestSequenceNumber() + 1;
+    const uint64_t last = first + wb.Count();  // counts every operation but the record itself
+    wb.Put(cfs_[kMeta], codec::changeKey(first), codec::encodeChange(last, edges, actors));
+  }
+
+  Result<std::optional<ChangeSet>> changesSince(uint64_t since, uint64_t upTo) const override {
+    ChangeSet out;
+    uint64_t expected = since + 1;  // the next sequence number a record must start at
+    Status err;
+    rocksdb::ReadOptions ro;
+    ro.total_order_seek = true;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cfs_[kMeta]));
+    bool gap = false;
+    for (it->Seek(codec::changeKey(expected)); it->Valid() && expected <= upTo; it->Next()) {
+      auto k = sv(it->key());
+      if (!startsWith(k, codec::kChangePrefix)) break;
+      auto first = codec::decodeChangeKey(k);
+      if (!first) return first.status();
+      if (first.value() != expected) {
+        gap = true;
+        break;
+      }
+      auto last = codec::decodeChange(sv(it->value()), &out.edges, &out.actors);
+      if (!last) return last.status();
+      if (last.value() < first.value()) return Status::corruption("change record ends before it starts");
+      expected = last.value() + 1;
+    }
+    KG_RETURN_IF_ERROR(fromRocks(it->status(), "read change records"));
+    if (gap || expected != upTo + 1) return std::optional<ChangeSet>();
+    for (auto* ids : {&out.edges, &out.actors}) {
+      std::sort(ids->begin(), ids->end());
+      ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+    }
+    return std::optional<ChangeSet>(std::move(out));
+  }
+
+  Status dropChangesThrough(uint64_t sequence) override {
+    if (readOnly_) return Status::failedPrecondition("the database is open read-only");
+    std::lock_guard<std::mutex> lock(commitMu_);
+    rocksdb::WriteBatch wb;
+    {
+      rocksdb::ReadOptions ro;
+      ro.total_order_seek = true;
+      std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cfs_[kMeta]));
+      for (it->Seek(codec::changeKey(0)); it->Valid(); it->Next()) {
+        auto k = sv(it->key());
+        if (!startsWith(k, codec::kChangePrefix)) break;
+        std::vector<EdgeId> edges;
+        std::vector<ActorId> actors;
+        auto last = codec::decodeChange(sv(it->value()), &edges, &actors);
+        // A malformed record is dropped with the rest: the log only ever
+        // spares a rebuild, and a gap makes readers rebuild.
+        if (last && last.value() > sequence) break;
+        wb.Delete(cfs_[kMeta], it->key());
+      }
+      KG_RETURN_IF_ERROR(fromRocks(it->status(), "read change records"));
+    }
+    if (wb.Count() == 0) return Status::ok();
+    recordChange(wb, {}, {});
+    rocksdb::WriteOptions wo;
+    wo.disableWAL = bulk_;
+    killPoint("changes.before_drop");
+    OddEpoch writing(writeEpoch_);
+    return fromRocks(db_->Write(wo, &wb), "drop change records");
+  }
+
+  Result<std::optional<EdgeHeader>> getEdgeHeader(EdgeId id) const override {
+    std::string outKey;
+    auto s = db_->Get(rocksdb::ReadOptions(), cfs_[kEdgeIds], codec::idKey(id), &outKey);
+    if (s.IsNotFound()) return std::optional<EdgeHeader>();
+    KG_RETURN_IF_ERROR(fromRocks(s, "read edge index"));
+    std::string v;
+    s = db_->Get(rocksdb::ReadOptions(), cfs_[kOut], outKey, &v);
+    if (s.IsNotFound()) return Status::corruption("edge " + std::to_string(id) + " is indexed but missing");
+    KG_RETURN_IF_ERROR(fromRocks(s, "read edge"));
+    auto key = codec::decodeEdgeKey(outKey);
+    if (!key) return key.status();
+    auto h = codec::decodeEdge(key.value(), v);
+    if (!h) return h.status();
+    return std::optional<EdgeHeader>(std::move(h).value());
   }
 
   uint64_t writeEpoch() const override { return writeEpoch_.load(); }

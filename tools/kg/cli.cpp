@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "graph/snapshot_file.h"
 #include "rpc/client.h"
 #include "rpc/local_graph.h"
 
@@ -27,6 +28,12 @@ Result<core::Engine*> CliContext::engine(bool write) {
   engine_ = std::move(e).value();
   engineWritable_ = write;
   return engine_.get();
+}
+
+void CliContext::closeEngine() {
+  api_.reset();
+  if (engine_ && engineWritable_) (void)graph::trimChangeLog(engine_->store(), engine_->path());
+  engine_.reset();
 }
 
 Result<rpc::GraphApi*> CliContext::api() {

@@ -32,11 +32,15 @@ struct CliContext {
   // lets `kg` read while another process writes. Errors: as Engine::open.
   Result<core::Engine*> engine(bool write);
 
-  // Closes the database opened by engine() (and the api() over it), releasing its lock.
-  void closeEngine() {
-    api_.reset();
-    engine_.reset();
-  }
+  CliContext() = default;
+  CliContext(const CliContext&) = delete;
+  CliContext& operator=(const CliContext&) = delete;
+  ~CliContext() { closeEngine(); }
+
+  // Closes the database opened by engine() (and the api() over it), releasing
+  // its lock. After writes, first drops the change records the snapshot file
+  // no longer needs (graph::trimChangeLog; a failure only leaves them).
+  void closeEngine();
 
   // Prints "kg: error: <message>" to stderr; returns kExitError.
   int fail(const Status& status);
