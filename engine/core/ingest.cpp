@@ -248,7 +248,7 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
         }
         auto id = batch->putEdge(std::move(edge));
         if (!id) return id.status();
-        ++counts.putEdges;
+        if (id.value() != 0) ++counts.putEdges;  // 0: a fact a curator removed (kg edge rm)
       }
       return Status::ok();
     };
