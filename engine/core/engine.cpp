@@ -4,23 +4,13 @@
 #include <map>
 #include <set>
 
+#include "core/actor_identity.h"
 #include "extract/actors/name_fold.h"
 #include "extract/lexicon/title_words.h"
 
 namespace kg::core {
 
 namespace {
-
-std::vector<std::string> keysFor(const Actor& a) {
-  std::vector<std::string> keys;
-  auto add = [&](const std::string& n) {
-    for (auto& k : extract::nameKeys(n))
-      if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
-  };
-  add(a.name);
-  for (const auto& al : a.aliases) add(al);
-  return keys;
-}
 
 size_t editDistance(std::string_view a, std::string_view b) {
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
@@ -41,7 +31,7 @@ Engine::Engine(std::string path, std::unique_ptr<storage::GraphStore> store)
 
 Engine::~Engine() = default;
 
-std::vector<std::string> Engine::nameKeysFor(const Actor& a) { return keysFor(a); }
+std::vector<std::string> Engine::nameKeysFor(const Actor& a) { return ActorIdentity::keysFor(a); }
 
 Result<std::unique_ptr<Engine>> Engine::open(const std::string& path, const EngineOptions& options) {
   storage::StoreOptions so;
@@ -55,19 +45,27 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& path, const Engi
 
 Result<Actor> Engine::addActor(Actor actor) {
   if (actor.name.empty()) return Status::invalidArgument("an actor needs a non-empty name");
-  auto keys = keysFor(actor);
+  auto keys = ActorIdentity::keysFor(actor);
   if (keys.empty()) return Status::invalidArgument("actor name '" + actor.name + "' has no letters or digits");
   std::lock_guard<std::mutex> lock(writeMu_);
-  for (const auto& k : keys) {
-    auto ids = store_->lookupNameKey(k);
-    if (!ids) return ids.status();
-    for (ActorId id : ids.value()) {
-      auto other = store_->getActor(id);
-      if (!other) return other.status();
-      if (other->has_value() && (*other)->kind == actor.kind && id != actor.id)
-        return Status::alreadyExists("'" + actor.name + "' already names " + actorKindName(actor.kind) + " '" +
-                                     (*other)->name + "' (id " + std::to_string(id) + ")");
-    }
+  // The name and every alias must not already mean a stored actor of this
+  // kind (core/actor_identity.h, with the kind stated).
+  ActorIdentity identity(*store_);
+  std::vector<std::string> names{actor.name};
+  names.insert(names.end(), actor.aliases.begin(), actor.aliases.end());
+  for (const auto& n : names) {
+    ActorClaim claim;
+    claim.name = n;
+    claim.kind = actor.kind;
+    auto found = identity.find(claim);
+    if (!found) return found.status();
+    if (!found->has_value() || **found == actor.id) continue;
+    auto other = store_->getActor(**found);
+    if (!other) return other.status();
+    if (!other->has_value()) continue;
+    return Status::alreadyExists("'" + n + "' already names " + actorKindName((*other)->kind) + " '" +
+                                 (*other)->name + "' (id " + std::to_string(**found) +
+                                 "); add a spelling to it with kg actor alias add");
   }
   auto batch = store_->newBatch();
   auto id = batch->putActor(actor, keys);
@@ -90,6 +88,8 @@ Result<Edge> Engine::addEdge(Edge edge) {
   auto batch = store_->newBatch();
   auto id = batch->putEdge(edge);
   if (!id) return id.status();
+  if (id.value() == 0)
+    return Status::failedPrecondition("this fact was removed with kg edge rm (kg log lists it); it stays removed");
   KG_RETURN_IF_ERROR(store_->commit(*batch));
   return store_->getEdge(id.value());
 }

@@ -169,6 +169,7 @@ Status ImportRun::begin() {
   auto stats = store_.stats();
   if (!stats) return stats.status();
   storeHasActors_ = stats->actors > 0;
+  identity_ = std::make_unique<ActorIdentity>(store_);
   auto loader = store_.newBulkLoader();
   if (!loader) return loader.status();
   loader_ = std::move(loader).value();
@@ -188,31 +189,56 @@ Result<ActorId> ImportRun::actor(const std::string& name, std::string_view count
   if (it != actors_.end()) return it->second;
   auto keys = extract::nameKeys(name);
   if (keys.empty()) return Status::invalidArgument("actor name '" + name + "' has no letters or digits");
-  if (storeHasActors_) {
-    auto ids = store_.lookupNameKey(keys.front());
-    if (!ids) return ids.status();
-    for (ActorId id : ids.value()) {
-      auto a = store_.getActor(id);
-      if (!a) return a.status();
-      if (a->has_value() && (*a)->name == name) {
-        actors_.emplace(name, id);
-        return id;
-      }
-    }
-  }
   Actor a;
   a.name = name;
   a.kind = guessActorKind(name, country, sectors);
-  if (auto open = name.rfind('('); open != std::string::npos && name.back() == ')')
+  auto sector = splitSectorName(name);
+  if (sector)
+    a.country = sector->second;
+  else if (auto open = name.rfind('('); open != std::string::npos && name.back() == ')')
     a.country = std::string(trim(std::string_view(name).substr(open + 1, name.size() - open - 2)));
   else if (a.kind == ActorKind::kState)
     a.country = name;
   else
     a.country = std::string(country);
+  if (storeHasActors_) {
+    // One identity for every source (core/actor_identity.h): the stored
+    // actor this name means, if any.
+    ActorClaim claim;
+    claim.name = name;
+    claim.kind = a.kind;
+    claim.kindGuessed = true;
+    if (country.size() == 3 && std::all_of(country.begin(), country.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
+      claim.countryCode = country;
+    auto found = identity_->find(claim);
+    if (!found) return found.status();
+    if (found->has_value()) {
+      actors_.emplace(name, **found);
+      return **found;
+    }
+  }
   auto id = loader_->putActor(std::move(a), keys);
   if (!id) return id.status();
   actors_.emplace(name, id.value());
+  if (sector && opt_.sectorLinks) KG_RETURN_IF_ERROR(partOfCountry(id.value(), sector->second));
   return id.value();
+}
+
+Status ImportRun::partOfCountry(ActorId sectorActor, const std::string& country) {
+  // "Citizen (India)" is part of India: the state, found or made like any
+  // other actor the rows name.
+  auto state = actor(country, country, {});
+  if (!state) return state.status();
+  if (state.value() == sectorActor) return Status::ok();
+  Edge e;
+  e.src = sectorActor;
+  e.dst = state.value();
+  e.type = EdgeType::kPartOf;
+  e.confidence = 1.0f;
+  auto id = loader_->putEdge(e);
+  if (!id) return id.status();
+  ++sectorLinks_;
+  return Status::ok();
 }
 
 void ImportRun::noActorPair(const std::string& where, size_t line, const std::string& what) {
@@ -252,7 +278,9 @@ Result<ImportSummary> ImportRun::finish() {
   // line or event id): the event is stored when that record is new, and was
   // already present otherwise (a re-import, a repeated row). Without
   // evidence an event is stored when it made a new edge.
-  sum_.stored = opt_.evidence ? st->evidenceAdded : st->edgesAdded;
+  // Sector links (PART_OF, no evidence; each one new, as its sector actor
+  // is) are not events.
+  sum_.stored = opt_.evidence ? st->evidenceAdded : st->edgesAdded - std::min<uint64_t>(st->edgesAdded, sectorLinks_);
   assert(sum_.stored <= events_);
   sum_.merged = events_ - sum_.stored;
   assert(sum_.rows == sum_.stored + sum_.merged + sum_.noActorPair + sum_.malformed);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "core/actor_identity.h"
 #include "core/cameo.h"
 #include "core/importer.h"
 #include "storage/graph_store.h"
@@ -84,8 +85,11 @@ class ImportRun {
   // A well-formed row that names fewer than two actors (a one-sided GDELT
   // event): counted and maybe quoted; no edge. Never fails.
   void noActorPair(const std::string& where, size_t line, const std::string& what);
-  // The id of the actor named exactly `name`, stored (or made) on first use.
-  // InvalidArgument when the name has no letters or digits.
+  // The id of the actor `name` means (core/actor_identity.h: a stored actor
+  // of this or a folded spelling, or one made on first use). A new ICEWS
+  // sector actor "Citizen (India)" is linked PART_OF its country (made too
+  // when new) unless !sectorLinks. InvalidArgument when the name has no
+  // letters or digits.
   Result<ActorId> actor(const std::string& name, std::string_view country, std::string_view sectors);
   // One well-formed row's event: becomes evidence on an edge (stored) or is
   // found already present (merged) when the load finishes. `attributes` are
@@ -96,11 +100,14 @@ class ImportRun {
   ImportSummary& summary() { return sum_; }
 
  private:
+  Status partOfCountry(ActorId sectorActor, const std::string& country);
   storage::GraphStore& store_;
   const ImportOptions& opt_;
   Clock::time_point start_;
   bool storeHasActors_ = false;
+  std::unique_ptr<ActorIdentity> identity_;
   std::unique_ptr<storage::BulkLoader> loader_;
+  uint64_t sectorLinks_ = 0;  // PART_OF edges of new sector actors
   std::unordered_map<std::string, ActorId> actors_;
   ImportSummary sum_;
   uint64_t events_ = 0;  // events offered to the loader

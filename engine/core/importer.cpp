@@ -43,83 +43,6 @@ bool parseInts(std::string_view line, int64_t* out, size_t maxFields, size_t* co
   return true;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool containsWord(std::string_view haystackLower, std::string_view word) {
-  size_t pos = 0;
-  while ((pos = haystackLower.find(word, pos)) != std::string_view::npos) {
-    bool startOk = pos == 0 || !std::isalpha(static_cast<unsigned char>(haystackLower[pos - 1]));
-    size_t e = pos + word.size();
-    bool endOk = e >= haystackLower.size() || !std::isalpha(static_cast<unsigned char>(haystackLower[e]));
-    if (startOk && endOk) return true;
-    pos = e;
-  }
-  return false;
-}
-
-// Country names (and common short forms), lower case.
-const std::unordered_set<std::string>& countries() {
-  static const std::unordered_set<std::string> set = [] {
-    const char* names[] = {
-        "afghanistan", "albania", "algeria", "andorra", "angola", "antigua and barbuda", "argentina", "armenia",
-        "australia", "austria", "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados", "belarus", "belgium",
-        "belize", "benin", "bhutan", "bolivia", "bosnia and herzegovina", "botswana", "brazil", "brunei",
-        "bulgaria", "burkina faso", "burundi", "cambodia", "cameroon", "canada", "cape verde",
-        "central african republic", "chad", "chile", "china", "colombia", "comoros", "congo",
-        "democratic republic of congo", "democratic republic of the congo", "republic of congo", "costa rica",
-        "cote d'ivoire", "ivory coast", "croatia", "cuba", "cyprus", "czech republic", "czechia", "denmark",
-        "djibouti", "dominica", "dominican republic", "east timor", "timor-leste", "ecuador", "egypt",
-        "el salvador", "equatorial guinea", "eritrea", "estonia", "eswatini", "swaziland", "ethiopia", "fiji",
-        "finland", "france", "gabon", "gambia", "georgia", "germany", "ghana", "greece", "grenada", "guatemala",
-        "guinea", "guinea-bissau", "guyana", "haiti", "honduras", "hungary", "iceland", "india", "indonesia",
-        "iran", "iraq", "ireland", "israel", "italy", "jamaica", "japan", "jordan", "kazakhstan", "kenya",
-        "kiribati", "kosovo", "kuwait", "kyrgyzstan", "laos", "latvia", "lebanon", "lesotho", "liberia", "libya",
-        "liechtenstein", "lithuania", "luxembourg", "macedonia", "north macedonia", "madagascar", "malawi",
-        "malaysia", "maldives", "mali", "malta", "marshall islands", "mauritania", "mauritius", "mexico",
-        "micronesia", "moldova", "monaco", "mongolia", "montenegro", "morocco", "mozambique", "myanmar", "burma",
-        "namibia", "nauru", "nepal", "netherlands", "new zealand", "nicaragua", "niger", "nigeria", "north korea",
-        "norway", "oman", "pakistan", "palau", "palestine", "occupied palestinian territory", "panama",
-        "papua new guinea", "paraguay", "peru", "philippines", "poland", "portugal", "qatar", "romania", "russia",
-        "russian federation", "rwanda", "saint kitts and nevis", "saint lucia", "saint vincent and the grenadines",
-        "samoa", "san marino", "sao tome and principe", "saudi arabia", "senegal", "serbia", "seychelles",
-        "sierra leone", "singapore", "slovakia", "slovenia", "solomon islands", "somalia", "south africa",
-        "south korea", "south sudan", "spain", "sri lanka", "sudan", "suriname", "sweden", "switzerland", "syria",
-        "taiwan", "tajikistan", "tanzania", "thailand", "togo", "tonga", "trinidad and tobago", "tunisia",
-        "turkey", "turkmenistan", "tuvalu", "uganda", "ukraine", "united arab emirates", "uae", "united kingdom",
-        "uk", "britain", "great britain", "united states", "united states of america", "us", "usa", "america",
-        "uruguay", "uzbekistan", "vanuatu", "vatican", "holy see", "venezuela", "vietnam", "yemen", "zambia",
-        "zimbabwe", "hong kong", "greenland", "puerto rico", "western sahara"};
-    return std::unordered_set<std::string>(std::begin(names), std::end(names));
-  }();
-  return set;
-}
-
-bool isCountryName(std::string_view name) {
-  std::string l = lower(trim(name));
-  if (l.rfind("the ", 0) == 0) l.erase(0, 4);
-  return countries().count(l) > 0;
-}
-
-const char* const kGovernmentWords[] = {"government", "ministry", "minister", "foreign affairs", "parliament",
-                                        "cabinet", "executive", "legislative", "judicial", "court", "police",
-                                        "defense", "defence", "interior", "head of government", "head of state",
-                                        "president", "congress", "senate", "military", "army", "navy",
-                                        "air force", "armed forces", "security forces", "intelligence"};
-const char* const kArmedWords[] = {"militant", "insurgent", "rebel", "terrorist", "militia", "guerrilla",
-                                   "extremist", "armed gang", "jihadist"};
-const char* const kOrgWords[] = {
-    "party", "army", "ministry", "council", "union", "nations", "bank", "group", "organization", "organisation",
-    "front", "brigades", "hezbollah", "hizbollah", "forces", "police", "court", "government", "parliament",
-    "committee", "agency", "company", "news", "times", "movement", "association", "league", "fund", "institute",
-    "university", "commission", "office", "department", "state", "republic", "kingdom", "corporation", "media",
-    "federation", "coalition", "alliance", "assembly", "taliban", "qaeda", "islamic", "national", "international",
-    "world", "people", "citizen", "students", "voice", "radio", "television", "agency", "embassy", "guard",
-    "corps", "navy", "church", "community", "society", "network", "authority", "opposition"};
-
 }  // namespace
 
 const char* timeUnitName(TimeUnit u) {
@@ -151,49 +74,6 @@ TimeUnit guessTimeUnit(uint64_t gcdOfTimes) {
   return TimeUnit::kDays;
 }
 
-ActorKind guessActorKind(std::string_view name, std::string_view country, std::string_view sectors) {
-  name = trim(name);
-  if (isCountryName(name) || (!country.empty() && name == country)) return ActorKind::kState;
-  const std::string l = lower(name);
-  const std::string sec = lower(sectors);
-  auto anyWord = [](const std::string& text, const auto& words) {
-    for (const char* w : words)
-      if (containsWord(text, w)) return true;
-    return false;
-  };
-  if (auto open = name.rfind('('); open != std::string_view::npos && name.back() == ')' && open > 0) {
-    const std::string head = lower(trim(name.substr(0, open)));
-    if (anyWord(head, kArmedWords) || containsWord(sec, "rebel") || containsWord(sec, "insurgents"))
-      return ActorKind::kArmedGroup;
-    if (anyWord(head, kGovernmentWords) || containsWord(sec, "government") || containsWord(sec, "executive"))
-      return ActorKind::kGovernmentBody;
-    return ActorKind::kOrganisation;
-  }
-  // All capitals (GDELT actor strings): no basis for a guess.
-  bool anyLower = std::any_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-  if (!anyLower) return ActorKind::kOther;
-  if (anyWord(l, kArmedWords)) return ActorKind::kArmedGroup;
-  if (anyWord(l, kOrgWords)) return ActorKind::kOrganisation;
-  // Two to four words, each capitalised or a name particle, no digits: a person.
-  size_t words = 0;
-  bool looksLikeName = true;
-  std::string_view rest = name;
-  while (!rest.empty()) {
-    size_t sp = rest.find(' ');
-    std::string_view w = rest.substr(0, sp);
-    rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
-    if (w.empty()) continue;
-    ++words;
-    if (std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-      looksLikeName = false;
-    bool particle = w == "al" || w == "bin" || w == "ibn" || w == "de" || w == "van" || w == "von" ||
-                    w == "da" || w == "el" || w.rfind("al-", 0) == 0 || w.rfind("el-", 0) == 0;
-    if (!particle && !std::isupper(static_cast<unsigned char>(w[0])) && static_cast<unsigned char>(w[0]) < 0x80)
-      looksLikeName = false;
-  }
-  if (looksLikeName && words >= 2 && words <= 4) return ActorKind::kPerson;
-  return ActorKind::kOther;
-}
 
 namespace {
 

@@ -52,7 +52,11 @@
 // import with InvalidArgument and nothing is stored.
 //
 // Every actor a row names becomes an actor (also when the row's code or
-// ends make it malformed), reusing a stored actor of exactly the same name.
+// ends make it malformed), reusing the stored actor it means
+// (core/actor_identity.h: the same name, a folded spelling, an alias, a name
+// merged into another actor). A new ICEWS sector actor ("Citizen (India)",
+// "Police (Iraq)") gets its country as `country` and an undated PART_OF edge
+// to that state (no evidence; not a row, so not in the accounting).
 // A GDELT actor with an empty name is named by its actor code ("GOV");
 // with neither, the row has no actor pair. Locations are never actors.
 // Re-importing the same files adds nothing: every row counts as merged (the
@@ -70,6 +74,7 @@
 
 #include "base/date.h"
 #include "base/status.h"
+#include "core/actor_identity.h"
 #include "model/actor.h"
 #include "storage/graph_store.h"
 
@@ -121,11 +126,7 @@ int64_t dayOfTimeIndex(int64_t t, TimeUnit unit, int32_t epochDay);
 // above 1 (15-minute steps, GDELT) -> minutes; otherwise days.
 TimeUnit guessTimeUnit(uint64_t gcdOfTimes);
 
-// A simple kind for an entity name: a state when it names a country (or
-// equals `country`); for "X (Country)" groups a government body when the
-// sectors say government, else an organisation; a person for two to four
-// capitalised words without organisation words; otherwise other.
-ActorKind guessActorKind(std::string_view name, std::string_view country = {}, std::string_view sectors = {});
+// guessActorKind: core/actor_identity.h.
 
 struct ImportOptions {
   ImportFormat format = ImportFormat::kTkg;
@@ -137,6 +138,7 @@ struct ImportOptions {
   ColumnMap columns;                  // kCsv
   bool strict = false;
   bool evidence = true;               // false: no evidence records (fastest; edges keep no provenance)
+  bool sectorLinks = true;            // "Citizen (India)" PART_OF India (a new sector actor only)
   size_t maxExamples = 10;            // malformed lines quoted in the summary
 };
 

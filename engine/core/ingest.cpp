@@ -5,6 +5,7 @@
 #include <thread>
 #include <utility>
 
+#include "core/actor_identity.h"
 #include "extract/actors/name_fold.h"
 #include "extract/text/page_segmenter.h"
 
@@ -183,20 +184,27 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
           KG_RETURN_IF_ERROR(addLearnedAliases(*batch, ids[i], ea));
           continue;
         }
-        // A new actor may already be stored under one of its keys (written by
-        // another process, or by an article extracted before it was known).
-        for (const std::string& key : ea.nameKeys) {
-          auto found = store.lookupNameKey(key);
-          if (!found) return found.status();
-          for (ActorId id : found.value()) {
-            auto stored = store.getActor(id);
-            if (!stored) return stored.status();
-            if (stored->has_value() && (*stored)->kind == ea.actor.kind) {
-              ids[i] = id;
+        // A new actor may already be stored (written by another process, by
+        // an article extracted before it was known, or merged into another
+        // actor by a curator): core/actor_identity.h decides, with the
+        // extractor's kind as stated.
+        {
+          ActorIdentity identity(store);
+          std::vector<std::string_view> names{ea.actor.name};
+          for (const auto& al : ea.actor.aliases) names.push_back(al);
+          for (std::string_view n : names) {
+            ActorClaim claim;
+            claim.name = n;
+            claim.kind = ea.actor.kind;
+            const auto keys = extract::nameKeys(n);
+            claim.useSkeleton = keys.size() > 1 && std::find(ea.nameKeys.begin(), ea.nameKeys.end(), keys[1]) != ea.nameKeys.end();
+            auto found = identity.find(claim);
+            if (!found) return found.status();
+            if (found->has_value()) {
+              ids[i] = **found;
               break;
             }
           }
-          if (ids[i] != 0) break;
         }
         if (ids[i] != 0) {
           ++counts.actorsKnown;
@@ -240,7 +248,7 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
         }
         auto id = batch->putEdge(std::move(edge));
         if (!id) return id.status();
-        ++counts.putEdges;
+        if (id.value() != 0) ++counts.putEdges;  // 0: a fact a curator removed (kg edge rm)
       }
       return Status::ok();
     };

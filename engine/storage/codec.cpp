@@ -313,6 +313,67 @@ std::string nameIndexKey(std::string_view nameKey, ActorId id) {
   return k;
 }
 
+std::string logKey(uint64_t seq) {
+  std::string k(kLogPrefix);
+  putU64BE(&k, seq);
+  return k;
+}
+
+std::string encodeCurationRecord(const CurationRecord& r) {
+  std::string out;
+  putU64BE(&out, static_cast<uint64_t>(r.unixSeconds));
+  putString(&out, r.user);
+  putString(&out, r.command);
+  putString(&out, r.args);
+  putString(&out, r.details);
+  return out;
+}
+
+Result<CurationRecord> decodeCurationRecord(std::string_view key, std::string_view value) {
+  if (key.size() != kLogPrefix.size() + 8 || key.substr(0, kLogPrefix.size()) != kLogPrefix)
+    return corrupt("curation log key");
+  CurationRecord c;
+  c.seq = getU64BE(key, kLogPrefix.size());
+  Reader r(value);
+  auto t = r.bytes(8);
+  c.user = r.string();
+  c.command = r.string();
+  c.args = r.string();
+  c.details = r.string();
+  if (!r.ok() || !r.atEnd()) return corrupt("curation log");
+  c.unixSeconds = static_cast<int64_t>(getU64BE(t, 0));
+  return c;
+}
+
+std::string suppressedKey(const SuppressedFact& f) {
+  std::string k(kSuppressedPrefix);
+  putU64BE(&k, f.src);
+  k.push_back(static_cast<char>(f.type));
+  putDateKey(&k, f.from);
+  putU64BE(&k, f.dst);
+  return k;
+}
+
+Result<SuppressedFact> decodeSuppressedKey(std::string_view key) {
+  const size_t n = kSuppressedPrefix.size();
+  if (key.size() != n + 8 + 1 + kDateBytes + 8 || key.substr(0, n) != kSuppressedPrefix)
+    return corrupt("removed fact key");
+  SuppressedFact f;
+  f.src = getU64BE(key, n);
+  auto type = static_cast<uint8_t>(key[n + 8]);
+  if (type >= kEdgeTypeCount) return corrupt("removed fact key");
+  f.type = static_cast<EdgeType>(type);
+  f.from = getDateKey(key, n + 9);
+  f.dst = getU64BE(key, n + 9 + kDateBytes);
+  return f;
+}
+
+std::string mergedNameKey(std::string_view strictKey) {
+  std::string k(kMergedPrefix);
+  k.append(strictKey);
+  return k;
+}
+
 std::string encodeCounter(int64_t delta) {
   std::string v(8, '\0');
   auto u = static_cast<uint64_t>(delta);

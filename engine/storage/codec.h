@@ -73,6 +73,20 @@ Result<Document> decodeDocument(const DocId& id, std::string_view value);
 // name key, NUL, actor id (8).
 std::string nameIndexKey(std::string_view nameKey, ActorId id);
 
+// Curation records in the `meta` family (FORMAT.md "Curation").
+inline constexpr std::string_view kLogPrefix = "curation.log/";
+inline constexpr std::string_view kSuppressedPrefix = "curation.removed/";
+inline constexpr std::string_view kMergedPrefix = "curation.merged/";
+// curation.log/ + u64 seq.
+std::string logKey(uint64_t seq);
+std::string encodeCurationRecord(const CurationRecord& r);  // seq is in the key
+Result<CurationRecord> decodeCurationRecord(std::string_view key, std::string_view value);
+// curation.removed/ + u64 src, 1 byte type, date from, u64 dst; value u64 edge id.
+std::string suppressedKey(const SuppressedFact& f);
+Result<SuppressedFact> decodeSuppressedKey(std::string_view key);
+// curation.merged/ + strict name key; value u64 actor id.
+std::string mergedNameKey(std::string_view strictKey);
+
 std::string encodeCounter(int64_t delta);  // 8 bytes little-endian
 int64_t decodeCounter(std::string_view v);
 

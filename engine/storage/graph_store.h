@@ -46,6 +46,28 @@ struct ChangeSet {
   std::vector<ActorId> actors;
 };
 
+// One curation command (kg actor merge, kg edge rm, ...) as the curation log
+// keeps it (FORMAT.md "Curation"): written in the same batch as the change.
+struct CurationRecord {
+  uint64_t seq = 0;          // 1, 2, ... in commit order; assigned by the batch
+  int64_t unixSeconds = 0;   // when
+  std::string user;          // who ($USER, or the uid)
+  std::string command;       // "actor merge", "edge rm", ...
+  std::string args;          // the arguments as given
+  std::string details;       // what changed, and what would undo it (JSON text)
+};
+
+// A fact a curator removed (kg edge rm): the (src, type, from, dst) of the
+// removed edge. WriteBatch::putEdge and BulkLoader::putEdge drop a fact with
+// the same key from then on, so re-ingest and re-import do not bring it back.
+struct SuppressedFact {
+  ActorId src = 0;
+  EdgeType type = EdgeType::kConsult;
+  Date from;
+  ActorId dst = 0;
+  friend bool operator==(const SuppressedFact&, const SuppressedFact&) = default;
+};
+
 // What a scan callback returns: keep going or stop early.
 enum class Scan { kContinue, kStop };
 
@@ -70,8 +92,9 @@ class WriteBatch {
   // putActor instead).
   virtual Status addAliases(ActorId id, const std::vector<std::string>& aliases,
                             const std::vector<std::string>& nameKeys) = 0;
-  // Returns the id of the new or merged edge. InvalidArgument when src or dst
-  // is 0 or the same, or confidence is outside 0..1.
+  // Returns the id of the new or merged edge; 0, writing nothing, when a
+  // curator removed this fact (GraphStore::isSuppressed). InvalidArgument
+  // when src or dst is 0 or the same, or confidence is outside 0..1.
   virtual Result<EdgeId> putEdge(Edge edge) = 0;
   virtual Status putDocument(const Document& doc) = 0;
   // Writes `edge` exactly as given — its id, dates, confidence, sources,
@@ -81,6 +104,25 @@ class WriteBatch {
   // as putEdge, or when edge.id is 0; AlreadyExists when an edge with that id
   // is stored or already in this batch. Raises the id high-water mark past it.
   virtual Status restoreEdge(const Edge& edge, uint32_t evidenceCount) = 0;
+  // Removes the stored edge `id`: its record, back-reference, id index entry
+  // and every evidence record. NotFound when no stored edge has that id;
+  // InvalidArgument when this batch wrote it.
+  virtual Status removeEdge(EdgeId id) = 0;
+  // Removes the stored actor `id` and its name-index entries (not its edges:
+  // the caller removes or moves them first). NotFound when no stored actor
+  // has that id; InvalidArgument when this batch wrote it.
+  virtual Status removeActor(ActorId id) = 0;
+  // From the commit on, putEdge (and a bulk loader) drop facts with this key
+  // and return id 0 (FORMAT.md "Curation"). `removed` is the removed edge's id.
+  virtual Status suppressFact(const SuppressedFact& fact, EdgeId removed) = 0;
+  virtual Status unsuppressFact(const SuppressedFact& fact) = 0;
+  // Records that the names folding to `strictKey` were merged into actor
+  // `keep` (kg actor merge): GraphStore::mergedInto answers it from the
+  // commit on. keep == 0 removes the record.
+  virtual Status setMergedName(std::string_view strictKey, ActorId keep) = 0;
+  // Appends `record` to the curation log; its seq is assigned here (one past
+  // the last logged one). Returns the seq.
+  virtual Result<uint64_t> appendLog(CurationRecord record) = 0;
   // Number of operations recorded so far.
   virtual size_t size() const = 0;
 };
@@ -117,7 +159,8 @@ class BulkLoader {
   // Assigns an id when actor.id == 0 and returns it. Only for new actors:
   // the caller looks names up first (GraphStore::lookupNameKey).
   virtual Result<ActorId> putActor(Actor actor, const std::vector<std::string>& nameKeys) = 0;
-  // Returns the id of the new or merged edge. InvalidArgument as WriteBatch::putEdge.
+  // Returns the id of the new or merged edge, 0 when a curator removed the
+  // fact (GraphStore::isSuppressed). InvalidArgument as WriteBatch::putEdge.
   virtual Result<EdgeId> putEdge(const Edge& edge) = 0;
   // Writes everything, updates the counters and id high-water marks, and makes
   // it durable: actors, names and every edge family land at once (one atomic
@@ -159,6 +202,22 @@ class GraphStore {
   virtual Status scanIn(ActorId dst, const std::function<Scan(const EdgeHeader&)>& fn) const = 0;
   // Every edge, ordered by source.
   virtual Status scanEdges(const std::function<Scan(const EdgeHeader&)>& fn) const = 0;
+
+  // Curation (FORMAT.md "Curation"); a store without it has none.
+  // The actor the names folding to `strictKey` were merged into, if any.
+  virtual Result<std::optional<ActorId>> mergedInto(std::string_view /*strictKey*/) const {
+    return std::optional<ActorId>();
+  }
+  // True when a curator removed the fact `f` (WriteBatch::suppressFact).
+  virtual Result<bool> isSuppressed(const SuppressedFact& /*f*/) const { return false; }
+  virtual Status scanSuppressed(const std::function<Scan(const SuppressedFact&, EdgeId)>& /*fn*/) const {
+    return Status::ok();
+  }
+  virtual Status scanMergedNames(const std::function<Scan(std::string_view, ActorId)>& /*fn*/) const {
+    return Status::ok();
+  }
+  // The curation log in seq order.
+  virtual Status scanLog(const std::function<Scan(const CurationRecord&)>& /*fn*/) const { return Status::ok(); }
 
   virtual Result<std::optional<Document>> getDocument(const DocId& id) const = 0;
   virtual Status scanDocuments(const std::function<Scan(const Document&)>& fn) const = 0;

@@ -23,6 +23,7 @@
 #include <thread>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fcntl.h>
 #include <signal.h>
@@ -100,6 +101,12 @@ class RocksBatch final : public WriteBatch {
   Result<EdgeId> putEdge(Edge edge) override;
   Status putDocument(const Document& doc) override;
   Status restoreEdge(const Edge& edge, uint32_t evidenceCount) override;
+  Status removeEdge(EdgeId id) override;
+  Status removeActor(ActorId id) override;
+  Status suppressFact(const SuppressedFact& fact, EdgeId removed) override;
+  Status unsuppressFact(const SuppressedFact& fact) override;
+  Status setMergedName(std::string_view strictKey, ActorId keep) override;
+  Result<uint64_t> appendLog(CurationRecord record) override;
   size_t size() const override { return ops_; }
 
   rocksdb::WriteBatch& raw() { return batch_; }
@@ -133,6 +140,10 @@ class RocksBatch final : public WriteBatch {
   std::set<std::string> pendingEvidence_;
   std::set<std::string> pendingDocs_;
   std::map<ActorId, bool> pendingActors_;  // id -> existed before
+  std::map<std::string, bool> pendingSuppressed_;  // suppressedKey -> suppressed after this batch
+  std::set<EdgeId> removedEdges_;
+  std::set<ActorId> removedActors_;
+  uint64_t lastLogSeq_ = 0;  // 0: not read yet
   int64_t dActors_ = 0, dEdges_ = 0, dEvidence_ = 0, dDocs_ = 0;
 };
 
@@ -185,6 +196,7 @@ class RocksStore final : public GraphStore {
     if (!maxEdge) return maxEdge.status();
     nextActor_ = std::max(readU64(kNextActorKey, 1), maxActor.value() + 1);
     nextEdge_ = std::max(readU64(kNextEdgeKey, 1), maxEdge.value() + 1);
+    KG_RETURN_IF_ERROR(readCurationState());
     return Status::ok();
   }
 
@@ -348,6 +360,81 @@ class RocksStore final : public GraphStore {
     return scanEdgeFamily(kOut, "", fn);
   }
 
+  Result<std::optional<ActorId>> mergedInto(std::string_view strictKey) const override {
+    std::string v;
+    auto s = db_->Get(rocksdb::ReadOptions(), cfs_[kMeta], codec::mergedNameKey(strictKey), &v);
+    if (s.IsNotFound()) return std::optional<ActorId>();
+    KG_RETURN_IF_ERROR(fromRocks(s, "read merged name"));
+    if (v.size() != 8) return Status::corruption("malformed merged name record");
+    return std::optional<ActorId>(codec::getU64BE(v, 0));
+  }
+
+  Result<bool> isSuppressed(const SuppressedFact& f) const override {
+    if (!hasSuppressed_.load()) return false;
+    std::string v;
+    auto s = db_->Get(rocksdb::ReadOptions(), cfs_[kMeta], codec::suppressedKey(f), &v);
+    if (s.IsNotFound()) return false;
+    KG_RETURN_IF_ERROR(fromRocks(s, "read removed fact"));
+    return true;
+  }
+
+  Status scanSuppressed(const std::function<Scan(const SuppressedFact&, EdgeId)>& fn) const override {
+    Status err;
+    KG_RETURN_IF_ERROR(scanPrefix(kMeta, codec::kSuppressedPrefix, [&](std::string_view k, std::string_view v) {
+      auto f = codec::decodeSuppressedKey(k);
+      if (!f) { err = f.status(); return Scan::kStop; }
+      return fn(f.value(), v.size() == 8 ? codec::getU64BE(v, 0) : 0);
+    }));
+    return err;
+  }
+
+  Status scanMergedNames(const std::function<Scan(std::string_view, ActorId)>& fn) const override {
+    return scanPrefix(kMeta, codec::kMergedPrefix, [&](std::string_view k, std::string_view v) {
+      if (v.size() != 8) return Scan::kContinue;
+      return fn(k.substr(codec::kMergedPrefix.size()), codec::getU64BE(v, 0));
+    });
+  }
+
+  Status scanLog(const std::function<Scan(const CurationRecord&)>& fn) const override {
+    Status err;
+    KG_RETURN_IF_ERROR(scanPrefix(kMeta, codec::kLogPrefix, [&](std::string_view k, std::string_view v) {
+      auto r = codec::decodeCurationRecord(k, v);
+      if (!r) { err = r.status(); return Scan::kStop; }
+      return fn(r.value());
+    }));
+    return err;
+  }
+
+  // The highest curation log seq stored (0: none).
+  Result<uint64_t> lastLogSeq() const {
+    rocksdb::ReadOptions ro;
+    ro.total_order_seek = true;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cfs_[kMeta]));
+    std::string end = codec::logKey(UINT64_MAX);
+    it->SeekForPrev(end);
+    if (it->Valid()) {
+      auto k = sv(it->key());
+      if (startsWith(k, codec::kLogPrefix) && k.size() == codec::kLogPrefix.size() + 8)
+        return codec::getU64BE(k, codec::kLogPrefix.size());
+      return uint64_t{0};
+    }
+    KG_RETURN_IF_ERROR(fromRocks(it->status(), "scan curation log"));
+    return uint64_t{0};
+  }
+
+  // Whether any fact was ever suppressed (read at open, set by commits), so
+  // that putEdge pays no read for it on databases without curation.
+  void noteSuppressed() { hasSuppressed_ = true; }
+  Status readCurationState() {
+    bool any = false;
+    KG_RETURN_IF_ERROR(scanPrefix(kMeta, codec::kSuppressedPrefix, [&](std::string_view, std::string_view) {
+      any = true;
+      return Scan::kStop;
+    }));
+    hasSuppressed_ = any;
+    return Status::ok();
+  }
+
   Result<std::optional<Document>> getDocument(const DocId& id) const override {
     std::string v;
     auto s = db_->Get(rocksdb::ReadOptions(), cfs_[kDocs], id, &v);
@@ -423,6 +510,13 @@ class RocksStore final : public GraphStore {
     b->pendingEvidence_.clear();
     b->pendingDocs_.clear();
     b->pendingActors_.clear();
+    if (s.ok() && std::any_of(b->pendingSuppressed_.begin(), b->pendingSuppressed_.end(),
+                              [](const auto& kv) { return kv.second; }))
+      hasSuppressed_ = true;
+    b->pendingSuppressed_.clear();
+    b->removedEdges_.clear();
+    b->removedActors_.clear();
+    b->lastLogSeq_ = 0;
     b->dActors_ = b->dEdges_ = b->dEvidence_ = b->dDocs_ = 0;
     b->ops_ = 0;
     return fromRocks(s, "commit batch");
@@ -591,6 +685,9 @@ class RocksStore final : public GraphStore {
   std::atomic<uint64_t> nextEdge_{1};
   std::mutex commitMu_;  // serialises commits (and the id high-water marks they write)
   std::atomic<uint64_t> writeEpoch_{0};
+  // True once any fact is known suppressed. A read-only open that started
+  // before another process removed an edge may miss it until reopened.
+  std::atomic<bool> hasSuppressed_{false};
 
   static void raise(std::atomic<uint64_t>& next, uint64_t atLeast) {
     uint64_t cur = next.load();
@@ -658,6 +755,7 @@ Status RocksBatch::factGroup(const Edge& edge, std::optional<std::pair<int32_t, 
     if (window && key->from.known() && key->from.days() > window->second) return Scan::kStop;
     if (key->second != edge.dst) return Scan::kContinue;
     if (pendingEdges_.count(key->id)) return Scan::kContinue;  // the batch's version is added below
+    if (removedEdges_.count(key->id)) return Scan::kContinue;  // removed by this batch
     auto h = codec::decodeEdge(key.value(), v);
     if (!h) { err = h.status(); return Scan::kStop; }
     out->push_back(PendingEdge{key.value(), h->edge, h->evidenceCount});
@@ -732,6 +830,19 @@ Result<EdgeId> RocksBatch::putEdge(Edge edge) {
   if (edge.src == edge.dst) return Status::invalidArgument("an edge cannot join an actor to itself");
   if (!(edge.confidence >= 0.0f && edge.confidence <= 1.0f))
     return Status::invalidArgument("confidence " + std::to_string(edge.confidence) + " is outside 0..1");
+
+  // A fact a curator removed stays removed (FORMAT.md "Curation").
+  {
+    const SuppressedFact f{edge.src, edge.type, edge.when.from, edge.dst};
+    auto pending = pendingSuppressed_.find(codec::suppressedKey(f));
+    if (pending != pendingSuppressed_.end()) {
+      if (pending->second) return EdgeId{0};
+    } else {
+      auto gone = store_->isSuppressed(f);
+      if (!gone) return gone.status();
+      if (gone.value()) return EdgeId{0};
+    }
+  }
 
   // The edges this fact may be the same as (merge_rule.h, FORMAT.md "Facts
   // and merging"): an event's neighbours in date, an office's whole run.
@@ -900,6 +1011,92 @@ Status RocksBatch::restoreEdge(const Edge& edge, uint32_t evidenceCount) {
   return Status::ok();
 }
 
+Status RocksBatch::removeEdge(EdgeId id) {
+  if (pendingEdges_.count(id)) return Status::invalidArgument("edge " + std::to_string(id) + " was written in this batch");
+  if (removedEdges_.count(id)) return Status::notFound("edge " + std::to_string(id) + " is already removed in this batch");
+  const std::string idKey = codec::idKey(id);
+  std::string outKey;
+  auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(kEdgeIds), idKey, &outKey);
+  if (s.IsNotFound()) return Status::notFound("no edge with id " + std::to_string(id));
+  KG_RETURN_IF_ERROR(fromRocks(s, "read edge index"));
+  auto key = codec::decodeEdgeKey(outKey);
+  if (!key) return key.status();
+  batch_.Delete(store_->cf(kOut), outKey);
+  batch_.Delete(store_->cf(kIn), codec::encodeEdgeKey(EdgeKey{key->second, key->type, key->from, key->first, id}));
+  batch_.Delete(store_->cf(kEdgeIds), idKey);
+  int64_t evidence = 0;
+  KG_RETURN_IF_ERROR(store_->scanPrefix(kEvidence, idKey, [&](std::string_view k, std::string_view) {
+    batch_.Delete(store_->cf(kEvidence), rocksdb::Slice(k.data(), k.size()));
+    ++evidence;
+    return Scan::kContinue;
+  }));
+  removedEdges_.insert(id);
+  --dEdges_;
+  dEvidence_ -= evidence;
+  ++ops_;
+  return Status::ok();
+}
+
+Status RocksBatch::removeActor(ActorId id) {
+  if (pendingActors_.count(id)) return Status::invalidArgument("actor " + std::to_string(id) + " was written in this batch");
+  if (removedActors_.count(id)) return Status::notFound("actor " + std::to_string(id) + " is already removed in this batch");
+  auto stored = store_->getActor(id);
+  if (!stored) return stored.status();
+  if (!stored->has_value()) return Status::notFound("no actor with id " + std::to_string(id));
+  auto keys = store_->nameKeysOf(id);
+  if (!keys) return keys.status();
+  for (const auto& k : keys.value()) batch_.Delete(store_->cf(kNames), codec::nameIndexKey(k, id));
+  batch_.Delete(store_->cf(kActors), codec::idKey(id));
+  removedActors_.insert(id);
+  --dActors_;
+  ++ops_;
+  return Status::ok();
+}
+
+Status RocksBatch::suppressFact(const SuppressedFact& fact, EdgeId removed) {
+  if (fact.src == 0 || fact.dst == 0) return Status::invalidArgument("a removed fact needs both actors");
+  const std::string key = codec::suppressedKey(fact);
+  std::string v;
+  codec::putU64BE(&v, removed);
+  batch_.Put(store_->cf(kMeta), key, v);
+  pendingSuppressed_[key] = true;
+  ++ops_;
+  return Status::ok();
+}
+
+Status RocksBatch::unsuppressFact(const SuppressedFact& fact) {
+  const std::string key = codec::suppressedKey(fact);
+  batch_.Delete(store_->cf(kMeta), key);
+  pendingSuppressed_[key] = false;
+  ++ops_;
+  return Status::ok();
+}
+
+Status RocksBatch::setMergedName(std::string_view strictKey, ActorId keep) {
+  if (strictKey.empty()) return Status::invalidArgument("an empty name key");
+  if (keep == 0) {
+    batch_.Delete(store_->cf(kMeta), codec::mergedNameKey(strictKey));
+  } else {
+    std::string v;
+    codec::putU64BE(&v, keep);
+    batch_.Put(store_->cf(kMeta), codec::mergedNameKey(strictKey), v);
+  }
+  ++ops_;
+  return Status::ok();
+}
+
+Result<uint64_t> RocksBatch::appendLog(CurationRecord record) {
+  if (lastLogSeq_ == 0) {
+    auto last = store_->lastLogSeq();
+    if (!last) return last.status();
+    lastLogSeq_ = last.value();
+  }
+  record.seq = ++lastLogSeq_;
+  batch_.Put(store_->cf(kMeta), codec::logKey(record.seq), codec::encodeCurationRecord(record));
+  ++ops_;
+  return record.seq;
+}
+
 Status RocksBatch::putDocument(const Document& doc) {
   if (doc.id.empty()) return Status::invalidArgument("a document needs an id");
   if (!pendingDocs_.count(doc.id)) {
@@ -1060,9 +1257,16 @@ class RocksBulkLoader final : public BulkLoader {
   std::vector<std::string> nameIndex_;
   BulkLoadStats stats_;
   bool finished_ = false;
+  // Facts a curator removed (codec::suppressedKey), read at preload: a load
+  // does not bring them back.
+  std::unordered_set<std::string> suppressed_;
 };
 
 Status RocksBulkLoader::preload() {
+  KG_RETURN_IF_ERROR(store_->scanSuppressed([&](const SuppressedFact& f, EdgeId) {
+    suppressed_.insert(codec::suppressedKey(f));
+    return Scan::kContinue;
+  }));
   Status err;
   KG_RETURN_IF_ERROR(store_->scanPrefix(kOut, "", [&](std::string_view k, std::string_view v) {
     auto key = codec::decodeEdgeKey(k);
@@ -1122,6 +1326,9 @@ Result<EdgeId> RocksBulkLoader::putEdge(const Edge& edge) {
   const uint64_t hash = FactHash()(fact);
   size_t slot = findSlot(fact, hash);
   const bool added = slots_[slot] == 0;
+  if (added && !suppressed_.empty() &&
+      suppressed_.count(codec::suppressedKey(SuppressedFact{edge.src, edge.type, edge.when.from, edge.dst})))
+    return EdgeId{0};  // removed by a curator (kg edge rm)
   const uint32_t index = added ? static_cast<uint32_t>(edges_.size()) : static_cast<uint32_t>(slots_[slot]) - 1;
   if (added) {
     Pending p;

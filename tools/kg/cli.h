@@ -26,6 +26,7 @@ struct CliContext {
   std::string dbPath;   // from --db, else $KG_DB, else ./kg.db
   bool json = false;    // --json: machine-readable output
   std::string remote;   // --remote HOST:PORT (served by kgd), empty for local
+  std::string commandLine;  // the arguments after `kg`, for the curation log
   int exitCode = 0;
 
   // Opens the database once. Write access takes the lock; read-only access
@@ -92,6 +93,8 @@ Status parseWindow(const std::string& from, const std::string& to, bool undated,
 
 void registerActorCommands(CLI::App& app, CliContext& ctx);
 void registerEdgeCommands(CLI::App& app, CliContext& ctx);
+// actor merge/alias/rename/set/rm, edge rm, log (cmd_curate.cpp); after the actor and edge groups.
+void registerCurationCommands(CLI::App& app, CliContext& ctx);
 void registerImportCommands(CLI::App& app, CliContext& ctx);
 void registerIngestCommands(CLI::App& app, CliContext& ctx);
 // neighbors, path, timeline, asof, rank, components over api() (cmd_query.cpp).

@@ -75,12 +75,18 @@ int main(int argc, char** argv) {
 
   kg::cli::registerActorCommands(app, ctx);
   kg::cli::registerEdgeCommands(app, ctx);
+  kg::cli::registerCurationCommands(app, ctx);
   kg::cli::registerImportCommands(app, ctx);
   kg::cli::registerIngestCommands(app, ctx);
   kg::cli::registerQueryCommands(app, ctx);
   kg::cli::registerExportCommands(app, ctx);
   // Further command groups register here.
 
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a.find_first_of(" \t'\"") != std::string::npos || a.empty()) a = "'" + a + "'";
+    ctx.commandLine += (i > 1 ? " " : "") + a;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,98 @@
+// Curator: the curation commands (kg actor merge / alias / rename / set / rm,
+// kg edge rm, kg log). Each command is one storage WriteBatch — the change
+// and its curation log record land together or not at all — and each record
+// says who did it, when, and what would undo it (README.md in this
+// directory).
+//
+// Curation survives re-ingest and re-import: a merged-away name is recorded
+// (WriteBatch::setMergedName) and keeps meaning the kept actor
+// (core/actor_identity.h); a removed edge's fact is suppressed
+// (WriteBatch::suppressFact), so the same report does not bring it back.
+//
+// Thread safety: each command holds the engine's write mutex while it reads
+// and writes. The Curator borrows the engine, which must outlive it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "core/engine.h"
+#include "model/actor.h"
+#include "model/edge.h"
+#include "storage/graph_store.h"
+
+namespace kg::core {
+
+// Who runs the commands and how they were written (for the log).
+struct CurationContext {
+  std::string user;  // "" = $USER, else "uid N"
+  std::string args;  // the command line as given, for the log
+};
+
+struct MergeSummary {
+  Actor kept;                 // after the merge
+  uint64_t logSeq = 0;
+  uint64_t edgesMoved = 0;    // edges of the dropped actor now on the kept one
+  uint64_t edgesJoined = 0;   // ... of those, merged into an edge the kept actor had (same fact)
+  uint64_t selfLoops = 0;     // edges between the two, dropped (no edge joins an actor to itself)
+  uint64_t suppressed = 0;    // edges whose fact a curator had removed for the kept actor
+};
+
+struct RemoveActorSummary {
+  Actor removed;
+  uint64_t logSeq = 0;
+  uint64_t edgesRemoved = 0;
+};
+
+class Curator {
+ public:
+  Curator(Engine& engine, CurationContext context);
+
+  // Merges actor `drop` into `keep`: every edge of `drop` (with its evidence
+  // and attributes) moves to `keep`, an edge that becomes the same fact as
+  // one `keep` has merges into it (storage/merge_rule.h), edges between the
+  // two are dropped; `drop`'s name and aliases become aliases of `keep`
+  // (its country and attributes fill what `keep` lacks); `drop` is removed.
+  // InvalidArgument when keep == drop; NotFound for an unknown id.
+  Result<MergeSummary> merge(ActorId keep, ActorId drop);
+  // Adds `alias` to actor `id`. InvalidArgument when empty or without a
+  // letter or digit; AlreadyExists when it already names `id` or another
+  // actor of the same kind (merge them instead); NotFound for an unknown id.
+  Result<Actor> addAlias(ActorId id, const std::string& alias);
+  // Removes `alias` from actor `id` (and its merged-name record). NotFound
+  // when the actor does not have that alias.
+  Result<Actor> removeAlias(ActorId id, const std::string& alias);
+  // Renames actor `id` to `name`; the old name stays as an alias (so it
+  // still resolves; kg actor alias rm removes it). AlreadyExists when
+  // `name` names another actor of the same kind.
+  Result<Actor> rename(ActorId id, const std::string& name);
+  // Sets kind and/or country. InvalidArgument when neither is given.
+  Result<Actor> set(ActorId id, std::optional<ActorKind> kind, std::optional<std::string> country);
+  // Removes edge `id` with its evidence; its fact stays suppressed. NotFound
+  // for an unknown id. Returns the removed edge (with its evidence).
+  Result<Edge> removeEdge(EdgeId id);
+  // Removes actor `id`. FailedPrecondition "N edges remain" unless
+  // `withEdges`, which removes them too.
+  Result<RemoveActorSummary> removeActor(ActorId id, bool withEdges);
+
+  // The curation log, oldest first.
+  Result<std::vector<storage::CurationRecord>> log() const;
+
+ private:
+  storage::CurationRecord record(const std::string& command, const std::string& details) const;
+  Result<Actor> getActor(ActorId id) const;
+  // Writes `a` (same id) with the index keys of its names; checks nothing.
+  Status rewriteActor(storage::WriteBatch& batch, const Actor& a);
+  // Commits `batch` with `rec` appended to the log; returns its seq.
+  Result<uint64_t> commitLogged(storage::WriteBatch& batch, storage::CurationRecord rec);
+  // An actor of `kind` other than `self` that `name` means; nullopt when none.
+  Result<std::optional<Actor>> otherActorNamed(const std::string& name, ActorKind kind, ActorId self) const;
+
+  Engine& engine_;
+  CurationContext context_;
+};
+
+}  // namespace kg::core

@@ -1,0 +1,117 @@
+// The store's curation primitives (FORMAT.md "Curation"): removal, suppressed
+// facts, merged names and the log, each in one batch.
+#include <catch2/catch.hpp>
+
+#include "../support/temp_dir.h"
+#include "storage/graph_store.h"
+
+using namespace kg;
+using namespace kg::storage;
+using kg::testing::TempDir;
+
+namespace {
+
+std::unique_ptr<GraphStore> openFresh(const TempDir& dir) {
+  auto s = openStore(dir.sub("db"), {});
+  INFO(s.status().toString());
+  REQUIRE(s.isOk());
+  return std::move(s).value();
+}
+
+ActorId addActor(GraphStore& st, const std::string& name) {
+  Actor a;
+  a.name = name;
+  a.kind = ActorKind::kOrganisation;
+  auto b = st.newBatch();
+  auto id = b->putActor(a, {name});
+  REQUIRE(id.isOk());
+  REQUIRE(st.commit(*b).isOk());
+  return id.value();
+}
+
+Edge attack(ActorId s, ActorId d, const std::string& doc) {
+  Edge e;
+  e.src = s;
+  e.dst = d;
+  e.type = EdgeType::kAssault;
+  e.when = DateRange::point(Date::day(2020, 1, 3));
+  e.confidence = 0.8f;
+  e.evidence.push_back({doc, 0, 0, 5, "text"});
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("Curation store: a removed edge takes its evidence and stays removed", "[storage][curation]") {
+  TempDir dir;
+  auto st = openFresh(dir);
+  const ActorId a = addActor(*st, "a"), b = addActor(*st, "b");
+  auto batch = st->newBatch();
+  auto id = batch->putEdge(attack(a, b, "d1"));
+  REQUIRE(id.isOk());
+  REQUIRE(st->commit(*batch).isOk());
+
+  batch = st->newBatch();
+  REQUIRE(batch->removeEdge(id.value()).isOk());
+  REQUIRE(batch->suppressFact(SuppressedFact{a, EdgeType::kAssault, Date::day(2020, 1, 3), b}, id.value()).isOk());
+  CurationRecord rec;
+  rec.user = "tester";
+  rec.command = "edge rm";
+  auto seq = batch->appendLog(rec);
+  REQUIRE(seq.isOk());
+  CHECK(seq.value() == 1);
+  REQUIRE(st->commit(*batch).isOk());
+  CHECK(st->stats()->edges == 0);
+  CHECK(st->stats()->evidence == 0);
+  CHECK(st->getEdge(id.value()).status().code() == StatusCode::kNotFound);
+  CHECK(st->isSuppressed(SuppressedFact{a, EdgeType::kAssault, Date::day(2020, 1, 3), b}).value());
+
+  // The same fact from another report is dropped; another day is not.
+  batch = st->newBatch();
+  auto again = batch->putEdge(attack(a, b, "d2"));
+  REQUIRE(again.isOk());
+  CHECK(again.value() == 0);
+  Edge later = attack(a, b, "d3");
+  later.when = DateRange::point(Date::day(2020, 1, 9));
+  CHECK(batch->putEdge(later).value() != 0);
+  REQUIRE(st->commit(*batch).isOk());
+  CHECK(st->stats()->edges == 1);
+
+  // ... and by a bulk load.
+  auto loader = st->newBulkLoader();
+  REQUIRE(loader.isOk());
+  CHECK((*loader)->putEdge(attack(a, b, "d4")).value() == 0);
+  REQUIRE((*loader)->finish().isOk());
+  CHECK(st->stats()->edges == 1);
+
+  std::vector<CurationRecord> log;
+  REQUIRE(st->scanLog([&](const CurationRecord& r) {
+    log.push_back(r);
+    return Scan::kContinue;
+  }).isOk());
+  REQUIRE(log.size() == 1);
+  CHECK(log[0].seq == 1);
+  CHECK(log[0].user == "tester");
+  batch = st->newBatch();
+  CHECK(batch->removeEdge(999).code() == StatusCode::kNotFound);
+  CHECK(batch->removeActor(999).code() == StatusCode::kNotFound);
+}
+
+TEST_CASE("Curation store: a removed actor leaves the name index; merged names are recorded", "[storage][curation]") {
+  TempDir dir;
+  auto st = openFresh(dir);
+  const ActorId a = addActor(*st, "alpha"), b = addActor(*st, "beta");
+  auto batch = st->newBatch();
+  REQUIRE(batch->removeActor(b).isOk());
+  REQUIRE(batch->setMergedName("beta", a).isOk());
+  REQUIRE(st->commit(*batch).isOk());
+  CHECK(st->stats()->actors == 1);
+  CHECK_FALSE(st->getActor(b).value().has_value());
+  CHECK(st->lookupNameKey("beta").value().empty());
+  CHECK(st->mergedInto("beta").value() == std::optional<ActorId>(a));
+  CHECK_FALSE(st->mergedInto("gamma").value().has_value());
+  batch = st->newBatch();
+  REQUIRE(batch->setMergedName("beta", 0).isOk());
+  REQUIRE(st->commit(*batch).isOk());
+  CHECK_FALSE(st->mergedInto("beta").value().has_value());
+}
