@@ -63,6 +63,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -138,6 +139,9 @@ struct ImportOptions {
   bool strict = false;
   bool evidence = true;               // false: no evidence records (fastest; edges keep no provenance)
   size_t maxExamples = 10;            // malformed lines quoted in the summary
+  // Called on the importing thread every 4096 rows read, with the rows read
+  // so far (kg import's progress line); may be empty.
+  std::function<void(uint64_t rows)> progress;
 };
 
 // What happened to the rows: rows == stored + merged + noActorPair + malformed, always.
