@@ -83,7 +83,7 @@ TEST_CASE("kg import: statements and appeals come out as STATEMENT and APPEAL ed
   auto help = kg("edges --help");
   CHECK(help.out.find("STATEMENT, APPEAL") != std::string::npos);
   auto bad = kg("edges --type SPEECH");
-  CHECK(bad.rc == 1);
+  CHECK(bad.rc == 2);
   CHECK(bad.err.find("STATEMENT, APPEAL") != std::string::npos);
 }
 
