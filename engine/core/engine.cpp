@@ -173,9 +173,9 @@ Result<std::vector<Actor>> Engine::resolve(std::string_view name) const {
 
 namespace {
 
-// How far a stored name key is from the asked one: the edit distance of the
-// whole keys, or of the asked key and one word of the stored one ("zelensky"
-// is one edit from the word "zelenskyy" of "volodymyr zelenskyy"), or of a
+// How far a stored name key is from the asked one: the least edit distance
+// of the whole keys, of the asked key and one word of the stored one
+// ("pompton" is two edits from the word "pompeo" of "mike pompeo"), or of a
 // word of the asked key and the whole stored key.
 size_t nameDistance(std::string_view asked, std::string_view stored) {
   size_t best = editDistance(asked, stored);
@@ -193,11 +193,11 @@ size_t nameDistance(std::string_view asked, std::string_view stored) {
   const auto storedWords = words(stored);
   if (storedWords.size() > 1)
     for (auto w : storedWords)
-      if (w.size() >= 4) best = std::min(best, editDistance(asked, w) + 1);
+      if (w.size() >= 4) best = std::min(best, editDistance(asked, w));
   const auto askedWords = words(asked);
   if (askedWords.size() > 1)
     for (auto w : askedWords)
-      if (w.size() >= 4) best = std::min(best, editDistance(w, stored) + 1);
+      if (w.size() >= 4) best = std::min(best, editDistance(w, stored));
   return best;
 }
 
@@ -214,7 +214,8 @@ std::vector<std::string> Engine::closestNames(std::string_view name, size_t n) c
     if (!k.empty() && k.front() == '~') return storage::Scan::kContinue;  // skeleton keys: not readable names
     const size_t d = nameDistance(key, k);
     if (d > maxDistance) return storage::Scan::kContinue;
-    best.emplace(d, id);
+    // Ranked by distance, a whole-name match before a one-word match.
+    best.emplace(2 * d + (d == editDistance(key, k) ? 0 : 1), id);
     if (best.size() > n * 4) best.erase(std::prev(best.end()));
     return storage::Scan::kContinue;
   });

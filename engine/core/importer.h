@@ -142,6 +142,9 @@ struct ImportOptions {
   // Called on the importing thread every 4096 rows read, with the rows read
   // so far (kg import's progress line); may be empty.
   std::function<void(uint64_t rows)> progress;
+  // Called once on the importing thread when every row is read and the
+  // write (sorting, storing) begins; may be empty.
+  std::function<void()> writing;
 };
 
 // What happened to the rows: rows == stored + merged + noActorPair + malformed, always.

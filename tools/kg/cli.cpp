@@ -224,14 +224,14 @@ void addFilterOptions(CLI::App* cmd, FilterArgs& a) {
   cmd->add_option("--min-confidence", a.minConfidence, "only edges of at least this confidence (0..1)");
 }
 
-Result<query::Filter> toFilter(const FilterArgs& a) {
+Result<query::Filter> toFilter(const FilterArgs& a, bool hasWindow) {
   query::Filter f;
   auto types = parseTypeList(a.types);
   if (!types) return Status::invalidArgument("--type: " + types.status().message());
   f.types = std::move(types).value();
   KG_RETURN_IF_ERROR(parseCameoOption(a.cameo, &f));
   KG_RETURN_IF_ERROR(parseWindow(a.from, a.to, a.undated, &f));
-  if (a.undated && a.from.empty() && a.to.empty())
+  if (a.undated && a.from.empty() && a.to.empty() && !hasWindow)
     return Status::invalidArgument("--undated only applies with a window (--from/--to): without one every edge is used");
   auto dir = query::parseDirection(a.direction);
   if (!dir) return dir.status();
@@ -355,11 +355,14 @@ std::string duration(double s) {
 
 }  // namespace
 
+// Called with mu_ held (run()).
 std::string Progress::line(double seconds) const {
   std::string s = "kg " + label_ + ": ";
   const uint64_t done = done_.load(std::memory_order_relaxed);
   const uint64_t total = total_.load(std::memory_order_relaxed);
   if (unit_.empty()) return s + duration(seconds) + " elapsed";
+  if (!phase_.empty())
+    return s + std::to_string(done) + " " + unit_ + " read; " + phase_ + ", " + duration(seconds) + " elapsed";
   const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
   if (unit_ == "bytes") {
     char buf[96];

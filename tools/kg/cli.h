@@ -128,8 +128,9 @@ struct FilterArgs {
 void addFilterOptions(CLI::App* cmd, FilterArgs& a);
 // The query::Filter of the options. InvalidArgument naming the option (a
 // usage error): a bad type, date or confidence, a window that ends before
-// it starts, --undated without a window.
-Result<query::Filter> toFilter(const FilterArgs& a);
+// it starts, --undated without a window (`hasWindow`: the command has one
+// of its own, asof's DATE).
+Result<query::Filter> toFilter(const FilterArgs& a, bool hasWindow = false);
 
 // One rendering of a date range in every table: "2020-01-03" (a point, at
 // its precision: "2020-01", "2020"), "2019-05-01..2020-05-06", "2003..?"
@@ -171,6 +172,12 @@ class Progress {
   void set(uint64_t done) { done_.store(done, std::memory_order_relaxed); }
   void add(uint64_t n) { done_.fetch_add(n, std::memory_order_relaxed); }
   void setTotal(uint64_t total) { total_.store(total, std::memory_order_relaxed); }
+  // From now on the line names `phase` and the elapsed time instead of the
+  // counts ("kg import: 468558 rows read; writing, 5 s elapsed").
+  void setPhase(const std::string& phase) {
+    std::lock_guard<std::mutex> lock(mu_);
+    phase_ = phase;
+  }
   // Stops the redraws and wipes the line.
   void finish();
   // True when lines are drawn (a terminal, no --quiet/--json).
@@ -181,6 +188,7 @@ class Progress {
   std::string line(double seconds) const;
 
   std::string label_, unit_;
+  std::string phase_;  // guarded by mu_
   std::atomic<uint64_t> done_{0}, total_{0};
   bool enabled_ = false;
   std::atomic<bool> stop_{false};

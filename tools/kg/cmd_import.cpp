@@ -169,6 +169,7 @@ int runImport(CliContext& ctx, CLI::App* cmd, ImportArgs a) {
   if (progress.shown()) {
     progress.setTotal(countLines(a, o.format));
     o.progress = [&progress](uint64_t rows) { progress.set(rows); };
+    o.writing = [&progress] { progress.setPhase("writing"); };
   }
   auto r = importer.run(o);
   progress.finish();

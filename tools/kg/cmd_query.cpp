@@ -277,7 +277,7 @@ struct AsOfArgs {
 };
 
 int asOfCmd(CliContext& ctx, const CLI::App* cmd, const AsOfArgs& a) {
-  auto filter = toFilter(a.f);
+  auto filter = toFilter(a.f, /*hasWindow=*/true);  // --undated: relations with no dates count as held on DATE
   if (!filter) return ctx.usage(filter.status());
   if (a.name.empty() && cmd->count("--direction"))
     return ctx.usage("--direction needs NAME (the actor whose relations are walked out or in)");
