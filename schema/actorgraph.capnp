@@ -55,6 +55,21 @@ struct Stats {
   documents @3 :UInt64;
 }
 
+# kg stats beyond the counters (rpc::GraphSummary).
+struct NamedCount {
+  name @0 :Text;
+  count @1 :UInt64;
+}
+
+struct Summary {
+  firstDay @0 :Date;                  # earliest known start of a dated edge (precision 0: none)
+  lastDay @1 :Date;                   # latest known end
+  undatedEdges @2 :UInt64;
+  edgesByType @3 :List(NamedCount);   # type name -> edges, types with edges only
+  actorsByKind @4 :List(NamedCount);  # kind name -> actors
+  sources @5 :UInt64;                 # distinct sources of the stored documents
+}
+
 enum ErrorCode {
   none @0;
   invalidArgument @1;
@@ -92,6 +107,8 @@ struct Evidence {
   end @3 :UInt32;
   text @4 :Text;
   attributes @5 :List(Attribute);  # the imported row's fields (goldstein, url, lat, ...)
+  docTitle @6 :Text;                # the stored document's title ("" when not stored)
+  docDate @7 :Date;                 # and its publication date (precision 0 when unknown)
 }
 
 struct EdgeInfo {
@@ -243,4 +260,6 @@ interface ActorGraph {
   # with at most `members` members each (0 = all).
   components @11 (filter :Filter, top :UInt32, members :UInt32)
       -> (components :List(ComponentInfo), count :UInt64, isolated :UInt64, error :Error);
+  # Date range and counts by edge type, actor kind and document source (kg stats).
+  summary @12 () -> (summary :Summary, error :Error);
 }

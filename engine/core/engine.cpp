@@ -171,14 +171,51 @@ Result<std::vector<Actor>> Engine::resolve(std::string_view name) const {
   return out;
 }
 
+namespace {
+
+// How far a stored name key is from the asked one: the least edit distance
+// of the whole keys, of the asked key and one word of the stored one
+// ("pompton" is two edits from the word "pompeo" of "mike pompeo"), or of a
+// word of the asked key and the whole stored key.
+size_t nameDistance(std::string_view asked, std::string_view stored) {
+  size_t best = editDistance(asked, stored);
+  auto words = [](std::string_view s) {
+    std::vector<std::string_view> out;
+    size_t start = 0;
+    while (start < s.size()) {
+      size_t sp = s.find(' ', start);
+      if (sp == std::string_view::npos) sp = s.size();
+      if (sp > start) out.push_back(s.substr(start, sp - start));
+      start = sp + 1;
+    }
+    return out;
+  };
+  const auto storedWords = words(stored);
+  if (storedWords.size() > 1)
+    for (auto w : storedWords)
+      if (w.size() >= 4) best = std::min(best, editDistance(asked, w));
+  const auto askedWords = words(asked);
+  if (askedWords.size() > 1)
+    for (auto w : askedWords)
+      if (w.size() >= 4) best = std::min(best, editDistance(w, stored));
+  return best;
+}
+
+}  // namespace
+
 std::vector<std::string> Engine::closestNames(std::string_view name, size_t n) const {
   auto keys = extract::nameKeys(name);
   const std::string key = keys.empty() ? std::string(name) : keys.front();
+  // Only names that look alike: at most a third of the asked key's letters
+  // edited (two for short keys). Unrelated names are no suggestion.
+  const size_t maxDistance = std::max<size_t>(2, key.size() / 3);
   std::multimap<size_t, ActorId> best;
   (void)store_->scanNameKeys([&](std::string_view k, ActorId id) {
-    size_t d = editDistance(key, k);
-    if (k.find(key) != std::string_view::npos || key.find(k) != std::string::npos) d = d / 2;
-    best.emplace(d, id);
+    if (!k.empty() && k.front() == '~') return storage::Scan::kContinue;  // skeleton keys: not readable names
+    const size_t d = nameDistance(key, k);
+    if (d > maxDistance) return storage::Scan::kContinue;
+    // Ranked by distance, a whole-name match before a one-word match.
+    best.emplace(2 * d + (d == editDistance(key, k) ? 0 : 1), id);
     if (best.size() > n * 4) best.erase(std::prev(best.end()));
     return storage::Scan::kContinue;
   });

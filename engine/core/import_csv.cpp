@@ -226,7 +226,7 @@ Result<ImportSummary> importCsv(storage::GraphStore& store, const ImportOptions&
   CsvReader reader(run, opt, std::move(columns).value());
   KG_RETURN_IF_ERROR(forEachLine(text.value(), [&](size_t lineNo, std::string_view line) -> Status {
     if (lineNo == 1 || trim(line).empty()) return Status::ok();
-    run.summary().rows++;
+    run.countRow();
     if (!splitQuoted(line, sep, &cells, &error)) return run.malformed(opt.path, lineNo, error);
     if (cells.size() != header.size())
       return run.malformed(opt.path, lineNo, "expected " + std::to_string(header.size()) + " fields (as the header), got " +

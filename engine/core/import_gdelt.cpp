@@ -208,7 +208,7 @@ bool isGdeltHeader(std::string_view line) {
 Status importHeadless(ImportRun& run, GdeltReader& reader, const std::string& path, std::string_view text) {
   return forEachLine(text, [&](size_t lineNo, std::string_view line) -> Status {
     if (trim(line).empty()) return Status::ok();
-    run.summary().rows++;
+    run.countRow();
     auto f = splitTabs(line);
     if (f.size() != kGdelt1Columns && f.size() != kGdelt1NoUrlColumns && f.size() != kGdelt2Columns)
       return run.malformed(path, lineNo, "expected 57 or 58 (GDELT 1.0) or 61 (GDELT 2.0) tab-separated fields, got " +
@@ -243,7 +243,7 @@ Status importHeaded(ImportRun& run, GdeltReader& reader, const std::string& path
       return Status::ok();
     }
     if (trim(line).empty()) return Status::ok();
-    run.summary().rows++;
+    run.countRow();
     if (!splitQuoted(line, sep, &cells, &error)) return run.malformed(path, lineNo, error);
     if (cells.size() != header.size())
       return run.malformed(path, lineNo, "expected " + std::to_string(header.size()) + " " + sepName +

@@ -122,7 +122,7 @@ Result<ImportSummary> importNamedEvents(storage::GraphStore& store, const Import
   NamedReader reader(run, opt.path, names.value(), columns.value());
   KG_RETURN_IF_ERROR(forEachLine(text.value(), [&](size_t lineNo, std::string_view line) -> Status {
     if (lineNo == 1 || trim(line).empty()) return Status::ok();
-    run.summary().rows++;
+    run.countRow();
     return reader.row(lineNo, line);
   }));
   return run.finish();

@@ -156,7 +156,7 @@ Result<ImportSummary> importPlover(storage::GraphStore& store, const ImportOptio
   PloverReader reader(run, opt.path);
   KG_RETURN_IF_ERROR(forEachLine(text.value(), [&](size_t lineNo, std::string_view line) -> Status {
     if (trim(line).empty()) return Status::ok();
-    run.summary().rows++;
+    run.countRow();
     return reader.line(lineNo, line);
   }));
   if (run.summary().rows == 0) return Status::invalidArgument(opt.path + ": no PLOVER records (one JSON object per line)");

@@ -270,6 +270,8 @@ Status ImportRun::event(ActorId src, ActorId dst, const PloverEvent& ev, std::st
 
 Result<ImportSummary> ImportRun::finish() {
   sum_.parseSeconds = secondsSince(start_);
+  if (opt_.progress) opt_.progress(sum_.rows);
+  if (opt_.writing) opt_.writing();
   auto t = Clock::now();
   auto st = loader_->finish();
   if (!st) return st.status();

@@ -98,6 +98,10 @@ class ImportRun {
                const std::string& doc, uint32_t sentence, const std::string& text, Attributes attributes = {});
   Result<ImportSummary> finish();
   ImportSummary& summary() { return sum_; }
+  // One more data row read (summary().rows), reported to options().progress every 4096 rows.
+  void countRow() {
+    if ((++sum_.rows & 4095) == 0 && opt_.progress) opt_.progress(sum_.rows);
+  }
 
  private:
   Status partOfCountry(ActorId sectorActor, const std::string& country);

@@ -186,7 +186,7 @@ Result<ImportSummary> importTkg(storage::GraphStore& store, const ImportOptions&
     quads.reserve(quads.size() + text->size() / 20);
     KG_RETURN_IF_ERROR(forEachLine(text.value(), [&](size_t lineNo, std::string_view line) -> Status {
       if (trim(line).empty()) return Status::ok();
-      run.summary().rows++;
+      run.countRow();
       int64_t v[5];
       size_t n = 0;
       if (!parseInts(line, v, 5, &n) || n < 4)
@@ -328,7 +328,7 @@ Result<ImportSummary> importIcews(storage::GraphStore& store, const ImportOption
       return Status::ok();
     }
     if (trim(line).empty()) return Status::ok();
-    run.summary().rows++;
+    run.countRow();
     auto f = splitTabs(line);
     if (f.size() != columns)
       return run.malformed(path, lineNo, "expected " + std::to_string(columns) + " tab-separated fields, got " +

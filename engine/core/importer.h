@@ -67,6 +67,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -140,6 +141,12 @@ struct ImportOptions {
   bool evidence = true;               // false: no evidence records (fastest; edges keep no provenance)
   bool sectorLinks = true;            // "Citizen (India)" PART_OF India (a new sector actor only)
   size_t maxExamples = 10;            // malformed lines quoted in the summary
+  // Called on the importing thread every 4096 rows read, with the rows read
+  // so far (kg import's progress line); may be empty.
+  std::function<void(uint64_t rows)> progress;
+  // Called once on the importing thread when every row is read and the
+  // write (sorting, storing) begins; may be empty.
+  std::function<void()> writing;
 };
 
 // What happened to the rows: rows == stored + merged + noActorPair + malformed, always.

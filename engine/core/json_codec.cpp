@@ -50,6 +50,8 @@ nlohmann::json edgeToJson(const Edge& e, const std::function<std::string(ActorId
   for (const auto& x : e.evidence) {
     nlohmann::json one = {{"doc", x.doc}, {"text", x.text}};
     if (!x.attributes.empty()) one["attributes"] = evidenceAttributesToJson(x.attributes);
+    if (!x.docTitle.empty()) one["doc_title"] = x.docTitle;
+    if (x.docDate.known()) one["doc_date"] = dateToJson(x.docDate);
     ev.push_back(std::move(one));
   }
   // Round to 3 decimals so float noise does not leak into the output.

@@ -95,6 +95,7 @@ Result<ExportStats> exportGraph(const storage::GraphStore& store, const ExportRe
           if (!x.doc.empty()) cited.insert(x.doc);
     }
     ++stats.edges;
+    if (req.progress) req.progress(stats.edges);
     return w.edge(e);
   }));
   if (w.wantsDocuments()) {

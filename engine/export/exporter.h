@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,9 @@ struct ExportRequest {
   Selection selection;
   std::string description;      // what was asked, written into the file's header where the format has one
   NebulaOptions nebula;
+  // Called on the exporting thread after each edge is written, with the
+  // number written so far (kg export's progress line); may be empty.
+  std::function<void(uint64_t edges)> progress;
 };
 
 struct ExportStats {

@@ -71,6 +71,12 @@ struct Evidence {
   // `kg import` keeps each format's analyst fields here. Locations are
   // attributes of the event, never actors. Empty for text evidence.
   std::map<std::string, std::string> attributes = {};  // "= {}": brace-initialised Evidence{doc, ...} stays warning-free
+  // The document's title and publication date, as the docs family records
+  // them: filled by the queries that answer with evidence (rpc::GraphApi),
+  // never stored with the evidence; "" / unknown when the document is not
+  // stored (evidence typed in by hand, imported rows).
+  std::string docTitle = {};
+  Date docDate = {};
 
   friend bool operator==(const Evidence&, const Evidence&) = default;
 };

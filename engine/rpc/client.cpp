@@ -103,6 +103,28 @@ Result<storage::StoreStats> Client::stats() {
   return out;
 }
 
+Result<GraphSummary> Client::summary() {
+  auto req = KG_CAP.summaryRequest();
+  GraphSummary out;
+  Status st = impl_->call(req, options_.timeout, address_, [&](auto& r) {
+    KG_RETURN_IF_ERROR(toStatus(r.getError()));
+    auto s = r.getSummary();
+    auto first = fromWire(s.getFirstDay());
+    if (!first) return first.status();
+    auto last = fromWire(s.getLastDay());
+    if (!last) return last.status();
+    out.firstDay = first.value();
+    out.lastDay = last.value();
+    out.undatedEdges = s.getUndatedEdges();
+    for (auto c : s.getEdgesByType()) out.edgesByType.emplace_back(str(c.getName()), c.getCount());
+    for (auto c : s.getActorsByKind()) out.actorsByKind.emplace_back(str(c.getName()), c.getCount());
+    out.sources = s.getSources();
+    return Status::ok();
+  });
+  KG_RETURN_IF_ERROR(st);
+  return out;
+}
+
 Result<std::vector<Actor>> Client::resolve(std::string_view name) {
   auto req = KG_CAP.resolveRequest();
   req.setName(std::string(name));

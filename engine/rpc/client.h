@@ -42,6 +42,7 @@ class Client final : public GraphApi {
   const std::string& address() const { return address_; }
 
   Result<storage::StoreStats> stats() override;
+  Result<GraphSummary> summary() override;
   Result<std::vector<Actor>> resolve(std::string_view name) override;
   Result<Actor> actor(std::string_view name) override;
   Result<Actor> actorById(ActorId id) override;

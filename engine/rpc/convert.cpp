@@ -132,6 +132,8 @@ void toWire(const Edge& e, const std::string& srcName, const std::string& dstNam
     ev[i].setBegin(x.begin);
     ev[i].setEnd(x.end);
     ev[i].setText(x.text);
+    ev[i].setDocTitle(x.docTitle);
+    toWire(x.docDate, ev[i].initDocDate());
     auto at = ev[i].initAttributes(static_cast<unsigned>(x.attributes.size()));
     unsigned k = 0;
     for (const auto& [key, value] : x.attributes) {
@@ -171,6 +173,11 @@ Result<Edge> fromWire(schema::EdgeInfo::Reader in) {
     ev.begin = x.getBegin();
     ev.end = x.getEnd();
     ev.text = str(x.getText());
+    ev.docTitle = str(x.getDocTitle());
+    if (x.hasDocDate()) {
+      auto docDate = fromWire(x.getDocDate());
+      if (docDate) ev.docDate = docDate.value();
+    }
     for (auto kv : x.getAttributes()) ev.attributes[str(kv.getKey())] = str(kv.getValue());
     e.evidence.push_back(std::move(ev));
   }

@@ -134,11 +134,26 @@ struct IngestSummary {
   std::vector<std::string> warnings;
 };
 
+// What `kg stats` reports beyond storage::StoreStats.
+struct GraphSummary {
+  Date firstDay;              // earliest known start among dated edges; unknown when none
+  Date lastDay;               // latest known end (or start, for an open end)
+  uint64_t undatedEdges = 0;  // edges with no known date
+  std::vector<std::pair<std::string, uint64_t>> edgesByType;   // edgeTypeName order of the enum; types with edges
+  std::vector<std::pair<std::string, uint64_t>> actorsByKind;  // actorKindName; kinds with actors
+  uint64_t sources = 0;       // distinct `source` values of the stored documents
+
+  friend bool operator==(const GraphSummary&, const GraphSummary&) = default;
+};
+
 class GraphApi {
  public:
   virtual ~GraphApi() = default;
 
   virtual Result<storage::StoreStats> stats() = 0;
+  // Date range and counts by type, kind and source (reads the graph
+  // snapshot, every actor and every document record).
+  virtual Result<GraphSummary> summary() = 0;
   // Every actor a name may refer to, best first; empty when none.
   virtual Result<std::vector<Actor>> resolve(std::string_view name) = 0;
   // Exactly one actor (core::Engine::resolveOne semantics and messages).

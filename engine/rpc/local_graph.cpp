@@ -1,5 +1,9 @@
 #include "rpc/local_graph.h"
 
+#include <array>
+#include <map>
+#include <set>
+
 #include <algorithm>
 #include <cctype>
 #include <iostream>
@@ -18,6 +22,51 @@ LocalGraph::LocalGraph(core::Engine& engine, extract::ExtractorOptions extractor
 LocalGraph::~LocalGraph() = default;
 
 Result<storage::StoreStats> LocalGraph::stats() { return engine_.stats(); }
+
+Result<GraphSummary> LocalGraph::summary() {
+  auto snap = snapshot();
+  if (!snap) return snap.status();
+  const graph::Snapshot& s = **snap;
+  GraphSummary out;
+  std::array<uint64_t, kEdgeTypeCount> byType{};
+  int32_t lo = graph::kOpenEnd, hi = graph::kOpenStart;
+  for (graph::EdgeIndex e = 0; e < s.edgeCount(); ++e) {
+    const auto t = static_cast<size_t>(s.type(e));
+    if (t < byType.size()) ++byType[t];
+    if (!s.dated(e)) {
+      ++out.undatedEdges;
+      continue;
+    }
+    const int32_t first = s.firstDay(e), last = s.lastDay(e);
+    if (first != graph::kOpenStart) {
+      lo = std::min(lo, first);
+      hi = std::max(hi, first);
+    }
+    if (last != graph::kOpenEnd) {
+      lo = std::min(lo, last);
+      hi = std::max(hi, last);
+    }
+  }
+  if (lo <= hi) {
+    out.firstDay = Date::fromDays(lo, DatePrecision::kDay);
+    out.lastDay = Date::fromDays(hi, DatePrecision::kDay);
+  }
+  for (size_t t = 0; t < byType.size(); ++t)
+    if (byType[t]) out.edgesByType.emplace_back(edgeTypeName(static_cast<EdgeType>(t)), byType[t]);
+  std::map<std::string, uint64_t> kinds;
+  KG_RETURN_IF_ERROR(engine_.store().scanActors([&](const Actor& a) {
+    ++kinds[actorKindName(a.kind)];
+    return storage::Scan::kContinue;
+  }));
+  out.actorsByKind.assign(kinds.begin(), kinds.end());
+  std::set<std::string> sources;
+  KG_RETURN_IF_ERROR(engine_.store().scanDocuments([&](const Document& d) {
+    if (!d.source.empty()) sources.insert(d.source);
+    return storage::Scan::kContinue;
+  }));
+  out.sources = sources.size();
+  return out;
+}
 
 Result<std::vector<Actor>> LocalGraph::resolve(std::string_view name) { return engine_.resolve(name); }
 
@@ -43,7 +92,7 @@ std::string LocalGraph::nameOf(ActorId id) {
 size_t approxWireBytes(const Edge& e) {
   size_t n = 160 + e.mode.size() + e.cameo.size() + e.title.size();
   for (const auto& ev : e.evidence) {
-    n += 48 + ev.doc.size() + ev.text.size();
+    n += 64 + ev.doc.size() + ev.text.size() + ev.docTitle.size();
     for (const auto& [k, v] : ev.attributes) n += 16 + k.size() + v.size();
   }
   return n;
@@ -97,6 +146,7 @@ Result<std::vector<Edge>> LocalGraph::edgesPage(const EdgeQuery& q, const PageRe
     auto ev = engine_.store().getEvidence(e.id, q.evidence);
     if (!ev) return ev.status();
     e.evidence = std::move(ev).value();
+    KG_RETURN_IF_ERROR(addDocuments(&e.evidence));
     bytes += approxWireBytes(e);
     if (!out.empty() && bytes > page.byteBudget) break;
     out.push_back(std::move(e));
@@ -172,12 +222,25 @@ Status LocalGraph::refresh() {
   return Status::ok();
 }
 
+Status LocalGraph::addDocuments(std::vector<Evidence>* evidence) const {
+  for (auto& ev : *evidence) {
+    if (ev.doc.empty()) continue;
+    auto doc = engine_.store().getDocument(ev.doc);
+    if (!doc) return doc.status();
+    if (!doc->has_value()) continue;
+    ev.docTitle = (*doc)->title;
+    ev.docDate = (*doc)->date;
+  }
+  return Status::ok();
+}
+
 Result<Edge> LocalGraph::loadEdge(EdgeId id, size_t evidence) {
   // TODO(perf): getEdge reads every evidence record; a header-only lookup in
   // GraphStore would spare edges reported by many articles.
   auto e = engine_.store().getEdge(id);
   if (!e) return e.status();
   if (e->evidence.size() > evidence) e->evidence.resize(evidence);
+  KG_RETURN_IF_ERROR(addDocuments(&e->evidence));
   return e;
 }
 

@@ -56,6 +56,7 @@ class LocalGraph final : public GraphApi {
   ~LocalGraph() override;
 
   Result<storage::StoreStats> stats() override;
+  Result<GraphSummary> summary() override;
   Result<std::vector<Actor>> resolve(std::string_view name) override;
   Result<Actor> actor(std::string_view name) override;
   Result<Actor> actorById(ActorId id) override;
@@ -106,6 +107,8 @@ class LocalGraph final : public GraphApi {
  private:
   // The stored edge `id` with at most `evidence` snippets.
   Result<Edge> loadEdge(EdgeId id, size_t evidence);
+  // Fills docTitle/docDate of each evidence whose document is stored.
+  Status addDocuments(std::vector<Evidence>* evidence) const;
   // Loads refs[page.offset ...] within the page's count and byte budget.
   Result<std::vector<Edge>> loadEdges(const graph::Snapshot& s, const std::vector<graph::EdgeRef>& refs,
                                       size_t evidence, const PageRequest& page, PageSpan* span);

@@ -221,6 +221,27 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
                                        [](auto res, storage::StoreStats& v) { toWire(v, res.initStats()); });
   }
 
+  kj::Promise<void> summary(SummaryContext ctx) override {
+    LocalGraph* g = &graph_;
+    return answer<GraphSummary>(ctx, queries_, [g] { return g->summary(); }, [](auto res, GraphSummary& v) {
+      auto out = res.initSummary();
+      toWire(v.firstDay, out.initFirstDay());
+      toWire(v.lastDay, out.initLastDay());
+      out.setUndatedEdges(v.undatedEdges);
+      auto types = out.initEdgesByType(static_cast<unsigned>(v.edgesByType.size()));
+      for (unsigned i = 0; i < v.edgesByType.size(); ++i) {
+        types[i].setName(v.edgesByType[i].first);
+        types[i].setCount(v.edgesByType[i].second);
+      }
+      auto kinds = out.initActorsByKind(static_cast<unsigned>(v.actorsByKind.size()));
+      for (unsigned i = 0; i < v.actorsByKind.size(); ++i) {
+        kinds[i].setName(v.actorsByKind[i].first);
+        kinds[i].setCount(v.actorsByKind[i].second);
+      }
+      out.setSources(v.sources);
+    });
+  }
+
   kj::Promise<void> resolve(ResolveContext ctx) override {
     std::string name = str(ctx.getParams().getName());
     if (name.size() > kMaxNameBytes) return refuse(ctx, Status::invalidArgument("name too long"));

@@ -77,7 +77,7 @@ TEST_CASE("kg ingest: nothing readable is an error with a clear message", "[cli]
   CHECK(r.rc == 1);
   CHECK_THAT(r.err, Catch::Contains("nothing could be read") && Catch::Contains("missing"));
   auto bad = kg("ingest " + shq(kCorpus) + " --date 2020-13-45");
-  CHECK(bad.rc == 1);
+  CHECK(bad.rc == 2);
   CHECK_THAT(bad.err, Catch::Contains("--date"));
 }
 

@@ -113,27 +113,27 @@ TEST_CASE("kg: bad input gets a clear error and changes nothing", "[cli]") {
   const std::string before = kg("edges --json").out + kg("actors --json").out + kg("stats --json").out;
 
   auto unknown = kg("edge add 'Mike Pompton' ACCUSE USA");
-  CHECK(unknown.rc == 1);
+  CHECK(unknown.rc == 3);  // not found
   CHECK(unknown.err.find("unknown actor 'Mike Pompton'") != std::string::npos);
   CHECK(unknown.err.find("closest known names: Mike Pompeo") != std::string::npos);
 
   auto badDate = kg("edge add Pompeo ACCUSE USA --from 2020-13-45");
-  CHECK(badDate.rc == 1);
+  CHECK(badDate.rc == 2);  // usage
   CHECK(badDate.err.find("2020-13-45") != std::string::npos);
   CHECK(badDate.err.find("month 13") != std::string::npos);
 
   auto badType = kg("edge add Pompeo SHOUT_AT USA");
-  CHECK(badType.rc == 1);
+  CHECK(badType.rc == 2);
   CHECK(badType.err.find("unknown edge type 'SHOUT_AT'") != std::string::npos);
   CHECK(badType.err.find("ASSAULT") != std::string::npos);
   CHECK(badType.err.find("OFFICIAL_OF") != std::string::npos);
 
   auto badKind = kg("actor add X --kind wizard");
-  CHECK(badKind.rc == 1);
+  CHECK(badKind.rc == 2);
   CHECK(badKind.err.find("armed_group") != std::string::npos);
 
   auto backwards = kg("edge add Pompeo OFFICIAL_OF USA --from 2021-01-20 --to 2018-04-26");
-  CHECK(backwards.rc == 1);
+  CHECK(backwards.rc == 2);
   CHECK(backwards.err.find("before it starts") != std::string::npos);
 
   auto dup = kg("actor add 'mike pompeo' --kind person");
@@ -141,7 +141,7 @@ TEST_CASE("kg: bad input gets a clear error and changes nothing", "[cli]") {
   CHECK(dup.err.find("already names") != std::string::npos);
 
   auto unknownResolve = kg("resolve Pompton");
-  CHECK(unknownResolve.rc == 1);
+  CHECK(unknownResolve.rc == 3);
   CHECK(unknownResolve.err.find("Mike Pompeo") != std::string::npos);
 
   auto usage = kg("edge add OnlyOneArg");
@@ -228,8 +228,8 @@ TEST_CASE("kg resolve: a title in front of a name is dropped when the whole name
     CHECK(found[0]["name"] == "Mike Pompeo");
   }
   // Only title words are dropped: an unknown name is still unknown.
-  CHECK(kg("resolve 'President Nobody Known'").rc == 1);
-  CHECK(kg("resolve 'Hezbollah'").rc == 1);  // not a title: "Kata'ib" is never stripped from the stored name
+  CHECK(kg("resolve 'President Nobody Known'").rc == 3);
+  CHECK(kg("resolve 'Hezbollah'").rc == 3);  // not a title: "Kata'ib" is never stripped from the stored name
 }
 
 TEST_CASE("kg import: an input of which no row can be read is an error", "[cli]") {

@@ -74,7 +74,7 @@ TEST_CASE("kg path: each hop shows its type, date and evidence, --json lists nod
   // The temporal mode refuses to go back in time: the rocket attack (12-27)
   // cannot follow the strike of 01-03.
   auto t = kg("path 'Qassem Soleimani' 'Kataib Hezbollah' --mode temporal --type ASSAULT --json");
-  CHECK(t.rc == 1);
+  CHECK(t.rc == 3);  // not found
   CHECK(t.err.find("no path between Qassem Soleimani and Kata'ib Hezbollah within depth 6") != std::string::npos);
   CHECK(kg("path 'Qassem Soleimani' 'Kataib Hezbollah' --mode shortest --type ASSAULT").rc == 0);
 }
@@ -160,7 +160,7 @@ TEST_CASE("kg timeline, asof, rank and components answer from the snapshot", "[c
   CHECK(offices["isolated"] == 1);
 }
 
-TEST_CASE("kg query commands: bad input exits 1 (usage 2) with a clear message and changes nothing",
+TEST_CASE("kg query commands: bad input exits 2 (usage), unknown actors 3, with a clear message, and changes nothing",
           "[cli][query]") {
   TempDir dir;
   Kg kg{dir.sub("kg.db")};
@@ -173,14 +173,15 @@ TEST_CASE("kg query commands: bad input exits 1 (usage 2) with a clear message a
   };
   for (const Bad& b : {
            Bad{"path Iraq Iraq", 1, "two different actors"},
-           Bad{"path Iraq 'Nobody At All'", 1, "unknown actor 'Nobody At All'; closest known names"},
-           Bad{"neighbors Iraq --depth 0", 1, "depth must be at least 1"},
-           Bad{"neighbors Iraq --depth 9", 1, "beyond the maximum 8"},
-           Bad{"path Iraq 'United States' --max-depth 12", 1, "beyond the maximum 8"},
-           Bad{"path Iraq 'United States' --mode k-shortest --k 500", 1, "k 500 is beyond the maximum 100"},
-           Bad{"path Iraq 'United States' --from 2020-02-01 --to 2020-01-01", 1, "before it starts"},
-           Bad{"timeline Iraq --from 2020-13-01", 1, "month 13"},
-           Bad{"rank --type BOMBING", 1, "unknown edge type 'BOMBING'"},
+           Bad{"path Iraq 'Irak Kataib'", 3, "unknown actor 'Irak Kataib'; closest known names"},
+           Bad{"path Iraq 'Nobody At All'", 3, "unknown actor 'Nobody At All'"},
+           Bad{"neighbors Iraq --depth 0", 2, "depth must be at least 1"},
+           Bad{"neighbors Iraq --depth 9", 2, "beyond the maximum 8"},
+           Bad{"path Iraq 'United States' --max-depth 12", 2, "beyond the maximum 8"},
+           Bad{"path Iraq 'United States' --mode k-shortest --k 500", 2, "k 500 is beyond the maximum 100"},
+           Bad{"path Iraq 'United States' --from 2020-02-01 --to 2020-01-01", 2, "before it starts"},
+           Bad{"timeline Iraq --from 2020-13-01", 2, "month 13"},
+           Bad{"rank --type BOMBING", 2, "unknown edge type 'BOMBING'"},
            Bad{"path Iraq 'United States' --mode fastest", 2, "fastest"},
            Bad{"neighbors Iraq --direction sideways", 2, "sideways"},
        }) {
@@ -276,7 +277,7 @@ TEST_CASE("kg query commands: --cameo keeps the edges whose CAMEO code starts wi
   json round = json::parse(kg("path 'Qassem Soleimani' Iraq --cameo 19,0211 --json").out);
   REQUIRE(round["paths"].size() == 1);
   CHECK(edgeTypes(round["paths"][0]["edges"]) == std::set<std::string>{"ASSAULT", "APPEAL"});
-  CHECK(kg("path 'Qassem Soleimani' Iraq --cameo 18").rc == 1);  // no path of 18x events
+  CHECK(kg("path 'Qassem Soleimani' Iraq --cameo 18").rc == 3);  // no path of 18x events
 
   json nb = json::parse(kg("neighbors 'Qassem Soleimani' --depth 1 --cameo 19 --json").out);
   CHECK(names(nb["nodes"]) == std::set<std::string>{"Qassem Soleimani", "United States"});

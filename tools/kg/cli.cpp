@@ -1,10 +1,19 @@
 #include "tools/kg/cli.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
 #include <sstream>
 
 #include "graph/snapshot_file.h"
+#include <unistd.h>
+
+#include <chrono>
+
+#include "core/json_codec.h"
 #include "rpc/client.h"
+#include "tools/kg/table.h"
 #include "rpc/local_graph.h"
 
 namespace kg::cli {
@@ -15,6 +24,8 @@ Result<core::Engine*> CliContext::engine(bool write) {
   if (engine_ && (engineWritable_ || !write)) return engine_.get();
   api_.reset();  // it borrows the engine
   engine_.reset();
+  std::error_code ec;
+  const bool existed = std::filesystem::exists(dbPath, ec);
   core::EngineOptions opts;
   opts.readOnly = !write;
   opts.createIfMissing = write;
@@ -27,6 +38,7 @@ Result<core::Engine*> CliContext::engine(bool write) {
   }
   engine_ = std::move(e).value();
   engineWritable_ = write;
+  if (write && !existed) createdDb_ = true;
   return engine_.get();
 }
 
@@ -52,9 +64,83 @@ Result<rpc::GraphApi*> CliContext::api() {
   return api_.get();
 }
 
-int CliContext::fail(const Status& status) {
-  std::cerr << "kg: error: " << status.message() << "\n";
-  return kExitError;
+namespace {
+
+std::string codeName(StatusCode c) {
+  switch (c) {
+    case StatusCode::kOk: return "ok";
+    case StatusCode::kInvalidArgument: return "invalid_argument";
+    case StatusCode::kNotFound: return "not_found";
+    case StatusCode::kAlreadyExists: return "already_exists";
+    case StatusCode::kFailedPrecondition: return "failed_precondition";
+    case StatusCode::kBusy: return "busy";
+    case StatusCode::kLimitExceeded: return "limit_exceeded";
+    case StatusCode::kIOError: return "io_error";
+    case StatusCode::kCorruption: return "corruption";
+    case StatusCode::kInternal: break;
+  }
+  return "internal";
+}
+
+}  // namespace
+
+std::vector<std::string> suggestionsIn(const std::string& message) {
+  std::vector<std::string> out;
+  static const std::string kMarker = "closest known names: ";
+  const size_t pos = message.find(kMarker);
+  if (pos == std::string::npos) return out;
+  const std::string rest = message.substr(pos + kMarker.size());
+  size_t start = 0;
+  while (start < rest.size()) {
+    const size_t comma = rest.find(", ", start);
+    out.push_back(rest.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    if (comma == std::string::npos) break;
+    start = comma + 2;
+  }
+  return out;
+}
+
+int printError(bool json, int exit, const std::string& code, const std::string& message,
+               const std::vector<std::string>& suggestions) {
+  if (json) {
+    nlohmann::json j = {{"error", {{"code", code}, {"message", message}, {"suggestions", suggestions}, {"exit", exit}}}};
+    std::cerr << j.dump() << "\n";
+    return exit;
+  }
+  std::cerr << "kg: error: " << message;
+  if (!suggestions.empty() && message.find(suggestions.front()) == std::string::npos) {
+    std::cerr << "; did you mean ";
+    for (size_t i = 0; i < suggestions.size(); ++i)
+      std::cerr << (i ? (i + 1 == suggestions.size() ? " or " : ", ") : "") << "'" << suggestions[i] << "'";
+    std::cerr << "?";
+  }
+  std::cerr << "\n";
+  return exit;
+}
+
+int CliContext::fail(const Status& status, int exit) {
+  const std::string code =
+      exit == kExitUsage ? "usage" : exit == kExitNotFound ? "not_found" : codeName(status.code());
+  return printError(json, exit, code, status.message(),
+                    status.code() == StatusCode::kNotFound ? suggestionsIn(status.message()) : std::vector<std::string>{});
+}
+
+int CliContext::failLookup(const Status& status) {
+  if (status.code() == StatusCode::kNotFound) return fail(status, kExitNotFound);
+  if (status.code() == StatusCode::kLimitExceeded) return fail(status, kExitUsage);
+  return fail(status);
+}
+
+void CliContext::discardCreatedDatabase() {
+  if (!createdDb_) return;
+  if (engine_) {
+    auto st = engine_->store().stats();
+    if (!st || st->actors || st->edges || st->documents || st->evidence) return;
+  }
+  closeEngine();
+  std::error_code ec;
+  std::filesystem::remove_all(dbPath, ec);
+  createdDb_ = false;
 }
 
 std::string CliContext::nameOf(ActorId id) {
@@ -132,6 +218,188 @@ Status parseWindow(const std::string& from, const std::string& to, bool undated,
     return Status::invalidArgument("the window ends (--to " + to + ") before it starts (--from " + from + ")");
   filter->includeUndated = undated;
   return Status::ok();
+}
+
+void addFilterOptions(CLI::App* cmd, FilterArgs& a) {
+  cmd->add_option("--type", a.types, "only these edge types, comma-separated (" + edgeTypeList() + ")");
+  addCameoOption(cmd, a.cameo);
+  cmd->add_option("--from", a.from, "window start YYYY[-MM[-DD]]: edges whose dates overlap the window");
+  cmd->add_option("--to", a.to, "window end YYYY[-MM[-DD]]");
+  cmd->add_flag("--undated", a.undated, "with a window, also use edges with no known date");
+  cmd->add_option("--direction", a.direction, "walk edges out (src->dst), in (dst->src) or both (default)")
+      ->check(CLI::IsMember({"out", "in", "both"}));
+  cmd->add_option("--min-confidence", a.minConfidence, "only edges of at least this confidence (0..1)");
+}
+
+Result<query::Filter> toFilter(const FilterArgs& a, bool hasWindow) {
+  query::Filter f;
+  auto types = parseTypeList(a.types);
+  if (!types) return Status::invalidArgument("--type: " + types.status().message());
+  f.types = std::move(types).value();
+  KG_RETURN_IF_ERROR(parseCameoOption(a.cameo, &f));
+  KG_RETURN_IF_ERROR(parseWindow(a.from, a.to, a.undated, &f));
+  if (a.undated && a.from.empty() && a.to.empty() && !hasWindow)
+    return Status::invalidArgument("--undated only applies with a window (--from/--to): without one every edge is used");
+  auto dir = query::parseDirection(a.direction);
+  if (!dir) return dir.status();
+  f.direction = *dir;
+  if (!(a.minConfidence >= 0.0f && a.minConfidence <= 1.0f))
+    return Status::invalidArgument("--min-confidence " + std::to_string(a.minConfidence) + " is outside 0..1");
+  f.minConfidence = a.minConfidence;
+  return f;
+}
+
+std::string dateText(const DateRange& r) {
+  if (!r.anyKnown()) return "undated";
+  const std::string from = r.from.known() ? r.from.toString() : "?";
+  if (r.to == r.from) return from;
+  return from + ".." + (r.to.known() ? r.to.toString() : "?");
+}
+
+std::string numberText(double x) {
+  if (!std::isfinite(x)) return std::isnan(x) ? "nan" : (x > 0 ? "inf" : "-inf");
+  if (x == std::floor(x) && std::fabs(x) < 1e15) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f", x);
+    return buf;
+  }
+  const int digits = x == 0 ? 1 : static_cast<int>(std::floor(std::log10(std::fabs(x)))) + 1;
+  const int decimals = std::clamp(6 - digits, 0, 12);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+  std::string s = buf;
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s;
+}
+
+std::string leftOutLine(size_t leftOut, const std::string& what) {
+  if (leftOut == 0) return "";
+  return "... " + std::to_string(leftOut) + " more " + what + " not shown (raise --limit)";
+}
+
+std::string evidenceText(const Evidence& ev, size_t width) {
+  std::string doc;
+  if (!ev.docTitle.empty() || ev.docDate.known()) {
+    doc = " (" + fitWidth(ev.docTitle, std::max<size_t>(width / 3, 16));
+    if (ev.docDate.known()) doc += (ev.docTitle.empty() ? "" : ", ") + ev.docDate.toString();
+    doc += ")";
+  }
+  const size_t docWidth = displayWidth(doc);
+  const size_t quoteWidth = width > docWidth + 12 ? width - docWidth : std::min<size_t>(width, 40);
+  // A cut sentence ends in the marker, without its closing quote.
+  const std::string out = fitWidth("\"" + ev.text + "\"", quoteWidth);
+  return fitWidth(out + doc, width);
+}
+
+void printEdgeTable(CliContext& ctx, const std::vector<Edge>& edges, size_t limit, const std::string& what,
+                    bool withId) {
+  std::vector<Table::Column> cols;
+  if (withId) cols.push_back({"ID", 10, true});
+  for (Table::Column c : std::initializer_list<Table::Column>{{"DATE", 23},
+                                                              {"BASIS", 10},
+                                                              {"SRCS", 5, true},
+                                                              {"SOURCE", 30},
+                                                              {"TYPE", 30},
+                                                              {"TARGET", 30},
+                                                              {"EVIDENCE", 110}})
+    cols.push_back(c);
+  Table t(std::move(cols));
+  const size_t shown = limit ? std::min(limit, edges.size()) : edges.size();
+  for (size_t i = 0; i < shown; ++i) {
+    const Edge& e = edges[i];
+    std::string type = edgeTypeName(e.type);
+    if (!e.mode.empty()) type += ":" + e.mode;
+    if (!e.title.empty()) type += " (" + e.title + ")";
+    const std::string basis = dateBasisName(e.dateBasis);
+    std::vector<std::string> row;
+    if (withId) row.push_back(std::to_string(e.id));
+    for (auto& c : {dateText(e.when), basis.empty() ? std::string("-") : basis,
+                    e.sources ? std::to_string(e.sources) : std::string("-"), ctx.nameOf(e.src), type,
+                    ctx.nameOf(e.dst), e.evidence.empty() ? std::string() : evidenceText(e.evidence.front(), 110)})
+      row.push_back(c);
+    t.addRow(std::move(row));
+  }
+  t.print(std::cout);
+  if (shown < edges.size()) std::cout << leftOutLine(edges.size() - shown, what) << "\n";
+}
+
+nlohmann::json edgeJson(CliContext& ctx, const Edge& e) {
+  return core::edgeToJson(e, [&](ActorId id) { return ctx.nameOf(id); });
+}
+
+Progress::Progress(const CliContext& ctx, std::string label, std::string unit, uint64_t total)
+    : label_(std::move(label)), unit_(std::move(unit)), total_(total) {
+  enabled_ = !ctx.quiet && !ctx.json && isatty(STDERR_FILENO);
+  if (enabled_) thread_ = std::thread([this] { run(); });
+}
+
+Progress::~Progress() { finish(); }
+
+void Progress::finish() {
+  if (!thread_.joinable()) return;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+  if (drawn_) std::fprintf(stderr, "\r\033[K");
+  std::fflush(stderr);
+}
+
+namespace {
+
+std::string duration(double s) {
+  char buf[32];
+  if (s < 60) std::snprintf(buf, sizeof buf, "%.0f s", s);
+  else if (s < 3600) std::snprintf(buf, sizeof buf, "%d min %02d s", static_cast<int>(s) / 60, static_cast<int>(s) % 60);
+  else std::snprintf(buf, sizeof buf, "%d h %02d min", static_cast<int>(s) / 3600, static_cast<int>(s) / 60 % 60);
+  return buf;
+}
+
+}  // namespace
+
+// Called with mu_ held (run()).
+std::string Progress::line(double seconds) const {
+  std::string s = "kg " + label_ + ": ";
+  const uint64_t done = done_.load(std::memory_order_relaxed);
+  const uint64_t total = total_.load(std::memory_order_relaxed);
+  if (unit_.empty()) return s + duration(seconds) + " elapsed";
+  if (!phase_.empty())
+    return s + std::to_string(done) + " " + unit_ + " read; " + phase_ + ", " + duration(seconds) + " elapsed";
+  const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
+  if (unit_ == "bytes") {
+    char buf[96];
+    if (total)
+      std::snprintf(buf, sizeof buf, "%.1f/%.1f MB, %.2f MB/s", static_cast<double>(done) / 1e6,
+                    static_cast<double>(total) / 1e6, rate / 1e6);
+    else
+      std::snprintf(buf, sizeof buf, "%.1f MB, %.2f MB/s", static_cast<double>(done) / 1e6, rate / 1e6);
+    s += buf;
+  } else {
+    s += std::to_string(done);
+    if (total) s += "/" + std::to_string(total);
+    s += " " + unit_ + ", " + numberText(std::round(rate)) + " " + unit_ + "/s";
+  }
+  if (total && rate > 0 && done <= total) s += ", ETA " + duration(static_cast<double>(total - done) / rate);
+  s += ", " + duration(seconds) + " elapsed";
+  return s;
+}
+
+void Progress::run() {
+  const auto start = std::chrono::steady_clock::now();
+  std::unique_lock<std::mutex> lock(mu_);
+  // Nothing for commands that finish within a second.
+  if (cv_.wait_for(lock, std::chrono::seconds(1), [this] { return stop_.load(); })) return;
+  do {
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::fprintf(stderr, "\r\033[K%s", line(secs).c_str());
+    std::fflush(stderr);
+    drawn_ = true;
+  } while (!cv_.wait_for(lock, std::chrono::milliseconds(200), [this] { return stop_.load(); }));
 }
 
 }  // namespace kg::cli

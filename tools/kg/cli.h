@@ -5,7 +5,11 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <atomic>
+#include <condition_variable>
 #include <iostream>
+#include <mutex>
+#include <thread>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -17,14 +21,28 @@
 
 namespace kg::cli {
 
-// Exit codes: 0 success, 1 an error the user can fix (unknown actor, bad
-// date, no path, ...), 2 command-line usage error.
+// Exit codes (README "Exit codes"): 0 success; 1 an error (the database
+// cannot be opened or written, an input file cannot be read, an ambiguous
+// name, kgd unreachable, ...); 2 a usage error: the command line is wrong
+// (unknown command or option, a malformed or out-of-range value, an option
+// that does not apply); 3 not found: an unknown actor or document, no path.
 inline constexpr int kExitError = 1;
 inline constexpr int kExitUsage = 2;
+inline constexpr int kExitNotFound = 3;
+
+// Prints an error on stderr: "kg: error: <message>" (with "; did you mean
+// ..." when there are suggestions and the message does not name them), or,
+// with `json`, one line {"error":{"code","message","suggestions","exit"}}.
+// `code` is "usage", "not_found" or the status code in snake case. Returns `exit`.
+int printError(bool json, int exit, const std::string& code, const std::string& message,
+               const std::vector<std::string>& suggestions = {});
+// The names after "closest known names: " in an unknown-actor message.
+std::vector<std::string> suggestionsIn(const std::string& message);
 
 struct CliContext {
   std::string dbPath;   // from --db, else $KG_DB, else ./kg.db
   bool json = false;    // --json: machine-readable output
+  bool quiet = false;   // --quiet: no progress lines
   std::string remote;   // --remote HOST:PORT (served by kgd), empty for local
   std::string commandLine;  // the arguments after `kg`, for the curation log
   int exitCode = 0;
@@ -43,9 +61,22 @@ struct CliContext {
   // no longer needs (graph::trimChangeLog; a failure only leaves them).
   void closeEngine();
 
-  // Prints "kg: error: <message>" to stderr; returns kExitError.
-  int fail(const Status& status);
+  // Prints the error (printError, with --json as JSON); returns `exit`.
+  int fail(const Status& status, int exit = kExitError);
   int fail(const std::string& message) { return fail(Status::invalidArgument(message)); }
+  // A usage error (exit 2): a bad option value, options that do not go together.
+  int usage(const std::string& message) { return fail(Status::invalidArgument(message), kExitUsage); }
+  int usage(const Status& status) { return fail(status, kExitUsage); }
+  // The answer of a lookup or query: NotFound (unknown actor or document,
+  // no path) exits 3, LimitExceeded 2, anything else 1.
+  int failLookup(const Status& status);
+  // engine() failed: with --remote a usage error (the command needs a
+  // local database), else an error.
+  int failOpen(const Status& status) { return fail(status, remote.empty() ? kExitError : kExitUsage); }
+
+  // After a failed command: removes the database this run created, when
+  // nothing was stored in it, so that a failed command leaves no trace.
+  void discardCreatedDatabase();
 
   // Prints a JSON value (one line) to stdout.
   void printJson(const nlohmann::json& j) const { std::cout << j.dump() << "\n"; }
@@ -63,6 +94,7 @@ struct CliContext {
  private:
   std::unique_ptr<core::Engine> engine_;
   bool engineWritable_ = false;
+  bool createdDb_ = false;  // engine(true) created the directory
   std::unique_ptr<rpc::GraphApi> api_;  // borrows *engine_ in local mode, so declared after it
 };
 
@@ -91,6 +123,86 @@ Result<std::vector<EdgeType>> parseTypeList(const std::string& text);
 // ends before it starts.
 Status parseWindow(const std::string& from, const std::string& to, bool undated, query::Filter* filter);
 
+// The filters every query command takes (ARCHITECTURE "Queries").
+struct FilterArgs {
+  std::string types, cameo, from, to, direction = "both";
+  bool undated = false;
+  float minConfidence = 0.0f;
+};
+// Adds --type, --cameo, --from, --to, --undated, --direction, --min-confidence.
+void addFilterOptions(CLI::App* cmd, FilterArgs& a);
+// The query::Filter of the options. InvalidArgument naming the option (a
+// usage error): a bad type, date or confidence, a window that ends before
+// it starts, --undated without a window (`hasWindow`: the command has one
+// of its own, asof's DATE).
+Result<query::Filter> toFilter(const FilterArgs& a, bool hasWindow = false);
+
+// One rendering of a date range in every table: "2020-01-03" (a point, at
+// its precision: "2020-01", "2020"), "2019-05-01..2020-05-06", "2003..?"
+// (end unknown or open), "?..2020-05" (start unknown), "undated".
+std::string dateText(const DateRange& r);
+// A score as a plain number: integers without a fraction, others with six
+// significant digits and no exponent ("2801820", "0.0123457").
+std::string numberText(double x);
+// "... 123 more edges not shown (raise --limit)": the line under a listing
+// cut by --limit; "" when nothing was left out.
+std::string leftOutLine(size_t leftOut, const std::string& what);
+
+// The evidence of an edge as one table cell: the quoted sentence (cut on a
+// character boundary to `width` cells) and, when the document is known,
+// its title and date: "\"...\" (Title, 2020-01-03)".
+std::string evidenceText(const Evidence& ev, size_t width);
+// The edge table of show, timeline, asof, neighbors: DATE, BASIS, SRCS,
+// SOURCE, TYPE, TARGET, EVIDENCE (with `withId`, ID first), at most `limit`
+// rows (0 = all), then leftOutLine(...) naming `what`.
+void printEdgeTable(CliContext& ctx, const std::vector<Edge>& edges, size_t limit, const std::string& what,
+                    bool withId = false);
+// core::edgeToJson with names from ctx.
+nlohmann::json edgeJson(CliContext& ctx, const Edge& e);
+
+// Progress of a long command on stderr: "kg import: 1200000 rows, 80000
+// rows/s, ETA 8 s", redrawn on one line at most 5 times a second from a
+// background thread, and wiped by finish() (or the destructor). Shown only
+// when stderr is a terminal, neither --quiet nor --json is given, and after
+// the command has run for a second. Without a total (0) it shows items done
+// and the rate, without a unit the elapsed time only. add()/set() are safe
+// from any thread.
+class Progress {
+ public:
+  Progress(const CliContext& ctx, std::string label, std::string unit, uint64_t total);
+  ~Progress();
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+
+  void set(uint64_t done) { done_.store(done, std::memory_order_relaxed); }
+  void add(uint64_t n) { done_.fetch_add(n, std::memory_order_relaxed); }
+  void setTotal(uint64_t total) { total_.store(total, std::memory_order_relaxed); }
+  // From now on the line names `phase` and the elapsed time instead of the
+  // counts ("kg import: 468558 rows read; writing, 5 s elapsed").
+  void setPhase(const std::string& phase) {
+    std::lock_guard<std::mutex> lock(mu_);
+    phase_ = phase;
+  }
+  // Stops the redraws and wipes the line.
+  void finish();
+  // True when lines are drawn (a terminal, no --quiet/--json).
+  bool shown() const { return enabled_; }
+
+ private:
+  void run();
+  std::string line(double seconds) const;
+
+  std::string label_, unit_;
+  std::string phase_;  // guarded by mu_
+  std::atomic<uint64_t> done_{0}, total_{0};
+  bool enabled_ = false;
+  std::atomic<bool> stop_{false};
+  bool drawn_ = false;  // touched by the drawing thread only, until it is joined
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::thread thread_;
+};
+
 void registerActorCommands(CLI::App& app, CliContext& ctx);
 void registerEdgeCommands(CLI::App& app, CliContext& ctx);
 // actor merge/alias/rename/set/rm, edge rm, log (cmd_curate.cpp); after the actor and edge groups.
@@ -101,5 +213,7 @@ void registerIngestCommands(CLI::App& app, CliContext& ctx);
 void registerQueryCommands(CLI::App& app, CliContext& ctx);
 // export (cmd_export.cpp).
 void registerExportCommands(CLI::App& app, CliContext& ctx);
+// doc, docs (cmd_doc.cpp).
+void registerDocCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace kg::cli

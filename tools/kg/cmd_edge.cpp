@@ -1,5 +1,4 @@
 // kg edge add, kg edges.
-#include <iomanip>
 
 #include "core/json_codec.h"
 #include "tools/kg/cli.h"
@@ -15,19 +14,21 @@ struct EdgeAddArgs {
 
 int edgeAdd(CliContext& ctx, const EdgeAddArgs& a) {
   auto type = parseEdgeType(a.type);
-  if (!type) return ctx.fail(type.status());
+  if (!type) return ctx.usage(type.status());
   auto from = parseDateOption(a.from, "--from");
-  if (!from) return ctx.fail(from.status());
+  if (!from) return ctx.usage(from.status());
   auto to = parseDateOption(a.to, "--to");
-  if (!to) return ctx.fail(to.status());
+  if (!to) return ctx.usage(to.status());
+  if (*from && *to && (*to)->lastDay() < (*from)->days())
+    return ctx.usage("the edge ends (--to " + a.to + ") before it starts (--from " + a.from + ")");
   if (!(a.confidence >= 0.0f && a.confidence <= 1.0f))
-    return ctx.fail("--confidence " + std::to_string(a.confidence) + " is outside 0..1");
+    return ctx.usage("--confidence " + std::to_string(a.confidence) + " is outside 0..1");
   auto engine = ctx.engine(true);
-  if (!engine) return ctx.fail(engine.status());
+  if (!engine) return ctx.failOpen(engine.status());
   auto src = (*engine)->resolveOne(a.src);
-  if (!src) return ctx.fail(src.status());
+  if (!src) return ctx.failLookup(src.status());
   auto dst = (*engine)->resolveOne(a.dst);
-  if (!dst) return ctx.fail(dst.status());
+  if (!dst) return ctx.failLookup(dst.status());
   Edge e;
   e.src = src->id;
   e.dst = dst->id;
@@ -57,56 +58,44 @@ int edgeAdd(CliContext& ctx, const EdgeAddArgs& a) {
   return 0;
 }
 
-// Cuts `s` to `width` characters (UTF-8 aware) so table columns stay apart.
-std::string cell(const std::string& s, size_t width) {
-  size_t chars = 0, i = 0;
-  for (; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == width) break;
-  }
-  return i < s.size() ? s.substr(0, i) : s;
-}
-
 struct EdgesArgs {
-  std::string actor, types, cameo, from, to;
-  bool undated = false;
+  std::string actor;
+  FilterArgs f;
   size_t limit = 0;
   size_t evidence = 3;
 };
 
-int listEdges(CliContext& ctx, const EdgesArgs& a) {
+int listEdges(CliContext& ctx, const CLI::App* cmd, const EdgesArgs& a) {
   rpc::EdgeQuery q;
-  auto types = parseTypeList(a.types);
-  if (!types) return ctx.fail(types.status());
-  q.filter.types = std::move(types).value();
-  if (Status c = parseCameoOption(a.cameo, &q.filter); !c.isOk()) return ctx.fail(c);
-  Status window = parseWindow(a.from, a.to, a.undated, &q.filter);
-  if (!window.isOk()) return ctx.fail(window);
-  q.limit = a.limit;
+  auto filter = toFilter(a.f);
+  if (!filter) return ctx.usage(filter.status());
+  if (a.actor.empty() && cmd->count("--direction"))
+    return ctx.usage("--direction needs --actor NAME (edges out of or into that actor)");
+  q.filter = *filter;
+  // One more than shown tells whether --limit cut the listing; with --actor
+  // all of them are read, to say how many were left out.
+  q.limit = a.limit == 0 || !a.actor.empty() ? 0 : a.limit + 1;
   q.evidence = a.evidence;
   q.actor = a.actor;
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
   auto edges = (*api)->edges(q);
-  if (!edges) return ctx.fail(edges.status());
-  auto nameOf = [&](ActorId id) { return ctx.nameOf(id); };
+  if (!edges) return ctx.failLookup(edges.status());
+  const size_t total = edges->size();
+  const size_t shown = a.limit ? std::min(a.limit, total) : total;
   if (ctx.json) {
     nlohmann::json arr = nlohmann::json::array();
-    for (const auto& e : edges.value()) arr.push_back(core::edgeToJson(e, nameOf));
+    for (size_t i = 0; i < shown; ++i) arr.push_back(edgeJson(ctx, (*edges)[i]));
     ctx.printJson(arr);
     return 0;
   }
-  std::cout << std::left << std::setw(7) << "ID" << std::setw(12) << "FROM" << std::setw(12) << "TO" << std::setw(11)
-            << "BASIS" << std::setw(5) << "SRCS" << std::setw(28) << "SOURCE" << std::setw(14) << "TYPE"
-            << std::setw(28) << "TARGET" << "EVIDENCE\n";
-  for (const auto& e : edges.value()) {
-    const std::string basis = dateBasisName(e.dateBasis);
-    std::cout << std::setw(7) << e.id << std::setw(12) << (e.when.from.known() ? e.when.from.toString() : "-")
-              << std::setw(12) << (e.when.to.known() ? e.when.to.toString() : "-") << std::setw(11)
-              << (basis.empty() ? "-" : basis) << std::setw(5) << (e.sources ? std::to_string(e.sources) : "-")
-              << std::setw(28)
-              << cell(nameOf(e.src), 27) << std::setw(14) << edgeTypeName(e.type) << std::setw(28)
-              << cell(nameOf(e.dst), 27)
-              << (e.evidence.empty() ? "" : e.evidence.front().text.substr(0, 80)) << "\n";
+  std::vector<Edge> cut(edges->begin(), edges->begin() + static_cast<std::ptrdiff_t>(shown));
+  printEdgeTable(ctx, cut, 0, "edges", true);
+  if (shown < total) {
+    if (a.actor.empty())
+      std::cout << "... more edges match, not shown (raise --limit)\n";
+    else
+      std::cout << leftOutLine(total - shown, "edges") << "\n";
   }
   return 0;
 }
@@ -134,14 +123,12 @@ void registerEdgeCommands(CLI::App& app, CliContext& ctx) {
   auto* list = app.add_subcommand("edges", "list edges");
   auto la = std::make_shared<EdgesArgs>();
   list->add_option("--actor", la->actor, "only edges touching this actor");
-  list->add_option("--type", la->types, "only these types, comma-separated (" + edgeTypeList() + ")");
-  addCameoOption(list, la->cameo);
-  list->add_option("--from", la->from, "window start: edges whose dates overlap the window");
-  list->add_option("--to", la->to, "window end");
-  list->add_flag("--undated", la->undated, "with a window, also list edges with no known date");
-  list->add_option("--limit", la->limit, "at most this many edges")->check(countCheck());
-  list->add_option("--evidence", la->evidence, "evidence snippets per edge in JSON (default 3)");
-  list->callback([&ctx, la] { ctx.exitCode = listEdges(ctx, *la); });
+  addFilterOptions(list, la->f);
+  list->add_option("--limit", la->limit, "list at most this many edges (default: all)")->check(countCheck());
+  list->add_option("--evidence", la->evidence,
+                   "evidence snippets per edge (default 3; the table shows the first, --json all of them)")
+      ->check(countCheck());
+  list->callback([&ctx, list, la] { ctx.exitCode = listEdges(ctx, list, *la); });
 }
 
 }  // namespace kg::cli

@@ -1,6 +1,7 @@
 // kg export: the whole graph, or a filtered part of it, in the formats
 // analysts' tools read (engine/export/README.md), streamed to a file, stdout
 // or a directory.
+#include <algorithm>
 #include <sstream>
 
 #include "export/exporter.h"
@@ -32,51 +33,51 @@ std::vector<std::string> splitList(const std::string& text) {
 
 int runExport(CliContext& ctx, CLI::App* cmd, const ExportArgs& a) {
   auto format = exports::parseFormat(a.format);
-  if (!format) return ctx.fail(format.status());
+  if (!format) return ctx.usage(format.status());
   exports::ExportRequest req;
   req.format = *format;
   req.out = a.out;
   exports::Selection& sel = req.selection;
   auto types = parseTypeList(a.types);
-  if (!types) return ctx.fail(Status::invalidArgument("--type: " + types.status().message()));
+  if (!types) return ctx.usage(Status::invalidArgument("--type: " + types.status().message()));
   sel.filter.types = std::move(types).value();
-  if (Status s = parseWindow(a.from, a.to, a.undated, &sel.filter); !s.isOk()) return ctx.fail(s);
+  if (Status s = parseWindow(a.from, a.to, a.undated, &sel.filter); !s.isOk()) return ctx.usage(s);
   if (a.undated && a.from.empty() && a.to.empty())
-    return ctx.fail("--undated only applies with a window (--from/--to): without one every edge is exported");
+    return ctx.usage("--undated only applies with a window (--from/--to): without one every edge is exported");
   if (!(a.minConfidence >= 0.0f && a.minConfidence <= 1.0f))
-    return ctx.fail("--min-confidence " + std::to_string(a.minConfidence) + " is outside 0..1");
+    return ctx.usage("--min-confidence " + std::to_string(a.minConfidence) + " is outside 0..1");
   sel.filter.minConfidence = a.minConfidence;
   sel.cameoPrefixes = splitList(a.cameo);
   for (const auto& p : sel.cameoPrefixes)
     if (p.find_first_not_of("0123456789") != std::string::npos)
-      return ctx.fail("--cameo: '" + p + "' is not a CAMEO code prefix (digits, e.g. 18 or 190)");
+      return ctx.usage("--cameo: '" + p + "' is not a CAMEO code prefix (digits, e.g. 18 or 190)");
   auto dir = query::parseDirection(a.direction);
-  if (!dir) return ctx.fail(dir.status());
+  if (!dir) return ctx.usage(dir.status());
   sel.filter.direction = *dir;
   sel.limit = a.limit;
   sel.collapse = a.collapse;
   req.nebula.space = a.space;
   req.nebula.partitions = a.partitions;
   if (a.actor.empty()) {
-    if (a.depth >= 0) return ctx.fail("--depth needs --actor NAME (the actor whose neighbourhood is exported)");
-    if (cmd->count("--direction")) return ctx.fail("--direction needs --actor NAME");
+    if (a.depth >= 0) return ctx.usage("--depth needs --actor NAME (the actor whose neighbourhood is exported)");
+    if (cmd->count("--direction")) return ctx.usage("--direction needs --actor NAME");
   } else if (a.depth > 8) {
-    return ctx.fail("--depth " + std::to_string(a.depth) + " is beyond the largest depth 8");
+    return ctx.usage("--depth " + std::to_string(a.depth) + " is beyond the largest depth 8");
   }
   if (*format != exports::Format::kNebula)
     for (const char* opt : {"--space", "--partitions"})
-      if (cmd->count(opt)) return ctx.fail(std::string(opt) + " only applies to --format nebula");
+      if (cmd->count(opt)) return ctx.usage(std::string(opt) + " only applies to --format nebula");
   if (a.space.empty() || a.space.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") !=
                              std::string::npos)
-    return ctx.fail("--space '" + a.space + "' is not a NebulaGraph space name (letters, digits, _)");
-  if (a.partitions < 1) return ctx.fail("--partitions must be at least 1");
+    return ctx.usage("--space '" + a.space + "' is not a NebulaGraph space name (letters, digits, _)");
+  if (a.partitions < 1) return ctx.usage("--partitions must be at least 1");
 
   auto engine = ctx.engine(false);
-  if (!engine) return ctx.fail(engine.status());
+  if (!engine) return ctx.failOpen(engine.status());
   std::string description = "kg export --format " + a.format;
   if (!a.actor.empty()) {
     auto who = (*engine)->resolveOne(a.actor);
-    if (!who) return ctx.fail(who.status());
+    if (!who) return ctx.failLookup(who.status());
     sel.root = who->id;
     sel.depth = a.depth < 0 ? 1 : a.depth;
     description += " --actor '" + who->name + "' --depth " + std::to_string(sel.depth);
@@ -88,8 +89,18 @@ int runExport(CliContext& ctx, CLI::App* cmd, const ExportArgs& a) {
   if (a.collapse) description += " --collapse";
   req.description = description;
 
+  Progress progress(ctx, "export", "edges", 0);
+  if (progress.shown()) {
+    if (sel.wholeGraph()) {
+      auto st = (*engine)->store().stats();
+      if (st) progress.setTotal(std::min<uint64_t>(st->edges, a.limit));
+    }
+    req.progress = [&progress](uint64_t edges) { progress.set(edges); };
+  }
   auto r = exports::exportGraph((*engine)->store(), req);
-  if (!r) return ctx.fail(r.status());
+  progress.finish();
+  // InvalidArgument: options that do not go together (a usage error).
+  if (!r) return r.status().code() == StatusCode::kInvalidArgument ? ctx.usage(r.status()) : ctx.failLookup(r.status());
   if (r->truncated)
     std::cerr << "kg: warning: the export was cut at --limit " << a.limit << " edges; more edges match"
               << " (the file says so: truncated)\n";

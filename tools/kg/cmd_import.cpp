@@ -1,5 +1,6 @@
 // kg import: bulk loading of event data (TKG directories and named event
 // files, ICEWS, GDELT, PLOVER/POLECAT, CSV edge lists), or restoring a jsonl export.
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <iomanip>
@@ -27,10 +28,8 @@ struct ImportArgs {
 // empty database, ids and all.
 int runJsonlImport(CliContext& ctx, CLI::App* cmd, const ImportArgs& a) {
   for (const char* opt : {"--file", "--time-unit", "--epoch", "--cameo-dir", "--strict", "--no-evidence", "--examples", "--map"})
-    if (cmd->count(opt)) {
-      std::cerr << "kg: error: " << opt << " does not apply to --format jsonl (a jsonl export is restored whole)\n";
-      return kExitUsage;
-    }
+    if (cmd->count(opt))
+      return ctx.usage(std::string(opt) + " does not apply to --format jsonl (a jsonl export is restored whole)");
   std::ifstream file;
   const bool stdinInput = a.path == "-";
   if (!stdinInput) {
@@ -42,7 +41,7 @@ int runJsonlImport(CliContext& ctx, CLI::App* cmd, const ImportArgs& a) {
   std::error_code ec;
   const bool existed = std::filesystem::exists(ctx.dbPath, ec);
   auto engine = ctx.engine(true);
-  if (!engine) return ctx.fail(engine.status());
+  if (!engine) return ctx.failOpen(engine.status());
   Result<exports::RestoreSummary> r = [&] {
     std::lock_guard<std::mutex> lock((*engine)->writeMutex());
     return exports::restoreJsonl(stdinInput ? std::cin : file, stdinInput ? "stdin" : a.path, (*engine)->store());
@@ -88,40 +87,63 @@ int chooseFormat(CliContext& ctx, CLI::App* cmd, ImportArgs& a, core::ImportOpti
       return 0;
     }
   if (a.format == "jsonl") return 0;
-  std::cerr << "kg: error: --format '" << a.format << "' is not known; use auto, tkg, icews, gdelt, plover, csv or jsonl\n";
-  return kExitUsage;
+  return ctx.usage("--format '" + a.format + "' is not known; use auto, tkg, icews, gdelt, plover, csv or jsonl");
 }
 
 // --map for csv, and only for csv. Prints a usage error and returns false when wrong.
-bool chooseColumns(CLI::App* cmd, const ImportArgs& a, core::ImportOptions* o) {
+bool chooseColumns(CliContext& ctx, CLI::App* cmd, const ImportArgs& a, core::ImportOptions* o) {
   if (o->format != core::ImportFormat::kCsv) {
     if (!cmd->count("--map")) return true;
-    std::cerr << "kg: error: --map applies to --format csv only (this is " << a.format << ")\n";
+    ctx.usage("--map applies to --format csv only (this is " + a.format + ")");
     return false;
   }
   if (!cmd->count("--map")) {
-    std::cerr << "kg: error: --format csv needs --map src=COLUMN,dst=COLUMN,date=COLUMN,cameo=COLUMN (or type=COLUMN)\n";
+    ctx.usage("--format csv needs --map src=COLUMN,dst=COLUMN,date=COLUMN,cameo=COLUMN (or type=COLUMN)");
     return false;
   }
   auto m = core::parseColumnMap(a.map);
   if (!m) {
-    std::cerr << "kg: error: " << m.status().message() << "\n";
+    ctx.usage(m.status());
     return false;
   }
   if (Status st = core::checkColumnMap(m.value(), a.path); !st.isOk()) {
     if (st.code() != StatusCode::kInvalidArgument) return true;  // the import reports an unreadable file
-    std::cerr << "kg: error: " << st.message() << "\n";
+    ctx.usage(st);
     return false;
   }
   o->columns = std::move(m).value();
   return true;
 }
 
+// Lines of the files an import reads (the data rows, give or take a header):
+// the total of its progress line. Counted only when a progress line is shown.
+uint64_t countLines(const ImportArgs& a, core::ImportFormat format) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  if (std::filesystem::is_directory(a.path, ec)) {
+    if (format != core::ImportFormat::kTkg) return 0;
+    for (const auto& f : a.files.empty() ? std::vector<std::string>{"train.txt", "valid.txt", "test.txt"} : a.files)
+      files.push_back(a.path + "/" + f);
+  } else {
+    files.push_back(a.path);
+  }
+  uint64_t lines = 0;
+  std::vector<char> buf(1 << 20);
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    while (in) {
+      in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+      lines += static_cast<uint64_t>(std::count(buf.begin(), buf.begin() + in.gcount(), '\n'));
+    }
+  }
+  return lines;
+}
+
 int runImport(CliContext& ctx, CLI::App* cmd, ImportArgs a) {
   core::ImportOptions o;
   if (int rc = chooseFormat(ctx, cmd, a, &o); rc != 0) return rc;
   if (a.format == "jsonl") return runJsonlImport(ctx, cmd, a);
-  if (!chooseColumns(cmd, a, &o)) return kExitUsage;
+  if (!chooseColumns(ctx, cmd, a, &o)) return kExitUsage;
   o.path = a.path;
   o.files = a.files;
   o.strict = a.strict;
@@ -130,20 +152,27 @@ int runImport(CliContext& ctx, CLI::App* cmd, ImportArgs a) {
   o.maxExamples = a.examples;
   if (!a.timeUnit.empty()) {
     auto u = core::parseTimeUnit(a.timeUnit);
-    if (!u) return ctx.fail(Status::invalidArgument("--time-unit: " + u.status().message()));
+    if (!u) return ctx.usage(Status::invalidArgument("--time-unit: " + u.status().message()));
     o.timeUnit = u.value();
   }
   auto epoch = Date::parse(a.epoch);
   if (!epoch || epoch->precision() != DatePrecision::kDay)
-    return ctx.fail("--epoch '" + a.epoch + "' is not a day (YYYY-MM-DD)");
+    return ctx.usage("--epoch '" + a.epoch + "' is not a day (YYYY-MM-DD)");
   o.epoch = epoch.value();
 
   const std::clock_t cpu0 = std::clock();
   auto engine = ctx.engine(true);
-  if (!engine) return ctx.fail(engine.status());
+  if (!engine) return ctx.failOpen(engine.status());
   std::lock_guard<std::mutex> lock((*engine)->writeMutex());
   core::Importer importer((*engine)->store());
+  Progress progress(ctx, "import", "rows", 0);
+  if (progress.shown()) {
+    progress.setTotal(countLines(a, o.format));
+    o.progress = [&progress](uint64_t rows) { progress.set(rows); };
+    o.writing = [&progress] { progress.setPhase("writing"); };
+  }
   auto r = importer.run(o);
+  progress.finish();
   if (!r) return ctx.fail(r.status());
   const auto& s = r.value();
   const double secs = s.parseSeconds + s.writeSeconds;

@@ -99,7 +99,7 @@ int report(CliContext& ctx, const IngestArgs& args, const core::IngestSummary& s
 // work, so the options that configure a local extractor do not apply.
 int ingestRemote(CliContext& ctx, const IngestArgs& args) {
   auto refuse = [&](const char* option) {
-    return ctx.fail(std::string(option) + " configures a local ingest; kgd at " + ctx.remote +
+    return ctx.usage(std::string(option) + " configures a local ingest; kgd at " + ctx.remote +
                     " uses its own settings (drop " + option + ", or ingest with --db PATH)");
   };
   if (!args.date.empty()) return refuse("--date");
@@ -155,7 +155,7 @@ int ingestRemote(CliContext& ctx, const IngestArgs& args) {
 int ingest(CliContext& ctx, const IngestArgs& args) {
   if (!ctx.remote.empty()) return ingestRemote(ctx, args);
   auto date = parseDateOption(args.date, "--date");
-  if (!date) return ctx.fail(date.status());
+  if (!date) return ctx.usage(date.status());
 
   extract::ExtractorOptions xo;
   xo.loadDefaultDictionary = !args.noDefaultActors;
@@ -175,30 +175,21 @@ int ingest(CliContext& ctx, const IngestArgs& args) {
     std::cerr << "warning: ... and " << warnings.size() - kShownWarnings << " more dictionary lines skipped\n";
 
   auto engine = ctx.engine(true);
-  if (!engine) return ctx.fail(engine.status());
+  if (!engine) return ctx.failOpen(engine.status());
   core::IngestOptions io;
   if (date->has_value()) io.defaultDate = **date;
-  if (args.threads == 0) return ctx.fail("--threads must be at least 1");
+  if (args.threads == 0) return ctx.usage("--threads must be at least 1");
   io.threads = args.threads;
   auto ingestor = core::Ingestor::create(**engine, **extractor, io);
   if (!ingestor) return ctx.fail(ingestor.status());
 
   const auto start = std::chrono::steady_clock::now();
-  const bool progress = !ctx.json && isatty(STDERR_FILENO);
-  auto lastShown = start;
+  // Documents read so far (their number is known only once read: no ETA).
+  Progress progress(ctx, "ingest", "documents", 0);
   core::IngestProgress onProgress;
-  if (progress) {
-    onProgress = [&](const core::IngestSummary& s) {
-      const auto now = std::chrono::steady_clock::now();
-      if (now - lastShown < std::chrono::milliseconds(200)) return;
-      lastShown = now;
-      std::fprintf(stderr, "\rkg ingest: %llu document(s), %llu article(s) (%llu stored), %llu new actor(s)  ",
-                   static_cast<unsigned long long>(s.documents), static_cast<unsigned long long>(s.articles),
-                   static_cast<unsigned long long>(s.articlesStored), static_cast<unsigned long long>(s.actorsNew));
-    };
-  }
+  if (progress.shown()) onProgress = [&progress](const core::IngestSummary& s) { progress.set(s.documents); };
   const Status status = (*ingestor)->ingestPaths(args.paths, onProgress);
-  if (progress) std::fprintf(stderr, "\r%*s\r", 79, "");
+  progress.finish();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report(ctx, args, (*ingestor)->summary(), seconds, status);
 }

@@ -4,7 +4,6 @@
 // one printing path serve both, so a remote answer prints byte for byte what
 // the local one prints (tests/rpc/kg_remote_test.cpp).
 #include <algorithm>
-#include <iomanip>
 #include <tuple>
 #include <map>
 
@@ -12,62 +11,37 @@
 #include "graph/snapshot.h"
 #include "tools/kg/cli.h"
 #include "tools/kg/graph_output.h"
+#include "tools/kg/table.h"
+#include "query/limits.h"
 
 namespace kg::cli {
 
 namespace {
 
-struct FilterArgs {
-  std::string types, cameo, from, to, direction = "both";
-  bool undated = false;
-  float minConfidence = 0.0f;
+// Options of the query commands that draw or list edges.
+struct OutputArgs {
   std::string format = "table";
   size_t evidence = 1;
 };
 
-void addFilterOptions(CLI::App* cmd, FilterArgs& a, bool drawable) {
-  cmd->add_option("--type", a.types, "only these edge types, comma-separated (" + edgeTypeList() + ")");
-  addCameoOption(cmd, a.cameo);
-  cmd->add_option("--from", a.from, "window start YYYY[-MM[-DD]]: edges whose dates overlap the window");
-  cmd->add_option("--to", a.to, "window end YYYY[-MM[-DD]]");
-  cmd->add_flag("--undated", a.undated, "with a window, also use edges with no known date");
-  cmd->add_option("--direction", a.direction, "walk edges out (src->dst), in (dst->src) or both (default)")
-      ->check(CLI::IsMember({"out", "in", "both"}));
-  cmd->add_option("--min-confidence", a.minConfidence, "only edges of at least this confidence (0..1)");
-  cmd->add_option("--evidence", a.evidence, "evidence snippets per edge (default 1)");
-  if (drawable)
-    cmd->add_option("--format", a.format, "table (default), json, dot or graphml")
-        ->check(CLI::IsMember({"table", "json", "dot", "graphml"}));
+void addEvidenceOption(CLI::App* cmd, OutputArgs& a) {
+  cmd->add_option("--evidence", a.evidence,
+                  "evidence snippets per edge (default 1; the table shows the first, --json all of them)")
+      ->check(countCheck());
 }
 
-Result<query::Filter> toFilter(const FilterArgs& a) {
-  query::Filter f;
-  auto types = parseTypeList(a.types);
-  if (!types) return Status::invalidArgument("--type: " + types.status().message());
-  f.types = std::move(types).value();
-  KG_RETURN_IF_ERROR(parseCameoOption(a.cameo, &f));
-  KG_RETURN_IF_ERROR(parseWindow(a.from, a.to, a.undated, &f));
-  auto dir = query::parseDirection(a.direction);
-  if (!dir) return dir.status();
-  f.direction = *dir;
-  if (!(a.minConfidence >= 0.0f && a.minConfidence <= 1.0f))
-    return Status::invalidArgument("--min-confidence " + std::to_string(a.minConfidence) + " is outside 0..1");
-  f.minConfidence = a.minConfidence;
-  return f;
+void addFormatOption(CLI::App* cmd, OutputArgs& a) {
+  cmd->add_option("--format", a.format, "table (default), json, dot or graphml")
+      ->check(CLI::IsMember({"table", "json", "dot", "graphml"}));
 }
 
-std::string when(const DateRange& r) {
-  if (!r.anyKnown()) return "undated";
-  std::string from = r.from.known() ? r.from.toString() : "?";
-  if (r.to == r.from) return from;
-  return from + ".." + (r.to.known() ? r.to.toString() : "");
-}
-
-std::string snippet(const Edge& e) {
-  if (e.evidence.empty()) return "";
-  std::string t = e.evidence.front().text;
-  if (t.size() > 100) t = t.substr(0, 97) + "...";
-  return "\"" + t + "\"";
+// The output format, or "" after a usage error: --json with --format dot/graphml/table.
+std::string format(CliContext& ctx, const CLI::App* cmd, const OutputArgs& a) {
+  if (ctx.json && cmd->count("--format") && a.format != "json") {
+    ctx.exitCode = ctx.usage("--json and --format " + a.format + " ask for two outputs; give one of them");
+    return "";
+  }
+  return ctx.json ? "json" : a.format;
 }
 
 // A cut answer (`truncated`, because of `cutBy`) says so in the drawing and on stderr.
@@ -79,23 +53,13 @@ bool printDrawing(const std::string& format, const std::vector<Actor>& actors, c
   return true;
 }
 
-std::string format(const CliContext& ctx, const FilterArgs& a) { return ctx.json ? "json" : a.format; }
-
-nlohmann::json edgeJson(CliContext& ctx, const Edge& e) {
-  return core::edgeToJson(e, [&](ActorId id) { return ctx.nameOf(id); });
-}
-
-void printEdgeTable(CliContext& ctx, const std::vector<Edge>& edges) {
-  std::cout << std::left << std::setw(24) << "DATE" << std::setw(11) << "BASIS" << std::setw(5) << "SRCS"
-            << std::setw(30) << "SOURCE" << std::setw(14) << "TYPE" << std::setw(30) << "TARGET" << "EVIDENCE\n";
-  for (const auto& e : edges) {
-    std::string type = edgeTypeName(e.type);
-    if (!e.title.empty()) type += " (" + e.title + ")";
-    const std::string basis = dateBasisName(e.dateBasis);
-    std::cout << std::setw(24) << when(e.when) << std::setw(11) << (basis.empty() ? "-" : basis) << std::setw(5)
-              << (e.sources ? std::to_string(e.sources) : "-") << std::setw(30) << ctx.nameOf(e.src) << std::setw(14) << type << " "
-              << std::setw(30) << ctx.nameOf(e.dst) << snippet(e) << "\n";
-  }
+// A count option within 1..max, else a usage error naming it.
+Status inRange(const char* option, long long value, long long max) {
+  if (value < 1) return Status::invalidArgument(std::string(option) + " must be at least 1");
+  if (value > max)
+    return Status::invalidArgument(std::string(option) + " " + std::to_string(value) + " is beyond the maximum " +
+                                   std::to_string(max));
+  return Status::ok();
 }
 
 // --- neighbors --------------------------------------------------------------
@@ -105,11 +69,19 @@ struct NeighborsArgs {
   size_t limit = 500;
   size_t fanout = 100;
   FilterArgs f;
+  OutputArgs o;
 };
 
-int neighbors(CliContext& ctx, const NeighborsArgs& a) {
+int neighbors(CliContext& ctx, const CLI::App* cmd, const NeighborsArgs& a) {
+  const std::string fmt = format(ctx, cmd, a.o);
+  if (fmt.empty()) return ctx.exitCode;
   auto filter = toFilter(a.f);
-  if (!filter) return ctx.fail(filter.status());
+  if (!filter) return ctx.usage(filter.status());
+  if (Status s = inRange("--depth", a.depth, query::kMaxDepth); !s.isOk()) return ctx.usage(s);
+  if (Status s = inRange("--limit", static_cast<long long>(a.limit), query::kMaxNodeLimit); !s.isOk())
+    return ctx.usage(s);
+  if (Status s = inRange("--fanout", static_cast<long long>(a.fanout), query::kMaxFanout); !s.isOk())
+    return ctx.usage(s);
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
   rpc::NeighbourQuery q;
@@ -118,12 +90,13 @@ int neighbors(CliContext& ctx, const NeighborsArgs& a) {
   q.options.limit = a.limit;
   q.options.fanout = a.fanout;
   q.options.filter = *filter;
-  q.evidence = a.f.evidence;
+  q.evidence = a.o.evidence;
+  Progress progress(ctx, "neighbors", "", 0);  // elapsed time, building the graph snapshot included
   auto r = (*api)->neighbours(q);
-  if (!r) return ctx.fail(r.status());
+  progress.finish();
+  if (!r) return ctx.failLookup(r.status());
   const auto& actors = r->nodes;
   const auto& edges = r->edges;
-  const std::string fmt = format(ctx, a.f);
   if (printDrawing(fmt, actors, edges, r->truncated,
                    "more actors are within reach than --limit " + std::to_string(a.limit) + " / --fanout " +
                        std::to_string(a.fanout) + " allow"))
@@ -138,15 +111,12 @@ int neighbors(CliContext& ctx, const NeighborsArgs& a) {
   std::cout << actors.size() << " actors within " << a.depth << " hop" << (a.depth == 1 ? "" : "s") << " of "
             << actors.front().name << ", " << edges.size() << " edges"
             << (r->truncated ? " (truncated: raise --limit/--fanout for more)" : "") << "\n\n";
-  std::cout << std::left << std::setw(6) << "HOPS" << std::setw(36) << "ACTOR" << "KIND\n";
+  Table t({{"HOPS", 4, true}, {"ACTOR", 40}, {"KIND", 16}});
   for (size_t i = 0; i < actors.size(); ++i)
-    std::cout << std::setw(6) << r->depths[i] << std::setw(36) << actors[i].name << actorKindName(actors[i].kind)
-              << "\n";
-  std::cout << "\n" << std::setw(24) << "DATE" << std::setw(30) << "SOURCE" << std::setw(14) << "TYPE"
-            << std::setw(30) << "TARGET" << "EVIDENCE\n";
-  for (const auto& e : edges)
-    std::cout << std::setw(24) << when(e.when) << std::setw(30) << ctx.nameOf(e.src) << std::setw(14)
-              << edgeTypeName(e.type) << std::setw(30) << ctx.nameOf(e.dst) << snippet(e) << "\n";
+    t.addRow({std::to_string(r->depths[i]), actors[i].name, actorKindName(actors[i].kind)});
+  t.print(std::cout);
+  std::cout << "\n";
+  printEdgeTable(ctx, edges, a.limit, "edges");
   return 0;
 }
 
@@ -157,13 +127,24 @@ struct PathArgs {
   int maxDepth = 6;
   size_t maxPaths = 100;
   FilterArgs f;
+  OutputArgs o;
 };
 
-int path(CliContext& ctx, const PathArgs& a) {
+int path(CliContext& ctx, const CLI::App* cmd, const PathArgs& a) {
+  const std::string fmt = format(ctx, cmd, a.o);
+  if (fmt.empty()) return ctx.exitCode;
   auto filter = toFilter(a.f);
-  if (!filter) return ctx.fail(filter.status());
+  if (!filter) return ctx.usage(filter.status());
   auto mode = query::parsePathMode(a.mode);
-  if (!mode) return ctx.fail(mode.status());
+  if (!mode) return ctx.usage(mode.status());
+  if (cmd->count("--k") && *mode != query::PathMode::kKShortest)
+    return ctx.usage("--k applies to --mode k-shortest only (this is --mode " + a.mode + ")");
+  if (cmd->count("--max-paths") && *mode != query::PathMode::kAllShortest)
+    return ctx.usage("--max-paths applies to --mode all-shortest only (this is --mode " + a.mode + ")");
+  if (Status s = inRange("--max-depth", a.maxDepth, query::kMaxDepth); !s.isOk()) return ctx.usage(s);
+  if (Status s = inRange("--k", a.k, query::kMaxK); !s.isOk()) return ctx.usage(s);
+  if (Status s = inRange("--max-paths", static_cast<long long>(a.maxPaths), query::kMaxPaths); !s.isOk())
+    return ctx.usage(s);
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
   rpc::PathQuery q;
@@ -174,11 +155,12 @@ int path(CliContext& ctx, const PathArgs& a) {
   q.options.maxDepth = a.maxDepth;
   q.options.k = a.k;
   q.options.maxPaths = a.maxPaths;
-  q.evidence = a.f.evidence;
+  q.evidence = a.o.evidence;
+  Progress progress(ctx, "path", "", 0);
   auto r = (*api)->paths(q);
-  if (!r) return ctx.fail(r.status());
+  progress.finish();
+  if (!r) return ctx.failLookup(r.status());
 
-  const std::string fmt = format(ctx, a.f);
   if (fmt == "dot" || fmt == "graphml") {
     // Nodes and edges in snapshot index order, as a drawing of the snapshot
     // lists them: actor-id order for nodes and (source id, stored order) for edges.
@@ -229,17 +211,17 @@ int path(CliContext& ctx, const PathArgs& a) {
     const auto& p = r->paths[i];
     std::cout << (i ? "\n" : "") << "path " << (i + 1) << ": " << p.edges.size() << " hop"
               << (p.edges.size() == 1 ? "" : "s");
-    if (*mode == query::PathMode::kWeighted) std::cout << ", cost " << std::setprecision(4) << p.cost;
-    std::cout << "\n  " << p.nodes[0].name << "\n";
+    if (*mode == query::PathMode::kWeighted) std::cout << ", cost " << numberText(p.cost);
+    std::cout << "\n  " << printable(p.nodes[0].name) << "\n";
     for (size_t j = 0; j < p.edges.size(); ++j) {
       const Edge& e = p.edges[j];
       bool forward = e.src == p.nodes[j].id;
-      std::string date = when(e.when);
+      std::string date = dateText(e.when);
       if (*mode == query::PathMode::kTemporal && p.days[j] != graph::kOpenStart)
         date += ", taken " + Date::fromDays(p.days[j], DatePrecision::kDay).toString();
       std::cout << "  " << (forward ? "--" : "<-") << edgeTypeName(e.type) << " (" << date << ")"
-                << (forward ? "-->" : "--") << " " << p.nodes[j + 1].name << "\n";
-      if (!e.evidence.empty()) std::cout << "      " << snippet(e) << "\n";
+                << (forward ? "-->" : "--") << " " << printable(p.nodes[j + 1].name) << "\n";
+      if (!e.evidence.empty()) std::cout << "      " << evidenceText(e.evidence.front(), 160) << "\n";
     }
   }
   if (r->truncated) std::cout << "\n(more paths exist; raise --max-paths)\n";
@@ -249,68 +231,90 @@ int path(CliContext& ctx, const PathArgs& a) {
 // --- timeline ---------------------------------------------------------------
 struct TimelineArgs {
   std::string name;
+  size_t limit = 0;
   FilterArgs f;
+  OutputArgs o;
 };
 
 int timelineCmd(CliContext& ctx, const TimelineArgs& a) {
   auto filter = toFilter(a.f);
-  if (!filter) return ctx.fail(filter.status());
+  if (!filter) return ctx.usage(filter.status());
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
   auto who = (*api)->actor(a.name);
-  if (!who) return ctx.fail(who.status());
+  if (!who) return ctx.failLookup(who.status());
   rpc::TimelineQuery q;
   q.actor = a.name;
   q.filter = *filter;
-  q.evidence = a.f.evidence;
+  q.evidence = a.o.evidence;
+  Progress progress(ctx, "timeline", "", 0);
   auto edges = (*api)->timeline(q);
-  if (!edges) return ctx.fail(edges.status());
+  progress.finish();
+  if (!edges) return ctx.failLookup(edges.status());
+  const size_t total = edges->size();
   if (ctx.json) {
     nlohmann::json es = nlohmann::json::array();
-    for (const auto& e : *edges) es.push_back(edgeJson(ctx, e));
-    ctx.printJson({{"actor", core::actorToJson(*who)}, {"edges", es}});
+    for (const auto& e : *edges) {
+      if (a.limit && es.size() >= a.limit) break;
+      es.push_back(edgeJson(ctx, e));
+    }
+    nlohmann::json out = {{"actor", core::actorToJson(*who)}, {"edges", es}};
+    if (es.size() < total) out["left_out"] = total - es.size();
+    ctx.printJson(out);
     return 0;
   }
-  std::cout << "timeline of " << who->name << ": " << edges->size() << " edges\n\n";
-  printEdgeTable(ctx, *edges);
+  std::cout << "timeline of " << printable(who->name) << ": " << total << " edges\n\n";
+  printEdgeTable(ctx, *edges, a.limit, "edges");
   return 0;
 }
 
 // --- asof -------------------------------------------------------------------
 struct AsOfArgs {
   std::string date, name;
+  size_t limit = 0;
   FilterArgs f;
+  OutputArgs o;
 };
 
-int asOfCmd(CliContext& ctx, const AsOfArgs& a) {
-  auto filter = toFilter(a.f);
-  if (!filter) return ctx.fail(filter.status());
+int asOfCmd(CliContext& ctx, const CLI::App* cmd, const AsOfArgs& a) {
+  auto filter = toFilter(a.f, /*hasWindow=*/true);  // --undated: relations with no dates count as held on DATE
+  if (!filter) return ctx.usage(filter.status());
+  if (a.name.empty() && cmd->count("--direction"))
+    return ctx.usage("--direction needs NAME (the actor whose relations are walked out or in)");
   auto day = Date::parse(a.date);
-  if (!day) return ctx.fail("DATE: " + day.status().message());
+  if (!day) return ctx.usage("DATE: " + day.status().message());
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
   rpc::AsOfQuery q;
   q.date = *day;
   q.filter = *filter;
-  q.evidence = a.f.evidence;
+  q.evidence = a.o.evidence;
   std::string whoName;
   if (!a.name.empty()) {
     auto who = (*api)->actor(a.name);
-    if (!who) return ctx.fail(who.status());
+    if (!who) return ctx.failLookup(who.status());
     q.actor = a.name;
     whoName = who->name;
   }
+  Progress progress(ctx, "asof", "", 0);
   auto edges = (*api)->asOf(q);
-  if (!edges) return ctx.fail(edges.status());
+  progress.finish();
+  if (!edges) return ctx.failLookup(edges.status());
+  const size_t total = edges->size();
   if (ctx.json) {
     nlohmann::json es = nlohmann::json::array();
-    for (const auto& e : *edges) es.push_back(edgeJson(ctx, e));
-    ctx.printJson({{"date", day->toString()}, {"edges", es}});
+    for (const auto& e : *edges) {
+      if (a.limit && es.size() >= a.limit) break;
+      es.push_back(edgeJson(ctx, e));
+    }
+    nlohmann::json out = {{"date", day->toString()}, {"edges", es}};
+    if (es.size() < total) out["left_out"] = total - es.size();
+    ctx.printJson(out);
     return 0;
   }
-  std::cout << "as of " << day->toString() << (whoName.empty() ? "" : " for " + whoName) << ": " << edges->size()
+  std::cout << "as of " << day->toString() << (whoName.empty() ? "" : " for " + printable(whoName)) << ": " << total
             << " standing relations\n\n";
-  printEdgeTable(ctx, *edges);
+  printEdgeTable(ctx, *edges, a.limit, "relations");
   return 0;
 }
 
@@ -323,17 +327,19 @@ struct RankArgs {
 
 int rankCmd(CliContext& ctx, const RankArgs& a) {
   auto filter = toFilter(a.f);
-  if (!filter) return ctx.fail(filter.status());
+  if (!filter) return ctx.usage(filter.status());
   auto measure = query::parseRankMeasure(a.by);
-  if (!measure) return ctx.fail(measure.status());
+  if (!measure) return ctx.usage(measure.status());
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
   rpc::RankQuery q;
   q.measure = *measure;
   q.filter = *filter;
   q.top = a.top;
+  Progress progress(ctx, "rank --by " + a.by, "", 0);
   auto r = (*api)->rank(q);
-  if (!r) return ctx.fail(r.status());
+  progress.finish();
+  if (!r) return ctx.failLookup(r.status());
   if (ctx.json) {
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& x : r->entries) rows.push_back({{"actor", core::actorToJson(x.actor)}, {"score", x.score}});
@@ -342,10 +348,12 @@ int rankCmd(CliContext& ctx, const RankArgs& a) {
   }
   std::cout << "top " << r->entries.size() << " by " << a.by;
   if (r->approximate) std::cout << " (estimated from " << r->sources << " sampled sources)";
-  std::cout << "\n\n" << std::left << std::setw(6) << "RANK" << std::setw(14) << "SCORE" << "ACTOR\n";
+  std::cout << "\n\n";
+  Table t({{"RANK", 4, true}, {"SCORE", 16, true}, {"ACTOR", 60}, {"KIND", 16}});
   for (size_t i = 0; i < r->entries.size(); ++i)
-    std::cout << std::setw(6) << (i + 1) << std::setw(14) << std::setprecision(6) << r->entries[i].score
-              << r->entries[i].actor.name << "\n";
+    t.addRow({std::to_string(i + 1), numberText(r->entries[i].score), r->entries[i].actor.name,
+              actorKindName(r->entries[i].actor.kind)});
+  t.print(std::cout);
   return 0;
 }
 
@@ -356,17 +364,23 @@ struct ComponentsArgs {
   FilterArgs f;
 };
 
-int componentsCmd(CliContext& ctx, const ComponentsArgs& a) {
+int componentsCmd(CliContext& ctx, const CLI::App* cmd, const ComponentsArgs& a) {
   auto filter = toFilter(a.f);
-  if (!filter) return ctx.fail(filter.status());
+  if (!filter) return ctx.usage(filter.status());
+  if (cmd->count("--direction"))
+    return ctx.usage("--direction does not apply to components: they are weakly connected (edges count either way)");
+  if (ctx.json && cmd->count("--members"))
+    return ctx.usage("--members applies to the table; --json lists every member of the components shown");
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
   rpc::ComponentsQuery q;
   q.filter = *filter;
   q.top = a.top;
   q.members = ctx.json ? 0 : a.members;  // the JSON lists every member of the shown components
+  Progress progress(ctx, "components", "", 0);
   auto r = (*api)->components(q);
-  if (!r) return ctx.fail(r.status());
+  progress.finish();
+  if (!r) return ctx.failLookup(r.status());
   if (ctx.json) {
     nlohmann::json comps = nlohmann::json::array();
     for (const auto& c : r->components) {
@@ -379,14 +393,15 @@ int componentsCmd(CliContext& ctx, const ComponentsArgs& a) {
   }
   std::cout << r->count << " connected components (" << r->isolated
             << " actors without matching edges not counted)\n\n";
-  std::cout << std::left << std::setw(6) << "#" << std::setw(8) << "SIZE" << "ACTORS\n";
+  Table t({{"#", 4, true}, {"SIZE", 10, true}, {"ACTORS", 120}});
   for (size_t i = 0; i < r->components.size(); ++i) {
     const auto& c = r->components[i];
     std::string names;
     for (size_t j = 0; j < std::min(a.members, c.members.size()); ++j) names += (j ? ", " : "") + c.members[j].second;
     if (c.size > a.members) names += ", ...";
-    std::cout << std::setw(6) << (i + 1) << std::setw(8) << c.size << names << "\n";
+    t.addRow({std::to_string(i + 1), std::to_string(c.size), names});
   }
+  t.print(std::cout);
   return 0;
 }
 
@@ -397,11 +412,14 @@ void registerQueryCommands(CLI::App& app, CliContext& ctx) {
   auto na = std::make_shared<NeighborsArgs>();
   nb->add_option("NAME", na->name, "actor name or alias")->required();
   nb->add_option("--depth", na->depth, "hops (1..8, default 1)")->check(countCheck());
-  nb->add_option("--limit", na->limit, "at most this many actors (default 500)")->check(countCheck());
+  nb->add_option("--limit", na->limit,
+                 "at most this many actors, and edges listed in the table (default 500)")->check(countCheck());
   nb->add_option("--fanout", na->fanout, "follow at most this many edges per actor (default 100)")
       ->check(countCheck());
-  addFilterOptions(nb, na->f, true);
-  nb->callback([&ctx, na] { ctx.exitCode = neighbors(ctx, *na); });
+  addFilterOptions(nb, na->f);
+  addEvidenceOption(nb, na->o);
+  addFormatOption(nb, na->o);
+  nb->callback([&ctx, nb, na] { ctx.exitCode = neighbors(ctx, nb, *na); });
 
   auto* p = app.add_subcommand("path", "how two actors are connected");
   auto pa = std::make_shared<PathArgs>();
@@ -411,37 +429,45 @@ void registerQueryCommands(CLI::App& app, CliContext& ctx) {
       ->check(CLI::IsMember({"shortest", "all-shortest", "k-shortest", "weighted", "temporal"}));
   p->add_option("--k", pa->k, "k-shortest: number of paths (1..100, default 3)")->check(countCheck());
   p->add_option("--max-depth", pa->maxDepth, "at most this many hops (1..8, default 6)")->check(countCheck());
-  p->add_option("--max-paths", pa->maxPaths, "all-shortest: at most this many paths (1..1000, default 100)");
-  addFilterOptions(p, pa->f, true);
-  p->callback([&ctx, pa] { ctx.exitCode = path(ctx, *pa); });
+  p->add_option("--max-paths", pa->maxPaths, "all-shortest: at most this many paths (1..1000, default 100)")
+      ->check(countCheck());
+  addFilterOptions(p, pa->f);
+  addEvidenceOption(p, pa->o);
+  addFormatOption(p, pa->o);
+  p->callback([&ctx, p, pa] { ctx.exitCode = path(ctx, p, *pa); });
 
   auto* t = app.add_subcommand("timeline", "an actor's edges in date order");
   auto ta = std::make_shared<TimelineArgs>();
   t->add_option("NAME", ta->name, "actor name or alias")->required();
-  addFilterOptions(t, ta->f, false);
+  t->add_option("--limit", ta->limit, "list at most this many edges (default: all)")->check(countCheck());
+  addFilterOptions(t, ta->f);
+  addEvidenceOption(t, ta->o);
   t->callback([&ctx, ta] { ctx.exitCode = timelineCmd(ctx, *ta); });
 
   auto* as = app.add_subcommand("asof", "offices and memberships held on a date");
   auto aa = std::make_shared<AsOfArgs>();
   as->add_option("DATE", aa->date, "YYYY[-MM[-DD]]")->required();
   as->add_option("NAME", aa->name, "only relations of this actor");
-  addFilterOptions(as, aa->f, false);
-  as->callback([&ctx, aa] { ctx.exitCode = asOfCmd(ctx, *aa); });
+  as->add_option("--limit", aa->limit, "list at most this many relations (default: all)")->check(countCheck());
+  addFilterOptions(as, aa->f);
+  addEvidenceOption(as, aa->o);
+  as->callback([&ctx, as, aa] { ctx.exitCode = asOfCmd(ctx, as, *aa); });
 
   auto* rk = app.add_subcommand("rank", "most central actors (within a window with --from/--to)");
   auto ra = std::make_shared<RankArgs>();
   rk->add_option("--by", ra->by, "degree (default), pagerank or betweenness")
       ->check(CLI::IsMember({"degree", "pagerank", "betweenness"}));
   rk->add_option("--top", ra->top, "how many actors (default 20)")->check(countCheck());
-  addFilterOptions(rk, ra->f, false);
+  addFilterOptions(rk, ra->f);
   rk->callback([&ctx, ra] { ctx.exitCode = rankCmd(ctx, *ra); });
 
   auto* cc = app.add_subcommand("components", "weakly connected components of the graph");
   auto ca = std::make_shared<ComponentsArgs>();
   cc->add_option("--top", ca->top, "list the largest N components (default 10)")->check(countCheck());
-  cc->add_option("--members", ca->members, "names shown per component (default 5)");
-  addFilterOptions(cc, ca->f, false);
-  cc->callback([&ctx, ca] { ctx.exitCode = componentsCmd(ctx, *ca); });
+  cc->add_option("--members", ca->members, "names shown per component in the table (default 5)")
+      ->check(countCheck());
+  addFilterOptions(cc, ca->f);
+  cc->callback([&ctx, cc, ca] { ctx.exitCode = componentsCmd(ctx, cc, *ca); });
 }
 
 }  // namespace kg::cli
