@@ -494,7 +494,11 @@ class RocksStore final : public GraphStore {
     edges.reserve(b->pendingEdges_.size());
     for (const auto& [id, p] : b->pendingEdges_) edges.push_back(id);
     for (const auto& [id, existed] : b->pendingActors_) actors.push_back(id);
-    recordChange(wb, edges, actors);
+    // The overlay (engine/graph/README.md) merges new and rewritten edges
+    // only: a batch that removes edges or actors, or any curation command,
+    // writes no change record, so that readers see a gap and rebuild.
+    const bool curation = b->lastLogSeq_ != 0 || !b->removedEdges_.empty() || !b->removedActors_.empty();
+    if (!curation) recordChange(wb, edges, actors);
     rocksdb::WriteOptions wo;
     wo.disableWAL = bulk_;
     killPoint("batch.before_commit");
