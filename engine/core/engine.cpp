@@ -4,27 +4,12 @@
 #include <map>
 #include <set>
 
+#include "base/edit_distance.h"
 #include "core/actor_identity.h"
 #include "extract/actors/name_fold.h"
 #include "extract/lexicon/title_words.h"
 
 namespace kg::core {
-
-namespace {
-
-size_t editDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
-}  // namespace
 
 Engine::Engine(std::string path, std::unique_ptr<storage::GraphStore> store)
     : path_(std::move(path)), store_(std::move(store)) {}

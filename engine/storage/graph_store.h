@@ -115,6 +115,8 @@ class WriteBatch {
   // From the commit on, putEdge (and a bulk loader) drop facts with this key
   // and return id 0 (FORMAT.md "Curation"). `removed` is the removed edge's id.
   virtual Status suppressFact(const SuppressedFact& fact, EdgeId removed) = 0;
+  // Lifts a suppression from the commit on (the inverse of suppressFact; a
+  // no-op when `fact` is not suppressed).
   virtual Status unsuppressFact(const SuppressedFact& fact) = 0;
   // Records that the names folding to `strictKey` were merged into actor
   // `keep` (kg actor merge): GraphStore::mergedInto answers it from the
@@ -210,9 +212,13 @@ class GraphStore {
   }
   // True when a curator removed the fact `f` (WriteBatch::suppressFact).
   virtual Result<bool> isSuppressed(const SuppressedFact& /*f*/) const { return false; }
+  // Calls `fn` with every suppressed fact and the id of the edge its removal
+  // took, in key order, until it returns kStop. Errors: the disk's.
   virtual Status scanSuppressed(const std::function<Scan(const SuppressedFact&, EdgeId)>& /*fn*/) const {
     return Status::ok();
   }
+  // Calls `fn` with every merged name's strict key and the actor it was
+  // merged into, in key order, until it returns kStop. Errors: the disk's.
   virtual Status scanMergedNames(const std::function<Scan(std::string_view, ActorId)>& /*fn*/) const {
     return Status::ok();
   }
@@ -246,7 +252,9 @@ class GraphStore {
   // a new database gets another. "" for a store that has none.
   virtual std::string identity() const { return ""; }
   // The change log (FORMAT.md "Change records"): every commit records, in its
-  // own batch, the sequence numbers it took and the edges and actors it wrote.
+  // own batch, the sequence numbers it took and the edges and actors it wrote
+  // -- except a curation commit (one that removes edges or actors, or logs a
+  // curation command), which records nothing and so leaves a gap.
   // Returns what the commits after sequence number `since` up to `upTo`
   // wrote, when their records cover every sequence number in (since, upTo];
   // nullopt when any is not covered (a bulk load, a write by a kg that

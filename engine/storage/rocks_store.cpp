@@ -295,21 +295,12 @@ class RocksStore final : public GraphStore {
   }
 
   Result<Edge> getEdge(EdgeId id) const override {
-    std::string outKey;
-    auto s = db_->Get(rocksdb::ReadOptions(), cfs_[kEdgeIds], codec::idKey(id), &outKey);
-    if (s.IsNotFound()) return Status::notFound("no edge with id " + std::to_string(id));
-    KG_RETURN_IF_ERROR(fromRocks(s, "read edge index"));
-    std::string v;
-    s = db_->Get(rocksdb::ReadOptions(), cfs_[kOut], outKey, &v);
-    if (s.IsNotFound()) return Status::corruption("edge " + std::to_string(id) + " is indexed but missing");
-    KG_RETURN_IF_ERROR(fromRocks(s, "read edge"));
-    auto key = codec::decodeEdgeKey(outKey);
-    if (!key) return key.status();
-    auto h = codec::decodeEdge(key.value(), v);
+    auto h = getEdgeHeader(id);
     if (!h) return h.status();
+    if (!h.value()) return Status::notFound("no edge with id " + std::to_string(id));
     auto ev = getEvidence(id, SIZE_MAX);
     if (!ev) return ev.status();
-    Edge e = std::move(h.value().edge);
+    Edge e = std::move(h.value()->edge);
     e.evidence = std::move(ev).value();
     return e;
   }

@@ -5,25 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "base/edit_distance.h"
 #include "tools/kg/cli.h"
 
 namespace {
 
-// Levenshtein distance between two short words.
-size_t editDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
+using kg::editDistance;
 
 // The first word that is neither an option nor an option's value: what
 // the user meant as the command ("kg --db x nieghbors IRAN" -> "nieghbors").

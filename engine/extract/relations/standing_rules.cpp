@@ -202,17 +202,17 @@ size_t servedState(const StandingScan& s, const Mention& o) {
 // the state that person serves; kNoActor when no such person or state.
 size_t possessorState(const StandingScan& s, const Mention& m) {
   auto possessive = [&](size_t at) { return s.tokens[at].lower == "his" || s.tokens[at].lower == "her"; };
-  size_t det = kNoActor;
+  std::optional<size_t> det;  // the token of "his"/"her"
   if (m.titleApposed) {  // "his finance minister, X": the title ends at the comma before the name
-    for (size_t q = m.tokBegin - 1; q > 0 && q + kApposedTitleWords >= m.tokBegin && det == kNoActor; --q)
+    for (size_t q = m.tokBegin - 1; q > 0 && q + kApposedTitleWords >= m.tokBegin && !det; --q)
       if (possessive(q - 1)) det = q - 1;
   } else if (m.titleBegin > 0 && possessive(m.titleBegin - 1)) {
     det = m.titleBegin - 1;
   }
-  if (det == kNoActor) return kNoActor;
+  if (!det) return kNoActor;
   const Mention* owner = nullptr;
   for (const Mention& o : s.mentions)
-    if (&o != &m && o.tokEnd <= det && s.entities[o.entity].actor.kind == ActorKind::kPerson &&
+    if (&o != &m && o.tokEnd <= *det && s.entities[o.entity].actor.kind == ActorKind::kPerson &&
         (!owner || o.tokBegin > owner->tokBegin))
       owner = &o;
   return owner ? servedState(s, *owner) : kNoActor;
