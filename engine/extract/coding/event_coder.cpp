@@ -623,9 +623,12 @@ bool takesComplementTarget(const VerbCode& code) {
 
 // Events two parties do together (CAMEO 03 intent to cooperate, 04
 // consult, 05 diplomatic and 06 material cooperation): a coordinated subject
-// with no object does them with each other.
+// with no object does them with each other. Not 051-056 (praise, defend,
+// rally support, recognise, apologise, forgive): those are aimed at a third
+// party ("Norway and Spain recognised a Palestinian state").
 bool isMutual(const VerbCode& code) {
   const std::string& c = code.source;
+  if (c.size() >= 3 && c[0] == '0' && c[1] == '5' && c[2] >= '1' && c[2] <= '6') return false;
   return c.size() >= 2 && c[0] == '0' && (c[1] == '3' || c[1] == '4' || c[1] == '5' || c[1] == '6');
 }
 

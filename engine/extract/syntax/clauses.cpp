@@ -419,9 +419,33 @@ class ClauseFinder {
       return;
     }
     int32_t speech = speechClauseBefore(se);
-    if (speech != kNoIndex && se > 0 && elems_[se - 1].kind == Elem::kVg) {
+    if (speech != kNoIndex && se > 0 && zeroThatComplementAt(se)) {
       c.kind = ClauseKind::kReported, c.parent = speech;
     }
+  }
+
+  // A reported clause without "that" starts right after its speech verb, or
+  // after what wire copy puts between them: time and source phrases and
+  // adverbs ("said on Friday it had seized ...", "said in a statement they
+  // would ..."), or the addressee of "told" ("told reporters it would ...").
+  // "late" / "early" in "said late on Monday", which the tagger may read as
+  // a one-word noun phrase.
+  bool timeAdverbNp(size_t k) const {
+    if (!isNp(k)) return false;
+    const NounPhrase& n = p_.nps[elems_[k].index];
+    if (n.span.last != n.span.first + 1) return false;
+    const std::string& w = p_.words[n.span.first].lower;
+    return w == "late" || w == "early" || w == "earlier" || w == "later";
+  }
+  bool zeroThatComplementAt(size_t se) const {
+    size_t j = se - 1;
+    while (j > 0 && ((elems_[j].kind == Elem::kPp && !opensClause(p_.words[p_.pps[elems_[j].index].span.first])) ||
+                     isWordPos(j, Pos::kAdverb) || timeAdverbNp(j)))
+      --j;
+    if (elems_[j].kind == Elem::kVg) return true;
+    static const std::unordered_set<std::string_view> kAddressed = {"tell", "inform", "assure", "warn", "remind",
+                                                                    "notify"};
+    return isNp(j) && j > 0 && elems_[j - 1].kind == Elem::kVg && kAddressed.count(vgOf(j - 1).lemma) > 0;
   }
 
   // "..., Iran's foreign minister said." -> earlier top-level clauses are what he said.
