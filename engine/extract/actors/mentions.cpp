@@ -724,8 +724,11 @@ void attachTitleAcrossComma(MentionScan& s, Mention& m) {
     if (!tl || q + tl->second != comma) continue;
     auto [own, ownerMention] = titleOwner(s, q);
     const std::string& before = q > 0 ? tokens[q - 1].lower : std::string();
+    // "the group's political chief, X": a common noun's possessive owns it
+    // like "its" (relations/standing_rules.cpp says whose it is).
+    const bool commonOwner = q > 0 && tokens[q - 1].possessive && !tokens[q - 1].capital;
     const bool determiner = before == "the" || before == "his" || before == "her" || before == "its" ||
-                            before == "their";
+                            before == "their" || commonOwner;
     if (own == kNoActor && !determiner) return;
     m.title = tl->first;
     m.titleOf = own;

@@ -76,6 +76,17 @@ void finishWord(Token& t, std::string_view text, bool hyphenAfter) {
   if (t.script == Script::kDigit) t.capital = true;
 }
 
+}  // namespace
+
+std::string possessiveStem(const Token& t) {
+  if (!t.possessive) return {};
+  const std::string& w = t.lower;
+  const size_t cut = w.size() >= 4 && w.compare(w.size() - 4, 3, "\xE2\x80\x99") == 0 ? 4 : 2;
+  return w.substr(0, w.size() - cut);
+}
+
+namespace {
+
 // A Latin (or digit) word starting at `s`, `*i` just past its first
 // character: letters with inner apostrophes and dots ("Kata'ib", "U.S."),
 // and a hyphen joining it to the next word ("Iran-backed"), which sets

@@ -32,6 +32,10 @@ struct Token {
   bool hyphenBefore = false;
 };
 
+// The word of a possessive token without its "'s" ("country" for
+// "country's"); empty when the token is not possessive.
+std::string possessiveStem(const Token& t);
+
 // The tokens of text[begin, end). `ja` may be null (then kana and kanji runs
 // are one token each).
 std::vector<Token> tokenize(std::string_view text, size_t begin, size_t end, const JapaneseSegmenter* ja);

@@ -624,11 +624,13 @@ bool takesComplementTarget(const VerbCode& code) {
 // Events two parties do together (CAMEO 03 intent to cooperate, 04
 // consult, 05 diplomatic and 06 material cooperation): a coordinated subject
 // with no object does them with each other. Not 051-056 (praise, defend,
-// rally support, recognise, apologise, forgive): those are aimed at a third
-// party ("Norway and Spain recognised a Palestinian state").
-bool isMutual(const VerbCode& code) {
+// rally support, recognise, apologise, forgive) read from the verb alone:
+// those are aimed at a third party ("Norway and Spain recognised a
+// Palestinian state"); a pattern may still make them mutual ("X and Y
+// restored diplomatic relations", 054).
+bool isMutual(const VerbCode& code, bool fromPattern = true) {
   const std::string& c = code.source;
-  if (c.size() >= 3 && c[0] == '0' && c[1] == '5' && c[2] >= '1' && c[2] <= '6') return false;
+  if (!fromPattern && c.size() >= 3 && c[0] == '0' && c[1] == '5' && c[2] >= '1' && c[2] <= '6') return false;
   return c.size() >= 2 && c[0] == '0' && (c[1] == '3' || c[1] == '4' || c[1] == '5' || c[1] == '6');
 }
 
@@ -785,8 +787,9 @@ bool patternReachesComplement(const SentenceParse& p, const Clause& c, const Ver
 
 // True when a coordinated subject with no target does `code` with itself
 // ("Polish and Czech officials agreed to cooperate": each with the others).
-bool mutualWithoutTarget(const SentenceParse& p, const Roles& r, const VerbCode& code) {
-  return r.source != kNoIndex && r.target == kNoIndex && isMutual(code) && !p.nps[r.source].members.empty();
+bool mutualWithoutTarget(const SentenceParse& p, const Roles& r, const VerbReading& reading) {
+  return r.source != kNoIndex && r.target == kNoIndex && isMutual(reading.code, reading.pattern != nullptr) &&
+         !p.nps[r.source].members.empty();
 }
 
 // A clause's verb as the dictionaries read it, with its parties.
@@ -927,12 +930,12 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
     if (candidate.target == kNoIndex && !isSpeechVerb(p.vgs[vi].lemma))
       candidate.target = thatClauseSubject(t, ci);
     const bool complete = candidate.source != kNoIndex &&
-                          (candidate.target != kNoIndex || mutualWithoutTarget(p, candidate, r->code));
+                          (candidate.target != kNoIndex || mutualWithoutTarget(p, candidate, *r));
     if (!choice || complete) choice = Choice{std::move(*r), &p.vgs[vi], candidate};
     if (complete) break;
   }
   if (choice && choice->roles.target == kNoIndex && !c.objects.empty() && !hasInfinitive(p, p.vgs[c.verb]) &&
-      !mutualWithoutTarget(p, choice->roles, choice->reading.code))
+      !mutualWithoutTarget(p, choice->roles, choice->reading))
     choice->roles.target = objectModifierActor(t, c);
   return choice;
 }
@@ -979,7 +982,7 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
   }
   std::vector<size_t> sources, targets;
   std::vector<int32_t> sourceNps, targetNps;  // the member phrase naming each
-  if (mutualWithoutTarget(p, roles, code)) {
+  if (mutualWithoutTarget(p, roles, choice.reading)) {
     t.entitiesOf(roles.source, &sources, &sourceNps);
     targets = sources;
     targetNps = sourceNps;

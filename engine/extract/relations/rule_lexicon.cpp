@@ -140,6 +140,7 @@ constexpr std::pair<std::string_view, WordSet E::*> kEnglishSets[] = {
     {"ranks", &E::ranks},
     {"state_vague_titles", &E::stateVagueTitles},
     {"place_prepositions", &E::placePrepositions},
+    {"owner_nouns", &E::ownerNouns},
     {"clause_link_words", &E::clauseLinkWords},
     {"role_word_stems", &E::roleWordStems},
     {"title_qualifiers", &E::titleQualifiers},

@@ -197,25 +197,97 @@ size_t servedState(const StandingScan& s, const Mention& o) {
   return found == kNoActor ? kNoActor : s.resolver.fromCatalog(found);
 }
 
-// "his finance minister, X", "her army chief X": a title owned by the person
-// the possessive stands for (the nearest person before it) is an office of
-// the state that person serves; kNoActor when no such person or state.
-size_t possessorState(const StandingScan& s, const Mention& m) {
-  auto possessive = [&](size_t at) { return s.tokens[at].lower == "his" || s.tokens[at].lower == "her"; };
-  std::optional<size_t> det;  // the token of "his"/"her"
-  if (m.titleApposed) {  // "his finance minister, X": the title ends at the comma before the name
-    for (size_t q = m.tokBegin - 1; q > 0 && q + kApposedTitleWords >= m.tokBegin && !det; --q)
-      if (possessive(q - 1)) det = q - 1;
-  } else if (m.titleBegin > 0 && possessive(m.titleBegin - 1)) {
-    det = m.titleBegin - 1;
+// The token that says whose title a mention's title is: "his"/"her"/"its"/
+// "their" right before it, or the possessive of "the country's", "the
+// group's" ...; for a title set before the name by a comma ("his finance
+// minister, X") the owner word starts the words before the comma.
+std::string ownerWord(const Token& t) {
+  const std::string& w = t.lower;
+  if (w == "his" || w == "her" || w == "its" || w == "their") return w;
+  std::string stem = possessiveStem(t);
+  return words().ownerNouns.contains(stem) ? stem : std::string();
+}
+
+std::optional<size_t> titleOwnerWord(const StandingScan& s, const Mention& m) {
+  auto owner = [&](size_t at) { return !ownerWord(s.tokens[at]).empty(); };
+  if (m.titleApposed) {
+    for (size_t q = m.tokBegin - 1; q > 0 && q + kApposedTitleWords >= m.tokBegin; --q)
+      if (owner(q - 1)) return q - 1;
+    return std::nullopt;
   }
-  if (!det) return kNoActor;
-  const Mention* owner = nullptr;
-  for (const Mention& o : s.mentions)
-    if (&o != &m && o.tokEnd <= *det && s.entities[o.entity].actor.kind == ActorKind::kPerson &&
-        (!owner || o.tokBegin > owner->tokBegin))
-      owner = &o;
-  return owner ? servedState(s, *owner) : kNoActor;
+  if (m.titleBegin > 0 && owner(m.titleBegin - 1)) return m.titleBegin - 1;
+  return std::nullopt;
+}
+
+// The actor the owner word at `det` stands for: for "his"/"her" the nearest
+// person before it; for "its"/"their" the nearest state, organisation or
+// group before it; for "the country's" the nearest state, for "the group's"
+// (the movement's, the militia's ...) the nearest organisation or group.
+// nullptr when there is none.
+const Mention* titleOwner(const StandingScan& s, const Mention& m, size_t det) {
+  const std::string w = ownerWord(s.tokens[det]);
+  const bool personal = w == "his" || w == "her";
+  const bool country = w == "country" || w == "nation" || w == "state";
+  auto fits = [&](ActorKind k) {
+    if (personal) return k == ActorKind::kPerson;
+    if (country) return k == ActorKind::kState;
+    if (w == "its" || w == "their") return k != ActorKind::kPerson && k != ActorKind::kMedia && k != ActorKind::kOther;
+    return k == ActorKind::kOrganisation || k == ActorKind::kArmedGroup || k == ActorKind::kGovernmentBody;
+  };
+  // A pronoun takes up the sentence's subject first: the mention that opens
+  // the sentence ("Wagner fighters halted their march on Moscow after ...
+  // a deal with their leader, X"), unless it only owns something ("Israel's
+  // strike on Hezbollah killed its leader").
+  const Mention* found = nullptr;
+  for (const Mention& o : s.mentions) {
+    if (&o == &m || o.tokEnd > det || !fits(s.entities[o.entity].actor.kind)) continue;
+    const bool opens = o.tokBegin == 0 || (o.tokBegin == 1 && s.tokens[0].lower == "the");
+    if (opens && !o.possessive && (w == "its" || w == "their")) return &o;
+    if (!found || o.tokBegin > found->tokBegin) found = &o;
+  }
+  return found;
+}
+
+// "his finance minister, X", "its leader, X", "the country's elected
+// leader, X", "the group's commander X": a title owned by the actor the
+// possessive stands for. A person's minister holds an office of the state
+// that person serves; a state's leader leads it; a group's leader or
+// commander leads it, its other roles are membership.
+std::optional<Fact> ownedTitleFact(const StandingScan& s, const Mention& m) {
+  const Entity& person = s.entities[m.entity];
+  if (person.actor.kind != ActorKind::kPerson) return std::nullopt;
+  const auto det = titleOwnerWord(s, m);
+  if (!det) return std::nullopt;
+  const Mention* owner = titleOwner(s, m, *det);
+  if (!owner) return std::nullopt;
+  const std::string lt = lowerCase(m.title);
+  const bool personal = s.entities[owner->entity].actor.kind == ActorKind::kPerson;
+  const size_t body = personal ? servedState(s, *owner) : owner->entity;
+  if (body == kNoActor || body == m.entity) return std::nullopt;
+  const Entity& b = s.entities[body];
+  const bool stateLike = b.actor.kind == ActorKind::kState || b.actor.kind == ActorKind::kGovernmentBody;
+  // "his deputy" under a president is no head of the state.
+  if (personal && headTitle(lt)) return std::nullopt;
+  // The dictionary records this person's title in another body: it knows better.
+  const auto& offices = s.resolver.offices();
+  if (person.catalog != kNoActor && offices.hasTitle(person.catalog, m.title) &&
+      (b.catalog == kNoActor || !offices.hasRelation(person.catalog, b.catalog)))
+    return std::nullopt;
+  Fact f;
+  f.src = m.entity;
+  f.dst = body;
+  f.type = rankTitle(lt) ? EdgeType::kMemberOf
+           : stateLike && headTitle(lt) ? EdgeType::kLeaderOf
+           : stateLike ? EdgeType::kOfficialOf
+           : leaderTitle(lt) ? EdgeType::kLeaderOf
+                             : EdgeType::kMemberOf;
+  f.title = m.title;
+  if (const CatalogRelation* r = recordedRelation(s.resolver, person.catalog, b.catalog, lt)) {
+    f.type = r->type;
+    f.title = r->title;
+  }
+  f.confidence = m.confidence * kTitleFactor * kContextOwnerFactor;
+  return f;
 }
 
 // A head-of-state, head-of-government or minister title written bare before
@@ -227,15 +299,7 @@ std::optional<Fact> contextTitleFact(const StandingScan& s, const Mention& m) {
   if (person.actor.kind != ActorKind::kPerson || person.catalog != kNoActor) return std::nullopt;
   const std::string lt = lowerCase(m.title);
   const bool head = headTitle(lt);
-  if (const size_t state = possessorState(s, m); state != kNoActor && state != m.entity && !head) {
-    Fact f;
-    f.src = m.entity;
-    f.dst = state;
-    f.type = EdgeType::kOfficialOf;
-    f.title = m.title;
-    f.confidence = m.confidence * kTitleFactor * kContextOwnerFactor;
-    return f;
-  }
+  if (titleOwnerWord(s, m)) return std::nullopt;  // an owned title is ownedTitleFact's
   if (!head && lt.find("minister") == std::string::npos) return std::nullopt;
   if (formerTitle(s, m)) return std::nullopt;
   const size_t state = soleStateOfSentence(s, m);
@@ -255,6 +319,7 @@ std::optional<Fact> titleFact(const StandingScan& s, const Mention& m) {
   if (m.title.empty() || m.source == MentionSource::kRole) return std::nullopt;
   if (m.titleOf == kNoActor) {
     if (auto f = recordedTitleFact(s, m)) return f;
+    if (auto f = ownedTitleFact(s, m)) return f;
     return contextTitleFact(s, m);
   }
   const Entity& person = s.entities[m.entity];

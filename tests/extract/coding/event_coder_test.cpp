@@ -66,6 +66,33 @@ TEST_CASE("Coder: reported speech keeps the speaker apart from the event", "[ext
   CHECK(happened("Recep Tayyip Erdogan said that Ankara would impose sanctions on Damascus.", "2020-02-10").empty());
 }
 
+TEST_CASE("Coder: a reported clause without 'that' after a time phrase takes the speaker as its it/they",
+          "[extract][coder]") {
+  const auto a = happened("Iran said on Friday it had seized a British tanker in the Gulf.", "2019-07-20");
+  INFO(dump(a));
+  CHECK(has(a, "Iran -COERCE-> United Kingdom"));
+  const auto b = happened("The Houthis said late on Sunday they had fired missiles at an American destroyer.",
+                          "2024-01-15");
+  INFO(dump(b));
+  CHECK(has(b, "Houthis -ASSAULT-> United States"));
+  const auto c = happened("Kataib Hezbollah said on Tuesday it was halting its attacks on American forces.",
+                          "2024-01-30");
+  INFO(dump(c));
+  CHECK(has(c, "Kata'ib Hezbollah -RETREAT-> United States"));
+  // Still not the speaker's own act.
+  for (const auto& l : a) CHECK(l.find("-> Iran") == std::string::npos);
+}
+
+TEST_CASE("Coder: praising or recognising is aimed at a third party, restoring relations is mutual",
+          "[extract][coder]") {
+  const auto f = happened("Norway and Spain recognised a Palestinian state on Wednesday.", "2024-05-29");
+  INFO(dump(f));
+  CHECK(has(f, "Norway -SUPPORT-> Palestine"));
+  CHECK(has(f, "Spain -SUPPORT-> Palestine"));
+  CHECK_FALSE(has(f, "Norway -SUPPORT-> Spain"));
+  CHECK_FALSE(has(f, "Spain -SUPPORT-> Norway"));
+}
+
 TEST_CASE("Coder: coordinated subjects each act, a mutual verb joins them", "[extract][coder]") {
   const auto f = facts("India and Pakistan agreed on Thursday to a ceasefire along the Line of Control.", "2021-02-25");
   INFO(dump(f));

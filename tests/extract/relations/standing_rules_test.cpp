@@ -124,3 +124,24 @@ TEST_CASE("Relations: 'his Iranian counterpart, X' and 'the Iranian foreign mini
   const auto b = facts("The Peruvian foreign ministry spokesman, Diego Salcedo, denied the report.", "2023-05-09");
   CHECK(hasLine(b, "Diego Salcedo -OFFICIAL_OF-> Peru"));
 }
+
+TEST_CASE("Relations: a title owned through its, their or 'the group's' belongs to the group or state before it",
+          "[extract][relations]") {
+  // Invented names: the dictionary knows none of the people.
+  const auto a = facts("Hezbollah said its leader, Karim Yassin, had met the Iraqi ambassador.", "2023-05-08");
+  CHECK(hasLine(a, "Karim Yassin -LEADER_OF-> Hezbollah"));
+  const auto b = facts("The Houthis said their spokesman, Omar Haddad, had announced new attacks.", "2023-05-08");
+  CHECK(hasLine(b, "Omar Haddad -MEMBER_OF-> Houthis"));
+  CHECK_FALSE(hasLine(b, "Omar Haddad -LEADER_OF-> Houthis"));
+  const auto c = facts("Hamas said on Monday that the group's political chief, Karim Yassin, had been killed.",
+                       "2023-05-08");
+  CHECK(hasLine(c, "Karim Yassin -LEADER_OF-> Hamas"));
+  // "their" takes up the subject that opens the sentence, not the city in between.
+  const auto d = facts("Wagner Group fighters halted their march on Moscow after a deal with their leader, Omar Haddad.",
+                       "2023-06-24");
+  CHECK(hasLine(d, "Omar Haddad -LEADER_OF-> Wagner Group"));
+  CHECK_FALSE(hasLine(d, "Omar Haddad -OFFICIAL_OF-> Russia"));
+  // A state's minister is an official of the state; "his" still needs a person.
+  const auto e = facts("Kenya said its foreign minister, Amina Wekesa, would travel to Kampala.", "2023-05-08");
+  CHECK(hasLine(e, "Amina Wekesa -OFFICIAL_OF-> Kenya"));
+}
