@@ -22,6 +22,8 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"temporal_subordinators", &W::temporalSubordinators},
     {"narrative_adverbs", &W::narrativeAdverbs},
     {"blame_words", &W::blameWords},
+    {"threat_predicates", &W::threatPredicates},
+    {"threat_objects", &W::threatObjects},
     {"announcing_verbs", &W::announcingVerbs},
     {"role_heads", &W::roleHeads},
     {"owned_heads", &W::ownedHeads},

@@ -24,7 +24,8 @@ struct EnglishCoderWords {
   WordSet addressPrepositions, speakerPronouns, attackNouns, speechVerbs, actNouns, killingNouns, objectControlVerbs;
   WordSet victimPrepositions, attributingVerbs, removalVerbs;
   // event_coder.cpp: planned, negated and narrated events.
-  WordSet planningGovernors, negatingGovernors, temporalSubordinators, narrativeAdverbs, blameWords;
+  WordSet planningGovernors, negatingGovernors, temporalSubordinators, narrativeAdverbs, blameWords,
+      threatPredicates, threatObjects;
   // english_events.cpp.
   WordSet announcingVerbs;
   // np_binding.cpp.

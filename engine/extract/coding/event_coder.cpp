@@ -1060,6 +1060,51 @@ void blameBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out
     }
 }
 
+constexpr std::string_view kThreatCode = "130";
+
+// True when clause `c` says its subject will pay, regret, be punished or
+// face consequences (threat_predicates, threat_objects): a future or modal
+// verb, not negated; "pay" and "face" with the words that make them a price.
+bool foretellsPunishment(const SentenceParse& p, const Clause& c) {
+  const VerbGroup& vg = p.vgs[c.verb];
+  if (vg.negated || !speaksOfFuture(p, c) || !words().threatPredicates.contains(vg.lemma)) return false;
+  if (vg.lemma == "punish") return vg.voice == syntax::Voice::kPassive;
+  if (vg.lemma == "face") {
+    for (uint32_t o : c.objects)
+      if (words().threatObjects.contains(p.words[p.nps[o].head].lower)) return true;
+    return false;
+  }
+  return vg.voice != syntax::Voice::kPassive;
+}
+
+// The speaker of a reported clause "Y would pay / be punished / face
+// consequences" threatens Y (CAMEO 130). True when events were added.
+bool threatBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out) {
+  const SentenceParse& p = t.p;
+  const Clause& c = p.clauses[ci];
+  if (c.kind != syntax::ClauseKind::kReported || c.speaker == kNoIndex || c.subject == kNoIndex) return false;
+  if (!t.namesActor(c.speaker) || !t.namesActor(c.subject) || !foretellsPunishment(p, c)) return false;
+  std::vector<size_t> from, to;
+  t.entitiesOf(c.speaker, &from);
+  t.entitiesOf(c.subject, &to);
+  bool added = false;
+  for (size_t a : from)
+    for (size_t b : to) {
+      if (a == b) continue;
+      CodedEvent e;
+      e.source = a;
+      e.target = b;
+      e.code = std::string(kThreatCode);
+      e.clause = ci;
+      e.sourceNp = c.speaker;
+      e.targetNp = c.subject;
+      e.reported = true;
+      out->push_back(std::move(e));
+      added = true;
+    }
+  return added;
+}
+
 // The parties of clause `ci`, which says something did not happen.
 void denyParties(const MatchText& t, uint32_t ci, std::vector<std::pair<size_t, size_t>>* denied) {
   if (!denied) return;
@@ -1088,6 +1133,7 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
       denyParties(t, ci, denied);
       continue;
     }
+    if (threatBySaying(t, ci, &out)) continue;
     bool negated = false;
     const auto choice = chooseVerb(dictionaries_, t, ci, &negated);
     if (negated) denyParties(t, ci, denied);

@@ -93,6 +93,22 @@ TEST_CASE("Coder: praising or recognising is aimed at a third party, restoring r
   CHECK_FALSE(has(f, "Spain -SUPPORT-> Norway"));
 }
 
+TEST_CASE("Coder: saying that an actor will pay, be punished or face consequences threatens it", "[extract][coder]") {
+  const auto a = happened("Iraq said Turkey would face consequences for the shelling of the resort.", "2022-07-21");
+  INFO(dump(a));
+  CHECK(has(a, "Iraq -THREATEN-> Turkey"));
+  const auto b = happened("Russia said on Sunday that Ukraine would pay for the attack on the bridge.", "2022-10-09");
+  INFO(dump(b));
+  CHECK(has(b, "Russia -THREATEN-> Ukraine"));
+  const auto c = happened("Ali Khamenei said Israel would be punished for the attack.", "2024-04-02");
+  INFO(dump(c));
+  CHECK(has(c, "Ali Khamenei -THREATEN-> Israel"));
+  // What was paid is no threat, nor a sanction someone only might face.
+  CHECK_FALSE(has(happened("Iraq said Turkey paid compensation to the families.", "2022-07-21"), "Iraq -THREATEN-> Turkey"));
+  CHECK_FALSE(has(happened("Iraq said Turkey would face sanctions.", "2022-07-21"), "Iraq -THREATEN-> Turkey"));
+  CHECK_FALSE(has(happened("Iraq said Turkey would not pay for it.", "2022-07-21"), "Iraq -THREATEN-> Turkey"));
+}
+
 TEST_CASE("Coder: coordinated subjects each act, a mutual verb joins them", "[extract][coder]") {
   const auto f = facts("India and Pakistan agreed on Thursday to a ceasefire along the Line of Control.", "2021-02-25");
   INFO(dump(f));
