@@ -432,6 +432,34 @@ bool claimOrganisation(MentionScan& s, size_t b, size_t e, size_t words) {
   return true;
 }
 
+// True when token `k` is a weekday or month name, which follows a group
+// noun as a time ("the group Monday said"), never as its name.
+bool calendarWord(const Token& t) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"};
+  return kWords.count(t.lower) > 0;
+}
+
+// "the militant group Jaish al-Adl", "the opposition group Komala": an
+// unknown capitalised run of one to five words right after a group noun
+// (given_names.txt group_nouns) is a group, armed when an armed word stands
+// among the three words before the noun. True when claimed.
+bool claimNamedGroup(MentionScan& s, size_t b, size_t e, size_t words) {
+  const auto& tokens = s.tokens;
+  const GivenNames& g = givenNames();
+  if (b == 0 || words < 1 || words > 5 || tokens[b - 1].possessive || calendarWord(tokens[b])) return false;
+  const std::string& noun = tokens[b - 1].lower;
+  if (!g.groupNouns.contains(noun)) return false;
+  for (size_t k = b; k < e; ++k)
+    if (s.owner[k] >= 0) return false;
+  bool armed = g.armedWords.contains(noun);
+  for (size_t k = b - 1; k > 0 && k + 3 >= b - 1 && !armed; --k) armed = g.armedWords.contains(tokens[k - 1].lower);
+  const ActorKind kind = armed ? ActorKind::kArmedGroup : ActorKind::kOrganisation;
+  s.claim(makeMention(tokens, b, e, s.resolver->fromNew(s.rawName(b, e), kind), MentionSource::kRule));
+  return true;
+}
+
 // A catalog person met by a surname the article has not used yet.
 void claimCatalogSurname(MentionScan& s, size_t b, size_t e, size_t actor) {
   Mention m = makeMention(s.tokens, b, e, s.resolver->fromCatalog(actor), MentionSource::kSurname);
@@ -624,6 +652,7 @@ void findCapitalisedRuns(MentionScan& s, bool headline) {
     size_t words = 0;
     for (size_t k = b; k < e; ++k) words += tokens[k].word && !tokens[k].article;
     if (claimOrganisation(s, b, e, words)) continue;
+    if (!headline && claimNamedGroup(s, b, e, words)) continue;
     claimPerson(s, b, e, j, words, headline);
   }
 }

@@ -7,6 +7,8 @@ Result<GivenNames> parseGivenNames(std::string_view text, std::string_view file)
       {"given_names", &GivenNames::givenNames},
       {"place_heads", &GivenNames::placeHeads},
       {"hyphen_words", &GivenNames::hyphenWords},
+      {"group_nouns", &GivenNames::groupNouns},
+      {"armed_words", &GivenNames::armedWords},
   };
   return parseWordSetFields(text, file, kFields);
 }

@@ -4,7 +4,8 @@
 // unknown capitalised run of two to four words whose first word is a given
 // name and whose last word is no place head is a person; a short lower-case
 // syllable after a hyphen that is no hyphen word stays in a name ("Tsai
-// Ing-wen").
+// Ing-wen"); a capitalised run after a group noun ("the militant group
+// Jaish al-Adl") is an organisation or armed group.
 //
 // Pure functions over immutable sets; safe from any thread.
 #pragma once
@@ -20,6 +21,8 @@ struct GivenNames {
   WordSet givenNames;  // lower case: "mohamed", "aung", "kim"
   WordSet placeHeads;  // lower case: "airport", "base", "province"
   WordSet hyphenWords;  // after a hyphen, no name syllable: "run", "era"
+  WordSet groupNouns;   // a name after them is a group's: "group", "movement"
+  WordSet armedWords;   // before a group noun, the group is armed: "militant"
 };
 
 // The sets of given_names.txt's format read from `text`; InvalidArgument

@@ -145,3 +145,22 @@ TEST_CASE("Relations: a title owned through its, their or 'the group's' belongs 
   const auto e = facts("Kenya said its foreign minister, Amina Wekesa, would travel to Kampala.", "2023-05-08");
   CHECK(hasLine(e, "Amina Wekesa -OFFICIAL_OF-> Kenya"));
 }
+
+TEST_CASE("Mentions: a capitalised name after a group noun is a group, armed after 'militant'", "[extract][relations]") {
+  using namespace kg;
+  auto x = kg::extract::testing::defaultExtractor().extract(kg::extract::testing::article(
+      "Iran struck bases of the militant group Zarqa Front and of the opposition group Nahr al-Amal on Tuesday.",
+      "2024-01-17"));
+  std::map<std::string, ActorKind> kinds;
+  for (const auto& a : x.actors) kinds[a.actor.name] = a.actor.kind;
+  REQUIRE(kinds.count("Zarqa Front") == 1);
+  CHECK(kinds["Zarqa Front"] == ActorKind::kArmedGroup);
+  REQUIRE(kinds.count("Nahr al-Amal") == 1);
+  CHECK(kinds["Nahr al-Amal"] == ActorKind::kOrganisation);
+  const auto f = happened("Iran struck bases of the militant group Zarqa Front on Tuesday.", "2024-01-17");
+  CHECK(hasLine(f, "Iran -ASSAULT-> Zarqa Front"));
+  // A weekday after the noun is a time, not a name.
+  auto y = kg::extract::testing::defaultExtractor().extract(
+      kg::extract::testing::article("The group Monday said it would keep fighting in the north.", "2024-01-17"));
+  for (const auto& a : y.actors) CHECK(a.actor.name != "Monday");
+}
