@@ -608,6 +608,11 @@ int32_t thatClauseSubject(const MatchText& t, uint32_t ci) {
       return v.span.first >= verbEnd && v.span.first < subjectStart;
     });
     if (verbBetween) continue;
+    // Nor a comma: ", the biggest step yet in talks that Cuba has hosted"
+    // is an aside, and its "that" opens a relative clause.
+    bool commaBetween = false;
+    for (size_t w = verbEnd; w < subjectStart && !commaBetween; ++w) commaBetween = t.p.words[w].lower == ",";
+    if (commaBetween) continue;
     if (t.namesActor(k.subject)) return k.subject;
   }
   return kNoIndex;

@@ -109,6 +109,23 @@ TEST_CASE("Coder: saying that an actor will pay, be punished or face consequence
   CHECK_FALSE(has(happened("Iraq said Turkey would not pay for it.", "2022-07-21"), "Iraq -THREATEN-> Turkey"));
 }
 
+TEST_CASE("Coder: two parties signing a ceasefire agree with each other, an aside's 'that' is no complement",
+          "[extract][coder]") {
+  const auto f = happened(
+      "Colombia and the National Liberation Army signed a ceasefire in Havana on Friday, a step in talks that Cuba "
+      "has hosted.",
+      "2023-06-10");
+  INFO(dump(f));
+  CHECK((has(f, "Colombia -SUPPORT-> National Liberation Army") || has(f, "Colombia -AGREE-> National Liberation Army")));
+  for (const auto& l : f) CHECK(l.find("-> Cuba") == std::string::npos);
+}
+
+TEST_CASE("Coder: a ban on a state's goods is on the state", "[extract][coder]") {
+  const auto f = happened("The European Union banned imports of Belarusian timber on Monday.", "2021-06-21");
+  INFO(dump(f));
+  CHECK(has(f, "European Union -COERCE-> Belarus"));
+}
+
 TEST_CASE("Coder: coordinated subjects each act, a mutual verb joins them", "[extract][coder]") {
   const auto f = facts("India and Pakistan agreed on Thursday to a ceasefire along the Line of Control.", "2021-02-25");
   INFO(dump(f));
