@@ -126,6 +126,17 @@ TEST_CASE("Coder: a ban on a state's goods is on the state", "[extract][coder]")
   CHECK(has(f, "European Union -COERCE-> Belarus"));
 }
 
+TEST_CASE("Coder: ordering a state's envoy to leave expels it, a handshake is a meeting", "[extract][coder]") {
+  const auto f = happened("Peru ordered the Chilean ambassador to leave within three days on Tuesday.", "2023-05-09");
+  INFO(dump(f));
+  CHECK(has(f, "Peru -SANCTION-> Chile"));
+  CHECK_FALSE(has(f, "Peru -REQUEST-> Chile"));
+  CHECK(has(happened("Iran ordered Iraq to hand over the suspects on Monday.", "2023-05-08"), "Iran -REQUEST-> Iraq"));
+  const auto g = happened("Gustavo Petro shook hands with Nicolas Maduro at the border on Saturday.", "2022-09-24");
+  INFO(dump(g));
+  CHECK((has(g, "Gustavo Petro -CONSULT-> Nicolas Maduro") || has(g, "Nicolas Maduro -CONSULT-> Gustavo Petro")));
+}
+
 TEST_CASE("Coder: coordinated subjects each act, a mutual verb joins them", "[extract][coder]") {
   const auto f = facts("India and Pakistan agreed on Thursday to a ceasefire along the Line of Control.", "2021-02-25");
   INFO(dump(f));
