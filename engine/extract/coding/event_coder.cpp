@@ -1082,16 +1082,41 @@ bool foretellsPunishment(const SentenceParse& p, const Clause& c) {
   return vg.voice != syntax::Voice::kPassive;
 }
 
+// Who "it" or "they" in a threat stands for: the last actor named as an
+// object of an earlier clause of the sentence, other than the speaker
+// ("Trump blamed Iran for the attack and warned that it would pay");
+// kNoIndex when the subject is no such pronoun or nothing fits.
+int32_t threatenedPronoun(const MatchText& t, uint32_t ci) {
+  const SentenceParse& p = t.p;
+  const Clause& c = p.clauses[ci];
+  const NounPhrase& s = p.nps[c.subject];
+  const std::string& w = p.words[s.head].lower;
+  if (s.span.last != s.span.first + 1 || (w != "it" && w != "they")) return kNoIndex;
+  std::vector<size_t> speaker;
+  t.entitiesOf(c.speaker, &speaker);
+  int32_t found = kNoIndex;
+  for (uint32_t k = 0; k < ci; ++k)
+    for (uint32_t o : p.clauses[k].objects) {
+      std::vector<size_t> e;
+      t.entitiesOf(static_cast<int32_t>(o), &e);
+      if (!e.empty() && std::find(speaker.begin(), speaker.end(), e.front()) == speaker.end())
+        found = static_cast<int32_t>(o);
+    }
+  return found;
+}
+
 // The speaker of a reported clause "Y would pay / be punished / face
 // consequences" threatens Y (CAMEO 130). True when events were added.
 bool threatBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out) {
   const SentenceParse& p = t.p;
   const Clause& c = p.clauses[ci];
   if (c.kind != syntax::ClauseKind::kReported || c.speaker == kNoIndex || c.subject == kNoIndex) return false;
-  if (!t.namesActor(c.speaker) || !t.namesActor(c.subject) || !foretellsPunishment(p, c)) return false;
+  if (!t.namesActor(c.speaker) || !foretellsPunishment(p, c)) return false;
+  const int32_t threatened = t.namesActor(c.subject) ? static_cast<int32_t>(c.subject) : threatenedPronoun(t, ci);
+  if (threatened == kNoIndex) return false;
   std::vector<size_t> from, to;
   t.entitiesOf(c.speaker, &from);
-  t.entitiesOf(c.subject, &to);
+  t.entitiesOf(threatened, &to);
   bool added = false;
   for (size_t a : from)
     for (size_t b : to) {
@@ -1102,7 +1127,7 @@ bool threatBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* ou
       e.code = std::string(kThreatCode);
       e.clause = ci;
       e.sourceNp = c.speaker;
-      e.targetNp = c.subject;
+      e.targetNp = threatened;
       e.reported = true;
       out->push_back(std::move(e));
       added = true;

@@ -107,6 +107,11 @@ TEST_CASE("Coder: saying that an actor will pay, be punished or face consequence
   CHECK_FALSE(has(happened("Iraq said Turkey paid compensation to the families.", "2022-07-21"), "Iraq -THREATEN-> Turkey"));
   CHECK_FALSE(has(happened("Iraq said Turkey would face sanctions.", "2022-07-21"), "Iraq -THREATEN-> Turkey"));
   CHECK_FALSE(has(happened("Iraq said Turkey would not pay for it.", "2022-07-21"), "Iraq -THREATEN-> Turkey"));
+  // "it" is the actor blamed before, not the speaker.
+  const auto d = happened("Donald Trump blamed Iran for the attack and warned that it would pay a very big price.",
+                          "2019-12-31");
+  INFO(dump(d));
+  CHECK(has(d, "Donald Trump -THREATEN-> Iran"));
 }
 
 TEST_CASE("Coder: two parties signing a ceasefire agree with each other, an aside's 'that' is no complement",
