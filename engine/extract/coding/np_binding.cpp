@@ -204,6 +204,10 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
         out[k] = out[owner];
       }
     }
+    // "Maduro's claim of victory": the owner is written on the inner phrase
+    // with the same head ("Maduro's claim"), the "of" phrase is the thing.
+    for (size_t j = 0; j < p.nps.size() && out[k].empty(); ++j)
+      if (p.nps[j].parent == static_cast<int32_t>(k) && p.nps[j].head == n.head && j != k) out[k] = out[j];
   }
   return out;
 }

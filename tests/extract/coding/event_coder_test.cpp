@@ -142,6 +142,12 @@ TEST_CASE("Coder: ordering a state's envoy to leave expels it, a handshake is a 
   CHECK((has(g, "Gustavo Petro -CONSULT-> Nicolas Maduro") || has(g, "Nicolas Maduro -CONSULT-> Gustavo Petro")));
 }
 
+TEST_CASE("Coder: rejecting 'X's claim of Y' rejects X, also in a participle after the clause", "[extract][coder]") {
+  const auto f = happened("Peru recalled its ambassador on Monday, rejecting Ecuador's claim of victory.", "2023-05-08");
+  INFO(dump(f));
+  CHECK(has(f, "Peru -REJECT-> Ecuador"));
+}
+
 TEST_CASE("Coder: coordinated subjects each act, a mutual verb joins them", "[extract][coder]") {
   const auto f = facts("India and Pakistan agreed on Thursday to a ceasefire along the Line of Control.", "2021-02-25");
   INFO(dump(f));
