@@ -176,10 +176,15 @@ void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const Demonym
   const size_t original = p.nps.size();
   for (size_t k = 0; k < original; ++k) {
     const syntax::NounPhrase n = p.nps[k];
-    if (!(*actors)[k].empty() || !n.members.empty()) continue;
+    if (!n.members.empty()) continue;
+    // A phrase the mentions bound already is only re-read when it joins
+    // several demonyms ("Armenian and Azerbaijani officials": the mentions
+    // give it Armenia alone).
+    const bool bound = !(*actors)[k].empty();
     // "released two jailed Americans": people named by their state's plural
     // demonym are that state's.
-    if (const std::string& h = p.words[n.head].lower; h.size() > 3 && h.back() == 's' && n.ofNp == syntax::kNoIndex) {
+    if (const std::string& h = p.words[n.head].lower;
+        !bound && h.size() > 3 && h.back() == 's' && n.ofNp == syntax::kNoIndex) {
       if (auto state = demonym(p.words[n.head].begin)) {
         (*actors)[k].push_back(*state);
         continue;
@@ -201,7 +206,7 @@ void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const Demonym
       }
       break;
     }
-    if (found.empty()) continue;
+    if (found.empty() || (bound && found.size() < 2)) continue;
     const size_t last = found.back().first;
     // The words after the demonyms must be an agent ("troops", "security
     // forces") or an owned head ("warplanes", "the Israeli strike").
@@ -217,6 +222,7 @@ void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const Demonym
       continue;
     }
     // Several states: the phrase is their coordination, one member each.
+    (*actors)[k].clear();
     for (const auto& [w, entity] : found) {
       syntax::NounPhrase m;
       m.span = {static_cast<uint32_t>(w), static_cast<uint32_t>(w + 1)};

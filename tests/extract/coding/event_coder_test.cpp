@@ -148,6 +148,13 @@ TEST_CASE("Coder: rejecting 'X's claim of Y' rejects X, also in a participle aft
   CHECK(has(f, "Peru -REJECT-> Ecuador"));
 }
 
+TEST_CASE("Coder: one phrase joining two demonyms holds talks between its two states", "[extract][coder]") {
+  const auto f = happened("Armenian and Azerbaijani foreign ministers held talks in Washington on Monday.", "2023-05-01");
+  INFO(dump(f));
+  CHECK((has(f, "Armenia -CONSULT-> Azerbaijan") || has(f, "Azerbaijan -CONSULT-> Armenia")));
+  for (const auto& l : f) CHECK(l.find("-> United States") == std::string::npos);
+}
+
 TEST_CASE("Coder: coordinated subjects each act, a mutual verb joins them", "[extract][coder]") {
   const auto f = facts("India and Pakistan agreed on Thursday to a ceasefire along the Line of Control.", "2021-02-25");
   INFO(dump(f));
