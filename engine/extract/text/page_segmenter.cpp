@@ -263,6 +263,9 @@ class PageSegmenter {
       pos = nl + 1;
     }
     close();
+    // A text that is one short statement ("Iraq held talks with Kuwait.")
+    // is no page furniture: with nothing else on the page, it is the article.
+    if (out_.empty() && shortStatement_) out_.push_back(std::move(*shortStatement_));
     return std::move(out_);
   }
 
@@ -341,7 +344,10 @@ class PageSegmenter {
       }
     }
     std::string body = joinBody(seg.lines);
-    if (body.size() < kMinArticleBytes) return;
+    if (body.size() < kMinArticleBytes) {
+      if (!shortStatement_ && looksLikeStatement(body)) shortStatement_ = Segment{std::string(seg.title), seg.date, body};
+      return;
+    }
     if (body.size() <= kMaxArticleBytes) {
       out_.push_back({std::string(seg.title), seg.date, std::move(body)});
       return;
@@ -354,8 +360,17 @@ class PageSegmenter {
     }
   }
 
+  // Three words or more ending in a full stop, question or exclamation mark.
+  static bool looksLikeStatement(const std::string& body) {
+    if (body.empty()) return false;
+    const char last = body.back();
+    if (last != '.' && last != '!' && last != '?') return false;
+    return std::count(body.begin(), body.end(), ' ') >= 2;
+  }
+
   Seg cur_;
   std::vector<Segment> out_;
+  std::optional<Segment> shortStatement_;  // the first short statement dropped
 };
 
 }  // namespace

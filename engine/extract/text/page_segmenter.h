@@ -33,7 +33,9 @@ struct Segment {
 };
 
 // Splits normalised page text (see normalizeText) into segments, in page
-// order. Segments with almost no body (under kMinArticleBytes) are dropped.
+// order. Segments with almost no body (under kMinArticleBytes) are dropped,
+// unless the page holds nothing else and the first of them is a statement
+// (three words or more ending in ".", "!" or "?"): then it is the article.
 std::vector<Segment> segmentPage(std::string_view normalizedText);
 
 inline constexpr size_t kMinArticleBytes = 40;

@@ -193,3 +193,19 @@ TEST_CASE("Segmenter: an enormous article is split into bounded parts", "[extrac
   REQUIRE(arts.size() >= 3);
   for (const Article& a : arts) CHECK(a.text.size() <= kg::extract::kMaxArticleBytes + 64);
 }
+
+TEST_CASE("Segmenter: a page that is one short statement keeps it, short furniture beside an article is dropped",
+          "[extract][segmenter]") {
+  auto one = kg::extract::segmentPage("Iraq held talks with Kuwait.");
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].text == "Iraq held talks with Kuwait.");
+  // Navigation crumbs are no statement.
+  CHECK(kg::extract::segmentPage("Home | News | World").empty());
+  CHECK(kg::extract::segmentPage("Share this").empty());
+  // Beside a real article, a short statement is not an article of its own.
+  auto page = kg::extract::segmentPage(
+      "Short line here.\n\nIraq and Kuwait held talks on Monday about their shared border and the oil fields near it, "
+      "officials said after the meeting in Baghdad.");
+  REQUIRE(page.size() == 1);
+  CHECK(page[0].text.find("Iraq and Kuwait") != std::string::npos);
+}
