@@ -249,6 +249,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     bindPersonPronouns(parse, *pronouns, &actors);
     if (auto persons = salientPersons(parse, actors, pronouns->isPerson); !persons.empty())
       pronouns->earlier = std::move(persons);
+    pronouns->earlierGroup = salientGroup(parse, actors, pronouns->isPerson);
   }
   for (const CodedEvent& e : coder_.code(parse, actors, denied, pronouns ? pronouns->isPerson : nullptr)) {
     auto plover = ploverForCameo(e.code);

@@ -81,10 +81,23 @@ std::optional<size_t> nearestPerson(const SentenceParse& p, const NpActors& acto
 
 }  // namespace
 
+// True when phrase `np` is "It" or "They" opening the sentence as the
+// subject of its first clause.
+bool openingGroupPronoun(const SentenceParse& p, size_t np) {
+  const syntax::NounPhrase& n = p.nps[np];
+  if (n.span.first != 0 || n.span.last != 1 || p.clauses.empty()) return false;
+  const std::string_view w = p.words[0].lower;
+  return (w == "it" || w == "they") && p.clauses.front().subject == static_cast<int32_t>(np);
+}
+
 void bindPersonPronouns(const SentenceParse& p, const PersonPronouns& pronouns, NpActors* actors) {
   if (!pronouns.isPerson) return;
   for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
     if (!(*actors)[k].empty()) continue;
+    if (pronouns.earlierGroup && openingGroupPronoun(p, k)) {
+      (*actors)[k] = {*pronouns.earlierGroup};
+      continue;
+    }
     const PronounCase pc = pronounCase(p, p.nps[k]);
     if (pc == PronounCase::kNone) continue;
     std::optional<size_t> e;
@@ -117,6 +130,15 @@ std::vector<size_t> salientPersons(const SentenceParse& p, const NpActors& actor
                    [&](size_t a, size_t b) { return p.nps[a].span.first < p.nps[b].span.first; });
   for (size_t k : order) add(personOf(actors, k, isPerson));
   return out;
+}
+
+std::optional<size_t> salientGroup(const SentenceParse& p, const NpActors& actors,
+                                   const std::function<bool(size_t)>& isPerson) {
+  if (!isPerson || p.clauses.empty()) return std::nullopt;
+  const int32_t s = p.clauses.front().subject;
+  if (s == kNoIndex || static_cast<size_t>(s) >= actors.size() || actors[s].size() != 1) return std::nullopt;
+  const size_t e = actors[s].front();
+  return isPerson(e) ? std::nullopt : std::optional<size_t>(e);
 }
 
 }  // namespace kg::extract

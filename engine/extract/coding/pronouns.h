@@ -13,8 +13,12 @@
 //    is not the subject of the pronoun's own clause (binding: "Kaliman urged
 //    him" is never Kaliman), else the first person of `earlier` under the
 //    same condition ("Gantz met Netanyahu. Gantz criticised him").
-// Gender is not known for most names and is not checked; "it", "they" and
-// "them" are left alone (most of them stand for things, not actors).
+// Gender is not known for most names and is not checked. "it" and "they"
+// are bound only where a reader has no doubt: opening a sentence as its
+// subject ("It said ...", "They accused ..."), to the state, organisation or
+// group that was the subject of the previous sentence's first clause
+// (`earlierGroup`); elsewhere they are left alone (most stand for things).
+// Inside reported speech the coder binds them to the speaker itself.
 //
 // Thread safety: free functions over caller-owned data.
 #pragma once
@@ -35,6 +39,10 @@ struct PersonPronouns {
   // The persons the last sentence that named any was about, its subject
   // first (salientPersons).
   std::vector<size_t> earlier;
+  // The actor, not a person, that was the subject of the first clause of the
+  // last sentence that had one (salientGroup); "It"/"They" opening the next
+  // sentence stand for it.
+  std::optional<size_t> earlierGroup;
 };
 
 // Binds each unbound personal-pronoun phrase of `p` in `*actors` (indexed by
@@ -45,6 +53,12 @@ void bindPersonPronouns(const syntax::SentenceParse& p, const PersonPronouns& pr
 // its clauses in order, then its other person phrases in text order, each
 // once; empty when it names no person.
 std::vector<size_t> salientPersons(const syntax::SentenceParse& p, const NpActors& actors,
+                                   const std::function<bool(size_t)>& isPerson);
+
+// The subject of the sentence's first clause when it names one actor that is
+// not a person; nullopt when it names a person or nothing (then the next
+// sentence's "It" stands for nothing known).
+std::optional<size_t> salientGroup(const syntax::SentenceParse& p, const NpActors& actors,
                                    const std::function<bool(size_t)>& isPerson);
 
 }  // namespace kg::extract

@@ -55,3 +55,24 @@ TEST_CASE("Coder: condemning an attack is aimed at its author, not its victim", 
   const auto b = facts("Kyiv blamed the dam's destruction on Russia.", "2023-06-06");
   CHECK(hasLine(b, "Ukraine -ACCUSE-> Russia"));
 }
+
+TEST_CASE("Pronouns: 'It' or 'They' opening a sentence is the group or state the previous one was about",
+          "[extract][coder][pronouns]") {
+  const auto f = facts(
+      "Kataib Hezbollah denied any role in the drone attack on Tuesday.\n"
+      "It accused Israel of trying to drag Iraq into a war.",
+      "2024-01-30");
+  CHECK(hasLine(f, "Kata'ib Hezbollah -ACCUSE-> Israel"));
+  // A person subject leaves "It" unbound: no party for the accusation.
+  const auto g = facts(
+      "Mohammed Shia al-Sudani denied any role in the attack on Tuesday.\n"
+      "It accused Israel of trying to drag Iraq into a war.",
+      "2024-01-30");
+  for (const auto& l : g) CHECK(l.find("-ACCUSE-> Israel") == std::string::npos);
+  // "It" inside a sentence is left alone.
+  const auto h = facts(
+      "Iran rejected the report on Monday.\n"
+      "Officials said it accused Israel unfairly.",
+      "2024-01-30");
+  for (const auto& l : h) CHECK(l.rfind("Iran -ACCUSE-> Israel", 0) != 0);
+}
