@@ -50,7 +50,7 @@ struct HeldoutSet {
 };
 constexpr HeldoutSet kSets[] = {
     {KG_HELDOUT_DIR, 64, 93, 60},
-    {KG_HELDOUT_DEV_DIR, 54, 93, 100},
+    {KG_HELDOUT_DEV_DIR, 54, 91, 100},  // 122/133: "condemned the strikes" after an attack (session 20) costs two, one a scorer name mismatch (US Department of State for United States)
     {KG_HELDOUT_FRESH_DIR, 45, 84, 100},
     {KG_HELDOUT_FRESH2_DIR, 65, 85, 55},
     {KG_HELDOUT_FRESH3_DIR, 58, 73, 60},

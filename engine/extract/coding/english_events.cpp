@@ -162,6 +162,11 @@ syntax::TaggerCache* taggerCacheFor(const std::shared_ptr<const syntax::Lexicon>
   return memo.cache.get();
 }
 
+// CAMEO 18 (assault), 19 (fight), 20 (mass violence): an attack.
+bool isAttackCode(const std::string& c) {
+  return c.size() >= 2 && ((c[0] == '1' && (c[1] == '8' || c[1] == '9')) || (c[0] == '2' && c[1] == '0'));
+}
+
 }  // namespace
 
 EnglishEventCoder::EnglishEventCoder(std::shared_ptr<const syntax::Lexicon> lexicon,
@@ -251,9 +256,12 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
       pronouns->earlier = std::move(persons);
     pronouns->earlierGroup = salientGroup(parse, actors, pronouns->isPerson);
   }
-  for (const CodedEvent& e : coder_.code(parse, actors, denied, pronouns ? pronouns->isPerson : nullptr)) {
+  const auto coded = coder_.code(parse, actors, denied, pronouns ? pronouns->isPerson : nullptr,
+                                 pronouns ? pronouns->earlierAttacker : std::nullopt);
+  for (const CodedEvent& e : coded) {
     auto plover = ploverForCameo(e.code);
     if (!plover) continue;
+    if (pronouns && !e.planned && isAttackCode(e.code)) pronouns->earlierAttacker = e.source;
     Fact f;
     f.src = e.source;
     f.dst = e.target;

@@ -50,6 +50,7 @@ struct MatchText {
   std::vector<int32_t> ppOf;  // per noun phrase: the prepositional phrase holding it, or kNoIndex
 
   std::function<bool(size_t)> isPerson;  // may be empty
+  std::optional<size_t> earlierAttacker;  // the author of the article's last attack read before
 
   MatchText(const SentenceParse& parse, const NpActors& npActors) : p(parse), actors(npActors) {
     ppOf.assign(p.nps.size(), kNoIndex);
@@ -792,9 +793,13 @@ bool patternReachesComplement(const SentenceParse& p, const Clause& c, const Ver
 
 // True when a coordinated subject with no target does `code` with itself
 // ("Polish and Czech officials agreed to cooperate": each with the others).
-bool mutualWithoutTarget(const SentenceParse& p, const Roles& r, const VerbReading& reading) {
-  return r.source != kNoIndex && r.target == kNoIndex && isMutual(reading.code, reading.pattern != nullptr) &&
-         !p.nps[r.source].members.empty();
+bool mutualWithoutTarget(const MatchText& t, const Roles& r, const VerbReading& reading) {
+  if (r.source == kNoIndex || r.target != kNoIndex || !isMutual(reading.code, reading.pattern != nullptr)) return false;
+  if (!t.p.nps[r.source].members.empty()) return true;
+  // One phrase naming two parties: "Armenian and Azerbaijani foreign ministers".
+  std::vector<size_t> parties;
+  t.entitiesOf(r.source, &parties);
+  return parties.size() >= 2;
 }
 
 // A clause's verb as the dictionaries read it, with its parties.
@@ -935,14 +940,32 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
     if (candidate.target == kNoIndex && !isSpeechVerb(p.vgs[vi].lemma))
       candidate.target = thatClauseSubject(t, ci);
     const bool complete = candidate.source != kNoIndex &&
-                          (candidate.target != kNoIndex || mutualWithoutTarget(p, candidate, *r));
+                          (candidate.target != kNoIndex || mutualWithoutTarget(t, candidate, *r));
     if (!choice || complete) choice = Choice{std::move(*r), &p.vgs[vi], candidate};
     if (complete) break;
   }
   if (choice && choice->roles.target == kNoIndex && !c.objects.empty() && !hasInfinitive(p, p.vgs[c.verb]) &&
-      !mutualWithoutTarget(p, choice->roles, choice->reading))
+      !mutualWithoutTarget(t, choice->roles, choice->reading))
     choice->roles.target = objectModifierActor(t, c);
   return choice;
+}
+
+// "Iraq condemned the strikes as a violation of its sovereignty", after a
+// sentence that said who struck: criticism of an attack the clause names
+// without its author (no "by X", no victim that is an actor) is aimed at the
+// author of the article's last attack read before (`earlierAttacker`);
+// nullopt when there is none or the clause names no such attack.
+std::optional<size_t> authorOfNamedAttack(const MatchText& t, const Clause& c) {
+  if (!t.earlierAttacker) return std::nullopt;
+  for (uint32_t o : c.objects) {
+    const int32_t np = static_cast<int32_t>(o);
+    if (!namesAttack(t, np) || t.namesActor(np)) continue;
+    if (writtenAttackAuthor(t, np) != kNoIndex) return std::nullopt;
+    const int32_t victim = t.p.nps[np].ofNp;
+    if (victim != kNoIndex && t.namesActor(victim)) return std::nullopt;
+    return t.earlierAttacker;
+  }
+  return std::nullopt;
 }
 
 // Adds to `denied` (may be null) the pairs of `source` with the victims of
@@ -979,18 +1002,24 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
     roles.target = kNoIndex;
   // Criticism of an attack is aimed at its author, never at its victim:
   // "condemned the attack on X" (nobody, unless "... by Y": Y).
+  std::optional<size_t> earlierAuthor;  // an attack named with no author: the one read before
   if (code.source.rfind(kCriticismRoot, 0) == 0 && !words().attributingVerbs.contains(choice.vg->lemma)) {
     denyAttackVictims(t, c, roles.source, denied);
     if (roles.target != kNoIndex)
       if (const int32_t attack = attackOfVictim(t, roles.target); attack != kNoIndex)
         roles.target = writtenAttackAuthor(t, attack);
+    if (roles.target == kNoIndex) earlierAuthor = authorOfNamedAttack(t, c);
   }
   std::vector<size_t> sources, targets;
   std::vector<int32_t> sourceNps, targetNps;  // the member phrase naming each
-  if (mutualWithoutTarget(p, roles, choice.reading)) {
+  if (mutualWithoutTarget(t, roles, choice.reading)) {
     t.entitiesOf(roles.source, &sources, &sourceNps);
     targets = sources;
     targetNps = sourceNps;
+  } else if (roles.source != kNoIndex && roles.target == kNoIndex && earlierAuthor) {
+    t.entitiesOf(roles.source, &sources, &sourceNps);
+    targets = {*earlierAuthor};
+    targetNps = {kNoIndex};
   } else {
     if (roles.source == kNoIndex || roles.target == kNoIndex) return;
     t.entitiesOf(roles.source, &sources, &sourceNps);
@@ -1152,10 +1181,12 @@ void denyParties(const MatchText& t, uint32_t ci, std::vector<std::pair<size_t, 
 
 std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors& npActors,
                                          std::vector<std::pair<size_t, size_t>>* denied,
-                                         const std::function<bool(size_t)>& isPerson) const {
+                                         const std::function<bool(size_t)>& isPerson,
+                                         std::optional<size_t> earlierAttacker) const {
   std::vector<CodedEvent> out;
   MatchText t(p, npActors);
   t.isPerson = isPerson;
+  t.earlierAttacker = earlierAttacker;
   for (uint32_t ci = 0; ci < p.clauses.size(); ++ci) {
     const Clause& c = p.clauses[ci];
     if (skipClause(p, c)) continue;

@@ -43,6 +43,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -86,7 +87,8 @@ class EventCoder final {
   // data/english_coder_words.txt).
   std::vector<CodedEvent> code(const syntax::SentenceParse& parse, const NpActors& npActors,
                                std::vector<std::pair<size_t, size_t>>* denied = nullptr,
-                               const std::function<bool(size_t)>& isPerson = {}) const;
+                               const std::function<bool(size_t)>& isPerson = {},
+                               std::optional<size_t> earlierAttacker = std::nullopt) const;
 
  private:
   std::vector<const VerbDictionary*> dictionaries_;

@@ -43,6 +43,10 @@ struct PersonPronouns {
   // last sentence that had one (salientGroup); "It"/"They" opening the next
   // sentence stand for it.
   std::optional<size_t> earlierGroup;
+  // The source of the last attack (CAMEO 18-20) the article's sentences
+  // coded: whom "condemned the strikes" is aimed at when the strikes'
+  // author is not written with them.
+  std::optional<size_t> earlierAttacker;
 };
 
 // Binds each unbound personal-pronoun phrase of `p` in `*actors` (indexed by

@@ -76,3 +76,15 @@ TEST_CASE("Pronouns: 'It' or 'They' opening a sentence is the group or state the
       "2024-01-30");
   for (const auto& l : h) CHECK(l.rfind("Iran -ACCUSE-> Israel", 0) != 0);
 }
+
+TEST_CASE("Pronouns: condemning 'the strikes' with no author named is aimed at the article's last attacker",
+          "[extract][coder][pronouns]") {
+  const auto f = facts(
+      "American aircraft struck five Kataib Hezbollah facilities in Iraq on Sunday.\n"
+      "Iraq's government condemned the strikes as a violation of its sovereignty.",
+      "2019-12-30");
+  CHECK(hasLine(f, "Iraq -ACCUSE-> United States"));
+  // With no attack read before, the criticism has no target.
+  const auto g = facts("Iraq's government condemned the strikes as a violation of its sovereignty.", "2019-12-30");
+  for (const auto& l : g) CHECK(l.find("Iraq -ACCUSE->") == std::string::npos);
+}
