@@ -252,7 +252,10 @@ Result<std::vector<Edge>> Engine::edges(const EdgeFilter& ef, size_t evidenceLim
   const bool windowed = f.fromDay || f.toDay;
   const int32_t lo = f.fromDay.value_or(INT32_MIN), hi = f.toDay.value_or(INT32_MAX);
   std::set<EdgeId> seen;
+  // A stored edge costs a record read: weighed as 16 snapshot steps.
+  query::Checkpoint cp(f.cancel.get());
   auto visit = [&](const storage::EdgeHeader& h) {
+    if (cp.step(16)) return storage::Scan::kStop;
     const Edge& e = h.edge;
     if (!f.types.empty() && std::find(f.types.begin(), f.types.end(), e.type) == f.types.end())
       return storage::Scan::kContinue;
@@ -276,11 +279,13 @@ Result<std::vector<Edge>> Engine::edges(const EdgeFilter& ef, size_t evidenceLim
   } else {
     KG_RETURN_IF_ERROR(store_->scanEdges(visit));
   }
+  if (cp.stopped()) return query::stoppedAtDeadline();
   std::stable_sort(out.begin(), out.end(), [](const Edge& a, const Edge& b) {
     auto key = [](const Edge& e) { return e.when.from.known() ? e.when.from.days() : INT32_MAX; };
     return key(a) < key(b);
   });
   for (auto& e : out) {
+    if (evidenceLimit && cp.step(16 * evidenceLimit)) return query::stoppedAtDeadline();
     auto ev = store_->getEvidence(e.id, evidenceLimit);
     if (!ev) return ev.status();
     e.evidence = std::move(ev).value();

@@ -79,7 +79,8 @@ class Engine {
   // key order: by source, or out-edges then in-edges of filter.actor), then
   // ordered by start date with undated edges last; each with up to
   // `evidenceLimit` evidence. The window is not validated here (see
-  // query::EdgePredicate::compile). Errors: those of the store.
+  // query::EdgePredicate::compile). Errors: those of the store; DeadlineExceeded
+  // when the filter's Cancel is cancelled while it reads.
   Result<std::vector<Edge>> edges(const EdgeFilter& filter, size_t evidenceLimit) const;
   Result<storage::StoreStats> stats() const { return store_->stats(); }
 

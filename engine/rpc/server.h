@@ -53,6 +53,13 @@ struct ServerOptions {
   // Nesting depth of incoming messages (Cap'n Proto's nesting limit).
   int maxNesting = 64;
   bool handleSignals = false;        // stop on SIGINT/SIGTERM (see captureSignals)
+  // Called on the worker thread as the work of each queued call ends, with
+  // its status (DeadlineExceeded: stopped at its deadline, or dropped before
+  // it started because its deadline had passed or its client had gone).
+  // For logs (kgd reports stopped queries) and tests; must be safe to call
+  // from several threads at once. Calls answered on the event loop (point
+  // lookups) do not report.
+  std::function<void(const Status&)> onQueryEnd;
 };
 
 // Checks a listen address: InvalidArgument for a malformed one, or for a
