@@ -99,9 +99,16 @@ std::string_view withoutLeadingTitle(std::string_view name) {
   return name.substr(at);
 }
 
+// Exact names before alias matches, otherwise in the order found.
+void sortResolved(std::string_view name, std::vector<Actor>* out) {
+  std::stable_sort(out->begin(), out->end(), [&](const Actor& a, const Actor& b) {
+    return (a.name == name) > (b.name == name);
+  });
+}
+
 }  // namespace
 
-Result<std::vector<Actor>> Engine::resolve(std::string_view name) const {
+Result<std::vector<Actor>> Engine::resolveIndexed(std::string_view name) const {
   std::vector<Actor> out;
   std::set<ActorId> seen;
   // Exact canonical-name matches first, then alias matches.
@@ -115,9 +122,19 @@ Result<std::vector<Actor>> Engine::resolve(std::string_view name) const {
       if (a->has_value()) out.push_back(std::move(**a));
     }
   }
-  if (out.empty()) {
+  sortResolved(name, &out);
+  return out;
+}
+
+Result<std::vector<Actor>> Engine::resolve(std::string_view name) const {
+  auto indexed = resolveIndexed(name);
+  if (!indexed || !indexed->empty()) return indexed;
+  std::vector<Actor> out;
+  std::set<ActorId> seen;
+  {
     // Analysts type surnames ("Pompeo"): a one-word name that no key matches
-    // resolves to the people one of whose names ends with that word.
+    // resolves to the people one of whose names ends with that word (a scan
+    // of the name index).
     auto keys = extract::nameKeys(name);
     if (!keys.empty() && keys.front().find(' ') == std::string::npos && keys.front().size() >= 3) {
       const std::string suffix = " " + keys.front();
@@ -150,9 +167,7 @@ Result<std::vector<Actor>> Engine::resolve(std::string_view name) const {
     const std::string_view rest = withoutLeadingTitle(name);
     if (!rest.empty() && rest.size() < name.size()) return resolve(rest);
   }
-  std::stable_sort(out.begin(), out.end(), [&](const Actor& a, const Actor& b) {
-    return (a.name == name) > (b.name == name);
-  });
+  sortResolved(name, &out);
   return out;
 }
 

@@ -21,6 +21,7 @@
 #include "actorgraph.capnp.h"
 #include "extract/dates/dates.h"
 #include "query/cancel.h"
+#include "rpc/buffered_stream.h"
 #include "rpc/convert.h"
 #include "rpc/frame_meter.h"
 #include "rpc/worker_pool.h"
@@ -250,6 +251,12 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
       auto list = res.initActors(static_cast<unsigned>(v.size()));
       for (unsigned i = 0; i < v.size(); ++i) toWire(v[i], list[i]);
     };
+    // Most names are found by point lookups, answered here on the event
+    // loop: handing a call of a few microseconds to a worker and its answer
+    // back costs more than the call. Only a name that needs a scan of the
+    // name index (a surname, a title in front) goes to the workers.
+    auto quick = graph_.resolveIndexed(name);
+    if (!quick || !quick->empty()) return answerNow(ctx, std::move(quick), fill);
     LocalGraph* g = &graph_;
     return answer<std::vector<Actor>>(ctx, queries_, [g, name] { return g->resolve(name); }, fill);
   }
@@ -258,12 +265,12 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     auto ref = refOf(ctx.getParams().getRef());
     if (!ref) return refuse(ctx, ref.status());
     if (ref->kind == RefSpec::kNone) return refuse(ctx, Status::invalidArgument("no actor given"));
+    auto fill = [](auto res, Actor& a) { toWire(a, res.initActor()); };
+    // An id is one point lookup: answered on the event loop (see resolve).
+    if (ref->kind == RefSpec::kId) return answerNow(ctx, graph_.actorById(ref->id), fill);
     LocalGraph* g = &graph_;
-    RefSpec spec = ref.value();
-    return answer<Actor>(
-        ctx, queries_,
-        [g, spec]() -> Result<Actor> { return spec.kind == RefSpec::kId ? g->actorById(spec.id) : g->actor(spec.name); },
-        [](auto res, Actor& a) { toWire(a, res.initActor()); });
+    std::string name = ref->name;
+    return answer<Actor>(ctx, queries_, [g, name] { return g->actor(name); }, fill);
   }
 
   kj::Promise<void> actors(ActorsContext ctx) override {
@@ -651,6 +658,19 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     return kj::READY_NOW;
   }
 
+  // Fills the results now, on the event loop: for calls answered from a
+  // few point lookups (see resolve).
+  template <typename Ctx, typename T, typename Fill>
+  kj::Promise<void> answerNow(Ctx& ctx, Result<T> r, Fill&& fill) {
+    auto res = ctx.getResults();
+    if (r.isOk())
+      fill(res, r.value());
+    else
+      fail(res.initError(), r.status());
+    state_->lastActivity = timer_.now();
+    return kj::READY_NOW;
+  }
+
   // The answer to a call that ran past its deadline.
   static Status deadlineStatus(std::chrono::milliseconds deadline) {
     return Status::deadlineExceeded("the query ran past the server's deadline of " + std::to_string(deadline.count()) +
@@ -822,7 +842,10 @@ class Connections final : public kj::TaskSet::ErrorHandler {
     auto state = std::make_shared<ConnectionState>(options_.traversalLimitInWords, &budget_, timer.now());
     capnp::Capability::Client bootstrap = kj::heap<ActorGraphImpl>(
         parts_.graph, parts_.queries, parts_.writer, timer, parts_.options, state);
-    auto metered = kj::heap<MeteredStream>(kj::mv(stream), state, timer);
+    // Read ahead below the meter, which still sees every byte as Cap'n Proto
+    // receives it; the server's answers are written as they come.
+    auto buffered = kj::heap<BufferedStream>(kj::mv(stream), /*gatherWrites=*/false);
+    auto metered = kj::heap<MeteredStream>(kj::mv(buffered), state, timer);
     auto c = kj::heap<Connection>(kj::mv(metered), kj::mv(bootstrap), options_);
     // The connection ends when the client leaves, its stream fails (a refused
     // message), or the watchdog finds it idle or stuck in a message.

@@ -1,8 +1,9 @@
 // Server: serves one LocalGraph over Cap'n Proto RPC (schema/actorgraph.capnp)
 // to any number of clients. The event loop runs on the thread that calls
-// serve(); every query runs on a pool of worker threads and ingest on a
-// thread of its own, so readers keep being answered (from the last complete
-// snapshot) while an ingest runs. Every call is bounded: page sizes, the
+// serve() and answers point lookups itself (a name found through the name
+// index, an actor by id); every other query runs on a pool of worker threads
+// and ingest on a thread of its own, so readers keep being answered (from the
+// last complete snapshot) while an ingest runs. See engine/rpc/README.md. Every call is bounded: page sizes, the
 // limits of query/limits.h, a per-call deadline and a bounded queue (Busy
 // when full). A malformed or oversized message closes that one connection;
 // the server keeps serving the others. Connections are limited in number,
