@@ -17,7 +17,7 @@ mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${KG_BUILD_TYPE:-Release}" -DKG_BUILD_BENCHMARKS=ON >&2
-cmake --build "$build" -j2 --target kg query_bench >&2
+cmake --build "$build" -j2 --target kg query_bench rpc_bench >&2
 
 # Bulk import: the summary of each is one JSON line (events_per_second).
 for set in icews18 gdelt; do
@@ -38,3 +38,7 @@ done
   --synthetic "synth10m=1000000:10000000:store" \
   --queries 1000 --paths 300 --sqlite-queries 200 \
   --peers "$root/bench/peers.py" --python "$python" --work "$work"
+
+# RPC: resolve calls/s through rpc::Server on loopback for 1, 4 and 16 clients,
+# beside the same calls in process, and the latency a call gains.
+"$build/bin/rpc_bench" --seconds 5

@@ -81,7 +81,7 @@ enum ErrorCode {
   ioError @7;
   corruption @8;
   internal @9;
-  deadlineExceeded @10;
+  deadlineExceeded @10;  # the call ran past the server's per-call deadline; its work was stopped
   unimplemented @11;
 }
 

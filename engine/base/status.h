@@ -23,6 +23,7 @@ enum class StatusCode {
   kIOError,
   kCorruption,
   kInternal,
+  kDeadlineExceeded,  // the work ran past its deadline and was stopped (a server's per-call deadline)
 };
 
 const char* statusCodeName(StatusCode code);
@@ -42,6 +43,7 @@ class [[nodiscard]] Status {
   static Status ioError(std::string m) { return {StatusCode::kIOError, std::move(m)}; }
   static Status corruption(std::string m) { return {StatusCode::kCorruption, std::move(m)}; }
   static Status internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
+  static Status deadlineExceeded(std::string m) { return {StatusCode::kDeadlineExceeded, std::move(m)}; }
 
   bool isOk() const { return code_ == StatusCode::kOk; }
   explicit operator bool() const { return isOk(); }

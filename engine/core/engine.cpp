@@ -99,9 +99,16 @@ std::string_view withoutLeadingTitle(std::string_view name) {
   return name.substr(at);
 }
 
+// Exact names before alias matches, otherwise in the order found.
+void sortResolved(std::string_view name, std::vector<Actor>* out) {
+  std::stable_sort(out->begin(), out->end(), [&](const Actor& a, const Actor& b) {
+    return (a.name == name) > (b.name == name);
+  });
+}
+
 }  // namespace
 
-Result<std::vector<Actor>> Engine::resolve(std::string_view name) const {
+Result<std::vector<Actor>> Engine::resolveIndexed(std::string_view name) const {
   std::vector<Actor> out;
   std::set<ActorId> seen;
   // Exact canonical-name matches first, then alias matches.
@@ -115,9 +122,19 @@ Result<std::vector<Actor>> Engine::resolve(std::string_view name) const {
       if (a->has_value()) out.push_back(std::move(**a));
     }
   }
-  if (out.empty()) {
+  sortResolved(name, &out);
+  return out;
+}
+
+Result<std::vector<Actor>> Engine::resolve(std::string_view name) const {
+  auto indexed = resolveIndexed(name);
+  if (!indexed || !indexed->empty()) return indexed;
+  std::vector<Actor> out;
+  std::set<ActorId> seen;
+  {
     // Analysts type surnames ("Pompeo"): a one-word name that no key matches
-    // resolves to the people one of whose names ends with that word.
+    // resolves to the people one of whose names ends with that word (a scan
+    // of the name index).
     auto keys = extract::nameKeys(name);
     if (!keys.empty() && keys.front().find(' ') == std::string::npos && keys.front().size() >= 3) {
       const std::string suffix = " " + keys.front();
@@ -150,9 +167,7 @@ Result<std::vector<Actor>> Engine::resolve(std::string_view name) const {
     const std::string_view rest = withoutLeadingTitle(name);
     if (!rest.empty() && rest.size() < name.size()) return resolve(rest);
   }
-  std::stable_sort(out.begin(), out.end(), [&](const Actor& a, const Actor& b) {
-    return (a.name == name) > (b.name == name);
-  });
+  sortResolved(name, &out);
   return out;
 }
 
@@ -252,7 +267,10 @@ Result<std::vector<Edge>> Engine::edges(const EdgeFilter& ef, size_t evidenceLim
   const bool windowed = f.fromDay || f.toDay;
   const int32_t lo = f.fromDay.value_or(INT32_MIN), hi = f.toDay.value_or(INT32_MAX);
   std::set<EdgeId> seen;
+  // A stored edge costs a record read: weighed as 16 snapshot steps.
+  query::Checkpoint cp(f.cancel.get());
   auto visit = [&](const storage::EdgeHeader& h) {
+    if (cp.step(16)) return storage::Scan::kStop;
     const Edge& e = h.edge;
     if (!f.types.empty() && std::find(f.types.begin(), f.types.end(), e.type) == f.types.end())
       return storage::Scan::kContinue;
@@ -276,11 +294,13 @@ Result<std::vector<Edge>> Engine::edges(const EdgeFilter& ef, size_t evidenceLim
   } else {
     KG_RETURN_IF_ERROR(store_->scanEdges(visit));
   }
+  if (cp.stopped()) return query::stoppedAtDeadline();
   std::stable_sort(out.begin(), out.end(), [](const Edge& a, const Edge& b) {
     auto key = [](const Edge& e) { return e.when.from.known() ? e.when.from.days() : INT32_MAX; };
     return key(a) < key(b);
   });
   for (auto& e : out) {
+    if (evidenceLimit && cp.step(16 * evidenceLimit)) return query::stoppedAtDeadline();
     auto ev = store_->getEvidence(e.id, evidenceLimit);
     if (!ev) return ev.status();
     e.evidence = std::move(ev).value();

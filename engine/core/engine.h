@@ -67,6 +67,11 @@ class Engine {
   // A title written in front ("President Joe Biden", "Foreign Minister Fuad
   // Hussein") is dropped when the whole name finds nothing.
   Result<std::vector<Actor>> resolve(std::string_view name) const;
+  // The first step of resolve(): the actors whose name or alias folds to the
+  // same key as `name`, best first, from point lookups alone (no scan of the
+  // name index, so its cost does not grow with the database). Empty when no
+  // key matches; resolve() then goes on to surnames and titles.
+  Result<std::vector<Actor>> resolveIndexed(std::string_view name) const;
   // Exactly one actor for `name`: NotFound "unknown actor 'X'; closest known
   // names: A, B, C" when none; InvalidArgument listing the candidates when
   // several of different kinds share the name.
@@ -79,7 +84,8 @@ class Engine {
   // key order: by source, or out-edges then in-edges of filter.actor), then
   // ordered by start date with undated edges last; each with up to
   // `evidenceLimit` evidence. The window is not validated here (see
-  // query::EdgePredicate::compile). Errors: those of the store.
+  // query::EdgePredicate::compile). Errors: those of the store; DeadlineExceeded
+  // when the filter's Cancel is cancelled while it reads.
   Result<std::vector<Edge>> edges(const EdgeFilter& filter, size_t evidenceLimit) const;
   Result<storage::StoreStats> stats() const { return store_->stats(); }
 

@@ -19,13 +19,17 @@ Result<Components> components(const Snapshot& s, const Filter& filter) {
     }
     return v;
   };
-  for (VertexId v = 0; v < n; ++v)
+  // A union per edge; a stopped pass answers DeadlineExceeded.
+  Checkpoint cp(pred->cancel());
+  for (VertexId v = 0; v < n; ++v) {
+    if (cp.step(s.outDegree(v) + 1)) return stoppedAtDeadline();
     for (EdgeIndex e = s.outBegin(v), end = s.outEnd(v); e < end; ++e) {
       if (!(*pred)(s, e)) continue;
       VertexId a = find(v), b = find(s.target(e));
       touched[v] = touched[s.target(e)] = 1;
       if (a != b) parent[std::max(a, b)] = std::min(a, b);
     }
+  }
   Components out;
   std::vector<uint32_t> index(n, UINT32_MAX);  // root -> component slot
   for (VertexId v = 0; v < n; ++v) {

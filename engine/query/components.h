@@ -20,7 +20,8 @@ struct Components {
   size_t isolated = 0;  // vertices without a matching edge
 };
 
-// InvalidArgument for a bad filter.
+// InvalidArgument for a bad filter; DeadlineExceeded when the filter's Cancel
+// was cancelled during the pass.
 Result<Components> components(const Snapshot& s, const Filter& filter);
 
 }  // namespace kg::query

@@ -80,7 +80,7 @@ Result<EdgePredicate> EdgePredicate::compile(const Filter& f) {
   p.lo_ = f.fromDay.value_or(graph::kOpenStart);
   p.hi_ = f.toDay.value_or(graph::kOpenEnd);
   p.direction_ = f.direction;
-  p.stopAt_ = f.stopAt;
+  p.cancel_ = f.cancel;
   return p;
 }
 

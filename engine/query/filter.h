@@ -12,8 +12,8 @@
 // Plain values; EdgePredicate is immutable and safe to share across threads.
 #pragma once
 
-#include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +22,7 @@
 #include "base/status.h"
 #include "graph/snapshot.h"
 #include "model/edge.h"
+#include "query/cancel.h"
 
 namespace kg::query {
 
@@ -45,16 +46,13 @@ struct Filter {
   bool includeUndated = false;     // with a window: keep edges with no date
   Direction direction = Direction::kBoth;
   float minConfidence = 0.0f;      // 0..1
-  // Not a filter: when the work must stop (a server's deadline). Long
-  // searches and rankings check it and give up with LimitExceeded; local
-  // queries leave it at max() and run to the end.
-  std::chrono::steady_clock::time_point stopAt = std::chrono::steady_clock::time_point::max();
+  // Not a filter: when the work must stop (a server's deadline, a client
+  // gone). Expansions poll it every Checkpoint::kCheckEvery steps and give
+  // up with DeadlineExceeded (stoppedAtDeadline), never a partial answer;
+  // null (local queries) runs to the end. Shared, so copies of a filter
+  // stop together.
+  std::shared_ptr<const Cancel> cancel;
 };
-
-// What a query returns when it stopped at Filter::stopAt.
-inline Status stoppedAtDeadline() {
-  return Status::limitExceeded("the query was stopped at the server's deadline; narrow it (filters, fewer hops)");
-}
 
 // Parses a comma-separated list of CAMEO codes or prefixes ("19,0211"):
 // each 1 to 4 digits. InvalidArgument naming the offending value (an empty
@@ -86,11 +84,11 @@ class EdgePredicate {
   }
   Direction direction() const { return direction_; }
   bool windowed() const { return windowed_; }
-  // True once the filter's stopAt has passed (never for max()). Reads the
-  // clock: call it every so many steps, not on every edge.
-  bool expired() const {
-    return stopAt_ != std::chrono::steady_clock::time_point::max() && std::chrono::steady_clock::now() >= stopAt_;
-  }
+  // The filter's Cancel (null: never cancelled); for a search's Checkpoint.
+  const Cancel* cancel() const { return cancel_.get(); }
+  // True once the filter's Cancel is cancelled. May read the clock: for the
+  // end of a search that stopped, not for its inner loops (use a Checkpoint).
+  bool cancelled() const { return cancel_ && cancel_->cancelled(); }
 
  private:
   bool cameoMatch(uint16_t key) const {
@@ -107,8 +105,12 @@ class EdgePredicate {
   int32_t lo_ = graph::kOpenStart;
   int32_t hi_ = graph::kOpenEnd;
   Direction direction_ = Direction::kBoth;
-  std::chrono::steady_clock::time_point stopAt_ = std::chrono::steady_clock::time_point::max();
+  std::shared_ptr<const Cancel> cancel_;
 };
+
+// The steps (Checkpoint) of expanding v: the edges a scan of it may look
+// at, and one for the vertex itself.
+inline uint64_t expansionSteps(const Snapshot& s, VertexId v) { return s.outDegree(v) + s.inDegree(v) + 1; }
 
 // Calls fn(neighbour, EdgeRef) for every edge of v that `pred` accepts and
 // that may be walked from v in direction `d`; stops early when fn returns

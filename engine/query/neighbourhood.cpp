@@ -98,6 +98,9 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
   const Direction dir = pred.direction();
   const bool walkOut = dir != Direction::kIn, walkIn = dir != Direction::kOut;
   const auto k = static_cast<uint8_t>(o.depth);
+  // Every vertex scanned counts its expansion; a stopped walk answers
+  // DeadlineExceeded, never a partial neighbourhood.
+  Checkpoint cp(pred.cancel());
 
   auto scratch = s.scratch();
   auto& position = scratch->u32[0];  // vertex -> index in result.nodes
@@ -132,6 +135,7 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
     const auto next = static_cast<uint8_t>(d + 1);
     for (size_t i = levelBegin; i < levelEnd; ++i) {
       const VertexId u = r.nodes[i];
+      if (cp.step(expansionSteps(s, u))) return stoppedAtDeadline();
       size_t followed = 0;
       bool stopped = false;
       if (walkOut) {
@@ -170,6 +174,7 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
     // [levelBegin, end) is the unexpanded last level (empty when the walk ran out first).
     for (size_t i = levelBegin; i < r.nodes.size(); ++i) {
       const VertexId v = r.nodes[i];
+      if (cp.step(expansionSteps(s, v))) return stoppedAtDeadline();
       if (walkOut) {
         // kOut: an edge from v is walked by nobody; kBoth: only when its target is unexpanded too.
         skip.forEach(s, s.outBegin(v), s.outEnd(v), outEdge, [&](uint32_t e) {
@@ -191,6 +196,7 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
   } else {
     edges.clear();
     for (VertexId v : r.nodes) {
+      if (cp.step(expansionSteps(s, v))) return stoppedAtDeadline();
       skip.forEach(s, s.outBegin(v), s.outEnd(v), outEdge, [&](uint32_t e) {
         if (!pred(s, e) || !position.has(s.target(e))) return true;
         edges.push_back({e, v, s.target(e)});

@@ -36,7 +36,8 @@ struct Neighbourhood {
 };
 
 // InvalidArgument for a vertex outside the snapshot, depth/limit/fanout/maxEdges
-// below 1 or a bad filter; LimitExceeded beyond the maxima in query/limits.h.
+// below 1 or a bad filter; LimitExceeded beyond the maxima in query/limits.h;
+// DeadlineExceeded when the filter's Cancel was cancelled during the walk.
 Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const NeighbourhoodOptions& options);
 
 }  // namespace kg::query

@@ -15,11 +15,6 @@ namespace kg::query {
 
 namespace {
 
-// How often (heap pops, minus one, as a mask) the long searches look at the
-// clock for the deadline (Filter::stopAt).
-constexpr size_t kCheckEvery = 1023;
-
-
 using graph::EdgeRef;
 using graph::Scratch;
 constexpr uint32_t kInf = std::numeric_limits<uint32_t>::max();
@@ -85,8 +80,9 @@ struct BfsMeeting {
   uint32_t depthF = 0, depthB = 0;
 };
 
+// Stops (nullopt) when `cp` says so; a step is an edge of an expanded vertex.
 std::optional<BfsMeeting> bidirectionalBfs(const Snapshot& s, const EdgePredicate& pred, VertexId a, VertexId b,
-                                           int maxDepth, Scratch& sc, Blocks blocks = {}) {
+                                           int maxDepth, Scratch& sc, Checkpoint& cp, Blocks blocks = {}) {
   auto& distF = sc.u32[0];
   auto& distB = sc.u32[1];
   auto& parF = sc.u32[2];
@@ -112,6 +108,7 @@ std::optional<BfsMeeting> bidirectionalBfs(const Snapshot& s, const EdgePredicat
     const uint32_t d = (forward ? depthF : depthB) + 1;
     next.clear();
     for (VertexId u : front) {
+      if (cp.step(expansionSteps(s, u))) return std::nullopt;
       forEachNeighbour(s, pred, u, forward ? dir : reverse(dir), [&](VertexId n, const EdgeRef& r) {
         if (mine.has(n) || !blocks.allows(n, r.index)) return true;
         mine.set(n, d);
@@ -144,9 +141,11 @@ std::optional<BfsMeeting> bidirectionalBfs(const Snapshot& s, const EdgePredicat
 }
 
 // --- all shortest -----------------------------------------------------------
+// Gives up (leaving `out` partial) when `cp` says so; the caller checks cp.
 void enumerateShortest(const Snapshot& s, const EdgePredicate& pred, VertexId u, uint32_t depth, uint32_t length,
-                       const graph::StampedArray<uint32_t>& distB,
-                       std::vector<EdgeIndex>& stack, size_t maxPaths, PathResult& out, VertexId a) {
+                       const graph::StampedArray<uint32_t>& distB, std::vector<EdgeIndex>& stack, size_t maxPaths,
+                       PathResult& out, VertexId a, Checkpoint& cp) {
+  if (cp.step(depth == length ? length : expansionSteps(s, u))) return;
   if (depth == length) {
     if (out.paths.size() == maxPaths) {
       out.truncated = true;
@@ -164,9 +163,9 @@ void enumerateShortest(const Snapshot& s, const EdgePredicate& pred, VertexId u,
   });
   std::sort(steps.begin(), steps.end());
   for (auto [e, n] : steps) {
-    if (out.truncated) return;
+    if (out.truncated || cp.stopped()) return;
     stack.push_back(e);
-    enumerateShortest(s, pred, n, depth + 1, length, distB, stack, maxPaths, out, a);
+    enumerateShortest(s, pred, n, depth + 1, length, distB, stack, maxPaths, out, a, cp);
     stack.pop_back();
   }
 }
@@ -174,7 +173,8 @@ void enumerateShortest(const Snapshot& s, const EdgePredicate& pred, VertexId u,
 // After bidirectionalBfs: extends the backward distances to every vertex on
 // a shortest path, walking back only through vertices whose forward distance
 // fits (distF + distB == length), so the work stays inside the forward ball.
-void extendBackward(const Snapshot& s, const EdgePredicate& pred, const BfsMeeting& m, Scratch& sc) {
+// Gives up when `cp` says so; the caller checks cp.
+void extendBackward(const Snapshot& s, const EdgePredicate& pred, const BfsMeeting& m, Scratch& sc, Checkpoint& cp) {
   auto& distF = sc.u32[0];
   auto& distB = sc.u32[1];
   const uint32_t length = m.depthF + m.depthB;
@@ -187,13 +187,15 @@ void extendBackward(const Snapshot& s, const EdgePredicate& pred, const BfsMeeti
   front.swap(next);
   for (uint32_t d = m.depthB + 1; d <= length && !front.empty(); ++d) {
     next.clear();
-    for (VertexId u : front)
+    for (VertexId u : front) {
+      if (cp.step(expansionSteps(s, u))) return;
       forEachNeighbour(s, pred, u, reverse(pred.direction()), [&](VertexId n, const EdgeRef&) {
         if (distB.has(n) || !distF.has(n) || distF.get(n) != length - d) return true;
         distB.set(n, d);
         next.push_back(n);
         return true;
       });
+    }
     front.swap(next);
   }
 }
@@ -218,12 +220,12 @@ std::vector<EdgeIndex> recordChain(const std::vector<Record>& recs, uint32_t r) 
 // returns the value on the far side of e, or nullopt when e cannot be taken.
 // Only strict improvements are recorded, so the chain of a vertex never
 // repeats a vertex when values never decrease along edges. Gives up
-// (nullopt) once the filter's stopAt has passed.
+// (nullopt) when `cp` says so.
 // Scratch: u32[0] best record, u32[1] round mark, list[0..1].
 template <typename Step>
 std::optional<uint32_t> boundedRounds(const Snapshot& s, const EdgePredicate& pred, VertexId a, VertexId b,
                                       int maxDepth, double startValue, Step step, std::vector<Record>& recs,
-                                      Scratch& sc) {
+                                      Scratch& sc, Checkpoint& cp) {
   auto& bestRec = sc.u32[0];
   auto& mark = sc.u32[1];
   bestRec.reset(s.vertexCount());
@@ -234,12 +236,11 @@ std::optional<uint32_t> boundedRounds(const Snapshot& s, const EdgePredicate& pr
   auto& frontier = sc.list[0];  // record indices
   auto& touched = sc.list[1];   // vertices improved in this round
   frontier.assign(1, 0);
-  size_t steps = 0;
   for (int h = 1; h <= maxDepth && !frontier.empty(); ++h) {
     touched.clear();
     for (uint32_t r : frontier) {
-      if ((++steps & kCheckEvery) == 0 && pred.expired()) return std::nullopt;
       const VertexId u = recs[r].v;
+      if (cp.step(expansionSteps(s, u))) return std::nullopt;
       const double value = recs[r].value;
       forEachNeighbour(s, pred, u, pred.direction(), [&](VertexId n, const EdgeRef& ref) {
         std::optional<double> nv = step(value, ref.index);
@@ -270,8 +271,11 @@ std::optional<uint32_t> boundedRounds(const Snapshot& s, const EdgePredicate& pr
 // would only explore beyond the depth limit, so the caller's hop-bounded
 // search answers instead (the work stays within the depth, not the
 // component).
+// Gives up (nullopt) when `cp` says so; a step is a heap pop or an edge of a
+// settled vertex.
 std::optional<std::vector<EdgeIndex>> bidirectionalDijkstra(const Snapshot& s, const EdgePredicate& pred, VertexId a,
-                                                            VertexId b, int maxDepth, Scratch& sc, bool* tooDeep) {
+                                                            VertexId b, int maxDepth, Scratch& sc, bool* tooDeep,
+                                                            Checkpoint& cp) {
   *tooDeep = false;
   using Item = std::pair<double, VertexId>;
   auto cmp = [](const Item& x, const Item& y) { return x.first > y.first; };
@@ -299,9 +303,8 @@ std::optional<std::vector<EdgeIndex>> bidirectionalDijkstra(const Snapshot& s, c
   sides[1].heap.push_back({0.0, b});
   double best = std::numeric_limits<double>::infinity();
   VertexId meet = graph::kNoVertex;
-  size_t pops = 0;
   while (!sides[0].heap.empty() && !sides[1].heap.empty()) {
-    if ((++pops & kCheckEvery) == 0 && pred.expired()) return std::nullopt;
+    if (cp.step()) return std::nullopt;
     if (sides[0].heap.front().first + sides[1].heap.front().first >= best) break;
     const int i = sides[0].heap.front().first <= sides[1].heap.front().first ? 0 : 1;
     Side& me = sides[i];
@@ -318,6 +321,7 @@ std::optional<std::vector<EdgeIndex>> bidirectionalDijkstra(const Snapshot& s, c
       return std::nullopt;
     }
     me.settled->set(u, 1);
+    if (cp.step(expansionSteps(s, u))) return std::nullopt;
     const uint32_t nextHops = me.hops->get(u) + 1;
     forEachNeighbour(s, pred, u, me.dir, [&](VertexId n, const EdgeRef& r) {
       if (me.settled->has(n)) return true;
@@ -353,10 +357,11 @@ std::optional<std::vector<EdgeIndex>> bidirectionalDijkstra(const Snapshot& s, c
 // was already settled with no more hops, since that one arrived no later and
 // can continue at least as far; so each vertex settles at most maxDepth times.
 // Scratch: u32[0] fewest hops settled per vertex, u32[1] hops to b, list[0..1].
-// Returns the edges, or nullopt.
+// Returns the edges, or nullopt (also when `cp` says to stop).
 template <typename Step>
 std::optional<std::vector<EdgeIndex>> earliestArrival(const Snapshot& s, const EdgePredicate& pred, VertexId a,
-                                                      VertexId b, int maxDepth, Step step, Scratch& sc) {
+                                                      VertexId b, int maxDepth, Step step, Scratch& sc,
+                                                      Checkpoint& cp) {
   struct State {
     VertexId v;
     uint32_t hops;
@@ -381,7 +386,8 @@ std::optional<std::vector<EdgeIndex>> earliestArrival(const Snapshot& s, const E
     size_t seen = 1;
     while (radius + 1 < static_cast<uint32_t>(maxDepth) && !front.empty() && seen < kTemporalBoundBudget) {
       next.clear();
-      for (VertexId u : front)
+      for (VertexId u : front) {
+        if (cp.step(expansionSteps(s, u))) return std::nullopt;
         forEachNeighbour(s, pred, u, reverse(pred.direction()), [&](VertexId n, const EdgeRef& r) {
           if (toB.has(n) || !s.dated(r.index)) return true;
           toB.set(n, radius + 1);
@@ -389,6 +395,7 @@ std::optional<std::vector<EdgeIndex>> earliestArrival(const Snapshot& s, const E
           ++seen;
           return true;
         });
+      }
       front.swap(next);
       ++radius;
     }
@@ -402,9 +409,8 @@ std::optional<std::vector<EdgeIndex>> earliestArrival(const Snapshot& s, const E
   using Item = std::tuple<double, uint32_t, uint32_t>;  // arrival, hops, state
   std::vector<Item> heap{{static_cast<double>(graph::kOpenStart), 0, 0}};
   auto cmp = [](const Item& x, const Item& y) { return x > y; };
-  size_t pops = 0;
   while (!heap.empty()) {
-    if ((++pops & kCheckEvery) == 0 && pred.expired()) return std::nullopt;
+    if (cp.step()) return std::nullopt;
     std::pop_heap(heap.begin(), heap.end(), cmp);
     const auto t = std::get<0>(heap.back());  // not a binding: captured below (clang 14)
     const auto hops = std::get<1>(heap.back());
@@ -420,6 +426,7 @@ std::optional<std::vector<EdgeIndex>> earliestArrival(const Snapshot& s, const E
       return edges;
     }
     if (hops == static_cast<uint32_t>(maxDepth)) continue;
+    if (cp.step(expansionSteps(s, u))) return std::nullopt;
     forEachNeighbour(s, pred, u, pred.direction(), [&](VertexId n, const EdgeRef& r) {
       if (settledHops.has(n) && settledHops.get(n) <= hops + 1) return true;
       if (hops + 1 + hopsLeftAtLeast(n) > static_cast<uint32_t>(maxDepth)) return true;
@@ -487,40 +494,45 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
   auto compiled = EdgePredicate::compile(o.filter);
   if (!compiled.isOk()) return compiled.status();
   const EdgePredicate& pred = *compiled;
-  // A search cut short by the deadline found nothing it can vouch for.
+  // One checkpoint for the whole query, so that its phases and Yen's many
+  // small spur searches count their steps together. A search cut short by
+  // it found nothing it can vouch for: DeadlineExceeded, not "no path".
+  Checkpoint cp(pred.cancel());
   const Status notFoundStatus = Status::notFound("no path between " + label(o.fromName, s, a) + " and " +
                                                  label(o.toName, s, b) + " within depth " +
                                                  std::to_string(o.maxDepth) + " (with the given filters)");
-  auto notFound = [&] { return pred.expired() ? stoppedAtDeadline() : notFoundStatus; };
+  auto notFound = [&] { return cp.stopped() ? stoppedAtDeadline() : notFoundStatus; };
   auto lease = s.scratch();
   Scratch& sc = *lease;
   PathResult out;
 
   switch (o.mode) {
     case PathMode::kShortest: {
-      auto m = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc);
+      auto m = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc, cp);
       if (!m) return notFound();
       out.paths.push_back(makePath(s, a, m->edges));
       return out;
     }
     case PathMode::kAllShortest: {
-      auto m = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc);
+      auto m = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc, cp);
       if (!m) return notFound();
       const auto length = static_cast<uint32_t>(m->edges.size());
-      extendBackward(s, pred, *m, sc);
+      extendBackward(s, pred, *m, sc, cp);
+      if (cp.stopped()) return stoppedAtDeadline();
       std::vector<EdgeIndex> stack;
-      enumerateShortest(s, pred, a, 0, length, sc.u32[1], stack, o.maxPaths, out, a);
+      enumerateShortest(s, pred, a, 0, length, sc.u32[1], stack, o.maxPaths, out, a, cp);
+      if (cp.stopped()) return stoppedAtDeadline();
       return out;
     }
     case PathMode::kKShortest: {
-      auto first = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc);
+      auto first = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc, cp);
       if (!first) return notFound();
       std::vector<std::vector<EdgeIndex>> found{first->edges};
       std::set<std::pair<size_t, std::vector<EdgeIndex>>> candidates;
       std::set<std::vector<EdgeIndex>> seen{first->edges};
       graph::StampedArray<uint32_t>& blocked = sc.u32[4];
       while (found.size() < static_cast<size_t>(o.k)) {
-        if (pred.expired()) return stoppedAtDeadline();
+        if (cp.stopped()) return stoppedAtDeadline();
         const std::vector<EdgeIndex> prev = found.back();
         const Path prevPath = makePath(s, a, prev);
         for (size_t i = 0; i < prev.size(); ++i) {
@@ -532,8 +544,9 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
           std::sort(blockedEdges.begin(), blockedEdges.end());
           blocked.reset(s.vertexCount());
           for (size_t j = 0; j < i; ++j) blocked.set(prevPath.nodes[j], 1);
-          auto spurPath = bidirectionalBfs(s, pred, spur, b, o.maxDepth - static_cast<int>(i), sc,
+          auto spurPath = bidirectionalBfs(s, pred, spur, b, o.maxDepth - static_cast<int>(i), sc, cp,
                                            Blocks{&blocked, &blockedEdges});
+          if (cp.stopped()) return stoppedAtDeadline();
           if (!spurPath) continue;
           std::vector<EdgeIndex> total(prev.begin(), prev.begin() + static_cast<long>(i));
           total.insert(total.end(), spurPath->edges.begin(), spurPath->edges.end());
@@ -549,9 +562,9 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
     case PathMode::kWeighted: {
       // A cheap necessary condition first: without any path within the depth
       // the cost searches would only exhaust B's or A's component.
-      if (!bidirectionalBfs(s, pred, a, b, o.maxDepth, sc)) return notFound();
+      if (!bidirectionalBfs(s, pred, a, b, o.maxDepth, sc, cp)) return notFound();
       bool tooDeep = false;
-      auto edges = bidirectionalDijkstra(s, pred, a, b, o.maxDepth, sc, &tooDeep);
+      auto edges = bidirectionalDijkstra(s, pred, a, b, o.maxDepth, sc, &tooDeep, cp);
       if (!edges && !tooDeep) return notFound();
       if (tooDeep || edges->size() > static_cast<size_t>(o.maxDepth)) {
         // The cheapest path is too long, or the search went past the depth
@@ -562,7 +575,7 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
           if (!std::isfinite(c)) return std::nullopt;
           return value + c;
         };
-        auto r = boundedRounds(s, pred, a, b, o.maxDepth, 0.0, step, recs, sc);
+        auto r = boundedRounds(s, pred, a, b, o.maxDepth, 0.0, step, recs, sc, cp);
         if (!r) return notFound();
         edges = recordChain(recs, *r);
       }
@@ -578,8 +591,8 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
         if (depart > static_cast<double>(s.lastDay(e))) return std::nullopt;
         return depart;
       };
-      if (!bidirectionalBfs(s, pred, a, b, o.maxDepth, sc)) return notFound();  // as for kWeighted
-      auto edges = earliestArrival(s, pred, a, b, o.maxDepth, step, sc);
+      if (!bidirectionalBfs(s, pred, a, b, o.maxDepth, sc, cp)) return notFound();  // as for kWeighted
+      auto edges = earliestArrival(s, pred, a, b, o.maxDepth, step, sc, cp);
       if (!edges) return notFound();
       Path p = makePath(s, a, *edges);
       double t = static_cast<double>(graph::kOpenStart);

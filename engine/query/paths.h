@@ -70,7 +70,8 @@ double edgeCost(const Snapshot& s, EdgeIndex e);
 // Errors: InvalidArgument when a == b, a vertex is outside the snapshot,
 // maxDepth/k/maxPaths below 1, or the filter is bad; LimitExceeded beyond the
 // maxima of query/limits.h; NotFound "no path between A and B within depth N
-// (with the given filters)" when there is none.
+// (with the given filters)" when there is none; DeadlineExceeded when the
+// filter's Cancel was cancelled during the search (no partial answer).
 Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const PathOptions& options);
 
 }  // namespace kg::query

@@ -12,27 +12,33 @@ namespace kg::query {
 
 namespace {
 
-std::vector<double> degrees(const Snapshot& s, const EdgePredicate& pred) {
+// Each measure counts a vertex's expansion (expansionSteps) at `cp` and
+// returns {} when it says to stop; the caller reports the stop.
+std::vector<double> degrees(const Snapshot& s, const EdgePredicate& pred, Checkpoint& cp) {
   std::vector<double> out(s.vertexCount(), 0.0);
-  for (VertexId v = 0; v < s.vertexCount(); ++v)
+  for (VertexId v = 0; v < s.vertexCount(); ++v) {
+    if (cp.step(expansionSteps(s, v))) return {};
     forEachNeighbour(s, pred, v, pred.direction(), [&](VertexId, const graph::EdgeRef&) {
       out[v] += 1;
       return true;
     });
+  }
   return out;
 }
 
-std::vector<double> pageRank(const Snapshot& s, const EdgePredicate& pred, const std::vector<double>& outDeg) {
+std::vector<double> pageRank(const Snapshot& s, const EdgePredicate& pred, const std::vector<double>& outDeg,
+                             Checkpoint& cp) {
+  if (outDeg.size() != s.vertexCount()) return {};  // degrees() was stopped
   const size_t n = s.vertexCount();
   constexpr double kDamping = 0.85;
   std::vector<double> pr(n, 1.0 / static_cast<double>(n)), next(n);
   for (int iter = 0; iter < 100; ++iter) {
-    if (pred.expired()) return {};  // the caller reports the stop
     double dangling = 0;
     for (VertexId v = 0; v < n; ++v)
       if (outDeg[v] == 0) dangling += pr[v];
     std::fill(next.begin(), next.end(), (1.0 - kDamping + kDamping * dangling) / static_cast<double>(n));
     for (VertexId v = 0; v < n; ++v) {
+      if (cp.step(expansionSteps(s, v))) return {};
       if (outDeg[v] == 0) continue;
       const double share = kDamping * pr[v] / outDeg[v];
       forEachNeighbour(s, pred, v, pred.direction(), [&](VertexId w, const graph::EdgeRef&) {
@@ -48,7 +54,8 @@ std::vector<double> pageRank(const Snapshot& s, const EdgePredicate& pred, const
   return pr;
 }
 
-std::vector<double> betweenness(const Snapshot& s, const EdgePredicate& pred, bool* approximate, size_t* used) {
+std::vector<double> betweenness(const Snapshot& s, const EdgePredicate& pred, bool* approximate, size_t* used,
+                                Checkpoint& cp) {
   const size_t n = s.vertexCount();
   std::vector<double> bc(n, 0.0), sigma(n, 0.0), delta(n, 0.0);
   std::vector<int32_t> dist(n, -1);
@@ -68,13 +75,13 @@ std::vector<double> betweenness(const Snapshot& s, const EdgePredicate& pred, bo
   const Direction fwd = pred.direction();
   const Direction back = reverse(fwd);
   for (VertexId src : sources) {
-    if (pred.expired()) return {};  // the caller reports the stop
     order.clear();
     dist[src] = 0;
     sigma[src] = 1;
     order.push_back(src);
     for (size_t head = 0; head < order.size(); ++head) {
       const VertexId v = order[head];
+      if (cp.step(expansionSteps(s, v))) return {};
       lastFrom.reset(n);
       forEachNeighbour(s, pred, v, fwd, [&](VertexId w, const graph::EdgeRef&) {
         if (w == v || lastFrom.has(w)) return true;
@@ -89,6 +96,7 @@ std::vector<double> betweenness(const Snapshot& s, const EdgePredicate& pred, bo
     }
     for (size_t i = order.size(); i-- > 0;) {
       const VertexId w = order[i];
+      if (cp.step(expansionSteps(s, w))) return {};
       lastFrom.reset(n);
       forEachNeighbour(s, pred, w, back, [&](VertexId v, const graph::EdgeRef&) {
         if (v == w || lastFrom.has(v)) return true;
@@ -136,13 +144,14 @@ Result<std::vector<double>> scores(const Snapshot& s, RankMeasure measure, const
   if (approximate) *approximate = false;
   if (sources) *sources = 0;
   if (s.vertexCount() == 0) return std::vector<double>{};
+  Checkpoint cp(pred->cancel());
   std::vector<double> out;
   switch (measure) {
-    case RankMeasure::kDegree: out = degrees(s, *pred); break;
-    case RankMeasure::kPageRank: out = pageRank(s, *pred, degrees(s, *pred)); break;
-    case RankMeasure::kBetweenness: out = betweenness(s, *pred, approximate, sources); break;
+    case RankMeasure::kDegree: out = degrees(s, *pred, cp); break;
+    case RankMeasure::kPageRank: out = pageRank(s, *pred, degrees(s, *pred, cp), cp); break;
+    case RankMeasure::kBetweenness: out = betweenness(s, *pred, approximate, sources, cp); break;
   }
-  if (pred->expired()) return stoppedAtDeadline();
+  if (cp.stopped()) return stoppedAtDeadline();
   if (out.size() != s.vertexCount()) return Status::internal("rank: unhandled measure");
   return out;
 }

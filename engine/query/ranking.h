@@ -50,7 +50,8 @@ struct Ranking {
   size_t sources = 0;        // betweenness: sources used
 };
 
-// InvalidArgument for top 0 or a bad filter; LimitExceeded beyond kMaxNodeLimit.
+// InvalidArgument for top 0 or a bad filter; LimitExceeded beyond kMaxNodeLimit;
+// DeadlineExceeded when the filter's Cancel was cancelled during the ranking.
 Result<Ranking> rank(const Snapshot& s, const RankOptions& options);
 
 // Scores of every vertex (0 for unranked ones); for tests and exports.

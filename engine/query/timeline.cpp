@@ -61,9 +61,12 @@ Result<std::vector<graph::EdgeRef>> asOf(const Snapshot& s, const AsOfOptions& o
       return true;
     });
   } else {
-    for (VertexId v = 0; v < s.vertexCount(); ++v)
+    Checkpoint cp(pred->cancel());  // a scan of every edge
+    for (VertexId v = 0; v < s.vertexCount(); ++v) {
+      if (cp.step(s.outDegree(v) + 1)) return stoppedAtDeadline();
       for (EdgeIndex e = s.outBegin(v), end = s.outEnd(v); e < end; ++e)
         if (both(s, e)) out.push_back({e, v, s.target(e)});
+    }
   }
   auto key = [&](const graph::EdgeRef& r) {
     return std::make_tuple(static_cast<int>(s.type(r.index)), r.src, s.firstDay(r.index), r.index);

@@ -29,7 +29,9 @@ struct AsOfOptions {
 // `day`: their date range contains it, an unknown end counting as open. Edges
 // with no date at all only with filter.includeUndated. A window in the
 // filter, if any, must also overlap. Ordered by type, source, first day.
-// InvalidArgument when filter.types names no standing type, or a bad filter.
+// InvalidArgument when filter.types names no standing type, or a bad filter;
+// DeadlineExceeded when the filter's Cancel was cancelled during a scan of
+// every actor.
 Result<std::vector<graph::EdgeRef>> asOf(const Snapshot& s, const AsOfOptions& options);
 
 }  // namespace kg::query

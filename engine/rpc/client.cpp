@@ -6,6 +6,7 @@
 #include <kj/debug.h>
 
 #include "actorgraph.capnp.h"
+#include "rpc/buffered_stream.h"
 #include "rpc/convert.h"
 
 namespace kg::rpc {
@@ -77,6 +78,9 @@ Result<std::unique_ptr<Client>> Client::connect(const std::string& address, Clie
                                          .parseAddress(address, 7419)
                                          .then([](kj::Own<kj::NetworkAddress> a) { return a->connect(); }))
                        .wait(io.waitScope);
+    // A call's "finish" and the next call leave in one write, and a return
+    // arrives in one read (see BufferedStream).
+    impl->stream = kj::heap<BufferedStream>(kj::mv(impl->stream), /*gatherWrites=*/true);
     impl->rpc = kj::heap<capnp::TwoPartyClient>(*impl->stream);
     impl->cap = impl->rpc->bootstrap().castAs<schema::ActorGraph>();
   } catch (const kj::Exception& e) {

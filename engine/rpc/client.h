@@ -5,8 +5,9 @@
 // a snapshot-based query.
 //
 // Errors: those the server reports (same codes and messages as a local
-// query; a server deadline arrives as LimitExceeded), IOError when the
-// connection fails or a call times out (the Client is unusable afterwards).
+// query; a call kgd stopped at its deadline arrives as DeadlineExceeded),
+// IOError when the connection fails or a call times out (the Client is
+// unusable afterwards; closing it makes kgd stop the call's work).
 //
 // Thread safety: a Client owns a Cap'n Proto event loop for the thread that
 // connected it; use it from that thread only, and have at most one Client

@@ -18,6 +18,7 @@ schema::ErrorCode toWire(StatusCode c) {
     case StatusCode::kIOError: return schema::ErrorCode::IO_ERROR;
     case StatusCode::kCorruption: return schema::ErrorCode::CORRUPTION;
     case StatusCode::kInternal: return schema::ErrorCode::INTERNAL;
+    case StatusCode::kDeadlineExceeded: return schema::ErrorCode::DEADLINE_EXCEEDED;
   }
   return schema::ErrorCode::INTERNAL;
 }
@@ -34,7 +35,7 @@ StatusCode fromWire(schema::ErrorCode c) {
     case schema::ErrorCode::IO_ERROR: return StatusCode::kIOError;
     case schema::ErrorCode::CORRUPTION: return StatusCode::kCorruption;
     case schema::ErrorCode::INTERNAL: return StatusCode::kInternal;
-    case schema::ErrorCode::DEADLINE_EXCEEDED: return StatusCode::kLimitExceeded;
+    case schema::ErrorCode::DEADLINE_EXCEEDED: return StatusCode::kDeadlineExceeded;
     case schema::ErrorCode::UNIMPLEMENTED: return StatusCode::kFailedPrecondition;
   }
   return StatusCode::kInternal;  // a code from a newer server

@@ -7,8 +7,8 @@
 // Errors are those of the underlying query (NotFound for an unknown actor
 // with the closest names in the message, InvalidArgument for a bad filter,
 // LimitExceeded beyond query/limits.h), plus, remotely, IOError when the
-// server is unreachable and DeadlineExceeded-like Busy/LimitExceeded answers
-// from the server.
+// server is unreachable, Busy when its queue is full and DeadlineExceeded
+// when it stopped the query at its per-call deadline.
 //
 // Thread safety: as documented by each implementation.
 #pragma once

@@ -58,6 +58,10 @@ class LocalGraph final : public GraphApi {
   Result<storage::StoreStats> stats() override;
   Result<GraphSummary> summary() override;
   Result<std::vector<Actor>> resolve(std::string_view name) override;
+  // resolve() from point lookups alone (core::Engine::resolveIndexed): the
+  // same answer when it is not empty; empty when resolve() would go on to
+  // scan the name index. Its cost does not grow with the database.
+  Result<std::vector<Actor>> resolveIndexed(std::string_view name) { return engine_.resolveIndexed(name); }
   Result<Actor> actor(std::string_view name) override;
   Result<Actor> actorById(ActorId id) override;
   Result<std::vector<Actor>> actors(std::optional<ActorKind> kind) override;

@@ -20,6 +20,8 @@
 
 #include "actorgraph.capnp.h"
 #include "extract/dates/dates.h"
+#include "query/cancel.h"
+#include "rpc/buffered_stream.h"
 #include "rpc/convert.h"
 #include "rpc/frame_meter.h"
 #include "rpc/worker_pool.h"
@@ -210,9 +212,9 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
  public:
   // One per connection; `state` is that connection's.
   ActorGraphImpl(LocalGraph& graph, WorkerPool& queries, WorkerPool& writer, kj::Timer& timer,
-                 std::chrono::milliseconds deadline, std::shared_ptr<ConnectionState> state)
-      : graph_(graph), queries_(queries), writer_(writer), timer_(timer), deadline_(deadline),
-        state_(std::move(state)) {}
+                 const ServerOptions& options, std::shared_ptr<ConnectionState> state)
+      : graph_(graph), queries_(queries), writer_(writer), timer_(timer), deadline_(options.deadline),
+        onQueryEnd_(&options.onQueryEnd), state_(std::move(state)) {}
 
  protected:
   kj::Promise<void> stats(StatsContext ctx) override {
@@ -245,24 +247,30 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
   kj::Promise<void> resolve(ResolveContext ctx) override {
     std::string name = str(ctx.getParams().getName());
     if (name.size() > kMaxNameBytes) return refuse(ctx, Status::invalidArgument("name too long"));
+    auto fill = [](auto res, std::vector<Actor>& v) {
+      auto list = res.initActors(static_cast<unsigned>(v.size()));
+      for (unsigned i = 0; i < v.size(); ++i) toWire(v[i], list[i]);
+    };
+    // Most names are found by point lookups, answered here on the event
+    // loop: handing a call of a few microseconds to a worker and its answer
+    // back costs more than the call. Only a name that needs a scan of the
+    // name index (a surname, a title in front) goes to the workers.
+    auto quick = graph_.resolveIndexed(name);
+    if (!quick || !quick->empty()) return answerNow(ctx, std::move(quick), fill);
     LocalGraph* g = &graph_;
-    return answer<std::vector<Actor>>(ctx, queries_, [g, name] { return g->resolve(name); },
-                                      [](auto res, std::vector<Actor>& v) {
-                                        auto list = res.initActors(static_cast<unsigned>(v.size()));
-                                        for (unsigned i = 0; i < v.size(); ++i) toWire(v[i], list[i]);
-                                      });
+    return answer<std::vector<Actor>>(ctx, queries_, [g, name] { return g->resolve(name); }, fill);
   }
 
   kj::Promise<void> actor(ActorContext ctx) override {
     auto ref = refOf(ctx.getParams().getRef());
     if (!ref) return refuse(ctx, ref.status());
     if (ref->kind == RefSpec::kNone) return refuse(ctx, Status::invalidArgument("no actor given"));
+    auto fill = [](auto res, Actor& a) { toWire(a, res.initActor()); };
+    // An id is one point lookup: answered on the event loop (see resolve).
+    if (ref->kind == RefSpec::kId) return answerNow(ctx, graph_.actorById(ref->id), fill);
     LocalGraph* g = &graph_;
-    RefSpec spec = ref.value();
-    return answer<Actor>(
-        ctx, queries_,
-        [g, spec]() -> Result<Actor> { return spec.kind == RefSpec::kId ? g->actorById(spec.id) : g->actor(spec.name); },
-        [](auto res, Actor& a) { toWire(a, res.initActor()); });
+    std::string name = ref->name;
+    return answer<Actor>(ctx, queries_, [g, name] { return g->actor(name); }, fill);
   }
 
   kj::Promise<void> actors(ActorsContext ctx) override {
@@ -298,7 +306,8 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     auto params = ctx.getParams();
     auto ref = refOf(params.getActor());
     if (!ref) return refuse(ctx, ref.status());
-    auto filter = filterOf(params.getFilter());
+    auto cancel = newCancel();
+    auto filter = filterOf(params.getFilter(), cancel);
     if (!filter) return refuse(ctx, filter.status());
     auto page = pageOf(params.getPage());
     if (!page) return refuse(ctx, page.status());
@@ -327,7 +336,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
         [](auto res, EdgeList& v) {
           edgesToWire(v.edges, v.names, res.initEdges(static_cast<unsigned>(v.edges.size())));
           setPage(res.initPage(), v.span);
-        });
+        }, cancel);
   }
 
   kj::Promise<void> neighbors(NeighborsContext ctx) override {
@@ -335,7 +344,8 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     auto ref = refOf(params.getActor());
     if (!ref) return refuse(ctx, ref.status());
     if (ref->kind == RefSpec::kNone) return refuse(ctx, Status::invalidArgument("no actor given"));
-    auto filter = filterOf(params.getFilter());
+    auto cancel = newCancel();
+    auto filter = filterOf(params.getFilter(), cancel);
     if (!filter) return refuse(ctx, filter.status());
     auto page = pageOf(params.getPage());
     if (!page) return refuse(ctx, page.status());
@@ -374,7 +384,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
           edgesToWire(v.view.edges, v.names, res.initEdges(static_cast<unsigned>(v.view.edges.size())));
           res.setTruncated(v.view.truncated);
           setPage(res.initPage(), v.span);
-        });
+        }, cancel);
   }
 
   kj::Promise<void> path(PathContext ctx) override {
@@ -385,7 +395,8 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (!to) return refuse(ctx, to.status());
     if (from->kind == RefSpec::kNone || to->kind == RefSpec::kNone)
       return refuse(ctx, Status::invalidArgument("a path needs both `from` and `to`"));
-    auto filter = filterOf(params.getFilter());
+    auto cancel = newCancel();
+    auto filter = filterOf(params.getFilter(), cancel);
     if (!filter) return refuse(ctx, filter.status());
     Status ev = checkEvidence(params.getEvidence());
     if (!ev.isOk()) return refuse(ctx, ev);
@@ -442,7 +453,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
             for (unsigned j = 0; j < p.days.size(); ++j) days.set(j, p.days[j]);
           }
           res.setTruncated(v.view.truncated);
-        });
+        }, cancel);
   }
 
   kj::Promise<void> timeline(TimelineContext ctx) override {
@@ -450,7 +461,8 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     auto ref = refOf(params.getActor());
     if (!ref) return refuse(ctx, ref.status());
     if (ref->kind == RefSpec::kNone) return refuse(ctx, Status::invalidArgument("no actor given"));
-    auto filter = filterOf(params.getFilter());
+    auto cancel = newCancel();
+    auto filter = filterOf(params.getFilter(), cancel);
     if (!filter) return refuse(ctx, filter.status());
     auto page = pageOf(params.getPage());
     if (!page) return refuse(ctx, page.status());
@@ -478,14 +490,15 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
         [](auto res, EdgeList& v) {
           edgesToWire(v.edges, v.names, res.initEdges(static_cast<unsigned>(v.edges.size())));
           setPage(res.initPage(), v.span);
-        });
+        }, cancel);
   }
 
   kj::Promise<void> asof(AsofContext ctx) override {
     auto params = ctx.getParams();
     auto ref = refOf(params.getActor());
     if (!ref) return refuse(ctx, ref.status());
-    auto filter = filterOf(params.getFilter());
+    auto cancel = newCancel();
+    auto filter = filterOf(params.getFilter(), cancel);
     if (!filter) return refuse(ctx, filter.status());
     auto page = pageOf(params.getPage());
     if (!page) return refuse(ctx, page.status());
@@ -516,12 +529,13 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
         [](auto res, EdgeList& v) {
           edgesToWire(v.edges, v.names, res.initEdges(static_cast<unsigned>(v.edges.size())));
           setPage(res.initPage(), v.span);
-        });
+        }, cancel);
   }
 
   kj::Promise<void> rank(RankContext ctx) override {
     auto params = ctx.getParams();
-    auto filter = filterOf(params.getFilter());
+    auto cancel = newCancel();
+    auto filter = filterOf(params.getFilter(), cancel);
     if (!filter) return refuse(ctx, filter.status());
     RankQuery q;
     q.filter = filter.value();
@@ -544,12 +558,13 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
       }
       res.setApproximate(v.approximate);
       res.setSources(v.sources);
-    });
+    }, cancel);
   }
 
   kj::Promise<void> components(ComponentsContext ctx) override {
     auto params = ctx.getParams();
-    auto filter = filterOf(params.getFilter());
+    auto cancel = newCancel();
+    auto filter = filterOf(params.getFilter(), cancel);
     if (!filter) return refuse(ctx, filter.status());
     ComponentsQuery q;
     q.filter = filter.value();
@@ -584,7 +599,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
           }
           res.setCount(v.count);
           res.setIsolated(v.isolated);
-        });
+        }, cancel);
   }
 
   kj::Promise<void> ingest(IngestContext ctx) override {
@@ -633,7 +648,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
           auto w = r.initWarnings(static_cast<unsigned>(std::min<size_t>(s.warnings.size(), 1000)));
           for (unsigned i = 0; i < w.size(); ++i) w.set(i, s.warnings[i]);
         },
-        kIngestDeadline);
+        nullptr, kIngestDeadline);
   }
 
  private:
@@ -643,73 +658,109 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     return kj::READY_NOW;
   }
 
+  // Fills the results now, on the event loop: for calls answered from a
+  // few point lookups (see resolve).
+  template <typename Ctx, typename T, typename Fill>
+  kj::Promise<void> answerNow(Ctx& ctx, Result<T> r, Fill&& fill) {
+    auto res = ctx.getResults();
+    if (r.isOk())
+      fill(res, r.value());
+    else
+      fail(res.initError(), r.status());
+    state_->lastActivity = timer_.now();
+    return kj::READY_NOW;
+  }
+
+  // The answer to a call that ran past its deadline.
+  static Status deadlineStatus(std::chrono::milliseconds deadline) {
+    return Status::deadlineExceeded("the query ran past the server's deadline of " + std::to_string(deadline.count()) +
+                                    " ms and was stopped; narrow it (fewer hops, a smaller limit, filters)");
+  }
+
   // Runs `work` on `pool` and fills the results with `fill` on the event
   // loop, or with an error: the work's, Busy when the pool's queue is full,
-  // DeadlineExceeded when it takes longer than the deadline (the work then
-  // finishes unobserved).
+  // DeadlineExceeded when it takes longer than the deadline. At the deadline,
+  // and when the call is dropped first (its client gone, the server
+  // stopping), `cancel` is cancelled, so that work polling it (a query whose
+  // filter holds it) stops within a few thousand steps and frees its worker;
+  // a job still queued then does not start. Work without a cancel (stats,
+  // ingest, point lookups) is bounded otherwise and finishes unobserved.
   template <typename T, typename Ctx, typename Work, typename Fill>
   kj::Promise<void> answer(Ctx ctx, WorkerPool& pool, Work work, Fill fill,
+                           std::shared_ptr<query::Cancel> cancel = nullptr,
                            std::chrono::milliseconds deadline = std::chrono::milliseconds(0)) {
     if (deadline.count() == 0) deadline = deadline_;
     auto paf = kj::newPromiseAndCrossThreadFulfiller<Result<T>>();
     struct Job {
       Work work;
       kj::Own<kj::CrossThreadPromiseFulfiller<Result<T>>> done;
+      std::shared_ptr<query::Cancel> cancel;
     };
-    auto job = std::make_shared<Job>(Job{std::move(work), kj::mv(paf.fulfiller)});
-    bool queued = pool.trySubmit([job] {
-      try {
-        job->done->fulfill(Result<T>(job->work()));
-      } catch (const std::exception& e) {
-        job->done->fulfill(Result<T>(Status::internal(std::string("query failed: ") + e.what())));
-      } catch (...) {
-        job->done->fulfill(Result<T>(Status::internal("query failed")));
+    auto job = std::make_shared<Job>(Job{std::move(work), kj::mv(paf.fulfiller), cancel});
+    const auto* onEnd = onQueryEnd_;  // the server's options outlive every job
+    bool queued = pool.trySubmit([job, onEnd] {
+      Result<T> r = query::stoppedAtDeadline();
+      if (!job->cancel || !job->cancel->cancelled()) {
+        try {
+          r = job->work();
+        } catch (const std::exception& e) {
+          r = Status::internal(std::string("query failed: ") + e.what());
+        } catch (...) {
+          r = Status::internal("query failed");
+        }
       }
+      if (*onEnd) (*onEnd)(r.status());
+      job->done->fulfill(kj::mv(r));
     });
     if (!queued) {
       job.reset();
       return refuse(ctx, Status::busy("the server is busy (too many queued queries); retry later"));
     }
-    const auto ms = deadline.count();
-    auto timeout = timer_.afterDelay(ms * kj::MILLISECONDS).then([]() -> kj::Maybe<Result<T>> { return nullptr; });
+    auto timeout = timer_.afterDelay(deadline.count() * kj::MILLISECONDS).then([cancel]() -> kj::Maybe<Result<T>> {
+      if (cancel) cancel->cancel();  // the work stops at its next poll
+      return nullptr;
+    });
+    // Cap'n Proto 0.9 lets a call's promise be dropped when its client
+    // cancels it or leaves only when the server allows it; dropping it
+    // cancels the work (below) instead of finishing it unobserved.
+    ctx.allowCancellation();
     // A connection waiting for an answer is not idle, however long it waits.
     ++state_->inFlight;
-    auto settle = kj::defer([state = state_, &timer = timer_] {
+    // Runs when the call is settled or dropped: in both cases nobody wants
+    // more work done for it.
+    auto settle = kj::defer([state = state_, &timer = timer_, cancel] {
+      if (cancel) cancel->cancel();
       --state->inFlight;
       state->lastActivity = timer.now();
     });
     return paf.promise.then([](Result<T>&& r) -> kj::Maybe<Result<T>> { return kj::mv(r); })
         .exclusiveJoin(kj::mv(timeout))
-        .then([ctx, fill = std::move(fill), ms](kj::Maybe<Result<T>>&& m) mutable {
+        .then([ctx, fill = std::move(fill), deadline](kj::Maybe<Result<T>>&& m) mutable {
           auto res = ctx.getResults();
           KJ_IF_MAYBE(r, m) {
             if (r->isOk())
               fill(res, r->value());
+            else if (r->status().code() == StatusCode::kDeadlineExceeded)
+              fail(res.initError(), deadlineStatus(deadline));  // stopped by its own clock, just before the timer
             else
               fail(res.initError(), r->status());
           } else {
-            auto err = res.initError();
-            err.setCode(schema::ErrorCode::DEADLINE_EXCEEDED);
-            err.setMessage("the query ran past the server's deadline of " + std::to_string(ms) +
-                           " ms; narrow it (fewer hops, a smaller limit, filters)");
+            fail(res.initError(), deadlineStatus(deadline));
           }
         })
         .attach(kj::mv(settle));
   }
 
-  // A call's filter, stamped with when its work must stop.
-  Result<query::Filter> filterOf(schema::Filter::Reader wire) const {
-    auto filter = fromWire(wire);
-    if (filter) filter->stopAt = stopTime();
-    return filter;
+  // A new call's cancellation, due at the deadline.
+  std::shared_ptr<query::Cancel> newCancel() const {
+    return std::make_shared<query::Cancel>(std::chrono::steady_clock::now() + deadline_);
   }
 
-  // When a query started now must stop working: a little after its deadline
-  // answer has gone out, so that the client sees DEADLINE_EXCEEDED and the
-  // worker is free soon after (query::Filter::stopAt).
-  std::chrono::steady_clock::time_point stopTime() const {
-    constexpr auto kGrace = std::chrono::milliseconds(50);
-    return std::chrono::steady_clock::now() + deadline_ + kGrace;
+  // A call's filter, holding its cancellation.
+  static Result<query::Filter> filterOf(schema::Filter::Reader wire, std::shared_ptr<query::Cancel> cancel) {
+    auto filter = fromWire(wire);
+    if (filter) filter->cancel = std::move(cancel);
+    return filter;
   }
 
   LocalGraph& graph_;
@@ -717,6 +768,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
   WorkerPool& writer_;
   kj::Timer& timer_;
   std::chrono::milliseconds deadline_;
+  const std::function<void(const Status&)>* onQueryEnd_;  // ServerOptions::onQueryEnd, never null
   std::shared_ptr<ConnectionState> state_;
 };
 
@@ -789,8 +841,11 @@ class Connections final : public kj::TaskSet::ErrorHandler {
     kj::Timer& timer = parts_.timer;
     auto state = std::make_shared<ConnectionState>(options_.traversalLimitInWords, &budget_, timer.now());
     capnp::Capability::Client bootstrap = kj::heap<ActorGraphImpl>(
-        parts_.graph, parts_.queries, parts_.writer, timer, parts_.options.deadline, state);
-    auto metered = kj::heap<MeteredStream>(kj::mv(stream), state, timer);
+        parts_.graph, parts_.queries, parts_.writer, timer, parts_.options, state);
+    // Read ahead below the meter, which still sees every byte as Cap'n Proto
+    // receives it; the server's answers are written as they come.
+    auto buffered = kj::heap<BufferedStream>(kj::mv(stream), /*gatherWrites=*/false);
+    auto metered = kj::heap<MeteredStream>(kj::mv(buffered), state, timer);
     auto c = kj::heap<Connection>(kj::mv(metered), kj::mv(bootstrap), options_);
     // The connection ends when the client leaves, its stream fails (a refused
     // message), or the watchdog finds it idle or stuck in a message.

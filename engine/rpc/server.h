@@ -1,8 +1,9 @@
 // Server: serves one LocalGraph over Cap'n Proto RPC (schema/actorgraph.capnp)
 // to any number of clients. The event loop runs on the thread that calls
-// serve(); every query runs on a pool of worker threads and ingest on a
-// thread of its own, so readers keep being answered (from the last complete
-// snapshot) while an ingest runs. Every call is bounded: page sizes, the
+// serve() and answers point lookups itself (a name found through the name
+// index, an actor by id); every other query runs on a pool of worker threads
+// and ingest on a thread of its own, so readers keep being answered (from the
+// last complete snapshot) while an ingest runs. See engine/rpc/README.md. Every call is bounded: page sizes, the
 // limits of query/limits.h, a per-call deadline and a bounded queue (Busy
 // when full). A malformed or oversized message closes that one connection;
 // the server keeps serving the others. Connections are limited in number,
@@ -53,6 +54,13 @@ struct ServerOptions {
   // Nesting depth of incoming messages (Cap'n Proto's nesting limit).
   int maxNesting = 64;
   bool handleSignals = false;        // stop on SIGINT/SIGTERM (see captureSignals)
+  // Called on the worker thread as the work of each queued call ends, with
+  // its status (DeadlineExceeded: stopped at its deadline, or dropped before
+  // it started because its deadline had passed or its client had gone).
+  // For logs (kgd reports stopped queries) and tests; must be safe to call
+  // from several threads at once. Calls answered on the event loop (point
+  // lookups) do not report.
+  std::function<void(const Status&)> onQueryEnd;
 };
 
 // Checks a listen address: InvalidArgument for a malformed one, or for a

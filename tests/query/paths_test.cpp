@@ -254,11 +254,13 @@ TEST_CASE("Paths: a weighted search stops exploring once it is past --max-depth,
   INFO(r.status().toString());
   REQUIRE(r.isOk());
   REQUIRE(r->paths[0].edges.size() == 1);
-  // The searches look at the clock every 1,024 steps. With a stop time
-  // already past, a search that stays within the depth (a few steps) still
-  // answers; one that followed the cheap chain for thousands of steps before
-  // checking the depth would be stopped (LimitExceeded).
-  o.filter.stopAt = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  // The searches poll their Cancel every Checkpoint::kCheckEvery steps.
+  // Cancelled already, a search that stays within the depth (a few steps)
+  // still answers; one that followed the cheap chain for thousands of steps
+  // before checking the depth would be stopped (DeadlineExceeded).
+  auto cancelled = std::make_shared<Cancel>();
+  cancelled->cancel();
+  o.filter.cancel = cancelled;
   r = findPaths(*snap, *snap->vertexOf(1), *snap->vertexOf(2), o);
   INFO(r.status().toString());
   REQUIRE(r.isOk());

@@ -127,27 +127,28 @@ TEST_CASE("Ranking: top lists the best first and skips actors without matching e
 }
 
 
-TEST_CASE("Ranking and paths stop at the filter's stopAt with LimitExceeded, never a partial answer",
+TEST_CASE("Ranking and paths stop at a Cancel whose deadline has passed with DeadlineExceeded, never a partial "
+          "answer",
           "[query][deadline]") {
   std::mt19937 rng(7);
   std::vector<ActorId> actors;
   auto snap = *Snapshot::fromEdges(actors, randomEdges(rng, 40, 3.0, &actors));
   const Snapshot& s = *snap;
   Filter past;
-  past.stopAt = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  past.cancel = std::make_shared<Cancel>(Cancel::Clock::now() - std::chrono::seconds(1));
   for (RankMeasure m : {RankMeasure::kPageRank, RankMeasure::kBetweenness}) {
     RankOptions o;
     o.measure = m;
     o.filter = past;
     auto r = rank(s, o);
     REQUIRE_FALSE(r.isOk());
-    CHECK(r.status().code() == StatusCode::kLimitExceeded);
+    CHECK(r.status().code() == StatusCode::kDeadlineExceeded);
     o.filter = Filter{};  // no stop: it runs
     CHECK(rank(s, o).isOk());
   }
   // Weighted and k-shortest searches that were cut say so instead of "no
-  // path"; on a graph large enough that the searches reach a check of the
-  // clock, some must be cut.
+  // path"; on a graph large enough that the searches reach a poll of their
+  // Cancel, some must be cut.
   auto big = *Snapshot::fromEdges(actors, randomEdges(rng, 4000, 3.0, &actors));
   for (PathMode mode : {PathMode::kWeighted, PathMode::kKShortest}) {
     PathOptions po;
@@ -158,9 +159,9 @@ TEST_CASE("Ranking and paths stop at the filter's stopAt with LimitExceeded, nev
     size_t cut = 0;
     for (VertexId b = 1; b < 60; ++b) {
       auto r = findPaths(*big, 0, b, po);
-      if (r.isOk()) continue;  // found before its first check of the clock
-      CHECK(r.status().code() == StatusCode::kLimitExceeded);
-      cut += r.status().code() == StatusCode::kLimitExceeded;
+      if (r.isOk()) continue;  // found before its first poll
+      CHECK(r.status().code() == StatusCode::kDeadlineExceeded);
+      cut += r.status().code() == StatusCode::kDeadlineExceeded;
     }
     INFO("mode " << pathModeName(mode));
     CHECK(cut > 0);

@@ -76,6 +76,35 @@ struct SmallGraph {
   }
 };
 
+// A graph on which exact betweenness takes seconds: `n` actors, each
+// consulting `degree` others picked by a fixed generator ("Body 0", ...).
+inline void addSlowGraph(core::Engine& e, int n, int degree) {
+  auto batch = e.store().newBatch();
+  std::vector<ActorId> ids;
+  for (int i = 0; i < n; ++i) {
+    Actor a;
+    a.name = "Body " + std::to_string(i);
+    a.kind = ActorKind::kGovernmentBody;
+    auto id = batch->putActor(a, {});
+    if (!id) throw std::runtime_error(id.status().toString());
+    ids.push_back(*id);
+  }
+  uint64_t x = 88172645463325252ull;
+  for (int i = 0; i < n; ++i)
+    for (int k = 0; k < degree; ++k) {
+      x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      size_t j = x % static_cast<uint64_t>(n);
+      if (static_cast<int>(j) == i) continue;
+      Edge edge;
+      edge.src = ids[static_cast<size_t>(i)];
+      edge.dst = ids[j];
+      edge.type = EdgeType::kConsult;
+      edge.when = DateRange::point(Date::fromDays(15000 + k, DatePrecision::kDay));
+      if (auto r = batch->putEdge(edge); !r) throw std::runtime_error(r.status().toString());
+    }
+  if (auto st = e.store().commit(*batch); !st.isOk()) throw std::runtime_error(st.toString());
+}
+
 // Runs a Server over `graph` in a thread; stops and joins it on destruction.
 class ServerThread {
  public:

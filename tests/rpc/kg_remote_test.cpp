@@ -105,6 +105,38 @@ TEST_CASE("kg --remote: query commands print what they print locally", "[rpc][kg
 }
 
 
+TEST_CASE("kg --remote: a query kgd stops at its deadline exits 4 with a deadline_exceeded error",
+          "[rpc][kgd][cli][deadline]") {
+  testing::TempDir dir;
+  const std::string db = dir.sub("db");
+  {
+    testing::SmallGraph g(db);
+    testing::addSlowGraph(*g.engine, 4000, 8);  // exact betweenness: seconds
+  }
+  testing::Kgd kgd({"--db", db, "--listen", "127.0.0.1:0", "--deadline-ms", "100"});
+  std::string line = kgd.firstLine();
+  REQUIRE(line.rfind("listening on ", 0) == 0);
+  const std::string address = line.substr(std::string("listening on ").size());
+  const std::string kg = std::string(KG_BIN) + " --remote " + address;
+
+  auto json = testing::run(kg + " --json rank --by betweenness");
+  INFO(json.err);
+  CHECK(json.rc == 4);
+  CHECK(json.out.empty());
+  auto j = nlohmann::json::parse(json.err);
+  CHECK(j["error"]["code"] == "deadline_exceeded");
+  CHECK(j["error"]["exit"] == 4);
+  CHECK(j["error"]["message"].get<std::string>().find("deadline of 100 ms") != std::string::npos);
+
+  auto text = testing::run(kg + " rank --by betweenness");
+  CHECK(text.rc == 4);
+  CHECK(text.err.find("kg: error: the query ran past the server's deadline of 100 ms") != std::string::npos);
+  // kgd is still serving.
+  auto stats = testing::run(kg + " stats");
+  CHECK(stats.rc == 0);
+  CHECK(kgd.signalAndWait(SIGTERM) == 0);
+}
+
 // The address a kgd started with --listen HOST:0 announces on its first line.
 std::string listeningAddress(testing::Kgd& kgd) {
   const std::string line = kgd.firstLine();

@@ -77,6 +77,7 @@ std::string codeName(StatusCode c) {
     case StatusCode::kLimitExceeded: return "limit_exceeded";
     case StatusCode::kIOError: return "io_error";
     case StatusCode::kCorruption: return "corruption";
+    case StatusCode::kDeadlineExceeded: return "deadline_exceeded";
     case StatusCode::kInternal: break;
   }
   return "internal";
@@ -119,6 +120,9 @@ int printError(bool json, int exit, const std::string& code, const std::string& 
 }
 
 int CliContext::fail(const Status& status, int exit) {
+  // A query stopped at kgd's deadline is neither a usage error nor a plain
+  // failure: a script may retry it narrower, or later.
+  if (status.code() == StatusCode::kDeadlineExceeded) exit = kExitDeadline;
   const std::string code =
       exit == kExitUsage ? "usage" : exit == kExitNotFound ? "not_found" : codeName(status.code());
   return printError(json, exit, code, status.message(),

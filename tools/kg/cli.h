@@ -25,10 +25,12 @@ namespace kg::cli {
 // cannot be opened or written, an input file cannot be read, an ambiguous
 // name, kgd unreachable, ...); 2 a usage error: the command line is wrong
 // (unknown command or option, a malformed or out-of-range value, an option
-// that does not apply); 3 not found: an unknown actor or document, no path.
+// that does not apply); 3 not found: an unknown actor or document, no path;
+// 4 deadline: kgd stopped the query at its per-call deadline (DeadlineExceeded).
 inline constexpr int kExitError = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitNotFound = 3;
+inline constexpr int kExitDeadline = 4;
 
 // Prints an error on stderr: "kg: error: <message>" (with "; did you mean
 // ..." when there are suggestions and the message does not name them), or,
@@ -61,14 +63,15 @@ struct CliContext {
   // no longer needs (graph::trimChangeLog; a failure only leaves them).
   void closeEngine();
 
-  // Prints the error (printError, with --json as JSON); returns `exit`.
+  // Prints the error (printError, with --json as JSON); returns `exit`,
+  // except that a DeadlineExceeded status always exits kExitDeadline.
   int fail(const Status& status, int exit = kExitError);
   int fail(const std::string& message) { return fail(Status::invalidArgument(message)); }
   // A usage error (exit 2): a bad option value, options that do not go together.
   int usage(const std::string& message) { return fail(Status::invalidArgument(message), kExitUsage); }
   int usage(const Status& status) { return fail(status, kExitUsage); }
   // The answer of a lookup or query: NotFound (unknown actor or document,
-  // no path) exits 3, LimitExceeded 2, anything else 1.
+  // no path) exits 3, LimitExceeded 2, DeadlineExceeded 4, anything else 1.
   int failLookup(const Status& status);
   // engine() failed: with --remote a usage error (the command needs a
   // local database), else an error.

@@ -64,6 +64,13 @@ int main(int argc, char** argv) {
   options.maxMessageWords = static_cast<uint64_t>(maxMessageMb) << 17;  // MiB -> 8-byte words
   options.maxPendingBytes = static_cast<uint64_t>(maxPendingMb) << 20;
   options.handleSignals = true;
+  // A query stopped at its deadline is worth a line: whoever runs kgd learns
+  // which deadline bites (the client gets DEADLINE_EXCEEDED).
+  options.onQueryEnd = [deadlineMs](const kg::Status& st) {
+    if (st.code() != kg::StatusCode::kDeadlineExceeded) return;
+    const std::string line = "kgd: stopped a query at its deadline of " + std::to_string(deadlineMs) + " ms\n";
+    std::cerr << line << std::flush;
+  };
   if (auto st = kg::rpc::checkListenAddress(options.listen, options.allowRemote); !st.isOk()) {
     std::cerr << "kgd: error: " << st.message() << "\n";
     return 2;
