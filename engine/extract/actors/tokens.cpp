@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 namespace kg::extract {
@@ -43,10 +46,35 @@ const char* punctName(char32_t c) {
   }
 }
 
-void finishWord(Token& t, std::string_view text, bool hyphenAfter) {
-  const std::string_view raw = text.substr(t.begin, t.end - t.begin);
-  t.word = true;
-  t.hyphenAfter = hyphenAfter;
+// FNV-1a over a word's bytes (short keys), with heterogeneous lookup.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const {
+    uint64_t h = 1469598103934665603ull;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<size_t>(h);
+  }
+};
+
+// What finishWord derives from a word's bytes (and whether a hyphen follows
+// it): the same for every occurrence of the word.
+struct WordFold {
+  std::string lower, strict, skeleton;
+  Script script = Script::kOther;
+  bool article = false, capital = false, allCaps = false, possessive = false;
+};
+
+// This thread's memo of folded words, one table per hyphenAfter value. Words
+// repeat (news text is Zipfian), and folding one (lower case, strict key,
+// consonant skeleton) costs several string builds; a lookup costs one hash.
+// Bounded: forgets everything at kMaxWords words.
+struct FoldMemo {
+  static constexpr size_t kMaxWords = 200000;
+  std::unordered_map<std::string, WordFold, WordHash, std::equal_to<>> words[2];
+};
+
+WordFold foldForToken(std::string_view raw, bool hyphenAfter) {
+  WordFold t;
   FoldedWord f = foldWord(raw, hyphenAfter, true);
   t.strict = std::move(f.strict);
   t.skeleton = std::move(f.skeleton);
@@ -74,6 +102,29 @@ void finishWord(Token& t, std::string_view text, bool hyphenAfter) {
       t.possessive = true;
   }
   if (t.script == Script::kDigit) t.capital = true;
+  return t;
+}
+
+void finishWord(Token& t, std::string_view text, bool hyphenAfter) {
+  const std::string_view raw = text.substr(t.begin, t.end - t.begin);
+  t.word = true;
+  t.hyphenAfter = hyphenAfter;
+  thread_local FoldMemo memo;
+  auto& words = memo.words[hyphenAfter ? 1 : 0];
+  auto it = words.find(raw);
+  if (it == words.end()) {
+    if (words.size() >= FoldMemo::kMaxWords) words.clear();
+    it = words.emplace(std::string(raw), foldForToken(raw, hyphenAfter)).first;
+  }
+  const WordFold& f = it->second;
+  t.lower = f.lower;
+  t.strict = f.strict;
+  t.skeleton = f.skeleton;
+  t.script = f.script;
+  t.article = f.article;
+  t.capital = f.capital;
+  t.allCaps = f.allCaps;
+  t.possessive = f.possessive;
 }
 
 // A Latin (or digit) word starting at `s`, `*i` just past its first
