@@ -28,7 +28,8 @@ constexpr size_t kMaxRelativeGap = 3;
 
 std::string upper(std::string_view s) {
   std::string u(s);
-  for (auto& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (auto& c : u)  // ASCII, as std::toupper in the "C" locale, without a library call per byte
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   return u;
 }
 
@@ -51,6 +52,10 @@ struct MatchText {
 
   std::function<bool(size_t)> isPerson;  // may be empty
 
+  // The upper-case surface words, sorted: a pattern naming a word the
+  // sentence lacks cannot match anywhere in it (mayMatch).
+  std::vector<std::string_view> vocabulary;
+
   MatchText(const SentenceParse& parse, const NpActors& npActors) : p(parse), actors(npActors) {
     ppOf.assign(p.nps.size(), kNoIndex);
     for (size_t k = 0; k < p.pps.size(); ++k) {
@@ -65,6 +70,19 @@ struct MatchText {
       surface.push_back(upper(w.lower));
       lemma.push_back(upper(w.lemma));
     }
+    vocabulary.assign(surface.begin(), surface.end());
+    std::sort(vocabulary.begin(), vocabulary.end());
+  }
+
+  bool hasWord(std::string_view w) const { return std::binary_search(vocabulary.begin(), vocabulary.end(), w); }
+
+  // False when a word element of `tokens` is no word of the sentence: each
+  // element must match for the pattern to, and a word element only matches
+  // its own surface form.
+  bool mayMatch(const std::vector<PatternToken>& tokens) const {
+    for (const PatternToken& tok : tokens)
+      if (tok.kind == PatternTokenKind::kWord && !hasWord(tok.word)) return false;
+    return true;
   }
 
   bool wordIs(size_t i, const std::string& w) const { return surface[i] == w || lemma[i] == w; }  // verb forms
@@ -742,6 +760,7 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
     // "- + * (BY $)" reads a passive ("X was criticised by Y"); an active
     // verb's subject is never its target ("Y denounced the shelling of X by Z").
     if (!passive && readsPassive(pat)) continue;
+    if (!t.mayMatch(pat.post) || !t.mayMatch(pat.pre)) continue;
     Binding b;
     PatternMatcher m(t, dict, allowed);
     if (!m.match(pat.post, 0, r.hit.lastWord + 1, end, !pat.post.empty() && pat.post[0].joined, &b)) continue;
