@@ -1,6 +1,8 @@
 #include "extract/coding/event_coder.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <cctype>
 #include <optional>
@@ -52,9 +54,15 @@ struct MatchText {
 
   std::function<bool(size_t)> isPerson;  // may be empty
 
-  // The upper-case surface words, sorted: a pattern naming a word the
-  // sentence lacks cannot match anywhere in it (mayMatch).
-  std::vector<std::string_view> vocabulary;
+  // A 1024-bit filter over the upper-case surface words: a pattern naming a
+  // word the sentence lacks cannot match anywhere in it (mayMatch). A set
+  // bit may be another word's; a clear one is certain.
+  std::array<uint64_t, 16> vocabulary{};
+  static size_t wordBit(std::string_view w) {
+    uint64_t h = 1469598103934665603ull;  // FNV-1a
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<size_t>((h ^ (h >> 32)) & 1023);
+  }
 
   MatchText(const SentenceParse& parse, const NpActors& npActors) : p(parse), actors(npActors) {
     ppOf.assign(p.nps.size(), kNoIndex);
@@ -70,18 +78,20 @@ struct MatchText {
       surface.push_back(upper(w.lower));
       lemma.push_back(upper(w.lemma));
     }
-    vocabulary.assign(surface.begin(), surface.end());
-    std::sort(vocabulary.begin(), vocabulary.end());
+    for (const std::string& x : surface) vocabulary[wordBit(x) / 64] |= uint64_t{1} << (wordBit(x) % 64);
   }
 
-  bool hasWord(std::string_view w) const { return std::binary_search(vocabulary.begin(), vocabulary.end(), w); }
+  bool mayHaveWord(std::string_view w) const {
+    const size_t b = wordBit(w);
+    return (vocabulary[b / 64] >> (b % 64)) & 1;
+  }
 
   // False when a word element of `tokens` is no word of the sentence: each
   // element must match for the pattern to, and a word element only matches
   // its own surface form.
   bool mayMatch(const std::vector<PatternToken>& tokens) const {
     for (const PatternToken& tok : tokens)
-      if (tok.kind == PatternTokenKind::kWord && !hasWord(tok.word)) return false;
+      if (tok.kind == PatternTokenKind::kWord && !mayHaveWord(tok.word)) return false;
     return true;
   }
 
