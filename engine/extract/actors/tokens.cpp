@@ -4,8 +4,8 @@
 #include <cctype>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace kg::extract {
 namespace {
@@ -46,15 +46,12 @@ const char* punctName(char32_t c) {
   }
 }
 
-// FNV-1a over a word's bytes (short keys), with heterogeneous lookup.
-struct WordHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const {
-    uint64_t h = 1469598103934665603ull;
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return static_cast<size_t>(h);
-  }
-};
+// FNV-1a over a word's bytes (short keys).
+size_t wordHash(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return static_cast<size_t>(h);
+}
 
 // What finishWord derives from a word's bytes (and whether a hyphen follows
 // it): the same for every occurrence of the word.
@@ -64,13 +61,21 @@ struct WordFold {
   bool article = false, capital = false, allCaps = false, possessive = false;
 };
 
-// This thread's memo of folded words, one table per hyphenAfter value. Words
-// repeat (news text is Zipfian), and folding one (lower case, strict key,
-// consonant skeleton) costs several string builds; a lookup costs one hash.
-// Bounded: forgets everything at kMaxWords words.
-struct FoldMemo {
-  static constexpr size_t kMaxWords = 200000;
-  std::unordered_map<std::string, WordFold, WordHash, std::equal_to<>> words[2];
+// This thread's cache of folded words: a direct-mapped table of kSlots
+// words, each slot holding the last word that hashed to it. Words repeat
+// (news text is Zipfian), and folding one (lower case, strict key, consonant
+// skeleton) costs several string builds; a hit costs one hash and one
+// compare, in a table small enough to stay in cache (a growing hash map of
+// every word seen was not: its lookups missed the cache).
+struct FoldCache {
+  static constexpr size_t kSlots = 4096;  // a power of two
+  struct Slot {
+    std::string word;
+    bool hyphenAfter = false;
+    bool used = false;
+    WordFold fold;
+  };
+  std::vector<Slot> slots = std::vector<Slot>(kSlots);
 };
 
 WordFold foldForToken(std::string_view raw, bool hyphenAfter) {
@@ -109,14 +114,16 @@ void finishWord(Token& t, std::string_view text, bool hyphenAfter) {
   const std::string_view raw = text.substr(t.begin, t.end - t.begin);
   t.word = true;
   t.hyphenAfter = hyphenAfter;
-  thread_local FoldMemo memo;
-  auto& words = memo.words[hyphenAfter ? 1 : 0];
-  auto it = words.find(raw);
-  if (it == words.end()) {
-    if (words.size() >= FoldMemo::kMaxWords) words.clear();
-    it = words.emplace(std::string(raw), foldForToken(raw, hyphenAfter)).first;
+  thread_local FoldCache cache;
+  const size_t h = wordHash(raw);
+  FoldCache::Slot& slot = cache.slots[(h ^ (h >> 29) ^ (hyphenAfter ? 1 : 0)) & (FoldCache::kSlots - 1)];
+  if (!slot.used || slot.hyphenAfter != hyphenAfter || slot.word != raw) {
+    slot.word.assign(raw);
+    slot.hyphenAfter = hyphenAfter;
+    slot.used = true;
+    slot.fold = foldForToken(raw, hyphenAfter);
   }
-  const WordFold& f = it->second;
+  const WordFold& f = slot.fold;
   t.lower = f.lower;
   t.strict = f.strict;
   t.skeleton = f.skeleton;
@@ -138,6 +145,9 @@ Token latinWord(std::string_view text, size_t s, size_t* i, size_t end, bool* hy
   *hyphenPending = false;
   bool dotted = false;
   while (*i < end) {
+    // ASCII letters and digits, the common case, without decoding.
+    const char a = text[*i];
+    if ((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') || (a >= '0' && a <= '9')) { ++*i; continue; }
     const char32_t d = peek(text, *i, end);
     if (isLatinish(d)) { *i = nextIdx(text, *i); continue; }
     const size_t after = nextIdx(text, *i);
