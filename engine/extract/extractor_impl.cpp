@@ -144,6 +144,29 @@ Date seasonDate(std::string_view sentence, Date articleDate) {
   return {};
 }
 
+// True when the sentence has a word "he", "him", "she" or "her" as the
+// coder's tagger splits words: a maximal run of ASCII letters (any case)
+// spelling one (the tagger's words are runs of letters, digits and joiners,
+// so each of its words "he" is such a run).
+bool hasPersonPronoun(std::string_view text) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (size_t i = 0; i < text.size();) {
+    if (!letter(text[i])) { ++i; continue; }
+    size_t j = i;
+    char run[4];
+    size_t n = 0;
+    while (j < text.size() && letter(text[j])) {
+      if (n < 4) run[n] = static_cast<char>(text[j] | 0x20);
+      ++n;
+      ++j;
+    }
+    const std::string_view w(run, std::min<size_t>(n, 4));
+    if (n <= 3 && (w == "he" || w == "him" || w == "she" || w == "her")) return true;
+    i = j;
+  }
+  return false;
+}
+
 // True when `at` starts the text or a line.
 bool startsParagraph(std::string_view text, size_t at) {
   size_t k = at;
@@ -262,8 +285,22 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       auto entityCode = [&](size_t entity) {
         return entityCodeOn(resolver.entities()[entity], catalog_, article.doc.date);
       };
-      auto coded = events_->english().code(article.text, bodyBegin, s.end, mentions, demonym, article.doc.date,
-                                           &denied, entityCode, &pronouns);
+      // The coder's parties are the sentence's mentions, its demonyms and
+      // its personal pronouns (bound to persons read earlier). A sentence
+      // with none of them gives every phrase no actor: the coder would parse
+      // it, code no event, deny no pair and leave the pronoun state as it is.
+      auto isDemonymWord = [&](const Token& t) {
+        if (!t.word) return false;
+        if (index_->demonym(t.strict)) return true;
+        return t.strict.size() > 3 && t.strict.back() == 's' &&
+               index_->demonym(t.strict.substr(0, t.strict.size() - 1)).has_value();
+      };
+      const bool parties = !mentions.empty() || std::any_of(tokens.begin(), tokens.end(), isDemonymWord) ||
+                           hasPersonPronoun(std::string_view(article.text).substr(bodyBegin, s.end - bodyBegin));
+      std::vector<Fact> coded;
+      if (parties)
+        coded = events_->english().code(article.text, bodyBegin, s.end, mentions, demonym, article.doc.date, &denied,
+                                        entityCode, &pronouns);
       facts = combineFacts(std::move(facts), std::move(coded), englishEvents_, denied);
       if (auto r = rebuttalFact(tokens, mentions, resolver.entities(), accusations, facts)) facts.push_back(std::move(*r));
       for (const Accusation& a : accusationsOf(facts, mentions)) accusations.push_back(a);

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <string>
 #include <utility>
+#include <vector>
 
 namespace kg::extract {
 namespace {
@@ -43,10 +46,40 @@ const char* punctName(char32_t c) {
   }
 }
 
-void finishWord(Token& t, std::string_view text, bool hyphenAfter) {
-  const std::string_view raw = text.substr(t.begin, t.end - t.begin);
-  t.word = true;
-  t.hyphenAfter = hyphenAfter;
+// FNV-1a over a word's bytes (short keys).
+size_t wordHash(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return static_cast<size_t>(h);
+}
+
+// What finishWord derives from a word's bytes (and whether a hyphen follows
+// it): the same for every occurrence of the word.
+struct WordFold {
+  std::string lower, strict, skeleton;
+  Script script = Script::kOther;
+  bool article = false, capital = false, allCaps = false, possessive = false;
+};
+
+// This thread's cache of folded words: a direct-mapped table of kSlots
+// words, each slot holding the last word that hashed to it. Words repeat
+// (news text is Zipfian), and folding one (lower case, strict key, consonant
+// skeleton) costs several string builds; a hit costs one hash and one
+// compare, in a table small enough to stay in cache (a growing hash map of
+// every word seen was not: its lookups missed the cache).
+struct FoldCache {
+  static constexpr size_t kSlots = 4096;  // a power of two
+  struct Slot {
+    std::string word;
+    bool hyphenAfter = false;
+    bool used = false;
+    WordFold fold;
+  };
+  std::vector<Slot> slots = std::vector<Slot>(kSlots);
+};
+
+WordFold foldForToken(std::string_view raw, bool hyphenAfter) {
+  WordFold t;
   FoldedWord f = foldWord(raw, hyphenAfter, true);
   t.strict = std::move(f.strict);
   t.skeleton = std::move(f.skeleton);
@@ -74,6 +107,31 @@ void finishWord(Token& t, std::string_view text, bool hyphenAfter) {
       t.possessive = true;
   }
   if (t.script == Script::kDigit) t.capital = true;
+  return t;
+}
+
+void finishWord(Token& t, std::string_view text, bool hyphenAfter) {
+  const std::string_view raw = text.substr(t.begin, t.end - t.begin);
+  t.word = true;
+  t.hyphenAfter = hyphenAfter;
+  thread_local FoldCache cache;
+  const size_t h = wordHash(raw);
+  FoldCache::Slot& slot = cache.slots[(h ^ (h >> 29) ^ (hyphenAfter ? 1 : 0)) & (FoldCache::kSlots - 1)];
+  if (!slot.used || slot.hyphenAfter != hyphenAfter || slot.word != raw) {
+    slot.word.assign(raw);
+    slot.hyphenAfter = hyphenAfter;
+    slot.used = true;
+    slot.fold = foldForToken(raw, hyphenAfter);
+  }
+  const WordFold& f = slot.fold;
+  t.lower = f.lower;
+  t.strict = f.strict;
+  t.skeleton = f.skeleton;
+  t.script = f.script;
+  t.article = f.article;
+  t.capital = f.capital;
+  t.allCaps = f.allCaps;
+  t.possessive = f.possessive;
 }
 
 }  // namespace
@@ -98,6 +156,9 @@ Token latinWord(std::string_view text, size_t s, size_t* i, size_t end, bool* hy
   *hyphenPending = false;
   bool dotted = false;
   while (*i < end) {
+    // ASCII letters and digits, the common case, without decoding.
+    const char a = text[*i];
+    if ((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') || (a >= '0' && a <= '9')) { ++*i; continue; }
     const char32_t d = peek(text, *i, end);
     if (isLatinish(d)) { *i = nextIdx(text, *i); continue; }
     const size_t after = nextIdx(text, *i);

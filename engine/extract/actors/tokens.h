@@ -3,7 +3,8 @@
 // the relation rules read.
 //
 // Pure function; safe from any thread (the segmenter is, see
-// japanese_segmenter.h).
+// japanese_segmenter.h). Each thread keeps a bounded memo of the words it
+// has folded (tokens.cpp); results do not depend on it.
 #pragma once
 
 #include <cstddef>

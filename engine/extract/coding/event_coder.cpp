@@ -1,6 +1,8 @@
 #include "extract/coding/event_coder.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <cctype>
 #include <optional>
@@ -28,7 +30,8 @@ constexpr size_t kMaxRelativeGap = 3;
 
 std::string upper(std::string_view s) {
   std::string u(s);
-  for (auto& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (auto& c : u)  // ASCII, as std::toupper in the "C" locale, without a library call per byte
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   return u;
 }
 
@@ -52,6 +55,16 @@ struct MatchText {
   std::function<bool(size_t)> isPerson;  // may be empty
   std::optional<size_t> earlierAttacker;  // the author of the article's last attack read before
 
+  // A 1024-bit filter over the upper-case surface words: a pattern naming a
+  // word the sentence lacks cannot match anywhere in it (mayMatch). A set
+  // bit may be another word's; a clear one is certain.
+  std::array<uint64_t, 16> vocabulary{};
+  static size_t wordBit(std::string_view w) {
+    uint64_t h = 1469598103934665603ull;  // FNV-1a
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<size_t>((h ^ (h >> 32)) & 1023);
+  }
+
   MatchText(const SentenceParse& parse, const NpActors& npActors) : p(parse), actors(npActors) {
     ppOf.assign(p.nps.size(), kNoIndex);
     for (size_t k = 0; k < p.pps.size(); ++k) {
@@ -66,6 +79,21 @@ struct MatchText {
       surface.push_back(upper(w.lower));
       lemma.push_back(upper(w.lemma));
     }
+    for (const std::string& x : surface) vocabulary[wordBit(x) / 64] |= uint64_t{1} << (wordBit(x) % 64);
+  }
+
+  bool mayHaveWord(std::string_view w) const {
+    const size_t b = wordBit(w);
+    return (vocabulary[b / 64] >> (b % 64)) & 1;
+  }
+
+  // False when a word element of `tokens` is no word of the sentence: each
+  // element must match for the pattern to, and a word element only matches
+  // its own surface form.
+  bool mayMatch(const std::vector<PatternToken>& tokens) const {
+    for (const PatternToken& tok : tokens)
+      if (tok.kind == PatternTokenKind::kWord && !mayHaveWord(tok.word)) return false;
+    return true;
   }
 
   bool wordIs(size_t i, const std::string& w) const { return surface[i] == w || lemma[i] == w; }  // verb forms
@@ -753,6 +781,7 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
     // "- + * (BY $)" reads a passive ("X was criticised by Y"); an active
     // verb's subject is never its target ("Y denounced the shelling of X by Z").
     if (!passive && readsPassive(pat)) continue;
+    if (!t.mayMatch(pat.post) || !t.mayMatch(pat.pre)) continue;
     Binding b;
     PatternMatcher m(t, dict, allowed);
     if (!m.match(pat.post, 0, r.hit.lastWord + 1, end, !pat.post.empty() && pat.post[0].joined, &b)) continue;

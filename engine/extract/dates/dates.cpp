@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kg::extract {
@@ -92,6 +93,9 @@ std::vector<Token> tokenize(std::string_view s) {
 
 // 1..12 for an English month name or abbreviation, 0 otherwise.
 int englishMonth(const std::string& w) {
+  // Most words are no month: the names and abbreviations below have 3 to 9
+  // letters and start with one of these.
+  if (w.size() < 3 || w.size() > 9 || std::string_view("jfmasond").find(w[0]) == std::string_view::npos) return 0;
   static const std::array<const char*, 12> kFull = {"january",   "february", "march",    "april",
                                                     "may",       "june",     "july",     "august",
                                                     "september", "october",  "november", "december"};
@@ -111,6 +115,7 @@ int arabicMonth(const std::vector<Token>& t, size_t i, size_t* span) {
   *span = 1;
   if (i >= t.size() || t[i].kind != Tok::kWord) return 0;
   const std::string& w = t[i].lower;
+  if (static_cast<unsigned char>(w[0]) < 0x80) return 0;  // the names below are all Arabic script
   for (int m = 0; m < 12; ++m)
     if (w == kEgypt[m]) return m + 1;
   if (w == "إبريل" || w == "ابريل") return 4;
@@ -137,6 +142,12 @@ int arabicMonth(const std::vector<Token>& t, size_t i, size_t* span) {
 
 // 0 = Monday .. 6 = Sunday; -1 when not a weekday name.
 int weekdayIndex(const std::string& w) {
+  // The Latin names below have 3 to 9 letters and start with one of these;
+  // the Arabic ones start with a non-ASCII byte.
+  if (w.empty()) return -1;
+  if (static_cast<unsigned char>(w[0]) < 0x80 &&
+      (w.size() < 3 || w.size() > 9 || std::string_view("mtwfs").find(w[0]) == std::string_view::npos))
+    return -1;
   static const std::array<const char*, 7> kDays = {"monday", "tuesday",  "wednesday", "thursday",
                                                    "friday", "saturday", "sunday"};
   static const std::array<const char*, 7> kShort = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -494,7 +505,8 @@ Date eventDate(std::string_view sentence, Date articleDate) {
     if (t[i].kind != Tok::kWord) continue;
     const std::string& w = t[i].lower;
     const size_t pos = t[i].begin;
-    const std::string prev = i > 0 && t[i - 1].kind == Tok::kWord ? t[i - 1].lower : "";
+    static const std::string kNone;
+    const std::string& prev = i > 0 && t[i - 1].kind == Tok::kWord ? t[i - 1].lower : kNone;
     if (w == "yesterday") {
       if (artDay) cands.push_back({Date::fromDays(artDays - 1, DatePrecision::kDay), pos});
     } else if (w == "today" || w == "tonight") {

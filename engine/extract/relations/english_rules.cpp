@@ -412,10 +412,11 @@ bool agreementFollows(const std::vector<Token>& tokens, size_t i) {
 // ("call" only as "phone call", "signed" only of an agreement).
 std::optional<Trigger> triggerAt(const std::vector<Token>& tokens, size_t i) {
   const std::string& word = tokens[i].lower;
-  if ((word == "pull" || word == "pulled" || word == "pulling" || word == "pulls") && i + 1 < tokens.size() &&
+  const char first = word.empty() ? '\0' : word[0];  // the two phrasal checks below start with 'p' and 'c'
+  if (first == 'p' && (word == "pull" || word == "pulled" || word == "pulling" || word == "pulls") && i + 1 < tokens.size() &&
       tokens[i + 1].lower == "out")
     return Trigger{EdgeType::kRetreat, "0874", word == "pulled" ? Tense::kPast : Tense::kPresent, Form::kVerb};
-  if ((word == "called" || word == "calling" || word == "calls") && i + 1 < tokens.size() &&
+  if (first == 'c' && (word == "called" || word == "calling" || word == "calls") && i + 1 < tokens.size() &&
       (tokens[i + 1].lower == "for" || tokens[i + 1].lower == "on"))
     return Trigger{EdgeType::kRequest, "020", word == "called" ? Tense::kPast : Tense::kPresent, Form::kVerb};
   const auto it = englishTriggers().find(word);

@@ -266,6 +266,10 @@ struct Token {
 // Splits off the clitics that the tagger treats as words of their own.
 void pushWordToken(std::string_view text, size_t b, size_t e, std::vector<Token>& out) {
   std::string_view w = text.substr(b, e - b);
+  if (w.find('\'') == std::string_view::npos) {  // every clitic below has an apostrophe
+    out.push_back({b, e});
+    return;
+  }
   std::string low = lowerOf(w);
   auto endsWith = [&](std::string_view suf) {
     return low.size() > suf.size() && low.compare(low.size() - suf.size(), suf.size(), suf) == 0;
