@@ -288,19 +288,31 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       // The coder's parties are the sentence's mentions, its demonyms and
       // its personal pronouns (bound to persons read earlier). A sentence
       // with none of them gives every phrase no actor: the coder would parse
-      // it, code no event, deny no pair and leave the pronoun state as it is.
+      // it, code no event, deny no pair and leave the pronoun state as it is
+      // but for the group it is about (none).
       auto isDemonymWord = [&](const Token& t) {
         if (!t.word) return false;
         if (index_->demonym(t.strict)) return true;
         return t.strict.size() > 3 && t.strict.back() == 's' &&
                index_->demonym(t.strict.substr(0, t.strict.size() - 1)).has_value();
       };
+      // "It"/"They" opening the sentence stand for the group the previous
+      // sentence was about (coding/pronouns.h): a party too.
+      auto opensWithGroupPronoun = [&] {
+        const Token* first = nullptr;
+        for (const Token& t : tokens)
+          if (t.word && t.begin >= bodyBegin) { first = &t; break; }
+        return pronouns.earlierGroup && first && (first->lower == "it" || first->lower == "they");
+      };
       const bool parties = !mentions.empty() || std::any_of(tokens.begin(), tokens.end(), isDemonymWord) ||
-                           hasPersonPronoun(std::string_view(article.text).substr(bodyBegin, s.end - bodyBegin));
+                           hasPersonPronoun(std::string_view(article.text).substr(bodyBegin, s.end - bodyBegin)) ||
+                           opensWithGroupPronoun();
       std::vector<Fact> coded;
       if (parties)
         coded = events_->english().code(article.text, bodyBegin, s.end, mentions, demonym, article.doc.date, &denied,
                                         entityCode, &pronouns);
+      else
+        pronouns.earlierGroup.reset();  // what the parse would leave: a sentence about no group
       facts = combineFacts(std::move(facts), std::move(coded), englishEvents_, denied);
       if (auto r = rebuttalFact(tokens, mentions, resolver.entities(), accusations, facts)) facts.push_back(std::move(*r));
       for (const Accusation& a : accusationsOf(facts, mentions)) accusations.push_back(a);
