@@ -9,6 +9,7 @@
 #include "extract/actors/name_fold.h"
 #include "extract/actors/petrarch_actors.h"
 #include "extract/coding/actor_codes.h"
+#include "extract/coding/pronouns.h"
 #include "extract/coding/rebuttal.h"
 #include "extract/dates/dates.h"
 #include "extract/relations/relations.h"
@@ -160,8 +161,7 @@ bool hasPersonPronoun(std::string_view text) {
       ++n;
       ++j;
     }
-    const std::string_view w(run, std::min<size_t>(n, 4));
-    if (n <= 3 && (w == "he" || w == "him" || w == "she" || w == "her")) return true;
+    if (n <= 3 && isPersonPronoun(std::string_view(run, n))) return true;
     i = j;
   }
   return false;
@@ -235,8 +235,8 @@ Extraction ExtractorImpl::extract(const Article& article) const {
   std::map<std::tuple<size_t, size_t, int, std::string, std::string>, size_t> byKey;
   std::vector<bool> mentioned;
   std::vector<Accusation> accusations;  // read so far, for rebuttals (coding/rebuttal.h)
-  PersonPronouns pronouns;              // the person the article is about so far
-  pronouns.isPerson = [&resolver](size_t e) {
+  DiscourseState discourse;             // what the article's sentences so far leave for the next
+  discourse.isPerson = [&resolver](size_t e) {
     return e < resolver.entities().size() && resolver.entities()[e].actor.kind == ActorKind::kPerson;
   };
 
@@ -268,14 +268,20 @@ Extraction ExtractorImpl::extract(const Article& article) const {
     }
     std::vector<Fact> facts = findRelations(tokens, mentions, resolver);
     if (englishEvents_ != EnglishEvents::kRules && isLatinSentence(tokens)) {
+      // The state (catalog index) word `t` is a demonym of: "Iraqi", or the
+      // plural noun of one ("Americans", "Israelis").
+      auto demonymState = [&](const Token& t) -> std::optional<size_t> {
+        if (!t.word) return std::nullopt;
+        auto state = index_->demonym(t.strict);
+        if (!state && t.strict.size() > 3 && t.strict.back() == 's')
+          state = index_->demonym(t.strict.substr(0, t.strict.size() - 1));
+        return state;
+      };
       // "Iraqi troops": a demonym before an agent names its state.
       auto demonym = [&](size_t wordBegin) -> std::optional<size_t> {
         for (const Token& t : tokens) {
           if (t.begin != wordBegin || !t.word) continue;
-          auto state = index_->demonym(t.strict);
-          // "Americans", "Israelis": the plural noun of a demonym.
-          if (!state && t.strict.size() > 3 && t.strict.back() == 's')
-            state = index_->demonym(t.strict.substr(0, t.strict.size() - 1));
+          auto state = demonymState(t);
           if (!state) return std::nullopt;
           return resolver.fromCatalog(*state);
         }
@@ -290,19 +296,14 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       // with none of them gives every phrase no actor: the coder would parse
       // it, code no event, deny no pair and leave the pronoun state as it is
       // but for the group it is about (none).
-      auto isDemonymWord = [&](const Token& t) {
-        if (!t.word) return false;
-        if (index_->demonym(t.strict)) return true;
-        return t.strict.size() > 3 && t.strict.back() == 's' &&
-               index_->demonym(t.strict.substr(0, t.strict.size() - 1)).has_value();
-      };
+      auto isDemonymWord = [&](const Token& t) { return demonymState(t).has_value(); };
       // "It"/"They" opening the sentence stand for the group the previous
       // sentence was about (coding/pronouns.h): a party too.
       auto opensWithGroupPronoun = [&] {
         const Token* first = nullptr;
         for (const Token& t : tokens)
           if (t.word && t.begin >= bodyBegin) { first = &t; break; }
-        return pronouns.earlierGroup && first && (first->lower == "it" || first->lower == "they");
+        return discourse.earlierGroup && first && isGroupPronoun(first->lower);
       };
       const bool parties = !mentions.empty() || std::any_of(tokens.begin(), tokens.end(), isDemonymWord) ||
                            hasPersonPronoun(std::string_view(article.text).substr(bodyBegin, s.end - bodyBegin)) ||
@@ -310,9 +311,9 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       std::vector<Fact> coded;
       if (parties)
         coded = events_->english().code(article.text, bodyBegin, s.end, mentions, demonym, article.doc.date, &denied,
-                                        entityCode, &pronouns);
+                                        entityCode, &discourse);
       else
-        pronouns.earlierGroup.reset();  // what the parse would leave: a sentence about no group
+        discourse.earlierGroup.reset();  // what the parse would leave: a sentence about no group
       facts = combineFacts(std::move(facts), std::move(coded), englishEvents_, denied);
       if (auto r = rebuttalFact(tokens, mentions, resolver.entities(), accusations, facts)) facts.push_back(std::move(*r));
       for (const Accusation& a : accusationsOf(facts, mentions)) accusations.push_back(a);

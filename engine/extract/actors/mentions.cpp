@@ -432,23 +432,16 @@ bool claimOrganisation(MentionScan& s, size_t b, size_t e, size_t words) {
   return true;
 }
 
-// True when token `k` is a weekday or month name, which follows a group
-// noun as a time ("the group Monday said"), never as its name.
-bool calendarWord(const Token& t) {
-  static const std::unordered_set<std::string_view> kWords = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"};
-  return kWords.count(t.lower) > 0;
-}
-
 // "the militant group Jaish al-Adl", "the opposition group Komala": an
-// unknown capitalised run of one to five words right after a group noun
-// (given_names.txt group_nouns) is a group, armed when an armed word stands
-// among the three words before the noun. True when claimed.
+// unknown capitalised run [b, e) of one to five words right after a group
+// noun (given_names.txt group_nouns) is a group, armed when an armed word
+// stands among the three words before the noun. The run starts after its
+// stop capitals (runNameStart), so "the group Monday said" names no group.
+// True when claimed.
 bool claimNamedGroup(MentionScan& s, size_t b, size_t e, size_t words) {
   const auto& tokens = s.tokens;
   const GivenNames& g = givenNames();
-  if (b == 0 || words < 1 || words > 5 || tokens[b - 1].possessive || calendarWord(tokens[b])) return false;
+  if (b == 0 || words < 1 || words > 5 || tokens[b - 1].possessive) return false;
   const std::string& noun = tokens[b - 1].lower;
   if (!g.groupNouns.contains(noun)) return false;
   for (size_t k = b; k < e; ++k)

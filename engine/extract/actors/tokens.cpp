@@ -78,6 +78,15 @@ struct FoldCache {
   std::vector<Slot> slots = std::vector<Slot>(kSlots);
 };
 
+// Bytes of the "'s" or "’s" that ends word `w` after at least one other
+// character (2 or 4); 0 when it ends in neither.
+size_t possessiveSuffixBytes(std::string_view w) {
+  if (w.size() < 3 || (w.back() != 's' && w.back() != 'S')) return 0;
+  if (w[w.size() - 2] == '\'') return 2;
+  if (w.size() > 4 && w.compare(w.size() - 4, 3, "\xE2\x80\x99") == 0) return 4;
+  return 0;
+}
+
 WordFold foldForToken(std::string_view raw, bool hyphenAfter) {
   WordFold t;
   FoldedWord f = foldWord(raw, hyphenAfter, true);
@@ -102,9 +111,7 @@ WordFold foldForToken(std::string_view raw, bool hyphenAfter) {
     const char32_t first = decodeUtf8(raw, k);
     t.capital = (first < 0x80 && std::isupper(static_cast<int>(first))) || (first >= 0xC0 && first <= 0xDE);
     t.allCaps = anyLetter && allUpper;
-    if (raw.size() > 2 && (raw.back() == 's' || raw.back() == 'S') &&
-        (raw[raw.size() - 2] == '\'' || (raw.size() > 4 && raw.compare(raw.size() - 4, 3, "\xE2\x80\x99") == 0)))
-      t.possessive = true;
+    t.possessive = possessiveSuffixBytes(raw) > 0;
   }
   if (t.script == Script::kDigit) t.capital = true;
   return t;
@@ -133,17 +140,6 @@ void finishWord(Token& t, std::string_view text, bool hyphenAfter) {
   t.allCaps = f.allCaps;
   t.possessive = f.possessive;
 }
-
-}  // namespace
-
-std::string possessiveStem(const Token& t) {
-  if (!t.possessive) return {};
-  const std::string& w = t.lower;
-  const size_t cut = w.size() >= 4 && w.compare(w.size() - 4, 3, "\xE2\x80\x99") == 0 ? 4 : 2;
-  return w.substr(0, w.size() - cut);
-}
-
-namespace {
 
 // A Latin (or digit) word starting at `s`, `*i` just past its first
 // character: letters with inner apostrophes and dots ("Kata'ib", "U.S."),
@@ -316,6 +312,11 @@ std::vector<Token> tokenize(std::string_view text, size_t begin, size_t end, con
     }
   }
   return out;
+}
+
+std::string possessiveStem(const Token& t) {
+  if (!t.possessive) return {};
+  return t.lower.substr(0, t.lower.size() - possessiveSuffixBytes(t.lower));
 }
 
 }  // namespace kg::extract

@@ -64,10 +64,16 @@ bool standsForOwner(const syntax::SentenceParse& p, size_t w, size_t head) {
 // military force (138); coercion (17) repression (137); sanctions (163)
 // an embargo (1312); other reductions of relations (16) their reduction
 // or break (1313). Empty for other codes.
+// CAMEO 18 (assault), 19 (fight), 20 (mass violence): an attack.
+bool isAttackCode(std::string_view cameo) {
+  const std::string_view root = cameo.substr(0, 2);
+  return cameo.size() >= 2 && (root == "18" || root == "19" || root == "20");
+}
+
 std::string_view threatCodeFor(std::string_view cameo) {
   if (cameo.size() < 2) return {};
   const std::string_view root = cameo.substr(0, 2);
-  if (root == "15" || root == "18" || root == "19" || root == "20") return "138";
+  if (root == "15" || isAttackCode(cameo)) return "138";
   if (root == "17") return "137";
   if (cameo.rfind("163", 0) == 0) return "1312";
   if (root == "16") return "1313";
@@ -162,10 +168,6 @@ syntax::TaggerCache* taggerCacheFor(const std::shared_ptr<const syntax::Lexicon>
   return memo.cache.get();
 }
 
-// CAMEO 18 (assault), 19 (fight), 20 (mass violence): an attack.
-bool isAttackCode(const std::string& c) {
-  return c.size() >= 2 && ((c[0] == '1' && (c[1] == '8' || c[1] == '9')) || (c[0] == '2' && c[1] == '0'));
-}
 
 }  // namespace
 
@@ -243,25 +245,25 @@ void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const Demonym
 std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, size_t end,
                                           const std::vector<Mention>& mentions, const DemonymLookup& demonym,
                                           Date articleDate, std::vector<std::pair<size_t, size_t>>* denied,
-                                          const EntityCode& entityCode, PersonPronouns* pronouns) const {
+                                          const EntityCode& entityCode, DiscourseState* discourse) const {
   std::vector<Fact> facts;
   if ((mentions.empty() && !demonym) || end <= begin || end > text.size()) return facts;
   syntax::SentenceParse parse =
       syntax::parse(*lexicon_, text.substr(begin, end - begin), begin, taggerCacheFor(lexicon_));
   NpActors actors = bindMentions(parse, mentions);
   bindDemonyms(&parse, demonym, &actors);
-  if (pronouns) {
-    bindPersonPronouns(parse, *pronouns, &actors);
-    if (auto persons = salientPersons(parse, actors, pronouns->isPerson); !persons.empty())
-      pronouns->earlier = std::move(persons);
-    pronouns->earlierGroup = salientGroup(parse, actors, pronouns->isPerson);
+  if (discourse) {
+    bindPersonPronouns(parse, *discourse, &actors);
+    if (auto persons = salientPersons(parse, actors, discourse->isPerson); !persons.empty())
+      discourse->earlier = std::move(persons);
+    discourse->earlierGroup = salientGroup(parse, actors, discourse->isPerson);
   }
-  const auto coded = coder_.code(parse, actors, denied, pronouns ? pronouns->isPerson : nullptr,
-                                 pronouns ? pronouns->earlierAttacker : std::nullopt);
+  const auto coded = coder_.code(parse, actors, denied, discourse ? discourse->isPerson : nullptr,
+                                 discourse ? discourse->earlierAttacker : std::nullopt);
   for (const CodedEvent& e : coded) {
     auto plover = ploverForCameo(e.code);
     if (!plover) continue;
-    if (pronouns && !e.planned && isAttackCode(e.code)) pronouns->earlierAttacker = e.source;
+    if (discourse && !e.planned && isAttackCode(e.code)) discourse->earlierAttacker = e.source;
     Fact f;
     f.src = e.source;
     f.dst = e.target;

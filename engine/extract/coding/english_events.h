@@ -47,13 +47,17 @@ class EnglishEventCoder final {
   // (EventCoder::code), for combineFacts. `entityCode` (may be empty): an
   // entity's own CAMEO actor code, from which each Fact's srcCode/dstCode
   // are composed (actor_codes.h); without it they stay empty.
-  // `pronouns` (may be null): binds "he"/"him"/"she"/"her" to persons
-  // (pronouns.h); on return its `earlier` holds the persons this sentence
-  // is about, when it names any, for the next sentence.
+  // `discourse` (may be null; the caller's, one per article, sentences in
+  // order): binds "he"/"him"/"she"/"her" to persons and a sentence-opening
+  // "It"/"They" to the group the article was about (pronouns.h), and aims
+  // criticism of an unattributed attack at its last attacker. On return it
+  // holds what this sentence leaves for the next: `earlier` the persons it is
+  // about (when it names any), `earlierGroup` the group it is about (or
+  // none), `earlierAttacker` the source of its last attack (when it coded one).
   std::vector<Fact> code(std::string_view text, size_t begin, size_t end, const std::vector<Mention>& mentions,
                          const DemonymLookup& demonym = {}, Date articleDate = {},
                          std::vector<std::pair<size_t, size_t>>* denied = nullptr,
-                         const EntityCode& entityCode = {}, PersonPronouns* pronouns = nullptr) const;
+                         const EntityCode& entityCode = {}, DiscourseState* discourse = nullptr) const;
 
  private:
   // Phrases named by the demonyms before their agent or owned head ("Iraqi

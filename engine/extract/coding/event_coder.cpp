@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "extract/coding/coder_lexicon.h"
+#include "extract/coding/pronouns.h"
 
 namespace kg::extract {
 
@@ -1092,6 +1093,34 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
 
 constexpr std::string_view kAccuseCode = "112";
 
+// Events the speaker of reported clause `ci` does by saying it (blame,
+// threat): `code` from each actor of the speaker to each actor of phrase
+// `targetNp`, never an actor to itself. Returns how many were added.
+size_t addSaidEvents(const MatchText& t, uint32_t ci, int32_t targetNp, std::string_view code, bool planned,
+                     std::vector<CodedEvent>* out) {
+  const Clause& c = t.p.clauses[ci];
+  std::vector<size_t> from, to;
+  t.entitiesOf(c.speaker, &from);
+  t.entitiesOf(targetNp, &to);
+  size_t added = 0;
+  for (size_t a : from)
+    for (size_t b : to) {
+      if (a == b) continue;
+      CodedEvent e;
+      e.source = a;
+      e.target = b;
+      e.code = std::string(code);
+      e.clause = ci;
+      e.sourceNp = c.speaker;
+      e.targetNp = targetNp;
+      e.planned = planned;
+      e.reported = true;
+      out->push_back(std::move(e));
+      ++added;
+    }
+  return added;
+}
+
 // The speaker of a reported clause "Y was responsible for / behind Z"
 // accuses Y (CAMEO 112), as "blamed Y for Z" does (blame_words).
 void blameBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out) {
@@ -1104,23 +1133,7 @@ void blameBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out
   for (uint32_t o : c.objects) blames = blames || words().blameWords.contains(p.words[p.nps[o].head].lower);
   for (uint32_t pp : c.pps) blames = blames || words().blameWords.contains(p.pps[pp].prep);
   if (!blames) return;
-  std::vector<size_t> from, to;
-  t.entitiesOf(c.speaker, &from);
-  t.entitiesOf(c.subject, &to);
-  for (size_t a : from)
-    for (size_t b : to) {
-      if (a == b) continue;
-      CodedEvent e;
-      e.source = a;
-      e.target = b;
-      e.code = std::string(kAccuseCode);
-      e.clause = ci;
-      e.sourceNp = c.speaker;
-      e.targetNp = c.subject;
-      e.planned = isPlanned(p, c, vg);
-      e.reported = true;
-      out->push_back(std::move(e));
-    }
+  addSaidEvents(t, ci, c.subject, kAccuseCode, isPlanned(p, c, vg), out);
 }
 
 constexpr std::string_view kThreatCode = "130";
@@ -1148,8 +1161,7 @@ int32_t threatenedPronoun(const MatchText& t, uint32_t ci) {
   const SentenceParse& p = t.p;
   const Clause& c = p.clauses[ci];
   const NounPhrase& s = p.nps[c.subject];
-  const std::string& w = p.words[s.head].lower;
-  if (s.span.last != s.span.first + 1 || (w != "it" && w != "they")) return kNoIndex;
+  if (s.span.last != s.span.first + 1 || !isGroupPronoun(p.words[s.head].lower)) return kNoIndex;
   std::vector<size_t> speaker;
   t.entitiesOf(c.speaker, &speaker);
   int32_t found = kNoIndex;
@@ -1172,25 +1184,7 @@ bool threatBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* ou
   if (!t.namesActor(c.speaker) || !foretellsPunishment(p, c)) return false;
   const int32_t threatened = t.namesActor(c.subject) ? static_cast<int32_t>(c.subject) : threatenedPronoun(t, ci);
   if (threatened == kNoIndex) return false;
-  std::vector<size_t> from, to;
-  t.entitiesOf(c.speaker, &from);
-  t.entitiesOf(threatened, &to);
-  bool added = false;
-  for (size_t a : from)
-    for (size_t b : to) {
-      if (a == b) continue;
-      CodedEvent e;
-      e.source = a;
-      e.target = b;
-      e.code = std::string(kThreatCode);
-      e.clause = ci;
-      e.sourceNp = c.speaker;
-      e.targetNp = threatened;
-      e.reported = true;
-      out->push_back(std::move(e));
-      added = true;
-    }
-  return added;
+  return addSaidEvents(t, ci, threatened, kThreatCode, false, out) > 0;
 }
 
 // The parties of clause `ci`, which says something did not happen.

@@ -84,7 +84,9 @@ class EventCoder final {
   // `isPerson` (may be empty): whether an entity is a person, for verbs
   // whose sense depends on it ("dismissed the minister" removes from office,
   // "dismissed the claim" rejects it; removal_verbs in
-  // data/english_coder_words.txt).
+  // data/english_coder_words.txt). `earlierAttacker` (may be nullopt): the
+  // author of the article's last attack read before this sentence, whom
+  // criticism of an attack named without its author is aimed at.
   std::vector<CodedEvent> code(const syntax::SentenceParse& parse, const NpActors& npActors,
                                std::vector<std::pair<size_t, size_t>>* denied = nullptr,
                                const std::function<bool(size_t)>& isPerson = {},

@@ -15,11 +15,10 @@ enum class PronounCase { kNone, kSubject, kObject };
 PronounCase pronounCase(const SentenceParse& p, const syntax::NounPhrase& np) {
   if (np.span.last != np.span.first + 1 || !np.members.empty()) return PronounCase::kNone;
   const std::string_view w = p.words[np.span.first].lower;
-  if (w == "he" || w == "she") return PronounCase::kSubject;
+  if (!isPersonPronoun(w)) return PronounCase::kNone;
   // "her" alone is an object ("told her"); before a noun it is a determiner
   // and then not a phrase of its own.
-  if (w == "him" || w == "her") return PronounCase::kObject;
-  return PronounCase::kNone;
+  return w == "he" || w == "she" ? PronounCase::kSubject : PronounCase::kObject;
 }
 
 // The one person phrase `np` names, if it names exactly one entity and that
@@ -79,37 +78,40 @@ std::optional<size_t> nearestPerson(const SentenceParse& p, const NpActors& acto
   return best;
 }
 
-}  // namespace
-
 // True when phrase `np` is "It" or "They" opening the sentence as the
 // subject of its first clause.
 bool openingGroupPronoun(const SentenceParse& p, size_t np) {
   const syntax::NounPhrase& n = p.nps[np];
   if (n.span.first != 0 || n.span.last != 1 || p.clauses.empty()) return false;
-  const std::string_view w = p.words[0].lower;
-  return (w == "it" || w == "they") && p.clauses.front().subject == static_cast<int32_t>(np);
+  return isGroupPronoun(p.words[0].lower) && p.clauses.front().subject == static_cast<int32_t>(np);
 }
 
-void bindPersonPronouns(const SentenceParse& p, const PersonPronouns& pronouns, NpActors* actors) {
-  if (!pronouns.isPerson) return;
+}  // namespace
+
+bool isPersonPronoun(std::string_view w) { return w == "he" || w == "him" || w == "she" || w == "her"; }
+
+bool isGroupPronoun(std::string_view w) { return w == "it" || w == "they"; }
+
+void bindPersonPronouns(const SentenceParse& p, const DiscourseState& state, NpActors* actors) {
+  if (!state.isPerson) return;
   for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
     if (!(*actors)[k].empty()) continue;
-    if (pronouns.earlierGroup && openingGroupPronoun(p, k)) {
-      (*actors)[k] = {*pronouns.earlierGroup};
+    if (state.earlierGroup && openingGroupPronoun(p, k)) {
+      (*actors)[k] = {*state.earlierGroup};
       continue;
     }
     const PronounCase pc = pronounCase(p, p.nps[k]);
     if (pc == PronounCase::kNone) continue;
     std::optional<size_t> e;
     if (pc == PronounCase::kSubject) {
-      e = subjectAntecedent(p, *actors, k, pronouns.isPerson);
-      if (!e) e = nearestPerson(p, *actors, k, pronouns.isPerson, std::nullopt);
-      if (!e && !pronouns.earlier.empty()) e = pronouns.earlier.front();
+      e = subjectAntecedent(p, *actors, k, state.isPerson);
+      if (!e) e = nearestPerson(p, *actors, k, state.isPerson, std::nullopt);
+      if (!e && !state.earlier.empty()) e = state.earlier.front();
     } else {
       const auto own = subjectEntity(p, *actors, clauseOf(p, static_cast<int32_t>(k)));
-      e = nearestPerson(p, *actors, k, pronouns.isPerson, own);
-      for (size_t i = 0; !e && i < pronouns.earlier.size(); ++i)
-        if (!own || pronouns.earlier[i] != *own) e = pronouns.earlier[i];
+      e = nearestPerson(p, *actors, k, state.isPerson, own);
+      for (size_t i = 0; !e && i < state.earlier.size(); ++i)
+        if (!own || state.earlier[i] != *own) e = state.earlier[i];
     }
     if (e) (*actors)[k] = {*e};
   }

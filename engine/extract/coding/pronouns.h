@@ -26,6 +26,7 @@
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "extract/coding/np_binding.h"
@@ -33,7 +34,9 @@
 
 namespace kg::extract {
 
-struct PersonPronouns {
+// What the sentences read so far leave for the next one of the same article
+// (one per article, updated by EnglishEventCoder::code sentence by sentence).
+struct DiscourseState {
   // True when entity `e` is a person; without it nothing is bound.
   std::function<bool(size_t)> isPerson;
   // The persons the last sentence that named any was about, its subject
@@ -43,15 +46,22 @@ struct PersonPronouns {
   // last sentence that had one (salientGroup); "It"/"They" opening the next
   // sentence stand for it.
   std::optional<size_t> earlierGroup;
-  // The source of the last attack (CAMEO 18-20) the article's sentences
-  // coded: whom "condemned the strikes" is aimed at when the strikes'
-  // author is not written with them.
+  // The source of the last attack (CAMEO 18-20, not planned) the article's
+  // sentences coded: whom "condemned the strikes" is aimed at when the
+  // strikes' author is not written with them (EventCoder::code).
   std::optional<size_t> earlierAttacker;
 };
 
+// True for "he", "him", "she", "her" (lower case): the words bound to persons.
+bool isPersonPronoun(std::string_view lower);
+// True for "it", "they" (lower case): the words bound to a group opening a
+// sentence.
+bool isGroupPronoun(std::string_view lower);
+
 // Binds each unbound personal-pronoun phrase of `p` in `*actors` (indexed by
-// NP) to one person entity, per the rules above.
-void bindPersonPronouns(const syntax::SentenceParse& p, const PersonPronouns& pronouns, NpActors* actors);
+// NP) to one person entity, and a sentence-opening "It"/"They" to
+// `state.earlierGroup`, per the rules above.
+void bindPersonPronouns(const syntax::SentenceParse& p, const DiscourseState& state, NpActors* actors);
 
 // The persons a sentence is about, for the next one: the person subjects of
 // its clauses in order, then its other person phrases in text order, each

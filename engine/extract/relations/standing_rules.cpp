@@ -197,6 +197,45 @@ size_t servedState(const StandingScan& s, const Mention& o) {
   return found == kNoActor ? kNoActor : s.resolver.fromCatalog(found);
 }
 
+// True when the dictionary records person's title `title` in a body other
+// than `body`: a mention naming `body` for it is a misreading, the
+// dictionary knows better.
+bool titleRecordedElsewhere(const StandingScan& s, const Entity& person, const Entity& body,
+                            const std::string& title) {
+  const auto& offices = s.resolver.offices();
+  return person.catalog != kNoActor && offices.hasTitle(person.catalog, title) &&
+         (body.catalog == kNoActor || !offices.hasRelation(person.catalog, body.catalog));
+}
+
+// The standing relation mention `m`'s title makes between its person and
+// `body` (an entity): a rank is membership; a head of a state or government
+// body leads it, its other offices are OFFICIAL_OF; a group's leaders lead
+// it, its other roles are membership. A relation the dictionary records
+// between the two is this one: its type and title are taken, so that the
+// store joins the mention to that tenure (and never starts a second edge
+// that outlives it).
+Fact officeFact(const StandingScan& s, const Mention& m, size_t body, float confidence) {
+  const Entity& person = s.entities[m.entity];
+  const Entity& b = s.entities[body];
+  const std::string lt = lowerCase(m.title);
+  const bool stateLike = b.actor.kind == ActorKind::kState || b.actor.kind == ActorKind::kGovernmentBody;
+  Fact f;
+  f.src = m.entity;
+  f.dst = body;
+  f.type = rankTitle(lt) ? EdgeType::kMemberOf
+           : stateLike && headTitle(lt) ? EdgeType::kLeaderOf
+           : stateLike ? EdgeType::kOfficialOf
+           : leaderTitle(lt) ? EdgeType::kLeaderOf
+                             : EdgeType::kMemberOf;
+  f.title = m.title;
+  if (const CatalogRelation* r = recordedRelation(s.resolver, person.catalog, b.catalog, lt)) {
+    f.type = r->type;
+    f.title = r->title;
+  }
+  f.confidence = confidence;
+  return f;
+}
+
 // The token that says whose title a mention's title is: "his"/"her"/"its"/
 // "their" right before it, or the possessive of "the country's", "the
 // group's" ...; for a title set before the name by a comma ("his finance
@@ -264,30 +303,10 @@ std::optional<Fact> ownedTitleFact(const StandingScan& s, const Mention& m) {
   const bool personal = s.entities[owner->entity].actor.kind == ActorKind::kPerson;
   const size_t body = personal ? servedState(s, *owner) : owner->entity;
   if (body == kNoActor || body == m.entity) return std::nullopt;
-  const Entity& b = s.entities[body];
-  const bool stateLike = b.actor.kind == ActorKind::kState || b.actor.kind == ActorKind::kGovernmentBody;
   // "his deputy" under a president is no head of the state.
   if (personal && headTitle(lt)) return std::nullopt;
-  // The dictionary records this person's title in another body: it knows better.
-  const auto& offices = s.resolver.offices();
-  if (person.catalog != kNoActor && offices.hasTitle(person.catalog, m.title) &&
-      (b.catalog == kNoActor || !offices.hasRelation(person.catalog, b.catalog)))
-    return std::nullopt;
-  Fact f;
-  f.src = m.entity;
-  f.dst = body;
-  f.type = rankTitle(lt) ? EdgeType::kMemberOf
-           : stateLike && headTitle(lt) ? EdgeType::kLeaderOf
-           : stateLike ? EdgeType::kOfficialOf
-           : leaderTitle(lt) ? EdgeType::kLeaderOf
-                             : EdgeType::kMemberOf;
-  f.title = m.title;
-  if (const CatalogRelation* r = recordedRelation(s.resolver, person.catalog, b.catalog, lt)) {
-    f.type = r->type;
-    f.title = r->title;
-  }
-  f.confidence = m.confidence * kTitleFactor * kContextOwnerFactor;
-  return f;
+  if (titleRecordedElsewhere(s, person, s.entities[body], m.title)) return std::nullopt;
+  return officeFact(s, m, body, m.confidence * kTitleFactor * kContextOwnerFactor);
 }
 
 // A head-of-state, head-of-government or minister title written bare before
@@ -331,9 +350,8 @@ std::optional<Fact> titleFact(const StandingScan& s, const Mention& m) {
   // recorded title is a misreading; the dictionary knows better.
   // Without an article date the mention cannot be placed in the tenure: the
   // dictionary's edge already says it.
-  const auto& offices = s.resolver.offices();
-  if (person.catalog != kNoActor && offices.hasTitle(person.catalog, m.title) &&
-      (body.catalog == kNoActor || !offices.hasRelation(person.catalog, body.catalog) ||
+  if (titleRecordedElsewhere(s, person, body, m.title) ||
+      (person.catalog != kNoActor && s.resolver.offices().hasTitle(person.catalog, m.title) &&
        !s.resolver.articleDate().known()))
     return std::nullopt;
   const std::string lt = lowerCase(m.title);
@@ -342,25 +360,7 @@ std::optional<Fact> titleFact(const StandingScan& s, const Mention& m) {
   if (body.actor.kind == ActorKind::kState &&
       (rankTitle(lt) || words().stateVagueTitles.contains(lt)))
     return std::nullopt;
-  Fact f;
-  f.src = m.entity;
-  f.dst = m.titleOf;
-  const bool stateLike = body.actor.kind == ActorKind::kState || body.actor.kind == ActorKind::kGovernmentBody;
-  f.type = rankTitle(lt) ? EdgeType::kMemberOf
-           : stateLike && headTitle(lt) ? EdgeType::kLeaderOf
-           : stateLike ? EdgeType::kOfficialOf
-           : leaderTitle(lt) ? EdgeType::kLeaderOf
-                             : EdgeType::kMemberOf;
-  f.title = m.title;
-  // A relation the dictionary records between the two is this one: take
-  // its type and title so that the store joins the mention to that tenure
-  // (and never starts a second edge that outlives it).
-  if (const CatalogRelation* r = recordedRelation(s.resolver, person.catalog, body.catalog, lt)) {
-    f.type = r->type;
-    f.title = r->title;
-  }
-  f.confidence = m.confidence * kTitleFactor;
-  return f;
+  return officeFact(s, m, m.titleOf, m.confidence * kTitleFactor);
 }
 
 // ---- Appositions
