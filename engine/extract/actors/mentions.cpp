@@ -374,7 +374,14 @@ size_t runNameStart(const MentionScan& s, size_t i, size_t j) {
   const auto& stops = stopCapitals();
   size_t b = i;
   if (b > 0 && tokens[b - 1].article && s.owner[b - 1] < 0) --b;
-  while (b < j && !tokens[b].article && (stops.count(tokens[b].strict) || tokens[b].lower == "of")) ++b;
+  // A stop capital that is also a given name opens a name when a name word
+  // follows it ("Christian Lindner", not "Christian militias").
+  auto opensName = [&](size_t k) {
+    return k + 1 < j && givenNames().givenNames.contains(tokens[k].lower) && tokens[k + 1].capital &&
+           !stops.count(tokens[k + 1].strict);
+  };
+  while (b < j && !tokens[b].article && (stops.count(tokens[b].strict) || tokens[b].lower == "of") && !opensName(b))
+    ++b;
   return skipLeadingTitles(tokens, s.index, s.owner, b, j);
 }
 
@@ -560,6 +567,18 @@ bool personContext(const MentionScan& s, size_t b, size_t next) {
   if (next < tokens.size()) {
     const Token& n = tokens[next];
     if (n.word && speechVerb(n.lower)) person = true;
+    // "appointed Claire Vautrin as (his new) prime minister", "Rosa Quispe
+    // was named as interior minister": an office after "as", at most two
+    // lower-case words on.
+    size_t as = next;
+    if ((n.lower == "was" || n.lower == "were") && next + 2 < tokens.size() && tokens[next + 2].lower == "as")
+      as = next + 2;
+    if (tokens[as].lower == "as")
+      for (size_t k = as + 1; k < tokens.size() && k < as + 4 && tokens[k].word && !tokens[k].capital; ++k)
+        if (s.index.title(tokens, k)) {
+          person = true;
+          break;
+        }
     // "Albin Kurti, Kosovo's prime minister,", "X, Iran's Quds Force
     // commander": a state's or group's title after the comma.
     if (n.lower == "," && next + 1 < tokens.size()) {

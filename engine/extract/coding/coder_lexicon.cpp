@@ -16,6 +16,8 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"victim_prepositions", &W::victimPrepositions},
     {"attributing_verbs", &W::attributingVerbs},
     {"removal_verbs", &W::removalVerbs},
+    {"naming_verbs", &W::namingVerbs},
+    {"characterisation_blame", &W::characterisationBlame},
     {"object_control_verbs", &W::objectControlVerbs},
     {"planning_governors", &W::planningGovernors},
     {"negating_governors", &W::negatingGovernors},

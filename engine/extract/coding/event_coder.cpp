@@ -44,6 +44,8 @@ const EnglishCoderWords& words() { return englishCoderWords(); }
 constexpr std::string_view kCriticismRoot = "11";
 // CAMEO 172: impose administrative sanctions (removal from office).
 constexpr std::string_view kRemovalCode = "172";
+// CAMEO 111: criticize or denounce.
+constexpr std::string_view kDenounceCode = "111";
 
 // One sentence's view for matching: upper-case surface and lemma of each
 // word, and for each word the innermost-first noun phrases that start there.
@@ -858,6 +860,25 @@ void removalSense(const MatchText& t, const Clause& c, const VerbGroup& vg, Verb
   }
 }
 
+// "called Israel a terror state", "called the Indian strike an act of war":
+// a naming verb whose second object follows the first characterises it.
+// It denounces the first object (CAMEO 111) when the second holds a word of
+// blame; otherwise it is no event, and never the telephone call that "- *
+// +" reads for "called X".
+void characterisationSense(const MatchText& t, const Clause& c, const VerbGroup& vg, VerbReading* r) {
+  if (c.objects.size() < 2 || !words().namingVerbs.contains(vg.lemma)) return;
+  const NounPhrase& named = t.p.nps[c.objects[0]];
+  const NounPhrase& as = t.p.nps[c.objects[1]];
+  if (as.span.first != named.span.last) return;
+  bool blame = false;
+  for (uint32_t w = as.span.first; w < as.span.last && !blame; ++w)
+    blame = words().characterisationBlame.contains(t.p.words[w].lemma);
+  r->pattern = nullptr;
+  r->binding = Binding{};
+  r->code = blame ? VerbCode{std::string(kDenounceCode), ""} : VerbCode{};
+  if (blame && t.namesActor(static_cast<int32_t>(c.objects[0]))) r->binding.target = static_cast<int32_t>(c.objects[0]);
+}
+
 // Clauses that code nothing whatever their verb says.
 bool skipClause(const SentenceParse& p, const Clause& c) {
   if (c.verb >= p.vgs.size()) return true;
@@ -930,6 +951,7 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
       break;
     auto r = readVerb(dicts, t, ci, p.vgs[vi]);
     if (r && vi == static_cast<int32_t>(c.verb)) removalSense(t, c, p.vgs[vi], &*r);
+    if (r && vi == static_cast<int32_t>(c.verb)) characterisationSense(t, c, p.vgs[vi], &*r);
     // A negated verb codes only what a pattern that spells out the negation
     // says ("- &NEGATVAUXVRB * ..."): neither it nor its complement happened
     // otherwise ("does not intend to withdraw"). "offered no help to Iraq":

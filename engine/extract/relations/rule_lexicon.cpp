@@ -141,6 +141,8 @@ constexpr std::pair<std::string_view, WordSet E::*> kEnglishSets[] = {
     {"state_vague_titles", &E::stateVagueTitles},
     {"place_prepositions", &E::placePrepositions},
     {"owner_nouns", &E::ownerNouns},
+    {"appointing_verbs", &E::appointingVerbs},
+    {"appointed_title_openers", &E::appointedTitleOpeners},
     {"clause_link_words", &E::clauseLinkWords},
     {"role_word_stems", &E::roleWordStems},
     {"title_qualifiers", &E::titleQualifiers},

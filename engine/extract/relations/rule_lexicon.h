@@ -55,7 +55,7 @@ struct EnglishRelationWords {
   WordSet auxiliaries, prepositions, determiners, subordinators, relatives, modals, sequenceAdverbs, roleNouns,
       lightVerbs, targetPrepositions, locationPrepositions, agreementNouns, governingWords;
   WordSet leaderTitleWords, headTitles, honorifics, ranks, stateVagueTitles, roleWordStems, titleQualifiers;
-  WordSet placePrepositions, clauseLinkWords, ownerNouns;
+  WordSet placePrepositions, clauseLinkWords, ownerNouns, appointingVerbs, appointedTitleOpeners;
 };
 
 // The sets of arabic_words.txt, words arabicNormalize'd.

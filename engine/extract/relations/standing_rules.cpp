@@ -535,6 +535,120 @@ void partOfAfter(StandingScan& s, const std::vector<const Mention*>& all, const 
   }
 }
 
+// ---- Appointments
+
+// The office written after "as" at token `q` ("as his new defence
+// minister", "as prime minister of Iraq"): its words, without the openers;
+// `*end` is set to the token after it. Empty unless its last word is a
+// role of one person.
+std::string appointedTitle(const std::vector<Token>& tokens, size_t q, size_t* end, size_t* owner) {
+  size_t r = q;
+  *owner = tokens.size();
+  for (; r < tokens.size() && r < q + 3 && words().appointedTitleOpeners.contains(tokens[r].lower); ++r)
+    if (!ownerWord(tokens[r]).empty()) *owner = r;
+  std::string title;
+  size_t e = r;
+  for (; e < tokens.size() && e < r + 4; ++e) {
+    const Token& t = tokens[e];
+    if (!t.word || t.capital || words().prepositions.contains(t.lower) || t.lower == "and" || t.lower == "on") break;
+    if (!title.empty()) title += t.hyphenBefore ? "-" : " ";
+    title += t.lower;
+  }
+  *end = e;
+  const size_t cut = title.find_last_of(" -");
+  const std::string last = title.substr(cut == std::string::npos ? 0 : cut + 1);
+  if (last.empty() || !roleWords(last) || last == "member" || last.back() == 's') return "";
+  return title;
+}
+
+// The person or state whose act of appointing is written before token
+// `verb`: the nearest mention before it that is not `m`.
+const Mention* appointer(const StandingScan& s, const Mention& m, size_t verb) {
+  const Mention* found = nullptr;
+  for (const Mention& o : s.mentions)
+    if (&o != &m && !o.modifier && o.tokEnd <= verb && (!found || o.tokBegin > found->tokBegin)) found = &o;
+  return found;
+}
+
+// "Macron appointed X as prime minister", "X was named as defence
+// minister", "parliament elected X as president of Iraq": X holds the
+// office written after "as", in the state "of" names, else the state the
+// appointer (or the owner word: "as his finance minister") serves or is,
+// else the sentence's one state. Read at the confidence of a bare title.
+void appointedAs(StandingScan& s, const Mention& m) {
+  const auto& tokens = s.tokens;
+  const Entity& person = s.entities[m.entity];
+  if (person.actor.kind != ActorKind::kPerson || m.tokEnd + 1 >= tokens.size()) return;
+  // Active "appointed X as ...", or passive "X was appointed as ...".
+  size_t verb = tokens.size(), as = m.tokEnd;
+  if (tokens[as].lower == "as" && m.tokBegin > 0 && words().appointingVerbs.contains(tokens[m.tokBegin - 1].lower))
+    verb = m.tokBegin - 1;
+  else if (as + 3 < tokens.size() && (tokens[as].lower == "was" || tokens[as].lower == "were") &&
+           words().appointingVerbs.contains(tokens[as + 1].lower) && tokens[as + 2].lower == "as")
+    verb = as + 1, as += 2;
+  if (verb == tokens.size()) return;
+  size_t end = 0, owner = 0;
+  const std::string title = appointedTitle(tokens, as + 1, &end, &owner);
+  if (title.empty()) return;
+  size_t body = kNoActor;
+  if (end + 1 < tokens.size() && tokens[end].lower == "of")
+    for (const Mention& o : s.mentions)
+      if (o.tokBegin == end + 1 || (o.tokBegin == end + 2 && tokens[end + 1].lower == "the")) body = o.entity;
+  if (body == kNoActor && verb < m.tokBegin)
+    if (const Mention* a = appointer(s, m, verb)) {
+      const ActorKind k = s.entities[a->entity].actor.kind;
+      body = k == ActorKind::kPerson ? servedState(s, *a) : a->entity;
+      if (k == ActorKind::kGovernmentBody && a->titleOf != kNoActor) body = a->titleOf;
+    }
+  if (body == kNoActor && owner == tokens.size()) body = soleStateOfSentence(s, m);
+  if (body == kNoActor || body == m.entity || s.entities[body].actor.kind == ActorKind::kPerson) return;
+  Mention office = m;
+  office.title = title;
+  if (titleRecordedElsewhere(s, person, s.entities[body], title)) return;
+  s.push(officeFact(s, office, body, m.confidence * kTitleFactor * kContextOwnerFactor));
+}
+
+// "Putin replaced Defence Minister X with Y", "replaced his foreign
+// minister, X, with Y": Y takes the office X's title states, in the same body.
+void replacedWith(StandingScan& s, const Mention& y) {
+  const auto& tokens = s.tokens;
+  if (s.entities[y.entity].actor.kind != ActorKind::kPerson || y.tokBegin < 3) return;
+  // "with Y", "with the economist Y": up to three lower-case words between.
+  size_t with = y.tokBegin - 1;
+  while (with + 4 > y.tokBegin && with > 0 && tokens[with].word && !tokens[with].capital && tokens[with].lower != "with")
+    --with;
+  if (tokens[with].lower != "with") return;
+  size_t verb = tokens.size();
+  for (size_t k = with; k > 0 && k + kApposedTitleWords + 6 > with; --k)
+    if (tokens[k - 1].lower == "replaced" || tokens[k - 1].lower == "replaces" || tokens[k - 1].lower == "replacing") {
+      verb = k - 1;
+      break;
+    }
+  if (verb == tokens.size()) return;
+  for (const Mention& x : s.mentions) {
+    if (&x == &y || x.tokBegin <= verb || x.tokEnd > with || x.title.empty()) continue;
+    if (s.entities[x.entity].actor.kind != ActorKind::kPerson) continue;
+    // The body of X's office: the one its title states, else (a bare title
+    // of someone the dictionary knows, "Defence Minister X") the state the
+    // person replacing X serves, for X as for Y.
+    size_t body = kNoActor;
+    if (const auto held = titleFact(s, x)) {
+      body = held->dst;
+    } else if (const Mention* a = appointer(s, x, verb); a && s.entities[a->entity].actor.kind == ActorKind::kPerson) {
+      body = servedState(s, *a);
+      if (body != kNoActor && !titleRecordedElsewhere(s, s.entities[x.entity], s.entities[body], x.title) &&
+          roleWords(lowerCase(x.title)))
+        s.push(officeFact(s, x, body, x.confidence * kTitleFactor * kContextOwnerFactor));
+    }
+    if (body == kNoActor || body == y.entity || s.entities[body].actor.kind == ActorKind::kPerson) return;
+    Mention office = y;
+    office.title = x.title;
+    if (titleRecordedElsewhere(s, s.entities[y.entity], s.entities[body], x.title)) return;
+    s.push(officeFact(s, office, body, y.confidence * kTitleFactor * kContextOwnerFactor));
+    return;
+  }
+}
+
 // Appositives: "P, the secretary general of G", "P, a member of G"; "G,
 // which is part of H". They read all mentions, transparent or not.
 void appositionRelations(StandingScan& s) {
@@ -566,6 +680,8 @@ void standingRelations(const std::vector<Token>& tokens, const std::vector<Menti
   StandingScan s{tokens, mentions, resolver, resolver.entities(), out};
   for (const auto& m : mentions) {
     if (auto f = titleFact(s, m)) out->push_back(std::move(*f));
+    appointedAs(s, m);
+    replacedWith(s, m);
   }
   appositionRelations(s);
 }

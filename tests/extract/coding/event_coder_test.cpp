@@ -439,3 +439,19 @@ TEST_CASE("Standing: 'his minister, X' is an office of the state the possessor s
   CHECK(hasLine(f, "Yoav Gallant -OFFICIAL_OF-> Israel"));
   CHECK_FALSE(f.count("Benjamin Netanyahu -REJECT-> Yoav Gallant"));
 }
+
+TEST_CASE("Coder: 'called X a <wrong>' denounces X; 'called X a <anything else>' is no call", "[extract][coder]") {
+  const auto a = facts("Turkish President Recep Tayyip Erdogan called Israel a terror state.", "2023-11-15");
+  CHECK(hasLine(a, "Recep Tayyip Erdogan -ACCUSE-> Israel"));
+  CHECK_FALSE(a.count("Recep Tayyip Erdogan -CONSULT-> Israel"));
+  const auto b = facts("Pakistan called the Indian strike an act of war.", "2019-02-26");
+  CHECK(hasLine(b, "Pakistan -ACCUSE-> India"));
+  CHECK_FALSE(b.count("Pakistan -CONSULT-> India"));
+  // A characterisation without blame is no event at all.
+  const auto c = facts("Narendra Modi called Japan a trusted partner on Monday.", "2023-03-20");
+  CHECK_FALSE(c.count("Narendra Modi -CONSULT-> Japan"));
+  CHECK_FALSE(c.count("Narendra Modi -ACCUSE-> Japan"));
+  // A telephone call still is one.
+  const auto d = facts("Narendra Modi called Fumio Kishida on Monday.", "2023-03-20");
+  CHECK(hasLine(d, "Narendra Modi -CONSULT-> Fumio Kishida"));
+}

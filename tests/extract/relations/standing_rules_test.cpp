@@ -164,3 +164,47 @@ TEST_CASE("Mentions: a capitalised name after a group noun is a group, armed aft
       kg::extract::testing::article("The group Monday said it would keep fighting in the north.", "2024-01-17"));
   for (const auto& a : y.actors) CHECK(a.actor.name != "Monday");
 }
+
+TEST_CASE("Relations: 'appointed X as <office>' gives X the office of the appointer's state", "[extract][relations]") {
+  // Invented names: the dictionary knows neither appointee.
+  const auto a = facts("Emmanuel Macron appointed Claire Vautrin as prime minister on Tuesday.", "2024-01-09");
+  CHECK(hasLine(a, "Claire Vautrin -LEADER_OF-> France"));
+  const auto b = facts("Kenya's president named Amina Wekesa as his new foreign minister on Monday.", "2023-05-08");
+  CHECK(hasLine(b, "Amina Wekesa -OFFICIAL_OF-> Kenya"));
+  // "as ... of X": the state written after the office.
+  const auto c = facts("The council named Tomas Arroyo as trade minister of Chile.", "2023-05-08");
+  CHECK(hasLine(c, "Tomas Arroyo -OFFICIAL_OF-> Chile"));
+  // The passive, with the sentence's one state.
+  const auto d = facts("In Peru, Rosa Quispe was appointed as interior minister on Friday.", "2023-05-08");
+  CHECK_FALSE(hasLine(d, "Rosa Quispe -OFFICIAL_OF-> Peru"));  // "In Peru" only places the sentence
+  const auto e = facts("Peru's Rosa Quispe was appointed as interior minister on Friday.", "2023-05-08");
+  CHECK(hasLine(e, "Rosa Quispe -OFFICIAL_OF-> Peru"));
+  // No office after "as": nothing ("named X as a suspect", "chose X as its venue").
+  const auto f = facts("Emmanuel Macron named Claire Vautrin as a suspect in the case.", "2024-01-09");
+  CHECK_FALSE(hasLine(f, "Claire Vautrin -OFFICIAL_OF-> France"));
+  CHECK_FALSE(hasLine(f, "Claire Vautrin -LEADER_OF-> France"));
+}
+
+TEST_CASE("Relations: 'replaced <office> X with Y' gives Y the office X held", "[extract][relations]") {
+  const auto a = facts("Benjamin Netanyahu replaced his defence minister, Avi Marom, with Eli Sasson on Tuesday.",
+                       "2024-11-06");
+  CHECK(hasLine(a, "Avi Marom -OFFICIAL_OF-> Israel"));
+  CHECK(hasLine(a, "Eli Sasson -OFFICIAL_OF-> Israel"));
+  // A bare title: the office is in the state of the person who replaces.
+  const auto b = facts("Vladimir Putin replaced Defence Minister Ivan Petrov with the economist Oleg Smirnov.",
+                       "2024-05-13");
+  CHECK(hasLine(b, "Ivan Petrov -OFFICIAL_OF-> Russia"));
+  CHECK(hasLine(b, "Oleg Smirnov -OFFICIAL_OF-> Russia"));
+  // "replaced X with Y" without an office of X: nothing for Y.
+  const auto c = facts("Vladimir Putin replaced Ivan Petrov with Oleg Smirnov.", "2024-05-13");
+  CHECK_FALSE(hasLine(c, "Oleg Smirnov -OFFICIAL_OF-> Russia"));
+}
+
+TEST_CASE("Mentions: a given name that is also a demonym-like word opens a person's name", "[extract][relations]") {
+  const auto a = facts("Olaf Scholz fired his finance minister, Christian Lindmark, on Wednesday.", "2024-11-07");
+  CHECK(hasLine(a, "Christian Lindmark -OFFICIAL_OF-> Germany"));
+  // "Christian" before a common noun stays a word.
+  auto x = kg::extract::testing::defaultExtractor().extract(
+      kg::extract::testing::article("Christian militias attacked the village on Monday.", "2024-11-07"));
+  for (const auto& actor : x.actors) CHECK(actor.actor.name.find("Christian") == std::string::npos);
+}
