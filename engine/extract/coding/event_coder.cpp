@@ -1159,6 +1159,8 @@ void blameBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out
 }
 
 constexpr std::string_view kThreatCode = "130";
+// CAMEO 13x: threaten.
+constexpr std::string_view kThreatRoot = "13";
 
 // True when clause `c` says its subject will pay, regret, be punished or
 // face consequences (threat_predicates, threat_objects): a future or modal
@@ -1209,6 +1211,28 @@ bool threatBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* ou
   return addSaidEvents(t, ci, threatened, kThreatCode, false, out) > 0;
 }
 
+// "Hamas blamed Israel for the killing and vowed revenge": a threat with no
+// target, in a conjunct that shares its subject with an earlier clause, is
+// aimed at the last actor that clause's objects name (other than the one
+// who threatens); kNoIndex when the clause has its own subject or nothing fits.
+int32_t threatenedInEarlierConjunct(const MatchText& t, uint32_t ci, int32_t source) {
+  const SentenceParse& p = t.p;
+  const Clause& c = p.clauses[ci];
+  if (!c.subjectInherited || c.subject == kNoIndex || source == kNoIndex) return kNoIndex;
+  std::vector<size_t> self;
+  t.entitiesOf(source, &self);
+  int32_t found = kNoIndex;
+  for (uint32_t k = 0; k < ci; ++k) {
+    if (p.clauses[k].subject != c.subject) continue;
+    for (uint32_t o : p.clauses[k].objects) {
+      std::vector<size_t> e;
+      t.entitiesOf(static_cast<int32_t>(o), &e);
+      if (!e.empty() && std::find(self.begin(), self.end(), e.front()) == self.end()) found = static_cast<int32_t>(o);
+    }
+  }
+  return found;
+}
+
 // The parties of clause `ci`, which says something did not happen.
 void denyParties(const MatchText& t, uint32_t ci, std::vector<std::pair<size_t, size_t>>* denied) {
   if (!denied) return;
@@ -1241,7 +1265,9 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
     }
     if (threatBySaying(t, ci, &out)) continue;
     bool negated = false;
-    const auto choice = chooseVerb(dictionaries_, t, ci, &negated);
+    auto choice = chooseVerb(dictionaries_, t, ci, &negated);
+    if (choice && choice->roles.target == kNoIndex && choice->reading.code.source.rfind(kThreatRoot, 0) == 0)
+      choice->roles.target = threatenedInEarlierConjunct(t, ci, choice->roles.source);
     if (negated) denyParties(t, ci, denied);
     if (choice) emitEvents(t, ci, *choice, &out, denied);
     if (!choice && !negated) blameBySaying(t, ci, &out);

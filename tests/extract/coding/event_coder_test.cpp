@@ -455,3 +455,15 @@ TEST_CASE("Coder: 'called X a <wrong>' denounces X; 'called X a <anything else>'
   const auto d = facts("Narendra Modi called Fumio Kishida on Monday.", "2023-03-20");
   CHECK(hasLine(d, "Narendra Modi -CONSULT-> Fumio Kishida"));
 }
+
+TEST_CASE("Coder: a threat with no target in a conjunct aims at what the earlier conjunct named", "[extract][coder]") {
+  const auto a = facts("Hamas blamed Israel for the killing and vowed revenge.", "2024-01-03");
+  CHECK(hasLine(a, "Hamas -ACCUSE-> Israel"));
+  CHECK(hasLine(a, "Hamas -THREATEN-> Israel"));
+  const auto b = facts("The Houthis accused the United States of the strikes and promised retaliation.", "2024-01-12");
+  CHECK(hasLine(b, "Houthis -THREATEN-> United States"));
+  // A clause with a subject of its own takes nothing from the one before.
+  const auto c = facts("Hamas blamed Israel for the killing, and Iran vowed revenge.", "2024-01-03");
+  CHECK_FALSE(c.count("Iran -THREATEN-> Israel"));
+  CHECK_FALSE(c.count("Iran -THREATEN-> Hamas"));
+}
