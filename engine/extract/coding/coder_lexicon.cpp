@@ -33,6 +33,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"rebuttal_qualifiers", &W::rebuttalQualifiers},
     {"accusation_nouns", &W::accusationNouns},
     {"document_nouns", &W::documentNouns},
+    {"topic_prepositions", &W::topicPrepositions},
 };
 
 }  // namespace

@@ -31,7 +31,7 @@ struct EnglishCoderWords {
   // np_binding.cpp.
   WordSet roleHeads, ownedHeads;
   WordSet rebuttalVerbs, rebuttalQualifiers, accusationNouns;  // coding/rebuttal.h
-  WordSet documentNouns;
+  WordSet documentNouns, topicPrepositions;
 };
 
 // The sets of `text` in english_coder_words.txt's format; `file` names it in

@@ -269,11 +269,23 @@ class PatternMatcher {
     const int32_t pp = t_.ppOf[np];
     if (pp == kNoIndex) return true;
     const std::string& prep = t_.p.pps[pp].prep;
+    if (topicOfText(pp)) return false;
     if (words().addressPrepositions.contains(prep)) return true;
     if (ti == 0 || tokens[ti - 1].kind != PatternTokenKind::kWord) return false;
     const std::string u = upper(prep);
     const std::string& w = tokens[ti - 1].word;
     return u == w || (u.size() > w.size() && u.compare(u.size() - w.size(), w.size(), w) == 0);
+  }
+
+  // "vetoed a resolution on Syria", "a report about Iran": a topic
+  // preposition right after a text names what the text is about, never
+  // whom the verb acts on.
+  bool topicOfText(int32_t pp) const {
+    const auto& ph = t_.p.pps[pp];
+    if (!words().topicPrepositions.contains(ph.prep) || ph.span.first == 0) return false;
+    for (const NounPhrase& n : t_.p.nps)
+      if (n.span.last == ph.span.first && words().documentNouns.contains(t_.p.words[n.head].lemma)) return true;
+    return false;
   }
 
   // True when phrase `np` is part of a phrase a slot may take: after '^'
@@ -405,6 +417,7 @@ size_t clauseEnd(const SentenceParse& p, uint32_t clause) {
 struct Roles {
   int32_t source = kNoIndex;
   int32_t target = kNoIndex;
+  bool reciprocal = false;  // the object is "each other" / "one another": the source's members act on each other
 };
 
 // The author of an attack noun in the clause's prepositional phrases
@@ -826,12 +839,27 @@ bool patternReachesComplement(const SentenceParse& p, const Clause& c, const Ver
 // True when a coordinated subject with no target does `code` with itself
 // ("Polish and Czech officials agreed to cooperate": each with the others).
 bool mutualWithoutTarget(const MatchText& t, const Roles& r, const VerbReading& reading) {
-  if (r.source == kNoIndex || r.target != kNoIndex || !isMutual(reading.code, reading.pattern != nullptr)) return false;
+  if (r.source == kNoIndex || r.target != kNoIndex) return false;
+  if (!r.reciprocal && !isMutual(reading.code, reading.pattern != nullptr)) return false;
   if (!t.p.nps[r.source].members.empty()) return true;
   // One phrase naming two parties: "Armenian and Azerbaijani foreign ministers".
   std::vector<size_t> parties;
   t.entitiesOf(r.source, &parties);
   return parties.size() >= 2;
+}
+
+// "India and Canada expelled each other's diplomats", "accused one
+// another": an object that opens with a reciprocal pronoun.
+bool reciprocalObject(const MatchText& t, const Clause& c) {
+  for (uint32_t o : c.objects) {
+    const auto& n = t.p.nps[o];
+    if (n.span.last < n.span.first + 2) continue;
+    const std::string& a = t.p.words[n.span.first].lower;
+    const std::string& b = t.p.words[n.span.first + 1].lower;
+    if ((a == "each" && (b == "other" || b == "other's")) || (a == "one" && (b == "another" || b == "another's")))
+      return true;
+  }
+  return false;
 }
 
 // A clause's verb as the dictionaries read it, with its parties.
@@ -991,6 +1019,7 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
     if (candidate.target == kNoIndex && r->pattern) candidate.target = patternPointee(t, r->binding.lastWord);
     if (candidate.target == kNoIndex && !isSpeechVerb(p.vgs[vi].lemma))
       candidate.target = thatClauseSubject(t, ci);
+    if (candidate.target == kNoIndex && vi == static_cast<int32_t>(c.verb)) candidate.reciprocal = reciprocalObject(t, c);
     const bool complete = candidate.source != kNoIndex &&
                           (candidate.target != kNoIndex || mutualWithoutTarget(t, candidate, *r));
     if (!choice || complete) choice = Choice{std::move(*r), &p.vgs[vi], candidate};

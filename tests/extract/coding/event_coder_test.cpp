@@ -467,3 +467,25 @@ TEST_CASE("Coder: a threat with no target in a conjunct aims at what the earlier
   CHECK_FALSE(c.count("Iran -THREATEN-> Israel"));
   CHECK_FALSE(c.count("Iran -THREATEN-> Hamas"));
 }
+
+TEST_CASE("Coder: 'each other' makes the coordinated subject's members act on each other", "[extract][coder]") {
+  const auto a = facts("India and Canada expelled each other's diplomats on Monday.", "2024-10-15");
+  CHECK(hasLine(a, "India -SANCTION-> Canada"));
+  CHECK(hasLine(a, "Canada -SANCTION-> India"));
+  const auto b = facts("Israel and Hamas accused each other of violating the truce.", "2023-11-28");
+  CHECK(hasLine(b, "Israel -ACCUSE-> Hamas"));
+  CHECK(hasLine(b, "Hamas -ACCUSE-> Israel"));
+  // Without the reciprocal, an expulsion needs its target.
+  const auto c = facts("India and Canada expelled diplomats on Monday.", "2024-10-15");
+  CHECK_FALSE(c.count("India -SANCTION-> Canada"));
+}
+
+TEST_CASE("Coder: the topic of a text ('a resolution on Syria') is not whom the verb acts on", "[extract][coder]") {
+  const auto a = facts("Russia vetoed a UN Security Council resolution on Syria.", "2020-07-07");
+  CHECK_FALSE(a.count("Russia -REJECT-> Syria"));
+  CHECK(hasLine(a, "Russia -REJECT-> United Nations Security Council"));
+  // An addressee after a verb still is one: "imposed sanctions on Syria".
+  const auto b = facts("The European Union imposed sanctions on Syria.", "2020-07-07");
+  CHECK_FALSE(b.count("European Union -REJECT-> Syria"));
+  CHECK((hasLine(b, "European Union -SANCTION-> Syria") || hasLine(b, "European Union -COERCE-> Syria")));
+}
