@@ -29,6 +29,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"announcing_verbs", &W::announcingVerbs},
     {"role_heads", &W::roleHeads},
     {"owned_heads", &W::ownedHeads},
+    {"quantity_heads", &W::quantityHeads},
     {"rebuttal_verbs", &W::rebuttalVerbs},
     {"rebuttal_qualifiers", &W::rebuttalQualifiers},
     {"accusation_nouns", &W::accusationNouns},

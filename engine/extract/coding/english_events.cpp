@@ -252,6 +252,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
       syntax::parse(*lexicon_, text.substr(begin, end - begin), begin, taggerCacheFor(lexicon_));
   NpActors actors = bindMentions(parse, mentions);
   bindDemonyms(&parse, demonym, &actors);
+  bindCounts(parse, &actors);
   if (discourse) {
     bindPersonPronouns(parse, *discourse, &actors);
     if (auto persons = salientPersons(parse, actors, discourse->isPerson); !persons.empty())

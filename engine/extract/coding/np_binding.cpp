@@ -212,4 +212,16 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
   return out;
 }
 
+void bindCounts(const SentenceParse& p, NpActors* actors) {
+  for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
+    const NounPhrase& n = p.nps[k];
+    if (!(*actors)[k].empty() || n.ofNp == kNoIndex || !englishCoderWords().quantityHeads.contains(p.words[n.head].lemma))
+      continue;
+    const NounPhrase& of = p.nps[n.ofNp];
+    if (of.span.first == n.head + 2 && of.members.empty() && p.words[of.head].pos == syntax::Pos::kProperNoun &&
+        static_cast<size_t>(n.ofNp) < actors->size())
+      (*actors)[k] = (*actors)[n.ofNp];
+  }
+}
+
 }  // namespace kg::extract

@@ -35,7 +35,12 @@ TEST_CASE("englishCoderWords: the embedded english_coder_words.txt parses into i
   CHECK(w.announcingVerbs.words().size() == 9);
   CHECK(w.killingNouns.words().size() == 4);
   CHECK(w.roleHeads.words().size() == 59);
-  CHECK(w.ownedHeads.words().size() == 97);
+  CHECK(w.ownedHeads.words().size() == 100);
+  CHECK(w.quantityHeads.words().size() == 6);
+  CHECK(w.namingVerbs.words().size() == 5);
+  CHECK(w.topicPrepositions.words().size() == 4);
+  CHECK(w.characterisationBlame.contains("provocation"));
+  CHECK_FALSE(w.characterisationBlame.contains("partner"));
 }
 
 TEST_CASE("englishCoderWords: each set holds its words and not its neighbours'", "[extract][coder]") {

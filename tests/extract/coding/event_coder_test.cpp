@@ -489,3 +489,14 @@ TEST_CASE("Coder: the topic of a text ('a resolution on Syria') is not whom the 
   CHECK_FALSE(b.count("European Union -REJECT-> Syria"));
   CHECK((hasLine(b, "European Union -SANCTION-> Syria") || hasLine(b, "European Union -COERCE-> Syria")));
 }
+
+TEST_CASE("Coder: 'thousands of Iraqis' stands for Iraq; 'thousands of supporters of X' is no X", "[extract][coder]") {
+  const auto a = facts("Thousands of Iraqis protested against Iran on Saturday.", "2019-11-02");
+  CHECK(hasLine(a, "Iraq -PROTEST-> Iran"));
+  const auto b = facts("Thousands of Israelis protested against Benjamin Netanyahu's judicial overhaul on Saturday.",
+                       "2023-03-11");
+  CHECK(hasLine(b, "Israel -PROTEST-> Benjamin Netanyahu"));
+  const auto c = facts("Thousands of supporters of Jair Bolsonaro stormed Brazil's Congress on Sunday.", "2023-01-09");
+  CHECK_FALSE(c.count("Jair Bolsonaro -ASSAULT-> Brazil"));
+  CHECK_FALSE(c.count("Jair Bolsonaro -ASSAULT-> National Congress of Brazil"));
+}
