@@ -500,3 +500,14 @@ TEST_CASE("Coder: 'thousands of Iraqis' stands for Iraq; 'thousands of supporter
   CHECK_FALSE(c.count("Jair Bolsonaro -ASSAULT-> Brazil"));
   CHECK_FALSE(c.count("Jair Bolsonaro -ASSAULT-> National Congress of Brazil"));
 }
+
+TEST_CASE("Coder: a visitor welcomed to a place is hosted; anything else welcomed is praised", "[extract][coder]") {
+  const auto a = facts("Gabriel Boric welcomed Gustavo Petro to Santiago on Thursday.", "2023-06-02");
+  CHECK(hasLine(a, "Gabriel Boric -CONSULT-> Gustavo Petro"));
+  const auto b = facts("Ebrahim Raisi was welcomed to Beijing by Xi Jinping on Tuesday.", "2023-02-14");
+  CHECK(hasLine(b, "Xi Jinping -CONSULT-> Ebrahim Raisi"));
+  CHECK_FALSE(b.count("Xi Jinping -SUPPORT-> Ebrahim Raisi"));
+  const auto c = facts("China welcomed the agreement between Iran and Saudi Arabia.", "2023-03-11");
+  CHECK(hasLine(c, "China -SUPPORT-> Iran"));
+  CHECK_FALSE(c.count("China -CONSULT-> Iran"));
+}
