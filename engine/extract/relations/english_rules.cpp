@@ -93,6 +93,7 @@ class Clauses {
       if (args_[k]->tokEnd == tokEnd) return static_cast<int>(k);
     return -1;
   }
+  size_t argBegin(int k) const { return args_[k]->tokBegin; }
   int argStartingIn(size_t b, size_t e) const {
     for (size_t k = 0; k < args_.size(); ++k)
       if (args_[k]->tokBegin >= b && args_[k]->tokBegin < e) return static_cast<int>(k);
@@ -440,6 +441,16 @@ Form triggerForm(const RelationScan& s, size_t i, const Trigger& tr, const std::
                               (s.c.argEndingAt(i) >= 0 && prepAfter && word.back() == 's' && !callsVerb)))
     form = Form::kNoun;
   if (form == Form::kVerb && tr.tense == Tense::kNone && !(i + 1 < tokens.size())) form = Form::kNoun;
+  // "an EU aid package": a present or tenseless form between a mention
+  // opened by a determiner and a lower-case word that opens no phrase of
+  // its own is part of that noun phrase ("The EU urged Ankara" stays a verb).
+  const bool nounAfter = i + 1 < tokens.size() && tokens[i + 1].word && !tokens[i + 1].capital &&
+                         !isDeterminer(tokens[i + 1].lower) && !isPrep(tokens[i + 1].lower);
+  if (form == Form::kVerb && tr.tense != Tense::kPast && nounAfter)
+    if (const int q = s.c.argEndingAt(i); q >= 0)
+      if (const size_t b = s.c.argBegin(q); b > 0 && (tokens[b - 1].lower == "a" || tokens[b - 1].lower == "an" ||
+                                                      tokens[b - 1].lower == "the"))
+        form = Form::kNoun;
   return form;
 }
 

@@ -119,3 +119,11 @@ TEST_CASE("Relations: a verb's object is never found after a place preposition",
   CHECK(g.count("Turkey -ASSAULT-> Syria") == 0);
   CHECK(hasLine(facts("Iran struck Pakistan on Tuesday.", "2024-01-17"), "Iran -ASSAULT-> Pakistan"));
 }
+
+TEST_CASE("Relations: a verb form inside a noun phrase ('an EU aid package') is no verb", "[extract][relations]") {
+  const auto a = facts("Hungary blocked an EU aid package for Ukraine on Thursday.", "2023-12-15");
+  CHECK_FALSE(a.count("European Union -AID-> Ukraine"));
+  // After a mention at the start of a sentence the word still is a verb.
+  const auto b = facts("The European Union urged Ankara to halt the operation.", "2019-10-10");
+  CHECK(hasLine(b, "European Union -REQUEST-> Turkey"));
+}
