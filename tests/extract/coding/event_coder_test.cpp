@@ -511,3 +511,12 @@ TEST_CASE("Coder: a visitor welcomed to a place is hosted; anything else welcome
   CHECK(hasLine(c, "China -SUPPORT-> Iran"));
   CHECK_FALSE(c.count("China -CONSULT-> Iran"));
 }
+
+TEST_CASE("Coder: 'provided X with <something>' is aid only when the thing is aid", "[extract][coder]") {
+  const auto a = facts("The US military provided Baghdad with new versions of the letter.", "2020-01-07");
+  CHECK_FALSE(a.count("United States -AID-> Iraq"));
+  const auto b = facts("Japan provided Turkey with emergency aid.", "2023-02-07");
+  CHECK(hasLine(b, "Japan -AID-> Turkey"));
+  const auto c = facts("Iran supplied the Houthis with drones.", "2023-02-07");
+  CHECK(hasLine(c, "Iran -AID-> Houthis"));
+}
