@@ -46,7 +46,13 @@ bool holdsAny(const std::string& title, const WordSet& words) {
   return false;
 }
 
-bool leaderTitle(const std::string& title) { return holdsAny(title, words().leaderTitleWords); }
+// A title naming who leads its body ("secretary general", "commander"),
+// unless it opens with a word of service ("deputy secretary-general").
+bool leaderTitle(const std::string& title) {
+  const size_t cut = title.find_first_of(" -");
+  if (words().subordinateTitleOpeners.contains(title.substr(0, cut))) return false;
+  return holdsAny(title, words().leaderTitleWords);
+}
 
 // Heads of state and of government lead their state (LEADER_OF); every
 // other office of a state is OFFICIAL_OF with its title.

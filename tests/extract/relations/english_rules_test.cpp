@@ -24,7 +24,9 @@ TEST_CASE("Relations: an apposition between coordinated patients does not break 
   CHECK(hasLine(f, "United States -ASSAULT-> Qassem Soleimani"));
   CHECK(hasLine(f, "United States -ASSAULT-> Abu Mahdi al-Muhandis"));
   CHECK(hasLine(f, "Qassem Soleimani -LEADER_OF-> Quds Force"));
-  CHECK(hasLine(f, "Abu Mahdi al-Muhandis -LEADER_OF-> Popular Mobilization Forces"));
+  // A deputy serves the leader: membership, not leadership.
+  CHECK(hasLine(f, "Abu Mahdi al-Muhandis -MEMBER_OF-> Popular Mobilization Forces"));
+  CHECK_FALSE(f.count("Abu Mahdi al-Muhandis -LEADER_OF-> Popular Mobilization Forces"));
   CHECK_FALSE(f.count("Popular Mobilization Forces -ASSAULT-> Iraq"));
 }
 
