@@ -181,7 +181,31 @@ bool isPunct(const std::vector<Token>& t, size_t i, char c) {
 bool wordStarts(const std::vector<Token>& t, size_t i, std::string_view prefix) {
   return i < t.size() && t[i].kind == Tok::kWord && t[i].text.substr(0, prefix.size()) == prefix;
 }
+bool wordEnds(const std::vector<Token>& t, size_t i, std::string_view suffix) {
+  return i < t.size() && t[i].kind == Tok::kWord && t[i].text.size() >= suffix.size() &&
+         t[i].text.substr(t[i].text.size() - suffix.size()) == suffix;
+}
 bool plausibleYear(int y) { return y >= 1900 && y <= 2100; }
+
+// "5日" alone (Japanese news writes the day of the month without the month):
+// the most recent such day on or before the article date; unknown when the
+// article date is not a day or the day does not exist in that month. Not
+// "5日間" (five days) or "日本" after a number.
+Date japaneseDayOfMonth(const std::vector<Token>& t, size_t i, Date articleDate) {
+  if (!isNum(t, i, 1, 2) || !wordStarts(t, i + 1, "日") || wordStarts(t, i + 1, "日間") ||
+      wordStarts(t, i + 1, "日本") || (i > 0 && wordEnds(t, i - 1, "月")))
+    return Date::unknown();
+  if (!articleDate.known() || articleDate.precision() != DatePrecision::kDay) return Date::unknown();
+  const CivilDate a = articleDate.civil();
+  const int day = t[i].value;
+  int year = a.year, month = a.month;
+  if (day > a.day && --month == 0) {
+    month = 12;
+    --year;
+  }
+  if (!isValidCivil({year, month, day})) return Date::unknown();
+  return Date::day(year, month, day);
+}
 
 // Tries every pattern at token i; fills `f` and returns the index after the match.
 size_t matchAt(const std::vector<Token>& t, size_t i, Found* f) {
@@ -221,6 +245,13 @@ size_t matchAt(const std::vector<Token>& t, size_t i, Found* f) {
     }
     *f = Found{t[i].value, t[i + 2].value, 0, t[i].begin, 0, false};
     f->end = t[i + 3].begin + std::string_view("月").size();
+    return i + 4;
+  }
+  // 2月3日 (no year): the most recent such day on or before the article date.
+  if (isNum(t, i, 1, 2) && wordStarts(t, i + 1, "月") && isNum(t, i + 2, 1, 2) && wordStarts(t, i + 3, "日") &&
+      !(i > 0 && wordEnds(t, i - 1, "年"))) {
+    *f = Found{0, t[i].value, t[i + 2].value, t[i].begin, 0, false};
+    f->end = t[i + 3].begin + std::string_view("日").size();
     return i + 4;
   }
   // Month D, YYYY / Month D YYYY / Month D , YYYY / Month D / Month YYYY
@@ -500,6 +531,9 @@ Date eventDate(std::string_view sentence, Date articleDate) {
       i = next;
     }
   }
+  // Japanese "5日": a calendar day in the article's month (or the one before).
+  for (size_t i = 0; i + 1 < t.size(); ++i)
+    if (const Date d = japaneseDayOfMonth(t, i, articleDate); d.known()) cands.push_back({d, t[i].begin, true});
   // Relative phrases.
   for (size_t i = 0; i < t.size(); ++i) {
     if (t[i].kind != Tok::kWord) continue;

@@ -123,3 +123,18 @@ TEST_CASE("Dates: 'the next day', 'two days later', 'the day before' count from 
   CHECK_FALSE(anchoredOffset("The vote came two days after US airstrikes killed the general.").has_value());
   CHECK_FALSE(anchoredOffset("The day after the vote, the envoy left.").has_value());
 }
+
+TEST_CASE("eventDate: Japanese day of the month and month-day without a year", "[extract][dates]") {
+  const Date jan5 = Date::day(2020, 1, 5);
+  // "5日": this month's 5th; a day after the article's is last month's.
+  CHECK(str(eventDate("イランのザリフ外相は4日、シリアのアサド大統領と会談した。", jan5)) == "2020-01-04/day");
+  CHECK(str(eventDate("イラク議会は28日、決議を採択した。", jan5)) == "2019-12-28/day");
+  // "1月3日" without a year: the most recent January 3 on or before the article.
+  CHECK(str(eventDate("米軍は1月3日、バグダッドで空爆を行った。", jan5)) == "2020-01-03/day");
+  CHECK(str(eventDate("2019年12月29日、米軍は空爆を行った。", jan5)) == "2019-12-29/day");
+  // Durations and "日本" after a number are no dates.
+  CHECK_FALSE(eventDate("デモは3日間続いた。", jan5).known());
+  CHECK_FALSE(eventDate("31日本の企業が参加した。", jan5).known());
+  // A day that does not exist in the month it falls in.
+  CHECK_FALSE(eventDate("会談は31日に行われた。", Date::day(2020, 3, 5)).known());
+}
