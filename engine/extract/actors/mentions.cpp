@@ -554,9 +554,7 @@ bool personContext(const MentionScan& s, size_t b, size_t next) {
       if (auto tl = s.index.title(tokens, q); tl && q + tl->second == b && !tokens[b - 1].possessive) person = true;
     }
     const std::string& prev = tokens[b - 1].lower;
-    if (prev == "writer" || prev == "spokesman" || prev == "spokeswoman" || prev == "analyst" ||
-        prev == "journalist" || prev == "columnist" || prev == "correspondent" || prev == "cleric")
-      person = true;
+    if (givenNames().personNouns.contains(prev)) person = true;
   }
   // "the Iranian ambassador, Iraj Masjedi,": a title before the comma.
   if (b > 1 && tokens[b - 1].lower == "," && closesApposition(tokens, next)) {

@@ -9,6 +9,7 @@ Result<GivenNames> parseGivenNames(std::string_view text, std::string_view file)
       {"hyphen_words", &GivenNames::hyphenWords},
       {"group_nouns", &GivenNames::groupNouns},
       {"armed_words", &GivenNames::armedWords},
+      {"person_nouns", &GivenNames::personNouns},
   };
   return parseWordSetFields(text, file, kFields);
 }

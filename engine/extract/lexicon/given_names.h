@@ -23,6 +23,7 @@ struct GivenNames {
   WordSet hyphenWords;  // after a hyphen, no name syllable: "run", "era"
   WordSet groupNouns;   // a name after them is a group's: "group", "movement"
   WordSet armedWords;   // before a group noun, the group is armed: "militant"
+  WordSet personNouns;  // a name after them is a person's: "activist", "journalist"
 };
 
 // The sets of given_names.txt's format read from `text`; InvalidArgument

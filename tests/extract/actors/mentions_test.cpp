@@ -128,3 +128,13 @@ TEST_CASE("Mentions: an office written as 'the TITLE of STATE' is that state's, 
       "2021-12-01");
   CHECK_FALSE(kg::extract::testing::hasLine(g, "Abdullah II -LEADER_OF-> Qatar"));
 }
+
+TEST_CASE("Mentions: a name after a person noun (activist, wrestler, banker) is a person", "[extract][mentions]") {
+  // Invented names: no dictionary knows them and no title precedes them.
+  const auto names =
+      actorNames("Police arrested the activist Zorvan Khoury and the wrestler Kelbar Farahani on Monday.", "2023-05-08");
+  CHECK(names.count("Zorvan Khoury") == 1);
+  CHECK(names.count("Kelbar Farahani") == 1);
+  // Without such a noun the same run is no person ("the Zorvan Khoury bridge").
+  CHECK(actorNames("Traffic stopped on the Zorvan Khoury Bridge on Monday.", "2023-05-08").count("Zorvan Khoury") == 0);
+}
