@@ -571,8 +571,14 @@ bool personContext(const MentionScan& s, size_t b, size_t next) {
     size_t as = next;
     if ((n.lower == "was" || n.lower == "were") && next + 2 < tokens.size() && tokens[next + 2].lower == "as")
       as = next + 2;
+    else if ((n.lower == "was" || n.lower == "were") && next + 3 < tokens.size() && tokens[next + 2].lower == "in" &&
+             tokens[next + 3].lower == "as")
+      as = next + 3;  // "was sworn in as"
+
+    // "as Kenya's president": a possessive owner may open the office.
+    const size_t from = as + 2 < tokens.size() && tokens[as + 1].possessive ? as + 2 : as + 1;
     if (tokens[as].lower == "as")
-      for (size_t k = as + 1; k < tokens.size() && k < as + 4 && tokens[k].word && !tokens[k].capital; ++k)
+      for (size_t k = from; k < tokens.size() && k < from + 3 && tokens[k].word && !tokens[k].capital; ++k)
         if (s.index.title(tokens, k)) {
           person = true;
           break;

@@ -592,12 +592,35 @@ void appointedAs(StandingScan& s, const Mention& m) {
   else if (as + 3 < tokens.size() && (tokens[as].lower == "was" || tokens[as].lower == "were") &&
            words().appointingVerbs.contains(tokens[as + 1].lower) && tokens[as + 2].lower == "as")
     verb = as + 1, as += 2;
+  // "X was sworn in as ...": the verb's particle before "as".
+  else if (as + 4 < tokens.size() && (tokens[as].lower == "was" || tokens[as].lower == "were") &&
+           words().appointingVerbs.contains(tokens[as + 1].lower) && tokens[as + 2].lower == "in" &&
+           tokens[as + 3].lower == "as")
+    verb = as + 1, as += 3;
   if (verb == tokens.size()) return;
-  size_t end = 0, owner = 0;
-  const std::string title = appointedTitle(tokens, as + 1, &end, &owner);
-  if (title.empty()) return;
+  // "as Kenya's president": the office's state written before it.
   size_t body = kNoActor;
-  if (end + 1 < tokens.size() && tokens[end].lower == "of")
+  size_t titleAt = as + 1;
+  for (const Mention& o : s.mentions)
+    if (o.tokBegin == as + 1 && o.possessive && s.entities[o.entity].actor.kind == ActorKind::kState) {
+      body = o.entity;
+      titleAt = o.tokEnd;
+    }
+  // "as Kenya's president" read as a role naming the same person: its title
+  // and body.
+  for (const Mention& o : s.mentions)
+    if (o.tokBegin == as + 1 && o.entity == m.entity && o.source == MentionSource::kRole && !o.title.empty() &&
+        o.titleOf != kNoActor) {
+      Mention office = m;
+      office.title = o.title;
+      if (!titleRecordedElsewhere(s, person, s.entities[o.titleOf], o.title))
+        s.push(officeFact(s, office, o.titleOf, m.confidence * kTitleFactor * kContextOwnerFactor));
+      return;
+    }
+  size_t end = 0, owner = 0;
+  const std::string title = appointedTitle(tokens, titleAt, &end, &owner);
+  if (title.empty()) return;
+  if (body == kNoActor && end + 1 < tokens.size() && tokens[end].lower == "of")
     for (const Mention& o : s.mentions)
       if (o.tokBegin == end + 1 || (o.tokBegin == end + 2 && tokens[end + 1].lower == "the")) body = o.entity;
   if (body == kNoActor && verb < m.tokBegin)
@@ -607,6 +630,9 @@ void appointedAs(StandingScan& s, const Mention& m) {
       if (k == ActorKind::kGovernmentBody && a->titleOf != kNoActor) body = a->titleOf;
     }
   if (body == kNoActor && owner == tokens.size()) body = soleStateOfSentence(s, m);
+  // "Keir Starmer was sworn in as prime minister": no state written; the one
+  // the dictionary records the person serving on the article's date.
+  if (body == kNoActor && owner == tokens.size()) body = servedState(s, m);
   if (body == kNoActor || body == m.entity || s.entities[body].actor.kind == ActorKind::kPerson) return;
   Mention office = m;
   office.title = title;

@@ -208,3 +208,16 @@ TEST_CASE("Mentions: a given name that is also a demonym-like word opens a perso
       kg::extract::testing::article("Christian militias attacked the village on Monday.", "2024-11-07"));
   for (const auto& actor : x.actors) CHECK(actor.actor.name.find("Christian") == std::string::npos);
 }
+
+TEST_CASE("Relations: 'X was sworn in as <office>' gives the office; the state from the text or the dictionary",
+          "[extract][relations]") {
+  // An invented minister: the state written before the office.
+  const auto a = facts("Amina Wekesa was sworn in as Kenya's foreign minister on Tuesday.", "2022-09-14");
+  CHECK(hasLine(a, "Amina Wekesa -OFFICIAL_OF-> Kenya"));
+  // No state written and none known: nothing.
+  const auto b = facts("Amina Wekesa was sworn in as foreign minister on Tuesday.", "2022-09-14");
+  CHECK_FALSE(hasLine(b, "Amina Wekesa -OFFICIAL_OF-> Kenya"));
+  // A known leader: the office read joins the dictionary's tenure.
+  const auto c = facts("William Ruto was sworn in as Kenya's president on Tuesday.", "2022-09-14");
+  CHECK(hasLine(c, "William Ruto -LEADER_OF-> Kenya"));
+}
