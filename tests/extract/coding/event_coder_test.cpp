@@ -520,3 +520,13 @@ TEST_CASE("Coder: 'provided X with <something>' is aid only when the thing is ai
   const auto c = facts("Iran supplied the Houthis with drones.", "2023-02-07");
   CHECK(hasLine(c, "Iran -AID-> Houthis"));
 }
+
+TEST_CASE("Coder: claiming responsibility for an attack on X is attacking X", "[extract][coder]") {
+  const auto a = facts("Hamas claimed responsibility for the rocket attack on Israel.", "2021-05-11");
+  CHECK(hasLine(a, "Hamas -ASSAULT-> Israel"));
+  const auto b = facts("Hezbollah claimed responsibility for the drone attack on an Israeli base.", "2024-10-14");
+  CHECK(hasLine(b, "Hezbollah -ASSAULT-> Israel"));
+  // Responsibility for something that is no attack is no attack.
+  const auto c = facts("Hamas claimed responsibility for the release of the hostages to Israel.", "2023-11-25");
+  CHECK_FALSE(c.count("Hamas -ASSAULT-> Israel"));
+}
