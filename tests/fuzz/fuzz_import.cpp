@@ -1,10 +1,16 @@
-// The bulk import line parsers (`kg import`): ICEWS event rows and TKG
-// quadruples with their entity2id/relation2id files, fed to a store that
-// keeps nothing. A malformed line is counted or an InvalidArgument naming
-// it, never a crash, a wrapped date or an allocation sized by an id.
+// The bulk import line parsers (`kg import`): ICEWS event rows, TKG
+// quadruples with their entity2id/relation2id files, TKG named events
+// (events_named.tsv), GDELT 1.0/2.0 rows and headed CSV, PLOVER JSON lines and
+// mapped CSV/TSV edge lists, fed to a store that keeps nothing. A malformed
+// line is counted or an InvalidArgument naming it, never a crash, a wrapped
+// date or an allocation sized by an id.
 //
-// Input: a selector byte (even: ICEWS, odd: TKG), then for TKG three parts
-// separated by "\n====\n": entity2id.txt, relation2id.txt, train.txt.
+// Input: a selector byte, then the file. Bit 1 of the selector asks for
+// --strict; bits 2-4 choose the format: 0 ICEWS (even selector) or TKG (odd),
+// 1 GDELT, 2 PLOVER, 3 CSV, 4 TKG events_named.tsv. For TKG, three parts
+// separated by "\n====\n": entity2id.txt, relation2id.txt, train.txt. For
+// CSV, the first line is the --map specification (an unreadable one ends the
+// run) and the rest the file.
 #include <unistd.h>
 
 #include <cstdlib>
@@ -90,7 +96,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   core::ImportOptions o;
   o.cameoDir = KG_FUZZ_CAMEO_DIR;
   o.strict = (which & 2) != 0;
-  if (which % 2 == 0) {
+  const int kind = (which >> 2) & 7;
+  if (kind == 1) {
+    o.format = core::ImportFormat::kGdelt;
+    o.path = (workDir() / "gdelt.csv").string();
+    write(o.path, text);
+  } else if (kind == 2) {
+    o.format = core::ImportFormat::kPlover;
+    o.path = (workDir() / "events.jsonl").string();
+    write(o.path, text);
+  } else if (kind == 3) {
+    o.format = core::ImportFormat::kCsv;
+    const size_t eol = text.find('\n');
+    auto map = core::parseColumnMap(text.substr(0, eol));
+    if (!map.isOk()) return 0;
+    o.columns = std::move(map).value();
+    o.path = (workDir() / "edges.csv").string();
+    write(o.path, eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1));
+  } else if (kind == 4) {
+    o.format = core::ImportFormat::kTkg;
+    o.path = (workDir() / "events_named.tsv").string();
+    write(o.path, text);
+  } else if (which % 2 == 0) {
     o.format = core::ImportFormat::kIcews;
     o.path = (workDir() / "events.tab").string();
     write(o.path, text);
