@@ -530,3 +530,13 @@ TEST_CASE("Coder: claiming responsibility for an attack on X is attacking X", "[
   const auto c = facts("Hamas claimed responsibility for the release of the hostages to Israel.", "2023-11-25");
   CHECK_FALSE(c.count("Hamas -ASSAULT-> Israel"));
 }
+
+TEST_CASE("Coder: suspending or cutting off an actor is a sanction", "[extract][coder]") {
+  const auto a = facts("The African Union suspended Gabon after the military takeover.", "2023-08-31");
+  CHECK(hasLine(a, "African Union -SANCTION-> Gabon"));
+  const auto b = facts("Iran cut its gas deliveries to Iraq over unpaid bills.", "2023-07-05");
+  CHECK(hasLine(b, "Iran -SANCTION-> Iraq"));
+  // Stopping something that is no actor codes nothing.
+  const auto c = facts("Qatar ended its mediation on Friday.", "2023-11-10");
+  CHECK(c.empty());
+}
