@@ -397,7 +397,7 @@ Result<std::string> Curator::undoConflict(const storage::CurationRecord& rec, co
   for (const auto& r : log) {
     if (r.seq <= rec.seq) continue;
     auto d = nlohmann::json::parse(r.details, nullptr, false);
-    if (d.is_discarded()) continue;
+    if (!d.is_object()) continue;
     const bool undoesIt = d.value("undoes", uint64_t{0}) == rec.seq;
     std::optional<UndoImage> img;
     if (d.contains("image")) {
