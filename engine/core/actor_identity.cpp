@@ -285,6 +285,11 @@ Result<std::optional<ActorId>> ActorIdentity::find(const ActorClaim& c) {
     auto a = load(**merged);
     if (!a) return a.status();
     if (a->has_value()) return merged;
+    // A name of an actor a curator removed (kg actor rm) still means it, so
+    // that nothing makes it anew; the store drops edges of it.
+    auto removed = store_.isActorRemoved(**merged);
+    if (!removed) return removed.status();
+    if (removed.value()) return merged;
   }
   // 2. The strict key.
   auto strict = byStrictKey(c, keys.front());

@@ -5,7 +5,9 @@
 //
 // The rule, in order (first hit wins):
 //  1. merged names: a name a curator merged away (kg actor merge) means the
-//     kept actor, whatever kind the claim has;
+//     kept actor, whatever kind the claim has; a name of an actor a curator
+//     removed (kg actor rm) means that removed actor (a caller that needs a
+//     stored actor checks GraphStore::isActorRemoved);
 //  2. strict key (extract::nameKeys, transliteration-folded): among the actors
 //     indexed under it, one with exactly this name, else one of the claim's
 //     kind; a claim whose kind is only guessed also takes another kind's

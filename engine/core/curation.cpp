@@ -74,13 +74,16 @@ Result<Actor> Curator::getActor(ActorId id) const {
   return std::move(**a);
 }
 
-Status Curator::rewriteActor(storage::WriteBatch& batch, const Actor& a) {
-  auto id = batch.putActor(a, ActorIdentity::keysFor(a));
-  return id.status();
-}
+Status Curator::rewriteActor(ImageRecorder& rec, const Actor& a) { return rec.putActor(a, ActorIdentity::keysFor(a)); }
 
-Result<uint64_t> Curator::commitLogged(storage::WriteBatch& batch, storage::CurationRecord rec) {
-  auto seq = batch.appendLog(std::move(rec));
+Result<uint64_t> Curator::commitLogged(storage::WriteBatch& batch, ImageRecorder& recorder, const std::string& command,
+                                       nlohmann::json details) {
+  auto image = recorder.finish();
+  if (!image) return image.status();
+  details["image"] = image->toJson();
+  // The image keeps its strings exactly (undo_image.cpp); the rest is for
+  // reading, so a stray byte that is not UTF-8 becomes U+FFFD there.
+  auto seq = batch.appendLog(record(command, details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
   if (!seq) return seq.status();
   KG_RETURN_IF_ERROR(engine_.store().commit(batch));
   return seq.value();
@@ -94,6 +97,12 @@ Result<std::optional<Actor>> Curator::otherActorNamed(const std::string& name, A
   auto found = identity.find(claim);
   if (!found) return found.status();
   if (!found->has_value() || **found == self) return std::optional<Actor>();
+  auto removed = engine_.store().isActorRemoved(**found);
+  if (!removed) return removed.status();
+  if (removed.value())
+    return Status::failedPrecondition("'" + name + "' names actor " + std::to_string(**found) +
+                                      ", which a curator removed (kg actor rm) so that it stays removed; "
+                                      "kg undo of that log record (kg log) puts it back");
   auto other = getActor(**found);
   if (!other) return other.status();
   return std::optional<Actor>(std::move(other).value());
@@ -113,8 +122,9 @@ Result<MergeSummary> Curator::merge(ActorId keepId, ActorId dropId) {
 
   MergeSummary sum;
   auto batch = store.newBatch();
+  ImageRecorder rec(store, *batch);
   // The dropped actor's edges leave it...
-  for (const Edge& e : edges.value()) KG_RETURN_IF_ERROR(batch->removeEdge(e.id));
+  for (const Edge& e : edges.value()) KG_RETURN_IF_ERROR(rec.removeEdge(e.id));
   // ... and land on the kept one, merging with the same facts it has.
   std::set<EdgeId> keptBefore;
   KG_RETURN_IF_ERROR(store.scanOut(keepId, [&](const storage::EdgeHeader& h) {
@@ -134,7 +144,7 @@ Result<MergeSummary> Curator::merge(ActorId keepId, ActorId dropId) {
       continue;
     }
     e.id = 0;
-    auto id = batch->putEdge(std::move(e));
+    auto id = rec.putEdge(std::move(e));
     if (!id) return id.status();
     if (id.value() == 0) {
       ++sum.suppressed;
@@ -150,11 +160,11 @@ Result<MergeSummary> Curator::merge(ActorId keepId, ActorId dropId) {
     return storage::Scan::kContinue;
   }));
   for (const auto& [f, e] : facts) {
-    KG_RETURN_IF_ERROR(batch->unsuppressFact(f));
+    KG_RETURN_IF_ERROR(rec.unsuppressFact(f));
     storage::SuppressedFact g = f;
     if (g.src == dropId) g.src = keepId;
     if (g.dst == dropId) g.dst = keepId;
-    if (g.src != g.dst) KG_RETURN_IF_ERROR(batch->suppressFact(g, e));
+    if (g.src != g.dst) KG_RETURN_IF_ERROR(rec.suppressFact(g, e));
   }
   // Names: the dropped actor's become the kept one's, and keep meaning it.
   Actor kept = keep.value();
@@ -162,8 +172,8 @@ Result<MergeSummary> Curator::merge(ActorId keepId, ActorId dropId) {
   for (const auto& al : drop->aliases) addAliasTo(kept, al);
   if (kept.country.empty()) kept.country = drop->country;
   for (const auto& [k, v] : drop->attributes) kept.attributes.emplace(k, v);
-  KG_RETURN_IF_ERROR(batch->removeActor(dropId));
-  KG_RETURN_IF_ERROR(rewriteActor(*batch, kept));
+  KG_RETURN_IF_ERROR(rec.removeActor(dropId));
+  KG_RETURN_IF_ERROR(rewriteActor(rec, kept));
   std::set<std::string> mergedKeys;
   for (const std::string& n : std::vector<std::string>{drop->name}) mergedKeys.insert(ActorIdentity::strictKey(n));
   for (const auto& al : drop->aliases) mergedKeys.insert(ActorIdentity::strictKey(al));
@@ -172,7 +182,7 @@ Result<MergeSummary> Curator::merge(ActorId keepId, ActorId dropId) {
     return storage::Scan::kContinue;
   }));
   for (const auto& k : mergedKeys)
-    if (!k.empty()) KG_RETURN_IF_ERROR(batch->setMergedName(k, keepId));
+    if (!k.empty()) KG_RETURN_IF_ERROR(rec.setMergedName(k, keepId));
 
   nlohmann::json d;
   d["keep"] = keepId;
@@ -183,7 +193,7 @@ Result<MergeSummary> Curator::merge(ActorId keepId, ActorId dropId) {
   d["self_loops_dropped"] = sum.selfLoops;
   d["moved_edge_ids"] = nlohmann::json::array();
   for (const Edge& e : edges.value()) d["moved_edge_ids"].push_back(e.id);
-  auto seq = commitLogged(*batch, record("actor merge", d.dump()));
+  auto seq = commitLogged(*batch, rec, "actor merge", std::move(d));
   if (!seq) return seq.status();
   sum.logSeq = seq.value();
   sum.kept = std::move(kept);
@@ -208,9 +218,10 @@ Result<Actor> Curator::addAlias(ActorId id, const std::string& alias) {
   Actor updated = a.value();
   updated.aliases.push_back(alias);
   auto batch = engine_.store().newBatch();
-  KG_RETURN_IF_ERROR(rewriteActor(*batch, updated));
-  nlohmann::json d{{"actor", id}, {"alias", alias}, {"undo", "kg actor alias rm " + std::to_string(id) + " '" + alias + "'"}};
-  auto seq = commitLogged(*batch, record("actor alias add", d.dump()));
+  ImageRecorder rec(engine_.store(), *batch);
+  KG_RETURN_IF_ERROR(rewriteActor(rec, updated));
+  nlohmann::json d{{"actor", id}, {"alias", alias}};
+  auto seq = commitLogged(*batch, rec, "actor alias add", std::move(d));
   if (!seq) return seq.status();
   return updated;
 }
@@ -229,7 +240,8 @@ Result<Actor> Curator::removeAlias(ActorId id, const std::string& alias) {
   }
   updated.aliases.erase(it);
   auto batch = engine_.store().newBatch();
-  KG_RETURN_IF_ERROR(rewriteActor(*batch, updated));
+  ImageRecorder rec(engine_.store(), *batch);
+  KG_RETURN_IF_ERROR(rewriteActor(rec, updated));
   const std::string key = ActorIdentity::strictKey(alias);
   auto merged = engine_.store().mergedInto(key);
   if (!merged) return merged.status();
@@ -238,10 +250,10 @@ Result<Actor> Curator::removeAlias(ActorId id, const std::string& alias) {
   if (merged->has_value() && **merged == id && !hasName(updated, alias)) {
     bool still = ActorIdentity::strictKey(updated.name) == key;
     for (const auto& al : updated.aliases) still = still || ActorIdentity::strictKey(al) == key;
-    if (!still) KG_RETURN_IF_ERROR(batch->setMergedName(key, 0));
+    if (!still) KG_RETURN_IF_ERROR(rec.setMergedName(key, 0));
   }
-  nlohmann::json d{{"actor", id}, {"alias", alias}, {"undo", "kg actor alias add " + std::to_string(id) + " '" + alias + "'"}};
-  auto seq = commitLogged(*batch, record("actor alias rm", d.dump()));
+  nlohmann::json d{{"actor", id}, {"alias", alias}};
+  auto seq = commitLogged(*batch, rec, "actor alias rm", std::move(d));
   if (!seq) return seq.status();
   return updated;
 }
@@ -266,10 +278,10 @@ Result<Actor> Curator::rename(ActorId id, const std::string& name) {
   updated.aliases.erase(std::remove(updated.aliases.begin(), updated.aliases.end(), name), updated.aliases.end());
   addAliasTo(updated, old);
   auto batch = engine_.store().newBatch();
-  KG_RETURN_IF_ERROR(rewriteActor(*batch, updated));
-  nlohmann::json d{{"actor", id}, {"old", old}, {"new", name},
-                   {"undo", "kg actor rename " + std::to_string(id) + " '" + old + "'"}};
-  auto seq = commitLogged(*batch, record("actor rename", d.dump()));
+  ImageRecorder rec(engine_.store(), *batch);
+  KG_RETURN_IF_ERROR(rewriteActor(rec, updated));
+  nlohmann::json d{{"actor", id}, {"old", old}, {"new", name}};
+  auto seq = commitLogged(*batch, rec, "actor rename", std::move(d));
   if (!seq) return seq.status();
   return updated;
 }
@@ -283,15 +295,14 @@ Result<Actor> Curator::set(ActorId id, std::optional<ActorKind> kind, std::optio
   if (kind) updated.kind = *kind;
   if (country) updated.country = *country;
   auto batch = engine_.store().newBatch();
-  KG_RETURN_IF_ERROR(rewriteActor(*batch, updated));
+  ImageRecorder rec(engine_.store(), *batch);
+  KG_RETURN_IF_ERROR(rewriteActor(rec, updated));
   nlohmann::json d{{"actor", id},
                    {"old_kind", actorKindName(a->kind)},
                    {"new_kind", actorKindName(updated.kind)},
                    {"old_country", a->country},
-                   {"new_country", updated.country},
-                   {"undo", "kg actor set " + std::to_string(id) + " --kind " + actorKindName(a->kind) +
-                                " --country '" + a->country + "'"}};
-  auto seq = commitLogged(*batch, record("actor set", d.dump()));
+                   {"new_country", updated.country}};
+  auto seq = commitLogged(*batch, rec, "actor set", std::move(d));
   if (!seq) return seq.status();
   return updated;
 }
@@ -302,15 +313,16 @@ Result<Edge> Curator::removeEdge(EdgeId id) {
   auto edge = store.getEdge(id);
   if (!edge) return edge.status();
   auto batch = store.newBatch();
-  KG_RETURN_IF_ERROR(batch->removeEdge(id));
+  ImageRecorder rec(store, *batch);
+  KG_RETURN_IF_ERROR(rec.removeEdge(id));
   const Edge& e = edge.value();
-  KG_RETURN_IF_ERROR(batch->suppressFact(storage::SuppressedFact{e.src, e.type, e.when.from, e.dst}, id));
+  KG_RETURN_IF_ERROR(rec.suppressFact(storage::SuppressedFact{e.src, e.type, e.when.from, e.dst}, id));
   auto nameOf = [&](ActorId a) -> std::string {
     auto got = store.getActor(a);
     return got && got->has_value() ? (*got)->name : "#" + std::to_string(a);
   };
   nlohmann::json d{{"edge", edgeToJson(e, nameOf)}};
-  auto seq = commitLogged(*batch, record("edge rm", d.dump()));
+  auto seq = commitLogged(*batch, rec, "edge rm", std::move(d));
   if (!seq) return seq.status();
   return edge;
 }
@@ -328,21 +340,154 @@ Result<RemoveActorSummary> Curator::removeActor(ActorId id, bool withEdges) {
                                       " edges; remove them first (kg edge rm), merge the actor into another "
                                       "(kg actor merge), or remove it with its edges (--with-edges)");
   auto batch = store.newBatch();
-  for (const Edge& e : edges.value()) KG_RETURN_IF_ERROR(batch->removeEdge(e.id));
-  KG_RETURN_IF_ERROR(batch->removeActor(id));
-  KG_RETURN_IF_ERROR(store.scanMergedNames([&](std::string_view k, ActorId into) {
-    if (into == id) (void)batch->setMergedName(k, 0);
-    return storage::Scan::kContinue;
-  }));
+  ImageRecorder rec(store, *batch);
+  for (const Edge& e : edges.value()) KG_RETURN_IF_ERROR(rec.removeEdge(e.id));
+  KG_RETURN_IF_ERROR(rec.removeActor(id));
+  // It stays removed: its names keep meaning it (names merged into it already
+  // do), so ingest and import find it instead of making it anew, and the
+  // store drops their edges of it. A name another actor also has is left to
+  // that actor.
+  KG_RETURN_IF_ERROR(rec.setActorRemoved(id, true));
+  std::set<std::string> keys;
+  for (const std::string& n : std::vector<std::string>{a->name}) keys.insert(ActorIdentity::strictKey(n));
+  for (const auto& al : a->aliases) keys.insert(ActorIdentity::strictKey(al));
+  for (const auto& k : keys) {
+    if (k.empty()) continue;
+    auto holders = store.lookupNameKey(k);
+    if (!holders) return holders.status();
+    if (std::any_of(holders->begin(), holders->end(), [&](ActorId h) { return h != id; })) continue;
+    auto merged = store.mergedInto(k);
+    if (!merged) return merged.status();
+    if (merged->has_value() && **merged != id) continue;  // merged into another actor: stays so
+    KG_RETURN_IF_ERROR(rec.setMergedName(k, id));
+  }
   nlohmann::json d{{"actor", actorToJson(a.value())}, {"edges_removed", edges->size()}};
   d["removed_edge_ids"] = nlohmann::json::array();
   for (const Edge& e : edges.value()) d["removed_edge_ids"].push_back(e.id);
-  auto seq = commitLogged(*batch, record("actor rm", d.dump()));
+  auto seq = commitLogged(*batch, rec, "actor rm", std::move(d));
   if (!seq) return seq.status();
   RemoveActorSummary sum;
   sum.removed = std::move(a).value();
   sum.logSeq = seq.value();
   sum.edgesRemoved = edges->size();
+  return sum;
+}
+
+namespace {
+
+std::string recordName(const storage::CurationRecord& r) {
+  return "#" + std::to_string(r.seq) + " (kg " + (r.args.empty() ? r.command : r.args) + ")";
+}
+
+}  // namespace
+
+Result<std::string> Curator::undoConflict(const storage::CurationRecord& rec, const UndoImage& image,
+                                          const std::vector<storage::CurationRecord>& log) const {
+  auto diff = image.firstDifference(engine_.store());
+  if (!diff) return diff.status();
+  if (!diff->has_value()) return std::string();
+  // Which later record changed it, if one did: the latest one whose image
+  // touches the same actor or edge (else an ingest, import or edge add did).
+  const std::string what = (*diff)->what;
+  const uint64_t id = (*diff)->id;
+  const std::string msg = "cannot undo " + recordName(rec) + ": ";
+  const storage::CurationRecord* later = nullptr;
+  std::optional<UndoImage> laterImage;
+  bool undone = false;
+  for (const auto& r : log) {
+    if (r.seq <= rec.seq) continue;
+    auto d = nlohmann::json::parse(r.details, nullptr, false);
+    if (!d.is_object()) continue;
+    const bool undoesIt = d.value("undoes", uint64_t{0}) == rec.seq;
+    std::optional<UndoImage> img;
+    if (d.contains("image")) {
+      auto parsed = UndoImage::fromJson(d["image"]);
+      if (parsed) img = std::move(parsed).value();
+    }
+    if (undoesIt || (img && img->touches(what, id))) {
+      later = &r;
+      laterImage = std::move(img);
+      undone = undoesIt;
+    }
+  }
+  if (later && undone)
+    return msg + "it was undone by #" + std::to_string(later->seq) + " (kg undo " + std::to_string(later->seq) +
+           " redoes it)";
+  // The later record is the cause when the store still holds what it left;
+  // otherwise something without a log record changed the object after it.
+  if (later && laterImage) {
+    auto laterDiff = laterImage->firstDifference(engine_.store());
+    if (!laterDiff) return laterDiff.status();
+    if (!laterDiff->has_value())
+      return msg + "since then, " + (*diff)->text + ": " + recordName(*later) + " changed it; undo #" +
+             std::to_string(later->seq) + " first";
+  }
+  return msg + "since then, " + (*diff)->text + ": an ingest, import or edge add changed it, and undoing #" +
+         std::to_string(rec.seq) + " would lose that change";
+}
+
+Result<UndoSummary> Curator::undo(std::optional<uint64_t> seq) {
+  std::lock_guard<std::mutex> lock(engine_.writeMutex());
+  storage::GraphStore& store = engine_.store();
+  std::vector<storage::CurationRecord> all;
+  KG_RETURN_IF_ERROR(store.scanLog([&](const storage::CurationRecord& r) {
+    all.push_back(r);
+    return storage::Scan::kContinue;
+  }));
+  if (all.empty()) return Status::notFound("the curation log is empty: nothing to undo");
+  const storage::CurationRecord* target = nullptr;
+  if (!seq) {
+    target = &all.back();
+  } else {
+    for (const auto& r : all)
+      if (r.seq == *seq) target = &r;
+    if (!target)
+      return Status::notFound("no curation log record #" + std::to_string(*seq) + " (kg log lists #" +
+                              std::to_string(all.front().seq) + " to #" + std::to_string(all.back().seq) + ")");
+  }
+  auto details = nlohmann::json::parse(target->details, nullptr, false);
+  if (details.is_discarded() || !details.contains("image"))
+    return Status::failedPrecondition("cannot undo " + recordName(*target) +
+                                      ": it was logged by a kg that kept no undo image (it says what changed, "
+                                      "not enough to put it back exactly)");
+  auto image = UndoImage::fromJson(details["image"]);
+  if (!image) return Status::failedPrecondition("cannot undo " + recordName(*target) + ": " + image.status().message());
+  auto conflict = undoConflict(*target, image.value(), all);
+  if (!conflict) return conflict.status();
+  if (!conflict->empty()) return Status::failedPrecondition(conflict.value());
+
+  // The store holds what the record left: write back what it found.
+  auto batch = store.newBatch();
+  ImageRecorder rec(store, *batch);
+  UndoSummary sum;
+  for (const auto& e : image->edges) {
+    if (e.after) KG_RETURN_IF_ERROR(rec.removeEdge(e.id));
+    if (e.before) KG_RETURN_IF_ERROR(rec.restoreEdge(*e.before));
+    ++sum.edges;
+  }
+  for (const auto& a : image->actors) {
+    if (a.before) {
+      KG_RETURN_IF_ERROR(rec.putActor(*a.before, a.beforeKeys.empty() ? ActorIdentity::keysFor(*a.before) : a.beforeKeys));
+    } else if (a.after) {
+      KG_RETURN_IF_ERROR(rec.removeActor(a.id));
+    }
+    ++sum.actors;
+  }
+  for (const auto& f : image->facts) {
+    if (f.before)
+      KG_RETURN_IF_ERROR(rec.suppressFact(f.fact, *f.before));
+    else
+      KG_RETURN_IF_ERROR(rec.unsuppressFact(f.fact));
+  }
+  for (const auto& n : image->names) KG_RETURN_IF_ERROR(rec.setMergedName(n.key, n.before.value_or(0)));
+  for (const auto& r : image->removedActors) KG_RETURN_IF_ERROR(rec.setActorRemoved(r.id, r.before));
+  nlohmann::json d{{"undoes", target->seq}, {"undone_command", target->command}, {"undone_args", target->args}};
+  auto logged = commitLogged(*batch, rec, "undo", std::move(d));
+  if (!logged) return logged.status();
+  sum.undone = target->seq;
+  sum.undoneCommand = target->command;
+  sum.undoneArgs = target->args;
+  sum.logSeq = logged.value();
   return sum;
 }
 

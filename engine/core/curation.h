@@ -7,7 +7,14 @@
 // Curation survives re-ingest and re-import: a merged-away name is recorded
 // (WriteBatch::setMergedName) and keeps meaning the kept actor
 // (core/actor_identity.h); a removed edge's fact is suppressed
-// (WriteBatch::suppressFact), so the same report does not bring it back.
+// (WriteBatch::suppressFact), so the same report does not bring it back; a
+// removed actor is marked removed (WriteBatch::setActorRemoved) and its
+// names keep meaning it, so no edge of it comes back either.
+//
+// Undo: every record keeps an UndoImage (core/undo_image.h) of what its batch
+// found and left. undo() checks that the store still holds what the record
+// left and writes back what it found, as a new logged batch whose own image
+// makes it undoable in turn (undoing an undo redoes).
 //
 // Thread safety: each command holds the engine's write mutex while it reads
 // and writes. The Curator borrows the engine, which must outlive it.
@@ -20,6 +27,7 @@
 
 #include "base/status.h"
 #include "core/engine.h"
+#include "core/undo_image.h"
 #include "model/actor.h"
 #include "model/edge.h"
 #include "storage/graph_store.h"
@@ -39,6 +47,14 @@ struct MergeSummary {
   uint64_t edgesJoined = 0;   // ... of those, merged into an edge the kept actor had (same fact)
   uint64_t selfLoops = 0;     // edges between the two, dropped (no edge joins an actor to itself)
   uint64_t suppressed = 0;    // edges whose fact a curator had removed for the kept actor
+};
+
+struct UndoSummary {
+  uint64_t undone = 0;         // the record undone
+  std::string undoneCommand;   // its command ("actor merge", "undo", ...)
+  std::string undoneArgs;      // its command line
+  uint64_t logSeq = 0;         // the undo's own record
+  uint64_t actors = 0, edges = 0;  // objects put back
 };
 
 struct RemoveActorSummary {
@@ -74,20 +90,35 @@ class Curator {
   // Removes edge `id` with its evidence; its fact stays suppressed. NotFound
   // for an unknown id. Returns the removed edge (with its evidence).
   Result<Edge> removeEdge(EdgeId id);
-  // Removes actor `id`. FailedPrecondition "N edges remain" unless
-  // `withEdges`, which removes them too.
+  // Removes actor `id` and marks it removed: its names keep meaning it (those
+  // no other actor has), and edges touching it are dropped from then on, so
+  // re-ingest and re-import bring neither back. FailedPrecondition "N edges
+  // remain" unless `withEdges`, which removes them too.
   Result<RemoveActorSummary> removeActor(ActorId id, bool withEdges);
+  // Undoes log record `seq` (the last record when nullopt) as a new logged
+  // batch. NotFound: no such record (or an empty log). FailedPrecondition,
+  // naming the reason, when the record cannot be undone: it keeps no undo
+  // image (written by a kg before undo), or the store no longer holds what it
+  // left (a later command or ingest changed an object it touched: the
+  // message names the object and, when one did, the later record to undo
+  // first; or the record was already undone).
+  Result<UndoSummary> undo(std::optional<uint64_t> seq);
 
   // The curation log, oldest first.
   Result<std::vector<storage::CurationRecord>> log() const;
 
  private:
   storage::CurationRecord record(const std::string& command, const std::string& details) const;
+  // Why record `seq` cannot be undone as things stand ("" when it can).
+  Result<std::string> undoConflict(const storage::CurationRecord& rec, const UndoImage& image,
+                                   const std::vector<storage::CurationRecord>& log) const;
   Result<Actor> getActor(ActorId id) const;
   // Writes `a` (same id) with the index keys of its names; checks nothing.
-  Status rewriteActor(storage::WriteBatch& batch, const Actor& a);
-  // Commits `batch` with `rec` appended to the log; returns its seq.
-  Result<uint64_t> commitLogged(storage::WriteBatch& batch, storage::CurationRecord rec);
+  Status rewriteActor(ImageRecorder& rec, const Actor& a);
+  // Commits `batch` with a log record of `command` and `details` (plus the
+  // recorder's undo image) appended; returns its seq.
+  Result<uint64_t> commitLogged(storage::WriteBatch& batch, ImageRecorder& recorder, const std::string& command,
+                                nlohmann::json details);
   // An actor of `kind` other than `self` that `name` means; nullopt when none.
   Result<std::optional<Actor>> otherActorNamed(const std::string& name, ActorKind kind, ActorId self) const;
 

@@ -47,7 +47,15 @@ Result<Actor> Engine::addActor(Actor actor) {
     if (!found->has_value() || **found == actor.id) continue;
     auto other = store_->getActor(**found);
     if (!other) return other.status();
-    if (!other->has_value()) continue;
+    if (!other->has_value()) {
+      auto removed = store_->isActorRemoved(**found);
+      if (!removed) return removed.status();
+      if (removed.value())
+        return Status::failedPrecondition("'" + n + "' names actor " + std::to_string(**found) +
+                                          ", which a curator removed (kg actor rm) so that it stays removed; "
+                                          "kg undo of that log record (kg log) puts it back");
+      continue;
+    }
     return Status::alreadyExists("'" + n + "' already names " + actorKindName((*other)->kind) + " '" +
                                  (*other)->name + "' (id " + std::to_string(**found) +
                                  "); add a spelling to it with kg actor alias add");

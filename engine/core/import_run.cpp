@@ -169,6 +169,11 @@ Status ImportRun::begin() {
   auto stats = store_.stats();
   if (!stats) return stats.status();
   storeHasActors_ = stats->actors > 0;
+  // Names of actors a curator removed still mean them (core/actor_identity.h).
+  KG_RETURN_IF_ERROR(store_.scanRemovedActors([&](ActorId) {
+    storeHasActors_ = true;
+    return storage::Scan::kStop;
+  }));
   identity_ = std::make_unique<ActorIdentity>(store_);
   auto loader = store_.newBulkLoader();
   if (!loader) return loader.status();

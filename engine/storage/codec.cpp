@@ -374,6 +374,12 @@ std::string mergedNameKey(std::string_view strictKey) {
   return k;
 }
 
+std::string removedActorKey(ActorId id) {
+  std::string k(kRemovedActorPrefix);
+  putU64BE(&k, id);
+  return k;
+}
+
 std::string encodeCounter(int64_t delta) {
   std::string v(8, '\0');
   auto u = static_cast<uint64_t>(delta);

@@ -77,6 +77,7 @@ std::string nameIndexKey(std::string_view nameKey, ActorId id);
 inline constexpr std::string_view kLogPrefix = "curation.log/";
 inline constexpr std::string_view kSuppressedPrefix = "curation.removed/";
 inline constexpr std::string_view kMergedPrefix = "curation.merged/";
+inline constexpr std::string_view kRemovedActorPrefix = "curation.gone/";
 // curation.log/ + u64 seq.
 std::string logKey(uint64_t seq);
 std::string encodeCurationRecord(const CurationRecord& r);  // seq is in the key
@@ -86,6 +87,8 @@ std::string suppressedKey(const SuppressedFact& f);
 Result<SuppressedFact> decodeSuppressedKey(std::string_view key);
 // curation.merged/ + strict name key; value u64 actor id.
 std::string mergedNameKey(std::string_view strictKey);
+// curation.gone/ + u64 actor id; empty value (kg actor rm).
+std::string removedActorKey(ActorId id);
 
 std::string encodeCounter(int64_t delta);  // 8 bytes little-endian
 int64_t decodeCounter(std::string_view v);

@@ -102,7 +102,9 @@ class WriteBatch {
   // evidence count, without the merge rule: restoring an export (kg import
   // --format jsonl) into a store that does not hold these ids. InvalidArgument
   // as putEdge, or when edge.id is 0; AlreadyExists when an edge with that id
-  // is stored or already in this batch. Raises the id high-water mark past it.
+  // is stored (unless this batch removed it: kg undo puts an edge back as it
+  // was by removing it and restoring it in one batch) or already in this
+  // batch. Raises the id high-water mark past it.
   virtual Status restoreEdge(const Edge& edge, uint32_t evidenceCount) = 0;
   // Removes the stored edge `id`: its record, back-reference, id index entry
   // and every evidence record. NotFound when no stored edge has that id;
@@ -118,6 +120,12 @@ class WriteBatch {
   // Lifts a suppression from the commit on (the inverse of suppressFact; a
   // no-op when `fact` is not suppressed).
   virtual Status unsuppressFact(const SuppressedFact& fact) = 0;
+  // Marks actor `id` removed by a curator (kg actor rm), or lifts the mark,
+  // from the commit on: putEdge and the bulk loader drop an edge touching a
+  // removed actor (returning id 0) and addAliases of it records nothing, so
+  // re-ingest and re-import do not bring its edges back (FORMAT.md
+  // "Curation"). The actor record itself is removed with removeActor.
+  virtual Status setActorRemoved(ActorId id, bool removed) = 0;
   // Records that the names folding to `strictKey` were merged into actor
   // `keep` (kg actor merge): GraphStore::mergedInto answers it from the
   // commit on. keep == 0 removes the record.
@@ -127,6 +135,11 @@ class WriteBatch {
   virtual Result<uint64_t> appendLog(CurationRecord record) = 0;
   // Number of operations recorded so far.
   virtual size_t size() const = 0;
+  // The edge `id` as this batch will leave it — its header, and evidenceCount
+  // its evidence count after the commit — when this batch writes it (put,
+  // merged into or restored); nullopt otherwise (also when it removes it).
+  // Curation logs it as the state that an undo must find.
+  virtual std::optional<EdgeHeader> writtenEdge(EdgeId id) const = 0;
 };
 
 // What a BulkLoader did, for the import summary.
@@ -222,6 +235,11 @@ class GraphStore {
   virtual Status scanMergedNames(const std::function<Scan(std::string_view, ActorId)>& /*fn*/) const {
     return Status::ok();
   }
+  // True when a curator removed actor `id` (WriteBatch::setActorRemoved).
+  virtual Result<bool> isActorRemoved(ActorId /*id*/) const { return false; }
+  // Calls `fn` with every removed actor's id, ascending, until it returns
+  // kStop. Errors: the disk's.
+  virtual Status scanRemovedActors(const std::function<Scan(ActorId)>& /*fn*/) const { return Status::ok(); }
   // The curation log in seq order.
   virtual Status scanLog(const std::function<Scan(const CurationRecord&)>& /*fn*/) const { return Status::ok(); }
 

@@ -106,8 +106,10 @@ class RocksBatch final : public WriteBatch {
   Status suppressFact(const SuppressedFact& fact, EdgeId removed) override;
   Status unsuppressFact(const SuppressedFact& fact) override;
   Status setMergedName(std::string_view strictKey, ActorId keep) override;
+  Status setActorRemoved(ActorId id, bool removed) override;
   Result<uint64_t> appendLog(CurationRecord record) override;
   size_t size() const override { return ops_; }
+  std::optional<EdgeHeader> writtenEdge(EdgeId id) const override;
 
   rocksdb::WriteBatch& raw() { return batch_; }
 
@@ -141,6 +143,9 @@ class RocksBatch final : public WriteBatch {
   std::set<std::string> pendingDocs_;
   std::map<ActorId, bool> pendingActors_;  // id -> existed before
   std::map<std::string, bool> pendingSuppressed_;  // suppressedKey -> suppressed after this batch
+  std::map<ActorId, bool> pendingRemovedActors_;   // actor -> marked removed after this batch
+  // True when `id` is marked removed after this batch (stored or pending).
+  Result<bool> actorRemoved(ActorId id) const;
   std::set<EdgeId> removedEdges_;
   std::set<ActorId> removedActors_;
   uint64_t lastLogSeq_ = 0;  // 0: not read yet
@@ -379,6 +384,22 @@ class RocksStore final : public GraphStore {
     return err;
   }
 
+  Result<bool> isActorRemoved(ActorId id) const override {
+    if (!hasRemovedActors_.load()) return false;
+    std::string v;
+    auto s = db_->Get(rocksdb::ReadOptions(), cfs_[kMeta], codec::removedActorKey(id), &v);
+    if (s.IsNotFound()) return false;
+    KG_RETURN_IF_ERROR(fromRocks(s, "read removed actor"));
+    return true;
+  }
+
+  Status scanRemovedActors(const std::function<Scan(ActorId)>& fn) const override {
+    return scanPrefix(kMeta, codec::kRemovedActorPrefix, [&](std::string_view k, std::string_view) {
+      if (k.size() != codec::kRemovedActorPrefix.size() + 8) return Scan::kContinue;
+      return fn(codec::getU64BE(k, codec::kRemovedActorPrefix.size()));
+    });
+  }
+
   Status scanMergedNames(const std::function<Scan(std::string_view, ActorId)>& fn) const override {
     return scanPrefix(kMeta, codec::kMergedPrefix, [&](std::string_view k, std::string_view v) {
       if (v.size() != 8) return Scan::kContinue;
@@ -423,6 +444,12 @@ class RocksStore final : public GraphStore {
       return Scan::kStop;
     }));
     hasSuppressed_ = any;
+    any = false;
+    KG_RETURN_IF_ERROR(scanPrefix(kMeta, codec::kRemovedActorPrefix, [&](std::string_view, std::string_view) {
+      any = true;
+      return Scan::kStop;
+    }));
+    hasRemovedActors_ = any;
     return Status::ok();
   }
 
@@ -509,6 +536,10 @@ class RocksStore final : public GraphStore {
                               [](const auto& kv) { return kv.second; }))
       hasSuppressed_ = true;
     b->pendingSuppressed_.clear();
+    if (s.ok() && std::any_of(b->pendingRemovedActors_.begin(), b->pendingRemovedActors_.end(),
+                              [](const auto& kv) { return kv.second; }))
+      hasRemovedActors_ = true;
+    b->pendingRemovedActors_.clear();
     b->removedEdges_.clear();
     b->removedActors_.clear();
     b->lastLogSeq_ = 0;
@@ -683,6 +714,7 @@ class RocksStore final : public GraphStore {
   // True once any fact is known suppressed. A read-only open that started
   // before another process removed an edge may miss it until reopened.
   std::atomic<bool> hasSuppressed_{false};
+  std::atomic<bool> hasRemovedActors_{false};  // likewise for removed actors
 
   static void raise(std::atomic<uint64_t>& next, uint64_t atLeast) {
     uint64_t cur = next.load();
@@ -719,6 +751,9 @@ Status RocksBatch::addAliases(ActorId id, const std::vector<std::string>& aliase
                               const std::vector<std::string>& nameKeys) {
   if (pendingActors_.count(id)) return Status::invalidArgument("addAliases: actor " + std::to_string(id) +
                                                               " was written in this batch");
+  auto gone = actorRemoved(id);
+  if (!gone) return gone.status();
+  if (gone.value()) return Status::ok();  // a curator removed it (kg actor rm): nothing to name
   auto stored = store_->getActor(id);
   if (!stored) return stored.status();
   if (!stored->has_value()) return Status::notFound("no actor with id " + std::to_string(id));
@@ -836,6 +871,11 @@ Result<EdgeId> RocksBatch::putEdge(Edge edge) {
       auto gone = store_->isSuppressed(f);
       if (!gone) return gone.status();
       if (gone.value()) return EdgeId{0};
+    }
+    for (ActorId a : {edge.src, edge.dst}) {
+      auto removed = actorRemoved(a);
+      if (!removed) return removed.status();
+      if (removed.value()) return EdgeId{0};
     }
   }
 
@@ -975,11 +1015,13 @@ Status RocksBatch::restoreEdge(const Edge& edge, uint32_t evidenceCount) {
   if (!(edge.confidence >= 0.0f && edge.confidence <= 1.0f))
     return Status::invalidArgument("confidence " + std::to_string(edge.confidence) + " is outside 0..1");
   const std::string idKey = codec::idKey(edge.id);
-  std::string existing;
-  auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(kEdgeIds), idKey, &existing);
-  if (!s.IsNotFound()) {
-    KG_RETURN_IF_ERROR(fromRocks(s, "read edge index"));
-    return Status::alreadyExists("an edge with id " + std::to_string(edge.id) + " is already stored");
+  if (!removedEdges_.count(edge.id)) {
+    std::string existing;
+    auto s = store_->db()->Get(rocksdb::ReadOptions(), store_->cf(kEdgeIds), idKey, &existing);
+    if (!s.IsNotFound()) {
+      KG_RETURN_IF_ERROR(fromRocks(s, "read edge index"));
+      return Status::alreadyExists("an edge with id " + std::to_string(edge.id) + " is already stored");
+    }
   }
   if (pendingEdges_.count(edge.id))
     return Status::alreadyExists("edge id " + std::to_string(edge.id) + " appears twice");
@@ -1078,6 +1120,32 @@ Status RocksBatch::setMergedName(std::string_view strictKey, ActorId keep) {
   }
   ++ops_;
   return Status::ok();
+}
+
+Status RocksBatch::setActorRemoved(ActorId id, bool removed) {
+  if (id == 0) return Status::invalidArgument("actor id 0");
+  if (removed)
+    batch_.Put(store_->cf(kMeta), codec::removedActorKey(id), "");
+  else
+    batch_.Delete(store_->cf(kMeta), codec::removedActorKey(id));
+  pendingRemovedActors_[id] = removed;
+  ++ops_;
+  return Status::ok();
+}
+
+Result<bool> RocksBatch::actorRemoved(ActorId id) const {
+  auto pending = pendingRemovedActors_.find(id);
+  if (pending != pendingRemovedActors_.end()) return pending->second;
+  return store_->isActorRemoved(id);
+}
+
+std::optional<EdgeHeader> RocksBatch::writtenEdge(EdgeId id) const {
+  auto it = pendingEdges_.find(id);
+  if (it == pendingEdges_.end()) return std::nullopt;
+  EdgeHeader h{it->second.header, it->second.evidenceCount};
+  h.edge.id = id;
+  h.edge.evidence.clear();
+  return h;
 }
 
 Result<uint64_t> RocksBatch::appendLog(CurationRecord record) {
@@ -1255,11 +1323,16 @@ class RocksBulkLoader final : public BulkLoader {
   // Facts a curator removed (codec::suppressedKey), read at preload: a load
   // does not bring them back.
   std::unordered_set<std::string> suppressed_;
+  std::unordered_set<ActorId> removedActors_;  // likewise, actors (kg actor rm)
 };
 
 Status RocksBulkLoader::preload() {
   KG_RETURN_IF_ERROR(store_->scanSuppressed([&](const SuppressedFact& f, EdgeId) {
     suppressed_.insert(codec::suppressedKey(f));
+    return Scan::kContinue;
+  }));
+  KG_RETURN_IF_ERROR(store_->scanRemovedActors([&](ActorId a) {
+    removedActors_.insert(a);
     return Scan::kContinue;
   }));
   Status err;
@@ -1324,6 +1397,8 @@ Result<EdgeId> RocksBulkLoader::putEdge(const Edge& edge) {
   if (added && !suppressed_.empty() &&
       suppressed_.count(codec::suppressedKey(SuppressedFact{edge.src, edge.type, edge.when.from, edge.dst})))
     return EdgeId{0};  // removed by a curator (kg edge rm)
+  if (!removedActors_.empty() && (removedActors_.count(edge.src) || removedActors_.count(edge.dst)))
+    return EdgeId{0};  // touches an actor a curator removed (kg actor rm)
   const uint32_t index = added ? static_cast<uint32_t>(edges_.size()) : static_cast<uint32_t>(slots_[slot]) - 1;
   if (added) {
     Pending p;

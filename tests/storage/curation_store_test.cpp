@@ -115,3 +115,84 @@ TEST_CASE("Curation store: a removed actor leaves the name index; merged names a
   REQUIRE(st->commit(*batch).isOk());
   CHECK_FALSE(st->mergedInto("beta").value().has_value());
 }
+
+TEST_CASE("Curation store: a removed actor's edges are dropped by batches and bulk loads until the mark is lifted",
+          "[storage][curation]") {
+  TempDir dir;
+  auto st = openFresh(dir);
+  const ActorId a = addActor(*st, "a"), b = addActor(*st, "b");
+  auto batch = st->newBatch();
+  REQUIRE(batch->removeActor(b).isOk());
+  REQUIRE(batch->setActorRemoved(b, true).isOk());
+  // Within the batch already.
+  auto dropped = batch->putEdge(attack(a, b, "d1"));
+  REQUIRE(dropped.isOk());
+  CHECK(dropped.value() == 0);
+  REQUIRE(st->commit(*batch).isOk());
+  CHECK(st->isActorRemoved(b).value());
+  CHECK(!st->isActorRemoved(a).value());
+
+  batch = st->newBatch();
+  CHECK(batch->putEdge(attack(b, a, "d2")).value() == 0);
+  CHECK(batch->addAliases(b, {"bee"}, {"bee"}).isOk());  // nothing to name: no error, nothing written
+  auto loader = st->newBulkLoader();
+  REQUIRE(loader.isOk());
+  CHECK((*loader)->putEdge(attack(a, b, "d3")).value() == 0);
+  REQUIRE((*loader)->finish().isOk());
+  CHECK(st->stats().value().edges == 0);
+
+  std::vector<ActorId> removed;
+  REQUIRE(st->scanRemovedActors([&](ActorId id) {
+              removed.push_back(id);
+              return Scan::kContinue;
+            }).isOk());
+  CHECK(removed == std::vector<ActorId>{b});
+
+  batch = st->newBatch();
+  REQUIRE(batch->setActorRemoved(b, false).isOk());
+  REQUIRE(st->commit(*batch).isOk());
+  CHECK(!st->isActorRemoved(b).value());
+  batch = st->newBatch();
+  CHECK(batch->putEdge(attack(a, b, "d4")).value() != 0);
+}
+
+TEST_CASE("Curation store: a batch may remove an edge and restore it as it was; writtenEdge says what it leaves",
+          "[storage][curation]") {
+  TempDir dir;
+  auto st = openFresh(dir);
+  const ActorId a = addActor(*st, "a"), b = addActor(*st, "b");
+  auto batch = st->newBatch();
+  auto id = batch->putEdge(attack(a, b, "d1"));
+  REQUIRE(id.isOk());
+  REQUIRE(st->commit(*batch).isOk());
+  auto original = st->getEdge(id.value());
+  REQUIRE(original.isOk());
+
+  // Evidence joins it; the batch reports the edge as it will be.
+  batch = st->newBatch();
+  REQUIRE(batch->putEdge(attack(a, b, "d2")).value() == id.value());
+  auto written = batch->writtenEdge(id.value());
+  REQUIRE(written.has_value());
+  CHECK(written->evidenceCount == 2);
+  CHECK(written->edge.sources == 2);
+  CHECK(!batch->writtenEdge(id.value() + 1).has_value());
+  REQUIRE(st->commit(*batch).isOk());
+  auto header = st->getEdgeHeader(id.value());
+  REQUIRE(header.isOk());
+  CHECK(header.value()->edge == written->edge);
+  CHECK(header.value()->evidenceCount == 2);
+
+  // Removed and restored in one batch: exactly the edge it was, counters included.
+  batch = st->newBatch();
+  REQUIRE(batch->removeEdge(id.value()).isOk());
+  CHECK(!batch->writtenEdge(id.value()).has_value());
+  REQUIRE(batch->restoreEdge(original.value(), 1).isOk());
+  CHECK(batch->writtenEdge(id.value())->evidenceCount == 1);
+  REQUIRE(st->commit(*batch).isOk());
+  CHECK(st->getEdge(id.value()).value() == original.value());
+  CHECK(st->stats().value().edges == 1);
+  CHECK(st->stats().value().evidence == 1);
+  // Without the removal, a stored id is still refused.
+  batch = st->newBatch();
+  CHECK(batch->restoreEdge(original.value(), 1).code() == StatusCode::kAlreadyExists);
+}

@@ -26,11 +26,15 @@ namespace kg::cli {
 // name, kgd unreachable, ...); 2 a usage error: the command line is wrong
 // (unknown command or option, a malformed or out-of-range value, an option
 // that does not apply); 3 not found: an unknown actor or document, no path;
-// 4 deadline: kgd stopped the query at its per-call deadline (DeadlineExceeded).
+// 4 deadline: kgd stopped the query at its per-call deadline (DeadlineExceeded);
+// 5 conflict: kg undo refused because the change cannot be undone as things
+// stand (later changes depend on it, it was already undone, or it keeps no
+// undo image).
 inline constexpr int kExitError = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitNotFound = 3;
 inline constexpr int kExitDeadline = 4;
+inline constexpr int kExitConflict = 5;
 
 // Prints an error on stderr: "kg: error: <message>" (with "; did you mean
 // ..." when there are suggestions and the message does not name them), or,

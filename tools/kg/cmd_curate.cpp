@@ -1,5 +1,5 @@
 // Curation: kg actor merge / alias add|rm / rename / set / rm, kg edge rm,
-// kg log (core/curation.h). Local databases only.
+// kg log, kg undo (core/curation.h). Local databases only.
 #include <algorithm>
 #include <ctime>
 #include <iomanip>
@@ -170,6 +170,18 @@ std::string isoTime(int64_t t) {
   return buf;
 }
 
+// A record's details as shown: its undo image is for kg undo, not for reading
+// (it holds every touched edge with its evidence); "undoable" says it has one.
+nlohmann::json shownDetails(const std::string& text) {
+  nlohmann::json details = nlohmann::json::parse(text, nullptr, false);
+  if (details.is_discarded()) return text;
+  if (details.is_object()) {
+    details["undoable"] = details.contains("image");
+    details.erase("image");
+  }
+  return details;
+}
+
 int showLog(CliContext& ctx) {
   auto engine = ctx.engine(false);
   if (!engine) return ctx.fail(engine.status());
@@ -179,8 +191,7 @@ int showLog(CliContext& ctx) {
   if (ctx.json) {
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& r : log.value()) {
-      nlohmann::json details = nlohmann::json::parse(r.details, nullptr, false);
-      if (details.is_discarded()) details = r.details;
+      nlohmann::json details = shownDetails(r.details);
       arr.push_back({{"seq", r.seq}, {"time", isoTime(r.unixSeconds)}, {"user", r.user}, {"command", r.command},
                      {"args", r.args}, {"details", details}});
     }
@@ -192,8 +203,41 @@ int showLog(CliContext& ctx) {
     return 0;
   }
   for (const auto& r : log.value()) {
+    const nlohmann::json details = shownDetails(r.details);
+    const std::string text = details.is_string() ? details.get<std::string>() : details.dump();
     std::cout << "#" << r.seq << "  " << isoTime(r.unixSeconds) << "  " << r.user << "  kg " << r.args << "\n"
-              << "      " << r.details.substr(0, 300) << (r.details.size() > 300 ? " ..." : "") << "\n";
+              << "      " << text.substr(0, 300) << (text.size() > 300 ? " ..." : "") << "\n";
+  }
+  return 0;
+}
+
+int undo(CliContext& ctx, const std::string& idText) {
+  std::optional<uint64_t> seq;
+  if (!idText.empty()) {
+    std::string digits = idText[0] == '#' ? idText.substr(1) : idText;
+    if (!allDigits(digits) || digits.size() > 19 || std::stoull(digits) == 0)
+      return ctx.usage("log record '" + idText + "' is not a record number (kg log lists them: #1, #2, ...)");
+    seq = std::stoull(digits);
+  }
+  auto s = openSession(ctx);
+  if (!s) return ctx.failOpen(s.status());
+  auto r = s->curator->undo(seq);
+  if (!r) {
+    if (r.status().code() == StatusCode::kNotFound) return ctx.fail(r.status(), kExitNotFound);
+    if (r.status().code() == StatusCode::kFailedPrecondition) return ctx.fail(r.status(), kExitConflict);
+    return ctx.fail(r.status());
+  }
+  if (ctx.json) {
+    ctx.printJson({{"undone", r->undone},
+                   {"undone_command", r->undoneCommand},
+                   {"undone_args", r->undoneArgs},
+                   {"actors", r->actors},
+                   {"edges", r->edges},
+                   {"log", r->logSeq}});
+  } else {
+    std::cout << (r->undoneCommand == "undo" ? "redid: undid" : "undid") << " #" << r->undone << " (kg "
+              << r->undoneArgs << "): " << r->actors << " actors and " << r->edges << " edges put back as they were; log #"
+              << r->logSeq << " (kg undo " << r->logSeq << " redoes it)\n";
   }
   return 0;
 }
@@ -250,6 +294,12 @@ void registerCurationCommands(CLI::App& app, CliContext& ctx) {
 
   auto* logCmd = app.add_subcommand("log", "the curation history: who changed what, when, and how to undo it");
   logCmd->callback([&ctx] { ctx.exitCode = showLog(ctx); });
+
+  auto* undoCmd = app.add_subcommand(
+      "undo", "undo the last curation command (or log record ID) as a new logged command; undoing an undo redoes");
+  auto uid = std::make_shared<std::string>();
+  undoCmd->add_option("ID", *uid, "the log record to undo (kg log lists them); default: the last one");
+  undoCmd->callback([&ctx, uid] { ctx.exitCode = undo(ctx, *uid); });
 }
 
 }  // namespace kg::cli
