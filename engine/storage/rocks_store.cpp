@@ -282,6 +282,41 @@ class RocksStore final : public GraphStore {
     return ids;
   }
 
+  Result<NameKeyProbe> probeNameKey(std::string_view key, char next) const override {
+    NameKeyProbe out;
+    std::string exact(key);
+    exact.push_back('\0');
+    rocksdb::ReadOptions ro;
+    ro.total_order_seek = true;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cfs_[kNames]));
+    // Keys are `name key 0x00 id` and name keys hold no 0x00, so the exact
+    // run comes first, then the longer keys in byte order.
+    it->Seek(rocksdb::Slice(key.data(), key.size()));
+    for (; it->Valid(); it->Next()) {
+      auto k = sv(it->key());
+      if (!startsWith(k, exact)) break;
+      if (k.size() == exact.size() + 8) out.ids.push_back(codec::getU64BE(k, exact.size()));
+    }
+    if (it->Valid()) {
+      auto k = sv(it->key());
+      if (k.size() > key.size() && startsWith(k, key)) {
+        const auto c = static_cast<unsigned char>(k[key.size()]);
+        const auto want = static_cast<unsigned char>(next);
+        if (want == 0 || c == want) {
+          out.longer = true;
+        } else if (c < want) {
+          std::string probe(key);
+          probe.push_back(next);
+          it->Seek(probe);
+          out.longer = it->Valid() && startsWith(sv(it->key()), probe);
+        }
+      }
+    }
+    KG_RETURN_IF_ERROR(fromRocks(it->status(), "probe names"));
+    std::sort(out.ids.begin(), out.ids.end());
+    return out;
+  }
+
   Status scanNameKeys(const std::function<Scan(std::string_view, ActorId)>& fn) const override {
     return scanPrefix(kNames, "", [&](std::string_view k, std::string_view) {
       if (k.size() < 9) return Scan::kContinue;
