@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -160,4 +161,35 @@ TEST_CASE("Ingestor: stored actors looked up by name resolve as when every store
     ingestWith(parAll, later, KnownActors::kAll, 2);
     CHECK(dumpGraph(par) == dumpGraph(parAll));
   }
+}
+
+TEST_CASE("Ingestor: a stored actor only its registration can resolve is found by name", "[core][ingest]") {
+  // No dictionary knows "Zorbland", and no rule makes an actor of a lone
+  // unknown word: the edge exists only if ingest told the extractor of it.
+  kg::testing::TempDir dir;
+  const std::string db = dir.sub("db");
+  ActorId zorbland = 0;
+  {
+    auto e = openEngine(db);
+    std::vector<std::pair<std::string, ActorKind>> names = {{"Zorbland", ActorKind::kOrganisation}};
+    for (int i = 0; i < 1000; ++i) names.emplace_back("Unnamed Body " + std::to_string(i), ActorKind::kGovernmentBody);
+    zorbland = putActors(*e, names).front();
+  }
+  std::filesystem::create_directories(dir.sub("in"));
+  {
+    std::ofstream(dir.sub("in/a.txt"))
+        << "Zorbland condemns Iraq\nJanuary 6, 2020\n\nZorbland accused Iraq of killing protesters in Baghdad on Sunday.\n";
+  }
+  const auto s = ingestWith(db, {dir.sub("in")}, KnownActors::kNamed);
+  CHECK(s.articlesStored == 1);
+  auto e = openEngine(db);
+  bool found = false;
+  REQUIRE(e->store()
+              .scanOut(zorbland,
+                       [&](const kg::storage::EdgeHeader& h) {
+                         found = found || h.edge.type == kg::EdgeType::kAccuse;
+                         return Scan::kContinue;
+                       })
+              .isOk());
+  CHECK(found);
 }
