@@ -6,13 +6,13 @@
 //
 //   batch_bench [--actors 4000] [--degree 8] [--sizes 1,2,4]   (multiples of actors*degree/4)
 // Prints one JSON line per (size, mode): {"bench":"batch","edges":...,"mode":"one"|"per1000","cpu_s":...}
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "storage/graph_store.h"
@@ -53,7 +53,8 @@ double run(size_t actors, size_t edges, size_t perBatch) {
     e.dst = ids[x % actors];
     if (e.dst == e.src) e.dst = ids[(x + 1) % actors];
     e.type = kg::EdgeType::kConsult;
-    e.when = kg::DateRange::point(kg::Date::fromDays(15000 + static_cast<int32_t>(k / actors), kg::DatePrecision::kDay));
+    e.when =
+        kg::DateRange::point(kg::Date::fromDays(15000 + static_cast<int32_t>(k / actors), kg::DatePrecision::kDay));
     if (!batch->putEdge(e)) std::exit(1);
     if (perBatch != 0 && (k + 1) % perBatch == 0) {
       if (!st.commit(*batch).isOk()) std::exit(1);
@@ -74,8 +75,10 @@ int main(int argc, char** argv) {
   std::vector<size_t> sizes = {1, 2, 4};
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string k = argv[i], v = argv[i + 1];
-    if (k == "--actors") actors = std::stoul(v);
-    else if (k == "--degree") degree = std::stoul(v);
+    if (k == "--actors")
+      actors = std::stoul(v);
+    else if (k == "--degree")
+      degree = std::stoul(v);
     else if (k == "--sizes") {
       sizes.clear();
       for (size_t p = 0; p < v.size();) {

@@ -129,7 +129,8 @@ TEST_CASE("kg ingest: one strike in two articles is one edge, --json and the tab
   CHECK(show.out.find("(date: text, 2 sources)") != std::string::npos);
 }
 
-TEST_CASE("kg ingest: an article naming stored actors joins them, and the next query sees it", "[cli][ingest][snapfile]") {
+TEST_CASE("kg ingest: an article naming stored actors joins them, and the next query sees it",
+          "[cli][ingest][snapfile]") {
   TempDir dir;
   const std::string db = dir.sub("kg.db");
   Kg kg{db};

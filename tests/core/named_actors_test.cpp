@@ -96,12 +96,12 @@ TEST_CASE("namedActors: the stored actors a text's word runs name, by strict or 
   kg::testing::TempDir dir;
   auto e = openEngine(dir.sub("db"));
   std::vector<std::pair<std::string, ActorKind>> names = {
-      {"Kata'ib Hezbollah", ActorKind::kArmedGroup},     // strict key "kataib hezbollah"
-      {"Qassem Soleimani", ActorKind::kPerson},          // skeleton key: "Qasem Soleimani" in the text
+      {"Kata'ib Hezbollah", ActorKind::kArmedGroup},  // strict key "kataib hezbollah"
+      {"Qassem Soleimani", ActorKind::kPerson},       // skeleton key: "Qasem Soleimani" in the text
       {"Coordination Framework", ActorKind::kOrganisation},
-      {"Hezbollah", ActorKind::kArmedGroup},             // the last word of a longer name
+      {"Hezbollah", ActorKind::kArmedGroup},                       // the last word of a longer name
       {"Strategic Culture Foundation", ActorKind::kOrganisation},  // not in the text
-      {"Sound", ActorKind::kOther},                      // only a lower-case word of the text
+      {"Sound", ActorKind::kOther},                                // only a lower-case word of the text
   };
   for (int i = 0; i < 2000; ++i) names.emplace_back("Filler Actor " + std::to_string(i), ActorKind::kOther);
   const auto ids = putActors(*e, names);
@@ -177,8 +177,8 @@ TEST_CASE("Ingestor: a stored actor only its registration can resolve is found b
   }
   std::filesystem::create_directories(dir.sub("in"));
   {
-    std::ofstream(dir.sub("in/a.txt"))
-        << "Zorbland condemns Iraq\nJanuary 6, 2020\n\nZorbland accused Iraq of killing protesters in Baghdad on Sunday.\n";
+    std::ofstream(dir.sub("in/a.txt")) << "Zorbland condemns Iraq\nJanuary 6, 2020\n\nZorbland accused Iraq of killing "
+                                          "protesters in Baghdad on Sunday.\n";
   }
   const auto s = ingestWith(db, {dir.sub("in")}, KnownActors::kNamed);
   CHECK(s.articlesStored == 1);

@@ -27,21 +27,20 @@ std::unique_ptr<GraphStore> openOrDie(const std::string& path) {
 std::string dumpEdges(const GraphStore& st) {
   std::string out;
   REQUIRE(st.scanEdges([&](const EdgeHeader& h) {
-                const Edge& e = h.edge;
-                char conf[32];
-                std::snprintf(conf, sizeof conf, "%.6f", static_cast<double>(e.confidence));
-                out += "edge " + std::to_string(e.id) + " " + std::to_string(e.src) + " " + edgeTypeName(e.type) + " " +
-                       std::to_string(e.dst) + " " + e.when.from.toString() + ".." + e.when.to.toString() + " basis=" +
-                       std::to_string(static_cast<int>(e.dateBasis)) + " mode=" + e.mode + " title=" + e.title +
-                       " conf=" + conf + " sources=" + std::to_string(e.sources) +
-                       " ev=" + std::to_string(h.evidenceCount) + "\n";
-                auto ev = st.getEvidence(e.id, SIZE_MAX);
-                if (ev)
-                  for (const Evidence& x : ev.value())
-                    out += "  evidence " + x.doc + "#" + std::to_string(x.sentence) + " " + x.text + "\n";
-                return Scan::kContinue;
-              })
-              .isOk());
+              const Edge& e = h.edge;
+              char conf[32];
+              std::snprintf(conf, sizeof conf, "%.6f", static_cast<double>(e.confidence));
+              out += "edge " + std::to_string(e.id) + " " + std::to_string(e.src) + " " + edgeTypeName(e.type) + " " +
+                     std::to_string(e.dst) + " " + e.when.from.toString() + ".." + e.when.to.toString() +
+                     " basis=" + std::to_string(static_cast<int>(e.dateBasis)) + " mode=" + e.mode +
+                     " title=" + e.title + " conf=" + conf + " sources=" + std::to_string(e.sources) +
+                     " ev=" + std::to_string(h.evidenceCount) + "\n";
+              auto ev = st.getEvidence(e.id, SIZE_MAX);
+              if (ev)
+                for (const Evidence& x : ev.value())
+                  out += "  evidence " + x.doc + "#" + std::to_string(x.sentence) + " " + x.text + "\n";
+              return Scan::kContinue;
+            }).isOk());
   auto stats = st.stats();
   REQUIRE(stats.isOk());
   out += "stats " + std::to_string(stats->actors) + " " + std::to_string(stats->edges) + " " +
@@ -68,12 +67,18 @@ std::vector<Edge> randomFacts(uint32_t seed, size_t n, size_t actors) {
     e.type = types[pick(std::size(types))];
     const int day = 18000 + static_cast<int>(pick(40));
     switch (pick(6)) {
-      case 0: break;  // undated
-      case 1: e.when = DateRange::point(Date::month(2019, 4 + static_cast<int>(pick(3)))); break;
-      case 2:
-        e.when = {Date::fromDays(day, DatePrecision::kDay), Date::fromDays(day + static_cast<int>(pick(400)), DatePrecision::kDay)};
+      case 0:
+        break;  // undated
+      case 1:
+        e.when = DateRange::point(Date::month(2019, 4 + static_cast<int>(pick(3))));
         break;
-      default: e.when = DateRange::point(Date::fromDays(day, DatePrecision::kDay)); break;
+      case 2:
+        e.when = {Date::fromDays(day, DatePrecision::kDay),
+                  Date::fromDays(day + static_cast<int>(pick(400)), DatePrecision::kDay)};
+        break;
+      default:
+        e.when = DateRange::point(Date::fromDays(day, DatePrecision::kDay));
+        break;
     }
     if (isStandingType(e.type)) e.title = titles[pick(std::size(titles))];
     e.dateBasis = e.when.anyKnown() ? bases[pick(std::size(bases))] : DateBasis::kUnknown;
