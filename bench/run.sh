@@ -17,7 +17,7 @@ mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${KG_BUILD_TYPE:-Release}" -DKG_BUILD_BENCHMARKS=ON >&2
-cmake --build "$build" -j2 --target kg query_bench rpc_bench >&2
+cmake --build "$build" -j2 --target kg query_bench rpc_bench batch_bench >&2
 
 # Bulk import: the summary of each is one JSON line (events_per_second).
 for set in icews18 gdelt; do
@@ -42,3 +42,6 @@ done
 # RPC: resolve calls/s through rpc::Server on loopback for 1, 4 and 16 clients,
 # beside the same calls in process, and the latency a call gains.
 "$build/bin/rpc_bench" --seconds 5
+
+# Writes: N edges in one WriteBatch beside the same edges in batches of 1,000 (CPU seconds).
+"$build/bin/batch_bench"

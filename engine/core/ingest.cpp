@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/actor_identity.h"
+#include "core/named_actors.h"
 #include "extract/actors/name_fold.h"
 #include "extract/text/page_segmenter.h"
 
@@ -20,11 +21,30 @@ Result<std::unique_ptr<Ingestor>> Ingestor::create(Engine& engine, extract::Extr
   auto baseline = engine.store().stats();
   if (!baseline) return baseline.status();
   ingestor->baseline_ = baseline.value();
-  KG_RETURN_IF_ERROR(engine.store().scanActors([&](const Actor& a) {
-    extractor.addKnownActor(a);
-    return storage::Scan::kContinue;
-  }));
+  if (options.knownActors == KnownActors::kAll) {
+    KG_RETURN_IF_ERROR(engine.store().scanActors([&](const Actor& a) {
+      extractor.addKnownActor(a);
+      ingestor->registered_.insert(a.id);
+      return storage::Scan::kContinue;
+    }));
+  }
   return ingestor;
+}
+
+Status Ingestor::registerNamedActors(const extract::Article& article) {
+  if (options_.knownActors != KnownActors::kNamed) return Status::ok();
+  auto ids = namedActors(engine_.store(), article.text);
+  if (!ids) return ids.status();
+  // Ascending ids, as the scan of kAll registers them.
+  for (ActorId id : ids.value()) {
+    if (registered_.count(id)) continue;
+    auto actor = engine_.store().getActor(id);
+    if (!actor) return actor.status();
+    if (!actor->has_value()) continue;  // indexed but gone (a removal racing this read)
+    extractor_.addKnownActor(**actor);
+    registered_.insert(id);
+  }
+  return Status::ok();
 }
 
 Status Ingestor::refreshEdgeCounts() {
@@ -100,6 +120,9 @@ Status Ingestor::flushQueue() {
       todo.push_back(i);
     }
   }
+  // The stored actors they name, before extraction (addKnownActor must not
+  // run concurrently with it).
+  for (size_t i : todo) KG_RETURN_IF_ERROR(registerNamedActors(articles[i]));
   // Extraction in parallel (Extractor::extract is const and thread-safe);
   // no addKnownActor runs meanwhile.
   std::vector<extract::Extraction> results(todo.size());
@@ -140,6 +163,7 @@ Status Ingestor::ingestArticle(const extract::Article& article) {
       return Status::ok();
     }
   }
+  KG_RETURN_IF_ERROR(registerNamedActors(article));
   return commitExtraction(article, extractor_.extract(article));
 }
 
@@ -271,7 +295,10 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
                                 "') not stored: " + rejected.message());
     return Status::ok();
   }
-  for (const Actor& a : created) extractor_.addKnownActor(a);
+  for (const Actor& a : created) {
+    extractor_.addKnownActor(a);
+    registered_.insert(a.id);
+  }
   return Status::ok();
 }
 

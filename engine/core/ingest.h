@@ -19,6 +19,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "base/date.h"
@@ -30,6 +31,18 @@
 
 namespace kg::core {
 
+// Which stored actors the extractor is told of (Extractor::addKnownActor).
+enum class KnownActors {
+  // Before each article is extracted, the stored actors its word runs name
+  // (core/named_actors.h: name-index lookups), once each per Ingestor: the
+  // cost follows the article, not the database. The default.
+  kNamed,
+  // Every stored actor, once, when the Ingestor is created (a scan of the
+  // actors family: minutes on a database of millions of actors). What ingest
+  // did before kNamed; kept as the reference kNamed is tested against.
+  kAll,
+};
+
 struct IngestOptions {
   Date defaultDate;  // for articles whose page and metadata give no date (`kg ingest --date`)
   // Extraction threads. With 1 (the default) each article is extracted
@@ -40,6 +53,7 @@ struct IngestOptions {
   // the graph is the same except where resolution depends on that knowledge
   // (a bare surname that only an earlier article introduced).
   size_t threads = 1;
+  KnownActors knownActors = KnownActors::kNamed;
 };
 
 // What a run did; counts accumulate over every call on one Ingestor.
@@ -68,8 +82,10 @@ using IngestProgress = std::function<void(const IngestSummary&)>;
 
 class Ingestor {
  public:
-  // Registers every stored actor with `extractor` (addKnownActor), so that
-  // mentions resolve to stored ids. Errors: reading the store.
+  // With KnownActors::kAll, registers every stored actor with `extractor`
+  // (addKnownActor) now; with kNamed, each article registers the stored
+  // actors it names before it is extracted. Either way mentions resolve to
+  // stored ids. Errors: reading the store.
   static Result<std::unique_ptr<Ingestor>> create(Engine& engine, extract::Extractor& extractor,
                                                   const IngestOptions& options);
   Ingestor(const Ingestor&) = delete;
@@ -106,6 +122,9 @@ class Ingestor {
   Status flushQueue();
   // Writes one extracted article in one batch (see ingestArticle).
   Status commitExtraction(const extract::Article& article, const extract::Extraction& extraction);
+  // kNamed: registers with the extractor the stored actors `article` names
+  // that it was not told of yet.
+  Status registerNamedActors(const extract::Article& article);
 
   Engine& engine_;
   extract::Extractor& extractor_;
@@ -114,6 +133,7 @@ class Ingestor {
   storage::StoreStats baseline_;         // the store's counters when this Ingestor was created
   uint64_t putEdges_ = 0;                // edges written by committed batches
   std::vector<extract::Article> queue_;  // segmented, not yet extracted (threads > 1)
+  std::unordered_set<ActorId> registered_;  // stored actors the extractor was told of
 };
 
 }  // namespace kg::core

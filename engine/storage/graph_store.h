@@ -68,6 +68,12 @@ struct SuppressedFact {
   friend bool operator==(const SuppressedFact&, const SuppressedFact&) = default;
 };
 
+// What GraphStore::probeNameKey found under one name key.
+struct NameKeyProbe {
+  std::vector<ActorId> ids;  // the actors indexed under exactly the key, ascending
+  bool longer = false;       // some longer key starts with it (see probeNameKey)
+};
+
 // What a scan callback returns: keep going or stop early.
 enum class Scan { kContinue, kStop };
 
@@ -191,6 +197,18 @@ class GraphStore {
   virtual Result<std::optional<Actor>> getActor(ActorId id) const = 0;
   // Actor ids registered under exactly this (already folded) name key.
   virtual Result<std::vector<ActorId>> lookupNameKey(std::string_view key) const = 0;
+  // The actors under exactly `key` (as lookupNameKey) and whether some other
+  // key starts with `key` followed by the byte `next` (by any byte when
+  // next == 0): one seek, so that a caller matching word runs against the
+  // index can stop extending a run no stored name continues ("iran" goes
+  // on when "iran revolutionary guard" is stored). A store that cannot tell
+  // says longer = true. Errors: the disk's.
+  virtual Result<NameKeyProbe> probeNameKey(std::string_view key, char next) const {
+    (void)next;
+    auto ids = lookupNameKey(key);
+    if (!ids) return ids.status();
+    return NameKeyProbe{std::move(ids).value(), true};
+  }
   // Visits every (name key, actor id) pair in key order.
   virtual Status scanNameKeys(const std::function<Scan(std::string_view, ActorId)>& fn) const = 0;
   virtual Status scanActors(const std::function<Scan(const Actor&)>& fn) const = 0;

@@ -128,3 +128,44 @@ TEST_CASE("kg ingest: one strike in two articles is one edge, --json and the tab
   REQUIRE(show.rc == 0);
   CHECK(show.out.find("(date: text, 2 sources)") != std::string::npos);
 }
+
+TEST_CASE("kg ingest: an article naming stored actors joins them, and the next query sees it",
+          "[cli][ingest][snapfile]") {
+  TempDir dir;
+  const std::string db = dir.sub("kg.db");
+  Kg kg{db};
+  REQUIRE(kg("actor add 'Coordination Framework' --kind organisation").rc == 0);
+  REQUIRE(kg("actor add 'United States' --kind state").rc == 0);
+  REQUIRE(kg("actor add \"Kata'ib Hezbollah\" --kind armed_group --alias 'Kataib Hezbollah'").rc == 0);
+  REQUIRE(kg("edge add \"Kata'ib Hezbollah\" ASSAULT 'United States' --from 2019-12-27").rc == 0);
+  const std::string question = "path 'Coordination Framework' 'United States' --json";
+  REQUIRE(kg("path \"Kata'ib Hezbollah\" 'United States'").rc == 0);  // the snapshot file is current
+  REQUIRE(std::filesystem::exists(db + "/graph.snapshot"));
+
+  std::filesystem::create_directories(dir.sub("in"));
+  writeFile(dir.sub("in/a.txt"),
+            "Coordination Framework condemns US strike\nJanuary 5, 2020\n\n"
+            "The Coordination Framework accused the United States of violating the sovereignty of Iraq on Sunday. "
+            "Kataib Hezbollah threatened the United States.\n");
+  auto in = kg("ingest " + shq(dir.sub("in")) + " --json");
+  REQUIRE(in.rc == 0);
+  CHECK(json::parse(in.out)["actorsKnown"] == 3);  // the stored actors, found by name
+
+  auto path = kg(question);
+  REQUIRE(path.rc == 0);
+  CHECK(path.err.empty());
+  auto paths = json::parse(path.out)["paths"];
+  REQUIRE(paths.size() == 1);
+  REQUIRE(paths[0]["edges"].size() == 1);
+  CHECK(paths[0]["edges"][0]["type"] == "ACCUSE");
+  auto near = kg("neighbors \"Kata'ib Hezbollah\" --json");
+  REQUIRE(near.rc == 0);
+  CHECK(json::parse(near.out)["edges"].size() == 3);  // ASSAULT, THREATEN, PART_OF
+  // No second "Coordination Framework": the article's name is the stored actor.
+  auto found = json::parse(kg("resolve 'Coordination Framework' --json").out);
+  CHECK(found.size() == 1);
+  // The file plus the change log answered as a rebuild does.
+  std::filesystem::remove(db + "/graph.snapshot");
+  CHECK(kg(question).out == path.out);
+  CHECK(kg("neighbors \"Kata'ib Hezbollah\" --json").out == near.out);
+}

@@ -345,3 +345,57 @@ TEST_CASE("RocksStore: addAliases joins new names and keys to a stored actor, ke
     CHECK(b->size() == 0);
   }
 }
+
+TEST_CASE("GraphStore: probeNameKey finds a key's actors and says whether a longer key goes on", "[storage][names]") {
+  TempDir dir;
+  auto st = openOrDie(dir.sub("db"));
+  auto b = st->newBatch();
+  auto iran = b->putActor(actor("Iran", ActorKind::kState), {"iran"});
+  auto irgc = b->putActor(actor("Islamic Revolutionary Guard Corps", ActorKind::kArmedGroup),
+                          {"iran revolutionary guard", "~rnrvltnrygrd"});
+  auto iraqi = b->putActor(actor("Iraqi Airways", ActorKind::kOrganisation), {"iraqiairways"});
+  auto iran2 = b->putActor(actor("Iran", ActorKind::kOther), {"iran"});
+  REQUIRE(iran.isOk());
+  REQUIRE(irgc.isOk());
+  REQUIRE(iraqi.isOk());
+  REQUIRE(iran2.isOk());
+  REQUIRE(st->commit(*b).isOk());
+
+  auto p = st->probeNameKey("iran", ' ');
+  REQUIRE(p.isOk());
+  CHECK(p->ids == std::vector<ActorId>{*iran, *iran2});
+  CHECK(p->longer);  // "iran revolutionary guard"
+  p = st->probeNameKey("iran revolutionary", ' ');
+  REQUIRE(p.isOk());
+  CHECK(p->ids.empty());
+  CHECK(p->longer);
+  p = st->probeNameKey("iran revolutionary guard", ' ');
+  REQUIRE(p.isOk());
+  CHECK(p->ids == std::vector<ActorId>{*irgc});
+  CHECK_FALSE(p->longer);
+  // "iraqiairways" goes on from "iraq", but not with a space.
+  p = st->probeNameKey("iraq", ' ');
+  REQUIRE(p.isOk());
+  CHECK(p->ids.empty());
+  CHECK_FALSE(p->longer);
+  p = st->probeNameKey("iraq", '\0');
+  REQUIRE(p.isOk());
+  CHECK(p->longer);
+  // A key that sorts after every stored one, and a skeleton prefix.
+  p = st->probeNameKey("zzz", ' ');
+  REQUIRE(p.isOk());
+  CHECK(p->ids.empty());
+  CHECK_FALSE(p->longer);
+  p = st->probeNameKey("~rnrv", '\0');
+  REQUIRE(p.isOk());
+  CHECK(p->ids.empty());
+  CHECK(p->longer);
+  // Another next byte than the first longer key's: looked for past it.
+  p = st->probeNameKey("iran", 'x');
+  REQUIRE(p.isOk());
+  CHECK(p->ids.size() == 2);
+  CHECK_FALSE(p->longer);
+  p = st->probeNameKey("ira", 'q');
+  REQUIRE(p.isOk());
+  CHECK(p->longer);  // "iraqiairways", after "iran ..."
+}

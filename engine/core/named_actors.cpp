@@ -1,0 +1,63 @@
+#include "core/named_actors.h"
+
+#include <algorithm>
+#include <string>
+
+#include "extract/actors/tokens.h"
+
+namespace kg::core {
+
+Result<std::vector<ActorId>> namedActors(const storage::GraphStore& store, std::string_view text) {
+  // Script runs (no MeCab): the words extract::nameKeys splits a stored name
+  // into, so a run's keys are the keys the store indexed that name under.
+  const std::vector<extract::Token> tokens = extract::tokenize(text, 0, text.size(), nullptr);
+  std::vector<ActorId> found;
+  auto probe = [&](const std::string& key, char next) -> Result<bool> {
+    auto p = store.probeNameKey(key, next);
+    if (!p) return p.status();
+    found.insert(found.end(), p->ids.begin(), p->ids.end());
+    return p->longer;
+  };
+  std::string strict, skeleton;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const extract::Token& first = tokens[i];
+    if (!first.word || first.article || first.strict.empty()) continue;
+    // The extractor matches a run only when it starts with a capital (or a
+    // name's own lower-case "the"), or with a word of another script.
+    const bool latin = first.script == extract::Script::kLatin;
+    if (latin && !first.capital && first.lower != "the") continue;
+    bool strictGoes = true;
+    bool skeletonGoes = !latin || first.capital;  // skeletons: every word capitalised
+    strict.clear();
+    skeleton.clear();
+    size_t words = 0;
+    for (size_t j = i; j < tokens.size() && (strictGoes || skeletonGoes); ++j) {
+      const extract::Token& t = tokens[j];
+      if (!t.word) break;
+      if (t.article) continue;
+      if (t.strict.empty() || ++words > kMaxNameWords) break;
+      if (words > 1) strict += ' ';
+      strict += t.strict;
+      skeleton += t.skeleton;
+      if (t.script == extract::Script::kLatin && !t.capital) skeletonGoes = false;
+      if (strictGoes) {
+        auto more = probe(strict, ' ');
+        if (!more) return more.status();
+        strictGoes = more.value();
+      }
+      if (skeletonGoes) {
+        // Stored skeleton keys are the words' skeletons run together ("~qsmslmn").
+        auto more = probe("~" + skeleton, '\0');
+        if (!more) return more.status();
+        skeletonGoes = more.value();
+      }
+      // A possessive ends a name unless a stored one goes on through it.
+      if (t.possessive && !strictGoes) break;
+    }
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
+}
+
+}  // namespace kg::core

@@ -1,0 +1,38 @@
+// Which stored actors an article may name, found through the store's name
+// index instead of a scan of every actor (README.md, "Ingest into a large
+// database").
+//
+// The extractor resolves a mention to a stored actor only when that actor
+// was registered with it (Extractor::addKnownActor), and it matches its
+// registered actors' names word run by word run (extract/actors/mention_index.h:
+// the strict key of a run, or its skeleton key while every word is
+// capitalised). So the stored actors one article can reach are those indexed
+// under the strict or skeleton key of one of its word runs. namedActors
+// looks those keys up (GraphStore::probeNameKey), extending a run only while
+// some stored key goes on through it, so its cost grows with the article,
+// not with the number of stored actors.
+//
+// Pure function of the store's contents; safe from any thread (the store's
+// const methods are).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "model/actor.h"
+#include "storage/graph_store.h"
+
+namespace kg::core {
+
+// Runs of more words than this are not looked up (the extractor's own limit,
+// extract/actors/mention_index.cpp).
+inline constexpr size_t kMaxNameWords = 12;
+
+// The ids, ascending and without repeats, of the stored actors indexed under
+// the strict key of a run of `text`'s words that starts with a capital (or
+// "the", or a word of another script) or under the skeleton key of a run of
+// capitalised words. Errors: the store's.
+Result<std::vector<ActorId>> namedActors(const storage::GraphStore& store, std::string_view text);
+
+}  // namespace kg::core

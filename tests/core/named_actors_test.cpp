@@ -1,0 +1,195 @@
+// namedActors (core/named_actors.h) and ingest with KnownActors::kNamed:
+// looking the stored actors an article names up through the name index
+// resolves what registering every stored actor did.
+#include "core/named_actors.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "../support/shared_data.h"
+#include "../support/temp_dir.h"
+#include "core/actor_identity.h"
+#include "core/engine.h"
+#include "core/ingest.h"
+#include "extract/extractor.h"
+
+using kg::Actor;
+using kg::ActorId;
+using kg::ActorKind;
+using kg::core::Engine;
+using kg::core::Ingestor;
+using kg::core::KnownActors;
+using kg::storage::Scan;
+
+namespace {
+
+std::unique_ptr<Engine> openEngine(const std::string& path) {
+  auto e = Engine::open(path, {});
+  INFO(e.status().toString());
+  REQUIRE(e.isOk());
+  return std::move(e).value();
+}
+
+// Stores `names` (with their kinds) in one batch, indexed as ingest indexes
+// them (ActorIdentity::keysFor); returns their ids in order.
+std::vector<ActorId> putActors(Engine& e, const std::vector<std::pair<std::string, ActorKind>>& names) {
+  auto b = e.store().newBatch();
+  std::vector<ActorId> ids;
+  for (const auto& [name, kind] : names) {
+    Actor a;
+    a.name = name;
+    a.kind = kind;
+    auto id = b->putActor(a, kg::core::ActorIdentity::keysFor(a));
+    REQUIRE(id.isOk());
+    ids.push_back(id.value());
+  }
+  REQUIRE(e.store().commit(*b).isOk());
+  return ids;
+}
+
+// Every actor and edge, with the fields ingest decides.
+std::string dumpGraph(const std::string& db) {
+  auto e = openEngine(db);
+  std::string out;
+  REQUIRE(e->store()
+              .scanActors([&](const Actor& a) {
+                out += "actor " + std::to_string(a.id) + " " + a.name + " " + kg::actorKindName(a.kind);
+                for (const auto& al : a.aliases) out += " | " + al;
+                out += "\n";
+                return Scan::kContinue;
+              })
+              .isOk());
+  REQUIRE(e->store()
+              .scanEdges([&](const kg::storage::EdgeHeader& h) {
+                const kg::Edge& x = h.edge;
+                out += "edge " + std::to_string(x.id) + " " + std::to_string(x.src) + " " + kg::edgeTypeName(x.type) +
+                       " " + std::to_string(x.dst) + " " + x.when.from.toString() + ".." + x.when.to.toString() + " " +
+                       x.title + " " + x.mode + " ev=" + std::to_string(h.evidenceCount) + "\n";
+                return Scan::kContinue;
+              })
+              .isOk());
+  return out;
+}
+
+kg::core::IngestSummary ingestWith(const std::string& db, const std::vector<std::string>& paths, KnownActors known,
+                                   size_t threads = 1) {
+  auto engine = openEngine(db);
+  auto extractor = kg::extract::Extractor::create({});
+  REQUIRE(extractor.isOk());
+  kg::core::IngestOptions options;
+  options.knownActors = known;
+  options.threads = threads;
+  auto ingestor = Ingestor::create(*engine, **extractor, options);
+  REQUIRE(ingestor.isOk());
+  REQUIRE((*ingestor)->ingestPaths(paths).isOk());
+  return (*ingestor)->summary();
+}
+
+std::string seed(const char* name) { return std::string(KG_SHARED_DIR) + "/seeds/" + name; }
+
+}  // namespace
+
+TEST_CASE("namedActors: the stored actors a text's word runs name, by strict or skeleton key", "[core][ingest]") {
+  kg::testing::TempDir dir;
+  auto e = openEngine(dir.sub("db"));
+  std::vector<std::pair<std::string, ActorKind>> names = {
+      {"Kata'ib Hezbollah", ActorKind::kArmedGroup},  // strict key "kataib hezbollah"
+      {"Qassem Soleimani", ActorKind::kPerson},       // skeleton key: "Qasem Soleimani" in the text
+      {"Coordination Framework", ActorKind::kOrganisation},
+      {"Hezbollah", ActorKind::kArmedGroup},                       // the last word of a longer name
+      {"Strategic Culture Foundation", ActorKind::kOrganisation},  // not in the text
+      {"Sound", ActorKind::kOther},                                // only a lower-case word of the text
+  };
+  for (int i = 0; i < 2000; ++i) names.emplace_back("Filler Actor " + std::to_string(i), ActorKind::kOther);
+  const auto ids = putActors(*e, names);
+  const std::string text =
+      "Qasem Soleimani met Kataib Hezbollah commanders in Baghdad. The Coordination Framework, a bloc, "
+      "said the plan was sound; Filler Actor 7 and filler actor 8 stayed home.";
+  auto found = kg::core::namedActors(e->store(), text);
+  REQUIRE(found.isOk());
+  // "filler actor 8" is lower case: the extractor would not match it either.
+  CHECK(found.value() == std::vector<ActorId>{ids[0], ids[1], ids[2], ids[3], ids[6 + 7]});
+  auto none = kg::core::namedActors(e->store(), "nobody here is named at all.");
+  REQUIRE(none.isOk());
+  CHECK(none->empty());
+}
+
+TEST_CASE("Ingestor: stored actors looked up by name resolve as when every stored actor is registered",
+          "[core][ingest]") {
+  KG_REQUIRE_SHARED_PATH(seed("000_d28f87548be35c30.txt"));
+  kg::testing::TempDir dir;
+  const std::string named = dir.sub("named"), all = dir.sub("all");
+  // A database that knows the first two seed pages, actors the later pages name that no
+  // dictionary has (some spelled otherwise), and many actors no page names.
+  ingestWith(named, {seed("000_d28f87548be35c30.txt"), seed("001_2899c6cece51748e.txt")}, KnownActors::kAll);
+  {
+    auto e = openEngine(named);
+    std::vector<std::pair<std::string, ActorKind>> names = {
+        {"Al Mayadeen", ActorKind::kMedia},
+        {"The Cradle", ActorKind::kMedia},
+        {"Coordination Framework", ActorKind::kOrganisation},
+        {"Ali Kadkhodaei", ActorKind::kPerson},
+        {"Strategic Culture Foundation", ActorKind::kOrganisation},
+        {"Green Zone", ActorKind::kOther},
+        {"Asaib Ahl al-Haq", ActorKind::kArmedGroup},
+        {"Mostafa Al-Kazimi", ActorKind::kPerson},
+        {"Baghdad International Airport", ActorKind::kOther},
+    };
+    for (int i = 0; i < 3000; ++i) names.emplace_back("Unnamed Body " + std::to_string(i), ActorKind::kGovernmentBody);
+    putActors(*e, names);
+  }
+  std::filesystem::copy(named, all, std::filesystem::copy_options::recursive);
+  const std::vector<std::string> later = {seed("002_0cb08e175ab5b549.txt"), seed("003_f07c3dcb5c060805.txt"),
+                                          seed("004_d3a64df3fb8f3d34.txt")};
+  const auto a = ingestWith(named, later, KnownActors::kNamed);
+  const auto b = ingestWith(all, later, KnownActors::kAll);
+  CHECK(a.articlesStored == b.articlesStored);
+  CHECK(a.actorsNew == b.actorsNew);
+  CHECK(a.actorsKnown == b.actorsKnown);
+  CHECK(a.actorsKnown > 0);
+  const std::string graph = dumpGraph(named);
+  CHECK(graph == dumpGraph(all));
+
+  SECTION("and with parallel extraction") {
+    const std::string par = dir.sub("par"), parAll = dir.sub("parall");
+    ingestWith(par, {seed("000_d28f87548be35c30.txt")}, KnownActors::kAll);
+    std::filesystem::copy(par, parAll, std::filesystem::copy_options::recursive);
+    ingestWith(par, later, KnownActors::kNamed, 2);
+    ingestWith(parAll, later, KnownActors::kAll, 2);
+    CHECK(dumpGraph(par) == dumpGraph(parAll));
+  }
+}
+
+TEST_CASE("Ingestor: a stored actor only its registration can resolve is found by name", "[core][ingest]") {
+  // No dictionary knows "Zorbland", and no rule makes an actor of a lone
+  // unknown word: the edge exists only if ingest told the extractor of it.
+  kg::testing::TempDir dir;
+  const std::string db = dir.sub("db");
+  ActorId zorbland = 0;
+  {
+    auto e = openEngine(db);
+    std::vector<std::pair<std::string, ActorKind>> names = {{"Zorbland", ActorKind::kOrganisation}};
+    for (int i = 0; i < 1000; ++i) names.emplace_back("Unnamed Body " + std::to_string(i), ActorKind::kGovernmentBody);
+    zorbland = putActors(*e, names).front();
+  }
+  std::filesystem::create_directories(dir.sub("in"));
+  {
+    std::ofstream(dir.sub("in/a.txt")) << "Zorbland condemns Iraq\nJanuary 6, 2020\n\nZorbland accused Iraq of killing "
+                                          "protesters in Baghdad on Sunday.\n";
+  }
+  const auto s = ingestWith(db, {dir.sub("in")}, KnownActors::kNamed);
+  CHECK(s.articlesStored == 1);
+  auto e = openEngine(db);
+  bool found = false;
+  REQUIRE(e->store()
+              .scanOut(zorbland,
+                       [&](const kg::storage::EdgeHeader& h) {
+                         found = found || h.edge.type == kg::EdgeType::kAccuse;
+                         return Scan::kContinue;
+                       })
+              .isOk());
+  CHECK(found);
+}
