@@ -522,11 +522,19 @@ void guessUnknown(const std::string& w, Reading& r) {
 
 // ---------------------------------------------------------------- tagging
 
+// One word being tagged. Its readings are borrowed: from the thread's
+// TaggerCache (a frequent word's are not copied per occurrence) or from
+// `own`, which analyse() fills when there is no cache.
 struct Draft {
+  Draft() = default;
+  Draft(const Draft&) = delete;  // `readings` may point into the draft itself
+  Draft& operator=(const Draft&) = delete;
   Word word;
-  Reading reading;
+  const Reading* readings = nullptr;
+  Reading own;
   const ClosedEntry* closed = nullptr;
   std::string_view surface;
+  const Reading& reading() const { return *readings; }
 };
 
 bool isNumberWord(std::string_view w) {
@@ -599,14 +607,14 @@ bool nominalPos(Pos p) { return p == Pos::kNoun || p == Pos::kProperNoun || p ==
 bool nounish(const Draft* d) {
   if (d == nullptr) return false;
   if (d->closed != nullptr) return (d->closed->mask & (kCDet | kCPron)) != 0 && d->closed->pos != Pos::kAdverb;
-  const Reading& r = d->reading;
+  const Reading& r = d->reading();
   return r.noun || r.adj || d->word.capitalised || d->word.pos == Pos::kNumber || startsNumeric(d->surface);
 }
 
 // An open-class noun or adjective follows (not a determiner): "a planned attack".
 bool nounContinues(const Draft* d) {
   if (d == nullptr || d->closed != nullptr) return false;
-  return d->reading.noun || d->reading.adj || d->word.pos == Pos::kNumber;
+  return d->reading().noun || d->reading().adj || d->word.pos == Pos::kNumber;
 }
 
 // Inside a phrase opened by a determiner or possessive: "a U.S. strike", "the group's attack".
@@ -623,7 +631,7 @@ bool inDeterminedNp(const std::vector<Draft>& d, size_t i) {
 bool verbish(const Draft* d) {
   if (d == nullptr) return false;
   if (d->closed != nullptr) return (d->closed->mask & (kCAux | kCModal)) != 0;
-  return d->reading.verb && (d->reading.form == VerbForm::kPast || d->reading.form == VerbForm::kThirdSingular) &&
+  return d->reading().verb && (d->reading().form == VerbForm::kPast || d->reading().form == VerbForm::kThirdSingular) &&
          !d->word.capitalised;
 }
 
@@ -695,7 +703,7 @@ bool afterDeterminer(Context& c) {
     return true;
   }
   if (c.afterDet) {
-    if (r.adj && nounish(c.next) && !(c.next->reading.verb && !c.next->reading.noun)) { c.w.pos = Pos::kAdjective; return true; }
+    if (r.adj && nounish(c.next) && !(c.next->reading().verb && !c.next->reading().noun)) { c.w.pos = Pos::kAdjective; return true; }
     if (r.noun) { setNoun(c.w, r); return true; }
     if (r.adj) { c.w.pos = Pos::kAdjective; return true; }
     if (r.verb && (r.form == VerbForm::kPast || r.form == VerbForm::kPastParticiple)) { c.w.pos = Pos::kAdjective; return true; }
@@ -717,7 +725,7 @@ bool gerundOrParticiple(Context& c) {
   const Reading& r = c.r;
   if (!r.verb) return false;
   if (r.form == VerbForm::kGerund && r.noun && inDeterminedNp(c.drafts, c.i) && nounContinues(c.next) &&
-      c.next->reading.noun && !verbish(c.next)) {
+      c.next->reading().noun && !verbish(c.next)) {
     setNoun(c.w, r);  // "his annual mushroom hunting trip"
     return true;
   }
@@ -768,7 +776,7 @@ bool afterNoun(Context& c) {
   if (c.pp != Pos::kNoun && c.pp != Pos::kProperNoun && c.pp != Pos::kPronoun) return false;
   bool finite = r.form == VerbForm::kThirdSingular || r.form == VerbForm::kBase;
   bool objectNext = next != nullptr && (nounish(next) || next->word.pos == Pos::kNumber) &&
-                    (!verbish(next) || next->reading.noun);
+                    (!verbish(next) || next->reading().noun);
   // "the US hit a faction", "Saudi Arabia cut diplomatic ties": a past form
   // like the base after a name, with an object after it.
   const bool objectAfterName = c.pp == Pos::kProperNoun && objectNext;
@@ -819,10 +827,10 @@ void tagOpen(std::vector<Draft>& drafts, size_t i) {
   const Word* prev = i > 0 ? &drafts[i - 1].word : nullptr;
   const Word* prevC = prevContent(drafts, i);
   Pos pp = prev ? prev->pos : Pos::kPunct;
-  Context c{drafts, i, d.word, d.reading, prev, prevC, i + 1 < drafts.size() ? &drafts[i + 1] : nullptr,
+  Context c{drafts, i, d.word, d.reading(), prev, prevC, i + 1 < drafts.size() ? &drafts[i + 1] : nullptr,
             pp, prevC ? prevC->pos : Pos::kPunct,
             pp == Pos::kDeterminer || pp == Pos::kPossessive || pp == Pos::kAdjective || pp == Pos::kNumber};
-  const Reading& r = d.reading;
+  const Reading& r = d.reading();
   if (r.adv && !r.noun && !r.verb && (!r.adj || endsWith(d.word.lower, "ly"))) {
     d.word.pos = Pos::kAdverb;
     return;
@@ -839,7 +847,7 @@ Pos tagThat(const std::vector<Draft>& d, size_t i) {
   if (prev != nullptr && (prev->pos == Pos::kVerb || nominalPos(prev->pos) || prev->pos == Pos::kPunct)) {
     return Pos::kSubordinator;
   }
-  if (next != nullptr && next->closed == nullptr && next->reading.noun && !next->word.capitalised) return Pos::kDeterminer;
+  if (next != nullptr && next->closed == nullptr && next->reading().noun && !next->word.capitalised) return Pos::kDeterminer;
   return Pos::kSubordinator;
 }
 
@@ -849,7 +857,7 @@ bool clauseFollows(const std::vector<Draft>& d, size_t i) {
   auto inPhrase = [&](const Draft& x) {
     if (x.closed != nullptr) return (x.closed->mask & (kCDet | kCPron)) != 0 && (x.closed->mask & kCAux) == 0;
     if (startsNumeric(x.surface) || x.word.capitalised) return true;
-    const Reading& r = x.reading;
+    const Reading& r = x.reading();
     bool verbOnly = r.verb && !r.noun && !r.adj && r.form != VerbForm::kGerund;
     return (r.noun || r.adj) && !verbOnly;
   };
@@ -857,7 +865,7 @@ bool clauseFollows(const std::vector<Draft>& d, size_t i) {
   if (j == i + 1 || j >= d.size()) return false;
   const Draft& v = d[j];
   if (v.closed != nullptr) return (v.closed->mask & (kCAux | kCModal)) != 0;
-  return v.reading.verb && v.reading.form != VerbForm::kGerund;
+  return v.reading().verb && v.reading().form != VerbForm::kGerund;
 }
 
 // Words listed in several closed groups (as/after/before, 's, no, about, that, one).
@@ -884,7 +892,7 @@ void tagClosed(std::vector<Draft>& d, size_t i) {
   if (w.lower == "'s") {
     bool pron = prev != nullptr && prev->pos == Pos::kPronoun;
     bool verbNext = next != nullptr && (next->word.lower == "been" || next->word.lower == "not" ||
-                                        (next->reading.verb && next->reading.form == VerbForm::kGerund && !next->reading.noun));
+                                        (next->reading().verb && next->reading().form == VerbForm::kGerund && !next->reading().noun));
     if (pron || verbNext) tagAux(w); else w.pos = Pos::kPossessive, w.lemma = "'s";
     return;
   }
@@ -907,7 +915,7 @@ void tagClosed(std::vector<Draft>& d, size_t i) {
   const bool afterNominal = prev != nullptr && (prev->pos == Pos::kProperNoun || prev->pos == Pos::kNoun ||
                                                 (prev->pos == Pos::kPronoun && prev->lower != "it"));
   if ((w.lower == "each" || w.lower == "both" || w.lower == "all") && afterNominal && next != nullptr &&
-      next->reading.verb && (next->reading.form == VerbForm::kPast || !next->reading.noun)) {
+      next->reading().verb && (next->reading().form == VerbForm::kPast || !next->reading().noun)) {
     w.pos = Pos::kAdverb;
     return;
   }
@@ -934,12 +942,12 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
   Word& w = dr.word;
   if (!w.capitalised) return false;
   if (headline) {
-    bool unknown = dr.closed == nullptr && (!dr.reading.known || dr.reading.proper);
+    bool unknown = dr.closed == nullptr && (!dr.reading().known || dr.reading().proper);
     if (unknown || isAcronym(dr.surface)) w.pos = Pos::kProperNoun;
     return unknown || isAcronym(dr.surface);
   }
   if (isAcronym(dr.surface) && dr.surface != "I" && dr.surface != "A") { w.pos = Pos::kProperNoun; return true; }
-  const Reading& r = dr.reading;
+  const Reading& r = dr.reading();
   size_t dash = w.lower.rfind('-');
   if (dash != std::string::npos && dash + 1 < dr.surface.size() && !isUpper(dr.surface[dash + 1]) && r.verb &&
       (r.form == VerbForm::kPast || r.form == VerbForm::kPastParticiple)) {
@@ -958,11 +966,11 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
   const Draft* next = i + 1 < d.size() ? &d[i + 1] : nullptr;
   // "the African Union suspended Syria": a past form that is no noun is the
   // verb after the name, not a second adjective ("Union" reads as one too).
-  const bool nextPastVerb = next != nullptr && next->reading.verb && !next->reading.noun &&
-                            (next->reading.form == VerbForm::kPast || next->reading.form == VerbForm::kPastParticiple);
+  const bool nextPastVerb = next != nullptr && next->reading().verb && !next->reading().noun &&
+                            (next->reading().form == VerbForm::kPast || next->reading().form == VerbForm::kPastParticiple);
   bool beforeNoun = r.adj && next != nullptr && !next->word.capitalised && nounContinues(next) && !nextPastVerb;
   bool beforeCoordAdj = r.adj && next != nullptr && next->word.lower == "and" && i + 2 < d.size() &&
-                        d[i + 2].word.capitalised && d[i + 2].reading.adj;
+                        d[i + 2].word.capitalised && d[i + 2].reading().adj;
   bool nominalUse = next == nullptr || next->word.pos == Pos::kPunct || verbish(next);
   if ((nationality && !nominalUse) || beforeNoun || beforeCoordAdj) {
     w.pos = Pos::kAdjective;
@@ -1016,16 +1024,17 @@ bool isHeadline(std::string_view text, const std::vector<Draft>& drafts) {
 
 // Lexicon readings of one word (context-free; the same wherever it occurs).
 void analyse(const Lexicon::Impl& lex, Draft& d) {
+  d.readings = &d.own;
   d.closed = lex.findClosed(d.word.lower);
   if (d.closed != nullptr || !isWordByte(d.surface[0]) || startsNumeric(d.surface)) return;
   const std::string& lower = d.word.lower;
   size_t dash = lower.rfind('-');
   if (dash != std::string::npos && dash + 1 < lower.size() && lex.findOpen(lower) == nullptr) {
-    d.reading = readingOf(lex, lower.substr(dash + 1));  // "U.S.-backed" reads as "backed"
+    d.own = readingOf(lex, lower.substr(dash + 1));  // "U.S.-backed" reads as "backed"
   } else {
-    d.reading = readingOf(lex, lower);
+    d.own = readingOf(lex, lower);
   }
-  if (!d.reading.known) guessUnknown(lower, d.reading);
+  if (!d.own.known) guessUnknown(lower, d.own);
 }
 
 }  // namespace
@@ -1045,6 +1054,10 @@ std::vector<Word> tagWords(const Lexicon& lexicon, std::string_view text, size_t
   const Lexicon::Impl& lex = lexicon.impl();
   std::vector<Token> tokens = tokenize(text);
   std::vector<Draft> drafts(tokens.size());
+  // Drafts borrow their readings from the memo: it is cleared (when full)
+  // before the sentence, never while drafts point into it.
+  if (cache != nullptr && cache->impl().words.size() + tokens.size() > TaggerCache::kMaxWords)
+    cache->impl().words.clear();
   for (size_t i = 0; i < tokens.size(); ++i) {
     Draft& d = drafts[i];
     d.surface = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
@@ -1059,12 +1072,12 @@ std::vector<Word> tagWords(const Lexicon& lexicon, std::string_view text, size_t
     auto& memo = cache->impl().words;
     if (auto it = memo.find(d.word.lower); it != memo.end()) {
       d.closed = it->second.closed;
-      d.reading = it->second.reading;
+      d.readings = &it->second.reading;
       continue;
     }
     analyse(lex, d);
-    if (memo.size() >= TaggerCache::kMaxWords) memo.clear();
-    memo.emplace(d.word.lower, TaggerCache::Impl::Entry{d.closed, d.reading});
+    const auto at = memo.emplace(d.word.lower, TaggerCache::Impl::Entry{d.closed, std::move(d.own)}).first;
+    d.readings = &at->second.reading;
   }
   bool headline = isHeadline(text, drafts);
   bool initial = true;
@@ -1083,7 +1096,7 @@ std::vector<Word> tagWords(const Lexicon& lexicon, std::string_view text, size_t
     }
     if (startsNumeric(d.surface) && w.lower.find('-') != std::string::npos && isAlpha(w.lower.back())) {
       w.pos = Pos::kAdjective;  // "12-year", "5-member"
-    } else if (startsNumeric(d.surface) || (d.closed == nullptr && d.reading.noun && isNumberWord(w.lower))) {
+    } else if (startsNumeric(d.surface) || (d.closed == nullptr && d.reading().noun && isNumberWord(w.lower))) {
       w.pos = Pos::kNumber;
     } else if (isNamePart(drafts, i)) {
       w.pos = Pos::kProperNoun;
