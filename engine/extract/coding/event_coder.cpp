@@ -78,7 +78,8 @@ struct MatchText {
     lemma.reserve(p.words.size());
     for (const auto& w : p.words) {
       surface.push_back(upper(w.lower));
-      lemma.push_back(upper(w.lemma));
+      // Most words are their own lemma: copy the upper-case form made already.
+      lemma.push_back(w.lemma == w.lower ? surface.back() : upper(w.lemma));
     }
     for (const std::string& x : surface) vocabulary[wordBit(x) / 64] |= uint64_t{1} << (wordBit(x) % 64);
   }
