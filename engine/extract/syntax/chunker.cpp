@@ -48,6 +48,7 @@ bool isOfTitleField(std::string_view w) {
 }
 
 bool isWeekday(std::string_view w) {
+  if (w.size() < 6 || w.size() > 9 || !w.ends_with("day")) return false;  // most words, without hashing
   static const std::unordered_set<std::string_view> kDays = {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   return kDays.count(w) > 0;
@@ -448,15 +449,15 @@ class Chunker {
 
   // Members of "A, B and C" starting at item k; empty when there is no list.
   std::vector<size_t> listAt(size_t k) const {
-    if (isDate(items_[k].index) && itemIs(k + 1, ",")) return {};  // "On September 15, the embassy's ..."
-    std::vector<size_t> members = {k};
+    if (itemIs(k + 1, ",") && isDate(items_[k].index)) return {};  // "On September 15, the embassy's ..."
+    // Most phrases start no list: find the coordinator before allocating.
     size_t j = k + 1;
-    while (itemIs(j, ",") && itemNp(j + 1)) {
-      members.push_back(j + 1);
-      j += 2;
-    }
+    while (itemIs(j, ",") && itemNp(j + 1)) j += 2;
+    const size_t listEnd = j;
     if (itemIs(j, ",")) ++j;
     if (!(itemPos(j, Pos::kCoordinator) && itemNp(j + 1) && w_[items_[j].index].lower != "but")) return {};
+    std::vector<size_t> members = {k};
+    for (size_t m = k + 2; m < listEnd; m += 2) members.push_back(m);
     members.push_back(j + 1);
     // "X condemned the raid and Iran said": two clauses, not a list.
     // ("believes A and B can cope" is one list: the verb before takes a clause.)
