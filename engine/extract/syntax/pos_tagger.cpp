@@ -10,6 +10,10 @@
 
 namespace kg::extract::syntax {
 
+// Literals compared with words are string_views: a std::string == const char*
+// would call strlen and compare() for each test.
+using namespace std::string_view_literals;
+
 extern const char kEnglishWordsText[];  // data/english_words.txt, embedded by CMake
 
 namespace {
@@ -196,7 +200,7 @@ bool endsWith(std::string_view s, std::string_view suf) {
 
 bool isParticipleOnly(std::string_view form) {
   // Irregular forms ending in -n/-en are participles (taken, shown, withdrawn).
-  return endsWith(form, "en") || endsWith(form, "wn") || endsWith(form, "ne") || form == "been" || form == "done";
+  return endsWith(form, "en") || endsWith(form, "wn") || endsWith(form, "ne") || form == "been"sv || form == "done"sv;
 }
 
 // Irregular pasts of verbs that have a participle of their own ("spoke" of
@@ -598,7 +602,7 @@ void tagAux(Word& w) {
 }
 
 bool isSubjectPronoun(std::string_view w) {
-  return w == "i" || w == "you" || w == "he" || w == "she" || w == "it" || w == "we" || w == "they";
+  return w == "i"sv || w == "you"sv || w == "he"sv || w == "she"sv || w == "it"sv || w == "we"sv || w == "they"sv;
 }
 
 bool nominalPos(Pos p) { return p == Pos::kNoun || p == Pos::kProperNoun || p == Pos::kPronoun; }
@@ -671,13 +675,13 @@ struct Context {
 bool verbAfterAuxiliary(Context& c) {
   const Reading& r = c.r;
   if (!r.verb) return false;
-  bool afterTo = c.pc == Pos::kTo || c.pc == Pos::kModal || (c.pc == Pos::kAux && c.prevC->lemma == "do");
+  bool afterTo = c.pc == Pos::kTo || c.pc == Pos::kModal || (c.pc == Pos::kAux && c.prevC->lemma == "do"sv);
   if (afterTo && (r.form == VerbForm::kBase || (c.pc == Pos::kTo && r.verbLemma == c.w.lower))) {
     setVerb(c.w, r);
     c.w.form = VerbForm::kBase;
     return true;
   }
-  bool perfect = c.pc == Pos::kAux && (c.prevC->lemma == "have" || c.prevC->lemma == "be");
+  bool perfect = c.pc == Pos::kAux && (c.prevC->lemma == "have"sv || c.prevC->lemma == "be"sv);
   if (perfect && r.form == VerbForm::kBase && r.verbLemma == c.w.lower && isUnchangedParticiple(c.w.lower)) {
     setVerb(c.w, r);
     c.w.form = VerbForm::kPastParticiple;  // "was hit", "have cut"
@@ -753,7 +757,7 @@ bool gerundOrParticiple(Context& c) {
 // Two names joined by "and" end right before word i ("Fornost and Gondor
 // welcome"): a plural subject, which a base-form verb agrees with.
 bool namesJoinedBefore(const std::vector<Draft>& d, size_t i) {
-  return i >= 3 && d[i - 1].word.pos == Pos::kProperNoun && d[i - 2].word.lower == "and" &&
+  return i >= 3 && d[i - 1].word.pos == Pos::kProperNoun && d[i - 2].word.lower == "and"sv &&
          d[i - 3].word.pos == Pos::kProperNoun;
 }
 
@@ -789,8 +793,8 @@ bool afterNoun(Context& c) {
   // Agreement: "Iran warns", "the allies warn", but "Minas Tirith border police".
   const Word* prev = c.prev;
   bool pluralBefore = (c.pp == Pos::kNoun && endsWith(prev->lower, "s")) ||
-                      (c.pp == Pos::kPronoun && isSubjectPronoun(prev->lower) && prev->lower != "he" &&
-                       prev->lower != "she" && prev->lower != "it") ||
+                      (c.pp == Pos::kPronoun && isSubjectPronoun(prev->lower) && prev->lower != "he"sv &&
+                       prev->lower != "she"sv && prev->lower != "it"sv) ||
                       namesJoinedBefore(c.drafts, c.i);
   bool followsName = r.form == VerbForm::kThirdSingular ? (c.pp == Pos::kProperNoun || c.pp == Pos::kPronoun)
                                                         : pluralBefore;
@@ -877,21 +881,21 @@ void tagClosed(std::vector<Draft>& d, size_t i) {
   w.lemma = w.lower;
   const Word* prev = i > 0 ? &d[i - 1].word : nullptr;
   const Draft* next = i + 1 < d.size() ? &d[i + 1] : nullptr;
-  if (w.lower == "that") { w.pos = tagThat(d, i); return; }
-  bool atLeast = (w.lower == "at" && next != nullptr && (next->word.lower == "least" || next->word.lower == "most")) ||
-                 ((w.lower == "least" || w.lower == "most") && prev != nullptr && prev->lower == "at");
+  if (w.lower == "that"sv) { w.pos = tagThat(d, i); return; }
+  bool atLeast = (w.lower == "at"sv && next != nullptr && (next->word.lower == "least"sv || next->word.lower == "most"sv)) ||
+                 ((w.lower == "least"sv || w.lower == "most"sv) && prev != nullptr && prev->lower == "at"sv);
   if (atLeast) {
     w.pos = Pos::kAdverb;  // "at least five civilians"
     return;
   }
-  if (w.lower == "there" && next != nullptr && next->closed != nullptr && (next->closed->mask & kCAux) &&
-      next->word.lower != "have" && next->word.lower != "has" && next->word.lower != "had") {
+  if (w.lower == "there"sv && next != nullptr && next->closed != nullptr && (next->closed->mask & kCAux) &&
+      next->word.lower != "have"sv && next->word.lower != "has"sv && next->word.lower != "had"sv) {
     w.pos = Pos::kPronoun;  // existential "there is"
     return;
   }
-  if (w.lower == "'s") {
+  if (w.lower == "'s"sv) {
     bool pron = prev != nullptr && prev->pos == Pos::kPronoun;
-    bool verbNext = next != nullptr && (next->word.lower == "been" || next->word.lower == "not" ||
+    bool verbNext = next != nullptr && (next->word.lower == "been"sv || next->word.lower == "not"sv ||
                                         (next->reading().verb && next->reading().form == VerbForm::kGerund && !next->reading().noun));
     if (pron || verbNext) tagAux(w); else w.pos = Pos::kPossessive, w.lemma = "'s";
     return;
@@ -899,34 +903,34 @@ void tagClosed(std::vector<Draft>& d, size_t i) {
   if (mask & kCAux) { tagAux(w); return; }
   if (mask & kCModal) {
     w.pos = Pos::kModal;
-    if (w.lower == "wo") w.lemma = "will";
-    if (w.lower == "ca") w.lemma = "can";
-    if (w.lower == "'ll") w.lemma = "will";
+    if (w.lower == "wo"sv) w.lemma = "will";
+    if (w.lower == "ca"sv) w.lemma = "can";
+    if (w.lower == "'ll"sv) w.lemma = "will";
     return;
   }
   if ((mask & kCSubord) && (mask & kCPrep)) {
     // after/before/since/until/as: a subordinator when a clause follows.
     bool clauseNext = clauseFollows(d, i);
-    w.pos = clauseNext && w.lower != "as" ? Pos::kSubordinator : Pos::kPreposition;
+    w.pos = clauseNext && w.lower != "as"sv ? Pos::kSubordinator : Pos::kPreposition;
     return;
   }
   // A floating quantifier after the subject: "Germany, France and Poland each
   // expelled ...", "the two leaders both agreed ...".
   const bool afterNominal = prev != nullptr && (prev->pos == Pos::kProperNoun || prev->pos == Pos::kNoun ||
-                                                (prev->pos == Pos::kPronoun && prev->lower != "it"));
-  if ((w.lower == "each" || w.lower == "both" || w.lower == "all") && afterNominal && next != nullptr &&
+                                                (prev->pos == Pos::kPronoun && prev->lower != "it"sv));
+  if ((w.lower == "each"sv || w.lower == "both"sv || w.lower == "all"sv) && afterNominal && next != nullptr &&
       next->reading().verb && (next->reading().form == VerbForm::kPast || !next->reading().noun)) {
     w.pos = Pos::kAdverb;
     return;
   }
-  if (w.lower == "no") { w.pos = next && nounish(next) ? Pos::kDeterminer : Pos::kNegation; return; }
-  if (w.lower == "one") { w.pos = Pos::kNumber; return; }
+  if (w.lower == "no"sv) { w.pos = next && nounish(next) ? Pos::kDeterminer : Pos::kNegation; return; }
+  if (w.lower == "one"sv) { w.pos = Pos::kNumber; return; }
   if ((mask & kCParticle) && (mask & kCPrep)) { w.pos = Pos::kPreposition; return; }
   if ((mask & kCAdv) && (mask & kCDet)) {  // "more troops" against "most certainly"
     w.pos = next != nullptr && nounish(next) ? Pos::kDeterminer : Pos::kAdverb;
     return;
   }
-  if (w.lower == "about" && next && (next->word.pos == Pos::kNumber || startsNumeric(next->surface))) { w.pos = Pos::kAdverb; return; }
+  if (w.lower == "about"sv && next && (next->word.pos == Pos::kNumber || startsNumeric(next->surface))) { w.pos = Pos::kAdverb; return; }
 }
 
 bool isNamePart(const std::vector<Draft>& d, size_t i) {
@@ -946,7 +950,7 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
     if (unknown || isAcronym(dr.surface)) w.pos = Pos::kProperNoun;
     return unknown || isAcronym(dr.surface);
   }
-  if (isAcronym(dr.surface) && dr.surface != "I" && dr.surface != "A") { w.pos = Pos::kProperNoun; return true; }
+  if (isAcronym(dr.surface) && dr.surface != "I"sv && dr.surface != "A"sv) { w.pos = Pos::kProperNoun; return true; }
   const Reading& r = dr.reading();
   size_t dash = w.lower.rfind('-');
   if (dash != std::string::npos && dash + 1 < dr.surface.size() && !isUpper(dr.surface[dash + 1]) && r.verb &&
@@ -969,7 +973,7 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
   const bool nextPastVerb = next != nullptr && next->reading().verb && !next->reading().noun &&
                             (next->reading().form == VerbForm::kPast || next->reading().form == VerbForm::kPastParticiple);
   bool beforeNoun = r.adj && next != nullptr && !next->word.capitalised && nounContinues(next) && !nextPastVerb;
-  bool beforeCoordAdj = r.adj && next != nullptr && next->word.lower == "and" && i + 2 < d.size() &&
+  bool beforeCoordAdj = r.adj && next != nullptr && next->word.lower == "and"sv && i + 2 < d.size() &&
                         d[i + 2].word.capitalised && d[i + 2].reading().adj;
   bool nominalUse = next == nullptr || next->word.pos == Pos::kPunct || verbish(next);
   if ((nationality && !nominalUse) || beforeNoun || beforeCoordAdj) {
@@ -979,7 +983,7 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
   if (initial) {
     if (dr.closed != nullptr) return false;
     bool coordinatedName = next != nullptr &&
-                           (next->word.lower == "and" || next->word.lower == "or" || next->word.lower == ",") &&
+                           (next->word.lower == "and"sv || next->word.lower == "or"sv || next->word.lower == ","sv) &&
                            i + 2 < d.size() && d[i + 2].word.capitalised;
     if (coordinatedName) {
       w.pos = Pos::kProperNoun;  // "Turkey and Russia agreed"
@@ -989,7 +993,7 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
       w.pos = Pos::kProperNoun;  // "Trump told Congress"
       return true;
     }
-    if (next != nullptr && next->word.lower == "'s") {
+    if (next != nullptr && next->word.lower == "'s"sv) {
       w.pos = Pos::kProperNoun;  // "Trump's decision"
       return true;
     }
@@ -1085,13 +1089,13 @@ std::vector<Word> tagWords(const Lexicon& lexicon, std::string_view text, size_t
     Draft& d = drafts[i];
     Word& w = d.word;
     w.lemma = w.lower;
-    if (d.surface == "'" && i > 0 && drafts[i - 1].word.end == w.begin) {
+    if (d.surface == "'"sv && i > 0 && drafts[i - 1].word.end == w.begin) {
       w.pos = Pos::kPossessive;
       continue;
     }
     if (d.closed == nullptr && !isWordByte(d.surface[0]) && !startsNumeric(d.surface)) {
       w.pos = Pos::kPunct;
-      initial = initial || d.surface == "\"" || d.surface == "(" || d.surface == ":";
+      initial = initial || d.surface == "\""sv || d.surface == "("sv || d.surface == ":"sv;
       continue;
     }
     if (startsNumeric(d.surface) && w.lower.find('-') != std::string::npos && isAlpha(w.lower.back())) {
