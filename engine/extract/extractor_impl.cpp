@@ -272,7 +272,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       // plural noun of one ("Americans", "Israelis").
       auto demonymState = [&](const Token& t) -> std::optional<size_t> {
         if (!t.word) return std::nullopt;
-        auto state = index_->demonym(t.strict);
+        auto state = index_->demonym(t);
         if (!state && t.strict.size() > 3 && t.strict.back() == 's')
           state = index_->demonym(t.strict.substr(0, t.strict.size() - 1));
         return state;

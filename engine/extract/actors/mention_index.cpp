@@ -94,11 +94,6 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
   addTo(skeleton_[s]);
 }
 
-size_t MentionIndex::filterBit(const std::string& key) {
-  const size_t h = std::hash<std::string>{}(key);
-  return (h ^ (h >> 29)) & (kFilterBits - 1);
-}
-
 void MentionIndex::noteKey(const std::string& key) {
   const size_t b = filterBit(key);
   keyFilter_[b / 64] |= uint64_t{1} << (b % 64);
@@ -152,7 +147,9 @@ MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i
     const bool firstOk = first.script != Script::kLatin || first.capital;
     const size_t len = j - i + 1;
     bool strictHit = false;
-    const auto it = mayHold(k) ? strict_.find(k) : strict_.end();
+    // One word: its key and skeleton are the token's, hashed once by tokenize.
+    const bool oneWord = words == 1;
+    const auto it = (oneWord ? mayHoldHash(t.strictHash) : mayHold(k)) ? strict_.find(k) : strict_.end();
     const bool strictPrefix = it != strict_.end();  // some alias goes on through k
     if (strictPrefix && !it->second.empty()) {
       Hit h;
@@ -166,7 +163,8 @@ MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i
       }
     }
     // Skeleton keys only count while every word is capitalised.
-    const auto skel = allCapital && mayHold(s) ? skeleton_.find(s) : skeleton_.end();
+    const auto skel = allCapital && (oneWord ? mayHoldHash(t.skeletonHash) : mayHold(s)) ? skeleton_.find(s)
+                                                                                          : skeleton_.end();
     if (!strictHit && skel != skeleton_.end() && len > best.length) {
       const std::vector<const Entry*> ok = similarSkeletonEntries(skel->second, tokens, wordIdx);
       size_t skelLen = 0;
@@ -192,6 +190,13 @@ const std::vector<size_t>* MentionIndex::surname(const std::string& key) const {
   return it == surnames_.end() ? nullptr : &it->second;
 }
 
+std::optional<size_t> MentionIndex::demonym(const Token& t) const {
+  if (!mayHoldHash(t.strictHash)) return std::nullopt;
+  auto it = demonyms_.find(t.strict);
+  if (it == demonyms_.end()) return std::nullopt;
+  return it->second;
+}
+
 std::optional<size_t> MentionIndex::demonym(const std::string& strict) const {
   if (!mayHold(strict)) return std::nullopt;
   auto it = demonyms_.find(strict);
@@ -208,9 +213,10 @@ std::optional<std::pair<std::string, size_t>> MentionIndex::title(const std::vec
       if (t.lower == "." && j > i) continue;  // "Lt. Gen."
       break;
     }
+    const bool oneWord = k.empty();
     if (!k.empty()) k += ' ';
     k += t.strict;
-    const auto it = mayHold(k) ? titles_.find(k) : titles_.end();
+    const auto it = (oneWord ? mayHoldHash(t.strictHash) : mayHold(k)) ? titles_.find(k) : titles_.end();
     if (it == titles_.end()) break;
     if (it->second.canonical) best = std::make_pair(*it->second.canonical, j - i + 1);
   }

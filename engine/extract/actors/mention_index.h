@@ -44,6 +44,8 @@ class MentionIndex {
   const std::vector<size_t>* surname(const std::string& key) const;
   // A state by demonym ("iraqi") or nullptr.
   std::optional<size_t> demonym(const std::string& strict) const;
+  // The same for a token's strict key (its precomputed hash saves one).
+  std::optional<size_t> demonym(const Token& t) const;
   // Longest title form at token i: canonical title and length in tokens.
   std::optional<std::pair<std::string, size_t>> title(const std::vector<Token>& tokens, size_t i) const;
 
@@ -70,10 +72,13 @@ class MentionIndex {
   // tables. False positives only cost the lookup they would have cost anyway.
   static constexpr size_t kFilterBits = size_t{1} << 20;
   std::vector<uint64_t> keyFilter_ = std::vector<uint64_t>(kFilterBits / 64);
-  static size_t filterBit(const std::string& key);
+  static size_t filterBit(const std::string& key) { return filterBitOfHash(std::hash<std::string>{}(key)); }
+  static size_t filterBitOfHash(size_t h) { return (h ^ (h >> 29)) & (kFilterBits - 1); }
   void noteKey(const std::string& key);
-  bool mayHold(const std::string& key) const {
-    const size_t b = filterBit(key);
+  bool mayHold(const std::string& key) const { return mayHoldHash(std::hash<std::string>{}(key)); }
+  // `h`: std::hash of the key (a token's strictHash or skeletonHash).
+  bool mayHoldHash(size_t h) const {
+    const size_t b = filterBitOfHash(h);
     return (keyFilter_[b / 64] >> (b % 64)) & 1;
   }
   std::unordered_map<std::string, std::vector<size_t>> surnames_;

@@ -150,7 +150,7 @@ size_t skipLeadingTitles(const std::vector<Token>& tokens, const MentionIndex& i
     size_t t = b;
     if (owner[b] >= 0) {  // "South Korean" read as the state's name
       while (t < j && owner[t] == owner[b]) ++t;
-    } else if (index.demonym(tokens[t].strict) && t + 1 < j) {
+    } else if (index.demonym(tokens[t]) && t + 1 < j) {
       ++t;
     }
     if (t < j && owner[t] >= 0) return b;
@@ -179,6 +179,7 @@ static MentionIndex::Hit matchAfterProclitic(const MentionIndex& index, const st
                           tokens.begin() + static_cast<std::ptrdiff_t>(std::min(tokens.size(), i + 13)));
   tail[0].strict = rest;
   tail[0].skeleton = arabicSkeleton(rest);
+  rehashKeys(tail[0]);
   return index.match(tail, 0);
 }
 
@@ -258,7 +259,7 @@ bool foreignOwnerBefore(const MentionScan& s, size_t i, size_t pick) {
   const auto otherState = [&](const Actor& a) { return a.kind == ActorKind::kState && a.country != body.country; };
   const Token& prev = s.tokens[i - 1];
   if (prev.possessive && !s.out.empty() && s.out.back().tokEnd == i) return otherState(s.entityOf(s.out.back()).actor);
-  if (auto state = s.index.demonym(prev.strict)) return otherState(s.resolver->catalog().actors()[*state].actor);
+  if (auto state = s.index.demonym(prev)) return otherState(s.resolver->catalog().actors()[*state].actor);
   return false;
 }
 
@@ -273,7 +274,7 @@ bool endsLongerInstitutionName(const MentionScan& s, size_t i, const MentionInde
   suffixKind(s.tokens[i].strict, &suffix);
   const Token& prev = s.tokens[i - 1];
   if (!suffix || !prev.word || !prev.capital || prev.article || prev.script != Script::kLatin) return false;
-  if (prev.lower == "the" || prev.possessive || s.index.demonym(prev.strict)) return false;
+  if (prev.lower == "the" || prev.possessive || s.index.demonym(prev)) return false;
   return s.out.empty() || s.out.back().tokEnd != i;
 }
 
@@ -308,7 +309,7 @@ bool isHeadline(const MentionScan& s) {
   for (size_t k = 0; k < tokens.size(); ++k) {
     const Token& t = tokens[k];
     if (!t.word || t.script != Script::kLatin || t.strict.size() < 4 || s.owner[k] >= 0) continue;
-    if (s.index.demonym(t.strict)) continue;
+    if (s.index.demonym(t)) continue;
     if (auto tl = s.index.title(tokens, k)) { k += tl->second - 1; continue; }
     ++longWords;
     capitals += t.capital;
@@ -699,7 +700,7 @@ std::pair<size_t, int> titleOwner(const MentionScan& s, size_t at) {
     return {kNoActor, -1};
   }
   if (tokens[p].word) {
-    if (auto st = s.index.demonym(tokens[p].strict)) return {s.resolver->fromCatalog(*st), -1};
+    if (auto st = s.index.demonym(tokens[p])) return {s.resolver->fromCatalog(*st), -1};
   }
   return {kNoActor, -1};
 }
@@ -792,7 +793,7 @@ void attachDemonymTitleAfter(MentionScan& s, Mention& m) {
   ++q;
   if (tokens[q].lower == "the" || tokens[q].lower == "a" || tokens[q].lower == "an") ++q;
   if (q + 1 >= tokens.size() || s.owner[q] >= 0 || !tokens[q].word) return;
-  auto state = s.index.demonym(tokens[q].strict);
+  auto state = s.index.demonym(tokens[q]);
   if (!state) return;
   auto tl = s.index.title(tokens, q + 1);
   if (!tl) return;

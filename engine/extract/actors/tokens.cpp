@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -57,6 +58,7 @@ size_t wordHash(std::string_view s) {
 // it): the same for every occurrence of the word.
 struct WordFold {
   std::string lower, strict, skeleton;
+  size_t strictHash = 0, skeletonHash = 0;
   Script script = Script::kOther;
   bool article = false, capital = false, allCaps = false, possessive = false;
 };
@@ -114,6 +116,8 @@ WordFold foldForToken(std::string_view raw, bool hyphenAfter) {
     t.possessive = possessiveSuffixBytes(raw) > 0;
   }
   if (t.script == Script::kDigit) t.capital = true;
+  t.strictHash = std::hash<std::string>{}(t.strict);
+  t.skeletonHash = std::hash<std::string>{}(t.skeleton);
   return t;
 }
 
@@ -134,6 +138,8 @@ void finishWord(Token& t, std::string_view text, bool hyphenAfter) {
   t.lower = f.lower;
   t.strict = f.strict;
   t.skeleton = f.skeleton;
+  t.strictHash = f.strictHash;
+  t.skeletonHash = f.skeletonHash;
   t.script = f.script;
   t.article = f.article;
   t.capital = f.capital;
@@ -195,6 +201,7 @@ void arabicWord(std::string_view text, size_t s, size_t* i, size_t end, std::vec
     Token& prev = out->back();
     prev.strict += t.strict;
     prev.skeleton = arabicSkeleton(prev.strict);
+    rehashKeys(prev);
     prev.end = t.end;
     return;
   }
@@ -268,7 +275,11 @@ void cjkRun(std::string_view text, size_t s, size_t runEnd, const JapaneseSegmen
     t.begin = wb;
     t.end = we;
     finishWord(t, text, false);
-    if (isHira(first)) { t.script = Script::kOther; t.skeleton.clear(); }
+    if (isHira(first)) {
+      t.script = Script::kOther;
+      t.skeleton.clear();
+      rehashKeys(t);
+    }
     out->push_back(std::move(t));
   }
 }
@@ -312,6 +323,11 @@ std::vector<Token> tokenize(std::string_view text, size_t begin, size_t end, con
     }
   }
   return out;
+}
+
+void rehashKeys(Token& t) {
+  t.strictHash = std::hash<std::string>{}(t.strict);
+  t.skeletonHash = std::hash<std::string>{}(t.skeleton);
 }
 
 std::string possessiveStem(const Token& t) {

@@ -23,6 +23,12 @@ struct Token {
   std::string lower;     // raw text lower-cased (ASCII), for verb and word rules
   std::string strict;    // folded keys (empty for punctuation and articles)
   std::string skeleton;
+  // std::hash of `strict` and of `skeleton`, computed once per distinct word
+  // (tokenize's memo): MentionIndex's key filter reads them for one-word keys
+  // instead of hashing the word again at every lookup. Whoever changes
+  // `strict` or `skeleton` calls rehashKeys.
+  size_t strictHash = 0;
+  size_t skeletonHash = 0;
   Script script = Script::kOther;
   bool word = false;        // a word (else punctuation, kept for rules)
   bool article = false;     // a dropped Arabic article ("al" of "al-Muhandis")
@@ -32,6 +38,9 @@ struct Token {
   bool hyphenAfter = false;
   bool hyphenBefore = false;
 };
+
+// Recomputes t.strictHash and t.skeletonHash from t.strict and t.skeleton.
+void rehashKeys(Token& t);
 
 // The word of a possessive token without its "'s" ("country" for
 // "country's"); empty when the token is not possessive.

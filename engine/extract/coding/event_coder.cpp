@@ -29,6 +29,12 @@ constexpr size_t kMaxGap = 6;
 // Words between a relative clause's antecedent and its verb ("X, which is", "X who").
 constexpr size_t kMaxRelativeGap = 3;
 
+// a == b, deciding most unequal words by length and first byte without a
+// call to memcmp (pattern words are compared at every position they may take).
+inline bool sameWord(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a == b));
+}
+
 std::string upper(std::string_view s) {
   std::string u(s);
   for (auto& c : u)  // ASCII, as std::toupper in the "C" locale, without a library call per byte
@@ -80,7 +86,8 @@ struct MatchText {
     lemma.reserve(p.words.size());
     for (const auto& w : p.words) {
       surface.push_back(upper(w.lower));
-      lemma.push_back(upper(w.lemma));
+      // Most words are their own lemma: copy the upper-case form made already.
+      lemma.push_back(w.lemma == w.lower ? surface.back() : upper(w.lemma));
     }
     for (const std::string& x : surface) vocabulary[wordBit(x) / 64] |= uint64_t{1} << (wordBit(x) % 64);
   }
@@ -99,7 +106,7 @@ struct MatchText {
     return true;
   }
 
-  bool wordIs(size_t i, const std::string& w) const { return surface[i] == w || lemma[i] == w; }  // verb forms
+  bool wordIs(size_t i, const std::string& w) const { return sameWord(surface[i], w) || sameWord(lemma[i], w); }  // verb forms
 
   // The entities noun phrase `np` names, members of a coordination included;
   // `phrases` (may be null) gets, for each, the member phrase that names it.
@@ -224,13 +231,13 @@ class PatternMatcher {
     std::vector<size_t> out;
     switch (tok.kind) {
       case PatternTokenKind::kWord:
-        if (t_.surface[at] == tok.word) out.push_back(at + 1);
+        if (sameWord(t_.surface[at], tok.word)) out.push_back(at + 1);
         break;
       case PatternTokenKind::kSynset: {
         if (tok.synset >= dict_.synsets().size()) break;
         for (const auto& phrase : dict_.synsets()[tok.synset].phrases) {
           size_t k = 0;
-          while (k < phrase.size() && at + k < end && t_.surface[at + k] == phrase[k]) ++k;
+          while (k < phrase.size() && at + k < end && sameWord(t_.surface[at + k], phrase[k])) ++k;
           if (k == phrase.size() && k > 0) out.push_back(at + k);
         }
         break;

@@ -7,6 +7,10 @@
 
 namespace kg::extract::syntax {
 
+// Literals compared with words are string_views: a std::string == const char*
+// would call strlen and compare() for each test.
+using namespace std::string_view_literals;
+
 const char* voiceName(Voice v) { return v == Voice::kPassive ? "passive" : "active"; }
 
 const char* modalityName(Modality m) {
@@ -48,6 +52,7 @@ bool isOfTitleField(std::string_view w) {
 }
 
 bool isWeekday(std::string_view w) {
+  if (w.size() < 6 || w.size() > 9 || !w.ends_with("day")) return false;  // most words, without hashing
   static const std::unordered_set<std::string_view> kDays = {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   return kDays.count(w) > 0;
@@ -81,10 +86,10 @@ bool isDoubleObjectVerb(std::string_view lemma) {
 
 // Prepositions that also open clauses: "after crowds trashed its embassy".
 bool isClauseOpener(std::string_view w) {
-  return w == "after" || w == "before" || w == "since" || w == "until" || w == "till" || w == "as" || w == "once";
+  return w == "after"sv || w == "before"sv || w == "since"sv || w == "until"sv || w == "till"sv || w == "as"sv || w == "once"sv;
 }
 
-bool isBeForm(const Word& w) { return w.pos == Pos::kAux && w.lemma == "be"; }
+bool isBeForm(const Word& w) { return w.pos == Pos::kAux && w.lemma == "be"sv; }
 
 bool isParticipleLike(const Word& w) {
   return w.pos == Pos::kVerb && (w.form == VerbForm::kPast || w.form == VerbForm::kPastParticiple);
@@ -95,12 +100,12 @@ bool isParticipleLike(const Word& w) {
 void setModality(VerbGroup& vg, const Word& modal) {
   std::string_view m = modal.lemma;
   vg.modal = modal.lemma;
-  if (m == "will" || m == "shall") {
+  if (m == "will"sv || m == "shall"sv) {
     vg.modality = Modality::kFuture;
     vg.tense = Tense::kFuture;
   } else {
     vg.modality = Modality::kModal;
-    if (m == "cannot") vg.negated = true;
+    if (m == "cannot"sv) vg.negated = true;
   }
 }
 
@@ -163,8 +168,8 @@ uint32_t verbGroupEnd(const Words& w, uint32_t i, uint32_t& main) {
 void addParticle(const Words& w, VerbGroup& vg, uint32_t& end) {
   if (end >= w.size()) return;
   const std::string& next = w[end].lower;
-  bool particle = next == "up" || next == "out" || next == "off" || next == "down" || next == "on" || next == "in" ||
-                  next == "back" || next == "away" || next == "over" || next == "by";
+  bool particle = next == "up"sv || next == "out"sv || next == "off"sv || next == "down"sv || next == "on"sv || next == "in"sv ||
+                  next == "back"sv || next == "away"sv || next == "over"sv || next == "by"sv;
   if (particle && isPhrasal(w[vg.main].lemma, next)) {
     vg.particle = w[end].lower;
     ++end;
@@ -264,7 +269,7 @@ class Chunker {
     if (p == Pos::kNoun || p == Pos::kProperNoun || p == Pos::kAdjective || p == Pos::kNumber) return true;
     if (p == Pos::kDeterminer) {
       bool quantity = started && w_[i - 1].pos == Pos::kNumber &&
-                      (w_[i].lower == "more" || w_[i].lower == "fewer" || w_[i].lower == "less");  // "3,000 more troops"
+                      (w_[i].lower == "more"sv || w_[i].lower == "fewer"sv || w_[i].lower == "less"sv);  // "3,000 more troops"
       return !started || w_[i - 1].pos == Pos::kDeterminer || quantity;
     }
     return false;
@@ -272,7 +277,7 @@ class Chunker {
 
   // "Secretary of State Mike Pompeo": title + of + a capitalised run of two or more words.
   uint32_t titleOfEnd(uint32_t i) const {
-    if (i + 3 >= w_.size() || !w_[i].capitalised || !isOfTitle(w_[i].lower) || w_[i + 1].lower != "of") return 0;
+    if (i + 3 >= w_.size() || !w_[i].capitalised || !isOfTitle(w_[i].lower) || w_[i + 1].lower != "of"sv) return 0;
     uint32_t k = i + 2;
     while (k < w_.size() && w_[k].capitalised && (w_[k].pos == Pos::kProperNoun || w_[k].pos == Pos::kNoun)) ++k;
     uint32_t run = k - (i + 2);
@@ -299,12 +304,12 @@ class Chunker {
       if (npWord(j, j > i)) {
         if (uint32_t t = titleOfEnd(j)) { j = t; continue; }
         bool day = w_[j].capitalised && isWeekday(w_[j].lower);
-        bool timeWord = j > i && (w_[j].lower == "next" || w_[j].lower == "last" || w_[j].lower == "past" ||
-                                    w_[j].lower == "late" || w_[j].lower == "early");
+        bool timeWord = j > i && (w_[j].lower == "next"sv || w_[j].lower == "last"sv || w_[j].lower == "past"sv ||
+                                    w_[j].lower == "late"sv || w_[j].lower == "early"sv);
         if (timeWord) break;  // "in Sochi next week"
         ++j;
-        bool partOfDay = j < n && (w_[j].lower == "night" || w_[j].lower == "morning" ||
-                                   w_[j].lower == "afternoon" || w_[j].lower == "evening");
+        bool partOfDay = j < n && (w_[j].lower == "night"sv || w_[j].lower == "morning"sv ||
+                                   w_[j].lower == "afternoon"sv || w_[j].lower == "evening"sv);
         if (day && !partOfDay) break;  // "on Sunday night", but "on Monday Iran said"
         continue;
       }
@@ -448,15 +453,15 @@ class Chunker {
 
   // Members of "A, B and C" starting at item k; empty when there is no list.
   std::vector<size_t> listAt(size_t k) const {
-    if (isDate(items_[k].index) && itemIs(k + 1, ",")) return {};  // "On September 15, the embassy's ..."
-    std::vector<size_t> members = {k};
+    if (itemIs(k + 1, ",") && isDate(items_[k].index)) return {};  // "On September 15, the embassy's ..."
+    // Most phrases start no list: find the coordinator before allocating.
     size_t j = k + 1;
-    while (itemIs(j, ",") && itemNp(j + 1)) {
-      members.push_back(j + 1);
-      j += 2;
-    }
+    while (itemIs(j, ",") && itemNp(j + 1)) j += 2;
+    const size_t listEnd = j;
     if (itemIs(j, ",")) ++j;
-    if (!(itemPos(j, Pos::kCoordinator) && itemNp(j + 1) && w_[items_[j].index].lower != "but")) return {};
+    if (!(itemPos(j, Pos::kCoordinator) && itemNp(j + 1) && w_[items_[j].index].lower != "but"sv)) return {};
+    std::vector<size_t> members = {k};
+    for (size_t m = k + 2; m < listEnd; m += 2) members.push_back(m);
     members.push_back(j + 1);
     // "X condemned the raid and Iran said": two clauses, not a list.
     // ("believes A and B can cope" is one list: the verb before takes a clause.)
@@ -464,7 +469,7 @@ class Chunker {
                           !reportingVerbEndsAt(items_[k - 1].index);
     if (objectPosition && startsVerb(j + 2)) return {};
     bool afterPrep = k > 0 && !items_[k - 1].np && w_[items_[k - 1].index].pos == Pos::kPreposition &&
-                     w_[items_[k - 1].index].lower != "between";
+                     w_[items_[k - 1].index].lower != "between"sv;
     // "fell after the US and Iran opened talks": a preposition that opens a
     // clause takes the whole list as that clause's subject.
     if (afterPrep && startsVerb(j + 2) && members.size() == 2 && verbBefore(items_[k].first) &&
@@ -520,7 +525,7 @@ class Chunker {
       bool closes = k + 3 >= items_.size() || itemIs(k + 3, ",") || itemPos(k + 3, Pos::kPunct);
       if (!closes) continue;
       bool afterPrep = k > 0 && !items_[k - 1].np && w_[items_[k - 1].index].pos == Pos::kPreposition &&
-                     w_[items_[k - 1].index].lower != "between";
+                     w_[items_[k - 1].index].lower != "between"sv;
       uint32_t a = items_[k].index, b = items_[k + 2].index;
       bool renames = (properHeaded(a) && (determined(b) || !properHeaded(b))) ||
                      (!properHeaded(a) && properHeaded(b));
@@ -545,8 +550,8 @@ class Chunker {
       bool isPrep = len > 1 || ((p == Pos::kPreposition || p == Pos::kTo || p == Pos::kSubordinator) &&
                                 owner_[wi] == Owner::kFree);
       if (!isPrep || !itemNp(k + len)) continue;
-      if (p == Pos::kSubordinator && len == 1 && w_[wi].lower != "after" && w_[wi].lower != "before" &&
-          w_[wi].lower != "since" && w_[wi].lower != "until") continue;
+      if (p == Pos::kSubordinator && len == 1 && w_[wi].lower != "after"sv && w_[wi].lower != "before"sv &&
+          w_[wi].lower != "since"sv && w_[wi].lower != "until"sv) continue;
       if (len == 1 && isClauseOpener(w_[wi].lower) && startsVerb(k + 2)) continue;  // "after Iran said"
       PrepPhrase pp;
       pp.prep = std::move(prep);
@@ -586,7 +591,7 @@ class Chunker {
       }
       VerbGroup& gov = out_.vgs[b - 1];
       uint32_t gap = inf.span.first - gov.span.last;
-      if (gap == 1 && w_[gov.span.last].lower == "about") {  // "is about to restore": imminent
+      if (gap == 1 && w_[gov.span.last].lower == "about"sv) {  // "is about to restore": imminent
         gov.complement = static_cast<int32_t>(b);
         inf.governor = static_cast<int32_t>(b - 1);
         inf.modality = Modality::kFuture;

@@ -6,6 +6,10 @@
 
 namespace kg::extract::syntax {
 
+// Literals compared with words are string_views: a std::string == const char*
+// would call strlen and compare() for each test.
+using namespace std::string_view_literals;
+
 const char* clauseKindName(ClauseKind k) {
   static constexpr std::array<const char*, 6> kNames = {"main", "reported", "relative", "subordinate",
                                                         "participial", "coordinated"};
@@ -27,11 +31,11 @@ bool isEventPassive(std::string_view lemma) {
 // Subordinators, and prepositions that open a clause ("after crowds trashed ...").
 bool opensClause(const Word& w) {
   if (w.pos == Pos::kSubordinator) return true;
-  return w.pos == Pos::kPreposition && (w.lower == "after" || w.lower == "before" || w.lower == "since" ||
-                                        w.lower == "until" || w.lower == "till" || w.lower == "as" || w.lower == "once");
+  return w.pos == Pos::kPreposition && (w.lower == "after"sv || w.lower == "before"sv || w.lower == "since"sv ||
+                                        w.lower == "until"sv || w.lower == "till"sv || w.lower == "as"sv || w.lower == "once"sv);
 }
 
-bool isRelativeWord(std::string_view w) { return w == "which" || w == "who" || w == "whom" || w == "that" || w == "whose"; }
+bool isRelativeWord(std::string_view w) { return w == "which"sv || w == "who"sv || w == "whom"sv || w == "that"sv || w == "whose"sv; }
 
 struct Elem {
   enum Kind : uint8_t { kNp, kPp, kVg, kWord } kind;
@@ -163,9 +167,9 @@ class ClauseFinder {
         return s;
       }
       const Word& wd = p_.words[x.index];
-      if (wd.pos == Pos::kAdverb || wd.pos == Pos::kAdjective || wd.lower == ")" || wd.lower == "(") continue;
-      if (wd.lower == "," && (skippedAppositive || isAppositive(j - 1))) continue;
-      if (wd.lower == ",") {
+      if (wd.pos == Pos::kAdverb || wd.pos == Pos::kAdjective || wd.lower == ")"sv || wd.lower == "("sv) continue;
+      if (wd.lower == ","sv && (skippedAppositive || isAppositive(j - 1))) continue;
+      if (wd.lower == ","sv) {
         // "The group, which is backed by Iran, denied": the subject is the antecedent.
         int32_t rel = relativeEndingAt(j);
         if (rel != kNoIndex) {
@@ -182,7 +186,7 @@ class ClauseFinder {
           return s;
         }
       }
-      if (wd.lower == ",") {
+      if (wd.lower == ","sv) {
         int32_t np = parentheticalSubject(j);
         if (np >= 0) {
           s.subjectElem = np;
@@ -265,7 +269,7 @@ class ClauseFinder {
     c.verb = elems_[e].index;
     size_t startElem = e;
     if (!reducedOrParticipial(c, vg, e)) startElem = classify(c, vg, e, scanBack(e));
-    if (c.subordinator == "if" && vg.modality == Modality::kNone) vg.modality = Modality::kConditional;
+    if (c.subordinator == "if"sv && vg.modality == Modality::kNone) vg.modality = Modality::kConditional;
     clauseOfVgElem_[e] = static_cast<int32_t>(p_.clauses.size());
     starts_.push_back(startElem);
     verbElem_.push_back(e);
@@ -370,7 +374,7 @@ class ClauseFinder {
 
   bool isReducedPassive(const VerbGroup& vg, size_t subjectElem, size_t e) const {
     if (!bareParticiple(vg) || subjectElem + 1 != e || isReportingVerb(vg.lemma)) return false;
-    bool byNext = e + 1 < elems_.size() && elems_[e + 1].kind == Elem::kPp && p_.pps[elems_[e + 1].index].prep == "by";
+    bool byNext = e + 1 < elems_.size() && elems_[e + 1].kind == Elem::kPp && p_.pps[elems_[e + 1].index].prep == "by"sv;
     if (byNext) return true;
     // "three men accused of plotting attacks"
     bool prepGerund = isWordPos(e + 1, Pos::kPreposition) && e + 2 < elems_.size() && elems_[e + 2].kind == Elem::kVg &&
@@ -407,11 +411,11 @@ class ClauseFinder {
     }
     if (markerPos == Pos::kSubordinator) {
       c.subordinator = marker;
-      int32_t speech = (marker == "that" || marker == "whether") && s.markerElem >= 0
+      int32_t speech = (marker == "that"sv || marker == "whether"sv) && s.markerElem >= 0
                            ? speechClauseBefore(static_cast<size_t>(s.markerElem)) : kNoIndex;
       if (speech != kNoIndex) {
         c.kind = ClauseKind::kReported, c.parent = speech;
-      } else if (isRelativeWord(marker) && marker != "that") {
+      } else if (isRelativeWord(marker) && marker != "that"sv) {
         c.kind = ClauseKind::kRelative;  // "whom Iran backs": the subject is Iran
       } else {
         c.kind = ClauseKind::kSubordinate;
@@ -435,7 +439,7 @@ class ClauseFinder {
     const NounPhrase& n = p_.nps[elems_[k].index];
     if (n.span.last != n.span.first + 1) return false;
     const std::string& w = p_.words[n.span.first].lower;
-    return w == "late" || w == "early" || w == "earlier" || w == "later";
+    return w == "late"sv || w == "early"sv || w == "earlier"sv || w == "later"sv;
   }
   bool zeroThatComplementAt(size_t se) const {
     size_t j = se - 1;
@@ -456,7 +460,7 @@ class ClauseFinder {
       size_t before = starts_[c];
       if (before > 0 && isWord(before - 1, "\"")) --before;  // '..., " Netanyahu told reporters.'
       const std::string& lemma = vgOf(e).lemma;
-      bool addressee = lemma == "tell" || lemma == "inform" || lemma == "assure";
+      bool addressee = lemma == "tell"sv || lemma == "inform"sv || lemma == "assure"sv;
       bool trailing = sc.kind == ClauseKind::kMain && isSpeechVg(e) && before > 0 && isWord(before - 1, ",") &&
                       (!hasObjectAfter(e) || addressee);
       bool inverted = std::find(inverted_.begin(), inverted_.end(), e + 1) != inverted_.end();
@@ -566,14 +570,14 @@ class ClauseFinder {
           continue;
         }
         if (x.kind == Elem::kWord && p_.words[x.index].pos == Pos::kSubordinator) break;  // "..., because"
-        if (x.kind == Elem::kWord && p_.words[x.index].lower == "," && k + 1 < end && !isAppositive(k + 1) &&
+        if (x.kind == Elem::kWord && p_.words[x.index].lower == ","sv && k + 1 < end && !isAppositive(k + 1) &&
             elems_[k + 1].kind != Elem::kPp) break;
         if (x.kind == Elem::kNp && !isAppositive(k) && !isSubjectNp(x.index) && !isTemporalAt(k) &&
             std::find(inverted_.begin(), inverted_.end(), k) == inverted_.end()) {
           cl.objects.push_back(x.index);
         } else if (x.kind == Elem::kPp) {
           const PrepPhrase& pp = p_.pps[x.index];
-          if (pp.prep == "by" && vg.voice == Voice::kPassive && cl.agent == kNoIndex) cl.agent = pp.np;
+          if (pp.prep == "by"sv && vg.voice == Voice::kPassive && cl.agent == kNoIndex) cl.agent = pp.np;
           else cl.pps.push_back(x.index);
         }
       }
@@ -582,7 +586,7 @@ class ClauseFinder {
 
   void applyAccordingTo() {
     for (const PrepPhrase& pp : p_.pps) {
-      if (pp.prep != "according to") continue;
+      if (pp.prep != "according to"sv) continue;
       for (Clause& c : p_.clauses) {
         if (c.parent == kNoIndex && c.speaker == kNoIndex) c.speaker = pp.np;
       }

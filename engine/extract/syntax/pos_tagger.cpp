@@ -10,6 +10,10 @@
 
 namespace kg::extract::syntax {
 
+// Literals compared with words are string_views: a std::string == const char*
+// would call strlen and compare() for each test.
+using namespace std::string_view_literals;
+
 extern const char kEnglishWordsText[];  // data/english_words.txt, embedded by CMake
 
 namespace {
@@ -196,7 +200,7 @@ bool endsWith(std::string_view s, std::string_view suf) {
 
 bool isParticipleOnly(std::string_view form) {
   // Irregular forms ending in -n/-en are participles (taken, shown, withdrawn).
-  return endsWith(form, "en") || endsWith(form, "wn") || endsWith(form, "ne") || form == "been" || form == "done";
+  return endsWith(form, "en") || endsWith(form, "wn") || endsWith(form, "ne") || form == "been"sv || form == "done"sv;
 }
 
 // Irregular pasts of verbs that have a participle of their own ("spoke" of
@@ -522,11 +526,19 @@ void guessUnknown(const std::string& w, Reading& r) {
 
 // ---------------------------------------------------------------- tagging
 
+// One word being tagged. Its readings are borrowed: from the thread's
+// TaggerCache (a frequent word's are not copied per occurrence) or from
+// `own`, which analyse() fills when there is no cache.
 struct Draft {
+  Draft() = default;
+  Draft(const Draft&) = delete;  // `readings` may point into the draft itself
+  Draft& operator=(const Draft&) = delete;
   Word word;
-  Reading reading;
+  const Reading* readings = nullptr;
+  Reading own;
   const ClosedEntry* closed = nullptr;
   std::string_view surface;
+  const Reading& reading() const { return *readings; }
 };
 
 bool isNumberWord(std::string_view w) {
@@ -590,7 +602,7 @@ void tagAux(Word& w) {
 }
 
 bool isSubjectPronoun(std::string_view w) {
-  return w == "i" || w == "you" || w == "he" || w == "she" || w == "it" || w == "we" || w == "they";
+  return w == "i"sv || w == "you"sv || w == "he"sv || w == "she"sv || w == "it"sv || w == "we"sv || w == "they"sv;
 }
 
 bool nominalPos(Pos p) { return p == Pos::kNoun || p == Pos::kProperNoun || p == Pos::kPronoun; }
@@ -599,14 +611,14 @@ bool nominalPos(Pos p) { return p == Pos::kNoun || p == Pos::kProperNoun || p ==
 bool nounish(const Draft* d) {
   if (d == nullptr) return false;
   if (d->closed != nullptr) return (d->closed->mask & (kCDet | kCPron)) != 0 && d->closed->pos != Pos::kAdverb;
-  const Reading& r = d->reading;
+  const Reading& r = d->reading();
   return r.noun || r.adj || d->word.capitalised || d->word.pos == Pos::kNumber || startsNumeric(d->surface);
 }
 
 // An open-class noun or adjective follows (not a determiner): "a planned attack".
 bool nounContinues(const Draft* d) {
   if (d == nullptr || d->closed != nullptr) return false;
-  return d->reading.noun || d->reading.adj || d->word.pos == Pos::kNumber;
+  return d->reading().noun || d->reading().adj || d->word.pos == Pos::kNumber;
 }
 
 // Inside a phrase opened by a determiner or possessive: "a U.S. strike", "the group's attack".
@@ -623,7 +635,7 @@ bool inDeterminedNp(const std::vector<Draft>& d, size_t i) {
 bool verbish(const Draft* d) {
   if (d == nullptr) return false;
   if (d->closed != nullptr) return (d->closed->mask & (kCAux | kCModal)) != 0;
-  return d->reading.verb && (d->reading.form == VerbForm::kPast || d->reading.form == VerbForm::kThirdSingular) &&
+  return d->reading().verb && (d->reading().form == VerbForm::kPast || d->reading().form == VerbForm::kThirdSingular) &&
          !d->word.capitalised;
 }
 
@@ -663,13 +675,13 @@ struct Context {
 bool verbAfterAuxiliary(Context& c) {
   const Reading& r = c.r;
   if (!r.verb) return false;
-  bool afterTo = c.pc == Pos::kTo || c.pc == Pos::kModal || (c.pc == Pos::kAux && c.prevC->lemma == "do");
+  bool afterTo = c.pc == Pos::kTo || c.pc == Pos::kModal || (c.pc == Pos::kAux && c.prevC->lemma == "do"sv);
   if (afterTo && (r.form == VerbForm::kBase || (c.pc == Pos::kTo && r.verbLemma == c.w.lower))) {
     setVerb(c.w, r);
     c.w.form = VerbForm::kBase;
     return true;
   }
-  bool perfect = c.pc == Pos::kAux && (c.prevC->lemma == "have" || c.prevC->lemma == "be");
+  bool perfect = c.pc == Pos::kAux && (c.prevC->lemma == "have"sv || c.prevC->lemma == "be"sv);
   if (perfect && r.form == VerbForm::kBase && r.verbLemma == c.w.lower && isUnchangedParticiple(c.w.lower)) {
     setVerb(c.w, r);
     c.w.form = VerbForm::kPastParticiple;  // "was hit", "have cut"
@@ -695,7 +707,7 @@ bool afterDeterminer(Context& c) {
     return true;
   }
   if (c.afterDet) {
-    if (r.adj && nounish(c.next) && !(c.next->reading.verb && !c.next->reading.noun)) { c.w.pos = Pos::kAdjective; return true; }
+    if (r.adj && nounish(c.next) && !(c.next->reading().verb && !c.next->reading().noun)) { c.w.pos = Pos::kAdjective; return true; }
     if (r.noun) { setNoun(c.w, r); return true; }
     if (r.adj) { c.w.pos = Pos::kAdjective; return true; }
     if (r.verb && (r.form == VerbForm::kPast || r.form == VerbForm::kPastParticiple)) { c.w.pos = Pos::kAdjective; return true; }
@@ -717,7 +729,7 @@ bool gerundOrParticiple(Context& c) {
   const Reading& r = c.r;
   if (!r.verb) return false;
   if (r.form == VerbForm::kGerund && r.noun && inDeterminedNp(c.drafts, c.i) && nounContinues(c.next) &&
-      c.next->reading.noun && !verbish(c.next)) {
+      c.next->reading().noun && !verbish(c.next)) {
     setNoun(c.w, r);  // "his annual mushroom hunting trip"
     return true;
   }
@@ -745,7 +757,7 @@ bool gerundOrParticiple(Context& c) {
 // Two names joined by "and" end right before word i ("Fornost and Gondor
 // welcome"): a plural subject, which a base-form verb agrees with.
 bool namesJoinedBefore(const std::vector<Draft>& d, size_t i) {
-  return i >= 3 && d[i - 1].word.pos == Pos::kProperNoun && d[i - 2].word.lower == "and" &&
+  return i >= 3 && d[i - 1].word.pos == Pos::kProperNoun && d[i - 2].word.lower == "and"sv &&
          d[i - 3].word.pos == Pos::kProperNoun;
 }
 
@@ -768,7 +780,7 @@ bool afterNoun(Context& c) {
   if (c.pp != Pos::kNoun && c.pp != Pos::kProperNoun && c.pp != Pos::kPronoun) return false;
   bool finite = r.form == VerbForm::kThirdSingular || r.form == VerbForm::kBase;
   bool objectNext = next != nullptr && (nounish(next) || next->word.pos == Pos::kNumber) &&
-                    (!verbish(next) || next->reading.noun);
+                    (!verbish(next) || next->reading().noun);
   // "the US hit a faction", "Saudi Arabia cut diplomatic ties": a past form
   // like the base after a name, with an object after it.
   const bool objectAfterName = c.pp == Pos::kProperNoun && objectNext;
@@ -781,8 +793,8 @@ bool afterNoun(Context& c) {
   // Agreement: "Iran warns", "the allies warn", but "Minas Tirith border police".
   const Word* prev = c.prev;
   bool pluralBefore = (c.pp == Pos::kNoun && endsWith(prev->lower, "s")) ||
-                      (c.pp == Pos::kPronoun && isSubjectPronoun(prev->lower) && prev->lower != "he" &&
-                       prev->lower != "she" && prev->lower != "it") ||
+                      (c.pp == Pos::kPronoun && isSubjectPronoun(prev->lower) && prev->lower != "he"sv &&
+                       prev->lower != "she"sv && prev->lower != "it"sv) ||
                       namesJoinedBefore(c.drafts, c.i);
   bool followsName = r.form == VerbForm::kThirdSingular ? (c.pp == Pos::kProperNoun || c.pp == Pos::kPronoun)
                                                         : pluralBefore;
@@ -819,10 +831,10 @@ void tagOpen(std::vector<Draft>& drafts, size_t i) {
   const Word* prev = i > 0 ? &drafts[i - 1].word : nullptr;
   const Word* prevC = prevContent(drafts, i);
   Pos pp = prev ? prev->pos : Pos::kPunct;
-  Context c{drafts, i, d.word, d.reading, prev, prevC, i + 1 < drafts.size() ? &drafts[i + 1] : nullptr,
+  Context c{drafts, i, d.word, d.reading(), prev, prevC, i + 1 < drafts.size() ? &drafts[i + 1] : nullptr,
             pp, prevC ? prevC->pos : Pos::kPunct,
             pp == Pos::kDeterminer || pp == Pos::kPossessive || pp == Pos::kAdjective || pp == Pos::kNumber};
-  const Reading& r = d.reading;
+  const Reading& r = d.reading();
   if (r.adv && !r.noun && !r.verb && (!r.adj || endsWith(d.word.lower, "ly"))) {
     d.word.pos = Pos::kAdverb;
     return;
@@ -839,7 +851,7 @@ Pos tagThat(const std::vector<Draft>& d, size_t i) {
   if (prev != nullptr && (prev->pos == Pos::kVerb || nominalPos(prev->pos) || prev->pos == Pos::kPunct)) {
     return Pos::kSubordinator;
   }
-  if (next != nullptr && next->closed == nullptr && next->reading.noun && !next->word.capitalised) return Pos::kDeterminer;
+  if (next != nullptr && next->closed == nullptr && next->reading().noun && !next->word.capitalised) return Pos::kDeterminer;
   return Pos::kSubordinator;
 }
 
@@ -849,7 +861,7 @@ bool clauseFollows(const std::vector<Draft>& d, size_t i) {
   auto inPhrase = [&](const Draft& x) {
     if (x.closed != nullptr) return (x.closed->mask & (kCDet | kCPron)) != 0 && (x.closed->mask & kCAux) == 0;
     if (startsNumeric(x.surface) || x.word.capitalised) return true;
-    const Reading& r = x.reading;
+    const Reading& r = x.reading();
     bool verbOnly = r.verb && !r.noun && !r.adj && r.form != VerbForm::kGerund;
     return (r.noun || r.adj) && !verbOnly;
   };
@@ -857,7 +869,7 @@ bool clauseFollows(const std::vector<Draft>& d, size_t i) {
   if (j == i + 1 || j >= d.size()) return false;
   const Draft& v = d[j];
   if (v.closed != nullptr) return (v.closed->mask & (kCAux | kCModal)) != 0;
-  return v.reading.verb && v.reading.form != VerbForm::kGerund;
+  return v.reading().verb && v.reading().form != VerbForm::kGerund;
 }
 
 // Words listed in several closed groups (as/after/before, 's, no, about, that, one).
@@ -869,56 +881,56 @@ void tagClosed(std::vector<Draft>& d, size_t i) {
   w.lemma = w.lower;
   const Word* prev = i > 0 ? &d[i - 1].word : nullptr;
   const Draft* next = i + 1 < d.size() ? &d[i + 1] : nullptr;
-  if (w.lower == "that") { w.pos = tagThat(d, i); return; }
-  bool atLeast = (w.lower == "at" && next != nullptr && (next->word.lower == "least" || next->word.lower == "most")) ||
-                 ((w.lower == "least" || w.lower == "most") && prev != nullptr && prev->lower == "at");
+  if (w.lower == "that"sv) { w.pos = tagThat(d, i); return; }
+  bool atLeast = (w.lower == "at"sv && next != nullptr && (next->word.lower == "least"sv || next->word.lower == "most"sv)) ||
+                 ((w.lower == "least"sv || w.lower == "most"sv) && prev != nullptr && prev->lower == "at"sv);
   if (atLeast) {
     w.pos = Pos::kAdverb;  // "at least five civilians"
     return;
   }
-  if (w.lower == "there" && next != nullptr && next->closed != nullptr && (next->closed->mask & kCAux) &&
-      next->word.lower != "have" && next->word.lower != "has" && next->word.lower != "had") {
+  if (w.lower == "there"sv && next != nullptr && next->closed != nullptr && (next->closed->mask & kCAux) &&
+      next->word.lower != "have"sv && next->word.lower != "has"sv && next->word.lower != "had"sv) {
     w.pos = Pos::kPronoun;  // existential "there is"
     return;
   }
-  if (w.lower == "'s") {
+  if (w.lower == "'s"sv) {
     bool pron = prev != nullptr && prev->pos == Pos::kPronoun;
-    bool verbNext = next != nullptr && (next->word.lower == "been" || next->word.lower == "not" ||
-                                        (next->reading.verb && next->reading.form == VerbForm::kGerund && !next->reading.noun));
+    bool verbNext = next != nullptr && (next->word.lower == "been"sv || next->word.lower == "not"sv ||
+                                        (next->reading().verb && next->reading().form == VerbForm::kGerund && !next->reading().noun));
     if (pron || verbNext) tagAux(w); else w.pos = Pos::kPossessive, w.lemma = "'s";
     return;
   }
   if (mask & kCAux) { tagAux(w); return; }
   if (mask & kCModal) {
     w.pos = Pos::kModal;
-    if (w.lower == "wo") w.lemma = "will";
-    if (w.lower == "ca") w.lemma = "can";
-    if (w.lower == "'ll") w.lemma = "will";
+    if (w.lower == "wo"sv) w.lemma = "will";
+    if (w.lower == "ca"sv) w.lemma = "can";
+    if (w.lower == "'ll"sv) w.lemma = "will";
     return;
   }
   if ((mask & kCSubord) && (mask & kCPrep)) {
     // after/before/since/until/as: a subordinator when a clause follows.
     bool clauseNext = clauseFollows(d, i);
-    w.pos = clauseNext && w.lower != "as" ? Pos::kSubordinator : Pos::kPreposition;
+    w.pos = clauseNext && w.lower != "as"sv ? Pos::kSubordinator : Pos::kPreposition;
     return;
   }
   // A floating quantifier after the subject: "Germany, France and Poland each
   // expelled ...", "the two leaders both agreed ...".
   const bool afterNominal = prev != nullptr && (prev->pos == Pos::kProperNoun || prev->pos == Pos::kNoun ||
-                                                (prev->pos == Pos::kPronoun && prev->lower != "it"));
-  if ((w.lower == "each" || w.lower == "both" || w.lower == "all") && afterNominal && next != nullptr &&
-      next->reading.verb && (next->reading.form == VerbForm::kPast || !next->reading.noun)) {
+                                                (prev->pos == Pos::kPronoun && prev->lower != "it"sv));
+  if ((w.lower == "each"sv || w.lower == "both"sv || w.lower == "all"sv) && afterNominal && next != nullptr &&
+      next->reading().verb && (next->reading().form == VerbForm::kPast || !next->reading().noun)) {
     w.pos = Pos::kAdverb;
     return;
   }
-  if (w.lower == "no") { w.pos = next && nounish(next) ? Pos::kDeterminer : Pos::kNegation; return; }
-  if (w.lower == "one") { w.pos = Pos::kNumber; return; }
+  if (w.lower == "no"sv) { w.pos = next && nounish(next) ? Pos::kDeterminer : Pos::kNegation; return; }
+  if (w.lower == "one"sv) { w.pos = Pos::kNumber; return; }
   if ((mask & kCParticle) && (mask & kCPrep)) { w.pos = Pos::kPreposition; return; }
   if ((mask & kCAdv) && (mask & kCDet)) {  // "more troops" against "most certainly"
     w.pos = next != nullptr && nounish(next) ? Pos::kDeterminer : Pos::kAdverb;
     return;
   }
-  if (w.lower == "about" && next && (next->word.pos == Pos::kNumber || startsNumeric(next->surface))) { w.pos = Pos::kAdverb; return; }
+  if (w.lower == "about"sv && next && (next->word.pos == Pos::kNumber || startsNumeric(next->surface))) { w.pos = Pos::kAdverb; return; }
 }
 
 bool isNamePart(const std::vector<Draft>& d, size_t i) {
@@ -934,12 +946,12 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
   Word& w = dr.word;
   if (!w.capitalised) return false;
   if (headline) {
-    bool unknown = dr.closed == nullptr && (!dr.reading.known || dr.reading.proper);
+    bool unknown = dr.closed == nullptr && (!dr.reading().known || dr.reading().proper);
     if (unknown || isAcronym(dr.surface)) w.pos = Pos::kProperNoun;
     return unknown || isAcronym(dr.surface);
   }
-  if (isAcronym(dr.surface) && dr.surface != "I" && dr.surface != "A") { w.pos = Pos::kProperNoun; return true; }
-  const Reading& r = dr.reading;
+  if (isAcronym(dr.surface) && dr.surface != "I"sv && dr.surface != "A"sv) { w.pos = Pos::kProperNoun; return true; }
+  const Reading& r = dr.reading();
   size_t dash = w.lower.rfind('-');
   if (dash != std::string::npos && dash + 1 < dr.surface.size() && !isUpper(dr.surface[dash + 1]) && r.verb &&
       (r.form == VerbForm::kPast || r.form == VerbForm::kPastParticiple)) {
@@ -958,11 +970,11 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
   const Draft* next = i + 1 < d.size() ? &d[i + 1] : nullptr;
   // "the African Union suspended Syria": a past form that is no noun is the
   // verb after the name, not a second adjective ("Union" reads as one too).
-  const bool nextPastVerb = next != nullptr && next->reading.verb && !next->reading.noun &&
-                            (next->reading.form == VerbForm::kPast || next->reading.form == VerbForm::kPastParticiple);
+  const bool nextPastVerb = next != nullptr && next->reading().verb && !next->reading().noun &&
+                            (next->reading().form == VerbForm::kPast || next->reading().form == VerbForm::kPastParticiple);
   bool beforeNoun = r.adj && next != nullptr && !next->word.capitalised && nounContinues(next) && !nextPastVerb;
-  bool beforeCoordAdj = r.adj && next != nullptr && next->word.lower == "and" && i + 2 < d.size() &&
-                        d[i + 2].word.capitalised && d[i + 2].reading.adj;
+  bool beforeCoordAdj = r.adj && next != nullptr && next->word.lower == "and"sv && i + 2 < d.size() &&
+                        d[i + 2].word.capitalised && d[i + 2].reading().adj;
   bool nominalUse = next == nullptr || next->word.pos == Pos::kPunct || verbish(next);
   if ((nationality && !nominalUse) || beforeNoun || beforeCoordAdj) {
     w.pos = Pos::kAdjective;
@@ -971,7 +983,7 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
   if (initial) {
     if (dr.closed != nullptr) return false;
     bool coordinatedName = next != nullptr &&
-                           (next->word.lower == "and" || next->word.lower == "or" || next->word.lower == ",") &&
+                           (next->word.lower == "and"sv || next->word.lower == "or"sv || next->word.lower == ","sv) &&
                            i + 2 < d.size() && d[i + 2].word.capitalised;
     if (coordinatedName) {
       w.pos = Pos::kProperNoun;  // "Turkey and Russia agreed"
@@ -981,7 +993,7 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
       w.pos = Pos::kProperNoun;  // "Trump told Congress"
       return true;
     }
-    if (next != nullptr && next->word.lower == "'s") {
+    if (next != nullptr && next->word.lower == "'s"sv) {
       w.pos = Pos::kProperNoun;  // "Trump's decision"
       return true;
     }
@@ -1016,16 +1028,17 @@ bool isHeadline(std::string_view text, const std::vector<Draft>& drafts) {
 
 // Lexicon readings of one word (context-free; the same wherever it occurs).
 void analyse(const Lexicon::Impl& lex, Draft& d) {
+  d.readings = &d.own;
   d.closed = lex.findClosed(d.word.lower);
   if (d.closed != nullptr || !isWordByte(d.surface[0]) || startsNumeric(d.surface)) return;
   const std::string& lower = d.word.lower;
   size_t dash = lower.rfind('-');
   if (dash != std::string::npos && dash + 1 < lower.size() && lex.findOpen(lower) == nullptr) {
-    d.reading = readingOf(lex, lower.substr(dash + 1));  // "U.S.-backed" reads as "backed"
+    d.own = readingOf(lex, lower.substr(dash + 1));  // "U.S.-backed" reads as "backed"
   } else {
-    d.reading = readingOf(lex, lower);
+    d.own = readingOf(lex, lower);
   }
-  if (!d.reading.known) guessUnknown(lower, d.reading);
+  if (!d.own.known) guessUnknown(lower, d.own);
 }
 
 }  // namespace
@@ -1045,6 +1058,10 @@ std::vector<Word> tagWords(const Lexicon& lexicon, std::string_view text, size_t
   const Lexicon::Impl& lex = lexicon.impl();
   std::vector<Token> tokens = tokenize(text);
   std::vector<Draft> drafts(tokens.size());
+  // Drafts borrow their readings from the memo: it is cleared (when full)
+  // before the sentence, never while drafts point into it.
+  if (cache != nullptr && cache->impl().words.size() + tokens.size() > TaggerCache::kMaxWords)
+    cache->impl().words.clear();
   for (size_t i = 0; i < tokens.size(); ++i) {
     Draft& d = drafts[i];
     d.surface = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
@@ -1059,12 +1076,12 @@ std::vector<Word> tagWords(const Lexicon& lexicon, std::string_view text, size_t
     auto& memo = cache->impl().words;
     if (auto it = memo.find(d.word.lower); it != memo.end()) {
       d.closed = it->second.closed;
-      d.reading = it->second.reading;
+      d.readings = &it->second.reading;
       continue;
     }
     analyse(lex, d);
-    if (memo.size() >= TaggerCache::kMaxWords) memo.clear();
-    memo.emplace(d.word.lower, TaggerCache::Impl::Entry{d.closed, d.reading});
+    const auto at = memo.emplace(d.word.lower, TaggerCache::Impl::Entry{d.closed, std::move(d.own)}).first;
+    d.readings = &at->second.reading;
   }
   bool headline = isHeadline(text, drafts);
   bool initial = true;
@@ -1072,18 +1089,18 @@ std::vector<Word> tagWords(const Lexicon& lexicon, std::string_view text, size_t
     Draft& d = drafts[i];
     Word& w = d.word;
     w.lemma = w.lower;
-    if (d.surface == "'" && i > 0 && drafts[i - 1].word.end == w.begin) {
+    if (d.surface == "'"sv && i > 0 && drafts[i - 1].word.end == w.begin) {
       w.pos = Pos::kPossessive;
       continue;
     }
     if (d.closed == nullptr && !isWordByte(d.surface[0]) && !startsNumeric(d.surface)) {
       w.pos = Pos::kPunct;
-      initial = initial || d.surface == "\"" || d.surface == "(" || d.surface == ":";
+      initial = initial || d.surface == "\""sv || d.surface == "("sv || d.surface == ":"sv;
       continue;
     }
     if (startsNumeric(d.surface) && w.lower.find('-') != std::string::npos && isAlpha(w.lower.back())) {
       w.pos = Pos::kAdjective;  // "12-year", "5-member"
-    } else if (startsNumeric(d.surface) || (d.closed == nullptr && d.reading.noun && isNumberWord(w.lower))) {
+    } else if (startsNumeric(d.surface) || (d.closed == nullptr && d.reading().noun && isNumberWord(w.lower))) {
       w.pos = Pos::kNumber;
     } else if (isNamePart(drafts, i)) {
       w.pos = Pos::kProperNoun;
