@@ -567,23 +567,18 @@ bool personContext(const MentionScan& s, size_t b, size_t next) {
     const Token& n = tokens[next];
     if (n.word && speechVerb(n.lower)) person = true;
     // "appointed Claire Vautrin as (his new) prime minister", "Rosa Quispe
-    // was named as interior minister": an office after "as", at most two
-    // lower-case words on.
-    size_t as = next;
-    if ((n.lower == "was" || n.lower == "were") && next + 2 < tokens.size() && tokens[next + 2].lower == "as")
-      as = next + 2;
-    else if ((n.lower == "was" || n.lower == "were") && next + 3 < tokens.size() && tokens[next + 2].lower == "in" &&
-             tokens[next + 3].lower == "as")
-      as = next + 3;  // "was sworn in as"
-
-    // "as Kenya's president": a possessive owner may open the office.
-    const size_t from = as + 2 < tokens.size() && tokens[as + 1].possessive ? as + 2 : as + 1;
-    if (tokens[as].lower == "as")
+    // was named as interior minister", "as Kenya's president": an office
+    // after "as" (a possessive owner may open it), at most two lower-case
+    // words on.
+    if (const auto office = officeAsAfter(tokens, next, nullptr)) {
+      const size_t as = office->as;
+      const size_t from = as + 2 < tokens.size() && tokens[as + 1].possessive ? as + 2 : as + 1;
       for (size_t k = from; k < tokens.size() && k < from + 3 && tokens[k].word && !tokens[k].capital; ++k)
         if (s.index.title(tokens, k)) {
           person = true;
           break;
         }
+    }
     // "Albin Kurti, Kosovo's prime minister,", "X, Iran's Quds Force
     // commander": a state's or group's title after the comma.
     if (n.lower == "," && next + 1 < tokens.size()) {

@@ -330,6 +330,18 @@ void rehashKeys(Token& t) {
   t.skeletonHash = std::hash<std::string>{}(t.skeleton);
 }
 
+std::optional<OfficeAs> officeAsAfter(const std::vector<Token>& tokens, size_t next,
+                                      const std::function<bool(std::string_view)>& passiveVerb) {
+  if (next >= tokens.size()) return std::nullopt;
+  if (tokens[next].lower == "as") return OfficeAs{next, tokens.size()};
+  if (tokens[next].lower != "was" && tokens[next].lower != "were") return std::nullopt;
+  if (next + 2 >= tokens.size() || (passiveVerb && !passiveVerb(tokens[next + 1].lower))) return std::nullopt;
+  if (tokens[next + 2].lower == "as") return OfficeAs{next + 2, next + 1};
+  if (next + 3 < tokens.size() && tokens[next + 2].lower == "in" && tokens[next + 3].lower == "as")
+    return OfficeAs{next + 3, next + 1};  // "sworn in as"
+  return std::nullopt;
+}
+
 std::string possessiveStem(const Token& t) {
   if (!t.possessive) return {};
   return t.lower.substr(0, t.lower.size() - possessiveSuffixBytes(t.lower));

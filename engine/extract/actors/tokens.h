@@ -8,6 +8,8 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +43,17 @@ struct Token {
 
 // Recomputes t.strictHash and t.skeletonHash from t.strict and t.skeleton.
 void rehashKeys(Token& t);
+
+// Where an office written after a name opens: "X as (prime minister)",
+// "X was named as ...", "X was sworn in as ...". `next` is the token after
+// the name; `passiveVerb(lower)` says which word between "was"/"were" and
+// "as" counts (every word when empty). nullopt when no such "as" follows.
+struct OfficeAs {
+  size_t as = 0;    // the token "as"
+  size_t verb = 0;  // the passive verb's token, or tokens.size() for "X as"
+};
+std::optional<OfficeAs> officeAsAfter(const std::vector<Token>& tokens, size_t next,
+                                      const std::function<bool(std::string_view)>& passiveVerb);
 
 // The word of a possessive token without its "'s" ("country" for
 // "country's"); empty when the token is not possessive.

@@ -1213,6 +1213,25 @@ bool foretellsPunishment(const SentenceParse& p, const Clause& c) {
   return vg.voice != syntax::Voice::kPassive;
 }
 
+// The last phrase among the objects of clauses [0, ci) that names an actor
+// none of whose entities is in `exclude` (the first entity decides), or
+// kNoIndex; with `subject` other than kNoIndex, only clauses of that subject.
+int32_t lastObjectBefore(const MatchText& t, uint32_t ci, int32_t exclude, int32_t subject = kNoIndex) {
+  std::vector<size_t> excluded;
+  t.entitiesOf(exclude, &excluded);
+  int32_t found = kNoIndex;
+  for (uint32_t k = 0; k < ci; ++k) {
+    if (subject != kNoIndex && t.p.clauses[k].subject != subject) continue;
+    for (uint32_t o : t.p.clauses[k].objects) {
+      std::vector<size_t> e;
+      t.entitiesOf(static_cast<int32_t>(o), &e);
+      if (!e.empty() && std::find(excluded.begin(), excluded.end(), e.front()) == excluded.end())
+        found = static_cast<int32_t>(o);
+    }
+  }
+  return found;
+}
+
 // Who "it" or "they" in a threat stands for: the last actor named as an
 // object of an earlier clause of the sentence, other than the speaker
 // ("Trump blamed Iran for the attack and warned that it would pay");
@@ -1222,17 +1241,7 @@ int32_t threatenedPronoun(const MatchText& t, uint32_t ci) {
   const Clause& c = p.clauses[ci];
   const NounPhrase& s = p.nps[c.subject];
   if (s.span.last != s.span.first + 1 || !isGroupPronoun(p.words[s.head].lower)) return kNoIndex;
-  std::vector<size_t> speaker;
-  t.entitiesOf(c.speaker, &speaker);
-  int32_t found = kNoIndex;
-  for (uint32_t k = 0; k < ci; ++k)
-    for (uint32_t o : p.clauses[k].objects) {
-      std::vector<size_t> e;
-      t.entitiesOf(static_cast<int32_t>(o), &e);
-      if (!e.empty() && std::find(speaker.begin(), speaker.end(), e.front()) == speaker.end())
-        found = static_cast<int32_t>(o);
-    }
-  return found;
+  return lastObjectBefore(t, ci, c.speaker);
 }
 
 // The speaker of a reported clause "Y would pay / be punished / face
@@ -1252,21 +1261,9 @@ bool threatBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* ou
 // aimed at the last actor that clause's objects name (other than the one
 // who threatens); kNoIndex when the clause has its own subject or nothing fits.
 int32_t threatenedInEarlierConjunct(const MatchText& t, uint32_t ci, int32_t source) {
-  const SentenceParse& p = t.p;
-  const Clause& c = p.clauses[ci];
+  const Clause& c = t.p.clauses[ci];
   if (!c.subjectInherited || c.subject == kNoIndex || source == kNoIndex) return kNoIndex;
-  std::vector<size_t> self;
-  t.entitiesOf(source, &self);
-  int32_t found = kNoIndex;
-  for (uint32_t k = 0; k < ci; ++k) {
-    if (p.clauses[k].subject != c.subject) continue;
-    for (uint32_t o : p.clauses[k].objects) {
-      std::vector<size_t> e;
-      t.entitiesOf(static_cast<int32_t>(o), &e);
-      if (!e.empty() && std::find(self.begin(), self.end(), e.front()) == self.end()) found = static_cast<int32_t>(o);
-    }
-  }
-  return found;
+  return lastObjectBefore(t, ci, source, c.subject);
 }
 
 // The parties of clause `ci`, which says something did not happen.

@@ -46,6 +46,9 @@ std::optional<DateMatch> findDate(std::string_view text);
 //   "on January 3" (the most recent January 3 on or before the
 //   article date), "on 3 January 2020", "January 3, 2020"          day
 //   "in May 2020" month, "in 2019" year
+//   Japanese "5日" (the day of the month alone: the article's month, or the
+//   month before when the day is after the article's; "5日間", "日本" are
+//   not dates), "1月3日" (the most recent January 3)            day
 // When the phrase needs the article date and it is unknown, or coarser than
 // the phrase needs (a weekday against a month-precision date), the result is
 // unknown. Returns Date::unknown() when the sentence has no date phrase: the

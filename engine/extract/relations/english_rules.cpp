@@ -93,7 +93,6 @@ class Clauses {
       if (args_[k]->tokEnd == tokEnd) return static_cast<int>(k);
     return -1;
   }
-  size_t argBegin(int k) const { return args_[k]->tokBegin; }
   int argStartingIn(size_t b, size_t e) const {
     for (size_t k = 0; k < args_.size(); ++k)
       if (args_[k]->tokBegin >= b && args_[k]->tokBegin < e) return static_cast<int>(k);
@@ -448,7 +447,7 @@ Form triggerForm(const RelationScan& s, size_t i, const Trigger& tr, const std::
                          !isDeterminer(tokens[i + 1].lower) && !isPrep(tokens[i + 1].lower);
   if (form == Form::kVerb && tr.tense != Tense::kPast && nounAfter)
     if (const int q = s.c.argEndingAt(i); q >= 0)
-      if (const size_t b = s.c.argBegin(q); b > 0 && (tokens[b - 1].lower == "a" || tokens[b - 1].lower == "an" ||
+      if (const size_t b = s.c.tokBeginOf(q); b > 0 && (tokens[b - 1].lower == "a" || tokens[b - 1].lower == "an" ||
                                                       tokens[b - 1].lower == "the"))
         form = Form::kNoun;
   return form;

@@ -144,6 +144,7 @@ constexpr std::pair<std::string_view, WordSet E::*> kEnglishSets[] = {
     {"owner_nouns", &E::ownerNouns},
     {"appointing_verbs", &E::appointingVerbs},
     {"appointed_title_openers", &E::appointedTitleOpeners},
+    {"replacing_verbs", &E::replacingVerbs},
     {"clause_link_words", &E::clauseLinkWords},
     {"role_word_stems", &E::roleWordStems},
     {"title_qualifiers", &E::titleQualifiers},

@@ -55,7 +55,8 @@ struct EnglishRelationWords {
   WordSet auxiliaries, prepositions, determiners, subordinators, relatives, modals, sequenceAdverbs, roleNouns,
       lightVerbs, targetPrepositions, locationPrepositions, agreementNouns, governingWords;
   WordSet leaderTitleWords, subordinateTitleOpeners, headTitles, honorifics, ranks, stateVagueTitles, roleWordStems, titleQualifiers;
-  WordSet placePrepositions, clauseLinkWords, ownerNouns, appointingVerbs, appointedTitleOpeners;
+  WordSet placePrepositions, clauseLinkWords, ownerNouns, appointingVerbs, appointedTitleOpeners,
+      replacingVerbs;
 };
 
 // The sets of arabic_words.txt, words arabicNormalize'd.

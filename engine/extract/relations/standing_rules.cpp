@@ -576,68 +576,77 @@ const Mention* appointer(const StandingScan& s, const Mention& m, size_t verb) {
   return found;
 }
 
+// Pushes the office `title` of person mention `m` in entity `body`, read
+// from context (an appointment or a replacement) at the confidence of a bare
+// title, unless the dictionary records that title in another body.
+void pushReadOffice(StandingScan& s, const Mention& m, const std::string& title, size_t body) {
+  if (titleRecordedElsewhere(s, s.entities[m.entity], s.entities[body], title)) return;
+  Mention office = m;
+  office.title = title;
+  s.push(officeFact(s, office, body, m.confidence * kTitleFactor * kContextOwnerFactor));
+}
+
+// The body of the office person `m` is appointed to, when the text writes
+// no state with the office: the appointer's before `verb` (a person's served
+// state, the state a body's title names, else the appointer itself); failing
+// that, unless an owner word ("as his minister") owns the office, the
+// sentence's one state, else the state the dictionary records `m` serving
+// on the article's date. kNoActor when none.
+size_t appointmentBody(StandingScan& s, const Mention& m, size_t verb, bool owned) {
+  size_t body = kNoActor;
+  if (verb < m.tokBegin)
+    if (const Mention* a = appointer(s, m, verb)) {
+      const ActorKind k = s.entities[a->entity].actor.kind;
+      body = k == ActorKind::kPerson ? servedState(s, *a)
+             : k == ActorKind::kGovernmentBody && a->titleOf != kNoActor ? a->titleOf
+                                                                         : a->entity;
+    }
+  if (body != kNoActor || owned) return body;
+  body = soleStateOfSentence(s, m);
+  // "Keir Starmer was sworn in as prime minister": no state written.
+  return body != kNoActor ? body : servedState(s, m);
+}
+
 // "Macron appointed X as prime minister", "X was named as defence
-// minister", "parliament elected X as president of Iraq": X holds the
-// office written after "as", in the state "of" names, else the state the
-// appointer (or the owner word: "as his finance minister") serves or is,
-// else the sentence's one state. Read at the confidence of a bare title.
+// minister", "X was sworn in as Kenya's president", "parliament elected X
+// as president of Iraq": X holds the office written after "as", in the
+// state written with it ("Kenya's", "of Iraq"), else appointmentBody's.
 void appointedAs(StandingScan& s, const Mention& m) {
   const auto& tokens = s.tokens;
-  const Entity& person = s.entities[m.entity];
-  if (person.actor.kind != ActorKind::kPerson || m.tokEnd + 1 >= tokens.size()) return;
-  // Active "appointed X as ...", or passive "X was appointed as ...".
-  size_t verb = tokens.size(), as = m.tokEnd;
-  if (tokens[as].lower == "as" && m.tokBegin > 0 && words().appointingVerbs.contains(tokens[m.tokBegin - 1].lower))
-    verb = m.tokBegin - 1;
-  else if (as + 3 < tokens.size() && (tokens[as].lower == "was" || tokens[as].lower == "were") &&
-           words().appointingVerbs.contains(tokens[as + 1].lower) && tokens[as + 2].lower == "as")
-    verb = as + 1, as += 2;
-  // "X was sworn in as ...": the verb's particle before "as".
-  else if (as + 4 < tokens.size() && (tokens[as].lower == "was" || tokens[as].lower == "were") &&
-           words().appointingVerbs.contains(tokens[as + 1].lower) && tokens[as + 2].lower == "in" &&
-           tokens[as + 3].lower == "as")
-    verb = as + 1, as += 3;
-  if (verb == tokens.size()) return;
-  // "as Kenya's president": the office's state written before it.
+  if (s.entities[m.entity].actor.kind != ActorKind::kPerson) return;
+  const auto appointing = [](std::string_view w) { return words().appointingVerbs.contains(w); };
+  auto office = officeAsAfter(tokens, m.tokEnd, appointing);
+  if (!office) return;
+  // Active "appointed X as ...": the verb right before the name.
+  if (office->verb == tokens.size()) {
+    if (m.tokBegin == 0 || !words().appointingVerbs.contains(tokens[m.tokBegin - 1].lower)) return;
+    office->verb = m.tokBegin - 1;
+  }
+  const size_t as = office->as;
   size_t body = kNoActor;
   size_t titleAt = as + 1;
-  for (const Mention& o : s.mentions)
-    if (o.tokBegin == as + 1 && o.possessive && s.entities[o.entity].actor.kind == ActorKind::kState) {
+  for (const Mention& o : s.mentions) {
+    if (o.tokBegin != as + 1) continue;
+    // "as Kenya's president" read as a role naming the same person: its
+    // title and body.
+    if (o.entity == m.entity && o.source == MentionSource::kRole && !o.title.empty() && o.titleOf != kNoActor) {
+      pushReadOffice(s, m, o.title, o.titleOf);
+      return;
+    }
+    if (o.possessive && s.entities[o.entity].actor.kind == ActorKind::kState) {
       body = o.entity;
       titleAt = o.tokEnd;
     }
-  // "as Kenya's president" read as a role naming the same person: its title
-  // and body.
-  for (const Mention& o : s.mentions)
-    if (o.tokBegin == as + 1 && o.entity == m.entity && o.source == MentionSource::kRole && !o.title.empty() &&
-        o.titleOf != kNoActor) {
-      Mention office = m;
-      office.title = o.title;
-      if (!titleRecordedElsewhere(s, person, s.entities[o.titleOf], o.title))
-        s.push(officeFact(s, office, o.titleOf, m.confidence * kTitleFactor * kContextOwnerFactor));
-      return;
-    }
+  }
   size_t end = 0, owner = 0;
   const std::string title = appointedTitle(tokens, titleAt, &end, &owner);
   if (title.empty()) return;
   if (body == kNoActor && end + 1 < tokens.size() && tokens[end].lower == "of")
     for (const Mention& o : s.mentions)
       if (o.tokBegin == end + 1 || (o.tokBegin == end + 2 && tokens[end + 1].lower == "the")) body = o.entity;
-  if (body == kNoActor && verb < m.tokBegin)
-    if (const Mention* a = appointer(s, m, verb)) {
-      const ActorKind k = s.entities[a->entity].actor.kind;
-      body = k == ActorKind::kPerson ? servedState(s, *a) : a->entity;
-      if (k == ActorKind::kGovernmentBody && a->titleOf != kNoActor) body = a->titleOf;
-    }
-  if (body == kNoActor && owner == tokens.size()) body = soleStateOfSentence(s, m);
-  // "Keir Starmer was sworn in as prime minister": no state written; the one
-  // the dictionary records the person serving on the article's date.
-  if (body == kNoActor && owner == tokens.size()) body = servedState(s, m);
+  if (body == kNoActor) body = appointmentBody(s, m, office->verb, owner != tokens.size());
   if (body == kNoActor || body == m.entity || s.entities[body].actor.kind == ActorKind::kPerson) return;
-  Mention office = m;
-  office.title = title;
-  if (titleRecordedElsewhere(s, person, s.entities[body], title)) return;
-  s.push(officeFact(s, office, body, m.confidence * kTitleFactor * kContextOwnerFactor));
+  pushReadOffice(s, m, title, body);
 }
 
 // "Putin replaced Defence Minister X with Y", "replaced his foreign
@@ -652,7 +661,7 @@ void replacedWith(StandingScan& s, const Mention& y) {
   if (tokens[with].lower != "with") return;
   size_t verb = tokens.size();
   for (size_t k = with; k > 0 && k + kApposedTitleWords + 6 > with; --k)
-    if (tokens[k - 1].lower == "replaced" || tokens[k - 1].lower == "replaces" || tokens[k - 1].lower == "replacing") {
+    if (words().replacingVerbs.contains(tokens[k - 1].lower)) {
       verb = k - 1;
       break;
     }
@@ -668,15 +677,10 @@ void replacedWith(StandingScan& s, const Mention& y) {
       body = held->dst;
     } else if (const Mention* a = appointer(s, x, verb); a && s.entities[a->entity].actor.kind == ActorKind::kPerson) {
       body = servedState(s, *a);
-      if (body != kNoActor && !titleRecordedElsewhere(s, s.entities[x.entity], s.entities[body], x.title) &&
-          roleWords(lowerCase(x.title)))
-        s.push(officeFact(s, x, body, x.confidence * kTitleFactor * kContextOwnerFactor));
+      if (body != kNoActor && roleWords(lowerCase(x.title))) pushReadOffice(s, x, x.title, body);
     }
     if (body == kNoActor || body == y.entity || s.entities[body].actor.kind == ActorKind::kPerson) return;
-    Mention office = y;
-    office.title = x.title;
-    if (titleRecordedElsewhere(s, s.entities[y.entity], s.entities[body], x.title)) return;
-    s.push(officeFact(s, office, body, y.confidence * kTitleFactor * kContextOwnerFactor));
+    pushReadOffice(s, y, x.title, body);
     return;
   }
 }
