@@ -47,7 +47,7 @@ namespace {
 //   heldout_fresh7/ the frozen test set, written during session 21 after its first rules:
 //                   30/54 = 55.6%, 30/36 = 83.3% when written.
 //   heldout_fresh8/ the frozen test set, written at the start of session 22 before any
-//                   rule change: 35/66 = 53.0%, 33/36 = 91.7% when written (c700354).
+//                   rule change: 33/63 = 52.4%, 31/32 = 96.9% when written (c700354).
 struct HeldoutSet {
   const char* dir;
   size_t recallFloorPercent;
@@ -64,7 +64,7 @@ constexpr HeldoutSet kSets[] = {
     {KG_HELDOUT_FRESH5_DIR, 53, 85, 65},
     {KG_HELDOUT_FRESH6_DIR, 54, 75, 45},
     {KG_HELDOUT_FRESH7_DIR, 55, 83, 40},
-    {KG_HELDOUT_FRESH8_DIR, 53, 91, 40},
+    {KG_HELDOUT_FRESH8_DIR, 52, 96, 40},
 };
 
 struct Scored {
