@@ -88,3 +88,14 @@ TEST_CASE("Pronouns: condemning 'the strikes' with no author named is aimed at t
   const auto g = facts("Iraq's government condemned the strikes as a violation of its sovereignty.", "2019-12-30");
   for (const auto& l : g) CHECK(l.find("Iraq -ACCUSE->") == std::string::npos);
 }
+
+TEST_CASE("Rebuttals: dismissing the criticism answers the earlier critic", "[extract][coder][pronouns]") {
+  const auto f = facts(
+      "Turkish President Recep Tayyip Erdogan criticised Sweden on Monday for allowing the protest.\n"
+      "Stockholm dismissed the criticism.",
+      "2023-01-23");
+  CHECK(hasLine(f, "Sweden -REJECT-> Turkey"));
+  // Without an earlier critic of Sweden, dismissing criticism answers nobody.
+  const auto g = facts("Stockholm dismissed the criticism.", "2023-01-23");
+  for (const auto& l : g) CHECK(l.find("-REJECT->") == std::string::npos);
+}
