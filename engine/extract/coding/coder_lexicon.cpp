@@ -18,6 +18,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"removal_verbs", &W::removalVerbs},
     {"naming_verbs", &W::namingVerbs},
     {"characterisation_blame", &W::characterisationBlame},
+    {"topic_verbs", &W::topicVerbs},
     {"object_control_verbs", &W::objectControlVerbs},
     {"planning_governors", &W::planningGovernors},
     {"negating_governors", &W::negatingGovernors},

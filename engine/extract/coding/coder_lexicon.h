@@ -22,7 +22,7 @@ namespace kg::extract {
 struct EnglishCoderWords {
   // event_coder.cpp: roles of a clause.
   WordSet addressPrepositions, speakerPronouns, attackNouns, speechVerbs, actNouns, killingNouns, objectControlVerbs;
-  WordSet victimPrepositions, attributingVerbs, removalVerbs, namingVerbs, characterisationBlame;
+  WordSet victimPrepositions, attributingVerbs, removalVerbs, namingVerbs, characterisationBlame, topicVerbs;
   // event_coder.cpp: planned, negated and narrated events.
   WordSet planningGovernors, negatingGovernors, temporalSubordinators, narrativeAdverbs, blameWords,
       threatPredicates, threatObjects;

@@ -540,3 +540,13 @@ TEST_CASE("Coder: suspending or cutting off an actor is a sanction", "[extract][
   const auto c = facts("Qatar ended its mediation on Friday.", "2023-11-10");
   CHECK(c.empty());
 }
+
+TEST_CASE("Coder: what is discussed is a topic; the party is the one discussed with", "[extract][coder]") {
+  // The object's owner is not met.
+  const auto f = facts("Egypt and Jordan discussed Iraq's reconstruction on Sunday.", "2022-05-15");
+  CHECK(hasLine(f, "Egypt -CONSULT-> Jordan"));
+  for (const auto& l : f) CHECK(l.find("-CONSULT-> Iraq") == std::string::npos);
+  const auto g = facts("Antony Blinken discussed Ukraine's air defences with Sergei Lavrov on Thursday.", "2022-07-07");
+  CHECK(hasLine(g, "Antony Blinken -CONSULT-> Sergei Lavrov"));
+  for (const auto& l : g) CHECK(l.find("-CONSULT-> Ukraine") == std::string::npos);
+}
