@@ -31,6 +31,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"role_heads", &W::roleHeads},
     {"owned_heads", &W::ownedHeads},
     {"quantity_heads", &W::quantityHeads},
+    {"place_heads", &W::placeHeads},
     {"rebuttal_verbs", &W::rebuttalVerbs},
     {"rebuttal_qualifiers", &W::rebuttalQualifiers},
     {"accusation_nouns", &W::accusationNouns},

@@ -29,7 +29,7 @@ struct EnglishCoderWords {
   // english_events.cpp.
   WordSet announcingVerbs;
   // np_binding.cpp.
-  WordSet roleHeads, ownedHeads, quantityHeads;
+  WordSet roleHeads, ownedHeads, quantityHeads, placeHeads;
   WordSet rebuttalVerbs, rebuttalQualifiers, accusationNouns;  // coding/rebuttal.h
   WordSet documentNouns, topicPrepositions;
 };

@@ -26,7 +26,8 @@ constexpr float kPlannedFactor = 0.4f;
 constexpr std::string_view kPlannedMode = "planned";
 
 // True when the words after the demonym at `w` up to `head` are nouns or
-// adjectives and the head is an owned head (np_binding.h).
+// adjectives and the head is an owned head (np_binding.h) or a place of the
+// state (place_heads: "the Syrian city of Aleppo").
 // A military designation: letters, a hyphen, digits ("F-16s", "Su-24",
 // "MiG-29"): a weapon or aircraft, owned by whoever the demonym names.
 bool isDesignation(std::string_view w) {
@@ -51,7 +52,9 @@ bool standsForOwner(const syntax::SentenceParse& p, size_t w, size_t head) {
   if (head > w + 1 && p.words[head].pos == syntax::Pos::kProperNoun && p.words[head - 1].pos == syntax::Pos::kNoun &&
       isOwnedHead(p.words[head - 1].lemma))
     --head;
-  if (!isOwnedHead(p.words[head].lemma) && !isDesignation(p.words[head].lower)) return false;
+  if (!isOwnedHead(p.words[head].lemma) && !isDesignation(p.words[head].lower) &&
+      !englishCoderWords().placeHeads.contains(p.words[head].lemma))
+    return false;
   for (size_t x = w + 1; x < head; ++x) {
     const auto pos = p.words[x].pos;
     if (pos != syntax::Pos::kNoun && pos != syntax::Pos::kAdjective && pos != syntax::Pos::kProperNoun) return false;

@@ -166,7 +166,10 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
     }
   }
   // Second pass: role heads take their owner's actor: a possessor, an "of"
-  // phrase, or a place right after them ("lawmakers in Fornost").
+  // phrase, or a place right after them ("lawmakers in Fornost"); owned
+  // heads take a possessor, an "of" phrase or the inner phrase's owner;
+  // place heads ("the Gondorian city of Osgiliath", place_heads) a
+  // possessor or the inner phrase's demonym.
   // Only for subjects: "fighters in northern Syria" as an object is not Syria.
   // A member of a coordinated subject shares the place after the whole
   // ("lawmakers and officials in Fornost").
@@ -184,7 +187,8 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
     const NounPhrase& n = p.nps[k];
     if (!out[k].empty() || !n.members.empty()) continue;
     const bool role = isRoleHead(p.words[n.head].lemma);
-    if (!role && !isOwnedHead(p.words[n.head].lemma)) continue;
+    const bool place = englishCoderWords().placeHeads.contains(p.words[n.head].lemma);
+    if (!role && !place && !isOwnedHead(p.words[n.head].lemma)) continue;
     // A subject "its air force", "their fighters": the actor named before.
     // (As an object, "recalled its ambassador", the phrase is the source's
     // own and no party to the event.)
@@ -194,7 +198,9 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
     }
     // Owned things take an owner written with them ("depots of Hamas",
     // "Hamas's tunnels"), never a place after them.
-    for (int32_t owner : {n.possessor, n.ofNp, role ? followingPlace(n) : kNoIndex}) {
+    // A place takes no "of" owner ("two regions of Ukraine", place_heads).
+    const bool placeOnly = place && !role && !isOwnedHead(p.words[n.head].lemma);
+    for (int32_t owner : {n.possessor, placeOnly ? kNoIndex : n.ofNp, role ? followingPlace(n) : kNoIndex}) {
       if (owner == kNoIndex || !out[k].empty()) continue;
       const NounPhrase& o = p.nps[owner];
       if (!o.members.empty()) {

@@ -35,7 +35,10 @@ TEST_CASE("englishCoderWords: the embedded english_coder_words.txt parses into i
   CHECK(w.announcingVerbs.words().size() == 9);
   CHECK(w.killingNouns.words().size() == 4);
   CHECK(w.roleHeads.words().size() == 59);
-  CHECK(w.ownedHeads.words().size() == 100);
+  CHECK(w.ownedHeads.words().size() == 102);
+  CHECK(w.placeHeads.words().size() == 5);
+  CHECK(w.topicVerbs.contains("discuss"));
+  CHECK_FALSE(w.placeHeads.contains("region"));
   CHECK(w.quantityHeads.words().size() == 6);
   CHECK(w.namingVerbs.words().size() == 5);
   CHECK(w.topicPrepositions.words().size() == 4);

@@ -550,3 +550,22 @@ TEST_CASE("Coder: what is discussed is a topic; the party is the one discussed w
   CHECK(hasLine(g, "Antony Blinken -CONSULT-> Sergei Lavrov"));
   for (const auto& l : g) CHECK(l.find("-CONSULT-> Ukraine") == std::string::npos);
 }
+
+TEST_CASE("Coder: a state's city or capital as the object is that state; a place after 'in' is not",
+          "[extract][coder]") {
+  // Whether or not the city is known, its state is written with it.
+  const auto a = facts("Russian forces shelled the Ukrainian city of Kharkiv on Monday.", "2022-03-01");
+  CHECK(hasLine(a, "Russia -ASSAULT-> Ukraine"));
+  const auto b = facts("Turkish troops attacked the Syrian town of Afrin.", "2018-01-21");
+  CHECK(hasLine(b, "Turkey -ASSAULT-> Syria"));
+  const auto c = facts("Russian missiles struck the Ukrainian capital on Monday.", "2022-10-10");
+  CHECK(hasLine(c, "Russia -ASSAULT-> Ukraine"));
+  // A location is no party: the target is the one struck.
+  const auto d = facts("Israeli jets struck Iranian targets in the Syrian city of Aleppo.", "2024-04-02");
+  CHECK(hasLine(d, "Israel -ASSAULT-> Iran"));
+  CHECK_FALSE(d.count("Israel -ASSAULT-> Syria"));
+  // An "of" phrase after a region is no owner: recognising breakaway regions
+  // of a state is no act towards it.
+  const auto e = facts("Russia recognized two breakaway regions of eastern Ukraine on Monday.", "2022-02-21");
+  for (const auto& l : e) CHECK(l.find("Russia -SUPPORT-> Ukraine") == std::string::npos);
+}
