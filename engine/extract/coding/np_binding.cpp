@@ -224,8 +224,11 @@ void bindCounts(const SentenceParse& p, NpActors* actors) {
     if (!(*actors)[k].empty() || n.ofNp == kNoIndex || !englishCoderWords().quantityHeads.contains(p.words[n.head].lemma))
       continue;
     const NounPhrase& of = p.nps[n.ofNp];
-    if (of.span.first == n.head + 2 && of.members.empty() && p.words[of.head].pos == syntax::Pos::kProperNoun &&
-        static_cast<size_t>(n.ofNp) < actors->size())
+    // "thousands of Israelis", "hundreds of Egyptian workers" (people of a
+    // state: an owned head its demonym bound); not "thousands of supporters
+    // of X", whose people are not X.
+    const bool people = p.words[of.head].pos == syntax::Pos::kProperNoun || isOwnedHead(p.words[of.head].lemma);
+    if (of.span.first == n.head + 2 && of.members.empty() && people && static_cast<size_t>(n.ofNp) < actors->size())
       (*actors)[k] = (*actors)[n.ofNp];
   }
 }

@@ -31,9 +31,10 @@ bool isOwnedHead(std::string_view lemma);
 
 NpActors bindMentions(const syntax::SentenceParse& parse, const std::vector<Mention>& mentions);
 
-// "thousands of Israelis": a count (quantity_heads in
-// data/english_coder_words.txt) right before "of" and a proper noun stands
-// for that noun's actor; run after the demonyms are bound. "Thousands of
+// "thousands of Israelis", "hundreds of Egyptian workers": a count
+// (quantity_heads in data/english_coder_words.txt) right before "of" and a
+// proper noun, or people of a state (an owned head its demonym bound), stands
+// for that phrase's actor; run after the demonyms are bound. "Thousands of
 // supporters of X" stays unbound: supporters are no party X.
 void bindCounts(const syntax::SentenceParse& parse, NpActors* actors);
 

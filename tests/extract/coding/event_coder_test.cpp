@@ -499,6 +499,11 @@ TEST_CASE("Coder: 'thousands of Iraqis' stands for Iraq; 'thousands of supporter
   const auto c = facts("Thousands of supporters of Jair Bolsonaro stormed Brazil's Congress on Sunday.", "2023-01-09");
   CHECK_FALSE(c.count("Jair Bolsonaro -ASSAULT-> Brazil"));
   CHECK_FALSE(c.count("Jair Bolsonaro -ASSAULT-> National Congress of Brazil"));
+  // People of a state named by its demonym: "hundreds of Egyptian workers".
+  const auto d = facts("Kuwait expelled hundreds of Egyptian workers on Monday.", "2023-05-08");
+  CHECK(hasLine(d, "Kuwait -COERCE-> Egypt"));
+  const auto e = facts("Police in Lahore arrested dozens of supporters of Imran Khan on Tuesday.", "2023-05-09");
+  for (const auto& l : e) CHECK(l.find("-COERCE-> Imran Khan") == std::string::npos);
 }
 
 TEST_CASE("Coder: a visitor welcomed to a place is hosted; anything else welcomed is praised", "[extract][coder]") {
