@@ -808,6 +808,24 @@ bool afterNoun(Context& c) {
   return true;
 }
 
+// A past form, then a particle, then the start of an object: "an American
+// jet shot down an Iranian drone", "the army called off the offensive" (the
+// word before may read as an adjective, "jet", and make the past a noun).
+bool phrasalPast(Context& c) {
+  const Reading& r = c.r;
+  if (!r.verb || (r.form != VerbForm::kPast && r.form != VerbForm::kPastParticiple)) return false;
+  if (c.next == nullptr || c.i + 2 >= c.drafts.size()) return false;
+  const std::string_view particle = c.next->word.lower;
+  if (particle != "down"sv && particle != "off"sv && particle != "out"sv && particle != "up"sv) return false;
+  const Draft& after = c.drafts[c.i + 2];
+  const bool objectStarts = (after.closed != nullptr && (after.closed->mask & kCDet) != 0) ||
+                            after.word.capitalised || startsNumeric(after.surface) || isNumberWord(after.word.lower);
+  if (!objectStarts) return false;
+  setVerb(c.w, r);
+  c.w.form = VerbForm::kPast;
+  return true;
+}
+
 // No context rule applied: adjective before a noun, else the likelier class.
 void byLexicon(Context& c) {
   const Reading& r = c.r;
@@ -839,7 +857,7 @@ void tagOpen(std::vector<Draft>& drafts, size_t i) {
     d.word.pos = Pos::kAdverb;
     return;
   }
-  if (verbAfterAuxiliary(c) || afterDeterminer(c) || gerundOrParticiple(c) || afterNoun(c)) return;
+  if (verbAfterAuxiliary(c) || phrasalPast(c) || afterDeterminer(c) || gerundOrParticiple(c) || afterNoun(c)) return;
   byLexicon(c);
 }
 

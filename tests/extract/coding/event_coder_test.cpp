@@ -574,3 +574,11 @@ TEST_CASE("Coder: a state's city or capital as the object is that state; a place
   const auto e = facts("Russia recognized two breakaway regions of eastern Ukraine on Monday.", "2022-02-21");
   for (const auto& l : e) CHECK(l.find("Russia -SUPPORT-> Ukraine") == std::string::npos);
 }
+
+TEST_CASE("Coder: a past verb with a particle after a noun is the verb ('a Turkish F-16 shot down ...')",
+          "[extract][coder]") {
+  const auto a = facts("A Turkish F-16 shot down a Russian Su-24 near the Syrian border.", "2015-11-24");
+  CHECK(hasLine(a, "Turkey -ASSAULT-> Russia"));
+  const auto b = facts("An American jet shot down an Iranian drone over Syria on Tuesday.", "2017-06-20");
+  CHECK(hasLine(b, "United States -ASSAULT-> Iran"));
+}
