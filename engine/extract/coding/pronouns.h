@@ -63,6 +63,15 @@ bool isGroupPronoun(std::string_view lower);
 // `state.earlierGroup`, per the rules above.
 void bindPersonPronouns(const syntax::SentenceParse& p, const DiscourseState& state, NpActors* actors);
 
+// Binds "it" / "them" as the object of a participle that follows a clause
+// and shares its subject (", accusing them of ...", ", calling it a threat")
+// to the first object or addressed phrase of that clause naming actors ("imposed
+// sanctions on Belarus and Russia, accusing them of ..."): "it" when that
+// phrase names one actor, "them" one or several (member phrases are
+// appended to p->nps and `*actors`). A reader has no doubt there: the
+// participle speaks of what the clause just acted on.
+void bindParticipleObjects(syntax::SentenceParse* p, NpActors* actors);
+
 // The persons a sentence is about, for the next one: the person subjects of
 // its clauses in order, then its other person phrases in text order, each
 // once; empty when it names no person.
