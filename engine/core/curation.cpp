@@ -5,6 +5,7 @@
 #include <ctime>
 #include <map>
 #include <set>
+#include <span>
 
 #include <unistd.h>
 
@@ -29,6 +30,14 @@ bool hasName(const Actor& a, const std::string& n) {
 
 void addAliasTo(Actor& a, const std::string& n) {
   if (!n.empty() && !hasName(a, n)) a.aliases.push_back(n);
+}
+
+// The strict keys of `a`'s name and aliases, without repeats ("" among them
+// when one of those has no letter or digit).
+std::set<std::string> strictKeysOf(const Actor& a) {
+  std::set<std::string> keys{ActorIdentity::strictKey(a.name)};
+  for (const auto& al : a.aliases) keys.insert(ActorIdentity::strictKey(al));
+  return keys;
 }
 
 // The edges touching `id` (out, then in), each once, with their evidence.
@@ -174,9 +183,7 @@ Result<MergeSummary> Curator::merge(ActorId keepId, ActorId dropId) {
   for (const auto& [k, v] : drop->attributes) kept.attributes.emplace(k, v);
   KG_RETURN_IF_ERROR(rec.removeActor(dropId));
   KG_RETURN_IF_ERROR(rewriteActor(rec, kept));
-  std::set<std::string> mergedKeys;
-  for (const std::string& n : std::vector<std::string>{drop->name}) mergedKeys.insert(ActorIdentity::strictKey(n));
-  for (const auto& al : drop->aliases) mergedKeys.insert(ActorIdentity::strictKey(al));
+  std::set<std::string> mergedKeys = strictKeysOf(drop.value());
   KG_RETURN_IF_ERROR(store.scanMergedNames([&](std::string_view k, ActorId into) {
     if (into == dropId) mergedKeys.insert(std::string(k));
     return storage::Scan::kContinue;
@@ -248,9 +255,7 @@ Result<Actor> Curator::removeAlias(ActorId id, const std::string& alias) {
   // A merged-away name the curator takes back no longer means this actor
   // (unless another of its names still folds to it).
   if (merged->has_value() && **merged == id && !hasName(updated, alias)) {
-    bool still = ActorIdentity::strictKey(updated.name) == key;
-    for (const auto& al : updated.aliases) still = still || ActorIdentity::strictKey(al) == key;
-    if (!still) KG_RETURN_IF_ERROR(rec.setMergedName(key, 0));
+    if (!strictKeysOf(updated).count(key)) KG_RETURN_IF_ERROR(rec.setMergedName(key, 0));
   }
   nlohmann::json d{{"actor", id}, {"alias", alias}};
   auto seq = commitLogged(*batch, rec, "actor alias rm", std::move(d));
@@ -348,10 +353,7 @@ Result<RemoveActorSummary> Curator::removeActor(ActorId id, bool withEdges) {
   // store drops their edges of it. A name another actor also has is left to
   // that actor.
   KG_RETURN_IF_ERROR(rec.setActorRemoved(id, true));
-  std::set<std::string> keys;
-  for (const std::string& n : std::vector<std::string>{a->name}) keys.insert(ActorIdentity::strictKey(n));
-  for (const auto& al : a->aliases) keys.insert(ActorIdentity::strictKey(al));
-  for (const auto& k : keys) {
+  for (const auto& k : strictKeysOf(a.value())) {
     if (k.empty()) continue;
     auto holders = store.lookupNameKey(k);
     if (!holders) return holders.status();
@@ -382,45 +384,31 @@ std::string recordName(const storage::CurationRecord& r) {
 }  // namespace
 
 Result<std::string> Curator::undoConflict(const storage::CurationRecord& rec, const UndoImage& image,
-                                          const std::vector<storage::CurationRecord>& log) const {
+                                          std::span<const storage::CurationRecord> later) const {
   auto diff = image.firstDifference(engine_.store());
   if (!diff) return diff.status();
   if (!diff->has_value()) return std::string();
-  // Which later record changed it, if one did: the latest one whose image
-  // touches the same actor or edge (else an ingest, import or edge add did).
-  const std::string what = (*diff)->what;
-  const uint64_t id = (*diff)->id;
   const std::string msg = "cannot undo " + recordName(rec) + ": ";
-  const storage::CurationRecord* later = nullptr;
-  std::optional<UndoImage> laterImage;
-  bool undone = false;
-  for (const auto& r : log) {
-    if (r.seq <= rec.seq) continue;
-    auto d = nlohmann::json::parse(r.details, nullptr, false);
+  // Which later record changed it, if one did: the latest one that undid it
+  // or whose image touches the same actor or edge (else an ingest, import or
+  // edge add did).
+  for (auto r = later.rbegin(); r != later.rend(); ++r) {
+    auto d = nlohmann::json::parse(r->details, nullptr, false);
     if (!d.is_object()) continue;
-    const bool undoesIt = d.value("undoes", uint64_t{0}) == rec.seq;
-    std::optional<UndoImage> img;
-    if (d.contains("image")) {
-      auto parsed = UndoImage::fromJson(d["image"]);
-      if (parsed) img = std::move(parsed).value();
-    }
-    if (undoesIt || (img && img->touches(what, id))) {
-      later = &r;
-      laterImage = std::move(img);
-      undone = undoesIt;
-    }
-  }
-  if (later && undone)
-    return msg + "it was undone by #" + std::to_string(later->seq) + " (kg undo " + std::to_string(later->seq) +
-           " redoes it)";
-  // The later record is the cause when the store still holds what it left;
-  // otherwise something without a log record changed the object after it.
-  if (later && laterImage) {
-    auto laterDiff = laterImage->firstDifference(engine_.store());
+    if (d.value("undoes", uint64_t{0}) == rec.seq)
+      return msg + "it was undone by #" + std::to_string(r->seq) + " (kg undo " + std::to_string(r->seq) +
+             " redoes it)";
+    if (!d.contains("image")) continue;
+    auto img = UndoImage::fromJson(d["image"]);
+    if (!img || !img->touches((*diff)->what, (*diff)->id)) continue;
+    // It is the cause when the store still holds what it left; otherwise
+    // something without a log record changed the object after it.
+    auto laterDiff = img->firstDifference(engine_.store());
     if (!laterDiff) return laterDiff.status();
     if (!laterDiff->has_value())
-      return msg + "since then, " + (*diff)->text + ": " + recordName(*later) + " changed it; undo #" +
-             std::to_string(later->seq) + " first";
+      return msg + "since then, " + (*diff)->text + ": " + recordName(*r) + " changed it; undo #" +
+             std::to_string(r->seq) + " first";
+    break;
   }
   return msg + "since then, " + (*diff)->text + ": an ingest, import or edge add changed it, and undoing #" +
          std::to_string(rec.seq) + " would lose that change";
@@ -429,41 +417,41 @@ Result<std::string> Curator::undoConflict(const storage::CurationRecord& rec, co
 Result<UndoSummary> Curator::undo(std::optional<uint64_t> seq) {
   std::lock_guard<std::mutex> lock(engine_.writeMutex());
   storage::GraphStore& store = engine_.store();
-  std::vector<storage::CurationRecord> all;
+  // One pass over the log, keeping only the record to undo and those after
+  // it (the only ones a conflict can name): the records carry their images.
+  std::vector<storage::CurationRecord> tail;
+  uint64_t first = 0, last = 0;
   KG_RETURN_IF_ERROR(store.scanLog([&](const storage::CurationRecord& r) {
-    all.push_back(r);
+    if (first == 0) first = r.seq;
+    last = r.seq;
+    if (!seq)
+      tail.assign(1, r);
+    else if (r.seq >= *seq)
+      tail.push_back(r);
     return storage::Scan::kContinue;
   }));
-  if (all.empty()) return Status::notFound("the curation log is empty: nothing to undo");
-  const storage::CurationRecord* target = nullptr;
-  if (!seq) {
-    target = &all.back();
-  } else {
-    for (const auto& r : all)
-      if (r.seq == *seq) target = &r;
-    if (!target)
-      return Status::notFound("no curation log record #" + std::to_string(*seq) + " (kg log lists #" +
-                              std::to_string(all.front().seq) + " to #" + std::to_string(all.back().seq) + ")");
-  }
-  auto details = nlohmann::json::parse(target->details, nullptr, false);
+  if (last == 0) return Status::notFound("the curation log is empty: nothing to undo");
+  if (tail.empty() || tail.front().seq != seq.value_or(last))
+    return Status::notFound("no curation log record #" + std::to_string(*seq) + " (kg log lists #" +
+                            std::to_string(first) + " to #" + std::to_string(last) + ")");
+  const storage::CurationRecord& target = tail.front();
+  auto details = nlohmann::json::parse(target.details, nullptr, false);
   if (details.is_discarded() || !details.contains("image"))
-    return Status::failedPrecondition("cannot undo " + recordName(*target) +
+    return Status::failedPrecondition("cannot undo " + recordName(target) +
                                       ": it was logged by a kg that kept no undo image (it says what changed, "
                                       "not enough to put it back exactly)");
   auto image = UndoImage::fromJson(details["image"]);
-  if (!image) return Status::failedPrecondition("cannot undo " + recordName(*target) + ": " + image.status().message());
-  auto conflict = undoConflict(*target, image.value(), all);
+  if (!image) return Status::failedPrecondition("cannot undo " + recordName(target) + ": " + image.status().message());
+  auto conflict = undoConflict(target, image.value(), std::span(tail).subspan(1));
   if (!conflict) return conflict.status();
   if (!conflict->empty()) return Status::failedPrecondition(conflict.value());
 
   // The store holds what the record left: write back what it found.
   auto batch = store.newBatch();
   ImageRecorder rec(store, *batch);
-  UndoSummary sum;
   for (const auto& e : image->edges) {
     if (e.after) KG_RETURN_IF_ERROR(rec.removeEdge(e.id));
     if (e.before) KG_RETURN_IF_ERROR(rec.restoreEdge(*e.before));
-    ++sum.edges;
   }
   for (const auto& a : image->actors) {
     if (a.before) {
@@ -471,7 +459,6 @@ Result<UndoSummary> Curator::undo(std::optional<uint64_t> seq) {
     } else if (a.after) {
       KG_RETURN_IF_ERROR(rec.removeActor(a.id));
     }
-    ++sum.actors;
   }
   for (const auto& f : image->facts) {
     if (f.before)
@@ -481,13 +468,16 @@ Result<UndoSummary> Curator::undo(std::optional<uint64_t> seq) {
   }
   for (const auto& n : image->names) KG_RETURN_IF_ERROR(rec.setMergedName(n.key, n.before.value_or(0)));
   for (const auto& r : image->removedActors) KG_RETURN_IF_ERROR(rec.setActorRemoved(r.id, r.before));
-  nlohmann::json d{{"undoes", target->seq}, {"undone_command", target->command}, {"undone_args", target->args}};
+  nlohmann::json d{{"undoes", target.seq}, {"undone_command", target.command}, {"undone_args", target.args}};
   auto logged = commitLogged(*batch, rec, "undo", std::move(d));
   if (!logged) return logged.status();
-  sum.undone = target->seq;
-  sum.undoneCommand = target->command;
-  sum.undoneArgs = target->args;
+  UndoSummary sum;
+  sum.undone = target.seq;
+  sum.undoneCommand = target.command;
+  sum.undoneArgs = target.args;
   sum.logSeq = logged.value();
+  sum.actors = image->actors.size();
+  sum.edges = image->edges.size();
   return sum;
 }
 

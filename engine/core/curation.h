@@ -22,6 +22,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -54,7 +55,7 @@ struct UndoSummary {
   std::string undoneCommand;   // its command ("actor merge", "undo", ...)
   std::string undoneArgs;      // its command line
   uint64_t logSeq = 0;         // the undo's own record
-  uint64_t actors = 0, edges = 0;  // objects put back
+  uint64_t actors = 0, edges = 0;  // actors and edges its image lists, each put back as it was
 };
 
 struct RemoveActorSummary {
@@ -63,6 +64,9 @@ struct RemoveActorSummary {
   uint64_t edgesRemoved = 0;
 };
 
+// Each command writes one batch and commits it last: on any error nothing is
+// stored. Besides the errors each names, a command reports the store's
+// (IOError, Corruption; FailedPrecondition on a read-only store).
 class Curator {
  public:
   Curator(Engine& engine, CurationContext context);
@@ -76,16 +80,21 @@ class Curator {
   Result<MergeSummary> merge(ActorId keep, ActorId drop);
   // Adds `alias` to actor `id`. InvalidArgument when empty or without a
   // letter or digit; AlreadyExists when it already names `id` or another
-  // actor of the same kind (merge them instead); NotFound for an unknown id.
+  // actor of the same kind (merge them instead); FailedPrecondition when it
+  // names an actor a curator removed (kg undo of that removal puts it back);
+  // NotFound for an unknown id. Returns the actor as stored now.
   Result<Actor> addAlias(ActorId id, const std::string& alias);
   // Removes `alias` from actor `id` (and its merged-name record). NotFound
   // when the actor does not have that alias.
   Result<Actor> removeAlias(ActorId id, const std::string& alias);
   // Renames actor `id` to `name`; the old name stays as an alias (so it
-  // still resolves; kg actor alias rm removes it). AlreadyExists when
-  // `name` names another actor of the same kind.
+  // still resolves; kg actor alias rm removes it). InvalidArgument as
+  // addAlias; AlreadyExists when `name` is its name already or names another
+  // actor of the same kind; FailedPrecondition when it names a removed actor
+  // (as addAlias); NotFound for an unknown id.
   Result<Actor> rename(ActorId id, const std::string& name);
-  // Sets kind and/or country. InvalidArgument when neither is given.
+  // Sets kind and/or country. InvalidArgument when neither is given;
+  // NotFound for an unknown id.
   Result<Actor> set(ActorId id, std::optional<ActorKind> kind, std::optional<std::string> country);
   // Removes edge `id` with its evidence; its fact stays suppressed. NotFound
   // for an unknown id. Returns the removed edge (with its evidence).
@@ -93,30 +102,37 @@ class Curator {
   // Removes actor `id` and marks it removed: its names keep meaning it (those
   // no other actor has), and edges touching it are dropped from then on, so
   // re-ingest and re-import bring neither back. FailedPrecondition "N edges
-  // remain" unless `withEdges`, which removes them too.
+  // remain" unless `withEdges`, which removes them too. NotFound for an
+  // unknown id.
   Result<RemoveActorSummary> removeActor(ActorId id, bool withEdges);
   // Undoes log record `seq` (the last record when nullopt) as a new logged
   // batch. NotFound: no such record (or an empty log). FailedPrecondition,
   // naming the reason, when the record cannot be undone: it keeps no undo
-  // image (written by a kg before undo), or the store no longer holds what it
-  // left (a later command or ingest changed an object it touched: the
-  // message names the object and, when one did, the later record to undo
-  // first; or the record was already undone).
+  // image (written by a kg before undo) or a malformed one, or the store no
+  // longer holds what it left (a later command or ingest changed an object
+  // it touched: the message names the object and, when one did, the later
+  // record to undo first; or the record was already undone). Reads the log
+  // once, keeping the record and those after it.
   Result<UndoSummary> undo(std::optional<uint64_t> seq);
 
-  // The curation log, oldest first.
+  // The curation log, oldest first, each record's details as stored: with
+  // its undo image when it has one (a merge's holds every edge it moved,
+  // with its evidence, so records can be large). Takes no lock: a command
+  // committing meanwhile is seen whole or not at all.
   Result<std::vector<storage::CurationRecord>> log() const;
 
  private:
   storage::CurationRecord record(const std::string& command, const std::string& details) const;
-  // Why record `seq` cannot be undone as things stand ("" when it can).
+  // Why `rec`, whose image is `image`, cannot be undone as things stand (""
+  // when it can); `later` holds the log records after it, oldest first.
   Result<std::string> undoConflict(const storage::CurationRecord& rec, const UndoImage& image,
-                                   const std::vector<storage::CurationRecord>& log) const;
+                                   std::span<const storage::CurationRecord> later) const;
   Result<Actor> getActor(ActorId id) const;
   // Writes `a` (same id) with the index keys of its names; checks nothing.
   Status rewriteActor(ImageRecorder& rec, const Actor& a);
   // Commits `batch` with a log record of `command` and `details` (plus the
-  // recorder's undo image) appended; returns its seq.
+  // undo image of `recorder`, which must record `batch`) appended; returns
+  // its seq.
   Result<uint64_t> commitLogged(storage::WriteBatch& batch, ImageRecorder& recorder, const std::string& command,
                                 nlohmann::json details);
   // An actor of `kind` other than `self` that `name` means; nullopt when none.

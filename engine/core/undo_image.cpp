@@ -319,24 +319,17 @@ Result<std::optional<UndoImage::Difference>> UndoImage::firstDifference(const st
     if ((*now)->evidenceCount != e.after->evidenceCount)
       return found(describeEdge(store, e.after->edge) + " has " + std::to_string((*now)->evidenceCount) +
                    " evidence records where it left " + std::to_string(e.after->evidenceCount));
-    if (edgeJson((*now)->edge, false) != edgeJson(e.after->edge, false))
+    if ((*now)->edge != e.after->edge)  // both headers: no evidence
       return found(describeEdge(store, e.after->edge) + " was changed (its dates, confidence or sources)");
   }
-  if (!facts.empty()) {
-    std::map<std::string, EdgeId> stored;
-    KG_RETURN_IF_ERROR(store.scanSuppressed([&](const storage::SuppressedFact& f, EdgeId id) {
-      stored.emplace(factKey(f), id);
-      return storage::Scan::kContinue;
-    }));
-    for (const auto& f : facts) {
-      auto it = stored.find(factKey(f.fact));
-      std::optional<EdgeId> now = it == stored.end() ? std::nullopt : std::optional<EdgeId>(it->second);
-      if (now.has_value() != f.after.has_value())
-        return std::optional<Difference>(Difference{
-            "actor", f.fact.src,
-            std::string("the removed fact ") + actorName(store, f.fact.src) + " " + edgeTypeName(f.fact.type) + " " +
-                actorName(store, f.fact.dst) + (now ? " is removed again" : " was restored")});
-    }
+  for (const auto& f : facts) {
+    auto now = store.isSuppressed(f.fact);  // whether it is removed is what counts, not by which edge id
+    if (!now) return now.status();
+    if (now.value() != f.after.has_value())
+      return std::optional<Difference>(
+          Difference{"actor", f.fact.src,
+                     std::string("the removed fact ") + actorName(store, f.fact.src) + " " + edgeTypeName(f.fact.type) +
+                         " " + actorName(store, f.fact.dst) + (now.value() ? " is removed again" : " was restored")});
   }
   for (const auto& n : names) {
     auto now = store.mergedInto(n.key);
@@ -402,21 +395,28 @@ Status ImageRecorder::touchEdge(EdgeId id) {
   return Status::ok();
 }
 
-Status ImageRecorder::loadFacts() {
-  if (factsLoaded_) return Status::ok();
-  KG_RETURN_IF_ERROR(store_.scanSuppressed([&](const storage::SuppressedFact& f, EdgeId id) {
-    storedFacts_.emplace(factKey(f), id);
-    return storage::Scan::kContinue;
-  }));
-  factsLoaded_ = true;
-  return Status::ok();
+Result<std::optional<EdgeId>> ImageRecorder::storedFact(const storage::SuppressedFact& f) {
+  if (!storedFacts_) {
+    // GraphStore::isSuppressed does not say which edge a removal took, so the
+    // first fact touched reads them all once.
+    std::map<std::string, EdgeId> stored;
+    KG_RETURN_IF_ERROR(store_.scanSuppressed([&](const storage::SuppressedFact& g, EdgeId id) {
+      stored.emplace(factKey(g), id);
+      return storage::Scan::kContinue;
+    }));
+    storedFacts_ = std::move(stored);
+  }
+  auto it = storedFacts_->find(factKey(f));
+  if (it == storedFacts_->end()) return std::optional<EdgeId>();
+  return std::optional<EdgeId>(it->second);
 }
 
-Result<std::optional<EdgeId>> ImageRecorder::storedFact(const storage::SuppressedFact& f) {
-  KG_RETURN_IF_ERROR(loadFacts());
-  auto it = storedFacts_.find(factKey(f));
-  if (it == storedFacts_.end()) return std::optional<EdgeId>();
-  return std::optional<EdgeId>(it->second);
+Result<UndoImage::FactState*> ImageRecorder::touchFact(const storage::SuppressedFact& f) {
+  const std::string key = factKey(f);
+  if (auto it = facts_.find(key); it != facts_.end()) return &it->second;
+  auto now = storedFact(f);
+  if (!now) return now.status();
+  return &facts_.emplace(key, UndoImage::FactState{f, now.value(), now.value()}).first->second;
 }
 
 Status ImageRecorder::putActor(const Actor& a, const std::vector<std::string>& keys) {
@@ -452,42 +452,42 @@ Status ImageRecorder::removeEdge(EdgeId id) {
 }
 
 Status ImageRecorder::suppressFact(const storage::SuppressedFact& f, EdgeId removed) {
-  auto now = storedFact(f);
-  if (!now) return now.status();
-  auto [it, fresh] = facts_.emplace(factKey(f), UndoImage::FactState{f, now.value(), now.value()});
+  auto state = touchFact(f);
+  if (!state) return state.status();
   KG_RETURN_IF_ERROR(batch_.suppressFact(f, removed));
-  it->second.after = removed;
+  (*state)->after = removed;
   return Status::ok();
 }
 
 Status ImageRecorder::unsuppressFact(const storage::SuppressedFact& f) {
-  auto now = storedFact(f);
-  if (!now) return now.status();
-  auto [it, fresh] = facts_.emplace(factKey(f), UndoImage::FactState{f, now.value(), now.value()});
+  auto state = touchFact(f);
+  if (!state) return state.status();
   KG_RETURN_IF_ERROR(batch_.unsuppressFact(f));
-  it->second.after.reset();
+  (*state)->after.reset();
   return Status::ok();
 }
 
 Status ImageRecorder::setMergedName(const std::string& key, ActorId actor) {
-  if (!names_.count(key)) {
+  auto it = names_.find(key);
+  if (it == names_.end()) {
     auto now = store_.mergedInto(key);
     if (!now) return now.status();
-    names_.emplace(key, UndoImage::NameState{key, now.value(), now.value()});
+    it = names_.emplace(key, UndoImage::NameState{key, now.value(), now.value()}).first;
   }
   KG_RETURN_IF_ERROR(batch_.setMergedName(key, actor));
-  names_[key].after = actor ? std::optional<ActorId>(actor) : std::nullopt;
+  it->second.after = actor ? std::optional<ActorId>(actor) : std::nullopt;
   return Status::ok();
 }
 
 Status ImageRecorder::setActorRemoved(ActorId id, bool removed) {
-  if (!removed_.count(id)) {
+  auto it = removed_.find(id);
+  if (it == removed_.end()) {
     auto now = store_.isActorRemoved(id);
     if (!now) return now.status();
-    removed_.emplace(id, UndoImage::RemovedActorState{id, now.value(), now.value()});
+    it = removed_.emplace(id, UndoImage::RemovedActorState{id, now.value(), now.value()}).first;
   }
   KG_RETURN_IF_ERROR(batch_.setActorRemoved(id, removed));
-  removed_[id].after = removed;
+  it->second.after = removed;
   return Status::ok();
 }
 

@@ -8,7 +8,8 @@
 // reads the touched object's stored state first (the store does not change
 // until the commit), and finish() reads what the batch will leave.
 //
-// Thread safety: an image is a value; a recorder is used by one thread that
+// Thread safety: an image is a value (const members are safe from several
+// threads, given a store that is); a recorder is used by one thread that
 // holds the engine's write mutex from its creation until after the commit.
 #pragma once
 
@@ -52,42 +53,61 @@ struct UndoImage {
     ActorId id = 0;
     bool before = false, after = false;
   };
+  // As ImageRecorder::finish makes them: each object once; every edge the
+  // batch touched; an actor that existed, a fact, a name or a removal mark
+  // only when the batch changed it.
   std::vector<ActorState> actors;
   std::vector<EdgeState> edges;
   std::vector<FactState> facts;
   std::vector<NameState> names;
   std::vector<RemovedActorState> removedActors;
 
+  // The image as the log keeps it: strings that are not UTF-8 are written as
+  // {"hex": ...}, so the JSON always dumps and reads back byte for byte.
   nlohmann::json toJson() const;
-  // InvalidArgument naming the malformed part.
+  // Reads what toJson wrote. InvalidArgument ("undo image: " and what is
+  // wrong) when `j` is not an object, a state lacks a member it needs (its
+  // id, fact or key; before; after), or a value has a type it cannot read.
   static Result<UndoImage> fromJson(const nlohmann::json& j);
 
   // The first object the store holds otherwise than this image's `after`
-  // says: "actor" or "edge", its id (for a fact or a merged name, the actor
-  // it names), and a phrase saying how ("edge 7 (Alpha ASSAULT Gamma) has 3
-  // evidence records where it left 2").
+  // says: `what` "actor" or "edge"; `id` that object's id (for a removed fact,
+  // its source actor; for a merged name, the actor it should name, else the
+  // one it names now); `text` a phrase saying how ("edge 7 (Alpha ASSAULT
+  // Gamma) has 3 evidence records where it left 2"). Objects are checked in
+  // the order actors, edges, facts, names, removal marks.
   struct Difference {
     std::string what;
     uint64_t id = 0;
     std::string text;
   };
-  // nullopt when the store holds everything as `after` says. Errors: the store's.
+  // nullopt when the store holds everything as `after` says. Reads the store
+  // (point reads per object); errors: the store's.
   Result<std::optional<Difference>> firstDifference(const storage::GraphStore& store) const;
-  // True when the image touches actor or edge `id` of that kind, or a fact
-  // or merged name of actor `id` ("actor"/"edge").
+  // True when the image touches object `id` of kind `what` as Difference
+  // names them: for "actor", the actor itself, its removal mark, a fact of it
+  // or a merged name that meant or means it; for "edge", the edge. Any other
+  // `what` is taken as "edge".
   bool touches(const std::string& what, uint64_t id) const;
 };
 
+// Not copyable or movable: it borrows the store and the batch.
 class ImageRecorder {
  public:
-  // Borrows `store` and `batch` (a batch of that store), which must outlive it.
+  // Borrows `store` and `batch` (a batch of that store), which must outlive
+  // it. A write made on the batch directly (other than its log record) is
+  // missing from the image, and undo would not reverse it.
   ImageRecorder(const storage::GraphStore& store, storage::WriteBatch& batch) : store_(store), batch_(batch) {}
   ImageRecorder(const ImageRecorder&) = delete;
   ImageRecorder& operator=(const ImageRecorder&) = delete;
 
-  // The batch's operations (storage/graph_store.h), recording what they touch.
+  // The batch's operations (storage/graph_store.h), with the batch's results
+  // and errors; each also reports the store's errors from reading the
+  // touched object's stored state. After a failed operation the image may
+  // list the object as touched; a caller drops the batch on any error anyway.
   Status putActor(const Actor& a, const std::vector<std::string>& keys);  // a.id != 0
   Status removeActor(ActorId id);
+  // Id 0 (a dropped fact, nothing written) records nothing.
   Result<EdgeId> putEdge(Edge e);
   Status restoreEdge(const Edge& e);  // evidence count = e.evidence.size()
   Status removeEdge(EdgeId id);
@@ -96,16 +116,21 @@ class ImageRecorder {
   Status setMergedName(const std::string& key, ActorId actor);  // 0 removes it
   Status setActorRemoved(ActorId id, bool removed);
 
-  // Whether the store marks `f` removed, and the id of the edge its removal took.
-  Result<std::optional<EdgeId>> storedFact(const storage::SuppressedFact& f);
-
-  // The image of everything touched so far, with what the batch will leave.
+  // The image of everything touched so far, with what the batch will leave
+  // (WriteBatch::writtenEdge); call it after the last write, before the
+  // commit. Reads every name key in the store once when an actor that
+  // existed was touched (its index keys, restored by an undo). Errors: the
+  // store's.
   Result<UndoImage> finish();
 
  private:
   Status touchActor(ActorId id);
   Status touchEdge(EdgeId id);
-  Status loadFacts();
+  // The state of fact `f`, recorded as the store holds it when first touched;
+  // the pointer stays valid as long as the recorder.
+  Result<UndoImage::FactState*> touchFact(const storage::SuppressedFact& f);
+  // Whether the store marks `f` removed, and the id of the edge its removal took.
+  Result<std::optional<EdgeId>> storedFact(const storage::SuppressedFact& f);
 
   const storage::GraphStore& store_;
   storage::WriteBatch& batch_;
@@ -114,8 +139,9 @@ class ImageRecorder {
   std::map<std::string, UndoImage::FactState> facts_;  // by a printable fact key
   std::map<std::string, UndoImage::NameState> names_;
   std::map<ActorId, UndoImage::RemovedActorState> removed_;
-  bool factsLoaded_ = false;
-  std::map<std::string, EdgeId> storedFacts_;
+  // The store's removed facts (by the same key) and the edge each removal
+  // took, read when the first fact is touched.
+  std::optional<std::map<std::string, EdgeId>> storedFacts_;
 };
 
 }  // namespace kg::core

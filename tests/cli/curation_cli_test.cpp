@@ -11,8 +11,12 @@
 
 #include "../support/db_state.h"
 #include "../support/shared_data.h"
+#include "curation_graph.h"
 
+using kg::testing::addSmallGraph;
 using kg::testing::KgCli;
+using kg::testing::parse;
+using kg::testing::resolveIds;
 using kg::testing::run;
 using kg::testing::shq;
 using kg::testing::TempDir;
@@ -22,21 +26,6 @@ namespace {
 
 const std::string kShared = std::string(KG_SOURCE_DIR) + "/../shared";
 
-json parse(const kg::testing::RunResult& r) {
-  INFO(r.err);
-  REQUIRE(r.rc == 0);
-  return json::parse(r.out);
-}
-
-// The ids `kg resolve NAME` finds.
-std::vector<uint64_t> resolveIds(const KgCli& kg, const std::string& name) {
-  auto r = kg("--json resolve " + shq(name));
-  if (r.rc != 0) return {};
-  std::vector<uint64_t> ids;
-  for (const auto& a : json::parse(r.out)) ids.push_back(a["id"].get<uint64_t>());
-  return ids;
-}
-
 uint64_t idOf(const KgCli& kg, const std::string& name) {
   auto found = resolveIds(kg, name);
   INFO(name);
@@ -45,18 +34,6 @@ uint64_t idOf(const KgCli& kg, const std::string& name) {
 }
 
 json edgesOf(const KgCli& kg, const std::string& name) { return parse(kg("--json edges --actor " + shq(name))); }
-
-// Three actors and four edges: Alpha and "Alfa Group" are one actor written
-// twice; both report the same attack on Gamma.
-void smallGraph(const KgCli& kg) {
-  REQUIRE(kg("actor add Alpha --kind organisation").rc == 0);
-  REQUIRE(kg("actor add 'Alfa Group' --kind organisation --country IRQ").rc == 0);
-  REQUIRE(kg("actor add Gamma --kind state").rc == 0);
-  REQUIRE(kg("edge add Alpha ASSAULT Gamma --from 2020-01-03 --evidence 'Alpha struck Gamma.' --doc d1").rc == 0);
-  REQUIRE(kg("edge add 'Alfa Group' ASSAULT Gamma --from 2020-01-03 --evidence 'Alfa Group struck Gamma.' --doc d2").rc == 0);
-  REQUIRE(kg("edge add 'Alfa Group' ACCUSE Gamma --from 2020-02-01 --evidence 'Alfa accused Gamma.' --doc d3").rc == 0);
-  REQUIRE(kg("edge add 'Alfa Group' CONSULT Alpha --from 2020-03-01").rc == 0);
-}
 
 }  // namespace
 
@@ -92,7 +69,7 @@ TEST_CASE("Identity: a database made from the seeds and ICEWS18 share Soleimani 
 TEST_CASE("Curation: kg actor merge moves edges, evidence and names; identical facts merge", "[cli][curation]") {
   TempDir dir;
   KgCli kg{dir.sub("db")};
-  smallGraph(kg);
+  addSmallGraph(kg);
   const uint64_t alpha = idOf(kg, "Alpha"), alfa = idOf(kg, "Alfa Group");
   // A query first, so that a graph snapshot file exists and must be rebuilt.
   REQUIRE(kg("neighbors Gamma").rc == 0);
@@ -134,7 +111,7 @@ TEST_CASE("Curation: kg actor merge moves edges, evidence and names; identical f
 TEST_CASE("Curation: bad merges are refused and change nothing", "[cli][curation]") {
   TempDir dir;
   KgCli kg{dir.sub("db")};
-  smallGraph(kg);
+  addSmallGraph(kg);
   const auto before = kg::testing::readDbState(KG_BIN, kg.db).text;
   auto self = kg("actor merge Alpha Alpha");
   CHECK(self.rc == 1);
@@ -153,7 +130,7 @@ TEST_CASE("Curation: bad merges are refused and change nothing", "[cli][curation
 TEST_CASE("Curation: alias add/rm, rename, set and actor rm", "[cli][curation]") {
   TempDir dir;
   KgCli kg{dir.sub("db")};
-  smallGraph(kg);
+  addSmallGraph(kg);
   const uint64_t alpha = idOf(kg, "Alpha");
   REQUIRE(kg("actor alias add Alpha 'Alpha Brigades'").rc == 0);
   CHECK(resolveIds(kg, "Alpha Brigades") == std::vector<uint64_t>{alpha});
@@ -248,7 +225,7 @@ TEST_CASE("Curation: a merge killed before or after its commit leaves the databa
   TempDir dir;
   const std::string clean = dir.sub("clean.db");
   KgCli ck{clean};
-  smallGraph(ck);
+  addSmallGraph(ck);
   const std::string before = kg::testing::readDbState(KG_BIN, clean).text;
   REQUIRE(ck("actor merge Alpha 'Alfa Group'").rc == 0);
   const std::string after = kg::testing::readDbState(KG_BIN, clean).text;
@@ -257,7 +234,7 @@ TEST_CASE("Curation: a merge killed before or after its commit leaves the databa
     SECTION(point) {
       const std::string db = dir.sub(std::string("killed-") + point);
       KgCli kg{db};
-      smallGraph(kg);
+      addSmallGraph(kg);
       auto killed = run("KG_KILL_POINT=" + std::string(point) + " " + KG_BIN + " --db " + shq(db) +
                         " actor merge Alpha 'Alfa Group'");
       CHECK(killed.rc != 0);

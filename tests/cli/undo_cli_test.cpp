@@ -9,20 +9,18 @@
 #include <fstream>
 
 #include "../support/db_state.h"
+#include "curation_graph.h"
 
+using kg::testing::addSmallGraph;
 using kg::testing::KgCli;
+using kg::testing::parse;
+using kg::testing::resolveIds;
 using kg::testing::run;
 using kg::testing::shq;
 using kg::testing::TempDir;
 using nlohmann::json;
 
 namespace {
-
-json parse(const kg::testing::RunResult& r) {
-  INFO(r.err);
-  REQUIRE(r.rc == 0);
-  return json::parse(r.out);
-}
 
 // What a user can read back: every actor, every edge with its evidence, and
 // the full export (ids, dates, confidence, sources, evidence offsets).
@@ -37,14 +35,6 @@ std::string state(const KgCli& kg) {
   return actors.out + "\n" + edges.out + "\n" + exported.out;
 }
 
-std::vector<uint64_t> resolveIds(const KgCli& kg, const std::string& name) {
-  auto r = kg("--json resolve " + shq(name));
-  if (r.rc != 0) return {};
-  std::vector<uint64_t> ids;
-  for (const auto& a : json::parse(r.out)) ids.push_back(a["id"].get<uint64_t>());
-  return ids;
-}
-
 uint64_t edgeId(const KgCli& kg, const std::string& actor, const std::string& type) {
   for (const auto& e : parse(kg("--json edges --actor " + shq(actor))))
     if (e["type"] == type) return e["id"].get<uint64_t>();
@@ -52,17 +42,11 @@ uint64_t edgeId(const KgCli& kg, const std::string& actor, const std::string& ty
   return 0;
 }
 
-// Four actors and four edges: Alpha and "Alfa Group" are one actor written
-// twice; both report the same attack on Gamma; Delta has no edges.
+// The curation tests' small graph (Alpha with an alias, so that alias rm has
+// one to take) and Delta, a fourth actor without edges.
 void smallGraph(const KgCli& kg) {
-  REQUIRE(kg("actor add Alpha --kind organisation --alias 'Alpha Front'").rc == 0);
-  REQUIRE(kg("actor add 'Alfa Group' --kind organisation --country IRQ").rc == 0);
-  REQUIRE(kg("actor add Gamma --kind state").rc == 0);
+  addSmallGraph(kg, " --alias 'Alpha Front'");
   REQUIRE(kg("actor add Delta --kind person").rc == 0);
-  REQUIRE(kg("edge add Alpha ASSAULT Gamma --from 2020-01-03 --evidence 'Alpha struck Gamma.' --doc d1").rc == 0);
-  REQUIRE(kg("edge add 'Alfa Group' ASSAULT Gamma --from 2020-01-03 --evidence 'Alfa Group struck Gamma.' --doc d2").rc == 0);
-  REQUIRE(kg("edge add 'Alfa Group' ACCUSE Gamma --from 2020-02-01 --evidence 'Alfa accused Gamma.' --doc d3").rc == 0);
-  REQUIRE(kg("edge add 'Alfa Group' CONSULT Alpha --from 2020-03-01").rc == 0);
 }
 
 }  // namespace

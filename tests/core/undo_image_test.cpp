@@ -3,10 +3,9 @@
 // refused when the store no longer holds what the record left.
 #include <catch2/catch.hpp>
 
-#include "core/actor_identity.h"
+#include "../support/temp_dir.h"
 #include "core/curation.h"
 #include "core/undo_image.h"
-#include "import_test_util.h"
 
 using namespace kg;
 using namespace kg::core;

@@ -40,20 +40,26 @@ Edge attack(ActorId s, ActorId d, const std::string& doc) {
   return e;
 }
 
+// `e` written and committed in a batch of its own; returns its id.
+EdgeId addEdge(GraphStore& st, const Edge& e) {
+  auto b = st.newBatch();
+  auto id = b->putEdge(e);
+  REQUIRE(id.isOk());
+  REQUIRE(st.commit(*b).isOk());
+  return id.value();
+}
+
 }  // namespace
 
 TEST_CASE("Curation store: a removed edge takes its evidence and stays removed", "[storage][curation]") {
   TempDir dir;
   auto st = openFresh(dir);
   const ActorId a = addActor(*st, "a"), b = addActor(*st, "b");
-  auto batch = st->newBatch();
-  auto id = batch->putEdge(attack(a, b, "d1"));
-  REQUIRE(id.isOk());
-  REQUIRE(st->commit(*batch).isOk());
+  const EdgeId id = addEdge(*st, attack(a, b, "d1"));
 
-  batch = st->newBatch();
-  REQUIRE(batch->removeEdge(id.value()).isOk());
-  REQUIRE(batch->suppressFact(SuppressedFact{a, EdgeType::kAssault, Date::day(2020, 1, 3), b}, id.value()).isOk());
+  auto batch = st->newBatch();
+  REQUIRE(batch->removeEdge(id).isOk());
+  REQUIRE(batch->suppressFact(SuppressedFact{a, EdgeType::kAssault, Date::day(2020, 1, 3), b}, id).isOk());
   CurationRecord rec;
   rec.user = "tester";
   rec.command = "edge rm";
@@ -63,7 +69,7 @@ TEST_CASE("Curation store: a removed edge takes its evidence and stays removed",
   REQUIRE(st->commit(*batch).isOk());
   CHECK(st->stats()->edges == 0);
   CHECK(st->stats()->evidence == 0);
-  CHECK(st->getEdge(id.value()).status().code() == StatusCode::kNotFound);
+  CHECK(st->getEdge(id).status().code() == StatusCode::kNotFound);
   CHECK(st->isSuppressed(SuppressedFact{a, EdgeType::kAssault, Date::day(2020, 1, 3), b}).value());
 
   // The same fact from another report is dropped; another day is not.
@@ -161,35 +167,32 @@ TEST_CASE("Curation store: a batch may remove an edge and restore it as it was; 
   TempDir dir;
   auto st = openFresh(dir);
   const ActorId a = addActor(*st, "a"), b = addActor(*st, "b");
-  auto batch = st->newBatch();
-  auto id = batch->putEdge(attack(a, b, "d1"));
-  REQUIRE(id.isOk());
-  REQUIRE(st->commit(*batch).isOk());
-  auto original = st->getEdge(id.value());
+  const EdgeId id = addEdge(*st, attack(a, b, "d1"));
+  auto original = st->getEdge(id);
   REQUIRE(original.isOk());
 
   // Evidence joins it; the batch reports the edge as it will be.
-  batch = st->newBatch();
-  REQUIRE(batch->putEdge(attack(a, b, "d2")).value() == id.value());
-  auto written = batch->writtenEdge(id.value());
+  auto batch = st->newBatch();
+  REQUIRE(batch->putEdge(attack(a, b, "d2")).value() == id);
+  auto written = batch->writtenEdge(id);
   REQUIRE(written.has_value());
   CHECK(written->evidenceCount == 2);
   CHECK(written->edge.sources == 2);
-  CHECK(!batch->writtenEdge(id.value() + 1).has_value());
+  CHECK(!batch->writtenEdge(id + 1).has_value());
   REQUIRE(st->commit(*batch).isOk());
-  auto header = st->getEdgeHeader(id.value());
+  auto header = st->getEdgeHeader(id);
   REQUIRE(header.isOk());
   CHECK(header.value()->edge == written->edge);
   CHECK(header.value()->evidenceCount == 2);
 
   // Removed and restored in one batch: exactly the edge it was, counters included.
   batch = st->newBatch();
-  REQUIRE(batch->removeEdge(id.value()).isOk());
-  CHECK(!batch->writtenEdge(id.value()).has_value());
+  REQUIRE(batch->removeEdge(id).isOk());
+  CHECK(!batch->writtenEdge(id).has_value());
   REQUIRE(batch->restoreEdge(original.value(), 1).isOk());
-  CHECK(batch->writtenEdge(id.value())->evidenceCount == 1);
+  CHECK(batch->writtenEdge(id)->evidenceCount == 1);
   REQUIRE(st->commit(*batch).isOk());
-  CHECK(st->getEdge(id.value()).value() == original.value());
+  CHECK(st->getEdge(id).value() == original.value());
   CHECK(st->stats().value().edges == 1);
   CHECK(st->stats().value().evidence == 1);
   // Without the removal, a stored id is still refused.

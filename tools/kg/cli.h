@@ -29,7 +29,7 @@ namespace kg::cli {
 // 4 deadline: kgd stopped the query at its per-call deadline (DeadlineExceeded);
 // 5 conflict: kg undo refused because the change cannot be undone as things
 // stand (later changes depend on it, it was already undone, or it keeps no
-// undo image).
+// undo image: Curator::undo's FailedPrecondition).
 inline constexpr int kExitError = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitNotFound = 3;

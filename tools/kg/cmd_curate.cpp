@@ -16,6 +16,14 @@ bool allDigits(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A number as kg prints ids and log records: "12" or "#12", at most 19
+// digits; nullopt for anything else.
+std::optional<uint64_t> numberArg(const std::string& text) {
+  const std::string digits = !text.empty() && text[0] == '#' ? text.substr(1) : text;
+  if (!allDigits(digits) || digits.size() > 19) return std::nullopt;
+  return std::stoull(digits);
+}
+
 // An actor named on the command line: an id ("12" or "#12") or a name,
 // alias or spelling (Engine::resolveOne).
 Result<Actor> actorArg(core::Engine& engine, const std::string& spec) {
@@ -144,11 +152,11 @@ int removeActor(CliContext& ctx, const std::string& spec, bool withEdges) {
 }
 
 int removeEdge(CliContext& ctx, const std::string& idText) {
-  std::string digits = !idText.empty() && idText[0] == '#' ? idText.substr(1) : idText;
-  if (!allDigits(digits) || digits.size() > 19) return ctx.fail("edge id '" + idText + "' is not a number (kg edges --json lists ids)");
+  const auto edge = numberArg(idText);
+  if (!edge) return ctx.fail("edge id '" + idText + "' is not a number (kg edges --json lists ids)");
   auto s = openSession(ctx);
   if (!s) return ctx.fail(s.status());
-  auto e = s->curator->removeEdge(std::stoull(digits));
+  auto e = s->curator->removeEdge(*edge);
   if (!e) return ctx.fail(e.status());
   auto nameOf = [&](ActorId id) { return ctx.nameOf(id); };
   if (ctx.json) {
@@ -212,12 +220,11 @@ int showLog(CliContext& ctx) {
 }
 
 int undo(CliContext& ctx, const std::string& idText) {
-  std::optional<uint64_t> seq;
+  std::optional<uint64_t> seq;  // the last record when none is given
   if (!idText.empty()) {
-    std::string digits = idText[0] == '#' ? idText.substr(1) : idText;
-    if (!allDigits(digits) || digits.size() > 19 || std::stoull(digits) == 0)
+    seq = numberArg(idText);
+    if (!seq || *seq == 0)
       return ctx.usage("log record '" + idText + "' is not a record number (kg log lists them: #1, #2, ...)");
-    seq = std::stoull(digits);
   }
   auto s = openSession(ctx);
   if (!s) return ctx.failOpen(s.status());
