@@ -28,6 +28,8 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"threat_predicates", &W::threatPredicates},
     {"threat_objects", &W::threatObjects},
     {"announcing_verbs", &W::announcingVerbs},
+    {"meeting_nouns", &W::meetingNouns},
+    {"fighting_nouns", &W::fightingNouns},
     {"role_heads", &W::roleHeads},
     {"owned_heads", &W::ownedHeads},
     {"quantity_heads", &W::quantityHeads},

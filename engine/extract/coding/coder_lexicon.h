@@ -27,7 +27,7 @@ struct EnglishCoderWords {
   WordSet planningGovernors, negatingGovernors, temporalSubordinators, narrativeAdverbs, blameWords,
       threatPredicates, threatObjects;
   // english_events.cpp.
-  WordSet announcingVerbs;
+  WordSet announcingVerbs, meetingNouns, fightingNouns;
   // np_binding.cpp.
   WordSet roleHeads, ownedHeads, quantityHeads, placeHeads;
   WordSet rebuttalVerbs, rebuttalQualifiers, accusationNouns;  // coding/rebuttal.h

@@ -136,6 +136,69 @@ Tense tenseOf(const syntax::SentenceParse& p, const CodedEvent& e) {
   return vg.tense == syntax::Tense::kPast ? Tense::kPast : Tense::kPresent;
 }
 
+// The code of the two-party event noun at word `w` (meeting_nouns: 040,
+// fighting_nouns: 190), or "" when it is none.
+std::string_view betweenNounCode(const syntax::SentenceParse& p, size_t w) {
+  const std::string& lower = p.words[w].lower;
+  if (englishCoderWords().meetingNouns.contains(lower)) return "040";
+  if (englishCoderWords().fightingNouns.contains(lower)) return "190";
+  return {};
+}
+
+// Events a noun gives two parties written after "between": "talks between
+// Armenia and Azerbaijan opened", "clashes broke out between Hamas and
+// Fatah" (english_coder_words.txt, meeting_nouns). Each pair both ways,
+// dated by the clause nearest after the noun; none when the sentence has a
+// negated, modal or future verb (the coder's own planned reading is not
+// worth guessing here).
+std::vector<CodedEvent> betweenEvents(const syntax::SentenceParse& p, const NpActors& actors) {
+  std::vector<CodedEvent> out;
+  if (p.clauses.empty()) return out;
+  for (const auto& v : p.vgs)
+    if (v.negated || v.modality != syntax::Modality::kNone || v.tense == syntax::Tense::kFuture) return out;
+  for (const auto& pp : p.pps) {
+    if (pp.prep != "between" || pp.np == syntax::kNoIndex || pp.span.first == 0) continue;
+    const auto& n = p.nps[pp.np];
+    if (n.members.size() != 2) continue;
+    std::vector<std::pair<size_t, int32_t>> parties;  // (entity, phrase)
+    for (uint32_t m : n.members)
+      if (m < actors.size() && !actors[m].empty() && p.nps[m].members.empty()) parties.emplace_back(actors[m].front(), m);
+    if (parties.size() != 2 || parties[0].first == parties[1].first) continue;
+    // The noun: right before "between", or the subject of a verb that ends
+    // right before it.
+    std::string_view code = betweenNounCode(p, pp.span.first - 1);
+    size_t clause = p.clauses.size();
+    for (size_t ci = 0; ci < p.clauses.size() && code.empty(); ++ci) {
+      const auto& c = p.clauses[ci];
+      if (p.vgs[c.verb].span.last != pp.span.first || c.subject == syntax::kNoIndex) continue;
+      code = betweenNounCode(p, p.nps[c.subject].head);
+      clause = ci;
+    }
+    if (code.empty()) continue;
+    if (clause == p.clauses.size()) {  // the clause whose verb comes first after the noun, else the last before
+      for (size_t ci = 0; ci < p.clauses.size(); ++ci) {
+        const uint32_t at = p.vgs[p.clauses[ci].verb].span.first;
+        const bool after = at >= pp.span.first;
+        if (clause == p.clauses.size() ||
+            (after && (p.vgs[p.clauses[clause].verb].span.first < pp.span.first ||
+                       at < p.vgs[p.clauses[clause].verb].span.first)))
+          clause = ci;
+      }
+    }
+    for (int dir = 0; dir < 2; ++dir) {
+      CodedEvent e;
+      e.source = parties[dir].first;
+      e.target = parties[1 - dir].first;
+      e.sourceNp = parties[dir].second;
+      e.targetNp = parties[1 - dir].second;
+      e.code = std::string(code);
+      e.clause = static_cast<uint32_t>(clause);
+      out.push_back(std::move(e));
+    }
+  }
+  return out;
+}
+
 // The words of clause `ci` from its verb to the next clause's start.
 std::string_view clauseText(const syntax::SentenceParse& p, uint32_t ci) {
   const auto& c = p.clauses[ci];
@@ -263,8 +326,14 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
       discourse->earlier = std::move(persons);
     discourse->earlierGroup = salientGroup(parse, actors, discourse->isPerson);
   }
-  const auto coded = coder_.code(parse, actors, denied, discourse ? discourse->isPerson : nullptr,
-                                 discourse ? discourse->earlierAttacker : std::nullopt);
+  auto coded = coder_.code(parse, actors, denied, discourse ? discourse->isPerson : nullptr,
+                           discourse ? discourse->earlierAttacker : std::nullopt);
+  for (CodedEvent& e : betweenEvents(parse, actors)) {
+    const bool known = std::any_of(coded.begin(), coded.end(), [&](const CodedEvent& c) {
+      return c.source == e.source && c.target == e.target && c.code == e.code;
+    });
+    if (!known) coded.push_back(std::move(e));
+  }
   for (const CodedEvent& e : coded) {
     auto plover = ploverForCameo(e.code);
     if (!plover) continue;

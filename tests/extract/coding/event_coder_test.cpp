@@ -582,3 +582,18 @@ TEST_CASE("Coder: a past verb with a particle after a noun is the verb ('a Turki
   const auto b = facts("An American jet shot down an Iranian drone over Syria on Tuesday.", "2017-06-20");
   CHECK(hasLine(b, "United States -ASSAULT-> Iran"));
 }
+
+TEST_CASE("Coder: talks or clashes 'between X and Y' are a meeting or a fight of X and Y", "[extract][coder]") {
+  const auto a = facts("Talks between Armenia and Azerbaijan opened in Washington on Monday.", "2023-05-01");
+  CHECK(hasLine(a, "Armenia -CONSULT-> Azerbaijan"));
+  CHECK(hasLine(a, "Azerbaijan -CONSULT-> Armenia"));
+  const auto b = facts("Clashes broke out between Hamas and Fatah in Gaza on Sunday.", "2007-06-10");
+  CHECK(hasLine(b, "Hamas -ASSAULT-> Fatah"));
+  const auto c = facts("Qatar hosted talks between the United States and the Taliban in Doha.", "2019-02-25");
+  CHECK(hasLine(c, "United States -CONSULT-> Taliban"));
+  // Not what is yet to come, not a war as a state of affairs, not mediation.
+  const auto d = facts("Talks between Israel and Hamas will resume next week.", "2024-02-01");
+  for (const auto& l : d) CHECK(l.find("-CONSULT->") == std::string::npos);
+  const auto e = facts("The war between Russia and Ukraine entered its third year.", "2024-02-24");
+  for (const auto& l : e) CHECK(l.find("-ASSAULT->") == std::string::npos);
+}
