@@ -23,12 +23,17 @@ Result<std::unique_ptr<Ingestor>> Ingestor::create(Engine& engine, extract::Extr
   ingestor->baseline_ = baseline.value();
   if (options.knownActors == KnownActors::kAll) {
     KG_RETURN_IF_ERROR(engine.store().scanActors([&](const Actor& a) {
-      extractor.addKnownActor(a);
-      ingestor->registered_.insert(a.id);
+      ingestor->tellExtractor(a);
       return storage::Scan::kContinue;
     }));
   }
   return ingestor;
+}
+
+void Ingestor::tellExtractor(const Actor& actor) {
+  extractor_.addKnownActor(actor);
+  // Only kNamed asks again; with kAll the set would hold every stored id for nothing.
+  if (options_.knownActors == KnownActors::kNamed) registered_.insert(actor.id);
 }
 
 Status Ingestor::registerNamedActors(const extract::Article& article) {
@@ -41,8 +46,7 @@ Status Ingestor::registerNamedActors(const extract::Article& article) {
     auto actor = engine_.store().getActor(id);
     if (!actor) return actor.status();
     if (!actor->has_value()) continue;  // indexed but gone (a removal racing this read)
-    extractor_.addKnownActor(**actor);
-    registered_.insert(id);
+    tellExtractor(**actor);
   }
   return Status::ok();
 }
@@ -295,10 +299,7 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
                                 "') not stored: " + rejected.message());
     return Status::ok();
   }
-  for (const Actor& a : created) {
-    extractor_.addKnownActor(a);
-    registered_.insert(a.id);
-  }
+  for (const Actor& a : created) tellExtractor(a);
   return Status::ok();
 }
 

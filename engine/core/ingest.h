@@ -127,8 +127,10 @@ class Ingestor {
   // Writes one extracted article in one batch (see ingestArticle).
   Status commitExtraction(const extract::Article& article, const extract::Extraction& extraction);
   // kNamed: registers with the extractor the stored actors `article` names
-  // that it was not told of yet.
+  // that it was not told of yet (a no-op with kAll). Errors: the store's.
   Status registerNamedActors(const extract::Article& article);
+  // Extractor::addKnownActor, noted in registered_ under kNamed.
+  void tellExtractor(const Actor& actor);
 
   Engine& engine_;
   extract::Extractor& extractor_;
@@ -137,7 +139,8 @@ class Ingestor {
   storage::StoreStats baseline_;         // the store's counters when this Ingestor was created
   uint64_t putEdges_ = 0;                // edges written by committed batches
   std::vector<extract::Article> queue_;  // segmented, not yet extracted (threads > 1)
-  std::unordered_set<ActorId> registered_;  // stored actors the extractor was told of
+  // kNamed only (empty with kAll): the actors the extractor was told of.
+  std::unordered_set<ActorId> registered_;
 };
 
 }  // namespace kg::core

@@ -6,6 +6,13 @@
 #include "extract/actors/tokens.h"
 
 namespace kg::core {
+namespace {
+
+// Runs of more words than this are not looked up (the extractor's own limit,
+// extract/actors/mention_index.cpp: MentionIndex::addAlias).
+constexpr size_t kMaxNameWords = 12;
+
+}  // namespace
 
 Result<std::vector<ActorId>> namedActors(const storage::GraphStore& store, std::string_view text) {
   // Script runs (no MeCab): the words extract::nameKeys splits a stored name
@@ -29,7 +36,8 @@ Result<std::vector<ActorId>> namedActors(const storage::GraphStore& store, std::
     bool strictGoes = true;
     bool skeletonGoes = !latin || first.capital;  // skeletons: every word capitalised
     strict.clear();
-    skeleton.clear();
+    // Stored skeleton keys are '~' and the words' skeletons run together ("~qsmslmn").
+    skeleton.assign(1, '~');
     size_t words = 0;
     for (size_t j = i; j < tokens.size() && (strictGoes || skeletonGoes); ++j) {
       const extract::Token& t = tokens[j];
@@ -46,8 +54,7 @@ Result<std::vector<ActorId>> namedActors(const storage::GraphStore& store, std::
         strictGoes = more.value();
       }
       if (skeletonGoes) {
-        // Stored skeleton keys are the words' skeletons run together ("~qsmslmn").
-        auto more = probe("~" + skeleton, '\0');
+        auto more = probe(skeleton, '\0');
         if (!more) return more.status();
         skeletonGoes = more.value();
       }

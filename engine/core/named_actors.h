@@ -25,14 +25,19 @@
 
 namespace kg::core {
 
-// Runs of more words than this are not looked up (the extractor's own limit,
-// extract/actors/mention_index.cpp).
-inline constexpr size_t kMaxNameWords = 12;
-
-// The ids, ascending and without repeats, of the stored actors indexed under
-// the strict key of a run of `text`'s words that starts with a capital (or
-// "the", or a word of another script) or under the skeleton key of a run of
-// capitalised words. Errors: the store's.
+// The stored actors `text` may name: the ids, ascending and without repeats,
+// of the actors indexed under the strict key of a run of its words that
+// starts with a capital (or "the", or a word of another script), or under
+// the skeleton key of a run of capitalised words; runs of at most 12 words
+// (the extractor's limit, extract/actors/mention_index.cpp). Candidates, not
+// a resolution: they cover the stored actors the extractor can match in
+// `text` (two known gaps: core/README.md "Ingest into a large database") and
+// may hold some it will not match there; an id may be gone by the time the
+// caller reads it (another writer).
+// Cost: per word of a run, one GraphStore::probeNameKey for the strict key
+// and one for the skeleton key, each only while some stored key goes on
+// through the run. Errors: the store's (IOError, Corruption); nothing else
+// fails.
 Result<std::vector<ActorId>> namedActors(const storage::GraphStore& store, std::string_view text);
 
 }  // namespace kg::core

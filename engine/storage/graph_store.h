@@ -71,7 +71,7 @@ struct SuppressedFact {
 // What GraphStore::probeNameKey found under one name key.
 struct NameKeyProbe {
   std::vector<ActorId> ids;  // the actors indexed under exactly the key, ascending
-  bool longer = false;       // some longer key starts with it (see probeNameKey)
+  bool longer = false;       // some longer key continues it (as probeNameKey's `next` asks)
 };
 
 // What a scan callback returns: keep going or stop early.
@@ -93,20 +93,26 @@ class WriteBatch {
   // Adds `aliases` (those it does not have yet; its name is never one) to
   // the stored actor `id`, and indexes it under `nameKeys` as well as its
   // old keys, when the batch commits. Nothing is recorded when every alias
-  // is known. NotFound when no stored actor has that id; InvalidArgument
-  // when this batch already wrote actor `id` (write its aliases with that
-  // putActor instead).
+  // is known, or when actor `id` is marked removed (GraphStore::isActorRemoved,
+  // as stored or as this batch sets it; ingest still finds it by name). NotFound
+  // when no stored actor has that id and it is not marked removed;
+  // InvalidArgument when this batch already wrote actor `id` (write its
+  // aliases with that putActor instead).
   virtual Status addAliases(ActorId id, const std::vector<std::string>& aliases,
                             const std::vector<std::string>& nameKeys) = 0;
   // Returns the id of the new or merged edge; 0, writing nothing, when a
-  // curator removed this fact (GraphStore::isSuppressed). InvalidArgument
-  // when src or dst is 0 or the same, or confidence is outside 0..1.
+  // curator removed this fact (GraphStore::isSuppressed) or its source or
+  // target (GraphStore::isActorRemoved), as stored or as this batch sets it.
+  // InvalidArgument when src or dst is 0 or the same, or confidence is
+  // outside 0..1.
   virtual Result<EdgeId> putEdge(Edge edge) = 0;
   virtual Status putDocument(const Document& doc) = 0;
   // Writes `edge` exactly as given — its id, dates, confidence, sources,
   // date basis, codes and evidence — with `evidenceCount` as its recorded
-  // evidence count, without the merge rule: restoring an export (kg import
-  // --format jsonl) into a store that does not hold these ids. InvalidArgument
+  // evidence count, without the merge rule and without putEdge's curation
+  // checks (a suppressed fact or a removed actor's edge is written all the
+  // same): restoring an export (kg import --format jsonl) into a store that
+  // does not hold these ids, or an edge kg undo puts back. InvalidArgument
   // as putEdge, or when edge.id is 0; AlreadyExists when an edge with that id
   // is stored (unless this batch removed it: kg undo puts an edge back as it
   // was by removing it and restoring it in one batch) or already in this
@@ -126,11 +132,14 @@ class WriteBatch {
   // Lifts a suppression from the commit on (the inverse of suppressFact; a
   // no-op when `fact` is not suppressed).
   virtual Status unsuppressFact(const SuppressedFact& fact) = 0;
-  // Marks actor `id` removed by a curator (kg actor rm), or lifts the mark,
-  // from the commit on: putEdge and the bulk loader drop an edge touching a
-  // removed actor (returning id 0) and addAliases of it records nothing, so
-  // re-ingest and re-import do not bring its edges back (FORMAT.md
-  // "Curation"). The actor record itself is removed with removeActor.
+  // Marks actor `id` removed by a curator (kg actor rm), or lifts the mark
+  // (kg undo), from the commit on; later putEdge and addAliases calls of this
+  // batch already see it. Marked, putEdge and the bulk loader drop an edge
+  // touching the actor (returning id 0) and addAliases of it records nothing,
+  // so re-ingest and re-import do not bring its edges back (FORMAT.md
+  // "Curation"). Only the mark: the actor need not be stored, and its record
+  // is removed with removeActor. Setting a mark that is set, or lifting one
+  // that is not, writes the same state again. InvalidArgument when id is 0.
   virtual Status setActorRemoved(ActorId id, bool removed) = 0;
   // Records that the names folding to `strictKey` were merged into actor
   // `keep` (kg actor merge): GraphStore::mergedInto answers it from the
@@ -141,10 +150,12 @@ class WriteBatch {
   virtual Result<uint64_t> appendLog(CurationRecord record) = 0;
   // Number of operations recorded so far.
   virtual size_t size() const = 0;
-  // The edge `id` as this batch will leave it — its header, and evidenceCount
-  // its evidence count after the commit — when this batch writes it (put,
-  // merged into or restored); nullopt otherwise (also when it removes it).
-  // Curation logs it as the state that an undo must find.
+  // The edge `id` as the operations recorded so far leave it — a copy of its
+  // header (edge.evidence empty) with evidenceCount its evidence count after
+  // the commit — when this batch writes it (putEdge created or merged into it,
+  // or restoreEdge wrote it); nullopt otherwise: not written, only removed,
+  // or commit was called on the batch since (whether or not it succeeded). Curation logs it as the state that an
+  // undo must find, so it asks after the batch's last write of the edge.
   virtual std::optional<EdgeHeader> writtenEdge(EdgeId id) const = 0;
 };
 
@@ -181,7 +192,9 @@ class BulkLoader {
   // the caller looks names up first (GraphStore::lookupNameKey).
   virtual Result<ActorId> putActor(Actor actor, const std::vector<std::string>& nameKeys) = 0;
   // Returns the id of the new or merged edge, 0 when a curator removed the
-  // fact (GraphStore::isSuppressed). InvalidArgument as WriteBatch::putEdge.
+  // fact (GraphStore::isSuppressed) or its source or target
+  // (GraphStore::isActorRemoved), as stored when the loader was created.
+  // InvalidArgument as WriteBatch::putEdge.
   virtual Result<EdgeId> putEdge(const Edge& edge) = 0;
   // Writes everything, updates the counters and id high-water marks, and makes
   // it durable: actors, names and every edge family land at once (one atomic
@@ -195,14 +208,19 @@ class GraphStore {
   virtual ~GraphStore() = default;
 
   virtual Result<std::optional<Actor>> getActor(ActorId id) const = 0;
-  // Actor ids registered under exactly this (already folded) name key.
+  // Actor ids registered under exactly this (already folded) name key,
+  // ascending.
   virtual Result<std::vector<ActorId>> lookupNameKey(std::string_view key) const = 0;
-  // The actors under exactly `key` (as lookupNameKey) and whether some other
-  // key starts with `key` followed by the byte `next` (by any byte when
-  // next == 0): one seek, so that a caller matching word runs against the
-  // index can stop extending a run no stored name continues ("iran" goes
-  // on when "iran revolutionary guard" is stored). A store that cannot tell
-  // says longer = true. Errors: the disk's.
+  // The actors under exactly `key` (ids as lookupNameKey returns them) and
+  // whether some stored key starts with `key` followed by the byte `next`
+  // (by any byte when next == '\0'), so that a caller matching word runs
+  // against the index can stop extending a run no stored name continues
+  // ("iran" goes on with ' ' when "iran revolutionary guard" is stored).
+  // `key` is a folded name key (extract::nameKeys: no '\0' in it). The
+  // RocksDB store answers with one seek (two when the first longer key goes
+  // on with a byte below `next`); a store that cannot tell says longer =
+  // true, which costs a caller only lookups. Errors: IOError / Corruption
+  // from the disk.
   virtual Result<NameKeyProbe> probeNameKey(std::string_view key, char next) const {
     (void)next;
     auto ids = lookupNameKey(key);
@@ -253,10 +271,16 @@ class GraphStore {
   virtual Status scanMergedNames(const std::function<Scan(std::string_view, ActorId)>& /*fn*/) const {
     return Status::ok();
   }
-  // True when a curator removed actor `id` (WriteBatch::setActorRemoved).
+  // True when actor `id` is marked removed (WriteBatch::setActorRemoved) and
+  // no later commit lifted the mark. kg actor rm also removes the actor's
+  // record (getActor finds nothing) and records its names as merged into its
+  // id (mergedInto), so they still resolve to it. Answered without a read
+  // while no actor was ever marked; a read-only open may miss a mark another
+  // process committed after it opened (as isSuppressed may miss a
+  // suppression). Errors: IOError / Corruption from the disk.
   virtual Result<bool> isActorRemoved(ActorId /*id*/) const { return false; }
-  // Calls `fn` with every removed actor's id, ascending, until it returns
-  // kStop. Errors: the disk's.
+  // Calls `fn` with the id of every actor marked removed (isActorRemoved),
+  // ascending, until it returns kStop. Errors: the disk's.
   virtual Status scanRemovedActors(const std::function<Scan(ActorId)>& /*fn*/) const { return Status::ok(); }
   // The curation log in seq order.
   virtual Status scanLog(const std::function<Scan(const CurationRecord&)>& /*fn*/) const { return Status::ok(); }

@@ -117,7 +117,7 @@ class RocksBatch final : public WriteBatch {
   friend class RocksStore;
   struct PendingEdge {
     EdgeKey key;  // where the record is (after this batch)
-    Edge header;  // without evidence
+    Edge header;  // without evidence; header.id == key.id
     uint32_t evidenceCount = 0;
   };
   // The edges from `src` of `type` to `dst`, stored or written in this batch
@@ -133,6 +133,8 @@ class RocksBatch final : public WriteBatch {
   void rekey(PendingEdge* p, const Date& from);
   // Adds `p` to pendingEdges_ and pendingByFact_; returns it there.
   PendingEdge* addPending(PendingEdge p);
+  // True when `id` is marked removed after this batch (its own mark, else the store's).
+  Result<bool> actorRemoved(ActorId id) const;
 
   RocksStore* store_;
   rocksdb::WriteBatch batch_;
@@ -149,11 +151,9 @@ class RocksBatch final : public WriteBatch {
   std::set<std::string> pendingDocs_;
   std::map<ActorId, bool> pendingActors_;  // id -> existed before
   std::map<std::string, bool> pendingSuppressed_;  // suppressedKey -> suppressed after this batch
-  std::map<ActorId, bool> pendingRemovedActors_;   // actor -> marked removed after this batch
-  // True when `id` is marked removed after this batch (stored or pending).
-  Result<bool> actorRemoved(ActorId id) const;
-  std::set<EdgeId> removedEdges_;
-  std::set<ActorId> removedActors_;
+  std::map<ActorId, bool> pendingRemovedActors_;   // setActorRemoved: actor -> marked after this batch
+  std::set<EdgeId> removedEdges_;    // removeEdge: records deleted by this batch
+  std::set<ActorId> removedActors_;  // removeActor: records deleted by this batch
   uint64_t lastLogSeq_ = 0;  // 0: not read yet
   int64_t dActors_ = 0, dEdges_ = 0, dEvidence_ = 0, dDocs_ = 0;
 };
@@ -295,7 +295,8 @@ class RocksStore final : public GraphStore {
     ro.total_order_seek = true;
     std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cfs_[kNames]));
     // Keys are `name key 0x00 id` and name keys hold no 0x00, so the exact
-    // run comes first, then the longer keys in byte order.
+    // run comes first (ids ascending: big-endian), then the longer keys in
+    // byte order.
     it->Seek(rocksdb::Slice(key.data(), key.size()));
     for (; it->Valid(); it->Next()) {
       auto k = sv(it->key());
@@ -318,7 +319,6 @@ class RocksStore final : public GraphStore {
       }
     }
     KG_RETURN_IF_ERROR(fromRocks(it->status(), "probe names"));
-    std::sort(out.ids.begin(), out.ids.end());
     return out;
   }
 
@@ -406,13 +406,18 @@ class RocksStore final : public GraphStore {
     return std::optional<ActorId>(codec::getU64BE(v, 0));
   }
 
+  // True when family meta holds `key`.
+  Result<bool> hasMetaKey(const std::string& key, const char* what) const {
+    std::string v;
+    auto s = db_->Get(rocksdb::ReadOptions(), cfs_[kMeta], key, &v);
+    if (s.IsNotFound()) return false;
+    KG_RETURN_IF_ERROR(fromRocks(s, what));
+    return true;
+  }
+
   Result<bool> isSuppressed(const SuppressedFact& f) const override {
     if (!hasSuppressed_.load()) return false;
-    std::string v;
-    auto s = db_->Get(rocksdb::ReadOptions(), cfs_[kMeta], codec::suppressedKey(f), &v);
-    if (s.IsNotFound()) return false;
-    KG_RETURN_IF_ERROR(fromRocks(s, "read removed fact"));
-    return true;
+    return hasMetaKey(codec::suppressedKey(f), "read removed fact");
   }
 
   Status scanSuppressed(const std::function<Scan(const SuppressedFact&, EdgeId)>& fn) const override {
@@ -427,11 +432,7 @@ class RocksStore final : public GraphStore {
 
   Result<bool> isActorRemoved(ActorId id) const override {
     if (!hasRemovedActors_.load()) return false;
-    std::string v;
-    auto s = db_->Get(rocksdb::ReadOptions(), cfs_[kMeta], codec::removedActorKey(id), &v);
-    if (s.IsNotFound()) return false;
-    KG_RETURN_IF_ERROR(fromRocks(s, "read removed actor"));
-    return true;
+    return hasMetaKey(codec::removedActorKey(id), "read removed actor");
   }
 
   Status scanRemovedActors(const std::function<Scan(ActorId)>& fn) const override {
@@ -475,22 +476,24 @@ class RocksStore final : public GraphStore {
     return uint64_t{0};
   }
 
-  // Whether any fact was ever suppressed (read at open, set by commits), so
-  // that putEdge pays no read for it on databases without curation.
-  void noteSuppressed() { hasSuppressed_ = true; }
+  // Sets hasSuppressed_ and hasRemovedActors_ at open: whether any fact is
+  // suppressed, or any actor marked removed, so that putEdge pays no read for
+  // them on databases without curation (commits then raise the flags).
   Status readCurationState() {
-    bool any = false;
-    KG_RETURN_IF_ERROR(scanPrefix(kMeta, codec::kSuppressedPrefix, [&](std::string_view, std::string_view) {
-      any = true;
-      return Scan::kStop;
-    }));
-    hasSuppressed_ = any;
-    any = false;
-    KG_RETURN_IF_ERROR(scanPrefix(kMeta, codec::kRemovedActorPrefix, [&](std::string_view, std::string_view) {
-      any = true;
-      return Scan::kStop;
-    }));
-    hasRemovedActors_ = any;
+    auto anyKey = [&](std::string_view prefix) -> Result<bool> {
+      bool any = false;
+      KG_RETURN_IF_ERROR(scanPrefix(kMeta, prefix, [&](std::string_view, std::string_view) {
+        any = true;
+        return Scan::kStop;
+      }));
+      return any;
+    };
+    auto suppressed = anyKey(codec::kSuppressedPrefix);
+    if (!suppressed) return suppressed.status();
+    hasSuppressed_ = suppressed.value();
+    auto removed = anyKey(codec::kRemovedActorPrefix);
+    if (!removed) return removed.status();
+    hasRemovedActors_ = removed.value();
     return Status::ok();
   }
 
@@ -574,13 +577,13 @@ class RocksStore final : public GraphStore {
     b->pendingEvidence_.clear();
     b->pendingDocs_.clear();
     b->pendingActors_.clear();
-    if (s.ok() && std::any_of(b->pendingSuppressed_.begin(), b->pendingSuppressed_.end(),
-                              [](const auto& kv) { return kv.second; }))
-      hasSuppressed_ = true;
+    // A mark this commit set: the flags only ever go up (a lifted mark may leave others).
+    auto setsOne = [](const auto& marks) {
+      return std::any_of(marks.begin(), marks.end(), [](const auto& kv) { return kv.second; });
+    };
+    if (s.ok() && setsOne(b->pendingSuppressed_)) hasSuppressed_ = true;
     b->pendingSuppressed_.clear();
-    if (s.ok() && std::any_of(b->pendingRemovedActors_.begin(), b->pendingRemovedActors_.end(),
-                              [](const auto& kv) { return kv.second; }))
-      hasRemovedActors_ = true;
+    if (s.ok() && setsOne(b->pendingRemovedActors_)) hasRemovedActors_ = true;
     b->pendingRemovedActors_.clear();
     b->removedEdges_.clear();
     b->removedActors_.clear();
@@ -1193,10 +1196,7 @@ Result<bool> RocksBatch::actorRemoved(ActorId id) const {
 std::optional<EdgeHeader> RocksBatch::writtenEdge(EdgeId id) const {
   auto it = pendingEdges_.find(id);
   if (it == pendingEdges_.end()) return std::nullopt;
-  EdgeHeader h{it->second.header, it->second.evidenceCount};
-  h.edge.id = id;
-  h.edge.evidence.clear();
-  return h;
+  return EdgeHeader{it->second.header, it->second.evidenceCount};  // header: its id, no evidence
 }
 
 Result<uint64_t> RocksBatch::appendLog(CurationRecord record) {

@@ -107,6 +107,7 @@ void putActors(GraphStore& st, size_t n) {
 
 TEST_CASE("WriteBatch: facts written in one batch merge as when written one batch each", "[storage][merge]") {
   for (uint32_t seed : {1u, 2u, 3u, 4u, 5u}) {
+    INFO("seed " << seed);
     const auto facts = randomFacts(seed, 600, 5);
     TempDir dir;
     auto one = openOrDie(dir.sub("one"));
@@ -130,7 +131,6 @@ TEST_CASE("WriteBatch: facts written in one batch merge as when written one batc
       idsEach.push_back(id.value());
       REQUIRE(each->commit(*b).isOk());
     }
-    INFO("seed " << seed);
     CHECK(idsOne == idsEach);  // every fact joined the same edge
     const std::string d = dumpEdges(*one);
     CHECK(d == dumpEdges(*each));
