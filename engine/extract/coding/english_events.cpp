@@ -146,8 +146,8 @@ std::string_view betweenNounCode(const syntax::SentenceParse& p, size_t w) {
 }
 
 // Events a noun gives two parties written after "between": "talks between
-// Armenia and Azerbaijan opened", "clashes broke out between Hamas and
-// Fatah" (english_coder_words.txt, meeting_nouns). Each pair both ways,
+// Armenia and Azerbaijan opened", "clashes broke out (in Gaza) between Hamas
+// and Fatah" (english_coder_words.txt, meeting_nouns). Each pair both ways,
 // dated by the clause nearest after the noun; none when the sentence has a
 // negated, modal or future verb (the coder's own planned reading is not
 // worth guessing here).
@@ -164,13 +164,14 @@ std::vector<CodedEvent> betweenEvents(const syntax::SentenceParse& p, const NpAc
     for (uint32_t m : n.members)
       if (m < actors.size() && !actors[m].empty() && p.nps[m].members.empty()) parties.emplace_back(actors[m].front(), m);
     if (parties.size() != 2 || parties[0].first == parties[1].first) continue;
-    // The noun: right before "between", or the subject of a verb that ends
-    // right before it.
+    // The noun: right before "between", or the subject of the clause the
+    // phrase belongs to ("fighting broke out in Khartoum between ...").
     std::string_view code = betweenNounCode(p, pp.span.first - 1);
     size_t clause = p.clauses.size();
+    const auto ppIndex = static_cast<uint32_t>(&pp - p.pps.data());
     for (size_t ci = 0; ci < p.clauses.size() && code.empty(); ++ci) {
       const auto& c = p.clauses[ci];
-      if (p.vgs[c.verb].span.last != pp.span.first || c.subject == syntax::kNoIndex) continue;
+      if (c.subject == syntax::kNoIndex || std::find(c.pps.begin(), c.pps.end(), ppIndex) == c.pps.end()) continue;
       code = betweenNounCode(p, p.nps[c.subject].head);
       clause = ci;
     }

@@ -272,7 +272,13 @@ class PatternMatcher {
   // addresses ("on", "with", "against" ...): "- * +" does not reach the
   // place in "hit depots in Syria".
   bool slotMayTake(const std::vector<PatternToken>& tokens, size_t ti, int32_t np) const {
-    if (!allowed_[np] && !(ti > 0 && tokens[ti - 1].kind == PatternTokenKind::kSkip && insideAllowed(np))) return false;
+    // "(OF +)" after a noun of the pattern: the parse keeps "of X" inside the
+    // noun's phrase ("launched an invasion of X"), so X is the "of" phrase
+    // of an argument rather than an argument itself.
+    const bool ofOwner = ti > 0 && tokens[ti - 1].kind == PatternTokenKind::kWord && tokens[ti - 1].word == "OF" &&
+                         ofOfAllowed(np);
+    if (!allowed_[np] && !ofOwner && !(ti > 0 && tokens[ti - 1].kind == PatternTokenKind::kSkip && insideAllowed(np)))
+      return false;
     const int32_t pp = t_.ppOf[np];
     if (pp == kNoIndex) return true;
     const std::string& prep = t_.p.pps[pp].prep;
@@ -292,6 +298,14 @@ class PatternMatcher {
     if (!words().topicPrepositions.contains(ph.prep) || ph.span.first == 0) return false;
     for (const NounPhrase& n : t_.p.nps)
       if (n.span.last == ph.span.first && words().documentNouns.contains(t_.p.words[n.head].lemma)) return true;
+    return false;
+  }
+
+  // True when phrase `np` is the "of" phrase of a phrase a slot may take
+  // (or of a phrase inside one).
+  bool ofOfAllowed(int32_t np) const {
+    for (int32_t up = t_.p.nps[np].parent, hops = 0; up != kNoIndex && hops < 4; up = t_.p.nps[up].parent, ++hops)
+      if (t_.p.nps[up].ofNp == np && (allowed_[up] || insideAllowed(up))) return true;
     return false;
   }
 

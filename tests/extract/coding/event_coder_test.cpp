@@ -597,3 +597,18 @@ TEST_CASE("Coder: talks or clashes 'between X and Y' are a meeting or a fight of
   const auto e = facts("The war between Russia and Ukraine entered its third year.", "2024-02-24");
   for (const auto& l : e) CHECK(l.find("-ASSAULT->") == std::string::npos);
 }
+
+TEST_CASE("Coder: a pattern's '(OF +)' reaches the 'of' phrase the parse keeps inside the noun's phrase",
+          "[extract][coder]") {
+  const auto a = facts("Russia launched a full-scale invasion of Georgia on Friday.", "2008-08-08");
+  CHECK(hasLine(a, "Russia -ASSAULT-> Georgia"));
+  // Without a pattern for the noun, the 'of' phrase stays out of reach.
+  const auto b = facts("Russia launched a study of Georgia's economy on Friday.", "2008-08-08");
+  for (const auto& l : b) CHECK(l.find("Russia -ASSAULT->") == std::string::npos);
+}
+
+TEST_CASE("Coder: fighting that broke out somewhere between X and Y is a fight of X and Y", "[extract][coder]") {
+  const auto a = facts("Heavy fighting erupted in Khartoum on Saturday between the Sudanese army and the Rapid Support Forces.",
+                       "2023-04-15");
+  CHECK(hasLine(a, "Sudanese Armed Forces -ASSAULT-> Rapid Support Forces"));
+}
