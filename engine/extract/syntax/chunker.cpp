@@ -583,7 +583,12 @@ class Chunker {
       VerbGroup& inf = out_.vgs[b];
       if (w_[inf.span.first].pos != Pos::kTo) {
         VerbGroup& gov = out_.vgs[b - 1];
-        if (gov.complement == kNoIndex && gerundAfterObject(gov, inf)) {
+        // "responded by expelling the ambassador": "by" and a gerund say
+        // how the governor was done; the act is the gerund's.
+        const bool byGerund = inf.span.first == gov.span.last + 1 && w_[gov.span.last].lower == "by"sv &&
+                              inf.span.first == inf.main && w_[inf.main].form == VerbForm::kGerund &&
+                              gov.voice == Voice::kActive;
+        if (gov.complement == kNoIndex && (byGerund || gerundAfterObject(gov, inf))) {
           gov.complement = static_cast<int32_t>(b);
           inf.governor = static_cast<int32_t>(b - 1);
         }

@@ -612,3 +612,10 @@ TEST_CASE("Coder: fighting that broke out somewhere between X and Y is a fight o
                        "2023-04-15");
   CHECK(hasLine(a, "Sudanese Armed Forces -ASSAULT-> Rapid Support Forces"));
 }
+
+TEST_CASE("Coder: 'responded by V-ing' is the gerund's act", "[extract][coder]") {
+  const auto b = facts("Venezuela responded by expelling the Colombian ambassador.", "2019-02-25");
+  CHECK(hasLine(b, "Venezuela -COERCE-> Colombia"));
+  const auto c = facts("Iran retaliated by seizing a British tanker in the Gulf.", "2019-07-19");
+  CHECK(hasLine(c, "Iran -COERCE-> United Kingdom"));
+}
