@@ -30,6 +30,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"announcing_verbs", &W::announcingVerbs},
     {"meeting_nouns", &W::meetingNouns},
     {"fighting_nouns", &W::fightingNouns},
+    {"describing_verbs", &W::describingVerbs},
     {"role_heads", &W::roleHeads},
     {"owned_heads", &W::ownedHeads},
     {"quantity_heads", &W::quantityHeads},

@@ -28,6 +28,7 @@ struct EnglishCoderWords {
       threatPredicates, threatObjects;
   // english_events.cpp.
   WordSet announcingVerbs, meetingNouns, fightingNouns;
+  WordSet describingVerbs;  // np_binding.cpp
   // np_binding.cpp.
   WordSet roleHeads, ownedHeads, quantityHeads, placeHeads;
   WordSet rebuttalVerbs, rebuttalQualifiers, accusationNouns;  // coding/rebuttal.h

@@ -321,6 +321,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   bindDemonyms(&parse, demonym, &actors);
   bindCounts(parse, &actors);
   bindParticipleObjects(&parse, &actors);
+  bindWhatDescribedAs(parse, &actors);
   if (discourse) {
     bindPersonPronouns(parse, *discourse, &actors);
     if (auto persons = salientPersons(parse, actors, discourse->isPerson); !persons.empty())

@@ -233,4 +233,28 @@ void bindCounts(const SentenceParse& p, NpActors* actors) {
   }
 }
 
+void bindWhatDescribedAs(const SentenceParse& p, NpActors* actors) {
+  for (const syntax::Clause& c : p.clauses) {
+    for (uint32_t o : c.objects) {
+      const NounPhrase& n = p.nps[o];
+      if (o >= actors->size() || !(*actors)[o].empty() || n.span.last != n.span.first + 1 ||
+          p.words[n.span.first].lower != "what")
+        continue;
+      // The describing clause: the first whose verb comes after "what".
+      const syntax::Clause* next = nullptr;
+      for (const syntax::Clause& k : p.clauses) {
+        const uint32_t at = p.vgs[k.verb].span.first;
+        if (at > n.span.first && (next == nullptr || at < p.vgs[next->verb].span.first)) next = &k;
+      }
+      if (next == nullptr || !englishCoderWords().describingVerbs.contains(p.vgs[next->verb].lemma)) continue;
+      for (uint32_t pp : next->pps) {
+        const auto& ph = p.pps[pp];
+        if (ph.prep != "as" || ph.np == kNoIndex || static_cast<size_t>(ph.np) >= actors->size()) continue;
+        (*actors)[o] = (*actors)[ph.np];
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace kg::extract

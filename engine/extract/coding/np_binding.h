@@ -38,4 +38,10 @@ NpActors bindMentions(const syntax::SentenceParse& parse, const std::vector<Ment
 // supporters of X" stays unbound: supporters are no party X.
 void bindCounts(const syntax::SentenceParse& parse, NpActors* actors);
 
+// "struck what Israel described as a Hamas depot": an object "what" stands
+// for the actor of the "as" phrase of the clause right after it whose verb
+// describes (describing_verbs in data/english_coder_words.txt); run after
+// the other bindings.
+void bindWhatDescribedAs(const syntax::SentenceParse& parse, NpActors* actors);
+
 }  // namespace kg::extract

@@ -37,6 +37,7 @@ TEST_CASE("englishCoderWords: the embedded english_coder_words.txt parses into i
   CHECK(w.roleHeads.words().size() == 59);
   CHECK(w.ownedHeads.words().size() == 108);
   CHECK(w.placeHeads.words().size() == 5);
+  CHECK(w.describingVerbs.contains("describe"));
   CHECK(w.topicVerbs.contains("discuss"));
   CHECK_FALSE(w.placeHeads.contains("region"));
   CHECK(w.quantityHeads.words().size() == 6);

@@ -619,3 +619,11 @@ TEST_CASE("Coder: 'responded by V-ing' is the gerund's act", "[extract][coder]")
   const auto c = facts("Iran retaliated by seizing a British tanker in the Gulf.", "2019-07-19");
   CHECK(hasLine(c, "Iran -COERCE-> United Kingdom"));
 }
+
+TEST_CASE("Coder: 'struck what X described as Y' strikes Y", "[extract][coder]") {
+  const auto a = facts("Israeli jets struck what the military described as a Hamas weapons depot.", "2021-05-12");
+  CHECK(hasLine(a, "Israel -ASSAULT-> Hamas"));
+  // "what" after a verb that does not describe stays unbound.
+  const auto b = facts("Israeli jets struck what the military found near a Hamas weapons depot.", "2021-05-12");
+  for (const auto& l : b) CHECK(l.find("Israel -ASSAULT-> Hamas") == std::string::npos);
+}
