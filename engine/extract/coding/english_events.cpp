@@ -320,6 +320,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   NpActors actors = bindMentions(parse, mentions);
   bindDemonyms(&parse, demonym, &actors);
   bindCounts(parse, &actors);
+  bindOwnedOf(parse, &actors);
   bindParticipleObjects(&parse, &actors);
   bindWhatDescribedAs(parse, &actors);
   if (discourse) {

@@ -218,6 +218,15 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
   return out;
 }
 
+void bindOwnedOf(const SentenceParse& p, NpActors* actors) {
+  for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
+    const NounPhrase& n = p.nps[k];
+    if (!(*actors)[k].empty() || !n.members.empty() || n.ofNp == kNoIndex || !isOwnedHead(p.words[n.head].lemma)) continue;
+    const auto of = static_cast<size_t>(n.ofNp);
+    if (of < actors->size() && p.nps[of].members.empty() && (*actors)[of].size() == 1) (*actors)[k] = (*actors)[of];
+  }
+}
+
 void bindCounts(const SentenceParse& p, NpActors* actors) {
   for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
     const NounPhrase& n = p.nps[k];

@@ -31,6 +31,12 @@ bool isOwnedHead(std::string_view lemma);
 
 NpActors bindMentions(const syntax::SentenceParse& parse, const std::vector<Mention>& mentions);
 
+// "a convoy of Syrian troops": an owned head (owned_heads) with no actor of
+// its own takes the actor of its "of" phrase when that is a plain phrase
+// the demonyms bound (bindMentions gives owners before demonyms are read);
+// run after bindDemonyms. Phrases already bound are left as they are.
+void bindOwnedOf(const syntax::SentenceParse& parse, NpActors* actors);
+
 // "thousands of Israelis", "hundreds of Egyptian workers": a count
 // (quantity_heads in data/english_coder_words.txt) right before "of" and a
 // proper noun, or people of a state (an owned head its demonym bound), stands

@@ -627,3 +627,9 @@ TEST_CASE("Coder: 'struck what X described as Y' strikes Y", "[extract][coder]")
   const auto b = facts("Israeli jets struck what the military found near a Hamas weapons depot.", "2021-05-12");
   for (const auto& l : b) CHECK(l.find("Israel -ASSAULT-> Hamas") == std::string::npos);
 }
+
+TEST_CASE("Coder: an owned thing 'of' a demonym's people is that state's ('a convoy of Syrian troops')",
+          "[extract][coder]") {
+  const auto a = facts("A convoy of Syrian troops was hit by Israeli missiles on Sunday.", "2018-05-13");
+  CHECK(hasLine(a, "Israel -ASSAULT-> Syria"));
+}
