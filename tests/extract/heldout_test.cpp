@@ -48,6 +48,11 @@ namespace {
 //                   30/54 = 55.6%, 30/36 = 83.3% when written.
 //   heldout_fresh8/ the frozen test set, written at the start of session 22 before any
 //                   rule change: 33/63 = 52.4%, 31/32 = 96.9% when written (c700354).
+// Session 22 (2026-12-03), after its rules: heldout 115/166 = 69.3%, 126/133 = 94.7%;
+//                   heldout_dev 117/206 = 56.8%, 126/137; heldout_fresh 97/201 = 48.3%,
+//                   103/121 = 85.1%; heldout_fresh5 62/113 = 54.9%, 74/87 = 85.1% (its
+//                   tagger fix first cost fresh5 one wrong edge, 73/86, not looked at);
+//                   fresh2-4, 6, 7 and the frozen fresh8 unchanged (33/63, 31/32).
 struct HeldoutSet {
   const char* dir;
   size_t recallFloorPercent;
@@ -55,13 +60,13 @@ struct HeldoutSet {
   size_t minSentences;
 };
 constexpr HeldoutSet kSets[] = {
-    {KG_HELDOUT_DIR, 64, 93, 60},
-    {KG_HELDOUT_DEV_DIR, 54, 91, 100},  // 122/133: "condemned the strikes" after an attack (session 20) costs two, one a scorer name mismatch (US Department of State for United States)
-    {KG_HELDOUT_FRESH_DIR, 45, 84, 100},
+    {KG_HELDOUT_DIR, 69, 94, 60},
+    {KG_HELDOUT_DEV_DIR, 56, 91, 100},  // 122/133: "condemned the strikes" after an attack (session 20) costs two, one a scorer name mismatch (US Department of State for United States)
+    {KG_HELDOUT_FRESH_DIR, 48, 85, 100},
     {KG_HELDOUT_FRESH2_DIR, 65, 85, 55},
     {KG_HELDOUT_FRESH3_DIR, 58, 73, 60},
     {KG_HELDOUT_FRESH4_DIR, 58, 85, 70},
-    {KG_HELDOUT_FRESH5_DIR, 53, 84, 65},  // 73/86: session 22's tagger fix ('a jet shot down ...') added one edge the gold does not have (not looked at), and gained 3 on heldout/ and heldout_dev/
+    {KG_HELDOUT_FRESH5_DIR, 54, 85, 65},
     {KG_HELDOUT_FRESH6_DIR, 54, 75, 45},
     {KG_HELDOUT_FRESH7_DIR, 55, 83, 40},
     {KG_HELDOUT_FRESH8_DIR, 52, 96, 40},
