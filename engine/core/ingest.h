@@ -39,7 +39,7 @@ namespace kg::core {
 // and threads == 1 an article's reading depends only on the stored graph and
 // the article, never on which articles the same run read before it.
 enum class KnownActors {
-  // Before each article is extracted, exactly the stored actors
+  // The default. Before each article is extracted, exactly the stored actors
   // its word runs name (core/named_actors.h: name-index lookups) and those
   // indexed under a dictionary actor's name (Extractor::dictionaryKeys: they
   // can stand for a dictionary actor the article reaches without naming it),
@@ -48,7 +48,7 @@ enum class KnownActors {
   kNamed,
   // Every stored actor, once, when the Ingestor is created (a scan of the
   // actors family: about 20 s of CPU on a database of a million actors), and
-  // each actor an article creates, after it commits. The default. The extractor keeps the
+  // each actor an article creates, after it commits. The extractor keeps the
   // names it was told: aliases that articles add later reach the store only.
   kAll,
 };
@@ -63,7 +63,7 @@ struct IngestOptions {
   // the graph is the same except where resolution depends on that knowledge
   // (a bare surname that only an earlier article introduced).
   size_t threads = 1;
-  KnownActors knownActors = KnownActors::kAll;
+  KnownActors knownActors = KnownActors::kNamed;
 };
 
 // What a run did; counts accumulate over every call on one Ingestor.

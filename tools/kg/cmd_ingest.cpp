@@ -29,7 +29,7 @@ struct IngestArgs {
   std::vector<std::string> discardFiles;
   bool noDefaultActors = false;
   size_t threads = 1;
-  std::string knownActors = "all";
+  std::string knownActors = "named";
 };
 
 nlohmann::json summaryToJson(const core::IngestSummary& s, double seconds, const std::string& db) {
@@ -217,9 +217,9 @@ void registerIngestCommands(CLI::App& app, CliContext& ctx) {
                   "extraction threads (default 1: each article sees the actors of the ones before it)")
       ->check(countCheck());
   cmd->add_option("--known-actors", args->knownActors,
-                  "which stored actors the extractor is told of: 'named' (those each article names, "
-                  "looked up by name) or 'all' (default: every stored actor, read at start: slow on a large "
-                  "database; the same graph)")
+                  "which stored actors the extractor is told of: 'named' (default: those each article names, "
+                  "looked up by name) or 'all' (every stored actor, read at start: slow on a large database; "
+                  "the same graph)")
       ->check(CLI::IsMember({"named", "all"}));
   cmd->add_flag("--no-default-actors", args->noDefaultActors, "do not load the project's own actor dictionary");
   cmd->callback([&ctx, args] { ctx.exitCode = ingest(ctx, *args); });
