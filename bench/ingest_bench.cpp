@@ -64,6 +64,8 @@ class TimedExtractor final : public kg::extract::Extractor {
  public:
   explicit TimedExtractor(kg::extract::Extractor& inner) : inner_(inner) {}
   void addKnownActor(const kg::Actor& actor) override { inner_.addKnownActor(actor); }
+  void setArticleActors(const std::vector<kg::Actor>& actors) override { inner_.setArticleActors(actors); }
+  const std::vector<std::string>& dictionaryKeys() const override { return inner_.dictionaryKeys(); }
   const std::vector<std::string>& warnings() const override { return inner_.warnings(); }
   kg::extract::Extraction extract(const kg::extract::Article& article) const override {
     const double t0 = threadCpuSeconds();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <span>
 #include <thread>
 #include <utility>
 
@@ -21,6 +22,14 @@ Result<std::unique_ptr<Ingestor>> Ingestor::create(Engine& engine, extract::Extr
   auto baseline = engine.store().stats();
   if (!baseline) return baseline.status();
   ingestor->baseline_ = baseline.value();
+  if (options.knownActors == KnownActors::kNamed) {
+    for (const std::string& key : extractor.dictionaryKeys()) {
+      ingestor->dictionaryKeys_.insert(key);
+      auto ids = engine.store().lookupNameKey(key);
+      if (!ids) return ids.status();
+      ingestor->dictionaryActors_.insert(ids->begin(), ids->end());
+    }
+  }
   if (options.knownActors == KnownActors::kAll) {
     KG_RETURN_IF_ERROR(engine.store().scanActors([&](const Actor& a) {
       ingestor->tellExtractor(a);
@@ -31,24 +40,44 @@ Result<std::unique_ptr<Ingestor>> Ingestor::create(Engine& engine, extract::Extr
 }
 
 void Ingestor::tellExtractor(const Actor& actor) {
-  extractor_.addKnownActor(actor);
-  // Only kNamed asks again; with kAll the set would hold every stored id for nothing.
-  if (options_.knownActors == KnownActors::kNamed) registered_.insert(actor.id);
+  // kNamed tells the extractor only what each article names (setNamedActors).
+  if (options_.knownActors == KnownActors::kAll) extractor_.addKnownActor(actor);
 }
 
-Status Ingestor::registerNamedActors(const extract::Article& article) {
+Status Ingestor::setNamedActors(std::span<const extract::Article* const> articles) {
   if (options_.knownActors != KnownActors::kNamed) return Status::ok();
-  auto ids = namedActors(engine_.store(), article.text);
-  if (!ids) return ids.status();
-  // Ascending ids, as the scan of kAll registers them.
-  for (ActorId id : ids.value()) {
-    if (registered_.count(id)) continue;
+  std::vector<ActorId> ids;
+  for (const extract::Article* article : articles) {
+    auto named = namedActors(engine_.store(), article->text);
+    if (!named) return named.status();
+    ids.insert(ids.end(), named->begin(), named->end());
+  }
+  ids.insert(ids.end(), dictionaryActors_.begin(), dictionaryActors_.end());
+  // Ascending ids, as the scan of kAll registers them; each once.
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::vector<Actor> actors;
+  actors.reserve(ids.size());
+  for (ActorId id : ids) {
     auto actor = engine_.store().getActor(id);
     if (!actor) return actor.status();
     if (!actor->has_value()) continue;  // indexed but gone (a removal racing this read)
-    tellExtractor(**actor);
+    actors.push_back(std::move(**actor));
   }
+  extractor_.setArticleActors(actors);
   return Status::ok();
+}
+
+void Ingestor::noteDictionaryNames(ActorId id, const std::vector<std::string>& names) {
+  if (options_.knownActors != KnownActors::kNamed) return;
+  for (const std::string& n : names) {
+    for (const std::string& k : extract::nameKeys(n)) {
+      if (dictionaryKeys_.count(k)) {
+        dictionaryActors_.insert(id);
+        return;
+      }
+    }
+  }
 }
 
 Status Ingestor::refreshEdgeCounts() {
@@ -126,7 +155,9 @@ Status Ingestor::flushQueue() {
   }
   // The stored actors they name, before extraction (addKnownActor must not
   // run concurrently with it).
-  for (size_t i : todo) KG_RETURN_IF_ERROR(registerNamedActors(articles[i]));
+  std::vector<const extract::Article*> group;
+  for (size_t i : todo) group.push_back(&articles[i]);
+  KG_RETURN_IF_ERROR(setNamedActors(group));
   // Extraction in parallel (Extractor::extract is const and thread-safe);
   // no addKnownActor runs meanwhile.
   std::vector<extract::Extraction> results(todo.size());
@@ -167,7 +198,8 @@ Status Ingestor::ingestArticle(const extract::Article& article) {
       return Status::ok();
     }
   }
-  KG_RETURN_IF_ERROR(registerNamedActors(article));
+  const extract::Article* one[] = {&article};
+  KG_RETURN_IF_ERROR(setNamedActors(one));
   return commitExtraction(article, extractor_.extract(article));
 }
 
@@ -188,6 +220,7 @@ Status addLearnedAliases(storage::WriteBatch& batch, ActorId id, const extract::
 Status Ingestor::commitExtraction(const extract::Article& article, const extract::Extraction& extraction) {
   storage::GraphStore& store = engine_.store();
   std::vector<Actor> created;  // committed actors to register afterwards
+  std::vector<std::pair<ActorId, const std::vector<std::string>*>> learned;  // aliases given to stored actors
   ArticleCounts counts;
   Status rejected;  // an InvalidArgument from the batch: this article fails alone
   {
@@ -210,6 +243,7 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
           ids[i] = ea.actor.id;
           ++counts.actorsKnown;
           KG_RETURN_IF_ERROR(addLearnedAliases(*batch, ids[i], ea));
+          learned.emplace_back(ids[i], &ea.learnedAliases);
           continue;
         }
         // A new actor may already be stored (written by another process, by
@@ -237,6 +271,7 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
         if (ids[i] != 0) {
           ++counts.actorsKnown;
           KG_RETURN_IF_ERROR(addLearnedAliases(*batch, ids[i], ea));
+          learned.emplace_back(ids[i], &ea.learnedAliases);
           continue;
         }
         auto id = batch->putActor(ea.actor, ea.nameKeys);
@@ -286,6 +321,7 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
       if (built.code() != StatusCode::kInvalidArgument) return built;
       rejected = built;
       created.clear();
+      learned.clear();
     } else {
       putEdges_ += counts.putEdges;
       summary_.actorsNew += counts.actorsNew;
@@ -299,7 +335,13 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
                                 "') not stored: " + rejected.message());
     return Status::ok();
   }
-  for (const Actor& a : created) tellExtractor(a);
+  for (const Actor& a : created) {
+    tellExtractor(a);
+    std::vector<std::string> names = a.aliases;
+    names.push_back(a.name);
+    noteDictionaryNames(a.id, names);
+  }
+  for (const auto& [id, aliases] : learned) noteDictionaryNames(id, *aliases);
   return Status::ok();
 }
 

@@ -12,12 +12,14 @@
 // write mutex while it builds and commits each batch, so other writers of the
 // same Engine interleave between articles, and readers see whole articles.
 // The extractor is borrowed and must outlive the Ingestor; nothing else may
-// call its addKnownActor() meanwhile.
+// call its addKnownActor() or setArticleActors() meanwhile.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <set>
+#include <span>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -31,19 +33,23 @@
 
 namespace kg::core {
 
-// Which stored actors the extractor is told of (Extractor::addKnownActor).
+// Which stored actors the extractor is told of (Extractor::addKnownActor,
+// Extractor::setArticleActors). Both store the same graph on every input the
+// tests try (core/README.md, "Ingest into a large database"); with kNamed
+// and threads == 1 an article's reading depends only on the stored graph and
+// the article, never on which articles the same run read before it.
 enum class KnownActors {
-  // Before each article is extracted, the stored actors its word runs name
-  // (core/named_actors.h: name-index lookups), once each per Ingestor: the
-  // cost follows the article, not the database. NOT the default yet: the
-  // registrations accumulate over one run, so an article's reading can depend
-  // on which articles the same process read before it (an ingest re-run after
-  // a failure then stores a graph a clean run does not: tests/cli/fault_test
-  // "... keeps it as it was plus the whole articles it reports").
+  // The default. Before each article is extracted, exactly the stored actors
+  // its word runs name (core/named_actors.h: name-index lookups) and those
+  // indexed under a dictionary actor's name (Extractor::dictionaryKeys: they
+  // can stand for a dictionary actor the article reaches without naming it),
+  // in place of the previous article's (Extractor::setArticleActors): the
+  // cost follows the article and the dictionaries, not the database.
   kNamed,
   // Every stored actor, once, when the Ingestor is created (a scan of the
-  // actors family: minutes on a database of millions of actors). The default:
-  // an article's reading depends only on the stored graph and the article.
+  // actors family: about 20 s of CPU on a database of a million actors), and
+  // each actor an article creates, after it commits. The extractor keeps the
+  // names it was told: aliases that articles add later reach the store only.
   kAll,
 };
 
@@ -57,7 +63,7 @@ struct IngestOptions {
   // the graph is the same except where resolution depends on that knowledge
   // (a bare surname that only an earlier article introduced).
   size_t threads = 1;
-  KnownActors knownActors = KnownActors::kAll;
+  KnownActors knownActors = KnownActors::kNamed;
 };
 
 // What a run did; counts accumulate over every call on one Ingestor.
@@ -87,9 +93,10 @@ using IngestProgress = std::function<void(const IngestSummary&)>;
 class Ingestor {
  public:
   // With KnownActors::kAll, registers every stored actor with `extractor`
-  // (addKnownActor) now; with kNamed, each article registers the stored
-  // actors it names before it is extracted. Either way mentions resolve to
-  // stored ids. Errors: reading the store.
+  // (addKnownActor) now; with kNamed, each article gets the stored actors it
+  // names before it is extracted (setArticleActors; with threads > 1, each
+  // group of articles extracted together gets those the group names). Either
+  // way mentions resolve to stored ids. Errors: reading the store.
   static Result<std::unique_ptr<Ingestor>> create(Engine& engine, extract::Extractor& extractor,
                                                   const IngestOptions& options);
   Ingestor(const Ingestor&) = delete;
@@ -126,10 +133,11 @@ class Ingestor {
   Status flushQueue();
   // Writes one extracted article in one batch (see ingestArticle).
   Status commitExtraction(const extract::Article& article, const extract::Extraction& extraction);
-  // kNamed: registers with the extractor the stored actors `article` names
-  // that it was not told of yet (a no-op with kAll). Errors: the store's.
-  Status registerNamedActors(const extract::Article& article);
-  // Extractor::addKnownActor, noted in registered_ under kNamed.
+  // kNamed: tells the extractor (setArticleActors) the stored actors that
+  // `articles` name and dictionaryActors_, no others (a no-op with kAll).
+  // Errors: the store's.
+  Status setNamedActors(std::span<const extract::Article* const> articles);
+  // kAll: Extractor::addKnownActor (a no-op with kNamed).
   void tellExtractor(const Actor& actor);
 
   Engine& engine_;
@@ -139,8 +147,13 @@ class Ingestor {
   storage::StoreStats baseline_;         // the store's counters when this Ingestor was created
   uint64_t putEdges_ = 0;                // edges written by committed batches
   std::vector<extract::Article> queue_;  // segmented, not yet extracted (threads > 1)
-  // kNamed only (empty with kAll): the actors the extractor was told of.
-  std::unordered_set<ActorId> registered_;
+  // kNamed only: the extractor's dictionaryKeys, and the stored actors
+  // indexed under one of them (read at create(), then kept current with the
+  // actors and aliases this Ingestor's articles add).
+  std::unordered_set<std::string> dictionaryKeys_;
+  std::set<ActorId> dictionaryActors_;
+  // Adds `id` to dictionaryActors_ when one of `names` has a dictionary key.
+  void noteDictionaryNames(ActorId id, const std::vector<std::string>& names);
 };
 
 }  // namespace kg::core

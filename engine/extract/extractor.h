@@ -6,7 +6,8 @@
 // stores (addKnownActor), so that every spelling lands on one actor id.
 //
 // Thread safety: extract() is const and may run concurrently with other
-// extract() calls; addKnownActor() must not run concurrently with anything.
+// extract() calls; addKnownActor() and setArticleActors() must not run
+// concurrently with anything.
 #pragma once
 
 #include <memory>
@@ -44,7 +45,27 @@ class Extractor {
   // Registers a stored actor (id != 0) so that later mentions resolve to it.
   // Called by the engine at start for every stored actor, and after each
   // committed article for the actors that article created.
+  // Also takes back the last setArticleActors first (see there).
   virtual void addKnownActor(const Actor& actor) = 0;
+
+  // Registers `actors` (stored, id != 0), in this order, as addKnownActor
+  // would, for the extract() calls that follow, after taking back every
+  // registration the previous setArticleActors made (an empty list only takes
+  // them back). So after it the extractor reads exactly as if it had been
+  // created, told the addKnownActor actors, and then told `actors`: what
+  // earlier calls registered leaves no trace (engine ingest, KnownActors::kNamed,
+  // gives each article the stored actors it names this way).
+  virtual void setArticleActors(const std::vector<Actor>& actors) = 0;
+
+  // The name keys (nameKeys: strict and skeleton) of the names and aliases of
+  // the actors create() loaded (dictionaries; no stored actor), sorted and
+  // without repeats; valid as long as the Extractor. A stored actor indexed
+  // under one of them, once registered (addKnownActor), can change what an
+  // article resolves to without being named in it: it can be attached to
+  // that dictionary actor (the state of an office holder the article names,
+  // a demonym's state), or share a skeleton key with it, which then no
+  // longer identifies the dictionary actor (ExtractedActor::nameKeys).
+  virtual const std::vector<std::string>& dictionaryKeys() const = 0;
 
   // Dictionary lines that could not be read, as "file:line: reason" (the
   // line was skipped; loading went on).

@@ -60,12 +60,26 @@ Result<std::unique_ptr<ExtractorImpl>> ExtractorImpl::make(const ExtractorOption
     for (const auto& al : a.aliases) x->noteKeys(i, al);
     x->computeKeys(i);
   }
+  for (const CatalogActor& ca : x->catalog_.actors()) {
+    auto add = [&](const std::string& name) {
+      for (auto& k : nameKeys(name))
+        if (!k.empty()) x->dictionaryKeys_.push_back(std::move(k));
+    };
+    add(ca.actor.name);
+    for (const auto& al : ca.actor.aliases) add(al);
+  }
+  std::sort(x->dictionaryKeys_.begin(), x->dictionaryKeys_.end());
+  x->dictionaryKeys_.erase(std::unique(x->dictionaryKeys_.begin(), x->dictionaryKeys_.end()), x->dictionaryKeys_.end());
   return x;
 }
 
 void ExtractorImpl::computeKeys(size_t actor) {
-  if (catalogKeys_.size() <= actor) catalogKeys_.resize(actor + 1);
+  if (catalogKeys_.size() <= actor) {
+    if (undo_) undo_->push([this, old = catalogKeys_.size()] { catalogKeys_.resize(old); });
+    catalogKeys_.resize(actor + 1);
+  }
   std::vector<std::string>& keys = catalogKeys_[actor];
+  if (undo_) undo_->push([this, actor, old = keys] { catalogKeys_[actor] = old; });
   keys.clear();
   const Actor& a = catalog_.actors()[actor].actor;
   auto add = [&](const std::string& name) {
@@ -80,11 +94,31 @@ void ExtractorImpl::noteKeys(size_t actor, const std::string& name) {
   for (const auto& k : nameKeys(name)) {
     if (k.empty() || k[0] != '~') continue;
     auto [it, inserted] = skeletonOwner_.emplace(k, actor);
-    if (!inserted && it->second != actor) ambiguousSkeletons_.insert(k);
+    if (inserted && undo_) undo_->push([this, k] { skeletonOwner_.erase(k); });
+    if (!inserted && it->second != actor && ambiguousSkeletons_.insert(k).second && undo_)
+      undo_->push([this, k] { ambiguousSkeletons_.erase(k); });
   }
 }
 
 void ExtractorImpl::addKnownActor(const Actor& actor) {
+  dropArticleActors();
+  registerActor(actor);
+}
+
+void ExtractorImpl::setArticleActors(const std::vector<Actor>& actors) {
+  dropArticleActors();
+  undo_ = &articleUndo_;
+  catalog_.recordChangesIn(undo_);
+  index_->recordChangesIn(undo_);
+  for (const Actor& a : actors) registerActor(a);
+  catalog_.recordChangesIn(nullptr);
+  index_->recordChangesIn(nullptr);
+  undo_ = nullptr;
+}
+
+void ExtractorImpl::dropArticleActors() { articleUndo_.rollback(); }
+
+void ExtractorImpl::registerActor(const Actor& actor) {
   std::optional<size_t> idx = catalog_.findByName(actor.name);
   for (size_t k = 0; !idx && k < actor.aliases.size(); ++k) {
     // Only an alias naming the same kind of actor identifies it.
@@ -99,7 +133,7 @@ void ExtractorImpl::addKnownActor(const Actor& actor) {
     index_->addAlias(actor.name, *idx);
     noteKeys(*idx, actor.name);
   }
-  catalog_.mutableActors()[*idx].actor.id = actor.id;
+  catalog_.setId(*idx, actor.id);
   for (const auto& al : actor.aliases) {
     catalog_.addAlias(*idx, al);
     index_->addAlias(al, *idx);

@@ -39,6 +39,8 @@ class ExtractorImpl final : public Extractor {
   static Result<std::unique_ptr<ExtractorImpl>> make(const ExtractorOptions& options);
 
   void addKnownActor(const Actor& actor) override;
+  void setArticleActors(const std::vector<Actor>& actors) override;
+  const std::vector<std::string>& dictionaryKeys() const override { return dictionaryKeys_; }
   Extraction extract(const Article& article) const override;
 
   // Non-fatal problems met while loading (PETRARCH dates that do not parse).
@@ -64,6 +66,15 @@ class ExtractorImpl final : public Extractor {
   // computed once rather than for every article that mentions the actor.
   std::vector<std::vector<std::string>> catalogKeys_;
   void computeKeys(size_t actor);
+  // addKnownActor's work, recorded in undo_ when that is set.
+  void registerActor(const Actor& actor);
+  // Takes back the registrations of the last setArticleActors.
+  void dropArticleActors();
+  // How to take back the last setArticleActors; undo_ points at it while
+  // that call registers (null otherwise: addKnownActor's changes stay).
+  std::vector<std::string> dictionaryKeys_;  // see Extractor::dictionaryKeys
+  UndoLog articleUndo_;
+  UndoLog* undo_ = nullptr;
 };
 
 }  // namespace kg::extract

@@ -24,8 +24,19 @@ namespace {
 // An article containing "POISON" yields an edge the store must reject.
 class FakeExtractor final : public kg::extract::Extractor {
  public:
-  void addKnownActor(const Actor& actor) override { known_[actor.name] = actor.id; }
+  void addKnownActor(const Actor& actor) override {
+    setArticleActors({});
+    known_[actor.name] = actor.id;
+  }
+  void setArticleActors(const std::vector<Actor>& actors) override {
+    for (const auto& name : articleNames_) known_.erase(name);
+    articleNames_.clear();
+    for (const Actor& a : actors) {
+      if (known_.emplace(a.name, a.id).second) articleNames_.push_back(a.name);
+    }
+  }
   const std::vector<std::string>& warnings() const override { return warnings_; }
+  const std::vector<std::string>& dictionaryKeys() const override { return dictionaryKeys_; }
 
   Extraction extract(const Article& article) const override {
     static const std::pair<const char*, ActorKind> kNames[] = {{"Mike Pompeo", ActorKind::kPerson},
@@ -76,7 +87,9 @@ class FakeExtractor final : public kg::extract::Extractor {
 
  private:
   std::map<std::string, ActorId> known_;
+  std::vector<std::string> articleNames_;  // names setArticleActors added
   std::vector<std::string> warnings_;
+  std::vector<std::string> dictionaryKeys_;  // none: the names above are not a dictionary
 };
 
 void writeFile(const std::string& path, const std::string& text) {

@@ -1,5 +1,5 @@
 // kg ingest PATH... [--date D] [--actors FILE]... [--petrarch FILE]...
-//   [--verbs FILE]... [--agents FILE]... [--discards FILE]...
+//   [--verbs FILE]... [--agents FILE]... [--discards FILE]... [--known-actors named|all]
 // kg --remote HOST:PORT ingest PATH...: reads the inputs here and sends the
 // documents to kgd, whose extractor turns them into actors and edges.
 #include <unistd.h>
@@ -29,6 +29,7 @@ struct IngestArgs {
   std::vector<std::string> discardFiles;
   bool noDefaultActors = false;
   size_t threads = 1;
+  std::string knownActors = "named";
 };
 
 nlohmann::json summaryToJson(const core::IngestSummary& s, double seconds, const std::string& db) {
@@ -180,6 +181,7 @@ int ingest(CliContext& ctx, const IngestArgs& args) {
   if (date->has_value()) io.defaultDate = **date;
   if (args.threads == 0) return ctx.usage("--threads must be at least 1");
   io.threads = args.threads;
+  io.knownActors = args.knownActors == "all" ? core::KnownActors::kAll : core::KnownActors::kNamed;
   auto ingestor = core::Ingestor::create(**engine, **extractor, io);
   if (!ingestor) return ctx.fail(ingestor.status());
 
@@ -214,6 +216,11 @@ void registerIngestCommands(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--threads", args->threads,
                   "extraction threads (default 1: each article sees the actors of the ones before it)")
       ->check(countCheck());
+  cmd->add_option("--known-actors", args->knownActors,
+                  "which stored actors the extractor is told of: 'named' (default: those each article names, "
+                  "looked up by name) or 'all' (every stored actor, read at start: slow on a large database; "
+                  "the same graph)")
+      ->check(CLI::IsMember({"named", "all"}));
   cmd->add_flag("--no-default-actors", args->noDefaultActors, "do not load the project's own actor dictionary");
   cmd->callback([&ctx, args] { ctx.exitCode = ingest(ctx, *args); });
 }

@@ -32,19 +32,40 @@ size_t Catalog::addActor(const Actor& actor, std::string_view origin) {
   const std::string key = strictKey(actor.name);
   auto it = byCanonical_.find(key);
   if (it != byCanonical_.end()) {
-    CatalogActor& existing = actors_[it->second];
-    for (const auto& a : actor.aliases) addAlias(it->second, a);
-    for (const auto& [k, v] : actor.attributes) existing.actor.attributes.emplace(k, v);
-    if (existing.actor.country.empty()) existing.actor.country = actor.country;
-    if (actor.id != 0) existing.actor.id = actor.id;
-    return it->second;
+    const size_t idx = it->second;
+    CatalogActor& existing = actors_[idx];
+    for (const auto& a : actor.aliases) addAlias(idx, a);
+    for (const auto& [k, v] : actor.attributes) {
+      const bool inserted = existing.actor.attributes.emplace(k, v).second;
+      if (inserted && undo_) undo_->push([this, idx, k] { actors_[idx].actor.attributes.erase(k); });
+    }
+    if (existing.actor.country.empty() && !actor.country.empty()) {
+      if (undo_) undo_->push([this, idx] { actors_[idx].actor.country.clear(); });
+      existing.actor.country = actor.country;
+    }
+    if (actor.id != 0) setId(idx, actor.id);
+    return idx;
   }
   const size_t idx = actors_.size();
   actors_.push_back(CatalogActor{actor, {}, {}, std::string(origin)});
+  if (undo_) undo_->push([this] { actors_.pop_back(); });
   byCanonical_.emplace(key, idx);
+  if (undo_) undo_->push([this, key] { byCanonical_.erase(key); });
   const auto keys = nameKeys(actor.name);
-  if (keys.size() > 1) bySkeleton_[keys[1]].push_back(idx);
-  for (const auto& a : actor.aliases) byAlias_.emplace(strictKey(a), idx);
+  if (keys.size() > 1) {
+    bySkeleton_[keys[1]].push_back(idx);
+    if (undo_) {
+      undo_->push([this, skeleton = keys[1]] {
+        auto s = bySkeleton_.find(skeleton);
+        s->second.pop_back();
+        if (s->second.empty()) bySkeleton_.erase(s);
+      });
+    }
+  }
+  for (const auto& a : actor.aliases) {
+    std::string k = strictKey(a);
+    if (byAlias_.emplace(k, idx).second && undo_) undo_->push([this, k] { byAlias_.erase(k); });
+  }
   return idx;
 }
 
@@ -55,7 +76,16 @@ void Catalog::addAlias(size_t actor, const std::string& alias) {
     if (b == alias) return;
   }
   a.aliases.push_back(alias);
-  byAlias_.emplace(strictKey(alias), actor);
+  if (undo_) undo_->push([this, actor] { actors_[actor].actor.aliases.pop_back(); });
+  std::string k = strictKey(alias);
+  if (byAlias_.emplace(k, actor).second && undo_) undo_->push([this, k] { byAlias_.erase(k); });
+}
+
+void Catalog::setId(size_t actor, ActorId id) {
+  ActorId& have = actors_[actor].actor.id;
+  if (have == id) return;
+  if (undo_) undo_->push([this, actor, old = have] { actors_[actor].actor.id = old; });
+  have = id;
 }
 
 std::optional<size_t> Catalog::findBySkeleton(std::string_view name) const {

@@ -22,6 +22,7 @@
 #include "base/status.h"
 #include "model/actor.h"
 #include "model/edge.h"
+#include "extract/actors/undo_log.h"
 
 namespace kg::extract {
 
@@ -79,6 +80,13 @@ class Catalog {
   std::optional<size_t> findBySkeleton(std::string_view name) const;
   // Adds an alias to an actor (and to the name index).
   void addAlias(size_t actor, const std::string& alias);
+  // Sets the stored id of an actor (addActor, addAlias and this are the
+  // changes a stored actor's registration makes).
+  void setId(size_t actor, ActorId id);
+
+  // While `log` is set (not null), addActor, addAlias and setId record their
+  // inverse in it; `log` is borrowed and must outlive this Catalog or be unset.
+  void recordChangesIn(UndoLog* log) { undo_ = log; }
 
   const std::vector<CatalogActor>& actors() const { return actors_; }
   std::vector<CatalogActor>& mutableActors() { return actors_; }
@@ -90,6 +98,7 @@ class Catalog {
   std::unordered_map<std::string, size_t> byAlias_;      // strict key of an alias (first wins)
   std::unordered_map<std::string, std::vector<size_t>> bySkeleton_;  // canonical names
   std::vector<TitleDef> titles_;
+  UndoLog* undo_ = nullptr;
 };
 
 // The project's default dictionary text (embedded at build time).

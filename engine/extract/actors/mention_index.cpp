@@ -70,8 +70,10 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
     k += t.strict;
     s += t.skeleton;
     ++words;
-    strict_.try_emplace(k);
-    skeleton_.try_emplace(s);
+    // Prefix nodes first created here are erased again by an undo (after
+    // the entries below, which the log takes back before them).
+    if (strict_.try_emplace(k).second && undo_) undo_->push([this, k] { strict_.erase(k); });
+    if (skeleton_.try_emplace(s).second && undo_) undo_->push([this, s] { skeleton_.erase(s); });
     noteKey(k);
     noteKey(s);
     e.wordLens.push_back(static_cast<uint8_t>(std::min<size_t>(t.strict.size(), 255)));
@@ -83,20 +85,30 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
   }
   if (words == 0) return;
   e.acronym = anyLatin && allCaps && letters <= 6;
-  maxWords_ = std::max(maxWords_, std::min<size_t>(words, 12));
-  auto addTo = [&](std::vector<Entry>& v) {
+  const size_t maxWords = std::max(maxWords_, std::min<size_t>(words, 12));
+  if (maxWords != maxWords_ && undo_) undo_->push([this, old = maxWords_] { maxWords_ = old; });
+  maxWords_ = maxWords;
+  auto addTo = [&](std::unordered_map<std::string, std::vector<Entry>>& trie, const std::string& key) {
+    std::vector<Entry>& v = trie[key];
     for (const auto& x : v) {
       if (x.actor == actor && x.acronym == e.acronym) return;
     }
     v.push_back(e);
+    if (undo_) undo_->push([&trie, key] { trie.find(key)->second.pop_back(); });
   };
-  addTo(strict_[k]);
-  addTo(skeleton_[s]);
+  addTo(strict_, k);
+  addTo(skeleton_, s);
 }
 
 void MentionIndex::noteKey(const std::string& key) {
   const size_t b = filterBit(key);
-  keyFilter_[b / 64] |= uint64_t{1} << (b % 64);
+  uint64_t& word = keyFilter_[b / 64];
+  const uint64_t bit = uint64_t{1} << (b % 64);
+  if (word & bit) return;
+  // The filter only saves lookups; the bit is still cleared again so that the
+  // index is exactly what it was.
+  if (undo_) undo_->push([this, w = b / 64, bit] { keyFilter_[w] &= ~bit; });
+  word |= bit;
 }
 
 std::vector<const MentionIndex::Entry*> MentionIndex::similarSkeletonEntries(const std::vector<Entry>& entries,

@@ -17,6 +17,7 @@
 #include "extract/actors/catalog.h"
 #include "extract/actors/name_fold.h"
 #include "extract/actors/tokens.h"
+#include "extract/actors/undo_log.h"
 #include "extract/text/japanese_segmenter.h"
 
 namespace kg::extract {
@@ -26,6 +27,9 @@ class MentionIndex {
   MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja);
   // Adds one alias of catalog actor `actor` (also used for stored actors).
   void addAlias(const std::string& alias, size_t actor);
+  // While `log` is set (not null), addAlias records its inverse in it; `log`
+  // is borrowed and must outlive this index or be unset.
+  void recordChangesIn(UndoLog* log) { undo_ = log; }
 
   struct Entry {
     size_t actor;
@@ -88,6 +92,7 @@ class MentionIndex {
   };
   std::unordered_map<std::string, TitleNode> titles_;  // strict phrase (or a prefix of one) -> canonical
   size_t maxWords_ = 1;
+  UndoLog* undo_ = nullptr;
 };
 
 }  // namespace kg::extract

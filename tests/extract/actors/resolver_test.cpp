@@ -72,6 +72,75 @@ TEST_CASE("Resolver: stored actors registered with addKnownActor resolve to thei
   for (const auto& a : e.actors) CHECK_FALSE(a.nameKeys.empty());
 }
 
+namespace {
+
+// An extraction as text: every actor (id, name, kind, name keys) and edge.
+std::string extractionText(const Extraction& x) {
+  std::string out;
+  for (const auto& a : x.actors) {
+    out += std::to_string(a.actor.id) + " " + a.actor.name + " " + actorKindName(a.actor.kind) + " keys";
+    for (const auto& k : a.nameKeys) out += " " + k;
+    for (const auto& al : a.actor.aliases) out += " | " + al;
+    out += "\n";
+  }
+  for (const auto& e : x.edges)
+    out += std::to_string(e.src) + " " + edgeTypeName(e.edge.type) + " " + std::to_string(e.dst) + " " + e.edge.title + "\n";
+  return out;
+}
+
+Actor storedActor(ActorId id, std::string name, ActorKind kind, std::vector<std::string> aliases = {}) {
+  Actor a;
+  a.id = id;
+  a.name = std::move(name);
+  a.kind = kind;
+  a.aliases = std::move(aliases);
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("Resolver: setArticleActors replaces the previous call's actors and leaves no trace of them",
+          "[extract][resolver]") {
+  auto used = Extractor::create({});
+  auto fresh = Extractor::create({});
+  auto empty = Extractor::create({});
+  REQUIRE(used.isOk());
+  REQUIRE(fresh.isOk());
+  REQUIRE(empty.isOk());
+  // Every kind of change a registration makes: a dictionary actor given an
+  // id and aliases (Iraq, Pompeo), a new actor, one sharing a skeleton key
+  // with another (ambiguous), a second stored actor of a dictionary name
+  // (a separate catalog entry), a long name (the index's word limit).
+  const std::vector<Actor> first = {
+      storedActor(5, "Iraq", ActorKind::kState, {"Mesopotamian Republic"}),
+      storedActor(42, "Mike Pompeo", ActorKind::kPerson, {"Pompeo the Elder"}),
+      storedActor(77, "Zaid Hamdani", ActorKind::kPerson, {"Abu Zaid"}),
+      storedActor(78, "Zayd Hamdany", ActorKind::kPerson),
+      storedActor(90, "Iraq", ActorKind::kOrganisation),
+      storedActor(91, "The Very Long Named Committee For The Study Of Rivers And Canals Of The South", ActorKind::kOrganisation),
+  };
+  const std::vector<Actor> second = {storedActor(42, "Mike Pompeo", ActorKind::kPerson),
+                                     storedActor(99, "Zorbland", ActorKind::kOrganisation)};
+  const Article text = article(
+      "Michael Pompeo met Abu Zaid and Zayd Hamdany in Baghdad. Zorbland accused Iraq and the Mesopotamian Republic "
+      "of neglect; Pompeo the Elder criticised the Very Long Named Committee For The Study Of Rivers And Canals Of "
+      "The South.",
+      "2020-09-25");
+  (*used)->setArticleActors(first);
+  const std::string withFirst = extractionText((*used)->extract(text));
+  CHECK(withFirst.find("77 Zaid Hamdani") != std::string::npos);  // the registrations took effect
+  (*used)->setArticleActors(second);
+  (*fresh)->setArticleActors(second);
+  CHECK(extractionText((*used)->extract(text)) == extractionText((*fresh)->extract(text)));
+  (*used)->setArticleActors({});
+  CHECK(extractionText((*used)->extract(text)) == extractionText((*empty)->extract(text)));
+  // addKnownActor takes the article's actors back first, then registers for good.
+  (*used)->setArticleActors(first);
+  (*used)->addKnownActor(second[1]);
+  (*empty)->addKnownActor(second[1]);
+  CHECK(extractionText((*used)->extract(text)) == extractionText((*empty)->extract(text)));
+}
+
 TEST_CASE("Resolver: offices are dated and looked up by body and title", "[extract][resolver]") {
   Catalog c;
   REQUIRE(c.parseDictionary(defaultDictionaryText(), "default").isOk());
