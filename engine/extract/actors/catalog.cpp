@@ -37,7 +37,8 @@ size_t Catalog::addActor(const Actor& actor, std::string_view origin) {
     for (const auto& a : actor.aliases) addAlias(idx, a);
     for (const auto& [k, v] : actor.attributes) {
       const bool inserted = existing.actor.attributes.emplace(k, v).second;
-      if (inserted && undo_) undo_->push([this, idx, k] { actors_[idx].actor.attributes.erase(k); });
+      // A named copy: clang 14 cannot capture a structured binding.
+      if (inserted && undo_) undo_->push([this, idx, key = std::string(k)] { actors_[idx].actor.attributes.erase(key); });
     }
     if (existing.actor.country.empty() && !actor.country.empty()) {
       if (undo_) undo_->push([this, idx] { actors_[idx].actor.country.clear(); });
