@@ -28,7 +28,9 @@ class MentionIndex {
   // Adds one alias of catalog actor `actor` (also used for stored actors).
   void addAlias(const std::string& alias, size_t actor);
   // While `log` is set (not null), addAlias records its inverse in it; `log`
-  // is borrowed and must outlive this index or be unset.
+  // is borrowed and must outlive this index or be unset. The key filter is
+  // not taken back: a key left in it only lets a lookup through that then
+  // finds nothing (its false positives cost no result).
   void recordChangesIn(UndoLog* log) { undo_ = log; }
 
   struct Entry {

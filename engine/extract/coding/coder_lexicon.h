@@ -28,9 +28,8 @@ struct EnglishCoderWords {
       threatPredicates, threatObjects;
   // english_events.cpp.
   WordSet announcingVerbs, meetingNouns, fightingNouns;
-  WordSet describingVerbs;  // np_binding.cpp
   // np_binding.cpp.
-  WordSet roleHeads, ownedHeads, quantityHeads, placeHeads;
+  WordSet roleHeads, ownedHeads, quantityHeads, placeHeads, describingVerbs;
   WordSet rebuttalVerbs, rebuttalQualifiers, accusationNouns;  // coding/rebuttal.h
   WordSet documentNouns, topicPrepositions;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "extract/coding/actor_codes.h"
 #include "extract/coding/coder_lexicon.h"
@@ -25,9 +26,6 @@ constexpr float kPlannedFactor = 0.4f;
 // The mode that marks such an event in the graph (in place of a PLOVER mode).
 constexpr std::string_view kPlannedMode = "planned";
 
-// True when the words after the demonym at `w` up to `head` are nouns or
-// adjectives and the head is an owned head (np_binding.h) or a place of the
-// state (place_heads: "the Syrian city of Aleppo").
 // A military designation: letters, a hyphen, digits ("F-16s", "Su-24",
 // "MiG-29"): a weapon or aircraft, owned by whoever the demonym names.
 bool isDesignation(std::string_view w) {
@@ -43,6 +41,9 @@ bool isDesignation(std::string_view w) {
   return digits > 0;
 }
 
+// True when the words after the demonym at `w` up to `head` are nouns or
+// adjectives and the head is an owned head (np_binding.h), a designation or
+// a place of the state ("the Syrian city of Aleppo").
 bool standsForOwner(const syntax::SentenceParse& p, size_t w, size_t head) {
   // A thing followed by its own name ("the British-flagged tanker Stena
   // Impero"): the common noun before the name is the head that counts.
@@ -52,8 +53,7 @@ bool standsForOwner(const syntax::SentenceParse& p, size_t w, size_t head) {
   if (head > w + 1 && p.words[head].pos == syntax::Pos::kProperNoun && p.words[head - 1].pos == syntax::Pos::kNoun &&
       isOwnedHead(p.words[head - 1].lemma))
     --head;
-  if (!isOwnedHead(p.words[head].lemma) && !isDesignation(p.words[head].lower) &&
-      !englishCoderWords().placeHeads.contains(p.words[head].lemma))
+  if (!isOwnedHead(p.words[head].lemma) && !isDesignation(p.words[head].lower) && !isPlaceHead(p.words[head].lemma))
     return false;
   for (size_t x = w + 1; x < head; ++x) {
     const auto pos = p.words[x].pos;
@@ -145,10 +145,21 @@ std::string_view betweenNounCode(const syntax::SentenceParse& p, size_t w) {
   return {};
 }
 
+// The clause whose verb is the first at or after word `w`, else the first
+// clause; `p` has clauses.
+size_t clauseNear(const syntax::SentenceParse& p, uint32_t w) {
+  std::optional<size_t> after;
+  auto at = [&](size_t ci) { return p.vgs[p.clauses[ci].verb].span.first; };
+  for (size_t ci = 0; ci < p.clauses.size(); ++ci)
+    if (at(ci) >= w && (!after || at(ci) < at(*after))) after = ci;
+  return after.value_or(0);
+}
+
 // Events a noun gives two parties written after "between": "talks between
 // Armenia and Azerbaijan opened", "clashes broke out (in Gaza) between Hamas
 // and Fatah" (english_coder_words.txt, meeting_nouns). Each pair both ways,
-// dated by the clause nearest after the noun; none when the sentence has a
+// in the clause whose subject the noun is, else clauseNear "between" (the
+// clause a CodedEvent needs for its tense and date); none when the sentence has a
 // negated, modal or future verb (the coder's own planned reading is not
 // worth guessing here).
 std::vector<CodedEvent> betweenEvents(const syntax::SentenceParse& p, const NpActors& actors) {
@@ -176,16 +187,7 @@ std::vector<CodedEvent> betweenEvents(const syntax::SentenceParse& p, const NpAc
       clause = ci;
     }
     if (code.empty()) continue;
-    if (clause == p.clauses.size()) {  // the clause whose verb comes first after the noun, else the last before
-      for (size_t ci = 0; ci < p.clauses.size(); ++ci) {
-        const uint32_t at = p.vgs[p.clauses[ci].verb].span.first;
-        const bool after = at >= pp.span.first;
-        if (clause == p.clauses.size() ||
-            (after && (p.vgs[p.clauses[clause].verb].span.first < pp.span.first ||
-                       at < p.vgs[p.clauses[clause].verb].span.first)))
-          clause = ci;
-      }
-    }
+    if (clause == p.clauses.size()) clause = clauseNear(p, pp.span.first);
     for (int dir = 0; dir < 2; ++dir) {
       CodedEvent e;
       e.source = parties[dir].first;
@@ -297,15 +299,8 @@ void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const Demonym
     }
     // Several states: the phrase is their coordination, one member each.
     (*actors)[k].clear();
-    for (const auto& [w, entity] : found) {
-      syntax::NounPhrase m;
-      m.span = {static_cast<uint32_t>(w), static_cast<uint32_t>(w + 1)};
-      m.head = static_cast<uint32_t>(w);
-      m.parent = static_cast<int32_t>(k);
-      p.nps[k].members.push_back(static_cast<uint32_t>(p.nps.size()));
-      p.nps.push_back(m);
-      actors->push_back({entity});
-    }
+    for (const auto& [w, entity] : found)
+      addMember(&p, actors, k, {static_cast<uint32_t>(w), static_cast<uint32_t>(w + 1)}, entity);
   }
 }
 

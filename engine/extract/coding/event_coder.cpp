@@ -608,11 +608,12 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
     r.source = static_cast<int32_t>(c.objects.front());
   // A topic verb's objects are what is talked about ("discussed Iraq's
   // energy needs"): its party is in a preposition ("with X") or nowhere.
-  const bool topicObjects = words().topicVerbs.contains(vg.lemma);
-  for (uint32_t o : objects)
-    if (!topicObjects && t.namesActor(static_cast<int32_t>(o))) return r.target = static_cast<int32_t>(o), r;
-  for (uint32_t o : objects)
-    if (int32_t author = relativeAgent(t, o); !topicObjects && author != kNoIndex) return r.target = author, r;
+  if (!words().topicVerbs.contains(vg.lemma)) {
+    for (uint32_t o : objects)
+      if (t.namesActor(static_cast<int32_t>(o))) return r.target = static_cast<int32_t>(o), r;
+    for (uint32_t o : objects)
+      if (int32_t author = relativeAgent(t, o); author != kNoIndex) return r.target = author, r;
+  }
   for (uint32_t pp : pps) {
     const auto& ph = t.p.pps[pp];
     if (ph.np == kNoIndex || ph.span.first < verbEnd) continue;

@@ -71,6 +71,30 @@ struct ByteSpan {
 // owned_heads in data/english_coder_words.txt: assets, people abroad, acts.
 bool isOwnedHead(std::string_view lemma) { return englishCoderWords().ownedHeads.contains(lemma); }
 
+bool isPlaceHead(std::string_view lemma) { return englishCoderWords().placeHeads.contains(lemma); }
+
+void entitiesNamed(const SentenceParse& p, const NpActors& actors, int32_t np, std::vector<size_t>* out) {
+  if (np == kNoIndex || static_cast<size_t>(np) >= p.nps.size()) return;
+  const NounPhrase& n = p.nps[np];
+  if (!n.members.empty()) {
+    for (uint32_t m : n.members) entitiesNamed(p, actors, static_cast<int32_t>(m), out);
+    return;
+  }
+  if (static_cast<size_t>(np) < actors.size() && !actors[np].empty() &&
+      std::find(out->begin(), out->end(), actors[np].front()) == out->end())
+    out->push_back(actors[np].front());
+}
+
+void addMember(SentenceParse* p, NpActors* actors, size_t np, syntax::WordSpan span, size_t entity) {
+  NounPhrase m;
+  m.span = span;
+  m.head = span.last - 1;
+  m.parent = static_cast<int32_t>(np);
+  p->nps[np].members.push_back(static_cast<uint32_t>(p->nps.size()));
+  p->nps.push_back(m);
+  actors->push_back({entity});
+}
+
 NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMentions) {
   NpActors out(p.nps.size());
   // A name matched only by its consonant skeleton over common nouns is a
@@ -187,8 +211,9 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
     const NounPhrase& n = p.nps[k];
     if (!out[k].empty() || !n.members.empty()) continue;
     const bool role = isRoleHead(p.words[n.head].lemma);
-    const bool place = englishCoderWords().placeHeads.contains(p.words[n.head].lemma);
-    if (!role && !place && !isOwnedHead(p.words[n.head].lemma)) continue;
+    const bool owned = isOwnedHead(p.words[n.head].lemma);
+    const bool place = isPlaceHead(p.words[n.head].lemma);
+    if (!role && !owned && !place) continue;
     // A subject "its air force", "their fighters": the actor named before.
     // (As an object, "recalled its ambassador", the phrase is the source's
     // own and no party to the event.)
@@ -199,7 +224,7 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
     // Owned things take an owner written with them ("depots of Hamas",
     // "Hamas's tunnels"), never a place after them.
     // A place takes no "of" owner ("two regions of Ukraine", place_heads).
-    const bool placeOnly = place && !role && !isOwnedHead(p.words[n.head].lemma);
+    const bool placeOnly = place && !role && !owned;
     for (int32_t owner : {n.possessor, placeOnly ? kNoIndex : n.ofNp, role ? followingPlace(n) : kNoIndex}) {
       if (owner == kNoIndex || !out[k].empty()) continue;
       const NounPhrase& o = p.nps[owner];

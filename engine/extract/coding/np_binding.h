@@ -29,6 +29,24 @@ namespace kg::extract {
 // owned_heads in data/english_coder_words.txt.
 bool isOwnedHead(std::string_view lemma);
 
+// True for heads that are places of a state ("city", "capital"):
+// place_heads in data/english_coder_words.txt.
+bool isPlaceHead(std::string_view lemma);
+
+// Appends to `*out` the entity each phrase under `np` names (a coordination:
+// each member's; else the phrase's own first entity, its actor), each once
+// and in text order of the members; nothing for kNoIndex or a phrase with
+// no actor. Owners beyond the first entity are not followed.
+void entitiesNamed(const syntax::SentenceParse& parse, const NpActors& actors, int32_t np, std::vector<size_t>* out);
+
+// Makes phrase `np` a coordination one member at a time: appends a member
+// phrase over `span` (inside `np`, its last word the head) to parse->nps,
+// parented to `np` and listed in its members, and its actor `entity` to
+// `*actors` (which must have one entry per phrase). For bindings that learn
+// that one phrase stands for several actors ("Armenian and Azerbaijani
+// officials", "them").
+void addMember(syntax::SentenceParse* parse, NpActors* actors, size_t np, syntax::WordSpan span, size_t entity);
+
 NpActors bindMentions(const syntax::SentenceParse& parse, const std::vector<Mention>& mentions);
 
 // "a convoy of Syrian troops": an owned head (owned_heads) with no actor of

@@ -88,20 +88,6 @@ bool openingGroupPronoun(const SentenceParse& p, size_t np) {
   return isGroupPronoun(p.words[0].lower) && p.clauses.front().subject == static_cast<int32_t>(np);
 }
 
-// The entities phrase `np` names, coordination members each.
-void phraseEntities(const SentenceParse& p, const NpActors& actors, int32_t np, std::vector<size_t>* out,
-                    int depth = 0) {
-  if (np == kNoIndex || static_cast<size_t>(np) >= p.nps.size() || depth > 8) return;
-  const syntax::NounPhrase& n = p.nps[np];
-  if (!n.members.empty()) {
-    for (uint32_t m : n.members) phraseEntities(p, actors, static_cast<int32_t>(m), out, depth + 1);
-    return;
-  }
-  if (static_cast<size_t>(np) < actors.size() && !actors[np].empty() &&
-      std::find(out->begin(), out->end(), actors[np].front()) == out->end())
-    out->push_back(actors[np].front());
-}
-
 }  // namespace
 
 bool isPersonPronoun(std::string_view w) { return w == "he" || w == "him" || w == "she" || w == "her"; }
@@ -147,16 +133,16 @@ void bindParticipleObjects(SentenceParse* parse, NpActors* actors) {
     if (w != "it" && w != "them") continue;
     const syntax::Clause& up = p.clauses[c.parent];
     std::vector<size_t> subject;
-    phraseEntities(p, *actors, up.subject, &subject);
+    entitiesNamed(p, *actors, up.subject, &subject);
     std::vector<size_t> found;
     for (uint32_t o : up.objects) {
       if (!found.empty()) break;
-      phraseEntities(p, *actors, static_cast<int32_t>(o), &found);
+      entitiesNamed(p, *actors, static_cast<int32_t>(o), &found);
     }
     for (uint32_t pp : up.pps) {
       if (!found.empty()) break;
       const auto& ph = p.pps[pp];
-      if (ph.np != kNoIndex && words.addressPrepositions.contains(ph.prep)) phraseEntities(p, *actors, ph.np, &found);
+      if (ph.np != kNoIndex && words.addressPrepositions.contains(ph.prep)) entitiesNamed(p, *actors, ph.np, &found);
     }
     std::erase_if(found, [&](size_t e) { return std::find(subject.begin(), subject.end(), e) != subject.end(); });
     if (found.empty() || (w == "it" && found.size() != 1)) continue;
@@ -164,15 +150,7 @@ void bindParticipleObjects(SentenceParse* parse, NpActors* actors) {
       (*actors)[k] = {found.front()};
       continue;
     }
-    for (size_t e : found) {
-      syntax::NounPhrase m;
-      m.span = n.span;
-      m.head = n.head;
-      m.parent = static_cast<int32_t>(k);
-      p.nps[k].members.push_back(static_cast<uint32_t>(p.nps.size()));
-      p.nps.push_back(m);
-      actors->push_back({e});
-    }
+    for (size_t e : found) addMember(&p, actors, k, n.span, e);
   }
 }
 
