@@ -558,9 +558,21 @@ bool personContext(const MentionScan& s, size_t b, size_t next) {
     if (givenNames().personNouns.contains(prev)) person = true;
   }
   // "the Iranian ambassador, Iraj Masjedi,": a title before the comma.
+  // "the chief prosecutor of the International Criminal Court, Karim Khan,":
+  // the title's body after "of" ends at the comma, "the" opens the title.
   if (b > 1 && tokens[b - 1].lower == "," && closesApposition(tokens, next)) {
     for (size_t q = b > 8 ? b - 8 : 0; q + 1 < b; ++q) {
       if (auto tl = s.index.title(tokens, q); tl && q + tl->second == b - 1) person = true;
+    }
+    for (size_t q = b > 12 ? b - 12 : 1; q + 3 < b && !person; ++q) {
+      auto tl = s.index.title(tokens, q);
+      if (!tl || tokens[q + tl->second].lower != "of" || !tokens[q + tl->second + 1].word) continue;
+      const bool opened = tokens[q - 1].lower == "the" || (q > 1 && tokens[q - 2].lower == "the" &&
+                                                           !tokens[q - 1].capital && tokens[q - 1].word);
+      bool capitalBody = true;  // the words from "of" to the comma name the body
+      for (size_t k = q + tl->second + 1; k + 1 < b; ++k)
+        capitalBody = capitalBody && tokens[k].word && (tokens[k].capital || tokens[k].article || tokens[k].hyphenBefore);
+      if (opened && capitalBody) person = true;
     }
   }
   if (next < tokens.size()) {
@@ -750,6 +762,54 @@ void attachTitleOfGroupBefore(MentionScan& s, Mention& m) {
   }
 }
 
+// "the chief prosecutor of the International Criminal Court, Karim Khan,",
+// "the foreign minister of Oman, Badr Albusaidi,": a title with its body
+// after "of", the name in apposition after the comma. The body (a state,
+// organisation or group mention ending at the comma) is the title's and
+// only qualifies it, as in "the Deputy Secretary-General of X Y"; "the"
+// opens the title, so that a list ("ministers of Greece, Turkey") or a verb
+// phrase ("met the leaders of X, Y and Z") is not read as one.
+void attachTitleOfBodyAcrossComma(MentionScan& s, Mention& m) {
+  const auto& tokens = s.tokens;
+  const size_t comma = m.tokBegin - 1;
+  const int bodyMention = s.owner[comma - 1];
+  if (bodyMention < 0) return;
+  Mention& body = s.out[bodyMention];
+  const ActorKind kind = s.entityOf(body).actor.kind;
+  if (kind == ActorKind::kPerson || kind == ActorKind::kMedia || body.possessive) return;
+  size_t of = body.tokBegin;
+  if (of > 0 && (tokens[of - 1].article || tokens[of - 1].lower == "the")) --of;
+  if (of < 3 || tokens[of - 1].lower != "of") return;
+  --of;
+  // A body written as one of a list ("the leaders of Greece and Cyprus, X
+  // and Y") is no single office.
+  if (m.tokEnd < tokens.size() && tokens[m.tokEnd].lower == "and") return;
+  for (size_t q = of > 5 ? of - 5 : 1; q < of; ++q) {
+    if (s.owner[q] >= 0) continue;
+    auto tl = s.index.title(tokens, q);
+    if (!tl || q + tl->second != of) continue;
+    // Only lower-case words ("chief", "top", "secretary" of "secretary
+    // general") may stand between "the" and the title, two at most.
+    size_t d = q;
+    while (d > 0 && d + 2 > q && tokens[d - 1].word && !tokens[d - 1].capital && !tokens[d - 1].article &&
+           s.owner[d - 1] < 0)
+      --d;
+    if (d == 0 || tokens[d - 1].lower != "the") continue;
+    // The written words when they only add to the title's name in front
+    // ("chief prosecutor" for the title Prosecutor): "chief" says who leads.
+    std::string written;
+    for (size_t k = d; k < of; ++k) written += (written.empty() ? "" : " ") + tokens[k].lower;
+    std::string name = tl->first;
+    for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const bool addsInFront = written.size() > name.size() && written.ends_with(" " + name);
+    m.title = addsInFront ? written : tl->first;
+    m.titleOf = body.entity;
+    m.titleApposed = true;
+    body.modifier = true;
+    return;
+  }
+}
+
 // A title in a noun phrase set before the name by a comma ("the Iranian
 // ambassador, Iraj Masjedi,"; "Egypt's foreign minister, Sameh Shoukry,"):
 // the name is the apposition of the title, which has an owner or a
@@ -776,6 +836,7 @@ void attachTitleAcrossComma(MentionScan& s, Mention& m) {
     m.titleApposed = true;
     return;
   }
+  attachTitleOfBodyAcrossComma(s, m);
 }
 
 // "Omar Haddad, the Lebanese envoy to France,": a demonym and a title in

@@ -221,3 +221,23 @@ TEST_CASE("Relations: 'X was sworn in as <office>' gives the office; the state f
   const auto c = facts("William Ruto was sworn in as Kenya's president on Tuesday.", "2022-09-14");
   CHECK(hasLine(c, "William Ruto -LEADER_OF-> Kenya"));
 }
+
+TEST_CASE("Relations: 'the <title> of <body>, <name>' gives the named person the body's office",
+          "[extract][relations]") {
+  // Invented names: the dictionary knows none of these people.
+  const auto a = facts("The foreign minister of Oman, Salim al-Harthi, met Iranian officials on Monday.", "2023-05-08");
+  CHECK(hasLine(a, "Salim al-Harthi -OFFICIAL_OF-> Oman"));
+  CHECK(hasLine(a, "Salim al-Harthi -CONSULT-> Iran"));
+  CHECK_FALSE(hasLine(a, "Oman -CONSULT-> Iran"));  // the body only qualifies the title
+  // A qualifier that says who leads ("chief") is kept; the person need not be known.
+  const auto b = facts("The chief prosecutor of the International Criminal Court, Tomas Ferreira, asked judges for warrants.",
+                       "2023-05-08");
+  CHECK(hasLine(b, "Tomas Ferreira -LEADER_OF-> International Criminal Court"));
+  const auto c = facts("The secretary general of the Arab League, Hisham Mansour, said Iraq was safe.", "2023-05-08");
+  CHECK(hasLine(c, "Hisham Mansour -LEADER_OF-> Arab League"));
+  // A list of bodies or of names is no single office; without "the" it is no apposition.
+  const auto d = facts("The foreign ministers of Oman and Qatar, Salim al-Harthi and Ali Thani, met on Monday.", "2023-05-08");
+  CHECK_FALSE(hasLine(d, "Salim al-Harthi -OFFICIAL_OF-> Qatar"));
+  const auto e = facts("He met leaders of Oman, Salim al-Harthi and others.", "2023-05-08");
+  CHECK_FALSE(hasLine(e, "Salim al-Harthi -LEADER_OF-> Oman"));
+}
