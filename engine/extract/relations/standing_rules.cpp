@@ -97,11 +97,36 @@ bool rankTitle(const std::string& lt) {
   return honorificOrRank(lt) || words().ranks.contains(lt);
 }
 
+// "former president X", "the late prime minister X", "ex-President X": an
+// office that is over, which a sentence read today must not date.
+bool formerTitle(const StandingScan& s, const Mention& m) {
+  const size_t at = m.titleBegin;
+  if (at == 0) return false;
+  const std::string& w = s.tokens[at - 1].lower;
+  return w == "former" || w == "late" || w == "ex" || w == "then" || w == "outgoing" || w == "ousted" ||
+         w == "deposed";
+}
+
+// Days after a recorded tenure's end in which an article may still write
+// the title as held: news of a fall comes a day or more after it ("Mutinous
+// soldiers detained President X on Tuesday", dated Wednesday, X's presidency
+// recorded to Tuesday). The text's mention joins that tenure in the store
+// (storage/merge_rule.h: the nearest tenure), so it extends nothing.
+constexpr int32_t kJustEndedDays = 7;
+
+// True when `r` is held on `on` or ended at most kJustEndedDays before it.
+bool heldOrJustEnded(const CatalogRelation& r, Date on) {
+  if (heldOn(r, on)) return true;
+  return on.known() && r.to.known() && (!r.from.known() || r.from.days() <= on.days()) &&
+         on.days() > r.to.lastDay() && on.days() - r.to.lastDay() <= kJustEndedDays;
+}
+
 // A title written before a known person's name with no body beside it
 // ("Prime Minister Mustafa al-Kadhimi", "Secretary of State Mike Pompeo"):
 // when the dictionary records that person holding that very title on the
-// article's date, the sentence states that tenure; the fact joins it in the
-// store. Nothing is read without an article date, for another title, or
+// article's date, or ending it at most kJustEndedDays before (unless the
+// title is written as over: "the ousted president X"), the sentence states
+// that tenure; the fact joins it in the store. Nothing is read without an article date, for another title, or
 // when the person holds that title in two bodies then ("leader" of a
 // movement and of its militia: the text does not say which).
 std::optional<Fact> recordedTitleFact(const StandingScan& s, const Mention& m) {
@@ -111,7 +136,8 @@ std::optional<Fact> recordedTitleFact(const StandingScan& s, const Mention& m) {
   const std::string lt = lowerCase(m.title);
   const CatalogRelation* held = nullptr;
   for (const auto& r : s.resolver.catalog().actors()[person].relations) {
-    if (r.target == kNoActor || lowerCase(r.title) != lt || !heldOn(r, on)) continue;
+    if (r.target == kNoActor || lowerCase(r.title) != lt || !heldOrJustEnded(r, on)) continue;
+    if (!heldOn(r, on) && formerTitle(s, m)) continue;  // "the ousted president X": no longer held
     if (held) return std::nullopt;
     held = &r;
   }
@@ -173,15 +199,6 @@ size_t soleStateOfSentence(const StandingScan& s, const Mention& person) {
   return found;
 }
 
-// "former president X", "the late prime minister X", "ex-President X": an
-// office that is over, which a sentence read today must not date.
-bool formerTitle(const StandingScan& s, const Mention& m) {
-  const size_t at = m.titleBegin;
-  if (at == 0) return false;
-  const std::string& w = s.tokens[at - 1].lower;
-  return w == "former" || w == "late" || w == "ex" || w == "then" || w == "outgoing" || w == "ousted" ||
-         w == "deposed";
-}
 
 // The state whose office person `o` holds: the state a title written with
 // them names ("Chancellor X" read as Germany's), else the one state the

@@ -241,3 +241,15 @@ TEST_CASE("Relations: 'the <title> of <body>, <name>' gives the named person the
   const auto e = facts("He met leaders of Oman, Salim al-Harthi and others.", "2023-05-08");
   CHECK_FALSE(hasLine(e, "Salim al-Harthi -LEADER_OF-> Oman"));
 }
+
+TEST_CASE("Relations: a recorded title written just after its tenure ended joins that tenure", "[extract][relations]") {
+  // The dictionary (leaders_world.txt) records Ashraf Ghani as President of
+  // Afghanistan until 2021-08-15; the report of his flight comes later.
+  const auto a = facts("Taliban commanders said President Ashraf Ghani had left the country.", "2021-08-17");
+  CHECK(hasLine(a, "Ashraf Ghani -LEADER_OF-> Afghanistan"));
+  // A title written as over, or a tenure long ended, says nothing of a current office.
+  const auto b = facts("Taliban commanders said the ousted President Ashraf Ghani had left the country.", "2021-08-17");
+  CHECK_FALSE(hasLine(b, "Ashraf Ghani -LEADER_OF-> Afghanistan"));
+  const auto c = facts("Taliban commanders said President Ashraf Ghani had left the country.", "2021-10-17");
+  CHECK_FALSE(hasLine(c, "Ashraf Ghani -LEADER_OF-> Afghanistan"));
+}
