@@ -273,6 +273,20 @@ Extraction ExtractorImpl::extract(const Article& article) const {
   discourse.isPerson = [&resolver](size_t e) {
     return e < resolver.entities().size() && resolver.entities()[e].actor.kind == ActorKind::kPerson;
   };
+  // One side: a state, its government bodies and its people by their
+  // country ("the State Department" and the United States); armed groups,
+  // organisations and parties are their own side.
+  discourse.acts.sameSide = [&resolver](size_t a, size_t b) {
+    const auto& es = resolver.entities();
+    if (a >= es.size() || b >= es.size()) return false;
+    auto governs = [](ActorKind k) {
+      return k == ActorKind::kState || k == ActorKind::kGovernmentBody || k == ActorKind::kPerson;
+    };
+    const Actor& x = es[a].actor;
+    const Actor& y = es[b].actor;
+    if (!governs(x.kind) || !governs(y.kind) || x.country.empty() || x.country != y.country) return false;
+    return x.kind != ActorKind::kPerson || y.kind != ActorKind::kPerson;
+  };
 
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence s = sentences[si];
@@ -343,6 +357,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
                            hasPersonPronoun(std::string_view(article.text).substr(bodyBegin, s.end - bodyBegin)) ||
                            opensWithGroupPronoun();
       std::vector<Fact> coded;
+      discourse.acts.sentence = si;
       if (parties)
         coded = events_->english().code(article.text, bodyBegin, s.end, mentions, demonym, article.doc.date, &denied,
                                         entityCode, &discourse);

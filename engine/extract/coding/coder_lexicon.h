@@ -28,6 +28,7 @@ struct EnglishCoderWords {
       threatPredicates, threatObjects;
   // english_events.cpp.
   WordSet announcingVerbs, meetingNouns, fightingNouns;
+  WordSet coercionReferenceNouns, forceReferenceNouns, decisionReferenceNouns;  // acts named without their author
   // np_binding.cpp.
   WordSet roleHeads, ownedHeads, quantityHeads, placeHeads, describingVerbs;
   WordSet rebuttalVerbs, rebuttalQualifiers, accusationNouns;  // coding/rebuttal.h

@@ -325,7 +325,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     discourse->earlierGroup = salientGroup(parse, actors, discourse->isPerson);
   }
   auto coded = coder_.code(parse, actors, denied, discourse ? discourse->isPerson : nullptr,
-                           discourse ? discourse->earlierAttacker : std::nullopt);
+                           discourse ? &discourse->acts : nullptr);
   for (CodedEvent& e : betweenEvents(parse, actors)) {
     const bool known = std::any_of(coded.begin(), coded.end(), [&](const CodedEvent& c) {
       return c.source == e.source && c.target == e.target && c.code == e.code;
@@ -335,7 +335,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   for (const CodedEvent& e : coded) {
     auto plover = ploverForCameo(e.code);
     if (!plover) continue;
-    if (discourse && !e.planned && isAttackCode(e.code)) discourse->earlierAttacker = e.source;
+    if (discourse && !e.planned) discourse->acts.done.push_back({e.source, e.code, discourse->acts.sentence});
     Fact f;
     f.src = e.source;
     f.dst = e.target;

@@ -50,10 +50,11 @@ class EnglishEventCoder final {
   // `discourse` (may be null; the caller's, one per article, sentences in
   // order): binds "he"/"him"/"she"/"her" to persons and a sentence-opening
   // "It"/"They" to the group the article was about (pronouns.h), and aims
-  // criticism of an unattributed attack at its last attacker. On return it
-  // holds what this sentence leaves for the next: `earlier` the persons it is
-  // about (when it names any), `earlierGroup` the group it is about (or
-  // none), `earlierAttacker` the source of its last attack (when it coded one).
+  // criticism, praise or rejection of an act named without its author at
+  // that act's author read before. On return it holds what this sentence
+  // leaves for the next: `earlier` the persons it is about (when it names
+  // any), `earlierGroup` the group it is about (or none), and `acts` gains
+  // the done events it coded.
   std::vector<Fact> code(std::string_view text, size_t begin, size_t end, const std::vector<Mention>& mentions,
                          const DemonymLookup& demonym = {}, Date articleDate = {},
                          std::vector<std::pair<size_t, size_t>>* denied = nullptr,

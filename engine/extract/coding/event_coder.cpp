@@ -48,6 +48,9 @@ const EnglishCoderWords& words() { return englishCoderWords(); }
 
 // CAMEO 11x: disapprove, criticise, accuse.
 constexpr std::string_view kCriticismRoot = "11";
+// CAMEO 05: diplomatic cooperation (praise, endorsement); 12: rejection.
+constexpr std::string_view kPraiseRoot = "05";
+constexpr std::string_view kRejectRoot = "12";
 // CAMEO 172: impose administrative sanctions (removal from office).
 constexpr std::string_view kRemovalCode = "172";
 // CAMEO 111: criticize or denounce.
@@ -62,7 +65,7 @@ struct MatchText {
   std::vector<int32_t> ppOf;  // per noun phrase: the prepositional phrase holding it, or kNoIndex
 
   std::function<bool(size_t)> isPerson;  // may be empty
-  std::optional<size_t> earlierAttacker;  // the author of the article's last attack read before
+  const EarlierActs* earlier = nullptr;  // the acts the article read before (may be null)
 
   // A 1024-bit filter over the upper-case surface words: a pattern naming a
   // word the sentence lacks cannot match anywhere in it (mayMatch). A set
@@ -1056,20 +1059,84 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
   return choice;
 }
 
-// "Iraq condemned the strikes as a violation of its sovereignty", after a
-// sentence that said who struck: criticism of an attack the clause names
-// without its author (no "by X", no victim that is an actor) is aimed at the
-// author of the article's last attack read before (`earlierAttacker`);
-// nullopt when there is none or the clause names no such attack.
-std::optional<size_t> authorOfNamedAttack(const MatchText& t, const Clause& c) {
-  if (!t.earlierAttacker) return std::nullopt;
+// The kinds of act a phrase can name without its author (act_reference_nouns
+// in data/english_coder_words.txt).
+enum class ActKind : uint8_t { kNone, kAttack, kCoercion, kForce, kDecision };
+
+ActKind actKindOf(const MatchText& t, int32_t np) {
+  const std::string& head = t.p.words[t.p.nps[np].head].lemma;
+  if (namesAttack(t, np)) return ActKind::kAttack;
+  if (words().coercionReferenceNouns.contains(head)) return ActKind::kCoercion;
+  if (words().forceReferenceNouns.contains(head)) return ActKind::kForce;
+  if (words().decisionReferenceNouns.contains(head)) return ActKind::kDecision;
+  return ActKind::kNone;
+}
+
+// True when CAMEO `code` is an act of kind `k`.
+bool actOfKind(std::string_view code, ActKind k) {
+  const std::string_view root = code.substr(0, 2);
+  switch (k) {
+    case ActKind::kAttack: return root == "18" || root == "19" || root == "20";
+    case ActKind::kCoercion: return root == "16" || root == "17";
+    case ActKind::kForce: return root == "15" || root == "13";
+    case ActKind::kDecision:
+      return root != "01" && root != "02" && root != "10" && root != "11" && root != "12";
+    case ActKind::kNone: return false;
+  }
+  return false;
+}
+
+// Sentences back (the current one is 0) from which a decision may be taken
+// up: "the move" two sentences on from the act is still that act; further
+// on, other acts have been told.
+constexpr size_t kDecisionReach = 2;
+
+// True when phrase `np` is written bare, its head ending it: "the decision",
+// not "the decision to deport refugees" or "the ban on imports", which name
+// an act of their own.
+bool writtenBare(const MatchText& t, int32_t np) {
+  const NounPhrase& n = t.p.nps[np];
+  if (n.ofNp != kNoIndex || n.span.last != n.head + 1) return false;
+  const size_t next = n.span.last;
+  if (next >= t.p.words.size()) return true;
+  const std::string& w = t.p.words[next].lower;
+  return w != "to" && w != "on" && w != "against" && w != "by" && w != "of" && w != "for";
+}
+
+// "Iraq condemned the strikes as a violation of its sovereignty", "Venezuela
+// denounced the expulsions", "Seoul welcomed the decision", after sentences
+// that said whose they were: criticism, praise or rejection of an act the
+// clause names without its author (no "by X", no victim that is an actor)
+// is aimed at the author of the latest earlier act of that kind
+// (actOfKind), other than the clause's source or its own side
+// (EarlierActs::sameSide); a decision only from the last kDecisionReach
+// sentences and written bare. nullopt when there is none.
+std::optional<size_t> authorOfNamedAct(const MatchText& t, const Clause& c, int32_t source) {
+  if (!t.earlier || t.earlier->done.empty()) return std::nullopt;
+  std::vector<size_t> critics;
+  t.entitiesOf(source, &critics);
+  auto ownSide = [&](size_t author) {
+    return std::any_of(critics.begin(), critics.end(), [&](size_t c) {
+      return c == author || (t.earlier->sameSide && t.earlier->sameSide(c, author));
+    });
+  };
   for (uint32_t o : c.objects) {
     const int32_t np = static_cast<int32_t>(o);
-    if (!namesAttack(t, np) || t.namesActor(np)) continue;
-    if (writtenAttackAuthor(t, np) != kNoIndex) return std::nullopt;
-    const int32_t victim = t.p.nps[np].ofNp;
-    if (victim != kNoIndex && t.namesActor(victim)) return std::nullopt;
-    return t.earlierAttacker;
+    const ActKind kind = actKindOf(t, np);
+    if (kind == ActKind::kNone || t.namesActor(np)) continue;
+    if (kind == ActKind::kAttack) {
+      if (writtenAttackAuthor(t, np) != kNoIndex) return std::nullopt;
+      const int32_t victim = t.p.nps[np].ofNp;
+      if (victim != kNoIndex && t.namesActor(victim)) return std::nullopt;
+    } else if (!writtenBare(t, np)) {
+      continue;
+    }
+    const auto& done = t.earlier->done;
+    for (auto it = done.rbegin(); it != done.rend(); ++it) {
+      if (kind == ActKind::kDecision && t.earlier->sentence > it->sentence + kDecisionReach) break;
+      if (actOfKind(it->code, kind) && !ownSide(it->source)) return it->source;
+    }
+    return std::nullopt;
   }
   return std::nullopt;
 }
@@ -1108,13 +1175,17 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
     roles.target = kNoIndex;
   // Criticism of an attack is aimed at its author, never at its victim:
   // "condemned the attack on X" (nobody, unless "... by Y": Y).
-  std::optional<size_t> earlierAuthor;  // an attack named with no author: the one read before
-  if (code.source.rfind(kCriticismRoot, 0) == 0 && !words().attributingVerbs.contains(choice.vg->lemma)) {
+  std::optional<size_t> earlierAuthor;  // an act named with no author: the one read before
+  const bool criticism = code.source.rfind(kCriticismRoot, 0) == 0;
+  if (criticism && !words().attributingVerbs.contains(choice.vg->lemma)) {
     denyAttackVictims(t, c, roles.source, denied);
     if (roles.target != kNoIndex)
       if (const int32_t attack = attackOfVictim(t, roles.target); attack != kNoIndex)
         roles.target = writtenAttackAuthor(t, attack);
-    if (roles.target == kNoIndex) earlierAuthor = authorOfNamedAttack(t, c);
+    if (roles.target == kNoIndex) earlierAuthor = authorOfNamedAct(t, c, roles.source);
+  } else if (roles.target == kNoIndex && roles.source != kNoIndex &&
+             (code.source.rfind(kPraiseRoot, 0) == 0 || code.source.rfind(kRejectRoot, 0) == 0)) {
+    earlierAuthor = authorOfNamedAct(t, c, roles.source);
   }
   std::vector<size_t> sources, targets;
   std::vector<int32_t> sourceNps, targetNps;  // the member phrase naming each
@@ -1302,11 +1373,11 @@ void denyParties(const MatchText& t, uint32_t ci, std::vector<std::pair<size_t, 
 std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors& npActors,
                                          std::vector<std::pair<size_t, size_t>>* denied,
                                          const std::function<bool(size_t)>& isPerson,
-                                         std::optional<size_t> earlierAttacker) const {
+                                         const EarlierActs* earlier) const {
   std::vector<CodedEvent> out;
   MatchText t(p, npActors);
   t.isPerson = isPerson;
-  t.earlierAttacker = earlierAttacker;
+  t.earlier = earlier;
   for (uint32_t ci = 0; ci < p.clauses.size(); ++ci) {
     const Clause& c = p.clauses[ci];
     if (skipClause(p, c)) continue;

@@ -73,6 +73,26 @@ struct CodedEvent {
   uint32_t dictionaryLine = 0;  // the pattern's or verb's line, for tracing
 };
 
+// An event an earlier sentence of the article coded as done: its source
+// (caller's entity number), CAMEO code and the sentence it was read in.
+struct EarlierAct {
+  size_t source = 0;
+  std::string code;
+  size_t sentence = 0;
+};
+
+// What an act named without its author ("condemned the strikes",
+// "welcomed the decision", "denounced the expulsions") may stand for: the
+// article's done events read before, oldest first; the current sentence's
+// number; and whether two entities are one side (a government body and its
+// state: criticism is not aimed at the critic's own side's act). `sameSide`
+// may be empty (then only an entity is its own side).
+struct EarlierActs {
+  std::vector<EarlierAct> done;
+  size_t sentence = 0;
+  std::function<bool(size_t, size_t)> sameSide;
+};
+
 class EventCoder final {
  public:
   // Later dictionaries are consulted only for verbs the earlier ones lack.
@@ -84,13 +104,14 @@ class EventCoder final {
   // `isPerson` (may be empty): whether an entity is a person, for verbs
   // whose sense depends on it ("dismissed the minister" removes from office,
   // "dismissed the claim" rejects it; removal_verbs in
-  // data/english_coder_words.txt). `earlierAttacker` (may be nullopt): the
-  // author of the article's last attack read before this sentence, whom
-  // criticism of an attack named without its author is aimed at.
+  // data/english_coder_words.txt). `earlier` (may be null): the acts the
+  // article read before this sentence, whose author criticism, praise or
+  // rejection of an act named without its author is aimed at
+  // (act_reference_nouns in data/english_coder_words.txt).
   std::vector<CodedEvent> code(const syntax::SentenceParse& parse, const NpActors& npActors,
                                std::vector<std::pair<size_t, size_t>>* denied = nullptr,
                                const std::function<bool(size_t)>& isPerson = {},
-                               std::optional<size_t> earlierAttacker = std::nullopt) const;
+                               const EarlierActs* earlier = nullptr) const;
 
  private:
   std::vector<const VerbDictionary*> dictionaries_;

@@ -29,6 +29,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/coding/event_coder.h"
 #include "extract/coding/np_binding.h"
 #include "extract/syntax/clauses.h"
 
@@ -46,10 +47,10 @@ struct DiscourseState {
   // last sentence that had one (salientGroup); "It"/"They" opening the next
   // sentence stand for it.
   std::optional<size_t> earlierGroup;
-  // The source of the last attack (CAMEO 18-20, not planned) the article's
-  // sentences coded: whom "condemned the strikes" is aimed at when the
-  // strikes' author is not written with them (EventCoder::code).
-  std::optional<size_t> earlierAttacker;
+  // The done events the article's sentences coded so far, for an act named
+  // without its author in a later sentence ("condemned the strikes":
+  // EventCoder::code); the caller sets `acts.sentence` and `acts.sameSide`.
+  EarlierActs acts;
 };
 
 // True for "he", "him", "she", "her" (lower case): the words bound to persons.

@@ -23,7 +23,11 @@ TEST_CASE("englishCoderWords: the embedded english_coder_words.txt parses into i
   const EnglishCoderWords& w = englishCoderWords();
   CHECK(w.addressPrepositions.words().size() == 14);
   CHECK(w.speakerPronouns.words().size() == 5);
-  CHECK(w.attackNouns.words().size() == 10);
+  CHECK(w.attackNouns.words().size() == 11);
+  CHECK(w.coercionReferenceNouns.contains("expulsion"));
+  CHECK(w.forceReferenceNouns.contains("drill"));
+  CHECK(w.decisionReferenceNouns.contains("decision"));
+  CHECK_FALSE(w.decisionReferenceNouns.contains("talks"));
   CHECK(w.speechVerbs.words().size() == 16);
   CHECK(w.actNouns.words().size() == 12);
   CHECK(w.objectControlVerbs.words().size() == 12);

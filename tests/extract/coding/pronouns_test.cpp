@@ -115,3 +115,40 @@ TEST_CASE("Pronouns: 'it'/'them' after a participle are what the clause before a
       "2021-11-15");
   for (const auto& l : h) CHECK(l.find("-ACCUSE->") == std::string::npos);
 }
+
+TEST_CASE("Pronouns: an act named without its author ('the expulsions', 'the decision') is the earlier act's author's",
+          "[extract][coder][pronouns]") {
+  // Coercion: arrests, expulsions, closures.
+  const auto a = facts("Chile expelled two Venezuelan diplomats on Monday.\nVenezuela denounced the expulsions.", "2021-06-08");
+  CHECK(hasLine(a, "Venezuela -ACCUSE-> Chile"));
+  const auto b = facts("Belarusian police arrested the opposition activist Pavel Sevruk on Friday.\n"
+                       "The European Union condemned the arrest.",
+                       "2021-06-05");
+  CHECK(hasLine(b, "European Union -ACCUSE-> Belarus"));
+  // Praise of a decision, bare, within two sentences.
+  const auto c = facts("Japan lifted its export curbs on South Korea on Thursday.\nSeoul welcomed the decision.", "2021-06-05");
+  CHECK(hasLine(c, "South Korea -SUPPORT-> Japan"));
+  const auto d = facts("Japan lifted its export curbs on South Korea on Thursday.\nTokyo said trade would grow.\n"
+                       "Exporters were pleased.\nSeoul welcomed the decision.",
+                       "2021-06-05");
+  for (const auto& l : d) CHECK(l.find("South Korea -SUPPORT->") == std::string::npos);
+  // "the decision to X" names an act of its own; an act of another kind is no match.
+  const auto e = facts("Kenya's president met Ugandan officials on Monday.\n"
+                       "Amnesty International condemned the decision to deport refugees.",
+                       "2021-06-05");
+  for (const auto& l : e) CHECK(l.find("Amnesty International -ACCUSE->") == std::string::npos);
+  const auto f = facts("Chile expelled two Venezuelan diplomats on Monday.\nVenezuela denounced the strikes.", "2021-06-08");
+  for (const auto& l : f) CHECK(l.find("Venezuela -ACCUSE->") == std::string::npos);
+}
+
+TEST_CASE("Pronouns: criticism of an unattributed attack is never aimed at the critic's own side",
+          "[extract][coder][pronouns]") {
+  // The last attack is the critic's own state's: the one before it is meant.
+  const auto f = facts(
+      "Iranian forces shelled Kurdish villages in Iraq on Wednesday, and Iran struck Israel with missiles.\n"
+      "An American jet shot down an Iranian drone.\n"
+      "The State Department condemned the strikes.",
+      "2022-09-29");
+  CHECK(hasLine(f, "US Department of State -ACCUSE-> Iran"));
+  CHECK_FALSE(hasLine(f, "US Department of State -ACCUSE-> United States"));
+}
