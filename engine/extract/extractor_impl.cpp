@@ -230,6 +230,17 @@ Date anchoredDay(const Article& article, const std::vector<Sentence>& sentences,
   return Date::unknown();
 }
 
+// The sentence's done events, for an act a later sentence names without its
+// author (EarlierActs): events not planned, and requests even when what
+// they ask for is ("asked Ethiopia to open its border": the asking is done).
+void rememberDoneActs(const std::vector<Fact>& facts, size_t sentence, EarlierActs* acts) {
+  for (const Fact& f : facts) {
+    if (isStandingType(f.type) || f.cameo.empty()) continue;
+    const bool request = f.cameo.rfind("02", 0) == 0 || f.cameo.rfind("10", 0) == 0;
+    if (!f.planned || request) acts->done.push_back({f.src, f.cameo, sentence});
+  }
+}
+
 // The date rule for an event (extractor_impl.h): the date its sentence
 // gives; else, for a done event (present or past tense), the article's date
 // as a point; else unknown. Never an open-start range.
@@ -364,6 +375,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       else
         discourse.earlierGroup.reset();  // what the parse would leave: a sentence about no group
       facts = combineFacts(std::move(facts), std::move(coded), englishEvents_, denied);
+      rememberDoneActs(facts, si, &discourse.acts);
       if (auto r = rebuttalFact(tokens, mentions, resolver.entities(), accusations, facts)) facts.push_back(std::move(*r));
       for (const Accusation& a : accusationsOf(facts, mentions)) accusations.push_back(a);
     }

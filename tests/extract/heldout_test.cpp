@@ -68,6 +68,12 @@ namespace {
 //                   the State Department for the United States); fresh9 53/84 = 63.1%,
 //                   62/68 = 91.2%; fresh5 66/113, 78/92 = 84.8%: one more wrong edge,
 //                   not looked at; its precision floor moved from 85 to 84.
+//                   Then a speaker's own side announcing a hostile act threatens ("Trump
+//                   warned that the United States would strike"; "a Hezbollah spokesman
+//                   said the group would retaliate"), requests are remembered for "rejected
+//                   the request", and the rule path's events join the remembered acts:
+//                   heldout 120/166, 134/141; fresh2 59/89, 68/79; fresh3 56/93, 62/83;
+//                   fresh4 71/103, 74/86; the other sets, fresh9 (53/84, 62/68) unchanged.
 struct HeldoutSet {
   const char* dir;
   size_t recallFloorPercent;
@@ -75,12 +81,12 @@ struct HeldoutSet {
   size_t minSentences;
 };
 constexpr HeldoutSet kSets[] = {
-    {KG_HELDOUT_DIR, 70, 94, 60},
+    {KG_HELDOUT_DIR, 72, 95, 60},
     {KG_HELDOUT_DEV_DIR, 59, 92, 100},  // 122/133: "condemned the strikes" after an attack (session 20) costs two, one a scorer name mismatch (US Department of State for United States)
     {KG_HELDOUT_FRESH_DIR, 48, 85, 100},
-    {KG_HELDOUT_FRESH2_DIR, 65, 85, 55},
-    {KG_HELDOUT_FRESH3_DIR, 58, 73, 60},
-    {KG_HELDOUT_FRESH4_DIR, 67, 85, 70},
+    {KG_HELDOUT_FRESH2_DIR, 66, 86, 55},
+    {KG_HELDOUT_FRESH3_DIR, 60, 74, 60},
+    {KG_HELDOUT_FRESH4_DIR, 68, 86, 70},
     {KG_HELDOUT_FRESH5_DIR, 58, 84, 65},
     {KG_HELDOUT_FRESH6_DIR, 54, 75, 45},
     {KG_HELDOUT_FRESH7_DIR, 59, 82, 40},

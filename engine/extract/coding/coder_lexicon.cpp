@@ -9,6 +9,7 @@ using W = EnglishCoderWords;
 constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"address_prepositions", &W::addressPrepositions},
     {"speaker_pronouns", &W::speakerPronouns},
+    {"speaker_descriptions", &W::speakerDescriptions},
     {"attack_nouns", &W::attackNouns},
     {"speech_verbs", &W::speechVerbs},
     {"act_nouns", &W::actNouns},
@@ -32,6 +33,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"fighting_nouns", &W::fightingNouns},
     {"coercion_reference_nouns", &W::coercionReferenceNouns},
     {"force_reference_nouns", &W::forceReferenceNouns},
+    {"request_reference_nouns", &W::requestReferenceNouns},
     {"decision_reference_nouns", &W::decisionReferenceNouns},
     {"describing_verbs", &W::describingVerbs},
     {"role_heads", &W::roleHeads},

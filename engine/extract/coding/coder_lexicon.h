@@ -28,7 +28,8 @@ struct EnglishCoderWords {
       threatPredicates, threatObjects;
   // english_events.cpp.
   WordSet announcingVerbs, meetingNouns, fightingNouns;
-  WordSet coercionReferenceNouns, forceReferenceNouns, decisionReferenceNouns;  // acts named without their author
+  WordSet speakerDescriptions;  // "the group" said by its spokesman
+  WordSet coercionReferenceNouns, forceReferenceNouns, requestReferenceNouns, decisionReferenceNouns;  // acts named without their author
   // np_binding.cpp.
   WordSet roleHeads, ownedHeads, quantityHeads, placeHeads, describingVerbs;
   WordSet rebuttalVerbs, rebuttalQualifiers, accusationNouns;  // coding/rebuttal.h

@@ -89,16 +89,20 @@ bool announces(std::string_view lemma) { return englishCoderWords().announcingVe
 
 // The verb group that announces the planned event `e` when its own source
 // does the announcing: "Moscow would retaliate against Washington, Lavrov
-// said" (the speaker, or the speaker's state), "the Houthis vowed to keep
+// said" (the speaker, or the speaker's side by `sameSide`, which may be
+// empty: "Trump warned that the United States would strike"), "the Houthis vowed to keep
 // targeting ships" (an announcing verb governing the act, same subject).
 // Returns -1 otherwise.
-int32_t announcingVerb(const syntax::SentenceParse& p, const NpActors& actors, const CodedEvent& e) {
+int32_t announcingVerb(const syntax::SentenceParse& p, const NpActors& actors, const CodedEvent& e,
+                       const std::function<bool(size_t, size_t)>& sameSide) {
   const auto& c = p.clauses[e.clause];
   if (c.kind == syntax::ClauseKind::kReported && c.speaker != syntax::kNoIndex && c.parent != syntax::kNoIndex) {
     const auto& said = actors[c.speaker];
     const uint32_t v = p.clauses[c.parent].verb;
-    if (std::find(said.begin(), said.end(), e.source) != said.end() && announces(p.vgs[v].lemma))
-      return static_cast<int32_t>(v);
+    const bool own = std::any_of(said.begin(), said.end(), [&](size_t a) {
+      return a == e.source || (sameSide && sameSide(a, e.source));
+    });
+    if (own && announces(p.vgs[v].lemma)) return static_cast<int32_t>(v);
   }
   // The clause's own verb announces when the act is its infinitive ("vowed
   // to attack"); else a verb further up.
@@ -112,10 +116,11 @@ int32_t announcingVerb(const syntax::SentenceParse& p, const NpActors& actors, c
 // was said (CAMEO codes threats so): appended to `facts` next to the
 // planned act itself.
 void addAnnouncedThreat(const syntax::SentenceParse& p, const NpActors& actors, const CodedEvent& e,
-                        const Fact& planned, std::vector<Fact>* facts) {
+                        const Fact& planned, const std::function<bool(size_t, size_t)>& sameSide,
+                        std::vector<Fact>* facts) {
   const std::string_view threat = threatCodeFor(e.code);
   if (threat.empty()) return;
-  const int32_t v = announcingVerb(p, actors, e);
+  const int32_t v = announcingVerb(p, actors, e, sameSide);
   if (v < 0) return;
   auto plover = ploverForCameo(threat);
   if (!plover) return;
@@ -335,7 +340,6 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   for (const CodedEvent& e : coded) {
     auto plover = ploverForCameo(e.code);
     if (!plover) continue;
-    if (discourse && !e.planned) discourse->acts.done.push_back({e.source, e.code, discourse->acts.sentence});
     Fact f;
     f.src = e.source;
     f.dst = e.target;
@@ -353,7 +357,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     }
     f.planned = e.planned;
     f.tense = tenseOf(parse, e);
-    if (e.planned) addAnnouncedThreat(parse, actors, e, f, &facts);
+    if (e.planned) addAnnouncedThreat(parse, actors, e, f, discourse ? discourse->acts.sameSide : nullptr, &facts);
     // A relative clause describes its antecedent ("two days after the US
     // strike that killed Soleimani"): the sentence's date is not its own.
     f.background = parse.clauses[e.clause].kind == syntax::ClauseKind::kRelative;

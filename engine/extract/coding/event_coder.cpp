@@ -606,6 +606,11 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
     const NounPhrase& s = t.p.nps[c.subject];
     if (s.span.last == s.span.first + 1 && words().speakerPronouns.contains(t.p.words[s.head].lower))
       r.source = c.speaker;
+    // "A Hezbollah spokesman said the group would retaliate": "the group"
+    // is the speaker's own (speaker_descriptions).
+    if (s.span.last == s.span.first + 2 && t.p.words[s.span.first].lower == "the" &&
+        words().speakerDescriptions.contains(t.p.words[s.head].lemma))
+      r.source = c.speaker;
   }
   if (complementVerb && !c.objects.empty() && words().objectControlVerbs.contains(t.p.vgs[c.verb].lemma))
     r.source = static_cast<int32_t>(c.objects.front());
@@ -1061,13 +1066,14 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
 
 // The kinds of act a phrase can name without its author (act_reference_nouns
 // in data/english_coder_words.txt).
-enum class ActKind : uint8_t { kNone, kAttack, kCoercion, kForce, kDecision };
+enum class ActKind : uint8_t { kNone, kAttack, kCoercion, kForce, kRequest, kDecision };
 
 ActKind actKindOf(const MatchText& t, int32_t np) {
   const std::string& head = t.p.words[t.p.nps[np].head].lemma;
   if (namesAttack(t, np)) return ActKind::kAttack;
   if (words().coercionReferenceNouns.contains(head)) return ActKind::kCoercion;
   if (words().forceReferenceNouns.contains(head)) return ActKind::kForce;
+  if (words().requestReferenceNouns.contains(head)) return ActKind::kRequest;
   if (words().decisionReferenceNouns.contains(head)) return ActKind::kDecision;
   return ActKind::kNone;
 }
@@ -1079,6 +1085,7 @@ bool actOfKind(std::string_view code, ActKind k) {
     case ActKind::kAttack: return root == "18" || root == "19" || root == "20";
     case ActKind::kCoercion: return root == "16" || root == "17";
     case ActKind::kForce: return root == "15" || root == "13";
+    case ActKind::kRequest: return root == "10" || root == "02" || root == "03";
     case ActKind::kDecision:
       return root != "01" && root != "02" && root != "10" && root != "11" && root != "12";
     case ActKind::kNone: return false;
@@ -1109,8 +1116,8 @@ bool writtenBare(const MatchText& t, int32_t np) {
 // clause names without its author (no "by X", no victim that is an actor)
 // is aimed at the author of the latest earlier act of that kind
 // (actOfKind), other than the clause's source or its own side
-// (EarlierActs::sameSide); a decision only from the last kDecisionReach
-// sentences and written bare. nullopt when there is none.
+// (EarlierActs::sameSide); a decision or a request only from the last
+// kDecisionReach sentences and written bare ("rejected the request"). nullopt when there is none.
 std::optional<size_t> authorOfNamedAct(const MatchText& t, const Clause& c, int32_t source) {
   if (!t.earlier || t.earlier->done.empty()) return std::nullopt;
   std::vector<size_t> critics;
@@ -1133,7 +1140,8 @@ std::optional<size_t> authorOfNamedAct(const MatchText& t, const Clause& c, int3
     }
     const auto& done = t.earlier->done;
     for (auto it = done.rbegin(); it != done.rend(); ++it) {
-      if (kind == ActKind::kDecision && t.earlier->sentence > it->sentence + kDecisionReach) break;
+      if ((kind == ActKind::kDecision || kind == ActKind::kRequest) && t.earlier->sentence > it->sentence + kDecisionReach)
+        break;
       if (actOfKind(it->code, kind) && !ownSide(it->source)) return it->source;
     }
     return std::nullopt;

@@ -63,7 +63,10 @@ TEST_CASE("Coder: reported speech keeps the speaker apart from the event", "[ext
   const auto f = facts("Recep Tayyip Erdogan said that Ankara would impose sanctions on Damascus.", "2020-02-10");
   INFO(dump(f));
   for (const auto& l : f) CHECK(l.rfind("Recep Tayyip Erdogan -", 0) != 0);
-  CHECK(happened("Recep Tayyip Erdogan said that Ankara would impose sanctions on Damascus.", "2020-02-10").empty());
+  // Only the threat his state's announced act makes happened (CAMEO 1312, when said); the sanction is planned.
+  const auto h = happened("Recep Tayyip Erdogan said that Ankara would impose sanctions on Damascus.", "2020-02-10");
+  INFO(dump(h));
+  CHECK(h == std::set<std::string>{"Turkey -THREATEN-> Syria"});
 }
 
 TEST_CASE("Coder: a reported clause without 'that' after a time phrase takes the speaker as its it/they",
@@ -233,6 +236,25 @@ TEST_CASE("Coder: an actor announcing its own hostile act threatens, the act sta
   INFO(dump(moded));
   CHECK(has(moded, "Iran -ASSAULT:planned-> Israel"));
   CHECK_FALSE(has(happened(text, "2024-04-02"), "Iran -ASSAULT-> Israel"));
+}
+
+TEST_CASE("Coder: a speaker announcing an act of their own side, or of 'the group' they speak for, threatens",
+          "[extract][coder]") {
+  // The speaker's state is the source's side (a person and the state of their country).
+  const std::string text = "Donald Trump warned that the United States would strike Iranian cultural sites.";
+  const auto f = facts(text, "2020-01-05");
+  INFO(dump(f));
+  CHECK(has(f, "United States -THREATEN-> Iran"));
+  CHECK_FALSE(has(happened(text, "2020-01-05"), "United States -ASSAULT-> Iran"));
+  // "the group" in a spokesman's reported speech is the spokesman's group.
+  const auto g = facts("A Hezbollah spokesman said the group would retaliate against Israeli interests.", "2020-01-05");
+  INFO(dump(g));
+  CHECK(has(g, "Hezbollah -THREATEN-> Israel"));
+  // Another state's act, announced, is no threat by the speaker.
+  const auto h = facts("Donald Trump warned that Iran would strike Israeli sites.", "2020-01-05");
+  INFO(dump(h));
+  CHECK_FALSE(has(h, "Iran -THREATEN-> Israel"));
+  CHECK_FALSE(has(h, "Donald Trump -THREATEN-> Israel"));
 }
 
 TEST_CASE("Coder: each party carries its CAMEO actor code composed with its agents", "[extract][coder]") {

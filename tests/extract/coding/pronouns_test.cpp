@@ -137,6 +137,9 @@ TEST_CASE("Pronouns: an act named without its author ('the expulsions', 'the dec
                        "Amnesty International condemned the decision to deport refugees.",
                        "2021-06-05");
   for (const auto& l : e) CHECK(l.find("Amnesty International -ACCUSE->") == std::string::npos);
+  // A request (or appeal) rejected: the asking is done even though what it asks for is not.
+  const auto r = facts("Kenya asked Ethiopia to open its border on Monday.\nEthiopia rejected the request.", "2020-01-05");
+  CHECK(hasLine(r, "Ethiopia -REJECT-> Kenya"));
   const auto f = facts("Chile expelled two Venezuelan diplomats on Monday.\nVenezuela denounced the strikes.", "2021-06-08");
   for (const auto& l : f) CHECK(l.find("Venezuela -ACCUSE->") == std::string::npos);
 }
