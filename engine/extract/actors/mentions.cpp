@@ -567,8 +567,10 @@ bool personContext(const MentionScan& s, size_t b, size_t next) {
     for (size_t q = b > 12 ? b - 12 : 1; q + 3 < b && !person; ++q) {
       auto tl = s.index.title(tokens, q);
       if (!tl || tokens[q + tl->second].lower != "of" || !tokens[q + tl->second + 1].word) continue;
-      const bool opened = tokens[q - 1].lower == "the" || (q > 1 && tokens[q - 2].lower == "the" &&
-                                                           !tokens[q - 1].capital && tokens[q - 1].word);
+      auto determiner = [&](size_t k) {
+        return tokens[k].lower == "the" || tokens[k].lower == "a" || tokens[k].lower == "an";
+      };
+      const bool opened = determiner(q - 1) || (q > 1 && determiner(q - 2) && !tokens[q - 1].capital && tokens[q - 1].word);
       bool capitalBody = true;  // the words from "of" to the comma name the body
       for (size_t k = q + tl->second + 1; k + 1 < b; ++k)
         capitalBody = capitalBody && tokens[k].word && (tokens[k].capital || tokens[k].article || tokens[k].hyphenBefore);
@@ -768,7 +770,8 @@ void attachTitleOfGroupBefore(MentionScan& s, Mention& m) {
 // organisation or group mention ending at the comma) is the title's and
 // only qualifies it, as in "the Deputy Secretary-General of X Y"; "the"
 // opens the title, so that a list ("ministers of Greece, Turkey") or a verb
-// phrase ("met the leaders of X, Y and Z") is not read as one.
+// phrase ("met the leaders of X, Y and Z") is not read as one. "a"/"an"
+// opens a title one of several hold ("a commander of X, Y": a member).
 void attachTitleOfBodyAcrossComma(MentionScan& s, Mention& m) {
   const auto& tokens = s.tokens;
   const size_t comma = m.tokBegin - 1;
@@ -791,10 +794,16 @@ void attachTitleOfBodyAcrossComma(MentionScan& s, Mention& m) {
     // Only lower-case words ("chief", "top", "secretary" of "secretary
     // general") may stand between "the" and the title, two at most.
     size_t d = q;
+    auto determiner = [&](size_t k) {
+      return tokens[k].lower == "the" || tokens[k].lower == "a" || tokens[k].lower == "an";
+    };
     while (d > 0 && d + 2 > q && tokens[d - 1].word && !tokens[d - 1].capital && !tokens[d - 1].article &&
-           s.owner[d - 1] < 0)
+           !determiner(d - 1) && s.owner[d - 1] < 0)
       --d;
-    if (d == 0 || tokens[d - 1].lower != "the") continue;
+    if (d == 0) continue;
+    const std::string& det = tokens[d - 1].lower;
+    if (det != "the" && det != "a" && det != "an") continue;
+    m.titleOneOfMany = det != "the";
     // The written words when they only add to the title's name in front
     // ("chief prosecutor" for the title Prosecutor): "chief" says who leads.
     std::string written;

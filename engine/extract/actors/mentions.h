@@ -39,6 +39,7 @@ struct Mention {
   size_t titleOf = kNoActor;
   size_t titleBegin = 0;  // first token of the title and its owner (== tokBegin when none)
   bool titleApposed = false;  // the title stood before a comma ("the Iranian ambassador, X")
+  bool titleOneOfMany = false;  // written as one of several holders ("a commander of X, Y")
   bool modifier = false;    // only qualifies another mention ("US" in "US ambassador X")
   bool possessive = false;  // written "Iran's": qualifies the noun after it
 };

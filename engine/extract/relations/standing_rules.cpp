@@ -251,6 +251,8 @@ Fact officeFact(const StandingScan& s, const Mention& m, size_t body, float conf
            : leaderTitle(lt) ? EdgeType::kLeaderOf
                              : EdgeType::kMemberOf;
   f.title = m.title;
+  // "a commander of X, Y": one of several holders leads nothing.
+  if (m.titleOneOfMany && f.type == EdgeType::kLeaderOf) f.type = stateLike ? EdgeType::kOfficialOf : EdgeType::kMemberOf;
   if (const CatalogRelation* r = recordedRelation(s.resolver, person.catalog, b.catalog, lt)) {
     f.type = r->type;
     f.title = r->title;
@@ -333,16 +335,25 @@ std::optional<Fact> ownedTitleFact(const StandingScan& s, const Mention& m) {
 }
 
 // A head-of-state, head-of-government or minister title written bare before
-// the name of someone the dictionary does not know ("Mutinous Malian soldiers
+// the name of someone the dictionary does not know, or knows under other
+// titles only ("Mutinous Malian soldiers
 // detained President X"): the office of the sentence's one state, read at a
 // lower confidence. Nothing when the sentence names no state or several.
 std::optional<Fact> contextTitleFact(const StandingScan& s, const Mention& m) {
   const Entity& person = s.entities[m.entity];
-  if (person.actor.kind != ActorKind::kPerson || person.catalog != kNoActor) return std::nullopt;
+  if (person.actor.kind != ActorKind::kPerson) return std::nullopt;
+  // The dictionary's own titles are recordedTitleFact's; a known person's
+  // other title ("Deputy President X" before X's presidency) is read as
+  // anyone's.
+  if (person.catalog != kNoActor && s.resolver.offices().hasTitle(person.catalog, m.title)) return std::nullopt;
   const std::string lt = lowerCase(m.title);
   const bool head = headTitle(lt);
   if (titleOwnerWord(s, m)) return std::nullopt;  // an owned title is ownedTitleFact's
-  if (!head && lt.find("minister") == std::string::npos) return std::nullopt;
+  // "Vice President X", "Deputy President X": a head's deputy, an official.
+  const size_t cut = lt.find_first_of(" -");
+  const bool deputyHead = cut != std::string::npos && words().subordinateTitleOpeners.contains(lt.substr(0, cut)) &&
+                          headTitle(lt.substr(cut + 1));
+  if (!head && !deputyHead && lt.find("minister") == std::string::npos) return std::nullopt;
   if (formerTitle(s, m)) return std::nullopt;
   const size_t state = soleStateOfSentence(s, m);
   if (state == kNoActor || state == m.entity) return std::nullopt;
@@ -702,6 +713,34 @@ void replacedWith(StandingScan& s, const Mention& y) {
   }
 }
 
+// "General X of the Quds Force", "Senator X of the Republican Party",
+// "Secretary-General X of NATO": a person's organisation, armed group,
+// or government body (parties are organisations) written right after the name with "of". A
+// leader's title written with the name leads it; any other title, or none,
+// is membership. A state after "of" is left alone ("Prime Minister X of
+// Japan" is the title rules'; "X of Iran" is only a nationality).
+void personOfBody(StandingScan& s, const std::vector<const Mention*>& all, const Mention& m) {
+  const auto& tokens = s.tokens;
+  const Entity& person = s.entities[m.entity];
+  if (person.actor.kind != ActorKind::kPerson || m.tokEnd + 1 >= tokens.size() || tokens[m.tokEnd].lower != "of") return;
+  const Mention* g = mentionAfter(tokens, all, m.tokEnd + 1, 1);
+  if (!g || g->entity == m.entity) return;
+  const ActorKind kind = s.entities[g->entity].actor.kind;
+  if (kind != ActorKind::kOrganisation && kind != ActorKind::kArmedGroup &&
+      kind != ActorKind::kGovernmentBody)
+    return;
+  if (m.titleOf != kNoActor) return;  // the title names its own body
+  Fact f;
+  f.src = m.entity;
+  f.dst = g->entity;
+  f.type = !m.title.empty() && leaderTitle(lowerCase(m.title)) && !rankTitle(lowerCase(m.title)) ? EdgeType::kLeaderOf
+                                                                                              : EdgeType::kMemberOf;
+  f.title = m.title;
+  f.confidence = std::min(m.confidence, g->confidence) * kAppositionFactor;
+  if (titleRecordedElsewhere(s, person, s.entities[g->entity], m.title)) return;
+  s.push(std::move(f));
+}
+
 // Appositives: "P, the secretary general of G", "P, a member of G"; "G,
 // which is part of H". They read all mentions, transparent or not.
 void appositionRelations(StandingScan& s) {
@@ -714,6 +753,7 @@ void appositionRelations(StandingScan& s) {
     if (tokens[k].lower == "by" && (tokens[k - 1].lower == "led" || tokens[k - 1].lower == "headed")) ledBy(s, all, k);
   }
   for (const Mention* m : all) {
+    personOfBody(s, all, *m);
     size_t q = m->tokEnd;
     if (q >= tokens.size() || tokens[q].lower != ",") continue;
     ++q;

@@ -253,3 +253,29 @@ TEST_CASE("Relations: a recorded title written just after its tenure ended joins
   const auto c = facts("Taliban commanders said President Ashraf Ghani had left the country.", "2021-10-17");
   CHECK_FALSE(hasLine(c, "Ashraf Ghani -LEADER_OF-> Afghanistan"));
 }
+
+TEST_CASE("Relations: 'a commander of G, X' is a member; 'General X of G' belongs to G", "[extract][relations]") {
+  // Invented names: the dictionary knows none of these people.
+  const auto a = facts("A US drone strike killed a commander of Kataib Hezbollah, Abu Karim al-Tamimi, on Thursday.",
+                       "2024-02-08");
+  CHECK(hasLine(a, "Abu Karim al-Tamimi -MEMBER_OF-> Kata'ib Hezbollah"));
+  CHECK_FALSE(hasLine(a, "Abu Karim al-Tamimi -LEADER_OF-> Kata'ib Hezbollah"));
+  CHECK(hasLine(a, "United States -ASSAULT-> Abu Karim al-Tamimi"));  // the person, not the group, was hit
+  const auto b = facts("An Israeli air strike killed General Hossein Amini of the Quds Force on Monday.", "2024-04-02");
+  CHECK(hasLine(b, "Hossein Amini -MEMBER_OF-> Quds Force"));
+  const auto c = facts("Secretary General Omar Haddad of the Arab League met Iraqi officials.", "2024-04-02");
+  CHECK(hasLine(c, "Omar Haddad -LEADER_OF-> Arab League"));
+  // A state after "of" is a nationality, not a membership.
+  const auto d = facts("General Hossein Amini of Iran met Iraqi officials.", "2024-04-02");
+  CHECK_FALSE(hasLine(d, "Hossein Amini -MEMBER_OF-> Iran"));
+}
+
+TEST_CASE("Relations: a bare deputy's title, or a known person's unrecorded title, is the sentence's state's office",
+          "[extract][relations]") {
+  // William Ruto is in the dictionary as President of Kenya from September 2022 only.
+  const auto a = facts("Kenya's electoral commission met Deputy President William Ruto on Monday.", "2022-08-15");
+  CHECK(hasLine(a, "William Ruto -OFFICIAL_OF-> Kenya"));
+  CHECK_FALSE(hasLine(a, "William Ruto -LEADER_OF-> Kenya"));
+  const auto b = facts("Ghana's parliament questioned Vice President Kwame Asante on Monday.", "2022-08-15");
+  CHECK(hasLine(b, "Kwame Asante -OFFICIAL_OF-> Ghana"));
+}
