@@ -10,6 +10,7 @@
 #include "extract/actors/petrarch_actors.h"
 #include "extract/coding/actor_codes.h"
 #include "extract/coding/pronouns.h"
+#include "extract/coding/follow_suit.h"
 #include "extract/coding/rebuttal.h"
 #include "extract/dates/dates.h"
 #include "extract/relations/relations.h"
@@ -280,6 +281,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
   std::map<std::tuple<size_t, size_t, int, std::string, std::string>, size_t> byKey;
   std::vector<bool> mentioned;
   std::vector<Accusation> accusations;  // read so far, for rebuttals (coding/rebuttal.h)
+  std::vector<Fact> lastEvents;         // the last sentence's done events, for "followed suit" (coding/follow_suit.h)
   DiscourseState discourse;             // what the article's sentences so far leave for the next
   discourse.isPerson = [&resolver](size_t e) {
     return e < resolver.entities().size() && resolver.entities()[e].actor.kind == ActorKind::kPerson;
@@ -377,11 +379,17 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       facts = combineFacts(std::move(facts), std::move(coded), englishEvents_, denied);
       rememberDoneActs(facts, si, &discourse.acts);
       if (auto r = rebuttalFact(tokens, mentions, resolver.entities(), accusations, facts)) facts.push_back(std::move(*r));
+      for (Fact& f : followSuitFacts(tokens, mentions, lastEvents, facts)) facts.push_back(std::move(f));
       for (const Accusation& a : accusationsOf(facts, mentions)) accusations.push_back(a);
     }
     // A question asserts nothing happened ("Or was he offered this option
     // by X?"): only the offices and memberships its names carry are kept.
     if (isQuestion(sentenceText)) std::erase_if(facts, [](const Fact& f) { return !isStandingType(f.type); });
+    if (std::any_of(facts.begin(), facts.end(), [](const Fact& f) { return !isStandingType(f.type) && !f.planned; })) {
+      lastEvents.clear();
+      for (const Fact& f : facts)
+        if (!isStandingType(f.type) && !f.planned) lastEvents.push_back(f);
+    }
     if (facts.empty()) continue;
     Date sentenceDate = eventDate(sentenceText, article.doc.date);
     if (!sentenceDate.known()) sentenceDate = anchoredDay(article, sentences, si);
