@@ -84,6 +84,8 @@ namespace {
 //                   "X followed suit" / "X did the same" (coding/follow_suit.h): dev 125/206,
 //                   134/144; every other set unchanged. fresh4's gold gained two missing
 //                   titles (Biden, Zelensky; see its README): 75/105, 78/88.
+//                   An act called off did not happen ("called off a strike on Iran"):
+//                   heldout 135/141 (a wrong RETREAT gone), fresh2 68/78 (one wrong edge fewer).
 struct HeldoutSet {
   const char* dir;
   size_t recallFloorPercent;
@@ -94,7 +96,7 @@ constexpr HeldoutSet kSets[] = {
     {KG_HELDOUT_DIR, 72, 95, 60},
     {KG_HELDOUT_DEV_DIR, 60, 93, 100},  // 122/133: "condemned the strikes" after an attack (session 20) costs two, one a scorer name mismatch (US Department of State for United States)
     {KG_HELDOUT_FRESH_DIR, 48, 85, 100},
-    {KG_HELDOUT_FRESH2_DIR, 66, 86, 55},
+    {KG_HELDOUT_FRESH2_DIR, 66, 87, 55},
     {KG_HELDOUT_FRESH3_DIR, 60, 74, 60},
     {KG_HELDOUT_FRESH4_DIR, 71, 88, 70},
     {KG_HELDOUT_FRESH5_DIR, 59, 84, 65},

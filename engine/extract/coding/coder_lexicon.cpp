@@ -10,6 +10,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"address_prepositions", &W::addressPrepositions},
     {"speaker_pronouns", &W::speakerPronouns},
     {"speaker_descriptions", &W::speakerDescriptions},
+    {"cancel_verbs", &W::cancelVerbs},
     {"attack_nouns", &W::attackNouns},
     {"speech_verbs", &W::speechVerbs},
     {"act_nouns", &W::actNouns},

@@ -28,7 +28,7 @@ struct EnglishCoderWords {
       threatPredicates, threatObjects;
   // english_events.cpp.
   WordSet announcingVerbs, meetingNouns, fightingNouns;
-  WordSet speakerDescriptions;  // "the group" said by its spokesman
+  WordSet speakerDescriptions, cancelVerbs;  // "the group" said by its spokesman
   WordSet coercionReferenceNouns, forceReferenceNouns, requestReferenceNouns, decisionReferenceNouns;  // acts named without their author
   // np_binding.cpp.
   WordSet roleHeads, ownedHeads, quantityHeads, placeHeads, describingVerbs;

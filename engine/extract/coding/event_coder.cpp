@@ -976,6 +976,21 @@ bool isHypothetical(const Clause& c) {
   return c.kind == syntax::ClauseKind::kSubordinate && (c.subordinator == "if" || c.subordinator == "unless");
 }
 
+// "called off a retaliatory strike on Iran", "cancelled the raid": a clause
+// whose verb calls off an act (cancel_verbs, or "call off") and whose
+// object names one (act_nouns, attack_nouns, killing_nouns) says the act did
+// not happen: it codes nothing, and its parties are denied to other readers.
+bool cancelsAct(const MatchText& t, const Clause& c) {
+  const VerbGroup& vg = t.p.vgs[c.verb];
+  if (!((vg.lemma == "call" && vg.particle == "off") || words().cancelVerbs.contains(vg.lemma))) return false;
+  for (uint32_t o : c.objects) {
+    const std::string& head = t.p.words[t.p.nps[o].head].lemma;
+    if (words().actNouns.contains(head) || words().attackNouns.contains(head) || words().killingNouns.contains(head))
+      return true;
+  }
+  return false;
+}
+
 // The last resort for a verb with no target of its own and no infinitive
 // of its own: the first actor among the arguments of the non-finite verb
 // that describes its object ("signed an accord to supply Gondor",
@@ -1389,7 +1404,7 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
   for (uint32_t ci = 0; ci < p.clauses.size(); ++ci) {
     const Clause& c = p.clauses[ci];
     if (skipClause(p, c)) continue;
-    if (isHypothetical(c)) {
+    if (isHypothetical(c) || cancelsAct(t, c)) {
       denyParties(t, ci, denied);
       continue;
     }

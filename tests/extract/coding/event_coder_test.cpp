@@ -257,6 +257,19 @@ TEST_CASE("Coder: a speaker announcing an act of their own side, or of 'the grou
   CHECK_FALSE(has(h, "Donald Trump -THREATEN-> Israel"));
 }
 
+TEST_CASE("Coder: an act called off did not happen", "[extract][coder]") {
+  const auto a = facts("President Donald Trump said he had called off a retaliatory strike on Iran minutes before it was due.",
+                       "2019-06-21");
+  INFO(dump(a));
+  for (const auto& l : a) CHECK(l.find("-> Iran") == std::string::npos);
+  const auto b = facts("Israel cancelled a planned raid on Hezbollah positions on Friday.", "2019-06-21");
+  INFO(dump(b));
+  CHECK_FALSE(has(b, "Israel -ASSAULT-> Hezbollah"));
+  // The raid itself, launched, is coded; calling off talks is no cancelled attack.
+  CHECK(has(facts("Israel launched a raid on Hezbollah positions on Friday.", "2019-06-21"), "Israel -ASSAULT-> Hezbollah"));
+  CHECK(has(facts("Israel called off talks with Hamas on Friday.", "2019-06-21"), "Israel -SANCTION-> Hamas"));
+}
+
 TEST_CASE("Coder: each party carries its CAMEO actor code composed with its agents", "[extract][coder]") {
   const auto x = defaultExtractor().extract(kg::extract::testing::article(
       "Polish officials accused Russian troops of shelling the border on Tuesday.", "2021-03-04"));
