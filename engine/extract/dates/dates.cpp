@@ -1,6 +1,8 @@
 #include "extract/dates/dates.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -498,6 +500,25 @@ std::optional<DateMatch> findDate(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+
+// True when the date written at tokens [i, next) dates something other
+// than the sentence's event: a period's start ("stationed since March
+// 2003") or a noun it qualifies ("the March 2003 invasion", "the 2019
+// protests": "the", the date, then a lower-case word that is no preposition
+// or conjunction).
+bool namesOtherEvent(const std::vector<Token>& t, size_t i, size_t next) {
+  if (i == 0 || t[i - 1].kind != Tok::kWord) return false;
+  if (t[i - 1].lower == "since") return true;
+  if (t[i - 1].lower != "the" || next >= t.size() || t[next].kind != Tok::kWord) return false;
+  static const std::array<std::string_view, 12> kLinks = {"of", "in", "on", "at", "to", "and", "or", "by", "for", "from", "as", "with"};
+  const std::string& w = t[next].lower;
+  const bool lower = !w.empty() && std::islower(static_cast<unsigned char>(t[next].text.front()));
+  return lower && std::find(kLinks.begin(), kLinks.end(), w) == kLinks.end();
+}
+
+}  // namespace
+
 Date eventDate(std::string_view sentence, Date articleDate) {
   const std::vector<Token> t = tokenize(sentence);
   std::vector<Candidate> cands;
@@ -512,6 +533,10 @@ Date eventDate(std::string_view sentence, Date articleDate) {
       const size_t next = matchAt(t, i, &f);
       if (next == 0 || !validFound(f)) {
         ++i;
+        continue;
+      }
+      if (namesOtherEvent(t, i, next)) {
+        i = next;
         continue;
       }
       if (f.bareYear) {

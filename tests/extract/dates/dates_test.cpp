@@ -138,3 +138,19 @@ TEST_CASE("eventDate: Japanese day of the month and month-day without a year", "
   // A day that does not exist in the month it falls in.
   CHECK_FALSE(eventDate("会談は31日に行われた。", Date::day(2020, 3, 5)).known());
 }
+
+TEST_CASE("Dates: a date that starts a period or qualifies another event's noun does not date the sentence",
+          "[extract][dates]") {
+  const Date monday = Date::day(2020, 1, 6);
+  // "since": when something began, not when the sentence's event happened.
+  CHECK_FALSE(eventDate("Trump snubbed the idea of leaving Iraq, where US forces have been since March 2003.", monday).known());
+  CHECK_FALSE(eventDate("Trump snubbed the idea of leaving Iraq, where US forces have been since the March 2003 invasion.",
+                        monday)
+                  .known());
+  // "the <date> <noun>": the noun's own date.
+  CHECK_FALSE(eventDate("Protesters marked the October 2019 uprising with a march.", monday).known());
+  // A date of the sentence's own event still counts, also after "the" with a link word.
+  CHECK(str(eventDate("Iraq's parliament voted on January 5, 2020 to expel US troops.", monday)) == "2020-01-05/day");
+  CHECK(str(eventDate("Protesters marked the uprising with a march on Sunday, the October 2019 anniversary.", monday)) ==
+        "2020-01-05/day");
+}
