@@ -1183,6 +1183,39 @@ void denyAttackVictims(const MatchText& t, const Clause& c, int32_t source, std:
   }
 }
 
+// Appositions a coordinated phrase may carry before "and" ("on X, the
+// leader of Y, and on Z"): words between the first phrase and "and".
+constexpr uint32_t kCoordinationGap = 12;
+
+// "imposed sanctions on Iran and on Syria", "on X, the leader of Y, and on
+// his brother Z": a target in a prepositional phrase followed by "and" and
+// the same preposition again; that phrase's actors are targets too
+// (appended to `targets`, its phrase to `targetNps`). A comma-closed
+// apposition may stand between the first phrase and "and".
+void addCoordinatedPhrases(const MatchText& t, int32_t target, std::vector<size_t>* targets,
+                           std::vector<int32_t>* targetNps) {
+  if (target == kNoIndex || t.ppOf[target] == kNoIndex) return;
+  const auto& first = t.p.pps[t.ppOf[target]];
+  for (const auto& pp : t.p.pps) {
+    if (pp.span.first <= first.span.last || pp.span.first > first.span.last + kCoordinationGap) continue;
+    if (pp.prep != first.prep || pp.np == kNoIndex || pp.span.first == 0) continue;
+    if (t.p.words[pp.span.first - 1].lower != "and") continue;
+    // Between the phrases: nothing, or a comma-opened apposition closed by a comma before "and".
+    const uint32_t andAt = pp.span.first - 1;
+    if (andAt != first.span.last && !(t.p.words[first.span.last].lower == "," && andAt > first.span.last + 1 &&
+                                      t.p.words[andAt - 1].lower == ","))
+      continue;
+    std::vector<size_t> more;
+    t.entitiesOf(pp.np, &more);
+    for (size_t e : more)
+      if (std::find(targets->begin(), targets->end(), e) == targets->end()) {
+        targets->push_back(e);
+        targetNps->push_back(pp.np);
+      }
+    return;
+  }
+}
+
 // The events of clause `ci` as `choice` reads it, appended to `out`.
 // `denied` (may be null) gets the pairs this reading rules out.
 void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vector<CodedEvent>* out,
@@ -1224,6 +1257,7 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
     if (roles.source == kNoIndex || roles.target == kNoIndex) return;
     t.entitiesOf(roles.source, &sources, &sourceNps);
     t.entitiesOf(roles.target, &targets, &targetNps);
+    addCoordinatedPhrases(t, roles.target, &targets, &targetNps);
   }
   if (demandsAnAct(t, code, roles.target)) return;
   // "..., Al-Muhandis, ordered by Trump": a demand in a reduced passive with

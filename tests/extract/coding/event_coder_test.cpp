@@ -257,6 +257,24 @@ TEST_CASE("Coder: a speaker announcing an act of their own side, or of 'the grou
   CHECK_FALSE(has(h, "Donald Trump -THREATEN-> Israel"));
 }
 
+TEST_CASE("Coder: 'on X and on Y' gives both targets, an apposition may stand between", "[extract][coder]") {
+  const auto a = facts("The United States imposed sanctions on Iran and on Syria on Friday.", "2019-12-07");
+  INFO(dump(a));
+  CHECK(has(a, "United States -COERCE-> Iran"));
+  CHECK(has(a, "United States -COERCE-> Syria"));
+  const auto b = facts("The United States imposed sanctions on Qais al-Khazali, the leader of Asa'ib Ahl al-Haq, and on "
+                       "Falih al-Fayyadh on Friday.",
+                       "2019-12-07");
+  INFO(dump(b));
+  CHECK(has(b, "United States -COERCE-> Falih al-Fayyadh"));
+  // Too far from the first phrase to be its coordinate.
+  const auto c = facts("The United States imposed sanctions on Iran on Friday after weeks of talks in Geneva with its "
+                       "allies and on Monday Britain joined.",
+                       "2019-12-07");
+  INFO(dump(c));
+  CHECK_FALSE(has(c, "United States -COERCE-> United Kingdom"));
+}
+
 TEST_CASE("Coder: an act called off did not happen", "[extract][coder]") {
   const auto a = facts("President Donald Trump said he had called off a retaliatory strike on Iran minutes before it was due.",
                        "2019-06-21");
