@@ -86,7 +86,9 @@ namespace {
 //                   titles (Biden, Zelensky; see its README): 75/105, 78/88.
 //                   An act called off did not happen ("called off a strike on Iran"):
 //                   heldout 135/141 (a wrong RETREAT gone), fresh2 68/78 (one wrong edge fewer).
-//                   "on X and on Y": heldout_fresh 98/201, 104/122.
+//                   "on X and on Y": heldout_fresh 98/201, 104/122. A conjunct of reported
+//                   speech keeps its speaker ("said Iran had erred and would pay"): fresh4
+//                   76/105, 79/89.
 struct HeldoutSet {
   const char* dir;
   size_t recallFloorPercent;
@@ -99,7 +101,7 @@ constexpr HeldoutSet kSets[] = {
     {KG_HELDOUT_FRESH_DIR, 48, 85, 100},
     {KG_HELDOUT_FRESH2_DIR, 66, 87, 55},
     {KG_HELDOUT_FRESH3_DIR, 60, 74, 60},
-    {KG_HELDOUT_FRESH4_DIR, 71, 88, 70},
+    {KG_HELDOUT_FRESH4_DIR, 72, 88, 70},
     {KG_HELDOUT_FRESH5_DIR, 59, 84, 65},
     {KG_HELDOUT_FRESH6_DIR, 56, 76, 45},
     {KG_HELDOUT_FRESH7_DIR, 59, 82, 40},

@@ -1301,10 +1301,11 @@ constexpr std::string_view kAccuseCode = "112";
 // threat): `code` from each actor of the speaker to each actor of phrase
 // `targetNp`, never an actor to itself. Returns how many were added.
 size_t addSaidEvents(const MatchText& t, uint32_t ci, int32_t targetNp, std::string_view code, bool planned,
-                     std::vector<CodedEvent>* out) {
+                     std::vector<CodedEvent>* out, int32_t speaker = kNoIndex) {
   const Clause& c = t.p.clauses[ci];
+  if (speaker == kNoIndex) speaker = c.speaker;
   std::vector<size_t> from, to;
-  t.entitiesOf(c.speaker, &from);
+  t.entitiesOf(speaker, &from);
   t.entitiesOf(targetNp, &to);
   size_t added = 0;
   for (size_t a : from)
@@ -1315,7 +1316,7 @@ size_t addSaidEvents(const MatchText& t, uint32_t ci, int32_t targetNp, std::str
       e.target = b;
       e.code = std::string(code);
       e.clause = ci;
-      e.sourceNp = c.speaker;
+      e.sourceNp = speaker;
       e.targetNp = targetNp;
       e.planned = planned;
       e.reported = true;
@@ -1325,19 +1326,32 @@ size_t addSaidEvents(const MatchText& t, uint32_t ci, int32_t targetNp, std::str
   return added;
 }
 
+// The speaker of clause `ci` when it is reported speech: its own, or for a
+// conjunct sharing the subject of a reported clause ("said Iran had made a
+// big mistake and would pay for it") that clause's; kNoIndex otherwise.
+int32_t reportedSpeaker(const SentenceParse& p, uint32_t ci) {
+  const Clause& c = p.clauses[ci];
+  if (c.kind == syntax::ClauseKind::kReported) return c.speaker;
+  if (c.kind != syntax::ClauseKind::kCoordinated || !c.subjectInherited || c.subject == kNoIndex) return kNoIndex;
+  for (uint32_t k = ci; k-- > 0;)
+    if (p.clauses[k].kind == syntax::ClauseKind::kReported && p.clauses[k].subject == c.subject) return p.clauses[k].speaker;
+  return kNoIndex;
+}
+
 // The speaker of a reported clause "Y was responsible for / behind Z"
 // accuses Y (CAMEO 112), as "blamed Y for Z" does (blame_words).
 void blameBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out) {
   const SentenceParse& p = t.p;
   const Clause& c = p.clauses[ci];
-  if (c.kind != syntax::ClauseKind::kReported || c.speaker == kNoIndex || c.subject == kNoIndex) return;
+  const int32_t speaker = reportedSpeaker(p, ci);
+  if (speaker == kNoIndex || c.subject == kNoIndex) return;
   const VerbGroup& vg = p.vgs[c.verb];
-  if (vg.lemma != "be" || vg.negated || !t.namesActor(c.speaker) || !t.namesActor(c.subject)) return;
+  if (vg.lemma != "be" || vg.negated || !t.namesActor(speaker) || !t.namesActor(c.subject)) return;
   bool blames = false;
   for (uint32_t o : c.objects) blames = blames || words().blameWords.contains(p.words[p.nps[o].head].lower);
   for (uint32_t pp : c.pps) blames = blames || words().blameWords.contains(p.pps[pp].prep);
   if (!blames) return;
-  addSaidEvents(t, ci, c.subject, kAccuseCode, isPlanned(p, c, vg), out);
+  addSaidEvents(t, ci, c.subject, kAccuseCode, isPlanned(p, c, vg), out, speaker);
 }
 
 constexpr std::string_view kThreatCode = "130";
@@ -1395,11 +1409,12 @@ int32_t threatenedPronoun(const MatchText& t, uint32_t ci) {
 bool threatBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out) {
   const SentenceParse& p = t.p;
   const Clause& c = p.clauses[ci];
-  if (c.kind != syntax::ClauseKind::kReported || c.speaker == kNoIndex || c.subject == kNoIndex) return false;
-  if (!t.namesActor(c.speaker) || !foretellsPunishment(p, c)) return false;
+  const int32_t speaker = reportedSpeaker(p, ci);
+  if (speaker == kNoIndex || c.subject == kNoIndex) return false;
+  if (!t.namesActor(speaker) || !foretellsPunishment(p, c)) return false;
   const int32_t threatened = t.namesActor(c.subject) ? static_cast<int32_t>(c.subject) : threatenedPronoun(t, ci);
   if (threatened == kNoIndex) return false;
-  return addSaidEvents(t, ci, threatened, kThreatCode, false, out) > 0;
+  return addSaidEvents(t, ci, threatened, kThreatCode, false, out, speaker) > 0;
 }
 
 // "Hamas blamed Israel for the killing and vowed revenge": a threat with no

@@ -275,6 +275,19 @@ TEST_CASE("Coder: 'on X and on Y' gives both targets, an apposition may stand be
   CHECK_FALSE(has(c, "United States -COERCE-> United Kingdom"));
 }
 
+TEST_CASE("Coder: a conjunct of reported speech keeps its speaker ('said X had erred and would pay')", "[extract][coder]") {
+  const auto a = facts("Prime Minister Benjamin Netanyahu said Iran had made a big mistake and would pay for it.", "2024-10-02");
+  INFO(dump(a));
+  CHECK(has(a, "Benjamin Netanyahu -THREATEN-> Iran"));
+  const auto b = facts("Pompeo said Iran had lied for years and was behind the attack.", "2019-09-15");
+  INFO(dump(b));
+  CHECK(has(b, "Mike Pompeo -ACCUSE-> Iran"));
+  // A conjunct of the saying itself is the speaker's own act, not reported.
+  const auto c = facts("Netanyahu spoke to reporters and would meet Biden later.", "2024-10-02");
+  INFO(dump(c));
+  CHECK_FALSE(has(c, "Benjamin Netanyahu -THREATEN-> Joe Biden"));
+}
+
 TEST_CASE("Coder: an act called off did not happen", "[extract][coder]") {
   const auto a = facts("President Donald Trump said he had called off a retaliatory strike on Iran minutes before it was due.",
                        "2019-06-21");
