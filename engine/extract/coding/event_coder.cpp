@@ -586,6 +586,21 @@ int32_t relativeAgent(const MatchText& t, uint32_t o) {
   return kNoIndex;
 }
 
+// True when the pronoun subject `pronoun` of a reported clause can stand
+// for its speaker: "he"/"she" for a person, "it" for anything else, "they"
+// and "we" for either ("The Pentagon said he had directed attacks": "he" is
+// not the Pentagon). Without isPerson every pronoun fits.
+bool pronounFitsSpeaker(const MatchText& t, std::string_view pronoun, int32_t speaker) {
+  if (!t.isPerson) return true;
+  std::vector<size_t> who;
+  t.entitiesOf(speaker, &who);
+  if (who.empty()) return false;
+  const bool person = t.isPerson(who.front());
+  if (pronoun == "he" || pronoun == "she") return person;
+  if (pronoun == "it") return !person;
+  return true;
+}
+
 // Default roles of a clause (see the header).
 // `complementVerb`: `vg` is the infinitive of the clause's verb, whose
 // arguments are the clause's complement ones.
@@ -604,12 +619,15 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
   r.source = c.subject;
   if (c.subject != kNoIndex && c.speaker != kNoIndex && !t.namesActor(c.subject)) {
     const NounPhrase& s = t.p.nps[c.subject];
-    if (s.span.last == s.span.first + 1 && words().speakerPronouns.contains(t.p.words[s.head].lower))
+    if (s.span.last == s.span.first + 1 && words().speakerPronouns.contains(t.p.words[s.head].lower) &&
+        pronounFitsSpeaker(t, t.p.words[s.head].lower, c.speaker))
       r.source = c.speaker;
     // "A Hezbollah spokesman said the group would retaliate": "the group"
-    // is the speaker's own (speaker_descriptions).
+    // is the body the speaking spokesman or official speaks for
+    // (speaker_descriptions); "the Pentagon said the group ..." is another group.
     if (s.span.last == s.span.first + 2 && t.p.words[s.span.first].lower == "the" &&
-        words().speakerDescriptions.contains(t.p.words[s.head].lemma))
+        words().speakerDescriptions.contains(t.p.words[s.head].lemma) &&
+        words().roleHeads.contains(t.p.words[t.p.nps[c.speaker].head].lemma))
       r.source = c.speaker;
   }
   if (complementVerb && !c.objects.empty() && words().objectControlVerbs.contains(t.p.vgs[c.verb].lemma))

@@ -288,6 +288,19 @@ TEST_CASE("Coder: a conjunct of reported speech keeps its speaker ('said X had e
   CHECK_FALSE(has(c, "Benjamin Netanyahu -THREATEN-> Joe Biden"));
 }
 
+TEST_CASE("Coder: a reported pronoun stands for its speaker only when it fits ('he' a person, 'it' a body)",
+          "[extract][coder]") {
+  CHECK(has(facts("The Pentagon said it would strike Kataib Hezbollah.", "2024-02-08"),
+            "US Department of Defense -THREATEN-> Kata'ib Hezbollah"));
+  CHECK(has(facts("Trump said he would strike Kataib Hezbollah.", "2024-02-08"), "Donald Trump -THREATEN-> Kata'ib Hezbollah"));
+  CHECK(facts("The Pentagon said he would strike Kataib Hezbollah.", "2024-02-08").empty());
+  CHECK(facts("Trump said it would strike Kataib Hezbollah.", "2024-02-08").empty());
+  // "the group" is the speaker's own only when a spokesman or official of it speaks.
+  CHECK(has(facts("A Hezbollah spokesman said the group would strike Israel.", "2024-02-08"), "Hezbollah -THREATEN-> Israel"));
+  for (const auto& l : facts("The Pentagon said the group would strike Israel.", "2024-02-08"))
+    CHECK(l.rfind("US Department of Defense -THREATEN->", 0) != 0);
+}
+
 TEST_CASE("Coder: an act called off did not happen", "[extract][coder]") {
   const auto a = facts("President Donald Trump said he had called off a retaliatory strike on Iran minutes before it was due.",
                        "2019-06-21");
