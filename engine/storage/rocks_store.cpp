@@ -1876,6 +1876,27 @@ Status createDatabase(const std::string& path, const OpenConfig& config) {
   return syncDirectory(parent, config.faults.get());
 }
 
+// A MANIFEST that names a table file which is not there. A bulk load leaves
+// one when its ingestion's MANIFEST write fails after the record reached the
+// file (a failed fsync): RocksDB then deletes the files it had linked in, but
+// the record stays, and every later open refuses the database.
+bool namesMissingTableFile(const rocksdb::Status& s) {
+  const std::string m = s.ToString();
+  return s.IsCorruption() && m.find("No such file or directory") != std::string::npos &&
+         m.find("MANIFEST") != std::string::npos;
+}
+
+// Whether no write-ahead log in `path` holds anything: then a best-efforts
+// recovery, which does not replay them, loses no commit.
+bool logsEmpty(const std::string& path) {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(path, ec)) {
+    const std::string n = e.path().filename().string();
+    if (n.size() > 4 && n.compare(n.size() - 4, 4, ".log") == 0 && e.file_size(ec) > 0) return false;
+  }
+  return !ec;
+}
+
 // Opens an existing database with RocksDB.
 Result<rocksdb::DB*> openExisting(const std::string& path, const StoreOptions& options, OpenConfig& config,
                                   std::vector<rocksdb::ColumnFamilyHandle*>* handles) {
@@ -1898,19 +1919,34 @@ Result<rocksdb::DB*> openExisting(const std::string& path, const StoreOptions& o
     }
   }
   rocksdb::DB* raw = nullptr;
-  rocksdb::Status s;
-  if (options.readOnly) {
-    // A read-only open races with a writer that is rotating its MANIFEST or
-    // WAL at that moment (the files it names can vanish under it); the state
-    // a moment later is consistent again, so a few retries are enough.
-    for (int attempt = 0; attempt < 8; ++attempt) {
+  auto open = [&](const rocksdb::DBOptions& dbo) {
+    rocksdb::Status s;
+    if (options.readOnly) {
+      // A read-only open races with a writer that is rotating its MANIFEST or
+      // WAL at that moment (the files it names can vanish under it); the state
+      // a moment later is consistent again, so a few retries are enough.
+      for (int attempt = 0; attempt < 8; ++attempt) {
+        handles->clear();
+        s = rocksdb::DB::OpenForReadOnly(dbo, path, config.families, handles, &raw);
+        if (s.ok() || s.IsInvalidArgument() || namesMissingTableFile(s)) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(25 * (attempt + 1)));
+      }
+    } else {
       handles->clear();
-      s = rocksdb::DB::OpenForReadOnly(config.db, path, config.families, handles, &raw);
-      if (s.ok() || s.IsInvalidArgument()) break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(25 * (attempt + 1)));
+      s = rocksdb::DB::Open(dbo, path, config.families, handles, &raw);
     }
-  } else {
-    s = rocksdb::DB::Open(config.db, path, config.families, handles, &raw);
+    return s;
+  };
+  rocksdb::Status s = open(config.db);
+  // The record of a bulk load that failed names files that are gone; the
+  // state before it is whole. Recover to it when no commit waits in a log
+  // (a bulk load writes none, and a later open replays and flushes them):
+  // RocksDB's best-efforts recovery takes the newest state whose files all
+  // exist, and a writable open writes it down.
+  if (namesMissingTableFile(s) && logsEmpty(path)) {
+    rocksdb::DBOptions recovering = config.db;
+    recovering.best_efforts_recovery = true;
+    s = open(recovering);
   }
   if (s.ok()) return raw;
   const std::string msg = s.ToString();

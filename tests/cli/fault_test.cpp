@@ -337,3 +337,30 @@ TEST_CASE("Fault: a malformed KG_FAULT_WRITE is refused, not ignored", "[cli][fa
   }
 }
 
+TEST_CASE("Fault: a bulk load whose MANIFEST sync fails leaves a database that opens as it was", "[cli][fault]") {
+  // The ingestion's MANIFEST record reaches the file, its sync fails, RocksDB
+  // deletes the files it had linked in: the record names missing files. Every
+  // later open refused the database ("Corruption: ... No such file or
+  // directory ... MANIFEST") until opens recovered to the state before it.
+  KG_REQUIRE_SHARED_PATH(kIcews);
+  TempDir dir;
+  const std::string base = dir.sub("base.db");
+  writeBase(base, {kIngestCorpus});
+  const DbState before = stateOfCopy(base, dir.sub("before.db"));
+  const uint64_t syncs = countCalls(base, dir.sub("count.db"), kImportIcews, ":sync");
+  const std::string db = dir.sub("db");
+  copyBase(base, db);
+  const auto faulty = kgAt(db, kImportIcews, std::to_string(syncs) + ":sync");
+  INFO(faulty.err);
+  REQUIRE(faulty.rc != 0);
+  CHECK(faulty.err.find("MANIFEST") != std::string::npos);  // the last sync is the ingestion's MANIFEST write
+  const DbState after = stateOf(db);  // read-only opens first
+  INFO(after.error);
+  REQUIRE(after.opened);
+  CHECK(after.text == before.text);
+  REQUIRE(kgAt(db, kImportIcews).rc == 0);
+  const std::string cleanDb = dir.sub("clean.db");
+  copyBase(base, cleanDb);
+  REQUIRE(kgAt(cleanDb, kImportIcews).rc == 0);
+  CHECK(stateOf(db).text == stateOf(cleanDb).text);
+}
