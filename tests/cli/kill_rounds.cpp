@@ -422,7 +422,7 @@ void printTally(const Command& c, const CleanRun& clean, const Tally& t) {
   std::printf("%-16s clean %.3f s", c.name.c_str(), clean.seconds);
   if (c.setup.empty()) std::printf(" (creating at %.3f-%.3f s)", clean.creatingFrom, clean.creatingTo);
   if (clean.savingFrom >= 0) std::printf(" (temporary snapshot file seen at %.3f-%.3f s)", clean.savingFrom, clean.savingTo);
-  std::printf("): %d rounds (", t.rounds);
+  std::printf(": %d rounds (", t.rounds);
   for (size_t i = 0; i < c.aims.size(); ++i)
     std::printf("%s%d %s", i ? ", " : "", t.aimed[static_cast<int>(c.aims[i])], aimName(c.aims[i]));
   std::printf("), %d finished before the kill", t.finishedFirst);
