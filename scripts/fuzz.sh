@@ -15,8 +15,10 @@ targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 
 scripts/deps.sh fuzz
+# The tests are configured too (not built here): scripts/sanitize.sh address
+# --bounded builds and runs them in this same tree, on the same libraries.
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 -DKG_FUZZ=ON -DKG_BUILD_TESTS=OFF >/dev/null
+  -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 -DKG_FUZZ=ON -DKG_BUILD_TESTS=ON >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]}"
 
 mkdir -p build-fuzz/logs

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "base/kill_point.h"
+#include "base/write_fault.h"
 #include "graph/snapshot_overlay.h"
 
 namespace kg::graph {
@@ -188,7 +189,8 @@ class Fd {
   int fd_;
 };
 
-Status writeAll(int fd, const std::byte* p, size_t n, const std::string& path) {
+Status writeAll(int fd, const std::byte* p, size_t n, const std::string& path, WriteFaults* faults) {
+  if (faults != nullptr && n > 0) KG_RETURN_IF_ERROR(faults->next(WriteOp::kAppend, path));
   while (n > 0) {
     const ssize_t w = ::write(fd, p, n);
     if (w < 0) {
@@ -218,7 +220,8 @@ void removeAbandonedTemps(const std::string& path) {
   }
 }
 
-Status syncDirectory(const std::string& dir) {
+Status syncDirectory(const std::string& dir, WriteFaults* faults) {
+  if (faults != nullptr) KG_RETURN_IF_ERROR(faults->next(WriteOp::kDirSync, dir));
   Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (fd.get() < 0) return Status::ioError(errnoText("open directory", dir));
   if (::fsync(fd.get()) != 0) return Status::ioError(errnoText("sync directory", dir));
@@ -254,17 +257,19 @@ std::vector<std::byte> makeHeader(const Snapshot& s, const SnapshotStamp& stamp,
   return h;
 }
 
-Status writeTemp(int fd, const std::string& tmp, const Snapshot& s, const std::vector<std::byte>& header) {
-  KG_RETURN_IF_ERROR(writeAll(fd, header.data(), header.size(), tmp));
+Status writeTemp(int fd, const std::string& tmp, const Snapshot& s, const std::vector<std::byte>& header,
+                 WriteFaults* faults) {
+  KG_RETURN_IF_ERROR(writeAll(fd, header.data(), header.size(), tmp, faults));
   uint64_t end = kHeaderBytes;
   static constexpr std::byte kZeros[kSectionAlign] = {};
   for (size_t i = 0; i < kSectionCount; ++i) {
     if (i == kSectionCount / 2) killPoint("snapshot.mid_write");
-    KG_RETURN_IF_ERROR(writeAll(fd, kZeros, alignUp(end) - end, tmp));  // padding before the array
+    KG_RETURN_IF_ERROR(writeAll(fd, kZeros, alignUp(end) - end, tmp, faults));  // padding before the array
     const auto bytes = sectionBytes(s.arrays(), i);
-    KG_RETURN_IF_ERROR(writeAll(fd, bytes.data(), bytes.size(), tmp));
+    KG_RETURN_IF_ERROR(writeAll(fd, bytes.data(), bytes.size(), tmp, faults));
     end = alignUp(end) + bytes.size();
   }
+  if (faults != nullptr) KG_RETURN_IF_ERROR(faults->next(WriteOp::kSync, tmp));
   if (::fsync(fd) != 0) return Status::ioError(errnoText("sync", tmp));
   return Status::ok();
 }
@@ -338,9 +343,11 @@ void report(const LoadOptions& options, const std::string& line) {
   if (options.report) options.report(line);
 }
 
-void saveBuilt(const LoadedSnapshot& built, const std::string& path, const LoadOptions& options) {
+// Saves `built` for `store` (whose write faults, if any, the file's writes count on).
+void saveBuilt(const storage::GraphStore& store, const LoadedSnapshot& built, const std::string& path,
+               const LoadOptions& options) {
   if (!options.save || built.stamp.identity.empty()) return;
-  Status saved = writeSnapshotFile(path, *built.snapshot, built.stamp);
+  Status saved = writeSnapshotFile(path, *built.snapshot, built.stamp, store.writeFaults().get());
   if (!saved.isOk()) report(options, "could not save the graph snapshot: " + saved.message());
 }
 
@@ -398,7 +405,8 @@ Result<std::optional<LoadedSnapshot>> overlay(const storage::GraphStore& store,
 
 std::string snapshotFilePath(const std::string& dbPath) { return (fs::path(dbPath) / kSnapshotFileName).string(); }
 
-Status writeSnapshotFile(const std::string& path, const Snapshot& snapshot, const SnapshotStamp& stamp) {
+Status writeSnapshotFile(const std::string& path, const Snapshot& snapshot, const SnapshotStamp& stamp,
+                         WriteFaults* faults) {
   if (stamp.identity.size() > kIdentityBytes)
     return Status::invalidArgument("snapshot file " + path + ": store identity longer than " +
                                    std::to_string(kIdentityBytes) + " bytes");
@@ -406,9 +414,10 @@ Status writeSnapshotFile(const std::string& path, const Snapshot& snapshot, cons
   const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
   uint64_t fileBytes = 0;
   const std::vector<std::byte> header = makeHeader(snapshot, stamp, &fileBytes);
+  if (faults != nullptr) KG_RETURN_IF_ERROR(faults->next(WriteOp::kCreate, tmp));
   Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
   if (fd.get() < 0) return Status::ioError(errnoText("create", tmp));
-  Status written = writeTemp(fd.get(), tmp, snapshot, header);
+  Status written = writeTemp(fd.get(), tmp, snapshot, header, faults);
   if (written.isOk() && ::close(fd.release()) != 0) written = Status::ioError(errnoText("close", tmp));
   if (!written.isOk()) {
     std::error_code ec;
@@ -416,13 +425,16 @@ Status writeSnapshotFile(const std::string& path, const Snapshot& snapshot, cons
     return written;
   }
   killPoint("snapshot.before_rename");
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    Status failed = Status::ioError(errnoText("rename " + tmp + " to", path));
+  Status renamed = faults != nullptr ? faults->next(WriteOp::kRename, tmp + " to " + path) : Status::ok();
+  if (renamed.isOk() && ::rename(tmp.c_str(), path.c_str()) != 0)
+    renamed = Status::ioError(errnoText("rename " + tmp + " to", path));
+  if (!renamed.isOk()) {
+    Status failed = renamed;
     std::error_code ec;
     fs::remove(tmp, ec);
     return failed;
   }
-  return syncDirectory(fs::path(path).parent_path().string());
+  return syncDirectory(fs::path(path).parent_path().string(), faults);
 }
 
 Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify verify) {
@@ -461,7 +473,7 @@ Result<LoadedSnapshot> rebuildSnapshot(const storage::GraphStore& store, const s
                                        const LoadOptions& options) {
   auto built = build(store);
   if (!built) return built.status();
-  saveBuilt(built.value(), snapshotFilePath(dbPath), options);
+  saveBuilt(store, built.value(), snapshotFilePath(dbPath), options);
   return built;
 }
 
@@ -492,7 +504,7 @@ Result<LoadedSnapshot> loadSnapshot(const storage::GraphStore& store, const std:
       out.fromFile = true;
       out.unsaved = out.overlaid;
       if (foldDue(out.unsaved, out.snapshot->edgeCount(), options)) {
-        saveBuilt(out, path, options);
+        saveBuilt(store, out, path, options);
         out.unsaved = 0;
       }
       return out;
@@ -515,7 +527,7 @@ Result<LoadedSnapshot> updateSnapshot(const storage::GraphStore& store, const st
       out.fromFile = current.fromFile;
       out.unsaved = current.unsaved + out.overlaid;
       if (foldDue(out.unsaved, out.snapshot->edgeCount(), options)) {
-        saveBuilt(out, snapshotFilePath(dbPath), options);
+        saveBuilt(store, out, snapshotFilePath(dbPath), options);
         out.unsaved = 0;
       }
       return out;

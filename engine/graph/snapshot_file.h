@@ -51,9 +51,13 @@ std::string snapshotFilePath(const std::string& dbPath);
 // Writes `snapshot` stamped `stamp` to `path`: into `path.tmp-PID`, synced,
 // renamed over `path`, then the directory synced. A crash at any moment
 // leaves the previous file (or none) in place, plus at most a temporary file,
-// which the next write removes once its process is gone. Kill points:
-// `snapshot.mid_write`, `snapshot.before_rename`. IOError naming the file.
-Status writeSnapshotFile(const std::string& path, const Snapshot& snapshot, const SnapshotStamp& stamp);
+// which the next write removes once its process is gone; a failed write
+// removes its temporary file. Kill points: `snapshot.mid_write`,
+// `snapshot.before_rename`. IOError naming the file. `faults` (may be null:
+// none) counts and fails the writes, syncs, the creation and the rename as
+// KG_FAULT_WRITE asks (GraphStore::writeFaults, base/write_fault.h).
+Status writeSnapshotFile(const std::string& path, const Snapshot& snapshot, const SnapshotStamp& stamp,
+                         WriteFaults* faults = nullptr);
 
 struct OpenedSnapshot {
   std::shared_ptr<const Snapshot> snapshot;  // its arrays are spans over the mapping it holds

@@ -2,129 +2,146 @@
 
 #include <rocksdb/file_system.h>
 
-#include <atomic>
-#include <cstdlib>
-
 namespace kg::storage {
 
 namespace {
 
-constexpr const char* kFaultVariable = "KG_FAULT_WRITE";
-constexpr std::string_view kNoSpaceSuffix = ":nospace";
-constexpr size_t kMaxDigits = 18;  // any such N fits a uint64_t
+using rocksdb::IODebugContext;
+using rocksdb::IOOptions;
+using rocksdb::IOStatus;
 
-// The write counter all files of one file system share.
-class WriteCounter {
- public:
-  explicit WriteCounter(WriteFault fault) : fault_(fault) {}
-  // OK, or the injected error when this write is the Nth or later.
-  rocksdb::IOStatus next() {
-    const uint64_t n = ++writes_;
-    if (n < fault_.nth) return rocksdb::IOStatus::OK();
-    const std::string what = "write " + std::to_string(n) + " failed (injected by " + kFaultVariable + ")";
-    return fault_.noSpace ? rocksdb::IOStatus::NoSpace(what) : rocksdb::IOStatus::IOError(what);
-  }
+// RocksDB's info log: never counted (see the header).
+bool isInfoLog(const std::string& name) {
+  const size_t slash = name.rfind('/');
+  return name.compare(slash == std::string::npos ? 0 : slash + 1, 3, "LOG") == 0;
+}
 
- private:
-  const WriteFault fault_;
-  std::atomic<uint64_t> writes_{0};
-};
+IOStatus check(WriteFaults& faults, WriteOp op, const std::string& what) {
+  Status s = faults.next(op, what);
+  if (s.isOk()) return IOStatus::OK();
+  return faults.noSpace() ? IOStatus::NoSpace(s.message()) : IOStatus::IOError(s.message());
+}
 
 class FaultFile final : public rocksdb::FSWritableFileOwnerWrapper {
  public:
-  FaultFile(std::unique_ptr<rocksdb::FSWritableFile> file, std::shared_ptr<WriteCounter> counter)
-      : FSWritableFileOwnerWrapper(std::move(file)), counter_(std::move(counter)) {}
+  FaultFile(std::unique_ptr<rocksdb::FSWritableFile> file, std::shared_ptr<WriteFaults> faults, std::string name)
+      : FSWritableFileOwnerWrapper(std::move(file)), faults_(std::move(faults)), name_(std::move(name)) {}
 
-  rocksdb::IOStatus Append(const rocksdb::Slice& data, const rocksdb::IOOptions& o,
-                           rocksdb::IODebugContext* dbg) override {
-    auto s = counter_->next();
+  IOStatus Append(const rocksdb::Slice& data, const IOOptions& o, IODebugContext* dbg) override {
+    auto s = check(*faults_, WriteOp::kAppend, name_);
     return s.ok() ? FSWritableFileOwnerWrapper::Append(data, o, dbg) : s;
   }
-  rocksdb::IOStatus Append(const rocksdb::Slice& data, const rocksdb::IOOptions& o,
-                           const rocksdb::DataVerificationInfo& info, rocksdb::IODebugContext* dbg) override {
-    auto s = counter_->next();
+  IOStatus Append(const rocksdb::Slice& data, const IOOptions& o, const rocksdb::DataVerificationInfo& info,
+                  IODebugContext* dbg) override {
+    auto s = check(*faults_, WriteOp::kAppend, name_);
     return s.ok() ? FSWritableFileOwnerWrapper::Append(data, o, info, dbg) : s;
   }
-  rocksdb::IOStatus PositionedAppend(const rocksdb::Slice& data, uint64_t offset, const rocksdb::IOOptions& o,
-                                     rocksdb::IODebugContext* dbg) override {
-    auto s = counter_->next();
+  IOStatus PositionedAppend(const rocksdb::Slice& data, uint64_t offset, const IOOptions& o,
+                            IODebugContext* dbg) override {
+    auto s = check(*faults_, WriteOp::kAppend, name_);
     return s.ok() ? FSWritableFileOwnerWrapper::PositionedAppend(data, offset, o, dbg) : s;
   }
-  rocksdb::IOStatus PositionedAppend(const rocksdb::Slice& data, uint64_t offset, const rocksdb::IOOptions& o,
-                                     const rocksdb::DataVerificationInfo& info,
-                                     rocksdb::IODebugContext* dbg) override {
-    auto s = counter_->next();
+  IOStatus PositionedAppend(const rocksdb::Slice& data, uint64_t offset, const IOOptions& o,
+                            const rocksdb::DataVerificationInfo& info, IODebugContext* dbg) override {
+    auto s = check(*faults_, WriteOp::kAppend, name_);
     return s.ok() ? FSWritableFileOwnerWrapper::PositionedAppend(data, offset, o, info, dbg) : s;
+  }
+  IOStatus Sync(const IOOptions& o, IODebugContext* dbg) override {
+    auto s = check(*faults_, WriteOp::kSync, name_);
+    return s.ok() ? FSWritableFileOwnerWrapper::Sync(o, dbg) : s;
+  }
+  IOStatus Fsync(const IOOptions& o, IODebugContext* dbg) override {
+    auto s = check(*faults_, WriteOp::kSync, name_);
+    return s.ok() ? FSWritableFileOwnerWrapper::Fsync(o, dbg) : s;
   }
 
  private:
-  std::shared_ptr<WriteCounter> counter_;
+  std::shared_ptr<WriteFaults> faults_;
+  const std::string name_;
+};
+
+class FaultDirectory final : public rocksdb::FSDirectory {
+ public:
+  FaultDirectory(std::unique_ptr<rocksdb::FSDirectory> dir, std::shared_ptr<WriteFaults> faults, std::string name)
+      : dir_(std::move(dir)), faults_(std::move(faults)), name_(std::move(name)) {}
+
+  IOStatus Fsync(const IOOptions& o, IODebugContext* dbg) override {
+    auto s = check(*faults_, WriteOp::kDirSync, name_);
+    return s.ok() ? dir_->Fsync(o, dbg) : s;
+  }
+  IOStatus FsyncWithDirOptions(const IOOptions& o, IODebugContext* dbg,
+                               const rocksdb::DirFsyncOptions& options) override {
+    auto s = check(*faults_, WriteOp::kDirSync, name_);
+    return s.ok() ? dir_->FsyncWithDirOptions(o, dbg, options) : s;
+  }
+  IOStatus Close(const IOOptions& o, IODebugContext* dbg) override { return dir_->Close(o, dbg); }
+  size_t GetUniqueId(char* id, size_t max) const override { return dir_->GetUniqueId(id, max); }
+
+ private:
+  std::unique_ptr<rocksdb::FSDirectory> dir_;
+  std::shared_ptr<WriteFaults> faults_;
+  const std::string name_;
 };
 
 class FaultFileSystem final : public rocksdb::FileSystemWrapper {
  public:
-  explicit FaultFileSystem(WriteFault fault)
-      : FileSystemWrapper(rocksdb::FileSystem::Default()), counter_(std::make_shared<WriteCounter>(fault)) {}
+  explicit FaultFileSystem(std::shared_ptr<WriteFaults> faults)
+      : FileSystemWrapper(rocksdb::FileSystem::Default()), faults_(std::move(faults)) {}
   const char* Name() const override { return "KgFaultFileSystem"; }
 
-  rocksdb::IOStatus NewWritableFile(const std::string& f, const rocksdb::FileOptions& o,
-                                    std::unique_ptr<rocksdb::FSWritableFile>* r,
-                                    rocksdb::IODebugContext* dbg) override {
+  IOStatus NewWritableFile(const std::string& f, const rocksdb::FileOptions& o,
+                           std::unique_ptr<rocksdb::FSWritableFile>* r, IODebugContext* dbg) override {
+    if (auto s = created(f); !s.ok()) return s;
     return wrap(f, target()->NewWritableFile(f, o, r, dbg), r);
   }
-  rocksdb::IOStatus ReopenWritableFile(const std::string& f, const rocksdb::FileOptions& o,
-                                       std::unique_ptr<rocksdb::FSWritableFile>* r,
-                                       rocksdb::IODebugContext* dbg) override {
+  IOStatus ReopenWritableFile(const std::string& f, const rocksdb::FileOptions& o,
+                              std::unique_ptr<rocksdb::FSWritableFile>* r, IODebugContext* dbg) override {
+    if (auto s = created(f); !s.ok()) return s;
     return wrap(f, target()->ReopenWritableFile(f, o, r, dbg), r);
   }
-  rocksdb::IOStatus ReuseWritableFile(const std::string& f, const std::string& old, const rocksdb::FileOptions& o,
-                                      std::unique_ptr<rocksdb::FSWritableFile>* r,
-                                      rocksdb::IODebugContext* dbg) override {
+  IOStatus ReuseWritableFile(const std::string& f, const std::string& old, const rocksdb::FileOptions& o,
+                             std::unique_ptr<rocksdb::FSWritableFile>* r, IODebugContext* dbg) override {
+    if (auto s = created(f); !s.ok()) return s;
     return wrap(f, target()->ReuseWritableFile(f, old, o, r, dbg), r);
+  }
+  IOStatus NewRandomRWFile(const std::string& f, const rocksdb::FileOptions& o,
+                           std::unique_ptr<rocksdb::FSRandomRWFile>* r, IODebugContext* dbg) override {
+    if (auto s = created(f); !s.ok()) return s;
+    return target()->NewRandomRWFile(f, o, r, dbg);
+  }
+  IOStatus RenameFile(const std::string& from, const std::string& to, const IOOptions& o,
+                      IODebugContext* dbg) override {
+    if (!isInfoLog(from))
+      if (auto s = check(*faults_, WriteOp::kRename, from + " to " + to); !s.ok()) return s;
+    return target()->RenameFile(from, to, o, dbg);
+  }
+  IOStatus LinkFile(const std::string& from, const std::string& to, const IOOptions& o,
+                    IODebugContext* dbg) override {
+    if (auto s = check(*faults_, WriteOp::kLink, from + " to " + to); !s.ok()) return s;
+    return target()->LinkFile(from, to, o, dbg);
+  }
+  IOStatus NewDirectory(const std::string& name, const IOOptions& o, std::unique_ptr<rocksdb::FSDirectory>* r,
+                        IODebugContext* dbg) override {
+    IOStatus s = target()->NewDirectory(name, o, r, dbg);
+    if (s.ok()) *r = std::make_unique<FaultDirectory>(std::move(*r), faults_, name);
+    return s;
   }
 
  private:
-  // RocksDB's own info log (LOG, LOG.old.*) is not data: its writes are
-  // neither counted nor failed, so N counts the same writes on every run.
-  rocksdb::IOStatus wrap(const std::string& name, rocksdb::IOStatus s,
-                         std::unique_ptr<rocksdb::FSWritableFile>* r) const {
-    const size_t slash = name.rfind('/');
-    const bool infoLog = name.compare(slash == std::string::npos ? 0 : slash + 1, 3, "LOG") == 0;
-    if (s.ok() && !infoLog) *r = std::make_unique<FaultFile>(std::move(*r), counter_);
+  IOStatus created(const std::string& name) const {
+    return isInfoLog(name) ? IOStatus::OK() : check(*faults_, WriteOp::kCreate, name);
+  }
+  IOStatus wrap(const std::string& name, IOStatus s, std::unique_ptr<rocksdb::FSWritableFile>* r) const {
+    if (s.ok() && !isInfoLog(name)) *r = std::make_unique<FaultFile>(std::move(*r), faults_, name);
     return s;
   }
-  std::shared_ptr<WriteCounter> counter_;
+  std::shared_ptr<WriteFaults> faults_;
 };
 
 }  // namespace
 
-std::optional<WriteFault> parseWriteFault(const std::string& spec) {
-  std::string number = spec;
-  WriteFault fault;
-  if (number.size() > kNoSpaceSuffix.size() &&
-      number.compare(number.size() - kNoSpaceSuffix.size(), kNoSpaceSuffix.size(), kNoSpaceSuffix) == 0) {
-    fault.noSpace = true;
-    number.resize(number.size() - kNoSpaceSuffix.size());
-  }
-  if (number.empty() || number.size() > kMaxDigits || number.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  fault.nth = std::stoull(number);
-  if (fault.nth == 0) return std::nullopt;
-  return fault;
-}
-
-Result<std::optional<WriteFault>> writeFaultFromEnvironment() {
-  const char* spec = std::getenv(kFaultVariable);
-  if (spec == nullptr) return std::optional<WriteFault>();
-  auto fault = parseWriteFault(spec);
-  if (!fault)
-    return Status::invalidArgument(std::string(kFaultVariable) + "='" + spec +
-                                   "' is not N or N:nospace (N >= 1: the first write that fails)");
-  return fault;
-}
-
-std::unique_ptr<rocksdb::Env> newFaultEnv(WriteFault fault) {
-  return rocksdb::NewCompositeEnv(std::make_shared<FaultFileSystem>(fault));
+std::unique_ptr<rocksdb::Env> newFaultEnv(std::shared_ptr<WriteFaults> faults) {
+  return rocksdb::NewCompositeEnv(std::make_shared<FaultFileSystem>(std::move(faults)));
 }
 
 }  // namespace kg::storage

@@ -20,6 +20,10 @@
 #include "model/document.h"
 #include "model/edge.h"
 
+namespace kg {
+class WriteFaults;  // base/write_fault.h
+}  // namespace kg
+
 namespace kg::storage {
 
 inline constexpr uint32_t kFormatVersion = 1;
@@ -341,6 +345,11 @@ class GraphStore {
   virtual Result<std::unique_ptr<BulkLoader>> newBulkLoader() {
     return Status::failedPrecondition("this store does not support bulk loading");
   }
+  // The write-fault counter this store's file system counts its calls on
+  // (KG_FAULT_WRITE, base/write_fault.h), shared so that other writers of the
+  // database directory (the graph snapshot file) count on it too; null when
+  // no fault is injected. Lives as long as the returned pointer.
+  virtual std::shared_ptr<WriteFaults> writeFaults() const { return nullptr; }
 };
 
 struct StoreOptions {

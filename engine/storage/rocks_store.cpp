@@ -161,11 +161,11 @@ class RocksBatch final : public WriteBatch {
 class RocksStore final : public GraphStore {
  public:
   // `env` (may be null: the default Env) must outlive `db`; the store keeps it.
-  RocksStore(std::shared_ptr<rocksdb::Env> env, std::unique_ptr<rocksdb::DB> db,
+  RocksStore(std::shared_ptr<rocksdb::Env> env, std::shared_ptr<WriteFaults> faults, std::unique_ptr<rocksdb::DB> db,
              std::vector<rocksdb::ColumnFamilyHandle*> cfs, bool readOnly, bool bulk,
              std::shared_ptr<rocksdb::Cache> cache)
-      : env_(std::move(env)), db_(std::move(db)), cfs_(std::move(cfs)), readOnly_(readOnly), bulk_(bulk),
-        cache_(std::move(cache)) {}
+      : env_(std::move(env)), faults_(std::move(faults)), db_(std::move(db)), cfs_(std::move(cfs)),
+        readOnly_(readOnly), bulk_(bulk), cache_(std::move(cache)) {}
 
   ~RocksStore() override {
     for (auto* h : cfs_) db_->DestroyColumnFamilyHandle(h);
@@ -681,6 +681,7 @@ class RocksStore final : public GraphStore {
   }
 
   uint64_t writeEpoch() const override { return writeEpoch_.load(); }
+  std::shared_ptr<WriteFaults> writeFaults() const override { return faults_; }
   uint64_t sequenceNumber() const override { return db_->GetLatestSequenceNumber(); }
   std::string identity() const override {
     std::string id;
@@ -747,6 +748,7 @@ class RocksStore final : public GraphStore {
 
  private:
   std::shared_ptr<rocksdb::Env> env_;  // declared first: destroyed after db_
+  std::shared_ptr<WriteFaults> faults_;  // what env_'s file system counts on; null without KG_FAULT_WRITE
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> cfs_;
   bool readOnly_;
@@ -1728,6 +1730,7 @@ Result<std::unique_ptr<BulkLoader>> RocksStore::newBulkLoader() {
 
 struct OpenConfig {
   std::shared_ptr<rocksdb::Env> env;  // the KG_FAULT_WRITE file system, or null (the default Env)
+  std::shared_ptr<WriteFaults> faults;  // what that file system counts on, or null
   rocksdb::DBOptions db;
   std::vector<rocksdb::ColumnFamilyDescriptor> families;
   std::shared_ptr<rocksdb::Cache> cache;
@@ -1738,7 +1741,8 @@ Result<OpenConfig> openConfig(const StoreOptions& options) {
   auto fault = writeFaultFromEnvironment();
   if (!fault) return fault.status();
   if (fault.value()) {
-    c.env = newFaultEnv(*fault.value());
+    c.faults = std::make_shared<WriteFaults>(*fault.value());
+    c.env = newFaultEnv(c.faults);
     c.db.env = c.env.get();
   }
   c.cache = rocksdb::NewLRUCache(options.blockCacheBytes);
@@ -1780,11 +1784,16 @@ bool isRocksLeftover(const std::string& name) {
 
 bool processAlive(long pid) { return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM); }
 
-void syncDirectory(const fs::path& dir) {
+// IOError naming the directory when it cannot be synced (or `faults` fails the call).
+Status syncDirectory(const fs::path& dir, WriteFaults* faults) {
+  if (faults != nullptr) KG_RETURN_IF_ERROR(faults->next(WriteOp::kDirSync, dir.string()));
   int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) return;
-  (void)::fsync(fd);
+  if (fd < 0) return Status::ioError("cannot open directory '" + dir.string() + "' to sync it: " + std::strerror(errno));
+  const int rc = ::fsync(fd);
+  const int err = errno;
   ::close(fd);
+  if (rc != 0) return Status::ioError("cannot sync directory '" + dir.string() + "': " + std::strerror(err));
+  return Status::ok();
 }
 
 // Removes the staging directories of creations whose process is gone.
@@ -1849,6 +1858,13 @@ Status createDatabase(const std::string& path, const OpenConfig& config) {
     for (const auto& entry : fs::directory_iterator(target, ec)) fs::remove(entry.path(), ec);
     fs::remove(target, ec);
   }
+  if (config.faults) {
+    if (Status injected = config.faults->next(WriteOp::kRename, staging.string() + " to " + target.string());
+        !injected.isOk()) {
+      fs::remove_all(staging, ec);
+      return Status::ioError("cannot move the new database into '" + path + "': " + injected.message());
+    }
+  }
   if (::rename(staging.c_str(), target.c_str()) != 0) {
     const int err = errno;
     fs::remove_all(staging, ec);
@@ -1856,8 +1872,29 @@ Status createDatabase(const std::string& path, const OpenConfig& config) {
     if ((err == ENOTEMPTY || err == EEXIST) && fs::exists(target / "CURRENT", ec)) return Status::ok();
     return Status::ioError("cannot move the new database into '" + path + "': " + std::strerror(err));
   }
-  syncDirectory(parent);
-  return Status::ok();
+  // The database is in place, whole and empty; only its name may not yet be durable.
+  return syncDirectory(parent, config.faults.get());
+}
+
+// A MANIFEST that names a table file which is not there. A bulk load leaves
+// one when its ingestion's MANIFEST write fails after the record reached the
+// file (a failed fsync): RocksDB then deletes the files it had linked in, but
+// the record stays, and every later open refuses the database.
+bool namesMissingTableFile(const rocksdb::Status& s) {
+  const std::string m = s.ToString();
+  return s.IsCorruption() && m.find("No such file or directory") != std::string::npos &&
+         m.find("MANIFEST") != std::string::npos;
+}
+
+// Whether no write-ahead log in `path` holds anything: then a best-efforts
+// recovery, which does not replay them, loses no commit.
+bool logsEmpty(const std::string& path) {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(path, ec)) {
+    const std::string n = e.path().filename().string();
+    if (n.size() > 4 && n.compare(n.size() - 4, 4, ".log") == 0 && e.file_size(ec) > 0) return false;
+  }
+  return !ec;
 }
 
 // Opens an existing database with RocksDB.
@@ -1882,19 +1919,34 @@ Result<rocksdb::DB*> openExisting(const std::string& path, const StoreOptions& o
     }
   }
   rocksdb::DB* raw = nullptr;
-  rocksdb::Status s;
-  if (options.readOnly) {
-    // A read-only open races with a writer that is rotating its MANIFEST or
-    // WAL at that moment (the files it names can vanish under it); the state
-    // a moment later is consistent again, so a few retries are enough.
-    for (int attempt = 0; attempt < 8; ++attempt) {
+  auto open = [&](const rocksdb::DBOptions& dbo) {
+    rocksdb::Status s;
+    if (options.readOnly) {
+      // A read-only open races with a writer that is rotating its MANIFEST or
+      // WAL at that moment (the files it names can vanish under it); the state
+      // a moment later is consistent again, so a few retries are enough.
+      for (int attempt = 0; attempt < 8; ++attempt) {
+        handles->clear();
+        s = rocksdb::DB::OpenForReadOnly(dbo, path, config.families, handles, &raw);
+        if (s.ok() || s.IsInvalidArgument() || namesMissingTableFile(s)) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(25 * (attempt + 1)));
+      }
+    } else {
       handles->clear();
-      s = rocksdb::DB::OpenForReadOnly(config.db, path, config.families, handles, &raw);
-      if (s.ok() || s.IsInvalidArgument()) break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(25 * (attempt + 1)));
+      s = rocksdb::DB::Open(dbo, path, config.families, handles, &raw);
     }
-  } else {
-    s = rocksdb::DB::Open(config.db, path, config.families, handles, &raw);
+    return s;
+  };
+  rocksdb::Status s = open(config.db);
+  // The record of a bulk load that failed names files that are gone; the
+  // state before it is whole. Recover to it when no commit waits in a log
+  // (a bulk load writes none, and a later open replays and flushes them):
+  // RocksDB's best-efforts recovery takes the newest state whose files all
+  // exist, and a writable open writes it down.
+  if (namesMissingTableFile(s) && logsEmpty(path)) {
+    rocksdb::DBOptions recovering = config.db;
+    recovering.best_efforts_recovery = true;
+    s = open(recovering);
   }
   if (s.ok()) return raw;
   const std::string msg = s.ToString();
@@ -1922,7 +1974,7 @@ Result<std::unique_ptr<GraphStore>> openStore(const std::string& path, const Sto
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   auto raw = openExisting(path, options, config, &handles);
   if (!raw) return raw.status();
-  auto store = std::make_unique<RocksStore>(config.env, std::unique_ptr<rocksdb::DB>(raw.value()), handles,
+  auto store = std::make_unique<RocksStore>(config.env, config.faults, std::unique_ptr<rocksdb::DB>(raw.value()), handles,
                                             options.readOnly, options.bulkLoad, config.cache);
   Status st = store->init();
   if (!st.isOk()) return Status(st.code(), "database '" + path + "': " + st.message());

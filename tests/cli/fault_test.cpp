@@ -1,14 +1,26 @@
-// Write faults end to end: kg ingest and kg import run with
-// KG_FAULT_WRITE=N (engine/storage/fault_fs.h) for N swept from the first
-// write until the command needs fewer writes than N. Each failing run must
-// exit non-zero naming the injected error, and leave the database as it was
-// before (a fresh one: absent or empty); ingest, which commits article by
-// article, may keep exactly the whole articles its error message counts. A
-// normal run afterwards must give the clean result, ids included.
+// Write faults end to end: kg ingest, kg import, kg actor add and kg edge
+// add run with KG_FAULT_WRITE=N[:nospace][:OPS] (engine/base/write_fault.h)
+// for N swept from the first counted call until the command makes fewer
+// calls than N: appends alone, then every kind of call (file creation, sync,
+// rename, directory sync, the hard links of SST ingestion) and each kind
+// alone. Each failing run must exit non-zero naming the injected error, and
+// leave the database as it was before (a fresh one: absent or empty);
+// ingest, which commits article by article, may keep exactly the whole
+// articles its error message counts. A normal run afterwards must give the
+// clean result, ids included. The graph snapshot file's writer (a query
+// saving it) is swept the same way: the query still answers, reports that
+// the save failed, and leaves the previous file whole.
+//
+// Each sweep first counts the calls the command makes (KG_FAULT_WRITE=count)
+// and tries a bounded spread of N over them, the first and the last call
+// included (every call of the snapshot writer, of SST ingestion's links);
+// KG_FAULT_SWEEP=full tries every N of every sweep (on demand: minutes).
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <regex>
 
 #include "../support/db_state.h"
@@ -27,10 +39,13 @@ const std::string kCorpus = std::string(KG_SOURCE_DIR) + "/examples/corpus";
 const std::string kIcews = std::string(KG_SOURCE_DIR) + "/../shared/data/icews/icews_events_2018_sample.tab";
 const std::string kIngestCorpus = "ingest " + shq(kCorpus);
 const std::string kImportIcews = "import --format icews " + shq(kIcews);
+const std::string kFirstArticle = kCorpus + "/01_us_strikes_kataib_hezbollah.txt";
 
-constexpr int kFaultStep = 6;          // N advances by this much (every write step of a clean run is < 100)
-constexpr int kLastFault = 400;        // a command still failing here writes far more than it should
-constexpr int kMinFailingRuns = 5;     // creation, open and commit/ingest faults all need a few
+// KG_FAULT_SWEEP=full: every N of every sweep, not a bounded spread.
+bool sweepAll() {
+  const char* sweep = std::getenv("KG_FAULT_SWEEP");
+  return sweep != nullptr && std::string(sweep) == "full";
+}
 
 kg::testing::RunResult kgAt(const std::string& db, const std::string& args, const std::string& fault = "") {
   const std::string env = fault.empty() ? "" : "KG_FAULT_WRITE=" + fault + " ";
@@ -73,59 +88,243 @@ void checkUnchanged(const std::string& db, const std::optional<DbState>& before,
   else CHECK(documentsIn(after) == documentsIn(*before) + storedBeforeFailure(err));
 }
 
-// Runs `command` into a database (fresh, or written by `base` first) with the
-// Nth write failing for N = 1, 1 + kFaultStep, ... until it succeeds.
-void sweepFaults(const std::string& command, const std::string& base) {
+// Writes the base database (`setup` commands run in order) into `db`; none: no database.
+void writeBase(const std::string& db, const std::vector<std::string>& setup) {
+  for (const auto& command : setup) {
+    const auto r = kgAt(db, command);
+    INFO(command << ": " << r.err);
+    REQUIRE(r.rc == 0);
+  }
+}
+
+// A copy of the base database at `db` (nothing when there is none).
+void copyBase(const std::string& base, const std::string& db) {
+  if (std::filesystem::exists(base)) std::filesystem::copy(base, db, std::filesystem::copy_options::recursive);
+}
+
+// The state of `base`, read from a copy at `scratch`: reading it may save the
+// graph snapshot file, which must not change the base the sweeps copy.
+DbState stateOfCopy(const std::string& base, const std::string& scratch) {
+  copyBase(base, scratch);
+  DbState s = stateOf(scratch);
+  std::filesystem::remove_all(scratch);
+  return s;
+}
+
+// How many calls of the kinds `ops` (":OPS") `command` makes on a copy of
+// `base` (KG_FAULT_WRITE=count:OPS): the largest count a store of it printed.
+uint64_t countCalls(const std::string& base, const std::string& scratch, const std::string& command,
+                    const std::string& ops) {
+  copyBase(base, scratch);
+  const auto r = kgAt(scratch, command, "count" + ops);
+  std::filesystem::remove_all(scratch);
+  INFO("KG_FAULT_WRITE=count" << ops << ": " << r.err);
+  REQUIRE(r.rc == 0);
+  static const std::regex kCounted("KG_FAULT_WRITE=count: ([0-9]+) calls");
+  uint64_t most = 0;
+  for (std::sregex_iterator it(r.err.begin(), r.err.end(), kCounted), end; it != end; ++it)
+    most = std::max<uint64_t>(most, std::stoull((*it)[1].str()));
+  return most;
+}
+
+// The N a sweep tries: all of 1..count with KG_FAULT_SWEEP=full, else
+// `points` of them spread evenly, the first and the last call included.
+std::vector<uint64_t> faultPoints(uint64_t count, uint64_t points) {
+  std::vector<uint64_t> out;
+  if (sweepAll() || count <= points) {
+    for (uint64_t n = 1; n <= count; ++n) out.push_back(n);
+    return out;
+  }
+  for (uint64_t i = 0; i < points; ++i) {
+    const uint64_t n = 1 + i * (count - 1) / (points - 1);
+    if (out.empty() || out.back() != n) out.push_back(n);
+  }
+  return out;
+}
+
+// Runs `command` into a database (fresh, or a copy of one `setup` wrote)
+// with the Nth counted call of the kinds `ops` (":OPS") failing, for N over
+// faultPoints of the calls the command makes (at least `minCalls` of them).
+// Every run must fail naming the error (the last call alone may be missed: a
+// background flush can reorder calls), leave the database as it was, and let
+// a normal run give the clean result. Returns the failed runs.
+int sweepFaults(const std::string& command, const std::vector<std::string>& setup, const std::string& ops,
+                uint64_t points, uint64_t minCalls = 1) {
   TempDir dir;
+  const std::string base = dir.sub("base.db");
+  writeBase(base, setup);
+  std::optional<DbState> before;
+  if (!setup.empty()) before = stateOfCopy(base, dir.sub("before.db"));
   const std::string cleanDb = dir.sub("clean.db");
-  if (!base.empty()) REQUIRE(kgAt(cleanDb, base).rc == 0);
+  copyBase(base, cleanDb);
   REQUIRE(kgAt(cleanDb, command).rc == 0);
   const DbState clean = stateOf(cleanDb);
   REQUIRE(clean.opened);
+  const uint64_t calls = countCalls(base, dir.sub("count.db"), command, ops);
+  INFO(command << " makes " << calls << " calls of " << ops);
+  CHECK(calls >= minCalls);
   int failing = 0;
-  for (int n = 1;; n += kFaultStep) {
-    REQUIRE(n <= kLastFault);
+  for (uint64_t n : faultPoints(calls, points)) {
     const std::string db = dir.sub("db" + std::to_string(n));
-    if (!base.empty()) REQUIRE(kgAt(db, base).rc == 0);
-    std::optional<DbState> before;
-    if (!base.empty()) before = stateOf(db);
-    const bool noSpace = (n / kFaultStep) % 2 == 1;
-    const auto faulty = kgAt(db, command, std::to_string(n) + (noSpace ? ":nospace" : ""));
-    INFO("KG_FAULT_WRITE=" << n << (noSpace ? ":nospace" : "") << ": " << faulty.err);
-    if (faulty.rc == 0) break;  // N lies beyond the command's writes
+    copyBase(base, db);
+    const bool noSpace = (n % 2) == 0;
+    const std::string fault = std::to_string(n) + (noSpace ? ":nospace" : "") + ops;
+    const auto faulty = kgAt(db, command, fault);
+    INFO("KG_FAULT_WRITE=" << fault << ": " << faulty.err);
+    if (faulty.rc == 0) {
+      CHECK(n == calls);
+      std::filesystem::remove_all(db);
+      continue;
+    }
     ++failing;
     CHECK(faulty.err.find("kg: error: ") != std::string::npos);
     CHECK(faulty.err.find("injected by KG_FAULT_WRITE") != std::string::npos);
-    CHECK(faulty.err.find(noSpace ? "No space left on device" : "IO error") != std::string::npos);
+    CHECK(faulty.err.find(noSpace ? "No space left on device" : "Input/output error") != std::string::npos);
     checkUnchanged(db, before, faulty.err);
     for (const auto& e : std::filesystem::directory_iterator(dir.path()))  // a failed creation leaves nothing
       CHECK(e.path().filename().string().find(".creating-") == std::string::npos);
-    REQUIRE(kgAt(db, command).rc == 0);
+    const auto again = kgAt(db, command);
+    INFO("the normal run after it: " << again.err);
+    REQUIRE(again.rc == 0);
     CHECK(stateOf(db).text == clean.text);
     std::filesystem::remove_all(db);
   }
-  CHECK(failing >= kMinFailingRuns);
+  return failing;
+}
+
+// Appends alone, then every kind of call together, then each rarer kind
+// alone (its first and last call in the bounded run).
+void sweepEveryKind(const std::string& command, const std::vector<std::string>& setup) {
+  CHECK(sweepFaults(command, setup, ":append", 6) >= 5);
+  CHECK(sweepFaults(command, setup, ":all", 8) >= 7);
+  for (const char* ops : {":create", ":sync", ":rename", ":dirsync"}) {
+    INFO("OPS " << ops);
+    sweepFaults(command, setup, ops, 2);
+  }
 }
 
 }  // namespace
 
-TEST_CASE("Fault: kg ingest into a new database with failing writes reports it and recovers", "[cli][fault]") {
-  sweepFaults(kIngestCorpus, "");
+TEST_CASE("Fault: kg ingest into a new database with failing calls reports it and recovers", "[cli][fault]") {
+  sweepEveryKind(kIngestCorpus, {});
 }
 
-TEST_CASE("Fault: kg ingest into a database with failing writes keeps it as it was plus the whole articles it reports", "[cli][fault]") {
+TEST_CASE("Fault: kg ingest into a database with failing calls keeps it as it was plus the whole articles it reports",
+          "[cli][fault]") {
   KG_REQUIRE_SHARED_PATH(kIcews);
-  sweepFaults(kIngestCorpus, kImportIcews);
+  sweepEveryKind(kIngestCorpus, {kImportIcews});
 }
 
-TEST_CASE("Fault: kg import into a new database with failing writes reports it and recovers", "[cli][fault]") {
+TEST_CASE("Fault: kg import into a new database with failing calls reports it and recovers", "[cli][fault]") {
   KG_REQUIRE_SHARED_PATH(kIcews);
-  sweepFaults(kImportIcews, "");
+  sweepEveryKind(kImportIcews, {});
 }
 
-TEST_CASE("Fault: kg import into a database with failing writes leaves it exactly as it was", "[cli][fault]") {
+TEST_CASE("Fault: kg import into a database with failing calls (SST ingestion links included) leaves it as it was",
+          "[cli][fault]") {
   KG_REQUIRE_SHARED_PATH(kIcews);
-  sweepFaults(kImportIcews, kIngestCorpus);
+  sweepEveryKind(kImportIcews, {kIngestCorpus});
+  // Each of the load's files is linked into the database: fail each link.
+  CHECK(sweepFaults(kImportIcews, {kIngestCorpus}, ":link", 100, 2) >= 2);
+}
+
+const std::vector<std::string> kCuratedBase = {kIngestCorpus, "actor add 'Fault Test Person' --kind person",
+                                               "actor add 'Fault Test Group' --kind organisation"};
+
+TEST_CASE("Fault: kg actor add with failing calls leaves the database as it was", "[cli][fault]") {
+  sweepEveryKind("actor add 'Fault Test Newcomer' --kind person", kCuratedBase);
+}
+
+TEST_CASE("Fault: kg edge add with failing calls leaves the database as it was", "[cli][fault]") {
+  sweepEveryKind("edge add 'Fault Test Person' ACCUSE 'Fault Test Group' --from 2020-01-01", kCuratedBase);
+}
+
+namespace {
+
+int snapshotTemps(const std::string& db) {
+  int n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(db))
+    n += e.path().filename().string().rfind("graph.snapshot.tmp-", 0) == 0;
+  return n;
+}
+
+std::optional<std::string> snapshotBytes(const std::string& db) {
+  const std::string file = db + "/graph.snapshot";
+  if (!std::filesystem::exists(file)) return std::nullopt;
+  return kg::testing::slurp(file);
+}
+
+// A query that saves the graph snapshot file (its file is stale and due to be
+// folded), with the Nth counted call of the kinds `ops` failing, N over
+// faultPoints of its calls. A save that fails is reported and the query
+// answered (the file is a cache: FORMAT.md); the file stays the previous one,
+// whole, no temporary file is left, and a normal run then saves the clean
+// file. A run that fails earlier (opening the store) exits non-zero naming
+// the error and changes nothing. Returns the failed saves.
+int sweepSnapshotFaults(const std::string& ops, uint64_t points) {
+  TempDir dir;
+  const std::string base = dir.sub("base.db");
+  writeBase(base, {"ingest " + shq(kFirstArticle), "components --json", kIngestCorpus});
+  const auto previous = snapshotBytes(base);
+  REQUIRE(previous);
+  const DbState before = stateOfCopy(base, dir.sub("before.db"));
+  const std::string query = "components --top 1000 --json";
+  const std::string cleanDb = dir.sub("clean.db");
+  copyBase(base, cleanDb);
+  const auto clean = kgAt(cleanDb, query);
+  REQUIRE(clean.rc == 0);
+  REQUIRE(clean.err.empty());
+  const auto saved = snapshotBytes(cleanDb);
+  REQUIRE(saved != previous);  // the query saved the merged file
+  const uint64_t calls = countCalls(base, dir.sub("count.db"), query, ops);
+  INFO("the query makes " << calls << " calls of " << ops);
+  int failedSaves = 0;
+  for (uint64_t n : faultPoints(calls, points)) {
+    const std::string db = dir.sub("db" + std::to_string(n));
+    copyBase(base, db);
+    const bool noSpace = n % 2 == 0;
+    const std::string fault = std::to_string(n) + (noSpace ? ":nospace" : "") + ops;
+    const auto faulty = kgAt(db, query, fault);
+    INFO("KG_FAULT_WRITE=" << fault << ": exit " << faulty.rc << ": " << faulty.err);
+    REQUIRE(!(faulty.rc == 0 && faulty.err.empty()));  // a read-only query: nothing in the background
+    CHECK(faulty.err.find("injected by KG_FAULT_WRITE") != std::string::npos);
+    CHECK(faulty.err.find(noSpace ? "No space left on device" : "Input/output error") != std::string::npos);
+    if (faulty.rc == 0) {
+      ++failedSaves;
+      CHECK(faulty.err.find("kg: warning: could not save the graph snapshot: ") != std::string::npos);
+      CHECK(faulty.out == clean.out);
+      // Only a failed directory sync comes after the rename.
+      const auto after = snapshotBytes(db);
+      CHECK((after == previous || (after == saved && faulty.err.find("dirsync") != std::string::npos)));
+    } else {
+      CHECK(faulty.err.find("kg: error: ") != std::string::npos);
+      CHECK(snapshotBytes(db) == previous);
+    }
+    CHECK(snapshotTemps(db) == 0);
+    CHECK(stateOf(db).text == before.text);
+    const auto again = kgAt(db, query);
+    INFO("the normal run after it: " << again.err);
+    REQUIRE(again.rc == 0);
+    CHECK(again.err.empty());
+    CHECK(again.out == clean.out);
+    CHECK(snapshotBytes(db) == saved);
+    std::filesystem::remove_all(db);
+  }
+  return failedSaves;
+}
+
+}  // namespace
+
+TEST_CASE("Fault: a query whose snapshot file save fails answers and says so and keeps the previous file whole",
+          "[cli][fault][snapshot]") {
+  // The file's own calls: its creation, its writes (header, arrays, padding),
+  // its sync, the rename and the directory sync; the read-only open of the
+  // store makes none.
+  CHECK(sweepSnapshotFaults(":all", 100) >= 20);
+  for (const char* ops : {":create", ":sync", ":rename", ":dirsync"}) {
+    INFO(ops);
+    CHECK(sweepSnapshotFaults(ops, 100) == 1);
+  }
 }
 
 TEST_CASE("Fault: a malformed KG_FAULT_WRITE is refused, not ignored", "[cli][fault]") {
@@ -136,4 +335,32 @@ TEST_CASE("Fault: a malformed KG_FAULT_WRITE is refused, not ignored", "[cli][fa
     CHECK(r.rc != 0);
     CHECK(r.err.find("KG_FAULT_WRITE") != std::string::npos);
   }
+}
+
+TEST_CASE("Fault: a bulk load whose MANIFEST sync fails leaves a database that opens as it was", "[cli][fault]") {
+  // The ingestion's MANIFEST record reaches the file, its sync fails, RocksDB
+  // deletes the files it had linked in: the record names missing files. Every
+  // later open refused the database ("Corruption: ... No such file or
+  // directory ... MANIFEST") until opens recovered to the state before it.
+  KG_REQUIRE_SHARED_PATH(kIcews);
+  TempDir dir;
+  const std::string base = dir.sub("base.db");
+  writeBase(base, {kIngestCorpus});
+  const DbState before = stateOfCopy(base, dir.sub("before.db"));
+  const uint64_t syncs = countCalls(base, dir.sub("count.db"), kImportIcews, ":sync");
+  const std::string db = dir.sub("db");
+  copyBase(base, db);
+  const auto faulty = kgAt(db, kImportIcews, std::to_string(syncs) + ":sync");
+  INFO(faulty.err);
+  REQUIRE(faulty.rc != 0);
+  CHECK(faulty.err.find("MANIFEST") != std::string::npos);  // the last sync is the ingestion's MANIFEST write
+  const DbState after = stateOf(db);  // read-only opens first
+  INFO(after.error);
+  REQUIRE(after.opened);
+  CHECK(after.text == before.text);
+  REQUIRE(kgAt(db, kImportIcews).rc == 0);
+  const std::string cleanDb = dir.sub("clean.db");
+  copyBase(base, cleanDb);
+  REQUIRE(kgAt(cleanDb, kImportIcews).rc == 0);
+  CHECK(stateOf(db).text == stateOf(cleanDb).text);
 }

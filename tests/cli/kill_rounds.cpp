@@ -1,28 +1,49 @@
 // kill_rounds: crash rounds at random moments for the write path, the way
 // RocksDB's crash tests kill db_stress at random times.
 //
-// For each command — kg ingest examples/corpus, kg ingest ../shared/seeds,
-// kg import --format icews (the ICEWS 2018 sample) — it writes a clean
-// database once and times it. Then, round after round, it starts the command
-// into a fresh database, sends SIGKILL after a random delay, checks that the
-// killed database opens (or does not exist yet), runs the command again to
-// completion, compares the database with the clean one (stats counts,
-// actors, edges with their ids), and runs the command a third time, which
-// must add nothing.
+// For each command it writes a clean database once and times it. Then, round
+// after round, it starts the command into a fresh database (or a copy of the
+// command's base database, below), sends SIGKILL after a random delay,
+// checks that the killed database opens (or does not exist yet), runs the
+// command again to completion, compares the database with the clean one
+// (stats counts, actors, edges with their ids), and runs the command a third
+// time, which must add nothing.
 //
-// A command's rounds take turns between three kinds of delay: uniform over
+// The commands: kg ingest examples/corpus, kg ingest ../shared/seeds and kg
+// import --format icews (the ICEWS 2018 sample) into a fresh database; and
+// three that start from a base database the setup commands write once (each
+// round kills a copy of it):
+//   snapshot-new      `kg components` writes the graph snapshot file of the
+//                     imported ICEWS sample, where there is none yet;
+//   snapshot-replace  the same over a snapshot file left stale by a later
+//                     bulk import (a gap in the change log: rebuilt, saved);
+//   trim              `kg ingest examples/corpus` into a database whose
+//                     snapshot file reflects part of it: after its commits
+//                     it drops the change records the file no longer needs.
+// For these the compared state also holds the answers of whole-graph queries
+// (components, PageRank), and the snapshot file (FORMAT.md, "Graph snapshot
+// file") is checked right after the kill, before anything reads it: it must
+// be byte for byte the previous file (or absent when there was none) or the
+// clean run's new file, never a torn one; no later run may warn about an
+// unusable snapshot file, and after the re-run it must equal the clean one.
+//
+// A command's rounds take turns between its kinds of delay: uniform over
 // [0, the clean run's duration] from the start ("random"); from the moment
 // the staging directory appears, over twice the time the clean run took to
 // create its database ("open"), so that kills land while the database is
-// being created; and from the moment CURRENT appears, over the rest of the
+// being created; from the moment CURRENT appears, over the rest of the
 // clean run ("write": commits and bulk ingestion), since ingest spends most
-// of its time loading dictionaries before it opens anything.
+// of its time loading dictionaries before it opens anything; from the moment
+// a temporary snapshot file appears, over twice the time the clean run wrote
+// it ("save"); and over the second half of the clean run, up to 95% of it
+// ("tail": where a writing command commits its last articles and trims the
+// change log).
 //
-//   kill_rounds [--rounds N] [--seed S] [--only NAME]
+//   kill_rounds [--rounds N] [--seed S] [--only NAME[,NAME...]]
 // N rounds in all (default kDefaultRounds) spread round-robin over the
 // commands; S seeds the delays (default: random) and is printed first, so a
-// failing run repeats with --seed S; NAME keeps one command. Exit status 0
-// when every round recovered, 1 on any difference (the work directory is
+// failing run repeats with --seed S; NAME keeps those commands. Exit status
+// 0 when every round recovered, 1 on any difference (the work directory is
 // kept and named), 2 on a usage or setup error.
 #include <fcntl.h>
 #include <signal.h>
@@ -32,6 +53,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -45,22 +67,89 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-constexpr int kDefaultRounds = 9;  // each command once per kind of round
-enum class Aim { kRandom, kOpen, kWrite, kCount };  // taken in turn by a command's rounds
+constexpr int kDefaultRounds = 18;  // each command three times
+enum class Aim { kRandom, kOpen, kWrite, kSave, kTail, kCount };  // taken in turn by a command's rounds
 constexpr auto kPollInterval = std::chrono::microseconds(200);
 constexpr size_t kShownChars = 160;  // of a differing line
+constexpr const char* kSnapshotFile = "graph.snapshot";
+constexpr const char* kSnapshotWarning = "snapshot file";  // in every report of an unusable file or a failed save
+
+using Args = std::vector<std::string>;  // after `kg --db PATH`
 
 struct Command {
   std::string name;
-  std::vector<std::string> args;  // after `kg --db PATH`
+  Args args;
+  std::vector<Args> setup;  // write the base database each round copies; none: a fresh database
+  std::vector<Aim> aims;    // the kinds of delay its rounds take in turn
+  bool snapshot = false;    // queries join the compared state; the snapshot file is checked after a kill
 };
 
 std::vector<Command> allCommands() {
   const std::string src = KG_SOURCE_DIR;
-  return {{"ingest-corpus", {"ingest", src + "/examples/corpus"}},
-          {"ingest-seeds", {"ingest", src + "/../shared/seeds"}},
-          {"import-icews",
-           {"import", "--format", "icews", src + "/../shared/data/icews/icews_events_2018_sample.tab"}}};
+  const std::string corpus = src + "/examples/corpus";
+  const Args import = {"import", "--format", "icews", src + "/../shared/data/icews/icews_events_2018_sample.tab"};
+  const Args components = {"components", "--top", "1000", "--json"};  // loads (and saves) the snapshot
+  const std::vector<Aim> fresh = {Aim::kRandom, Aim::kOpen, Aim::kWrite};
+  const std::vector<Aim> save = {Aim::kRandom, Aim::kSave};
+  return {{"ingest-corpus", {"ingest", corpus}, {}, fresh},
+          {"ingest-seeds", {"ingest", src + "/../shared/seeds"}, {}, fresh},
+          {"import-icews", import, {}, fresh},
+          {"snapshot-new", components, {import}, save, true},
+          {"snapshot-replace", components, {{"ingest", corpus}, components, import}, save, true},
+          {"trim",
+           {"ingest", corpus},
+           {{"ingest", corpus + "/01_us_strikes_kataib_hezbollah.txt"}, components},
+           {Aim::kRandom, Aim::kTail},
+           true}};
+}
+
+// Whole-graph answers read from the snapshot, compared with the clean run's.
+const std::vector<Args>& snapshotQueries() {
+  static const std::vector<Args> kQueries = {{"components", "--top", "1000", "--json"},
+                                             {"rank", "--by", "pagerank", "--top", "1000", "--json"}};
+  return kQueries;
+}
+
+std::string joinArgs(const Args& args) {
+  std::string joined;
+  for (const auto& a : args) joined += kg::testing::shq(a) + " ";
+  return joined;
+}
+
+kg::testing::RunResult runKg(const fs::path& db, const Args& args) {
+  return kg::testing::run(std::string(KG_BIN) + " --db " + kg::testing::shq(db.string()) + " " + joinArgs(args));
+}
+
+// A file's bytes; nullopt when it does not exist.
+std::optional<std::string> readFile(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return std::nullopt;
+  return kg::testing::slurp(path.string());
+}
+
+// What a user reads back: stats, actors, edges and, for a snapshot command,
+// the queries' answers. `warnings` collects the queries' reports about the
+// snapshot file (a torn or unusable file is reported, then rebuilt).
+struct State {
+  bool opened = false;
+  std::string text, error, warnings;
+};
+
+State readState(const fs::path& db, bool queries) {
+  const auto listed = kg::testing::readDbState(KG_BIN, db.string());
+  State state{listed.opened, listed.text, listed.error, ""};
+  if (!state.opened || !queries) return state;
+  for (const auto& q : snapshotQueries()) {
+    const auto r = runKg(db, q);
+    if (r.rc != 0) {
+      state.opened = false;
+      state.error = q.front() + ": " + r.err;
+      return state;
+    }
+    state.text += "\n" + r.out;
+    if (r.err.find(kSnapshotWarning) != std::string::npos) state.warnings += r.err;
+  }
+  return state;
 }
 
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
@@ -108,14 +197,24 @@ Landed creationState(const fs::path& db, pid_t creator) {
   return fs::exists(db.parent_path() / staging, ec) ? Landed::kCreating : Landed::kBeforeCreation;
 }
 
+// The temporary file a snapshot writer `pid` writes before renaming it (snapshot_file.h).
+fs::path snapshotTemp(const fs::path& db, pid_t pid) {
+  return db / (std::string(kSnapshotFile) + ".tmp-" + std::to_string(pid));
+}
+
 struct CleanRun {
   std::string state;
   double seconds = 0;
   double creatingFrom = -1, creatingTo = -1;  // seconds after the start when creation was first/last seen
+  double savingFrom = -1, savingTo = -1;      // ... when the temporary snapshot file was first/last seen
+  std::optional<std::string> previousFile;    // the base database's snapshot file
+  std::optional<std::string> newFile;         // the snapshot file the command left
 };
 
-// Runs the command to completion into `db`, watching when it creates the database.
+// Runs the command to completion into `db`, watching when it creates the
+// database and when it writes a snapshot file.
 bool runClean(const fs::path& db, const Command& c, CleanRun* clean) {
+  clean->previousFile = readFile(db / kSnapshotFile);
   const auto start = Clock::now();
   const pid_t pid = spawnKg(db, c, db.string() + ".log");
   int rc = -1;
@@ -124,6 +223,11 @@ bool runClean(const fs::path& db, const Command& c, CleanRun* clean) {
     const double t = secondsSince(start);
     if (now == Landed::kCreating && clean->creatingFrom < 0) clean->creatingFrom = t;
     if (now != Landed::kAfterCreation) clean->creatingTo = t;
+    std::error_code ec;
+    if (fs::exists(snapshotTemp(db, pid), ec)) {
+      if (clean->savingFrom < 0) clean->savingFrom = t;
+      clean->savingTo = t;
+    }
     std::this_thread::sleep_for(kPollInterval);
   }
   clean->seconds = secondsSince(start);
@@ -133,10 +237,13 @@ bool runClean(const fs::path& db, const Command& c, CleanRun* clean) {
     return false;
   }
   if (clean->creatingFrom < 0) clean->creatingFrom = clean->creatingTo;  // faster than the poll
-  const auto state = kg::testing::readDbState(KG_BIN, db.string());
+  clean->newFile = readFile(db / kSnapshotFile);
+  const State state = readState(db, c.snapshot);
   if (!state.opened) std::fprintf(stderr, "kill_rounds: the clean database does not open: %s\n", state.error.c_str());
+  if (!state.warnings.empty())
+    std::fprintf(stderr, "kill_rounds: the clean run of %s warns: %s\n", c.name.c_str(), state.warnings.c_str());
   clean->state = state.text;
-  return state.opened;
+  return state.opened && state.warnings.empty();
 }
 
 // The first line where two states differ, shortened.
@@ -154,38 +261,49 @@ std::string firstDifference(const std::string& expected, const std::string& actu
 }
 
 const char* aimName(Aim a) {
-  static const char* kNames[] = {"random", "open", "write"};
+  static const char* kNames[] = {"random", "open", "write", "save", "tail"};
   return kNames[static_cast<int>(a)];
 }
+
+// Where the snapshot file stood right after a kill.
+enum class FileLanded { kPrevious, kNew, kTorn, kCount };
 
 struct Round {
   Aim aim = Aim::kRandom;
   double delay = 0;
   bool finishedFirst = false;  // the command ended before the kill
   Landed landed = Landed::kBeforeCreation;
+  FileLanded file = FileLanded::kPrevious;  // snapshot commands only
   std::vector<std::string> differences;
 };
 
-// The on-disk state a round's delay counts from: the start ("random"), the
-// staging directory appearing ("open"), CURRENT appearing ("write"). Timing
-// from the event itself keeps the aim when a run is slower than the clean one.
-Landed anchorOf(Aim aim) {
-  return aim == Aim::kOpen ? Landed::kCreating : aim == Aim::kWrite ? Landed::kAfterCreation : Landed::kBeforeCreation;
+// Whether the moment a round's delay counts from has come: the start
+// ("random", "tail"), the staging directory appearing ("open"), CURRENT
+// appearing ("write"), the temporary snapshot file appearing ("save").
+// Timing from the event itself keeps the aim when a run is slower than the
+// clean one.
+bool anchorReached(Aim aim, const fs::path& db, pid_t pid) {
+  std::error_code ec;
+  switch (aim) {
+    case Aim::kOpen: return creationState(db, pid) >= Landed::kCreating;
+    case Aim::kWrite: return creationState(db, pid) >= Landed::kAfterCreation;
+    case Aim::kSave: return fs::exists(snapshotTemp(db, pid), ec);
+    default: return true;
+  }
 }
 
 // Runs the command, kills it round->delay seconds after its anchor and notes
 // where it was (round->finishedFirst when it ended before the kill).
 void runAndKill(const fs::path& db, const Command& c, Round* round) {
   const pid_t pid = spawnKg(db, c, db.string() + ".killed.log");
-  const Landed anchor = anchorOf(round->aim);
   auto start = Clock::now();
-  bool anchored = anchor == Landed::kBeforeCreation;
+  bool anchored = anchorReached(round->aim, db, pid);
   while (!anchored || secondsSince(start) < round->delay) {
     if (reap(pid, false) >= 0) {
       round->finishedFirst = true;
       break;
     }
-    if (!anchored && creationState(db, pid) >= anchor) {
+    if (!anchored && anchorReached(round->aim, db, pid)) {
       anchored = true;
       start = Clock::now();
     }
@@ -200,29 +318,45 @@ void runAndKill(const fs::path& db, const Command& c, Round* round) {
 
 // Runs the command to completion and compares the database with the clean one.
 void rerunAndCompare(const fs::path& db, const Command& c, const CleanRun& clean, const char* which, Round* round) {
-  auto r = kg::testing::run(std::string(KG_BIN) + " --db " + kg::testing::shq(db.string()) + " " + [&] {
-    std::string joined;
-    for (const auto& a : c.args) joined += kg::testing::shq(a) + " ";
-    return joined;
-  }());
+  const auto r = runKg(db, c.args);
   if (r.rc != 0) {
     round->differences.push_back(std::string(which) + " run failed (exit " + std::to_string(r.rc) + "): " + r.err);
     return;
   }
-  const auto state = kg::testing::readDbState(KG_BIN, db.string());
+  if (r.err.find(kSnapshotWarning) != std::string::npos)
+    round->differences.push_back(std::string("the ") + which + " run warns: " + r.err);
+  const State state = readState(db, c.snapshot);
   if (!state.opened) {
     round->differences.push_back(std::string("after the ") + which + " run the database does not open: " +
                                  state.error);
     return;
   }
+  if (!state.warnings.empty())
+    round->differences.push_back(std::string("after the ") + which + " run a query warns: " + state.warnings);
   const std::string diff = firstDifference(clean.state, state.text);
   if (!diff.empty()) round->differences.push_back(std::string("after the ") + which + " run, " + diff);
 }
 
-void checkKilledOpens(const fs::path& db, Round* round) {
+// Right after the kill, before anything reads it: the snapshot file is the
+// previous one or the clean run's new one, byte for byte (absent only when
+// the previous one was).
+void checkSnapshotFile(const fs::path& db, const CleanRun& clean, Round* round) {
+  const auto now = readFile(db / kSnapshotFile);
+  if (now == clean.previousFile) return;
+  if (now == clean.newFile) {
+    round->file = FileLanded::kNew;
+    return;
+  }
+  round->file = FileLanded::kTorn;
+  round->differences.push_back("after the kill the snapshot file is neither the previous one nor the new one (" +
+                               (now ? std::to_string(now->size()) + " bytes" : std::string("absent")) + ")");
+}
+
+void checkKilledOpens(const fs::path& db, const Command& c, Round* round) {
   if (round->landed != Landed::kAfterCreation) return;  // no database to open yet
-  const auto state = kg::testing::readDbState(KG_BIN, db.string());
+  const State state = readState(db, c.snapshot);
   if (!state.opened) round->differences.push_back("the killed database does not open: " + state.error);
+  if (!state.warnings.empty()) round->differences.push_back("after the kill a query warns: " + state.warnings);
 }
 
 void checkNoStaging(const fs::path& dir, Round* round) {
@@ -235,22 +369,30 @@ void checkNoStaging(const fs::path& dir, Round* round) {
 // The delay range [lo, hi] in seconds after its anchor for a round of kind `aim`.
 std::pair<double, double> delayRange(const CleanRun& clean, Aim aim) {
   const double creating = clean.creatingTo - clean.creatingFrom;
+  // A write shorter than the poll was seen once or not at all: a millisecond
+  // still spreads the kills over it and the rename after it.
+  const double saving = std::max(clean.savingTo - clean.savingFrom, 0.001);
   switch (aim) {
     case Aim::kOpen: return {0.0, creating * 2};  // half the kills land after the rename
     case Aim::kWrite: return {0.0, clean.seconds - clean.creatingTo};
+    case Aim::kSave: return {0.0, saving * 2};    // half the kills land after the rename
+    case Aim::kTail: return {clean.seconds * 0.5, clean.seconds * 0.95};
     default: return {0.0, clean.seconds};
   }
 }
 
-Round playRound(const fs::path& dir, const Command& c, const CleanRun& clean, Aim aim, std::mt19937_64& rng) {
+Round playRound(const fs::path& dir, const fs::path& base, const Command& c, const CleanRun& clean, Aim aim,
+                std::mt19937_64& rng) {
   Round round;
   round.aim = aim;
   const auto [lo, hi] = delayRange(clean, aim);
   round.delay = std::uniform_real_distribution<double>(lo, hi)(rng);
   fs::create_directories(dir);
   const fs::path db = dir / "kg.db";
+  if (!c.setup.empty()) fs::copy(base, db, fs::copy_options::recursive);
   runAndKill(db, c, &round);
-  checkKilledOpens(db, &round);
+  if (c.snapshot) checkSnapshotFile(db, clean, &round);
+  checkKilledOpens(db, c, &round);
   rerunAndCompare(db, c, clean, "second", &round);
   if (round.differences.empty()) rerunAndCompare(db, c, clean, "third", &round);
   checkNoStaging(dir, &round);
@@ -261,33 +403,44 @@ struct Tally {
   int rounds = 0, finishedFirst = 0, differences = 0;
   int aimed[static_cast<int>(Aim::kCount)] = {};
   int landed[static_cast<int>(Landed::kCount)] = {};
+  int files[static_cast<int>(FileLanded::kCount)] = {};
 };
 
 void printRound(int index, const Command& c, const CleanRun& clean, const Round& r) {
-  static const char* kAnchor[] = {"after the start", "after staging", "after CURRENT"};
-  std::printf("round %3d  %-13s %-6s kill %6.3f s %-15s (clean run %5.3f s): %s -> %s\n", index, c.name.c_str(),
-              aimName(r.aim), r.delay, kAnchor[static_cast<int>(r.aim)], clean.seconds,
-              r.finishedFirst ? "finished before the kill" : landedName(r.landed),
-              r.differences.empty() ? "same as clean" : "DIFFERENT");
+  static const char* kAnchor[] = {"after the start", "after staging", "after CURRENT", "after the temp file",
+                                  "after the start"};
+  static const char* kFile[] = {"previous snapshot file", "new snapshot file", "TORN snapshot file"};
+  std::printf("round %3d  %-16s %-6s kill %6.3f s %-19s (clean run %5.3f s): %s%s%s -> %s\n", index,
+              c.name.c_str(), aimName(r.aim), r.delay, kAnchor[static_cast<int>(r.aim)], clean.seconds,
+              r.finishedFirst ? "finished before the kill" : landedName(r.landed), c.snapshot ? ", " : "",
+              c.snapshot ? kFile[static_cast<int>(r.file)] : "", r.differences.empty() ? "same as clean" : "DIFFERENT");
   for (const auto& d : r.differences) std::printf("           difference: %s\n", d.c_str());
   std::fflush(stdout);
 }
 
 void printTally(const Command& c, const CleanRun& clean, const Tally& t) {
-  std::printf("%-13s clean %.3f s (creating at %.3f-%.3f s): %d rounds (%d random, %d open, %d write), %d finished "
-              "before the kill, killed %d before creation, %d while creating, %d after creation; %d with "
-              "differences\n",
-              c.name.c_str(), clean.seconds, clean.creatingFrom, clean.creatingTo, t.rounds, t.aimed[0], t.aimed[1],
-              t.aimed[2], t.finishedFirst, t.landed[0], t.landed[1], t.landed[2], t.differences);
+  std::printf("%-16s clean %.3f s", c.name.c_str(), clean.seconds);
+  if (c.setup.empty()) std::printf(" (creating at %.3f-%.3f s)", clean.creatingFrom, clean.creatingTo);
+  if (clean.savingFrom >= 0) std::printf(" (temporary snapshot file seen at %.3f-%.3f s)", clean.savingFrom, clean.savingTo);
+  std::printf(": %d rounds (", t.rounds);
+  for (size_t i = 0; i < c.aims.size(); ++i)
+    std::printf("%s%d %s", i ? ", " : "", t.aimed[static_cast<int>(c.aims[i])], aimName(c.aims[i]));
+  std::printf("), %d finished before the kill", t.finishedFirst);
+  if (c.setup.empty())
+    std::printf(", killed %d before creation, %d while creating, %d after creation", t.landed[0], t.landed[1],
+                t.landed[2]);
+  if (c.snapshot)
+    std::printf("; snapshot file after the kill: %d previous, %d new, %d torn", t.files[0], t.files[1], t.files[2]);
+  std::printf("; %d with differences\n", t.differences);
 }
 
-struct Args {
+struct Options {
   int rounds = kDefaultRounds;
   uint64_t seed = std::random_device()();
   std::string only;
 };
 
-bool parseArgs(int argc, char** argv, Args* a) {
+bool parseArgs(int argc, char** argv, Options* a) {
   for (int i = 1; i < argc; ++i) {
     const std::string flag = argv[i];
     if (i + 1 >= argc) return false;
@@ -304,28 +457,56 @@ bool parseArgs(int argc, char** argv, Args* a) {
   return a->rounds > 0;
 }
 
-// The commands --only keeps; empty (after saying why) when none or an input is missing.
+// The commands --only keeps (a comma-separated list of names); empty (after
+// saying why) when a name is unknown or an input is missing.
 std::vector<Command> selectCommands(const std::string& only) {
   std::vector<Command> commands;
+  const std::string list = "," + only + ",";
   for (auto& c : allCommands())
-    if (only.empty() || c.name == only) commands.push_back(c);
-  if (commands.empty()) std::fprintf(stderr, "kill_rounds: no command named '%s'\n", only.c_str());
-  for (const auto& c : commands)
-    if (!fs::exists(c.args.back())) {
-      std::fprintf(stderr, "kill_rounds: %s is missing: put ../shared beside the repository\n", c.args.back().c_str());
-      return {};
-    }
+    if (only.empty() || list.find("," + c.name + ",") != std::string::npos) commands.push_back(c);
+  size_t named = only.empty() ? commands.size() : 1;
+  for (char ch : only) named += ch == ',';
+  if (commands.size() != named) {
+    std::fprintf(stderr, "kill_rounds: --only '%s' names a command that does not exist\n", only.c_str());
+    return {};
+  }
+  for (const auto& c : commands) {
+    std::vector<Args> all = c.setup;
+    all.push_back(c.args);
+    for (const auto& args : all)
+      if (args.size() > 1 && args.back().find('/') != std::string::npos && !fs::exists(args.back())) {
+        std::fprintf(stderr, "kill_rounds: %s is missing: put ../shared beside the repository\n", args.back().c_str());
+        return {};
+      }
+  }
   return commands;
 }
 
-// Each command's clean run, timed after a first run that warms the page cache.
+// Runs a command's setup into `base` (nothing when it has none).
+bool writeBase(const fs::path& base, const Command& c) {
+  for (const auto& args : c.setup) {
+    const auto r = runKg(base, args);
+    if (r.rc != 0) {
+      std::fprintf(stderr, "kill_rounds: setting up %s: kg %s failed (exit %d): %s\n", c.name.c_str(),
+                   args.front().c_str(), r.rc, r.err.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+// Each command's base database and clean run, timed after a first run that
+// warms the page cache.
 bool runCleans(const fs::path& work, const std::vector<Command>& commands, std::vector<CleanRun>* clean) {
   clean->assign(commands.size(), CleanRun());
   for (size_t i = 0; i < commands.size(); ++i) {
-    fs::create_directories(work / commands[i].name);
+    const fs::path dir = work / commands[i].name;
+    fs::create_directories(dir);
+    if (!writeBase(dir / "base.db", commands[i])) return false;
     for (const char* name : {"warm.db", "clean.db"}) {
       (*clean)[i] = CleanRun();
-      if (!runClean(work / commands[i].name / name, commands[i], &(*clean)[i])) return false;
+      if (!commands[i].setup.empty()) fs::copy(dir / "base.db", dir / name, fs::copy_options::recursive);
+      if (!runClean(dir / name, commands[i], &(*clean)[i])) return false;
     }
   }
   return true;
@@ -336,6 +517,7 @@ void count(const Round& round, Tally* t) {
   ++t->aimed[static_cast<int>(round.aim)];
   t->finishedFirst += round.finishedFirst;
   if (!round.finishedFirst) ++t->landed[static_cast<int>(round.landed)];
+  ++t->files[static_cast<int>(round.file)];
   t->differences += !round.differences.empty();
 }
 
@@ -345,9 +527,10 @@ int playRounds(const fs::path& work, const std::vector<Command>& commands, const
   std::vector<Tally> tally(commands.size());
   for (int r = 0; r < rounds; ++r) {
     const size_t ci = static_cast<size_t>(r) % commands.size();
-    const Aim aim = static_cast<Aim>(tally[ci].rounds % static_cast<int>(Aim::kCount));
+    const auto& aims = commands[ci].aims;
+    const Aim aim = aims[static_cast<size_t>(tally[ci].rounds) % aims.size()];
     const fs::path dir = work / commands[ci].name / ("round-" + std::to_string(r));
-    const Round round = playRound(dir, commands[ci], clean[ci], aim, rng);
+    const Round round = playRound(dir, work / commands[ci].name / "base.db", commands[ci], clean[ci], aim, rng);
     printRound(r, commands[ci], clean[ci], round);
     count(round, &tally[ci]);
     if (round.differences.empty()) fs::remove_all(dir);
@@ -363,9 +546,11 @@ int playRounds(const fs::path& work, const std::vector<Command>& commands, const
 }  // namespace
 
 int main(int argc, char** argv) {
-  Args args;
+  Options args;
   if (!parseArgs(argc, argv, &args)) {
-    std::fprintf(stderr, "usage: kill_rounds [--rounds N] [--seed S] [--only ingest-corpus|ingest-seeds|import-icews]\n");
+    std::fprintf(stderr,
+                 "usage: kill_rounds [--rounds N] [--seed S] [--only NAME[,NAME...]]\n"
+                 "  NAME: ingest-corpus, ingest-seeds, import-icews, snapshot-new, snapshot-replace, trim\n");
     return 2;
   }
   const std::vector<Command> commands = selectCommands(args.only);
