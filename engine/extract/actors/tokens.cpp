@@ -70,7 +70,7 @@ struct WordFold {
 // compare, in a table small enough to stay in cache (a growing hash map of
 // every word seen was not: its lookups missed the cache).
 struct FoldCache {
-  static constexpr size_t kSlots = 4096;  // a power of two
+  static constexpr size_t kSlots = 16384;  // a power of two
   struct Slot {
     std::string word;
     bool hyphenAfter = false;
