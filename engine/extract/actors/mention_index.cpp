@@ -226,9 +226,10 @@ std::optional<std::pair<std::string, size_t>> MentionIndex::title(const std::vec
       break;
     }
     const bool oneWord = k.empty();
+    if (oneWord && !mayHoldHash(t.strictHash)) break;  // the common miss, before copying the key
     if (!k.empty()) k += ' ';
     k += t.strict;
-    const auto it = (oneWord ? mayHoldHash(t.strictHash) : mayHold(k)) ? titles_.find(k) : titles_.end();
+    const auto it = (oneWord || mayHold(k)) ? titles_.find(k) : titles_.end();
     if (it == titles_.end()) break;
     if (it->second.canonical) best = std::make_pair(*it->second.canonical, j - i + 1);
   }

@@ -305,6 +305,13 @@ void findAliases(MentionScan& s) {
 // stay quiet. Known names, titles and demonyms are not counted.
 bool isHeadline(const MentionScan& s) {
   const auto& tokens = s.tokens;
+  // Headlines end without a full stop; most sentences end with one, and then
+  // the words need no counting.
+  for (size_t k = tokens.size(); k > 0; --k) {
+    if (tokens[k - 1].lower == "\"" || tokens[k - 1].lower == ")") continue;
+    if (tokens[k - 1].lower == ".") return false;
+    break;
+  }
   size_t longWords = 0, capitals = 0;
   for (size_t k = 0; k < tokens.size(); ++k) {
     const Token& t = tokens[k];
@@ -314,14 +321,8 @@ bool isHeadline(const MentionScan& s) {
     ++longWords;
     capitals += t.capital;
   }
-  bool endsWithStop = false;  // headlines end without a full stop
-  for (size_t k = tokens.size(); k > 0; --k) {
-    if (tokens[k - 1].lower == "\"" || tokens[k - 1].lower == ")") continue;
-    endsWithStop = tokens[k - 1].lower == ".";
-    break;
-  }
   // Seven long words in ten capitalised.
-  return !endsWithStop && longWords >= 4 && capitals * 10 >= longWords * 7;
+  return longWords >= 4 && capitals * 10 >= longWords * 7;
 }
 
 bool isCapWord(const std::vector<Token>& tokens, size_t k) {

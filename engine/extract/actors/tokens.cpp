@@ -70,7 +70,7 @@ struct WordFold {
 // compare, in a table small enough to stay in cache (a growing hash map of
 // every word seen was not: its lookups missed the cache).
 struct FoldCache {
-  static constexpr size_t kSlots = 4096;  // a power of two
+  static constexpr size_t kSlots = 16384;  // a power of two
   struct Slot {
     std::string word;
     bool hyphenAfter = false;
@@ -151,8 +151,10 @@ void finishWord(Token& t, std::string_view text, bool hyphenAfter) {
 // character: letters with inner apostrophes and dots ("Kata'ib", "U.S."),
 // and a hyphen joining it to the next word ("Iran-backed"), which sets
 // `*hyphenPending` for that word. `*i` ends past the word (and hyphen).
-Token latinWord(std::string_view text, size_t s, size_t* i, size_t end, bool* hyphenPending) {
-  Token t;
+// The token is built in place at the end of `out` (a Token moved there
+// would copy its three short strings once more).
+void latinWord(std::string_view text, size_t s, size_t* i, size_t end, bool* hyphenPending, std::vector<Token>* out) {
+  Token& t = out->emplace_back();
   t.begin = s;
   t.hyphenBefore = *hyphenPending;
   *hyphenPending = false;
@@ -184,7 +186,6 @@ Token latinWord(std::string_view text, size_t s, size_t* i, size_t end, bool* hy
     }
   }
   finishWord(t, text, hyphen);
-  return t;
 }
 
 // An Arabic word starting at `s`, appended to `out` unless it folds to
@@ -297,7 +298,7 @@ std::vector<Token> tokenize(std::string_view text, size_t begin, size_t end, con
     const char32_t c = decodeUtf8(text, i);
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x3000) { hyphenPending = false; continue; }
     if (isLatinish(c)) {
-      out.push_back(latinWord(text, s, &i, end, &hyphenPending));
+      latinWord(text, s, &i, end, &hyphenPending, &out);
       continue;
     }
     if (scriptOf(c) == Script::kArabic) {

@@ -41,6 +41,7 @@ size_t unicodeSpaceLen(std::string_view s, size_t i) {
 // (one UTF-8 word: Arabic month names, 年/月/日), and single ASCII punctuation.
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> out;
+  out.reserve(s.size() / 4 + 4);  // about one token per five bytes of English
   size_t i = 0;
   bool space = true;
   while (i < s.size()) {
@@ -69,11 +70,10 @@ std::vector<Token> tokenize(std::string_view s) {
     } else if (isAsciiAlpha(c)) {
       t.kind = Tok::kWord;
       size_t j = i;
-      while (j < s.size() && isAsciiAlpha(static_cast<unsigned char>(s[j]))) {
-        t.lower.push_back(static_cast<char>(s[j] | 0x20));
-        ++j;
-      }
+      while (j < s.size() && isAsciiAlpha(static_cast<unsigned char>(s[j]))) ++j;
       t.end = j;
+      t.lower.resize(j - i);  // one allocation at most, not one push_back per letter
+      for (size_t k = i; k < j; ++k) t.lower[k - i] = static_cast<char>(s[k] | 0x20);
     } else if (c >= 0x80) {
       t.kind = Tok::kWord;
       size_t j = i;
@@ -94,16 +94,16 @@ std::vector<Token> tokenize(std::string_view s) {
 }
 
 // 1..12 for an English month name or abbreviation, 0 otherwise.
-int englishMonth(const std::string& w) {
+int englishMonth(std::string_view w) {
   // Most words are no month: the names and abbreviations below have 3 to 9
   // letters and start with one of these.
   if (w.size() < 3 || w.size() > 9 || std::string_view("jfmasond").find(w[0]) == std::string_view::npos) return 0;
-  static const std::array<const char*, 12> kFull = {"january",   "february", "march",    "april",
+  static constexpr std::array<std::string_view, 12> kFull = {"january",   "february", "march",    "april",
                                                     "may",       "june",     "july",     "august",
                                                     "september", "october",  "november", "december"};
   for (int m = 0; m < 12; ++m) {
     if (w == kFull[m]) return m + 1;
-    if (w.size() == 3 && w == std::string_view(kFull[m]).substr(0, 3)) return m + 1;
+    if (w.size() == 3 && w == kFull[m].substr(0, 3)) return m + 1;
   }
   if (w == "sept") return 9;
   return 0;
@@ -143,17 +143,17 @@ int arabicMonth(const std::vector<Token>& t, size_t i, size_t* span) {
 }
 
 // 0 = Monday .. 6 = Sunday; -1 when not a weekday name.
-int weekdayIndex(const std::string& w) {
+int weekdayIndex(std::string_view w) {
   // The Latin names below have 3 to 9 letters and start with one of these;
   // the Arabic ones start with a non-ASCII byte.
   if (w.empty()) return -1;
   if (static_cast<unsigned char>(w[0]) < 0x80 &&
       (w.size() < 3 || w.size() > 9 || std::string_view("mtwfs").find(w[0]) == std::string_view::npos))
     return -1;
-  static const std::array<const char*, 7> kDays = {"monday", "tuesday",  "wednesday", "thursday",
+  static constexpr std::array<std::string_view, 7> kDays = {"monday", "tuesday",  "wednesday", "thursday",
                                                    "friday", "saturday", "sunday"};
-  static const std::array<const char*, 7> kShort = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-  static const std::array<const char*, 7> kArabic = {"الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
+  static constexpr std::array<std::string_view, 7> kShort = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  static constexpr std::array<std::string_view, 7> kArabic = {"الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
                                                      "الجمعة",  "السبت",    "الأحد"};
   for (int d = 0; d < 7; ++d)
     if (w == kDays[d] || w == kShort[d] || w == kArabic[d]) return d;
@@ -407,12 +407,13 @@ Date resolveYearless(int month, int day, Date articleDate) {
 
 int numberWord(const Token& t) {
   if (t.kind == Tok::kNum) return t.end - t.begin <= 3 ? t.value : -1;
-  static const std::array<const char*, 13> kWords = {"zero",  "one",   "two",  "three", "four",   "five",  "six",
+  static constexpr std::array<std::string_view, 13> kWords = {"zero",  "one",   "two",  "three", "four",   "five",  "six",
                                                      "seven", "eight", "nine", "ten",   "eleven", "twelve"};
+  const std::string_view w = t.lower;
   for (int n = 0; n < 13; ++n)
-    if (t.lower == kWords[n]) return n;
-  if (t.lower == "a" || t.lower == "an") return 1;
-  if (t.lower == "several" || t.lower == "few") return -1;
+    if (w == kWords[n]) return n;
+  if (w == "a" || w == "an") return 1;
+  if (w == "several" || w == "few") return -1;
   return -1;
 }
 
@@ -431,7 +432,7 @@ std::vector<std::pair<size_t, size_t>> relativeClauseSpans(const std::vector<Tok
   std::vector<std::pair<size_t, size_t>> spans;
   for (size_t k = 0; k + 1 < t.size(); ++k) {
     if (!isPunct(t, k, ',') || t[k + 1].kind != Tok::kWord) continue;
-    const std::string& w = t[k + 1].lower;
+    const std::string_view w = t[k + 1].lower;
     if (w != "who" && w != "which" && w != "whose") continue;
     size_t e = k + 2;
     while (e < t.size() && !isPunct(t, e, ',')) ++e;
@@ -562,10 +563,11 @@ Date eventDate(std::string_view sentence, Date articleDate) {
   // Relative phrases.
   for (size_t i = 0; i < t.size(); ++i) {
     if (t[i].kind != Tok::kWord) continue;
-    const std::string& w = t[i].lower;
+    // Views: a std::string == "literal" would call strlen and compare() at
+    // every test; a view compares lengths first.
+    const std::string_view w = t[i].lower;
     const size_t pos = t[i].begin;
-    static const std::string kNone;
-    const std::string& prev = i > 0 && t[i - 1].kind == Tok::kWord ? t[i - 1].lower : kNone;
+    const std::string_view prev = i > 0 && t[i - 1].kind == Tok::kWord ? std::string_view(t[i - 1].lower) : std::string_view();
     if (w == "yesterday") {
       if (artDay) cands.push_back({Date::fromDays(artDays - 1, DatePrecision::kDay), pos});
     } else if (w == "today" || w == "tonight") {
@@ -573,7 +575,7 @@ Date eventDate(std::string_view sentence, Date articleDate) {
     } else if (w == "tomorrow") {
       if (artDay) cands.push_back({Date::fromDays(artDays + 1, DatePrecision::kDay), pos});
     } else if (w == "ago" && i >= 2) {
-      const std::string& unit = t[i - 1].lower;
+      const std::string_view unit = t[i - 1].lower;
       const int n = numberWord(t[i - 2]);
       if (n < 0 || !articleDate.known()) continue;
       const size_t at = t[i - 2].begin;

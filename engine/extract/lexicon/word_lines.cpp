@@ -60,9 +60,24 @@ Result<std::vector<WordLine>> parseWordLines(std::string_view text, std::string_
 }
 
 bool WordSet::add(const std::string& word) {
-  if (!set_.insert(word).second) return false;
+  if (contains(word)) return false;
   words_.push_back(word);
+  if (2 * words_.size() > slots_.size()) {
+    size_t size = 16;
+    while (size < 4 * words_.size()) size *= 2;
+    slots_.assign(size, Slot{});
+    for (size_t i = 1; i <= words_.size(); ++i) place(static_cast<uint32_t>(i));
+  } else {
+    place(static_cast<uint32_t>(words_.size()));
+  }
   return true;
+}
+
+void WordSet::place(uint32_t index) {
+  const uint32_t h = hashOf(words_[index - 1]);
+  size_t i = h & (slots_.size() - 1);
+  while (slots_[i].index != 0) i = (i + 1) & (slots_.size() - 1);
+  slots_[i] = Slot{h, index};
 }
 
 Result<WordSets> parseWordSets(std::string_view text, std::string_view file,

@@ -44,21 +44,39 @@ Status wordLineError(std::string_view file, uint32_t line, std::string_view what
 // them in order). Not thread-safe to modify; const use is.
 class WordSet {
  public:
-  // Looks `word` up without copying it.
-  bool contains(std::string_view word) const { return set_.find(word) != set_.end(); }
+  // Looks `word` up without copying it. An open-addressing table over the
+  // words with a short-key hash: a miss (the common case: most words of a
+  // sentence are in no set) costs one hash and usually one probe, with no
+  // call into the library's hash or memcmp.
+  bool contains(std::string_view word) const {
+    if (slots_.empty()) return false;
+    const uint32_t h = hashOf(word);
+    for (size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const Slot& s = slots_[i];
+      if (s.index == 0) return false;
+      if (s.hash == h && words_[s.index - 1] == word) return true;
+    }
+  }
   // The words in the order the file lists them.
   const std::vector<std::string>& words() const { return words_; }
   // Adds `word`; false (and nothing added) when it is already there.
   bool add(const std::string& word);
 
  private:
-  // Hashes std::string and std::string_view alike, so contains() can look up a view.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view w) const noexcept { return std::hash<std::string_view>{}(w); }
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t index = 0;  // 1 + the word's index in words_; 0: empty
   };
-  std::unordered_set<std::string, Hash, std::equal_to<>> set_;
+  // FNV-1a: words are short.
+  static uint32_t hashOf(std::string_view w) {
+    uint32_t h = 2166136261u;
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+  }
+  void place(uint32_t index);  // puts words_[index - 1] into slots_
+
   std::vector<std::string> words_;
+  std::vector<Slot> slots_;  // a power of two, at most half full
 };
 
 // Named word sets: lines "NAME: WORD ..." (one head field); a set may span

@@ -217,6 +217,7 @@ class Chunker {
       char first = w_[i].lower.empty() ? '\0' : w_[i].lower[0];
       if (first != 'a' && first != 'b' && first != 'd' && first != 'i' && first != 'o' && first != 'p') continue;
       for (const auto& mp : kMultiPreps) {
+        if (mp[0][0] != first) continue;  // one byte rules most out before comparing words
         uint32_t len = mp[2].empty() ? 2 : 3;
         if (i + len > w_.size()) continue;
         bool match = true;

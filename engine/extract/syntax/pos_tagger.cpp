@@ -296,6 +296,7 @@ void pushWordToken(std::string_view text, size_t b, size_t e, std::vector<Token>
 
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> out;
+  out.reserve(text.size() / 4 + 4);  // about one token per five bytes of English
   size_t i = 0, n = text.size();
   while (i < n) {
     if (isSpace(text[i])) { ++i; continue; }
@@ -542,6 +543,9 @@ struct Draft {
 };
 
 bool isNumberWord(std::string_view w) {
+  // The words below have 3 to 9 letters and start with one of these: most
+  // words are rejected before hashing them.
+  if (w.size() < 3 || w.size() > 9 || std::string_view("tfsenhmbd").find(w[0]) == std::string_view::npos) return false;
   static const std::unordered_set<std::string_view> kNumbers = {
       "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
       "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
