@@ -8,6 +8,9 @@
 # ASan+UBSan (scripts/fuzz.sh 10, about 3 minutes with the clang build; a
 # crash fails the run), then the concurrent tests under ThreadSanitizer
 # (scripts/sanitize.sh thread --bounded, about 6 minutes with its build).
+# Not run here yet: scripts/sanitize.sh address --bounded (the suite under
+# ASan+UBSan in build-fuzz/, minus the slow tests it names), estimated at some
+# 20 more minutes (README, "Fuzzing and sanitizers").
 # scripts/test.sh --reliability   runs the long profile instead: every fuzz
 # target for 30 s, then the whole suite under ASan+UBSan and all the
 # concurrent tests under TSan (scripts/sanitize.sh), about 40 minutes on 2 cores.
