@@ -1,6 +1,8 @@
 #include "extract/actors/name_fold.h"
 
 #include <array>
+#include <functional>
+#include <unordered_map>
 #include <cctype>
 
 namespace kg::extract {
@@ -385,7 +387,9 @@ std::vector<FoldedWord> foldName(std::string_view name) {
   return out;
 }
 
-std::vector<std::string> nameKeys(std::string_view name) {
+namespace {
+
+std::vector<std::string> computeNameKeys(std::string_view name) {
   const std::vector<FoldedWord> words = foldName(name);
   if (words.empty()) return {};
   std::string strict, skeleton;
@@ -398,6 +402,31 @@ std::vector<std::string> nameKeys(std::string_view name) {
   // A short skeleton ("Syria" and "Israel" -> "sr") would join unrelated
   // names; only skeletons of four letters or more are keys.
   if (skeleton.size() >= kMinSkeletonKey && skeleton != strict) keys.push_back("~" + skeleton);
+  return keys;
+}
+
+// This thread's memo of nameKeys. Ingest registers each article's stored
+// actors before reading it (Extractor::setArticleActors), so the same names
+// are keyed again for every article; folding a name costs thousands of
+// instructions, a hit one hash and a copy of its keys. Bounded: forgotten
+// whole when full.
+struct NameKeysMemo {
+  static constexpr size_t kMaxNames = 1 << 15;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<std::string>, Hash, std::equal_to<>> keys;
+};
+
+}  // namespace
+
+std::vector<std::string> nameKeys(std::string_view name) {
+  thread_local NameKeysMemo memo;
+  if (auto it = memo.keys.find(name); it != memo.keys.end()) return it->second;
+  std::vector<std::string> keys = computeNameKeys(name);
+  if (memo.keys.size() >= NameKeysMemo::kMaxNames) memo.keys.clear();
+  memo.keys.emplace(std::string(name), keys);
   return keys;
 }
 
