@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 
 #include "core/json_codec.h"
 #include "rpc/client.h"
@@ -393,11 +394,27 @@ std::string Progress::line(double seconds) const {
   return s;
 }
 
+namespace {
+
+// How long a command runs before its progress line appears: a second, so
+// that quick commands draw nothing; KG_PROGRESS_DELAY_MS (0 to 60000)
+// overrides it, for tests that must see the line whatever the machine's speed.
+std::chrono::milliseconds progressDelay() {
+  const char* v = std::getenv("KG_PROGRESS_DELAY_MS");
+  if (v == nullptr || *v == '\0') return std::chrono::seconds(1);
+  char* end = nullptr;
+  const long ms = std::strtol(v, &end, 10);
+  if (*end != '\0' || ms < 0 || ms > 60000) return std::chrono::seconds(1);
+  return std::chrono::milliseconds(ms);
+}
+
+}  // namespace
+
 void Progress::run() {
   const auto start = std::chrono::steady_clock::now();
   std::unique_lock<std::mutex> lock(mu_);
-  // Nothing for commands that finish within a second.
-  if (cv_.wait_for(lock, std::chrono::seconds(1), [this] { return stop_.load(); })) return;
+  // Nothing for commands that finish within the delay (a second).
+  if (cv_.wait_for(lock, progressDelay(), [this] { return stop_.load(); })) return;
   do {
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::fprintf(stderr, "\r\033[K%s", line(secs).c_str());

@@ -171,7 +171,8 @@ nlohmann::json edgeJson(CliContext& ctx, const Edge& e);
 // rows/s, ETA 8 s", redrawn on one line at most 5 times a second from a
 // background thread, and wiped by finish() (or the destructor). Shown only
 // when stderr is a terminal, neither --quiet nor --json is given, and after
-// the command has run for a second. Without a total (0) it shows items done
+// the command has run for a second (KG_PROGRESS_DELAY_MS overrides the
+// second, for tests). Without a total (0) it shows items done
 // and the rate, without a unit the elapsed time only. add()/set() are safe
 // from any thread.
 class Progress {
