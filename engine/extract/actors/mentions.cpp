@@ -538,6 +538,9 @@ bool claimPartialName(MentionScan& s, size_t b, size_t e) {
 
 // True when the name [b, e) closes an apposition: punctuation or the end
 // of the sentence follows it ("the Iranian ambassador, Iraj Masjedi, said").
+// "the", "a", "an": what opens a title set before a name by a comma.
+bool isDeterminer(const Token& t) { return t.lower == "the" || t.lower == "a" || t.lower == "an"; }
+
 bool closesApposition(const std::vector<Token>& tokens, size_t e) {
   if (e >= tokens.size()) return true;
   const std::string& w = tokens[e].lower;
@@ -568,10 +571,8 @@ bool personContext(const MentionScan& s, size_t b, size_t next) {
     for (size_t q = b > 12 ? b - 12 : 1; q + 3 < b && !person; ++q) {
       auto tl = s.index.title(tokens, q);
       if (!tl || tokens[q + tl->second].lower != "of" || !tokens[q + tl->second + 1].word) continue;
-      auto determiner = [&](size_t k) {
-        return tokens[k].lower == "the" || tokens[k].lower == "a" || tokens[k].lower == "an";
-      };
-      const bool opened = determiner(q - 1) || (q > 1 && determiner(q - 2) && !tokens[q - 1].capital && tokens[q - 1].word);
+      const bool opened = isDeterminer(tokens[q - 1]) ||
+                          (q > 1 && isDeterminer(tokens[q - 2]) && !tokens[q - 1].capital && tokens[q - 1].word);
       bool capitalBody = true;  // the words from "of" to the comma name the body
       for (size_t k = q + tl->second + 1; k + 1 < b; ++k)
         capitalBody = capitalBody && tokens[k].word && (tokens[k].capital || tokens[k].article || tokens[k].hyphenBefore);
@@ -795,16 +796,11 @@ void attachTitleOfBodyAcrossComma(MentionScan& s, Mention& m) {
     // Only lower-case words ("chief", "top", "secretary" of "secretary
     // general") may stand between "the" and the title, two at most.
     size_t d = q;
-    auto determiner = [&](size_t k) {
-      return tokens[k].lower == "the" || tokens[k].lower == "a" || tokens[k].lower == "an";
-    };
     while (d > 0 && d + 2 > q && tokens[d - 1].word && !tokens[d - 1].capital && !tokens[d - 1].article &&
-           !determiner(d - 1) && s.owner[d - 1] < 0)
+           !isDeterminer(tokens[d - 1]) && s.owner[d - 1] < 0)
       --d;
-    if (d == 0) continue;
-    const std::string& det = tokens[d - 1].lower;
-    if (det != "the" && det != "a" && det != "an") continue;
-    m.titleOneOfMany = det != "the";
+    if (d == 0 || !isDeterminer(tokens[d - 1])) continue;
+    m.titleOneOfMany = tokens[d - 1].lower != "the";
     // The written words when they only add to the title's name in front
     // ("chief prosecutor" for the title Prosecutor): "chief" says who leads.
     std::string written;

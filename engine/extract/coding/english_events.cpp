@@ -67,12 +67,6 @@ bool standsForOwner(const syntax::SentenceParse& p, size_t w, size_t head) {
 // military force (138); coercion (17) repression (137); sanctions (163)
 // an embargo (1312); other reductions of relations (16) their reduction
 // or break (1313). Empty for other codes.
-// CAMEO 18 (assault), 19 (fight), 20 (mass violence): an attack.
-bool isAttackCode(std::string_view cameo) {
-  const std::string_view root = cameo.substr(0, 2);
-  return cameo.size() >= 2 && (root == "18" || root == "19" || root == "20");
-}
-
 std::string_view threatCodeFor(std::string_view cameo) {
   if (cameo.size() < 2) return {};
   const std::string_view root = cameo.substr(0, 2);

@@ -13,6 +13,11 @@
 
 namespace kg::extract {
 
+bool isAttackCode(std::string_view cameo) {
+  const std::string_view root = cameo.substr(0, 2);
+  return cameo.size() >= 2 && (root == "18" || root == "19" || root == "20");
+}
+
 namespace {
 
 using syntax::Clause;
@@ -1115,7 +1120,7 @@ ActKind actKindOf(const MatchText& t, int32_t np) {
 bool actOfKind(std::string_view code, ActKind k) {
   const std::string_view root = code.substr(0, 2);
   switch (k) {
-    case ActKind::kAttack: return root == "18" || root == "19" || root == "20";
+    case ActKind::kAttack: return isAttackCode(code);
     case ActKind::kCoercion: return root == "16" || root == "17";
     case ActKind::kForce: return root == "15" || root == "13";
     case ActKind::kRequest: return root == "10" || root == "02" || root == "03";
@@ -1126,10 +1131,10 @@ bool actOfKind(std::string_view code, ActKind k) {
   return false;
 }
 
-// Sentences back (the current one is 0) from which a decision may be taken
-// up: "the move" two sentences on from the act is still that act; further
-// on, other acts have been told.
-constexpr size_t kDecisionReach = 2;
+// Sentences back (the current one is 0) from which a decision or a request
+// may be taken up: "the move" two sentences on from the act is still that
+// act; further on, other acts have been told.
+constexpr size_t kNearActReach = 2;
 
 // True when phrase `np` is written bare, its head ending it: "the decision",
 // not "the decision to deport refugees" or "the ban on imports", which name
@@ -1150,14 +1155,14 @@ bool writtenBare(const MatchText& t, int32_t np) {
 // is aimed at the author of the latest earlier act of that kind
 // (actOfKind), other than the clause's source or its own side
 // (EarlierActs::sameSide); a decision or a request only from the last
-// kDecisionReach sentences and written bare ("rejected the request"). nullopt when there is none.
+// kNearActReach sentences and written bare ("rejected the request"). nullopt when there is none.
 std::optional<size_t> authorOfNamedAct(const MatchText& t, const Clause& c, int32_t source) {
   if (!t.earlier || t.earlier->done.empty()) return std::nullopt;
   std::vector<size_t> critics;
   t.entitiesOf(source, &critics);
   auto ownSide = [&](size_t author) {
-    return std::any_of(critics.begin(), critics.end(), [&](size_t c) {
-      return c == author || (t.earlier->sameSide && t.earlier->sameSide(c, author));
+    return std::any_of(critics.begin(), critics.end(), [&](size_t critic) {
+      return critic == author || (t.earlier->sameSide && t.earlier->sameSide(critic, author));
     });
   };
   for (uint32_t o : c.objects) {
@@ -1173,7 +1178,7 @@ std::optional<size_t> authorOfNamedAct(const MatchText& t, const Clause& c, int3
     }
     const auto& done = t.earlier->done;
     for (auto it = done.rbegin(); it != done.rend(); ++it) {
-      if ((kind == ActKind::kDecision || kind == ActKind::kRequest) && t.earlier->sentence > it->sentence + kDecisionReach)
+      if ((kind == ActKind::kDecision || kind == ActKind::kRequest) && t.earlier->sentence > it->sentence + kNearActReach)
         break;
       if (actOfKind(it->code, kind) && !ownSide(it->source)) return it->source;
     }

@@ -45,6 +45,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -72,6 +73,9 @@ struct CodedEvent {
   bool byPattern = false; // a pattern matched (else the verb's default code)
   uint32_t dictionaryLine = 0;  // the pattern's or verb's line, for tracing
 };
+
+// True for CAMEO 18 (assault), 19 (fight) and 20 (mass violence): an attack.
+bool isAttackCode(std::string_view cameo);
 
 // An event an earlier sentence of the article coded as done: its source
 // (caller's entity number), CAMEO code and the sentence it was read in.

@@ -46,11 +46,19 @@ bool holdsAny(const std::string& title, const WordSet& words) {
   return false;
 }
 
+// The rest of a title that opens with a word of service ("president" of
+// "vice president", "secretary-general" of "deputy secretary-general"), or
+// nullopt when it opens with none.
+std::optional<std::string> afterSubordinateOpener(const std::string& title) {
+  const size_t cut = title.find_first_of(" -");
+  if (!words().subordinateTitleOpeners.contains(title.substr(0, cut))) return std::nullopt;
+  return cut == std::string::npos ? std::string() : title.substr(cut + 1);
+}
+
 // A title naming who leads its body ("secretary general", "commander"),
 // unless it opens with a word of service ("deputy secretary-general").
 bool leaderTitle(const std::string& title) {
-  const size_t cut = title.find_first_of(" -");
-  if (words().subordinateTitleOpeners.contains(title.substr(0, cut))) return false;
+  if (afterSubordinateOpener(title)) return false;
   return holdsAny(title, words().leaderTitleWords);
 }
 
@@ -350,9 +358,8 @@ std::optional<Fact> contextTitleFact(const StandingScan& s, const Mention& m) {
   const bool head = headTitle(lt);
   if (titleOwnerWord(s, m)) return std::nullopt;  // an owned title is ownedTitleFact's
   // "Vice President X", "Deputy President X": a head's deputy, an official.
-  const size_t cut = lt.find_first_of(" -");
-  const bool deputyHead = cut != std::string::npos && words().subordinateTitleOpeners.contains(lt.substr(0, cut)) &&
-                          headTitle(lt.substr(cut + 1));
+  const auto deputyOf = afterSubordinateOpener(lt);
+  const bool deputyHead = deputyOf && !deputyOf->empty() && headTitle(*deputyOf);
   if (!head && !deputyHead && lt.find("minister") == std::string::npos) return std::nullopt;
   if (formerTitle(s, m)) return std::nullopt;
   const size_t state = soleStateOfSentence(s, m);
@@ -730,6 +737,7 @@ void personOfBody(StandingScan& s, const std::vector<const Mention*>& all, const
       kind != ActorKind::kGovernmentBody)
     return;
   if (m.titleOf != kNoActor) return;  // the title names its own body
+  if (titleRecordedElsewhere(s, person, s.entities[g->entity], m.title)) return;
   Fact f;
   f.src = m.entity;
   f.dst = g->entity;
@@ -737,7 +745,6 @@ void personOfBody(StandingScan& s, const std::vector<const Mention*>& all, const
                                                                                               : EdgeType::kMemberOf;
   f.title = m.title;
   f.confidence = std::min(m.confidence, g->confidence) * kAppositionFactor;
-  if (titleRecordedElsewhere(s, person, s.entities[g->entity], m.title)) return;
   s.push(std::move(f));
 }
 
