@@ -44,6 +44,9 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"rebuttal_verbs", &W::rebuttalVerbs},
     {"rebuttal_qualifiers", &W::rebuttalQualifiers},
     {"accusation_nouns", &W::accusationNouns},
+    {"denial_verbs", &W::denialVerbs},
+    {"denial_determiners", &W::denialDeterminers},
+    {"denial_objects", &W::denialObjects},
     {"document_nouns", &W::documentNouns},
     {"topic_prepositions", &W::topicPrepositions},
 };

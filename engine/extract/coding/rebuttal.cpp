@@ -11,12 +11,26 @@ constexpr float kRebuttalConfidence = 0.6f;
 // mention or its apposition ("Tehran, which denies any role, dismissed ...").
 constexpr size_t kVerbWindow = 8;
 
+// "denied" is followed by what a denial of an earlier accusation reads:
+// "that" (a clause), a gerund ("denied supporting"), or a denial object with
+// an optional determiner ("any role", "involvement").
+bool isDenialObject(const std::vector<Token>& tokens, size_t k) {
+  const auto& w = englishCoderWords();
+  if (k >= tokens.size()) return false;
+  const std::string& t = tokens[k].lower;
+  if (t == "that") return true;
+  if (t.size() > 5 && t.ends_with("ing") && tokens[k].word && !tokens[k].capital) return true;
+  if (w.denialDeterminers.contains(t)) ++k;
+  return k < tokens.size() && w.denialObjects.contains(tokens[k].lower);
+}
+
 // The token index of a rejection verb followed by "the" and an accusation
 // noun, searched from `from`; tokens.size() when none.
 size_t rebuttalVerb(const std::vector<Token>& tokens, size_t from) {
   const auto& w = englishCoderWords();
   for (size_t k = from; k + 2 < tokens.size() && k < from + kVerbWindow; ++k) {
     if (!w.rebuttalVerbs.contains(tokens[k].lower)) continue;
+    if (w.denialVerbs.contains(tokens[k].lower) && isDenialObject(tokens, k + 1)) return k;
     const std::string& det = tokens[k + 1].lower;
     if (det != "the" && det != "these" && det != "those" && det != "such") return tokens.size();
     size_t n = k + 2;

@@ -579,6 +579,18 @@ class Chunker {
     return true;
   }
 
+  // Words [from, to) are only a day or a manner adverb: "on Sunday", "late on
+  // Monday", "swiftly", "within hours" (at most four words; none is fine).
+  bool onlyWhenOrManner(uint32_t from, uint32_t to) const {
+    static const std::unordered_set<std::string_view> kWords = {
+        "on", "late", "early", "today", "yesterday", "later", "quickly", "swiftly", "immediately",
+        "promptly", "within", "hours", "days", "overnight", "soon", "afterwards", "the", "same", "day"};
+    if (to < from || to - from > 4) return false;
+    for (uint32_t k = from; k < to; ++k)
+      if (!kWords.count(w_[k].lower) && !isWeekday(w_[k].lower)) return false;
+    return true;
+  }
+
   void linkComplements() {
     for (size_t b = 1; b < out_.vgs.size(); ++b) {
       VerbGroup& inf = out_.vgs[b];
@@ -586,9 +598,14 @@ class Chunker {
         VerbGroup& gov = out_.vgs[b - 1];
         // "responded by expelling the ambassador": "by" and a gerund say
         // how the governor was done; the act is the gerund's.
-        const bool byGerund = inf.span.first == gov.span.last + 1 && w_[gov.span.last].lower == "by"sv &&
-                              inf.span.first == inf.main && w_[inf.main].form == VerbForm::kGerund &&
-                              gov.voice == Voice::kActive;
+        // Also with a day or a manner word between ("responded on Sunday by
+        // ordering ...", "retaliated swiftly by expelling ...").
+        const bool byNext = w_[gov.span.last].lower == "by"sv ||
+                            (inf.span.first >= 2 && w_[inf.span.first - 1].lower == "by"sv &&
+                             onlyWhenOrManner(gov.span.last + 1, inf.span.first - 1));
+        const bool byGerund = inf.span.first == inf.main && w_[inf.main].form == VerbForm::kGerund &&
+                              gov.voice == Voice::kActive && byNext &&
+                              (inf.span.first == gov.span.last + 1 || w_[gov.span.last].lower != "by"sv);
         if (gov.complement == kNoIndex && (byGerund || gerundAfterObject(gov, inf))) {
           gov.complement = static_cast<int32_t>(b);
           inf.governor = static_cast<int32_t>(b - 1);

@@ -478,6 +478,24 @@ TEST_CASE("Coder: a rebuttal with no accuser answers the one who accused earlier
   CHECK_FALSE(hasLine(c, "Finland -REJECT-> Norway"));
 }
 
+TEST_CASE("Coder: a denial with no accuser answers the one who accused the denier earlier", "[extract][coder]") {
+  // A that-clause, "any role", a gerund: each a denial of the earlier accusation.
+  const auto a = facts("Norway accused Russia of jamming GPS signals. Moscow denied that it had jammed anything.",
+                       "2021-05-03");
+  INFO(dump(a));
+  CHECK(hasLine(a, "Russia -REJECT-> Norway"));
+  const auto b = facts("Kenya blamed Somalia for the attack. Somalia has denied any role.", "2021-05-03");
+  CHECK(hasLine(b, "Somalia -REJECT-> Kenya"));
+  const auto c = facts("Kenya accused Uganda of arming the rebels. Uganda denies supporting them.", "2021-05-03");
+  CHECK(hasLine(c, "Uganda -REJECT-> Kenya"));
+  // Denying something else (entry) answers nobody; nor does a denial by one never accused.
+  const auto d = facts("Kenya accused Uganda of arming the rebels. Uganda denied entry to the delegation.",
+                       "2021-05-03");
+  CHECK_FALSE(hasLine(d, "Uganda -REJECT-> Kenya"));
+  const auto e = facts("Kenya accused Uganda of arming the rebels. Tanzania denied any role.", "2021-05-03");
+  CHECK_FALSE(hasLine(e, "Tanzania -REJECT-> Kenya"));
+}
+
 TEST_CASE("Coder: a gerund after a text its subject issues is the subject's act", "[extract][coder]") {
   CHECK(hasLine(facts("Chile issued a statement on Monday condemning the Bolivian strike.", "2021-05-03"),
                 "Chile -ACCUSE-> Bolivia"));
@@ -697,6 +715,22 @@ TEST_CASE("Coder: 'responded by V-ing' is the gerund's act", "[extract][coder]")
   CHECK(hasLine(b, "Venezuela -COERCE-> Colombia"));
   const auto c = facts("Iran retaliated by seizing a British tanker in the Gulf.", "2019-07-19");
   CHECK(hasLine(c, "Iran -COERCE-> United Kingdom"));
+  // A day or a manner word may stand between the verb and "by".
+  const auto d = facts("Russia responded on Sunday by ordering 15 Latvian embassy staff to leave Moscow.", "2023-01-23");
+  INFO(dump(d));
+  CHECK(hasLine(d, "Russia -SANCTION-> Latvia"));
+  const auto e = facts("Iran retaliated swiftly by seizing a British tanker in the Gulf.", "2019-07-19");
+  CHECK(hasLine(e, "Iran -COERCE-> United Kingdom"));
+  // Not any phrase: "by" after a place is no manner of responding.
+  const auto f = facts("Russia responded in Moscow by ordering 15 Latvian embassy staff to leave.", "2023-01-23");
+  CHECK_FALSE(hasLine(f, "Russia -SANCTION-> Latvia"));
+}
+
+TEST_CASE("Coder: ordering the expulsion of someone is expelling them", "[extract][coder]") {
+  const auto a = facts("Algeria ordered the expulsion of France's ambassador, Pierre Martin, on Tuesday.", "2021-05-10");
+  INFO(dump(a));
+  CHECK(hasLine(a, "Algeria -COERCE-> France"));
+  CHECK_FALSE(hasLine(a, "Algeria -REQUEST-> Pierre Martin"));
 }
 
 TEST_CASE("Coder: 'struck what X described as Y' strikes Y", "[extract][coder]") {
