@@ -828,7 +828,18 @@ void attachTitleAcrossComma(MentionScan& s, Mention& m) {
   for (size_t q = comma > 6 ? comma - 6 : 0; q < comma; ++q) {
     if (s.owner[q] >= 0) continue;
     auto tl = s.index.title(tokens, q);
-    if (!tl || q + tl->second != comma) continue;
+    if (!tl) continue;
+    // "its ambassador to Algeria, X", "a Chinese consul in Toronto, X": the
+    // post's place between the title and the comma is no owner.
+    const size_t tEnd = q + tl->second;
+    // (a known non-person, or one capitalised word: "in Toronto").
+    const bool postPlace =
+        tEnd + 1 < comma && (tokens[tEnd].lower == "to" || tokens[tEnd].lower == "in") &&
+        (s.owner[tEnd + 1] >= 0 ? s.out[s.owner[tEnd + 1]].tokBegin == tEnd + 1 &&
+                                      s.out[s.owner[tEnd + 1]].tokEnd == comma &&
+                                      s.entityOf(s.out[s.owner[tEnd + 1]]).actor.kind != ActorKind::kPerson
+                                : tEnd + 2 == comma && tokens[tEnd + 1].word && tokens[tEnd + 1].capital);
+    if (tEnd != comma && !postPlace) continue;
     auto [own, ownerMention] = titleOwner(s, q);
     const std::string& before = q > 0 ? tokens[q - 1].lower : std::string();
     // "the group's political chief, X": a common noun's possessive owns it
@@ -870,11 +881,28 @@ void attachDemonymTitleAfter(MentionScan& s, Mention& m) {
   m.titleApposed = true;
 }
 
+// "Mali's military leader, Colonel Assimi Goita": a rank with no body
+// written right before the name, and a title set before both by a comma;
+// the title across the comma is the office (the rank says no body).
+void attachTitleAcrossCommaAndRank(MentionScan& s, Mention& m) {
+  if (m.titleBegin < 2 || s.tokens[m.titleBegin - 1].lower != ",") return;
+  Mention shifted = m;
+  shifted.tokBegin = m.titleBegin;
+  shifted.title.clear();
+  attachTitleAcrossComma(s, shifted);
+  if (shifted.title.empty() || shifted.titleOf == kNoActor) return;
+  m.title = shifted.title;
+  m.titleOf = shifted.titleOf;
+  m.titleApposed = true;
+  m.titleOneOfMany = shifted.titleOneOfMany;
+}
+
 // Titles before person mentions (roles have theirs already).
 void attachTitles(MentionScan& s) {
   for (auto& m : s.out) {
     if (s.entityOf(m).actor.kind != ActorKind::kPerson || m.source == MentionSource::kRole) continue;
     attachTitleBefore(s, m);
+    if (!m.title.empty() && m.titleOf == kNoActor) attachTitleAcrossCommaAndRank(s, m);
     if (m.title.empty() && m.tokBegin > 0) attachTitleOfGroupBefore(s, m);
     if (m.title.empty()) attachTitleAcrossComma(s, m);
     if (m.title.empty()) attachDemonymTitleAfter(s, m);

@@ -49,6 +49,34 @@ TEST_CASE("Relations: an apposition before or after a name gives its office, and
   for (const auto& line : k) CHECK(line.find("Esmail Qaani") == std::string::npos);
 }
 
+TEST_CASE("Relations: diplomats, consuls and military rulers; a post's place or a rank between title and name",
+          "[extract][relations]") {
+  // Invented names.
+  const auto a = facts("Japan expelled the Russian diplomat Ivan Petrov on Monday.", "2021-05-10");
+  CHECK(hasLine(a, "Ivan Petrov -OFFICIAL_OF-> Russia"));
+  const auto b = facts("Canada summoned a Chinese consul in Toronto, Li Wen, on Monday.", "2021-05-10");
+  CHECK(hasLine(b, "Li Wen -OFFICIAL_OF-> China"));
+  const auto c = facts("Spain recalled its ambassador to Algeria, Fernando Moran, on Friday.", "2021-05-10");
+  CHECK(hasLine(c, "Fernando Moran -OFFICIAL_OF-> Spain"));
+  CHECK_FALSE(hasLine(c, "Fernando Moran -OFFICIAL_OF-> Algeria"));
+  const auto d = facts("Mali's military leader, Colonel Adama Keita, visited Moscow on Monday.", "2021-05-10");
+  CHECK(hasLine(d, "Adama Keita -LEADER_OF-> Mali"));
+  // A rank alone after a comma gives no office.
+  const auto e = facts("The army named a new commander, Colonel Adama Keita, on Monday.", "2021-05-10");
+  CHECK_FALSE(hasLine(e, "Adama Keita -LEADER_OF-> Mali"));
+}
+
+TEST_CASE("Relations: a vague title with a demonym is an office only when the dictionary records it then",
+          "[extract][relations]") {
+  // Kim Jong Un is recorded leading North Korea; "leader" alone says too little otherwise.
+  const auto a = facts("North Korean leader Kim Jong Un met President Xi Jinping in Beijing on Tuesday.", "2019-01-08");
+  CHECK(hasLine(a, "Kim Jong-un -LEADER_OF-> North Korea"));
+  const auto b = facts("Iraqi militia leader Qais al-Khazali threatened American troops on Monday.", "2020-01-06");
+  CHECK_FALSE(hasLine(b, "Qais al-Khazali -LEADER_OF-> Iraq"));
+  const auto c = facts("Iraqi leader Karim Yassin met the envoy on Monday.", "2020-01-06");
+  CHECK_FALSE(hasLine(c, "Karim Yassin -LEADER_OF-> Iraq"));
+}
+
 TEST_CASE("Relations: a title read before a recorded office holder joins the tenure held on the article's date",
           "[extract][relations]") {
   using namespace kg;
