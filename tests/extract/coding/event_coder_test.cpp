@@ -726,6 +726,20 @@ TEST_CASE("Coder: 'responded by V-ing' is the gerund's act", "[extract][coder]")
   CHECK_FALSE(hasLine(f, "Russia -SANCTION-> Latvia"));
 }
 
+TEST_CASE("Coder: military drills around or near X show force to X; joint drills are cooperation", "[extract][coder]") {
+  const auto a = facts("China began three days of military drills around Taiwan on Saturday.", "2023-04-08");
+  INFO(dump(a));
+  CHECK(hasLine(a, "China -MOBILIZE-> Taiwan"));
+  // "near the border with X": X is the one shown force, no partner.
+  const auto b = facts("North Korea staged artillery drills near the border with South Korea on Monday.", "2021-05-10");
+  CHECK(hasLine(b, "North Korea -MOBILIZE-> South Korea"));
+  CHECK_FALSE(hasLine(b, "North Korea -COOPERATE-> South Korea"));
+  const auto c = facts("The United States and South Korea held joint military drills on Monday.", "2021-05-10");
+  CHECK(hasLine(c, "United States -COOPERATE-> South Korea"));
+  const auto d = facts("Russia began joint naval drills with China on Monday.", "2021-05-10");
+  CHECK(hasLine(d, "Russia -COOPERATE-> China"));
+}
+
 TEST_CASE("Coder: ordering the expulsion of someone is expelling them", "[extract][coder]") {
   const auto a = facts("Algeria ordered the expulsion of France's ambassador, Pierre Martin, on Tuesday.", "2021-05-10");
   INFO(dump(a));
