@@ -24,6 +24,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"object_control_verbs", &W::objectControlVerbs},
     {"planning_governors", &W::planningGovernors},
     {"negating_governors", &W::negatingGovernors},
+    {"mandative_verbs", &W::mandativeVerbs},
     {"temporal_subordinators", &W::temporalSubordinators},
     {"narrative_adverbs", &W::narrativeAdverbs},
     {"blame_words", &W::blameWords},

@@ -701,7 +701,11 @@ int32_t thatClauseSubject(const MatchText& t, uint32_t ci) {
   const size_t verbEnd = t.p.vgs[t.p.clauses[ci].verb].span.last;
   for (const auto& k : t.p.clauses) {
     if (k.parent != static_cast<int32_t>(ci) || k.subjectInherited || k.subject == kNoIndex) continue;
-    if (k.kind != syntax::ClauseKind::kSubordinate || k.subordinator != "that") continue;
+    // A demand's "that"-clause may be parsed as reported speech ("demanded
+    // that Vilnius withdraw its envoy from Beijing"): it is still what is asked.
+    const bool asked = k.kind == syntax::ClauseKind::kReported &&
+                       words().mandativeVerbs.contains(t.p.vgs[t.p.clauses[ci].verb].lemma);
+    if ((k.kind != syntax::ClauseKind::kSubordinate && !asked) || k.subordinator != "that") continue;
     // The clause must be the verb's own: no other verb between them
     // ("justified the killing by claiming that X ...": X is what was claimed).
     const size_t subjectStart = t.p.nps[k.subject].span.first;
@@ -772,6 +776,15 @@ bool isPlanned(const SentenceParse& p, const Clause& c, const VerbGroup& vg) {
   if (narrativeWould(p, vg)) return false;
   if (vg.modality != syntax::Modality::kNone || vg.tense == syntax::Tense::kFuture) return true;
   if (c.kind == syntax::ClauseKind::kSubordinate && c.subordinator == "if") return true;
+  // "demanded that Vilnius withdraw its envoy": what a demand asks for has
+  // not happened.
+  if ((c.kind == syntax::ClauseKind::kSubordinate || c.kind == syntax::ClauseKind::kReported) &&
+      c.subordinator == "that") {
+    const size_t ci = static_cast<size_t>(&c - p.clauses.data());
+    const size_t host = c.parent != kNoIndex ? static_cast<size_t>(c.parent) : ci > 0 ? ci - 1 : ci;
+    if (host != ci && host < p.clauses.size() && words().mandativeVerbs.contains(p.vgs[p.clauses[host].verb].lemma))
+      return true;
+  }
   if (c.kind == syntax::ClauseKind::kSubordinate && words().temporalSubordinators.contains(c.subordinator) &&
       vg.tense == syntax::Tense::kPresent && !vg.nonFinite && hostSpeaksOfFuture(p, c))
     return true;

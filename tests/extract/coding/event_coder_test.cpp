@@ -740,6 +740,26 @@ TEST_CASE("Coder: military drills around or near X show force to X; joint drills
   CHECK(hasLine(d, "Russia -COOPERATE-> China"));
 }
 
+TEST_CASE("Coder: what a demand's that-clause asks for has not happened; the one asked is the target",
+          "[extract][coder]") {
+  const std::string text = "China demanded that Lithuania withdraw its envoy from Beijing.";
+  const auto a = facts(text, "2021-08-11");
+  INFO(dump(a));
+  CHECK(hasLine(a, "China -REQUEST-> Lithuania"));
+  const auto done = kg::extract::testing::happened(text, "2021-08-11");
+  for (const auto& l : done) CHECK(l.find("Lithuania -SANCTION->") == std::string::npos);
+  // The demand in the second of two coordinated verbs, with a ministry as the subject.
+  const auto b = facts("Kenya's foreign ministry condemned the raid and demanded that Somalia punish those responsible.",
+                       "2021-05-10");
+  CHECK(hasLine(b, "Kenya -REQUEST-> Somalia"));
+  // A that-clause after a verb of saying still reports what happened.
+  const auto c = kg::extract::testing::happened("Kenya said that Somalia had withdrawn its envoy from Kenya.",
+                                                "2021-05-10");
+  bool withdrew = false;
+  for (const auto& l : c) withdrew = withdrew || l.find("Somalia -SANCTION-> Kenya") != std::string::npos;
+  CHECK(withdrew);
+}
+
 TEST_CASE("Coder: ordering the expulsion of someone is expelling them", "[extract][coder]") {
   const auto a = facts("Algeria ordered the expulsion of France's ambassador, Pierre Martin, on Tuesday.", "2021-05-10");
   INFO(dump(a));
