@@ -67,9 +67,6 @@ HEADER = """\
 # A one-word alias whose consonant skeleton meets a common English word
 # ("Croatian" / "Coalition") is left out: the mention index matches
 # capitalised words by skeleton.
-#     exact_alias CAPITAL   a capital left out so is kept as an exact alias,
-#                           which the index matches as written, never by
-#                           skeleton ("Vilnius" meets "Balinese")
 #     attr capital = NAME   marks which name is the capital ("A | B" when there
 #                           are two). Not yet read by the extractor; meant for
 #                           telling a place ("met in Prague") from an actor.
@@ -356,13 +353,6 @@ def build():
         cap_aliases = [c for c in s["capital_aliases"] if c not in used and safe(c) and keep(i, c, used)]
         if cap_aliases:
             out.append("  alias " + " | ".join(cap_aliases))
-        # A capital left out for its skeleton is still matched as written
-        # ("Vilnius said"): an exact alias, which the mention index never
-        # matches by skeleton.
-        cap_exact = [c for c in s["capital_aliases"]
-                     if c not in used and skeleton_clash(c, common, state_words) and keep(i, c, used)]
-        if cap_exact:
-            out.append("  exact_alias " + " | ".join(cap_exact))
         attrs = [("capital", " | ".join(s["capitals"])), ("code", r["a3"]),
                  ("alpha2", s["iso"]["alpha_2"] if s["iso"] is not None else "")]
         for k, v in attrs:

@@ -189,12 +189,6 @@ Status Catalog::parseDictionary(std::string_view text, std::string_view origin) 
         if (nameKeys(a).empty()) return fail("alias '" + a + "' has no letter or digit");
         addAlias(current, a);
       }
-    } else if (keyword == "exact_alias") {
-      for (const auto& a : splitFields(rest)) {
-        if (a.empty()) continue;
-        if (nameKeys(a).empty()) return fail("exact alias '" + a + "' has no letter or digit");
-        ca.exactAliases.push_back(a);
-      }
     } else if (keyword == "demonym") {
       for (const auto& a : splitFields(rest)) {
         if (!a.empty()) ca.demonyms.push_back(a);

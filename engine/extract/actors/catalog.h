@@ -45,10 +45,6 @@ struct CatalogActor {
   std::vector<std::string> demonyms;  // "Iraqi", "Iranian"
   std::vector<CatalogRelation> relations;
   std::string origin;  // "file:line" of its first record
-  // Names the mention index matches only exactly, never by consonant
-  // skeleton ("Vilnius", whose skeleton meets "Balinese"); not aliases of the
-  // stored actor.
-  std::vector<std::string> exactAliases;
 };
 
 // An office title and the words that name it ("Prime Minister": "premier",

@@ -12,7 +12,6 @@ MentionIndex::MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja) 
     const auto& a = actors[i];
     addAlias(a.actor.name, i);
     for (const auto& al : a.actor.aliases) addAlias(al, i);
-    for (const auto& al : a.exactAliases) addAlias(al, i, /*exactOnly=*/true);
     for (const auto& d : a.demonyms) {
       for (const auto& t : tokenize(d, 0, d.size(), ja)) {
         if (t.word) {
@@ -58,7 +57,7 @@ MentionIndex::MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja) 
   }
 }
 
-void MentionIndex::addAlias(const std::string& alias, size_t actor, bool exactOnly) {
+void MentionIndex::addAlias(const std::string& alias, size_t actor) {
   const std::vector<Token> toks = tokenize(alias, 0, alias.size(), ja_);
   std::string k, s;
   Entry e{actor, false, {}};
@@ -74,9 +73,9 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor, bool exactOn
     // Prefix nodes first created here are erased again by an undo (after
     // the entries below, which the log takes back before them).
     if (strict_.try_emplace(k).second && undo_) undo_->push([this, k] { strict_.erase(k); });
-    if (!exactOnly && skeleton_.try_emplace(s).second && undo_) undo_->push([this, s] { skeleton_.erase(s); });
+    if (skeleton_.try_emplace(s).second && undo_) undo_->push([this, s] { skeleton_.erase(s); });
     noteKey(k);
-    if (!exactOnly) noteKey(s);
+    noteKey(s);
     e.wordLens.push_back(static_cast<uint8_t>(std::min<size_t>(t.strict.size(), 255)));
     if (t.script == Script::kLatin) {
       anyLatin = true;
@@ -98,7 +97,7 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor, bool exactOn
     if (undo_) undo_->push([&trie, key] { trie.find(key)->second.pop_back(); });
   };
   addTo(strict_, k);
-  if (!exactOnly) addTo(skeleton_, s);
+  addTo(skeleton_, s);
 }
 
 void MentionIndex::noteKey(const std::string& key) {

@@ -25,9 +25,8 @@ namespace kg::extract {
 class MentionIndex {
  public:
   MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja);
-  // Adds one alias of catalog actor `actor` (also used for stored actors);
-  // with `exactOnly`, to the strict trie alone (no skeleton match).
-  void addAlias(const std::string& alias, size_t actor, bool exactOnly = false);
+  // Adds one alias of catalog actor `actor` (also used for stored actors).
+  void addAlias(const std::string& alias, size_t actor);
   // While `log` is set (not null), addAlias records its inverse in it; `log`
   // is borrowed and must outlive this index or be unset. The key filter is
   // not taken back: a key left in it only lets a lookup through that then

@@ -29,20 +29,6 @@ TEST_CASE("Mentions: English aliases match longest first, in any case style they
   CHECK_FALSE(actorNames("The Washington Post reported it.").count("United States"));
 }
 
-TEST_CASE("Mentions: an exact alias matches as written, never by consonant skeleton", "[extract][mentions]") {
-  // Vilnius is Lithuania's exact alias (states.txt): its skeleton meets "Balinese".
-  CHECK(actorNames("Vilnius accused Beijing of coercion on Monday.").count("Lithuania"));
-  CHECK(actorNames("Budapest blocked the sanctions package.").count("Hungary"));
-  // A spelling that only shares the skeleton finds nothing.
-  CHECK_FALSE(actorNames("Valenase accused Beijing of coercion on Monday.").count("Lithuania"));
-  // Parsed from the dictionary format, and not an alias of the stored actor.
-  Catalog c;
-  REQUIRE(c.parseDictionary("actor Ruritania | state | RUR\n  exact_alias Strelsau | Zenda\n", "t.txt").ok());
-  REQUIRE(c.actors().size() == 1);
-  CHECK(c.actors()[0].exactAliases == std::vector<std::string>{"Strelsau", "Zenda"});
-  CHECK(c.actors()[0].actor.aliases.empty());
-}
-
 TEST_CASE("Mentions: acronyms match only in capitals", "[extract][mentions]") {
   CHECK(actorNames("The US warned them.").count("United States"));
   CHECK_FALSE(actorNames("They told us to wait.").count("United States"));
