@@ -286,6 +286,9 @@ Extraction ExtractorImpl::extract(const Article& article) const {
   discourse.isPerson = [&resolver](size_t e) {
     return e < resolver.entities().size() && resolver.entities()[e].actor.kind == ActorKind::kPerson;
   };
+  discourse.isState = [&resolver](size_t e) {
+    return e < resolver.entities().size() && resolver.entities()[e].actor.kind == ActorKind::kState;
+  };
   // One side: a state, its government bodies and its people by their
   // country ("the State Department" and the United States); armed groups,
   // organisations and parties are their own side.

@@ -33,6 +33,7 @@ struct EnglishCoderWords {
   // np_binding.cpp.
   WordSet roleHeads, ownedHeads, quantityHeads, placeHeads, describingVerbs;
   WordSet rebuttalVerbs, rebuttalQualifiers, accusationNouns;  // coding/rebuttal.h
+  WordSet theCountryHeads;                                    // pronouns.h: "the country"
   WordSet mandativeVerbs;                                     // event_coder.cpp: "demanded that X withdraw"
   WordSet denialVerbs, denialDeterminers, denialObjects;       // coding/rebuttal.h: "denied any role"
   WordSet documentNouns, topicPrepositions;

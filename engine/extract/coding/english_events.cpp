@@ -319,6 +319,11 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   bindWhatDescribedAs(parse, &actors);
   if (discourse) {
     bindPersonPronouns(parse, *discourse, &actors);
+    bindTheCountry(parse, *discourse, &actors);
+    if (auto states = namedStates(parse, actors, discourse->isState); !states.empty()) {
+      discourse->earlierStates = std::move(states);
+      discourse->earlierStatesAt = discourse->acts.sentence;
+    }
     if (auto persons = salientPersons(parse, actors, discourse->isPerson); !persons.empty())
       discourse->earlier = std::move(persons);
     discourse->earlierGroup = salientGroup(parse, actors, discourse->isPerson);

@@ -154,6 +154,41 @@ void bindParticipleObjects(SentenceParse* parse, NpActors* actors) {
   }
 }
 
+std::vector<size_t> namedStates(const SentenceParse& p, const NpActors& actors,
+                                const std::function<bool(size_t)>& isState) {
+  std::vector<size_t> out;
+  if (!isState) return out;
+  std::vector<size_t> order(p.nps.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return p.nps[a].span.first < p.nps[b].span.first; });
+  for (size_t k : order) {
+    if (k >= actors.size() || actors[k].empty() || !p.nps[k].members.empty()) continue;
+    const size_t e = actors[k].front();
+    if (isState(e) && std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+  }
+  return out;
+}
+
+void bindTheCountry(const SentenceParse& p, const DiscourseState& state, NpActors* actors) {
+  if (!state.isState) return;
+  const EnglishCoderWords& w = englishCoderWords();
+  for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
+    const syntax::NounPhrase& n = p.nps[k];
+    if (!(*actors)[k].empty() || !n.members.empty() || n.span.last != n.span.first + 2) continue;
+    if (p.words[n.span.first].lower != "the" || !w.theCountryHeads.contains(p.words[n.span.first + 1].lower)) continue;
+    std::vector<size_t> before;
+    for (size_t j = 0; j < p.nps.size() && j < actors->size(); ++j) {
+      if (j == k || p.nps[j].span.first >= n.span.first || (*actors)[j].empty() || !p.nps[j].members.empty()) continue;
+      const size_t e = (*actors)[j].front();
+      if (state.isState(e) && std::find(before.begin(), before.end(), e) == before.end()) before.push_back(e);
+    }
+    const bool justBefore = state.acts.sentence > 0 && state.earlierStatesAt == state.acts.sentence - 1;
+    if (before.size() == 1) (*actors)[k] = {before.front()};
+    else if (before.empty() && justBefore && state.earlierStates.size() == 1) (*actors)[k] = {state.earlierStates.front()};
+  }
+}
+
 std::vector<size_t> salientPersons(const SentenceParse& p, const NpActors& actors,
                                    const std::function<bool(size_t)>& isPerson) {
   std::vector<size_t> out;

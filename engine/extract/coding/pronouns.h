@@ -47,6 +47,12 @@ struct DiscourseState {
   // last sentence that had one (salientGroup); "It"/"They" opening the next
   // sentence stand for it.
   std::optional<size_t> earlierGroup;
+  // True when entity `e` is a state; without it "the country" is not bound.
+  std::function<bool(size_t)> isState;
+  // The states the last sentence that named any named, in text order, and
+  // that sentence's number (acts.sentence numbering).
+  std::vector<size_t> earlierStates;
+  size_t earlierStatesAt = SIZE_MAX;
   // The done events the article's sentences coded so far, for an act named
   // without its author in a later sentence ("condemned the strikes":
   // EventCoder::code); the caller sets `acts.sentence` and `acts.sameSide`.
@@ -63,6 +69,18 @@ bool isGroupPronoun(std::string_view lower);
 // NP) to one person entity, and a sentence-opening "It"/"They" to
 // `state.earlierGroup`, per the rules above.
 void bindPersonPronouns(const syntax::SentenceParse& p, const DiscourseState& state, NpActors* actors);
+
+// Binds an unbound phrase "the country" (the_country_heads in
+// data/english_coder_words.txt: "the country", "the kingdom") to the one
+// state it can stand for: the only state named before it in the sentence,
+// else the only state the sentence right before named. Nothing when there
+// are several or none.
+void bindTheCountry(const syntax::SentenceParse& p, const DiscourseState& state, NpActors* actors);
+
+// The states a sentence names (`isState`), phrase by phrase in text order,
+// each once; member phrases stand for themselves.
+std::vector<size_t> namedStates(const syntax::SentenceParse& p, const NpActors& actors,
+                                const std::function<bool(size_t)>& isState);
 
 // Binds "it" / "them" as the object of a participle that follows a clause
 // and shares its subject (", accusing them of ...", ", calling it a threat")

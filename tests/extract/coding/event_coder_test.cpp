@@ -760,6 +760,19 @@ TEST_CASE("Coder: what a demand's that-clause asks for has not happened; the one
   CHECK(withdrew);
 }
 
+TEST_CASE("Coder: 'the country' is the one state named just before", "[extract][coder]") {
+  const auto a = facts("The army seized power in Myanmar. Biden imposed sanctions on the country.", "2021-02-11");
+  INFO(dump(a));
+  CHECK(hasLine(a, "Joe Biden -COERCE-> Myanmar"));
+  // Two states before it: no one can say which.
+  const auto b = facts("Kenya accused Somalia of shelling. Biden imposed sanctions on the country.", "2021-02-11");
+  for (const auto& l : b) CHECK(l.find("Joe Biden -COERCE->") == std::string::npos);
+  // Only the sentence right before counts.
+  const auto c = facts("The army seized power in Myanmar. Biden spoke on Monday. Later he imposed sanctions on the country.",
+                       "2021-02-11");
+  CHECK_FALSE(hasLine(c, "Joe Biden -COERCE-> Myanmar"));
+}
+
 TEST_CASE("Coder: ordering the expulsion of someone is expelling them", "[extract][coder]") {
   const auto a = facts("Algeria ordered the expulsion of France's ambassador, Pierre Martin, on Tuesday.", "2021-05-10");
   INFO(dump(a));
