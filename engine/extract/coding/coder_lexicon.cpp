@@ -25,6 +25,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"planning_governors", &W::planningGovernors},
     {"negating_governors", &W::negatingGovernors},
     {"mandative_verbs", &W::mandativeVerbs},
+    {"help_nouns", &W::helpNouns},
     {"the_country_heads", &W::theCountryHeads},
     {"temporal_subordinators", &W::temporalSubordinators},
     {"narrative_adverbs", &W::narrativeAdverbs},

@@ -34,6 +34,7 @@ struct EnglishCoderWords {
   WordSet roleHeads, ownedHeads, quantityHeads, placeHeads, describingVerbs;
   WordSet rebuttalVerbs, rebuttalQualifiers, accusationNouns;  // coding/rebuttal.h
   WordSet theCountryHeads;                                    // pronouns.h: "the country"
+  WordSet helpNouns;                                          // english_events.cpp: "with help from Y"
   WordSet mandativeVerbs;                                     // event_coder.cpp: "demanded that X withdraw"
   WordSet denialVerbs, denialDeterminers, denialObjects;       // coding/rebuttal.h: "denied any role"
   WordSet documentNouns, topicPrepositions;

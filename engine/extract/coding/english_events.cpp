@@ -201,6 +201,86 @@ std::vector<CodedEvent> betweenEvents(const syntax::SentenceParse& p, const NpAc
   return out;
 }
 
+// "intercepted with help from the United States, Britain and Jordan", "with
+// the help of Y": each helper aids the clause's actor (CAMEO 070, provide
+// aid), who is the agent of a passive ("shot down by Israeli air defences
+// with help from ..."), else the subject, else the speaker of a reported
+// clause ("Israel said nearly all were intercepted with help from ...").
+// None when the sentence has a negated, modal or future verb.
+std::vector<CodedEvent> helpEvents(const syntax::SentenceParse& p, const NpActors& actors) {
+  std::vector<CodedEvent> out;
+  const EnglishCoderWords& w = englishCoderWords();
+  if (p.clauses.empty()) return out;
+  for (const auto& v : p.vgs)
+    if (v.negated || v.modality != syntax::Modality::kNone || v.tense == syntax::Tense::kFuture) return out;
+  auto actorOf = [&](int32_t np) -> std::optional<size_t> {
+    if (np == syntax::kNoIndex || static_cast<size_t>(np) >= actors.size() || actors[np].empty()) return std::nullopt;
+    return actors[np].front();
+  };
+  for (const auto& with : p.pps) {
+    if (with.prep != "with" || with.np == syntax::kNoIndex || with.span.first == 0) continue;
+    const auto& help = p.nps[with.np];
+    if (!w.helpNouns.contains(p.words[help.head].lemma)) continue;
+    // The helpers: "help from Y" / "the help of Y" right after the noun, as
+    // a phrase of its own or kept inside the noun's phrase (the widest one
+    // opening after "from"/"of").
+    int32_t helpers = syntax::kNoIndex;
+    for (const auto& from : p.pps)
+      if (from.span.first == help.span.last && (from.prep == "from" || from.prep == "of")) helpers = from.np;
+    if (helpers == syntax::kNoIndex && help.head + 1 < help.span.last &&
+        (p.words[help.head + 1].lower == "from" || p.words[help.head + 1].lower == "of")) {
+      for (size_t j = 0; j < p.nps.size(); ++j) {
+        const auto& n = p.nps[j];
+        if (static_cast<int32_t>(j) == with.np || n.span.first != help.head + 2 || n.span.last > help.span.last) continue;
+        if (helpers == syntax::kNoIndex || n.span.last > p.nps[helpers].span.last) helpers = static_cast<int32_t>(j);
+      }
+    }
+    std::vector<std::pair<size_t, int32_t>> parties;
+    if (helpers != syntax::kNoIndex && !p.nps[helpers].members.empty()) {
+      for (uint32_t m : p.nps[helpers].members)
+        if (auto e = actorOf(static_cast<int32_t>(m))) parties.emplace_back(*e, static_cast<int32_t>(m));
+    } else if (auto e = actorOf(helpers)) {
+      parties.emplace_back(*e, helpers);
+    }
+    if (parties.empty()) continue;
+    // The clause the phrase belongs to, else the one it stands in.
+    const auto ppIndex = static_cast<uint32_t>(&with - p.pps.data());
+    size_t ci = p.clauses.size();
+    for (size_t k = 0; k < p.clauses.size() && ci == p.clauses.size(); ++k)
+      if (std::find(p.clauses[k].pps.begin(), p.clauses[k].pps.end(), ppIndex) != p.clauses[k].pps.end()) ci = k;
+    if (ci == p.clauses.size()) ci = clauseNear(p, with.span.first);
+    const syntax::Clause& c = p.clauses[ci];
+    const bool passive = p.vgs[c.verb].voice == syntax::Voice::kPassive;
+    int32_t helped = passive ? c.agent : syntax::kNoIndex;
+    if (!actorOf(helped) && !passive && !c.subjectInherited) helped = c.subject;
+    // "Israel said nearly all were intercepted with help from ...": a
+    // passive with no agent is the speaker's doing.
+    if (!actorOf(helped) && passive && c.agent == syntax::kNoIndex && c.kind == syntax::ClauseKind::kReported) {
+      helped = c.speaker;
+      if (!actorOf(helped) && c.parent != syntax::kNoIndex) helped = p.clauses[c.parent].subject;
+    }
+    // ... also when the parse missed the report: the clause right before
+    // is a verb of saying.
+    if (!actorOf(helped) && passive && c.agent == syntax::kNoIndex && ci > 0 &&
+        w.speechVerbs.contains(p.vgs[p.clauses[ci - 1].verb].lemma))
+      helped = p.clauses[ci - 1].subject;
+    const auto target = actorOf(helped);
+    if (!target) continue;
+    for (const auto& [e, np] : parties) {
+      if (e == *target) continue;
+      CodedEvent ev;
+      ev.source = e;
+      ev.target = *target;
+      ev.sourceNp = np;
+      ev.targetNp = helped;
+      ev.code = "070";
+      ev.clause = static_cast<uint32_t>(ci);
+      out.push_back(std::move(ev));
+    }
+  }
+  return out;
+}
+
 // The words of clause `ci` from its verb to the next clause's start.
 std::string_view clauseText(const syntax::SentenceParse& p, uint32_t ci) {
   const auto& c = p.clauses[ci];
@@ -330,7 +410,9 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   }
   auto coded = coder_.code(parse, actors, denied, discourse ? discourse->isPerson : nullptr,
                            discourse ? &discourse->acts : nullptr);
-  for (CodedEvent& e : betweenEvents(parse, actors)) {
+  auto extra = betweenEvents(parse, actors);
+  for (CodedEvent& e : helpEvents(parse, actors)) extra.push_back(std::move(e));
+  for (CodedEvent& e : extra) {
     const bool known = std::any_of(coded.begin(), coded.end(), [&](const CodedEvent& c) {
       return c.source == e.source && c.target == e.target && c.code == e.code;
     });

@@ -773,6 +773,27 @@ TEST_CASE("Coder: 'the country' is the one state named just before", "[extract][
   CHECK_FALSE(hasLine(c, "Joe Biden -COERCE-> Myanmar"));
 }
 
+TEST_CASE("Coder: 'with help from Y' is Y's aid to the clause's actor", "[extract][coder]") {
+  const auto a = facts("Iraqi forces retook Mosul with the help of the United States.", "2017-07-10");
+  INFO(dump(a));
+  CHECK(hasLine(a, "United States -AID-> Iraq"));
+  // The agent of a passive, each helper of a list.
+  const auto b = facts("Almost all of them were shot down by Israeli air defences with help from the United States and France.",
+                       "2024-04-14");
+  CHECK(hasLine(b, "United States -AID-> Israel"));
+  CHECK(hasLine(b, "France -AID-> Israel"));
+  // A passive with no agent in what someone said: the speaker's doing.
+  const auto c = facts("Israel said nearly all of the drones were intercepted with help from Britain and Jordan.",
+                       "2024-04-14");
+  CHECK(hasLine(c, "Jordan -AID-> Israel"));
+  // An active clause whose subject names no one is nobody's: not the speaker's.
+  const auto d = facts("The rebels took the town with support from Rwanda, the UN said.", "2022-11-10");
+  for (const auto& l : d) CHECK(l.find("Rwanda -AID->") == std::string::npos);
+  // Planned help is not coded as given.
+  const auto e = kg::extract::testing::happened("Iraq will hold the vote with help from the United Nations.", "2021-05-10");
+  for (const auto& l : e) CHECK(l.find("-AID->") == std::string::npos);
+}
+
 TEST_CASE("Coder: ordering the expulsion of someone is expelling them", "[extract][coder]") {
   const auto a = facts("Algeria ordered the expulsion of France's ambassador, Pierre Martin, on Tuesday.", "2021-05-10");
   INFO(dump(a));
