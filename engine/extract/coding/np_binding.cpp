@@ -259,9 +259,13 @@ void bindCounts(const SentenceParse& p, NpActors* actors) {
       continue;
     const NounPhrase& of = p.nps[n.ofNp];
     // "thousands of Israelis", "hundreds of Egyptian workers" (people of a
-    // state: an owned head its demonym bound); not "thousands of supporters
-    // of X", whose people are not X.
-    const bool people = p.words[of.head].pos == syntax::Pos::kProperNoun || isOwnedHead(p.words[of.head].lemma);
+    // state: an owned head its demonym bound), "hundreds of Kata'ib
+    // Hezbollah supporters" (a role the name before it bound); not
+    // "thousands of supporters of X", whose people are not X (that phrase
+    // is not bound).
+    const bool people = p.words[of.head].pos == syntax::Pos::kProperNoun || isOwnedHead(p.words[of.head].lemma) ||
+                        (static_cast<size_t>(n.ofNp) < actors->size() && !(*actors)[n.ofNp].empty() &&
+                         p.words[of.head].pos == syntax::Pos::kNoun);
     if (of.span.first == n.head + 2 && of.members.empty() && people && static_cast<size_t>(n.ofNp) < actors->size())
       (*actors)[k] = (*actors)[n.ofNp];
   }

@@ -599,6 +599,11 @@ TEST_CASE("Coder: 'thousands of Iraqis' stands for Iraq; 'thousands of supporter
   // People of a state named by its demonym: "hundreds of Egyptian workers".
   const auto d = facts("Kuwait expelled hundreds of Egyptian workers on Monday.", "2023-05-08");
   CHECK(hasLine(d, "Kuwait -COERCE-> Egypt"));
+  // A role the name before it binds: "hundreds of Kata'ib Hezbollah supporters".
+  const auto g = facts("Hundreds of Kata'ib Hezbollah supporters stormed the US embassy in Baghdad on Tuesday.",
+                       "2019-12-31");
+  INFO(dump(g));
+  CHECK(hasLine(g, "Kata'ib Hezbollah -ASSAULT-> United States"));
   const auto e = facts("Police in Lahore arrested dozens of supporters of Imran Khan on Tuesday.", "2023-05-09");
   for (const auto& l : e) CHECK(l.find("-COERCE-> Imran Khan") == std::string::npos);
 }
