@@ -799,6 +799,21 @@ TEST_CASE("Coder: 'with help from Y' is Y's aid to the clause's actor", "[extrac
   for (const auto& l : e) CHECK(l.find("-AID->") == std::string::npos);
 }
 
+TEST_CASE("Coder: giving an envoy hours or days to leave is an expulsion", "[extract][coder]") {
+  const auto a = facts("Niger gave the French ambassador 48 hours to leave.", "2023-08-25");
+  INFO(dump(a));
+  CHECK(hasLine(a, "Niger -SANCTION-> France"));
+  const auto b = facts("Burkina Faso gave three French diplomats two weeks to leave the country.", "2023-12-01");
+  CHECK(hasLine(b, "Burkina Faso -SANCTION-> France"));
+}
+
+TEST_CASE("Coder: officers, guards, judges in a state act for it", "[extract][coder]") {
+  const auto a = facts("Army officers in Gabon placed President Ali Bongo Ondimba under house arrest on Wednesday.",
+                       "2023-08-30");
+  INFO(dump(a));
+  CHECK(hasLine(a, "Gabon -COERCE-> Ali Bongo Ondimba"));
+}
+
 TEST_CASE("Coder: ordering the expulsion of someone is expelling them", "[extract][coder]") {
   const auto a = facts("Algeria ordered the expulsion of France's ambassador, Pierre Martin, on Tuesday.", "2021-05-10");
   INFO(dump(a));
