@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 
 #include "core/ingest.h"
 #include "extract/extractor.h"
@@ -153,6 +154,32 @@ int ingestRemote(CliContext& ctx, const IngestArgs& args) {
   return report(ctx, args, s, seconds, status);
 }
 
+// The bytes of the regular files under `paths` that readInputs walks
+// (hidden entries skipped); stdin ("-") and unreadable paths count 0.
+uint64_t inputBytes(const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  uint64_t total = 0;
+  std::error_code ec;
+  for (const auto& p : paths) {
+    if (p == "-") continue;
+    if (fs::is_regular_file(p, ec)) {
+      total += fs::file_size(p, ec);
+      continue;
+    }
+    if (!fs::is_directory(p, ec)) continue;
+    for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec)) total += it->file_size(ec);
+    }
+  }
+  return total;
+}
+
 int ingest(CliContext& ctx, const IngestArgs& args) {
   if (!ctx.remote.empty()) return ingestRemote(ctx, args);
   auto date = parseDateOption(args.date, "--date");
@@ -186,10 +213,19 @@ int ingest(CliContext& ctx, const IngestArgs& args) {
   if (!ingestor) return ctx.fail(ingestor.status());
 
   const auto start = std::chrono::steady_clock::now();
-  // Documents read so far (their number is known only once read: no ETA).
-  Progress progress(ctx, "ingest", "documents", 0);
+  // Documents read so far, and their text's bytes of the inputs' size: the
+  // rate and ETA go by bytes (documents differ in length; their number is
+  // known only once read). The text is a little less than the files it
+  // comes from (markup, JSON), so the ETA errs short.
+  Progress progress(ctx, "ingest", "bytes", 0, "documents");
   core::IngestProgress onProgress;
-  if (progress.shown()) onProgress = [&progress](const core::IngestSummary& s) { progress.set(s.documents); };
+  if (progress.shown()) {
+    progress.setTotal(inputBytes(args.paths));
+    onProgress = [&progress](const core::IngestSummary& s) {
+      progress.setItems(s.documents);
+      progress.set(s.textBytes);
+    };
+  }
   const Status status = (*ingestor)->ingestPaths(args.paths, onProgress);
   progress.finish();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
