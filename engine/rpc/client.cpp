@@ -514,6 +514,7 @@ Result<IngestSummary> Client::ingest(const std::vector<IngestDocument>& docs) {
     });
     if (!st7.isOk()) return interruptedIngest(st7, total, start, end);
     start = end;
+    if (ingestProgress_) ingestProgress_(start, docs.size());
   } while (start < docs.size());
   return total;
 }

@@ -394,8 +394,9 @@ void Progress::finish() {
   std::fflush(stderr);
 }
 
-void Progress::restart(std::string unit, uint64_t done, uint64_t total) {
+void Progress::restart(std::string unit, uint64_t done, uint64_t total, std::string stage) {
   std::lock_guard<std::mutex> lock(mu_);
+  stage_.name = std::move(stage);
   stage_.unit = std::move(unit);
   stage_.start = std::chrono::steady_clock::now();
   done_ = done;

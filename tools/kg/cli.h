@@ -201,8 +201,9 @@ class Progress {
   void setTotal(uint64_t total) { total_.store(total, std::memory_order_relaxed); }
   void setItems(uint64_t n) { items_.store(n, std::memory_order_relaxed); }
   // From now on the line counts `unit` of `total` from `done`, its rate
-  // measured from now ("kg rank --by betweenness: 40/1000 sources, ...").
-  void restart(std::string unit, uint64_t done, uint64_t total);
+  // measured from now ("kg rank --by betweenness: 40/1000 sources, ..."),
+  // after `stage` when one is given ("kg ingest: sent to kgd: 3000/9000 documents").
+  void restart(std::string unit, uint64_t done, uint64_t total, std::string stage = "");
   // The snapshot build's report (LocalGraph::setSnapshotProgress): the first
   // call shows the build stage, the call with done >= total goes back.
   void snapshotBuild(uint64_t done, uint64_t total);

@@ -12,6 +12,7 @@
 #include "core/ingest.h"
 #include "extract/extractor.h"
 #include "extract/text/reader.h"
+#include "rpc/client.h"
 #include "tools/kg/cli.h"
 
 namespace kg::cli {
@@ -116,11 +117,14 @@ int ingestRemote(CliContext& ctx, const IngestArgs& args) {
   if (!api) return ctx.fail(api.status());
 
   const auto start = std::chrono::steady_clock::now();
+  // Documents read here, then documents kgd confirmed of those sent.
+  Progress progress(ctx, "ingest", "documents", 0);
   std::vector<rpc::IngestDocument> docs;
   std::vector<extract::ReadWarning> readWarnings;
   const extract::ReadStats read = extract::readInputs(
       args.paths,
       [&](extract::RawDocument&& d) {
+        progress.add(1);
         rpc::IngestDocument doc;
         doc.text = std::move(d.text);
         doc.title = std::move(d.title);
@@ -137,7 +141,14 @@ int ingestRemote(CliContext& ctx, const IngestArgs& args) {
   for (const auto& w : readWarnings) s.warnings.push_back(w.toString());
   Status status;
   if (!docs.empty()) {
+    auto* client = dynamic_cast<rpc::Client*>(*api);
+    if (progress.shown() && client) {
+      progress.restart("documents", 0, docs.size(), "sent to kgd");
+      client->setIngestProgress([&progress](uint64_t done, uint64_t) { progress.set(done); });
+    }
     auto sent = (*api)->ingest(docs);
+    if (client) client->setIngestProgress({});
+    progress.finish();
     if (sent) {
       s.articles = sent->articles;
       s.articlesSkipped = sent->skipped;
