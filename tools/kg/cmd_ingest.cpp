@@ -228,10 +228,12 @@ int ingest(CliContext& ctx, const IngestArgs& args) {
   // rate and ETA go by bytes (documents differ in length; their number is
   // known only once read). The text is a little less than the files it
   // comes from (markup, JSON), so the ETA errs short.
-  Progress progress(ctx, "ingest", "bytes", 0, "documents");
+  // The total is known before the first line is drawn (walked only when
+  // lines can be drawn).
+  const bool drawn = !ctx.quiet && !ctx.json && isatty(STDERR_FILENO);
+  Progress progress(ctx, "ingest", "bytes", drawn ? inputBytes(args.paths) : 0, "documents");
   core::IngestProgress onProgress;
   if (progress.shown()) {
-    progress.setTotal(inputBytes(args.paths));
     onProgress = [&progress](const core::IngestSummary& s) {
       progress.setItems(s.documents);
       progress.set(s.textBytes);
