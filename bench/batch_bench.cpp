@@ -73,8 +73,19 @@ double run(size_t actors, size_t edges, size_t perBatch) {
 int main(int argc, char** argv) {
   size_t actors = 4000, degree = 8;
   std::vector<size_t> sizes = {1, 2, 4};
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string k = argv[i], v = argv[i + 1];
+  // Every option takes a value: one given last without its value is an
+  // error, not silently ignored (the loop used to stop at i + 1 < argc).
+  for (int i = 1; i < argc; i += 2) {
+    const std::string k = argv[i];
+    if (i + 1 >= argc) {
+      std::fprintf(stderr, "batch_bench: option %s needs a value\n", k.c_str());
+      return 2;
+    }
+    const std::string v = argv[i + 1];
+    if (v.empty() || v.find_first_not_of("0123456789,") != std::string::npos) {
+      std::fprintf(stderr, "batch_bench: %s %s: expected a number\n", k.c_str(), v.c_str());
+      return 2;
+    }
     if (k == "--actors")
       actors = std::stoul(v);
     else if (k == "--degree")

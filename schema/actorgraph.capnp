@@ -222,6 +222,41 @@ struct IngestReport {
   warnings @6 :List(Text);
 }
 
+# Curation (core/curation.h; kg actor merge / alias / rename / set / rm,
+# kg edge rm, kg undo, kg log). Each command is one batch with its log record.
+struct CurationBy {
+  user @0 :Text;   # who asks (the client's user); logged as "USER via kgd"
+  args @1 :Text;   # the command line as given, for the log
+}
+
+struct MergeReport {
+  kept @0 :ActorInfo;      # after the merge
+  dropped @1 :ActorInfo;   # as it was before
+  logSeq @2 :UInt64;
+  edgesMoved @3 :UInt64;
+  edgesJoined @4 :UInt64;
+  selfLoops @5 :UInt64;
+  suppressed @6 :UInt64;
+}
+
+struct UndoReport {
+  undone @0 :UInt64;
+  undoneCommand @1 :Text;
+  undoneArgs @2 :Text;
+  logSeq @3 :UInt64;
+  actors @4 :UInt64;
+  edges @5 :UInt64;
+}
+
+struct LogRecord {
+  seq @0 :UInt64;
+  unixSeconds @1 :Int64;
+  user @2 :Text;
+  command @3 :Text;
+  args @4 :Text;
+  details @5 :Text;   # JSON; the undo image left out ("undoable": true when kept)
+}
+
 interface ActorGraph {
   stats @0 () -> (stats :Stats, error :Error);
   # Every actor whose name or alias folds like `name`, best first; empty when none.
@@ -262,4 +297,23 @@ interface ActorGraph {
       -> (components :List(ComponentInfo), count :UInt64, isolated :UInt64, error :Error);
   # Date range and counts by edge type, actor kind and document source (kg stats).
   summary @12 () -> (summary :Summary, error :Error);
+
+  # Curation. Actors are ActorRefs: an id, or a name read as `kg` reads its
+  # ACTOR argument ("12" and "#12" are ids, anything else a name, alias or
+  # spelling). Errors as core::Curator's (InvalidArgument, NotFound,
+  # AlreadyExists, FailedPrecondition) with the same messages.
+  mergeActors @13 (keep :ActorRef, drop :ActorRef, by :CurationBy) -> (report :MergeReport, error :Error);
+  # Adds `alias` (or removes it, with `remove`).
+  alias @14 (actor :ActorRef, alias :Text, remove :Bool, by :CurationBy) -> (actor :ActorInfo, error :Error);
+  renameActor @15 (actor :ActorRef, name :Text, by :CurationBy) -> (actor :ActorInfo, error :Error);
+  # `kind` "" keeps the kind; the country is set only with setCountry ("" clears it).
+  setActor @16 (actor :ActorRef, kind :Text, setCountry :Bool, country :Text, by :CurationBy)
+      -> (actor :ActorInfo, error :Error);
+  removeActor @17 (actor :ActorRef, withEdges :Bool, by :CurationBy)
+      -> (removed :ActorInfo, edgesRemoved :UInt64, logSeq :UInt64, error :Error);
+  removeEdge @18 (edge :UInt64, by :CurationBy) -> (edge :EdgeInfo, error :Error);
+  # Undoes log record `seq` (0 = the last one).
+  undo @19 (seq :UInt64, by :CurationBy) -> (report :UndoReport, error :Error);
+  # The curation log, oldest first.
+  log @20 () -> (records :List(LogRecord), error :Error);
 }

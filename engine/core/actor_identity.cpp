@@ -230,20 +230,53 @@ Result<std::optional<ActorId>> ActorIdentity::byStrictKey(const ActorClaim& c, c
   return longAlias;
 }
 
+namespace {
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (auto& ch : out) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return out;
+}
+
+}  // namespace
+
+Status ActorIdentity::loadCodes() {
+  if (statesLoaded_) return Status::ok();
+  statesLoaded_ = true;
+  return store_.scanActors([&](const Actor& a) {
+    if (a.kind == ActorKind::kState && a.country.size() == 3) statesByCode_.emplace(a.country, a.id);
+    if (a.kind != ActorKind::kPerson) {
+      if (auto it = a.attributes.find("cameo"); it != a.attributes.end() && !it->second.empty()) {
+        auto [at, inserted] = actorsByCode_.emplace(upper(it->second), a.id);
+        if (!inserted && at->second != a.id) at->second = 0;  // shared: names none of them
+      }
+    }
+    return storage::Scan::kContinue;
+  });
+}
+
 Result<std::optional<ActorId>> ActorIdentity::byCode(const ActorClaim& c) {
   if (c.countryCode.size() != 3 || c.kind != ActorKind::kState) return std::optional<ActorId>();
-  if (!statesLoaded_) {
-    statesLoaded_ = true;
-    KG_RETURN_IF_ERROR(store_.scanActors([&](const Actor& a) {
-      if (a.kind == ActorKind::kState && a.country.size() == 3) statesByCode_.emplace(a.country, a.id);
-      return storage::Scan::kContinue;
-    }));
-  }
-  std::string code(c.countryCode);
-  for (auto& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  auto it = statesByCode_.find(code);
+  KG_RETURN_IF_ERROR(loadCodes());
+  auto it = statesByCode_.find(upper(c.countryCode));
   if (it == statesByCode_.end()) return std::optional<ActorId>();
   return std::optional<ActorId>(it->second);
+}
+
+Result<std::optional<ActorId>> ActorIdentity::byActorCode(const ActorClaim& c) {
+  if (c.actorCode.empty() || c.kind == ActorKind::kPerson) return std::optional<ActorId>();
+  KG_RETURN_IF_ERROR(loadCodes());
+  const std::string code = upper(c.actorCode);
+  if (auto it = actorsByCode_.find(code); it != actorsByCode_.end() && it->second != 0) {
+    auto a = load(it->second);
+    if (!a) return a.status();
+    if (a->has_value() && ((*a)->kind == c.kind || c.kindGuessed)) return std::optional<ActorId>(it->second);
+  }
+  // A bare country code: the state.
+  if (code.size() == 3 && (c.kind == ActorKind::kState || c.kindGuessed)) {
+    if (auto it = statesByCode_.find(code); it != statesByCode_.end()) return std::optional<ActorId>(it->second);
+  }
+  return std::optional<ActorId>();
 }
 
 Result<std::optional<ActorId>> ActorIdentity::bySkeleton(const ActorClaim& c, const std::string& skeleton) {
@@ -295,10 +328,13 @@ Result<std::optional<ActorId>> ActorIdentity::find(const ActorClaim& c) {
   auto strict = byStrictKey(c, keys.front());
   if (!strict) return strict.status();
   if (strict->has_value()) return strict;
-  // 3. A country code.
+  // 3. A country code, an actor code.
   auto coded = byCode(c);
   if (!coded) return coded.status();
   if (coded->has_value()) return coded;
+  auto byActor = byActorCode(c);
+  if (!byActor) return byActor.status();
+  if (byActor->has_value()) return byActor;
   // 4. The skeleton key.
   if (keys.size() > 1 && c.useSkeleton) return bySkeleton(c, keys[1]);
   return std::optional<ActorId>();

@@ -15,7 +15,12 @@
 //     words ("Islamic State of Iraq and the Levant");
 //  3. code: a claim that names a country by its ISO-3 code (GDELT's
 //     Actor1CountryCode "IRQ", a dictionary's "IRQ") and is a state means the
-//     stored state of that country;
+//     stored state of that country; a claim with a CAMEO / PETRARCH actor
+//     code (GDELT's Actor1Code, a PETRARCH dictionary's [IGOUNO]) means the
+//     one stored actor whose code (its "cameo" attribute) is that code, when
+//     exactly one has it, neither is a person (a person's code is a role
+//     shared by many: USAELI) and the kinds agree or the claim's is guessed;
+//     a bare country code ("IRN", no role) means the state of that country;
 //  4. skeleton key ("~qsm slmn"): a claim of a firm kind takes the first
 //     actor of that kind under it (what ingest always did); a guessed kind
 //     takes the only actor under it when its kind agrees and one of its
@@ -48,6 +53,7 @@ struct ActorClaim {
   // false when the source states it (a dictionary, the extractor, the CLI).
   bool kindGuessed = false;
   std::string_view countryCode;  // ISO-3 ("IRQ") when the source gives one
+  std::string_view actorCode;    // CAMEO / PETRARCH actor code ("IGOUNO", "IRNGOV", "IRN") when given
   // False when the source knows the name's skeleton key is shared by
   // several actors it knows (the extractor's ambiguous skeletons): step 4 is skipped.
   bool useSkeleton = true;
@@ -72,17 +78,26 @@ class ActorIdentity {
   // confirming check of a skeleton match).
   static bool spelledAlike(std::string_view a, std::string_view b);
   // Forget cached store contents (after a write by someone else).
-  void invalidate() { statesLoaded_ = false; statesByCode_.clear(); cache_.clear(); }
+  void invalidate() {
+    statesLoaded_ = false;
+    statesByCode_.clear();
+    actorsByCode_.clear();
+    cache_.clear();
+  }
 
  private:
   Result<std::optional<Actor>> load(ActorId id);
   Result<std::optional<ActorId>> byStrictKey(const ActorClaim& c, const std::string& key);
   Result<std::optional<ActorId>> byCode(const ActorClaim& c);
+  Result<std::optional<ActorId>> byActorCode(const ActorClaim& c);
+  // Reads every actor once for the two code maps below.
+  Status loadCodes();
   Result<std::optional<ActorId>> bySkeleton(const ActorClaim& c, const std::string& skeleton);
 
   const storage::GraphStore& store_;
   bool statesLoaded_ = false;
   std::unordered_map<std::string, ActorId> statesByCode_;  // "IRQ" -> state
+  std::unordered_map<std::string, ActorId> actorsByCode_;  // "IGOUNO" -> its one non-person actor; 0: several
   std::unordered_map<ActorId, Actor> cache_;
 };
 

@@ -152,7 +152,7 @@ class GdeltReader {
       std::string& name = names[i];
       name = r.at(nameCol[i]).empty() ? r.at(codeCol[i]) : r.at(nameCol[i]);
       if (name.empty()) continue;
-      auto a = run_.actor(name, r.at(countryCol[i]), {});
+      auto a = run_.actor(name, r.at(countryCol[i]), {}, r.at(codeCol[i]));
       if (a.status().code() == StatusCode::kInvalidArgument) return run_.malformed(path, lineNo, a.status().message());
       if (!a) return a.status();
       ends[i] = a.value();

@@ -189,7 +189,8 @@ Status ImportRun::malformed(const std::string& where, size_t line, const std::st
   return Status::ok();
 }
 
-Result<ActorId> ImportRun::actor(const std::string& name, std::string_view country, std::string_view sectors) {
+Result<ActorId> ImportRun::actor(const std::string& name, std::string_view country, std::string_view sectors,
+                                 std::string_view code) {
   auto it = actors_.find(name);
   if (it != actors_.end()) return it->second;
   auto keys = extract::nameKeys(name);
@@ -215,6 +216,7 @@ Result<ActorId> ImportRun::actor(const std::string& name, std::string_view count
     claim.kindGuessed = true;
     if (country.size() == 3 && std::all_of(country.begin(), country.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
       claim.countryCode = country;
+    claim.actorCode = code;
     auto found = identity_->find(claim);
     if (!found) return found.status();
     if (found->has_value()) {

@@ -90,7 +90,10 @@ class ImportRun {
   // sector actor "Citizen (India)" is linked PART_OF its country (made too
   // when new) unless !sectorLinks. InvalidArgument when the name has no
   // letters or digits.
-  Result<ActorId> actor(const std::string& name, std::string_view country, std::string_view sectors);
+  // `code`, when the row gives one, is the actor's CAMEO code (GDELT's
+  // Actor1Code), which ActorIdentity also weighs (rule 3).
+  Result<ActorId> actor(const std::string& name, std::string_view country, std::string_view sectors,
+                        std::string_view code = {});
   // One well-formed row's event: becomes evidence on an edge (stored) or is
   // found already present (merged) when the load finishes. `attributes` are
   // moved into the evidence record.

@@ -100,6 +100,7 @@ Status Ingestor::ingestPaths(const std::vector<std::string>& paths, const Ingest
       [&](extract::RawDocument&& doc) {
         if (!failure.isOk()) return;  // the store failed: read on, ingest nothing more
         ++summary_.documents;
+        summary_.textBytes += doc.text.size();
         failure = queueDocument(doc);
         for (; reported < warnings.size(); ++reported) summary_.warnings.push_back(warnings[reported].toString());
         if (progress) progress(summary_);

@@ -70,7 +70,8 @@ struct IngestOptions {
 struct IngestSummary {
   uint64_t files = 0;            // input files opened (including skipped ones)
   uint64_t documents = 0;        // documents read (a JSON Lines record is one)
-  uint64_t bytes = 0;            // input bytes read
+  uint64_t bytes = 0;            // input bytes read (counted per file, once it is read)
+  uint64_t textBytes = 0;        // text of the documents read so far (as they are read: progress)
   uint64_t articles = 0;         // articles found by the segmenter
   uint64_t articlesStored = 0;   // articles committed by this run
   uint64_t articlesSkipped = 0;  // already stored (same content hash)

@@ -351,13 +351,34 @@ void saveBuilt(const storage::GraphStore& store, const LoadedSnapshot& built, co
   if (!saved.isOk()) report(options, "could not save the graph snapshot: " + saved.message());
 }
 
-Result<LoadedSnapshot> build(const storage::GraphStore& store) {
+Result<LoadedSnapshot> build(const storage::GraphStore& store, const LoadOptions& options) {
   // The stamp is read before the store: a write landing during the build
   // makes the saved file look older than it is (rebuilt once more later),
   // never newer.
   LoadedSnapshot out;
   out.stamp = SnapshotStamp{store.identity(), store.sequenceNumber()};
-  auto s = Snapshot::fromStore(store);
+  auto s = [&]() -> Result<std::shared_ptr<const Snapshot>> {
+    if (!options.progress) return Snapshot::fromStore(store);
+    // Snapshot::fromStore, counting the edges as they are read.
+    auto stats = store.stats();
+    if (!stats) return stats.status();
+    const uint64_t total = stats->edges;
+    std::vector<ActorId> actors;
+    KG_RETURN_IF_ERROR(store.scanActors([&](const Actor& a) {
+      actors.push_back(a.id);
+      return storage::Scan::kContinue;
+    }));
+    uint64_t done = 0;
+    options.progress(0, total);
+    auto built = Snapshot::fromScan(actors, [&](const std::function<storage::Scan(const storage::EdgeHeader&)>& fn) {
+      return store.scanEdges([&](const storage::EdgeHeader& e) {
+        if ((++done & 0xffff) == 0) options.progress(done, std::max(total, done));
+        return fn(e);
+      });
+    });
+    options.progress(done, std::max(total, done));
+    return built;
+  }();
   if (!s) return s.status();
   out.snapshot = std::move(s).value();
   return out;
@@ -471,7 +492,7 @@ Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify 
 
 Result<LoadedSnapshot> rebuildSnapshot(const storage::GraphStore& store, const std::string& dbPath,
                                        const LoadOptions& options) {
-  auto built = build(store);
+  auto built = build(store, options);
   if (!built) return built.status();
   saveBuilt(store, built.value(), snapshotFilePath(dbPath), options);
   return built;
@@ -480,14 +501,14 @@ Result<LoadedSnapshot> rebuildSnapshot(const storage::GraphStore& store, const s
 Result<LoadedSnapshot> loadSnapshot(const storage::GraphStore& store, const std::string& dbPath,
                                     const LoadOptions& options) {
   const SnapshotStamp now{store.identity(), store.sequenceNumber()};
-  if (now.identity.empty()) return build(store);
+  if (now.identity.empty()) return build(store, options);
   const std::string path = snapshotFilePath(dbPath);
   auto opened = openSnapshotFile(path, options.verify);
   if (opened) {
     if (opened->stamp == now) return LoadedSnapshot{std::move(opened->snapshot), now, true};
     // Reflecting a later state than this open sees: another process's
     // current file; build for ourselves and leave it.
-    if (opened->stamp.identity == now.identity && opened->stamp.sequence > now.sequence) return build(store);
+    if (opened->stamp.identity == now.identity && opened->stamp.sequence > now.sequence) return build(store, options);
     if (opened->stamp.identity != now.identity)
       report(options, "snapshot file " + path + " belongs to another database (identity " + opened->stamp.identity +
                      "); rebuilding it");

@@ -86,6 +86,11 @@ struct LoadOptions {
   // options.save) once it holds at least 1/foldRatio of the snapshot's
   // edges; until then every process merges it again. 0: never fold.
   size_t foldRatio = 64;
+  // Called while a snapshot is built from the store (not when it is read
+  // from the file or overlaid): edges read so far of `total` (the store's
+  // count when the build began), every 65,536 edges and once at the end.
+  // Called on the loading thread. Unset: not reported.
+  std::function<void(uint64_t done, uint64_t total)> progress;
 };
 
 struct LoadedSnapshot {

@@ -27,7 +27,7 @@ std::vector<double> degrees(const Snapshot& s, const EdgePredicate& pred, Checkp
 }
 
 std::vector<double> pageRank(const Snapshot& s, const EdgePredicate& pred, const std::vector<double>& outDeg,
-                             Checkpoint& cp) {
+                             Checkpoint& cp, const RankProgress& progress) {
   if (outDeg.size() != s.vertexCount()) return {};  // degrees() was stopped
   const size_t n = s.vertexCount();
   constexpr double kDamping = 0.85;
@@ -49,13 +49,14 @@ std::vector<double> pageRank(const Snapshot& s, const EdgePredicate& pred, const
     double change = 0;
     for (size_t i = 0; i < n; ++i) change += std::abs(next[i] - pr[i]);
     pr.swap(next);
+    if (progress) progress(static_cast<uint64_t>(iter) + 1, 100);
     if (change < 1e-10) break;
   }
   return pr;
 }
 
 std::vector<double> betweenness(const Snapshot& s, const EdgePredicate& pred, bool* approximate, size_t* used,
-                                Checkpoint& cp) {
+                                Checkpoint& cp, const RankProgress& progress) {
   const size_t n = s.vertexCount();
   std::vector<double> bc(n, 0.0), sigma(n, 0.0), delta(n, 0.0);
   std::vector<int32_t> dist(n, -1);
@@ -74,7 +75,9 @@ std::vector<double> betweenness(const Snapshot& s, const EdgePredicate& pred, bo
   }
   const Direction fwd = pred.direction();
   const Direction back = reverse(fwd);
+  uint64_t done = 0;
   for (VertexId src : sources) {
+    if (progress) progress(done++, sources.size());
     order.clear();
     dist[src] = 0;
     sigma[src] = 1;
@@ -112,6 +115,7 @@ std::vector<double> betweenness(const Snapshot& s, const EdgePredicate& pred, bo
       delta[v] = 0;
     }
   }
+  if (progress) progress(done, sources.size());
   double scale = sampled ? static_cast<double>(n) / static_cast<double>(sources.size()) : 1.0;
   if (fwd == Direction::kBoth) scale /= 2;  // each unordered pair was counted from both ends
   for (double& x : bc) x *= scale;
@@ -138,7 +142,7 @@ Result<RankMeasure> parseRankMeasure(std::string_view text) {
 }
 
 Result<std::vector<double>> scores(const Snapshot& s, RankMeasure measure, const Filter& filter, bool* approximate,
-                                   size_t* sources) {
+                                   size_t* sources, const RankProgress& progress) {
   auto pred = EdgePredicate::compile(filter);
   if (!pred.isOk()) return pred.status();
   if (approximate) *approximate = false;
@@ -148,8 +152,8 @@ Result<std::vector<double>> scores(const Snapshot& s, RankMeasure measure, const
   std::vector<double> out;
   switch (measure) {
     case RankMeasure::kDegree: out = degrees(s, *pred, cp); break;
-    case RankMeasure::kPageRank: out = pageRank(s, *pred, degrees(s, *pred, cp), cp); break;
-    case RankMeasure::kBetweenness: out = betweenness(s, *pred, approximate, sources, cp); break;
+    case RankMeasure::kPageRank: out = pageRank(s, *pred, degrees(s, *pred, cp), cp, progress); break;
+    case RankMeasure::kBetweenness: out = betweenness(s, *pred, approximate, sources, cp, progress); break;
   }
   if (cp.stopped()) return stoppedAtDeadline();
   if (out.size() != s.vertexCount()) return Status::internal("rank: unhandled measure");
@@ -162,7 +166,7 @@ Result<Ranking> rank(const Snapshot& s, const RankOptions& o) {
     return Status::limitExceeded("top " + std::to_string(o.top) + " is beyond the maximum " +
                                  std::to_string(kMaxNodeLimit));
   Ranking r;
-  auto all = scores(s, o.measure, o.filter, &r.approximate, &r.sources);
+  auto all = scores(s, o.measure, o.filter, &r.approximate, &r.sources, o.progress);
   if (!all.isOk()) return all.status();
   // Ranked: vertices with a matching edge in either direction.
   Filter anyWay = o.filter;

@@ -20,6 +20,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "base/status.h"
@@ -33,10 +35,16 @@ const char* rankMeasureName(RankMeasure m);
 // "degree", "pagerank", "betweenness"; InvalidArgument otherwise.
 Result<RankMeasure> parseRankMeasure(std::string_view s);
 
+// Progress of a ranking, on the ranking's thread: betweenness reports the
+// sources done of those it uses after each, PageRank its iterations of at
+// most 100 (it may stop earlier, on convergence); degree reports nothing.
+using RankProgress = std::function<void(uint64_t done, uint64_t total)>;
+
 struct RankOptions {
   RankMeasure measure = RankMeasure::kDegree;
   Filter filter;
   size_t top = 20;  // 1..kMaxNodeLimit
+  RankProgress progress;  // may be empty
 };
 
 struct Ranked {
@@ -56,6 +64,7 @@ Result<Ranking> rank(const Snapshot& s, const RankOptions& options);
 
 // Scores of every vertex (0 for unranked ones); for tests and exports.
 Result<std::vector<double>> scores(const Snapshot& s, RankMeasure measure, const Filter& filter,
-                                   bool* approximate = nullptr, size_t* sources = nullptr);
+                                   bool* approximate = nullptr, size_t* sources = nullptr,
+                                   const RankProgress& progress = {});
 
 }  // namespace kg::query

@@ -1,5 +1,9 @@
 #include "rpc/client.h"
 
+#include <unistd.h>
+
+#include <cstdlib>
+
 #include <capnp/message.h>
 #include <capnp/rpc-twoparty.h>
 #include <kj/async-io.h>
@@ -510,8 +514,182 @@ Result<IngestSummary> Client::ingest(const std::vector<IngestDocument>& docs) {
     });
     if (!st7.isOk()) return interruptedIngest(st7, total, start, end);
     start = end;
+    if (ingestProgress_) ingestProgress_(start, docs.size());
   } while (start < docs.size());
   return total;
+}
+
+}  // namespace kg::rpc
+
+// --- curation ---------------------------------------------------------------
+
+namespace kg::rpc {
+
+namespace {
+
+// The user the log names when the caller gives none: this process's, as a
+// local kg would record it.
+std::string localUser() {
+  if (const char* u = std::getenv("USER"); u && *u) return u;
+  return "uid " + std::to_string(::getuid());
+}
+
+void setBy(schema::CurationBy::Builder out, const CurationBy& by) {
+  out.setUser(by.user.empty() ? localUser() : by.user);
+  out.setArgs(by.args);
+}
+
+}  // namespace
+
+Result<MergeResult> Client::mergeActors(const std::string& keep, const std::string& drop, const CurationBy& by) {
+  auto req = KG_CAP.mergeActorsRequest();
+  req.initKeep().setName(keep);
+  req.initDrop().setName(drop);
+  setBy(req.initBy(), by);
+  MergeResult out;
+  Status called = impl_->call(req, options_.timeout, address_, [&](auto& r) {
+    KG_RETURN_IF_ERROR(toStatus(r.getError()));
+    auto rep = r.getReport();
+    auto kept = fromWire(rep.getKept());
+    if (!kept) return kept.status();
+    auto dropped = fromWire(rep.getDropped());
+    if (!dropped) return dropped.status();
+    out.summary.kept = std::move(kept).value();
+    out.dropped = std::move(dropped).value();
+    out.summary.logSeq = rep.getLogSeq();
+    out.summary.edgesMoved = rep.getEdgesMoved();
+    out.summary.edgesJoined = rep.getEdgesJoined();
+    out.summary.selfLoops = rep.getSelfLoops();
+    out.summary.suppressed = rep.getSuppressed();
+    return Status::ok();
+  });
+  KG_RETURN_IF_ERROR(called);
+  names_.erase(out.dropped.id);
+  names_[out.summary.kept.id] = out.summary.kept.name;
+  return out;
+}
+
+template <typename Req>
+Result<Actor> Client::actorResult(Req& req) {
+  Actor out;
+  Status called = impl_->call(req, options_.timeout, address_, [&](auto& r) {
+    KG_RETURN_IF_ERROR(toStatus(r.getError()));
+    auto a = fromWire(r.getActor());
+    if (!a) return a.status();
+    out = std::move(a).value();
+    return Status::ok();
+  });
+  KG_RETURN_IF_ERROR(called);
+  names_[out.id] = out.name;
+  return out;
+}
+
+Result<Actor> Client::aliasActor(const std::string& actor, const std::string& alias, bool add, const CurationBy& by) {
+  auto req = KG_CAP.aliasRequest();
+  req.initActor().setName(actor);
+  req.setAlias(alias);
+  req.setRemove(!add);
+  setBy(req.initBy(), by);
+  return actorResult(req);
+}
+
+Result<Actor> Client::renameActor(const std::string& actor, const std::string& name, const CurationBy& by) {
+  auto req = KG_CAP.renameActorRequest();
+  req.initActor().setName(actor);
+  req.setName(name);
+  setBy(req.initBy(), by);
+  return actorResult(req);
+}
+
+Result<Actor> Client::setActor(const std::string& actor, std::optional<ActorKind> kind,
+                               std::optional<std::string> country, const CurationBy& by) {
+  auto req = KG_CAP.setActorRequest();
+  req.initActor().setName(actor);
+  if (kind) req.setKind(actorKindName(*kind));
+  req.setSetCountry(country.has_value());
+  if (country) req.setCountry(*country);
+  setBy(req.initBy(), by);
+  return actorResult(req);
+}
+
+Result<core::RemoveActorSummary> Client::removeActor(const std::string& actor, bool withEdges, const CurationBy& by) {
+  auto req = KG_CAP.removeActorRequest();
+  req.initActor().setName(actor);
+  req.setWithEdges(withEdges);
+  setBy(req.initBy(), by);
+  core::RemoveActorSummary out;
+  Status called = impl_->call(req, options_.timeout, address_, [&](auto& r) {
+    KG_RETURN_IF_ERROR(toStatus(r.getError()));
+    auto a = fromWire(r.getRemoved());
+    if (!a) return a.status();
+    out.removed = std::move(a).value();
+    out.edgesRemoved = r.getEdgesRemoved();
+    out.logSeq = r.getLogSeq();
+    return Status::ok();
+  });
+  KG_RETURN_IF_ERROR(called);
+  names_[out.removed.id] = out.removed.name;
+  return out;
+}
+
+Result<Edge> Client::removeEdge(EdgeId id, const CurationBy& by) {
+  auto req = KG_CAP.removeEdgeRequest();
+  req.setEdge(id);
+  setBy(req.initBy(), by);
+  Edge out;
+  Status called = impl_->call(req, options_.timeout, address_, [&](auto& r) {
+    KG_RETURN_IF_ERROR(toStatus(r.getError()));
+    auto e = fromWire(r.getEdge());
+    if (!e) return e.status();
+    out = std::move(e).value();
+    names_[out.src] = str(r.getEdge().getSrcName());
+    names_[out.dst] = str(r.getEdge().getDstName());
+    return Status::ok();
+  });
+  KG_RETURN_IF_ERROR(called);
+  return out;
+}
+
+Result<core::UndoSummary> Client::undo(std::optional<uint64_t> seq, const CurationBy& by) {
+  auto req = KG_CAP.undoRequest();
+  req.setSeq(seq.value_or(0));
+  setBy(req.initBy(), by);
+  core::UndoSummary out;
+  Status called = impl_->call(req, options_.timeout, address_, [&](auto& r) {
+    KG_RETURN_IF_ERROR(toStatus(r.getError()));
+    auto rep = r.getReport();
+    out.undone = rep.getUndone();
+    out.undoneCommand = str(rep.getUndoneCommand());
+    out.undoneArgs = str(rep.getUndoneArgs());
+    out.logSeq = rep.getLogSeq();
+    out.actors = rep.getActors();
+    out.edges = rep.getEdges();
+    return Status::ok();
+  });
+  KG_RETURN_IF_ERROR(called);
+  names_.clear();  // an undo may rename or bring back any actor
+  return out;
+}
+
+Result<std::vector<storage::CurationRecord>> Client::curationLog() {
+  auto req = KG_CAP.logRequest();
+  std::vector<storage::CurationRecord> out;
+  Status called = impl_->call(req, options_.timeout, address_, [&](auto& r) {
+    KG_RETURN_IF_ERROR(toStatus(r.getError()));
+    for (auto rec : r.getRecords()) {
+      storage::CurationRecord c;
+      c.seq = rec.getSeq();
+      c.unixSeconds = rec.getUnixSeconds();
+      c.user = str(rec.getUser());
+      c.command = str(rec.getCommand());
+      c.args = str(rec.getArgs());
+      c.details = str(rec.getDetails());
+      out.push_back(std::move(c));
+    }
+    return Status::ok();
+  });
+  KG_RETURN_IF_ERROR(called);
+  return out;
 }
 
 }  // namespace kg::rpc

@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -60,16 +61,36 @@ class Client final : public GraphApi {
   // When a call fails, the error says how many stored articles kgd confirmed
   // before it and which documents' articles may be stored unconfirmed.
   Result<IngestSummary> ingest(const std::vector<IngestDocument>& docs) override;
+  // Called by ingest() after each call kgd answered: documents of `docs`
+  // confirmed so far, and their number (kg's progress line). Unset: nothing.
+  void setIngestProgress(std::function<void(uint64_t done, uint64_t total)> progress) {
+    ingestProgress_ = std::move(progress);
+  }
   std::string nameOf(ActorId id) override;
+  Result<MergeResult> mergeActors(const std::string& keep, const std::string& drop, const CurationBy& by) override;
+  Result<Actor> aliasActor(const std::string& actor, const std::string& alias, bool add,
+                           const CurationBy& by) override;
+  Result<Actor> renameActor(const std::string& actor, const std::string& name, const CurationBy& by) override;
+  Result<Actor> setActor(const std::string& actor, std::optional<ActorKind> kind, std::optional<std::string> country,
+                         const CurationBy& by) override;
+  Result<core::RemoveActorSummary> removeActor(const std::string& actor, bool withEdges,
+                                               const CurationBy& by) override;
+  Result<Edge> removeEdge(EdgeId id, const CurationBy& by) override;
+  Result<core::UndoSummary> undo(std::optional<uint64_t> seq, const CurationBy& by) override;
+  Result<std::vector<storage::CurationRecord>> curationLog() override;
 
  private:
   struct Impl;
   Client(std::string address, ClientOptions options, std::unique_ptr<Impl> impl);
+  // Sends `req` (a call answering `actor` and `error`) and returns its actor.
+  template <typename Req>
+  Result<Actor> actorResult(Req& req);
 
   std::string address_;
   ClientOptions options_;
   std::unique_ptr<Impl> impl_;
   std::unordered_map<ActorId, std::string> names_;  // from results seen so far
+  std::function<void(uint64_t, uint64_t)> ingestProgress_;
 };
 
 }  // namespace kg::rpc

@@ -23,6 +23,7 @@
 
 #include "base/date.h"
 #include "base/status.h"
+#include "core/curation.h"
 #include "model/actor.h"
 #include "model/edge.h"
 #include "query/filter.h"
@@ -146,6 +147,17 @@ struct GraphSummary {
   friend bool operator==(const GraphSummary&, const GraphSummary&) = default;
 };
 
+// Who runs a curation command, for the log (core::CurationContext).
+struct CurationBy {
+  std::string user;  // "" = the process's user
+  std::string args;  // the command line as given
+};
+
+struct MergeResult {
+  core::MergeSummary summary;
+  Actor dropped;  // as it was before the merge
+};
+
 class GraphApi {
  public:
   virtual ~GraphApi() = default;
@@ -169,6 +181,26 @@ class GraphApi {
   virtual Result<RankView> rank(const RankQuery& q) = 0;
   virtual Result<ComponentsView> components(const ComponentsQuery& q) = 0;
   virtual Result<IngestSummary> ingest(const std::vector<IngestDocument>& docs) = 0;
+
+  // Curation (core::Curator, same errors and messages). An ACTOR is read as
+  // `kg` reads its argument: "12" or "#12" is an id (a bare number that is no
+  // id falls back to a name), anything else a name, alias or spelling
+  // (actor()). Readers see each change whole once the call returns.
+  virtual Result<MergeResult> mergeActors(const std::string& keep, const std::string& drop, const CurationBy& by) = 0;
+  // Adds `alias` to ACTOR, or removes it when !add.
+  virtual Result<Actor> aliasActor(const std::string& actor, const std::string& alias, bool add,
+                                   const CurationBy& by) = 0;
+  virtual Result<Actor> renameActor(const std::string& actor, const std::string& name, const CurationBy& by) = 0;
+  virtual Result<Actor> setActor(const std::string& actor, std::optional<ActorKind> kind,
+                                 std::optional<std::string> country, const CurationBy& by) = 0;
+  virtual Result<core::RemoveActorSummary> removeActor(const std::string& actor, bool withEdges,
+                                                       const CurationBy& by) = 0;
+  virtual Result<Edge> removeEdge(EdgeId id, const CurationBy& by) = 0;
+  // Undoes record `seq`, the last one when nullopt.
+  virtual Result<core::UndoSummary> undo(std::optional<uint64_t> seq, const CurationBy& by) = 0;
+  // The curation log, oldest first; each record's details are its JSON with
+  // the undo image left out and "undoable" saying whether it has one.
+  virtual Result<std::vector<storage::CurationRecord>> curationLog() = 0;
 
   // Canonical name of an actor id ("#id" when unknown). Cheap for ids that
   // appeared in an earlier result.

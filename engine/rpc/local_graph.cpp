@@ -195,6 +195,7 @@ Result<std::shared_ptr<const graph::Snapshot>> LocalGraph::snapshot(uint64_t* ve
 graph::LoadOptions LocalGraph::snapshotOptions() const {
   graph::LoadOptions o;
   o.report = report_;
+  o.progress = snapshotProgress_;
   return o;
 }
 

@@ -74,6 +74,17 @@ class LocalGraph final : public GraphApi {
   Result<ComponentsView> components(const ComponentsQuery& q) override;
   Result<IngestSummary> ingest(const std::vector<IngestDocument>& docs) override;
   std::string nameOf(ActorId id) override;
+  Result<MergeResult> mergeActors(const std::string& keep, const std::string& drop, const CurationBy& by) override;
+  Result<Actor> aliasActor(const std::string& actor, const std::string& alias, bool add,
+                           const CurationBy& by) override;
+  Result<Actor> renameActor(const std::string& actor, const std::string& name, const CurationBy& by) override;
+  Result<Actor> setActor(const std::string& actor, std::optional<ActorKind> kind, std::optional<std::string> country,
+                         const CurationBy& by) override;
+  Result<core::RemoveActorSummary> removeActor(const std::string& actor, bool withEdges,
+                                               const CurationBy& by) override;
+  Result<Edge> removeEdge(EdgeId id, const CurationBy& by) override;
+  Result<core::UndoSummary> undo(std::optional<uint64_t> seq, const CurationBy& by) override;
+  Result<std::vector<storage::CurationRecord>> curationLog() override;
 
   // Paged variants for the server. Each computes the whole result, then
   // loads only the edges of the requested page (see PageRequest); `span`
@@ -105,6 +116,11 @@ class LocalGraph final : public GraphApi {
   // that is being rebuilt, a save that failed). Default: stderr, "warning: ".
   // Call before the first query.
   void setSnapshotReport(std::function<void(const std::string&)> report) { report_ = std::move(report); }
+  // Receives the progress of a snapshot built from the store
+  // (graph::LoadOptions::progress). Call before the first query.
+  void setSnapshotProgress(std::function<void(uint64_t done, uint64_t total)> progress) {
+    snapshotProgress_ = std::move(progress);
+  }
 
   core::Engine& engine() { return engine_; }
 
@@ -119,12 +135,18 @@ class LocalGraph final : public GraphApi {
   Result<Actor> loadActor(ActorId id);
 
   graph::LoadOptions snapshotOptions() const;
+  // An actor as `kg` reads its ACTOR argument (GraphApi's curation methods).
+  Result<Actor> actorBySpec(const std::string& spec);
+  // Runs a curation command under ingestMu_, then refreshes a published snapshot.
+  template <typename T, typename Work>
+  Result<T> curate(const CurationBy& by, Work work);
 
   core::Engine& engine_;
   graph::SnapshotHolder holder_;
   std::mutex loadMu_;  // one snapshot load or rebuild at a time; guards loaded_
   graph::LoadedSnapshot loaded_;  // the published snapshot with its stamp and unsaved overlay
   std::function<void(const std::string&)> report_;
+  std::function<void(uint64_t, uint64_t)> snapshotProgress_;
   const extract::ExtractorOptions extractorOptions_;
   // A listing read straight from the store (edges, actors) is stamped with
   // the store's write epoch (GraphStore::writeEpoch: odd while a commit
@@ -134,7 +156,7 @@ class LocalGraph final : public GraphApi {
   // states of the store.
   uint64_t storeVersion(uint64_t epochBefore);
   std::atomic<uint64_t> unstablePages_{0};
-  std::mutex ingestMu_;  // serialises ingest(); guards the two below
+  std::mutex ingestMu_;  // serialises ingest() and curation; guards the two below
   std::unique_ptr<extract::Extractor> extractor_;
   std::unique_ptr<core::Ingestor> ingestor_;
 };

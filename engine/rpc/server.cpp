@@ -133,6 +133,54 @@ Result<std::string> nameFor(LocalGraph& g, const RefSpec& ref) {
   return a->name;
 }
 
+// A curation request's ACTOR as LocalGraph's curation methods read it: an id
+// as "#id" (only an id), a name as given.
+Result<std::string> actorSpecOf(schema::ActorRef::Reader r) {
+  auto ref = refOf(r);
+  if (!ref) return ref.status();
+  switch (ref->kind) {
+    case RefSpec::kNone: return Status::invalidArgument("no actor given");
+    case RefSpec::kId: return "#" + std::to_string(ref->id);
+    case RefSpec::kName: break;
+  }
+  return ref->name;
+}
+
+constexpr size_t kMaxUserBytes = 256;
+constexpr size_t kMaxArgsBytes = 16384;
+
+// Who asks, for the curation log: the client's user, marked as coming
+// through kgd. InvalidArgument for oversized fields.
+Result<CurationBy> curationByOf(schema::CurationBy::Reader r) {
+  CurationBy by;
+  by.user = str(r.getUser());
+  by.args = str(r.getArgs());
+  if (by.user.size() > kMaxUserBytes)
+    return Status::invalidArgument("user name of " + std::to_string(by.user.size()) + " bytes; at most " +
+                                   std::to_string(kMaxUserBytes));
+  if (by.args.size() > kMaxArgsBytes)
+    return Status::invalidArgument("command line of " + std::to_string(by.args.size()) + " bytes; at most " +
+                                   std::to_string(kMaxArgsBytes));
+  for (char& c : by.user)
+    if (static_cast<unsigned char>(c) < 0x20) c = '?';
+  by.user = (by.user.empty() ? std::string("unknown") : by.user) + " via kgd";
+  return by;
+}
+
+// A text argument of a curation command (an alias, a name).
+Status checkText(const std::string& what, const std::string& text) {
+  if (text.size() > kMaxNameBytes)
+    return Status::invalidArgument(what + " of " + std::to_string(text.size()) + " bytes; at most " +
+                                   std::to_string(kMaxNameBytes));
+  return Status::ok();
+}
+
+struct RemovedEdge {
+  Edge edge;
+  std::string src, dst;
+};
+
+
 Result<PageRequest> pageOf(schema::Page::Reader p) {
   uint32_t size = p.getSize() == 0 ? schema::DEFAULT_PAGE_SIZE : p.getSize();
   if (size > schema::MAX_PAGE_SIZE)
@@ -649,6 +697,158 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
           for (unsigned i = 0; i < w.size(); ++i) w.set(i, s.warnings[i]);
         },
         nullptr, kIngestDeadline);
+  }
+
+  // --- curation: on the writer thread, like ingest ---------------------------
+
+  kj::Promise<void> mergeActors(MergeActorsContext ctx) override {
+    auto p = ctx.getParams();
+    auto keep = actorSpecOf(p.getKeep());
+    if (!keep) return refuse(ctx, keep.status());
+    auto drop = actorSpecOf(p.getDrop());
+    if (!drop) return refuse(ctx, drop.status());
+    auto by = curationByOf(p.getBy());
+    if (!by) return refuse(ctx, by.status());
+    LocalGraph* g = &graph_;
+    return answer<MergeResult>(
+        ctx, writer_, [g, k = *keep, d = *drop, b = *by] { return g->mergeActors(k, d, b); },
+        [](auto res, MergeResult& m) {
+          auto r = res.initReport();
+          toWire(m.summary.kept, r.initKept());
+          toWire(m.dropped, r.initDropped());
+          r.setLogSeq(m.summary.logSeq);
+          r.setEdgesMoved(m.summary.edgesMoved);
+          r.setEdgesJoined(m.summary.edgesJoined);
+          r.setSelfLoops(m.summary.selfLoops);
+          r.setSuppressed(m.summary.suppressed);
+        },
+        nullptr, kIngestDeadline);
+  }
+
+  kj::Promise<void> alias(AliasContext ctx) override {
+    auto p = ctx.getParams();
+    auto actor = actorSpecOf(p.getActor());
+    if (!actor) return refuse(ctx, actor.status());
+    std::string text = str(p.getAlias());
+    if (Status st = checkText("alias", text); !st.isOk()) return refuse(ctx, st);
+    auto by = curationByOf(p.getBy());
+    if (!by) return refuse(ctx, by.status());
+    const bool add = !p.getRemove();
+    LocalGraph* g = &graph_;
+    return answer<Actor>(
+        ctx, writer_, [g, a = *actor, text, add, b = *by] { return g->aliasActor(a, text, add, b); },
+        [](auto res, Actor& a) { toWire(a, res.initActor()); }, nullptr, kIngestDeadline);
+  }
+
+  kj::Promise<void> renameActor(RenameActorContext ctx) override {
+    auto p = ctx.getParams();
+    auto actor = actorSpecOf(p.getActor());
+    if (!actor) return refuse(ctx, actor.status());
+    std::string name = str(p.getName());
+    if (Status st = checkText("name", name); !st.isOk()) return refuse(ctx, st);
+    auto by = curationByOf(p.getBy());
+    if (!by) return refuse(ctx, by.status());
+    LocalGraph* g = &graph_;
+    return answer<Actor>(
+        ctx, writer_, [g, a = *actor, name, b = *by] { return g->renameActor(a, name, b); },
+        [](auto res, Actor& a) { toWire(a, res.initActor()); }, nullptr, kIngestDeadline);
+  }
+
+  kj::Promise<void> setActor(SetActorContext ctx) override {
+    auto p = ctx.getParams();
+    auto actor = actorSpecOf(p.getActor());
+    if (!actor) return refuse(ctx, actor.status());
+    std::optional<ActorKind> kind;
+    if (std::string text = str(p.getKind()); !text.empty()) {
+      if (Status st = checkText("kind", text); !st.isOk()) return refuse(ctx, st);
+      auto k = parseActorKind(text);
+      if (!k) return refuse(ctx, k.status());
+      kind = k.value();
+    }
+    std::optional<std::string> country;
+    if (p.getSetCountry()) {
+      country = str(p.getCountry());
+      if (Status st = checkText("country", *country); !st.isOk()) return refuse(ctx, st);
+    }
+    auto by = curationByOf(p.getBy());
+    if (!by) return refuse(ctx, by.status());
+    LocalGraph* g = &graph_;
+    return answer<Actor>(
+        ctx, writer_, [g, a = *actor, kind, country, b = *by] { return g->setActor(a, kind, country, b); },
+        [](auto res, Actor& a) { toWire(a, res.initActor()); }, nullptr, kIngestDeadline);
+  }
+
+  kj::Promise<void> removeActor(RemoveActorContext ctx) override {
+    auto p = ctx.getParams();
+    auto actor = actorSpecOf(p.getActor());
+    if (!actor) return refuse(ctx, actor.status());
+    auto by = curationByOf(p.getBy());
+    if (!by) return refuse(ctx, by.status());
+    LocalGraph* g = &graph_;
+    return answer<core::RemoveActorSummary>(
+        ctx, writer_, [g, a = *actor, w = p.getWithEdges(), b = *by] { return g->removeActor(a, w, b); },
+        [](auto res, core::RemoveActorSummary& r) {
+          toWire(r.removed, res.initRemoved());
+          res.setEdgesRemoved(r.edgesRemoved);
+          res.setLogSeq(r.logSeq);
+        },
+        nullptr, kIngestDeadline);
+  }
+
+  kj::Promise<void> removeEdge(RemoveEdgeContext ctx) override {
+    auto p = ctx.getParams();
+    auto by = curationByOf(p.getBy());
+    if (!by) return refuse(ctx, by.status());
+    LocalGraph* g = &graph_;
+    return answer<RemovedEdge>(
+        ctx, writer_,
+        [g, id = p.getEdge(), b = *by]() -> Result<RemovedEdge> {
+          auto e = g->removeEdge(id, b);
+          if (!e) return e.status();
+          RemovedEdge out{std::move(e).value(), {}, {}};
+          out.src = g->nameOf(out.edge.src);
+          out.dst = g->nameOf(out.edge.dst);
+          return out;
+        },
+        [](auto res, RemovedEdge& r) { toWire(r.edge, r.src, r.dst, res.initEdge()); }, nullptr, kIngestDeadline);
+  }
+
+  kj::Promise<void> undo(UndoContext ctx) override {
+    auto p = ctx.getParams();
+    auto by = curationByOf(p.getBy());
+    if (!by) return refuse(ctx, by.status());
+    std::optional<uint64_t> seq;
+    if (p.getSeq() != 0) seq = p.getSeq();
+    LocalGraph* g = &graph_;
+    return answer<core::UndoSummary>(
+        ctx, writer_, [g, seq, b = *by] { return g->undo(seq, b); },
+        [](auto res, core::UndoSummary& u) {
+          auto r = res.initReport();
+          r.setUndone(u.undone);
+          r.setUndoneCommand(u.undoneCommand);
+          r.setUndoneArgs(u.undoneArgs);
+          r.setLogSeq(u.logSeq);
+          r.setActors(u.actors);
+          r.setEdges(u.edges);
+        },
+        nullptr, kIngestDeadline);
+  }
+
+  kj::Promise<void> log(LogContext ctx) override {
+    LocalGraph* g = &graph_;
+    return answer<std::vector<storage::CurationRecord>>(
+        ctx, queries_, [g] { return g->curationLog(); },
+        [](auto res, std::vector<storage::CurationRecord>& v) {
+          auto list = res.initRecords(static_cast<unsigned>(v.size()));
+          for (unsigned i = 0; i < v.size(); ++i) {
+            list[i].setSeq(v[i].seq);
+            list[i].setUnixSeconds(v[i].unixSeconds);
+            list[i].setUser(v[i].user);
+            list[i].setCommand(v[i].command);
+            list[i].setArgs(v[i].args);
+            list[i].setDetails(v[i].details);
+          }
+        });
   }
 
  private:

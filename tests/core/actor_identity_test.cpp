@@ -11,12 +11,13 @@ using kg::testing::TempDir;
 namespace {
 
 ActorId put(storage::GraphStore& store, const std::string& name, ActorKind kind,
-            std::vector<std::string> aliases = {}, const std::string& country = "") {
+            std::vector<std::string> aliases = {}, const std::string& country = "", const std::string& cameo = "") {
   Actor a;
   a.name = name;
   a.kind = kind;
   a.aliases = std::move(aliases);
   a.country = country;
+  if (!cameo.empty()) a.attributes["cameo"] = cameo;
   auto batch = store.newBatch();
   auto id = batch->putActor(a, ActorIdentity::keysFor(a));
   REQUIRE(id.isOk());
@@ -37,7 +38,50 @@ std::optional<ActorId> find(storage::GraphStore& store, const std::string& name,
   return r.value();
 }
 
+// A claim with a CAMEO / PETRARCH actor code.
+std::optional<ActorId> findByCode(storage::GraphStore& store, const std::string& name, ActorKind kind, bool guessed,
+                                  const std::string& actorCode) {
+  ActorIdentity identity(store);
+  ActorClaim c;
+  c.name = name;
+  c.kind = kind;
+  c.kindGuessed = guessed;
+  c.actorCode = actorCode;
+  auto r = identity.find(c);
+  REQUIRE(r.isOk());
+  return r.value();
+}
+
 }  // namespace
+
+TEST_CASE("ActorIdentity: CAMEO and PETRARCH actor codes name the one actor that has them", "[core][identity]") {
+  TempDir dir;
+  auto store = kg::testing::openTestDb(dir);
+  const ActorId un = put(*store, "United Nations", ActorKind::kOrganisation, {}, "", "IGOUNO");
+  const ActorId iran = put(*store, "Iran", ActorKind::kState, {}, "IRN", "IRN");
+  put(*store, "Hassan Rouhani", ActorKind::kPerson, {}, "IRN", "IRNGOV");
+  put(*store, "Mohammad Javad Zarif", ActorKind::kPerson, {}, "IRN", "IRNGOV");
+  put(*store, "Arab League", ActorKind::kOrganisation, {}, "", "IGOARL");
+  put(*store, "League of Arab States", ActorKind::kOrganisation, {}, "", "IGOARL");
+
+  // A GDELT row naming its actor by code only ("IGOUNO"): the UN, in any case.
+  CHECK(findByCode(*store, "IGOUNO", ActorKind::kOther, true, "IGOUNO") == un);
+  CHECK(findByCode(*store, "U.N. body", ActorKind::kOrganisation, false, "igouno") == un);
+  // A bare country code: the state.
+  CHECK(findByCode(*store, "IRN", ActorKind::kOther, true, "IRN") == iran);
+  // A stated kind must agree.
+  CHECK(findByCode(*store, "UN peacekeepers", ActorKind::kArmedGroup, false, "IGOUNO") == std::nullopt);
+  // A person's code is a role many share: never an identity, for either side.
+  CHECK(findByCode(*store, "Ali Larijani", ActorKind::kPerson, false, "IRNGOV") == std::nullopt);
+  CHECK(findByCode(*store, "IRNGOV", ActorKind::kOther, true, "IRNGOV") == std::nullopt);
+  // A code two stored actors share names neither.
+  CHECK(findByCode(*store, "ARL", ActorKind::kOrganisation, true, "IGOARL") == std::nullopt);
+  // Unknown codes, and no code: nothing.
+  CHECK(findByCode(*store, "IGOXYZ", ActorKind::kOther, true, "IGOXYZ") == std::nullopt);
+  CHECK(findByCode(*store, "U.N. body", ActorKind::kOrganisation, false, "") == std::nullopt);
+  // A name still wins over a code.
+  CHECK(findByCode(*store, "Iran", ActorKind::kState, true, "IGOUNO") == iran);
+}
 
 TEST_CASE("ActorIdentity: spellings, aliases and codes of one actor meet; distinct actors stay apart", "[core][identity]") {
   TempDir dir;

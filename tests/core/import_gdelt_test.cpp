@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "../support/shared_data.h"
+#include "core/actor_identity.h"
 #include "core/importer.h"
 #include "import_test_util.h"
 
@@ -146,6 +147,42 @@ TEST_CASE("Importer: GDELT rows without two actors are counted as no actor pair,
   auto names = actorNames(*store);
   std::sort(names.begin(), names.end());
   CHECK(names == std::vector<std::string>{"IRAQ", "UNITED STATES", "USAMIL"});
+}
+
+TEST_CASE("Importer: a GDELT actor named by its CAMEO code alone is the stored actor with that code",
+          "[core][import][gdelt][identity]") {
+  TempDir dir;
+  auto store = openTestDb(dir);
+  auto put = [&](const std::string& name, ActorKind kind, const std::string& country, const std::string& cameo) {
+    Actor a;
+    a.name = name;
+    a.kind = kind;
+    a.country = country;
+    a.attributes["cameo"] = cameo;
+    auto batch = store->newBatch();
+    auto id = batch->putActor(a, ActorIdentity::keysFor(a));
+    REQUIRE(id.isOk());
+    REQUIRE(store->commit(*batch).isOk());
+    return id.value();
+  };
+  const ActorId un = put("United Nations", ActorKind::kOrganisation, "", "IGOUNO");
+  put("Iraq", ActorKind::kState, "IRQ", "IRQ");
+  put("Adil Abdul-Mahdi", ActorKind::kPerson, "IRQ", "IRQGOV");
+  const std::string file = dir.sub("events.csv");
+  writeFile(file, gdeltRow(58, "1", {{kActor1Code, "IGOUNO"}, {kActor1Name, ""}, {kActor1Country, ""}}) +
+                      gdeltRow(58, "2", {{kActor1Code, "IRQGOV"}, {kActor1Name, ""}, {kActor1Country, "IRQ"}}));
+  auto r = importGdelt(*store, file);
+  INFO(r.status().toString());
+  REQUIRE(r.isOk());
+  CHECK(r->stored == 2);
+  auto names = actorNames(*store);
+  std::sort(names.begin(), names.end());
+  // IGOUNO is the United Nations; IRQGOV, a role code a person has, is no
+  // identity: a new actor. IRAQ is the stored Iraq by name.
+  CHECK(names == std::vector<std::string>{"Adil Abdul-Mahdi", "IRQGOV", "Iraq", "United Nations"});
+  size_t ofUn = 0;
+  for (const auto& e : edgesWithEvidence(*store)) ofUn += e.src == un;
+  CHECK(ofUn == 1);
 }
 
 TEST_CASE("Importer: malformed GDELT rows are counted with file:line, and --strict stores nothing",

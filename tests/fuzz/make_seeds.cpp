@@ -151,5 +151,43 @@ int main(int argc, char** argv) {
           docs[0].setSource("fuzz");
         }));
   write(dir, "components", b + call<ActorGraph::ComponentsParams>(11, [](auto p) { p.setTop(2); }));
+  // Curation (13-20): each changes the fuzzed database, or is refused.
+  auto by = [](auto b2) {
+    b2.setUser("fuzz");
+    b2.setArgs("actor merge Iraq 3");
+  };
+  write(dir, "merge", b + call<ActorGraph::MergeActorsParams>(13, [&](auto p) {
+          p.initKeep().setName("Iraq");
+          p.initDrop().setId(3);
+          by(p.initBy());
+        }));
+  write(dir, "alias", b + call<ActorGraph::AliasParams>(14, [&](auto p) {
+          p.initActor().setName("Kataib Hezbollah");
+          p.setAlias("Kata'ib Hizballah");
+          by(p.initBy());
+        }));
+  write(dir, "rename", b + call<ActorGraph::RenameActorParams>(15, [&](auto p) {
+          p.initActor().setName("#2");
+          p.setName("Islamic Republic of Iran");
+          by(p.initBy());
+        }));
+  write(dir, "set_actor", b + call<ActorGraph::SetActorParams>(16, [&](auto p) {
+          p.initActor().setName("Iraq");
+          p.setKind("state");
+          p.setSetCountry(true);
+          p.setCountry("IRQ");
+          by(p.initBy());
+        }));
+  write(dir, "remove_actor", b + call<ActorGraph::RemoveActorParams>(17, [&](auto p) {
+          p.initActor().setName("Lonely Actor");
+          p.setWithEdges(true);
+          by(p.initBy());
+        }));
+  write(dir, "remove_edge", b + call<ActorGraph::RemoveEdgeParams>(18, [&](auto p) {
+          p.setEdge(1);
+          by(p.initBy());
+        }));
+  write(dir, "undo", b + call<ActorGraph::UndoParams>(19, [&](auto p) { by(p.initBy()); }));
+  write(dir, "log", b + call<ActorGraph::LogParams>(20, [](auto) {}));
   return 0;
 }

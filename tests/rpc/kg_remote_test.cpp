@@ -165,6 +165,21 @@ TEST_CASE("kg --remote ingest: documents read here are stored by kgd, once", "[r
   CHECK(s1["actors"].get<uint64_t>() > 0);
   CHECK(s1["edges"].get<uint64_t>() > 0);
 
+  // On a terminal: documents read, then those kgd confirmed of those sent
+  // (drawn as that stage starts: KG_PROGRESS_DELAY_MS=0); with --quiet nothing.
+  auto tty = testing::run("KG_PROGRESS_DELAY_MS=0 script -qec " + testing::shq(kg + " ingest " + testing::shq(KG_CORPUS_DIR)) +
+                          " /dev/null");
+  INFO(tty.out << tty.err);
+  REQUIRE(tty.rc == 0);
+  CHECK(tty.out.find("kg ingest: sent to kgd: 0/") != std::string::npos);
+  CHECK(tty.out.find(" documents, 0 documents/s") != std::string::npos);
+  auto quiet = testing::run("KG_PROGRESS_DELAY_MS=0 script -qec " +
+                            testing::shq(std::string(KG_BIN) + " --quiet --remote " + address + " ingest " +
+                                         testing::shq(KG_CORPUS_DIR)) +
+                            " /dev/null");
+  REQUIRE(quiet.rc == 0);
+  CHECK(quiet.out.find("kg ingest: ") == std::string::npos);
+
   // The JSON summary: every document of the corpus was read and sent.
   auto again = testing::run(kg + " ingest " + testing::shq(KG_CORPUS_DIR) + " --json");
   INFO(again.out << again.err);

@@ -61,7 +61,22 @@ Result<rpc::GraphApi*> CliContext::api() {
   if (!e) return e.status();
   auto local = std::make_unique<rpc::LocalGraph>(**e);
   local->setSnapshotReport([](const std::string& line) { std::cerr << "kg: warning: " << line << "\n"; });
+  local->setSnapshotProgress([this](uint64_t done, uint64_t total) {
+    if (progress) progress->snapshotBuild(done, total);
+  });
   api_ = std::move(local);
+  return api_.get();
+}
+
+Result<rpc::GraphApi*> CliContext::writableApi() {
+  if (!remote.empty()) return api();
+  auto e = engine(true);  // drops an api_ over a read-only engine
+  if (!e) return e.status();
+  if (!api_) {
+    auto local = std::make_unique<rpc::LocalGraph>(**e);
+    local->setSnapshotReport([](const std::string& line) { std::cerr << "kg: warning: " << line << "\n"; });
+    api_ = std::move(local);
+  }
   return api_.get();
 }
 
@@ -335,65 +350,6 @@ nlohmann::json edgeJson(CliContext& ctx, const Edge& e) {
   return core::edgeToJson(e, [&](ActorId id) { return ctx.nameOf(id); });
 }
 
-Progress::Progress(const CliContext& ctx, std::string label, std::string unit, uint64_t total)
-    : label_(std::move(label)), unit_(std::move(unit)), total_(total) {
-  enabled_ = !ctx.quiet && !ctx.json && isatty(STDERR_FILENO);
-  if (enabled_) thread_ = std::thread([this] { run(); });
-}
-
-Progress::~Progress() { finish(); }
-
-void Progress::finish() {
-  if (!thread_.joinable()) return;
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stop_ = true;
-  }
-  cv_.notify_all();
-  thread_.join();
-  if (drawn_) std::fprintf(stderr, "\r\033[K");
-  std::fflush(stderr);
-}
-
-namespace {
-
-std::string duration(double s) {
-  char buf[32];
-  if (s < 60) std::snprintf(buf, sizeof buf, "%.0f s", s);
-  else if (s < 3600) std::snprintf(buf, sizeof buf, "%d min %02d s", static_cast<int>(s) / 60, static_cast<int>(s) % 60);
-  else std::snprintf(buf, sizeof buf, "%d h %02d min", static_cast<int>(s) / 3600, static_cast<int>(s) / 60 % 60);
-  return buf;
-}
-
-}  // namespace
-
-// Called with mu_ held (run()).
-std::string Progress::line(double seconds) const {
-  std::string s = "kg " + label_ + ": ";
-  const uint64_t done = done_.load(std::memory_order_relaxed);
-  const uint64_t total = total_.load(std::memory_order_relaxed);
-  if (unit_.empty()) return s + duration(seconds) + " elapsed";
-  if (!phase_.empty())
-    return s + std::to_string(done) + " " + unit_ + " read; " + phase_ + ", " + duration(seconds) + " elapsed";
-  const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
-  if (unit_ == "bytes") {
-    char buf[96];
-    if (total)
-      std::snprintf(buf, sizeof buf, "%.1f/%.1f MB, %.2f MB/s", static_cast<double>(done) / 1e6,
-                    static_cast<double>(total) / 1e6, rate / 1e6);
-    else
-      std::snprintf(buf, sizeof buf, "%.1f MB, %.2f MB/s", static_cast<double>(done) / 1e6, rate / 1e6);
-    s += buf;
-  } else {
-    s += std::to_string(done);
-    if (total) s += "/" + std::to_string(total);
-    s += " " + unit_ + ", " + numberText(std::round(rate)) + " " + unit_ + "/s";
-  }
-  if (total && rate > 0 && done <= total) s += ", ETA " + duration(static_cast<double>(total - done) / rate);
-  s += ", " + duration(seconds) + " elapsed";
-  return s;
-}
-
 namespace {
 
 // How long a command runs before its progress line appears: a second, so
@@ -410,17 +366,125 @@ std::chrono::milliseconds progressDelay() {
 
 }  // namespace
 
+Progress::Progress(CliContext& ctx, std::string label, std::string unit, uint64_t total, std::string itemUnit)
+    : ctx_(ctx), label_(std::move(label)), itemUnit_(std::move(itemUnit)), total_(total) {
+  start_ = std::chrono::steady_clock::now();
+  stage_.unit = std::move(unit);
+  stage_.start = start_;
+  enabled_ = !ctx.quiet && !ctx.json && isatty(STDERR_FILENO);
+  active_ = progressDelay().count() == 0;
+  if (enabled_) {
+    ctx_.progress = this;
+    thread_ = std::thread([this] { run(); });
+  }
+}
+
+Progress::~Progress() { finish(); }
+
+void Progress::finish() {
+  if (ctx_.progress == this) ctx_.progress = nullptr;
+  if (!thread_.joinable()) return;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+  if (drawn_) std::fprintf(stderr, "\r\033[K");
+  std::fflush(stderr);
+}
+
+void Progress::restart(std::string unit, uint64_t done, uint64_t total, std::string stage) {
+  std::lock_guard<std::mutex> lock(mu_);
+  stage_.name = std::move(stage);
+  stage_.unit = std::move(unit);
+  stage_.start = std::chrono::steady_clock::now();
+  done_ = done;
+  total_ = total;
+  drawLocked();
+}
+
+void Progress::snapshotBuild(uint64_t done, uint64_t total) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!saved_) {
+    saved_ = stage_;
+    saved_->done = done_;
+    saved_->total = total_;
+    stage_ = Stage{"building the graph snapshot", "edges", 0, 0, std::chrono::steady_clock::now()};
+    done_ = done;
+    total_ = total;
+    drawLocked();
+  }
+  done_ = done;
+  total_ = total;
+  if (done >= total) {  // built: the command's own counts again
+    stage_ = *saved_;
+    done_ = saved_->done;
+    total_ = saved_->total;
+    saved_.reset();
+  }
+}
+
+namespace {
+
+std::string duration(double s) {
+  char buf[32];
+  if (s < 60) std::snprintf(buf, sizeof buf, "%.0f s", s);
+  else if (s < 3600) std::snprintf(buf, sizeof buf, "%d min %02d s", static_cast<int>(s) / 60, static_cast<int>(s) % 60);
+  else std::snprintf(buf, sizeof buf, "%d h %02d min", static_cast<int>(s) / 3600, static_cast<int>(s) / 60 % 60);
+  return buf;
+}
+
+}  // namespace
+
+// Called with mu_ held (run()).
+std::string Progress::line(std::chrono::steady_clock::time_point now) const {
+  const double seconds = std::chrono::duration<double>(now - start_).count();
+  const double stageSeconds = std::chrono::duration<double>(now - stage_.start).count();
+  std::string s = "kg " + label_ + ": ";
+  if (!stage_.name.empty()) s += stage_.name + ": ";
+  const uint64_t done = done_.load(std::memory_order_relaxed);
+  const uint64_t total = total_.load(std::memory_order_relaxed);
+  const std::string& unit = stage_.unit;
+  if (unit.empty()) return s + duration(seconds) + " elapsed";
+  if (!phase_.empty() && stage_.name.empty())
+    return s + std::to_string(done) + " " + unit + " read; " + phase_ + ", " + duration(seconds) + " elapsed";
+  const double rate = stageSeconds > 0 ? static_cast<double>(done) / stageSeconds : 0;
+  if (!itemUnit_.empty() && stage_.name.empty())
+    s += std::to_string(items_.load(std::memory_order_relaxed)) + " " + itemUnit_ + ", ";
+  if (unit == "bytes") {
+    char buf[96];
+    if (total)
+      std::snprintf(buf, sizeof buf, "%.1f/%.1f MB, %.2f MB/s", static_cast<double>(done) / 1e6,
+                    static_cast<double>(total) / 1e6, rate / 1e6);
+    else
+      std::snprintf(buf, sizeof buf, "%.1f MB, %.2f MB/s", static_cast<double>(done) / 1e6, rate / 1e6);
+    s += buf;
+  } else {
+    s += std::to_string(done);
+    if (total) s += "/" + std::to_string(total);
+    s += " " + unit + ", " + numberText(std::round(rate)) + " " + unit + "/s";
+  }
+  if (total && rate > 0 && done <= total) s += ", ETA " + duration(static_cast<double>(total - done) / rate);
+  s += ", " + duration(seconds) + " elapsed";
+  return s;
+}
+
+
+void Progress::drawLocked() {
+  if (!enabled_ || !active_ || stop_) return;
+  std::fprintf(stderr, "\r\033[K%s", line(std::chrono::steady_clock::now()).c_str());
+  std::fflush(stderr);
+  drawn_ = true;
+}
+
 void Progress::run() {
-  const auto start = std::chrono::steady_clock::now();
   std::unique_lock<std::mutex> lock(mu_);
   // Nothing for commands that finish within the delay (a second).
   if (cv_.wait_for(lock, progressDelay(), [this] { return stop_.load(); })) return;
-  do {
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::fprintf(stderr, "\r\033[K%s", line(secs).c_str());
-    std::fflush(stderr);
-    drawn_ = true;
-  } while (!cv_.wait_for(lock, std::chrono::milliseconds(200), [this] { return stop_.load(); }));
+  active_ = true;
+  do drawLocked();
+  while (!cv_.wait_for(lock, std::chrono::milliseconds(200), [this] { return stop_.load(); }));
 }
 
 }  // namespace kg::cli

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <iostream>
 #include <mutex>
@@ -45,6 +46,8 @@ int printError(bool json, int exit, const std::string& code, const std::string& 
 // The names after "closest known names: " in an unknown-actor message.
 std::vector<std::string> suggestionsIn(const std::string& message);
 
+class Progress;
+
 struct CliContext {
   std::string dbPath;   // from --db, else $KG_DB, else ./kg.db
   bool json = false;    // --json: machine-readable output
@@ -52,6 +55,9 @@ struct CliContext {
   std::string remote;   // --remote HOST:PORT (served by kgd), empty for local
   std::string commandLine;  // the arguments after `kg`, for the curation log
   int exitCode = 0;
+  // The progress line being drawn, if any (set by Progress), so that the
+  // local graph's snapshot build can report into it.
+  Progress* progress = nullptr;
 
   // Opens the database once. Write access takes the lock; read-only access
   // lets `kg` read while another process writes. Errors: as Engine::open.
@@ -95,6 +101,10 @@ struct CliContext {
   // the kgd at `remote`. Errors: as engine(false), or IOError when kgd
   // cannot be reached.
   Result<rpc::GraphApi*> api();
+  // The graph the curation commands change: the local database opened for
+  // writing, or the kgd at `remote`. Errors: as engine(true), or IOError
+  // when kgd cannot be reached.
+  Result<rpc::GraphApi*> writableApi();
   // "database:" line of `kg stats`: the path, or "kgd at HOST:PORT".
   std::string where() const { return remote.empty() ? dbPath : "kgd at " + remote; }
 
@@ -167,17 +177,21 @@ void printEdgeTable(CliContext& ctx, const std::vector<Edge>& edges, size_t limi
 // core::edgeToJson with names from ctx.
 nlohmann::json edgeJson(CliContext& ctx, const Edge& e);
 
-// Progress of a long command on stderr: "kg import: 1200000 rows, 80000
-// rows/s, ETA 8 s", redrawn on one line at most 5 times a second from a
-// background thread, and wiped by finish() (or the destructor). Shown only
-// when stderr is a terminal, neither --quiet nor --json is given, and after
-// the command has run for a second (KG_PROGRESS_DELAY_MS overrides the
-// second, for tests). Without a total (0) it shows items done
-// and the rate, without a unit the elapsed time only. add()/set() are safe
-// from any thread.
+// Progress of a long command on stderr: "kg import: 1200000/4680000 rows,
+// 80000 rows/s, ETA 42 s, 15 s elapsed", redrawn on one line at most 5 times
+// a second from a background thread, and wiped by finish() (or the
+// destructor). Shown only when stderr is a terminal, neither --quiet nor
+// --json is given, and after the command has run for a second
+// (KG_PROGRESS_DELAY_MS overrides the second, for tests). Without a total
+// (0) it shows items done and the rate, without a unit the elapsed time
+// only. With the unit "bytes" it counts megabytes, after the items of
+// `itemUnit` when one is given ("120 documents, 3.2/10.5 MB, 0.80 MB/s").
+// While the local graph builds its snapshot the line shows that stage
+// ("building the graph snapshot: 800000/2000000 edges, ..."), then the
+// command's own again. set()/add()/setItems() are safe from any thread.
 class Progress {
  public:
-  Progress(const CliContext& ctx, std::string label, std::string unit, uint64_t total);
+  Progress(CliContext& ctx, std::string label, std::string unit, uint64_t total, std::string itemUnit = "");
   ~Progress();
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
@@ -185,6 +199,14 @@ class Progress {
   void set(uint64_t done) { done_.store(done, std::memory_order_relaxed); }
   void add(uint64_t n) { done_.fetch_add(n, std::memory_order_relaxed); }
   void setTotal(uint64_t total) { total_.store(total, std::memory_order_relaxed); }
+  void setItems(uint64_t n) { items_.store(n, std::memory_order_relaxed); }
+  // From now on the line counts `unit` of `total` from `done`, its rate
+  // measured from now ("kg rank --by betweenness: 40/1000 sources, ..."),
+  // after `stage` when one is given ("kg ingest: sent to kgd: 3000/9000 documents").
+  void restart(std::string unit, uint64_t done, uint64_t total, std::string stage = "");
+  // The snapshot build's report (LocalGraph::setSnapshotProgress): the first
+  // call shows the build stage, the call with done >= total goes back.
+  void snapshotBuild(uint64_t done, uint64_t total);
   // From now on the line names `phase` and the elapsed time instead of the
   // counts ("kg import: 468558 rows read; writing, 5 s elapsed").
   void setPhase(const std::string& phase) {
@@ -198,15 +220,30 @@ class Progress {
 
  private:
   void run();
-  std::string line(double seconds) const;
+  std::string line(std::chrono::steady_clock::time_point now) const;
+  // Draws the line now, when lines are being drawn (the delay is over).
+  // Called with mu_ held: a stage is drawn as it starts, however short.
+  void drawLocked();
 
-  std::string label_, unit_;
-  std::string phase_;  // guarded by mu_
-  std::atomic<uint64_t> done_{0}, total_{0};
+  struct Stage {
+    std::string name;  // "" for the command's own counts
+    std::string unit;
+    uint64_t done = 0, total = 0;
+    std::chrono::steady_clock::time_point start;
+  };
+
+  CliContext& ctx_;
+  std::string label_, itemUnit_;
+  Stage stage_;                // guarded by mu_ (its done/total live in done_/total_)
+  std::optional<Stage> saved_; // the command's stage during a snapshot build; guarded by mu_
+  std::string phase_;          // guarded by mu_
+  std::chrono::steady_clock::time_point start_;
+  std::atomic<uint64_t> done_{0}, total_{0}, items_{0};
   bool enabled_ = false;
   std::atomic<bool> stop_{false};
-  bool drawn_ = false;  // touched by the drawing thread only, until it is joined
-  std::mutex mu_;
+  bool active_ = false;  // the delay is over: lines are drawn; guarded by mu_
+  bool drawn_ = false;   // guarded by mu_ (read by finish() after the join)
+  mutable std::mutex mu_;
   std::condition_variable cv_;
   std::thread thread_;
 };

@@ -1,10 +1,11 @@
 // Curation: kg actor merge / alias add|rm / rename / set / rm, kg edge rm,
-// kg log, kg undo (core/curation.h). Local databases only.
+// kg log, kg undo (core/curation.h), on a local database or through kgd (--remote).
 #include <algorithm>
 #include <ctime>
 #include <iomanip>
 
 #include "core/curation.h"
+#include "rpc/graph_api.h"
 #include "core/json_codec.h"
 #include "tools/kg/cli.h"
 
@@ -24,31 +25,19 @@ std::optional<uint64_t> numberArg(const std::string& text) {
   return std::stoull(digits);
 }
 
-// An actor named on the command line: an id ("12" or "#12") or a name,
-// alias or spelling (Engine::resolveOne).
-Result<Actor> actorArg(core::Engine& engine, const std::string& spec) {
-  std::string digits = !spec.empty() && spec[0] == '#' ? spec.substr(1) : spec;
-  if (allDigits(digits) && digits.size() < 19) {
-    auto a = engine.store().getActor(std::stoull(digits));
-    if (!a) return a.status();
-    if (a->has_value()) return std::move(**a);
-    if (spec[0] == '#') return Status::notFound("no actor with id " + digits);
-  }
-  return engine.resolveOne(spec);
-}
-
+// The curation commands run through GraphApi: on the local database (opened
+// for writing) or, with --remote, on kgd, with the same semantics, messages
+// and exit codes. An ACTOR argument is an id ("12" or "#12") or a name,
+// alias or spelling; the graph reads it (rpc::GraphApi).
 struct Session {
-  core::Engine* engine = nullptr;
-  std::unique_ptr<core::Curator> curator;
+  rpc::GraphApi* api = nullptr;
+  rpc::CurationBy by;
 };
 
 Result<Session> openSession(CliContext& ctx) {
-  auto engine = ctx.engine(true);
-  if (!engine) return engine.status();
-  Session s;
-  s.engine = engine.value();
-  s.curator = std::make_unique<core::Curator>(*s.engine, core::CurationContext{"", ctx.commandLine});
-  return s;
+  auto api = ctx.writableApi();
+  if (!api) return api.status();
+  return Session{api.value(), rpc::CurationBy{"", ctx.commandLine}};
 }
 
 void printActor(CliContext& ctx, const std::string& what, const Actor& a, uint64_t extraSeq = 0) {
@@ -70,12 +59,10 @@ void printActor(CliContext& ctx, const std::string& what, const Actor& a, uint64
 int merge(CliContext& ctx, const std::string& keepSpec, const std::string& dropSpec) {
   auto s = openSession(ctx);
   if (!s) return ctx.fail(s.status());
-  auto keep = actorArg(*s->engine, keepSpec);
-  if (!keep) return ctx.fail(keep.status());
-  auto drop = actorArg(*s->engine, dropSpec);
-  if (!drop) return ctx.fail(drop.status());
-  auto m = s->curator->merge(keep->id, drop->id);
-  if (!m) return ctx.fail(m.status());
+  auto r = s->api->mergeActors(keepSpec, dropSpec, s->by);
+  if (!r) return ctx.fail(r.status());
+  const core::MergeSummary* m = &r->summary;
+  const Actor* drop = &r->dropped;
   if (ctx.json) {
     nlohmann::json j{{"kept", core::actorToJson(m->kept)},
                      {"dropped", drop->id},
@@ -98,9 +85,7 @@ int merge(CliContext& ctx, const std::string& keepSpec, const std::string& dropS
 int aliasCmd(CliContext& ctx, bool add, const std::string& spec, const std::string& alias) {
   auto s = openSession(ctx);
   if (!s) return ctx.fail(s.status());
-  auto a = actorArg(*s->engine, spec);
-  if (!a) return ctx.fail(a.status());
-  auto r = add ? s->curator->addAlias(a->id, alias) : s->curator->removeAlias(a->id, alias);
+  auto r = s->api->aliasActor(spec, alias, add, s->by);
   if (!r) return ctx.fail(r.status());
   printActor(ctx, add ? "alias added:" : "alias removed:", r.value());
   return 0;
@@ -109,9 +94,7 @@ int aliasCmd(CliContext& ctx, bool add, const std::string& spec, const std::stri
 int renameActor(CliContext& ctx, const std::string& spec, const std::string& name) {
   auto s = openSession(ctx);
   if (!s) return ctx.fail(s.status());
-  auto a = actorArg(*s->engine, spec);
-  if (!a) return ctx.fail(a.status());
-  auto r = s->curator->rename(a->id, name);
+  auto r = s->api->renameActor(spec, name, s->by);
   if (!r) return ctx.fail(r.status());
   printActor(ctx, "renamed:", r.value());
   return 0;
@@ -127,9 +110,7 @@ int setCmd(CliContext& ctx, const std::string& spec, const std::string& kindText
   }
   auto s = openSession(ctx);
   if (!s) return ctx.fail(s.status());
-  auto a = actorArg(*s->engine, spec);
-  if (!a) return ctx.fail(a.status());
-  auto r = s->curator->set(a->id, kind, countryGiven ? std::optional<std::string>(country) : std::nullopt);
+  auto r = s->api->setActor(spec, kind, countryGiven ? std::optional<std::string>(country) : std::nullopt, s->by);
   if (!r) return ctx.fail(r.status());
   printActor(ctx, "set:", r.value());
   return 0;
@@ -138,9 +119,7 @@ int setCmd(CliContext& ctx, const std::string& spec, const std::string& kindText
 int removeActor(CliContext& ctx, const std::string& spec, bool withEdges) {
   auto s = openSession(ctx);
   if (!s) return ctx.fail(s.status());
-  auto a = actorArg(*s->engine, spec);
-  if (!a) return ctx.fail(a.status());
-  auto r = s->curator->removeActor(a->id, withEdges);
+  auto r = s->api->removeActor(spec, withEdges, s->by);
   if (!r) return ctx.fail(r.status());
   if (ctx.json) {
     ctx.printJson({{"removed", core::actorToJson(r->removed)}, {"edges_removed", r->edgesRemoved}, {"log", r->logSeq}});
@@ -156,7 +135,7 @@ int removeEdge(CliContext& ctx, const std::string& idText) {
   if (!edge) return ctx.fail("edge id '" + idText + "' is not a number (kg edges --json lists ids)");
   auto s = openSession(ctx);
   if (!s) return ctx.fail(s.status());
-  auto e = s->curator->removeEdge(*edge);
+  auto e = s->api->removeEdge(*edge, s->by);
   if (!e) return ctx.fail(e.status());
   auto nameOf = [&](ActorId id) { return ctx.nameOf(id); };
   if (ctx.json) {
@@ -178,23 +157,18 @@ std::string isoTime(int64_t t) {
   return buf;
 }
 
-// A record's details as shown: its undo image is for kg undo, not for reading
-// (it holds every touched edge with its evidence); "undoable" says it has one.
+// A record's details as shown (GraphApi::curationLog leaves the undo image
+// out and says "undoable").
 nlohmann::json shownDetails(const std::string& text) {
   nlohmann::json details = nlohmann::json::parse(text, nullptr, false);
   if (details.is_discarded()) return text;
-  if (details.is_object()) {
-    details["undoable"] = details.contains("image");
-    details.erase("image");
-  }
   return details;
 }
 
 int showLog(CliContext& ctx) {
-  auto engine = ctx.engine(false);
-  if (!engine) return ctx.fail(engine.status());
-  core::Curator curator(**engine, {});
-  auto log = curator.log();
+  auto api = ctx.api();
+  if (!api) return ctx.fail(api.status());
+  auto log = (*api)->curationLog();
   if (!log) return ctx.fail(log.status());
   if (ctx.json) {
     nlohmann::json arr = nlohmann::json::array();
@@ -227,8 +201,8 @@ int undo(CliContext& ctx, const std::string& idText) {
       return ctx.usage("log record '" + idText + "' is not a record number (kg log lists them: #1, #2, ...)");
   }
   auto s = openSession(ctx);
-  if (!s) return ctx.failOpen(s.status());
-  auto r = s->curator->undo(seq);
+  if (!s) return ctx.fail(s.status());
+  auto r = s->api->undo(seq, s->by);
   if (!r) {
     if (r.status().code() == StatusCode::kNotFound) return ctx.fail(r.status(), kExitNotFound);
     if (r.status().code() == StatusCode::kFailedPrecondition) return ctx.fail(r.status(), kExitConflict);

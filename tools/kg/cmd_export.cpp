@@ -1,6 +1,8 @@
 // kg export: the whole graph, or a filtered part of it, in the formats
 // analysts' tools read (engine/export/README.md), streamed to a file, stdout
 // or a directory.
+#include <unistd.h>
+
 #include <algorithm>
 #include <sstream>
 
@@ -89,12 +91,15 @@ int runExport(CliContext& ctx, CLI::App* cmd, const ExportArgs& a) {
   if (a.collapse) description += " --collapse";
   req.description = description;
 
-  Progress progress(ctx, "export", "edges", 0);
+  // The total (a whole-graph export: the store's edges) is known before the
+  // first line is drawn; read only when lines can be drawn.
+  uint64_t total = 0;
+  if (!ctx.quiet && !ctx.json && isatty(STDERR_FILENO) && sel.wholeGraph()) {
+    auto st = (*engine)->store().stats();
+    if (st) total = std::min<uint64_t>(st->edges, a.limit);
+  }
+  Progress progress(ctx, "export", "edges", total);
   if (progress.shown()) {
-    if (sel.wholeGraph()) {
-      auto st = (*engine)->store().stats();
-      if (st) progress.setTotal(std::min<uint64_t>(st->edges, a.limit));
-    }
     req.progress = [&progress](uint64_t edges) { progress.set(edges); };
   }
   auto r = exports::exportGraph((*engine)->store(), req);

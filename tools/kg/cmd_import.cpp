@@ -1,5 +1,7 @@
 // kg import: bulk loading of event data (TKG directories and named event
 // files, ICEWS, GDELT, PLOVER/POLECAT, CSV edge lists), or restoring a jsonl export.
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <ctime>
@@ -165,9 +167,11 @@ int runImport(CliContext& ctx, CLI::App* cmd, ImportArgs a) {
   if (!engine) return ctx.failOpen(engine.status());
   std::lock_guard<std::mutex> lock((*engine)->writeMutex());
   core::Importer importer((*engine)->store());
-  Progress progress(ctx, "import", "rows", 0);
+  // The total is known before the first line is drawn (the lines are
+  // counted only when lines can be drawn).
+  const bool drawn = !ctx.quiet && !ctx.json && isatty(STDERR_FILENO);
+  Progress progress(ctx, "import", "rows", drawn ? countLines(a, o.format) : 0);
   if (progress.shown()) {
-    progress.setTotal(countLines(a, o.format));
     o.progress = [&progress](uint64_t rows) { progress.set(rows); };
     o.writing = [&progress] { progress.setPhase("writing"); };
   }

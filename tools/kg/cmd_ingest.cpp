@@ -7,10 +7,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 
 #include "core/ingest.h"
 #include "extract/extractor.h"
 #include "extract/text/reader.h"
+#include "rpc/client.h"
 #include "tools/kg/cli.h"
 
 namespace kg::cli {
@@ -115,11 +117,14 @@ int ingestRemote(CliContext& ctx, const IngestArgs& args) {
   if (!api) return ctx.fail(api.status());
 
   const auto start = std::chrono::steady_clock::now();
+  // Documents read here, then documents kgd confirmed of those sent.
+  Progress progress(ctx, "ingest", "documents", 0);
   std::vector<rpc::IngestDocument> docs;
   std::vector<extract::ReadWarning> readWarnings;
   const extract::ReadStats read = extract::readInputs(
       args.paths,
       [&](extract::RawDocument&& d) {
+        progress.add(1);
         rpc::IngestDocument doc;
         doc.text = std::move(d.text);
         doc.title = std::move(d.title);
@@ -136,7 +141,14 @@ int ingestRemote(CliContext& ctx, const IngestArgs& args) {
   for (const auto& w : readWarnings) s.warnings.push_back(w.toString());
   Status status;
   if (!docs.empty()) {
+    auto* client = dynamic_cast<rpc::Client*>(*api);
+    if (progress.shown() && client) {
+      progress.restart("documents", 0, docs.size(), "sent to kgd");
+      client->setIngestProgress([&progress](uint64_t done, uint64_t) { progress.set(done); });
+    }
     auto sent = (*api)->ingest(docs);
+    if (client) client->setIngestProgress({});
+    progress.finish();
     if (sent) {
       s.articles = sent->articles;
       s.articlesSkipped = sent->skipped;
@@ -151,6 +163,32 @@ int ingestRemote(CliContext& ctx, const IngestArgs& args) {
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report(ctx, args, s, seconds, status);
+}
+
+// The bytes of the regular files under `paths` that readInputs walks
+// (hidden entries skipped); stdin ("-") and unreadable paths count 0.
+uint64_t inputBytes(const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  uint64_t total = 0;
+  std::error_code ec;
+  for (const auto& p : paths) {
+    if (p == "-") continue;
+    if (fs::is_regular_file(p, ec)) {
+      total += fs::file_size(p, ec);
+      continue;
+    }
+    if (!fs::is_directory(p, ec)) continue;
+    for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec)) total += it->file_size(ec);
+    }
+  }
+  return total;
 }
 
 int ingest(CliContext& ctx, const IngestArgs& args) {
@@ -186,10 +224,21 @@ int ingest(CliContext& ctx, const IngestArgs& args) {
   if (!ingestor) return ctx.fail(ingestor.status());
 
   const auto start = std::chrono::steady_clock::now();
-  // Documents read so far (their number is known only once read: no ETA).
-  Progress progress(ctx, "ingest", "documents", 0);
+  // Documents read so far, and their text's bytes of the inputs' size: the
+  // rate and ETA go by bytes (documents differ in length; their number is
+  // known only once read). The text is a little less than the files it
+  // comes from (markup, JSON), so the ETA errs short.
+  // The total is known before the first line is drawn (walked only when
+  // lines can be drawn).
+  const bool drawn = !ctx.quiet && !ctx.json && isatty(STDERR_FILENO);
+  Progress progress(ctx, "ingest", "bytes", drawn ? inputBytes(args.paths) : 0, "documents");
   core::IngestProgress onProgress;
-  if (progress.shown()) onProgress = [&progress](const core::IngestSummary& s) { progress.set(s.documents); };
+  if (progress.shown()) {
+    onProgress = [&progress](const core::IngestSummary& s) {
+      progress.setItems(s.documents);
+      progress.set(s.textBytes);
+    };
+  }
   const Status status = (*ingestor)->ingestPaths(args.paths, onProgress);
   progress.finish();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -336,7 +336,17 @@ int rankCmd(CliContext& ctx, const RankArgs& a) {
   q.measure = *measure;
   q.filter = *filter;
   q.top = a.top;
+  // Betweenness counts its sources, PageRank its iterations (at most 100; it
+  // may converge sooner); degree shows the elapsed time. Remotely the
+  // ranking runs in kgd: elapsed time only.
   Progress progress(ctx, "rank --by " + a.by, "", 0);
+  if (progress.shown() && ctx.remote.empty() && *measure != query::RankMeasure::kDegree) {
+    const std::string unit = *measure == query::RankMeasure::kBetweenness ? "sources" : "iterations";
+    q.progress = [&progress, unit](uint64_t done, uint64_t total) {
+      if (done == 0 || (unit == "iterations" && done == 1)) progress.restart(unit, done, total);
+      else progress.set(done);
+    };
+  }
   auto r = (*api)->rank(q);
   progress.finish();
   if (!r) return ctx.failLookup(r.status());
