@@ -16,18 +16,22 @@ void NameIndexCache::sync() {
   epoch_ = now % 2 == 0 ? std::optional<uint64_t>(now) : std::nullopt;
 }
 
-Result<storage::NameKeyProbe> NameIndexCache::probe(std::string_view key, char next) {
+Result<const storage::NameKeyProbe*> NameIndexCache::probe(std::string_view key, char next) {
   auto* table = next == ' ' ? &spaceProbes_ : next == '\0' ? &anyProbes_ : nullptr;
-  if (!epoch_ || !table) return store_.probeNameKey(key, next);
-  if (auto it = table->find(key); it != table->end()) return it->second;
+  if (table && epoch_) {
+    if (auto it = table->find(key); it != table->end()) return &it->second;
+  }
   auto p = store_.probeNameKey(key, next);
   if (!p) return p.status();
+  if (!table || !epoch_) {
+    uncached_ = std::move(p).value();
+    return &uncached_;
+  }
   if (spaceProbes_.size() + anyProbes_.size() >= kMaxProbes) {
     spaceProbes_.clear();
     anyProbes_.clear();
   }
-  table->emplace(std::string(key), p.value());
-  return p;
+  return &table->emplace(std::string(key), std::move(p).value()).first->second;
 }
 
 Result<const Actor*> NameIndexCache::actor(ActorId id) {

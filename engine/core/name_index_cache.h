@@ -53,8 +53,9 @@ class NameIndexCache {
   void sync();
 
   // GraphStore::probeNameKey(key, next), from memory when answered since the
-  // last sync() that dropped it. Errors: the store's (not cached).
-  Result<storage::NameKeyProbe> probe(std::string_view key, char next);
+  // last sync() that dropped it. Never null; the answer stays valid until
+  // the next call of any method. Errors: the store's (not cached).
+  Result<const storage::NameKeyProbe*> probe(std::string_view key, char next);
 
   // GraphStore::getActor(id), likewise. The pointer is null when no actor
   // has that id; it stays valid until the next call of any method.
@@ -85,6 +86,7 @@ class NameIndexCache {
   ProbeTable spaceProbes_;
   ProbeTable anyProbes_;
   std::unordered_map<ActorId, std::optional<Actor>> actors_;
+  storage::NameKeyProbe uncached_;  // probe()'s answer when it keeps none
 };
 
 }  // namespace kg::core

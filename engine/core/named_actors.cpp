@@ -22,8 +22,9 @@ Result<std::vector<ActorId>> namedActorsWith(Probe&& probeKey, std::string_view 
   auto probe = [&](const std::string& key, char next) -> Result<bool> {
     auto p = probeKey(key, next);
     if (!p) return p.status();
-    found.insert(found.end(), p->ids.begin(), p->ids.end());
-    return p->longer;
+    const storage::NameKeyProbe& answer = *p.value();
+    found.insert(found.end(), answer.ids.begin(), answer.ids.end());
+    return answer.longer;
   };
   std::string strict, skeleton;
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -70,7 +71,15 @@ Result<std::vector<ActorId>> namedActorsWith(Probe&& probeKey, std::string_view 
 }  // namespace
 
 Result<std::vector<ActorId>> namedActors(const storage::GraphStore& store, std::string_view text) {
-  return namedActorsWith([&](std::string_view key, char next) { return store.probeNameKey(key, next); }, text);
+  storage::NameKeyProbe last;
+  return namedActorsWith(
+      [&](std::string_view key, char next) -> Result<const storage::NameKeyProbe*> {
+        auto p = store.probeNameKey(key, next);
+        if (!p) return p.status();
+        last = std::move(p).value();
+        return &last;
+      },
+      text);
 }
 
 Result<std::vector<ActorId>> namedActors(NameIndexCache& cache, std::string_view text) {

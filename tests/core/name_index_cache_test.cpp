@@ -51,8 +51,8 @@ void checkSameProbe(NameIndexCache& cache, const kg::storage::GraphStore& store,
   REQUIRE(cached.isOk());
   REQUIRE(direct.isOk());
   INFO("key '" << key << "' next " << int(next));
-  CHECK(cached->ids == direct->ids);
-  CHECK(cached->longer == direct->longer);
+  CHECK((*cached)->ids == direct->ids);
+  CHECK((*cached)->longer == direct->longer);
 }
 
 }  // namespace
@@ -65,8 +65,8 @@ TEST_CASE("NameIndexCache: a commit by another writer is seen at the next sync",
   cache.sync();
   auto first = cache.probe("hezbollah", ' ');
   REQUIRE(first.isOk());
-  CHECK(first->ids == std::vector<ActorId>{hezbollah});
-  CHECK_FALSE(first->longer);
+  CHECK((*first)->ids == std::vector<ActorId>{hezbollah});
+  CHECK_FALSE((*first)->longer);
   auto a = cache.actor(hezbollah);
   REQUIRE(a.isOk());
   REQUIRE(*a != nullptr);
@@ -81,7 +81,7 @@ TEST_CASE("NameIndexCache: a commit by another writer is seen at the next sync",
   }
   cache.sync();
   checkSameProbe(cache, e->store(), "hezbollah", ' ');
-  CHECK(cache.probe("hezbollah", ' ')->longer);
+  CHECK(cache.probe("hezbollah", ' ').value()->longer);
   checkSameProbe(cache, e->store(), "hizbullah", ' ');
   auto again = cache.actor(hezbollah);
   REQUIRE(again.isOk());
@@ -136,7 +136,7 @@ TEST_CASE("NameIndexCache: the caller's own commit refreshes the keys it wrote a
   cache.committed(before2, e->store().writeEpoch(), std::vector<std::string>{"omar"}, std::vector<ActorId>{});
   auto z = cache.probe("zaid", ' ');
   REQUIRE(z.isOk());
-  CHECK(z->ids == std::vector<ActorId>{zaid});
+  CHECK((*z)->ids == std::vector<ActorId>{zaid});
 }
 
 TEST_CASE("namedActors: through a NameIndexCache, the same ids as from the store, before and after commits",
