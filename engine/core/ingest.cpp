@@ -14,7 +14,7 @@
 namespace kg::core {
 
 Ingestor::Ingestor(Engine& engine, extract::Extractor& extractor, const IngestOptions& options)
-    : engine_(engine), extractor_(extractor), options_(options) {}
+    : engine_(engine), extractor_(extractor), options_(options), names_(engine.store()) {}
 
 Result<std::unique_ptr<Ingestor>> Ingestor::create(Engine& engine, extract::Extractor& extractor,
                                                    const IngestOptions& options) {
@@ -46,9 +46,10 @@ void Ingestor::tellExtractor(const Actor& actor) {
 
 Status Ingestor::setNamedActors(std::span<const extract::Article* const> articles) {
   if (options_.knownActors != KnownActors::kNamed) return Status::ok();
+  names_.sync();
   std::vector<ActorId> ids;
   for (const extract::Article* article : articles) {
-    auto named = namedActors(engine_.store(), article->text);
+    auto named = namedActors(names_, article->text);
     if (!named) return named.status();
     ids.insert(ids.end(), named->begin(), named->end());
   }
@@ -59,10 +60,10 @@ Status Ingestor::setNamedActors(std::span<const extract::Article* const> article
   std::vector<Actor> actors;
   actors.reserve(ids.size());
   for (ActorId id : ids) {
-    auto actor = engine_.store().getActor(id);
+    auto actor = names_.actor(id);
     if (!actor) return actor.status();
-    if (!actor->has_value()) continue;  // indexed but gone (a removal racing this read)
-    actors.push_back(std::move(**actor));
+    if (*actor == nullptr) continue;  // indexed but gone (a removal racing this read)
+    actors.push_back(**actor);
   }
   extractor_.setArticleActors(actors);
   return Status::ok();
@@ -207,12 +208,14 @@ Status Ingestor::ingestArticle(const extract::Article& article) {
 namespace {
 
 // The names the article gave a stored actor ("also known as ...") join its
-// aliases and name keys.
-Status addLearnedAliases(storage::WriteBatch& batch, ActorId id, const extract::ExtractedActor& ea) {
+// aliases and name keys; the keys are appended to `written` too.
+Status addLearnedAliases(storage::WriteBatch& batch, ActorId id, const extract::ExtractedActor& ea,
+                         std::vector<std::string>* written) {
   if (ea.learnedAliases.empty()) return Status::ok();
   std::vector<std::string> keys;
   for (const auto& al : ea.learnedAliases)
     for (auto& k : extract::nameKeys(al)) keys.push_back(std::move(k));
+  written->insert(written->end(), keys.begin(), keys.end());
   return batch.addAliases(id, ea.learnedAliases, keys);
 }
 
@@ -223,6 +226,9 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
   std::vector<Actor> created;  // committed actors to register afterwards
   std::vector<std::pair<ActorId, const std::vector<std::string>*>> learned;  // aliases given to stored actors
   ArticleCounts counts;
+  // What the batch writes to the name index and the actors (names_.committed).
+  std::vector<std::string> writtenKeys;
+  std::vector<ActorId> writtenActors;
   Status rejected;  // an InvalidArgument from the batch: this article fails alone
   {
     std::lock_guard<std::mutex> lock(engine_.writeMutex());
@@ -243,7 +249,8 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
         if (ea.actor.id != 0) {
           ids[i] = ea.actor.id;
           ++counts.actorsKnown;
-          KG_RETURN_IF_ERROR(addLearnedAliases(*batch, ids[i], ea));
+          if (!ea.learnedAliases.empty()) writtenActors.push_back(ids[i]);
+          KG_RETURN_IF_ERROR(addLearnedAliases(*batch, ids[i], ea, &writtenKeys));
           learned.emplace_back(ids[i], &ea.learnedAliases);
           continue;
         }
@@ -271,13 +278,16 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
         }
         if (ids[i] != 0) {
           ++counts.actorsKnown;
-          KG_RETURN_IF_ERROR(addLearnedAliases(*batch, ids[i], ea));
+          if (!ea.learnedAliases.empty()) writtenActors.push_back(ids[i]);
+          KG_RETURN_IF_ERROR(addLearnedAliases(*batch, ids[i], ea, &writtenKeys));
           learned.emplace_back(ids[i], &ea.learnedAliases);
           continue;
         }
         auto id = batch->putActor(ea.actor, ea.nameKeys);
         if (!id) return id.status();
         ids[i] = id.value();
+        writtenActors.push_back(id.value());
+        writtenKeys.insert(writtenKeys.end(), ea.nameKeys.begin(), ea.nameKeys.end());
         Actor a = ea.actor;
         a.id = id.value();
         created.push_back(std::move(a));
@@ -317,7 +327,13 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
       return Status::ok();
     };
     Status built = build();
-    if (built.isOk()) built = store.commit(*batch);
+    if (built.isOk()) {
+      // Under the write mutex: names_ keeps its answers when this commit is
+      // the only write between the two reads of the epoch.
+      const uint64_t epochBefore = store.writeEpoch();
+      built = store.commit(*batch);
+      names_.committed(epochBefore, store.writeEpoch(), writtenKeys, writtenActors);
+    }
     if (!built.isOk()) {
       if (built.code() != StatusCode::kInvalidArgument) return built;
       rejected = built;

@@ -27,6 +27,7 @@
 #include "base/date.h"
 #include "base/status.h"
 #include "core/engine.h"
+#include "core/name_index_cache.h"
 #include "extract/article.h"
 #include "extract/extractor.h"
 #include "extract/text/reader.h"
@@ -153,6 +154,9 @@ class Ingestor {
   // actors and aliases this Ingestor's articles add).
   std::unordered_set<std::string> dictionaryKeys_;
   std::set<ActorId> dictionaryActors_;
+  // kNamed only: the name-index probes and actor reads of setNamedActors,
+  // kept across articles while no other writer changes the store.
+  NameIndexCache names_;
   // Adds `id` to dictionaryActors_ when one of `names` has a dictionary key.
   void noteDictionaryNames(ActorId id, const std::vector<std::string>& names);
 };

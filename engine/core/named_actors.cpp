@@ -12,18 +12,19 @@ namespace {
 // extract/actors/mention_index.cpp: MentionIndex::addAlias).
 constexpr size_t kMaxNameWords = 12;
 
-}  // namespace
-
-Result<std::vector<ActorId>> namedActors(const storage::GraphStore& store, std::string_view text) {
+// namedActors with `probeKey(key, next)` answering as GraphStore::probeNameKey.
+template <typename Probe>
+Result<std::vector<ActorId>> namedActorsWith(Probe&& probeKey, std::string_view text) {
   // Script runs (no MeCab): the words extract::nameKeys splits a stored name
   // into, so a run's keys are the keys the store indexed that name under.
   const std::vector<extract::Token> tokens = extract::tokenize(text, 0, text.size(), nullptr);
   std::vector<ActorId> found;
   auto probe = [&](const std::string& key, char next) -> Result<bool> {
-    auto p = store.probeNameKey(key, next);
+    auto p = probeKey(key, next);
     if (!p) return p.status();
-    found.insert(found.end(), p->ids.begin(), p->ids.end());
-    return p->longer;
+    const storage::NameKeyProbe& answer = *p.value();
+    found.insert(found.end(), answer.ids.begin(), answer.ids.end());
+    return answer.longer;
   };
   std::string strict, skeleton;
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -65,6 +66,24 @@ Result<std::vector<ActorId>> namedActors(const storage::GraphStore& store, std::
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());
   return found;
+}
+
+}  // namespace
+
+Result<std::vector<ActorId>> namedActors(const storage::GraphStore& store, std::string_view text) {
+  storage::NameKeyProbe last;
+  return namedActorsWith(
+      [&](std::string_view key, char next) -> Result<const storage::NameKeyProbe*> {
+        auto p = store.probeNameKey(key, next);
+        if (!p) return p.status();
+        last = std::move(p).value();
+        return &last;
+      },
+      text);
+}
+
+Result<std::vector<ActorId>> namedActors(NameIndexCache& cache, std::string_view text) {
+  return namedActorsWith([&](std::string_view key, char next) { return cache.probe(key, next); }, text);
 }
 
 }  // namespace kg::core

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "core/name_index_cache.h"
 #include "model/actor.h"
 #include "storage/graph_store.h"
 
@@ -39,5 +40,8 @@ namespace kg::core {
 // through the run. Errors: the store's (IOError, Corruption); nothing else
 // fails.
 Result<std::vector<ActorId>> namedActors(const storage::GraphStore& store, std::string_view text);
+// The same, each probe answered by `cache` (NameIndexCache::probe: what the
+// store answers, from memory when asked before). Call cache.sync() first.
+Result<std::vector<ActorId>> namedActors(NameIndexCache& cache, std::string_view text);
 
 }  // namespace kg::core

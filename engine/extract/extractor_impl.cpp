@@ -107,17 +107,33 @@ void ExtractorImpl::addKnownActor(const Actor& actor) {
 }
 
 void ExtractorImpl::setArticleActors(const std::vector<Actor>& actors) {
-  dropArticleActors();
+  // Consecutive articles name mostly the same stored actors: keep the
+  // registrations of the longest common prefix of the two lists.
+  size_t keep = 0;
+  while (keep < actors.size() && keep < articleActors_.size() && articleActors_[keep] == actors[keep]) ++keep;
+  if (keep < articleMarks_.size()) {
+    articleUndo_.rollbackTo(articleMarks_[keep]);
+    articleActors_.resize(keep);
+    articleMarks_.resize(keep);
+  }
   undo_ = &articleUndo_;
   catalog_.recordChangesIn(undo_);
   index_->recordChangesIn(undo_);
-  for (const Actor& a : actors) registerActor(a);
+  for (size_t i = keep; i < actors.size(); ++i) {
+    articleMarks_.push_back(articleUndo_.size());
+    articleActors_.push_back(actors[i]);
+    registerActor(actors[i]);
+  }
   catalog_.recordChangesIn(nullptr);
   index_->recordChangesIn(nullptr);
   undo_ = nullptr;
 }
 
-void ExtractorImpl::dropArticleActors() { articleUndo_.rollback(); }
+void ExtractorImpl::dropArticleActors() {
+  articleUndo_.rollback();
+  articleActors_.clear();
+  articleMarks_.clear();
+}
 
 void ExtractorImpl::registerActor(const Actor& actor) {
   std::optional<size_t> idx = catalog_.findByName(actor.name);

@@ -75,6 +75,13 @@ class ExtractorImpl final : public Extractor {
   std::vector<std::string> dictionaryKeys_;  // see Extractor::dictionaryKeys
   UndoLog articleUndo_;
   UndoLog* undo_ = nullptr;
+  // The actors the last setArticleActors registered, in order, and the size
+  // of articleUndo_ before each: a call whose list starts with the same
+  // actors rolls back only to the first that differs (registration is a
+  // function of the tables and the actor, so the kept prefix leaves the
+  // tables as registering it again would).
+  std::vector<Actor> articleActors_;
+  std::vector<size_t> articleMarks_;
 };
 
 }  // namespace kg::extract

@@ -29,6 +29,7 @@ class FakeExtractor final : public kg::extract::Extractor {
     known_[actor.name] = actor.id;
   }
   void setArticleActors(const std::vector<Actor>& actors) override {
+    told.push_back(actors);
     for (const auto& name : articleNames_) known_.erase(name);
     articleNames_.clear();
     for (const Actor& a : actors) {
@@ -37,6 +38,7 @@ class FakeExtractor final : public kg::extract::Extractor {
   }
   const std::vector<std::string>& warnings() const override { return warnings_; }
   const std::vector<std::string>& dictionaryKeys() const override { return dictionaryKeys_; }
+  std::vector<std::vector<Actor>> told;  // every setArticleActors list, in order
 
   Extraction extract(const Article& article) const override {
     static const std::pair<const char*, ActorKind> kNames[] = {{"Mike Pompeo", ActorKind::kPerson},
@@ -396,4 +398,45 @@ TEST_CASE("Ingestor: a name an article gives a stored actor ('also known as') be
   REQUIRE(byAlias.isOk());
   CHECK(byAlias->id == kh->id);
   CHECK(std::count(byAlias->aliases.begin(), byAlias->aliases.end(), "Brigades of the Party of God") == 1);
+}
+
+TEST_CASE("Ingestor: actors and aliases another writer stores between articles reach the next article",
+          "[core][ingest]") {
+  kg::testing::TempDir dir;
+  auto engine = Engine::open(dir.sub("db"), {});
+  REQUIRE(engine.isOk());
+  FakeExtractor extractor;
+  auto ingestor = Ingestor::create(**engine, extractor, {});
+  REQUIRE(ingestor.isOk());
+  writeFile(dir.sub("one/a.txt"), "Iraq warned\nJanuary 1, 2020\n\nIraq warned Kataib Hezbollah, Mike said.\n");
+  REQUIRE((*ingestor)->ingestPaths({dir.sub("one")}).isOk());
+  auto iraq = (*engine)->resolveOne("Iraq");
+  REQUIRE(iraq.isOk());
+  // Another writer of the same engine, between this Ingestor's articles: a
+  // name continuing a word the first article had ("Mike"), an alias of an
+  // actor it named.
+  Actor pompeo;
+  pompeo.name = "Mike Pompeo";
+  pompeo.kind = ActorKind::kPerson;
+  auto batch = (*engine)->store().newBatch();
+  auto pompeoId = batch->putActor(pompeo, {"mike pompeo"});
+  REQUIRE(pompeoId.isOk());
+  REQUIRE(batch->addAliases(iraq->id, {"Mesopotamia"}, {"mesopotamia"}).isOk());
+  REQUIRE((*engine)->store().commit(*batch).isOk());
+
+  writeFile(dir.sub("two/b.txt"), "Pompeo blames militia\nJanuary 2, 2020\n\nMike Pompeo accused Iraq.\n");
+  extractor.told.clear();
+  REQUIRE((*ingestor)->ingestPaths({dir.sub("two")}).isOk());
+  REQUIRE(extractor.told.size() == 1);
+  const std::vector<Actor>& told = extractor.told[0];
+  auto byId = [&](ActorId id) -> const Actor* {
+    for (const Actor& a : told)
+      if (a.id == id) return &a;
+    return nullptr;
+  };
+  REQUIRE(byId(pompeoId.value()) != nullptr);
+  const Actor* toldIraq = byId(iraq->id);
+  REQUIRE(toldIraq != nullptr);
+  CHECK(toldIraq->aliases == std::vector<std::string>{"Mesopotamia"});
+  CHECK((*ingestor)->summary().actorsNew == 2);  // Iraq and Kataib Hezbollah, by the first article
 }

@@ -57,34 +57,54 @@ MentionIndex::MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja) 
   }
 }
 
-void MentionIndex::addAlias(const std::string& alias, size_t actor) {
+MentionIndex::AliasPlan MentionIndex::planAlias(const std::string& alias) const {
+  AliasPlan plan;
   const std::vector<Token> toks = tokenize(alias, 0, alias.size(), ja_);
   std::string k, s;
-  Entry e{actor, false, {}};
   size_t letters = 0;
   bool allCaps = true, anyLatin = false;
-  size_t words = 0;
   for (const auto& t : toks) {
     if (!t.word || t.article || t.strict.empty()) continue;
-    if (words > 0) { k += ' '; s += ' '; }
+    if (!plan.prefixes.empty()) { k += ' '; s += ' '; }
     k += t.strict;
     s += t.skeleton;
-    ++words;
-    // Prefix nodes first created here are erased again by an undo (after
-    // the entries below, which the log takes back before them).
-    if (strict_.try_emplace(k).second && undo_) undo_->push([this, k] { strict_.erase(k); });
-    if (skeleton_.try_emplace(s).second && undo_) undo_->push([this, s] { skeleton_.erase(s); });
-    noteKey(k);
-    noteKey(s);
-    e.wordLens.push_back(static_cast<uint8_t>(std::min<size_t>(t.strict.size(), 255)));
+    plan.prefixes.emplace_back(k, s);
+    plan.wordLens.push_back(static_cast<uint8_t>(std::min<size_t>(t.strict.size(), 255)));
     if (t.script == Script::kLatin) {
       anyLatin = true;
       allCaps = allCaps && t.allCaps;
       letters += t.strict.size();
     }
   }
+  plan.acronym = anyLatin && allCaps && letters <= 6;
+  return plan;
+}
+
+void MentionIndex::addAlias(const std::string& alias, size_t actor) {
+  // Only registrations that will be taken back (stored actors, per article)
+  // come again: the dictionaries' aliases are added once.
+  AliasPlan once;
+  const AliasPlan* found = nullptr;
+  if (!undo_) {
+    once = planAlias(alias);
+  } else if (auto it = aliasPlans_.find(std::string_view(alias)); it != aliasPlans_.end()) {
+    found = &it->second;
+  } else {
+    if (aliasPlans_.size() >= kMaxAliasPlans) aliasPlans_.clear();
+    found = &aliasPlans_.emplace(alias, planAlias(alias)).first->second;
+  }
+  const AliasPlan& plan = found ? *found : once;
+  const size_t words = plan.prefixes.size();
   if (words == 0) return;
-  e.acronym = anyLatin && allCaps && letters <= 6;
+  for (const auto& [k, s] : plan.prefixes) {
+    // Prefix nodes first created here are erased again by an undo (after
+    // the entries below, which the log takes back before them).
+    if (strict_.try_emplace(k).second && undo_) undo_->push([this, k] { strict_.erase(k); });
+    if (skeleton_.try_emplace(s).second && undo_) undo_->push([this, s] { skeleton_.erase(s); });
+    noteKey(k);
+    noteKey(s);
+  }
+  const Entry e{actor, plan.acronym, plan.wordLens};
   const size_t maxWords = std::max(maxWords_, std::min<size_t>(words, 12));
   if (maxWords != maxWords_ && undo_) undo_->push([this, old = maxWords_] { maxWords_ = old; });
   maxWords_ = maxWords;
@@ -96,8 +116,8 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
     v.push_back(e);
     if (undo_) undo_->push([&trie, key] { trie.find(key)->second.pop_back(); });
   };
-  addTo(strict_, k);
-  addTo(skeleton_, s);
+  addTo(strict_, plan.prefixes.back().first);
+  addTo(skeleton_, plan.prefixes.back().second);
 }
 
 void MentionIndex::noteKey(const std::string& key) {

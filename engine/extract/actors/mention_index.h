@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -95,6 +96,24 @@ class MentionIndex {
   std::unordered_map<std::string, TitleNode> titles_;  // strict phrase (or a prefix of one) -> canonical
   size_t maxWords_ = 1;
   UndoLog* undo_ = nullptr;
+  // What addAlias derives from an alias's words alone: the strict and
+  // skeleton key of each word prefix, the words' strict lengths and whether
+  // it is an acronym. Ingest registers the stored actors an article names
+  // before every article (Extractor::setArticleActors), so the same aliases
+  // come back again and again; tokenizing one costs far more than a lookup.
+  // Bounded: forgotten whole when full.
+  struct AliasPlan {
+    std::vector<std::pair<std::string, std::string>> prefixes;  // (strict, skeleton) per word
+    std::vector<uint8_t> wordLens;
+    bool acronym = false;
+  };
+  static constexpr size_t kMaxAliasPlans = size_t{1} << 15;
+  struct PlanHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, AliasPlan, PlanHash, std::equal_to<>> aliasPlans_;
+  AliasPlan planAlias(const std::string& alias) const;
 };
 
 }  // namespace kg::extract

@@ -27,8 +27,12 @@ class UndoLog {
   void push(std::function<void()> undo) { undo_.push_back(std::move(undo)); }
 
   // Takes back every recorded change, newest first, and empties the log.
-  void rollback() {
-    while (!undo_.empty()) {
+  void rollback() { rollbackTo(0); }
+
+  // Takes back the changes recorded after the first `mark` (a size() read
+  // earlier), newest first, so the tables are as they were at that mark.
+  void rollbackTo(size_t mark) {
+    while (undo_.size() > mark) {
       std::function<void()> f = std::move(undo_.back());
       undo_.pop_back();
       f();
@@ -36,6 +40,8 @@ class UndoLog {
   }
 
   bool empty() const { return undo_.empty(); }
+  // The number of changes recorded: a mark for rollbackTo.
+  size_t size() const { return undo_.size(); }
 
  private:
   std::vector<std::function<void()>> undo_;

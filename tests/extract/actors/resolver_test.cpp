@@ -141,6 +141,40 @@ TEST_CASE("Resolver: setArticleActors replaces the previous call's actors and le
   CHECK(extractionText((*used)->extract(text)) == extractionText((*empty)->extract(text)));
 }
 
+TEST_CASE("Resolver: setArticleActors keeps a prefix shared with the previous call and reads as a fresh extractor",
+          "[extract][resolver]") {
+  auto used = Extractor::create({});
+  REQUIRE(used.isOk());
+  const Actor iraq = storedActor(5, "Iraq", ActorKind::kState, {"Mesopotamian Republic"});
+  const Actor pompeo = storedActor(42, "Mike Pompeo", ActorKind::kPerson, {"Pompeo the Elder"});
+  const Actor zaid = storedActor(77, "Zaid Hamdani", ActorKind::kPerson, {"Abu Zaid"});
+  // The same id with an alias more (an article taught it one since): not the same registration.
+  const Actor zaidLater = storedActor(77, "Zaid Hamdani", ActorKind::kPerson, {"Abu Zaid", "Zaid the Younger"});
+  const Actor zayd = storedActor(78, "Zayd Hamdany", ActorKind::kPerson);
+  const Actor zorbland = storedActor(99, "Zorbland", ActorKind::kOrganisation);
+  const Article text = article(
+      "Michael Pompeo met Abu Zaid, Zaid the Younger and Zayd Hamdany in Baghdad. Zorbland accused Iraq and the "
+      "Mesopotamian Republic of neglect; Pompeo the Elder agreed.",
+      "2020-09-25");
+  const std::vector<std::vector<Actor>> lists = {
+      {iraq, pompeo, zaid, zayd},       // first
+      {iraq, pompeo, zaid, zayd},       // the same again
+      {iraq, pompeo, zaid},             // a prefix of it
+      {iraq, pompeo, zaidLater, zayd},  // differs in the third: aliases changed
+      {iraq, pompeo, zaidLater, zayd, zorbland},
+      {pompeo, zorbland},               // nothing shared from the start
+      {iraq, pompeo, zaid, zayd},
+  };
+  for (size_t i = 0; i < lists.size(); ++i) {
+    auto fresh = Extractor::create({});
+    REQUIRE(fresh.isOk());
+    (*used)->setArticleActors(lists[i]);
+    (*fresh)->setArticleActors(lists[i]);
+    INFO("list " << i);
+    CHECK(extractionText((*used)->extract(text)) == extractionText((*fresh)->extract(text)));
+  }
+}
+
 TEST_CASE("Resolver: offices are dated and looked up by body and title", "[extract][resolver]") {
   Catalog c;
   REQUIRE(c.parseDictionary(defaultDictionaryText(), "default").isOk());
