@@ -3,7 +3,9 @@
 //       [--max-connections N] [--idle-timeout-ms MS] [--read-timeout-ms MS]
 //       [--max-message-mb MB] [--max-pending-mb MB] [--deadline-ms MS]
 // Prints "listening on ADDRESS" (with the chosen port when 0 was asked) on
-// stdout once it accepts connections; stops cleanly on SIGINT or SIGTERM.
+// stdout once it accepts connections; stops cleanly on SIGINT or SIGTERM
+// (exit 0, or 1 naming the cause when the final sync or close of its store
+// fails: what was committed is kept).
 // Wires options -> engine -> LocalGraph -> Server.
 #include <CLI/CLI.hpp>
 #include <cstdlib>
