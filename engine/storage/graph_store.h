@@ -306,7 +306,8 @@ class GraphStore {
   // error of those steps: IOError naming the step and its cause (a failed
   // sync, a full disk). Committed batches are kept whatever it returns (they
   // are in the write-ahead log, which the next open replays); an error means
-  // they may not survive a power loss now. Call it last: nothing but the
+  // they may not survive a power loss now. A bulk-load store's commits skip
+  // the log: there a failed flush loses those not flushed before. Call it last: nothing but the
   // store's destruction may follow, from any thread. A store destroyed without
   // it closes all the same and ignores the errors. Not safe concurrently with
   // any other call.
