@@ -24,7 +24,7 @@
 #                                   snapshot holder, ingest) and the kgd soak's
 #                                   --race profile (ctest kgd_soak_race, 20 s),
 #                                   in build-tsan/, then that soak again for
-#                                   $KG_SOAK_SECONDS (default 300) s
+#                                   $KG_SOAK_SECONDS (default 120) s
 #   scripts/sanitize.sh thread --bounded
 #                                   the ctest part alone, without the one test
 #                                   that makes a query slow on purpose (about 4
@@ -113,7 +113,7 @@ case "$mode" in
     [ "$bounded" = --bounded ] && exclude='^kgd_soak$|made slow on purpose'
     (cd "$dir" && ctest --output-on-failure -j"$(nproc)" --timeout 1800 -E "$exclude" \
       -R '^(Server|Client|FrameMeter|kgd|kg --remote|LocalGraph|WorkerPool|SnapshotHolder|Ingestor)')
-    [ "$bounded" = --bounded ] || "$dir/bin/kgd_soak" --race --seconds "${KG_SOAK_SECONDS:-300}"
+    [ "$bounded" = --bounded ] || "$dir/bin/kgd_soak" --race --seconds "${KG_SOAK_SECONDS:-120}"
     ;;
   *) echo "usage: scripts/sanitize.sh [address|thread]" >&2; exit 2 ;;
 esac

@@ -75,6 +75,12 @@ constexpr size_t kRssGrowthMib = 32 * kSanitizerRssFactor + kQuarantineMib;
 constexpr int kWarmUpCalls = 64;
 constexpr int kQueryClients = 16;
 constexpr int kRaceQueryClients = 8;  // --race
+// --race: a pause after each abuse cycle. Under TSan kgd's resident memory
+// grows with every connection it has served (measured without it: 300 MiB to
+// 13.8 GiB over 240 s and some 14,800 abusive connections; the ordinary build
+// stays at 82 MiB over 60 s), so the cycle is slowed and the memory bound is
+// not applied there: the ordinary soak checks memory.
+constexpr auto kRaceAbusePause = 1000ms;
 constexpr uint32_t kEdgePageSize = 5;  // small pages: an edge listing is many calls
 constexpr int kAbandonedBurst = 500;
 constexpr int kHalfFrames = 8;
@@ -250,7 +256,10 @@ void abuser(Soak& soak) {
   while (Clock::now() < soak.end) {
     sendGarbage(soak);
     dropMidPage(soak);
-    if (soak.race) continue;  // the rest is judged against kgd's timeouts
+    if (soak.race) {  // the rest is judged against kgd's timeouts
+      std::this_thread::sleep_for(kRaceAbusePause);
+      continue;
+    }
     holdHalfFrames(soak);
     dropMidPage(soak);
     abandonBurst(soak);
@@ -383,7 +392,8 @@ int report(const Soak& soak, double seconds, const Memory& m, bool up, int stopp
   if (!up) failed.push_back("kgd is not running or not answering after the run");
   if (up && stopped != 0)
     failed.push_back("kgd stopped by SIGTERM exited " + std::to_string(stopped) + " instead of 0 (its stderr says why)");
-  if (mib(m.after) > mib(m.before) + rssGrowthMib) failed.push_back("kgd resident memory grew beyond the bound");
+  if (!soak.race && mib(m.after) > mib(m.before) + rssGrowthMib)
+    failed.push_back("kgd resident memory grew beyond the bound");
   const nlohmann::json result = {
       {"seconds", seconds},           {"calls", calls},          {"calls_per_second", calls / seconds},
       {"by_kind", toJson(soak.calls)}, {"ingest", toJson(soak.ingest)}, {"abuse", toJson(soak.abuse)},
