@@ -8,9 +8,14 @@
 # ASan+UBSan (scripts/fuzz.sh 10, about 3 minutes with the clang build; a
 # crash fails the run), then the concurrent tests under ThreadSanitizer
 # (scripts/sanitize.sh thread --bounded, about 6 minutes with its build).
+# (scripts/sanitize.sh thread --bounded includes kgd_soak_race: the kgd soak's
+# TSan profile, concurrent query, paged-listing and ingest clients, 20 s.)
 # Not run here yet: scripts/sanitize.sh address --bounded (the suite under
 # ASan+UBSan in build-fuzz/, minus the slow tests it names), estimated at some
-# 20 more minutes (README, "Fuzzing and sanitizers").
+# 20 more minutes, and scripts/sanitize.sh address --inputs (only the tests of
+# hostile input and of the store's open and recovery paths, same tree),
+# estimated at 4 to 5 minutes but not measured yet (README, "Fuzzing and
+# sanitizers").
 # scripts/test.sh --reliability   runs the long profile instead: every fuzz
 # target for 30 s, then the whole suite under ASan+UBSan and all the
 # concurrent tests under TSan (scripts/sanitize.sh), about 40 minutes on 2 cores.

@@ -48,6 +48,10 @@ class Engine {
   storage::GraphStore& store() { return *store_; }
   const storage::GraphStore& store() const { return *store_; }
   const std::string& path() const { return path_; }
+  // Closes the store (GraphStore::close: syncs what was committed, then
+  // closes the database); its errors name the step and the cause. Call it
+  // last, with no other call running: nothing but destruction may follow.
+  [[nodiscard]] Status close() { return store_->close(); }
 
   // Adds an actor, indexing its name and aliases. AlreadyExists when the name
   // already names an actor of the same kind (message names it).

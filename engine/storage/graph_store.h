@@ -300,6 +300,18 @@ class GraphStore {
   virtual Status commit(WriteBatch& batch) = 0;
   // Speeds up bulk loads: commits skip the write-ahead log until flush().
   virtual Status flush() = 0;
+  // Makes what was committed durable and closes the database, releasing its
+  // lock: a writable store syncs its write-ahead log (a bulk-load store
+  // flushes its memtables instead), then RocksDB closes. Returns the first
+  // error of those steps: IOError naming the step and its cause (a failed
+  // sync, a full disk). Committed batches are kept whatever it returns (they
+  // are in the write-ahead log, which the next open replays); an error means
+  // they may not survive a power loss now. A bulk-load store's commits skip
+  // the log: there a failed flush loses those not flushed before. Call it last: nothing but the
+  // store's destruction may follow, from any thread. A store destroyed without
+  // it closes all the same and ignores the errors. Not safe concurrently with
+  // any other call.
+  [[nodiscard]] virtual Status close() = 0;
   // Even while no commit or bulk load is landing; each one moves it on, to
   // odd as it starts and to even once it is stored. A reader that sees the
   // same even value before and after its reads read one state of the store

@@ -167,10 +167,23 @@ class RocksStore final : public GraphStore {
       : env_(std::move(env)), faults_(std::move(faults)), db_(std::move(db)), cfs_(std::move(cfs)),
         readOnly_(readOnly), bulk_(bulk), cache_(std::move(cache)) {}
 
-  ~RocksStore() override {
+  ~RocksStore() override { (void)close(); }
+
+  Status close() override {
+    if (closed_) return Status::ok();
+    closed_ = true;
+    // RocksDB's own Close() ignores a failed shutdown flush and closes the
+    // write-ahead log without syncing it, so the final sync is done here,
+    // where its status can be reported.
+    Status first;
+    if (!readOnly_) {
+      if (bulk_) first = fromRocks(db_->Flush(rocksdb::FlushOptions(), cfs_), "flush the memtables at close");
+      else first = fromRocks(db_->SyncWAL(), "sync the write-ahead log at close");
+    }
     for (auto* h : cfs_) db_->DestroyColumnFamilyHandle(h);
     cfs_.clear();
-    db_->Close();
+    Status closed = fromRocks(db_->Close(), "close the database");
+    return first.isOk() ? closed : first;
   }
 
   // Checks the format version and reads the id high-water marks. A database
@@ -753,6 +766,7 @@ class RocksStore final : public GraphStore {
   std::vector<rocksdb::ColumnFamilyHandle*> cfs_;
   bool readOnly_;
   bool bulk_;
+  bool closed_ = false;  // close() ran: db_ is closed
   std::shared_ptr<rocksdb::Cache> cache_;
   std::atomic<uint64_t> nextActor_{1};
   std::atomic<uint64_t> nextEdge_{1};

@@ -41,6 +41,10 @@ const std::string kIngestCorpus = "ingest " + shq(kCorpus);
 const std::string kImportIcews = "import --format icews " + shq(kIcews);
 const std::string kFirstArticle = kCorpus + "/01_us_strikes_kataib_hezbollah.txt";
 
+// How kg reports a store whose close failed (CliContext::closeEngine).
+constexpr const char* kErrorPrefix = "kg: error: ";
+constexpr const char* kCloseFailed = "closing the database '";
+
 // KG_FAULT_SWEEP=full: every N of every sweep, not a bounded spread.
 bool sweepAll() {
   const char* sweep = std::getenv("KG_FAULT_SWEEP");
@@ -147,7 +151,8 @@ std::vector<uint64_t> faultPoints(uint64_t count, uint64_t points) {
 // faultPoints of the calls the command makes (at least `minCalls` of them).
 // A run either fails naming the error, leaves the database as it was, and
 // lets a normal run give the clean result; or (a call after its commit: the
-// change-log trim, the store's close) succeeds with the clean result.
+// change-log trim) succeeds with the clean result; or (the store's final
+// sync at close) fails naming it and keeps the clean result.
 // Returns the failed runs.
 int sweepFaults(const std::string& command, const std::vector<std::string>& setup, const std::string& ops,
                 uint64_t points, uint64_t minCalls = 1) {
@@ -174,8 +179,8 @@ int sweepFaults(const std::string& command, const std::vector<std::string>& setu
     INFO("KG_FAULT_WRITE=" << fault << ": " << faulty.err);
     if (faulty.rc == 0) {
       // The call failed after the command's work was stored (the change-log
-      // trim and the store's close, which a command does not report): the
-      // result must be the clean one.
+      // trim, which a command does not report): the result must be the
+      // clean one.
       CHECK(stateOf(db).text == clean.text);
       std::filesystem::remove_all(db);
       continue;
@@ -184,6 +189,13 @@ int sweepFaults(const std::string& command, const std::vector<std::string>& setu
     CHECK(faulty.err.find("kg: error: ") != std::string::npos);
     CHECK(faulty.err.find("injected by KG_FAULT_WRITE") != std::string::npos);
     CHECK(faulty.err.find(noSpace ? "No space left on device" : "Input/output error") != std::string::npos);
+    if (faulty.err.find(kErrorPrefix + std::string(kCloseFailed)) != std::string::npos) {
+      // Only the final sync failed: the command's work is committed. (After
+      // an earlier failure the close's is a warning, and the rest applies.)
+      CHECK(stateOf(db).text == clean.text);
+      std::filesystem::remove_all(db);
+      continue;
+    }
     checkUnchanged(db, before, faulty.err);
     for (const auto& e : std::filesystem::directory_iterator(dir.path()))  // a failed creation leaves nothing
       CHECK(e.path().filename().string().find(".creating-") == std::string::npos);
@@ -352,12 +364,15 @@ TEST_CASE("Fault: a bulk load whose MANIFEST sync fails leaves a database that o
   writeBase(base, {kIngestCorpus});
   const DbState before = stateOfCopy(base, dir.sub("before.db"));
   const uint64_t syncs = countCalls(base, dir.sub("count.db"), kImportIcews, ":sync");
+  REQUIRE(syncs >= 2);
   const std::string db = dir.sub("db");
   copyBase(base, db);
-  const auto faulty = kgAt(db, kImportIcews, std::to_string(syncs) + ":sync");
+  // The last sync is the store's sync of the write-ahead log at close; the
+  // one before it the ingestion's MANIFEST write.
+  const auto faulty = kgAt(db, kImportIcews, std::to_string(syncs - 1) + ":sync");
   INFO(faulty.err);
   REQUIRE(faulty.rc != 0);
-  CHECK(faulty.err.find("MANIFEST") != std::string::npos);  // the last sync is the ingestion's MANIFEST write
+  CHECK(faulty.err.find("MANIFEST") != std::string::npos);
   const DbState after = stateOf(db);  // read-only opens first
   INFO(after.error);
   REQUIRE(after.opened);
@@ -367,4 +382,61 @@ TEST_CASE("Fault: a bulk load whose MANIFEST sync fails leaves a database that o
   copyBase(base, cleanDb);
   REQUIRE(kgAt(cleanDb, kImportIcews).rc == 0);
   CHECK(stateOf(db).text == stateOf(cleanDb).text);
+}
+
+namespace {
+
+// `command` on a copy of a database holding `setup`, with its last sync (the
+// store's final sync of the write-ahead log at close) failing as `kind` says
+// ("" or ":nospace"): the run must fail naming the close and the cause, and
+// keep everything the command committed (the clean run's state).
+void checkFailedFinalSync(const std::string& command, const std::vector<std::string>& setup,
+                          const std::string& kind, const std::string& flags = "") {
+  TempDir dir;
+  const std::string base = dir.sub("base.db");
+  writeBase(base, setup);
+  const std::string cleanDb = dir.sub("clean.db");
+  copyBase(base, cleanDb);
+  REQUIRE(kgAt(cleanDb, command).rc == 0);
+  const DbState clean = stateOf(cleanDb);
+  const DbState before = stateOfCopy(base, dir.sub("before.db"));
+  REQUIRE(clean.text != before.text);  // the command commits something
+  const uint64_t syncs = countCalls(base, dir.sub("count.db"), command, ":sync");
+  REQUIRE(syncs >= 1);
+  const std::string db = dir.sub("db");
+  copyBase(base, db);
+  const std::string fault = std::to_string(syncs) + kind + ":sync";
+  const auto faulty = kgAt(db, flags + command, fault);
+  INFO("KG_FAULT_WRITE=" << fault << ": exit " << faulty.rc << ": " << faulty.err);
+  CHECK(faulty.rc == 1);
+  if (flags.empty()) {
+    CHECK(faulty.err.find(std::string(kErrorPrefix) + kCloseFailed + db + "' failed: ") != std::string::npos);
+  } else {
+    const json e = json::parse(faulty.err.substr(0, faulty.err.find('\n')));
+    CHECK(e["error"]["code"] == "io_error");
+    CHECK(e["error"]["exit"] == 1);
+    CHECK(e["error"]["message"].get<std::string>().rfind(kCloseFailed, 0) == 0);
+  }
+  CHECK(faulty.err.find("sync the write-ahead log at close") != std::string::npos);
+  CHECK(faulty.err.find("injected by KG_FAULT_WRITE") != std::string::npos);
+  CHECK(faulty.err.find(kind.empty() ? "Input/output error" : "No space left on device") != std::string::npos);
+  const DbState after = stateOf(db);
+  INFO(after.error);
+  REQUIRE(after.opened);
+  CHECK(after.text == clean.text);
+}
+
+}  // namespace
+
+TEST_CASE("Fault: kg whose final sync at close fails exits 1 naming it and keeps what it committed",
+          "[cli][fault]") {
+  const std::vector<std::string> base = {"actor add 'Close Test Person' --kind person"};
+  SECTION("actor add, an I/O error") { checkFailedFinalSync("actor add 'Close Test Newcomer' --kind person", base, ""); }
+  SECTION("edge add, a full disk, --json") {
+    checkFailedFinalSync("edge add 'Close Test Person' ACCUSE 'Close Test Person Two' --from 2020-01-01",
+                         {"actor add 'Close Test Person' --kind person",
+                          "actor add 'Close Test Person Two' --kind person"},
+                         ":nospace", "--json ");
+  }
+  SECTION("ingest into a new database") { checkFailedFinalSync(kIngestCorpus, {}, ""); }
 }

@@ -67,6 +67,7 @@ class NullStore final : public storage::GraphStore {
   std::unique_ptr<storage::WriteBatch> newBatch() override { std::abort(); }
   Status commit(storage::WriteBatch&) override { return Status::internal("read-only fuzz store"); }
   Status flush() override { return Status::ok(); }
+  Status close() override { return Status::ok(); }
   uint64_t writeEpoch() const override { return 0; }
   Result<std::unique_ptr<storage::BulkLoader>> newBulkLoader() override {
     return std::unique_ptr<storage::BulkLoader>(std::make_unique<NullLoader>());

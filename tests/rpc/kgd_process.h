@@ -1,6 +1,7 @@
 // A kgd child process for end-to-end tests.
 #pragma once
 
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -24,12 +25,17 @@ inline size_t residentKib(pid_t pid) {
 // A kgd child process whose stdout we read; killed on destruction if still running.
 class Kgd {
  public:
-  explicit Kgd(const std::vector<std::string>& args) {
+  // `stderrPath`: a file its stderr goes to (empty: ours).
+  explicit Kgd(const std::vector<std::string>& args, const std::string& stderrPath = "") {
     int out[2];
     if (::pipe(out) != 0) return;
     pid_ = ::fork();
     if (pid_ == 0) {
       ::dup2(out[1], 1);
+      if (!stderrPath.empty()) {
+        const int err = ::open(stderrPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (err >= 0) ::dup2(err, 2);
+      }
       ::close(out[0]);
       ::close(out[1]);
       std::vector<char*> argv;

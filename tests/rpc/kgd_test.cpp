@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -41,6 +43,61 @@ TEST_CASE("kgd: prints the ephemeral port it bound, serves, and stops cleanly on
     CHECK(!p->paths.empty());
   }
   CHECK(kgd.signalAndWait(SIGTERM) == 0);
+}
+
+// `kg stats --json` of `db` without its "db" field (the path).
+std::string statsWithoutPath(const std::string& db) {
+  const auto r = testing::run(std::string(KG_BIN) + " --db " + testing::shq(db) + " stats --json");
+  INFO(r.err);
+  REQUIRE(r.rc == 0);
+  std::string out = r.out;
+  const auto at = out.find("\"db\":\"");
+  if (at != std::string::npos) out.erase(at, out.find("\",", at + 6) + 2 - at);
+  return out;
+}
+
+// kgd on a copy of `base` at `db` with KG_FAULT_WRITE=`fault`, its stderr in
+// `err`: one article ingested through it, then SIGTERM. Its exit status.
+int ingestThroughKgd(const std::string& base, const std::string& db, const std::string& fault, const std::string& err) {
+  std::filesystem::copy(base, db, std::filesystem::copy_options::recursive);
+  ::setenv("KG_FAULT_WRITE", fault.c_str(), 1);
+  Kgd kgd({"--db", db, "--listen", "127.0.0.1:0"}, err);
+  ::unsetenv("KG_FAULT_WRITE");
+  const std::string line = kgd.firstLine();
+  REQUIRE(line.rfind("listening on ", 0) == 0);
+  const std::string address = line.substr(std::string("listening on ").size());
+  const auto r = testing::run(std::string(KG_BIN) + " --remote " + address + " ingest " +
+                              testing::shq(std::string(KG_CORPUS_DIR) + "/01_us_strikes_kataib_hezbollah.txt"));
+  INFO(r.err);
+  REQUIRE(r.rc == 0);
+  return kgd.signalAndWait(SIGTERM);
+}
+
+TEST_CASE("kgd: a failed final sync of its store at stop exits 1 naming it and keeps what it committed",
+          "[rpc][kgd][fault]") {
+  testing::TempDir dir;
+  { testing::SmallGraph g(dir.sub("base")); }
+  // How many syncs the run makes; the last is the store's sync at close.
+  REQUIRE(ingestThroughKgd(dir.sub("base"), dir.sub("count"), "count:sync", dir.sub("count.err")) == 0);
+  const std::string counted = testing::slurp(dir.sub("count.err"));
+  const auto at = counted.find("KG_FAULT_WRITE=count: ");
+  REQUIRE(at != std::string::npos);
+  const int syncs = std::stoi(counted.substr(at + std::string("KG_FAULT_WRITE=count: ").size()));
+  REQUIRE(syncs >= 1);
+  const int rc = ingestThroughKgd(dir.sub("base"), dir.sub("db"), std::to_string(syncs) + ":nospace:sync",
+                                  dir.sub("db.err"));
+  const std::string err = testing::slurp(dir.sub("db.err"));
+  INFO(err);
+  CHECK(rc == 1);
+  CHECK(err.find("kgd: error: closing the database '" + dir.sub("db") + "' failed: sync the write-ahead log at close") !=
+        std::string::npos);
+  CHECK(err.find("No space left on device") != std::string::npos);
+  CHECK(err.find("injected by KG_FAULT_WRITE") != std::string::npos);
+  CHECK(err.find("kgd: stopped") == std::string::npos);
+  // The ingested article is stored: the next open replays the log.
+  const std::string stored = statsWithoutPath(dir.sub("db"));
+  CHECK(stored == statsWithoutPath(dir.sub("count")));
+  CHECK(stored != statsWithoutPath(dir.sub("base")));
 }
 
 TEST_CASE("kgd: SIGINT stops it too, also over a unix socket", "[rpc][kgd]") {

@@ -43,10 +43,15 @@ Result<core::Engine*> CliContext::engine(bool write) {
   return engine_.get();
 }
 
-void CliContext::closeEngine() {
+Status CliContext::closeEngine() {
   api_.reset();
-  if (engine_ && engineWritable_) (void)graph::trimChangeLog(engine_->store(), engine_->path());
+  if (!engine_) return Status::ok();
+  if (engineWritable_) (void)graph::trimChangeLog(engine_->store(), engine_->path());
+  Status closed = engine_->close();
   engine_.reset();
+  if (closed.isOk()) return closed;
+  return Status(closed.code(), "closing the database '" + dbPath + "' failed: " + closed.message() +
+                                   " (what the command committed is kept: the next open recovers it)");
 }
 
 Result<rpc::GraphApi*> CliContext::api() {
@@ -157,7 +162,7 @@ void CliContext::discardCreatedDatabase() {
     auto st = engine_->store().stats();
     if (!st || st->actors || st->edges || st->documents || st->evidence) return;
   }
-  closeEngine();
+  (void)closeEngine();  // the database is removed
   std::error_code ec;
   std::filesystem::remove_all(dbPath, ec);
   createdDb_ = false;

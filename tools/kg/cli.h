@@ -66,12 +66,14 @@ struct CliContext {
   CliContext() = default;
   CliContext(const CliContext&) = delete;
   CliContext& operator=(const CliContext&) = delete;
-  ~CliContext() { closeEngine(); }
+  ~CliContext() { (void)closeEngine(); }
 
   // Closes the database opened by engine() (and the api() over it), releasing
   // its lock. After writes, first drops the change records the snapshot file
   // no longer needs (graph::trimChangeLog; a failure only leaves them).
-  void closeEngine();
+  // Returns the store's close error (GraphStore::close: a failed final sync),
+  // prefixed "closing the database 'PATH' failed: "; what was committed stays.
+  Status closeEngine();
 
   // Prints the error (printError, with --json as JSON); returns `exit`,
   // except that a DeadlineExceeded status always exits kExitDeadline.

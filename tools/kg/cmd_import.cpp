@@ -50,7 +50,7 @@ int runJsonlImport(CliContext& ctx, CLI::App* cmd, const ImportArgs& a) {
   }();
   if (!r) {
     if (!existed) {
-      ctx.closeEngine();
+      (void)ctx.closeEngine();  // the database is removed
       std::filesystem::remove_all(ctx.dbPath, ec);
     }
     return ctx.fail(r.status());

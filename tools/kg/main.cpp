@@ -154,5 +154,11 @@ int main(int argc, char** argv) {
                                std::string(e.what()) + " (" + name + " --help lists the options)");
   }
   if (ctx.exitCode != 0) ctx.discardCreatedDatabase();
+  // A failed final sync is the command's failure when nothing else failed;
+  // after another error it is only worth a warning (one error per run).
+  if (kg::Status closed = ctx.closeEngine(); !closed.isOk()) {
+    if (ctx.exitCode == 0) ctx.exitCode = ctx.fail(closed);
+    else if (!ctx.json) std::cerr << "kg: warning: " << closed.message() << "\n";
+  }
   return ctx.exitCode;
 }

@@ -3,7 +3,9 @@
 //       [--max-connections N] [--idle-timeout-ms MS] [--read-timeout-ms MS]
 //       [--max-message-mb MB] [--max-pending-mb MB] [--deadline-ms MS]
 // Prints "listening on ADDRESS" (with the chosen port when 0 was asked) on
-// stdout once it accepts connections; stops cleanly on SIGINT or SIGTERM.
+// stdout once it accepts connections; stops cleanly on SIGINT or SIGTERM
+// (exit 0, or 1 naming the cause when the final sync or close of its store
+// fails: what was committed is kept).
 // Wires options -> engine -> LocalGraph -> Server.
 #include <CLI/CLI.hpp>
 #include <cstdlib>
@@ -13,6 +15,35 @@
 #include "core/engine.h"
 #include "rpc/local_graph.h"
 #include "rpc/server.h"
+
+namespace {
+
+// Serves `engine` until a signal stops the server: 0 then, else 1 after
+// printing why. The graph over the engine and the server end with it.
+int serveGraph(kg::core::Engine& engine, const std::vector<std::string>& actorFiles,
+               const kg::rpc::ServerOptions& options) {
+  kg::extract::ExtractorOptions xo;
+  xo.actorFiles = actorFiles;
+  kg::rpc::LocalGraph graph(engine, xo);
+  graph.setSnapshotReport([](const std::string& line) { std::cerr << "kgd: warning: " << line << "\n"; });
+  // Load (or build) the first snapshot before accepting clients, so that the
+  // first multi-hop query does not pay for it.
+  if (auto st = graph.loadSnapshot(); !st.isOk()) {
+    std::cerr << "kgd: error: " << st.message() << "\n";
+    return 1;
+  }
+  kg::rpc::Server server(graph, options);
+  auto st = server.serve([&](const std::string& address) {
+    std::cout << "listening on " << address << std::endl;
+  });
+  if (!st.isOk()) {
+    std::cerr << "kgd: error: " << st.message() << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   // Before any thread exists, so that only the event loop receives them.
@@ -82,24 +113,14 @@ int main(int argc, char** argv) {
     std::cerr << "kgd: error: " << engine.status().message() << "\n";
     return 1;
   }
-  kg::extract::ExtractorOptions xo;
-  xo.actorFiles = actorFiles;
-  kg::rpc::LocalGraph graph(**engine, xo);
-  graph.setSnapshotReport([](const std::string& line) { std::cerr << "kgd: warning: " << line << "\n"; });
-  // Load (or build) the first snapshot before accepting clients, so that the
-  // first multi-hop query does not pay for it.
-  if (auto st = graph.loadSnapshot(); !st.isOk()) {
-    std::cerr << "kgd: error: " << st.message() << "\n";
+  int rc = serveGraph(**engine, actorFiles, options);
+  // The graph and the server are gone: the store closes last, its final sync
+  // reported (a failed one must not pass for a clean stop).
+  if (kg::Status closed = (*engine)->close(); !closed.isOk()) {
+    std::cerr << "kgd: error: closing the database '" << db << "' failed: " << closed.message()
+              << " (what was committed is kept: the next open recovers it)\n";
     return 1;
   }
-  kg::rpc::Server server(graph, options);
-  auto st = server.serve([&](const std::string& address) {
-    std::cout << "listening on " << address << std::endl;
-  });
-  if (!st.isOk()) {
-    std::cerr << "kgd: error: " << st.message() << "\n";
-    return 1;
-  }
-  std::cerr << "kgd: stopped\n";
-  return 0;
+  if (rc == 0) std::cerr << "kgd: stopped\n";
+  return rc;
 }
