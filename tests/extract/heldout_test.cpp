@@ -89,6 +89,19 @@ namespace {
 //                   "on X and on Y": heldout_fresh 98/201, 104/122. A conjunct of reported
 //                   speech keeps its speaker ("said Iran had erred and would pay"): fresh4
 //                   76/105, 79/89.
+//   heldout_fresh10/ the frozen test set, written at the start of session 24 before any
+//                   rule change: 37/79 = 46.8%, 40/45 = 88.9% when written (0cde3df).
+// Session 24 (2026-12-04): fresh9's verbose output became tuning material. Denials
+//                   of an earlier accusation, "ordered the expulsion of", "gave X 72 hours
+//                   to leave", "responded on Sunday by V-ing", diplomats', consuls' and
+//                   military leaders' titles, drills around a state, a demand's
+//                   that-clause, "the country", "with help from Y", counts of a role a
+//                   name binds, officers in a state: heldout 128/166, 142/148; dev
+//                   129/206, 138/148; fresh 99/201, 105/123; fresh2 60/89, 69/79; fresh3
+//                   58/93, 64/85; fresh4 79/105, 82/92; fresh7 33/54, 33/40; fresh8 36/63,
+//                   34/35; fresh9 61/84, 70/75; fresh5, fresh6 and fresh10 unchanged.
+//                   Tried and reverted (net wrong edges on frozen sets): "the two
+//                   leaders" bound to the parties named before; capitals as exact aliases.
 struct HeldoutSet {
   const char* dir;
   size_t recallFloorPercent;
@@ -96,17 +109,18 @@ struct HeldoutSet {
   size_t minSentences;
 };
 constexpr HeldoutSet kSets[] = {
-    {KG_HELDOUT_DIR, 72, 95, 60},
+    {KG_HELDOUT_DIR, 77, 95, 60},
     {KG_HELDOUT_DEV_DIR, 60, 93, 100},  // 122/133: "condemned the strikes" after an attack (session 20) costs two, one a scorer name mismatch (US Department of State for United States)
     {KG_HELDOUT_FRESH_DIR, 48, 85, 100},
     {KG_HELDOUT_FRESH2_DIR, 66, 87, 55},
     {KG_HELDOUT_FRESH3_DIR, 60, 74, 60},
-    {KG_HELDOUT_FRESH4_DIR, 72, 88, 70},
+    {KG_HELDOUT_FRESH4_DIR, 75, 89, 70},
     {KG_HELDOUT_FRESH5_DIR, 59, 84, 65},
     {KG_HELDOUT_FRESH6_DIR, 56, 76, 45},
     {KG_HELDOUT_FRESH7_DIR, 59, 82, 40},
     {KG_HELDOUT_FRESH8_DIR, 53, 94, 40},
-    {KG_HELDOUT_FRESH9_DIR, 63, 91, 45},
+    {KG_HELDOUT_FRESH9_DIR, 72, 93, 45},
+    {KG_HELDOUT_FRESH10_DIR, 46, 88, 40},
 };
 
 struct Scored {
