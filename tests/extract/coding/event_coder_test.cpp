@@ -604,6 +604,11 @@ TEST_CASE("Coder: 'thousands of Iraqis' stands for Iraq; 'thousands of supporter
                        "2019-12-31");
   INFO(dump(g));
   CHECK(hasLine(g, "Kata'ib Hezbollah -ASSAULT-> United States"));
+  // "broke into" is a forced entry, not a broken agreement (defiance).
+  const auto h = facts("Hundreds of the Sadrist movement's followers broke into Baghdad's green zone on Monday.",
+                       "2022-08-29");
+  CHECK(hasLine(h, "Sadrist Movement -ASSAULT-> Iraq"));
+  CHECK_FALSE(hasLine(h, "Sadrist Movement -REJECT-> Iraq"));
   const auto e = facts("Police in Lahore arrested dozens of supporters of Imran Khan on Tuesday.", "2023-05-09");
   for (const auto& l : e) CHECK(l.find("-COERCE-> Imran Khan") == std::string::npos);
 }
