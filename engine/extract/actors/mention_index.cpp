@@ -99,8 +99,9 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
   for (const auto& [k, s] : plan.prefixes) {
     // Prefix nodes first created here are erased again by an undo (after
     // the entries below, which the log takes back before them).
-    if (strict_.try_emplace(k).second && undo_) undo_->push([this, k] { strict_.erase(k); });
-    if (skeleton_.try_emplace(s).second && undo_) undo_->push([this, s] { skeleton_.erase(s); });
+    // (Named copies: clang 14 cannot capture a structured binding.)
+    if (strict_.try_emplace(k).second && undo_) undo_->push([this, key = k] { strict_.erase(key); });
+    if (skeleton_.try_emplace(s).second && undo_) undo_->push([this, key = s] { skeleton_.erase(key); });
     noteKey(k);
     noteKey(s);
   }
