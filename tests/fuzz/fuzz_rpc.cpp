@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <future>
@@ -135,13 +136,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (::recv(fd, buf, sizeof buf, 0) <= 0) break;
   }
   ::close(fd);
-  // Every 64 inputs: the server still answers a well-formed call.
+  // Every 64 inputs: the server still answers a well-formed call. (Not how
+  // many actors it holds: since kgd takes curation calls, a fuzzed but
+  // well-formed "merge" or "actor rm" may lawfully remove some of the four.)
   static size_t runs = 0;
   if (++runs % 64 == 0) {
     auto c = rpc::Client::connect(f.address);
-    if (!c.isOk()) __builtin_trap();
+    if (!c.isOk()) {
+      std::fprintf(stderr, "fuzz_rpc: the server refused a client: %s\n", c.status().toString().c_str());
+      __builtin_trap();
+    }
     auto s = (*c)->stats();
-    if (!s.isOk() || s->actors < 4) __builtin_trap();
+    if (!s.isOk()) {
+      std::fprintf(stderr, "fuzz_rpc: stats failed: %s\n", s.status().toString().c_str());
+      __builtin_trap();
+    }
   }
   return 0;
 }
