@@ -154,6 +154,15 @@ size_t clauseNear(const syntax::SentenceParse& p, uint32_t w) {
   return after.value_or(0);
 }
 
+// True when a verb of the sentence is negated, modal or future: the noun
+// readings below (betweenEvents, helpEvents) code nothing then (the coder's
+// own planned reading is not worth guessing there).
+bool hasUnassertedVerb(const syntax::SentenceParse& p) {
+  return std::any_of(p.vgs.begin(), p.vgs.end(), [](const syntax::VerbGroup& v) {
+    return v.negated || v.modality != syntax::Modality::kNone || v.tense == syntax::Tense::kFuture;
+  });
+}
+
 // Events a noun gives two parties written after "between": "talks between
 // Armenia and Azerbaijan opened", "clashes broke out (in Gaza) between Hamas
 // and Fatah" (english_coder_words.txt, meeting_nouns). Each pair both ways,
@@ -164,8 +173,7 @@ size_t clauseNear(const syntax::SentenceParse& p, uint32_t w) {
 std::vector<CodedEvent> betweenEvents(const syntax::SentenceParse& p, const NpActors& actors) {
   std::vector<CodedEvent> out;
   if (p.clauses.empty()) return out;
-  for (const auto& v : p.vgs)
-    if (v.negated || v.modality != syntax::Modality::kNone || v.tense == syntax::Tense::kFuture) return out;
+  if (hasUnassertedVerb(p)) return out;
   for (const auto& pp : p.pps) {
     if (pp.prep != "between" || pp.np == syntax::kNoIndex || pp.span.first == 0) continue;
     const auto& n = p.nps[pp.np];
@@ -211,8 +219,7 @@ std::vector<CodedEvent> helpEvents(const syntax::SentenceParse& p, const NpActor
   std::vector<CodedEvent> out;
   const EnglishCoderWords& w = englishCoderWords();
   if (p.clauses.empty()) return out;
-  for (const auto& v : p.vgs)
-    if (v.negated || v.modality != syntax::Modality::kNone || v.tense == syntax::Tense::kFuture) return out;
+  if (hasUnassertedVerb(p)) return out;
   auto actorOf = [&](int32_t np) -> std::optional<size_t> {
     if (np == syntax::kNoIndex || static_cast<size_t>(np) >= actors.size() || actors[np].empty()) return std::nullopt;
     return actors[np].front();

@@ -154,14 +154,25 @@ void bindParticipleObjects(SentenceParse* parse, NpActors* actors) {
   }
 }
 
-std::vector<size_t> namedStates(const SentenceParse& p, const NpActors& actors,
-                                const std::function<bool(size_t)>& isState) {
-  std::vector<size_t> out;
-  if (!isState) return out;
+namespace {
+
+// The sentence's phrase indexes ordered by where they start (stable: a
+// phrase before the ones nested in it).
+std::vector<size_t> phrasesInTextOrder(const SentenceParse& p) {
   std::vector<size_t> order(p.nps.size());
   for (size_t k = 0; k < order.size(); ++k) order[k] = k;
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return p.nps[a].span.first < p.nps[b].span.first; });
+  return order;
+}
+
+}  // namespace
+
+std::vector<size_t> namedStates(const SentenceParse& p, const NpActors& actors,
+                                const std::function<bool(size_t)>& isState) {
+  std::vector<size_t> out;
+  if (!isState) return out;
+  const std::vector<size_t> order = phrasesInTextOrder(p);
   for (size_t k : order) {
     if (k >= actors.size() || actors[k].empty() || !p.nps[k].members.empty()) continue;
     const size_t e = actors[k].front();
@@ -198,10 +209,7 @@ std::vector<size_t> salientPersons(const SentenceParse& p, const NpActors& actor
   };
   for (const syntax::Clause& c : p.clauses)
     if (c.subject != kNoIndex && !c.subjectInherited) add(personOf(actors, c.subject, isPerson));
-  std::vector<size_t> order(p.nps.size());
-  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return p.nps[a].span.first < p.nps[b].span.first; });
+  const std::vector<size_t> order = phrasesInTextOrder(p);
   for (size_t k : order) add(personOf(actors, k, isPerson));
   return out;
 }

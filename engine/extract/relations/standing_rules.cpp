@@ -397,20 +397,17 @@ std::optional<Fact> titleFact(const StandingScan& s, const Mention& m) {
     return std::nullopt;
   const std::string lt = lowerCase(m.title);
   // A rank or a group role with a state ("Iranian General X", "Iraqi
-  // commander X") says too little about which body it is held in.
-  // But a vague title the dictionary confirms for that state on the
+  // commander X") says too little about which body it is held in; a group
+  // role is still the office the dictionary records for that state on the
   // article's date ("North Korean leader Kim Jong Un", recorded leading
-  // North Korea) is that recorded office.
-  if (body.actor.kind == ActorKind::kState && !rankTitle(lt) && words().stateVagueTitles.contains(lt)) {
+  // North Korea).
+  if (body.actor.kind == ActorKind::kState && rankTitle(lt)) return std::nullopt;
+  if (body.actor.kind == ActorKind::kState && words().stateVagueTitles.contains(lt)) {
     const CatalogRelation* r = recordedRelation(s.resolver, person.catalog, body.catalog, lt);
     if (!r || !heldOn(*r, s.resolver.articleDate()) ||
         (r->type != EdgeType::kLeaderOf && r->type != EdgeType::kOfficialOf))
       return std::nullopt;
-    return officeFact(s, m, m.titleOf, m.confidence * kTitleFactor);
   }
-  if (body.actor.kind == ActorKind::kState &&
-      (rankTitle(lt) || words().stateVagueTitles.contains(lt)))
-    return std::nullopt;
   return officeFact(s, m, m.titleOf, m.confidence * kTitleFactor);
 }
 
