@@ -200,6 +200,9 @@ struct Binding {
   bool compoundAfterVerb = false; // '%' took a phrase after the verb
 };
 
+enum class ActKind : uint8_t;
+ActKind actKindOf(const MatchText& t, int32_t np);
+
 class PatternMatcher {
  public:
   // `allowed[np]`: the phrases a slot may take (the clause's own arguments).
@@ -254,6 +257,7 @@ class PatternMatcher {
       case PatternTokenKind::kSource:
       case PatternTokenKind::kCompound: {
         int32_t np = t_.npAt(at, true);
+        if (np == kNoIndex && tok.kind == PatternTokenKind::kTarget && ti + 1 < tokens.size()) np = actReferenceAt(at);
         if (np != kNoIndex && slotMayTake(tokens, ti, np)) out.push_back(std::min<size_t>(end, t_.p.nps[np].span.last));
         break;
       }
@@ -262,6 +266,16 @@ class PatternMatcher {
         break;
     }
     return out;
+  }
+
+  // A target slot the pattern goes on after ("- * + &CENSURE": "called the
+  // move regrettable") may hold an act named without its author: the
+  // widest phrase starting at `at` that names one (actKindOf). It binds no
+  // target; the clause's criticism, praise or rejection is then aimed at the
+  // act's author (authorOfNamedAct). kNoIndex when there is none.
+  int32_t actReferenceAt(size_t at) const {
+    const int32_t np = t_.npAt(at, false);
+    return np != kNoIndex && actKindOf(t_, np) != ActKind{} /* kNone */ ? np : kNoIndex;
   }
 
   // Where '^' (skip a noun phrase) may end when it starts at word `at`: the

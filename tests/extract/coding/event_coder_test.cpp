@@ -496,6 +496,32 @@ TEST_CASE("Coder: a denial with no accuser answers the one who accused the denie
   CHECK_FALSE(hasLine(e, "Tanzania -REJECT-> Kenya"));
 }
 
+TEST_CASE("Coder: calling an act or an actor something in censure or praise is criticism or praise of its author",
+          "[extract][coder]") {
+  // An act named without its author after "called"/"described ... as": the author read before.
+  const auto a = facts("Estonia expelled a Russian diplomat on Monday.\nMoscow called the expulsion unjustified.",
+                       "2022-08-02");
+  INFO(dump(a));
+  CHECK(hasLine(a, "Russia -ACCUSE-> Estonia"));
+  const auto b = facts("Turkey imposed tariffs on Greek cotton on Monday.\nAthens described the tariffs as unlawful.",
+                       "2022-08-02");
+  INFO(dump(b));
+  CHECK(hasLine(b, "Greece -ACCUSE-> Turkey"));
+  const auto c = facts("Canada lifted its ban on Indian wheat on Monday.\nIndia called the decision constructive.",
+                       "2022-08-02");
+  INFO(dump(c));
+  CHECK(hasLine(c, "India -SUPPORT-> Canada"));
+  // An actor called something: criticism of that actor, not a telephone call.
+  const auto d = facts("Serbia called Croatia's complaint unacceptable on Tuesday.", "2022-08-02");
+  INFO(dump(d));
+  CHECK(hasLine(d, "Serbia -ACCUSE-> Croatia"));
+  CHECK_FALSE(hasLine(d, "Serbia -CONSULT-> Croatia"));
+  // Without such a word, "called X" stays a call, and an act with nobody read before is aimed at no one.
+  CHECK(hasLine(facts("Serbia called Croatia on Tuesday.", "2022-08-02"), "Serbia -CONSULT-> Croatia"));
+  const auto e = facts("Athens described the tariffs as unlawful.", "2022-08-02");
+  for (const auto& l : e) CHECK(l.find("-ACCUSE->") == std::string::npos);
+}
+
 TEST_CASE("Coder: a gerund after a text its subject issues is the subject's act", "[extract][coder]") {
   CHECK(hasLine(facts("Chile issued a statement on Monday condemning the Bolivian strike.", "2021-05-03"),
                 "Chile -ACCUSE-> Bolivia"));
