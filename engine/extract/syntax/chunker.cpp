@@ -623,7 +623,9 @@ class Chunker {
       }
       bool objectBetween = gap > 0 && npOf_[gov.span.last] != kNoIndex &&
                            out_.nps[static_cast<size_t>(npOf_[gov.span.last])].span.last == inf.span.first;
-      if (gap != 0 && !objectBetween) continue;
+      // "agreed on Wednesday to send", "decided late on Monday to expel": a
+      // day or a manner word between the governor and its infinitive.
+      if (gap != 0 && !objectBetween && !onlyWhenOrManner(gov.span.last, inf.span.first)) continue;
       gov.complement = static_cast<int32_t>(b);
       inf.governor = static_cast<int32_t>(b - 1);
       inf.modality = complementModality(gov);

@@ -762,6 +762,18 @@ TEST_CASE("Coder: 'responded by V-ing' is the gerund's act", "[extract][coder]")
   CHECK_FALSE(hasLine(f, "Russia -SANCTION-> Latvia"));
 }
 
+TEST_CASE("Coder: a day between a verb and its infinitive keeps the infinitive its complement", "[extract][coder]") {
+  // "decided on Monday to expel": the subject of "decided" expels, as without the day.
+  const auto a = facts("Latvia decided on Monday to expel two Belarusian diplomats.", "2021-05-25");
+  INFO(dump(a));
+  CHECK(hasLine(a, "Latvia -COERCE-> Belarus"));
+  const auto b = facts("The European Union agreed late on Thursday to impose new sanctions on Myanmar.", "2021-03-19");
+  INFO(dump(b));
+  CHECK((hasLine(b, "European Union -COERCE-> Myanmar") || hasLine(b, "European Union -SANCTION-> Myanmar")));
+  // The same sentences without the day, for comparison: the rule adds nothing else.
+  CHECK(hasLine(facts("Latvia decided to expel two Belarusian diplomats.", "2021-05-25"), "Latvia -COERCE-> Belarus"));
+}
+
 TEST_CASE("Coder: military drills around or near X show force to X; joint drills are cooperation", "[extract][coder]") {
   const auto a = facts("China began three days of military drills around Taiwan on Saturday.", "2023-04-08");
   INFO(dump(a));
