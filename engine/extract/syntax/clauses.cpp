@@ -98,6 +98,20 @@ class ClauseFinder {
   }
   bool isNp(size_t e) const { return e < elems_.size() && elems_[e].kind == Elem::kNp; }
   bool isAppositive(size_t e) const { return isNp(e) && p_.nps[elems_[e].index].appositionOf != kNoIndex; }
+  // "last week", "this month", "two days" (before "ago"): a phrase of time
+  // between a subject and its verb ("Poland last week expelled ..."), which
+  // says when, never who.
+  bool isTimePhrase(size_t e) const {
+    static const std::unordered_set<std::string_view> kTimeHeads = {"week", "weekend", "month", "year", "night",
+                                                                     "day", "decade", "morning", "evening"};
+    static const std::unordered_set<std::string_view> kOpeners = {"this", "last", "next", "past", "that"};
+    if (!isNp(e)) return false;
+    const NounPhrase& n = p_.nps[elems_[e].index];
+    if (!kTimeHeads.count(p_.words[n.head].lemma)) return false;
+    const Word& first = p_.words[n.span.first];
+    const bool ago = n.span.last < p_.words.size() && p_.words[n.span.last].lower == "ago"sv;
+    return kOpeners.count(first.lower) || (ago && first.pos == Pos::kNumber);
+  }
   const VerbGroup& vgOf(size_t e) const { return p_.vgs[elems_[e].index]; }
   bool isSpeechVg(size_t e) const {
     return e < elems_.size() && elems_[e].kind == Elem::kVg && isReportingVerb(vgOf(e).lemma);
@@ -153,6 +167,7 @@ class ClauseFinder {
       }
       if (x.kind == Elem::kNp) {
         if (isAppositive(j)) { skippedAppositive = true; continue; }
+        if (j > 0 && isTimePhrase(j) && isNp(j - 1)) continue;
         // "the decision to close the embassy is": the noun the infinitive modifies.
         if (j >= 2 && elems_[j - 1].kind == Elem::kVg && clauseOfVgElem_[j - 1] == kNoIndex &&
             p_.words[vgOf(j - 1).span.first].pos == Pos::kTo && vgOf(j - 1).governor == kNoIndex && isNp(j - 2)) {

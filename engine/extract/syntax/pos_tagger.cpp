@@ -846,6 +846,19 @@ void byLexicon(Context& c) {
   setNoun(c.w, r);
 }
 
+// "last week", "next month", "past year": "last", "next" and "past" before a
+// word of time qualify it (never "diplomats last week" as a verb "last").
+bool timeQualifier(Context& c) {
+  static const std::unordered_set<std::string_view> kQualifiers = {"last", "next", "past"};
+  static const std::unordered_set<std::string_view> kTimeWords = {
+      "week", "weekend", "month", "year", "night", "summer", "spring", "autumn", "fall", "winter", "decade",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"};
+  if (!c.next || !kQualifiers.count(c.w.lower) || !kTimeWords.count(c.next->word.lower)) return false;
+  c.w.pos = Pos::kAdjective;
+  return true;
+}
+
 // Picks noun / verb / adjective / adverb for an open-class word from its
 // readings and its neighbours; the first rule that applies wins.
 void tagOpen(std::vector<Draft>& drafts, size_t i) {
@@ -861,7 +874,9 @@ void tagOpen(std::vector<Draft>& drafts, size_t i) {
     d.word.pos = Pos::kAdverb;
     return;
   }
-  if (verbAfterAuxiliary(c) || phrasalPast(c) || afterDeterminer(c) || gerundOrParticiple(c) || afterNoun(c)) return;
+  if (timeQualifier(c) || verbAfterAuxiliary(c) || phrasalPast(c) || afterDeterminer(c) || gerundOrParticiple(c) ||
+      afterNoun(c))
+    return;
   byLexicon(c);
 }
 

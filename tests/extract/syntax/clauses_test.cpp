@@ -223,3 +223,13 @@ TEST_CASE("Clauses: the debug printer shows brackets and clauses", "[extract][sy
         "[NP1 Israeli/ADJ positions/NOUN] ./PUNCT\n"
         "clause0 main: S=NP0 \"Hezbollah\" V=VG0{attack,active,past,neg} O=[NP1 \"Israeli positions\"] PP=[]\n");
 }
+
+TEST_CASE("Clauses: a phrase of time between the subject and its verb is no subject", "[extract][syntax]") {
+  syn::SentenceParse p = parse("Poland last week expelled 45 Russian diplomats.");
+  CHECK(svo(p, clause(p, "expel")) == "Poland|expel|45 Russian diplomats|");
+  syn::SentenceParse q = parse("Chile this month recalled its ambassador.");
+  CHECK(svo(q, clause(q, "recall")) == "Chile|recall|its ambassador|");
+  // A subject that is itself a phrase of time stays the subject.
+  syn::SentenceParse r = parse("Last week was quiet.");
+  CHECK(np(r, r.clauses.front().subject) == "Last week");
+}

@@ -175,3 +175,13 @@ TEST_CASE("PosTagger: a past form after a capitalised word that also reads as an
   CHECK(t.find("suspended/VERB") != std::string::npos);
   CHECK(t.find("Union/ADJ") == std::string::npos);
 }
+
+TEST_CASE("PosTagger: 'last', 'next' and 'past' before a word of time qualify it", "[extract][syntax]") {
+  const std::string s = "Poland expelled 45 Russian diplomats last week.";
+  const std::vector<syn::Word> w = syn::tagWords(lexicon(), s, 0);
+  INFO(tags(s));
+  CHECK(wordAt(w, "last").pos == Pos::kAdjective);
+  // Not before other words: "the talks will last hours" keeps the verb.
+  const std::vector<syn::Word> v = syn::tagWords(lexicon(), "The talks will last two hours.", 0);
+  CHECK(wordAt(v, "last").pos == Pos::kVerb);
+}
