@@ -3,6 +3,7 @@
 #include "extract/lexicon/given_names.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <optional>
 #include <tuple>
@@ -975,6 +976,20 @@ bool indefiniteRole(const std::vector<Token>& tokens, size_t start) {
   return start > 0 && (tokens[start - 1].lower == "a" || tokens[start - 1].lower == "an");
 }
 
+// True when a word saying the office is no longer held ("the former Bolivian
+// president", "Iraq's ex-prime minister", "the late king") stands among the
+// three words before the role written from `start`: its holder of the day is
+// someone else.
+bool pastHolderRole(const std::vector<Token>& tokens, size_t start) {
+  static const std::array<std::string_view, 6> kPast = {"former", "ex", "late", "outgoing", "ousted", "deposed"};
+  for (size_t k = start; k > 0 && k + 3 > start; --k) {
+    const std::string& w = tokens[k - 1].lower;
+    if (std::find(kPast.begin(), kPast.end(), w) != kPast.end()) return true;
+    if (w == "the" || w == "a" || w == ",") break;
+  }
+  return false;
+}
+
 // The holder of the office `title` written at [at, tEnd): of the body its
 // owner names ("Iraq's prime minister"), or of the default body after a
 // determiner ("the premier"); nullopt when no holder is known.
@@ -986,7 +1001,8 @@ std::optional<Mention> officeRole(MentionScan& s, size_t at, size_t tEnd, const 
   const bool determiner = at > 0 && (tokens[at - 1].lower == "the" || tokens[at - 1].lower == "his" ||
                                      tokens[at - 1].lower == "its" || tokens[at - 1].lower == "then");
   const size_t roleStart = ownerMention >= 0 ? s.out[ownerMention].tokBegin : at;
-  if (appositionToName(s, roleStart) || indefiniteRole(tokens, roleStart)) return std::nullopt;
+  if (appositionToName(s, roleStart) || indefiniteRole(tokens, roleStart) || pastHolderRole(tokens, roleStart))
+    return std::nullopt;
   std::optional<size_t> body;
   if (own != kNoActor && s.resolver->entities()[own].catalog != kNoActor) body = s.resolver->entities()[own].catalog;
   else if (determiner) body = s.resolver->defaultBodyFor(title);

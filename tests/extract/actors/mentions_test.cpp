@@ -116,6 +116,16 @@ TEST_CASE("Mentions: a role after 'a' is one of many, never the office's holder 
             .count("Esmail Qaani") == 1);
 }
 
+TEST_CASE("Mentions: a role said to be held no longer is not the office's holder of the day", "[extract][mentions]") {
+  // The dictionary's Iraqi prime minister on 2020-09-25 is Mustafa al-Kadhimi.
+  using kg::extract::testing::actorNames;
+  CHECK(actorNames("The former Iraqi prime minister criticised Iran on Friday.", "2020-09-25").count("Mustafa al-Kadhimi") == 0);
+  CHECK(actorNames("Iraq's former prime minister criticised Iran on Friday.", "2020-09-25").count("Mustafa al-Kadhimi") == 0);
+  CHECK(actorNames("Iraq's ex prime minister criticised Iran on Friday.", "2020-09-25").count("Mustafa al-Kadhimi") == 0);
+  // Without such a word the holder is found.
+  CHECK(actorNames("The Iraqi prime minister criticised Iran on Friday.", "2020-09-25").count("Mustafa al-Kadhimi") == 1);
+}
+
 TEST_CASE("Mentions: an office written as 'the TITLE of STATE' is that state's, and a demonym title before a name is "
           "that name's",
           "[extract][mentions]") {
