@@ -42,6 +42,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"describing_verbs", &W::describingVerbs},
     {"role_heads", &W::roleHeads},
     {"owned_heads", &W::ownedHeads},
+    {"member_heads", &W::memberHeads},
     {"quantity_heads", &W::quantityHeads},
     {"place_heads", &W::placeHeads},
     {"rebuttal_verbs", &W::rebuttalVerbs},

@@ -31,7 +31,7 @@ struct EnglishCoderWords {
   WordSet speakerDescriptions, cancelVerbs;  // "the group" said by its spokesman
   WordSet coercionReferenceNouns, forceReferenceNouns, requestReferenceNouns, decisionReferenceNouns;  // acts named without their author
   // np_binding.cpp.
-  WordSet roleHeads, ownedHeads, quantityHeads, placeHeads, describingVerbs;
+  WordSet roleHeads, ownedHeads, quantityHeads, placeHeads, describingVerbs, memberHeads;
   WordSet rebuttalVerbs, rebuttalQualifiers, accusationNouns;  // coding/rebuttal.h
   WordSet theCountryHeads;                                    // pronouns.h: "the country"
   WordSet helpNouns;                                          // english_events.cpp: "with help from Y"

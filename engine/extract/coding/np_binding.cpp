@@ -190,7 +190,8 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
     }
   }
   // Second pass: role heads take their owner's actor: a possessor, an "of"
-  // phrase, or a place right after them ("lawmakers in Fornost"); owned
+  // phrase, or a place right after them ("lawmakers in Fornost"); member
+  // heads (member_heads: "rebels of X") a possessor or an "of" phrase; owned
   // heads take a possessor, an "of" phrase or the inner phrase's owner;
   // place heads ("the Gondorian city of Osgiliath", place_heads) a
   // possessor or the inner phrase's demonym.
@@ -213,7 +214,8 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
     const bool role = isRoleHead(p.words[n.head].lemma);
     const bool owned = isOwnedHead(p.words[n.head].lemma);
     const bool place = isPlaceHead(p.words[n.head].lemma);
-    if (!role && !owned && !place) continue;
+    const bool member = englishCoderWords().memberHeads.contains(p.words[n.head].lemma);
+    if (!role && !owned && !place && !member) continue;
     // A subject "its air force", "their fighters": the actor named before.
     // (As an object, "recalled its ambassador", the phrase is the source's
     // own and no party to the event.)

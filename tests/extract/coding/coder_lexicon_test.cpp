@@ -88,6 +88,8 @@ TEST_CASE("englishCoderWords: each set holds its words and not its neighbours'",
   CHECK_FALSE(w.ownedHeads.contains("oil"));  // descriptive ("Iraqi oil fields")
   CHECK(w.ownedHeads.contains("seafood"));    // goods: "imports of Japanese seafood"
   CHECK_FALSE(w.ownedHeads.contains(""));
+  CHECK(w.memberHeads.contains("rebel"));
+  CHECK_FALSE(w.memberHeads.contains("soldier"));  // a state's, with a role head's place rule
 }
 
 TEST_CASE("parseEnglishCoderWords: a malformed line is FILE:LINE: what is wrong", "[extract][coder]") {

@@ -774,6 +774,18 @@ TEST_CASE("Coder: a day between a verb and its infinitive keeps the infinitive i
   CHECK(hasLine(facts("Latvia decided to expel two Belarusian diplomats.", "2021-05-25"), "Latvia -COERCE-> Belarus"));
 }
 
+TEST_CASE("Coder: members of a group named with it stand for it, never for a place after them", "[extract][coder]") {
+  const auto a = facts("Nigerian troops killed twelve militants of Boko Haram on Sunday.", "2021-05-10");
+  INFO(dump(a));
+  CHECK(hasLine(a, "Nigeria -ASSAULT-> Boko Haram"));
+  CHECK(hasLine(facts("Nigerian troops killed twelve rebels of Boko Haram on Sunday.", "2021-05-10"),
+                "Nigeria -ASSAULT-> Boko Haram"));
+  // A place after them is no owner: rebels in Chad are not Chad.
+  const auto c = facts("Nigerian troops killed twelve rebels in Chad on Sunday.", "2021-05-10");
+  INFO(dump(c));
+  CHECK_FALSE(hasLine(c, "Nigeria -ASSAULT-> Chad"));
+}
+
 TEST_CASE("Coder: military drills around or near X show force to X; joint drills are cooperation", "[extract][coder]") {
   const auto a = facts("China began three days of military drills around Taiwan on Saturday.", "2023-04-08");
   INFO(dump(a));
