@@ -571,6 +571,7 @@ class Chunker {
     if (ger.span.first != ger.main || w_[ger.main].form != VerbForm::kGerund) return false;
     const uint32_t from = gov.span.last, to = ger.span.first;
     if (to <= from || to - from > kGerundGapWords || npOf_[from] == kNoIndex) return false;
+    if (isTimePrepositionWord(w_[to - 1].lower)) return false;  // "praised China after meeting X": an adjunct
     for (uint32_t k = from; k < to; ++k) {
       const Pos p = w_[k].pos;
       if (p == Pos::kPunct || p == Pos::kVerb || p == Pos::kAux || p == Pos::kCoordinator || p == Pos::kSubordinator)
@@ -652,6 +653,10 @@ class Chunker {
 };
 
 }  // namespace
+
+bool isTimePrepositionWord(std::string_view lower) {
+  return lower == "after" || lower == "before" || lower == "since" || lower == "upon";
+}
 
 bool isReportingVerb(std::string_view lemma) {
   static const std::unordered_set<std::string_view> kSpeech = {

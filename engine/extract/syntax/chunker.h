@@ -93,6 +93,12 @@ struct Chunks {
 // subject of that clause. Shared by the chunker and the clause finder.
 bool isReportingVerb(std::string_view lemma);
 
+// Words of time a gerund may follow as an adjunct with the main clause's
+// subject ("after meeting X", "before leaving Y", "upon arriving", "since
+// taking office"; lower case). Shared by the chunker (no complement) and the
+// clause finder (a clause of its own).
+bool isTimePrepositionWord(std::string_view lower);
+
 // Chunks `words` (from tagWords). Every word belongs to at most one base NP
 // and one VG; NP indexes in the result are stable.
 Chunks chunk(const std::vector<Word>& words);

@@ -126,11 +126,19 @@ class ClauseFinder {
     return vg.span.first == vg.main && m.form == VerbForm::kGerund;
   }
 
+  // "after meeting X", "before leaving Y", "upon arriving": a gerund after a
+  // word of time is an adjunct clause whose subject is the main clause's.
+  // ("without naming X" is left out: it says the act did not happen.)
+  bool afterTimePreposition(size_t e) const {
+    return e > 0 && elems_[e - 1].kind == Elem::kWord && isTimePrepositionWord(p_.words[elems_[e - 1].index].lower);
+  }
+
   bool headsClause(size_t e) const {
     const VerbGroup& vg = vgOf(e);
     if (vg.governor != kNoIndex) return false;
     if (p_.words[vg.span.first].pos == Pos::kTo) return false;
-    if (bareGerund(vg)) return e == 0 || isWord(e - 1, ",") || isWordPos(e - 1, Pos::kCoordinator);
+    if (bareGerund(vg))
+      return e == 0 || isWord(e - 1, ",") || isWordPos(e - 1, Pos::kCoordinator) || afterTimePreposition(e);
     return true;
   }
 

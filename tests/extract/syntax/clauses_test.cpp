@@ -233,3 +233,17 @@ TEST_CASE("Clauses: a phrase of time between the subject and its verb is no subj
   syn::SentenceParse r = parse("Last week was quiet.");
   CHECK(np(r, r.clauses.front().subject) == "Last week");
 }
+
+TEST_CASE("Clauses: a gerund after a word of time is an adjunct clause with the main clause's subject",
+          "[extract][syntax]") {
+  syn::SentenceParse p = parse("Putin praised China after meeting Xi Jinping in Beijing.");
+  CHECK(svo(p, clause(p, "praise")) == "Putin|praise|China|");
+  const syn::Clause& meet = clause(p, "meet");
+  CHECK(meet.kind == ClauseKind::kParticipial);
+  CHECK(svo(p, meet) == "Putin|meet|Xi Jinping|in:Beijing");
+  syn::SentenceParse q = parse("Before leaving Beijing, Putin met Xi Jinping.");
+  CHECK(svo(q, clause(q, "leave")) == "Putin|leave|Beijing|");
+  // "without naming X" is no clause of its own: it says the act did not happen.
+  syn::SentenceParse r = parse("Putin praised China without naming Japan.");
+  for (const syn::Clause& c : r.clauses) CHECK(r.vgs[c.verb].lemma != "name");
+}
