@@ -955,8 +955,9 @@ struct Choice {
 // "dismissed the Catalan leader, X", "fired Defence Secretary X": a removal
 // verb whose object is a person removes them from office (CAMEO 172)
 // whatever the verb means with other objects ("dismissed the claim" 120,
-// "fired rockets at X" 190). A pattern that says more than "- * +" keeps
-// its own code.
+// "fired rockets at X" 190); "fired his finance minister" removes the
+// subject's own official: no event. A pattern that says more than "- * +"
+// keeps its own code.
 void removalSense(const MatchText& t, const Clause& c, const VerbGroup& vg, VerbReading* r) {
   const bool bareTarget = !r->pattern || (r->pattern->pre.empty() && r->pattern->post.size() == 1 &&
                                            r->pattern->post[0].kind == PatternTokenKind::kTarget);
@@ -965,7 +966,11 @@ void removalSense(const MatchText& t, const Clause& c, const VerbGroup& vg, Verb
     std::vector<size_t> e;
     t.entitiesOf(static_cast<int32_t>(o), &e);
     if (e.empty() || !std::all_of(e.begin(), e.end(), t.isPerson)) continue;
-    r->code = VerbCode{std::string(kRemovalCode), ""};
+    // "fired his finance minister, X": the subject's own official leaves an
+    // office the subject gave; no event between two actors.
+    const std::string& opener = t.p.words[t.p.nps[o].span.first].lower;
+    const bool own = opener == "his" || opener == "her" || opener == "its" || opener == "their";
+    r->code = own ? VerbCode{} : VerbCode{std::string(kRemovalCode), ""};
     r->pattern = nullptr;
     return;
   }

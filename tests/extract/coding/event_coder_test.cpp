@@ -555,6 +555,11 @@ TEST_CASE("Coder: a removal verb's sense depends on whether its object is a pers
   const auto c = facts("Hamas fired dozens of rockets at Israel on Monday.", "2023-10-09");
   CHECK(hasLine(c, "Hamas -ASSAULT-> Israel"));
   CHECK_FALSE(c.count("Hamas -COERCE-> Israel"));
+  // "his defence minister": the subject's own official leaves; no event between two actors.
+  const auto d = facts("Benjamin Netanyahu fired his defence minister, Yoav Gallant, on Tuesday.", "2024-11-06");
+  INFO(dump(d));
+  for (const auto& l : d) CHECK(l.find("-COERCE->") == std::string::npos);
+  CHECK(hasLine(d, "Yoav Gallant -OFFICIAL_OF-> Israel"));
 }
 
 TEST_CASE("Standing: 'his minister, X' is an office of the state the possessor serves", "[extract][coder]") {
