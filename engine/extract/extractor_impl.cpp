@@ -424,7 +424,8 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       e.title = f.title;
       e.confidence = f.confidence;
       if (isStandingType(f.type)) {
-        if (article.doc.date.known()) {
+        // A past office ("the former Iraqi prime minister X") stays undated.
+        if (article.doc.date.known() && !f.background) {
           e.when = DateRange::point(article.doc.date);
           e.dateBasis = DateBasis::kArticle;
         }

@@ -44,6 +44,8 @@ struct Fact {
   // X"): the sentence's date belongs to its main verb, not to this event. It
   // takes the date its own clause gives (`clauseDate`, "who were killed ...
   // on January 3") or stays undated (and so joins its edge reported elsewhere).
+  // For a standing relation: an office the text says is over ("the former
+  // prime minister X"), left undated rather than held on the article's date.
   bool background = false;
   Date clauseDate;
 };

@@ -107,12 +107,18 @@ bool rankTitle(const std::string& lt) {
 
 // "former president X", "the late prime minister X", "ex-President X": an
 // office that is over, which a sentence read today must not date.
+// The word may stand before a qualifier or two of the title ("the former
+// regional vice president X", "the late Iraqi president X").
 bool formerTitle(const StandingScan& s, const Mention& m) {
-  const size_t at = m.titleBegin;
-  if (at == 0) return false;
-  const std::string& w = s.tokens[at - 1].lower;
-  return w == "former" || w == "late" || w == "ex" || w == "then" || w == "outgoing" || w == "ousted" ||
-         w == "deposed";
+  for (size_t at = m.titleBegin, back = 0; at > 0 && back < 3; --at, ++back) {
+    const Token& t = s.tokens[at - 1];
+    const std::string& w = t.lower;
+    if (w == "former" || w == "late" || w == "ex" || w == "then" || w == "outgoing" || w == "ousted" ||
+        w == "deposed")
+      return true;
+    if (!t.word || t.capital || t.possessive || w == "the" || w == "a" || w == "an") return false;
+  }
+  return false;
 }
 
 // Days after a recorded tenure's end in which an article may still write
@@ -385,6 +391,9 @@ std::optional<Fact> titleFact(const StandingScan& s, const Mention& m) {
   const Entity& person = s.entities[m.entity];
   const Entity& body = s.entities[m.titleOf];
   if (person.actor.kind != ActorKind::kPerson || m.entity == m.titleOf) return std::nullopt;
+  // "the former Iraqi prime minister X": an office that is over; read, but
+  // never as held on the article's date (`background`: undated).
+  const bool former = formerTitle(s, m);
   // A title the dictionary already records is still read when it names the
   // recorded body: the store joins it to that tenure (storage/merge_rule.h),
   // which then carries this sentence as evidence. Naming another body for a
@@ -408,7 +417,9 @@ std::optional<Fact> titleFact(const StandingScan& s, const Mention& m) {
         (r->type != EdgeType::kLeaderOf && r->type != EdgeType::kOfficialOf))
       return std::nullopt;
   }
-  return officeFact(s, m, m.titleOf, m.confidence * kTitleFactor);
+  Fact f = officeFact(s, m, m.titleOf, m.confidence * kTitleFactor);
+  f.background = former;
+  return f;
 }
 
 // ---- Appositions

@@ -143,6 +143,30 @@ TEST_CASE("Relations: a bare head-of-state title before an unknown name goes to 
   CHECK_FALSE(hasLine(h, "Julio Anchaya -LEADER_OF-> Peru"));
 }
 
+TEST_CASE("Relations: a former office with a demonym is read undated, never as held on the article's date",
+          "[extract][relations]") {
+  // Invented name.
+  using namespace kg::extract;
+  const Extraction x = testing::defaultExtractor().extract(
+      testing::article("The former Chilean president Julio Anchaya criticised Peru on Wednesday.", "2023-05-09"));
+  bool seen = false;
+  for (const auto& e : x.edges) {
+    if (e.edge.type != kg::EdgeType::kLeaderOf || x.actors[e.src].actor.name != "Julio Anchaya") continue;
+    seen = true;
+    CHECK(x.actors[e.dst].actor.name == "Chile");
+    CHECK_FALSE(e.edge.when.anyKnown());
+  }
+  CHECK(seen);
+  // Without "former" it is held on the article's date.
+  const Extraction y = testing::defaultExtractor().extract(
+      testing::article("The Chilean president Julio Anchaya criticised Peru on Wednesday.", "2023-05-09"));
+  bool dated = false;
+  for (const auto& e : y.edges)
+    if (e.edge.type == kg::EdgeType::kLeaderOf && y.actors[e.src].actor.name == "Julio Anchaya")
+      dated = e.edge.when.anyKnown();
+  CHECK(dated);
+}
+
 TEST_CASE("Relations: 'his Iranian counterpart, X' and 'the Iranian foreign ministry spokesman, X' are offices",
           "[extract][relations]") {
   // Invented names.
