@@ -305,7 +305,7 @@ std::optional<size_t> titleOwnerWord(const StandingScan& s, const Mention& m) {
 const Mention* titleOwner(const StandingScan& s, const Mention& m, size_t det) {
   const std::string w = ownerWord(s.tokens[det]);
   const bool personal = w == "his" || w == "her";
-  const bool country = w == "country" || w == "nation" || w == "state";
+  const bool country = w == "country" || w == "nation" || w == "state" || w == "island" || w == "kingdom" || w == "republic";
   auto fits = [&](ActorKind k) {
     if (personal) return k == ActorKind::kPerson;
     if (country) return k == ActorKind::kState;
@@ -603,8 +603,10 @@ void partOfAfter(StandingScan& s, const std::vector<const Mention*>& all, const 
 std::string appointedTitle(const std::vector<Token>& tokens, size_t q, size_t* end, size_t* owner) {
   size_t r = q;
   *owner = tokens.size();
-  for (; r < tokens.size() && r < q + 3 && words().appointedTitleOpeners.contains(tokens[r].lower); ++r)
-    if (!ownerWord(tokens[r]).empty()) *owner = r;
+  for (; r < tokens.size() && r < q + 3 &&
+         (words().appointedTitleOpeners.contains(tokens[r].lower) || !ownerWord(tokens[r]).empty());
+       ++r)
+    if (!ownerWord(tokens[r]).empty()) *owner = r;  // "as his minister", "as the island's president"
   std::string title;
   size_t e = r;
   for (; e < tokens.size() && e < r + 4; ++e) {
@@ -697,6 +699,11 @@ void appointedAs(StandingScan& s, const Mention& m) {
   if (body == kNoActor && end + 1 < tokens.size() && tokens[end].lower == "of")
     for (const Mention& o : s.mentions)
       if (o.tokBegin == end + 1 || (o.tokBegin == end + 2 && tokens[end + 1].lower == "the")) body = o.entity;
+  // "as the island's president": the owner word stands for the nearest
+  // fitting actor before it (a person's: the state that person serves).
+  if (body == kNoActor && owner != tokens.size())
+    if (const Mention* o = titleOwner(s, m, owner))
+      body = s.entities[o->entity].actor.kind == ActorKind::kPerson ? servedState(s, *o) : o->entity;
   if (body == kNoActor) body = appointmentBody(s, m, office->verb, owner != tokens.size());
   if (body == kNoActor || body == m.entity || s.entities[body].actor.kind == ActorKind::kPerson) return;
   pushReadOffice(s, m, title, body);

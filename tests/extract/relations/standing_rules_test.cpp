@@ -143,6 +143,17 @@ TEST_CASE("Relations: a bare head-of-state title before an unknown name goes to 
   CHECK_FALSE(hasLine(h, "Julio Anchaya -LEADER_OF-> Peru"));
 }
 
+TEST_CASE("Relations: 'sworn in as the island's president' is an office of the island named before",
+          "[extract][relations]") {
+  // Invented name.
+  const auto f = facts("China sent warships near Taiwan on Friday, a week after Lin Weiming was sworn in as the "
+                       "island's president.",
+                       "2024-05-25");
+  CHECK(hasLine(f, "Lin Weiming -LEADER_OF-> Taiwan"));
+  CHECK_FALSE(hasLine(f, "Lin Weiming -OFFICIAL_OF-> China"));
+  CHECK_FALSE(hasLine(f, "Lin Weiming -LEADER_OF-> China"));
+}
+
 TEST_CASE("Relations: a former office with a demonym is read undated, never as held on the article's date",
           "[extract][relations]") {
   // Invented name.
