@@ -1056,6 +1056,43 @@ void findOfficeRoles(MentionScan& s) {
 
 }  // namespace
 
+// ---- 5. A leader's government
+
+// "the Trump administration", "the Maduro government", "the Assad regime":
+// a person the dictionary records leading exactly one state (in any
+// tenure: "the Obama administration" is still the United States), written
+// right before one of these words, is that state; the mention takes the
+// word in.
+void leadersGovernments(MentionScan& s) {
+  static const std::array<std::string_view, 3> kWords = {"administration", "government", "regime"};
+  if (!s.resolver) return;
+  const auto& catalog = s.resolver->catalog().actors();
+  for (Mention& m : s.out) {
+    if (m.modifier || m.possessive || m.tokEnd >= s.tokens.size()) continue;
+    const Token& next = s.tokens[m.tokEnd];
+    if (std::find(kWords.begin(), kWords.end(), next.lower) == kWords.end()) continue;
+    const Entity& person = s.entityOf(m);
+    if (person.actor.kind != ActorKind::kPerson || person.catalog == kNoActor) continue;
+    size_t state = kNoActor;
+    bool several = false;
+    for (const CatalogRelation& r : catalog[person.catalog].relations) {
+      if (r.type != EdgeType::kLeaderOf || r.target == kNoActor || catalog[r.target].actor.kind != ActorKind::kState)
+        continue;
+      several = several || (state != kNoActor && state != r.target);
+      state = r.target;
+    }
+    if (state == kNoActor || several) continue;
+    m.entity = s.resolver->fromCatalog(state);
+    s.owner[m.tokEnd] = static_cast<int>(&m - s.out.data());
+    m.tokEnd += 1;
+    m.end = next.end;
+    m.title.clear();
+    m.titleOf = kNoActor;
+    m.titleBegin = m.tokBegin;
+    s.resolver->noteMention(m.entity);
+  }
+}
+
 std::vector<Mention> findMentions(const std::vector<Token>& tokens, const MentionIndex& index, Resolver* resolver) {
   if (tokens.empty()) return {};
   MentionScan s{tokens, index, resolver, {}, std::vector<int>(tokens.size(), -1)};
@@ -1064,6 +1101,7 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
   sortMentions(s);
   attachTitles(s);
   findOfficeRoles(s);
+  leadersGovernments(s);
   return std::move(s.out);
 }
 

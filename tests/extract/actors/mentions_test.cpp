@@ -116,6 +116,19 @@ TEST_CASE("Mentions: a role after 'a' is one of many, never the office's holder 
             .count("Esmail Qaani") == 1);
 }
 
+TEST_CASE("Mentions: 'the Trump administration' is the state its leader leads", "[extract][mentions]") {
+  using kg::extract::testing::facts;
+  using kg::extract::testing::hasLine;
+  const auto a = facts("The Trump administration imposed sanctions on Cuba on Monday.", "2019-04-17");
+  CHECK(hasLine(a, "United States -COERCE-> Cuba"));
+  CHECK_FALSE(hasLine(a, "Donald Trump -COERCE-> Cuba"));
+  // Any tenure: a past leader's administration is still the state.
+  CHECK(hasLine(facts("The Trump administration imposed sanctions on Cuba in 2019.", "2023-04-17"),
+                "United States -COERCE-> Cuba"));
+  // The person alone stays the person.
+  CHECK(hasLine(facts("Donald Trump imposed sanctions on Cuba on Monday.", "2019-04-17"), "Donald Trump -COERCE-> Cuba"));
+}
+
 TEST_CASE("Mentions: a role said to be held no longer is not the office's holder of the day", "[extract][mentions]") {
   // The dictionary's Iraqi prime minister on 2020-09-25 is Mustafa al-Kadhimi.
   using kg::extract::testing::actorNames;
