@@ -624,7 +624,16 @@ bool personContext(const MentionScan& s, size_t b, size_t next) {
 bool givenNameRun(const std::vector<Token>& tokens, size_t b, size_t e, size_t words) {
   if (words < 2 || words > 4) return false;
   const GivenNames& g = givenNames();
-  if (!g.givenNames.contains(tokens[b].lower) || g.placeHeads.contains(tokens[e - 1].lower)) return false;
+  // "Abu Baqir al-Saadi", "Abu Fadak al-Mohammadawi": a kunya with a family
+  // name after an Arabic article is a person's ("Abu Dhabi", "Abu Kamal" and
+  // "Abu Ghraib" have no such part); "Abu" alone opens no name.
+  bool kunya = tokens[b].lower == "abu" && words >= 3;
+  if (kunya) {
+    bool article = false;
+    for (size_t k = b + 2; k < e; ++k) article = article || tokens[k].article;
+    kunya = article;
+  }
+  if ((!kunya && !g.givenNames.contains(tokens[b].lower)) || g.placeHeads.contains(tokens[e - 1].lower)) return false;
   // The name runs on in a form the run did not take in ("Mohammad Kazem Al-e Sadegh").
   if (e < tokens.size() && (tokens[e].article || tokens[e - 1].hyphenAfter)) return false;
   if (b > 0) {

@@ -116,6 +116,17 @@ TEST_CASE("Mentions: a role after 'a' is one of many, never the office's holder 
             .count("Esmail Qaani") == 1);
 }
 
+TEST_CASE("Mentions: an unknown Arabic name with a common given name or a kunya is a person", "[extract][mentions]") {
+  using kg::extract::testing::actorNames;
+  // Invented names.
+  CHECK(actorNames("Israel arrested Saleh al-Tamimi on Monday.", "2024-01-03").count("Saleh al-Tamimi") == 1);
+  CHECK(actorNames("A drone killed Abu Hashim al-Jubouri in Baghdad.", "2024-01-03").count("Abu Hashim al-Jubouri") == 1);
+  // Places that open with "Abu" have no family name after an article.
+  const auto places = actorNames("Officials met in Abu Dhabi and Abu Kamal on Monday.", "2024-01-03");
+  CHECK(places.count("Abu Dhabi") == 0);
+  CHECK(places.count("Abu Kamal") == 0);
+}
+
 TEST_CASE("Mentions: 'the Trump administration' is the state its leader leads", "[extract][mentions]") {
   using kg::extract::testing::facts;
   using kg::extract::testing::hasLine;
