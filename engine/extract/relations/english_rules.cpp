@@ -22,6 +22,15 @@ bool isSubordinator(const std::string& w) { return words().subordinators.contain
 bool isRelative(const std::string& w) { return words().relatives.contains(w); }
 bool isClauseBreak(const Token& t) { return !t.word && (t.lower == ";" || t.lower == "." || t.lower == ":" || t.lower == "(" || t.lower == ")"); }
 bool isModal(const std::string& w) { return words().modals.contains(w); }
+bool isSubjectPronoun(const std::string& w) {
+  return w == "he" || w == "she" || w == "they" || w == "it" || w == "we" || w == "i";
+}
+// Finite forms of the verbs that report speech, where a shallow reading of
+// the clause after them would take the speaker for its subject.
+bool isSayingWord(const std::string& w) {
+  return w == "said" || w == "says" || w == "told" || w == "tells" || w == "added" || w == "stated" ||
+         w == "claimed" || w == "announced" || w == "alleged" || w == "insisted" || w == "reported";
+}
 
 std::string modeOf(const std::vector<Token>& tokens) {
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -138,6 +147,10 @@ class Clauses {
         if (a >= 0 && !oblique(a)) return a;
       }
       if (isClauseBreak(t) || t.lower == "," || t.lower == "\"") return -1;
+      // "The Pentagon said he had attacked X", "X said the group had ...":
+      // a pronoun subject, or a verb of saying, stands between: the speaker
+      // is not the one who acted.
+      if (isSubjectPronoun(t.lower) || isSayingWord(t.lower)) return -1;
       if (isRelative(t.lower)) {
         // "X, who was killed", "the strike which killed": the subject is
         // what the relative pronoun follows, when that is a mention.

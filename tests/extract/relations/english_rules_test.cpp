@@ -129,3 +129,14 @@ TEST_CASE("Relations: a verb form inside a noun phrase ('an EU aid package') is 
   const auto b = facts("The European Union urged Ankara to halt the operation.", "2019-10-10");
   CHECK(hasLine(b, "European Union -REQUEST-> Turkey"));
 }
+
+TEST_CASE("Rules: the speaker of reported speech is never taken for the subject of what was said",
+          "[extract][relations]") {
+  // A pronoun or a noun phrase that is no mention is the reported clause's subject.
+  const auto a = facts("The Pentagon said he had attacked American troops.", "2024-02-08");
+  CHECK_FALSE(hasLine(a, "US Department of Defense -ASSAULT-> United States"));
+  const auto b = facts("The Pentagon said the group had directed attacks on American troops.", "2024-02-08");
+  CHECK_FALSE(hasLine(b, "US Department of Defense -ASSAULT-> United States"));
+  // A mention right before the verb still acts.
+  CHECK(hasLine(facts("The Pentagon said Hamas had attacked Israel.", "2024-02-08"), "Hamas -ASSAULT-> Israel"));
+}
