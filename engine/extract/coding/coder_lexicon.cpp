@@ -27,6 +27,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"mandative_verbs", &W::mandativeVerbs},
     {"help_nouns", &W::helpNouns},
     {"the_country_heads", &W::theCountryHeads},
+    {"the_group_heads", &W::theGroupHeads},
     {"temporal_subordinators", &W::temporalSubordinators},
     {"narrative_adverbs", &W::narrativeAdverbs},
     {"blame_words", &W::blameWords},

@@ -200,6 +200,17 @@ void bindTheCountry(const SentenceParse& p, const DiscourseState& state, NpActor
   }
 }
 
+void bindTheGroup(const SentenceParse& p, const DiscourseState& state, NpActors* actors) {
+  if (!state.earlierGroup || !state.isState || state.isState(*state.earlierGroup)) return;
+  const EnglishCoderWords& w = englishCoderWords();
+  for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
+    const syntax::NounPhrase& n = p.nps[k];
+    if (!(*actors)[k].empty() || !n.members.empty() || n.span.last != n.span.first + 2) continue;
+    if (p.words[n.span.first].lower != "the" || !w.theGroupHeads.contains(p.words[n.span.first + 1].lower)) continue;
+    (*actors)[k] = {*state.earlierGroup};
+  }
+}
+
 std::vector<size_t> salientPersons(const SentenceParse& p, const NpActors& actors,
                                    const std::function<bool(size_t)>& isPerson) {
   std::vector<size_t> out;

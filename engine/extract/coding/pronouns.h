@@ -77,6 +77,12 @@ void bindPersonPronouns(const syntax::SentenceParse& p, const DiscourseState& st
 // are several or none.
 void bindTheCountry(const syntax::SentenceParse& p, const DiscourseState& state, NpActors* actors);
 
+// Binds an unbound phrase "the bloc" / "the group" / "the alliance"
+// (the_group_heads in data/english_coder_words.txt) to the group the sentence
+// right before was about (`state.earlierGroup`) when that is no state.
+// Nothing otherwise.
+void bindTheGroup(const syntax::SentenceParse& p, const DiscourseState& state, NpActors* actors);
+
 // The states a sentence names (`isState`), phrase by phrase in text order,
 // each once; member phrases stand for themselves.
 std::vector<size_t> namedStates(const syntax::SentenceParse& p, const NpActors& actors,

@@ -155,3 +155,14 @@ TEST_CASE("Pronouns: criticism of an unattributed attack is never aimed at the c
   CHECK(hasLine(f, "US Department of State -ACCUSE-> Iran"));
   CHECK_FALSE(hasLine(f, "US Department of State -ACCUSE-> United States"));
 }
+
+TEST_CASE("Pronouns: 'the bloc', 'the group', 'the alliance' are the organisation the sentence before was about",
+          "[extract][coder][pronouns]") {
+  const auto a = facts("The African Union met in Addis Ababa on Sunday.\nThe bloc suspended Guinea.", "2021-09-11");
+  CHECK(hasLine(a, "African Union -SANCTION-> Guinea"));
+  const auto b = facts("Hamas fired rockets at Israel on Sunday.\nThe group also threatened Egypt.", "2021-09-11");
+  CHECK(hasLine(b, "Hamas -THREATEN-> Egypt"));
+  // A state the sentence before was about is no bloc.
+  const auto c = facts("France met Germany on Sunday.\nThe bloc suspended Guinea.", "2021-09-11");
+  for (const auto& l : c) CHECK(l.find("-SANCTION-> Guinea") == std::string::npos);
+}
