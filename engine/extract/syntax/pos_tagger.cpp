@@ -748,8 +748,13 @@ bool gerundOrParticiple(Context& c) {
     }
   }
   if ((r.form == VerbForm::kPast || r.form == VerbForm::kPastParticiple) && !(c.afterDet && r.adj)) {
-    bool modifier = r.adj && nounContinues(c.next) && c.pp != Pos::kNoun && c.pp != Pos::kProperNoun &&
-                    c.pp != Pos::kPronoun && !(c.pp == Pos::kCoordinator && pastVerbBefore(c.drafts, c.i));
+    // "the bloc also imposed financial sanctions": an adverb between a
+    // subject and the past form leaves it the verb.
+    const bool subjectBefore = c.pp == Pos::kNoun || c.pp == Pos::kProperNoun || c.pp == Pos::kPronoun ||
+                               (c.pp == Pos::kAdverb && (c.pc == Pos::kNoun || c.pc == Pos::kProperNoun ||
+                                                         c.pc == Pos::kPronoun));
+    bool modifier = r.adj && nounContinues(c.next) && !subjectBefore &&
+                    !(c.pp == Pos::kCoordinator && pastVerbBefore(c.drafts, c.i));
     if (!modifier) {
       setVerb(c.w, r);
       return true;

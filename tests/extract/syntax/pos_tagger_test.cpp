@@ -185,3 +185,13 @@ TEST_CASE("PosTagger: 'last', 'next' and 'past' before a word of time qualify it
   const std::vector<syn::Word> v = syn::tagWords(lexicon(), "The talks will last two hours.", 0);
   CHECK(wordAt(v, "last").pos == Pos::kVerb);
 }
+
+TEST_CASE("PosTagger: a past form after a subject and an adverb is the verb, not a modifier", "[extract][syntax]") {
+  const std::string s = "The bloc also imposed financial sanctions on Niger.";
+  const std::vector<syn::Word> w = syn::tagWords(lexicon(), s, 0);
+  INFO(tags(s));
+  CHECK(wordAt(w, "imposed").pos == Pos::kVerb);
+  // A modifier after a determiner stays one.
+  const std::vector<syn::Word> v = syn::tagWords(lexicon(), "The newly imposed sanctions hurt Niger.", 0);
+  CHECK(wordAt(v, "imposed").pos == Pos::kAdjective);
+}
