@@ -281,6 +281,19 @@ void pickEventDate(const Fact& f, Date sentenceDate, Date articleDate, Edge* e) 
   e->dateBasis = DateBasis::kArticle;
 }
 
+// "Finland joined NATO": the relation rules read a membership (MEMBER_OF),
+// the coder the same words as diplomatic cooperation (JOIN "+", CAMEO 050);
+// the membership says it, so the cooperation event of that pair is dropped.
+void dropJoiningAsCooperation(std::vector<Fact>* facts) {
+  std::vector<std::pair<size_t, size_t>> members;
+  for (const Fact& f : *facts)
+    if (f.type == EdgeType::kMemberOf) members.emplace_back(f.src, f.dst);
+  if (members.empty()) return;
+  std::erase_if(*facts, [&](const Fact& f) {
+    return f.cameo == "050" && std::find(members.begin(), members.end(), std::make_pair(f.src, f.dst)) != members.end();
+  });
+}
+
 }  // namespace
 
 Extraction ExtractorImpl::extract(const Article& article) const {
@@ -396,6 +409,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       else
         discourse.earlierGroup.reset();  // what the parse would leave: a sentence about no group
       facts = combineFacts(std::move(facts), std::move(coded), englishEvents_, denied);
+      dropJoiningAsCooperation(&facts);
       rememberDoneActs(facts, si, &discourse.acts);
       if (auto r = rebuttalFact(tokens, mentions, resolver.entities(), accusations, facts)) facts.push_back(std::move(*r));
       for (Fact& f : followSuitFacts(tokens, mentions, lastEvents, facts)) facts.push_back(std::move(f));

@@ -1,6 +1,7 @@
 #include "extract/relations/standing_rules.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 
 #include "extract/relations/rule_lexicon.h"
@@ -773,6 +774,33 @@ void personOfBody(StandingScan& s, const std::vector<const Mention*>& all, const
   s.push(std::move(f));
 }
 
+// ---- Joining
+
+// "Finland formally joined NATO", "Sweden has joined the European Union",
+// "fighters who joined the Islamic State": a state, person or group written
+// right before "joined"/"joins" (an auxiliary or an adverb of manner may
+// stand between) is a member of the organisation or armed group written
+// right after it. Not "wants to join", "will join", "bid to join": those are
+// not (yet) memberships.
+void joinedBody(StandingScan& s, const std::vector<const Mention*>& all, const Mention& m) {
+  static const std::array<std::string_view, 8> kBetween = {"has", "have", "had", "formally", "officially",
+                                                           "finally", "also", "now"};
+  const auto& tokens = s.tokens;
+  size_t v = m.tokEnd;
+  while (v < tokens.size() && std::find(kBetween.begin(), kBetween.end(), tokens[v].lower) != kBetween.end()) ++v;
+  if (v >= tokens.size() || (tokens[v].lower != "joined" && tokens[v].lower != "joins")) return;
+  const Mention* g = mentionAfter(tokens, all, v + 1, 1);
+  if (!g || g->entity == m.entity || g->tokBegin > v + 2) return;
+  const ActorKind kind = s.entities[g->entity].actor.kind;
+  if (kind != ActorKind::kOrganisation && kind != ActorKind::kArmedGroup) return;
+  Fact f;
+  f.src = m.entity;
+  f.dst = g->entity;
+  f.type = EdgeType::kMemberOf;
+  f.confidence = std::min(m.confidence, g->confidence) * kAppositionFactor;
+  s.push(std::move(f));
+}
+
 // Appositives: "P, the secretary general of G", "P, a member of G"; "G,
 // which is part of H". They read all mentions, transparent or not.
 void appositionRelations(StandingScan& s) {
@@ -786,6 +814,7 @@ void appositionRelations(StandingScan& s) {
   }
   for (const Mention* m : all) {
     personOfBody(s, all, *m);
+    joinedBody(s, all, *m);
     size_t q = m->tokEnd;
     if (q >= tokens.size() || tokens[q].lower != ",") continue;
     ++q;

@@ -143,6 +143,18 @@ TEST_CASE("Relations: a bare head-of-state title before an unknown name goes to 
   CHECK_FALSE(hasLine(h, "Julio Anchaya -LEADER_OF-> Peru"));
 }
 
+TEST_CASE("Relations: 'X joined ORGANISATION' is membership; wanting or planning to join is not",
+          "[extract][relations]") {
+  const auto a = facts("Montenegro formally joined NATO on Tuesday.", "2017-06-06");
+  CHECK(hasLine(a, "Montenegro -MEMBER_OF-> NATO"));
+  CHECK_FALSE(hasLine(a, "Montenegro -SUPPORT-> NATO"));  // the membership says it
+  CHECK(hasLine(facts("Croatia has joined the European Union.", "2013-07-02"), "Croatia -MEMBER_OF-> European Union"));
+  CHECK_FALSE(hasLine(facts("Georgia wants to join NATO.", "2017-06-06"), "Georgia -MEMBER_OF-> NATO"));
+  CHECK_FALSE(hasLine(facts("Georgia will join NATO one day.", "2017-06-06"), "Georgia -MEMBER_OF-> NATO"));
+  // Joining a state (in condemning X) is no membership.
+  CHECK_FALSE(hasLine(facts("Canada joined France in condemning the coup.", "2017-06-06"), "Canada -MEMBER_OF-> France"));
+}
+
 TEST_CASE("Relations: 'sworn in as the island's president' is an office of the island named before",
           "[extract][relations]") {
   // Invented name.
