@@ -102,6 +102,21 @@ namespace {
 //                   34/35; fresh9 61/84, 70/75; fresh5, fresh6 and fresh10 unchanged.
 //                   Tried and reverted (net wrong edges on frozen sets): "the two
 //                   leaders" bound to the parties named before; capitals as exact aliases.
+//   heldout_fresh11/ the second frozen set, written at the start of session 25 before any
+//                   rule change: 40/76 = 52.6%, 42/50 = 84.0% when written (02fee71).
+// Session 25 (2026-12-04): a day between a verb and its infinitive, "last week", a time
+//                   phrase before the verb, "after meeting X" adjuncts, "the Trump
+//                   administration", former offices undated, "fired his minister", the
+//                   speaker of reported speech in the shallow rules, "the bloc", "joined
+//                   NATO", a past form after an adverb, "the island's president":
+//                   heldout 130/166, 146/152; fresh 100/201, 106/123; fresh2 62/89,
+//                   71/79; fresh3 62/93, 68/89; fresh4 80/105, 83/89; fresh5 70/113,
+//                   82/95; fresh6 43/74, 44/57; fresh8 36/63, 34/34; fresh9 63/84, 72/76
+//                   (its w915 gold line gained RETREAT, see its README); dev, fresh7,
+//                   fresh10 and fresh11 unchanged. Tried and reverted: "President Trump"
+//                   read as a title (frozen fresh3/fresh7 +4 produced, none right);
+//                   "X and Y restored relations" (fresh +2 wrong); a flag state is no
+//                   owner ("Portuguese-flagged"; four sets' gold counts it the target).
 struct HeldoutSet {
   const char* dir;
   size_t recallFloorPercent;
@@ -109,18 +124,19 @@ struct HeldoutSet {
   size_t minSentences;
 };
 constexpr HeldoutSet kSets[] = {
-    {KG_HELDOUT_DIR, 77, 95, 60},
+    {KG_HELDOUT_DIR, 78, 96, 60},
     {KG_HELDOUT_DEV_DIR, 60, 93, 100},  // 122/133: "condemned the strikes" after an attack (session 20) costs two, one a scorer name mismatch (US Department of State for United States)
-    {KG_HELDOUT_FRESH_DIR, 48, 85, 100},
-    {KG_HELDOUT_FRESH2_DIR, 66, 87, 55},
-    {KG_HELDOUT_FRESH3_DIR, 60, 74, 60},
-    {KG_HELDOUT_FRESH4_DIR, 75, 89, 70},
-    {KG_HELDOUT_FRESH5_DIR, 59, 84, 65},
-    {KG_HELDOUT_FRESH6_DIR, 56, 76, 45},
+    {KG_HELDOUT_FRESH_DIR, 49, 86, 100},
+    {KG_HELDOUT_FRESH2_DIR, 69, 89, 55},
+    {KG_HELDOUT_FRESH3_DIR, 66, 76, 60},
+    {KG_HELDOUT_FRESH4_DIR, 76, 93, 70},
+    {KG_HELDOUT_FRESH5_DIR, 61, 86, 65},
+    {KG_HELDOUT_FRESH6_DIR, 58, 77, 45},
     {KG_HELDOUT_FRESH7_DIR, 59, 82, 40},
     {KG_HELDOUT_FRESH8_DIR, 53, 94, 40},
-    {KG_HELDOUT_FRESH9_DIR, 72, 93, 45},
+    {KG_HELDOUT_FRESH9_DIR, 75, 94, 45},
     {KG_HELDOUT_FRESH10_DIR, 46, 88, 40},
+    {KG_HELDOUT_FRESH11_DIR, 52, 84, 40},
 };
 
 struct Scored {
