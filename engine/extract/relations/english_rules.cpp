@@ -641,6 +641,12 @@ int verbObject(const RelationScan& s, size_t i, const Trigger& tr) {
 
 // An active verb: its subjects act on its objects.
 void activeEvent(RelationScan& s, size_t i, const Trigger& tr, Tense tense) {
+  // "denied backing the M23 rebels": what is denied is an act the gerund
+  // names, not its object; the denial rejects no one written here.
+  if (tr.type == EdgeType::kReject && i + 1 < s.tokens.size()) {
+    const Token& next = s.tokens[i + 1];
+    if (next.word && !next.capital && next.lower.size() > 4 && next.lower.ends_with("ing")) return;
+  }
   const int subj = s.c.subjectBefore(i);
   if (subj < 0) return;
   const int obj = verbObject(s, i, tr);

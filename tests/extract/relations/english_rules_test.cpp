@@ -140,3 +140,10 @@ TEST_CASE("Rules: the speaker of reported speech is never taken for the subject 
   // A mention right before the verb still acts.
   CHECK(hasLine(facts("The Pentagon said Hamas had attacked Israel.", "2024-02-08"), "Hamas -ASSAULT-> Israel"));
 }
+
+TEST_CASE("Rules: denying an act named by a gerund rejects no one the sentence names", "[extract][relations]") {
+  const auto a = facts("The Rwandan army denied backing the M23 rebels in Congo.", "2022-05-10");
+  CHECK_FALSE(hasLine(a, "Rwanda -REJECT-> M23"));
+  // A denial of something an actor asked for still rejects that actor.
+  CHECK(hasLine(facts("Rwanda denied the Kenyan request on Monday.", "2022-05-10"), "Rwanda -REJECT-> Kenya"));
+}
