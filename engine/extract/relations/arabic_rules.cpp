@@ -1,6 +1,7 @@
 #include "extract/relations/arabic_rules.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "extract/relations/rule_lexicon.h"
 
@@ -157,6 +158,43 @@ bool normaliseWords(const std::vector<Token>& tokens, std::vector<std::string>* 
   return true;
 }
 
+// The office a title written in the two words before token `at` states:
+// LEADER_OF or OFFICIAL_OF (official_titles win: "نائب الرئيس"), or nullopt
+// when neither word is a title word.
+std::optional<EdgeType> titleBefore(const ArabicScan& s, size_t at) {
+  bool leader = false, official = false;
+  for (size_t q = at; q > 0 && q + 2 >= at; --q) {
+    const std::string& w = s.norm[q - 1];
+    if (w.empty()) break;
+    official = official || arabicWords().officialTitles.contains(w);
+    leader = leader || arabicWords().leaderTitles.contains(w);
+  }
+  if (official) return EdgeType::kOfficialOf;
+  if (leader) return EdgeType::kLeaderOf;
+  return std::nullopt;
+}
+
+// The person mention starting right where mention `m` ends, or nullptr.
+const Mention* personRightAfter(const Mention& m, const std::vector<Mention>& mentions,
+                                const std::vector<Entity>& entities) {
+  for (const auto& n : mentions)
+    if (n.tokBegin == m.tokEnd && entities[n.entity].actor.kind == ActorKind::kPerson) return &n;
+  return nullptr;
+}
+
+// A title's body written between the title and its holder: the holder's
+// office in it (LEADER_OF / OFFICIAL_OF, titleBefore), when a title is there.
+void pushTitleOffice(ArabicScan& s, const Mention& body, const Mention& holder) {
+  const auto type = titleBefore(s, body.tokBegin);
+  if (!type) return;
+  Fact f;
+  f.src = holder.entity;
+  f.dst = body.entity;
+  f.type = *type;
+  f.confidence = std::min(body.confidence, holder.confidence) * kArabicEventFactor;
+  s.out->push_back(std::move(f));
+}
+
 // The mentions that can be arguments: not modifiers, media, parts of
 // another person's name, or the body of a title written before its holder.
 void collectArgs(ArabicScan& s, const std::vector<Mention>& mentions, const std::vector<Entity>& entities) {
@@ -170,11 +208,19 @@ void collectArgs(ArabicScan& s, const std::vector<Mention>& mentions, const std:
     // argument; the person is.
     if (entities[m.entity].actor.kind != ActorKind::kPerson && m.tokBegin < tokens.size() &&
         tokens[m.tokBegin].lower.rfind("\u0644", 0) == 0) {
-      bool personNext = false;
-      for (const auto& n : mentions)
-        if (n.tokBegin == m.tokEnd && entities[n.entity].actor.kind == ActorKind::kPerson) personNext = true;
-      if (personNext) {
+      if (const Mention* holder = personRightAfter(m, mentions, entities)) {
         for (size_t q = m.tokBegin; q < m.tokEnd && q < tokens.size(); ++q) s.transparent[q] = true;
+        pushTitleOffice(s, m, *holder);
+        continue;
+      }
+    }
+    // "الرئيس العراقي برهم صالح", "وزير الخارجية الإيراني محمد جواد ظريف":
+    // a state's adjective between a title and its holder's name names the
+    // holder's state; the holder, not the state, is the argument.
+    if (entities[m.entity].actor.kind == ActorKind::kState && titleBefore(s, m.tokBegin)) {
+      if (const Mention* holder = personRightAfter(m, mentions, entities)) {
+        for (size_t q = m.tokBegin; q < m.tokEnd && q < tokens.size(); ++q) s.transparent[q] = true;
+        pushTitleOffice(s, m, *holder);
         continue;
       }
     }

@@ -154,6 +154,8 @@ constexpr std::pair<std::string_view, WordSet ArabicWords::*> kArabicSets[] = {
     {"strike_nouns", &ArabicWords::strikeNouns},
     {"name_particles", &ArabicWords::nameParticles},
     {"negations", &ArabicWords::negations},
+    {"leader_titles", &ArabicWords::leaderTitles},
+    {"official_titles", &ArabicWords::officialTitles},
 };
 
 }  // namespace

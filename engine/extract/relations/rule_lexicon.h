@@ -62,6 +62,7 @@ struct EnglishRelationWords {
 // The sets of arabic_words.txt, words arabicNormalize'd.
 struct ArabicWords {
   WordSet strikeNouns, nameParticles, negations;
+  WordSet leaderTitles, officialTitles;  // the title words before a state and its holder
 };
 
 // Parse `text` in the format of the file named; `file` names it in errors.

@@ -89,3 +89,19 @@ TEST_CASE("Arabic relations: a title 'of' a body before a person is the person, 
   CHECK(hasLine(g, "Barham Salih -CONSULT-> Iran"));
   CHECK_FALSE(hasLine(g, "Iraq -CONSULT-> Barham Salih"));
 }
+
+TEST_CASE("Arabic relations: a state's adjective between a title and a name is the holder's office, not a party",
+          "[extract][relations][arabic]") {
+  // "President (Iraqi) Barham Salih met Foreign Minister (Iranian) Mohammad Javad Zarif in Baghdad."
+  const auto f = facts("التقى الرئيس العراقي برهم صالح وزير الخارجية الإيراني محمد جواد ظريف في بغداد.", "2021-05-10");
+  CHECK(hasLine(f, "Barham Salih -CONSULT-> Mohammad Javad Zarif"));
+  CHECK_FALSE(hasLine(f, "Barham Salih -CONSULT-> Iran"));
+  CHECK(hasLine(f, "Barham Salih -LEADER_OF-> Iraq"));
+  CHECK(hasLine(f, "Mohammad Javad Zarif -OFFICIAL_OF-> Iran"));
+  // "The secretary-general of Asa'ib Ahl al-Haq, Qais al-Khazali, said ...": the group's leader.
+  const auto g = facts("قال الأمين العام لعصائب أهل الحق قيس الخزعلي إن الولايات المتحدة يجب أن تغادر العراق.",
+                       "2021-05-10");
+  CHECK(hasLine(g, "Qais al-Khazali -LEADER_OF-> Asa'ib Ahl al-Haq"));
+  // No title before the adjective: the state stays a party ("American forces withdrew from Iraq").
+  CHECK(hasLine(facts("انسحبت القوات الأمريكية من العراق.", "2021-05-10"), "United States -RETREAT-> Iraq"));
+}
