@@ -91,10 +91,26 @@ void ExtractorImpl::computeKeys(size_t actor) {
   for (const auto& al : a.aliases) add(al);
 }
 
+void ExtractorImpl::extendKeys(size_t actor, size_t firstAlias) {
+  // catalogKeys_[actor] is computeKeys' answer for the aliases before
+  // `firstAlias` (every change of an actor's aliases is an append followed by
+  // computeKeys or this): going on from there over the new ones gives what
+  // computeKeys would, and taking them back is a truncation.
+  const Actor& a = catalog_.actors()[actor].actor;
+  if (firstAlias >= a.aliases.size()) return;
+  std::vector<std::string>& keys = catalogKeys_[actor];
+  if (undo_) undo_->push([this, actor, old = keys.size()] { catalogKeys_[actor].resize(old); });
+  for (size_t i = firstAlias; i < a.aliases.size(); ++i) {
+    for (auto& k : nameKeys(a.aliases[i]))
+      if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
+  }
+}
+
 void ExtractorImpl::noteKeys(size_t actor, const std::string& name) {
   for (const auto& k : nameKeys(name)) {
     if (k.empty() || k[0] != '~') continue;
-    auto [it, inserted] = skeletonOwner_.emplace(k, actor);
+    // try_emplace: no node is built for a key already owned.
+    auto [it, inserted] = skeletonOwner_.try_emplace(k, actor);
     if (inserted && undo_) undo_->push([this, k] { skeletonOwner_.erase(k); });
     if (!inserted && it->second != actor && ambiguousSkeletons_.insert(k).second && undo_)
       undo_->push([this, k] { ambiguousSkeletons_.erase(k); });
@@ -143,6 +159,7 @@ void ExtractorImpl::registerActor(const Actor& actor) {
     if (cand && catalog_.actors()[*cand].actor.kind == actor.kind) idx = cand;
   }
   if (idx && catalog_.actors()[*idx].actor.id != 0 && catalog_.actors()[*idx].actor.id != actor.id) idx.reset();
+  const bool added = !idx;
   if (!idx) {
     Actor a = actor;
     a.aliases.clear();
@@ -151,12 +168,17 @@ void ExtractorImpl::registerActor(const Actor& actor) {
     noteKeys(*idx, actor.name);
   }
   catalog_.setId(*idx, actor.id);
+  const size_t aliasesBefore = catalog_.actors()[*idx].actor.aliases.size();
   for (const auto& al : actor.aliases) {
     catalog_.addAlias(*idx, al);
     index_->addAlias(al, *idx);
     noteKeys(*idx, al);
   }
-  computeKeys(*idx);
+  if (added) {
+    computeKeys(*idx);
+  } else {
+    extendKeys(*idx, aliasesBefore);
+  }
 }
 
 namespace {

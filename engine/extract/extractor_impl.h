@@ -66,6 +66,9 @@ class ExtractorImpl final : public Extractor {
   // computed once rather than for every article that mentions the actor.
   std::vector<std::vector<std::string>> catalogKeys_;
   void computeKeys(size_t actor);
+  // computeKeys(actor) after aliases were appended to it from `firstAlias`
+  // on (only the new aliases' keys are folded).
+  void extendKeys(size_t actor, size_t firstAlias);
   // addKnownActor's work, recorded in undo_ when that is set.
   void registerActor(const Actor& actor);
   // Takes back the registrations of the last setArticleActors.

@@ -79,7 +79,7 @@ void Catalog::addAlias(size_t actor, const std::string& alias) {
   a.aliases.push_back(alias);
   if (undo_) undo_->push([this, actor] { actors_[actor].actor.aliases.pop_back(); });
   std::string k = strictKey(alias);
-  if (byAlias_.emplace(k, actor).second && undo_) undo_->push([this, k] { byAlias_.erase(k); });
+  if (byAlias_.try_emplace(k, actor).second && undo_) undo_->push([this, k] { byAlias_.erase(k); });
 }
 
 void Catalog::setId(size_t actor, ActorId id) {

@@ -115,7 +115,11 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
       if (x.actor == actor && x.acronym == e.acronym) return;
     }
     v.push_back(e);
-    if (undo_) undo_->push([&trie, key] { trie.find(key)->second.pop_back(); });
+    // The node outlives this record: a rollback takes back the record that
+    // created it (pushed before this one) only after this one, and rehashing
+    // keeps references to elements valid. (A pointer fits std::function's
+    // inline storage; a copied key did not.)
+    if (undo_) undo_->push([&v] { v.pop_back(); });
   };
   addTo(strict_, plan.prefixes.back().first);
   addTo(skeleton_, plan.prefixes.back().second);

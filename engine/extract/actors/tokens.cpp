@@ -163,6 +163,9 @@ void latinWord(std::string_view text, size_t s, size_t* i, size_t end, bool* hyp
     // ASCII letters and digits, the common case, without decoding.
     const char a = text[*i];
     if ((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') || (a >= '0' && a <= '9')) { ++*i; continue; }
+    // Any other ASCII byte but an apostrophe or a dot ends the word (the
+    // tests below, without decoding it and the character after it).
+    if (static_cast<unsigned char>(a) < 0x80 && a != '\'' && a != '`' && a != '.') break;
     const char32_t d = peek(text, *i, end);
     if (isLatinish(d)) { *i = nextIdx(text, *i); continue; }
     const size_t after = nextIdx(text, *i);
@@ -295,6 +298,25 @@ std::vector<Token> tokenize(std::string_view text, size_t begin, size_t end, con
   bool hyphenPending = false;
   while (i < end) {
     const size_t s = i;
+    // ASCII, most bytes of most articles: no decoding, no script lookup
+    // (the same branches as below take the same bytes).
+    if (const auto b = static_cast<unsigned char>(text[i]); b < 0x80) {
+      ++i;
+      if (b == ' ' || b == '\t' || b == '\n' || b == '\r') { hyphenPending = false; continue; }
+      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
+        latinWord(text, s, &i, end, &hyphenPending, &out);
+        continue;
+      }
+      if (const char* p = punctName(b)) {
+        hyphenPending = false;
+        Token t;
+        t.begin = s;
+        t.end = i;
+        t.lower = p;
+        out.push_back(std::move(t));
+      }
+      continue;
+    }
     const char32_t c = decodeUtf8(text, i);
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x3000) { hyphenPending = false; continue; }
     if (isLatinish(c)) {
