@@ -21,7 +21,8 @@
 #                                   five test binaries. Opt-in: its cost in
 #                                   scripts/test.sh is not measured yet (README)
 #   scripts/sanitize.sh thread      ThreadSanitizer, the concurrent tests (rpc,
-#                                   snapshot holder, ingest) and the kgd soak's
+#                                   snapshot holder, ingest, kg import's loader
+#                                   thread: LoadPipeline) and the kgd soak's
 #                                   --race profile (ctest kgd_soak_race, 20 s),
 #                                   in build-tsan/, then that soak again for
 #                                   $KG_SOAK_SECONDS (default 120) s
@@ -112,7 +113,7 @@ case "$mode" in
     exclude='^kgd_soak$'
     [ "$bounded" = --bounded ] && exclude='^kgd_soak$|made slow on purpose'
     (cd "$dir" && ctest --output-on-failure -j"$(nproc)" --timeout 1800 -E "$exclude" \
-      -R '^(Server|Client|FrameMeter|kgd|kg --remote|LocalGraph|WorkerPool|SnapshotHolder|Ingestor)')
+      -R '^(Server|Client|FrameMeter|kgd|kg --remote|LocalGraph|WorkerPool|SnapshotHolder|Ingestor|LoadPipeline)')
     [ "$bounded" = --bounded ] || "$dir/bin/kgd_soak" --race --seconds "${KG_SOAK_SECONDS:-120}"
     ;;
   *) echo "usage: scripts/sanitize.sh [address|thread]" >&2; exit 2 ;;

@@ -178,6 +178,7 @@ Status ImportRun::begin() {
   auto loader = store_.newBulkLoader();
   if (!loader) return loader.status();
   loader_ = std::move(loader).value();
+  pipeline_ = std::make_unique<LoadPipeline>(*loader_);
   return Status::ok();
 }
 
@@ -237,13 +238,21 @@ Status ImportRun::partOfCountry(ActorId sectorActor, const std::string& country)
   auto state = actor(country, country, {});
   if (!state) return state.status();
   if (state.value() == sectorActor) return Status::ok();
-  Edge e;
+  // Through the pipeline like the events, so that edge ids follow the rows.
+  auto slot = pipeline_->slot();
+  if (!slot) return slot.status();
+  Edge& e = **slot;
   e.src = sectorActor;
   e.dst = state.value();
   e.type = EdgeType::kPartOf;
+  e.mode.clear();
+  e.cameo.clear();
+  e.title.clear();
+  e.srcCode.clear();
+  e.dstCode.clear();
+  e.when = DateRange();
   e.confidence = 1.0f;
-  auto id = loader_->putEdge(e);
-  if (!id) return id.status();
+  e.evidence.clear();
   ++sectorLinks_;
   return Status::ok();
 }
@@ -256,26 +265,37 @@ void ImportRun::noActorPair(const std::string& where, size_t line, const std::st
 
 Status ImportRun::event(ActorId src, ActorId dst, const PloverEvent& ev, std::string_view cameo, const Date& date,
                         const std::string& doc, uint32_t sentence, const std::string& text, Attributes attributes) {
-  edge_.src = src;
-  edge_.dst = dst;
-  edge_.type = ev.type;
-  edge_.mode.assign(ev.mode);
-  edge_.cameo.assign(cameo);
-  edge_.when = DateRange::point(date);
-  edge_.confidence = 1.0f;
-  edge_.evidence.resize(opt_.evidence ? 1 : 0);
+  // A reused edge: every field putEdge reads is set (strings keep their
+  // capacity, so a bulk import allocates little per row).
+  auto slot = pipeline_->slot();
+  if (!slot) return slot.status();
+  Edge& e = **slot;
+  e.src = src;
+  e.dst = dst;
+  e.type = ev.type;
+  e.mode.assign(ev.mode);
+  e.cameo.assign(cameo);
+  e.title.clear();
+  e.srcCode.clear();
+  e.dstCode.clear();
+  e.when = DateRange::point(date);
+  e.confidence = 1.0f;
+  e.evidence.resize(opt_.evidence ? 1 : 0);
   if (opt_.evidence) {
-    edge_.evidence[0].doc = doc;
-    edge_.evidence[0].sentence = sentence;
-    edge_.evidence[0].text = text;
-    edge_.evidence[0].attributes = std::move(attributes);
+    Evidence& r = e.evidence[0];
+    r.doc = doc;
+    r.sentence = sentence;
+    r.begin = r.end = 0;
+    r.text = text;
+    r.attributes = std::move(attributes);
   }
   ++events_;
-  auto id = loader_->putEdge(edge_);
-  return id.status();
+  return Status::ok();
 }
 
 Result<ImportSummary> ImportRun::finish() {
+  // Every edge merged: the loader is this thread's again.
+  KG_RETURN_IF_ERROR(pipeline_->close());
   sum_.parseSeconds = secondsSince(start_);
   if (opt_.progress) opt_.progress(sum_.rows);
   if (opt_.writing) opt_.writing();

@@ -1,7 +1,8 @@
 // Internal to core: what every `kg import` format reader shares — reading
 // lines, splitting fields, quoting bad bytes, and ImportRun, one import's
 // loader, actor table and row accounting (importer.h "Accounting").
-// Not thread-safe: one ImportRun per import, used by one thread.
+// Not thread-safe: one ImportRun per import, used by one thread (it runs
+// the bulk loader's edge merging on a thread of its own, load_pipeline.h).
 #pragma once
 
 #include <chrono>
@@ -17,6 +18,7 @@
 #include "core/actor_identity.h"
 #include "core/cameo.h"
 #include "core/importer.h"
+#include "core/load_pipeline.h"
 #include "storage/graph_store.h"
 
 namespace kg::core::importing {
@@ -96,7 +98,9 @@ class ImportRun {
                         std::string_view code = {});
   // One well-formed row's event: becomes evidence on an edge (stored) or is
   // found already present (merged) when the load finishes. `attributes` are
-  // moved into the evidence record.
+  // moved into the evidence record. The edge is merged on the loader thread
+  // (load_pipeline.h): an error there (putEdge's) is returned by a later
+  // call, or by finish().
   Status event(ActorId src, ActorId dst, const PloverEvent& ev, std::string_view cameo, const Date& date,
                const std::string& doc, uint32_t sentence, const std::string& text, Attributes attributes = {});
   Result<ImportSummary> finish();
@@ -114,11 +118,12 @@ class ImportRun {
   bool storeHasActors_ = false;
   std::unique_ptr<ActorIdentity> identity_;
   std::unique_ptr<storage::BulkLoader> loader_;
+  // Declared after loader_: destroyed (its thread stopped) before it.
+  std::unique_ptr<LoadPipeline> pipeline_;
   uint64_t sectorLinks_ = 0;  // PART_OF edges of new sector actors
   std::unordered_map<std::string, ActorId> actors_;
   ImportSummary sum_;
   uint64_t events_ = 0;  // events offered to the loader
-  Edge edge_;
 };
 
 // A header line of a headed GDELT CSV (it names GLOBALEVENTID in any spelling).

@@ -60,11 +60,6 @@ Status corrupt(const char* what) { return Status::corruption(std::string("malfor
 
 }  // namespace
 
-void putU64BE(std::string* out, uint64_t v) {
-  char b[8];  // one append, not eight: keys are built in bulk loads' inner loops
-  for (int i = 0; i < 8; ++i) b[i] = static_cast<char>((v >> (8 * (7 - i))) & 0xff);
-  out->append(b, 8);
-}
 void putU32BE(std::string* out, uint32_t v) {
   char b[4];
   for (int i = 0; i < 4; ++i) b[i] = static_cast<char>((v >> (8 * (3 - i))) & 0xff);
@@ -111,9 +106,18 @@ std::string edgeFactPrefix(ActorId first, EdgeType type, const Date& from, Actor
 }
 
 std::string encodeEdgeKey(const EdgeKey& e) {
-  std::string k = edgeFactPrefix(e.first, e.type, e.from, e.second);
-  putU64BE(&k, e.id);
+  std::string k;
+  k.reserve(kEdgeKeyBytes);
+  appendEdgeKey(&k, e);
   return k;
+}
+
+void appendEdgeKey(std::string* out, const EdgeKey& e) {
+  putU64BE(out, e.first);
+  out->push_back(static_cast<char>(e.type));
+  putDateKey(out, e.from);
+  putU64BE(out, e.second);
+  putU64BE(out, e.id);
 }
 
 Result<EdgeKey> decodeEdgeKey(std::string_view key) {
@@ -173,6 +177,12 @@ Result<Actor> decodeActor(ActorId id, std::string_view value, std::vector<std::s
 
 std::string encodeEdgeValue(const Edge& e, uint32_t evidenceCount) {
   std::string v;
+  appendEdgeValue(&v, e, evidenceCount);
+  return v;
+}
+
+void appendEdgeValue(std::string* out, const Edge& e, uint32_t evidenceCount) {
+  std::string& v = *out;
   putString(&v, e.mode);
   putString(&v, e.cameo);
   putString(&v, e.title);
@@ -192,7 +202,6 @@ std::string encodeEdgeValue(const Edge& e, uint32_t evidenceCount) {
     putString(&v, e.srcCode);
     putString(&v, e.dstCode);
   }
-  return v;
 }
 
 Result<EdgeHeader> decodeEdge(const EdgeKey& key, std::string_view value) {
@@ -231,20 +240,28 @@ Result<EdgeHeader> decodeEdge(const EdgeKey& key, std::string_view value) {
 
 std::string evidenceKey(EdgeId edge, const DocId& doc, uint32_t sentence) {
   std::string k;
-  putU64BE(&k, edge);
-  k.append(doc);
-  k.push_back('\0');
-  putU32BE(&k, sentence);
+  appendEvidenceKey(&k, edge, doc, sentence);
   return k;
+}
+
+void appendEvidenceKey(std::string* out, EdgeId edge, std::string_view doc, uint32_t sentence) {
+  putU64BE(out, edge);
+  out->append(doc);
+  out->push_back('\0');
+  putU32BE(out, sentence);
 }
 
 std::string encodeEvidenceValue(const Evidence& ev) {
   std::string v;
-  putVarint(&v, ev.begin);
-  putVarint(&v, ev.end);
-  putString(&v, ev.text);
-  v.append(encodeEvidenceAttributes(ev.attributes));
+  appendEvidenceValue(&v, ev);
   return v;
+}
+
+void appendEvidenceValue(std::string* out, const Evidence& ev) {
+  putVarint(out, ev.begin);
+  putVarint(out, ev.end);
+  putString(out, ev.text);
+  if (!ev.attributes.empty()) out->append(encodeEvidenceAttributes(ev.attributes));
 }
 
 std::string encodeEvidenceAttributes(const std::map<std::string, std::string>& attributes) {

@@ -27,7 +27,12 @@ inline constexpr size_t kDateBytes = 5;
 // src(8) type(1) from(5) dst(8) edge id(8)
 inline constexpr size_t kEdgeKeyBytes = 8 + 1 + kDateBytes + 8 + 8;
 
-void putU64BE(std::string* out, uint64_t v);
+// Inline: bulk loads build keys with it in their inner loops.
+inline void putU64BE(std::string* out, uint64_t v) {
+  char b[8];  // one append, not eight
+  for (int i = 0; i < 8; ++i) b[i] = static_cast<char>((v >> (8 * (7 - i))) & 0xff);
+  out->append(b, 8);
+}
 void putU32BE(std::string* out, uint32_t v);
 uint64_t getU64BE(std::string_view in, size_t pos);  // requires pos + 8 <= size
 uint32_t getU32BE(std::string_view in, size_t pos);
@@ -47,6 +52,8 @@ struct EdgeKey {
   EdgeId id = 0;
 };
 std::string encodeEdgeKey(const EdgeKey& k);
+// The same bytes appended to `out` (bulk loads reuse one buffer per file).
+void appendEdgeKey(std::string* out, const EdgeKey& k);
 Result<EdgeKey> decodeEdgeKey(std::string_view key);
 // The key prefix shared by every edge with the same (first, type, from, second).
 std::string edgeFactPrefix(ActorId first, EdgeType type, const Date& from, ActorId second);
@@ -56,11 +63,14 @@ Result<Actor> decodeActor(ActorId id, std::string_view value, std::vector<std::s
 
 // The `out` value: what the key does not hold.
 std::string encodeEdgeValue(const Edge& e, uint32_t evidenceCount);
+void appendEdgeValue(std::string* out, const Edge& e, uint32_t evidenceCount);  // the same, appended
 // Fills header->edge from the key parts and the value.
 Result<EdgeHeader> decodeEdge(const EdgeKey& key, std::string_view value);
 
 std::string evidenceKey(EdgeId edge, const DocId& doc, uint32_t sentence);
+void appendEvidenceKey(std::string* out, EdgeId edge, std::string_view doc, uint32_t sentence);  // the same, appended
 std::string encodeEvidenceValue(const Evidence& ev);
+void appendEvidenceValue(std::string* out, const Evidence& ev);  // the same, appended
 // The optional attribute tail of an evidence value (FORMAT.md): "" when
 // `attributes` is empty, so that encodeEvidenceValue(ev without attributes)
 // + this == encodeEvidenceValue(ev with them).

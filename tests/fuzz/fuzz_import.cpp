@@ -13,6 +13,7 @@
 // run) and the rest the file.
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -37,8 +38,10 @@ class NullLoader final : public storage::BulkLoader {
   Result<storage::BulkLoadStats> finish() override { return storage::BulkLoadStats{actors_, edges_, 0, 0}; }
 
  private:
-  uint64_t actors_ = 0;
-  uint64_t edges_ = 0;
+  // kg import calls putActor on its importing thread while its loader
+  // thread calls putEdge (core/load_pipeline.h).
+  std::atomic<uint64_t> actors_{0};
+  uint64_t edges_ = 0;  // the loader thread's
 };
 
 // An empty store that only bulk-loads.
