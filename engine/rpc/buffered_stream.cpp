@@ -47,7 +47,10 @@ kj::Promise<void> BufferedStream::write(const void* buffer, size_t size) {
 
 kj::Promise<void> BufferedStream::write(kj::ArrayPtr<const kj::ArrayPtr<const kj::byte>> pieces) {
   KJ_IF_MAYBE(e, failed_) { return kj::cp(*e); }
-  if (!gatherWrites_) return inner_->write(pieces);
+  // A refused write throws at once in KJ; returned as a broken promise instead
+  // (no exception leaves write(), which callers reach through a thunk: see
+  // MeteredStream::write in server.cpp for why that matters under TSan).
+  if (!gatherWrites_) return kj::evalNow([&] { return inner_->write(pieces); });
   return gather(pieces);
 }
 

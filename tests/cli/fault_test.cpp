@@ -146,33 +146,47 @@ std::vector<uint64_t> faultPoints(uint64_t count, uint64_t points) {
   return out;
 }
 
-// Runs `command` into a database (fresh, or a copy of one `setup` wrote)
-// with the Nth counted call of the kinds `ops` (":OPS") failing, for N over
-// faultPoints of the calls the command makes (at least `minCalls` of them).
-// A run either fails naming the error, leaves the database as it was, and
-// lets a normal run give the clean result; or (a call after its commit: the
-// change-log trim) succeeds with the clean result; or (the store's final
-// sync at close) fails naming it and keeps the clean result.
-// Returns the failed runs.
-int sweepFaults(const std::string& command, const std::vector<std::string>& setup, const std::string& ops,
-                uint64_t points, uint64_t minCalls = 1) {
+// What every sweep of one command on one base shares, written once: the base
+// database (`setup` commands run in order; none: no database), its state
+// (none for a fresh database) and the state a normal run of `command` on a
+// copy of it leaves. Sweeps of the same command and base differ only in the
+// calls they fail, so they start from the same files.
+struct SweepBase {
+  SweepBase(std::string cmd, const std::vector<std::string>& setup) : command(std::move(cmd)) {
+    writeBase(base, setup);
+    if (!setup.empty()) before = stateOfCopy(base, dir.sub("before.db"));
+    const std::string cleanDb = dir.sub("clean.db");
+    copyBase(base, cleanDb);
+    const auto r = kgAt(cleanDb, command);
+    INFO(command << ": " << r.err);
+    REQUIRE(r.rc == 0);
+    clean = stateOf(cleanDb);
+    REQUIRE(clean.opened);
+    std::filesystem::remove_all(cleanDb);
+  }
+  std::string command;
   TempDir dir;
-  const std::string base = dir.sub("base.db");
-  writeBase(base, setup);
+  std::string base = dir.sub("base.db");
   std::optional<DbState> before;
-  if (!setup.empty()) before = stateOfCopy(base, dir.sub("before.db"));
-  const std::string cleanDb = dir.sub("clean.db");
-  copyBase(base, cleanDb);
-  REQUIRE(kgAt(cleanDb, command).rc == 0);
-  const DbState clean = stateOf(cleanDb);
-  REQUIRE(clean.opened);
-  const uint64_t calls = countCalls(base, dir.sub("count.db"), command, ops);
+  DbState clean;
+};
+
+// Runs the command of `s` into copies of its base with the Nth counted call
+// of the kinds `ops` (":OPS") failing, for N over faultPoints of the calls the
+// command makes (at least `minCalls` of them). A run either fails naming the
+// error, leaves the database as it was, and lets a normal run give the clean
+// result; or (a call after its commit: the change-log trim) succeeds with the
+// clean result; or (the store's final sync at close) fails naming it and
+// keeps the clean result. Returns the failed runs.
+int sweepFaults(const SweepBase& s, const std::string& ops, uint64_t points, uint64_t minCalls = 1) {
+  const std::string& command = s.command;
+  const uint64_t calls = countCalls(s.base, s.dir.sub("count.db"), command, ops);
   INFO(command << " makes " << calls << " calls of " << ops);
   CHECK(calls >= minCalls);
   int failing = 0;
   for (uint64_t n : faultPoints(calls, points)) {
-    const std::string db = dir.sub("db" + std::to_string(n));
-    copyBase(base, db);
+    const std::string db = s.dir.sub("db" + std::to_string(n));
+    copyBase(s.base, db);
     const bool noSpace = (n % 2) == 0;
     const std::string fault = std::to_string(n) + (noSpace ? ":nospace" : "") + ops;
     const auto faulty = kgAt(db, command, fault);
@@ -181,7 +195,7 @@ int sweepFaults(const std::string& command, const std::vector<std::string>& setu
       // The call failed after the command's work was stored (the change-log
       // trim, which a command does not report): the result must be the
       // clean one.
-      CHECK(stateOf(db).text == clean.text);
+      CHECK(stateOf(db).text == s.clean.text);
       std::filesystem::remove_all(db);
       continue;
     }
@@ -192,67 +206,68 @@ int sweepFaults(const std::string& command, const std::vector<std::string>& setu
     if (faulty.err.find(kErrorPrefix + std::string(kCloseFailed)) != std::string::npos) {
       // Only the final sync failed: the command's work is committed. (After
       // an earlier failure the close's is a warning, and the rest applies.)
-      CHECK(stateOf(db).text == clean.text);
+      CHECK(stateOf(db).text == s.clean.text);
       std::filesystem::remove_all(db);
       continue;
     }
-    checkUnchanged(db, before, faulty.err);
-    for (const auto& e : std::filesystem::directory_iterator(dir.path()))  // a failed creation leaves nothing
+    checkUnchanged(db, s.before, faulty.err);
+    for (const auto& e : std::filesystem::directory_iterator(s.dir.path()))  // a failed creation leaves nothing
       CHECK(e.path().filename().string().find(".creating-") == std::string::npos);
     const auto again = kgAt(db, command);
     INFO("the normal run after it: " << again.err);
     REQUIRE(again.rc == 0);
-    CHECK(stateOf(db).text == clean.text);
+    CHECK(stateOf(db).text == s.clean.text);
     std::filesystem::remove_all(db);
   }
   return failing;
 }
 
 // Appends alone, then every kind of call together, then each rarer kind
-// alone (its first and last call in the bounded run).
-void sweepEveryKind(const std::string& command, const std::vector<std::string>& setup) {
-  CHECK(sweepFaults(command, setup, ":append", 6) >= 5);
-  CHECK(sweepFaults(command, setup, ":all", 8) >= 7);
+// alone (its first and last call in the bounded run), all from one base.
+void sweepEveryKind(const SweepBase& s) {
+  CHECK(sweepFaults(s, ":append", 6) >= 5);
+  CHECK(sweepFaults(s, ":all", 8) >= 7);
   for (const char* ops : {":create", ":sync", ":rename", ":dirsync"}) {
     INFO("OPS " << ops);
-    sweepFaults(command, setup, ops, 2);
+    sweepFaults(s, ops, 2);
   }
 }
 
 }  // namespace
 
 TEST_CASE("Fault: kg ingest into a new database with failing calls reports it and recovers", "[cli][fault]") {
-  sweepEveryKind(kIngestCorpus, {});
+  sweepEveryKind(SweepBase(kIngestCorpus, {}));
 }
 
 TEST_CASE("Fault: kg ingest into a database with failing calls keeps it as it was plus the whole articles it reports",
           "[cli][fault]") {
   KG_REQUIRE_SHARED_PATH(kIcews);
-  sweepEveryKind(kIngestCorpus, {kImportIcews});
+  sweepEveryKind(SweepBase(kIngestCorpus, {kImportIcews}));
 }
 
 TEST_CASE("Fault: kg import into a new database with failing calls reports it and recovers", "[cli][fault]") {
   KG_REQUIRE_SHARED_PATH(kIcews);
-  sweepEveryKind(kImportIcews, {});
+  sweepEveryKind(SweepBase(kImportIcews, {}));
 }
 
 TEST_CASE("Fault: kg import into a database with failing calls (SST ingestion links included) leaves it as it was",
           "[cli][fault]") {
   KG_REQUIRE_SHARED_PATH(kIcews);
-  sweepEveryKind(kImportIcews, {kIngestCorpus});
+  const SweepBase s(kImportIcews, {kIngestCorpus});
+  sweepEveryKind(s);
   // Each of the load's files is linked into the database: fail each link.
-  CHECK(sweepFaults(kImportIcews, {kIngestCorpus}, ":link", 100, 2) >= 2);
+  CHECK(sweepFaults(s, ":link", 100, 2) >= 2);
 }
 
 const std::vector<std::string> kCuratedBase = {kIngestCorpus, "actor add 'Fault Test Person' --kind person",
                                                "actor add 'Fault Test Group' --kind organisation"};
 
 TEST_CASE("Fault: kg actor add with failing calls leaves the database as it was", "[cli][fault]") {
-  sweepEveryKind("actor add 'Fault Test Newcomer' --kind person", kCuratedBase);
+  sweepEveryKind(SweepBase("actor add 'Fault Test Newcomer' --kind person", kCuratedBase));
 }
 
 TEST_CASE("Fault: kg edge add with failing calls leaves the database as it was", "[cli][fault]") {
-  sweepEveryKind("edge add 'Fault Test Person' ACCUSE 'Fault Test Group' --from 2020-01-01", kCuratedBase);
+  sweepEveryKind(SweepBase("edge add 'Fault Test Person' ACCUSE 'Fault Test Group' --from 2020-01-01", kCuratedBase));
 }
 
 namespace {
@@ -270,34 +285,48 @@ std::optional<std::string> snapshotBytes(const std::string& db) {
   return kg::testing::slurp(file);
 }
 
-// A query that saves the graph snapshot file (its file is stale and due to be
-// folded), with the Nth counted call of the kinds `ops` failing, N over
-// faultPoints of its calls. A save that fails is reported and the query
-// answered (the file is a cache: FORMAT.md); the file stays the previous one,
-// whole, no temporary file is left, and a normal run then saves the clean
-// file. A run that fails earlier (opening the store) exits non-zero naming
-// the error and changes nothing. Returns the failed saves.
-int sweepSnapshotFaults(const std::string& ops, uint64_t points) {
-  TempDir dir;
-  const std::string base = dir.sub("base.db");
-  writeBase(base, {"ingest " + shq(kFirstArticle), "components --json", kIngestCorpus});
-  const auto previous = snapshotBytes(base);
-  REQUIRE(previous);
-  const DbState before = stateOfCopy(base, dir.sub("before.db"));
+// What every sweep of the snapshot writer shares, written once: a database
+// whose snapshot file is stale and due to be folded, that file, the
+// database's state, and what a normal run of the query answers and saves.
+struct SnapshotSweepBase {
+  SnapshotSweepBase() {
+    writeBase(base, {"ingest " + shq(kFirstArticle), "components --json", kIngestCorpus});
+    previous = snapshotBytes(base);
+    REQUIRE(previous);
+    before = stateOfCopy(base, dir.sub("before.db"));
+    const std::string cleanDb = dir.sub("clean.db");
+    copyBase(base, cleanDb);
+    clean = kgAt(cleanDb, query);
+    REQUIRE(clean.rc == 0);
+    REQUIRE(clean.err.empty());
+    saved = snapshotBytes(cleanDb);
+    REQUIRE(saved != previous);  // the query saved the merged file
+    std::filesystem::remove_all(cleanDb);
+  }
   const std::string query = "components --top 1000 --json";
-  const std::string cleanDb = dir.sub("clean.db");
-  copyBase(base, cleanDb);
-  const auto clean = kgAt(cleanDb, query);
-  REQUIRE(clean.rc == 0);
-  REQUIRE(clean.err.empty());
-  const auto saved = snapshotBytes(cleanDb);
-  REQUIRE(saved != previous);  // the query saved the merged file
-  const uint64_t calls = countCalls(base, dir.sub("count.db"), query, ops);
+  TempDir dir;
+  std::string base = dir.sub("base.db");
+  std::optional<std::string> previous;
+  DbState before;
+  kg::testing::RunResult clean;
+  std::optional<std::string> saved;
+};
+
+// The query of `s`, which saves the graph snapshot file, with the Nth counted
+// call of the kinds `ops` failing, N over faultPoints of its calls. A save
+// that fails is reported and the query answered (the file is a cache:
+// FORMAT.md); the file stays the previous one, whole, no temporary file is
+// left, and a normal run then saves the clean file. A run that fails earlier
+// (opening the store) exits non-zero naming the error and changes nothing.
+// Returns the failed saves.
+int sweepSnapshotFaults(const SnapshotSweepBase& s, const std::string& ops, uint64_t points) {
+  const std::string& query = s.query;
+  const uint64_t calls = countCalls(s.base, s.dir.sub("count.db"), query, ops);
   INFO("the query makes " << calls << " calls of " << ops);
   int failedSaves = 0;
   for (uint64_t n : faultPoints(calls, points)) {
-    const std::string db = dir.sub("db" + std::to_string(n));
-    copyBase(base, db);
+    const std::string db = s.dir.sub("db" + std::to_string(n));
+    copyBase(s.base, db);
     const bool noSpace = n % 2 == 0;
     const std::string fault = std::to_string(n) + (noSpace ? ":nospace" : "") + ops;
     const auto faulty = kgAt(db, query, fault);
@@ -308,22 +337,22 @@ int sweepSnapshotFaults(const std::string& ops, uint64_t points) {
     if (faulty.rc == 0) {
       ++failedSaves;
       CHECK(faulty.err.find("kg: warning: could not save the graph snapshot: ") != std::string::npos);
-      CHECK(faulty.out == clean.out);
+      CHECK(faulty.out == s.clean.out);
       // Only a failed directory sync comes after the rename.
       const auto after = snapshotBytes(db);
-      CHECK((after == previous || (after == saved && faulty.err.find("dirsync") != std::string::npos)));
+      CHECK((after == s.previous || (after == s.saved && faulty.err.find("dirsync") != std::string::npos)));
     } else {
       CHECK(faulty.err.find("kg: error: ") != std::string::npos);
-      CHECK(snapshotBytes(db) == previous);
+      CHECK(snapshotBytes(db) == s.previous);
     }
     CHECK(snapshotTemps(db) == 0);
-    CHECK(stateOf(db).text == before.text);
+    CHECK(stateOf(db).text == s.before.text);
     const auto again = kgAt(db, query);
     INFO("the normal run after it: " << again.err);
     REQUIRE(again.rc == 0);
     CHECK(again.err.empty());
-    CHECK(again.out == clean.out);
-    CHECK(snapshotBytes(db) == saved);
+    CHECK(again.out == s.clean.out);
+    CHECK(snapshotBytes(db) == s.saved);
     std::filesystem::remove_all(db);
   }
   return failedSaves;
@@ -336,10 +365,11 @@ TEST_CASE("Fault: a query whose snapshot file save fails answers and says so and
   // The file's own calls: its creation, its writes (header, arrays, padding),
   // its sync, the rename and the directory sync; the read-only open of the
   // store makes none.
-  CHECK(sweepSnapshotFaults(":all", 100) >= 20);
+  const SnapshotSweepBase s;
+  CHECK(sweepSnapshotFaults(s, ":all", 100) >= 20);
   for (const char* ops : {":create", ":sync", ":rename", ":dirsync"}) {
     INFO(ops);
-    CHECK(sweepSnapshotFaults(ops, 100) == 1);
+    CHECK(sweepSnapshotFaults(s, ops, 100) == 1);
   }
 }
 

@@ -21,12 +21,17 @@
 // an error that is not a typed answer (Internal, Corruption); when kgd leaves
 // an abusive connection open past its timeouts; or when kgd's resident
 // memory after the run exceeds the memory before it by more than
-// --rss-growth-mb (default kRssGrowthMib); or when kgd, stopped with SIGTERM
+// --rss-growth-mb (default kRssGrowthMib); or when kgd's thread count or open
+// file descriptors after the run exceed those before it by more than
+// kThreadGrowth or kFdGrowth (in every profile: a thread or a descriptor kept
+// per connection would pass them within seconds); or when kgd, stopped with SIGTERM
 // at the end, does not exit 0 (a failed close of its store, a sanitizer
-// report). It prints calls/s, answers and errors by kind, and VmRSS before,
-// at its peak and after, then one JSON line.
+// report). It prints calls/s, answers and errors by kind, and VmRSS, threads
+// and open descriptors before, at their peak and after, then one JSON line.
 //
-//   kgd_soak [--seconds S] [--rss-growth-mb M] [--race]
+//   kgd_soak [--seconds S] [--rss-growth-mb M] [--race] [--abuse-pause-ms MS]
+//
+// --abuse-pause-ms: the abuser's pause after each cycle (default 0).
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -75,12 +80,22 @@ constexpr size_t kRssGrowthMib = 32 * kSanitizerRssFactor + kQuarantineMib;
 constexpr int kWarmUpCalls = 64;
 constexpr int kQueryClients = 16;
 constexpr int kRaceQueryClients = 8;  // --race
-// --race: a pause after each abuse cycle. Under TSan kgd's resident memory
-// grows with every connection it has served (measured without it: 300 MiB to
-// 13.8 GiB over 240 s and some 14,800 abusive connections; the ordinary build
-// stays at 82 MiB over 60 s), so the cycle is slowed and the memory bound is
-// not applied there: the ordinary soak checks memory.
-constexpr auto kRaceAbusePause = 1000ms;
+// The memory bound holds under TSan too since kgd's streams stopped letting
+// a refused write's exception leave write() (engine/rpc/server.cpp,
+// MeteredStream::write): before, GCC's TSan kept a new stack for every
+// allocation after each such exception, and kgd grew from 313 to 657 MiB in
+// 63 s of this profile (13.8 GiB in 240 s); now 305 to 352 MiB over 41 s and
+// 3060 abusive connections, flat from the 15th second.
+// kgd's threads are its event loop, its worker pools and RocksDB's background
+// pools (which start their threads on first use); none is made per
+// connection or per call. Its descriptors: the listening socket, one per open
+// connection and RocksDB's files (the table cache keeps every table file
+// open, and ingests add and compactions replace some). Measured: ordinary
+// build, 15 s: 7 threads throughout, 25 descriptors before and after (536 at
+// the peak: the burst of abandoned connections); --race, 30 s: 7 threads, 25
+// then 24 descriptors; --race under TSan, 41 s: 8 threads, 26 then 28.
+constexpr size_t kThreadGrowth = 4;
+constexpr size_t kFdGrowth = 64;
 constexpr uint32_t kEdgePageSize = 5;  // small pages: an edge listing is many calls
 constexpr int kAbandonedBurst = 500;
 constexpr int kHalfFrames = 8;
@@ -123,6 +138,7 @@ class Tally {
 
 struct Soak {
   bool race = false;  // --race: the abuse without deadlines
+  std::chrono::milliseconds abusePause{0};  // after each abuse cycle
   std::string address;
   int port = 0;
   std::vector<std::string> actors;
@@ -256,13 +272,12 @@ void abuser(Soak& soak) {
   while (Clock::now() < soak.end) {
     sendGarbage(soak);
     dropMidPage(soak);
-    if (soak.race) {  // the rest is judged against kgd's timeouts
-      std::this_thread::sleep_for(kRaceAbusePause);
-      continue;
+    if (!soak.race) {  // the rest is judged against kgd's timeouts
+      holdHalfFrames(soak);
+      dropMidPage(soak);
+      abandonBurst(soak);
     }
-    holdHalfFrames(soak);
-    dropMidPage(soak);
-    abandonBurst(soak);
+    std::this_thread::sleep_for(soak.abusePause);
   }
 }
 
@@ -272,6 +287,7 @@ struct Args {
   int seconds = kDefaultSeconds;
   size_t rssGrowthMib = kRssGrowthMib;
   bool race = false;
+  long abusePauseMs = 0;
 };
 
 bool parseArgs(int argc, char** argv, Args* a) {
@@ -286,12 +302,13 @@ bool parseArgs(int argc, char** argv, Args* a) {
     try {
       if (flag == "--seconds") a->seconds = std::stoi(value);
       else if (flag == "--rss-growth-mb") a->rssGrowthMib = std::stoul(value);
+      else if (flag == "--abuse-pause-ms") a->abusePauseMs = std::stol(value);
       else return false;
     } catch (const std::exception&) {
       return false;
     }
   }
-  return a->seconds > 0;
+  return a->seconds > 0 && a->abusePauseMs >= 0;
 }
 
 // The served database: examples/corpus ingested by kg.
@@ -324,8 +341,17 @@ bool loadActors(Soak& soak) {
   return !soak.actors.empty();
 }
 
-// Runs the load and the abuse for `seconds`; kgd's VmRSS sampled meanwhile (KiB).
-std::vector<size_t> runLoad(Soak& soak, kg::testing::Kgd& kgd, int seconds,
+// kgd's resident memory (KiB), threads and open descriptors at one moment.
+struct Usage {
+  size_t rssKib = 0, threads = 0, fds = 0;
+};
+
+Usage usageOf(const kg::testing::Kgd& kgd) {
+  return {kg::testing::residentKib(kgd.pid()), kg::testing::threadCount(kgd.pid()), kg::testing::openFds(kgd.pid())};
+}
+
+// Runs the load and the abuse for `seconds`; kgd's usage sampled meanwhile.
+std::vector<Usage> runLoad(Soak& soak, kg::testing::Kgd& kgd, int seconds,
                             const std::vector<std::vector<kg::rpc::IngestDocument>>& sets) {
   soak.end = Clock::now() + std::chrono::seconds(seconds);
   std::vector<std::thread> threads;
@@ -333,13 +359,13 @@ std::vector<size_t> runLoad(Soak& soak, kg::testing::Kgd& kgd, int seconds,
   for (int i = 0; i < clients; ++i) threads.emplace_back(queryClient, std::ref(soak), 1000u + i);
   threads.emplace_back(ingestClient, std::ref(soak), std::cref(sets));
   threads.emplace_back(abuser, std::ref(soak));
-  std::vector<size_t> rss;
+  std::vector<Usage> samples;
   while (Clock::now() < soak.end) {
-    rss.push_back(kg::testing::residentKib(kgd.pid()));
+    samples.push_back(usageOf(kgd));
     std::this_thread::sleep_for(kRssSampleEvery);
   }
   for (auto& t : threads) t.join();
-  return rss;
+  return samples;
 }
 
 nlohmann::json toJson(const Tally& t) { return nlohmann::json(t.counts()); }
@@ -365,9 +391,13 @@ std::vector<std::string> failures(const Soak& soak) {
 }
 
 struct Memory {
-  size_t cold = 0, before = 0, after = 0;  // KiB
-  std::vector<size_t> samples;             // KiB, during the run
-  size_t peak() const { return samples.empty() ? 0 : *std::max_element(samples.begin(), samples.end()); }
+  Usage cold, before, after;
+  std::vector<Usage> samples;  // during the run
+  size_t peak(size_t Usage::*of) const {
+    size_t most = 0;
+    for (const Usage& u : samples) most = std::max(most, u.*of);
+    return most;
+  }
 };
 
 // Prints the run's numbers (and one JSON line); the exit status. `stopped`:
@@ -384,21 +414,33 @@ int report(const Soak& soak, double seconds, const Memory& m, bool up, int stopp
   printTally("abuse", soak.abuse);
   std::printf("kgd VmRSS: %zu MiB cold, %zu MiB warm (before), %zu MiB peak, %zu MiB after (bound: before + %zu "
               "MiB); every %lld ms:",
-              mib(m.cold), mib(m.before), mib(m.peak()), mib(m.after), rssGrowthMib,
+              mib(m.cold.rssKib), mib(m.before.rssKib), mib(m.peak(&Usage::rssKib)), mib(m.after.rssKib), rssGrowthMib,
               static_cast<long long>(kRssSampleEvery.count()));
-  for (size_t kib : m.samples) std::printf(" %zu", mib(kib));
+  for (const Usage& u : m.samples) std::printf(" %zu", mib(u.rssKib));
   std::printf("\n");
+  std::printf("kgd threads: %zu before, %zu peak, %zu after (bound: before + %zu); open descriptors: %zu before, "
+              "%zu peak, %zu after (bound: before + %zu)\n",
+              m.before.threads, m.peak(&Usage::threads), m.after.threads, kThreadGrowth, m.before.fds,
+              m.peak(&Usage::fds), m.after.fds, kFdGrowth);
   std::vector<std::string> failed = failures(soak);
   if (!up) failed.push_back("kgd is not running or not answering after the run");
   if (up && stopped != 0)
     failed.push_back("kgd stopped by SIGTERM exited " + std::to_string(stopped) + " instead of 0 (its stderr says why)");
-  if (!soak.race && mib(m.after) > mib(m.before) + rssGrowthMib)
+  if (mib(m.after.rssKib) > mib(m.before.rssKib) + rssGrowthMib)
     failed.push_back("kgd resident memory grew beyond the bound");
+  if (m.after.threads > m.before.threads + kThreadGrowth)
+    failed.push_back("kgd's thread count grew beyond the bound (a thread kept per connection or call?)");
+  if (m.after.fds > m.before.fds + kFdGrowth)
+    failed.push_back("kgd's open descriptors grew beyond the bound (a connection or file left open?)");
   const nlohmann::json result = {
       {"seconds", seconds},           {"calls", calls},          {"calls_per_second", calls / seconds},
       {"by_kind", toJson(soak.calls)}, {"ingest", toJson(soak.ingest)}, {"abuse", toJson(soak.abuse)},
-      {"rss_kib_cold", m.cold},       {"rss_kib_before", m.before}, {"rss_kib_peak", m.peak()},
-      {"rss_kib_after", m.after},     {"race", soak.race},         {"kgd_exit", stopped},
+      {"rss_kib_cold", m.cold.rssKib}, {"rss_kib_before", m.before.rssKib},
+      {"rss_kib_peak", m.peak(&Usage::rssKib)}, {"rss_kib_after", m.after.rssKib},
+      {"threads_before", m.before.threads}, {"threads_peak", m.peak(&Usage::threads)},
+      {"threads_after", m.after.threads}, {"fds_before", m.before.fds}, {"fds_peak", m.peak(&Usage::fds)},
+      {"fds_after", m.after.fds}, {"abuse_pause_ms", soak.abusePause.count()},
+      {"race", soak.race},         {"kgd_exit", stopped},
       {"failures", failed}};
   std::printf("%s\n", result.dump().c_str());
   for (const auto& f : failed) std::printf("kgd_soak: FAILED: %s\n", f.c_str());
@@ -420,7 +462,8 @@ bool connectTo(kg::testing::Kgd& kgd, Soak* soak) {
 int main(int argc, char** argv) {
   Args args;
   if (!parseArgs(argc, argv, &args))
-    return std::fprintf(stderr, "usage: kgd_soak [--seconds S] [--rss-growth-mb M] [--race]\n"), 2;
+    return std::fprintf(stderr, "usage: kgd_soak [--seconds S] [--rss-growth-mb M] [--race] [--abuse-pause-ms MS]\n"),
+           2;
   const std::string seeds = KG_SEEDS_DIR;
   if (!std::filesystem::exists(seeds))
     return std::fprintf(stderr, "kgd_soak: %s is missing: put ../shared beside the repository\n", seeds.c_str()), 2;
@@ -430,19 +473,20 @@ int main(int argc, char** argv) {
                         std::to_string(kIdleTimeout.count()), "--read-timeout-ms", std::to_string(kReadTimeout.count())});
   Soak soak;
   soak.race = args.race;
+  soak.abusePause = std::chrono::milliseconds(std::max(0L, args.abusePauseMs));
   if (!connectTo(kgd, &soak)) return std::fprintf(stderr, "kgd_soak: kgd did not start or lists no actors\n"), 2;
   const auto sets = std::vector{readDocuments(seeds), readDocuments(KG_CORPUS_DIR)};
   Memory memory;
-  memory.cold = kg::testing::residentKib(kgd.pid());
+  memory.cold = usageOf(kgd);
   if (!warmUp(soak, sets[1])) return std::fprintf(stderr, "kgd_soak: kgd did not answer the warm-up\n"), 2;
-  memory.before = kg::testing::residentKib(kgd.pid());
+  memory.before = usageOf(kgd);
   soak.pages = 0;
   const auto start = Clock::now();
   memory.samples = runLoad(soak, kgd, args.seconds, sets);
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   std::this_thread::sleep_for(kCloseMargin);  // abusive connections closed, work done
   const bool up = kgd.running() && loadActors(soak);
-  memory.after = kg::testing::residentKib(kgd.pid());
+  memory.after = usageOf(kgd);
   const int stopped = up ? kgd.signalAndWait(SIGTERM) : -1;
   return report(soak, seconds, memory, up, stopped, args.rssGrowthMib);
 }
