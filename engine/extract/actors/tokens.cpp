@@ -296,6 +296,14 @@ std::vector<Token> tokenize(std::string_view text, size_t begin, size_t end, con
   out.reserve(end > begin ? (end - begin) / 4 + 4 : 0);  // about one token per five bytes of English
   size_t i = begin;
   bool hyphenPending = false;
+  // A punctuation token [from, to) under its name.
+  auto pushPunct = [&out](size_t from, size_t to, const char* name) {
+    Token t;
+    t.begin = from;
+    t.end = to;
+    t.lower = name;
+    out.push_back(std::move(t));
+  };
   while (i < end) {
     const size_t s = i;
     // ASCII, most bytes of most articles: no decoding, no script lookup
@@ -309,11 +317,7 @@ std::vector<Token> tokenize(std::string_view text, size_t begin, size_t end, con
       }
       if (const char* p = punctName(b)) {
         hyphenPending = false;
-        Token t;
-        t.begin = s;
-        t.end = i;
-        t.lower = p;
-        out.push_back(std::move(t));
+        pushPunct(s, i, p);
       }
       continue;
     }
@@ -338,11 +342,7 @@ std::vector<Token> tokenize(std::string_view text, size_t begin, size_t end, con
     }
     if (const char* p = punctName(c)) {
       hyphenPending = false;
-      Token t;
-      t.begin = s;
-      t.end = i;
-      t.lower = p;
-      out.push_back(std::move(t));
+      pushPunct(s, i, p);
     }
   }
   return out;

@@ -99,6 +99,17 @@ const CatalogRelation* recordedRelation(const Resolver& resolver, size_t person,
   return best;
 }
 
+// Pushes a standing relation of `type` from mention `a`'s actor to `b`'s,
+// at the weaker mention's confidence times `factor`.
+void pushBetween(StandingScan& s, const Mention& a, const Mention& b, EdgeType type, float factor) {
+  Fact f;
+  f.src = a.entity;
+  f.dst = b.entity;
+  f.type = type;
+  f.confidence = std::min(a.confidence, b.confidence) * factor;
+  s.push(std::move(f));
+}
+
 // ---- Titles written before names
 
 // Military ranks and honorifics: membership, not an office.
@@ -585,12 +596,7 @@ void partOfAfter(StandingScan& s, const std::vector<const Mention*>& all, const 
     if (tokens[r].lower != "part" || tokens[r + 1].lower != "of") continue;
     const Mention* g = mentionAfter(tokens, all, r + 2, 3);
     if (g == nullptr || g->entity == m.entity) return;
-    Fact f;
-    f.src = m.entity;
-    f.dst = g->entity;
-    f.type = EdgeType::kPartOf;
-    f.confidence = std::min(m.confidence, g->confidence) * kPartOfFactor;
-    s.push(std::move(f));
+    pushBetween(s, m, *g, EdgeType::kPartOf, kPartOfFactor);
     return;
   }
 }
@@ -793,12 +799,7 @@ void joinedBody(StandingScan& s, const std::vector<const Mention*>& all, const M
   if (!g || g->entity == m.entity || g->tokBegin > v + 2) return;
   const ActorKind kind = s.entities[g->entity].actor.kind;
   if (kind != ActorKind::kOrganisation && kind != ActorKind::kArmedGroup) return;
-  Fact f;
-  f.src = m.entity;
-  f.dst = g->entity;
-  f.type = EdgeType::kMemberOf;
-  f.confidence = std::min(m.confidence, g->confidence) * kAppositionFactor;
-  s.push(std::move(f));
+  pushBetween(s, m, *g, EdgeType::kMemberOf, kAppositionFactor);
 }
 
 // Appositives: "P, the secretary general of G", "P, a member of G"; "G,
