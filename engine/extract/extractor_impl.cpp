@@ -1,6 +1,7 @@
 #include "extract/extractor_impl.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <tuple>
@@ -316,6 +317,26 @@ void dropJoiningAsCooperation(std::vector<Fact>* facts) {
   });
 }
 
+// True when the sentence places what it tells before the article's news
+// without a date: "recently", "previously", "formerly", "in the past",
+// "years ago" (whole words, any case). Not "recent": "in recent weeks" is
+// usually the news itself.
+bool tellsVaguePast(std::string_view sentence) {
+  static const std::array<std::string_view, 5> kWords = {"recently", "previously", "formerly", "in the past",
+                                                         "years ago"};
+  std::string lower(sentence);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view w : kWords) {
+    for (size_t at = lower.find(w); at != std::string::npos; at = lower.find(w, at + 1)) {
+      const bool startOk = at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]));
+      const size_t e = at + w.size();
+      const bool endOk = e >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[e]));
+      if (startOk && endOk) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Extraction ExtractorImpl::extract(const Article& article) const {
@@ -449,6 +470,10 @@ Extraction ExtractorImpl::extract(const Article& article) const {
     Date sentenceDate = eventDate(sentenceText, article.doc.date);
     if (!sentenceDate.known()) sentenceDate = anchoredDay(article, sentences, si);
     if (!sentenceDate.known()) sentenceDate = seasonDate(sentenceText, article.doc.date);
+    // "met recently with X", "had previously struck Y": an act told as
+    // before the article's news, with no date of its own, is not dated by
+    // the article (it stays undated).
+    const bool vaguePast = !sentenceDate.known() && tellsVaguePast(sentenceText);
     Evidence ev{article.doc.id, static_cast<uint32_t>(si), s.begin, s.end, std::string(sentenceText)};
     for (const auto& f : facts) {
       Edge e;
@@ -466,7 +491,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
           e.dateBasis = DateBasis::kArticle;
         }
       } else {
-        pickEventDate(f, sentenceDate, article.doc.date, &e);
+        pickEventDate(f, sentenceDate, vaguePast ? Date::unknown() : article.doc.date, &e);
       }
       const auto key = std::make_tuple(f.src, f.dst, static_cast<int>(f.type), f.mode, f.title);
       if (auto it = byKey.find(key); it != byKey.end()) {

@@ -431,6 +431,13 @@ TEST_CASE("Extractor: dates follow the sentence, then the article, and unknown s
   CHECK(when("Iraq accused Iran of meddling on January 3.", "2020-01-06", DateBasis::kText) == "2020-01-03..2020-01-03");
   CHECK(when("Iraq accused Iran of meddling on Sunday.", "2020-01-06", DateBasis::kText) == "2020-01-05..2020-01-05");
   CHECK(when("Iraq accused Iran of meddling.", "", DateBasis::kUnknown) == "..");  // no date at all
+  // Told as before the article's news with no date of its own: undated, not the article's day.
+  CHECK(when("Iraq recently accused Iran of meddling.", "2020-01-06", DateBasis::kUnknown) == "..");
+  CHECK(when("Iraq had previously accused Iran of meddling.", "2020-01-06", DateBasis::kUnknown) == "..");
+  // With a date of its own the date wins; "in recent weeks" is the news itself.
+  CHECK(when("Iraq recently accused Iran of meddling on January 3.", "2020-01-06", DateBasis::kText) ==
+        "2020-01-03..2020-01-03");
+  CHECK(when("Iraq accused Iran of meddling in recent weeks.", "2020-01-06") == "2020-01-06..2020-01-06");
 }
 
 TEST_CASE("Extractor: no edge read from text has an open start, offices are points with the article basis",
