@@ -770,6 +770,10 @@ void attachTitleOfGroupBefore(MentionScan& s, Mention& m) {
     auto tl = s.index.title(tokens, q);
     if (!tl || q + tl->second != p - 1) continue;
     m.title = tl->first;
+    // "the Deputy Secretary-General of X Y": a deputy's title, whichever
+    // part of it the title list knows.
+    if (q > 0 && (tokens[q - 1].lower == "deputy" || tokens[q - 1].lower == "vice" || tokens[q - 1].lower == "assistant"))
+      m.title = tokens[q - 1].lower + " " + m.title;
     m.titleOf = s.out[om].entity;
     s.out[om].modifier = true;
     return;

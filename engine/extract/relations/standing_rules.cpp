@@ -279,7 +279,11 @@ Fact officeFact(const StandingScan& s, const Mention& m, size_t body, float conf
   f.title = m.title;
   // "a commander of X, Y": one of several holders leads nothing.
   if (m.titleOneOfMany && f.type == EdgeType::kLeaderOf) f.type = stateLike ? EdgeType::kOfficialOf : EdgeType::kMemberOf;
-  if (const CatalogRelation* r = recordedRelation(s.resolver, person.catalog, b.catalog, lt)) {
+  // Not a record of another time under another title: "the Deputy
+  // Secretary-General X" in 2021 is no part of X's tenure as Secretary
+  // General from 2024.
+  const CatalogRelation* r = recordedRelation(s.resolver, person.catalog, b.catalog, lt);
+  if (r && (lowerCase(r->title) == lt || heldOrJustEnded(*r, s.resolver.articleDate()))) {
     f.type = r->type;
     f.title = r->title;
   }

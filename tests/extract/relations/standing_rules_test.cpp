@@ -143,6 +143,26 @@ TEST_CASE("Relations: a bare head-of-state title before an unknown name goes to 
   CHECK_FALSE(hasLine(h, "Julio Anchaya -LEADER_OF-> Peru"));
 }
 
+TEST_CASE("Relations: 'the Deputy Secretary-General of G X' is a member of G, not its leader",
+          "[extract][relations]") {
+  // Invented name.
+  const auto a = facts("On Monday, the Deputy Secretary-General of Lebanon's \"Hezbollah Movement\" Omar Tarek "
+                       "expressed his distrust.",
+                       "2021-07-27");
+  CHECK(hasLine(a, "Omar Tarek -MEMBER_OF-> Hezbollah"));
+  CHECK_FALSE(hasLine(a, "Omar Tarek -LEADER_OF-> Hezbollah"));
+  // The dictionary records Naim Qassem as secretary general from 2024 only: in 2021 he was the deputy.
+  const auto b = facts("On Monday, the Deputy Secretary-General of Hezbollah Naim Qassem expressed his distrust.",
+                       "2021-07-27");
+  CHECK(hasLine(b, "Naim Qassem -MEMBER_OF-> Hezbollah"));
+  CHECK_FALSE(hasLine(b, "Naim Qassem -LEADER_OF-> Hezbollah"));
+  // Without "Deputy" the title leads.
+  CHECK(hasLine(facts("On Monday, the Secretary-General of Lebanon's \"Hezbollah Movement\" Omar Tarek expressed "
+                      "his distrust.",
+                      "2021-07-27"),
+                "Omar Tarek -LEADER_OF-> Hezbollah"));
+}
+
 TEST_CASE("Relations: 'X joined ORGANISATION' is membership; wanting or planning to join is not",
           "[extract][relations]") {
   const auto a = facts("Montenegro formally joined NATO on Tuesday.", "2017-06-06");
