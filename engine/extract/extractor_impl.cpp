@@ -1,7 +1,6 @@
 #include "extract/extractor_impl.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <map>
 #include <tuple>
@@ -304,35 +303,17 @@ void pickEventDate(const Fact& f, Date sentenceDate, Date articleDate, Edge* e) 
   e->dateBasis = DateBasis::kArticle;
 }
 
-// "Finland joined NATO": the relation rules read a membership (MEMBER_OF),
-// the coder the same words as diplomatic cooperation (JOIN "+", CAMEO 050);
-// the membership says it, so the cooperation event of that pair is dropped.
-void dropJoiningAsCooperation(std::vector<Fact>* facts) {
-  std::vector<std::pair<size_t, size_t>> members;
-  for (const Fact& f : *facts)
-    if (f.type == EdgeType::kMemberOf) members.emplace_back(f.src, f.dst);
-  if (members.empty()) return;
-  std::erase_if(*facts, [&](const Fact& f) {
-    return f.cameo == "050" && std::find(members.begin(), members.end(), std::make_pair(f.src, f.dst)) != members.end();
-  });
-}
-
-// True when the sentence places what it tells before the article's news
-// without a date: "recently", "previously", "formerly", "in the past",
-// "years ago" (whole words, any case). Not "recent": "in recent weeks" is
-// usually the news itself.
-bool tellsVaguePast(std::string_view sentence) {
-  static const std::array<std::string_view, 5> kWords = {"recently", "previously", "formerly", "in the past",
-                                                         "years ago"};
-  std::string lower(sentence);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (std::string_view w : kWords) {
-    for (size_t at = lower.find(w); at != std::string::npos; at = lower.find(w, at + 1)) {
-      const bool startOk = at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]));
-      const size_t e = at + w.size();
-      const bool endOk = e >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[e]));
-      if (startOk && endOk) return true;
-    }
+// True when the sentence (its tokens) places what it tells before the
+// article's news without a date: "recently", "previously", "formerly", "in
+// the past", "years ago". Not "recent": "in recent weeks" is usually the
+// news itself.
+bool tellsVaguePast(const std::vector<Token>& tokens) {
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const std::string& w = tokens[k].lower;
+    if (!tokens[k].word) continue;
+    if (w == "recently" || w == "previously" || w == "formerly") return true;
+    if (w == "past" && k >= 2 && tokens[k - 1].lower == "the" && tokens[k - 2].lower == "in") return true;
+    if (w == "ago" && k >= 1 && tokens[k - 1].lower == "years") return true;
   }
   return false;
 }
@@ -452,7 +433,6 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       else
         discourse.earlierGroup.reset();  // what the parse would leave: a sentence about no group
       facts = combineFacts(std::move(facts), std::move(coded), englishEvents_, denied);
-      dropJoiningAsCooperation(&facts);
       rememberDoneActs(facts, si, &discourse.acts);
       if (auto r = rebuttalFact(tokens, mentions, resolver.entities(), accusations, facts)) facts.push_back(std::move(*r));
       for (Fact& f : followSuitFacts(tokens, mentions, lastEvents, facts)) facts.push_back(std::move(f));
@@ -473,7 +453,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
     // "met recently with X", "had previously struck Y": an act told as
     // before the article's news, with no date of its own, is not dated by
     // the article (it stays undated).
-    const bool vaguePast = !sentenceDate.known() && tellsVaguePast(sentenceText);
+    const bool vaguePast = !sentenceDate.known() && tellsVaguePast(tokens);
     Evidence ev{article.doc.id, static_cast<uint32_t>(si), s.begin, s.end, std::string(sentenceText)};
     for (const auto& f : facts) {
       Edge e;

@@ -994,10 +994,9 @@ bool indefiniteRole(const std::vector<Token>& tokens, size_t start) {
 // three words before the role written from `start`: its holder of the day is
 // someone else.
 bool pastHolderRole(const std::vector<Token>& tokens, size_t start) {
-  static const std::array<std::string_view, 6> kPast = {"former", "ex", "late", "outgoing", "ousted", "deposed"};
   for (size_t k = start; k > 0 && k + 3 > start; --k) {
     const std::string& w = tokens[k - 1].lower;
-    if (std::find(kPast.begin(), kPast.end(), w) != kPast.end()) return true;
+    if (isPastOfficeWord(w)) return true;
     if (w == "the" || w == "a" || w == ",") break;
   }
   return false;
@@ -1104,6 +1103,11 @@ void leadersGovernments(MentionScan& s) {
     m.titleBegin = m.tokBegin;
     s.resolver->noteMention(m.entity);
   }
+}
+
+bool isPastOfficeWord(std::string_view lower) {
+  static const std::array<std::string_view, 6> kPast = {"former", "ex", "late", "outgoing", "ousted", "deposed"};
+  return std::find(kPast.begin(), kPast.end(), lower) != kPast.end();
 }
 
 std::vector<Mention> findMentions(const std::vector<Token>& tokens, const MentionIndex& index, Resolver* resolver) {

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/actors/mention_index.h"
@@ -46,5 +47,10 @@ struct Mention {
 
 // The mentions of one sentence in text order.
 std::vector<Mention> findMentions(const std::vector<Token>& tokens, const MentionIndex& index, Resolver* resolver);
+
+// True for the lower-case words that say an office is no longer held:
+// "former", "ex", "late", "outgoing", "ousted", "deposed" ("the former
+// Bolivian president" is not the president of the day). Pure; any thread.
+bool isPastOfficeWord(std::string_view lower);
 
 }  // namespace kg::extract

@@ -488,6 +488,14 @@ std::vector<Fact> combineFacts(std::vector<Fact> rules, std::vector<Fact> coded,
     const bool standing = isStandingType(f.type);
     if (standing || (mode == EnglishEvents::kBoth && !coderHasPair(f) && !isDenied(f))) out.push_back(std::move(f));
   }
+  // "Finland joined NATO": the rules read a membership, the coder the same
+  // words as diplomatic cooperation (JOIN "+", 050); the membership says it.
+  std::vector<std::pair<size_t, size_t>> members;
+  for (const Fact& f : out)
+    if (f.type == EdgeType::kMemberOf) members.emplace_back(f.src, f.dst);
+  std::erase_if(out, [&](const Fact& f) {
+    return f.cameo == "050" && std::find(members.begin(), members.end(), std::make_pair(f.src, f.dst)) != members.end();
+  });
   return out;
 }
 

@@ -84,7 +84,9 @@ enum class EnglishEvents : uint8_t {
 bool isLatinSentence(const std::vector<Token>& tokens);
 
 // Combines the rules' facts with the coder's per `mode` (see EnglishEvents);
-// rule events between a `denied` pair (either way) are dropped.
+// rule events between a `denied` pair (either way) are dropped, and so is a
+// coded cooperation event (CAMEO 050) of a pair the rules read a membership
+// of ("Finland joined NATO": MEMBER_OF says it).
 std::vector<Fact> combineFacts(std::vector<Fact> rules, std::vector<Fact> coded, EnglishEvents mode,
                                const std::vector<std::pair<size_t, size_t>>& denied = {});
 

@@ -181,13 +181,24 @@ std::vector<size_t> namedStates(const SentenceParse& p, const NpActors& actors,
   return out;
 }
 
+namespace {
+
+// True when phrase `k` is unbound and reads "the HEAD" with HEAD in `heads`
+// ("the country", "the bloc").
+bool unboundTheHead(const SentenceParse& p, const NpActors& actors, size_t k, const WordSet& heads) {
+  const syntax::NounPhrase& n = p.nps[k];
+  if (!actors[k].empty() || !n.members.empty() || n.span.last != n.span.first + 2) return false;
+  return p.words[n.span.first].lower == "the" && heads.contains(p.words[n.span.first + 1].lower);
+}
+
+}  // namespace
+
 void bindTheCountry(const SentenceParse& p, const DiscourseState& state, NpActors* actors) {
   if (!state.isState) return;
   const EnglishCoderWords& w = englishCoderWords();
   for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
+    if (!unboundTheHead(p, *actors, k, w.theCountryHeads)) continue;
     const syntax::NounPhrase& n = p.nps[k];
-    if (!(*actors)[k].empty() || !n.members.empty() || n.span.last != n.span.first + 2) continue;
-    if (p.words[n.span.first].lower != "the" || !w.theCountryHeads.contains(p.words[n.span.first + 1].lower)) continue;
     std::vector<size_t> before;
     for (size_t j = 0; j < p.nps.size() && j < actors->size(); ++j) {
       if (j == k || p.nps[j].span.first >= n.span.first || (*actors)[j].empty() || !p.nps[j].members.empty()) continue;
@@ -203,12 +214,8 @@ void bindTheCountry(const SentenceParse& p, const DiscourseState& state, NpActor
 void bindTheGroup(const SentenceParse& p, const DiscourseState& state, NpActors* actors) {
   if (!state.earlierGroup || !state.isState || state.isState(*state.earlierGroup)) return;
   const EnglishCoderWords& w = englishCoderWords();
-  for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
-    const syntax::NounPhrase& n = p.nps[k];
-    if (!(*actors)[k].empty() || !n.members.empty() || n.span.last != n.span.first + 2) continue;
-    if (p.words[n.span.first].lower != "the" || !w.theGroupHeads.contains(p.words[n.span.first + 1].lower)) continue;
-    (*actors)[k] = {*state.earlierGroup};
-  }
+  for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k)
+    if (unboundTheHead(p, *actors, k, w.theGroupHeads)) (*actors)[k] = {*state.earlierGroup};
 }
 
 std::vector<size_t> salientPersons(const SentenceParse& p, const NpActors& actors,

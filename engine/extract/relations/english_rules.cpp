@@ -22,15 +22,10 @@ bool isSubordinator(const std::string& w) { return words().subordinators.contain
 bool isRelative(const std::string& w) { return words().relatives.contains(w); }
 bool isClauseBreak(const Token& t) { return !t.word && (t.lower == ";" || t.lower == "." || t.lower == ":" || t.lower == "(" || t.lower == ")"); }
 bool isModal(const std::string& w) { return words().modals.contains(w); }
-bool isSubjectPronoun(const std::string& w) {
-  return w == "he" || w == "she" || w == "they" || w == "it" || w == "we" || w == "i";
-}
+bool isSubjectPronoun(const std::string& w) { return words().subjectPronouns.contains(w); }
 // Finite forms of the verbs that report speech, where a shallow reading of
 // the clause after them would take the speaker for its subject.
-bool isSayingWord(const std::string& w) {
-  return w == "said" || w == "says" || w == "told" || w == "tells" || w == "added" || w == "stated" ||
-         w == "claimed" || w == "announced" || w == "alleged" || w == "insisted" || w == "reported";
-}
+bool isSayingWord(const std::string& w) { return words().sayingWords.contains(w); }
 
 std::string modeOf(const std::vector<Token>& tokens) {
   for (size_t i = 0; i < tokens.size(); ++i) {

@@ -145,6 +145,8 @@ constexpr std::pair<std::string_view, WordSet E::*> kEnglishSets[] = {
     {"appointing_verbs", &E::appointingVerbs},
     {"appointed_title_openers", &E::appointedTitleOpeners},
     {"replacing_verbs", &E::replacingVerbs},
+    {"subject_pronouns", &E::subjectPronouns},
+    {"saying_words", &E::sayingWords},
     {"clause_link_words", &E::clauseLinkWords},
     {"role_word_stems", &E::roleWordStems},
     {"title_qualifiers", &E::titleQualifiers},

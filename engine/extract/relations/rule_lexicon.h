@@ -57,6 +57,7 @@ struct EnglishRelationWords {
   WordSet leaderTitleWords, subordinateTitleOpeners, headTitles, honorifics, ranks, stateVagueTitles, roleWordStems, titleQualifiers;
   WordSet placePrepositions, clauseLinkWords, ownerNouns, appointingVerbs, appointedTitleOpeners,
       replacingVerbs;
+  WordSet subjectPronouns, sayingWords;  // english_rules: the speaker is not the subject of what was said
 };
 
 // The sets of arabic_words.txt, words arabicNormalize'd.

@@ -125,9 +125,7 @@ bool formerTitle(const StandingScan& s, const Mention& m) {
   for (size_t at = m.titleBegin, back = 0; at > 0 && back < 3; --at, ++back) {
     const Token& t = s.tokens[at - 1];
     const std::string& w = t.lower;
-    if (w == "former" || w == "late" || w == "ex" || w == "then" || w == "outgoing" || w == "ousted" ||
-        w == "deposed")
-      return true;
+    if (w == "then" || isPastOfficeWord(w)) return true;
     if (!t.word || t.capital || t.possessive || w == "the" || w == "a" || w == "an") return false;
   }
   return false;
