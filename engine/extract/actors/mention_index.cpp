@@ -1,7 +1,10 @@
 #include "extract/actors/mention_index.h"
 
+#include "extract/lexicon/title_words.h"
+
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <span>
 
 namespace kg::extract {
@@ -258,7 +261,23 @@ std::optional<std::pair<std::string, size_t>> MentionIndex::title(const std::vec
     if (it == titles_.end()) break;
     if (it->second.canonical) best = std::make_pair(*it->second.canonical, j - i + 1);
   }
+  if (!best) best = deputyTitle(tokens, i);
   return best;
+}
+
+// "deputy foreign minister", "Vice Admiral": a word that opens a deputy's
+// title before a title the list knows, when the list does not know the
+// whole (it knows "Vice President"). The title is the opener written as a
+// capitalised word and the known title's canonical name.
+std::optional<std::pair<std::string, size_t>> MentionIndex::deputyTitle(const std::vector<Token>& tokens,
+                                                                       size_t i) const {
+  if (i + 1 >= tokens.size() || !tokens[i].word || !isSubordinateTitleOpener(tokens[i].lower)) return std::nullopt;
+  if (isSubordinateTitleOpener(tokens[i + 1].lower)) return std::nullopt;  // one opener only
+  auto rest = title(tokens, i + 1);
+  if (!rest) return std::nullopt;
+  std::string opener = tokens[i].lower;
+  opener[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(opener[0])));
+  return std::make_pair(opener + " " + rest->first, rest->second + 1);
 }
 
 }  // namespace kg::extract

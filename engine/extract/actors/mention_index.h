@@ -54,9 +54,16 @@ class MentionIndex {
   // The same for a token's strict key (its precomputed hash saves one).
   std::optional<size_t> demonym(const Token& t) const;
   // Longest title form at token i: canonical title and length in tokens.
+  // A deputy's title the list does not know whole ("deputy foreign
+  // minister") counts: the opener and the known title after it.
   std::optional<std::pair<std::string, size_t>> title(const std::vector<Token>& tokens, size_t i) const;
 
   const Catalog& catalog() const { return catalog_; }
+
+ private:
+  std::optional<std::pair<std::string, size_t>> deputyTitle(const std::vector<Token>& tokens, size_t i) const;
+
+ public:
   const JapaneseSegmenter* japanese() const { return ja_; }
 
  private:

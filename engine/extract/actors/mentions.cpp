@@ -1,6 +1,7 @@
 #include "extract/actors/mentions.h"
 
 #include "extract/lexicon/given_names.h"
+#include "extract/lexicon/title_words.h"
 
 #include <algorithm>
 #include <array>
@@ -772,8 +773,7 @@ void attachTitleOfGroupBefore(MentionScan& s, Mention& m) {
     m.title = tl->first;
     // "the Deputy Secretary-General of X Y": a deputy's title, whichever
     // part of it the title list knows.
-    if (q > 0 && (tokens[q - 1].lower == "deputy" || tokens[q - 1].lower == "vice" || tokens[q - 1].lower == "assistant"))
-      m.title = tokens[q - 1].lower + " " + m.title;
+    if (q > 0 && isSubordinateTitleOpener(tokens[q - 1].lower)) m.title = tokens[q - 1].lower + " " + m.title;
     m.titleOf = s.out[om].entity;
     s.out[om].modifier = true;
     return;

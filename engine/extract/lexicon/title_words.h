@@ -21,6 +21,14 @@ Result<WordSet> parseTitleWords(std::string_view text, std::string_view file);
 // word_lines.h requireEmbedded). Lower case, without a final '.'.
 const WordSet& titleWords();
 
+// The words that open a deputy's title ("deputy", "vice", "assistant"):
+// title_words.txt's subordinate_title_openers, parsed at first use like
+// titleWords(). Shared by the mention reader and the standing rules.
+const WordSet& subordinateTitleOpeners();
+
+// True when `word` (lower case) opens a deputy's title.
+bool isSubordinateTitleOpener(std::string_view word);
+
 // The text of title_words.txt as embedded (static storage).
 std::string_view titleWordsText();
 

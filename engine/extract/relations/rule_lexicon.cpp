@@ -135,7 +135,6 @@ constexpr std::pair<std::string_view, WordSet E::*> kEnglishSets[] = {
     {"agreement_nouns", &E::agreementNouns},
     {"governing_words", &E::governingWords},
     {"leader_title_words", &E::leaderTitleWords},
-    {"subordinate_title_openers", &E::subordinateTitleOpeners},
     {"head_titles", &E::headTitles},
     {"honorifics", &E::honorifics},
     {"ranks", &E::ranks},

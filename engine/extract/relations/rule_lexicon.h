@@ -54,7 +54,7 @@ using ArabicTriggers = std::unordered_map<std::string, ArabicTrigger>;  // by ar
 struct EnglishRelationWords {
   WordSet auxiliaries, prepositions, determiners, subordinators, relatives, modals, sequenceAdverbs, roleNouns,
       lightVerbs, targetPrepositions, locationPrepositions, agreementNouns, governingWords;
-  WordSet leaderTitleWords, subordinateTitleOpeners, headTitles, honorifics, ranks, stateVagueTitles, roleWordStems, titleQualifiers;
+  WordSet leaderTitleWords, headTitles, honorifics, ranks, stateVagueTitles, roleWordStems, titleQualifiers;
   WordSet placePrepositions, clauseLinkWords, ownerNouns, appointingVerbs, appointedTitleOpeners,
       replacingVerbs;
   WordSet subjectPronouns, sayingWords;  // english_rules: the speaker is not the subject of what was said

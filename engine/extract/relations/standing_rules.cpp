@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 
+#include "extract/lexicon/title_words.h"
 #include "extract/relations/rule_lexicon.h"
 
 namespace kg::extract {
@@ -52,7 +53,7 @@ bool holdsAny(const std::string& title, const WordSet& words) {
 // nullopt when it opens with none.
 std::optional<std::string> afterSubordinateOpener(const std::string& title) {
   const size_t cut = title.find_first_of(" -");
-  if (!words().subordinateTitleOpeners.contains(title.substr(0, cut))) return std::nullopt;
+  if (!isSubordinateTitleOpener(std::string_view(title).substr(0, cut))) return std::nullopt;
   return cut == std::string::npos ? std::string() : title.substr(cut + 1);
 }
 

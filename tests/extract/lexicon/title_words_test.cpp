@@ -26,3 +26,11 @@ TEST_CASE("parseTitleWords: a malformed line names title_words.txt and its line"
   r = parseTitleWords("leading_title_words: king king\n", "title_words.txt");
   CHECK(r.status().message() == "title_words.txt:1: 'king' is already in set leading_title_words");
 }
+
+TEST_CASE("subordinateTitleOpeners: the words that open a deputy's title are one list, in title_words.txt",
+          "[extract][lexicon]") {
+  for (const char* w : {"deputy", "vice", "assistant", "under-secretary"}) CHECK(isSubordinateTitleOpener(w));
+  CHECK_FALSE(isSubordinateTitleOpener("chief"));
+  CHECK_FALSE(isSubordinateTitleOpener("Deputy"));  // compared lower case
+  CHECK_FALSE(subordinateTitleOpeners().contains("president"));
+}

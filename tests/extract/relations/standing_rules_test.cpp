@@ -374,3 +374,22 @@ TEST_CASE("Relations: a bare deputy's title, or a known person's unrecorded titl
   const auto b = facts("Ghana's parliament questioned Vice President Kwame Asante on Monday.", "2022-08-15");
   CHECK(hasLine(b, "Kwame Asante -OFFICIAL_OF-> Ghana"));
 }
+
+TEST_CASE("Relations: a deputy's title the list does not know whole is still a title ('deputy foreign minister')",
+          "[extract][relations]") {
+  // Invented names. The title list knows "Foreign Minister", not "Deputy Foreign Minister".
+  const auto a = facts("Russia's deputy foreign minister, Pavel Orlov, criticised the United States on Monday.",
+                       "2021-03-10");
+  CHECK(hasLine(a, "Pavel Orlov -OFFICIAL_OF-> Russia"));
+  CHECK(hasLine(a, "Pavel Orlov -ACCUSE-> United States"));
+  const auto b = facts("Russian Deputy Foreign Minister Pavel Orlov met Iraqi officials on Monday.", "2021-03-10");
+  CHECK(hasLine(b, "Pavel Orlov -OFFICIAL_OF-> Russia"));
+  CHECK_FALSE(hasLine(b, "Pavel Orlov -LEADER_OF-> Russia"));
+  // Without the opener's help the name was no person at all.
+  const auto c = facts("Deputy Foreign Minister Pavel Orlov criticised the United States on Monday.", "2021-03-10");
+  CHECK(hasLine(c, "Pavel Orlov -ACCUSE-> United States"));
+  // A deputy of a group serves its leader.
+  const auto d = facts("Hezbollah's deputy commander Karim Haddad threatened Israel on Sunday.", "2021-03-10");
+  CHECK(hasLine(d, "Karim Haddad -MEMBER_OF-> Hezbollah"));
+  CHECK_FALSE(hasLine(d, "Karim Haddad -LEADER_OF-> Hezbollah"));
+}
