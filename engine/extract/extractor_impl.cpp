@@ -394,14 +394,19 @@ Extraction ExtractorImpl::extract(const Article& article) const {
           state = index_->demonym(t.strict.substr(0, t.strict.size() - 1));
         return state;
       };
-      // "Iraqi troops": a demonym before an agent names its state.
+      // "Iraqi troops": a demonym before an agent names its state. A state's
+      // name of several words joined to the next by a hyphen ("the South
+      // Korean-flagged tanker") stands as one demonym does ("British-flagged").
       auto demonym = [&](size_t wordBegin) -> std::optional<size_t> {
         for (const Token& t : tokens) {
           if (t.begin != wordBegin || !t.word) continue;
-          auto state = demonymState(t);
-          if (!state) return std::nullopt;
-          return resolver.fromCatalog(*state);
+          if (auto state = demonymState(t)) return resolver.fromCatalog(*state);
+          break;
         }
+        for (const Mention& m : mentions)
+          if (m.tokEnd > m.tokBegin + 1 && tokens[m.tokBegin].begin == wordBegin && tokens[m.tokEnd - 1].hyphenAfter &&
+              resolver.entities()[m.entity].actor.kind == ActorKind::kState)
+            return m.entity;
         return std::nullopt;
       };
       std::vector<std::pair<size_t, size_t>> denied;

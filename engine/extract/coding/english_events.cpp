@@ -398,7 +398,8 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   if ((mentions.empty() && !demonym) || end <= begin || end > text.size()) return facts;
   syntax::SentenceParse parse =
       syntax::parse(*lexicon_, text.substr(begin, end - begin), begin, taggerCacheFor(lexicon_));
-  NpActors actors = bindMentions(parse, mentions);
+  std::vector<std::pair<int32_t, size_t>> displaced;
+  NpActors actors = bindMentions(parse, mentions, &displaced);
   bindDemonyms(&parse, demonym, &actors);
   bindCounts(parse, &actors);
   bindOwnedOf(parse, &actors);
@@ -418,6 +419,12 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   }
   auto coded = coder_.code(parse, actors, denied, discourse ? discourse->isPerson : nullptr,
                            discourse ? &discourse->acts : nullptr);
+  // An act on a phrase whose owner its apposition displaced is not an act
+  // on the owner: the rules' reading of the same words is denied.
+  if (denied)
+    for (const CodedEvent& e : coded)
+      for (const auto& [np, owner] : displaced)
+        if (np == e.targetNp && owner != e.source) denied->emplace_back(e.source, owner);
   auto extra = betweenEvents(parse, actors);
   for (CodedEvent& e : helpEvents(parse, actors)) extra.push_back(std::move(e));
   for (CodedEvent& e : extra) {

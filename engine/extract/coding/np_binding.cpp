@@ -95,7 +95,8 @@ void addMember(SentenceParse* p, NpActors* actors, size_t np, syntax::WordSpan s
   actors->push_back({entity});
 }
 
-NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMentions) {
+NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMentions,
+                      std::vector<std::pair<int32_t, size_t>>* displaced) {
   NpActors out(p.nps.size());
   // A name matched only by its consonant skeleton over common nouns is a
   // misreading ("Soldiers" is not "Isildur"): not an actor of a phrase.
@@ -113,7 +114,9 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
   auto covers = [](const Mention& m, ByteSpan s) { return m.begin <= s.begin && s.end <= m.end; };
   auto within = [](const Mention& m, ByteSpan s) { return s.begin <= m.begin && m.end <= s.end; };
 
-  // First pass: the phrase's own words.
+  // First pass: the phrase's own words. `headNamed[k]`: a mention covers
+  // the head itself (not only a modifier or owner before it).
+  std::vector<bool> headNamed(p.nps.size(), false);
   for (size_t k = 0; k < p.nps.size(); ++k) {
     const NounPhrase& n = p.nps[k];
     if (!n.members.empty() || n.span.first >= n.span.last) continue;
@@ -121,7 +124,7 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
     const ByteSpan all{p.words[n.span.first].begin, p.words[n.span.last - 1].end};
     const Mention* best = nullptr;
     for (const Mention& m : mentions) {
-      if (covers(m, head) && !m.modifier) { best = &m; break; }
+      if (covers(m, head) && !m.modifier) { best = &m; headNamed[k] = true; break; }
     }
     if (!best) {
       for (const Mention& m : mentions) {
@@ -162,14 +165,20 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
   // An apposition names the phrase: "the commander of the Quds Force,
   // Qassem Soleimani" is Soleimani.
   // A role phrase whose own words name its body ("the RSF commander,
-  // Mohamed Hamdan Dagalo") is the person its apposition names, not the body.
+  // Mohamed Hamdan Dagalo"), or a common noun whose owner is named before
+  // it ("Iraq's top Shiite cleric, Grand Ayatollah Ali al-Sistani"), is
+  // what its named apposition names, not the body or the owner.
   for (size_t k = 0; k < p.nps.size(); ++k) {
     const int32_t of = p.nps[k].appositionOf;
     if (of == kNoIndex || out[k].empty()) continue;
+    const auto& ofHead = p.words[p.nps[of].head];
+    const bool ownedNoun = !headNamed[of] && ofHead.pos == syntax::Pos::kNoun;
     if (out[of].empty()) {
       out[of].push_back(out[k].front());
-    } else if (isRoleHead(p.words[p.nps[of].head].lemma) && p.words[p.nps[k].head].pos == syntax::Pos::kProperNoun &&
-               std::find(out[of].begin(), out[of].end(), out[k].front()) == out[of].end()) {
+    } else if ((isRoleHead(ofHead.lemma) || ownedNoun) && p.words[p.nps[k].head].pos == syntax::Pos::kProperNoun &&
+               headNamed[k] && std::find(out[of].begin(), out[of].end(), out[k].front()) == out[of].end()) {
+      if (displaced)
+        for (size_t owner : out[of]) displaced->emplace_back(of, owner);
       out[of] = {out[k].front()};
     }
   }

@@ -47,7 +47,12 @@ void entitiesNamed(const syntax::SentenceParse& parse, const NpActors& actors, i
 // officials", "them").
 void addMember(syntax::SentenceParse* parse, NpActors* actors, size_t np, syntax::WordSpan span, size_t entity);
 
-NpActors bindMentions(const syntax::SentenceParse& parse, const std::vector<Mention>& mentions);
+// The actors each phrase names. `displaced` (may be null) receives (phrase,
+// entity) for an owner a named apposition displaced ("Iraq's top cleric,
+// X": the phrase is X, no longer Iraq), so that a reading of the owner as
+// the phrase's actor can be denied.
+NpActors bindMentions(const syntax::SentenceParse& parse, const std::vector<Mention>& mentions,
+                      std::vector<std::pair<int32_t, size_t>>* displaced = nullptr);
 
 // "a convoy of Syrian troops": an owned head (owned_heads) with no actor of
 // its own takes the actor of its "of" phrase when that is a plain phrase

@@ -382,6 +382,22 @@ TEST_CASE("Coder: telling someone to do something is a demand, telling them that
 TEST_CASE("Coder: a demonym owns a thing written with its own name", "[extract][coder]") {
   CHECK(hasLine(facts("Russian forces seized the Ukrainian-flagged tanker Sea Star off Crimea on Sunday.", "2018-11-26"),
                 "Russia -COERCE-> Ukraine"));
+  // A state's name of two words joined to "-flagged" stands as a demonym does.
+  CHECK(hasLine(facts("Iranian forces seized the South Korean-flagged tanker Sea Star on Monday.", "2021-01-05"),
+                "Iran -COERCE-> South Korea"));
+  CHECK(hasLine(facts("Iranian forces seized the United Kingdom-flagged tanker Sea Star on Monday.", "2021-01-05"),
+                "Iran -COERCE-> United Kingdom"));
+}
+
+TEST_CASE("Coder: a named apposition is what a common noun with an owner stands for", "[extract][coder]") {
+  // "Iraq's top cleric" is the person named after it, not Iraq.
+  const auto f = facts("Pope Francis met Iraq's top Shiite cleric, Grand Ayatollah Ali al-Sistani, in Najaf on Saturday.",
+                       "2021-03-06");
+  CHECK(hasLine(f, "Pope Francis -CONSULT-> Ali al-Sistani"));
+  // A group named after "X's ally" is the target, not X.
+  const auto g = facts("Israel struck Iran's closest ally, Hezbollah, on Saturday.", "2021-03-06");
+  CHECK(hasLine(g, "Israel -ASSAULT-> Hezbollah"));
+  CHECK_FALSE(hasLine(g, "Israel -ASSAULT-> Iran"));
 }
 
 TEST_CASE("Coder: two parties that open or resume talks hold them with each other", "[extract][coder]") {
