@@ -837,6 +837,12 @@ struct VerbReading {
   VerbCode code;
 };
 
+// True when pattern `pat` names its target after the verb ("- * + ...").
+bool patternTargetAfterVerb(const VerbPattern& pat) {
+  return std::any_of(pat.post.begin(), pat.post.end(),
+                     [](const PatternToken& x) { return x.kind == PatternTokenKind::kTarget; });
+}
+
 // True when pattern `pat` has its target before the verb and its source in
 // a "(BY $)" after it: the shape of a passive ("- + * (BY $)"). Not "- + *
 // (FROM $)": "X received money from Y" is active.
@@ -1115,7 +1121,14 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
     // on each other.
     const bool compoundTarget = r->binding.compoundAfterVerb && candidate.source != kNoIndex;
     if (r->binding.source != kNoIndex && !compoundTarget) candidate.source = r->binding.source;
-    if (r->binding.target != kNoIndex) candidate.target = r->binding.target;
+    // A passive's subject is what the act is done to ("X was killed with Y in
+    // an American strike"): an active pattern's target after the verb ("- *
+    // + (IN &AIRSTRIKE)") keeps its code but does not take the subject's place.
+    const bool passiveSubjectTarget = (p.vgs[vi].voice == syntax::Voice::kPassive || p.vgs[vi].reducedPassive) &&
+                                      vi == static_cast<int32_t>(c.verb) && candidate.target != kNoIndex &&
+                                      candidate.target == c.subject && t.namesActor(candidate.target) &&
+                                      r->pattern && patternTargetAfterVerb(*r->pattern);
+    if (r->binding.target != kNoIndex && !passiveSubjectTarget) candidate.target = r->binding.target;
     // The subject of a "that"-clause is what a verb that is not one of
     // saying or judging acts on ("allowed that Mordor isn't a pleasant
     // place"); for "said that X ...", X is only what was said.
@@ -1271,6 +1284,28 @@ void addCoordinatedPhrases(const MatchText& t, int32_t target, std::vector<size_
   }
 }
 
+// "X was killed with Y in an American strike": in a passive attack, a
+// person named in a "with" phrase of the verb suffered it too (a thing
+// there is the weapon: "was struck with missiles").
+void addCoVictims(const MatchText& t, const Clause& c, const VerbGroup& vg, std::string_view cameo, int32_t target,
+                  std::vector<size_t>* targets, std::vector<int32_t>* targetNps) {
+  const bool passive = vg.voice == syntax::Voice::kPassive || vg.reducedPassive;
+  if (!passive || target != c.subject || !isAttackCode(cameo) || !t.isPerson) return;
+  const size_t verbEnd = vg.span.last;
+  for (uint32_t pp : c.pps) {
+    const auto& ph = t.p.pps[pp];
+    if (ph.prep != "with" || ph.np == kNoIndex || ph.span.first < verbEnd || !attachedToVerb(t, c, verbEnd, ph.span.first))
+      continue;
+    std::vector<size_t> named;
+    t.entitiesOf(ph.np, &named);
+    for (size_t e : named)
+      if (t.isPerson(e) && std::find(targets->begin(), targets->end(), e) == targets->end()) {
+        targets->push_back(e);
+        targetNps->push_back(ph.np);
+      }
+  }
+}
+
 // The events of clause `ci` as `choice` reads it, appended to `out`.
 // `denied` (may be null) gets the pairs this reading rules out.
 void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vector<CodedEvent>* out,
@@ -1313,6 +1348,7 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
     t.entitiesOf(roles.source, &sources, &sourceNps);
     t.entitiesOf(roles.target, &targets, &targetNps);
     addCoordinatedPhrases(t, roles.target, &targets, &targetNps);
+    addCoVictims(t, c, *choice.vg, code.source, roles.target, &targets, &targetNps);
   }
   if (demandsAnAct(t, code, roles.target)) return;
   // "..., Al-Muhandis, ordered by Trump": a demand in a reduced passive with

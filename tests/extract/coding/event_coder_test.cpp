@@ -910,3 +910,18 @@ TEST_CASE("Coder: an owned thing 'of' a demonym's people is that state's ('a con
   const auto a = facts("A convoy of Syrian troops was hit by Israeli missiles on Sunday.", "2018-05-13");
   CHECK(hasLine(a, "Israel -ASSAULT-> Syria"));
 }
+
+TEST_CASE("Coder: a passive's subject is what the act was done to; a person 'with' them suffered it too",
+          "[extract][coder]") {
+  // Invented names. An active pattern's target after the verb ("- * + (IN &AIRSTRIKE)") does not take the
+  // subject's place.
+  const auto f = facts("Karim al-Tamimi was killed with Hadi al-Rubaie in an American drone strike on Friday.",
+                       "2024-02-10");
+  CHECK(hasLine(f, "United States -ASSAULT-> Karim al-Tamimi"));
+  CHECK(hasLine(f, "United States -ASSAULT-> Hadi al-Rubaie"));
+  // A thing "with" a passive attack is the weapon, not a victim.
+  const auto g = facts("Karim al-Tamimi was killed with a rocket in an Israeli strike on Friday.", "2024-02-10");
+  CHECK(hasLine(g, "Israel -ASSAULT-> Karim al-Tamimi"));
+  for (const auto& line : g)
+    if (line.find("-ASSAULT->") != std::string::npos) CHECK(line == "Israel -ASSAULT-> Karim al-Tamimi");
+}
