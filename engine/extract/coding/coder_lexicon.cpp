@@ -41,6 +41,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"request_reference_nouns", &W::requestReferenceNouns},
     {"decision_reference_nouns", &W::decisionReferenceNouns},
     {"describing_verbs", &W::describingVerbs},
+    {"leading_verbs", &W::leadingVerbs},
     {"role_heads", &W::roleHeads},
     {"owned_heads", &W::ownedHeads},
     {"member_heads", &W::memberHeads},

@@ -31,7 +31,7 @@ struct EnglishCoderWords {
   WordSet speakerDescriptions, cancelVerbs;  // "the group" said by its spokesman
   WordSet coercionReferenceNouns, forceReferenceNouns, requestReferenceNouns, decisionReferenceNouns;  // acts named without their author
   // np_binding.cpp.
-  WordSet roleHeads, ownedHeads, quantityHeads, placeHeads, describingVerbs, memberHeads;
+  WordSet roleHeads, ownedHeads, quantityHeads, placeHeads, describingVerbs, memberHeads, leadingVerbs;
   WordSet rebuttalVerbs, rebuttalQualifiers, accusationNouns;  // coding/rebuttal.h
   WordSet theCountryHeads;                                    // pronouns.h: "the country"
   WordSet theGroupHeads;                                      // pronouns.h: "the bloc", "the group"

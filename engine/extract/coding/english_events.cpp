@@ -405,6 +405,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   bindOwnedOf(parse, &actors);
   bindParticipleObjects(&parse, &actors);
   bindWhatDescribedAs(parse, &actors);
+  bindLedBy(parse, &actors);
   if (discourse) {
     bindPersonPronouns(parse, *discourse, &actors);
     bindTheCountry(parse, *discourse, &actors);

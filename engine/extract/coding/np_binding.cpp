@@ -306,4 +306,18 @@ void bindWhatDescribedAs(const SentenceParse& p, NpActors* actors) {
   }
 }
 
+void bindLedBy(const SentenceParse& p, NpActors* actors) {
+  for (const syntax::Clause& c : p.clauses) {
+    if (c.kind != syntax::ClauseKind::kRelative || c.subject == kNoIndex || c.agent == kNoIndex) continue;
+    const auto& vg = p.vgs[c.verb];
+    if (vg.voice != syntax::Voice::kPassive && !vg.reducedPassive) continue;
+    if (!englishCoderWords().leadingVerbs.contains(vg.lemma)) continue;
+    const auto subject = static_cast<size_t>(c.subject), agent = static_cast<size_t>(c.agent);
+    if (subject >= actors->size() || agent >= actors->size()) continue;
+    // Right after the body: "forces led by X", not "the attack on forces ... led by X".
+    if (p.nps[subject].span.last != vg.span.first) continue;
+    if ((*actors)[subject].empty() && !(*actors)[agent].empty()) (*actors)[subject] = (*actors)[agent];
+  }
+}
+
 }  // namespace kg::extract

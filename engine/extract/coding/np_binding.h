@@ -73,4 +73,11 @@ void bindCounts(const syntax::SentenceParse& parse, NpActors* actors);
 // the other bindings.
 void bindWhatDescribedAs(const syntax::SentenceParse& parse, NpActors* actors);
 
+// "Special forces led by Colonel X detained Y": a phrase with no actor of
+// its own, the subject of a passive relative clause right after it whose
+// verb leads (leading_verbs in data/english_coder_words.txt: led,
+// commanded, headed) with an agent naming an actor, acts as that agent.
+// "Wagner fighters led by X" keep Wagner. Run after the other bindings.
+void bindLedBy(const syntax::SentenceParse& parse, NpActors* actors);
+
 }  // namespace kg::extract

@@ -925,3 +925,13 @@ TEST_CASE("Coder: a passive's subject is what the act was done to; a person 'wit
   for (const auto& line : g)
     if (line.find("-ASSAULT->") != std::string::npos) CHECK(line == "Israel -ASSAULT-> Karim al-Tamimi");
 }
+
+TEST_CASE("Coder: a body with no actor of its own 'led by' a named actor acts as that actor", "[extract][coder]") {
+  // Invented names.
+  const auto f = facts("Special forces led by Colonel Karim Haddad detained Guinea's President Alpha Conde on Sunday.",
+                       "2021-09-06");
+  CHECK(hasLine(f, "Karim Haddad -COERCE-> Alpha Conde"));
+  // A body with its own actor keeps it.
+  const auto g = facts("Wagner fighters led by Karim Haddad attacked Ukrainian troops on Sunday.", "2023-06-25");
+  CHECK_FALSE(hasLine(g, "Karim Haddad -ASSAULT-> Ukraine"));
+}
