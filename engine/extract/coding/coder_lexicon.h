@@ -34,6 +34,7 @@ struct EnglishCoderWords {
   WordSet roleHeads, ownedHeads, quantityHeads, placeHeads, describingVerbs, memberHeads, leadingVerbs;
   WordSet rebuttalVerbs, rebuttalQualifiers, accusationNouns;  // coding/rebuttal.h
   WordSet theCountryHeads;                                    // pronouns.h: "the country"
+  WordSet bareAgentHeads, bareForceModifiers, nonStateModifiers;  // pronouns.h: bindBareAgents
   WordSet theGroupHeads;                                      // pronouns.h: "the bloc", "the group"
   WordSet helpNouns;                                          // english_events.cpp: "with help from Y"
   WordSet mandativeVerbs;                                     // event_coder.cpp: "demanded that X withdraw"

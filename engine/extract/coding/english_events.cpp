@@ -410,6 +410,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     bindPersonPronouns(parse, *discourse, &actors);
     bindTheCountry(parse, *discourse, &actors);
     bindTheGroup(parse, *discourse, &actors);
+    bindBareAgents(parse, *discourse, &actors);
     if (auto states = namedStates(parse, actors, discourse->isState); !states.empty()) {
       discourse->earlierStates = std::move(states);
       discourse->earlierStatesAt = discourse->acts.sentence;

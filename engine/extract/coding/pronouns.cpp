@@ -211,6 +211,38 @@ void bindTheCountry(const SentenceParse& p, const DiscourseState& state, NpActor
   }
 }
 
+void bindBareAgents(const SentenceParse& p, const DiscourseState& state, NpActors* actors) {
+  if (!state.isState) return;
+  const EnglishCoderWords& w = englishCoderWords();
+  auto bareAgent = [&](size_t k) {
+    const syntax::NounPhrase& n = p.nps[k];
+    if (!(*actors)[k].empty() || !n.members.empty() || n.possessor != kNoIndex || n.ofNp != kNoIndex) return false;
+    const auto& head = p.words[n.head];
+    const bool force = head.lemma == "force" && n.head > n.span.first &&
+                       w.bareForceModifiers.contains(p.words[n.head - 1].lower);
+    if (!force && !w.bareAgentHeads.contains(head.lemma)) return false;
+    for (size_t x = n.span.first; x < n.head; ++x) {
+      const auto& word = p.words[x];
+      if (x == n.span.first && word.lower == "the") continue;
+      if (w.nonStateModifiers.contains(word.lower)) return false;
+      if (word.pos != syntax::Pos::kAdjective && word.pos != syntax::Pos::kNoun) return false;
+    }
+    return true;
+  };
+  for (const syntax::Clause& c : p.clauses) {
+    if (c.subject == kNoIndex || c.subjectInherited || static_cast<size_t>(c.subject) >= actors->size()) continue;
+    const auto k = static_cast<size_t>(c.subject);
+    if (!bareAgent(k)) continue;
+    std::vector<size_t> states;
+    for (size_t j = 0; j < p.nps.size() && j < actors->size(); ++j) {
+      if (j == k || !p.nps[j].members.empty()) continue;
+      for (size_t e : (*actors)[j])
+        if (state.isState(e) && std::find(states.begin(), states.end(), e) == states.end()) states.push_back(e);
+    }
+    if (states.size() == 1) (*actors)[k] = {states.front()};
+  }
+}
+
 void bindTheGroup(const SentenceParse& p, const DiscourseState& state, NpActors* actors) {
   if (!state.earlierGroup || !state.isState || state.isState(*state.earlierGroup)) return;
   const EnglishCoderWords& w = englishCoderWords();

@@ -77,6 +77,15 @@ void bindPersonPronouns(const syntax::SentenceParse& p, const DiscourseState& st
 // are several or none.
 void bindTheCountry(const syntax::SentenceParse& p, const DiscourseState& state, NpActors* actors);
 
+// "Soldiers detained Mali's interim President X", "Security forces arrested
+// Y in Kampala": a clause subject with no actor, no owner and no determiner
+// but "the", whose head is a state's security body (bare_agent_heads;
+// "force" only after bare_force_modifiers) and which holds no non-state
+// word ("rebel soldiers"), is a body of the sentence's one state (the states
+// the other phrases name, capitals included). Nothing when they name none
+// or several.
+void bindBareAgents(const syntax::SentenceParse& p, const DiscourseState& state, NpActors* actors);
+
 // Binds an unbound phrase "the bloc" / "the group" / "the alliance"
 // (the_group_heads in data/english_coder_words.txt) to the group the sentence
 // right before was about (`state.earlierGroup`) when that is no state.

@@ -935,3 +935,16 @@ TEST_CASE("Coder: a body with no actor of its own 'led by' a named actor acts as
   const auto g = facts("Wagner fighters led by Karim Haddad attacked Ukrainian troops on Sunday.", "2023-06-25");
   CHECK_FALSE(hasLine(g, "Karim Haddad -ASSAULT-> Ukraine"));
 }
+
+TEST_CASE("Coder: a state's security body written with no state is the sentence's one state's", "[extract][coder]") {
+  // Invented names.
+  CHECK(hasLine(facts("Soldiers detained Guinea's interim President Karim Haddad on Monday.", "2021-05-25"),
+                "Guinea -COERCE-> Karim Haddad"));
+  CHECK(hasLine(facts("The army detained Myanmar's leader Karim Haddad on Monday.", "2021-02-01"),
+                "Myanmar -COERCE-> Karim Haddad"));
+  // Not when the sentence names two states, nor for a body that is no state's.
+  CHECK(facts("Soldiers detained Karim Haddad near the US embassy in Baghdad on Monday.", "2021-05-25")
+            .count("Iraq -COERCE-> Karim Haddad") == 0);
+  CHECK(facts("Rebel soldiers detained Myanmar's leader Karim Haddad on Monday.", "2021-02-01")
+            .count("Myanmar -COERCE-> Karim Haddad") == 0);
+}
