@@ -948,3 +948,10 @@ TEST_CASE("Coder: a state's security body written with no state is the sentence'
   CHECK(facts("Rebel soldiers detained Myanmar's leader Karim Haddad on Monday.", "2021-02-01")
             .count("Myanmar -COERCE-> Karim Haddad") == 0);
 }
+
+TEST_CASE("Coder: revoking or repealing an agreement with X rejects it (127)", "[extract][coder]") {
+  CHECK(hasLine(facts("Niger revoked its military agreement with the United States on Saturday.", "2024-03-18"),
+                "Niger -REJECT-> United States"));
+  CHECK(hasLine(facts("Turkey repealed its border agreement with Syria on Saturday.", "2024-03-18"),
+                "Turkey -REJECT-> Syria"));
+}
