@@ -911,6 +911,25 @@ void attachTitleAcrossCommaAndRank(MentionScan& s, Mention& m) {
   m.titleOneOfMany = shifted.titleOneOfMany;
 }
 
+// "イラクのサレハ大統領", "イランのザリフ外相": Japanese writes the title
+// after the name, and its owner before the name, joined by "の".
+void attachJapaneseTitleAfter(MentionScan& s, Mention& m) {
+  const auto& tokens = s.tokens;
+  const size_t q = m.tokEnd;
+  if (q >= tokens.size() || (tokens[q].script != Script::kHan && tokens[q].script != Script::kKana)) return;
+  if (s.owner[q] >= 0) return;
+  auto tl = s.index.title(tokens, q);
+  if (!tl) return;
+  m.title = tl->first;
+  if (m.tokBegin < 2 || tokens[m.tokBegin - 1].lower != "の" || s.owner[m.tokBegin - 2] < 0) return;
+  const int om = s.owner[m.tokBegin - 2];
+  const Entity& oe = s.entityOf(s.out[om]);
+  if (oe.actor.kind == ActorKind::kPerson || oe.actor.kind == ActorKind::kMedia) return;
+  m.titleOf = s.out[om].entity;
+  m.titleBegin = s.out[om].tokBegin;
+  s.out[om].modifier = true;
+}
+
 // Titles before person mentions (roles have theirs already).
 void attachTitles(MentionScan& s) {
   for (auto& m : s.out) {
@@ -920,6 +939,7 @@ void attachTitles(MentionScan& s) {
     if (m.title.empty() && m.tokBegin > 0) attachTitleOfGroupBefore(s, m);
     if (m.title.empty()) attachTitleAcrossComma(s, m);
     if (m.title.empty()) attachDemonymTitleAfter(s, m);
+    if (m.title.empty()) attachJapaneseTitleAfter(s, m);
   }
 }
 

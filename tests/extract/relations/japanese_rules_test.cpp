@@ -41,3 +41,13 @@ TEST_CASE("Relations (Japanese): accuse, threaten, talks, requests, sanctions, s
   CHECK(hasLine(facts("米軍はイラクから撤退した。", "2021-12-09"), "United States -RETREAT-> Iraq"));
   CHECK(hasLine(facts("米軍がイラクから撤収した。", "2021-12-09"), "United States -RETREAT-> Iraq"));
 }
+
+TEST_CASE("Relations (Japanese): a title after the name, its owner before it with の, is an office",
+          "[extract][relations][japanese]") {
+  const auto f = facts("イラクのサレハ大統領は5日、イランのザリフ外相と会談した。", "2020-01-06");
+  CHECK(hasLine(f, "Barham Salih -LEADER_OF-> Iraq"));
+  CHECK(hasLine(f, "Mohammad Javad Zarif -OFFICIAL_OF-> Iran"));
+  // The owner is the title's, not a party of the talks.
+  CHECK(hasLine(f, "Barham Salih -CONSULT-> Mohammad Javad Zarif"));
+  CHECK(f.count("Iraq -CONSULT-> Iran") == 0);
+}
