@@ -864,6 +864,32 @@ bool timeQualifier(Context& c) {
   return true;
 }
 
+// "demanded that the Iraqi government act decisively", "urged that Iran
+// release the ship": after a verb of demanding and "that", a base form right
+// after the clause's subject phrase is its (subjunctive) verb, not a noun
+// compounded with the subject's head.
+bool subjunctiveAfterDemand(Context& c) {
+  static const std::unordered_set<std::string_view> kDemandVerbs = {
+      "demand", "insist", "urge", "ask", "request", "recommend", "propose", "require", "order", "suggest"};
+  const Reading& r = c.r;
+  if (!r.verb || r.form != VerbForm::kBase || (c.pp != Pos::kNoun && c.pp != Pos::kProperNoun)) return false;
+  if (c.next != nullptr && nounContinues(c.next)) return false;
+  size_t k = c.i;
+  while (k > 0) {
+    const Pos p = c.drafts[k - 1].word.pos;
+    if (p != Pos::kNoun && p != Pos::kProperNoun && p != Pos::kAdjective && p != Pos::kDeterminer &&
+        p != Pos::kPossessive && p != Pos::kNumber)
+      break;
+    --k;
+  }
+  if (k < 2 || k == c.i || c.drafts[k - 1].word.lower != "that"sv) return false;
+  const Word& governor = c.drafts[k - 2].word;
+  if (governor.pos != Pos::kVerb || !kDemandVerbs.count(governor.lemma)) return false;
+  setVerb(c.w, r);
+  c.w.form = VerbForm::kBase;
+  return true;
+}
+
 // Picks noun / verb / adjective / adverb for an open-class word from its
 // readings and its neighbours; the first rule that applies wins.
 void tagOpen(std::vector<Draft>& drafts, size_t i) {
@@ -880,7 +906,7 @@ void tagOpen(std::vector<Draft>& drafts, size_t i) {
     return;
   }
   if (timeQualifier(c) || verbAfterAuxiliary(c) || phrasalPast(c) || afterDeterminer(c) || gerundOrParticiple(c) ||
-      afterNoun(c))
+      subjunctiveAfterDemand(c) || afterNoun(c))
     return;
   byLexicon(c);
 }

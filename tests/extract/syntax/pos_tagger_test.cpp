@@ -195,3 +195,14 @@ TEST_CASE("PosTagger: a past form after a subject and an adverb is the verb, not
   const std::vector<syn::Word> v = syn::tagWords(lexicon(), "The newly imposed sanctions hurt Niger.", 0);
   CHECK(wordAt(v, "imposed").pos == Pos::kAdjective);
 }
+
+TEST_CASE("PosTagger: after a verb of demanding and 'that', a base form after the subject is the verb",
+          "[extract][syntax]") {
+  const std::string s = "Iran demanded that the Iraqi government act decisively against the attackers.";
+  const std::vector<syn::Word> w = syn::tagWords(lexicon(), s, 0);
+  INFO(tags(s));
+  CHECK(wordAt(w, "act").pos == Pos::kVerb);
+  // Not after other verbs, nor when a noun follows: "said that the government act was void".
+  const std::vector<syn::Word> v = syn::tagWords(lexicon(), "Iran said that the government act was void.", 0);
+  CHECK(wordAt(v, "act").pos == Pos::kNoun);
+}
