@@ -864,6 +864,24 @@ bool timeQualifier(Context& c) {
   return true;
 }
 
+// "an air and ground offensive", "a land and sea blockade": a word joined by
+// "and"/"or" to a modifier of a determined phrase, with a noun after it,
+// modifies that noun too (not the verb "grind").
+bool coordinatedModifier(Context& c) {
+  const Reading& r = c.r;
+  // Only a noun that also reads as a verb ("ground"); an adjective reading
+  // ("awful and evil minister") is left to the rules after this one.
+  if (!r.noun || !r.verb || r.adj || c.i < 3 || c.next == nullptr || !nounContinues(c.next) ||
+      !c.next->reading().noun)
+    return false;
+  const Word& conj = c.drafts[c.i - 1].word;
+  if (conj.lower != "and"sv && conj.lower != "or"sv) return false;
+  const Pos before = c.drafts[c.i - 2].word.pos;
+  if ((before != Pos::kNoun && before != Pos::kAdjective) || !inDeterminedNp(c.drafts, c.i - 2)) return false;
+  setNoun(c.w, r);
+  return true;
+}
+
 // "demanded that the Iraqi government act decisively", "urged that Iran
 // release the ship": after a verb of demanding and "that", a base form right
 // after the clause's subject phrase is its (subjunctive) verb, not a noun
@@ -905,8 +923,8 @@ void tagOpen(std::vector<Draft>& drafts, size_t i) {
     d.word.pos = Pos::kAdverb;
     return;
   }
-  if (timeQualifier(c) || verbAfterAuxiliary(c) || phrasalPast(c) || afterDeterminer(c) || gerundOrParticiple(c) ||
-      subjunctiveAfterDemand(c) || afterNoun(c))
+  if (timeQualifier(c) || verbAfterAuxiliary(c) || phrasalPast(c) || afterDeterminer(c) || coordinatedModifier(c) ||
+      gerundOrParticiple(c) || subjunctiveAfterDemand(c) || afterNoun(c))
     return;
   byLexicon(c);
 }

@@ -206,3 +206,13 @@ TEST_CASE("PosTagger: after a verb of demanding and 'that', a base form after th
   const std::vector<syn::Word> v = syn::tagWords(lexicon(), "Iran said that the government act was void.", 0);
   CHECK(wordAt(v, "act").pos == Pos::kNoun);
 }
+
+TEST_CASE("PosTagger: a word joined by 'and' to a modifier, before a noun, is a modifier too", "[extract][syntax]") {
+  const std::string s = "Turkey launched an air and ground offensive against the PKK.";
+  const std::vector<syn::Word> w = syn::tagWords(lexicon(), s, 0);
+  INFO(tags(s));
+  CHECK(wordAt(w, "ground").pos == Pos::kNoun);
+  // An adjective stays one: "the awful and evil minister".
+  const std::vector<syn::Word> v = syn::tagWords(lexicon(), "The awful and evil minister resigned.", 0);
+  CHECK(wordAt(v, "evil").pos == Pos::kAdjective);
+}
