@@ -239,6 +239,10 @@ void bindBareAgents(const SentenceParse& p, const DiscourseState& state, NpActor
       for (size_t e : (*actors)[j])
         if (state.isState(e) && std::find(states.begin(), states.end(), e) == states.end()) states.push_back(e);
     }
+    // "Police arrested Zuniga hours later": none here, the one state of
+    // the sentence right before.
+    const bool justBefore = state.acts.sentence > 0 && state.earlierStatesAt == state.acts.sentence - 1;
+    if (states.empty() && justBefore && state.earlierStates.size() == 1) states = state.earlierStates;
     if (states.size() == 1) (*actors)[k] = {states.front()};
   }
 }

@@ -82,8 +82,8 @@ void bindTheCountry(const syntax::SentenceParse& p, const DiscourseState& state,
 // but "the", whose head is a state's security body (bare_agent_heads;
 // "force" only after bare_force_modifiers) and which holds no non-state
 // word ("rebel soldiers"), is a body of the sentence's one state (the states
-// the other phrases name, capitals included). Nothing when they name none
-// or several.
+// the other phrases name, capitals included; when they name none, the one
+// state of the sentence right before). Nothing when they name several.
 void bindBareAgents(const syntax::SentenceParse& p, const DiscourseState& state, NpActors* actors);
 
 // Binds an unbound phrase "the bloc" / "the group" / "the alliance"

@@ -285,6 +285,17 @@ class Chunker {
     return run >= 3 || (run >= 2 && isOfTitleField(w_[i + 2].lower)) ? k : 0;
   }
 
+  // "hours later", "days earlier", "weeks ago": a unit of time that, with
+  // the word after it, dates the clause; it is no part of the phrase before.
+  bool relativeTimeUnit(uint32_t j) const {
+    static const std::unordered_set<std::string_view> kUnits = {"minutes", "hours", "days",  "weeks",
+                                                                "months",  "years", "moments"};
+    static const std::unordered_set<std::string_view> kRelations = {"later", "earlier", "ago", "after", "before"};
+    // After a name or noun only: "five years after" and "two days ago" stay one phrase.
+    return j > 0 && (w_[j - 1].pos == Pos::kProperNoun || w_[j - 1].pos == Pos::kNoun) && j + 1 < w_.size() &&
+           kUnits.count(w_[j].lower) && kRelations.count(w_[j + 1].lower);
+  }
+
   uint32_t baseNpEnd(uint32_t i) const {
     uint32_t n = static_cast<uint32_t>(w_.size());
     if (w_[i].pos == Pos::kPronoun) return i + 1;
@@ -297,6 +308,7 @@ class Chunker {
           (w_[j].pos == Pos::kAdjective || w_[j].pos == Pos::kNoun))
         break;
       if (j > i && w_[j].pos == Pos::kNumber && w_[j - 1].pos == Pos::kNoun) break;  // "a call two days ago"
+      if (j > i && relativeTimeUnit(j)) break;  // "arrested Zuniga hours later"
       bool postnominalAdj = j > i && w_[j].pos == Pos::kAdjective &&
                             (w_[j - 1].pos == Pos::kNoun || w_[j - 1].pos == Pos::kProperNoun) &&
                             !(j + 1 < n && (w_[j + 1].pos == Pos::kNoun || w_[j + 1].pos == Pos::kProperNoun ||

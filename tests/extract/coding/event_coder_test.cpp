@@ -955,3 +955,16 @@ TEST_CASE("Coder: revoking or repealing an agreement with X rejects it (127)", "
   CHECK(hasLine(facts("Turkey repealed its border agreement with Syria on Saturday.", "2024-03-18"),
                 "Turkey -REJECT-> Syria"));
 }
+
+TEST_CASE("Coder: a bare security body takes the state of the sentence before when its own names none",
+          "[extract][coder]") {
+  // Invented name. "hours later" is no part of the name before it.
+  const auto f = facts("Protests spread across Bolivia on Wednesday. Police arrested Karim Haddad hours later.",
+                       "2024-06-27");
+  CHECK(hasLine(f, "Bolivia -COERCE-> Karim Haddad"));
+  // Not when the sentence before named two states.
+  const auto g = facts("Protests spread across Bolivia and Peru on Wednesday. Police arrested Karim Haddad hours later.",
+                       "2024-06-27");
+  CHECK(g.count("Bolivia -COERCE-> Karim Haddad") == 0);
+  CHECK(g.count("Peru -COERCE-> Karim Haddad") == 0);
+}

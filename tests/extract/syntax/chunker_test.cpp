@@ -187,3 +187,16 @@ TEST_CASE("Chunker: after a double-object verb a name and the noun phrase after 
   syn::SentenceParse b = syn::parse(lexicon(), "The strike killed Kata'ib Hezbollah senior commanders.", 0);
   CHECK(head(b, topNp(b, "Kata'ib Hezbollah senior commanders")) == "commanders");
 }
+
+TEST_CASE("Chunker: 'hours later' after a name is no part of it; 'five years after' stays one phrase",
+          "[extract][syntax]") {
+  const auto p = syn::parse(lexicon(), "Police arrested Karim Haddad hours later.", 0);
+  REQUIRE(p.clauses.size() == 1);
+  REQUIRE(p.clauses[0].objects.size() == 1);
+  CHECK(p.words[p.nps[p.clauses[0].objects[0]].head].lower == "haddad");
+  const auto q = syn::parse(lexicon(), "Iraq restored ties almost five years after the crisis.", 0);
+  bool fiveYears = false;
+  for (const auto& n : q.nps)
+    if (q.words[n.head].lower == "years" && q.words[n.span.first].lower == "almost") fiveYears = true;
+  CHECK(fiveYears);
+}
