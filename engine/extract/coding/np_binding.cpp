@@ -318,6 +318,17 @@ void bindLedBy(const SentenceParse& p, NpActors* actors) {
     if (p.nps[subject].span.last != vg.span.first) continue;
     if ((*actors)[subject].empty() && !(*actors)[agent].empty()) (*actors)[subject] = (*actors)[agent];
   }
+  // "Forces loyal to Khalifa Haftar launched an offensive": the same for a
+  // body "loyal to" a named actor right after it.
+  for (const syntax::PrepPhrase& pp : p.pps) {
+    if (pp.prep != "to" || pp.np == kNoIndex || pp.span.first < 2 || p.words[pp.span.first - 1].lower != "loyal")
+      continue;
+    const auto agent = static_cast<size_t>(pp.np);
+    for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k)
+      if (p.nps[k].span.last + 1 == pp.span.first && p.nps[k].members.empty() && (*actors)[k].empty() &&
+          agent < actors->size() && !(*actors)[agent].empty())
+        (*actors)[k] = (*actors)[agent];
+  }
 }
 
 }  // namespace kg::extract

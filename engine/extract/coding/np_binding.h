@@ -77,7 +77,9 @@ void bindWhatDescribedAs(const syntax::SentenceParse& parse, NpActors* actors);
 // its own, the subject of a passive relative clause right after it whose
 // verb leads (leading_verbs in data/english_coder_words.txt: led,
 // commanded, headed) with an agent naming an actor, acts as that agent.
-// "Wagner fighters led by X" keep Wagner. Run after the other bindings.
+// "Wagner fighters led by X" keep Wagner. Likewise a body "loyal to" a named
+// actor right after it ("Forces loyal to Khalifa Haftar launched ...").
+// Run after the other bindings.
 void bindLedBy(const syntax::SentenceParse& parse, NpActors* actors);
 
 }  // namespace kg::extract

@@ -934,6 +934,9 @@ TEST_CASE("Coder: a body with no actor of its own 'led by' a named actor acts as
   // A body with its own actor keeps it.
   const auto g = facts("Wagner fighters led by Karim Haddad attacked Ukrainian troops on Sunday.", "2023-06-25");
   CHECK_FALSE(hasLine(g, "Karim Haddad -ASSAULT-> Ukraine"));
+  // "loyal to" names the body's actor the same way.
+  CHECK(hasLine(facts("Fighters loyal to Moqtada al-Sadr attacked Iraqi troops on Monday.", "2022-08-30"),
+                "Muqtada al-Sadr -ASSAULT-> Iraq"));
 }
 
 TEST_CASE("Coder: a state's security body written with no state is the sentence's one state's", "[extract][coder]") {
