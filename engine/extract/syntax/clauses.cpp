@@ -604,7 +604,22 @@ class ClauseFinder {
           else cl.pps.push_back(x.index);
         }
       }
+      fillRelativeGap(c);
     }
+  }
+
+  // "Kata'ib Hezbollah, which Washington blamed for the attack": a relative
+  // clause with a subject of its own and an active verb with no object has
+  // its antecedent as that object.
+  void fillRelativeGap(size_t c) {
+    static const std::unordered_set<std::string_view> kObjectRelatives = {"which", "who", "whom", "that"};
+    Clause& cl = p_.clauses[c];
+    const VerbGroup& vg = p_.vgs[cl.verb];
+    if (cl.kind != ClauseKind::kRelative || cl.subjectInherited || !cl.objects.empty() ||
+        vg.voice != Voice::kActive || vg.nonFinite || !kObjectRelatives.count(cl.subordinator))
+      return;
+    const int32_t antecedent = antecedentBefore(starts_[c]);
+    if (antecedent != kNoIndex && antecedent != cl.subject) cl.objects.push_back(static_cast<uint32_t>(antecedent));
   }
 
   void applyAccordingTo() {

@@ -971,3 +971,10 @@ TEST_CASE("Coder: a bare security body takes the state of the sentence before wh
   CHECK(g.count("Bolivia -COERCE-> Karim Haddad") == 0);
   CHECK(g.count("Peru -COERCE-> Karim Haddad") == 0);
 }
+
+TEST_CASE("Coder: 'X, which Y blamed for ...' is Y's accusation of X", "[extract][coder]") {
+  const auto f = facts("The United States struck Kata'ib Hezbollah, which Washington blamed for the rocket attack.",
+                       "2019-12-30");
+  CHECK(hasLine(f, "United States -ACCUSE-> Kata'ib Hezbollah"));
+  CHECK(hasLine(f, "United States -ASSAULT-> Kata'ib Hezbollah"));
+}

@@ -247,3 +247,20 @@ TEST_CASE("Clauses: a gerund after a word of time is an adjunct clause with the 
   syn::SentenceParse r = parse("Putin praised China without naming Japan.");
   for (const syn::Clause& c : r.clauses) CHECK(r.vgs[c.verb].lemma != "name");
 }
+
+TEST_CASE("Clauses: a relative clause with its own subject has its antecedent as object", "[extract][syntax]") {
+  const auto p = syn::parse(lexicon(), "The United States struck Kata'ib Hezbollah, which Washington blamed for the attack.", 0);
+  const syn::Clause* rel = nullptr;
+  for (const auto& c : p.clauses)
+    if (c.kind == syn::ClauseKind::kRelative) rel = &c;
+  REQUIRE(rel != nullptr);
+  REQUIRE(rel->objects.size() == 1);
+  CHECK(p.words[p.nps[rel->objects[0]].head].lower == "hezbollah");
+  // A subject relative keeps its own object.
+  const auto q = syn::parse(lexicon(), "Kata'ib Hezbollah, which attacked the base, denied it.", 0);
+  for (const auto& c : q.clauses)
+    if (c.kind == syn::ClauseKind::kRelative) {
+      REQUIRE(c.objects.size() == 1);
+      CHECK(q.words[q.nps[c.objects[0]].head].lower == "base");
+    }
+}
