@@ -40,6 +40,7 @@ std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vec
   if (anyScript(tokens, Script::kArabic, Script::kArabic)) arabicRelations(tokens, mentions, entities, &out);
   englishRelations(tokens, mentions, entities, &out);
   standingRelations(tokens, mentions, resolver, &out);
+  undateEndedTenures(resolver, &out);
   typeFromCameo(&out);
   return out;
 }

@@ -844,4 +844,30 @@ void standingRelations(const std::vector<Token>& tokens, const std::vector<Menti
   appositionRelations(s);
 }
 
+namespace {
+
+// True when the dictionary records offices of person entity `e` and every
+// one of them ended more than kJustEndedDays before the article's date
+// (a death, a successor): the person holds none of them on that date.
+bool recordedTenuresOver(const Resolver& resolver, size_t e) {
+  const Entity& person = resolver.entities()[e];
+  const Date on = resolver.articleDate();
+  if (person.actor.kind != ActorKind::kPerson || person.catalog == kNoActor || !on.known()) return false;
+  size_t offices = 0;
+  for (const CatalogRelation& r : resolver.catalog().actors()[person.catalog].relations) {
+    if (r.target == kNoActor) continue;
+    ++offices;
+    if (!r.to.known() || on.days() - r.to.lastDay() <= kJustEndedDays) return false;
+  }
+  return offices > 0;
+}
+
+}  // namespace
+
+void undateEndedTenures(const Resolver& resolver, std::vector<Fact>* facts) {
+  for (Fact& f : *facts)
+    if (isStandingType(f.type) && f.type != EdgeType::kPartOf && recordedTenuresOver(resolver, f.src))
+      f.background = true;
+}
+
 }  // namespace kg::extract

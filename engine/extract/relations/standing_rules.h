@@ -24,4 +24,12 @@ namespace kg::extract {
 void standingRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
                        Resolver& resolver, std::vector<Fact>* out);
 
+// Offices and memberships read from the text never outlive their holder: a
+// person whose recorded offices have all ended more than a week before the
+// article's date (a death, a successor: "Abu Mahdi al-Muhandis, the deputy
+// head of the PMU," in a 2021 article) is told of as background, so every
+// standing fact from that person in `facts` is marked `background`
+// (undated), never held on the article's date.
+void undateEndedTenures(const Resolver& resolver, std::vector<Fact>* facts);
+
 }  // namespace kg::extract

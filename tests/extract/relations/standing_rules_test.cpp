@@ -393,3 +393,29 @@ TEST_CASE("Relations: a deputy's title the list does not know whole is still a t
   CHECK(hasLine(d, "Karim Haddad -MEMBER_OF-> Hezbollah"));
   CHECK_FALSE(hasLine(d, "Karim Haddad -LEADER_OF-> Hezbollah"));
 }
+
+TEST_CASE("Relations: a role read for someone whose recorded offices all ended is undated, not held on the article's date",
+          "[extract][relations]") {
+  using namespace kg::extract;
+  // The dictionary records al-Muhandis's offices up to his death on 2020-01-03.
+  auto roleDated = [](const char* date) {
+    const Extraction x = testing::defaultExtractor().extract(testing::article(
+        "Anger has grown since the killing of Abu Mahdi al-Muhandis, the deputy head of the Popular Mobilization Forces.",
+        date));
+    std::optional<bool> dated;
+    for (const auto& e : x.edges)
+      // The role the sentence states ("the deputy head": a member), not the dictionary's recorded tenure.
+      if (e.edge.type == kg::EdgeType::kMemberOf && x.actors[e.src].actor.name == "Abu Mahdi al-Muhandis" &&
+          x.actors[e.dst].actor.name == "Popular Mobilization Forces" && !e.edge.evidence.empty() &&
+          !e.edge.evidence.front().text.empty())
+        dated = e.edge.when.anyKnown();
+    return dated;
+  };
+  const auto later = roleDated("2021-07-27");
+  REQUIRE(later.has_value());
+  CHECK_FALSE(*later);
+  // While he held them, the role is dated by the article.
+  const auto during = roleDated("2019-07-27");
+  REQUIRE(during.has_value());
+  CHECK(*during);
+}
