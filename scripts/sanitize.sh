@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds and runs the tests under sanitizers (opt-in; .ci/run runs the
-# address mode when KG_CI_SANITIZE=1):
+# Builds and runs the tests under sanitizers. scripts/test.sh (and so CI)
+# runs "address --inputs" and "thread --bounded"; the other modes are on
+# demand (scripts/test.sh --reliability runs "address" and "thread"):
 #   scripts/sanitize.sh [address]   AddressSanitizer + UndefinedBehaviorSanitizer,
 #                                   every ctest test, in build-asan/
 #   scripts/sanitize.sh address --bounded
@@ -8,9 +9,8 @@
 #                                   tree scripts/fuzz.sh builds (its libraries are
 #                                   reused: only the tests and tools are added),
 #                                   every test but the slow ones named in
-#                                   $asan_slow below. Opt-in: not yet in
-#                                   scripts/test.sh, whose time budget it must
-#                                   be measured against first (README)
+#                                   $asan_slow below. On demand: not in
+#                                   scripts/test.sh (README)
 #   scripts/sanitize.sh address --inputs
 #                                   the same sanitizers and tree, only the
 #                                   tests of hostile input and of the store's
@@ -18,11 +18,9 @@
 #                                   below: date, dictionary, reader, importer
 #                                   line parsers, storage codec and store,
 #                                   snapshot file loader), building only their
-#                                   five test binaries. Opt-in: measured at 72
-#                                   build steps and 293 s of test time over
-#                                   scripts/fuzz.sh 10 (377 s CPU; README),
-#                                   more than the default run, already past
-#                                   its 20 minutes, can take
+#                                   five test binaries. Run by scripts/test.sh
+#                                   after scripts/fuzz.sh 10, whose tree it
+#                                   reuses (times: README)
 #   scripts/sanitize.sh thread      ThreadSanitizer, the concurrent tests (rpc,
 #                                   snapshot holder, ingest, kg import's loader
 #                                   thread: LoadPipeline) and the kgd soak's
