@@ -606,9 +606,14 @@ Date eventDate(std::string_view sentence, Date articleDate) {
       }
     } else if (const int m = englishMonth(w); m != 0 && (w.size() > 3 || w == "may") && !isNum(t, i + 1, 1, 4) &&
                                               (prev == "in" || prev == "since" || prev == "during" || prev == "early" ||
-                                               prev == "late" || prev == "mid" || prev == "until")) {
-      // "in May": the most recent May on or before the article date.
-      const Date d = resolveYearless(m, 0, articleDate);
+                                               prev == "late" || prev == "mid" || prev == "until" || prev == "last")) {
+      // "in May": the most recent May on or before the article date; "last
+      // May" the one before the article's own month ("last September" in a
+      // September article is a year before).
+      Date d = resolveYearless(m, 0, articleDate);
+      if (prev == "last" && d.known() && articleDate.known() && d.civil().year == articleDate.civil().year &&
+          d.civil().month == articleDate.civil().month)
+        d = Date::month(d.civil().year - 1, m);
       if (d.known()) cands.push_back({d, t[i - 1].begin, true});
     } else if (const int wd = weekdayIndex(w); wd >= 0 && w.size() > 3) {
       // "on Sunday", "last Sunday", "Sunday's vote", "early Friday". The most

@@ -846,18 +846,27 @@ void standingRelations(const std::vector<Token>& tokens, const std::vector<Menti
 
 namespace {
 
-// True when the dictionary records offices of person entity `e` and every
-// one of them ended more than kJustEndedDays before the article's date
-// (a death, a successor): the person holds none of them on that date.
-bool recordedTenuresOver(const Resolver& resolver, size_t e) {
-  const Entity& person = resolver.entities()[e];
+// True when the dictionary records offices of fact `f`'s person and every
+// one of them ended before the article's date (a death, a successor): the
+// person holds none of them then. A fact naming one of those very offices
+// (its body and title) may still be written within kJustEndedDays of its
+// end and join that tenure (recordedTitleFact); any other role read for the
+// person is over as soon as the offices are.
+bool recordedTenuresOver(const Resolver& resolver, const Fact& f) {
+  const Entity& person = resolver.entities()[f.src];
   const Date on = resolver.articleDate();
   if (person.actor.kind != ActorKind::kPerson || person.catalog == kNoActor || !on.known()) return false;
+  const auto& relations = resolver.catalog().actors()[person.catalog].relations;
+  const size_t body = resolver.entities()[f.dst].catalog;
+  bool recorded = false;
+  for (const CatalogRelation& r : relations)
+    recorded = recorded || (r.target != kNoActor && r.target == body && lowerCase(r.title) == lowerCase(f.title));
+  const int32_t grace = recorded ? kJustEndedDays : 0;
   size_t offices = 0;
-  for (const CatalogRelation& r : resolver.catalog().actors()[person.catalog].relations) {
+  for (const CatalogRelation& r : relations) {
     if (r.target == kNoActor) continue;
     ++offices;
-    if (!r.to.known() || on.days() - r.to.lastDay() <= kJustEndedDays) return false;
+    if (!r.to.known() || on.days() - r.to.lastDay() <= grace) return false;
   }
   return offices > 0;
 }
@@ -866,8 +875,7 @@ bool recordedTenuresOver(const Resolver& resolver, size_t e) {
 
 void undateEndedTenures(const Resolver& resolver, std::vector<Fact>* facts) {
   for (Fact& f : *facts)
-    if (isStandingType(f.type) && f.type != EdgeType::kPartOf && recordedTenuresOver(resolver, f.src))
-      f.background = true;
+    if (isStandingType(f.type) && f.type != EdgeType::kPartOf && recordedTenuresOver(resolver, f)) f.background = true;
 }
 
 }  // namespace kg::extract

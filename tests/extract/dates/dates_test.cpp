@@ -100,6 +100,10 @@ TEST_CASE("Dates: a yearless day or month is the most recent one on or before th
   CHECK(str(eventDate("The talks took place in May.", Date::day(2020, 3, 1))) == "2019-05/month");
   CHECK(str(eventDate("Al-Kadhimi took office in May 2020.", jan2)) == "2020-05/month");
   CHECK(str(eventDate("Iran expanded enrichment last year.", jan2)) == "2019/year");
+  // "last September": the most recent September before the article's own month.
+  CHECK(str(eventDate("Raisi spoke at the United Nations last September.", Date::day(2022, 12, 31))) == "2022-09/month");
+  CHECK(str(eventDate("Raisi spoke at the United Nations last September.", Date::day(2022, 9, 20))) == "2021-09/month");
+  CHECK(str(eventDate("The talks resumed last May.", Date::day(2020, 3, 1))) == "2019-05/month");
   CHECK(str(eventDate("The strike came on Friday.", Date::week(daysFromCivil({2020, 1, 6})))) == "unknown");
   // A date inside ", who ... ," dates what that clause tells, not the sentence's event.
   CHECK(str(eventDate("The president, who had put the army on alert on Friday, demanded talks.", Date::day(2020, 1, 6))) == "unknown");

@@ -414,6 +414,11 @@ TEST_CASE("Relations: a role read for someone whose recorded offices all ended i
   const auto later = roleDated("2021-07-27");
   REQUIRE(later.has_value());
   CHECK_FALSE(*later);
+  // Two days after his death: the role read is over too (only a recorded title may be written
+  // within a week of its tenure's end and join it).
+  const auto justAfter = roleDated("2020-01-05");
+  REQUIRE(justAfter.has_value());
+  CHECK_FALSE(*justAfter);
   // While he held them, the role is dated by the article.
   const auto during = roleDated("2019-07-27");
   REQUIRE(during.has_value());
