@@ -848,25 +848,22 @@ namespace {
 
 // True when the dictionary records offices of fact `f`'s person and every
 // one of them ended before the article's date (a death, a successor): the
-// person holds none of them then. A fact naming one of those very offices
-// (its body and title) may still be written within kJustEndedDays of its
-// end and join that tenure (recordedTitleFact); any other role read for the
-// person is over as soon as the offices are.
+// person holds none of them then, and a role read for them is over too. A
+// fact of a recorded relation itself (its body and type) is left to the
+// store, which joins it to that tenure without extending it
+// (storage/merge_rule.h).
 bool recordedTenuresOver(const Resolver& resolver, const Fact& f) {
   const Entity& person = resolver.entities()[f.src];
   const Date on = resolver.articleDate();
   if (person.actor.kind != ActorKind::kPerson || person.catalog == kNoActor || !on.known()) return false;
   const auto& relations = resolver.catalog().actors()[person.catalog].relations;
   const size_t body = resolver.entities()[f.dst].catalog;
-  bool recorded = false;
-  for (const CatalogRelation& r : relations)
-    recorded = recorded || (r.target != kNoActor && r.target == body && lowerCase(r.title) == lowerCase(f.title));
-  const int32_t grace = recorded ? kJustEndedDays : 0;
   size_t offices = 0;
   for (const CatalogRelation& r : relations) {
     if (r.target == kNoActor) continue;
+    if (r.target == body && r.type == f.type) return false;
     ++offices;
-    if (!r.to.known() || on.days() - r.to.lastDay() <= grace) return false;
+    if (!r.to.known() || on.days() <= r.to.lastDay()) return false;  // still held on the article's date
   }
   return offices > 0;
 }

@@ -414,8 +414,8 @@ TEST_CASE("Relations: a role read for someone whose recorded offices all ended i
   const auto later = roleDated("2021-07-27");
   REQUIRE(later.has_value());
   CHECK_FALSE(*later);
-  // Two days after his death: the role read is over too (only a recorded title may be written
-  // within a week of its tenure's end and join it).
+  // Two days after his death: the role read is over too (a recorded relation itself, body and
+  // type, is left to the store, which joins it to the tenure).
   const auto justAfter = roleDated("2020-01-05");
   REQUIRE(justAfter.has_value());
   CHECK_FALSE(*justAfter);
