@@ -518,6 +518,29 @@ bool namesOtherEvent(const std::vector<Token>& t, size_t i, size_t next) {
   return lower && std::find(kLinks.begin(), kLinks.end(), w) == kLinks.end();
 }
 
+// True when the relative date opening at token `at` ("last week", "last
+// Tuesday") follows an event noun that a preposition governs ("vowed
+// revenge for Washington's attack last week", "anger over the strike last
+// Tuesday"): it dates that act, not the sentence's event.
+bool qualifiesGovernedNoun(const std::vector<Token>& t, size_t at) {
+  static const std::array<std::string_view, 16> kEventNouns = {
+      "attack", "attacks",  "strike",  "strikes",  "airstrike", "airstrikes", "raid",      "raids",
+      "bombing", "killing", "assassination", "invasion", "offensive", "visit", "shelling", "clashes"};
+  static const std::array<std::string_view, 8> kGoverning = {"for", "over", "after", "following",
+                                                             "against", "about", "since", "before"};
+  if (at < 2 || t[at - 1].kind != Tok::kWord ||
+      std::find(kEventNouns.begin(), kEventNouns.end(), t[at - 1].lower) == kEventNouns.end())
+    return false;
+  for (size_t k = at - 1, hops = 0; k-- > 0 && hops < 6; ++hops) {
+    if (t[k].kind == Tok::kWord) {
+      if (std::find(kGoverning.begin(), kGoverning.end(), t[k].lower) != kGoverning.end()) return true;
+      continue;
+    }
+    if (t[k].kind != Tok::kPunct || t[k].text != "'") return false;  // "Washington's" (the normalizer makes quotes ASCII)
+  }
+  return false;
+}
+
 }  // namespace
 
 Date eventDate(std::string_view sentence, Date articleDate) {
@@ -594,7 +617,7 @@ Date eventDate(std::string_view sentence, Date articleDate) {
     } else if ((w == "week" || w == "month" || w == "year") && (prev == "last" || prev == "this" || prev == "next")) {
       const int delta = prev == "last" ? -1 : prev == "next" ? 1 : 0;
       const size_t at = t[i - 1].begin;
-      if (!articleDate.known()) continue;
+      if (!articleDate.known() || qualifiesGovernedNoun(t, i - 1)) continue;
       if (w == "week" && artDay) {
         cands.push_back({Date::week(artDays + 7 * delta), at});
       } else if (w == "month" && rank(articleDate.precision()) >= rank(DatePrecision::kMonth)) {
@@ -618,7 +641,7 @@ Date eventDate(std::string_view sentence, Date articleDate) {
     } else if (const int wd = weekdayIndex(w); wd >= 0 && w.size() > 3) {
       // "on Sunday", "last Sunday", "Sunday's vote", "early Friday". The most
       // recent such weekday on or before the article date ("last X": before).
-      if (!artDay) continue;
+      if (!artDay || (prev == "last" && qualifiesGovernedNoun(t, i - 1))) continue;
       const int artWd = weekdayFromDays(artDays);
       int back = (artWd - wd + 7) % 7;
       if (prev == "last" && back == 0) back = 7;

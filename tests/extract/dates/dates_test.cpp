@@ -104,6 +104,11 @@ TEST_CASE("Dates: a yearless day or month is the most recent one on or before th
   CHECK(str(eventDate("Raisi spoke at the United Nations last September.", Date::day(2022, 12, 31))) == "2022-09/month");
   CHECK(str(eventDate("Raisi spoke at the United Nations last September.", Date::day(2022, 9, 20))) == "2021-09/month");
   CHECK(str(eventDate("The talks resumed last May.", Date::day(2020, 3, 1))) == "2019-05/month");
+  // "last week" after an act a preposition governs dates that act, not the sentence's.
+  CHECK(str(eventDate("Previously the PMU had vowed revenge for Washington's attack last week.", Date::day(2021, 3, 4))) ==
+        "unknown");
+  CHECK(str(eventDate("Iraq condemned the strikes last week.", Date::day(2021, 3, 4))) != "unknown");
+  CHECK(str(eventDate("The militia vowed revenge for the raid last Tuesday.", Date::day(2021, 3, 4))) == "unknown");
   CHECK(str(eventDate("The strike came on Friday.", Date::week(daysFromCivil({2020, 1, 6})))) == "unknown");
   // A date inside ", who ... ," dates what that clause tells, not the sentence's event.
   CHECK(str(eventDate("The president, who had put the army on alert on Friday, demanded talks.", Date::day(2020, 1, 6))) == "unknown");
