@@ -117,7 +117,8 @@ int ingestRemote(CliContext& ctx, const IngestArgs& args) {
   if (!api) return ctx.fail(api.status());
 
   const auto start = std::chrono::steady_clock::now();
-  // Documents read here, then documents kgd confirmed of those sent.
+  // Documents read here, then documents kgd stored of those sent (as kgd
+  // reports them during each call, and confirmed by each call's answer).
   Progress progress(ctx, "ingest", "documents", 0);
   std::vector<rpc::IngestDocument> docs;
   std::vector<extract::ReadWarning> readWarnings;
@@ -143,7 +144,7 @@ int ingestRemote(CliContext& ctx, const IngestArgs& args) {
   if (!docs.empty()) {
     auto* client = dynamic_cast<rpc::Client*>(*api);
     if (progress.shown() && client) {
-      progress.restart("documents", 0, docs.size(), "sent to kgd");
+      progress.restart("documents", 0, docs.size(), "stored by kgd");
       client->setIngestProgress([&progress](uint64_t done, uint64_t) { progress.set(done); });
     }
     auto sent = (*api)->ingest(docs);
