@@ -141,6 +141,12 @@ TEST_CASE("kg exit codes: 0 success, 1 error, 2 usage, 3 not found", "[cli][conv
       {"neighbors Iraq --depth 9", 2},                               // out of range
       {"neighbors Iraq --direction sideways", 2},                    // not a direction
       {"neighbors Iraq --format dot --json", 2},                     // two outputs
+      {"neighbors Iraq --format dot --evidence 2", 2},               // a drawing without evidence
+      {"path Iraq 'United States' --format dot --evidence 0", 2},    // (accepted and ignored before)
+      // tkg quadruple options elsewhere (accepted and ignored before)
+      {"import --format gdelt --epoch 2019-01-01 " + shq(kShared + "/data/gdelt/gdelt1_events_sample.csv"), 2},
+      {"import --time-unit hours " + shq(kShared + "/data/gdelt/gdelt1_events_sample.csv"), 2},
+      {"import --format tkg --file train.txt " + shq(kShared + "/data/tkg/icews18/events_named.tsv"), 2},
       {"rank --evidence 2", 2},                                      // rank shows no evidence
       {"path Iraq 'United States' --k 2", 2},                        // --k without k-shortest
       {"edges --direction out", 2},                                  // a direction needs an actor

@@ -146,6 +146,16 @@ int runImport(CliContext& ctx, CLI::App* cmd, ImportArgs a) {
   if (int rc = chooseFormat(ctx, cmd, a, &o); rc != 0) return rc;
   if (a.format == "jsonl") return runJsonlImport(ctx, cmd, a);
   if (!chooseColumns(ctx, cmd, a, &o)) return kExitUsage;
+  // The quadruple files' options are read only there (a tkg directory; an
+  // events_named file has dates of its own): elsewhere they would be
+  // accepted and ignored.
+  std::error_code ec;
+  const bool quadruples = o.format == core::ImportFormat::kTkg && !std::filesystem::is_regular_file(a.path, ec);
+  for (const char* opt : {"--file", "--time-unit", "--epoch"})
+    if (cmd->count(opt) && !quadruples)
+      return ctx.usage(std::string(opt) + " applies to the quadruple files of a tkg directory only (this is " +
+                       (o.format == core::ImportFormat::kTkg ? std::string("a tkg events file with dates") : a.format) +
+                       ")");
   o.path = a.path;
   o.files = a.files;
   o.strict = a.strict;

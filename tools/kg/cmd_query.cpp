@@ -35,10 +35,18 @@ void addFormatOption(CLI::App* cmd, OutputArgs& a) {
       ->check(CLI::IsMember({"table", "json", "dot", "graphml"}));
 }
 
-// The output format, or "" after a usage error: --json with --format dot/graphml/table.
+// The output format, or "" after a usage error: --json with --format
+// dot/graphml/table, or --evidence with --format dot (a DOT drawing carries
+// no evidence: the option would be accepted and ignored).
 std::string format(CliContext& ctx, const CLI::App* cmd, const OutputArgs& a) {
   if (ctx.json && cmd->count("--format") && a.format != "json") {
     ctx.exitCode = ctx.usage("--json and --format " + a.format + " ask for two outputs; give one of them");
+    return "";
+  }
+  if (!ctx.json && a.format == "dot" && cmd->count("--evidence")) {
+    ctx.exitCode = ctx.usage(
+        "--evidence does not apply to --format dot: a DOT drawing carries no evidence (--format graphml carries "
+        "each edge's first snippet, --json all of them)");
     return "";
   }
   return ctx.json ? "json" : a.format;
