@@ -147,6 +147,10 @@ TEST_CASE("kg exit codes: 0 success, 1 error, 2 usage, 3 not found", "[cli][conv
       {"import --format gdelt --epoch 2019-01-01 " + shq(kShared + "/data/gdelt/gdelt1_events_sample.csv"), 2},
       {"import --time-unit hours " + shq(kShared + "/data/gdelt/gdelt1_events_sample.csv"), 2},
       {"import --format tkg --file train.txt " + shq(kShared + "/data/tkg/icews18/events_named.tsv"), 2},
+      {"import --format plover --cameo-dir " + shq(kShared + "/data/cameo") + " " + shq(dir.sub("e.jsonl")), 2},
+      {"import --format icews --cameo-dir " + shq(dir.sub("nowhere")) + " " +
+           shq(kShared + "/data/icews/icews_events_2018_sample.tab"),
+       2},  // a --cameo-dir without the code list (passed over in silence before)
       {"rank --evidence 2", 2},                                      // rank shows no evidence
       {"path Iraq 'United States' --k 2", 2},                        // --k without k-shortest
       {"edges --direction out", 2},                                  // a direction needs an actor

@@ -156,6 +156,16 @@ int runImport(CliContext& ctx, CLI::App* cmd, ImportArgs a) {
       return ctx.usage(std::string(opt) + " applies to the quadruple files of a tkg directory only (this is " +
                        (o.format == core::ImportFormat::kTkg ? std::string("a tkg events file with dates") : a.format) +
                        ")");
+  // --cameo-dir: the PLOVER reader reads no CAMEO names (a record's evidence
+  // is its own event_text); elsewhere a directory without the code list
+  // would be passed over in silence (ICEWS, GDELT and CSV rows then stored
+  // without the CAMEO event names).
+  if (cmd->count("--cameo-dir")) {
+    if (o.format == core::ImportFormat::kPlover)
+      return ctx.usage("--cameo-dir does not apply to --format plover (a record's evidence is its own event_text)");
+    if (!std::filesystem::is_regular_file(std::filesystem::path(a.cameoDir) / "cameo_codes_goldstein.tsv", ec))
+      return ctx.usage("--cameo-dir '" + a.cameoDir + "' holds no cameo_codes_goldstein.tsv");
+  }
   o.path = a.path;
   o.files = a.files;
   o.strict = a.strict;
