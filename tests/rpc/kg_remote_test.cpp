@@ -244,6 +244,9 @@ TEST_CASE("kg --remote ingest: documents read here are stored by kgd, once", "[r
   auto dated = testing::run(kg + " ingest " + testing::shq(KG_CORPUS_DIR) + " --date 2020-01-01");
   CHECK(dated.rc == 2);  // an option that does not apply
   CHECK(dated.err.find("--date") != std::string::npos);
+  auto known = testing::run(kg + " ingest " + testing::shq(KG_CORPUS_DIR) + " --known-actors all");
+  CHECK(known.rc == 2);  // accepted and ignored before: kgd's ingest is told of the actors each article names
+  CHECK(known.err.find("--known-actors") != std::string::npos);
   CHECK(kgd.signalAndWait(SIGTERM) == 0);
 }
 

@@ -113,6 +113,7 @@ int ingestRemote(CliContext& ctx, const IngestArgs& args) {
   if (!args.discardFiles.empty()) return refuse("--discards");
   if (args.noDefaultActors) return refuse("--no-default-actors");
   if (args.threads != 1) return refuse("--threads");
+  if (args.knownActors != "named") return refuse("--known-actors");  // kgd's ingest reads the named ones
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
 
