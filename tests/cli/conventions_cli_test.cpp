@@ -336,7 +336,7 @@ TEST_CASE("kg tables on the Japanese and Arabic seed pages: valid UTF-8, aligned
   CHECK(checkAligned(neighbours.out, "HOPS") > 5);
 }
 
-TEST_CASE("kg doc, kg docs: a document's title, source, date, URL and language; evidence carries title and date",
+TEST_CASE("kg doc, kg docs: a document's title, source, date, URL and language, evidence carries title and date",
           "[cli][conventions][seeds]") {
   Kg kg{seedsDb()};
   auto docs = kg("docs --json");
