@@ -92,8 +92,10 @@ struct SlowGraph {
 // and the ctest entry then runs no test.)
 TEST_CASE("Client: rank with a progress callback receives kgd's counts while the call runs, and without one as before",
           "[rpc][progress]") {
-  SlowGraph slow;
-  ServerThread server(*slow.local);
+  SlowGraph slow(1000);
+  rpc::ServerOptions o = ServerThread::defaults();
+  o.deadline = std::chrono::minutes(10);  // ThreadSanitizer builds rank slowly
+  ServerThread server(*slow.local, o);
   auto c = rpc::Client::connect(server.address());
   REQUIRE(c);
   rpc::RankQuery q;
