@@ -257,6 +257,19 @@ struct LogRecord {
   details @5 :Text;   # JSON; the undo image left out ("undoable": true when kept)
 }
 
+# A client's callback for the progress of a long call (rank, ingest), passed
+# as the call's optional `progress` parameter; without one nothing is
+# reported, as for clients older than it. kgd calls `report` while the call
+# runs, at most one report unanswered at a time and at most one every 200 ms;
+# a report that cannot be sent then is dropped (the next carries the newer
+# counts), so a slow or departed client never holds up the call's work. The
+# last count may never be reported: the call's answer says it ended.
+interface ProgressSink {
+  # `done` of `total` units of `what` ("sources", "iterations",
+  # "documents"); total 0 = not known.
+  report @0 (done :UInt64, total :UInt64, what :Text) -> ();
+}
+
 interface ActorGraph {
   stats @0 () -> (stats :Stats, error :Error);
   # Every actor whose name or alias folds like `name`, best first; empty when none.
@@ -287,10 +300,15 @@ interface ActorGraph {
       -> (edges :List(EdgeInfo), page :PageInfo, error :Error);
   # Betweenness on large graphs is estimated from sampled sources
   # (approximate, with the number of sources).
-  rank @9 (measure :RankMeasure, filter :Filter, top :UInt32)
+  # With `progress`, kgd reports the ranking's progress to it while it runs
+  # (PageRank: iterations of at most 100; betweenness: sources done of those
+  # used; degree: none).
+  rank @9 (measure :RankMeasure, filter :Filter, top :UInt32, progress :ProgressSink)
       -> (entries :List(RankEntry), error :Error, approximate :Bool, sources :UInt64);
   # Extracts and stores documents; readers keep being answered meanwhile.
-  ingest @10 (documents :List(DocumentIn)) -> (report :IngestReport, error :Error);
+  # With `progress`, kgd reports the documents of this call extracted and
+  # stored so far ("documents" of `documents`' length).
+  ingest @10 (documents :List(DocumentIn), progress :ProgressSink) -> (report :IngestReport, error :Error);
   # Weakly connected components, largest first: the `top` largest (0 = 10),
   # with at most `members` members each (0 = all).
   components @11 (filter :Filter, top :UInt32, members :UInt32)

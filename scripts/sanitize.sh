@@ -114,7 +114,7 @@ case "$mode" in
     exclude='^kgd_soak$'
     [ "$bounded" = --bounded ] && exclude='^kgd_soak$|made slow on purpose'
     (cd "$dir" && ctest --output-on-failure -j"$(nproc)" --timeout 1800 -E "$exclude" \
-      -R '^(Server|Client|FrameMeter|kgd|kg --remote|LocalGraph|WorkerPool|SnapshotHolder|Ingestor|LoadPipeline)')
+      -R '^(Server|Client|FrameMeter|kgd|kg --remote|LocalGraph|WorkerPool|SnapshotHolder|Ingestor|LoadPipeline|ProgressRelay)')
     [ "$bounded" = --bounded ] || "$dir/bin/kgd_soak" --race --seconds "${KG_SOAK_SECONDS:-120}"
     ;;
   *) echo "usage: scripts/sanitize.sh [address|thread]" >&2; exit 2 ;;

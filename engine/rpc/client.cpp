@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <optional>
 
 #include <capnp/message.h>
 #include <capnp/rpc-twoparty.h>
@@ -38,6 +39,45 @@ schema::PathMode toWire(query::PathMode m) {
   }
   return schema::PathMode::SHORTEST;
 }
+
+// The client's end of a call's progress (schema ProgressSink): hands each
+// report kgd sends to `fn`, on the client's thread (the reports arrive while
+// the call is waited for). detach() before the callee's state goes away:
+// kgd may still hold the capability, and a report that arrives during a
+// later call must find nothing to call.
+class ProgressSinkImpl final : public schema::ProgressSink::Server {
+ public:
+  explicit ProgressSinkImpl(std::function<void(uint64_t, uint64_t)> fn) : fn_(std::move(fn)) {}
+  void detach() { fn_ = nullptr; }
+
+ protected:
+  kj::Promise<void> report(ReportContext ctx) override {
+    auto p = ctx.getParams();
+    if (fn_) fn_(p.getDone(), p.getTotal());
+    return kj::READY_NOW;
+  }
+
+ private:
+  std::function<void(uint64_t, uint64_t)> fn_;
+};
+
+// A sink for one call, passed with it and detached when the call returns.
+class CallProgress {
+ public:
+  explicit CallProgress(std::function<void(uint64_t, uint64_t)> fn) {
+    auto impl = kj::heap<ProgressSinkImpl>(std::move(fn));
+    impl_ = impl.get();
+    cap_ = kj::mv(impl);
+  }
+  ~CallProgress() { impl_->detach(); }
+  CallProgress(const CallProgress&) = delete;
+  CallProgress& operator=(const CallProgress&) = delete;
+  schema::ProgressSink::Client cap() { return cap_; }
+
+ private:
+  ProgressSinkImpl* impl_;                      // kept alive by cap_ at least
+  schema::ProgressSink::Client cap_ = nullptr;
+};
 
 }  // namespace
 
@@ -417,6 +457,12 @@ Result<RankView> Client::rank(const RankQuery& q) {
                                                                  : schema::RankMeasure::DEGREE);
   toWire(q.filter, req.initFilter());
   req.setTop(static_cast<uint32_t>(std::min<size_t>(q.top, UINT32_MAX)));
+  // kgd reports the ranking's progress as q.progress would be called locally.
+  std::optional<CallProgress> progress;
+  if (q.progress) {
+    progress.emplace(q.progress);
+    req.setProgress(progress->cap());
+  }
   RankView out;
   Status st6 = impl_->call(req, options_.timeout, address_, [&](auto& r) {
     KG_RETURN_IF_ERROR(toStatus(r.getError()));
@@ -499,6 +545,14 @@ Result<IngestSummary> Client::ingest(const std::vector<IngestDocument>& docs) {
       d.setDate(docs[i].date.toString());
       d.setSource(docs[i].source);
       d.setUrl(docs[i].url);
+    }
+    // Documents of this call stored so far, counted among all of `docs`.
+    std::optional<CallProgress> progress;
+    if (ingestProgress_) {
+      progress.emplace([this, start, end, total = docs.size()](uint64_t done, uint64_t) {
+        ingestProgress_(start + std::min<uint64_t>(done, end - start), total);
+      });
+      req.setProgress(progress->cap());
     }
     Status st7 = impl_->call(req, options_.timeout, address_, [&](auto& r) {
       KG_RETURN_IF_ERROR(toStatus(r.getError()));

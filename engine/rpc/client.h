@@ -54,6 +54,9 @@ class Client final : public GraphApi {
   Result<PathsView> paths(const PathQuery& q) override;
   Result<std::vector<Edge>> timeline(const TimelineQuery& q) override;
   Result<std::vector<Edge>> asOf(const AsOfQuery& q) override;
+  // With q.progress set, passes kgd a ProgressSink and calls q.progress with
+  // each report while the call is waited for, as a local ranking would
+  // (at most every 200 ms; the last count may be skipped).
   Result<RankView> rank(const RankQuery& q) override;
   Result<ComponentsView> components(const ComponentsQuery& q) override;
   // At most schema maxIngestDocuments (1000) documents per call are sent at
@@ -61,8 +64,10 @@ class Client final : public GraphApi {
   // When a call fails, the error says how many stored articles kgd confirmed
   // before it and which documents' articles may be stored unconfirmed.
   Result<IngestSummary> ingest(const std::vector<IngestDocument>& docs) override;
-  // Called by ingest() after each call kgd answered: documents of `docs`
-  // confirmed so far, and their number (kg's progress line). Unset: nothing.
+  // Called by ingest() after each call kgd answered, and as kgd reports the
+  // documents of a call stored so far (schema ProgressSink; a kgd without
+  // reports: after each call only): documents of `docs` done, and their
+  // number (kg's progress line). Unset: nothing, and no sink is passed.
   void setIngestProgress(std::function<void(uint64_t done, uint64_t total)> progress) {
     ingestProgress_ = std::move(progress);
   }

@@ -444,7 +444,10 @@ Result<ComponentsView> LocalGraph::components(const ComponentsQuery& q) {
   return view;
 }
 
-Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs) {
+Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs) { return ingest(docs, {}); }
+
+Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs,
+                                         const std::function<void(uint64_t, uint64_t)>& progress) {
   std::lock_guard<std::mutex> lock(ingestMu_);
   if (!ingestor_) {
     auto extractor = extract::Extractor::create(extractorOptions_);
@@ -471,6 +474,7 @@ Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs
     raw.path = raw.source + ":" + std::to_string(i + 1);
     failed = ingestor_->ingestDocument(raw);
     if (!failed.isOk()) break;
+    if (progress) progress(i + 1, docs.size());
   }
   const core::IngestSummary& after = ingestor_->summary();
   auto storedAfter = engine_.stats();

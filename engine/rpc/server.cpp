@@ -24,6 +24,7 @@
 #include "rpc/buffered_stream.h"
 #include "rpc/convert.h"
 #include "rpc/frame_meter.h"
+#include "rpc/progress_relay.h"
 #include "rpc/worker_pool.h"
 
 // Cap'n Proto's and KJ's interface bases have protected non-virtual
@@ -40,6 +41,8 @@ constexpr size_t kResultBudgetBytes = 32u << 20;   // unpaged results (paths)
 constexpr size_t kMaxEvidencePerEdge = 100;
 constexpr size_t kMaxNameBytes = 4096;
 constexpr std::chrono::minutes kIngestDeadline{10};
+// At most one progress report per call this often (schema ProgressSink).
+constexpr auto kReportInterval = 200 * kj::MILLISECONDS;
 
 bool isLoopbackHost(std::string host) {
   for (auto& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -179,6 +182,43 @@ struct RemovedEdge {
   Edge edge;
   std::string src, dst;
 };
+
+// Sends `relay`'s counts to `sink` as they come, on the event loop: one
+// report at a time, the next one only after the last was answered and
+// kReportInterval has passed since it left; counts stored meanwhile replace
+// each other. Ends (resolves) when a report fails: the client is gone or
+// refuses reports, which concerns nobody but the reports.
+kj::Promise<void> relayProgress(std::shared_ptr<ProgressRelay> relay, schema::ProgressSink::Client sink,
+                                kj::Timer& timer) {
+  ProgressRelay* r = relay.get();
+  return r->next().then([relay = kj::mv(relay), sink = kj::mv(sink), &timer](ProgressRelay::Counts c) mutable {
+    auto req = sink.reportRequest();
+    req.setDone(c.done);
+    req.setTotal(c.total);
+    req.setWhat(c.what);
+    auto pause = timer.afterDelay(kReportInterval);
+    return req.send()
+        .ignoreResult()
+        .then([pause = kj::mv(pause)]() mutable { return kj::mv(pause); })
+        .then([relay = kj::mv(relay), sink = kj::mv(sink), &timer]() mutable {
+          return relayProgress(kj::mv(relay), kj::mv(sink), timer);
+        });
+  });
+}
+
+// The progress relay of a call whose parameters may hold a `progress` sink,
+// and the promise that reports through it until the call is answered (never
+// resolves: join it with the call's answer). No sink (an older client, or
+// one that wants no reports): a null relay and a promise that never resolves.
+template <typename Params>
+std::pair<std::shared_ptr<ProgressRelay>, kj::Promise<void>> progressOf(Params params, kj::Timer& timer) {
+  if (!params.hasProgress()) return {nullptr, kj::Promise<void>(kj::NEVER_DONE)};
+  auto relay = std::make_shared<ProgressRelay>();
+  auto reports = relayProgress(relay, params.getProgress(), timer)
+                     .catch_([](kj::Exception&&) {})  // the client is gone or refuses reports: stop reporting
+                     .then([]() -> kj::Promise<void> { return kj::NEVER_DONE; });
+  return {kj::mv(relay), kj::mv(reports)};
+}
 
 
 Result<PageRequest> pageOf(schema::Page::Reader p) {
@@ -597,6 +637,13 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (q.top > schema::MAX_PAGE_SIZE)
       return refuse(ctx, Status::limitExceeded("top " + std::to_string(q.top) + " is above the server maximum of " +
                                                std::to_string(schema::MAX_PAGE_SIZE)));
+    // The ranking's own progress hook (what `kg rank` draws locally) feeds
+    // the client's sink, if it passed one.
+    auto progress = progressOf(params, timer_);
+    if (auto relay = progress.first; relay && q.measure != query::RankMeasure::kDegree) {
+      const char* unit = q.measure == query::RankMeasure::kBetweenness ? "sources" : "iterations";
+      q.progress = [relay, unit](uint64_t done, uint64_t total) { relay->update(done, total, unit); };
+    }
     LocalGraph* g = &graph_;
     return answer<RankView>(ctx, queries_, [g, q] { return g->rank(q); }, [](auto res, RankView& v) {
       auto list = res.initEntries(static_cast<unsigned>(v.entries.size()));
@@ -606,7 +653,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
       }
       res.setApproximate(v.approximate);
       res.setSources(v.sources);
-    }, cancel);
+    }, cancel).exclusiveJoin(kj::mv(progress.second));
   }
 
   kj::Promise<void> components(ComponentsContext ctx) override {
@@ -678,10 +725,14 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     }
     LocalGraph* g = &graph_;
     auto shared = std::make_shared<std::vector<IngestDocument>>(std::move(in));
+    auto progress = progressOf(ctx.getParams(), timer_);
+    std::function<void(uint64_t, uint64_t)> onDocument;
+    if (auto relay = progress.first)
+      onDocument = [relay](uint64_t done, uint64_t total) { relay->update(done, total, "documents"); };
     return answer<IngestSummary>(
         ctx, writer_,
-        [g, shared, warnings]() -> Result<IngestSummary> {
-          auto r = g->ingest(*shared);
+        [g, shared, warnings, onDocument]() -> Result<IngestSummary> {
+          auto r = g->ingest(*shared, onDocument);
           if (r) r->warnings.insert(r->warnings.begin(), warnings.begin(), warnings.end());
           return r;
         },
@@ -696,7 +747,8 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
           auto w = r.initWarnings(static_cast<unsigned>(std::min<size_t>(s.warnings.size(), 1000)));
           for (unsigned i = 0; i < w.size(); ++i) w.set(i, s.warnings[i]);
         },
-        nullptr, kIngestDeadline);
+        nullptr, kIngestDeadline)
+        .exclusiveJoin(kj::mv(progress.second));
   }
 
   // --- curation: on the writer thread, like ingest ---------------------------

@@ -141,6 +141,16 @@ TEST_CASE("kg exit codes: 0 success, 1 error, 2 usage, 3 not found", "[cli][conv
       {"neighbors Iraq --depth 9", 2},                               // out of range
       {"neighbors Iraq --direction sideways", 2},                    // not a direction
       {"neighbors Iraq --format dot --json", 2},                     // two outputs
+      {"neighbors Iraq --format dot --evidence 2", 2},               // a drawing without evidence
+      {"path Iraq 'United States' --format dot --evidence 0", 2},    // (accepted and ignored before)
+      // tkg quadruple options elsewhere (accepted and ignored before)
+      {"import --format gdelt --epoch 2019-01-01 " + shq(kShared + "/data/gdelt/gdelt1_events_sample.csv"), 2},
+      {"import --time-unit hours " + shq(kShared + "/data/gdelt/gdelt1_events_sample.csv"), 2},
+      {"import --format tkg --file train.txt " + shq(kShared + "/data/tkg/icews18/events_named.tsv"), 2},
+      {"import --format plover --cameo-dir " + shq(kShared + "/data/cameo") + " " + shq(dir.sub("e.jsonl")), 2},
+      {"import --format icews --cameo-dir " + shq(dir.sub("nowhere")) + " " +
+           shq(kShared + "/data/icews/icews_events_2018_sample.tab"),
+       2},  // a --cameo-dir without the code list (passed over in silence before)
       {"rank --evidence 2", 2},                                      // rank shows no evidence
       {"path Iraq 'United States' --k 2", 2},                        // --k without k-shortest
       {"edges --direction out", 2},                                  // a direction needs an actor
@@ -326,7 +336,7 @@ TEST_CASE("kg tables on the Japanese and Arabic seed pages: valid UTF-8, aligned
   CHECK(checkAligned(neighbours.out, "HOPS") > 5);
 }
 
-TEST_CASE("kg doc, kg docs: a document's title, source, date, URL and language; evidence carries title and date",
+TEST_CASE("kg doc, kg docs: a document's title, source, date, URL and language, evidence carries title and date",
           "[cli][conventions][seeds]") {
   Kg kg{seedsDb()};
   auto docs = kg("docs --json");

@@ -66,7 +66,7 @@ TEST_CASE("Identity: a database made from the seeds and ICEWS18 share Soleimani 
   CHECK(again["stored"] == 0);
 }
 
-TEST_CASE("Curation: kg actor merge moves edges, evidence and names; identical facts merge", "[cli][curation]") {
+TEST_CASE("Curation: kg actor merge moves edges, evidence and names, identical facts merge", "[cli][curation]") {
   TempDir dir;
   KgCli kg{dir.sub("db")};
   addSmallGraph(kg);

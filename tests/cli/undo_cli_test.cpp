@@ -51,7 +51,7 @@ void smallGraph(const KgCli& kg) {
 
 }  // namespace
 
-TEST_CASE("Undo: each curation command undone gives back the exact database; undone again it is redone",
+TEST_CASE("Undo: each curation command undone gives back the exact database, undone again it is redone",
           "[cli][curation][undo]") {
   TempDir dir;
   KgCli kg{dir.sub("db")};

@@ -83,7 +83,7 @@ TEST_CASE("ActorIdentity: CAMEO and PETRARCH actor codes name the one actor that
   CHECK(findByCode(*store, "Iran", ActorKind::kState, true, "IGOUNO") == iran);
 }
 
-TEST_CASE("ActorIdentity: spellings, aliases and codes of one actor meet; distinct actors stay apart", "[core][identity]") {
+TEST_CASE("ActorIdentity: spellings, aliases and codes of one actor meet, distinct actors stay apart", "[core][identity]") {
   TempDir dir;
   auto store = kg::testing::openTestDb(dir);
   const ActorId soleimani = put(*store, "Qassem Soleimani", ActorKind::kPerson);

@@ -173,7 +173,7 @@ TEST_CASE("LoadPipeline: destroyed without close, it stops and loads a prefix of
 
 // The pipeline inside a real import: rows well past the batches in flight,
 // so the importing thread has waited for the loader thread before the bad row.
-TEST_CASE("LoadPipeline: an import's malformed row past the first batches is reported as file:line; --strict stores nothing",
+TEST_CASE("LoadPipeline: an import's malformed row past the first batches is reported as file:line, --strict stores nothing",
           "[core][import][pipeline]") {
   const size_t rows = 20000, bad = 19000;
   TempDir dir;

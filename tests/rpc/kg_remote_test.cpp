@@ -1,6 +1,7 @@
 // kg --remote: every query command prints what it prints on the local database.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "rpc/fixture.h"
 #include "rpc/kgd_process.h"
@@ -145,6 +146,45 @@ std::string listeningAddress(testing::Kgd& kgd) {
   return line.substr(prefix.size());
 }
 
+// Issue 11 point 4 with --remote: kgd reports the ranking's counts through the
+// call's ProgressSink, and kg draws them as it does locally (done/total, rate,
+// ETA) on a terminal; in a pipe or with --quiet nothing is drawn (and no sink
+// is passed).
+TEST_CASE("kg --remote rank: progress from kgd on a terminal, none in a pipe or with --quiet",
+          "[rpc][kgd][cli][progress]") {
+  testing::TempDir dir;
+  const std::string db = dir.sub("db");
+  {
+    testing::SmallGraph g(db);
+    testing::addSlowGraph(*g.engine, 1000, 8);  // exact betweenness: 1,000 sources, a fraction of a second
+  }
+  // A deadline for ThreadSanitizer builds, where this ranking takes many seconds.
+  testing::Kgd kgd({"--db", db, "--listen", "127.0.0.1:0", "--deadline-ms", "600000"});
+  const std::string address = listeningAddress(kgd);
+  const std::string kg = std::string(KG_BIN) + " --remote " + address;
+  auto tty = testing::run("KG_PROGRESS_DELAY_MS=0 script -qec " + testing::shq(kg + " rank --by betweenness --top 3") +
+                          " /dev/null");
+  INFO(tty.out << tty.err);
+  REQUIRE(tty.rc == 0);
+  // "kg rank --by betweenness: 140/1007 sources, 350 sources/s, ETA 3 s, 0 s elapsed"
+  CHECK(std::regex_search(tty.out, std::regex("kg rank --by betweenness: [0-9]+/[0-9]+ sources, [0-9]+ sources/s")));
+  CHECK(tty.out.find("top 3 by betweenness") != std::string::npos);
+  CHECK(tty.out.find("elapsed\r\n") == std::string::npos);  // the line is wiped before the table
+
+  auto pipe = testing::run("KG_PROGRESS_DELAY_MS=0 " + kg + " rank --by betweenness --top 3");
+  REQUIRE(pipe.rc == 0);
+  CHECK(pipe.err.find("kg rank") == std::string::npos);
+  CHECK(pipe.out.find("top 3 by betweenness") == 0);
+  auto quiet = testing::run("KG_PROGRESS_DELAY_MS=0 script -qec " +
+                            testing::shq(std::string(KG_BIN) + " --quiet --remote " + address +
+                                         " rank --by betweenness --top 3") +
+                            " /dev/null");
+  REQUIRE(quiet.rc == 0);
+  CHECK(quiet.out.find("kg rank") == std::string::npos);
+  CHECK(quiet.out.find("top 3 by betweenness") != std::string::npos);
+  CHECK(kgd.signalAndWait(SIGTERM) == 0);
+}
+
 TEST_CASE("kg --remote ingest: documents read here are stored by kgd, once", "[rpc][kgd][cli]") {
   testing::TempDir dir;
   testing::Kgd kgd({"--db", dir.sub("db"), "--listen", "127.0.0.1:0"});
@@ -165,13 +205,13 @@ TEST_CASE("kg --remote ingest: documents read here are stored by kgd, once", "[r
   CHECK(s1["actors"].get<uint64_t>() > 0);
   CHECK(s1["edges"].get<uint64_t>() > 0);
 
-  // On a terminal: documents read, then those kgd confirmed of those sent
+  // On a terminal: documents read, then those kgd stored of those sent
   // (drawn as that stage starts: KG_PROGRESS_DELAY_MS=0); with --quiet nothing.
   auto tty = testing::run("KG_PROGRESS_DELAY_MS=0 script -qec " + testing::shq(kg + " ingest " + testing::shq(KG_CORPUS_DIR)) +
                           " /dev/null");
   INFO(tty.out << tty.err);
   REQUIRE(tty.rc == 0);
-  CHECK(tty.out.find("kg ingest: sent to kgd: 0/") != std::string::npos);
+  CHECK(tty.out.find("kg ingest: stored by kgd: 0/") != std::string::npos);
   CHECK(tty.out.find(" documents, 0 documents/s") != std::string::npos);
   auto quiet = testing::run("KG_PROGRESS_DELAY_MS=0 script -qec " +
                             testing::shq(std::string(KG_BIN) + " --quiet --remote " + address + " ingest " +
@@ -205,6 +245,9 @@ TEST_CASE("kg --remote ingest: documents read here are stored by kgd, once", "[r
   auto dated = testing::run(kg + " ingest " + testing::shq(KG_CORPUS_DIR) + " --date 2020-01-01");
   CHECK(dated.rc == 2);  // an option that does not apply
   CHECK(dated.err.find("--date") != std::string::npos);
+  auto known = testing::run(kg + " ingest " + testing::shq(KG_CORPUS_DIR) + " --known-actors all");
+  CHECK(known.rc == 2);  // accepted and ignored before: kgd's ingest is told of the actors each article names
+  CHECK(known.err.find("--known-actors") != std::string::npos);
   CHECK(kgd.signalAndWait(SIGTERM) == 0);
 }
 

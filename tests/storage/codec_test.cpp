@@ -141,7 +141,7 @@ TEST_CASE("Codec: truncated or garbled records are Corruption, not crashes", "[s
   }
 }
 
-TEST_CASE("Codec: evidence attributes are an optional tail; records without one read as before", "[storage]") {
+TEST_CASE("Codec: evidence attributes are an optional tail, records without one read as before", "[storage]") {
   Evidence plain{"gdelt:1001", 0, 0, 0, "Use conventional military force"};
   const std::string key = codec::evidenceKey(7, plain.doc, plain.sentence);
   const std::string plainBytes = codec::encodeEvidenceValue(plain);

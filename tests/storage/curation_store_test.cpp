@@ -103,7 +103,7 @@ TEST_CASE("Curation store: a removed edge takes its evidence and stays removed",
   CHECK(batch->removeActor(999).code() == StatusCode::kNotFound);
 }
 
-TEST_CASE("Curation store: a removed actor leaves the name index; merged names are recorded", "[storage][curation]") {
+TEST_CASE("Curation store: a removed actor leaves the name index, merged names are recorded", "[storage][curation]") {
   TempDir dir;
   auto st = openFresh(dir);
   const ActorId a = addActor(*st, "alpha"), b = addActor(*st, "beta");
@@ -162,7 +162,7 @@ TEST_CASE("Curation store: a removed actor's edges are dropped by batches and bu
   CHECK(batch->putEdge(attack(a, b, "d4")).value() != 0);
 }
 
-TEST_CASE("Curation store: a batch may remove an edge and restore it as it was; writtenEdge says what it leaves",
+TEST_CASE("Curation store: a batch may remove an edge and restore it as it was, writtenEdge says what it leaves",
           "[storage][curation]") {
   TempDir dir;
   auto st = openFresh(dir);

@@ -404,6 +404,7 @@ void Progress::restart(std::string unit, uint64_t done, uint64_t total, std::str
   stage_.name = std::move(stage);
   stage_.unit = std::move(unit);
   stage_.start = std::chrono::steady_clock::now();
+  stage_.base = done;
   done_ = done;
   total_ = total;
   drawLocked();
@@ -415,7 +416,7 @@ void Progress::snapshotBuild(uint64_t done, uint64_t total) {
     saved_ = stage_;
     saved_->done = done_;
     saved_->total = total_;
-    stage_ = Stage{"building the graph snapshot", "edges", 0, 0, std::chrono::steady_clock::now()};
+    stage_ = Stage{"building the graph snapshot", "edges", 0, 0, std::chrono::steady_clock::now(), 0};
     done_ = done;
     total_ = total;
     drawLocked();
@@ -454,7 +455,8 @@ std::string Progress::line(std::chrono::steady_clock::time_point now) const {
   if (unit.empty()) return s + duration(seconds) + " elapsed";
   if (!phase_.empty() && stage_.name.empty())
     return s + std::to_string(done) + " " + unit + " read; " + phase_ + ", " + duration(seconds) + " elapsed";
-  const double rate = stageSeconds > 0 ? static_cast<double>(done) / stageSeconds : 0;
+  const uint64_t counted = done >= stage_.base ? done - stage_.base : 0;  // since the stage started
+  const double rate = stageSeconds > 0 ? static_cast<double>(counted) / stageSeconds : 0;
   if (!itemUnit_.empty() && stage_.name.empty())
     s += std::to_string(items_.load(std::memory_order_relaxed)) + " " + itemUnit_ + ", ";
   if (unit == "bytes") {

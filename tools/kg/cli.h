@@ -203,8 +203,9 @@ class Progress {
   void setTotal(uint64_t total) { total_.store(total, std::memory_order_relaxed); }
   void setItems(uint64_t n) { items_.store(n, std::memory_order_relaxed); }
   // From now on the line counts `unit` of `total` from `done`, its rate
-  // measured from now ("kg rank --by betweenness: 40/1000 sources, ..."),
-  // after `stage` when one is given ("kg ingest: sent to kgd: 3000/9000 documents").
+  // measured from now and from `done` (a remote count's first report may
+  // start far from 0) ("kg rank --by betweenness: 40/1000 sources, ..."),
+  // after `stage` when one is given ("kg ingest: stored by kgd: 3000/9000 documents").
   void restart(std::string unit, uint64_t done, uint64_t total, std::string stage = "");
   // The snapshot build's report (LocalGraph::setSnapshotProgress): the first
   // call shows the build stage, the call with done >= total goes back.
@@ -232,6 +233,7 @@ class Progress {
     std::string unit;
     uint64_t done = 0, total = 0;
     std::chrono::steady_clock::time_point start;
+    uint64_t base = 0;  // done when the stage started: the rate counts from it
   };
 
   CliContext& ctx_;

@@ -146,6 +146,26 @@ int runImport(CliContext& ctx, CLI::App* cmd, ImportArgs a) {
   if (int rc = chooseFormat(ctx, cmd, a, &o); rc != 0) return rc;
   if (a.format == "jsonl") return runJsonlImport(ctx, cmd, a);
   if (!chooseColumns(ctx, cmd, a, &o)) return kExitUsage;
+  // The quadruple files' options are read only there (a tkg directory; an
+  // events_named file has dates of its own): elsewhere they would be
+  // accepted and ignored.
+  std::error_code ec;
+  const bool quadruples = o.format == core::ImportFormat::kTkg && !std::filesystem::is_regular_file(a.path, ec);
+  for (const char* opt : {"--file", "--time-unit", "--epoch"})
+    if (cmd->count(opt) && !quadruples)
+      return ctx.usage(std::string(opt) + " applies to the quadruple files of a tkg directory only (this is " +
+                       (o.format == core::ImportFormat::kTkg ? std::string("a tkg events file with dates") : a.format) +
+                       ")");
+  // --cameo-dir: the PLOVER reader reads no CAMEO names (a record's evidence
+  // is its own event_text); elsewhere a directory without the code list
+  // would be passed over in silence (ICEWS, GDELT and CSV rows then stored
+  // without the CAMEO event names).
+  if (cmd->count("--cameo-dir")) {
+    if (o.format == core::ImportFormat::kPlover)
+      return ctx.usage("--cameo-dir does not apply to --format plover (a record's evidence is its own event_text)");
+    if (!std::filesystem::is_regular_file(std::filesystem::path(a.cameoDir) / "cameo_codes_goldstein.tsv", ec))
+      return ctx.usage("--cameo-dir '" + a.cameoDir + "' holds no cameo_codes_goldstein.tsv");
+  }
   o.path = a.path;
   o.files = a.files;
   o.strict = a.strict;

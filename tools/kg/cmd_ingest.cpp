@@ -113,11 +113,13 @@ int ingestRemote(CliContext& ctx, const IngestArgs& args) {
   if (!args.discardFiles.empty()) return refuse("--discards");
   if (args.noDefaultActors) return refuse("--no-default-actors");
   if (args.threads != 1) return refuse("--threads");
+  if (args.knownActors != "named") return refuse("--known-actors");  // kgd's ingest reads the named ones
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
 
   const auto start = std::chrono::steady_clock::now();
-  // Documents read here, then documents kgd confirmed of those sent.
+  // Documents read here, then documents kgd stored of those sent (as kgd
+  // reports them during each call, and confirmed by each call's answer).
   Progress progress(ctx, "ingest", "documents", 0);
   std::vector<rpc::IngestDocument> docs;
   std::vector<extract::ReadWarning> readWarnings;
@@ -143,7 +145,7 @@ int ingestRemote(CliContext& ctx, const IngestArgs& args) {
   if (!docs.empty()) {
     auto* client = dynamic_cast<rpc::Client*>(*api);
     if (progress.shown() && client) {
-      progress.restart("documents", 0, docs.size(), "sent to kgd");
+      progress.restart("documents", 0, docs.size(), "stored by kgd");
       client->setIngestProgress([&progress](uint64_t done, uint64_t) { progress.set(done); });
     }
     auto sent = (*api)->ingest(docs);

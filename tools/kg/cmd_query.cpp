@@ -35,10 +35,18 @@ void addFormatOption(CLI::App* cmd, OutputArgs& a) {
       ->check(CLI::IsMember({"table", "json", "dot", "graphml"}));
 }
 
-// The output format, or "" after a usage error: --json with --format dot/graphml/table.
+// The output format, or "" after a usage error: --json with --format
+// dot/graphml/table, or --evidence with --format dot (a DOT drawing carries
+// no evidence: the option would be accepted and ignored).
 std::string format(CliContext& ctx, const CLI::App* cmd, const OutputArgs& a) {
   if (ctx.json && cmd->count("--format") && a.format != "json") {
     ctx.exitCode = ctx.usage("--json and --format " + a.format + " ask for two outputs; give one of them");
+    return "";
+  }
+  if (!ctx.json && a.format == "dot" && cmd->count("--evidence")) {
+    ctx.exitCode = ctx.usage(
+        "--evidence does not apply to --format dot: a DOT drawing carries no evidence (--format graphml carries "
+        "each edge's first snippet, --json all of them)");
     return "";
   }
   return ctx.json ? "json" : a.format;
@@ -337,14 +345,19 @@ int rankCmd(CliContext& ctx, const RankArgs& a) {
   q.filter = *filter;
   q.top = a.top;
   // Betweenness counts its sources, PageRank its iterations (at most 100; it
-  // may converge sooner); degree shows the elapsed time. Remotely the
-  // ranking runs in kgd: elapsed time only.
+  // may converge sooner); degree shows the elapsed time. Remotely kgd runs
+  // the ranking and reports the same counts (rpc::Client::rank, at most every
+  // 200 ms); a kgd without progress reports leaves the elapsed time.
+  // The first report starts the count (locally 0 sources or 1 iteration;
+  // remotely whatever kgd had reached when it sent its first).
   Progress progress(ctx, "rank --by " + a.by, "", 0);
-  if (progress.shown() && ctx.remote.empty() && *measure != query::RankMeasure::kDegree) {
+  bool started = false;
+  if (progress.shown() && *measure != query::RankMeasure::kDegree) {
     const std::string unit = *measure == query::RankMeasure::kBetweenness ? "sources" : "iterations";
-    q.progress = [&progress, unit](uint64_t done, uint64_t total) {
-      if (done == 0 || (unit == "iterations" && done == 1)) progress.restart(unit, done, total);
+    q.progress = [&progress, &started, unit](uint64_t done, uint64_t total) {
+      if (!started || done == 0 || (unit == "iterations" && done == 1)) progress.restart(unit, done, total);
       else progress.set(done);
+      started = true;
     };
   }
   auto r = (*api)->rank(q);

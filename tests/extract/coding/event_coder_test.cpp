@@ -584,7 +584,7 @@ TEST_CASE("Standing: 'his minister, X' is an office of the state the possessor s
   CHECK_FALSE(f.count("Benjamin Netanyahu -REJECT-> Yoav Gallant"));
 }
 
-TEST_CASE("Coder: 'called X a <wrong>' denounces X; 'called X a <anything else>' is no call", "[extract][coder]") {
+TEST_CASE("Coder: 'called X a <wrong>' denounces X, 'called X a <anything else>' is no call", "[extract][coder]") {
   const auto a = facts("Turkish President Recep Tayyip Erdogan called Israel a terror state.", "2023-11-15");
   CHECK(hasLine(a, "Recep Tayyip Erdogan -ACCUSE-> Israel"));
   CHECK_FALSE(a.count("Recep Tayyip Erdogan -CONSULT-> Israel"));
@@ -634,7 +634,7 @@ TEST_CASE("Coder: the topic of a text ('a resolution on Syria') is not whom the 
   CHECK((hasLine(b, "European Union -SANCTION-> Syria") || hasLine(b, "European Union -COERCE-> Syria")));
 }
 
-TEST_CASE("Coder: 'thousands of Iraqis' stands for Iraq; 'thousands of supporters of X' is no X", "[extract][coder]") {
+TEST_CASE("Coder: 'thousands of Iraqis' stands for Iraq, 'thousands of supporters of X' is no X", "[extract][coder]") {
   const auto a = facts("Thousands of Iraqis protested against Iran on Saturday.", "2019-11-02");
   CHECK(hasLine(a, "Iraq -PROTEST-> Iran"));
   const auto b = facts("Thousands of Israelis protested against Benjamin Netanyahu's judicial overhaul on Saturday.",
@@ -660,7 +660,7 @@ TEST_CASE("Coder: 'thousands of Iraqis' stands for Iraq; 'thousands of supporter
   for (const auto& l : e) CHECK(l.find("-COERCE-> Imran Khan") == std::string::npos);
 }
 
-TEST_CASE("Coder: a visitor welcomed to a place is hosted; anything else welcomed is praised", "[extract][coder]") {
+TEST_CASE("Coder: a visitor welcomed to a place is hosted, anything else welcomed is praised", "[extract][coder]") {
   const auto a = facts("Gabriel Boric welcomed Gustavo Petro to Santiago on Thursday.", "2023-06-02");
   CHECK(hasLine(a, "Gabriel Boric -CONSULT-> Gustavo Petro"));
   const auto b = facts("Ebrahim Raisi was welcomed to Beijing by Xi Jinping on Tuesday.", "2023-02-14");
@@ -700,7 +700,7 @@ TEST_CASE("Coder: suspending or cutting off an actor is a sanction", "[extract][
   CHECK(c.empty());
 }
 
-TEST_CASE("Coder: what is discussed is a topic; the party is the one discussed with", "[extract][coder]") {
+TEST_CASE("Coder: what is discussed is a topic, the party is the one discussed with", "[extract][coder]") {
   // The object's owner is not met.
   const auto f = facts("Egypt and Jordan discussed Iraq's reconstruction on Sunday.", "2022-05-15");
   CHECK(hasLine(f, "Egypt -CONSULT-> Jordan"));
@@ -710,7 +710,7 @@ TEST_CASE("Coder: what is discussed is a topic; the party is the one discussed w
   for (const auto& l : g) CHECK(l.find("-CONSULT-> Ukraine") == std::string::npos);
 }
 
-TEST_CASE("Coder: a state's city or capital as the object is that state; a place after 'in' is not",
+TEST_CASE("Coder: a state's city or capital as the object is that state, a place after 'in' is not",
           "[extract][coder]") {
   // Whether or not the city is known, its state is written with it.
   const auto a = facts("Russian forces shelled the Ukrainian city of Kharkiv on Monday.", "2022-03-01");
@@ -807,7 +807,7 @@ TEST_CASE("Coder: members of a group named with it stand for it, never for a pla
   CHECK_FALSE(hasLine(c, "Nigeria -ASSAULT-> Chad"));
 }
 
-TEST_CASE("Coder: military drills around or near X show force to X; joint drills are cooperation", "[extract][coder]") {
+TEST_CASE("Coder: military drills around or near X show force to X, joint drills are cooperation", "[extract][coder]") {
   const auto a = facts("China began three days of military drills around Taiwan on Saturday.", "2023-04-08");
   INFO(dump(a));
   CHECK(hasLine(a, "China -MOBILIZE-> Taiwan"));
@@ -821,7 +821,7 @@ TEST_CASE("Coder: military drills around or near X show force to X; joint drills
   CHECK(hasLine(d, "Russia -COOPERATE-> China"));
 }
 
-TEST_CASE("Coder: what a demand's that-clause asks for has not happened; the one asked is the target",
+TEST_CASE("Coder: what a demand's that-clause asks for has not happened, the one asked is the target",
           "[extract][coder]") {
   const std::string text = "China demanded that Lithuania withdraw its envoy from Beijing.";
   const auto a = facts(text, "2021-08-11");

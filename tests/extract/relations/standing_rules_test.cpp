@@ -49,7 +49,7 @@ TEST_CASE("Relations: an apposition before or after a name gives its office, and
   for (const auto& line : k) CHECK(line.find("Esmail Qaani") == std::string::npos);
 }
 
-TEST_CASE("Relations: diplomats, consuls and military rulers; a post's place or a rank between title and name",
+TEST_CASE("Relations: diplomats, consuls and military rulers, a post's place or a rank between title and name",
           "[extract][relations]") {
   // Invented names.
   const auto a = facts("Japan expelled the Russian diplomat Ivan Petrov on Monday.", "2021-05-10");
@@ -163,7 +163,7 @@ TEST_CASE("Relations: 'the Deputy Secretary-General of G X' is a member of G, no
                 "Omar Tarek -LEADER_OF-> Hezbollah"));
 }
 
-TEST_CASE("Relations: 'X joined ORGANISATION' is membership; wanting or planning to join is not",
+TEST_CASE("Relations: 'X joined ORGANISATION' is membership, wanting or planning to join is not",
           "[extract][relations]") {
   const auto a = facts("Montenegro formally joined NATO on Tuesday.", "2017-06-06");
   CHECK(hasLine(a, "Montenegro -MEMBER_OF-> NATO"));
@@ -304,7 +304,7 @@ TEST_CASE("Mentions: a given name that is also a demonym-like word opens a perso
   for (const auto& actor : x.actors) CHECK(actor.actor.name.find("Christian") == std::string::npos);
 }
 
-TEST_CASE("Relations: 'X was sworn in as <office>' gives the office; the state from the text or the dictionary",
+TEST_CASE("Relations: 'X was sworn in as <office>' gives the office, the state from the text or the dictionary",
           "[extract][relations]") {
   // An invented minister: the state written before the office.
   const auto a = facts("Amina Wekesa was sworn in as Kenya's foreign minister on Tuesday.", "2022-09-14");
@@ -349,7 +349,7 @@ TEST_CASE("Relations: a recorded title written just after its tenure ended joins
   CHECK_FALSE(hasLine(c, "Ashraf Ghani -LEADER_OF-> Afghanistan"));
 }
 
-TEST_CASE("Relations: 'a commander of G, X' is a member; 'General X of G' belongs to G", "[extract][relations]") {
+TEST_CASE("Relations: 'a commander of G, X' is a member, 'General X of G' belongs to G", "[extract][relations]") {
   // Invented names: the dictionary knows none of these people.
   const auto a = facts("A US drone strike killed a commander of Kataib Hezbollah, Abu Karim al-Tamimi, on Thursday.",
                        "2024-02-08");
