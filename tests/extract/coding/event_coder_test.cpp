@@ -911,7 +911,7 @@ TEST_CASE("Coder: an owned thing 'of' a demonym's people is that state's ('a con
   CHECK(hasLine(a, "Israel -ASSAULT-> Syria"));
 }
 
-TEST_CASE("Coder: a passive's subject is what the act was done to; a person 'with' them suffered it too",
+TEST_CASE("Coder: a passive's subject is what the act was done to, a person 'with' them suffered it too",
           "[extract][coder]") {
   // Invented names. An active pattern's target after the verb ("- * + (IN &AIRSTRIKE)") does not take the
   // subject's place.

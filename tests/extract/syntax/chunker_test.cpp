@@ -188,7 +188,7 @@ TEST_CASE("Chunker: after a double-object verb a name and the noun phrase after 
   CHECK(head(b, topNp(b, "Kata'ib Hezbollah senior commanders")) == "commanders");
 }
 
-TEST_CASE("Chunker: 'hours later' after a name is no part of it; 'five years after' stays one phrase",
+TEST_CASE("Chunker: 'hours later' after a name is no part of it, 'five years after' stays one phrase",
           "[extract][syntax]") {
   const auto p = syn::parse(lexicon(), "Police arrested Karim Haddad hours later.", 0);
   REQUIRE(p.clauses.size() == 1);
