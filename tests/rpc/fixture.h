@@ -3,6 +3,9 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -163,5 +166,32 @@ inline std::vector<rpc::IngestDocument> corpusDocuments() {
   }
   return docs;
 }
+
+// The statuses the server reports as its queued calls' work ends
+// (ServerOptions::onQueryEnd), in order, for a test thread to wait on.
+class QueryEnds {
+ public:
+  std::function<void(const Status&)> observer() {
+    return [this](const Status& s) {
+      std::lock_guard<std::mutex> lock(mu_);
+      ends_.push_back(s);
+      cv_.notify_all();
+    };
+  }
+  // The n-th status (0-based), waiting for it. The wait is a guard against
+  // hanging, not a measurement: even a query that nothing stops ends well
+  // within it.
+  Status wait(size_t n) {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (!cv_.wait_for(lock, std::chrono::minutes(5), [&] { return ends_.size() > n; }))
+      return Status::internal("no query ended");
+    return ends_[n];
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<Status> ends_;
+};
 
 }  // namespace kg::testing

@@ -22,6 +22,7 @@
 namespace kg {
 namespace {
 
+using testing::QueryEnds;
 using testing::ServerThread;
 using testing::SmallGraph;
 
@@ -52,29 +53,6 @@ TEST_CASE("ProgressRelay: next() gives the newest counts, at once or when anothe
   CHECK(e.what == "iterations");
 }
 
-// How each queued call's work ended (ServerOptions::onQueryEnd).
-class WorkEnds {
- public:
-  std::function<void(const Status&)> observer() {
-    return [this](const Status& s) {
-      std::lock_guard<std::mutex> lock(mu_);
-      ends_.push_back(s);
-      cv_.notify_all();
-    };
-  }
-  // The n-th status (0-based), waiting for it (a guard against hanging).
-  Status wait(size_t n) {
-    std::unique_lock<std::mutex> lock(mu_);
-    if (!cv_.wait_for(lock, std::chrono::minutes(5), [&] { return ends_.size() > n; }))
-      return Status::internal("no query ended");
-    return ends_[n];
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::vector<Status> ends_;
-};
 
 // A graph on which exact betweenness takes a fraction of a second (1,500
 // bodies: about 0.3 s on an idle machine) or a little more.
@@ -182,7 +160,7 @@ TEST_CASE("Server: a client that never answers a report gets one and its answer,
           "stops the work while the next call is answered",
           "[rpc][progress]") {
   SlowGraph slow(2000);  // the work must outlast the first report by far: the client leaves after it
-  WorkEnds ends;
+  QueryEnds ends;
   rpc::ServerOptions o = ServerThread::defaults();
   o.deadline = std::chrono::seconds(600);  // only the client's leaving can stop the work
   o.queryThreads = 1;                      // a worker still busy would hold up the next call

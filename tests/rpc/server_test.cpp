@@ -22,6 +22,7 @@
 namespace kg {
 namespace {
 
+using testing::QueryEnds;
 using testing::ServerThread;
 using testing::SmallGraph;
 using testing::addSlowGraph;
@@ -257,32 +258,6 @@ TEST_CASE("Server: a query past its deadline is answered with an error and the s
   }
 }
 
-// The statuses the server reports as its queued calls' work ends
-// (ServerOptions::onQueryEnd), in order, for a test thread to wait on.
-class QueryEnds {
- public:
-  std::function<void(const Status&)> observer() {
-    return [this](const Status& s) {
-      std::lock_guard<std::mutex> lock(mu_);
-      ends_.push_back(s);
-      cv_.notify_all();
-    };
-  }
-  // The n-th status (0-based), waiting for it. The wait is a guard against
-  // hanging, not a measurement: even a query that nothing stops ends well
-  // within it.
-  Status wait(size_t n) {
-    std::unique_lock<std::mutex> lock(mu_);
-    if (!cv_.wait_for(lock, std::chrono::minutes(5), [&] { return ends_.size() > n; }))
-      return Status::internal("no query ended");
-    return ends_[n];
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::vector<Status> ends_;
-};
 
 TEST_CASE("Server: a query made slow on purpose is stopped at its deadline inside its search, freeing its worker",
           "[rpc][deadline]") {
