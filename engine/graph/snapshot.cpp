@@ -298,6 +298,37 @@ Result<std::shared_ptr<const Snapshot>> Snapshot::view(const SnapshotArrays& a, 
   return std::shared_ptr<const Snapshot>(std::move(s));
 }
 
+Status Snapshot::checkContents(const SnapshotArrays& a) {
+  const size_t v = a.actorIds.size(), e = a.type.size();
+  auto bad = [](const char* name, size_t i, const std::string& what) {
+    return Status::invalidArgument(std::string("snapshot: array ") + name + " entry " + std::to_string(i) + " " + what);
+  };
+  for (size_t i = 0; i < v; ++i)
+    if (a.actorIds[i] == 0 || (i > 0 && a.actorIds[i] <= a.actorIds[i - 1]))
+      return bad("actorIds", i, "is 0 or not above the one before");
+  const std::pair<const char*, std::span<const uint32_t>> rows[] = {{"outRow", a.outRow}, {"inRow", a.inRow}};
+  for (const auto& row : rows)
+    for (size_t i = 1; i < row.second.size(); ++i)
+      if (row.second[i] < row.second[i - 1]) return bad(row.first, i, "is below the one before");
+  const std::pair<const char*, std::span<const uint32_t>> vertexArrays[] = {{"outCol", a.outCol}, {"inCol", a.inCol}};
+  for (const auto& arr : vertexArrays)
+    for (size_t i = 0; i < arr.second.size(); ++i)
+      if (arr.second[i] >= v) return bad(arr.first, i, "names vertex " + std::to_string(arr.second[i]) + " of " + std::to_string(v));
+  for (size_t i = 0; i < a.inEdge.size(); ++i)
+    if (a.inEdge[i] >= e) return bad("inEdge", i, "names edge " + std::to_string(a.inEdge[i]) + " of " + std::to_string(e));
+  constexpr auto kLastPrecision = static_cast<uint8_t>(DatePrecision::kDay);
+  for (size_t i = 0; i < e; ++i) {
+    if ((a.precision[i] >> 4) > kLastPrecision || (a.precision[i] & 0x0f) > kLastPrecision)
+      return bad("precision", i, "holds an unknown date precision");
+    // An unknown end holds an open bound (INT32_MIN, INT32_MAX), never read as a date.
+    if ((a.precision[i] >> 4) != 0 && (a.first[i] < -kMaxSnapshotDay || a.first[i] > kMaxSnapshotDay))
+      return bad("first", i, "is a day out of range");
+    if ((a.precision[i] & 0x0f) != 0 && (a.last[i] < -kMaxSnapshotDay || a.last[i] > kMaxSnapshotDay))
+      return bad("last", i, "is a day out of range");
+  }
+  return Status::ok();
+}
+
 Result<std::shared_ptr<const Snapshot>> Snapshot::fromStore(const storage::GraphStore& store) {
   std::vector<ActorId> actors;
   KG_RETURN_IF_ERROR(store.scanActors([&](const Actor& a) {

@@ -100,6 +100,11 @@ inline uint64_t runKey(uint8_t type, int32_t first, uint8_t precision) {
 
 // Every array of a snapshot, as spans (V vertices, E edges). What a snapshot
 // file stores and what Snapshot::view borrows.
+// The farthest day from 1970-01-01 (either way) a snapshot's dates may hold:
+// about 270,000 years, far beyond any event, and near enough to zero that
+// the calendar arithmetic on it cannot overflow.
+inline constexpr int32_t kMaxSnapshotDay = 100'000'000;
+
 struct SnapshotArrays {
   std::span<const ActorId> actorIds;  // V, strictly increasing
   std::span<const uint32_t> outRow;   // V + 1: out-edges of v are [outRow[v], outRow[v+1])
@@ -142,6 +147,13 @@ class Snapshot final {
   // E); the contents are not checked (that is the file checksum's job).
   static Result<std::shared_ptr<const Snapshot>> view(const SnapshotArrays& arrays,
                                                       std::shared_ptr<const void> owner);
+  // OK when the contents of `arrays` (whose sizes view() accepts) hold what
+  // the queries index by without checking: actor ids strictly increasing and
+  // not 0, row arrays not decreasing, every vertex entry below V and edge
+  // entry below E, date precisions known and the days of known ends within
+  // +-kMaxSnapshotDay.
+  // Else InvalidArgument naming the array and the entry. Reads every entry.
+  static Status checkContents(const SnapshotArrays& arrays);
 
   Snapshot(const Snapshot&) = delete;
   Snapshot& operator=(const Snapshot&) = delete;

@@ -484,8 +484,16 @@ Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify 
     for (size_t i = 0; i < kSectionCount; ++i)
       if (checksum(std::span(mapping->data() + offset[i], bytes[i])) != sums[i])
         return corrupt(path, std::string("checksum mismatch in array ") + kSections[i].name);
-  auto view = Snapshot::view(arraysAt(mapping->data(), offset, bytes), mapping);
+  const SnapshotArrays arrays = arraysAt(mapping->data(), offset, bytes);
+  auto view = Snapshot::view(arrays, mapping);
   if (!view) return corrupt(path, view.status().message());
+  // The checksums catch damage; a file with matching checksums and contents
+  // no writer makes (crafted, or a writer's bug) is refused as well, since
+  // the queries index by these entries without checking them.
+  if (verify == SnapshotVerify::kFull) {
+    Status contents = Snapshot::checkContents(arrays);
+    if (!contents.isOk()) return corrupt(path, contents.message());
+  }
   out.snapshot = std::move(view).value();
   return out;
 }

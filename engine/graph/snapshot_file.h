@@ -66,7 +66,8 @@ struct OpenedSnapshot {
 
 // Maps the snapshot file at `path`. NotFound when there is none; Corruption
 // with a message saying what was wrong (not a snapshot file, another layout
-// version, truncated, a checksum that does not match, inconsistent sizes);
+// version, truncated, a checksum that does not match, inconsistent sizes;
+// with kFull also contents out of range, Snapshot::checkContents);
 // IOError when it cannot be read. The mapping lives as long as the snapshot.
 Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify verify = SnapshotVerify::kFull);
 

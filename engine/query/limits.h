@@ -21,5 +21,14 @@ inline constexpr size_t kMaxNeighbourEdges = 1000000;  // neighbourhood edges re
 inline constexpr size_t kExactBetweennessVertices = 5000;
 inline constexpr double kExactBetweennessWork = 2e9;
 inline constexpr size_t kBetweennessSamples = 256;
+// Search states a path query may hold: the temporal search's (actor, hops,
+// arrival) states and the weighted search's hop-bounded records (each about
+// 32 bytes with its heap entry: 128 MiB at the cap). Both grow with depth
+// times the edges reached, not with the answer; past the cap the query is
+// LimitExceeded (narrow it: filters, a date window, a lower depth). Yen's
+// k-shortest search needs no cap of its own: it keeps at most k x depth
+// candidate paths (kMaxK x kMaxDepth = 800), and its spur searches use
+// per-vertex arrays.
+inline constexpr size_t kMaxSearchStates = size_t{1} << 22;
 
 }  // namespace kg::query

@@ -220,12 +220,13 @@ std::vector<EdgeIndex> recordChain(const std::vector<Record>& recs, uint32_t r) 
 // returns the value on the far side of e, or nullopt when e cannot be taken.
 // Only strict improvements are recorded, so the chain of a vertex never
 // repeats a vertex when values never decrease along edges. Gives up
-// (nullopt) when `cp` says so.
+// (nullopt) when `cp` says so, or, setting *overflow, when it would hold more
+// than `maxStates` records.
 // Scratch: u32[0] best record, u32[1] round mark, list[0..1].
 template <typename Step>
 std::optional<uint32_t> boundedRounds(const Snapshot& s, const EdgePredicate& pred, VertexId a, VertexId b,
                                       int maxDepth, double startValue, Step step, std::vector<Record>& recs,
-                                      Scratch& sc, Checkpoint& cp) {
+                                      Scratch& sc, Checkpoint& cp, size_t maxStates, bool* overflow) {
   auto& bestRec = sc.u32[0];
   auto& mark = sc.u32[1];
   bestRec.reset(s.vertexCount());
@@ -246,6 +247,10 @@ std::optional<uint32_t> boundedRounds(const Snapshot& s, const EdgePredicate& pr
         std::optional<double> nv = step(value, ref.index);
         if (!nv) return true;
         if (bestRec.has(n) && !(*nv < recs[bestRec.get(n)].value)) return true;
+        if (recs.size() >= maxStates) {
+          *overflow = true;
+          return false;
+        }
         bestRec.set(n, static_cast<uint32_t>(recs.size()));
         recs.push_back({n, ref.index, r, *nv});
         if (!mark.has(n) || mark.get(n) != static_cast<uint32_t>(h)) {
@@ -254,6 +259,7 @@ std::optional<uint32_t> boundedRounds(const Snapshot& s, const EdgePredicate& pr
         }
         return true;
       });
+      if (*overflow) return std::nullopt;
     }
     frontier.clear();
     for (VertexId v : touched) frontier.push_back(bestRec.get(v));
@@ -357,11 +363,12 @@ std::optional<std::vector<EdgeIndex>> bidirectionalDijkstra(const Snapshot& s, c
 // was already settled with no more hops, since that one arrived no later and
 // can continue at least as far; so each vertex settles at most maxDepth times.
 // Scratch: u32[0] fewest hops settled per vertex, u32[1] hops to b, list[0..1].
-// Returns the edges, or nullopt (also when `cp` says to stop).
+// Returns the edges, or nullopt (also when `cp` says to stop, and, setting
+// *overflow, when it would hold more than `maxStates` states).
 template <typename Step>
 std::optional<std::vector<EdgeIndex>> earliestArrival(const Snapshot& s, const EdgePredicate& pred, VertexId a,
                                                       VertexId b, int maxDepth, Step step, Scratch& sc,
-                                                      Checkpoint& cp) {
+                                                      Checkpoint& cp, size_t maxStates, bool* overflow) {
   struct State {
     VertexId v;
     uint32_t hops;
@@ -432,11 +439,16 @@ std::optional<std::vector<EdgeIndex>> earliestArrival(const Snapshot& s, const E
       if (hops + 1 + hopsLeftAtLeast(n) > static_cast<uint32_t>(maxDepth)) return true;
       std::optional<double> nt = step(t, r.index);
       if (!nt) return true;
+      if (states.size() >= maxStates) {
+        *overflow = true;
+        return false;
+      }
       states.push_back({n, hops + 1, si, r.index});
       heap.emplace_back(*nt, hops + 1, static_cast<uint32_t>(states.size() - 1));
       std::push_heap(heap.begin(), heap.end(), cmp);
       return true;
     });
+    if (*overflow) return std::nullopt;
   }
   return std::nullopt;
 }
@@ -502,6 +514,12 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
                                                  label(o.toName, s, b) + " within depth " +
                                                  std::to_string(o.maxDepth) + " (with the given filters)");
   auto notFound = [&] { return cp.stopped() ? stoppedAtDeadline() : notFoundStatus; };
+  auto tooManyStates = [&] {
+    return Status::limitExceeded(std::string("path: the ") + pathModeName(o.mode) + " search between " +
+                                 label(o.fromName, s, a) + " and " + label(o.toName, s, b) + " needs more than " +
+                                 std::to_string(o.maxSearchStates) +
+                                 " search states; narrow it with filters, a date window or a lower depth");
+  };
   auto lease = s.scratch();
   Scratch& sc = *lease;
   PathResult out;
@@ -575,7 +593,9 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
           if (!std::isfinite(c)) return std::nullopt;
           return value + c;
         };
-        auto r = boundedRounds(s, pred, a, b, o.maxDepth, 0.0, step, recs, sc, cp);
+        bool overflow = false;
+        auto r = boundedRounds(s, pred, a, b, o.maxDepth, 0.0, step, recs, sc, cp, o.maxSearchStates, &overflow);
+        if (overflow) return tooManyStates();
         if (!r) return notFound();
         edges = recordChain(recs, *r);
       }
@@ -592,7 +612,9 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
         return depart;
       };
       if (!bidirectionalBfs(s, pred, a, b, o.maxDepth, sc, cp)) return notFound();  // as for kWeighted
-      auto edges = earliestArrival(s, pred, a, b, o.maxDepth, step, sc, cp);
+      bool overflow = false;
+      auto edges = earliestArrival(s, pred, a, b, o.maxDepth, step, sc, cp, o.maxSearchStates, &overflow);
+      if (overflow) return tooManyStates();
       if (!edges) return notFound();
       Path p = makePath(s, a, *edges);
       double t = static_cast<double>(graph::kOpenStart);

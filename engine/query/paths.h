@@ -31,6 +31,7 @@
 #include "base/status.h"
 #include "graph/snapshot.h"
 #include "query/filter.h"
+#include "query/limits.h"
 
 namespace kg::query {
 
@@ -45,6 +46,9 @@ struct PathOptions {
   int maxDepth = 6;        // 1..kMaxDepth edges
   int k = 3;               // kKShortest: 1..kMaxK
   size_t maxPaths = 100;   // kAllShortest: 1..kMaxPaths
+  // kTemporal and kWeighted: search states held at most (kMaxSearchStates;
+  // lower values for tests), past which the query is LimitExceeded.
+  size_t maxSearchStates = kMaxSearchStates;
   // Names used in messages ("no path between <fromName> and <toName> ...");
   // "actor <id>" when empty.
   std::string fromName;
@@ -69,7 +73,8 @@ double edgeCost(const Snapshot& s, EdgeIndex e);
 
 // Errors: InvalidArgument when a == b, a vertex is outside the snapshot,
 // maxDepth/k/maxPaths below 1, or the filter is bad; LimitExceeded beyond the
-// maxima of query/limits.h; NotFound "no path between A and B within depth N
+// maxima of query/limits.h, or when a temporal or weighted search needs more
+// than maxSearchStates states; NotFound "no path between A and B within depth N
 // (with the given filters)" when there is none; DeadlineExceeded when the
 // filter's Cancel was cancelled during the search (no partial answer).
 Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const PathOptions& options);

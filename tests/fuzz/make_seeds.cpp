@@ -1,7 +1,9 @@
 // Writes the seed corpora that are binary: fuzz_rpc's (what a client sends
 // on a connection, as Cap'n Proto frames: a Bootstrap, then one call of each
 // method of schema/actorgraph.capnp with plausible parameters) and
-// fuzz_codec's (records as storage/codec.h encodes them).
+// fuzz_codec's (records as storage/codec.h encodes them) and fuzz_snapshot's
+// (a small snapshot file as graph/snapshot_file.h writes it, whole, cut short
+// and garbled, each behind the selector byte fuzz_snapshot.cpp reads).
 //   make_seeds CORPUS_DIR     (tests/fuzz/corpus; its subdirectories must exist)
 #include <capnp/message.h>
 #include <capnp/rpc.capnp.h>
@@ -9,10 +11,13 @@
 
 #include <cstdio>
 #include <fstream>
+#include <cstdlib>
 #include <functional>
+#include <iterator>
 #include <string>
 
 #include "actorgraph.capnp.h"
+#include "graph/snapshot_file.h"
 #include "storage/codec.h"
 
 namespace {
@@ -87,6 +92,54 @@ void codecSeeds(const std::string& dir) {
   write(dir, "counter", std::string(1, '\5') + codec::encodeCounter(-42));
 }
 
+void snapshotSeeds(const std::string& dir) {
+  using kg::Date;
+  std::vector<kg::storage::EdgeHeader> edges;
+  auto edge = [&](kg::EdgeId id, kg::ActorId src, kg::ActorId dst, kg::EdgeType type, kg::DateRange when) {
+    kg::storage::EdgeHeader h;
+    h.edge.id = id;
+    h.edge.src = src;
+    h.edge.dst = dst;
+    h.edge.type = type;
+    h.edge.cameo = "195";
+    h.edge.when = when;
+    h.edge.confidence = 0.75f;
+    h.evidenceCount = static_cast<uint32_t>(id);
+    edges.push_back(h);
+  };
+  edge(1, 10, 20, kg::EdgeType::kAssault, kg::DateRange::point(Date::day(2020, 1, 3)));
+  edge(2, 20, 10, kg::EdgeType::kAccuse, kg::DateRange::point(Date::month(2020, 1)));
+  edge(3, 10, 30, kg::EdgeType::kMemberOf, kg::DateRange{Date::year(2014), Date::day(2021, 7, 27)});
+  edge(4, 30, 40, kg::EdgeType::kConsult, kg::DateRange());
+  edge(5, 40, 10, kg::EdgeType::kStatement, kg::DateRange::point(Date::week(18262)));
+  auto snapshot = kg::graph::Snapshot::fromEdges({10, 20, 30, 40, 50}, edges);
+  const std::string path = dir + "/.snapshot.tmp";
+  if (!snapshot.isOk() ||
+      !kg::graph::writeSnapshotFile(path, **snapshot, {"0f8fad5b-d9cb-469f-a165-70867728950e", 42}).isOk()) {
+    std::fprintf(stderr, "could not write the snapshot seed\n");
+    std::exit(1);
+  }
+  std::ifstream in(path, std::ios::binary);
+  const std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::remove(path.c_str());
+  // Selector bit 0: header-only check; bit 1: checksums recomputed by the target.
+  write(dir, "whole", std::string(1, '\0') + file);
+  write(dir, "whole_header_only", std::string(1, '\1') + file);
+  write(dir, "truncated_header", std::string(1, '\0') + file.substr(0, 100));
+  write(dir, "truncated_arrays", std::string(1, '\2') + file.substr(0, file.size() - 40));
+  std::string flipped = file;
+  flipped[flipped.size() - 3] ^= 0x10;  // in edgeId: a checksum mismatch
+  write(dir, "flipped_array", std::string(1, '\0') + flipped);
+  std::string column = file;
+  // The first outCol entry (the third array, at 512 + 64 + 64 for 5 vertices)
+  // pointing past the vertices, its checksum recomputed by the target.
+  column[512 + 64 + 64] = '\x7f';
+  write(dir, "column_out_of_range", std::string(1, '\2') + column);
+  std::string header = file;
+  header[40] ^= 0x01;  // the edge count
+  write(dir, "edge_count_changed", std::string(1, '\2') + header);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -95,6 +148,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   codecSeeds(std::string(argv[1]) + "/fuzz_codec");
+  snapshotSeeds(std::string(argv[1]) + "/fuzz_snapshot");
   const std::string dir = std::string(argv[1]) + "/fuzz_rpc";
   const std::string b = bootstrap();
   write(dir, "bootstrap", b);

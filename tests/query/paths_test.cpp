@@ -354,6 +354,62 @@ TEST_CASE("Paths: a filter that excludes the only connecting edge makes the path
   CHECK(findPaths(*snap, c, a, o).isOk());
 }
 
+TEST_CASE("Paths: a temporal or weighted search that needs more than maxSearchStates states is LimitExceeded",
+          "[query][paths]") {
+  // A -> ten L1 -> ten L2 -> ten L3 -> B, every layer joined to the next by
+  // all hundred edges, each dated all of 2020: the temporal search holds
+  // some 220 states before it reaches B.
+  std::vector<storage::EdgeHeader> edges;
+  EdgeId id = 1;
+  auto add = [&](ActorId s, ActorId d) {
+    storage::EdgeHeader h;
+    h.edge.id = id++;
+    h.edge.src = s;
+    h.edge.dst = d;
+    h.edge.confidence = 0.9f;
+    h.edge.when = DateRange{Date::year(2020), Date::year(2020)};
+    edges.push_back(h);
+  };
+  constexpr ActorId kA = 1, kB = 2;
+  for (ActorId i = 0; i < 10; ++i) {
+    add(kA, 100 + i);
+    add(300 + i, kB);
+    for (ActorId j = 0; j < 10; ++j) {
+      add(100 + i, 200 + j);
+      add(200 + i, 300 + j);
+    }
+  }
+  auto snap = *Snapshot::fromEdges({}, edges);
+  const VertexId a = *snap->vertexOf(kA), b = *snap->vertexOf(kB);
+  PathOptions o;
+  o.mode = PathMode::kTemporal;
+  o.fromName = "A";
+  o.toName = "B";
+  auto r = findPaths(*snap, a, b, o);
+  REQUIRE(r.isOk());
+  CHECK(r->paths[0].edges.size() == 4);
+  o.maxSearchStates = 50;
+  r = findPaths(*snap, a, b, o);
+  REQUIRE(r.status().code() == StatusCode::kLimitExceeded);
+  CHECK_THAT(r.status().message(), Catch::Contains("temporal search between A and B needs more than 50 search states"));
+  // The weighted search's hop-bounded rounds (run when the cheapest path is
+  // longer than the depth: here the direct edge A -> B is dear) hold records
+  // the same way.
+  add(kA, kB);
+  edges.back().edge.confidence = 1.0f / 255;
+  snap = *Snapshot::fromEdges({}, edges);
+  o.mode = PathMode::kWeighted;
+  o.maxDepth = 3;
+  o.maxSearchStates = kMaxSearchStates;
+  r = findPaths(*snap, *snap->vertexOf(kA), *snap->vertexOf(kB), o);
+  REQUIRE(r.isOk());
+  CHECK(r->paths[0].edges.size() == 1);
+  o.maxSearchStates = 5;
+  r = findPaths(*snap, *snap->vertexOf(kA), *snap->vertexOf(kB), o);
+  REQUIRE(r.status().code() == StatusCode::kLimitExceeded);
+  CHECK_THAT(r.status().message(), Catch::Contains("weighted search"));
+}
+
 TEST_CASE("Paths: bad requests are refused with a reason", "[query][paths]") {
   std::vector<storage::EdgeHeader> edges(1);
   edges[0].edge = Edge{1, 1, 2, EdgeType::kConsult, "", "", "", {}, 0.9f, {}};

@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+#include <functional>
+#include <numeric>
 
 #include "query/limits.h"
 #include "query/paths.h"
@@ -84,6 +86,51 @@ TEST_CASE("Ranking: betweenness equals the definition computed by brute force", 
     INFO("graph " << i);
     for (VertexId v = 0; v < snap->vertexCount(); ++v) CHECK((*got)[v] == Approx(expected[v]).margin(1e-9));
   }
+}
+
+TEST_CASE("Ranking: betweenness on a dense graph past kExactBetweennessWork is sampled and says so",
+          "[query][ranking]") {
+  // 5,000 vertices (not above kExactBetweennessVertices) and 405,000 edges:
+  // V x E = 2.025e9 edge visits for the exact answer, past
+  // kExactBetweennessWork; sampled, 256 searches of 405,000 edges. 1,000
+  // vertices and 15,000 edges stay exact.
+  static_assert(5000 <= kExactBetweennessVertices);
+  auto dense = [](ActorId vertices, size_t edgesPerVertex) {
+    std::vector<ActorId> actors(vertices);
+    std::iota(actors.begin(), actors.end(), ActorId{1});
+    std::mt19937 rng(77);
+    auto built = Snapshot::fromScan(actors, [&](const std::function<storage::Scan(const storage::EdgeHeader&)>& fn) {
+      storage::EdgeHeader h;
+      h.edge.confidence = 0.5f;
+      for (size_t i = 0; i < vertices * edgesPerVertex; ++i) {
+        h.edge.id = i + 1;
+        h.edge.src = 1 + rng() % vertices;
+        do h.edge.dst = 1 + rng() % vertices;
+        while (h.edge.dst == h.edge.src);
+        if (fn(h) == storage::Scan::kStop) break;
+      }
+      return Status::ok();
+    });
+    REQUIRE(built.isOk());
+    return std::move(built).value();
+  };
+  auto big = dense(5000, 81);
+  REQUIRE(static_cast<double>(big->vertexCount()) * static_cast<double>(big->edgeCount()) > kExactBetweennessWork);
+  RankOptions ro;
+  ro.measure = RankMeasure::kBetweenness;
+  auto ranked = rank(*big, ro);
+  REQUIRE(ranked.isOk());
+  CHECK(ranked->approximate);
+  CHECK(ranked->sources == kBetweennessSamples);
+
+  auto small = dense(1000, 15);
+  REQUIRE(static_cast<double>(small->vertexCount()) * static_cast<double>(small->edgeCount()) <= kExactBetweennessWork);
+  bool approximate = true;
+  size_t sources = 0;
+  auto got = scores(*small, RankMeasure::kBetweenness, Filter{}, &approximate, &sources);
+  REQUIRE(got.isOk());
+  CHECK_FALSE(approximate);
+  CHECK(sources == 1000);
 }
 
 TEST_CASE("Ranking: PageRank sums to 1 and is a fixed point of the damped walk", "[query][ranking]") {

@@ -1,0 +1,248 @@
+// Paged edge and actor listings while an ingest runs (issue 12, defect 3).
+// The contract (rpc/local_graph.h PageSpan::version, rpc/client.cpp
+// fetchPages): every page carries the store version it was read at; a page
+// read while a write landed gets a version of its own. A listing whose pages
+// all carry one version is the listing of that version: no row twice, none
+// missing. A client that sees the version move starts over (and gives up
+// with Busy "kept changing" after a few restarts).
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include "rpc/client.h"
+#include "rpc/fixture.h"
+
+namespace kg {
+namespace {
+
+using testing::ServerThread;
+using testing::SmallGraph;
+
+// Each test pages for kRun and until the writer has stored a few rounds
+// (the first ingest loads the extractor), at most kCap.
+constexpr auto kRun = std::chrono::seconds(3);
+constexpr auto kCap = std::chrono::seconds(60);
+constexpr int kMinWrites = 4;
+
+bool goOn(std::chrono::steady_clock::time_point start, int writes) {
+  const auto now = std::chrono::steady_clock::now();
+  return now < start + kCap && (now < start + kRun || writes < kMinWrites);
+}
+
+// Ingests the example corpus again and again, each round dated a day later,
+// so that every round stores new edges (keyed by date) that sort among the
+// old ones, until `stop`. Counts the rounds that stored something.
+class Writer {
+ public:
+  // Ingests through `local`, or, when `address` is given, through a client
+  // of kgd there (connected on the writer's thread: a client belongs to the
+  // thread that made it).
+  Writer(rpc::GraphApi* local, const std::string& address, std::atomic<bool>& stop) {
+    thread_ = std::thread([this, local, address, &stop] {
+      std::unique_ptr<rpc::Client> client;
+      if (!address.empty()) {
+        auto c = rpc::Client::connect(address);
+        if (!c) {
+          error_ = c.status().toString();
+          return;
+        }
+        client = std::move(c).value();
+      }
+      rpc::GraphApi& api = client ? *client : *local;
+      std::vector<rpc::IngestDocument> docs;
+      for (const auto& d : testing::corpusDocuments())
+        if (d.source.ends_with(".txt")) docs.push_back(d);
+      for (int round = 0; !stop; ++round) {
+        for (const auto& original : docs) {
+          if (stop) break;
+          // Another text (another document) of another day: new edges.
+          rpc::IngestDocument d = original;
+          d.text += "\n\nThis report was updated (" + std::to_string(round) + ").\n";
+          d.date = Date::fromDays(Date::day(2020, 1, 1).days() + round, DatePrecision::kDay);
+          d.source = "round" + std::to_string(round) + "/" + original.source;
+          auto r = api.ingest({d});
+          if (!r) {
+            error_ = r.status().toString();
+            return;
+          }
+          if (r->edgesAdded > 0) ++writes_;
+        }
+      }
+    });
+  }
+  ~Writer() {
+    if (thread_.joinable()) thread_.join();
+  }
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+  void join() { thread_.join(); }
+  int writes() const { return writes_; }
+  const std::string& error() const { return error_; }
+
+ private:
+  std::thread thread_;
+  std::atomic<int> writes_{0};
+  std::string error_;
+};
+
+std::vector<EdgeId> idsOf(const std::vector<Edge>& edges) {
+  std::vector<EdgeId> ids;
+  for (const auto& e : edges) ids.push_back(e.id);
+  return ids;
+}
+std::vector<ActorId> idsOf(const std::vector<Actor>& actors) {
+  std::vector<ActorId> ids;
+  for (const auto& a : actors) ids.push_back(a.id);
+  return ids;
+}
+
+template <typename Id>
+bool hasRepeats(const std::vector<Id>& ids) {
+  return std::set<Id>(ids.begin(), ids.end()).size() != ids.size();
+}
+
+// One listing through `page(request, span)`, three rows a page. Returns the
+// rows' ids; *pinned: the version when every page carried the same one, else 0.
+template <typename Page>
+auto listPaged(Page&& page, uint64_t* pinned) {
+  rpc::PageRequest req;
+  req.count = 3;
+  decltype(idsOf(page(req, nullptr).value())) ids;
+  uint64_t version = 0;
+  bool same = true;
+  for (;;) {
+    rpc::PageSpan span;
+    auto rows = page(req, &span);
+    REQUIRE(rows.isOk());
+    if (req.offset == 0) version = span.version;
+    same = same && span.version == version;
+    for (auto id : idsOf(rows.value())) ids.push_back(id);
+    if (!span.more) break;
+    req.offset = span.next;
+  }
+  *pinned = same ? version : 0;
+  return ids;
+}
+
+// Pages through a listing again and again while the writer runs; every
+// listing pinned to one version must equal the whole listing read at that
+// version (when one was read) and, since an ingest only adds rows, contain
+// every row of the whole listing read before it and nothing the whole
+// listing read after it lacks.
+template <typename Page>
+void pageWhileIngesting(rpc::LocalGraph& local, Page&& page) {
+  std::atomic<bool> stop{false};
+  Writer writer(&local, "", stop);
+  int pinned = 0, restarts = 0, exact = 0;
+  const auto start = std::chrono::steady_clock::now();
+  while (goOn(start, writer.writes())) {
+    rpc::PageSpan beforeSpan, afterSpan;
+    auto before = page(rpc::PageRequest{}, &beforeSpan);
+    REQUIRE(before.isOk());
+    uint64_t version = 0;
+    auto ids = listPaged(page, &version);
+    auto after = page(rpc::PageRequest{}, &afterSpan);
+    REQUIRE(after.isOk());
+    if (version == 0 || (version >> 63) != 0) {
+      ++restarts;  // the pages disagree: a client starts over
+      continue;
+    }
+    ++pinned;
+    INFO("listing " << pinned << " at version " << version << ": " << ids.size() << " rows");
+    CHECK_FALSE(hasRepeats(ids));
+    const auto all = idsOf(before.value()), later = idsOf(after.value());
+    const std::set<typename decltype(ids)::value_type> got(ids.begin(), ids.end()), last(later.begin(), later.end());
+    for (auto id : all) CHECK(got.count(id) == 1);  // nothing missing
+    for (auto id : ids) CHECK(last.count(id) == 1);  // nothing invented
+    if (beforeSpan.version == version) {
+      ++exact;
+      CHECK(ids == all);  // the very listing of the pinned version, in order
+    }
+  }
+  stop = true;
+  writer.join();
+  INFO(writer.error());
+  REQUIRE(writer.error().empty());
+  INFO("pinned " << pinned << ", restarted " << restarts << ", exact " << exact << ", writes " << writer.writes());
+  CHECK(writer.writes() > 0);
+  CHECK(pinned > 0);
+}
+
+TEST_CASE("LocalGraph: an edge listing paged during an ingest has no repeated or missing row at its version",
+          "[rpc][paging]") {
+  SmallGraph g;
+  rpc::LocalGraph local(*g.engine);
+  pageWhileIngesting(local, [&](const rpc::PageRequest& req, rpc::PageSpan* span) {
+    rpc::PageSpan ignored;
+    return local.edgesPage(rpc::EdgeQuery{}, req, span ? span : &ignored);
+  });
+}
+
+TEST_CASE("LocalGraph: an actor listing paged during an ingest has no repeated or missing row at its version",
+          "[rpc][paging]") {
+  SmallGraph g;
+  rpc::LocalGraph local(*g.engine);
+  pageWhileIngesting(local, [&](const rpc::PageRequest& req, rpc::PageSpan* span) {
+    rpc::PageSpan ignored;
+    return local.actorsPage(std::nullopt, req, span ? span : &ignored);
+  });
+}
+
+// Through kgd: Client::edges and Client::actors page (three rows a page) and
+// start over when the version moves; what they return is whole (every row
+// stored before the call, nothing the store lacked after it, no repeats) or
+// Busy "kept changing".
+TEST_CASE("Client: edge and actor listings paged during a remote ingest are whole or Busy", "[rpc][paging]") {
+  SmallGraph g;
+  rpc::LocalGraph local(*g.engine);
+  ServerThread server(local);
+  REQUIRE(!server.address().empty());
+  rpc::ClientOptions options;
+  options.pageSize = 3;
+  auto c = rpc::Client::connect(server.address(), options);
+  REQUIRE(c);
+  std::atomic<bool> stop{false};
+  Writer writer(nullptr, server.address(), stop);
+  int whole = 0, busy = 0;
+  const auto start = std::chrono::steady_clock::now();
+  while (goOn(start, writer.writes())) {
+    auto edgesBefore = local.edges(rpc::EdgeQuery{});
+    auto actorsBefore = local.actors(std::nullopt);
+    REQUIRE(edgesBefore.isOk());
+    REQUIRE(actorsBefore.isOk());
+    auto edges = (*c)->edges(rpc::EdgeQuery{});
+    auto actors = (*c)->actors(std::nullopt);
+    auto edgesAfter = local.edges(rpc::EdgeQuery{});
+    auto actorsAfter = local.actors(std::nullopt);
+    REQUIRE(edgesAfter.isOk());
+    REQUIRE(actorsAfter.isOk());
+    for (const Status& s : {edges.status(), actors.status()}) {
+      if (s.isOk()) continue;
+      INFO(s.toString());
+      CHECK(s.code() == StatusCode::kBusy);
+      ++busy;
+    }
+    auto check = [&](const auto& got, const auto& before, const auto& after) {
+      ++whole;
+      CHECK_FALSE(hasRepeats(got));
+      const std::set<typename std::decay_t<decltype(got)>::value_type> in(got.begin(), got.end()),
+          last(after.begin(), after.end());
+      for (auto id : before) CHECK(in.count(id) == 1);
+      for (auto id : got) CHECK(last.count(id) == 1);
+    };
+    if (edges) check(idsOf(*edges), idsOf(*edgesBefore), idsOf(*edgesAfter));
+    if (actors) check(idsOf(*actors), idsOf(*actorsBefore), idsOf(*actorsAfter));
+  }
+  stop = true;
+  writer.join();
+  INFO(writer.error());
+  REQUIRE(writer.error().empty());
+  INFO("whole " << whole << ", busy " << busy << ", writes " << writer.writes());
+  CHECK(writer.writes() > 0);
+  CHECK(whole > 0);
+}
+
+}  // namespace
+}  // namespace kg
