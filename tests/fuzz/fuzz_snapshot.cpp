@@ -23,47 +23,12 @@
 
 #include "fuzz_input.h"
 #include "graph/snapshot_file.h"
+#include "../support/snapshot_spec.h"
 
 namespace {
 
-// kgsum64 as FORMAT.md specifies it (written again here, from the
-// specification, so that the fuzzer does not borrow the code it tests).
-uint64_t kgsum64(const unsigned char* p, size_t n) {
-  constexpr uint64_t kSeed = 0x2545F4914F6CDD1DULL, kPrime = 0x9E3779B97F4A7C15ULL;
-  auto step = [](uint64_t h, uint64_t w) { return std::rotl((h ^ w) * kPrime, 29); };
-  uint64_t lane[4];
-  for (int j = 0; j < 4; ++j) lane[j] = kSeed + static_cast<uint64_t>(j);
-  const size_t words = (n + 7) / 8;
-  for (size_t i = 0; i < words; ++i) {
-    uint64_t w = 0;
-    std::memcpy(&w, p + 8 * i, std::min<size_t>(8, n - 8 * i));
-    lane[i % 4] = step(lane[i % 4], w);
-  }
-  uint64_t h = kSeed ^ n;
-  for (uint64_t l : lane) h = step(h, l);
-  h ^= h >> 33;
-  h *= kPrime;
-  return h ^ (h >> 29);
-}
-
-// Header layout (FORMAT.md "Graph snapshot file").
-constexpr size_t kTable = 120, kSections = 14, kEntry = 24, kHeaderSum = 456;
-
 void fixChecksums(std::string* file) {
-  auto* b = reinterpret_cast<unsigned char*>(file->data());
-  const size_t n = file->size();
-  if (n < kHeaderSum + 8) return;
-  for (size_t i = 0; i < kSections; ++i) {
-    unsigned char* entry = b + kTable + i * kEntry;
-    uint64_t offset, bytes;
-    std::memcpy(&offset, entry, 8);
-    std::memcpy(&bytes, entry + 8, 8);
-    if (offset > n || bytes > n - offset) continue;
-    const uint64_t sum = kgsum64(b + offset, bytes);
-    std::memcpy(entry + 16, &sum, 8);
-  }
-  const uint64_t sum = kgsum64(b, kHeaderSum);
-  std::memcpy(b + kHeaderSum, &sum, 8);
+  kg::testing::resumSnapshot(reinterpret_cast<unsigned char*>(file->data()), file->size());
 }
 
 // Reads every element a query can reach, the way the query code does, and

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../support/snapshot_spec.h"
 #include "../support/temp_dir.h"
 #include "graph/snapshot_file.h"
 #include "query/components.h"
@@ -283,23 +284,6 @@ TEST_CASE("SnapshotFile: a stale file plus newer writes answers what a fresh reb
   }
 }
 
-// kgsum64 (FORMAT.md), written from the specification.
-uint64_t kgsum64(const char* p, size_t n) {
-  constexpr uint64_t kSeed = 0x2545F4914F6CDD1DULL, kPrime = 0x9E3779B97F4A7C15ULL;
-  auto step = [](uint64_t h, uint64_t w) { return std::rotl((h ^ w) * kPrime, 29); };
-  uint64_t lane[4] = {kSeed, kSeed + 1, kSeed + 2, kSeed + 3};
-  for (size_t i = 0; i < (n + 7) / 8; ++i) {
-    uint64_t w = 0;
-    std::memcpy(&w, p + 8 * i, std::min<size_t>(8, n - 8 * i));
-    lane[i % 4] = step(lane[i % 4], w);
-  }
-  uint64_t h = kSeed ^ n;
-  for (uint64_t l : lane) h = step(h, l);
-  h ^= h >> 33;
-  h *= kPrime;
-  return h ^ (h >> 29);
-}
-
 // FORMAT.md "Graph snapshot file": the array table at 120, 24 bytes an
 // entry (offset, bytes, checksum); the header checksum at 456.
 size_t arrayOffset(const std::vector<char>& b, size_t array) {
@@ -311,15 +295,7 @@ size_t arrayOffset(const std::vector<char>& b, size_t array) {
 // `b` with every checksum made to match its bytes again: damage only the
 // content checks can see.
 void resum(std::vector<char>& b) {
-  for (size_t i = 0; i < 14; ++i) {
-    uint64_t offset, bytes;
-    std::memcpy(&offset, &b[120 + i * 24], 8);
-    std::memcpy(&bytes, &b[120 + i * 24 + 8], 8);
-    const uint64_t sum = kgsum64(&b[offset], bytes);
-    std::memcpy(&b[120 + i * 24 + 16], &sum, 8);
-  }
-  const uint64_t sum = kgsum64(b.data(), 456);
-  std::memcpy(&b[456], &sum, 8);
+  kg::testing::resumSnapshot(reinterpret_cast<unsigned char*>(b.data()), b.size());
 }
 
 // fuzz_snapshot's seed column_out_of_range (tests/fuzz/corpus/fuzz_snapshot):

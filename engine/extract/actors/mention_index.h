@@ -59,14 +59,11 @@ class MentionIndex {
   std::optional<std::pair<std::string, size_t>> title(const std::vector<Token>& tokens, size_t i) const;
 
   const Catalog& catalog() const { return catalog_; }
-
- private:
-  std::optional<std::pair<std::string, size_t>> deputyTitle(const std::vector<Token>& tokens, size_t i) const;
-
- public:
   const JapaneseSegmenter* japanese() const { return ja_; }
 
  private:
+  // title()'s fallback: an opener (title_words.txt) before a known title.
+  std::optional<std::pair<std::string, size_t>> deputyTitle(const std::vector<Token>& tokens, size_t i) const;
   // The entries (one per actor) whose skeleton key is `skeleton` and whose
   // words have about the lengths of the tokens at `wordIdx`.
   std::vector<const Entry*> similarSkeletonEntries(const std::vector<Entry>& entries, const std::vector<Token>& tokens,

@@ -183,6 +183,14 @@ std::vector<size_t> namedStates(const SentenceParse& p, const NpActors& actors,
 
 namespace {
 
+// The one state the sentence right before this one named, if it named
+// exactly one.
+std::optional<size_t> soleStateJustBefore(const DiscourseState& state) {
+  const bool justBefore = state.acts.sentence > 0 && state.earlierStatesAt == state.acts.sentence - 1;
+  if (!justBefore || state.earlierStates.size() != 1) return std::nullopt;
+  return state.earlierStates.front();
+}
+
 // True when phrase `k` is unbound and reads "the HEAD" with HEAD in `heads`
 // ("the country", "the bloc").
 bool unboundTheHead(const SentenceParse& p, const NpActors& actors, size_t k, const WordSet& heads) {
@@ -205,9 +213,8 @@ void bindTheCountry(const SentenceParse& p, const DiscourseState& state, NpActor
       const size_t e = (*actors)[j].front();
       if (state.isState(e) && std::find(before.begin(), before.end(), e) == before.end()) before.push_back(e);
     }
-    const bool justBefore = state.acts.sentence > 0 && state.earlierStatesAt == state.acts.sentence - 1;
     if (before.size() == 1) (*actors)[k] = {before.front()};
-    else if (before.empty() && justBefore && state.earlierStates.size() == 1) (*actors)[k] = {state.earlierStates.front()};
+    else if (auto earlier = soleStateJustBefore(state); before.empty() && earlier) (*actors)[k] = {*earlier};
   }
 }
 
@@ -241,8 +248,7 @@ void bindBareAgents(const SentenceParse& p, const DiscourseState& state, NpActor
     }
     // "Police arrested Zuniga hours later": none here, the one state of
     // the sentence right before.
-    const bool justBefore = state.acts.sentence > 0 && state.earlierStatesAt == state.acts.sentence - 1;
-    if (states.empty() && justBefore && state.earlierStates.size() == 1) states = state.earlierStates;
+    if (auto earlier = soleStateJustBefore(state); states.empty() && earlier) states = {*earlier};
     if (states.size() == 1) (*actors)[k] = {states.front()};
   }
 }
