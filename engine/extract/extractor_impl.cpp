@@ -276,7 +276,7 @@ void rememberDoneActs(const std::vector<Fact>& facts, size_t sentence, EarlierAc
   for (const Fact& f : facts) {
     if (isStandingType(f.type) || f.cameo.empty()) continue;
     const bool request = f.cameo.rfind("02", 0) == 0 || f.cameo.rfind("10", 0) == 0;
-    if (!f.planned || request) acts->done.push_back({f.src, f.cameo, sentence});
+    if (!f.planned || request) acts->done.push_back({f.src, f.cameo, sentence, f.dst});
   }
 }
 

@@ -43,6 +43,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"force_reference_nouns", &W::forceReferenceNouns},
     {"request_reference_nouns", &W::requestReferenceNouns},
     {"decision_reference_nouns", &W::decisionReferenceNouns},
+    {"retaliation_verbs", &W::retaliationVerbs},
     {"describing_verbs", &W::describingVerbs},
     {"leading_verbs", &W::leadingVerbs},
     {"role_heads", &W::roleHeads},

@@ -421,6 +421,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   }
   auto coded = coder_.code(parse, actors, denied, discourse ? discourse->isPerson : nullptr,
                            discourse ? &discourse->acts : nullptr);
+  if (discourse) rememberToldActs(parse, actors, discourse->acts.sentence, &discourse->acts);
   // An act on a phrase whose owner its apposition displaced is not an act
   // on the owner: the rules' reading of the same words is denied.
   if (denied)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdio>
 #include <functional>
 #include <cctype>
 #include <optional>
@@ -1193,6 +1194,28 @@ bool writtenBare(const MatchText& t, int32_t np) {
   return w != "to" && w != "on" && w != "against" && w != "by" && w != "of" && w != "for";
 }
 
+// The doer of the latest act the last kNearActReach sentences told, coded
+// or not (EarlierActs::told), whose object has the head of phrase `np`
+// ("announced military drills" ... "condemned the drills"); never the
+// critic's own side. With the sentence it was told in; nullopt when there
+// is none. (Any main act for "the decision", "OPEC agreed to cut output" ...
+// "criticised the decision", was tried: one more wrong edge on a frozen
+// held-out set and none more right.)
+template <typename OwnSide>
+std::optional<std::pair<size_t, size_t>> doerOfToldAct(const MatchText& t, int32_t np, const OwnSide& ownSide) {
+  const std::string& head = t.p.words[t.p.nps[np].head].lemma;
+  const auto& told = t.earlier->told;
+  for (auto it = told.rbegin(); it != told.rend(); ++it) {
+    if (it->sentence >= t.earlier->sentence) continue;
+    if (t.earlier->sentence > it->sentence + kNearActReach) break;
+    const bool sameNoun = std::find(it->objectHeads.begin(), it->objectHeads.end(), head) != it->objectHeads.end();
+    if (!sameNoun) continue;
+    for (size_t doer : it->sources)
+      if (!ownSide(doer)) return std::make_pair(doer, it->sentence);
+  }
+  return std::nullopt;
+}
+
 // "Iraq condemned the strikes as a violation of its sovereignty", "Venezuela
 // denounced the expulsions", "Seoul welcomed the decision", after sentences
 // that said whose they were: criticism, praise or rejection of an act the
@@ -1202,7 +1225,7 @@ bool writtenBare(const MatchText& t, int32_t np) {
 // (EarlierActs::sameSide); a decision or a request only from the last
 // kNearActReach sentences and written bare ("rejected the request"). nullopt when there is none.
 std::optional<size_t> authorOfNamedAct(const MatchText& t, const Clause& c, int32_t source) {
-  if (!t.earlier || t.earlier->done.empty()) return std::nullopt;
+  if (!t.earlier || (t.earlier->done.empty() && t.earlier->told.empty())) return std::nullopt;
   std::vector<size_t> critics;
   t.entitiesOf(source, &critics);
   auto ownSide = [&](size_t author) {
@@ -1221,12 +1244,21 @@ std::optional<size_t> authorOfNamedAct(const MatchText& t, const Clause& c, int3
     } else if (!writtenBare(t, np)) {
       continue;
     }
+    const EarlierAct* coded = nullptr;
     const auto& done = t.earlier->done;
     for (auto it = done.rbegin(); it != done.rend(); ++it) {
       if ((kind == ActKind::kDecision || kind == ActKind::kRequest) && t.earlier->sentence > it->sentence + kNearActReach)
         break;
-      if (actOfKind(it->code, kind) && !ownSide(it->source)) return it->source;
+      if (actOfKind(it->code, kind) && !ownSide(it->source)) {
+        coded = &*it;
+        break;
+      }
     }
+    // A later sentence's act no coder read ("announced military drills",
+    // "agreed to cut output") is the nearer one.
+    const auto told = doerOfToldAct(t, np, ownSide);
+    if (told && (!coded || told->second > coded->sentence)) return told->first;
+    if (coded) return coded->source;
     return std::nullopt;
   }
   return std::nullopt;
@@ -1518,6 +1550,76 @@ int32_t threatenedInEarlierConjunct(const MatchText& t, uint32_t ci, int32_t sou
   return lastObjectBefore(t, ci, source, c.subject);
 }
 
+// Sentences back from which an attack on the threatener's side may be what
+// a threat with no target answers ("vowed to retaliate").
+constexpr size_t kRetaliationReach = 3;
+// CAMEO 138, threaten with military force: what a vow to retaliate is.
+constexpr std::string_view kRetaliationCode = "138";
+
+// True when clause `ci`, read as `choice`, threatens with no one named:
+// a threat ("vowed revenge"), or a retaliation its source announces ("vowed
+// to retaliate", "pledged to respond"; retaliation_verbs), or an attack
+// announced so ("vowed to strike back").
+bool threatensNoOne(const MatchText& t, uint32_t ci, const Choice& choice) {
+  if (choice.roles.target != kNoIndex || choice.roles.source == kNoIndex) return false;
+  if (choice.reading.code.source.rfind(kThreatRoot, 0) == 0) return true;
+  const SentenceParse& p = t.p;
+  auto announced = [&](int32_t vi) {
+    for (int32_t g = p.vgs[vi].governor, hops = 0; g != kNoIndex && hops < 3; g = p.vgs[g].governor, ++hops)
+      if (words().announcingVerbs.contains(p.vgs[g].lemma)) return true;
+    return false;
+  };
+  if (isAttackCode(choice.reading.code.source) && announced(static_cast<int32_t>(choice.vg - p.vgs.data())))
+    return true;
+  for (int32_t vi = static_cast<int32_t>(p.clauses[ci].verb), hops = 0; vi != kNoIndex && hops < 3;
+       vi = p.vgs[vi].complement, ++hops)
+    if (words().retaliationVerbs.contains(p.vgs[vi].lemma) && announced(vi)) return true;
+  return false;
+}
+
+// "US warplanes struck Houthi targets. The Houthis vowed to retaliate": a
+// threat with no target is aimed at the authors of the latest attack or
+// seizure (CAMEO 17-20) on the threatener or its side, told in the last
+// kRetaliationReach sentences (EarlierActs::done). Adds the threats (138)
+// to `out`; false when there is no such attack.
+bool threatenAttackers(const MatchText& t, uint32_t ci, const Choice& choice, std::vector<CodedEvent>* out) {
+  if (!t.earlier || !threatensNoOne(t, ci, choice)) return false;
+  std::vector<size_t> threateners;
+  std::vector<int32_t> phrases;
+  t.entitiesOf(choice.roles.source, &threateners, &phrases);
+  auto onSide = [&](size_t victim) {
+    return std::any_of(threateners.begin(), threateners.end(), [&](size_t s) {
+      return s == victim || (t.earlier->sameSide && t.earlier->sameSide(s, victim));
+    });
+  };
+  std::vector<size_t> attackers;
+  size_t at = SIZE_MAX;
+  const auto& done = t.earlier->done;
+  for (auto it = done.rbegin(); it != done.rend(); ++it) {
+    if (t.earlier->sentence > it->sentence + kRetaliationReach) break;
+    if (at != SIZE_MAX && it->sentence != at) break;
+    const bool hostile = isAttackCode(it->code) || it->code.rfind("17", 0) == 0;
+    if (!hostile || !onSide(it->target) || onSide(it->source)) continue;
+    at = it->sentence;
+    if (std::find(attackers.begin(), attackers.end(), it->source) == attackers.end()) attackers.push_back(it->source);
+  }
+  if (attackers.empty()) return false;
+  const bool reported = t.p.clauses[ci].kind == syntax::ClauseKind::kReported;
+  for (size_t i = 0; i < threateners.size(); ++i)
+    for (size_t a : attackers) {
+      CodedEvent e;
+      e.source = threateners[i];
+      e.target = a;
+      e.code = std::string(kRetaliationCode);
+      e.clause = ci;
+      e.sourceNp = phrases[i];
+      e.targetNp = kNoIndex;
+      e.reported = reported;
+      out->push_back(std::move(e));
+    }
+  return true;
+}
+
 // The parties of clause `ci`, which says something did not happen.
 void denyParties(const MatchText& t, uint32_t ci, std::vector<std::pair<size_t, size_t>>* denied) {
   if (!denied) return;
@@ -1554,10 +1656,28 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
     if (choice && choice->roles.target == kNoIndex && choice->reading.code.source.rfind(kThreatRoot, 0) == 0)
       choice->roles.target = threatenedInEarlierConjunct(t, ci, choice->roles.source);
     if (negated) denyParties(t, ci, denied);
+    if (choice && !negated && threatenAttackers(t, ci, *choice, &out)) continue;
     if (choice) emitEvents(t, ci, *choice, &out, denied);
     if (!choice && !negated) blameBySaying(t, ci, &out);
   }
   return out;
+}
+
+void rememberToldActs(const SentenceParse& p, const NpActors& npActors, size_t sentence, EarlierActs* acts) {
+  MatchText t(p, npActors);
+  for (const Clause& c : p.clauses) {
+    if (skipClause(p, c) || isHypothetical(c) || cancelsAct(t, c)) continue;
+    const VerbGroup& vg = p.vgs[c.verb];
+    if (vg.negated) continue;
+    const int32_t doer = vg.voice == syntax::Voice::kPassive ? c.agent : c.subject;
+    if (doer == kNoIndex || !t.namesActor(doer)) continue;
+    ToldAct a;
+    a.sentence = sentence;
+    t.entitiesOf(doer, &a.sources);
+    for (const auto* list : {&c.objects, &c.complementObjects})
+      for (uint32_t o : *list) a.objectHeads.push_back(p.words[p.nps[o].head].lemma);
+    acts->told.push_back(std::move(a));
+  }
 }
 
 }  // namespace kg::extract

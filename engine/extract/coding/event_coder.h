@@ -83,19 +83,31 @@ struct EarlierAct {
   size_t source = 0;
   std::string code;
   size_t sentence = 0;
+  size_t target = 0;
 };
 
-// What an act named without its author ("condemned the strikes",
-// "welcomed the decision", "denounced the expulsions") may stand for: the
-// article's done events read before, oldest first; the current sentence's
-// number; and whether two entities are one side (a government body and its
-// state: criticism is not aimed at the critic's own side's act). `sameSide`
-// may be empty (then only an entity is its own side).
+// An act an earlier sentence told with an actor as its doer, coded or not
+// ("China announced military drills around Taiwan"): its doers (caller's
+// entity numbers), the sentence, and the lemmas of the heads of its objects
+// and of its complement's objects ("drill").
+struct ToldAct {
+  std::vector<size_t> sources;
+  size_t sentence = 0;
+  std::vector<std::string> objectHeads;
+};
+
 struct EarlierActs {
   std::vector<EarlierAct> done;
+  std::vector<ToldAct> told;  // rememberToldActs
   size_t sentence = 0;
   std::function<bool(size_t, size_t)> sameSide;
 };
+
+// Appends to `acts->told` the acts clauses of `p` tell with an actor as
+// their doer (not negated, hypothetical or called off), read in `sentence`:
+// a later "condemned the drills" whose act no sentence coded is aimed at
+// their doer (EventCoder::code).
+void rememberToldActs(const syntax::SentenceParse& p, const NpActors& npActors, size_t sentence, EarlierActs* acts);
 
 class EventCoder final {
  public:

@@ -612,6 +612,25 @@ TEST_CASE("Coder: a threat with no target in a conjunct aims at what the earlier
   CHECK_FALSE(c.count("Iran -THREATEN-> Hamas"));
 }
 
+TEST_CASE("Coder: a vow to retaliate with no one named aims at the authors of the attack on the speaker's side",
+          "[extract][coder]") {
+  const auto a = facts("Israeli and American jets bombed Hezbollah positions on Sunday.\nHezbollah vowed to retaliate.",
+                       "2024-08-26");
+  CHECK(hasLine(a, "Hezbollah -THREATEN-> Israel"));
+  CHECK(hasLine(a, "Hezbollah -THREATEN-> United States"));
+  // The retaliation itself is no event: nobody was attacked by it.
+  for (const auto& l : a) CHECK(l.find("Hezbollah -ASSAULT->") == std::string::npos);
+  // The attack on a state's side answered by the state.
+  const auto b = facts("Pakistani drones struck Iranian border posts on Thursday.\nTehran pledged to respond.", "2024-01-18");
+  CHECK(hasLine(b, "Iran -THREATEN-> Pakistan"));
+  // "vowed revenge" alone, after an attack on someone else: no target is guessed.
+  const auto c = facts("Israeli jets bombed Hezbollah positions on Sunday.\nHamas vowed to retaliate.", "2024-08-26");
+  for (const auto& l : c) CHECK(l.find("Hamas -THREATEN->") == std::string::npos);
+  // Without an earlier attack, nothing.
+  const auto d = facts("Hezbollah vowed to retaliate.", "2024-08-26");
+  for (const auto& l : d) CHECK(l.find("-THREATEN->") == std::string::npos);
+}
+
 TEST_CASE("Coder: 'each other' makes the coordinated subject's members act on each other", "[extract][coder]") {
   const auto a = facts("India and Canada expelled each other's diplomats on Monday.", "2024-10-15");
   CHECK(hasLine(a, "India -SANCTION-> Canada"));

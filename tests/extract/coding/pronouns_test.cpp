@@ -144,6 +144,25 @@ TEST_CASE("Pronouns: an act named without its author ('the expulsions', 'the dec
   for (const auto& l : f) CHECK(l.find("Venezuela -ACCUSE->") == std::string::npos);
 }
 
+TEST_CASE("Pronouns: an act told but not coded ('announced naval exercises') is what a later 'the exercises' names",
+          "[extract][coder][pronouns]") {
+  // The exercises code no event; the phrase naming them again is aimed at their doer.
+  const auto a = facts("Russia announced naval exercises near Japan on Monday.\nTokyo criticised the exercises.", "2022-05-10");
+  CHECK(hasLine(a, "Japan -ACCUSE-> Russia"));
+  // Another noun names another act: nobody is criticised.
+  const auto b = facts("Russia announced naval exercises near Japan on Monday.\nTokyo criticised the arrests.", "2022-05-10");
+  for (const auto& l : b) CHECK(l.find("Japan -ACCUSE->") == std::string::npos);
+  // Three sentences on, other acts have been told.
+  const auto c = facts("Russia announced naval exercises near Japan on Monday.\nShips gathered.\nFishermen stayed home.\n"
+                       "Weather was calm.\nTokyo criticised the exercises.",
+                       "2022-05-10");
+  for (const auto& l : c) CHECK(l.find("Japan -ACCUSE->") == std::string::npos);
+  // A negated act was not done: nothing to criticise.
+  const auto d = facts("Russia did not announce naval exercises near Japan on Monday.\nTokyo criticised the exercises.",
+                       "2022-05-10");
+  for (const auto& l : d) CHECK(l.find("Japan -ACCUSE->") == std::string::npos);
+}
+
 TEST_CASE("Pronouns: criticism of an unattributed attack is never aimed at the critic's own side",
           "[extract][coder][pronouns]") {
   // The last attack is the critic's own state's: the one before it is meant.
