@@ -44,6 +44,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"request_reference_nouns", &W::requestReferenceNouns},
     {"decision_reference_nouns", &W::decisionReferenceNouns},
     {"retaliation_verbs", &W::retaliationVerbs},
+    {"cause_prepositions", &W::causePrepositions},
     {"describing_verbs", &W::describingVerbs},
     {"leading_verbs", &W::leadingVerbs},
     {"role_heads", &W::roleHeads},

@@ -219,7 +219,7 @@ class PatternMatcher {
              Binding* b, bool endJoined = false) const {
     if (ti == tokens.size()) return !endJoined || pos == end;
     const PatternToken& tok = tokens[ti];
-    const bool joined = ti == 0 ? firstJoined : tok.joined;
+    const bool joined = (ti == 0 ? firstJoined : tok.joined) || ofAfterNoun(tokens, ti);
     const size_t maxSkip = joined ? 0 : kMaxGap;
     for (size_t skip = 0; skip <= maxSkip && pos + skip < end; ++skip) {
       const size_t at = pos + skip;
@@ -267,6 +267,16 @@ class PatternMatcher {
         break;
     }
     return out;
+  }
+
+  // "(OF +)" right after a noun of the pattern ("- * &ENVOY (OF +)") is that
+  // noun's own "of" phrase, next to it: "expelled 60 diplomats on Monday over
+  // the poisoning of X" does not reach X.
+  static bool ofAfterNoun(const std::vector<PatternToken>& tokens, size_t ti) {
+    if (ti == 0 || tokens[ti].kind != PatternTokenKind::kWord || tokens[ti].word != "OF" || !tokens[ti].prepPhrase)
+      return false;
+    const PatternToken& before = tokens[ti - 1];
+    return !before.prepPhrase && (before.kind == PatternTokenKind::kSynset || before.kind == PatternTokenKind::kWord);
   }
 
   // A target slot the pattern goes on after ("- * + &CENSURE": "called the
@@ -1338,6 +1348,28 @@ void addCoVictims(const MatchText& t, const Clause& c, const VerbGroup& vg, std:
   }
 }
 
+// "expelled 60 Russian diplomats over the poisoning of X", "recalled its
+// envoy amid a row with Y": what a phrase of cause (cause_prepositions)
+// names is why the clause's source acted, not whom it acted on; the pairs
+// of `sources` with its actors go to `denied` (may be null), so that the
+// relation rules do not read the nearest name as the target. Actors the
+// clause's events did aim at (`targets`) stay.
+void denyCauses(const MatchText& t, const Clause& c, const std::vector<size_t>& sources,
+                const std::vector<size_t>& targets, std::vector<std::pair<size_t, size_t>>* denied) {
+  if (!denied) return;
+  for (uint32_t pi : c.pps) {
+    const auto& ph = t.p.pps[pi];
+    if (!words().causePrepositions.contains(ph.prep)) continue;
+    std::vector<size_t> named;
+    for (size_t k = 0; k < t.p.nps.size(); ++k)
+      if (t.p.nps[k].span.first >= ph.span.first && t.p.nps[k].span.last <= ph.span.last)
+        t.entitiesOf(static_cast<int32_t>(k), &named);
+    for (size_t s : sources)
+      for (size_t x : named)
+        if (s != x && std::find(targets.begin(), targets.end(), x) == targets.end()) denied->emplace_back(s, x);
+  }
+}
+
 // The events of clause `ci` as `choice` reads it, appended to `out`.
 // `denied` (may be null) gets the pairs this reading rules out.
 void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vector<CodedEvent>* out,
@@ -1416,6 +1448,7 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
   };
   emit(code.source, sources, targets, sourceNps, targetNps);
   emit(code.target, targets, sources, targetNps, sourceNps);  // "[032:033]": the reverse event
+  if (!code.source.empty() && code.source != "---") denyCauses(t, c, sources, targets, denied);
 }
 
 constexpr std::string_view kAccuseCode = "112";

@@ -631,6 +631,19 @@ TEST_CASE("Coder: a vow to retaliate with no one named aims at the authors of th
   for (const auto& l : d) CHECK(l.find("-THREATEN->") == std::string::npos);
 }
 
+TEST_CASE("Coder: a phrase of cause names why the act was done, not whom it was done to", "[extract][coder]") {
+  // "over the arrest of X": X is no target of the expulsion, by the coder or the rules.
+  const auto a = facts("Lithuania expelled three Belarusian diplomats on Friday over the arrest of Andrzej Poczobut.",
+                       "2021-04-09");
+  CHECK(hasLine(a, "Lithuania -COERCE-> Belarus"));
+  for (const auto& l : a) CHECK(l.find("-> Andrzej Poczobut") == std::string::npos);
+  // A pattern's "(OF +)" is its noun's own phrase: it does not reach past the cause.
+  const auto b = facts("Poland expelled 45 Russian diplomats on Wednesday amid a spying row with Moscow.", "2023-03-29");
+  CHECK(hasLine(b, "Poland -COERCE-> Russia"));
+  const auto c = facts("Estonia expelled the ambassador of Russia on Monday.", "2023-01-23");
+  CHECK(hasLine(c, "Estonia -SANCTION-> Russia"));
+}
+
 TEST_CASE("Coder: 'each other' makes the coordinated subject's members act on each other", "[extract][coder]") {
   const auto a = facts("India and Canada expelled each other's diplomats on Monday.", "2024-10-15");
   CHECK(hasLine(a, "India -SANCTION-> Canada"));
