@@ -269,6 +269,28 @@ Date anchoredDay(const Article& article, const std::vector<Sentence>& sentences,
   return Date::unknown();
 }
 
+// The catalog index of the one state a sentence names, by name, by a
+// title's owner ("Turkish President X") or by demonym ("Iraqi troops");
+// kNoActor when it names none or several.
+size_t soleStateNamed(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                      const std::vector<Entity>& entities, const MentionIndex& index) {
+  size_t found = kNoActor;
+  bool several = false;
+  auto note = [&](size_t catalogIndex) {
+    if (catalogIndex == kNoActor) return;
+    if (found != kNoActor && found != catalogIndex) several = true;
+    found = catalogIndex;
+  };
+  for (const Mention& m : mentions) {
+    if (entities[m.entity].actor.kind == ActorKind::kState) note(entities[m.entity].catalog);
+    if (m.titleOf != kNoActor && entities[m.titleOf].actor.kind == ActorKind::kState) note(entities[m.titleOf].catalog);
+  }
+  for (const Token& t : tokens)
+    if (t.word)
+      if (auto state = index.demonym(t)) note(*state);
+  return several ? kNoActor : found;
+}
+
 // The sentence's done events, for an act a later sentence names without its
 // author (EarlierActs): events not planned, and requests even when what
 // they ask for is ("asked Ethiopia to open its border": the asking is done).
@@ -357,7 +379,10 @@ Extraction ExtractorImpl::extract(const Article& article) const {
     return x.kind != ActorKind::kPerson || y.kind != ActorKind::kPerson;
   };
 
+  size_t nextPrevious = kNoActor;  // the one state of the sentence just read (soleStateNamed)
   for (size_t si = 0; si < sentences.size(); ++si) {
+    const size_t previousState = nextPrevious;
+    nextPrevious = kNoActor;
     const Sentence s = sentences[si];
     if (s.begin >= s.end || s.end > article.text.size()) continue;
     const std::string_view sentenceText = std::string_view(article.text).substr(s.begin, s.end - s.begin);
@@ -383,7 +408,14 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       if (wholeStory) return Extraction{};
       continue;
     }
-    std::vector<Fact> facts = findRelations(tokens, mentions, resolver);
+    // The one state this sentence names (by name or demonym), for a bare
+    // title in the next one that names none (findRelations).
+    const size_t soleState = soleStateNamed(tokens, mentions, resolver.entities(), *index_);
+    const bool demonymHere = std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
+      return t.word && index_->demonym(t).has_value();
+    });
+    std::vector<Fact> facts = findRelations(tokens, mentions, resolver, demonymHere ? kNoActor : previousState);
+    nextPrevious = soleState;
     if (englishEvents_ != EnglishEvents::kRules && isLatinSentence(tokens)) {
       // The state (catalog index) word `t` is a demonym of: "Iraqi", or the
       // plural noun of one ("Americans", "Israelis").

@@ -50,7 +50,11 @@ struct Fact {
   Date clauseDate;
 };
 
+// `previousState`: the catalog index of the one state the sentence right
+// before named (by name or demonym), kNoActor when it named none or several;
+// a bare title in a sentence naming no state is read as that state's office
+// (standingRelations).
 std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                                Resolver& resolver);
+                                Resolver& resolver, size_t previousState = kNoActor);
 
 }  // namespace kg::extract

@@ -22,6 +22,10 @@ constexpr float kPartOfFactor = 0.85f;
 // right for "Malian soldiers detained President X", wrong when X is a
 // visitor the sentence does not place (hence below the written-owner reading).
 constexpr float kContextOwnerFactor = 0.7f;
+// The same read from the sentence before, when this one names no state ("The
+// IMF approved a loan for Pakistan. Finance Minister X welcomed the
+// decision"): one step further from the name, so lower again.
+constexpr float kPreviousSentenceFactor = 0.85f;
 // Words a title set before a name by a comma may span ("his deputy foreign
 // minister, X"), as mentions.cpp reads it.
 constexpr size_t kApposedTitleWords = 6;
@@ -34,6 +38,7 @@ struct StandingScan {
   Resolver& resolver;  // may add the body of a recorded title (recordedTitleFact)
   const std::vector<Entity>& entities;
   std::vector<Fact>* out;
+  size_t previousState = kNoActor;  // catalog index: the one state of the sentence before
 
   void push(Fact f) { out->push_back(std::move(f)); }
 };
@@ -363,6 +368,15 @@ std::optional<Fact> ownedTitleFact(const StandingScan& s, const Mention& m) {
   return officeFact(s, m, body, m.confidence * kTitleFactor * kContextOwnerFactor);
 }
 
+// True when the sentence of `person` names no state by name, and no other
+// person's title names one ("Turkish President X"). (Demonyms elsewhere in
+// the sentence are the caller's to rule out: it passes no previous state.)
+bool namesNoState(const StandingScan& s, const Mention& person) {
+  for (const Mention& o : s.mentions)
+    if (&o != &person && (s.entities[o.entity].actor.kind == ActorKind::kState || o.titleOf != kNoActor)) return false;
+  return true;
+}
+
 // A head-of-state, head-of-government or minister title written bare before
 // the name of someone the dictionary does not know, or knows under other
 // titles only ("Mutinous Malian soldiers
@@ -383,14 +397,19 @@ std::optional<Fact> contextTitleFact(const StandingScan& s, const Mention& m) {
   const bool deputyHead = deputyOf && !deputyOf->empty() && headTitle(*deputyOf);
   if (!head && !deputyHead && lt.find("minister") == std::string::npos) return std::nullopt;
   if (formerTitle(s, m)) return std::nullopt;
-  const size_t state = soleStateOfSentence(s, m);
+  size_t state = soleStateOfSentence(s, m);
+  float confidence = m.confidence * kTitleFactor * kContextOwnerFactor;
+  if (state == kNoActor && person.catalog == kNoActor && s.previousState != kNoActor && namesNoState(s, m)) {
+    state = s.resolver.fromCatalog(s.previousState);
+    confidence *= kPreviousSentenceFactor;
+  }
   if (state == kNoActor || state == m.entity) return std::nullopt;
   Fact f;
   f.src = m.entity;
   f.dst = state;
   f.type = head ? EdgeType::kLeaderOf : EdgeType::kOfficialOf;
   f.title = m.title;
-  f.confidence = m.confidence * kTitleFactor * kContextOwnerFactor;
+  f.confidence = confidence;
   return f;
 }
 
@@ -834,8 +853,8 @@ void appositionRelations(StandingScan& s) {
 }  // namespace
 
 void standingRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                       Resolver& resolver, std::vector<Fact>* out) {
-  StandingScan s{tokens, mentions, resolver, resolver.entities(), out};
+                       Resolver& resolver, std::vector<Fact>* out, size_t previousState) {
+  StandingScan s{tokens, mentions, resolver, resolver.entities(), out, previousState};
   for (const auto& m : mentions) {
     if (auto f = titleFact(s, m)) out->push_back(std::move(*f));
     appointedAs(s, m);

@@ -20,9 +20,12 @@
 namespace kg::extract {
 
 // Appends the standing relations of one sentence to `out`: titles first,
-// then appositives.
+// then appositives. `previousState` (catalog index or kNoActor): the one
+// state the sentence before named; a head-of-state, deputy-head or minister
+// title before an unknown name in a sentence naming no state is its office
+// ("The IMF approved a loan for Pakistan. Finance Minister X welcomed it").
 void standingRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                       Resolver& resolver, std::vector<Fact>* out);
+                       Resolver& resolver, std::vector<Fact>* out, size_t previousState = kNoActor);
 
 // Offices and memberships read from the text never outlive their holder: a
 // person whose recorded offices have all ended more than a week before the

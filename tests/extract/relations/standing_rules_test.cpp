@@ -143,6 +143,31 @@ TEST_CASE("Relations: a bare head-of-state title before an unknown name goes to 
   CHECK_FALSE(hasLine(h, "Julio Anchaya -LEADER_OF-> Peru"));
 }
 
+TEST_CASE("Relations: a bare title in a sentence naming no state goes to the one state of the sentence before",
+          "[extract][relations]") {
+  // Invented names: the dictionary knows neither person.
+  const auto a = facts("The World Bank approved a loan for Zambia on Monday.\nFinance Minister Peter Mwansa welcomed it.",
+                       "2023-05-09");
+  CHECK(hasLine(a, "Peter Mwansa -OFFICIAL_OF-> Zambia"));
+  const auto b = facts("Rebels seized a town in northern Chad on Sunday.\nPresident Idriss Mahamat vowed to retake it.",
+                       "2023-05-09");
+  CHECK(hasLine(b, "Idriss Mahamat -LEADER_OF-> Chad"));
+  // Two states before: no owner.
+  const auto c = facts("Zambia and Malawi signed a trade deal on Monday.\nFinance Minister Peter Mwansa welcomed it.",
+                       "2023-05-09");
+  for (const auto& l : c) CHECK(l.find("Peter Mwansa -OFFICIAL_OF->") == std::string::npos);
+  // A demonym in the title's own sentence says another state may be meant: no owner.
+  const auto d = facts("The World Bank approved a loan for Zambia on Monday.\n"
+                       "Finance Minister Peter Mwansa thanked the Malawian envoy.",
+                       "2023-05-09");
+  for (const auto& l : d) CHECK(l.find("Peter Mwansa -OFFICIAL_OF-> Zambia") == std::string::npos);
+  // Only the sentence right before counts.
+  const auto e = facts("The World Bank approved a loan for Zambia on Monday.\nMarkets rose.\n"
+                       "Finance Minister Peter Mwansa welcomed it.",
+                       "2023-05-09");
+  for (const auto& l : e) CHECK(l.find("Peter Mwansa -OFFICIAL_OF->") == std::string::npos);
+}
+
 TEST_CASE("Relations: 'the Deputy Secretary-General of G X' is a member of G, not its leader",
           "[extract][relations]") {
   // Invented name.
