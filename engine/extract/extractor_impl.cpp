@@ -269,26 +269,32 @@ Date anchoredDay(const Article& article, const std::vector<Sentence>& sentences,
   return Date::unknown();
 }
 
-// The catalog index of the one state a sentence names, by name, by a
-// title's owner ("Turkish President X") or by demonym ("Iraqi troops");
-// kNoActor when it names none or several.
-size_t soleStateNamed(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                      const std::vector<Entity>& entities, const MentionIndex& index) {
-  size_t found = kNoActor;
+// What a sentence names for the next one's rules (PreviousSentence): the
+// catalog index of the one state it names, by name, by a title's owner
+// ("Turkish President X") or by demonym ("Iraqi troops"), kNoActor when none
+// or several; and its organisations, armed groups and government bodies.
+PreviousSentence namedIn(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                         const std::vector<Entity>& entities, const MentionIndex& index) {
+  PreviousSentence out;
   bool several = false;
   auto note = [&](size_t catalogIndex) {
     if (catalogIndex == kNoActor) return;
-    if (found != kNoActor && found != catalogIndex) several = true;
-    found = catalogIndex;
+    if (out.state != kNoActor && out.state != catalogIndex) several = true;
+    out.state = catalogIndex;
   };
   for (const Mention& m : mentions) {
-    if (entities[m.entity].actor.kind == ActorKind::kState) note(entities[m.entity].catalog);
+    const ActorKind k = entities[m.entity].actor.kind;
+    if (k == ActorKind::kState) note(entities[m.entity].catalog);
     if (m.titleOf != kNoActor && entities[m.titleOf].actor.kind == ActorKind::kState) note(entities[m.titleOf].catalog);
+    if ((k == ActorKind::kOrganisation || k == ActorKind::kArmedGroup || k == ActorKind::kGovernmentBody) &&
+        std::find(out.bodies.begin(), out.bodies.end(), m.entity) == out.bodies.end())
+      out.bodies.push_back(m.entity);
   }
   for (const Token& t : tokens)
     if (t.word)
       if (auto state = index.demonym(t)) note(*state);
-  return several ? kNoActor : found;
+  if (several) out.state = kNoActor;
+  return out;
 }
 
 // The sentence's done events, for an act a later sentence names without its
@@ -379,10 +385,10 @@ Extraction ExtractorImpl::extract(const Article& article) const {
     return x.kind != ActorKind::kPerson || y.kind != ActorKind::kPerson;
   };
 
-  size_t nextPrevious = kNoActor;  // the one state of the sentence just read (soleStateNamed)
+  PreviousSentence nextPrevious;  // what the sentence just read named (findRelations)
   for (size_t si = 0; si < sentences.size(); ++si) {
-    const size_t previousState = nextPrevious;
-    nextPrevious = kNoActor;
+    const PreviousSentence previous = std::move(nextPrevious);
+    nextPrevious = {};
     const Sentence s = sentences[si];
     if (s.begin >= s.end || s.end > article.text.size()) continue;
     const std::string_view sentenceText = std::string_view(article.text).substr(s.begin, s.end - s.begin);
@@ -410,12 +416,14 @@ Extraction ExtractorImpl::extract(const Article& article) const {
     }
     // The one state this sentence names (by name or demonym), for a bare
     // title in the next one that names none (findRelations).
-    const size_t soleState = soleStateNamed(tokens, mentions, resolver.entities(), *index_);
+    const PreviousSentence here = namedIn(tokens, mentions, resolver.entities(), *index_);
     const bool demonymHere = std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
       return t.word && index_->demonym(t).has_value();
     });
-    std::vector<Fact> facts = findRelations(tokens, mentions, resolver, demonymHere ? kNoActor : previousState);
-    nextPrevious = soleState;
+    PreviousSentence before = previous;
+    if (demonymHere) before.state = kNoActor;
+    std::vector<Fact> facts = findRelations(tokens, mentions, resolver, before);
+    nextPrevious = here;
     if (englishEvents_ != EnglishEvents::kRules && isLatinSentence(tokens)) {
       // The state (catalog index) word `t` is a demonym of: "Iraqi", or the
       // plural noun of one ("Americans", "Israelis").

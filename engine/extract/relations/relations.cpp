@@ -33,13 +33,13 @@ void typeFromCameo(std::vector<Fact>* facts) {
 // The rule groups in the order their facts are listed: Japanese and Arabic
 // events, English events, then standing relations (titles, appositions).
 std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                                Resolver& resolver, size_t previousState) {
+                                Resolver& resolver, const PreviousSentence& previous) {
   std::vector<Fact> out;
   const auto& entities = resolver.entities();
   if (anyScript(tokens, Script::kKana, Script::kHan)) japaneseRelations(tokens, mentions, entities, &out);
   if (anyScript(tokens, Script::kArabic, Script::kArabic)) arabicRelations(tokens, mentions, entities, &out);
   englishRelations(tokens, mentions, entities, &out);
-  standingRelations(tokens, mentions, resolver, &out, previousState);
+  standingRelations(tokens, mentions, resolver, &out, previous);
   undateEndedTenures(resolver, &out);
   typeFromCameo(&out);
   return out;

@@ -50,11 +50,21 @@ struct Fact {
   Date clauseDate;
 };
 
-// `previousState`: the catalog index of the one state the sentence right
-// before named (by name or demonym), kNoActor when it named none or several;
-// a bare title in a sentence naming no state is read as that state's office
+// What the sentence right before named, for the rules reading the next:
+// the catalog index of the one state it named by name, title or demonym
+// (kNoActor when none or several; the caller passes kNoActor too when the
+// next sentence has a demonym of its own), and the organisations, armed
+// groups and government bodies it named (entities, in text order).
+struct PreviousSentence {
+  size_t state = kNoActor;
+  std::vector<size_t> bodies;
+};
+
+// `previous`: a bare title in a sentence naming no state is read as the
+// office of the state the sentence before named, and "the agency's director
+// general, X" opening a sentence as an office of the body it named
 // (standingRelations).
 std::vector<Fact> findRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                                Resolver& resolver, size_t previousState = kNoActor);
+                                Resolver& resolver, const PreviousSentence& previous = {});
 
 }  // namespace kg::extract

@@ -38,7 +38,7 @@ struct StandingScan {
   Resolver& resolver;  // may add the body of a recorded title (recordedTitleFact)
   const std::vector<Entity>& entities;
   std::vector<Fact>* out;
-  size_t previousState = kNoActor;  // catalog index: the one state of the sentence before
+  const PreviousSentence& previous;  // what the sentence before named
 
   void push(Fact f) { out->push_back(std::move(f)); }
 };
@@ -346,6 +346,33 @@ const Mention* titleOwner(const StandingScan& s, const Mention& m, size_t det) {
   return found;
 }
 
+// The body of the sentence before (PreviousSentence::bodies) that the owner
+// noun at `det` ("the agency's", "the group's", not "its" or "his") stands
+// for when its own sentence names none before it: the one whose name holds
+// that noun ("the International Atomic Energy Agency" for "the agency's"),
+// else the only one named; kNoActor when none fits or several do.
+size_t bodyOfSentenceBefore(const StandingScan& s, size_t det) {
+  const std::string w = ownerWord(s.tokens[det]);
+  if (w.empty() || w == "his" || w == "her" || w == "its" || w == "their") return kNoActor;
+  if (w == "country" || w == "nation" || w == "state" || w == "island" || w == "kingdom" || w == "republic")
+    return kNoActor;
+  for (const Mention& o : s.mentions)
+    if (o.tokEnd <= det) return kNoActor;  // a name before the owner word: titleOwner found nothing fitting
+  size_t holding = kNoActor;
+  for (size_t e : s.previous.bodies) {
+    const std::string name = lowerCase(s.entities[e].actor.name);
+    const size_t at = name.find(w);
+    const bool holds = at != std::string::npos && (at == 0 || name[at - 1] == ' ') &&
+                       (at + w.size() == name.size() || name[at + w.size()] == ' ');
+    if (holds) {
+      if (holding != kNoActor) return kNoActor;
+      holding = e;
+    }
+  }
+  if (holding != kNoActor) return holding;
+  return s.previous.bodies.size() == 1 ? s.previous.bodies.front() : kNoActor;
+}
+
 // "his finance minister, X", "its leader, X", "the country's elected
 // leader, X", "the group's commander X": a title owned by the actor the
 // possessive stands for. A person's minister holds an office of the state
@@ -357,8 +384,15 @@ std::optional<Fact> ownedTitleFact(const StandingScan& s, const Mention& m) {
   const auto det = titleOwnerWord(s, m);
   if (!det) return std::nullopt;
   const Mention* owner = titleOwner(s, m, *det);
-  if (!owner) return std::nullopt;
   const std::string lt = lowerCase(m.title);
+  if (!owner) {
+    // "The agency's director general, X" opening a sentence: a body the
+    // sentence before named.
+    const size_t body = bodyOfSentenceBefore(s, *det);
+    if (body == kNoActor || body == m.entity || titleRecordedElsewhere(s, person, s.entities[body], m.title))
+      return std::nullopt;
+    return officeFact(s, m, body, m.confidence * kTitleFactor * kContextOwnerFactor * kPreviousSentenceFactor);
+  }
   const bool personal = s.entities[owner->entity].actor.kind == ActorKind::kPerson;
   const size_t body = personal ? servedState(s, *owner) : owner->entity;
   if (body == kNoActor || body == m.entity) return std::nullopt;
@@ -399,8 +433,8 @@ std::optional<Fact> contextTitleFact(const StandingScan& s, const Mention& m) {
   if (formerTitle(s, m)) return std::nullopt;
   size_t state = soleStateOfSentence(s, m);
   float confidence = m.confidence * kTitleFactor * kContextOwnerFactor;
-  if (state == kNoActor && person.catalog == kNoActor && s.previousState != kNoActor && namesNoState(s, m)) {
-    state = s.resolver.fromCatalog(s.previousState);
+  if (state == kNoActor && person.catalog == kNoActor && s.previous.state != kNoActor && namesNoState(s, m)) {
+    state = s.resolver.fromCatalog(s.previous.state);
     confidence *= kPreviousSentenceFactor;
   }
   if (state == kNoActor || state == m.entity) return std::nullopt;
@@ -853,8 +887,8 @@ void appositionRelations(StandingScan& s) {
 }  // namespace
 
 void standingRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                       Resolver& resolver, std::vector<Fact>* out, size_t previousState) {
-  StandingScan s{tokens, mentions, resolver, resolver.entities(), out, previousState};
+                       Resolver& resolver, std::vector<Fact>* out, const PreviousSentence& previous) {
+  StandingScan s{tokens, mentions, resolver, resolver.entities(), out, previous};
   for (const auto& m : mentions) {
     if (auto f = titleFact(s, m)) out->push_back(std::move(*f));
     appointedAs(s, m);

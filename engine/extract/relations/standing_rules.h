@@ -20,12 +20,15 @@
 namespace kg::extract {
 
 // Appends the standing relations of one sentence to `out`: titles first,
-// then appositives. `previousState` (catalog index or kNoActor): the one
-// state the sentence before named; a head-of-state, deputy-head or minister
-// title before an unknown name in a sentence naming no state is its office
-// ("The IMF approved a loan for Pakistan. Finance Minister X welcomed it").
+// then appositives. `previous`: what the sentence before named; a
+// head-of-state, deputy-head or minister title before an unknown name in a
+// sentence naming no state is the office of its one state ("The IMF
+// approved a loan for Pakistan. Finance Minister X welcomed it"), and a
+// title owned by "the agency's" / "the group's" with no fitting owner before
+// it in its own sentence is one of its bodies ("... the International Atomic
+// Energy Agency. The agency's director general, X, ...").
 void standingRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                       Resolver& resolver, std::vector<Fact>* out, size_t previousState = kNoActor);
+                       Resolver& resolver, std::vector<Fact>* out, const PreviousSentence& previous = {});
 
 // Offices and memberships read from the text never outlive their holder: a
 // person whose recorded offices have all ended more than a week before the

@@ -168,6 +168,28 @@ TEST_CASE("Relations: a bare title in a sentence naming no state goes to the one
   for (const auto& l : e) CHECK(l.find("Peter Mwansa -OFFICIAL_OF->") == std::string::npos);
 }
 
+TEST_CASE("Relations: 'the agency's director general, X' opening a sentence is an office of the body the sentence before named",
+          "[extract][relations]") {
+  // Invented names.
+  const auto a = facts("Iran barred inspectors of the International Atomic Energy Agency on Monday.\n"
+                       "The agency's director general, Karl Wendt, called the step regrettable.",
+                       "2023-05-09");
+  CHECK(hasLine(a, "Karl Wendt -LEADER_OF-> International Atomic Energy Agency"));
+  const auto b = facts("The African Union suspended Mali on Monday.\nThe bloc's chairman, Amadou Sy, urged elections.",
+                       "2023-05-09");
+  CHECK(hasLine(b, "Amadou Sy -LEADER_OF-> African Union"));
+  // Two bodies and no name holding the noun: no owner.
+  const auto c = facts("The African Union and the Arab League met in Cairo on Monday.\n"
+                       "The bloc's chairman, Amadou Sy, urged elections.",
+                       "2023-05-09");
+  for (const auto& l : c) CHECK(l.find("Amadou Sy -LEADER_OF->") == std::string::npos);
+  // Only the sentence right before counts.
+  const auto d = facts("The African Union suspended Mali on Monday.\nMarkets fell.\n"
+                       "The bloc's chairman, Amadou Sy, urged elections.",
+                       "2023-05-09");
+  for (const auto& l : d) CHECK(l.find("Amadou Sy -LEADER_OF->") == std::string::npos);
+}
+
 TEST_CASE("Relations: 'the Deputy Secretary-General of G X' is a member of G, not its leader",
           "[extract][relations]") {
   // Invented name.
