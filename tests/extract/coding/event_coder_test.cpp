@@ -644,6 +644,16 @@ TEST_CASE("Coder: a phrase of cause names why the act was done, not whom it was 
   CHECK(hasLine(c, "Estonia -SANCTION-> Russia"));
 }
 
+TEST_CASE("Coder: taking hostages of a nationality abducts from its state (CAMEO 181)", "[extract][coder]") {
+  const auto a = facts("Al-Shabaab took 12 Kenyan hostages on Monday.", "2019-01-15");
+  CHECK(hasLine(a, "Al-Shabaab -ASSAULT-> Kenya"));
+  const auto b = facts("Al-Shabaab took dozens of Kenyans hostage on Monday.", "2019-01-15");
+  CHECK(hasLine(b, "Al-Shabaab -ASSAULT-> Kenya"));
+  // Taking a town is no abduction.
+  const auto c = facts("Al-Shabaab took a Kenyan town on Monday.", "2019-01-15");
+  CHECK_FALSE(c.count("Al-Shabaab -ASSAULT-> Kenya"));
+}
+
 TEST_CASE("Coder: 'each other' makes the coordinated subject's members act on each other", "[extract][coder]") {
   const auto a = facts("India and Canada expelled each other's diplomats on Monday.", "2024-10-15");
   CHECK(hasLine(a, "India -SANCTION-> Canada"));
