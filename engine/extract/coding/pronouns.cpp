@@ -128,7 +128,10 @@ void bindParticipleObjects(SentenceParse* parse, NpActors* actors) {
     const uint32_t k = c.objects.front();
     if (k >= actors->size() || !(*actors)[k].empty()) continue;
     const syntax::NounPhrase n = p.nps[k];
-    if (n.span.last != n.span.first + 1 || !n.members.empty()) continue;
+    // The pronoun alone, or with the "of" phrase the parse kept inside its
+    // phrase ("accusing [it of hostile actions]").
+    const bool alone = n.span.last == n.span.first + 1 || (n.head == n.span.first && n.ofNp != kNoIndex);
+    if (!alone || !n.members.empty()) continue;
     const std::string_view w = p.words[n.span.first].lower;
     if (w != "it" && w != "them") continue;
     const syntax::Clause& up = p.clauses[c.parent];

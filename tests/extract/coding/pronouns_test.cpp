@@ -114,6 +114,9 @@ TEST_CASE("Pronouns: 'it'/'them' after a participle are what the clause before a
       "The European Union imposed sanctions on Belarus and Russia on Monday, accusing it of organising the crisis.",
       "2021-11-15");
   for (const auto& l : h) CHECK(l.find("-ACCUSE->") == std::string::npos);
+  // The pronoun with the "of" phrase the parse keeps inside its phrase, after a "with" phrase.
+  const auto i = facts("Djibouti severed diplomatic ties with Eritrea on Monday, accusing it of hostile acts.", "2008-06-16");
+  CHECK(hasLine(i, "Djibouti -ACCUSE-> Eritrea"));
 }
 
 TEST_CASE("Pronouns: an act named without its author ('the expulsions', 'the decision') is the earlier act's author's",
