@@ -45,6 +45,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"decision_reference_nouns", &W::decisionReferenceNouns},
     {"retaliation_verbs", &W::retaliationVerbs},
     {"cause_prepositions", &W::causePrepositions},
+    {"non_state_words", &W::nonStateWords},
     {"describing_verbs", &W::describingVerbs},
     {"leading_verbs", &W::leadingVerbs},
     {"role_heads", &W::roleHeads},

@@ -379,6 +379,12 @@ void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const Demonym
       for (size_t at = last + 1 - n.span.first; at < words.size() && !agent; ++at)
         if (auto m = a->matchAt(words, at); m && m->end == words.size()) agent = true;
     if (!agent && !standsForOwner(p, last, n.head)) continue;
+    // "two Iraqi militia leaders", "Syrian rebels' positions": people of a
+    // state who fight it or act without it are not the state.
+    bool nonState = false;
+    for (size_t w = last + 1; w <= n.head && !nonState; ++w)
+      nonState = englishCoderWords().nonStateWords.contains(p.words[w].lower);
+    if (nonState) continue;
     if (found.size() == 1) {
       (*actors)[k].push_back(found.front().second);
       continue;

@@ -654,6 +654,19 @@ TEST_CASE("Coder: taking hostages of a nationality abducts from its state (CAMEO
   CHECK_FALSE(c.count("Al-Shabaab -ASSAULT-> Kenya"));
 }
 
+TEST_CASE("Coder: a demonym before rebels or militia names no state", "[extract][coder]") {
+  const auto a = facts("Russian jets bombed Syrian rebels near Idlib on Monday.", "2020-01-13");
+  CHECK_FALSE(a.count("Russia -ASSAULT-> Syria"));
+  const auto b = facts("The United States sanctioned two Iraqi militia leaders on Thursday.", "2019-07-18");
+  CHECK_FALSE(b.count("United States -SANCTION-> Iraq"));
+  CHECK_FALSE(b.count("United States -COERCE-> Iraq"));
+  // The state's own bodies and forces still are the state.
+  const auto c = facts("Russian jets bombed Syrian army positions near Idlib on Monday.", "2020-01-13");
+  CHECK(hasLine(c, "Russia -ASSAULT-> Syria"));
+  const auto d = facts("The Iraqi foreign ministry summoned the Turkish ambassador on Monday.", "2022-04-19");
+  CHECK(hasLine(d, "Iraq -ACCUSE-> Turkey"));
+}
+
 TEST_CASE("Coder: 'each other' makes the coordinated subject's members act on each other", "[extract][coder]") {
   const auto a = facts("India and Canada expelled each other's diplomats on Monday.", "2024-10-15");
   CHECK(hasLine(a, "India -SANCTION-> Canada"));
