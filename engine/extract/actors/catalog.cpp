@@ -148,6 +148,11 @@ Status Catalog::parseDictionary(std::string_view text, std::string_view origin) 
     const std::string where = std::string(origin) + ":" + std::to_string(lineNo);
     const std::string_view line = trimBlanks(raw);
     if (line.empty() || line.front() == '#') continue;
+    // A comment is a line of its own: after the fields, '#' and what follows
+    // would be read as part of the last name.
+    if (const size_t hash = line.find('#'); hash != std::string_view::npos && (line[hash - 1] == ' ' || line[hash - 1] == '\t'))
+      return Status::invalidArgument(where + ": a comment after the fields (comments are lines of their own) in '" +
+                                     std::string(line) + "'");
     const bool indented = raw.front() == ' ' || raw.front() == '\t';
     const size_t sp = line.find_first_of(" \t");
     const std::string keyword(line.substr(0, sp));

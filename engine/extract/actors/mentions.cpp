@@ -287,7 +287,11 @@ void findAliases(MentionScan& s) {
     const Token& t = tokens[i];
     if (!t.word || t.article || t.strict.empty()) { ++i; continue; }
     MentionIndex::Hit hit = s.index.match(tokens, i);
-    if (hit.length == 0 && t.script == Script::kArabic) hit = matchAfterProclitic(s.index, tokens, i);
+    bool afterProclitic = false;
+    if (hit.length == 0 && t.script == Script::kArabic) {
+      hit = matchAfterProclitic(s.index, tokens, i);
+      afterProclitic = hit.length > 0;
+    }
     if (hit.length == 0 || insideLongerName(tokens, i, hit)) { ++i; continue; }
     const size_t pick = pickAliasActor(hit, *s.resolver);
     if (foreignOwnerBefore(s, i, pick) || endsLongerInstitutionName(s, i, hit)) { i += hit.length; continue; }
@@ -296,6 +300,11 @@ void findAliases(MentionScan& s) {
     s.claim(makeMention(tokens, b, i + hit.length, s.resolver->fromCatalog(pick),
                         hit.skeleton ? MentionSource::kSkeleton : MentionSource::kAlias));
     if (hit.entries.size() > 1) s.out.back().confidence -= kAmbiguousAliasPenalty;
+    if (afterProclitic) {
+      size_t k = 0;
+      const char32_t c = decodeUtf8(t.lower, k);
+      s.out.back().prepositionPrefix = c == 0x0628 || c == 0x0644;  // ب ل
+    }
     i += hit.length;
   }
 }

@@ -43,6 +43,7 @@ struct Mention {
   bool titleOneOfMany = false;  // written as one of several holders ("a commander of X, Y")
   bool modifier = false;    // only qualifies another mention ("US" in "US ambassador X")
   bool possessive = false;  // written "Iran's": qualifies the noun after it
+  bool prepositionPrefix = false;  // Arabic, written after ب/ل ("لسورية": to Syria): governed by a preposition
 };
 
 // The mentions of one sentence in text order.

@@ -326,8 +326,12 @@ bool passiveAssault(ArabicScan& s, size_t i, size_t after, const std::vector<int
 void verbEvent(ArabicScan& s, size_t i, const ArabicTrigger& tr, const char* mode) {
   int subj = s.argAfter(i + 1, 4);
   bool svo = false;
-  if (subj < 0 || (i > 0 && s.argAt[i - 1] >= 0)) {
-    if (i > 0 && s.argAt[i - 1] >= 0) { subj = s.argAt[i - 1]; svo = true; }
+  // A name right before the verb is its subject (SVO) unless a preposition
+  // governs it ("زيارة لسورية التقى خلالها الرئيس": "to Syria").
+  const bool subjectBefore = i > 0 && s.argAt[i - 1] >= 0 && !s.args[s.argAt[i - 1]]->prepositionPrefix;
+  if (subjectBefore) {
+    subj = s.argAt[i - 1];
+    svo = true;
   }
   if (subj < 0) return;
   std::vector<int> subjects = svo ? std::vector<int>{subj} : s.group(subj);

@@ -69,6 +69,12 @@ TEST_CASE("Dictionary: a malformed line is InvalidArgument naming file and line"
   CHECK(s.message().find("user.txt:2") != std::string::npos);
   CHECK(s.message().find("2020-13-45") != std::string::npos);
 
+  // A comment after the fields would become part of the last name: refused.
+  s = err("actor A | person\n  alias Ay | Aye   # Spanish spelling\n");
+  CHECK(s.code() == StatusCode::kInvalidArgument);
+  CHECK(s.message().find("user.txt:2") != std::string::npos);
+  CHECK(s.message().find("comment") != std::string::npos);
+
   s = err("actor A | person\n  frobnicate x\n");
   CHECK(s.message().find("user.txt:2") != std::string::npos);
 

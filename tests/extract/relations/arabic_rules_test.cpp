@@ -22,6 +22,15 @@ TEST_CASE("Arabic relations: subject-verb-object order", "[extract][relations][a
   CHECK(hasLine(facts("الولايات المتحدة اغتالت قاسم سليماني.", "2020-01-04"), "United States -ASSAULT-> Qassem Soleimani"));
 }
 
+TEST_CASE("Arabic relations: a name after the preposition ل or ب right before the verb is not its subject",
+          "[extract][relations][arabic]") {
+  // "On a visit to Iran, he met President Barham Salih": Iran is where, not who met.
+  const auto f = facts("وخلال زيارة لإيران التقى الرئيس برهم صالح.", "2020-01-04");
+  for (const auto& l : f) CHECK(l.find("Iran -") == std::string::npos);
+  // Without the preposition the name before the verb is its subject.
+  CHECK(hasLine(facts("إيران التقت الرئيس برهم صالح.", "2020-01-04"), "Iran -CONSULT-> Barham Salih"));
+}
+
 TEST_CASE("Arabic relations: 'killed in an American strike' points from the attacker to each victim",
           "[extract][relations][arabic]") {
   const auto f = facts("قتل قاسم سليماني وأبو مهدي المهندس في غارة أمريكية قرب مطار بغداد.", "2020-01-04", true);
