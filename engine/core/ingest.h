@@ -8,9 +8,10 @@
 // part-way is completed by running it again.
 //
 // Thread safety: an Ingestor is used by one thread (with threads > 1 it runs
-// extraction on helper threads of its own). It holds the engine's
-// write mutex while it builds and commits each batch, so other writers of the
-// same Engine interleave between articles, and readers see whole articles.
+// extraction on helper threads of its own). It builds and commits each
+// batch under the engine's write lock (Engine::withWriteLock), so other
+// writers of the same Engine interleave between articles, and readers see
+// whole articles.
 // The extractor is borrowed and must outlive the Ingestor; nothing else may
 // call its addKnownActor() or setArticleActors() meanwhile.
 #pragma once
