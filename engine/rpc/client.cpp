@@ -510,8 +510,8 @@ namespace {
 // The error of an ingest whose batch of documents [from, to) failed. kgd
 // commits article by article, so it may have stored some of that batch
 // without confirming it; what earlier batches stored it did confirm.
-Status interruptedIngest(const Status& cause, const IngestSummary& confirmed, size_t from, size_t to) {
-  const uint64_t stored = confirmed.articles - std::min(confirmed.skipped, confirmed.articles);
+Status interruptedIngest(const Status& cause, const core::IngestSummary& confirmed, size_t from, size_t to) {
+  const uint64_t stored = confirmed.articles - std::min(confirmed.articlesSkipped, confirmed.articles);
   std::string msg = "kgd confirmed " + std::to_string(stored) + " stored article(s)";
   if (from > 0) msg += " of documents 1-" + std::to_string(from);
   msg += "; articles of documents " + std::to_string(from + 1) + "-" + std::to_string(to) +
@@ -521,11 +521,11 @@ Status interruptedIngest(const Status& cause, const IngestSummary& confirmed, si
 
 }  // namespace
 
-Result<IngestSummary> Client::ingest(const std::vector<IngestDocument>& docs) {
+Result<core::IngestSummary> Client::ingest(const std::vector<IngestDocument>& docs) {
   // Batches stay under the server's document count and well under its
   // message size limit.
   constexpr size_t kBatchBytes = 8u << 20;
-  IngestSummary total;
+  core::IngestSummary total;
   size_t start = 0;
   do {
     size_t end = start, bytes = 0;
@@ -559,10 +559,10 @@ Result<IngestSummary> Client::ingest(const std::vector<IngestDocument>& docs) {
       auto rep = r.getReport();
       total.documents += rep.getDocuments();
       total.articles += rep.getArticles();
-      total.actorsAdded += rep.getActorsAdded();
-      total.edgesAdded += rep.getEdgesAdded();
-      total.evidenceAdded += rep.getEvidenceAdded();
-      total.skipped += rep.getSkipped();
+      total.actorsNew += rep.getActorsAdded();
+      total.edgesNew += rep.getEdgesAdded();
+      total.evidenceNew += rep.getEvidenceAdded();
+      total.articlesSkipped += rep.getSkipped();
       for (auto w : rep.getWarnings()) total.warnings.push_back(str(w));
       return Status::ok();
     });

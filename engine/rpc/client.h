@@ -63,7 +63,7 @@ class Client final : public GraphApi {
   // once; longer lists go in several calls and the summaries are added up.
   // When a call fails, the error says how many stored articles kgd confirmed
   // before it and which documents' articles may be stored unconfirmed.
-  Result<IngestSummary> ingest(const std::vector<IngestDocument>& docs) override;
+  Result<core::IngestSummary> ingest(const std::vector<IngestDocument>& docs) override;
   // Called by ingest() after each call kgd answered, and as kgd reports the
   // documents of a call stored so far (schema ProgressSink; a kgd without
   // reports: after each call only): documents of `docs` done, and their

@@ -24,6 +24,7 @@
 #include "base/date.h"
 #include "base/status.h"
 #include "core/curation.h"
+#include "core/ingest_summary.h"
 #include "model/actor.h"
 #include "model/edge.h"
 #include "query/filter.h"
@@ -125,16 +126,6 @@ struct IngestDocument {
   std::string url;
 };
 
-struct IngestSummary {
-  uint64_t documents = 0;
-  uint64_t articles = 0;
-  uint64_t actorsAdded = 0;
-  uint64_t edgesAdded = 0;
-  uint64_t evidenceAdded = 0;
-  uint64_t skipped = 0;
-  std::vector<std::string> warnings;
-};
-
 // What `kg stats` reports beyond storage::StoreStats.
 struct GraphSummary {
   Date firstDay;              // earliest known start among dated edges; unknown when none
@@ -180,7 +171,8 @@ class GraphApi {
   virtual Result<std::vector<Edge>> asOf(const AsOfQuery& q) = 0;
   virtual Result<RankView> rank(const RankQuery& q) = 0;
   virtual Result<ComponentsView> components(const ComponentsQuery& q) = 0;
-  virtual Result<IngestSummary> ingest(const std::vector<IngestDocument>& docs) = 0;
+  // Ingests `docs` (see core::IngestSummary for the counts it fills).
+  virtual Result<core::IngestSummary> ingest(const std::vector<IngestDocument>& docs) = 0;
 
   // Curation (core::Curator, same errors and messages). An ACTOR is read as
   // `kg` reads its argument: "12" or "#12" is an id (a bare number that is no

@@ -444,10 +444,10 @@ Result<ComponentsView> LocalGraph::components(const ComponentsQuery& q) {
   return view;
 }
 
-Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs) { return ingest(docs, {}); }
+Result<core::IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs) { return ingest(docs, {}); }
 
-Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs,
-                                         const std::function<void(uint64_t, uint64_t)>& progress) {
+Result<core::IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs,
+                                               const std::function<void(uint64_t, uint64_t)>& progress) {
   std::lock_guard<std::mutex> lock(ingestMu_);
   if (!ingestor_) {
     auto extractor = extract::Extractor::create(extractorOptions_);
@@ -488,13 +488,13 @@ Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs
   Status rebuilt = changed ? refresh() : Status::ok();
   if (!failed.isOk()) return failed;
   KG_RETURN_IF_ERROR(rebuilt);
-  IngestSummary out;
+  core::IngestSummary out;
   out.documents = docs.size();
   out.articles = after.articles - before.articles;
-  out.actorsAdded = after.actorsNew - before.actorsNew;
-  out.edgesAdded = storedAfter->edges - storedBefore->edges;
-  out.evidenceAdded = storedAfter->evidence - storedBefore->evidence;
-  out.skipped = after.articlesSkipped - before.articlesSkipped;
+  out.actorsNew = after.actorsNew - before.actorsNew;
+  out.edgesNew = storedAfter->edges - storedBefore->edges;
+  out.evidenceNew = storedAfter->evidence - storedBefore->evidence;
+  out.articlesSkipped = after.articlesSkipped - before.articlesSkipped;
   for (size_t i = before.warnings.size(); i < after.warnings.size(); ++i) out.warnings.push_back(after.warnings[i]);
   return out;
 }

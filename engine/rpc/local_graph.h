@@ -72,12 +72,12 @@ class LocalGraph final : public GraphApi {
   Result<std::vector<Edge>> asOf(const AsOfQuery& q) override;
   Result<RankView> rank(const RankQuery& q) override;
   Result<ComponentsView> components(const ComponentsQuery& q) override;
-  Result<IngestSummary> ingest(const std::vector<IngestDocument>& docs) override;
+  Result<core::IngestSummary> ingest(const std::vector<IngestDocument>& docs) override;
   // ingest(), calling `progress` (when set) after each document with the
   // documents done and docs.size(), on the calling thread (kgd relays it to
   // its client).
-  Result<IngestSummary> ingest(const std::vector<IngestDocument>& docs,
-                               const std::function<void(uint64_t done, uint64_t total)>& progress);
+  Result<core::IngestSummary> ingest(const std::vector<IngestDocument>& docs,
+                                     const std::function<void(uint64_t done, uint64_t total)>& progress);
   std::string nameOf(ActorId id) override;
   Result<MergeResult> mergeActors(const std::string& keep, const std::string& drop, const CurationBy& by) override;
   Result<Actor> aliasActor(const std::string& actor, const std::string& alias, bool add,

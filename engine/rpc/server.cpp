@@ -729,21 +729,21 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     std::function<void(uint64_t, uint64_t)> onDocument;
     if (auto relay = progress.first)
       onDocument = [relay](uint64_t done, uint64_t total) { relay->update(done, total, "documents"); };
-    return answer<IngestSummary>(
+    return answer<core::IngestSummary>(
         ctx, writer_,
-        [g, shared, warnings, onDocument]() -> Result<IngestSummary> {
+        [g, shared, warnings, onDocument]() -> Result<core::IngestSummary> {
           auto r = g->ingest(*shared, onDocument);
           if (r) r->warnings.insert(r->warnings.begin(), warnings.begin(), warnings.end());
           return r;
         },
-        [](auto res, IngestSummary& s) {
+        [](auto res, core::IngestSummary& s) {
           auto r = res.initReport();
           r.setDocuments(s.documents);
           r.setArticles(s.articles);
-          r.setActorsAdded(s.actorsAdded);
-          r.setEdgesAdded(s.edgesAdded);
-          r.setEvidenceAdded(s.evidenceAdded);
-          r.setSkipped(s.skipped);
+          r.setActorsAdded(s.actorsNew);
+          r.setEdgesAdded(s.edgesNew);
+          r.setEvidenceAdded(s.evidenceNew);
+          r.setSkipped(s.articlesSkipped);
           auto w = r.initWarnings(static_cast<unsigned>(std::min<size_t>(s.warnings.size(), 1000)));
           for (unsigned i = 0; i < w.size(); ++i) w.set(i, s.warnings[i]);
         },

@@ -49,8 +49,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::cout << "ingested " << report->documents << " documents: " << report->articles << " articles ("
-            << report->skipped << " already stored), " << report->actorsAdded << " new actors, "
-            << report->edgesAdded << " new edges\n";
+            << report->articlesSkipped << " already stored), " << report->actorsNew << " new actors, "
+            << report->edgesNew << " new edges\n";
   auto stats = kgd.stats();
   if (stats)
     std::cout << "the graph now holds " << stats->actors << " actors and " << stats->edges << " edges\n";

@@ -67,7 +67,7 @@ class Writer {
             error_ = r.status().toString();
             return;
           }
-          if (r->edgesAdded > 0) ++writes_;
+          if (r->edgesNew > 0) ++writes_;
         }
       }
     });

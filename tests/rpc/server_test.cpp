@@ -357,7 +357,7 @@ TEST_CASE("Server: readers keep being answered while another client ingests", "[
 
   std::atomic<bool> ingestDone{false};
   Status ingestStatus;
-  rpc::IngestSummary summary;
+  core::IngestSummary summary;
   std::thread writer([&] {
     auto c = rpc::Client::connect(server.address());
     if (!c) {
@@ -520,7 +520,7 @@ TEST_CASE("LocalGraph: an ingest that stores nothing keeps the snapshot and its 
   const uint64_t version = local.snapshotVersion();
   auto again = local.ingest({doc});
   REQUIRE(again.isOk());
-  CHECK(again->edgesAdded == 0);
+  CHECK(again->edgesNew == 0);
   CHECK(local.snapshotVersion() == version);  // nothing new: no rebuild
   doc.text = "Iran condemned the United States on Saturday.";
   REQUIRE(local.ingest({doc}).isOk());
@@ -575,7 +575,7 @@ TEST_CASE("LocalGraph: an ingest that stores nothing leaves the version of edge 
   REQUIRE(local.actorsPage(std::nullopt, first, &x).isOk());
   auto again = local.ingest({doc});
   REQUIRE(again.isOk());
-  REQUIRE(again->skipped == 1);
+  REQUIRE(again->articlesSkipped == 1);
   rpc::PageRequest second = first;
   second.offset = a.next;
   REQUIRE(local.edgesPage(rpc::EdgeQuery{}, second, &b).isOk());

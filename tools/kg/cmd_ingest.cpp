@@ -153,11 +153,11 @@ int ingestRemote(CliContext& ctx, const IngestArgs& args) {
     progress.finish();
     if (sent) {
       s.articles = sent->articles;
-      s.articlesSkipped = sent->skipped;
-      s.articlesStored = sent->articles - std::min(sent->skipped, sent->articles);
-      s.actorsNew = sent->actorsAdded;
-      s.edgesNew = sent->edgesAdded;
-      s.evidenceNew = sent->evidenceAdded;
+      s.articlesSkipped = sent->articlesSkipped;
+      s.articlesStored = sent->articles - std::min(sent->articlesSkipped, sent->articles);
+      s.actorsNew = sent->actorsNew;
+      s.edgesNew = sent->edgesNew;
+      s.evidenceNew = sent->evidenceNew;
       for (auto& w : sent->warnings) s.warnings.push_back(std::move(w));
     } else {
       status = sent.status();
