@@ -1,4 +1,4 @@
-#include "rpc/local_graph.h"
+#include "core/local_graph.h"
 
 #include <array>
 #include <map>
@@ -13,9 +13,9 @@
 #include "query/ranking.h"
 #include "query/timeline.h"
 
-namespace kg::rpc {
+namespace kg::core {
 
-LocalGraph::LocalGraph(core::Engine& engine, extract::ExtractorOptions extractorOptions)
+LocalGraph::LocalGraph(Engine& engine, extract::ExtractorOptions extractorOptions)
     : engine_(engine),
       report_([](const std::string& line) { std::cerr << "warning: " << line << "\n"; }),
       extractorOptions_(std::move(extractorOptions)) {}
@@ -444,20 +444,20 @@ Result<ComponentsView> LocalGraph::components(const ComponentsQuery& q) {
   return view;
 }
 
-Result<core::IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs) { return ingest(docs, {}); }
+Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs) { return ingest(docs, {}); }
 
-Result<core::IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs,
+Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs,
                                                const std::function<void(uint64_t, uint64_t)>& progress) {
   std::lock_guard<std::mutex> lock(ingestMu_);
   if (!ingestor_) {
     auto extractor = extract::Extractor::create(extractorOptions_);
     if (!extractor) return extractor.status();
     extractor_ = std::move(extractor).value();
-    auto ingestor = core::Ingestor::create(engine_, *extractor_, core::IngestOptions{});
+    auto ingestor = Ingestor::create(engine_, *extractor_, IngestOptions{});
     if (!ingestor) return ingestor.status();
     ingestor_ = std::move(ingestor).value();
   }
-  const core::IngestSummary before = ingestor_->summary();
+  const IngestSummary before = ingestor_->summary();
   // Edge and evidence counts come from the store: Ingestor::summary() keeps
   // them current for ingestPaths() only.
   auto storedBefore = engine_.stats();
@@ -476,7 +476,7 @@ Result<core::IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>
     if (!failed.isOk()) break;
     if (progress) progress(i + 1, docs.size());
   }
-  const core::IngestSummary& after = ingestor_->summary();
+  const IngestSummary& after = ingestor_->summary();
   auto storedAfter = engine_.stats();
   if (!storedAfter) return storedAfter.status();
   // Whatever was committed is visible to readers from now on, even after a
@@ -488,7 +488,7 @@ Result<core::IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>
   Status rebuilt = changed ? refresh() : Status::ok();
   if (!failed.isOk()) return failed;
   KG_RETURN_IF_ERROR(rebuilt);
-  core::IngestSummary out;
+  IngestSummary out;
   out.documents = docs.size();
   out.articles = after.articles - before.articles;
   out.actorsNew = after.actorsNew - before.actorsNew;
@@ -499,4 +499,4 @@ Result<core::IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>
   return out;
 }
 
-}  // namespace kg::rpc
+}  // namespace kg::core
