@@ -36,8 +36,8 @@
 
 #include "core/actor_identity.h"
 #include "core/engine.h"
+#include "core/local_graph.h"
 #include "rpc/client.h"
-#include "rpc/local_graph.h"
 #include "rpc/server.h"
 
 namespace {
@@ -83,10 +83,10 @@ void buildGraph(kg::core::Engine& e, size_t n) {
 }
 
 // One call of the kind measured, on `api`; false when it failed.
-bool call(kg::rpc::GraphApi& api, const std::string& kind, size_t i, size_t n) {
+bool call(kg::core::GraphApi& api, const std::string& kind, size_t i, size_t n) {
   const std::string name = actorName(i % n);
   if (kind == "neighbors") {
-    kg::rpc::NeighbourQuery q;
+    kg::core::NeighbourQuery q;
     q.actor = name;
     q.options.depth = 1;
     return api.neighbours(q).isOk();
@@ -155,8 +155,8 @@ double mean(const std::vector<double>& v) {
 
 // LocalGraph is safe from many threads; this borrows it as a GraphApi.
 struct Borrowed {
-  kg::rpc::GraphApi* api;
-  kg::rpc::GraphApi& operator*() { return *api; }
+  kg::core::GraphApi* api;
+  kg::core::GraphApi& operator*() { return *api; }
 };
 
 }  // namespace
@@ -200,7 +200,7 @@ int main(int argc, char** argv) {
   auto engine = kg::core::Engine::open((dir / "db").string(), kg::core::EngineOptions{});
   if (!engine) die(engine.status().toString());
   buildGraph(**engine, actors);
-  kg::rpc::LocalGraph local(**engine);
+  kg::core::LocalGraph local(**engine);
   if (auto st = local.loadSnapshot(); !st.isOk()) die(st.toString());
 
   kg::rpc::ServerOptions options;

@@ -22,7 +22,8 @@
 #                                   after scripts/fuzz.sh 10, whose tree it
 #                                   reuses (times: README)
 #   scripts/sanitize.sh thread      ThreadSanitizer, the concurrent tests (rpc,
-#                                   snapshot holder, ingest, kg import's loader
+#                                   snapshot holder, ingest, the engine's write
+#                                   lock, kg import's loader
 #                                   thread: LoadPipeline) and the kgd soak's
 #                                   --race profile (ctest kgd_soak_race, 20 s),
 #                                   in build-tsan/, then that soak again for
@@ -114,7 +115,7 @@ case "$mode" in
     exclude='^kgd_soak$'
     [ "$bounded" = --bounded ] && exclude='^kgd_soak$|made slow on purpose'
     (cd "$dir" && ctest --output-on-failure -j"$(nproc)" --timeout 1800 -E "$exclude" \
-      -R '^(Server|Client|FrameMeter|kgd|kg --remote|LocalGraph|WorkerPool|SnapshotHolder|Ingestor|LoadPipeline|ProgressRelay)')
+      -R '^(Server|Client|FrameMeter|kgd|kg --remote|LocalGraph|WorkerPool|SnapshotHolder|Ingestor|LoadPipeline|ProgressRelay|Engine)')
     [ "$bounded" = --bounded ] || "$dir/bin/kgd_soak" --race --seconds "${KG_SOAK_SECONDS:-120}"
     ;;
   *) echo "usage: scripts/sanitize.sh [address|thread]" >&2; exit 2 ;;

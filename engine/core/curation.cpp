@@ -120,259 +120,267 @@ Result<std::optional<Actor>> Curator::otherActorNamed(const std::string& name, A
 Result<MergeSummary> Curator::merge(ActorId keepId, ActorId dropId) {
   if (keepId == dropId)
     return Status::invalidArgument("cannot merge actor " + std::to_string(keepId) + " into itself");
-  std::lock_guard<std::mutex> lock(engine_.writeMutex());
-  storage::GraphStore& store = engine_.store();
-  auto keep = getActor(keepId);
-  if (!keep) return keep.status();
-  auto drop = getActor(dropId);
-  if (!drop) return drop.status();
-  auto edges = edgesOf(store, dropId);
-  if (!edges) return edges.status();
+  return engine_.withWriteLock([&](storage::GraphStore&) -> Result<MergeSummary> {
+    storage::GraphStore& store = engine_.store();
+    auto keep = getActor(keepId);
+    if (!keep) return keep.status();
+    auto drop = getActor(dropId);
+    if (!drop) return drop.status();
+    auto edges = edgesOf(store, dropId);
+    if (!edges) return edges.status();
 
-  MergeSummary sum;
-  auto batch = store.newBatch();
-  ImageRecorder rec(store, *batch);
-  // The dropped actor's edges leave it...
-  for (const Edge& e : edges.value()) KG_RETURN_IF_ERROR(rec.removeEdge(e.id));
-  // ... and land on the kept one, merging with the same facts it has.
-  std::set<EdgeId> keptBefore;
-  KG_RETURN_IF_ERROR(store.scanOut(keepId, [&](const storage::EdgeHeader& h) {
-    keptBefore.insert(h.edge.id);
-    return storage::Scan::kContinue;
-  }));
-  KG_RETURN_IF_ERROR(store.scanIn(keepId, [&](const storage::EdgeHeader& h) {
-    keptBefore.insert(h.edge.id);
-    return storage::Scan::kContinue;
-  }));
-  std::set<EdgeId> landed;
-  for (Edge e : edges.value()) {
-    if (e.src == dropId) e.src = keepId;
-    if (e.dst == dropId) e.dst = keepId;
-    if (e.src == e.dst) {
-      ++sum.selfLoops;
-      continue;
+    MergeSummary sum;
+    auto batch = store.newBatch();
+    ImageRecorder rec(store, *batch);
+    // The dropped actor's edges leave it...
+    for (const Edge& e : edges.value()) KG_RETURN_IF_ERROR(rec.removeEdge(e.id));
+    // ... and land on the kept one, merging with the same facts it has.
+    std::set<EdgeId> keptBefore;
+    KG_RETURN_IF_ERROR(store.scanOut(keepId, [&](const storage::EdgeHeader& h) {
+      keptBefore.insert(h.edge.id);
+      return storage::Scan::kContinue;
+    }));
+    KG_RETURN_IF_ERROR(store.scanIn(keepId, [&](const storage::EdgeHeader& h) {
+      keptBefore.insert(h.edge.id);
+      return storage::Scan::kContinue;
+    }));
+    std::set<EdgeId> landed;
+    for (Edge e : edges.value()) {
+      if (e.src == dropId) e.src = keepId;
+      if (e.dst == dropId) e.dst = keepId;
+      if (e.src == e.dst) {
+        ++sum.selfLoops;
+        continue;
+      }
+      e.id = 0;
+      auto id = rec.putEdge(std::move(e));
+      if (!id) return id.status();
+      if (id.value() == 0) {
+        ++sum.suppressed;
+        continue;
+      }
+      ++sum.edgesMoved;
+      if (keptBefore.count(id.value()) || !landed.insert(id.value()).second) ++sum.edgesJoined;
     }
-    e.id = 0;
-    auto id = rec.putEdge(std::move(e));
-    if (!id) return id.status();
-    if (id.value() == 0) {
-      ++sum.suppressed;
-      continue;
+    // Facts removed by a curator for the dropped actor stay removed for the kept one.
+    std::vector<std::pair<storage::SuppressedFact, EdgeId>> facts;
+    KG_RETURN_IF_ERROR(store.scanSuppressed([&](const storage::SuppressedFact& f, EdgeId e) {
+      if (f.src == dropId || f.dst == dropId) facts.emplace_back(f, e);
+      return storage::Scan::kContinue;
+    }));
+    for (const auto& [f, e] : facts) {
+      KG_RETURN_IF_ERROR(rec.unsuppressFact(f));
+      storage::SuppressedFact g = f;
+      if (g.src == dropId) g.src = keepId;
+      if (g.dst == dropId) g.dst = keepId;
+      if (g.src != g.dst) KG_RETURN_IF_ERROR(rec.suppressFact(g, e));
     }
-    ++sum.edgesMoved;
-    if (keptBefore.count(id.value()) || !landed.insert(id.value()).second) ++sum.edgesJoined;
-  }
-  // Facts removed by a curator for the dropped actor stay removed for the kept one.
-  std::vector<std::pair<storage::SuppressedFact, EdgeId>> facts;
-  KG_RETURN_IF_ERROR(store.scanSuppressed([&](const storage::SuppressedFact& f, EdgeId e) {
-    if (f.src == dropId || f.dst == dropId) facts.emplace_back(f, e);
-    return storage::Scan::kContinue;
-  }));
-  for (const auto& [f, e] : facts) {
-    KG_RETURN_IF_ERROR(rec.unsuppressFact(f));
-    storage::SuppressedFact g = f;
-    if (g.src == dropId) g.src = keepId;
-    if (g.dst == dropId) g.dst = keepId;
-    if (g.src != g.dst) KG_RETURN_IF_ERROR(rec.suppressFact(g, e));
-  }
-  // Names: the dropped actor's become the kept one's, and keep meaning it.
-  Actor kept = keep.value();
-  addAliasTo(kept, drop->name);
-  for (const auto& al : drop->aliases) addAliasTo(kept, al);
-  if (kept.country.empty()) kept.country = drop->country;
-  for (const auto& [k, v] : drop->attributes) kept.attributes.emplace(k, v);
-  KG_RETURN_IF_ERROR(rec.removeActor(dropId));
-  KG_RETURN_IF_ERROR(rewriteActor(rec, kept));
-  std::set<std::string> mergedKeys = strictKeysOf(drop.value());
-  KG_RETURN_IF_ERROR(store.scanMergedNames([&](std::string_view k, ActorId into) {
-    if (into == dropId) mergedKeys.insert(std::string(k));
-    return storage::Scan::kContinue;
-  }));
-  for (const auto& k : mergedKeys)
-    if (!k.empty()) KG_RETURN_IF_ERROR(rec.setMergedName(k, keepId));
+    // Names: the dropped actor's become the kept one's, and keep meaning it.
+    Actor kept = keep.value();
+    addAliasTo(kept, drop->name);
+    for (const auto& al : drop->aliases) addAliasTo(kept, al);
+    if (kept.country.empty()) kept.country = drop->country;
+    for (const auto& [k, v] : drop->attributes) kept.attributes.emplace(k, v);
+    KG_RETURN_IF_ERROR(rec.removeActor(dropId));
+    KG_RETURN_IF_ERROR(rewriteActor(rec, kept));
+    std::set<std::string> mergedKeys = strictKeysOf(drop.value());
+    KG_RETURN_IF_ERROR(store.scanMergedNames([&](std::string_view k, ActorId into) {
+      if (into == dropId) mergedKeys.insert(std::string(k));
+      return storage::Scan::kContinue;
+    }));
+    for (const auto& k : mergedKeys)
+      if (!k.empty()) KG_RETURN_IF_ERROR(rec.setMergedName(k, keepId));
 
-  nlohmann::json d;
-  d["keep"] = keepId;
-  d["drop"] = actorToJson(drop.value());
-  d["keep_before"] = actorToJson(keep.value());
-  d["edges_moved"] = sum.edgesMoved;
-  d["edges_joined"] = sum.edgesJoined;
-  d["self_loops_dropped"] = sum.selfLoops;
-  d["moved_edge_ids"] = nlohmann::json::array();
-  for (const Edge& e : edges.value()) d["moved_edge_ids"].push_back(e.id);
-  auto seq = commitLogged(*batch, rec, "actor merge", std::move(d));
-  if (!seq) return seq.status();
-  sum.logSeq = seq.value();
-  sum.kept = std::move(kept);
-  return sum;
+    nlohmann::json d;
+    d["keep"] = keepId;
+    d["drop"] = actorToJson(drop.value());
+    d["keep_before"] = actorToJson(keep.value());
+    d["edges_moved"] = sum.edgesMoved;
+    d["edges_joined"] = sum.edgesJoined;
+    d["self_loops_dropped"] = sum.selfLoops;
+    d["moved_edge_ids"] = nlohmann::json::array();
+    for (const Edge& e : edges.value()) d["moved_edge_ids"].push_back(e.id);
+    auto seq = commitLogged(*batch, rec, "actor merge", std::move(d));
+    if (!seq) return seq.status();
+    sum.logSeq = seq.value();
+    sum.kept = std::move(kept);
+    return sum;
+  });
 }
 
 Result<Actor> Curator::addAlias(ActorId id, const std::string& alias) {
   if (alias.empty() || ActorIdentity::strictKey(alias).empty())
     return Status::invalidArgument("alias '" + alias + "' has no letters or digits");
-  std::lock_guard<std::mutex> lock(engine_.writeMutex());
-  auto a = getActor(id);
-  if (!a) return a.status();
-  if (hasName(a.value(), alias))
-    return Status::alreadyExists("'" + alias + "' already names " + a->name + " (id " + std::to_string(id) + ")");
-  auto other = otherActorNamed(alias, a->kind, id);
-  if (!other) return other.status();
-  if (other->has_value())
-    return Status::alreadyExists("'" + alias + "' already names " + std::string(actorKindName((*other)->kind)) + " '" +
-                                 (*other)->name + "' (id " + std::to_string((*other)->id) +
-                                 "); to make them one actor: kg actor merge " + std::to_string(id) + " " +
-                                 std::to_string((*other)->id));
-  Actor updated = a.value();
-  updated.aliases.push_back(alias);
-  auto batch = engine_.store().newBatch();
-  ImageRecorder rec(engine_.store(), *batch);
-  KG_RETURN_IF_ERROR(rewriteActor(rec, updated));
-  nlohmann::json d{{"actor", id}, {"alias", alias}};
-  auto seq = commitLogged(*batch, rec, "actor alias add", std::move(d));
-  if (!seq) return seq.status();
-  return updated;
+  return engine_.withWriteLock([&](storage::GraphStore&) -> Result<Actor> {
+    auto a = getActor(id);
+    if (!a) return a.status();
+    if (hasName(a.value(), alias))
+      return Status::alreadyExists("'" + alias + "' already names " + a->name + " (id " + std::to_string(id) + ")");
+    auto other = otherActorNamed(alias, a->kind, id);
+    if (!other) return other.status();
+    if (other->has_value())
+      return Status::alreadyExists("'" + alias + "' already names " + std::string(actorKindName((*other)->kind)) +
+                                   " '" + (*other)->name + "' (id " + std::to_string((*other)->id) +
+                                   "); to make them one actor: kg actor merge " + std::to_string(id) + " " +
+                                   std::to_string((*other)->id));
+    Actor updated = a.value();
+    updated.aliases.push_back(alias);
+    auto batch = engine_.store().newBatch();
+    ImageRecorder rec(engine_.store(), *batch);
+    KG_RETURN_IF_ERROR(rewriteActor(rec, updated));
+    nlohmann::json d{{"actor", id}, {"alias", alias}};
+    auto seq = commitLogged(*batch, rec, "actor alias add", std::move(d));
+    if (!seq) return seq.status();
+    return updated;
+  });
 }
 
 Result<Actor> Curator::removeAlias(ActorId id, const std::string& alias) {
-  std::lock_guard<std::mutex> lock(engine_.writeMutex());
-  auto a = getActor(id);
-  if (!a) return a.status();
-  Actor updated = a.value();
-  auto it = std::find(updated.aliases.begin(), updated.aliases.end(), alias);
-  if (it == updated.aliases.end()) {
-    std::string known;
-    for (const auto& al : updated.aliases) known += (known.empty() ? "" : ", ") + al;
-    return Status::notFound(updated.name + " (id " + std::to_string(id) + ") has no alias '" + alias + "'" +
-                            (known.empty() ? std::string(" (it has none)") : "; its aliases: " + known));
-  }
-  updated.aliases.erase(it);
-  auto batch = engine_.store().newBatch();
-  ImageRecorder rec(engine_.store(), *batch);
-  KG_RETURN_IF_ERROR(rewriteActor(rec, updated));
-  const std::string key = ActorIdentity::strictKey(alias);
-  auto merged = engine_.store().mergedInto(key);
-  if (!merged) return merged.status();
-  // A merged-away name the curator takes back no longer means this actor
-  // (unless another of its names still folds to it).
-  if (merged->has_value() && **merged == id && !hasName(updated, alias)) {
-    if (!strictKeysOf(updated).count(key)) KG_RETURN_IF_ERROR(rec.setMergedName(key, 0));
-  }
-  nlohmann::json d{{"actor", id}, {"alias", alias}};
-  auto seq = commitLogged(*batch, rec, "actor alias rm", std::move(d));
-  if (!seq) return seq.status();
-  return updated;
+  return engine_.withWriteLock([&](storage::GraphStore&) -> Result<Actor> {
+    auto a = getActor(id);
+    if (!a) return a.status();
+    Actor updated = a.value();
+    auto it = std::find(updated.aliases.begin(), updated.aliases.end(), alias);
+    if (it == updated.aliases.end()) {
+      std::string known;
+      for (const auto& al : updated.aliases) known += (known.empty() ? "" : ", ") + al;
+      return Status::notFound(updated.name + " (id " + std::to_string(id) + ") has no alias '" + alias + "'" +
+                              (known.empty() ? std::string(" (it has none)") : "; its aliases: " + known));
+    }
+    updated.aliases.erase(it);
+    auto batch = engine_.store().newBatch();
+    ImageRecorder rec(engine_.store(), *batch);
+    KG_RETURN_IF_ERROR(rewriteActor(rec, updated));
+    const std::string key = ActorIdentity::strictKey(alias);
+    auto merged = engine_.store().mergedInto(key);
+    if (!merged) return merged.status();
+    // A merged-away name the curator takes back no longer means this actor
+    // (unless another of its names still folds to it).
+    if (merged->has_value() && **merged == id && !hasName(updated, alias)) {
+      if (!strictKeysOf(updated).count(key)) KG_RETURN_IF_ERROR(rec.setMergedName(key, 0));
+    }
+    nlohmann::json d{{"actor", id}, {"alias", alias}};
+    auto seq = commitLogged(*batch, rec, "actor alias rm", std::move(d));
+    if (!seq) return seq.status();
+    return updated;
+  });
 }
 
 Result<Actor> Curator::rename(ActorId id, const std::string& name) {
   if (name.empty() || ActorIdentity::strictKey(name).empty())
     return Status::invalidArgument("name '" + name + "' has no letters or digits");
-  std::lock_guard<std::mutex> lock(engine_.writeMutex());
-  auto a = getActor(id);
-  if (!a) return a.status();
-  if (a->name == name) return Status::alreadyExists("actor " + std::to_string(id) + " is already named '" + name + "'");
-  auto other = otherActorNamed(name, a->kind, id);
-  if (!other) return other.status();
-  if (other->has_value())
-    return Status::alreadyExists("'" + name + "' already names " + std::string(actorKindName((*other)->kind)) + " '" +
-                                 (*other)->name + "' (id " + std::to_string((*other)->id) +
-                                 "); to make them one actor: kg actor merge " + std::to_string((*other)->id) + " " +
-                                 std::to_string(id));
-  Actor updated = a.value();
-  const std::string old = updated.name;
-  updated.name = name;
-  updated.aliases.erase(std::remove(updated.aliases.begin(), updated.aliases.end(), name), updated.aliases.end());
-  addAliasTo(updated, old);
-  auto batch = engine_.store().newBatch();
-  ImageRecorder rec(engine_.store(), *batch);
-  KG_RETURN_IF_ERROR(rewriteActor(rec, updated));
-  nlohmann::json d{{"actor", id}, {"old", old}, {"new", name}};
-  auto seq = commitLogged(*batch, rec, "actor rename", std::move(d));
-  if (!seq) return seq.status();
-  return updated;
+  return engine_.withWriteLock([&](storage::GraphStore&) -> Result<Actor> {
+    auto a = getActor(id);
+    if (!a) return a.status();
+    if (a->name == name)
+      return Status::alreadyExists("actor " + std::to_string(id) + " is already named '" + name + "'");
+    auto other = otherActorNamed(name, a->kind, id);
+    if (!other) return other.status();
+    if (other->has_value())
+      return Status::alreadyExists("'" + name + "' already names " + std::string(actorKindName((*other)->kind)) + " '" +
+                                   (*other)->name + "' (id " + std::to_string((*other)->id) +
+                                   "); to make them one actor: kg actor merge " + std::to_string((*other)->id) + " " +
+                                   std::to_string(id));
+    Actor updated = a.value();
+    const std::string old = updated.name;
+    updated.name = name;
+    updated.aliases.erase(std::remove(updated.aliases.begin(), updated.aliases.end(), name), updated.aliases.end());
+    addAliasTo(updated, old);
+    auto batch = engine_.store().newBatch();
+    ImageRecorder rec(engine_.store(), *batch);
+    KG_RETURN_IF_ERROR(rewriteActor(rec, updated));
+    nlohmann::json d{{"actor", id}, {"old", old}, {"new", name}};
+    auto seq = commitLogged(*batch, rec, "actor rename", std::move(d));
+    if (!seq) return seq.status();
+    return updated;
+  });
 }
 
 Result<Actor> Curator::set(ActorId id, std::optional<ActorKind> kind, std::optional<std::string> country) {
   if (!kind && !country) return Status::invalidArgument("kg actor set needs --kind or --country");
-  std::lock_guard<std::mutex> lock(engine_.writeMutex());
-  auto a = getActor(id);
-  if (!a) return a.status();
-  Actor updated = a.value();
-  if (kind) updated.kind = *kind;
-  if (country) updated.country = *country;
-  auto batch = engine_.store().newBatch();
-  ImageRecorder rec(engine_.store(), *batch);
-  KG_RETURN_IF_ERROR(rewriteActor(rec, updated));
-  nlohmann::json d{{"actor", id},
-                   {"old_kind", actorKindName(a->kind)},
-                   {"new_kind", actorKindName(updated.kind)},
-                   {"old_country", a->country},
-                   {"new_country", updated.country}};
-  auto seq = commitLogged(*batch, rec, "actor set", std::move(d));
-  if (!seq) return seq.status();
-  return updated;
+  return engine_.withWriteLock([&](storage::GraphStore&) -> Result<Actor> {
+    auto a = getActor(id);
+    if (!a) return a.status();
+    Actor updated = a.value();
+    if (kind) updated.kind = *kind;
+    if (country) updated.country = *country;
+    auto batch = engine_.store().newBatch();
+    ImageRecorder rec(engine_.store(), *batch);
+    KG_RETURN_IF_ERROR(rewriteActor(rec, updated));
+    nlohmann::json d{{"actor", id},
+                     {"old_kind", actorKindName(a->kind)},
+                     {"new_kind", actorKindName(updated.kind)},
+                     {"old_country", a->country},
+                     {"new_country", updated.country}};
+    auto seq = commitLogged(*batch, rec, "actor set", std::move(d));
+    if (!seq) return seq.status();
+    return updated;
+  });
 }
 
 Result<Edge> Curator::removeEdge(EdgeId id) {
-  std::lock_guard<std::mutex> lock(engine_.writeMutex());
-  storage::GraphStore& store = engine_.store();
-  auto edge = store.getEdge(id);
-  if (!edge) return edge.status();
-  auto batch = store.newBatch();
-  ImageRecorder rec(store, *batch);
-  KG_RETURN_IF_ERROR(rec.removeEdge(id));
-  const Edge& e = edge.value();
-  KG_RETURN_IF_ERROR(rec.suppressFact(storage::SuppressedFact{e.src, e.type, e.when.from, e.dst}, id));
-  auto nameOf = [&](ActorId a) -> std::string {
-    auto got = store.getActor(a);
-    return got && got->has_value() ? (*got)->name : "#" + std::to_string(a);
-  };
-  nlohmann::json d{{"edge", edgeToJson(e, nameOf)}};
-  auto seq = commitLogged(*batch, rec, "edge rm", std::move(d));
-  if (!seq) return seq.status();
-  return edge;
+  return engine_.withWriteLock([&](storage::GraphStore&) -> Result<Edge> {
+    storage::GraphStore& store = engine_.store();
+    auto edge = store.getEdge(id);
+    if (!edge) return edge.status();
+    auto batch = store.newBatch();
+    ImageRecorder rec(store, *batch);
+    KG_RETURN_IF_ERROR(rec.removeEdge(id));
+    const Edge& e = edge.value();
+    KG_RETURN_IF_ERROR(rec.suppressFact(storage::SuppressedFact{e.src, e.type, e.when.from, e.dst}, id));
+    auto nameOf = [&](ActorId a) -> std::string {
+      auto got = store.getActor(a);
+      return got && got->has_value() ? (*got)->name : "#" + std::to_string(a);
+    };
+    nlohmann::json d{{"edge", edgeToJson(e, nameOf)}};
+    auto seq = commitLogged(*batch, rec, "edge rm", std::move(d));
+    if (!seq) return seq.status();
+    return edge;
+  });
 }
 
 Result<RemoveActorSummary> Curator::removeActor(ActorId id, bool withEdges) {
-  std::lock_guard<std::mutex> lock(engine_.writeMutex());
-  storage::GraphStore& store = engine_.store();
-  auto a = getActor(id);
-  if (!a) return a.status();
-  auto edges = edgesOf(store, id);
-  if (!edges) return edges.status();
-  if (!edges->empty() && !withEdges)
-    return Status::failedPrecondition(a->name + " (id " + std::to_string(id) + ") still has " +
-                                      std::to_string(edges->size()) +
-                                      " edges; remove them first (kg edge rm), merge the actor into another "
-                                      "(kg actor merge), or remove it with its edges (--with-edges)");
-  auto batch = store.newBatch();
-  ImageRecorder rec(store, *batch);
-  for (const Edge& e : edges.value()) KG_RETURN_IF_ERROR(rec.removeEdge(e.id));
-  KG_RETURN_IF_ERROR(rec.removeActor(id));
-  // It stays removed: its names keep meaning it (names merged into it already
-  // do), so ingest and import find it instead of making it anew, and the
-  // store drops their edges of it. A name another actor also has is left to
-  // that actor.
-  KG_RETURN_IF_ERROR(rec.setActorRemoved(id, true));
-  for (const auto& k : strictKeysOf(a.value())) {
-    if (k.empty()) continue;
-    auto holders = store.lookupNameKey(k);
-    if (!holders) return holders.status();
-    if (std::any_of(holders->begin(), holders->end(), [&](ActorId h) { return h != id; })) continue;
-    auto merged = store.mergedInto(k);
-    if (!merged) return merged.status();
-    if (merged->has_value() && **merged != id) continue;  // merged into another actor: stays so
-    KG_RETURN_IF_ERROR(rec.setMergedName(k, id));
-  }
-  nlohmann::json d{{"actor", actorToJson(a.value())}, {"edges_removed", edges->size()}};
-  d["removed_edge_ids"] = nlohmann::json::array();
-  for (const Edge& e : edges.value()) d["removed_edge_ids"].push_back(e.id);
-  auto seq = commitLogged(*batch, rec, "actor rm", std::move(d));
-  if (!seq) return seq.status();
-  RemoveActorSummary sum;
-  sum.removed = std::move(a).value();
-  sum.logSeq = seq.value();
-  sum.edgesRemoved = edges->size();
-  return sum;
+  return engine_.withWriteLock([&](storage::GraphStore&) -> Result<RemoveActorSummary> {
+    storage::GraphStore& store = engine_.store();
+    auto a = getActor(id);
+    if (!a) return a.status();
+    auto edges = edgesOf(store, id);
+    if (!edges) return edges.status();
+    if (!edges->empty() && !withEdges)
+      return Status::failedPrecondition(a->name + " (id " + std::to_string(id) + ") still has " +
+                                        std::to_string(edges->size()) +
+                                        " edges; remove them first (kg edge rm), merge the actor into another "
+                                        "(kg actor merge), or remove it with its edges (--with-edges)");
+    auto batch = store.newBatch();
+    ImageRecorder rec(store, *batch);
+    for (const Edge& e : edges.value()) KG_RETURN_IF_ERROR(rec.removeEdge(e.id));
+    KG_RETURN_IF_ERROR(rec.removeActor(id));
+    // It stays removed: its names keep meaning it (names merged into it already
+    // do), so ingest and import find it instead of making it anew, and the
+    // store drops their edges of it. A name another actor also has is left to
+    // that actor.
+    KG_RETURN_IF_ERROR(rec.setActorRemoved(id, true));
+    for (const auto& k : strictKeysOf(a.value())) {
+      if (k.empty()) continue;
+      auto holders = store.lookupNameKey(k);
+      if (!holders) return holders.status();
+      if (std::any_of(holders->begin(), holders->end(), [&](ActorId h) { return h != id; })) continue;
+      auto merged = store.mergedInto(k);
+      if (!merged) return merged.status();
+      if (merged->has_value() && **merged != id) continue;  // merged into another actor: stays so
+      KG_RETURN_IF_ERROR(rec.setMergedName(k, id));
+    }
+    nlohmann::json d{{"actor", actorToJson(a.value())}, {"edges_removed", edges->size()}};
+    d["removed_edge_ids"] = nlohmann::json::array();
+    for (const Edge& e : edges.value()) d["removed_edge_ids"].push_back(e.id);
+    auto seq = commitLogged(*batch, rec, "actor rm", std::move(d));
+    if (!seq) return seq.status();
+    RemoveActorSummary sum;
+    sum.removed = std::move(a).value();
+    sum.logSeq = seq.value();
+    sum.edgesRemoved = edges->size();
+    return sum;
+  });
 }
 
 namespace {
@@ -415,70 +423,73 @@ Result<std::string> Curator::undoConflict(const storage::CurationRecord& rec, co
 }
 
 Result<UndoSummary> Curator::undo(std::optional<uint64_t> seq) {
-  std::lock_guard<std::mutex> lock(engine_.writeMutex());
-  storage::GraphStore& store = engine_.store();
-  // One pass over the log, keeping only the record to undo and those after
-  // it (the only ones a conflict can name): the records carry their images.
-  std::vector<storage::CurationRecord> tail;
-  uint64_t first = 0, last = 0;
-  KG_RETURN_IF_ERROR(store.scanLog([&](const storage::CurationRecord& r) {
-    if (first == 0) first = r.seq;
-    last = r.seq;
-    if (!seq)
-      tail.assign(1, r);
-    else if (r.seq >= *seq)
-      tail.push_back(r);
-    return storage::Scan::kContinue;
-  }));
-  if (last == 0) return Status::notFound("the curation log is empty: nothing to undo");
-  if (tail.empty() || tail.front().seq != seq.value_or(last))
-    return Status::notFound("no curation log record #" + std::to_string(*seq) + " (kg log lists #" +
-                            std::to_string(first) + " to #" + std::to_string(last) + ")");
-  const storage::CurationRecord& target = tail.front();
-  auto details = nlohmann::json::parse(target.details, nullptr, false);
-  if (details.is_discarded() || !details.contains("image"))
-    return Status::failedPrecondition("cannot undo " + recordName(target) +
-                                      ": it was logged by a kg that kept no undo image (it says what changed, "
-                                      "not enough to put it back exactly)");
-  auto image = UndoImage::fromJson(details["image"]);
-  if (!image) return Status::failedPrecondition("cannot undo " + recordName(target) + ": " + image.status().message());
-  auto conflict = undoConflict(target, image.value(), std::span(tail).subspan(1));
-  if (!conflict) return conflict.status();
-  if (!conflict->empty()) return Status::failedPrecondition(conflict.value());
+  return engine_.withWriteLock([&](storage::GraphStore&) -> Result<UndoSummary> {
+    storage::GraphStore& store = engine_.store();
+    // One pass over the log, keeping only the record to undo and those after
+    // it (the only ones a conflict can name): the records carry their images.
+    std::vector<storage::CurationRecord> tail;
+    uint64_t first = 0, last = 0;
+    KG_RETURN_IF_ERROR(store.scanLog([&](const storage::CurationRecord& r) {
+      if (first == 0) first = r.seq;
+      last = r.seq;
+      if (!seq)
+        tail.assign(1, r);
+      else if (r.seq >= *seq)
+        tail.push_back(r);
+      return storage::Scan::kContinue;
+    }));
+    if (last == 0) return Status::notFound("the curation log is empty: nothing to undo");
+    if (tail.empty() || tail.front().seq != seq.value_or(last))
+      return Status::notFound("no curation log record #" + std::to_string(*seq) + " (kg log lists #" +
+                              std::to_string(first) + " to #" + std::to_string(last) + ")");
+    const storage::CurationRecord& target = tail.front();
+    auto details = nlohmann::json::parse(target.details, nullptr, false);
+    if (details.is_discarded() || !details.contains("image"))
+      return Status::failedPrecondition("cannot undo " + recordName(target) +
+                                        ": it was logged by a kg that kept no undo image (it says what changed, "
+                                        "not enough to put it back exactly)");
+    auto image = UndoImage::fromJson(details["image"]);
+    if (!image)
+      return Status::failedPrecondition("cannot undo " + recordName(target) + ": " + image.status().message());
+    auto conflict = undoConflict(target, image.value(), std::span(tail).subspan(1));
+    if (!conflict) return conflict.status();
+    if (!conflict->empty()) return Status::failedPrecondition(conflict.value());
 
-  // The store holds what the record left: write back what it found.
-  auto batch = store.newBatch();
-  ImageRecorder rec(store, *batch);
-  for (const auto& e : image->edges) {
-    if (e.after) KG_RETURN_IF_ERROR(rec.removeEdge(e.id));
-    if (e.before) KG_RETURN_IF_ERROR(rec.restoreEdge(*e.before));
-  }
-  for (const auto& a : image->actors) {
-    if (a.before) {
-      KG_RETURN_IF_ERROR(rec.putActor(*a.before, a.beforeKeys.empty() ? ActorIdentity::keysFor(*a.before) : a.beforeKeys));
-    } else if (a.after) {
-      KG_RETURN_IF_ERROR(rec.removeActor(a.id));
+    // The store holds what the record left: write back what it found.
+    auto batch = store.newBatch();
+    ImageRecorder rec(store, *batch);
+    for (const auto& e : image->edges) {
+      if (e.after) KG_RETURN_IF_ERROR(rec.removeEdge(e.id));
+      if (e.before) KG_RETURN_IF_ERROR(rec.restoreEdge(*e.before));
     }
-  }
-  for (const auto& f : image->facts) {
-    if (f.before)
-      KG_RETURN_IF_ERROR(rec.suppressFact(f.fact, *f.before));
-    else
-      KG_RETURN_IF_ERROR(rec.unsuppressFact(f.fact));
-  }
-  for (const auto& n : image->names) KG_RETURN_IF_ERROR(rec.setMergedName(n.key, n.before.value_or(0)));
-  for (const auto& r : image->removedActors) KG_RETURN_IF_ERROR(rec.setActorRemoved(r.id, r.before));
-  nlohmann::json d{{"undoes", target.seq}, {"undone_command", target.command}, {"undone_args", target.args}};
-  auto logged = commitLogged(*batch, rec, "undo", std::move(d));
-  if (!logged) return logged.status();
-  UndoSummary sum;
-  sum.undone = target.seq;
-  sum.undoneCommand = target.command;
-  sum.undoneArgs = target.args;
-  sum.logSeq = logged.value();
-  sum.actors = image->actors.size();
-  sum.edges = image->edges.size();
-  return sum;
+    for (const auto& a : image->actors) {
+      if (a.before) {
+        KG_RETURN_IF_ERROR(
+            rec.putActor(*a.before, a.beforeKeys.empty() ? ActorIdentity::keysFor(*a.before) : a.beforeKeys));
+      } else if (a.after) {
+        KG_RETURN_IF_ERROR(rec.removeActor(a.id));
+      }
+    }
+    for (const auto& f : image->facts) {
+      if (f.before)
+        KG_RETURN_IF_ERROR(rec.suppressFact(f.fact, *f.before));
+      else
+        KG_RETURN_IF_ERROR(rec.unsuppressFact(f.fact));
+    }
+    for (const auto& n : image->names) KG_RETURN_IF_ERROR(rec.setMergedName(n.key, n.before.value_or(0)));
+    for (const auto& r : image->removedActors) KG_RETURN_IF_ERROR(rec.setActorRemoved(r.id, r.before));
+    nlohmann::json d{{"undoes", target.seq}, {"undone_command", target.command}, {"undone_args", target.args}};
+    auto logged = commitLogged(*batch, rec, "undo", std::move(d));
+    if (!logged) return logged.status();
+    UndoSummary sum;
+    sum.undone = target.seq;
+    sum.undoneCommand = target.command;
+    sum.undoneArgs = target.args;
+    sum.logSeq = logged.value();
+    sum.actors = image->actors.size();
+    sum.edges = image->edges.size();
+    return sum;
+  });
 }
 
 Result<std::vector<storage::CurationRecord>> Curator::log() const {

@@ -16,8 +16,8 @@
 // left and writes back what it found, as a new logged batch whose own image
 // makes it undoable in turn (undoing an undo redoes).
 //
-// Thread safety: each command holds the engine's write mutex while it reads
-// and writes. The Curator borrows the engine, which must outlive it.
+// Thread safety: each command reads and writes under the engine's write
+// lock (Engine::withWriteLock). The Curator borrows the engine, which must outlive it.
 #pragma once
 
 #include <cstdint>

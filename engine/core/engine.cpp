@@ -1,6 +1,7 @@
 #include "core/engine.h"
 
 #include <algorithm>
+#include <cassert>
 #include <map>
 #include <set>
 
@@ -15,6 +16,17 @@ Engine::Engine(std::string path, std::unique_ptr<storage::GraphStore> store)
     : path_(std::move(path)), store_(std::move(store)) {}
 
 Engine::~Engine() = default;
+
+Engine::WriteGuard::WriteGuard(Engine& engine) : engine_(engine) {
+  assert(engine_.writer_.load() != std::this_thread::get_id() && "Engine write lock taken twice by one thread");
+  engine_.writeMu_.lock();
+  engine_.writer_.store(std::this_thread::get_id());
+}
+
+Engine::WriteGuard::~WriteGuard() {
+  engine_.writer_.store(std::thread::id());
+  engine_.writeMu_.unlock();
+}
 
 std::vector<std::string> Engine::nameKeysFor(const Actor& a) { return ActorIdentity::keysFor(a); }
 
@@ -32,7 +44,7 @@ Result<Actor> Engine::addActor(Actor actor) {
   if (actor.name.empty()) return Status::invalidArgument("an actor needs a non-empty name");
   auto keys = ActorIdentity::keysFor(actor);
   if (keys.empty()) return Status::invalidArgument("actor name '" + actor.name + "' has no letters or digits");
-  std::lock_guard<std::mutex> lock(writeMu_);
+  WriteGuard guard(*this);
   // The name and every alias must not already mean a stored actor of this
   // kind (core/actor_identity.h, with the kind stated).
   ActorIdentity identity(*store_);
@@ -77,7 +89,7 @@ Result<Edge> Engine::addEdge(Edge edge) {
   if (edge.when.from.known() && edge.when.to.known() && edge.when.to.lastDay() < edge.when.from.days())
     return Status::invalidArgument("the edge ends (" + edge.when.to.toString() + ") before it starts (" +
                                    edge.when.from.toString() + ")");
-  std::lock_guard<std::mutex> lock(writeMu_);
+  WriteGuard guard(*this);
   auto batch = store_->newBatch();
   auto id = batch->putEdge(edge);
   if (!id) return id.status();

@@ -3,14 +3,18 @@
 // and queries together.
 //
 // Thread safety: const methods may be called concurrently from any thread;
-// the non-const write methods serialise among themselves (writeMu_).
+// the write methods (addActor, addEdge, withWriteLock) serialise among
+// themselves on the engine's own write lock: callers never lock anything.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "base/status.h"
@@ -93,14 +97,39 @@ class Engine {
   Result<std::vector<Edge>> edges(const EdgeFilter& filter, size_t evidenceLimit) const;
   Result<storage::StoreStats> stats() const { return store_->stats(); }
 
-  // Serialises writers (ingest, add). Hold it while building and committing a batch.
-  std::mutex& writeMutex() { return writeMu_; }
+  // Runs `work(store())` while no other write of this Engine runs, holding
+  // the engine's write lock for the whole call: what `work` reads to decide
+  // a batch and the commit of that batch are one step for every other writer
+  // (ingest commits, curation, imports, addActor, addEdge). Returns what
+  // `work` returns. Requires: `work` calls no write method of this Engine
+  // (the lock is not recursive; asserted in debug builds). Readers are not
+  // held up.
+  template <typename Work>
+  std::invoke_result_t<Work&, storage::GraphStore&> withWriteLock(Work&& work) {
+    WriteGuard guard(*this);
+    return work(*store_);
+  }
 
  private:
+  // Holds writeMu_ for its lifetime and records the holding thread, so that
+  // a write method called from inside withWriteLock is caught by an
+  // assertion instead of deadlocking.
+  class WriteGuard {
+   public:
+    explicit WriteGuard(Engine& engine);
+    ~WriteGuard();
+    WriteGuard(const WriteGuard&) = delete;
+    WriteGuard& operator=(const WriteGuard&) = delete;
+
+   private:
+    Engine& engine_;
+  };
+
   Engine(std::string path, std::unique_ptr<storage::GraphStore> store);
   std::string path_;
   std::unique_ptr<storage::GraphStore> store_;
-  std::mutex writeMu_;  // guards writes to store_
+  std::mutex writeMu_;                     // guards writes to store_; taken by WriteGuard only
+  std::atomic<std::thread::id> writer_{};  // the thread holding writeMu_, if any
 };
 
 }  // namespace kg::core

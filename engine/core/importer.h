@@ -63,7 +63,7 @@
 // bulk loader merges facts with the stored ones; evidence keys repeat).
 //
 // Thread safety: one import at a time per store, and no other writer while it
-// runs (hold Engine::writeMutex()).
+// runs (run it inside Engine::withWriteLock).
 #pragma once
 
 #include <cstdint>

@@ -222,7 +222,6 @@ Status addLearnedAliases(storage::WriteBatch& batch, ActorId id, const extract::
 }  // namespace
 
 Status Ingestor::commitExtraction(const extract::Article& article, const extract::Extraction& extraction) {
-  storage::GraphStore& store = engine_.store();
   std::vector<Actor> created;  // committed actors to register afterwards
   std::vector<std::pair<ActorId, const std::vector<std::string>*>> learned;  // aliases given to stored actors
   ArticleCounts counts;
@@ -230,8 +229,7 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
   std::vector<std::string> writtenKeys;
   std::vector<ActorId> writtenActors;
   Status rejected;  // an InvalidArgument from the batch: this article fails alone
-  {
-    std::lock_guard<std::mutex> lock(engine_.writeMutex());
+  const Status locked = engine_.withWriteLock([&](storage::GraphStore& store) -> Status {
     auto existing = store.getDocument(article.doc.id);
     if (!existing) return existing.status();
     if (existing->has_value()) {
@@ -328,7 +326,7 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
     };
     Status built = build();
     if (built.isOk()) {
-      // Under the write mutex: names_ keeps its answers when this commit is
+      // Under the write lock: names_ keeps its answers when this commit is
       // the only write between the two reads of the epoch.
       const uint64_t epochBefore = store.writeEpoch();
       built = store.commit(*batch);
@@ -345,7 +343,9 @@ Status Ingestor::commitExtraction(const extract::Article& article, const extract
       summary_.actorsKnown += counts.actorsKnown;
       ++summary_.articlesStored;
     }
-  }
+    return Status::ok();
+  });
+  KG_RETURN_IF_ERROR(locked);
   if (!rejected.isOk()) {
     ++summary_.articlesFailed;
     summary_.warnings.push_back(article.doc.source + ": article " + article.doc.id + " ('" + article.doc.title +

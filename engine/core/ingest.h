@@ -8,9 +8,10 @@
 // part-way is completed by running it again.
 //
 // Thread safety: an Ingestor is used by one thread (with threads > 1 it runs
-// extraction on helper threads of its own). It holds the engine's
-// write mutex while it builds and commits each batch, so other writers of the
-// same Engine interleave between articles, and readers see whole articles.
+// extraction on helper threads of its own). It builds and commits each
+// batch under the engine's write lock (Engine::withWriteLock), so other
+// writers of the same Engine interleave between articles, and readers see
+// whole articles.
 // The extractor is borrowed and must outlive the Ingestor; nothing else may
 // call its addKnownActor() or setArticleActors() meanwhile.
 #pragma once
@@ -27,6 +28,7 @@
 #include "base/date.h"
 #include "base/status.h"
 #include "core/engine.h"
+#include "core/ingest_summary.h"
 #include "core/name_index_cache.h"
 #include "extract/article.h"
 #include "extract/extractor.h"
@@ -65,27 +67,6 @@ struct IngestOptions {
   // (a bare surname that only an earlier article introduced).
   size_t threads = 1;
   KnownActors knownActors = KnownActors::kNamed;
-};
-
-// What a run did; counts accumulate over every call on one Ingestor.
-struct IngestSummary {
-  uint64_t files = 0;            // input files opened (including skipped ones)
-  uint64_t documents = 0;        // documents read (a JSON Lines record is one)
-  uint64_t bytes = 0;            // input bytes read (counted per file, once it is read)
-  uint64_t textBytes = 0;        // text of the documents read so far (as they are read: progress)
-  uint64_t articles = 0;         // articles found by the segmenter
-  uint64_t articlesStored = 0;   // articles committed by this run
-  uint64_t articlesSkipped = 0;  // already stored (same content hash)
-  uint64_t articlesFailed = 0;   // rejected whole; see warnings
-  uint64_t actorsNew = 0;        // actors created
-  uint64_t actorsKnown = 0;      // mentions (per article) that resolved to a stored actor
-  // From the store's counters (see Ingestor::refreshEdgeCounts): edges and
-  // evidence the store gained since the Ingestor was created, and the edges
-  // written that merged into an existing fact.
-  uint64_t edgesNew = 0;
-  uint64_t edgesMerged = 0;
-  uint64_t evidenceNew = 0;
-  std::vector<std::string> warnings;  // "file[:line]: message"
 };
 
 // Progress after each document: the summary so far (edge counts are

@@ -9,8 +9,8 @@
 // until the commit), and finish() reads what the batch will leave.
 //
 // Thread safety: an image is a value (const members are safe from several
-// threads, given a store that is); a recorder is used by one thread that
-// holds the engine's write mutex from its creation until after the commit.
+// threads, given a store that is); a recorder is used by one thread, from its
+// creation until after the commit, inside Engine::withWriteLock.
 #pragma once
 
 #include <cstdint>

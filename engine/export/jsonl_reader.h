@@ -4,7 +4,7 @@
 // the new store gives the same file. Needs an empty store (ids are kept);
 // writes in batches of a few thousand records.
 //
-// Thread safety: no other writer while it runs (hold Engine::writeMutex()).
+// Thread safety: no other writer while it runs (run it inside Engine::withWriteLock).
 #pragma once
 
 #include <cstdint>

@@ -151,9 +151,9 @@ Result<storage::StoreStats> Client::stats() {
   return out;
 }
 
-Result<GraphSummary> Client::summary() {
+Result<core::GraphSummary> Client::summary() {
   auto req = KG_CAP.summaryRequest();
-  GraphSummary out;
+  core::GraphSummary out;
   Status st = impl_->call(req, options_.timeout, address_, [&](auto& r) {
     KG_RETURN_IF_ERROR(toStatus(r.getError()));
     auto s = r.getSummary();
@@ -323,7 +323,7 @@ Status appendEdges(List list, std::vector<Edge>* out, Names* names) {
 
 }  // namespace
 
-Result<std::vector<Edge>> Client::edges(const EdgeQuery& q) {
+Result<std::vector<Edge>> Client::edges(const core::EdgeQuery& q) {
   std::vector<Edge> out;
   Status st2 = fetchPages(
       *impl_, options_, address_,
@@ -344,8 +344,8 @@ Result<std::vector<Edge>> Client::edges(const EdgeQuery& q) {
   return out;
 }
 
-Result<NeighbourhoodView> Client::neighbours(const NeighbourQuery& q) {
-  NeighbourhoodView view;
+Result<core::NeighbourhoodView> Client::neighbours(const core::NeighbourQuery& q) {
+  core::NeighbourhoodView view;
   Status st3 = fetchPages(
       *impl_, options_, address_,
       [&] {
@@ -371,12 +371,12 @@ Result<NeighbourhoodView> Client::neighbours(const NeighbourQuery& q) {
         *n = r.getEdges().size();
         return appendEdges(r.getEdges(), &view.edges, &names_);
       },
-      [&] { view = NeighbourhoodView(); });
+      [&] { view = core::NeighbourhoodView(); });
   KG_RETURN_IF_ERROR(st3);
   return view;
 }
 
-Result<PathsView> Client::paths(const PathQuery& q) {
+Result<core::PathsView> Client::paths(const core::PathQuery& q) {
   auto req = KG_CAP.pathRequest();
   req.initFrom().setName(q.from);
   req.initTo().setName(q.to);
@@ -386,11 +386,11 @@ Result<PathsView> Client::paths(const PathQuery& q) {
   req.setK(static_cast<uint32_t>(std::max(q.options.k, 0)));
   req.setMaxPaths(static_cast<uint32_t>(std::min<size_t>(q.options.maxPaths, UINT32_MAX)));
   req.setEvidence(static_cast<uint32_t>(std::min<size_t>(q.evidence, UINT32_MAX)));
-  PathsView view;
+  core::PathsView view;
   Status st5 = impl_->call(req, options_.timeout, address_, [&](auto& r) {
     KG_RETURN_IF_ERROR(toStatus(r.getError()));
     for (auto p : r.getPaths()) {
-      PathView pv;
+      core::PathView pv;
       for (auto a : p.getNodes()) {
         auto actor = fromWire(a);
         if (!actor) return actor.status();
@@ -409,7 +409,7 @@ Result<PathsView> Client::paths(const PathQuery& q) {
   return view;
 }
 
-Result<std::vector<Edge>> Client::timeline(const TimelineQuery& q) {
+Result<std::vector<Edge>> Client::timeline(const core::TimelineQuery& q) {
   std::vector<Edge> out;
   Status st4 = fetchPages(
       *impl_, options_, address_,
@@ -429,7 +429,7 @@ Result<std::vector<Edge>> Client::timeline(const TimelineQuery& q) {
   return out;
 }
 
-Result<std::vector<Edge>> Client::asOf(const AsOfQuery& q) {
+Result<std::vector<Edge>> Client::asOf(const core::AsOfQuery& q) {
   std::vector<Edge> out;
   Status st5 = fetchPages(
       *impl_, options_, address_,
@@ -450,7 +450,7 @@ Result<std::vector<Edge>> Client::asOf(const AsOfQuery& q) {
   return out;
 }
 
-Result<RankView> Client::rank(const RankQuery& q) {
+Result<core::RankView> Client::rank(const core::RankQuery& q) {
   auto req = KG_CAP.rankRequest();
   req.setMeasure(q.measure == query::RankMeasure::kPageRank      ? schema::RankMeasure::PAGERANK
                  : q.measure == query::RankMeasure::kBetweenness ? schema::RankMeasure::BETWEENNESS
@@ -463,14 +463,14 @@ Result<RankView> Client::rank(const RankQuery& q) {
     progress.emplace(q.progress);
     req.setProgress(progress->cap());
   }
-  RankView out;
+  core::RankView out;
   Status st6 = impl_->call(req, options_.timeout, address_, [&](auto& r) {
     KG_RETURN_IF_ERROR(toStatus(r.getError()));
     for (auto e : r.getEntries()) {
       auto a = fromWire(e.getActor());
       if (!a) return a.status();
       names_[a->id] = a->name;
-      out.entries.push_back(RankEntry{std::move(a).value(), e.getScore()});
+      out.entries.push_back(core::RankEntry{std::move(a).value(), e.getScore()});
     }
     out.approximate = r.getApproximate();
     out.sources = r.getSources();
@@ -480,16 +480,16 @@ Result<RankView> Client::rank(const RankQuery& q) {
   return out;
 }
 
-Result<ComponentsView> Client::components(const ComponentsQuery& q) {
+Result<core::ComponentsView> Client::components(const core::ComponentsQuery& q) {
   auto req = KG_CAP.componentsRequest();
   toWire(q.filter, req.initFilter());
   req.setTop(static_cast<uint32_t>(std::min<size_t>(q.top, UINT32_MAX)));
   req.setMembers(static_cast<uint32_t>(std::min<size_t>(q.members, UINT32_MAX)));
-  ComponentsView out;
+  core::ComponentsView out;
   Status st = impl_->call(req, options_.timeout, address_, [&](auto& r) {
     KG_RETURN_IF_ERROR(toStatus(r.getError()));
     for (auto c : r.getComponents()) {
-      ComponentView cv;
+      core::ComponentView cv;
       cv.size = c.getSize();
       for (auto m : c.getMembers()) {
         cv.members.emplace_back(m.getId(), str(m.getName()));
@@ -510,8 +510,8 @@ namespace {
 // The error of an ingest whose batch of documents [from, to) failed. kgd
 // commits article by article, so it may have stored some of that batch
 // without confirming it; what earlier batches stored it did confirm.
-Status interruptedIngest(const Status& cause, const IngestSummary& confirmed, size_t from, size_t to) {
-  const uint64_t stored = confirmed.articles - std::min(confirmed.skipped, confirmed.articles);
+Status interruptedIngest(const Status& cause, const core::IngestSummary& confirmed, size_t from, size_t to) {
+  const uint64_t stored = confirmed.articles - std::min(confirmed.articlesSkipped, confirmed.articles);
   std::string msg = "kgd confirmed " + std::to_string(stored) + " stored article(s)";
   if (from > 0) msg += " of documents 1-" + std::to_string(from);
   msg += "; articles of documents " + std::to_string(from + 1) + "-" + std::to_string(to) +
@@ -521,11 +521,11 @@ Status interruptedIngest(const Status& cause, const IngestSummary& confirmed, si
 
 }  // namespace
 
-Result<IngestSummary> Client::ingest(const std::vector<IngestDocument>& docs) {
+Result<core::IngestSummary> Client::ingest(const std::vector<core::IngestDocument>& docs) {
   // Batches stay under the server's document count and well under its
   // message size limit.
   constexpr size_t kBatchBytes = 8u << 20;
-  IngestSummary total;
+  core::IngestSummary total;
   size_t start = 0;
   do {
     size_t end = start, bytes = 0;
@@ -559,10 +559,10 @@ Result<IngestSummary> Client::ingest(const std::vector<IngestDocument>& docs) {
       auto rep = r.getReport();
       total.documents += rep.getDocuments();
       total.articles += rep.getArticles();
-      total.actorsAdded += rep.getActorsAdded();
-      total.edgesAdded += rep.getEdgesAdded();
-      total.evidenceAdded += rep.getEvidenceAdded();
-      total.skipped += rep.getSkipped();
+      total.actorsNew += rep.getActorsAdded();
+      total.edgesNew += rep.getEdgesAdded();
+      total.evidenceNew += rep.getEvidenceAdded();
+      total.articlesSkipped += rep.getSkipped();
       for (auto w : rep.getWarnings()) total.warnings.push_back(str(w));
       return Status::ok();
     });
@@ -588,19 +588,20 @@ std::string localUser() {
   return "uid " + std::to_string(::getuid());
 }
 
-void setBy(schema::CurationBy::Builder out, const CurationBy& by) {
+void setBy(schema::CurationBy::Builder out, const core::CurationBy& by) {
   out.setUser(by.user.empty() ? localUser() : by.user);
   out.setArgs(by.args);
 }
 
 }  // namespace
 
-Result<MergeResult> Client::mergeActors(const std::string& keep, const std::string& drop, const CurationBy& by) {
+Result<core::MergeResult> Client::mergeActors(const std::string& keep, const std::string& drop,
+                                              const core::CurationBy& by) {
   auto req = KG_CAP.mergeActorsRequest();
   req.initKeep().setName(keep);
   req.initDrop().setName(drop);
   setBy(req.initBy(), by);
-  MergeResult out;
+  core::MergeResult out;
   Status called = impl_->call(req, options_.timeout, address_, [&](auto& r) {
     KG_RETURN_IF_ERROR(toStatus(r.getError()));
     auto rep = r.getReport();
@@ -638,7 +639,8 @@ Result<Actor> Client::actorResult(Req& req) {
   return out;
 }
 
-Result<Actor> Client::aliasActor(const std::string& actor, const std::string& alias, bool add, const CurationBy& by) {
+Result<Actor> Client::aliasActor(const std::string& actor, const std::string& alias, bool add,
+                                 const core::CurationBy& by) {
   auto req = KG_CAP.aliasRequest();
   req.initActor().setName(actor);
   req.setAlias(alias);
@@ -647,7 +649,7 @@ Result<Actor> Client::aliasActor(const std::string& actor, const std::string& al
   return actorResult(req);
 }
 
-Result<Actor> Client::renameActor(const std::string& actor, const std::string& name, const CurationBy& by) {
+Result<Actor> Client::renameActor(const std::string& actor, const std::string& name, const core::CurationBy& by) {
   auto req = KG_CAP.renameActorRequest();
   req.initActor().setName(actor);
   req.setName(name);
@@ -656,7 +658,7 @@ Result<Actor> Client::renameActor(const std::string& actor, const std::string& n
 }
 
 Result<Actor> Client::setActor(const std::string& actor, std::optional<ActorKind> kind,
-                               std::optional<std::string> country, const CurationBy& by) {
+                               std::optional<std::string> country, const core::CurationBy& by) {
   auto req = KG_CAP.setActorRequest();
   req.initActor().setName(actor);
   if (kind) req.setKind(actorKindName(*kind));
@@ -666,7 +668,8 @@ Result<Actor> Client::setActor(const std::string& actor, std::optional<ActorKind
   return actorResult(req);
 }
 
-Result<core::RemoveActorSummary> Client::removeActor(const std::string& actor, bool withEdges, const CurationBy& by) {
+Result<core::RemoveActorSummary> Client::removeActor(const std::string& actor, bool withEdges,
+                                                     const core::CurationBy& by) {
   auto req = KG_CAP.removeActorRequest();
   req.initActor().setName(actor);
   req.setWithEdges(withEdges);
@@ -686,7 +689,7 @@ Result<core::RemoveActorSummary> Client::removeActor(const std::string& actor, b
   return out;
 }
 
-Result<Edge> Client::removeEdge(EdgeId id, const CurationBy& by) {
+Result<Edge> Client::removeEdge(EdgeId id, const core::CurationBy& by) {
   auto req = KG_CAP.removeEdgeRequest();
   req.setEdge(id);
   setBy(req.initBy(), by);
@@ -704,7 +707,7 @@ Result<Edge> Client::removeEdge(EdgeId id, const CurationBy& by) {
   return out;
 }
 
-Result<core::UndoSummary> Client::undo(std::optional<uint64_t> seq, const CurationBy& by) {
+Result<core::UndoSummary> Client::undo(std::optional<uint64_t> seq, const core::CurationBy& by) {
   auto req = KG_CAP.undoRequest();
   req.setSeq(seq.value_or(0));
   setBy(req.initBy(), by);

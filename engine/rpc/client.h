@@ -1,4 +1,4 @@
-// Client: GraphApi over a connection to `kgd` (Cap'n Proto RPC). Long
+// Client: core::GraphApi over a connection to `kgd` (Cap'n Proto RPC). Long
 // results are fetched page by page and returned whole; when the server's
 // graph changes between pages (a concurrent ingest), the listing starts over
 // (a few times at most, then Busy), so a result never mixes two versions of
@@ -21,7 +21,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "rpc/graph_api.h"
+#include "core/graph_api.h"
 
 namespace kg::rpc {
 
@@ -32,7 +32,7 @@ struct ClientOptions {
   size_t maxItems = 10'000'000;               // a listing longer than this is LimitExceeded
 };
 
-class Client final : public GraphApi {
+class Client final : public core::GraphApi {
  public:
   // Connects to "HOST:PORT" ("localhost:7419", "[::1]:7419") or "unix:PATH".
   // IOError naming the address when nothing answers there.
@@ -44,26 +44,26 @@ class Client final : public GraphApi {
   const std::string& address() const { return address_; }
 
   Result<storage::StoreStats> stats() override;
-  Result<GraphSummary> summary() override;
+  Result<core::GraphSummary> summary() override;
   Result<std::vector<Actor>> resolve(std::string_view name) override;
   Result<Actor> actor(std::string_view name) override;
   Result<Actor> actorById(ActorId id) override;
   Result<std::vector<Actor>> actors(std::optional<ActorKind> kind) override;
-  Result<std::vector<Edge>> edges(const EdgeQuery& q) override;
-  Result<NeighbourhoodView> neighbours(const NeighbourQuery& q) override;
-  Result<PathsView> paths(const PathQuery& q) override;
-  Result<std::vector<Edge>> timeline(const TimelineQuery& q) override;
-  Result<std::vector<Edge>> asOf(const AsOfQuery& q) override;
+  Result<std::vector<Edge>> edges(const core::EdgeQuery& q) override;
+  Result<core::NeighbourhoodView> neighbours(const core::NeighbourQuery& q) override;
+  Result<core::PathsView> paths(const core::PathQuery& q) override;
+  Result<std::vector<Edge>> timeline(const core::TimelineQuery& q) override;
+  Result<std::vector<Edge>> asOf(const core::AsOfQuery& q) override;
   // With q.progress set, passes kgd a ProgressSink and calls q.progress with
   // each report while the call is waited for, as a local ranking would
   // (at most every 200 ms; the last count may be skipped).
-  Result<RankView> rank(const RankQuery& q) override;
-  Result<ComponentsView> components(const ComponentsQuery& q) override;
+  Result<core::RankView> rank(const core::RankQuery& q) override;
+  Result<core::ComponentsView> components(const core::ComponentsQuery& q) override;
   // At most schema maxIngestDocuments (1000) documents per call are sent at
   // once; longer lists go in several calls and the summaries are added up.
   // When a call fails, the error says how many stored articles kgd confirmed
   // before it and which documents' articles may be stored unconfirmed.
-  Result<IngestSummary> ingest(const std::vector<IngestDocument>& docs) override;
+  Result<core::IngestSummary> ingest(const std::vector<core::IngestDocument>& docs) override;
   // Called by ingest() after each call kgd answered, and as kgd reports the
   // documents of a call stored so far (schema ProgressSink; a kgd without
   // reports: after each call only): documents of `docs` done, and their
@@ -72,16 +72,17 @@ class Client final : public GraphApi {
     ingestProgress_ = std::move(progress);
   }
   std::string nameOf(ActorId id) override;
-  Result<MergeResult> mergeActors(const std::string& keep, const std::string& drop, const CurationBy& by) override;
+  Result<core::MergeResult> mergeActors(const std::string& keep, const std::string& drop,
+                                        const core::CurationBy& by) override;
   Result<Actor> aliasActor(const std::string& actor, const std::string& alias, bool add,
-                           const CurationBy& by) override;
-  Result<Actor> renameActor(const std::string& actor, const std::string& name, const CurationBy& by) override;
+                           const core::CurationBy& by) override;
+  Result<Actor> renameActor(const std::string& actor, const std::string& name, const core::CurationBy& by) override;
   Result<Actor> setActor(const std::string& actor, std::optional<ActorKind> kind, std::optional<std::string> country,
-                         const CurationBy& by) override;
+                         const core::CurationBy& by) override;
   Result<core::RemoveActorSummary> removeActor(const std::string& actor, bool withEdges,
-                                               const CurationBy& by) override;
-  Result<Edge> removeEdge(EdgeId id, const CurationBy& by) override;
-  Result<core::UndoSummary> undo(std::optional<uint64_t> seq, const CurationBy& by) override;
+                                               const core::CurationBy& by) override;
+  Result<Edge> removeEdge(EdgeId id, const core::CurationBy& by) override;
+  Result<core::UndoSummary> undo(std::optional<uint64_t> seq, const core::CurationBy& by) override;
   Result<std::vector<storage::CurationRecord>> curationLog() override;
 
  private:

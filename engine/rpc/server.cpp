@@ -125,10 +125,10 @@ Result<RefSpec> refOf(schema::ActorRef::Reader r) {
   return spec;
 }
 
-// The name a LocalGraph query takes for `ref` ("" for none).
-// TODO(api): LocalGraph takes names; an id whose canonical name is shared by
+// The name a core::LocalGraph query takes for `ref` ("" for none).
+// TODO(api): core::LocalGraph takes names; an id whose canonical name is shared by
 // another actor resolves to the first of them.
-Result<std::string> nameFor(LocalGraph& g, const RefSpec& ref) {
+Result<std::string> nameFor(core::LocalGraph& g, const RefSpec& ref) {
   if (ref.kind == RefSpec::kName) return ref.name;
   if (ref.kind == RefSpec::kNone) return std::string();
   auto a = g.actorById(ref.id);
@@ -136,7 +136,7 @@ Result<std::string> nameFor(LocalGraph& g, const RefSpec& ref) {
   return a->name;
 }
 
-// A curation request's ACTOR as LocalGraph's curation methods read it: an id
+// A curation request's ACTOR as core::LocalGraph's curation methods read it: an id
 // as "#id" (only an id), a name as given.
 Result<std::string> actorSpecOf(schema::ActorRef::Reader r) {
   auto ref = refOf(r);
@@ -154,8 +154,8 @@ constexpr size_t kMaxArgsBytes = 16384;
 
 // Who asks, for the curation log: the client's user, marked as coming
 // through kgd. InvalidArgument for oversized fields.
-Result<CurationBy> curationByOf(schema::CurationBy::Reader r) {
-  CurationBy by;
+Result<core::CurationBy> curationByOf(schema::CurationBy::Reader r) {
+  core::CurationBy by;
   by.user = str(r.getUser());
   by.args = str(r.getArgs());
   if (by.user.size() > kMaxUserBytes)
@@ -221,19 +221,19 @@ std::pair<std::shared_ptr<ProgressRelay>, kj::Promise<void>> progressOf(Params p
 }
 
 
-Result<PageRequest> pageOf(schema::Page::Reader p) {
+Result<core::PageRequest> pageOf(schema::Page::Reader p) {
   uint32_t size = p.getSize() == 0 ? schema::DEFAULT_PAGE_SIZE : p.getSize();
   if (size > schema::MAX_PAGE_SIZE)
     return Status::limitExceeded("page size " + std::to_string(size) + " is above the server maximum of " +
                                  std::to_string(schema::MAX_PAGE_SIZE));
-  PageRequest r;
+  core::PageRequest r;
   r.offset = p.getOffset();
   r.count = size;
   r.byteBudget = kPageBudgetBytes;
   return r;
 }
 
-void setPage(schema::PageInfo::Builder b, const PageSpan& s) {
+void setPage(schema::PageInfo::Builder b, const core::PageSpan& s) {
   b.setNextOffset(s.next);
   b.setMore(s.more);
   b.setTotal(s.total);
@@ -249,7 +249,7 @@ Status checkEvidence(uint32_t n) {
 
 using Names = std::unordered_map<ActorId, std::string>;
 
-void addNames(LocalGraph& g, const std::vector<Edge>& edges, Names* names) {
+void addNames(core::LocalGraph& g, const std::vector<Edge>& edges, Names* names) {
   for (const auto& e : edges)
     for (ActorId id : {e.src, e.dst})
       if (!names->count(id)) (*names)[id] = g.nameOf(id);
@@ -266,22 +266,22 @@ void edgesToWire(const std::vector<Edge>& edges, const Names& names, List list) 
 struct EdgeList {
   std::vector<Edge> edges;
   Names names;
-  PageSpan span;
+  core::PageSpan span;
 };
 
 struct ActorList {
   std::vector<Actor> actors;
-  PageSpan span;
+  core::PageSpan span;
 };
 
 struct NeighbourPage {
-  NeighbourhoodView view;
+  core::NeighbourhoodView view;
   Names names;
-  PageSpan span;
+  core::PageSpan span;
 };
 
 struct PathsAnswer {
-  PathsView view;
+  core::PathsView view;
   Names names;
 };
 
@@ -299,21 +299,21 @@ struct ConnectionState {
 class ActorGraphImpl final : public schema::ActorGraph::Server {
  public:
   // One per connection; `state` is that connection's.
-  ActorGraphImpl(LocalGraph& graph, WorkerPool& queries, WorkerPool& writer, kj::Timer& timer,
+  ActorGraphImpl(core::LocalGraph& graph, WorkerPool& queries, WorkerPool& writer, kj::Timer& timer,
                  const ServerOptions& options, std::shared_ptr<ConnectionState> state)
       : graph_(graph), queries_(queries), writer_(writer), timer_(timer), deadline_(options.deadline),
         onQueryEnd_(&options.onQueryEnd), state_(std::move(state)) {}
 
  protected:
   kj::Promise<void> stats(StatsContext ctx) override {
-    LocalGraph* g = &graph_;
+    core::LocalGraph* g = &graph_;
     return answer<storage::StoreStats>(ctx, queries_, [g] { return g->stats(); },
                                        [](auto res, storage::StoreStats& v) { toWire(v, res.initStats()); });
   }
 
   kj::Promise<void> summary(SummaryContext ctx) override {
-    LocalGraph* g = &graph_;
-    return answer<GraphSummary>(ctx, queries_, [g] { return g->summary(); }, [](auto res, GraphSummary& v) {
+    core::LocalGraph* g = &graph_;
+    return answer<core::GraphSummary>(ctx, queries_, [g] { return g->summary(); }, [](auto res, core::GraphSummary& v) {
       auto out = res.initSummary();
       toWire(v.firstDay, out.initFirstDay());
       toWire(v.lastDay, out.initLastDay());
@@ -345,7 +345,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     // name index (a surname, a title in front) goes to the workers.
     auto quick = graph_.resolveIndexed(name);
     if (!quick || !quick->empty()) return answerNow(ctx, std::move(quick), fill);
-    LocalGraph* g = &graph_;
+    core::LocalGraph* g = &graph_;
     return answer<std::vector<Actor>>(ctx, queries_, [g, name] { return g->resolve(name); }, fill);
   }
 
@@ -356,7 +356,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     auto fill = [](auto res, Actor& a) { toWire(a, res.initActor()); };
     // An id is one point lookup: answered on the event loop (see resolve).
     if (ref->kind == RefSpec::kId) return answerNow(ctx, graph_.actorById(ref->id), fill);
-    LocalGraph* g = &graph_;
+    core::LocalGraph* g = &graph_;
     std::string name = ref->name;
     return answer<Actor>(ctx, queries_, [g, name] { return g->actor(name); }, fill);
   }
@@ -372,8 +372,8 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     }
     auto page = pageOf(params.getPage());
     if (!page) return refuse(ctx, page.status());
-    LocalGraph* g = &graph_;
-    PageRequest pr = page.value();
+    core::LocalGraph* g = &graph_;
+    core::PageRequest pr = page.value();
     return answer<ActorList>(
         ctx, queries_,
         [g, kind, pr]() -> Result<ActorList> {
@@ -401,13 +401,13 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (!page) return refuse(ctx, page.status());
     Status ev = checkEvidence(params.getEvidence());
     if (!ev.isOk()) return refuse(ctx, ev);
-    EdgeQuery q;
+    core::EdgeQuery q;
     q.filter = filter.value();
     q.limit = params.getLimit();
     q.evidence = params.getEvidence();
-    LocalGraph* g = &graph_;
+    core::LocalGraph* g = &graph_;
     RefSpec spec = ref.value();
-    PageRequest pr = page.value();
+    core::PageRequest pr = page.value();
     return answer<EdgeList>(
         ctx, queries_,
         [g, spec, q, pr]() mutable -> Result<EdgeList> {
@@ -437,7 +437,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (!filter) return refuse(ctx, filter.status());
     auto page = pageOf(params.getPage());
     if (!page) return refuse(ctx, page.status());
-    NeighbourQuery q;
+    core::NeighbourQuery q;
     q.options.filter = filter.value();
     if (params.getDepth()) q.options.depth = static_cast<int>(std::min<uint32_t>(params.getDepth(), 1000));
     if (params.getLimit()) q.options.limit = params.getLimit();
@@ -446,9 +446,9 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     Status ev = checkEvidence(params.getEvidence());
     if (!ev.isOk()) return refuse(ctx, ev);
     q.evidence = params.getEvidence();
-    LocalGraph* g = &graph_;
+    core::LocalGraph* g = &graph_;
     RefSpec spec = ref.value();
-    PageRequest pr = page.value();
+    core::PageRequest pr = page.value();
     return answer<NeighbourPage>(
         ctx, queries_,
         [g, spec, q, pr]() mutable -> Result<NeighbourPage> {
@@ -488,7 +488,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (!filter) return refuse(ctx, filter.status());
     Status ev = checkEvidence(params.getEvidence());
     if (!ev.isOk()) return refuse(ctx, ev);
-    PathQuery q;
+    core::PathQuery q;
     q.options.filter = filter.value();
     switch (params.getMode()) {
       case schema::PathMode::SHORTEST: q.options.mode = query::PathMode::kShortest; break;
@@ -502,7 +502,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (params.getK()) q.options.k = static_cast<int>(std::min<uint32_t>(params.getK(), 1000000));
     if (params.getMaxPaths()) q.options.maxPaths = params.getMaxPaths();
     q.evidence = params.getEvidence();
-    LocalGraph* g = &graph_;
+    core::LocalGraph* g = &graph_;
     RefSpec a = from.value(), b = to.value();
     return answer<PathsAnswer>(
         ctx, queries_,
@@ -519,8 +519,8 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
           out.view = std::move(p).value();
           size_t bytes = 0;
           for (const auto& path : out.view.paths) {
-            for (const auto& e : path.edges) bytes += approxWireBytes(e);
-            for (const auto& n : path.nodes) bytes += approxWireBytes(n);
+            for (const auto& e : path.edges) bytes += core::approxWireBytes(e);
+            for (const auto& n : path.nodes) bytes += core::approxWireBytes(n);
             addNames(*g, path.edges, &out.names);
           }
           if (bytes > kResultBudgetBytes)
@@ -531,7 +531,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
         [](auto res, PathsAnswer& v) {
           auto paths = res.initPaths(static_cast<unsigned>(v.view.paths.size()));
           for (unsigned i = 0; i < v.view.paths.size(); ++i) {
-            const PathView& p = v.view.paths[i];
+            const core::PathView& p = v.view.paths[i];
             auto out = paths[i];
             auto nodes = out.initNodes(static_cast<unsigned>(p.nodes.size()));
             for (unsigned j = 0; j < p.nodes.size(); ++j) toWire(p.nodes[j], nodes[j]);
@@ -556,12 +556,12 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (!page) return refuse(ctx, page.status());
     Status ev = checkEvidence(params.getEvidence());
     if (!ev.isOk()) return refuse(ctx, ev);
-    TimelineQuery q;
+    core::TimelineQuery q;
     q.filter = filter.value();
     q.evidence = params.getEvidence();
-    LocalGraph* g = &graph_;
+    core::LocalGraph* g = &graph_;
     RefSpec spec = ref.value();
-    PageRequest pr = page.value();
+    core::PageRequest pr = page.value();
     return answer<EdgeList>(
         ctx, queries_,
         [g, spec, q, pr]() mutable -> Result<EdgeList> {
@@ -594,13 +594,13 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (!date) return refuse(ctx, date.status());
     Status ev = checkEvidence(params.getEvidence());
     if (!ev.isOk()) return refuse(ctx, ev);
-    AsOfQuery q;
+    core::AsOfQuery q;
     q.date = date.value();
     q.filter = filter.value();
     q.evidence = params.getEvidence();
-    LocalGraph* g = &graph_;
+    core::LocalGraph* g = &graph_;
     RefSpec spec = ref.value();
-    PageRequest pr = page.value();
+    core::PageRequest pr = page.value();
     return answer<EdgeList>(
         ctx, queries_,
         [g, spec, q, pr]() mutable -> Result<EdgeList> {
@@ -625,7 +625,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     auto cancel = newCancel();
     auto filter = filterOf(params.getFilter(), cancel);
     if (!filter) return refuse(ctx, filter.status());
-    RankQuery q;
+    core::RankQuery q;
     q.filter = filter.value();
     switch (params.getMeasure()) {
       case schema::RankMeasure::DEGREE: q.measure = query::RankMeasure::kDegree; break;
@@ -644,8 +644,8 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
       const char* unit = q.measure == query::RankMeasure::kBetweenness ? "sources" : "iterations";
       q.progress = [relay, unit](uint64_t done, uint64_t total) { relay->update(done, total, unit); };
     }
-    LocalGraph* g = &graph_;
-    return answer<RankView>(ctx, queries_, [g, q] { return g->rank(q); }, [](auto res, RankView& v) {
+    core::LocalGraph* g = &graph_;
+    return answer<core::RankView>(ctx, queries_, [g, q] { return g->rank(q); }, [](auto res, core::RankView& v) {
       auto list = res.initEntries(static_cast<unsigned>(v.entries.size()));
       for (unsigned i = 0; i < v.entries.size(); ++i) {
         toWire(v.entries[i].actor, list[i].initActor());
@@ -661,17 +661,17 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     auto cancel = newCancel();
     auto filter = filterOf(params.getFilter(), cancel);
     if (!filter) return refuse(ctx, filter.status());
-    ComponentsQuery q;
+    core::ComponentsQuery q;
     q.filter = filter.value();
     if (params.getTop()) q.top = params.getTop();
     q.members = params.getMembers();
     if (q.top > schema::MAX_PAGE_SIZE)
       return refuse(ctx, Status::limitExceeded("top " + std::to_string(q.top) + " is above the server maximum of " +
                                                std::to_string(schema::MAX_PAGE_SIZE)));
-    LocalGraph* g = &graph_;
-    return answer<ComponentsView>(
+    core::LocalGraph* g = &graph_;
+    return answer<core::ComponentsView>(
         ctx, queries_,
-        [g, q]() -> Result<ComponentsView> {
+        [g, q]() -> Result<core::ComponentsView> {
           auto r = g->components(q);
           if (!r) return r;
           size_t bytes = 0;
@@ -682,7 +682,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
                                          " MiB; ask for fewer components or members");
           return r;
         },
-        [](auto res, ComponentsView& v) {
+        [](auto res, core::ComponentsView& v) {
           auto list = res.initComponents(static_cast<unsigned>(v.components.size()));
           for (unsigned i = 0; i < v.components.size(); ++i) {
             list[i].setSize(v.components[i].size);
@@ -702,12 +702,12 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (docs.size() > schema::MAX_INGEST_DOCUMENTS)
       return refuse(ctx, Status::limitExceeded(std::to_string(docs.size()) + " documents in one call; at most " +
                                                std::to_string(schema::MAX_INGEST_DOCUMENTS)));
-    std::vector<IngestDocument> in;
+    std::vector<core::IngestDocument> in;
     std::vector<std::string> warnings;
     in.reserve(docs.size());
     for (unsigned i = 0; i < docs.size(); ++i) {
       auto d = docs[i];
-      IngestDocument doc;
+      core::IngestDocument doc;
       doc.text = str(d.getText());
       doc.title = str(d.getTitle());
       doc.source = str(d.getSource());
@@ -723,27 +723,27 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
       }
       in.push_back(std::move(doc));
     }
-    LocalGraph* g = &graph_;
-    auto shared = std::make_shared<std::vector<IngestDocument>>(std::move(in));
+    core::LocalGraph* g = &graph_;
+    auto shared = std::make_shared<std::vector<core::IngestDocument>>(std::move(in));
     auto progress = progressOf(ctx.getParams(), timer_);
     std::function<void(uint64_t, uint64_t)> onDocument;
     if (auto relay = progress.first)
       onDocument = [relay](uint64_t done, uint64_t total) { relay->update(done, total, "documents"); };
-    return answer<IngestSummary>(
+    return answer<core::IngestSummary>(
         ctx, writer_,
-        [g, shared, warnings, onDocument]() -> Result<IngestSummary> {
+        [g, shared, warnings, onDocument]() -> Result<core::IngestSummary> {
           auto r = g->ingest(*shared, onDocument);
           if (r) r->warnings.insert(r->warnings.begin(), warnings.begin(), warnings.end());
           return r;
         },
-        [](auto res, IngestSummary& s) {
+        [](auto res, core::IngestSummary& s) {
           auto r = res.initReport();
           r.setDocuments(s.documents);
           r.setArticles(s.articles);
-          r.setActorsAdded(s.actorsAdded);
-          r.setEdgesAdded(s.edgesAdded);
-          r.setEvidenceAdded(s.evidenceAdded);
-          r.setSkipped(s.skipped);
+          r.setActorsAdded(s.actorsNew);
+          r.setEdgesAdded(s.edgesNew);
+          r.setEvidenceAdded(s.evidenceNew);
+          r.setSkipped(s.articlesSkipped);
           auto w = r.initWarnings(static_cast<unsigned>(std::min<size_t>(s.warnings.size(), 1000)));
           for (unsigned i = 0; i < w.size(); ++i) w.set(i, s.warnings[i]);
         },
@@ -761,10 +761,10 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (!drop) return refuse(ctx, drop.status());
     auto by = curationByOf(p.getBy());
     if (!by) return refuse(ctx, by.status());
-    LocalGraph* g = &graph_;
-    return answer<MergeResult>(
+    core::LocalGraph* g = &graph_;
+    return answer<core::MergeResult>(
         ctx, writer_, [g, k = *keep, d = *drop, b = *by] { return g->mergeActors(k, d, b); },
-        [](auto res, MergeResult& m) {
+        [](auto res, core::MergeResult& m) {
           auto r = res.initReport();
           toWire(m.summary.kept, r.initKept());
           toWire(m.dropped, r.initDropped());
@@ -786,7 +786,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     auto by = curationByOf(p.getBy());
     if (!by) return refuse(ctx, by.status());
     const bool add = !p.getRemove();
-    LocalGraph* g = &graph_;
+    core::LocalGraph* g = &graph_;
     return answer<Actor>(
         ctx, writer_, [g, a = *actor, text, add, b = *by] { return g->aliasActor(a, text, add, b); },
         [](auto res, Actor& a) { toWire(a, res.initActor()); }, nullptr, kIngestDeadline);
@@ -800,7 +800,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (Status st = checkText("name", name); !st.isOk()) return refuse(ctx, st);
     auto by = curationByOf(p.getBy());
     if (!by) return refuse(ctx, by.status());
-    LocalGraph* g = &graph_;
+    core::LocalGraph* g = &graph_;
     return answer<Actor>(
         ctx, writer_, [g, a = *actor, name, b = *by] { return g->renameActor(a, name, b); },
         [](auto res, Actor& a) { toWire(a, res.initActor()); }, nullptr, kIngestDeadline);
@@ -824,7 +824,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     }
     auto by = curationByOf(p.getBy());
     if (!by) return refuse(ctx, by.status());
-    LocalGraph* g = &graph_;
+    core::LocalGraph* g = &graph_;
     return answer<Actor>(
         ctx, writer_, [g, a = *actor, kind, country, b = *by] { return g->setActor(a, kind, country, b); },
         [](auto res, Actor& a) { toWire(a, res.initActor()); }, nullptr, kIngestDeadline);
@@ -836,7 +836,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (!actor) return refuse(ctx, actor.status());
     auto by = curationByOf(p.getBy());
     if (!by) return refuse(ctx, by.status());
-    LocalGraph* g = &graph_;
+    core::LocalGraph* g = &graph_;
     return answer<core::RemoveActorSummary>(
         ctx, writer_, [g, a = *actor, w = p.getWithEdges(), b = *by] { return g->removeActor(a, w, b); },
         [](auto res, core::RemoveActorSummary& r) {
@@ -851,7 +851,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     auto p = ctx.getParams();
     auto by = curationByOf(p.getBy());
     if (!by) return refuse(ctx, by.status());
-    LocalGraph* g = &graph_;
+    core::LocalGraph* g = &graph_;
     return answer<RemovedEdge>(
         ctx, writer_,
         [g, id = p.getEdge(), b = *by]() -> Result<RemovedEdge> {
@@ -871,7 +871,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (!by) return refuse(ctx, by.status());
     std::optional<uint64_t> seq;
     if (p.getSeq() != 0) seq = p.getSeq();
-    LocalGraph* g = &graph_;
+    core::LocalGraph* g = &graph_;
     return answer<core::UndoSummary>(
         ctx, writer_, [g, seq, b = *by] { return g->undo(seq, b); },
         [](auto res, core::UndoSummary& u) {
@@ -887,7 +887,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
   }
 
   kj::Promise<void> log(LogContext ctx) override {
-    LocalGraph* g = &graph_;
+    core::LocalGraph* g = &graph_;
     return answer<std::vector<storage::CurationRecord>>(
         ctx, queries_, [g] { return g->curationLog(); },
         [](auto res, std::vector<storage::CurationRecord>& v) {
@@ -1015,7 +1015,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     return filter;
   }
 
-  LocalGraph& graph_;
+  core::LocalGraph& graph_;
   WorkerPool& queries_;
   WorkerPool& writer_;
   kj::Timer& timer_;
@@ -1073,7 +1073,7 @@ class MeteredStream final : public kj::AsyncIoStream {
 // What Connections needs to make each connection's service object and to
 // enforce the limits.
 struct ServiceParts {
-  LocalGraph& graph;
+  core::LocalGraph& graph;
   WorkerPool& queries;
   WorkerPool& writer;
   kj::Timer& timer;
@@ -1179,7 +1179,7 @@ struct Server::Loop {
   kj::Own<kj::CrossThreadPromiseFulfiller<void>> stop;
 };
 
-Server::Server(LocalGraph& graph, ServerOptions options) : graph_(graph), options_(std::move(options)) {}
+Server::Server(core::LocalGraph& graph, ServerOptions options) : graph_(graph), options_(std::move(options)) {}
 
 Server::~Server() = default;
 

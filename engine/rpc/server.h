@@ -1,4 +1,4 @@
-// Server: serves one LocalGraph over Cap'n Proto RPC (schema/actorgraph.capnp)
+// Server: serves one core::LocalGraph over Cap'n Proto RPC (schema/actorgraph.capnp)
 // to any number of clients. The event loop runs on the thread that calls
 // serve() and answers point lookups itself (a name found through the name
 // index, an actor by id); every other query runs on a pool of worker threads
@@ -22,7 +22,7 @@
 #include <string>
 
 #include "base/status.h"
-#include "rpc/local_graph.h"
+#include "core/local_graph.h"
 
 namespace kg::rpc {
 
@@ -70,7 +70,7 @@ Status checkListenAddress(const std::string& address, bool allowRemote);
 class Server final {
  public:
   // Borrows `graph`, which must outlive the server.
-  Server(LocalGraph& graph, ServerOptions options);
+  Server(core::LocalGraph& graph, ServerOptions options);
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
   ~Server();
@@ -90,7 +90,7 @@ class Server final {
 
  private:
   struct Loop;
-  LocalGraph& graph_;
+  core::LocalGraph& graph_;
   ServerOptions options_;
   std::mutex mu_;
   bool stopRequested_ = false;  // guarded by mu_

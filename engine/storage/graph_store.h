@@ -188,7 +188,7 @@ struct BulkLoadStats {
 // finish() stores nothing. Memory: about 100 bytes per loaded or stored edge
 // plus 28 per evidence record and the encoded size of its attributes. Requires that nobody else writes to the store
 // while the loader exists (the CLI holds the database lock and the engine's
-// write mutex). Not thread-safe, with one exception: putActor may be called
+// write lock). Not thread-safe, with one exception: putActor may be called
 // on one thread while putEdge runs on another (kg import merges edges on a
 // loader thread while its importing thread makes actors,
 // core/load_pipeline.h); each of the two calls on one thread only, and

@@ -31,10 +31,10 @@ int main(int argc, char** argv) {
   kg::rpc::Client& kgd = *connected.value();
 
   // 2. Read the corpus as `kg ingest` would (text, HTML, JSON Lines) and send it.
-  std::vector<kg::rpc::IngestDocument> docs;
+  std::vector<kg::core::IngestDocument> docs;
   std::vector<kg::extract::ReadWarning> warnings;
   kg::extract::readInputs({corpus}, [&](kg::extract::RawDocument&& raw) {
-    kg::rpc::IngestDocument d;
+    kg::core::IngestDocument d;
     d.text = std::move(raw.text);
     d.title = std::move(raw.title);
     d.date = raw.date;
@@ -49,14 +49,14 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::cout << "ingested " << report->documents << " documents: " << report->articles << " articles ("
-            << report->skipped << " already stored), " << report->actorsAdded << " new actors, "
-            << report->edgesAdded << " new edges\n";
+            << report->articlesSkipped << " already stored), " << report->actorsNew << " new actors, "
+            << report->edgesNew << " new edges\n";
   auto stats = kgd.stats();
   if (stats)
     std::cout << "the graph now holds " << stats->actors << " actors and " << stats->edges << " edges\n";
 
   // 3. Ask for a path and print it hop by hop, with a line of evidence.
-  kg::rpc::PathQuery q;
+  kg::core::PathQuery q;
   q.from = from;
   q.to = to;
   q.options.mode = kg::query::PathMode::kShortest;

@@ -17,9 +17,9 @@
 #include <thread>
 
 #include "core/engine.h"
+#include "core/local_graph.h"
 #include "fuzz_input.h"
 #include "rpc/client.h"
-#include "rpc/local_graph.h"
 #include "rpc/server.h"
 
 namespace {
@@ -29,7 +29,7 @@ using namespace kg;
 struct Fixture {
   std::filesystem::path dir;
   std::unique_ptr<core::Engine> engine;
-  std::unique_ptr<rpc::LocalGraph> graph;
+  std::unique_ptr<core::LocalGraph> graph;
   std::unique_ptr<rpc::Server> server;
   std::thread thread;
   int port = 0;
@@ -60,7 +60,7 @@ struct Fixture {
       edge.evidence.push_back(Evidence{"", 0, 0, 6, "A fact"});
       if (!engine->addEdge(edge).isOk()) std::abort();
     }
-    graph = std::make_unique<rpc::LocalGraph>(*engine);
+    graph = std::make_unique<core::LocalGraph>(*engine);
     if (!graph->refresh().isOk()) std::abort();
     rpc::ServerOptions o;
     o.listen = "127.0.0.1:0";

@@ -35,7 +35,7 @@ bool sameStats(const storage::StoreStats& a, const storage::StoreStats& b) {
   return a.actors == b.actors && a.edges == b.edges && a.evidence == b.evidence && a.documents == b.documents;
 }
 
-bool sameNeighbourhood(const rpc::NeighbourhoodView& a, const rpc::NeighbourhoodView& b) {
+bool sameNeighbourhood(const core::NeighbourhoodView& a, const core::NeighbourhoodView& b) {
   CHECK(a.nodes == b.nodes);
   CHECK(a.depths == b.depths);
   CHECK(a.edges.size() == b.edges.size());
@@ -50,7 +50,7 @@ bool sameNeighbourhood(const rpc::NeighbourhoodView& a, const rpc::Neighbourhood
   return a.nodes == b.nodes && a.depths == b.depths && a.edges == b.edges && a.truncated == b.truncated;
 }
 
-bool samePaths(const rpc::PathsView& a, const rpc::PathsView& b) {
+bool samePaths(const core::PathsView& a, const core::PathsView& b) {
   if (a.truncated != b.truncated || a.paths.size() != b.paths.size()) return false;
   for (size_t i = 0; i < a.paths.size(); ++i) {
     const auto &x = a.paths[i], &y = b.paths[i];
@@ -59,7 +59,7 @@ bool samePaths(const rpc::PathsView& a, const rpc::PathsView& b) {
   return true;
 }
 
-bool sameRanking(const rpc::RankView& a, const rpc::RankView& b) {
+bool sameRanking(const core::RankView& a, const core::RankView& b) {
   if (a.approximate != b.approximate || a.sources != b.sources || a.entries.size() != b.entries.size()) return false;
   for (size_t i = 0; i < a.entries.size(); ++i)
     if (!(a.entries[i].actor == b.entries[i].actor && a.entries[i].score == b.entries[i].score)) return false;
@@ -75,7 +75,7 @@ query::Filter window(const std::string& from, const std::string& to) {
 
 TEST_CASE("Client: every query answers what the local graph answers", "[rpc]") {
   SmallGraph g;
-  rpc::LocalGraph local(*g.engine);
+  core::LocalGraph local(*g.engine);
   ServerThread server(local);
   REQUIRE(!server.address().empty());
   auto connected = rpc::Client::connect(server.address());
@@ -90,20 +90,20 @@ TEST_CASE("Client: every query answers what the local graph answers", "[rpc]") {
   sameResult(local.actors(std::nullopt), remote.actors(std::nullopt));
   sameResult(local.actors(ActorKind::kPerson), remote.actors(ActorKind::kPerson));
 
-  rpc::EdgeQuery all;
+  core::EdgeQuery all;
   sameResult(local.edges(all), remote.edges(all));
-  rpc::EdgeQuery us;
+  core::EdgeQuery us;
   us.actor = "United States";
   us.filter = window("2020-01", "2020-01");
   us.filter.types = {EdgeType::kAssault};
   sameResult(local.edges(us), remote.edges(us));
   us.filter.direction = query::Direction::kIn;
   sameResult(local.edges(us), remote.edges(us));
-  rpc::EdgeQuery bad;
+  core::EdgeQuery bad;
   bad.filter = window("2020-02", "2020-01");
   sameResult(local.edges(bad), remote.edges(bad));
 
-  rpc::NeighbourQuery nq;
+  core::NeighbourQuery nq;
   nq.actor = "Kata'ib Hezbollah";
   nq.options.depth = 2;
   nq.evidence = 2;
@@ -114,7 +114,7 @@ TEST_CASE("Client: every query answers what the local graph answers", "[rpc]") {
   for (auto mode : {query::PathMode::kShortest, query::PathMode::kAllShortest, query::PathMode::kKShortest,
                     query::PathMode::kWeighted, query::PathMode::kTemporal}) {
     INFO("mode " << query::pathModeName(mode));
-    rpc::PathQuery pq;
+    core::PathQuery pq;
     pq.from = "Mike Pompeo";
     pq.to = "Qassem Soleimani";
     pq.options.mode = mode;
@@ -123,17 +123,17 @@ TEST_CASE("Client: every query answers what the local graph answers", "[rpc]") {
     sameResult(local.paths(pq), remote.paths(pq), samePaths);
   }
 
-  rpc::TimelineQuery tq;
+  core::TimelineQuery tq;
   tq.actor = "United States";
   sameResult(local.timeline(tq), remote.timeline(tq));
-  rpc::AsOfQuery aq;
+  core::AsOfQuery aq;
   aq.date = Date::parse("2019-06-01").value();
   sameResult(local.asOf(aq), remote.asOf(aq));
   aq.actor = "Iran";
   sameResult(local.asOf(aq), remote.asOf(aq));
 
   for (auto m : {query::RankMeasure::kDegree, query::RankMeasure::kPageRank, query::RankMeasure::kBetweenness}) {
-    rpc::RankQuery rq;
+    core::RankQuery rq;
     rq.measure = m;
     sameResult(local.rank(rq), remote.rank(rq), sameRanking);
   }
@@ -145,7 +145,7 @@ TEST_CASE("Client: every query answers what the local graph answers", "[rpc]") {
 
 TEST_CASE("Client: an unknown actor is NotFound with the closest names", "[rpc]") {
   SmallGraph g;
-  rpc::LocalGraph local(*g.engine);
+  core::LocalGraph local(*g.engine);
   ServerThread server(local);
   auto c = rpc::Client::connect(server.address());
   REQUIRE(c);
@@ -175,13 +175,13 @@ TEST_CASE("Client: long listings arrive whole across pages", "[rpc]") {
   }
   REQUIRE(e.store().commit(*batch).isOk());
 
-  rpc::LocalGraph local(e);
+  core::LocalGraph local(e);
   ServerThread server(local);
   rpc::ClientOptions options;
   options.pageSize = 700;
   auto c = rpc::Client::connect(server.address(), options);
   REQUIRE(c);
-  rpc::EdgeQuery q;
+  core::EdgeQuery q;
   q.actor = "Hub Ministry";
   auto want = local.edges(q);
   auto got = (*c)->edges(q);
@@ -190,11 +190,11 @@ TEST_CASE("Client: long listings arrive whole across pages", "[rpc]") {
   CHECK(got->size() == 2500);
   CHECK(got.value() == want.value());
 
-  rpc::NeighbourQuery nq;
+  core::NeighbourQuery nq;
   nq.actor = "Hub Ministry";
   nq.options.maxEdges = 5000;
   sameResult(local.neighbours(nq), (*c)->neighbours(nq), sameNeighbourhood);
-  rpc::TimelineQuery tq;
+  core::TimelineQuery tq;
   tq.actor = "Hub Ministry";
   sameResult(local.timeline(tq), (*c)->timeline(tq));
 }
@@ -202,7 +202,7 @@ TEST_CASE("Client: long listings arrive whole across pages", "[rpc]") {
 TEST_CASE("Client: connecting to a port where nothing listens is IOError", "[rpc]") {
   // Bind and close a listener to get a loopback port that is free.
   SmallGraph g;
-  rpc::LocalGraph local(*g.engine);
+  core::LocalGraph local(*g.engine);
   std::string address;
   {
     ServerThread server(local);

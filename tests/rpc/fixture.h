@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "core/engine.h"
-#include "rpc/local_graph.h"
+#include "core/local_graph.h"
 #include "rpc/server.h"
 #include "support/temp_dir.h"
 
@@ -111,7 +111,7 @@ inline void addSlowGraph(core::Engine& e, int n, int degree) {
 // Runs a Server over `graph` in a thread; stops and joins it on destruction.
 class ServerThread {
  public:
-  explicit ServerThread(rpc::LocalGraph& graph, rpc::ServerOptions options = defaults()) : server_(graph, options) {
+  explicit ServerThread(core::LocalGraph& graph, rpc::ServerOptions options = defaults()) : server_(graph, options) {
     std::promise<std::string> bound;
     auto future = bound.get_future();
     thread_ = std::thread([this, p = std::move(bound)]() mutable {
@@ -149,8 +149,8 @@ class ServerThread {
 };
 
 // The example corpus, one IngestDocument per .txt file.
-inline std::vector<rpc::IngestDocument> corpusDocuments() {
-  std::vector<rpc::IngestDocument> docs;
+inline std::vector<core::IngestDocument> corpusDocuments() {
+  std::vector<core::IngestDocument> docs;
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(KG_CORPUS_DIR))
     if (entry.path().extension() == ".txt") files.push_back(entry.path());
@@ -159,7 +159,7 @@ inline std::vector<rpc::IngestDocument> corpusDocuments() {
     std::ifstream in(f);
     std::stringstream ss;
     ss << in.rdbuf();
-    rpc::IngestDocument d;
+    core::IngestDocument d;
     d.text = ss.str();
     d.source = f.filename().string();
     docs.push_back(std::move(d));

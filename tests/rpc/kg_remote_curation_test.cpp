@@ -136,7 +136,7 @@ TEST_CASE("kgd curation: a hostile or invalid request gets a clear error and cha
   rpc::Client& c = **client;
   auto before = c.stats();
   REQUIRE(before.isOk());
-  const rpc::CurationBy by{"tester", "test"};
+  const core::CurationBy by{"tester", "test"};
 
   auto longAlias = c.aliasActor("Iran", std::string(5000, 'x'), true, by);
   CHECK(longAlias.status().code() == StatusCode::kInvalidArgument);
@@ -147,10 +147,10 @@ TEST_CASE("kgd curation: a hostile or invalid request gets a clear error and cha
   auto noActor = c.mergeActors("", "Iran", by);
   CHECK(noActor.status().code() == StatusCode::kInvalidArgument);
   CHECK(noActor.status().message() == "empty actor name");
-  auto longUser = c.removeEdge(1, rpc::CurationBy{std::string(300, 'u'), ""});
+  auto longUser = c.removeEdge(1, core::CurationBy{std::string(300, 'u'), ""});
   CHECK(longUser.status().code() == StatusCode::kInvalidArgument);
   CHECK(longUser.status().message() == "user name of 300 bytes; at most 256");
-  auto longArgs = c.undo(std::nullopt, rpc::CurationBy{"u", std::string(20000, 'a')});
+  auto longArgs = c.undo(std::nullopt, core::CurationBy{"u", std::string(20000, 'a')});
   CHECK(longArgs.status().code() == StatusCode::kInvalidArgument);
   CHECK(longArgs.status().message() == "command line of 20000 bytes; at most 16384");
   auto noEdge = c.removeEdge(0, by);

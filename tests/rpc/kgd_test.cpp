@@ -38,7 +38,7 @@ TEST_CASE("kgd: prints the ephemeral port it bound, serves, and stops cleanly on
     auto s = (*c)->stats();
     REQUIRE(s);
     CHECK(s->actors == 8);
-    auto p = (*c)->paths(rpc::PathQuery{"Mike Pompeo", "Qassem Soleimani", {}, 1});
+    auto p = (*c)->paths(core::PathQuery{"Mike Pompeo", "Qassem Soleimani", {}, 1});
     REQUIRE(p);
     CHECK(!p->paths.empty());
   }

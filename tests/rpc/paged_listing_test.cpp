@@ -39,7 +39,7 @@ class Writer {
   // Ingests through `local`, or, when `address` is given, through a client
   // of kgd there (connected on the writer's thread: a client belongs to the
   // thread that made it).
-  Writer(rpc::GraphApi* local, const std::string& address, std::atomic<bool>& stop) {
+  Writer(core::GraphApi* local, const std::string& address, std::atomic<bool>& stop) {
     thread_ = std::thread([this, local, address, &stop] {
       std::unique_ptr<rpc::Client> client;
       if (!address.empty()) {
@@ -50,15 +50,15 @@ class Writer {
         }
         client = std::move(c).value();
       }
-      rpc::GraphApi& api = client ? *client : *local;
-      std::vector<rpc::IngestDocument> docs;
+      core::GraphApi& api = client ? *client : *local;
+      std::vector<core::IngestDocument> docs;
       for (const auto& d : testing::corpusDocuments())
         if (d.source.ends_with(".txt")) docs.push_back(d);
       for (int round = 0; !stop; ++round) {
         for (const auto& original : docs) {
           if (stop) break;
           // Another text (another document) of another day: new edges.
-          rpc::IngestDocument d = original;
+          core::IngestDocument d = original;
           d.text += "\n\nThis report was updated (" + std::to_string(round) + ").\n";
           d.date = Date::fromDays(Date::day(2020, 1, 1).days() + round, DatePrecision::kDay);
           d.source = "round" + std::to_string(round) + "/" + original.source;
@@ -67,7 +67,7 @@ class Writer {
             error_ = r.status().toString();
             return;
           }
-          if (r->edgesAdded > 0) ++writes_;
+          if (r->edgesNew > 0) ++writes_;
         }
       }
     });
@@ -107,13 +107,13 @@ bool hasRepeats(const std::vector<Id>& ids) {
 // rows' ids; *pinned: the version when every page carried the same one, else 0.
 template <typename Page>
 auto listPaged(Page&& page, uint64_t* pinned) {
-  rpc::PageRequest req;
+  core::PageRequest req;
   req.count = 3;
   decltype(idsOf(page(req, nullptr).value())) ids;
   uint64_t version = 0;
   bool same = true;
   for (;;) {
-    rpc::PageSpan span;
+    core::PageSpan span;
     auto rows = page(req, &span);
     REQUIRE(rows.isOk());
     if (req.offset == 0) version = span.version;
@@ -132,18 +132,18 @@ auto listPaged(Page&& page, uint64_t* pinned) {
 // every row of the whole listing read before it and nothing the whole
 // listing read after it lacks.
 template <typename Page>
-void pageWhileIngesting(rpc::LocalGraph& local, Page&& page) {
+void pageWhileIngesting(core::LocalGraph& local, Page&& page) {
   std::atomic<bool> stop{false};
   Writer writer(&local, "", stop);
   int pinned = 0, restarts = 0, exact = 0;
   const auto start = std::chrono::steady_clock::now();
   while (goOn(start, writer.writes())) {
-    rpc::PageSpan beforeSpan, afterSpan;
-    auto before = page(rpc::PageRequest{}, &beforeSpan);
+    core::PageSpan beforeSpan, afterSpan;
+    auto before = page(core::PageRequest{}, &beforeSpan);
     REQUIRE(before.isOk());
     uint64_t version = 0;
     auto ids = listPaged(page, &version);
-    auto after = page(rpc::PageRequest{}, &afterSpan);
+    auto after = page(core::PageRequest{}, &afterSpan);
     REQUIRE(after.isOk());
     if (version == 0 || (version >> 63) != 0) {
       ++restarts;  // the pages disagree: a client starts over
@@ -173,19 +173,19 @@ void pageWhileIngesting(rpc::LocalGraph& local, Page&& page) {
 TEST_CASE("LocalGraph: an edge listing paged during an ingest has no repeated or missing row at its version",
           "[rpc][paging]") {
   SmallGraph g;
-  rpc::LocalGraph local(*g.engine);
-  pageWhileIngesting(local, [&](const rpc::PageRequest& req, rpc::PageSpan* span) {
-    rpc::PageSpan ignored;
-    return local.edgesPage(rpc::EdgeQuery{}, req, span ? span : &ignored);
+  core::LocalGraph local(*g.engine);
+  pageWhileIngesting(local, [&](const core::PageRequest& req, core::PageSpan* span) {
+    core::PageSpan ignored;
+    return local.edgesPage(core::EdgeQuery{}, req, span ? span : &ignored);
   });
 }
 
 TEST_CASE("LocalGraph: an actor listing paged during an ingest has no repeated or missing row at its version",
           "[rpc][paging]") {
   SmallGraph g;
-  rpc::LocalGraph local(*g.engine);
-  pageWhileIngesting(local, [&](const rpc::PageRequest& req, rpc::PageSpan* span) {
-    rpc::PageSpan ignored;
+  core::LocalGraph local(*g.engine);
+  pageWhileIngesting(local, [&](const core::PageRequest& req, core::PageSpan* span) {
+    core::PageSpan ignored;
     return local.actorsPage(std::nullopt, req, span ? span : &ignored);
   });
 }
@@ -196,7 +196,7 @@ TEST_CASE("LocalGraph: an actor listing paged during an ingest has no repeated o
 // Busy "kept changing".
 TEST_CASE("Client: edge and actor listings paged during a remote ingest are whole or Busy", "[rpc][paging]") {
   SmallGraph g;
-  rpc::LocalGraph local(*g.engine);
+  core::LocalGraph local(*g.engine);
   ServerThread server(local);
   REQUIRE(!server.address().empty());
   rpc::ClientOptions options;
@@ -208,13 +208,13 @@ TEST_CASE("Client: edge and actor listings paged during a remote ingest are whol
   int whole = 0, busy = 0;
   const auto start = std::chrono::steady_clock::now();
   while (goOn(start, writer.writes())) {
-    auto edgesBefore = local.edges(rpc::EdgeQuery{});
+    auto edgesBefore = local.edges(core::EdgeQuery{});
     auto actorsBefore = local.actors(std::nullopt);
     REQUIRE(edgesBefore.isOk());
     REQUIRE(actorsBefore.isOk());
-    auto edges = (*c)->edges(rpc::EdgeQuery{});
+    auto edges = (*c)->edges(core::EdgeQuery{});
     auto actors = (*c)->actors(std::nullopt);
-    auto edgesAfter = local.edges(rpc::EdgeQuery{});
+    auto edgesAfter = local.edges(core::EdgeQuery{});
     auto actorsAfter = local.actors(std::nullopt);
     REQUIRE(edgesAfter.isOk());
     REQUIRE(actorsAfter.isOk());

@@ -58,10 +58,10 @@ TEST_CASE("ProgressRelay: next() gives the newest counts, at once or when anothe
 // bodies: about 0.3 s on an idle machine) or a little more.
 struct SlowGraph {
   SmallGraph g;
-  std::unique_ptr<rpc::LocalGraph> local;
+  std::unique_ptr<core::LocalGraph> local;
   explicit SlowGraph(int bodies = 1500) {
     testing::addSlowGraph(*g.engine, bodies, 8);
-    local = std::make_unique<rpc::LocalGraph>(*g.engine);
+    local = std::make_unique<core::LocalGraph>(*g.engine);
     REQUIRE(local->refresh().isOk());
   }
 };
@@ -76,7 +76,7 @@ TEST_CASE("Client: rank with a progress callback receives kgd's counts while the
   ServerThread server(*slow.local, o);
   auto c = rpc::Client::connect(server.address());
   REQUIRE(c);
-  rpc::RankQuery q;
+  core::RankQuery q;
   q.measure = query::RankMeasure::kBetweenness;
   q.top = 5;
   std::vector<std::pair<uint64_t, uint64_t>> reports;
@@ -97,7 +97,7 @@ TEST_CASE("Client: rank with a progress callback receives kgd's counts while the
   CHECK(reports.size() < r->sources / 4);
 
   // An older client's call (no sink: the field left out) is answered alike.
-  rpc::RankQuery plain = q;
+  core::RankQuery plain = q;
   plain.progress = nullptr;
   auto p = (*c)->rank(plain);
   REQUIRE(p.isOk());
@@ -201,7 +201,7 @@ TEST_CASE("Server: a client that never answers a report gets one and its answer,
   auto c = rpc::Client::connect(server.address());
   REQUIRE(c);
   CHECK((*c)->stats().isOk());
-  rpc::RankQuery q;
+  core::RankQuery q;
   q.measure = query::RankMeasure::kPageRank;
   q.top = 3;
   size_t reports = 0;

@@ -30,7 +30,7 @@ using testing::addSlowGraph;
 using testing::connectRaw;
 using testing::sendRawAndAwaitClose;
 
-storage::StoreStats statsOf(rpc::GraphApi& api) {
+storage::StoreStats statsOf(core::GraphApi& api) {
   auto s = api.stats();
   REQUIRE(s);
   return s.value();
@@ -54,20 +54,20 @@ TEST_CASE("Server: listens on loopback only unless allowed", "[rpc]") {
 
 TEST_CASE("Server: requests beyond the limits get typed errors on a connection that keeps serving", "[rpc]") {
   SmallGraph g;
-  rpc::LocalGraph local(*g.engine);
+  core::LocalGraph local(*g.engine);
   ServerThread server(local);
   auto c = rpc::Client::connect(server.address());
   REQUIRE(c);
   rpc::Client& remote = *c.value();
 
-  rpc::NeighbourQuery deep;
+  core::NeighbourQuery deep;
   deep.actor = "Iran";
   deep.options.depth = 100;
   auto n = remote.neighbours(deep);
   REQUIRE(!n);
   CHECK(n.status().code() == StatusCode::kLimitExceeded);
 
-  rpc::PathQuery many;
+  core::PathQuery many;
   many.from = "Iran";
   many.to = "Iraq";
   many.options.mode = query::PathMode::kKShortest;
@@ -76,7 +76,7 @@ TEST_CASE("Server: requests beyond the limits get typed errors on a connection t
   REQUIRE(!p);
   CHECK(p.status().code() == StatusCode::kLimitExceeded);
 
-  rpc::EdgeQuery ev;
+  core::EdgeQuery ev;
   ev.evidence = 100000;
   auto e = remote.edges(ev);
   REQUIRE(!e);
@@ -86,12 +86,12 @@ TEST_CASE("Server: requests beyond the limits get typed errors on a connection t
   REQUIRE(!longName);
   CHECK(longName.status().code() == StatusCode::kInvalidArgument);
 
-  rpc::AsOfQuery undated;
+  core::AsOfQuery undated;
   auto a = remote.asOf(undated);
   REQUIRE(!a);
   CHECK(a.status().code() == StatusCode::kInvalidArgument);
 
-  rpc::RankQuery top;
+  core::RankQuery top;
   top.top = 1000000;
   auto r = remote.rank(top);
   REQUIRE(!r);
@@ -103,13 +103,13 @@ TEST_CASE("Server: requests beyond the limits get typed errors on a connection t
 
 TEST_CASE("Server: a page size above the maximum is LimitExceeded", "[rpc]") {
   SmallGraph g;
-  rpc::LocalGraph local(*g.engine);
+  core::LocalGraph local(*g.engine);
   ServerThread server(local);
   rpc::ClientOptions bigPages;
   bigPages.pageSize = 20000;
   auto c2 = rpc::Client::connect(server.address(), bigPages);
   REQUIRE(c2);
-  auto all = (*c2)->edges(rpc::EdgeQuery{});
+  auto all = (*c2)->edges(core::EdgeQuery{});
   REQUIRE(!all);
   CHECK(all.status().code() == StatusCode::kLimitExceeded);
   CHECK(all.status().message().find("10000") != std::string::npos);
@@ -117,7 +117,7 @@ TEST_CASE("Server: a page size above the maximum is LimitExceeded", "[rpc]") {
 
 TEST_CASE("Server: malformed bytes and oversized messages close only their own connection", "[rpc]") {
   SmallGraph g;
-  rpc::LocalGraph local(*g.engine);
+  core::LocalGraph local(*g.engine);
   ServerThread server(local);
   REQUIRE(!server.address().empty());
   auto before = local.stats();
@@ -177,7 +177,7 @@ TEST_CASE("Server: a client that disconnects mid-result does not disturb the oth
     REQUIRE(batch->putEdge(edge));
   }
   REQUIRE(e.store().commit(*batch).isOk());
-  rpc::LocalGraph local(e);
+  core::LocalGraph local(e);
   ServerThread server(local);
   auto before = local.stats();
   REQUIRE(before);
@@ -192,7 +192,7 @@ TEST_CASE("Server: a client that disconnects mid-result does not disturb the oth
       o.pageSize = 100;
       auto c = rpc::Client::connect(server.address(), o);
       if (!c) return;
-      rpc::EdgeQuery q;
+      core::EdgeQuery q;
       q.actor = "Hub Ministry";
       for (int i = 0; i < 3; ++i) (void)(*c)->edges(q);
     });
@@ -201,7 +201,7 @@ TEST_CASE("Server: a client that disconnects mid-result does not disturb the oth
 
   auto c = rpc::Client::connect(server.address());
   REQUIRE(c);
-  rpc::EdgeQuery q;
+  core::EdgeQuery q;
   q.actor = "Hub Ministry";
   auto edges = (*c)->edges(q);
   REQUIRE(edges);
@@ -228,13 +228,13 @@ TEST_CASE("Server: a query past its deadline is answered with an error and the s
     REQUIRE(batch->putEdge(edge));
   }
   REQUIRE(e.store().commit(*batch).isOk());
-  rpc::LocalGraph local(e);
+  core::LocalGraph local(e);
   rpc::ServerOptions o = ServerThread::defaults();
   o.deadline = std::chrono::milliseconds(1);
   ServerThread server(local, o);
   auto c = rpc::Client::connect(server.address());
   REQUIRE(c);
-  rpc::EdgeQuery q;
+  core::EdgeQuery q;
   q.actor = "Hub Ministry";
   q.evidence = 10;
   int late = 0;
@@ -266,9 +266,9 @@ TEST_CASE("Server: a query made slow on purpose is stopped at its deadline insid
   // searches over 32,000 edges (about 10^8 edge visits, far beyond a
   // 100 ms deadline on any machine).
   addSlowGraph(*g.engine, 4000, 8);
-  rpc::LocalGraph local(*g.engine);
+  core::LocalGraph local(*g.engine);
   REQUIRE(local.refresh().isOk());
-  rpc::RankQuery q;
+  core::RankQuery q;
   q.measure = query::RankMeasure::kBetweenness;
   q.top = 5;
 
@@ -318,7 +318,7 @@ TEST_CASE("Server: a query made slow on purpose is stopped at its deadline insid
 TEST_CASE("Server: a query whose client leaves is stopped, not finished in the background", "[rpc][deadline]") {
   SmallGraph g;
   addSlowGraph(*g.engine, 4000, 8);
-  rpc::LocalGraph local(*g.engine);
+  core::LocalGraph local(*g.engine);
   REQUIRE(local.refresh().isOk());
   QueryEnds ends;
   rpc::ServerOptions o = ServerThread::defaults();
@@ -331,7 +331,7 @@ TEST_CASE("Server: a query whose client leaves is stopped, not finished in the b
     co.timeout = std::chrono::milliseconds(100);  // the client gives up and closes its connection
     auto c = rpc::Client::connect(server.address(), co);
     REQUIRE(c);
-    rpc::RankQuery q;
+    core::RankQuery q;
     q.measure = query::RankMeasure::kBetweenness;
     auto r = (*c)->rank(q);
     REQUIRE_FALSE(r.isOk());
@@ -347,7 +347,7 @@ TEST_CASE("Server: a query whose client leaves is stopped, not finished in the b
 
 TEST_CASE("Server: readers keep being answered while another client ingests", "[rpc]") {
   SmallGraph g;
-  rpc::LocalGraph local(*g.engine);
+  core::LocalGraph local(*g.engine);
   ServerThread server(local);
   REQUIRE(!server.address().empty());
   auto before = local.stats();
@@ -357,7 +357,7 @@ TEST_CASE("Server: readers keep being answered while another client ingests", "[
 
   std::atomic<bool> ingestDone{false};
   Status ingestStatus;
-  rpc::IngestSummary summary;
+  core::IngestSummary summary;
   std::thread writer([&] {
     auto c = rpc::Client::connect(server.address());
     if (!c) {
@@ -396,15 +396,15 @@ TEST_CASE("Server: readers keep being answered while another client ingests", "[
         std::vector<Status> got;
         got.push_back(r.stats().status());
         got.push_back(r.actor("Kataib Hezbollah").status());
-        rpc::NeighbourQuery nq;
+        core::NeighbourQuery nq;
         nq.actor = "United States";
         nq.options.depth = 2;
         got.push_back(r.neighbours(nq).status());
-        rpc::PathQuery pq;
+        core::PathQuery pq;
         pq.from = "Mike Pompeo";
         pq.to = "Qassem Soleimani";
         got.push_back(r.paths(pq).status());
-        rpc::EdgeQuery eq;
+        core::EdgeQuery eq;
         eq.actor = "Iran";
         got.push_back(r.edges(eq).status());
         for (const auto& s : got) {
@@ -450,7 +450,7 @@ TEST_CASE("Server: readers keep being answered while another client ingests", "[
 
 TEST_CASE("Server: stop() ends serve() with clients still connected", "[rpc]") {
   SmallGraph g;
-  rpc::LocalGraph local(*g.engine);
+  core::LocalGraph local(*g.engine);
   std::unique_ptr<rpc::Client> client;
   {
     ServerThread server(local);
@@ -474,7 +474,7 @@ namespace {
 // from several concurrent clients. `rpc_tests "[bench]"` runs it.
 TEST_CASE("Server: throughput of mixed queries from concurrent clients", "[.][bench]") {
   SmallGraph g;
-  rpc::LocalGraph local(*g.engine);
+  core::LocalGraph local(*g.engine);
   rpc::ServerOptions o = ServerThread::defaults();
   ServerThread server(local, o);
   constexpr int kClients = 4, kRounds = 250;
@@ -486,10 +486,10 @@ TEST_CASE("Server: throughput of mixed queries from concurrent clients", "[.][be
       auto c = rpc::Client::connect(server.address());
       if (!c) return;
       for (int i = 0; i < kRounds; ++i) {
-        rpc::NeighbourQuery nq;
+        core::NeighbourQuery nq;
         nq.actor = "United States";
         nq.options.depth = 2;
-        rpc::PathQuery pq;
+        core::PathQuery pq;
         pq.from = "Mike Pompeo";
         pq.to = "Qassem Soleimani";
         ok += (*c)->stats().isOk() + (*c)->actor("Kataib Hezbollah").isOk() + (*c)->neighbours(nq).isOk() +
@@ -511,8 +511,8 @@ namespace kg {
 
 TEST_CASE("LocalGraph: an ingest that stores nothing keeps the snapshot and its version", "[rpc]") {
   testing::SmallGraph g;
-  rpc::LocalGraph local(*g.engine);
-  rpc::IngestDocument doc;
+  core::LocalGraph local(*g.engine);
+  core::IngestDocument doc;
   doc.text = "US forces killed Qassem Soleimani in Baghdad on Friday.";
   doc.date = Date::day(2020, 1, 4);
   doc.source = "test";
@@ -520,7 +520,7 @@ TEST_CASE("LocalGraph: an ingest that stores nothing keeps the snapshot and its 
   const uint64_t version = local.snapshotVersion();
   auto again = local.ingest({doc});
   REQUIRE(again.isOk());
-  CHECK(again->edgesAdded == 0);
+  CHECK(again->edgesNew == 0);
   CHECK(local.snapshotVersion() == version);  // nothing new: no rebuild
   doc.text = "Iran condemned the United States on Saturday.";
   REQUIRE(local.ingest({doc}).isOk());
@@ -529,24 +529,24 @@ TEST_CASE("LocalGraph: an ingest that stores nothing keeps the snapshot and its 
 
 TEST_CASE("LocalGraph: edge and actor pages carry a version that changes when the store does", "[rpc]") {
   testing::SmallGraph g;
-  rpc::LocalGraph local(*g.engine);
-  rpc::EdgeQuery q;
-  rpc::PageRequest first;
+  core::LocalGraph local(*g.engine);
+  core::EdgeQuery q;
+  core::PageRequest first;
   first.count = 2;
-  rpc::PageSpan a, b, c;
+  core::PageSpan a, b, c;
   REQUIRE(local.edgesPage(q, first, &a).isOk());
-  rpc::PageRequest second = first;
+  core::PageRequest second = first;
   second.offset = a.next;
   REQUIRE(local.edgesPage(q, second, &b).isOk());
   CHECK(a.version != 0);
   CHECK(a.version == b.version);  // nothing written between the pages
-  rpc::IngestDocument doc;
+  core::IngestDocument doc;
   doc.text = "Iran condemned the United States on Saturday.";
   doc.date = Date::day(2020, 1, 4);
   REQUIRE(local.ingest({doc}).isOk());
   REQUIRE(local.edgesPage(q, second, &c).isOk());
   CHECK(c.version != a.version);  // a client paging through restarts
-  rpc::PageSpan x, y;
+  core::PageSpan x, y;
   REQUIRE(local.actorsPage(std::nullopt, first, &x).isOk());
   REQUIRE(local.actorsPage(std::nullopt, first, &y).isOk());
   CHECK(x.version == y.version);
@@ -562,23 +562,23 @@ namespace kg {
 // because every ingest moved the pages' version, whether it wrote or not.
 TEST_CASE("LocalGraph: an ingest that stores nothing leaves the version of edge and actor pages alone", "[rpc]") {
   testing::SmallGraph g;
-  rpc::LocalGraph local(*g.engine);
-  rpc::IngestDocument doc;
+  core::LocalGraph local(*g.engine);
+  core::IngestDocument doc;
   doc.text = "US forces killed Qassem Soleimani in Baghdad on Friday.";
   doc.date = Date::day(2020, 1, 4);
   doc.source = "test";
   REQUIRE(local.ingest({doc}).isOk());
-  rpc::PageRequest first;
+  core::PageRequest first;
   first.count = 2;
-  rpc::PageSpan a, b, x, y;
-  REQUIRE(local.edgesPage(rpc::EdgeQuery{}, first, &a).isOk());
+  core::PageSpan a, b, x, y;
+  REQUIRE(local.edgesPage(core::EdgeQuery{}, first, &a).isOk());
   REQUIRE(local.actorsPage(std::nullopt, first, &x).isOk());
   auto again = local.ingest({doc});
   REQUIRE(again.isOk());
-  REQUIRE(again->skipped == 1);
-  rpc::PageRequest second = first;
+  REQUIRE(again->articlesSkipped == 1);
+  core::PageRequest second = first;
   second.offset = a.next;
-  REQUIRE(local.edgesPage(rpc::EdgeQuery{}, second, &b).isOk());
+  REQUIRE(local.edgesPage(core::EdgeQuery{}, second, &b).isOk());
   REQUIRE(local.actorsPage(std::nullopt, second, &y).isOk());
   CHECK(b.version == a.version);  // nothing was written: a client paging through goes on
   CHECK(y.version == x.version);

@@ -156,18 +156,18 @@ kg::Status randomCall(kg::rpc::Client& c, Soak& soak, std::mt19937& rng) {
   auto pick = [&] { return soak.actors[std::uniform_int_distribution<size_t>(0, soak.actors.size() - 1)(rng)]; };
   switch (std::uniform_int_distribution<int>(0, 2)(rng)) {
     case 0: {
-      kg::rpc::NeighbourQuery q{pick(), {}, 0};
+      kg::core::NeighbourQuery q{pick(), {}, 0};
       q.options.depth = std::uniform_int_distribution<int>(1, 2)(rng);
       return c.neighbours(q).status();
     }
     case 1: {
-      kg::rpc::PathQuery q{pick(), pick(), {}, 1};
+      kg::core::PathQuery q{pick(), pick(), {}, 1};
       while (q.to == q.from && soak.actors.size() > 1) q.to = pick();  // the same actor twice is a bad query
       q.options.maxDepth = kMaxPathDepth;
       return c.paths(q).status();
     }
     default: {
-      kg::rpc::EdgeQuery q;
+      kg::core::EdgeQuery q;
       if (rng() % 2) q.actor = pick();
       auto r = c.edges(q);
       if (r) soak.pages += r->size() / kEdgePageSize + 1;
@@ -194,8 +194,8 @@ void queryClient(Soak& soak, unsigned seed) {
   }
 }
 
-std::vector<kg::rpc::IngestDocument> readDocuments(const std::string& path) {
-  std::vector<kg::rpc::IngestDocument> docs;
+std::vector<kg::core::IngestDocument> readDocuments(const std::string& path) {
+  std::vector<kg::core::IngestDocument> docs;
   std::vector<kg::extract::ReadWarning> warnings;
   kg::extract::readInputs({path}, [&](kg::extract::RawDocument&& d) {
     docs.push_back({std::move(d.text), std::move(d.title), d.date, std::move(d.source), std::move(d.url)});
@@ -203,7 +203,7 @@ std::vector<kg::rpc::IngestDocument> readDocuments(const std::string& path) {
   return docs;
 }
 
-void ingestClient(Soak& soak, const std::vector<std::vector<kg::rpc::IngestDocument>>& sets) {
+void ingestClient(Soak& soak, const std::vector<std::vector<kg::core::IngestDocument>>& sets) {
   for (size_t i = 0; Clock::now() < soak.end; ++i) {
     auto client = kg::rpc::Client::connect(soak.address);
     if (!client) {
@@ -263,7 +263,7 @@ void dropMidPage(Soak& soak) {
     options.timeout = kMidPageTimeouts[static_cast<size_t>(i) % kMidPageTimeouts.size()];
     auto client = kg::rpc::Client::connect(soak.address, options);
     if (!client) continue;
-    auto r = (*client)->edges(kg::rpc::EdgeQuery{});
+    auto r = (*client)->edges(kg::core::EdgeQuery{});
     soak.abuse.add(r ? "mid-page drop finished first" : "mid-page drop " + kindOf(r.status()));
   }
 }
@@ -322,7 +322,7 @@ bool buildDatabase(const std::string& db) {
 // Loads kgd's ingest dictionaries (a remote ingest of stored documents) and
 // serves each kind of call, so that memory measured afterwards is the warm
 // server's, not the cost of its first ingest.
-bool warmUp(Soak& soak, const std::vector<kg::rpc::IngestDocument>& docs) {
+bool warmUp(Soak& soak, const std::vector<kg::core::IngestDocument>& docs) {
   kg::rpc::ClientOptions options;
   options.pageSize = kEdgePageSize;
   auto client = kg::rpc::Client::connect(soak.address, options);
@@ -352,7 +352,7 @@ Usage usageOf(const kg::testing::Kgd& kgd) {
 
 // Runs the load and the abuse for `seconds`; kgd's usage sampled meanwhile.
 std::vector<Usage> runLoad(Soak& soak, kg::testing::Kgd& kgd, int seconds,
-                            const std::vector<std::vector<kg::rpc::IngestDocument>>& sets) {
+                           const std::vector<std::vector<kg::core::IngestDocument>>& sets) {
   soak.end = Clock::now() + std::chrono::seconds(seconds);
   std::vector<std::thread> threads;
   const int clients = soak.race ? kRaceQueryClients : kQueryClients;

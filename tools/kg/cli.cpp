@@ -13,9 +13,9 @@
 #include <cstdlib>
 
 #include "core/json_codec.h"
+#include "core/local_graph.h"
 #include "rpc/client.h"
 #include "tools/kg/table.h"
-#include "rpc/local_graph.h"
 
 namespace kg::cli {
 
@@ -54,7 +54,7 @@ Status CliContext::closeEngine() {
                                    " (what the command committed is kept: the next open recovers it)");
 }
 
-Result<rpc::GraphApi*> CliContext::api() {
+Result<core::GraphApi*> CliContext::api() {
   if (api_) return api_.get();
   if (!remote.empty()) {
     auto client = rpc::Client::connect(remote);
@@ -64,7 +64,7 @@ Result<rpc::GraphApi*> CliContext::api() {
   }
   auto e = engine(false);
   if (!e) return e.status();
-  auto local = std::make_unique<rpc::LocalGraph>(**e);
+  auto local = std::make_unique<core::LocalGraph>(**e);
   local->setSnapshotReport([](const std::string& line) { std::cerr << "kg: warning: " << line << "\n"; });
   local->setSnapshotProgress([this](uint64_t done, uint64_t total) {
     if (progress) progress->snapshotBuild(done, total);
@@ -73,12 +73,12 @@ Result<rpc::GraphApi*> CliContext::api() {
   return api_.get();
 }
 
-Result<rpc::GraphApi*> CliContext::writableApi() {
+Result<core::GraphApi*> CliContext::writableApi() {
   if (!remote.empty()) return api();
   auto e = engine(true);  // drops an api_ over a read-only engine
   if (!e) return e.status();
   if (!api_) {
-    auto local = std::make_unique<rpc::LocalGraph>(**e);
+    auto local = std::make_unique<core::LocalGraph>(**e);
     local->setSnapshotReport([](const std::string& line) { std::cerr << "kg: warning: " << line << "\n"; });
     api_ = std::move(local);
   }

@@ -18,7 +18,7 @@
 
 #include "base/status.h"
 #include "core/engine.h"
-#include "rpc/graph_api.h"
+#include "core/graph_api.h"
 
 namespace kg::cli {
 
@@ -102,11 +102,11 @@ struct CliContext {
   // The graph the query commands read: the local database (read-only), or
   // the kgd at `remote`. Errors: as engine(false), or IOError when kgd
   // cannot be reached.
-  Result<rpc::GraphApi*> api();
+  Result<core::GraphApi*> api();
   // The graph the curation commands change: the local database opened for
   // writing, or the kgd at `remote`. Errors: as engine(true), or IOError
   // when kgd cannot be reached.
-  Result<rpc::GraphApi*> writableApi();
+  Result<core::GraphApi*> writableApi();
   // "database:" line of `kg stats`: the path, or "kgd at HOST:PORT".
   std::string where() const { return remote.empty() ? dbPath : "kgd at " + remote; }
 
@@ -114,7 +114,7 @@ struct CliContext {
   std::unique_ptr<core::Engine> engine_;
   bool engineWritable_ = false;
   bool createdDb_ = false;  // engine(true) created the directory
-  std::unique_ptr<rpc::GraphApi> api_;  // borrows *engine_ in local mode, so declared after it
+  std::unique_ptr<core::GraphApi> api_;  // borrows *engine_ in local mode, so declared after it
 };
 
 // A CLI11 check for counts (--limit, --depth, --threads, ...): decimal

@@ -105,7 +105,7 @@ struct ShowArgs {
 
 int showActor(CliContext& ctx, const ShowArgs& args) {
   const std::string& name = args.name;
-  rpc::EdgeQuery q;
+  core::EdgeQuery q;
   auto filter = toFilter(args.f);
   if (!filter) return ctx.usage(filter.status());
   q.filter = *filter;

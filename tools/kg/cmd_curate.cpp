@@ -5,7 +5,7 @@
 #include <iomanip>
 
 #include "core/curation.h"
-#include "rpc/graph_api.h"
+#include "core/graph_api.h"
 #include "core/json_codec.h"
 #include "tools/kg/cli.h"
 
@@ -28,16 +28,16 @@ std::optional<uint64_t> numberArg(const std::string& text) {
 // The curation commands run through GraphApi: on the local database (opened
 // for writing) or, with --remote, on kgd, with the same semantics, messages
 // and exit codes. An ACTOR argument is an id ("12" or "#12") or a name,
-// alias or spelling; the graph reads it (rpc::GraphApi).
+// alias or spelling; the graph reads it (core::GraphApi).
 struct Session {
-  rpc::GraphApi* api = nullptr;
-  rpc::CurationBy by;
+  core::GraphApi* api = nullptr;
+  core::CurationBy by;
 };
 
 Result<Session> openSession(CliContext& ctx) {
   auto api = ctx.writableApi();
   if (!api) return api.status();
-  return Session{api.value(), rpc::CurationBy{"", ctx.commandLine}};
+  return Session{api.value(), core::CurationBy{"", ctx.commandLine}};
 }
 
 void printActor(CliContext& ctx, const std::string& what, const Actor& a, uint64_t extraSeq = 0) {

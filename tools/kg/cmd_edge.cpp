@@ -66,7 +66,7 @@ struct EdgesArgs {
 };
 
 int listEdges(CliContext& ctx, const CLI::App* cmd, const EdgesArgs& a) {
-  rpc::EdgeQuery q;
+  core::EdgeQuery q;
   auto filter = toFilter(a.f);
   if (!filter) return ctx.usage(filter.status());
   if (a.actor.empty() && cmd->count("--direction"))

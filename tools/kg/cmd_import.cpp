@@ -44,10 +44,9 @@ int runJsonlImport(CliContext& ctx, CLI::App* cmd, const ImportArgs& a) {
   const bool existed = std::filesystem::exists(ctx.dbPath, ec);
   auto engine = ctx.engine(true);
   if (!engine) return ctx.failOpen(engine.status());
-  Result<exports::RestoreSummary> r = [&] {
-    std::lock_guard<std::mutex> lock((*engine)->writeMutex());
-    return exports::restoreJsonl(stdinInput ? std::cin : file, stdinInput ? "stdin" : a.path, (*engine)->store());
-  }();
+  Result<exports::RestoreSummary> r = (*engine)->withWriteLock([&](storage::GraphStore& store) {
+    return exports::restoreJsonl(stdinInput ? std::cin : file, stdinInput ? "stdin" : a.path, store);
+  });
   if (!r) {
     if (!existed) {
       (void)ctx.closeEngine();  // the database is removed
@@ -185,8 +184,6 @@ int runImport(CliContext& ctx, CLI::App* cmd, ImportArgs a) {
   const std::clock_t cpu0 = std::clock();
   auto engine = ctx.engine(true);
   if (!engine) return ctx.failOpen(engine.status());
-  std::lock_guard<std::mutex> lock((*engine)->writeMutex());
-  core::Importer importer((*engine)->store());
   // The total is known before the first line is drawn (the lines are
   // counted only when lines can be drawn).
   const bool drawn = !ctx.quiet && !ctx.json && isatty(STDERR_FILENO);
@@ -195,7 +192,11 @@ int runImport(CliContext& ctx, CLI::App* cmd, ImportArgs a) {
     o.progress = [&progress](uint64_t rows) { progress.set(rows); };
     o.writing = [&progress] { progress.setPhase("writing"); };
   }
-  auto r = importer.run(o);
+  // The import writes alone (core/importer.h); readers of the engine go on.
+  auto r = (*engine)->withWriteLock([&](storage::GraphStore& store) {
+    core::Importer importer(store);
+    return importer.run(o);
+  });
   progress.finish();
   if (!r) return ctx.fail(r.status());
   const auto& s = r.value();

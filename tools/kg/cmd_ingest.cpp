@@ -121,13 +121,13 @@ int ingestRemote(CliContext& ctx, const IngestArgs& args) {
   // Documents read here, then documents kgd stored of those sent (as kgd
   // reports them during each call, and confirmed by each call's answer).
   Progress progress(ctx, "ingest", "documents", 0);
-  std::vector<rpc::IngestDocument> docs;
+  std::vector<core::IngestDocument> docs;
   std::vector<extract::ReadWarning> readWarnings;
   const extract::ReadStats read = extract::readInputs(
       args.paths,
       [&](extract::RawDocument&& d) {
         progress.add(1);
-        rpc::IngestDocument doc;
+        core::IngestDocument doc;
         doc.text = std::move(d.text);
         doc.title = std::move(d.title);
         doc.date = d.date;
@@ -153,11 +153,11 @@ int ingestRemote(CliContext& ctx, const IngestArgs& args) {
     progress.finish();
     if (sent) {
       s.articles = sent->articles;
-      s.articlesSkipped = sent->skipped;
-      s.articlesStored = sent->articles - std::min(sent->skipped, sent->articles);
-      s.actorsNew = sent->actorsAdded;
-      s.edgesNew = sent->edgesAdded;
-      s.evidenceNew = sent->evidenceAdded;
+      s.articlesSkipped = sent->articlesSkipped;
+      s.articlesStored = sent->articles - std::min(sent->articlesSkipped, sent->articles);
+      s.actorsNew = sent->actorsNew;
+      s.edgesNew = sent->edgesNew;
+      s.evidenceNew = sent->evidenceNew;
       for (auto& w : sent->warnings) s.warnings.push_back(std::move(w));
     } else {
       status = sent.status();

@@ -1,5 +1,5 @@
 // kg neighbors, path, timeline, asof, rank, components: the query commands,
-// asked of rpc::GraphApi (CliContext::api()): rpc::LocalGraph over the local
+// asked of core::GraphApi (CliContext::api()): core::LocalGraph over the local
 // database, or an rpc::Client of the kgd at --remote. One implementation and
 // one printing path serve both, so a remote answer prints byte for byte what
 // the local one prints (tests/rpc/kg_remote_test.cpp).
@@ -92,7 +92,7 @@ int neighbors(CliContext& ctx, const CLI::App* cmd, const NeighborsArgs& a) {
     return ctx.usage(s);
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
-  rpc::NeighbourQuery q;
+  core::NeighbourQuery q;
   q.actor = a.name;
   q.options.depth = a.depth;
   q.options.limit = a.limit;
@@ -155,7 +155,7 @@ int path(CliContext& ctx, const CLI::App* cmd, const PathArgs& a) {
     return ctx.usage(s);
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
-  rpc::PathQuery q;
+  core::PathQuery q;
   q.from = a.a;
   q.to = a.b;
   q.options.mode = *mode;
@@ -251,7 +251,7 @@ int timelineCmd(CliContext& ctx, const TimelineArgs& a) {
   if (!api) return ctx.fail(api.status());
   auto who = (*api)->actor(a.name);
   if (!who) return ctx.failLookup(who.status());
-  rpc::TimelineQuery q;
+  core::TimelineQuery q;
   q.actor = a.name;
   q.filter = *filter;
   q.evidence = a.o.evidence;
@@ -293,7 +293,7 @@ int asOfCmd(CliContext& ctx, const CLI::App* cmd, const AsOfArgs& a) {
   if (!day) return ctx.usage("DATE: " + day.status().message());
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
-  rpc::AsOfQuery q;
+  core::AsOfQuery q;
   q.date = *day;
   q.filter = *filter;
   q.evidence = a.o.evidence;
@@ -340,7 +340,7 @@ int rankCmd(CliContext& ctx, const RankArgs& a) {
   if (!measure) return ctx.usage(measure.status());
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
-  rpc::RankQuery q;
+  core::RankQuery q;
   q.measure = *measure;
   q.filter = *filter;
   q.top = a.top;
@@ -396,7 +396,7 @@ int componentsCmd(CliContext& ctx, const CLI::App* cmd, const ComponentsArgs& a)
     return ctx.usage("--members applies to the table; --json lists every member of the components shown");
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
-  rpc::ComponentsQuery q;
+  core::ComponentsQuery q;
   q.filter = *filter;
   q.top = a.top;
   q.members = ctx.json ? 0 : a.members;  // the JSON lists every member of the shown components

@@ -13,7 +13,7 @@
 #include <thread>
 
 #include "core/engine.h"
-#include "rpc/local_graph.h"
+#include "core/local_graph.h"
 #include "rpc/server.h"
 
 namespace {
@@ -24,7 +24,7 @@ int serveGraph(kg::core::Engine& engine, const std::vector<std::string>& actorFi
                const kg::rpc::ServerOptions& options) {
   kg::extract::ExtractorOptions xo;
   xo.actorFiles = actorFiles;
-  kg::rpc::LocalGraph graph(engine, xo);
+  kg::core::LocalGraph graph(engine, xo);
   graph.setSnapshotReport([](const std::string& line) { std::cerr << "kgd: warning: " << line << "\n"; });
   // Load (or build) the first snapshot before accepting clients, so that the
   // first multi-hop query does not pay for it.

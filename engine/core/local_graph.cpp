@@ -1,4 +1,4 @@
-#include "rpc/local_graph.h"
+#include "core/local_graph.h"
 
 #include <array>
 #include <map>
@@ -13,9 +13,9 @@
 #include "query/ranking.h"
 #include "query/timeline.h"
 
-namespace kg::rpc {
+namespace kg::core {
 
-LocalGraph::LocalGraph(core::Engine& engine, extract::ExtractorOptions extractorOptions)
+LocalGraph::LocalGraph(Engine& engine, extract::ExtractorOptions extractorOptions)
     : engine_(engine),
       report_([](const std::string& line) { std::cerr << "warning: " << line << "\n"; }),
       extractorOptions_(std::move(extractorOptions)) {}
@@ -447,17 +447,17 @@ Result<ComponentsView> LocalGraph::components(const ComponentsQuery& q) {
 Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs) { return ingest(docs, {}); }
 
 Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs,
-                                         const std::function<void(uint64_t, uint64_t)>& progress) {
+                                               const std::function<void(uint64_t, uint64_t)>& progress) {
   std::lock_guard<std::mutex> lock(ingestMu_);
   if (!ingestor_) {
     auto extractor = extract::Extractor::create(extractorOptions_);
     if (!extractor) return extractor.status();
     extractor_ = std::move(extractor).value();
-    auto ingestor = core::Ingestor::create(engine_, *extractor_, core::IngestOptions{});
+    auto ingestor = Ingestor::create(engine_, *extractor_, IngestOptions{});
     if (!ingestor) return ingestor.status();
     ingestor_ = std::move(ingestor).value();
   }
-  const core::IngestSummary before = ingestor_->summary();
+  const IngestSummary before = ingestor_->summary();
   // Edge and evidence counts come from the store: Ingestor::summary() keeps
   // them current for ingestPaths() only.
   auto storedBefore = engine_.stats();
@@ -476,7 +476,7 @@ Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs
     if (!failed.isOk()) break;
     if (progress) progress(i + 1, docs.size());
   }
-  const core::IngestSummary& after = ingestor_->summary();
+  const IngestSummary& after = ingestor_->summary();
   auto storedAfter = engine_.stats();
   if (!storedAfter) return storedAfter.status();
   // Whatever was committed is visible to readers from now on, even after a
@@ -491,12 +491,12 @@ Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs
   IngestSummary out;
   out.documents = docs.size();
   out.articles = after.articles - before.articles;
-  out.actorsAdded = after.actorsNew - before.actorsNew;
-  out.edgesAdded = storedAfter->edges - storedBefore->edges;
-  out.evidenceAdded = storedAfter->evidence - storedBefore->evidence;
-  out.skipped = after.articlesSkipped - before.articlesSkipped;
+  out.actorsNew = after.actorsNew - before.actorsNew;
+  out.edgesNew = storedAfter->edges - storedBefore->edges;
+  out.evidenceNew = storedAfter->evidence - storedBefore->evidence;
+  out.articlesSkipped = after.articlesSkipped - before.articlesSkipped;
   for (size_t i = before.warnings.size(); i < after.warnings.size(); ++i) out.warnings.push_back(after.warnings[i]);
   return out;
 }
 
-}  // namespace kg::rpc
+}  // namespace kg::core

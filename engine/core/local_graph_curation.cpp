@@ -1,13 +1,13 @@
 // LocalGraph's curation methods (GraphApi: mergeActors ... curationLog):
-// core::Curator under the ingest mutex, then the snapshot brought up to date
+// Curator under the ingest mutex, then the snapshot brought up to date
 // when one is published (kgd), so that the next query sees the change.
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
 
-#include "rpc/local_graph.h"
+#include "core/local_graph.h"
 
-namespace kg::rpc {
+namespace kg::core {
 
 namespace {
 
@@ -43,7 +43,7 @@ Result<Actor> LocalGraph::actorBySpec(const std::string& spec) {
 template <typename T, typename Work>
 Result<T> LocalGraph::curate(const CurationBy& by, Work work) {
   std::lock_guard<std::mutex> lock(ingestMu_);
-  core::Curator curator(engine_, core::CurationContext{by.user, by.args});
+  Curator curator(engine_, CurationContext{by.user, by.args});
   Result<T> r = work(curator);
   if (!r) return r;
   // The ingestor's identity caches may name what the command changed.
@@ -53,7 +53,7 @@ Result<T> LocalGraph::curate(const CurationBy& by, Work work) {
 }
 
 Result<MergeResult> LocalGraph::mergeActors(const std::string& keep, const std::string& drop, const CurationBy& by) {
-  return curate<MergeResult>(by, [&](core::Curator& c) -> Result<MergeResult> {
+  return curate<MergeResult>(by, [&](Curator& c) -> Result<MergeResult> {
     auto k = actorBySpec(keep);
     if (!k) return k.status();
     auto d = actorBySpec(drop);
@@ -66,7 +66,7 @@ Result<MergeResult> LocalGraph::mergeActors(const std::string& keep, const std::
 
 Result<Actor> LocalGraph::aliasActor(const std::string& actor, const std::string& alias, bool add,
                                      const CurationBy& by) {
-  return curate<Actor>(by, [&](core::Curator& c) -> Result<Actor> {
+  return curate<Actor>(by, [&](Curator& c) -> Result<Actor> {
     auto a = actorBySpec(actor);
     if (!a) return a.status();
     return add ? c.addAlias(a->id, alias) : c.removeAlias(a->id, alias);
@@ -74,7 +74,7 @@ Result<Actor> LocalGraph::aliasActor(const std::string& actor, const std::string
 }
 
 Result<Actor> LocalGraph::renameActor(const std::string& actor, const std::string& name, const CurationBy& by) {
-  return curate<Actor>(by, [&](core::Curator& c) -> Result<Actor> {
+  return curate<Actor>(by, [&](Curator& c) -> Result<Actor> {
     auto a = actorBySpec(actor);
     if (!a) return a.status();
     return c.rename(a->id, name);
@@ -83,16 +83,15 @@ Result<Actor> LocalGraph::renameActor(const std::string& actor, const std::strin
 
 Result<Actor> LocalGraph::setActor(const std::string& actor, std::optional<ActorKind> kind,
                                    std::optional<std::string> country, const CurationBy& by) {
-  return curate<Actor>(by, [&](core::Curator& c) -> Result<Actor> {
+  return curate<Actor>(by, [&](Curator& c) -> Result<Actor> {
     auto a = actorBySpec(actor);
     if (!a) return a.status();
     return c.set(a->id, kind, country);
   });
 }
 
-Result<core::RemoveActorSummary> LocalGraph::removeActor(const std::string& actor, bool withEdges,
-                                                         const CurationBy& by) {
-  return curate<core::RemoveActorSummary>(by, [&](core::Curator& c) -> Result<core::RemoveActorSummary> {
+Result<RemoveActorSummary> LocalGraph::removeActor(const std::string& actor, bool withEdges, const CurationBy& by) {
+  return curate<RemoveActorSummary>(by, [&](Curator& c) -> Result<RemoveActorSummary> {
     auto a = actorBySpec(actor);
     if (!a) return a.status();
     return c.removeActor(a->id, withEdges);
@@ -100,19 +99,19 @@ Result<core::RemoveActorSummary> LocalGraph::removeActor(const std::string& acto
 }
 
 Result<Edge> LocalGraph::removeEdge(EdgeId id, const CurationBy& by) {
-  return curate<Edge>(by, [&](core::Curator& c) { return c.removeEdge(id); });
+  return curate<Edge>(by, [&](Curator& c) { return c.removeEdge(id); });
 }
 
-Result<core::UndoSummary> LocalGraph::undo(std::optional<uint64_t> seq, const CurationBy& by) {
-  return curate<core::UndoSummary>(by, [&](core::Curator& c) { return c.undo(seq); });
+Result<UndoSummary> LocalGraph::undo(std::optional<uint64_t> seq, const CurationBy& by) {
+  return curate<UndoSummary>(by, [&](Curator& c) { return c.undo(seq); });
 }
 
 Result<std::vector<storage::CurationRecord>> LocalGraph::curationLog() {
-  core::Curator curator(engine_, {});
+  Curator curator(engine_, {});
   auto log = curator.log();
   if (!log) return log.status();
   for (auto& r : *log) r.details = shownDetails(r.details);
   return log;
 }
 
-}  // namespace kg::rpc
+}  // namespace kg::core

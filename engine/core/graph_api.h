@@ -24,6 +24,7 @@
 #include "base/date.h"
 #include "base/status.h"
 #include "core/curation.h"
+#include "core/ingest_summary.h"
 #include "model/actor.h"
 #include "model/edge.h"
 #include "query/filter.h"
@@ -32,7 +33,7 @@
 #include "query/ranking.h"
 #include "storage/graph_store.h"
 
-namespace kg::rpc {
+namespace kg::core {
 
 struct EdgeQuery {
   std::string actor;        // name, alias or spelling; "" = every edge
@@ -125,16 +126,6 @@ struct IngestDocument {
   std::string url;
 };
 
-struct IngestSummary {
-  uint64_t documents = 0;
-  uint64_t articles = 0;
-  uint64_t actorsAdded = 0;
-  uint64_t edgesAdded = 0;
-  uint64_t evidenceAdded = 0;
-  uint64_t skipped = 0;
-  std::vector<std::string> warnings;
-};
-
 // What `kg stats` reports beyond storage::StoreStats.
 struct GraphSummary {
   Date firstDay;              // earliest known start among dated edges; unknown when none
@@ -147,14 +138,14 @@ struct GraphSummary {
   friend bool operator==(const GraphSummary&, const GraphSummary&) = default;
 };
 
-// Who runs a curation command, for the log (core::CurationContext).
+// Who runs a curation command, for the log (CurationContext).
 struct CurationBy {
   std::string user;  // "" = the process's user
   std::string args;  // the command line as given
 };
 
 struct MergeResult {
-  core::MergeSummary summary;
+  MergeSummary summary;
   Actor dropped;  // as it was before the merge
 };
 
@@ -168,11 +159,11 @@ class GraphApi {
   virtual Result<GraphSummary> summary() = 0;
   // Every actor a name may refer to, best first; empty when none.
   virtual Result<std::vector<Actor>> resolve(std::string_view name) = 0;
-  // Exactly one actor (core::Engine::resolveOne semantics and messages).
+  // Exactly one actor (Engine::resolveOne semantics and messages).
   virtual Result<Actor> actor(std::string_view name) = 0;
   virtual Result<Actor> actorById(ActorId id) = 0;
   virtual Result<std::vector<Actor>> actors(std::optional<ActorKind> kind) = 0;
-  // Edges in date order (core::Engine::edges).
+  // Edges in date order (Engine::edges).
   virtual Result<std::vector<Edge>> edges(const EdgeQuery& q) = 0;
   virtual Result<NeighbourhoodView> neighbours(const NeighbourQuery& q) = 0;
   virtual Result<PathsView> paths(const PathQuery& q) = 0;
@@ -180,9 +171,10 @@ class GraphApi {
   virtual Result<std::vector<Edge>> asOf(const AsOfQuery& q) = 0;
   virtual Result<RankView> rank(const RankQuery& q) = 0;
   virtual Result<ComponentsView> components(const ComponentsQuery& q) = 0;
+  // Ingests `docs` (see IngestSummary for the counts it fills).
   virtual Result<IngestSummary> ingest(const std::vector<IngestDocument>& docs) = 0;
 
-  // Curation (core::Curator, same errors and messages). An ACTOR is read as
+  // Curation (Curator, same errors and messages). An ACTOR is read as
   // `kg` reads its argument: "12" or "#12" is an id (a bare number that is no
   // id falls back to a name), anything else a name, alias or spelling
   // (actor()). Readers see each change whole once the call returns.
@@ -193,11 +185,10 @@ class GraphApi {
   virtual Result<Actor> renameActor(const std::string& actor, const std::string& name, const CurationBy& by) = 0;
   virtual Result<Actor> setActor(const std::string& actor, std::optional<ActorKind> kind,
                                  std::optional<std::string> country, const CurationBy& by) = 0;
-  virtual Result<core::RemoveActorSummary> removeActor(const std::string& actor, bool withEdges,
-                                                       const CurationBy& by) = 0;
+  virtual Result<RemoveActorSummary> removeActor(const std::string& actor, bool withEdges, const CurationBy& by) = 0;
   virtual Result<Edge> removeEdge(EdgeId id, const CurationBy& by) = 0;
   // Undoes record `seq`, the last one when nullopt.
-  virtual Result<core::UndoSummary> undo(std::optional<uint64_t> seq, const CurationBy& by) = 0;
+  virtual Result<UndoSummary> undo(std::optional<uint64_t> seq, const CurationBy& by) = 0;
   // The curation log, oldest first; each record's details are its JSON with
   // the undo image left out and "undoable" saying whether it has one.
   virtual Result<std::vector<storage::CurationRecord>> curationLog() = 0;
@@ -207,4 +198,4 @@ class GraphApi {
   virtual std::string nameOf(ActorId id) = 0;
 };
 
-}  // namespace kg::rpc
+}  // namespace kg::core

@@ -1,14 +1,16 @@
-// LocalGraph: GraphApi over an open core::Engine. Point lookups and edge
+// LocalGraph: the GraphApi over an open Engine, in process. Point lookups and edge
 // listings read the store; multi-hop queries (neighbourhood, paths,
 // timeline, as-of, rank) run on the last published graph snapshot. On first
 // use that is the database's snapshot file when it is current
 // (graph/snapshot_file.h), else one built from the store and saved; after
 // every ingest through this object it is rebuilt and saved.
-// `kgd` serves one LocalGraph; `kg` uses one in local mode.
+// `kgd` serves one LocalGraph (rpc::Server); `kg` uses one in local mode,
+// without the rpc module.
 //
 // Thread safety: every method may be called from any number of threads at
-// once; ingest calls serialise among themselves (the engine's write mutex)
-// while readers keep using the previous snapshot.
+// once; ingest and curation calls serialise among themselves (ingestMu_) and
+// commit under the engine's write lock with its other writers, while readers
+// keep using the previous snapshot.
 #pragma once
 
 #include <cstdint>
@@ -23,9 +25,9 @@
 #include "extract/extractor.h"
 #include "graph/snapshot_file.h"
 #include "graph/snapshot_holder.h"
-#include "rpc/graph_api.h"
+#include "core/graph_api.h"
 
-namespace kg::rpc {
+namespace kg::core {
 
 // A page of a long result: at most `count` items from `offset`, fewer when
 // their approximate wire size would pass `byteBudget` (never fewer than one).
@@ -50,7 +52,7 @@ class LocalGraph final : public GraphApi {
  public:
   // Borrows `engine`, which must outlive this object. The extractor used by
   // ingest() is created with `extractorOptions` on the first ingest.
-  explicit LocalGraph(core::Engine& engine, extract::ExtractorOptions extractorOptions = {});
+  explicit LocalGraph(Engine& engine, extract::ExtractorOptions extractorOptions = {});
   LocalGraph(const LocalGraph&) = delete;
   LocalGraph& operator=(const LocalGraph&) = delete;
   ~LocalGraph() override;
@@ -58,7 +60,7 @@ class LocalGraph final : public GraphApi {
   Result<storage::StoreStats> stats() override;
   Result<GraphSummary> summary() override;
   Result<std::vector<Actor>> resolve(std::string_view name) override;
-  // resolve() from point lookups alone (core::Engine::resolveIndexed): the
+  // resolve() from point lookups alone (Engine::resolveIndexed): the
   // same answer when it is not empty; empty when resolve() would go on to
   // scan the name index. Its cost does not grow with the database.
   Result<std::vector<Actor>> resolveIndexed(std::string_view name) { return engine_.resolveIndexed(name); }
@@ -77,7 +79,7 @@ class LocalGraph final : public GraphApi {
   // documents done and docs.size(), on the calling thread (kgd relays it to
   // its client).
   Result<IngestSummary> ingest(const std::vector<IngestDocument>& docs,
-                               const std::function<void(uint64_t done, uint64_t total)>& progress);
+                                     const std::function<void(uint64_t done, uint64_t total)>& progress);
   std::string nameOf(ActorId id) override;
   Result<MergeResult> mergeActors(const std::string& keep, const std::string& drop, const CurationBy& by) override;
   Result<Actor> aliasActor(const std::string& actor, const std::string& alias, bool add,
@@ -85,10 +87,9 @@ class LocalGraph final : public GraphApi {
   Result<Actor> renameActor(const std::string& actor, const std::string& name, const CurationBy& by) override;
   Result<Actor> setActor(const std::string& actor, std::optional<ActorKind> kind, std::optional<std::string> country,
                          const CurationBy& by) override;
-  Result<core::RemoveActorSummary> removeActor(const std::string& actor, bool withEdges,
-                                               const CurationBy& by) override;
+  Result<RemoveActorSummary> removeActor(const std::string& actor, bool withEdges, const CurationBy& by) override;
   Result<Edge> removeEdge(EdgeId id, const CurationBy& by) override;
-  Result<core::UndoSummary> undo(std::optional<uint64_t> seq, const CurationBy& by) override;
+  Result<UndoSummary> undo(std::optional<uint64_t> seq, const CurationBy& by) override;
   Result<std::vector<storage::CurationRecord>> curationLog() override;
 
   // Paged variants for the server. Each computes the whole result, then
@@ -127,7 +128,7 @@ class LocalGraph final : public GraphApi {
     snapshotProgress_ = std::move(progress);
   }
 
-  core::Engine& engine() { return engine_; }
+  Engine& engine() { return engine_; }
 
  private:
   // The stored edge `id` with at most `evidence` snippets.
@@ -146,7 +147,7 @@ class LocalGraph final : public GraphApi {
   template <typename T, typename Work>
   Result<T> curate(const CurationBy& by, Work work);
 
-  core::Engine& engine_;
+  Engine& engine_;
   graph::SnapshotHolder holder_;
   std::mutex loadMu_;  // one snapshot load or rebuild at a time; guards loaded_
   graph::LoadedSnapshot loaded_;  // the published snapshot with its stamp and unsaved overlay
@@ -163,7 +164,7 @@ class LocalGraph final : public GraphApi {
   std::atomic<uint64_t> unstablePages_{0};
   std::mutex ingestMu_;  // serialises ingest() and curation; guards the two below
   std::unique_ptr<extract::Extractor> extractor_;
-  std::unique_ptr<core::Ingestor> ingestor_;
+  std::unique_ptr<Ingestor> ingestor_;
 };
 
-}  // namespace kg::rpc
+}  // namespace kg::core
