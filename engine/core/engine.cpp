@@ -181,12 +181,22 @@ Result<std::vector<Actor>> Engine::resolve(std::string_view name) const {
 
 namespace {
 
-// How far a stored name key is from the asked one: the least edit distance
-// of the whole keys, of the asked key and one word of the stored one
-// ("pompton" is two edits from the word "pompeo" of "mike pompeo"), or of a
-// word of the asked key and the whole stored key.
-size_t nameDistance(std::string_view asked, std::string_view stored) {
-  size_t best = editDistance(asked, stored);
+// How far a stored name key is from the asked one, when they look alike: the
+// least edit distance of the whole keys (at most a third of the asked key's
+// letters, two for short keys, one for keys of three letters or fewer, which
+// are acronyms: "cnm" is CNN, not CIA or UN), of the asked key and one word of the stored
+// one ("pompton" is two edits from the word "pompeo" of "mike pompeo"), or of
+// a word of the asked key and the whole stored key. A comparison with one
+// word counts only within a third of the shorter side's letters (at least
+// one): a short word of the asked name ("jong" of "kim jong un") is three
+// edits from any short key ("cnn", "dod"), which is no likeness.
+// nullopt when nothing looks alike.
+std::optional<size_t> nameDistance(std::string_view asked, std::string_view stored) {
+  std::optional<size_t> best;
+  auto consider = [&best](size_t d, size_t budget) {
+    if (d <= budget && (!best || d < *best)) best = d;
+  };
+  consider(editDistance(asked, stored), asked.size() <= 3 ? 1 : std::max<size_t>(2, asked.size() / 3));
   auto words = [](std::string_view s) {
     std::vector<std::string_view> out;
     size_t start = 0;
@@ -198,14 +208,17 @@ size_t nameDistance(std::string_view asked, std::string_view stored) {
     }
     return out;
   };
+  auto wordBudget = [](std::string_view a, std::string_view b) {
+    return std::max<size_t>(1, std::min(a.size(), b.size()) / 3);
+  };
   const auto storedWords = words(stored);
   if (storedWords.size() > 1)
     for (auto w : storedWords)
-      if (w.size() >= 4) best = std::min(best, editDistance(asked, w));
+      if (w.size() >= 4) consider(editDistance(asked, w), wordBudget(asked, w));
   const auto askedWords = words(asked);
   if (askedWords.size() > 1)
     for (auto w : askedWords)
-      if (w.size() >= 4) best = std::min(best, editDistance(w, stored));
+      if (w.size() >= 4) consider(editDistance(w, stored), wordBudget(w, stored));
   return best;
 }
 
@@ -214,14 +227,13 @@ size_t nameDistance(std::string_view asked, std::string_view stored) {
 std::vector<std::string> Engine::closestNames(std::string_view name, size_t n) const {
   auto keys = extract::nameKeys(name);
   const std::string key = keys.empty() ? std::string(name) : keys.front();
-  // Only names that look alike: at most a third of the asked key's letters
-  // edited (two for short keys). Unrelated names are no suggestion.
-  const size_t maxDistance = std::max<size_t>(2, key.size() / 3);
+  // Only names that look alike (nameDistance). Unrelated names are no suggestion.
   std::multimap<size_t, ActorId> best;
   (void)store_->scanNameKeys([&](std::string_view k, ActorId id) {
     if (!k.empty() && k.front() == '~') return storage::Scan::kContinue;  // skeleton keys: not readable names
-    const size_t d = nameDistance(key, k);
-    if (d > maxDistance) return storage::Scan::kContinue;
+    const auto near = nameDistance(key, k);
+    if (!near) return storage::Scan::kContinue;
+    const size_t d = *near;
     // Ranked by distance, a whole-name match before a one-word match.
     best.emplace(2 * d + (d == editDistance(key, k) ? 0 : 1), id);
     if (best.size() > n * 4) best.erase(std::prev(best.end()));
