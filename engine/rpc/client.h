@@ -50,6 +50,13 @@ class Client final : public GraphApi {
   Result<Actor> actorById(ActorId id) override;
   Result<std::vector<Actor>> actors(std::optional<ActorKind> kind) override;
   Result<std::vector<Edge>> edges(const EdgeQuery& q) override;
+  // Visits each page's edges as the page arrives, asking for pages of
+  // schema maxPageSize unless ClientOptions::pageSize says otherwise; no
+  // maxItems cap. When the server's graph changes between pages the listing
+  // cannot start over: Busy, after the edges already visited.
+  Status forEachEdge(const EdgeQuery& q, const std::function<bool(Edge&)>& visit) override;
+  // As forEachEdge, for the timeline.
+  Status forEachTimelineEdge(const TimelineQuery& q, const std::function<bool(Edge&)>& visit) override;
   Result<NeighbourhoodView> neighbours(const NeighbourQuery& q) override;
   Result<PathsView> paths(const PathQuery& q) override;
   Result<std::vector<Edge>> timeline(const TimelineQuery& q) override;
