@@ -241,6 +241,21 @@ TEST_CASE("GraphApi::forEachEdge: local and remote visit what edges() lists, in 
       CHECK(got == want.value());
     }
   }
+  for (const char* who : {"United States", "Kata'ib Hezbollah", "Lonely Actor"}) {
+    INFO(who);
+    rpc::TimelineQuery tq;
+    tq.actor = who;
+    auto want = local.timeline(tq);
+    REQUIRE(want);
+    for (rpc::GraphApi* api : {static_cast<rpc::GraphApi*>(&local), &remote}) {
+      std::vector<Edge> got;
+      REQUIRE(api->forEachTimelineEdge(tq, [&](Edge& e) {
+                   got.push_back(e);
+                   return true;
+                 }).isOk());
+      CHECK(got == want.value());
+    }
+  }
   // The listing holds two edges of one day (2020-01-03) and offices that
   // started long before: the order is edges()'s (by start date, ties in
   // store order), checked above; here that it is by start date at all.
