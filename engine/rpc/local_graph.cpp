@@ -90,7 +90,7 @@ std::string LocalGraph::nameOf(ActorId id) {
 }
 
 size_t approxWireBytes(const Edge& e) {
-  size_t n = 160 + e.mode.size() + e.cameo.size() + e.title.size();
+  size_t n = 160 + e.mode.size() + e.cameo.size() + e.title.size() + e.srcCode.size() + e.dstCode.size();
   for (const auto& ev : e.evidence) {
     n += 64 + ev.doc.size() + ev.text.size() + ev.docTitle.size();
     for (const auto& [k, v] : ev.attributes) n += 16 + k.size() + v.size();

@@ -199,6 +199,33 @@ TEST_CASE("Client: long listings arrive whole across pages", "[rpc]") {
   sameResult(local.timeline(tq), (*c)->timeline(tq));
 }
 
+TEST_CASE("Client: an edge's parties' CAMEO actor codes arrive as the local graph has them", "[rpc]") {
+  SmallGraph g;
+  Edge coded;
+  coded.src = g.engine->resolveOne("Iraq").value().id;
+  coded.dst = g.engine->resolveOne("Iran").value().id;
+  coded.type = EdgeType::kConsult;
+  coded.when = DateRange::point(Date::parse("2020-01-05").value());
+  coded.srcCode = "IRQGOV";
+  coded.dstCode = "IRN";
+  REQUIRE(g.engine->addEdge(coded));
+  rpc::LocalGraph local(*g.engine);
+  ServerThread server(local);
+  auto c = rpc::Client::connect(server.address());
+  REQUIRE(c);
+  rpc::EdgeQuery q;
+  q.actor = "Iraq";
+  q.filter.types = {EdgeType::kConsult};
+  auto want = local.edges(q);
+  auto got = (*c)->edges(q);
+  REQUIRE(want);
+  REQUIRE(got);
+  REQUIRE(want->size() == 1);
+  CHECK(want->front().srcCode == "IRQGOV");
+  CHECK(want->front().dstCode == "IRN");
+  CHECK(got.value() == want.value());  // it used to arrive without the codes
+}
+
 // The edges forEachEdge visits, in order (all of them unless `stopAfter`).
 std::vector<Edge> visited(rpc::GraphApi& api, const rpc::EdgeQuery& q, Status* status, size_t stopAfter = SIZE_MAX) {
   std::vector<Edge> out;
