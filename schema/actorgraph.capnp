@@ -127,6 +127,8 @@ struct EdgeInfo {
   evidence @12 :List(Evidence);
   dateBasis @13 :Text;   # "" (not recorded), "text", "article", "dictionary"
   sources @14 :UInt32;   # distinct documents among all its evidence; 0 = not counted
+  srcCode @15 :Text;     # CAMEO actor codes of the parties as coded ("POLGOV"); "" = none
+  dstCode @16 :Text;
 }
 
 enum Direction {

@@ -193,12 +193,22 @@ Result<std::vector<Actor>> Engine::resolve(std::string_view name) const {
 
 namespace {
 
-// How far a stored name key is from the asked one: the least edit distance
-// of the whole keys, of the asked key and one word of the stored one
-// ("pompton" is two edits from the word "pompeo" of "mike pompeo"), or of a
-// word of the asked key and the whole stored key.
-size_t nameDistance(std::string_view asked, std::string_view stored) {
-  size_t best = editDistance(asked, stored);
+// How far a stored name key is from the asked one, when they look alike: the
+// least edit distance of the whole keys (at most a third of the asked key's
+// letters, two for short keys, one for keys of three letters or fewer, which
+// are acronyms: "cnm" is CNN, not CIA or UN), of the asked key and one word of the stored
+// one ("pompton" is two edits from the word "pompeo" of "mike pompeo"), or of
+// a word of the asked key and the whole stored key. A comparison with one
+// word counts only within a third of the shorter side's letters (at least
+// one): a short word of the asked name ("jong" of "kim jong un") is three
+// edits from any short key ("cnn", "dod"), which is no likeness.
+// nullopt when nothing looks alike.
+std::optional<size_t> nameDistance(std::string_view asked, std::string_view stored) {
+  std::optional<size_t> best;
+  auto consider = [&best](size_t d, size_t budget) {
+    if (d <= budget && (!best || d < *best)) best = d;
+  };
+  consider(editDistance(asked, stored), asked.size() <= 3 ? 1 : std::max<size_t>(2, asked.size() / 3));
   auto words = [](std::string_view s) {
     std::vector<std::string_view> out;
     size_t start = 0;
@@ -210,14 +220,17 @@ size_t nameDistance(std::string_view asked, std::string_view stored) {
     }
     return out;
   };
+  auto wordBudget = [](std::string_view a, std::string_view b) {
+    return std::max<size_t>(1, std::min(a.size(), b.size()) / 3);
+  };
   const auto storedWords = words(stored);
   if (storedWords.size() > 1)
     for (auto w : storedWords)
-      if (w.size() >= 4) best = std::min(best, editDistance(asked, w));
+      if (w.size() >= 4) consider(editDistance(asked, w), wordBudget(asked, w));
   const auto askedWords = words(asked);
   if (askedWords.size() > 1)
     for (auto w : askedWords)
-      if (w.size() >= 4) best = std::min(best, editDistance(w, stored));
+      if (w.size() >= 4) consider(editDistance(w, stored), wordBudget(w, stored));
   return best;
 }
 
@@ -226,14 +239,13 @@ size_t nameDistance(std::string_view asked, std::string_view stored) {
 std::vector<std::string> Engine::closestNames(std::string_view name, size_t n) const {
   auto keys = extract::nameKeys(name);
   const std::string key = keys.empty() ? std::string(name) : keys.front();
-  // Only names that look alike: at most a third of the asked key's letters
-  // edited (two for short keys). Unrelated names are no suggestion.
-  const size_t maxDistance = std::max<size_t>(2, key.size() / 3);
+  // Only names that look alike (nameDistance). Unrelated names are no suggestion.
   std::multimap<size_t, ActorId> best;
   (void)store_->scanNameKeys([&](std::string_view k, ActorId id) {
     if (!k.empty() && k.front() == '~') return storage::Scan::kContinue;  // skeleton keys: not readable names
-    const size_t d = nameDistance(key, k);
-    if (d > maxDistance) return storage::Scan::kContinue;
+    const auto near = nameDistance(key, k);
+    if (!near) return storage::Scan::kContinue;
+    const size_t d = *near;
     // Ranked by distance, a whole-name match before a one-word match.
     best.emplace(2 * d + (d == editDistance(key, k) ? 0 : 1), id);
     if (best.size() > n * 4) best.erase(std::prev(best.end()));
@@ -281,44 +293,62 @@ Result<std::vector<Actor>> Engine::actors(std::optional<ActorKind> kind) const {
   return out;
 }
 
-Result<std::vector<Edge>> Engine::edges(const EdgeFilter& ef, size_t evidenceLimit) const {
+namespace {
+
+// Whether `e` passes the filters (all but direction, which the scan applies).
+bool selects(const query::Filter& f, const Edge& e) {
+  if (!f.types.empty() && std::find(f.types.begin(), f.types.end(), e.type) == f.types.end()) return false;
+  if (e.confidence < f.minConfidence) return false;
+  if (!query::cameoMatches(f.cameo, e.cameo)) return false;
+  if (f.fromDay || f.toDay) {
+    if (!e.when.anyKnown()) return f.includeUndated;
+    return e.when.overlaps(f.fromDay.value_or(INT32_MIN), f.toDay.value_or(INT32_MAX));
+  }
+  return true;
+}
+
+// The listing's order: by start date, undated edges last.
+int32_t startKey(const Edge& e) { return e.when.from.known() ? e.when.from.days() : INT32_MAX; }
+
+// Calls `keep` with each stored edge header `ef` selects, in key order (out-
+// then in-edges of the actor, or every edge by source), each edge once, until
+// `keep` returns false or ef.limit were kept. A stored edge costs a record
+// read: weighed as 16 snapshot steps on `cp`.
+template <typename Keep>
+Status scanSelected(const storage::GraphStore& store, const EdgeFilter& ef, query::Checkpoint& cp, Keep keep) {
   const query::Filter& f = ef.filter;
-  std::vector<Edge> out;
-  const bool windowed = f.fromDay || f.toDay;
-  const int32_t lo = f.fromDay.value_or(INT32_MIN), hi = f.toDay.value_or(INT32_MAX);
+  size_t kept = 0;
+  // Only an actor's out- and in-edges could meet twice; the whole-graph scan
+  // reads each edge once, and a set of every id would cost more than the listing.
   std::set<EdgeId> seen;
-  // A stored edge costs a record read: weighed as 16 snapshot steps.
-  query::Checkpoint cp(f.cancel.get());
   auto visit = [&](const storage::EdgeHeader& h) {
     if (cp.step(16)) return storage::Scan::kStop;
-    const Edge& e = h.edge;
-    if (!f.types.empty() && std::find(f.types.begin(), f.types.end(), e.type) == f.types.end())
-      return storage::Scan::kContinue;
-    if (e.confidence < f.minConfidence) return storage::Scan::kContinue;
-    if (!query::cameoMatches(f.cameo, e.cameo)) return storage::Scan::kContinue;
-    if (windowed) {
-      if (!e.when.anyKnown()) {
-        if (!f.includeUndated) return storage::Scan::kContinue;
-      } else if (!e.when.overlaps(lo, hi)) {
-        return storage::Scan::kContinue;
-      }
-    }
-    if (!seen.insert(e.id).second) return storage::Scan::kContinue;
-    out.push_back(e);
-    return out.size() >= ef.limit ? storage::Scan::kStop : storage::Scan::kContinue;
+    if (!selects(f, h.edge)) return storage::Scan::kContinue;
+    if (ef.actor && !seen.insert(h.edge.id).second) return storage::Scan::kContinue;
+    if (!keep(h.edge)) return storage::Scan::kStop;
+    return ++kept >= ef.limit ? storage::Scan::kStop : storage::Scan::kContinue;
   };
   if (ef.actor) {
-    if (f.direction != query::Direction::kIn) KG_RETURN_IF_ERROR(store_->scanOut(*ef.actor, visit));
-    if (f.direction != query::Direction::kOut && out.size() < ef.limit)
-      KG_RETURN_IF_ERROR(store_->scanIn(*ef.actor, visit));
+    if (f.direction != query::Direction::kIn) KG_RETURN_IF_ERROR(store.scanOut(*ef.actor, visit));
+    if (f.direction != query::Direction::kOut && kept < ef.limit && !cp.stopped())
+      KG_RETURN_IF_ERROR(store.scanIn(*ef.actor, visit));
   } else {
-    KG_RETURN_IF_ERROR(store_->scanEdges(visit));
+    KG_RETURN_IF_ERROR(store.scanEdges(visit));
   }
   if (cp.stopped()) return query::stoppedAtDeadline();
-  std::stable_sort(out.begin(), out.end(), [](const Edge& a, const Edge& b) {
-    auto key = [](const Edge& e) { return e.when.from.known() ? e.when.from.days() : INT32_MAX; };
-    return key(a) < key(b);
-  });
+  return Status::ok();
+}
+
+}  // namespace
+
+Result<std::vector<Edge>> Engine::edges(const EdgeFilter& ef, size_t evidenceLimit) const {
+  std::vector<Edge> out;
+  query::Checkpoint cp(ef.filter.cancel.get());
+  KG_RETURN_IF_ERROR(scanSelected(*store_, ef, cp, [&](const Edge& e) {
+    out.push_back(e);
+    return true;
+  }));
+  std::stable_sort(out.begin(), out.end(), [](const Edge& a, const Edge& b) { return startKey(a) < startKey(b); });
   for (auto& e : out) {
     if (evidenceLimit && cp.step(16 * evidenceLimit)) return query::stoppedAtDeadline();
     auto ev = store_->getEvidence(e.id, evidenceLimit);
@@ -326,6 +356,47 @@ Result<std::vector<Edge>> Engine::edges(const EdgeFilter& ef, size_t evidenceLim
     e.evidence = std::move(ev).value();
   }
   return out;
+}
+
+Status Engine::forEachEdge(const EdgeFilter& ef, size_t evidenceLimit, const std::function<bool(Edge&)>& visit) const {
+  // What edges() sorts, without the records: the start date, the place in
+  // the scan (so that equal dates keep the scan's order, as stable_sort
+  // does there) and the id to read the record by.
+  struct Ref {
+    int32_t day;
+    uint32_t order;
+    EdgeId id;
+  };
+  static_assert(sizeof(Ref) == 16);
+  std::vector<Ref> refs;
+  query::Checkpoint cp(ef.filter.cancel.get());
+  bool tooMany = false;
+  KG_RETURN_IF_ERROR(scanSelected(*store_, ef, cp, [&](const Edge& e) {
+    if (refs.size() >= UINT32_MAX) {
+      tooMany = true;
+      return false;
+    }
+    refs.push_back(Ref{startKey(e), static_cast<uint32_t>(refs.size()), e.id});
+    return true;
+  }));
+  if (tooMany)
+    return Status::limitExceeded("more than " + std::to_string(UINT32_MAX) + " edges match; narrow the query");
+  std::sort(refs.begin(), refs.end(),
+            [](const Ref& a, const Ref& b) { return a.day != b.day ? a.day < b.day : a.order < b.order; });
+  for (const Ref& r : refs) {
+    if (cp.step(16 * (1 + evidenceLimit))) return query::stoppedAtDeadline();
+    auto h = store_->getEdgeHeader(r.id);
+    if (!h) return h.status();
+    if (!h->has_value()) continue;
+    Edge e = std::move((*h)->edge);
+    if (evidenceLimit) {
+      auto ev = store_->getEvidence(r.id, evidenceLimit);
+      if (!ev) return ev.status();
+      e.evidence = std::move(ev).value();
+    }
+    if (!visit(e)) break;
+  }
+  return Status::ok();
 }
 
 }  // namespace kg::core

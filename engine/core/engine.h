@@ -8,6 +8,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -95,6 +96,14 @@ class Engine {
   // query::EdgePredicate::compile). Errors: those of the store; DeadlineExceeded
   // when the filter's Cancel is cancelled while it reads.
   Result<std::vector<Edge>> edges(const EdgeFilter& filter, size_t evidenceLimit) const;
+  // The edges edges() returns, in the same order and with the same evidence,
+  // handed to `visit` one at a time (`visit` returns false to stop), so that
+  // a long listing is written as it is read: only the selected edges' ids and
+  // start dates are held (16 bytes an edge), each edge's record and evidence
+  // are read when it is visited. An edge removed between the two reads (a
+  // concurrent curation) is skipped. Errors: as edges(); LimitExceeded when
+  // more than 2^32 - 1 edges are selected.
+  Status forEachEdge(const EdgeFilter& filter, size_t evidenceLimit, const std::function<bool(Edge&)>& visit) const;
   Result<storage::StoreStats> stats() const { return store_->stats(); }
 
   // Runs `work(store())` while no other write of this Engine runs, holding

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -165,9 +166,31 @@ class GraphApi {
   virtual Result<std::vector<Actor>> actors(std::optional<ActorKind> kind) = 0;
   // Edges in date order (Engine::edges).
   virtual Result<std::vector<Edge>> edges(const EdgeQuery& q) = 0;
+  // The edges edges(q) returns, in the same order, handed to `visit` one at
+  // a time (`visit` returns false to stop) without holding the listing:
+  // LocalGraph reads each edge as it is visited, Client fetches page after
+  // page. Names of the edges' actors are cheap through nameOf() while
+  // visiting. Errors: as edges(), reported after the edges visited before
+  // the error; remotely Busy when the server's graph changed between pages
+  // (a listing being written cannot start over). This default lists first.
+  virtual Status forEachEdge(const EdgeQuery& q, const std::function<bool(Edge&)>& visit) {
+    auto all = edges(q);
+    if (!all) return all.status();
+    for (Edge& e : *all)
+      if (!visit(e)) break;
+    return Status::ok();
+  }
   virtual Result<NeighbourhoodView> neighbours(const NeighbourQuery& q) = 0;
   virtual Result<PathsView> paths(const PathQuery& q) = 0;
   virtual Result<std::vector<Edge>> timeline(const TimelineQuery& q) = 0;
+  // The edges timeline(q) returns, handed to `visit` as forEachEdge does.
+  virtual Status forEachTimelineEdge(const TimelineQuery& q, const std::function<bool(Edge&)>& visit) {
+    auto all = timeline(q);
+    if (!all) return all.status();
+    for (Edge& e : *all)
+      if (!visit(e)) break;
+    return Status::ok();
+  }
   virtual Result<std::vector<Edge>> asOf(const AsOfQuery& q) = 0;
   virtual Result<RankView> rank(const RankQuery& q) = 0;
   virtual Result<ComponentsView> components(const ComponentsQuery& q) = 0;

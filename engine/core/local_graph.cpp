@@ -90,7 +90,7 @@ std::string LocalGraph::nameOf(ActorId id) {
 }
 
 size_t approxWireBytes(const Edge& e) {
-  size_t n = 160 + e.mode.size() + e.cameo.size() + e.title.size();
+  size_t n = 160 + e.mode.size() + e.cameo.size() + e.title.size() + e.srcCode.size() + e.dstCode.size();
   for (const auto& ev : e.evidence) {
     n += 64 + ev.doc.size() + ev.text.size() + ev.docTitle.size();
     for (const auto& [k, v] : ev.attributes) n += 16 + k.size() + v.size();
@@ -160,6 +160,25 @@ Result<std::vector<Edge>> LocalGraph::edgesPage(const EdgeQuery& q, const PageRe
 Result<std::vector<Edge>> LocalGraph::edges(const EdgeQuery& q) {
   PageSpan span;
   return edgesPage(q, PageRequest{}, &span);
+}
+
+Status LocalGraph::forEachEdge(const EdgeQuery& q, const std::function<bool(Edge&)>& visit) {
+  auto pred = query::EdgePredicate::compile(q.filter);  // validates the window and confidence
+  if (!pred) return pred.status();
+  core::EdgeFilter f;
+  f.filter = q.filter;
+  if (!q.actor.empty()) {
+    auto a = engine_.resolveOne(q.actor);
+    if (!a) return a.status();
+    f.actor = a->id;
+  }
+  if (q.limit) f.limit = q.limit;
+  Status docs;
+  KG_RETURN_IF_ERROR(engine_.forEachEdge(f, q.evidence, [&](Edge& e) {
+    docs = addDocuments(&e.evidence);
+    return docs.isOk() && visit(e);
+  }));
+  return docs;
 }
 
 Result<std::vector<Actor>> LocalGraph::actorsPage(std::optional<ActorKind> kind, const PageRequest& page,
@@ -374,6 +393,24 @@ Result<std::vector<Edge>> LocalGraph::timelinePage(const TimelineQuery& q, const
   auto refs = query::timeline(s, *v, q.filter);
   if (!refs) return refs.status();
   return loadEdges(s, refs.value(), q.evidence, page, span);
+}
+
+Status LocalGraph::forEachTimelineEdge(const TimelineQuery& q, const std::function<bool(Edge&)>& visit) {
+  auto actor = engine_.resolveOne(q.actor);
+  if (!actor) return actor.status();
+  auto snap = snapshot();
+  if (!snap) return snap.status();
+  const graph::Snapshot& s = **snap;
+  auto v = vertexOf(s, actor.value());
+  if (!v) return query::EdgePredicate::compile(q.filter).status();
+  auto refs = query::timeline(s, *v, q.filter);
+  if (!refs) return refs.status();
+  for (const graph::EdgeRef& r : refs.value()) {
+    auto e = loadEdge(s.edgeId(r.index), q.evidence);
+    if (!e) return e.status();
+    if (!visit(e.value())) break;
+  }
+  return Status::ok();
 }
 
 Result<std::vector<Edge>> LocalGraph::asOf(const AsOfQuery& q) {

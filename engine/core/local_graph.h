@@ -68,9 +68,13 @@ class LocalGraph final : public GraphApi {
   Result<Actor> actorById(ActorId id) override;
   Result<std::vector<Actor>> actors(std::optional<ActorKind> kind) override;
   Result<std::vector<Edge>> edges(const EdgeQuery& q) override;
+  // Reads each edge when it is visited (core::Engine::forEachEdge).
+  Status forEachEdge(const EdgeQuery& q, const std::function<bool(Edge&)>& visit) override;
   Result<NeighbourhoodView> neighbours(const NeighbourQuery& q) override;
   Result<PathsView> paths(const PathQuery& q) override;
   Result<std::vector<Edge>> timeline(const TimelineQuery& q) override;
+  // Holds the timeline's snapshot references only; reads each edge when it is visited.
+  Status forEachTimelineEdge(const TimelineQuery& q, const std::function<bool(Edge&)>& visit) override;
   Result<std::vector<Edge>> asOf(const AsOfQuery& q) override;
   Result<RankView> rank(const RankQuery& q) override;
   Result<ComponentsView> components(const ComponentsQuery& q) override;

@@ -72,7 +72,7 @@ struct Evidence {
   // attributes of the event, never actors. Empty for text evidence.
   std::map<std::string, std::string> attributes = {};  // "= {}": brace-initialised Evidence{doc, ...} stays warning-free
   // The document's title and publication date, as the docs family records
-  // them: filled by the queries that answer with evidence (rpc::GraphApi),
+  // them: filled by the queries that answer with evidence (core::GraphApi),
   // never stored with the evidence; "" / unknown when the document is not
   // stored (evidence typed in by hand, imported rows).
   std::string docTitle = {};

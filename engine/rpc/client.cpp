@@ -236,12 +236,14 @@ namespace {
 // Fetches every page of a paged call. `make()` builds a request (without its
 // page); `consume(response)` appends a page; `reset()` drops what was
 // consumed when the server's snapshot changed and the listing starts over.
+// Stops without asking for another page once `*done` (when given) is set.
 template <typename Impl, typename Make, typename Consume, typename Reset>
-Status fetchPages(Impl& impl, const ClientOptions& options, const std::string& address, Make&& make,
-                  Consume&& consume, Reset&& reset) {
+Status fetchPages(Impl& impl, const ClientOptions& options, const std::string& address, Make&& make, Consume&& consume,
+                  Reset&& reset, const bool* done = nullptr) {
   uint64_t offset = 0, version = 0, items = 0;
   int restarts = 0;
   for (;;) {
+    if (done && *done) return Status::ok();
     auto req = make();
     auto page = req.initPage();
     page.setOffset(offset);
@@ -342,6 +344,73 @@ Result<std::vector<Edge>> Client::edges(const core::EdgeQuery& q) {
       [&] { out.clear(); });
   KG_RETURN_IF_ERROR(st2);
   return out;
+}
+
+namespace {
+
+// Visits the edges of every page of a paged edge listing as each page
+// arrives (GraphApi::forEachEdge's contract): pages of maxPageSize unless the
+// options say otherwise, no maxItems cap, Busy when the server's graph
+// changed between pages. `make()` builds the request.
+template <typename Impl, typename Make, typename Names>
+Status visitEdgePages(Impl& impl, ClientOptions options, const std::string& address, Make&& make, Names* names,
+                      const std::function<bool(Edge&)>& visit) {
+  if (options.pageSize == 0) options.pageSize = schema::MAX_PAGE_SIZE;  // each page lists the result again
+  options.maxItems = SIZE_MAX;                                          // nothing is held
+  bool done = false, changed = false;
+  size_t visited = 0;
+  Status st = fetchPages(
+      impl, options, address, make,
+      [&](auto& r, size_t* n) {
+        *n = r.getEdges().size();
+        for (auto info : r.getEdges()) {
+          auto e = fromWire(info);
+          if (!e) return e.status();
+          (*names)[e->src] = str(info.getSrcName());
+          (*names)[e->dst] = str(info.getDstName());
+          ++visited;
+          if (!visit(e.value())) {
+            done = true;
+            break;
+          }
+        }
+        return Status::ok();
+      },
+      [&] { done = changed = true; }, &done);
+  KG_RETURN_IF_ERROR(st);
+  if (changed)
+    return Status::busy("the server's graph changed while the listing was read, after " + std::to_string(visited) +
+                        " edges; retry later");
+  return Status::ok();
+}
+
+}  // namespace
+
+Status Client::forEachEdge(const core::EdgeQuery& q, const std::function<bool(Edge&)>& visit) {
+  return visitEdgePages(
+      *impl_, options_, address_,
+      [&] {
+        auto req = KG_CAP.edgesRequest();
+        setRef(req.initActor(), q.actor);
+        toWire(q.filter, req.initFilter());
+        req.setLimit(q.limit);
+        req.setEvidence(static_cast<uint32_t>(std::min<size_t>(q.evidence, UINT32_MAX)));
+        return req;
+      },
+      &names_, visit);
+}
+
+Status Client::forEachTimelineEdge(const core::TimelineQuery& q, const std::function<bool(Edge&)>& visit) {
+  return visitEdgePages(
+      *impl_, options_, address_,
+      [&] {
+        auto req = KG_CAP.timelineRequest();
+        req.initActor().setName(q.actor);
+        toWire(q.filter, req.initFilter());
+        req.setEvidence(static_cast<uint32_t>(std::min<size_t>(q.evidence, UINT32_MAX)));
+        return req;
+      },
+      &names_, visit);
 }
 
 Result<core::NeighbourhoodView> Client::neighbours(const core::NeighbourQuery& q) {

@@ -50,6 +50,13 @@ class Client final : public core::GraphApi {
   Result<Actor> actorById(ActorId id) override;
   Result<std::vector<Actor>> actors(std::optional<ActorKind> kind) override;
   Result<std::vector<Edge>> edges(const core::EdgeQuery& q) override;
+  // Visits each page's edges as the page arrives, asking for pages of
+  // schema maxPageSize unless ClientOptions::pageSize says otherwise; no
+  // maxItems cap. When the server's graph changes between pages the listing
+  // cannot start over: Busy, after the edges already visited.
+  Status forEachEdge(const core::EdgeQuery& q, const std::function<bool(Edge&)>& visit) override;
+  // As forEachEdge, for the timeline.
+  Status forEachTimelineEdge(const core::TimelineQuery& q, const std::function<bool(Edge&)>& visit) override;
   Result<core::NeighbourhoodView> neighbours(const core::NeighbourQuery& q) override;
   Result<core::PathsView> paths(const core::PathQuery& q) override;
   Result<std::vector<Edge>> timeline(const core::TimelineQuery& q) override;

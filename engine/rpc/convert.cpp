@@ -125,6 +125,8 @@ void toWire(const Edge& e, const std::string& srcName, const std::string& dstNam
   out.setConfidence(e.confidence);
   out.setDateBasis(dateBasisName(e.dateBasis));
   out.setSources(e.sources);
+  out.setSrcCode(e.srcCode);
+  out.setDstCode(e.dstCode);
   auto ev = out.initEvidence(static_cast<unsigned>(e.evidence.size()));
   for (unsigned i = 0; i < e.evidence.size(); ++i) {
     const Evidence& x = e.evidence[i];
@@ -167,6 +169,8 @@ Result<Edge> fromWire(schema::EdgeInfo::Reader in) {
   for (uint8_t b = 0; b < kDateBasisCount; ++b)
     if (basis == dateBasisName(static_cast<DateBasis>(b))) e.dateBasis = static_cast<DateBasis>(b);
   e.sources = in.getSources();
+  e.srcCode = str(in.getSrcCode());
+  e.dstCode = str(in.getDstCode());
   for (auto x : in.getEvidence()) {
     Evidence ev;
     ev.doc = str(x.getDoc());

@@ -221,6 +221,19 @@ TEST_CASE("kg: suggestions are names that look alike, and only those", "[cli][co
   CHECK(unrelated.rc == 3);
   CHECK(json::parse(unrelated.err)["error"]["suggestions"].empty());
   CHECK(kg("resolve Zelensky").err.find("closest") == std::string::npos);
+  // A short word of the asked name is no likeness to every short name: "jong"
+  // of "Kim Jong Un" is three edits from "cnn" and "dod" (it used to suggest
+  // "CNN, US Department of Defense"), and an acronym is one edit from another
+  // (CNM: CNN, not also CIA); a misspelt word still finds its name.
+  REQUIRE(kg("actor add CNN --kind media").rc == 0);
+  REQUIRE(kg("actor add 'US Department of Defense' --kind government_body --alias DoD").rc == 0);
+  REQUIRE(kg("actor add 'Central Intelligence Agency' --kind government_body --alias CIA").rc == 0);
+  auto shortWord = kg("path Iraq 'Kim Jong Un' --json");
+  CHECK(shortWord.rc == 3);
+  CHECK(json::parse(shortWord.err)["error"]["suggestions"].empty());
+  CHECK(json::parse(kg("show 'CNM' --json").err)["error"]["suggestions"] == json::array({"CNN"}));
+  CHECK(json::parse(kg("show 'Departmant of Defense' --json").err)["error"]["suggestions"] ==
+        json::array({"US Department of Defense"}));
   // Options: the nearest option of that command.
   auto opt = kg("path Iraq Yemen --max-dept 3");
   CHECK(opt.rc == 2);

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "../support/run.h"
 #include "storage/graph_store.h"
@@ -103,6 +104,84 @@ TEST_CASE("kg: dates keep their precision and undated edges print null", "[cli]"
   CHECK(json::parse(kg("edges --from 2020-01-01 --to 2020-01-31 --undated --json").out).size() == 2);
   CHECK(json::parse(kg("edges --type accuse,threaten --json").out).size() == 2);
   CHECK(json::parse(kg("edges --actor 'Qasem Soleimani' --json").out).size() == 2);
+}
+
+TEST_CASE("kg edges --json: written edge by edge, the array the listing holds, cut at --limit", "[cli][streaming]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  seed(kg);
+  CHECK(kg("edges --json").out == "[]\n");  // no edges: an empty array
+  REQUIRE(
+      kg("edge add Pompeo ACCUSE 'Kataib Hezbollah' --from 2019-12-30 --evidence 'Pompeo blamed the militia.'").rc ==
+      0);
+  REQUIRE(kg("edge add USA ASSAULT 'Kataib Hezbollah' --from 2019-12-29 --evidence 'US jets struck.'").rc == 0);
+  REQUIRE(kg("edge add USA ASSAULT 'Qasem Soleimani' --from 2020-01-03 --evidence 'A drone strike.'").rc == 0);
+  REQUIRE(kg("edge add 'Kataib Hezbollah' THREATEN USA --from 2020-01-03").rc == 0);
+  REQUIRE(kg("edge add Pompeo OFFICIAL_OF USA --from 2018-04-26 --to 2021-01-20 --title 'Secretary of State'").rc == 0);
+  REQUIRE(kg("edge add Pompeo THREATEN 'Qassem Soleimani'").rc == 0);
+
+  auto all = kg("edges --json");
+  REQUIRE(all.rc == 0);
+  // One line, one array: the elements joined by commas, as one document would print.
+  REQUIRE(all.out.size() > 2);
+  CHECK(all.out.front() == '[');
+  CHECK(all.out.substr(all.out.size() - 2) == "]\n");
+  CHECK(all.out.find('\n') == all.out.size() - 1);
+  json arr = json::parse(all.out);
+  REQUIRE(arr.size() == 6);
+  CHECK(all.out == arr.dump() + "\n");
+  // The order of the table: by start date, undated last.
+  std::vector<std::string> from;
+  for (const auto& e : arr) from.push_back(e["from"].is_null() ? "undated" : e["from"].get<std::string>());
+  CHECK(from ==
+        std::vector<std::string>{"2018-04-26", "2019-12-29", "2019-12-30", "2020-01-03", "2020-01-03", "undated"});
+  CHECK(arr[1]["evidence"][0]["text"] == "US jets struck.");
+  // The table lists the same ids in the same order, and so with --limit
+  // (the first edges found, by start date: Engine::edges).
+  auto tableIds = [&](const std::string& args) {
+    std::vector<long> ids;
+    std::istringstream lines(kg("edges" + args).out);
+    std::string line;
+    std::getline(lines, line);  // the header
+    long id = 0;
+    while (std::getline(lines, line))
+      if (std::istringstream(line) >> id) ids.push_back(id);
+    return ids;
+  };
+  auto jsonIds = [](const json& a) {
+    std::vector<long> ids;
+    for (const auto& e : a) ids.push_back(e["id"].get<long>());
+    return ids;
+  };
+  CHECK(jsonIds(arr) == tableIds(""));
+  json two = json::parse(kg("edges --json --limit 2").out);
+  REQUIRE(two.size() == 2);
+  CHECK(jsonIds(two) == tableIds(" --limit 2"));
+  for (const auto& e : two) CHECK(std::find(arr.begin(), arr.end(), e) != arr.end());
+  json usAll = json::parse(kg("edges --actor USA --json").out);
+  REQUIRE(usAll.size() == 4);
+  json usOne = json::parse(kg("edges --actor USA --json --limit 1").out);
+  REQUIRE(usOne.size() == 1);
+  CHECK(usOne[0] == usAll[0]);
+  CHECK(kg("edges --json --type SANCTION").out == "[]\n");
+
+  // show and timeline without --limit are written as they are read too: the
+  // same bytes as the held document (a --limit above the count holds it).
+  for (const char* cmd : {"show USA --json", "timeline USA --json", "show Pompeo --json --type THREATEN"}) {
+    INFO(cmd);
+    auto streamed = kg(cmd), held = kg(std::string(cmd) + " --limit 100");
+    REQUIRE(streamed.rc == 0);
+    CHECK(streamed.out == held.out);
+    CHECK(json::parse(streamed.out)["edges"].size() >= 1);
+  }
+  CHECK(json::parse(kg("show USA --json").out)["edges"].size() == 4);
+  CHECK(json::parse(kg("show USA --json --type SANCTION").out)["edges"].empty());
+
+  // An error before the first edge prints no array, only the error.
+  auto unknown = kg("edges --actor 'Nobody At All' --json");
+  CHECK(unknown.rc == 3);
+  CHECK(unknown.out.empty());
+  CHECK(json::parse(unknown.err)["error"]["code"] == "not_found");
 }
 
 TEST_CASE("kg: bad input gets a clear error and changes nothing", "[cli]") {

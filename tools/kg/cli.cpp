@@ -355,6 +355,34 @@ nlohmann::json edgeJson(CliContext& ctx, const Edge& e) {
   return core::edgeToJson(e, [&](ActorId id) { return ctx.nameOf(id); });
 }
 
+int printEdgesStreamed(CliContext& ctx, const nlohmann::json& doc, const EdgeStream& stream, size_t limit) {
+  // The document with its "edges" member null, split there: no string value
+  // holds `"edges":null`, since its quotes would be escaped.
+  std::string head = "[", tail = "]";
+  if (!doc.is_null()) {
+    nlohmann::json j = doc;
+    j["edges"] = nullptr;
+    const std::string text = j.dump();
+    const std::string mark = "\"edges\":null";
+    const size_t at = text.find(mark);
+    head = text.substr(0, at) + "\"edges\":[";
+    tail = "]" + text.substr(at + mark.size());
+  }
+  size_t written = 0;
+  Status st = stream([&](Edge& e) {
+    if (limit && written == limit) return false;
+    std::cout << (written++ ? "," : head) << edgeJson(ctx, e).dump();
+    return true;
+  });
+  if (!st.isOk()) {
+    if (written) std::cout << "\n";
+    std::cout.flush();
+    return ctx.failLookup(st);
+  }
+  std::cout << (written ? "" : head) << tail << "\n";
+  return 0;
+}
+
 namespace {
 
 // How long a command runs before its progress line appears: a second, so

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -178,6 +179,17 @@ void printEdgeTable(CliContext& ctx, const std::vector<Edge>& edges, size_t limi
                     bool withId = false);
 // core::edgeToJson with names from ctx.
 nlohmann::json edgeJson(CliContext& ctx, const Edge& e);
+
+// A listing that hands its edges to a visitor (GraphApi::forEachEdge, ...);
+// the visitor returns false to stop it.
+using EdgeStream = std::function<Status(const std::function<bool(Edge&)>&)>;
+// Prints what printJson would print for `doc` with its "edges" member the
+// array of the edges of `stream` (for a null `doc`, that array alone), at
+// most `limit` of them (0 = all), each written as it comes instead of the
+// whole held as one document. An error before the first edge prints only
+// the error; a listing cut by an error later is left unclosed (no reader
+// takes it for whole) and the error printed. Returns the exit code (failLookup's).
+int printEdgesStreamed(CliContext& ctx, const nlohmann::json& doc, const EdgeStream& stream, size_t limit = 0);
 
 // Progress of a long command on stderr: "kg import: 1200000/4680000 rows,
 // 80000 rows/s, ETA 42 s, 15 s elapsed", redrawn on one line at most 5 times

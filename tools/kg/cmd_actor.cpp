@@ -115,6 +115,12 @@ int showActor(CliContext& ctx, const ShowArgs& args) {
   if (!actor) return ctx.failLookup(actor.status());
   q.actor = name;
   q.evidence = args.evidence;
+  // Without --limit, --json is written as it is read (an actor of a large
+  // import has a hundred thousand edges); --limit's choice of offices
+  // first needs them all.
+  if (ctx.json && !args.limit)
+    return printEdgesStreamed(ctx, core::actorToJson(actor.value()),
+                              [&](const auto& visit) { return (*api)->forEachEdge(q, visit); });
   auto edges = (*api)->edges(q);
   if (!edges) return ctx.failLookup(edges.status());
   auto nameOf = [&](ActorId id) { return ctx.nameOf(id); };

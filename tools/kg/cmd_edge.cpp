@@ -79,16 +79,13 @@ int listEdges(CliContext& ctx, const CLI::App* cmd, const EdgesArgs& a) {
   q.actor = a.actor;
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
+  if (ctx.json)  // written as it is read, not held
+    return printEdgesStreamed(
+        ctx, nullptr, [&](const auto& visit) { return (*api)->forEachEdge(q, visit); }, a.limit);
   auto edges = (*api)->edges(q);
   if (!edges) return ctx.failLookup(edges.status());
   const size_t total = edges->size();
   const size_t shown = a.limit ? std::min(a.limit, total) : total;
-  if (ctx.json) {
-    nlohmann::json arr = nlohmann::json::array();
-    for (size_t i = 0; i < shown; ++i) arr.push_back(edgeJson(ctx, (*edges)[i]));
-    ctx.printJson(arr);
-    return 0;
-  }
   std::vector<Edge> cut(edges->begin(), edges->begin() + static_cast<std::ptrdiff_t>(shown));
   printEdgeTable(ctx, cut, 0, "edges", true);
   if (shown < total) {

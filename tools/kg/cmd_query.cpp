@@ -255,6 +255,9 @@ int timelineCmd(CliContext& ctx, const TimelineArgs& a) {
   q.actor = a.name;
   q.filter = *filter;
   q.evidence = a.o.evidence;
+  if (ctx.json && !a.limit)  // written as it is read; --limit's left_out needs them all
+    return printEdgesStreamed(ctx, {{"actor", core::actorToJson(*who)}},
+                              [&](const auto& visit) { return (*api)->forEachTimelineEdge(q, visit); });
   Progress progress(ctx, "timeline", "", 0);
   auto edges = (*api)->timeline(q);
   progress.finish();
