@@ -122,8 +122,7 @@ uint64_t LocalGraph::storeVersion(uint64_t epochBefore) {
   return (uint64_t{1} << 63) | ++unstablePages_;
 }
 
-Result<std::vector<Edge>> LocalGraph::edgesPage(const EdgeQuery& q, const PageRequest& page, PageSpan* span) {
-  const uint64_t epoch = engine_.store().writeEpoch();
+Result<core::EdgeFilter> LocalGraph::edgeFilter(const EdgeQuery& q) {
   auto pred = query::EdgePredicate::compile(q.filter);  // validates the window and confidence
   if (!pred) return pred.status();
   core::EdgeFilter f;
@@ -134,6 +133,14 @@ Result<std::vector<Edge>> LocalGraph::edgesPage(const EdgeQuery& q, const PageRe
     f.actor = a->id;
   }
   if (q.limit) f.limit = q.limit;
+  return f;
+}
+
+Result<std::vector<Edge>> LocalGraph::edgesPage(const EdgeQuery& q, const PageRequest& page, PageSpan* span) {
+  const uint64_t epoch = engine_.store().writeEpoch();
+  auto filtered = edgeFilter(q);
+  if (!filtered) return filtered.status();
+  const core::EdgeFilter& f = filtered.value();
   // TODO(perf): every page lists the headers again; fine up to a few million edges.
   auto listed = engine_.edges(f, 0);
   if (!listed) return listed.status();
@@ -163,16 +170,9 @@ Result<std::vector<Edge>> LocalGraph::edges(const EdgeQuery& q) {
 }
 
 Status LocalGraph::forEachEdge(const EdgeQuery& q, const std::function<bool(Edge&)>& visit) {
-  auto pred = query::EdgePredicate::compile(q.filter);  // validates the window and confidence
-  if (!pred) return pred.status();
-  core::EdgeFilter f;
-  f.filter = q.filter;
-  if (!q.actor.empty()) {
-    auto a = engine_.resolveOne(q.actor);
-    if (!a) return a.status();
-    f.actor = a->id;
-  }
-  if (q.limit) f.limit = q.limit;
+  auto filtered = edgeFilter(q);
+  if (!filtered) return filtered.status();
+  const core::EdgeFilter& f = filtered.value();
   Status docs;
   KG_RETURN_IF_ERROR(engine_.forEachEdge(f, q.evidence, [&](Edge& e) {
     docs = addDocuments(&e.evidence);

@@ -135,6 +135,8 @@ class LocalGraph final : public GraphApi {
   Engine& engine() { return engine_; }
 
  private:
+  // The store's filter for `q`: its window and confidence checked, its actor resolved.
+  Result<core::EdgeFilter> edgeFilter(const EdgeQuery& q);
   // The stored edge `id` with at most `evidence` snippets.
   Result<Edge> loadEdge(EdgeId id, size_t evidence);
   // Fills docTitle/docDate of each evidence whose document is stored.

@@ -325,18 +325,27 @@ Status appendEdges(List list, std::vector<Edge>* out, Names* names) {
 
 }  // namespace
 
+namespace {
+
+// The edges request for `q` on capability `cap` (one page of it: fetchPages
+// sets the page).
+template <typename Cap>
+auto edgesRequest(Cap& cap, const core::EdgeQuery& q) {
+  auto req = cap.edgesRequest();
+  setRef(req.initActor(), q.actor);
+  rpc::toWire(q.filter, req.initFilter());
+  req.setLimit(q.limit);
+  req.setEvidence(static_cast<uint32_t>(std::min<size_t>(q.evidence, UINT32_MAX)));
+  return req;
+}
+
+}  // namespace
+
 Result<std::vector<Edge>> Client::edges(const core::EdgeQuery& q) {
   std::vector<Edge> out;
   Status st2 = fetchPages(
       *impl_, options_, address_,
-      [&] {
-        auto req = KG_CAP.edgesRequest();
-        setRef(req.initActor(), q.actor);
-        toWire(q.filter, req.initFilter());
-        req.setLimit(q.limit);
-        req.setEvidence(static_cast<uint32_t>(std::min<size_t>(q.evidence, UINT32_MAX)));
-        return req;
-      },
+      [&] { return edgesRequest(KG_CAP, q); },
       [&](auto& r, size_t* n) {
         *n = r.getEdges().size();
         return appendEdges(r.getEdges(), &out, &names_);
@@ -389,14 +398,7 @@ Status visitEdgePages(Impl& impl, ClientOptions options, const std::string& addr
 Status Client::forEachEdge(const core::EdgeQuery& q, const std::function<bool(Edge&)>& visit) {
   return visitEdgePages(
       *impl_, options_, address_,
-      [&] {
-        auto req = KG_CAP.edgesRequest();
-        setRef(req.initActor(), q.actor);
-        toWire(q.filter, req.initFilter());
-        req.setLimit(q.limit);
-        req.setEvidence(static_cast<uint32_t>(std::min<size_t>(q.evidence, UINT32_MAX)));
-        return req;
-      },
+      [&] { return edgesRequest(KG_CAP, q); },
       &names_, visit);
 }
 

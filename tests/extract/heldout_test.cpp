@@ -143,13 +143,13 @@ struct HeldoutSet {
 constexpr HeldoutSet kSets[] = {
     {KG_HELDOUT_DIR, 78, 96, 60},
     {KG_HELDOUT_DEV_DIR, 60, 93, 100},  // 122/133: "condemned the strikes" after an attack (session 20) costs two, one a scorer name mismatch (US Department of State for United States)
-    {KG_HELDOUT_FRESH_DIR, 50, 86, 100},
-    {KG_HELDOUT_FRESH2_DIR, 69, 89, 55},
+    {KG_HELDOUT_FRESH_DIR, 50, 87, 100},
+    {KG_HELDOUT_FRESH2_DIR, 70, 90, 55},
     {KG_HELDOUT_FRESH3_DIR, 66, 76, 60},
     {KG_HELDOUT_FRESH4_DIR, 76, 93, 70},
-    {KG_HELDOUT_FRESH5_DIR, 61, 86, 65},
+    {KG_HELDOUT_FRESH5_DIR, 61, 88, 65},
     {KG_HELDOUT_FRESH6_DIR, 58, 77, 45},
-    {KG_HELDOUT_FRESH7_DIR, 59, 82, 40},
+    {KG_HELDOUT_FRESH7_DIR, 66, 83, 40},  // 36/54, 36/43 after session 27's rules (retaliation, titles from the sentence before, non-state demonyms)
     {KG_HELDOUT_FRESH8_DIR, 58, 97, 40},
     {KG_HELDOUT_FRESH9_DIR, 78, 94, 45},
     {KG_HELDOUT_FRESH10_DIR, 55, 96, 40},
