@@ -283,7 +283,7 @@ class PatternMatcher {
   // move regrettable") may hold an act named without its author: the
   // widest phrase starting at `at` that names one (actKindOf). It binds no
   // target; the clause's criticism, praise or rejection is then aimed at the
-  // act's author (authorOfNamedAct). kNoIndex when there is none.
+  // act's author (authorsOfNamedAct). kNoIndex when there is none.
   int32_t actReferenceAt(size_t at) const {
     const int32_t np = t_.npAt(at, false);
     return np != kNoIndex && actKindOf(t_, np) != ActKind{} /* kNone */ ? np : kNoIndex;
@@ -1233,9 +1233,12 @@ std::optional<std::pair<size_t, size_t>> doerOfToldAct(const MatchText& t, int32
 // is aimed at the author of the latest earlier act of that kind
 // (actOfKind), other than the clause's source or its own side
 // (EarlierActs::sameSide); a decision or a request only from the last
-// kNearActReach sentences and written bare ("rejected the request"). nullopt when there is none.
-std::optional<size_t> authorOfNamedAct(const MatchText& t, const Clause& c, int32_t source) {
-  if (!t.earlier || (t.earlier->done.empty() && t.earlier->told.empty())) return std::nullopt;
+// kNearActReach sentences and written bare ("rejected the request"). When
+// several did acts of that kind in that sentence ("The US, Britain and
+// France struck ... Russia condemned the strikes"), each is an author.
+// Empty when there is none.
+std::vector<size_t> authorsOfNamedAct(const MatchText& t, const Clause& c, int32_t source) {
+  if (!t.earlier || (t.earlier->done.empty() && t.earlier->told.empty())) return {};
   std::vector<size_t> critics;
   t.entitiesOf(source, &critics);
   auto ownSide = [&](size_t author) {
@@ -1248,9 +1251,9 @@ std::optional<size_t> authorOfNamedAct(const MatchText& t, const Clause& c, int3
     const ActKind kind = actKindOf(t, np);
     if (kind == ActKind::kNone || t.namesActor(np)) continue;
     if (kind == ActKind::kAttack) {
-      if (writtenAttackAuthor(t, np) != kNoIndex) return std::nullopt;
+      if (writtenAttackAuthor(t, np) != kNoIndex) return {};
       const int32_t victim = t.p.nps[np].ofNp;
-      if (victim != kNoIndex && t.namesActor(victim)) return std::nullopt;
+      if (victim != kNoIndex && t.namesActor(victim)) return {};
     } else if (!writtenBare(t, np)) {
       continue;
     }
@@ -1267,11 +1270,16 @@ std::optional<size_t> authorOfNamedAct(const MatchText& t, const Clause& c, int3
     // A later sentence's act no coder read ("announced military drills",
     // "agreed to cut output") is the nearer one.
     const auto told = doerOfToldAct(t, np, ownSide);
-    if (told && (!coded || told->second > coded->sentence)) return told->first;
-    if (coded) return coded->source;
-    return std::nullopt;
+    if (told && (!coded || told->second > coded->sentence)) return {told->first};
+    if (!coded) return {};
+    std::vector<size_t> authors;
+    for (const EarlierAct& a : done)
+      if (a.sentence == coded->sentence && actOfKind(a.code, kind) && !ownSide(a.source) &&
+          std::find(authors.begin(), authors.end(), a.source) == authors.end())
+        authors.push_back(a.source);
+    return authors;
   }
-  return std::nullopt;
+  return {};
 }
 
 // Adds to `denied` (may be null) the pairs of `source` with the victims of
@@ -1385,17 +1393,17 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
     roles.target = kNoIndex;
   // Criticism of an attack is aimed at its author, never at its victim:
   // "condemned the attack on X" (nobody, unless "... by Y": Y).
-  std::optional<size_t> earlierAuthor;  // an act named with no author: the one read before
+  std::vector<size_t> earlierAuthors;  // an act named with no author: the ones read before
   const bool criticism = code.source.rfind(kCriticismRoot, 0) == 0;
   if (criticism && !words().attributingVerbs.contains(choice.vg->lemma)) {
     denyAttackVictims(t, c, roles.source, denied);
     if (roles.target != kNoIndex)
       if (const int32_t attack = attackOfVictim(t, roles.target); attack != kNoIndex)
         roles.target = writtenAttackAuthor(t, attack);
-    if (roles.target == kNoIndex) earlierAuthor = authorOfNamedAct(t, c, roles.source);
+    if (roles.target == kNoIndex) earlierAuthors = authorsOfNamedAct(t, c, roles.source);
   } else if (roles.target == kNoIndex && roles.source != kNoIndex &&
              (code.source.rfind(kPraiseRoot, 0) == 0 || code.source.rfind(kRejectRoot, 0) == 0)) {
-    earlierAuthor = authorOfNamedAct(t, c, roles.source);
+    earlierAuthors = authorsOfNamedAct(t, c, roles.source);
   }
   std::vector<size_t> sources, targets;
   std::vector<int32_t> sourceNps, targetNps;  // the member phrase naming each
@@ -1403,10 +1411,10 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
     t.entitiesOf(roles.source, &sources, &sourceNps);
     targets = sources;
     targetNps = sourceNps;
-  } else if (roles.source != kNoIndex && roles.target == kNoIndex && earlierAuthor) {
+  } else if (roles.source != kNoIndex && roles.target == kNoIndex && !earlierAuthors.empty()) {
     t.entitiesOf(roles.source, &sources, &sourceNps);
-    targets = {*earlierAuthor};
-    targetNps = {kNoIndex};
+    targets = earlierAuthors;
+    targetNps.assign(targets.size(), kNoIndex);
   } else {
     if (roles.source == kNoIndex || roles.target == kNoIndex) return;
     t.entitiesOf(roles.source, &sources, &sourceNps);

@@ -143,6 +143,11 @@ TEST_CASE("Pronouns: an act named without its author ('the expulsions', 'the dec
   // A request (or appeal) rejected: the asking is done even though what it asks for is not.
   const auto r = facts("Kenya asked Ethiopia to open its border on Monday.\nEthiopia rejected the request.", "2020-01-05");
   CHECK(hasLine(r, "Ethiopia -REJECT-> Kenya"));
+  // Several authors of the act in one sentence: each is criticised.
+  const auto g = facts("Israel and the United States bombed Iranian nuclear sites on Sunday.\nChina condemned the strikes.",
+                       "2025-06-22");
+  CHECK(hasLine(g, "China -ACCUSE-> Israel"));
+  CHECK(hasLine(g, "China -ACCUSE-> United States"));
   const auto f = facts("Chile expelled two Venezuelan diplomats on Monday.\nVenezuela denounced the strikes.", "2021-06-08");
   for (const auto& l : f) CHECK(l.find("Venezuela -ACCUSE->") == std::string::npos);
 }
