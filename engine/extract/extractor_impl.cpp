@@ -272,7 +272,8 @@ Date anchoredDay(const Article& article, const std::vector<Sentence>& sentences,
 // What a sentence names for the next one's rules (PreviousSentence): the
 // catalog index of the one state it names, by name, by a title's owner
 // ("Turkish President X") or by demonym ("Iraqi troops"), kNoActor when none
-// or several; and its organisations, armed groups and government bodies.
+// or several; its organisations, armed groups and government bodies; and
+// whether it has a demonym. One pass over its mentions and one over its words.
 PreviousSentence namedIn(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
                          const std::vector<Entity>& entities, const MentionIndex& index) {
   PreviousSentence out;
@@ -292,7 +293,10 @@ PreviousSentence namedIn(const std::vector<Token>& tokens, const std::vector<Men
   }
   for (const Token& t : tokens)
     if (t.word)
-      if (auto state = index.demonym(t)) note(*state);
+      if (auto state = index.demonym(t)) {
+        note(*state);
+        out.demonym = true;
+      }
   if (several) out.state = kNoActor;
   return out;
 }
@@ -417,11 +421,8 @@ Extraction ExtractorImpl::extract(const Article& article) const {
     // The one state this sentence names (by name or demonym), for a bare
     // title in the next one that names none (findRelations).
     const PreviousSentence here = namedIn(tokens, mentions, resolver.entities(), *index_);
-    const bool demonymHere = std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
-      return t.word && index_->demonym(t).has_value();
-    });
     PreviousSentence before = previous;
-    if (demonymHere) before.state = kNoActor;
+    if (here.demonym) before.state = kNoActor;
     std::vector<Fact> facts = findRelations(tokens, mentions, resolver, before);
     nextPrevious = here;
     if (englishEvents_ != EnglishEvents::kRules && isLatinSentence(tokens)) {

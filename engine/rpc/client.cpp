@@ -339,6 +339,16 @@ auto edgesRequest(Cap& cap, const core::EdgeQuery& q) {
   return req;
 }
 
+// The timeline request for `q` on capability `cap` (one page of it).
+template <typename Cap>
+auto timelineRequest(Cap& cap, const core::TimelineQuery& q) {
+  auto req = cap.timelineRequest();
+  req.initActor().setName(q.actor);
+  rpc::toWire(q.filter, req.initFilter());
+  req.setEvidence(static_cast<uint32_t>(std::min<size_t>(q.evidence, UINT32_MAX)));
+  return req;
+}
+
 }  // namespace
 
 Result<std::vector<Edge>> Client::edges(const core::EdgeQuery& q) {
@@ -405,13 +415,7 @@ Status Client::forEachEdge(const core::EdgeQuery& q, const std::function<bool(Ed
 Status Client::forEachTimelineEdge(const core::TimelineQuery& q, const std::function<bool(Edge&)>& visit) {
   return visitEdgePages(
       *impl_, options_, address_,
-      [&] {
-        auto req = KG_CAP.timelineRequest();
-        req.initActor().setName(q.actor);
-        toWire(q.filter, req.initFilter());
-        req.setEvidence(static_cast<uint32_t>(std::min<size_t>(q.evidence, UINT32_MAX)));
-        return req;
-      },
+      [&] { return timelineRequest(KG_CAP, q); },
       &names_, visit);
 }
 
@@ -484,13 +488,7 @@ Result<std::vector<Edge>> Client::timeline(const core::TimelineQuery& q) {
   std::vector<Edge> out;
   Status st4 = fetchPages(
       *impl_, options_, address_,
-      [&] {
-        auto req = KG_CAP.timelineRequest();
-        req.initActor().setName(q.actor);
-        toWire(q.filter, req.initFilter());
-        req.setEvidence(static_cast<uint32_t>(std::min<size_t>(q.evidence, UINT32_MAX)));
-        return req;
-      },
+      [&] { return timelineRequest(KG_CAP, q); },
       [&](auto& r, size_t* n) {
         *n = r.getEdges().size();
         return appendEdges(r.getEdges(), &out, &names_);

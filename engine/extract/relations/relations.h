@@ -58,6 +58,7 @@ struct Fact {
 struct PreviousSentence {
   size_t state = kNoActor;
   std::vector<size_t> bodies;
+  bool demonym = false;  // it has a state's demonym (namedIn); not read by findRelations
 };
 
 // `previous`: a bare title in a sentence naming no state is read as the

@@ -306,6 +306,12 @@ std::string ownerWord(const Token& t) {
   return words().ownerNouns.contains(stem) ? stem : std::string();
 }
 
+// True for an owner word that stands for a state ("the country's", "the
+// kingdom's"); the other owner nouns stand for organisations and groups.
+bool countryOwner(const std::string& w) {
+  return w == "country" || w == "nation" || w == "state" || w == "island" || w == "kingdom" || w == "republic";
+}
+
 std::optional<size_t> titleOwnerWord(const StandingScan& s, const Mention& m) {
   auto owner = [&](size_t at) { return !ownerWord(s.tokens[at]).empty(); };
   if (m.titleApposed) {
@@ -325,7 +331,7 @@ std::optional<size_t> titleOwnerWord(const StandingScan& s, const Mention& m) {
 const Mention* titleOwner(const StandingScan& s, const Mention& m, size_t det) {
   const std::string w = ownerWord(s.tokens[det]);
   const bool personal = w == "his" || w == "her";
-  const bool country = w == "country" || w == "nation" || w == "state" || w == "island" || w == "kingdom" || w == "republic";
+  const bool country = countryOwner(w);
   auto fits = [&](ActorKind k) {
     if (personal) return k == ActorKind::kPerson;
     if (country) return k == ActorKind::kState;
@@ -354,8 +360,7 @@ const Mention* titleOwner(const StandingScan& s, const Mention& m, size_t det) {
 size_t bodyOfSentenceBefore(const StandingScan& s, size_t det) {
   const std::string w = ownerWord(s.tokens[det]);
   if (w.empty() || w == "his" || w == "her" || w == "its" || w == "their") return kNoActor;
-  if (w == "country" || w == "nation" || w == "state" || w == "island" || w == "kingdom" || w == "republic")
-    return kNoActor;
+  if (countryOwner(w)) return kNoActor;
   for (const Mention& o : s.mentions)
     if (o.tokEnd <= det) return kNoActor;  // a name before the owner word: titleOwner found nothing fitting
   size_t holding = kNoActor;
