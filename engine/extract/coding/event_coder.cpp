@@ -1597,15 +1597,36 @@ constexpr size_t kRetaliationReach = 3;
 // CAMEO 138, threaten with military force: what a vow to retaliate is.
 constexpr std::string_view kRetaliationCode = "138";
 
+// True when an object of clause `c` is a retaliation ("countermeasures",
+// "reprisals", "reciprocal measures"): what "would take" announces.
+bool takesRetaliation(const MatchText& t, const Clause& c) {
+  for (uint32_t o : c.objects) {
+    const NounPhrase& n = t.p.nps[o];
+    const std::string& head = t.p.words[n.head].lemma;
+    if (words().retaliationObjects.contains(head)) return true;
+    if (head != "measure") continue;
+    for (uint32_t w = n.span.first; w < n.head; ++w)
+      if (words().retaliationMeasureModifiers.contains(t.p.words[w].lower)) return true;
+  }
+  return false;
+}
+
 // True when clause `ci`, read as `choice`, threatens with no one named:
 // a threat ("vowed revenge"), or a retaliation its source announces ("vowed
-// to retaliate", "pledged to respond"; retaliation_verbs), or an attack
-// announced so ("vowed to strike back").
+// to retaliate", "pledged to respond"; retaliation_verbs; "warned that it
+// would take countermeasures": takesRetaliation), or an attack announced so
+// ("vowed to strike back").
 bool threatensNoOne(const MatchText& t, uint32_t ci, const Choice& choice) {
   if (choice.roles.target != kNoIndex || choice.roles.source == kNoIndex) return false;
   if (choice.reading.code.source.rfind(kThreatRoot, 0) == 0) return true;
   const SentenceParse& p = t.p;
+  // Announced by a governing verb ("vowed to retaliate") or, in reported
+  // speech, by the verb of the saying ("Moscow said it would respond").
+  const Clause& c = p.clauses[ci];
+  const bool reportedByAnnouncing = c.kind == syntax::ClauseKind::kReported && c.parent != kNoIndex &&
+                                    words().announcingVerbs.contains(p.vgs[p.clauses[c.parent].verb].lemma);
   auto announced = [&](int32_t vi) {
+    if (reportedByAnnouncing) return true;
     for (int32_t g = p.vgs[vi].governor, hops = 0; g != kNoIndex && hops < 3; g = p.vgs[g].governor, ++hops)
       if (words().announcingVerbs.contains(p.vgs[g].lemma)) return true;
     return false;
@@ -1613,14 +1634,17 @@ bool threatensNoOne(const MatchText& t, uint32_t ci, const Choice& choice) {
   if (isAttackCode(choice.reading.code.source) && announced(static_cast<int32_t>(choice.vg - p.vgs.data())))
     return true;
   for (int32_t vi = static_cast<int32_t>(p.clauses[ci].verb), hops = 0; vi != kNoIndex && hops < 3;
-       vi = p.vgs[vi].complement, ++hops)
+       vi = p.vgs[vi].complement, ++hops) {
     if (words().retaliationVerbs.contains(p.vgs[vi].lemma) && announced(vi)) return true;
+    if (words().retaliationTakingVerbs.contains(p.vgs[vi].lemma) && takesRetaliation(t, p.clauses[ci]) && announced(vi))
+      return true;
+  }
   return false;
 }
 
 // "US warplanes struck Houthi targets. The Houthis vowed to retaliate": a
-// threat with no target is aimed at the authors of the latest attack or
-// seizure (CAMEO 17-20) on the threatener or its side, told in the last
+// threat with no target is aimed at the authors of the latest attack,
+// seizure or sanction (CAMEO 16-20) on the threatener or its side, told in the last
 // kRetaliationReach sentences (EarlierActs::done). Adds the threats (138)
 // to `out`; false when there is no such attack.
 bool threatenAttackers(const MatchText& t, uint32_t ci, const Choice& choice, std::vector<CodedEvent>* out) {
@@ -1639,7 +1663,7 @@ bool threatenAttackers(const MatchText& t, uint32_t ci, const Choice& choice, st
   for (auto it = done.rbegin(); it != done.rend(); ++it) {
     if (t.earlier->sentence > it->sentence + kRetaliationReach) break;
     if (at != SIZE_MAX && it->sentence != at) break;
-    const bool hostile = isAttackCode(it->code) || it->code.rfind("17", 0) == 0;
+    const bool hostile = isAttackCode(it->code) || it->code.rfind("17", 0) == 0 || it->code.rfind("16", 0) == 0;
     if (!hostile || !onSide(it->target) || onSide(it->source)) continue;
     at = it->sentence;
     if (std::find(attackers.begin(), attackers.end(), it->source) == attackers.end()) attackers.push_back(it->source);
@@ -1659,6 +1683,19 @@ bool threatenAttackers(const MatchText& t, uint32_t ci, const Choice& choice, st
       out->push_back(std::move(e));
     }
   return true;
+}
+
+// "Canada banned Russian ships. Moscow said it would respond": a
+// retaliation no verb reading codes ("respond" alone, "respond with
+// reciprocal measures") is still the announced answer threatenAttackers
+// aims; the clause's own roles, with no actor addressed.
+bool retaliationWithoutReading(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out) {
+  Choice bare;
+  bare.vg = &t.p.vgs[t.p.clauses[ci].verb];
+  bare.roles = defaultRoles(t, ci, *bare.vg, bare.vg->span.last, true, false);
+  if (bare.roles.target != kNoIndex && t.namesActor(bare.roles.target)) return false;
+  bare.roles.target = kNoIndex;
+  return threatenAttackers(t, ci, bare, out);
 }
 
 // The parties of clause `ci`, which says something did not happen.
@@ -1698,6 +1735,7 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
       choice->roles.target = threatenedInEarlierConjunct(t, ci, choice->roles.source);
     if (negated) denyParties(t, ci, denied);
     if (choice && !negated && threatenAttackers(t, ci, *choice, &out)) continue;
+    if (!choice && !negated && retaliationWithoutReading(t, ci, &out)) continue;
     if (choice) emitEvents(t, ci, *choice, &out, denied);
     if (!choice && !negated) blameBySaying(t, ci, &out);
   }

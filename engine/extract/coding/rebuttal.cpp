@@ -40,6 +40,21 @@ size_t rebuttalVerb(const std::vector<Token>& tokens, size_t from) {
   return tokens.size();
 }
 
+// True when only a body of the actor written possessive at `m` stands
+// between it and the verb at `verb`: "Iran's foreign ministry dismissed the
+// claim" (lower-case words: "foreign ministry", "government", "embassy").
+// The body answers for its owner, whom the accusation named.
+bool ownBodyBefore(const std::vector<Token>& tokens, const Mention& m, size_t verb) {
+  constexpr size_t kMaxBodyWords = 4;
+  size_t words = 0;
+  for (size_t k = m.tokEnd; k < verb; ++k) {
+    const std::string& w = tokens[k].lower;
+    if (w == "'s" || w == "'" || w == "s" || w == "’s") continue;
+    if (!tokens[k].word || tokens[k].capital || ++words > kMaxBodyWords) return false;
+  }
+  return words > 0;
+}
+
 }  // namespace
 
 std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
@@ -49,9 +64,10 @@ std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::ve
   for (const Fact& f : sentenceFacts)
     if (f.type == EdgeType::kReject) return std::nullopt;
   for (const Mention& m : mentions) {
-    if (m.modifier || m.possessive) continue;
+    if (m.modifier) continue;
     const size_t verb = rebuttalVerb(tokens, m.tokEnd);
     if (verb == tokens.size()) continue;
+    if (m.possessive && !ownBodyBefore(tokens, m, verb)) continue;
     bool nearer = false;  // "X said Y rejected the charges": Y rejects
     for (const Mention& o : mentions) nearer = nearer || (!o.modifier && o.tokBegin >= m.tokEnd && o.tokBegin < verb);
     if (nearer) continue;
@@ -65,6 +81,10 @@ std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::ve
       f.type = EdgeType::kReject;
       f.cameo = "120";
       f.confidence = m.confidence * kRebuttalConfidence;
+      // The verb's tense dates the rebuttal as the coder's events are dated:
+      // "rejected" on the article's day (or the day the sentence names).
+      const std::string& v = tokens[verb].lower;
+      f.tense = v.ends_with("ed") ? Tense::kPast : Tense::kPresent;
       return f;
     }
     return std::nullopt;  // the actor right before such a verb is the one who rejects

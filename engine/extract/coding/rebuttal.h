@@ -27,7 +27,9 @@ struct Accusation {
 
 // A REJECT fact from the sentence when it reads "<actor> (rejected |
 // dismissed | denied) the (accusation | charge | allegation | claim)[s]" with
-// no owner of the noun, or "<actor> denied (that ... | <gerund> | any role)", the actor (or the state a title gives it) was accused
+// no owner of the noun, or "<actor> denied (that ... | <gerund> | any role)";
+// the actor may be the owner of a body written before the verb ("Iran's
+// foreign ministry rejected the accusation"); the actor (or the state a title gives it) was accused
 // earlier in `earlier` (latest first wins), and no fact of the sentence
 // already answers someone; nullopt otherwise. A state that rejects answers
 // the accuser's state when a title gave one ("Pompeo accused Iran ... Tehran

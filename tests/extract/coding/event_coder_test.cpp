@@ -492,6 +492,29 @@ TEST_CASE("Coder: a rebuttal with no accuser answers the one who accused earlier
   CHECK(hasLine(b, "Russia -REJECT-> Norway"));
   const auto c = facts("Norway accused Russia of jamming GPS signals. Finland rejected the charges on Tuesday.", "2021-05-03");
   CHECK_FALSE(hasLine(c, "Finland -REJECT-> Norway"));
+  // A body of the accused, written with its owner: the owner rejects.
+  const auto d = facts("The Dutch government accused Iran of plotting the murder of two dissidents. "
+                       "Iran's foreign ministry dismissed the claim as baseless.",
+                       "2021-05-03");
+  CHECK(hasLine(d, "Iran -REJECT-> Netherlands"));
+  // Another state's body answers for no one: Finland was never accused.
+  const auto e = facts("Norway accused Russia of jamming GPS signals. Finland's foreign ministry rejected the charges.",
+                       "2021-05-03");
+  for (const auto& l : e) CHECK(l.find("-REJECT->") == std::string::npos);
+}
+
+TEST_CASE("Coder: a rebuttal is dated as the coder's events are: by its verb's tense and the article", "[extract][coder]") {
+  using namespace kg;
+  auto x = defaultExtractor().extract(kg::extract::testing::article(
+      "Norway accused Russia of jamming GPS signals. Moscow denied that it had jammed anything.", "2021-05-03"));
+  bool seen = false;
+  for (const auto& e : x.edges) {
+    if (e.edge.type != EdgeType::kReject) continue;
+    seen = true;
+    CHECK(e.edge.when.from == Date::day(2021, 5, 3));
+    CHECK(e.edge.dateBasis == DateBasis::kArticle);
+  }
+  CHECK(seen);
 }
 
 TEST_CASE("Coder: a denial with no accuser answers the one who accused the denier earlier", "[extract][coder]") {
@@ -629,6 +652,49 @@ TEST_CASE("Coder: a vow to retaliate with no one named aims at the authors of th
   // Without an earlier attack, nothing.
   const auto d = facts("Hezbollah vowed to retaliate.", "2024-08-26");
   for (const auto& l : d) CHECK(l.find("-THREATEN->") == std::string::npos);
+}
+
+TEST_CASE("Coder: an answer to a sanction or expulsion, announced in reported speech, threatens its authors",
+          "[extract][coder]") {
+  // Sanctions and expulsions (CAMEO 16, 17) are answered as attacks are.
+  const auto a = facts("Canada imposed sanctions on Russia on Monday. Moscow vowed to retaliate.", "2022-02-22");
+  CHECK(hasLine(a, "Russia -THREATEN-> Canada"));
+  // "said it would respond": the saying announces the answer.
+  const auto b = facts("Canada expelled two Russian diplomats on Monday. Moscow said it would respond.", "2022-02-22");
+  CHECK(hasLine(b, "Russia -THREATEN-> Canada"));
+  // "would take firm countermeasures", "would adopt reciprocal measures": a measure taken in answer.
+  const auto c = facts("The United States imposed sanctions on two Chinese officials on Monday. "
+                       "Beijing warned that it would take firm countermeasures.",
+                       "2022-02-22");
+  CHECK(hasLine(c, "China -THREATEN-> United States"));
+  const auto d = facts("Canada expelled two Russian diplomats on Monday. Moscow said it would adopt reciprocal measures.",
+                       "2022-02-22");
+  CHECK(hasLine(d, "Russia -THREATEN-> Canada"));
+  // After praise, or a measure on someone else, no target is guessed.
+  const auto e = facts("Japan praised South Korea's decision on Monday. Seoul said it would take countermeasures if needed.",
+                       "2022-02-22");
+  for (const auto& l : e) CHECK(l.find("-THREATEN->") == std::string::npos);
+  const auto f = facts("Canada expelled two Russian diplomats on Monday. Beijing said it would respond.", "2022-02-22");
+  for (const auto& l : f) CHECK(l.find("China -THREATEN->") == std::string::npos);
+  // Measures of no retaliation are no answer: "would take measures to protect its citizens".
+  const auto g = facts("Canada expelled two Russian diplomats on Monday. Moscow said it would take measures to protect its citizens.",
+                       "2022-02-22");
+  for (const auto& l : g) CHECK(l.find("Russia -THREATEN->") == std::string::npos);
+}
+
+TEST_CASE("Coder: calling an act named without its author a wrong denounces the act's author", "[extract][coder]") {
+  const auto a = facts("Estonia expelled a Russian diplomat on Monday. Russia's deputy foreign minister called the decision a "
+                       "blow to relations.",
+                       "2022-02-22");
+  INFO(dump(a));
+  CHECK(hasLine(a, "Russia -ACCUSE-> Estonia"));
+  const auto b = facts("Kenya suspended its cooperation with Somalia. The Somali government called the move an act of hostility.",
+                       "2022-02-22");
+  CHECK(hasLine(b, "Somalia -ACCUSE-> Kenya"));
+  // Without a word of blame the characterisation is no event.
+  const auto c = facts("Kenya suspended its cooperation with Somalia. The Somali government called the move a surprise.",
+                       "2022-02-22");
+  for (const auto& l : c) CHECK(l.find("Somalia -ACCUSE->") == std::string::npos);
 }
 
 TEST_CASE("Coder: a phrase of cause names why the act was done, not whom it was done to", "[extract][coder]") {
