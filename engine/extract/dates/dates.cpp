@@ -518,6 +518,16 @@ bool namesOtherEvent(const std::vector<Token>& t, size_t i, size_t next) {
   return lower && std::find(kLinks.begin(), kLinks.end(), w) == kLinks.end();
 }
 
+// True when the date opening at token `i` is a deadline or a date set for
+// something to come: "asked India to withdraw by March 15", "until Friday",
+// "called an election for December 21", "before June 30". It dates no event
+// the sentence tells as done. (A bare year keeps "by"/"until": "by 2019".)
+bool deadlineOrSchedule(const std::vector<Token>& t, size_t i) {
+  if (i == 0 || t[i - 1].kind != Tok::kWord) return false;
+  static const std::array<std::string_view, 5> kPreps = {"by", "until", "till", "before", "for"};
+  return std::find(kPreps.begin(), kPreps.end(), t[i - 1].lower) != kPreps.end();
+}
+
 // True when the relative date opening at token `at` ("last week", "last
 // Tuesday") follows an event noun that a preposition governs ("vowed
 // revenge for Washington's attack last week", "anger over the strike last
@@ -559,7 +569,7 @@ Date eventDate(std::string_view sentence, Date articleDate) {
         ++i;
         continue;
       }
-      if (namesOtherEvent(t, i, next)) {
+      if (namesOtherEvent(t, i, next) || (!f.bareYear && deadlineOrSchedule(t, i))) {
         i = next;
         continue;
       }
@@ -645,7 +655,7 @@ Date eventDate(std::string_view sentence, Date articleDate) {
       const int artWd = weekdayFromDays(artDays);
       int back = (artWd - wd + 7) % 7;
       if (prev == "last" && back == 0) back = 7;
-      if (prev == "next") continue;  // future plans are not events
+      if (prev == "next" || deadlineOrSchedule(t, i)) continue;  // future plans and deadlines are not events
       cands.push_back(
           {Date::fromDays(artDays - back, DatePrecision::kDay), prev == "last" || prev == "on" ? t[i - 1].begin : pos});
     }

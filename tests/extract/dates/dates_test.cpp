@@ -66,6 +66,20 @@ TEST_CASE("Dates: a date embedded in a byline or footer line is found", "[extrac
   CHECK_FALSE(findDate("about 2,500 troops and 10.1.1.1"));
 }
 
+TEST_CASE("Dates: a deadline or a date set for what is to come dates no event", "[extract][dates]") {
+  const Date monday = Date::day(2024, 1, 15);
+  // The saying's weekday, not the deadline it names.
+  CHECK(str(eventDate("The Maldives asked India to withdraw its troops by March 15, its president said on Sunday.", monday)) ==
+        "2024-01-14/day");
+  CHECK(str(eventDate("Rajoy called a regional election for December 21.", monday)) == "unknown");
+  CHECK(str(eventDate("The rebels were given until Friday to leave.", monday)) == "unknown");
+  CHECK(str(eventDate("Parliament must approve the budget before June 30.", monday)) == "unknown");
+  // A bare year keeps its prepositions: "by 2019" is a time the sentence places its event in.
+  CHECK(str(eventDate("The troops had left by 2019.", monday)) == "2019/year");
+  // The date itself, with no deadline word, still dates the event.
+  CHECK(str(eventDate("The ministers met on March 15.", monday)) == "2023-03-15/day");
+}
+
 TEST_CASE("Dates: relative phrases resolve against the article date", "[extract][dates]") {
   const Date monday = Date::day(2020, 1, 6);  // a Monday
   CHECK(str(eventDate("On Sunday, the Iraqi parliament voted to expel US troops.", monday)) == "2020-01-05/day");
