@@ -325,6 +325,11 @@ void pickEventDate(const Fact& f, Date sentenceDate, Date articleDate, Edge* e) 
     }
     return;
   }
+  if (f.clauseDate.known()) {  // the event's own clause named its day (english_events.cpp)
+    e->when = DateRange::point(f.clauseDate);
+    e->dateBasis = DateBasis::kText;
+    return;
+  }
   if (sentenceDate.known()) {
     e->when = DateRange::point(sentenceDate);
     e->dateBasis = DateBasis::kText;

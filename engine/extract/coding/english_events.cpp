@@ -465,8 +465,19 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     if (e.planned) addAnnouncedThreat(parse, actors, e, f, discourse ? discourse->acts.sameSide : nullptr, &facts);
     // A relative clause describes its antecedent ("two days after the US
     // strike that killed Soleimani"): the sentence's date is not its own.
-    f.background = parse.clauses[e.clause].kind == syntax::ClauseKind::kRelative;
+    const syntax::ClauseKind kind = parse.clauses[e.clause].kind;
+    f.background = kind == syntax::ClauseKind::kRelative;
     if (f.background) f.clauseDate = eventDate(clauseText(parse, e.clause), articleDate);
+    // A clause inside another that names its own day dates its event by it:
+    // "China began drills on Saturday, after Tsai met McCarthy on Wednesday"
+    // (the meeting: Wednesday), "Trump announced on Sunday that US forces had
+    // killed Baghdadi in a raid on Saturday night" (the killing: Saturday),
+    // "Iran seized a tanker on Monday and detained its crew on Tuesday".
+    if (kind == syntax::ClauseKind::kSubordinate || kind == syntax::ClauseKind::kReported ||
+        kind == syntax::ClauseKind::kCoordinated) {
+      const Date own = eventDate(clauseText(parse, e.clause), articleDate);
+      if (own.known() && own.precision() == DatePrecision::kDay) f.clauseDate = own;
+    }
     facts.push_back(std::move(f));
   }
   return facts;

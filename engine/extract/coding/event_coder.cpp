@@ -1282,6 +1282,32 @@ std::vector<size_t> authorsOfNamedAct(const MatchText& t, const Clause& c, int32
   return {};
 }
 
+// "Israeli jets struck Hamas positions and bombed Hezbollah positions": a
+// conjunct sharing the subject of the clause before it is not done by that
+// clause's objects. Adds to `denied` (may be null) the pairs of the earlier
+// conjunct's object actors with `targets`, so that no reading of the nearest
+// name before the verb as its subject stands.
+void denyEarlierConjunctObjects(const MatchText& t, uint32_t ci, const std::vector<size_t>& targets,
+                                std::vector<std::pair<size_t, size_t>>* denied) {
+  const Clause& c = t.p.clauses[ci];
+  if (!denied || targets.empty() || c.kind != syntax::ClauseKind::kCoordinated || !c.subjectInherited ||
+      c.subject == kNoIndex)
+    return;
+  for (uint32_t k = ci; k-- > 0;) {
+    const Clause& before = t.p.clauses[k];
+    if (before.subject != c.subject) continue;
+    std::vector<size_t> objects;
+    for (uint32_t o : before.objects) t.entitiesOf(static_cast<int32_t>(o), &objects);
+    std::vector<size_t> doers;
+    t.entitiesOf(c.subject, &doers);
+    for (size_t a : objects)
+      if (std::find(doers.begin(), doers.end(), a) == doers.end())
+        for (size_t b : targets)
+          if (a != b) denied->emplace_back(a, b);
+    return;
+  }
+}
+
 // Adds to `denied` (may be null) the pairs of `source` with the victims of
 // the attacks among clause `c`'s objects and prepositional phrases.
 void denyAttackVictims(const MatchText& t, const Clause& c, int32_t source, std::vector<std::pair<size_t, size_t>>* denied) {
@@ -1422,6 +1448,7 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
     addCoordinatedPhrases(t, roles.target, &targets, &targetNps);
     addCoVictims(t, c, *choice.vg, code.source, roles.target, &targets, &targetNps);
   }
+  denyEarlierConjunctObjects(t, ci, targets, denied);
   if (demandsAnAct(t, code, roles.target)) return;
   // "..., Al-Muhandis, ordered by Trump": a demand in a reduced passive with
   // nothing demanded ("ordered by X to leave") qualifies an act written

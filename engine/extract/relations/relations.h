@@ -47,6 +47,8 @@ struct Fact {
   // For a standing relation: an office the text says is over ("the former
   // prime minister X"), left undated rather than held on the article's date.
   bool background = false;
+  // Also, for an event of a subordinate or reported clause that names its
+  // own day ("after X met Y on Wednesday"), that day: it beats the sentence's.
   Date clauseDate;
 };
 

@@ -193,6 +193,54 @@ TEST_CASE("Coder: an event told in a relative clause takes its own date, not the
   CHECK(seen);
 }
 
+TEST_CASE("Coder: a subordinate, reported or coordinated clause that names its own day dates its event by it",
+          "[extract][coder]") {
+  using namespace kg;
+  auto dateOf = [](const std::string& text, const std::string& date, EdgeType type) {
+    auto x = defaultExtractor().extract(kg::extract::testing::article(text, date));
+    std::vector<Date> out;
+    for (const auto& e : x.edges)
+      if (e.edge.type == type && !e.edge.evidence.empty() && !e.edge.evidence.front().doc.empty()) out.push_back(e.edge.when.from);
+    return out;
+  };
+  // The meeting in the after-clause on Wednesday; the drills in the main clause on Saturday.
+  const std::string drills =
+      "China began military drills around Taiwan on Saturday, after Taiwanese President Tsai Ing-wen met US House "
+      "Speaker Kevin McCarthy in California on Wednesday.";
+  const auto met = dateOf(drills, "2023-04-09", EdgeType::kConsult);
+  REQUIRE(met.size() == 1);
+  CHECK(met[0] == Date::day(2023, 4, 5));
+  // The killing in the reported clause on Saturday, not the announcement's Sunday.
+  const auto killed = dateOf("President Donald Trump announced on Sunday that US special forces had killed Abu Bakr al-Baghdadi "
+                             "in a raid on Saturday night.",
+                             "2019-10-27", EdgeType::kAssault);
+  REQUIRE_FALSE(killed.empty());
+  for (const Date& d : killed) CHECK(d == Date::day(2019, 10, 26));
+  // A reported clause with no day of its own keeps the sentence's.
+  const auto said = dateOf("Pompeo said on Tuesday that Iran had attacked American forces.", "2019-06-14", EdgeType::kAssault);
+  REQUIRE(said.size() == 1);
+  CHECK(said[0] == Date::day(2019, 6, 11));
+  // Each conjunct its own day.
+  auto x = defaultExtractor().extract(kg::extract::testing::article(
+      "Israeli jets struck Hamas positions on Monday and bombed Hezbollah positions on Tuesday.", "2023-10-11"));
+  size_t seen = 0;
+  for (const auto& e : x.edges) {
+    if (e.edge.type != EdgeType::kAssault || e.edge.evidence.front().doc.empty()) continue;
+    const std::string& victim = x.actors[e.dst].actor.name;
+    if (victim == "Hamas") {
+      CHECK(e.edge.when.from == Date::day(2023, 10, 9));
+      ++seen;
+    }
+    if (victim == "Hezbollah") {
+      CHECK(e.edge.when.from == Date::day(2023, 10, 10));
+      ++seen;
+    }
+  }
+  CHECK(seen == 2);
+  // The first conjunct's object is no doer of the second's act.
+  CHECK(kg::extract::testing::eventLines(x).count("Hamas -ASSAULT-> Hezbollah") == 0);
+}
+
 TEST_CASE("Coder: after an object relative clause the subject is its antecedent", "[extract][coder]") {
   const auto f = facts("Hezbollah, which Iran founded in 1982, threatened Israel on Monday.", "2023-10-09");
   INFO(dump(f));
