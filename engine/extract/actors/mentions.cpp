@@ -473,6 +473,26 @@ bool claimNamedGroup(MentionScan& s, size_t b, size_t e, size_t words) {
   return true;
 }
 
+// "the Ennahda party", "the opposition Civic Platform party": an unknown
+// capitalised run [b, e) of one to four words right before a lower-case
+// "party" (at `next`) names that party (an organisation, named by the run;
+// "the Law and Justice party" takes the word and "and" before the run too).
+// True when claimed.
+bool claimNamedParty(MentionScan& s, size_t b, size_t e, size_t next, size_t words) {
+  const auto& tokens = s.tokens;
+  if (words < 1 || words > 4 || next >= tokens.size() || next != e || tokens[e - 1].possessive) return false;
+  if (tokens[next].lower != "party" && tokens[next].lower != "parties") return false;
+  if (tokens[next].capital) return false;  // "... Party" is a name's own suffix (claimOrganisation)
+  // "the Law and Justice party": a capitalised word and "and" before the run belong to the name.
+  if (b >= 2 && tokens[b - 1].lower == "and" && tokens[b - 2].word && tokens[b - 2].capital && !tokens[b - 2].possessive &&
+      (b < 3 || !tokens[b - 3].capital || tokens[b - 3].lower == "the"))
+    b -= 2;
+  for (size_t k = b; k < e; ++k)
+    if (s.owner[k] >= 0 || s.index.demonym(tokens[k])) return false;  // "the Iraqi party"
+  s.claim(makeMention(tokens, b, e, s.resolver->fromNew(s.rawName(b, e), ActorKind::kOrganisation), MentionSource::kRule));
+  return true;
+}
+
 // A catalog person met by a surname the article has not used yet.
 void claimCatalogSurname(MentionScan& s, size_t b, size_t e, size_t actor) {
   Mention m = makeMention(s.tokens, b, e, s.resolver->fromCatalog(actor), MentionSource::kSurname);
@@ -701,6 +721,7 @@ void findCapitalisedRuns(MentionScan& s, bool headline) {
     for (size_t k = b; k < e; ++k) words += tokens[k].word && !tokens[k].article;
     if (claimOrganisation(s, b, e, words)) continue;
     if (!headline && claimNamedGroup(s, b, e, words)) continue;
+    if (!headline && claimNamedParty(s, b, e, j, words)) continue;
     claimPerson(s, b, e, j, words, headline);
   }
 }

@@ -71,6 +71,22 @@ TEST_CASE("Mentions: unknown actors are found by rules and get the right kind", 
   CHECK(n.empty());
 }
 
+TEST_CASE("Mentions: a capitalised name before a lower-case 'party' names that party", "[extract][mentions]") {
+  CHECK(kindOf("Rached Ghannouchi, the leader of the Ennahda party, criticised the president.", "Ennahda") ==
+        ActorKind::kOrganisation);
+  CHECK(kindOf("The opposition Civic Platform party accused the government of corruption.", "Civic Platform") ==
+        ActorKind::kOrganisation);
+  CHECK(kindOf("The Law and Justice party won the election.", "Law and Justice") == ActorKind::kOrganisation);
+  // A demonym or a state before "party" names no party of its own.
+  const auto n = actorNames("The Iraqi party won seats, and the Iran party was banned.");
+  CHECK(n.count("Iraqi") == 0);
+  CHECK(n.count("Iran party") == 0);
+  // The title it carries: "X, the leader of the Y party" leads it.
+  CHECK(kg::extract::testing::facts("Rached Ghannouchi, the leader of the Ennahda party, criticised the president.",
+                                    "2021-07-26")
+            .count("Rached Ghannouchi -LEADER_OF-> Ennahda") == 1);
+}
+
 TEST_CASE("Mentions: another state's institution is not the dictionary's one of the same name", "[extract][mentions]") {
   // The dictionary's "Congress" is the US Congress; "Peru's Congress" is Peru's.
   const auto f = kg::extract::testing::facts("Peru's Congress removed President Pedro Castillo from office on Wednesday.",
