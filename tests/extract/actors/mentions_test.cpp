@@ -87,6 +87,15 @@ TEST_CASE("Mentions: a capitalised name before a lower-case 'party' names that p
             .count("Rached Ghannouchi -LEADER_OF-> Ennahda") == 1);
 }
 
+TEST_CASE("Mentions: a foreign policy chief or top diplomat holds an office of the body or state before the title",
+          "[extract][mentions]") {
+  CHECK(kg::extract::testing::facts("The European Union's foreign policy chief, Josep Borrell, criticised Georgia on Monday.",
+                                    "2024-05-13")
+            .count("Josep Borrell -OFFICIAL_OF-> European Union") == 1);
+  CHECK(kg::extract::testing::facts("Beijing's top diplomat, Wang Yi, met Antony Blinken on Monday.", "2023-06-19")
+            .count("Wang Yi -OFFICIAL_OF-> China") == 1);
+}
+
 TEST_CASE("Mentions: another state's institution is not the dictionary's one of the same name", "[extract][mentions]") {
   // The dictionary's "Congress" is the US Congress; "Peru's Congress" is Peru's.
   const auto f = kg::extract::testing::facts("Peru's Congress removed President Pedro Castillo from office on Wednesday.",
