@@ -385,6 +385,15 @@ class ClauseFinder {
     const VerbGroup& vg = vgOf(e);
     if (!bareParticiple(vg) || e < 2 || !isWord(e - 1, ",") || !isNp(e - 2) || isReportingVerb(vg.lemma)) return kNoIndex;
     if (e + 1 >= elems_.size() || elems_[e + 1].kind != Elem::kPp) return kNoIndex;
+    // "Putin and his Turkish counterpart, Recep Tayyip Erdogan, met in
+    // Sochi": after an apposition set off by commas, a verb with no other
+    // verb before or after it in the sentence is the main verb, not a
+    // participle on the apposition ("The militia, backed by Iran, seized").
+    if (e >= 3 && isWord(e - 3, ",")) {
+      bool otherVerb = false;
+      for (size_t k = 0; k < elems_.size() && !otherVerb; ++k) otherVerb = k != e && elems_[k].kind == Elem::kVg;
+      if (!otherVerb) return kNoIndex;
+    }
     return static_cast<int32_t>(elems_[e - 2].index);
   }
 

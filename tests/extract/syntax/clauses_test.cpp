@@ -89,6 +89,15 @@ TEST_CASE("Clauses: a reduced passive describes the noun before it", "[extract][
   CHECK(backed.kind == ClauseKind::kRelative);
   CHECK(np(q, backed.agent) == "Iran");
   CHECK(svo(q, clause(q, "seize")) == "The militia|seize|the town|");
+
+  // After an apposition set off by commas, the sentence's only verb is its main verb.
+  syn::SentenceParse r = parse("Russian President Vladimir Putin and his Turkish counterpart, Recep Tayyip Erdogan, met in Sochi.");
+  const syn::Clause& met = clause(r, "meet");
+  CHECK(met.kind == ClauseKind::kMain);
+  CHECK_FALSE(r.vgs[met.verb].reducedPassive);
+  // With another verb after it, the participle still describes the apposition.
+  syn::SentenceParse t = parse("The commander, Abu Fadak, named in January, met the prime minister.");
+  CHECK(clause(t, "name").kind == ClauseKind::kRelative);
 }
 
 TEST_CASE("Clauses: negation and future", "[extract][syntax]") {
