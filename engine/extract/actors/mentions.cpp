@@ -599,10 +599,13 @@ bool personContext(const MentionScan& s, size_t b, size_t next) {
     for (size_t q = b > 8 ? b - 8 : 0; q + 1 < b; ++q) {
       if (auto tl = s.index.title(tokens, q); tl && q + tl->second == b - 1) person = true;
     }
+    // "Iran's ambassador to Iraq, Iraj Masjedi": "to" a state, after an owner.
     for (size_t q = b > 12 ? b - 12 : 1; q + 3 < b && !person; ++q) {
       auto tl = s.index.title(tokens, q);
-      if (!tl || tokens[q + tl->second].lower != "of" || !tokens[q + tl->second + 1].word) continue;
-      const bool opened = isDeterminer(tokens[q - 1]) ||
+      if (!tl || !tokens[q + tl->second + 1].word) continue;
+      const std::string& link = tokens[q + tl->second].lower;
+      if (link != "of" && link != "to") continue;
+      const bool opened = isDeterminer(tokens[q - 1]) || tokens[q - 1].possessive ||
                           (q > 1 && isDeterminer(tokens[q - 2]) && !tokens[q - 1].capital && tokens[q - 1].word);
       bool capitalBody = true;  // the words from "of" to the comma name the body
       for (size_t k = q + tl->second + 1; k + 1 < b; ++k)

@@ -96,6 +96,16 @@ TEST_CASE("Mentions: a foreign policy chief or top diplomat holds an office of t
             .count("Wang Yi -OFFICIAL_OF-> China") == 1);
 }
 
+TEST_CASE("Mentions: a name in apposition to 'OWNER's ambassador to STATE' is a person", "[extract][mentions]") {
+  CHECK(kindOf("The Treasury imposed sanctions on Thursday on Iran's ambassador to Iraq, Iraj Masjedi.", "Iraj Masjedi") ==
+        ActorKind::kPerson);
+  CHECK(kg::extract::testing::facts("The Treasury imposed sanctions on Thursday on Iran's ambassador to Iraq, Iraj Masjedi.",
+                                    "2020-10-22")
+            .count("Iraj Masjedi -OFFICIAL_OF-> Iran") == 1);
+  // Without the owner or the title, a capitalised pair after a comma is no one.
+  CHECK(actorNames("The talks moved to Iraq, Baghdad Airport.").count("Baghdad Airport") == 0);
+}
+
 TEST_CASE("Mentions: another state's institution is not the dictionary's one of the same name", "[extract][mentions]") {
   // The dictionary's "Congress" is the US Congress; "Peru's Congress" is Peru's.
   const auto f = kg::extract::testing::facts("Peru's Congress removed President Pedro Castillo from office on Wednesday.",
