@@ -123,6 +123,15 @@ TEST_CASE("Organisations: international bodies by name and acronym", "[extract][
   CHECK(n.count("United Nations Security Council"));
 }
 
+TEST_CASE("Organisations: self-declared states are parties of their own, on no state's side", "[extract][states]") {
+  CHECK(owner("Somaliland") == "Somaliland");
+  CHECK(owner("Northern Cyprus") == "Turkish Republic of Northern Cyprus");
+  CHECK(actor("Abkhazia").actor.country.empty());
+  const auto f = kg::extract::testing::facts("Ethiopia signed a memorandum of understanding with Somaliland on Monday.",
+                                             "2024-01-01");
+  CHECK(f.count("Ethiopia -SUPPORT-> Somaliland") == 1);
+}
+
 TEST_CASE("Leaders dictionary: G20 heads and foreign ministers with their terms, read from titles by date",
           "[extract][dictionary]") {
   using kg::extract::testing::facts;
