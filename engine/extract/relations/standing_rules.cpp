@@ -863,6 +863,31 @@ void joinedBody(StandingScan& s, const std::vector<const Mention*>& all, const M
   pushBetween(s, m, *g, EdgeType::kMemberOf, kAppositionFactor);
 }
 
+// "Massoud Barzani's Kurdistan Democratic Party", "Netanyahu's Likud": a
+// person written as the owner of a party, movement or armed group right
+// after them leads it. Not a government body ("Biden's State Department" is
+// served, not led, by most of its people) nor a state.
+void possessorLeads(StandingScan& s, const std::vector<const Mention*>& all) {
+  const auto& tokens = s.tokens;
+  for (const Mention* p : all) {
+    if (!p->possessive || s.entities[p->entity].actor.kind != ActorKind::kPerson) continue;
+    for (const Mention* g : all) {
+      if (g->tokBegin < p->tokEnd || g->tokBegin > p->tokEnd + 1 || g->entity == p->entity) continue;
+      if (g->tokBegin == p->tokEnd + 1 && tokens[p->tokEnd].word) continue;  // only the "'s" between
+      const ActorKind kind = s.entities[g->entity].actor.kind;
+      if (kind != ActorKind::kOrganisation && kind != ActorKind::kArmedGroup) continue;
+      Fact f;
+      f.src = p->entity;
+      f.dst = g->entity;
+      f.type = EdgeType::kLeaderOf;
+      f.title = "leader";
+      f.confidence = std::min(p->confidence, g->confidence) * kAppositionFactor;
+      s.push(std::move(f));
+      break;
+    }
+  }
+}
+
 // Appositives: "P, the secretary general of G", "P, a member of G"; "G,
 // which is part of H". They read all mentions, transparent or not.
 void appositionRelations(StandingScan& s) {
@@ -874,6 +899,7 @@ void appositionRelations(StandingScan& s) {
   for (size_t k = 1; k + 1 < tokens.size(); ++k) {
     if (tokens[k].lower == "by" && (tokens[k - 1].lower == "led" || tokens[k - 1].lower == "headed")) ledBy(s, all, k);
   }
+  possessorLeads(s, all);
   for (const Mention* m : all) {
     personOfBody(s, all, *m);
     joinedBody(s, all, *m);

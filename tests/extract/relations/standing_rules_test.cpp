@@ -118,6 +118,17 @@ TEST_CASE("Relations: 'G, led by P' and 'G headed by P' make P the leader of G",
     CHECK(line.find("LEADER_OF") == std::string::npos);
 }
 
+TEST_CASE("Relations: a person written as the owner of a party or armed group leads it", "[extract][relations]") {
+  const auto a = facts("Sadr formed an alliance with Massoud Barzani's Kurdistan Democratic Party on Monday.", "2021-11-08");
+  CHECK(hasLine(a, "Massoud Barzani -LEADER_OF-> Kurdistan Democratic Party"));
+  // Invented names: the party read from "the ... party" after the owner.
+  const auto b = facts("Jose Quispe's Andes Unity party won most seats on Sunday.", "2023-05-08");
+  CHECK(hasLine(b, "Jose Quispe -LEADER_OF-> Andes Unity"));
+  // A government body is served, not led, by whoever is written as its owner.
+  for (const auto& line : facts("Joe Biden's State Department criticised Iran on Monday.", "2021-11-08"))
+    CHECK(line.find("LEADER_OF") == std::string::npos);
+}
+
 TEST_CASE("Relations: a bare head-of-state title before an unknown name goes to the sentence's one owning state",
           "[extract][relations]") {
   // Invented names: the dictionary knows neither person.
