@@ -117,6 +117,18 @@ void bindPersonPronouns(const SentenceParse& p, const DiscourseState& state, NpA
     }
     if (e) (*actors)[k] = {*e};
   }
+  // "accusing [him of corruption]": a phrase the parse opened with the
+  // pronoun and closed after its "of" phrase is the pronoun's person.
+  for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
+    const syntax::NounPhrase& n = p.nps[k];
+    if (!(*actors)[k].empty() || n.ofNp == kNoIndex || n.head != n.span.first || !n.members.empty()) continue;
+    if (!isPersonPronoun(p.words[n.head].lower)) continue;
+    for (size_t j = 0; j < p.nps.size() && j < actors->size(); ++j)
+      if (j != k && p.nps[j].span.first == n.head && p.nps[j].span.last == n.head + 1 && (*actors)[j].size() == 1) {
+        (*actors)[k] = (*actors)[j];
+        break;
+      }
+  }
 }
 
 void bindParticipleObjects(SentenceParse* parse, NpActors* actors) {

@@ -551,6 +551,15 @@ TEST_CASE("Coder: a rebuttal with no accuser answers the one who accused earlier
   for (const auto& l : e) CHECK(l.find("-REJECT->") == std::string::npos);
 }
 
+TEST_CASE("Coder: 'accusing him of X' binds the pronoun the parse kept with its 'of' phrase", "[extract][coder]") {
+  const auto a = facts("The European Union sanctioned Yahya Sinwar on Monday, accusing him of corruption.", "2024-05-20");
+  CHECK(hasLine(a, "European Union -COERCE-> Yahya Sinwar"));
+  CHECK(hasLine(a, "European Union -ACCUSE-> Yahya Sinwar"));
+  // The subject of the pronoun's own clause is never its antecedent.
+  const auto b = facts("Yahya Sinwar met the envoy on Monday, accusing him of lying.", "2024-05-20");
+  for (const auto& l : b) CHECK(l.find("Yahya Sinwar -ACCUSE-> Yahya Sinwar") == std::string::npos);
+}
+
 TEST_CASE("Coder: a rebuttal is dated as the coder's events are: by its verb's tense and the article", "[extract][coder]") {
   using namespace kg;
   auto x = defaultExtractor().extract(kg::extract::testing::article(
