@@ -1,5 +1,8 @@
 #include "extract/coding/rebuttal.h"
 
+#include <string_view>
+#include <unordered_set>
+
 #include "extract/coding/coder_lexicon.h"
 
 namespace kg::extract {
@@ -55,14 +58,60 @@ bool ownBodyBefore(const std::vector<Token>& tokens, const Mention& m, size_t ve
   return words > 0;
 }
 
+// ", a charge Tehran rejected", ", an accusation that Moscow denied": the
+// accusation noun written before the actor, in an apposition to the clause
+// that told the accusation. The index of the verb right after mention `m`
+// (one adverb may stand between), or tokens.size() when the words do not
+// read so.
+size_t appositiveRebuttalVerb(const std::vector<Token>& tokens, const Mention& m) {
+  const auto& w = englishCoderWords();
+  size_t k = m.tokBegin;
+  if (k > 0 && (tokens[k - 1].lower == "that" || tokens[k - 1].lower == "which")) --k;
+  if (k < 3 || !w.accusationNouns.contains(tokens[k - 1].lower) || tokens[k - 3].lower != ",") return tokens.size();
+  const std::string& det = tokens[k - 2].lower;
+  if (det != "a" && det != "an" && det != "the") return tokens.size();
+  size_t v = m.tokEnd;
+  if (v < tokens.size() && tokens[v].word && tokens[v].lower.ends_with("ly")) ++v;
+  if (v >= tokens.size() || !w.rebuttalVerbs.contains(tokens[v].lower)) return tokens.size();
+  return v;
+}
+
+// True when the actor of mention `m` answers an accusation of `accused`:
+// it is the accused, the body its title is of, or the state of an accused
+// person ("Biden called Xi a dictator ... Beijing rejected the remarks").
+bool answersFor(const std::vector<Entity>& entities, const Mention& m, size_t accused) {
+  if (accused == m.entity || (m.titleOf != kNoActor && accused == m.titleOf)) return true;
+  const Actor& state = entities[m.entity].actor;
+  const Actor& a = entities[accused].actor;
+  return state.kind == ActorKind::kState && a.kind == ActorKind::kPerson && !a.country.empty() && a.country == state.country;
+}
+
 }  // namespace
 
 std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
                                  const std::vector<Entity>& entities, const std::vector<Accusation>& earlier,
                                  const std::vector<Fact>& sentenceFacts) {
-  if (earlier.empty()) return std::nullopt;
   for (const Fact& f : sentenceFacts)
     if (f.type == EdgeType::kReject) return std::nullopt;
+  // The accusation told in the same sentence, answered in its apposition.
+  for (const Mention& m : mentions) {
+    if (m.modifier || m.possessive) continue;
+    const size_t verb = appositiveRebuttalVerb(tokens, m);
+    if (verb == tokens.size()) continue;
+    for (const Accusation& a : accusationsOf(sentenceFacts, mentions)) {
+      if (!answersFor(entities, m, a.accused) || a.accuser == m.entity) continue;
+      Fact f;
+      f.src = m.entity;
+      const bool stateAnswers = entities[m.entity].actor.kind == ActorKind::kState && a.accuserState != kNoActor;
+      f.dst = stateAnswers ? a.accuserState : a.accuser;
+      f.type = EdgeType::kReject;
+      f.cameo = "120";
+      f.confidence = m.confidence * kRebuttalConfidence;
+      f.tense = tokens[verb].lower.ends_with("ed") ? Tense::kPast : Tense::kPresent;
+      return f;
+    }
+  }
+  if (earlier.empty()) return std::nullopt;
   for (const Mention& m : mentions) {
     if (m.modifier) continue;
     const size_t verb = rebuttalVerb(tokens, m.tokEnd);
@@ -72,8 +121,7 @@ std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::ve
     for (const Mention& o : mentions) nearer = nearer || (!o.modifier && o.tokBegin >= m.tokEnd && o.tokBegin < verb);
     if (nearer) continue;
     for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
-      const bool accused = it->accused == m.entity || (m.titleOf != kNoActor && it->accused == m.titleOf);
-      if (!accused || it->accuser == m.entity) continue;
+      if (!answersFor(entities, m, it->accused) || it->accuser == m.entity) continue;
       Fact f;
       f.src = m.entity;
       const bool stateAnswers = entities[m.entity].actor.kind == ActorKind::kState && it->accuserState != kNoActor;
@@ -88,6 +136,59 @@ std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::ve
       return f;
     }
     return std::nullopt;  // the actor right before such a verb is the one who rejects
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// ", a decision Tallinn condemned", ", a move that Seoul welcomed": an act
+// noun (a decision, a coercion, an attack) opening an apposition to the
+// clause that told the act. (singular or plural, lower case)
+bool appositiveActNoun(const std::string& w) {
+  const auto& cw = englishCoderWords();
+  const std::string one = w.size() > 3 && w.back() == 's' ? w.substr(0, w.size() - 1) : w;
+  for (const std::string* x : {&w, &one})
+    if (cw.decisionReferenceNouns.contains(*x) || cw.coercionReferenceNouns.contains(*x) || cw.attackNouns.contains(*x))
+      return true;
+  return false;
+}
+
+}  // namespace
+
+std::optional<Fact> appositiveReactionFact(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                                           const std::vector<Entity>& entities, const std::vector<Fact>& sentenceFacts) {
+  static const std::unordered_set<std::string_view> kCriticise = {"condemned", "criticised", "criticized",
+                                                                  "denounced", "deplored",  "decried"};
+  static const std::unordered_set<std::string_view> kPraise = {"welcomed", "praised", "hailed", "applauded"};
+  for (const Mention& m : mentions) {
+    if (m.modifier || m.possessive) continue;
+    size_t k = m.tokBegin;
+    if (k > 0 && (tokens[k - 1].lower == "that" || tokens[k - 1].lower == "which")) --k;
+    if (k < 3 || !appositiveActNoun(tokens[k - 1].lower) || tokens[k - 3].lower != ",") continue;
+    const std::string& det = tokens[k - 2].lower;
+    if (det != "a" && det != "an" && det != "the") continue;
+    const size_t v = m.tokEnd;
+    if (v >= tokens.size()) continue;
+    const bool criticise = kCriticise.count(tokens[v].lower) > 0, praise = kPraise.count(tokens[v].lower) > 0;
+    if (!criticise && !praise) continue;
+    // The act's author: the source of the sentence's one done event told
+    // before the apposition, other than the one who reacts.
+    std::optional<size_t> author;
+    for (const Fact& f : sentenceFacts) {
+      if (isStandingType(f.type) || f.planned || f.src == m.entity) continue;
+      if (author && *author != f.src) return std::nullopt;  // two authors: whose act is unclear
+      author = f.src;
+    }
+    if (!author) return std::nullopt;
+    Fact f;
+    f.src = m.entity;
+    f.dst = *author;
+    f.type = criticise ? EdgeType::kAccuse : EdgeType::kSupport;
+    f.cameo = criticise ? "111" : "051";
+    f.confidence = m.confidence * kRebuttalConfidence;
+    f.tense = Tense::kPast;
+    return f;
   }
   return std::nullopt;
 }

@@ -38,6 +38,15 @@ std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::ve
                                  const std::vector<Entity>& entities, const std::vector<Accusation>& earlier,
                                  const std::vector<Fact>& sentenceFacts);
 
+// An ACCUSE (CAMEO 111) or SUPPORT (051) fact from an apposition that
+// reacts to the act its sentence told: "Russia expelled two Estonian
+// diplomats, a decision Tallinn condemned" (Estonia ACCUSE Russia), ", a move
+// that Seoul welcomed". The act's author is the source of the sentence's one
+// done event (`sentenceFacts`); nullopt when the words do not read so or
+// two actors did something.
+std::optional<Fact> appositiveReactionFact(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                                           const std::vector<Entity>& entities, const std::vector<Fact>& sentenceFacts);
+
 // The accusations among `facts` (ACCUSE, not planned), each with the body
 // whose office the accuser holds by a title written with them (the mention's
 // owner, else an office fact of the same sentence).

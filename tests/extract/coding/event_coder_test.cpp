@@ -560,6 +560,25 @@ TEST_CASE("Coder: 'accusing him of X' binds the pronoun the parse kept with its 
   for (const auto& l : b) CHECK(l.find("Yahya Sinwar -ACCUSE-> Yahya Sinwar") == std::string::npos);
 }
 
+TEST_CASE("Coder: an apposition that rejects or reacts to the act its sentence told answers that act's author",
+          "[extract][coder]") {
+  // ", a charge Tehran rejected": the accused rejects the accuser.
+  CHECK(hasLine(facts("Israel blamed Iran for the attack, a charge Tehran rejected.", "2024-04-02"), "Iran -REJECT-> Israel"));
+  CHECK(hasLine(facts("Israel accused Iran of the attack, an accusation that Tehran denied.", "2024-04-02"),
+                "Iran -REJECT-> Israel"));
+  // The state of an accused person answers for them.
+  CHECK(hasLine(facts("Joe Biden called Xi Jinping a dictator, a remark that Beijing rejected as irresponsible.", "2023-06-21"),
+                "China -REJECT-> Joe Biden"));
+  // Someone never accused rejects nothing.
+  for (const auto& l : facts("Israel blamed Iran for the attack, a charge Qatar rejected.", "2024-04-02"))
+    CHECK(l.find("-REJECT->") == std::string::npos);
+  // ", a decision Tallinn condemned": criticism of the act's author; ", a move Seoul welcomed": praise.
+  CHECK(hasLine(facts("Russia expelled two Estonian diplomats, a decision Tallinn condemned.", "2023-01-23"),
+                "Estonia -ACCUSE-> Russia"));
+  CHECK(hasLine(facts("Japan lifted its restrictions on South Korean exports on Monday, a move that Seoul welcomed.", "2023-03-06"),
+                "South Korea -SUPPORT-> Japan"));
+}
+
 TEST_CASE("Coder: a rebuttal is dated as the coder's events are: by its verb's tense and the article", "[extract][coder]") {
   using namespace kg;
   auto x = defaultExtractor().extract(kg::extract::testing::article(
