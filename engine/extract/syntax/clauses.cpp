@@ -604,6 +604,15 @@ class ClauseFinder {
         if (x.kind == Elem::kWord && p_.words[x.index].pos == Pos::kSubordinator) break;  // "..., because"
         if (x.kind == Elem::kWord && p_.words[x.index].lower == ","sv && k + 1 < end && !isAppositive(k + 1) &&
             elems_[k + 1].kind != Elem::kPp) break;
+        // "designated X, a militia led by Y, as a terrorist organisation": a
+        // reduced relative inside an apposition ends at the comma that closes
+        // it; the phrases after it are the enclosing clause's.
+        if (x.kind == Elem::kWord && p_.words[x.index].lower == ","sv && cl.kind == ClauseKind::kRelative &&
+            vg.reducedPassive && cl.parent != kNoIndex && inApposition(e)) {
+          Clause& up = p_.clauses[static_cast<size_t>(cl.parent)];
+          for (size_t j = k + 1; j < end && elems_[j].kind == Elem::kPp; ++j) up.pps.push_back(elems_[j].index);
+          break;
+        }
         if (x.kind == Elem::kNp && !isAppositive(k) && !isSubjectNp(x.index) && !isTemporalAt(k) &&
             std::find(inverted_.begin(), inverted_.end(), k) == inverted_.end()) {
           cl.objects.push_back(x.index);
@@ -615,6 +624,16 @@ class ClauseFinder {
       }
       fillRelativeGap(c);
     }
+  }
+
+  // True when the verb at element `e` follows an apposition opened by a
+  // comma: ", NP VERB" or ", NP , VERB" with a noun phrase before the comma.
+  bool inApposition(size_t e) const {
+    size_t k = e;
+    if (k > 0 && isWord(k - 1, ",")) --k;
+    if (k == 0 || !isNp(k - 1)) return false;
+    --k;
+    return k >= 2 && isWord(k - 1, ",") && isNp(k - 2);
   }
 
   // "Kata'ib Hezbollah, which Washington blamed for the attack": a relative

@@ -95,6 +95,11 @@ TEST_CASE("Clauses: a reduced passive describes the noun before it", "[extract][
   const syn::Clause& met = clause(r, "meet");
   CHECK(met.kind == ClauseKind::kMain);
   CHECK_FALSE(r.vgs[met.verb].reducedPassive);
+  // A reduced relative inside an apposition ends at its closing comma: what follows is the main clause's.
+  syn::SentenceParse u = parse("Washington designated Harakat al-Nujaba, an Iraqi militia led by Akram al-Kaabi, as a "
+                               "terrorist organisation on Tuesday.");
+  CHECK(svo(u, clause(u, "designate")) == "Washington|designate|Harakat al-Nujaba|as:a terrorist organisation;on:Tuesday");
+  CHECK(clause(u, "lead").pps.empty());
   // With another verb after it, the participle still describes the apposition.
   syn::SentenceParse t = parse("The commander, Abu Fadak, named in January, met the prime minister.");
   CHECK(clause(t, "name").kind == ClauseKind::kRelative);
