@@ -158,6 +158,7 @@ constexpr HeldoutSet kSets[] = {
     {KG_HELDOUT_FRESH11_DIR, 57, 84, 40},
     {KG_HELDOUT_FRESH12_DIR, 52, 71, 40},  // 37/51 when written; 37/52 after the deputy titles (session 26): one new wrong edge, not looked at
     {KG_HELDOUT_FRESH13_DIR, 54, 80, 60},  // 42/77, 48/60 when written (session 28, 117cf98)
+    {KG_HELDOUT_JAAR1_DIR, 15, 50, 25},    // Japanese and Arabic: 5/33, 5/10 when written (session 28, f9d9962)
 };
 
 struct Scored {
