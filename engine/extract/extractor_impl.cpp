@@ -13,6 +13,7 @@
 #include "extract/coding/follow_suit.h"
 #include "extract/coding/rebuttal.h"
 #include "extract/dates/dates.h"
+#include "extract/lexicon/cameo_plover.h"
 #include "extract/relations/relations.h"
 #include "extract/text/dateline.h"
 
@@ -429,6 +430,12 @@ Extraction ExtractorImpl::extract(const Article& article) const {
     PreviousSentence before = previous;
     if (here.demonym) before.state = kNoActor;
     std::vector<Fact> facts = findRelations(tokens, mentions, resolver, before);
+    // The rules' events take their mode from their CAMEO code as the
+    // coder's do (one CAMEO->PLOVER mapping): "sanctioned" is COERCE/restrict
+    // from either reader, one edge, not two differing in mode.
+    for (Fact& f : facts)
+      if (!isStandingType(f.type) && f.mode.empty() && !f.cameo.empty())
+        if (const auto plover = ploverForCameo(f.cameo); plover && plover->type == f.type) f.mode = std::string(plover->mode);
     nextPrevious = here;
     if (englishEvents_ != EnglishEvents::kRules && isLatinSentence(tokens)) {
       // The state (catalog index) word `t` is a demonym of: "Iraqi", or the

@@ -620,12 +620,17 @@ void nounEvent(RelationScan& s, size_t i, const Trigger& tr) {
   if (src >= 0 && dst >= 0) s.add({static_cast<size_t>(src)}, c.group(dst, false, true), tr, Tense::kNone);
 }
 
+// "signed", "sealed" (CAMEO 057, sign formal agreement: SUPPORT in the one
+// CAMEO->PLOVER mapping): the agreement is the object and its parties act
+// with each other, as for AGREE.
+bool signsAgreement(const Trigger& tr) { return tr.type == EdgeType::kAgree || tr.cameo == "057"; }
+
 // The object of the active verb at i, or -1.
 int verbObject(const RelationScan& s, size_t i, const Trigger& tr) {
   const std::string& word = s.tokens[i].lower;
   if (tr.type == EdgeType::kRetreat) return retreatTarget(s, i);
   if (tr.type == EdgeType::kMobilize) return destinationAfter(s, i);
-  if (tr.type == EdgeType::kAgree && (word == "signed" || word == "sealed")) {
+  if (signsAgreement(tr) && (word == "signed" || word == "sealed")) {
     int obj = -1;  // the agreement is the object; the parties are the subjects (or "with" X)
     for (size_t q = i + 1; q < s.tokens.size() && q < i + 8 && obj < 0; ++q)
       if (s.tokens[q].lower == "with") obj = s.c.objectAfter(q, 3, false);
@@ -648,7 +653,8 @@ void activeEvent(RelationScan& s, size_t i, const Trigger& tr, Tense tense) {
   const std::vector<size_t> subjects = s.c.group(subj, true, false);
   if (obj < 0) {
     // "Biden and al-Kadhimi met / sealed an agreement": between the two.
-    const bool mutual = tr.type == EdgeType::kConsult || tr.type == EdgeType::kAgree || tr.type == EdgeType::kCooperate;
+    const bool mutual = tr.type == EdgeType::kConsult || tr.type == EdgeType::kAgree || tr.type == EdgeType::kCooperate ||
+                        signsAgreement(tr);
     if (mutual && subjects.size() >= 2)
       s.add({subjects.front()}, std::vector<size_t>(subjects.begin() + 1, subjects.end()), tr, tense);
     return;

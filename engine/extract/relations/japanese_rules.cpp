@@ -68,7 +68,7 @@ size_t objectParticle(const std::vector<Token>& tokens, size_t i, const Japanese
 // "米国に撤退を要求した", "Yに制裁を科した", "Yに警告を発した": the addressee
 // is marked に even when a を phrase sits before the verb.
 bool addresseeMarked(const std::vector<Token>& tokens, size_t i, const JapaneseTrigger& tr) {
-  const bool sanctionNoun = tr.type == EdgeType::kSanction && i + 2 < tokens.size() && tokens[i + 1].lower == "を" &&
+  const bool sanctionNoun = tr.cameo.rfind("16", 0) == 0 && i + 2 < tokens.size() && tokens[i + 1].lower == "を" &&
                             (tokens[i + 2].lower.rfind("科", 0) == 0 || tokens[i + 2].lower.rfind("課", 0) == 0);
   return tr.type == EdgeType::kRequest || tr.type == EdgeType::kThreaten || sanctionNoun;
 }

@@ -36,6 +36,18 @@ Result<std::string> cameoCode(const std::string& field, std::string_view file, u
 
 std::string noneAsEmpty(const std::string& field) { return field == kNone ? std::string() : field; }
 
+// A trigger's type must be the one PLOVER type the project's CAMEO->PLOVER
+// mapping gives its CAMEO code (lexicon/cameo_plover.h), so that the same
+// act gets the same type from every language and from `kg import`.
+Status matchesCameo(EdgeType type, const std::string& cameo, std::string_view file, uint32_t line) {
+  if (cameo.empty()) return Status::ok();
+  const auto plover = ploverForCameo(cameo);
+  if (!plover || plover->type == type) return Status::ok();
+  return wordLineError(file, line,
+                       "type " + std::string(edgeTypeName(type)) + " is not CAMEO " + cameo + "'s PLOVER type " +
+                           std::string(edgeTypeName(plover->type)) + " (cameo_plover.txt)");
+}
+
 Result<Tense> tenseOf(const std::string& field, std::string_view file, uint32_t line) {
   if (field == "present") return Tense::kPresent;
   if (field == "past") return Tense::kPast;
@@ -65,6 +77,7 @@ Result<EnglishTrigger> englishTriggerOf(const WordLine& l, std::string_view file
   const std::string& form = l.head[3];
   if (form != "verb" && form != "noun" && form != "passive")
     return wordLineError(file, l.line, "form '" + form + "' is not one of verb, noun, passive");
+  if (Status st = matchesCameo(*type, *cameo, file, l.line); !st.isOk()) return st;
   t.type = *type;
   t.cameo = std::move(cameo).value();
   t.tense = *tense;
@@ -78,6 +91,7 @@ Result<JapaneseTrigger> japaneseTriggerOf(const WordLine& l, std::string_view fi
   if (!type.isOk()) return type.status();
   auto cameo = cameoCode(l.head[1], file, l.line);
   if (!cameo.isOk()) return cameo.status();
+  if (Status st = matchesCameo(*type, *cameo, file, l.line); !st.isOk()) return st;
   return JapaneseTrigger{*type, std::move(cameo).value(), noneAsEmpty(l.head[2])};
 }
 
@@ -175,6 +189,7 @@ Result<ArabicTriggers> parseArabicTriggers(std::string_view text, std::string_vi
     if (!type.isOk()) return type.status();
     auto cameo = cameoCode(l.head[2], f, l.line);
     if (!cameo.isOk()) return cameo.status();
+    if (Status st = matchesCameo(*type, *cameo, f, l.line); !st.isOk()) return st;
     const TriggerForm form = l.head[0] == "noun" ? TriggerForm::kNoun : TriggerForm::kVerb;
     return ArabicTrigger{*type, std::move(cameo).value(), form};
   };

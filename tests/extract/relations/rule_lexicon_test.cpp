@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "extract/lexicon/cameo_plover.h"
+
 #include <string>
 
 #include "extract/relations/arabic_rules.h"
@@ -56,6 +58,20 @@ TEST_CASE("parseEnglishTriggers: a malformed line is FILE:LINE: what is wrong", 
         "english_triggers.txt:2: 'hit' is already listed at line 1");
   CHECK(errorOf(parseEnglishTriggers("ASSAULT 190 past: hit\n", f)) ==
         "english_triggers.txt:1: expected 4 field(s) before ':', found 3 in 'ASSAULT 190 past: hit'");
+  // A type other than the one CAMEO->PLOVER mapping gives the code: one act, one type, in every reader.
+  CHECK(errorOf(parseEnglishTriggers("SANCTION 163 past verb: sanctioned\n", f)) ==
+        "english_triggers.txt:1: type SANCTION is not CAMEO 163's PLOVER type COERCE (cameo_plover.txt)");
+  CHECK(errorOf(parseJapaneseTriggers("SANCTION 163 -: \u5236\u88c1\n", "japanese_triggers.txt")) ==
+        "japanese_triggers.txt:1: type SANCTION is not CAMEO 163's PLOVER type COERCE (cameo_plover.txt)");
+  CHECK(errorOf(parseArabicTriggers("stem SANCTION 163: \u0641\u0631\u0636\n", "arabic_triggers.txt")) ==
+        "arabic_triggers.txt:1: type SANCTION is not CAMEO 163's PLOVER type COERCE (cameo_plover.txt)");
+  // Every embedded trigger agrees with the mapping.
+  for (const auto& [word, t] : englishTriggers())
+    if (const auto p = kg::extract::ploverForCameo(t.cameo); p && !t.cameo.empty()) CHECK(p->type == t.type);
+  for (const auto& [word, t] : japaneseTriggers())
+    if (const auto p = kg::extract::ploverForCameo(t.cameo); p && !t.cameo.empty()) CHECK(p->type == t.type);
+  for (const auto& [word, t] : arabicTriggers())
+    if (const auto p = kg::extract::ploverForCameo(t.cameo); p && !t.cameo.empty()) CHECK(p->type == t.type);
 }
 
 // ---- japanese_triggers.txt
