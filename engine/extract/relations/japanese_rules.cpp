@@ -1,6 +1,9 @@
 #include "extract/relations/japanese_rules.h"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
+#include <unordered_set>
 
 #include "extract/relations/rule_lexicon.h"
 
@@ -45,24 +48,74 @@ bool agentParticle(const std::vector<Token>& tokens, const Mention& m, const std
   return false;
 }
 
-// The object phrase's particle: the "を" (or に/と for requests, warnings,
-// talks, から for withdrawals) right before the verb noun at i;
-// tokens.size() for none.
+// True when particle `w` can mark the object of the verb noun `tr`: "を",
+// or に for requests and warnings, と for talks and agreements, から for
+// withdrawals.
+bool marksObject(const std::string& w, const JapaneseTrigger& tr) {
+  return w == "を" || (w == "に" && (tr.type == EdgeType::kRequest || tr.type == EdgeType::kThreaten)) ||
+         (w == "と" && (tr.type == EdgeType::kConsult || tr.type == EdgeType::kAgree)) ||
+         (w == "から" && tr.type == EdgeType::kRetreat);
+}
+
+bool isWordOf(const Token& t) { return t.script == Script::kHan || t.script == Script::kKana; }
+
+// The object phrase's particle before the verb noun at i; tokens.size() for
+// none. Between them may stand:
+//  * a noun compounded with the verb noun: "電話会談", "首脳会談", "国外追放",
+//    "経済制裁", "軍事侵攻";
+//  * an adverb ("強く非難した", "厳しく批判") or a manner or result phrase of
+//    one or two nouns with に/で ("電話で協議した", "テロ組織に指定した");
+//  * "への" / "に対する" ending the object phrase itself: "ウクライナへの侵攻",
+//    "イランに対する制裁" (the mention before へ / に is the object).
 size_t objectParticle(const std::vector<Token>& tokens, size_t i, const JapaneseTrigger& tr) {
-  size_t particle = tokens.size();
-  // "電話会談", "首脳会談": a noun compounded before the verb noun.
+  static const std::unordered_set<std::string_view> kCompounds = {"電話", "首脳", "オンライン", "国外", "経済",
+                                                                  "軍事", "追加", "全面", "大規模", "緊急"};
   size_t before = i;
-  if (before > 1 && tokens[before - 1].script == Script::kHan &&
-      (tokens[before - 1].lower == "電話" || tokens[before - 1].lower == "首脳" || tokens[before - 1].lower == "オンライン"))
-    --before;
-  if (before > 0) {
+  if (before > 1 && kCompounds.count(tokens[before - 1].lower)) --before;
+  if (before >= 2 && tokens[before - 1].lower == "の" && tokens[before - 2].lower == "へ") return before - 2;
+  if (before >= 2 && (tokens[before - 1].lower == "対する" || tokens[before - 1].lower == "対し") &&
+      tokens[before - 2].lower == "に")
+    return before - 2;
+  for (int skips = 0; skips < 2 && before > 0; ++skips) {
     const std::string& w = tokens[before - 1].lower;
-    if (w == "を" || (w == "に" && (tr.type == EdgeType::kRequest || tr.type == EdgeType::kThreaten)) ||
-        (w == "と" && (tr.type == EdgeType::kConsult || tr.type == EdgeType::kAgree)) ||
-        (w == "から" && tr.type == EdgeType::kRetreat))
-      particle = before - 1;
+    if (marksObject(w, tr)) return before - 1;
+    // An adverb of an adjective ("強く", "厳しく").
+    if (w.size() > 3 && w.ends_with("く") && !tokens[before - 1].capital) {
+      --before;
+      continue;
+    }
+    // "電話で", "テロ組織に": one or two nouns and で/に, with the object's particle before them.
+    if ((w == "で" || w == "に") && before >= 3 && isWordOf(tokens[before - 2])) {
+      size_t k = before - 2;
+      if (k >= 1 && isWordOf(tokens[k - 1])) --k;
+      if (k >= 1 && marksObject(tokens[k - 1].lower, tr)) return k - 1;
+    }
+    break;
   }
-  return particle;
+  return tokens.size();
+}
+
+// The verb noun at i negated ("支持しない", "攻撃しなかった", "合意せず").
+bool negatedAfter(const std::vector<Token>& tokens, size_t i) {
+  for (size_t q = i + 1; q < tokens.size() && q <= i + 3; ++q) {
+    const std::string& w = tokens[q].lower;
+    if (w == "ない" || w == "ず" || w == "なかっ" || w == "ませ" || w == "せず") return true;
+    if (w == "。" || w == "、") break;
+  }
+  return false;
+}
+
+// The verb noun at i told as what will be done: "追放すると発表した",
+// "制裁を科すと表明した" (a quoted future before a verb of announcing, with no
+// past form before the quote).
+bool announcedAfter(const std::vector<Token>& tokens, size_t i) {
+  static const std::unordered_set<std::string_view> kAnnouncing = {"表明", "発表", "述べ", "明らか", "強調", "警告"};
+  for (size_t q = i + 1; q + 1 < tokens.size() && q <= i + 4; ++q) {
+    const std::string& w = tokens[q].lower;
+    if (w == "た" || w == "。" || w == "、") return false;
+    if (w == "と" && kAnnouncing.count(tokens[q + 1].lower)) return true;
+  }
+  return false;
 }
 
 // "米国に撤退を要求した", "Yに制裁を科した", "Yに警告を発した": the addressee
@@ -76,7 +129,8 @@ bool addresseeMarked(const std::vector<Token>& tokens, size_t i, const JapaneseT
 // Mention `m` ends the object phrase marked at `particle` (directly or
 // marked "の" within it: "米軍の撤退を"), and names no base.
 bool endsObjectPhrase(const std::vector<Token>& tokens, const Mention& m, size_t particle) {
-  if (particle >= tokens.size() || m.tokEnd > particle || m.tokEnd + 5 <= particle) return false;
+  // "ロシアの外交官10人を": the owner, の and up to five words of the phrase.
+  if (particle >= tokens.size() || m.tokEnd > particle || m.tokEnd + 7 <= particle) return false;
   size_t at = m.tokEnd;
   bool place = false;
   for (int k = 0; k < 2 && at < particle && tokens[at].script == Script::kHan; ++k) {
@@ -84,6 +138,27 @@ bool endsObjectPhrase(const std::vector<Token>& tokens, const Mention& m, size_t
     ++at;
   }
   return !place && (at == particle || tokens[m.tokEnd].lower == "の");
+}
+
+// "中国外務省の報道官は", "イランの外相が": the owner of a role or body of one
+// to three nouns that is the subject stands for it (a name written later,
+// "ロシアのプーチン大統領は", is nearer and wins).
+bool ownerOfSubject(const std::vector<Token>& tokens, const Mention& m) {
+  size_t q = m.tokEnd;
+  // A body written with the name: "中国外務省の".
+  for (int k = 0; k < 2 && q < tokens.size() && tokens[q].script == Script::kHan; ++k) ++q;
+  if (q >= tokens.size() || tokens[q].lower != "の") return false;
+  ++q;
+  const size_t first = q;
+  while (q < tokens.size() && q < first + 3 && tokens[q].script == Script::kHan) ++q;
+  if (q == first || q >= tokens.size() || (tokens[q].lower != "は" && tokens[q].lower != "が")) return false;
+  // The noun is a role or a body: it ends in 官 (報道官), 相 (外相), 省, 軍,
+  // 府 (政府), 局 (当局), 会 (議会), 長 (長官 ...), 者 (指導者), 隊, 使 (大使),
+  // 領 (大統領), 部 (幹部); "シリアの場合は" (the case of Syria) is no one.
+  static const std::array<std::string_view, 13> kRoleEnds = {"官", "相", "省", "軍", "府", "局", "会",
+                                                             "長", "者", "隊", "使", "領", "部"};
+  const std::string& last = tokens[q - 1].lower;
+  return std::any_of(kRoleEnds.begin(), kRoleEnds.end(), [&](std::string_view e) { return last.ends_with(e); });
 }
 
 struct JaRoles {
@@ -101,7 +176,7 @@ JaRoles rolesOf(const std::vector<Token>& tokens, const std::vector<Mention>& me
     if (m.tokEnd > i || m.modifier) continue;
     if (entities[m.entity].actor.kind == ActorKind::kMedia) continue;
     const std::string p = particleAfter(tokens, m);
-    if ((p == "が" || p == "は") && m.tokEnd <= particle) r.subj = &m;
+    if ((p == "が" || p == "は" || ownerOfSubject(tokens, m)) && m.tokEnd <= particle) r.subj = &m;
     if (endsObjectPhrase(tokens, m, particle)) r.obj = &m;
     if (passive && agentParticle(tokens, m, p)) r.obj = &m;
     if (!passive && addressee && r.obj == nullptr && p == "に" && (r.subj == nullptr || m.tokBegin > r.subj->tokBegin))
@@ -120,6 +195,9 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
   for (size_t i = 0; i < tokens.size(); ++i) {
     const JapaneseTrigger* tr = triggerAt(tokens, i);
     if (tr == nullptr) continue;
+    // "報復攻撃": in a compound of two verb nouns the last one is the act.
+    if (i + 1 < tokens.size() && triggerAt(tokens, i + 1) != nullptr) continue;
+    if (negatedAfter(tokens, i)) continue;
     const bool passive = i + 2 < tokens.size() && tokens[i + 1].lower == "さ" && tokens[i + 2].lower.rfind("れ", 0) == 0;
     const auto [subj, obj] = rolesOf(tokens, mentions, entities, i, *tr, passive);
     if (subj == nullptr || obj == nullptr || subj->entity == obj->entity) continue;
@@ -134,6 +212,8 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
     f.tense = Tense::kPresent;
     for (size_t q = i + 1; q < tokens.size() && q <= i + 3; ++q)
       if (tokens[q].lower == "た") f.tense = Tense::kPast;
+    f.planned = announcedAfter(tokens, i);
+    if (f.planned) f.mode = "planned";
     out->push_back(std::move(f));
   }
 }

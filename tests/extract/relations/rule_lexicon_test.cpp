@@ -79,7 +79,9 @@ TEST_CASE("parseEnglishTriggers: a malformed line is FILE:LINE: what is wrong", 
 TEST_CASE("japaneseTriggers: the embedded table parses and nouns keep their readings", "[extract][relations]") {
   REQUIRE(parseJapaneseTriggers(japaneseTriggersText(), "japanese_triggers.txt").isOk());
   const auto& t = japaneseTriggers();
-  CHECK(t.size() == 23);
+  CHECK(t.size() == 31);
+  CHECK(t.at("拿捕").type == EdgeType::kCoerce);
+  CHECK(t.at("報復").cameo == "138");
   CHECK(t.at("空爆").type == EdgeType::kAssault);
   CHECK(t.at("空爆").cameo == "195");
   CHECK(t.at("空爆").mode == "airstrike");
