@@ -108,7 +108,11 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
     noteKey(k);
     noteKey(s);
   }
-  const Entry e{actor, plan.acronym, plan.wordLens};
+  Entry e{actor, plan.acronym, plan.wordLens, "", false};
+  if (words == 1) {
+    e.arabicLetters = arabicLetters(plan.prefixes.back().first);
+    e.arabicScript = !e.arabicLetters.empty();
+  }
   const size_t maxWords = std::max(maxWords_, std::min<size_t>(words, 12));
   if (maxWords != maxWords_ && undo_) undo_->push([this, old = maxWords_] { maxWords_ = old; });
   maxWords_ = maxWords;
@@ -137,6 +141,24 @@ void MentionIndex::noteKey(const std::string& key) {
   // index is exactly what it was.
   if (undo_) undo_->push([this, w = b / 64, bit] { keyFilter_[w] &= ~bit; });
   word |= bit;
+}
+
+// The letters of an Arabic strict key without its long vowels and final ه:
+// "مسيره" is "مسر", "مصريه" is "مصر", "سليماني" is "سلمن". "" when the key
+// holds a letter of another script.
+std::string MentionIndex::arabicLetters(std::string_view key) {
+  std::string out;
+  size_t i = 0;
+  std::u32string cs;
+  while (i < key.size()) cs += decodeUtf8(key, i);
+  for (size_t k = 0; k < cs.size(); ++k) {
+    const char32_t c = cs[k];
+    if (c < 0x0600 || c > 0x06FF) return "";
+    if (c == 0x0627 || c == 0x0648 || c == 0x064A || c == 0x0649) continue;
+    if ((c == 0x0647 || c == 0x0629) && k + 1 == cs.size()) continue;
+    appendUtf8(out, c);
+  }
+  return out;
 }
 
 std::vector<const MentionIndex::Entry*> MentionIndex::similarSkeletonEntries(const std::vector<Entry>& entries,
@@ -205,8 +227,18 @@ MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i
     // Skeleton keys only count while every word is capitalised.
     const auto skel = allCapital && (oneWord ? mayHoldHash(t.skeletonHash) : mayHold(s)) ? skeleton_.find(s)
                                                                                           : skeleton_.end();
+    // An Arabic word has no capital to say it is a name: alone, its
+    // skeleton meets common words ("مسيرة", a drone or a march, is "مصرية"
+    // by consonants); it must have the alias's letters but for long vowels.
+    const bool loneArabic = oneWord && t.script == Script::kArabic;
     if (!strictHit && skel != skeleton_.end() && len > best.length) {
-      const std::vector<const Entry*> ok = similarSkeletonEntries(skel->second, tokens, wordIdx);
+      std::vector<const Entry*> ok = similarSkeletonEntries(skel->second, tokens, wordIdx);
+      if (loneArabic) {
+        const std::string letters = arabicLetters(t.strict);
+        // An Arabic alias must have the word's letters; another script's
+        // alias of the same sound ("ソレイマニ" for "سليماني") may stand.
+        std::erase_if(ok, [&](const Entry* e) { return e->arabicScript && e->arabicLetters != letters; });
+      }
       size_t skelLen = 0;
       for (char c : s) skelLen += c != ' ';
       if (ok.size() == 1 && (skelLen >= 4 || (words >= 2 && skelLen >= 3))) {

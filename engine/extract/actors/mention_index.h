@@ -38,6 +38,11 @@ class MentionIndex {
     size_t actor;
     bool acronym;                   // "US", "PMF": matches upper-case text only
     std::vector<uint8_t> wordLens;  // strict word lengths (skeleton checks)
+    // A one-word Arabic alias: its letters without the long vowels (ا و ي ى)
+    // and final ه, for the check a lone Arabic word's skeleton hit must pass
+    // ("" otherwise).
+    std::string arabicLetters;
+    bool arabicScript = false;  // a one-word alias written in Arabic
   };
   struct Hit {
     size_t length = 0;  // tokens consumed (including articles)
@@ -66,6 +71,7 @@ class MentionIndex {
   std::optional<std::pair<std::string, size_t>> deputyTitle(const std::vector<Token>& tokens, size_t i) const;
   // The entries (one per actor) whose skeleton key is `skeleton` and whose
   // words have about the lengths of the tokens at `wordIdx`.
+  static std::string arabicLetters(std::string_view key);
   std::vector<const Entry*> similarSkeletonEntries(const std::vector<Entry>& entries, const std::vector<Token>& tokens,
                                                    std::span<const size_t> wordIdx) const;
   std::vector<std::string> aliasWords(const std::string& alias, std::vector<FoldedWord>* folded) const;

@@ -59,6 +59,16 @@ TEST_CASE("Mentions: Arabic names match with articles, prefixes and diacritics f
   CHECK(actorNames("\u0632\u0627\u0631 \u0627\u0644\u0645\u0647\u0646\u062f\u0633 \u0628\u063a\u062f\u0627\u062f").count("Iraq"));
 }
 
+TEST_CASE("Mentions: a lone Arabic word meets an Arabic alias by its letters, not by its consonant skeleton",
+          "[extract][mentions]") {
+  // "مسيرة" (a drone, a march) and "مصرية" (Egyptian) share a skeleton; they are not the same word.
+  CHECK(actorNames("هاجمت طائرات مسيرة القاعدة.").count("Egypt") == 0);
+  CHECK(actorNames("أعلن الحوثيون مسؤوليتهم عن هجوم بطائرات مسيرة.").count("Egypt") == 0);
+  // The alias itself still names Egypt; a surname met through another script's alias of the same sound still names the person.
+  CHECK(actorNames("وصل وزير الخارجية المصري إلى بغداد.").count("Egypt") == 1);
+  CHECK(actorNames("قتل سليماني بضربة أمريكية.").count("Qassem Soleimani") == 1);
+}
+
 TEST_CASE("Mentions: unknown actors are found by rules and get the right kind", "[extract][mentions]") {
   CHECK(kindOf("Brigadier General William Seely wrote a letter.", "William Seely") == ActorKind::kPerson);
   CHECK(kindOf("Qais al-Khazali, the secretary general of Asa'ib Ahl al-Haq, spoke.", "Qais al-Khazali") == ActorKind::kPerson);
