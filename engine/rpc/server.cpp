@@ -230,6 +230,10 @@ Result<core::PageRequest> pageOf(schema::Page::Reader p) {
   r.offset = p.getOffset();
   r.count = size;
   r.byteBudget = kPageBudgetBytes;
+  if (p.hasCursor()) {
+    auto c = p.getCursor();
+    r.cursor.assign(reinterpret_cast<const char*>(c.begin()), c.size());
+  }
   return r;
 }
 
@@ -238,6 +242,8 @@ void setPage(schema::PageInfo::Builder b, const core::PageSpan& s) {
   b.setMore(s.more);
   b.setTotal(s.total);
   b.setVersion(s.version);
+  if (!s.nextCursor.empty())
+    b.setNextCursor(kj::arrayPtr(reinterpret_cast<const kj::byte*>(s.nextCursor.data()), s.nextCursor.size()));
 }
 
 Status checkEvidence(uint32_t n) {
