@@ -248,6 +248,23 @@ Result<std::vector<Edge>> LocalGraph::edges(const EdgeQuery& q) {
   return edgesPage(q, PageRequest{}, &span);
 }
 
+Result<uint64_t> LocalGraph::countEdges(const EdgeQuery& q) {
+  if (selectsEveryEdge(q)) {
+    auto st = engine_.stats();
+    if (!st) return st.status();
+    return st->edges;
+  }
+  EdgeQuery all = q;
+  all.limit = 0;
+  all.evidence = 0;
+  PageRequest none;
+  none.count = 0;
+  PageSpan span;
+  auto listed = edgesPage(all, none, &span);
+  if (!listed) return listed.status();
+  return span.total;
+}
+
 Status LocalGraph::forEachEdge(const EdgeQuery& q, const std::function<bool(Edge&)>& visit) {
   auto filtered = edgeFilter(q);
   if (!filtered) return filtered.status();

@@ -77,6 +77,9 @@ class LocalGraph final : public GraphApi {
   Result<Actor> actorById(ActorId id) override;
   Result<std::vector<Actor>> actors(std::optional<ActorKind> kind) override;
   Result<std::vector<Edge>> edges(const EdgeQuery& q) override;
+  // Without an actor or filter: the store's edge counter (no scan); else the
+  // length of the whole listing (edgesPage's, kept for its pages).
+  Result<uint64_t> countEdges(const EdgeQuery& q) override;
   // Reads each edge when it is visited (core::Engine::forEachEdge).
   Status forEachEdge(const EdgeQuery& q, const std::function<bool(Edge&)>& visit) override;
   Result<NeighbourhoodView> neighbours(const NeighbourQuery& q) override;

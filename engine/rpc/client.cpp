@@ -376,6 +376,27 @@ Result<std::vector<Edge>> Client::edges(const core::EdgeQuery& q) {
   return out;
 }
 
+Result<uint64_t> Client::countEdges(const core::EdgeQuery& q) {
+  if (core::selectsEveryEdge(q)) {
+    auto st = stats();
+    if (!st) return st.status();
+    return st->edges;
+  }
+  core::EdgeQuery all = q;
+  all.limit = 0;
+  all.evidence = 0;
+  auto req = edgesRequest(KG_CAP, all);
+  req.initPage().setSize(1);  // the count is the page's total; kgd keeps the listing for its pages
+  uint64_t total = 0;
+  Status st = impl_->call(req, options_.timeout, address_, [&](auto& r) {
+    KG_RETURN_IF_ERROR(toStatus(r.getError()));
+    total = r.getPage().getTotal();
+    return Status::ok();
+  });
+  KG_RETURN_IF_ERROR(st);
+  return total;
+}
+
 namespace {
 
 // Visits the edges of every page of a paged edge listing as each page

@@ -151,6 +151,9 @@ TEST_CASE("LocalGraph: edge pages by cursor or by offset are exactly the unpaged
       CHECK(paged(local, q, size, false) == all);
       CHECK(paged(local, q, size, true) == all);
     }
+    auto count = local.countEdges(q);
+    REQUIRE(count.isOk());
+    if (q.limit == 0) CHECK(count.value() == all.size());
   }
   // Every query above kept its listing for one store version: the cache holds
   // the most recent ones.
@@ -286,3 +289,29 @@ TEST_CASE("LocalGraph: a malformed cursor, one of another listing, or one past i
   CHECK_FALSE(endSpan.more);
 }
 
+TEST_CASE("LocalGraph: countEdges is the length of the unlimited listing; unfiltered, the store's counter",
+          "[core][paging]") {
+  PagingGraph g;
+  LocalGraph local(*g.engine);
+  for (const EdgeQuery& q : queries(g)) {
+    EdgeQuery all = q;
+    all.limit = 0;
+    auto count = local.countEdges(q);
+    REQUIRE(count.isOk());
+    CHECK(count.value() == unpaged(local, all).size());
+  }
+  CHECK(selectsEveryEdge(EdgeQuery{}));
+  EdgeQuery limited;
+  limited.limit = 3;
+  CHECK(selectsEveryEdge(limited));
+  const auto all = unpaged(local, EdgeQuery{});
+  REQUIRE(all.size() > 200);
+  CHECK(local.countEdges(limited).value() == all.size());
+  // The counter follows a removal (curation) as the listing does.
+  REQUIRE(local.removeEdge(all.front().id, CurationBy{"test", "edge rm"}).isOk());
+  CHECK(local.countEdges(EdgeQuery{}).value() == all.size() - 1);
+  CHECK(unpaged(local, EdgeQuery{}).size() == all.size() - 1);
+  EdgeQuery unknown;
+  unknown.actor = "Nobody At All";
+  CHECK(local.countEdges(unknown).status().code() == StatusCode::kNotFound);
+}

@@ -313,6 +313,9 @@ TEST_CASE("Client: listings through kgd, paged by cursor at any page size, are t
                      return true;
                    }).isOk());
       CHECK(rowsOf(visited) == want);
+      auto count = (*c)->countEdges(queries[i]);
+      REQUIRE(count.isOk());
+      CHECK(count.value() == want.size());
     }
     auto actors = (*c)->actors(std::nullopt);
     REQUIRE(actors.isOk());
