@@ -289,7 +289,7 @@ TEST_CASE("LocalGraph: a malformed cursor, one of another listing, or one past i
   CHECK_FALSE(endSpan.more);
 }
 
-TEST_CASE("LocalGraph: countEdges is the length of the unlimited listing; unfiltered, the store's counter",
+TEST_CASE("LocalGraph: countEdges is the length of the unlimited listing, and unfiltered the store's counter",
           "[core][paging]") {
   PagingGraph g;
   LocalGraph local(*g.engine);

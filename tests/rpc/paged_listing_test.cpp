@@ -350,7 +350,7 @@ TEST_CASE("Client: a write between two pages of a streamed listing is Busy, not 
   CHECK(all->size() == 11);
 }
 
-TEST_CASE("Server: an edge page asked for with a made-up, foreign or stale cursor gets a typed error; one by offset "
+TEST_CASE("Server: an edge page asked for with a made-up, foreign or stale cursor gets a typed error, and one by offset "
           "alone (an older client) is read from the kept listing",
           "[rpc][paging]") {
   SmallGraph g;
