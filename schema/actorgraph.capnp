@@ -156,6 +156,11 @@ struct Filter {
 struct Page {
   offset @0 :UInt64;
   size @1 :UInt32;      # 0 = defaultPageSize; more than maxPageSize is LimitExceeded
+  # edges, actors: the previous page's nextCursor, sent back unchanged; the
+  # page starts where it says (offset is then ignored). Empty = by offset.
+  # Malformed, or of another request: invalidArgument. The graph changed
+  # since that page was read: failedPrecondition (start the listing over).
+  cursor @2 :Data;
 }
 
 struct PageInfo {
@@ -163,6 +168,11 @@ struct PageInfo {
   more @1 :Bool;        # another page follows at nextOffset
   total @2 :UInt64;     # items in the whole result
   version @3 :UInt64;   # graph snapshot version the page was computed on
+  # edges, actors: where the next page starts (opaque; empty when no page
+  # follows, or when this page saw a write land and the listing must start
+  # over). A page after the first, asked for by cursor or by offset at the
+  # same version, costs about its own size: kgd keeps the listing's ids.
+  nextCursor @4 :Data;
 }
 
 struct NeighbourNode {

@@ -358,7 +358,7 @@ Result<std::vector<Edge>> Engine::edges(const EdgeFilter& ef, size_t evidenceLim
   return out;
 }
 
-Status Engine::forEachEdge(const EdgeFilter& ef, size_t evidenceLimit, const std::function<bool(Edge&)>& visit) const {
+Result<std::vector<EdgeId>> Engine::selectEdgeIds(const EdgeFilter& ef) const {
   // What edges() sorts, without the records: the start date, the place in
   // the scan (so that equal dates keep the scan's order, as stable_sort
   // does there) and the id to read the record by.
@@ -383,14 +383,24 @@ Status Engine::forEachEdge(const EdgeFilter& ef, size_t evidenceLimit, const std
     return Status::limitExceeded("more than " + std::to_string(UINT32_MAX) + " edges match; narrow the query");
   std::sort(refs.begin(), refs.end(),
             [](const Ref& a, const Ref& b) { return a.day != b.day ? a.day < b.day : a.order < b.order; });
-  for (const Ref& r : refs) {
+  std::vector<EdgeId> ids;
+  ids.reserve(refs.size());
+  for (const Ref& r : refs) ids.push_back(r.id);
+  return ids;
+}
+
+Status Engine::forEachEdge(const EdgeFilter& ef, size_t evidenceLimit, const std::function<bool(Edge&)>& visit) const {
+  auto ids = selectEdgeIds(ef);
+  if (!ids) return ids.status();
+  query::Checkpoint cp(ef.filter.cancel.get());
+  for (const EdgeId id : *ids) {
     if (cp.step(16 * (1 + evidenceLimit))) return query::stoppedAtDeadline();
-    auto h = store_->getEdgeHeader(r.id);
+    auto h = store_->getEdgeHeader(id);
     if (!h) return h.status();
     if (!h->has_value()) continue;
     Edge e = std::move((*h)->edge);
     if (evidenceLimit) {
-      auto ev = store_->getEvidence(r.id, evidenceLimit);
+      auto ev = store_->getEvidence(id, evidenceLimit);
       if (!ev) return ev.status();
       e.evidence = std::move(ev).value();
     }

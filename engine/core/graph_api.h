@@ -43,6 +43,14 @@ struct EdgeQuery {
   size_t evidence = 3;      // evidence snippets per edge
 };
 
+// True when `q` lists every stored edge: no actor, no type, CAMEO, window
+// or confidence filter (a limit aside). GraphApi::countEdges then counts
+// with the store's edge counter instead of listing.
+inline bool selectsEveryEdge(const EdgeQuery& q) {
+  const query::Filter& f = q.filter;
+  return q.actor.empty() && f.types.empty() && f.cameo.empty() && !f.fromDay && !f.toDay && f.minConfidence <= 0.0f;
+}
+
 struct NeighbourQuery {
   std::string actor;
   query::NeighbourhoodOptions options;
@@ -179,6 +187,18 @@ class GraphApi {
     for (Edge& e : *all)
       if (!visit(e)) break;
     return Status::ok();
+  }
+  // How many edges edges(q) lists without q.limit: exact; from the store's
+  // edge counter when selectsEveryEdge(q), else the whole listing is
+  // selected (a scan of the selected edges' headers, no evidence). Errors:
+  // as edges(). This default lists them.
+  virtual Result<uint64_t> countEdges(const EdgeQuery& q) {
+    EdgeQuery all = q;
+    all.limit = 0;
+    all.evidence = 0;
+    auto e = edges(all);
+    if (!e) return e.status();
+    return static_cast<uint64_t>(e->size());
   }
   virtual Result<NeighbourhoodView> neighbours(const NeighbourQuery& q) = 0;
   virtual Result<PathsView> paths(const PathQuery& q) = 0;

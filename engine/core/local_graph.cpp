@@ -1,5 +1,7 @@
 #include "core/local_graph.h"
 
+#include <cstring>
+
 #include <array>
 #include <map>
 #include <set>
@@ -9,6 +11,7 @@
 #include <iostream>
 #include <tuple>
 
+#include "core/page_cursor.h"
 #include "query/components.h"
 #include "query/ranking.h"
 #include "query/timeline.h"
@@ -122,6 +125,71 @@ uint64_t LocalGraph::storeVersion(uint64_t epochBefore) {
   return (uint64_t{1} << 63) | ++unstablePages_;
 }
 
+namespace {
+
+// The store version of a listing read at a stable (even) write epoch.
+uint64_t stableVersion(uint64_t epoch) { return epoch / 2 + 1; }
+
+// The request of an edge listing as text, for its fingerprint: what selects
+// and orders its rows (the actor by id, the filter, the limit), not the
+// evidence each row carries.
+std::string edgeListingText(const core::EdgeFilter& f) {
+  std::string t = "edges;actor=" + (f.actor ? std::to_string(*f.actor) : std::string("-"));
+  const query::Filter& q = f.filter;
+  t += ";direction=" + std::to_string(f.actor ? static_cast<int>(q.direction) : 0);
+  t += ";types=";
+  for (EdgeType type : q.types) t += std::to_string(static_cast<int>(type)) + ",";
+  t += ";cameo=";
+  for (const auto& c : q.cameo) t += c + ",";
+  t += ";from=" + (q.fromDay ? std::to_string(*q.fromDay) : std::string("-"));
+  t += ";to=" + (q.toDay ? std::to_string(*q.toDay) : std::string("-"));
+  t += ";undated=" + std::to_string(q.includeUndated ? 1 : 0);
+  uint32_t confidence = 0;
+  static_assert(sizeof(confidence) == sizeof(q.minConfidence));
+  std::memcpy(&confidence, &q.minConfidence, sizeof(confidence));
+  t += ";confidence=" + std::to_string(confidence);
+  t += ";limit=" + std::to_string(f.limit);
+  return t;
+}
+
+std::string actorListingText(std::optional<ActorKind> kind) {
+  return "actors;kind=" + (kind ? std::string(actorKindName(*kind)) : std::string("-"));
+}
+
+}  // namespace
+
+template <typename Select>
+Result<ListingCache::Ids> LocalGraph::listingIds(uint64_t listing, uint64_t epoch, Select&& select) {
+  const bool stable = epoch % 2 == 0;
+  if (stable)
+    if (auto kept = listings_.find(listing, stableVersion(epoch))) return kept;
+  auto selected = select();
+  if (!selected) return selected.status();
+  auto ids = std::make_shared<const std::vector<uint64_t>>(std::move(selected).value());
+  if (stable && engine_.store().writeEpoch() == epoch) listings_.insert(listing, stableVersion(epoch), ids);
+  return ListingCache::Ids(std::move(ids));
+}
+
+Result<size_t> LocalGraph::pageStart(const PageRequest& page, uint64_t listing, uint64_t epoch) const {
+  if (page.cursor.empty()) return page.offset;
+  auto c = PageCursor::decode(page.cursor);
+  if (!c) return c.status();
+  if (c->listing != listing)
+    return Status::invalidArgument(
+        "the page cursor belongs to another listing: this request's actor, filters or limit are not those of the "
+        "request that began it");
+  if (epoch % 2 != 0 || c->version != stableVersion(epoch))
+    return Status::failedPrecondition(
+        "the graph changed since this listing began (a write was stored between its pages); list again from the "
+        "first page");
+  return static_cast<size_t>(c->position);
+}
+
+std::string LocalGraph::nextCursor(const PageSpan& span, uint64_t listing, uint64_t epoch) const {
+  if (!span.more || epoch % 2 != 0 || span.version != stableVersion(epoch)) return "";
+  return PageCursor{listing, span.version, span.next}.encode();
+}
+
 Result<core::EdgeFilter> LocalGraph::edgeFilter(const EdgeQuery& q) {
   auto pred = query::EdgePredicate::compile(q.filter);  // validates the window and confidence
   if (!pred) return pred.status();
@@ -141,15 +209,25 @@ Result<std::vector<Edge>> LocalGraph::edgesPage(const EdgeQuery& q, const PageRe
   auto filtered = edgeFilter(q);
   if (!filtered) return filtered.status();
   const core::EdgeFilter& f = filtered.value();
-  // TODO(perf): every page lists the headers again; fine up to a few million edges.
-  auto listed = engine_.edges(f, 0);
+  const uint64_t listing = listingFingerprint(edgeListingText(f));
+  auto start = pageStart(page, listing, epoch);
+  if (!start) return start.status();
+  auto listed = listingIds(listing, epoch, [&] { return engine_.selectEdgeIds(f); });
   if (!listed) return listed.status();
-  std::vector<Edge> headers = std::move(listed).value();
-  openSpan(headers.size(), page, span);
+  const std::vector<uint64_t>& ids = **listed;
+  if (!page.cursor.empty() && *start > ids.size())
+    return Status::invalidArgument("the page cursor's position " + std::to_string(*start) +
+                                   " is past the end of its listing (" + std::to_string(ids.size()) + " edges)");
+  openSpan(ids.size(), PageRequest{*start, page.count, page.byteBudget, {}}, span);
+  query::Checkpoint cp(f.filter.cancel.get());
   std::vector<Edge> out;
-  size_t bytes = 0;
-  for (size_t i = span->next; i < headers.size() && out.size() < page.count; ++i) {
-    Edge e = std::move(headers[i]);
+  size_t bytes = 0, i = span->next;
+  for (; i < ids.size() && out.size() < page.count; ++i) {
+    if (cp.step(16 * (1 + q.evidence))) return query::stoppedAtDeadline();
+    auto h = engine_.store().getEdgeHeader(ids[i]);
+    if (!h) return h.status();
+    if (!h->has_value()) continue;  // removed since it was listed: the store moved, the version says so
+    Edge e = std::move((*h)->edge);
     auto ev = engine_.store().getEvidence(e.id, q.evidence);
     if (!ev) return ev.status();
     e.evidence = std::move(ev).value();
@@ -158,15 +236,33 @@ Result<std::vector<Edge>> LocalGraph::edgesPage(const EdgeQuery& q, const PageRe
     if (!out.empty() && bytes > page.byteBudget) break;
     out.push_back(std::move(e));
   }
-  span->next += out.size();
+  span->next = i;
   span->more = span->next < span->total;
   span->version = storeVersion(epoch);
+  span->nextCursor = nextCursor(*span, listing, epoch);
   return out;
 }
 
 Result<std::vector<Edge>> LocalGraph::edges(const EdgeQuery& q) {
   PageSpan span;
   return edgesPage(q, PageRequest{}, &span);
+}
+
+Result<uint64_t> LocalGraph::countEdges(const EdgeQuery& q) {
+  if (selectsEveryEdge(q)) {
+    auto st = engine_.stats();
+    if (!st) return st.status();
+    return st->edges;
+  }
+  EdgeQuery all = q;
+  all.limit = 0;
+  all.evidence = 0;
+  PageRequest none;
+  none.count = 0;
+  PageSpan span;
+  auto listed = edgesPage(all, none, &span);
+  if (!listed) return listed.status();
+  return span.total;
 }
 
 Status LocalGraph::forEachEdge(const EdgeQuery& q, const std::function<bool(Edge&)>& visit) {
@@ -184,19 +280,37 @@ Status LocalGraph::forEachEdge(const EdgeQuery& q, const std::function<bool(Edge
 Result<std::vector<Actor>> LocalGraph::actorsPage(std::optional<ActorKind> kind, const PageRequest& page,
                                                   PageSpan* span) {
   const uint64_t epoch = engine_.store().writeEpoch();
-  auto all = engine_.actors(kind);
-  if (!all) return all.status();
-  openSpan(all->size(), page, span);
+  const uint64_t listing = listingFingerprint(actorListingText(kind));
+  auto start = pageStart(page, listing, epoch);
+  if (!start) return start.status();
+  auto listed = listingIds(listing, epoch, [&]() -> Result<std::vector<uint64_t>> {
+    std::vector<uint64_t> ids;
+    KG_RETURN_IF_ERROR(engine_.store().scanActors([&](const Actor& a) {
+      if (!kind || a.kind == *kind) ids.push_back(a.id);
+      return storage::Scan::kContinue;
+    }));
+    return ids;
+  });
+  if (!listed) return listed.status();
+  const std::vector<uint64_t>& ids = **listed;
+  if (!page.cursor.empty() && *start > ids.size())
+    return Status::invalidArgument("the page cursor's position " + std::to_string(*start) +
+                                   " is past the end of its listing (" + std::to_string(ids.size()) + " actors)");
+  openSpan(ids.size(), PageRequest{*start, page.count, page.byteBudget, {}}, span);
   std::vector<Actor> out;
-  size_t bytes = 0;
-  for (size_t i = span->next; i < all->size() && out.size() < page.count; ++i) {
-    bytes += approxWireBytes((*all)[i]);
+  size_t bytes = 0, i = span->next;
+  for (; i < ids.size() && out.size() < page.count; ++i) {
+    auto a = engine_.store().getActor(ids[i]);
+    if (!a) return a.status();
+    if (!a->has_value()) continue;  // removed since it was listed: the store moved, the version says so
+    bytes += approxWireBytes(**a);
     if (!out.empty() && bytes > page.byteBudget) break;
-    out.push_back(std::move((*all)[i]));
+    out.push_back(std::move(**a));
   }
-  span->next += out.size();
+  span->next = i;
   span->more = span->next < span->total;
   span->version = storeVersion(epoch);
+  span->nextCursor = nextCursor(*span, listing, epoch);
   return out;
 }
 

@@ -22,6 +22,7 @@
 
 #include "core/engine.h"
 #include "core/ingest.h"
+#include "core/listing_cache.h"
 #include "extract/extractor.h"
 #include "graph/snapshot_file.h"
 #include "graph/snapshot_holder.h"
@@ -30,11 +31,15 @@
 namespace kg::core {
 
 // A page of a long result: at most `count` items from `offset`, fewer when
-// their approximate wire size would pass `byteBudget` (never fewer than one).
+// their approximate wire size would pass `byteBudget` (never fewer than one
+// unless `count` is 0). `cursor` (edgesPage, actorsPage): the `nextCursor` of
+// the page before, which says where this one starts instead of `offset`
+// (page_cursor.h); empty = start at `offset`.
 struct PageRequest {
   size_t offset = 0;
   size_t count = SIZE_MAX;
   size_t byteBudget = SIZE_MAX;
+  std::string cursor;
 };
 
 struct PageSpan {
@@ -42,6 +47,10 @@ struct PageSpan {
   size_t next = 0;        // offset of the next page
   bool more = false;      // next < total
   uint64_t version = 0;   // snapshot version (0 for store-only results)
+  // edgesPage, actorsPage: where the next page starts, for its PageRequest;
+  // empty when no page follows or the store moved while this one was read
+  // (the listing must start over).
+  std::string nextCursor;
 };
 
 // Approximate size of an edge (and its two actor names) in a message.
@@ -68,6 +77,9 @@ class LocalGraph final : public GraphApi {
   Result<Actor> actorById(ActorId id) override;
   Result<std::vector<Actor>> actors(std::optional<ActorKind> kind) override;
   Result<std::vector<Edge>> edges(const EdgeQuery& q) override;
+  // Without an actor or filter: the store's edge counter (no scan); else the
+  // length of the whole listing (edgesPage's, kept for its pages).
+  Result<uint64_t> countEdges(const EdgeQuery& q) override;
   // Reads each edge when it is visited (core::Engine::forEachEdge).
   Status forEachEdge(const EdgeQuery& q, const std::function<bool(Edge&)>& visit) override;
   Result<NeighbourhoodView> neighbours(const NeighbourQuery& q) override;
@@ -100,6 +112,16 @@ class LocalGraph final : public GraphApi {
   // loads only the edges of the requested page (see PageRequest); `span`
   // receives the total and where the next page starts. Neighbourhood nodes
   // are returned with the page at offset 0 only.
+  //
+  // edgesPage and actorsPage list the ids of the whole result once per
+  // store version and keep them (ListingCache, keyed by the request and the
+  // version): a later page of the same request at the same version, by
+  // offset or by cursor, reads only its own items. span->version is the
+  // store version; a page read while a write landed gets a version no other
+  // page has. Errors besides the store's: InvalidArgument for a cursor that
+  // is malformed, of another request, or past its listing's end;
+  // FailedPrecondition when the store moved since the cursor's page was read
+  // (an ingest or curation landed: the listing must start over).
   Result<std::vector<Edge>> edgesPage(const EdgeQuery& q, const PageRequest& page, PageSpan* span);
   Result<NeighbourhoodView> neighboursPage(const NeighbourQuery& q, const PageRequest& page, PageSpan* span);
   Result<std::vector<Edge>> timelinePage(const TimelineQuery& q, const PageRequest& page, PageSpan* span);
@@ -133,6 +155,8 @@ class LocalGraph final : public GraphApi {
   }
 
   Engine& engine() { return engine_; }
+  // The listings kept for paging (tests, diagnostics).
+  const ListingCache& listings() const { return listings_; }
 
  private:
   // The store's filter for `q`: its window and confidence checked, its actor resolved.
@@ -167,6 +191,17 @@ class LocalGraph final : public GraphApi {
   // page has, so a client paging through restarts instead of mixing two
   // states of the store.
   uint64_t storeVersion(uint64_t epochBefore);
+  // The ids of listing `listing` (fingerprint of its request) at the store
+  // state of write epoch `epoch`: kept ones, else `select()`'s, kept when the
+  // epoch was stable and did not move while they were selected.
+  template <typename Select>
+  Result<ListingCache::Ids> listingIds(uint64_t listing, uint64_t epoch, Select&& select);
+  // Where a page of listing `listing` starts at write epoch `epoch`: the
+  // cursor's position after checking it (see edgesPage), else page.offset.
+  Result<size_t> pageStart(const PageRequest& page, uint64_t listing, uint64_t epoch) const;
+  // The cursor of the page after one that ended at `next`, read at `epoch`.
+  std::string nextCursor(const PageSpan& span, uint64_t listing, uint64_t epoch) const;
+  ListingCache listings_;
   std::atomic<uint64_t> unstablePages_{0};
   std::mutex ingestMu_;  // serialises ingest() and curation; guards the two below
   std::unique_ptr<extract::Extractor> extractor_;

@@ -241,6 +241,7 @@ template <typename Impl, typename Make, typename Consume, typename Reset>
 Status fetchPages(Impl& impl, const ClientOptions& options, const std::string& address, Make&& make, Consume&& consume,
                   Reset&& reset, const bool* done = nullptr) {
   uint64_t offset = 0, version = 0, items = 0;
+  std::string cursor;  // the server's nextCursor (edges, actors): the next page starts there
   int restarts = 0;
   for (;;) {
     if (done && *done) return Status::ok();
@@ -248,10 +249,17 @@ Status fetchPages(Impl& impl, const ClientOptions& options, const std::string& a
     auto page = req.initPage();
     page.setOffset(offset);
     page.setSize(options.pageSize);
+    if (!cursor.empty())
+      page.setCursor(kj::arrayPtr(reinterpret_cast<const kj::byte*>(cursor.data()), cursor.size()));
     bool more = false, restart = false;
     uint64_t next = 0;
     Status st1 = impl.call(req, options.timeout, address, [&](auto& r) {
-      KG_RETURN_IF_ERROR(toStatus(r.getError()));
+      Status error = toStatus(r.getError());
+      if (!cursor.empty() && error.code() == StatusCode::kFailedPrecondition) {
+        restart = true;  // the graph changed since the cursor's page: start over
+        return Status::ok();
+      }
+      KG_RETURN_IF_ERROR(error);
       auto info = r.getPage();
       if (offset == 0) {
         version = info.getVersion();
@@ -264,6 +272,8 @@ Status fetchPages(Impl& impl, const ClientOptions& options, const std::string& a
       items += n;
       more = info.getMore();
       next = info.getNextOffset();
+      auto nextCursor = info.getNextCursor();
+      cursor.assign(reinterpret_cast<const char*>(nextCursor.begin()), nextCursor.size());
       return Status::ok();
     });
     KG_RETURN_IF_ERROR(st1);
@@ -273,6 +283,7 @@ Status fetchPages(Impl& impl, const ClientOptions& options, const std::string& a
       reset();
       offset = 0;
       items = 0;
+      cursor.clear();
       continue;
     }
     if (items > options.maxItems)
@@ -365,6 +376,27 @@ Result<std::vector<Edge>> Client::edges(const core::EdgeQuery& q) {
   return out;
 }
 
+Result<uint64_t> Client::countEdges(const core::EdgeQuery& q) {
+  if (core::selectsEveryEdge(q)) {
+    auto st = stats();
+    if (!st) return st.status();
+    return st->edges;
+  }
+  core::EdgeQuery all = q;
+  all.limit = 0;
+  all.evidence = 0;
+  auto req = edgesRequest(KG_CAP, all);
+  req.initPage().setSize(1);  // the count is the page's total; kgd keeps the listing for its pages
+  uint64_t total = 0;
+  Status st = impl_->call(req, options_.timeout, address_, [&](auto& r) {
+    KG_RETURN_IF_ERROR(toStatus(r.getError()));
+    total = r.getPage().getTotal();
+    return Status::ok();
+  });
+  KG_RETURN_IF_ERROR(st);
+  return total;
+}
+
 namespace {
 
 // Visits the edges of every page of a paged edge listing as each page
@@ -374,7 +406,7 @@ namespace {
 template <typename Impl, typename Make, typename Names>
 Status visitEdgePages(Impl& impl, ClientOptions options, const std::string& address, Make&& make, Names* names,
                       const std::function<bool(Edge&)>& visit) {
-  if (options.pageSize == 0) options.pageSize = schema::MAX_PAGE_SIZE;  // each page lists the result again
+  if (options.pageSize == 0) options.pageSize = schema::MAX_PAGE_SIZE;  // fewer calls
   options.maxItems = SIZE_MAX;                                          // nothing is held
   bool done = false, changed = false;
   size_t visited = 0;

@@ -50,6 +50,9 @@ class Client final : public core::GraphApi {
   Result<Actor> actorById(ActorId id) override;
   Result<std::vector<Actor>> actors(std::optional<ActorKind> kind) override;
   Result<std::vector<Edge>> edges(const core::EdgeQuery& q) override;
+  // One call: stats() when core::selectsEveryEdge(q), else the total of a
+  // one-edge page of the unlimited listing.
+  Result<uint64_t> countEdges(const core::EdgeQuery& q) override;
   // Visits each page's edges as the page arrives, asking for pages of
   // schema maxPageSize unless ClientOptions::pageSize says otherwise; no
   // maxItems cap. When the server's graph changes between pages the listing

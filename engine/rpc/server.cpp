@@ -230,6 +230,10 @@ Result<core::PageRequest> pageOf(schema::Page::Reader p) {
   r.offset = p.getOffset();
   r.count = size;
   r.byteBudget = kPageBudgetBytes;
+  if (p.hasCursor()) {
+    auto c = p.getCursor();
+    r.cursor.assign(reinterpret_cast<const char*>(c.begin()), c.size());
+  }
   return r;
 }
 
@@ -238,6 +242,8 @@ void setPage(schema::PageInfo::Builder b, const core::PageSpan& s) {
   b.setMore(s.more);
   b.setTotal(s.total);
   b.setVersion(s.version);
+  if (!s.nextCursor.empty())
+    b.setNextCursor(kj::arrayPtr(reinterpret_cast<const kj::byte*>(s.nextCursor.data()), s.nextCursor.size()));
 }
 
 Status checkEvidence(uint32_t n) {
@@ -392,39 +398,18 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
 
   kj::Promise<void> edges(EdgesContext ctx) override {
     auto params = ctx.getParams();
-    auto ref = refOf(params.getActor());
-    if (!ref) return refuse(ctx, ref.status());
-    auto cancel = newCancel();
-    auto filter = filterOf(params.getFilter(), cancel);
-    if (!filter) return refuse(ctx, filter.status());
-    auto page = pageOf(params.getPage());
-    if (!page) return refuse(ctx, page.status());
-    Status ev = checkEvidence(params.getEvidence());
-    if (!ev.isOk()) return refuse(ctx, ev);
+    auto req = edgePageRequest(params, /*needsActor=*/false);
+    if (!req) return refuse(ctx, req.status());
     core::EdgeQuery q;
-    q.filter = filter.value();
+    q.filter = req->filter;
     q.limit = params.getLimit();
     q.evidence = params.getEvidence();
-    core::LocalGraph* g = &graph_;
-    RefSpec spec = ref.value();
-    core::PageRequest pr = page.value();
-    return answer<EdgeList>(
-        ctx, queries_,
-        [g, spec, q, pr]() mutable -> Result<EdgeList> {
-          auto name = nameFor(*g, spec);
-          if (!name) return name.status();
-          q.actor = name.value();
-          EdgeList out;
-          auto e = g->edgesPage(q, pr, &out.span);
-          if (!e) return e.status();
-          out.edges = std::move(e).value();
-          addNames(*g, out.edges, &out.names);
-          return out;
-        },
-        [](auto res, EdgeList& v) {
-          edgesToWire(v.edges, v.names, res.initEdges(static_cast<unsigned>(v.edges.size())));
-          setPage(res.initPage(), v.span);
-        }, cancel);
+    return answerEdgePage(ctx, std::move(req).value(),
+                          [q](core::LocalGraph& g, const std::string& actor, const core::PageRequest& page,
+                              core::PageSpan* span) mutable {
+                            q.actor = actor;
+                            return g.edgesPage(q, page, span);
+                          });
   }
 
   kj::Promise<void> neighbors(NeighborsContext ctx) override {
@@ -546,78 +531,35 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
 
   kj::Promise<void> timeline(TimelineContext ctx) override {
     auto params = ctx.getParams();
-    auto ref = refOf(params.getActor());
-    if (!ref) return refuse(ctx, ref.status());
-    if (ref->kind == RefSpec::kNone) return refuse(ctx, Status::invalidArgument("no actor given"));
-    auto cancel = newCancel();
-    auto filter = filterOf(params.getFilter(), cancel);
-    if (!filter) return refuse(ctx, filter.status());
-    auto page = pageOf(params.getPage());
-    if (!page) return refuse(ctx, page.status());
-    Status ev = checkEvidence(params.getEvidence());
-    if (!ev.isOk()) return refuse(ctx, ev);
+    auto req = edgePageRequest(params, /*needsActor=*/true);
+    if (!req) return refuse(ctx, req.status());
     core::TimelineQuery q;
-    q.filter = filter.value();
+    q.filter = req->filter;
     q.evidence = params.getEvidence();
-    core::LocalGraph* g = &graph_;
-    RefSpec spec = ref.value();
-    core::PageRequest pr = page.value();
-    return answer<EdgeList>(
-        ctx, queries_,
-        [g, spec, q, pr]() mutable -> Result<EdgeList> {
-          auto name = nameFor(*g, spec);
-          if (!name) return name.status();
-          q.actor = name.value();
-          EdgeList out;
-          auto e = g->timelinePage(q, pr, &out.span);
-          if (!e) return e.status();
-          out.edges = std::move(e).value();
-          addNames(*g, out.edges, &out.names);
-          return out;
-        },
-        [](auto res, EdgeList& v) {
-          edgesToWire(v.edges, v.names, res.initEdges(static_cast<unsigned>(v.edges.size())));
-          setPage(res.initPage(), v.span);
-        }, cancel);
+    return answerEdgePage(ctx, std::move(req).value(),
+                          [q](core::LocalGraph& g, const std::string& actor, const core::PageRequest& page,
+                              core::PageSpan* span) mutable {
+                            q.actor = actor;
+                            return g.timelinePage(q, page, span);
+                          });
   }
 
   kj::Promise<void> asof(AsofContext ctx) override {
     auto params = ctx.getParams();
-    auto ref = refOf(params.getActor());
-    if (!ref) return refuse(ctx, ref.status());
-    auto cancel = newCancel();
-    auto filter = filterOf(params.getFilter(), cancel);
-    if (!filter) return refuse(ctx, filter.status());
-    auto page = pageOf(params.getPage());
-    if (!page) return refuse(ctx, page.status());
+    auto req = edgePageRequest(params, /*needsActor=*/false);
+    if (!req) return refuse(ctx, req.status());
     auto date = fromWire(params.getDate());
     if (!date) return refuse(ctx, date.status());
-    Status ev = checkEvidence(params.getEvidence());
-    if (!ev.isOk()) return refuse(ctx, ev);
     core::AsOfQuery q;
     q.date = date.value();
-    q.filter = filter.value();
+    q.filter = req->filter;
     q.evidence = params.getEvidence();
-    core::LocalGraph* g = &graph_;
-    RefSpec spec = ref.value();
-    core::PageRequest pr = page.value();
-    return answer<EdgeList>(
-        ctx, queries_,
-        [g, spec, q, pr]() mutable -> Result<EdgeList> {
-          auto name = nameFor(*g, spec);
-          if (!name) return name.status();
-          q.actor = name.value();
-          EdgeList out;
-          auto e = g->asOfPage(q, pr, &out.span);
-          if (!e) return e.status();
-          out.edges = std::move(e).value();
-          addNames(*g, out.edges, &out.names);
-          return out;
-        },
-        [](auto res, EdgeList& v) {
-          edgesToWire(v.edges, v.names, res.initEdges(static_cast<unsigned>(v.edges.size())));
-          setPage(res.initPage(), v.span);
-        }, cancel);
+    return answerEdgePage(ctx, std::move(req).value(),
+                          [q](core::LocalGraph& g, const std::string& actor, const core::PageRequest& page,
+                              core::PageSpan* span) mutable {
+                            q.actor = actor;
+                            return g.asOfPage(q, page, span);
+                          });
   }
 
   kj::Promise<void> rank(RankContext ctx) override {
@@ -1004,6 +946,64 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
   }
 
   // A new call's cancellation, due at the deadline.
+  // What a paged edge listing's request (edges, timeline, asof) carries
+  // besides its own fields, checked on the event loop: the actor, the filter
+  // holding the call's cancellation, the page and the evidence count.
+  struct EdgePageRequest {
+    RefSpec actor;
+    query::Filter filter;
+    core::PageRequest page;
+    std::shared_ptr<query::Cancel> cancel;
+  };
+
+  // Errors in the order the handlers used to report them: the actor
+  // reference (and, with `needsActor`, "no actor given"), the filter, the
+  // page, the evidence count.
+  template <typename Params>
+  Result<EdgePageRequest> edgePageRequest(Params params, bool needsActor) const {
+    auto ref = refOf(params.getActor());
+    if (!ref) return ref.status();
+    if (needsActor && ref->kind == RefSpec::kNone) return Status::invalidArgument("no actor given");
+    EdgePageRequest r;
+    r.actor = ref.value();
+    r.cancel = newCancel();
+    auto filter = filterOf(params.getFilter(), r.cancel);
+    if (!filter) return filter.status();
+    r.filter = std::move(filter).value();
+    auto page = pageOf(params.getPage());
+    if (!page) return page.status();
+    r.page = std::move(page).value();
+    KG_RETURN_IF_ERROR(checkEvidence(params.getEvidence()));
+    return r;
+  }
+
+  // The paged edge listings' one path from request to answer: on a worker,
+  // the actor's name (nameFor), `page(graph, name, request, span)` for the
+  // page and the names of its edges' actors; on the event loop, the edges
+  // and the page info.
+  template <typename Ctx, typename Page>
+  kj::Promise<void> answerEdgePage(Ctx& ctx, EdgePageRequest req, Page page) {
+    core::LocalGraph* g = &graph_;
+    auto cancel = req.cancel;
+    return answer<EdgeList>(
+        ctx, queries_,
+        [g, req = std::move(req), page]() mutable -> Result<EdgeList> {
+          auto name = nameFor(*g, req.actor);
+          if (!name) return name.status();
+          EdgeList out;
+          auto e = page(*g, name.value(), req.page, &out.span);
+          if (!e) return e.status();
+          out.edges = std::move(e).value();
+          addNames(*g, out.edges, &out.names);
+          return out;
+        },
+        [](auto res, EdgeList& v) {
+          edgesToWire(v.edges, v.names, res.initEdges(static_cast<unsigned>(v.edges.size())));
+          setPage(res.initPage(), v.span);
+        },
+        cancel);
+  }
+
   std::shared_ptr<query::Cancel> newCancel() const {
     return std::make_shared<query::Cancel>(std::chrono::steady_clock::now() + deadline_);
   }

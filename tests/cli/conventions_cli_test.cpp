@@ -290,8 +290,27 @@ TEST_CASE("kg: --limit cuts every listing and says how many were left out", "[cl
   CHECK(json::parse(kg("actors --limit 2 --json").out).size() == 2);
   auto edges = kg("edges --actor 'Kataib Hezbollah' --limit 1");
   CHECK(edges.out.find("... 2 more edges not shown") != std::string::npos);
-  auto all = kg("edges --limit 2");
-  CHECK(all.out.find("more edges match, not shown (raise --limit)") != std::string::npos);
+  auto all = kg("edges --limit 2");  // without --actor too: counted (GraphApi::countEdges)
+  const size_t edgeCount = json::parse(kg("edges --json").out).size();
+  REQUIRE(edgeCount > 2);
+  CHECK(all.out.find("... " + std::to_string(edgeCount - 2) + " more edges not shown (raise --limit)") !=
+        std::string::npos);
+  auto filtered = kg("edges --limit 1 --type ASSAULT");
+  const size_t assaults = json::parse(kg("edges --type ASSAULT --json").out).size();
+  REQUIRE(assaults > 1);
+  CHECK(filtered.out.find("... " + std::to_string(assaults - 1) + " more edges not shown") != std::string::npos);
+  // --json with --limit: an object with the count of matching edges.
+  json cut = json::parse(kg("edges --limit 2 --json").out);
+  CHECK(cut["edges"].size() == 2);
+  CHECK(cut["matched"] == edgeCount);
+  CHECK(cut["left_out"] == edgeCount - 2);
+  json whole = json::parse(kg("edges --limit 1000 --json").out);
+  CHECK(whole["edges"].size() == edgeCount);
+  CHECK(whole["matched"] == edgeCount);
+  CHECK_FALSE(whole.contains("left_out"));
+  json cutAssaults = json::parse(kg("edges --limit 1 --type ASSAULT --json").out);
+  CHECK(cutAssaults["matched"] == assaults);
+  CHECK(cutAssaults["left_out"] == assaults - 1);
   auto show = kg("show 'United States' --limit 1");
   CHECK(show.out.find("... 2 more edges not shown") != std::string::npos);
   CHECK(json::parse(kg("show 'United States' --limit 1 --json").out)["left_out"] == 2);

@@ -154,13 +154,19 @@ TEST_CASE("kg edges --json: written edge by edge, the array the listing holds, c
     return ids;
   };
   CHECK(jsonIds(arr) == tableIds(""));
-  json two = json::parse(kg("edges --json --limit 2").out);
+  json cut = json::parse(kg("edges --json --limit 2").out);  // with --limit: {"edges","matched","left_out"}
+  CHECK(cut["matched"] == 6);
+  CHECK(cut["left_out"] == 4);
+  json two = cut["edges"];
   REQUIRE(two.size() == 2);
   CHECK(jsonIds(two) == tableIds(" --limit 2"));
   for (const auto& e : two) CHECK(std::find(arr.begin(), arr.end(), e) != arr.end());
   json usAll = json::parse(kg("edges --actor USA --json").out);
   REQUIRE(usAll.size() == 4);
-  json usOne = json::parse(kg("edges --actor USA --json --limit 1").out);
+  json usCut = json::parse(kg("edges --actor USA --json --limit 1").out);
+  CHECK(usCut["matched"] == 4);
+  CHECK(usCut["left_out"] == 3);
+  json usOne = usCut["edges"];
   REQUIRE(usOne.size() == 1);
   CHECK(usOne[0] == usAll[0]);
   CHECK(kg("edges --json --type SANCTION").out == "[]\n");

@@ -38,6 +38,14 @@ TEST_CASE("kg --remote: query commands print what they print locally", "[rpc][kg
       "edges",
       "edges --actor 'United States' --type ASSAULT --from 2020-01 --to 2020-01",
       "edges --from 2020-02 --to 2020-01",
+      // --limit without --actor counts what it left out (GraphApi::countEdges):
+      // the store's counter unfiltered, the whole listing with a filter.
+      "edges --limit 2",
+      "edges --limit 2 --json",
+      "edges --limit 1 --type ASSAULT",
+      "edges --limit 1 --type ASSAULT --json",
+      "edges --limit 100 --json",
+      "edges --actor USA --limit 1 --json",
       "neighbors Kataib --depth 2",
       "neighbors 'Lonely Actor'",
       "neighbors Kataib --depth 2 --format dot",

@@ -15,6 +15,7 @@
 #include "rpc/client.h"
 #include "rpc/fixture.h"
 #include "rpc/progress_relay.h"
+#include "rpc/raw_client.h"
 
 // Cap'n Proto's interface bases have protected non-virtual destructors.
 #pragma GCC diagnostic ignored "-Wnon-virtual-dtor"
@@ -122,21 +123,7 @@ TEST_CASE("Client: rank with a progress callback receives kgd's counts while the
   CHECK(ingested.back().first == docs.size());
 }
 
-// A raw Cap'n Proto client, for calls rpc::Client does not make.
-struct RawClient {
-  kj::AsyncIoContext io = kj::setupAsyncIo();
-  kj::Own<kj::AsyncIoStream> stream;
-  kj::Own<capnp::TwoPartyClient> rpc;
-  schema::ActorGraph::Client cap = nullptr;
-  explicit RawClient(const std::string& address) {
-    stream = io.provider->getNetwork()
-                 .parseAddress(address)
-                 .then([](kj::Own<kj::NetworkAddress> a) { return a->connect(); })
-                 .wait(io.waitScope);
-    rpc = kj::heap<capnp::TwoPartyClient>(*stream);
-    cap = rpc->bootstrap().castAs<schema::ActorGraph>();
-  }
-};
+using testing::RawClient;
 
 // A sink that counts the reports and answers none of them (`answer` false)
 // or each at once.

@@ -79,21 +79,30 @@ int listEdges(CliContext& ctx, const CLI::App* cmd, const EdgesArgs& a) {
   q.actor = a.actor;
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
-  if (ctx.json)  // written as it is read, not held
+  if (ctx.json) {  // written as it is read, not held
+    if (!a.limit)
+      return printEdgesStreamed(ctx, nullptr, [&](const auto& visit) { return (*api)->forEachEdge(q, visit); });
+    // --limit: an object saying how many edges match and how many were left
+    // out; the count is read first (GraphApi::countEdges), then the listing.
+    auto matched = (*api)->countEdges(q);
+    if (!matched) return ctx.failLookup(matched.status());
+    nlohmann::json doc = {{"edges", nullptr}, {"matched", *matched}};
+    if (*matched > a.limit) doc["left_out"] = *matched - a.limit;
     return printEdgesStreamed(
-        ctx, nullptr, [&](const auto& visit) { return (*api)->forEachEdge(q, visit); }, a.limit);
+        ctx, doc, [&](const auto& visit) { return (*api)->forEachEdge(q, visit); }, a.limit);
+  }
   auto edges = (*api)->edges(q);
   if (!edges) return ctx.failLookup(edges.status());
-  const size_t total = edges->size();
+  size_t total = edges->size();
   const size_t shown = a.limit ? std::min(a.limit, total) : total;
   std::vector<Edge> cut(edges->begin(), edges->begin() + static_cast<std::ptrdiff_t>(shown));
-  printEdgeTable(ctx, cut, 0, "edges", true);
-  if (shown < total) {
-    if (a.actor.empty())
-      std::cout << "... more edges match, not shown (raise --limit)\n";
-    else
-      std::cout << leftOutLine(total - shown, "edges") << "\n";
+  if (shown < total && a.actor.empty()) {  // the listing stopped at --limit + 1: count the rest
+    auto matched = (*api)->countEdges(q);
+    if (!matched) return ctx.failLookup(matched.status());
+    total = std::max<size_t>(*matched, shown);
   }
+  printEdgeTable(ctx, cut, 0, "edges", true);
+  if (shown < total) std::cout << leftOutLine(total - shown, "edges") << "\n";
   return 0;
 }
 
