@@ -15,6 +15,9 @@ MentionIndex::MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja) 
     const auto& a = actors[i];
     addAlias(a.actor.name, i);
     for (const auto& al : a.actor.aliases) addAlias(al, i);
+    if (a.actor.kind == ActorKind::kState)
+      for (const auto& al : a.actor.aliases)
+        for (const std::string& nisba : arabicNisbas(al, ja)) addAlias(nisba, i);
     for (const auto& d : a.demonyms) {
       for (const auto& t : tokenize(d, 0, d.size(), ja)) {
         if (t.word) {
@@ -141,6 +144,31 @@ void MentionIndex::noteKey(const std::string& key) {
   // index is exactly what it was.
   if (undo_) undo_->push([this, w = b / 64, bit] { keyFilter_[w] &= ~bit; });
   word |= bit;
+}
+
+// The Arabic adjectives of a state written as a one-word Arabic alias (its
+// nisba, masculine and feminine): "السويد" gives "سويدي" and "سويديه",
+// "روسيا" gives "روسي" and "روسيه", "السعودية" gives "سعودي". Written by
+// rule, so that "السفير السويدي" names Sweden as "الرئيس العراقي" names Iraq
+// (whose adjectives actors.txt lists). None for a name ending in ي ("مالي":
+// its nisba is the name itself) or of fewer than three letters.
+std::vector<std::string> MentionIndex::arabicNisbas(const std::string& alias, const JapaneseSegmenter* ja) {
+  std::vector<std::string> out;
+  std::string word;
+  for (const auto& t : tokenize(alias, 0, alias.size(), ja)) {
+    if (!t.word || t.article) continue;
+    if (!word.empty() || t.script != Script::kArabic) return out;
+    word = t.strict;
+  }
+  std::u32string cs;
+  for (size_t i = 0; i < word.size();) cs += decodeUtf8(word, i);
+  if (cs.size() < 3 || cs.back() == 0x064A || cs.back() == 0x0649) return out;
+  if (cs.back() == 0x0627 || cs.back() == 0x0647 || cs.back() == 0x0629) cs.pop_back();
+  std::string base;
+  for (char32_t c : cs) appendUtf8(base, c);
+  out.push_back(base + "\u064A");
+  out.push_back(base + "\u064A\u0629");
+  return out;
 }
 
 // The letters of an Arabic strict key without its long vowels and final ه:

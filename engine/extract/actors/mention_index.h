@@ -49,6 +49,9 @@ class MentionIndex {
     std::vector<const Entry*> entries;
     bool skeleton = false;
   };
+  // A state's Arabic adjectives made from its one-word Arabic alias ("السويد"
+  // -> "سويدي", "سويدية"); empty for any other alias (mention_index.cpp).
+  static std::vector<std::string> arabicNisbas(const std::string& alias, const JapaneseSegmenter* ja);
   // Longest alias starting at token i (i is a word, not an article).
   Hit match(const std::vector<Token>& tokens, size_t i) const;
   // Catalog persons with this surname (strict or "~skeleton" key); not those

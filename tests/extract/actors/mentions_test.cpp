@@ -1,4 +1,5 @@
 #include "extract/actors/mentions.h"
+#include "extract/actors/mention_index.h"
 
 #include <catch2/catch.hpp>
 
@@ -67,6 +68,17 @@ TEST_CASE("Mentions: a lone Arabic word meets an Arabic alias by its letters, no
   // The alias itself still names Egypt; a surname met through another script's alias of the same sound still names the person.
   CHECK(actorNames("وصل وزير الخارجية المصري إلى بغداد.").count("Egypt") == 1);
   CHECK(actorNames("قتل سليماني بضربة أمريكية.").count("Qassem Soleimani") == 1);
+}
+
+TEST_CASE("Mentions: a state's Arabic adjective (nisba) is made from its one-word Arabic name", "[extract][mentions]") {
+  // "السويد" -> "السويدي", "السويدية"; "روسيا" -> "الروسي"; "الصين" -> "الصينية".
+  CHECK(actorNames("طردت الحكومة العراقية السفير السويدي.").count("Sweden") == 1);
+  CHECK(actorNames("طردت الحكومة العراقية السفيرة السويدية.").count("Sweden") == 1);
+  CHECK(actorNames("التقى الرئيس الروسي نظيره الصيني.").count("Russia") == 1);
+  CHECK(actorNames("التقى الرئيس الروسي نظيره الصيني.").count("China") == 1);
+  CHECK(kg::extract::testing::facts("طردت الحكومة العراقية السفيرة السويدية.", "2023-07-20").count("Iraq -COERCE-> Sweden") == 1);
+  // A name ending in ي ("مالي", also "financial") makes none.
+  CHECK(MentionIndex::arabicNisbas("مالي", nullptr).empty());
 }
 
 TEST_CASE("Mentions: unknown actors are found by rules and get the right kind", "[extract][mentions]") {
