@@ -75,7 +75,7 @@ TEST_CASE("Relations (Japanese): adverbs, manner phrases, compounds and への b
     CHECK(l.find("Syria -AGREE->") == std::string::npos);
 }
 
-TEST_CASE("Relations (Japanese): a negated verb noun codes nothing; an announced one is planned",
+TEST_CASE("Relations (Japanese): a negated verb noun codes nothing, an announced one is planned",
           "[extract][relations][japanese]") {
   for (const auto& l : facts("トルコのエルドアン大統領は、スウェーデンのNATO加盟を支持しないと表明した。", "2022-05-16"))
     CHECK(l.find("-SUPPORT->") == std::string::npos);
