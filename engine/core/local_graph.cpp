@@ -74,6 +74,11 @@ Result<Actor> LocalGraph::actor(std::string_view name) { return engine_.resolveO
 
 Result<Actor> LocalGraph::actorById(ActorId id) { return loadActor(id); }
 
+Result<Actor> LocalGraph::resolveRef(const ActorRef& ref) {
+  if (ref.byId()) return loadActor(ref.id());
+  return engine_.resolveOne(ref.name());
+}
+
 Result<Actor> LocalGraph::loadActor(ActorId id) {
   auto a = engine_.store().getActor(id);
   if (!a) return a.status();
@@ -128,7 +133,7 @@ Result<core::EdgeFilter> LocalGraph::edgeFilter(const EdgeQuery& q) {
   core::EdgeFilter f;
   f.filter = q.filter;
   if (!q.actor.empty()) {
-    auto a = engine_.resolveOne(q.actor);
+    auto a = resolveRef(q.actor);
     if (!a) return a.status();
     f.actor = a->id;
   }
@@ -296,7 +301,7 @@ Result<NeighbourhoodView> LocalGraph::neighbours(const NeighbourQuery& q) {
 
 Result<NeighbourhoodView> LocalGraph::neighboursPage(const NeighbourQuery& q, const PageRequest& page,
                                                      PageSpan* span) {
-  auto start = engine_.resolveOne(q.actor);
+  auto start = resolveRef(q.actor);
   if (!start) return start.status();
   auto snap = snapshot(&span->version);
   if (!snap) return snap.status();
@@ -333,9 +338,9 @@ Result<NeighbourhoodView> LocalGraph::neighboursPage(const NeighbourQuery& q, co
 }
 
 Result<PathsView> LocalGraph::paths(const PathQuery& q) {
-  auto from = engine_.resolveOne(q.from);
+  auto from = resolveRef(q.from);
   if (!from) return from.status();
-  auto to = engine_.resolveOne(q.to);
+  auto to = resolveRef(q.to);
   if (!to) return to.status();
   auto snap = snapshot();
   if (!snap) return snap.status();
@@ -378,7 +383,7 @@ Result<std::vector<Edge>> LocalGraph::timeline(const TimelineQuery& q) {
 }
 
 Result<std::vector<Edge>> LocalGraph::timelinePage(const TimelineQuery& q, const PageRequest& page, PageSpan* span) {
-  auto actor = engine_.resolveOne(q.actor);
+  auto actor = resolveRef(q.actor);
   if (!actor) return actor.status();
   auto snap = snapshot(&span->version);
   if (!snap) return snap.status();
@@ -396,7 +401,7 @@ Result<std::vector<Edge>> LocalGraph::timelinePage(const TimelineQuery& q, const
 }
 
 Status LocalGraph::forEachTimelineEdge(const TimelineQuery& q, const std::function<bool(Edge&)>& visit) {
-  auto actor = engine_.resolveOne(q.actor);
+  auto actor = resolveRef(q.actor);
   if (!actor) return actor.status();
   auto snap = snapshot();
   if (!snap) return snap.status();
@@ -427,7 +432,7 @@ Result<std::vector<Edge>> LocalGraph::asOfPage(const AsOfQuery& q, const PageReq
   opts.day = q.date.days();
   opts.filter = q.filter;
   if (!q.actor.empty()) {
-    auto actor = engine_.resolveOne(q.actor);
+    auto actor = resolveRef(q.actor);
     if (!actor) return actor.status();
     auto v = vertexOf(s, actor.value());
     if (!v) {

@@ -145,6 +145,9 @@ class LocalGraph final : public GraphApi {
   Result<std::vector<Edge>> loadEdges(const graph::Snapshot& s, const std::vector<graph::EdgeRef>& refs,
                                       size_t evidence, const PageRequest& page, PageSpan* span);
   Result<Actor> loadActor(ActorId id);
+  // The actor `ref` names: loadActor() for an id (NotFound "no actor with id
+  // N"), Engine::resolveOne for a name.
+  Result<Actor> resolveRef(const ActorRef& ref);
 
   graph::LoadOptions snapshotOptions() const;
   // An actor as `kg` reads its ACTOR argument (GraphApi's curation methods).

@@ -168,6 +168,14 @@ void CliContext::discardCreatedDatabase() {
   createdDb_ = false;
 }
 
+Result<Actor> storedActor(const core::Engine& engine, const core::ActorRef& ref) {
+  if (!ref.byId()) return engine.resolveOne(ref.name());
+  auto a = engine.store().getActor(ref.id());
+  if (!a) return a.status();
+  if (!a->has_value()) return Status::notFound("no actor with id " + std::to_string(ref.id()));
+  return std::move(**a);
+}
+
 std::string CliContext::nameOf(ActorId id) {
   if (api_) return api_->nameOf(id);
   if (!engine_) return "#" + std::to_string(id);
