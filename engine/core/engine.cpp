@@ -40,6 +40,11 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& path, const Engi
   return std::unique_ptr<Engine>(new Engine(path, std::move(store).value()));
 }
 
+Status Engine::commit(storage::WriteBatch& batch) {
+  WriteGuard guard(*this);
+  return store_->commit(batch);
+}
+
 Result<Actor> Engine::addActor(Actor actor) {
   if (actor.name.empty()) return Status::invalidArgument("an actor needs a non-empty name");
   auto keys = ActorIdentity::keysFor(actor);

@@ -241,10 +241,15 @@ Status LocalGraph::refresh() {
   holder_.publish(loaded_.snapshot);
   if (loaded_.unsaved == 0) {
     // The file now holds this state: the change log before it is of no use.
-    if (Status trimmed = graph::trimChangeLog(engine_.store(), engine_.path()); !trimmed.isOk() && report_)
+    if (Status trimmed = trimChangeLog(engine_); !trimmed.isOk() && report_)
       report_("could not trim the change log: " + trimmed.message());
   }
   return Status::ok();
+}
+
+Status trimChangeLog(Engine& engine) {
+  return engine.withWriteLock(
+      [&](storage::GraphStore& store) { return graph::trimChangeLog(store, engine.path()); });
 }
 
 Status LocalGraph::addDocuments(std::vector<Evidence>* evidence) const {

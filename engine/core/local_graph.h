@@ -48,6 +48,11 @@ struct PageSpan {
 size_t approxWireBytes(const Edge& e);
 size_t approxWireBytes(const Actor& a);
 
+// Drops the store's change log up to what the database's snapshot file
+// holds (graph::trimChangeLog), under the engine's write lock; `kg` calls it
+// when it closes a database it wrote. Errors: those of the store.
+Status trimChangeLog(Engine& engine);
+
 class LocalGraph final : public GraphApi {
  public:
   // Borrows `engine`, which must outlive this object. The extractor used by

@@ -164,7 +164,7 @@ TEST_CASE("Client: long listings arrive whole across pages", "[rpc]") {
   std::vector<Actor> spokes;
   for (int i = 0; i < 50; ++i)
     spokes.push_back(testing::addActor(e, "Spoke Office " + std::to_string(i), ActorKind::kGovernmentBody));
-  auto batch = e.store().newBatch();
+  auto batch = e.newBatch();
   for (int i = 0; i < 2500; ++i) {
     Edge edge;
     edge.src = hub.id;
@@ -174,7 +174,7 @@ TEST_CASE("Client: long listings arrive whole across pages", "[rpc]") {
     edge.evidence.push_back(Evidence{"", 0, 0, 10, "Meeting number " + std::to_string(i)});
     REQUIRE(batch->putEdge(edge));
   }
-  REQUIRE(e.store().commit(*batch).isOk());
+  REQUIRE(e.commit(*batch).isOk());
 
   core::LocalGraph local(e);
   ServerThread server(local);

@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <sstream>
 
-#include "graph/snapshot_file.h"
 #include <unistd.h>
 
 #include <chrono>
@@ -46,7 +45,7 @@ Result<core::Engine*> CliContext::engine(bool write) {
 Status CliContext::closeEngine() {
   api_.reset();
   if (!engine_) return Status::ok();
-  if (engineWritable_) (void)graph::trimChangeLog(engine_->store(), engine_->path());
+  if (engineWritable_) (void)core::trimChangeLog(*engine_);
   Status closed = engine_->close();
   engine_.reset();
   if (closed.isOk()) return closed;

@@ -71,7 +71,7 @@ struct CliContext {
 
   // Closes the database opened by engine() (and the api() over it), releasing
   // its lock. After writes, first drops the change records the snapshot file
-  // no longer needs (graph::trimChangeLog; a failure only leaves them).
+  // no longer needs (core::trimChangeLog; a failure only leaves them).
   // Returns the store's close error (GraphStore::close: a failed final sync),
   // prefixed "closing the database 'PATH' failed: "; what was committed stays.
   Status closeEngine();
