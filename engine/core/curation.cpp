@@ -13,6 +13,7 @@
 
 #include "core/actor_identity.h"
 #include "core/json_codec.h"
+#include "core/undo_image.h"
 
 namespace kg::core {
 
@@ -85,8 +86,14 @@ Result<Actor> Curator::getActor(ActorId id) const {
 
 Status Curator::rewriteActor(ImageRecorder& rec, const Actor& a) { return rec.putActor(a, ActorIdentity::keysFor(a)); }
 
+struct Curator::LogDetails {
+  LogDetails(nlohmann::json j) : json(std::move(j)) {}  // NOLINT(google-explicit-constructor)
+  nlohmann::json json;
+};
+
 Result<uint64_t> Curator::commitLogged(storage::GraphStore& store, storage::WriteBatch& batch,
-                                       ImageRecorder& recorder, const std::string& command, nlohmann::json details) {
+                                       ImageRecorder& recorder, const std::string& command, LogDetails logged) {
+  nlohmann::json& details = logged.json;
   auto image = recorder.finish();
   if (!image) return image.status();
   details["image"] = image->toJson();

@@ -71,7 +71,8 @@ struct PathView {
   std::vector<Actor> nodes;     // nodes.size() == edges.size() + 1
   std::vector<Edge> edges;      // edges[i] joins nodes[i] and nodes[i+1] (either way round)
   double cost = 0;
-  std::vector<int32_t> days;    // temporal mode: the day each edge is taken
+  std::vector<int32_t> days;    // temporal mode: the day each edge is taken (kUndated: an undated edge)
+  static constexpr int32_t kUndated = INT32_MIN;
 };
 
 struct PathsView {
@@ -120,15 +121,6 @@ struct ComponentsView {
   std::vector<ComponentView> components;  // largest first
   size_t count = 0;                       // components in the whole graph
   size_t isolated = 0;                    // actors without a matching edge
-};
-
-// One document handed to ingest, with the metadata a JSON Lines record carries.
-struct IngestDocument {
-  std::string text;
-  std::string title;
-  Date date;
-  std::string source;
-  std::string url;
 };
 
 // What `kg stats` reports beyond storage::StoreStats.

@@ -9,16 +9,29 @@
 #include <iostream>
 #include <tuple>
 
+#include "core/ingest.h"
+#include "extract/extractor.h"
+#include "graph/snapshot_file.h"
+#include "graph/snapshot_holder.h"
 #include "query/components.h"
 #include "query/ranking.h"
 #include "query/timeline.h"
 
 namespace kg::core {
 
-LocalGraph::LocalGraph(Engine& engine, extract::ExtractorOptions extractorOptions)
+static_assert(PathView::kUndated == graph::kOpenStart, "PathView::days says undated as the snapshot does");
+
+struct LocalGraph::Snapshots {
+  graph::SnapshotHolder holder;
+  std::mutex loadMu;             // one snapshot load or rebuild at a time; guards loaded
+  graph::LoadedSnapshot loaded;  // the published snapshot with its stamp and unsaved overlay
+};
+
+LocalGraph::LocalGraph(Engine& engine, DictionaryOptions dictionaries)
     : engine_(engine),
+      snapshots_(std::make_unique<Snapshots>()),
       report_([](const std::string& line) { std::cerr << "warning: " << line << "\n"; }),
-      extractorOptions_(std::move(extractorOptions)) {}
+      dictionaries_(std::move(dictionaries)) {}
 LocalGraph::~LocalGraph() = default;
 
 Result<storage::StoreStats> LocalGraph::stats() { return engine_.stats(); }
@@ -206,15 +219,17 @@ Result<std::vector<Actor>> LocalGraph::actorsPage(std::optional<ActorKind> kind,
 }
 
 Result<std::shared_ptr<const graph::Snapshot>> LocalGraph::snapshot(uint64_t* version) {
-  auto [s, v] = holder_.currentWithVersion();
+  auto [s, v] = snapshots_->holder.currentWithVersion();
   if (!s) {
     KG_RETURN_IF_ERROR(loadSnapshot());
-    std::tie(s, v) = holder_.currentWithVersion();
+    std::tie(s, v) = snapshots_->holder.currentWithVersion();
   }
   if (!s) return Status::internal("no graph snapshot after a rebuild");
   if (version) *version = v;
   return s;
 }
+
+uint64_t LocalGraph::snapshotVersion() const { return snapshots_->holder.version(); }
 
 graph::LoadOptions LocalGraph::snapshotOptions() const {
   graph::LoadOptions o;
@@ -224,22 +239,22 @@ graph::LoadOptions LocalGraph::snapshotOptions() const {
 }
 
 Status LocalGraph::loadSnapshot() {
-  std::lock_guard<std::mutex> lock(loadMu_);
-  if (holder_.current()) return Status::ok();  // another thread loaded it meanwhile
+  std::lock_guard<std::mutex> lock(snapshots_->loadMu);
+  if (snapshots_->holder.current()) return Status::ok();  // another thread loaded it meanwhile
   auto loaded = graph::loadSnapshot(engine_.store(), engine_.path(), snapshotOptions());
   if (!loaded) return loaded.status();
-  loaded_ = std::move(loaded).value();
-  holder_.publish(loaded_.snapshot);
+  snapshots_->loaded = std::move(loaded).value();
+  snapshots_->holder.publish(snapshots_->loaded.snapshot);
   return Status::ok();
 }
 
 Status LocalGraph::refresh() {
-  std::lock_guard<std::mutex> lock(loadMu_);
-  auto updated = graph::updateSnapshot(engine_.store(), engine_.path(), loaded_, snapshotOptions());
+  std::lock_guard<std::mutex> lock(snapshots_->loadMu);
+  auto updated = graph::updateSnapshot(engine_.store(), engine_.path(), snapshots_->loaded, snapshotOptions());
   if (!updated) return updated.status();
-  loaded_ = std::move(updated).value();
-  holder_.publish(loaded_.snapshot);
-  if (loaded_.unsaved == 0) {
+  snapshots_->loaded = std::move(updated).value();
+  snapshots_->holder.publish(snapshots_->loaded.snapshot);
+  if (snapshots_->loaded.unsaved == 0) {
     // The file now holds this state: the change log before it is of no use.
     if (Status trimmed = trimChangeLog(engine_); !trimmed.isOk() && report_)
       report_("could not trim the change log: " + trimmed.message());
@@ -497,7 +512,7 @@ Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs
                                                const std::function<void(uint64_t, uint64_t)>& progress) {
   std::lock_guard<std::mutex> lock(ingestMu_);
   if (!ingestor_) {
-    auto extractor = extract::Extractor::create(extractorOptions_);
+    auto extractor = extract::Extractor::create(extractorOptions(dictionaries_));
     if (!extractor) return extractor.status();
     extractor_ = std::move(extractor).value();
     auto ingestor = Ingestor::create(engine_, *extractor_, IngestOptions{});

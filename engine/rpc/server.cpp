@@ -19,8 +19,8 @@
 #include <unordered_map>
 
 #include "actorgraph.capnp.h"
-#include "extract/dates/dates.h"
 #include "query/cancel.h"
+#include "core/local_ingest.h"
 #include "rpc/buffered_stream.h"
 #include "rpc/convert.h"
 #include "rpc/frame_meter.h"
@@ -675,7 +675,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
       // and an unreadable one is ignored with a warning.
       std::string date = str(d.getDate());
       if (!date.empty()) {
-        if (auto parsed = extract::parseDate(date))
+        if (auto parsed = core::parseDocumentDate(date))
           doc.date = *parsed;
         else
           warnings.push_back("document " + std::to_string(i + 1) + ": unreadable date '" + date + "' ignored");

@@ -8,7 +8,6 @@
 #include <map>
 
 #include "core/json_codec.h"
-#include "graph/snapshot.h"
 #include "tools/kg/cli.h"
 #include "tools/kg/graph_output.h"
 #include "tools/kg/table.h"
@@ -210,7 +209,7 @@ int path(CliContext& ctx, const CLI::App* cmd, const PathArgs& a) {
       if (*mode == query::PathMode::kTemporal) {
         nlohmann::json days = nlohmann::json::array();
         for (int32_t d : p.days)
-          days.push_back(d == graph::kOpenStart ? nlohmann::json(nullptr)
+          days.push_back(d == core::PathView::kUndated ? nlohmann::json(nullptr)
                                                 : nlohmann::json(Date::fromDays(d, DatePrecision::kDay).toString()));
         jp["taken"] = days;
       }
@@ -231,7 +230,7 @@ int path(CliContext& ctx, const CLI::App* cmd, const PathArgs& a) {
       const Edge& e = p.edges[j];
       bool forward = e.src == p.nodes[j].id;
       std::string date = dateText(e.when);
-      if (*mode == query::PathMode::kTemporal && p.days[j] != graph::kOpenStart)
+      if (*mode == query::PathMode::kTemporal && p.days[j] != core::PathView::kUndated)
         date += ", taken " + Date::fromDays(p.days[j], DatePrecision::kDay).toString();
       std::cout << "  " << (forward ? "--" : "<-") << edgeTypeName(e.type) << " (" << date << ")"
                 << (forward ? "-->" : "--") << " " << printable(p.nodes[j + 1].name) << "\n";
