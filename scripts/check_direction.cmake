@@ -4,8 +4,9 @@
 #
 #  1. nothing above core (engine/rpc, engine/export, tools, examples)
 #     includes a header of extract/ or graph/;
-#  2. no core header that code above core includes — directly or through
-#     other core headers — includes extract/, graph/ or nlohmann.
+#  2. no core or query header that code above core includes — directly or
+#     through other core and query headers — includes extract/, graph/ or
+#     nlohmann.
 #
 # The include paths are the first line of defence (engine/core/README.md,
 # "The dependency direction"); this check also catches what they cannot:
@@ -13,9 +14,8 @@
 # installed where every compiler looks.
 #
 # Known and allowed for now (listed so that nothing else slips in):
-# core/json_codec.h, the CLI's JSON contract, is nlohmann::json by design;
-# core/graph_api.h reaches graph/snapshot.h through query/*.h, which this
-# check does not follow (TODO(arch) in engine/core/README.md).
+# core/json_codec.h, the CLI's JSON contract, is nlohmann::json by design
+# (TODO(arch) in engine/core/README.md).
 cmake_minimum_required(VERSION 3.20)
 if(NOT SOURCE_DIR)
   message(FATAL_ERROR "usage: cmake -DSOURCE_DIR=<project root> -P check_direction.cmake")
@@ -41,14 +41,14 @@ foreach(f IN LISTS above)
     string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*[\"<]([^\">]+)[\">].*$" "\\1" inc "${line}")
     if(inc MATCHES "^(engine/)?(extract|graph)/")
       list(APPEND violations "${f} includes ${inc}")
-    elseif(inc MATCHES "^(engine/)?core/")
+    elseif(inc MATCHES "^(engine/)?(core|query)/")
       string(REGEX REPLACE "^engine/" "" inc "${inc}")
       list(APPEND queue "${inc}|${f}")
     endif()
   endforeach()
 endforeach()
 
-# Every core header reached from above core, with who reached it first.
+# Every core and query header reached from above core, with who reached it first.
 set(seen "")
 while(queue)
   list(POP_FRONT queue item)
@@ -67,7 +67,7 @@ while(queue)
     string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*[\"<]([^\">]+)[\">].*$" "\\1" inc "${line}")
     if(inc MATCHES "^(extract|graph)/" OR inc MATCHES "^nlohmann/")
       list(APPEND violations "${header} (included above core by ${from}) includes ${inc}")
-    elseif(inc MATCHES "^core/")
+    elseif(inc MATCHES "^(core|query)/")
       list(APPEND queue "${inc}|${from} via ${header}")
     endif()
   endforeach()
@@ -78,4 +78,4 @@ if(violations)
   message(FATAL_ERROR "the dependency direction is broken (ARCHITECTURE.md; engine/core/README.md):\n  ${text}")
 endif()
 list(LENGTH seen n_seen)
-message(STATUS "dependency direction holds: ${n_above} sources above core, ${n_seen} core headers they reach")
+message(STATUS "dependency direction holds: ${n_above} sources above core, ${n_seen} core and query headers they reach")

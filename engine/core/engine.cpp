@@ -9,6 +9,7 @@
 #include "core/actor_identity.h"
 #include "extract/actors/name_fold.h"
 #include "extract/lexicon/title_words.h"
+#include "query/filter.h"
 
 namespace kg::core {
 

@@ -32,10 +32,7 @@
 #include "core/ingest_summary.h"
 #include "model/actor.h"
 #include "model/edge.h"
-#include "query/filter.h"
-#include "query/neighbourhood.h"
-#include "query/paths.h"
-#include "query/ranking.h"
+#include "query/options.h"
 #include "storage/graph_store.h"
 
 namespace kg::core {

@@ -14,6 +14,8 @@
 #include "graph/snapshot_file.h"
 #include "graph/snapshot_holder.h"
 #include "query/components.h"
+#include "query/neighbourhood.h"
+#include "query/paths.h"
 #include "query/ranking.h"
 #include "query/timeline.h"
 
