@@ -61,7 +61,7 @@ std::string loadAverage() {
 std::string actorName(size_t i) { return "Ministry " + std::to_string(i) + " Office"; }
 
 void buildGraph(kg::core::Engine& e, size_t n) {
-  auto batch = e.store().newBatch();
+  auto batch = e.newBatch();
   std::vector<kg::ActorId> ids;
   for (size_t i = 0; i < n; ++i) {
     kg::Actor a;
@@ -79,7 +79,7 @@ void buildGraph(kg::core::Engine& e, size_t n) {
     edge.when = kg::DateRange::point(kg::Date::fromDays(15000 + static_cast<int32_t>(i % 1000), kg::DatePrecision::kDay));
     if (!batch->putEdge(edge)) die("putEdge failed");
   }
-  if (auto st = e.store().commit(*batch); !st.isOk()) die(st.toString());
+  if (auto st = e.commit(*batch); !st.isOk()) die(st.toString());
 }
 
 // One call of the kind measured, on `api`; false when it failed.

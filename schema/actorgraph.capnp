@@ -92,6 +92,13 @@ struct Error {
   suggestions @2 :List(Text);
 }
 
+# An actor named in a request. A query (edges, neighbors, path, timeline,
+# asof, actor) given an `id` answers for that actor only, even when another
+# actor has the same name; an id that names no actor is notFound "no actor
+# with id N". A `name` is resolved as `kg resolve` resolves it (the first of
+# the actors spelled exactly so, else NotFound with suggestions or
+# InvalidArgument listing the candidates), as for clients that send names
+# only. rpc::Client sends the id whenever its core::ActorRef holds one.
 struct ActorRef {
   union {
     none @0 :Void;

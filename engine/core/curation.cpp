@@ -13,6 +13,7 @@
 
 #include "core/actor_identity.h"
 #include "core/json_codec.h"
+#include "core/undo_image.h"
 
 namespace kg::core {
 
@@ -85,8 +86,14 @@ Result<Actor> Curator::getActor(ActorId id) const {
 
 Status Curator::rewriteActor(ImageRecorder& rec, const Actor& a) { return rec.putActor(a, ActorIdentity::keysFor(a)); }
 
-Result<uint64_t> Curator::commitLogged(storage::WriteBatch& batch, ImageRecorder& recorder, const std::string& command,
-                                       nlohmann::json details) {
+struct Curator::LogDetails {
+  LogDetails(nlohmann::json j) : json(std::move(j)) {}  // NOLINT(google-explicit-constructor)
+  nlohmann::json json;
+};
+
+Result<uint64_t> Curator::commitLogged(storage::GraphStore& store, storage::WriteBatch& batch,
+                                       ImageRecorder& recorder, const std::string& command, LogDetails logged) {
+  nlohmann::json& details = logged.json;
   auto image = recorder.finish();
   if (!image) return image.status();
   details["image"] = image->toJson();
@@ -94,7 +101,7 @@ Result<uint64_t> Curator::commitLogged(storage::WriteBatch& batch, ImageRecorder
   // reading, so a stray byte that is not UTF-8 becomes U+FFFD there.
   auto seq = batch.appendLog(record(command, details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
   if (!seq) return seq.status();
-  KG_RETURN_IF_ERROR(engine_.store().commit(batch));
+  KG_RETURN_IF_ERROR(store.commit(batch));
   return seq.value();
 }
 
@@ -120,8 +127,7 @@ Result<std::optional<Actor>> Curator::otherActorNamed(const std::string& name, A
 Result<MergeSummary> Curator::merge(ActorId keepId, ActorId dropId) {
   if (keepId == dropId)
     return Status::invalidArgument("cannot merge actor " + std::to_string(keepId) + " into itself");
-  return engine_.withWriteLock([&](storage::GraphStore&) -> Result<MergeSummary> {
-    storage::GraphStore& store = engine_.store();
+  return engine_.withWriteLock([&](storage::GraphStore& store) -> Result<MergeSummary> {
     auto keep = getActor(keepId);
     if (!keep) return keep.status();
     auto drop = getActor(dropId);
@@ -200,7 +206,7 @@ Result<MergeSummary> Curator::merge(ActorId keepId, ActorId dropId) {
     d["self_loops_dropped"] = sum.selfLoops;
     d["moved_edge_ids"] = nlohmann::json::array();
     for (const Edge& e : edges.value()) d["moved_edge_ids"].push_back(e.id);
-    auto seq = commitLogged(*batch, rec, "actor merge", std::move(d));
+    auto seq = commitLogged(store, *batch, rec, "actor merge", std::move(d));
     if (!seq) return seq.status();
     sum.logSeq = seq.value();
     sum.kept = std::move(kept);
@@ -211,7 +217,7 @@ Result<MergeSummary> Curator::merge(ActorId keepId, ActorId dropId) {
 Result<Actor> Curator::addAlias(ActorId id, const std::string& alias) {
   if (alias.empty() || ActorIdentity::strictKey(alias).empty())
     return Status::invalidArgument("alias '" + alias + "' has no letters or digits");
-  return engine_.withWriteLock([&](storage::GraphStore&) -> Result<Actor> {
+  return engine_.withWriteLock([&](storage::GraphStore& store) -> Result<Actor> {
     auto a = getActor(id);
     if (!a) return a.status();
     if (hasName(a.value(), alias))
@@ -225,18 +231,18 @@ Result<Actor> Curator::addAlias(ActorId id, const std::string& alias) {
                                    std::to_string((*other)->id));
     Actor updated = a.value();
     updated.aliases.push_back(alias);
-    auto batch = engine_.store().newBatch();
-    ImageRecorder rec(engine_.store(), *batch);
+    auto batch = store.newBatch();
+    ImageRecorder rec(store, *batch);
     KG_RETURN_IF_ERROR(rewriteActor(rec, updated));
     nlohmann::json d{{"actor", id}, {"alias", alias}};
-    auto seq = commitLogged(*batch, rec, "actor alias add", std::move(d));
+    auto seq = commitLogged(store, *batch, rec, "actor alias add", std::move(d));
     if (!seq) return seq.status();
     return updated;
   });
 }
 
 Result<Actor> Curator::removeAlias(ActorId id, const std::string& alias) {
-  return engine_.withWriteLock([&](storage::GraphStore&) -> Result<Actor> {
+  return engine_.withWriteLock([&](storage::GraphStore& store) -> Result<Actor> {
     auto a = getActor(id);
     if (!a) return a.status();
     Actor updated = a.value();
@@ -248,11 +254,11 @@ Result<Actor> Curator::removeAlias(ActorId id, const std::string& alias) {
                               (known.empty() ? std::string(" (it has none)") : "; its aliases: " + known));
     }
     updated.aliases.erase(it);
-    auto batch = engine_.store().newBatch();
-    ImageRecorder rec(engine_.store(), *batch);
+    auto batch = store.newBatch();
+    ImageRecorder rec(store, *batch);
     KG_RETURN_IF_ERROR(rewriteActor(rec, updated));
     const std::string key = ActorIdentity::strictKey(alias);
-    auto merged = engine_.store().mergedInto(key);
+    auto merged = store.mergedInto(key);
     if (!merged) return merged.status();
     // A merged-away name the curator takes back no longer means this actor
     // (unless another of its names still folds to it).
@@ -260,7 +266,7 @@ Result<Actor> Curator::removeAlias(ActorId id, const std::string& alias) {
       if (!strictKeysOf(updated).count(key)) KG_RETURN_IF_ERROR(rec.setMergedName(key, 0));
     }
     nlohmann::json d{{"actor", id}, {"alias", alias}};
-    auto seq = commitLogged(*batch, rec, "actor alias rm", std::move(d));
+    auto seq = commitLogged(store, *batch, rec, "actor alias rm", std::move(d));
     if (!seq) return seq.status();
     return updated;
   });
@@ -269,7 +275,7 @@ Result<Actor> Curator::removeAlias(ActorId id, const std::string& alias) {
 Result<Actor> Curator::rename(ActorId id, const std::string& name) {
   if (name.empty() || ActorIdentity::strictKey(name).empty())
     return Status::invalidArgument("name '" + name + "' has no letters or digits");
-  return engine_.withWriteLock([&](storage::GraphStore&) -> Result<Actor> {
+  return engine_.withWriteLock([&](storage::GraphStore& store) -> Result<Actor> {
     auto a = getActor(id);
     if (!a) return a.status();
     if (a->name == name)
@@ -286,11 +292,11 @@ Result<Actor> Curator::rename(ActorId id, const std::string& name) {
     updated.name = name;
     updated.aliases.erase(std::remove(updated.aliases.begin(), updated.aliases.end(), name), updated.aliases.end());
     addAliasTo(updated, old);
-    auto batch = engine_.store().newBatch();
-    ImageRecorder rec(engine_.store(), *batch);
+    auto batch = store.newBatch();
+    ImageRecorder rec(store, *batch);
     KG_RETURN_IF_ERROR(rewriteActor(rec, updated));
     nlohmann::json d{{"actor", id}, {"old", old}, {"new", name}};
-    auto seq = commitLogged(*batch, rec, "actor rename", std::move(d));
+    auto seq = commitLogged(store, *batch, rec, "actor rename", std::move(d));
     if (!seq) return seq.status();
     return updated;
   });
@@ -298,29 +304,28 @@ Result<Actor> Curator::rename(ActorId id, const std::string& name) {
 
 Result<Actor> Curator::set(ActorId id, std::optional<ActorKind> kind, std::optional<std::string> country) {
   if (!kind && !country) return Status::invalidArgument("kg actor set needs --kind or --country");
-  return engine_.withWriteLock([&](storage::GraphStore&) -> Result<Actor> {
+  return engine_.withWriteLock([&](storage::GraphStore& store) -> Result<Actor> {
     auto a = getActor(id);
     if (!a) return a.status();
     Actor updated = a.value();
     if (kind) updated.kind = *kind;
     if (country) updated.country = *country;
-    auto batch = engine_.store().newBatch();
-    ImageRecorder rec(engine_.store(), *batch);
+    auto batch = store.newBatch();
+    ImageRecorder rec(store, *batch);
     KG_RETURN_IF_ERROR(rewriteActor(rec, updated));
     nlohmann::json d{{"actor", id},
                      {"old_kind", actorKindName(a->kind)},
                      {"new_kind", actorKindName(updated.kind)},
                      {"old_country", a->country},
                      {"new_country", updated.country}};
-    auto seq = commitLogged(*batch, rec, "actor set", std::move(d));
+    auto seq = commitLogged(store, *batch, rec, "actor set", std::move(d));
     if (!seq) return seq.status();
     return updated;
   });
 }
 
 Result<Edge> Curator::removeEdge(EdgeId id) {
-  return engine_.withWriteLock([&](storage::GraphStore&) -> Result<Edge> {
-    storage::GraphStore& store = engine_.store();
+  return engine_.withWriteLock([&](storage::GraphStore& store) -> Result<Edge> {
     auto edge = store.getEdge(id);
     if (!edge) return edge.status();
     auto batch = store.newBatch();
@@ -333,15 +338,14 @@ Result<Edge> Curator::removeEdge(EdgeId id) {
       return got && got->has_value() ? (*got)->name : "#" + std::to_string(a);
     };
     nlohmann::json d{{"edge", edgeToJson(e, nameOf)}};
-    auto seq = commitLogged(*batch, rec, "edge rm", std::move(d));
+    auto seq = commitLogged(store, *batch, rec, "edge rm", std::move(d));
     if (!seq) return seq.status();
     return edge;
   });
 }
 
 Result<RemoveActorSummary> Curator::removeActor(ActorId id, bool withEdges) {
-  return engine_.withWriteLock([&](storage::GraphStore&) -> Result<RemoveActorSummary> {
-    storage::GraphStore& store = engine_.store();
+  return engine_.withWriteLock([&](storage::GraphStore& store) -> Result<RemoveActorSummary> {
     auto a = getActor(id);
     if (!a) return a.status();
     auto edges = edgesOf(store, id);
@@ -373,7 +377,7 @@ Result<RemoveActorSummary> Curator::removeActor(ActorId id, bool withEdges) {
     nlohmann::json d{{"actor", actorToJson(a.value())}, {"edges_removed", edges->size()}};
     d["removed_edge_ids"] = nlohmann::json::array();
     for (const Edge& e : edges.value()) d["removed_edge_ids"].push_back(e.id);
-    auto seq = commitLogged(*batch, rec, "actor rm", std::move(d));
+    auto seq = commitLogged(store, *batch, rec, "actor rm", std::move(d));
     if (!seq) return seq.status();
     RemoveActorSummary sum;
     sum.removed = std::move(a).value();
@@ -423,8 +427,7 @@ Result<std::string> Curator::undoConflict(const storage::CurationRecord& rec, co
 }
 
 Result<UndoSummary> Curator::undo(std::optional<uint64_t> seq) {
-  return engine_.withWriteLock([&](storage::GraphStore&) -> Result<UndoSummary> {
-    storage::GraphStore& store = engine_.store();
+  return engine_.withWriteLock([&](storage::GraphStore& store) -> Result<UndoSummary> {
     // One pass over the log, keeping only the record to undo and those after
     // it (the only ones a conflict can name): the records carry their images.
     std::vector<storage::CurationRecord> tail;
@@ -479,7 +482,7 @@ Result<UndoSummary> Curator::undo(std::optional<uint64_t> seq) {
     for (const auto& n : image->names) KG_RETURN_IF_ERROR(rec.setMergedName(n.key, n.before.value_or(0)));
     for (const auto& r : image->removedActors) KG_RETURN_IF_ERROR(rec.setActorRemoved(r.id, r.before));
     nlohmann::json d{{"undoes", target.seq}, {"undone_command", target.command}, {"undone_args", target.args}};
-    auto logged = commitLogged(*batch, rec, "undo", std::move(d));
+    auto logged = commitLogged(store, *batch, rec, "undo", std::move(d));
     if (!logged) return logged.status();
     UndoSummary sum;
     sum.undone = target.seq;

@@ -28,12 +28,14 @@
 
 #include "base/status.h"
 #include "core/engine.h"
-#include "core/undo_image.h"
 #include "model/actor.h"
 #include "model/edge.h"
 #include "storage/graph_store.h"
 
 namespace kg::core {
+
+struct UndoImage;      // core/undo_image.h (core's own: it speaks JSON)
+class ImageRecorder;
 
 // Who runs the commands and how they were written (for the log).
 struct CurationContext {
@@ -130,11 +132,13 @@ class Curator {
   Result<Actor> getActor(ActorId id) const;
   // Writes `a` (same id) with the index keys of its names; checks nothing.
   Status rewriteActor(ImageRecorder& rec, const Actor& a);
-  // Commits `batch` with a log record of `command` and `details` (plus the
-  // undo image of `recorder`, which must record `batch`) appended; returns
-  // its seq.
-  Result<uint64_t> commitLogged(storage::WriteBatch& batch, ImageRecorder& recorder, const std::string& command,
-                                nlohmann::json details);
+  // Commits `batch` to `store` (the one withWriteLock handed out) with a
+  // log record of `command` and `details` (plus the undo image of
+  // `recorder`, which must record `batch`) appended; returns its seq.
+  // (LogDetails: the record's JSON details, defined in curation.cpp.)
+  struct LogDetails;
+  Result<uint64_t> commitLogged(storage::GraphStore& store, storage::WriteBatch& batch, ImageRecorder& recorder,
+                                const std::string& command, LogDetails details);
   // An actor of `kind` other than `self` that `name` means; nullopt when none.
   Result<std::optional<Actor>> otherActorNamed(const std::string& name, ActorKind kind, ActorId self) const;
 

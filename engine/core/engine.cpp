@@ -9,6 +9,7 @@
 #include "core/actor_identity.h"
 #include "extract/actors/name_fold.h"
 #include "extract/lexicon/title_words.h"
+#include "query/filter.h"
 
 namespace kg::core {
 
@@ -38,6 +39,11 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& path, const Engi
   auto store = storage::openStore(path, so);
   if (!store) return store.status();
   return std::unique_ptr<Engine>(new Engine(path, std::move(store).value()));
+}
+
+Status Engine::commit(storage::WriteBatch& batch) {
+  WriteGuard guard(*this);
+  return store_->commit(batch);
 }
 
 Result<Actor> Engine::addActor(Actor actor) {

@@ -3,7 +3,7 @@
 // and queries together.
 //
 // Thread safety: const methods may be called concurrently from any thread;
-// the write methods (addActor, addEdge, withWriteLock) serialise among
+// the write methods (addActor, addEdge, commit, withWriteLock) serialise among
 // themselves on the engine's own write lock: callers never lock anything.
 #pragma once
 
@@ -21,7 +21,7 @@
 #include "base/status.h"
 #include "model/actor.h"
 #include "model/edge.h"
-#include "query/filter.h"
+#include "query/options.h"
 #include "storage/graph_store.h"
 
 namespace kg::core {
@@ -49,8 +49,9 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
   ~Engine();
 
-  // The store; valid as long as this Engine.
-  storage::GraphStore& store() { return *store_; }
+  // The store, to read; valid as long as this Engine. Writes go through
+  // addActor, addEdge or withWriteLock, which hold the engine's write lock:
+  // there is no writable store outside it.
   const storage::GraphStore& store() const { return *store_; }
   const std::string& path() const { return path_; }
   // Closes the store (GraphStore::close: syncs what was committed, then
@@ -109,6 +110,15 @@ class Engine {
   // record or evidence read after it. Errors: as forEachEdge().
   Result<std::vector<EdgeId>> selectEdgeIds(const EdgeFilter& filter) const;
   Result<storage::StoreStats> stats() const { return store_->stats(); }
+
+  // A batch of writes to fill and then commit(); it writes nothing before.
+  // Ids it hands out are the store's (unique even if it is never committed).
+  std::unique_ptr<storage::WriteBatch> newBatch() { return store_->newBatch(); }
+  // Commits `batch` (from newBatch()) whole under the engine's write lock.
+  // For a batch whose content does not depend on what the store holds;
+  // one that does is built and committed inside withWriteLock. Errors:
+  // those of the store. Requires: not called from inside withWriteLock.
+  [[nodiscard]] Status commit(storage::WriteBatch& batch);
 
   // Runs `work(store())` while no other write of this Engine runs, holding
   // the engine's write lock for the whole call: what `work` reads to decide

@@ -4,8 +4,11 @@
 // (Client) and prints the same thing.
 //
 // Every query takes the filters of query::Filter with the CLI's semantics.
+// Queries name actors by ActorRef: an id answers for that actor only, even
+// when another actor has the same name; a name resolves as actor() does.
 // Errors are those of the underlying query (NotFound for an unknown actor
-// with the closest names in the message, InvalidArgument for a bad filter,
+// with the closest names in the message, NotFound "no actor with id N" for
+// an ActorRef id that names no actor, InvalidArgument for a bad filter,
 // LimitExceeded beyond query/limits.h), plus, remotely, IOError when the
 // server is unreachable, Busy when its queue is full and DeadlineExceeded
 // when it stopped the query at its per-call deadline.
@@ -24,20 +27,18 @@
 
 #include "base/date.h"
 #include "base/status.h"
+#include "core/actor_ref.h"
 #include "core/curation.h"
 #include "core/ingest_summary.h"
 #include "model/actor.h"
 #include "model/edge.h"
-#include "query/filter.h"
-#include "query/neighbourhood.h"
-#include "query/paths.h"
-#include "query/ranking.h"
+#include "query/options.h"
 #include "storage/graph_store.h"
 
 namespace kg::core {
 
 struct EdgeQuery {
-  std::string actor;        // name, alias or spelling; "" = every edge
+  ActorRef actor;           // an id, or a name, alias or spelling; none = every edge
   query::Filter filter;     // direction applies relative to `actor`
   size_t limit = 0;         // 0 = no limit
   size_t evidence = 3;      // evidence snippets per edge
@@ -52,7 +53,7 @@ inline bool selectsEveryEdge(const EdgeQuery& q) {
 }
 
 struct NeighbourQuery {
-  std::string actor;
+  ActorRef actor;
   query::NeighbourhoodOptions options;
   size_t evidence = 0;
 };
@@ -65,8 +66,8 @@ struct NeighbourhoodView {
 };
 
 struct PathQuery {
-  std::string from;
-  std::string to;
+  ActorRef from;
+  ActorRef to;
   query::PathOptions options;  // fromName/toName are filled from the resolved actors
   size_t evidence = 1;
 };
@@ -75,7 +76,8 @@ struct PathView {
   std::vector<Actor> nodes;     // nodes.size() == edges.size() + 1
   std::vector<Edge> edges;      // edges[i] joins nodes[i] and nodes[i+1] (either way round)
   double cost = 0;
-  std::vector<int32_t> days;    // temporal mode: the day each edge is taken
+  std::vector<int32_t> days;    // temporal mode: the day each edge is taken (kUndated: an undated edge)
+  static constexpr int32_t kUndated = INT32_MIN;
 };
 
 struct PathsView {
@@ -84,14 +86,14 @@ struct PathsView {
 };
 
 struct TimelineQuery {
-  std::string actor;
+  ActorRef actor;
   query::Filter filter;
   size_t evidence = 1;
 };
 
 struct AsOfQuery {
   Date date;                 // the day: date.days() (its first day)
-  std::string actor;         // "" = relations of every actor
+  ActorRef actor;            // none = relations of every actor
   query::Filter filter;
   size_t evidence = 1;
 };
@@ -124,15 +126,6 @@ struct ComponentsView {
   std::vector<ComponentView> components;  // largest first
   size_t count = 0;                       // components in the whole graph
   size_t isolated = 0;                    // actors without a matching edge
-};
-
-// One document handed to ingest, with the metadata a JSON Lines record carries.
-struct IngestDocument {
-  std::string text;
-  std::string title;
-  Date date;
-  std::string source;
-  std::string url;
 };
 
 // What `kg stats` reports beyond storage::StoreStats.
@@ -171,6 +164,13 @@ class GraphApi {
   // Exactly one actor (Engine::resolveOne semantics and messages).
   virtual Result<Actor> actor(std::string_view name) = 0;
   virtual Result<Actor> actorById(ActorId id) = 0;
+  // actorById() for an id, actor() for a name; InvalidArgument when `ref`
+  // is empty.
+  Result<Actor> actorByRef(const ActorRef& ref) {
+    if (ref.byId()) return actorById(ref.id());
+    if (ref.empty()) return Status::invalidArgument("no actor given");
+    return actor(ref.name());
+  }
   virtual Result<std::vector<Actor>> actors(std::optional<ActorKind> kind) = 0;
   // Edges in date order (Engine::edges).
   virtual Result<std::vector<Edge>> edges(const EdgeQuery& q) = 0;

@@ -190,7 +190,7 @@ struct ArticleCounts {
 }  // namespace
 
 Status Ingestor::ingestArticle(const extract::Article& article) {
-  storage::GraphStore& store = engine_.store();
+  const storage::GraphStore& store = engine_.store();
   // Cheap check before extraction; repeated under the lock below.
   {
     auto existing = store.getDocument(article.doc.id);

@@ -29,6 +29,7 @@
 #include "base/status.h"
 #include "core/engine.h"
 #include "core/ingest_summary.h"
+#include "core/local_ingest.h"
 #include "core/name_index_cache.h"
 #include "extract/article.h"
 #include "extract/extractor.h"
@@ -41,37 +42,9 @@ namespace kg::core {
 // tests try (core/README.md, "Ingest into a large database"); with kNamed
 // and threads == 1 an article's reading depends only on the stored graph and
 // the article, never on which articles the same run read before it.
-enum class KnownActors {
-  // The default. Before each article is extracted, exactly the stored actors
-  // its word runs name (core/named_actors.h: name-index lookups) and those
-  // indexed under a dictionary actor's name (Extractor::dictionaryKeys: they
-  // can stand for a dictionary actor the article reaches without naming it),
-  // in place of the previous article's (Extractor::setArticleActors): the
-  // cost follows the article and the dictionaries, not the database.
-  kNamed,
-  // Every stored actor, once, when the Ingestor is created (a scan of the
-  // actors family: about 20 s of CPU on a database of a million actors), and
-  // each actor an article creates, after it commits. The extractor keeps the
-  // names it was told: aliases that articles add later reach the store only.
-  kAll,
-};
+// The extractor options of `d` (the other options at their defaults).
+extract::ExtractorOptions extractorOptions(const DictionaryOptions& d);
 
-struct IngestOptions {
-  Date defaultDate;  // for articles whose page and metadata give no date (`kg ingest --date`)
-  // Extraction threads. With 1 (the default) each article is extracted
-  // knowing every actor committed before it. With more, groups of articles
-  // are extracted in parallel and committed in input order; an actor that
-  // one article of a group introduces is new to the others of that group, and
-  // is merged into the stored one through its name keys when they commit, so
-  // the graph is the same except where resolution depends on that knowledge
-  // (a bare surname that only an earlier article introduced).
-  size_t threads = 1;
-  KnownActors knownActors = KnownActors::kNamed;
-};
-
-// Progress after each document: the summary so far (edge counts are
-// brought up to date only when the run ends).
-using IngestProgress = std::function<void(const IngestSummary&)>;
 
 class Ingestor {
  public:

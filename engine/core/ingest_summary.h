@@ -4,8 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
+
+#include "base/date.h"
 
 namespace kg::core {
 
@@ -32,5 +35,44 @@ struct IngestSummary {
   uint64_t evidenceNew = 0;
   std::vector<std::string> warnings;  // "file[:line]: message"
 };
+
+// One document handed to ingest, with the metadata a JSON Lines record carries.
+struct IngestDocument {
+  std::string text;
+  std::string title;
+  Date date;
+  std::string source;
+  std::string url;
+};
+
+enum class KnownActors {
+  // The default. Before each article is extracted, exactly the stored actors
+  // its word runs name (core/named_actors.h: name-index lookups) and those
+  // indexed under a dictionary actor's name (Extractor::dictionaryKeys: they
+  // can stand for a dictionary actor the article reaches without naming it),
+  // in place of the previous article's (Extractor::setArticleActors): the
+  // cost follows the article and the dictionaries, not the database.
+  kNamed,
+  // Every stored actor, once, when the Ingestor is created (a scan of the
+  // actors family: about 20 s of CPU on a database of a million actors), and
+  // each actor an article creates, after it commits. The extractor keeps the
+  // names it was told: aliases that articles add later reach the store only.
+  kAll,
+};
+
+struct IngestOptions {
+  Date defaultDate;  // for articles whose page and metadata give no date (`kg ingest --date`)
+  // Extraction threads. With 1 (the default) each article is extracted
+  // knowing every actor committed before it. With more, groups of articles
+  // are extracted in parallel and committed in input order; an actor that
+  // one article of a group introduces is new to the others of that group, and
+  // is merged into the stored one through its name keys when they commit, so
+  // the graph is the same except where resolution depends on that knowledge
+  // (a bare surname that only an earlier article introduced).
+  size_t threads = 1;
+  KnownActors knownActors = KnownActors::kNamed;
+};
+
+using IngestProgress = std::function<void(const IngestSummary&)>;
 
 }  // namespace kg::core

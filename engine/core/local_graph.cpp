@@ -11,17 +11,32 @@
 #include <iostream>
 #include <tuple>
 
+#include "core/ingest.h"
 #include "core/page_cursor.h"
+#include "extract/extractor.h"
+#include "graph/snapshot_file.h"
+#include "graph/snapshot_holder.h"
 #include "query/components.h"
+#include "query/neighbourhood.h"
+#include "query/paths.h"
 #include "query/ranking.h"
 #include "query/timeline.h"
 
 namespace kg::core {
 
-LocalGraph::LocalGraph(Engine& engine, extract::ExtractorOptions extractorOptions)
+static_assert(PathView::kUndated == graph::kOpenStart, "PathView::days says undated as the snapshot does");
+
+struct LocalGraph::Snapshots {
+  graph::SnapshotHolder holder;
+  std::mutex loadMu;             // one snapshot load or rebuild at a time; guards loaded
+  graph::LoadedSnapshot loaded;  // the published snapshot with its stamp and unsaved overlay
+};
+
+LocalGraph::LocalGraph(Engine& engine, DictionaryOptions dictionaries)
     : engine_(engine),
+      snapshots_(std::make_unique<Snapshots>()),
       report_([](const std::string& line) { std::cerr << "warning: " << line << "\n"; }),
-      extractorOptions_(std::move(extractorOptions)) {}
+      dictionaries_(std::move(dictionaries)) {}
 LocalGraph::~LocalGraph() = default;
 
 Result<storage::StoreStats> LocalGraph::stats() { return engine_.stats(); }
@@ -76,6 +91,11 @@ Result<std::vector<Actor>> LocalGraph::resolve(std::string_view name) { return e
 Result<Actor> LocalGraph::actor(std::string_view name) { return engine_.resolveOne(name); }
 
 Result<Actor> LocalGraph::actorById(ActorId id) { return loadActor(id); }
+
+Result<Actor> LocalGraph::resolveRef(const ActorRef& ref) {
+  if (ref.byId()) return loadActor(ref.id());
+  return engine_.resolveOne(ref.name());
+}
 
 Result<Actor> LocalGraph::loadActor(ActorId id) {
   auto a = engine_.store().getActor(id);
@@ -196,7 +216,7 @@ Result<core::EdgeFilter> LocalGraph::edgeFilter(const EdgeQuery& q) {
   core::EdgeFilter f;
   f.filter = q.filter;
   if (!q.actor.empty()) {
-    auto a = engine_.resolveOne(q.actor);
+    auto a = resolveRef(q.actor);
     if (!a) return a.status();
     f.actor = a->id;
   }
@@ -315,15 +335,17 @@ Result<std::vector<Actor>> LocalGraph::actorsPage(std::optional<ActorKind> kind,
 }
 
 Result<std::shared_ptr<const graph::Snapshot>> LocalGraph::snapshot(uint64_t* version) {
-  auto [s, v] = holder_.currentWithVersion();
+  auto [s, v] = snapshots_->holder.currentWithVersion();
   if (!s) {
     KG_RETURN_IF_ERROR(loadSnapshot());
-    std::tie(s, v) = holder_.currentWithVersion();
+    std::tie(s, v) = snapshots_->holder.currentWithVersion();
   }
   if (!s) return Status::internal("no graph snapshot after a rebuild");
   if (version) *version = v;
   return s;
 }
+
+uint64_t LocalGraph::snapshotVersion() const { return snapshots_->holder.version(); }
 
 graph::LoadOptions LocalGraph::snapshotOptions() const {
   graph::LoadOptions o;
@@ -333,27 +355,32 @@ graph::LoadOptions LocalGraph::snapshotOptions() const {
 }
 
 Status LocalGraph::loadSnapshot() {
-  std::lock_guard<std::mutex> lock(loadMu_);
-  if (holder_.current()) return Status::ok();  // another thread loaded it meanwhile
+  std::lock_guard<std::mutex> lock(snapshots_->loadMu);
+  if (snapshots_->holder.current()) return Status::ok();  // another thread loaded it meanwhile
   auto loaded = graph::loadSnapshot(engine_.store(), engine_.path(), snapshotOptions());
   if (!loaded) return loaded.status();
-  loaded_ = std::move(loaded).value();
-  holder_.publish(loaded_.snapshot);
+  snapshots_->loaded = std::move(loaded).value();
+  snapshots_->holder.publish(snapshots_->loaded.snapshot);
   return Status::ok();
 }
 
 Status LocalGraph::refresh() {
-  std::lock_guard<std::mutex> lock(loadMu_);
-  auto updated = graph::updateSnapshot(engine_.store(), engine_.path(), loaded_, snapshotOptions());
+  std::lock_guard<std::mutex> lock(snapshots_->loadMu);
+  auto updated = graph::updateSnapshot(engine_.store(), engine_.path(), snapshots_->loaded, snapshotOptions());
   if (!updated) return updated.status();
-  loaded_ = std::move(updated).value();
-  holder_.publish(loaded_.snapshot);
-  if (loaded_.unsaved == 0) {
+  snapshots_->loaded = std::move(updated).value();
+  snapshots_->holder.publish(snapshots_->loaded.snapshot);
+  if (snapshots_->loaded.unsaved == 0) {
     // The file now holds this state: the change log before it is of no use.
-    if (Status trimmed = graph::trimChangeLog(engine_.store(), engine_.path()); !trimmed.isOk() && report_)
+    if (Status trimmed = trimChangeLog(engine_); !trimmed.isOk() && report_)
       report_("could not trim the change log: " + trimmed.message());
   }
   return Status::ok();
+}
+
+Status trimChangeLog(Engine& engine) {
+  return engine.withWriteLock(
+      [&](storage::GraphStore& store) { return graph::trimChangeLog(store, engine.path()); });
 }
 
 Status LocalGraph::addDocuments(std::vector<Evidence>* evidence) const {
@@ -410,7 +437,7 @@ Result<NeighbourhoodView> LocalGraph::neighbours(const NeighbourQuery& q) {
 
 Result<NeighbourhoodView> LocalGraph::neighboursPage(const NeighbourQuery& q, const PageRequest& page,
                                                      PageSpan* span) {
-  auto start = engine_.resolveOne(q.actor);
+  auto start = resolveRef(q.actor);
   if (!start) return start.status();
   auto snap = snapshot(&span->version);
   if (!snap) return snap.status();
@@ -447,9 +474,9 @@ Result<NeighbourhoodView> LocalGraph::neighboursPage(const NeighbourQuery& q, co
 }
 
 Result<PathsView> LocalGraph::paths(const PathQuery& q) {
-  auto from = engine_.resolveOne(q.from);
+  auto from = resolveRef(q.from);
   if (!from) return from.status();
-  auto to = engine_.resolveOne(q.to);
+  auto to = resolveRef(q.to);
   if (!to) return to.status();
   auto snap = snapshot();
   if (!snap) return snap.status();
@@ -492,7 +519,7 @@ Result<std::vector<Edge>> LocalGraph::timeline(const TimelineQuery& q) {
 }
 
 Result<std::vector<Edge>> LocalGraph::timelinePage(const TimelineQuery& q, const PageRequest& page, PageSpan* span) {
-  auto actor = engine_.resolveOne(q.actor);
+  auto actor = resolveRef(q.actor);
   if (!actor) return actor.status();
   auto snap = snapshot(&span->version);
   if (!snap) return snap.status();
@@ -510,7 +537,7 @@ Result<std::vector<Edge>> LocalGraph::timelinePage(const TimelineQuery& q, const
 }
 
 Status LocalGraph::forEachTimelineEdge(const TimelineQuery& q, const std::function<bool(Edge&)>& visit) {
-  auto actor = engine_.resolveOne(q.actor);
+  auto actor = resolveRef(q.actor);
   if (!actor) return actor.status();
   auto snap = snapshot();
   if (!snap) return snap.status();
@@ -541,7 +568,7 @@ Result<std::vector<Edge>> LocalGraph::asOfPage(const AsOfQuery& q, const PageReq
   opts.day = q.date.days();
   opts.filter = q.filter;
   if (!q.actor.empty()) {
-    auto actor = engine_.resolveOne(q.actor);
+    auto actor = resolveRef(q.actor);
     if (!actor) return actor.status();
     auto v = vertexOf(s, actor.value());
     if (!v) {
@@ -601,7 +628,7 @@ Result<IngestSummary> LocalGraph::ingest(const std::vector<IngestDocument>& docs
                                                const std::function<void(uint64_t, uint64_t)>& progress) {
   std::lock_guard<std::mutex> lock(ingestMu_);
   if (!ingestor_) {
-    auto extractor = extract::Extractor::create(extractorOptions_);
+    auto extractor = extract::Extractor::create(extractorOptions(dictionaries_));
     if (!extractor) return extractor.status();
     extractor_ = std::move(extractor).value();
     auto ingestor = Ingestor::create(engine_, *extractor_, IngestOptions{});

@@ -21,14 +21,24 @@
 #include <mutex>
 
 #include "core/engine.h"
-#include "core/ingest.h"
 #include "core/listing_cache.h"
-#include "extract/extractor.h"
-#include "graph/snapshot_file.h"
-#include "graph/snapshot_holder.h"
 #include "core/graph_api.h"
+#include "core/local_ingest.h"
+
+// Used by LocalGraph's private members only (local_graph.cpp): nothing above
+// core sees the graph or extract modules.
+namespace kg::graph {
+class Snapshot;
+struct EdgeRef;
+struct LoadOptions;
+}  // namespace kg::graph
+namespace kg::extract {
+class Extractor;
+}  // namespace kg::extract
 
 namespace kg::core {
+
+class Ingestor;
 
 // A page of a long result: at most `count` items from `offset`, fewer when
 // their approximate wire size would pass `byteBudget` (never fewer than one
@@ -57,11 +67,16 @@ struct PageSpan {
 size_t approxWireBytes(const Edge& e);
 size_t approxWireBytes(const Actor& a);
 
+// Drops the store's change log up to what the database's snapshot file
+// holds (graph::trimChangeLog), under the engine's write lock; `kg` calls it
+// when it closes a database it wrote. Errors: those of the store.
+Status trimChangeLog(Engine& engine);
+
 class LocalGraph final : public GraphApi {
  public:
   // Borrows `engine`, which must outlive this object. The extractor used by
-  // ingest() is created with `extractorOptions` on the first ingest.
-  explicit LocalGraph(Engine& engine, extract::ExtractorOptions extractorOptions = {});
+  // ingest() is created with `dictionaries` on the first ingest.
+  explicit LocalGraph(Engine& engine, DictionaryOptions dictionaries = {});
   LocalGraph(const LocalGraph&) = delete;
   LocalGraph& operator=(const LocalGraph&) = delete;
   ~LocalGraph() override;
@@ -128,11 +143,8 @@ class LocalGraph final : public GraphApi {
   Result<std::vector<Edge>> asOfPage(const AsOfQuery& q, const PageRequest& page, PageSpan* span);
   Result<std::vector<Actor>> actorsPage(std::optional<ActorKind> kind, const PageRequest& page, PageSpan* span);
 
-  // The current snapshot, built first when there is none; never null on
-  // success. `version`, when given, receives its version, read with it.
-  Result<std::shared_ptr<const graph::Snapshot>> snapshot(uint64_t* version = nullptr);
   // Version of the current snapshot (0 before the first).
-  uint64_t snapshotVersion() const { return holder_.version(); }
+  uint64_t snapshotVersion() const;
   // Publishes the database's snapshot unless one is published already: the
   // snapshot file when it is current, else built from the store and saved
   // (graph::loadSnapshot). Errors: those of the store.
@@ -169,7 +181,13 @@ class LocalGraph final : public GraphApi {
   Result<std::vector<Edge>> loadEdges(const graph::Snapshot& s, const std::vector<graph::EdgeRef>& refs,
                                       size_t evidence, const PageRequest& page, PageSpan* span);
   Result<Actor> loadActor(ActorId id);
+  // The actor `ref` names: loadActor() for an id (NotFound "no actor with id
+  // N"), Engine::resolveOne for a name.
+  Result<Actor> resolveRef(const ActorRef& ref);
 
+  // The current snapshot, built first when there is none; never null on
+  // success. `version`, when given, receives its version, read with it.
+  Result<std::shared_ptr<const graph::Snapshot>> snapshot(uint64_t* version = nullptr);
   graph::LoadOptions snapshotOptions() const;
   // An actor as `kg` reads its ACTOR argument (GraphApi's curation methods).
   Result<Actor> actorBySpec(const std::string& spec);
@@ -178,12 +196,13 @@ class LocalGraph final : public GraphApi {
   Result<T> curate(const CurationBy& by, Work work);
 
   Engine& engine_;
-  graph::SnapshotHolder holder_;
-  std::mutex loadMu_;  // one snapshot load or rebuild at a time; guards loaded_
-  graph::LoadedSnapshot loaded_;  // the published snapshot with its stamp and unsaved overlay
+  // The published snapshot, its loading (one load or rebuild at a time) and
+  // the loaded state with its stamp and unsaved overlay (local_graph.cpp).
+  struct Snapshots;
+  const std::unique_ptr<Snapshots> snapshots_;
   std::function<void(const std::string&)> report_;
   std::function<void(uint64_t, uint64_t)> snapshotProgress_;
-  const extract::ExtractorOptions extractorOptions_;
+  const DictionaryOptions dictionaries_;
   // A listing read straight from the store (edges, actors) is stamped with
   // the store's write epoch (GraphStore::writeEpoch: odd while a commit
   // lands), so an ingest that commits nothing, or is still extracting,

@@ -7,6 +7,8 @@
 
 #include "core/local_graph.h"
 
+#include "core/ingest.h"
+
 namespace kg::core {
 
 namespace {
@@ -48,7 +50,7 @@ Result<T> LocalGraph::curate(const CurationBy& by, Work work) {
   if (!r) return r;
   // The ingestor's identity caches may name what the command changed.
   ingestor_.reset();
-  if (holder_.current()) KG_RETURN_IF_ERROR(refresh());
+  if (snapshotVersion() != 0) KG_RETURN_IF_ERROR(refresh());
   return r;
 }
 

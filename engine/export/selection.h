@@ -19,7 +19,7 @@
 
 #include "model/actor.h"
 #include "model/edge.h"
-#include "query/filter.h"
+#include "query/options.h"
 #include "storage/graph_store.h"
 
 namespace kg::exports {

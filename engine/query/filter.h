@@ -23,6 +23,7 @@
 #include "graph/snapshot.h"
 #include "model/edge.h"
 #include "query/cancel.h"
+#include "query/options.h"
 
 namespace kg::query {
 
@@ -30,37 +31,6 @@ using graph::EdgeIndex;
 using graph::Snapshot;
 using graph::VertexId;
 
-enum class Direction : uint8_t { kOut, kIn, kBoth };
-const char* directionName(Direction d);
-// "out", "in", "both"; InvalidArgument naming the value otherwise.
-Result<Direction> parseDirection(std::string_view s);
-inline Direction reverse(Direction d) {
-  return d == Direction::kOut ? Direction::kIn : d == Direction::kIn ? Direction::kOut : Direction::kBoth;
-}
-
-struct Filter {
-  std::vector<EdgeType> types;     // any of these; empty = every type
-  std::vector<std::string> cameo;  // CAMEO code prefixes, 1-4 digits each ("19", "0211"); empty = any
-  std::optional<int32_t> fromDay;  // window start, days since 1970 (inclusive)
-  std::optional<int32_t> toDay;    // window end (inclusive)
-  bool includeUndated = false;     // with a window: keep edges with no date
-  Direction direction = Direction::kBoth;
-  float minConfidence = 0.0f;      // 0..1
-  // Not a filter: when the work must stop (a server's deadline, a client
-  // gone). Expansions poll it every Checkpoint::kCheckEvery steps and give
-  // up with DeadlineExceeded (stoppedAtDeadline), never a partial answer;
-  // null (local queries) runs to the end. Shared, so copies of a filter
-  // stop together.
-  std::shared_ptr<const Cancel> cancel;
-};
-
-// Parses a comma-separated list of CAMEO codes or prefixes ("19,0211"):
-// each 1 to 4 digits. InvalidArgument naming the offending value (an empty
-// entry, non-digits, more than 4 digits) otherwise; "" is an empty list.
-Result<std::vector<std::string>> parseCameoList(std::string_view text);
-// True when `prefixes` is empty or `code` starts with one of them (the
-// filter's rule, for code that reads edges from storage rather than a snapshot).
-bool cameoMatches(const std::vector<std::string>& prefixes, std::string_view code);
 
 // A Filter compiled for the inner loops.
 class EdgePredicate {

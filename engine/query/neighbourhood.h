@@ -20,13 +20,6 @@
 
 namespace kg::query {
 
-struct NeighbourhoodOptions {
-  int depth = 1;            // 1..kMaxDepth
-  size_t limit = 500;       // vertices, 1..kMaxNodeLimit (start included)
-  size_t fanout = 100;      // edges followed per vertex, 1..kMaxFanout
-  size_t maxEdges = 10000;  // edges returned, 1..kMaxNeighbourEdges
-  Filter filter;
-};
 
 struct Neighbourhood {
   std::vector<VertexId> nodes;        // start first, then breadth-first order

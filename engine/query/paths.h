@@ -35,25 +35,6 @@
 
 namespace kg::query {
 
-enum class PathMode : uint8_t { kShortest, kAllShortest, kKShortest, kWeighted, kTemporal };
-const char* pathModeName(PathMode m);
-// "shortest", "all-shortest", "k-shortest", "weighted", "temporal".
-Result<PathMode> parsePathMode(std::string_view s);
-
-struct PathOptions {
-  PathMode mode = PathMode::kShortest;
-  Filter filter;
-  int maxDepth = 6;        // 1..kMaxDepth edges
-  int k = 3;               // kKShortest: 1..kMaxK
-  size_t maxPaths = 100;   // kAllShortest: 1..kMaxPaths
-  // kTemporal and kWeighted: search states held at most (kMaxSearchStates;
-  // lower values for tests), past which the query is LimitExceeded.
-  size_t maxSearchStates = kMaxSearchStates;
-  // Names used in messages ("no path between <fromName> and <toName> ...");
-  // "actor <id>" when empty.
-  std::string fromName;
-  std::string toName;
-};
 
 struct Path {
   std::vector<VertexId> nodes;        // from A to B; nodes.size() == edges.size() + 1

@@ -30,22 +30,6 @@
 
 namespace kg::query {
 
-enum class RankMeasure : uint8_t { kDegree, kPageRank, kBetweenness };
-const char* rankMeasureName(RankMeasure m);
-// "degree", "pagerank", "betweenness"; InvalidArgument otherwise.
-Result<RankMeasure> parseRankMeasure(std::string_view s);
-
-// Progress of a ranking, on the ranking's thread: betweenness reports the
-// sources done of those it uses after each, PageRank its iterations of at
-// most 100 (it may stop earlier, on convergence); degree reports nothing.
-using RankProgress = std::function<void(uint64_t done, uint64_t total)>;
-
-struct RankOptions {
-  RankMeasure measure = RankMeasure::kDegree;
-  Filter filter;
-  size_t top = 20;  // 1..kMaxNodeLimit
-  RankProgress progress;  // may be empty
-};
 
 struct Ranked {
   VertexId vertex = 0;

@@ -22,11 +22,15 @@ constexpr int kMaxRestarts = 3;
 
 std::string str(capnp::Text::Reader t) { return std::string(t.cStr(), t.size()); }
 
-void setRef(schema::ActorRef::Builder b, const std::string& name) {
-  if (name.empty())
+// An id travels as an id (the server answers for that actor only), a name
+// as a name, none as none.
+void setRef(schema::ActorRef::Builder b, const core::ActorRef& ref) {
+  if (ref.byId())
+    b.setId(ref.id());
+  else if (ref.empty())
     b.setNone();
   else
-    b.setName(name);
+    b.setName(ref.name());
 }
 
 schema::PathMode toWire(query::PathMode m) {
@@ -354,7 +358,7 @@ auto edgesRequest(Cap& cap, const core::EdgeQuery& q) {
 template <typename Cap>
 auto timelineRequest(Cap& cap, const core::TimelineQuery& q) {
   auto req = cap.timelineRequest();
-  req.initActor().setName(q.actor);
+  setRef(req.initActor(), q.actor);
   rpc::toWire(q.filter, req.initFilter());
   req.setEvidence(static_cast<uint32_t>(std::min<size_t>(q.evidence, UINT32_MAX)));
   return req;
@@ -485,8 +489,8 @@ Result<core::NeighbourhoodView> Client::neighbours(const core::NeighbourQuery& q
 
 Result<core::PathsView> Client::paths(const core::PathQuery& q) {
   auto req = KG_CAP.pathRequest();
-  req.initFrom().setName(q.from);
-  req.initTo().setName(q.to);
+  setRef(req.initFrom(), q.from);
+  setRef(req.initTo(), q.to);
   req.setMode(toWire(q.options.mode));
   toWire(q.options.filter, req.initFilter());
   req.setMaxDepth(static_cast<uint32_t>(std::max(q.options.maxDepth, 0)));

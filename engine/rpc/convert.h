@@ -10,7 +10,7 @@
 #include "base/status.h"
 #include "model/actor.h"
 #include "model/edge.h"
-#include "query/filter.h"
+#include "query/options.h"
 #include "storage/graph_store.h"
 
 namespace kg::rpc {

@@ -19,8 +19,8 @@
 #include <unordered_map>
 
 #include "actorgraph.capnp.h"
-#include "extract/dates/dates.h"
 #include "query/cancel.h"
+#include "core/local_ingest.h"
 #include "rpc/buffered_stream.h"
 #include "rpc/convert.h"
 #include "rpc/frame_meter.h"
@@ -97,43 +97,23 @@ void fail(schema::Error::Builder b, const Status& s) { setError(b, s, suggestion
 
 std::string str(capnp::Text::Reader t) { return std::string(t.cStr(), t.size()); }
 
-// An actor named in a request, read on the event loop and resolved on a worker.
-struct RefSpec {
-  enum Kind { kNone, kName, kId } kind = kNone;
-  std::string name;
-  ActorId id = 0;
-};
-
-Result<RefSpec> refOf(schema::ActorRef::Reader r) {
-  RefSpec spec;
+// An actor named in a request, read on the event loop and resolved on a
+// worker (core::LocalGraph resolves an id as that actor only).
+Result<core::ActorRef> refOf(schema::ActorRef::Reader r) {
   switch (r.which()) {
-    case schema::ActorRef::NONE: break;
-    case schema::ActorRef::NAME:
-      spec.kind = RefSpec::kName;
-      spec.name = str(r.getName());
-      if (spec.name.size() > kMaxNameBytes)
-        return Status::invalidArgument("actor name of " + std::to_string(spec.name.size()) + " bytes; at most " +
+    case schema::ActorRef::NONE: return core::ActorRef();
+    case schema::ActorRef::NAME: {
+      std::string name = str(r.getName());
+      if (name.size() > kMaxNameBytes)
+        return Status::invalidArgument("actor name of " + std::to_string(name.size()) + " bytes; at most " +
                                        std::to_string(kMaxNameBytes));
-      if (spec.name.empty()) return Status::invalidArgument("empty actor name");
-      break;
+      if (name.empty()) return Status::invalidArgument("empty actor name");
+      return core::ActorRef(std::move(name));
+    }
     case schema::ActorRef::ID:
-      spec.kind = RefSpec::kId;
-      spec.id = r.getId();
-      break;
+      return core::ActorRef::ofId(r.getId());
     default: return Status::invalidArgument("unknown kind of actor reference");
   }
-  return spec;
-}
-
-// The name a core::LocalGraph query takes for `ref` ("" for none).
-// TODO(api): core::LocalGraph takes names; an id whose canonical name is shared by
-// another actor resolves to the first of them.
-Result<std::string> nameFor(core::LocalGraph& g, const RefSpec& ref) {
-  if (ref.kind == RefSpec::kName) return ref.name;
-  if (ref.kind == RefSpec::kNone) return std::string();
-  auto a = g.actorById(ref.id);
-  if (!a) return a.status();
-  return a->name;
 }
 
 // A curation request's ACTOR as core::LocalGraph's curation methods read it: an id
@@ -141,12 +121,8 @@ Result<std::string> nameFor(core::LocalGraph& g, const RefSpec& ref) {
 Result<std::string> actorSpecOf(schema::ActorRef::Reader r) {
   auto ref = refOf(r);
   if (!ref) return ref.status();
-  switch (ref->kind) {
-    case RefSpec::kNone: return Status::invalidArgument("no actor given");
-    case RefSpec::kId: return "#" + std::to_string(ref->id);
-    case RefSpec::kName: break;
-  }
-  return ref->name;
+  if (ref->empty()) return Status::invalidArgument("no actor given");
+  return ref->text();
 }
 
 constexpr size_t kMaxUserBytes = 256;
@@ -358,12 +334,12 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
   kj::Promise<void> actor(ActorContext ctx) override {
     auto ref = refOf(ctx.getParams().getRef());
     if (!ref) return refuse(ctx, ref.status());
-    if (ref->kind == RefSpec::kNone) return refuse(ctx, Status::invalidArgument("no actor given"));
+    if (ref->empty()) return refuse(ctx, Status::invalidArgument("no actor given"));
     auto fill = [](auto res, Actor& a) { toWire(a, res.initActor()); };
     // An id is one point lookup: answered on the event loop (see resolve).
-    if (ref->kind == RefSpec::kId) return answerNow(ctx, graph_.actorById(ref->id), fill);
+    if (ref->byId()) return answerNow(ctx, graph_.actorById(ref->id()), fill);
     core::LocalGraph* g = &graph_;
-    std::string name = ref->name;
+    std::string name = ref->name();
     return answer<Actor>(ctx, queries_, [g, name] { return g->actor(name); }, fill);
   }
 
@@ -405,7 +381,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     q.limit = params.getLimit();
     q.evidence = params.getEvidence();
     return answerEdgePage(ctx, std::move(req).value(),
-                          [q](core::LocalGraph& g, const std::string& actor, const core::PageRequest& page,
+                          [q](core::LocalGraph& g, const core::ActorRef& actor, const core::PageRequest& page,
                               core::PageSpan* span) mutable {
                             q.actor = actor;
                             return g.edgesPage(q, page, span);
@@ -416,7 +392,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     auto params = ctx.getParams();
     auto ref = refOf(params.getActor());
     if (!ref) return refuse(ctx, ref.status());
-    if (ref->kind == RefSpec::kNone) return refuse(ctx, Status::invalidArgument("no actor given"));
+    if (ref->empty()) return refuse(ctx, Status::invalidArgument("no actor given"));
     auto cancel = newCancel();
     auto filter = filterOf(params.getFilter(), cancel);
     if (!filter) return refuse(ctx, filter.status());
@@ -432,14 +408,11 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (!ev.isOk()) return refuse(ctx, ev);
     q.evidence = params.getEvidence();
     core::LocalGraph* g = &graph_;
-    RefSpec spec = ref.value();
+    q.actor = ref.value();
     core::PageRequest pr = page.value();
     return answer<NeighbourPage>(
         ctx, queries_,
-        [g, spec, q, pr]() mutable -> Result<NeighbourPage> {
-          auto name = nameFor(*g, spec);
-          if (!name) return name.status();
-          q.actor = name.value();
+        [g, q, pr]() mutable -> Result<NeighbourPage> {
           NeighbourPage out;
           auto n = g->neighboursPage(q, pr, &out.span);
           if (!n) return n.status();
@@ -466,7 +439,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (!from) return refuse(ctx, from.status());
     auto to = refOf(params.getTo());
     if (!to) return refuse(ctx, to.status());
-    if (from->kind == RefSpec::kNone || to->kind == RefSpec::kNone)
+    if (from->empty() || to->empty())
       return refuse(ctx, Status::invalidArgument("a path needs both `from` and `to`"));
     auto cancel = newCancel();
     auto filter = filterOf(params.getFilter(), cancel);
@@ -488,16 +461,11 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     if (params.getMaxPaths()) q.options.maxPaths = params.getMaxPaths();
     q.evidence = params.getEvidence();
     core::LocalGraph* g = &graph_;
-    RefSpec a = from.value(), b = to.value();
+    q.from = from.value();
+    q.to = to.value();
     return answer<PathsAnswer>(
         ctx, queries_,
-        [g, a, b, q]() mutable -> Result<PathsAnswer> {
-          auto fromName = nameFor(*g, a);
-          if (!fromName) return fromName.status();
-          auto toName = nameFor(*g, b);
-          if (!toName) return toName.status();
-          q.from = fromName.value();
-          q.to = toName.value();
+        [g, q]() mutable -> Result<PathsAnswer> {
           PathsAnswer out;
           auto p = g->paths(q);
           if (!p) return p.status();
@@ -537,7 +505,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     q.filter = req->filter;
     q.evidence = params.getEvidence();
     return answerEdgePage(ctx, std::move(req).value(),
-                          [q](core::LocalGraph& g, const std::string& actor, const core::PageRequest& page,
+                          [q](core::LocalGraph& g, const core::ActorRef& actor, const core::PageRequest& page,
                               core::PageSpan* span) mutable {
                             q.actor = actor;
                             return g.timelinePage(q, page, span);
@@ -555,7 +523,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     q.filter = req->filter;
     q.evidence = params.getEvidence();
     return answerEdgePage(ctx, std::move(req).value(),
-                          [q](core::LocalGraph& g, const std::string& actor, const core::PageRequest& page,
+                          [q](core::LocalGraph& g, const core::ActorRef& actor, const core::PageRequest& page,
                               core::PageSpan* span) mutable {
                             q.actor = actor;
                             return g.asOfPage(q, page, span);
@@ -658,7 +626,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
       // and an unreadable one is ignored with a warning.
       std::string date = str(d.getDate());
       if (!date.empty()) {
-        if (auto parsed = extract::parseDate(date))
+        if (auto parsed = core::parseDocumentDate(date))
           doc.date = *parsed;
         else
           warnings.push_back("document " + std::to_string(i + 1) + ": unreadable date '" + date + "' ignored");
@@ -950,7 +918,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
   // besides its own fields, checked on the event loop: the actor, the filter
   // holding the call's cancellation, the page and the evidence count.
   struct EdgePageRequest {
-    RefSpec actor;
+    core::ActorRef actor;
     query::Filter filter;
     core::PageRequest page;
     std::shared_ptr<query::Cancel> cancel;
@@ -963,7 +931,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
   Result<EdgePageRequest> edgePageRequest(Params params, bool needsActor) const {
     auto ref = refOf(params.getActor());
     if (!ref) return ref.status();
-    if (needsActor && ref->kind == RefSpec::kNone) return Status::invalidArgument("no actor given");
+    if (needsActor && ref->empty()) return Status::invalidArgument("no actor given");
     EdgePageRequest r;
     r.actor = ref.value();
     r.cancel = newCancel();
@@ -978,9 +946,10 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
   }
 
   // The paged edge listings' one path from request to answer: on a worker,
-  // the actor's name (nameFor), `page(graph, name, request, span)` for the
-  // page and the names of its edges' actors; on the event loop, the edges
-  // and the page info.
+  // `page(graph, actor, request, span)` for the page (the actor as the
+  // request referred to it: an id answers for that actor only) and the
+  // names of its edges' actors; on the event loop, the edges and the page
+  // info.
   template <typename Ctx, typename Page>
   kj::Promise<void> answerEdgePage(Ctx& ctx, EdgePageRequest req, Page page) {
     core::LocalGraph* g = &graph_;
@@ -988,10 +957,8 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     return answer<EdgeList>(
         ctx, queries_,
         [g, req = std::move(req), page]() mutable -> Result<EdgeList> {
-          auto name = nameFor(*g, req.actor);
-          if (!name) return name.status();
           EdgeList out;
-          auto e = page(*g, name.value(), req.page, &out.span);
+          auto e = page(*g, req.actor, req.page, &out.span);
           if (!e) return e.status();
           out.edges = std::move(e).value();
           addNames(*g, out.edges, &out.names);

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "extract/text/reader.h"
+#include "core/local_ingest.h"
 #include "rpc/client.h"
 
 int main(int argc, char** argv) {
@@ -32,17 +32,9 @@ int main(int argc, char** argv) {
 
   // 2. Read the corpus as `kg ingest` would (text, HTML, JSON Lines) and send it.
   std::vector<kg::core::IngestDocument> docs;
-  std::vector<kg::extract::ReadWarning> warnings;
-  kg::extract::readInputs({corpus}, [&](kg::extract::RawDocument&& raw) {
-    kg::core::IngestDocument d;
-    d.text = std::move(raw.text);
-    d.title = std::move(raw.title);
-    d.date = raw.date;
-    d.source = raw.source;
-    d.url = std::move(raw.url);
-    docs.push_back(std::move(d));
-  }, &warnings);
-  for (const auto& w : warnings) std::cerr << "warning: " << w.toString() << "\n";
+  std::vector<std::string> warnings;
+  kg::core::readDocuments({corpus}, [&](kg::core::IngestDocument&& d) { docs.push_back(std::move(d)); }, &warnings);
+  for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
   auto report = kgd.ingest(docs);
   if (!report) {
     std::cerr << "error: ingest: " << report.status().message() << "\n";

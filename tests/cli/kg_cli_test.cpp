@@ -350,3 +350,47 @@ TEST_CASE("kg: --version, and a mistyped command gets the nearest commands with 
   // A failed command leaves no database behind.
   CHECK_FALSE(std::filesystem::exists(dir.sub("kg.db")));
 }
+
+TEST_CASE("kg: an actor given as #ID is that actor, whoever else has its name", "[cli]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  REQUIRE(kg("actor add Georgia --kind state").rc == 0);
+  REQUIRE(kg("actor add Georgia --kind organisation").rc == 0);  // another kind: another actor
+  REQUIRE(kg("actor add Russia --kind state").rc == 0);
+  json actors = json::parse(kg("actors --json").out);
+  uint64_t state = 0, party = 0;
+  for (const auto& a : actors)
+    if (a["name"] == "Georgia") (a["kind"] == "state" ? state : party) = a["id"].get<uint64_t>();
+  REQUIRE(state != 0);
+  REQUIRE(party != 0);
+  REQUIRE(kg("edge add Russia ASSAULT '#" + std::to_string(state) + "' --from 2008-08-08").rc == 0);
+
+  for (uint64_t id : {state, party}) {
+    INFO("id " << id);
+    const std::string ref = shq("#" + std::to_string(id));
+    auto shown = kg("show " + ref + " --json");
+    REQUIRE(shown.rc == 0);
+    json j = json::parse(shown.out);
+    CHECK(j["id"] == id);
+    CHECK(j["edges"].size() == (id == state ? 1u : 0u));
+    auto timeline = kg("timeline " + ref + " --json");
+    REQUIRE(timeline.rc == 0);
+    CHECK(json::parse(timeline.out)["actor"]["id"] == id);
+    auto hood = kg("neighbors " + ref + " --json");
+    REQUIRE(hood.rc == 0);
+    CHECK(json::parse(hood.out)["nodes"][0]["id"] == id);
+    auto edges = kg("edges --actor " + ref + " --json");
+    REQUIRE(edges.rc == 0);
+    CHECK(json::parse(edges.out).size() == (id == state ? 1u : 0u));
+  }
+  auto path = kg("path Russia " + shq("#" + std::to_string(state)) + " --json");
+  REQUIRE(path.rc == 0);
+  CHECK(json::parse(path.out)["paths"][0]["nodes"][1]["id"] == state);
+
+  auto unknown = kg("show '#999999'");
+  CHECK(unknown.rc == 3);  // not found
+  CHECK(unknown.err.find("no actor with id 999999") != std::string::npos);
+  auto bad = kg("timeline '#12x'");
+  CHECK(bad.rc == 2);  // usage
+  CHECK(bad.err.find("'#12x' is not an actor id") != std::string::npos);
+}

@@ -418,11 +418,11 @@ TEST_CASE("Ingestor: actors and aliases another writer stores between articles r
   Actor pompeo;
   pompeo.name = "Mike Pompeo";
   pompeo.kind = ActorKind::kPerson;
-  auto batch = (*engine)->store().newBatch();
+  auto batch = (*engine)->newBatch();
   auto pompeoId = batch->putActor(pompeo, {"mike pompeo"});
   REQUIRE(pompeoId.isOk());
   REQUIRE(batch->addAliases(iraq->id, {"Mesopotamia"}, {"mesopotamia"}).isOk());
-  REQUIRE((*engine)->store().commit(*batch).isOk());
+  REQUIRE((*engine)->commit(*batch).isOk());
 
   writeFile(dir.sub("two/b.txt"), "Pompeo blames militia\nJanuary 2, 2020\n\nMike Pompeo accused Iraq.\n");
   extractor.told.clear();

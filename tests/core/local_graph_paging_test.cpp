@@ -136,12 +136,12 @@ TEST_CASE("LocalGraph: edge pages by cursor or by offset are exactly the unpaged
   LocalGraph local(*g.engine);
   for (const EdgeQuery& q : queries(g)) {
     const auto all = unpaged(local, q);
-    INFO("types " << q.filter.types.size() << ", actor '" << q.actor << "', confidence " << q.filter.minConfidence
+    INFO("types " << q.filter.types.size() << ", actor '" << q.actor.text() << "', confidence " << q.filter.minConfidence
                   << ", limit " << q.limit << ": " << all.size() << " edges");
     REQUIRE_FALSE(all.empty());
     EdgeFilter f;
     f.filter = q.filter;
-    if (!q.actor.empty()) f.actor = g.engine->resolveOne(q.actor)->id;
+    if (!q.actor.empty()) f.actor = g.engine->resolveOne(q.actor.name())->id;
     if (q.limit) f.limit = q.limit;
     auto engineList = g.engine->edges(f, q.evidence);
     REQUIRE(engineList.isOk());

@@ -75,3 +75,183 @@ TEST_CASE("LocalGraph: answers resolve, edges, neighbours and paths with the cor
   CHECK(paths->paths[0].nodes[1].id == us.id);
   CHECK(api.nameOf(iraq.id) == "Iraq");
 }
+
+namespace {
+
+// Two actors named "Georgia" (the state and a party of that name), each
+// with edges of its own: a name cannot tell them apart, an id can.
+struct TwoGeorgias {
+  TempDir dir;
+  std::unique_ptr<Engine> engine;
+  Actor state, party, russia, leader, usa;
+
+  TwoGeorgias() {
+    auto opened = Engine::open(dir.sub("db"), {});
+    REQUIRE(opened.isOk());
+    engine = std::move(opened).value();
+    state = put(*engine, "Georgia", ActorKind::kState);
+    party = put(*engine, "Georgia", ActorKind::kOrganisation);
+    russia = put(*engine, "Russia", ActorKind::kState);
+    leader = put(*engine, "Irakli Kobakhidze", ActorKind::kPerson);
+    usa = put(*engine, "United States", ActorKind::kState);
+    link(*engine, russia, EdgeType::kAssault, state, "2008-08-08");
+    link(*engine, party, EdgeType::kProtest, usa, "2020-01-05");
+    Edge office;  // a standing relation, in force from 2012 on
+    office.src = leader.id;
+    office.dst = party.id;
+    office.type = EdgeType::kLeaderOf;
+    office.when.from = Date::parse("2012").value();
+    REQUIRE(engine->addEdge(office).isOk());
+  }
+};
+
+std::vector<EdgeId> idsOf(const std::vector<Edge>& edges) {
+  std::vector<EdgeId> out;
+  for (const Edge& e : edges) out.push_back(e.id);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("LocalGraph: a query by id answers for that actor when another actor has its name", "[core][graph_api]") {
+  TwoGeorgias g;
+  REQUIRE(g.state.id != g.party.id);
+  LocalGraph graph(*g.engine);
+  GraphApi& api = graph;
+
+  // By name, "Georgia" means one of them (Engine::resolveOne: the first of
+  // those spelled exactly so), as it always did; the other one is reached
+  // by its id only.
+  auto byNameActor = api.actor("Georgia");
+  REQUIRE(byNameActor.isOk());
+  EdgeQuery byName;
+  byName.actor = "Georgia";
+  auto byNameEdges = api.edges(byName);
+  REQUIRE(byNameEdges.isOk());
+
+  EdgeQuery eq;
+  eq.actor = ActorRef::ofId(g.state.id);
+  auto stateEdges = api.edges(eq);
+  REQUIRE(stateEdges.isOk());
+  REQUIRE(stateEdges->size() == 1);
+  CHECK(stateEdges->front().src == g.russia.id);
+  eq.actor = ActorRef::ofId(g.party.id);
+  auto partyEdges = api.edges(eq);
+  REQUIRE(partyEdges.isOk());
+  REQUIRE(partyEdges->size() == 2);
+  for (const Edge& e : *partyEdges) CHECK((e.src == g.party.id || e.dst == g.party.id));
+  CHECK(idsOf(*byNameEdges) == idsOf(byNameActor->id == g.state.id ? *stateEdges : *partyEdges));
+  std::vector<EdgeId> visited;
+  REQUIRE(api.forEachEdge(eq, [&](Edge& e) {
+                visited.push_back(e.id);
+                return true;
+              }).isOk());
+  CHECK(visited == idsOf(*partyEdges));
+
+  NeighbourQuery nq;
+  nq.actor = ActorRef::ofId(g.party.id);
+  auto hood = api.neighbours(nq);
+  REQUIRE(hood.isOk());
+  REQUIRE(hood->nodes.size() == 3);
+  CHECK(hood->nodes.front().id == g.party.id);
+  nq.actor = ActorRef::ofId(g.state.id);
+  hood = api.neighbours(nq);
+  REQUIRE(hood.isOk());
+  REQUIRE(hood->nodes.size() == 2);
+  CHECK(hood->nodes.front().id == g.state.id);
+  CHECK(hood->nodes.back().id == g.russia.id);
+
+  PathQuery pq;
+  pq.from = "Russia";
+  pq.to = ActorRef::ofId(g.state.id);
+  auto paths = api.paths(pq);
+  REQUIRE(paths.isOk());
+  REQUIRE(paths->paths.size() == 1);
+  CHECK(paths->paths[0].nodes.back().id == g.state.id);
+  pq.from = ActorRef::ofId(g.leader.id);
+  pq.to = ActorRef::ofId(g.party.id);
+  paths = api.paths(pq);
+  REQUIRE(paths.isOk());
+  REQUIRE(paths->paths.size() == 1);
+  CHECK(paths->paths[0].nodes.back().id == g.party.id);
+  pq.to = ActorRef::ofId(g.state.id);  // the leader leads the party, not the state
+  paths = api.paths(pq);
+  CHECK((!paths || paths->paths.empty()));
+
+  TimelineQuery tq;
+  tq.actor = ActorRef::ofId(g.state.id);
+  auto timeline = api.timeline(tq);
+  REQUIRE(timeline.isOk());
+  CHECK(idsOf(*timeline) == idsOf(*stateEdges));
+  visited.clear();
+  REQUIRE(api.forEachTimelineEdge(tq, [&](Edge& e) {
+                visited.push_back(e.id);
+                return true;
+              }).isOk());
+  CHECK(visited == idsOf(*stateEdges));
+
+  AsOfQuery aq;
+  aq.date = Date::parse("2020-06-01").value();
+  aq.actor = ActorRef::ofId(g.party.id);
+  auto held = api.asOf(aq);
+  REQUIRE(held.isOk());
+  REQUIRE(held->size() == 1);
+  CHECK(held->front().src == g.leader.id);
+  aq.actor = ActorRef::ofId(g.state.id);
+  held = api.asOf(aq);
+  REQUIRE(held.isOk());
+  CHECK(held->empty());
+
+  auto shown = api.actorByRef(ActorRef::ofId(g.party.id));
+  REQUIRE(shown.isOk());
+  CHECK(shown->kind == ActorKind::kOrganisation);
+}
+
+TEST_CASE("LocalGraph: an id that names no actor is NotFound naming the id, in every query", "[core][graph_api]") {
+  TwoGeorgias g;
+  LocalGraph graph(*g.engine);
+  GraphApi& api = graph;
+  const ActorRef missing = ActorRef::ofId(987654);
+  auto check = [](const Status& s) {
+    CHECK(s.code() == StatusCode::kNotFound);
+    CHECK(s.message() == "no actor with id 987654");
+  };
+  EdgeQuery eq;
+  eq.actor = missing;
+  check(api.edges(eq).status());
+  check(api.forEachEdge(eq, [](Edge&) { return true; }));
+  NeighbourQuery nq;
+  nq.actor = missing;
+  check(api.neighbours(nq).status());
+  PathQuery pq;
+  pq.from = "Russia";
+  pq.to = missing;
+  check(api.paths(pq).status());
+  TimelineQuery tq;
+  tq.actor = missing;
+  check(api.timeline(tq).status());
+  check(api.forEachTimelineEdge(tq, [](Edge&) { return true; }));
+  AsOfQuery aq;
+  aq.date = Date::parse("2020").value();
+  aq.actor = missing;
+  check(api.asOf(aq).status());
+  check(api.actorByRef(missing).status());
+}
+
+TEST_CASE("LocalGraph: a query by name resolves as before ActorRef", "[core][graph_api]") {
+  TwoGeorgias g;
+  LocalGraph graph(*g.engine);
+  GraphApi& api = graph;
+  TimelineQuery tq;
+  tq.actor = "Russia";
+  auto timeline = api.timeline(tq);
+  REQUIRE(timeline.isOk());
+  REQUIRE(timeline->size() == 1);
+  CHECK(timeline->front().dst == g.state.id);
+  tq.actor = "Ruritania";  // unknown: NotFound, as Engine::resolveOne says
+  auto unknown = api.timeline(tq);
+  REQUIRE(!unknown);
+  CHECK(unknown.status().code() == StatusCode::kNotFound);
+  CHECK(unknown.status().message() == g.engine->resolveOne("Ruritania").status().message());
+  CHECK(unknown.status().message().find("unknown actor 'Ruritania'") == 0);
+}

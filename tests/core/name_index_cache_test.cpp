@@ -35,11 +35,11 @@ Actor named(const std::string& name, ActorKind kind) {
 
 // Commits one new actor; returns its id and, in *keys, the keys it was indexed under.
 ActorId putActor(Engine& e, const Actor& a, std::vector<std::string>* keys = nullptr) {
-  auto b = e.store().newBatch();
+  auto b = e.newBatch();
   const auto k = kg::core::ActorIdentity::keysFor(a);
   auto id = b->putActor(a, k);
   REQUIRE(id.isOk());
-  REQUIRE(e.store().commit(*b).isOk());
+  REQUIRE(e.commit(*b).isOk());
   if (keys) *keys = k;
   return id.value();
 }
@@ -75,9 +75,9 @@ TEST_CASE("NameIndexCache: a commit by another writer is seen at the next sync",
   // Another writer: a longer name through "hezbollah", and an alias for the actor.
   putActor(*e, named("Hezbollah Brigades", ActorKind::kArmedGroup));
   {
-    auto b = e->store().newBatch();
+    auto b = e->newBatch();
     REQUIRE(b->addAliases(hezbollah, {"Hizbullah"}, {"hizbullah"}).isOk());
-    REQUIRE(e->store().commit(*b).isOk());
+    REQUIRE(e->commit(*b).isOk());
   }
   cache.sync();
   checkSameProbe(cache, e->store(), "hezbollah", ' ');
@@ -106,12 +106,12 @@ TEST_CASE("NameIndexCache: the caller's own commit refreshes the keys it wrote a
 
   Actor muhandis = named("Abu Mahdi al-Muhandis", ActorKind::kPerson);
   const auto keys = kg::core::ActorIdentity::keysFor(muhandis);
-  auto b = e->store().newBatch();
+  auto b = e->newBatch();
   auto id = b->putActor(muhandis, keys);
   REQUIRE(id.isOk());
   REQUIRE(b->addAliases(abu, {"Abu the Elder"}, {"abu the elder"}).isOk());
   const uint64_t before = e->store().writeEpoch();
-  REQUIRE(e->store().commit(*b).isOk());
+  REQUIRE(e->commit(*b).isOk());
   std::vector<std::string> written = keys;
   written.push_back("abu the elder");
   cache.committed(before, e->store().writeEpoch(), written, std::vector<ActorId>{id.value(), abu});
@@ -130,9 +130,9 @@ TEST_CASE("NameIndexCache: the caller's own commit refreshes the keys it wrote a
   REQUIRE(cache.probe("zaid", ' ').isOk());
   const uint64_t before2 = e->store().writeEpoch();
   const ActorId zaid = putActor(*e, named("Zaid", ActorKind::kPerson));  // "another writer"
-  auto own = e->store().newBatch();
+  auto own = e->newBatch();
   REQUIRE(own->putActor(named("Omar", ActorKind::kPerson), {"omar"}).isOk());
-  REQUIRE(e->store().commit(*own).isOk());
+  REQUIRE(e->commit(*own).isOk());
   cache.committed(before2, e->store().writeEpoch(), std::vector<std::string>{"omar"}, std::vector<ActorId>{});
   auto z = cache.probe("zaid", ' ');
   REQUIRE(z.isOk());

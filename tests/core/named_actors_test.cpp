@@ -39,7 +39,7 @@ std::unique_ptr<Engine> openEngine(const std::string& path) {
 // Stores `names` (with their kinds) in one batch, indexed as ingest indexes
 // them (ActorIdentity::keysFor); returns their ids in order.
 std::vector<ActorId> putActors(Engine& e, const std::vector<std::pair<std::string, ActorKind>>& names) {
-  auto b = e.store().newBatch();
+  auto b = e.newBatch();
   std::vector<ActorId> ids;
   for (const auto& [name, kind] : names) {
     Actor a;
@@ -49,7 +49,7 @@ std::vector<ActorId> putActors(Engine& e, const std::vector<std::pair<std::strin
     REQUIRE(id.isOk());
     ids.push_back(id.value());
   }
-  REQUIRE(e.store().commit(*b).isOk());
+  REQUIRE(e.commit(*b).isOk());
   return ids;
 }
 
@@ -105,7 +105,7 @@ void importIcews(const std::string& db) {
   kg::core::ImportOptions o;
   o.format = kg::core::ImportFormat::kIcews;
   o.path = kIcews;
-  auto r = kg::core::Importer(e->store()).run(o);
+  auto r = e->withWriteLock([&](kg::storage::GraphStore& s) { return kg::core::Importer(s).run(o); });
   INFO(r.status().toString());
   REQUIRE(r.isOk());
 }

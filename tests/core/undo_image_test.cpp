@@ -89,14 +89,14 @@ TEST_CASE("Curator: a record logged without an undo image is not undone", "[core
   TempDir dir;
   auto engine = openEngine(dir);
   put(*engine, "Alpha");
-  auto batch = engine->store().newBatch();
+  auto batch = engine->newBatch();
   storage::CurationRecord old;
   old.user = "someone";
   old.command = "actor rename";
   old.args = "actor rename 1 Alfa";
   old.details = R"({"actor":1,"old":"Alpha","new":"Alfa","undo":"kg actor rename 1 'Alpha'"})";
   REQUIRE(batch->appendLog(old).isOk());
-  REQUIRE(engine->store().commit(*batch).isOk());
+  REQUIRE(engine->commit(*batch).isOk());
 
   Curator curator(*engine, {"tester", "undo"});
   auto r = curator.undo(std::nullopt);

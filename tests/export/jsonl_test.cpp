@@ -61,7 +61,7 @@ TEST_CASE("jsonl: an exported store restored into a new one has the same actors,
   auto copy = core::Engine::open(dir.sub("b.db"), {});
   REQUIRE(copy);
   std::ifstream in(req.out);
-  auto r = restoreJsonl(in, "a.jsonl", (*copy)->store());
+  auto r = (*copy)->withWriteLock([&](storage::GraphStore& s) { return restoreJsonl(in, "a.jsonl", s); });
   REQUIRE(r);
   CHECK(r->actors == 4);
   CHECK(r->edges == 6);
@@ -96,7 +96,7 @@ TEST_CASE("jsonl: an exported store restored into a new one has the same actors,
   auto copyOnly = core::Engine::open(dir.sub("c.db"), {});
   REQUIRE(copyOnly);
   std::ifstream in2(req.out);
-  REQUIRE(restoreJsonl(in2, "a.jsonl", (*copyOnly)->store()));
+  REQUIRE((*copyOnly)->withWriteLock([&](storage::GraphStore& s) { return restoreJsonl(in2, "a.jsonl", s); }));
   REQUIRE(exportGraph((*copyOnly)->store(), again));
   CHECK(slurp(again.out) == slurp(req.out));
 }
@@ -134,7 +134,7 @@ TEST_CASE("jsonl: the reader names the line of a bad record and refuses a non-em
   auto g = kg::testing::buildSmallGraph(dir.sub("a.db"));
   {
     std::istringstream in("{\"record\":\"actor\",\"id\":1,\"name\":\"X\",\"kind\":\"person\"}\n");
-    auto r = restoreJsonl(in, "x.jsonl", g.engine->store());
+    auto r = g.engine->withWriteLock([&](storage::GraphStore& s) { return restoreJsonl(in, "x.jsonl", s); });
     CHECK(r.status().code() == StatusCode::kFailedPrecondition);
   }
   auto fresh = core::Engine::open(dir.sub("b.db"), {});
@@ -153,7 +153,7 @@ TEST_CASE("jsonl: the reader names the line of a bad record and refuses a non-em
   };
   for (const auto& c : cases) {
     std::istringstream in(c.text);
-    auto r = restoreJsonl(in, "x.jsonl", (*fresh)->store());
+    auto r = (*fresh)->withWriteLock([&](storage::GraphStore& s) { return restoreJsonl(in, "x.jsonl", s); });
     INFO(c.text);
     REQUIRE_FALSE(r);
     CHECK(r.status().code() == StatusCode::kInvalidArgument);

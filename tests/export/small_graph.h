@@ -56,7 +56,7 @@ inline SmallGraph buildSmallGraph(const std::string& path) {
     return r->id;
   };
   {
-    auto batch = g.engine->store().newBatch();
+    auto batch = g.engine->newBatch();
     Document d;
     d.id = "d1";
     d.source = "wire";
@@ -65,7 +65,7 @@ inline SmallGraph buildSmallGraph(const std::string& path) {
     d.date = Date::parse("2020-01-04").value();
     d.language = "en";
     REQUIRE(batch->putDocument(d).isOk());
-    REQUIRE(g.engine->store().commit(*batch).isOk());
+    REQUIRE(g.engine->commit(*batch).isOk());
   }
   g.strike1 = put(makeEdge(g.alpha, EdgeType::kAssault, g.beta, "2020-01-03", "2020-01-03", "190", 0.9f, "d1",
                            "Alpha struck Beta."));

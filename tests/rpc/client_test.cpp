@@ -1,5 +1,6 @@
 // Client against a live Server: every query answers what the local graph answers.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <source_location>
 
 #include "rpc/client.h"
@@ -163,7 +164,7 @@ TEST_CASE("Client: long listings arrive whole across pages", "[rpc]") {
   std::vector<Actor> spokes;
   for (int i = 0; i < 50; ++i)
     spokes.push_back(testing::addActor(e, "Spoke Office " + std::to_string(i), ActorKind::kGovernmentBody));
-  auto batch = e.store().newBatch();
+  auto batch = e.newBatch();
   for (int i = 0; i < 2500; ++i) {
     Edge edge;
     edge.src = hub.id;
@@ -173,7 +174,7 @@ TEST_CASE("Client: long listings arrive whole across pages", "[rpc]") {
     edge.evidence.push_back(Evidence{"", 0, 0, 10, "Meeting number " + std::to_string(i)});
     REQUIRE(batch->putEdge(edge));
   }
-  REQUIRE(e.store().commit(*batch).isOk());
+  REQUIRE(e.commit(*batch).isOk());
 
   core::LocalGraph local(e);
   ServerThread server(local);
@@ -257,7 +258,7 @@ TEST_CASE("GraphApi::forEachEdge: local and remote visit what edges() lists, in 
   core::EdgeQuery limited;
   limited.limit = 4;
   for (const core::EdgeQuery& q : {all, us, window2020, limited}) {
-    INFO("actor '" << q.actor << "', limit " << q.limit);
+    INFO("actor '" << q.actor.text() << "', limit " << q.limit);
     auto want = local.edges(q);
     REQUIRE(want);
     REQUIRE(!want->empty());
@@ -335,6 +336,129 @@ TEST_CASE("GraphApi::forEachEdge: local and remote visit what edges() lists, in 
     REQUIRE(seen.size() == 3);  // the first page only: nothing visited twice
     CHECK(std::equal(seen.begin(), seen.end(), got.begin()));
   }
+}
+
+std::vector<EdgeId> edgeIds(const std::vector<Edge>& edges) {
+  std::vector<EdgeId> out;
+  for (const Edge& e : edges) out.push_back(e.id);
+  return out;
+}
+
+TEST_CASE("Client: a query by id answers for that actor when another actor has its name", "[rpc]") {
+  SmallGraph g;
+  core::Engine& e = *g.engine;
+  // A second "Iran": an organisation of that name, with an edge of its own.
+  Actor iran = e.resolveOne("Iran").value();
+  Actor club = testing::addActor(e, "Iran", ActorKind::kOrganisation);
+  Actor us = e.resolveOne("United States").value();
+  Edge clubEdge = testing::addEdge(e, club, EdgeType::kConsult, us, "2020-02-01", "2020-02-01", "The club met.");
+  REQUIRE(club.id != iran.id);
+  core::LocalGraph local(e);
+  ServerThread server(local);
+  auto connected = rpc::Client::connect(server.address());
+  REQUIRE(connected);
+  rpc::Client& remote = *connected.value();
+
+  // Old style, by name: whichever "Iran" the name means, as before.
+  core::TimelineQuery byName;
+  byName.actor = "Iran";
+  sameResult(local.timeline(byName), remote.timeline(byName));
+  auto named = remote.actor("Iran");
+  REQUIRE(named);
+  const Actor& other = named->id == iran.id ? club : iran;
+
+  for (const Actor& who : {iran, club}) {
+    INFO("actor " << who.id << " " << actorKindName(who.kind));
+    core::EdgeQuery eq;
+    eq.actor = core::ActorRef::ofId(who.id);
+    auto edges = remote.edges(eq);
+    REQUIRE(edges);
+    REQUIRE(!edges->empty());
+    for (const Edge& x : *edges) CHECK((x.src == who.id || x.dst == who.id));
+    sameResult(local.edges(eq), edges);
+    std::vector<EdgeId> visited;
+    REQUIRE(remote.forEachEdge(eq, [&](Edge& x) {
+                    visited.push_back(x.id);
+                    return true;
+                  }).isOk());
+    CHECK(visited == edgeIds(*edges));
+
+    core::TimelineQuery tq;
+    tq.actor = eq.actor;
+    auto timeline = remote.timeline(tq);
+    REQUIRE(timeline);
+    CHECK(edgeIds(*timeline) == edgeIds(local.timeline(tq).value()));
+    for (const Edge& x : *timeline) CHECK((x.src == who.id || x.dst == who.id));
+
+    core::NeighbourQuery nq;
+    nq.actor = eq.actor;
+    auto hood = remote.neighbours(nq);
+    REQUIRE(hood);
+    CHECK(hood->nodes.front().id == who.id);
+    sameResult(local.neighbours(nq), hood, sameNeighbourhood);
+
+    core::PathQuery pq;
+    pq.from = core::ActorRef::ofId(who.id);
+    pq.to = "Mike Pompeo";
+    auto paths = remote.paths(pq);
+    REQUIRE(paths);
+    REQUIRE(!paths->paths.empty());
+    CHECK(paths->paths.front().nodes.front().id == who.id);
+    sameResult(local.paths(pq), paths, samePaths);
+
+    core::AsOfQuery aq;
+    aq.date = Date::parse("2019-06-01").value();
+    aq.actor = eq.actor;
+    sameResult(local.asOf(aq), remote.asOf(aq));
+
+    auto shown = remote.actorByRef(eq.actor);
+    REQUIRE(shown);
+    CHECK(shown->kind == who.kind);
+  }
+  // The actor the name does not mean is reached by its id: its edges are its own.
+  core::EdgeQuery otherEdges;
+  otherEdges.actor = core::ActorRef::ofId(other.id);
+  auto got = remote.edges(otherEdges);
+  REQUIRE(got);
+  if (other.id == club.id)
+    CHECK(edgeIds(*got) == std::vector<EdgeId>{clubEdge.id});
+  else
+    for (const Edge& x : *got) CHECK(x.id != clubEdge.id);
+}
+
+TEST_CASE("Client: an id that names no actor is NotFound naming the id", "[rpc]") {
+  SmallGraph g;
+  core::LocalGraph local(*g.engine);
+  ServerThread server(local);
+  auto connected = rpc::Client::connect(server.address());
+  REQUIRE(connected);
+  rpc::Client& remote = *connected.value();
+  const core::ActorRef missing = core::ActorRef::ofId(424242);
+  auto check = [](const Status& s) {
+    CHECK(s.code() == StatusCode::kNotFound);
+    CHECK(s.message() == "no actor with id 424242");
+  };
+  core::EdgeQuery eq;
+  eq.actor = missing;
+  check(remote.edges(eq).status());
+  core::NeighbourQuery nq;
+  nq.actor = missing;
+  check(remote.neighbours(nq).status());
+  core::PathQuery pq;
+  pq.from = "Iran";
+  pq.to = missing;
+  check(remote.paths(pq).status());
+  core::TimelineQuery tq;
+  tq.actor = missing;
+  check(remote.timeline(tq).status());
+  core::AsOfQuery aq;
+  aq.date = Date::parse("2020").value();
+  aq.actor = missing;
+  check(remote.asOf(aq).status());
+  check(remote.actorByRef(missing).status());
+  // The connection keeps serving: a name still resolves.
+  tq.actor = "Iran";
+  CHECK(remote.timeline(tq).isOk());
 }
 
 TEST_CASE("Client: connecting to a port where nothing listens is IOError", "[rpc]") {

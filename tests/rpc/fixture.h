@@ -82,7 +82,7 @@ struct SmallGraph {
 // A graph on which exact betweenness takes seconds: `n` actors, each
 // consulting `degree` others picked by a fixed generator ("Body 0", ...).
 inline void addSlowGraph(core::Engine& e, int n, int degree) {
-  auto batch = e.store().newBatch();
+  auto batch = e.newBatch();
   std::vector<ActorId> ids;
   for (int i = 0; i < n; ++i) {
     Actor a;
@@ -105,7 +105,7 @@ inline void addSlowGraph(core::Engine& e, int n, int degree) {
       edge.when = DateRange::point(Date::fromDays(15000 + k, DatePrecision::kDay));
       if (auto r = batch->putEdge(edge); !r) throw std::runtime_error(r.status().toString());
     }
-  if (auto st = e.store().commit(*batch); !st.isOk()) throw std::runtime_error(st.toString());
+  if (auto st = e.commit(*batch); !st.isOk()) throw std::runtime_error(st.toString());
 }
 
 // Runs a Server over `graph` in a thread; stops and joins it on destruction.

@@ -166,7 +166,7 @@ TEST_CASE("Server: a client that disconnects mid-result does not disturb the oth
   core::Engine& e = *g.engine;
   Actor hub = testing::addActor(e, "Hub Ministry", ActorKind::kGovernmentBody);
   Actor spoke = testing::addActor(e, "Spoke Office", ActorKind::kGovernmentBody);
-  auto batch = e.store().newBatch();
+  auto batch = e.newBatch();
   for (int i = 0; i < 3000; ++i) {
     Edge edge;
     edge.src = hub.id;
@@ -176,7 +176,7 @@ TEST_CASE("Server: a client that disconnects mid-result does not disturb the oth
     edge.evidence.push_back(Evidence{"", 0, 0, 10, std::string(200, 'e')});
     REQUIRE(batch->putEdge(edge));
   }
-  REQUIRE(e.store().commit(*batch).isOk());
+  REQUIRE(e.commit(*batch).isOk());
   core::LocalGraph local(e);
   ServerThread server(local);
   auto before = local.stats();
@@ -217,7 +217,7 @@ TEST_CASE("Server: a query past its deadline is answered with an error and the s
   core::Engine& e = *g.engine;
   Actor hub = testing::addActor(e, "Hub Ministry", ActorKind::kGovernmentBody);
   Actor spoke = testing::addActor(e, "Spoke Office", ActorKind::kGovernmentBody);
-  auto batch = e.store().newBatch();
+  auto batch = e.newBatch();
   for (int i = 0; i < 5000; ++i) {
     Edge edge;
     edge.src = hub.id;
@@ -227,7 +227,7 @@ TEST_CASE("Server: a query past its deadline is answered with an error and the s
     edge.evidence.push_back(Evidence{"", 0, 0, 10, "A meeting."});
     REQUIRE(batch->putEdge(edge));
   }
-  REQUIRE(e.store().commit(*batch).isOk());
+  REQUIRE(e.commit(*batch).isOk());
   core::LocalGraph local(e);
   rpc::ServerOptions o = ServerThread::defaults();
   o.deadline = std::chrono::milliseconds(1);

@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <sstream>
 
-#include "graph/snapshot_file.h"
 #include <unistd.h>
 
 #include <chrono>
@@ -46,7 +45,7 @@ Result<core::Engine*> CliContext::engine(bool write) {
 Status CliContext::closeEngine() {
   api_.reset();
   if (!engine_) return Status::ok();
-  if (engineWritable_) (void)graph::trimChangeLog(engine_->store(), engine_->path());
+  if (engineWritable_) (void)core::trimChangeLog(*engine_);
   Status closed = engine_->close();
   engine_.reset();
   if (closed.isOk()) return closed;
@@ -166,6 +165,14 @@ void CliContext::discardCreatedDatabase() {
   std::error_code ec;
   std::filesystem::remove_all(dbPath, ec);
   createdDb_ = false;
+}
+
+Result<Actor> storedActor(const core::Engine& engine, const core::ActorRef& ref) {
+  if (!ref.byId()) return engine.resolveOne(ref.name());
+  auto a = engine.store().getActor(ref.id());
+  if (!a) return a.status();
+  if (!a->has_value()) return Status::notFound("no actor with id " + std::to_string(ref.id()));
+  return std::move(**a);
 }
 
 std::string CliContext::nameOf(ActorId id) {

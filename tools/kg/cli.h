@@ -71,7 +71,7 @@ struct CliContext {
 
   // Closes the database opened by engine() (and the api() over it), releasing
   // its lock. After writes, first drops the change records the snapshot file
-  // no longer needs (graph::trimChangeLog; a failure only leaves them).
+  // no longer needs (core::trimChangeLog; a failure only leaves them).
   // Returns the store's close error (GraphStore::close: a failed final sync),
   // prefixed "closing the database 'PATH' failed: "; what was committed stays.
   Status closeEngine();
@@ -135,6 +135,11 @@ Status parseCameoOption(const std::string& text, query::Filter* filter);
 
 // Parses an optional date option ("" = not given). InvalidArgument names the option.
 Result<std::optional<Date>> parseDateOption(const std::string& text, const char* option);
+
+// The stored actor `ref` names (an ACTOR argument read by
+// core::ActorRef::parseArg): an id as that actor only (NotFound "no actor
+// with id N"), a name as Engine::resolveOne resolves it (its errors).
+Result<Actor> storedActor(const core::Engine& engine, const core::ActorRef& ref);
 // Parses a comma-separated list of edge types ("" = none). InvalidArgument
 // (parseEdgeType's message) on the first unknown type.
 Result<std::vector<EdgeType>> parseTypeList(const std::string& text);

@@ -109,11 +109,13 @@ int showActor(CliContext& ctx, const ShowArgs& args) {
   auto filter = toFilter(args.f);
   if (!filter) return ctx.usage(filter.status());
   q.filter = *filter;
+  auto ref = core::ActorRef::parseArg(name);
+  if (!ref) return ctx.usage(ref.status());
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
-  auto actor = (*api)->actor(name);
+  auto actor = (*api)->actorByRef(*ref);
   if (!actor) return ctx.failLookup(actor.status());
-  q.actor = name;
+  q.actor = core::ActorRef::ofId(actor->id);  // the actor shown, whoever else has its name
   q.evidence = args.evidence;
   // Without --limit, --json is written as it is read (an actor of a large
   // import has a hundred thousand edges); --limit's choice of offices
@@ -239,7 +241,7 @@ void registerActorCommands(CLI::App& app, CliContext& ctx) {
 
   auto* show = app.add_subcommand("show", "an actor with its aliases, offices and edges with evidence");
   auto sargs = std::make_shared<ShowArgs>();
-  show->add_option("NAME", sargs->name, "a name, alias or spelling")->required();
+  show->add_option("NAME", sargs->name, "a name, alias or spelling, or #ID")->required();
   show->add_option("--evidence", sargs->evidence, "evidence snippets per edge (default 2)")->check(countCheck());
   show->add_option("--limit", sargs->limit, "list at most this many edges, offices first (default: all)")
       ->check(countCheck());

@@ -23,11 +23,15 @@ int edgeAdd(CliContext& ctx, const EdgeAddArgs& a) {
     return ctx.usage("the edge ends (--to " + a.to + ") before it starts (--from " + a.from + ")");
   if (!(a.confidence >= 0.0f && a.confidence <= 1.0f))
     return ctx.usage("--confidence " + std::to_string(a.confidence) + " is outside 0..1");
+  auto srcRef = core::ActorRef::parseArg(a.src);
+  if (!srcRef) return ctx.usage(srcRef.status());
+  auto dstRef = core::ActorRef::parseArg(a.dst);
+  if (!dstRef) return ctx.usage(dstRef.status());
   auto engine = ctx.engine(true);
   if (!engine) return ctx.failOpen(engine.status());
-  auto src = (*engine)->resolveOne(a.src);
+  auto src = storedActor(**engine, *srcRef);
   if (!src) return ctx.failLookup(src.status());
-  auto dst = (*engine)->resolveOne(a.dst);
+  auto dst = storedActor(**engine, *dstRef);
   if (!dst) return ctx.failLookup(dst.status());
   Edge e;
   e.src = src->id;
@@ -76,7 +80,9 @@ int listEdges(CliContext& ctx, const CLI::App* cmd, const EdgesArgs& a) {
   // all of them are read, to say how many were left out.
   q.limit = a.limit == 0 || !a.actor.empty() ? 0 : a.limit + 1;
   q.evidence = a.evidence;
-  q.actor = a.actor;
+  auto ref = core::ActorRef::parseArg(a.actor);
+  if (!ref) return ctx.usage(ref.status());
+  q.actor = *ref;
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
   if (ctx.json) {  // written as it is read, not held
@@ -113,9 +119,9 @@ void registerEdgeCommands(CLI::App& app, CliContext& ctx) {
   edge->require_subcommand(1);
   auto* add = edge->add_subcommand("add", "add a typed, dated edge (merged into an identical stored fact)");
   auto args = std::make_shared<EdgeAddArgs>();
-  add->add_option("SRC", args->src, "source actor (name or alias)")->required();
+  add->add_option("SRC", args->src, "source actor (name or alias, or #ID)")->required();
   add->add_option("TYPE", args->type, "edge type: " + edgeTypeList())->required();
-  add->add_option("DST", args->dst, "target actor (name or alias)")->required();
+  add->add_option("DST", args->dst, "target actor (name or alias, or #ID)")->required();
   add->add_option("--from", args->from, "start date YYYY[-MM[-DD]]");
   add->add_option("--to", args->to, "end date YYYY[-MM[-DD]] (default: --from for events, open for offices)");
   add->add_option("--evidence", args->evidence, "the sentence this fact was read from");
@@ -128,7 +134,7 @@ void registerEdgeCommands(CLI::App& app, CliContext& ctx) {
 
   auto* list = app.add_subcommand("edges", "list edges");
   auto la = std::make_shared<EdgesArgs>();
-  list->add_option("--actor", la->actor, "only edges touching this actor");
+  list->add_option("--actor", la->actor, "only edges touching this actor (a name, or #ID)");
   addFilterOptions(list, la->f);
   list->add_option("--limit", la->limit, "list at most this many edges (default: all)")->check(countCheck());
   list->add_option("--evidence", la->evidence,

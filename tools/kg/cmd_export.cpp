@@ -74,11 +74,13 @@ int runExport(CliContext& ctx, CLI::App* cmd, const ExportArgs& a) {
     return ctx.usage("--space '" + a.space + "' is not a NebulaGraph space name (letters, digits, _)");
   if (a.partitions < 1) return ctx.usage("--partitions must be at least 1");
 
+  auto root = core::ActorRef::parseArg(a.actor);
+  if (!root) return ctx.usage(root.status());
   auto engine = ctx.engine(false);
   if (!engine) return ctx.failOpen(engine.status());
   std::string description = "kg export --format " + a.format;
   if (!a.actor.empty()) {
-    auto who = (*engine)->resolveOne(a.actor);
+    auto who = storedActor(**engine, *root);
     if (!who) return ctx.failLookup(who.status());
     sel.root = who->id;
     sel.depth = a.depth < 0 ? 1 : a.depth;
@@ -140,7 +142,7 @@ void registerExportCommands(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--to", a->to, "window end YYYY[-MM[-DD]]");
   cmd->add_flag("--undated", a->undated, "with a window, also export edges with no known date");
   cmd->add_option("--min-confidence", a->minConfidence, "only edges of at least this confidence (0..1)");
-  cmd->add_option("--actor", a->actor, "only the neighbourhood of this actor (name or alias)");
+  cmd->add_option("--actor", a->actor, "only the neighbourhood of this actor (name or alias, or #ID)");
   cmd->add_option("--depth", a->depth, "with --actor: hops (0..8, default 1)")->check(countCheck());
   cmd->add_option("--direction", a->direction, "with --actor: walk edges out, in or both (default)")
       ->check(CLI::IsMember({"out", "in", "both"}));

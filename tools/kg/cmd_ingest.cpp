@@ -9,9 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "core/ingest.h"
-#include "extract/extractor.h"
-#include "extract/text/reader.h"
+#include "core/local_ingest.h"
 #include "rpc/client.h"
 #include "tools/kg/cli.h"
 
@@ -122,25 +120,17 @@ int ingestRemote(CliContext& ctx, const IngestArgs& args) {
   // reports them during each call, and confirmed by each call's answer).
   Progress progress(ctx, "ingest", "documents", 0);
   std::vector<core::IngestDocument> docs;
-  std::vector<extract::ReadWarning> readWarnings;
-  const extract::ReadStats read = extract::readInputs(
+  core::IngestSummary s;
+  const core::ReadCounts read = core::readDocuments(
       args.paths,
-      [&](extract::RawDocument&& d) {
+      [&](core::IngestDocument&& doc) {
         progress.add(1);
-        core::IngestDocument doc;
-        doc.text = std::move(d.text);
-        doc.title = std::move(d.title);
-        doc.date = d.date;
-        doc.source = std::move(d.source);
-        doc.url = std::move(d.url);
         docs.push_back(std::move(doc));
       },
-      &readWarnings);
-  core::IngestSummary s;
+      &s.warnings);
   s.files = read.files;
   s.documents = read.documents;
   s.bytes = read.bytes;
-  for (const auto& w : readWarnings) s.warnings.push_back(w.toString());
   Status status;
   if (!docs.empty()) {
     auto* client = dynamic_cast<rpc::Client*>(*api);
@@ -198,17 +188,17 @@ int ingest(CliContext& ctx, const IngestArgs& args) {
   auto date = parseDateOption(args.date, "--date");
   if (!date) return ctx.usage(date.status());
 
-  extract::ExtractorOptions xo;
+  core::DictionaryOptions xo;
   xo.loadDefaultDictionary = !args.noDefaultActors;
   xo.actorFiles = args.actorFiles;
   xo.petrarchFiles = args.petrarchFiles;
   xo.verbFiles = args.verbFiles;
   xo.agentFiles = args.agentFiles;
   xo.discardFiles = args.discardFiles;
-  auto extractor = extract::Extractor::create(xo);
-  if (!extractor) return ctx.fail(extractor.status());
+  auto ingestor = core::LocalIngest::create(xo);
+  if (!ingestor) return ctx.fail(ingestor.status());
   // Dictionary lines that could not be read were skipped: say which.
-  const auto& warnings = (*extractor)->warnings();
+  const auto& warnings = (*ingestor)->dictionaryWarnings();
   constexpr size_t kShownWarnings = 20;
   for (size_t i = 0; i < warnings.size() && i < kShownWarnings; ++i)
     std::cerr << "warning: " << warnings[i] << "\n";
@@ -222,8 +212,7 @@ int ingest(CliContext& ctx, const IngestArgs& args) {
   if (args.threads == 0) return ctx.usage("--threads must be at least 1");
   io.threads = args.threads;
   io.knownActors = args.knownActors == "all" ? core::KnownActors::kAll : core::KnownActors::kNamed;
-  auto ingestor = core::Ingestor::create(**engine, **extractor, io);
-  if (!ingestor) return ctx.fail(ingestor.status());
+  if (Status opened = (*ingestor)->open(**engine, io); !opened.isOk()) return ctx.fail(opened);
 
   const auto start = std::chrono::steady_clock::now();
   // Documents read so far, and their text's bytes of the inputs' size: the

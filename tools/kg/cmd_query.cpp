@@ -8,7 +8,6 @@
 #include <map>
 
 #include "core/json_codec.h"
-#include "graph/snapshot.h"
 #include "tools/kg/cli.h"
 #include "tools/kg/graph_output.h"
 #include "tools/kg/table.h"
@@ -90,10 +89,12 @@ int neighbors(CliContext& ctx, const CLI::App* cmd, const NeighborsArgs& a) {
     return ctx.usage(s);
   if (Status s = inRange("--fanout", static_cast<long long>(a.fanout), query::kMaxFanout); !s.isOk())
     return ctx.usage(s);
+  auto ref = core::ActorRef::parseArg(a.name);
+  if (!ref) return ctx.usage(ref.status());
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
   core::NeighbourQuery q;
-  q.actor = a.name;
+  q.actor = *ref;
   q.options.depth = a.depth;
   q.options.limit = a.limit;
   q.options.fanout = a.fanout;
@@ -153,11 +154,15 @@ int path(CliContext& ctx, const CLI::App* cmd, const PathArgs& a) {
   if (Status s = inRange("--k", a.k, query::kMaxK); !s.isOk()) return ctx.usage(s);
   if (Status s = inRange("--max-paths", static_cast<long long>(a.maxPaths), query::kMaxPaths); !s.isOk())
     return ctx.usage(s);
+  auto from = core::ActorRef::parseArg(a.a);
+  if (!from) return ctx.usage(from.status());
+  auto to = core::ActorRef::parseArg(a.b);
+  if (!to) return ctx.usage(to.status());
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
   core::PathQuery q;
-  q.from = a.a;
-  q.to = a.b;
+  q.from = *from;
+  q.to = *to;
   q.options.mode = *mode;
   q.options.filter = *filter;
   q.options.maxDepth = a.maxDepth;
@@ -204,7 +209,7 @@ int path(CliContext& ctx, const CLI::App* cmd, const PathArgs& a) {
       if (*mode == query::PathMode::kTemporal) {
         nlohmann::json days = nlohmann::json::array();
         for (int32_t d : p.days)
-          days.push_back(d == graph::kOpenStart ? nlohmann::json(nullptr)
+          days.push_back(d == core::PathView::kUndated ? nlohmann::json(nullptr)
                                                 : nlohmann::json(Date::fromDays(d, DatePrecision::kDay).toString()));
         jp["taken"] = days;
       }
@@ -225,7 +230,7 @@ int path(CliContext& ctx, const CLI::App* cmd, const PathArgs& a) {
       const Edge& e = p.edges[j];
       bool forward = e.src == p.nodes[j].id;
       std::string date = dateText(e.when);
-      if (*mode == query::PathMode::kTemporal && p.days[j] != graph::kOpenStart)
+      if (*mode == query::PathMode::kTemporal && p.days[j] != core::PathView::kUndated)
         date += ", taken " + Date::fromDays(p.days[j], DatePrecision::kDay).toString();
       std::cout << "  " << (forward ? "--" : "<-") << edgeTypeName(e.type) << " (" << date << ")"
                 << (forward ? "-->" : "--") << " " << printable(p.nodes[j + 1].name) << "\n";
@@ -247,12 +252,14 @@ struct TimelineArgs {
 int timelineCmd(CliContext& ctx, const TimelineArgs& a) {
   auto filter = toFilter(a.f);
   if (!filter) return ctx.usage(filter.status());
+  auto ref = core::ActorRef::parseArg(a.name);
+  if (!ref) return ctx.usage(ref.status());
   auto api = ctx.api();
   if (!api) return ctx.fail(api.status());
-  auto who = (*api)->actor(a.name);
+  auto who = (*api)->actorByRef(*ref);
   if (!who) return ctx.failLookup(who.status());
   core::TimelineQuery q;
-  q.actor = a.name;
+  q.actor = core::ActorRef::ofId(who->id);  // the actor shown, whoever else has its name
   q.filter = *filter;
   q.evidence = a.o.evidence;
   if (ctx.json && !a.limit)  // written as it is read; --limit's left_out needs them all
@@ -302,9 +309,11 @@ int asOfCmd(CliContext& ctx, const CLI::App* cmd, const AsOfArgs& a) {
   q.evidence = a.o.evidence;
   std::string whoName;
   if (!a.name.empty()) {
-    auto who = (*api)->actor(a.name);
+    auto ref = core::ActorRef::parseArg(a.name);
+    if (!ref) return ctx.usage(ref.status());
+    auto who = (*api)->actorByRef(*ref);
     if (!who) return ctx.failLookup(who.status());
-    q.actor = a.name;
+    q.actor = core::ActorRef::ofId(who->id);
     whoName = who->name;
   }
   Progress progress(ctx, "asof", "", 0);
@@ -436,7 +445,7 @@ int componentsCmd(CliContext& ctx, const CLI::App* cmd, const ComponentsArgs& a)
 void registerQueryCommands(CLI::App& app, CliContext& ctx) {
   auto* nb = app.add_subcommand("neighbors", "actors within k hops of an actor, and the edges among them");
   auto na = std::make_shared<NeighborsArgs>();
-  nb->add_option("NAME", na->name, "actor name or alias")->required();
+  nb->add_option("NAME", na->name, "actor name or alias, or #ID")->required();
   nb->add_option("--depth", na->depth, "hops (1..8, default 1)")->check(countCheck());
   nb->add_option("--limit", na->limit,
                  "at most this many actors, and edges listed in the table (default 500)")->check(countCheck());
@@ -449,8 +458,8 @@ void registerQueryCommands(CLI::App& app, CliContext& ctx) {
 
   auto* p = app.add_subcommand("path", "how two actors are connected");
   auto pa = std::make_shared<PathArgs>();
-  p->add_option("A", pa->a, "first actor")->required();
-  p->add_option("B", pa->b, "second actor")->required();
+  p->add_option("A", pa->a, "first actor (a name, or #ID)")->required();
+  p->add_option("B", pa->b, "second actor (a name, or #ID)")->required();
   p->add_option("--mode", pa->mode, "shortest (default), all-shortest, k-shortest, weighted or temporal")
       ->check(CLI::IsMember({"shortest", "all-shortest", "k-shortest", "weighted", "temporal"}));
   p->add_option("--k", pa->k, "k-shortest: number of paths (1..100, default 3)")->check(countCheck());
@@ -464,7 +473,7 @@ void registerQueryCommands(CLI::App& app, CliContext& ctx) {
 
   auto* t = app.add_subcommand("timeline", "an actor's edges in date order");
   auto ta = std::make_shared<TimelineArgs>();
-  t->add_option("NAME", ta->name, "actor name or alias")->required();
+  t->add_option("NAME", ta->name, "actor name or alias, or #ID")->required();
   t->add_option("--limit", ta->limit, "list at most this many edges (default: all)")->check(countCheck());
   addFilterOptions(t, ta->f);
   addEvidenceOption(t, ta->o);
@@ -473,7 +482,7 @@ void registerQueryCommands(CLI::App& app, CliContext& ctx) {
   auto* as = app.add_subcommand("asof", "offices and memberships held on a date");
   auto aa = std::make_shared<AsOfArgs>();
   as->add_option("DATE", aa->date, "YYYY[-MM[-DD]]")->required();
-  as->add_option("NAME", aa->name, "only relations of this actor");
+  as->add_option("NAME", aa->name, "only relations of this actor (a name, or #ID)");
   as->add_option("--limit", aa->limit, "list at most this many relations (default: all)")->check(countCheck());
   addFilterOptions(as, aa->f);
   addEvidenceOption(as, aa->o);

@@ -22,7 +22,7 @@ namespace {
 // printing why. The graph over the engine and the server end with it.
 int serveGraph(kg::core::Engine& engine, const std::vector<std::string>& actorFiles,
                const kg::rpc::ServerOptions& options) {
-  kg::extract::ExtractorOptions xo;
+  kg::core::DictionaryOptions xo;
   xo.actorFiles = actorFiles;
   kg::core::LocalGraph graph(engine, xo);
   graph.setSnapshotReport([](const std::string& line) { std::cerr << "kgd: warning: " << line << "\n"; });
