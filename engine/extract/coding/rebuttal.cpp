@@ -86,6 +86,23 @@ bool answersFor(const std::vector<Entity>& entities, const Mention& m, size_t ac
   return state.kind == ActorKind::kState && a.kind == ActorKind::kPerson && !a.country.empty() && a.country == state.country;
 }
 
+// The REJECT of accusation `a` by mention `m`'s actor, its verb at `verb`: a
+// state answers the accuser's state when a title gave one, else the
+// accuser; the verb's tense dates it as the coder's events are dated
+// ("rejected": the article's day, or the day the sentence names).
+Fact rejectionOf(const std::vector<Token>& tokens, const std::vector<Entity>& entities, const Mention& m,
+                 const Accusation& a, size_t verb) {
+  Fact f;
+  f.src = m.entity;
+  const bool stateAnswers = entities[m.entity].actor.kind == ActorKind::kState && a.accuserState != kNoActor;
+  f.dst = stateAnswers ? a.accuserState : a.accuser;
+  f.type = EdgeType::kReject;
+  f.cameo = "120";
+  f.confidence = m.confidence * kRebuttalConfidence;
+  f.tense = tokens[verb].lower.ends_with("ed") ? Tense::kPast : Tense::kPresent;
+  return f;
+}
+
 }  // namespace
 
 std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
@@ -100,15 +117,7 @@ std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::ve
     if (verb == tokens.size()) continue;
     for (const Accusation& a : accusationsOf(sentenceFacts, mentions)) {
       if (!answersFor(entities, m, a.accused) || a.accuser == m.entity) continue;
-      Fact f;
-      f.src = m.entity;
-      const bool stateAnswers = entities[m.entity].actor.kind == ActorKind::kState && a.accuserState != kNoActor;
-      f.dst = stateAnswers ? a.accuserState : a.accuser;
-      f.type = EdgeType::kReject;
-      f.cameo = "120";
-      f.confidence = m.confidence * kRebuttalConfidence;
-      f.tense = tokens[verb].lower.ends_with("ed") ? Tense::kPast : Tense::kPresent;
-      return f;
+      return rejectionOf(tokens, entities, m, a, verb);
     }
   }
   if (earlier.empty()) return std::nullopt;
@@ -122,18 +131,7 @@ std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::ve
     if (nearer) continue;
     for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
       if (!answersFor(entities, m, it->accused) || it->accuser == m.entity) continue;
-      Fact f;
-      f.src = m.entity;
-      const bool stateAnswers = entities[m.entity].actor.kind == ActorKind::kState && it->accuserState != kNoActor;
-      f.dst = stateAnswers ? it->accuserState : it->accuser;
-      f.type = EdgeType::kReject;
-      f.cameo = "120";
-      f.confidence = m.confidence * kRebuttalConfidence;
-      // The verb's tense dates the rebuttal as the coder's events are dated:
-      // "rejected" on the article's day (or the day the sentence names).
-      const std::string& v = tokens[verb].lower;
-      f.tense = v.ends_with("ed") ? Tense::kPast : Tense::kPresent;
-      return f;
+      return rejectionOf(tokens, entities, m, *it, verb);
     }
     return std::nullopt;  // the actor right before such a verb is the one who rejects
   }

@@ -617,6 +617,17 @@ bool appositiveOwnedRole(StandingScan& s, const std::vector<const Mention*>& all
   return true;
 }
 
+// P leads G ("leader"), read loosely as an apposition is (kAppositionFactor).
+void pushLeader(StandingScan& s, const Mention& p, const Mention& g) {
+  Fact f;
+  f.src = p.entity;
+  f.dst = g.entity;
+  f.type = EdgeType::kLeaderOf;
+  f.title = "leader";
+  f.confidence = std::min(p.confidence, g.confidence) * kAppositionFactor;
+  s.push(std::move(f));
+}
+
 // "G, led by P", "G led by P", "G, the political wing of the factions and
 // led by P,": P leads G. `by` is the index of "by" after "led"/"headed"; G is
 // the group or state right before "led" or right before the comma that opens
@@ -641,13 +652,7 @@ void ledBy(StandingScan& s, const std::vector<const Mention*>& all, size_t by) {
   if (g == nullptr || g->entity == p->entity) return;
   const ActorKind kind = s.entities[g->entity].actor.kind;
   if (kind == ActorKind::kPerson || kind == ActorKind::kMedia) return;
-  Fact f;
-  f.src = p->entity;
-  f.dst = g->entity;
-  f.type = EdgeType::kLeaderOf;
-  f.title = "leader";
-  f.confidence = std::min(p->confidence, g->confidence) * kAppositionFactor;
-  s.push(std::move(f));
+  pushLeader(s, *p, *g);
 }
 
 // "G, which is part of the PMU": `q` is the token after the comma.
@@ -876,13 +881,7 @@ void possessorLeads(StandingScan& s, const std::vector<const Mention*>& all) {
       if (g->tokBegin == p->tokEnd + 1 && tokens[p->tokEnd].word) continue;  // only the "'s" between
       const ActorKind kind = s.entities[g->entity].actor.kind;
       if (kind != ActorKind::kOrganisation && kind != ActorKind::kArmedGroup) continue;
-      Fact f;
-      f.src = p->entity;
-      f.dst = g->entity;
-      f.type = EdgeType::kLeaderOf;
-      f.title = "leader";
-      f.confidence = std::min(p->confidence, g->confidence) * kAppositionFactor;
-      s.push(std::move(f));
+      pushLeader(s, *p, *g);
       break;
     }
   }
