@@ -63,6 +63,16 @@ struct Fixture {
     }
     graph = std::make_unique<core::LocalGraph>(*engine);
     if (!graph->refresh().isOk()) std::abort();
+    // One ingest before serving builds the extractor and the function-local
+    // tables it reads (dictionaries, lexicons) now, before the exit handler
+    // below is registered: at exit that handler stops the server and joins
+    // its workers first, and only then are those tables destroyed. (A fuzzed
+    // ingest call still loading them while exit() destroyed them was a
+    // heap-use-after-free in the bounded CI run.)
+    core::IngestDocument doc;
+    doc.text = "Iraq condemned the strike on Monday.";
+    doc.date = Date::day(2020, 1, 6);
+    if (!graph->ingest({doc}).isOk()) std::abort();
     rpc::ServerOptions o;
     o.listen = "127.0.0.1:0";
     o.queryThreads = 2;
@@ -88,8 +98,13 @@ Fixture& fixture() {
   static Fixture* f = [] {
     auto* made = new Fixture();
     std::atexit([] {
+      // The server first: its workers may be in a call that reads tables
+      // the exit destroys after this handler (they were built earlier).
+      Fixture& fx = fixture();
+      fx.server->stop();
+      if (fx.thread.joinable()) fx.thread.join();
       std::error_code ec;
-      std::filesystem::remove_all(fixture().dir, ec);
+      std::filesystem::remove_all(fx.dir, ec);
     });
     return made;
   }();
