@@ -1,6 +1,8 @@
 #include "extract/relations/arabic_rules.h"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 #include <optional>
 
 #include "extract/relations/rule_lexicon.h"
@@ -93,6 +95,19 @@ struct ArabicScan {
       if (!transparent[q]) ++seen;
     }
     return -1;
+  }
+
+  // True when the mention starting at token `at` names a place: after "في"
+  // (in) or "قرب" (near), directly or across a word of direction ("في جنوب
+  // لبنان", "in southern Lebanon").
+  bool locatedAt(size_t at) const {
+    static const std::array<std::string_view, 5> kDirections = {"\u062C\u0646\u0648\u0628", "\u0634\u0645\u0627\u0644",
+                                                               "\u0634\u0631\u0642", "\u063A\u0631\u0628",
+                                                               "\u0648\u0633\u0637"};  // جنوب شمال شرق غرب وسط
+    auto place = [&](size_t q) { return norm[q] == "\u0641\u064A" || norm[q] == "\u0642\u0631\u0628"; };  // في قرب
+    if (at >= 1 && place(at - 1)) return true;
+    return at >= 2 && place(at - 2) &&
+           std::find(kDirections.begin(), kDirections.end(), std::string_view(norm[at - 1])) != kDirections.end();
   }
 
   // Arguments coordinated with args[k] by و ("سليماني والمهندس", "X و Y").
@@ -346,6 +361,9 @@ void verbEvent(ArabicScan& s, size_t i, const ArabicTrigger& tr, const char* mod
     }
   } else {
     obj = s.argAfter(svo ? i + 1 : after, 6);
+    // "في جنوب لبنان", "في العراق": a place, never the one acted on; the
+    // next argument may be.
+    while (obj >= 0 && s.locatedAt(s.args[obj]->tokBegin)) obj = s.argAfter(s.args[obj]->tokEnd, 3);
   }
   if (obj < 0 || obj == subj) return;
   s.add(subjects, s.group(obj), tr, mode);

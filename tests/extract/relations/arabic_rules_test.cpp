@@ -114,3 +114,14 @@ TEST_CASE("Arabic relations: a state's adjective between a title and a name is t
   // No title before the adjective: the state stays a party ("American forces withdrew from Iraq").
   CHECK(hasLine(facts("انسحبت القوات الأمريكية من العراق.", "2021-05-10"), "United States -RETREAT-> Iraq"));
 }
+
+// A sentence of our own (no held-out set holds it).
+TEST_CASE("Arabic relations: a place after في is never the one acted on", "[extract][relations][arabic]") {
+  // "Israel shelled positions in southern Lebanon": Lebanon is where, not whom.
+  for (const auto& l : facts("قصفت إسرائيل مواقع في جنوب لبنان.", "2019-08-25"))
+    CHECK(l.find("Israel -ASSAULT-> Lebanon") == std::string::npos);
+  for (const auto& l : facts("قصفت الطائرات الأمريكية مواقع في العراق.", "2019-12-30"))
+    CHECK(l.find("-ASSAULT-> Iraq") == std::string::npos);
+  // An actor after the place is still the target: "struck in Syria the Islamic State".
+  CHECK(hasLine(facts("قصفت الطائرات الأمريكية في سوريا تنظيم داعش.", "2019-12-30"), "United States -ASSAULT-> Islamic State"));
+}
