@@ -111,11 +111,7 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
     noteKey(k);
     noteKey(s);
   }
-  Entry e{actor, plan.acronym, plan.wordLens, "", false};
-  if (words == 1) {
-    e.arabicLetters = arabicLetters(plan.prefixes.back().first);
-    e.arabicScript = !e.arabicLetters.empty();
-  }
+  const Entry e{actor, plan.acronym, plan.wordLens, words == 1 ? arabicLetters(plan.prefixes.back().first) : ""};
   const size_t maxWords = std::max(maxWords_, std::min<size_t>(words, 12));
   if (maxWords != maxWords_ && undo_) undo_->push([this, old = maxWords_] { maxWords_ = old; });
   maxWords_ = maxWords;
@@ -265,7 +261,7 @@ MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i
         const std::string letters = arabicLetters(t.strict);
         // An Arabic alias must have the word's letters; another script's
         // alias of the same sound ("ソレイマニ" for "سليماني") may stand.
-        std::erase_if(ok, [&](const Entry* e) { return e->arabicScript && e->arabicLetters != letters; });
+        std::erase_if(ok, [&](const Entry* e) { return !e->arabicLetters.empty() && e->arabicLetters != letters; });
       }
       size_t skelLen = 0;
       for (char c : s) skelLen += c != ' ';

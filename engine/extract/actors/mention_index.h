@@ -42,7 +42,6 @@ class MentionIndex {
     // and final ه, for the check a lone Arabic word's skeleton hit must pass
     // ("" otherwise).
     std::string arabicLetters;
-    bool arabicScript = false;  // a one-word alias written in Arabic
   };
   struct Hit {
     size_t length = 0;  // tokens consumed (including articles)

@@ -1717,6 +1717,8 @@ bool threatenAttackers(const MatchText& t, uint32_t ci, const Choice& choice, st
 // reciprocal measures") is still the announced answer threatenAttackers
 // aims; the clause's own roles, with no actor addressed.
 bool retaliationWithoutReading(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out) {
+  // No act read yet that a retaliation could answer: nothing to work out.
+  if (!t.earlier || t.earlier->done.empty()) return false;
   Choice bare;
   bare.vg = &t.p.vgs[t.p.clauses[ci].verb];
   bare.roles = defaultRoles(t, ci, *bare.vg, bare.vg->span.last, true, false);

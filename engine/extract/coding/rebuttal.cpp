@@ -58,6 +58,19 @@ bool ownBodyBefore(const std::vector<Token>& tokens, const Mention& m, size_t ve
   return words > 0;
 }
 
+// The noun of an apposition that opens with ", a|an|the NOUN" right before
+// mention `m` (a "that" or "which" may stand between): ", a charge Tehran
+// rejected", ", a decision that Tallinn condemned". nullptr when the words
+// before `m` do not read so.
+const std::string* appositionNounBefore(const std::vector<Token>& tokens, const Mention& m) {
+  size_t k = m.tokBegin;
+  if (k > 0 && (tokens[k - 1].lower == "that" || tokens[k - 1].lower == "which")) --k;
+  if (k < 3 || tokens[k - 3].lower != ",") return nullptr;
+  const std::string& det = tokens[k - 2].lower;
+  if (det != "a" && det != "an" && det != "the") return nullptr;
+  return &tokens[k - 1].lower;
+}
+
 // ", a charge Tehran rejected", ", an accusation that Moscow denied": the
 // accusation noun written before the actor, in an apposition to the clause
 // that told the accusation. The index of the verb right after mention `m`
@@ -65,11 +78,8 @@ bool ownBodyBefore(const std::vector<Token>& tokens, const Mention& m, size_t ve
 // read so.
 size_t appositiveRebuttalVerb(const std::vector<Token>& tokens, const Mention& m) {
   const auto& w = englishCoderWords();
-  size_t k = m.tokBegin;
-  if (k > 0 && (tokens[k - 1].lower == "that" || tokens[k - 1].lower == "which")) --k;
-  if (k < 3 || !w.accusationNouns.contains(tokens[k - 1].lower) || tokens[k - 3].lower != ",") return tokens.size();
-  const std::string& det = tokens[k - 2].lower;
-  if (det != "a" && det != "an" && det != "the") return tokens.size();
+  const std::string* noun = appositionNounBefore(tokens, m);
+  if (noun == nullptr || !w.accusationNouns.contains(*noun)) return tokens.size();
   size_t v = m.tokEnd;
   if (v < tokens.size() && tokens[v].word && tokens[v].lower.ends_with("ly")) ++v;
   if (v >= tokens.size() || !w.rebuttalVerbs.contains(tokens[v].lower)) return tokens.size();
@@ -161,11 +171,8 @@ std::optional<Fact> appositiveReactionFact(const std::vector<Token>& tokens, con
   static const std::unordered_set<std::string_view> kPraise = {"welcomed", "praised", "hailed", "applauded"};
   for (const Mention& m : mentions) {
     if (m.modifier || m.possessive) continue;
-    size_t k = m.tokBegin;
-    if (k > 0 && (tokens[k - 1].lower == "that" || tokens[k - 1].lower == "which")) --k;
-    if (k < 3 || !appositiveActNoun(tokens[k - 1].lower) || tokens[k - 3].lower != ",") continue;
-    const std::string& det = tokens[k - 2].lower;
-    if (det != "a" && det != "an" && det != "the") continue;
+    const std::string* noun = appositionNounBefore(tokens, m);
+    if (noun == nullptr || !appositiveActNoun(*noun)) continue;
     const size_t v = m.tokEnd;
     if (v >= tokens.size()) continue;
     const bool criticise = kCriticise.count(tokens[v].lower) > 0, praise = kPraise.count(tokens[v].lower) > 0;
