@@ -480,9 +480,17 @@ Extraction ExtractorImpl::extract(const Article& article) const {
           if (t.word && t.begin >= bodyBegin) { first = &t; break; }
         return discourse.earlierGroup && first && isGroupPronoun(first->lower);
       };
+      // "The two leaders", "both countries" may count the parties named
+      // before (coding/pronouns.h, bindCountedParties).
+      auto countsParties = [&] {
+        for (size_t t = 0; t + 1 < tokens.size(); ++t)
+          if (tokens[t].word && (tokens[t].lower == "both" || (tokens[t].lower == "the" && countOf(tokens[t + 1].lower))))
+            return true;
+        return false;
+      };
       const bool parties = !mentions.empty() || std::any_of(tokens.begin(), tokens.end(), isDemonymWord) ||
                            hasPersonPronoun(std::string_view(article.text).substr(bodyBegin, s.end - bodyBegin)) ||
-                           opensWithGroupPronoun();
+                           opensWithGroupPronoun() || countsParties();
       std::vector<Fact> coded;
       discourse.acts.sentence = si;
       if (parties)

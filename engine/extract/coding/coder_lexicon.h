@@ -34,6 +34,7 @@ struct EnglishCoderWords {
   WordSet roleHeads, ownedHeads, quantityHeads, placeHeads, describingVerbs, memberHeads, leadingVerbs;
   WordSet rebuttalVerbs, rebuttalQualifiers, accusationNouns;  // coding/rebuttal.h
   WordSet theCountryHeads;                                    // pronouns.h: "the country"
+  WordSet countedPersonHeads, countedStateHeads, countedSideHeads, countedPlacePrepositions;  // pronouns.h: "the two leaders"
   WordSet bareAgentHeads, bareForceModifiers, nonStateModifiers;  // pronouns.h: bindBareAgents
   WordSet theGroupHeads;                                      // pronouns.h: "the bloc", "the group"
   WordSet helpNouns;

@@ -396,6 +396,23 @@ void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const Demonym
   }
 }
 
+namespace {
+
+// The states the sentence's capitalised words are demonyms of, with their
+// word: "Iraqi" in "Iraqi Prime Minister X" (bindCountedParties).
+std::vector<std::pair<uint32_t, size_t>> demonymStatesOf(const syntax::SentenceParse& p, const DemonymLookup& demonym) {
+  std::vector<std::pair<uint32_t, size_t>> out;
+  if (!demonym) return out;
+  for (size_t w = 0; w < p.words.size(); ++w) {
+    const auto& word = p.words[w];
+    if (!word.capitalised) continue;
+    if (auto state = demonym(word.begin)) out.emplace_back(static_cast<uint32_t>(w), *state);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, size_t end,
                                           const std::vector<Mention>& mentions, const DemonymLookup& demonym,
                                           Date articleDate, std::vector<std::pair<size_t, size_t>>* denied,
@@ -417,6 +434,11 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     bindTheCountry(parse, *discourse, &actors);
     bindTheGroup(parse, *discourse, &actors);
     bindBareAgents(parse, *discourse, &actors);
+    const auto demonymStates = demonymStatesOf(parse, demonym);
+    bindCountedParties(&parse, *discourse, demonymStates, &actors);
+    discourse->earlierActors = partiesInTextOrder(parse, actors, demonymStates, UINT32_MAX, false);
+    discourse->earlierActorsWithPlaces = partiesInTextOrder(parse, actors, demonymStates, UINT32_MAX, true);
+    discourse->earlierActorsAt = discourse->acts.sentence;
     if (auto states = namedStates(parse, actors, discourse->isState); !states.empty()) {
       discourse->earlierStates = std::move(states);
       discourse->earlierStatesAt = discourse->acts.sentence;

@@ -664,7 +664,8 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
     r.source = static_cast<int32_t>(c.objects.front());
   // A topic verb's objects are what is talked about ("discussed Iraq's
   // energy needs"): its party is in a preposition ("with X") or nowhere.
-  if (!words().topicVerbs.contains(vg.lemma)) {
+  const bool topicVerb = words().topicVerbs.contains(vg.lemma);
+  if (!topicVerb) {
     for (uint32_t o : objects)
       if (t.namesActor(static_cast<int32_t>(o))) return r.target = static_cast<int32_t>(o), r;
     for (uint32_t o : objects)
@@ -677,6 +678,9 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
     // "by" after an object names the object's author: "condemned an attack by X".
     const bool author = ph.prep == "by" && !objects.empty();
     if (!words().addressPrepositions.contains(ph.prep) && !author) continue;
+    // What a topic verb's object holds is the topic too ("discussed the
+    // withdrawal of troops from Iraq"): its party is the one "with" it.
+    if (topicVerb && ph.prep != "with") continue;
     if (t.namesActor(ph.np)) return r.target = ph.np, r;
   }
   // The complement's arguments: "threatened to impose sanctions on Iraq" (a

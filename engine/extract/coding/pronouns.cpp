@@ -183,17 +183,133 @@ std::vector<size_t> phrasesInTextOrder(const SentenceParse& p) {
 
 }  // namespace
 
+std::vector<size_t> namedActors(const SentenceParse& p, const NpActors& actors) {
+  std::vector<size_t> out;
+  for (size_t k : phrasesInTextOrder(p)) {
+    if (k >= actors.size() || actors[k].empty() || !p.nps[k].members.empty()) continue;
+    const size_t e = actors[k].front();
+    if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+  }
+  return out;
+}
+
 std::vector<size_t> namedStates(const SentenceParse& p, const NpActors& actors,
                                 const std::function<bool(size_t)>& isState) {
   std::vector<size_t> out;
   if (!isState) return out;
-  const std::vector<size_t> order = phrasesInTextOrder(p);
-  for (size_t k : order) {
-    if (k >= actors.size() || actors[k].empty() || !p.nps[k].members.empty()) continue;
-    const size_t e = actors[k].front();
-    if (isState(e) && std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+  for (size_t e : namedActors(p, actors))
+    if (isState(e)) out.push_back(e);
+  return out;
+}
+
+size_t countOf(std::string_view w) {
+  static constexpr std::pair<std::string_view, size_t> kCounts[] = {
+      {"both", 2}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}};
+  for (const auto& [word, n] : kCounts)
+    if (w == word) return n;
+  return 0;
+}
+
+namespace {
+
+enum class Counted { kNone, kPersons, kStates, kSides };
+
+// What phrase `k` counts and how many: "the two leaders" (persons, 2),
+// "both countries" (states, 2). The count word opens the phrase, after "the"
+// unless it is "both"; the head closes it; only modifiers stand between.
+std::pair<Counted, size_t> countedPhrase(const SentenceParse& p, const NpActors& actors, size_t k) {
+  const syntax::NounPhrase& n = p.nps[k];
+  if (!actors[k].empty() || !n.members.empty() || n.possessor != kNoIndex || n.head + 1 != n.span.last)
+    return {Counted::kNone, 0};
+  size_t at = n.span.first;
+  const bool both = p.words[at].lower == "both";
+  if (!both && p.words[at].lower != "the") return {Counted::kNone, 0};
+  const size_t count = both ? 2 : (at + 1 < n.head ? countOf(p.words[at + 1].lower) : 0);
+  if (count == 0) return {Counted::kNone, 0};
+  for (size_t x = at + (both ? 1 : 2); x < n.head; ++x)
+    if (p.words[x].pos != syntax::Pos::kAdjective && p.words[x].pos != syntax::Pos::kNoun) return {Counted::kNone, 0};
+  const EnglishCoderWords& w = englishCoderWords();
+  const std::string& head = p.words[n.head].lower;
+  if (w.countedPersonHeads.contains(head)) return {Counted::kPersons, count};
+  if (w.countedStateHeads.contains(head)) return {Counted::kStates, count};
+  if (w.countedSideHeads.contains(head)) return {Counted::kSides, count};
+  return {Counted::kNone, 0};
+}
+
+// The actors of `named` of the kind counted, in order.
+std::vector<size_t> ofKind(const std::vector<size_t>& named, Counted kind, const DiscourseState& state) {
+  std::vector<size_t> out;
+  for (size_t e : named) {
+    const bool person = state.isPerson(e);
+    const bool fits = kind == Counted::kPersons ? person
+                      : kind == Counted::kStates ? state.isState(e)
+                                                 : !person;
+    if (fits) out.push_back(e);
   }
   return out;
+}
+
+// The parties of the kind counted among `named`: exactly `count` of them, a
+// side falling back to persons; empty otherwise.
+std::vector<size_t> countedAmong(const std::vector<size_t>& named, Counted kind, size_t count,
+                                 const DiscourseState& state) {
+  std::vector<size_t> found = ofKind(named, kind, state);
+  if (kind == Counted::kSides && found.size() != count) found = ofKind(named, Counted::kPersons, state);
+  return found.size() == count ? found : std::vector<size_t>{};
+}
+
+}  // namespace
+
+std::vector<size_t> partiesInTextOrder(const SentenceParse& p, const NpActors& actors,
+                                       const std::vector<std::pair<uint32_t, size_t>>& demonymStates, uint32_t before,
+                                       bool withPlaces) {
+  std::vector<std::pair<uint32_t, size_t>> at = demonymStates;  // (word, entity)
+  std::vector<bool> place(p.nps.size(), false);
+  const WordSet& placePrepositions = englishCoderWords().countedPlacePrepositions;
+  for (const auto& pp : p.pps)
+    if (pp.np != kNoIndex && static_cast<size_t>(pp.np) < place.size() && placePrepositions.contains(pp.prep))
+      place[pp.np] = true;
+  for (size_t k = 0; k < p.nps.size() && k < actors.size(); ++k) {
+    // A member of a place phrase is a place too ("in Paris and Berlin").
+    const int32_t parent = p.nps[k].parent;
+    const bool where = place[k] || (parent != kNoIndex && static_cast<size_t>(parent) < place.size() && place[parent]);
+    if (!actors[k].empty() && p.nps[k].members.empty() && (withPlaces || !where))
+      at.emplace_back(p.nps[k].span.first, actors[k].front());
+  }
+  std::stable_sort(at.begin(), at.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<size_t> out;
+  for (const auto& [w, e] : at)
+    if (w < before && std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+  return out;
+}
+
+void bindCountedParties(SentenceParse* parse, const DiscourseState& state,
+                        const std::vector<std::pair<uint32_t, size_t>>& demonymStates, NpActors* actors) {
+  if (!state.isPerson || !state.isState) return;
+  SentenceParse& p = *parse;
+  const size_t phrases = std::min(p.nps.size(), actors->size());
+  for (size_t k = 0; k < phrases; ++k) {
+    const auto [kind, count] = countedPhrase(p, *actors, k);
+    if (kind == Counted::kNone) continue;
+    const syntax::WordSpan span = p.nps[k].span;
+    // The parties counted: those not named as a place first, then with the
+    // places ("arrived in Baghdad and met X ... the two governments": the
+    // host is a party).
+    auto counted = [&](const std::vector<size_t>& without, const std::vector<size_t>& with) {
+      std::vector<size_t> found = countedAmong(without, kind, count, state);
+      return found.empty() ? countedAmong(with, kind, count, state) : found;
+    };
+    const std::vector<size_t> before = partiesInTextOrder(p, *actors, demonymStates, span.first, false);
+    const std::vector<size_t> beforeWithPlaces = partiesInTextOrder(p, *actors, demonymStates, span.first, true);
+    std::vector<size_t> parties;
+    if (!ofKind(beforeWithPlaces, kind, state).empty()) {
+      parties = counted(before, beforeWithPlaces);
+    } else {
+      const bool justBefore = state.acts.sentence > 0 && state.earlierActorsAt == state.acts.sentence - 1;
+      if (justBefore) parties = counted(state.earlierActors, state.earlierActorsWithPlaces);
+    }
+    for (size_t e : parties) addMember(&p, actors, k, span, e);
+  }
 }
 
 namespace {

@@ -24,9 +24,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/coding/event_coder.h"
@@ -53,6 +55,11 @@ struct DiscourseState {
   // that sentence's number (acts.sentence numbering).
   std::vector<size_t> earlierStates;
   size_t earlierStatesAt = SIZE_MAX;
+  // Every actor the sentence right before named (partiesInTextOrder), without
+  // and with those named as places, and that sentence's number: "the two
+  // leaders" may count them.
+  std::vector<size_t> earlierActors, earlierActorsWithPlaces;
+  size_t earlierActorsAt = SIZE_MAX;
   // The done events the article's sentences coded so far, for an act named
   // without its author in a later sentence ("condemned the strikes":
   // EventCoder::code); the caller sets `acts.sentence` and `acts.sameSide`.
@@ -91,6 +98,40 @@ void bindBareAgents(const syntax::SentenceParse& p, const DiscourseState& state,
 // right before was about (`state.earlierGroup`) when that is no state.
 // Nothing otherwise.
 void bindTheGroup(const syntax::SentenceParse& p, const DiscourseState& state, NpActors* actors);
+
+// "The two leaders agreed", "Both countries condemned", "the three
+// ministers": an unbound phrase of the/both, a number word and a head of
+// counted_person_heads / counted_state_heads / counted_side_heads
+// (data/english_coder_words.txt), with only modifiers between ("the two
+// foreign ministers"), stands for that many persons, states, or parties (a
+// side is a state or group, else a person) named before it in the sentence;
+// when the sentence names none of that kind before it, for those the
+// sentence right before named (`state.earlierActors`); those named as
+// places count only when the count fails without them. The states named
+// include those of demonyms inside other phrases (`demonymStates`, word and
+// state: "Iraqi Prime Minister X received Iranian President Y ... the two
+// governments"). Bound only when the count is exact: each party becomes a
+// member of the phrase, so a mutual verb codes them with each other ("the
+// two leaders agreed": A AGREE B).
+void bindCountedParties(syntax::SentenceParse* p, const DiscourseState& state,
+                        const std::vector<std::pair<uint32_t, size_t>>& demonymStates, NpActors* actors);
+
+// The actors of a sentence's phrases and its demonyms' states
+// (`demonymStates`, word and state) that start before word `before`, in
+// text order, each once; member phrases stand for themselves. Phrases after
+// a preposition of place (counted_place_prepositions: "in Singapore") only
+// `withPlaces`.
+std::vector<size_t> partiesInTextOrder(const syntax::SentenceParse& p, const NpActors& actors,
+                                       const std::vector<std::pair<uint32_t, size_t>>& demonymStates,
+                                       uint32_t before, bool withPlaces);
+
+// The number a counting word gives ("both" and "two" 2, "three" .. "five");
+// 0 for any other word (lower case).
+size_t countOf(std::string_view lower);
+
+// Every actor a sentence names, phrase by phrase in text order, each once;
+// member phrases stand for themselves.
+std::vector<size_t> namedActors(const syntax::SentenceParse& p, const NpActors& actors);
 
 // The states a sentence names (`isState`), phrase by phrase in text order,
 // each once; member phrases stand for themselves.

@@ -193,3 +193,55 @@ TEST_CASE("Pronouns: 'the bloc', 'the group', 'the alliance' are the organisatio
   const auto c = facts("France met Germany on Sunday.\nThe bloc suspended Guinea.", "2021-09-11");
   for (const auto& l : c) CHECK(l.find("-SANCTION-> Guinea") == std::string::npos);
 }
+
+TEST_CASE("Pronouns: 'the two leaders' are the two persons named just before", "[extract][coder][pronouns]") {
+  const auto f = facts(
+      "Vladimir Putin met Recep Tayyip Erdogan in Sochi on Thursday.\n"
+      "The two leaders agreed to cooperate on energy.",
+      "2021-09-30");
+  CHECK(hasLine(f, "Vladimir Putin -AGREE-> Recep Tayyip Erdogan"));
+  // Within one sentence, and "both" counts two.
+  const auto g = facts("Mauricio Macri received Michel Temer in Buenos Aires on Monday, and both presidents criticised Venezuela.",
+                       "2017-02-06");
+  CHECK(hasLine(g, "Mauricio Macri -ACCUSE-> Venezuela"));
+  CHECK(hasLine(g, "Michel Temer -ACCUSE-> Venezuela"));
+}
+
+TEST_CASE("Pronouns: 'the two governments' count the states, demonyms and a host capital included",
+          "[extract][coder][pronouns]") {
+  // The states of "Iraqi ..." and "Iranian ...", words inside the persons' phrases.
+  const auto f = facts(
+      "Iraqi Prime Minister Mohammed Shia al-Sudani received Iranian President Ebrahim Raisi on Sunday.\n"
+      "The two governments signed an agreement on border security.",
+      "2023-07-09");
+  CHECK(hasLine(f, "Iraq -SUPPORT-> Iran"));
+  // The host is named only by the capital the visitor arrived in: a party.
+  const auto g = facts(
+      "Iranian President Ebrahim Raisi arrived in Damascus on Wednesday and met Bashar al-Assad.\n"
+      "The two governments signed an agreement on oil.",
+      "2023-05-03");
+  CHECK(hasLine(g, "Iran -SUPPORT-> Syria"));
+}
+
+TEST_CASE("Pronouns: a counted phrase binds nothing when the count does not fit", "[extract][coder][pronouns]") {
+  // Three states named, "the two countries" cannot say which two.
+  const auto f = facts(
+      "Egypt, Jordan and Iraq held talks in Cairo on Sunday.\n"
+      "The two countries signed an agreement on electricity.",
+      "2023-03-12");
+  for (const auto& l : f) {
+    if (l.find("-SUPPORT->") == std::string::npos) continue;
+    FAIL_CHECK("unexpected agreement: " << l);
+  }
+}
+
+TEST_CASE("Coder: what a topic verb's object holds is no party", "[extract][coder]") {
+  // "from Iraq" is part of the topic; the withdrawal discussed is not done.
+  const auto f = facts("Donald Trump and Mustafa al-Kadhimi discussed the withdrawal of American troops from Iraq.",
+                       "2020-08-20");
+  CHECK(hasLine(f, "Donald Trump -CONSULT-> Mustafa al-Kadhimi"));
+  for (const auto& l : f) {
+    CHECK(l.find("-CONSULT-> Iraq") == std::string::npos);
+    CHECK(l.find("-RETREAT->") == std::string::npos);
+  }
+}
