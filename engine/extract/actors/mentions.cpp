@@ -169,11 +169,13 @@ size_t skipLeadingTitles(const std::vector<Token>& tokens, const MentionIndex& i
 // ("وأبو مهدي المهندس", "لإيران", "فسليماني"): matched again without it,
 // only when the word as written matched nothing.
 static MentionIndex::Hit matchAfterProclitic(const MentionIndex& index, const std::vector<Token>& tokens, size_t i) {
-  const std::string& raw = tokens[i].lower;
+  // The folded key, not the word as written: a word before "الله" carries
+  // it in its key alone ("لحزب الله" is one token, "لحزبالله").
+  const std::string& key = tokens[i].strict;
   size_t k = 0;
-  const char32_t c = decodeUtf8(raw, k);
+  const char32_t c = decodeUtf8(key, k);
   if (c != 0x0648 && c != 0x0641 && c != 0x0628 && c != 0x0644) return {};  // و ف ب ل
-  const std::string rest = arabicFold(std::string_view(raw).substr(k));
+  const std::string rest = arabicFold(std::string_view(key).substr(k));
   size_t letters = 0;
   for (size_t q = 0; q < rest.size();) { decodeUtf8(rest, q); ++letters; }
   if (letters < 3) return {};
