@@ -85,6 +85,18 @@ struct ArabicScan {
   std::vector<bool> transparent;
   std::vector<int> argAt;  // the argument covering each token, -1 for none
   std::vector<Fact>* out;
+  std::vector<bool> verbAt;  // a trigger verb ("وندد", "ودعا") opens its own clause
+
+  // argAfter that stops, as at a clause break, at another event's verb: the
+  // object of "ندد" is not found past "ودعا".
+  int argAfterInClause(size_t from, size_t window) const {
+    for (size_t q = from, seen = 0; q < tokens.size() && seen < window; ++q) {
+      if (isBreak(tokens[q]) || verbAt[q]) return -1;
+      if (argAt[q] >= 0) return argAt[q];
+      if (!transparent[q]) ++seen;
+    }
+    return -1;
+  }
 
   // The first argument starting within `window` tokens after `from`, not
   // crossing a clause break; -1 if none.
@@ -173,6 +185,19 @@ bool normaliseWords(const std::vector<Token>& tokens, std::vector<std::string>* 
   return true;
 }
 
+// `w` (arabicNormalize'd) is in `set`, as written or after a proclitic
+// ("بالرئيس", "للرئيس", "والوزير").
+bool inSetAfterProclitic(const WordSet& set, const std::string& w) {
+  if (set.contains(w)) return true;
+  size_t k = 0;
+  const char32_t c = decodeUtf8(w, k);
+  if (c != 0x0648 && c != 0x0641 && c != 0x0628 && c != 0x0644) return false;  // و ف ب ل
+  const std::string rest = w.substr(k);
+  if (set.contains(rest)) return true;
+  // "للرئيس": ل before the article drops its alef.
+  return c == 0x0644 && rest.rfind("\u0644", 0) == 0 && set.contains("\u0627" + rest);
+}
+
 // The office a title written in the two words before token `at` states:
 // LEADER_OF or OFFICIAL_OF (official_titles win: "نائب الرئيس"), or nullopt
 // when neither word is a title word.
@@ -181,8 +206,8 @@ std::optional<EdgeType> titleBefore(const ArabicScan& s, size_t at) {
   for (size_t q = at; q > 0 && q + 2 >= at; --q) {
     const std::string& w = s.norm[q - 1];
     if (w.empty()) break;
-    official = official || arabicWords().officialTitles.contains(w);
-    leader = leader || arabicWords().leaderTitles.contains(w);
+    official = official || inSetAfterProclitic(arabicWords().officialTitles, w);
+    leader = leader || inSetAfterProclitic(arabicWords().leaderTitles, w);
   }
   if (official) return EdgeType::kOfficialOf;
   if (leader) return EdgeType::kLeaderOf;
@@ -360,13 +385,33 @@ void verbEvent(ArabicScan& s, size_t i, const ArabicTrigger& tr, const char* mod
       else if (s.argAt[q] >= 0 && s.tokens[q].lower.rfind("\u0645\u0646", 0) == 0) obj = s.argAt[q];
     }
   } else {
-    obj = s.argAfter(svo ? i + 1 : after, 6);
+    obj = s.argAfterInClause(svo ? i + 1 : after, 6);
     // "في جنوب لبنان", "في العراق": a place, never the one acted on; the
     // next argument may be.
-    while (obj >= 0 && s.locatedAt(s.args[obj]->tokBegin)) obj = s.argAfter(s.args[obj]->tokEnd, 3);
+    while (obj >= 0 && s.locatedAt(s.args[obj]->tokBegin)) obj = s.argAfterInClause(s.args[obj]->tokEnd, 3);
   }
   if (obj < 0 || obj == subj) return;
   s.add(subjects, s.group(obj), tr, mode);
+}
+
+// "أجرى X اتصالا هاتفيا مع Y", "عقد X محادثات مع Y": a light verb (with
+// its و/ف) whose act is a consult noun within the next few words is talks
+// (CONSULT 040 for the meeting noun, 041 for the telephone).
+const ArabicTrigger* lightVerbTalks(const ArabicScan& s, size_t i) {
+  static const ArabicTrigger kTalks{EdgeType::kConsult, "040", TriggerForm::kVerb};
+  std::string w = s.norm[i];
+  if (!arabicWords().lightVerbs.contains(w)) {
+    size_t k = 0;
+    const char32_t c = decodeUtf8(w, k);
+    if ((c != 0x0648 && c != 0x0641) || !arabicWords().lightVerbs.contains(w.substr(k))) return nullptr;  // و ف
+  }
+  for (size_t q = i + 1, words = 0; q < s.tokens.size() && words < 8; ++q) {
+    if (isBreak(s.tokens[q])) return nullptr;
+    if (s.norm[q].empty()) continue;
+    ++words;
+    if (s.argAt[q] < 0 && arabicWords().consultNouns.contains(s.norm[q])) return &kTalks;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -374,14 +419,25 @@ void verbEvent(ArabicScan& s, size_t i, const ArabicTrigger& tr, const char* mod
 void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
                      const std::vector<Entity>& entities, std::vector<Fact>* out) {
   ArabicScan s{tokens, std::vector<std::string>(tokens.size()), {}, std::vector<bool>(tokens.size(), false),
-               std::vector<int>(tokens.size(), -1), out};
+               std::vector<int>(tokens.size(), -1), out, std::vector<bool>(tokens.size(), false)};
   if (!normaliseWords(tokens, &s.norm)) return;
   collectArgs(s, mentions, entities);
+  // A verb written with و/ف ("وندد", "ودعا", "وأجرى") opens a clause of
+  // its own; a bare one may be a noun of the same letters ("قصف", shelling).
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].script != Script::kArabic || s.argAt[i] >= 0 || arabicTriggers().count(s.norm[i])) continue;
+    size_t k = 0;
+    const char32_t c = decodeUtf8(s.norm[i], k);
+    if (c != 0x0648 && c != 0x0641) continue;  // و ف
+    const ArabicTrigger* tr = lookup(s.norm[i]);
+    s.verbAt[i] = (tr != nullptr && tr->form == TriggerForm::kVerb) || lightVerbTalks(s, i) != nullptr;
+  }
   bool requestVerb = false;  // an earlier request governs action nouns ("طالب ... بانسحاب")
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].script != Script::kArabic || s.argAt[i] >= 0) continue;
     if (supportedBy(s, i)) continue;
     const ArabicTrigger* tr = lookup(s.norm[i]);
+    if (tr == nullptr) tr = lightVerbTalks(s, i);
     if (tr == nullptr) continue;
     const char* mode = tr->type == EdgeType::kAssault ? s.attackMode() : "";
     if (tr->form == TriggerForm::kNoun) {

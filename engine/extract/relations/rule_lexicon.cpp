@@ -171,6 +171,8 @@ constexpr std::pair<std::string_view, WordSet ArabicWords::*> kArabicSets[] = {
     {"negations", &ArabicWords::negations},
     {"leader_titles", &ArabicWords::leaderTitles},
     {"official_titles", &ArabicWords::officialTitles},
+    {"light_verbs", &ArabicWords::lightVerbs},
+    {"consult_nouns", &ArabicWords::consultNouns},
 };
 
 }  // namespace

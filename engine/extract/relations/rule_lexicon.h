@@ -64,6 +64,7 @@ struct EnglishRelationWords {
 struct ArabicWords {
   WordSet strikeNouns, nameParticles, negations;
   WordSet leaderTitles, officialTitles;  // the title words before a state and its holder
+  WordSet lightVerbs, consultNouns;       // "أجرى X اتصالا هاتفيا مع Y": talks
 };
 
 // Parse `text` in the format of the file named; `file` names it in errors.

@@ -133,3 +133,23 @@ TEST_CASE("Arabic relations: a name of two words written with a proclitic (لح�
   CHECK(hasLine(facts("قال الأمين العام لحزب الله حسن نصر الله إن الحزب سيرد.", "2020-01-05"),
                 "Hassan Nasrallah -LEADER_OF-> Hezbollah"));
 }
+
+TEST_CASE("Arabic relations: a light verb with a noun of talks ('أجرى اتصالا هاتفيا مع') is consultation",
+          "[extract][relations][arabic]") {
+  CHECK(hasLine(facts("أجرى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا مع الرئيس الأمريكي جو بايدن.", "2021-05-25"),
+                "Abdel Fattah el-Sisi -CONSULT-> Joe Biden"));
+  CHECK(hasLine(facts("وعقد وزير الخارجية الإيراني محمد جواد ظريف محادثات مع الرئيس الفرنسي إيمانويل ماكرون.", "2019-08-24"),
+                "Mohammad Javad Zarif -CONSULT-> Emmanuel Macron"));
+}
+
+TEST_CASE("Arabic relations: a title written with a proclitic ('بالرئيس') states its holder's office",
+          "[extract][relations][arabic]") {
+  CHECK(hasLine(facts("التقى رئيس الوزراء العراقي محمد شياع السوداني بالرئيس الأمريكي جو بايدن.", "2024-04-16"),
+                "Joe Biden -LEADER_OF-> United States"));
+}
+
+TEST_CASE("Arabic relations: the object of a verb is not looked for past a verb with و opening the next clause",
+          "[extract][relations][arabic]") {
+  const auto f = facts("ندد حسن نصر الله بالاغتيال ودعا إلى إخراج القوات الأمريكية من العراق.", "2020-01-04");
+  CHECK(f.count("Hassan Nasrallah -ACCUSE-> United States") == 0);
+}

@@ -173,6 +173,8 @@ TEST_CASE("arabicWords: the embedded sets parse, normalised", "[extract][relatio
   CHECK(w.strikeNouns.words().size() == 7);
   CHECK(w.nameParticles.contains("ال"));  // آل
   CHECK(w.negations.contains("لن"));
+  CHECK(w.lightVerbs.contains("اجري"));  // أجرى: أ -> ا, ى -> ي
+  CHECK(w.consultNouns.contains("اتصالا"));
 }
 
 TEST_CASE("parseArabicWords: a malformed line is FILE:LINE: what is wrong", "[extract][relations]") {
