@@ -361,6 +361,15 @@ bool passiveAssault(ArabicScan& s, size_t i, size_t after, const std::vector<int
   return s.norm[i] == arabicNormalize("اغتيل");  // passive without an agent
 }
 
+// The argument starting at token `at` is the victim of a killing named by
+// the noun right before it ("بالانتقام لمقتل سليماني", revenge for the
+// killing of Soleimani; "أدان اغتيال X"): that noun's, not the verb's object.
+bool victimOfActNoun(const ArabicScan& s, size_t at) {
+  if (at == 0 || s.norm[at - 1].empty()) return false;
+  const ArabicTrigger* tr = lookup(s.norm[at - 1]);
+  return tr != nullptr && tr->form == TriggerForm::kNoun && tr->type == EdgeType::kAssault;
+}
+
 // A verb: the subject after it (VSO) or right before it (SVO), the object
 // after the subject ("من" + place for a withdrawal).
 void verbEvent(ArabicScan& s, size_t i, const ArabicTrigger& tr, const char* mode) {
@@ -389,6 +398,13 @@ void verbEvent(ArabicScan& s, size_t i, const ArabicTrigger& tr, const char* mod
     // "في جنوب لبنان", "في العراق": a place, never the one acted on; the
     // next argument may be.
     while (obj >= 0 && s.locatedAt(s.args[obj]->tokBegin)) obj = s.argAfterInClause(s.args[obj]->tokEnd, 3);
+    if (obj >= 0 && victimOfActNoun(s, s.args[obj]->tokBegin)) return;
+  }
+  // "اتفقت الإمارات وإسرائيل على ...": a mutual act of coordinated subjects
+  // with no one else named after them.
+  if (obj < 0 && !svo && subjects.size() >= 2 && (tr.type == EdgeType::kAgree || tr.type == EdgeType::kConsult)) {
+    s.add({subjects.front()}, std::vector<int>(subjects.begin() + 1, subjects.end()), tr, mode);
+    return;
   }
   if (obj < 0 || obj == subj) return;
   s.add(subjects, s.group(obj), tr, mode);

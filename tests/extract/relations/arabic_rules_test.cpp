@@ -142,6 +142,13 @@ TEST_CASE("Arabic relations: a light verb with a noun of talks ('أجرى اتص
                 "Mohammad Javad Zarif -CONSULT-> Emmanuel Macron"));
 }
 
+TEST_CASE("Arabic relations: the victim of a killing named by a noun is not the verb's object",
+          "[extract][relations][arabic]") {
+  // "vowed revenge for the killing of Soleimani": Soleimani is not threatened.
+  for (const auto& l : facts("توعد الحوثيون بالانتقام لمقتل قاسم سليماني.", "2020-01-04"))
+    CHECK(l.find("THREATEN-> Qassem Soleimani") == std::string::npos);
+}
+
 TEST_CASE("Arabic relations: a title written with a proclitic ('بالرئيس') states its holder's office",
           "[extract][relations][arabic]") {
   CHECK(hasLine(facts("التقى رئيس الوزراء العراقي محمد شياع السوداني بالرئيس الأمريكي جو بايدن.", "2024-04-16"),
@@ -152,4 +159,11 @@ TEST_CASE("Arabic relations: the object of a verb is not looked for past a verb 
           "[extract][relations][arabic]") {
   const auto f = facts("ندد حسن نصر الله بالاغتيال ودعا إلى إخراج القوات الأمريكية من العراق.", "2020-01-04");
   CHECK(f.count("Hassan Nasrallah -ACCUSE-> United States") == 0);
+}
+
+TEST_CASE("Arabic relations: arrest, summon, and agreement of coordinated subjects", "[extract][relations][arabic]") {
+  CHECK(hasLine(facts("اعتقلت الشرطة الإيرانية السفير البريطاني لفترة وجيزة.", "2020-01-12"), "Iran -COERCE-> United Kingdom"));
+  CHECK(hasLine(facts("استدعت وزارة الخارجية الإيرانية السفير البريطاني.", "2020-01-12"), "Iran -ACCUSE-> United Kingdom"));
+  const auto f = facts("اتفقت مصر وتركيا على تبادل السفراء.", "2023-07-05");
+  CHECK((f.count("Egypt -AGREE-> Turkey") + f.count("Turkey -AGREE-> Egypt")) == 1);
 }
