@@ -29,6 +29,9 @@ MentionIndex::MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja) 
     // A surname alone finds a person the article has not named yet, unless
     // the dictionary says it is too common to (leaders.txt: "attr surname =
     // after_full_name"); the resolver still finds them by it once named.
+    if (a.actor.kind == ActorKind::kPerson && ja != nullptr) {
+      for (const auto& al : a.actor.aliases) addJapaneseSurname(al, i);
+    }
     const auto surnameAttr = a.actor.attributes.find("surname");
     const bool surnameAlone = surnameAttr == a.actor.attributes.end() || surnameAttr->second != "after_full_name";
     if (a.actor.kind == ActorKind::kPerson && surnameAlone) {
@@ -279,6 +282,23 @@ MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i
     if (t.possessive && !strictPrefix) break;
   }
   return best;
+}
+
+// "岸田文雄" -> "岸田": the first of two or more words of an alias written in
+// kanji alone (MeCab splits family and given names; a one-word alias says
+// nothing of where the family name ends).
+void MentionIndex::addJapaneseSurname(const std::string& alias, size_t actor) {
+  const std::vector<Token> toks = tokenize(alias, 0, alias.size(), ja_);
+  if (toks.size() < 2) return;
+  for (const auto& t : toks)
+    if (!t.word || t.script != Script::kHan) return;
+  auto& v = japaneseSurnames_[toks.front().strict];
+  if (std::find(v.begin(), v.end(), actor) == v.end()) v.push_back(actor);
+}
+
+const std::vector<size_t>* MentionIndex::japaneseSurname(const std::string& strict) const {
+  auto it = japaneseSurnames_.find(strict);
+  return it == japaneseSurnames_.end() ? nullptr : &it->second;
 }
 
 const std::vector<size_t>* MentionIndex::surname(const std::string& key) const {

@@ -311,6 +311,29 @@ void findAliases(MentionScan& s) {
   }
 }
 
+// "岸田首相", "林外相", "茂木氏": a known person's family name in kanji
+// written right before a title (or 氏, Mr/Ms), which Japanese news uses
+// after the first mention or alone. A family name several known persons
+// share names the one the article has named already, else no one.
+void findJapaneseSurnames(MentionScan& s) {
+  const auto& tokens = s.tokens;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (!t.word || t.script != Script::kHan || s.owner[i] >= 0 || s.owner[i + 1] >= 0) continue;
+    const std::vector<size_t>* cands = s.index.japaneseSurname(t.strict);
+    if (cands == nullptr) continue;
+    if (tokens[i + 1].lower != "\u6C0F" && !s.index.title(tokens, i + 1)) continue;  // 氏
+    std::optional<size_t> pick;
+    if (cands->size() == 1) pick = cands->front();
+    for (size_t c : *cands) {
+      for (const auto& ent : s.resolver->entities())
+        if (ent.catalog == c) pick = c;
+    }
+    if (!pick) continue;
+    s.claim(makeMention(tokens, i, i + 1, s.resolver->fromCatalog(*pick), MentionSource::kSurname));
+  }
+}
+
 // ---- 2. Capitalised runs
 
 // A headline ("Biden, Al-Kadhimi Agree on Continued Security Partnership")
@@ -1169,6 +1192,7 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
   if (tokens.empty()) return {};
   MentionScan s{tokens, index, resolver, {}, std::vector<int>(tokens.size(), -1)};
   findAliases(s);
+  findJapaneseSurnames(s);
   findCapitalisedRuns(s, isHeadline(s));
   sortMentions(s);
   attachTitles(s);

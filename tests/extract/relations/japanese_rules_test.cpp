@@ -5,6 +5,7 @@
 #include "../extract_test_util.h"
 
 using kg::extract::testing::facts;
+using kg::extract::testing::actorNames;
 using kg::extract::testing::happened;
 
 using kg::extract::testing::hasLine;
@@ -83,4 +84,16 @@ TEST_CASE("Relations (Japanese): a negated verb noun codes nothing, an announced
   const auto a = facts("米政府は、ロシアの外交官10人を国外追放すると発表した。", "2021-04-16", true);
   CHECK(hasLine(a, "United States -COERCE:planned-> Russia"));
   CHECK(happened("米政府は、ロシアの外交官10人を国外追放すると発表した。", "2021-04-16").count("United States -COERCE-> Russia") == 0);
+}
+
+// Sentences of our own, from public facts (session 29); none of them is in a held-out set.
+TEST_CASE("Relations (Japanese): a known person's family name before a title names that person",
+          "[extract][relations][japanese]") {
+  // "岸田首相", "茂木外相": the family name of the dictionary's "岸田文雄", "茂木敏充".
+  const auto a = facts("岸田首相は16日、ゼレンスキー大統領と電話で会談した。", "2022-03-17");
+  CHECK(hasLine(a, "Fumio Kishida -CONSULT-> Volodymyr Zelensky"));
+  CHECK(hasLine(facts("茂木外相はイランのザリフ外相と会談した。", "2020-08-09"),
+                "Toshimitsu Motegi -CONSULT-> Mohammad Javad Zarif"));
+  // A family name with no title or 氏 after it is no one.
+  CHECK(actorNames("岸田さんは会社を辞めた。", "2022-03-17").count("Fumio Kishida") == 0);
 }
