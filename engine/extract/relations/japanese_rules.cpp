@@ -52,7 +52,9 @@ bool agentParticle(const std::vector<Token>& tokens, const Mention& m, const std
 // or に for requests and warnings, と for talks and agreements, から for
 // withdrawals.
 bool marksObject(const std::string& w, const JapaneseTrigger& tr) {
-  return w == "を" || (w == "に" && (tr.type == EdgeType::kRequest || tr.type == EdgeType::kThreaten)) ||
+  return w == "を" ||
+         (w == "に" &&
+          (tr.type == EdgeType::kRequest || tr.type == EdgeType::kThreaten || tr.type == EdgeType::kAccuse)) ||
          (w == "と" && (tr.type == EdgeType::kConsult || tr.type == EdgeType::kAgree)) ||
          (w == "から" && tr.type == EdgeType::kRetreat);
 }
@@ -67,18 +69,33 @@ bool isWordOf(const Token& t) { return t.script == Script::kHan || t.script == S
 //    one or two nouns with に/で ("電話で協議した", "テロ組織に指定した");
 //  * "への" / "に対する" ending the object phrase itself: "ウクライナへの侵攻",
 //    "イランに対する制裁" (the mention before へ / に is the object).
-size_t objectParticle(const std::vector<Token>& tokens, size_t i, const JapaneseTrigger& tr) {
+//  * an adjective: "厳しい報復", "新たな制裁" (an い-adjective, or a な-adjective
+//    stem and な);
+//  * for a complaint, "厳重に抗議した": a manner word with に, when no name
+//    is marked by that に (`named`: a mention's particle stands at the index).
+size_t objectParticle(const std::vector<Token>& tokens, size_t i, const JapaneseTrigger& tr,
+                      const std::vector<bool>& named) {
   static const std::unordered_set<std::string_view> kCompounds = {"電話", "首脳", "オンライン", "国外", "経済",
                                                                   "軍事", "追加", "全面", "大規模", "緊急"};
   size_t before = i;
   if (before > 1 && kCompounds.count(tokens[before - 1].lower)) --before;
+  // An adjective before the (compounded) verb noun.
+  if (before > 2 && tokens[before - 1].lower == "な" && isWordOf(tokens[before - 2])) {
+    before -= 2;
+  } else if (before > 1 && tokens[before - 1].lower.size() > 3 && tokens[before - 1].lower.ends_with("い") &&
+             tokens[before - 1].lower != "ない") {
+    --before;
+  }
   if (before >= 2 && tokens[before - 1].lower == "の" && tokens[before - 2].lower == "へ") return before - 2;
   if (before >= 2 && (tokens[before - 1].lower == "対する" || tokens[before - 1].lower == "対し") &&
       tokens[before - 2].lower == "に")
     return before - 2;
+  // MeCab writes "に対する" / "に対し" as one word.
+  if (before >= 1 && (tokens[before - 1].lower == "に対する" || tokens[before - 1].lower == "に対し")) return before - 1;
   for (int skips = 0; skips < 2 && before > 0; ++skips) {
     const std::string& w = tokens[before - 1].lower;
-    if (marksObject(w, tr)) return before - 1;
+    const bool manner = w == "に" && tr.type == EdgeType::kAccuse && !named[before - 1];
+    if (marksObject(w, tr) && !manner) return before - 1;
     // An adverb of an adjective ("強く", "厳しく").
     if (w.size() > 3 && w.ends_with("く") && !tokens[before - 1].capital) {
       --before;
@@ -126,6 +143,14 @@ bool addresseeMarked(const std::vector<Token>& tokens, size_t i, const JapaneseT
   return tr.type == EdgeType::kRequest || tr.type == EdgeType::kThreaten || sanctionNoun;
 }
 
+// The index of the particle after mention `m` (past a title or noun written
+// with the name, as particleAfter reads it).
+size_t particleIndexAfter(const std::vector<Token>& tokens, const Mention& m) {
+  size_t q = m.tokEnd;
+  for (int k = 0; k < 2 && q + 1 < tokens.size() && tokens[q].script == Script::kHan; ++k) ++q;
+  return q;
+}
+
 // Mention `m` ends the object phrase marked at `particle` (directly or
 // marked "の" within it: "米軍の撤退を"), and names no base.
 bool endsObjectPhrase(const std::vector<Token>& tokens, const Mention& m, size_t particle) {
@@ -170,7 +195,9 @@ struct JaRoles {
 JaRoles rolesOf(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
                 const std::vector<Entity>& entities, size_t i, const JapaneseTrigger& tr, bool passive) {
   JaRoles r;
-  const size_t particle = objectParticle(tokens, i, tr);
+  std::vector<bool> named(tokens.size() + 1, false);
+  for (const auto& m : mentions) named[std::min(particleIndexAfter(tokens, m), tokens.size())] = true;
+  const size_t particle = objectParticle(tokens, i, tr, named);
   const bool addressee = addresseeMarked(tokens, i, tr);
   for (const auto& m : mentions) {
     if (m.tokEnd > i || m.modifier) continue;
@@ -183,6 +210,20 @@ JaRoles rolesOf(const std::vector<Token>& tokens, const std::vector<Mention>& me
       r.obj = &m;
   }
   return r;
+}
+
+// "XとYは会談した", "XとYが合意した": for an act done together (talks,
+// agreement, cooperation), the mention X joined by と right before the
+// subject Y; nullptr for none.
+const Mention* partnerBefore(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                             const Mention& subj, const JapaneseTrigger& tr) {
+  if (tr.type != EdgeType::kConsult && tr.type != EdgeType::kAgree && tr.type != EdgeType::kCooperate) return nullptr;
+  for (const auto& m : mentions) {
+    if (m.modifier || m.tokEnd > subj.tokBegin) continue;
+    const size_t p = particleIndexAfter(tokens, m);
+    if (p + 1 == subj.tokBegin && tokens[p].lower == "と") return &m;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -199,7 +240,15 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
     if (i + 1 < tokens.size() && triggerAt(tokens, i + 1) != nullptr) continue;
     if (negatedAfter(tokens, i)) continue;
     const bool passive = i + 2 < tokens.size() && tokens[i + 1].lower == "さ" && tokens[i + 2].lower.rfind("れ", 0) == 0;
-    const auto [subj, obj] = rolesOf(tokens, mentions, entities, i, *tr, passive);
+    auto [subj, obj] = rolesOf(tokens, mentions, entities, i, *tr, passive);
+    if (subj != nullptr && obj == nullptr && !passive) {
+      // "サウジアラビアとイランは合意した": the first of a subject joined by と
+      // to the named subject did it with them.
+      if (const Mention* first = partnerBefore(tokens, mentions, *subj, *tr)) {
+        obj = subj;
+        subj = first;
+      }
+    }
     if (subj == nullptr || obj == nullptr || subj->entity == obj->entity) continue;
     if (subj->tokBegin > obj->tokBegin && !passive) continue;
     Fact f;

@@ -97,3 +97,23 @@ TEST_CASE("Relations (Japanese): a known person's family name before a title nam
   // A family name with no title or 氏 after it is no one.
   CHECK(actorNames("岸田さんは会社を辞めた。", "2022-03-17").count("Fumio Kishida") == 0);
 }
+
+TEST_CASE("Relations (Japanese): a complaint to X, an adjective before the verb noun, and に対する",
+          "[extract][relations][japanese]") {
+  // "Xに抗議した" is a formal complaint (CAMEO 114), also across a manner word ("厳重に").
+  CHECK(hasLine(facts("日本政府は中国に抗議した。", "2023-03-28"), "Japan -ACCUSE-> China"));
+  CHECK(hasLine(facts("韓国政府は北朝鮮に厳重に抗議した。", "2022-11-03"), "South Korea -ACCUSE-> North Korea"));
+  // Summoning an ambassador is a complaint to the ambassador's state.
+  CHECK(hasLine(facts("英国はロシアの大使を呼び出した。", "2022-02-25"), "United Kingdom -ACCUSE-> Russia"));
+  // "厳しい報復", "新たな制裁": an adjective between the object and the verb noun.
+  CHECK(hasLine(facts("イランは米国に対する厳しい報復を宣言した。", "2020-01-04"), "Iran -THREATEN-> United States"));
+  CHECK(hasLine(facts("欧州連合はロシアに新たな制裁を科した。", "2022-03-15"), "European Union -COERCE-> Russia"));
+}
+
+TEST_CASE("Relations (Japanese): X and Y joined by と as the subject of talks or an agreement",
+          "[extract][relations][japanese]") {
+  const auto a = facts("エジプトとイスラエルはカイロで合意した。", "2023-01-10");
+  CHECK((a.count("Egypt -AGREE-> Israel") + a.count("Israel -AGREE-> Egypt")) == 1);
+  // Not for an act done to someone: "XとYは攻撃された" needs an agent.
+  for (const auto& l : facts("エジプトとイスラエルは非難した。", "2023-01-10")) CHECK(l.find("-ACCUSE->") == std::string::npos);
+}

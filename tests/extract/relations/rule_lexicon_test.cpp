@@ -79,8 +79,10 @@ TEST_CASE("parseEnglishTriggers: a malformed line is FILE:LINE: what is wrong", 
 TEST_CASE("japaneseTriggers: the embedded table parses and nouns keep their readings", "[extract][relations]") {
   REQUIRE(parseJapaneseTriggers(japaneseTriggersText(), "japanese_triggers.txt").isOk());
   const auto& t = japaneseTriggers();
-  CHECK(t.size() == 31);
+  CHECK(t.size() == 32);
   CHECK(t.at("拿捕").type == EdgeType::kCoerce);
+  CHECK(t.at("抗議").type == EdgeType::kAccuse);  // "Xに抗議した": a complaint to X (CAMEO 114)
+  CHECK(t.at("抗議").cameo == "114");
   CHECK(t.at("報復").cameo == "138");
   CHECK(t.at("空爆").type == EdgeType::kAssault);
   CHECK(t.at("空爆").cameo == "195");
