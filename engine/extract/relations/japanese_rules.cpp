@@ -233,6 +233,10 @@ const Mention* partnerBefore(const std::vector<Token>& tokens, const std::vector
 // を/に/の/と, the verb a Sino-Japanese action noun.
 void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
                        const std::vector<Entity>& entities, std::vector<Fact>* out) {
+  // The parties of talks read earlier in the sentence: "XはYと会談し、
+  // …を求めた" asks Y.
+  const Mention* talkSubj = nullptr;
+  const Mention* talkPartner = nullptr;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const JapaneseTrigger* tr = triggerAt(tokens, i);
     if (tr == nullptr) continue;
@@ -249,8 +253,17 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
         subj = first;
       }
     }
+    // A request with no one named, after talks of the same subject in the
+    // same sentence, is made to the other party of the talks.
+    if (subj != nullptr && obj == nullptr && !passive && tr->type == EdgeType::kRequest && talkSubj != nullptr &&
+        talkSubj->entity == subj->entity)
+      obj = talkPartner;
     if (subj == nullptr || obj == nullptr || subj->entity == obj->entity) continue;
     if (subj->tokBegin > obj->tokBegin && !passive) continue;
+    if (tr->type == EdgeType::kConsult && !passive) {
+      talkSubj = subj;
+      talkPartner = obj;
+    }
     Fact f;
     f.src = passive ? obj->entity : subj->entity;
     f.dst = passive ? subj->entity : obj->entity;

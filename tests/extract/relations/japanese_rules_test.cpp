@@ -117,3 +117,11 @@ TEST_CASE("Relations (Japanese): X and Y joined by と as the subject of talks o
   // Not for an act done to someone: "XとYは攻撃された" needs an agent.
   for (const auto& l : facts("エジプトとイスラエルは非難した。", "2023-01-10")) CHECK(l.find("-ACCUSE->") == std::string::npos);
 }
+
+TEST_CASE("Relations (Japanese): a request with no one named after talks in the same sentence asks the other party",
+          "[extract][relations][japanese]") {
+  const auto f = facts("岸田首相は16日、中国の習近平国家主席と会談し、邦人の早期解放を求めた。", "2023-11-17");
+  CHECK(hasLine(f, "Fumio Kishida -REQUEST-> Xi Jinping"));
+  // Without talks before it, a request names no one by itself.
+  for (const auto& l : facts("日本政府は邦人の早期解放を求めた。", "2023-11-17")) CHECK(l.find("-REQUEST->") == std::string::npos);
+}
