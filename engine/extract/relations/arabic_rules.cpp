@@ -402,7 +402,8 @@ void verbEvent(ArabicScan& s, size_t i, const ArabicTrigger& tr, const char* mod
   }
   // "اتفقت الإمارات وإسرائيل على ...": a mutual act of coordinated subjects
   // with no one else named after them.
-  if (obj < 0 && !svo && subjects.size() >= 2 && (tr.type == EdgeType::kAgree || tr.type == EdgeType::kConsult)) {
+  const bool mutual = tr.type == EdgeType::kAgree || tr.type == EdgeType::kConsult || tr.cameo == "057";
+  if (obj < 0 && !svo && subjects.size() >= 2 && mutual) {
     s.add({subjects.front()}, std::vector<int>(subjects.begin() + 1, subjects.end()), tr, mode);
     return;
   }
@@ -430,6 +431,26 @@ const ArabicTrigger* lightVerbTalks(const ArabicScan& s, size_t i) {
   return nullptr;
 }
 
+// "وقعت إيران والصين اتفاقية تعاون": a signing verb (with its و/ف) with an
+// agreement noun within the next few words (SUPPORT 057, sign a formal
+// agreement); alone it may say "occurred" ("وقعت اشتباكات").
+const ArabicTrigger* signedAgreement(const ArabicScan& s, size_t i) {
+  static const ArabicTrigger kSigned{EdgeType::kSupport, "057", TriggerForm::kVerb};
+  const std::string& w = s.norm[i];
+  if (!arabicWords().signingVerbs.contains(w)) {
+    size_t k = 0;
+    const char32_t c = decodeUtf8(w, k);
+    if ((c != 0x0648 && c != 0x0641) || !arabicWords().signingVerbs.contains(w.substr(k))) return nullptr;  // و ف
+  }
+  for (size_t q = i + 1, words = 0; q < s.tokens.size() && words < 8; ++q) {
+    if (isBreak(s.tokens[q])) return nullptr;
+    if (s.norm[q].empty()) continue;
+    ++words;
+    if (s.argAt[q] < 0 && arabicWords().agreementNouns.contains(s.norm[q])) return &kSigned;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
@@ -446,7 +467,8 @@ void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention
     const char32_t c = decodeUtf8(s.norm[i], k);
     if (c != 0x0648 && c != 0x0641) continue;  // و ف
     const ArabicTrigger* tr = lookup(s.norm[i]);
-    s.verbAt[i] = (tr != nullptr && tr->form == TriggerForm::kVerb) || lightVerbTalks(s, i) != nullptr;
+    s.verbAt[i] = (tr != nullptr && tr->form == TriggerForm::kVerb) || lightVerbTalks(s, i) != nullptr ||
+                  signedAgreement(s, i) != nullptr;
   }
   bool requestVerb = false;  // an earlier request governs action nouns ("طالب ... بانسحاب")
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -454,6 +476,7 @@ void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention
     if (supportedBy(s, i)) continue;
     const ArabicTrigger* tr = lookup(s.norm[i]);
     if (tr == nullptr) tr = lightVerbTalks(s, i);
+    if (tr == nullptr) tr = signedAgreement(s, i);
     if (tr == nullptr) continue;
     const char* mode = tr->type == EdgeType::kAssault ? s.attackMode() : "";
     if (tr->form == TriggerForm::kNoun) {

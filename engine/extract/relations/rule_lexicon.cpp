@@ -173,6 +173,8 @@ constexpr std::pair<std::string_view, WordSet ArabicWords::*> kArabicSets[] = {
     {"official_titles", &ArabicWords::officialTitles},
     {"light_verbs", &ArabicWords::lightVerbs},
     {"consult_nouns", &ArabicWords::consultNouns},
+    {"signing_verbs", &ArabicWords::signingVerbs},
+    {"agreement_nouns", &ArabicWords::agreementNouns},
 };
 
 }  // namespace

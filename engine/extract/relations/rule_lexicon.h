@@ -65,6 +65,7 @@ struct ArabicWords {
   WordSet strikeNouns, nameParticles, negations;
   WordSet leaderTitles, officialTitles;  // the title words before a state and its holder
   WordSet lightVerbs, consultNouns;       // "أجرى X اتصالا هاتفيا مع Y": talks
+  WordSet signingVerbs, agreementNouns;   // "وقعت X وY اتفاقية": signed an agreement
 };
 
 // Parse `text` in the format of the file named; `file` names it in errors.

@@ -167,3 +167,11 @@ TEST_CASE("Arabic relations: arrest, summon, and agreement of coordinated subjec
   const auto f = facts("اتفقت مصر وتركيا على تبادل السفراء.", "2023-07-05");
   CHECK((f.count("Egypt -AGREE-> Turkey") + f.count("Turkey -AGREE-> Egypt")) == 1);
 }
+
+TEST_CASE("Arabic relations: 'signed' with an agreement noun after it, and only then", "[extract][relations][arabic]") {
+  const auto f = facts("وقعت مصر والسعودية اتفاقية لترسيم الحدود البحرية.", "2016-04-09");
+  CHECK((f.count("Egypt -SUPPORT-> Saudi Arabia") + f.count("Saudi Arabia -SUPPORT-> Egypt")) == 1);
+  // "وقعت" also says "occurred": clashes between two parties are no signing.
+  for (const auto& l : facts("وقعت اشتباكات بين الجيش السوداني وقوات الدعم السريع.", "2023-04-16"))
+    CHECK(l.find("-SUPPORT->") == std::string::npos);
+}
