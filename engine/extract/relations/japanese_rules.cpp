@@ -87,6 +87,9 @@ size_t objectParticle(const std::vector<Token>& tokens, size_t i, const Japanese
     --before;
   }
   if (before >= 2 && tokens[before - 1].lower == "の" && tokens[before - 2].lower == "へ") return before - 2;
+  // "Yとの首脳会談", "Yとの合意": the partner of a mutual act.
+  if (before >= 2 && tokens[before - 1].lower == "の" && tokens[before - 2].lower == "と" && marksObject("と", tr))
+    return before - 2;
   if (before >= 2 && (tokens[before - 1].lower == "対する" || tokens[before - 1].lower == "対し") &&
       tokens[before - 2].lower == "に")
     return before - 2;
@@ -106,10 +109,39 @@ size_t objectParticle(const std::vector<Token>& tokens, size_t i, const Japanese
       size_t k = before - 2;
       if (k >= 1 && isWordOf(tokens[k - 1])) --k;
       if (k >= 1 && marksObject(tokens[k - 1].lower, tr)) return k - 1;
+      // "ハマスとの戦闘休止に合意した": the partner named in the phrase.
+      if (k >= 2 && tokens[k - 1].lower == "の" && tokens[k - 2].lower == "と" && marksObject("と", tr)) return k - 2;
     }
     break;
   }
   return tokens.size();
+}
+
+// The index of the particle after mention `m` (past a title or noun written
+// with the name, as particleAfter reads it).
+size_t particleIndexAfter(const std::vector<Token>& tokens, const Mention& m) {
+  size_t q = m.tokEnd;
+  for (int k = 0; k < 2 && q + 1 < tokens.size() && tokens[q].script == Script::kHan; ++k) ++q;
+  return q;
+}
+
+// "イスラエルに向けて…を発射した", "Yに対して攻撃を行った": for an attack,
+// the mention before "に向け(て)" or "に対して" in the clause before the verb
+// noun is its target; nullptr for none.
+const Mention* attackTargetBefore(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, size_t i) {
+  const Mention* found = nullptr;
+  for (const auto& m : mentions) {
+    if (m.modifier || m.tokEnd >= i) continue;
+    const size_t p = particleIndexAfter(tokens, m);
+    if (p >= i) continue;
+    const bool toward = (tokens[p].lower == "に" && p + 1 < i && tokens[p + 1].lower == "向け") ||
+                        tokens[p].lower == "に対して" || tokens[p].lower == "に対し";
+    bool inClause = true;
+    for (size_t q = p; q < i; ++q)
+      if (tokens[q].lower == "。" || tokens[q].lower == "、") inClause = false;
+    if (toward && inClause) found = &m;
+  }
+  return found;
 }
 
 // The verb noun at i negated ("支持しない", "攻撃しなかった", "合意せず").
@@ -135,20 +167,19 @@ bool announcedAfter(const std::vector<Token>& tokens, size_t i) {
   return false;
 }
 
+// "Yの外交官に国外退去を命じた": 退去 (leaving) is an expulsion only when
+// ordered or demanded ("を命じ", "を求め"); alone it is a departure.
+bool orderedToLeave(const std::vector<Token>& tokens, size_t i) {
+  return tokens[i].lower == "退去" && i + 2 < tokens.size() && tokens[i + 1].lower == "を" &&
+         (tokens[i + 2].lower.rfind("命じ", 0) == 0 || tokens[i + 2].lower.rfind("求め", 0) == 0);
+}
+
 // "米国に撤退を要求した", "Yに制裁を科した", "Yに警告を発した": the addressee
 // is marked に even when a を phrase sits before the verb.
 bool addresseeMarked(const std::vector<Token>& tokens, size_t i, const JapaneseTrigger& tr) {
   const bool sanctionNoun = tr.cameo.rfind("16", 0) == 0 && i + 2 < tokens.size() && tokens[i + 1].lower == "を" &&
                             (tokens[i + 2].lower.rfind("科", 0) == 0 || tokens[i + 2].lower.rfind("課", 0) == 0);
-  return tr.type == EdgeType::kRequest || tr.type == EdgeType::kThreaten || sanctionNoun;
-}
-
-// The index of the particle after mention `m` (past a title or noun written
-// with the name, as particleAfter reads it).
-size_t particleIndexAfter(const std::vector<Token>& tokens, const Mention& m) {
-  size_t q = m.tokEnd;
-  for (int k = 0; k < 2 && q + 1 < tokens.size() && tokens[q].script == Script::kHan; ++k) ++q;
-  return q;
+  return tr.type == EdgeType::kRequest || tr.type == EdgeType::kThreaten || sanctionNoun || orderedToLeave(tokens, i);
 }
 
 // Mention `m` ends the object phrase marked at `particle` (directly or
@@ -162,7 +193,8 @@ bool endsObjectPhrase(const std::vector<Token>& tokens, const Mention& m, size_t
     place = place || tokens[at].lower.find("基地") != std::string::npos;
     ++at;
   }
-  return !place && (at == particle || tokens[m.tokEnd].lower == "の");
+  // "ウクライナ東部のハルキウを": a region noun written with the owner.
+  return !place && (at == particle || tokens[at].lower == "の");
 }
 
 // "中国外務省の報道官は", "イランの外相が": the owner of a role or body of one
@@ -209,6 +241,17 @@ JaRoles rolesOf(const std::vector<Token>& tokens, const std::vector<Mention>& me
     if (!passive && addressee && r.obj == nullptr && p == "に" && (r.subj == nullptr || m.tokBegin > r.subj->tokBegin))
       r.obj = &m;
   }
+  // "カナダの外交官1人に国外退去を命じた": the owner of the phrase marked に.
+  if (!passive && addressee && r.obj == nullptr) {
+    size_t q = i;
+    while (q > 0 && tokens[q - 1].lower != "に" && tokens[q - 1].lower != "、" && tokens[q - 1].lower != "。") --q;
+    if (q > 0 && tokens[q - 1].lower == "に") {
+      for (const auto& m : mentions) {
+        if (m.modifier || (r.subj != nullptr && m.tokBegin <= r.subj->tokBegin)) continue;
+        if (endsObjectPhrase(tokens, m, q - 1)) r.obj = &m;
+      }
+    }
+  }
   return r;
 }
 
@@ -240,6 +283,7 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
   for (size_t i = 0; i < tokens.size(); ++i) {
     const JapaneseTrigger* tr = triggerAt(tokens, i);
     if (tr == nullptr) continue;
+    if (tokens[i].lower == "退去" && !orderedToLeave(tokens, i)) continue;
     // "報復攻撃": in a compound of two verb nouns the last one is the act.
     if (i + 1 < tokens.size() && triggerAt(tokens, i + 1) != nullptr) continue;
     if (negatedAfter(tokens, i)) continue;
@@ -253,6 +297,8 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
         subj = first;
       }
     }
+    if (subj != nullptr && obj == nullptr && !passive && tr->type == EdgeType::kAssault)
+      obj = attackTargetBefore(tokens, mentions, i);
     // A request with no one named, after talks of the same subject in the
     // same sentence, is made to the other party of the talks.
     if (subj != nullptr && obj == nullptr && !passive && tr->type == EdgeType::kRequest && talkSubj != nullptr &&

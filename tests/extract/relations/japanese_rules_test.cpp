@@ -125,3 +125,19 @@ TEST_CASE("Relations (Japanese): a request with no one named after talks in the 
   // Without talks before it, a request names no one by itself.
   for (const auto& l : facts("日本政府は邦人の早期解放を求めた。", "2023-11-17")) CHECK(l.find("-REQUEST->") == std::string::npos);
 }
+
+TEST_CASE("Relations (Japanese): shelling, a launch toward a target, an ordered departure, 'Yとの' and 要請",
+          "[extract][relations][japanese]") {
+  // "Xに向けて…を発射した": the target is marked に向けて.
+  CHECK(hasLine(facts("北朝鮮は韓国に向けて砲弾を発射した。", "2024-01-06"), "North Korea -ASSAULT-> South Korea"));
+  // 砲撃; a region noun written with the owner ("ウクライナ南部の").
+  CHECK(hasLine(facts("ロシア軍はウクライナ南部のヘルソンを砲撃した。", "2022-12-25"), "Russia -ASSAULT-> Ukraine"));
+  // "Yの外交官に国外退去を命じた" is an expulsion; a departure alone is not.
+  CHECK(hasLine(facts("カナダ政府はインドの外交官に国外退去を命じた。", "2023-09-19"), "Canada -COERCE-> India"));
+  for (const auto& l : facts("カナダの外交官はインドから退去した。", "2023-10-21")) CHECK(l.find("-COERCE->") == std::string::npos);
+  // "Yとの首脳会談", "Yとの停戦に合意".
+  CHECK(hasLine(facts("岸田首相は尹大統領との首脳会談に臨んだ。", "2023-05-07"), "Fumio Kishida -CONSULT-> Yoon Suk Yeol"));
+  CHECK(hasLine(facts("ロシアはウクライナとの捕虜交換に合意した。", "2022-09-22"), "Russia -AGREE-> Ukraine"));
+  // 要請: a request to the one marked に.
+  CHECK(hasLine(facts("ウクライナは日本に防衛装備の提供を要請した。", "2022-03-05"), "Ukraine -REQUEST-> Japan"));
+}
