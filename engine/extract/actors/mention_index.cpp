@@ -146,8 +146,9 @@ void MentionIndex::noteKey(const std::string& key) {
 }
 
 // The Arabic adjectives of a state written as a one-word Arabic alias (its
-// nisba, masculine and feminine): "السويد" gives "سويدي" and "سويديه",
-// "روسيا" gives "روسي" and "روسيه", "السعودية" gives "سعودي". Written by
+// nisba, masculine and feminine, and the masculine's accusative "ـيا"):
+// "السويد" gives "سويدي", "سويديه" and "سويديا", "روسيا" gives "روسي" and
+// "روسيه", "السعودية" gives "سعودي". Written by
 // rule, so that "السفير السويدي" names Sweden as "الرئيس العراقي" names Iraq
 // (whose adjectives actors.txt lists). None for a name ending in ي ("مالي":
 // its nisba is the name itself) or of fewer than three letters.
@@ -167,6 +168,8 @@ std::vector<std::string> MentionIndex::arabicNisbas(const std::string& alias, co
   for (char32_t c : cs) appendUtf8(base, c);
   out.push_back(base + "\u064A");
   out.push_back(base + "\u064A\u0629");
+  // The masculine's indefinite accusative: "طردت الهند دبلوماسيا كنديا".
+  out.push_back(base + "\u064A\u0627");
   return out;
 }
 

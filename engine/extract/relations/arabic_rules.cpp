@@ -93,7 +93,7 @@ struct ArabicScan {
     for (size_t q = from, seen = 0; q < tokens.size() && seen < window; ++q) {
       if (isBreak(tokens[q]) || verbAt[q]) return -1;
       if (argAt[q] >= 0) return argAt[q];
-      if (!transparent[q]) ++seen;
+      if (!transparent[q] && !arabicWords().timeWords.contains(norm[q])) ++seen;
     }
     return -1;
   }
@@ -104,7 +104,7 @@ struct ArabicScan {
     for (size_t q = from, seen = 0; q < tokens.size() && seen < window; ++q) {
       if (isBreak(tokens[q])) return -1;
       if (argAt[q] >= 0) return argAt[q];
-      if (!transparent[q]) ++seen;
+      if (!transparent[q] && !arabicWords().timeWords.contains(norm[q])) ++seen;
     }
     return -1;
   }
@@ -118,7 +118,9 @@ struct ArabicScan {
                                                                "\u0648\u0633\u0637"};  // جنوب شمال شرق غرب وسط
     auto place = [&](size_t q) { return norm[q] == "\u0641\u064A" || norm[q] == "\u0642\u0631\u0628"; };  // في قرب
     if (at >= 1 && place(at - 1)) return true;
-    return at >= 2 && place(at - 2) &&
+    // "على جنوب لبنان": a region of a state is where, as after في.
+    auto placeOrOn = [&](size_t q) { return place(q) || norm[q] == "\u0639\u0644\u064A"; };  // على
+    return at >= 2 && placeOrOn(at - 2) &&
            std::find(kDirections.begin(), kDirections.end(), std::string_view(norm[at - 1])) != kDirections.end();
   }
 
@@ -345,6 +347,24 @@ bool negated(const ArabicScan& s, size_t i) {
   return i > 0 && arabicWords().negations.contains(s.norm[i - 1]);
 }
 
+// `w` without a leading و/ف and article ("والصواريخ" -> "صواريخ").
+std::string bareWord(const std::string& w) {
+  size_t k = 0;
+  std::string rest = w;
+  const char32_t c = decodeUtf8(w, k);
+  if ((c == 0x0648 || c == 0x0641) && w.size() > k + 4) rest = w.substr(k);  // و ف
+  if (rest.rfind("\u0627\u0644", 0) == 0 && rest.size() > 8) rest = rest.substr(4);  // ال
+  return rest;
+}
+
+// `w` is a launching verb, with or without its و/ف.
+bool isLaunchingVerb(const std::string& w) {
+  if (arabicWords().launchingVerbs.contains(w)) return true;
+  size_t k = 0;
+  const char32_t c = decodeUtf8(w, k);
+  return (c == 0x0648 || c == 0x0641) && arabicWords().launchingVerbs.contains(w.substr(k));  // و ف
+}
+
 // "قتل X في غارة أمريكية": passive; the actor after the strike noun
 // attacked the subjects. True when the attack verb is passive (read or
 // without an agent).
@@ -385,7 +405,10 @@ void verbEvent(ArabicScan& s, size_t i, const ArabicTrigger& tr, const char* mod
   if (subj < 0) return;
   std::vector<int> subjects = svo ? std::vector<int>{subj} : s.group(subj);
   const size_t after = s.args[subjects.back()]->tokEnd;
-  if (tr.type == EdgeType::kAssault && passiveAssault(s, i, after, subjects, tr, mode)) return;
+  // "شنت X غارات على Y": the strike noun after a launching verb is its
+  // object, not the means of a passive.
+  if (tr.type == EdgeType::kAssault && !isLaunchingVerb(s.norm[i]) && passiveAssault(s, i, after, subjects, tr, mode))
+    return;
   int obj = -1;
   if (tr.type == EdgeType::kRetreat) {  // "انسحبت القوات الأمريكية من العراق"
     for (size_t q = after; q < s.tokens.size() && q < after + 6 && obj < 0; ++q) {
@@ -451,6 +474,21 @@ const ArabicTrigger* signedAgreement(const ArabicScan& s, size_t i) {
   return nullptr;
 }
 
+// "شنت تركيا غارات على ...", "أطلقت إيران صواريخ على ...": a launching verb
+// (with its و/ف) with an attack object within the next few words (ASSAULT
+// 190); alone أطلق may say "released" ("أطلقت سراح").
+const ArabicTrigger* launchedAttack(const ArabicScan& s, size_t i) {
+  static const ArabicTrigger kAttack{EdgeType::kAssault, "190", TriggerForm::kVerb};
+  if (!isLaunchingVerb(s.norm[i])) return nullptr;
+  for (size_t q = i + 1, words = 0; q < s.tokens.size() && words < 8; ++q) {
+    if (isBreak(s.tokens[q])) return nullptr;
+    if (s.norm[q].empty()) continue;
+    ++words;
+    if (s.argAt[q] < 0 && arabicWords().attackObjects.contains(bareWord(s.norm[q]))) return &kAttack;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
@@ -468,7 +506,7 @@ void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention
     if (c != 0x0648 && c != 0x0641) continue;  // و ف
     const ArabicTrigger* tr = lookup(s.norm[i]);
     s.verbAt[i] = (tr != nullptr && tr->form == TriggerForm::kVerb) || lightVerbTalks(s, i) != nullptr ||
-                  signedAgreement(s, i) != nullptr;
+                  signedAgreement(s, i) != nullptr || launchedAttack(s, i) != nullptr;
   }
   bool requestVerb = false;  // an earlier request governs action nouns ("طالب ... بانسحاب")
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -477,6 +515,7 @@ void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention
     const ArabicTrigger* tr = lookup(s.norm[i]);
     if (tr == nullptr) tr = lightVerbTalks(s, i);
     if (tr == nullptr) tr = signedAgreement(s, i);
+    if (tr == nullptr) tr = launchedAttack(s, i);
     if (tr == nullptr) continue;
     const char* mode = tr->type == EdgeType::kAssault ? s.attackMode() : "";
     if (tr->form == TriggerForm::kNoun) {

@@ -175,6 +175,9 @@ constexpr std::pair<std::string_view, WordSet ArabicWords::*> kArabicSets[] = {
     {"consult_nouns", &ArabicWords::consultNouns},
     {"signing_verbs", &ArabicWords::signingVerbs},
     {"agreement_nouns", &ArabicWords::agreementNouns},
+    {"launching_verbs", &ArabicWords::launchingVerbs},
+    {"attack_objects", &ArabicWords::attackObjects},
+    {"time_words", &ArabicWords::timeWords},
 };
 
 }  // namespace

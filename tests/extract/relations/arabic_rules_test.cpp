@@ -175,3 +175,22 @@ TEST_CASE("Arabic relations: 'signed' with an agreement noun after it, and only 
   for (const auto& l : facts("وقعت اشتباكات بين الجيش السوداني وقوات الدعم السريع.", "2023-04-16"))
     CHECK(l.find("-SUPPORT->") == std::string::npos);
 }
+
+TEST_CASE("Arabic relations: an attack launched ('شن غارات على', 'أطلق صواريخ على') and only with an attack object",
+          "[extract][relations][arabic]") {
+  // "شنت X غارات": the strike noun is the object, not the means of a passive.
+  CHECK(hasLine(facts("شنت إسرائيل غارات جوية على مواقع لحركة حماس.", "2021-05-11"), "Israel -ASSAULT-> Hamas"));
+  CHECK(hasLine(facts("وأطلقت حركة حماس الصواريخ على إسرائيل.", "2021-05-11"), "Hamas -ASSAULT-> Israel"));
+  // "أطلقت سراح": released, no attack.
+  for (const auto& l : facts("أطلقت إيران سراح ناشطة فرنسية.", "2023-02-11")) CHECK(l.find("-ASSAULT->") == std::string::npos);
+  // "على جنوب لبنان": a region after على is where, as after في.
+  CHECK(facts("شنت إسرائيل غارات على جنوب لبنان.", "2024-09-23").count("Israel -ASSAULT-> Lebanon") == 0);
+}
+
+TEST_CASE("Arabic relations: a time phrase does not count between a verb and its object, and a nisba in the accusative",
+          "[extract][relations][arabic]") {
+  CHECK(hasLine(facts("فرضت الولايات المتحدة يوم الأربعاء عقوبات على الأمين العام لحزب الله حسن نصر الله.", "2018-05-17"),
+                "United States -COERCE-> Hassan Nasrallah"));
+  // "كنديا": the masculine nisba's indefinite accusative.
+  CHECK(hasLine(facts("طردت الهند دبلوماسيا كنديا بارزا.", "2023-09-19"), "India -COERCE-> Canada"));
+}

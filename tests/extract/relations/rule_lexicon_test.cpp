@@ -177,6 +177,8 @@ TEST_CASE("arabicWords: the embedded sets parse, normalised", "[extract][relatio
   CHECK(w.negations.contains("لن"));
   CHECK(w.lightVerbs.contains("اجري"));  // أجرى: أ -> ا, ى -> ي
   CHECK(w.consultNouns.contains("اتصالا"));
+  CHECK(w.launchingVerbs.contains("اطلقت"));  // أطلقت
+  CHECK(w.timeWords.contains("الاربعاء"));    // الأربعاء
 }
 
 TEST_CASE("parseArabicWords: a malformed line is FILE:LINE: what is wrong", "[extract][relations]") {
