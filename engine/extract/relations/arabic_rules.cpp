@@ -357,6 +357,14 @@ std::string bareWord(const std::string& w) {
   return rest;
 }
 
+// `w` is a light verb ("أجرى", "عقد"), with or without its و/ف.
+bool isLightVerb(const std::string& w) {
+  if (arabicWords().lightVerbs.contains(w)) return true;
+  size_t k = 0;
+  const char32_t c = decodeUtf8(w, k);
+  return (c == 0x0648 || c == 0x0641) && arabicWords().lightVerbs.contains(w.substr(k));  // و ف
+}
+
 // `w` is a launching verb, with or without its و/ف.
 bool isLaunchingVerb(const std::string& w) {
   if (arabicWords().launchingVerbs.contains(w)) return true;
@@ -422,6 +430,19 @@ void verbEvent(ArabicScan& s, size_t i, const ArabicTrigger& tr, const char* mod
     // next argument may be.
     while (obj >= 0 && s.locatedAt(s.args[obj]->tokBegin)) obj = s.argAfterInClause(s.args[obj]->tokEnd, 3);
     if (obj >= 0 && victimOfActNoun(s, s.args[obj]->tokBegin)) return;
+    // Talks named by a light verb are held with the one after "مع" or
+    // written with ب ("اتصالا هاتفيا مع X", "اجتماعا بالرئيس X"); another
+    // name is what they were about ("عقد مجلس الأمن اجتماعا لبحث الهجوم
+    // الإيراني").
+    if (obj >= 0 && isLightVerb(s.norm[i])) {
+      const Mention& o = *s.args[obj];
+      const bool with = o.tokBegin > 0 && s.norm[o.tokBegin - 1] == "\u0645\u0639";  // مع
+      const bool by = o.prepositionPrefix && s.tokens[o.tokBegin].lower.rfind("\u0628", 0) == 0;  // ب
+      bool titleWith = false;  // "مع الرئيس الإيراني X": مع before the title
+      for (size_t q = o.tokBegin; q > 0 && q + 4 > o.tokBegin; --q)
+        if (s.norm[q - 1] == "\u0645\u0639") titleWith = true;
+      if (!with && !by && !titleWith) obj = -1;
+    }
   }
   // "اتفقت الإمارات وإسرائيل على ...": a mutual act of coordinated subjects
   // with no one else named after them.

@@ -140,6 +140,9 @@ TEST_CASE("Arabic relations: a light verb with a noun of talks ('أجرى اتص
                 "Abdel Fattah el-Sisi -CONSULT-> Joe Biden"));
   CHECK(hasLine(facts("وعقد وزير الخارجية الإيراني محمد جواد ظريف محادثات مع الرئيس الفرنسي إيمانويل ماكرون.", "2019-08-24"),
                 "Mohammad Javad Zarif -CONSULT-> Emmanuel Macron"));
+  // The talks are held with the one after مع (or written with ب), not with
+  // what they were about.
+  CHECK(facts("عقدت الحكومة العراقية اجتماعا طارئا لبحث الهجوم الإيراني على أربيل.", "2024-01-16").count("Iraq -CONSULT-> Iran") == 0);
 }
 
 TEST_CASE("Arabic relations: the victim of a killing named by a noun is not the verb's object",
