@@ -211,9 +211,9 @@ bool ownerOfSubject(const std::vector<Token>& tokens, const Mention& m) {
   if (q == first || q >= tokens.size() || (tokens[q].lower != "は" && tokens[q].lower != "が")) return false;
   // The noun is a role or a body: it ends in 官 (報道官), 相 (外相), 省, 軍,
   // 府 (政府), 局 (当局), 会 (議会), 長 (長官 ...), 者 (指導者), 隊, 使 (大使),
-  // 領 (大統領), 部 (幹部); "シリアの場合は" (the case of Syria) is no one.
-  static const std::array<std::string_view, 13> kRoleEnds = {"官", "相", "省", "軍", "府", "局", "会",
-                                                             "長", "者", "隊", "使", "領", "部"};
+  // 領 (大統領), 部 (幹部), 脳 (首脳); "シリアの場合は" (the case of Syria) is no one.
+  static const std::array<std::string_view, 14> kRoleEnds = {"官", "相", "省", "軍", "府", "局", "会",
+                                                             "長", "者", "隊", "使", "領", "部", "脳"};
   const std::string& last = tokens[q - 1].lower;
   return std::any_of(kRoleEnds.begin(), kRoleEnds.end(), [&](std::string_view e) { return last.ends_with(e); });
 }

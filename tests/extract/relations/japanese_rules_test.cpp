@@ -141,3 +141,9 @@ TEST_CASE("Relations (Japanese): shelling, a launch toward a target, an ordered 
   // 要請: a request to the one marked に.
   CHECK(hasLine(facts("ウクライナは日本に防衛装備の提供を要請した。", "2022-03-05"), "Ukraine -REQUEST-> Japan"));
 }
+
+TEST_CASE("Relations (Japanese): 'XとYの首脳は' is the leaders of both as the subject of talks",
+          "[extract][relations][japanese]") {
+  const auto f = facts("日本と中国の首脳は17日、サンフランシスコで会談した。", "2023-11-17");
+  CHECK((f.count("Japan -CONSULT-> China") + f.count("China -CONSULT-> Japan")) == 1);
+}
