@@ -500,12 +500,17 @@ const ArabicTrigger* signedAgreement(const ArabicScan& s, size_t i) {
 // 190); alone أطلق may say "released" ("أطلقت سراح").
 const ArabicTrigger* launchedAttack(const ArabicScan& s, size_t i) {
   static const ArabicTrigger kAttack{EdgeType::kAssault, "190", TriggerForm::kVerb};
+  static const ArabicTrigger kCriticism{EdgeType::kAccuse, "111", TriggerForm::kVerb};
   if (!isLaunchingVerb(s.norm[i])) return nullptr;
   for (size_t q = i + 1, words = 0; q < s.tokens.size() && words < 8; ++q) {
     if (isBreak(s.tokens[q])) return nullptr;
     if (s.norm[q].empty()) continue;
     ++words;
-    if (s.argAt[q] < 0 && arabicWords().attackObjects.contains(bareWord(s.norm[q]))) return &kAttack;
+    if (s.argAt[q] < 0 && arabicWords().attackObjects.contains(bareWord(s.norm[q]))) {
+      // "هجوما حادا": an attack in words.
+      const bool verbal = q + 1 < s.tokens.size() && arabicWords().verbalQualifiers.contains(s.norm[q + 1]);
+      return verbal ? &kCriticism : &kAttack;
+    }
   }
   return nullptr;
 }

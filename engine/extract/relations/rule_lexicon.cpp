@@ -177,6 +177,7 @@ constexpr std::pair<std::string_view, WordSet ArabicWords::*> kArabicSets[] = {
     {"agreement_nouns", &ArabicWords::agreementNouns},
     {"launching_verbs", &ArabicWords::launchingVerbs},
     {"attack_objects", &ArabicWords::attackObjects},
+    {"verbal_qualifiers", &ArabicWords::verbalQualifiers},
     {"time_words", &ArabicWords::timeWords},
 };
 

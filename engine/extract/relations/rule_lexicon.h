@@ -67,6 +67,7 @@ struct ArabicWords {
   WordSet lightVerbs, consultNouns;       // "أجرى X اتصالا هاتفيا مع Y": talks
   WordSet signingVerbs, agreementNouns;   // "وقعت X وY اتفاقية": signed an agreement
   WordSet launchingVerbs, attackObjects;  // "شنت X غارات على Y", "أطلقت X صواريخ على Y"
+  WordSet verbalQualifiers;               // "شن X هجوما حادا على Y": words, not arms
   WordSet timeWords;                      // "يوم الأربعاء": not counted between a verb and its arguments
 };
 

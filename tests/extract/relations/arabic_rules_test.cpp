@@ -197,3 +197,10 @@ TEST_CASE("Arabic relations: a time phrase does not count between a verb and its
   // "كنديا": the masculine nisba's indefinite accusative.
   CHECK(hasLine(facts("طردت الهند دبلوماسيا كنديا بارزا.", "2023-09-19"), "India -COERCE-> Canada"));
 }
+
+TEST_CASE("Arabic relations: an attack launched in words ('شن هجوما حادا على') is criticism",
+          "[extract][relations][arabic]") {
+  const auto f = facts("شن وزير الخارجية الإيراني محمد جواد ظريف هجوما حادا على الولايات المتحدة.", "2020-01-05");
+  CHECK(hasLine(f, "Mohammad Javad Zarif -ACCUSE-> United States"));
+  CHECK(f.count("Mohammad Javad Zarif -ASSAULT-> United States") == 0);
+}
