@@ -144,6 +144,23 @@ const Mention* attackTargetBefore(const std::vector<Token>& tokens, const std::v
   return found;
 }
 
+// "中国による邦人の拘束に抗議した", "ロシアによるウクライナ侵攻を非難した": the
+// author of the act complained of, marked "による" in the clause before the
+// verb noun; nullptr for none. It is the one accused, not the act's victim.
+const Mention* authorOfActBefore(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, size_t i) {
+  const Mention* found = nullptr;
+  for (const auto& m : mentions) {
+    if (m.modifier || m.tokEnd >= i) continue;
+    const size_t p = particleIndexAfter(tokens, m);
+    if (p >= i || tokens[p].lower != "による") continue;
+    bool inClause = true;
+    for (size_t q = p; q < i; ++q)
+      if (tokens[q].lower == "。" || tokens[q].lower == "、") inClause = false;
+    if (inClause) found = &m;
+  }
+  return found;
+}
+
 // The verb noun at i negated ("支持しない", "攻撃しなかった", "合意せず").
 bool negatedAfter(const std::vector<Token>& tokens, size_t i) {
   for (size_t q = i + 1; q < tokens.size() && q <= i + 3; ++q) {
@@ -299,6 +316,10 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
     }
     if (subj != nullptr && obj == nullptr && !passive && tr->type == EdgeType::kAssault)
       obj = attackTargetBefore(tokens, mentions, i);
+    if (subj != nullptr && !passive && tr->type == EdgeType::kAccuse) {
+      if (const Mention* author = authorOfActBefore(tokens, mentions, i); author != nullptr && author != subj)
+        obj = author;
+    }
     // A request with no one named, after talks of the same subject in the
     // same sentence, is made to the other party of the talks.
     if (subj != nullptr && obj == nullptr && !passive && tr->type == EdgeType::kRequest && talkSubj != nullptr &&

@@ -147,3 +147,11 @@ TEST_CASE("Relations (Japanese): 'XとYの首脳は' is the leaders of both as t
   const auto f = facts("日本と中国の首脳は17日、サンフランシスコで会談した。", "2023-11-17");
   CHECK((f.count("Japan -CONSULT-> China") + f.count("China -CONSULT-> Japan")) == 1);
 }
+
+TEST_CASE("Relations (Japanese): the author of an act complained of, marked による, is the one accused",
+          "[extract][relations][japanese]") {
+  const auto f = facts("欧州連合はロシアによるウクライナ侵攻を強く非難した。", "2022-02-25");
+  CHECK(hasLine(f, "European Union -ACCUSE-> Russia"));
+  CHECK(f.count("European Union -ACCUSE-> Ukraine") == 0);
+  CHECK(hasLine(facts("日本政府は、中国による日本人の拘束に抗議した。", "2023-03-28"), "Japan -ACCUSE-> China"));
+}
