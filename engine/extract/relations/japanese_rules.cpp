@@ -95,6 +95,15 @@ size_t objectParticle(const std::vector<Token>& tokens, size_t i, const Japanese
     return before - 2;
   // MeCab writes "に対する" / "に対し" as one word.
   if (before >= 1 && (tokens[before - 1].lower == "に対する" || tokens[before - 1].lower == "に対し")) return before - 1;
+  // "Yの制裁を「経済テロ」だと批判した": a characterisation quoted with だと
+  // between the object and the verb noun.
+  if (before >= 3 && tokens[before - 1].lower == "と" && tokens[before - 2].lower == "だ") {
+    for (size_t q = before - 2; q > 0 && q + 10 > before; --q) {
+      const std::string& w = tokens[q - 1].lower;
+      if (w == "。" || w == "、") break;
+      if (w == "を") return q - 1;
+    }
+  }
   for (int skips = 0; skips < 2 && before > 0; ++skips) {
     const std::string& w = tokens[before - 1].lower;
     const bool manner = w == "に" && tr.type == EdgeType::kAccuse && !named[before - 1];
@@ -142,6 +151,28 @@ const Mention* attackTargetBefore(const std::vector<Token>& tokens, const std::v
     if (toward && inClause) found = &m;
   }
   return found;
+}
+
+// The index after a verb noun at `v` used as a relative clause before a
+// noun ("支援する武装組織", "支援した組織": the verb noun, する / した, then
+// a word that is no particle); 0 when it is not.
+size_t relativeClauseEnd(const std::vector<Token>& tokens, size_t v) {
+  static const std::unordered_set<std::string_view> kParticles = {"を", "に", "が", "は", "と", "で", "の",
+                                                                  "も", "から", "、", "。", "「", "」"};
+  size_t next = 0;
+  if (v + 2 < tokens.size() && tokens[v + 1].lower == "する") next = v + 2;
+  if (v + 3 < tokens.size() && tokens[v + 1].lower == "し" && tokens[v + 2].lower == "た") next = v + 3;
+  if (next == 0 || !isWordOf(tokens[next]) || kParticles.count(tokens[next].lower)) return 0;
+  return next;
+}
+
+// Mention `m` is the subject of a relative clause ("イランが支援する武装組織"):
+// marked が, a verb noun right after it used before a noun; the index of
+// that verb noun, 0 for none.
+size_t relativeClauseVerbAfter(const std::vector<Token>& tokens, const Mention& m) {
+  const size_t p = particleIndexAfter(tokens, m);
+  if (p + 1 >= tokens.size() || tokens[p].lower != "が") return 0;
+  return triggerAt(tokens, p + 1) != nullptr && relativeClauseEnd(tokens, p + 1) != 0 ? p + 1 : 0;
 }
 
 // "中国による邦人の拘束に抗議した", "ロシアによるウクライナ侵攻を非難した": the
@@ -252,7 +283,11 @@ JaRoles rolesOf(const std::vector<Token>& tokens, const std::vector<Mention>& me
     if (m.tokEnd > i || m.modifier) continue;
     if (entities[m.entity].actor.kind == ActorKind::kMedia) continue;
     const std::string p = particleAfter(tokens, m);
-    if ((p == "が" || p == "は" || ownerOfSubject(tokens, m)) && m.tokEnd <= particle) r.subj = &m;
+    // The subject of a relative clause before the verb noun ("イランが支援する
+    // 武装組織を非難した") is not the main clause's.
+    const size_t rel = relativeClauseVerbAfter(tokens, m);
+    const bool relative = rel != 0 && rel < i;
+    if ((p == "が" || p == "は" || ownerOfSubject(tokens, m)) && m.tokEnd <= particle && !relative) r.subj = &m;
     if (endsObjectPhrase(tokens, m, particle)) r.obj = &m;
     if (passive && agentParticle(tokens, m, p)) r.obj = &m;
     if (!passive && addressee && r.obj == nullptr && p == "に" && (r.subj == nullptr || m.tokBegin > r.subj->tokBegin))
@@ -305,6 +340,29 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
     if (i + 1 < tokens.size() && triggerAt(tokens, i + 1) != nullptr) continue;
     if (negatedAfter(tokens, i)) continue;
     const bool passive = i + 2 < tokens.size() && tokens[i + 1].lower == "さ" && tokens[i + 2].lower.rfind("れ", 0) == 0;
+    // "イランが支援する武装組織カタイブ・ヒズボラ": a relative clause; its
+    // subject marked が right before it, its object the noun it modifies.
+    if (const size_t next = relativeClauseEnd(tokens, i); next != 0 && !passive) {
+      const Mention* relSubj = nullptr;
+      const Mention* head = nullptr;
+      for (const auto& m : mentions) {
+        if (m.modifier) continue;
+        if (relativeClauseVerbAfter(tokens, m) == i) relSubj = &m;
+        if (head == nullptr && m.tokBegin >= next && m.tokBegin <= next + 3) head = &m;
+      }
+      if (relSubj != nullptr && head != nullptr && relSubj->entity != head->entity) {
+        Fact f;
+        f.src = relSubj->entity;
+        f.dst = head->entity;
+        f.type = tr->type;
+        f.cameo = tr->cameo;
+        f.mode = tr->mode;
+        f.confidence = std::min(relSubj->confidence, head->confidence) * kJapaneseEventFactor;
+        f.tense = tokens[i + 1].lower == "し" ? Tense::kPast : Tense::kPresent;
+        out->push_back(std::move(f));
+      }
+      if (relSubj != nullptr) continue;
+    }
     auto [subj, obj] = rolesOf(tokens, mentions, entities, i, *tr, passive);
     if (subj != nullptr && obj == nullptr && !passive) {
       // "サウジアラビアとイランは合意した": the first of a subject joined by と

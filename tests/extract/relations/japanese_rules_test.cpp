@@ -155,3 +155,16 @@ TEST_CASE("Relations (Japanese): the author of an act complained of, marked に�
   CHECK(f.count("European Union -ACCUSE-> Ukraine") == 0);
   CHECK(hasLine(facts("日本政府は、中国による日本人の拘束に抗議した。", "2023-03-28"), "Japan -ACCUSE-> China"));
 }
+
+TEST_CASE("Relations (Japanese): a relative clause with が is its own event, not the main clause's subject",
+          "[extract][relations][japanese]") {
+  const auto f = facts("英国政府は、ロシアが支援する民間軍事会社ワグネルを非難した。", "2023-01-20");
+  CHECK(hasLine(f, "Russia -SUPPORT-> Wagner Group"));
+  CHECK(f.count("Russia -ACCUSE-> Wagner Group") == 0);
+  CHECK(hasLine(f, "United Kingdom -ACCUSE-> Wagner Group"));
+}
+
+TEST_CASE("Relations (Japanese): a characterisation quoted with だと stands between the object and the verb noun",
+          "[extract][relations][japanese]") {
+  CHECK(hasLine(facts("北朝鮮外務省は、米国の制裁を「敵対行為」だと非難した。", "2022-01-14"), "North Korea -ACCUSE-> United States"));
+}
