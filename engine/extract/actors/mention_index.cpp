@@ -14,7 +14,10 @@ MentionIndex::MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja) 
   for (size_t i = 0; i < actors.size(); ++i) {
     const auto& a = actors[i];
     addAlias(a.actor.name, i);
-    for (const auto& al : a.actor.aliases) addAlias(al, i);
+    for (const auto& al : a.actor.aliases) {
+      addAlias(al, i);
+      if (auto oblique = arabicObliquePlural(al)) addAlias(*oblique, i);
+    }
     if (a.actor.kind == ActorKind::kState)
       for (const auto& al : a.actor.aliases)
         for (const std::string& nisba : arabicNisbas(al, ja)) addAlias(nisba, i);
@@ -143,6 +146,19 @@ void MentionIndex::noteKey(const std::string& key) {
   // index is exactly what it was.
   if (undo_) undo_->push([this, w = b / 64, bit] { keyFilter_[w] &= ~bit; });
   word |= bit;
+}
+
+// An Arabic alias ending in the sound masculine plural "ون" written with
+// the accusative and genitive "ين" ("الحوثيون" -> "الحوثيين": "تدعم
+// الحوثيين"); nullopt for any other alias.
+std::optional<std::string> MentionIndex::arabicObliquePlural(const std::string& alias) {
+  static const std::string kNominative = "\u0648\u0646";  // ون
+  static const std::string kOblique = "\u064A\u0646";     // ين
+  if (alias.size() < kNominative.size() + 6 || !alias.ends_with(kNominative)) return std::nullopt;
+  size_t k = alias.size() - kNominative.size() - 2;  // the letter before ون
+  const char32_t before = decodeUtf8(alias, k);
+  if (before < 0x0620 || before > 0x064A) return std::nullopt;
+  return alias.substr(0, alias.size() - kNominative.size()) + kOblique;
 }
 
 // The Arabic adjectives of a state written as a one-word Arabic alias (its

@@ -51,6 +51,9 @@ class MentionIndex {
   // A state's Arabic adjectives made from its one-word Arabic alias ("السويد"
   // -> "سويدي", "سويدية"); empty for any other alias (mention_index.cpp).
   static std::vector<std::string> arabicNisbas(const std::string& alias, const JapaneseSegmenter* ja);
+  // An Arabic alias in "ون" (sound masculine plural) in its "ين" case
+  // ("الحوثيون" -> "الحوثيين"); nullopt for any other alias.
+  static std::optional<std::string> arabicObliquePlural(const std::string& alias);
   // Longest alias starting at token i (i is a word, not an article).
   Hit match(const std::vector<Token>& tokens, size_t i) const;
   // Catalog persons with this surname (strict or "~skeleton" key); not those

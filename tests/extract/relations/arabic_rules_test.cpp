@@ -204,3 +204,11 @@ TEST_CASE("Arabic relations: an attack launched in words ('شن هجوما حا�
   CHECK(hasLine(f, "Mohammad Javad Zarif -ACCUSE-> United States"));
   CHECK(f.count("Mohammad Javad Zarif -ASSAULT-> United States") == 0);
 }
+
+TEST_CASE("Arabic relations: a warning is a threat, and a plural name in ين is the name in ون",
+          "[extract][relations][arabic]") {
+  CHECK(hasLine(facts("حذرت الصين الولايات المتحدة من التدخل في شؤونها.", "2022-08-01"), "China -THREATEN-> United States"));
+  // "الحوثيين": the accusative and genitive of "الحوثيون".
+  CHECK(hasLine(facts("اتهمت السعودية إيران بدعم الحوثيين.", "2019-09-16"), "Saudi Arabia -ACCUSE-> Iran"));
+  CHECK(kg::extract::testing::actorNames("هاجمت الولايات المتحدة الحوثيين.", "2024-01-12").count("Houthis") == 1);
+}
