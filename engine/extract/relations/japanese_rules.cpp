@@ -33,10 +33,10 @@ std::string particleAfter(const std::vector<Token>& tokens, const Mention& m) {
   return q < tokens.size() ? tokens[q].lower : "";
 }
 
-// The agent of a passive: "米軍に", "米国により", "米軍によって", "米軍で", and
+// The agent of a passive: "米軍に", "米国により", "米軍によって", "米軍で", "イランから", and
 // "米軍の空爆で" (the actor owning the strike noun that is the means).
 bool agentParticle(const std::vector<Token>& tokens, const Mention& m, const std::string& p) {
-  if (p == "に" || p == "によって" || p == "により" || p == "による" || p == "で") return true;
+  if (p == "に" || p == "によって" || p == "により" || p == "による" || p == "で" || p == "から") return true;
   if (p != "の") return false;
   size_t q = m.tokEnd;
   while (q < tokens.size() && tokens[q].lower != "の") ++q;
@@ -339,7 +339,9 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
     // "報復攻撃": in a compound of two verb nouns the last one is the act.
     if (i + 1 < tokens.size() && triggerAt(tokens, i + 1) != nullptr) continue;
     if (negatedAfter(tokens, i)) continue;
-    const bool passive = i + 2 < tokens.size() && tokens[i + 1].lower == "さ" && tokens[i + 2].lower.rfind("れ", 0) == 0;
+    // "される", and "を受けた" (received: "イスラエルはイランから攻撃を受けた").
+    const bool passive = i + 2 < tokens.size() && ((tokens[i + 1].lower == "さ" && tokens[i + 2].lower.rfind("れ", 0) == 0) ||
+                                                   (tokens[i + 1].lower == "を" && tokens[i + 2].lower.rfind("受け", 0) == 0));
     // "イランが支援する武装組織カタイブ・ヒズボラ": a relative clause; its
     // subject marked が right before it, its object the noun it modifies.
     if (const size_t next = relativeClauseEnd(tokens, i); next != 0 && !passive) {

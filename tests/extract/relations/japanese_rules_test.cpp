@@ -168,3 +168,9 @@ TEST_CASE("Relations (Japanese): a characterisation quoted with だと stands be
           "[extract][relations][japanese]") {
   CHECK(hasLine(facts("北朝鮮外務省は、米国の制裁を「敵対行為」だと非難した。", "2022-01-14"), "North Korea -ACCUSE-> United States"));
 }
+
+TEST_CASE("Relations (Japanese): an act received ('から攻撃を受けた') points from the one it came from",
+          "[extract][relations][japanese]") {
+  CHECK(hasLine(facts("サウジアラビアはフーシ派から無人機による攻撃を受けた。", "2019-09-15"), "Houthis -ASSAULT-> Saudi Arabia"));
+  CHECK(hasLine(facts("米軍はイランによる攻撃を受けた。", "2020-01-08"), "Iran -ASSAULT-> United States"));
+}
