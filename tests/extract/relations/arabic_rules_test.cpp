@@ -212,3 +212,10 @@ TEST_CASE("Arabic relations: a warning is a threat, and a plural name in ين is
   CHECK(hasLine(facts("اتهمت السعودية إيران بدعم الحوثيين.", "2019-09-16"), "Saudi Arabia -ACCUSE-> Iran"));
   CHECK(kg::extract::testing::actorNames("هاجمت الولايات المتحدة الحوثيين.", "2024-01-12").count("Houthis") == 1);
 }
+
+TEST_CASE("Arabic relations: discussed, conferred and telephoned are consultation", "[extract][relations][arabic]") {
+  CHECK(hasLine(facts("اتصل الرئيس الفرنسي إيمانويل ماكرون بالرئيس الإيراني حسن روحاني.", "2019-07-07"),
+                "Emmanuel Macron -CONSULT-> Hassan Rouhani"));
+  CHECK(hasLine(facts("ناقش وزير الخارجية الإيراني محمد جواد ظريف مع الرئيس الفرنسي إيمانويل ماكرون الاتفاق النووي.", "2019-08-24"),
+                "Mohammad Javad Zarif -CONSULT-> Emmanuel Macron"));
+}
