@@ -33,10 +33,10 @@ std::string particleAfter(const std::vector<Token>& tokens, const Mention& m) {
   return q < tokens.size() ? tokens[q].lower : "";
 }
 
-// The agent of a passive: "米軍に", "米国により", "米軍によって", "米軍で", "イランから", and
+// The agent of a passive: "米軍に", "米国により", "米軍によって", "米軍で", and
 // "米軍の空爆で" (the actor owning the strike noun that is the means).
 bool agentParticle(const std::vector<Token>& tokens, const Mention& m, const std::string& p) {
-  if (p == "に" || p == "によって" || p == "により" || p == "による" || p == "で" || p == "から") return true;
+  if (p == "に" || p == "によって" || p == "により" || p == "による" || p == "で") return true;
   if (p != "の") return false;
   size_t q = m.tokEnd;
   while (q < tokens.size() && tokens[q].lower != "の") ++q;
@@ -272,8 +272,11 @@ struct JaRoles {
 };
 
 // The subject (marked が/は) and object (or passive agent) of the verb noun at i.
+// `received`: "Xから攻撃を受けた": the agent is marked から or による (not
+// に or で, which say where), or owns the verb noun ("Xの攻撃を受けた").
 JaRoles rolesOf(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                const std::vector<Entity>& entities, size_t i, const JapaneseTrigger& tr, bool passive) {
+                const std::vector<Entity>& entities, size_t i, const JapaneseTrigger& tr, bool passive,
+                bool received) {
   JaRoles r;
   std::vector<bool> named(tokens.size() + 1, false);
   for (const auto& m : mentions) named[std::min(particleIndexAfter(tokens, m), tokens.size())] = true;
@@ -289,7 +292,10 @@ JaRoles rolesOf(const std::vector<Token>& tokens, const std::vector<Mention>& me
     const bool relative = rel != 0 && rel < i;
     if ((p == "が" || p == "は" || ownerOfSubject(tokens, m)) && m.tokEnd <= particle && !relative) r.subj = &m;
     if (endsObjectPhrase(tokens, m, particle)) r.obj = &m;
-    if (passive && agentParticle(tokens, m, p)) r.obj = &m;
+    if (passive && !received && agentParticle(tokens, m, p)) r.obj = &m;
+    if (received && (p == "から" || p == "による" || p == "により" || p == "によって" ||
+                     (p == "の" && particleIndexAfter(tokens, m) + 1 == i)))
+      r.obj = &m;
     if (!passive && addressee && r.obj == nullptr && p == "に" && (r.subj == nullptr || m.tokBegin > r.subj->tokBegin))
       r.obj = &m;
   }
@@ -339,9 +345,12 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
     // "報復攻撃": in a compound of two verb nouns the last one is the act.
     if (i + 1 < tokens.size() && triggerAt(tokens, i + 1) != nullptr) continue;
     if (negatedAfter(tokens, i)) continue;
-    // "される", and "を受けた" (received: "イスラエルはイランから攻撃を受けた").
-    const bool passive = i + 2 < tokens.size() && ((tokens[i + 1].lower == "さ" && tokens[i + 2].lower.rfind("れ", 0) == 0) ||
-                                                   (tokens[i + 1].lower == "を" && tokens[i + 2].lower.rfind("受け", 0) == 0));
+    // "される", and "を受けた" (received: "イスラエルはイランから攻撃を受けた";
+    // not "支援を受ける武装勢力", a relative clause).
+    const bool received = i + 3 < tokens.size() && tokens[i + 1].lower == "を" && tokens[i + 2].lower == "受け" &&
+                          (tokens[i + 3].lower == "た" || tokens[i + 3].lower == "て" || tokens[i + 3].lower == "、");
+    const bool passive =
+        received || (i + 2 < tokens.size() && tokens[i + 1].lower == "さ" && tokens[i + 2].lower.rfind("れ", 0) == 0);
     // "イランが支援する武装組織カタイブ・ヒズボラ": a relative clause; its
     // subject marked が right before it, its object the noun it modifies.
     if (const size_t next = relativeClauseEnd(tokens, i); next != 0 && !passive) {
@@ -365,7 +374,7 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
       }
       if (relSubj != nullptr) continue;
     }
-    auto [subj, obj] = rolesOf(tokens, mentions, entities, i, *tr, passive);
+    auto [subj, obj] = rolesOf(tokens, mentions, entities, i, *tr, passive, received);
     if (subj != nullptr && obj == nullptr && !passive) {
       // "サウジアラビアとイランは合意した": the first of a subject joined by と
       // to the named subject did it with them.

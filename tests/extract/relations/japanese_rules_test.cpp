@@ -174,3 +174,10 @@ TEST_CASE("Relations (Japanese): an act received ('から攻撃を受けた') po
   CHECK(hasLine(facts("サウジアラビアはフーシ派から無人機による攻撃を受けた。", "2019-09-15"), "Houthis -ASSAULT-> Saudi Arabia"));
   CHECK(hasLine(facts("米軍はイランによる攻撃を受けた。", "2020-01-08"), "Iran -ASSAULT-> United States"));
 }
+
+TEST_CASE("Relations (Japanese): support received in a relative clause, or a place with で, is no act on the subject",
+          "[extract][relations][japanese]") {
+  // "イラクでイランの支援を受ける武装勢力": Iraq is where; the main subject received nothing.
+  for (const auto& l : facts("米国は、イラクでイランの支援を受ける武装勢力を非難した。", "2024-02-01"))
+    CHECK(l.find("-SUPPORT-> United States") == std::string::npos);
+}
