@@ -241,8 +241,7 @@ bool endsObjectPhrase(const std::vector<Token>& tokens, const Mention& m, size_t
     place = place || tokens[at].lower.find("基地") != std::string::npos;
     ++at;
   }
-  // "ウクライナ東部のハルキウを": a region noun written with the owner.
-  return !place && (at == particle || tokens[at].lower == "の");
+  return !place && (at == particle || tokens[m.tokEnd].lower == "の");
 }
 
 // "中国外務省の報道官は", "イランの外相が": the owner of a role or body of one
