@@ -14,7 +14,10 @@ MentionIndex::MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja) 
   for (size_t i = 0; i < actors.size(); ++i) {
     const auto& a = actors[i];
     addAlias(a.actor.name, i);
-    for (const auto& al : a.actor.aliases) addAlias(al, i);
+    for (const auto& al : a.actor.aliases) {
+      addAlias(al, i);
+      if (auto oblique = arabicObliquePlural(al)) addAlias(*oblique, i);
+    }
     if (a.actor.kind == ActorKind::kState)
       for (const auto& al : a.actor.aliases)
         for (const std::string& nisba : arabicNisbas(al, ja)) addAlias(nisba, i);
@@ -29,6 +32,9 @@ MentionIndex::MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja) 
     // A surname alone finds a person the article has not named yet, unless
     // the dictionary says it is too common to (leaders.txt: "attr surname =
     // after_full_name"); the resolver still finds them by it once named.
+    if (a.actor.kind == ActorKind::kPerson && ja != nullptr) {
+      for (const auto& al : a.actor.aliases) addJapaneseSurname(al, i);
+    }
     const auto surnameAttr = a.actor.attributes.find("surname");
     const bool surnameAlone = surnameAttr == a.actor.attributes.end() || surnameAttr->second != "after_full_name";
     if (a.actor.kind == ActorKind::kPerson && surnameAlone) {
@@ -142,9 +148,23 @@ void MentionIndex::noteKey(const std::string& key) {
   word |= bit;
 }
 
+// An Arabic alias ending in the sound masculine plural "ون" written with
+// the accusative and genitive "ين" ("الحوثيون" -> "الحوثيين": "تدعم
+// الحوثيين"); nullopt for any other alias.
+std::optional<std::string> MentionIndex::arabicObliquePlural(const std::string& alias) {
+  static const std::string kNominative = "\u0648\u0646";  // ون
+  static const std::string kOblique = "\u064A\u0646";     // ين
+  if (alias.size() < kNominative.size() + 6 || !alias.ends_with(kNominative)) return std::nullopt;
+  size_t k = alias.size() - kNominative.size() - 2;  // the letter before ون
+  const char32_t before = decodeUtf8(alias, k);
+  if (before < 0x0620 || before > 0x064A) return std::nullopt;
+  return alias.substr(0, alias.size() - kNominative.size()) + kOblique;
+}
+
 // The Arabic adjectives of a state written as a one-word Arabic alias (its
-// nisba, masculine and feminine): "السويد" gives "سويدي" and "سويديه",
-// "روسيا" gives "روسي" and "روسيه", "السعودية" gives "سعودي". Written by
+// nisba, masculine and feminine, and the masculine's accusative "ـيا"):
+// "السويد" gives "سويدي", "سويديه" and "سويديا", "روسيا" gives "روسي" and
+// "روسيه", "السعودية" gives "سعودي". Written by
 // rule, so that "السفير السويدي" names Sweden as "الرئيس العراقي" names Iraq
 // (whose adjectives actors.txt lists). None for a name ending in ي ("مالي":
 // its nisba is the name itself) or of fewer than three letters.
@@ -164,6 +184,8 @@ std::vector<std::string> MentionIndex::arabicNisbas(const std::string& alias, co
   for (char32_t c : cs) appendUtf8(base, c);
   out.push_back(base + "\u064A");
   out.push_back(base + "\u064A\u0629");
+  // The masculine's indefinite accusative: "طردت الهند دبلوماسيا كنديا".
+  out.push_back(base + "\u064A\u0627");
   return out;
 }
 
@@ -279,6 +301,23 @@ MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i
     if (t.possessive && !strictPrefix) break;
   }
   return best;
+}
+
+// "岸田文雄" -> "岸田": the first of two or more words of an alias written in
+// kanji alone (MeCab splits family and given names; a one-word alias says
+// nothing of where the family name ends).
+void MentionIndex::addJapaneseSurname(const std::string& alias, size_t actor) {
+  const std::vector<Token> toks = tokenize(alias, 0, alias.size(), ja_);
+  if (toks.size() < 2) return;
+  for (const auto& t : toks)
+    if (!t.word || t.script != Script::kHan) return;
+  auto& v = japaneseSurnames_[toks.front().strict];
+  if (std::find(v.begin(), v.end(), actor) == v.end()) v.push_back(actor);
+}
+
+const std::vector<size_t>* MentionIndex::japaneseSurname(const std::string& strict) const {
+  auto it = japaneseSurnames_.find(strict);
+  return it == japaneseSurnames_.end() ? nullptr : &it->second;
 }
 
 const std::vector<size_t>* MentionIndex::surname(const std::string& key) const {

@@ -51,11 +51,18 @@ class MentionIndex {
   // A state's Arabic adjectives made from its one-word Arabic alias ("السويد"
   // -> "سويدي", "سويدية"); empty for any other alias (mention_index.cpp).
   static std::vector<std::string> arabicNisbas(const std::string& alias, const JapaneseSegmenter* ja);
+  // An Arabic alias in "ون" (sound masculine plural) in its "ين" case
+  // ("الحوثيون" -> "الحوثيين"); nullopt for any other alias.
+  static std::optional<std::string> arabicObliquePlural(const std::string& alias);
   // Longest alias starting at token i (i is a word, not an article).
   Hit match(const std::vector<Token>& tokens, size_t i) const;
   // Catalog persons with this surname (strict or "~skeleton" key); not those
   // marked "attr surname = after_full_name", whose surname alone names no one.
   const std::vector<size_t>* surname(const std::string& key) const;
+  // Catalog persons whose kanji name (an alias of two or more kanji words,
+  // "岸田文雄") opens with this word, their family name ("岸田"); nullptr
+  // for none. Read only before a title ("岸田首相"), see mentions.cpp.
+  const std::vector<size_t>* japaneseSurname(const std::string& strict) const;
   // A state by demonym ("iraqi") or nullptr.
   std::optional<size_t> demonym(const std::string& strict) const;
   // The same for a token's strict key (its precomputed hash saves one).
@@ -76,6 +83,7 @@ class MentionIndex {
   static std::string arabicLetters(std::string_view key);
   std::vector<const Entry*> similarSkeletonEntries(const std::vector<Entry>& entries, const std::vector<Token>& tokens,
                                                    std::span<const size_t> wordIdx) const;
+  void addJapaneseSurname(const std::string& alias, size_t actor);
   std::vector<std::string> aliasWords(const std::string& alias, std::vector<FoldedWord>* folded) const;
 
   const Catalog& catalog_;
@@ -101,6 +109,7 @@ class MentionIndex {
     return (keyFilter_[b / 64] >> (b % 64)) & 1;
   }
   std::unordered_map<std::string, std::vector<size_t>> surnames_;
+  std::unordered_map<std::string, std::vector<size_t>> japaneseSurnames_;
   std::unordered_map<std::string, size_t> demonyms_;
   struct TitleNode {
     std::optional<std::string> canonical;  // set when a title form ends here

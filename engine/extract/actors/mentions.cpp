@@ -169,11 +169,13 @@ size_t skipLeadingTitles(const std::vector<Token>& tokens, const MentionIndex& i
 // ("وأبو مهدي المهندس", "لإيران", "فسليماني"): matched again without it,
 // only when the word as written matched nothing.
 static MentionIndex::Hit matchAfterProclitic(const MentionIndex& index, const std::vector<Token>& tokens, size_t i) {
-  const std::string& raw = tokens[i].lower;
+  // The folded key, not the word as written: a word before "الله" carries
+  // it in its key alone ("لحزب الله" is one token, "لحزبالله").
+  const std::string& key = tokens[i].strict;
   size_t k = 0;
-  const char32_t c = decodeUtf8(raw, k);
+  const char32_t c = decodeUtf8(key, k);
   if (c != 0x0648 && c != 0x0641 && c != 0x0628 && c != 0x0644) return {};  // و ف ب ل
-  const std::string rest = arabicFold(std::string_view(raw).substr(k));
+  const std::string rest = arabicFold(std::string_view(key).substr(k));
   size_t letters = 0;
   for (size_t q = 0; q < rest.size();) { decodeUtf8(rest, q); ++letters; }
   if (letters < 3) return {};
@@ -306,6 +308,29 @@ void findAliases(MentionScan& s) {
       s.out.back().prepositionPrefix = c == 0x0628 || c == 0x0644;  // ب ل
     }
     i += hit.length;
+  }
+}
+
+// "岸田首相", "林外相", "茂木氏": a known person's family name in kanji
+// written right before a title (or 氏, Mr/Ms), which Japanese news uses
+// after the first mention or alone. A family name several known persons
+// share names the one the article has named already, else no one.
+void findJapaneseSurnames(MentionScan& s) {
+  const auto& tokens = s.tokens;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (!t.word || t.script != Script::kHan || s.owner[i] >= 0 || s.owner[i + 1] >= 0) continue;
+    const std::vector<size_t>* cands = s.index.japaneseSurname(t.strict);
+    if (cands == nullptr) continue;
+    if (tokens[i + 1].lower != "\u6C0F" && !s.index.title(tokens, i + 1)) continue;  // 氏
+    std::optional<size_t> pick;
+    if (cands->size() == 1) pick = cands->front();
+    for (size_t c : *cands) {
+      for (const auto& ent : s.resolver->entities())
+        if (ent.catalog == c) pick = c;
+    }
+    if (!pick) continue;
+    s.claim(makeMention(tokens, i, i + 1, s.resolver->fromCatalog(*pick), MentionSource::kSurname));
   }
 }
 
@@ -1167,6 +1192,7 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
   if (tokens.empty()) return {};
   MentionScan s{tokens, index, resolver, {}, std::vector<int>(tokens.size(), -1)};
   findAliases(s);
+  findJapaneseSurnames(s);
   findCapitalisedRuns(s, isHeadline(s));
   sortMentions(s);
   attachTitles(s);

@@ -85,6 +85,18 @@ struct ArabicScan {
   std::vector<bool> transparent;
   std::vector<int> argAt;  // the argument covering each token, -1 for none
   std::vector<Fact>* out;
+  std::vector<bool> verbAt;  // a trigger verb ("وندد", "ودعا") opens its own clause
+
+  // argAfter that stops, as at a clause break, at another event's verb: the
+  // object of "ندد" is not found past "ودعا".
+  int argAfterInClause(size_t from, size_t window) const {
+    for (size_t q = from, seen = 0; q < tokens.size() && seen < window; ++q) {
+      if (isBreak(tokens[q]) || verbAt[q]) return -1;
+      if (argAt[q] >= 0) return argAt[q];
+      if (!transparent[q] && !arabicWords().timeWords.contains(norm[q])) ++seen;
+    }
+    return -1;
+  }
 
   // The first argument starting within `window` tokens after `from`, not
   // crossing a clause break; -1 if none.
@@ -92,7 +104,7 @@ struct ArabicScan {
     for (size_t q = from, seen = 0; q < tokens.size() && seen < window; ++q) {
       if (isBreak(tokens[q])) return -1;
       if (argAt[q] >= 0) return argAt[q];
-      if (!transparent[q]) ++seen;
+      if (!transparent[q] && !arabicWords().timeWords.contains(norm[q])) ++seen;
     }
     return -1;
   }
@@ -106,7 +118,9 @@ struct ArabicScan {
                                                                "\u0648\u0633\u0637"};  // جنوب شمال شرق غرب وسط
     auto place = [&](size_t q) { return norm[q] == "\u0641\u064A" || norm[q] == "\u0642\u0631\u0628"; };  // في قرب
     if (at >= 1 && place(at - 1)) return true;
-    return at >= 2 && place(at - 2) &&
+    // "على جنوب لبنان": a region of a state is where, as after في.
+    auto placeOrOn = [&](size_t q) { return place(q) || norm[q] == "\u0639\u0644\u064A"; };  // على
+    return at >= 2 && placeOrOn(at - 2) &&
            std::find(kDirections.begin(), kDirections.end(), std::string_view(norm[at - 1])) != kDirections.end();
   }
 
@@ -173,6 +187,19 @@ bool normaliseWords(const std::vector<Token>& tokens, std::vector<std::string>* 
   return true;
 }
 
+// `w` (arabicNormalize'd) is in `set`, as written or after a proclitic
+// ("بالرئيس", "للرئيس", "والوزير").
+bool inSetAfterProclitic(const WordSet& set, const std::string& w) {
+  if (set.contains(w)) return true;
+  size_t k = 0;
+  const char32_t c = decodeUtf8(w, k);
+  if (c != 0x0648 && c != 0x0641 && c != 0x0628 && c != 0x0644) return false;  // و ف ب ل
+  const std::string rest = w.substr(k);
+  if (set.contains(rest)) return true;
+  // "للرئيس": ل before the article drops its alef.
+  return c == 0x0644 && rest.rfind("\u0644", 0) == 0 && set.contains("\u0627" + rest);
+}
+
 // The office a title written in the two words before token `at` states:
 // LEADER_OF or OFFICIAL_OF (official_titles win: "نائب الرئيس"), or nullopt
 // when neither word is a title word.
@@ -181,8 +208,8 @@ std::optional<EdgeType> titleBefore(const ArabicScan& s, size_t at) {
   for (size_t q = at; q > 0 && q + 2 >= at; --q) {
     const std::string& w = s.norm[q - 1];
     if (w.empty()) break;
-    official = official || arabicWords().officialTitles.contains(w);
-    leader = leader || arabicWords().leaderTitles.contains(w);
+    official = official || inSetAfterProclitic(arabicWords().officialTitles, w);
+    leader = leader || inSetAfterProclitic(arabicWords().leaderTitles, w);
   }
   if (official) return EdgeType::kOfficialOf;
   if (leader) return EdgeType::kLeaderOf;
@@ -320,6 +347,32 @@ bool negated(const ArabicScan& s, size_t i) {
   return i > 0 && arabicWords().negations.contains(s.norm[i - 1]);
 }
 
+// `w` without a leading و/ف and article ("والصواريخ" -> "صواريخ").
+std::string bareWord(const std::string& w) {
+  size_t k = 0;
+  std::string rest = w;
+  const char32_t c = decodeUtf8(w, k);
+  if ((c == 0x0648 || c == 0x0641) && w.size() > k + 4) rest = w.substr(k);  // و ف
+  if (rest.rfind("\u0627\u0644", 0) == 0 && rest.size() > 8) rest = rest.substr(4);  // ال
+  return rest;
+}
+
+// `w` is a light verb ("أجرى", "عقد"), with or without its و/ف.
+bool isLightVerb(const std::string& w) {
+  if (arabicWords().lightVerbs.contains(w)) return true;
+  size_t k = 0;
+  const char32_t c = decodeUtf8(w, k);
+  return (c == 0x0648 || c == 0x0641) && arabicWords().lightVerbs.contains(w.substr(k));  // و ف
+}
+
+// `w` is a launching verb, with or without its و/ف.
+bool isLaunchingVerb(const std::string& w) {
+  if (arabicWords().launchingVerbs.contains(w)) return true;
+  size_t k = 0;
+  const char32_t c = decodeUtf8(w, k);
+  return (c == 0x0648 || c == 0x0641) && arabicWords().launchingVerbs.contains(w.substr(k));  // و ف
+}
+
 // "قتل X في غارة أمريكية": passive; the actor after the strike noun
 // attacked the subjects. True when the attack verb is passive (read or
 // without an agent).
@@ -334,6 +387,15 @@ bool passiveAssault(ArabicScan& s, size_t i, size_t after, const std::vector<int
     }
   }
   return s.norm[i] == arabicNormalize("اغتيل");  // passive without an agent
+}
+
+// The argument starting at token `at` is the victim of a killing named by
+// the noun right before it ("بالانتقام لمقتل سليماني", revenge for the
+// killing of Soleimani; "أدان اغتيال X"): that noun's, not the verb's object.
+bool victimOfActNoun(const ArabicScan& s, size_t at) {
+  if (at == 0 || s.norm[at - 1].empty()) return false;
+  const ArabicTrigger* tr = lookup(s.norm[at - 1]);
+  return tr != nullptr && tr->form == TriggerForm::kNoun && tr->type == EdgeType::kAssault;
 }
 
 // A verb: the subject after it (VSO) or right before it (SVO), the object
@@ -351,7 +413,10 @@ void verbEvent(ArabicScan& s, size_t i, const ArabicTrigger& tr, const char* mod
   if (subj < 0) return;
   std::vector<int> subjects = svo ? std::vector<int>{subj} : s.group(subj);
   const size_t after = s.args[subjects.back()]->tokEnd;
-  if (tr.type == EdgeType::kAssault && passiveAssault(s, i, after, subjects, tr, mode)) return;
+  // "شنت X غارات على Y": the strike noun after a launching verb is its
+  // object, not the means of a passive.
+  if (tr.type == EdgeType::kAssault && !isLaunchingVerb(s.norm[i]) && passiveAssault(s, i, after, subjects, tr, mode))
+    return;
   int obj = -1;
   if (tr.type == EdgeType::kRetreat) {  // "انسحبت القوات الأمريكية من العراق"
     for (size_t q = after; q < s.tokens.size() && q < after + 6 && obj < 0; ++q) {
@@ -360,13 +425,94 @@ void verbEvent(ArabicScan& s, size_t i, const ArabicTrigger& tr, const char* mod
       else if (s.argAt[q] >= 0 && s.tokens[q].lower.rfind("\u0645\u0646", 0) == 0) obj = s.argAt[q];
     }
   } else {
-    obj = s.argAfter(svo ? i + 1 : after, 6);
+    obj = s.argAfterInClause(svo ? i + 1 : after, 6);
     // "في جنوب لبنان", "في العراق": a place, never the one acted on; the
     // next argument may be.
-    while (obj >= 0 && s.locatedAt(s.args[obj]->tokBegin)) obj = s.argAfter(s.args[obj]->tokEnd, 3);
+    while (obj >= 0 && s.locatedAt(s.args[obj]->tokBegin)) obj = s.argAfterInClause(s.args[obj]->tokEnd, 3);
+    if (obj >= 0 && victimOfActNoun(s, s.args[obj]->tokBegin)) return;
+    // Talks named by a light verb are held with the one after "مع" or
+    // written with ب ("اتصالا هاتفيا مع X", "اجتماعا بالرئيس X"); another
+    // name is what they were about ("عقد مجلس الأمن اجتماعا لبحث الهجوم
+    // الإيراني").
+    if (obj >= 0 && isLightVerb(s.norm[i])) {
+      const Mention& o = *s.args[obj];
+      const bool with = o.tokBegin > 0 && s.norm[o.tokBegin - 1] == "\u0645\u0639";  // مع
+      const bool by = o.prepositionPrefix && s.tokens[o.tokBegin].lower.rfind("\u0628", 0) == 0;  // ب
+      bool titleWith = false;  // "مع الرئيس الإيراني X": مع before the title
+      for (size_t q = o.tokBegin; q > 0 && q + 4 > o.tokBegin; --q)
+        if (s.norm[q - 1] == "\u0645\u0639") titleWith = true;
+      if (!with && !by && !titleWith) obj = -1;
+    }
+  }
+  // "اتفقت الإمارات وإسرائيل على ...": a mutual act of coordinated subjects
+  // with no one else named after them.
+  const bool mutual = tr.type == EdgeType::kAgree || tr.type == EdgeType::kConsult || tr.cameo == "057";
+  if (obj < 0 && !svo && subjects.size() >= 2 && mutual) {
+    s.add({subjects.front()}, std::vector<int>(subjects.begin() + 1, subjects.end()), tr, mode);
+    return;
   }
   if (obj < 0 || obj == subj) return;
   s.add(subjects, s.group(obj), tr, mode);
+}
+
+// "أجرى X اتصالا هاتفيا مع Y", "عقد X محادثات مع Y": a light verb (with
+// its و/ف) whose act is a consult noun within the next few words is talks
+// (CONSULT 040 for the meeting noun, 041 for the telephone).
+const ArabicTrigger* lightVerbTalks(const ArabicScan& s, size_t i) {
+  static const ArabicTrigger kTalks{EdgeType::kConsult, "040", TriggerForm::kVerb};
+  std::string w = s.norm[i];
+  if (!arabicWords().lightVerbs.contains(w)) {
+    size_t k = 0;
+    const char32_t c = decodeUtf8(w, k);
+    if ((c != 0x0648 && c != 0x0641) || !arabicWords().lightVerbs.contains(w.substr(k))) return nullptr;  // و ف
+  }
+  for (size_t q = i + 1, words = 0; q < s.tokens.size() && words < 8; ++q) {
+    if (isBreak(s.tokens[q])) return nullptr;
+    if (s.norm[q].empty()) continue;
+    ++words;
+    if (s.argAt[q] < 0 && arabicWords().consultNouns.contains(s.norm[q])) return &kTalks;
+  }
+  return nullptr;
+}
+
+// "وقعت إيران والصين اتفاقية تعاون": a signing verb (with its و/ف) with an
+// agreement noun within the next few words (SUPPORT 057, sign a formal
+// agreement); alone it may say "occurred" ("وقعت اشتباكات").
+const ArabicTrigger* signedAgreement(const ArabicScan& s, size_t i) {
+  static const ArabicTrigger kSigned{EdgeType::kSupport, "057", TriggerForm::kVerb};
+  const std::string& w = s.norm[i];
+  if (!arabicWords().signingVerbs.contains(w)) {
+    size_t k = 0;
+    const char32_t c = decodeUtf8(w, k);
+    if ((c != 0x0648 && c != 0x0641) || !arabicWords().signingVerbs.contains(w.substr(k))) return nullptr;  // و ف
+  }
+  for (size_t q = i + 1, words = 0; q < s.tokens.size() && words < 8; ++q) {
+    if (isBreak(s.tokens[q])) return nullptr;
+    if (s.norm[q].empty()) continue;
+    ++words;
+    if (s.argAt[q] < 0 && arabicWords().agreementNouns.contains(s.norm[q])) return &kSigned;
+  }
+  return nullptr;
+}
+
+// "شنت تركيا غارات على ...", "أطلقت إيران صواريخ على ...": a launching verb
+// (with its و/ف) with an attack object within the next few words (ASSAULT
+// 190); alone أطلق may say "released" ("أطلقت سراح").
+const ArabicTrigger* launchedAttack(const ArabicScan& s, size_t i) {
+  static const ArabicTrigger kAttack{EdgeType::kAssault, "190", TriggerForm::kVerb};
+  static const ArabicTrigger kCriticism{EdgeType::kAccuse, "111", TriggerForm::kVerb};
+  if (!isLaunchingVerb(s.norm[i])) return nullptr;
+  for (size_t q = i + 1, words = 0; q < s.tokens.size() && words < 8; ++q) {
+    if (isBreak(s.tokens[q])) return nullptr;
+    if (s.norm[q].empty()) continue;
+    ++words;
+    if (s.argAt[q] < 0 && arabicWords().attackObjects.contains(bareWord(s.norm[q]))) {
+      // "هجوما حادا": an attack in words.
+      const bool verbal = q + 1 < s.tokens.size() && arabicWords().verbalQualifiers.contains(s.norm[q + 1]);
+      return verbal ? &kCriticism : &kAttack;
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -374,14 +520,28 @@ void verbEvent(ArabicScan& s, size_t i, const ArabicTrigger& tr, const char* mod
 void arabicRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
                      const std::vector<Entity>& entities, std::vector<Fact>* out) {
   ArabicScan s{tokens, std::vector<std::string>(tokens.size()), {}, std::vector<bool>(tokens.size(), false),
-               std::vector<int>(tokens.size(), -1), out};
+               std::vector<int>(tokens.size(), -1), out, std::vector<bool>(tokens.size(), false)};
   if (!normaliseWords(tokens, &s.norm)) return;
   collectArgs(s, mentions, entities);
+  // A verb written with و/ف ("وندد", "ودعا", "وأجرى") opens a clause of
+  // its own; a bare one may be a noun of the same letters ("قصف", shelling).
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].script != Script::kArabic || s.argAt[i] >= 0 || arabicTriggers().count(s.norm[i])) continue;
+    size_t k = 0;
+    const char32_t c = decodeUtf8(s.norm[i], k);
+    if (c != 0x0648 && c != 0x0641) continue;  // و ف
+    const ArabicTrigger* tr = lookup(s.norm[i]);
+    s.verbAt[i] = (tr != nullptr && tr->form == TriggerForm::kVerb) || lightVerbTalks(s, i) != nullptr ||
+                  signedAgreement(s, i) != nullptr || launchedAttack(s, i) != nullptr;
+  }
   bool requestVerb = false;  // an earlier request governs action nouns ("طالب ... بانسحاب")
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].script != Script::kArabic || s.argAt[i] >= 0) continue;
     if (supportedBy(s, i)) continue;
     const ArabicTrigger* tr = lookup(s.norm[i]);
+    if (tr == nullptr) tr = lightVerbTalks(s, i);
+    if (tr == nullptr) tr = signedAgreement(s, i);
+    if (tr == nullptr) tr = launchedAttack(s, i);
     if (tr == nullptr) continue;
     const char* mode = tr->type == EdgeType::kAssault ? s.attackMode() : "";
     if (tr->form == TriggerForm::kNoun) {

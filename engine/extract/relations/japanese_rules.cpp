@@ -52,7 +52,9 @@ bool agentParticle(const std::vector<Token>& tokens, const Mention& m, const std
 // or に for requests and warnings, と for talks and agreements, から for
 // withdrawals.
 bool marksObject(const std::string& w, const JapaneseTrigger& tr) {
-  return w == "を" || (w == "に" && (tr.type == EdgeType::kRequest || tr.type == EdgeType::kThreaten)) ||
+  return w == "を" ||
+         (w == "に" &&
+          (tr.type == EdgeType::kRequest || tr.type == EdgeType::kThreaten || tr.type == EdgeType::kAccuse)) ||
          (w == "と" && (tr.type == EdgeType::kConsult || tr.type == EdgeType::kAgree)) ||
          (w == "から" && tr.type == EdgeType::kRetreat);
 }
@@ -67,18 +69,45 @@ bool isWordOf(const Token& t) { return t.script == Script::kHan || t.script == S
 //    one or two nouns with に/で ("電話で協議した", "テロ組織に指定した");
 //  * "への" / "に対する" ending the object phrase itself: "ウクライナへの侵攻",
 //    "イランに対する制裁" (the mention before へ / に is the object).
-size_t objectParticle(const std::vector<Token>& tokens, size_t i, const JapaneseTrigger& tr) {
+//  * an adjective: "厳しい報復", "新たな制裁" (an い-adjective, or a な-adjective
+//    stem and な);
+//  * for a complaint, "厳重に抗議した": a manner word with に, when no name
+//    is marked by that に (`named`: a mention's particle stands at the index).
+size_t objectParticle(const std::vector<Token>& tokens, size_t i, const JapaneseTrigger& tr,
+                      const std::vector<bool>& named) {
   static const std::unordered_set<std::string_view> kCompounds = {"電話", "首脳", "オンライン", "国外", "経済",
                                                                   "軍事", "追加", "全面", "大規模", "緊急"};
   size_t before = i;
   if (before > 1 && kCompounds.count(tokens[before - 1].lower)) --before;
+  // An adjective before the (compounded) verb noun.
+  if (before > 2 && tokens[before - 1].lower == "な" && isWordOf(tokens[before - 2])) {
+    before -= 2;
+  } else if (before > 1 && tokens[before - 1].lower.size() > 3 && tokens[before - 1].lower.ends_with("い") &&
+             tokens[before - 1].lower != "ない") {
+    --before;
+  }
   if (before >= 2 && tokens[before - 1].lower == "の" && tokens[before - 2].lower == "へ") return before - 2;
+  // "Yとの首脳会談", "Yとの合意": the partner of a mutual act.
+  if (before >= 2 && tokens[before - 1].lower == "の" && tokens[before - 2].lower == "と" && marksObject("と", tr))
+    return before - 2;
   if (before >= 2 && (tokens[before - 1].lower == "対する" || tokens[before - 1].lower == "対し") &&
       tokens[before - 2].lower == "に")
     return before - 2;
+  // MeCab writes "に対する" / "に対し" as one word.
+  if (before >= 1 && (tokens[before - 1].lower == "に対する" || tokens[before - 1].lower == "に対し")) return before - 1;
+  // "Yの制裁を「経済テロ」だと批判した": a characterisation quoted with だと
+  // between the object and the verb noun.
+  if (before >= 3 && tokens[before - 1].lower == "と" && tokens[before - 2].lower == "だ") {
+    for (size_t q = before - 2; q > 0 && q + 10 > before; --q) {
+      const std::string& w = tokens[q - 1].lower;
+      if (w == "。" || w == "、") break;
+      if (w == "を") return q - 1;
+    }
+  }
   for (int skips = 0; skips < 2 && before > 0; ++skips) {
     const std::string& w = tokens[before - 1].lower;
-    if (marksObject(w, tr)) return before - 1;
+    const bool manner = w == "に" && tr.type == EdgeType::kAccuse && !named[before - 1];
+    if (marksObject(w, tr) && !manner) return before - 1;
     // An adverb of an adjective ("強く", "厳しく").
     if (w.size() > 3 && w.ends_with("く") && !tokens[before - 1].capital) {
       --before;
@@ -89,10 +118,78 @@ size_t objectParticle(const std::vector<Token>& tokens, size_t i, const Japanese
       size_t k = before - 2;
       if (k >= 1 && isWordOf(tokens[k - 1])) --k;
       if (k >= 1 && marksObject(tokens[k - 1].lower, tr)) return k - 1;
+      // "ハマスとの戦闘休止に合意した": the partner named in the phrase.
+      if (k >= 2 && tokens[k - 1].lower == "の" && tokens[k - 2].lower == "と" && marksObject("と", tr)) return k - 2;
     }
     break;
   }
   return tokens.size();
+}
+
+// The index of the particle after mention `m` (past a title or noun written
+// with the name, as particleAfter reads it).
+size_t particleIndexAfter(const std::vector<Token>& tokens, const Mention& m) {
+  size_t q = m.tokEnd;
+  for (int k = 0; k < 2 && q + 1 < tokens.size() && tokens[q].script == Script::kHan; ++k) ++q;
+  return q;
+}
+
+// "イスラエルに向けて…を発射した", "Yに対して攻撃を行った": for an attack,
+// the mention before "に向け(て)" or "に対して" in the clause before the verb
+// noun is its target; nullptr for none.
+const Mention* attackTargetBefore(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, size_t i) {
+  const Mention* found = nullptr;
+  for (const auto& m : mentions) {
+    if (m.modifier || m.tokEnd >= i) continue;
+    const size_t p = particleIndexAfter(tokens, m);
+    if (p >= i) continue;
+    const bool toward = (tokens[p].lower == "に" && p + 1 < i && tokens[p + 1].lower == "向け") ||
+                        tokens[p].lower == "に対して" || tokens[p].lower == "に対し";
+    bool inClause = true;
+    for (size_t q = p; q < i; ++q)
+      if (tokens[q].lower == "。" || tokens[q].lower == "、") inClause = false;
+    if (toward && inClause) found = &m;
+  }
+  return found;
+}
+
+// The index after a verb noun at `v` used as a relative clause before a
+// noun ("支援する武装組織", "支援した組織": the verb noun, する / した, then
+// a word that is no particle); 0 when it is not.
+size_t relativeClauseEnd(const std::vector<Token>& tokens, size_t v) {
+  static const std::unordered_set<std::string_view> kParticles = {"を", "に", "が", "は", "と", "で", "の",
+                                                                  "も", "から", "、", "。", "「", "」"};
+  size_t next = 0;
+  if (v + 2 < tokens.size() && tokens[v + 1].lower == "する") next = v + 2;
+  if (v + 3 < tokens.size() && tokens[v + 1].lower == "し" && tokens[v + 2].lower == "た") next = v + 3;
+  if (next == 0 || !isWordOf(tokens[next]) || kParticles.count(tokens[next].lower)) return 0;
+  return next;
+}
+
+// Mention `m` is the subject of a relative clause ("イランが支援する武装組織"):
+// marked が, a verb noun right after it used before a noun; the index of
+// that verb noun, 0 for none.
+size_t relativeClauseVerbAfter(const std::vector<Token>& tokens, const Mention& m) {
+  const size_t p = particleIndexAfter(tokens, m);
+  if (p + 1 >= tokens.size() || tokens[p].lower != "が") return 0;
+  return triggerAt(tokens, p + 1) != nullptr && relativeClauseEnd(tokens, p + 1) != 0 ? p + 1 : 0;
+}
+
+// "中国による邦人の拘束に抗議した", "ロシアによるウクライナ侵攻を非難した": the
+// author of the act complained of, marked "による" in the clause before the
+// verb noun; nullptr for none. It is the one accused, not the act's victim.
+const Mention* authorOfActBefore(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, size_t i) {
+  const Mention* found = nullptr;
+  for (const auto& m : mentions) {
+    if (m.modifier || m.tokEnd >= i) continue;
+    const size_t p = particleIndexAfter(tokens, m);
+    if (p >= i || tokens[p].lower != "による") continue;
+    bool inClause = true;
+    for (size_t q = p; q < i; ++q)
+      if (tokens[q].lower == "。" || tokens[q].lower == "、") inClause = false;
+    if (inClause) found = &m;
+  }
+  return found;
 }
 
 // The verb noun at i negated ("支持しない", "攻撃しなかった", "合意せず").
@@ -118,12 +215,19 @@ bool announcedAfter(const std::vector<Token>& tokens, size_t i) {
   return false;
 }
 
+// "Yの外交官に国外退去を命じた": 退去 (leaving) is an expulsion only when
+// ordered or demanded ("を命じ", "を求め"); alone it is a departure.
+bool orderedToLeave(const std::vector<Token>& tokens, size_t i) {
+  return tokens[i].lower == "退去" && i + 2 < tokens.size() && tokens[i + 1].lower == "を" &&
+         (tokens[i + 2].lower.rfind("命じ", 0) == 0 || tokens[i + 2].lower.rfind("求め", 0) == 0);
+}
+
 // "米国に撤退を要求した", "Yに制裁を科した", "Yに警告を発した": the addressee
 // is marked に even when a を phrase sits before the verb.
 bool addresseeMarked(const std::vector<Token>& tokens, size_t i, const JapaneseTrigger& tr) {
   const bool sanctionNoun = tr.cameo.rfind("16", 0) == 0 && i + 2 < tokens.size() && tokens[i + 1].lower == "を" &&
                             (tokens[i + 2].lower.rfind("科", 0) == 0 || tokens[i + 2].lower.rfind("課", 0) == 0);
-  return tr.type == EdgeType::kRequest || tr.type == EdgeType::kThreaten || sanctionNoun;
+  return tr.type == EdgeType::kRequest || tr.type == EdgeType::kThreaten || sanctionNoun || orderedToLeave(tokens, i);
 }
 
 // Mention `m` ends the object phrase marked at `particle` (directly or
@@ -154,9 +258,9 @@ bool ownerOfSubject(const std::vector<Token>& tokens, const Mention& m) {
   if (q == first || q >= tokens.size() || (tokens[q].lower != "は" && tokens[q].lower != "が")) return false;
   // The noun is a role or a body: it ends in 官 (報道官), 相 (外相), 省, 軍,
   // 府 (政府), 局 (当局), 会 (議会), 長 (長官 ...), 者 (指導者), 隊, 使 (大使),
-  // 領 (大統領), 部 (幹部); "シリアの場合は" (the case of Syria) is no one.
-  static const std::array<std::string_view, 13> kRoleEnds = {"官", "相", "省", "軍", "府", "局", "会",
-                                                             "長", "者", "隊", "使", "領", "部"};
+  // 領 (大統領), 部 (幹部), 脳 (首脳); "シリアの場合は" (the case of Syria) is no one.
+  static const std::array<std::string_view, 14> kRoleEnds = {"官", "相", "省", "軍", "府", "局", "会",
+                                                             "長", "者", "隊", "使", "領", "部", "脳"};
   const std::string& last = tokens[q - 1].lower;
   return std::any_of(kRoleEnds.begin(), kRoleEnds.end(), [&](std::string_view e) { return last.ends_with(e); });
 }
@@ -167,22 +271,59 @@ struct JaRoles {
 };
 
 // The subject (marked が/は) and object (or passive agent) of the verb noun at i.
+// `received`: "Xから攻撃を受けた": the agent is marked から or による (not
+// に or で, which say where), or owns the verb noun ("Xの攻撃を受けた").
 JaRoles rolesOf(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                const std::vector<Entity>& entities, size_t i, const JapaneseTrigger& tr, bool passive) {
+                const std::vector<Entity>& entities, size_t i, const JapaneseTrigger& tr, bool passive,
+                bool received) {
   JaRoles r;
-  const size_t particle = objectParticle(tokens, i, tr);
+  std::vector<bool> named(tokens.size() + 1, false);
+  for (const auto& m : mentions) named[std::min(particleIndexAfter(tokens, m), tokens.size())] = true;
+  const size_t particle = objectParticle(tokens, i, tr, named);
   const bool addressee = addresseeMarked(tokens, i, tr);
   for (const auto& m : mentions) {
     if (m.tokEnd > i || m.modifier) continue;
     if (entities[m.entity].actor.kind == ActorKind::kMedia) continue;
     const std::string p = particleAfter(tokens, m);
-    if ((p == "が" || p == "は" || ownerOfSubject(tokens, m)) && m.tokEnd <= particle) r.subj = &m;
+    // The subject of a relative clause before the verb noun ("イランが支援する
+    // 武装組織を非難した") is not the main clause's.
+    const size_t rel = relativeClauseVerbAfter(tokens, m);
+    const bool relative = rel != 0 && rel < i;
+    if ((p == "が" || p == "は" || ownerOfSubject(tokens, m)) && m.tokEnd <= particle && !relative) r.subj = &m;
     if (endsObjectPhrase(tokens, m, particle)) r.obj = &m;
-    if (passive && agentParticle(tokens, m, p)) r.obj = &m;
+    if (passive && !received && agentParticle(tokens, m, p)) r.obj = &m;
+    if (received && (p == "から" || p == "による" || p == "により" || p == "によって" ||
+                     (p == "の" && particleIndexAfter(tokens, m) + 1 == i)))
+      r.obj = &m;
     if (!passive && addressee && r.obj == nullptr && p == "に" && (r.subj == nullptr || m.tokBegin > r.subj->tokBegin))
       r.obj = &m;
   }
+  // "カナダの外交官1人に国外退去を命じた": the owner of the phrase marked に.
+  if (!passive && addressee && r.obj == nullptr) {
+    size_t q = i;
+    while (q > 0 && tokens[q - 1].lower != "に" && tokens[q - 1].lower != "、" && tokens[q - 1].lower != "。") --q;
+    if (q > 0 && tokens[q - 1].lower == "に") {
+      for (const auto& m : mentions) {
+        if (m.modifier || (r.subj != nullptr && m.tokBegin <= r.subj->tokBegin)) continue;
+        if (endsObjectPhrase(tokens, m, q - 1)) r.obj = &m;
+      }
+    }
+  }
   return r;
+}
+
+// "XとYは会談した", "XとYが合意した": for an act done together (talks,
+// agreement, cooperation), the mention X joined by と right before the
+// subject Y; nullptr for none.
+const Mention* partnerBefore(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                             const Mention& subj, const JapaneseTrigger& tr) {
+  if (tr.type != EdgeType::kConsult && tr.type != EdgeType::kAgree && tr.type != EdgeType::kCooperate) return nullptr;
+  for (const auto& m : mentions) {
+    if (m.modifier || m.tokEnd > subj.tokBegin) continue;
+    const size_t p = particleIndexAfter(tokens, m);
+    if (p + 1 == subj.tokBegin && tokens[p].lower == "と") return &m;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -192,16 +333,72 @@ JaRoles rolesOf(const std::vector<Token>& tokens, const std::vector<Mention>& me
 // を/に/の/と, the verb a Sino-Japanese action noun.
 void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
                        const std::vector<Entity>& entities, std::vector<Fact>* out) {
+  // The parties of talks read earlier in the sentence: "XはYと会談し、
+  // …を求めた" asks Y.
+  const Mention* talkSubj = nullptr;
+  const Mention* talkPartner = nullptr;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const JapaneseTrigger* tr = triggerAt(tokens, i);
     if (tr == nullptr) continue;
+    if (tokens[i].lower == "退去" && !orderedToLeave(tokens, i)) continue;
     // "報復攻撃": in a compound of two verb nouns the last one is the act.
     if (i + 1 < tokens.size() && triggerAt(tokens, i + 1) != nullptr) continue;
     if (negatedAfter(tokens, i)) continue;
-    const bool passive = i + 2 < tokens.size() && tokens[i + 1].lower == "さ" && tokens[i + 2].lower.rfind("れ", 0) == 0;
-    const auto [subj, obj] = rolesOf(tokens, mentions, entities, i, *tr, passive);
+    // "される", and "を受けた" (received: "イスラエルはイランから攻撃を受けた";
+    // not "支援を受ける武装勢力", a relative clause).
+    const bool received = i + 3 < tokens.size() && tokens[i + 1].lower == "を" && tokens[i + 2].lower == "受け" &&
+                          (tokens[i + 3].lower == "た" || tokens[i + 3].lower == "て" || tokens[i + 3].lower == "、");
+    const bool passive =
+        received || (i + 2 < tokens.size() && tokens[i + 1].lower == "さ" && tokens[i + 2].lower.rfind("れ", 0) == 0);
+    // "イランが支援する武装組織カタイブ・ヒズボラ": a relative clause; its
+    // subject marked が right before it, its object the noun it modifies.
+    if (const size_t next = relativeClauseEnd(tokens, i); next != 0 && !passive) {
+      const Mention* relSubj = nullptr;
+      const Mention* head = nullptr;
+      for (const auto& m : mentions) {
+        if (m.modifier) continue;
+        if (relativeClauseVerbAfter(tokens, m) == i) relSubj = &m;
+        if (head == nullptr && m.tokBegin >= next && m.tokBegin <= next + 3) head = &m;
+      }
+      if (relSubj != nullptr && head != nullptr && relSubj->entity != head->entity) {
+        Fact f;
+        f.src = relSubj->entity;
+        f.dst = head->entity;
+        f.type = tr->type;
+        f.cameo = tr->cameo;
+        f.mode = tr->mode;
+        f.confidence = std::min(relSubj->confidence, head->confidence) * kJapaneseEventFactor;
+        f.tense = tokens[i + 1].lower == "し" ? Tense::kPast : Tense::kPresent;
+        out->push_back(std::move(f));
+      }
+      if (relSubj != nullptr) continue;
+    }
+    auto [subj, obj] = rolesOf(tokens, mentions, entities, i, *tr, passive, received);
+    if (subj != nullptr && obj == nullptr && !passive) {
+      // "サウジアラビアとイランは合意した": the first of a subject joined by と
+      // to the named subject did it with them.
+      if (const Mention* first = partnerBefore(tokens, mentions, *subj, *tr)) {
+        obj = subj;
+        subj = first;
+      }
+    }
+    if (subj != nullptr && obj == nullptr && !passive && tr->type == EdgeType::kAssault)
+      obj = attackTargetBefore(tokens, mentions, i);
+    if (subj != nullptr && !passive && tr->type == EdgeType::kAccuse) {
+      if (const Mention* author = authorOfActBefore(tokens, mentions, i); author != nullptr && author != subj)
+        obj = author;
+    }
+    // A request with no one named, after talks of the same subject in the
+    // same sentence, is made to the other party of the talks.
+    if (subj != nullptr && obj == nullptr && !passive && tr->type == EdgeType::kRequest && talkSubj != nullptr &&
+        talkSubj->entity == subj->entity)
+      obj = talkPartner;
     if (subj == nullptr || obj == nullptr || subj->entity == obj->entity) continue;
     if (subj->tokBegin > obj->tokBegin && !passive) continue;
+    if (tr->type == EdgeType::kConsult && !passive) {
+      talkSubj = subj;
+      talkPartner = obj;
+    }
     Fact f;
     f.src = passive ? obj->entity : subj->entity;
     f.dst = passive ? subj->entity : obj->entity;

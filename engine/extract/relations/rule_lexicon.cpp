@@ -171,6 +171,14 @@ constexpr std::pair<std::string_view, WordSet ArabicWords::*> kArabicSets[] = {
     {"negations", &ArabicWords::negations},
     {"leader_titles", &ArabicWords::leaderTitles},
     {"official_titles", &ArabicWords::officialTitles},
+    {"light_verbs", &ArabicWords::lightVerbs},
+    {"consult_nouns", &ArabicWords::consultNouns},
+    {"signing_verbs", &ArabicWords::signingVerbs},
+    {"agreement_nouns", &ArabicWords::agreementNouns},
+    {"launching_verbs", &ArabicWords::launchingVerbs},
+    {"attack_objects", &ArabicWords::attackObjects},
+    {"verbal_qualifiers", &ArabicWords::verbalQualifiers},
+    {"time_words", &ArabicWords::timeWords},
 };
 
 }  // namespace

@@ -64,6 +64,11 @@ struct EnglishRelationWords {
 struct ArabicWords {
   WordSet strikeNouns, nameParticles, negations;
   WordSet leaderTitles, officialTitles;  // the title words before a state and its holder
+  WordSet lightVerbs, consultNouns;       // "أجرى X اتصالا هاتفيا مع Y": talks
+  WordSet signingVerbs, agreementNouns;   // "وقعت X وY اتفاقية": signed an agreement
+  WordSet launchingVerbs, attackObjects;  // "شنت X غارات على Y", "أطلقت X صواريخ على Y"
+  WordSet verbalQualifiers;               // "شن X هجوما حادا على Y": words, not arms
+  WordSet timeWords;                      // "يوم الأربعاء": not counted between a verb and its arguments
 };
 
 // Parse `text` in the format of the file named; `file` names it in errors.

@@ -5,6 +5,7 @@
 #include "../extract_test_util.h"
 
 using kg::extract::testing::facts;
+using kg::extract::testing::actorNames;
 using kg::extract::testing::happened;
 
 using kg::extract::testing::hasLine;
@@ -83,4 +84,100 @@ TEST_CASE("Relations (Japanese): a negated verb noun codes nothing, an announced
   const auto a = facts("米政府は、ロシアの外交官10人を国外追放すると発表した。", "2021-04-16", true);
   CHECK(hasLine(a, "United States -COERCE:planned-> Russia"));
   CHECK(happened("米政府は、ロシアの外交官10人を国外追放すると発表した。", "2021-04-16").count("United States -COERCE-> Russia") == 0);
+}
+
+// Sentences of our own, from public facts (session 29); none of them is in a held-out set.
+TEST_CASE("Relations (Japanese): a known person's family name before a title names that person",
+          "[extract][relations][japanese]") {
+  // "岸田首相", "茂木外相": the family name of the dictionary's "岸田文雄", "茂木敏充".
+  const auto a = facts("岸田首相は16日、ゼレンスキー大統領と電話で会談した。", "2022-03-17");
+  CHECK(hasLine(a, "Fumio Kishida -CONSULT-> Volodymyr Zelensky"));
+  CHECK(hasLine(facts("茂木外相はイランのザリフ外相と会談した。", "2020-08-09"),
+                "Toshimitsu Motegi -CONSULT-> Mohammad Javad Zarif"));
+  // A family name with no title or 氏 after it is no one.
+  CHECK(actorNames("岸田さんは会社を辞めた。", "2022-03-17").count("Fumio Kishida") == 0);
+}
+
+TEST_CASE("Relations (Japanese): a complaint to X, an adjective before the verb noun, and に対する",
+          "[extract][relations][japanese]") {
+  // "Xに抗議した" is a formal complaint (CAMEO 114), also across a manner word ("厳重に").
+  CHECK(hasLine(facts("日本政府は中国に抗議した。", "2023-03-28"), "Japan -ACCUSE-> China"));
+  CHECK(hasLine(facts("韓国政府は北朝鮮に厳重に抗議した。", "2022-11-03"), "South Korea -ACCUSE-> North Korea"));
+  // Summoning an ambassador is a complaint to the ambassador's state.
+  CHECK(hasLine(facts("英国はロシアの大使を呼び出した。", "2022-02-25"), "United Kingdom -ACCUSE-> Russia"));
+  // "厳しい報復", "新たな制裁": an adjective between the object and the verb noun.
+  CHECK(hasLine(facts("イランは米国に対する厳しい報復を宣言した。", "2020-01-04"), "Iran -THREATEN-> United States"));
+  CHECK(hasLine(facts("欧州連合はロシアに新たな制裁を科した。", "2022-03-15"), "European Union -COERCE-> Russia"));
+}
+
+TEST_CASE("Relations (Japanese): X and Y joined by と as the subject of talks or an agreement",
+          "[extract][relations][japanese]") {
+  const auto a = facts("エジプトとイスラエルはカイロで合意した。", "2023-01-10");
+  CHECK((a.count("Egypt -AGREE-> Israel") + a.count("Israel -AGREE-> Egypt")) == 1);
+  // Not for an act done to someone: "XとYは攻撃された" needs an agent.
+  for (const auto& l : facts("エジプトとイスラエルは非難した。", "2023-01-10")) CHECK(l.find("-ACCUSE->") == std::string::npos);
+}
+
+TEST_CASE("Relations (Japanese): a request with no one named after talks in the same sentence asks the other party",
+          "[extract][relations][japanese]") {
+  const auto f = facts("岸田首相は16日、中国の習近平国家主席と会談し、邦人の早期解放を求めた。", "2023-11-17");
+  CHECK(hasLine(f, "Fumio Kishida -REQUEST-> Xi Jinping"));
+  // Without talks before it, a request names no one by itself.
+  for (const auto& l : facts("日本政府は邦人の早期解放を求めた。", "2023-11-17")) CHECK(l.find("-REQUEST->") == std::string::npos);
+}
+
+TEST_CASE("Relations (Japanese): shelling, a launch toward a target, an ordered departure, 'Yとの' and 要請",
+          "[extract][relations][japanese]") {
+  // "Xに向けて…を発射した": the target is marked に向けて.
+  CHECK(hasLine(facts("北朝鮮は韓国に向けて砲弾を発射した。", "2024-01-06"), "North Korea -ASSAULT-> South Korea"));
+  // 砲撃 (shell).
+  CHECK(hasLine(facts("ロシア軍はウクライナのヘルソンを砲撃した。", "2022-12-25"), "Russia -ASSAULT-> Ukraine"));
+  // "Yの外交官に国外退去を命じた" is an expulsion; a departure alone is not.
+  CHECK(hasLine(facts("カナダ政府はインドの外交官に国外退去を命じた。", "2023-09-19"), "Canada -COERCE-> India"));
+  for (const auto& l : facts("カナダの外交官はインドから退去した。", "2023-10-21")) CHECK(l.find("-COERCE->") == std::string::npos);
+  // "Yとの首脳会談", "Yとの停戦に合意".
+  CHECK(hasLine(facts("岸田首相は尹大統領との首脳会談に臨んだ。", "2023-05-07"), "Fumio Kishida -CONSULT-> Yoon Suk Yeol"));
+  CHECK(hasLine(facts("ロシアはウクライナとの捕虜交換に合意した。", "2022-09-22"), "Russia -AGREE-> Ukraine"));
+  // 要請: a request to the one marked に.
+  CHECK(hasLine(facts("ウクライナは日本に防衛装備の提供を要請した。", "2022-03-05"), "Ukraine -REQUEST-> Japan"));
+}
+
+TEST_CASE("Relations (Japanese): 'XとYの首脳は' is the leaders of both as the subject of talks",
+          "[extract][relations][japanese]") {
+  const auto f = facts("日本と中国の首脳は17日、サンフランシスコで会談した。", "2023-11-17");
+  CHECK((f.count("Japan -CONSULT-> China") + f.count("China -CONSULT-> Japan")) == 1);
+}
+
+TEST_CASE("Relations (Japanese): the author of an act complained of, marked による, is the one accused",
+          "[extract][relations][japanese]") {
+  const auto f = facts("欧州連合はロシアによるウクライナ侵攻を強く非難した。", "2022-02-25");
+  CHECK(hasLine(f, "European Union -ACCUSE-> Russia"));
+  CHECK(f.count("European Union -ACCUSE-> Ukraine") == 0);
+  CHECK(hasLine(facts("日本政府は、中国による日本人の拘束に抗議した。", "2023-03-28"), "Japan -ACCUSE-> China"));
+}
+
+TEST_CASE("Relations (Japanese): a relative clause with が is its own event, not the main clause's subject",
+          "[extract][relations][japanese]") {
+  const auto f = facts("英国政府は、ロシアが支援する民間軍事会社ワグネルを非難した。", "2023-01-20");
+  CHECK(hasLine(f, "Russia -SUPPORT-> Wagner Group"));
+  CHECK(f.count("Russia -ACCUSE-> Wagner Group") == 0);
+  CHECK(hasLine(f, "United Kingdom -ACCUSE-> Wagner Group"));
+}
+
+TEST_CASE("Relations (Japanese): a characterisation quoted with だと stands between the object and the verb noun",
+          "[extract][relations][japanese]") {
+  CHECK(hasLine(facts("北朝鮮外務省は、米国の制裁を「敵対行為」だと非難した。", "2022-01-14"), "North Korea -ACCUSE-> United States"));
+}
+
+TEST_CASE("Relations (Japanese): an act received ('から攻撃を受けた') points from the one it came from",
+          "[extract][relations][japanese]") {
+  CHECK(hasLine(facts("サウジアラビアはフーシ派から無人機による攻撃を受けた。", "2019-09-15"), "Houthis -ASSAULT-> Saudi Arabia"));
+  CHECK(hasLine(facts("米軍はイランによる攻撃を受けた。", "2020-01-08"), "Iran -ASSAULT-> United States"));
+}
+
+TEST_CASE("Relations (Japanese): support received in a relative clause, or a place with で, is no act on the subject",
+          "[extract][relations][japanese]") {
+  // "イラクでイランの支援を受ける武装勢力": Iraq is where; the main subject received nothing.
+  for (const auto& l : facts("米国は、イラクでイランの支援を受ける武装勢力を非難した。", "2024-02-01"))
+    CHECK(l.find("-SUPPORT-> United States") == std::string::npos);
 }

@@ -79,8 +79,10 @@ TEST_CASE("parseEnglishTriggers: a malformed line is FILE:LINE: what is wrong", 
 TEST_CASE("japaneseTriggers: the embedded table parses and nouns keep their readings", "[extract][relations]") {
   REQUIRE(parseJapaneseTriggers(japaneseTriggersText(), "japanese_triggers.txt").isOk());
   const auto& t = japaneseTriggers();
-  CHECK(t.size() == 31);
+  CHECK(t.size() == 36);
   CHECK(t.at("拿捕").type == EdgeType::kCoerce);
+  CHECK(t.at("抗議").type == EdgeType::kAccuse);  // "Xに抗議した": a complaint to X (CAMEO 114)
+  CHECK(t.at("抗議").cameo == "114");
   CHECK(t.at("報復").cameo == "138");
   CHECK(t.at("空爆").type == EdgeType::kAssault);
   CHECK(t.at("空爆").cameo == "195");
@@ -107,7 +109,7 @@ TEST_CASE("parseJapaneseTriggers: a malformed line is FILE:LINE: what is wrong",
 TEST_CASE("arabicTriggers: stems give their past forms and words are normalised", "[extract][relations]") {
   REQUIRE(parseArabicTriggers(arabicTriggersText(), "arabic_triggers.txt").isOk());
   const auto& t = arabicTriggers();
-  CHECK(t.size() == 103);
+  CHECK(t.size() == 129);
   for (const char* w : {"قتل", "قتلت", "قتلوا"}) {
     INFO(w);
     REQUIRE(t.count(w));
@@ -173,6 +175,10 @@ TEST_CASE("arabicWords: the embedded sets parse, normalised", "[extract][relatio
   CHECK(w.strikeNouns.words().size() == 7);
   CHECK(w.nameParticles.contains("ال"));  // آل
   CHECK(w.negations.contains("لن"));
+  CHECK(w.lightVerbs.contains("اجري"));  // أجرى: أ -> ا, ى -> ي
+  CHECK(w.consultNouns.contains("اتصالا"));
+  CHECK(w.launchingVerbs.contains("اطلقت"));  // أطلقت
+  CHECK(w.timeWords.contains("الاربعاء"));    // الأربعاء
 }
 
 TEST_CASE("parseArabicWords: a malformed line is FILE:LINE: what is wrong", "[extract][relations]") {
