@@ -1,5 +1,6 @@
 #include "extract/actors/mention_index.h"
 
+#include "extract/lexicon/given_names.h"
 #include "extract/lexicon/title_words.h"
 
 #include <algorithm>
@@ -65,6 +66,46 @@ MentionIndex::MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja) 
         noteKey(key);
       }
       if (!key.empty() && !titles_[key].canonical) titles_[key].canonical = t.canonical;
+    }
+  }
+  addCatalogGivenNames(catalog);
+}
+
+// The first words of the dictionary persons' Latin names and aliases
+// ("julian" of "Julian Assange", "alisher" of "Alisher Usmanov"): given names
+// an unknown name may open, as given_names.txt's are. Not a word of three
+// letters or fewer, nor one not_given_names lists, nor a one-word name of
+// anything that is no person ("jordan", "chad"), nor a title word.
+void MentionIndex::addCatalogGivenNames(const Catalog& catalog) {
+  const GivenNames& g = givenNames();
+  auto firstWord = [](const std::string& name) -> std::string {
+    const size_t space = name.find(' ');
+    if (space == std::string::npos || space < 4) return "";
+    std::string w;
+    for (size_t k = 0; k < space; ++k) {
+      const auto c = static_cast<unsigned char>(name[k]);
+      if (!std::isalpha(c)) return "";
+      w += static_cast<char>(std::tolower(c));
+    }
+    return w;
+  };
+  std::unordered_set<std::string> others;  // one-word names of non-persons
+  for (const auto& a : catalog.actors()) {
+    if (a.actor.kind == ActorKind::kPerson) continue;
+    auto note = [&](const std::string& n) {
+      if (n.find(' ') == std::string::npos) others.insert(foldName(n).empty() ? n : foldName(n).front().strict);
+    };
+    note(a.actor.name);
+    for (const auto& al : a.actor.aliases) note(al);
+  }
+  for (const auto& a : catalog.actors()) {
+    if (a.actor.kind != ActorKind::kPerson) continue;
+    std::vector<const std::string*> names{&a.actor.name};
+    for (const auto& al : a.actor.aliases) names.push_back(&al);
+    for (const std::string* n : names) {
+      const std::string w = firstWord(*n);
+      if (w.empty() || g.notGivenNames.contains(w) || others.contains(w) || titles_.contains(w)) continue;
+      catalogGivenNames_.insert(w);
     }
   }
 }

@@ -63,6 +63,10 @@ class MentionIndex {
   // "岸田文雄") opens with this word, their family name ("岸田"); nullptr
   // for none. Read only before a title ("岸田首相"), see mentions.cpp.
   const std::vector<size_t>* japaneseSurname(const std::string& strict) const;
+  // True when lower-case `word` opens the name of a dictionary person and
+  // names nothing else ("julian" from "Julian Assange"): a given name an
+  // unknown name may open, beside given_names.txt's (catalogGivenNames).
+  bool catalogGivenName(const std::string& word) const { return catalogGivenNames_.contains(word); }
   // A state by demonym ("iraqi") or nullptr.
   std::optional<size_t> demonym(const std::string& strict) const;
   // The same for a token's strict key (its precomputed hash saves one).
@@ -108,7 +112,9 @@ class MentionIndex {
     const size_t b = filterBitOfHash(h);
     return (keyFilter_[b / 64] >> (b % 64)) & 1;
   }
+  void addCatalogGivenNames(const Catalog& catalog);
   std::unordered_map<std::string, std::vector<size_t>> surnames_;
+  std::unordered_set<std::string> catalogGivenNames_;
   std::unordered_map<std::string, std::vector<size_t>> japaneseSurnames_;
   std::unordered_map<std::string, size_t> demonyms_;
   struct TitleNode {

@@ -616,6 +616,11 @@ bool personContext(const MentionScan& s, size_t b, size_t next) {
     }
     const std::string& prev = tokens[b - 1].lower;
     if (givenNames().personNouns.contains(prev)) person = true;
+    // "arrested Julian Assange on Thursday", "freed Cecile Kohler and ...":
+    // the object of a verb done to people, when the name ends its phrase.
+    if (givenNames().personObjectVerbs.contains(prev) && next > b + 1 &&
+        (next >= tokens.size() || !tokens[next].word || givenNames().nameClosers.contains(tokens[next].lower)))
+      person = true;
   }
   // "the Iranian ambassador, Iraj Masjedi,": a title before the comma.
   // "the chief prosecutor of the International Criminal Court, Karim Khan,":
@@ -679,7 +684,7 @@ bool personContext(const MentionScan& s, size_t b, size_t next) {
 // An unknown run [b, e) of two to four words that opens with a given name
 // and ends in no place word ("Mohamed Morsi", "Aung San Suu Kyi"; not
 // "Hamad International Airport"), not written after a preposition of place.
-bool givenNameRun(const std::vector<Token>& tokens, size_t b, size_t e, size_t words) {
+bool givenNameRun(const std::vector<Token>& tokens, const MentionIndex& index, size_t b, size_t e, size_t words) {
   if (words < 2 || words > 4) return false;
   const GivenNames& g = givenNames();
   // "Abu Baqir al-Saadi", "Abu Fadak al-Mohammadawi": a kunya with a family
@@ -691,7 +696,8 @@ bool givenNameRun(const std::vector<Token>& tokens, size_t b, size_t e, size_t w
     for (size_t k = b + 2; k < e; ++k) article = article || tokens[k].article;
     kunya = article;
   }
-  if ((!kunya && !g.givenNames.contains(tokens[b].lower)) || g.placeHeads.contains(tokens[e - 1].lower)) return false;
+  const bool given = g.givenNames.contains(tokens[b].lower) || index.catalogGivenName(tokens[b].lower);
+  if ((!kunya && !given) || g.placeHeads.contains(tokens[e - 1].lower)) return false;
   // The name runs on in a form the run did not take in ("Mohammad Kazem Al-e Sadegh").
   if (e < tokens.size() && (tokens[e].article || tokens[e - 1].hyphenAfter)) return false;
   if (b > 0) {
@@ -728,7 +734,7 @@ void claimPerson(MentionScan& s, size_t b, size_t e, size_t next, size_t words, 
   if (words <= 3 && claimPartialName(s, b, e)) return;
   if (claimReversedName(s, b, e, words)) return;
   if (headline) return;  // headlines capitalise every word
-  if (!personContext(s, b, next) && !givenNameRun(s.tokens, b, e, words)) return;
+  if (!personContext(s, b, next) && !givenNameRun(s.tokens, s.index, b, e, words)) return;
   s.claim(makeMention(s.tokens, b, e, s.resolver->fromNew(s.rawName(b, e), ActorKind::kPerson), MentionSource::kRule));
 }
 

@@ -10,6 +10,9 @@ Result<GivenNames> parseGivenNames(std::string_view text, std::string_view file)
       {"group_nouns", &GivenNames::groupNouns},
       {"armed_words", &GivenNames::armedWords},
       {"person_nouns", &GivenNames::personNouns},
+      {"not_given_names", &GivenNames::notGivenNames},
+      {"person_object_verbs", &GivenNames::personObjectVerbs},
+      {"name_closers", &GivenNames::nameClosers},
   };
   return parseWordSetFields(text, file, kFields);
 }

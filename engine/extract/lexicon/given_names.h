@@ -24,6 +24,9 @@ struct GivenNames {
   WordSet groupNouns;   // a name after them is a group's: "group", "movement"
   WordSet armedWords;   // before a group noun, the group is armed: "militant"
   WordSet personNouns;  // a name after them is a person's: "activist", "journalist"
+  WordSet notGivenNames;  // first words of dictionary persons that are no given name: "sheikh", "san"
+  WordSet personObjectVerbs;  // a name right after them is a person's: "arrested", "freed"
+  WordSet nameClosers;        // words that may follow such a name: "on", "in", "and"
 };
 
 // The sets of given_names.txt's format read from `text`; InvalidArgument
