@@ -342,7 +342,13 @@ void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const Demonym
     // A phrase the mentions bound already is only re-read when it joins
     // several demonyms ("Armenian and Azerbaijani officials": the mentions
     // give it Armenia alone).
-    const bool bound = !(*actors)[k].empty();
+    // "the Russian invasion of Ukraine", "the Israeli bombing of Gaza": an
+    // attack whose only actors are its "of" victim's is read for its
+    // demonym as if unbound; its victim keeps its own phrase.
+    const bool victimOnly = n.ofNp != syntax::kNoIndex && static_cast<size_t>(n.ofNp) < actors->size() &&
+                            !(*actors)[k].empty() && (*actors)[k] == (*actors)[n.ofNp] &&
+                            englishCoderWords().attackNouns.contains(p.words[n.head].lemma);
+    const bool bound = !(*actors)[k].empty() && !victimOnly;
     // "released two jailed Americans": people named by their state's plural
     // demonym are that state's.
     if (const std::string& h = p.words[n.head].lower;
@@ -385,6 +391,7 @@ void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const Demonym
     for (size_t w = last + 1; w <= n.head && !nonState; ++w)
       nonState = englishCoderWords().nonStateWords.contains(p.words[w].lower);
     if (nonState) continue;
+    if (victimOnly) (*actors)[k].clear();
     if (found.size() == 1) {
       (*actors)[k].push_back(found.front().second);
       continue;

@@ -525,6 +525,27 @@ int32_t writtenAttackAuthor(const MatchText& t, int32_t attack) {
   return kNoIndex;
 }
 
+// The author of attack phrase `attack` whose victim is phrase `victim`:
+// "by Y" after it (writtenAttackAuthor), else the state or group the phrase
+// itself names by a demonym or an owner ("the Iranian attack on Israel",
+// "Russia's invasion of Ukraine"), never one of the victim's actors;
+// kNoIndex when the phrase names no author.
+int32_t attackAuthor(const MatchText& t, int32_t attack, int32_t victim) {
+  if (const int32_t by = writtenAttackAuthor(t, attack); by != kNoIndex) return by;
+  std::vector<size_t> victims;
+  t.entitiesOf(victim == attack ? t.p.nps[attack].ofNp : victim, &victims);
+  auto apart = [&](int32_t np) {
+    std::vector<size_t> named;
+    t.entitiesOf(np, &named);
+    return !named.empty() && std::none_of(named.begin(), named.end(), [&](size_t e) {
+      return std::find(victims.begin(), victims.end(), e) != victims.end();
+    });
+  };
+  if (t.namesActor(attack) && apart(attack)) return attack;
+  const int32_t owner = t.p.nps[attack].possessor;
+  if (owner != kNoIndex && t.namesActor(owner) && apart(owner)) return owner;
+  return kNoIndex;
+}
 
 // True when word `at` follows the verb through its objects and prepositional
 // phrases only: "met with X in Y" reaches Y, but "condemned the killing as an
@@ -1429,7 +1450,7 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
     denyAttackVictims(t, c, roles.source, denied);
     if (roles.target != kNoIndex)
       if (const int32_t attack = attackOfVictim(t, roles.target); attack != kNoIndex)
-        roles.target = writtenAttackAuthor(t, attack);
+        roles.target = attackAuthor(t, attack, roles.target);
     if (roles.target == kNoIndex) earlierAuthors = authorsOfNamedAct(t, c, roles.source);
   } else if (roles.target == kNoIndex && roles.source != kNoIndex &&
              (code.source.rfind(kPraiseRoot, 0) == 0 || code.source.rfind(kRejectRoot, 0) == 0)) {

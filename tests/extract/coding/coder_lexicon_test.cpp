@@ -23,7 +23,8 @@ TEST_CASE("englishCoderWords: the embedded english_coder_words.txt parses into i
   const EnglishCoderWords& w = englishCoderWords();
   CHECK(w.addressPrepositions.words().size() == 14);
   CHECK(w.speakerPronouns.words().size() == 5);
-  CHECK(w.attackNouns.words().size() == 11);
+  CHECK(w.attackNouns.words().size() == 17);
+  CHECK(w.attackNouns.contains("invasion"));
   CHECK(w.coercionReferenceNouns.contains("expulsion"));
   CHECK(w.forceReferenceNouns.contains("drill"));
   CHECK(w.decisionReferenceNouns.contains("decision"));
@@ -39,10 +40,14 @@ TEST_CASE("englishCoderWords: the embedded english_coder_words.txt parses into i
   CHECK(w.announcingVerbs.words().size() == 9);
   CHECK(w.killingNouns.words().size() == 4);
   CHECK(w.roleHeads.words().size() == 65);
-  CHECK(w.ownedHeads.words().size() == 110);
+  CHECK(w.ownedHeads.words().size() == 112);
   CHECK(w.placeHeads.words().size() == 5);
   CHECK(w.describingVerbs.contains("describe"));
   CHECK(w.topicVerbs.contains("discuss"));
+  CHECK(w.countedPersonHeads.contains("leaders"));
+  CHECK(w.countedStateHeads.contains("governments"));
+  CHECK(w.countedSideHeads.contains("sides"));
+  CHECK(w.countedPlacePrepositions.contains("in"));
   CHECK_FALSE(w.placeHeads.contains("region"));
   CHECK(w.quantityHeads.words().size() == 6);
   CHECK(w.namingVerbs.words().size() == 5);

@@ -1175,3 +1175,17 @@ TEST_CASE("Coder: 'X, which Y blamed for ...' is Y's accusation of X", "[extract
   CHECK(hasLine(f, "United States -ACCUSE-> Kata'ib Hezbollah"));
   CHECK(hasLine(f, "United States -ASSAULT-> Kata'ib Hezbollah"));
 }
+
+TEST_CASE("Coder: condemning an attack that names its author by demonym or owner is aimed at the author",
+          "[extract][coder]") {
+  // The victim after "of" or "on" is never the one criticised.
+  const auto f = facts("Germany condemned the Russian invasion of Ukraine on Thursday.", "2022-02-24");
+  CHECK(hasLine(f, "Germany -ACCUSE-> Russia"));
+  CHECK_FALSE(hasLine(f, "Germany -ACCUSE-> Ukraine"));
+  const auto g = facts("Britain condemned the Iranian attack on Israel.", "2024-04-14");
+  CHECK(hasLine(g, "United Kingdom -ACCUSE-> Iran"));
+  CHECK_FALSE(hasLine(g, "United Kingdom -ACCUSE-> Israel"));
+  // An invasion is an attack: with no author named, nobody is criticised.
+  const auto h = facts("The African Union condemned the invasion of Ukraine.", "2022-02-25");
+  for (const auto& l : h) CHECK(l.find("-ACCUSE-> Ukraine") == std::string::npos);
+}
