@@ -994,6 +994,60 @@ void attachJapaneseTitleAfter(MentionScan& s, Mention& m) {
   s.out[om].modifier = true;
 }
 
+// The title written in the plural at [q, end): the canonical title its
+// singular names ("foreign ministers" -> Foreign Minister); nullopt when the
+// last word is no plural of a known title.
+std::optional<std::string> pluralTitle(const MentionScan& s, size_t q, size_t end) {
+  if (q >= end || !s.tokens[end - 1].word || s.tokens[end - 1].strict.size() < 4 || s.tokens[end - 1].strict.back() != 's')
+    return std::nullopt;
+  std::vector<Token> singular(s.tokens.begin() + static_cast<std::ptrdiff_t>(q),
+                              s.tokens.begin() + static_cast<std::ptrdiff_t>(end));
+  Token& last = singular.back();
+  last.strict.pop_back();
+  last.lower.pop_back();
+  last.strictHash = std::hash<std::string>{}(last.strict);
+  auto tl = s.index.title(singular, 0);
+  if (!tl || tl->second != singular.size()) return std::nullopt;
+  return tl->first;
+}
+
+// "The foreign ministers of Greece and Macedonia, Nikos Kotzias and Nikola
+// Dimitrov, signed ...": a plural title of two bodies, the two names in
+// apposition after the comma: the first name holds the title of the first
+// body, the second of the second. The bodies only qualify the titles. `m` is
+// the first name, the second a person mention right after "and".
+void attachTitlesRespectively(MentionScan& s, Mention& m) {
+  const auto& tokens = s.tokens;
+  const size_t x = m.tokBegin;
+  if (x < 7 || tokens[x - 1].lower != "," || m.tokEnd + 1 >= tokens.size() || tokens[m.tokEnd].lower != "and") return;
+  const int second = s.owner[m.tokEnd + 1];
+  if (second < 0 || s.out[second].tokBegin != m.tokEnd + 1) return;
+  Mention& y = s.out[second];
+  if (s.entityOf(y).actor.kind != ActorKind::kPerson || !y.title.empty() || !closesApposition(tokens, y.tokEnd)) return;
+  const int bodyB = s.owner[x - 2];
+  if (bodyB < 0) return;
+  Mention& b = s.out[bodyB];
+  if (b.tokBegin < 4 || tokens[b.tokBegin - 1].lower != "and" || s.owner[b.tokBegin - 2] < 0) return;
+  Mention& a = s.out[s.owner[b.tokBegin - 2]];
+  for (const Mention* body : {&a, &b}) {
+    const ActorKind kind = s.entityOf(*body).actor.kind;
+    if (kind == ActorKind::kPerson || kind == ActorKind::kMedia || body->possessive) return;
+  }
+  if (a.tokBegin < 3 || tokens[a.tokBegin - 1].lower != "of") return;
+  const size_t of = a.tokBegin - 1;
+  for (size_t q = of > 4 ? of - 4 : 1; q < of; ++q) {
+    if (tokens[q - 1].lower != "the") continue;
+    const auto title = pluralTitle(s, q, of);
+    if (!title) continue;
+    m.title = y.title = *title;
+    m.titleOf = a.entity;
+    y.titleOf = b.entity;
+    m.titleApposed = y.titleApposed = true;
+    a.modifier = b.modifier = true;
+    return;
+  }
+}
+
 // Titles before person mentions (roles have theirs already).
 void attachTitles(MentionScan& s) {
   for (auto& m : s.out) {
@@ -1004,6 +1058,7 @@ void attachTitles(MentionScan& s) {
     if (m.title.empty()) attachTitleAcrossComma(s, m);
     if (m.title.empty()) attachDemonymTitleAfter(s, m);
     if (m.title.empty()) attachJapaneseTitleAfter(s, m);
+    if (m.title.empty()) attachTitlesRespectively(s, m);
   }
 }
 

@@ -482,3 +482,16 @@ TEST_CASE("Relations: a role read for someone whose recorded offices all ended i
   REQUIRE(during.has_value());
   CHECK(*during);
 }
+
+TEST_CASE("Relations: 'the TITLEs of A and B, X and Y' gives X A's title and Y B's", "[extract][relations]") {
+  const auto f = facts("The presidents of Colombia and Peru, Ivan Duque and Martin Vizcarra, met in Lima.", "2019-01-20");
+  CHECK(hasLine(f, "Ivan Duque -LEADER_OF-> Colombia"));
+  CHECK(hasLine(f, "Martin Vizcarra -LEADER_OF-> Peru"));
+  // The bodies only qualify the titles: Peru met no one.
+  for (const auto& l : f) CHECK(l.find("Peru -CONSULT->") == std::string::npos);
+  const auto g = facts("The foreign ministers of Russia and Ukraine, Sergei Lavrov and Dmytro Kuleba, met in Antalya.",
+                       "2022-03-10");
+  CHECK(hasLine(g, "Sergei Lavrov -OFFICIAL_OF-> Russia"));
+  CHECK(hasLine(g, "Dmytro Kuleba -OFFICIAL_OF-> Ukraine"));
+  CHECK_FALSE(hasLine(g, "Sergei Lavrov -OFFICIAL_OF-> Ukraine"));
+}
