@@ -1307,6 +1307,39 @@ std::vector<size_t> authorsOfNamedAct(const MatchText& t, const Clause& c, int32
   return {};
 }
 
+// Sentences back (the current one is 0) whose act an "also" passive repeats.
+constexpr size_t kAlsoReach = 1;
+
+// "His brother Laith was also sanctioned", "Sites in Lebanon were also hit":
+// a passive with no agent that says "also" (or "as well", "too") repeats the
+// latest done act of its CAMEO root told in the sentence before or earlier
+// in this one: its doer is that act's, when that doer is not among the
+// passive's own subjects. nullopt otherwise.
+std::optional<size_t> alsoPassiveDoer(const MatchText& t, const Clause& c, const VerbGroup& vg, const VerbCode& code,
+                                      int32_t target) {
+  if (!t.earlier || vg.voice != syntax::Voice::kPassive || vg.reducedPassive || c.agent != kNoIndex) return std::nullopt;
+  const auto& words = t.p.words;
+  const size_t from = c.subject != kNoIndex ? t.p.nps[c.subject].span.last : vg.span.first;
+  const size_t to = std::min<size_t>(words.size(), vg.span.last + 2);
+  bool also = false;
+  for (size_t w = from; w < to && !also; ++w) {
+    const std::string& x = words[w].lower;
+    also = x == "also" || x == "too" || (x == "as" && w + 1 < words.size() && words[w + 1].lower == "well");
+  }
+  if (!also || code.source.size() < 2) return std::nullopt;
+  std::vector<size_t> victims;
+  t.entitiesOf(target, &victims);
+  const std::string_view root = std::string_view(code.source).substr(0, 2);
+  const auto& done = t.earlier->done;
+  for (auto it = done.rbegin(); it != done.rend(); ++it) {
+    if (t.earlier->sentence > it->sentence + kAlsoReach) break;
+    if (std::string_view(it->code).substr(0, 2) != root) continue;
+    if (std::find(victims.begin(), victims.end(), it->source) != victims.end()) return std::nullopt;
+    return it->source;
+  }
+  return std::nullopt;
+}
+
 // "Israeli jets struck Hamas positions and bombed Hezbollah positions": a
 // conjunct sharing the subject of the clause before it is not done by that
 // clause's objects. Adds to `denied` (may be null) the pairs of the earlier
@@ -1458,7 +1491,14 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
   }
   std::vector<size_t> sources, targets;
   std::vector<int32_t> sourceNps, targetNps;  // the member phrase naming each
-  if (mutualWithoutTarget(t, roles, choice.reading)) {
+  const std::optional<size_t> alsoDoer =
+      roles.source == kNoIndex && roles.target != kNoIndex ? alsoPassiveDoer(t, c, *choice.vg, code, roles.target)
+                                                           : std::nullopt;
+  if (alsoDoer) {
+    sources = {*alsoDoer};
+    sourceNps = {kNoIndex};
+    t.entitiesOf(roles.target, &targets, &targetNps);
+  } else if (mutualWithoutTarget(t, roles, choice.reading)) {
     t.entitiesOf(roles.source, &sources, &sourceNps);
     targets = sources;
     targetNps = sourceNps;

@@ -1189,3 +1189,17 @@ TEST_CASE("Coder: condemning an attack that names its author by demonym or owner
   const auto h = facts("The African Union condemned the invasion of Ukraine.", "2022-02-25");
   for (const auto& l : h) CHECK(l.find("-ACCUSE-> Ukraine") == std::string::npos);
 }
+
+TEST_CASE("Coder: an agentless passive with 'also' repeats the doer of the act just told", "[extract][coder]") {
+  const auto f = facts(
+      "The US Treasury imposed sanctions on Qais al-Khazali on Friday.\n"
+      "His brother Laith al-Khazali was also sanctioned.",
+      "2019-12-07");
+  CHECK(hasLine(f, "United States -COERCE-> Laith al-Khazali"));
+  // Without "also" the passive names no doer.
+  const auto g = facts(
+      "The US Treasury imposed sanctions on Qais al-Khazali on Friday.\n"
+      "His brother Laith al-Khazali was sanctioned in 2020.",
+      "2019-12-07");
+  CHECK_FALSE(hasLine(g, "United States -COERCE-> Laith al-Khazali"));
+}
