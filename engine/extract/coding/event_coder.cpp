@@ -243,6 +243,11 @@ class PatternMatcher {
     std::vector<size_t> out;
     switch (tok.kind) {
       case PatternTokenKind::kWord:
+        // "(TO ...)" is a prepositional phrase: "to" before a verb is an
+        // infinitive's ("welcomed Sweden's decision to apply" hosts no one).
+        if (tok.prepPhrase && tok.word == "TO" && at + 1 < t_.p.words.size() &&
+            t_.p.words[at + 1].pos == syntax::Pos::kVerb)
+          break;
         if (sameWord(t_.surface[at], tok.word)) out.push_back(at + 1);
         break;
       case PatternTokenKind::kSynset: {

@@ -1203,3 +1203,12 @@ TEST_CASE("Coder: an agentless passive with 'also' repeats the doer of the act j
       "2019-12-07");
   CHECK_FALSE(hasLine(g, "United States -COERCE-> Laith al-Khazali"));
 }
+
+TEST_CASE("Coder: a pattern's '(TO ...)' is a prepositional phrase, not an infinitive", "[extract][coder]") {
+  // "welcomed X to <place>" hosts X; "welcomed X's decision to apply" praises X.
+  const auto f = facts("Washington welcomed Sweden's decision to apply for NATO membership.", "2022-05-16");
+  CHECK(hasLine(f, "United States -SUPPORT-> Sweden"));
+  CHECK_FALSE(hasLine(f, "United States -CONSULT-> Sweden"));
+  const auto g = facts("Joe Biden welcomed Narendra Modi to the White House on Thursday.", "2023-06-22");
+  CHECK(hasLine(g, "Joe Biden -CONSULT-> Narendra Modi"));
+}
