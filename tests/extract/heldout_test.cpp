@@ -136,6 +136,13 @@ namespace {
 //                   fresh6 -1 right).
 //   heldout_fresh13/ the frozen set of session 28, written before any rule change of that
 //                   session: 42/77 = 54.5%, 48/60 = 80.0% when written (117cf98).
+//   heldout_fresh14/ the frozen set of session 29, written before any rule change of that
+//                   session: 42/68, 45/50 when written (d081cd0). Session 29 (2026-12-05):
+//                   counted parties ("the two leaders"), topic verbs, unknown people after
+//                   verbs done to them and by the dictionary's first names, criticism of
+//                   an attack whose author a demonym names, titles respectively, "also"
+//                   passives, "(TO ...)" no infinitive. Floors raised to the measured
+//                   values (dev, fresh, fresh3, fresh6, fresh8, fresh9, fresh10, fresh11).
 //   heldout_jaar1/  the first Japanese and Arabic frozen set (session 28): 5/33, 5/10 when
 //                   written (f9d9962).
 // Session 28 (2026-12-05): rebuttals dated and in apposition, reactions in apposition, answers to
@@ -167,20 +174,21 @@ struct HeldoutSet {
 };
 constexpr HeldoutSet kSets[] = {
     {KG_HELDOUT_DIR, 80, 96, 60},
-    {KG_HELDOUT_DEV_DIR, 60, 93, 100},  // 122/133: "condemned the strikes" after an attack (session 20) costs two, one a scorer name mismatch (US Department of State for United States)
-    {KG_HELDOUT_FRESH_DIR, 50, 87, 100},
+    {KG_HELDOUT_DEV_DIR, 63, 93, 100},  // 122/133: "condemned the strikes" after an attack (session 20) costs two, one a scorer name mismatch (US Department of State for United States)
+    {KG_HELDOUT_FRESH_DIR, 51, 88, 100},
     {KG_HELDOUT_FRESH2_DIR, 70, 90, 55},
-    {KG_HELDOUT_FRESH3_DIR, 66, 76, 60},
+    {KG_HELDOUT_FRESH3_DIR, 67, 76, 60},
     {KG_HELDOUT_FRESH4_DIR, 76, 93, 70},
     {KG_HELDOUT_FRESH5_DIR, 61, 88, 65},
-    {KG_HELDOUT_FRESH6_DIR, 58, 77, 45},
+    {KG_HELDOUT_FRESH6_DIR, 59, 77, 45},
     {KG_HELDOUT_FRESH7_DIR, 68, 84, 40},  // 37/54, 37/44 after session 28's rebuttals in apposition
-    {KG_HELDOUT_FRESH8_DIR, 58, 97, 40},
-    {KG_HELDOUT_FRESH9_DIR, 78, 94, 45},
-    {KG_HELDOUT_FRESH10_DIR, 55, 96, 40},
-    {KG_HELDOUT_FRESH11_DIR, 57, 84, 40},
+    {KG_HELDOUT_FRESH8_DIR, 66, 97, 40},
+    {KG_HELDOUT_FRESH9_DIR, 79, 95, 45},
+    {KG_HELDOUT_FRESH10_DIR, 58, 96, 40},
+    {KG_HELDOUT_FRESH11_DIR, 57, 88, 40},
     {KG_HELDOUT_FRESH12_DIR, 52, 71, 40},  // 37/51 when written; 37/52 after the deputy titles (session 26): one new wrong edge, not looked at
     {KG_HELDOUT_FRESH13_DIR, 55, 80, 60},  // 42/77, 48/60 when written (session 28, 117cf98); 43/77, 49/61 at its end
+    {KG_HELDOUT_FRESH14_DIR, 64, 90, 40},  // 42/68, 45/50 when written (session 29, d081cd0); 44/68, 49/54 at its end
     {KG_HELDOUT_JAAR1_DIR, 48, 75, 25},    // Japanese and Arabic: 5/33, 5/10 when written (session 28, f9d9962); 7/33, 7/12 at its end; 16/33, 15/20 after session 29
     {KG_HELDOUT_JAAR2_DIR, 46, 90, 35},    // Japanese and Arabic: 18/60, 19/22 when written (session 29, d9b357e); 28/60, 29/32 at its end
 };
