@@ -289,7 +289,10 @@ void bindCountedParties(SentenceParse* parse, const DiscourseState& state,
   SentenceParse& p = *parse;
   const size_t phrases = std::min(p.nps.size(), actors->size());
   for (size_t k = 0; k < phrases; ++k) {
-    const auto [kind, count] = countedPhrase(p, *actors, k);
+    // (Not a structured binding: clang 14 cannot capture one in a lambda.)
+    const std::pair<Counted, size_t> counting = countedPhrase(p, *actors, k);
+    const Counted kind = counting.first;
+    const size_t count = counting.second;
     if (kind == Counted::kNone) continue;
     const syntax::WordSpan span = p.nps[k].span;
     // The parties counted: those not named as a place first, then with the
