@@ -13,12 +13,19 @@
 // difference is the time the RPC adds to a call.
 //
 // Prints one JSON object per line: {"bench":"rpc","call":..,"clients":..,
-// "rpc_calls_per_s":..,"inproc_calls_per_s":..,"ratio":..}, then
-// {"bench":"rpc_latency",..,"added_us_p50":..}, each with the load average
-// at the time (the machine may be shared).
+// "rpc_calls_per_s":..,"inproc_calls_per_s":..,"ratio":..} with the CPU time
+// a call cost (the whole process's, and the server's part: the process's
+// minus the calling threads'), then {"bench":"rpc_latency",..,
+// "added_us_p50":..}, each with the load average at the time (the machine
+// may be shared: on a loaded machine CPU time per call is the steadier
+// measure), and last {"bench":"rpc_summary",..}: calls/s for each client
+// count, the in-process time of a call and the time RPC adds to it.
 //
 //   rpc_bench [--actors 5000] [--seconds 3] [--call resolve|neighbors] [--threads N]
-//             [--clients 1,4,16] [--rpc-only]   (--rpc-only: skip the in-process runs, for profiling)
+//             [--io-threads N] [--clients 1,4,16] [--rpc-only]
+//   --threads: the server's query threads; --io-threads: its event loops
+//   (ServerOptions::ioThreads, 0 = the server's default); --rpc-only: skip
+//   the in-process runs, for profiling.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -33,6 +40,9 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <sys/resource.h>
+#include <time.h>
 
 #include "core/actor_identity.h"
 #include "core/engine.h"
@@ -97,9 +107,24 @@ bool call(kg::core::GraphApi& api, const std::string& kind, size_t i, size_t n) 
 
 struct Run {
   double callsPerSecond = 0;
+  double cpuUsPerCall = 0;        // the whole process's CPU time per call
+  double callerCpuUsPerCall = 0;  // the calling threads' part of it
   std::vector<double> latenciesUs;  // per call, first thread only
   size_t failures = 0;
 };
+
+double processCpuSeconds() {
+  rusage u{};
+  ::getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+double threadCpuSeconds() {
+  timespec t{};
+  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+}
 
 // `clients` threads, each calling through the GraphApi `open(thread)` gives
 // it, for `seconds` after a short warm-up.
@@ -107,6 +132,7 @@ template <typename Open>
 Run measure(size_t clients, double seconds, const std::string& kind, size_t n, Open open) {
   std::atomic<size_t> ready{0}, total{0}, failures{0};
   std::atomic<bool> go{false}, stop{false};
+  std::atomic<int64_t> callerCpuNs{0};
   Run run;
   std::vector<std::thread> threads;
   for (size_t t = 0; t < clients; ++t) {
@@ -118,12 +144,15 @@ Run measure(size_t clients, double seconds, const std::string& kind, size_t n, O
       while (!go.load()) std::this_thread::yield();
       size_t calls = 0, bad = 0;
       std::vector<double> lat;
+      if (t == 0) lat.reserve(1u << 20);
+      const double cpu0 = threadCpuSeconds();
       while (!stop.load(std::memory_order_relaxed)) {
         const auto t0 = Clock::now();
         if (!call(*api, kind, rng(), n)) ++bad;
         if (t == 0) lat.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
         ++calls;
       }
+      callerCpuNs += static_cast<int64_t>((threadCpuSeconds() - cpu0) * 1e9);
       total += calls;
       failures += bad;
       if (t == 0) run.latenciesUs = std::move(lat);
@@ -131,12 +160,18 @@ Run measure(size_t clients, double seconds, const std::string& kind, size_t n, O
   }
   while (ready.load() < clients) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   const auto start = Clock::now();
+  const double cpuStart = processCpuSeconds();
   go = true;
   std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
   stop = true;
   const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+  const double cpu = processCpuSeconds() - cpuStart;
   for (auto& th : threads) th.join();
   run.callsPerSecond = static_cast<double>(total.load()) / elapsed;
+  if (total.load() > 0) {
+    run.cpuUsPerCall = cpu * 1e6 / static_cast<double>(total.load());
+    run.callerCpuUsPerCall = static_cast<double>(callerCpuNs.load()) / 1e3 / static_cast<double>(total.load());
+  }
   run.failures = failures.load();
   return run;
 }
@@ -166,6 +201,7 @@ int main(int argc, char** argv) {
   double seconds = 3;
   std::string kind = "resolve";
   size_t threads = std::max(2u, std::thread::hardware_concurrency());
+  size_t ioThreads = 0;
   std::vector<size_t> clientCounts{1, 4, 16};
   bool rpcOnly = false;
   for (int i = 1; i < argc; ++i) {
@@ -178,6 +214,7 @@ int main(int argc, char** argv) {
     else if (a == "--seconds") seconds = std::stod(next());
     else if (a == "--call") kind = next();
     else if (a == "--threads") threads = std::stoul(next());
+    else if (a == "--io-threads") ioThreads = std::stoul(next());
     else if (a == "--rpc-only") rpcOnly = true;
     else if (a == "--clients") {
       clientCounts.clear();
@@ -189,8 +226,8 @@ int main(int argc, char** argv) {
         pos = comma + 1;
       }
     } else {
-      die("unknown option " + a + " (--actors N --seconds S --call resolve|neighbors --threads N --clients 1,4,16 "
-          "--rpc-only)");
+      die("unknown option " + a + " (--actors N --seconds S --call resolve|neighbors --threads N --io-threads N "
+          "--clients 1,4,16 --rpc-only)");
     }
   }
   if (kind != "resolve" && kind != "neighbors") die("--call is resolve or neighbors");
@@ -206,6 +243,7 @@ int main(int argc, char** argv) {
   kg::rpc::ServerOptions options;
   options.listen = "127.0.0.1:0";
   options.queryThreads = threads;
+  options.ioThreads = ioThreads;
   kg::rpc::Server server(local, options);
   std::promise<std::string> bound;
   auto boundFuture = bound.get_future();
@@ -228,6 +266,8 @@ int main(int argc, char** argv) {
     return std::move(c).value();
   };
 
+  json summary = {{"bench", "rpc_summary"}, {"call", kind}, {"server_threads", threads}, {"io_threads", ioThreads}};
+  json perClients = json::object();
   for (size_t clients : clientCounts) {
     Run in;
     if (!rpcOnly) in = measure(clients, seconds, kind, actors, inproc);
@@ -239,9 +279,13 @@ int main(int argc, char** argv) {
               {"rpc_calls_per_s", std::lround(rpc.callsPerSecond)},
               {"inproc_calls_per_s", std::lround(in.callsPerSecond)},
               {"ratio", rpc.callsPerSecond / in.callsPerSecond},
+              {"rpc_cpu_us_per_call", rpc.cpuUsPerCall},
+              {"rpc_server_cpu_us_per_call", rpc.cpuUsPerCall - rpc.callerCpuUsPerCall},
+              {"inproc_cpu_us_per_call", in.cpuUsPerCall},
               {"failures", rpc.failures + in.failures},
               {"load", loadAverage()}};
     std::cout << j.dump() << std::endl;
+    perClients[std::to_string(clients)] = std::lround(rpc.callsPerSecond);
     if (clients == 1) {
       json l = {{"bench", "rpc_latency"},
                 {"call", kind},
@@ -253,8 +297,15 @@ int main(int argc, char** argv) {
                 {"added_us_mean", mean(rpc.latenciesUs) - mean(in.latenciesUs)},
                 {"load", loadAverage()}};
       std::cout << l.dump() << std::endl;
+      summary["inproc_us_per_call_p50"] = percentile(in.latenciesUs, 0.5);
+      summary["inproc_us_per_call_mean"] = mean(in.latenciesUs);
+      summary["added_us_per_call_p50"] = percentile(rpc.latenciesUs, 0.5) - percentile(in.latenciesUs, 0.5);
+      summary["added_us_per_call_mean"] = mean(rpc.latenciesUs) - mean(in.latenciesUs);
     }
   }
+  summary["rpc_calls_per_s"] = perClients;
+  summary["load"] = loadAverage();
+  std::cout << summary.dump() << std::endl;
   server.stop();
   serving.join();
   engine->reset();

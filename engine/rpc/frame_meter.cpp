@@ -15,12 +15,18 @@ uint32_t le32(const uint8_t* p) {
 }  // namespace
 
 bool PendingBudget::tryTake(uint64_t bytes) {
-  if (bytes > max_ - used_) return false;
-  used_ += bytes;
+  uint64_t used = used_.load(std::memory_order_relaxed);
+  do {
+    if (bytes > max_ - used) return false;
+  } while (!used_.compare_exchange_weak(used, used + bytes, std::memory_order_relaxed));
   return true;
 }
 
-void PendingBudget::give(uint64_t bytes) { used_ -= std::min(bytes, used_); }
+void PendingBudget::give(uint64_t bytes) {
+  uint64_t used = used_.load(std::memory_order_relaxed);
+  while (!used_.compare_exchange_weak(used, used - std::min(bytes, used), std::memory_order_relaxed)) {
+  }
+}
 
 FrameMeter::~FrameMeter() {
   if (taken_ > 0) budget_->give(taken_);

@@ -8,9 +8,11 @@
 // summed over every connection, with a maximum; it bounds what many clients
 // each sending most of a large frame can make the server hold.
 //
-// Thread safety: neither is; the server uses both on its event loop thread.
+// Thread safety: a PendingBudget is (the server's event loops share one); a
+// FrameMeter is not (it belongs to one connection, on its loop's thread).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 
@@ -29,12 +31,12 @@ class PendingBudget final {
   bool tryTake(uint64_t bytes);
   // Gives back bytes taken earlier.
   void give(uint64_t bytes);
-  uint64_t used() const { return used_; }
+  uint64_t used() const { return used_.load(std::memory_order_relaxed); }
   uint64_t max() const { return max_; }
 
  private:
-  uint64_t max_;
-  uint64_t used_ = 0;
+  const uint64_t max_;
+  std::atomic<uint64_t> used_{0};
 };
 
 class FrameMeter final {

@@ -5,6 +5,9 @@
 #include <kj/async-io.h>
 #include <kj/async-unix.h>
 #include <kj/debug.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -15,8 +18,12 @@
 #include <cstring>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <condition_variable>
+#include <thread>
 #include <unordered_map>
+#include <vector>
 
 #include "actorgraph.capnp.h"
 #include "query/cancel.h"
@@ -43,6 +50,12 @@ constexpr size_t kMaxNameBytes = 4096;
 constexpr std::chrono::minutes kIngestDeadline{10};
 // At most one progress report per call this often (schema ProgressSink).
 constexpr auto kReportInterval = 200 * kj::MILLISECONDS;
+
+// ServerOptions::ioThreads, 0 read as one per core, at most 4.
+size_t ioThreadsOf(const ServerOptions& o) {
+  if (o.ioThreads > 0) return o.ioThreads;
+  return std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4);
+}
 
 bool isLoopbackHost(std::string host) {
   for (auto& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -1037,14 +1050,23 @@ class MeteredStream final : public kj::AsyncIoStream {
   kj::Timer& timer_;
 };
 
+// What every event loop of the server shares: the connection count and the
+// budget of bytes still arriving. Safe across threads.
+struct SharedLimits {
+  explicit SharedLimits(uint64_t maxPendingBytes) : budget(maxPendingBytes) {}
+  PendingBudget budget;
+  std::atomic<size_t> open{0};  // connections accepted and not yet closed, on every loop
+};
+
 // What Connections needs to make each connection's service object and to
-// enforce the limits.
+// enforce the limits. `timer` is its own loop's.
 struct ServiceParts {
   core::LocalGraph& graph;
   WorkerPool& queries;
   WorkerPool& writer;
   kj::Timer& timer;
   const ServerOptions& options;
+  SharedLimits& shared;
 };
 
 // One client connection: its stream, the two-party network and RPC system.
@@ -1061,16 +1083,20 @@ struct Connection {
   capnp::RpcSystem<capnp::rpc::twoparty::VatId> rpc;
 };
 
+// The connections of one event loop, on that loop's thread.
 class Connections final : public kj::TaskSet::ErrorHandler {
  public:
-  Connections(const ServiceParts& parts, capnp::ReaderOptions options)
-      : parts_(parts), options_(options), budget_(parts.options.maxPendingBytes) {}
+  // `open` counts this loop's connections (the acceptor adds, this class
+  // subtracts when one ends).
+  Connections(const ServiceParts& parts, capnp::ReaderOptions options, std::atomic<size_t>* open)
+      : parts_(parts), options_(options), open_(open) {}
 
+  // Serves `stream`, for which the acceptor has counted a connection in
+  // SharedLimits::open and in this loop's count (both given back when the
+  // connection ends).
   void add(kj::Own<kj::AsyncIoStream>&& stream) {
-    if (open_ >= parts_.options.maxConnections) return;  // dropping the stream closes it
-    ++open_;
     kj::Timer& timer = parts_.timer;
-    auto state = std::make_shared<ConnectionState>(options_.traversalLimitInWords, &budget_, timer.now());
+    auto state = std::make_shared<ConnectionState>(options_.traversalLimitInWords, &parts_.shared.budget, timer.now());
     capnp::Capability::Client bootstrap = kj::heap<ActorGraphImpl>(
         parts_.graph, parts_.queries, parts_.writer, timer, parts_.options, state);
     // Read ahead below the meter, which still sees every byte as Cap'n Proto
@@ -1081,12 +1107,18 @@ class Connections final : public kj::TaskSet::ErrorHandler {
     // The connection ends when the client leaves, its stream fails (a refused
     // message), or the watchdog finds it idle or stuck in a message.
     auto done = c->network.onDisconnect().exclusiveJoin(watch(state));
-    tasks_.add(done.attach(kj::mv(c), kj::mv(state)).then([this] { --open_; }, [this](kj::Exception&&) { --open_; }));
+    tasks_.add(done.attach(kj::mv(c), kj::mv(state))
+                   .then([this] { release(); }, [this](kj::Exception&&) { release(); }));
   }
 
   void taskFailed(kj::Exception&&) override {}  // one connection's failure concerns no one else
 
  private:
+  void release() {
+    open_->fetch_sub(1, std::memory_order_relaxed);
+    parts_.shared.open.fetch_sub(1, std::memory_order_relaxed);
+  }
+
   // Resolves when the connection should be closed: idle (nothing received
   // and no call in flight) for idleTimeout, or in the middle of a message for
   // readTimeout.
@@ -1107,22 +1139,176 @@ class Connections final : public kj::TaskSet::ErrorHandler {
 
   ServiceParts parts_;
   capnp::ReaderOptions options_;
-  PendingBudget budget_;
-  size_t open_ = 0;
+  std::atomic<size_t>* open_;
+  kj::TaskSet tasks_{*this};
+};
+
+// An event loop on a thread of its own, serving the connections the
+// acceptor hands it (see engine/rpc/README.md, "Threads and the path of a
+// call"). start(), hand() and the destructor on the acceptor's thread.
+class IoLoop final {
+ public:
+  IoLoop(core::LocalGraph& graph, WorkerPool& queries, WorkerPool& writer, const ServerOptions& options,
+         SharedLimits& shared, capnp::ReaderOptions readerOptions)
+      : graph_(graph), queries_(queries), writer_(writer), options_(options), shared_(shared),
+        readerOptions_(readerOptions) {}
+  IoLoop(const IoLoop&) = delete;
+  IoLoop& operator=(const IoLoop&) = delete;
+  // Stops the loop (its connections are dropped, cancelling their calls) and
+  // joins its thread.
+  ~IoLoop() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stopping_ = true;
+      if (stop_ && stop_->isWaiting()) stop_->fulfill();
+    }
+    if (thread_.joinable()) thread_.join();
+  }
+
+  // Starts the thread and returns once its loop runs; an IOError when it
+  // could not be set up.
+  Status start() {
+    thread_ = std::thread([this] { run(); });
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [this] { return ready_; });
+    if (!error_.empty()) return Status::ioError(error_);
+    return Status::ok();
+  }
+
+  // Connections this loop serves or has been handed (the acceptor adds).
+  std::atomic<size_t>& open() { return open_; }
+
+  // Hands the accepted socket `fd` to this loop, which serves it from then
+  // on. The promise (the acceptor's) resolves once the loop has taken it;
+  // if the loop has gone, the socket is closed.
+  kj::Promise<void> hand(kj::AutoCloseFd fd) {
+    kj::LowLevelAsyncIoProvider* lowLevel = lowLevel_;
+    Connections* connections = connections_;
+    return executor_->executeAsync([lowLevel, connections, fd = kj::mv(fd)]() mutable {
+      constexpr uint kFlags =
+          kj::LowLevelAsyncIoProvider::ALREADY_CLOEXEC | kj::LowLevelAsyncIoProvider::ALREADY_NONBLOCK;
+      connections->add(lowLevel->wrapSocketFd(kj::mv(fd), kFlags));
+    });
+  }
+
+ private:
+  void run() {
+    try {
+      auto io = kj::setupAsyncIo();
+      Connections connections(ServiceParts{graph_, queries_, writer_, io.provider->getTimer(), options_, shared_},
+                              readerOptions_, &open_);
+      auto stopPaf = kj::newPromiseAndCrossThreadFulfiller<void>();
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        executor_ = &kj::getCurrentThreadExecutor();
+        lowLevel_ = io.lowLevelProvider.get();
+        connections_ = &connections;
+        stop_ = kj::mv(stopPaf.fulfiller);
+        if (stopping_) stop_->fulfill();
+        ready_ = true;
+      }
+      cv_.notify_all();
+      stopPaf.promise.wait(io.waitScope);
+      std::lock_guard<std::mutex> lock(mu_);
+      connections_ = nullptr;
+      stop_ = nullptr;
+    } catch (const kj::Exception& e) {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (!ready_) error_ = "cannot start an event loop: " + std::string(e.getDescription().cStr());
+      connections_ = nullptr;
+      open_.store(SIZE_MAX / 2);  // a loop that failed is never picked again
+      ready_ = true;
+      cv_.notify_all();
+    }
+  }
+
+  core::LocalGraph& graph_;
+  WorkerPool& queries_;
+  WorkerPool& writer_;
+  const ServerOptions& options_;
+  SharedLimits& shared_;
+  capnp::ReaderOptions readerOptions_;
+  std::thread thread_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool ready_ = false;     // guarded by mu_: run() has set up its loop, or failed to
+  bool stopping_ = false;  // guarded by mu_
+  std::string error_;      // guarded by mu_
+  kj::Own<kj::CrossThreadPromiseFulfiller<void>> stop_;  // guarded by mu_
+  // Set by run() before ready_, read by the acceptor after start(): the
+  // loop's executor, its provider and its connections, valid while it runs.
+  const kj::Executor* executor_ = nullptr;
+  kj::LowLevelAsyncIoProvider* lowLevel_ = nullptr;
+  Connections* connections_ = nullptr;
+  std::atomic<size_t> open_{0};
+};
+
+// Accepts connections and deals them out: each to the event loop serving the
+// fewest (the acceptor's own loop, `local`, first among equals). A
+// connection beyond ServerOptions::maxConnections is closed at once.
+class Acceptor final : public kj::TaskSet::ErrorHandler {
+ public:
+  // `localOpen` is `local`'s count of connections.
+  Acceptor(Connections& local, std::atomic<size_t>* localOpen, std::vector<std::unique_ptr<IoLoop>>& loops,
+           SharedLimits& shared, size_t maxConnections)
+      : local_(local), localOpen_(localOpen), loops_(loops), shared_(shared), max_(maxConnections) {}
+
+  void taskFailed(kj::Exception&&) override {}  // a loop that has gone closes what it was handed
+
+  void add(kj::Own<kj::AsyncIoStream>&& stream) {
+    if (shared_.open.load(std::memory_order_relaxed) >= max_) return;  // dropping the stream closes it
+    shared_.open.fetch_add(1, std::memory_order_relaxed);
+    int fd = -1;
+    KJ_IF_MAYBE(f, stream->getFd()) { fd = *f; }
+    if (fd >= 0) {
+      // Answers leave at once: Nagle would hold a small answer back until the
+      // client's ack. KJ sets TCP_NODELAY on the listening socket and Linux
+      // hands it down to accepted ones; set here so that this does not rest
+      // on the platform.
+      int one = 1;
+      ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));  // fails harmlessly on a unix socket
+    }
+    IoLoop* least = nullptr;
+    size_t fewest = localOpen_->load(std::memory_order_relaxed);
+    for (auto& l : loops_) {
+      const size_t n = l->open().load(std::memory_order_relaxed);
+      if (n < fewest) {
+        fewest = n;
+        least = l.get();
+      }
+    }
+    // The socket goes to another loop as a duplicate (`stream` closes its own).
+    const int dup = least != nullptr && fd >= 0 ? ::fcntl(fd, F_DUPFD_CLOEXEC, 0) : -1;
+    if (dup < 0) {
+      localOpen_->fetch_add(1, std::memory_order_relaxed);
+      local_.add(kj::mv(stream));
+      return;
+    }
+    stream = nullptr;
+    least->open().fetch_add(1, std::memory_order_relaxed);
+    tasks_.add(least->hand(kj::AutoCloseFd(dup)));
+  }
+
+ private:
+  Connections& local_;
+  std::atomic<size_t>* localOpen_;
+  std::vector<std::unique_ptr<IoLoop>>& loops_;
+  SharedLimits& shared_;
+  const size_t max_;
   kj::TaskSet tasks_{*this};
 };
 
 // Accepts connections until cancelled. A failed accept (e.g. out of file
 // descriptors) is retried after a pause instead of ending the server.
-kj::Promise<void> acceptLoop(kj::ConnectionReceiver& listener, Connections& connections, kj::Timer& timer) {
+kj::Promise<void> acceptLoop(kj::ConnectionReceiver& listener, Acceptor& acceptor, kj::Timer& timer) {
   return listener.accept()
       .then(
-          [&connections](kj::Own<kj::AsyncIoStream>&& stream) -> kj::Promise<void> {
-            connections.add(kj::mv(stream));
+          [&acceptor](kj::Own<kj::AsyncIoStream>&& stream) -> kj::Promise<void> {
+            acceptor.add(kj::mv(stream));
             return kj::READY_NOW;
           },
           [&timer](kj::Exception&&) -> kj::Promise<void> { return timer.afterDelay(100 * kj::MILLISECONDS); })
-      .then([&listener, &connections, &timer]() { return acceptLoop(listener, connections, timer); });
+      .then([&listener, &acceptor, &timer]() { return acceptLoop(listener, acceptor, timer); });
 }
 
 }  // namespace
@@ -1221,10 +1407,23 @@ Status Server::serve(const std::function<void(const std::string&)>& onListening)
       capnp::ReaderOptions readerOptions;
       readerOptions.traversalLimitInWords = options_.maxMessageWords;
       readerOptions.nestingLimit = options_.maxNesting;
-      Connections connections(ServiceParts{graph_, queries, writer, io.provider->getTimer(), options_},
-                              readerOptions);
+      SharedLimits shared(options_.maxPendingBytes);
+      std::atomic<size_t> localOpen{0};
+      Connections connections(
+          ServiceParts{graph_, queries, writer, io.provider->getTimer(), options_, shared}, readerOptions, &localOpen);
+      // The other event loops, each on a thread of its own; they stop (and
+      // drop their connections) before `connections` and the pools go.
+      std::vector<std::unique_ptr<IoLoop>> loops;
+      for (size_t i = 1; i < ioThreadsOf(options_); ++i) {
+        loops.push_back(std::make_unique<IoLoop>(graph_, queries, writer, options_, shared, readerOptions));
+        if (Status st = loops.back()->start(); !st.isOk()) {
+          loops.pop_back();
+          break;  // serve with the loops there are
+        }
+      }
+      Acceptor acceptor(connections, &localOpen, loops, shared, options_.maxConnections);
       kj::Promise<void> done =
-          acceptLoop(*listener, connections, io.provider->getTimer()).exclusiveJoin(kj::mv(stopPaf.promise));
+          acceptLoop(*listener, acceptor, io.provider->getTimer()).exclusiveJoin(kj::mv(stopPaf.promise));
       if (options_.handleSignals) {
         done = done.exclusiveJoin(io.unixEventPort.onSignal(SIGINT).ignoreResult())
                    .exclusiveJoin(io.unixEventPort.onSignal(SIGTERM).ignoreResult());

@@ -1,9 +1,11 @@
 // Server: serves one core::LocalGraph over Cap'n Proto RPC (schema/actorgraph.capnp)
-// to any number of clients. The event loop runs on the thread that calls
-// serve() and answers point lookups itself (a name found through the name
-// index, an actor by id); every other query runs on a pool of worker threads
-// and ingest on a thread of its own, so readers keep being answered (from the
-// last complete snapshot) while an ingest runs. See engine/rpc/README.md. Every call is bounded: page sizes, the
+// to any number of clients. Connections are served by a few event loops (the
+// thread that calls serve(), which also accepts, and ServerOptions::ioThreads
+// - 1 threads of their own), each answering the point lookups of its
+// connections itself (a name found through the name index, an actor by id);
+// every other query runs on a pool of worker threads and ingest on a thread
+// of its own, so readers keep being answered (from the last complete
+// snapshot) while an ingest runs. See engine/rpc/README.md. Every call is bounded: page sizes, the
 // limits of query/limits.h, a per-call deadline and a bounded queue (Busy
 // when full). A malformed or oversized message closes that one connection;
 // the server keeps serving the others. Connections are limited in number,
@@ -32,6 +34,11 @@ struct ServerOptions {
   // "HOST:PORT" (port 0 = an ephemeral port), "[::1]:PORT" or "unix:PATH".
   std::string listen = "127.0.0.1:7419";
   bool allowRemote = false;          // accept a non-loopback listen address
+  // Event loops reading, decoding and answering connections: the thread
+  // calling serve() (which also accepts) and ioThreads - 1 more; each
+  // connection is served by one loop, the one with the fewest when it
+  // arrives. 0: one per core, at most 4.
+  size_t ioThreads = 0;
   size_t queryThreads = 2;
   size_t maxQueued = 256;            // waiting queries beyond which calls get Busy
   // Connections beyond this are closed as soon as they are accepted.

@@ -135,6 +135,7 @@ class ServerThread {
     rpc::ServerOptions o;
     o.listen = "127.0.0.1:0";
     o.queryThreads = 2;
+    o.ioThreads = 2;  // the acceptor's loop and one more, whatever the machine's cores
     return o;
   }
   // "127.0.0.1:PORT"; "" when the server failed to start.

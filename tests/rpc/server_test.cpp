@@ -36,6 +36,69 @@ storage::StoreStats statsOf(core::GraphApi& api) {
   return s.value();
 }
 
+// An rpc::Client on a thread of its own (a thread holds at most one KJ event
+// loop), for tests that keep several connections open at once.
+class ClientThread {
+ public:
+  explicit ClientThread(const std::string& address) {
+    thread_ = std::thread([this, address] {
+      if (auto c = rpc::Client::connect(address)) client_ = std::move(c).value();
+      std::unique_lock<std::mutex> lock(mu_);
+      for (;;) {
+        cv_.wait(lock, [&] { return job_ != nullptr || quit_; });
+        if (!job_) break;
+        auto job = std::move(job_);
+        job_ = nullptr;
+        lock.unlock();
+        job();
+        lock.lock();
+        done_ = true;
+        cv_.notify_all();
+      }
+      lock.unlock();
+      client_.reset();
+    });
+  }
+  ~ClientThread() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      quit_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+  ClientThread(const ClientThread&) = delete;
+  ClientThread& operator=(const ClientThread&) = delete;
+
+  // A stats call's status (IOError when the connect failed).
+  Status stats() {
+    Status out;
+    run([&] { out = client_ ? client_->stats().status() : Status::ioError("not connected"); });
+    return out;
+  }
+  // Closes the connection.
+  void disconnect() {
+    run([&] { client_.reset(); });
+  }
+
+ private:
+  void run(std::function<void()> fn) {
+    std::unique_lock<std::mutex> lock(mu_);
+    job_ = std::move(fn);
+    done_ = false;
+    cv_.notify_all();
+    cv_.wait(lock, [&] { return done_; });
+  }
+
+  std::unique_ptr<rpc::Client> client_;  // used on thread_ only
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::function<void()> job_;  // guarded by mu_
+  bool done_ = false;          // guarded by mu_
+  bool quit_ = false;          // guarded by mu_
+  std::thread thread_;
+};
+
 TEST_CASE("Server: listens on loopback only unless allowed", "[rpc]") {
   CHECK(rpc::checkListenAddress("127.0.0.1:7419", false).isOk());
   CHECK(rpc::checkListenAddress("localhost:0", false).isOk());
@@ -451,17 +514,115 @@ TEST_CASE("Server: readers keep being answered while another client ingests", "[
 TEST_CASE("Server: stop() ends serve() with clients still connected", "[rpc]") {
   SmallGraph g;
   core::LocalGraph local(*g.engine);
-  std::unique_ptr<rpc::Client> client;
+  std::vector<std::unique_ptr<ClientThread>> clients;
   {
-    ServerThread server(local);
-    auto c = rpc::Client::connect(server.address());
-    REQUIRE(c);
-    client = std::move(c).value();
-    REQUIRE(client->stats());
-  }  // stops and joins with the client connected
-  auto s = client->stats();
-  CHECK(!s);
-  CHECK(s.status().code() == StatusCode::kIOError);
+    rpc::ServerOptions o = ServerThread::defaults();
+    o.ioThreads = 3;
+    ServerThread server(local, o);
+    for (int i = 0; i < 4; ++i) {  // on every loop
+      clients.push_back(std::make_unique<ClientThread>(server.address()));
+      REQUIRE(clients.back()->stats().isOk());
+    }
+  }  // stops and joins with the clients connected
+  for (auto& client : clients) CHECK(client->stats().code() == StatusCode::kIOError);
+}
+
+TEST_CASE("Server: with several event loops, concurrent clients are each answered what the local graph answers",
+          "[rpc]") {
+  SmallGraph g;
+  core::LocalGraph local(*g.engine);
+  auto resolved = local.resolve("Kataib Hezbollah");
+  REQUIRE(resolved);
+  REQUIRE(resolved->size() == 1);
+  auto byId = local.actorById(resolved->front().id);
+  REQUIRE(byId);
+  core::NeighbourQuery nq;
+  nq.actor = "United States";
+  nq.options.depth = 2;
+  auto hood = local.neighbours(nq);
+  REQUIRE(hood);
+  core::PathQuery pq;
+  pq.from = "Mike Pompeo";
+  pq.to = "Qassem Soleimani";
+  auto paths = local.paths(pq);
+  REQUIRE(paths);
+  REQUIRE(paths->paths.size() == 1);
+
+  rpc::ServerOptions o = ServerThread::defaults();
+  o.ioThreads = 3;  // the acceptor's loop and two more: the 8 connections are dealt over the three
+  ServerThread server(local, o);
+  constexpr int kClients = 8, kRounds = 50;
+  std::atomic<int> wrong{0}, failed{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kClients; ++t) {
+    threads.emplace_back([&] {
+      auto c = rpc::Client::connect(server.address());
+      if (!c) {
+        ++failed;
+        return;
+      }
+      for (int i = 0; i < kRounds; ++i) {
+        // Answered on the event loop (point lookups) ...
+        auto r = (*c)->resolve("Kataib Hezbollah");
+        auto a = (*c)->actorById(resolved->front().id);
+        // ... and by the workers, the answer handed back to the connection's loop.
+        auto n = (*c)->neighbours(nq);
+        auto p = (*c)->paths(pq);
+        if (!r || !a || !n || !p) {
+          ++failed;
+          continue;
+        }
+        if (*r != *resolved || *a != *byId || n->nodes != hood->nodes || n->edges != hood->edges ||
+            p->paths.size() != 1 || p->paths[0].edges != paths->paths[0].edges)
+          ++wrong;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  CHECK(failed == 0);
+  CHECK(wrong == 0);
+}
+
+TEST_CASE("Server: the connection limit and the idle timeout hold for connections on every event loop", "[rpc]") {
+  SmallGraph g;
+  core::LocalGraph local(*g.engine);
+  rpc::ServerOptions o = ServerThread::defaults();
+  o.ioThreads = 2;
+  o.maxConnections = 2;
+  ServerThread server(local, o);
+  // One connection on each loop.
+  ClientThread first(server.address());
+  REQUIRE(first.stats().isOk());
+  ClientThread second(server.address());
+  REQUIRE(second.stats().isOk());
+  {
+    // A third is closed as soon as it is accepted.
+    ClientThread third(server.address());
+    CHECK(third.stats().code() == StatusCode::kIOError);
+  }
+  // The second's loop gives its slot back when it leaves; a new client is
+  // then served (the release is seen once that loop reads the close).
+  second.disconnect();
+  bool served = false;
+  for (int i = 0; i < 200 && !served; ++i) {
+    ClientThread c(server.address());
+    if (c.stats().isOk()) served = true;
+    else std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  CHECK(served);
+  CHECK(first.stats().isOk());
+
+  // Idle connections are closed by their own loop's watchdog, on each loop.
+  o.maxConnections = 512;
+  o.idleTimeout = std::chrono::milliseconds(100);
+  ServerThread idle(local, o);
+  std::vector<std::unique_ptr<ClientThread>> clients;
+  for (int i = 0; i < 4; ++i) {
+    clients.push_back(std::make_unique<ClientThread>(idle.address()));
+    REQUIRE(clients.back()->stats().isOk());
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  for (auto& c : clients) CHECK(c->stats().code() == StatusCode::kIOError);
 }
 
 }  // namespace

@@ -61,6 +61,9 @@ int main(int argc, char** argv) {
                  "HOST:PORT or unix:PATH (default 127.0.0.1:7419; port 0 picks a free port)");
   app.add_flag("--allow-remote", options.allowRemote, "allow a non-loopback listen address (no authentication!)");
   app.add_option("--threads", options.queryThreads, "query worker threads");
+  app.add_option("--io-threads", options.ioThreads,
+                 "event loops reading and answering connections (default 0: one per core, at most 4)")
+      ->check(CLI::Range(size_t{0}, size_t{64}));
   app.add_option("--deadline-ms", deadlineMs, "per-call deadline in milliseconds (default 30000)");
   size_t idleMs = static_cast<size_t>(options.idleTimeout.count());
   size_t readMs = static_cast<size_t>(options.readTimeout.count());
