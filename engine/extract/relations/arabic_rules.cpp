@@ -366,11 +366,27 @@ bool isLightVerb(const std::string& w) {
 }
 
 // `w` is a launching verb, with or without its و/ف.
-bool isLaunchingVerb(const std::string& w) {
-  if (arabicWords().launchingVerbs.contains(w)) return true;
+// True when `w` is one of `verbs`, as written or after its و/ف ("and",
+// "so").
+bool isVerbOf(const std::string& w, const WordSet& verbs) {
+  if (verbs.contains(w)) return true;
   size_t k = 0;
   const char32_t c = decodeUtf8(w, k);
-  return (c == 0x0648 || c == 0x0641) && arabicWords().launchingVerbs.contains(w.substr(k));  // و ف
+  return (c == 0x0648 || c == 0x0641) && verbs.contains(w.substr(k));  // و ف
+}
+
+bool isLaunchingVerb(const std::string& w) { return isVerbOf(w, arabicWords().launchingVerbs); }
+
+// True when one of `nouns` that is no argument stands within the eight
+// words after word `i`, before a break: the act a light verb makes.
+bool nounSoonAfter(const ArabicScan& s, size_t i, const WordSet& nouns) {
+  for (size_t q = i + 1, words = 0; q < s.tokens.size() && words < 8; ++q) {
+    if (isBreak(s.tokens[q])) return false;
+    if (s.norm[q].empty()) continue;
+    ++words;
+    if (s.argAt[q] < 0 && nouns.contains(s.norm[q])) return true;
+  }
+  return false;
 }
 
 // "قتل X في غارة أمريكية": passive; the actor after the strike noun
@@ -460,19 +476,8 @@ void verbEvent(ArabicScan& s, size_t i, const ArabicTrigger& tr, const char* mod
 // (CONSULT 040 for the meeting noun, 041 for the telephone).
 const ArabicTrigger* lightVerbTalks(const ArabicScan& s, size_t i) {
   static const ArabicTrigger kTalks{EdgeType::kConsult, "040", TriggerForm::kVerb};
-  std::string w = s.norm[i];
-  if (!arabicWords().lightVerbs.contains(w)) {
-    size_t k = 0;
-    const char32_t c = decodeUtf8(w, k);
-    if ((c != 0x0648 && c != 0x0641) || !arabicWords().lightVerbs.contains(w.substr(k))) return nullptr;  // و ف
-  }
-  for (size_t q = i + 1, words = 0; q < s.tokens.size() && words < 8; ++q) {
-    if (isBreak(s.tokens[q])) return nullptr;
-    if (s.norm[q].empty()) continue;
-    ++words;
-    if (s.argAt[q] < 0 && arabicWords().consultNouns.contains(s.norm[q])) return &kTalks;
-  }
-  return nullptr;
+  if (!isVerbOf(s.norm[i], arabicWords().lightVerbs)) return nullptr;
+  return nounSoonAfter(s, i, arabicWords().consultNouns) ? &kTalks : nullptr;
 }
 
 // "وقعت إيران والصين اتفاقية تعاون": a signing verb (with its و/ف) with an
@@ -480,19 +485,8 @@ const ArabicTrigger* lightVerbTalks(const ArabicScan& s, size_t i) {
 // agreement); alone it may say "occurred" ("وقعت اشتباكات").
 const ArabicTrigger* signedAgreement(const ArabicScan& s, size_t i) {
   static const ArabicTrigger kSigned{EdgeType::kSupport, "057", TriggerForm::kVerb};
-  const std::string& w = s.norm[i];
-  if (!arabicWords().signingVerbs.contains(w)) {
-    size_t k = 0;
-    const char32_t c = decodeUtf8(w, k);
-    if ((c != 0x0648 && c != 0x0641) || !arabicWords().signingVerbs.contains(w.substr(k))) return nullptr;  // و ف
-  }
-  for (size_t q = i + 1, words = 0; q < s.tokens.size() && words < 8; ++q) {
-    if (isBreak(s.tokens[q])) return nullptr;
-    if (s.norm[q].empty()) continue;
-    ++words;
-    if (s.argAt[q] < 0 && arabicWords().agreementNouns.contains(s.norm[q])) return &kSigned;
-  }
-  return nullptr;
+  if (!isVerbOf(s.norm[i], arabicWords().signingVerbs)) return nullptr;
+  return nounSoonAfter(s, i, arabicWords().agreementNouns) ? &kSigned : nullptr;
 }
 
 // "شنت تركيا غارات على ...", "أطلقت إيران صواريخ على ...": a launching verb
