@@ -32,6 +32,13 @@ std::string pluralOf(const std::string& w) {
 }
 
 
+// A phrase's "!NAME!" markers expand to every combination of their sets'
+// items. A hostile file (sets of thousands of items, several markers in one
+// phrase) could ask for billions; past these a phrase is skipped with a
+// warning. Phoenix.agents.txt's largest phrase expands to a few dozen forms.
+constexpr size_t kMaxExpansions = 4096;
+constexpr size_t kMaxExpansionBytes = size_t{1} << 20;
+
 }  // namespace
 
 class AgentDictionaryParser {
@@ -113,7 +120,17 @@ class AgentDictionaryParser {
         return false;
       }
       *hadMarker = true;
+      size_t bytes = 0;
+      for (const auto& o : *out) bytes += it->second.size() * o.size();
+      for (const auto& item : it->second) bytes += out->size() * item.size();
+      if (out->size() * it->second.size() > kMaxExpansions || bytes > kMaxExpansionBytes) {
+        warn("'" + std::string(s.substr(0, std::min<size_t>(s.size(), 80))) + "' expands to more than " +
+             std::to_string(kMaxExpansions) + " forms or " + std::to_string(kMaxExpansionBytes) +
+             " bytes: skipped");
+        return false;
+      }
       std::vector<std::string> next;
+      next.reserve(out->size() * it->second.size());
       for (const auto& o : *out)
         for (const auto& item : it->second) next.push_back(o + item);
       *out = std::move(next);

@@ -137,3 +137,21 @@ TEST_CASE("AgentDictionary: the PETRARCH validation agents dictionary loads", "[
   CHECK(at0(*d, "human rights body") == "NGO prefix 3");
   CHECK(at0(*d, "golden geese") == "GGS suffix 2");
 }
+
+TEST_CASE("AgentDictionary: a phrase whose markers expand past the limit is skipped with a warning",
+          "[extract][lexicon]") {
+  // Found by fuzz_dictionaries (a one-hour run, session 29): every
+  // combination of the sets' items was built, 100^4 forms here, until the
+  // process ran out of memory.
+  std::string text = "!X! = ";
+  for (int i = 0; i < 100; ++i) text += (i ? ",W" : "W") + std::to_string(i);
+  text += "\n!X!_!X!_!X!_!X! [~GOV]\nFOREIGN_!X! [~GOVFRM]\n";
+  std::vector<std::string> warnings;
+  auto d = AgentDictionary::parse(text, "big.txt", &warnings);
+  REQUIRE(d.isOk());
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].rfind("big.txt:2:", 0) == 0);
+  CHECK(warnings[0].find("expands to more than") != std::string::npos);
+  // The next phrase, 100 forms, is read.
+  CHECK(d->entries().size() == 100);
+}
