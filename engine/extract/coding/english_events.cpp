@@ -443,9 +443,8 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     bindBareAgents(parse, *discourse, &actors);
     const auto demonymStates = demonymStatesOf(parse, demonym);
     bindCountedParties(&parse, *discourse, demonymStates, &actors);
-    discourse->earlierActors = partiesInTextOrder(parse, actors, demonymStates, UINT32_MAX, false);
-    discourse->earlierActorsWithPlaces = partiesInTextOrder(parse, actors, demonymStates, UINT32_MAX, true);
-    discourse->earlierActorsAt = discourse->acts.sentence;
+    discourse->earlierParties = namedParties(parse, actors, demonymStates, UINT32_MAX);
+    discourse->earlierPartiesAt = discourse->acts.sentence;
     if (auto states = namedStates(parse, actors, discourse->isState); !states.empty()) {
       discourse->earlierStates = std::move(states);
       discourse->earlierStatesAt = discourse->acts.sentence;

@@ -260,10 +260,15 @@ std::vector<size_t> countedAmong(const std::vector<size_t>& named, Counted kind,
 
 }  // namespace
 
-std::vector<size_t> partiesInTextOrder(const SentenceParse& p, const NpActors& actors,
-                                       const std::vector<std::pair<uint32_t, size_t>>& demonymStates, uint32_t before,
-                                       bool withPlaces) {
-  std::vector<std::pair<uint32_t, size_t>> at = demonymStates;  // (word, entity)
+NamedParties namedParties(const SentenceParse& p, const NpActors& actors,
+                          const std::vector<std::pair<uint32_t, size_t>>& demonymStates, uint32_t before) {
+  struct At {
+    uint32_t word;
+    size_t entity;
+    bool place;
+  };
+  std::vector<At> at;
+  for (const auto& [w, e] : demonymStates) at.push_back({w, e, false});
   std::vector<bool> place(p.nps.size(), false);
   const WordSet& placePrepositions = englishCoderWords().countedPlacePrepositions;
   for (const auto& pp : p.pps)
@@ -273,13 +278,18 @@ std::vector<size_t> partiesInTextOrder(const SentenceParse& p, const NpActors& a
     // A member of a place phrase is a place too ("in Paris and Berlin").
     const int32_t parent = p.nps[k].parent;
     const bool where = place[k] || (parent != kNoIndex && static_cast<size_t>(parent) < place.size() && place[parent]);
-    if (!actors[k].empty() && p.nps[k].members.empty() && (withPlaces || !where))
-      at.emplace_back(p.nps[k].span.first, actors[k].front());
+    if (!actors[k].empty() && p.nps[k].members.empty()) at.push_back({p.nps[k].span.first, actors[k].front(), where});
   }
-  std::stable_sort(at.begin(), at.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<size_t> out;
-  for (const auto& [w, e] : at)
-    if (w < before && std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+  std::stable_sort(at.begin(), at.end(), [](const At& x, const At& y) { return x.word < y.word; });
+  NamedParties out;
+  auto addOnce = [](std::vector<size_t>* v, size_t e) {
+    if (std::find(v->begin(), v->end(), e) == v->end()) v->push_back(e);
+  };
+  for (const At& x : at) {
+    if (x.word >= before) continue;
+    addOnce(&out.withPlaces, x.entity);
+    if (!x.place) addOnce(&out.apart, x.entity);
+  }
   return out;
 }
 
@@ -302,14 +312,13 @@ void bindCountedParties(SentenceParse* parse, const DiscourseState& state,
       std::vector<size_t> found = countedAmong(without, kind, count, state);
       return found.empty() ? countedAmong(with, kind, count, state) : found;
     };
-    const std::vector<size_t> before = partiesInTextOrder(p, *actors, demonymStates, span.first, false);
-    const std::vector<size_t> beforeWithPlaces = partiesInTextOrder(p, *actors, demonymStates, span.first, true);
+    const NamedParties before = namedParties(p, *actors, demonymStates, span.first);
     std::vector<size_t> parties;
-    if (!ofKind(beforeWithPlaces, kind, state).empty()) {
-      parties = counted(before, beforeWithPlaces);
+    if (!ofKind(before.withPlaces, kind, state).empty()) {
+      parties = counted(before.apart, before.withPlaces);
     } else {
-      const bool justBefore = state.acts.sentence > 0 && state.earlierActorsAt == state.acts.sentence - 1;
-      if (justBefore) parties = counted(state.earlierActors, state.earlierActorsWithPlaces);
+      const bool justBefore = state.acts.sentence > 0 && state.earlierPartiesAt == state.acts.sentence - 1;
+      if (justBefore) parties = counted(state.earlierParties.apart, state.earlierParties.withPlaces);
     }
     for (size_t e : parties) addMember(&p, actors, k, span, e);
   }

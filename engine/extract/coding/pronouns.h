@@ -37,6 +37,14 @@
 
 namespace kg::extract {
 
+// The actors a sentence names before some word, in text order, each once:
+// `withPlaces` all of them, `apart` those named at least once other than
+// as a place (after a counted_place_prepositions word: "in Singapore").
+struct NamedParties {
+  std::vector<size_t> apart;
+  std::vector<size_t> withPlaces;
+};
+
 // What the sentences read so far leave for the next one of the same article
 // (one per article, updated by EnglishEventCoder::code sentence by sentence).
 struct DiscourseState {
@@ -55,11 +63,10 @@ struct DiscourseState {
   // that sentence's number (acts.sentence numbering).
   std::vector<size_t> earlierStates;
   size_t earlierStatesAt = SIZE_MAX;
-  // Every actor the sentence right before named (partiesInTextOrder), without
-  // and with those named as places, and that sentence's number: "the two
-  // leaders" may count them.
-  std::vector<size_t> earlierActors, earlierActorsWithPlaces;
-  size_t earlierActorsAt = SIZE_MAX;
+  // The parties the sentence right before named (namedParties) and that
+  // sentence's number: "the two leaders" may count them.
+  NamedParties earlierParties;
+  size_t earlierPartiesAt = SIZE_MAX;
   // The done events the article's sentences coded so far, for an act named
   // without its author in a later sentence ("condemned the strikes":
   // EventCoder::code); the caller sets `acts.sentence` and `acts.sameSide`.
@@ -106,7 +113,7 @@ void bindTheGroup(const syntax::SentenceParse& p, const DiscourseState& state, N
 // foreign ministers"), stands for that many persons, states, or parties (a
 // side is a state or group, else a person) named before it in the sentence;
 // when the sentence names none of that kind before it, for those the
-// sentence right before named (`state.earlierActors`); those named as
+// sentence right before named (`state.earlierParties`); those named as
 // places count only when the count fails without them. The states named
 // include those of demonyms inside other phrases (`demonymStates`, word and
 // state: "Iraqi Prime Minister X received Iranian President Y ... the two
@@ -117,13 +124,10 @@ void bindCountedParties(syntax::SentenceParse* p, const DiscourseState& state,
                         const std::vector<std::pair<uint32_t, size_t>>& demonymStates, NpActors* actors);
 
 // The actors of a sentence's phrases and its demonyms' states
-// (`demonymStates`, word and state) that start before word `before`, in
-// text order, each once; member phrases stand for themselves. Phrases after
-// a preposition of place (counted_place_prepositions: "in Singapore") only
-// `withPlaces`.
-std::vector<size_t> partiesInTextOrder(const syntax::SentenceParse& p, const NpActors& actors,
-                                       const std::vector<std::pair<uint32_t, size_t>>& demonymStates,
-                                       uint32_t before, bool withPlaces);
+// (`demonymStates`, word and state) that start before word `before` (all:
+// UINT32_MAX); member phrases stand for themselves.
+NamedParties namedParties(const syntax::SentenceParse& p, const NpActors& actors,
+                          const std::vector<std::pair<uint32_t, size_t>>& demonymStates, uint32_t before);
 
 // The number a counting word gives ("both" and "two" 2, "three" .. "five");
 // 0 for any other word (lower case).
