@@ -93,7 +93,9 @@ void MentionIndex::addCatalogGivenNames(const Catalog& catalog) {
   for (const auto& a : catalog.actors()) {
     if (a.actor.kind == ActorKind::kPerson) continue;
     auto note = [&](const std::string& n) {
-      if (n.find(' ') == std::string::npos) others.insert(foldName(n).empty() ? n : foldName(n).front().strict);
+      if (n.find(' ') != std::string::npos) return;
+      const auto words = foldName(n);
+      others.insert(words.empty() ? n : words.front().strict);
     };
     note(a.actor.name);
     for (const auto& al : a.actor.aliases) note(al);
