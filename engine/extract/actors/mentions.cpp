@@ -50,7 +50,7 @@ ActorKind suffixKind(const std::string& w, bool* isSuffix) {
   static const std::unordered_set<std::string> org = {"organization", "organisation", "party", "association",
                                                       "union", "foundation", "institute", "company", "corporation",
                                                       "group", "coalition", "alliance", "bloc", "center", "centre",
-                                                      "university", "college", "institution"};
+                                                      "university", "college", "institution", "bank"};
   *isSuffix = true;
   if (armed.count(w)) return ActorKind::kArmedGroup;
   if (gov.count(w)) return ActorKind::kGovernmentBody;
@@ -454,6 +454,10 @@ bool genericName(const std::vector<Token>& tokens, size_t b, size_t e) {
   return generic;
 }
 
+bool isCompassWord(const std::string& w) {
+  return w == "west" || w == "east" || w == "north" || w == "south" || w == "left" || w == "right";
+}
+
 // An organisation named by its suffix ("... Committee", "... Brigades";
 // not when a dictionary name ends the run). True when the run [b, e) is
 // settled as one: claimed, taken by a group named inside it, or generic.
@@ -466,6 +470,8 @@ bool claimOrganisation(MentionScan& s, size_t b, size_t e, size_t words) {
     if (tokens[k].strict == "news" || tokens[k].strict == "tv") kind = ActorKind::kMedia;  // "... News Agency"
   if (extendGroupInside(s, b, e)) return true;
   if (genericName(tokens, b, e)) return true;
+  // "the West Bank", "the left bank": a river's bank is a place, not a bank.
+  if (tokens[e - 1].strict == "bank" && e - b == 2 && isCompassWord(tokens[b].strict)) return true;
   if (words < 2 || s.owner[e - 1] >= 0 || tokens[e - 1].possessive) return false;
   // Leading dictionary mentions become modifiers of the organisation
   // ("Baghdad Security Committee"); leading stop words are dropped.
@@ -495,6 +501,25 @@ bool claimNamedGroup(MentionScan& s, size_t b, size_t e, size_t words) {
   for (size_t k = b - 1; k > 0 && k + 3 >= b - 1 && !armed; --k) armed = g.armedWords.contains(tokens[k - 1].lower);
   const ActorKind kind = armed ? ActorKind::kArmedGroup : ActorKind::kOrganisation;
   s.claim(makeMention(tokens, b, e, s.resolver->fromNew(s.rawName(b, e), kind), MentionSource::kRule));
+  return true;
+}
+
+// "the Chinese telecoms company Huawei", "Venezuela's state oil company,
+// PDVSA,": an unknown capitalised run [b, e) of one to four words right after
+// a company noun (given_names.txt company_nouns), or after the noun and a
+// comma when a comma, full stop or the sentence's end closes the run, is an
+// organisation. True when claimed.
+bool claimNamedCompany(MentionScan& s, size_t b, size_t e, size_t words) {
+  const auto& tokens = s.tokens;
+  if (b == 0 || words < 1 || words > 4 || tokens[e - 1].possessive) return false;
+  size_t noun = b - 1;
+  const bool apposition = tokens[noun].lower == "," && noun > 0;
+  if (apposition) --noun;
+  if (tokens[noun].possessive || !givenNames().companyNouns.contains(tokens[noun].lower)) return false;
+  if (apposition && e < tokens.size() && tokens[e].lower != "," && tokens[e].lower != ".") return false;
+  for (size_t k = b; k < e; ++k)
+    if (s.owner[k] >= 0) return false;
+  s.claim(makeMention(tokens, b, e, s.resolver->fromNew(s.rawName(b, e), ActorKind::kOrganisation), MentionSource::kRule));
   return true;
 }
 
@@ -755,8 +780,19 @@ void findCapitalisedRuns(MentionScan& s, bool headline) {
     for (size_t k = b; k < e; ++k) words += tokens[k].word && !tokens[k].article;
     if (claimOrganisation(s, b, e, words)) continue;
     if (!headline && claimNamedGroup(s, b, e, words)) continue;
+    if (!headline && claimNamedCompany(s, b, e, words)) continue;
     if (!headline && claimNamedParty(s, b, e, j, words)) continue;
     claimPerson(s, b, e, j, words, headline);
+  }
+}
+
+// "Venezuela's state oil company, PDVSA,": an unknown all-capitals word
+// (capitalised runs leave them out) claimed by claimNamedCompany's rule.
+void findCompanyAcronyms(MentionScan& s) {
+  for (size_t k = 1; k < s.tokens.size(); ++k) {
+    const Token& t = s.tokens[k];
+    if (t.word && t.allCaps && t.script == Script::kLatin && t.strict.size() >= 2 && s.owner[k] < 0)
+      claimNamedCompany(s, k, k + 1, 1);
   }
 }
 
@@ -1254,7 +1290,9 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
   MentionScan s{tokens, index, resolver, {}, std::vector<int>(tokens.size(), -1)};
   findAliases(s);
   findJapaneseSurnames(s);
-  findCapitalisedRuns(s, isHeadline(s));
+  const bool headline = isHeadline(s);
+  findCapitalisedRuns(s, headline);
+  if (!headline) findCompanyAcronyms(s);
   sortMentions(s);
   attachTitles(s);
   findOfficeRoles(s);

@@ -9,6 +9,7 @@ Result<GivenNames> parseGivenNames(std::string_view text, std::string_view file)
       {"hyphen_words", &GivenNames::hyphenWords},
       {"group_nouns", &GivenNames::groupNouns},
       {"armed_words", &GivenNames::armedWords},
+      {"company_nouns", &GivenNames::companyNouns},
       {"person_nouns", &GivenNames::personNouns},
       {"not_given_names", &GivenNames::notGivenNames},
       {"person_object_verbs", &GivenNames::personObjectVerbs},

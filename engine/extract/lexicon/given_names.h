@@ -5,7 +5,8 @@
 // name and whose last word is no place head is a person; a short lower-case
 // syllable after a hyphen that is no hyphen word stays in a name ("Tsai
 // Ing-wen"); a capitalised run after a group noun ("the militant group
-// Jaish al-Adl") is an organisation or armed group.
+// Jaish al-Adl") is an organisation or armed group, and one after a company
+// noun ("the Russian lender Sberbank") an organisation.
 //
 // Pure functions over immutable sets; safe from any thread.
 #pragma once
@@ -23,6 +24,7 @@ struct GivenNames {
   WordSet hyphenWords;  // after a hyphen, no name syllable: "run", "era"
   WordSet groupNouns;   // a name after them is a group's: "group", "movement"
   WordSet armedWords;   // before a group noun, the group is armed: "militant"
+  WordSet companyNouns;  // a name after them is a company's: "company", "lender"
   WordSet personNouns;  // a name after them is a person's: "activist", "journalist"
   WordSet notGivenNames;  // first words of dictionary persons that are no given name: "sheikh", "san"
   WordSet personObjectVerbs;  // a name right after them is a person's: "arrested", "freed"

@@ -542,7 +542,12 @@ class Chunker {
       uint32_t a = items_[k].index, b = items_[k + 2].index;
       bool renames = (properHeaded(a) && (determined(b) || !properHeaded(b))) ||
                      (!properHeaded(a) && properHeaded(b));
-      if (!renames || (afterPrep && k + 3 < items_.size() && itemIs(k + 3, ",") && !properHeaded(a))) continue;
+      // After a preposition, "In a statement, Pompeo, who ..." opens the
+      // sentence with a phrase and its subject; a phrase with its owner
+      // written ("on Venezuela's state oil company, PDVSA,") is renamed.
+      const bool introductory = afterPrep && k + 3 < items_.size() && itemIs(k + 3, ",") && !properHeaded(a) &&
+                                out_.nps[a].possessor == kNoIndex;
+      if (!renames || introductory) continue;
       out_.nps[b].appositionOf = static_cast<int32_t>(a);
     }
   }

@@ -244,3 +244,17 @@ TEST_CASE("Mentions: a name that ends its phrase after a verb done to people is 
   // A name that goes on into a noun is no person: "Zorvan Qelbarri reporter".
   CHECK(actorNames("Police arrested Zorvan Qelbarri reporters on Monday.", "2023-05-08").count("Zorvan Qelbarri") == 0);
 }
+
+TEST_CASE("Mentions: a name after a company noun, or in apposition to one, is an organisation", "[extract][mentions]") {
+  // Invented companies: no dictionary knows them.
+  CHECK(kindOf("Washington imposed sanctions on the Gondorian lender Velmora Trust on Monday.", "Velmora Trust") ==
+        ActorKind::kOrganisation);
+  CHECK(kindOf("The shipper Tarvex moved the cargo on Monday.", "Tarvex") == ActorKind::kOrganisation);
+  // After the noun and a comma, only when a comma or the sentence's end closes the run.
+  const auto appos = actorNames("Washington imposed sanctions on Mordor's state oil company, ORVEX, on Monday.", "2023-05-08");
+  CHECK(appos.count("ORVEX") == 1);
+  CHECK(actorNames("The company, Velmora said on Monday, would appeal.", "2023-05-08").count("Velmora") == 0);
+  // A name ending in "Bank" is an organisation; a compass word before it makes a place.
+  CHECK(kindOf("Washington imposed sanctions on Mordor's Velmora Bank on Monday.", "Velmora Bank") == ActorKind::kOrganisation);
+  CHECK(actorNames("Troops raided a village in the West Bank on Monday.", "2023-05-08").count("West Bank") == 0);
+}

@@ -1212,3 +1212,14 @@ TEST_CASE("Coder: a pattern's '(TO ...)' is a prepositional phrase, not an infin
   const auto g = facts("Joe Biden welcomed Narendra Modi to the White House on Thursday.", "2023-06-22");
   CHECK(hasLine(g, "Joe Biden -CONSULT-> Narendra Modi"));
 }
+
+TEST_CASE("Coder: a sanction on a state's company is aimed at the company, not the state", "[extract][coder]") {
+  // Invented companies after a demonym, a company noun and an owner's apposition.
+  const auto f = facts("The United States imposed sanctions on the Russian lender Velmora Trust on Monday.", "2023-05-08");
+  CHECK(hasLine(f, "United States -COERCE-> Velmora Trust"));
+  CHECK_FALSE(hasLine(f, "United States -COERCE-> Russia"));
+  const auto g = facts("The United States imposed sanctions on Venezuela's state mining company, Orvex Minerals, on Monday.",
+                       "2023-05-08");
+  CHECK(hasLine(g, "United States -COERCE-> Orvex Minerals"));
+  CHECK_FALSE(hasLine(g, "United States -COERCE-> Venezuela"));
+}
