@@ -10,6 +10,7 @@
 // mb_per_s is bytes of normalised text / CPU time of this thread.
 //
 // Usage: syntax_bench [--seeds DIR] [--mb N]
+//        syntax_bench --print "SENTENCE"   (prints the sentence's parse, syntax::toString; for rule work)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -72,10 +73,21 @@ void measure(const char* stage, const std::string& text, double mb, F&& perSente
 int main(int argc, char** argv) {
   std::string seeds = KG_SEEDS_DIR;
   double mb = 20;
+  const char* print = nullptr;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--seeds") seeds = argv[i + 1];
     if (a == "--mb") mb = std::atof(argv[i + 1]);
+    if (a == "--print") print = argv[i + 1];
+  }
+  if (print != nullptr) {
+    auto lexicon = syntax::Lexicon::load();
+    if (!lexicon) {
+      std::fprintf(stderr, "%s\n", lexicon.status().toString().c_str());
+      return 1;
+    }
+    std::printf("%s\n", syntax::toString(syntax::parse(**lexicon, print, 0)).c_str());
+    return 0;
   }
   std::string text;
   for (const auto& entry : fs::directory_iterator(seeds)) {

@@ -628,6 +628,19 @@ bool closesApposition(const std::vector<Token>& tokens, size_t e) {
   return w == "," || w == "." || w == ";" || w == ")";
 }
 
+
+// "two opposition leaders, A and B,", "two Iraqi militia leaders, A of the X
+// Brigades and B of the Y militia": a run [b, e) of an apposition list after
+// a plural noun of people (given_names.txt people_nouns) and a comma, the run
+// closed by a comma, "and", "of", the sentence's end or a full stop. What
+// stands between the comma and the run is capitalised words, articles,
+// commas, "and", or "of" with its body.
+bool peopleListContext(const std::vector<Token>& tokens, size_t b, size_t next) {
+  const bool closed = next >= tokens.size() || closesApposition(tokens, next) || tokens[next].lower == "and" ||
+                      tokens[next].lower == "of";
+  return closed && peopleListNoun(tokens, b) != nullptr;
+}
+
 // An unknown name [b, e) is a person's when a title stands right before it
 // ("Brigadier General X"), or a profession ("spokesman X"), or when a speech
 // verb or an apposition follows it ("X said", "X, the ..."); `next` is the
@@ -641,6 +654,7 @@ bool personContext(const MentionScan& s, size_t b, size_t next) {
     }
     const std::string& prev = tokens[b - 1].lower;
     if (givenNames().personNouns.contains(prev)) person = true;
+    if (peopleListContext(tokens, b, next)) person = true;
     // "arrested Julian Assange on Thursday", "freed Cecile Kohler and ...":
     // the object of a verb done to people, when the name ends its phrase.
     if (givenNames().personObjectVerbs.contains(prev) && next > b + 1 &&
@@ -1283,6 +1297,19 @@ void leadersGovernments(MentionScan& s) {
 bool isPastOfficeWord(std::string_view lower) {
   static const std::array<std::string_view, 6> kPast = {"former", "ex", "late", "outgoing", "ousted", "deposed"};
   return std::find(kPast.begin(), kPast.end(), lower) != kPast.end();
+}
+
+const std::string* peopleListNoun(const std::vector<Token>& tokens, size_t b) {
+  if (b < 2 || b >= tokens.size() || (tokens[b - 1].lower != "," && tokens[b - 1].lower != "and")) return nullptr;
+  constexpr size_t kListReach = 16;  // tokens back to the list's noun
+  for (size_t q = b - 1; q > 0 && q + kListReach >= b; --q) {
+    const Token& t = tokens[q];
+    if (t.lower == "," && givenNames().peopleNouns.contains(tokens[q - 1].lower)) return &tokens[q - 1].lower;
+    const bool inList = t.lower == "," || t.lower == "and" || t.lower == "of" || t.lower == "the" || t.article ||
+                        (t.word && t.capital) || t.hyphenBefore;
+    if (!inList) return nullptr;
+  }
+  return nullptr;
 }
 
 std::vector<Mention> findMentions(const std::vector<Token>& tokens, const MentionIndex& index, Resolver* resolver) {

@@ -54,4 +54,11 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
 // Bolivian president" is not the president of the day). Pure; any thread.
 bool isPastOfficeWord(std::string_view lower);
 
+// "two militia leaders, A of the X Brigades and B ...": the plural noun of
+// people (given_names.txt people_nouns, as written: "leaders") whose list of
+// names, after it and a comma, the name at token `b` belongs to; nullptr when
+// the name is in no such list. What may stand between the comma and the name:
+// capitalised words, articles, commas, "and", "of".
+const std::string* peopleListNoun(const std::vector<Token>& tokens, size_t b);
+
 }  // namespace kg::extract

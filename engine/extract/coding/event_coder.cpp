@@ -135,8 +135,31 @@ struct MatchText {
       }
       return;
     }
+    // "two Iraqi politicians, A and B": the list of names that renamed it.
+    if (int32_t list = renamingList(np); list != kNoIndex) {
+      for (uint32_t m : p.nps[list].members) entitiesOf(static_cast<int32_t>(m), out, phrases, depth + 1);
+      return;
+    }
     // The first entity is the phrase's actor; the rest are its owners.
     if (static_cast<size_t>(np) < actors.size() && !actors[np].empty()) add(actors[np].front(), np, out, phrases);
+  }
+
+  // The coordination of names in apposition to `np` that binding made its
+  // actors (np_binding renameByNamedList: one actor per member, in order), or
+  // kNoIndex.
+  int32_t renamingList(int32_t np) const {
+    if (static_cast<size_t>(np) >= actors.size() || actors[np].size() < 2) return kNoIndex;
+    for (size_t k = 0; k < p.nps.size(); ++k) {
+      const NounPhrase& list = p.nps[k];
+      if (list.appositionOf != np || list.members.size() != actors[np].size()) continue;
+      bool same = true;
+      for (size_t i = 0; i < list.members.size() && same; ++i) {
+        const uint32_t m = list.members[i];
+        same = m < actors.size() && !actors[m].empty() && actors[m].front() == actors[np][i];
+      }
+      if (same) return static_cast<int32_t>(k);
+    }
+    return kNoIndex;
   }
 
   // Appends entity `e` named by phrase `np` unless already there (with

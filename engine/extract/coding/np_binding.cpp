@@ -95,6 +95,25 @@ void addMember(SentenceParse* p, NpActors* actors, size_t np, syntax::WordSpan s
   actors->push_back({entity});
 }
 
+// "two Iraqi politicians, A and B": a list of names in apposition to a
+// common noun (its owner or demonym written or not) is what the phrase
+// names, each member once. True when the list renamed the phrase.
+bool renameByNamedList(const SentenceParse& p, const std::vector<bool>& headNamed, int32_t list, NpActors* out,
+                       std::vector<std::pair<int32_t, size_t>>* displaced) {
+  const NounPhrase& n = p.nps[list];
+  const int32_t of = n.appositionOf;
+  if (n.members.size() < 2 || headNamed[of] || p.words[p.nps[of].head].pos != syntax::Pos::kNoun) return false;
+  std::vector<size_t> named;
+  for (uint32_t m : n.members) {
+    if (!headNamed[m] || (*out)[m].empty()) return false;
+    named.push_back((*out)[m].front());
+  }
+  if (displaced)
+    for (size_t owner : (*out)[of]) displaced->emplace_back(of, owner);
+  (*out)[of] = std::move(named);
+  return true;
+}
+
 NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMentions,
                       std::vector<std::pair<int32_t, size_t>>* displaced) {
   NpActors out(p.nps.size());
@@ -170,6 +189,7 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
   // what its named apposition names, not the body or the owner.
   for (size_t k = 0; k < p.nps.size(); ++k) {
     const int32_t of = p.nps[k].appositionOf;
+    if (of != kNoIndex && renameByNamedList(p, headNamed, static_cast<int32_t>(k), &out, displaced)) continue;
     if (of == kNoIndex || out[k].empty()) continue;
     const auto& ofHead = p.words[p.nps[of].head];
     const bool ownedNoun = !headNamed[of] && ofHead.pos == syntax::Pos::kNoun;

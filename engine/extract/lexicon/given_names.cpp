@@ -11,6 +11,7 @@ Result<GivenNames> parseGivenNames(std::string_view text, std::string_view file)
       {"armed_words", &GivenNames::armedWords},
       {"company_nouns", &GivenNames::companyNouns},
       {"person_nouns", &GivenNames::personNouns},
+      {"people_nouns", &GivenNames::peopleNouns},
       {"not_given_names", &GivenNames::notGivenNames},
       {"person_object_verbs", &GivenNames::personObjectVerbs},
       {"name_closers", &GivenNames::nameClosers},

@@ -26,6 +26,7 @@ struct GivenNames {
   WordSet armedWords;   // before a group noun, the group is armed: "militant"
   WordSet companyNouns;  // a name after them is a company's: "company", "lender"
   WordSet personNouns;  // a name after them is a person's: "activist", "journalist"
+  WordSet peopleNouns;  // names listed after them and a comma are people: "leaders"
   WordSet notGivenNames;  // first words of dictionary persons that are no given name: "sheikh", "san"
   WordSet personObjectVerbs;  // a name right after them is a person's: "arrested", "freed"
   WordSet nameClosers;        // words that may follow such a name: "on", "in", "and"

@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 
+#include "extract/actors/mentions.h"
 #include "extract/lexicon/title_words.h"
 #include "extract/relations/rule_lexicon.h"
 
@@ -836,11 +837,15 @@ void personOfBody(StandingScan& s, const std::vector<const Mention*>& all, const
     return;
   if (m.titleOf != kNoActor) return;  // the title names its own body
   if (titleRecordedElsewhere(s, person, s.entities[g->entity], m.title)) return;
+  // "two militia leaders, A of the X Brigades and B of ...": the list's noun
+  // is each one's title.
+  std::string title = lowerCase(m.title);
+  if (const std::string* noun = peopleListNoun(tokens, m.tokBegin); title.empty() && noun && noun->size() > 1)
+    title = noun->substr(0, noun->size() - 1);
   Fact f;
   f.src = m.entity;
   f.dst = g->entity;
-  f.type = !m.title.empty() && leaderTitle(lowerCase(m.title)) && !rankTitle(lowerCase(m.title)) ? EdgeType::kLeaderOf
-                                                                                              : EdgeType::kMemberOf;
+  f.type = !title.empty() && leaderTitle(title) && !rankTitle(title) ? EdgeType::kLeaderOf : EdgeType::kMemberOf;
   f.title = m.title;
   f.confidence = std::min(m.confidence, g->confidence) * kAppositionFactor;
   s.push(std::move(f));

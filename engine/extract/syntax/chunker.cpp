@@ -464,6 +464,17 @@ class Chunker {
     return std::any_of(out_.vgs.begin(), out_.vgs.end(), [&](const VerbGroup& vg) { return vg.span.last <= word; });
   }
 
+  // "two Iraqi politicians, A and B": a plural common noun, a comma and bare
+  // names after it is the noun renamed by a list of the names (an
+  // apposition, markAppositions), not a list that includes the noun.
+  bool namesTheListBefore(const std::vector<size_t>& members) const {
+    if (members.size() < 3 || !itemIs(members[0] + 1, ",")) return false;
+    const NounPhrase& first = out_.nps[items_[members[0]].index];
+    const Word& head = w_[first.head];
+    if (head.pos != Pos::kNoun || head.lemma == head.lower || !first.members.empty()) return false;
+    return std::all_of(members.begin() + 1, members.end(), [&](size_t m) { return bareName(m); });
+  }
+
   // Members of "A, B and C" starting at item k; empty when there is no list.
   std::vector<size_t> listAt(size_t k) const {
     if (itemIs(k + 1, ",") && isDate(items_[k].index)) return {};  // "On September 15, the embassy's ..."
@@ -476,6 +487,7 @@ class Chunker {
     std::vector<size_t> members = {k};
     for (size_t m = k + 2; m < listEnd; m += 2) members.push_back(m);
     members.push_back(j + 1);
+    if (namesTheListBefore(members)) return {};
     // "X condemned the raid and Iran said": two clauses, not a list.
     // ("believes A and B can cope" is one list: the verb before takes a clause.)
     bool objectPosition = k > 0 && !items_[k - 1].np && owner_[items_[k - 1].index] == Owner::kVerb &&
@@ -545,8 +557,12 @@ class Chunker {
       // After a preposition, "In a statement, Pompeo, who ..." opens the
       // sentence with a phrase and its subject; a phrase with its owner
       // written ("on Venezuela's state oil company, PDVSA,") is renamed.
+      // So is a plural noun renamed by a list of names ("on two Iraqi
+      // politicians, A and B,"; namesTheListBefore).
+      const bool pluralRenamedByList = out_.nps[b].members.size() >= 2 && w_[out_.nps[a].head].pos == Pos::kNoun &&
+                                       w_[out_.nps[a].head].lemma != w_[out_.nps[a].head].lower;
       const bool introductory = afterPrep && k + 3 < items_.size() && itemIs(k + 3, ",") && !properHeaded(a) &&
-                                out_.nps[a].possessor == kNoIndex;
+                                out_.nps[a].possessor == kNoIndex && !pluralRenamedByList;
       if (!renames || introductory) continue;
       out_.nps[b].appositionOf = static_cast<int32_t>(a);
     }

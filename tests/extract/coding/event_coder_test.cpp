@@ -1223,3 +1223,11 @@ TEST_CASE("Coder: a sanction on a state's company is aimed at the company, not t
   CHECK(hasLine(g, "United States -COERCE-> Orvex Minerals"));
   CHECK_FALSE(hasLine(g, "United States -COERCE-> Venezuela"));
 }
+
+TEST_CASE("Coder: an act on 'two X's, A and B' is an act on A and on B, not on the demonym's state", "[extract][coder]") {
+  const auto f = facts("Washington imposed sanctions on two Iraqi politicians, Zorvan Qelbarri and Teodric Vashko, on Monday.",
+                       "2023-05-08");
+  CHECK(hasLine(f, "United States -COERCE-> Zorvan Qelbarri"));
+  CHECK(hasLine(f, "United States -COERCE-> Teodric Vashko"));
+  CHECK_FALSE(hasLine(f, "United States -COERCE-> Iraq"));
+}

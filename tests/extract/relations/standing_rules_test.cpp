@@ -495,3 +495,18 @@ TEST_CASE("Relations: 'the TITLEs of A and B, X and Y' gives X A's title and Y B
   CHECK(hasLine(g, "Dmytro Kuleba -OFFICIAL_OF-> Ukraine"));
   CHECK_FALSE(hasLine(g, "Sergei Lavrov -OFFICIAL_OF-> Ukraine"));
 }
+
+TEST_CASE("Relations: names listed after 'leaders,' with 'of' lead their groups", "[extract][relations]") {
+  // Invented people and groups: the list makes them people, "of" their groups, "leaders" the title.
+  const auto f = facts("Washington imposed sanctions on two militia leaders, Zorvan Qelbarri of the Velmora Brigades "
+                       "and Teodric Vashko of the Orvex Militia, on Thursday.",
+                       "2023-05-08");
+  CHECK(hasLine(f, "Zorvan Qelbarri -LEADER_OF-> Velmora Brigades"));
+  CHECK(hasLine(f, "Teodric Vashko -LEADER_OF-> Orvex Militia"));
+  CHECK(hasLine(f, "United States -COERCE-> Zorvan Qelbarri"));
+  CHECK(hasLine(f, "United States -COERCE-> Teodric Vashko"));
+  // Without a leader's noun, "of" is membership.
+  const auto g = facts("Police arrested two members, Zorvan Qelbarri of the Velmora Brigades and Teodric Vashko, on Thursday.",
+                       "2023-05-08");
+  CHECK(hasLine(g, "Zorvan Qelbarri -MEMBER_OF-> Velmora Brigades"));
+}

@@ -200,3 +200,16 @@ TEST_CASE("Chunker: 'hours later' after a name is no part of it, 'five years aft
     if (q.words[n.head].lower == "years" && q.words[n.span.first].lower == "almost") fiveYears = true;
   CHECK(fiveYears);
 }
+
+TEST_CASE("Chunker: a plural noun, a comma and a list of names is the noun renamed, not a longer list",
+          "[extract][syntax]") {
+  syn::SentenceParse p =
+      syn::parse(lexicon(), "Washington imposed sanctions on two Gondorian politicians, Zorvan Qelbarri and Teodric Vashko, on Monday.", 0);
+  const int32_t noun = topNp(p, "two Gondorian politicians");
+  const int32_t names = topNp(p, "Zorvan Qelbarri and Teodric Vashko");
+  CHECK(p.nps[static_cast<size_t>(names)].members.size() == 2);
+  CHECK(p.nps[static_cast<size_t>(names)].appositionOf == noun);
+  // A list of common nouns stays one list.
+  syn::SentenceParse q = syn::parse(lexicon(), "Rockets hit bases, airports and depots on Monday.", 0);
+  CHECK(q.nps[static_cast<size_t>(topNp(q, "bases, airports and depots"))].members.size() == 3);
+}
