@@ -299,6 +299,17 @@ class ClauseFinder {
     p_.clauses.push_back(std::move(c));
   }
 
+  // The common noun right before PP element `pe` when that PP places it in a
+  // named place ("buildings in eastern Syria"); kNoIndex otherwise.
+  int32_t locatedNoun(size_t pe) const {
+    const PrepPhrase& pp = p_.pps[elems_[pe].index];
+    static const std::unordered_set<std::string_view> kLocative = {"in", "near", "at", "inside", "outside", "across"};
+    if (pe == 0 || pp.np == kNoIndex || !kLocative.count(pp.prep) || !isNp(pe - 1)) return kNoIndex;
+    if (p_.words[p_.nps[pp.np].head].pos != Pos::kProperNoun) return kNoIndex;
+    const int32_t noun = static_cast<int32_t>(elems_[pe - 1].index);
+    return p_.words[p_.nps[noun].head].pos == Pos::kNoun ? noun : kNoIndex;
+  }
+
   // Clauses whose subject comes from elsewhere whatever precedes them:
   // comma-enclosed and post-PP participles, and ", killing ..." adjuncts.
   bool reducedOrParticipial(Clause& c, VerbGroup& vg, size_t e) {
@@ -308,9 +319,12 @@ class ClauseFinder {
       c.subject = np;
     } else if (bareParticiple(vg) && e > 0 && elems_[e - 1].kind == Elem::kPp && !isNp(e + 1) &&
                !isReportingVerb(vg.lemma)) {
-      // "in remarks published on Monday": a reduced relative on the PP's noun.
+      // "in remarks published on Monday": a reduced relative on the PP's noun;
+      // "buildings in eastern Syria used by X": on the noun the named place
+      // locates.
       c.kind = ClauseKind::kRelative;
       c.subject = p_.pps[elems_[e - 1].index].np;
+      if (int32_t located = locatedNoun(e - 1); located != kNoIndex) c.subject = located;
     } else if (bareGerund(vg)) {
       c.kind = ClauseKind::kParticipial;
       int32_t main = lastTopClause();  // ", adding ..." belongs to the speaker, not to what was said

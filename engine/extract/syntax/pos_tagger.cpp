@@ -775,6 +775,14 @@ bool afterNoun(Context& c) {
   const Reading& r = c.r;
   const Draft* next = c.next;
   if (!(r.verb && r.noun)) return false;
+  // "camps run by the PKK", "towns hit by the strikes": a participle like
+  // the base, between a noun and "by", is a reduced passive.
+  if ((c.pp == Pos::kNoun || c.pp == Pos::kProperNoun) && r.form == VerbForm::kBase &&
+      isUnchangedParticiple(c.w.lower) && next != nullptr && next->word.lower == "by"sv) {
+    setVerb(c.w, r);
+    c.w.form = VerbForm::kPastParticiple;
+    return true;
+  }
   bool objectDet = next != nullptr && next->closed != nullptr && (next->closed->mask & kCDet) != 0;
   // "aircraft hit five depots": a count after the word starts its object.
   const bool countNext = next != nullptr && (next->word.pos == Pos::kNumber || startsNumeric(next->surface) ||

@@ -278,3 +278,21 @@ TEST_CASE("Clauses: a relative clause with its own subject has its antecedent as
       CHECK(q.words[q.nps[c.objects[0]].head].lower == "base");
     }
 }
+
+TEST_CASE("Clauses: a participle like its base before 'by' is a reduced passive; after a named place it describes "
+          "the noun the place locates",
+          "[extract][syntax]") {
+  const syn::SentenceParse p = syn::parse(lexicon(), "Drones struck camps run by the Velmora Front on Thursday.", 0);
+  bool passive = false;
+  for (const auto& vg : p.vgs) passive = passive || (vg.lemma == "run" && vg.voice == syn::Voice::kPassive);
+  CHECK(passive);
+  const syn::SentenceParse q =
+      syn::parse(lexicon(), "Jets struck buildings in eastern Gondor used by the Velmora Front on Thursday.", 0);
+  bool found = false;
+  for (const auto& c : q.clauses) {
+    if (q.vgs[c.verb].lemma != "use") continue;
+    found = true;
+    CHECK(syn::spanText(q, q.nps[static_cast<size_t>(c.subject)].span) == "buildings");
+  }
+  CHECK(found);
+}
