@@ -271,6 +271,11 @@ class PatternMatcher {
         if (tok.prepPhrase && tok.word == "TO" && at + 1 < t_.p.words.size() &&
             t_.p.words[at + 1].pos == syntax::Pos::kVerb)
           break;
+        // "(AGAINST +)" takes the preposition's own object: "warned Finland
+        // against joining NATO" aims no warning at NATO, the gerund's object.
+        if (tok.prepPhrase && slotFollows(tokens, ti) && at + 1 < t_.p.words.size() &&
+            t_.p.words[at + 1].pos == syntax::Pos::kVerb)
+          break;
         if (sameWord(t_.surface[at], tok.word)) out.push_back(at + 1);
         break;
       case PatternTokenKind::kSynset: {
@@ -295,6 +300,13 @@ class PatternMatcher {
         break;
     }
     return out;
+  }
+
+  // Whether the pattern token after `ti` is an actor slot.
+  static bool slotFollows(const std::vector<PatternToken>& tokens, size_t ti) {
+    if (ti + 1 >= tokens.size()) return false;
+    const PatternTokenKind k = tokens[ti + 1].kind;
+    return k == PatternTokenKind::kTarget || k == PatternTokenKind::kSource || k == PatternTokenKind::kCompound;
   }
 
   // "(OF +)" right after a noun of the pattern ("- * &ENVOY (OF +)") is that

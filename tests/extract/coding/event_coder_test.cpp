@@ -1231,3 +1231,13 @@ TEST_CASE("Coder: an act on 'two X's, A and B' is an act on A and on B, not on t
   CHECK(hasLine(f, "United States -COERCE-> Teodric Vashko"));
   CHECK_FALSE(hasLine(f, "United States -COERCE-> Iraq"));
 }
+
+TEST_CASE("Coder: '(AGAINST +)' takes the preposition's own object, not a gerund's", "[extract][coder]") {
+  const auto f = facts("Russia warned Finland against joining NATO on Thursday.", "2022-05-12");
+  CHECK(hasLine(f, "Russia -THREATEN-> Finland"));
+  CHECK_FALSE(hasLine(f, "Russia -THREATEN-> NATO"));
+  // A noun phrase after the preposition still fills the slot.
+  const auto g = facts("The Kremlin warned against Finland and Sweden on Thursday.", "2022-05-12");
+  CHECK(hasLine(g, "Russia -THREATEN-> Finland"));
+  CHECK(hasLine(g, "Russia -THREATEN-> Sweden"));
+}
