@@ -1817,6 +1817,85 @@ bool threatenAttackers(const MatchText& t, uint32_t ci, const Choice& choice, st
   return true;
 }
 
+// True when clause `c` says its subject, an act, will be answered: "the
+// attack would not go unanswered" (a negated "go" and one of
+// answered_act_adjectives after it), "the crime will be avenged" (a future
+// passive of answered_act_verbs, not negated).
+bool foretellsAnswer(const MatchText& t, const Clause& c) {
+  const SentenceParse& p = t.p;
+  if (c.subject == kNoIndex || actKindOf(t, c.subject) != ActKind::kAttack || t.namesActor(c.subject)) return false;
+  const VerbGroup& vg = p.vgs[c.verb];
+  if (!speaksOfFuture(p, c)) return false;
+  if (vg.lemma == "go" && vg.negated)
+    return vg.span.last < p.words.size() && words().answeredActAdjectives.contains(p.words[vg.span.last].lower);
+  return !vg.negated && vg.voice == syntax::Voice::kPassive && words().answeredActVerbs.contains(vg.lemma);
+}
+
+// "Germany blamed Russian military hackers for a cyberattack. Baerbock said
+// the attack would not go unanswered": the targets of the latest accusation
+// (CAMEO 11x) that `side` or its side made in the last kRetaliationReach
+// sentences, other than `side` itself.
+std::vector<size_t> blamedBySide(const MatchText& t, const std::vector<size_t>& side) {
+  std::vector<size_t> blamed;
+  if (!t.earlier) return blamed;
+  auto onSide = [&](size_t e) {
+    return std::any_of(side.begin(), side.end(), [&](size_t s) {
+      return s == e || (t.earlier->sameSide && t.earlier->sameSide(s, e));
+    });
+  };
+  size_t at = SIZE_MAX;
+  const auto& done = t.earlier->done;
+  for (auto it = done.rbegin(); it != done.rend(); ++it) {
+    if (t.earlier->sentence > it->sentence + kRetaliationReach) break;
+    if (at != SIZE_MAX && it->sentence != at) break;
+    if (it->code.rfind("11", 0) != 0 || !onSide(it->source) || onSide(it->target)) continue;
+    at = it->sentence;
+    if (std::find(blamed.begin(), blamed.end(), it->target) == blamed.end()) blamed.push_back(it->target);
+  }
+  return blamed;
+}
+
+// "Israel struck Iran's consulate ... Iran said the attack would not go
+// unanswered": the speaker of a reported clause that foretells an answer to
+// an act (foretellsAnswer) threatens the act's authors: those of the latest
+// attack on the speaker's side (threatenAttackers), else those of the latest
+// act of its kind the article told (authorsOfNamedAct). CAMEO 138. True
+// when events were added.
+bool answerVowedBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out) {
+  const SentenceParse& p = t.p;
+  const Clause& c = p.clauses[ci];
+  const int32_t speaker = reportedSpeaker(p, ci);
+  if (speaker == kNoIndex || !t.namesActor(speaker) || !foretellsAnswer(t, c)) return false;
+  Choice vow;
+  vow.vg = &p.vgs[c.verb];
+  vow.roles.source = speaker;
+  vow.reading.code.source = std::string(kRetaliationCode);
+  if (threatenAttackers(t, ci, vow, out)) return true;
+  Clause named = c;  // the act as an object of the saying, as "condemned the attack" names it
+  named.objects = {static_cast<uint32_t>(c.subject)};
+  std::vector<size_t> authors = authorsOfNamedAct(t, named, speaker);
+  std::vector<size_t> from;
+  std::vector<int32_t> phrases;
+  t.entitiesOf(speaker, &from, &phrases);
+  if (authors.empty()) authors = blamedBySide(t, from);
+  size_t added = 0;
+  for (size_t i = 0; i < from.size(); ++i)
+    for (size_t a : authors) {
+      if (a == from[i]) continue;
+      CodedEvent e;
+      e.source = from[i];
+      e.target = a;
+      e.code = std::string(kRetaliationCode);
+      e.clause = ci;
+      e.sourceNp = phrases[i];
+      e.targetNp = kNoIndex;
+      e.reported = true;
+      out->push_back(std::move(e));
+      ++added;
+    }
+  return added > 0;
+}
+
 // "Canada banned Russian ships. Moscow said it would respond": a
 // retaliation no verb reading codes ("respond" alone, "respond with
 // reciprocal measures") is still the announced answer threatenAttackers
@@ -1862,7 +1941,7 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
       denyParties(t, ci, denied);
       continue;
     }
-    if (threatBySaying(t, ci, &out)) continue;
+    if (threatBySaying(t, ci, &out) || answerVowedBySaying(t, ci, &out)) continue;
     bool negated = false;
     auto choice = chooseVerb(dictionaries_, t, ci, &negated);
     if (choice && choice->roles.target == kNoIndex && choice->reading.code.source.rfind(kThreatRoot, 0) == 0)

@@ -1241,3 +1241,22 @@ TEST_CASE("Coder: '(AGAINST +)' takes the preposition's own object, not a gerund
   CHECK(hasLine(g, "Russia -THREATEN-> Finland"));
   CHECK(hasLine(g, "Russia -THREATEN-> Sweden"));
 }
+
+TEST_CASE("Coder: saying an act 'would not go unanswered' threatens its authors", "[extract][coder]") {
+  // An attack on the speaker's side, told before.
+  const auto a = facts("Israeli jets struck an Iranian consulate on Monday.\nIran said the attack would not go unanswered.",
+                       "2024-04-02");
+  CHECK(hasLine(a, "Iran -THREATEN-> Israel"));
+  // An act the speaker's side blamed on someone: the blamed.
+  const auto b = facts("Germany blamed Russian military hackers for a cyberattack on Friday.\n"
+                       "Berlin said the attack would not go unpunished.",
+                       "2024-05-06");
+  CHECK(hasLine(b, "Germany -ACCUSE-> Russia"));
+  CHECK(hasLine(b, "Germany -THREATEN-> Russia"));
+  // Said with no act before it, or said to be answered already, it threatens no one.
+  const auto c = facts("Iran said the attack would not go unanswered.", "2024-04-02");
+  for (const auto& l : c) CHECK(l.find("THREATEN") == std::string::npos);
+  const auto d = facts("Israeli jets struck an Iranian consulate on Monday.\nIran said the attack went unanswered.",
+                       "2024-04-02");
+  CHECK_FALSE(hasLine(d, "Iran -THREATEN-> Israel"));
+}
