@@ -226,6 +226,7 @@ struct Binding {
 
 enum class ActKind : uint8_t;
 ActKind actKindOf(const MatchText& t, int32_t np);
+int32_t relativeAgent(const MatchText& t, uint32_t o);
 
 class PatternMatcher {
  public:
@@ -293,6 +294,14 @@ class PatternMatcher {
         int32_t np = t_.npAt(at, true);
         if (np == kNoIndex && tok.kind == PatternTokenKind::kTarget && ti + 1 < tokens.size()) np = actReferenceAt(at);
         if (np != kNoIndex && slotMayTake(tokens, ti, np)) out.push_back(std::min<size_t>(end, t_.p.nps[np].span.last));
+        // "strikes against buildings used by X": the phrase's author (bind
+        // takes it), the match going on after the relative's agent.
+        if (np == kNoIndex && tok.kind == PatternTokenKind::kTarget) {
+          const int32_t described = t_.npAt(at, false);
+          const int32_t agent = relativeAgentAt(at);
+          if (agent != kNoIndex && slotMayTake(tokens, ti, described))
+            out.push_back(std::min<size_t>(end, t_.p.nps[agent].span.last));
+        }
         break;
       }
       case PatternTokenKind::kSkip:
@@ -324,6 +333,13 @@ class PatternMatcher {
   // widest phrase starting at `at` that names one (actKindOf). It binds no
   // target; the clause's criticism, praise or rejection is then aimed at the
   // act's author (authorsOfNamedAct). kNoIndex when there is none.
+  // The actor a reduced relative names as the author of the phrase that
+  // starts at word `at` ("buildings used by X": X), or kNoIndex.
+  int32_t relativeAgentAt(size_t at) const {
+    const int32_t np = t_.npAt(at, false);
+    return np == kNoIndex ? kNoIndex : relativeAgent(t_, static_cast<uint32_t>(np));
+  }
+
   int32_t actReferenceAt(size_t at) const {
     const int32_t np = t_.npAt(at, false);
     return np != kNoIndex && actKindOf(t_, np) != ActKind{} /* kNone */ ? np : kNoIndex;
@@ -393,7 +409,10 @@ class PatternMatcher {
 
   void bind(const PatternToken& tok, size_t at, Binding* b) const {
     if (tok.kind == PatternTokenKind::kWord || tok.kind == PatternTokenKind::kSynset) b->lastWord = static_cast<int32_t>(at);
-    if (tok.kind == PatternTokenKind::kTarget && b->target == kNoIndex) b->target = t_.npAt(at, true);
+    if (tok.kind == PatternTokenKind::kTarget && b->target == kNoIndex) {
+      b->target = t_.npAt(at, true);
+      if (b->target == kNoIndex) b->target = relativeAgentAt(at);
+    }
     if (tok.kind == PatternTokenKind::kSource && b->source == kNoIndex) b->source = t_.npAt(at, true);
     if (tok.kind == PatternTokenKind::kCompound) {
       const int32_t np = t_.npAt(at, true);

@@ -304,10 +304,14 @@ class ClauseFinder {
   int32_t locatedNoun(size_t pe) const {
     const PrepPhrase& pp = p_.pps[elems_[pe].index];
     static const std::unordered_set<std::string_view> kLocative = {"in", "near", "at", "inside", "outside", "across"};
-    if (pe == 0 || pp.np == kNoIndex || !kLocative.count(pp.prep) || !isNp(pe - 1)) return kNoIndex;
+    if (pe == 0 || pp.np == kNoIndex || !kLocative.count(pp.prep)) return kNoIndex;
     if (p_.words[p_.nps[pp.np].head].pos != Pos::kProperNoun) return kNoIndex;
-    const int32_t noun = static_cast<int32_t>(elems_[pe - 1].index);
-    return p_.words[p_.nps[noun].head].pos == Pos::kNoun ? noun : kNoIndex;
+    // The noun: the phrase before, or the object of the prepositional phrase
+    // before ("strikes against depots in southern Lebanon used by X").
+    int32_t noun = kNoIndex;
+    if (isNp(pe - 1)) noun = static_cast<int32_t>(elems_[pe - 1].index);
+    else if (elems_[pe - 1].kind == Elem::kPp) noun = p_.pps[elems_[pe - 1].index].np;
+    return noun != kNoIndex && p_.words[p_.nps[noun].head].pos == Pos::kNoun ? noun : kNoIndex;
   }
 
   // Clauses whose subject comes from elsewhere whatever precedes them:

@@ -1260,3 +1260,11 @@ TEST_CASE("Coder: saying an act 'would not go unanswered' threatens its authors"
                        "2024-04-02");
   CHECK_FALSE(hasLine(d, "Iran -THREATEN-> Israel"));
 }
+
+TEST_CASE("Coder: an ordered strike against things a group uses is aimed at the group", "[extract][coder]") {
+  const auto f = facts("Joe Biden ordered strikes against depots in southern Lebanon used by Hezbollah.", "2024-02-02");
+  CHECK(hasLine(f, "Joe Biden -ASSAULT-> Hezbollah"));
+  CHECK_FALSE(hasLine(f, "Joe Biden -ASSAULT-> Lebanon"));
+  const auto g = facts("Joe Biden ordered air strikes on Thursday against buildings used by Hezbollah.", "2024-02-02");
+  CHECK(hasLine(g, "Joe Biden -ASSAULT-> Hezbollah"));
+}
