@@ -436,14 +436,25 @@ struct VerbHit {
   size_t verbWord = 0;  // the text word that is the form's inflected word
 };
 
+// True when word `at` is the one-word preposition of a prepositional phrase
+// with an object ("in aid"; "out of Syria" is a preposition of two words).
+bool opensPrepPhrase(const MatchText& t, size_t at) {
+  return std::any_of(t.p.pps.begin(), t.p.pps.end(), [&](const syntax::PrepPhrase& pp) {
+    return pp.span.first == at && pp.np != kNoIndex && pp.prep == t.p.words[at].lower;
+  });
+}
+
 bool formFits(const VerbForm& f, const MatchText& t, size_t main, size_t* lastWord) {
   if (f.before.size() > main) return false;
   for (size_t k = 0; k < f.before.size(); ++k)
     if (!t.wordIs(main - f.before.size() + k, f.before[k])) return false;
   size_t at = main + 1;
   for (const auto& w : f.after) {
-    // A particle may stand after the object: "pulled its troops out".
-    while (at < t.p.words.size() && at <= main + 1 + kMaxGap && !t.wordIs(at, w)) ++at;
+    // A particle may stand after the object: "pulled its troops out"; not a
+    // preposition with its own object there ("gave Ukraine $5m in aid" gives
+    // nothing in: GIVE_IN).
+    while (at < t.p.words.size() && at <= main + 1 + kMaxGap && !(t.wordIs(at, w) && (at == main + 1 || !opensPrepPhrase(t, at))))
+      ++at;
     if (at >= t.p.words.size() || at > main + 1 + kMaxGap) return false;
     ++at;
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string_view>
 #include <unordered_set>
 
@@ -24,6 +25,9 @@ const char* tenseName(Tense t) {
 }
 
 namespace {
+
+bool isAlnumByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
 
 using Words = std::vector<Word>;
 
@@ -308,6 +312,10 @@ class Chunker {
           (w_[j].pos == Pos::kAdjective || w_[j].pos == Pos::kNoun))
         break;
       if (j > i && w_[j].pos == Pos::kNumber && w_[j - 1].pos == Pos::kNoun) break;  // "a call two days ago"
+      // "gave Ukraine $500 million": an amount opens a phrase of its own.
+      if (j > i && w_[j].pos == Pos::kNumber && !w_[j].lower.empty() && !isAlnumByte(w_[j].lower[0]) &&
+          w_[j - 1].pos != Pos::kNumber)
+        break;
       if (j > i && relativeTimeUnit(j)) break;  // "arrested Zuniga hours later"
       bool postnominalAdj = j > i && w_[j].pos == Pos::kAdjective &&
                             (w_[j - 1].pos == Pos::kNoun || w_[j - 1].pos == Pos::kProperNoun) &&

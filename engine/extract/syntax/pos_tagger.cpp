@@ -1187,6 +1187,15 @@ std::vector<Word> tagWords(const Lexicon& lexicon, std::string_view text, size_t
       w.pos = Pos::kPossessive;
       continue;
     }
+    // "$500 million", "€2 billion": a currency sign right before a number
+    // is part of the amount's phrase.
+    const bool currencySign = d.surface == "$"sv || d.surface == "\u20ac"sv || d.surface == "\u00a3"sv || d.surface == "\u00a5"sv;
+    if (currencySign && i + 1 < drafts.size() && startsNumeric(drafts[i + 1].surface) &&
+        drafts[i + 1].word.begin == w.end) {
+      w.pos = Pos::kNumber;
+      initial = false;
+      continue;
+    }
     if (d.closed == nullptr && !isWordByte(d.surface[0]) && !startsNumeric(d.surface)) {
       w.pos = Pos::kPunct;
       initial = initial || d.surface == "\""sv || d.surface == "("sv || d.surface == ":"sv;

@@ -1268,3 +1268,22 @@ TEST_CASE("Coder: an ordered strike against things a group uses is aimed at the 
   const auto g = facts("Joe Biden ordered air strikes on Thursday against buildings used by Hezbollah.", "2024-02-02");
   CHECK(hasLine(g, "Joe Biden -ASSAULT-> Hezbollah"));
 }
+
+TEST_CASE("Coder: an amount written with a currency sign is the object: aid pledged, given or sent", "[extract][coder]") {
+  const auto f = facts("Japan pledged $500 million in aid to Ukraine on Tuesday.", "2023-03-01");
+  CHECK(hasLine(f, "Japan -AGREE-> Ukraine"));  // CAMEO 033 pledge of aid, AGREE by CAMEO2PLOVER
+  const auto g = facts("Japan sent $500 million in aid to Ukraine on Tuesday.", "2023-03-01");
+  CHECK(hasLine(g, "Japan -AID-> Ukraine"));
+  // "gave X $5m in aid": the "in" of "in aid" is no particle of "give in" (CONCEDE).
+  const auto h = facts("Japan gave Ukraine $500 million in aid on Tuesday.", "2023-03-01");
+  CHECK(hasLine(h, "Japan -AID-> Ukraine"));
+  CHECK_FALSE(hasLine(h, "Japan -CONCEDE-> Ukraine"));
+}
+
+TEST_CASE("Coder: a lender approving a loan for a state gives it economic aid", "[extract][coder]") {
+  const auto f = facts("The World Bank approved a $1 billion loan for Pakistan on Tuesday.", "2023-03-01");
+  CHECK(hasLine(f, "World Bank -AID-> Pakistan"));
+  // Approving aid is still a pledge (CAMEO 033).
+  const auto g = facts("The World Bank approved new aid for Pakistan on Tuesday.", "2023-03-01");
+  CHECK(hasLine(g, "World Bank -AGREE-> Pakistan"));
+}
