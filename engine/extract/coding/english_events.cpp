@@ -331,6 +331,30 @@ EnglishEventCoder::EnglishEventCoder(std::shared_ptr<const syntax::Lexicon> lexi
                                      std::vector<const AgentDictionary*> agents)
     : lexicon_(std::move(lexicon)), coder_(std::move(verbs)), agents_(std::move(agents)) {}
 
+// "Israeli and Hamas officials": the parse joins a bare demonym and a phrase
+// whose head is an agent after a name; the demonym member is its state's
+// (the agent is shared).
+void EnglishEventCoder::bindDemonymMembers(const syntax::SentenceParse& p, const DemonymLookup& demonym, size_t k,
+                                           NpActors* actors) const {
+  const syntax::NounPhrase& n = p.nps[k];
+  const syntax::NounPhrase& last = p.nps[n.members.back()];
+  if (last.span.last - last.span.first < 2) return;
+  std::vector<std::string> words;
+  for (size_t w = last.span.first; w < last.span.last; ++w) words.push_back(p.words[w].lower);
+  bool agent = false;
+  for (const AgentDictionary* a : agents_)
+    for (size_t at = 1; at < words.size() && !agent; ++at)
+      if (auto m = a->matchAt(words, at); m && m->end == words.size()) agent = true;
+  if (!agent) return;
+  for (size_t i = 0; i + 1 < n.members.size(); ++i) {
+    const uint32_t m = n.members[i];
+    const syntax::NounPhrase& member = p.nps[m];
+    if (member.span.last != member.span.first + 1 || m >= actors->size() || !(*actors)[m].empty()) continue;
+    if (p.words[member.span.first].pos != syntax::Pos::kAdjective) continue;
+    if (auto state = demonym(p.words[member.span.first].begin)) (*actors)[m].push_back(*state);
+  }
+}
+
 void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const DemonymLookup& demonym,
                                      NpActors* actors) const {
   if (!demonym) return;
@@ -338,7 +362,10 @@ void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const Demonym
   const size_t original = p.nps.size();
   for (size_t k = 0; k < original; ++k) {
     const syntax::NounPhrase n = p.nps[k];
-    if (!n.members.empty()) continue;
+    if (!n.members.empty()) {
+      bindDemonymMembers(p, demonym, k, actors);
+      continue;
+    }
     // A phrase the mentions bound already is only re-read when it joins
     // several demonyms ("Armenian and Azerbaijani officials": the mentions
     // give it Armenia alone).

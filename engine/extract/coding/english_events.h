@@ -66,6 +66,10 @@ class EnglishEventCoder final {
   // and French ministers") make the phrase a coordination of new one-word
   // member phrases appended to `parse`.
   void bindDemonyms(syntax::SentenceParse* parse, const DemonymLookup& demonym, NpActors* actors) const;
+  // The bare demonym members of coordination `k` whose last member is an
+  // agent after a name ("Israeli and Hamas officials").
+  void bindDemonymMembers(const syntax::SentenceParse& p, const DemonymLookup& demonym, size_t k,
+                          NpActors* actors) const;
 
   std::shared_ptr<const syntax::Lexicon> lexicon_;
   EventCoder coder_;
