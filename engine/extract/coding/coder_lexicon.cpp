@@ -39,6 +39,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"narrative_adverbs", &W::narrativeAdverbs},
     {"blame_words", &W::blameWords},
     {"threat_predicates", &W::threatPredicates},
+    {"exchange_verbs", &W::exchangeVerbs},
     {"answered_act_adjectives", &W::answeredActAdjectives},
     {"answered_act_verbs", &W::answeredActVerbs},
     {"threat_objects", &W::threatObjects},

@@ -42,6 +42,7 @@ struct EnglishCoderWords {
   WordSet mandativeVerbs;                                     // event_coder.cpp: "demanded that X withdraw"
   WordSet denialVerbs, denialDeterminers, denialObjects;       // coding/rebuttal.h: "denied any role"
   WordSet documentNouns, topicPrepositions;
+  WordSet exchangeVerbs;  // event_coder.cpp: "A and B exchanged fire" act on each other
 };
 
 // The sets of `text` in english_coder_words.txt's format; `file` names it in

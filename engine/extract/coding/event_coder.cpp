@@ -1046,6 +1046,8 @@ bool mutualWithoutTarget(const MatchText& t, const Roles& r, const VerbReading& 
 // "India and Canada expelled each other's diplomats", "accused one
 // another": an object that opens with a reciprocal pronoun.
 bool reciprocalObject(const MatchText& t, const Clause& c) {
+  // "Armenia and Azerbaijan exchanged fire": what is exchanged goes both ways.
+  if (words().exchangeVerbs.contains(t.p.vgs[c.verb].lemma) && !c.objects.empty()) return true;
   for (uint32_t o : c.objects) {
     const auto& n = t.p.nps[o];
     if (n.span.last < n.span.first + 2) continue;

@@ -1292,3 +1292,15 @@ TEST_CASE("Coder: a demonym coordinated with a group's name before an agent is i
   const auto f = facts("Israeli and Hamas negotiators held talks in Cairo on Sunday.", "2024-02-04");
   CHECK(hasLine(f, "Israel -CONSULT-> Hamas"));
 }
+
+TEST_CASE("Coder: coordinated subjects that exchange fire or prisoners act on each other", "[extract][coder]") {
+  const auto f = facts("Armenia and Azerbaijan exchanged fire along their border on Tuesday.", "2023-03-01");
+  CHECK(hasLine(f, "Armenia -ASSAULT-> Azerbaijan"));
+  CHECK(hasLine(f, "Azerbaijan -ASSAULT-> Armenia"));
+  const auto g = facts("Russia and Ukraine exchanged prisoners on Tuesday.", "2023-03-01");
+  CHECK(hasLine(g, "Russia -RETREAT-> Ukraine"));
+  CHECK(hasLine(g, "Ukraine -RETREAT-> Russia"));
+  // What no pattern reads is no event: "exchanged lists".
+  const auto h = facts("India and Pakistan exchanged lists of nuclear installations.", "2023-01-01");
+  CHECK(std::none_of(h.begin(), h.end(), [](const std::string& l) { return l.find("India -") == 0; }));
+}
