@@ -458,6 +458,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   std::vector<std::pair<int32_t, size_t>> displaced;
   NpActors actors = bindMentions(parse, mentions, &displaced);
   bindDemonyms(&parse, demonym, &actors);
+  bindPossessiveSubjects(parse, &actors);
   bindCounts(parse, &actors);
   bindOwnedOf(parse, &actors);
   bindParticipleObjects(&parse, &actors);

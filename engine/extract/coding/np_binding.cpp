@@ -274,6 +274,17 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
   return out;
 }
 
+void bindPossessiveSubjects(const SentenceParse& p, NpActors* actors) {
+  for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
+    const NounPhrase& n = p.nps[k];
+    if (!(*actors)[k].empty() || !n.members.empty() || !isPossessivePronoun(p.words[n.span.first].lower)) continue;
+    const std::string& head = p.words[n.head].lemma;
+    const bool bindable = isRoleHead(head) || isOwnedHead(head) || englishCoderWords().memberHeads.contains(head);
+    if (bindable && isSubject(p, static_cast<int32_t>(k)))
+      (*actors)[k] = antecedent(p, *actors, n.span.first, static_cast<int32_t>(k));
+  }
+}
+
 void bindOwnedOf(const SentenceParse& p, NpActors* actors) {
   for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
     const NounPhrase& n = p.nps[k];

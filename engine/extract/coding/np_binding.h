@@ -60,6 +60,12 @@ NpActors bindMentions(const syntax::SentenceParse& parse, const std::vector<Ment
 // run after bindDemonyms. Phrases already bound are left as they are.
 void bindOwnedOf(const syntax::SentenceParse& parse, NpActors* actors);
 
+// "The Israeli military said its aircraft had struck ...": a subject "its
+// X" / "their X" (X a role, member or owned head) that bindMentions left
+// unbound because its antecedent is named by a demonym takes that
+// antecedent's actor once the demonyms are bound.
+void bindPossessiveSubjects(const syntax::SentenceParse& parse, NpActors* actors);
+
 // "thousands of Israelis", "hundreds of Egyptian workers": a count
 // (quantity_heads in data/english_coder_words.txt) right before "of" and a
 // proper noun, or people of a state (an owned head its demonym bound), stands

@@ -1304,3 +1304,8 @@ TEST_CASE("Coder: coordinated subjects that exchange fire or prisoners act on ea
   const auto h = facts("India and Pakistan exchanged lists of nuclear installations.", "2023-01-01");
   CHECK(std::none_of(h.begin(), h.end(), [](const std::string& l) { return l.find("India -") == 0; }));
 }
+
+TEST_CASE("Coder: 'its aircraft' after a subject named by a demonym is that state's", "[extract][coder]") {
+  const auto f = facts("The Israeli military said its aircraft had struck Hamas targets in Gaza overnight.", "2023-10-10");
+  CHECK(hasLine(f, "Israel -ASSAULT-> Hamas"));
+}
