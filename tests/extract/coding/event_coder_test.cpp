@@ -1309,3 +1309,14 @@ TEST_CASE("Coder: 'its aircraft' after a subject named by a demonym is that stat
   const auto f = facts("The Israeli military said its aircraft had struck Hamas targets in Gaza overnight.", "2023-10-10");
   CHECK(hasLine(f, "Israel -ASSAULT-> Hamas"));
 }
+
+TEST_CASE("Coder: a verb of several families is read by the one whose pattern matches", "[extract][coder]") {
+  // "extend" opens the EXPRESS family ("extended an invitation") and the
+  // IMPOSE family ("extended sanctions on X").
+  const auto f = facts("The European Union extended sanctions on Russia on Monday.", "2023-03-01");
+  CHECK(hasLine(f, "European Union -COERCE-> Russia"));
+  const auto g = facts("Japan extended an invitation to Vietnam on Monday.", "2023-03-01");
+  CHECK(hasLine(g, "Japan -AGREE-> Vietnam"));  // 036, intent to meet (AGREE by CAMEO2PLOVER)
+  const auto h = facts("The European Union renewed its sanctions on Russia on Monday.", "2023-03-01");
+  CHECK(hasLine(h, "European Union -COERCE-> Russia"));
+}
