@@ -358,6 +358,31 @@ bool tellsVaguePast(const std::vector<Token>& tokens) {
 
 }  // namespace
 
+// "Vice President Mike Pence ... meeting American troops", "X met Chinese
+// President Xi Jinping during a visit to Beijing": a meeting or accord
+// between a person and the state that person holds office in or belongs to (a
+// standing fact of the same sentence, or the same country: `sameSide`) is a
+// misreading, not an event between the two; it is dropped.
+void dropActsOnOwnState(const std::vector<Entity>& entities, const std::function<bool(size_t, size_t)>& sameSide,
+                        std::vector<Fact>* facts) {
+  auto kindOf = [&](size_t e) { return e < entities.size() ? entities[e].actor.kind : ActorKind::kOther; };
+  auto holds = [&](size_t person, size_t state) {
+    if (sameSide && sameSide(person, state)) return true;
+    return std::any_of(facts->begin(), facts->end(), [&](const Fact& g) {
+      return isStandingType(g.type) && g.src == person && g.dst == state;
+    });
+  };
+  std::erase_if(*facts, [&](const Fact& f) {
+    // Only meetings and accords: a state arresting, sanctioning or facing
+    // protests from its own people is an event ("police arrested former prime
+    // minister X", "Chileans protested against Pinera").
+    if (f.type != EdgeType::kConsult && f.type != EdgeType::kAgree && f.type != EdgeType::kCooperate) return false;
+    if (kindOf(f.src) == ActorKind::kPerson && kindOf(f.dst) == ActorKind::kState) return holds(f.src, f.dst);
+    if (kindOf(f.dst) == ActorKind::kPerson && kindOf(f.src) == ActorKind::kState) return holds(f.dst, f.src);
+    return false;
+  });
+}
+
 Extraction ExtractorImpl::extract(const Article& article) const {
   Extraction result;
   Resolver resolver(catalog_, *offices_, article.doc.date);
@@ -508,6 +533,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
     // A question asserts nothing happened ("Or was he offered this option
     // by X?"): only the offices and memberships its names carry are kept.
     if (isQuestion(sentenceText)) std::erase_if(facts, [](const Fact& f) { return !isStandingType(f.type); });
+    dropActsOnOwnState(resolver.entities(), discourse.acts.sameSide, &facts);
     if (std::any_of(facts.begin(), facts.end(), [](const Fact& f) { return !isStandingType(f.type) && !f.planned; })) {
       lastEvents.clear();
       for (const Fact& f : facts)

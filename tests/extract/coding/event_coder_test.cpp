@@ -1320,3 +1320,13 @@ TEST_CASE("Coder: a verb of several families is read by the one whose pattern ma
   const auto h = facts("The European Union renewed its sanctions on Russia on Monday.", "2023-03-01");
   CHECK(hasLine(h, "European Union -COERCE-> Russia"));
 }
+
+TEST_CASE("Extractor: a meeting between a person and the state they hold office in is no event", "[extract][coder]") {
+  const auto f = facts("Iraqi Prime Minister Adel Abdul-Mahdi met Chinese President Xi Jinping during a visit to Beijing.",
+                       "2019-09-23");
+  CHECK(hasLine(f, "Adil Abdul-Mahdi -CONSULT-> Xi Jinping"));
+  CHECK_FALSE(hasLine(f, "Xi Jinping -CONSULT-> China"));
+  // A state acting on its own people is an event.
+  const auto g = facts("Pakistani police arrested former prime minister Imran Khan in Islamabad on Tuesday.", "2023-05-09");
+  CHECK(hasLine(g, "Pakistan -COERCE-> Imran Khan"));
+}
