@@ -648,7 +648,12 @@ class Chunker {
         const bool byGerund = inf.span.first == inf.main && w_[inf.main].form == VerbForm::kGerund &&
                               gov.voice == Voice::kActive && byNext &&
                               (inf.span.first == gov.span.last + 1 || w_[gov.span.last].lower != "by"sv);
-        if (gov.complement == kNoIndex && (byGerund || gerundAfterObject(gov, inf))) {
+        // "kept targeting ships", "continued shelling the town": an
+        // aspectual verb right before a gerund governs it.
+        static const std::unordered_set<std::string_view> kAspectual = {"keep", "continue", "resume", "start", "begin"};
+        const bool aspectual = inf.span.first == gov.span.last && inf.span.first == inf.main &&
+                               w_[inf.main].form == VerbForm::kGerund && kAspectual.count(gov.lemma) > 0;
+        if (gov.complement == kNoIndex && (byGerund || aspectual || gerundAfterObject(gov, inf))) {
           gov.complement = static_cast<int32_t>(b);
           inf.governor = static_cast<int32_t>(b - 1);
         }

@@ -434,6 +434,11 @@ class ClauseFinder {
     // time phrase is no object: "two soldiers killed Monday ...").
     if (isNp(e + 1) && !isTemporalAt(e + 1)) return false;
     if (p_.words[vg.main].form == VerbForm::kPastParticiple) return true;  // "a faction known as ..."
+    // "kept targeting ships linked to Israel": a participle on the object of
+    // the verb right before that object describes it (not after a verb of
+    // saying: "officials said the troops retreated to ...").
+    if (subjectElem > 0 && elems_[subjectElem - 1].kind == Elem::kVg && !isReportingVerb(vgOf(subjectElem - 1).lemma))
+      return true;
 
     size_t k = e + 1;
     bool sawPp = false;

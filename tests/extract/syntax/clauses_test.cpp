@@ -296,3 +296,16 @@ TEST_CASE("Clauses: a participle like its base before 'by' is a reduced passive;
   }
   CHECK(found);
 }
+
+TEST_CASE("Clauses: a participle on a verb's object describes it; an aspectual verb governs the gerund after it",
+          "[extract][syntax]") {
+  const syn::SentenceParse p =
+      syn::parse(lexicon(), "The rebels kept targeting ships linked to Gondor until the war ended.", 0);
+  bool relative = false, governed = false;
+  for (const auto& c : p.clauses)
+    if (p.vgs[c.verb].lemma == "link") relative = c.kind == syn::ClauseKind::kRelative && p.vgs[c.verb].reducedPassive;
+  for (const auto& vg : p.vgs)
+    if (vg.lemma == "target" && vg.governor != syn::kNoIndex) governed = p.vgs[static_cast<size_t>(vg.governor)].lemma == "keep";
+  CHECK(relative);
+  CHECK(governed);
+}
