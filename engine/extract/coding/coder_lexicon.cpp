@@ -40,6 +40,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"blame_words", &W::blameWords},
     {"threat_predicates", &W::threatPredicates},
     {"exchange_verbs", &W::exchangeVerbs},
+    {"mediation_verbs", &W::mediationVerbs},
     {"answered_act_adjectives", &W::answeredActAdjectives},
     {"answered_act_verbs", &W::answeredActVerbs},
     {"threat_objects", &W::threatObjects},

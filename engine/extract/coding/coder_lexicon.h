@@ -43,6 +43,7 @@ struct EnglishCoderWords {
   WordSet denialVerbs, denialDeterminers, denialObjects;       // coding/rebuttal.h: "denied any role"
   WordSet documentNouns, topicPrepositions;
   WordSet exchangeVerbs;  // event_coder.cpp: "A and B exchanged fire" act on each other
+  WordSet mediationVerbs;  // event_coder.cpp: "a deal brokered by X": X is no party
 };
 
 // The sets of `text` in english_coder_words.txt's format; `file` names it in

@@ -702,6 +702,9 @@ int32_t relativeAgent(const MatchText& t, uint32_t o) {
   for (const Clause& k : t.p.clauses) {
     if (k.kind != syntax::ClauseKind::kRelative || k.subject != static_cast<int32_t>(o)) continue;
     if (!t.p.vgs[k.verb].reducedPassive || k.agent == kNoIndex) continue;
+    // "signed a deal brokered by Qatar": a go-between is not what the deal
+    // is made with.
+    if (words().mediationVerbs.contains(t.p.vgs[k.verb].lemma)) continue;
     if (t.namesActor(k.agent)) return k.agent;
   }
   return kNoIndex;
@@ -956,6 +959,21 @@ bool readsPassive(const VerbPattern& pat) {
   const bool targetFirst = std::any_of(pat.pre.begin(), pat.pre.end(),
                                        [](const PatternToken& x) { return x.kind == PatternTokenKind::kTarget; });
   if (!targetFirst) return false;
+  for (const PatternToken& by : pat.post) {
+    if (by.kind != PatternTokenKind::kWord || by.word != "BY" || by.prepPhrase == 0) continue;
+    for (const PatternToken& x : pat.post)
+      if (x.kind == PatternTokenKind::kSource && x.prepPhrase == by.prepPhrase) return true;
+  }
+  return false;
+}
+
+// True when pattern `pat` reads a passive whose subject is a thing it names
+// and whose agent is "(BY $)" ("- &AGREEMENT * (BY $)").
+bool readsThingPassive(const VerbPattern& pat) {
+  if (pat.pre.empty() || std::any_of(pat.pre.begin(), pat.pre.end(), [](const PatternToken& x) {
+        return x.kind == PatternTokenKind::kTarget || x.kind == PatternTokenKind::kSource;
+      }))
+    return false;
   for (const PatternToken& by : pat.post) {
     if (by.kind != PatternTokenKind::kWord || by.word != "BY" || by.prepPhrase == 0) continue;
     for (const PatternToken& x : pat.post)
@@ -1237,6 +1255,11 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
                                       candidate.target == c.subject && t.namesActor(candidate.target) &&
                                       r->pattern && patternTargetAfterVerb(*r->pattern);
     if (r->binding.target != kNoIndex && !passiveSubjectTarget) candidate.target = r->binding.target;
+    // "- &AGREEMENT * (BY $)": "the deal was signed by X and Y": a pattern
+    // that names the passive's subject as a thing leaves no target; the
+    // agents may do the act with each other.
+    if (r->pattern && readsThingPassive(*r->pattern) && candidate.target != kNoIndex && !t.namesActor(candidate.target))
+      candidate.target = kNoIndex;
     // The subject of a "that"-clause is what a verb that is not one of
     // saying or judging acts on ("allowed that Mordor isn't a pleasant
     // place"); for "said that X ...", X is only what was said.

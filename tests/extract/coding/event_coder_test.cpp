@@ -1330,3 +1330,15 @@ TEST_CASE("Extractor: a meeting between a person and the state they hold office 
   const auto g = facts("Pakistani police arrested former prime minister Imran Khan in Islamabad on Tuesday.", "2023-05-09");
   CHECK(hasLine(g, "Pakistan -COERCE-> Imran Khan"));
 }
+
+TEST_CASE("Coder: a deal signed by two sides, or brokered by a third, is the two sides' accord", "[extract][coder]") {
+  const auto f = facts("The agreement was signed by Serbia and Kosovo on Friday.", "2023-03-01");
+  CHECK(hasLine(f, "Serbia -SUPPORT-> Kosovo"));  // 057 sign formal agreement
+  CHECK(hasLine(f, "Kosovo -SUPPORT-> Serbia"));
+  const auto g = facts("Israel and Hamas signed a deal brokered by Qatar.", "2023-11-22");
+  CHECK(hasLine(g, "Israel -SUPPORT-> Hamas"));
+  CHECK_FALSE(hasLine(g, "Israel -SUPPORT-> Qatar"));
+  // Backing by two is no accord between them.
+  const auto h = facts("The resolution was backed by China and Russia.", "2023-03-01");
+  CHECK_FALSE(hasLine(h, "China -SUPPORT-> Russia"));
+}
