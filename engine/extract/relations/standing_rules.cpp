@@ -853,11 +853,24 @@ void personOfBody(StandingScan& s, const std::vector<const Mention*>& all, const
 
 // ---- Joining
 
+// "was admitted to" / "became the 32nd member of" starting at token `v`: the
+// token after "to" / "of", or 0 when the words are not there.
+size_t admittedOrBecameMember(const std::vector<Token>& tokens, size_t v) {
+  auto is = [&](size_t k, std::string_view w) { return k < tokens.size() && tokens[k].lower == w; };
+  if ((is(v, "was") || is(v, "is")) && is(v + 1, "admitted") && is(v + 2, "to")) return v + 3;
+  if (!is(v, "became") && !is(v, "becomes")) return 0;
+  constexpr size_t kMemberReach = 4;  // "the 32nd full member of"
+  for (size_t k = v + 1; k < tokens.size() && k <= v + kMemberReach; ++k)
+    if (is(k, "member") && is(k + 1, "of")) return k + 2;
+  return 0;
+}
+
 // "Finland formally joined NATO", "Sweden has joined the European Union",
 // "fighters who joined the Islamic State": a state, person or group written
 // right before "joined"/"joins" (an auxiliary or an adverb of manner may
 // stand between) is a member of the organisation or armed group written
-// right after it. Not "wants to join", "will join", "bid to join": those are
+// right after it; so is one that "was admitted to" it or "became the (32nd)
+// member of" it. Not "wants to join", "will join", "bid to join": those are
 // not (yet) memberships.
 void joinedBody(StandingScan& s, const std::vector<const Mention*>& all, const Mention& m) {
   static const std::array<std::string_view, 8> kBetween = {"has", "have", "had", "formally", "officially",
@@ -865,9 +878,16 @@ void joinedBody(StandingScan& s, const std::vector<const Mention*>& all, const M
   const auto& tokens = s.tokens;
   size_t v = m.tokEnd;
   while (v < tokens.size() && std::find(kBetween.begin(), kBetween.end(), tokens[v].lower) != kBetween.end()) ++v;
-  if (v >= tokens.size() || (tokens[v].lower != "joined" && tokens[v].lower != "joins")) return;
-  const Mention* g = mentionAfter(tokens, all, v + 1, 1);
-  if (!g || g->entity == m.entity || g->tokBegin > v + 2) return;
+  if (v >= tokens.size()) return;
+  // "Sweden was admitted to NATO", "became the 32nd member of NATO": the
+  // body's first word comes after "to" / "member of".
+  size_t body = v + 1;
+  if (tokens[v].lower != "joined" && tokens[v].lower != "joins") {
+    body = admittedOrBecameMember(tokens, v);
+    if (body == 0) return;
+  }
+  const Mention* g = mentionAfter(tokens, all, body, 1);
+  if (!g || g->entity == m.entity || g->tokBegin > body + 1) return;
   const ActorKind kind = s.entities[g->entity].actor.kind;
   if (kind != ActorKind::kOrganisation && kind != ActorKind::kArmedGroup) return;
   pushBetween(s, m, *g, EdgeType::kMemberOf, kAppositionFactor);

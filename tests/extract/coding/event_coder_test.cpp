@@ -1342,3 +1342,8 @@ TEST_CASE("Coder: a deal signed by two sides, or brokered by a third, is the two
   const auto h = facts("The resolution was backed by China and Russia.", "2023-03-01");
   CHECK_FALSE(hasLine(h, "China -SUPPORT-> Russia"));
 }
+
+TEST_CASE("Coder: troops completing their withdrawal from a state retreat from it", "[extract][coder]") {
+  const auto f = facts("French troops completed their withdrawal from Mali on Monday.", "2022-08-16");
+  CHECK(hasLine(f, "France -RETREAT-> Mali"));
+}

@@ -510,3 +510,10 @@ TEST_CASE("Relations: names listed after 'leaders,' with 'of' lead their groups"
                        "2023-05-08");
   CHECK(hasLine(g, "Zorvan Qelbarri -MEMBER_OF-> Velmora Brigades"));
 }
+
+TEST_CASE("Relations: a state admitted to a body, or become its member, is a member", "[extract][relations]") {
+  CHECK(hasLine(facts("Sweden was admitted to NATO on Thursday.", "2024-03-07"), "Sweden -MEMBER_OF-> NATO"));
+  CHECK(hasLine(facts("Sweden became the 32nd member of NATO on Thursday.", "2024-03-07"), "Sweden -MEMBER_OF-> NATO"));
+  // Not a wish: "hopes to become a member of".
+  CHECK_FALSE(hasLine(facts("Ukraine hopes to become a member of NATO.", "2024-03-07"), "Ukraine -MEMBER_OF-> NATO"));
+}

@@ -279,7 +279,7 @@ TEST_CASE("Clauses: a relative clause with its own subject has its antecedent as
     }
 }
 
-TEST_CASE("Clauses: a participle like its base before 'by' is a reduced passive; after a named place it describes "
+TEST_CASE("Clauses: a participle like its base before 'by' is a reduced passive, and after a named place it describes "
           "the noun the place locates",
           "[extract][syntax]") {
   const syn::SentenceParse p = syn::parse(lexicon(), "Drones struck camps run by the Velmora Front on Thursday.", 0);
@@ -297,7 +297,7 @@ TEST_CASE("Clauses: a participle like its base before 'by' is a reduced passive;
   CHECK(found);
 }
 
-TEST_CASE("Clauses: a participle on a verb's object describes it; an aspectual verb governs the gerund after it",
+TEST_CASE("Clauses: a participle on a verb's object describes it, and an aspectual verb governs the gerund after it",
           "[extract][syntax]") {
   const syn::SentenceParse p =
       syn::parse(lexicon(), "The rebels kept targeting ships linked to Gondor until the war ended.", 0);
