@@ -517,3 +517,12 @@ TEST_CASE("Relations: a state admitted to a body, or become its member, is a mem
   // Not a wish: "hopes to become a member of".
   CHECK_FALSE(hasLine(facts("Ukraine hopes to become a member of NATO.", "2024-03-07"), "Ukraine -MEMBER_OF-> NATO"));
 }
+
+TEST_CASE("Relations: naval and field ranks before a name are titles ('Rear Admiral', 'Lieutenant Colonel')",
+          "[extract][relations]") {
+  // Invented people.
+  const auto f = facts("Chile's navy commander, Rear Admiral Tarvo Kelmani, said the drills would continue.", "2023-03-01");
+  CHECK(hasLine(f, "Tarvo Kelmani -OFFICIAL_OF-> Chile"));
+  const auto g = facts("Soldiers ousted Mali's military leader, Lieutenant Colonel Tarvo Kelmani, on Monday.", "2023-03-01");
+  CHECK(hasLine(g, "Tarvo Kelmani -LEADER_OF-> Mali"));
+}
