@@ -153,6 +153,32 @@ const Mention* attackTargetBefore(const std::vector<Token>& tokens, const std::v
   return found;
 }
 
+// "イランは、イスラエルが報復すれば…と警告した": a warning with no addressee is
+// aimed at the one a condition before it names (marked が, then "ば", "なら"
+// or "場合" before the verb noun at i, in the same sentence); nullptr for none.
+const Mention* conditionSubjectBefore(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, size_t i) {
+  for (const auto& m : mentions) {
+    if (m.modifier || m.tokEnd >= i) continue;
+    const size_t p = particleIndexAfter(tokens, m);
+    if (p >= i || tokens[p].lower != "が") continue;
+    for (size_t q = p + 1; q < i && tokens[q].lower != "。"; ++q)
+      if (tokens[q].lower == "ば" || tokens[q].lower == "なら" || tokens[q].lower == "場合") return &m;
+  }
+  return nullptr;
+}
+
+// The topic (marked は) before mention `before`, other than it; nullptr for none.
+const Mention* topicBefore(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                           const Mention& before) {
+  const Mention* found = nullptr;
+  for (const auto& m : mentions) {
+    if (m.modifier || m.tokEnd > before.tokBegin || m.entity == before.entity) continue;
+    const size_t p = particleIndexAfter(tokens, m);
+    if (p < tokens.size() && tokens[p].lower == "は") found = &m;
+  }
+  return found;
+}
+
 // The index after a verb noun at `v` used as a relative clause before a
 // noun ("支援する武装組織", "支援した組織": the verb noun, する / した, then
 // a word that is no particle); 0 when it is not.
@@ -227,7 +253,15 @@ bool orderedToLeave(const std::vector<Token>& tokens, size_t i) {
 bool addresseeMarked(const std::vector<Token>& tokens, size_t i, const JapaneseTrigger& tr) {
   const bool sanctionNoun = tr.cameo.rfind("16", 0) == 0 && i + 2 < tokens.size() && tokens[i + 1].lower == "を" &&
                             (tokens[i + 2].lower.rfind("科", 0) == 0 || tokens[i + 2].lower.rfind("課", 0) == 0);
-  return tr.type == EdgeType::kRequest || tr.type == EdgeType::kThreaten || sanctionNoun || orderedToLeave(tokens, i);
+  // "Yに（ミサイル）攻撃を行った / 加えた / 仕掛けた / 実施した": an attack done with
+  // a light verb is aimed at the phrase marked に.
+  auto lightVerb = [&](const std::string& w) {
+    return w.rfind("行", 0) == 0 || w.rfind("加え", 0) == 0 || w.rfind("仕掛け", 0) == 0 || w == "実施";
+  };
+  const bool attackDone = tr.type == EdgeType::kAssault && i + 2 < tokens.size() && tokens[i + 1].lower == "を" &&
+                          lightVerb(tokens[i + 2].lower);
+  return tr.type == EdgeType::kRequest || tr.type == EdgeType::kThreaten || sanctionNoun || attackDone ||
+         orderedToLeave(tokens, i);
 }
 
 // Mention `m` ends the object phrase marked at `particle` (directly or
@@ -384,6 +418,12 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
     }
     if (subj != nullptr && obj == nullptr && !passive && tr->type == EdgeType::kAssault)
       obj = attackTargetBefore(tokens, mentions, i);
+    if (obj == nullptr && !passive && tr->type == EdgeType::kThreaten) {
+      if (const Mention* cond = conditionSubjectBefore(tokens, mentions, i)) {
+        obj = cond;
+        if (subj == nullptr || subj->entity == cond->entity) subj = topicBefore(tokens, mentions, *cond);
+      }
+    }
     if (subj != nullptr && !passive && tr->type == EdgeType::kAccuse) {
       if (const Mention* author = authorOfActBefore(tokens, mentions, i); author != nullptr && author != subj)
         obj = author;

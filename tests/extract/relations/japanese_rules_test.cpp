@@ -181,3 +181,16 @@ TEST_CASE("Relations (Japanese): support received in a relative clause, or a pla
   for (const auto& l : facts("米国は、イラクでイランの支援を受ける武装勢力を非難した。", "2024-02-01"))
     CHECK(l.find("-SUPPORT-> United States") == std::string::npos);
 }
+
+TEST_CASE("Relations (Japanese): an attack done with a light verb ('Yに攻撃を行った') is aimed at Y",
+          "[extract][relations][japanese]") {
+  CHECK(hasLine(facts("ロシアは1日、ウクライナにミサイル攻撃を行った。", "2023-03-01"), "Russia -ASSAULT-> Ukraine"));
+  CHECK(hasLine(facts("イスラエル軍はハマスに攻撃を加えた。", "2023-10-09"), "Israel -ASSAULT-> Hamas"));
+}
+
+TEST_CASE("Relations (Japanese): a warning with no addressee is aimed at the subject of a condition before it",
+          "[extract][relations][japanese]") {
+  const auto f = facts("イランは、イスラエルが報復すれば断固として対応すると警告した。", "2024-04-14");
+  CHECK(hasLine(f, "Iran -THREATEN-> Israel"));
+  CHECK_FALSE(hasLine(f, "Israel -THREATEN-> Iran"));
+}
