@@ -167,6 +167,17 @@ const Mention* conditionSubjectBefore(const std::vector<Token>& tokens, const st
   return nullptr;
 }
 
+// "スウェーデンのNATO加盟を承認した": when the object is a body written right
+// before 加盟 (accession) and its owner marked の before it, the act is on the
+// one acceding; else `obj` itself.
+const Mention* accedingOwner(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                             const Mention& obj) {
+  if (obj.tokEnd >= tokens.size() || tokens[obj.tokEnd].lower != "加盟") return &obj;
+  for (const auto& m : mentions)
+    if (!m.modifier && m.tokEnd + 1 == obj.tokBegin && tokens[m.tokEnd].lower == "の") return &m;
+  return &obj;
+}
+
 // The topic (marked は) before mention `before`, other than it; nullptr for none.
 const Mention* topicBefore(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
                            const Mention& before) {
@@ -418,6 +429,7 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
     }
     if (subj != nullptr && obj == nullptr && !passive && tr->type == EdgeType::kAssault)
       obj = attackTargetBefore(tokens, mentions, i);
+    if (obj != nullptr && !passive) obj = accedingOwner(tokens, mentions, *obj);
     if (obj == nullptr && !passive && tr->type == EdgeType::kThreaten) {
       if (const Mention* cond = conditionSubjectBefore(tokens, mentions, i)) {
         obj = cond;

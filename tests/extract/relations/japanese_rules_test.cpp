@@ -194,3 +194,10 @@ TEST_CASE("Relations (Japanese): a warning with no addressee is aimed at the sub
   CHECK(hasLine(f, "Iran -THREATEN-> Israel"));
   CHECK_FALSE(hasLine(f, "Israel -THREATEN-> Iran"));
 }
+
+TEST_CASE("Relations (Japanese): approving a state's accession ('XのNATO加盟を承認した') endorses the state",
+          "[extract][relations][japanese]") {
+  const auto f = facts("トルコは1日、スウェーデンのNATO加盟を承認した。", "2024-01-24");
+  CHECK(hasLine(f, "Turkey -SUPPORT-> Sweden"));
+  CHECK_FALSE(hasLine(f, "Turkey -SUPPORT-> NATO"));
+}
