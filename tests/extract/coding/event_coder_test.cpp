@@ -1347,3 +1347,7 @@ TEST_CASE("Coder: troops completing their withdrawal from a state retreat from i
   const auto f = facts("French troops completed their withdrawal from Mali on Monday.", "2022-08-16");
   CHECK(hasLine(f, "France -RETREAT-> Mali"));
 }
+
+TEST_CASE("Coder: rescue teams sent to a state are humanitarian aid", "[extract][coder]") {
+  CHECK(hasLine(facts("India sent rescue teams to Turkey after the earthquake.", "2023-02-08"), "India -AID-> Turkey"));
+}
