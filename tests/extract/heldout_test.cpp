@@ -145,6 +145,8 @@ namespace {
 //                   values (dev, fresh, fresh3, fresh6, fresh8, fresh9, fresh10, fresh11).
 //   heldout_fresh15/ the frozen set of session 30, written before any rule change of that
 //                   session: 29/55, 34/46 when written (752361f).
+//   heldout_fresh16/ written in session 30 by a helper that never read the extractor's rules or
+//                   outputs, after most of that session's rules: 54/94, 61/67 when written (eced8b8).
 //   heldout_jaar1/  the first Japanese and Arabic frozen set (session 28): 5/33, 5/10 when
 //                   written (f9d9962).
 // Session 28 (2026-12-05): rebuttals dated and in apposition, reactions in apposition, answers to
@@ -192,6 +194,7 @@ constexpr HeldoutSet kSets[] = {
     {KG_HELDOUT_FRESH13_DIR, 55, 80, 60},  // 42/77, 48/60 when written (session 28, 117cf98); 43/77, 49/61 at its end
     {KG_HELDOUT_FRESH14_DIR, 64, 90, 40},  // 42/68, 45/50 when written (session 29, d081cd0); 44/68, 49/54 at its end
     {KG_HELDOUT_FRESH15_DIR, 52, 73, 40},  // 29/55, 34/46 when written (session 30, 752361f)
+    {KG_HELDOUT_FRESH16_DIR, 57, 91, 40},  // 54/94, 61/67 when written (session 30, by a helper that never saw the rules or outputs)
     {KG_HELDOUT_JAAR1_DIR, 48, 75, 25},    // Japanese and Arabic: 5/33, 5/10 when written (session 28, f9d9962); 7/33, 7/12 at its end; 16/33, 15/20 after session 29
     {KG_HELDOUT_JAAR2_DIR, 46, 90, 35},    // Japanese and Arabic: 18/60, 19/22 when written (session 29, d9b357e); 28/60, 29/32 at its end
 };
