@@ -223,6 +223,8 @@ std::vector<std::string> MentionIndex::arabicNisbas(const std::string& alias, co
   for (size_t i = 0; i < word.size();) cs += decodeUtf8(word, i);
   if (cs.size() < 3 || cs.back() == 0x064A || cs.back() == 0x0649) return out;
   if (cs.back() == 0x0627 || cs.back() == 0x0647 || cs.back() == 0x0629) cs.pop_back();
+  // "تركيا", "روسيا", "سوريا": the ي before the dropped ا is the nisba's own.
+  if (cs.back() == 0x064A) cs.pop_back();
   std::string base;
   for (char32_t c : cs) appendUtf8(base, c);
   out.push_back(base + "\u064A");

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "extract/actors/mentions.h"
 #include "extract/actors/mention_index.h"
 
@@ -79,6 +80,10 @@ TEST_CASE("Mentions: a state's Arabic adjective (nisba) is made from its one-wor
   CHECK(kg::extract::testing::facts("طردت الحكومة العراقية السفيرة السويدية.", "2023-07-20").count("Iraq -COERCE-> Sweden") == 1);
   // A name ending in ي ("مالي", also "financial") makes none.
   CHECK(MentionIndex::arabicNisbas("مالي", nullptr).empty());
+  // A name ending in يا keeps one ي: "تركيا" -> "تركي" (not "تركيي").
+  const auto turkish = MentionIndex::arabicNisbas("تركيا", nullptr);
+  CHECK(std::find(turkish.begin(), turkish.end(), "تركي") != turkish.end());
+  CHECK(actorNames("انتقد وزير الخارجية التركي إسرائيل.").count("Turkey") == 1);
 }
 
 TEST_CASE("Mentions: unknown actors are found by rules and get the right kind", "[extract][mentions]") {
