@@ -219,3 +219,8 @@ TEST_CASE("Arabic relations: discussed, conferred and telephoned are consultatio
   CHECK(hasLine(facts("ناقش وزير الخارجية الإيراني محمد جواد ظريف مع الرئيس الفرنسي إيمانويل ماكرون الاتفاق النووي.", "2019-08-24"),
                 "Mohammad Javad Zarif -CONSULT-> Emmanuel Macron"));
 }
+
+TEST_CASE("Relations (Arabic): criticising and welcoming are verbs of events", "[extract][relations][arabic]") {
+  CHECK(hasLine(facts("انتقدت روسيا الولايات المتحدة.", "2023-03-01"), "Russia -ACCUSE-> United States"));
+  CHECK(hasLine(facts("رحبت السعودية بقرار إيران.", "2023-03-01"), "Saudi Arabia -SUPPORT-> Iran"));
+}
