@@ -511,9 +511,13 @@ class Chunker {
     return members;
   }
 
-  bool bareName(size_t k) const {
+  // A phrase of proper nouns only; with `the`, "the" allowed before them
+  // ("the United States", "the Philippines").
+  bool bareName(size_t k, bool the = false) const {
     const NounPhrase& np = out_.nps[items_[k].index];
-    for (uint32_t i = np.span.first; i < np.span.last; ++i)
+    uint32_t first = np.span.first;
+    if (the && first + 1 < np.span.last && w_[first].lower == "the"sv) ++first;
+    for (uint32_t i = first; i < np.span.last; ++i)
       if (w_[i].pos != Pos::kProperNoun) return false;
     return true;
   }
@@ -528,7 +532,12 @@ class Chunker {
       if (namesOnly && k >= 2 && itemIs(k - 1, ",") && itemNp(k - 2)) continue;
       std::vector<size_t> at = listAt(k);
       if (at.empty()) continue;
-      if (namesOnly && !std::all_of(at.begin(), at.end(), [&](size_t m) { return bareName(m); })) continue;
+      // "the United States, Germany and France": in a list of three or more
+      // a name may keep its "the" ("of the X Brigades and Y" may be a name
+      // and a phrase of its own).
+      constexpr size_t kListWithThe = 3;
+      const bool the = at.size() >= kListWithThe;
+      if (namesOnly && !std::all_of(at.begin(), at.end(), [&](size_t m) { return bareName(m, the); })) continue;
       NounPhrase np;
       np.span = {items_[k].first, items_[at.back()].last};
       std::vector<uint32_t> parts;

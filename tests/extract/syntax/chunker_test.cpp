@@ -213,3 +213,17 @@ TEST_CASE("Chunker: a plural noun, a comma and a list of names is the noun renam
   syn::SentenceParse q = syn::parse(lexicon(), "Rockets hit bases, airports and depots on Monday.", 0);
   CHECK(q.nps[static_cast<size_t>(topNp(q, "bases, airports and depots"))].members.size() == 3);
 }
+
+TEST_CASE("Chunker: a list of three names may keep a name's 'the' ('the United States, Germany and France')",
+          "[extract][syntax]") {
+  syn::SentenceParse p = syn::parse(
+      lexicon(), "Erdogan ordered the expulsion of the ambassadors of the United States, Germany and France.", 0);
+  bool three = false;
+  for (const auto& n : p.nps)
+    three = three || (syn::spanText(p, n.span) == "the United States, Germany and France" && n.members.size() == 3);
+  CHECK(three);
+  // Two members: "of the X Brigades and Y" stays a name and a phrase of its own.
+  syn::SentenceParse q =
+      syn::parse(lexicon(), "Zorvan Qelbarri of the Velmora Brigades and Teodric Vashko met on Monday.", 0);
+  for (const auto& n : q.nps) CHECK(syn::spanText(q, n.span) != "the Velmora Brigades and Teodric Vashko");
+}
