@@ -1351,3 +1351,10 @@ TEST_CASE("Coder: troops completing their withdrawal from a state retreat from i
 TEST_CASE("Coder: rescue teams sent to a state are humanitarian aid", "[extract][coder]") {
   CHECK(hasLine(facts("India sent rescue teams to Turkey after the earthquake.", "2023-02-08"), "India -AID-> Turkey"));
 }
+
+TEST_CASE("Coder: calling for restraint from two sides appeals to each, it calls neither", "[extract][coder]") {
+  const auto f = facts("The European Union called for restraint from both Israel and Iran.", "2024-04-14");
+  CHECK(hasLine(f, "European Union -REQUEST-> Israel"));
+  CHECK(hasLine(f, "European Union -REQUEST-> Iran"));
+  CHECK_FALSE(hasLine(f, "European Union -CONSULT-> Iran"));
+}
