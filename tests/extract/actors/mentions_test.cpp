@@ -263,3 +263,12 @@ TEST_CASE("Mentions: a name after a company noun, or in apposition to one, is an
   CHECK(kindOf("Washington imposed sanctions on Mordor's Velmora Bank on Monday.", "Velmora Bank") == ActorKind::kOrganisation);
   CHECK(actorNames("Troops raided a village in the West Bank on Monday.", "2023-05-08").count("West Bank") == 0);
 }
+
+TEST_CASE("Mentions: a leader's surname marked 'alone' names the leader at first sight, others need the full name",
+          "[extract][mentions]") {
+  const auto names = actorNames("Macron praised Modi for his leadership.");
+  CHECK(names.count("Emmanuel Macron") == 1);
+  CHECK(names.count("Narendra Modi") == 1);
+  // "Costa" (leaders.txt: after_full_name) names no one alone.
+  CHECK(actorNames("Costa said the talks went well.").count("Antonio Costa") == 0);
+}
