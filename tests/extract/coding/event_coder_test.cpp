@@ -1358,3 +1358,10 @@ TEST_CASE("Coder: calling for restraint from two sides appeals to each, it calls
   CHECK(hasLine(f, "European Union -REQUEST-> Iran"));
   CHECK_FALSE(hasLine(f, "European Union -CONSULT-> Iran"));
 }
+
+TEST_CASE("Coder: protesters chanting against a state, or protesting its occupation, protest it", "[extract][coder]") {
+  CHECK(hasLine(facts("Iranian protesters chanted slogans against the United States.", "2023-03-01"),
+                "Iran -PROTEST-> United States"));
+  CHECK(hasLine(facts("Thousands of Palestinians protested against the Israeli occupation.", "2023-03-01"),
+                "Palestine -PROTEST-> Israel"));
+}
