@@ -153,22 +153,30 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
   const AliasPlan& plan = found ? *found : once;
   const size_t words = plan.prefixes.size();
   if (words == 0) return;
+  // The whole alias's nodes (the last prefix's), kept from their try_emplace
+  // for the entries below instead of looked up again; references to a
+  // node's value survive the other insertions and rehashing.
+  std::vector<Entry>* strictNode = nullptr;
+  std::vector<Entry>* skeletonNode = nullptr;
   for (size_t w = 0; w < words; ++w) {
     const auto& [k, s] = plan.prefixes[w];
     // Prefix nodes first created here are erased again by an undo (after
     // the entries below, which the log takes back before them).
     // (Named copies: clang 14 cannot capture a structured binding.)
-    if (strict_.try_emplace(k).second && undo_) undo_->push([this, key = k] { strict_.erase(key); });
-    if (skeleton_.try_emplace(s).second && undo_) undo_->push([this, key = s] { skeleton_.erase(key); });
+    const auto strictAt = strict_.try_emplace(k);
+    if (strictAt.second && undo_) undo_->push([this, key = k] { strict_.erase(key); });
+    const auto skeletonAt = skeleton_.try_emplace(s);
+    if (skeletonAt.second && undo_) undo_->push([this, key = s] { skeleton_.erase(key); });
     noteFilterBit(plan.filterBits[w].first);
     noteFilterBit(plan.filterBits[w].second);
+    strictNode = &strictAt.first->second;
+    skeletonNode = &skeletonAt.first->second;
   }
   const Entry e{actor, plan.acronym, plan.wordLens, plan.arabicLetters};
   const size_t maxWords = std::max(maxWords_, std::min<size_t>(words, 12));
   if (maxWords != maxWords_ && undo_) undo_->push([this, old = maxWords_] { maxWords_ = old; });
   maxWords_ = maxWords;
-  auto addTo = [&](std::unordered_map<std::string, std::vector<Entry>>& trie, const std::string& key) {
-    std::vector<Entry>& v = trie[key];
+  auto addTo = [&](std::vector<Entry>& v) {
     for (const auto& x : v) {
       if (x.actor == actor && x.acronym == e.acronym) return;
     }
@@ -179,8 +187,8 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
     // inline storage; a copied key did not.)
     if (undo_) undo_->push([&v] { v.pop_back(); });
   };
-  addTo(strict_, plan.prefixes.back().first);
-  addTo(skeleton_, plan.prefixes.back().second);
+  addTo(*strictNode);
+  addTo(*skeletonNode);
 }
 
 void MentionIndex::noteFilterBit(size_t b) {
