@@ -57,15 +57,20 @@ Status Ingestor::setNamedActors(std::span<const extract::Article* const> article
   // Ascending ids, as the scan of kAll registers them; each once.
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  std::vector<Actor> actors;
-  actors.reserve(ids.size());
+  size_t count = 0;
   for (ActorId id : ids) {
     auto actor = names_.actor(id);
     if (!actor) return actor.status();
     if (*actor == nullptr) continue;  // indexed but gone (a removal racing this read)
-    actors.push_back(**actor);
+    if (count < namedList_.size()) {
+      namedList_[count] = **actor;  // assigned over: storage reused
+    } else {
+      namedList_.push_back(**actor);
+    }
+    ++count;
   }
-  extractor_.setArticleActors(actors);
+  namedList_.resize(count);
+  extractor_.setArticleActors(namedList_);
   return Status::ok();
 }
 

@@ -111,6 +111,11 @@ class Ingestor {
   // kNamed only: the name-index probes and actor reads of setNamedActors,
   // kept across articles while no other writer changes the store.
   NameIndexCache names_;
+  // kNamed only: the list setNamedActors hands the extractor, kept between
+  // articles so that copying the next article's actors over it reuses the
+  // strings, alias lists and attribute nodes instead of allocating them anew
+  // (consecutive articles name mostly the same actors).
+  std::vector<Actor> namedList_;
   // Adds `id` to dictionaryActors_ when one of `names` has a dictionary key.
   void noteDictionaryNames(ActorId id, const std::vector<std::string>& names);
 };

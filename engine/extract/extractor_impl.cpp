@@ -108,7 +108,7 @@ void ExtractorImpl::extendKeys(size_t actor, size_t firstAlias) {
 }
 
 void ExtractorImpl::noteKeys(size_t actor, const std::string& name) {
-  for (const auto& k : nameKeys(name)) {
+  for (const auto& k : nameKeysOf(name)) {
     if (k.empty() || k[0] != '~') continue;
     // try_emplace: no node is built for a key already owned.
     auto [it, inserted] = skeletonOwner_.try_emplace(k, actor);

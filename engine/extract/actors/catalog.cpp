@@ -22,7 +22,7 @@ std::vector<std::string> splitFields(std::string_view s) {
 }
 
 std::string strictKey(std::string_view name) {
-  auto keys = nameKeys(name);
+  const auto& keys = nameKeysOf(name);
   return keys.empty() ? std::string() : keys.front();
 }
 
@@ -90,7 +90,7 @@ void Catalog::setId(size_t actor, ActorId id) {
 }
 
 std::optional<size_t> Catalog::findBySkeleton(std::string_view name) const {
-  const auto keys = nameKeys(name);
+  const auto& keys = nameKeysOf(name);
   if (keys.size() < 2) return std::nullopt;
   auto it = bySkeleton_.find(keys[1]);
   if (it == bySkeleton_.end() || it->second.size() != 1) return std::nullopt;

@@ -132,6 +132,8 @@ MentionIndex::AliasPlan MentionIndex::planAlias(const std::string& alias) const 
     }
   }
   plan.acronym = anyLatin && allCaps && letters <= 6;
+  for (const auto& [strict, skeleton] : plan.prefixes) plan.filterBits.emplace_back(filterBit(strict), filterBit(skeleton));
+  if (plan.prefixes.size() == 1) plan.arabicLetters = arabicLetters(plan.prefixes.back().first);
   return plan;
 }
 
@@ -151,21 +153,30 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
   const AliasPlan& plan = found ? *found : once;
   const size_t words = plan.prefixes.size();
   if (words == 0) return;
-  for (const auto& [k, s] : plan.prefixes) {
+  // The whole alias's nodes (the last prefix's), kept from their try_emplace
+  // for the entries below instead of looked up again; references to a
+  // node's value survive the other insertions and rehashing.
+  std::vector<Entry>* strictNode = nullptr;
+  std::vector<Entry>* skeletonNode = nullptr;
+  for (size_t w = 0; w < words; ++w) {
+    const auto& [k, s] = plan.prefixes[w];
     // Prefix nodes first created here are erased again by an undo (after
     // the entries below, which the log takes back before them).
     // (Named copies: clang 14 cannot capture a structured binding.)
-    if (strict_.try_emplace(k).second && undo_) undo_->push([this, key = k] { strict_.erase(key); });
-    if (skeleton_.try_emplace(s).second && undo_) undo_->push([this, key = s] { skeleton_.erase(key); });
-    noteKey(k);
-    noteKey(s);
+    const auto strictAt = strict_.try_emplace(k);
+    if (strictAt.second && undo_) undo_->push([this, key = k] { strict_.erase(key); });
+    const auto skeletonAt = skeleton_.try_emplace(s);
+    if (skeletonAt.second && undo_) undo_->push([this, key = s] { skeleton_.erase(key); });
+    noteFilterBit(plan.filterBits[w].first);
+    noteFilterBit(plan.filterBits[w].second);
+    strictNode = &strictAt.first->second;
+    skeletonNode = &skeletonAt.first->second;
   }
-  const Entry e{actor, plan.acronym, plan.wordLens, words == 1 ? arabicLetters(plan.prefixes.back().first) : ""};
+  const Entry e{actor, plan.acronym, plan.wordLens, plan.arabicLetters};
   const size_t maxWords = std::max(maxWords_, std::min<size_t>(words, 12));
   if (maxWords != maxWords_ && undo_) undo_->push([this, old = maxWords_] { maxWords_ = old; });
   maxWords_ = maxWords;
-  auto addTo = [&](std::unordered_map<std::string, std::vector<Entry>>& trie, const std::string& key) {
-    std::vector<Entry>& v = trie[key];
+  auto addTo = [&](std::vector<Entry>& v) {
     for (const auto& x : v) {
       if (x.actor == actor && x.acronym == e.acronym) return;
     }
@@ -176,12 +187,11 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
     // inline storage; a copied key did not.)
     if (undo_) undo_->push([&v] { v.pop_back(); });
   };
-  addTo(strict_, plan.prefixes.back().first);
-  addTo(skeleton_, plan.prefixes.back().second);
+  addTo(*strictNode);
+  addTo(*skeletonNode);
 }
 
-void MentionIndex::noteKey(const std::string& key) {
-  const size_t b = filterBit(key);
+void MentionIndex::noteFilterBit(size_t b) {
   uint64_t& word = keyFilter_[b / 64];
   const uint64_t bit = uint64_t{1} << (b % 64);
   if (word & bit) return;

@@ -105,7 +105,8 @@ class MentionIndex {
   std::vector<uint64_t> keyFilter_ = std::vector<uint64_t>(kFilterBits / 64);
   static size_t filterBit(const std::string& key) { return filterBitOfHash(std::hash<std::string>{}(key)); }
   static size_t filterBitOfHash(size_t h) { return (h ^ (h >> 29)) & (kFilterBits - 1); }
-  void noteKey(const std::string& key);
+  void noteKey(const std::string& key) { noteFilterBit(filterBit(key)); }
+  void noteFilterBit(size_t b);
   bool mayHold(const std::string& key) const { return mayHoldHash(std::hash<std::string>{}(key)); }
   // `h`: std::hash of the key (a token's strictHash or skeletonHash).
   bool mayHoldHash(size_t h) const {
@@ -125,13 +126,16 @@ class MentionIndex {
   UndoLog* undo_ = nullptr;
   // What addAlias derives from an alias's words alone: the strict and
   // skeleton key of each word prefix, the words' strict lengths and whether
-  // it is an acronym. Ingest registers the stored actors an article names
+  // it is an acronym, and from those the keys' filter bits and a one-word
+  // alias's Arabic letters. Ingest registers the stored actors an article names
   // before every article (Extractor::setArticleActors), so the same aliases
   // come back again and again; tokenizing one costs far more than a lookup.
   // Bounded: forgotten whole when full.
   struct AliasPlan {
     std::vector<std::pair<std::string, std::string>> prefixes;  // (strict, skeleton) per word
     std::vector<uint8_t> wordLens;
+    std::vector<std::pair<size_t, size_t>> filterBits;  // filterBit of each prefix (strict, skeleton)
+    std::string arabicLetters;                         // arabicLetters of a one-word alias's key, else ""
     bool acronym = false;
   };
   static constexpr size_t kMaxAliasPlans = size_t{1} << 15;

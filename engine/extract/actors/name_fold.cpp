@@ -421,13 +421,14 @@ struct NameKeysMemo {
 
 }  // namespace
 
-std::vector<std::string> nameKeys(std::string_view name) {
+const std::vector<std::string>& nameKeysOf(std::string_view name) {
   thread_local NameKeysMemo memo;
   if (auto it = memo.keys.find(name); it != memo.keys.end()) return it->second;
   std::vector<std::string> keys = computeNameKeys(name);
   if (memo.keys.size() >= NameKeysMemo::kMaxNames) memo.keys.clear();
-  memo.keys.emplace(std::string(name), keys);
-  return keys;
+  return memo.keys.emplace(std::string(name), std::move(keys)).first->second;
 }
+
+std::vector<std::string> nameKeys(std::string_view name) { return nameKeysOf(name); }
 
 }  // namespace kg::extract

@@ -31,6 +31,12 @@ namespace kg::extract {
 // name with a letter or digit in it; empty for a name without any.
 std::vector<std::string> nameKeys(std::string_view name);
 
+// nameKeys(name) borrowed from this thread's memo instead of copied: valid
+// until this thread's next call of nameKeys or nameKeysOf (either may drop
+// the memo). For loops that only read the keys (registering an article's
+// stored actors reads the same names' keys again for every article).
+const std::vector<std::string>& nameKeysOf(std::string_view name);
+
 // Skeletons shorter than this are not emitted as keys ("Syria" and "Israel"
 // share "sr"); matchers may still compare them with a confirming check.
 inline constexpr size_t kMinSkeletonKey = 4;

@@ -62,60 +62,14 @@ constexpr std::string_view kRemovalCode = "172";
 // CAMEO 111: criticize or denounce.
 constexpr std::string_view kDenounceCode = "111";
 
-// One sentence's view for matching: upper-case surface and lemma of each
-// word, and for each word the innermost-first noun phrases that start there.
-struct MatchText {
+// Which actors a sentence's noun phrases name (the parse and the phrases'
+// bound actors), without the word forms MatchText adds: what a reading of
+// the clauses' actors alone needs (rememberToldActs).
+struct PhraseActors {
   const SentenceParse& p;
   const NpActors& actors;
-  std::vector<std::string> surface, lemma;
-  std::vector<int32_t> ppOf;  // per noun phrase: the prepositional phrase holding it, or kNoIndex
 
-  std::function<bool(size_t)> isPerson;  // may be empty
-  const EarlierActs* earlier = nullptr;  // the acts the article read before (may be null)
-
-  // A 1024-bit filter over the upper-case surface words: a pattern naming a
-  // word the sentence lacks cannot match anywhere in it (mayMatch). A set
-  // bit may be another word's; a clear one is certain.
-  std::array<uint64_t, 16> vocabulary{};
-  static size_t wordBit(std::string_view w) {
-    uint64_t h = 1469598103934665603ull;  // FNV-1a
-    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return static_cast<size_t>((h ^ (h >> 32)) & 1023);
-  }
-
-  MatchText(const SentenceParse& parse, const NpActors& npActors) : p(parse), actors(npActors) {
-    ppOf.assign(p.nps.size(), kNoIndex);
-    for (size_t k = 0; k < p.pps.size(); ++k) {
-      const auto& pp = p.pps[k];
-      for (size_t n = 0; n < p.nps.size(); ++n)
-        if (p.nps[n].span.first >= pp.span.first && p.nps[n].span.last <= pp.span.last && ppOf[n] == kNoIndex)
-          ppOf[n] = static_cast<int32_t>(k);
-    }
-    surface.reserve(p.words.size());
-    lemma.reserve(p.words.size());
-    for (const auto& w : p.words) {
-      surface.push_back(upper(w.lower));
-      // Most words are their own lemma: copy the upper-case form made already.
-      lemma.push_back(w.lemma == w.lower ? surface.back() : upper(w.lemma));
-    }
-    for (const std::string& x : surface) vocabulary[wordBit(x) / 64] |= uint64_t{1} << (wordBit(x) % 64);
-  }
-
-  bool mayHaveWord(std::string_view w) const {
-    const size_t b = wordBit(w);
-    return (vocabulary[b / 64] >> (b % 64)) & 1;
-  }
-
-  // False when a word element of `tokens` is no word of the sentence: each
-  // element must match for the pattern to, and a word element only matches
-  // its own surface form.
-  bool mayMatch(const std::vector<PatternToken>& tokens) const {
-    for (const PatternToken& tok : tokens)
-      if (tok.kind == PatternTokenKind::kWord && !mayHaveWord(tok.word)) return false;
-    return true;
-  }
-
-  bool wordIs(size_t i, const std::string& w) const { return sameWord(surface[i], w) || sameWord(lemma[i], w); }  // verb forms
+  PhraseActors(const SentenceParse& parse, const NpActors& npActors) : p(parse), actors(npActors) {}
 
   // The entities noun phrase `np` names, members of a coordination included;
   // `phrases` (may be null) gets, for each, the member phrase that names it.
@@ -200,6 +154,61 @@ struct MatchText {
     entitiesOf(np, &e);
     return !e.empty();
   }
+};
+
+// One sentence's view for matching: upper-case surface and lemma of each
+// word, and for each word the innermost-first noun phrases that start there.
+struct MatchText : PhraseActors {
+  std::vector<std::string> surface, lemma;
+  std::vector<int32_t> ppOf;  // per noun phrase: the prepositional phrase holding it, or kNoIndex
+
+  std::function<bool(size_t)> isPerson;  // may be empty
+  const EarlierActs* earlier = nullptr;  // the acts the article read before (may be null)
+
+  // A 1024-bit filter over the upper-case surface words: a pattern naming a
+  // word the sentence lacks cannot match anywhere in it (mayMatch). A set
+  // bit may be another word's; a clear one is certain.
+  std::array<uint64_t, 16> vocabulary{};
+  static size_t wordBit(std::string_view w) {
+    uint64_t h = 1469598103934665603ull;  // FNV-1a
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<size_t>((h ^ (h >> 32)) & 1023);
+  }
+
+  MatchText(const SentenceParse& parse, const NpActors& npActors) : PhraseActors(parse, npActors) {
+    ppOf.assign(p.nps.size(), kNoIndex);
+    for (size_t k = 0; k < p.pps.size(); ++k) {
+      const auto& pp = p.pps[k];
+      for (size_t n = 0; n < p.nps.size(); ++n)
+        if (p.nps[n].span.first >= pp.span.first && p.nps[n].span.last <= pp.span.last && ppOf[n] == kNoIndex)
+          ppOf[n] = static_cast<int32_t>(k);
+    }
+    surface.reserve(p.words.size());
+    lemma.reserve(p.words.size());
+    for (const auto& w : p.words) {
+      surface.push_back(upper(w.lower));
+      // Most words are their own lemma: copy the upper-case form made already.
+      lemma.push_back(w.lemma == w.lower ? surface.back() : upper(w.lemma));
+    }
+    for (const std::string& x : surface) vocabulary[wordBit(x) / 64] |= uint64_t{1} << (wordBit(x) % 64);
+  }
+
+  bool mayHaveWord(std::string_view w) const {
+    const size_t b = wordBit(w);
+    return (vocabulary[b / 64] >> (b % 64)) & 1;
+  }
+
+  // False when a word element of `tokens` is no word of the sentence: each
+  // element must match for the pattern to, and a word element only matches
+  // its own surface form.
+  bool mayMatch(const std::vector<PatternToken>& tokens) const {
+    for (const PatternToken& tok : tokens)
+      if (tok.kind == PatternTokenKind::kWord && !mayHaveWord(tok.word)) return false;
+    return true;
+  }
+
+  bool wordIs(size_t i, const std::string& w) const { return sameWord(surface[i], w) || sameWord(lemma[i], w); }  // verb forms
+
 
   // The widest noun phrase that starts at word `i` and names an actor, or the
   // widest that starts there at all when `needActor` is false.
@@ -1167,7 +1176,7 @@ bool isHypothetical(const Clause& c) {
 // whose verb calls off an act (cancel_verbs, or "call off") and whose
 // object names one (act_nouns, attack_nouns, killing_nouns) says the act did
 // not happen: it codes nothing, and its parties are denied to other readers.
-bool cancelsAct(const MatchText& t, const Clause& c) {
+bool cancelsAct(const PhraseActors& t, const Clause& c) {
   const VerbGroup& vg = t.p.vgs[c.verb];
   if (!((vg.lemma == "call" && vg.particle == "off") || words().cancelVerbs.contains(vg.lemma))) return false;
   for (uint32_t o : c.objects) {
@@ -2011,7 +2020,9 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
 }
 
 void rememberToldActs(const SentenceParse& p, const NpActors& npActors, size_t sentence, EarlierActs* acts) {
-  MatchText t(p, npActors);
+  // The clauses' actors only: no word forms to build (EventCoder::code's
+  // MatchText upper-cases every word).
+  const PhraseActors t(p, npActors);
   for (const Clause& c : p.clauses) {
     if (skipClause(p, c) || isHypothetical(c) || cancelsAct(t, c)) continue;
     const VerbGroup& vg = p.vgs[c.verb];
