@@ -145,6 +145,19 @@ namespace {
 //                   values (dev, fresh, fresh3, fresh6, fresh8, fresh9, fresh10, fresh11).
 //   heldout_fresh15/ the frozen set of session 30, written before any rule change of that
 //                   session: 29/55, 34/46 when written (752361f).
+// Session 30 (2026-12-06): companies by company nouns and in apposition, people listed after a plural
+//                   noun ("two Iraqi politicians, A and B"), reduced passives ("camps run by",
+//                   "buildings in X used by"), "(PREP +)" never a gerund's object, answered acts
+//                   ("would not go unanswered"), strikes against what a group uses, currency amounts,
+//                   loans, demonym + group name before an agent, exchange verbs, "its aircraft" after a
+//                   demonym, own-state meetings dropped, "extend"/"renew" sanctions, passive signing,
+//                   go-betweens, admitted to / became member of, ranks, lists of three with "the",
+//                   protests; Japanese light-verb attacks, conditional warnings, accession; Arabic
+//                   nisbas in يا, criticise/welcome/release. Floors raised to the measured values:
+//                   heldout 137/168 155/159; dev 132/206 142/152; fresh 105/201 115/130; fresh2 66/89
+//                   76/84; fresh4 82/105 85/91; fresh8 45/64 47/48 (one gold line added); fresh9 71/84
+//                   81/84; fresh11 49/76 50/53; fresh13 48/77 57/68; fresh15 30/55 35/47 (its one gain is
+//                   not independent: see the titles commit); jaar1 17/33 16/21.
 //   heldout_fresh16/ written in session 30 by a helper that never read the extractor's rules or
 //                   outputs, after most of that session's rules: 54/94, 61/67 when written (eced8b8).
 //   heldout_jaar1/  the first Japanese and Arabic frozen set (session 28): 5/33, 5/10 when
@@ -177,25 +190,25 @@ struct HeldoutSet {
   size_t minSentences;
 };
 constexpr HeldoutSet kSets[] = {
-    {KG_HELDOUT_DIR, 80, 96, 60},
-    {KG_HELDOUT_DEV_DIR, 63, 93, 100},  // 122/133: "condemned the strikes" after an attack (session 20) costs two, one a scorer name mismatch (US Department of State for United States)
-    {KG_HELDOUT_FRESH_DIR, 51, 88, 100},
-    {KG_HELDOUT_FRESH2_DIR, 70, 90, 55},
+    {KG_HELDOUT_DIR, 81, 97, 60},
+    {KG_HELDOUT_DEV_DIR, 64, 93, 100},  // 122/133: "condemned the strikes" after an attack (session 20) costs two, one a scorer name mismatch (US Department of State for United States)
+    {KG_HELDOUT_FRESH_DIR, 52, 88, 100},
+    {KG_HELDOUT_FRESH2_DIR, 74, 90, 55},
     {KG_HELDOUT_FRESH3_DIR, 67, 76, 60},
-    {KG_HELDOUT_FRESH4_DIR, 76, 93, 70},
+    {KG_HELDOUT_FRESH4_DIR, 78, 93, 70},
     {KG_HELDOUT_FRESH5_DIR, 61, 88, 65},
     {KG_HELDOUT_FRESH6_DIR, 59, 77, 45},
     {KG_HELDOUT_FRESH7_DIR, 68, 84, 40},  // 37/54, 37/44 after session 28's rebuttals in apposition
-    {KG_HELDOUT_FRESH8_DIR, 66, 97, 40},
-    {KG_HELDOUT_FRESH9_DIR, 79, 95, 45},
+    {KG_HELDOUT_FRESH8_DIR, 70, 97, 40},
+    {KG_HELDOUT_FRESH9_DIR, 84, 96, 45},
     {KG_HELDOUT_FRESH10_DIR, 58, 96, 40},
-    {KG_HELDOUT_FRESH11_DIR, 57, 88, 40},
+    {KG_HELDOUT_FRESH11_DIR, 64, 94, 40},
     {KG_HELDOUT_FRESH12_DIR, 52, 71, 40},  // 37/51 when written; 37/52 after the deputy titles (session 26): one new wrong edge, not looked at
-    {KG_HELDOUT_FRESH13_DIR, 55, 80, 60},  // 42/77, 48/60 when written (session 28, 117cf98); 43/77, 49/61 at its end
+    {KG_HELDOUT_FRESH13_DIR, 62, 83, 60},  // 42/77, 48/60 when written (session 28, 117cf98); 43/77, 49/61 at its end
     {KG_HELDOUT_FRESH14_DIR, 64, 90, 40},  // 42/68, 45/50 when written (session 29, d081cd0); 44/68, 49/54 at its end
-    {KG_HELDOUT_FRESH15_DIR, 52, 73, 40},  // 29/55, 34/46 when written (session 30, 752361f)
+    {KG_HELDOUT_FRESH15_DIR, 54, 74, 40},  // 29/55, 34/46 when written (session 30, 752361f)
     {KG_HELDOUT_FRESH16_DIR, 57, 91, 40},  // 54/94, 61/67 when written (session 30, by a helper that never saw the rules or outputs)
-    {KG_HELDOUT_JAAR1_DIR, 48, 75, 25},    // Japanese and Arabic: 5/33, 5/10 when written (session 28, f9d9962); 7/33, 7/12 at its end; 16/33, 15/20 after session 29
+    {KG_HELDOUT_JAAR1_DIR, 51, 76, 25},    // Japanese and Arabic: 5/33, 5/10 when written (session 28, f9d9962); 7/33, 7/12 at its end; 16/33, 15/20 after session 29
     {KG_HELDOUT_JAAR2_DIR, 46, 90, 35},    // Japanese and Arabic: 18/60, 19/22 when written (session 29, d9b357e); 28/60, 29/32 at its end
 };
 
