@@ -1838,6 +1838,30 @@ bool threatensNoOne(const MatchText& t, uint32_t ci, const Choice& choice) {
   return false;
 }
 
+// Threats of force (138) from each of `threateners` (named by `phrases`,
+// index for index) to each of `targets` but itself, made in clause `ci`;
+// the number added to `out`.
+size_t addRetaliationThreats(const std::vector<size_t>& threateners, const std::vector<int32_t>& phrases,
+                             const std::vector<size_t>& targets, uint32_t ci, bool reported,
+                             std::vector<CodedEvent>* out) {
+  size_t added = 0;
+  for (size_t i = 0; i < threateners.size(); ++i)
+    for (size_t a : targets) {
+      if (a == threateners[i]) continue;
+      CodedEvent e;
+      e.source = threateners[i];
+      e.target = a;
+      e.code = std::string(kRetaliationCode);
+      e.clause = ci;
+      e.sourceNp = phrases[i];
+      e.targetNp = kNoIndex;
+      e.reported = reported;
+      out->push_back(std::move(e));
+      ++added;
+    }
+  return added;
+}
+
 // "US warplanes struck Houthi targets. The Houthis vowed to retaliate": a
 // threat with no target is aimed at the authors of the latest attack,
 // seizure or sanction (CAMEO 16-20) on the threatener or its side, told in the last
@@ -1866,18 +1890,7 @@ bool threatenAttackers(const MatchText& t, uint32_t ci, const Choice& choice, st
   }
   if (attackers.empty()) return false;
   const bool reported = t.p.clauses[ci].kind == syntax::ClauseKind::kReported;
-  for (size_t i = 0; i < threateners.size(); ++i)
-    for (size_t a : attackers) {
-      CodedEvent e;
-      e.source = threateners[i];
-      e.target = a;
-      e.code = std::string(kRetaliationCode);
-      e.clause = ci;
-      e.sourceNp = phrases[i];
-      e.targetNp = kNoIndex;
-      e.reported = reported;
-      out->push_back(std::move(e));
-    }
+  addRetaliationThreats(threateners, phrases, attackers, ci, reported, out);
   return true;
 }
 
@@ -1942,22 +1955,7 @@ bool answerVowedBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent
   std::vector<int32_t> phrases;
   t.entitiesOf(speaker, &from, &phrases);
   if (authors.empty()) authors = blamedBySide(t, from);
-  size_t added = 0;
-  for (size_t i = 0; i < from.size(); ++i)
-    for (size_t a : authors) {
-      if (a == from[i]) continue;
-      CodedEvent e;
-      e.source = from[i];
-      e.target = a;
-      e.code = std::string(kRetaliationCode);
-      e.clause = ci;
-      e.sourceNp = phrases[i];
-      e.targetNp = kNoIndex;
-      e.reported = true;
-      out->push_back(std::move(e));
-      ++added;
-    }
-  return added > 0;
+  return addRetaliationThreats(from, phrases, authors, ci, true, out) > 0;
 }
 
 // "Canada banned Russian ships. Moscow said it would respond": a
