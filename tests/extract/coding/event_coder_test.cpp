@@ -1365,3 +1365,10 @@ TEST_CASE("Coder: protesters chanting against a state, or protesting its occupat
   CHECK(hasLine(facts("Thousands of Palestinians protested against the Israeli occupation.", "2023-03-01"),
                 "Palestine -PROTEST-> Israel"));
 }
+
+TEST_CASE("Coder: an act that 'drew condemnation from' someone is condemned by them", "[extract][coder]") {
+  CHECK(hasLine(facts("Iran's seizure of the tanker drew condemnation from Britain.", "2019-07-20"),
+                "United Kingdom -ACCUSE-> Iran"));
+  CHECK(hasLine(facts("Russia's decision drew sharp criticism from the European Union.", "2022-02-22"),
+                "European Union -ACCUSE-> Russia"));
+}
