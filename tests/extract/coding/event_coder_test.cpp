@@ -1372,3 +1372,13 @@ TEST_CASE("Coder: an act that 'drew condemnation from' someone is condemned by t
   CHECK(hasLine(facts("Russia's decision drew sharp criticism from the European Union.", "2022-02-22"),
                 "European Union -ACCUSE-> Russia"));
 }
+
+TEST_CASE("Coder: an attack 'condemned by' someone in a passive is condemned as its author's", "[extract][coder]") {
+  const auto f = facts("Israeli jets struck an Iranian consulate in Damascus on Monday.\nThe attack was condemned by Russia and China.",
+                       "2024-04-02");
+  CHECK(hasLine(f, "Russia -ACCUSE-> Israel"));
+  CHECK(hasLine(f, "China -ACCUSE-> Israel"));
+  // With no attack told before, no one.
+  const auto g = facts("The attack was condemned by the United Nations.", "2024-04-02");
+  CHECK(std::none_of(g.begin(), g.end(), [](const std::string& l) { return l.find("-ACCUSE->") != std::string::npos; }));
+}
