@@ -1589,20 +1589,21 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
       if (const int32_t attack = attackOfVictim(t, roles.target); attack != kNoIndex)
         roles.target = attackAuthor(t, attack, roles.target);
     if (roles.target == kNoIndex) earlierAuthors = authorsOfNamedAct(t, c, roles.source);
-    // "The attack was condemned by the United Nations": a passive whose
-    // subject is an act named without its author is aimed at the author.
-    const VerbGroup& vg = *choice.vg;
-    const bool passive = vg.voice == syntax::Voice::kPassive || vg.reducedPassive;
-    if (passive && roles.target == c.subject && c.subject != kNoIndex && !t.namesActor(c.subject) &&
-        actKindOf(t, c.subject) != ActKind::kNone) {
-      Clause named = c;
-      named.objects = {static_cast<uint32_t>(c.subject)};
-      earlierAuthors = authorsOfNamedAct(t, named, roles.source);
-      roles.target = kNoIndex;
-    }
   } else if (roles.target == kNoIndex && roles.source != kNoIndex &&
              (code.source.rfind(kPraiseRoot, 0) == 0 || code.source.rfind(kRejectRoot, 0) == 0)) {
     earlierAuthors = authorsOfNamedAct(t, c, roles.source);
+  }
+  // "The attack was condemned by the United Nations", "the move was welcomed
+  // by X": a passive whose subject is an act named without its author is
+  // aimed at the author, as its object would be.
+  const bool judging = criticism || code.source.rfind(kPraiseRoot, 0) == 0 || code.source.rfind(kRejectRoot, 0) == 0;
+  const bool passive = choice.vg->voice == syntax::Voice::kPassive || choice.vg->reducedPassive;
+  if (judging && passive && roles.source != kNoIndex && roles.target == c.subject && c.subject != kNoIndex &&
+      !t.namesActor(c.subject) && actKindOf(t, c.subject) != ActKind::kNone) {
+    Clause named = c;
+    named.objects = {static_cast<uint32_t>(c.subject)};
+    earlierAuthors = authorsOfNamedAct(t, named, roles.source);
+    roles.target = kNoIndex;
   }
   std::vector<size_t> sources, targets;
   std::vector<int32_t> sourceNps, targetNps;  // the member phrase naming each

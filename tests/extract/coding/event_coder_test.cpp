@@ -1382,3 +1382,8 @@ TEST_CASE("Coder: an attack 'condemned by' someone in a passive is condemned as 
   const auto g = facts("The attack was condemned by the United Nations.", "2024-04-02");
   CHECK(std::none_of(g.begin(), g.end(), [](const std::string& l) { return l.find("-ACCUSE->") != std::string::npos; }));
 }
+
+TEST_CASE("Coder: an act 'welcomed by' or 'rejected by' someone in a passive is its author's", "[extract][coder]") {
+  const auto f = facts("Canada expelled a Chinese diplomat on Monday.\nThe decision was rejected by Beijing.", "2023-05-09");
+  CHECK(hasLine(f, "China -REJECT-> Canada"));
+}
