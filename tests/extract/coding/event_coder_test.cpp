@@ -1387,3 +1387,8 @@ TEST_CASE("Coder: an act 'welcomed by' or 'rejected by' someone in a passive is 
   const auto f = facts("Canada expelled a Chinese diplomat on Monday.\nThe decision was rejected by Beijing.", "2023-05-09");
   CHECK(hasLine(f, "China -REJECT-> Canada"));
 }
+
+TEST_CASE("Coder: attributing an attack to someone accuses them", "[extract][coder]") {
+  const auto f = facts("The Pentagon attributed the attack on the base to Kataib Hezbollah.", "2024-01-29");
+  CHECK(hasLine(f, "US Department of Defense -ACCUSE-> Kata'ib Hezbollah"));
+}
