@@ -1392,3 +1392,10 @@ TEST_CASE("Coder: attributing an attack to someone accuses them", "[extract][cod
   const auto f = facts("The Pentagon attributed the attack on the base to Kataib Hezbollah.", "2024-01-29");
   CHECK(hasLine(f, "US Department of Defense -ACCUSE-> Kata'ib Hezbollah"));
 }
+
+TEST_CASE("Coder: sides that trade accusations accuse each other, they do not trade", "[extract][coder]") {
+  const auto f = facts("Moscow and Kyiv traded accusations over the dam.", "2023-06-07");
+  CHECK(hasLine(f, "Russia -ACCUSE-> Ukraine"));
+  CHECK(hasLine(f, "Ukraine -ACCUSE-> Russia"));
+  CHECK_FALSE(hasLine(f, "Russia -COOPERATE-> Ukraine"));
+}
