@@ -363,8 +363,8 @@ bool tellsVaguePast(const std::vector<Token>& tokens) {
 // between a person and the state that person holds office in or belongs to (a
 // standing fact of the same sentence, or the same country: `sameSide`) is a
 // misreading, not an event between the two; it is dropped.
-void dropActsOnOwnState(const std::vector<Entity>& entities, const std::function<bool(size_t, size_t)>& sameSide,
-                        std::vector<Fact>* facts) {
+static void dropActsOnOwnState(const std::vector<Entity>& entities, const std::function<bool(size_t, size_t)>& sameSide,
+                               std::vector<Fact>* facts) {
   auto kindOf = [&](size_t e) { return e < entities.size() ? entities[e].actor.kind : ActorKind::kOther; };
   auto holds = [&](size_t person, size_t state) {
     if (sameSide && sameSide(person, state)) return true;

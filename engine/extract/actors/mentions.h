@@ -58,7 +58,8 @@ bool isPastOfficeWord(std::string_view lower);
 // people (given_names.txt people_nouns, as written: "leaders") whose list of
 // names, after it and a comma, the name at token `b` belongs to; nullptr when
 // the name is in no such list. What may stand between the comma and the name:
-// capitalised words, articles, commas, "and", "of".
+// capitalised words, articles, commas, "and", "of". The pointer is into
+// `tokens` (valid while it is); pure, safe from any thread.
 const std::string* peopleListNoun(const std::vector<Token>& tokens, size_t b);
 
 }  // namespace kg::extract

@@ -331,6 +331,15 @@ EnglishEventCoder::EnglishEventCoder(std::shared_ptr<const syntax::Lexicon> lexi
                                      std::vector<const AgentDictionary*> agents)
     : lexicon_(std::move(lexicon)), coder_(std::move(verbs)), agents_(std::move(agents)) {}
 
+bool EnglishEventCoder::endsWithAgent(const syntax::SentenceParse& p, syntax::WordSpan span, size_t from) const {
+  std::vector<std::string> words;
+  for (size_t w = span.first; w < span.last; ++w) words.push_back(p.words[w].lower);
+  for (const AgentDictionary* a : agents_)
+    for (size_t at = from - span.first; at < words.size(); ++at)
+      if (auto m = a->matchAt(words, at); m && m->end == words.size()) return true;
+  return false;
+}
+
 // "Israeli and Hamas officials": the parse joins a bare demonym and a phrase
 // whose head is an agent after a name; the demonym member is its state's
 // (the agent is shared).
@@ -338,14 +347,7 @@ void EnglishEventCoder::bindDemonymMembers(const syntax::SentenceParse& p, const
                                            NpActors* actors) const {
   const syntax::NounPhrase& n = p.nps[k];
   const syntax::NounPhrase& last = p.nps[n.members.back()];
-  if (last.span.last - last.span.first < 2) return;
-  std::vector<std::string> words;
-  for (size_t w = last.span.first; w < last.span.last; ++w) words.push_back(p.words[w].lower);
-  bool agent = false;
-  for (const AgentDictionary* a : agents_)
-    for (size_t at = 1; at < words.size() && !agent; ++at)
-      if (auto m = a->matchAt(words, at); m && m->end == words.size()) agent = true;
-  if (!agent) return;
+  if (last.span.last - last.span.first < 2 || !endsWithAgent(p, last.span, last.span.first + 1)) return;
   for (size_t i = 0; i + 1 < n.members.size(); ++i) {
     const uint32_t m = n.members[i];
     const syntax::NounPhrase& member = p.nps[m];
@@ -405,13 +407,7 @@ void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const Demonym
     const size_t last = found.back().first;
     // The words after the demonyms must be an agent ("troops", "security
     // forces") or an owned head ("warplanes", "the Israeli strike").
-    std::vector<std::string> words;
-    for (size_t w = n.span.first; w < n.span.last; ++w) words.push_back(p.words[w].lower);
-    bool agent = false;
-    for (const AgentDictionary* a : agents_)
-      for (size_t at = last + 1 - n.span.first; at < words.size() && !agent; ++at)
-        if (auto m = a->matchAt(words, at); m && m->end == words.size()) agent = true;
-    if (!agent && !standsForOwner(p, last, n.head)) continue;
+    if (!endsWithAgent(p, n.span, last + 1) && !standsForOwner(p, last, n.head)) continue;
     // "two Iraqi militia leaders", "Syrian rebels' positions": people of a
     // state who fight it or act without it are not the state.
     bool nonState = false;

@@ -66,6 +66,9 @@ class EnglishEventCoder final {
   // and French ministers") make the phrase a coordination of new one-word
   // member phrases appended to `parse`.
   void bindDemonyms(syntax::SentenceParse* parse, const DemonymLookup& demonym, NpActors* actors) const;
+  // True when an agent of the agent dictionaries ("troops", "security
+  // forces") starts at a word from `from` on and ends the phrase `span`.
+  bool endsWithAgent(const syntax::SentenceParse& p, syntax::WordSpan span, size_t from) const;
   // The bare demonym members of coordination `k` whose last member is an
   // agent after a name ("Israeli and Hamas officials").
   void bindDemonymMembers(const syntax::SentenceParse& p, const DemonymLookup& demonym, size_t k,

@@ -964,10 +964,9 @@ bool patternTargetAfterVerb(const VerbPattern& pat) {
 // True when pattern `pat` has its target before the verb and its source in
 // a "(BY $)" after it: the shape of a passive ("- + * (BY $)"). Not "- + *
 // (FROM $)": "X received money from Y" is active.
-bool readsPassive(const VerbPattern& pat) {
-  const bool targetFirst = std::any_of(pat.pre.begin(), pat.pre.end(),
-                                       [](const PatternToken& x) { return x.kind == PatternTokenKind::kTarget; });
-  if (!targetFirst) return false;
+// True when the part of a pattern after the verb names its source in a
+// "(BY $)" phrase.
+bool sourceAfterBy(const VerbPattern& pat) {
   for (const PatternToken& by : pat.post) {
     if (by.kind != PatternTokenKind::kWord || by.word != "BY" || by.prepPhrase == 0) continue;
     for (const PatternToken& x : pat.post)
@@ -976,19 +975,19 @@ bool readsPassive(const VerbPattern& pat) {
   return false;
 }
 
+bool readsPassive(const VerbPattern& pat) {
+  const bool targetFirst = std::any_of(pat.pre.begin(), pat.pre.end(),
+                                       [](const PatternToken& x) { return x.kind == PatternTokenKind::kTarget; });
+  return targetFirst && sourceAfterBy(pat);
+}
+
 // True when pattern `pat` reads a passive whose subject is a thing it names
 // and whose agent is "(BY $)" ("- &AGREEMENT * (BY $)").
 bool readsThingPassive(const VerbPattern& pat) {
-  if (pat.pre.empty() || std::any_of(pat.pre.begin(), pat.pre.end(), [](const PatternToken& x) {
-        return x.kind == PatternTokenKind::kTarget || x.kind == PatternTokenKind::kSource;
-      }))
-    return false;
-  for (const PatternToken& by : pat.post) {
-    if (by.kind != PatternTokenKind::kWord || by.word != "BY" || by.prepPhrase == 0) continue;
-    for (const PatternToken& x : pat.post)
-      if (x.kind == PatternTokenKind::kSource && x.prepPhrase == by.prepPhrase) return true;
-  }
-  return false;
+  const bool slotFirst = std::any_of(pat.pre.begin(), pat.pre.end(), [](const PatternToken& x) {
+    return x.kind == PatternTokenKind::kTarget || x.kind == PatternTokenKind::kSource;
+  });
+  return !pat.pre.empty() && !slotFirst && sourceAfterBy(pat);
 }
 
 std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& dicts, const MatchText& t,
