@@ -115,7 +115,7 @@ case "$mode" in
     exclude='^kgd_soak$'
     [ "$bounded" = --bounded ] && exclude='^kgd_soak$|made slow on purpose'
     (cd "$dir" && ctest --output-on-failure -j"$(nproc)" --timeout 1800 -E "$exclude" \
-      -R '^(Server|Client|FrameMeter|kgd|kg --remote|LocalGraph|WorkerPool|SnapshotHolder|Ingestor|LoadPipeline|ProgressRelay|Engine)')
+      -R '^(Server|Client|FrameMeter|kgd|kg --remote|LocalGraph|WorkerPool|SnapshotHolder|Ingestor|LoadPipeline|ProgressRelay|LoopInbox|Engine)')
     [ "$bounded" = --bounded ] || "$dir/bin/kgd_soak" --race --seconds "${KG_SOAK_SECONDS:-120}"
     ;;
   *) echo "usage: scripts/sanitize.sh [address|thread]" >&2; exit 2 ;;

@@ -19,12 +19,15 @@
 #include <kj/async.h>
 
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <string>
 
+#include "rpc/loop_inbox.h"
+
 namespace kg::rpc {
 
-class ProgressRelay final {
+class ProgressRelay final : public std::enable_shared_from_this<ProgressRelay> {
  public:
   struct Counts {
     uint64_t done = 0;
@@ -32,7 +35,8 @@ class ProgressRelay final {
     std::string what;     // the unit: "sources", "iterations", "documents"
   };
 
-  ProgressRelay() = default;
+  // `inbox` is the event loop's that calls next().
+  explicit ProgressRelay(std::shared_ptr<LoopInbox> inbox) : inbox_(std::move(inbox)) {}
   ProgressRelay(const ProgressRelay&) = delete;
   ProgressRelay& operator=(const ProgressRelay&) = delete;
 
@@ -42,16 +46,20 @@ class ProgressRelay final {
   // The newest counts, once there are counts that next() has not returned
   // yet (at once when there are). The promise belongs to the calling event
   // loop and must not outlive the relay; dropping it is safe while update()
-  // runs elsewhere.
+  // runs elsewhere. The relay must be held by a std::shared_ptr.
   kj::Promise<Counts> next();
 
  private:
   Counts takeLocked();
 
+  const std::shared_ptr<LoopInbox> inbox_;
   std::mutex mu_;
-  Counts latest_;                                        // guarded by mu_
-  bool fresh_ = false;                                   // latest_ not yet taken; guarded by mu_
-  kj::Own<kj::CrossThreadPromiseFulfiller<void>> wake_;  // a pending next()'s; guarded by mu_
+  Counts latest_;         // guarded by mu_
+  bool fresh_ = false;    // latest_ not yet taken; guarded by mu_
+  bool waiting_ = false;  // a next() waits and nobody has woken it yet; guarded by mu_
+  // The pending next()'s fulfiller: set, read and cleared on the loop's
+  // thread only (so never destroyed elsewhere).
+  kj::PromiseFulfiller<void>* wake_ = nullptr;
 };
 
 }  // namespace kg::rpc

@@ -23,6 +23,7 @@
 #include <condition_variable>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "actorgraph.capnp.h"
@@ -31,6 +32,7 @@
 #include "rpc/buffered_stream.h"
 #include "rpc/convert.h"
 #include "rpc/frame_meter.h"
+#include "rpc/loop_inbox.h"
 #include "rpc/progress_relay.h"
 #include "rpc/worker_pool.h"
 
@@ -200,9 +202,10 @@ kj::Promise<void> relayProgress(std::shared_ptr<ProgressRelay> relay, schema::Pr
 // resolves: join it with the call's answer). No sink (an older client, or
 // one that wants no reports): a null relay and a promise that never resolves.
 template <typename Params>
-std::pair<std::shared_ptr<ProgressRelay>, kj::Promise<void>> progressOf(Params params, kj::Timer& timer) {
+std::pair<std::shared_ptr<ProgressRelay>, kj::Promise<void>> progressOf(Params params, kj::Timer& timer,
+                                                                        const std::shared_ptr<LoopInbox>& inbox) {
   if (!params.hasProgress()) return {nullptr, kj::Promise<void>(kj::NEVER_DONE)};
-  auto relay = std::make_shared<ProgressRelay>();
+  auto relay = std::make_shared<ProgressRelay>(inbox);
   auto reports = relayProgress(relay, params.getProgress(), timer)
                      .catch_([](kj::Exception&&) {})  // the client is gone or refuses reports: stop reporting
                      .then([]() -> kj::Promise<void> { return kj::NEVER_DONE; });
@@ -293,11 +296,12 @@ struct ConnectionState {
 
 class ActorGraphImpl final : public schema::ActorGraph::Server {
  public:
-  // One per connection; `state` is that connection's.
+  // One per connection; `state` is that connection's, `timer` and `inbox`
+  // its event loop's.
   ActorGraphImpl(core::LocalGraph& graph, WorkerPool& queries, WorkerPool& writer, kj::Timer& timer,
-                 const ServerOptions& options, std::shared_ptr<ConnectionState> state)
-      : graph_(graph), queries_(queries), writer_(writer), timer_(timer), deadline_(options.deadline),
-        onQueryEnd_(&options.onQueryEnd), state_(std::move(state)) {}
+                 std::shared_ptr<LoopInbox> inbox, const ServerOptions& options, std::shared_ptr<ConnectionState> state)
+      : graph_(graph), queries_(queries), writer_(writer), timer_(timer), inbox_(std::move(inbox)),
+        deadline_(options.deadline), onQueryEnd_(&options.onQueryEnd), state_(std::move(state)) {}
 
  protected:
   kj::Promise<void> stats(StatsContext ctx) override {
@@ -562,7 +566,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
                                                std::to_string(schema::MAX_PAGE_SIZE)));
     // The ranking's own progress hook (what `kg rank` draws locally) feeds
     // the client's sink, if it passed one.
-    auto progress = progressOf(params, timer_);
+    auto progress = progressOf(params, timer_, inbox_);
     if (auto relay = progress.first; relay && q.measure != query::RankMeasure::kDegree) {
       const char* unit = q.measure == query::RankMeasure::kBetweenness ? "sources" : "iterations";
       q.progress = [relay, unit](uint64_t done, uint64_t total) { relay->update(done, total, unit); };
@@ -648,7 +652,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
     }
     core::LocalGraph* g = &graph_;
     auto shared = std::make_shared<std::vector<core::IngestDocument>>(std::move(in));
-    auto progress = progressOf(ctx.getParams(), timer_);
+    auto progress = progressOf(ctx.getParams(), timer_, inbox_);
     std::function<void(uint64_t, uint64_t)> onDocument;
     if (auto relay = progress.first)
       onDocument = [relay](uint64_t done, uint64_t total) { relay->update(done, total, "documents"); };
@@ -865,13 +869,32 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
                            std::shared_ptr<query::Cancel> cancel = nullptr,
                            std::chrono::milliseconds deadline = std::chrono::milliseconds(0)) {
     if (deadline.count() == 0) deadline = deadline_;
-    auto paf = kj::newPromiseAndCrossThreadFulfiller<Result<T>>();
+    // The answer comes back through the loop's inbox (rpc/loop_inbox.h) to a
+    // fulfiller that only this loop touches: `slot` points at it while the
+    // call waits and is cleared (on this thread) when the call is dropped.
+    auto paf = kj::newPromiseAndFulfiller<Result<T>>();
+    using Slot = std::shared_ptr<kj::PromiseFulfiller<Result<T>>*>;
+    Slot slot = std::make_shared<kj::PromiseFulfiller<Result<T>>*>(paf.fulfiller.get());
     struct Job {
       Work work;
-      kj::Own<kj::CrossThreadPromiseFulfiller<Result<T>>> done;
+      std::shared_ptr<LoopInbox> inbox;
+      Slot slot;
       std::shared_ptr<query::Cancel> cancel;
+      bool answered = false;
+      void deliver(Result<T> r) {
+        answered = true;
+        auto value = std::make_shared<Result<T>>(std::move(r));
+        inbox->post([slot = slot, value] {
+          if (*slot != nullptr && (*slot)->isWaiting()) (*slot)->fulfill(kj::mv(*value));
+        });
+      }
+      // A job dropped unrun (the pool shutting down) still answers.
+      ~Job() {
+        if (!answered) deliver(Status::ioError("the server stopped before running the call"));
+      }
     };
-    auto job = std::make_shared<Job>(Job{std::move(work), kj::mv(paf.fulfiller), cancel});
+    // Built in place: a Job copied or moved would answer from its destructor.
+    std::shared_ptr<Job> job(new Job{std::move(work), inbox_, slot, cancel});
     const auto* onEnd = onQueryEnd_;  // the server's options outlive every job
     bool queued = pool.trySubmit([job, onEnd] {
       Result<T> r = query::stoppedAtDeadline();
@@ -885,12 +908,14 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
         }
       }
       if (*onEnd) (*onEnd)(r.status());
-      job->done->fulfill(kj::mv(r));
+      job->deliver(std::move(r));
     });
     if (!queued) {
+      job->answered = true;  // refused here and now
       job.reset();
       return refuse(ctx, Status::busy("the server is busy (too many queued queries); retry later"));
     }
+    auto forget = kj::defer([slot] { *slot = nullptr; });
     auto timeout = timer_.afterDelay(deadline.count() * kj::MILLISECONDS).then([cancel]() -> kj::Maybe<Result<T>> {
       if (cancel) cancel->cancel();  // the work stops at its next poll
       return nullptr;
@@ -923,7 +948,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
             fail(res.initError(), deadlineStatus(deadline));
           }
         })
-        .attach(kj::mv(settle));
+        .attach(kj::mv(settle), kj::mv(forget), kj::mv(paf.fulfiller));
   }
 
   // A new call's cancellation, due at the deadline.
@@ -999,6 +1024,7 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
   WorkerPool& queries_;
   WorkerPool& writer_;
   kj::Timer& timer_;
+  std::shared_ptr<LoopInbox> inbox_;  // this connection's event loop's
   std::chrono::milliseconds deadline_;
   const std::function<void(const Status&)>* onQueryEnd_;  // ServerOptions::onQueryEnd, never null
   std::shared_ptr<ConnectionState> state_;
@@ -1065,6 +1091,7 @@ struct ServiceParts {
   WorkerPool& queries;
   WorkerPool& writer;
   kj::Timer& timer;
+  std::shared_ptr<LoopInbox> inbox;  // the loop's: answers from the workers come back through it
   const ServerOptions& options;
   SharedLimits& shared;
 };
@@ -1098,7 +1125,7 @@ class Connections final : public kj::TaskSet::ErrorHandler {
     kj::Timer& timer = parts_.timer;
     auto state = std::make_shared<ConnectionState>(options_.traversalLimitInWords, &parts_.shared.budget, timer.now());
     capnp::Capability::Client bootstrap = kj::heap<ActorGraphImpl>(
-        parts_.graph, parts_.queries, parts_.writer, timer, parts_.options, state);
+        parts_.graph, parts_.queries, parts_.writer, timer, parts_.inbox, parts_.options, state);
     // Read ahead below the meter, which still sees every byte as Cap'n Proto
     // receives it; the server's answers are written as they come.
     auto buffered = kj::heap<BufferedStream>(kj::mv(stream), /*gatherWrites=*/false);
@@ -1143,9 +1170,23 @@ class Connections final : public kj::TaskSet::ErrorHandler {
   kj::TaskSet tasks_{*this};
 };
 
+// An accepted socket on its way to another loop: closed if the loop never
+// takes it (the loop gone, or stopping with it still queued).
+struct HandedFd {
+  explicit HandedFd(int f) : fd(f) {}
+  HandedFd(const HandedFd&) = delete;
+  HandedFd& operator=(const HandedFd&) = delete;
+  ~HandedFd() {
+    if (fd >= 0) ::close(fd);
+  }
+  int take() { return std::exchange(fd, -1); }
+  int fd;
+};
+
 // An event loop on a thread of its own, serving the connections the
 // acceptor hands it (see engine/rpc/README.md, "Threads and the path of a
-// call"). start(), hand() and the destructor on the acceptor's thread.
+// call"). start(), hand() and the destructor on the acceptor's thread;
+// everything else reaches the loop through its LoopInbox.
 class IoLoop final {
  public:
   IoLoop(core::LocalGraph& graph, WorkerPool& queries, WorkerPool& writer, const ServerOptions& options,
@@ -1157,11 +1198,16 @@ class IoLoop final {
   // Stops the loop (its connections are dropped, cancelling their calls) and
   // joins its thread.
   ~IoLoop() {
+    std::shared_ptr<LoopInbox> inbox;
     {
       std::lock_guard<std::mutex> lock(mu_);
       stopping_ = true;
-      if (stop_ && stop_->isWaiting()) stop_->fulfill();
+      inbox = inbox_;
     }
+    // stop_ is the loop's own: read on its thread, where the closure runs.
+    if (inbox) inbox->post([this] {
+        if (stop_ != nullptr && stop_->isWaiting()) stop_->fulfill();
+      });
     if (thread_.joinable()) thread_.join();
   }
 
@@ -1179,42 +1225,54 @@ class IoLoop final {
   std::atomic<size_t>& open() { return open_; }
 
   // Hands the accepted socket `fd` to this loop, which serves it from then
-  // on. The promise (the acceptor's) resolves once the loop has taken it;
-  // if the loop has gone, the socket is closed.
-  kj::Promise<void> hand(kj::AutoCloseFd fd) {
-    kj::LowLevelAsyncIoProvider* lowLevel = lowLevel_;
-    Connections* connections = connections_;
-    return executor_->executeAsync([lowLevel, connections, fd = kj::mv(fd)]() mutable {
+  // on. False when the loop has gone (the socket is then closed).
+  bool hand(int fd) {
+    std::shared_ptr<LoopInbox> inbox;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      inbox = inbox_;
+    }
+    auto handed = std::make_shared<HandedFd>(fd);
+    if (!inbox) return false;
+    // lowLevel_ and connections_ are the loop's own, read on its thread.
+    return inbox->post([this, handed] {
       constexpr uint kFlags =
           kj::LowLevelAsyncIoProvider::ALREADY_CLOEXEC | kj::LowLevelAsyncIoProvider::ALREADY_NONBLOCK;
-      connections->add(lowLevel->wrapSocketFd(kj::mv(fd), kFlags));
+      connections_->add(lowLevel_->wrapSocketFd(kj::AutoCloseFd(handed->take()), kFlags));
     });
   }
 
  private:
   void run() {
+    std::shared_ptr<LoopInbox> inbox;
     try {
       auto io = kj::setupAsyncIo();
-      Connections connections(ServiceParts{graph_, queries_, writer_, io.provider->getTimer(), options_, shared_},
-                              readerOptions_, &open_);
-      auto stopPaf = kj::newPromiseAndCrossThreadFulfiller<void>();
+      inbox = std::make_shared<LoopInbox>();
+      Connections connections(
+          ServiceParts{graph_, queries_, writer_, io.provider->getTimer(), inbox, options_, shared_}, readerOptions_,
+          &open_);
+      auto stopPaf = kj::newPromiseAndFulfiller<void>();
+      lowLevel_ = io.lowLevelProvider.get();
+      connections_ = &connections;
+      stop_ = stopPaf.fulfiller.get();
+      bool stopNow;
       {
         std::lock_guard<std::mutex> lock(mu_);
-        executor_ = &kj::getCurrentThreadExecutor();
-        lowLevel_ = io.lowLevelProvider.get();
-        connections_ = &connections;
-        stop_ = kj::mv(stopPaf.fulfiller);
-        if (stopping_) stop_->fulfill();
+        inbox_ = inbox;
+        stopNow = stopping_;
         ready_ = true;
       }
       cv_.notify_all();
-      stopPaf.promise.wait(io.waitScope);
-      std::lock_guard<std::mutex> lock(mu_);
-      connections_ = nullptr;
+      // Posted closures run only while this waits; after it, none runs again.
+      if (!stopNow) stopPaf.promise.exclusiveJoin(inbox->serve(*io.lowLevelProvider)).wait(io.waitScope);
+      inbox->close();
       stop_ = nullptr;
+      connections_ = nullptr;
     } catch (const kj::Exception& e) {
+      if (inbox) inbox->close();
       std::lock_guard<std::mutex> lock(mu_);
       if (!ready_) error_ = "cannot start an event loop: " + std::string(e.getDescription().cStr());
+      stop_ = nullptr;
       connections_ = nullptr;
       open_.store(SIZE_MAX / 2);  // a loop that failed is never picked again
       ready_ = true;
@@ -1231,13 +1289,13 @@ class IoLoop final {
   std::thread thread_;
   std::mutex mu_;
   std::condition_variable cv_;
-  bool ready_ = false;     // guarded by mu_: run() has set up its loop, or failed to
-  bool stopping_ = false;  // guarded by mu_
-  std::string error_;      // guarded by mu_
-  kj::Own<kj::CrossThreadPromiseFulfiller<void>> stop_;  // guarded by mu_
-  // Set by run() before ready_, read by the acceptor after start(): the
-  // loop's executor, its provider and its connections, valid while it runs.
-  const kj::Executor* executor_ = nullptr;
+  bool ready_ = false;                 // guarded by mu_: run() has set up its loop, or failed to
+  bool stopping_ = false;              // guarded by mu_
+  std::string error_;                  // guarded by mu_
+  std::shared_ptr<LoopInbox> inbox_;   // guarded by mu_; set once the loop runs
+  // The loop's own, set and read on its thread only (by run() and by the
+  // closures it runs): its stop signal, provider and connections.
+  kj::PromiseFulfiller<void>* stop_ = nullptr;
   kj::LowLevelAsyncIoProvider* lowLevel_ = nullptr;
   Connections* connections_ = nullptr;
   std::atomic<size_t> open_{0};
@@ -1246,14 +1304,12 @@ class IoLoop final {
 // Accepts connections and deals them out: each to the event loop serving the
 // fewest (the acceptor's own loop, `local`, first among equals). A
 // connection beyond ServerOptions::maxConnections is closed at once.
-class Acceptor final : public kj::TaskSet::ErrorHandler {
+class Acceptor final {
  public:
   // `localOpen` is `local`'s count of connections.
   Acceptor(Connections& local, std::atomic<size_t>* localOpen, std::vector<std::unique_ptr<IoLoop>>& loops,
            SharedLimits& shared, size_t maxConnections)
       : local_(local), localOpen_(localOpen), loops_(loops), shared_(shared), max_(maxConnections) {}
-
-  void taskFailed(kj::Exception&&) override {}  // a loop that has gone closes what it was handed
 
   void add(kj::Own<kj::AsyncIoStream>&& stream) {
     if (shared_.open.load(std::memory_order_relaxed) >= max_) return;  // dropping the stream closes it
@@ -1286,7 +1342,10 @@ class Acceptor final : public kj::TaskSet::ErrorHandler {
     }
     stream = nullptr;
     least->open().fetch_add(1, std::memory_order_relaxed);
-    tasks_.add(least->hand(kj::AutoCloseFd(dup)));
+    if (!least->hand(dup)) {  // the loop has gone and closed the socket
+      least->open().fetch_sub(1, std::memory_order_relaxed);
+      shared_.open.fetch_sub(1, std::memory_order_relaxed);
+    }
   }
 
  private:
@@ -1295,7 +1354,6 @@ class Acceptor final : public kj::TaskSet::ErrorHandler {
   std::vector<std::unique_ptr<IoLoop>>& loops_;
   SharedLimits& shared_;
   const size_t max_;
-  kj::TaskSet tasks_{*this};
 };
 
 // Accepts connections until cancelled. A failed accept (e.g. out of file
@@ -1328,8 +1386,11 @@ Status checkListenAddress(const std::string& address, bool allowRemote) {
   return Status::ok();
 }
 
+// The running serve()'s loop: its inbox, and its stop signal (read only on
+// its thread, by the closure Server::stop() posts).
 struct Server::Loop {
-  kj::Own<kj::CrossThreadPromiseFulfiller<void>> stop;
+  std::shared_ptr<LoopInbox> inbox;
+  kj::PromiseFulfiller<void>* stop;
 };
 
 Server::Server(core::LocalGraph& graph, ServerOptions options) : graph_(graph), options_(std::move(options)) {}
@@ -1342,9 +1403,18 @@ void Server::captureSignals() {
 }
 
 void Server::stop() {
-  std::lock_guard<std::mutex> lock(mu_);
-  stopRequested_ = true;
-  if (loop_ && loop_->stop->isWaiting()) loop_->stop->fulfill();
+  std::shared_ptr<LoopInbox> inbox;
+  kj::PromiseFulfiller<void>* stop = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopRequested_ = true;
+    if (loop_ == nullptr) return;  // serve() sees stopRequested_ when it starts
+    inbox = loop_->inbox;
+    stop = loop_->stop;
+  }
+  inbox->post([stop] {
+    if (stop->isWaiting()) stop->fulfill();
+  });
 }
 
 namespace {
@@ -1387,14 +1457,17 @@ Status Server::serve(const std::function<void(const std::string&)>& onListening)
     WorkerPool writer(1, 4);
     try {
       auto io = kj::setupAsyncIo();
-      auto stopPaf = kj::newPromiseAndCrossThreadFulfiller<void>();
-      Loop loop{kj::mv(stopPaf.fulfiller)};
+      auto inbox = std::make_shared<LoopInbox>();
+      auto stopPaf = kj::newPromiseAndFulfiller<void>();
+      Loop loop{inbox, stopPaf.fulfiller.get()};
       {
         std::lock_guard<std::mutex> lock(mu_);
         loop_ = &loop;
-        if (stopRequested_) loop.stop->fulfill();
+        if (stopRequested_) stopPaf.fulfiller->fulfill();
       }
+      // Before stopPaf goes: a stop() posted later is refused, never run.
       KJ_DEFER({
+        inbox->close();
         std::lock_guard<std::mutex> lock(mu_);
         loop_ = nullptr;
       });
@@ -1410,7 +1483,8 @@ Status Server::serve(const std::function<void(const std::string&)>& onListening)
       SharedLimits shared(options_.maxPendingBytes);
       std::atomic<size_t> localOpen{0};
       Connections connections(
-          ServiceParts{graph_, queries, writer, io.provider->getTimer(), options_, shared}, readerOptions, &localOpen);
+          ServiceParts{graph_, queries, writer, io.provider->getTimer(), inbox, options_, shared}, readerOptions,
+          &localOpen);
       // The other event loops, each on a thread of its own; they stop (and
       // drop their connections) before `connections` and the pools go.
       std::vector<std::unique_ptr<IoLoop>> loops;
@@ -1422,8 +1496,9 @@ Status Server::serve(const std::function<void(const std::string&)>& onListening)
         }
       }
       Acceptor acceptor(connections, &localOpen, loops, shared, options_.maxConnections);
-      kj::Promise<void> done =
-          acceptLoop(*listener, acceptor, io.provider->getTimer()).exclusiveJoin(kj::mv(stopPaf.promise));
+      kj::Promise<void> done = acceptLoop(*listener, acceptor, io.provider->getTimer())
+                                   .exclusiveJoin(kj::mv(stopPaf.promise))
+                                   .exclusiveJoin(inbox->serve(*io.lowLevelProvider));
       if (options_.handleSignals) {
         done = done.exclusiveJoin(io.unixEventPort.onSignal(SIGINT).ignoreResult())
                    .exclusiveJoin(io.unixEventPort.onSignal(SIGTERM).ignoreResult());

@@ -14,6 +14,7 @@
 #include "actorgraph.capnp.h"
 #include "rpc/client.h"
 #include "rpc/fixture.h"
+#include "rpc/loop_inbox.h"
 #include "rpc/progress_relay.h"
 #include "rpc/raw_client.h"
 
@@ -27,9 +28,53 @@ using testing::QueryEnds;
 using testing::ServerThread;
 using testing::SmallGraph;
 
+TEST_CASE("LoopInbox: closures posted from other threads run on the loop in order, and a closed inbox refuses them",
+          "[rpc][progress]") {
+  auto io = kj::setupAsyncIo();
+  auto inbox = std::make_shared<rpc::LoopInbox>();
+  auto serving = inbox->serve(*io.lowLevelProvider).eagerlyEvaluate(nullptr);
+  const auto loopThread = std::this_thread::get_id();
+  std::vector<int> ran;  // touched on the loop's thread only
+  bool offThread = false;
+  constexpr int kThreads = 4, kEach = 500;
+  std::vector<std::thread> posters;
+  for (int t = 0; t < kThreads; ++t)
+    posters.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i)
+        CHECK(inbox->post([&, t, i] {
+          if (std::this_thread::get_id() != loopThread) offThread = true;
+          ran.push_back(t * kEach + i);
+        }));
+    });
+  for (auto& p : posters) p.join();
+  // Everything posted runs once the loop turns, each poster's in its order.
+  for (int i = 0; i < 1000 && ran.size() < size_t(kThreads * kEach); ++i)
+    io.provider->getTimer().afterDelay(1 * kj::MILLISECONDS).wait(io.waitScope);
+  REQUIRE(ran.size() == size_t(kThreads * kEach));
+  CHECK_FALSE(offThread);
+  std::vector<int> last(kThreads, -1);
+  for (int v : ran) {
+    CHECK(v % kEach > last[v / kEach]);
+    last[v / kEach] = v % kEach;
+  }
+  // Closed: a queued closure is destroyed unrun, a later post is refused.
+  auto token = std::make_shared<int>(0);
+  bool queuedRan = false;
+  CHECK(inbox->post([token, &queuedRan] { queuedRan = true; }));
+  serving = kj::Promise<void>(kj::NEVER_DONE);  // the loop stops serving
+  inbox->close();
+  CHECK(token.use_count() == 1);
+  CHECK_FALSE(inbox->post([token] {}));
+  CHECK(token.use_count() == 1);
+  CHECK_FALSE(queuedRan);
+}
+
 TEST_CASE("ProgressRelay: next() gives the newest counts, at once or when another thread stores them", "[rpc][progress]") {
   auto io = kj::setupAsyncIo();
-  rpc::ProgressRelay relay;
+  auto inbox = std::make_shared<rpc::LoopInbox>();
+  auto serving = inbox->serve(*io.lowLevelProvider).eagerlyEvaluate(nullptr);
+  auto shared = std::make_shared<rpc::ProgressRelay>(inbox);
+  rpc::ProgressRelay& relay = *shared;
   relay.update(1, 10, "sources");
   relay.update(2, 10, "sources");  // replaces the first: only the newest is kept
   auto c = relay.next().wait(io.waitScope);
