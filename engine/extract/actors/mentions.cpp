@@ -1098,6 +1098,47 @@ void attachTitlesRespectively(MentionScan& s, Mention& m) {
   }
 }
 
+// "Presidents Sadyr Japarov and Emomali Rahmon", "Foreign Ministers X and
+// Y": a title in the plural before two names joined by "and" is each one's.
+// The plural is the title's last word with an "s" the title list knows
+// without it; the names are person mentions, the second right after "and".
+// An owner before the title ("Chile's Deputy Foreign Ministers X and Y") is
+// each one's office. Not across a comma ("X's top diplomats, A and B"):
+// tried, it added two wrong edges on a frozen held-out set for two right
+// ones on a tuning set.
+void attachPluralTitle(MentionScan& s, Mention& m) {
+  const auto& tokens = s.tokens;
+  size_t first = m.tokBegin;  // where the first of the two names starts
+  if (first >= 2 && tokens[first - 1].lower == "and" && s.owner[first - 2] >= 0) {
+    const Mention& before = s.out[s.owner[first - 2]];
+    if (s.entityOf(before).actor.kind != ActorKind::kPerson || before.tokEnd != first - 1) return;
+    first = before.tokBegin;
+  } else {
+    const size_t next = m.tokEnd;
+    if (next + 1 >= tokens.size() || tokens[next].lower != "and" || s.owner[next + 1] < 0) return;
+    if (s.entityOf(s.out[s.owner[next + 1]]).actor.kind != ActorKind::kPerson) return;
+  }
+  const size_t end = first;
+  if (end == 0 || s.owner[end - 1] >= 0) return;
+  for (size_t q = end > 4 ? end - 4 : 0; q < end; ++q) {
+    const auto title = pluralTitle(s, q, end);
+    if (!title) continue;
+    // The title's words precede the first name only: the second name's
+    // title begins where that name does (the words between are no title).
+    const bool firstName = first == m.tokBegin;
+    m.title = *title;
+    m.titleBegin = firstName ? q : m.tokBegin;
+    auto [own, ownerMention] = titleOwner(s, q);
+    if (own == kNoActor) return;
+    m.titleOf = own;
+    if (ownerMention >= 0) {
+      s.out[ownerMention].modifier = true;
+      if (firstName) m.titleBegin = s.out[ownerMention].tokBegin;
+    }
+    return;
+  }
+}
+
 // Titles before person mentions (roles have theirs already).
 void attachTitles(MentionScan& s) {
   for (auto& m : s.out) {
@@ -1109,6 +1150,7 @@ void attachTitles(MentionScan& s) {
     if (m.title.empty()) attachDemonymTitleAfter(s, m);
     if (m.title.empty()) attachJapaneseTitleAfter(s, m);
     if (m.title.empty()) attachTitlesRespectively(s, m);
+    if (m.title.empty()) attachPluralTitle(s, m);
   }
 }
 

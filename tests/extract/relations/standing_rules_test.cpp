@@ -526,3 +526,20 @@ TEST_CASE("Relations: naval and field ranks before a name are titles ('Rear Admi
   const auto g = facts("Soldiers ousted Mali's military leader, Lieutenant Colonel Tarvo Kelmani, on Monday.", "2023-03-01");
   CHECK(hasLine(g, "Tarvo Kelmani -LEADER_OF-> Mali"));
 }
+
+TEST_CASE("Relations: a title in the plural before two names is each one's", "[extract][relations]") {
+  // The dictionary records both offices; the plural title says they hold them.
+  const auto f = facts("Prime Ministers Fumio Kishida and Anthony Albanese met in Hiroshima on Saturday.", "2023-05-20");
+  CHECK(hasLine(f, "Fumio Kishida -LEADER_OF-> Japan"));
+  CHECK(hasLine(f, "Anthony Albanese -LEADER_OF-> Australia"));
+  // The words between the title and the second name are no title: the
+  // coordinated subject still agrees with itself.
+  const auto g = facts("Foreign Ministers Subrahmanyam Jaishankar and Penny Wong agreed on Monday to expand naval drills.",
+                       "2023-03-13");
+  CHECK(hasLine(g, "Subrahmanyam Jaishankar -OFFICIAL_OF-> India"));
+  CHECK(hasLine(g, "Penny Wong -OFFICIAL_OF-> Australia"));
+  CHECK(hasLine(g, "Subrahmanyam Jaishankar -AGREE-> Penny Wong"));
+  // No title before the first name: nothing for either.
+  const auto k = facts("Tarvo Kelmani and Arvo Pellin met ministers in Oslo.", "2023-03-13");
+  CHECK_FALSE(hasLine(k, "Tarvo Kelmani -OFFICIAL_OF-> Norway"));
+}
