@@ -737,6 +737,12 @@ bool gerundOrParticiple(Context& c) {
     setNoun(c.w, r);  // "his annual mushroom hunting trip"
     return true;
   }
+  // "Fighting erupted overnight", "Shelling has continued": an -ing form
+  // that opens the sentence right before a finite verb is its subject.
+  if (r.form == VerbForm::kGerund && r.noun && c.i == 0 && verbish(c.next)) {
+    setNoun(c.w, r);
+    return true;
+  }
   if (r.form == VerbForm::kGerund) {
     // "formally ending the mission": after an adverb, or before a
     // determiner outside a determined phrase, an -ing form takes an object.

@@ -962,6 +962,10 @@ TEST_CASE("Coder: fighting that broke out somewhere between X and Y is a fight o
   const auto a = facts("Heavy fighting erupted in Khartoum on Saturday between the Sudanese army and the Rapid Support Forces.",
                        "2023-04-15");
   CHECK(hasLine(a, "Sudanese Armed Forces -ASSAULT-> Rapid Support Forces"));
+  // "Fighting" opening the sentence is the subject noun, not a verb.
+  const auto b = facts("Fighting erupted overnight between Armenian and Azerbaijani troops.", "2020-09-27");
+  CHECK(hasLine(b, "Armenia -ASSAULT-> Azerbaijan"));
+  CHECK(hasLine(b, "Azerbaijan -ASSAULT-> Armenia"));
 }
 
 TEST_CASE("Coder: 'responded by V-ing' is the gerund's act", "[extract][coder]") {

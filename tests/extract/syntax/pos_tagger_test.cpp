@@ -216,3 +216,17 @@ TEST_CASE("PosTagger: a word joined by 'and' to a modifier, before a noun, is a 
   const std::vector<syn::Word> v = syn::tagWords(lexicon(), "The awful and evil minister resigned.", 0);
   CHECK(wordAt(v, "evil").pos == Pos::kAdjective);
 }
+
+TEST_CASE("PosTagger: an -ing form opening the sentence before a finite verb is its subject noun", "[extract][syntax]") {
+  for (const char* s : {"Fighting erupted overnight between the two armies.", "Shelling continues near the border.",
+                        "Looting has spread to the capital."}) {
+    const std::vector<syn::Word> w = syn::tagWords(lexicon(), s, 0);
+    INFO(tags(s));
+    CHECK(w.front().pos == Pos::kNoun);
+  }
+  // Still a verb when it takes an object or a phrase: "Citing security concerns, ...".
+  const std::string s = "Citing security concerns, Norway closed its embassy.";
+  const std::vector<syn::Word> v = syn::tagWords(lexicon(), s, 0);
+  INFO(tags(s));
+  CHECK(v.front().pos == Pos::kVerb);
+}
