@@ -1403,3 +1403,15 @@ TEST_CASE("Coder: sides that trade accusations accuse each other, they do not tr
   CHECK(hasLine(f, "Ukraine -ACCUSE-> Russia"));
   CHECK_FALSE(hasLine(f, "Russia -COOPERATE-> Ukraine"));
 }
+
+TEST_CASE("Coder: asylum granted, in the active and in the passive with its granter, is aid to the one granted it",
+          "[extract][coder]") {
+  const auto a = facts("Mexico granted Evo Morales political asylum on Monday.", "2019-11-11");
+  CHECK(hasLine(a, "Mexico -AID-> Evo Morales"));
+  const auto b = facts("Evo Morales was granted asylum by Mexico on Monday.", "2019-11-11");
+  INFO(dump(b));
+  CHECK(hasLine(b, "Mexico -AID-> Evo Morales"));
+  // Asked for, not granted: nothing.
+  const auto c = facts("Evo Morales asked Mexico for asylum on Monday.", "2019-11-11");
+  CHECK_FALSE(hasLine(c, "Mexico -AID-> Evo Morales"));
+}
