@@ -1033,6 +1033,16 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
           b = pre;
         }
       }
+      // "X, who had been granted asylum by Y": a passive relative clause's
+      // subject is its antecedent, before the clause's words; a pattern
+      // whose part before the verb is its target alone ("- + * ASYLUM (BY
+      // $)") takes that subject.
+      if (!ok && passive && c.subjectInherited && c.subject != kNoIndex && pat.pre.size() == 1 &&
+          pat.pre[0].kind == PatternTokenKind::kTarget && readsPassive(pat)) {
+        b.target = c.subject;
+        ++b.matched;
+        ok = true;
+      }
       if (!ok) continue;
     }
     if (!r.pattern || b.matched > r.binding.matched) {

@@ -1404,13 +1404,17 @@ TEST_CASE("Coder: sides that trade accusations accuse each other, they do not tr
   CHECK_FALSE(hasLine(f, "Russia -COOPERATE-> Ukraine"));
 }
 
-TEST_CASE("Coder: asylum granted, in the active and in the passive with its granter, is aid to the one granted it",
+TEST_CASE("Coder: asylum granted, in the active and in the passive with its granter (a relative clause too), is aid to the one granted it",
           "[extract][coder]") {
   const auto a = facts("Mexico granted Evo Morales political asylum on Monday.", "2019-11-11");
   CHECK(hasLine(a, "Mexico -AID-> Evo Morales"));
   const auto b = facts("Evo Morales was granted asylum by Mexico on Monday.", "2019-11-11");
   INFO(dump(b));
   CHECK(hasLine(b, "Mexico -AID-> Evo Morales"));
+  // In a relative clause: its subject is the antecedent.
+  const auto d = facts("Evo Morales, who had been granted asylum by Mexico, flew to Argentina on Thursday.", "2019-12-12");
+  INFO(dump(d));
+  CHECK(hasLine(d, "Mexico -AID-> Evo Morales"));
   // Asked for, not granted: nothing.
   const auto c = facts("Evo Morales asked Mexico for asylum on Monday.", "2019-11-11");
   CHECK_FALSE(hasLine(c, "Mexico -AID-> Evo Morales"));
