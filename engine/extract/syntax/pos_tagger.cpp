@@ -822,6 +822,13 @@ bool afterNoun(Context& c) {
   bool followsName = r.form == VerbForm::kThirdSingular ? (c.pp == Pos::kProperNoun || c.pp == Pos::kPronoun)
                                                         : pluralBefore;
   bool prepNext = next != nullptr && next->closed != nullptr && (next->closed->mask & (kCPrep | kCTo | kCSubord)) != 0;
+  // "accused him of human rights abuses": a bare common noun right after a
+  // preposition is inside its phrase, no subject; the word after it goes on
+  // with the phrase.
+  if (c.pp == Pos::kNoun && c.i >= 2 && c.drafts[c.i - 2].word.pos == Pos::kPreposition && !prev->capitalised) {
+    setNoun(c.w, r);
+    return true;
+  }
   if ((finite && objectNext && (followsName || r.form == VerbForm::kThirdSingular)) ||
       (finite && followsName && prepNext && r.verbSenses > r.nounSenses)) {
     setVerb(c.w, r);

@@ -1419,3 +1419,10 @@ TEST_CASE("Coder: asylum granted, in the active and in the passive with its gran
   const auto c = facts("Evo Morales asked Mexico for asylum on Monday.", "2019-11-11");
   CHECK_FALSE(hasLine(c, "Mexico -AID-> Evo Morales"));
 }
+
+TEST_CASE("Coder: 'accusing him of human rights abuses' after a sanction accuses the one sanctioned", "[extract][coder]") {
+  const auto a = facts("The United States imposed sanctions on Qais al-Khazali on Friday, accusing him of human rights abuses.",
+                       "2019-12-06");
+  INFO(dump(a));
+  CHECK(hasLine(a, "United States -ACCUSE-> Qais al-Khazali"));
+}

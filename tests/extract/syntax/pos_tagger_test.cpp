@@ -230,3 +230,16 @@ TEST_CASE("PosTagger: an -ing form opening the sentence before a finite verb is 
   INFO(tags(s));
   CHECK(v.front().pos == Pos::kVerb);
 }
+
+TEST_CASE("PosTagger: a bare common noun right after a preposition goes on as a compound, not a subject",
+          "[extract][syntax]") {
+  const std::string s = "Norway sanctioned the officer, accusing him of human rights abuses.";
+  const std::vector<syn::Word> w = syn::tagWords(lexicon(), s, 0);
+  INFO(tags(s));
+  CHECK(wordAt(w, "rights").pos == Pos::kNoun);
+  // A name after the preposition may still head a clause's subject: "in Gondor rains fall" is not touched.
+  const std::string t = "Officials in Gondor warn that the river rises.";
+  const std::vector<syn::Word> v = syn::tagWords(lexicon(), t, 0);
+  INFO(tags(t));
+  CHECK(wordAt(v, "warn").pos == Pos::kVerb);
+}
