@@ -1018,7 +1018,12 @@ void attachTitleAcrossCommaAndRank(MentionScan& s, Mention& m) {
   shifted.tokBegin = m.titleBegin;
   shifted.title.clear();
   attachTitleAcrossComma(s, shifted);
-  if (shifted.title.empty() || shifted.titleOf == kNoActor) return;
+  if (shifted.title.empty()) return;
+  // "the army chief, General X": an armed forces head's title is the name's
+  // over the rank, its state left to the sentence (standing_rules.cpp).
+  std::string lower = shifted.title;
+  for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (shifted.titleOf == kNoActor && !stateServiceTitles().contains(lower)) return;
   m.title = shifted.title;
   m.titleOf = shifted.titleOf;
   m.titleApposed = true;

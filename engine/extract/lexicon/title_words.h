@@ -26,6 +26,11 @@ const WordSet& titleWords();
 // titleWords(). Shared by the mention reader and the standing rules.
 const WordSet& subordinateTitleOpeners();
 
+// The titles of the heads of a state's armed forces ("army chief"):
+// title_words.txt's state_service_titles, parsed at first use like
+// titleWords(). Whole titles, lower case, words joined by spaces.
+const WordSet& stateServiceTitles();
+
 // True when `word` (lower case) opens a deputy's title.
 bool isSubordinateTitleOpener(std::string_view word);
 

@@ -218,12 +218,13 @@ bool stateHeldByAnother(const StandingScan& s, const Mention& person, size_t sta
 
 // The one state a sentence names outside place phrases, other than through
 // `person`'s own mention, whose offices no other person of the sentence
-// holds; kNoActor when none or several.
-size_t soleStateOfSentence(const StandingScan& s, const Mention& person) {
+// holds (`heldAlike`: whatever others hold there, for an office several
+// serve beside its head); kNoActor when none or several.
+size_t soleStateOfSentence(const StandingScan& s, const Mention& person, bool heldAlike = false) {
   size_t found = kNoActor;
   for (const Mention& o : s.mentions) {
     if (&o == &person || s.entities[o.entity].actor.kind != ActorKind::kState || !owningStateMention(s, o)) continue;
-    if (stateHeldByAnother(s, person, s.entities[o.entity].catalog)) return kNoActor;
+    if (!heldAlike && stateHeldByAnother(s, person, s.entities[o.entity].catalog)) return kNoActor;
     if (found != kNoActor && s.entities[found].catalog != s.entities[o.entity].catalog) return kNoActor;
     found = o.entity;
   }
@@ -417,9 +418,9 @@ bool namesNoState(const StandingScan& s, const Mention& person) {
   return true;
 }
 
-// A head-of-state, head-of-government or minister title written bare before
-// the name of someone the dictionary does not know, or knows under other
-// titles only ("Mutinous Malian soldiers
+// A head-of-state, head-of-government, minister or armed forces head's
+// (state_service_titles) title written bare before the name of someone the
+// dictionary does not know, or knows under other titles only ("Mutinous Malian soldiers
 // detained President X"): the office of the sentence's one state, read at a
 // lower confidence. Nothing when the sentence names no state or several.
 std::optional<Fact> contextTitleFact(const StandingScan& s, const Mention& m) {
@@ -435,9 +436,10 @@ std::optional<Fact> contextTitleFact(const StandingScan& s, const Mention& m) {
   // "Vice President X", "Deputy President X": a head's deputy, an official.
   const auto deputyOf = afterSubordinateOpener(lt);
   const bool deputyHead = deputyOf && !deputyOf->empty() && headTitle(*deputyOf);
-  if (!head && !deputyHead && lt.find("minister") == std::string::npos) return std::nullopt;
+  const bool service = stateServiceTitles().contains(lt);
+  if (!head && !deputyHead && !service && lt.find("minister") == std::string::npos) return std::nullopt;
   if (formerTitle(s, m)) return std::nullopt;
-  size_t state = soleStateOfSentence(s, m);
+  size_t state = soleStateOfSentence(s, m, service);
   float confidence = m.confidence * kTitleFactor * kContextOwnerFactor;
   if (state == kNoActor && person.catalog == kNoActor && s.previous.state != kNoActor && namesNoState(s, m)) {
     state = s.resolver.fromCatalog(s.previous.state);

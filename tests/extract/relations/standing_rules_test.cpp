@@ -543,3 +543,23 @@ TEST_CASE("Relations: a title in the plural before two names is each one's", "[e
   const auto k = facts("Tarvo Kelmani and Arvo Pellin met ministers in Oslo.", "2023-03-13");
   CHECK_FALSE(hasLine(k, "Tarvo Kelmani -OFFICIAL_OF-> Norway"));
 }
+
+TEST_CASE("Relations: 'the army chief, General X' serves the sentence's one state, its head named beside him or not",
+          "[extract][relations]") {
+  // Invented people.
+  const auto f = facts("Chile's President Gabriel Boric met the army chief, General Tarvo Kelmani, on Monday.", "2023-03-13");
+  CHECK(hasLine(f, "Tarvo Kelmani -OFFICIAL_OF-> Chile"));
+  const auto g = facts("Chilean protesters marched on Monday after the chief of staff, General Tarvo Kelmani, resigned.",
+                       "2023-03-13");
+  CHECK(hasLine(g, "Tarvo Kelmani -OFFICIAL_OF-> Chile"));
+  // Two states: whose army is not said.
+  const auto h = facts("Peru's President Dina Boluarte called Chile's President Gabriel Boric after the army chief, General "
+                       "Tarvo Kelmani, resigned.",
+                       "2023-03-13");
+  CHECK_FALSE(hasLine(h, "Tarvo Kelmani -OFFICIAL_OF-> Chile"));
+  CHECK_FALSE(hasLine(h, "Tarvo Kelmani -OFFICIAL_OF-> Peru"));
+  // Any other title after "the" and a comma still yields to the rank ("the
+  // commander, General X": no state's office read from the sentence).
+  const auto k = facts("Chile's President Gabriel Boric met the commander, General Tarvo Kelmani, on Monday.", "2023-03-13");
+  CHECK_FALSE(hasLine(k, "Tarvo Kelmani -OFFICIAL_OF-> Chile"));
+}
