@@ -475,7 +475,8 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     }
     if (auto persons = salientPersons(parse, actors, discourse->isPerson); !persons.empty())
       discourse->earlier = std::move(persons);
-    discourse->earlierGroup = salientGroup(parse, actors, discourse->isPerson);
+    discourse->earlierGroup = salientGroup(parse, actors, discourse->isPerson, discourse->isState);
+    discourse->earlierGroupHead = discourse->earlierGroup ? salientGroupHead(parse) : std::string();
   }
   auto coded = coder_.code(parse, actors, denied, discourse ? discourse->isPerson : nullptr,
                            discourse ? &discourse->acts : nullptr);

@@ -399,8 +399,24 @@ void bindBareAgents(const SentenceParse& p, const DiscourseState& state, NpActor
 void bindTheGroup(const SentenceParse& p, const DiscourseState& state, NpActors* actors) {
   if (!state.earlierGroup || !state.isState || state.isState(*state.earlierGroup)) return;
   const EnglishCoderWords& w = englishCoderWords();
+  auto namedAgain = [&](size_t k) {
+    const syntax::NounPhrase& n = p.nps[k];
+    if (state.earlierGroupHead.empty() || !(*actors)[k].empty() || !n.members.empty() ||
+        n.span.last != n.span.first + 2 || p.words[n.span.first].lower != "the")
+      return false;
+    const auto& head = p.words[n.span.first + 1];
+    return head.capitalised && head.lower == state.earlierGroupHead;
+  };
   for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k)
-    if (unboundTheHead(p, *actors, k, w.theGroupHeads)) (*actors)[k] = {*state.earlierGroup};
+    if (unboundTheHead(p, *actors, k, w.theGroupHeads) || namedAgain(k)) (*actors)[k] = {*state.earlierGroup};
+}
+
+std::string salientGroupHead(const SentenceParse& p) {
+  if (p.clauses.empty()) return {};
+  const int32_t s = p.clauses.front().subject;
+  if (s == kNoIndex) return {};
+  const auto& head = p.words[p.nps[s].head];
+  return head.capitalised ? head.lower : std::string();
 }
 
 std::vector<size_t> salientPersons(const SentenceParse& p, const NpActors& actors,
@@ -418,11 +434,17 @@ std::vector<size_t> salientPersons(const SentenceParse& p, const NpActors& actor
 }
 
 std::optional<size_t> salientGroup(const SentenceParse& p, const NpActors& actors,
-                                   const std::function<bool(size_t)>& isPerson) {
+                                   const std::function<bool(size_t)>& isPerson,
+                                   const std::function<bool(size_t)>& isState) {
   if (!isPerson || p.clauses.empty()) return std::nullopt;
   const int32_t s = p.clauses.front().subject;
-  if (s == kNoIndex || static_cast<size_t>(s) >= actors.size() || actors[s].size() != 1) return std::nullopt;
-  const size_t e = actors[s].front();
+  if (s == kNoIndex || static_cast<size_t>(s) >= actors.size() || actors[s].empty()) return std::nullopt;
+  std::vector<size_t> named = actors[s];
+  // "Iran's Revolutionary Guards": the body, not its state.
+  if (named.size() == 2 && isState && isState(named[0]) != isState(named[1]))
+    named = {isState(named[0]) ? named[1] : named[0]};
+  if (named.size() != 1) return std::nullopt;
+  const size_t e = named.front();
   return isPerson(e) ? std::nullopt : std::optional<size_t>(e);
 }
 

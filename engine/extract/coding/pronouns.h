@@ -57,6 +57,10 @@ struct DiscourseState {
   // last sentence that had one (salientGroup); "It"/"They" opening the next
   // sentence stand for it.
   std::optional<size_t> earlierGroup;
+  // The head word of the phrase that named `earlierGroup`, lower case, when
+  // written with a capital ("guards" of "Iran's Revolutionary Guards"):
+  // "the Guards" names that group again (bindTheGroup). Empty otherwise.
+  std::string earlierGroupHead;
   // True when entity `e` is a state; without it "the country" is not bound.
   std::function<bool(size_t)> isState;
   // The states the last sentence that named any named, in text order, and
@@ -101,9 +105,11 @@ void bindTheCountry(const syntax::SentenceParse& p, const DiscourseState& state,
 void bindBareAgents(const syntax::SentenceParse& p, const DiscourseState& state, NpActors* actors);
 
 // Binds an unbound phrase "the bloc" / "the group" / "the alliance"
-// (the_group_heads in data/english_coder_words.txt) to the group the sentence
-// right before was about (`state.earlierGroup`) when that is no state.
-// Nothing otherwise.
+// (the_group_heads in data/english_coder_words.txt), or "the" and the
+// capitalised head word of the phrase that named it ("the Guards" after
+// "Iran's Revolutionary Guards", `state.earlierGroupHead`), to the group the
+// sentence right before was about (`state.earlierGroup`) when that is no
+// state. Nothing otherwise.
 void bindTheGroup(const syntax::SentenceParse& p, const DiscourseState& state, NpActors* actors);
 
 // "The two leaders agreed", "Both countries condemned", "the three
@@ -158,9 +164,15 @@ std::vector<size_t> salientPersons(const syntax::SentenceParse& p, const NpActor
                                    const std::function<bool(size_t)>& isPerson);
 
 // The subject of the sentence's first clause when it names one actor that is
-// not a person; nullopt when it names a person or nothing (then the next
-// sentence's "It" stands for nothing known).
+// not a person, or a state's body ("Iran's Revolutionary Guards": the Guards,
+// not Iran, when `isState` is given); nullopt when it names a person or
+// nothing (then the next sentence's "It" stands for nothing known).
 std::optional<size_t> salientGroup(const syntax::SentenceParse& p, const NpActors& actors,
-                                   const std::function<bool(size_t)>& isPerson);
+                                   const std::function<bool(size_t)>& isPerson,
+                                   const std::function<bool(size_t)>& isState = nullptr);
+
+// The head word of the first clause's subject, lower case, when written
+// with a capital (DiscourseState::earlierGroupHead); empty otherwise.
+std::string salientGroupHead(const syntax::SentenceParse& p);
 
 }  // namespace kg::extract

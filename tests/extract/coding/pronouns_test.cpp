@@ -194,6 +194,27 @@ TEST_CASE("Pronouns: 'the bloc', 'the group', 'the alliance' are the organisatio
   for (const auto& l : c) CHECK(l.find("-SANCTION-> Guinea") == std::string::npos);
 }
 
+TEST_CASE("Pronouns: 'the Guards' after 'Iran's Revolutionary Guards' is that body again, not its state",
+          "[extract][coder][pronouns]") {
+  const auto a = facts(
+      "Iran's Revolutionary Guards struck bases of Komala near Erbil on Wednesday.\n"
+      "The Guards accused Komala of stirring up the unrest.",
+      "2022-09-28");
+  CHECK(hasLine(a, "Islamic Revolutionary Guard Corps -ACCUSE-> Komala"));
+  // "the group" after the same subject, too.
+  const auto b = facts(
+      "Iran's Revolutionary Guards struck bases of Komala near Erbil on Wednesday.\n"
+      "The group accused Komala of stirring up the unrest.",
+      "2022-09-28");
+  CHECK(hasLine(b, "Islamic Revolutionary Guard Corps -ACCUSE-> Komala"));
+  // Only the head word of the phrase that named it, capitalised: "the guards" is not it.
+  const auto c = facts(
+      "Iran's Revolutionary Guards struck bases of Komala near Erbil on Wednesday.\n"
+      "The Brigades accused Komala of stirring up the unrest.",
+      "2022-09-28");
+  for (const auto& l : c) CHECK(l.find("-ACCUSE-> Komala") == std::string::npos);
+}
+
 TEST_CASE("Pronouns: 'the two leaders' are the two persons named just before", "[extract][coder][pronouns]") {
   const auto f = facts(
       "Vladimir Putin met Recep Tayyip Erdogan in Sochi on Thursday.\n"
