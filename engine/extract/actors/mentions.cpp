@@ -1359,6 +1359,42 @@ const std::string* peopleListNoun(const std::vector<Token>& tokens, size_t b) {
   return nullptr;
 }
 
+// "Peru's President dissolved Congress": a one-word name of a state's body
+// that other states' bodies bear too (given_names.txt home_bound_names) is
+// not the dictionary's body in an article that has named states (so far,
+// this sentence included) and never that body's own: by its name, a
+// demonym, a body or person of it, or a person the dictionary has in office
+// there on the article's date. That mention is dropped. Last step of
+// findMentions (s.owner is not kept up to date).
+void dropForeignHomeBodies(MentionScan& s) {
+  const auto& catalog = s.resolver->catalog().actors();
+  const Date on = s.resolver->articleDate();
+  const WordSet& bare = givenNames().homeBoundNames;
+  auto homeBound = [&](const Mention& m) {
+    const Entity& e = s.entityOf(m);
+    return e.actor.kind != ActorKind::kState && e.actor.kind != ActorKind::kPerson && !e.actor.country.empty() &&
+           m.tokEnd == m.tokBegin + 1 && bare.contains(s.tokens[m.tokBegin].lower);
+  };
+  for (const Mention& m : s.out) {
+    if (homeBound(m)) continue;
+    const Entity& e = s.entityOf(m);
+    s.resolver->noteStateCode(e.actor.country);
+    if (e.actor.kind != ActorKind::kPerson || e.catalog == kNoActor || !on.known()) continue;
+    for (const CatalogRelation& r : catalog[e.catalog].relations) {
+      const bool held = (!r.from.known() || r.from.days() <= on.days()) && (!r.to.known() || on.days() <= r.to.lastDay());
+      if (held && r.target != kNoActor && catalog[r.target].actor.kind == ActorKind::kState)
+        s.resolver->noteStateCode(catalog[r.target].actor.country);
+    }
+  }
+  for (const Token& t : s.tokens)
+    if (t.word)
+      if (auto st = s.index.demonym(t)) s.resolver->noteStateCode(catalog[*st].actor.country);
+  if (!s.resolver->anyStateCodeSeen()) return;
+  std::erase_if(s.out, [&](const Mention& m) {
+    return homeBound(m) && !s.resolver->stateCodeSeen(s.entityOf(m).actor.country);
+  });
+}
+
 std::vector<Mention> findMentions(const std::vector<Token>& tokens, const MentionIndex& index, Resolver* resolver) {
   if (tokens.empty()) return {};
   MentionScan s{tokens, index, resolver, {}, std::vector<int>(tokens.size(), -1)};
@@ -1371,6 +1407,7 @@ std::vector<Mention> findMentions(const std::vector<Token>& tokens, const Mentio
   attachTitles(s);
   findOfficeRoles(s);
   leadersGovernments(s);
+  dropForeignHomeBodies(s);
   return std::move(s.out);
 }
 

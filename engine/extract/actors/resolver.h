@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "base/date.h"
@@ -67,6 +68,14 @@ class Resolver {
   std::optional<size_t> defaultBodyFor(std::string_view title) const;
 
   void noteMention(size_t entity);
+  // The states the article has named so far, by country code (alpha-3 or
+  // name): its states, and those its other actors belong to or hold office
+  // in (actors/mentions.cpp, dropForeignHomeBodies).
+  void noteStateCode(const std::string& code) {
+    if (!code.empty()) stateCodes_.insert(code);
+  }
+  bool stateCodeSeen(const std::string& code) const { return stateCodes_.count(code) != 0; }
+  bool anyStateCodeSeen() const { return !stateCodes_.empty(); }
   // Another name the text gives `entity` ("also known as ..."): added to its
   // aliases (once) and to learnedAliases, for the store. Later mentions of
   // the alias in the same article are not matched to it.
@@ -86,6 +95,7 @@ class Resolver {
   std::unordered_map<size_t, size_t> byCatalog_;
   std::unordered_map<std::string, size_t> byNewKey_;
   std::unordered_map<std::string, std::vector<size_t>> surnames_;
+  std::unordered_set<std::string> stateCodes_;
 };
 
 }  // namespace kg::extract

@@ -15,6 +15,7 @@ Result<GivenNames> parseGivenNames(std::string_view text, std::string_view file)
       {"not_given_names", &GivenNames::notGivenNames},
       {"person_object_verbs", &GivenNames::personObjectVerbs},
       {"name_closers", &GivenNames::nameClosers},
+      {"home_bound_names", &GivenNames::homeBoundNames},
   };
   return parseWordSetFields(text, file, kFields);
 }

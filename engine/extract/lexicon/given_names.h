@@ -30,6 +30,7 @@ struct GivenNames {
   WordSet notGivenNames;  // first words of dictionary persons that are no given name: "sheikh", "san"
   WordSet personObjectVerbs;  // a name right after them is a person's: "arrested", "freed"
   WordSet nameClosers;        // words that may follow such a name: "on", "in", "and"
+  WordSet homeBoundNames;     // a body's bare name any state's body may bear: "congress"
 };
 
 // The sets of given_names.txt's format read from `text`; InvalidArgument

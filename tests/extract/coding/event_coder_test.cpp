@@ -1426,3 +1426,17 @@ TEST_CASE("Coder: 'accusing him of human rights abuses' after a sanction accuses
   INFO(dump(a));
   CHECK(hasLine(a, "United States -ACCUSE-> Qais al-Khazali"));
 }
+
+TEST_CASE("Coder: 'Congress' is the US Congress only in an article that has named the United States or named no state",
+          "[extract][coder]") {
+  // Peru's congress, which the dictionary does not hold: no edge to the US one.
+  const auto a = facts("Peru's President Martin Vizcarra dissolved Congress on Monday.", "2019-09-30");
+  CHECK(hasLine(a, "Martin Vizcarra -LEADER_OF-> Peru"));  // the sentence was read
+  for (const auto& l : a) CHECK(l.find("United States Congress") == std::string::npos);
+  const auto b = facts("Pedro Castillo dissolved Congress on Wednesday.", "2022-12-07");
+  for (const auto& l : b) CHECK(l.find("United States Congress") == std::string::npos);
+  // An article that named the US (here its president) keeps it.
+  const auto c = facts("Donald Trump criticised the bill.\nCongress imposed new sanctions on Russia on Thursday.", "2017-07-27");
+  INFO(dump(c));
+  CHECK(std::any_of(c.begin(), c.end(), [](const std::string& l) { return l.rfind("United States Congress -", 0) == 0; }));
+}
