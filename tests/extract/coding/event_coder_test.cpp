@@ -771,6 +771,15 @@ TEST_CASE("Coder: calling an act named without its author a wrong denounces the 
   const auto c = facts("Kenya suspended its cooperation with Somalia. The Somali government called the move a surprise.",
                        "2022-02-22");
   for (const auto& l : c) CHECK(l.find("Somalia -ACCUSE->") == std::string::npos);
+  // More words of blame and of praise (verbs.txt &CENSURE, &COMMEND).
+  const auto d = facts("Kenya suspended its cooperation with Somalia. The Somali government called the move dangerous.",
+                       "2022-02-22");
+  CHECK(hasLine(d, "Somalia -ACCUSE-> Kenya"));
+  const auto e = facts("Kenya suspended its cooperation with Somalia. The Somali government called the move a stab in the back.",
+                       "2022-02-22");
+  CHECK(hasLine(e, "Somalia -ACCUSE-> Kenya"));
+  const auto f = facts("Canada lifted its ban on Indian wheat on Monday.\nIndia called the decision significant.", "2022-02-22");
+  CHECK(hasLine(f, "India -SUPPORT-> Canada"));
 }
 
 TEST_CASE("Coder: a phrase of cause names why the act was done, not whom it was done to", "[extract][coder]") {
