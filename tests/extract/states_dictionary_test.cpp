@@ -143,6 +143,11 @@ TEST_CASE("Leaders dictionary: G20 heads and foreign ministers with their terms,
   for (const auto& r : kishida.relations) offices += r.target != kNoActor;
   CHECK(offices == 2);  // foreign minister, then prime minister
   CHECK(owner("習近平") == "Xi Jinping");
+  CHECK(owner("Xi") == "Xi Jinping");  // a family name written first, used alone: an alias
+  CHECK(hasLine(facts("Xi met Vladimir Putin in Moscow on Monday.", "2023-03-20"), "Xi Jinping -CONSULT-> Vladimir Putin"));
+  // The title before it is read, as before ("President Xi Jinping").
+  CHECK(hasLine(facts("President Xi Jinping met Vladimir Putin in Moscow on Monday.", "2023-03-20"),
+                "Xi Jinping -LEADER_OF-> China"));
   CHECK(owner("Lula") == "Luiz Inacio Lula da Silva");
   // A bare title before a leader's name states the office held on the article's date.
   CHECK(hasLine(facts("Prime Minister Fumio Kishida visited Kyiv on Tuesday.", "2023-03-22"), "Fumio Kishida -LEADER_OF-> Japan"));
