@@ -526,7 +526,10 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       facts = combineFacts(std::move(facts), std::move(coded), englishEvents_, denied);
       rememberDoneActs(facts, si, &discourse.acts);
       if (auto r = rebuttalFact(tokens, mentions, resolver.entities(), accusations, facts)) facts.push_back(std::move(*r));
-      if (auto r = appositiveReactionFact(tokens, mentions, resolver.entities(), facts)) facts.push_back(std::move(*r));
+      if (auto r = appositiveReactionFact(
+              tokens, mentions, resolver.entities(), facts,
+              [this](const std::vector<std::string_view>& words) { return events_->judgement(words); }))
+        facts.push_back(std::move(*r));
       for (Fact& f : followSuitFacts(tokens, mentions, lastEvents, facts)) facts.push_back(std::move(f));
       for (const Accusation& a : accusationsOf(facts, mentions)) accusations.push_back(a);
     }

@@ -1,5 +1,8 @@
 #include "extract/coding/event_lexicons.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "extract/syntax/pos_tagger.h"
 
 namespace kg::extract {
@@ -11,6 +14,7 @@ Result<std::unique_ptr<EventLexicons>> EventLexicons::load(const EventLexiconOpt
     auto verbs = VerbDictionary::parse(defaultVerbsText(), "verbs.txt (default dictionary)", warnings);
     if (!verbs) return verbs.status();
     x->verbs_.push_back(std::make_unique<VerbDictionary>(std::move(verbs).value()));
+    x->loadedDefaults_ = true;
     auto agents = AgentDictionary::parse(defaultAgentsText(), "agents.txt (default dictionary)", warnings);
     if (!agents) return agents.status();
     x->agents_.push_back(std::move(agents).value());
@@ -38,6 +42,30 @@ Result<std::unique_ptr<EventLexicons>> EventLexicons::load(const EventLexiconOpt
   for (const auto& a : x->agents_) agents.push_back(&a);
   x->english_ = std::make_unique<EnglishEventCoder>(std::move(lexicon).value(), std::move(verbs), std::move(agents));
   return x;
+}
+
+std::optional<bool> EventLexicons::judgement(const std::vector<std::string_view>& lowerWords) const {
+  if (verbs_.empty() || !loadedDefaults_) return std::nullopt;
+  const VerbDictionary& ours = *verbs_.front();
+  auto holds = [&](std::string_view name) {
+    const int64_t i = ours.findSynset(name);
+    if (i < 0) return false;
+    for (const auto& phrase : ours.synsets()[static_cast<size_t>(i)].phrases)
+      for (size_t at = 0; at + phrase.size() <= lowerWords.size(); ++at) {
+        bool same = true;
+        for (size_t k = 0; k < phrase.size() && same; ++k) {
+          const std::string_view w = lowerWords[at + k];
+          same = w.size() == phrase[k].size() &&
+                 std::equal(w.begin(), w.end(), phrase[k].begin(),
+                            [](char a, char b) { return std::toupper(static_cast<unsigned char>(a)) == b; });
+        }
+        if (same) return true;
+      }
+    return false;
+  };
+  const bool blame = holds("CENSURE"), praise = holds("COMMEND");
+  if (blame == praise) return std::nullopt;
+  return blame;
 }
 
 bool EventLexicons::discards(std::string_view sentence, bool* story) const {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,10 +42,16 @@ class EventLexicons final {
   const std::vector<AgentDictionary>& agents() const { return agents_; }
   // True when a discard list names `sentence` (or its story, `story` set).
   bool discards(std::string_view sentence, bool* story) const;
+  // The judgement the words `lowerWords` hold ("illegal", "a serious
+  // mistake", "an important step"): true for blame (our verbs.txt &CENSURE),
+  // false for praise (&COMMEND), nullopt for neither or both. A phrase of
+  // the synset matches consecutive words (lower case).
+  std::optional<bool> judgement(const std::vector<std::string_view>& lowerWords) const;
 
  private:
   EventLexicons() = default;
   std::vector<std::unique_ptr<VerbDictionary>> verbs_;
+  bool loadedDefaults_ = false;  // verbs_.front() is our verbs.txt
   std::vector<AgentDictionary> agents_;
   std::vector<DiscardList> discards_;
   std::unique_ptr<EnglishEventCoder> english_;

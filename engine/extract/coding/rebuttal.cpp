@@ -164,18 +164,34 @@ bool appositiveActNoun(const std::string& w) {
 
 }  // namespace
 
-std::optional<Fact> appositiveReactionFact(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                                           const std::vector<Entity>& entities, const std::vector<Fact>& sentenceFacts) {
+std::optional<Fact> appositiveReactionFact(
+    const std::vector<Token>& tokens, const std::vector<Mention>& mentions, const std::vector<Entity>& entities,
+    const std::vector<Fact>& sentenceFacts,
+    const std::function<std::optional<bool>(const std::vector<std::string_view>&)>& judged) {
   static const std::unordered_set<std::string_view> kCriticise = {"condemned", "criticised", "criticized",
                                                                   "denounced", "deplored",  "decried"};
   static const std::unordered_set<std::string_view> kPraise = {"welcomed", "praised", "hailed", "applauded"};
   for (const Mention& m : mentions) {
     if (m.modifier || m.possessive) continue;
+    // ", which Seoul condemned": "which" after the clause's comma stands for
+    // the act the clause told, as an act noun does.
+    const bool sentential =
+        m.tokBegin >= 2 && tokens[m.tokBegin - 1].lower == "which" && tokens[m.tokBegin - 2].lower == ",";
     const std::string* noun = appositionNounBefore(tokens, m);
-    if (noun == nullptr || !appositiveActNoun(*noun)) continue;
+    if (!sentential && (noun == nullptr || !appositiveActNoun(*noun))) continue;
     const size_t v = m.tokEnd;
     if (v >= tokens.size()) continue;
-    const bool criticise = kCriticise.count(tokens[v].lower) > 0, praise = kPraise.count(tokens[v].lower) > 0;
+    bool criticise = kCriticise.count(tokens[v].lower) > 0, praise = kPraise.count(tokens[v].lower) > 0;
+    // ", a move Mogadishu called illegal": what follows "called", up to the
+    // apposition's end, judges the act.
+    if (!criticise && !praise && judged && (tokens[v].lower == "called" || tokens[v].lower == "termed")) {
+      std::vector<std::string_view> words;
+      for (size_t k = v + 1; k < tokens.size() && tokens[k].word; ++k) words.push_back(tokens[k].lower);
+      if (const auto j = judged(words)) {
+        criticise = *j;
+        praise = !*j;
+      }
+    }
     if (!criticise && !praise) continue;
     // The act's author: the source of the sentence's one done event told
     // before the apposition, other than the one who reacts.

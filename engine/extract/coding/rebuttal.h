@@ -7,6 +7,7 @@
 // Pure functions; safe from any thread.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -41,11 +42,16 @@ std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::ve
 // An ACCUSE (CAMEO 111) or SUPPORT (051) fact from an apposition that
 // reacts to the act its sentence told: "Russia expelled two Estonian
 // diplomats, a decision Tallinn condemned" (Estonia ACCUSE Russia), ", a move
-// that Seoul welcomed". The act's author is the source of the sentence's one
+// that Seoul welcomed", ", which Seoul welcomed". The act's author is the source of the sentence's one
 // done event (`sentenceFacts`); nullopt when the words do not read so or
 // two actors did something.
-std::optional<Fact> appositiveReactionFact(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                                           const std::vector<Entity>& entities, const std::vector<Fact>& sentenceFacts);
+// With `judged` (EventLexicons::judgement), the reaction may also be a
+// judgement: ", a move Mogadishu called illegal", ", which Moscow called a
+// provocation" (blame: ACCUSE; praise: SUPPORT).
+std::optional<Fact> appositiveReactionFact(
+    const std::vector<Token>& tokens, const std::vector<Mention>& mentions, const std::vector<Entity>& entities,
+    const std::vector<Fact>& sentenceFacts,
+    const std::function<std::optional<bool>(const std::vector<std::string_view>&)>& judged = nullptr);
 
 // The accusations among `facts` (ACCUSE, not planned), each with the body
 // whose office the accuser holds by a title written with them (the mention's

@@ -577,6 +577,18 @@ TEST_CASE("Coder: an apposition that rejects or reacts to the act its sentence t
                 "Estonia -ACCUSE-> Russia"));
   CHECK(hasLine(facts("Japan lifted its restrictions on South Korean exports on Monday, a move that Seoul welcomed.", "2023-03-06"),
                 "South Korea -SUPPORT-> Japan"));
+  // ", which Tallinn condemned": "which" after the clause's comma is the act.
+  CHECK(hasLine(facts("Russia expelled two Estonian diplomats, which Tallinn condemned.", "2023-01-23"),
+                "Estonia -ACCUSE-> Russia"));
+  // A judgement after "called" (verbs.txt &CENSURE, &COMMEND).
+  CHECK(hasLine(facts("Russia expelled two Estonian diplomats, a decision Tallinn called unjustified.", "2023-01-23"),
+                "Estonia -ACCUSE-> Russia"));
+  CHECK(hasLine(facts("Japan lifted its restrictions on South Korean exports on Monday, a move Seoul called constructive.",
+                      "2023-03-06"),
+                "South Korea -SUPPORT-> Japan"));
+  // "called" with no judgement is no reaction.
+  for (const auto& l : facts("Russia expelled two Estonian diplomats, a decision Tallinn called expected.", "2023-01-23"))
+    CHECK(l.find("Estonia -ACCUSE->") == std::string::npos);
 }
 
 TEST_CASE("Coder: a rebuttal is dated as the coder's events are: by its verb's tense and the article", "[extract][coder]") {
