@@ -597,7 +597,7 @@ int nounSource(const RelationScan& s, size_t i, size_t p, const Trigger& tr) {
 }
 
 // An event noun: "the US killing of X", "US sanctions on Iraq", "the
-// withdrawal of US troops from Iraq".
+// withdrawal of US troops from Iraq", "the arrest of X by Y".
 void nounEvent(RelationScan& s, size_t i, const Trigger& tr) {
   const auto& tokens = s.tokens;
   const auto& c = s.c;
@@ -610,6 +610,12 @@ void nounEvent(RelationScan& s, size_t i, const Trigger& tr) {
   // The target follows "of", "on", "against" ...; "in Baghdad" is where, not whom.
   if (i + 1 < tokens.size() && words().targetPrepositions.contains(tokens[i + 1].lower)) dst = c.objectAfter(i + 1, 4, false);
   if (tr.type == EdgeType::kMobilize) dst = destinationAfter(s, i);
+  // "the killing of X by Y", "the arrest of X by Y police": the author after
+  // "by", right after the target's phrase.
+  if (src < 0 && dst >= 0 && tokens[i + 1].lower == "of") {
+    const size_t by = s.args[dst]->tokEnd;
+    if (by < tokens.size() && tokens[by].lower == "by") src = c.objectAfter(by, 4, false);
+  }
   if (tr.type == EdgeType::kRetreat) {  // "the withdrawal of US troops from Iraq"
     if (i + 1 < tokens.size() && tokens[i + 1].lower == "of") {
       const int of = c.objectAfter(i + 1, 3, false);

@@ -50,6 +50,14 @@ TEST_CASE("Relations: nouns of action take their source before and target after"
             "United States -ASSAULT-> Qassem Soleimani"));
   // 163 "impose sanctions" takes its type from the one CAMEO->PLOVER mapping: COERCE (relations.cpp typeFromCameo).
   CHECK(hasLine(facts("New US sanctions on Iran were announced.", "2020-01-06"), "United States -COERCE-> Iran"));
+  // Or after "by", right after the target: "the killing of X by Y".
+  CHECK(hasLine(facts("The killing of Qasem Soleimani by the United States angered Iraq.", "2020-01-06"),
+                "United States -ASSAULT-> Qassem Soleimani"));
+  CHECK(hasLine(facts("The invasion of Iraq by the United States began in March 2003.", "2020-01-06"),
+                "United States -ASSAULT-> Iraq"));
+  // "by" elsewhere is no author: "the killing of X, by all accounts, ...".
+  CHECK_FALSE(hasLine(facts("The killing of Qasem Soleimani shocked Iraq by all accounts.", "2020-01-06"),
+                      "Iraq -ASSAULT-> Qassem Soleimani"));
 }
 
 TEST_CASE("Relations: each verb family yields its PLOVER type", "[extract][relations]") {
