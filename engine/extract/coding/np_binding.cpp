@@ -129,7 +129,14 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
     }
     mentions.push_back(m);
   }
-  auto wordSpan = [&](size_t w) { return ByteSpan{p.words[w].begin, p.words[w].end}; };
+  // An abbreviation's full stop ("Jr.", "Sr.") is no part of the name a
+  // mention covers ("Ferdinand Marcos Jr."): the word ends before it.
+  auto wordSpan = [&](size_t w) {
+    ByteSpan s{p.words[w].begin, p.words[w].end};
+    const std::string& lower = p.words[w].lower;
+    if (lower.size() > 1 && lower.back() == '.' && s.end > s.begin + 1) --s.end;
+    return s;
+  };
   auto covers = [](const Mention& m, ByteSpan s) { return m.begin <= s.begin && s.end <= m.end; };
   auto within = [](const Mention& m, ByteSpan s) { return s.begin <= m.begin && m.end <= s.end; };
 

@@ -1461,3 +1461,9 @@ TEST_CASE("Coder: 'Congress' is the US Congress only in an article that has name
   INFO(dump(c));
   CHECK(std::any_of(c.begin(), c.end(), [](const std::string& l) { return l.rfind("United States Congress -", 0) == 0; }));
 }
+
+TEST_CASE("Coder: a name ending in an abbreviation ('Ferdinand Marcos Jr.') is bound to its phrase", "[extract][coder]") {
+  const auto a = facts("President Ferdinand Marcos Jr. summoned the Chinese ambassador on Tuesday.", "2023-02-14");
+  INFO(dump(a));
+  CHECK(hasLine(a, "Ferdinand Marcos Jr. -ACCUSE-> China"));
+}
