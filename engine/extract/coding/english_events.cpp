@@ -443,6 +443,51 @@ std::vector<std::pair<uint32_t, size_t>> demonymStatesOf(const syntax::SentenceP
 
 }  // namespace
 
+
+namespace {
+
+// The count a word says ("three", "3", "a"), or 0.
+int countWord(const std::string& w) {
+  static const char* const kWords[] = {"a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                       "ten", "eleven", "twelve"};
+  for (int i = 0; i < 13; ++i)
+    if (w == kWords[i]) return i == 0 ? 1 : i;
+  if (!w.empty() && w.size() <= 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::stoi(w);
+  return 0;
+}
+
+}  // namespace
+
+// "N days / weeks / months / years after <clause>": the subordinate clause
+// `ci` opened by "after" happened that long before the clause it hangs on
+// (its own day, else the article's date); at the unit's precision (days and
+// weeks: the day; months: the month; years: the year). Unknown otherwise.
+Date dateBeforeParent(const syntax::SentenceParse& parse, uint32_t ci, Date articleDate) {
+  const syntax::Clause& c = parse.clauses[ci];
+  if (c.subordinator != "after" || c.parent == syntax::kNoIndex || !articleDate.known()) return {};
+  size_t first = parse.vgs[c.verb].span.first;
+  if (c.subject != syntax::kNoIndex && !c.subjectInherited) first = std::min<size_t>(first, parse.nps[c.subject].span.first);
+  size_t at = first;
+  while (at > 0 && parse.words[at - 1].lower != "after" && first - at < 12) --at;
+  if (at < 3 || parse.words[at - 1].lower != "after") return {};
+  std::string unit = parse.words[at - 2].lower;
+  const int n = countWord(parse.words[at - 3].lower);
+  if (n == 0) return {};
+  if (unit.size() > 3 && unit.back() == 's') unit.pop_back();
+  Date base = eventDate(clauseText(parse, static_cast<uint32_t>(c.parent)), articleDate);
+  if (!base.known() || base.precision() != DatePrecision::kDay) base = articleDate;
+  if (unit == "day") return Date::fromDays(base.days() - n, DatePrecision::kDay);
+  if (unit == "week") return Date::fromDays(base.days() - 7 * n, DatePrecision::kDay);
+  const CivilDate d = base.civil();
+  if (unit == "month") {
+    const int m = d.year * 12 + (d.month - 1) - n;
+    return Date::month(m / 12, m % 12 + 1);
+  }
+  if (unit == "year") return Date::year(d.year - n);
+  return {};
+}
+
 std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, size_t end,
                                           const std::vector<Mention>& mentions, const DemonymLookup& demonym,
                                           Date articleDate, std::vector<std::pair<size_t, size_t>>* denied,
@@ -530,6 +575,10 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
         kind == syntax::ClauseKind::kCoordinated) {
       const Date own = eventDate(clauseText(parse, e.clause), articleDate);
       if (own.known() && own.precision() == DatePrecision::kDay) f.clauseDate = own;
+      // "seven years after Saudi Arabia cut ties", "three days after the
+      // court issued a warrant": that long before the clause it hangs on.
+      if (!f.clauseDate.known())
+        if (const Date before = dateBeforeParent(parse, e.clause, articleDate); before.known()) f.clauseDate = before;
     }
     facts.push_back(std::move(f));
   }

@@ -220,6 +220,16 @@ TEST_CASE("Coder: a subordinate, reported or coordinated clause that names its o
   const auto said = dateOf("Pompeo said on Tuesday that Iran had attacked American forces.", "2019-06-14", EdgeType::kAssault);
   REQUIRE(said.size() == 1);
   CHECK(said[0] == Date::day(2019, 6, 11));
+  // "N days / years after <clause>": that long before the clause it hangs on.
+  const auto cut = dateOf("Iran reopened its embassy in Riyadh on Tuesday, seven years after Saudi Arabia cut diplomatic "
+                          "ties with Tehran.",
+                          "2023-06-07", EdgeType::kSanction);
+  REQUIRE(cut.size() == 1);
+  CHECK(cut[0] == Date::year(2016));
+  const auto warned = dateOf("Russia struck Kyiv on Friday, two days after Germany warned Russia.", "2023-03-11",
+                             EdgeType::kThreaten);
+  REQUIRE(warned.size() == 1);
+  CHECK(warned[0] == Date::day(2023, 3, 8));
   // Each conjunct its own day.
   auto x = defaultExtractor().extract(kg::extract::testing::article(
       "Israeli jets struck Hamas positions on Monday and bombed Hezbollah positions on Tuesday.", "2023-10-11"));
