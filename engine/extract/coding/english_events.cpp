@@ -461,19 +461,23 @@ int countWord(const std::string& w) {
 
 // "N days / weeks / months / years after <clause>": the subordinate clause
 // `ci` opened by "after" happened that long before the clause it hangs on
-// (its own day, else the article's date); at the unit's precision (days and
-// weeks: the day; months: the month; years: the year). Unknown otherwise.
-Date dateBeforeParent(const syntax::SentenceParse& parse, uint32_t ci, Date articleDate) {
+// (its own day, else the article's date), one opened by "before" that long
+// after it; at the unit's precision (days and weeks: the day; months: the
+// month; years: the year). Unknown otherwise.
+Date dateFromParent(const syntax::SentenceParse& parse, uint32_t ci, Date articleDate) {
   const syntax::Clause& c = parse.clauses[ci];
-  if (c.subordinator != "after" || c.parent == syntax::kNoIndex || !articleDate.known()) return {};
+  if ((c.subordinator != "after" && c.subordinator != "before") || c.parent == syntax::kNoIndex || !articleDate.known())
+    return {};
+  const std::string& link = c.subordinator;
   size_t first = parse.vgs[c.verb].span.first;
   if (c.subject != syntax::kNoIndex && !c.subjectInherited) first = std::min<size_t>(first, parse.nps[c.subject].span.first);
   size_t at = first;
-  while (at > 0 && parse.words[at - 1].lower != "after" && first - at < 12) --at;
-  if (at < 3 || parse.words[at - 1].lower != "after") return {};
+  while (at > 0 && parse.words[at - 1].lower != link && first - at < 12) --at;
+  if (at < 3 || parse.words[at - 1].lower != link) return {};
   std::string unit = parse.words[at - 2].lower;
-  const int n = countWord(parse.words[at - 3].lower);
-  if (n == 0) return {};
+  const int count = countWord(parse.words[at - 3].lower);
+  const int n = link == "after" ? count : -count;
+  if (count == 0) return {};
   if (unit.size() > 3 && unit.back() == 's') unit.pop_back();
   Date base = eventDate(clauseText(parse, static_cast<uint32_t>(c.parent)), articleDate);
   if (!base.known() || base.precision() != DatePrecision::kDay) base = articleDate;
@@ -575,10 +579,10 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
         kind == syntax::ClauseKind::kCoordinated) {
       const Date own = eventDate(clauseText(parse, e.clause), articleDate);
       if (own.known() && own.precision() == DatePrecision::kDay) f.clauseDate = own;
-      // "seven years after Saudi Arabia cut ties", "three days after the
-      // court issued a warrant": that long before the clause it hangs on.
+      // "seven years after Saudi Arabia cut ties", "three days before the
+      // missiles hit": that long before (after) the clause it hangs on.
       if (!f.clauseDate.known())
-        if (const Date before = dateBeforeParent(parse, e.clause, articleDate); before.known()) f.clauseDate = before;
+        if (const Date relative = dateFromParent(parse, e.clause, articleDate); relative.known()) f.clauseDate = relative;
     }
     facts.push_back(std::move(f));
   }

@@ -230,6 +230,11 @@ TEST_CASE("Coder: a subordinate, reported or coordinated clause that names its o
                              EdgeType::kThreaten);
   REQUIRE(warned.size() == 1);
   CHECK(warned[0] == Date::day(2023, 3, 8));
+  // "N days before <clause>": that long after.
+  const auto hit = dateOf("Germany warned Russia on Tuesday, three days before Russian missiles hit Kyiv.", "2023-03-11",
+                          EdgeType::kAssault);
+  REQUIRE(hit.size() == 1);
+  CHECK(hit[0] == Date::day(2023, 3, 10));
   // Each conjunct its own day.
   auto x = defaultExtractor().extract(kg::extract::testing::article(
       "Israeli jets struck Hamas positions on Monday and bombed Hezbollah positions on Tuesday.", "2023-10-11"));
