@@ -160,6 +160,7 @@ constexpr std::pair<std::string_view, WordSet E::*> kEnglishSets[] = {
     {"replacing_verbs", &E::replacingVerbs},
     {"subject_pronouns", &E::subjectPronouns},
     {"saying_words", &E::sayingWords},
+    {"aspectual_verbs", &E::aspectualVerbs},
     {"clause_link_words", &E::clauseLinkWords},
     {"role_word_stems", &E::roleWordStems},
     {"title_qualifiers", &E::titleQualifiers},

@@ -58,6 +58,7 @@ struct EnglishRelationWords {
   WordSet placePrepositions, clauseLinkWords, ownerNouns, appointingVerbs, appointedTitleOpeners,
       replacingVerbs;
   WordSet subjectPronouns, sayingWords;  // english_rules: the speaker is not the subject of what was said
+  WordSet aspectualVerbs;               // english_rules: "to keep targeting" is intended
 };
 
 // The sets of arabic_words.txt, words arabicNormalize'd.

@@ -1482,3 +1482,19 @@ TEST_CASE("Coder: a name ending in an abbreviation ('Ferdinand Marcos Jr.') is b
   INFO(dump(a));
   CHECK(hasLine(a, "Ferdinand Marcos Jr. -ACCUSE-> China"));
 }
+
+TEST_CASE("Coder: 'vowed to keep targeting X' is intended, not done, and 'kept targeting X' is done", "[extract][coder]") {
+  using namespace kg;
+  auto assaults = [](const std::string& text) {
+    auto x = defaultExtractor().extract(kg::extract::testing::article(text, "2023-12-11"));
+    std::vector<bool> planned;
+    for (const auto& e : x.edges)
+      if (e.edge.type == EdgeType::kAssault && !e.edge.evidence.empty() && !e.edge.evidence.front().doc.empty())
+        planned.push_back(e.edge.mode == "planned");
+    return planned;
+  };
+  for (bool p : assaults("The Houthis have vowed to keep targeting ships linked to Israel.")) CHECK(p);
+  const auto done = assaults("The Houthis kept targeting ships linked to Israel on Monday.");
+  REQUIRE_FALSE(done.empty());
+  for (bool p : done) CHECK_FALSE(p);
+}
