@@ -528,7 +528,11 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       if (auto r = rebuttalFact(tokens, mentions, resolver.entities(), accusations, facts)) facts.push_back(std::move(*r));
       if (auto r = appositiveReactionFact(
               tokens, mentions, resolver.entities(), facts,
-              [this](const std::vector<std::string_view>& words) { return events_->judgement(words); }))
+              [this](const std::vector<std::string_view>& words) { return events_->judgement(words); },
+              [&](const Token& t) -> std::optional<size_t> {
+                if (auto state = demonymState(t)) return resolver.fromCatalog(*state);
+                return std::nullopt;
+              }))
         facts.push_back(std::move(*r));
       for (Fact& f : followSuitFacts(tokens, mentions, lastEvents, facts)) facts.push_back(std::move(f));
       for (const Accusation& a : accusationsOf(facts, mentions)) accusations.push_back(a);

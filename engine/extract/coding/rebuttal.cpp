@@ -62,8 +62,8 @@ bool ownBodyBefore(const std::vector<Token>& tokens, const Mention& m, size_t ve
 // mention `m` (a "that" or "which" may stand between): ", a charge Tehran
 // rejected", ", a decision that Tallinn condemned". nullptr when the words
 // before `m` do not read so.
-const std::string* appositionNounBefore(const std::vector<Token>& tokens, const Mention& m) {
-  size_t k = m.tokBegin;
+const std::string* appositionNounBefore(const std::vector<Token>& tokens, size_t begin) {
+  size_t k = begin;
   if (k > 0 && (tokens[k - 1].lower == "that" || tokens[k - 1].lower == "which")) --k;
   if (k < 3 || tokens[k - 3].lower != ",") return nullptr;
   const std::string& det = tokens[k - 2].lower;
@@ -78,7 +78,7 @@ const std::string* appositionNounBefore(const std::vector<Token>& tokens, const 
 // read so.
 size_t appositiveRebuttalVerb(const std::vector<Token>& tokens, const Mention& m) {
   const auto& w = englishCoderWords();
-  const std::string* noun = appositionNounBefore(tokens, m);
+  const std::string* noun = appositionNounBefore(tokens, m.tokBegin);
   if (noun == nullptr || !w.accusationNouns.contains(*noun)) return tokens.size();
   size_t v = m.tokEnd;
   if (v < tokens.size() && tokens[v].word && tokens[v].lower.ends_with("ly")) ++v;
@@ -164,52 +164,92 @@ bool appositiveActNoun(const std::string& w) {
 
 }  // namespace
 
-std::optional<Fact> appositiveReactionFact(
-    const std::vector<Token>& tokens, const std::vector<Mention>& mentions, const std::vector<Entity>& entities,
-    const std::vector<Fact>& sentenceFacts,
-    const std::function<std::optional<bool>(const std::vector<std::string_view>&)>& judged) {
+namespace {
+
+// Who reacts in an apposition: an actor and the words [begin, end) that name
+// it, the reaction's verb right after them.
+struct Reactor {
+  size_t entity;
+  size_t begin, end;
+  float confidence;
+};
+
+// ", a decision Tallinn condemned", ", which Seoul welcomed", ", a move
+// Mogadishu called illegal": the reaction of `r` to the act its sentence
+// told (see appositiveReactionFact); nullopt when the words do not read so.
+std::optional<Fact> reactionOf(const std::vector<Token>& tokens, const std::vector<Fact>& sentenceFacts,
+                               const std::function<std::optional<bool>(const std::vector<std::string_view>&)>& judged,
+                               const Reactor& r) {
   static const std::unordered_set<std::string_view> kCriticise = {"condemned", "criticised", "criticized",
                                                                   "denounced", "deplored",  "decried"};
   static const std::unordered_set<std::string_view> kPraise = {"welcomed", "praised", "hailed", "applauded"};
+  // ", which Seoul condemned": "which" after the clause's comma stands for
+  // the act the clause told, as an act noun does.
+  const bool sentential = r.begin >= 2 && tokens[r.begin - 1].lower == "which" && tokens[r.begin - 2].lower == ",";
+  const std::string* noun = appositionNounBefore(tokens, r.begin);
+  if (!sentential && (noun == nullptr || !appositiveActNoun(*noun))) return std::nullopt;
+  const size_t v = r.end;
+  if (v >= tokens.size()) return std::nullopt;
+  bool criticise = kCriticise.count(tokens[v].lower) > 0, praise = kPraise.count(tokens[v].lower) > 0;
+  // ", a move Mogadishu called illegal": what follows "called", up to the
+  // apposition's end, judges the act.
+  if (!criticise && !praise && judged && (tokens[v].lower == "called" || tokens[v].lower == "termed")) {
+    std::vector<std::string_view> words;
+    for (size_t k = v + 1; k < tokens.size() && tokens[k].word; ++k) words.push_back(tokens[k].lower);
+    if (const auto j = judged(words)) {
+      criticise = *j;
+      praise = !*j;
+    }
+  }
+  if (!criticise && !praise) return std::nullopt;
+  // The act's author: the source of the sentence's one done event told
+  // before the apposition, other than the one who reacts.
+  std::optional<size_t> author;
+  for (const Fact& f : sentenceFacts) {
+    if (isStandingType(f.type) || f.planned || f.src == r.entity) continue;
+    if (author && *author != f.src) return std::nullopt;  // two authors: whose act is unclear
+    author = f.src;
+  }
+  if (!author) return std::nullopt;
+  Fact f;
+  f.src = r.entity;
+  f.dst = *author;
+  f.type = criticise ? EdgeType::kAccuse : EdgeType::kSupport;
+  f.cameo = criticise ? "111" : "051";
+  f.confidence = r.confidence * kRebuttalConfidence;
+  f.tense = Tense::kPast;
+  return f;
+}
+
+// The confidence of a reactor named by a demonym phrase ("the Russian
+// foreign ministry"): its state is read, not named.
+constexpr float kDemonymReactorConfidence = 0.8F;
+
+}  // namespace
+
+std::optional<Fact> appositiveReactionFact(
+    const std::vector<Token>& tokens, const std::vector<Mention>& mentions, const std::vector<Entity>& entities,
+    const std::vector<Fact>& sentenceFacts,
+    const std::function<std::optional<bool>(const std::vector<std::string_view>&)>& judged,
+    const std::function<std::optional<size_t>(const Token&)>& demonymEntity) {
+  (void)entities;
   for (const Mention& m : mentions) {
     if (m.modifier || m.possessive) continue;
-    // ", which Seoul condemned": "which" after the clause's comma stands for
-    // the act the clause told, as an act noun does.
-    const bool sentential =
-        m.tokBegin >= 2 && tokens[m.tokBegin - 1].lower == "which" && tokens[m.tokBegin - 2].lower == ",";
-    const std::string* noun = appositionNounBefore(tokens, m);
-    if (!sentential && (noun == nullptr || !appositiveActNoun(*noun))) continue;
-    const size_t v = m.tokEnd;
-    if (v >= tokens.size()) continue;
-    bool criticise = kCriticise.count(tokens[v].lower) > 0, praise = kPraise.count(tokens[v].lower) > 0;
-    // ", a move Mogadishu called illegal": what follows "called", up to the
-    // apposition's end, judges the act.
-    if (!criticise && !praise && judged && (tokens[v].lower == "called" || tokens[v].lower == "termed")) {
-      std::vector<std::string_view> words;
-      for (size_t k = v + 1; k < tokens.size() && tokens[k].word; ++k) words.push_back(tokens[k].lower);
-      if (const auto j = judged(words)) {
-        criticise = *j;
-        praise = !*j;
-      }
-    }
-    if (!criticise && !praise) continue;
-    // The act's author: the source of the sentence's one done event told
-    // before the apposition, other than the one who reacts.
-    std::optional<size_t> author;
-    for (const Fact& f : sentenceFacts) {
-      if (isStandingType(f.type) || f.planned || f.src == m.entity) continue;
-      if (author && *author != f.src) return std::nullopt;  // two authors: whose act is unclear
-      author = f.src;
-    }
-    if (!author) return std::nullopt;
-    Fact f;
-    f.src = m.entity;
-    f.dst = *author;
-    f.type = criticise ? EdgeType::kAccuse : EdgeType::kSupport;
-    f.cameo = criticise ? "111" : "051";
-    f.confidence = m.confidence * kRebuttalConfidence;
-    f.tense = Tense::kPast;
-    return f;
+    if (auto f = reactionOf(tokens, sentenceFacts, judged, {m.entity, m.tokBegin, m.tokEnd, m.confidence})) return f;
+  }
+  // ", which the Russian foreign ministry called a provocation": "the", a
+  // demonym and one to three lower-case words of a body, then the verb.
+  if (!demonymEntity) return std::nullopt;
+  for (size_t b = 1; b + 2 < tokens.size(); ++b) {
+    if (tokens[b].lower != "the" || (tokens[b - 1].lower != "which" && tokens[b - 1].lower != "that" &&
+                                     appositionNounBefore(tokens, b) == nullptr))
+      continue;
+    const auto state = demonymEntity(tokens[b + 1]);
+    if (!state) continue;
+    size_t e = b + 2;
+    while (e < tokens.size() && e < b + 5 && tokens[e].word && !tokens[e].capital && !tokens[e].lower.ends_with("ed")) ++e;
+    if (e == b + 2) continue;
+    if (auto f = reactionOf(tokens, sentenceFacts, judged, {*state, b, e, kDemonymReactorConfidence})) return f;
   }
   return std::nullopt;
 }

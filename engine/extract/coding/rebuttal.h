@@ -47,11 +47,15 @@ std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::ve
 // two actors did something.
 // With `judged` (EventLexicons::judgement), the reaction may also be a
 // judgement: ", a move Mogadishu called illegal", ", which Moscow called a
-// provocation" (blame: ACCUSE; praise: SUPPORT).
+// provocation" (blame: ACCUSE; praise: SUPPORT). With `demonymEntity` (the
+// entity of the state a word is a demonym of), the one who reacts may be a
+// demonym and a body's words: ", which the Russian foreign ministry called a
+// provocation".
 std::optional<Fact> appositiveReactionFact(
     const std::vector<Token>& tokens, const std::vector<Mention>& mentions, const std::vector<Entity>& entities,
     const std::vector<Fact>& sentenceFacts,
-    const std::function<std::optional<bool>(const std::vector<std::string_view>&)>& judged = nullptr);
+    const std::function<std::optional<bool>(const std::vector<std::string_view>&)>& judged = nullptr,
+    const std::function<std::optional<size_t>(const Token&)>& demonymEntity = nullptr);
 
 // The accusations among `facts` (ACCUSE, not planned), each with the body
 // whose office the accuser holds by a title written with them (the mention's

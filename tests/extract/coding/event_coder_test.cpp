@@ -601,6 +601,12 @@ TEST_CASE("Coder: an apposition that rejects or reacts to the act its sentence t
   CHECK(hasLine(facts("Japan lifted its restrictions on South Korean exports on Monday, a move Seoul called constructive.",
                       "2023-03-06"),
                 "South Korea -SUPPORT-> Japan"));
+  // The one who reacts may be a demonym and a body's words.
+  CHECK(hasLine(facts("Russia expelled two Estonian diplomats, which the Estonian foreign ministry called unjustified.",
+                      "2023-01-23"),
+                "Estonia -ACCUSE-> Russia"));
+  CHECK(hasLine(facts("Russia expelled two Estonian diplomats, a decision the Estonian government condemned.", "2023-01-23"),
+                "Estonia -ACCUSE-> Russia"));
   // "called" with no judgement is no reaction.
   for (const auto& l : facts("Russia expelled two Estonian diplomats, a decision Tallinn called expected.", "2023-01-23"))
     CHECK(l.find("Estonia -ACCUSE->") == std::string::npos);
