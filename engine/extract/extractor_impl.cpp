@@ -527,7 +527,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       rememberDoneActs(facts, si, &discourse.acts);
       if (auto r = rebuttalFact(tokens, mentions, resolver.entities(), accusations, facts)) facts.push_back(std::move(*r));
       if (auto r = appositiveReactionFact(
-              tokens, mentions, resolver.entities(), facts,
+              tokens, mentions, facts,
               [this](const std::vector<std::string_view>& words) { return events_->judgement(words); },
               [&](const Token& t) -> std::optional<size_t> {
                 if (auto state = demonymState(t)) return resolver.fromCatalog(*state);

@@ -40,6 +40,12 @@ struct CatalogRelation {
   std::string origin;  // "file:line"
 };
 
+// True when relation `r` is held on `on`: a known date within its bounds (a
+// bound that is not known does not limit it); false for an unknown date.
+inline bool heldOn(const CatalogRelation& r, Date on) {
+  return on.known() && (!r.from.known() || r.from.days() <= on.days()) && (!r.to.known() || on.days() <= r.to.lastDay());
+}
+
 struct CatalogActor {
   Actor actor;
   std::vector<std::string> demonyms;  // "Iraqi", "Iranian"

@@ -617,11 +617,17 @@ bool claimPartialName(MentionScan& s, size_t b, size_t e) {
   return true;
 }
 
-// True when the name [b, e) closes an apposition: punctuation or the end
-// of the sentence follows it ("the Iranian ambassador, Iraj Masjedi, said").
 // "the", "a", "an": what opens a title set before a name by a comma.
 bool isDeterminer(const Token& t) { return t.lower == "the" || t.lower == "a" || t.lower == "an"; }
 
+// `s` in ASCII lower case (titles are compared with the lower-case words).
+std::string lowerCase(std::string s) {
+  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+// True when the name [b, e) closes an apposition: punctuation or the end
+// of the sentence follows it ("the Iranian ambassador, Iraj Masjedi, said").
 bool closesApposition(const std::vector<Token>& tokens, size_t e) {
   if (e >= tokens.size()) return true;
   const std::string& w = tokens[e].lower;
@@ -933,8 +939,7 @@ void attachTitleOfBodyAcrossComma(MentionScan& s, Mention& m) {
     // ("chief prosecutor" for the title Prosecutor): "chief" says who leads.
     std::string written;
     for (size_t k = d; k < of; ++k) written += (written.empty() ? "" : " ") + tokens[k].lower;
-    std::string name = tl->first;
-    for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string name = lowerCase(tl->first);
     const bool addsInFront = written.size() > name.size() && written.ends_with(" " + name);
     m.title = addsInFront ? written : tl->first;
     m.titleOf = body.entity;
@@ -1021,9 +1026,7 @@ void attachTitleAcrossCommaAndRank(MentionScan& s, Mention& m) {
   if (shifted.title.empty()) return;
   // "the army chief, General X": an armed forces head's title is the name's
   // over the rank, its state left to the sentence (standing_rules.cpp).
-  std::string lower = shifted.title;
-  for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  if (shifted.titleOf == kNoActor && !stateServiceTitles().contains(lower)) return;
+  if (shifted.titleOf == kNoActor && !stateServiceTitles().contains(lowerCase(shifted.title))) return;
   m.title = shifted.title;
   m.titleOf = shifted.titleOf;
   m.titleApposed = true;
@@ -1379,10 +1382,9 @@ void dropForeignHomeBodies(MentionScan& s) {
     if (homeBound(m)) continue;
     const Entity& e = s.entityOf(m);
     s.resolver->noteStateCode(e.actor.country);
-    if (e.actor.kind != ActorKind::kPerson || e.catalog == kNoActor || !on.known()) continue;
+    if (e.actor.kind != ActorKind::kPerson || e.catalog == kNoActor) continue;
     for (const CatalogRelation& r : catalog[e.catalog].relations) {
-      const bool held = (!r.from.known() || r.from.days() <= on.days()) && (!r.to.known() || on.days() <= r.to.lastDay());
-      if (held && r.target != kNoActor && catalog[r.target].actor.kind == ActorKind::kState)
+      if (heldOn(r, on) && r.target != kNoActor && catalog[r.target].actor.kind == ActorKind::kState)
         s.resolver->noteStateCode(catalog[r.target].actor.country);
     }
   }

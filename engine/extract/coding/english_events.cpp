@@ -444,20 +444,8 @@ std::vector<std::pair<uint32_t, size_t>> demonymStatesOf(const syntax::SentenceP
 }  // namespace
 
 
+
 namespace {
-
-// The count a word says ("three", "3", "a"), or 0.
-int countWord(const std::string& w) {
-  static const char* const kWords[] = {"a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                                       "ten", "eleven", "twelve"};
-  for (int i = 0; i < 13; ++i)
-    if (w == kWords[i]) return i == 0 ? 1 : i;
-  if (!w.empty() && w.size() <= 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return std::stoi(w);
-  return 0;
-}
-
-}  // namespace
 
 // "N days / weeks / months / years after <clause>": the subordinate clause
 // `ci` opened by "after" happened that long before the clause it hangs on
@@ -474,23 +462,14 @@ Date dateFromParent(const syntax::SentenceParse& parse, uint32_t ci, Date articl
   size_t at = first;
   while (at > 0 && parse.words[at - 1].lower != link && first - at < 12) --at;
   if (at < 3 || parse.words[at - 1].lower != link) return {};
-  std::string unit = parse.words[at - 2].lower;
   const int count = countWord(parse.words[at - 3].lower);
-  const int n = link == "after" ? count : -count;
-  if (count == 0) return {};
-  if (unit.size() > 3 && unit.back() == 's') unit.pop_back();
+  if (count <= 0) return {};
   Date base = eventDate(clauseText(parse, static_cast<uint32_t>(c.parent)), articleDate);
   if (!base.known() || base.precision() != DatePrecision::kDay) base = articleDate;
-  if (unit == "day") return Date::fromDays(base.days() - n, DatePrecision::kDay);
-  if (unit == "week") return Date::fromDays(base.days() - 7 * n, DatePrecision::kDay);
-  const CivilDate d = base.civil();
-  if (unit == "month") {
-    const int m = d.year * 12 + (d.month - 1) - n;
-    return Date::month(m / 12, m % 12 + 1);
-  }
-  if (unit == "year") return Date::year(d.year - n);
-  return {};
+  return movedBack(base, link == "after" ? count : -count, parse.words[at - 2].lower);
 }
+
+}  // namespace
 
 std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, size_t end,
                                           const std::vector<Mention>& mentions, const DemonymLookup& demonym,

@@ -14,7 +14,8 @@ Result<std::unique_ptr<EventLexicons>> EventLexicons::load(const EventLexiconOpt
     auto verbs = VerbDictionary::parse(defaultVerbsText(), "verbs.txt (default dictionary)", warnings);
     if (!verbs) return verbs.status();
     x->verbs_.push_back(std::make_unique<VerbDictionary>(std::move(verbs).value()));
-    x->loadedDefaults_ = true;
+    x->censure_ = x->verbs_.front()->findSynset("CENSURE");
+    x->commend_ = x->verbs_.front()->findSynset("COMMEND");
     auto agents = AgentDictionary::parse(defaultAgentsText(), "agents.txt (default dictionary)", warnings);
     if (!agents) return agents.status();
     x->agents_.push_back(std::move(agents).value());
@@ -45,10 +46,9 @@ Result<std::unique_ptr<EventLexicons>> EventLexicons::load(const EventLexiconOpt
 }
 
 std::optional<bool> EventLexicons::judgement(const std::vector<std::string_view>& lowerWords) const {
-  if (verbs_.empty() || !loadedDefaults_) return std::nullopt;
+  if (censure_ < 0 && commend_ < 0) return std::nullopt;
   const VerbDictionary& ours = *verbs_.front();
-  auto holds = [&](std::string_view name) {
-    const int64_t i = ours.findSynset(name);
+  auto holds = [&](int64_t i) {
     if (i < 0) return false;
     for (const auto& phrase : ours.synsets()[static_cast<size_t>(i)].phrases)
       for (size_t at = 0; at + phrase.size() <= lowerWords.size(); ++at) {
@@ -63,7 +63,7 @@ std::optional<bool> EventLexicons::judgement(const std::vector<std::string_view>
       }
     return false;
   };
-  const bool blame = holds("CENSURE"), praise = holds("COMMEND");
+  const bool blame = holds(censure_), praise = holds(commend_);
   if (blame == praise) return std::nullopt;
   return blame;
 }

@@ -7,6 +7,7 @@
 // Thread safety: immutable after load(); share freely.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,14 +45,18 @@ class EventLexicons final {
   bool discards(std::string_view sentence, bool* story) const;
   // The judgement the words `lowerWords` hold ("illegal", "a serious
   // mistake", "an important step"): true for blame (our verbs.txt &CENSURE),
-  // false for praise (&COMMEND), nullopt for neither or both. A phrase of
-  // the synset matches consecutive words (lower case).
+  // false for praise (&COMMEND), nullopt for neither or both, and always
+  // nullopt when the lexicons were loaded without our default dictionary
+  // (EventLexiconOptions::loadDefaults off). A phrase of the synset matches
+  // consecutive words (lower case). Thread-safe (reads only).
   std::optional<bool> judgement(const std::vector<std::string_view>& lowerWords) const;
 
  private:
   EventLexicons() = default;
   std::vector<std::unique_ptr<VerbDictionary>> verbs_;
-  bool loadedDefaults_ = false;  // verbs_.front() is our verbs.txt
+  // Our verbs.txt's &CENSURE and &COMMEND (indexes into verbs_.front()'s
+  // synsets), -1 when the defaults were not loaded.
+  int64_t censure_ = -1, commend_ = -1;
   std::vector<AgentDictionary> agents_;
   std::vector<DiscardList> discards_;
   std::unique_ptr<EnglishEventCoder> english_;

@@ -228,11 +228,9 @@ constexpr float kDemonymReactorConfidence = 0.8F;
 }  // namespace
 
 std::optional<Fact> appositiveReactionFact(
-    const std::vector<Token>& tokens, const std::vector<Mention>& mentions, const std::vector<Entity>& entities,
-    const std::vector<Fact>& sentenceFacts,
+    const std::vector<Token>& tokens, const std::vector<Mention>& mentions, const std::vector<Fact>& sentenceFacts,
     const std::function<std::optional<bool>(const std::vector<std::string_view>&)>& judged,
     const std::function<std::optional<size_t>(const Token&)>& demonymEntity) {
-  (void)entities;
   for (const Mention& m : mentions) {
     if (m.modifier || m.possessive) continue;
     if (auto f = reactionOf(tokens, sentenceFacts, judged, {m.entity, m.tokBegin, m.tokEnd, m.confidence})) return f;

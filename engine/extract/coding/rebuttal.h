@@ -52,8 +52,7 @@ std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::ve
 // demonym and a body's words: ", which the Russian foreign ministry called a
 // provocation".
 std::optional<Fact> appositiveReactionFact(
-    const std::vector<Token>& tokens, const std::vector<Mention>& mentions, const std::vector<Entity>& entities,
-    const std::vector<Fact>& sentenceFacts,
+    const std::vector<Token>& tokens, const std::vector<Mention>& mentions, const std::vector<Fact>& sentenceFacts,
     const std::function<std::optional<bool>(const std::vector<std::string_view>&)>& judged = nullptr,
     const std::function<std::optional<size_t>(const Token&)>& demonymEntity = nullptr);
 

@@ -407,14 +407,7 @@ Date resolveYearless(int month, int day, Date articleDate) {
 
 int numberWord(const Token& t) {
   if (t.kind == Tok::kNum) return t.end - t.begin <= 3 ? t.value : -1;
-  static constexpr std::array<std::string_view, 13> kWords = {"zero",  "one",   "two",  "three", "four",   "five",  "six",
-                                                     "seven", "eight", "nine", "ten",   "eleven", "twelve"};
-  const std::string_view w = t.lower;
-  for (int n = 0; n < 13; ++n)
-    if (w == kWords[n]) return n;
-  if (w == "a" || w == "an") return 1;
-  if (w == "several" || w == "few") return -1;
-  return -1;
+  return countWord(t.lower);
 }
 
 struct Candidate {
@@ -613,16 +606,14 @@ Date eventDate(std::string_view sentence, Date articleDate) {
       if (n < 0 || !articleDate.known()) continue;
       const size_t at = t[i - 2].begin;
       if ((unit == "days" || unit == "day") && artDay) {
-        cands.push_back({Date::fromDays(artDays - n, DatePrecision::kDay), at});
+        cands.push_back({movedBack(articleDate, n, unit), at});
       } else if ((unit == "weeks" || unit == "week") && artDay) {
-        cands.push_back({Date::week(artDays - 7 * n), at});
+        cands.push_back({Date::week(artDays - 7 * n), at});  // a week ago: that week, not a day
       } else if ((unit == "months" || unit == "month") &&
                  rank(articleDate.precision()) >= rank(DatePrecision::kMonth)) {
-        CivilDate c = articleDate.civil();
-        int total = c.year * 12 + (c.month - 1) - n;
-        cands.push_back({Date::month(total / 12, total % 12 + 1), at});
+        cands.push_back({movedBack(articleDate, n, unit), at});
       } else if (unit == "years" || unit == "year") {
-        cands.push_back({Date::year(articleDate.civil().year - n), at});
+        cands.push_back({movedBack(articleDate, n, unit), at});
       }
     } else if ((w == "week" || w == "month" || w == "year") && (prev == "last" || prev == "this" || prev == "next")) {
       const int delta = prev == "last" ? -1 : prev == "next" ? 1 : 0;
@@ -687,6 +678,33 @@ std::optional<int> anchoredOffset(std::string_view sentence) {
     if (auto off = anchorOffset(t, i)) return off;
   }
   return std::nullopt;
+}
+
+int countWord(std::string_view lower) {
+  static constexpr std::array<std::string_view, 13> kWords = {"zero",  "one",   "two",  "three", "four",   "five",  "six",
+                                                              "seven", "eight", "nine", "ten",   "eleven", "twelve"};
+  for (int n = 0; n < 13; ++n)
+    if (lower == kWords[n]) return n;
+  if (lower == "a" || lower == "an") return 1;
+  if (!lower.empty() && lower.size() <= 3 && std::all_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    int n = 0;
+    for (char c : lower) n = n * 10 + (c - '0');
+    return n;
+  }
+  return -1;
+}
+
+Date movedBack(Date base, int n, std::string_view unit) {
+  if (!base.known()) return Date::unknown();
+  if (unit == "day" || unit == "days") return Date::fromDays(base.days() - n, DatePrecision::kDay);
+  if (unit == "week" || unit == "weeks") return Date::fromDays(base.days() - 7 * n, DatePrecision::kDay);
+  const CivilDate c = base.civil();
+  if (unit == "month" || unit == "months") {
+    const int total = c.year * 12 + (c.month - 1) - n;
+    return Date::month(total / 12, total % 12 + 1);
+  }
+  if (unit == "year" || unit == "years") return Date::year(c.year - n);
+  return Date::unknown();
 }
 
 }  // namespace kg::extract

@@ -66,4 +66,14 @@ Date eventDate(std::string_view sentence, Date articleDate);
 // sentences with no date of their own.
 std::optional<int> anchoredOffset(std::string_view sentence);
 
+// The count a word says, as in "three days ago" or "seven years after":
+// "zero" to "twelve", "a" or "an" (1), one to three digits; -1 for anything
+// else.
+int countWord(std::string_view lower);
+
+// `base` moved back `n` units (forward when n < 0): "day(s)" and "week(s)"
+// (7 days) count from its first day and give a day; "month(s)" a month;
+// "year(s)" a year. Unknown for another unit or an unknown `base`.
+Date movedBack(Date base, int n, std::string_view unit);
+
 }  // namespace kg::extract

@@ -79,11 +79,6 @@ bool headTitle(const std::string& lt) { return words().headTitles.contains(lt); 
 // names a nationality, not an office of the state.
 bool honorificOrRank(const std::string& lt) { return words().honorifics.contains(lt); }
 
-// True when the relation is held on `on` (a bound that is not known does not limit it).
-bool heldOn(const CatalogRelation& r, Date on) {
-  return on.known() && (!r.from.known() || r.from.days() <= on.days()) && (!r.to.known() || on.days() <= r.to.lastDay());
-}
-
 std::string lowerCase(std::string s) {
   for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   return s;
