@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <set>
 #include <span>
 #include <thread>
 #include <utility>
@@ -22,17 +23,25 @@ Result<std::unique_ptr<Ingestor>> Ingestor::create(Engine& engine, extract::Extr
   auto baseline = engine.store().stats();
   if (!baseline) return baseline.status();
   ingestor->baseline_ = baseline.value();
-  if (options.knownActors == KnownActors::kNamed) {
-    for (const std::string& key : extractor.dictionaryKeys()) {
-      ingestor->dictionaryKeys_.insert(key);
-      auto ids = engine.store().lookupNameKey(key);
-      if (!ids) return ids.status();
-      ingestor->dictionaryActors_.insert(ids->begin(), ids->end());
-    }
+  // The stored actors indexed under a dictionary name: registered first, in
+  // either mode, so that kNamed registers a subsequence of what kAll does.
+  std::set<ActorId> dictionaryActors;
+  for (const std::string& key : extractor.dictionaryKeys()) {
+    auto ids = engine.store().lookupNameKey(key);
+    if (!ids) return ids.status();
+    dictionaryActors.insert(ids->begin(), ids->end());
   }
-  if (options.knownActors == KnownActors::kAll) {
+  if (options.knownActors == KnownActors::kNamed) {
+    ingestor->dictionaryKeys_.insert(extractor.dictionaryKeys().begin(), extractor.dictionaryKeys().end());
+    ingestor->dictionaryActors_ = std::move(dictionaryActors);
+  } else {
+    for (ActorId id : dictionaryActors) {
+      auto a = engine.store().getActor(id);
+      if (!a) return a.status();
+      if (a->has_value()) ingestor->tellExtractor(**a);
+    }
     KG_RETURN_IF_ERROR(engine.store().scanActors([&](const Actor& a) {
-      ingestor->tellExtractor(a);
+      if (!dictionaryActors.count(a.id)) ingestor->tellExtractor(a);
       return storage::Scan::kContinue;
     }));
   }
@@ -47,16 +56,19 @@ void Ingestor::tellExtractor(const Actor& actor) {
 Status Ingestor::setNamedActors(std::span<const extract::Article* const> articles) {
   if (options_.knownActors != KnownActors::kNamed) return Status::ok();
   names_.sync();
-  std::vector<ActorId> ids;
+  // The dictionary actors first (the same every article: the extractor keeps
+  // their registrations), then the others the articles name; each group
+  // ascending by id, each id once.
+  std::vector<ActorId> ids(dictionaryActors_.begin(), dictionaryActors_.end());
+  const size_t dictionaryCount = ids.size();
   for (const extract::Article* article : articles) {
     auto named = namedActors(names_, article->text);
     if (!named) return named.status();
-    ids.insert(ids.end(), named->begin(), named->end());
+    for (ActorId id : *named)
+      if (!dictionaryActors_.count(id)) ids.push_back(id);
   }
-  ids.insert(ids.end(), dictionaryActors_.begin(), dictionaryActors_.end());
-  // Ascending ids, as the scan of kAll registers them; each once.
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::sort(ids.begin() + static_cast<std::ptrdiff_t>(dictionaryCount), ids.end());
+  ids.erase(std::unique(ids.begin() + static_cast<std::ptrdiff_t>(dictionaryCount), ids.end()), ids.end());
   size_t count = 0;
   for (ActorId id : ids) {
     auto actor = names_.actor(id);

@@ -89,8 +89,10 @@ class Ingestor {
   Status flushQueue();
   // Writes one extracted article in one batch (see ingestArticle).
   Status commitExtraction(const extract::Article& article, const extract::Extraction& extraction);
-  // kNamed: tells the extractor (setArticleActors) the stored actors that
-  // `articles` name and dictionaryActors_, no others (a no-op with kAll).
+  // kNamed: tells the extractor (setArticleActors) dictionaryActors_ and then
+  // the other stored actors that `articles` name, each group ascending by id,
+  // no others (a no-op with kAll). The constant group first lets the
+  // extractor keep its registrations from article to article.
   // Errors: the store's.
   Status setNamedActors(std::span<const extract::Article* const> articles);
   // kAll: Extractor::addKnownActor (a no-op with kNamed).

@@ -351,3 +351,91 @@ TEST_CASE("Ingestor: with kNamed, a run that stopped after k articles and a re-r
     CHECK(dumpAll(db) == want);
   }
 }
+
+namespace {
+
+// Forwards to a real extractor and records the ids of every registration
+// list it is handed (setArticleActors) and every actor it is told
+// (addKnownActor), in order.
+class RecordingExtractor final : public kg::extract::Extractor {
+ public:
+  explicit RecordingExtractor(kg::extract::Extractor& inner) : inner_(inner) {}
+  void addKnownActor(const Actor& actor) override {
+    told.push_back(actor.id);
+    inner_.addKnownActor(actor);
+  }
+  void setArticleActors(const std::vector<Actor>& actors) override {
+    std::vector<ActorId>& list = lists.emplace_back();
+    for (const Actor& a : actors) list.push_back(a.id);
+    inner_.setArticleActors(actors);
+  }
+  const std::vector<std::string>& dictionaryKeys() const override { return inner_.dictionaryKeys(); }
+  const std::vector<std::string>& warnings() const override { return inner_.warnings(); }
+  kg::extract::Extraction extract(const kg::extract::Article& article) const override {
+    return inner_.extract(article);
+  }
+  std::vector<std::vector<ActorId>> lists;
+  std::vector<ActorId> told;
+
+ private:
+  kg::extract::Extractor& inner_;
+};
+
+// The one article of a text file holding `text`.
+kg::extract::Article articleOf(const std::string& path, const std::string& text) {
+  std::ofstream(path) << text << "\n";
+  std::vector<kg::extract::Article> articles = articlesOf({path});
+  REQUIRE(articles.size() == 1);
+  return articles[0];
+}
+
+}  // namespace
+
+TEST_CASE("Ingestor: the stored actors with a dictionary name lead every registration list, then the others an "
+          "article names, each group ascending",
+          "[core][ingest]") {
+  kg::testing::TempDir dir;
+  const std::string db = dir.sub("db");
+  std::vector<ActorId> ids;
+  {
+    auto e = openEngine(db);
+    // Invented organisations (no dictionary names them) interleaved by id
+    // with two states the default dictionaries hold.
+    ids = putActors(*e, {{"Vardell Mining Consortium", ActorKind::kOrganisation},
+                         {"Iran", ActorKind::kState},
+                         {"Ostrava Grain Board", ActorKind::kOrganisation},
+                         {"Iraq", ActorKind::kState},
+                         {"Quillon Shipping Federation", ActorKind::kOrganisation}});
+  }
+  const ActorId vardell = ids[0], iran = ids[1], ostrava = ids[2], iraq = ids[3], quillon = ids[4];
+  auto engine = openEngine(db);
+  auto inner = kg::extract::Extractor::create({});
+  REQUIRE(inner.isOk());
+
+  SECTION("kNamed") {
+    RecordingExtractor rec(**inner);
+    kg::core::IngestOptions options;
+    options.knownActors = KnownActors::kNamed;
+    auto ingestor = Ingestor::create(*engine, rec, options);
+    REQUIRE(ingestor.isOk());
+    REQUIRE((*ingestor)
+                ->ingestArticle(articleOf(dir.sub("a1.txt"), "The Quillon Shipping Federation criticised the Vardell Mining "
+                                                "Consortium on Sunday."))
+                .isOk());
+    REQUIRE((*ingestor)->ingestArticle(articleOf(dir.sub("a2.txt"), "The Ostrava Grain Board met on Monday.")).isOk());
+    REQUIRE(rec.lists.size() == 2);
+    // Iran and Iraq are in both lists although neither article names them:
+    // a stored actor with a dictionary name can stand for a dictionary actor.
+    CHECK(rec.lists[0] == std::vector<ActorId>{iran, iraq, vardell, quillon});
+    CHECK(rec.lists[1] == std::vector<ActorId>{iran, iraq, ostrava});
+  }
+  SECTION("kAll tells the same order: the dictionary group, then the rest of the store") {
+    RecordingExtractor rec(**inner);
+    kg::core::IngestOptions options;
+    options.knownActors = KnownActors::kAll;
+    auto ingestor = Ingestor::create(*engine, rec, options);
+    REQUIRE(ingestor.isOk());
+    CHECK(rec.told == std::vector<ActorId>{iran, iraq, vardell, ostrava, quillon});
+    CHECK(rec.lists.empty());
+  }
+}
