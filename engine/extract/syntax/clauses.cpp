@@ -35,6 +35,17 @@ bool opensClause(const Word& w) {
                                         w.lower == "until"sv || w.lower == "till"sv || w.lower == "as"sv || w.lower == "once"sv);
 }
 
+// Verbs of speech and appeal that, coordinated after a reported clause, go
+// on with the one who spoke ("said ... and urged X to", "told X that ... and
+// called on Y to"): acts of the speaker, which the things a reported clause
+// is about rarely do.
+bool speakerSideVerb(std::string_view lemma) {
+  static const std::unordered_set<std::string_view> kSpeakerSide = {
+      "say", "add", "tell", "urge", "call", "ask", "demand", "appeal", "insist", "stress", "reiterate",
+      "repeat", "pledge", "vow", "promise", "express", "emphasise", "emphasize", "invite", "thank"};
+  return kSpeakerSide.count(lemma) > 0;
+}
+
 bool isRelativeWord(std::string_view w) { return w == "which"sv || w == "who"sv || w == "whom"sv || w == "that"sv || w == "whose"sv; }
 
 struct Elem {
@@ -344,6 +355,22 @@ class ClauseFinder {
     return true;
   }
 
+  // "X said (that) the attacks were unacceptable and urged Iraq to ...": a
+  // verb of speech or appeal coordinated right after a reported clause, in
+  // the tense of the verb that reported it, goes on the speaker's side (the
+  // clause that reported `prev`); any other verb is the reported clause's
+  // conjunct ("said Iran attacked ships and seized a tanker"). Returns the
+  // clause whose subject the conjunct shares.
+  int32_t speakerSideConjunct(int32_t prev, const VerbGroup& vg) const {
+    if (prev == kNoIndex) return prev;
+    const Clause& pc = p_.clauses[static_cast<size_t>(prev)];
+    if (pc.kind != ClauseKind::kReported || pc.parent == kNoIndex) return prev;
+    const Clause& reporter = p_.clauses[static_cast<size_t>(pc.parent)];
+    const VerbGroup& said = p_.vgs[reporter.verb];
+    if (!speakerSideVerb(vg.lemma) || vg.tense != said.tense || !vg.modal.empty() || vg.nonFinite) return prev;
+    return pc.parent;
+  }
+
   // Kind, subject and subordinator from what precedes the verb; returns the
   // clause's first element.
   size_t classify(Clause& c, VerbGroup& vg, size_t e, const SubjectScan& s) {
@@ -362,6 +389,7 @@ class ClauseFinder {
       int32_t prev = lastClauseOf({ClauseKind::kMain, ClauseKind::kReported, ClauseKind::kCoordinated,
                                    ClauseKind::kRelative, ClauseKind::kSubordinate});
       c.kind = ClauseKind::kCoordinated;
+      prev = speakerSideConjunct(prev, vg);
       if (prev != kNoIndex) {
         const Clause& pc = p_.clauses[static_cast<size_t>(prev)];
         c.subject = pc.subject, c.parent = pc.parent, c.speaker = pc.speaker;

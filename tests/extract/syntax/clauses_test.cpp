@@ -193,6 +193,25 @@ TEST_CASE("Clauses: coordinated subjects and coordinated verbs", "[extract][synt
   CHECK(svo(r, clause(r, "chant")) == "Protesters|chant|slogans|against:the government");
 }
 
+TEST_CASE("Clauses: a verb of speech or appeal after a reported clause goes on with the speaker", "[extract][syntax]") {
+  // The conjunct's subject is the one who spoke, not the reported clause's.
+  syn::SentenceParse p = parse("The envoy said that the talks were useful and urged Ruritania to release the sailors.");
+  const syn::Clause& urged = clause(p, "urge");
+  CHECK(urged.kind == ClauseKind::kCoordinated);
+  CHECK(urged.parent == syn::kNoIndex);
+  CHECK(svo(p, urged) == "The envoy|urge|Ruritania|");
+  syn::SentenceParse q = parse("The minister told reporters the strike was illegal and called on Ruritania to respond.");
+  CHECK(svo(q, clause(q, "call")) == "The minister|call|Ruritania|");
+  // Another verb is the reported clause's conjunct: Ruritania seized the tanker.
+  syn::SentenceParse r = parse("The envoy said Ruritania attacked two ships and seized a tanker.");
+  const syn::Clause& seized = clause(r, "seize");
+  CHECK(svo(r, seized) == "Ruritania|seize|a tanker|");
+  CHECK(seized.parent != syn::kNoIndex);  // under the reporting clause
+  // So is a verb in another tense than the reporting one.
+  syn::SentenceParse s2 = parse("The envoy says the talks were useful and urged Ruritania to act.");
+  CHECK(np(s2, clause(s2, "urge").subject) == "the talks");
+}
+
 TEST_CASE("Clauses: infinitival complements keep their own arguments", "[extract][syntax]") {
   syn::SentenceParse p = parse("Secretary of State Mike Pompeo called on Iraq to protect American diplomats.");
   const syn::Clause& c = clause(p, "call");
