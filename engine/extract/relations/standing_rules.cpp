@@ -560,13 +560,25 @@ void pushAppositionFact(StandingScan& s, const Mention& m, const Mention& g, std
 
 // "P, the secretary general of G", "P, a member of G": `q` is the article
 // after the comma.
+// A second role joined by "and" ("P, the speaker of parliament and leader of
+// the Ennahda party,"; "..., and the head of G") is read as the first is.
 void appositiveRole(StandingScan& s, const std::vector<const Mention*>& all, const Mention& m, size_t q) {
-  size_t r = 0;
-  std::string title = appositiveTitle(s.tokens, q, &r);
-  if (title.empty() || !roleWords(title)) return;
-  const Mention* g = mentionAfter(s.tokens, all, r + 1, 3);
-  if (g == nullptr) return;
-  pushAppositionFact(s, m, *g, std::move(title), s.tokens[q].lower != "the");
+  const auto& tokens = s.tokens;
+  bool definite = tokens[q].lower == "the";  // a second role without an article shares the first's
+  for (int role = 0; role < 2; ++role) {
+    size_t r = 0;
+    std::string title = appositiveTitle(tokens, q, &r);
+    if (title.empty() || !roleWords(title)) return;
+    if (const Mention* g = mentionAfter(tokens, all, r + 1, 3)) pushAppositionFact(s, m, *g, title, !definite);
+    // The second role: "and", then its article or its first word, within
+    // a few words of the first role's "of" and before any comma.
+    size_t k = r + 1;
+    while (k < tokens.size() && k < r + 8 && tokens[k].word && tokens[k].lower != "and") ++k;
+    if (k + 1 >= tokens.size() || tokens[k].lower != "and") return;
+    const std::string& next = tokens[k + 1].lower;
+    q = next == "the" || next == "a" || next == "an" ? k + 1 : k;
+    if (q != k) definite = next == "the";
+  }
 }
 
 // True for the words a role may be qualified by ("senior", "former").

@@ -49,6 +49,21 @@ TEST_CASE("Relations: an apposition before or after a name gives its office, and
   for (const auto& line : k) CHECK(line.find("Esmail Qaani") == std::string::npos);
 }
 
+TEST_CASE("Relations: two roles joined by 'and' in one apposition are both read", "[extract][relations]") {
+  // Invented names.
+  const auto a = facts("Marta Quell, the speaker of parliament and leader of the Ostmark Workers' Party, criticised the move.",
+                       "2023-05-08");
+  CHECK(hasLine(a, "Marta Quell -LEADER_OF-> Ostmark Workers Party"));
+  const auto b = facts("Karim Yassin, a member of the Orvak Front and a founder of the Tessel Movement, spoke on Monday.",
+                       "2023-05-08");
+  CHECK(hasLine(b, "Karim Yassin -MEMBER_OF-> Orvak Front"));
+  CHECK(hasLine(b, "Karim Yassin -MEMBER_OF-> Tessel Movement"));
+  CHECK_FALSE(hasLine(b, "Karim Yassin -LEADER_OF-> Tessel Movement"));  // "a founder": one of several
+  // No second role: "and" joins something else.
+  const auto c = facts("Marta Quell, the leader of the Green Union party and Tomas Arroyo met on Monday.", "2023-05-08");
+  CHECK_FALSE(hasLine(c, "Marta Quell -LEADER_OF-> Tomas Arroyo"));
+}
+
 TEST_CASE("Relations: diplomats, consuls and military rulers, a post's place or a rank between title and name",
           "[extract][relations]") {
   // Invented names.
