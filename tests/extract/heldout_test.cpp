@@ -173,6 +173,9 @@ namespace {
 //                   (", which X condemned", ", a move X called illegal"), "the killing of X by Y",
 //                   "Jr." names bound, "N days after / before <clause>" dated (dates right +1 on
 //                   frozen fresh6, fresh7 and fresh12, +1 on fresh9).
+//   heldout_fresh18/ written in session 32 by a helper that never read the extractor's rules or
+//                   outputs, while the session's first rules were being written: 60/116, 63/75
+//                   at 033abe4 (the extractor of session 31's end).
 //   heldout_jaar1/  the first Japanese and Arabic frozen set (session 28): 5/33, 5/10 when
 //                   written (f9d9962).
 // Session 28 (2026-12-05): rebuttals dated and in apposition, reactions in apposition, answers to
@@ -222,6 +225,7 @@ constexpr HeldoutSet kSets[] = {
     {KG_HELDOUT_FRESH15_DIR, 58, 76, 40},  // 29/55, 34/46 when written (session 30, 752361f); 32/55, 38/50 after session 31 ("Xi")
     {KG_HELDOUT_FRESH16_DIR, 57, 91, 40},  // 54/94, 61/67 when written (session 30, by a helper that never saw the rules or outputs)
     {KG_HELDOUT_FRESH17_DIR, 54, 84, 40},  // 55/101, 56/66 when written (session 31, by a helper that never saw the rules or outputs; the same at 38aab3e)
+    {KG_HELDOUT_FRESH18_DIR, 51, 84, 45},  // 60/116, 63/75 when written (session 32, by a helper that never saw the rules or outputs; measured at 033abe4)
     {KG_HELDOUT_JAAR1_DIR, 51, 76, 25},    // Japanese and Arabic: 5/33, 5/10 when written (session 28, f9d9962); 7/33, 7/12 at its end; 16/33, 15/20 after session 29
     {KG_HELDOUT_JAAR2_DIR, 46, 90, 35},    // Japanese and Arabic: 18/60, 19/22 when written (session 29, d9b357e); 28/60, 29/32 at its end
 };
