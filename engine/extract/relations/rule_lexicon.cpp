@@ -155,6 +155,7 @@ constexpr std::pair<std::string_view, WordSet E::*> kEnglishSets[] = {
     {"state_vague_titles", &E::stateVagueTitles},
     {"place_prepositions", &E::placePrepositions},
     {"owner_nouns", &E::ownerNouns},
+    {"state_body_heads", &E::stateBodyHeads},
     {"appointing_verbs", &E::appointingVerbs},
     {"appointed_title_openers", &E::appointedTitleOpeners},
     {"replacing_verbs", &E::replacingVerbs},

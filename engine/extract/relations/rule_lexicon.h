@@ -55,7 +55,7 @@ struct EnglishRelationWords {
   WordSet auxiliaries, prepositions, determiners, subordinators, relatives, modals, sequenceAdverbs, roleNouns,
       lightVerbs, targetPrepositions, locationPrepositions, agreementNouns, governingWords;
   WordSet leaderTitleWords, headTitles, honorifics, ranks, stateVagueTitles, roleWordStems, titleQualifiers;
-  WordSet placePrepositions, clauseLinkWords, ownerNouns, appointingVerbs, appointedTitleOpeners,
+  WordSet placePrepositions, clauseLinkWords, ownerNouns, stateBodyHeads, appointingVerbs, appointedTitleOpeners,
       replacingVerbs;
   WordSet subjectPronouns, sayingWords;  // english_rules: the speaker is not the subject of what was said
   WordSet aspectualVerbs;               // english_rules: "to keep targeting" is intended

@@ -511,6 +511,27 @@ const Mention* mentionAfter(const std::vector<Token>& tokens, const std::vector<
   return nullptr;
 }
 
+// "of Iran's Supreme National Security Council": a state's possessive
+// mention starting within `window` tokens after `from`, followed by a
+// capitalised name of one of its organs that no mention covers (the state
+// owns the office); nullptr otherwise.
+const Mention* stateOfUnknownOrgan(const StandingScan& s, const std::vector<const Mention*>& all, size_t from,
+                                   size_t window) {
+  const auto& tokens = s.tokens;
+  for (size_t k = 0; k < all.size(); ++k) {
+    const Mention* m = all[k];
+    if (m->tokBegin < from) continue;
+    if (m->tokBegin > from + window || !m->possessive) return nullptr;
+    if (s.entities[m->entity].actor.kind != ActorKind::kState) return nullptr;
+    if (k + 1 < all.size() && all[k + 1]->tokBegin < m->tokEnd + 7) return nullptr;  // the organ is an actor
+    size_t e = m->tokEnd;
+    while (e < tokens.size() && e < m->tokEnd + 6 && tokens[e].word && tokens[e].capital) ++e;
+    if (e == m->tokEnd || !words().stateBodyHeads.contains(tokens[e - 1].lower)) return nullptr;
+    return m;
+  }
+  return nullptr;
+}
+
 // The role words of an apposition starting at the article `q` ("the
 // secretary general" before "of"/"with"/"in"/"for"); `*end` is set to the
 // preposition. Empty when no preposition ends them.
@@ -569,7 +590,11 @@ void appositiveRole(StandingScan& s, const std::vector<const Mention*>& all, con
     size_t r = 0;
     std::string title = appositiveTitle(tokens, q, &r);
     if (title.empty() || !roleWords(title)) return;
-    if (const Mention* g = mentionAfter(tokens, all, r + 1, 3)) pushAppositionFact(s, m, *g, title, !definite);
+    if (const Mention* g = mentionAfter(tokens, all, r + 1, 3)) {
+      pushAppositionFact(s, m, *g, title, !definite);
+    } else if (const Mention* state = stateOfUnknownOrgan(s, all, r + 1, 1)) {
+      pushAppositionFact(s, m, *state, title, true);  // an office in the organ: OFFICIAL_OF the state
+    }
     // The second role: "and", then its article or its first word, within
     // a few words of the first role's "of" and before any comma.
     size_t k = r + 1;

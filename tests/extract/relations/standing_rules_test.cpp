@@ -64,6 +64,24 @@ TEST_CASE("Relations: two roles joined by 'and' in one apposition are both read"
   CHECK_FALSE(hasLine(c, "Marta Quell -LEADER_OF-> Tomas Arroyo"));
 }
 
+TEST_CASE("Relations: a role in a state's organ that is no known actor is an office of the state",
+          "[extract][relations]") {
+  // Invented names.
+  const auto a = facts("Omar Haddad, the secretary of Lebanon's Higher Defence Council, said the talks would go on.",
+                       "2023-05-08");
+  CHECK(hasLine(a, "Omar Haddad -OFFICIAL_OF-> Lebanon"));
+  CHECK_FALSE(hasLine(a, "Omar Haddad -LEADER_OF-> Lebanon"));
+  // The head of an organ does not lead the state.
+  const auto b = facts("Kenya expelled Omar Haddad, the head of Lebanon's General Security Directorate, on Monday.",
+                       "2023-05-08");
+  CHECK(hasLine(b, "Omar Haddad -OFFICIAL_OF-> Lebanon"));
+  CHECK_FALSE(hasLine(b, "Omar Haddad -LEADER_OF-> Lebanon"));
+  // A party or movement of the country is no organ of its state.
+  const auto c = facts("Omar Haddad, the leader of Lebanon's Cedar Movement, said the talks would go on.", "2023-05-08");
+  CHECK_FALSE(hasLine(c, "Omar Haddad -OFFICIAL_OF-> Lebanon"));
+  CHECK_FALSE(hasLine(c, "Omar Haddad -LEADER_OF-> Lebanon"));
+}
+
 TEST_CASE("Relations: diplomats, consuls and military rulers, a post's place or a rank between title and name",
           "[extract][relations]") {
   // Invented names.
