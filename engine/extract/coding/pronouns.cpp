@@ -26,9 +26,16 @@ PronounCase pronounCase(const SentenceParse& p, const syntax::NounPhrase& np) {
 // The one person phrase `np` names, if it names exactly one entity and that
 // entity is a person.
 std::optional<size_t> personOf(const NpActors& actors, size_t np, const std::function<bool(size_t)>& isPerson) {
-  if (np >= actors.size() || actors[np].size() != 1) return std::nullopt;
-  const size_t e = actors[np].front();
-  return isPerson(e) ? std::optional<size_t>(e) : std::nullopt;
+  if (np >= actors.size()) return std::nullopt;
+  // The one person a phrase names, beside the state or body of its title
+  // ("French President Emmanuel Macron": Macron); none when it names two.
+  std::optional<size_t> person;
+  for (size_t e : actors[np]) {
+    if (!isPerson(e)) continue;
+    if (person) return std::nullopt;
+    person = e;
+  }
+  return person;
 }
 
 // The clause whose own subject or object list holds phrase `np`.

@@ -37,6 +37,18 @@ TEST_CASE("Pronouns: a subject pronoun is the person subject before it", "[extra
   CHECK_FALSE(f.count("Benjamin Netanyahu -ACCUSE-> Hamas"));
 }
 
+TEST_CASE("Pronouns: a subject named with the state of its title is still the person a pronoun stands for",
+          "[extract][coder][pronouns]") {
+  // "French President Emmanuel Macron" names France and Macron: "He" is Macron,
+  // not the person his sentence names after him.
+  const auto f = facts(
+      "French President Emmanuel Macron praised Mustafa al-Kadhimi on Wednesday.\n"
+      "He met President Barham Salih later that day.",
+      "2020-09-02");
+  CHECK(hasLine(f, "Emmanuel Macron -CONSULT-> Barham Salih"));
+  CHECK_FALSE(f.count("Mustafa al-Kadhimi -CONSULT-> Barham Salih"));
+}
+
 TEST_CASE("Pronouns: with no person named before, a pronoun stays unbound", "[extract][coder][pronouns]") {
   // Nothing to bind "him" to: no edge to a guessed person, and no edge to a state.
   const auto f = facts("Iraqi police arrested him in Basra on Tuesday.", "2021-03-02");
