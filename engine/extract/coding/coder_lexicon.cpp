@@ -71,6 +71,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"denial_determiners", &W::denialDeterminers},
     {"denial_objects", &W::denialObjects},
     {"document_nouns", &W::documentNouns},
+    {"allegation_nouns", &W::allegationNouns},
     {"topic_prepositions", &W::topicPrepositions},
 };
 

@@ -42,6 +42,7 @@ struct EnglishCoderWords {
   WordSet mandativeVerbs;                                     // event_coder.cpp: "demanded that X withdraw"
   WordSet denialVerbs, denialDeterminers, denialObjects;       // coding/rebuttal.h: "denied any role"
   WordSet documentNouns, topicPrepositions;
+  WordSet allegationNouns;  // event_coder.cpp: "over accusations that he had targeted X"
   WordSet exchangeVerbs;  // event_coder.cpp: "A and B exchanged fire" act on each other
   WordSet mediationVerbs;  // event_coder.cpp: "a deal brokered by X": X is no party
 };

@@ -1146,8 +1146,18 @@ void characterisationSense(const MatchText& t, const Clause& c, const VerbGroup&
 }
 
 // Clauses that code nothing whatever their verb says.
+// True when clause `c` is the "that"-clause of an allegation noun ("over
+// accusations that he had targeted X", "amid reports that Y attacked Z"):
+// what someone alleges, which the text does not assert.
+bool allegedContent(const SentenceParse& p, const Clause& c) {
+  if (c.kind != syntax::ClauseKind::kSubordinate && c.kind != syntax::ClauseKind::kReported) return false;
+  if (c.subordinator != "that" || c.subject == kNoIndex || c.subjectInherited) return false;
+  const uint32_t first = p.nps[c.subject].span.first;
+  return first >= 2 && p.words[first - 1].lower == "that" && words().allegationNouns.contains(p.words[first - 2].lower);
+}
+
 bool skipClause(const SentenceParse& p, const Clause& c) {
-  if (c.verb >= p.vgs.size()) return true;
+  if (c.verb >= p.vgs.size() || allegedContent(p, c)) return true;
   // A relative clause's inherited subject must stand right before it
   // ("groups supported by Tehran"), not be a guess from further away.
   return c.kind == syntax::ClauseKind::kRelative && c.subjectInherited && c.subject != kNoIndex &&
