@@ -604,7 +604,10 @@ void nounEvent(RelationScan& s, size_t i, const Trigger& tr) {
   const bool governed = governedNoun(s, i);
   if (governed && tr.type != EdgeType::kRequest && tr.type != EdgeType::kThreaten) return;
   size_t p = i;
-  while (p > 0 && isDeterminer(tokens[p - 1].lower)) --p;
+  // "that" before a plural noun opens a clause ("told X that attacks on Y
+  // were ..."): X is not the attacks' author.
+  const bool plural = tokens[i].lower.size() > 1 && tokens[i].lower.back() == 's';
+  while (p > 0 && isDeterminer(tokens[p - 1].lower) && !(plural && tokens[p - 1].lower == "that")) --p;
   int src = nounSource(s, i, p, tr);
   int dst = -1;
   // The target follows "of", "on", "against" ...; "in Baghdad" is where, not whom.
