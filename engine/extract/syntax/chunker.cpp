@@ -501,6 +501,11 @@ class Chunker {
     bool objectPosition = k > 0 && !items_[k - 1].np && owner_[items_[k - 1].index] == Owner::kVerb &&
                           !reportingVerbEndsAt(items_[k - 1].index);
     if (objectPosition && startsVerb(j + 2)) return {};
+    // "summoned the ambassador, X, and the State Department condemned ...":
+    // a comma before the coordinator of two phrases, with a verb after the
+    // second, joins two clauses (the first phrase ends an apposition or an
+    // object), not a list.
+    if (members.size() == 2 && itemIs(listEnd, ",") && startsVerb(j + 2)) return {};
     bool afterPrep = k > 0 && !items_[k - 1].np && w_[items_[k - 1].index].pos == Pos::kPreposition &&
                      w_[items_[k - 1].index].lower != "between"sv;
     // "fell after the US and Iran opened talks": a preposition that opens a

@@ -99,6 +99,16 @@ TEST_CASE("Chunker: a second object after 'and' opening a clause is not coordina
   topNp(p, "the United States");
 }
 
+TEST_CASE("Chunker: ', and' between two phrases with a verb after the second joins two clauses", "[extract][syntax]") {
+  syn::SentenceParse p = syn::parse(
+      lexicon(), "Ruritania summoned the Osterlich ambassador, Karl Brenn, and the foreign ministry condemned the raid.", 0);
+  topNp(p, "Karl Brenn");
+  topNp(p, "the foreign ministry");
+  // A list of three keeps its comma before "and".
+  syn::SentenceParse q = syn::parse(lexicon(), "Ruritania, Osterlich, and Grand Fenwick condemned the raid.", 0);
+  topNp(q, "Ruritania, Osterlich, and Grand Fenwick");
+}
+
 TEST_CASE("Chunker: an appositive renames the NP before it", "[extract][syntax]") {
   syn::SentenceParse p =
       syn::parse(lexicon(), "Qais al-Khazali, the leader of Asa'ib Ahl al-Haq, condemned the strike.", 0);
