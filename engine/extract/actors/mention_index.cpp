@@ -134,6 +134,10 @@ MentionIndex::AliasPlan MentionIndex::planAlias(const std::string& alias) const 
   plan.acronym = anyLatin && allCaps && letters <= 6;
   for (const auto& [strict, skeleton] : plan.prefixes) plan.filterBits.emplace_back(filterBit(strict), filterBit(skeleton));
   if (plan.prefixes.size() == 1) plan.arabicLetters = arabicLetters(plan.prefixes.back().first);
+  if (plan.prefixes.size() == 1 && anyLatin && !plan.prefixes.back().first.empty()) {
+    plan.latinFirst = plan.prefixes.back().first.front();
+    plan.latinLast = plan.prefixes.back().first.back();
+  }
   return plan;
 }
 
@@ -172,7 +176,7 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
     strictNode = &strictAt.first->second;
     skeletonNode = &skeletonAt.first->second;
   }
-  const Entry e{actor, plan.acronym, plan.wordLens, plan.arabicLetters};
+  const Entry e{actor, plan.acronym, plan.wordLens, plan.arabicLetters, plan.latinFirst, plan.latinLast};
   const size_t maxWords = std::max(maxWords_, std::min<size_t>(words, 12));
   if (maxWords != maxWords_ && undo_) undo_->push([this, old = maxWords_] { maxWords_ = old; });
   maxWords_ = maxWords;
@@ -340,6 +344,12 @@ MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i
         // alias of the same sound ("ソレイマニ" for "سليماني") may stand.
         std::erase_if(ok, [&](const Entry* e) { return !e->arabicLetters.empty() && e->arabicLetters != letters; });
       }
+      // A lone Latin word must also begin and end as the alias does: the
+      // vowels a skeleton drops tell "Colombo" from "Colombia".
+      if (oneWord && t.script == Script::kLatin && !t.strict.empty())
+        std::erase_if(ok, [&](const Entry* e) {
+          return e->latinFirst != 0 && (e->latinFirst != t.strict.front() || e->latinLast != t.strict.back());
+        });
       size_t skelLen = 0;
       for (char c : s) skelLen += c != ' ';
       if (ok.size() == 1 && (skelLen >= 4 || (words >= 2 && skelLen >= 3))) {

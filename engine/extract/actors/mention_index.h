@@ -42,6 +42,10 @@ class MentionIndex {
     // and final ه, for the check a lone Arabic word's skeleton hit must pass
     // ("" otherwise).
     std::string arabicLetters;
+    // A one-word Latin alias: its strict key's first and last bytes, which
+    // a lone Latin word's skeleton hit must share ("Colombo" is no
+    // "Colombia", "Suleimani" is "Soleimani"); 0 otherwise.
+    char latinFirst = 0, latinLast = 0;
   };
   struct Hit {
     size_t length = 0;  // tokens consumed (including articles)
@@ -136,6 +140,7 @@ class MentionIndex {
     std::vector<uint8_t> wordLens;
     std::vector<std::pair<size_t, size_t>> filterBits;  // filterBit of each prefix (strict, skeleton)
     std::string arabicLetters;                         // arabicLetters of a one-word alias's key, else ""
+    char latinFirst = 0, latinLast = 0;                // Entry::latinFirst/latinLast
     bool acronym = false;
   };
   static constexpr size_t kMaxAliasPlans = size_t{1} << 15;

@@ -71,6 +71,17 @@ TEST_CASE("Mentions: a lone Arabic word meets an Arabic alias by its letters, no
   CHECK(actorNames("قتل سليماني بضربة أمريكية.").count("Qassem Soleimani") == 1);
 }
 
+TEST_CASE("Mentions: a lone Latin word meets a one-word alias by its skeleton only when it begins and ends as the alias does",
+          "[extract][mentions]") {
+  // "Colombo" and "Colombia" share a consonant skeleton; Sri Lanka's city is no state.
+  CHECK(actorNames("Police in Colombo arrested two opposition activists on Monday.").count("Colombia") == 0);
+  CHECK(actorNames("Protesters in Colombo stormed the president's residence.").count("Colombia") == 0);
+  // A transliteration variant still finds its person.
+  CHECK(actorNames("Hizbullah fired rockets at Israel.").count("Hezbollah") == 1);
+  CHECK(actorNames("Nasrullah condemned the strike.").count("Hassan Nasrallah") == 1);
+  CHECK(actorNames("Colombia closed its border with Venezuela.").count("Colombia") == 1);
+}
+
 TEST_CASE("Mentions: a state's Arabic adjective (nisba) is made from its one-word Arabic name", "[extract][mentions]") {
   // "السويد" -> "السويدي", "السويدية"; "روسيا" -> "الروسي"; "الصين" -> "الصينية".
   CHECK(actorNames("طردت الحكومة العراقية السفير السويدي.").count("Sweden") == 1);
