@@ -31,10 +31,15 @@ bool isPossessivePronoun(std::string_view w) { return w == "its" || w == "their"
 // phrase `np` itself), or none when that subject names no actor.
 std::vector<size_t> antecedent(const SentenceParse& p, const NpActors& out, size_t w, int32_t np) {
   int32_t best = kNoIndex;
+  // "its" agrees with a singular subject: "EU leaders ... after its
+  // authorities" is not the EU's.
+  const bool singular = p.words[w].lower == "its";
   for (const auto& c : p.clauses) {
     if (c.subject == kNoIndex || c.subject == np || c.subjectInherited) continue;
     const auto& s = p.nps[c.subject];
     if (s.span.last > w) continue;
+    const auto& head = p.words[s.head];
+    if (singular && head.pos == syntax::Pos::kNoun && head.lemma != head.lower) continue;
     if (best == kNoIndex || s.span.first > p.nps[best].span.first) best = c.subject;
   }
   if (best == kNoIndex) return {};

@@ -452,8 +452,9 @@ void nounReading(const Lexicon::Impl& lex, const std::string& w, const OpenEntry
   if (self != nullptr && self->noun > 0) {
     r.noun = true, r.nounLemma = w, r.nounSenses = self->noun;
     // WordNet keeps some plurals as lemmas ("years", "forces"); the singular wins when it is the commoner noun.
+    // ("authorities": "authority", by -ies -> -y.)
     if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') {
-      std::string singular = w.substr(0, w.size() - 1);
+      std::string singular = endsWith(w, "ies") ? w.substr(0, w.size() - 3) + "y" : w.substr(0, w.size() - 1);
       if (const OpenEntry* e = nounEntry(lex, singular); e != nullptr && e->noun > self->noun) {
         r.nounLemma = std::move(singular), r.nounSenses = e->noun;
       }

@@ -1230,6 +1230,20 @@ TEST_CASE("Coder: a bare security body takes the state of the sentence before wh
   CHECK(g.count("Peru -COERCE-> Karim Haddad") == 0);
 }
 
+TEST_CASE("Coder: authorities or a court in a capital act for its state, and 'its' is no plural subject's",
+          "[extract][coder]") {
+  // Invented names.
+  CHECK(hasLine(facts("Authorities in Baghdad arrested Karim Haddad on Thursday.", "2024-06-27"),
+                "Iraq -COERCE-> Karim Haddad"));
+  CHECK(hasLine(facts("A court in Baghdad sentenced Karim Haddad to prison on Thursday.", "2024-06-27"),
+                "Iraq -COERCE-> Karim Haddad"));
+  // "its" agrees with a singular subject: not "EU leaders".
+  const auto f = facts("EU leaders agreed on Monday to impose sanctions on Belarus after its authorities arrested "
+                       "the journalist Karim Haddad.",
+                       "2024-06-27");
+  CHECK(f.count("European Union -COERCE-> Karim Haddad") == 0);
+}
+
 TEST_CASE("Coder: 'X, which Y blamed for ...' is Y's accusation of X", "[extract][coder]") {
   const auto f = facts("The United States struck Kata'ib Hezbollah, which Washington blamed for the rocket attack.",
                        "2019-12-30");

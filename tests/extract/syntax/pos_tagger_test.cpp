@@ -122,6 +122,9 @@ TEST_CASE("PosTagger: lemmas and verb forms", "[extract][syntax]") {
   CHECK(wordAt(w, "killed").form == VerbForm::kPastParticiple);
   CHECK(wordAt(w, "seized").form == VerbForm::kPastParticiple);
   CHECK(wordAt(w, "towns").lemma == "town");
+  // A plural WordNet lists as a lemma of its own takes its commoner singular, by -ies -> -y too.
+  std::vector<syn::Word> a = syn::tagWords(lexicon(), "The authorities arrested two men.", 0);
+  CHECK(wordAt(a, "authorities").lemma == "authority");
   std::vector<syn::Word> y = syn::tagWords(lexicon(), "Five years later the forces returned.", 0);
   CHECK(wordAt(y, "years").lemma == "year");  // WordNet lists "years" as a lemma too
   CHECK(wordAt(w, "has").form == VerbForm::kThirdSingular);
