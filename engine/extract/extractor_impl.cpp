@@ -331,7 +331,7 @@ void pickEventDate(const Fact& f, Date sentenceDate, Date articleDate, Edge* e) 
     e->dateBasis = DateBasis::kText;
     return;
   }
-  if (sentenceDate.known()) {
+  if (sentenceDate.known() && !f.sentenceDateNotOwn) {
     e->when = DateRange::point(sentenceDate);
     e->dateBasis = DateBasis::kText;
     return;

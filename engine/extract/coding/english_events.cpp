@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <unordered_set>
 
 #include "extract/coding/actor_codes.h"
 #include "extract/coding/coder_lexicon.h"
@@ -469,6 +470,20 @@ Date dateFromParent(const syntax::SentenceParse& parse, uint32_t ci, Date articl
   return movedBack(base, link == "after" ? count : -count, parse.words[at - 2].lower);
 }
 
+// True when the time clause `ci` is opened by "hours after", "shortly
+// before", "minutes after" and the like: the same day as the clause it
+// hangs on.
+bool sameDayLink(const syntax::SentenceParse& parse, uint32_t ci) {
+  static const std::unordered_set<std::string_view> kSameDay = {"hours", "hour", "minutes", "moments", "shortly",
+                                                                "soon", "just", "immediately", "right"};
+  const syntax::Clause& c = parse.clauses[ci];
+  size_t first = parse.vgs[c.verb].span.first;
+  if (c.subject != syntax::kNoIndex && !c.subjectInherited) first = std::min<size_t>(first, parse.nps[c.subject].span.first);
+  for (size_t at = first; at > 0 && first - at < 12; --at)
+    if (parse.words[at - 1].lower == c.subordinator) return at >= 2 && kSameDay.count(parse.words[at - 2].lower) > 0;
+  return false;
+}
+
 }  // namespace
 
 std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, size_t end,
@@ -482,7 +497,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   std::vector<std::pair<int32_t, size_t>> displaced;
   NpActors actors = bindMentions(parse, mentions, &displaced);
   bindDemonyms(&parse, demonym, &actors);
-  bindPossessiveSubjects(parse, &actors);
+  bindPossessiveSubjects(parse, &actors, discourse ? discourse->isPerson : nullptr);
   bindCounts(parse, &actors);
   bindOwnedOf(parse, &actors);
   bindParticipleObjects(&parse, &actors);
@@ -562,6 +577,17 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
       // missiles hit": that long before (after) the clause it hangs on.
       if (!f.clauseDate.known())
         if (const Date relative = dateFromParent(parse, e.clause, articleDate); relative.known()) f.clauseDate = relative;
+      // A conjunct sharing the subject of such a clause ("after its
+      // authorities forced a flight to land and arrested X") is in it too.
+      uint32_t opener = e.clause;
+      while (opener > 0 && parse.clauses[opener].kind == syntax::ClauseKind::kCoordinated &&
+             parse.clauses[opener].subjectInherited && parse.clauses[opener - 1].subject == parse.clauses[opener].subject)
+        --opener;
+      const syntax::Clause& oc = parse.clauses[opener];
+      const std::string& link = oc.subordinator;
+      f.sentenceDateNotOwn = !f.clauseDate.known() && oc.kind == syntax::ClauseKind::kSubordinate &&
+                             (link == "after" || link == "since" || link == "before") &&
+                             !sameDayLink(parse, opener);
     }
     facts.push_back(std::move(f));
   }

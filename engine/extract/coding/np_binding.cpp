@@ -286,14 +286,25 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
   return out;
 }
 
-void bindPossessiveSubjects(const SentenceParse& p, NpActors* actors) {
+void bindPossessiveSubjects(const SentenceParse& p, NpActors* actors, const std::function<bool(size_t)>& isPerson) {
   for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
     const NounPhrase& n = p.nps[k];
     if (!(*actors)[k].empty() || !n.members.empty() || !isPossessivePronoun(p.words[n.span.first].lower)) continue;
     const std::string& head = p.words[n.head].lemma;
     const bool bindable = isRoleHead(head) || isOwnedHead(head) || englishCoderWords().memberHeads.contains(head);
-    if (bindable && isSubject(p, static_cast<int32_t>(k)))
-      (*actors)[k] = antecedent(p, *actors, n.span.first, static_cast<int32_t>(k));
+    if (!bindable || !isSubject(p, static_cast<int32_t>(k))) continue;
+    (*actors)[k] = antecedent(p, *actors, n.span.first, static_cast<int32_t>(k));
+    if (!(*actors)[k].empty() || !isPerson || p.words[n.span.first].lower != "its") continue;
+    // No singular subject before it: the nearest phrase naming one actor
+    // that is no person ("sanctions on Belarus after its authorities").
+    int32_t best = kNoIndex;
+    for (size_t j = 0; j < p.nps.size() && j < actors->size(); ++j) {
+      const NounPhrase& c = p.nps[j];
+      if (j == k || c.span.last > n.span.first || !c.members.empty() || (*actors)[j].size() != 1) continue;
+      if (isPerson((*actors)[j].front())) continue;
+      if (best == kNoIndex || c.span.last > p.nps[best].span.last) best = static_cast<int32_t>(j);
+    }
+    if (best != kNoIndex) (*actors)[k] = (*actors)[best];
   }
 }
 

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <string_view>
+#include <functional>
 #include <vector>
 
 #include "extract/coding/event_coder.h"
@@ -63,8 +64,12 @@ void bindOwnedOf(const syntax::SentenceParse& parse, NpActors* actors);
 // "The Israeli military said its aircraft had struck ...": a subject "its
 // X" / "their X" (X a role, member or owned head) that bindMentions left
 // unbound because its antecedent is named by a demonym takes that
-// antecedent's actor once the demonyms are bound.
-void bindPossessiveSubjects(const syntax::SentenceParse& parse, NpActors* actors);
+// antecedent's actor once the demonyms are bound. A subject "its X" whose
+// clause subjects before it are all plural ("EU leaders ... after its
+// authorities arrested") takes the nearest phrase before it that names one
+// actor, not a person (`isPerson`; without it, none).
+void bindPossessiveSubjects(const syntax::SentenceParse& parse, NpActors* actors,
+                           const std::function<bool(size_t)>& isPerson = nullptr);
 
 // "thousands of Israelis", "hundreds of Egyptian workers": a count
 // (quantity_heads in data/english_coder_words.txt) right before "of" and a

@@ -50,6 +50,11 @@ struct Fact {
   // Also, for an event of a subordinate or reported clause that names its
   // own day ("after X met Y on Wednesday"), that day: it beats the sentence's.
   Date clauseDate;
+  // An event of a clause opened by "after", "since" or "before" that names
+  // no day of its own: the day the sentence names is its main verb's, not
+  // this event's ("agreed on Monday to impose sanctions after its
+  // authorities arrested X"); dated as an undated sentence's event is.
+  bool sentenceDateNotOwn = false;
 };
 
 // What the sentence right before named, for the rules reading the next:

@@ -250,6 +250,25 @@ TEST_CASE("Coder: a subordinate, reported or coordinated clause that names its o
                           EdgeType::kAssault);
   REQUIRE(hit.size() == 1);
   CHECK(hit[0] == Date::day(2023, 3, 10));
+  // An after-clause with no day of its own is not dated by the main verb's day: the
+  // article's date stands for it, as for any undated event (its conjunct too).
+  auto arrest = defaultExtractor().extract(kg::extract::testing::article(
+      "EU leaders agreed on Monday to impose sanctions on Belarus after its authorities forced a plane to land and "
+      "arrested the journalist Karim Haddad.",
+      "2021-05-25"));
+  size_t arrests = 0;
+  for (const auto& e : arrest.edges) {
+    if (e.edge.type != EdgeType::kCoerce || arrest.actors[e.dst].actor.name != "Karim Haddad") continue;
+    CHECK(e.edge.when.from == Date::day(2021, 5, 25));
+    CHECK(e.edge.dateBasis == DateBasis::kArticle);
+    ++arrests;
+  }
+  CHECK(arrests == 1);
+  // "hours after": the same day as the main verb.
+  const auto hours = dateOf("Russia struck Kyiv on Friday, hours after Germany warned Russia.", "2023-03-11",
+                            EdgeType::kThreaten);
+  REQUIRE(hours.size() == 1);
+  CHECK(hours[0] == Date::day(2023, 3, 10));
   // Each conjunct its own day.
   auto x = defaultExtractor().extract(kg::extract::testing::article(
       "Israeli jets struck Hamas positions on Monday and bombed Hezbollah positions on Tuesday.", "2023-10-11"));
@@ -1228,6 +1247,17 @@ TEST_CASE("Coder: a bare security body takes the state of the sentence before wh
                        "2024-06-27");
   CHECK(g.count("Bolivia -COERCE-> Karim Haddad") == 0);
   CHECK(g.count("Peru -COERCE-> Karim Haddad") == 0);
+}
+
+TEST_CASE("Coder: a subject 'its X' after plural subjects only is the nearest actor named before it that is no person",
+          "[extract][coder]") {
+  // Invented name.
+  const auto f = facts("EU leaders agreed on Monday to impose sanctions on Belarus after its authorities arrested "
+                       "the journalist Karim Haddad.",
+                       "2024-06-27");
+  CHECK(hasLine(f, "Belarus -COERCE-> Karim Haddad"));
+  // A singular subject before it is still its antecedent.
+  CHECK(hasLine(facts("Iran said its forces had seized a tanker from Greece.", "2024-06-27"), "Iran -COERCE-> Greece"));
 }
 
 TEST_CASE("Coder: authorities or a court in a capital act for its state, and 'its' is no plural subject's",
