@@ -61,6 +61,19 @@ bool marksObject(const std::string& w, const JapaneseTrigger& tr) {
 
 bool isWordOf(const Token& t) { return t.script == Script::kHan || t.script == Script::kKana; }
 
+// A word of two or more katakana (U+30A1..U+30FA, and the long-vowel mark
+// U+30FC) only: a loanword noun ("ミサイル", "ドローン").
+bool isKatakanaWord(std::string_view w) {
+  if (w.size() < 6 || w.size() % 3 != 0) return false;
+  for (size_t k = 0; k < w.size(); k += 3) {
+    const auto b0 = static_cast<unsigned char>(w[k]), b1 = static_cast<unsigned char>(w[k + 1]),
+               b2 = static_cast<unsigned char>(w[k + 2]);
+    const uint32_t cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+    if (b0 != 0xE3 || cp < 0x30A1 || cp > 0x30FC || (cp > 0x30FA && cp != 0x30FC)) return false;
+  }
+  return true;
+}
+
 // The object phrase's particle before the verb noun at i; tokens.size() for
 // none. Between them may stand:
 //  * a noun compounded with the verb noun: "電話会談", "首脳会談", "国外追放",
@@ -77,11 +90,15 @@ size_t objectParticle(const std::vector<Token>& tokens, size_t i, const Japanese
                       const std::vector<bool>& named) {
   static const std::unordered_set<std::string_view> kCompounds = {"電話", "首脳", "オンライン", "国外", "経済",
                                                                   "軍事", "追加", "全面", "大規模", "緊急"};
+  static const std::unordered_set<std::string_view> kPrefixes = {"大", "新", "再", "超", "全"};
   size_t before = i;
   if (before > 1 && kCompounds.count(tokens[before - 1].lower)) --before;
-  // An adjective before the (compounded) verb noun.
+  // A katakana noun compounded with it: "ミサイル攻撃", "ドローン攻撃".
+  else if (before > 1 && isKatakanaWord(tokens[before - 1].lower)) --before;
+  // An adjective before the (compounded) verb noun ("大規模な": a prefix may open its stem).
   if (before > 2 && tokens[before - 1].lower == "な" && isWordOf(tokens[before - 2])) {
     before -= 2;
+    if (before > 1 && kPrefixes.count(tokens[before - 1].lower)) --before;
   } else if (before > 1 && tokens[before - 1].lower.size() > 3 && tokens[before - 1].lower.ends_with("い") &&
              tokens[before - 1].lower != "ない") {
     --before;

@@ -68,6 +68,10 @@ TEST_CASE("Relations (Japanese): adverbs, manner phrases, compounds and への b
   CHECK(hasLine(facts("ロシアはウクライナへの侵攻を開始した。", "2022-02-25"), "Russia -ASSAULT-> Ukraine"));
   CHECK(hasLine(facts("イランの革命防衛隊は19日、英国のタンカーを拿捕した。", "2019-07-20"),
                 "Islamic Revolutionary Guard Corps -COERCE-> United Kingdom"));
+  // A katakana noun compounded with the verb noun, and a prefixed な-adjective before it:
+  // "Xに対する大規模なミサイル攻撃を行った".
+  CHECK(hasLine(facts("ロシアはウクライナに対する大規模なミサイル攻撃を行った。", "2024-01-02"), "Russia -ASSAULT-> Ukraine"));
+  CHECK(hasLine(facts("イスラエルはイランに対するドローン攻撃を実施した。", "2024-04-19"), "Israel -ASSAULT-> Iran"));
   // "報復攻撃": the last verb noun of a compound is the act; no threat is read from 報復.
   for (const auto& l : facts("米軍はイランの革命防衛隊に報復攻撃を行った。", "2024-02-03"))
     CHECK(l.find("-THREATEN->") == std::string::npos);
