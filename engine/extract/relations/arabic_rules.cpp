@@ -224,6 +224,25 @@ const Mention* personRightAfter(const Mention& m, const std::vector<Mention>& me
   return nullptr;
 }
 
+// The person mention right after mention `m`, or after up to two Arabic
+// words no mention covers that are no title words: given names the
+// dictionary's alias lacks ("وزير الخارجية الأمريكي أنتوني بلينكن", the alias
+// being "بلينكن"); nullptr when none.
+const Mention* personAfterGivenNames(const ArabicScan& s, const Mention& m, const std::vector<Mention>& mentions,
+                                     const std::vector<Entity>& entities) {
+  size_t at = m.tokEnd;
+  for (int given = 0; given <= 2; ++given) {
+    for (const auto& n : mentions)
+      if (n.tokBegin == at) return entities[n.entity].actor.kind == ActorKind::kPerson ? &n : nullptr;
+    if (at >= s.tokens.size() || s.tokens[at].script != Script::kArabic || s.norm[at].empty()) return nullptr;
+    if (inSetAfterProclitic(arabicWords().officialTitles, s.norm[at]) ||
+        inSetAfterProclitic(arabicWords().leaderTitles, s.norm[at]))
+      return nullptr;
+    ++at;
+  }
+  return nullptr;
+}
+
 // A title's body written between the title and its holder: the holder's
 // office in it (LEADER_OF / OFFICIAL_OF, titleBefore), when a title is there.
 void pushTitleOffice(ArabicScan& s, const Mention& body, const Mention& holder) {
@@ -260,8 +279,10 @@ void collectArgs(ArabicScan& s, const std::vector<Mention>& mentions, const std:
     // a state's adjective between a title and its holder's name names the
     // holder's state; the holder, not the state, is the argument.
     if (entities[m.entity].actor.kind == ActorKind::kState && titleBefore(s, m.tokBegin)) {
-      if (const Mention* holder = personRightAfter(m, mentions, entities)) {
-        for (size_t q = m.tokBegin; q < m.tokEnd && q < tokens.size(); ++q) s.transparent[q] = true;
+      if (const Mention* holder = personAfterGivenNames(s, m, mentions, entities)) {
+        // The state's adjective and any given names before the known name
+        // ("الأمريكي أنتوني بلينكن") stand aside for the holder.
+        for (size_t q = m.tokBegin; q < holder->tokBegin && q < tokens.size(); ++q) s.transparent[q] = true;
         pushTitleOffice(s, m, *holder);
         continue;
       }

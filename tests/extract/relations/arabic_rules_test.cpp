@@ -111,6 +111,12 @@ TEST_CASE("Arabic relations: a state's adjective between a title and a name is t
   const auto g = facts("قال الأمين العام لعصائب أهل الحق قيس الخزعلي إن الولايات المتحدة يجب أن تغادر العراق.",
                        "2021-05-10");
   CHECK(hasLine(g, "Qais al-Khazali -LEADER_OF-> Asa'ib Ahl al-Haq"));
+  // Given names the dictionary's alias lacks may stand before the known name: the dictionary
+  // knows Blinken as "بلينكن"; "Foreign Minister (American) Antony Blinken criticised Iran".
+  const auto b = facts("انتقد وزير الخارجية الأمريكي أنتوني بلينكن إيران.", "2021-05-10");
+  CHECK(hasLine(b, "Antony Blinken -ACCUSE-> Iran"));
+  CHECK(hasLine(b, "Antony Blinken -OFFICIAL_OF-> United States"));
+  CHECK_FALSE(hasLine(b, "United States -ACCUSE-> Antony Blinken"));
   // No title before the adjective: the state stays a party ("American forces withdrew from Iraq").
   CHECK(hasLine(facts("انسحبت القوات الأمريكية من العراق.", "2021-05-10"), "United States -RETREAT-> Iraq"));
 }
