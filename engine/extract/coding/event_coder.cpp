@@ -302,7 +302,12 @@ class PatternMatcher {
       case PatternTokenKind::kCompound: {
         int32_t np = t_.npAt(at, true);
         if (np == kNoIndex && tok.kind == PatternTokenKind::kTarget && ti + 1 < tokens.size()) np = actReferenceAt(at);
-        if (np != kNoIndex && slotMayTake(tokens, ti, np)) out.push_back(std::min<size_t>(end, t_.p.nps[np].span.last));
+        if (np != kNoIndex && slotMayTake(tokens, ti, np)) {
+          out.push_back(std::min<size_t>(end, t_.p.nps[np].span.last));
+          // "designated the Houthis, a rebel group backed by Iran, as ...":
+          // the pattern may go on past an apposition set off by commas.
+          if (const size_t past = pastApposition(np); past != 0 && past < end) out.push_back(past);
+        }
         // "strikes against buildings used by X": the phrase's author (bind
         // takes it), the match going on after the relative's agent.
         if (np == kNoIndex && tok.kind == PatternTokenKind::kTarget) {
@@ -318,6 +323,29 @@ class PatternMatcher {
         break;
     }
     return out;
+  }
+
+  // The word after the comma closing an apposition of phrase `np` ("X, a
+  // rebel group backed by Iran,"); 0 when none follows it.
+  size_t pastApposition(int32_t np) const {
+    const auto& words = t_.p.words;
+    const size_t comma = t_.p.nps[np].span.last;
+    if (comma >= words.size() || words[comma].lower != ",") return 0;
+    // A phrase marked as renaming it, or one opened by an article right
+    // after the comma ("a rebel group backed by Iran": the chunker marks no
+    // apposition that a relative clause runs on from).
+    bool renamed = false;
+    for (const NounPhrase& n : t_.p.nps) {
+      if (n.span.first != comma + 1) continue;
+      const std::string& first = words[n.span.first].lower;
+      renamed = renamed || n.appositionOf == np || first == "a" || first == "an" || first == "the";
+    }
+    if (!renamed) return 0;
+    for (size_t k = comma + 1; k < words.size() && k < comma + 14; ++k) {
+      if (words[k].lower == ",") return k + 1;
+      if (words[k].lower == "." || words[k].lower == ";") return 0;
+    }
+    return 0;
   }
 
   // Whether the pattern token after `ti` is an actor slot.
@@ -516,7 +544,13 @@ size_t clauseEnd(const SentenceParse& p, uint32_t clause) {
       return false;
     const bool object = std::find(c.objects.begin(), c.objects.end(), r.subject) != c.objects.end();
     const bool ppObject = std::any_of(c.pps.begin(), c.pps.end(), [&](uint32_t pp) { return p.pps[pp].np == r.subject; });
-    return object || ppObject;
+    // ... or an apposition of the object: "designated the Houthis, a rebel
+    // group backed by Iran, as ...".
+    const uint32_t first = p.nps[r.subject].span.first;
+    const bool appositive = first > 0 && p.words[first - 1].lower == "," &&
+                            std::any_of(c.objects.begin(), c.objects.end(),
+                                        [&](uint32_t o) { return p.nps[o].span.last + 1 == first; });
+    return object || ppObject || appositive;
   };
   // A verb with no subject right after this one is part of its phrase ("a
   // woman believed linked to X").

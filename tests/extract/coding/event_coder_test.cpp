@@ -1249,6 +1249,18 @@ TEST_CASE("Coder: a bare security body takes the state of the sentence before wh
   CHECK(g.count("Peru -COERCE-> Karim Haddad") == 0);
 }
 
+TEST_CASE("Coder: a pattern goes on past an apposition of its target set off by commas", "[extract][coder]") {
+  // Invented group.
+  const auto f = facts("The United States designated the Vardell Brigades, a militia backed by Iran, as a terrorist "
+                       "organisation on Wednesday.",
+                       "2024-06-27");
+  CHECK(hasLine(f, "United States -COERCE-> Vardell Brigades"));
+  CHECK(f.count("United States -COERCE-> Iran") == 0);
+  // Without the comma-closed apposition nothing is skipped: the designation needs its "as".
+  const auto g = facts("The United States designated the Vardell Brigades on Wednesday.", "2024-06-27");
+  CHECK(g.count("United States -COERCE-> Vardell Brigades") == 0);
+}
+
 TEST_CASE("Coder: a subject 'its X' after plural subjects only is the nearest actor named before it that is no person",
           "[extract][coder]") {
   // Invented name.
