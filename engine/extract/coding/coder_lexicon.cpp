@@ -72,6 +72,8 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"denial_objects", &W::denialObjects},
     {"document_nouns", &W::documentNouns},
     {"allegation_nouns", &W::allegationNouns},
+    {"fronted_meeting_nouns", &W::frontedMeetingNouns},
+    {"fronted_meeting_prepositions", &W::frontedMeetingPrepositions},
     {"topic_prepositions", &W::topicPrepositions},
 };
 

@@ -43,6 +43,7 @@ struct EnglishCoderWords {
   WordSet denialVerbs, denialDeterminers, denialObjects;       // coding/rebuttal.h: "denied any role"
   WordSet documentNouns, topicPrepositions;
   WordSet allegationNouns;  // event_coder.cpp: "over accusations that he had targeted X"
+  WordSet frontedMeetingNouns, frontedMeetingPrepositions;  // english_events.cpp: "In a phone call with X, Y ..."
   WordSet exchangeVerbs;  // event_coder.cpp: "A and B exchanged fire" act on each other
   WordSet mediationVerbs;  // event_coder.cpp: "a deal brokered by X": X is no party
 };

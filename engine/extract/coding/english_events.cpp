@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <optional>
 #include <unordered_set>
 
@@ -289,6 +290,52 @@ std::vector<CodedEvent> helpEvents(const syntax::SentenceParse& p, const NpActor
   return out;
 }
 
+// "In a phone call with X on Tuesday, Biden discussed ...", "During talks
+// with X, Y said ...": a phrase of meeting (meeting_nouns) opening the
+// sentence before the main clause's subject, with "with X" right after its
+// noun, is the subject's consultation (CAMEO 040) with X
+// (fronted_meeting_nouns, fronted_meeting_prepositions).
+// A phrase naming a person beside the state of the person's title
+// ("Egyptian President al-Sisi") stands for the person (`isPerson`).
+std::vector<CodedEvent> frontedMeetingEvents(const syntax::SentenceParse& p, const NpActors& actors,
+                                             const std::function<bool(size_t)>& isPerson) {
+  std::vector<CodedEvent> out;
+  const EnglishCoderWords& w = englishCoderWords();
+  if (p.clauses.empty() || hasUnassertedVerb(p)) return out;
+  size_t ci = 0;
+  while (ci < p.clauses.size() && p.clauses[ci].kind != syntax::ClauseKind::kMain) ++ci;
+  if (ci == p.clauses.size()) return out;
+  const syntax::Clause& c = p.clauses[ci];
+  if (c.subject == syntax::kNoIndex || c.subjectInherited || static_cast<size_t>(c.subject) >= actors.size()) return out;
+  const std::vector<size_t>& sources = actors[c.subject];
+  if (sources.empty()) return out;
+  const uint32_t subjectAt = p.nps[c.subject].span.first;
+  for (const auto& opener : p.pps) {
+    if (opener.span.first != 0 || opener.np == syntax::kNoIndex || !w.frontedMeetingPrepositions.contains(opener.prep)) continue;
+    if (!w.frontedMeetingNouns.contains(p.words[p.nps[opener.np].head].lemma)) continue;
+    for (const auto& with : p.pps) {
+      if (with.prep != "with" || with.span.first != opener.span.last || with.np == syntax::kNoIndex ||
+          with.span.last > subjectAt || static_cast<size_t>(with.np) >= actors.size())
+        continue;
+      std::vector<size_t> met = actors[with.np];
+      if (isPerson && std::any_of(met.begin(), met.end(), isPerson)) std::erase_if(met, [&](size_t e) { return !isPerson(e); });
+      for (size_t e : met)
+        for (size_t src : sources) {
+          if (src == e) continue;
+          CodedEvent ev;
+          ev.source = src;
+          ev.target = e;
+          ev.sourceNp = c.subject;
+          ev.targetNp = with.np;
+          ev.code = "040";
+          ev.clause = static_cast<uint32_t>(ci);
+          out.push_back(std::move(ev));
+        }
+    }
+  }
+  return out;
+}
+
 // The words of clause `ci` from its verb to the next clause's start.
 std::string_view clauseText(const syntax::SentenceParse& p, uint32_t ci) {
   const auto& c = p.clauses[ci];
@@ -532,6 +579,8 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
         if (np == e.targetNp && owner != e.source) denied->emplace_back(e.source, owner);
   auto extra = betweenEvents(parse, actors);
   for (CodedEvent& e : helpEvents(parse, actors)) extra.push_back(std::move(e));
+  for (CodedEvent& e : frontedMeetingEvents(parse, actors, discourse ? discourse->isPerson : nullptr))
+    extra.push_back(std::move(e));
   for (CodedEvent& e : extra) {
     const bool known = std::any_of(coded.begin(), coded.end(), [&](const CodedEvent& c) {
       return c.source == e.source && c.target == e.target && c.code == e.code;

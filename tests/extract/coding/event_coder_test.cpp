@@ -1249,6 +1249,19 @@ TEST_CASE("Coder: a bare security body takes the state of the sentence before wh
   CHECK(g.count("Peru -COERCE-> Karim Haddad") == 0);
 }
 
+TEST_CASE("Coder: a phrase of meeting opening the sentence is the main subject's consultation", "[extract][coder]") {
+  const auto f = facts("In a phone call with Egyptian President Abdel Fattah al-Sisi on Tuesday, Biden discussed Gaza.",
+                       "2023-10-18");
+  CHECK(hasLine(f, "Joe Biden -CONSULT-> Abdel Fattah el-Sisi"));
+  CHECK(f.count("Joe Biden -CONSULT-> Egypt") == 0);  // the person, not the state of the title
+  CHECK(hasLine(facts("During talks with Iraqi Prime Minister Mohammed Shia al-Sudani in Baghdad, Blinken urged restraint.",
+                      "2023-11-05"),
+                "Antony Blinken -CONSULT-> Mohammed Shia al-Sudani"));
+  // No meeting: an interview with an outlet, a letter to someone.
+  for (const auto& l : facts("In an interview with CNN, Biden criticised Russia.", "2023-10-18"))
+    CHECK(l.find("-CONSULT->") == std::string::npos);
+}
+
 TEST_CASE("Coder: a pattern goes on past an apposition of its target set off by commas", "[extract][coder]") {
   // Invented group.
   const auto f = facts("The United States designated the Vardell Brigades, a militia backed by Iran, as a terrorist "
