@@ -74,6 +74,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"allegation_nouns", &W::allegationNouns},
     {"fronted_meeting_nouns", &W::frontedMeetingNouns},
     {"fronted_meeting_prepositions", &W::frontedMeetingPrepositions},
+    {"coup_nouns", &W::coupNouns},
     {"topic_prepositions", &W::topicPrepositions},
 };
 

@@ -1619,6 +1619,24 @@ void denyCauses(const MatchText& t, const Clause& c, const std::vector<size_t>& 
   }
 }
 
+// "condemned the coup in Niger": a seizure of power (coup_nouns) is done
+// by the place's own rulers-to-be, so criticism of it with no author named
+// is aimed at the state it happened in: the phrase after "in" right after
+// the object, when it names one actor. kNoIndex otherwise.
+int32_t coupPlace(const MatchText& t, const Clause& c) {
+  for (uint32_t o : c.objects) {
+    if (!words().coupNouns.contains(t.p.words[t.p.nps[o].head].lemma)) continue;
+    for (uint32_t pi : c.pps) {
+      const auto& ph = t.p.pps[pi];
+      if (ph.prep != "in" || ph.span.first != t.p.nps[o].span.last || ph.np == kNoIndex) continue;
+      std::vector<size_t> named;
+      t.entitiesOf(ph.np, &named);
+      if (named.size() == 1 && t.p.words[t.p.nps[ph.np].head].pos == syntax::Pos::kProperNoun) return ph.np;
+    }
+  }
+  return kNoIndex;
+}
+
 // The events of clause `ci` as `choice` reads it, appended to `out`.
 // `denied` (may be null) gets the pairs this reading rules out.
 void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vector<CodedEvent>* out,
@@ -1642,6 +1660,7 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
       if (const int32_t attack = attackOfVictim(t, roles.target); attack != kNoIndex)
         roles.target = attackAuthor(t, attack, roles.target);
     if (roles.target == kNoIndex) earlierAuthors = authorsOfNamedAct(t, c, roles.source);
+    if (roles.target == kNoIndex && earlierAuthors.empty()) roles.target = coupPlace(t, c);
   } else if (roles.target == kNoIndex && roles.source != kNoIndex &&
              (code.source.rfind(kPraiseRoot, 0) == 0 || code.source.rfind(kRejectRoot, 0) == 0)) {
     earlierAuthors = authorsOfNamedAct(t, c, roles.source);

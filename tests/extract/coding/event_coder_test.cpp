@@ -1249,6 +1249,14 @@ TEST_CASE("Coder: a bare security body takes the state of the sentence before wh
   CHECK(g.count("Peru -COERCE-> Karim Haddad") == 0);
 }
 
+TEST_CASE("Coder: criticism of a coup with no author named is aimed at the state it happened in", "[extract][coder]") {
+  CHECK(hasLine(facts("The United Nations Security Council condemned the coup in Niger on Thursday.", "2023-07-28"),
+                "United Nations Security Council -ACCUSE-> Niger"));
+  // An attack in a place is not the place's doing.
+  CHECK(facts("The United Nations condemned the attack in Kabul on Thursday.", "2023-07-28")
+            .count("United Nations -ACCUSE-> Afghanistan") == 0);
+}
+
 TEST_CASE("Coder: a phrase of meeting opening the sentence is the main subject's consultation", "[extract][coder]") {
   const auto f = facts("In a phone call with Egyptian President Abdel Fattah al-Sisi on Tuesday, Biden discussed Gaza.",
                        "2023-10-18");
