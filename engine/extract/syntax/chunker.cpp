@@ -84,7 +84,8 @@ bool isPhrasal(std::string_view lemma, std::string_view particle) {
 // after it the other.
 bool isDoubleObjectVerb(std::string_view lemma) {
   static const std::unordered_set<std::string_view> kVerbs = {"grant", "give", "offer", "award", "deny", "send",
-                                                              "hand", "lend", "promise", "sell", "supply", "refuse"};
+                                                              "hand", "lend", "loan", "pay", "promise", "sell",
+                                                              "supply", "refuse"};
   return kVerbs.count(lemma) > 0;
 }
 
@@ -312,6 +313,8 @@ class Chunker {
           (w_[j].pos == Pos::kAdjective || w_[j].pos == Pos::kNoun))
         break;
       if (j > i && w_[j].pos == Pos::kNumber && w_[j - 1].pos == Pos::kNoun) break;  // "a call two days ago"
+      // "lent Pakistan 3 billion dollars": the amount is the second object.
+      if (firstOfTwoObjects && j > i && w_[j].pos == Pos::kNumber && w_[j - 1].pos == Pos::kProperNoun) break;
       // "gave Ukraine $500 million": an amount opens a phrase of its own.
       if (j > i && w_[j].pos == Pos::kNumber && !w_[j].lower.empty() && !isAlnumByte(w_[j].lower[0]) &&
           w_[j - 1].pos != Pos::kNumber)

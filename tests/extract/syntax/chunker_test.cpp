@@ -109,6 +109,15 @@ TEST_CASE("Chunker: ', and' between two phrases with a verb after the second joi
   topNp(q, "Ruritania, Osterlich, and Grand Fenwick");
 }
 
+TEST_CASE("Chunker: after a verb of giving, an amount after a name is the second object", "[extract][syntax]") {
+  syn::SentenceParse p = syn::parse(lexicon(), "The fund lent Ruritania 3 billion dollars on Monday.", 0);
+  topNp(p, "Ruritania");
+  topNp(p, "3 billion dollars");
+  // Elsewhere a name and a number stay one name.
+  syn::SentenceParse q = syn::parse(lexicon(), "Security Council Resolution 2231 was adopted in 2015.", 0);
+  topNp(q, "Security Council Resolution 2231");
+}
+
 TEST_CASE("Chunker: an appositive renames the NP before it", "[extract][syntax]") {
   syn::SentenceParse p =
       syn::parse(lexicon(), "Qais al-Khazali, the leader of Asa'ib Ahl al-Haq, condemned the strike.", 0);
