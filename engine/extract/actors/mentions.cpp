@@ -691,6 +691,15 @@ bool personContext(const MentionScan& s, size_t b, size_t next) {
   if (next < tokens.size()) {
     const Token& n = tokens[next];
     if (n.word && speechVerb(n.lower)) person = true;
+    // "Mahsa Amini had been detained by ...": the subject of a passive of a
+    // verb done to people (person_object_verbs), a name of two words or more.
+    if (next > b + 1 && (n.lower == "was" || n.lower == "were" || n.lower == "had" || n.lower == "has")) {
+      size_t v = next + 1;
+      if (v < tokens.size() && tokens[v].lower == "been") ++v;
+      if (v < tokens.size() && v > next + (n.lower == "had" || n.lower == "has" ? 1 : 0) &&
+          givenNames().personObjectVerbs.contains(tokens[v].lower))
+        person = true;
+    }
     // "appointed Claire Vautrin as (his new) prime minister", "Rosa Quispe
     // was named as interior minister", "as Kenya's president": an office
     // after "as" (a possessive owner may open it), at most two lower-case

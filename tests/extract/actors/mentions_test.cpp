@@ -259,6 +259,10 @@ TEST_CASE("Mentions: a name that ends its phrase after a verb done to people is 
   CHECK(names.count("Teodric Vashko") == 1);
   // A name that goes on into a noun is no person: "Zorvan Qelbarri reporter".
   CHECK(actorNames("Police arrested Zorvan Qelbarri reporters on Monday.", "2023-05-08").count("Zorvan Qelbarri") == 0);
+  // The subject of such a verb's passive, too.
+  CHECK(kindOf("Zorvan Qelbarri was detained by Iranian police on Monday.", "Zorvan Qelbarri") == ActorKind::kPerson);
+  CHECK(kindOf("Zorvan Qelbarri had been arrested by Iraqi police.", "Zorvan Qelbarri") == ActorKind::kPerson);
+  CHECK(actorNames("Zorvan Qelbarri was founded in 1990.", "2023-05-08").count("Zorvan Qelbarri") == 0);
 }
 
 TEST_CASE("Mentions: a name after a company noun, or in apposition to one, is an organisation", "[extract][mentions]") {
