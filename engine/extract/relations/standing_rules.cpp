@@ -523,10 +523,10 @@ const Mention* stateOfUnknownOrgan(const StandingScan& s, const std::vector<cons
     if (m->tokBegin < from) continue;
     if (m->tokBegin > from + window || !m->possessive) return nullptr;
     if (s.entities[m->entity].actor.kind != ActorKind::kState) return nullptr;
-    if (k + 1 < all.size() && all[k + 1]->tokBegin < m->tokEnd + 7) return nullptr;  // the organ is an actor
     size_t e = m->tokEnd;
     while (e < tokens.size() && e < m->tokEnd + 6 && tokens[e].word && tokens[e].capital) ++e;
     if (e == m->tokEnd || !words().stateBodyHeads.contains(tokens[e - 1].lower)) return nullptr;
+    if (k + 1 < all.size() && all[k + 1]->tokBegin < e) return nullptr;  // the organ is an actor
     return m;
   }
   return nullptr;
