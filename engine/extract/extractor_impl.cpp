@@ -267,6 +267,12 @@ Date anchoredDay(const Article& article, const std::vector<Sentence>& sentences,
     if (d.known() && d.precision() == DatePrecision::kDay)
       return Date::fromDays(d.days() + *offset, DatePrecision::kDay);
   }
+  // "Two days earlier, X had ...", "the day before" with no day told before
+  // it: earlier than the article's news, counted from the article's date (a
+  // later day would be after the article; left unknown).
+  const Date at = article.doc.date;
+  if (*offset <= 0 && at.known() && at.precision() == DatePrecision::kDay)
+    return Date::fromDays(at.days() + *offset, DatePrecision::kDay);
   return Date::unknown();
 }
 

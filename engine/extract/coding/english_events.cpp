@@ -517,6 +517,27 @@ Date dateFromParent(const syntax::SentenceParse& parse, uint32_t ci, Date articl
   return movedBack(base, link == "after" ? count : -count, parse.words[at - 2].lower);
 }
 
+// The day of clause `ci` when the words between "and" (or a comma) and its
+// subject or verb are a relative day phrase ("..., and a week later Sweden
+// summoned ...", anchoredOffset): the day of the clause before it (its own,
+// else the sentence's first day) moved by the phrase. Unknown otherwise.
+Date dateAfterLeadIn(const syntax::SentenceParse& parse, uint32_t ci, Date articleDate) {
+  if (ci == 0) return {};
+  const syntax::Clause& c = parse.clauses[ci];
+  size_t first = parse.vgs[c.verb].span.first;
+  if (c.subject != syntax::kNoIndex && !c.subjectInherited) first = std::min<size_t>(first, parse.nps[c.subject].span.first);
+  size_t from = first;
+  while (from > 0 && first - from < 6 && parse.words[from - 1].lower != "and" && parse.words[from - 1].lower != ",")
+    --from;
+  if (from == first || from == 0) return {};
+  const size_t b = parse.words[from].begin - parse.offset, e = parse.words[first - 1].end - parse.offset;
+  const auto offset = anchoredOffset(std::string_view(parse.text).substr(b, e - b));
+  if (!offset) return {};
+  Date base = eventDate(clauseText(parse, ci - 1), articleDate);
+  if (!base.known() || base.precision() != DatePrecision::kDay) return {};
+  return Date::fromDays(base.days() + *offset, DatePrecision::kDay);
+}
+
 // True when the time clause `ci` is opened by "hours after", "shortly
 // before", "minutes after" and the like: the same day as the clause it
 // hangs on.
@@ -618,8 +639,11 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     // (the meeting: Wednesday), "Trump announced on Sunday that US forces had
     // killed Baghdadi in a raid on Saturday night" (the killing: Saturday),
     // "Iran seized a tanker on Monday and detained its crew on Tuesday".
-    if (kind == syntax::ClauseKind::kSubordinate || kind == syntax::ClauseKind::kReported ||
-        kind == syntax::ClauseKind::kCoordinated) {
+    // "X did A on March 4, and a week later Y did B": a clause opened by a
+    // relative day phrase counts from the clause before it.
+    if (const Date later = dateAfterLeadIn(parse, e.clause, articleDate); later.known()) f.clauseDate = later;
+    if (!f.clauseDate.known() && (kind == syntax::ClauseKind::kSubordinate || kind == syntax::ClauseKind::kReported ||
+                                  kind == syntax::ClauseKind::kCoordinated)) {
       const Date own = eventDate(clauseText(parse, e.clause), articleDate);
       if (own.known() && own.precision() == DatePrecision::kDay) f.clauseDate = own;
       // "seven years after Saudi Arabia cut ties", "three days before the

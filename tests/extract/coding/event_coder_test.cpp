@@ -264,6 +264,17 @@ TEST_CASE("Coder: a subordinate, reported or coordinated clause that names its o
     ++arrests;
   }
   CHECK(arrests == 1);
+  // "..., and a week later Y ...": a week after the clause before.
+  const auto summoned = dateOf("Turkey detained two Swedish journalists on March 4, and a week later Sweden summoned "
+                               "the Turkish ambassador.",
+                               "2024-03-15", EdgeType::kAccuse);
+  REQUIRE(summoned.size() == 1);
+  CHECK(summoned[0] == Date::day(2024, 3, 11));
+  // "Two days earlier" with no day told before it: two days before the article's.
+  const auto expelled = dateOf("Two days earlier, Iraq had expelled the Swedish ambassador.", "2024-03-08",
+                               EdgeType::kCoerce);
+  REQUIRE(expelled.size() == 1);
+  CHECK(expelled[0] == Date::day(2024, 3, 6));
   // "hours after": the same day as the main verb.
   const auto hours = dateOf("Russia struck Kyiv on Friday, hours after Germany warned Russia.", "2023-03-11",
                             EdgeType::kThreaten);
