@@ -671,7 +671,83 @@ Date eventDate(std::string_view sentence, Date articleDate) {
   return best->date;
 }
 
+namespace {
+
+// The number written right before byte `at` of `s`: ASCII or full-width
+// digits ("3", "３"), or a kanji numeral of one to ten; -1 when none.
+int numberBefore(std::string_view s, size_t at) {
+  static const std::array<std::string_view, 10> kKanji = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  for (size_t k = 0; k < kKanji.size(); ++k)
+    if (at >= kKanji[k].size() && s.substr(at - kKanji[k].size(), kKanji[k].size()) == kKanji[k]) return static_cast<int>(k) + 1;
+  int value = 0, scale = 1;
+  size_t q = at;
+  while (q > 0) {
+    if (s[q - 1] >= '0' && s[q - 1] <= '9') {
+      value += (s[q - 1] - '0') * scale;
+      --q;
+    } else if (q >= 3 && static_cast<unsigned char>(s[q - 3]) == 0xEF && static_cast<unsigned char>(s[q - 2]) == 0xBC &&
+               static_cast<unsigned char>(s[q - 1]) >= 0x90 && static_cast<unsigned char>(s[q - 1]) <= 0x99) {
+      value += (static_cast<unsigned char>(s[q - 1]) - 0x90) * scale;  // "０" .. "９"
+      q -= 3;
+    } else {
+      break;
+    }
+    scale *= 10;
+    if (scale > 1000) return -1;
+  }
+  return q == at ? -1 : value;
+}
+
+// The relative day phrases of Japanese and Arabic news: 翌日 (the next day),
+// 前日 (the day before), 同日 (the same day), N日後 / N週間後 (N days /
+// weeks later), N日前 (N days before); في اليوم التالي (the next day), في
+// اليوم السابق (the day before), في اليوم نفسه / في نفس اليوم (the same
+// day), بعد يوم / يومين / أسبوع / أسبوعين (a day, two days, a week, two
+// weeks later), بعد N أيام (N days later), قبل يوم / يومين (a day, two
+// days earlier). nullopt for none.
+std::optional<int> jaArOffset(std::string_view s) {
+  if (s.find("翌日") != std::string_view::npos) return 1;
+  if (s.find("前日") != std::string_view::npos) return -1;
+  if (s.find("同日") != std::string_view::npos) return 0;
+  for (const auto& [unit, days] : {std::pair<std::string_view, int>{"週間後", 7}, {"日後", 1}, {"日前", -1}}) {
+    for (size_t at = s.find(unit); at != std::string_view::npos; at = s.find(unit, at + 1)) {
+      const int n = numberBefore(s, at);
+      if (n > 0 && n <= 60) return n * days;
+    }
+  }
+  if (s.find("اليوم التالي") != std::string_view::npos) return 1;
+  if (s.find("اليوم السابق") != std::string_view::npos) return -1;
+  if (s.find("اليوم نفسه") != std::string_view::npos || s.find("نفس اليوم") != std::string_view::npos) return 0;
+  static const std::array<std::pair<std::string_view, int>, 4> kUnits = {
+      {{"يومين", 2}, {"يوم", 1}, {"أسبوعين", 14}, {"أسبوع", 7}}};
+  for (const auto& [link, sign] : {std::pair<std::string_view, int>{"بعد ", 1}, {"قبل ", -1}}) {
+    for (size_t at = s.find(link); at != std::string_view::npos; at = s.find(link, at + 1)) {
+      const std::string_view rest = s.substr(at + link.size());
+      for (const auto& [word, days] : kUnits) {
+        // The unit word alone ("بعد يوم"), not the start of another ("بعد يوم الأحد" names a day).
+        if (rest.substr(0, word.size()) != word) continue;
+        const std::string_view tail = rest.substr(word.size());
+        if (!tail.empty() && tail[0] != ' ' && tail[0] != ',' && tail[0] != '.' && static_cast<unsigned char>(tail[0]) != 0xD8)
+          continue;
+        if (word == "يوم" && tail.size() > 1 && tail[0] == ' ' && static_cast<unsigned char>(tail[1]) == 0xD8 &&
+            tail.substr(1, 4) == "ال")  // "بعد يوم الأحد": a named day, not "a day later"
+          continue;
+        return sign * days;
+      }
+      // "بعد 3 أيام": N days.
+      size_t q = 0;
+      int n = 0;
+      while (q < rest.size() && rest[q] >= '0' && rest[q] <= '9' && q < 3) n = n * 10 + (rest[q++] - '0');
+      if (q > 0 && rest.substr(q, 1) == " " && rest.substr(q + 1).rfind("أيام", 0) == 0 && n <= 60) return sign * n;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<int> anchoredOffset(std::string_view sentence) {
+  if (const auto other = jaArOffset(sentence)) return other;
   const std::vector<Token> t = tokenize(sentence);
   for (size_t i = 0; i < t.size(); ++i) {
     if (t[i].kind == Tok::kPunct) continue;

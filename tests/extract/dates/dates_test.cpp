@@ -147,6 +147,25 @@ TEST_CASE("Dates: 'the next day', 'two days later', 'the day before' count from 
   CHECK_FALSE(anchoredOffset("The day after the vote, the envoy left.").has_value());
 }
 
+TEST_CASE("Dates: Japanese and Arabic relative day phrases count from an earlier sentence", "[extract][dates]") {
+  CHECK(anchoredOffset("翌日、英国はイランを非難した。") == 1);
+  CHECK(anchoredOffset("前日、イランはタンカーを拿捕した。") == -1);
+  CHECK(anchoredOffset("同日、外務省は抗議した。") == 0);
+  CHECK(anchoredOffset("1週間後、英国はイランを非難した。") == 7);
+  CHECK(anchoredOffset("３日後、両国は合意した。") == 3);
+  CHECK(anchoredOffset("二日前、米軍は撤退した。") == -2);
+  CHECK_FALSE(anchoredOffset("英国は3日、イランを非難した。").has_value());
+  CHECK(anchoredOffset("وفي اليوم التالي، أدانت بريطانيا إيران.") == 1);
+  CHECK(anchoredOffset("وفي اليوم السابق، احتجزت إيران الناقلة.") == -1);
+  CHECK(anchoredOffset("وبعد أسبوع، أدانت بريطانيا إيران.") == 7);
+  CHECK(anchoredOffset("وبعد يومين، انسحبت القوات.") == 2);
+  CHECK(anchoredOffset("وبعد 3 أيام، انسحبت القوات.") == 3);
+  CHECK(anchoredOffset("وقبل يومين، زار المبعوث بغداد.") == -2);
+  // "بعد يوم الأحد" names a day; "بعد الهجوم" (after the attack) no count.
+  CHECK_FALSE(anchoredOffset("وصل المبعوث بعد يوم الأحد.").has_value());
+  CHECK_FALSE(anchoredOffset("أدانت بريطانيا إيران بعد الهجوم.").has_value());
+}
+
 TEST_CASE("eventDate: Japanese day of the month and month-day without a year", "[extract][dates]") {
   const Date jan5 = Date::day(2020, 1, 5);
   // "5日": this month's 5th; a day after the article's is last month's.
