@@ -176,6 +176,16 @@ namespace {
 //   heldout_fresh18/ written in session 32 by a helper that never read the extractor's rules or
 //                   outputs, while the session's first rules were being written: 60/116, 63/75
 //                   at 033abe4 (the extractor of session 31's end).
+// Session 32 (2026-12-06): speaker-side conjuncts after reported clauses, ', and' joining two
+//                   clauses, second roles in an apposition, roles in a state's organ, pronouns
+//                   after a titled name, 'its' agreement, allegation clauses, plural event nouns
+//                   after 'that', lone-word skeleton matches, after-clause dates, designations
+//                   past an apposition, fronted meeting phrases, coups, passive subjects as
+//                   people, relative days in a clause and in Japanese and Arabic. Floors raised
+//                   to the measured values: heldout 140/168 158/161, dev 134/206 144/153, fresh2
+//                   67/89 77/85, fresh4 85/105 88/93, fresh9 72/84 81/83, fresh10 50/80 54/56,
+//                   fresh11 54/76 57/58, fresh16 55/94 63/69, fresh18 61/116 65/75. Frozen fresh13
+//                   lost one right edge (57/68 -> 56/67, the pronoun rule; floors hold).
 //   heldout_jaar1/  the first Japanese and Arabic frozen set (session 28): 5/33, 5/10 when
 //                   written (f9d9962).
 // Session 28 (2026-12-05): rebuttals dated and in apposition, reactions in apposition, answers to
@@ -206,26 +216,26 @@ struct HeldoutSet {
   size_t minSentences;
 };
 constexpr HeldoutSet kSets[] = {
-    {KG_HELDOUT_DIR, 81, 97, 60},
-    {KG_HELDOUT_DEV_DIR, 64, 93, 100},  // 122/133: "condemned the strikes" after an attack (session 20) costs two, one a scorer name mismatch (US Department of State for United States)
+    {KG_HELDOUT_DIR, 83, 98, 60},  // 140/168, 158/161 after session 32
+    {KG_HELDOUT_DEV_DIR, 65, 94, 100},  // 134/206, 144/153 after session 32; 122/133: "condemned the strikes" after an attack (session 20) costs two, one a scorer name mismatch (US Department of State for United States)
     {KG_HELDOUT_FRESH_DIR, 52, 88, 100},
-    {KG_HELDOUT_FRESH2_DIR, 74, 90, 55},
+    {KG_HELDOUT_FRESH2_DIR, 75, 90, 55},  // 67/89, 77/85 after session 32 (', and' clauses)
     {KG_HELDOUT_FRESH3_DIR, 67, 76, 60},
-    {KG_HELDOUT_FRESH4_DIR, 80, 93, 70},  // 84/105, 87/93 after session 31 ("Xi")
+    {KG_HELDOUT_FRESH4_DIR, 80, 94, 70},  // 84/105, 87/93 after session 31 ("Xi"); 85/105, 88/93 after session 32 (a gold alternative)
     {KG_HELDOUT_FRESH5_DIR, 63, 88, 65},  // 72/113, 84/95 after session 31's plural titles
     {KG_HELDOUT_FRESH6_DIR, 59, 77, 45},
     {KG_HELDOUT_FRESH7_DIR, 68, 84, 40},  // 37/54, 37/44 after session 28's rebuttals in apposition
     {KG_HELDOUT_FRESH8_DIR, 70, 97, 40},
-    {KG_HELDOUT_FRESH9_DIR, 84, 96, 45},
-    {KG_HELDOUT_FRESH10_DIR, 61, 96, 40},
-    {KG_HELDOUT_FRESH11_DIR, 67, 98, 40},  // 51/76, 52/53 after session 31
+    {KG_HELDOUT_FRESH9_DIR, 85, 97, 45},  // 72/84, 81/83 after session 32
+    {KG_HELDOUT_FRESH10_DIR, 62, 96, 40},  // 50/80, 54/56 after session 32
+    {KG_HELDOUT_FRESH11_DIR, 71, 98, 40},  // 51/76, 52/53 after session 31; 54/76, 57/58 after session 32 (one gold alternative)
     {KG_HELDOUT_FRESH12_DIR, 52, 71, 40},  // 37/51 when written; 37/52 after the deputy titles (session 26): one new wrong edge, not looked at
     {KG_HELDOUT_FRESH13_DIR, 62, 83, 60},  // 42/77, 48/60 when written (session 28, 117cf98); 43/77, 49/61 at its end
     {KG_HELDOUT_FRESH14_DIR, 64, 90, 40},  // 42/68, 45/50 when written (session 29, d081cd0); 44/68, 49/54 at its end
     {KG_HELDOUT_FRESH15_DIR, 58, 76, 40},  // 29/55, 34/46 when written (session 30, 752361f); 32/55, 38/50 after session 31 ("Xi")
-    {KG_HELDOUT_FRESH16_DIR, 57, 91, 40},  // 54/94, 61/67 when written (session 30, by a helper that never saw the rules or outputs)
+    {KG_HELDOUT_FRESH16_DIR, 58, 91, 40},  // 54/94, 61/67 when written (session 30, by a helper that never saw the rules or outputs); 55/94, 63/69 after session 32
     {KG_HELDOUT_FRESH17_DIR, 54, 84, 40},  // 55/101, 56/66 when written (session 31, by a helper that never saw the rules or outputs; the same at 38aab3e)
-    {KG_HELDOUT_FRESH18_DIR, 51, 84, 45},  // 60/116, 63/75 when written (session 32, by a helper that never saw the rules or outputs; measured at 033abe4)
+    {KG_HELDOUT_FRESH18_DIR, 52, 86, 45},  // 60/116, 63/75 when written (session 32, by a helper that never saw the rules or outputs; measured at 033abe4); 61/116, 65/75 at the session's end
     {KG_HELDOUT_JAAR1_DIR, 51, 76, 25},    // Japanese and Arabic: 5/33, 5/10 when written (session 28, f9d9962); 7/33, 7/12 at its end; 16/33, 15/20 after session 29
     {KG_HELDOUT_JAAR2_DIR, 46, 90, 35},    // Japanese and Arabic: 18/60, 19/22 when written (session 29, d9b357e); 28/60, 29/32 at its end
 };
