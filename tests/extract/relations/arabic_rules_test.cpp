@@ -117,6 +117,10 @@ TEST_CASE("Arabic relations: a state's adjective between a title and a name is t
   CHECK(hasLine(b, "Antony Blinken -ACCUSE-> Iran"));
   CHECK(hasLine(b, "Antony Blinken -OFFICIAL_OF-> United States"));
   CHECK_FALSE(hasLine(b, "United States -ACCUSE-> Antony Blinken"));
+  // "with his Turkish counterpart": the adjective after "counterpart" names the other party's state.
+  CHECK(hasLine(facts("أجرى وزير الخارجية الإيراني محمد جواد ظريف اتصالا هاتفيا مع نظيره التركي.", "2021-05-10"),
+                "Mohammad Javad Zarif -CONSULT-> Turkey"));
+  CHECK(hasLine(facts("التقى الرئيس العراقي نظيره الفرنسي في باريس.", "2021-05-10"), "Iraq -CONSULT-> France"));
   // No title before the adjective: the state stays a party ("American forces withdrew from Iraq").
   CHECK(hasLine(facts("انسحبت القوات الأمريكية من العراق.", "2021-05-10"), "United States -RETREAT-> Iraq"));
 }
