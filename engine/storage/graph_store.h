@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -256,6 +257,27 @@ class GraphStore {
   }
   // Evidence of one edge, in (document, sentence) order, at most `limit`.
   virtual Result<std::vector<Evidence>> getEvidence(EdgeId id, size_t limit) const = 0;
+  // The edges `ids` (any order, repeats allowed), out[i] for ids[i], each
+  // with the first `evidence` records getEvidence(ids[i], evidence) returns:
+  // what getEdgeHeader and getEvidence give one id at a time, read together
+  // (the RocksDB store: one consistent view, batched point reads in key order
+  // and one evidence iterator, instead of three reads and a new iterator per
+  // edge). NotFound "no edge with id N" when an id names no edge; IOError /
+  // Corruption from the disk.
+  virtual Result<std::vector<Edge>> getEdges(std::span<const EdgeId> ids, size_t evidence) const {
+    std::vector<Edge> out;
+    out.reserve(ids.size());
+    for (EdgeId id : ids) {
+      auto h = getEdgeHeader(id);
+      if (!h) return h.status();
+      if (!h->has_value()) return Status::notFound("no edge with id " + std::to_string(id));
+      auto ev = getEvidence(id, evidence);
+      if (!ev) return ev.status();
+      out.push_back(std::move((*h)->edge));
+      out.back().evidence = std::move(ev).value();
+    }
+    return out;
+  }
   // Edges leaving `src` (or entering `dst`), ordered by type then from-date.
   virtual Status scanOut(ActorId src, const std::function<Scan(const EdgeHeader&)>& fn) const = 0;
   virtual Status scanIn(ActorId dst, const std::function<Scan(const EdgeHeader&)>& fn) const = 0;

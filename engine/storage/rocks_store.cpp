@@ -730,6 +730,82 @@ class RocksStore final : public GraphStore {
     return std::optional<EdgeHeader>(std::move(h).value());
   }
 
+  // Three passes over the distinct ids, each in key order so that
+  // neighbouring keys share their blocks: the edge_ids family (MultiGet,
+  // ascending id), the out family (MultiGet, ascending out key) and the
+  // evidence family (one iterator, ascending id: evidence keys start with the
+  // id). All three read one RocksDB snapshot, so an edge a writer moves to
+  // another out key meanwhile is read as it was, never reported missing.
+  Result<std::vector<Edge>> getEdges(std::span<const EdgeId> ids, size_t evidence) const override {
+    std::vector<EdgeId> uniq(ids.begin(), ids.end());
+    std::sort(uniq.begin(), uniq.end());
+    uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
+    const size_t n = uniq.size();
+    rocksdb::ReadOptions ro;
+    const rocksdb::Snapshot* snap = db_->GetSnapshot();
+    std::unique_ptr<const rocksdb::Snapshot, std::function<void(const rocksdb::Snapshot*)>> release(
+        snap, [this](const rocksdb::Snapshot* s) { db_->ReleaseSnapshot(s); });
+    ro.snapshot = snap;
+
+    std::vector<std::string> idKeys(n);
+    std::vector<rocksdb::Slice> slices(n);
+    for (size_t i = 0; i < n; ++i) {
+      idKeys[i] = codec::idKey(uniq[i]);
+      slices[i] = idKeys[i];
+    }
+    std::vector<rocksdb::PinnableSlice> outKeys(n);
+    std::vector<rocksdb::Status> sts(n);
+    db_->MultiGet(ro, cfs_[kEdgeIds], n, slices.data(), outKeys.data(), sts.data(), /*sorted_input=*/true);
+    for (size_t i = 0; i < n; ++i) {
+      if (sts[i].IsNotFound()) return Status::notFound("no edge with id " + std::to_string(uniq[i]));
+      KG_RETURN_IF_ERROR(fromRocks(sts[i], "read edge index"));
+    }
+
+    std::vector<uint32_t> byKey(n);  // positions in uniq, in out-key order
+    for (size_t i = 0; i < n; ++i) byKey[i] = static_cast<uint32_t>(i);
+    std::sort(byKey.begin(), byKey.end(), [&](uint32_t a, uint32_t b) { return sv(outKeys[a]) < sv(outKeys[b]); });
+    std::vector<rocksdb::Slice> outSlices(n);
+    for (size_t i = 0; i < n; ++i) outSlices[i] = outKeys[byKey[i]];
+    std::vector<rocksdb::PinnableSlice> values(n);
+    db_->MultiGet(ro, cfs_[kOut], n, outSlices.data(), values.data(), sts.data(), /*sorted_input=*/true);
+    std::vector<Edge> edges(n);  // parallel to uniq
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t at = byKey[i];
+      if (sts[i].IsNotFound())
+        return Status::corruption("edge " + std::to_string(uniq[at]) + " is indexed but missing");
+      KG_RETURN_IF_ERROR(fromRocks(sts[i], "read edge"));
+      auto key = codec::decodeEdgeKey(sv(outSlices[i]));
+      if (!key) return key.status();
+      auto h = codec::decodeEdge(key.value(), sv(values[i]));
+      if (!h) return h.status();
+      edges[at] = std::move(h->edge);
+    }
+
+    if (evidence > 0) {
+      ro.prefix_same_as_start = true;  // evidence keys start with the 8-byte id the prefix extractor takes
+      std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cfs_[kEvidence]));
+      for (size_t i = 0; i < n; ++i) {
+        const std::string& prefix = idKeys[i];
+        for (it->Seek(prefix); it->Valid() && edges[i].evidence.size() < evidence; it->Next()) {
+          auto k = sv(it->key());
+          if (!startsWith(k, prefix)) break;
+          auto ev = codec::decodeEvidence(k, sv(it->value()));
+          if (!ev) return ev.status();
+          edges[i].evidence.push_back(std::move(ev).value());
+        }
+        KG_RETURN_IF_ERROR(fromRocks(it->status(), "scan"));
+      }
+    }
+
+    std::vector<Edge> out;
+    out.reserve(ids.size());
+    for (EdgeId id : ids) {
+      const size_t at = static_cast<size_t>(std::lower_bound(uniq.begin(), uniq.end(), id) - uniq.begin());
+      out.push_back(ids.size() == n ? std::move(edges[at]) : edges[at]);
+    }
+    return out;
+  }
+
   uint64_t writeEpoch() const override { return writeEpoch_.load(); }
   std::shared_ptr<WriteFaults> writeFaults() const override { return faults_; }
   uint64_t sequenceNumber() const override { return db_->GetLatestSequenceNumber(); }

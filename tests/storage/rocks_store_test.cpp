@@ -399,3 +399,56 @@ TEST_CASE("GraphStore: probeNameKey finds a key's actors and says whether a long
   REQUIRE(p.isOk());
   CHECK(p->longer);  // "iraqiairways", after "iran ..."
 }
+
+TEST_CASE("GraphStore: getEdges reads what getEdgeHeader and getEvidence read, in the order asked", "[storage]") {
+  TempDir dir;
+  std::vector<EdgeId> ids;
+  {
+    auto st = openOrDie(dir.sub("db"));
+    auto b = st->newBatch();
+    std::vector<ActorId> actors;
+    for (int i = 0; i < 6; ++i)
+      actors.push_back(b->putActor(actor("A" + std::to_string(i), ActorKind::kPerson), {"a" + std::to_string(i)}).value());
+    // Edges of several sources, types and dates, with 0 to 4 evidence records each.
+    for (int i = 0; i < 24; ++i) {
+      Edge e = event(actors[i % 6], static_cast<EdgeType>(i % 5), actors[(i * 5 + 1) % 6], Date::day(2020, 1, 1 + i % 9),
+                     "doc" + std::to_string(i), 0);
+      e.mode = i % 2 ? "mode" : "";
+      e.title = i % 3 ? "" : "title";
+      if (i % 4 == 0) e.evidence.clear();
+      for (int k = 1; k < i % 5; ++k)
+        e.evidence.push_back({"doc" + std::to_string(i + k), static_cast<uint32_t>(k), 0, 5, "more " + std::to_string(k)});
+      auto id = b->putEdge(e);
+      REQUIRE(id.isOk());
+      ids.push_back(id.value());
+    }
+    REQUIRE(st->commit(*b).isOk());
+  }
+  // kg reads through a read-only open; the writable one must answer alike.
+  for (bool readOnly : {false, true}) {
+    StoreOptions o;
+    o.readOnly = readOnly;
+    auto st = openOrDie(dir.sub("db"), o);
+    std::vector<EdgeId> asked = {ids[7], ids[0], ids[23], ids[7], ids[12], ids[3]};
+    for (size_t i = 0; i < ids.size(); i += 5) asked.push_back(ids[i]);
+    for (size_t evidence : {size_t{0}, size_t{1}, size_t{2}, SIZE_MAX}) {
+      INFO("readOnly " << readOnly << ", evidence " << evidence);
+      auto got = st->getEdges(asked, evidence);
+      REQUIRE(got.isOk());
+      REQUIRE(got->size() == asked.size());
+      for (size_t i = 0; i < asked.size(); ++i) {
+        auto h = st->getEdgeHeader(asked[i]);
+        REQUIRE(h.isOk());
+        REQUIRE(h->has_value());
+        Edge want = (*h)->edge;
+        want.evidence = st->getEvidence(asked[i], evidence).value();
+        CHECK((*got)[i] == want);
+      }
+    }
+    CHECK(st->getEdges({}, 1).value().empty());
+    const std::vector<EdgeId> missing = {ids[0], ids.back() + 100};
+    auto none = st->getEdges(missing, 1);
+    CHECK(none.status().code() == StatusCode::kNotFound);
+    CHECK(none.status().message() == "no edge with id " + std::to_string(ids.back() + 100));
+  }
+}
