@@ -255,3 +255,90 @@ TEST_CASE("LocalGraph: a query by name resolves as before ActorRef", "[core][gra
   CHECK(unknown.status().message() == g.engine->resolveOne("Ruritania").status().message());
   CHECK(unknown.status().message().find("unknown actor 'Ruritania'") == 0);
 }
+
+TEST_CASE("LocalGraph: nameOf answers the stored name, also after a rename through it or a write beside it",
+          "[core][graph_api]") {
+  TempDir dir;
+  auto opened = Engine::open(dir.sub("db"), {});
+  REQUIRE(opened.isOk());
+  Engine& engine = *opened.value();
+  Actor iraq = put(engine, "Iraq", ActorKind::kState);
+  Actor us = put(engine, "United States", ActorKind::kState);
+  LocalGraph graph(engine);
+  CHECK(graph.nameOf(iraq.id) == "Iraq");
+  CHECK(graph.nameOf(iraq.id) == "Iraq");  // kept: the same answer
+  CHECK(graph.nameOf(us.id + 100) == "#" + std::to_string(us.id + 100));
+
+  CurationBy by;
+  by.user = "test";
+  REQUIRE(graph.renameActor("Iraq", "Republic of Iraq", by).isOk());
+  CHECK(graph.nameOf(iraq.id) == "Republic of Iraq");
+
+  // A writer that goes around this LocalGraph (the engine's own write) is seen too.
+  CHECK(graph.nameOf(us.id) == "United States");
+  Actor later = put(engine, "Kuwait", ActorKind::kState);
+  CHECK(graph.nameOf(later.id) == "Kuwait");
+  REQUIRE(engine.withWriteLock([&](storage::GraphStore& store) {
+                  auto b = store.newBatch();
+                  Actor renamed = us;
+                  renamed.name = "USA";
+                  auto put = b->putActor(renamed, {"usa"});
+                  if (!put) return put.status();
+                  return store.commit(*b);
+                }).isOk());
+  CHECK(graph.nameOf(us.id) == "USA");
+}
+
+TEST_CASE("LocalGraph: a neighbourhood's edges are the stored edges, in the traversal's order, with their evidence",
+          "[core][graph_api]") {
+  TempDir dir;
+  auto opened = Engine::open(dir.sub("db"), {});
+  REQUIRE(opened.isOk());
+  Engine& engine = *opened.value();
+  std::vector<Actor> a;
+  for (int i = 0; i < 8; ++i) a.push_back(put(engine, "Actor " + std::to_string(i), ActorKind::kOrganisation));
+  for (int i = 0; i < 30; ++i) {
+    Edge e;
+    e.src = a[i % 8].id;
+    e.dst = a[(i * 3 + 1) % 8].id;
+    if (e.src == e.dst) continue;
+    e.type = static_cast<EdgeType>(i % 4);
+    e.when = DateRange::point(Date::day(2021, 1 + i % 12, 1 + i % 28));
+    e.confidence = 0.5f;
+    for (int k = 0; k < i % 4; ++k)
+      e.evidence.push_back({"doc" + std::to_string((i + k) % 5), static_cast<uint32_t>(k), 0, 4, "text " + std::to_string(k)});
+    REQUIRE(engine.addEdge(e).isOk());
+  }
+  LocalGraph graph(engine);
+  for (size_t evidence : {size_t{0}, size_t{1}, size_t{3}}) {
+    NeighbourQuery q;
+    q.actor = "Actor 0";
+    q.options.depth = 2;
+    q.evidence = evidence;
+    auto hood = graph.neighbours(q);
+    REQUIRE(hood.isOk());
+    REQUIRE(hood->edges.size() > 10);
+    for (const Edge& got : hood->edges) {
+      INFO("edge " << got.id << ", evidence " << evidence);
+      auto stored = engine.store().getEdge(got.id);
+      REQUIRE(stored.isOk());
+      Edge want = stored.value();
+      if (want.evidence.size() > evidence) want.evidence.resize(evidence);
+      CHECK(got == want);
+    }
+    // Paged as kgd pages it, the pages join into the same answer.
+    std::vector<Edge> joined;
+    PageRequest page;
+    page.count = 7;
+    page.byteBudget = 1u << 20;
+    for (;;) {
+      PageSpan span;
+      auto part = graph.neighboursPage(q, page, &span);
+      REQUIRE(part.isOk());
+      joined.insert(joined.end(), part->edges.begin(), part->edges.end());
+      if (!span.more) break;
+      page.offset = span.next;
+    }
+    CHECK(joined == hood->edges);
+  }
+}
