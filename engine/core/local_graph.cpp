@@ -476,7 +476,9 @@ std::optional<graph::VertexId> vertexOf(const graph::Snapshot& s, const Actor& a
 
 Result<NeighbourhoodView> LocalGraph::neighbours(const NeighbourQuery& q) {
   PageSpan span;
-  return neighboursPage(q, PageRequest{}, &span);
+  PageRequest page;
+  page.count = q.edgeLimit;
+  return neighboursPage(q, page, &span);
 }
 
 Result<NeighbourhoodView> LocalGraph::neighboursPage(const NeighbourQuery& q, const PageRequest& page,
@@ -513,6 +515,7 @@ Result<NeighbourhoodView> LocalGraph::neighboursPage(const NeighbourQuery& q, co
   auto edges = loadEdges(s, n->edges, q.evidence, page, span);
   if (!edges) return edges.status();
   view.edges = std::move(edges).value();
+  view.edgeCount = n->edges.size();
   view.truncated = n->truncated;
   return view;
 }

@@ -130,7 +130,8 @@ class LocalGraph final : public GraphApi {
   // Paged variants for the server. Each computes the whole result, then
   // loads only the edges of the requested page (see PageRequest); `span`
   // receives the total and where the next page starts. Neighbourhood nodes
-  // are returned with the page at offset 0 only.
+  // are returned with the page at offset 0 only; the page, not
+  // NeighbourQuery::edgeLimit, says which edges are read.
   //
   // edgesPage and actorsPage list the ids of the whole result once per
   // store version and keep them (ListingCache, keyed by the request and the

@@ -100,6 +100,7 @@ int neighbors(CliContext& ctx, const CLI::App* cmd, const NeighborsArgs& a) {
   q.options.fanout = a.fanout;
   q.options.filter = *filter;
   q.evidence = a.o.evidence;
+  if (fmt == "table") q.edgeLimit = a.limit;  // the table shows that many edges and counts the rest
   Progress progress(ctx, "neighbors", "", 0);  // elapsed time, building the graph snapshot included
   auto r = (*api)->neighbours(q);
   progress.finish();
@@ -123,14 +124,14 @@ int neighbors(CliContext& ctx, const CLI::App* cmd, const NeighborsArgs& a) {
                               });
   }
   std::cout << actors.size() << " actors within " << a.depth << " hop" << (a.depth == 1 ? "" : "s") << " of "
-            << actors.front().name << ", " << edges.size() << " edges"
+            << actors.front().name << ", " << r->edgeCount << " edges"
             << (r->truncated ? " (truncated: raise --limit/--fanout for more)" : "") << "\n\n";
   Table t({{"HOPS", 4, true}, {"ACTOR", 40}, {"KIND", 16}});
   for (size_t i = 0; i < actors.size(); ++i)
     t.addRow({std::to_string(r->depths[i]), actors[i].name, actorKindName(actors[i].kind)});
   t.print(std::cout);
   std::cout << "\n";
-  printEdgeTable(ctx, edges, a.limit, "edges");
+  printEdgeTable(ctx, edges, a.limit, "edges", false, r->edgeCount);
   return 0;
 }
 
