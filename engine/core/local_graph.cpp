@@ -420,39 +420,49 @@ Status LocalGraph::addDocuments(std::vector<Evidence>* evidence, DocumentCache* 
 }
 
 Result<Edge> LocalGraph::loadEdge(EdgeId id, size_t evidence) {
-  DocumentCache docs;
-  auto e = loadEdgeBatch(std::span<const EdgeId>(&id, 1), evidence, &docs);
+  auto e = engine_.store().getEdges(std::span<const EdgeId>(&id, 1), evidence);
   if (!e) return e.status();
+  KG_RETURN_IF_ERROR(addDocuments(&e->front().evidence));
   return std::move(e->front());
 }
 
-Result<std::vector<Edge>> LocalGraph::loadEdgeBatch(std::span<const EdgeId> ids, size_t evidence,
-                                                    DocumentCache* docs) {
-  auto edges = engine_.store().getEdges(ids, evidence);
-  if (!edges) return edges.status();
-  for (auto& e : *edges) KG_RETURN_IF_ERROR(addDocuments(&e.evidence, docs));
-  return edges;
+namespace {
+
+// Where the store keeps the edge `ref` names, as the snapshot says (an
+// edge's source, target and type never change; a write that moved its from
+// date since is found through the edge index, GraphStore::getEdgesAt).
+storage::EdgeLocation locationOf(const graph::Snapshot& s, const graph::EdgeRef& ref) {
+  storage::EdgeLocation l;
+  l.id = s.edgeId(ref.index);
+  l.src = s.actorId(ref.src);
+  l.dst = s.actorId(ref.dst);
+  l.type = s.type(ref.index);
+  if (s.dated(ref.index)) l.from = s.dateRange(ref.index).from;
+  return l;
 }
+
+}  // namespace
 
 Result<std::vector<Edge>> LocalGraph::loadEdges(const graph::Snapshot& s, const std::vector<graph::EdgeRef>& refs,
                                                 size_t evidence, const PageRequest& page, PageSpan* span) {
   openSpan(refs.size(), page, span);
   const size_t end = span->next + std::min(page.count, refs.size() - span->next);
-  // Read in batches (GraphStore::getEdges: key order, one view); a page with
-  // a byte budget reads batches of kLoadBatch, so that the budget's cut
+  // Read in batches (GraphStore::getEdgesAt: key order, one view); a page
+  // with a byte budget reads batches of kLoadBatch, so that the budget's cut
   // wastes at most one batch.
   const size_t batch = page.byteBudget == SIZE_MAX ? end - span->next : kLoadBatch;
   std::vector<Edge> out;
-  std::vector<EdgeId> ids;
+  std::vector<storage::EdgeLocation> at;
   DocumentCache docs;
   size_t bytes = 0;
   bool full = false;
   for (size_t i = span->next; i < end && !full; i += batch) {
-    ids.clear();
-    for (size_t j = i; j < std::min(end, i + batch); ++j) ids.push_back(s.edgeId(refs[j].index));
-    auto loaded = loadEdgeBatch(ids, evidence, &docs);
+    at.clear();
+    for (size_t j = i; j < std::min(end, i + batch); ++j) at.push_back(locationOf(s, refs[j]));
+    auto loaded = engine_.store().getEdgesAt(at, evidence);
     if (!loaded) return loaded.status();
     for (Edge& e : *loaded) {
+      KG_RETURN_IF_ERROR(addDocuments(&e.evidence, &docs));
       bytes += approxWireBytes(e);
       if (!out.empty() && bytes > page.byteBudget) {
         full = true;

@@ -185,8 +185,6 @@ class LocalGraph final : public GraphApi {
   static constexpr size_t kLoadBatch = 1024;
   // The stored edge `id` with at most `evidence` snippets.
   Result<Edge> loadEdge(EdgeId id, size_t evidence);
-  // The stored edges `ids` (GraphStore::getEdges) with their documents.
-  Result<std::vector<Edge>> loadEdgeBatch(std::span<const EdgeId> ids, size_t evidence, DocumentCache* docs);
   // Fills docTitle/docDate of each evidence whose document is stored.
   Status addDocuments(std::vector<Evidence>* evidence) const;
   Status addDocuments(std::vector<Evidence>* evidence, DocumentCache* docs) const;

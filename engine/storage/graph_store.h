@@ -43,6 +43,18 @@ struct EdgeHeader {
   uint32_t evidenceCount = 0;
 };
 
+// Where an edge's record is stored: the fields of its `out` key (FORMAT.md),
+// as a picture of the store taken earlier (the graph snapshot) holds them.
+// An edge's source, target and type never change; a write may move its
+// `from` date (and so its key) or remove it.
+struct EdgeLocation {
+  EdgeId id = 0;
+  ActorId src = 0;
+  EdgeType type = EdgeType::kConsult;
+  Date from;  // unknown when the edge has no from date
+  ActorId dst = 0;
+};
+
 // What the commits after some state of the store wrote (GraphStore::changesSince):
 // the edges they created or rewrote (new evidence, confidence, dates) and the
 // actors they wrote, each list ascending and without repeats.
@@ -264,6 +276,17 @@ class GraphStore {
   // and one evidence iterator, instead of three reads and a new iterator per
   // edge). NotFound "no edge with id N" when an id names no edge; IOError /
   // Corruption from the disk.
+  // As getEdges, for edges expected at `at[i]`: each record is read at that
+  // key without a look in the edge_ids index (whose entries for the edges of
+  // one answer lie scattered over the whole family, a block each); an edge
+  // not found there (a later write moved or removed it) is looked up by id
+  // as getEdges does. out[i] is edge at[i].id, whatever its location says.
+  virtual Result<std::vector<Edge>> getEdgesAt(std::span<const EdgeLocation> at, size_t evidence) const {
+    std::vector<EdgeId> ids;
+    ids.reserve(at.size());
+    for (const EdgeLocation& l : at) ids.push_back(l.id);
+    return getEdges(ids, evidence);
+  }
   virtual Result<std::vector<Edge>> getEdges(std::span<const EdgeId> ids, size_t evidence) const {
     std::vector<Edge> out;
     out.reserve(ids.size());

@@ -730,16 +730,38 @@ class RocksStore final : public GraphStore {
     return std::optional<EdgeHeader>(std::move(h).value());
   }
 
-  // Three passes over the distinct ids, each in key order so that
-  // neighbouring keys share their blocks: the edge_ids family (MultiGet,
-  // ascending id), the out family (MultiGet, ascending out key) and the
-  // evidence family (one iterator, ascending id: evidence keys start with the
-  // id). All three read one RocksDB snapshot, so an edge a writer moves to
-  // another out key meanwhile is read as it was, never reported missing.
   Result<std::vector<Edge>> getEdges(std::span<const EdgeId> ids, size_t evidence) const override {
-    std::vector<EdgeId> uniq(ids.begin(), ids.end());
-    std::sort(uniq.begin(), uniq.end());
-    uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
+    return readEdges(ids, {}, evidence);
+  }
+
+  Result<std::vector<Edge>> getEdgesAt(std::span<const EdgeLocation> at, size_t evidence) const override {
+    std::vector<EdgeId> ids;
+    ids.reserve(at.size());
+    for (const EdgeLocation& l : at) ids.push_back(l.id);
+    return readEdges(ids, at, evidence);
+  }
+
+  // getEdges / getEdgesAt (`at` empty, or parallel to `ids`). Passes over the
+  // distinct ids, each in key order so that neighbouring keys share their
+  // blocks: the out family at the given locations (MultiGet, ascending key);
+  // for the ids without a location or not found there, the edge_ids family
+  // (MultiGet, ascending id) and then the out family at the keys it names;
+  // then the evidence family (one iterator, ascending id: evidence keys
+  // start with the id). All of them read one RocksDB snapshot, so an edge a
+  // writer moves to another out key meanwhile is read as it was, never
+  // reported missing.
+  Result<std::vector<Edge>> readEdges(std::span<const EdgeId> ids, std::span<const EdgeLocation> at,
+                                      size_t evidence) const {
+    std::vector<uint32_t> order(ids.size());  // positions in ids, by id
+    for (size_t i = 0; i < ids.size(); ++i) order[i] = static_cast<uint32_t>(i);
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return ids[a] < ids[b]; });
+    std::vector<EdgeId> uniq;
+    std::vector<const EdgeLocation*> located;  // parallel to uniq: the first location given, or null
+    for (uint32_t i : order) {
+      if (!uniq.empty() && uniq.back() == ids[i]) continue;
+      uniq.push_back(ids[i]);
+      located.push_back(at.empty() ? nullptr : &at[i]);
+    }
     const size_t n = uniq.size();
     rocksdb::ReadOptions ro;
     const rocksdb::Snapshot* snap = db_->GetSnapshot();
@@ -747,45 +769,70 @@ class RocksStore final : public GraphStore {
         snap, [this](const rocksdb::Snapshot* s) { db_->ReleaseSnapshot(s); });
     ro.snapshot = snap;
 
-    std::vector<std::string> idKeys(n);
-    std::vector<rocksdb::Slice> slices(n);
-    for (size_t i = 0; i < n; ++i) {
-      idKeys[i] = codec::idKey(uniq[i]);
-      slices[i] = idKeys[i];
-    }
-    std::vector<rocksdb::PinnableSlice> outKeys(n);
-    std::vector<rocksdb::Status> sts(n);
-    db_->MultiGet(ro, cfs_[kEdgeIds], n, slices.data(), outKeys.data(), sts.data(), /*sorted_input=*/true);
-    for (size_t i = 0; i < n; ++i) {
-      if (sts[i].IsNotFound()) return Status::notFound("no edge with id " + std::to_string(uniq[i]));
-      KG_RETURN_IF_ERROR(fromRocks(sts[i], "read edge index"));
-    }
+    std::vector<Edge> edges(n);           // parallel to uniq
+    std::vector<std::string> outKeys(n);  // parallel to uniq
+    std::vector<char> found(n, 0);
+    // Reads the out records at outKeys[i] for i in `which`; NotFound leaves found[i] 0.
+    auto readOut = [&](std::vector<uint32_t>& which) -> Status {
+      std::sort(which.begin(), which.end(), [&](uint32_t a, uint32_t b) { return outKeys[a] < outKeys[b]; });
+      const size_t m = which.size();
+      std::vector<rocksdb::Slice> keys(m);
+      for (size_t j = 0; j < m; ++j) keys[j] = outKeys[which[j]];
+      std::vector<rocksdb::PinnableSlice> values(m);
+      std::vector<rocksdb::Status> sts(m);
+      db_->MultiGet(ro, cfs_[kOut], m, keys.data(), values.data(), sts.data(), /*sorted_input=*/true);
+      for (size_t j = 0; j < m; ++j) {
+        if (sts[j].IsNotFound()) continue;
+        KG_RETURN_IF_ERROR(fromRocks(sts[j], "read edge"));
+        auto key = codec::decodeEdgeKey(outKeys[which[j]]);
+        if (!key) return key.status();
+        auto h = codec::decodeEdge(key.value(), sv(values[j]));
+        if (!h) return h.status();
+        edges[which[j]] = std::move(h->edge);
+        found[which[j]] = 1;
+      }
+      return Status::ok();
+    };
 
-    std::vector<uint32_t> byKey(n);  // positions in uniq, in out-key order
-    for (size_t i = 0; i < n; ++i) byKey[i] = static_cast<uint32_t>(i);
-    std::sort(byKey.begin(), byKey.end(), [&](uint32_t a, uint32_t b) { return sv(outKeys[a]) < sv(outKeys[b]); });
-    std::vector<rocksdb::Slice> outSlices(n);
-    for (size_t i = 0; i < n; ++i) outSlices[i] = outKeys[byKey[i]];
-    std::vector<rocksdb::PinnableSlice> values(n);
-    db_->MultiGet(ro, cfs_[kOut], n, outSlices.data(), values.data(), sts.data(), /*sorted_input=*/true);
-    std::vector<Edge> edges(n);  // parallel to uniq
+    std::vector<uint32_t> which;
     for (size_t i = 0; i < n; ++i) {
-      const uint32_t at = byKey[i];
-      if (sts[i].IsNotFound())
-        return Status::corruption("edge " + std::to_string(uniq[at]) + " is indexed but missing");
-      KG_RETURN_IF_ERROR(fromRocks(sts[i], "read edge"));
-      auto key = codec::decodeEdgeKey(sv(outSlices[i]));
-      if (!key) return key.status();
-      auto h = codec::decodeEdge(key.value(), sv(values[i]));
-      if (!h) return h.status();
-      edges[at] = std::move(h->edge);
+      if (!located[i]) continue;
+      const EdgeLocation& l = *located[i];
+      outKeys[i] = codec::encodeEdgeKey(codec::EdgeKey{l.src, l.type, l.from, l.dst, l.id});
+      which.push_back(static_cast<uint32_t>(i));
+    }
+    if (!which.empty()) KG_RETURN_IF_ERROR(readOut(which));
+
+    which.clear();  // the ids to look up in edge_ids, ascending
+    for (size_t i = 0; i < n; ++i)
+      if (!found[i]) which.push_back(static_cast<uint32_t>(i));
+    if (!which.empty()) {
+      const size_t m = which.size();
+      std::vector<std::string> idKeys(m);
+      std::vector<rocksdb::Slice> slices(m);
+      for (size_t j = 0; j < m; ++j) {
+        idKeys[j] = codec::idKey(uniq[which[j]]);
+        slices[j] = idKeys[j];
+      }
+      std::vector<rocksdb::PinnableSlice> values(m);
+      std::vector<rocksdb::Status> sts(m);
+      db_->MultiGet(ro, cfs_[kEdgeIds], m, slices.data(), values.data(), sts.data(), /*sorted_input=*/true);
+      for (size_t j = 0; j < m; ++j) {
+        if (sts[j].IsNotFound()) return Status::notFound("no edge with id " + std::to_string(uniq[which[j]]));
+        KG_RETURN_IF_ERROR(fromRocks(sts[j], "read edge index"));
+        outKeys[which[j]].assign(values[j].data(), values[j].size());
+      }
+      KG_RETURN_IF_ERROR(readOut(which));
+      for (uint32_t i : which)
+        if (!found[i]) return Status::corruption("edge " + std::to_string(uniq[i]) + " is indexed but missing");
     }
 
     if (evidence > 0) {
       ro.prefix_same_as_start = true;  // evidence keys start with the 8-byte id the prefix extractor takes
       std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cfs_[kEvidence]));
+      std::string prefix;
       for (size_t i = 0; i < n; ++i) {
-        const std::string& prefix = idKeys[i];
+        prefix = codec::idKey(uniq[i]);
         for (it->Seek(prefix); it->Valid() && edges[i].evidence.size() < evidence; it->Next()) {
           auto k = sv(it->key());
           if (!startsWith(k, prefix)) break;
@@ -800,8 +847,8 @@ class RocksStore final : public GraphStore {
     std::vector<Edge> out;
     out.reserve(ids.size());
     for (EdgeId id : ids) {
-      const size_t at = static_cast<size_t>(std::lower_bound(uniq.begin(), uniq.end(), id) - uniq.begin());
-      out.push_back(ids.size() == n ? std::move(edges[at]) : edges[at]);
+      const size_t i = static_cast<size_t>(std::lower_bound(uniq.begin(), uniq.end(), id) - uniq.begin());
+      out.push_back(ids.size() == n ? std::move(edges[i]) : edges[i]);
     }
     return out;
   }

@@ -452,3 +452,55 @@ TEST_CASE("GraphStore: getEdges reads what getEdgeHeader and getEvidence read, i
     CHECK(none.status().message() == "no edge with id " + std::to_string(ids.back() + 100));
   }
 }
+
+TEST_CASE("GraphStore: getEdgesAt reads each edge at its location, and by id when a write moved or removed it",
+          "[storage]") {
+  TempDir dir;
+  auto st = openOrDie(dir.sub("db"));
+  auto b = st->newBatch();
+  ActorId a = b->putActor(actor("A", ActorKind::kState), {"a"}).value();
+  ActorId c = b->putActor(actor("C", ActorKind::kState), {"c"}).value();
+  Edge undated = event(a, EdgeType::kConsult, c, Date::day(2020, 1, 6), "d1", 0);
+  undated.when = DateRange();
+  const EdgeId moving = b->putEdge(undated).value();
+  const EdgeId staying = b->putEdge(event(a, EdgeType::kAid, c, Date::day(2020, 2, 1), "d2", 0)).value();
+  const EdgeId going = b->putEdge(event(c, EdgeType::kAccuse, a, Date::day(2020, 3, 1), "d3", 0)).value();
+  REQUIRE(st->commit(*b).isOk());
+  const std::vector<EdgeLocation> at = {
+      {moving, a, EdgeType::kConsult, Date(), c},
+      {staying, a, EdgeType::kAid, Date::day(2020, 2, 1), c},
+      {going, c, EdgeType::kAccuse, Date::day(2020, 3, 1), a},
+  };
+  const std::vector<EdgeId> ids = {moving, staying, going};
+  auto same = [&](const std::vector<EdgeLocation>& where, const std::vector<EdgeId>& which) {
+    auto got = st->getEdgesAt(where, 2);
+    REQUIRE(got.isOk());
+    auto want = st->getEdges(which, 2);
+    REQUIRE(want.isOk());
+    CHECK(got.value() == want.value());
+  };
+  same(at, ids);
+  CHECK(st->getEdgesAt(at, 2).value()[0].when.from == Date());
+
+  // A dated report joins the undated edge: it moves to the key of its new from date.
+  auto b2 = st->newBatch();
+  REQUIRE(b2->putEdge(event(a, EdgeType::kConsult, c, Date::day(2020, 1, 9), "d4", 1)).value() == moving);
+  REQUIRE(st->commit(*b2).isOk());
+  same(at, ids);  // the old location finds nothing; the id does
+  auto moved = st->getEdgesAt(at, SIZE_MAX);
+  REQUIRE(moved.isOk());
+  CHECK(moved.value()[0].when.from == Date::day(2020, 1, 9));
+  CHECK(moved.value()[0].evidence.size() == 2);
+  // A location that names another edge's key is never that other edge.
+  std::vector<EdgeLocation> wrong = at;
+  wrong[1].id = going;
+  same(wrong, {moving, going, going});
+
+  auto b3 = st->newBatch();
+  REQUIRE(b3->removeEdge(going).isOk());
+  REQUIRE(st->commit(*b3).isOk());
+  auto gone = st->getEdgesAt(at, 1);
+  CHECK(gone.status().code() == StatusCode::kNotFound);
+  CHECK(gone.status().message() == "no edge with id " + std::to_string(going));
+  same({at[0], at[1]}, {moving, staying});
+}
