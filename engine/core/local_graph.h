@@ -13,15 +13,15 @@
 // keep using the previous snapshot.
 #pragma once
 
-#include <cstdint>
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
-#include <memory>
 #include <string>
-#include <mutex>
 #include <unordered_map>
 
 #include "core/engine.h"
@@ -237,7 +237,7 @@ class LocalGraph final : public GraphApi {
   // call starts afresh), so printing many edges among few actors reads each
   // actor once. At most kMaxCachedNames entries (then it starts afresh).
   static constexpr size_t kMaxCachedNames = 1u << 16;
-  std::mutex namesMu_;  // guards the two below
+  std::mutex namesMu_;       // guards the two below
   uint64_t namesEpoch_ = 1;  // odd: nothing kept
   std::unordered_map<ActorId, std::string> names_;
   std::atomic<uint64_t> unstablePages_{0};

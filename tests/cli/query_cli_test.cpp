@@ -110,7 +110,8 @@ TEST_CASE("kg neighbors: the table shows --limit edges and counts the ones it le
   REQUIRE(kg("actor add Gamma --kind state").rc == 0);
   for (int day = 1; day <= 5; ++day)
     REQUIRE(kg("edge add Alpha CONSULT Beta --from 2021-03-0" + std::to_string(day) + " --evidence 'Talk " +
-               std::to_string(day) + ".'").rc == 0);
+               std::to_string(day) + ".'")
+                .rc == 0);
   REQUIRE(kg("edge add Beta AID Gamma --from 2021-04-01 --evidence 'Aid.'").rc == 0);
   auto all = kg("neighbors Alpha --depth 2 --json");
   REQUIRE(all.rc == 0);
@@ -120,7 +121,8 @@ TEST_CASE("kg neighbors: the table shows --limit edges and counts the ones it le
   auto table = kg("neighbors Alpha --depth 2 --limit 2");
   REQUIRE(table.rc == 0);
   // Two actors (the limit cuts Gamma), the five edges between them, two of them shown.
-  CHECK(table.out.rfind("2 actors within 2 hops of Alpha, 5 edges (truncated: raise --limit/--fanout for more)\n", 0) == 0);
+  CHECK(table.out.rfind("2 actors within 2 hops of Alpha, 5 edges (truncated: raise --limit/--fanout for more)\n", 0) ==
+        0);
   CHECK(table.out.find("\"Talk 1.\"") != std::string::npos);
   CHECK(table.out.find("\"Talk 2.\"") != std::string::npos);
   CHECK(table.out.find("\"Talk 3.\"") == std::string::npos);

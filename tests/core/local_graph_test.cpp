@@ -278,14 +278,16 @@ TEST_CASE("LocalGraph: nameOf answers the stored name, also after a rename throu
   CHECK(graph.nameOf(us.id) == "United States");
   Actor later = put(engine, "Kuwait", ActorKind::kState);
   CHECK(graph.nameOf(later.id) == "Kuwait");
-  REQUIRE(engine.withWriteLock([&](storage::GraphStore& store) {
-                  auto b = store.newBatch();
-                  Actor renamed = us;
-                  renamed.name = "USA";
-                  auto put = b->putActor(renamed, {"usa"});
-                  if (!put) return put.status();
-                  return store.commit(*b);
-                }).isOk());
+  REQUIRE(engine
+              .withWriteLock([&](storage::GraphStore& store) {
+                auto b = store.newBatch();
+                Actor renamed = us;
+                renamed.name = "USA";
+                auto put = b->putActor(renamed, {"usa"});
+                if (!put) return put.status();
+                return store.commit(*b);
+              })
+              .isOk());
   CHECK(graph.nameOf(us.id) == "USA");
 }
 
@@ -306,7 +308,8 @@ TEST_CASE("LocalGraph: a neighbourhood's edges are the stored edges, in the trav
     e.when = DateRange::point(Date::day(2021, 1 + i % 12, 1 + i % 28));
     e.confidence = 0.5f;
     for (int k = 0; k < i % 4; ++k)
-      e.evidence.push_back({"doc" + std::to_string((i + k) % 5), static_cast<uint32_t>(k), 0, 4, "text " + std::to_string(k)});
+      e.evidence.push_back(
+          {"doc" + std::to_string((i + k) % 5), static_cast<uint32_t>(k), 0, 4, "text " + std::to_string(k)});
     REQUIRE(engine.addEdge(e).isOk());
   }
   LocalGraph graph(engine);

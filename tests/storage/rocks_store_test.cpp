@@ -408,16 +408,18 @@ TEST_CASE("GraphStore: getEdges reads what getEdgeHeader and getEvidence read, i
     auto b = st->newBatch();
     std::vector<ActorId> actors;
     for (int i = 0; i < 6; ++i)
-      actors.push_back(b->putActor(actor("A" + std::to_string(i), ActorKind::kPerson), {"a" + std::to_string(i)}).value());
+      actors.push_back(
+          b->putActor(actor("A" + std::to_string(i), ActorKind::kPerson), {"a" + std::to_string(i)}).value());
     // Edges of several sources, types and dates, with 0 to 4 evidence records each.
     for (int i = 0; i < 24; ++i) {
-      Edge e = event(actors[i % 6], static_cast<EdgeType>(i % 5), actors[(i * 5 + 1) % 6], Date::day(2020, 1, 1 + i % 9),
-                     "doc" + std::to_string(i), 0);
+      Edge e = event(actors[i % 6], static_cast<EdgeType>(i % 5), actors[(i * 5 + 1) % 6],
+                     Date::day(2020, 1, 1 + i % 9), "doc" + std::to_string(i), 0);
       e.mode = i % 2 ? "mode" : "";
       e.title = i % 3 ? "" : "title";
       if (i % 4 == 0) e.evidence.clear();
       for (int k = 1; k < i % 5; ++k)
-        e.evidence.push_back({"doc" + std::to_string(i + k), static_cast<uint32_t>(k), 0, 5, "more " + std::to_string(k)});
+        e.evidence.push_back(
+            {"doc" + std::to_string(i + k), static_cast<uint32_t>(k), 0, 5, "more " + std::to_string(k)});
       auto id = b->putEdge(e);
       REQUIRE(id.isOk());
       ids.push_back(id.value());

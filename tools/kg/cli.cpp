@@ -326,8 +326,8 @@ std::string evidenceText(const Evidence& ev, size_t width) {
   return fitWidth(out + doc, width);
 }
 
-void printEdgeTable(CliContext& ctx, const std::vector<Edge>& edges, size_t limit, const std::string& what,
-                    bool withId, std::optional<size_t> total) {
+void printEdgeTable(CliContext& ctx, const std::vector<Edge>& edges, size_t limit, const std::string& what, bool withId,
+                    std::optional<size_t> total) {
   std::vector<Table::Column> cols;
   if (withId) cols.push_back({"ID", 10, true});
   for (Table::Column c : std::initializer_list<Table::Column>{{"DATE", 23},

@@ -100,7 +100,7 @@ int neighbors(CliContext& ctx, const CLI::App* cmd, const NeighborsArgs& a) {
   q.options.fanout = a.fanout;
   q.options.filter = *filter;
   q.evidence = a.o.evidence;
-  if (fmt == "table") q.edgeLimit = a.limit;  // the table shows that many edges and counts the rest
+  if (fmt == "table") q.edgeLimit = a.limit;   // the table shows that many edges and counts the rest
   Progress progress(ctx, "neighbors", "", 0);  // elapsed time, building the graph snapshot included
   auto r = (*api)->neighbours(q);
   progress.finish();
