@@ -4,6 +4,8 @@
 # before it, when given), with it cold (no file: the process rebuilds and
 # saves it) and warm (the file is current), `kg stats` as the floor (it needs
 # no snapshot), and the same questions through kgd (kg --remote) beside them.
+# The 2-hop question is asked twice: as a table (neighbors2: 500 rows shown,
+# the rest counted) and with --json (neighbors2-json: every edge printed).
 # Then bench/snapshot_bench: file size, bytes per edge, open costs, and how
 # much of the file the 2-hop query touches. Prints JSON lines on stdout.
 #
@@ -62,6 +64,7 @@ if [ -n "$before" ]; then
   emit kg-before stats "$(median "$before" --db "$db" stats)"
   emit kg-before path "$(median "$before" --db "$db" path "$from" "$to")"
   emit kg-before neighbors2 "$(median "$before" --db "$db" neighbors "$actor" --depth 2)"
+  emit kg-before neighbors2-json "$(median "$before" --db "$db" --json neighbors "$actor" --depth 2)"
 fi
 rm -f "$db/graph.snapshot"
 emit kg-cold path "$(timed "$kg" --db "$db" path "$from" "$to")"
@@ -69,6 +72,7 @@ emit kg-warm path "$(median "$kg" --db "$db" path "$from" "$to")"
 rm -f "$db/graph.snapshot"
 emit kg-cold neighbors2 "$(timed "$kg" --db "$db" neighbors "$actor" --depth 2)"
 emit kg-warm neighbors2 "$(median "$kg" --db "$db" neighbors "$actor" --depth 2)"
+emit kg-warm neighbors2-json "$(median "$kg" --db "$db" --json neighbors "$actor" --depth 2)"
 
 article=${ARTICLE:-}
 if [ -n "$article" ]; then
@@ -97,6 +101,7 @@ addr=$(sed -n 's/^listening on //p' "$tmp/kgd.out")
 emit kgd-remote stats "$(median "$kg" --remote "$addr" stats)"
 emit kgd-remote path "$(median "$kg" --remote "$addr" path "$from" "$to")"
 emit kgd-remote neighbors2 "$(median "$kg" --remote "$addr" neighbors "$actor" --depth 2)"
+emit kgd-remote neighbors2-json "$(median "$kg" --remote "$addr" --json neighbors "$actor" --depth 2)"
 if [ -n "${ARTICLE2:-}" ]; then
   # kgd merges the ingest's changes into its snapshot before answering again.
   emit kgd-remote ingest1 "$(timed "$kg" --remote "$addr" ingest "$ARTICLE2")"

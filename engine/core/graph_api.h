@@ -56,12 +56,17 @@ struct NeighbourQuery {
   ActorRef actor;
   query::NeighbourhoodOptions options;
   size_t evidence = 0;
+  // How many of the answer's edges to read, the first in its order: a caller
+  // that shows only those and counts the rest (kg's table) spares reading
+  // the others from the store (or the wire). Nodes are always all read.
+  size_t edgeLimit = SIZE_MAX;
 };
 
 struct NeighbourhoodView {
   std::vector<Actor> nodes;   // start first, then breadth-first order
   std::vector<int> depths;    // parallel to nodes
-  std::vector<Edge> edges;    // edges among the nodes
+  std::vector<Edge> edges;    // edges among the nodes: the first min(edgeCount, q.edgeLimit)
+  size_t edgeCount = 0;       // edges among the nodes, those not read included
   bool truncated = false;     // a cap cut the result
 };
 

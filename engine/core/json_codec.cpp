@@ -46,31 +46,41 @@ nlohmann::json evidenceAttributesToJson(const std::map<std::string, std::string>
 }
 
 nlohmann::json edgeToJson(const Edge& e, const std::function<std::string(ActorId)>& nameOf) {
+  // Built by assignment, not from nested initializer lists, which copy every
+  // value they hold once more (the members are a std::map: the same document).
   nlohmann::json ev = nlohmann::json::array();
   for (const auto& x : e.evidence) {
-    nlohmann::json one = {{"doc", x.doc}, {"text", x.text}};
+    nlohmann::json one = nlohmann::json::object();
+    one["doc"] = x.doc;
+    one["text"] = x.text;
     if (!x.attributes.empty()) one["attributes"] = evidenceAttributesToJson(x.attributes);
     if (!x.docTitle.empty()) one["doc_title"] = x.docTitle;
     if (x.docDate.known()) one["doc_date"] = dateToJson(x.docDate);
     ev.push_back(std::move(one));
   }
+  auto party = [&](ActorId id, const std::string& code) {
+    nlohmann::json p = nlohmann::json::object();
+    p["id"] = id;
+    p["name"] = nameOf(id);
+    if (!code.empty()) p["code"] = code;
+    return p;
+  };
   // Round to 3 decimals so float noise does not leak into the output.
   double conf = std::round(static_cast<double>(e.confidence) * 1000.0) / 1000.0;
-  nlohmann::json j = {{"id", e.id},
-                      {"src", {{"id", e.src}, {"name", nameOf(e.src)}}},
-                      {"dst", {{"id", e.dst}, {"name", nameOf(e.dst)}}},
-                      {"type", edgeTypeName(e.type)},
-                      {"from", dateToJson(e.when.from)},
-                      {"to", dateToJson(e.when.to)},
-                      {"confidence", conf},
-                      {"sources", e.sources},
-                      {"evidence", ev}};
+  nlohmann::json j = nlohmann::json::object();
+  j["id"] = e.id;
+  j["src"] = party(e.src, e.srcCode);
+  j["dst"] = party(e.dst, e.dstCode);
+  j["type"] = edgeTypeName(e.type);
+  j["from"] = dateToJson(e.when.from);
+  j["to"] = dateToJson(e.when.to);
+  j["confidence"] = conf;
+  j["sources"] = e.sources;
+  j["evidence"] = std::move(ev);
   if (e.dateBasis != DateBasis::kUnknown) j["date_basis"] = dateBasisName(e.dateBasis);
   if (!e.mode.empty()) j["mode"] = e.mode;
   if (!e.cameo.empty()) j["cameo"] = e.cameo;
   if (!e.title.empty()) j["title"] = e.title;
-  if (!e.srcCode.empty()) j["src"]["code"] = e.srcCode;
-  if (!e.dstCode.empty()) j["dst"]["code"] = e.dstCode;
   return j;
 }
 

@@ -107,9 +107,24 @@ Result<Actor> LocalGraph::loadActor(ActorId id) {
 Result<std::vector<Actor>> LocalGraph::actors(std::optional<ActorKind> kind) { return engine_.actors(kind); }
 
 std::string LocalGraph::nameOf(ActorId id) {
+  const uint64_t epoch = engine_.store().writeEpoch();
+  {
+    std::lock_guard<std::mutex> lock(namesMu_);
+    if (namesEpoch_ == epoch)
+      if (auto it = names_.find(id); it != names_.end()) return it->second;
+  }
   auto a = engine_.store().getActor(id);
-  if (!a || !a->has_value()) return "#" + std::to_string(id);
-  return (*a)->name;
+  if (!a) return "#" + std::to_string(id);  // not kept: the next call reads again
+  std::string name = a->has_value() ? (*a)->name : "#" + std::to_string(id);
+  if (epoch % 2 == 0 && engine_.store().writeEpoch() == epoch) {
+    std::lock_guard<std::mutex> lock(namesMu_);
+    if (namesEpoch_ != epoch || names_.size() >= kMaxCachedNames) {
+      names_.clear();
+      namesEpoch_ = epoch;
+    }
+    names_.emplace(id, name);
+  }
+  return name;
 }
 
 size_t approxWireBytes(const Edge& e) {
@@ -384,38 +399,77 @@ Status trimChangeLog(Engine& engine) {
 }
 
 Status LocalGraph::addDocuments(std::vector<Evidence>* evidence) const {
+  DocumentCache docs;
+  return addDocuments(evidence, &docs);
+}
+
+Status LocalGraph::addDocuments(std::vector<Evidence>* evidence, DocumentCache* docs) const {
   for (auto& ev : *evidence) {
     if (ev.doc.empty()) continue;
-    auto doc = engine_.store().getDocument(ev.doc);
-    if (!doc) return doc.status();
-    if (!doc->has_value()) continue;
-    ev.docTitle = (*doc)->title;
-    ev.docDate = (*doc)->date;
+    auto found = docs->find(ev.doc);
+    if (found == docs->end()) {
+      auto doc = engine_.store().getDocument(ev.doc);
+      if (!doc) return doc.status();
+      found = docs->emplace(ev.doc, std::move(doc).value()).first;
+    }
+    if (!found->second.has_value()) continue;
+    ev.docTitle = found->second->title;
+    ev.docDate = found->second->date;
   }
   return Status::ok();
 }
 
 Result<Edge> LocalGraph::loadEdge(EdgeId id, size_t evidence) {
-  // TODO(perf): getEdge reads every evidence record; a header-only lookup in
-  // GraphStore would spare edges reported by many articles.
-  auto e = engine_.store().getEdge(id);
+  auto e = engine_.store().getEdges(std::span<const EdgeId>(&id, 1), evidence);
   if (!e) return e.status();
-  if (e->evidence.size() > evidence) e->evidence.resize(evidence);
-  KG_RETURN_IF_ERROR(addDocuments(&e->evidence));
-  return e;
+  KG_RETURN_IF_ERROR(addDocuments(&e->front().evidence));
+  return std::move(e->front());
 }
+
+namespace {
+
+// Where the store keeps the edge `ref` names, as the snapshot says (an
+// edge's source, target and type never change; a write that moved its from
+// date since is found through the edge index, GraphStore::getEdgesAt).
+storage::EdgeLocation locationOf(const graph::Snapshot& s, const graph::EdgeRef& ref) {
+  storage::EdgeLocation l;
+  l.id = s.edgeId(ref.index);
+  l.src = s.actorId(ref.src);
+  l.dst = s.actorId(ref.dst);
+  l.type = s.type(ref.index);
+  if (s.dated(ref.index)) l.from = s.dateRange(ref.index).from;
+  return l;
+}
+
+}  // namespace
 
 Result<std::vector<Edge>> LocalGraph::loadEdges(const graph::Snapshot& s, const std::vector<graph::EdgeRef>& refs,
                                                 size_t evidence, const PageRequest& page, PageSpan* span) {
   openSpan(refs.size(), page, span);
+  const size_t end = span->next + std::min(page.count, refs.size() - span->next);
+  // Read in batches (GraphStore::getEdgesAt: key order, one view); a page
+  // with a byte budget reads batches of kLoadBatch, so that the budget's cut
+  // wastes at most one batch.
+  const size_t batch = page.byteBudget == SIZE_MAX ? end - span->next : kLoadBatch;
   std::vector<Edge> out;
+  std::vector<storage::EdgeLocation> at;
+  DocumentCache docs;
   size_t bytes = 0;
-  for (size_t i = span->next; i < refs.size() && out.size() < page.count; ++i) {
-    auto e = loadEdge(s.edgeId(refs[i].index), evidence);
-    if (!e) return e.status();
-    bytes += approxWireBytes(e.value());
-    if (!out.empty() && bytes > page.byteBudget) break;
-    out.push_back(std::move(e).value());
+  bool full = false;
+  for (size_t i = span->next; i < end && !full; i += batch) {
+    at.clear();
+    for (size_t j = i; j < std::min(end, i + batch); ++j) at.push_back(locationOf(s, refs[j]));
+    auto loaded = engine_.store().getEdgesAt(at, evidence);
+    if (!loaded) return loaded.status();
+    for (Edge& e : *loaded) {
+      KG_RETURN_IF_ERROR(addDocuments(&e.evidence, &docs));
+      bytes += approxWireBytes(e);
+      if (!out.empty() && bytes > page.byteBudget) {
+        full = true;
+        break;
+      }
+      out.push_back(std::move(e));
+    }
   }
   span->next += out.size();
   span->more = span->next < span->total;
@@ -432,7 +486,9 @@ std::optional<graph::VertexId> vertexOf(const graph::Snapshot& s, const Actor& a
 
 Result<NeighbourhoodView> LocalGraph::neighbours(const NeighbourQuery& q) {
   PageSpan span;
-  return neighboursPage(q, PageRequest{}, &span);
+  PageRequest page;
+  page.count = q.edgeLimit;
+  return neighboursPage(q, page, &span);
 }
 
 Result<NeighbourhoodView> LocalGraph::neighboursPage(const NeighbourQuery& q, const PageRequest& page,
@@ -469,6 +525,7 @@ Result<NeighbourhoodView> LocalGraph::neighboursPage(const NeighbourQuery& q, co
   auto edges = loadEdges(s, n->edges, q.evidence, page, span);
   if (!edges) return edges.status();
   view.edges = std::move(edges).value();
+  view.edgeCount = n->edges.size();
   view.truncated = n->truncated;
   return view;
 }

@@ -13,12 +13,16 @@
 // keep using the previous snapshot.
 #pragma once
 
-#include <cstdint>
 #include <atomic>
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
-#include <string>
 #include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
 
 #include "core/engine.h"
 #include "core/listing_cache.h"
@@ -126,7 +130,8 @@ class LocalGraph final : public GraphApi {
   // Paged variants for the server. Each computes the whole result, then
   // loads only the edges of the requested page (see PageRequest); `span`
   // receives the total and where the next page starts. Neighbourhood nodes
-  // are returned with the page at offset 0 only.
+  // are returned with the page at offset 0 only; the page, not
+  // NeighbourQuery::edgeLimit, says which edges are read.
   //
   // edgesPage and actorsPage list the ids of the whole result once per
   // store version and keep them (ListingCache, keyed by the request and the
@@ -173,10 +178,16 @@ class LocalGraph final : public GraphApi {
  private:
   // The store's filter for `q`: its window and confidence checked, its actor resolved.
   Result<core::EdgeFilter> edgeFilter(const EdgeQuery& q);
+  // The documents a load has read (nullopt: not stored), so that edges
+  // reported by one document read it once.
+  using DocumentCache = std::map<DocId, std::optional<Document>>;
+  // Edges a paged load reads at once when the page has a byte budget.
+  static constexpr size_t kLoadBatch = 1024;
   // The stored edge `id` with at most `evidence` snippets.
   Result<Edge> loadEdge(EdgeId id, size_t evidence);
   // Fills docTitle/docDate of each evidence whose document is stored.
   Status addDocuments(std::vector<Evidence>* evidence) const;
+  Status addDocuments(std::vector<Evidence>* evidence, DocumentCache* docs) const;
   // Loads refs[page.offset ...] within the page's count and byte budget.
   Result<std::vector<Edge>> loadEdges(const graph::Snapshot& s, const std::vector<graph::EdgeRef>& refs,
                                       size_t evidence, const PageRequest& page, PageSpan* span);
@@ -221,6 +232,14 @@ class LocalGraph final : public GraphApi {
   // The cursor of the page after one that ended at `next`, read at `epoch`.
   std::string nextCursor(const PageSpan& span, uint64_t listing, uint64_t epoch) const;
   ListingCache listings_;
+  // nameOf's answers, kept while the store's write epoch stays the even
+  // value they were read at (any commit or bulk load moves it, and the next
+  // call starts afresh), so printing many edges among few actors reads each
+  // actor once. At most kMaxCachedNames entries (then it starts afresh).
+  static constexpr size_t kMaxCachedNames = 1u << 16;
+  std::mutex namesMu_;       // guards the two below
+  uint64_t namesEpoch_ = 1;  // odd: nothing kept
+  std::unordered_map<ActorId, std::string> names_;
   std::atomic<uint64_t> unstablePages_{0};
   std::mutex ingestMu_;  // serialises ingest() and curation; guards the two below
   std::unique_ptr<extract::Extractor> extractor_;

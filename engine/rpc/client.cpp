@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 
@@ -457,8 +458,15 @@ Status Client::forEachTimelineEdge(const core::TimelineQuery& q, const std::func
 
 Result<core::NeighbourhoodView> Client::neighbours(const core::NeighbourQuery& q) {
   core::NeighbourhoodView view;
+  // Every page makes the server run the query again: ask for as many edges
+  // a page as are wanted (the server's byte budget still cuts a page), and
+  // no more pages once q.edgeLimit edges are here.
+  ClientOptions options = options_;
+  if (options.pageSize == 0)
+    options.pageSize = static_cast<uint32_t>(std::clamp<size_t>(q.edgeLimit, 1, schema::MAX_PAGE_SIZE));
+  bool enough = false;
   Status st3 = fetchPages(
-      *impl_, options_, address_,
+      *impl_, options, address_,
       [&] {
         auto req = KG_CAP.neighborsRequest();
         setRef(req.initActor(), q.actor);
@@ -479,10 +487,16 @@ Result<core::NeighbourhoodView> Client::neighbours(const core::NeighbourQuery& q
           view.depths.push_back(node.getDepth());
         }
         view.truncated = view.truncated || r.getTruncated();
+        view.edgeCount = r.getPage().getTotal();
         *n = r.getEdges().size();
-        return appendEdges(r.getEdges(), &view.edges, &names_);
+        KG_RETURN_IF_ERROR(appendEdges(r.getEdges(), &view.edges, &names_));
+        if (view.edges.size() >= q.edgeLimit) {
+          view.edges.resize(q.edgeLimit);
+          enough = true;
+        }
+        return Status::ok();
       },
-      [&] { view = core::NeighbourhoodView(); });
+      [&] { view = core::NeighbourhoodView(); }, &enough);
   KG_RETURN_IF_ERROR(st3);
   return view;
 }

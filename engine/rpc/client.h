@@ -60,6 +60,9 @@ class Client final : public core::GraphApi {
   Status forEachEdge(const core::EdgeQuery& q, const std::function<bool(Edge&)>& visit) override;
   // As forEachEdge, for the timeline.
   Status forEachTimelineEdge(const core::TimelineQuery& q, const std::function<bool(Edge&)>& visit) override;
+  // Pages of min(q.edgeLimit, schema maxPageSize) edges unless
+  // ClientOptions::pageSize says otherwise (the server runs the query again
+  // for every page), and no page after the first q.edgeLimit edges.
   Result<core::NeighbourhoodView> neighbours(const core::NeighbourQuery& q) override;
   Result<core::PathsView> paths(const core::PathQuery& q) override;
   Result<std::vector<Edge>> timeline(const core::TimelineQuery& q) override;

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,18 @@ struct StoreStats {
 struct EdgeHeader {
   Edge edge;  // edge.evidence is empty
   uint32_t evidenceCount = 0;
+};
+
+// Where an edge's record is stored: the fields of its `out` key (FORMAT.md),
+// as a picture of the store taken earlier (the graph snapshot) holds them.
+// An edge's source, target and type never change; a write may move its
+// `from` date (and so its key) or remove it.
+struct EdgeLocation {
+  EdgeId id = 0;
+  ActorId src = 0;
+  EdgeType type = EdgeType::kConsult;
+  Date from;  // unknown when the edge has no from date
+  ActorId dst = 0;
 };
 
 // What the commits after some state of the store wrote (GraphStore::changesSince):
@@ -256,6 +269,38 @@ class GraphStore {
   }
   // Evidence of one edge, in (document, sentence) order, at most `limit`.
   virtual Result<std::vector<Evidence>> getEvidence(EdgeId id, size_t limit) const = 0;
+  // The edges `ids` (any order, repeats allowed), out[i] for ids[i], each
+  // with the first `evidence` records getEvidence(ids[i], evidence) returns:
+  // what getEdgeHeader and getEvidence give one id at a time, read together
+  // (the RocksDB store: one consistent view, batched point reads in key order
+  // and one evidence iterator, instead of three reads and a new iterator per
+  // edge). NotFound "no edge with id N" when an id names no edge; IOError /
+  // Corruption from the disk.
+  // As getEdges, for edges expected at `at[i]`: each record is read at that
+  // key without a look in the edge_ids index (whose entries for the edges of
+  // one answer lie scattered over the whole family, a block each); an edge
+  // not found there (a later write moved or removed it) is looked up by id
+  // as getEdges does. out[i] is edge at[i].id, whatever its location says.
+  virtual Result<std::vector<Edge>> getEdgesAt(std::span<const EdgeLocation> at, size_t evidence) const {
+    std::vector<EdgeId> ids;
+    ids.reserve(at.size());
+    for (const EdgeLocation& l : at) ids.push_back(l.id);
+    return getEdges(ids, evidence);
+  }
+  virtual Result<std::vector<Edge>> getEdges(std::span<const EdgeId> ids, size_t evidence) const {
+    std::vector<Edge> out;
+    out.reserve(ids.size());
+    for (EdgeId id : ids) {
+      auto h = getEdgeHeader(id);
+      if (!h) return h.status();
+      if (!h->has_value()) return Status::notFound("no edge with id " + std::to_string(id));
+      auto ev = getEvidence(id, evidence);
+      if (!ev) return ev.status();
+      out.push_back(std::move((*h)->edge));
+      out.back().evidence = std::move(ev).value();
+    }
+    return out;
+  }
   // Edges leaving `src` (or entering `dst`), ordered by type then from-date.
   virtual Status scanOut(ActorId src, const std::function<Scan(const EdgeHeader&)>& fn) const = 0;
   virtual Status scanIn(ActorId dst, const std::function<Scan(const EdgeHeader&)>& fn) const = 0;

@@ -730,6 +730,129 @@ class RocksStore final : public GraphStore {
     return std::optional<EdgeHeader>(std::move(h).value());
   }
 
+  Result<std::vector<Edge>> getEdges(std::span<const EdgeId> ids, size_t evidence) const override {
+    return readEdges(ids, {}, evidence);
+  }
+
+  Result<std::vector<Edge>> getEdgesAt(std::span<const EdgeLocation> at, size_t evidence) const override {
+    std::vector<EdgeId> ids;
+    ids.reserve(at.size());
+    for (const EdgeLocation& l : at) ids.push_back(l.id);
+    return readEdges(ids, at, evidence);
+  }
+
+  // getEdges / getEdgesAt (`at` empty, or parallel to `ids`). Passes over the
+  // distinct ids, each in key order so that neighbouring keys share their
+  // blocks: the out family at the given locations (MultiGet, ascending key);
+  // for the ids without a location or not found there, the edge_ids family
+  // (MultiGet, ascending id) and then the out family at the keys it names;
+  // then the evidence family (one iterator, ascending id: evidence keys
+  // start with the id). All of them read one RocksDB snapshot, so an edge a
+  // writer moves to another out key meanwhile is read as it was, never
+  // reported missing.
+  Result<std::vector<Edge>> readEdges(std::span<const EdgeId> ids, std::span<const EdgeLocation> at,
+                                      size_t evidence) const {
+    std::vector<uint32_t> order(ids.size());  // positions in ids, by id
+    for (size_t i = 0; i < ids.size(); ++i) order[i] = static_cast<uint32_t>(i);
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return ids[a] < ids[b]; });
+    std::vector<EdgeId> uniq;
+    std::vector<const EdgeLocation*> located;  // parallel to uniq: the first location given, or null
+    for (uint32_t i : order) {
+      if (!uniq.empty() && uniq.back() == ids[i]) continue;
+      uniq.push_back(ids[i]);
+      located.push_back(at.empty() ? nullptr : &at[i]);
+    }
+    const size_t n = uniq.size();
+    rocksdb::ReadOptions ro;
+    const rocksdb::Snapshot* snap = db_->GetSnapshot();
+    std::unique_ptr<const rocksdb::Snapshot, std::function<void(const rocksdb::Snapshot*)>> release(
+        snap, [this](const rocksdb::Snapshot* s) { db_->ReleaseSnapshot(s); });
+    ro.snapshot = snap;
+
+    std::vector<Edge> edges(n);           // parallel to uniq
+    std::vector<std::string> outKeys(n);  // parallel to uniq
+    std::vector<char> found(n, 0);
+    // Reads the out records at outKeys[i] for i in `which`; NotFound leaves found[i] 0.
+    auto readOut = [&](std::vector<uint32_t>& which) -> Status {
+      std::sort(which.begin(), which.end(), [&](uint32_t a, uint32_t b) { return outKeys[a] < outKeys[b]; });
+      const size_t m = which.size();
+      std::vector<rocksdb::Slice> keys(m);
+      for (size_t j = 0; j < m; ++j) keys[j] = outKeys[which[j]];
+      std::vector<rocksdb::PinnableSlice> values(m);
+      std::vector<rocksdb::Status> sts(m);
+      db_->MultiGet(ro, cfs_[kOut], m, keys.data(), values.data(), sts.data(), /*sorted_input=*/true);
+      for (size_t j = 0; j < m; ++j) {
+        if (sts[j].IsNotFound()) continue;
+        KG_RETURN_IF_ERROR(fromRocks(sts[j], "read edge"));
+        auto key = codec::decodeEdgeKey(outKeys[which[j]]);
+        if (!key) return key.status();
+        auto h = codec::decodeEdge(key.value(), sv(values[j]));
+        if (!h) return h.status();
+        edges[which[j]] = std::move(h->edge);
+        found[which[j]] = 1;
+      }
+      return Status::ok();
+    };
+
+    std::vector<uint32_t> which;
+    for (size_t i = 0; i < n; ++i) {
+      if (!located[i]) continue;
+      const EdgeLocation& l = *located[i];
+      outKeys[i] = codec::encodeEdgeKey(codec::EdgeKey{l.src, l.type, l.from, l.dst, l.id});
+      which.push_back(static_cast<uint32_t>(i));
+    }
+    if (!which.empty()) KG_RETURN_IF_ERROR(readOut(which));
+
+    which.clear();  // the ids to look up in edge_ids, ascending
+    for (size_t i = 0; i < n; ++i)
+      if (!found[i]) which.push_back(static_cast<uint32_t>(i));
+    if (!which.empty()) {
+      const size_t m = which.size();
+      std::vector<std::string> idKeys(m);
+      std::vector<rocksdb::Slice> slices(m);
+      for (size_t j = 0; j < m; ++j) {
+        idKeys[j] = codec::idKey(uniq[which[j]]);
+        slices[j] = idKeys[j];
+      }
+      std::vector<rocksdb::PinnableSlice> values(m);
+      std::vector<rocksdb::Status> sts(m);
+      db_->MultiGet(ro, cfs_[kEdgeIds], m, slices.data(), values.data(), sts.data(), /*sorted_input=*/true);
+      for (size_t j = 0; j < m; ++j) {
+        if (sts[j].IsNotFound()) return Status::notFound("no edge with id " + std::to_string(uniq[which[j]]));
+        KG_RETURN_IF_ERROR(fromRocks(sts[j], "read edge index"));
+        outKeys[which[j]].assign(values[j].data(), values[j].size());
+      }
+      KG_RETURN_IF_ERROR(readOut(which));
+      for (uint32_t i : which)
+        if (!found[i]) return Status::corruption("edge " + std::to_string(uniq[i]) + " is indexed but missing");
+    }
+
+    if (evidence > 0) {
+      ro.prefix_same_as_start = true;  // evidence keys start with the 8-byte id the prefix extractor takes
+      std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cfs_[kEvidence]));
+      std::string prefix;
+      for (size_t i = 0; i < n; ++i) {
+        prefix = codec::idKey(uniq[i]);
+        for (it->Seek(prefix); it->Valid() && edges[i].evidence.size() < evidence; it->Next()) {
+          auto k = sv(it->key());
+          if (!startsWith(k, prefix)) break;
+          auto ev = codec::decodeEvidence(k, sv(it->value()));
+          if (!ev) return ev.status();
+          edges[i].evidence.push_back(std::move(ev).value());
+        }
+        KG_RETURN_IF_ERROR(fromRocks(it->status(), "scan"));
+      }
+    }
+
+    std::vector<Edge> out;
+    out.reserve(ids.size());
+    for (EdgeId id : ids) {
+      const size_t i = static_cast<size_t>(std::lower_bound(uniq.begin(), uniq.end(), id) - uniq.begin());
+      out.push_back(ids.size() == n ? std::move(edges[i]) : edges[i]);
+    }
+    return out;
+  }
+
   uint64_t writeEpoch() const override { return writeEpoch_.load(); }
   std::shared_ptr<WriteFaults> writeFaults() const override { return faults_; }
   uint64_t sequenceNumber() const override { return db_->GetLatestSequenceNumber(); }

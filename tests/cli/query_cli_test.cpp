@@ -101,6 +101,42 @@ TEST_CASE("kg neighbors: --json gives the actors within k hops, the edges among 
         std::set<std::string>{"United States", "Council of Representatives of Iraq"});
 }
 
+TEST_CASE("kg neighbors: the table shows --limit edges and counts the ones it leaves out, as --json lists them",
+          "[cli][query]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  REQUIRE(kg("actor add Alpha --kind state").rc == 0);
+  REQUIRE(kg("actor add Beta --kind state").rc == 0);
+  REQUIRE(kg("actor add Gamma --kind state").rc == 0);
+  for (int day = 1; day <= 5; ++day)
+    REQUIRE(kg("edge add Alpha CONSULT Beta --from 2021-03-0" + std::to_string(day) + " --evidence 'Talk " +
+               std::to_string(day) + ".'")
+                .rc == 0);
+  REQUIRE(kg("edge add Beta AID Gamma --from 2021-04-01 --evidence 'Aid.'").rc == 0);
+  auto all = kg("neighbors Alpha --depth 2 --json");
+  REQUIRE(all.rc == 0);
+  const json j = json::parse(all.out);
+  REQUIRE(j["edges"].size() == 6);
+
+  auto table = kg("neighbors Alpha --depth 2 --limit 2");
+  REQUIRE(table.rc == 0);
+  // Two actors (the limit cuts Gamma), the five edges between them, two of them shown.
+  CHECK(table.out.rfind("2 actors within 2 hops of Alpha, 5 edges (truncated: raise --limit/--fanout for more)\n", 0) ==
+        0);
+  CHECK(table.out.find("\"Talk 1.\"") != std::string::npos);
+  CHECK(table.out.find("\"Talk 2.\"") != std::string::npos);
+  CHECK(table.out.find("\"Talk 3.\"") == std::string::npos);
+  CHECK(table.out.find("... 3 more edges not shown (raise --limit)\n") != std::string::npos);
+  const json cut = json::parse(kg("neighbors Alpha --depth 2 --limit 2 --json").out);
+  CHECK(cut["edges"].size() == 5);
+
+  auto whole = kg("neighbors Alpha --depth 2");
+  REQUIRE(whole.rc == 0);
+  CHECK(whole.out.rfind("3 actors within 2 hops of Alpha, 6 edges\n", 0) == 0);
+  CHECK(whole.out.find("more edges not shown") == std::string::npos);
+  CHECK(whole.out.find("\"Aid.\"") != std::string::npos);
+}
+
 TEST_CASE("kg neighbors: GraphML opens in networkx and DOT renders in Graphviz", "[cli][query]") {
   TempDir dir;
   Kg kg{dir.sub("kg.db")};

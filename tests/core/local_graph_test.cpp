@@ -255,3 +255,152 @@ TEST_CASE("LocalGraph: a query by name resolves as before ActorRef", "[core][gra
   CHECK(unknown.status().message() == g.engine->resolveOne("Ruritania").status().message());
   CHECK(unknown.status().message().find("unknown actor 'Ruritania'") == 0);
 }
+
+TEST_CASE("LocalGraph: nameOf answers the stored name, also after a rename through it or a write beside it",
+          "[core][graph_api]") {
+  TempDir dir;
+  auto opened = Engine::open(dir.sub("db"), {});
+  REQUIRE(opened.isOk());
+  Engine& engine = *opened.value();
+  Actor iraq = put(engine, "Iraq", ActorKind::kState);
+  Actor us = put(engine, "United States", ActorKind::kState);
+  LocalGraph graph(engine);
+  CHECK(graph.nameOf(iraq.id) == "Iraq");
+  CHECK(graph.nameOf(iraq.id) == "Iraq");  // kept: the same answer
+  CHECK(graph.nameOf(us.id + 100) == "#" + std::to_string(us.id + 100));
+
+  CurationBy by;
+  by.user = "test";
+  REQUIRE(graph.renameActor("Iraq", "Republic of Iraq", by).isOk());
+  CHECK(graph.nameOf(iraq.id) == "Republic of Iraq");
+
+  // A writer that goes around this LocalGraph (the engine's own write) is seen too.
+  CHECK(graph.nameOf(us.id) == "United States");
+  Actor later = put(engine, "Kuwait", ActorKind::kState);
+  CHECK(graph.nameOf(later.id) == "Kuwait");
+  REQUIRE(engine
+              .withWriteLock([&](storage::GraphStore& store) {
+                auto b = store.newBatch();
+                Actor renamed = us;
+                renamed.name = "USA";
+                auto put = b->putActor(renamed, {"usa"});
+                if (!put) return put.status();
+                return store.commit(*b);
+              })
+              .isOk());
+  CHECK(graph.nameOf(us.id) == "USA");
+}
+
+TEST_CASE("LocalGraph: a neighbourhood's edges are the stored edges, in the traversal's order, with their evidence",
+          "[core][graph_api]") {
+  TempDir dir;
+  auto opened = Engine::open(dir.sub("db"), {});
+  REQUIRE(opened.isOk());
+  Engine& engine = *opened.value();
+  std::vector<Actor> a;
+  for (int i = 0; i < 8; ++i) a.push_back(put(engine, "Actor " + std::to_string(i), ActorKind::kOrganisation));
+  for (int i = 0; i < 30; ++i) {
+    Edge e;
+    e.src = a[i % 8].id;
+    e.dst = a[(i * 3 + 1) % 8].id;
+    if (e.src == e.dst) continue;
+    e.type = static_cast<EdgeType>(i % 4);
+    e.when = DateRange::point(Date::day(2021, 1 + i % 12, 1 + i % 28));
+    e.confidence = 0.5f;
+    for (int k = 0; k < i % 4; ++k)
+      e.evidence.push_back(
+          {"doc" + std::to_string((i + k) % 5), static_cast<uint32_t>(k), 0, 4, "text " + std::to_string(k)});
+    REQUIRE(engine.addEdge(e).isOk());
+  }
+  LocalGraph graph(engine);
+  for (size_t evidence : {size_t{0}, size_t{1}, size_t{3}}) {
+    NeighbourQuery q;
+    q.actor = "Actor 0";
+    q.options.depth = 2;
+    q.evidence = evidence;
+    auto hood = graph.neighbours(q);
+    REQUIRE(hood.isOk());
+    REQUIRE(hood->edges.size() > 10);
+    for (const Edge& got : hood->edges) {
+      INFO("edge " << got.id << ", evidence " << evidence);
+      auto stored = engine.store().getEdge(got.id);
+      REQUIRE(stored.isOk());
+      Edge want = stored.value();
+      if (want.evidence.size() > evidence) want.evidence.resize(evidence);
+      CHECK(got == want);
+    }
+    // Paged as kgd pages it, the pages join into the same answer.
+    std::vector<Edge> joined;
+    PageRequest page;
+    page.count = 7;
+    page.byteBudget = 1u << 20;
+    for (;;) {
+      PageSpan span;
+      auto part = graph.neighboursPage(q, page, &span);
+      REQUIRE(part.isOk());
+      joined.insert(joined.end(), part->edges.begin(), part->edges.end());
+      if (!span.more) break;
+      page.offset = span.next;
+    }
+    CHECK(joined == hood->edges);
+  }
+}
+
+TEST_CASE("LocalGraph: edges read at the snapshot's locations are the store's, after a write moved one",
+          "[core][graph_api]") {
+  TempDir dir;
+  auto opened = Engine::open(dir.sub("db"), {});
+  REQUIRE(opened.isOk());
+  Engine& engine = *opened.value();
+  Actor us = put(engine, "United States", ActorKind::kState);
+  Actor iraq = put(engine, "Iraq", ActorKind::kState);
+  Actor iran = put(engine, "Iran", ActorKind::kState);
+  Edge undated;
+  undated.src = iraq.id;
+  undated.dst = us.id;
+  undated.type = EdgeType::kProtest;
+  undated.evidence.push_back({"d1", 0, 0, 5, "Iraq protested."});
+  REQUIRE(engine.addEdge(undated).isOk());
+  link(engine, iran, EdgeType::kAssault, us, "2020-01-08");
+  link(engine, us, EdgeType::kAssault, iraq, "2020-01-03");
+
+  NeighbourQuery q;
+  q.actor = "United States";
+  q.options.depth = 2;
+  q.evidence = 5;
+  auto stored = [&](const NeighbourhoodView& view) {
+    for (const Edge& e : view.edges) {
+      INFO("edge " << e.id);
+      auto want = engine.store().getEdge(e.id);
+      REQUIRE(want.isOk());
+      CHECK(e == want.value());
+    }
+  };
+  LocalGraph first(engine);
+  auto before = first.neighbours(q);  // publishes a snapshot and saves the file
+  REQUIRE(before.isOk());
+  REQUIRE(before->edges.size() == 3);
+  stored(before.value());
+
+  // A dated report joins the undated edge (the only one of its kind): its from
+  // date, and so its place in the store, changes.
+  Edge dated = undated;
+  dated.when = DateRange::point(Date::day(2020, 1, 5));
+  dated.evidence = {{"d2", 0, 0, 5, "Iraq protested again."}};
+  auto joined = engine.addEdge(dated);
+  REQUIRE(joined.isOk());
+
+  // The published snapshot still places the edge where it was: read by id.
+  auto stale = first.neighbours(q);
+  REQUIRE(stale.isOk());
+  REQUIRE(stale->edges.size() == 3);
+  stored(stale.value());
+  CHECK(std::any_of(stale->edges.begin(), stale->edges.end(),
+                    [](const Edge& e) { return e.when.from == Date::day(2020, 1, 5) && e.evidence.size() == 2; }));
+  // A new reader maps the file and merges the change log: the edge's new place.
+  LocalGraph second(engine);
+  auto merged = second.neighbours(q);
+  REQUIRE(merged.isOk());
+  stored(merged.value());
+  CHECK(merged->edges.size() == 3);
+}

@@ -47,8 +47,10 @@ bool sameNeighbourhood(const core::NeighbourhoodView& a, const core::Neighbourho
     CHECK(a.edges[i].when.from.toString() == b.edges[i].when.from.toString());
     CHECK(a.edges[i].when.to.toString() == b.edges[i].when.to.toString());
   }
+  CHECK(a.edgeCount == b.edgeCount);
   CHECK(a.truncated == b.truncated);
-  return a.nodes == b.nodes && a.depths == b.depths && a.edges == b.edges && a.truncated == b.truncated;
+  return a.nodes == b.nodes && a.depths == b.depths && a.edges == b.edges && a.edgeCount == b.edgeCount &&
+         a.truncated == b.truncated;
 }
 
 bool samePaths(const core::PathsView& a, const core::PathsView& b) {
@@ -195,9 +197,36 @@ TEST_CASE("Client: long listings arrive whole across pages", "[rpc]") {
   nq.actor = "Hub Ministry";
   nq.options.maxEdges = 5000;
   sameResult(local.neighbours(nq), (*c)->neighbours(nq), sameNeighbourhood);
+  // The first edgeLimit edges only, and the count of all: through pages of
+  // 700 and through the client's own page size.
+  auto whole = local.neighbours(nq);
+  REQUIRE(whole);
+  CHECK(whole->edgeCount == 2500);
+  CHECK(whole->edges.size() == 2500);
+  for (size_t limit : {size_t{0}, size_t{1}, size_t{699}, size_t{700}, size_t{1500}, size_t{2500}, size_t{3000}}) {
+    INFO("edgeLimit " << limit);
+    nq.edgeLimit = limit;
+    auto first = local.neighbours(nq);
+    REQUIRE(first);
+    CHECK(first->edgeCount == 2500);
+    CHECK(first->nodes == whole->nodes);
+    REQUIRE(first->edges.size() == std::min<size_t>(limit, 2500));
+    CHECK(std::equal(first->edges.begin(), first->edges.end(), whole->edges.begin()));
+    sameResult(first, (*c)->neighbours(nq), sameNeighbourhood);
+  }
   core::TimelineQuery tq;
   tq.actor = "Hub Ministry";
   sameResult(local.timeline(tq), (*c)->timeline(tq));
+
+  // The same through the page size the client picks (one thread, one client at a time).
+  c.value().reset();
+  auto plain = rpc::Client::connect(server.address());
+  REQUIRE(plain);
+  for (size_t limit : {size_t{0}, size_t{1}, size_t{1500}, size_t{2500}, SIZE_MAX}) {
+    INFO("edgeLimit " << limit);
+    nq.edgeLimit = limit;
+    sameResult(local.neighbours(nq), (*plain)->neighbours(nq), sameNeighbourhood);
+  }
 }
 
 TEST_CASE("Client: an edge's parties' CAMEO actor codes arrive as the local graph has them", "[rpc]") {

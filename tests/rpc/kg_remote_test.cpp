@@ -47,6 +47,10 @@ TEST_CASE("kg --remote: query commands print what they print locally", "[rpc][kg
       "edges --limit 100 --json",
       "edges --actor USA --limit 1 --json",
       "neighbors Kataib --depth 2",
+      // The table reads only --limit edges and counts the rest (NeighbourQuery::edgeLimit).
+      "neighbors Kataib --depth 2 --limit 2",
+      "neighbors Kataib --depth 2 --limit 3",
+      "neighbors USA --depth 2 --limit 4",
       "neighbors 'Lonely Actor'",
       "neighbors Kataib --depth 2 --format dot",
       "neighbors Kataib --depth 2 --format graphml",

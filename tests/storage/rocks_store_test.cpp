@@ -399,3 +399,110 @@ TEST_CASE("GraphStore: probeNameKey finds a key's actors and says whether a long
   REQUIRE(p.isOk());
   CHECK(p->longer);  // "iraqiairways", after "iran ..."
 }
+
+TEST_CASE("GraphStore: getEdges reads what getEdgeHeader and getEvidence read, in the order asked", "[storage]") {
+  TempDir dir;
+  std::vector<EdgeId> ids;
+  {
+    auto st = openOrDie(dir.sub("db"));
+    auto b = st->newBatch();
+    std::vector<ActorId> actors;
+    for (int i = 0; i < 6; ++i)
+      actors.push_back(
+          b->putActor(actor("A" + std::to_string(i), ActorKind::kPerson), {"a" + std::to_string(i)}).value());
+    // Edges of several sources, types and dates, with 0 to 4 evidence records each.
+    for (int i = 0; i < 24; ++i) {
+      Edge e = event(actors[i % 6], static_cast<EdgeType>(i % 5), actors[(i * 5 + 1) % 6],
+                     Date::day(2020, 1, 1 + i % 9), "doc" + std::to_string(i), 0);
+      e.mode = i % 2 ? "mode" : "";
+      e.title = i % 3 ? "" : "title";
+      if (i % 4 == 0) e.evidence.clear();
+      for (int k = 1; k < i % 5; ++k)
+        e.evidence.push_back(
+            {"doc" + std::to_string(i + k), static_cast<uint32_t>(k), 0, 5, "more " + std::to_string(k)});
+      auto id = b->putEdge(e);
+      REQUIRE(id.isOk());
+      ids.push_back(id.value());
+    }
+    REQUIRE(st->commit(*b).isOk());
+  }
+  // kg reads through a read-only open; the writable one must answer alike.
+  for (bool readOnly : {false, true}) {
+    StoreOptions o;
+    o.readOnly = readOnly;
+    auto st = openOrDie(dir.sub("db"), o);
+    std::vector<EdgeId> asked = {ids[7], ids[0], ids[23], ids[7], ids[12], ids[3]};
+    for (size_t i = 0; i < ids.size(); i += 5) asked.push_back(ids[i]);
+    for (size_t evidence : {size_t{0}, size_t{1}, size_t{2}, SIZE_MAX}) {
+      INFO("readOnly " << readOnly << ", evidence " << evidence);
+      auto got = st->getEdges(asked, evidence);
+      REQUIRE(got.isOk());
+      REQUIRE(got->size() == asked.size());
+      for (size_t i = 0; i < asked.size(); ++i) {
+        auto h = st->getEdgeHeader(asked[i]);
+        REQUIRE(h.isOk());
+        REQUIRE(h->has_value());
+        Edge want = (*h)->edge;
+        want.evidence = st->getEvidence(asked[i], evidence).value();
+        CHECK((*got)[i] == want);
+      }
+    }
+    CHECK(st->getEdges({}, 1).value().empty());
+    const std::vector<EdgeId> missing = {ids[0], ids.back() + 100};
+    auto none = st->getEdges(missing, 1);
+    CHECK(none.status().code() == StatusCode::kNotFound);
+    CHECK(none.status().message() == "no edge with id " + std::to_string(ids.back() + 100));
+  }
+}
+
+TEST_CASE("GraphStore: getEdgesAt reads each edge at its location, and by id when a write moved or removed it",
+          "[storage]") {
+  TempDir dir;
+  auto st = openOrDie(dir.sub("db"));
+  auto b = st->newBatch();
+  ActorId a = b->putActor(actor("A", ActorKind::kState), {"a"}).value();
+  ActorId c = b->putActor(actor("C", ActorKind::kState), {"c"}).value();
+  Edge undated = event(a, EdgeType::kConsult, c, Date::day(2020, 1, 6), "d1", 0);
+  undated.when = DateRange();
+  const EdgeId moving = b->putEdge(undated).value();
+  const EdgeId staying = b->putEdge(event(a, EdgeType::kAid, c, Date::day(2020, 2, 1), "d2", 0)).value();
+  const EdgeId going = b->putEdge(event(c, EdgeType::kAccuse, a, Date::day(2020, 3, 1), "d3", 0)).value();
+  REQUIRE(st->commit(*b).isOk());
+  const std::vector<EdgeLocation> at = {
+      {moving, a, EdgeType::kConsult, Date(), c},
+      {staying, a, EdgeType::kAid, Date::day(2020, 2, 1), c},
+      {going, c, EdgeType::kAccuse, Date::day(2020, 3, 1), a},
+  };
+  const std::vector<EdgeId> ids = {moving, staying, going};
+  auto same = [&](const std::vector<EdgeLocation>& where, const std::vector<EdgeId>& which) {
+    auto got = st->getEdgesAt(where, 2);
+    REQUIRE(got.isOk());
+    auto want = st->getEdges(which, 2);
+    REQUIRE(want.isOk());
+    CHECK(got.value() == want.value());
+  };
+  same(at, ids);
+  CHECK(st->getEdgesAt(at, 2).value()[0].when.from == Date());
+
+  // A dated report joins the undated edge: it moves to the key of its new from date.
+  auto b2 = st->newBatch();
+  REQUIRE(b2->putEdge(event(a, EdgeType::kConsult, c, Date::day(2020, 1, 9), "d4", 1)).value() == moving);
+  REQUIRE(st->commit(*b2).isOk());
+  same(at, ids);  // the old location finds nothing; the id does
+  auto moved = st->getEdgesAt(at, SIZE_MAX);
+  REQUIRE(moved.isOk());
+  CHECK(moved.value()[0].when.from == Date::day(2020, 1, 9));
+  CHECK(moved.value()[0].evidence.size() == 2);
+  // A location that names another edge's key is never that other edge.
+  std::vector<EdgeLocation> wrong = at;
+  wrong[1].id = going;
+  same(wrong, {moving, going, going});
+
+  auto b3 = st->newBatch();
+  REQUIRE(b3->removeEdge(going).isOk());
+  REQUIRE(st->commit(*b3).isOk());
+  auto gone = st->getEdgesAt(at, 1);
+  CHECK(gone.status().code() == StatusCode::kNotFound);
+  CHECK(gone.status().message() == "no edge with id " + std::to_string(going));
+  same({at[0], at[1]}, {moving, staying});
+}

@@ -326,8 +326,8 @@ std::string evidenceText(const Evidence& ev, size_t width) {
   return fitWidth(out + doc, width);
 }
 
-void printEdgeTable(CliContext& ctx, const std::vector<Edge>& edges, size_t limit, const std::string& what,
-                    bool withId) {
+void printEdgeTable(CliContext& ctx, const std::vector<Edge>& edges, size_t limit, const std::string& what, bool withId,
+                    std::optional<size_t> total) {
   std::vector<Table::Column> cols;
   if (withId) cols.push_back({"ID", 10, true});
   for (Table::Column c : std::initializer_list<Table::Column>{{"DATE", 23},
@@ -355,7 +355,8 @@ void printEdgeTable(CliContext& ctx, const std::vector<Edge>& edges, size_t limi
     t.addRow(std::move(row));
   }
   t.print(std::cout);
-  if (shown < edges.size()) std::cout << leftOutLine(edges.size() - shown, what) << "\n";
+  const size_t all = total.value_or(edges.size());
+  if (shown < all) std::cout << leftOutLine(all - shown, what) << "\n";
 }
 
 nlohmann::json edgeJson(CliContext& ctx, const Edge& e) {

@@ -179,9 +179,11 @@ std::string leftOutLine(size_t leftOut, const std::string& what);
 std::string evidenceText(const Evidence& ev, size_t width);
 // The edge table of show, timeline, asof, neighbors: DATE, BASIS, SRCS,
 // SOURCE, TYPE, TARGET, EVIDENCE (with `withId`, ID first), at most `limit`
-// rows (0 = all), then leftOutLine(...) naming `what`.
+// rows (0 = all), then leftOutLine(...) naming `what`. `total`: the length
+// of the listing whose first edges `edges` are (the rest not loaded), when
+// it is longer.
 void printEdgeTable(CliContext& ctx, const std::vector<Edge>& edges, size_t limit, const std::string& what,
-                    bool withId = false);
+                    bool withId = false, std::optional<size_t> total = std::nullopt);
 // core::edgeToJson with names from ctx.
 nlohmann::json edgeJson(CliContext& ctx, const Edge& e);
 

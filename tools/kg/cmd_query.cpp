@@ -100,6 +100,7 @@ int neighbors(CliContext& ctx, const CLI::App* cmd, const NeighborsArgs& a) {
   q.options.fanout = a.fanout;
   q.options.filter = *filter;
   q.evidence = a.o.evidence;
+  if (fmt == "table") q.edgeLimit = a.limit;   // the table shows that many edges and counts the rest
   Progress progress(ctx, "neighbors", "", 0);  // elapsed time, building the graph snapshot included
   auto r = (*api)->neighbours(q);
   progress.finish();
@@ -111,21 +112,26 @@ int neighbors(CliContext& ctx, const CLI::App* cmd, const NeighborsArgs& a) {
                        std::to_string(a.fanout) + " allow"))
     return 0;
   if (fmt == "json") {
-    nlohmann::json nodes = nlohmann::json::array(), es = nlohmann::json::array();
+    // Each edge is written as it is made, not held in one document with the
+    // others: the bytes printJson would print, for a fraction of the memory.
+    nlohmann::json nodes = nlohmann::json::array();
     for (const auto& x : actors) nodes.push_back(core::actorToJson(x));
-    for (const auto& e : edges) es.push_back(edgeJson(ctx, e));
-    ctx.printJson({{"nodes", nodes}, {"edges", es}, {"truncated", r->truncated}});
-    return 0;
+    return printEdgesStreamed(ctx, {{"nodes", nodes}, {"truncated", r->truncated}},
+                              [&](const std::function<bool(Edge&)>& visit) {
+                                for (Edge& e : r->edges)
+                                  if (!visit(e)) break;
+                                return Status::ok();
+                              });
   }
   std::cout << actors.size() << " actors within " << a.depth << " hop" << (a.depth == 1 ? "" : "s") << " of "
-            << actors.front().name << ", " << edges.size() << " edges"
+            << actors.front().name << ", " << r->edgeCount << " edges"
             << (r->truncated ? " (truncated: raise --limit/--fanout for more)" : "") << "\n\n";
   Table t({{"HOPS", 4, true}, {"ACTOR", 40}, {"KIND", 16}});
   for (size_t i = 0; i < actors.size(); ++i)
     t.addRow({std::to_string(r->depths[i]), actors[i].name, actorKindName(actors[i].kind)});
   t.print(std::cout);
   std::cout << "\n";
-  printEdgeTable(ctx, edges, a.limit, "edges");
+  printEdgeTable(ctx, edges, a.limit, "edges", false, r->edgeCount);
   return 0;
 }
 
