@@ -291,7 +291,7 @@ std::vector<CodedEvent> helpEvents(const syntax::SentenceParse& p, const NpActor
 }
 
 // "In a phone call with X on Tuesday, Biden discussed ...", "During talks
-// with X, Y said ...": a phrase of meeting (meeting_nouns) opening the
+// with X, Y said ...": a phrase of meeting opening the
 // sentence before the main clause's subject, with "with X" right after its
 // noun, is the subject's consultation (CAMEO 040) with X
 // (fronted_meeting_nouns, fronted_meeting_prepositions).
@@ -343,9 +343,7 @@ std::string_view clauseText(const syntax::SentenceParse& p, uint32_t ci) {
   size_t last = p.words.size();
   for (size_t k = 0; k < p.clauses.size(); ++k) {
     if (k == ci) continue;
-    size_t start = p.vgs[p.clauses[k].verb].span.first;
-    if (p.clauses[k].subject != syntax::kNoIndex && !p.clauses[k].subjectInherited)
-      start = std::min<size_t>(start, p.nps[p.clauses[k].subject].span.first);
+    const size_t start = syntax::clauseFirstWord(p, p.clauses[k]);
     if (start > first) last = std::min(last, start);
   }
   if (first >= last) return {};
@@ -495,6 +493,15 @@ std::vector<std::pair<uint32_t, size_t>> demonymStatesOf(const syntax::SentenceP
 
 namespace {
 
+// The word just past clause `c`'s subordinator ("after", "before"), the
+// nearest within `reach` words before the clause's first word; 0 when none.
+size_t linkWordEnd(const syntax::SentenceParse& parse, const syntax::Clause& c, size_t reach) {
+  const size_t first = syntax::clauseFirstWord(parse, c);
+  for (size_t at = first; at > 0 && first - at < reach; --at)
+    if (parse.words[at - 1].lower == c.subordinator) return at;
+  return 0;
+}
+
 // "N days / weeks / months / years after <clause>": the subordinate clause
 // `ci` opened by "after" happened that long before the clause it hangs on
 // (its own day, else the article's date), one opened by "before" that long
@@ -505,11 +512,8 @@ Date dateFromParent(const syntax::SentenceParse& parse, uint32_t ci, Date articl
   if ((c.subordinator != "after" && c.subordinator != "before") || c.parent == syntax::kNoIndex || !articleDate.known())
     return {};
   const std::string& link = c.subordinator;
-  size_t first = parse.vgs[c.verb].span.first;
-  if (c.subject != syntax::kNoIndex && !c.subjectInherited) first = std::min<size_t>(first, parse.nps[c.subject].span.first);
-  size_t at = first;
-  while (at > 0 && parse.words[at - 1].lower != link && first - at < 12) --at;
-  if (at < 3 || parse.words[at - 1].lower != link) return {};
+  const size_t at = linkWordEnd(parse, c, 13);
+  if (at < 3) return {};
   const int count = countWord(parse.words[at - 3].lower);
   if (count <= 0) return {};
   Date base = eventDate(clauseText(parse, static_cast<uint32_t>(c.parent)), articleDate);
@@ -523,9 +527,7 @@ Date dateFromParent(const syntax::SentenceParse& parse, uint32_t ci, Date articl
 // else the sentence's first day) moved by the phrase. Unknown otherwise.
 Date dateAfterLeadIn(const syntax::SentenceParse& parse, uint32_t ci, Date articleDate) {
   if (ci == 0) return {};
-  const syntax::Clause& c = parse.clauses[ci];
-  size_t first = parse.vgs[c.verb].span.first;
-  if (c.subject != syntax::kNoIndex && !c.subjectInherited) first = std::min<size_t>(first, parse.nps[c.subject].span.first);
+  const size_t first = syntax::clauseFirstWord(parse, parse.clauses[ci]);
   size_t from = first;
   while (from > 0 && first - from < 6 && parse.words[from - 1].lower != "and" && parse.words[from - 1].lower != ",")
     --from;
@@ -544,12 +546,8 @@ Date dateAfterLeadIn(const syntax::SentenceParse& parse, uint32_t ci, Date artic
 bool sameDayLink(const syntax::SentenceParse& parse, uint32_t ci) {
   static const std::unordered_set<std::string_view> kSameDay = {"hours", "hour", "minutes", "moments", "shortly",
                                                                 "soon", "just", "immediately", "right"};
-  const syntax::Clause& c = parse.clauses[ci];
-  size_t first = parse.vgs[c.verb].span.first;
-  if (c.subject != syntax::kNoIndex && !c.subjectInherited) first = std::min<size_t>(first, parse.nps[c.subject].span.first);
-  for (size_t at = first; at > 0 && first - at < 12; --at)
-    if (parse.words[at - 1].lower == c.subordinator) return at >= 2 && kSameDay.count(parse.words[at - 2].lower) > 0;
-  return false;
+  const size_t at = linkWordEnd(parse, parse.clauses[ci], 12);
+  return at >= 2 && kSameDay.count(parse.words[at - 2].lower) > 0;
 }
 
 }  // namespace

@@ -572,8 +572,7 @@ size_t clauseEnd(const SentenceParse& p, uint32_t clause) {
   for (size_t k = 0; k < p.clauses.size(); ++k) {
     const auto& c = p.clauses[k];
     if (k == clause || descends(k) || c.verb >= p.vgs.size()) continue;
-    size_t start = p.vgs[c.verb].span.first;
-    if (c.subject != kNoIndex && !c.subjectInherited) start = std::min<size_t>(start, p.nps[c.subject].span.first);
+    const size_t start = syntax::clauseFirstWord(p, c);
     if (start >= verbStart) end = std::min(end, start);
   }
   for (size_t i = verbStart; i < end; ++i)

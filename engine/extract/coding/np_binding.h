@@ -15,8 +15,8 @@
 // Pure function; safe from any thread.
 #pragma once
 
-#include <string_view>
 #include <functional>
+#include <string_view>
 #include <vector>
 
 #include "extract/coding/event_coder.h"

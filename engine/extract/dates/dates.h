@@ -63,7 +63,10 @@ Date eventDate(std::string_view sentence, Date articleDate);
 // that day", "the same day", "hours later" 0. nullopt when the sentence has
 // no such phrase. The caller finds the anchor (extractor_impl.cpp: the
 // latest day-precision date of the sentences before) and uses this only for
-// sentences with no date of their own.
+// sentences with no date of their own. Japanese and Arabic phrases count
+// too: 翌日 +1, 前日 -1, 同日 0, N日後 +N, N週間後 +7N, N日前 -N; في اليوم
+// التالي +1, في اليوم السابق -1, في اليوم نفسه 0, بعد يوم / يومين / أسبوع /
+// N أيام +1 / +2 / +7 / +N, قبل يوم / يومين -1 / -2.
 std::optional<int> anchoredOffset(std::string_view sentence);
 
 // The count a word says, as in "three days ago" or "seven years after":

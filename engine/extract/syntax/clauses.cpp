@@ -801,6 +801,12 @@ SentenceParse parse(const Lexicon& lexicon, std::string_view text, size_t offset
   return p;
 }
 
+size_t clauseFirstWord(const SentenceParse& p, const Clause& c) {
+  size_t first = p.vgs[c.verb].span.first;
+  if (c.subject != kNoIndex && !c.subjectInherited) first = std::min<size_t>(first, p.nps[c.subject].span.first);
+  return first;
+}
+
 std::string_view spanText(const SentenceParse& p, WordSpan span) {
   if (span.first >= span.last || span.last > p.words.size()) return {};
   size_t b = p.words[span.first].begin - p.offset;

@@ -82,6 +82,10 @@ SentenceParse parse(const Lexicon& lexicon, std::string_view text, size_t offset
 // Surface text of a phrase (bytes from its first to its last word).
 std::string_view spanText(const SentenceParse& p, WordSpan span);
 
+// The word clause `c` (of `p`) opens with: its own subject's first word when
+// it has one written (not inherited), else its verb's first word.
+size_t clauseFirstWord(const SentenceParse& p, const Clause& c);
+
 // Debug text, one line for the bracketing and one per clause:
 //   [NP The/DET army/NOUN] [VG{kill,pass,past} was/AUX killed/VERB] ...
 //   clause main: S=NP0 "The army" V=VG0 kill O=[] PP=[in:NP1 "Syria"]
