@@ -57,6 +57,7 @@ std::vector<Fact> followSuitFacts(const std::vector<Token>& tokens, const std::v
     copy.confidence = std::min(f.confidence, subject->confidence) * kFollowSuitFactor;
     copy.background = false;
     copy.clauseDate = {};
+    copy.sentenceDateNotOwn = false;  // dated by its own sentence
     out.push_back(std::move(copy));
   }
   return out;

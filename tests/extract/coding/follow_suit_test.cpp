@@ -31,3 +31,17 @@ TEST_CASE("Follow suit: nothing is repeated without a subject of its own or an e
   const auto c = facts("Germany will expel two Russian diplomats.\nPoland did the same.", "2021-06-05");
   CHECK_FALSE(hasLine(c, "Poland -COERCE-> Russia"));
 }
+
+TEST_CASE("Follow suit: the repeated act is dated by its own sentence, also when the first was told in an after-clause",
+          "[extract][coder]") {
+  auto x = kg::extract::testing::defaultExtractor().extract(kg::extract::testing::article(
+      "EU leaders met on Monday after Germany expelled two Russian diplomats.\nPoland did the same on Tuesday.",
+      "2021-06-10"));
+  size_t seen = 0;
+  for (const auto& e : x.edges) {
+    if (x.actors[e.src].actor.name != "Poland" || e.edge.evidence.empty() || e.edge.evidence.front().doc.empty()) continue;
+    CHECK(e.edge.when.from == kg::Date::day(2021, 6, 8));
+    ++seen;
+  }
+  CHECK(seen > 0);
+}
