@@ -347,6 +347,33 @@ void pickEventDate(const Fact& f, Date sentenceDate, Date articleDate, Edge* e) 
   e->dateBasis = DateBasis::kArticle;
 }
 
+// The recorded office or membership (a dictionary relation of the same
+// person or body, type and target) that a role read from the text is: the
+// one held on the article's date; else the latest begun before it (an
+// office known to have ended, "former US president X" in a later article,
+// is that tenure again, not a new one); for an undated article, the only
+// one. nullptr when none is recorded. A role read again thus joins its
+// known tenure (one edge) whatever title the text words it by.
+const CatalogRelation* recordedTenure(const Catalog& catalog, const Resolver& resolver, const Fact& f, Date on) {
+  const size_t src = resolver.entities()[f.src].catalog, dst = resolver.entities()[f.dst].catalog;
+  if (src == kNoActor || dst == kNoActor) return nullptr;
+  const CatalogRelation* latest = nullptr;
+  size_t count = 0;
+  for (const CatalogRelation& r : catalog.actors()[src].relations) {
+    if (r.target != dst || r.type != f.type) continue;
+    ++count;
+    if (!r.from.known() && !r.to.known()) return &r;  // recorded without dates: any time
+    if (heldOn(r, on)) return &r;
+    if (on.known() && r.from.known() && r.from.days() <= on.days() &&
+        (!latest || latest->from.days() < r.from.days()))
+      latest = &r;
+  }
+  if (!on.known() && count == 1)
+    for (const CatalogRelation& r : catalog.actors()[src].relations)
+      if (r.target == dst && r.type == f.type) return &r;
+  return latest;
+}
+
 // True when the sentence (its tokens) places what it tells before the
 // article's news without a date: "recently", "previously", "formerly", "in
 // the past", "years ago". Not "recent": "in recent weeks" is usually the
@@ -411,6 +438,14 @@ Extraction ExtractorImpl::extract(const Article& article) const {
   discourse.isState = [&resolver](size_t e) {
     return e < resolver.entities().size() && resolver.entities()[e].actor.kind == ActorKind::kState;
   };
+  size_t sentenceAt = 0;  // the sentence being read, for previousDay
+  discourse.previousDay = [&]() -> Date {
+    if (sentenceAt == 0) return Date::unknown();
+    const Sentence& prev = sentences[sentenceAt - 1];
+    if (prev.begin >= prev.end || prev.end > article.text.size()) return Date::unknown();
+    const Date d = eventDate(std::string_view(article.text).substr(prev.begin, prev.end - prev.begin), article.doc.date);
+    return d.known() && d.precision() == DatePrecision::kDay ? d : Date::unknown();
+  };
   // One side: a state, its government bodies and its people by their
   // country ("the State Department" and the United States); armed groups,
   // organisations and parties are their own side.
@@ -428,6 +463,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
 
   PreviousSentence nextPrevious;  // what the sentence just read named (findRelations)
   for (size_t si = 0; si < sentences.size(); ++si) {
+    sentenceAt = si;
     const PreviousSentence previous = std::move(nextPrevious);
     nextPrevious = {};
     const Sentence s = sentences[si];
@@ -571,8 +607,12 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       e.title = f.title;
       e.confidence = f.confidence;
       if (isStandingType(f.type)) {
-        // A past office ("the former Iraqi prime minister X") stays undated.
-        if (article.doc.date.known() && !f.background) {
+        if (const CatalogRelation* r = recordedTenure(catalog_, resolver, f, article.doc.date)) {
+          e.when = DateRange{r->from, r->to};
+          e.dateBasis = e.when.anyKnown() ? DateBasis::kDictionary : DateBasis::kUnknown;
+          e.title = r->title;
+        } else if (article.doc.date.known() && !f.background) {
+          // A past office ("the former Iraqi prime minister X") stays undated.
           e.when = DateRange::point(article.doc.date);
           e.dateBasis = DateBasis::kArticle;
         }

@@ -440,7 +440,8 @@ TEST_CASE("Extractor: dates follow the sentence, then the article, and unknown s
   CHECK(when("Iraq accused Iran of meddling in recent weeks.", "2020-01-06") == "2020-01-06..2020-01-06");
 }
 
-TEST_CASE("Extractor: no edge read from text has an open start, offices are points with the article basis",
+TEST_CASE("Extractor: no edge read from text has an open start, offices are points with the article basis "
+          "unless they are a recorded tenure",
           "[extract][extractor]") {
   Article a;
   a.text = "Secretary of State Mike Pompeo warned Iran. The United States killed Qassem Soleimani. "
@@ -458,6 +459,12 @@ TEST_CASE("Extractor: no edge read from text has an open start, offices are poin
     }
     ++fromText;
     INFO(edgeTypeName(e.edge.type) << " " << e.edge.when.from.toString() << ".." << e.edge.when.to.toString());
+    if (e.edge.dateBasis == DateBasis::kDictionary) {
+      // An office the dictionary records, read from the text: that tenure (Pompeo's 2018-04-26..2021-01-20).
+      CHECK(isStandingType(e.edge.type));
+      CHECK(e.edge.when.from.toString() == "2018-04-26");
+      continue;
+    }
     CHECK(e.edge.when.from.known() == e.edge.when.to.known());
     if (e.edge.when.anyKnown()) {
       CHECK(e.edge.when.from == e.edge.when.to);
@@ -591,6 +598,31 @@ TEST_CASE("Extractor: a headline 'X calls on Y for ...' is a present-tense reque
     CHECK(e.edge.when.from == Date::day(2022, 8, 29));
   }
   CHECK(found);
+}
+
+TEST_CASE("Extractor: 'The vote came two days after X' counts back from the day the sentence before gave the vote",
+          "[extract][extractor][dates]") {
+  // Article of Tuesday 2024-03-12 (invented parties, real states): the vote was on Sunday 03-10,
+  // so the arrests two days before it were on Friday 03-08, not two days before the article.
+  auto arrestDay = [](const std::string& text) {
+    Article a;
+    a.text = text;
+    a.doc.id = "d";
+    a.doc.date = Date::day(2024, 3, 12);
+    a.sentences = splitSentences(a.text);
+    const Extraction x = extractor().extract(a);
+    std::string day = "none";
+    for (const auto& e : x.edges)
+      if (x.actors[e.src].actor.name == "Georgia" && x.actors[e.dst].actor.name == "Armenia" && !e.edge.evidence.empty() &&
+          !e.edge.evidence.front().doc.empty())
+        day = e.edge.when.from.toString();
+    return day;
+  };
+  CHECK(arrestDay("Lawmakers in Tbilisi voted on Sunday to close the border. "
+                  "The vote came two days after Georgian police arrested three Armenian diplomats.") == "2024-03-08");
+  // A subject that is no event told before ("Azerbaijan") and no day before: from the article's date.
+  CHECK(arrestDay("Azerbaijan closed its border two days after Georgian police arrested three Armenian diplomats.") ==
+        "2024-03-10");
 }
 
 TEST_CASE("Extractor: 'the next day' is dated from the day an earlier sentence gave", "[extract][extractor][dates]") {

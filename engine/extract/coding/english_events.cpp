@@ -502,12 +502,26 @@ size_t linkWordEnd(const syntax::SentenceParse& parse, const syntax::Clause& c, 
   return 0;
 }
 
+// True when clause `c`'s own subject is a definite common noun phrase that
+// names an event told before ("The vote came ...", "This move follows ...").
+bool subjectNamesToldEvent(const syntax::SentenceParse& parse, const syntax::Clause& c) {
+  if (c.subject == syntax::kNoIndex || c.subjectInherited) return false;
+  const auto& np = parse.nps[static_cast<size_t>(c.subject)];
+  const auto& first = parse.words[np.span.first];
+  const auto& head = parse.words[np.head];
+  return (first.lower == "the" || first.lower == "this" || first.lower == "that") && !head.capitalised &&
+         np.possessor == syntax::kNoIndex && np.ofNp == syntax::kNoIndex && np.members.empty();
+}
+
 // "N days / weeks / months / years after <clause>": the subordinate clause
-// `ci` opened by "after" happened that long before the clause it hangs on
-// (its own day, else the article's date), one opened by "before" that long
-// after it; at the unit's precision (days and weeks: the day; months: the
-// month; years: the year). Unknown otherwise.
-Date dateFromParent(const syntax::SentenceParse& parse, uint32_t ci, Date articleDate) {
+// `ci` opened by "after" happened that long before the clause it hangs on,
+// one opened by "before" that long after it; at the unit's precision (days
+// and weeks: the day; months: the month; years: the year). The clause it
+// hangs on counts from its own day; else, when its subject is an event told
+// just before ("The vote came two days after ..."), from the day the
+// sentence before gave; else from the article's date. Unknown otherwise.
+Date dateFromParent(const syntax::SentenceParse& parse, uint32_t ci, Date articleDate,
+                    const std::function<Date()>& previousDay) {
   const syntax::Clause& c = parse.clauses[ci];
   if ((c.subordinator != "after" && c.subordinator != "before") || c.parent == syntax::kNoIndex || !articleDate.known())
     return {};
@@ -516,7 +530,10 @@ Date dateFromParent(const syntax::SentenceParse& parse, uint32_t ci, Date articl
   if (at < 3) return {};
   const int count = countWord(parse.words[at - 3].lower);
   if (count <= 0) return {};
+  const auto& parent = parse.clauses[static_cast<size_t>(c.parent)];
   Date base = eventDate(clauseText(parse, static_cast<uint32_t>(c.parent)), articleDate);
+  if ((!base.known() || base.precision() != DatePrecision::kDay) && previousDay && subjectNamesToldEvent(parse, parent))
+    base = previousDay();
   if (!base.known() || base.precision() != DatePrecision::kDay) base = articleDate;
   return movedBack(base, link == "after" ? count : -count, parse.words[at - 2].lower);
 }
@@ -647,7 +664,8 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
       // "seven years after Saudi Arabia cut ties", "three days before the
       // missiles hit": that long before (after) the clause it hangs on.
       if (!f.clauseDate.known())
-        if (const Date relative = dateFromParent(parse, e.clause, articleDate); relative.known()) f.clauseDate = relative;
+        if (const Date relative = dateFromParent(parse, e.clause, articleDate, discourse ? discourse->previousDay : std::function<Date()>());
+            relative.known()) f.clauseDate = relative;
       // A conjunct sharing the subject of such a clause ("after its
       // authorities forced a flight to land and arrested X") is in it too.
       uint32_t opener = e.clause;

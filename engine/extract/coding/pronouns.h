@@ -71,6 +71,11 @@ struct DiscourseState {
   // sentence's number: "the two leaders" may count them.
   NamedParties earlierParties;
   size_t earlierPartiesAt = SIZE_MAX;
+  // The day the sentence right before told in its own words (its first date
+  // of day precision, resolved against the article's), unknown when none:
+  // "The vote came two days after X" counts back from the vote that
+  // sentence dated. Asked only when needed; unset means unknown.
+  std::function<Date()> previousDay;
   // The done events the article's sentences coded so far, for an act named
   // without its author in a later sentence ("condemned the strikes":
   // EventCoder::code); the caller sets `acts.sentence` and `acts.sameSide`.

@@ -488,32 +488,77 @@ TEST_CASE("Relations: a deputy's title the list does not know whole is still a t
 TEST_CASE("Relations: a role read for someone whose recorded offices all ended is undated, not held on the article's date",
           "[extract][relations]") {
   using namespace kg::extract;
-  // The dictionary records al-Muhandis's offices up to his death on 2020-01-03.
-  auto roleDated = [](const char* date) {
-    const Extraction x = testing::defaultExtractor().extract(testing::article(
-        "Anger has grown since the killing of Abu Mahdi al-Muhandis, the deputy head of the Popular Mobilization Forces.",
-        date));
-    std::optional<bool> dated;
-    for (const auto& e : x.edges)
-      // The role the sentence states ("the deputy head": a member), not the dictionary's recorded tenure.
-      if (e.edge.type == kg::EdgeType::kMemberOf && x.actors[e.src].actor.name == "Abu Mahdi al-Muhandis" &&
-          x.actors[e.dst].actor.name == "Popular Mobilization Forces" && !e.edge.evidence.empty() &&
-          !e.edge.evidence.front().text.empty())
-        dated = e.edge.when.anyKnown();
-    return dated;
+  // The dictionary records al-Muhandis's offices up to his death on 2020-01-03: Deputy Chairman
+  // (a member) of the Popular Mobilization Forces from 2014, and the founder (leader) of Kata'ib
+  // Hezbollah. A membership of Kata'ib Hezbollah is recorded for him in no entry.
+  struct Read {
+    std::optional<kg::DateRange> when;
+    kg::DateBasis basis = kg::DateBasis::kUnknown;
+    std::string title;
   };
-  const auto later = roleDated("2021-07-27");
-  REQUIRE(later.has_value());
-  CHECK_FALSE(*later);
-  // Two days after his death: the role read is over too (a recorded relation itself, body and
-  // type, is left to the store, which joins it to the tenure).
-  const auto justAfter = roleDated("2020-01-05");
-  REQUIRE(justAfter.has_value());
-  CHECK_FALSE(*justAfter);
-  // While he held them, the role is dated by the article.
-  const auto during = roleDated("2019-07-27");
-  REQUIRE(during.has_value());
-  CHECK(*during);
+  auto roleRead = [](const char* date, const char* body) {
+    const Extraction x = testing::defaultExtractor().extract(testing::article(
+        "Anger has grown since the killing of Abu Mahdi al-Muhandis, a senior member of Kata'ib Hezbollah and "
+        "the deputy head of the Popular Mobilization Forces.",
+        date));
+    Read r;
+    for (const auto& e : x.edges)
+      // The role the sentence states (evidence from the text), not the dictionary's own edge.
+      if (e.edge.type == kg::EdgeType::kMemberOf && x.actors[e.src].actor.name == "Abu Mahdi al-Muhandis" &&
+          x.actors[e.dst].actor.name == body && !e.edge.evidence.empty() && !e.edge.evidence.front().doc.empty()) {
+        r.when = e.edge.when;
+        r.basis = e.edge.dateBasis;
+        r.title = e.edge.title;
+      }
+    return r;
+  };
+  // A role that is not recorded: undated once every recorded office has ended, ...
+  const Read later = roleRead("2021-07-27", "Kata'ib Hezbollah");
+  REQUIRE(later.when.has_value());
+  CHECK_FALSE(later.when->anyKnown());
+  const Read justAfter = roleRead("2020-01-05", "Kata'ib Hezbollah");
+  REQUIRE(justAfter.when.has_value());
+  CHECK_FALSE(justAfter.when->anyKnown());
+  // ... dated by the article while he held them.
+  const Read during = roleRead("2019-07-27", "Kata'ib Hezbollah");
+  REQUIRE(during.when.has_value());
+  CHECK(during.when->from.toString() == "2019-07-27");
+  CHECK(during.basis == kg::DateBasis::kArticle);
+  // The recorded one, read again in whatever words ("the deputy head"), is that tenure: its
+  // dates and title, never extended past his death nor started on the article's date.
+  for (const char* date : {"2021-07-27", "2020-01-05", "2019-07-27"}) {
+    INFO(date);
+    const Read pmf = roleRead(date, "Popular Mobilization Forces");
+    REQUIRE(pmf.when.has_value());
+    CHECK(pmf.when->from.toString() == "2014");
+    CHECK(pmf.when->to.toString() == "2020-01-03");
+    CHECK(pmf.basis == kg::DateBasis::kDictionary);
+    CHECK(pmf.title == "Deputy Chairman");
+  }
+}
+
+TEST_CASE("Relations: an office read after its recorded tenure ended is that tenure, the latest begun before the article",
+          "[extract][relations]") {
+  using namespace kg::extract;
+  // Trump's two recorded terms: 2017-01-20..2021-01-20 and from 2025-01-20.
+  auto term = [](const char* text, const char* date) {
+    const Extraction x = testing::defaultExtractor().extract(testing::article(text, date));
+    std::vector<std::string> out;
+    for (const auto& e : x.edges)
+      if (e.edge.type == kg::EdgeType::kLeaderOf && x.actors[e.src].actor.name == "Donald Trump" &&
+          !e.edge.evidence.empty() && !e.edge.evidence.front().doc.empty())
+        out.push_back(e.edge.when.from.toString() + ".." + e.edge.when.to.toString() + " " + e.edge.title);
+    return out;
+  };
+  const char* former = "The strike was ordered by former US President Donald Trump.";
+  CHECK(term(former, "2022-12-31") == std::vector<std::string>{"2017-01-20..2021-01-20 President"});
+  CHECK(term("US President Donald Trump warned Iran on Sunday.", "2020-01-05") ==
+        std::vector<std::string>{"2017-01-20..2021-01-20 President"});
+  CHECK(term("US President Donald Trump warned Iran on Sunday.", "2025-03-09") ==
+        std::vector<std::string>{"2025-01-20.. President"});
+  // Before any recorded term began, nothing recorded is his office then: read as the text gives it.
+  const auto before = term("US President Donald Trump warned Iran on Sunday.", "2016-03-06");
+  for (const auto& t : before) CHECK(t.rfind("2017", 0) != 0);
 }
 
 TEST_CASE("Relations: 'the TITLEs of A and B, X and Y' gives X A's title and Y B's", "[extract][relations]") {
