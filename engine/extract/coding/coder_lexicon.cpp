@@ -8,6 +8,7 @@ namespace {
 using W = EnglishCoderWords;
 constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"address_prepositions", &W::addressPrepositions},
+    {"neighbour_nouns", &W::neighbourNouns},
     {"speaker_pronouns", &W::speakerPronouns},
     {"speaker_descriptions", &W::speakerDescriptions},
     {"cancel_verbs", &W::cancelVerbs},

@@ -21,7 +21,7 @@ namespace kg::extract {
 // them in snake_case: address_prepositions, ...).
 struct EnglishCoderWords {
   // event_coder.cpp: roles of a clause.
-  WordSet addressPrepositions, speakerPronouns, attackNouns, speechVerbs, actNouns, killingNouns, objectControlVerbs;
+  WordSet addressPrepositions, neighbourNouns, speakerPronouns, attackNouns, speechVerbs, actNouns, killingNouns, objectControlVerbs;
   WordSet victimPrepositions, attributingVerbs, removalVerbs, namingVerbs, characterisationBlame, topicVerbs;
   // event_coder.cpp: planned, negated and narrated events.
   WordSet planningGovernors, negatingGovernors, temporalSubordinators, narrativeAdverbs, blameWords,

@@ -770,6 +770,21 @@ bool pronounFitsSpeaker(const MatchText& t, std::string_view pronoun, int32_t sp
 // Default roles of a clause (see the header).
 // `complementVerb`: `vg` is the infinitive of the clause's verb, whose
 // arguments are the clause's complement ones.
+// True when phrase `np` (or the coordination holding it) is the object of a
+// "with" right after a noun that names a neighbour (neighbour_nouns: "on its
+// borders with Poland and the Czech Republic").
+bool namesNeighbour(const MatchText& t, int32_t np) {
+  for (int hops = 0; np != kNoIndex && hops < 2; np = t.p.nps[np].parent, ++hops) {
+    const int32_t pp = t.ppOf[np];
+    if (pp == kNoIndex) continue;
+    const auto& ph = t.p.pps[pp];
+    const size_t w = ph.span.first;
+    return ph.prep == "with" && w > 0 && t.p.words[w - 1].pos == Pos::kNoun &&
+           words().neighbourNouns.contains(t.p.words[w - 1].lemma);
+  }
+  return false;
+}
+
 Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t verbEnd, bool complementTarget,
                    bool complementVerb) {
   const Clause& c = t.p.clauses[ci];
@@ -1078,6 +1093,9 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
       }
       if (!ok) continue;
     }
+    // A demand's slot is whom it is addressed to, never a neighbour named
+    // after "borders with" (namesNeighbour).
+    if (b.target != kNoIndex && pat.code.source.rfind("10", 0) == 0 && namesNeighbour(t, b.target)) continue;
     if (!r.pattern || b.matched > r.binding.matched) {
       r.binding = b;
       r.pattern = &pat;
@@ -1316,6 +1334,11 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
                                       candidate.target == c.subject && t.namesActor(candidate.target) &&
                                       r->pattern && patternTargetAfterVerb(*r->pattern);
     if (r->binding.target != kNoIndex && !passiveSubjectTarget) candidate.target = r->binding.target;
+    // A demand is addressed to someone: a neighbour named after "borders
+    // with" that no pattern slot took is not asked anything.
+    if (r->binding.target == kNoIndex && candidate.target != kNoIndex && r->code.source.rfind("10", 0) == 0 &&
+        namesNeighbour(t, candidate.target))
+      candidate.target = kNoIndex;
     // "- &AGREEMENT * (BY $)": "the deal was signed by X and Y": a pattern
     // that names the passive's subject as a thing leaves no target; the
     // agents may do the act with each other.

@@ -729,6 +729,30 @@ bool pastVerbBefore(const std::vector<Draft>& d, size_t i) {
   return false;
 }
 
+// "The Egyptian envoy, Ahmed Samir, held talks": word i follows the comma
+// that closes an apposition to the noun phrase opening the sentence (one
+// comma before it, a noun or name right before each comma), and no verb
+// stands before it. A past form there is the sentence's verb, not an
+// adjective of the noun after it. (Not "In Baghdad, armed men ...": the
+// sentence opens with a preposition and has one comma.)
+bool verbAfterApposition(const std::vector<Draft>& d, size_t i) {
+  if (i < 4 || d[i - 1].word.lower != "," || !nominalPos(d[i - 2].word.pos)) return false;
+  const Pos first = d[0].word.pos;
+  if (first != Pos::kDeterminer && first != Pos::kProperNoun && first != Pos::kNoun && first != Pos::kAdjective)
+    return false;
+  size_t commas = 0;
+  for (size_t k = 0; k + 1 < i; ++k) {
+    const Pos p = d[k].word.pos;
+    if (p == Pos::kVerb || p == Pos::kAux || p == Pos::kModal || p == Pos::kSubordinator || p == Pos::kCoordinator)
+      return false;
+    if (d[k].word.lower == ",") {
+      if (k == 0 || !nominalPos(d[k - 1].word.pos)) return false;
+      ++commas;
+    }
+  }
+  return commas == 1;
+}
+
 // -ing and -ed forms outside a determined phrase.
 bool gerundOrParticiple(Context& c) {
   const Reading& r = c.r;
@@ -761,7 +785,8 @@ bool gerundOrParticiple(Context& c) {
                                (c.pp == Pos::kAdverb && (c.pc == Pos::kNoun || c.pc == Pos::kProperNoun ||
                                                          c.pc == Pos::kPronoun));
     bool modifier = r.adj && nounContinues(c.next) && !subjectBefore &&
-                    !(c.pp == Pos::kCoordinator && pastVerbBefore(c.drafts, c.i));
+                    !(c.pp == Pos::kCoordinator && pastVerbBefore(c.drafts, c.i)) &&
+                    !verbAfterApposition(c.drafts, c.i);
     if (!modifier) {
       setVerb(c.w, r);
       return true;

@@ -236,6 +236,21 @@ TEST_CASE("Mentions: an office written as 'the TITLE of STATE' is that state's, 
   CHECK_FALSE(kg::extract::testing::hasLine(g, "Abdullah II -LEADER_OF-> Qatar"));
 }
 
+TEST_CASE("Mentions: 'Prince' before a name is an honorific, not part of the name, nor an office of a state",
+          "[extract][mentions]") {
+  // Invented person; Jordan's foreign minister is not recorded under this name.
+  const auto f = kg::extract::testing::facts(
+      "Jordan's foreign minister, Prince Kamal bin Rashid, met a delegation of Hamas in Amman on Tuesday.", "2023-05-10");
+  CHECK(kg::extract::testing::hasLine(f, "Kamal bin Rashid -OFFICIAL_OF-> Jordan"));
+  CHECK(kg::extract::testing::hasLine(f, "Kamal bin Rashid -CONSULT-> Hamas"));
+  for (const auto& line : f) CHECK(line.find("Prince Kamal") == std::string::npos);
+  // A demonym before the honorific names a nationality, not an office.
+  const auto g = kg::extract::testing::facts("Saudi Prince Kamal bin Rashid criticised Iraq on Tuesday.", "2023-05-10");
+  CHECK(kg::extract::testing::hasLine(g, "Kamal bin Rashid -ACCUSE-> Iraq"));
+  CHECK_FALSE(kg::extract::testing::hasLine(g, "Kamal bin Rashid -OFFICIAL_OF-> Saudi Arabia"));
+  CHECK_FALSE(kg::extract::testing::hasLine(g, "Kamal bin Rashid -LEADER_OF-> Saudi Arabia"));
+}
+
 TEST_CASE("Mentions: a name after a person noun (activist, wrestler, banker) is a person", "[extract][mentions]") {
   // Invented names: no dictionary knows them and no title precedes them.
   const auto names =

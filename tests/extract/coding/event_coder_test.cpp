@@ -43,6 +43,17 @@ TEST_CASE("Coder: a place in a prepositional phrase is not the target", "[extrac
   CHECK_FALSE(has(g, "Qatar -CONSULT-> Tamim bin Hamad Al Thani"));
 }
 
+TEST_CASE("Coder: a demand is addressed to someone, not to a neighbour named after 'borders with'", "[extract][coder]") {
+  const auto f = facts("Austria ordered police checks on its borders with Hungary and Slovenia on Monday.", "2023-10-16");
+  INFO(dump(f));
+  CHECK_FALSE(has(f, "Austria -REQUEST-> Hungary"));
+  CHECK_FALSE(has(f, "Austria -REQUEST-> Slovenia"));
+  // Addressed: the object is the one ordered.
+  const auto g = facts("Austria ordered Hungary to close its border crossing on Monday.", "2023-10-16");
+  INFO(dump(g));
+  CHECK(has(g, "Austria -REQUEST-> Hungary"));
+}
+
 TEST_CASE("Coder: what an allegation noun's that-clause says is not coded", "[extract][coder]") {
   // Invented names.
   const auto f = facts("Canada expelled the Chinese diplomat Zhao Lin on Monday over accusations that he had "

@@ -70,6 +70,17 @@ TEST_CASE("PosTagger: hyphenated participles are adjectives, coordinated first w
   CHECK(tags("Turkey and Russia agreed.") == "Turkey/PROPN and/CCONJ Russia/PROPN agreed/VERB ./PUNCT");
 }
 
+TEST_CASE("PosTagger: a past form after an apposition to the opening phrase is the verb, not an adjective",
+          "[extract][syntax]") {
+  // Invented names. The comma closing ", Tomas Ferreira," leaves no verb before "signed".
+  CHECK(tags("The Chilean envoy, Tomas Ferreira, signed accords with Peru.") ==
+        "The/DET Chilean/ADJ envoy/NOUN ,/PUNCT Tomas/PROPN Ferreira/PROPN ,/PUNCT signed/VERB accords/NOUN "
+        "with/ADP Peru/PROPN ./PUNCT");
+  // An opening place phrase is no apposition: "armed" qualifies "men".
+  CHECK(tags("In Lima, armed men stormed the building.") ==
+        "In/ADP Lima/PROPN ,/PUNCT armed/ADJ men/NOUN stormed/VERB the/DET building/NOUN ./PUNCT");
+}
+
 TEST_CASE("PosTagger: acronyms are proper nouns, numbers are numbers", "[extract][syntax]") {
   CHECK(tags("Some 1,500 troops and 3.5 million dollars went to the IRGC and the PMF.") ==
         "Some/DET 1,500/NUM troops/NOUN and/CCONJ 3.5/NUM million/NUM dollars/NOUN went/VERB to/TO the/DET "
