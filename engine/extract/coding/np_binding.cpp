@@ -360,6 +360,27 @@ void bindWhatDescribedAs(const SentenceParse& p, NpActors* actors) {
   }
 }
 
+void bindDescribedRelativeSubjects(const SentenceParse& p, NpActors* actors) {
+  for (const syntax::Clause& c : p.clauses) {
+    if (c.kind != syntax::ClauseKind::kRelative || !c.subjectInherited || c.subject == kNoIndex) continue;
+    const auto k = static_cast<size_t>(c.subject);
+    if (k >= actors->size() || !(*actors)[k].empty()) continue;
+    const NounPhrase& d = p.nps[k];
+    const std::string& first = p.words[d.span.first].lower;
+    if ((first != "a" && first != "an" && first != "the") || d.span.first < 2) continue;
+    if (p.words[d.span.first - 1].lower != ",") continue;
+    // The phrase the comma closes: the innermost one naming an actor that
+    // ends right there ("Ethiopia and the TPLF, a rebel group ...": the TPLF).
+    const size_t none = p.nps.size();
+    size_t best = none;
+    for (size_t j = 0; j < p.nps.size() && j < actors->size(); ++j)
+      if (p.nps[j].span.last == d.span.first - 1 && !(*actors)[j].empty() &&
+          (best == none || p.nps[j].span.first > p.nps[best].span.first))
+        best = j;
+    if (best != none) (*actors)[k] = (*actors)[best];
+  }
+}
+
 void bindLedBy(const SentenceParse& p, NpActors* actors) {
   for (const syntax::Clause& c : p.clauses) {
     if (c.kind != syntax::ClauseKind::kRelative || c.subject == kNoIndex || c.agent == kNoIndex) continue;

@@ -93,4 +93,11 @@ void bindWhatDescribedAs(const syntax::SentenceParse& parse, NpActors* actors);
 // Run after the other bindings.
 void bindLedBy(const syntax::SentenceParse& parse, NpActors* actors);
 
+// "The Rapid Support Forces, a paramilitary group backed by the UAE, ...":
+// the subject of a relative clause that is a description opened by "a",
+// "an" or "the" right after a comma that closes a phrase naming an actor is
+// that actor (the chunker marks no apposition a relative clause runs on
+// from), so the clause's act is done to or by it. Run after bindLedBy.
+void bindDescribedRelativeSubjects(const syntax::SentenceParse& parse, NpActors* actors);
+
 }  // namespace kg::extract

@@ -43,6 +43,19 @@ TEST_CASE("Coder: a place in a prepositional phrase is not the target", "[extrac
   CHECK_FALSE(has(g, "Qatar -CONSULT-> Tamim bin Hamad Al Thani"));
 }
 
+TEST_CASE("Coder: 'X, a group backed by Y,' is Y supporting X, as subject or object", "[extract][coder]") {
+  const auto f = facts("The Arakan Army, an ethnic militia supported by China, attacked Sittwe on Tuesday.", "2024-02-13");
+  INFO(dump(f));
+  CHECK(has(f, "China -SUPPORT-> Arakan Army"));
+  const auto g = facts("Myanmar's army fought the Arakan Army, an ethnic militia backed by China, on Tuesday.", "2024-02-13");
+  INFO(dump(g));
+  CHECK(has(g, "China -SUPPORT-> Arakan Army"));
+  // Without the comma the description is no apposition to the name before it.
+  const auto h = facts("China condemned the militia backed by the Arakan Army on Tuesday.", "2024-02-13");
+  INFO(dump(h));
+  CHECK_FALSE(has(h, "Arakan Army -SUPPORT-> China"));
+}
+
 TEST_CASE("Coder: a demand is addressed to someone, not to a neighbour named after 'borders with'", "[extract][coder]") {
   const auto f = facts("Austria ordered police checks on its borders with Hungary and Slovenia on Monday.", "2023-10-16");
   INFO(dump(f));
