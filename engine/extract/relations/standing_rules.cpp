@@ -27,6 +27,11 @@ constexpr float kContextOwnerFactor = 0.7f;
 // IMF approved a loan for Pakistan. Finance Minister X welcomed the
 // decision"): one step further from the name, so lower again.
 constexpr float kPreviousSentenceFactor = 0.85f;
+// "Venezuela's Nicolas Maduro": a state written as the owner of a known
+// person's bare name names the office the dictionary records for them in
+// that state on the article's date; the text itself says so, but names no
+// title, so a little below a written title.
+constexpr float kOwnerStateFactor = 0.8f;
 // Words a title set before a name by a comma may span ("his deputy foreign
 // minister, X"), as mentions.cpp reads it.
 constexpr size_t kApposedTitleWords = 6;
@@ -946,6 +951,40 @@ void possessorLeads(StandingScan& s, const std::vector<const Mention*>& all) {
   }
 }
 
+// "Venezuela's Nicolas Maduro", "Chile's Gabriel Boric": a state's
+// possessive right before a person's bare name is the office the dictionary
+// records for that person in that state on the article's date (nothing when
+// none is held then: "Iraq's Saddam Hussein" in 2020 reads no office).
+void ownerStateRecordedRole(StandingScan& s, const std::vector<const Mention*>& all) {
+  const auto& tokens = s.tokens;
+  const Date on = s.resolver.articleDate();
+  if (!on.known()) return;
+  for (const Mention* g : all) {
+    if (!g->possessive || s.entities[g->entity].actor.kind != ActorKind::kState) continue;
+    const size_t state = s.entities[g->entity].catalog;
+    if (state == kNoActor) continue;
+    for (const Mention* p : all) {
+      if (p->tokBegin < g->tokEnd || p->tokBegin > g->tokEnd + 1 || p->entity == g->entity) continue;
+      if (p->tokBegin == g->tokEnd + 1 && tokens[g->tokEnd].word) continue;  // only the "'s" between
+      if (!p->title.empty() || s.entities[p->entity].actor.kind != ActorKind::kPerson) break;
+      const size_t person = s.entities[p->entity].catalog;
+      if (person == kNoActor) break;
+      for (const CatalogRelation& r : s.resolver.catalog().actors()[person].relations) {
+        if (r.target != state || !heldOn(r, on)) continue;
+        Fact f;
+        f.src = p->entity;
+        f.dst = g->entity;
+        f.type = r.type;
+        f.title = r.title;
+        f.confidence = std::min(p->confidence, g->confidence) * kOwnerStateFactor;
+        s.push(std::move(f));
+        break;
+      }
+      break;
+    }
+  }
+}
+
 // Appositives: "P, the secretary general of G", "P, a member of G"; "G,
 // which is part of H". They read all mentions, transparent or not.
 void appositionRelations(StandingScan& s) {
@@ -958,6 +997,7 @@ void appositionRelations(StandingScan& s) {
     if (tokens[k].lower == "by" && (tokens[k - 1].lower == "led" || tokens[k - 1].lower == "headed")) ledBy(s, all, k);
   }
   possessorLeads(s, all);
+  ownerStateRecordedRole(s, all);
   for (const Mention* m : all) {
     personOfBody(s, all, *m);
     joinedBody(s, all, *m);

@@ -641,3 +641,19 @@ TEST_CASE("Relations: 'the army chief, General X' serves the sentence's one stat
   const auto k = facts("Chile's President Gabriel Boric met the commander, General Tarvo Kelmani, on Monday.", "2023-03-13");
   CHECK_FALSE(hasLine(k, "Tarvo Kelmani -OFFICIAL_OF-> Chile"));
 }
+
+TEST_CASE("Relations: a state's possessive before a known person's bare name is the office recorded for them then",
+          "[extract][relations]") {
+  using kg::extract::testing::facts;
+  using kg::extract::testing::hasLine;
+  // Boric led Chile from 2022-03-11; Modi has been India's prime minister since 2014.
+  const auto f = facts("Chile's Gabriel Boric met India's Narendra Modi on Tuesday.", "2023-05-10");
+  CHECK(hasLine(f, "Gabriel Boric -LEADER_OF-> Chile"));
+  CHECK(hasLine(f, "Narendra Modi -LEADER_OF-> India"));
+  // Before his term nothing is recorded as held: no office is read.
+  const auto g = facts("Chile's Gabriel Boric met students on Tuesday.", "2019-05-14");
+  CHECK_FALSE(hasLine(g, "Gabriel Boric -LEADER_OF-> Chile"));
+  // Another state's possessive reads nothing ("Peru's" is no office of Boric).
+  const auto h = facts("Peru's Gabriel Boric comments angered Lima on Tuesday.", "2023-05-10");
+  CHECK_FALSE(hasLine(h, "Gabriel Boric -LEADER_OF-> Peru"));
+}
