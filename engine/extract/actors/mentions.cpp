@@ -843,6 +843,11 @@ std::pair<size_t, int> titleOwner(const MentionScan& s, size_t at) {
   if (at == 0) return {kNoActor, -1};
   size_t p = at - 1;
   if (tokens[p].lower == "\"" && p > 0) --p;  // the "Kata'ib Sayyid al-Shuhada" Spokesman
+  // "Poland's caretaker prime minister": a word of the holder's standing
+  // in the office stands between the owner and the title.
+  static const std::unordered_set<std::string_view> kTenureWords = {"caretaker", "interim", "acting",
+                                                                     "outgoing", "incoming", "new"};
+  if (kTenureWords.count(tokens[p].lower) && p > 0) --p;
   if (tokens[p].lower == "the" && p > 0) --p;
   if (s.owner[p] >= 0) {
     const Mention& m = s.out[s.owner[p]];

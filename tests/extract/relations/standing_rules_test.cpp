@@ -657,3 +657,17 @@ TEST_CASE("Relations: a state's possessive before a known person's bare name is 
   const auto h = facts("Peru's Gabriel Boric comments angered Lima on Tuesday.", "2023-05-10");
   CHECK_FALSE(hasLine(h, "Gabriel Boric -LEADER_OF-> Peru"));
 }
+
+TEST_CASE("Relations: 'State's caretaker / interim / acting TITLE, X,' is the state's office", "[extract][relations]") {
+  using kg::extract::testing::facts;
+  using kg::extract::testing::hasLine;
+  // Invented name (no dictionary entry), so the office comes from the words alone.
+  for (const char* word : {"caretaker", "interim", "acting", "outgoing", "new"}) {
+    const std::string text = std::string("Poland's ") + word + " prime minister, Adam Nowicki, criticised Belarus on Tuesday.";
+    INFO(text);
+    CHECK(hasLine(facts(text, "2023-05-10"), "Adam Nowicki -LEADER_OF-> Poland"));
+  }
+  // Another word there is no standing in the office: no owner is read across it.
+  CHECK_FALSE(hasLine(facts("Poland's embattled rival prime minister, Adam Nowicki, spoke on Tuesday.", "2023-05-10"),
+                      "Adam Nowicki -LEADER_OF-> Poland"));
+}
