@@ -416,6 +416,25 @@ static void dropActsOnOwnState(const std::vector<Entity>& entities, const std::f
   });
 }
 
+// "summoned the Israeli ambassador, Jonathan Peled": a summons (CAMEO 114,
+// a complaint lodged with an envoy) is aimed at the state the envoy
+// represents, which a standing fact of the same sentence gives (the envoy
+// OFFICIAL_OF it as Ambassador); the person named in apposition is only
+// the one who was handed it.
+static void summonsAimedAtEnvoysState(const std::vector<Entity>& entities, std::vector<Fact>* facts) {
+  for (Fact& f : *facts) {
+    if (isStandingType(f.type) || f.cameo.rfind("114", 0) != 0 || f.dst >= entities.size() ||
+        entities[f.dst].actor.kind != ActorKind::kPerson)
+      continue;
+    for (const Fact& g : *facts)
+      if (g.type == EdgeType::kOfficialOf && g.src == f.dst && g.title == "Ambassador" && g.dst < entities.size() &&
+          entities[g.dst].actor.kind == ActorKind::kState && g.dst != f.src) {
+        f.dst = g.dst;
+        break;
+      }
+  }
+}
+
 Extraction ExtractorImpl::extract(const Article& article) const {
   Extraction result;
   Resolver resolver(catalog_, *offices_, article.doc.date);
@@ -582,6 +601,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
     // A question asserts nothing happened ("Or was he offered this option
     // by X?"): only the offices and memberships its names carry are kept.
     if (isQuestion(sentenceText)) std::erase_if(facts, [](const Fact& f) { return !isStandingType(f.type); });
+    summonsAimedAtEnvoysState(resolver.entities(), &facts);
     dropActsOnOwnState(resolver.entities(), discourse.acts.sameSide, &facts);
     if (std::any_of(facts.begin(), facts.end(), [](const Fact& f) { return !isStandingType(f.type) && !f.planned; })) {
       lastEvents.clear();

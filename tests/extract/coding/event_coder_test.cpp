@@ -43,6 +43,15 @@ TEST_CASE("Coder: a place in a prepositional phrase is not the target", "[extrac
   CHECK_FALSE(has(g, "Qatar -CONSULT-> Tamim bin Hamad Al Thani"));
 }
 
+TEST_CASE("Coder: summoning an envoy named in apposition is aimed at the envoy's state", "[extract][coder]") {
+  // Invented envoy name.
+  const auto f = facts("Spain summoned the Moroccan ambassador, Leila Bennani, on Tuesday.", "2021-05-18");
+  INFO(dump(f));
+  CHECK(has(f, "Spain -ACCUSE-> Morocco"));
+  CHECK_FALSE(has(f, "Spain -ACCUSE-> Leila Bennani"));
+  CHECK(has(f, "Leila Bennani -OFFICIAL_OF-> Morocco"));
+}
+
 TEST_CASE("Coder: 'X, a group backed by Y,' is Y supporting X, as subject or object", "[extract][coder]") {
   const auto f = facts("The Arakan Army, an ethnic militia supported by China, attacked Sittwe on Tuesday.", "2024-02-13");
   INFO(dump(f));
