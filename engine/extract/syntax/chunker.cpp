@@ -458,11 +458,15 @@ class Chunker {
     static const std::unordered_set<std::string_view> kMonths = {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december"};
+    // "Later in the day, X and Y ...", "Earlier that week, ...": a phrase
+    // headed by a word of time opens no list either.
+    static const std::unordered_set<std::string_view> kTimeHeads = {
+        "day", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "hours"};
     const NounPhrase& p = out_.nps[np];
     for (uint32_t i = p.span.first; i < p.span.last; ++i) {
       if (kMonths.count(w_[i].lower) || isWeekday(w_[i].lower)) return true;
     }
-    return false;
+    return kTimeHeads.count(w_[p.head].lower) > 0;
   }
 
   bool reportingVerbEndsAt(uint32_t word) const {

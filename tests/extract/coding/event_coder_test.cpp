@@ -43,6 +43,17 @@ TEST_CASE("Coder: a place in a prepositional phrase is not the target", "[extrac
   CHECK_FALSE(has(g, "Qatar -CONSULT-> Tamim bin Hamad Al Thani"));
 }
 
+TEST_CASE("Coder: 'joined X for a summit / for talks' is a meeting with X", "[extract][coder]") {
+  const auto f = facts("Later in the day, Lula and Gabriel Boric joined Gustavo Petro for a summit in Bogota.", "2023-08-08");
+  INFO(dump(f));
+  CHECK(has(f, "Luiz Inacio Lula da Silva -CONSULT-> Gustavo Petro"));
+  CHECK(has(f, "Gabriel Boric -CONSULT-> Gustavo Petro"));
+  // Joining a body is no meeting.
+  const auto g = facts("Finland joined NATO on Tuesday.", "2023-04-04");
+  INFO(dump(g));
+  CHECK_FALSE(has(g, "Finland -CONSULT-> North Atlantic Treaty Organization"));
+}
+
 TEST_CASE("Coder: summoning an envoy named in apposition is aimed at the envoy's state", "[extract][coder]") {
   // Invented envoy name.
   const auto f = facts("Spain summoned the Moroccan ambassador, Leila Bennani, on Tuesday.", "2021-05-18");

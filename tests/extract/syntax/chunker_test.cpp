@@ -77,6 +77,15 @@ TEST_CASE("Chunker: NP of NP keeps the first head and links the second", "[extra
   CHECK(text(p, p.nps[static_cast<size_t>(np)].ofNp) == "Hezbollah");
 }
 
+TEST_CASE("Chunker: a fronted phrase of time opens no list with the names after its comma", "[extract][syntax]") {
+  syn::SentenceParse p =
+      syn::parse(lexicon(), "Later in the day, Lula and Boric joined Petro for a summit in Bogota.", 0);
+  const int32_t pair = topNp(p, "Lula and Boric");
+  CHECK(p.nps[static_cast<size_t>(pair)].members.size() == 2);
+  syn::SentenceParse q = syn::parse(lexicon(), "Earlier that week, Lula and Boric met.", 0);
+  CHECK(q.nps[static_cast<size_t>(topNp(q, "Lula and Boric"))].members.size() == 2);
+}
+
 TEST_CASE("Chunker: coordinated NPs have members", "[extract][syntax]") {
   syn::SentenceParse a = syn::parse(lexicon(), "Soleimani and al-Muhandis were killed.", 0);
   int32_t pair = topNp(a, "Soleimani and al-Muhandis");
