@@ -615,9 +615,19 @@ void nounEvent(RelationScan& s, size_t i, const Trigger& tr) {
   if (tr.type == EdgeType::kMobilize) dst = destinationAfter(s, i);
   // "the killing of X by Y", "the arrest of X by Y police": the author after
   // "by", right after the target's phrase.
-  if (src < 0 && dst >= 0 && tokens[i + 1].lower == "of") {
+  // Also "a visit to Accra by X".
+  if (src < 0 && dst >= 0 && (tokens[i + 1].lower == "of" || tokens[i + 1].lower == "to")) {
     const size_t by = s.args[dst]->tokEnd;
     if (by < tokens.size() && tokens[by].lower == "by") src = c.objectAfter(by, 4, false);
+  }
+  // "a visit by X to Ghana": the author right after the noun, the target after it.
+  if (src < 0 && dst < 0 && i + 1 < tokens.size() && tokens[i + 1].lower == "by") {
+    const int by = c.objectAfter(i + 1, 4, false);
+    const size_t after = by >= 0 ? s.args[by]->tokEnd : tokens.size();
+    if (after + 1 < tokens.size() && words().targetPrepositions.contains(tokens[after].lower)) {
+      src = by;
+      dst = c.objectAfter(after, 4, false);
+    }
   }
   if (tr.type == EdgeType::kRetreat) {  // "the withdrawal of US troops from Iraq"
     if (i + 1 < tokens.size() && tokens[i + 1].lower == "of") {

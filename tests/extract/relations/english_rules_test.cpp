@@ -165,3 +165,13 @@ TEST_CASE("Relations: 'that' before a plural event noun opens a clause and gives
   const auto g = facts("Turkey condemned the Hezbollah attack on Israel and said that attack was reckless.", "2023-05-08");
   CHECK(hasLine(g, "Hezbollah -ASSAULT-> Israel"));
 }
+
+TEST_CASE("Relations: 'a visit to X by Y' and 'a visit by Y to X' are Y's visit to X", "[extract][relations]") {
+  CHECK(hasLine(facts("Talks ended on Sunday during a visit to Hanoi by Fumio Kishida.", "2023-09-11"),
+                "Fumio Kishida -CONSULT-> Vietnam"));
+  CHECK(hasLine(facts("The deal was signed during a visit by Fumio Kishida to Vietnam on Sunday.", "2023-09-11"),
+                "Fumio Kishida -CONSULT-> Vietnam"));
+  // "by" with no target phrase after the author gives nothing: "a visit by Kishida ended".
+  const auto g = facts("A visit by Fumio Kishida ended on Sunday in Hanoi.", "2023-09-11");
+  CHECK_FALSE(hasLine(g, "Fumio Kishida -CONSULT-> Vietnam"));
+}
