@@ -236,6 +236,17 @@ TEST_CASE("Mentions: an office written as 'the TITLE of STATE' is that state's, 
   CHECK_FALSE(kg::extract::testing::hasLine(g, "Abdullah II -LEADER_OF-> Qatar"));
 }
 
+TEST_CASE("Mentions: 'Treasury Secretary' and 'Government spokesman' are titles, not parts of a new name",
+          "[extract][mentions]") {
+  // Invented names: no dictionary knows them.
+  const auto a = kg::extract::testing::actorNames("Treasury Secretary Dana Whitcombe announced the measures.", "2019-11-05");
+  CHECK(a.count("Dana Whitcombe") == 1);
+  CHECK(a.count("Treasury Secretary Dana Whitcombe") == 0);
+  const auto b = kg::extract::testing::actorNames("Government spokesman Reza Tavani said Iran would respond.", "2020-02-05");
+  CHECK(b.count("Reza Tavani") == 1);
+  CHECK(b.count("Government spokesman Reza Tavani") == 0);
+}
+
 TEST_CASE("Mentions: 'Prince' before a name is an honorific, not part of the name, nor an office of a state",
           "[extract][mentions]") {
   // Invented person; Jordan's foreign minister is not recorded under this name.
