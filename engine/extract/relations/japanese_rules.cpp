@@ -388,6 +388,22 @@ const Mention* partnerBefore(const std::vector<Token>& tokens, const std::vector
   return nullptr;
 }
 
+// "米英両軍は", "日韓両国は", "日韓首脳は": a state written right before the
+// subject with nothing between (one-kanji abbreviations run together), the
+// pair then named by 両 or 首脳, is a subject too; nullptr for none.
+const Mention* runTogetherSubject(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                                  const std::vector<Entity>& entities, const Mention& subj) {
+  if (subj.tokEnd >= tokens.size()) return nullptr;
+  const std::string& next = tokens[subj.tokEnd].lower;
+  if (next.rfind("両", 0) != 0 && next.rfind("首脳", 0) != 0) return nullptr;
+  if (entities[subj.entity].actor.kind != ActorKind::kState) return nullptr;
+  for (const auto& m : mentions)
+    if (!m.modifier && m.tokEnd == subj.tokBegin && m.entity != subj.entity &&
+        entities[m.entity].actor.kind == ActorKind::kState)
+      return &m;
+  return nullptr;
+}
+
 }  // namespace
 
 // Japanese: "XがYを空爆した", "XはYの撤退を求めた", passive "YがXに殺害された".
@@ -436,6 +452,14 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
       if (relSubj != nullptr) continue;
     }
     auto [subj, obj] = rolesOf(tokens, mentions, entities, i, *tr, passive, received);
+    const Mention* coSubj = subj != nullptr && !passive ? runTogetherSubject(tokens, mentions, entities, *subj) : nullptr;
+    // "日韓首脳は会談した": the two did it with each other.
+    if (coSubj != nullptr && obj == nullptr &&
+        (tr->type == EdgeType::kConsult || tr->type == EdgeType::kAgree || tr->type == EdgeType::kCooperate)) {
+      obj = subj;
+      subj = coSubj;
+      coSubj = nullptr;
+    }
     if (subj != nullptr && obj == nullptr && !passive) {
       // "サウジアラビアとイランは合意した": the first of a subject joined by と
       // to the named subject did it with them.
@@ -480,6 +504,13 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
       if (tokens[q].lower == "た") f.tense = Tense::kPast;
     f.planned = announcedAfter(tokens, i);
     if (f.planned) f.mode = "planned";
+    // "米英両軍はXを空爆した": both did it.
+    if (coSubj != nullptr && coSubj->entity != obj->entity) {
+      Fact g = f;
+      g.src = coSubj->entity;
+      g.confidence = std::min(coSubj->confidence, obj->confidence) * kJapaneseEventFactor;
+      out->push_back(std::move(g));
+    }
     out->push_back(std::move(f));
   }
 }

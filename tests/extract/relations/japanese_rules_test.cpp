@@ -205,3 +205,16 @@ TEST_CASE("Relations (Japanese): approving a state's accession ('XのNATO加盟�
   CHECK(hasLine(f, "Turkey -SUPPORT-> Sweden"));
   CHECK_FALSE(hasLine(f, "Turkey -SUPPORT-> NATO"));
 }
+
+TEST_CASE("Relations (Japanese): one-kanji state abbreviations run together ('米英両軍', '米韓首脳') are each a party",
+          "[extract][relations][japanese]") {
+  const auto f = facts("米英両軍は12日、イエメンのフーシ派を空爆した。", "2024-01-12");
+  CHECK(hasLine(f, "United States -ASSAULT-> Houthis"));
+  CHECK(hasLine(f, "United Kingdom -ASSAULT-> Houthis"));
+  const auto g = facts("米韓首脳は26日、ワシントンで会談した。", "2023-04-27");
+  CHECK((hasLine(g, "United States -CONSULT-> South Korea") || hasLine(g, "South Korea -CONSULT-> United States")));
+  CHECK(hasLine(facts("露軍は24日、ウクライナを攻撃した。", "2022-02-24"), "Russia -ASSAULT-> Ukraine"));
+  // The same kanji inside a word are no state: 英語 (English), 英雄 (hero), 独自 (own).
+  const auto h = facts("英語を話す英雄が独自の道を進んだ。", "2024-01-12");
+  CHECK(h.empty());
+}
