@@ -36,6 +36,8 @@ MentionIndex::MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja) 
     if (a.actor.kind == ActorKind::kPerson && ja != nullptr) {
       for (const auto& al : a.actor.aliases) addJapaneseSurname(al, i);
     }
+    if (a.actor.kind == ActorKind::kPerson)
+      for (const auto& al : a.actor.aliases) addArabicSurname(al, i);
     const auto surnameAttr = a.actor.attributes.find("surname");
     const bool surnameAlone = surnameAttr == a.actor.attributes.end() || surnameAttr->second != "after_full_name";
     if (a.actor.kind == ActorKind::kPerson && surnameAlone) {
@@ -378,6 +380,25 @@ void MentionIndex::addJapaneseSurname(const std::string& alias, size_t actor) {
     if (!t.word || t.script != Script::kHan) return;
   auto& v = japaneseSurnames_[toks.front().strict];
   if (std::find(v.begin(), v.end(), actor) == v.end()) v.push_back(actor);
+}
+
+// "محمد شياع السوداني" -> "السوداني": the last of two or more Arabic words.
+void MentionIndex::addArabicSurname(const std::string& alias, size_t actor) {
+  const std::vector<Token> toks = tokenize(alias, 0, alias.size(), ja_);
+  size_t words = 0;
+  for (const auto& t : toks) {
+    if (!t.word || t.article) continue;
+    if (t.script != Script::kArabic) return;
+    ++words;
+  }
+  if (words < 2 || toks.back().strict.empty()) return;
+  auto& v = arabicSurnames_[toks.back().strict];
+  if (std::find(v.begin(), v.end(), actor) == v.end()) v.push_back(actor);
+}
+
+const std::vector<size_t>* MentionIndex::arabicSurname(const std::string& strict) const {
+  auto it = arabicSurnames_.find(strict);
+  return it == arabicSurnames_.end() ? nullptr : &it->second;
 }
 
 const std::vector<size_t>* MentionIndex::japaneseSurname(const std::string& strict) const {

@@ -67,6 +67,11 @@ class MentionIndex {
   // "岸田文雄") opens with this word, their family name ("岸田"); nullptr
   // for none. Read only before a title ("岸田首相"), see mentions.cpp.
   const std::vector<size_t>* japaneseSurname(const std::string& strict) const;
+  // Catalog persons whose Arabic name (an alias of two or more Arabic words,
+  // "محمد شياع السوداني") ends with this word, their family name
+  // ("السوداني"); nullptr for none. Read only where the word stands alone,
+  // not after a noun it could qualify as a state's adjective (mentions.cpp).
+  const std::vector<size_t>* arabicSurname(const std::string& strict) const;
   // True when lower-case `word` opens the name of a dictionary person and
   // names nothing else ("julian" from "Julian Assange"): a given name an
   // unknown name may open, beside given_names.txt's (catalogGivenNames).
@@ -121,6 +126,8 @@ class MentionIndex {
   std::unordered_map<std::string, std::vector<size_t>> surnames_;
   std::unordered_set<std::string> catalogGivenNames_;
   std::unordered_map<std::string, std::vector<size_t>> japaneseSurnames_;
+  std::unordered_map<std::string, std::vector<size_t>> arabicSurnames_;
+  void addArabicSurname(const std::string& alias, size_t actor);
   std::unordered_map<std::string, size_t> demonyms_;
   struct TitleNode {
     std::optional<std::string> canonical;  // set when a title form ends here

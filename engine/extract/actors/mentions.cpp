@@ -282,6 +282,30 @@ bool endsLongerInstitutionName(const MentionScan& s, size_t i, const MentionInde
   return s.out.empty() || s.out.back().tokEnd != i;
 }
 
+// "وقال السوداني", "استقبل السوداني": a state's one-word adjective standing
+// alone right after a verb (arabic_standalone_openers) or opening the
+// sentence, where it qualifies no noun, and ending a known person's Arabic
+// name, is that person (the one the article has named when several share
+// it); nullopt otherwise.
+std::optional<size_t> arabicSurnameStandingAlone(const MentionScan& s, size_t i, const MentionIndex::Hit& hit,
+                                                 size_t pick) {
+  const Token& t = s.tokens[i];
+  if (hit.length != 1 || t.script != Script::kArabic) return std::nullopt;
+  if (s.resolver->catalog().actors()[pick].actor.kind != ActorKind::kState) return std::nullopt;
+  const std::vector<size_t>* persons = s.index.arabicSurname(t.strict);
+  if (persons == nullptr) return std::nullopt;
+  size_t k = i;
+  while (k > 0 && s.tokens[k - 1].article) --k;
+  const bool alone = k == 0 || !s.tokens[k - 1].word ||
+                     givenNames().arabicStandaloneOpeners.contains(s.tokens[k - 1].lower);
+  if (!alone) return std::nullopt;
+  if (persons->size() == 1) return persons->front();
+  for (size_t c : *persons)
+    for (const auto& ent : s.resolver->entities())
+      if (ent.catalog == c) return c;
+  return std::nullopt;
+}
+
 // Dictionary aliases, longest first from left to right.
 void findAliases(MentionScan& s) {
   const auto& tokens = s.tokens;
@@ -295,8 +319,9 @@ void findAliases(MentionScan& s) {
       afterProclitic = hit.length > 0;
     }
     if (hit.length == 0 || insideLongerName(tokens, i, hit)) { ++i; continue; }
-    const size_t pick = pickAliasActor(hit, *s.resolver);
+    size_t pick = pickAliasActor(hit, *s.resolver);
     if (foreignOwnerBefore(s, i, pick) || endsLongerInstitutionName(s, i, hit)) { i += hit.length; continue; }
+    if (auto person = arabicSurnameStandingAlone(s, i, hit, pick)) pick = *person;
     size_t b = i;
     if (b > 0 && tokens[b - 1].article) --b;  // "al-" belongs to the name's span
     s.claim(makeMention(tokens, b, i + hit.length, s.resolver->fromCatalog(pick),

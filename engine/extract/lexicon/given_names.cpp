@@ -16,6 +16,7 @@ Result<GivenNames> parseGivenNames(std::string_view text, std::string_view file)
       {"person_object_verbs", &GivenNames::personObjectVerbs},
       {"name_closers", &GivenNames::nameClosers},
       {"home_bound_names", &GivenNames::homeBoundNames},
+      {"arabic_standalone_openers", &GivenNames::arabicStandaloneOpeners},
   };
   return parseWordSetFields(text, file, kFields);
 }

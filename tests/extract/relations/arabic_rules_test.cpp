@@ -234,3 +234,14 @@ TEST_CASE("Relations (Arabic): criticising and welcoming are verbs of events", "
   CHECK(hasLine(facts("انتقدت روسيا الولايات المتحدة.", "2023-03-01"), "Russia -ACCUSE-> United States"));
   CHECK(hasLine(facts("رحبت السعودية بقرار إيران.", "2023-03-01"), "Saudi Arabia -SUPPORT-> Iran"));
 }
+
+TEST_CASE("Relations (Arabic): a state's adjective standing alone after a verb that ends a known person's name is that person",
+          "[extract][relations][arabic]") {
+  // "استقبل السوداني": al-Sudani received ...; after a noun the word is Sudan's adjective.
+  const auto f = facts("استقبل السوداني وزير الخارجية الإيراني في بغداد.", "2023-05-10");
+  CHECK(hasLine(f, "Mohammed Shia al-Sudani -CONSULT-> Iran"));
+  CHECK_FALSE(hasLine(f, "Sudan -CONSULT-> Iran"));
+  const auto g = facts("هاجم الجيش السوداني قوات الدعم السريع في الخرطوم.", "2023-05-10");
+  CHECK(hasLine(g, "Sudan -ASSAULT-> Rapid Support Forces"));
+  for (const auto& l : g) CHECK(l.find("al-Sudani") == std::string::npos);
+}
