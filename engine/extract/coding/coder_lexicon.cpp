@@ -29,6 +29,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"help_nouns", &W::helpNouns},
     {"the_country_heads", &W::theCountryHeads},
     {"counted_person_heads", &W::countedPersonHeads},
+    {"unnamed_person_heads", &W::unnamedPersonHeads},
     {"counted_state_heads", &W::countedStateHeads},
     {"counted_side_heads", &W::countedSideHeads},
     {"counted_place_prepositions", &W::countedPlacePrepositions},

@@ -600,7 +600,9 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
       discourse->earlierStates = std::move(states);
       discourse->earlierStatesAt = discourse->acts.sentence;
     }
-    if (auto persons = salientPersons(parse, actors, discourse->isPerson); !persons.empty())
+    if (mainSubjectIsUnnamedPerson(parse, actors))
+      discourse->earlier.clear();  // "The spokesman said that X would ...": a next "He" is the spokesman
+    else if (auto persons = salientPersons(parse, actors, discourse->isPerson); !persons.empty())
       discourse->earlier = std::move(persons);
     discourse->earlierGroup = salientGroup(parse, actors, discourse->isPerson, discourse->isState);
     discourse->earlierGroupHead = discourse->earlierGroup ? salientGroupHead(parse) : std::string();

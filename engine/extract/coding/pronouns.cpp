@@ -440,6 +440,21 @@ std::vector<size_t> salientPersons(const SentenceParse& p, const NpActors& actor
   return out;
 }
 
+bool mainSubjectIsUnnamedPerson(const SentenceParse& p, const NpActors& actors) {
+  for (const syntax::Clause& c : p.clauses) {
+    if (c.kind != syntax::ClauseKind::kMain) continue;
+    if (c.subject == kNoIndex || c.subjectInherited) return false;
+    const auto s = static_cast<size_t>(c.subject);
+    if (s < actors.size() && !actors[s].empty()) return false;
+    const syntax::NounPhrase& n = p.nps[s];
+    const syntax::Word& head = p.words[n.head];
+    const std::string& first = p.words[n.span.first].lower;
+    return n.members.empty() && (first == "the" || first == "a" || first == "an") && head.pos == syntax::Pos::kNoun &&
+           englishCoderWords().unnamedPersonHeads.contains(head.lemma);
+  }
+  return false;
+}
+
 std::optional<size_t> salientGroup(const SentenceParse& p, const NpActors& actors,
                                    const std::function<bool(size_t)>& isPerson,
                                    const std::function<bool(size_t)>& isState) {

@@ -82,6 +82,13 @@ struct DiscourseState {
   EarlierActs acts;
 };
 
+// True when the first main clause's own subject is a singular phrase that
+// names a person by role only and no actor ("The spokesman said that X
+// would ..."; unnamed_person_heads): the person a next "He" stands for is
+// that one, whom the sentence does not name, so the persons it names are not
+// the pronoun's (english_events.cpp leaves DiscourseState::earlier empty).
+bool mainSubjectIsUnnamedPerson(const syntax::SentenceParse& p, const NpActors& actors);
+
 // True for "he", "him", "she", "her" (lower case): the words bound to persons.
 bool isPersonPronoun(std::string_view lower);
 // True for "it", "they" (lower case): the words bound to a group opening a

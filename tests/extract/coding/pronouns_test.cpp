@@ -278,3 +278,17 @@ TEST_CASE("Coder: what a topic verb's object holds is no party", "[extract][code
     CHECK(l.find("-RETREAT->") == std::string::npos);
   }
 }
+
+TEST_CASE("Pronouns: after 'The spokesman said that X would ...', a 'He' is the unnamed spokesman, not X",
+          "[extract][coder][pronouns]") {
+  // Invented names.
+  const auto f = kg::extract::testing::facts(
+      "The spokesman said that Prime Minister Tomas Ferreira would seek a withdrawal. "
+      "He also condemned Peru on Sunday.",
+      "2021-07-18");
+  for (const auto& l : f) CHECK(l.rfind("Tomas Ferreira -ACCUSE->", 0) != 0);
+  // Named as the subject, the person is the pronoun's.
+  const auto g = kg::extract::testing::facts(
+      "Prime Minister Tomas Ferreira said the talks would go on. He also condemned Peru on Sunday.", "2021-07-18");
+  CHECK(kg::extract::testing::hasLine(g, "Tomas Ferreira -ACCUSE-> Peru"));
+}
