@@ -692,6 +692,8 @@ void englishEvents(RelationScan& s) {
     if (!tr) continue;
     const std::string prev = i > 0 ? tokens[i - 1].lower : "";
     if (isModal(prev) || (i > 1 && isModal(tokens[i - 2].lower) && tokens[i - 2].lower != "to")) continue;  // intent, negation
+    // "to publicly demand": an infinitive split by an adverb is intended too.
+    if (i > 1 && tokens[i - 2].lower == "to" && prev.size() > 3 && prev.ends_with("ly") && !tokens[i - 1].capital) continue;
     // "vowed to keep targeting ships": intended too.
     if (i > 1 && tokens[i - 2].lower == "to" && words().aspectualVerbs.contains(prev) && t.lower.ends_with("ing")) continue;
     const Tense tense = prev == "has" || prev == "have" ? Tense::kPresent : tr->tense;

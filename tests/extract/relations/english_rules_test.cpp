@@ -175,3 +175,13 @@ TEST_CASE("Relations: 'a visit to X by Y' and 'a visit by Y to X' are Y's visit 
   const auto g = facts("A visit by Fumio Kishida ended on Sunday in Hanoi.", "2023-09-11");
   CHECK_FALSE(hasLine(g, "Fumio Kishida -CONSULT-> Vietnam"));
 }
+
+TEST_CASE("Relations: an infinitive split by an adverb ('to publicly demand') is intended, not done", "[extract][relations]") {
+  const auto f = happened(
+      "He hoped that public pressure would push the Iraqi government to publicly demand the withdrawal of US forces.",
+      "2021-07-18");
+  CHECK_FALSE(hasLine(f, "Iraq -REQUEST-> United States"));
+  // Done and written with an adverb before the finite verb, it is coded.
+  CHECK(hasLine(facts("The Iraqi government publicly demanded the withdrawal of US forces.", "2021-07-18"),
+                "Iraq -REQUEST-> United States"));
+}
