@@ -340,8 +340,10 @@ class Chunker {
       // "Polish and Czech officials", "a very large force"
       bool adjCoord = w_[j].pos == Pos::kCoordinator && j > i && w_[j - 1].pos == Pos::kAdjective &&
                       j + 1 < n && w_[j + 1].pos == Pos::kAdjective;
+      // ... and "Yemen's internationally recognised government": right after
+      // a possessive the adverb may open the owned phrase.
       bool adverbAdj = w_[j].pos == Pos::kAdverb && j + 1 < n && w_[j + 1].pos == Pos::kAdjective &&
-                       owner_[j] == Owner::kFree && j > i;
+                       owner_[j] == Owner::kFree && (j > i || (i > 0 && w_[i - 1].pos == Pos::kPossessive));
       if (adjCoord || adverbAdj) { ++j; continue; }
       break;
     }
@@ -365,7 +367,10 @@ class Chunker {
       Pos p = w_[i].pos;
       uint32_t numberAt = i + 1 < n && w_[i + 1].pos == Pos::kAdverb ? i + 2 : i + 1;
       bool adverbNumber = p == Pos::kAdverb && numberAt < n && w_[numberAt].pos == Pos::kNumber && owner_[i] == Owner::kFree;
-      bool starts = (npWord(i, false) || (p == Pos::kPronoun && owner_[i] == Owner::kFree) || adverbNumber);
+      const bool ownedAdverbAdj = p == Pos::kAdverb && i > 0 && w_[i - 1].pos == Pos::kPossessive && i + 1 < n &&
+                                  w_[i + 1].pos == Pos::kAdjective && owner_[i] == Owner::kFree;
+      bool starts = (npWord(i, false) || (p == Pos::kPronoun && owner_[i] == Owner::kFree) || adverbNumber ||
+                     ownedAdverbAdj);
       if (!starts) { ++i; continue; }
       uint32_t end = baseNpEnd(i);
       bool lonePostnominal = end == i + 1 && p == Pos::kAdjective && i > 0 &&

@@ -86,6 +86,14 @@ TEST_CASE("Chunker: a fronted phrase of time opens no list with the names after 
   CHECK(q.nps[static_cast<size_t>(topNp(q, "Lula and Boric"))].members.size() == 2);
 }
 
+TEST_CASE("Chunker: an adverb and adjective after a possessive stay in the owned phrase", "[extract][syntax]") {
+  syn::SentenceParse p = syn::parse(
+      lexicon(), "Libya's internationally recognised government and the rebels signed a truce on Tuesday.", 0);
+  const int32_t np = topNp(p, "Libya's internationally recognised government and the rebels");
+  CHECK(p.nps[static_cast<size_t>(np)].members.size() == 2);
+  CHECK(head(p, static_cast<int32_t>(p.nps[static_cast<size_t>(np)].members[0])) == "government");
+}
+
 TEST_CASE("Chunker: coordinated NPs have members", "[extract][syntax]") {
   syn::SentenceParse a = syn::parse(lexicon(), "Soleimani and al-Muhandis were killed.", 0);
   int32_t pair = topNp(a, "Soleimani and al-Muhandis");
