@@ -322,6 +322,14 @@ void findAliases(MentionScan& s) {
     size_t pick = pickAliasActor(hit, *s.resolver);
     if (foreignOwnerBefore(s, i, pick) || endsLongerInstitutionName(s, i, hit)) { i += hit.length; continue; }
     if (auto person = arabicSurnameStandingAlone(s, i, hit, pick)) pick = *person;
+    // "the Israel Lobby", "the Iraq War": a state's name opening another name.
+    if (const size_t after = i + hit.length;
+        after < tokens.size() && tokens[after].capital && tokens[after].script == Script::kLatin &&
+        s.resolver->catalog().actors()[pick].actor.kind == ActorKind::kState &&
+        givenNames().stateNameHeads.contains(tokens[after].lower)) {
+      i = after + 1;
+      continue;
+    }
     size_t b = i;
     if (b > 0 && tokens[b - 1].article) --b;  // "al-" belongs to the name's span
     s.claim(makeMention(tokens, b, i + hit.length, s.resolver->fromCatalog(pick),

@@ -17,6 +17,7 @@ Result<GivenNames> parseGivenNames(std::string_view text, std::string_view file)
       {"name_closers", &GivenNames::nameClosers},
       {"home_bound_names", &GivenNames::homeBoundNames},
       {"arabic_standalone_openers", &GivenNames::arabicStandaloneOpeners},
+      {"state_name_heads", &GivenNames::stateNameHeads},
   };
   return parseWordSetFields(text, file, kFields);
 }

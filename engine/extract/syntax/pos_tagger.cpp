@@ -938,7 +938,9 @@ bool subjunctiveAfterDemand(Context& c) {
       "demand", "insist", "urge", "ask", "request", "recommend", "propose", "require", "order", "suggest"};
   const Reading& r = c.r;
   if (!r.verb || r.form != VerbForm::kBase || (c.pp != Pos::kNoun && c.pp != Pos::kProperNoun)) return false;
-  if (c.next != nullptr && nounContinues(c.next)) return false;
+  // A name right after it is its object ("demanded that the US strike Iran"),
+  // not the rest of a compound noun.
+  if (c.next != nullptr && nounContinues(c.next) && !c.next->word.capitalised) return false;
   size_t k = c.i;
   while (k > 0) {
     const Pos p = c.drafts[k - 1].word.pos;

@@ -236,6 +236,17 @@ TEST_CASE("Mentions: an office written as 'the TITLE of STATE' is that state's, 
   CHECK_FALSE(kg::extract::testing::hasLine(g, "Abdullah II -LEADER_OF-> Qatar"));
 }
 
+TEST_CASE("Mentions: a state's name opening another name ('the Israel Lobby', 'the Iraq War') is not the state",
+          "[extract][mentions]") {
+  const auto f = kg::extract::testing::facts("The Israel Lobby demanded new sanctions on Syria on Monday.", "2020-01-06");
+  for (const auto& l : f) CHECK(l.rfind("Israel -", 0) != 0);
+  const auto g = kg::extract::testing::facts("Israel demanded new sanctions on Syria on Monday.", "2020-01-06");
+  CHECK(kg::extract::testing::hasLine(g, "Israel -REQUEST-> Syria"));
+  // A planned strike demanded of the US is not a strike done.
+  const auto h = kg::extract::testing::happened("The lobby will demand that the US strike Iran.", "2020-01-05");
+  CHECK_FALSE(kg::extract::testing::hasLine(h, "United States -ASSAULT-> Iran"));
+}
+
 TEST_CASE("Mentions: 'Treasury Secretary' and 'Government spokesman' are titles, not parts of a new name",
           "[extract][mentions]") {
   // Invented names: no dictionary knows them.

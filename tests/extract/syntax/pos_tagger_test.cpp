@@ -81,6 +81,13 @@ TEST_CASE("PosTagger: a past form after an apposition to the opening phrase is t
         "In/ADP Lima/PROPN ,/PUNCT armed/ADJ men/NOUN stormed/VERB the/DET building/NOUN ./PUNCT");
 }
 
+TEST_CASE("PosTagger: after 'demanded that', a base form before a name is the subjunctive verb", "[extract][syntax]") {
+  CHECK(tags("They demanded that the US strike Iran.") ==
+        "They/PRON demanded/VERB that/SCONJ the/DET US/PROPN strike/VERB Iran/PROPN ./PUNCT");
+  // Before a lower-case noun it is still a compound: "that the US strike force leave".
+  CHECK(tags("They demanded that the US strike force leave.").find("strike/NOUN") != std::string::npos);
+}
+
 TEST_CASE("PosTagger: acronyms are proper nouns, numbers are numbers", "[extract][syntax]") {
   CHECK(tags("Some 1,500 troops and 3.5 million dollars went to the IRGC and the PMF.") ==
         "Some/DET 1,500/NUM troops/NOUN and/CCONJ 3.5/NUM million/NUM dollars/NOUN went/VERB to/TO the/DET "
