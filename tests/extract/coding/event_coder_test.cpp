@@ -43,6 +43,14 @@ TEST_CASE("Coder: a place in a prepositional phrase is not the target", "[extrac
   CHECK_FALSE(has(g, "Qatar -CONSULT-> Tamim bin Hamad Al Thani"));
 }
 
+TEST_CASE("Coder: 'ordered the invasion of X' is the orderer's attack on X, in a clause of its own too",
+          "[extract][coder]") {
+  const auto f = facts("Putin visited Iran on Tuesday, his first trip abroad since he ordered the invasion of Ukraine.",
+                       "2022-07-20");
+  INFO(dump(f));
+  CHECK(has(f, "Vladimir Putin -ASSAULT-> Ukraine"));
+}
+
 TEST_CASE("Coder: 'joined X for a summit / for talks' is a meeting with X", "[extract][coder]") {
   const auto f = facts("Later in the day, Lula and Gabriel Boric joined Gustavo Petro for a summit in Bogota.", "2023-08-08");
   INFO(dump(f));
