@@ -706,9 +706,11 @@ std::vector<Fact> combineFacts(std::vector<Fact> rules, std::vector<Fact> coded,
   };
   std::vector<Fact> out = std::move(coded);
   const size_t codedCount = out.size();
+  // A rule event the coder read too (same source and target) is the coder's; one in the
+  // opposite direction is another act ("expelled X's envoy in response to X's expulsion of ...").
   auto coderHasPair = [&](const Fact& f) {
     for (size_t i = 0; i < codedCount; ++i)
-      if ((out[i].src == f.src && out[i].dst == f.dst) || (out[i].src == f.dst && out[i].dst == f.src)) return true;
+      if (out[i].src == f.src && out[i].dst == f.dst) return true;
     return false;
   };
   for (auto& f : rules) {

@@ -43,6 +43,16 @@ TEST_CASE("Coder: a place in a prepositional phrase is not the target", "[extrac
   CHECK_FALSE(has(g, "Qatar -CONSULT-> Tamim bin Hamad Al Thani"));
 }
 
+TEST_CASE("Coder: an answer and the act it answers, between the same two in opposite directions, are both kept",
+          "[extract][coder]") {
+  const auto f = facts("Latvia ordered Belarus's ambassador to leave on Monday, in response to Minsk's expulsion of "
+                       "the Latvian ambassador earlier this month.",
+                       "2023-01-24");
+  INFO(dump(f));
+  CHECK(has(f, "Latvia -SANCTION-> Belarus"));
+  CHECK(has(f, "Belarus -COERCE-> Latvia"));
+}
+
 TEST_CASE("Coder: 'ordered the invasion of X' is the orderer's attack on X, in a clause of its own too",
           "[extract][coder]") {
   const auto f = facts("Putin visited Iran on Tuesday, his first trip abroad since he ordered the invasion of Ukraine.",
