@@ -671,3 +671,13 @@ TEST_CASE("Relations: 'State's caretaker / interim / acting TITLE, X,' is the st
   CHECK_FALSE(hasLine(facts("Poland's embattled rival prime minister, Adam Nowicki, spoke on Tuesday.", "2023-05-10"),
                       "Adam Nowicki -LEADER_OF-> Poland"));
 }
+
+TEST_CASE("Relations: 'sacked X as TITLE' says X held the office", "[extract][relations]") {
+  using kg::extract::testing::facts;
+  using kg::extract::testing::hasLine;
+  // Invented minister; the office is the sacking prime minister's state's.
+  const auto f = facts("Rishi Sunak sacked Marta Quell as home secretary on Monday.", "2023-11-14");
+  CHECK(hasLine(f, "Marta Quell -OFFICIAL_OF-> United Kingdom"));
+  CHECK(hasLine(facts("Rishi Sunak dismissed Marta Quell as defence secretary on Monday.", "2023-11-14"),
+                "Marta Quell -OFFICIAL_OF-> United Kingdom"));
+}
