@@ -1013,17 +1013,57 @@ void appositionRelations(StandingScan& s) {
   }
 }
 
+// "dismissed his army chief, X, and appointed Y in his place": Y, after an
+// appointing verb and before "in his place" / "in her place", takes the
+// office the sentence read for the one person other than the appointer
+// (its first person) it names holding one.
+void appointedInTheirPlace(StandingScan& s, size_t first) {
+  const auto& tokens = s.tokens;
+  for (const Mention& y : s.mentions) {
+    if (s.entities[y.entity].actor.kind != ActorKind::kPerson || y.tokBegin == 0) continue;
+    if (!words().appointingVerbs.contains(tokens[y.tokBegin - 1].lower)) continue;
+    const size_t q = y.tokEnd;
+    if (q + 2 >= tokens.size() || tokens[q].lower != "in" ||
+        (tokens[q + 1].lower != "his" && tokens[q + 1].lower != "her") || tokens[q + 2].lower != "place")
+      continue;
+    // The appointer (the sentence's first person) holds an office too: not theirs.
+    size_t appointer = kNoActor;
+    for (const Mention& p : s.mentions)
+      if (s.entities[p.entity].actor.kind == ActorKind::kPerson) {
+        appointer = p.entity;
+        break;
+      }
+    const Fact* held = nullptr;
+    size_t holders = 0;
+    for (size_t k = first; k < s.out->size(); ++k) {
+      const Fact& f = (*s.out)[k];
+      if (!isStandingType(f.type) || f.src == y.entity || f.src == appointer ||
+          s.entities[f.src].actor.kind != ActorKind::kPerson)
+        continue;
+      if (held == nullptr || held->src != f.src) ++holders;
+      if (held == nullptr) held = &f;
+    }
+    if (held == nullptr || holders != 1) continue;
+    Fact f = *held;
+    f.src = y.entity;
+    f.confidence = std::min(held->confidence, y.confidence);
+    s.push(std::move(f));
+  }
+}
+
 }  // namespace
 
 void standingRelations(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
                        Resolver& resolver, std::vector<Fact>* out, const PreviousSentence& previous) {
   StandingScan s{tokens, mentions, resolver, resolver.entities(), out, previous};
+  const size_t first = out->size();
   for (const auto& m : mentions) {
     if (auto f = titleFact(s, m)) out->push_back(std::move(*f));
     appointedAs(s, m);
     replacedWith(s, m);
   }
   appositionRelations(s);
+  appointedInTheirPlace(s, first);
 }
 
 namespace {

@@ -681,3 +681,17 @@ TEST_CASE("Relations: 'sacked X as TITLE' says X held the office", "[extract][re
   CHECK(hasLine(facts("Rishi Sunak dismissed Marta Quell as defence secretary on Monday.", "2023-11-14"),
                 "Marta Quell -OFFICIAL_OF-> United Kingdom"));
 }
+
+TEST_CASE("Relations: 'appointed Y in his place' gives Y the office the sentence read for the one replaced",
+          "[extract][relations]") {
+  using kg::extract::testing::facts;
+  using kg::extract::testing::hasLine;
+  // Invented officers; Zelensky (the appointer) keeps his own office only.
+  const auto f = facts(
+      "President Volodymyr Zelensky dismissed his army chief, Marko Dovhan, on Thursday and appointed Ivan Sereda in "
+      "his place.",
+      "2024-02-09");
+  CHECK(hasLine(f, "Marko Dovhan -OFFICIAL_OF-> Ukraine"));
+  CHECK(hasLine(f, "Ivan Sereda -OFFICIAL_OF-> Ukraine"));
+  CHECK_FALSE(hasLine(f, "Ivan Sereda -LEADER_OF-> Ukraine"));
+}
