@@ -245,3 +245,11 @@ TEST_CASE("Relations (Arabic): a state's adjective standing alone after a verb t
   CHECK(hasLine(g, "Sudan -ASSAULT-> Rapid Support Forces"));
   for (const auto& l : g) CHECK(l.find("al-Sudani") == std::string::npos);
 }
+
+TEST_CASE("Relations (Arabic): Oman's and Morocco's adjectives name them, though their one-word names are left out",
+          "[extract][relations][arabic]") {
+  // "عمان" (also Amman) and "المغرب" (also the west) are no aliases; their adjectives are.
+  CHECK(hasLine(facts("أجرى وزير الخارجية الإيراني محمد جواد ظريف اتصالا هاتفيا مع نظيره العماني.", "2019-08-24"),
+                "Mohammad Javad Zarif -CONSULT-> Oman"));
+  CHECK(hasLine(facts("استدعت إسبانيا السفيرة المغربية يوم الثلاثاء.", "2021-05-18"), "Spain -ACCUSE-> Morocco"));
+}
