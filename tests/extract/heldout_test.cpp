@@ -186,6 +186,19 @@ namespace {
 //                   67/89 77/85, fresh4 85/105 88/93, fresh9 72/84 81/83, fresh10 50/80 54/56,
 //                   fresh11 54/76 57/58, fresh16 55/94 63/69, fresh18 61/116 65/75. Frozen fresh13
 //                   lost one right edge (57/68 -> 56/67, the pronoun rule; floors hold).
+// Session 33 (2026-12-06): the seed audit's fixes (a role read that the dictionary records is that
+//                   tenure; "The vote came two days after X" from the day before), then general
+//                   rules (apposition verbs, "Prince", "X, a group backed by Y", state-possessive
+//                   offices, caretaker titles, summoned envoys' states, "joined X for a summit",
+//                   time phrases opening no list, "a visit to X by Y", one-kanji Japanese states,
+//                   al-Sudani in Arabic, reverse-direction rule events, "sacked X as", "in his
+//                   place", ...): frozen fresh 105->106/201, fresh3 63->64/93, fresh5 72->73/113,
+//                   fresh12 36->37/68, fresh14 44->45/68 (produced +1 each), fresh17 55->57/101,
+//                   56/65->58/67; fresh5's precision floor 88->87 (one more edge its gold does not
+//                   list, with the state-possessive offices). heldout_fresh18 becomes a tuning set.
+//   heldout_fresh19/ written in session 33 by a helper that never read the extractor's rules or
+//                   outputs: 58/134, 60/73 at 1509268 (session 32's end); 59/134, 61/74 (one must-not
+//                   line more violated, 4 -> 5/106, not looked at) at session 33's end.
 //   heldout_jaar1/  the first Japanese and Arabic frozen set (session 28): 5/33, 5/10 when
 //                   written (f9d9962).
 // Session 28 (2026-12-05): rebuttals dated and in apposition, reactions in apposition, answers to
@@ -217,25 +230,26 @@ struct HeldoutSet {
 };
 constexpr HeldoutSet kSets[] = {
     {KG_HELDOUT_DIR, 83, 98, 60},  // 140/168, 158/161 after session 32
-    {KG_HELDOUT_DEV_DIR, 65, 94, 100},  // 134/206, 144/153 after session 32; 122/133: "condemned the strikes" after an attack (session 20) costs two, one a scorer name mismatch (US Department of State for United States)
+    {KG_HELDOUT_DEV_DIR, 65, 94, 100},  // 134/206, 144/153 after session 32; 135/206, 145/154 after session 33; 122/133: "condemned the strikes" after an attack (session 20) costs two, one a scorer name mismatch (US Department of State for United States)
     {KG_HELDOUT_FRESH_DIR, 52, 88, 100},
     {KG_HELDOUT_FRESH2_DIR, 75, 90, 55},  // 67/89, 77/85 after session 32 (', and' clauses)
-    {KG_HELDOUT_FRESH3_DIR, 67, 76, 60},
-    {KG_HELDOUT_FRESH4_DIR, 80, 94, 70},  // 84/105, 87/93 after session 31 ("Xi"); 85/105, 88/93 after session 32 (a gold alternative)
-    {KG_HELDOUT_FRESH5_DIR, 63, 87, 65},  // 72/113, 84/95 after session 31's plural titles; 84/96 after session 33's recorded office of "State's Person" (frozen fresh17 +2 right with it; not looked at)
+    {KG_HELDOUT_FRESH3_DIR, 68, 76, 60},  // 64/93, 75/98 after session 33
+    {KG_HELDOUT_FRESH4_DIR, 83, 94, 70},  // 84/105, 87/93 after session 31 ("Xi"); 85/105, 88/93 after session 32 (a gold alternative); 88/105, 91/96 after session 33
+    {KG_HELDOUT_FRESH5_DIR, 64, 87, 65},  // 72/113, 84/95 after session 31's plural titles; 84/96 after session 33's recorded office of "State's Person" (frozen fresh17 +2 right with it; not looked at); 73/113, 85/97 at session 33's end
     {KG_HELDOUT_FRESH6_DIR, 59, 77, 45},
     {KG_HELDOUT_FRESH7_DIR, 68, 84, 40},  // 37/54, 37/44 after session 28's rebuttals in apposition
     {KG_HELDOUT_FRESH8_DIR, 70, 97, 40},
     {KG_HELDOUT_FRESH9_DIR, 85, 97, 45},  // 72/84, 81/83 after session 32
     {KG_HELDOUT_FRESH10_DIR, 62, 96, 40},  // 50/80, 54/56 after session 32
     {KG_HELDOUT_FRESH11_DIR, 71, 98, 40},  // 51/76, 52/53 after session 31; 54/76, 57/58 after session 32 (one gold alternative)
-    {KG_HELDOUT_FRESH12_DIR, 52, 71, 40},  // 37/51 when written; 37/52 after the deputy titles (session 26): one new wrong edge, not looked at
+    {KG_HELDOUT_FRESH12_DIR, 54, 71, 40},  // 37/51 when written; 37/52 after the deputy titles (session 26): one new wrong edge, not looked at; 37/68, 38/53 after session 33
     {KG_HELDOUT_FRESH13_DIR, 62, 83, 60},  // 42/77, 48/60 when written (session 28, 117cf98); 43/77, 49/61 at its end
-    {KG_HELDOUT_FRESH14_DIR, 64, 90, 40},  // 42/68, 45/50 when written (session 29, d081cd0); 44/68, 49/54 at its end
+    {KG_HELDOUT_FRESH14_DIR, 66, 91, 40},  // 42/68, 45/50 when written (session 29, d081cd0); 44/68, 49/54 at its end; 45/68, 51/56 after session 33
     {KG_HELDOUT_FRESH15_DIR, 58, 76, 40},  // 29/55, 34/46 when written (session 30, 752361f); 32/55, 38/50 after session 31 ("Xi")
     {KG_HELDOUT_FRESH16_DIR, 58, 91, 40},  // 54/94, 61/67 when written (session 30, by a helper that never saw the rules or outputs); 55/94, 63/69 after session 32
-    {KG_HELDOUT_FRESH17_DIR, 54, 84, 40},  // 55/101, 56/66 when written (session 31, by a helper that never saw the rules or outputs; the same at 38aab3e)
-    {KG_HELDOUT_FRESH18_DIR, 52, 86, 45},  // 60/116, 63/75 when written (session 32, by a helper that never saw the rules or outputs; measured at 033abe4); 61/116, 65/75 at the session's end
+    {KG_HELDOUT_FRESH17_DIR, 56, 86, 40},  // 55/101, 56/66 when written (session 31, by a helper that never saw the rules or outputs; the same at 38aab3e); 57/101, 58/67 after session 33
+    {KG_HELDOUT_FRESH18_DIR, 63, 90, 45},  // 60/116, 63/75 when written (session 32, by a helper that never saw the rules or outputs; measured at 033abe4); 61/116, 65/75 at the session's end; a tuning set from session 33 on: 74/116, 78/86
+    {KG_HELDOUT_FRESH19_DIR, 44, 82, 50},  // 58/134, 60/73 when written (session 33, by a helper that never saw the rules or outputs; measured at 1509268); 59/134, 61/74 at the session's end
     {KG_HELDOUT_JAAR1_DIR, 51, 76, 25},    // Japanese and Arabic: 5/33, 5/10 when written (session 28, f9d9962); 7/33, 7/12 at its end; 16/33, 15/20 after session 29
     {KG_HELDOUT_JAAR2_DIR, 46, 90, 35},    // Japanese and Arabic: 18/60, 19/22 when written (session 29, d9b357e); 28/60, 29/32 at its end
 };
