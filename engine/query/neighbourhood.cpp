@@ -78,9 +78,12 @@ class RunSkipper {
 // The edges are collected while expanding, so no edge is examined twice: an
 // edge walked from an expanded vertex (depth < k) has both ends taken once it
 // is walked (unless a cap cut the expansion). Each edge is kept from one side
-// only: from its source's out-scan when walked that way, otherwise from its
-// target's in-scan. Edges whose walking ends are both unexpanded (depth k) are
-// found by one scan of the last level, restricted to taken targets. When a cap
+// only: from its source's out-scan when edges are walked out (kOut, kBoth),
+// otherwise (kIn) from its target's in-scan. Edges kept by no expansion (from
+// a last-level source, or both ends unexpanded) are found by one scan of the
+// last level, restricted to taken vertices. Keeping every edge from its
+// source's out-scan (kOut, kBoth) yields the result's order directly; only kIn
+// needs a sort. When a cap
 // cut the expansion, the edges are collected afterwards from every taken
 // vertex instead (the caps make the walk miss edges among taken vertices).
 // Every scan goes through RunSkipper, which uses the snapshot's (type,
@@ -110,7 +113,6 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
   r.nodes.push_back(start);
   r.depths.push_back(0);
   position.set(start, 0);
-  auto depthOf = [&](VertexId v) { return r.depths[position.get(v)]; };
   // Takes n (reached at depth d + 1) unless the limit is reached; true when n is taken.
   auto take = [&](VertexId n, uint8_t depth) {
     if (position.has(n)) return true;
@@ -161,8 +163,9 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
           }
           ++followed;
           const VertexId src = s.inSource(p);
-          // With kBoth an expanded source keeps the edge from its out-scan.
-          if (take(src, next) && !r.truncated && (!walkOut || depthOf(src) == k)) edges.push_back({e, src, u});
+          // With kBoth every edge is kept from its source's out-scan (the
+          // last level's when the source is not expanded).
+          if (take(src, next) && !r.truncated && !walkOut) edges.push_back({e, src, u});
           return true;
         });
       }
@@ -176,11 +179,11 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
       const VertexId v = r.nodes[i];
       if (cp.step(expansionSteps(s, v))) return stoppedAtDeadline();
       if (walkOut) {
-        // kOut: an edge from v is walked by nobody; kBoth: only when its target is unexpanded too.
+        // kOut: an edge from v is walked by nobody; kBoth: the in-scans kept none.
         skip.forEach(s, s.outBegin(v), s.outEnd(v), outEdge, [&](uint32_t e) {
           if (!pred(s, e)) return true;
           const VertexId t = s.target(e);
-          if (position.has(t) && (!walkIn || depthOf(t) == k)) edges.push_back({e, v, t});
+          if (position.has(t)) edges.push_back({e, v, t});
           return true;
         });
       } else {
@@ -205,22 +208,27 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
       if (edges.size() > o.maxEdges) break;
     }
   }
-  // The contract's order: by the source's position in nodes, then edge index.
-  // A counting sort by position; a source's edges arrive in index order when
-  // they all come from its own out-scan, so most buckets need no sort.
-  auto& bucketEnd = scratch->list[0];
-  bucketEnd.assign(r.nodes.size() + 1, 0);
-  for (const auto& e : edges) ++bucketEnd[position.get(e.src) + 1];
-  for (size_t i = 0; i < r.nodes.size(); ++i) bucketEnd[i + 1] += bucketEnd[i];
-  std::vector<graph::EdgeRef> sorted(edges.size());
-  for (const auto& e : edges) sorted[bucketEnd[position.get(e.src)]++] = e;
-  auto byIndex = [](const graph::EdgeRef& a, const graph::EdgeRef& b) { return a.index < b.index; };
-  for (size_t i = 0, b = 0; i < r.nodes.size(); b = bucketEnd[i++]) {
-    auto first = sorted.begin() + static_cast<ptrdiff_t>(b);
-    auto last = sorted.begin() + static_cast<ptrdiff_t>(bucketEnd[i]);
-    if (!std::is_sorted(first, last, byIndex)) std::sort(first, last, byIndex);
+  // The contract's order: by the source's position in nodes, then edge
+  // index. When edges are walked out (kOut, kBoth) every edge was kept by its
+  // source's out-scan, and the sources were scanned in position order, each
+  // once, each run in index order: the edges are in that order already.
+  // With kIn they were kept by their targets' in-scans: a counting sort by
+  // the source's position, then each source's edges by index.
+  if (!walkOut) {
+    auto& bucketEnd = scratch->list[0];
+    bucketEnd.assign(r.nodes.size() + 1, 0);
+    for (const auto& e : edges) ++bucketEnd[position.get(e.src) + 1];
+    for (size_t i = 0; i < r.nodes.size(); ++i) bucketEnd[i + 1] += bucketEnd[i];
+    std::vector<graph::EdgeRef> sorted(edges.size());
+    for (const auto& e : edges) sorted[bucketEnd[position.get(e.src)]++] = e;
+    auto byIndex = [](const graph::EdgeRef& a, const graph::EdgeRef& b) { return a.index < b.index; };
+    for (size_t i = 0, b = 0; i < r.nodes.size(); b = bucketEnd[i++]) {
+      auto first = sorted.begin() + static_cast<ptrdiff_t>(b);
+      auto last = sorted.begin() + static_cast<ptrdiff_t>(bucketEnd[i]);
+      if (!std::is_sorted(first, last, byIndex)) std::sort(first, last, byIndex);
+    }
+    edges.swap(sorted);
   }
-  edges.swap(sorted);
   if (edges.size() > o.maxEdges) {
     edges.resize(o.maxEdges);
     r.truncated = true;

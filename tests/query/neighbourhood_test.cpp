@@ -25,6 +25,19 @@ Expected bruteForce(const Snapshot& s, const EdgePredicate& pred, VertexId start
   return x;
 }
 
+// True when r's edges are in the contract's order: by their source's
+// position in r.nodes, then by edge index (each edge once).
+bool inContractOrder(const Neighbourhood& r) {
+  std::map<VertexId, size_t> position;
+  for (size_t j = 0; j < r.nodes.size(); ++j) position[r.nodes[j]] = j;
+  for (size_t j = 1; j < r.edges.size(); ++j) {
+    const auto before = std::make_pair(position.at(r.edges[j - 1].src), r.edges[j - 1].index);
+    const auto here = std::make_pair(position.at(r.edges[j].src), r.edges[j].index);
+    if (!(before < here)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 TEST_CASE("Neighbourhood: without caps it is exactly the brute-force k-hop set and the edges among it",
@@ -59,6 +72,7 @@ TEST_CASE("Neighbourhood: without caps it is exactly the brute-force k-hop set a
     }
     CHECK(edges.size() == r->edges.size());
     CHECK(edges == x.edges);
+    CHECK(inContractOrder(*r));
   }
 }
 
@@ -150,6 +164,7 @@ TEST_CASE("Neighbourhood: on dense graphs (long edge runs a filter skips through
     }
     CHECK(edges.size() == r->edges.size());
     CHECK(edges == x.edges);
+    CHECK(inContractOrder(*r));
   }
 }
 
@@ -180,6 +195,7 @@ TEST_CASE("Neighbourhood: under caps on dense graphs the edges are every matchin
     CHECK(got.size() == r->edges.size());
     CHECK(std::includes(among.begin(), among.end(), got.begin(), got.end()));
     if (r->edges.size() < o.maxEdges) CHECK(got == among);
+    CHECK(inContractOrder(*r));
     if (among.size() > o.maxEdges) CHECK(r->truncated);
   }
 }
