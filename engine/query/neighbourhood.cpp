@@ -5,6 +5,7 @@
 #include <string>
 
 #include "query/limits.h"
+#include "query/run_skipper.h"
 
 namespace kg::query {
 
@@ -17,61 +18,6 @@ Status checkCount(const char* what, size_t value, size_t max) {
                                  std::to_string(max));
   return Status::ok();
 }
-
-// Which positions of a vertex's edge run can match: the snapshot orders each
-// run by (type, firstDay), so only the sub-runs of the filter's types, up to
-// the window's end, need the predicate. Visits candidates in stored order.
-class RunSkipper {
- public:
-  explicit RunSkipper(const Filter& f) {
-    if (!f.types.empty()) {
-      mask_ = 0;
-      for (EdgeType t : f.types) mask_ |= 1u << static_cast<unsigned>(t);
-    }
-    if (f.toDay) hi_ = *f.toDay;  // the predicate's window end: firstDay <= hi_
-    useful_ = mask_ != kAll || hi_ != graph::kOpenEnd;
-  }
-
-  // fn(position) for each position of [begin, end) that may match; stops when fn returns false.
-  template <typename EdgeAt, typename Fn>
-  void forEach(const Snapshot& s, uint32_t begin, uint32_t end, EdgeAt edgeAt, Fn&& fn) const {
-    if (!useful_ || end - begin < kMinRun) {
-      for (uint32_t p = begin; p < end; ++p)
-        if (!fn(p)) return;
-      return;
-    }
-    uint32_t cur = begin;
-    for (uint32_t mask = mask_; mask != 0 && cur < end; mask &= mask - 1) {
-      const auto t = static_cast<unsigned>(__builtin_ctz(mask));
-      cur = partitionPoint(cur, end, [&](uint32_t p) { return static_cast<unsigned>(s.type(edgeAt(p))) < t; });
-      const uint32_t stop = partitionPoint(cur, end, [&](uint32_t p) {
-        const EdgeIndex e = edgeAt(p);
-        return static_cast<unsigned>(s.type(e)) == t && s.firstDay(e) <= hi_;
-      });
-      for (uint32_t p = cur; p < stop; ++p)
-        if (!fn(p)) return;
-      cur = stop;
-    }
-  }
-
- private:
-  static constexpr uint32_t kAll = 0xffffffffu;
-  static constexpr uint32_t kMinRun = 16;  // shorter runs: a plain scan is cheaper
-
-  template <typename Pred>
-  static uint32_t partitionPoint(uint32_t lo, uint32_t hi, Pred pred) {
-    while (lo < hi) {
-      const uint32_t mid = lo + (hi - lo) / 2;
-      if (pred(mid)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  uint32_t mask_ = kAll;
-  int32_t hi_ = graph::kOpenEnd;
-  bool useful_ = false;
-};
 
 }  // namespace
 
@@ -86,8 +32,9 @@ class RunSkipper {
 // needs a sort. When a cap
 // cut the expansion, the edges are collected afterwards from every taken
 // vertex instead (the caps make the walk miss edges among taken vertices).
-// Every scan goes through RunSkipper, which uses the snapshot's (type,
-// firstDay) run order to skip edges the filter cannot accept.
+// Every scan goes through RunSkipper (query/run_skipper.h), which uses the
+// snapshot's (type, firstDay) row order and its run index to skip edges the
+// filter cannot accept.
 Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const NeighbourhoodOptions& o) {
   if (start >= s.vertexCount()) return Status::invalidArgument("vertex " + std::to_string(start) + " is not in the graph");
   if (o.depth < 1) return Status::invalidArgument("depth must be at least 1, got " + std::to_string(o.depth));
@@ -141,7 +88,7 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
       size_t followed = 0;
       bool stopped = false;
       if (walkOut) {
-        skip.forEach(s, s.outBegin(u), s.outEnd(u), outEdge, [&](uint32_t e) {
+        skip.forEach(s, s.outBegin(u), s.outEnd(u), s.outRunStarts(u), outEdge, [&](uint32_t e) {
           if (!pred(s, e)) return true;
           if (followed == o.fanout) {
             r.truncated = stopped = true;
@@ -154,7 +101,7 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
         });
       }
       if (walkIn && !stopped) {
-        skip.forEach(s, s.inBegin(u), s.inEnd(u), inEdge, [&](uint32_t p) {
+        skip.forEach(s, s.inBegin(u), s.inEnd(u), s.inRunStarts(u), inEdge, [&](uint32_t p) {
           const EdgeIndex e = s.inEdge(p);
           if (!pred(s, e)) return true;
           if (followed == o.fanout) {
@@ -180,14 +127,14 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
       if (cp.step(expansionSteps(s, v))) return stoppedAtDeadline();
       if (walkOut) {
         // kOut: an edge from v is walked by nobody; kBoth: the in-scans kept none.
-        skip.forEach(s, s.outBegin(v), s.outEnd(v), outEdge, [&](uint32_t e) {
+        skip.forEach(s, s.outBegin(v), s.outEnd(v), s.outRunStarts(v), outEdge, [&](uint32_t e) {
           if (!pred(s, e)) return true;
           const VertexId t = s.target(e);
           if (position.has(t)) edges.push_back({e, v, t});
           return true;
         });
       } else {
-        skip.forEach(s, s.inBegin(v), s.inEnd(v), inEdge, [&](uint32_t p) {
+        skip.forEach(s, s.inBegin(v), s.inEnd(v), s.inRunStarts(v), inEdge, [&](uint32_t p) {
           const EdgeIndex e = s.inEdge(p);
           if (!pred(s, e)) return true;
           const VertexId src = s.inSource(p);
@@ -200,7 +147,7 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
     edges.clear();
     for (VertexId v : r.nodes) {
       if (cp.step(expansionSteps(s, v))) return stoppedAtDeadline();
-      skip.forEach(s, s.outBegin(v), s.outEnd(v), outEdge, [&](uint32_t e) {
+      skip.forEach(s, s.outBegin(v), s.outEnd(v), s.outRunStarts(v), outEdge, [&](uint32_t e) {
         if (!pred(s, e) || !position.has(s.target(e))) return true;
         edges.push_back({e, v, s.target(e)});
         return edges.size() <= o.maxEdges;

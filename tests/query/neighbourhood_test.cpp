@@ -168,6 +168,41 @@ TEST_CASE("Neighbourhood: on dense graphs (long edge runs a filter skips through
   }
 }
 
+TEST_CASE("Neighbourhood: on hub multigraphs (indexed rows, parallel edges, windows) it is still exact",
+          "[query][neighbourhood]") {
+  int indexed = 0;
+  for (int i = 0; i < 60; ++i) {
+    std::mt19937 rng(static_cast<uint32_t>(61 * i + 2));
+    const int n = 4 + static_cast<int>(rng() % 40);
+    std::vector<ActorId> actors;
+    // Hubs with hundreds of edges to each other: rows past graph::kIndexedRowEdges.
+    auto snap = *Snapshot::fromEdges(actors, hubEdges(rng, n, 200 + static_cast<int>(rng() % 3000), &actors));
+    for (VertexId v = 0; v < snap->vertexCount(); ++v) indexed += snap->outRunStarts(v) != nullptr;
+    NeighbourhoodOptions o;
+    o.filter = (i % 6 == 0) ? Filter{} : randomFilter(rng);
+    o.depth = 1 + static_cast<int>(rng() % 3);
+    o.limit = kMaxNodeLimit;
+    o.fanout = kMaxFanout;
+    o.maxEdges = kMaxNeighbourEdges;
+    const VertexId start = rng() % n;
+    auto pred = *EdgePredicate::compile(o.filter);
+    Expected x = bruteForce(*snap, pred, start, o.depth);
+    auto r = neighbourhood(*snap, start, o);
+    INFO("graph " << i);
+    REQUIRE(r.isOk());
+    CHECK_FALSE(r->truncated);
+    std::map<VertexId, int> got;
+    for (size_t j = 0; j < r->nodes.size(); ++j) got[r->nodes[j]] = r->depths[j];
+    CHECK(got == x.depth);
+    std::set<EdgeIndex> edges;
+    for (const auto& e : r->edges) edges.insert(e.index);
+    CHECK(edges.size() == r->edges.size());
+    CHECK(edges == x.edges);
+    CHECK(inContractOrder(*r));
+  }
+  CHECK(indexed > 30);
+}
+
 TEST_CASE("Neighbourhood: under caps on dense graphs the edges are every matching edge among the taken vertices",
           "[query][neighbourhood]") {
   for (int i = 0; i < 120; ++i) {
