@@ -64,8 +64,10 @@ constexpr SectionInfo kSections[kSectionCount] = {
     {"actorIds", 8, Count::kV}, {"outRow", 4, Count::kV1},   {"outCol", 4, Count::kE},    {"inRow", 4, Count::kV1},
     {"inCol", 4, Count::kE},    {"inEdge", 4, Count::kE},    {"type", 1, Count::kE},      {"first", 4, Count::kE},
     {"last", 4, Count::kE},     {"precision", 1, Count::kE}, {"confidence", 1, Count::kE}, {"evidence", 2, Count::kE},
-    {"cameo", 2, Count::kE},    {"edgeId", 8, Count::kE},    {"typeSpan", 4, Count::kTypes},
-    {"runVertex", 4, Count::kR}, {"runStart", 4, Count::kRunStarts}};
+    {"cameo", 2, Count::kE},    {"typeSpan", 4, Count::kTypes}, {"runVertex", 4, Count::kR},
+    {"runStart", 4, Count::kRunStarts}, {"edgeId", 8, Count::kE}};
+// edgeId stays last: an empty graph aside, the file then ends with checksummed bytes, never
+// with the padding before an empty run index.
 
 std::span<const std::byte> bytesOf(const auto& span) { return std::as_bytes(span); }
 
@@ -84,10 +86,10 @@ std::span<const std::byte> sectionBytes(const SnapshotArrays& a, size_t i) {
     case 10: return bytesOf(a.conf);
     case 11: return bytesOf(a.evidence);
     case 12: return bytesOf(a.cameo);
-    case 13: return bytesOf(a.edgeId);
-    case 14: return bytesOf(a.typeSpan);
-    case 15: return bytesOf(a.runVertex);
-    default: return bytesOf(a.runStart);
+    case 13: return bytesOf(a.typeSpan);
+    case 14: return bytesOf(a.runVertex);
+    case 15: return bytesOf(a.runStart);
+    default: return bytesOf(a.edgeId);
   }
 }
 
@@ -112,10 +114,10 @@ SnapshotArrays arraysAt(const std::byte* base, const uint64_t (&offset)[kSection
   a.conf = typed<uint8_t>(base, offset[10], bytes[10]);
   a.evidence = typed<uint16_t>(base, offset[11], bytes[11]);
   a.cameo = typed<uint16_t>(base, offset[12], bytes[12]);
-  a.edgeId = typed<EdgeId>(base, offset[13], bytes[13]);
-  a.typeSpan = typed<int32_t>(base, offset[14], bytes[14]);
-  a.runVertex = typed<uint32_t>(base, offset[15], bytes[15]);
-  a.runStart = typed<uint32_t>(base, offset[16], bytes[16]);
+  a.typeSpan = typed<int32_t>(base, offset[13], bytes[13]);
+  a.runVertex = typed<uint32_t>(base, offset[14], bytes[14]);
+  a.runStart = typed<uint32_t>(base, offset[15], bytes[15]);
+  a.edgeId = typed<EdgeId>(base, offset[16], bytes[16]);
   return a;
 }
 

@@ -128,7 +128,7 @@ void snapshotSeeds(const std::string& dir) {
   write(dir, "truncated_header", std::string(1, '\0') + file.substr(0, 100));
   write(dir, "truncated_arrays", std::string(1, '\2') + file.substr(0, file.size() - 40));
   std::string flipped = file;
-  flipped[1024 + 3] ^= 0x10;  // in actorIds, the first array: a checksum mismatch
+  flipped[flipped.size() - 3] ^= 0x10;  // in edgeId: a checksum mismatch
   write(dir, "flipped_array", std::string(1, '\0') + flipped);
   std::string column = file;
   // The first outCol entry (the third array, at 1024 + 64 + 64 for 5 vertices)

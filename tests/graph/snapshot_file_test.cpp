@@ -369,11 +369,11 @@ TEST_CASE("SnapshotFile: a run index that leaves its rows is Corruption even whe
     const char* message;
   };
   const std::vector<Damage> damages = {
-      {"a type-run start past its row", [&](auto& b) { put32(b, arrayOffset(b, 16) + 4 * 3, 5000); },
+      {"a type-run start past its row", [&](auto& b) { put32(b, arrayOffset(b, 15) + 4 * 3, 5000); },
        "runStart entry 3"},
-      {"type-run starts going backwards", [&](auto& b) { put32(b, arrayOffset(b, 16) + 4 * 48, 0); },
+      {"type-run starts going backwards", [&](auto& b) { put32(b, arrayOffset(b, 15) + 4 * 48, 0); },
        "runStart entry 48"},
-      {"indexed vertices out of order", [&](auto& b) { put32(b, arrayOffset(b, 15) + 4, 0); }, "runVertex entry 1"},
+      {"indexed vertices out of order", [&](auto& b) { put32(b, arrayOffset(b, 14) + 4, 0); }, "runVertex entry 1"},
       {"an edge of no known type", [&](auto& b) { b[arrayOffset(b, 6) + 9] = '\x40'; }, "type entry 9"},
   };
   for (const auto& d : damages) {
