@@ -88,8 +88,8 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
       size_t followed = 0;
       bool stopped = false;
       if (walkOut) {
-        skip.forEach(s, s.outBegin(u), s.outEnd(u), s.outRunStarts(u), outEdge, [&](uint32_t e) {
-          if (!pred(s, e)) return true;
+        skip.forEach(s, s.outBegin(u), s.outEnd(u), s.outRunStarts(u), outEdge, [&](uint32_t e, bool inRun) {
+          if (!(inRun ? pred.acceptsInWindowRun(s, e) : pred(s, e))) return true;
           if (followed == o.fanout) {
             r.truncated = stopped = true;
             return false;
@@ -101,9 +101,9 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
         });
       }
       if (walkIn && !stopped) {
-        skip.forEach(s, s.inBegin(u), s.inEnd(u), s.inRunStarts(u), inEdge, [&](uint32_t p) {
+        skip.forEach(s, s.inBegin(u), s.inEnd(u), s.inRunStarts(u), inEdge, [&](uint32_t p, bool inRun) {
           const EdgeIndex e = s.inEdge(p);
-          if (!pred(s, e)) return true;
+          if (!(inRun ? pred.acceptsInWindowRun(s, e) : pred(s, e))) return true;
           if (followed == o.fanout) {
             r.truncated = true;
             return false;
@@ -127,16 +127,16 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
       if (cp.step(expansionSteps(s, v))) return stoppedAtDeadline();
       if (walkOut) {
         // kOut: an edge from v is walked by nobody; kBoth: the in-scans kept none.
-        skip.forEach(s, s.outBegin(v), s.outEnd(v), s.outRunStarts(v), outEdge, [&](uint32_t e) {
-          if (!pred(s, e)) return true;
+        skip.forEach(s, s.outBegin(v), s.outEnd(v), s.outRunStarts(v), outEdge, [&](uint32_t e, bool inRun) {
+          if (!(inRun ? pred.acceptsInWindowRun(s, e) : pred(s, e))) return true;
           const VertexId t = s.target(e);
           if (position.has(t)) edges.push_back({e, v, t});
           return true;
         });
       } else {
-        skip.forEach(s, s.inBegin(v), s.inEnd(v), s.inRunStarts(v), inEdge, [&](uint32_t p) {
+        skip.forEach(s, s.inBegin(v), s.inEnd(v), s.inRunStarts(v), inEdge, [&](uint32_t p, bool inRun) {
           const EdgeIndex e = s.inEdge(p);
-          if (!pred(s, e)) return true;
+          if (!(inRun ? pred.acceptsInWindowRun(s, e) : pred(s, e))) return true;
           const VertexId src = s.inSource(p);
           if (position.has(src)) edges.push_back({e, src, v});
           return true;
@@ -147,8 +147,8 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
     edges.clear();
     for (VertexId v : r.nodes) {
       if (cp.step(expansionSteps(s, v))) return stoppedAtDeadline();
-      skip.forEach(s, s.outBegin(v), s.outEnd(v), s.outRunStarts(v), outEdge, [&](uint32_t e) {
-        if (!pred(s, e) || !position.has(s.target(e))) return true;
+      skip.forEach(s, s.outBegin(v), s.outEnd(v), s.outRunStarts(v), outEdge, [&](uint32_t e, bool inRun) {
+        if (!(inRun ? pred.acceptsInWindowRun(s, e) : pred(s, e)) || !position.has(s.target(e))) return true;
         edges.push_back({e, v, s.target(e)});
         return edges.size() <= o.maxEdges;
       });

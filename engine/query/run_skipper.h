@@ -32,17 +32,20 @@ class RunSkipper {
     useful_ = mask_ != kAll || hi_ != graph::kOpenEnd || lo_ != graph::kOpenStart;
   }
 
-  // Calls fn(position) for positions of the row [begin, end), in increasing
-  // order, each once, among them every position whose edge the filter
-  // accepts; stops when fn returns false. `starts` is the row's type-run
-  // starts (Snapshot::outRunStarts / inRunStarts), or null; edgeAt(position)
-  // is the edge index at a position.
+  // Calls fn(position, inWindowRun) for positions of the row [begin, end),
+  // in increasing order, each once, among them every position whose edge the
+  // filter accepts; stops when fn returns false. inWindowRun true says the
+  // edge is of one of the filter's types with a known first day within
+  // [window start - span, window end], so EdgePredicate::acceptsInWindowRun
+  // decides it. `starts` is the row's type-run starts
+  // (Snapshot::outRunStarts / inRunStarts), or null; edgeAt(position) is the
+  // edge index at a position.
   template <typename EdgeAt, typename Fn>
   void forEach(const graph::Snapshot& s, uint32_t begin, uint32_t end, const uint32_t* starts, EdgeAt edgeAt,
                Fn&& fn) const {
     if (!useful_ || end - begin < kMinRun) {
       for (uint32_t p = begin; p < end; ++p)
-        if (!fn(p)) return;
+        if (!fn(p, false)) return;
       return;
     }
     uint32_t cur = begin;
@@ -82,7 +85,10 @@ class RunSkipper {
   bool scanRun(const graph::Snapshot& s, unsigned t, uint32_t cur, uint32_t runEnd, EdgeAt edgeAt, Fn& fn,
                InRun inRun, uint32_t* next) const {
     const int32_t span = s.typeSpan(t);
-    if (lo_ != graph::kOpenStart && span != graph::kUnboundedSpan) {
+    // With the unknown first days split off, [cur, stop) below holds only
+    // edges of type t with a known first day in [lo - span, hi].
+    const bool split = lo_ != graph::kOpenStart && span != graph::kUnboundedSpan;
+    if (split) {
       // Edges with an unknown first day come first; they may match.
       if (cur < runEnd && inRun(edgeAt(cur)) && s.firstDay(edgeAt(cur)) == graph::kOpenStart) {
         const uint32_t known = partitionPoint(cur, runEnd, [&](uint32_t p) {
@@ -90,7 +96,7 @@ class RunSkipper {
           return inRun(e) && s.firstDay(e) == graph::kOpenStart;
         });
         for (; cur < known; ++cur)
-          if (!fn(cur)) return false;
+          if (!fn(cur, false)) return false;
       }
       // An edge starting before lo - span ends before lo.
       const int64_t from = static_cast<int64_t>(lo_) - span;
@@ -104,7 +110,7 @@ class RunSkipper {
       return inRun(e) && s.firstDay(e) <= hi_;
     });
     for (; cur < stop; ++cur)
-      if (!fn(cur)) return false;
+      if (!fn(cur, split)) return false;
     *next = stop;
     return true;
   }
