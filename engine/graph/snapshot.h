@@ -123,9 +123,9 @@ struct SnapshotArrays {
   std::span<const uint16_t> cameo;    // E
   std::span<const EdgeId> edgeId;     // E
   // The run index (graph/run_index.h), derived from the arrays above.
-  std::span<const int32_t> typeSpan;   // kRunTypes
-  std::span<const uint32_t> runVertex; // R indexed vertices, increasing
-  std::span<const uint32_t> runStart;  // kRunStartsPerVertex * R
+  std::span<const int32_t> typeSpan;    // kRunTypes
+  std::span<const uint32_t> runVertex;  // R indexed vertices, increasing
+  std::span<const uint32_t> runStart;   // kRunStartsPerVertex * R
 };
 
 class Snapshot final {

@@ -67,9 +67,9 @@ class Owned {
   }
 
   SnapshotArrays arrays() const {
-    return SnapshotArrays{actorIds, outRow, outCol, inRow,    inCol,    inEdge,  type,
-                          first,    last,   precision, conf,  evidence, cameo,   edgeId,
-                          index.typeSpan,   index.runVertex,  index.runStart};
+    return SnapshotArrays{actorIds, outRow, outCol,         inRow,           inCol,         inEdge,
+                          type,     first,  last,           precision,       conf,          evidence,
+                          cameo,    edgeId, index.typeSpan, index.runVertex, index.runStart};
   }
 
   std::vector<ActorId> actorIds;

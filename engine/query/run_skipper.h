@@ -53,7 +53,8 @@ class RunSkipper {
       const auto t = static_cast<unsigned>(__builtin_ctz(mask));
       if (t >= graph::kRunTypes) break;  // no edge has such a type
       if (starts) {
-        if (!scanRun(s, t, starts[t], starts[t + 1], edgeAt, fn, [](graph::EdgeIndex) { return true; }, &cur)) return;
+        auto anyEdge = [](graph::EdgeIndex) { return true; };  // the index bounds the run
+        if (!scanRun(s, t, starts[t], starts[t + 1], edgeAt, fn, anyEdge, &cur)) return;
       } else {
         // Type t's run starts at the first position of a type >= t, and ends
         // where the type changes: the searches test the type too.
@@ -82,8 +83,8 @@ class RunSkipper {
   // within [cur, runEnd) where inRun(edge) holds; *next: where the run's
   // candidates end. False when fn stopped the scan.
   template <typename EdgeAt, typename Fn, typename InRun>
-  bool scanRun(const graph::Snapshot& s, unsigned t, uint32_t cur, uint32_t runEnd, EdgeAt edgeAt, Fn& fn,
-               InRun inRun, uint32_t* next) const {
+  bool scanRun(const graph::Snapshot& s, unsigned t, uint32_t cur, uint32_t runEnd, EdgeAt edgeAt, Fn& fn, InRun inRun,
+               uint32_t* next) const {
     const int32_t span = s.typeSpan(t);
     // With the unknown first days split off, [cur, stop) below holds only
     // edges of type t with a known first day in [lo - span, hi].

@@ -72,8 +72,7 @@ TEST_CASE("Paths: shortest has the brute-force BFS length, or NotFound when none
   CHECK(found > kGraphs / 4);  // the property runs do exercise found paths
 }
 
-TEST_CASE("Paths: on hub-heavy multigraphs shortest and k-shortest find the brute-force BFS length",
-          "[query][paths]") {
+TEST_CASE("Paths: on hub-heavy multigraphs shortest and k-shortest find the brute-force BFS length", "[query][paths]") {
   // Hubs joined by many parallel edges, leaves joined to hubs: the searches
   // choose which side to expand by the edges it would scan and stop at the
   // first meeting; every length and direction must still come out exact.

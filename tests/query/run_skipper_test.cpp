@@ -16,8 +16,8 @@ namespace {
 // that disagrees with the whole predicate.
 template <typename EdgeAt>
 std::vector<uint32_t> visited(const RunSkipper& skip, const Snapshot& s, const EdgePredicate& pred, uint32_t begin,
-                              uint32_t end, const uint32_t* starts, EdgeAt edgeAt, int* shortcuts,
-                              int* wrongShortcuts, size_t stopAfter = SIZE_MAX) {
+                              uint32_t end, const uint32_t* starts, EdgeAt edgeAt, int* shortcuts, int* wrongShortcuts,
+                              size_t stopAfter = SIZE_MAX) {
   std::vector<uint32_t> out;
   skip.forEach(s, begin, end, starts, edgeAt, [&](uint32_t p, bool inWindowRun) {
     out.push_back(p);
