@@ -50,7 +50,7 @@ class StampedArray {
 
 // The arrays one query may need; algorithms document which they use.
 struct Scratch {
-  StampedArray<uint32_t> u32[6];
+  StampedArray<uint32_t> u32[8];
   StampedArray<double> f64[2];
   std::vector<uint32_t> list[4];  // frontiers and queues; keep their capacity
 };

@@ -88,6 +88,7 @@ struct Snapshot::Impl {
   std::vector<uint16_t> evidence;
   std::vector<uint16_t> cameo;
   std::vector<EdgeId> edgeId;
+  RunIndex index;
 };
 
 uint16_t packCameo(std::string_view code) {
@@ -222,7 +223,14 @@ class Snapshot::Builder {
                            impl.conf,
                            impl.evidence,
                            impl.cameo,
-                           impl.edgeId};
+                           impl.edgeId,
+                           {},
+                           {},
+                           {}};
+    impl.index = buildRunIndex(s->a_);
+    s->a_.typeSpan = impl.index.typeSpan;
+    s->a_.runVertex = impl.index.runVertex;
+    s->a_.runStart = impl.index.runStart;
     s->bindArrays();
     return std::shared_ptr<const Snapshot>(std::move(s));
   }
@@ -291,6 +299,14 @@ Result<std::shared_ptr<const Snapshot>> Snapshot::view(const SnapshotArrays& a, 
     if (size != e)
       return Status::invalidArgument(std::string("snapshot: array ") + name + " has " + std::to_string(size) +
                                      " entries for " + std::to_string(e) + " edges");
+  if (a.typeSpan.size() != kRunTypes)
+    return Status::invalidArgument("snapshot: array typeSpan has " + std::to_string(a.typeSpan.size()) +
+                                   " entries for " + std::to_string(kRunTypes) + " types");
+  if (a.runVertex.size() > v || a.runStart.size() != a.runVertex.size() * kRunStartsPerVertex)
+    return Status::invalidArgument("snapshot: arrays runVertex and runStart have " +
+                                   std::to_string(a.runVertex.size()) + " and " + std::to_string(a.runStart.size()) +
+                                   " entries (needs at most V and " + std::to_string(kRunStartsPerVertex) +
+                                   " per indexed vertex)");
   std::shared_ptr<Snapshot> s(new Snapshot());
   s->owner_ = std::move(owner);
   s->a_ = a;
@@ -318,6 +334,7 @@ Status Snapshot::checkContents(const SnapshotArrays& a) {
     if (a.inEdge[i] >= e) return bad("inEdge", i, "names edge " + std::to_string(a.inEdge[i]) + " of " + std::to_string(e));
   constexpr auto kLastPrecision = static_cast<uint8_t>(DatePrecision::kDay);
   for (size_t i = 0; i < e; ++i) {
+    if (a.type[i] >= kRunTypes) return bad("type", i, "is not an edge type");
     if ((a.precision[i] >> 4) > kLastPrecision || (a.precision[i] & 0x0f) > kLastPrecision)
       return bad("precision", i, "holds an unknown date precision");
     // An unknown end holds an open bound (INT32_MIN, INT32_MAX), never read as a date.
@@ -325,6 +342,21 @@ Status Snapshot::checkContents(const SnapshotArrays& a) {
       return bad("first", i, "is a day out of range");
     if ((a.precision[i] & 0x0f) != 0 && (a.last[i] < -kMaxSnapshotDay || a.last[i] > kMaxSnapshotDay))
       return bad("last", i, "is a day out of range");
+  }
+  // The run index bounds the scans' searches: each indexed vertex's starts
+  // must stay inside its rows, in order.
+  for (size_t i = 0; i < a.runVertex.size(); ++i) {
+    const uint32_t vx = a.runVertex[i];
+    if (vx >= v || (i > 0 && vx <= a.runVertex[i - 1]))
+      return bad("runVertex", i, "is not a vertex above the one before");
+    // Entries [0, kRunTypes] of the vertex's part: its out-row; the rest: its in-row.
+    for (size_t j = 0; j < kRunStartsPerVertex; ++j) {
+      const size_t t = j % (kRunTypes + 1);
+      const std::span<const uint32_t> row = j <= kRunTypes ? a.outRow : a.inRow;
+      const uint32_t x = a.runStart[i * kRunStartsPerVertex + j];
+      if (x < (t == 0 ? row[vx] : a.runStart[i * kRunStartsPerVertex + j - 1]) || x > row[vx + 1])
+        return bad("runStart", i * kRunStartsPerVertex + j, "lies outside its row or before the start before it");
+    }
   }
   return Status::ok();
 }
@@ -366,6 +398,12 @@ std::optional<VertexId> Snapshot::vertexOf(ActorId id) const {
   return static_cast<VertexId>(it - actorIds_.begin());
 }
 
+const uint32_t* Snapshot::indexedRunStarts(VertexId v) const {
+  auto it = std::lower_bound(a_.runVertex.begin(), a_.runVertex.end(), v);
+  if (it == a_.runVertex.end() || *it != v) return nullptr;  // only in a damaged file
+  return a_.runStart.data() + static_cast<size_t>(it - a_.runVertex.begin()) * kRunStartsPerVertex;
+}
+
 VertexId Snapshot::source(EdgeIndex e) const {
   const uint32_t* end = outRow_ + actorIds_.size() + 1;
   return static_cast<VertexId>(std::upper_bound(outRow_, end, e) - outRow_ - 1);
@@ -396,12 +434,14 @@ size_t Snapshot::memoryBytes() const {
     return a_.actorIds.size_bytes() + a_.outRow.size_bytes() + a_.outCol.size_bytes() + a_.inRow.size_bytes() +
            a_.inCol.size_bytes() + a_.inEdge.size_bytes() + a_.type.size_bytes() + a_.first.size_bytes() +
            a_.last.size_bytes() + a_.precision.size_bytes() + a_.conf.size_bytes() + a_.evidence.size_bytes() +
-           a_.cameo.size_bytes() + a_.edgeId.size_bytes();
+           a_.cameo.size_bytes() + a_.edgeId.size_bytes() + a_.typeSpan.size_bytes() + a_.runVertex.size_bytes() +
+           a_.runStart.size_bytes();
   }
   const Impl& i = *impl_;
   auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
   size_t total = bytes(i.actorIds) + bytes(i.inEdge) + bytes(i.type) + bytes(i.first) + bytes(i.last) +
-                 bytes(i.precision) + bytes(i.conf) + bytes(i.evidence) + bytes(i.cameo) + bytes(i.edgeId);
+                 bytes(i.precision) + bytes(i.conf) + bytes(i.evidence) + bytes(i.cameo) + bytes(i.edgeId) +
+                 bytes(i.index.typeSpan) + bytes(i.index.runVertex) + bytes(i.index.runStart);
   for (const Csr* g : {&i.forward, &i.reverse})
     total += bytes(g->m_forward.m_rowstart) + bytes(g->m_forward.m_column);
   return total;

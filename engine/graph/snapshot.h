@@ -19,7 +19,8 @@
 // Memory per edge: target 4 + reverse source 4 + reverse edge index 4 +
 // type 1 + first/last day 8 + precisions 1 + confidence 1 + evidence count 2 +
 // CAMEO code 2 + edge id 8 = 35 bytes, plus 16 bytes per vertex (two row
-// starts, ActorId).
+// starts, ActorId), plus the run index (graph/run_index.h: 188 bytes per
+// vertex with a row of at least 256 edges, under 1.5 bytes per edge).
 //
 // Confidence is kept to 1/255; evidence counts saturate at 65535.
 //
@@ -40,6 +41,7 @@
 
 #include "base/date.h"
 #include "base/status.h"
+#include "graph/run_index.h"
 #include "graph/scratch.h"
 #include "model/actor.h"
 #include "model/edge.h"
@@ -120,6 +122,10 @@ struct SnapshotArrays {
   std::span<const uint16_t> evidence; // E
   std::span<const uint16_t> cameo;    // E
   std::span<const EdgeId> edgeId;     // E
+  // The run index (graph/run_index.h), derived from the arrays above.
+  std::span<const int32_t> typeSpan;    // kRunTypes
+  std::span<const uint32_t> runVertex;  // R indexed vertices, increasing
+  std::span<const uint32_t> runStart;   // kRunStartsPerVertex * R
 };
 
 class Snapshot final {
@@ -144,14 +150,18 @@ class Snapshot final {
   // `owner` keeps them valid and is held for the snapshot's lifetime.
   // InvalidArgument naming the array when the sizes disagree (every E-array
   // of one length, row arrays of V + 1 entries starting at 0 and ending at
-  // E); the contents are not checked (that is the file checksum's job).
+  // E, typeSpan of kRunTypes entries, runStart of kRunStartsPerVertex per
+  // runVertex entry, at most V of those); the contents are not checked (that
+  // is the file checksum's job, and checkContents').
   static Result<std::shared_ptr<const Snapshot>> view(const SnapshotArrays& arrays,
                                                       std::shared_ptr<const void> owner);
   // OK when the contents of `arrays` (whose sizes view() accepts) hold what
   // the queries index by without checking: actor ids strictly increasing and
   // not 0, row arrays not decreasing, every vertex entry below V and edge
-  // entry below E, date precisions known and the days of known ends within
-  // +-kMaxSnapshotDay.
+  // entry below E, every type below kRunTypes, date precisions known and the
+  // days of known ends within +-kMaxSnapshotDay, and the run index's
+  // vertices increasing and below V, each one's type-run starts in order
+  // inside its rows.
   // Else InvalidArgument naming the array and the entry. Reads every entry.
   static Status checkContents(const SnapshotArrays& arrays);
 
@@ -194,6 +204,21 @@ class Snapshot final {
   uint16_t cameoKey(EdgeIndex e) const { return cameo_[e]; }
   EdgeId edgeId(EdgeIndex e) const { return edgeId_[e]; }
 
+  // The run index (graph/run_index.h). An upper bound of lastDay - firstDay
+  // over the edges of type t with a known first day (kUnboundedSpan: none).
+  // Requires t < kRunTypes.
+  int32_t typeSpan(unsigned t) const { return a_.typeSpan[t]; }
+  // The kRunTypes + 1 type-run starts of v's out-row (edge indices: type t's
+  // run is [starts[t], starts[t + 1])), or null when v is not indexed (both
+  // its rows are shorter than kIndexedRowEdges). Valid for the snapshot's
+  // lifetime. O(log R) for a vertex with a long row, O(1) otherwise.
+  const uint32_t* outRunStarts(VertexId v) const { return runStarts(v); }
+  // The same for v's in-row, in reverse-CSR positions.
+  const uint32_t* inRunStarts(VertexId v) const {
+    const uint32_t* x = runStarts(v);
+    return x ? x + kRunTypes + 1 : nullptr;
+  }
+
   // Every array, valid for the snapshot's lifetime (what a snapshot file stores).
   const SnapshotArrays& arrays() const { return a_; }
   // True when the arrays are spans over a mapped file rather than owned.
@@ -214,6 +239,12 @@ class Snapshot final {
   class Builder;
   Snapshot();
   void bindArrays();
+  // v's kRunStartsPerVertex entries of runStart, or null.
+  const uint32_t* runStarts(VertexId v) const {
+    if (outDegree(v) < kIndexedRowEdges && inDegree(v) < kIndexedRowEdges) return nullptr;
+    return indexedRunStarts(v);
+  }
+  const uint32_t* indexedRunStarts(VertexId v) const;
 
   // Owned arrays: the two Boost CSR graphs and the attribute vectors; null
   // for a view.

@@ -31,7 +31,7 @@ namespace fs = std::filesystem;
 constexpr char kMagic[8] = {'K', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};  // \r\n: a text-mode copy breaks it
 // Room for the fixed fields, the section table and the header checksum,
 // rounded up so that the first array starts aligned.
-constexpr size_t kHeaderBytes = 512;
+constexpr size_t kHeaderBytes = 1024;
 // Each array starts on a multiple of this: enough for any element type, and
 // one cache line, so arrays never share one.
 constexpr size_t kSectionAlign = 64;
@@ -44,14 +44,17 @@ constexpr uint64_t kSumPrime = 0x9E3779B97F4A7C15ULL;
 constexpr size_t kOffVersion = 8, kOffHeaderBytes = 12, kOffFileBytes = 16, kOffSequence = 24, kOffVertices = 32,
                  kOffEdges = 40, kOffSections = 48, kOffIdentityLen = 52, kOffIdentity = 56,
                  kOffTable = kOffIdentity + kIdentityBytes;
-constexpr size_t kSectionCount = 14;
+constexpr size_t kSectionCount = 17;
 constexpr size_t kTableEntryBytes = 24;  // offset, bytes, checksum
-constexpr size_t kOffHeaderSum = kOffTable + kSectionCount * kTableEntryBytes;
+// R, the run index's vertex count, then the header checksum.
+constexpr size_t kOffRuns = kOffTable + kSectionCount * kTableEntryBytes;
+constexpr size_t kOffHeaderSum = kOffRuns + 8;
 static_assert(kOffHeaderSum + 8 <= kHeaderBytes);
 
 // The arrays in file order, with their element sizes and how many elements
-// each has (V: vertices, V + 1, E: edges).
-enum class Count { kV, kV1, kE };
+// each has (V: vertices, V + 1, E: edges, the kRunTypes types, R indexed
+// vertices, kRunStartsPerVertex per indexed vertex).
+enum class Count { kV, kV1, kE, kTypes, kR, kRunStarts };
 struct SectionInfo {
   const char* name;
   size_t elementBytes;
@@ -61,7 +64,10 @@ constexpr SectionInfo kSections[kSectionCount] = {
     {"actorIds", 8, Count::kV}, {"outRow", 4, Count::kV1},   {"outCol", 4, Count::kE},    {"inRow", 4, Count::kV1},
     {"inCol", 4, Count::kE},    {"inEdge", 4, Count::kE},    {"type", 1, Count::kE},      {"first", 4, Count::kE},
     {"last", 4, Count::kE},     {"precision", 1, Count::kE}, {"confidence", 1, Count::kE}, {"evidence", 2, Count::kE},
-    {"cameo", 2, Count::kE},    {"edgeId", 8, Count::kE}};
+    {"cameo", 2, Count::kE},    {"typeSpan", 4, Count::kTypes}, {"runVertex", 4, Count::kR},
+    {"runStart", 4, Count::kRunStarts}, {"edgeId", 8, Count::kE}};
+// edgeId stays last: an empty graph aside, the file then ends with checksummed bytes, never
+// with the padding before an empty run index.
 
 std::span<const std::byte> bytesOf(const auto& span) { return std::as_bytes(span); }
 
@@ -80,6 +86,9 @@ std::span<const std::byte> sectionBytes(const SnapshotArrays& a, size_t i) {
     case 10: return bytesOf(a.conf);
     case 11: return bytesOf(a.evidence);
     case 12: return bytesOf(a.cameo);
+    case 13: return bytesOf(a.typeSpan);
+    case 14: return bytesOf(a.runVertex);
+    case 15: return bytesOf(a.runStart);
     default: return bytesOf(a.edgeId);
   }
 }
@@ -105,7 +114,10 @@ SnapshotArrays arraysAt(const std::byte* base, const uint64_t (&offset)[kSection
   a.conf = typed<uint8_t>(base, offset[10], bytes[10]);
   a.evidence = typed<uint16_t>(base, offset[11], bytes[11]);
   a.cameo = typed<uint16_t>(base, offset[12], bytes[12]);
-  a.edgeId = typed<EdgeId>(base, offset[13], bytes[13]);
+  a.typeSpan = typed<int32_t>(base, offset[13], bytes[13]);
+  a.runVertex = typed<uint32_t>(base, offset[14], bytes[14]);
+  a.runStart = typed<uint32_t>(base, offset[15], bytes[15]);
+  a.edgeId = typed<EdgeId>(base, offset[16], bytes[16]);
   return a;
 }
 
@@ -146,10 +158,13 @@ uint64_t checksum(std::span<const std::byte> bytes) {
   return h ^ (h >> 29);
 }
 
-size_t elementCount(Count c, uint64_t vertices, uint64_t edges) {
+size_t elementCount(Count c, uint64_t vertices, uint64_t edges, uint64_t runs) {
   switch (c) {
     case Count::kV: return vertices;
     case Count::kV1: return vertices + 1;
+    case Count::kTypes: return kRunTypes;
+    case Count::kR: return runs;
+    case Count::kRunStarts: return runs * kRunStartsPerVertex;
     default: return edges;
   }
 }
@@ -239,6 +254,7 @@ std::vector<std::byte> makeHeader(const Snapshot& s, const SnapshotStamp& stamp,
   putU64(&h[kOffVertices], s.vertexCount());
   putU64(&h[kOffEdges], s.edgeCount());
   putU32(&h[kOffSections], kSectionCount);
+  putU64(&h[kOffRuns], s.arrays().runVertex.size());
   putU32(&h[kOffIdentityLen], static_cast<uint32_t>(stamp.identity.size()));
   std::memcpy(&h[kOffIdentity], stamp.identity.data(), stamp.identity.size());
   uint64_t offset = kHeaderBytes, end = kHeaderBytes;
@@ -302,13 +318,13 @@ Status checkHeader(const Mapping& m, const std::string& path, SnapshotStamp* sta
   const std::byte* h = m.data();
   if (m.size() < sizeof kMagic || std::memcmp(h, kMagic, sizeof kMagic) != 0)
     return corrupt(path, "not a snapshot file (bad magic)");
+  // The version first: another version's header may be shorter than this one's.
+  if (m.size() >= kOffVersion + 4 && getU32(h + kOffVersion) != kSnapshotFileVersion)
+    return corrupt(path, "layout version " + std::to_string(getU32(h + kOffVersion)) + ", this kg reads version " +
+                             std::to_string(kSnapshotFileVersion));
   if (m.size() < kHeaderBytes)
     return corrupt(path, "truncated: " + std::to_string(m.size()) + " bytes, shorter than its " +
                              std::to_string(kHeaderBytes) + "-byte header");
-  const uint32_t version = getU32(h + kOffVersion);
-  if (version != kSnapshotFileVersion)
-    return corrupt(path, "layout version " + std::to_string(version) + ", this kg reads version " +
-                             std::to_string(kSnapshotFileVersion));
   if (getU64(h + kOffHeaderSum) != checksum(std::span(h, kOffHeaderSum)))
     return corrupt(path, "header checksum mismatch");
   const uint64_t fileBytes = getU64(h + kOffFileBytes);
@@ -322,6 +338,8 @@ Status checkHeader(const Mapping& m, const std::string& path, SnapshotStamp* sta
   stamp->sequence = getU64(h + kOffSequence);
   *vertices = getU64(h + kOffVertices);
   *edges = getU64(h + kOffEdges);
+  const uint64_t runs = getU64(h + kOffRuns);
+  if (runs > *vertices) return corrupt(path, "header fields out of range");
   for (size_t i = 0; i < kSectionCount; ++i) {
     const std::byte* entry = h + kOffTable + i * kTableEntryBytes;
     offset[i] = getU64(entry);
@@ -329,7 +347,7 @@ Status checkHeader(const Mapping& m, const std::string& path, SnapshotStamp* sta
     sums[i] = getU64(entry + 16);
     const SectionInfo& info = kSections[i];
     if (*vertices > UINT32_MAX || *edges > UINT32_MAX ||
-        bytes[i] != elementCount(info.count, *vertices, *edges) * info.elementBytes)
+        bytes[i] != elementCount(info.count, *vertices, *edges, runs) * info.elementBytes)
       return corrupt(path, std::string("array ") + info.name + " has the wrong size for " +
                                std::to_string(*vertices) + " vertices and " + std::to_string(*edges) + " edges");
     if (offset[i] % kSectionAlign != 0 || offset[i] < kHeaderBytes || offset[i] > fileBytes ||

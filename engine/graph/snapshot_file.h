@@ -30,7 +30,7 @@ namespace kg::graph {
 // The file's name inside a database directory.
 inline constexpr const char* kSnapshotFileName = "graph.snapshot";
 // The layout version this code writes and reads (FORMAT.md).
-inline constexpr uint32_t kSnapshotFileVersion = 1;
+inline constexpr uint32_t kSnapshotFileVersion = 2;
 
 // Which state of which store a snapshot reflects.
 struct SnapshotStamp {

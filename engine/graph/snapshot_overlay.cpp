@@ -67,8 +67,9 @@ class Owned {
   }
 
   SnapshotArrays arrays() const {
-    return SnapshotArrays{actorIds, outRow, outCol, inRow, inCol, inEdge, type,
-                          first,    last,   precision, conf, evidence, cameo, edgeId};
+    return SnapshotArrays{actorIds, outRow, outCol,         inRow,           inCol,         inEdge,
+                          type,     first,  last,           precision,       conf,          evidence,
+                          cameo,    edgeId, index.typeSpan, index.runVertex, index.runStart};
   }
 
   std::vector<ActorId> actorIds;
@@ -78,6 +79,7 @@ class Owned {
   std::span<uint8_t> precision, conf;
   std::span<uint16_t> evidence, cameo;
   std::span<EdgeId> edgeId;
+  RunIndex index;  // built from the merged arrays (as a fresh build does)
 
  private:
   void* base_ = nullptr;
@@ -341,6 +343,7 @@ Result<std::shared_ptr<const Snapshot>> applyChanges(const Snapshot& base, std::
   if (pos != newE || out != newE)
     return Status::internal("snapshot overlay: " + std::to_string(out) + " out-edges and " + std::to_string(pos) +
                             " in-edges for " + std::to_string(newE) + " edges");
+  o.index = buildRunIndex(o.arrays());
   const SnapshotArrays arrays = o.arrays();
   return Snapshot::view(arrays, std::shared_ptr<const void>(owned, owned.get()));
 }

@@ -52,6 +52,15 @@ class EdgePredicate {
     }
     return true;
   }
+  // operator() for an edge already known to be of one of the filter's
+  // types, with a known first day no later than the window's end (what
+  // RunSkipper's window search guarantees): the checks left are confidence,
+  // CAMEO and the window's start against the last day.
+  bool acceptsInWindowRun(const Snapshot& s, EdgeIndex e) const {
+    if (s.confidenceByte(e) < minConf_) return false;
+    if (!cameo_.empty() && !cameoMatch(s.cameoKey(e))) return false;
+    return !windowed_ || s.lastDay(e) >= lo_;
+  }
   Direction direction() const { return direction_; }
   bool windowed() const { return windowed_; }
   // The filter's Cancel (null: never cancelled); for a search's Checkpoint.

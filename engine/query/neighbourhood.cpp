@@ -5,6 +5,7 @@
 #include <string>
 
 #include "query/limits.h"
+#include "query/run_skipper.h"
 
 namespace kg::query {
 
@@ -18,73 +19,22 @@ Status checkCount(const char* what, size_t value, size_t max) {
   return Status::ok();
 }
 
-// Which positions of a vertex's edge run can match: the snapshot orders each
-// run by (type, firstDay), so only the sub-runs of the filter's types, up to
-// the window's end, need the predicate. Visits candidates in stored order.
-class RunSkipper {
- public:
-  explicit RunSkipper(const Filter& f) {
-    if (!f.types.empty()) {
-      mask_ = 0;
-      for (EdgeType t : f.types) mask_ |= 1u << static_cast<unsigned>(t);
-    }
-    if (f.toDay) hi_ = *f.toDay;  // the predicate's window end: firstDay <= hi_
-    useful_ = mask_ != kAll || hi_ != graph::kOpenEnd;
-  }
-
-  // fn(position) for each position of [begin, end) that may match; stops when fn returns false.
-  template <typename EdgeAt, typename Fn>
-  void forEach(const Snapshot& s, uint32_t begin, uint32_t end, EdgeAt edgeAt, Fn&& fn) const {
-    if (!useful_ || end - begin < kMinRun) {
-      for (uint32_t p = begin; p < end; ++p)
-        if (!fn(p)) return;
-      return;
-    }
-    uint32_t cur = begin;
-    for (uint32_t mask = mask_; mask != 0 && cur < end; mask &= mask - 1) {
-      const auto t = static_cast<unsigned>(__builtin_ctz(mask));
-      cur = partitionPoint(cur, end, [&](uint32_t p) { return static_cast<unsigned>(s.type(edgeAt(p))) < t; });
-      const uint32_t stop = partitionPoint(cur, end, [&](uint32_t p) {
-        const EdgeIndex e = edgeAt(p);
-        return static_cast<unsigned>(s.type(e)) == t && s.firstDay(e) <= hi_;
-      });
-      for (uint32_t p = cur; p < stop; ++p)
-        if (!fn(p)) return;
-      cur = stop;
-    }
-  }
-
- private:
-  static constexpr uint32_t kAll = 0xffffffffu;
-  static constexpr uint32_t kMinRun = 16;  // shorter runs: a plain scan is cheaper
-
-  template <typename Pred>
-  static uint32_t partitionPoint(uint32_t lo, uint32_t hi, Pred pred) {
-    while (lo < hi) {
-      const uint32_t mid = lo + (hi - lo) / 2;
-      if (pred(mid)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  uint32_t mask_ = kAll;
-  int32_t hi_ = graph::kOpenEnd;
-  bool useful_ = false;
-};
-
 }  // namespace
 
 // The edges are collected while expanding, so no edge is examined twice: an
 // edge walked from an expanded vertex (depth < k) has both ends taken once it
 // is walked (unless a cap cut the expansion). Each edge is kept from one side
-// only: from its source's out-scan when walked that way, otherwise from its
-// target's in-scan. Edges whose walking ends are both unexpanded (depth k) are
-// found by one scan of the last level, restricted to taken targets. When a cap
+// only: from its source's out-scan when edges are walked out (kOut, kBoth),
+// otherwise (kIn) from its target's in-scan. Edges kept by no expansion (from
+// a last-level source, or both ends unexpanded) are found by one scan of the
+// last level, restricted to taken vertices. Keeping every edge from its
+// source's out-scan (kOut, kBoth) yields the result's order directly; only kIn
+// needs a sort. When a cap
 // cut the expansion, the edges are collected afterwards from every taken
 // vertex instead (the caps make the walk miss edges among taken vertices).
-// Every scan goes through RunSkipper, which uses the snapshot's (type,
-// firstDay) run order to skip edges the filter cannot accept.
+// Every scan goes through RunSkipper (query/run_skipper.h), which uses the
+// snapshot's (type, firstDay) row order and its run index to skip edges the
+// filter cannot accept.
 Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const NeighbourhoodOptions& o) {
   if (start >= s.vertexCount()) return Status::invalidArgument("vertex " + std::to_string(start) + " is not in the graph");
   if (o.depth < 1) return Status::invalidArgument("depth must be at least 1, got " + std::to_string(o.depth));
@@ -110,7 +60,6 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
   r.nodes.push_back(start);
   r.depths.push_back(0);
   position.set(start, 0);
-  auto depthOf = [&](VertexId v) { return r.depths[position.get(v)]; };
   // Takes n (reached at depth d + 1) unless the limit is reached; true when n is taken.
   auto take = [&](VertexId n, uint8_t depth) {
     if (position.has(n)) return true;
@@ -139,8 +88,8 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
       size_t followed = 0;
       bool stopped = false;
       if (walkOut) {
-        skip.forEach(s, s.outBegin(u), s.outEnd(u), outEdge, [&](uint32_t e) {
-          if (!pred(s, e)) return true;
+        skip.forEach(s, s.outBegin(u), s.outEnd(u), s.outRunStarts(u), outEdge, [&](uint32_t e, bool inRun) {
+          if (!(inRun ? pred.acceptsInWindowRun(s, e) : pred(s, e))) return true;
           if (followed == o.fanout) {
             r.truncated = stopped = true;
             return false;
@@ -152,17 +101,18 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
         });
       }
       if (walkIn && !stopped) {
-        skip.forEach(s, s.inBegin(u), s.inEnd(u), inEdge, [&](uint32_t p) {
+        skip.forEach(s, s.inBegin(u), s.inEnd(u), s.inRunStarts(u), inEdge, [&](uint32_t p, bool inRun) {
           const EdgeIndex e = s.inEdge(p);
-          if (!pred(s, e)) return true;
+          if (!(inRun ? pred.acceptsInWindowRun(s, e) : pred(s, e))) return true;
           if (followed == o.fanout) {
             r.truncated = true;
             return false;
           }
           ++followed;
           const VertexId src = s.inSource(p);
-          // With kBoth an expanded source keeps the edge from its out-scan.
-          if (take(src, next) && !r.truncated && (!walkOut || depthOf(src) == k)) edges.push_back({e, src, u});
+          // With kBoth every edge is kept from its source's out-scan (the
+          // last level's when the source is not expanded).
+          if (take(src, next) && !r.truncated && !walkOut) edges.push_back({e, src, u});
           return true;
         });
       }
@@ -176,17 +126,17 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
       const VertexId v = r.nodes[i];
       if (cp.step(expansionSteps(s, v))) return stoppedAtDeadline();
       if (walkOut) {
-        // kOut: an edge from v is walked by nobody; kBoth: only when its target is unexpanded too.
-        skip.forEach(s, s.outBegin(v), s.outEnd(v), outEdge, [&](uint32_t e) {
-          if (!pred(s, e)) return true;
+        // kOut: an edge from v is walked by nobody; kBoth: the in-scans kept none.
+        skip.forEach(s, s.outBegin(v), s.outEnd(v), s.outRunStarts(v), outEdge, [&](uint32_t e, bool inRun) {
+          if (!(inRun ? pred.acceptsInWindowRun(s, e) : pred(s, e))) return true;
           const VertexId t = s.target(e);
-          if (position.has(t) && (!walkIn || depthOf(t) == k)) edges.push_back({e, v, t});
+          if (position.has(t)) edges.push_back({e, v, t});
           return true;
         });
       } else {
-        skip.forEach(s, s.inBegin(v), s.inEnd(v), inEdge, [&](uint32_t p) {
+        skip.forEach(s, s.inBegin(v), s.inEnd(v), s.inRunStarts(v), inEdge, [&](uint32_t p, bool inRun) {
           const EdgeIndex e = s.inEdge(p);
-          if (!pred(s, e)) return true;
+          if (!(inRun ? pred.acceptsInWindowRun(s, e) : pred(s, e))) return true;
           const VertexId src = s.inSource(p);
           if (position.has(src)) edges.push_back({e, src, v});
           return true;
@@ -197,30 +147,35 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
     edges.clear();
     for (VertexId v : r.nodes) {
       if (cp.step(expansionSteps(s, v))) return stoppedAtDeadline();
-      skip.forEach(s, s.outBegin(v), s.outEnd(v), outEdge, [&](uint32_t e) {
-        if (!pred(s, e) || !position.has(s.target(e))) return true;
+      skip.forEach(s, s.outBegin(v), s.outEnd(v), s.outRunStarts(v), outEdge, [&](uint32_t e, bool inRun) {
+        if (!(inRun ? pred.acceptsInWindowRun(s, e) : pred(s, e)) || !position.has(s.target(e))) return true;
         edges.push_back({e, v, s.target(e)});
         return edges.size() <= o.maxEdges;
       });
       if (edges.size() > o.maxEdges) break;
     }
   }
-  // The contract's order: by the source's position in nodes, then edge index.
-  // A counting sort by position; a source's edges arrive in index order when
-  // they all come from its own out-scan, so most buckets need no sort.
-  auto& bucketEnd = scratch->list[0];
-  bucketEnd.assign(r.nodes.size() + 1, 0);
-  for (const auto& e : edges) ++bucketEnd[position.get(e.src) + 1];
-  for (size_t i = 0; i < r.nodes.size(); ++i) bucketEnd[i + 1] += bucketEnd[i];
-  std::vector<graph::EdgeRef> sorted(edges.size());
-  for (const auto& e : edges) sorted[bucketEnd[position.get(e.src)]++] = e;
-  auto byIndex = [](const graph::EdgeRef& a, const graph::EdgeRef& b) { return a.index < b.index; };
-  for (size_t i = 0, b = 0; i < r.nodes.size(); b = bucketEnd[i++]) {
-    auto first = sorted.begin() + static_cast<ptrdiff_t>(b);
-    auto last = sorted.begin() + static_cast<ptrdiff_t>(bucketEnd[i]);
-    if (!std::is_sorted(first, last, byIndex)) std::sort(first, last, byIndex);
+  // The contract's order: by the source's position in nodes, then edge
+  // index. When edges are walked out (kOut, kBoth) every edge was kept by its
+  // source's out-scan, and the sources were scanned in position order, each
+  // once, each run in index order: the edges are in that order already.
+  // With kIn they were kept by their targets' in-scans: a counting sort by
+  // the source's position, then each source's edges by index.
+  if (!walkOut) {
+    auto& bucketEnd = scratch->list[0];
+    bucketEnd.assign(r.nodes.size() + 1, 0);
+    for (const auto& e : edges) ++bucketEnd[position.get(e.src) + 1];
+    for (size_t i = 0; i < r.nodes.size(); ++i) bucketEnd[i + 1] += bucketEnd[i];
+    std::vector<graph::EdgeRef> sorted(edges.size());
+    for (const auto& e : edges) sorted[bucketEnd[position.get(e.src)]++] = e;
+    auto byIndex = [](const graph::EdgeRef& a, const graph::EdgeRef& b) { return a.index < b.index; };
+    for (size_t i = 0, b = 0; i < r.nodes.size(); b = bucketEnd[i++]) {
+      auto first = sorted.begin() + static_cast<ptrdiff_t>(b);
+      auto last = sorted.begin() + static_cast<ptrdiff_t>(bucketEnd[i]);
+      if (!std::is_sorted(first, last, byIndex)) std::sort(first, last, byIndex);
+    }
+    edges.swap(sorted);
   }
-  edges.swap(sorted);
   if (edges.size() > o.maxEdges) {
     edges.resize(o.maxEdges);
     r.truncated = true;

@@ -71,23 +71,41 @@ struct Blocks {
 };
 
 // Scratch: u32[0] forward distance, u32[1] backward distance, u32[2] forward
-// parent edge, u32[3] backward parent edge, list[0] forward frontier,
-// list[1] backward frontier, list[2]. On success the distance arrays hold
-// every vertex within depthF of a and depthB of b (depthF + depthB = the
-// path length), and list[1] the backward frontier at depthB.
+// parent edge, u32[3] backward parent edge, u32[6] forward parent vertex,
+// u32[7] backward parent vertex, list[0] forward frontier, list[1] backward
+// frontier, list[2]. Unless stopped at the first meeting, on success the
+// distance arrays hold every vertex within depthF of a and depthB of b
+// (depthF + depthB = the path length), and list[1] the backward frontier at
+// depthB.
 struct BfsMeeting {
   std::vector<EdgeIndex> edges;
+  std::vector<VertexId> nodes;  // a first, b last
   uint32_t depthF = 0, depthB = 0;
 };
 
+// The edges a scan of v walks in direction d (what expanding v costs).
+inline uint64_t sideDegree(const Snapshot& s, VertexId v, Direction d) {
+  return (d != Direction::kIn ? s.outDegree(v) : 0) + (d != Direction::kOut ? s.inDegree(v) : 0);
+}
+
+// Each round expands one side's whole frontier: the one whose vertices have
+// fewer edges to scan (ties: the forward side), so a hub on one side is
+// scanned only when the other side costs more. Every meeting found in the
+// first round that meets has the same length (a shorter one would have met
+// a round earlier), so with `firstMeeting` the search stops at the first
+// one (kShortest, and the existence checks); without it the round is
+// finished so that the distance arrays are whole (kAllShortest).
 // Stops (nullopt) when `cp` says so; a step is an edge of an expanded vertex.
 std::optional<BfsMeeting> bidirectionalBfs(const Snapshot& s, const EdgePredicate& pred, VertexId a, VertexId b,
-                                           int maxDepth, Scratch& sc, Checkpoint& cp, Blocks blocks = {}) {
+                                           int maxDepth, Scratch& sc, Checkpoint& cp, bool firstMeeting,
+                                           Blocks blocks = {}) {
   auto& distF = sc.u32[0];
   auto& distB = sc.u32[1];
   auto& parF = sc.u32[2];
   auto& parB = sc.u32[3];
-  for (auto* arr : {&distF, &distB, &parF, &parB}) arr->reset(s.vertexCount());
+  auto& fromF = sc.u32[6];
+  auto& fromB = sc.u32[7];
+  for (auto* arr : {&distF, &distB, &parF, &parB, &fromF, &fromB}) arr->reset(s.vertexCount());
   auto& frontF = sc.list[0];
   auto& frontB = sc.list[1];
   auto& next = sc.list[2];
@@ -96,32 +114,52 @@ std::optional<BfsMeeting> bidirectionalBfs(const Snapshot& s, const EdgePredicat
   distF.set(a, 0);
   distB.set(b, 0);
   const Direction dir = pred.direction();
+  const Direction back = reverse(dir);
+  // The cost of expanding a frontier, counted only as far as `cap`.
+  auto frontierCost = [&](const std::vector<VertexId>& f, Direction d, uint64_t cap) {
+    uint64_t c = 0;
+    for (VertexId v : f) {
+      c += sideDegree(s, v, d);
+      if (c > cap) break;
+    }
+    return c;
+  };
   uint32_t depthF = 0, depthB = 0;
   uint32_t best = kInf;
   VertexId meet = graph::kNoVertex;
   while (depthF + depthB < static_cast<uint32_t>(maxDepth) && !frontF.empty() && !frontB.empty()) {
-    bool forward = frontF.size() <= frontB.size();
+    bool forward;
+    if (frontF.size() <= frontB.size()) {
+      const uint64_t cf = frontierCost(frontF, dir, UINT64_MAX);
+      forward = frontierCost(frontB, back, cf) >= cf;
+    } else {
+      const uint64_t cb = frontierCost(frontB, back, UINT64_MAX);
+      forward = frontierCost(frontF, dir, cb) <= cb;
+    }
     auto& front = forward ? frontF : frontB;
     auto& mine = forward ? distF : distB;
     auto& theirs = forward ? distB : distF;
     auto& parent = forward ? parF : parB;
+    auto& from = forward ? fromF : fromB;
     const uint32_t d = (forward ? depthF : depthB) + 1;
     next.clear();
     for (VertexId u : front) {
       if (cp.step(expansionSteps(s, u))) return std::nullopt;
-      forEachNeighbour(s, pred, u, forward ? dir : reverse(dir), [&](VertexId n, const EdgeRef& r) {
+      const bool whole = forEachNeighbour(s, pred, u, forward ? dir : back, [&](VertexId n, const EdgeRef& r) {
         if (mine.has(n) || !blocks.allows(n, r.index)) return true;
         mine.set(n, d);
         parent.set(n, r.index);
+        from.set(n, u);
         next.push_back(n);
-        // The first meeting level gives the shortest length (every meeting
-        // in it has the same length); keep the first for determinism.
+        // Keep the first meeting of the round for determinism.
         if (theirs.has(n) && d + theirs.get(n) < best) {
           best = d + theirs.get(n);
           meet = n;
+          if (firstMeeting) return false;
         }
         return true;
       });
+      if (!whole) break;
     }
     front.swap(next);
     (forward ? depthF : depthB) += 1;
@@ -129,15 +167,36 @@ std::optional<BfsMeeting> bidirectionalBfs(const Snapshot& s, const EdgePredicat
   }
   if (best == kInf) return std::nullopt;
   BfsMeeting m;
-  m.edges = walkBack(s, parF, a, meet);
+  for (VertexId v = meet; v != a; v = fromF.get(v)) {
+    m.nodes.push_back(v);
+    m.edges.push_back(parF.get(v));
+  }
+  m.nodes.push_back(a);
+  std::reverse(m.nodes.begin(), m.nodes.end());
+  std::reverse(m.edges.begin(), m.edges.end());
   for (VertexId v = meet; v != b;) {
-    EdgeIndex e = parB.get(v);
-    m.edges.push_back(e);
-    v = otherEnd(s, e, v);
+    m.edges.push_back(parB.get(v));
+    v = fromB.get(v);
+    m.nodes.push_back(v);
   }
   m.depthF = depthF;
   m.depthB = depthB;
   return m;
+}
+
+// The path of a meeting, without looking up edge sources.
+Path meetingPath(const Snapshot& s, const BfsMeeting& m) {
+  Path p;
+  p.nodes = m.nodes;
+  p.edges.reserve(m.edges.size());
+  for (size_t i = 0; i < m.edges.size(); ++i) {
+    const EdgeIndex e = m.edges[i];
+    const VertexId u = m.nodes[i], v = m.nodes[i + 1];
+    // A path has no self-loop, so the edge's target tells its direction.
+    p.edges.push_back(s.target(e) == v ? EdgeRef{e, u, v} : EdgeRef{e, v, u});
+  }
+  p.cost = static_cast<double>(m.edges.size());
+  return p;
 }
 
 // --- all shortest -----------------------------------------------------------
@@ -510,10 +569,12 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
   // small spur searches count their steps together. A search cut short by
   // it found nothing it can vouch for: DeadlineExceeded, not "no path".
   Checkpoint cp(pred.cancel());
-  const Status notFoundStatus = Status::notFound("no path between " + label(o.fromName, s, a) + " and " +
-                                                 label(o.toName, s, b) + " within depth " +
-                                                 std::to_string(o.maxDepth) + " (with the given filters)");
-  auto notFound = [&] { return cp.stopped() ? stoppedAtDeadline() : notFoundStatus; };
+  // Built only when needed: a query that finds its path makes no message.
+  auto notFound = [&] {
+    if (cp.stopped()) return stoppedAtDeadline();
+    return Status::notFound("no path between " + label(o.fromName, s, a) + " and " + label(o.toName, s, b) +
+                            " within depth " + std::to_string(o.maxDepth) + " (with the given filters)");
+  };
   auto tooManyStates = [&] {
     return Status::limitExceeded(std::string("path: the ") + pathModeName(o.mode) + " search between " +
                                  label(o.fromName, s, a) + " and " + label(o.toName, s, b) + " needs more than " +
@@ -526,13 +587,13 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
 
   switch (o.mode) {
     case PathMode::kShortest: {
-      auto m = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc, cp);
+      auto m = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc, cp, true);
       if (!m) return notFound();
-      out.paths.push_back(makePath(s, a, m->edges));
+      out.paths.push_back(meetingPath(s, *m));
       return out;
     }
     case PathMode::kAllShortest: {
-      auto m = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc, cp);
+      auto m = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc, cp, false);
       if (!m) return notFound();
       const auto length = static_cast<uint32_t>(m->edges.size());
       extendBackward(s, pred, *m, sc, cp);
@@ -543,7 +604,7 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
       return out;
     }
     case PathMode::kKShortest: {
-      auto first = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc, cp);
+      auto first = bidirectionalBfs(s, pred, a, b, o.maxDepth, sc, cp, true);
       if (!first) return notFound();
       std::vector<std::vector<EdgeIndex>> found{first->edges};
       std::set<std::pair<size_t, std::vector<EdgeIndex>>> candidates;
@@ -562,7 +623,7 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
           std::sort(blockedEdges.begin(), blockedEdges.end());
           blocked.reset(s.vertexCount());
           for (size_t j = 0; j < i; ++j) blocked.set(prevPath.nodes[j], 1);
-          auto spurPath = bidirectionalBfs(s, pred, spur, b, o.maxDepth - static_cast<int>(i), sc, cp,
+          auto spurPath = bidirectionalBfs(s, pred, spur, b, o.maxDepth - static_cast<int>(i), sc, cp, true,
                                            Blocks{&blocked, &blockedEdges});
           if (cp.stopped()) return stoppedAtDeadline();
           if (!spurPath) continue;
@@ -580,7 +641,7 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
     case PathMode::kWeighted: {
       // A cheap necessary condition first: without any path within the depth
       // the cost searches would only exhaust B's or A's component.
-      if (!bidirectionalBfs(s, pred, a, b, o.maxDepth, sc, cp)) return notFound();
+      if (!bidirectionalBfs(s, pred, a, b, o.maxDepth, sc, cp, true)) return notFound();
       bool tooDeep = false;
       auto edges = bidirectionalDijkstra(s, pred, a, b, o.maxDepth, sc, &tooDeep, cp);
       if (!edges && !tooDeep) return notFound();
@@ -611,7 +672,7 @@ Result<PathResult> findPaths(const Snapshot& s, VertexId a, VertexId b, const Pa
         if (depart > static_cast<double>(s.lastDay(e))) return std::nullopt;
         return depart;
       };
-      if (!bidirectionalBfs(s, pred, a, b, o.maxDepth, sc, cp)) return notFound();  // as for kWeighted
+      if (!bidirectionalBfs(s, pred, a, b, o.maxDepth, sc, cp, true)) return notFound();  // as for kWeighted
       bool overflow = false;
       auto edges = earliestArrival(s, pred, a, b, o.maxDepth, step, sc, cp, o.maxSearchStates, &overflow);
       if (overflow) return tooManyStates();

@@ -60,7 +60,16 @@ uint64_t walk(const kg::graph::Snapshot& s) {
       acc += s.actorId(s.inSource(pos)) + s.edgeId(s.inEdge(pos));
     }
     require(s.vertexOf(s.actorId(v)) == v, "actor ids sorted");
+    // The run index steers the filtered scans' searches inside the rows.
+    for (int in = 0; in < 2; ++in) {
+      const uint32_t* starts = in ? s.inRunStarts(v) : s.outRunStarts(v);
+      if (starts == nullptr) continue;
+      const uint32_t begin = in ? s.inBegin(v) : s.outBegin(v), end = in ? s.inEnd(v) : s.outEnd(v);
+      for (size_t t = 0; t <= kg::graph::kRunTypes; ++t)
+        require(starts[t] >= (t ? starts[t - 1] : begin) && starts[t] <= end, "type-run starts inside the row");
+    }
   }
+  for (unsigned t = 0; t < kg::graph::kRunTypes; ++t) acc += static_cast<uint64_t>(s.typeSpan(t));
   return acc;
 }
 

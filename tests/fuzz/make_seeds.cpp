@@ -131,9 +131,9 @@ void snapshotSeeds(const std::string& dir) {
   flipped[flipped.size() - 3] ^= 0x10;  // in edgeId: a checksum mismatch
   write(dir, "flipped_array", std::string(1, '\0') + flipped);
   std::string column = file;
-  // The first outCol entry (the third array, at 512 + 64 + 64 for 5 vertices)
+  // The first outCol entry (the third array, at 1024 + 64 + 64 for 5 vertices)
   // pointing past the vertices, its checksum recomputed by the target.
-  column[512 + 64 + 64] = '\x7f';
+  column[1024 + 64 + 64] = '\x7f';
   write(dir, "column_out_of_range", std::string(1, '\2') + column);
   std::string header = file;
   header[40] ^= 0x01;  // the edge count

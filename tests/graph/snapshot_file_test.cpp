@@ -141,6 +141,9 @@ void requireSameArrays(const Snapshot& x, const Snapshot& y) {
   CHECK(same(a.evidence, b.evidence));
   CHECK(same(a.cameo, b.cameo));
   CHECK(same(a.edgeId, b.edgeId));
+  CHECK(same(a.typeSpan, b.typeSpan));
+  CHECK(same(a.runVertex, b.runVertex));
+  CHECK(same(a.runStart, b.runStart));
 }
 
 std::shared_ptr<const Snapshot> randomSnapshot(uint32_t seed, size_t actors, size_t edges) {
@@ -285,7 +288,7 @@ TEST_CASE("SnapshotFile: a stale file plus newer writes answers what a fresh reb
 }
 
 // FORMAT.md "Graph snapshot file": the array table at 120, 24 bytes an
-// entry (offset, bytes, checksum); the header checksum at 456.
+// entry (offset, bytes, checksum); the header checksum at 536.
 size_t arrayOffset(const std::vector<char>& b, size_t array) {
   uint64_t offset;
   std::memcpy(&offset, &b[120 + array * 24], 8);
@@ -350,6 +353,71 @@ TEST_CASE("SnapshotFile: contents no writer makes are Corruption even when the c
   }
 }
 
+TEST_CASE("SnapshotFile: a run index that leaves its rows is Corruption even when the checksums match",
+          "[graph][snapfile]") {
+  TestStore db(17);
+  db.addActors(4);
+  db.addEdges(1200);  // about 300 edges a row: every vertex is indexed
+  const std::string file = snapshotFilePath(db.path);
+  LoadedSnapshot good = db.load();
+  REQUIRE(good.snapshot->arrays().runVertex.size() == 4);
+  const std::vector<char> original = readBytes(file);
+  auto put32 = [](std::vector<char>& b, size_t at, uint32_t v) { std::memcpy(&b[at], &v, 4); };
+  struct Damage {
+    const char* name;
+    std::function<void(std::vector<char>&)> apply;
+    const char* message;
+  };
+  const std::vector<Damage> damages = {
+      {"a type-run start past its row", [&](auto& b) { put32(b, arrayOffset(b, 15) + 4 * 3, 5000); },
+       "runStart entry 3"},
+      {"type-run starts going backwards", [&](auto& b) { put32(b, arrayOffset(b, 15) + 4 * 48, 0); },
+       "runStart entry 48"},
+      {"indexed vertices out of order", [&](auto& b) { put32(b, arrayOffset(b, 14) + 4, 0); }, "runVertex entry 1"},
+      {"an edge of no known type", [&](auto& b) { b[arrayOffset(b, 6) + 9] = '\x40'; }, "type entry 9"},
+  };
+  for (const auto& d : damages) {
+    SECTION(d.name) {
+      std::vector<char> bytes = original;
+      d.apply(bytes);
+      resum(bytes);
+      writeBytes(file, bytes);
+      auto opened = openSnapshotFile(file);
+      REQUIRE_FALSE(opened.isOk());
+      CHECK(opened.status().code() == StatusCode::kCorruption);
+      CHECK_THAT(opened.status().message(), Catch::Contains(d.message));
+      std::vector<std::string> reports;
+      LoadedSnapshot loaded = db.load(&reports);
+      CHECK_FALSE(loaded.fromFile);
+      REQUIRE(reports.size() == 1);
+      requireSameArrays(*good.snapshot, *loaded.snapshot);
+      CHECK(readBytes(file) == original);
+    }
+  }
+}
+
+TEST_CASE("SnapshotFile: a version 1 file (before the run index) is reported and rebuilt", "[graph][snapfile]") {
+  TestStore db(19);
+  db.addActors(10);
+  db.addEdges(60);
+  const std::string file = snapshotFilePath(db.path);
+  LoadedSnapshot good = db.load();
+  const std::vector<char> original = readBytes(file);
+  // A version 1 file starts like this one; its version field says 1.
+  std::vector<char> old = original;
+  old.resize(700);
+  old[8] = 1;
+  writeBytes(file, old);
+  std::vector<std::string> reports;
+  LoadedSnapshot loaded = db.load(&reports);
+  CHECK_FALSE(loaded.fromFile);
+  REQUIRE(reports.size() == 1);
+  CHECK_THAT(reports[0], Catch::Contains("layout version 1, this kg reads version 2") && Catch::Contains("rebuilding"));
+  requireSameArrays(*good.snapshot, *loaded.snapshot);
+  CHECK(readBytes(file) == original);
+  CHECK(db.load().fromFile);
+}
+
 TEST_CASE("SnapshotFile: a damaged, truncated or foreign file is reported and rebuilt", "[graph][snapfile]") {
   TestStore db(11);
   db.addActors(20);
@@ -358,7 +426,7 @@ TEST_CASE("SnapshotFile: a damaged, truncated or foreign file is reported and re
   LoadedSnapshot good = db.load();
   const std::vector<char> original = readBytes(file);
   REQUIRE(original.size() > 1024);
-  constexpr size_t kHeaderBytes = 512;  // FORMAT.md: the arrays start here
+  constexpr size_t kHeaderBytes = 1024;  // FORMAT.md: the arrays start here
 
   struct Damage {
     const char* name;

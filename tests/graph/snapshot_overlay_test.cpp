@@ -47,6 +47,9 @@ void requireSameArrays(const Snapshot& x, const Snapshot& y) {
   REQUIRE(same(a.conf, b.conf));
   REQUIRE(same(a.evidence, b.evidence));
   REQUIRE(same(a.cameo, b.cameo));
+  REQUIRE(same(a.typeSpan, b.typeSpan));
+  REQUIRE(same(a.runVertex, b.runVertex));
+  REQUIRE(same(a.runStart, b.runStart));
 }
 
 template <typename T>

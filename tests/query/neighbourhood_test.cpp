@@ -25,6 +25,19 @@ Expected bruteForce(const Snapshot& s, const EdgePredicate& pred, VertexId start
   return x;
 }
 
+// True when r's edges are in the contract's order: by their source's
+// position in r.nodes, then by edge index (each edge once).
+bool inContractOrder(const Neighbourhood& r) {
+  std::map<VertexId, size_t> position;
+  for (size_t j = 0; j < r.nodes.size(); ++j) position[r.nodes[j]] = j;
+  for (size_t j = 1; j < r.edges.size(); ++j) {
+    const auto before = std::make_pair(position.at(r.edges[j - 1].src), r.edges[j - 1].index);
+    const auto here = std::make_pair(position.at(r.edges[j].src), r.edges[j].index);
+    if (!(before < here)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 TEST_CASE("Neighbourhood: without caps it is exactly the brute-force k-hop set and the edges among it",
@@ -59,6 +72,7 @@ TEST_CASE("Neighbourhood: without caps it is exactly the brute-force k-hop set a
     }
     CHECK(edges.size() == r->edges.size());
     CHECK(edges == x.edges);
+    CHECK(inContractOrder(*r));
   }
 }
 
@@ -150,7 +164,51 @@ TEST_CASE("Neighbourhood: on dense graphs (long edge runs a filter skips through
     }
     CHECK(edges.size() == r->edges.size());
     CHECK(edges == x.edges);
+    CHECK(inContractOrder(*r));
   }
+}
+
+TEST_CASE("Neighbourhood: on hub multigraphs (indexed rows, parallel edges, windows) it is still exact",
+          "[query][neighbourhood]") {
+  int indexed = 0;
+  for (int i = 0; i < 60; ++i) {
+    std::mt19937 rng(static_cast<uint32_t>(61 * i + 2));
+    const int n = 4 + static_cast<int>(rng() % 40);
+    std::vector<ActorId> actors;
+    // Hubs with hundreds of edges to each other: rows past graph::kIndexedRowEdges.
+    auto headers = hubEdges(rng, n, 200 + static_cast<int>(rng() % 3000), &actors);
+    // Every other graph holds point events and undated edges only (an event
+    // import): bounded type spans, so windowed scans take the shortcut.
+    if (i % 2 == 0)
+      for (auto& h : headers)
+        h.edge.when = rng() % 10 == 0 ? DateRange()
+                                      : DateRange::point(Date::fromDays(18000 + static_cast<int32_t>(rng() % 200),
+                                                                        DatePrecision::kDay));
+    auto snap = *Snapshot::fromEdges(actors, headers);
+    for (VertexId v = 0; v < snap->vertexCount(); ++v) indexed += snap->outRunStarts(v) != nullptr;
+    NeighbourhoodOptions o;
+    o.filter = (i % 6 == 0) ? Filter{} : randomFilter(rng);
+    o.depth = 1 + static_cast<int>(rng() % 3);
+    o.limit = kMaxNodeLimit;
+    o.fanout = kMaxFanout;
+    o.maxEdges = kMaxNeighbourEdges;
+    const VertexId start = rng() % n;
+    auto pred = *EdgePredicate::compile(o.filter);
+    Expected x = bruteForce(*snap, pred, start, o.depth);
+    auto r = neighbourhood(*snap, start, o);
+    INFO("graph " << i);
+    REQUIRE(r.isOk());
+    CHECK_FALSE(r->truncated);
+    std::map<VertexId, int> got;
+    for (size_t j = 0; j < r->nodes.size(); ++j) got[r->nodes[j]] = r->depths[j];
+    CHECK(got == x.depth);
+    std::set<EdgeIndex> edges;
+    for (const auto& e : r->edges) edges.insert(e.index);
+    CHECK(edges.size() == r->edges.size());
+    CHECK(edges == x.edges);
+    CHECK(inContractOrder(*r));
+  }
+  CHECK(indexed > 30);
 }
 
 TEST_CASE("Neighbourhood: under caps on dense graphs the edges are every matching edge among the taken vertices",
@@ -180,6 +238,7 @@ TEST_CASE("Neighbourhood: under caps on dense graphs the edges are every matchin
     CHECK(got.size() == r->edges.size());
     CHECK(std::includes(among.begin(), among.end(), got.begin(), got.end()));
     if (r->edges.size() < o.maxEdges) CHECK(got == among);
+    CHECK(inContractOrder(*r));
     if (among.size() > o.maxEdges) CHECK(r->truncated);
   }
 }

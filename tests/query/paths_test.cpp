@@ -72,6 +72,50 @@ TEST_CASE("Paths: shortest has the brute-force BFS length, or NotFound when none
   CHECK(found > kGraphs / 4);  // the property runs do exercise found paths
 }
 
+TEST_CASE("Paths: on hub-heavy multigraphs shortest and k-shortest find the brute-force BFS length", "[query][paths]") {
+  // Hubs joined by many parallel edges, leaves joined to hubs: the searches
+  // choose which side to expand by the edges it would scan and stop at the
+  // first meeting; every length and direction must still come out exact.
+  int found = 0, checked = 0;
+  for (int g = 0; g < 40; ++g) {
+    std::mt19937 rng(static_cast<uint32_t>(104729 * g + 3));
+    const int n = 20 + static_cast<int>(rng() % 200);
+    std::vector<ActorId> actors;
+    auto edges = hubEdges(rng, n, n * (1 + static_cast<int>(rng() % 12)), &actors);
+    auto snap = Snapshot::fromEdges(actors, edges);
+    REQUIRE(snap.isOk());
+    const Filter filter = (g % 3 == 0) ? Filter{} : randomFilter(rng);
+    const EdgePredicate pred = *EdgePredicate::compile(filter);
+    const auto adj = walkable(**snap, pred);
+    for (int q = 0; q < 30; ++q) {
+      const VertexId a = rng() % n;
+      VertexId b;
+      do b = rng() % n; while (b == a);
+      PathOptions o;
+      o.filter = filter;
+      o.maxDepth = 1 + static_cast<int>(rng() % 6);
+      const int dist = bfsDist(adj, a)[b];
+      INFO("graph " << g << " pair " << a << " " << b << " depth " << o.maxDepth);
+      for (PathMode mode : {PathMode::kShortest, PathMode::kKShortest}) {
+        o.mode = mode;
+        o.k = 2;
+        auto r = findPaths(**snap, a, b, o);
+        ++checked;
+        if (dist < 0 || dist > o.maxDepth) {
+          CHECK(r.status().code() == StatusCode::kNotFound);
+          continue;
+        }
+        REQUIRE(r.isOk());
+        CHECK(pathProblem(**snap, pred, r->paths[0], a, b, o.maxDepth) == "");
+        CHECK(static_cast<int>(r->paths[0].edges.size()) == dist);
+        found += mode == PathMode::kShortest;
+      }
+    }
+  }
+  CHECK(found > 300);
+  CHECK(checked == 40 * 30 * 2);
+}
+
 TEST_CASE("Paths: all-shortest returns exactly the brute-force set of shortest simple paths", "[query][paths]") {
   for (int i = 0; i < kGraphs; ++i) {
     Case c = makeCase(i);

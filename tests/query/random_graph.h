@@ -79,6 +79,26 @@ inline std::vector<storage::EdgeHeader> randomEdges(std::mt19937& rng, int n, do
   return out;
 }
 
+// A multigraph shaped like the news graphs: n vertices with ActorIds
+// 100 + 7i, m edges whose ends are drawn with weight (i + 1)^-1 (a few hubs
+// hold most edges, so hub pairs are joined by many parallel edges), with the
+// types, dates, confidences and evidence counts of randomEdges.
+inline std::vector<storage::EdgeHeader> hubEdges(std::mt19937& rng, int n, int m, std::vector<ActorId>* actors) {
+  std::vector<double> cdf(static_cast<size_t>(n));
+  double total = 0;
+  for (int i = 0; i < n; ++i) cdf[static_cast<size_t>(i)] = (total += 1.0 / (i + 1));
+  std::uniform_real_distribution<double> u(0, total);
+  auto draw = [&] {
+    return std::min<size_t>(std::upper_bound(cdf.begin(), cdf.end(), u(rng)) - cdf.begin(), cdf.size() - 1);
+  };
+  auto out = randomEdges(rng, n, static_cast<double>(m) / n, actors);
+  for (auto& h : out) {
+    h.edge.src = (*actors)[draw()];
+    h.edge.dst = (*actors)[draw()];
+  }
+  return out;
+}
+
 inline Filter randomFilter(std::mt19937& rng) {
   Filter f;
   if (rng() % 2) {

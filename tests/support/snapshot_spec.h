@@ -15,9 +15,10 @@
 
 namespace kg::testing {
 
-// Header layout: the array table at 120, 24 bytes an entry (offset, bytes,
-// checksum) for 14 arrays; the header checksum at 456.
-inline constexpr size_t kSnapshotTable = 120, kSnapshotArrays = 14, kSnapshotEntry = 24, kSnapshotHeaderSum = 456;
+// Header layout (version 2): the array table at 120, 24 bytes an entry
+// (offset, bytes, checksum) for 17 arrays; R at 528; the header checksum at
+// 536, of the 536 bytes before it.
+inline constexpr size_t kSnapshotTable = 120, kSnapshotArrays = 17, kSnapshotEntry = 24, kSnapshotHeaderSum = 536;
 
 // kgsum64 of the `n` bytes at `p`.
 inline uint64_t kgsum64(const void* data, size_t n) {
