@@ -187,6 +187,7 @@ class LocalGraph final : public GraphApi {
   Result<Edge> loadEdge(EdgeId id, size_t evidence);
   // Fills docTitle/docDate of each evidence whose document is stored.
   Status addDocuments(std::vector<Evidence>* evidence) const;
+  // The same, reading each document once per `docs` (which it fills).
   Status addDocuments(std::vector<Evidence>* evidence, DocumentCache* docs) const;
   // Loads refs[page.offset ...] within the page's count and byte budget.
   Result<std::vector<Edge>> loadEdges(const graph::Snapshot& s, const std::vector<graph::EdgeRef>& refs,

@@ -251,22 +251,24 @@ bool startsParagraph(std::string_view text, size_t at) {
 // How many sentences back "the next day" may look for the day it counts from.
 constexpr size_t kAnchorLookback = 3;
 
+// The day sentence `s` of `article` names in its own words (its first date,
+// resolved against the article's), when of day precision; else unknown.
+Date dayOfSentence(const Article& article, const Sentence& s) {
+  if (s.begin >= s.end || s.end > article.text.size()) return Date::unknown();
+  const Date d = eventDate(std::string_view(article.text).substr(s.begin, s.end - s.begin), article.doc.date);
+  return d.known() && d.precision() == DatePrecision::kDay ? d : Date::unknown();
+}
+
 // The day sentence `si` gives relative to an earlier one ("the next day"):
 // the latest day-precision date of the kAnchorLookback sentences before it,
 // moved by the sentence's offset; unknown when either is missing.
 Date anchoredDay(const Article& article, const std::vector<Sentence>& sentences, size_t si) {
-  auto textOf = [&](const Sentence& s) {
-    return std::string_view(article.text).substr(s.begin, s.end - s.begin);
-  };
-  const auto offset = anchoredOffset(textOf(sentences[si]));
+  const Sentence& here = sentences[si];
+  const auto offset = anchoredOffset(std::string_view(article.text).substr(here.begin, here.end - here.begin));
   if (!offset) return Date::unknown();
-  for (size_t back = 1; back <= kAnchorLookback && back <= si; ++back) {
-    const Sentence& prev = sentences[si - back];
-    if (prev.begin >= prev.end || prev.end > article.text.size()) continue;
-    const Date d = eventDate(textOf(prev), article.doc.date);
-    if (d.known() && d.precision() == DatePrecision::kDay)
+  for (size_t back = 1; back <= kAnchorLookback && back <= si; ++back)
+    if (const Date d = dayOfSentence(article, sentences[si - back]); d.known())
       return Date::fromDays(d.days() + *offset, DatePrecision::kDay);
-  }
   // "Two days earlier, X had ...", "the day before" with no day told before
   // it: earlier than the article's news, counted from the article's date (a
   // later day would be after the article; left unknown).
@@ -358,20 +360,26 @@ const CatalogRelation* recordedTenure(const Catalog& catalog, const Resolver& re
   const size_t src = resolver.entities()[f.src].catalog, dst = resolver.entities()[f.dst].catalog;
   if (src == kNoActor || dst == kNoActor) return nullptr;
   const CatalogRelation* latest = nullptr;
+  const CatalogRelation* only = nullptr;  // the first recorded, while it is the only one
   size_t count = 0;
   for (const CatalogRelation& r : catalog.actors()[src].relations) {
     if (r.target != dst || r.type != f.type) continue;
-    ++count;
+    if (++count == 1) only = &r;
     if (!r.from.known() && !r.to.known()) return &r;  // recorded without dates: any time
     if (heldOn(r, on)) return &r;
     if (on.known() && r.from.known() && r.from.days() <= on.days() &&
         (!latest || latest->from.days() < r.from.days()))
       latest = &r;
   }
-  if (!on.known() && count == 1)
-    for (const CatalogRelation& r : catalog.actors()[src].relations)
-      if (r.target == dst && r.type == f.type) return &r;
-  return latest;
+  return !on.known() && count == 1 ? only : latest;
+}
+
+// Writes recorded tenure `r` into `e`: its dates (basis dictionary, or
+// unknown when it has none) and its title.
+void setRecordedTenure(const CatalogRelation& r, Edge* e) {
+  e->title = r.title;
+  e->when = DateRange{r.from, r.to};
+  e->dateBasis = e->when.anyKnown() ? DateBasis::kDictionary : DateBasis::kUnknown;
 }
 
 // True when the sentence (its tokens) places what it tells before the
@@ -459,11 +467,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
   };
   size_t sentenceAt = 0;  // the sentence being read, for previousDay
   discourse.previousDay = [&]() -> Date {
-    if (sentenceAt == 0) return Date::unknown();
-    const Sentence& prev = sentences[sentenceAt - 1];
-    if (prev.begin >= prev.end || prev.end > article.text.size()) return Date::unknown();
-    const Date d = eventDate(std::string_view(article.text).substr(prev.begin, prev.end - prev.begin), article.doc.date);
-    return d.known() && d.precision() == DatePrecision::kDay ? d : Date::unknown();
+    return sentenceAt == 0 ? Date::unknown() : dayOfSentence(article, sentences[sentenceAt - 1]);
   };
   // One side: a state, its government bodies and its people by their
   // country ("the State Department" and the United States); armed groups,
@@ -628,9 +632,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       e.confidence = f.confidence;
       if (isStandingType(f.type)) {
         if (const CatalogRelation* r = recordedTenure(catalog_, resolver, f, article.doc.date)) {
-          e.when = DateRange{r->from, r->to};
-          e.dateBasis = e.when.anyKnown() ? DateBasis::kDictionary : DateBasis::kUnknown;
-          e.title = r->title;
+          setRecordedTenure(*r, &e);
         } else if (article.doc.date.known() && !f.background) {
           // A past office ("the former Iraqi prime minister X") stays undated.
           e.when = DateRange::point(article.doc.date);
@@ -669,9 +671,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       const size_t dst = resolver.fromCatalog(r.target);
       Edge e;
       e.type = r.type;
-      e.title = r.title;
-      e.when = DateRange{r.from, r.to};
-      e.dateBasis = e.when.anyKnown() ? DateBasis::kDictionary : DateBasis::kUnknown;
+      setRecordedTenure(r, &e);
       e.confidence = 1.0f;
       e.evidence.push_back(Evidence{"", 0, 0, 0, "dictionary " + r.origin});
       pending.push_back({ei, dst, std::move(e)});

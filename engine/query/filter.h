@@ -44,8 +44,7 @@ class EdgePredicate {
 
   bool operator()(const Snapshot& s, EdgeIndex e) const {
     if (!(typeMask_ >> static_cast<unsigned>(s.type(e)) & 1u)) return false;
-    if (s.confidenceByte(e) < minConf_) return false;
-    if (!cameo_.empty() && !cameoMatch(s.cameoKey(e))) return false;
+    if (!attributesMatch(s, e)) return false;
     if (windowed_) {
       if (!s.dated(e)) return includeUndated_;
       return s.firstDay(e) <= hi_ && s.lastDay(e) >= lo_;
@@ -57,12 +56,15 @@ class EdgePredicate {
   // RunSkipper's window search guarantees): the checks left are confidence,
   // CAMEO and the window's start against the last day.
   bool acceptsInWindowRun(const Snapshot& s, EdgeIndex e) const {
-    if (s.confidenceByte(e) < minConf_) return false;
-    if (!cameo_.empty() && !cameoMatch(s.cameoKey(e))) return false;
-    return !windowed_ || s.lastDay(e) >= lo_;
+    return attributesMatch(s, e) && (!windowed_ || s.lastDay(e) >= lo_);
   }
   Direction direction() const { return direction_; }
   bool windowed() const { return windowed_; }
+  // The compiled type filter: bit t set for each type taken (all set: any type).
+  uint32_t typeMask() const { return typeMask_; }
+  // The window's first and last day (graph::kOpenStart / kOpenEnd when open).
+  int32_t windowStart() const { return lo_; }
+  int32_t windowEnd() const { return hi_; }
   // The filter's Cancel (null: never cancelled); for a search's Checkpoint.
   const Cancel* cancel() const { return cancel_.get(); }
   // True once the filter's Cancel is cancelled. May read the clock: for the
@@ -70,6 +72,10 @@ class EdgePredicate {
   bool cancelled() const { return cancel_ && cancel_->cancelled(); }
 
  private:
+  // The confidence and CAMEO checks, which every accepted edge passes.
+  bool attributesMatch(const Snapshot& s, EdgeIndex e) const {
+    return s.confidenceByte(e) >= minConf_ && (cameo_.empty() || cameoMatch(s.cameoKey(e)));
+  }
   bool cameoMatch(uint16_t key) const {
     for (uint16_t p : cameo_)
       if (graph::cameoKeyHasPrefix(key, p)) return true;

@@ -73,7 +73,7 @@ Result<Neighbourhood> neighbourhood(const Snapshot& s, VertexId start, const Nei
     return true;
   };
 
-  const RunSkipper skip(o.filter);
+  const RunSkipper skip(pred);
   auto outEdge = [](uint32_t e) { return e; };
   auto inEdge = [&s](uint32_t p) { return s.inEdge(p); };
   std::vector<graph::EdgeRef> edges;

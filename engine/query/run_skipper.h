@@ -16,19 +16,15 @@
 #include <cstdint>
 
 #include "graph/snapshot.h"
-#include "query/options.h"
+#include "query/filter.h"
 
 namespace kg::query {
 
 class RunSkipper {
  public:
-  explicit RunSkipper(const Filter& f) {
-    if (!f.types.empty()) {
-      mask_ = 0;
-      for (EdgeType t : f.types) mask_ |= 1u << static_cast<unsigned>(t);
-    }
-    if (f.toDay) hi_ = *f.toDay;  // the predicate's window end: firstDay <= hi_
-    if (f.fromDay) lo_ = *f.fromDay;
+  // The types and window of `pred` (the edges it may accept).
+  explicit RunSkipper(const EdgePredicate& pred)
+      : mask_(pred.typeMask()), lo_(pred.windowStart()), hi_(pred.windowEnd()) {
     useful_ = mask_ != kAll || hi_ != graph::kOpenEnd || lo_ != graph::kOpenStart;
   }
 

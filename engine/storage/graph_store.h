@@ -269,6 +269,18 @@ class GraphStore {
   }
   // Evidence of one edge, in (document, sentence) order, at most `limit`.
   virtual Result<std::vector<Evidence>> getEvidence(EdgeId id, size_t limit) const = 0;
+  // As getEdges, for edges expected at `at[i]`: each record is read at that
+  // key without a look in the edge_ids index (whose entries for the edges of
+  // one answer lie scattered over the whole family, a block each); an edge
+  // not found there (a later write moved or removed it) is looked up by id
+  // as getEdges does. out[i] is edge at[i].id, whatever its location says.
+  // Errors as getEdges'.
+  virtual Result<std::vector<Edge>> getEdgesAt(std::span<const EdgeLocation> at, size_t evidence) const {
+    std::vector<EdgeId> ids;
+    ids.reserve(at.size());
+    for (const EdgeLocation& l : at) ids.push_back(l.id);
+    return getEdges(ids, evidence);
+  }
   // The edges `ids` (any order, repeats allowed), out[i] for ids[i], each
   // with the first `evidence` records getEvidence(ids[i], evidence) returns:
   // what getEdgeHeader and getEvidence give one id at a time, read together
@@ -276,17 +288,6 @@ class GraphStore {
   // and one evidence iterator, instead of three reads and a new iterator per
   // edge). NotFound "no edge with id N" when an id names no edge; IOError /
   // Corruption from the disk.
-  // As getEdges, for edges expected at `at[i]`: each record is read at that
-  // key without a look in the edge_ids index (whose entries for the edges of
-  // one answer lie scattered over the whole family, a block each); an edge
-  // not found there (a later write moved or removed it) is looked up by id
-  // as getEdges does. out[i] is edge at[i].id, whatever its location says.
-  virtual Result<std::vector<Edge>> getEdgesAt(std::span<const EdgeLocation> at, size_t evidence) const {
-    std::vector<EdgeId> ids;
-    ids.reserve(at.size());
-    for (const EdgeLocation& l : at) ids.push_back(l.id);
-    return getEdges(ids, evidence);
-  }
   virtual Result<std::vector<Edge>> getEdges(std::span<const EdgeId> ids, size_t evidence) const {
     std::vector<Edge> out;
     out.reserve(ids.size());

@@ -60,7 +60,7 @@ TEST_CASE("RunSkipper: visits every position the filter accepts, in order, each 
     auto snap = *Snapshot::fromEdges(actors, edges);
     const Filter filter = randomFilter(rng);
     const EdgePredicate pred = *EdgePredicate::compile(filter);
-    const RunSkipper skip(filter);
+    const RunSkipper skip(pred);
     INFO("graph " << g);
     for (VertexId v = 0; v < snap->vertexCount(); ++v) {
       for (int in = 0; in < 2; ++in) {

@@ -306,6 +306,18 @@ std::optional<size_t> arabicSurnameStandingAlone(const MentionScan& s, size_t i,
   return std::nullopt;
 }
 
+// "the Israel Lobby", "the Iraq War": a state's name (alias `pick`, at
+// token i) right before a capitalised noun that makes the two another name
+// (given_names.txt state_name_heads) is not the state.
+bool opensAnotherName(const MentionScan& s, size_t i, const MentionIndex::Hit& hit, size_t pick) {
+  const size_t after = i + hit.length;
+  if (after >= s.tokens.size()) return false;
+  const Token& head = s.tokens[after];
+  return head.capital && head.script == Script::kLatin &&
+         s.resolver->catalog().actors()[pick].actor.kind == ActorKind::kState &&
+         givenNames().stateNameHeads.contains(head.lower);
+}
+
 // Dictionary aliases, longest first from left to right.
 void findAliases(MentionScan& s) {
   const auto& tokens = s.tokens;
@@ -322,12 +334,8 @@ void findAliases(MentionScan& s) {
     size_t pick = pickAliasActor(hit, *s.resolver);
     if (foreignOwnerBefore(s, i, pick) || endsLongerInstitutionName(s, i, hit)) { i += hit.length; continue; }
     if (auto person = arabicSurnameStandingAlone(s, i, hit, pick)) pick = *person;
-    // "the Israel Lobby", "the Iraq War": a state's name opening another name.
-    if (const size_t after = i + hit.length;
-        after < tokens.size() && tokens[after].capital && tokens[after].script == Script::kLatin &&
-        s.resolver->catalog().actors()[pick].actor.kind == ActorKind::kState &&
-        givenNames().stateNameHeads.contains(tokens[after].lower)) {
-      i = after + 1;
+    if (opensAnotherName(s, i, hit, pick)) {
+      i += hit.length + 1;  // the name's head too
       continue;
     }
     size_t b = i;
@@ -878,9 +886,7 @@ std::pair<size_t, int> titleOwner(const MentionScan& s, size_t at) {
   if (tokens[p].lower == "\"" && p > 0) --p;  // the "Kata'ib Sayyid al-Shuhada" Spokesman
   // "Poland's caretaker prime minister": a word of the holder's standing
   // in the office stands between the owner and the title.
-  static const std::unordered_set<std::string_view> kTenureWords = {"caretaker", "interim", "acting",
-                                                                     "outgoing", "incoming", "new"};
-  if (kTenureWords.count(tokens[p].lower) && p > 0) --p;
+  if (givenNames().tenureWords.contains(tokens[p].lower) && p > 0) --p;
   if (tokens[p].lower == "the" && p > 0) --p;
   if (s.owner[p] >= 0) {
     const Mention& m = s.out[s.owner[p]];

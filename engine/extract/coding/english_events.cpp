@@ -502,6 +502,9 @@ size_t linkWordEnd(const syntax::SentenceParse& parse, const syntax::Clause& c, 
   return 0;
 }
 
+// No sentence before to ask (dateFromParent without a DiscourseState).
+const std::function<Date()> kNoDay;
+
 // True when clause `c`'s own subject is a definite common noun phrase that
 // names an event told before ("The vote came ...", "This move follows ...").
 bool subjectNamesToldEvent(const syntax::SentenceParse& parse, const syntax::Clause& c) {
@@ -667,8 +670,9 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
       // "seven years after Saudi Arabia cut ties", "three days before the
       // missiles hit": that long before (after) the clause it hangs on.
       if (!f.clauseDate.known())
-        if (const Date relative = dateFromParent(parse, e.clause, articleDate, discourse ? discourse->previousDay : std::function<Date()>());
-            relative.known()) f.clauseDate = relative;
+        if (const Date relative = dateFromParent(parse, e.clause, articleDate, discourse ? discourse->previousDay : kNoDay);
+            relative.known())
+          f.clauseDate = relative;
       // A conjunct sharing the subject of such a clause ("after its
       // authorities forced a flight to land and arrested X") is in it too.
       uint32_t opener = e.clause;

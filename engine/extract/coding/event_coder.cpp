@@ -767,9 +767,6 @@ bool pronounFitsSpeaker(const MatchText& t, std::string_view pronoun, int32_t sp
   return true;
 }
 
-// Default roles of a clause (see the header).
-// `complementVerb`: `vg` is the infinitive of the clause's verb, whose
-// arguments are the clause's complement ones.
 // True when phrase `np` (or the coordination holding it) is the object of a
 // "with" right after a noun that names a neighbour (neighbour_nouns: "on its
 // borders with Poland and the Czech Republic").
@@ -785,6 +782,16 @@ bool namesNeighbour(const MatchText& t, int32_t np) {
   return false;
 }
 
+// A demand (CAMEO 10) is addressed to someone: never to a neighbour named
+// after "borders with" (namesNeighbour), whether a pattern slot or the
+// default roles took it.
+bool demandOnNeighbour(const MatchText& t, const VerbCode& code, int32_t target) {
+  return target != kNoIndex && code.source.rfind("10", 0) == 0 && namesNeighbour(t, target);
+}
+
+// Default roles of a clause (see the header).
+// `complementVerb`: `vg` is the infinitive of the clause's verb, whose
+// arguments are the clause's complement ones.
 Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t verbEnd, bool complementTarget,
                    bool complementVerb) {
   const Clause& c = t.p.clauses[ci];
@@ -1093,9 +1100,7 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
       }
       if (!ok) continue;
     }
-    // A demand's slot is whom it is addressed to, never a neighbour named
-    // after "borders with" (namesNeighbour).
-    if (b.target != kNoIndex && pat.code.source.rfind("10", 0) == 0 && namesNeighbour(t, b.target)) continue;
+    if (demandOnNeighbour(t, pat.code, b.target)) continue;
     if (!r.pattern || b.matched > r.binding.matched) {
       r.binding = b;
       r.pattern = &pat;
@@ -1334,11 +1339,7 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
                                       candidate.target == c.subject && t.namesActor(candidate.target) &&
                                       r->pattern && patternTargetAfterVerb(*r->pattern);
     if (r->binding.target != kNoIndex && !passiveSubjectTarget) candidate.target = r->binding.target;
-    // A demand is addressed to someone: a neighbour named after "borders
-    // with" that no pattern slot took is not asked anything.
-    if (r->binding.target == kNoIndex && candidate.target != kNoIndex && r->code.source.rfind("10", 0) == 0 &&
-        namesNeighbour(t, candidate.target))
-      candidate.target = kNoIndex;
+    if (r->binding.target == kNoIndex && demandOnNeighbour(t, r->code, candidate.target)) candidate.target = kNoIndex;
     // "- &AGREEMENT * (BY $)": "the deal was signed by X and Y": a pattern
     // that names the passive's subject as a thing leaves no target; the
     // agents may do the act with each other.

@@ -18,6 +18,7 @@ Result<GivenNames> parseGivenNames(std::string_view text, std::string_view file)
       {"home_bound_names", &GivenNames::homeBoundNames},
       {"arabic_standalone_openers", &GivenNames::arabicStandaloneOpeners},
       {"state_name_heads", &GivenNames::stateNameHeads},
+      {"tenure_words", &GivenNames::tenureWords},
   };
   return parseWordSetFields(text, file, kFields);
 }

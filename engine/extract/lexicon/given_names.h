@@ -31,6 +31,7 @@ struct GivenNames {
   WordSet personObjectVerbs;  // a name right after them is a person's: "arrested", "freed"
   WordSet nameClosers;        // words that may follow such a name: "on", "in", "and"
   WordSet homeBoundNames;     // a body's bare name any state's body may bear: "congress"
+  WordSet tenureWords;     // between an owner and a title: "caretaker" (Poland's caretaker prime minister)
   WordSet stateNameHeads;  // a capitalised one after a state's name makes another name: "lobby" (Israel Lobby)
   WordSet arabicStandaloneOpeners;  // Arabic verbs after which a state's adjective stands alone: "قال"
 };

@@ -936,13 +936,18 @@ void joinedBody(StandingScan& s, const std::vector<const Mention*>& all, const M
 // person written as the owner of a party, movement or armed group right
 // after them leads it. Not a government body ("Biden's State Department" is
 // served, not led, by most of its people) nor a state.
+// True when mention `m` starts right after possessive mention `owner`, with
+// nothing but its "'s" between, and names another entity.
+bool ownedRightAfter(const StandingScan& s, const Mention& owner, const Mention& m) {
+  if (m.tokBegin < owner.tokEnd || m.tokBegin > owner.tokEnd + 1 || m.entity == owner.entity) return false;
+  return m.tokBegin == owner.tokEnd || !s.tokens[owner.tokEnd].word;
+}
+
 void possessorLeads(StandingScan& s, const std::vector<const Mention*>& all) {
-  const auto& tokens = s.tokens;
   for (const Mention* p : all) {
     if (!p->possessive || s.entities[p->entity].actor.kind != ActorKind::kPerson) continue;
     for (const Mention* g : all) {
-      if (g->tokBegin < p->tokEnd || g->tokBegin > p->tokEnd + 1 || g->entity == p->entity) continue;
-      if (g->tokBegin == p->tokEnd + 1 && tokens[p->tokEnd].word) continue;  // only the "'s" between
+      if (!ownedRightAfter(s, *p, *g)) continue;
       const ActorKind kind = s.entities[g->entity].actor.kind;
       if (kind != ActorKind::kOrganisation && kind != ActorKind::kArmedGroup) continue;
       pushLeader(s, *p, *g);
@@ -956,7 +961,6 @@ void possessorLeads(StandingScan& s, const std::vector<const Mention*>& all) {
 // records for that person in that state on the article's date (nothing when
 // none is held then: "Iraq's Saddam Hussein" in 2020 reads no office).
 void ownerStateRecordedRole(StandingScan& s, const std::vector<const Mention*>& all) {
-  const auto& tokens = s.tokens;
   const Date on = s.resolver.articleDate();
   if (!on.known()) return;
   for (const Mention* g : all) {
@@ -964,8 +968,7 @@ void ownerStateRecordedRole(StandingScan& s, const std::vector<const Mention*>& 
     const size_t state = s.entities[g->entity].catalog;
     if (state == kNoActor) continue;
     for (const Mention* p : all) {
-      if (p->tokBegin < g->tokEnd || p->tokBegin > g->tokEnd + 1 || p->entity == g->entity) continue;
-      if (p->tokBegin == g->tokEnd + 1 && tokens[g->tokEnd].word) continue;  // only the "'s" between
+      if (!ownedRightAfter(s, *g, *p)) continue;
       if (!p->title.empty() || s.entities[p->entity].actor.kind != ActorKind::kPerson) break;
       const size_t person = s.entities[p->entity].catalog;
       if (person == kNoActor) break;
@@ -1019,35 +1022,34 @@ void appositionRelations(StandingScan& s) {
 // (its first person) it names holding one.
 void appointedInTheirPlace(StandingScan& s, size_t first) {
   const auto& tokens = s.tokens;
+  const auto isPerson = [&](size_t entity) { return s.entities[entity].actor.kind == ActorKind::kPerson; };
+  // The appointer (the sentence's first person) holds an office too: not theirs.
+  size_t appointer = kNoActor;
+  for (const Mention& p : s.mentions)
+    if (isPerson(p.entity)) {
+      appointer = p.entity;
+      break;
+    }
   for (const Mention& y : s.mentions) {
-    if (s.entities[y.entity].actor.kind != ActorKind::kPerson || y.tokBegin == 0) continue;
-    if (!words().appointingVerbs.contains(tokens[y.tokBegin - 1].lower)) continue;
+    if (!isPerson(y.entity) || y.tokBegin == 0 || !words().appointingVerbs.contains(tokens[y.tokBegin - 1].lower))
+      continue;
     const size_t q = y.tokEnd;
     if (q + 2 >= tokens.size() || tokens[q].lower != "in" ||
         (tokens[q + 1].lower != "his" && tokens[q + 1].lower != "her") || tokens[q + 2].lower != "place")
       continue;
-    // The appointer (the sentence's first person) holds an office too: not theirs.
-    size_t appointer = kNoActor;
-    for (const Mention& p : s.mentions)
-      if (s.entities[p.entity].actor.kind == ActorKind::kPerson) {
-        appointer = p.entity;
-        break;
-      }
-    const Fact* held = nullptr;
-    size_t holders = 0;
+    // The office read for the one other holder (none when two persons hold one).
+    std::optional<Fact> held;
+    bool several = false;
     for (size_t k = first; k < s.out->size(); ++k) {
       const Fact& f = (*s.out)[k];
-      if (!isStandingType(f.type) || f.src == y.entity || f.src == appointer ||
-          s.entities[f.src].actor.kind != ActorKind::kPerson)
-        continue;
-      if (held == nullptr || held->src != f.src) ++holders;
-      if (held == nullptr) held = &f;
+      if (!isStandingType(f.type) || f.src == y.entity || f.src == appointer || !isPerson(f.src)) continue;
+      if (!held) held = f;
+      else several = several || held->src != f.src;
     }
-    if (held == nullptr || holders != 1) continue;
-    Fact f = *held;
-    f.src = y.entity;
-    f.confidence = std::min(held->confidence, y.confidence);
-    s.push(std::move(f));
+    if (!held || several) continue;
+    held->confidence = std::min(held->confidence, y.confidence);
+    held->src = y.entity;
+    s.push(std::move(*held));
   }
 }
 
