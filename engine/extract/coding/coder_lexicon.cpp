@@ -78,6 +78,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"fronted_meeting_prepositions", &W::frontedMeetingPrepositions},
     {"coup_nouns", &W::coupNouns},
     {"topic_prepositions", &W::topicPrepositions},
+    {"flag_of_convenience_words", &W::flagOfConvenienceWords},
 };
 
 }  // namespace

@@ -64,6 +64,23 @@ bool standsForOwner(const syntax::SentenceParse& p, size_t w, size_t head) {
   return true;
 }
 
+// True when the words from `w` (a demonym or a state's name) to `head` say
+// that a ship flies a flag of convenience: "the Panama-flagged tanker", "the
+// Marshall Islands-flagged tanker" (flag_of_convenience_words): its registry
+// is not its owner.
+bool fliesFlagOfConvenience(const syntax::SentenceParse& p, size_t w, size_t head) {
+  const auto& foc = englishCoderWords().flagOfConvenienceWords;
+  for (size_t x = w; x <= head && x < p.words.size(); ++x) {
+    const std::string& l = p.words[x].lower;
+    const size_t suffix = l.find("-flagged");
+    if (suffix == std::string::npos) continue;
+    for (size_t y = w; y < x; ++y)
+      if (foc.contains(p.words[y].lower)) return true;
+    return foc.contains(l.substr(0, suffix));
+  }
+  return false;
+}
+
 // CAMEO threat codes for the hostile acts an actor announces: force
 // posture, assault, fighting and mass violence (15, 18-20) threaten
 // military force (138); coercion (17) repression (137); sanctions (163)
@@ -451,6 +468,7 @@ void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const Demonym
     }
     if (found.empty() || (bound && found.size() < 2)) continue;
     const size_t last = found.back().first;
+    if (fliesFlagOfConvenience(p, found.front().first, n.head)) continue;
     // The words after the demonyms must be an agent ("troops", "security
     // forces") or an owned head ("warplanes", "the Israeli strike").
     if (!endsWithAgent(p, n.span, last + 1) && !standsForOwner(p, last, n.head)) continue;

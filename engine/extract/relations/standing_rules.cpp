@@ -410,11 +410,14 @@ std::optional<Fact> ownedTitleFact(const StandingScan& s, const Mention& m) {
 }
 
 // True when the sentence of `person` names no state by name, and no other
-// person's title names one ("Turkish President X"). (Demonyms elsewhere in
-// the sentence are the caller's to rule out: it passes no previous state.)
+// person's title names one ("Turkish President X"); a title of another body
+// names none ("UN Secretary-General Y": a bare "Foreign Minister X" beside
+// it is still a state's). (Demonyms elsewhere in the sentence are the
+// caller's to rule out: it passes no previous state.)
 bool namesNoState(const StandingScan& s, const Mention& person) {
+  auto isState = [&](size_t e) { return s.entities[e].actor.kind == ActorKind::kState; };
   for (const Mention& o : s.mentions)
-    if (&o != &person && (s.entities[o.entity].actor.kind == ActorKind::kState || o.titleOf != kNoActor)) return false;
+    if (&o != &person && (isState(o.entity) || (o.titleOf != kNoActor && isState(o.titleOf)))) return false;
   return true;
 }
 
