@@ -53,6 +53,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"force_reference_nouns", &W::forceReferenceNouns},
     {"request_reference_nouns", &W::requestReferenceNouns},
     {"decision_reference_nouns", &W::decisionReferenceNouns},
+    {"statement_reference_nouns", &W::statementReferenceNouns},
     {"retaliation_verbs", &W::retaliationVerbs},
     {"retaliation_taking_verbs", &W::retaliationTakingVerbs},
     {"retaliation_objects", &W::retaliationObjects},

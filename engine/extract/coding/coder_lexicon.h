@@ -29,7 +29,7 @@ struct EnglishCoderWords {
   // english_events.cpp.
   WordSet announcingVerbs, meetingNouns, fightingNouns;
   WordSet speakerDescriptions, cancelVerbs;  // "the group" said by its spokesman
-  WordSet coercionReferenceNouns, forceReferenceNouns, requestReferenceNouns, decisionReferenceNouns;  // acts named without their author
+  WordSet coercionReferenceNouns, forceReferenceNouns, requestReferenceNouns, decisionReferenceNouns, statementReferenceNouns;  // acts named without their author
   // np_binding.cpp.
   WordSet roleHeads, ownedHeads, quantityHeads, placeHeads, describingVerbs, memberHeads, leadingVerbs;
   WordSet rebuttalVerbs, rebuttalQualifiers, accusationNouns;  // coding/rebuttal.h

@@ -1365,7 +1365,7 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
 
 // The kinds of act a phrase can name without its author (act_reference_nouns
 // in data/english_coder_words.txt).
-enum class ActKind : uint8_t { kNone, kAttack, kCoercion, kForce, kRequest, kDecision };
+enum class ActKind : uint8_t { kNone, kAttack, kCoercion, kForce, kRequest, kDecision, kStatement };
 
 ActKind actKindOf(const MatchText& t, int32_t np) {
   const std::string& head = t.p.words[t.p.nps[np].head].lemma;
@@ -1374,6 +1374,7 @@ ActKind actKindOf(const MatchText& t, int32_t np) {
   if (words().forceReferenceNouns.contains(head)) return ActKind::kForce;
   if (words().requestReferenceNouns.contains(head)) return ActKind::kRequest;
   if (words().decisionReferenceNouns.contains(head)) return ActKind::kDecision;
+  if (words().statementReferenceNouns.contains(head)) return ActKind::kStatement;
   return ActKind::kNone;
 }
 
@@ -1387,6 +1388,7 @@ bool actOfKind(std::string_view code, ActKind k) {
     case ActKind::kRequest: return root == "10" || root == "02" || root == "03";
     case ActKind::kDecision:
       return root != "01" && root != "02" && root != "10" && root != "11" && root != "12";
+    case ActKind::kStatement: return root == "10" || root == "11" || root == "12" || root == "13";
     case ActKind::kNone: return false;
   }
   return false;
@@ -1465,7 +1467,8 @@ std::vector<size_t> authorsOfNamedAct(const MatchText& t, const Clause& c, int32
     const EarlierAct* coded = nullptr;
     const auto& done = t.earlier->done;
     for (auto it = done.rbegin(); it != done.rend(); ++it) {
-      if ((kind == ActKind::kDecision || kind == ActKind::kRequest) && t.earlier->sentence > it->sentence + kNearActReach)
+      if ((kind == ActKind::kDecision || kind == ActKind::kRequest || kind == ActKind::kStatement) &&
+          t.earlier->sentence > it->sentence + kNearActReach)
         break;
       if (actOfKind(it->code, kind) && !ownSide(it->source)) {
         coded = &*it;

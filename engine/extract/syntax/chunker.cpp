@@ -89,6 +89,19 @@ bool isDoubleObjectVerb(std::string_view lemma) {
   return kVerbs.count(lemma) > 0;
 }
 
+// Verbs of naming, whose object is followed by what they name it ("called
+// the Dutch government fascists", "branded the group terrorists"): the
+// second phrase is no part of the object.
+bool isNamingVerb(std::string_view lemma) {
+  return lemma == "call"sv || lemma == "brand"sv || lemma == "label"sv || lemma == "dub"sv || lemma == "term"sv;
+}
+
+// Adjectives written after the noun of a title ("attorney general",
+// "president elect"): they end no phrase.
+bool isPostTitleAdjective(std::string_view lower) {
+  return lower == "general"sv || lower == "elect"sv || lower == "designate"sv || lower == "emeritus"sv;
+}
+
 // Prepositions that also open clauses: "after crowds trashed its embassy".
 bool isClauseOpener(std::string_view w) {
   return w == "after"sv || w == "before"sv || w == "since"sv || w == "until"sv || w == "till"sv || w == "as"sv || w == "once"sv;
@@ -307,7 +320,18 @@ class Chunker {
     uint32_t j = i;
     while (j < i + 2 && w_[j].pos == Pos::kAdverb) ++j;  // "almost five years", "at least five"
     const bool firstOfTwoObjects = i > 0 && owner_[i - 1] == Owner::kVerb && isDoubleObjectVerb(w_[i - 1].lemma);
+    const bool namedObject = i > 0 && owner_[i - 1] == Owner::kVerb && isNamingVerb(w_[i - 1].lemma);
     while (j < n) {
+      // "called the Dutch government Nazi remnants", "called the Dutch
+      // government fascists": after a verb of naming, an adjective after a
+      // common noun, or a plural noun after a singular one, opens what the
+      // object is called.
+      if (namedObject && j > i && w_[j - 1].pos == Pos::kNoun && !isPostTitleAdjective(w_[j].lower)) {
+        const bool adjective = w_[j].pos == Pos::kAdjective && j + 1 < n && w_[j + 1].pos == Pos::kNoun;
+        const bool singular = w_[j - 1].lower == w_[j - 1].lemma;
+        const bool plural = w_[j].pos == Pos::kNoun && w_[j].lower != w_[j].lemma && w_[j].lower.ends_with('s');
+        if (adjective || (singular && plural)) break;
+      }
       // "granted Evo Morales political asylum": the name is the first object.
       if (firstOfTwoObjects && j > i && w_[j - 1].pos == Pos::kProperNoun && !w_[j].capitalised &&
           (w_[j].pos == Pos::kAdjective || w_[j].pos == Pos::kNoun))

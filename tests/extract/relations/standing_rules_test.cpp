@@ -205,6 +205,11 @@ TEST_CASE("Relations: a bare title in a sentence naming no state goes to the one
                        "Finance Minister Peter Mwansa thanked the Malawian envoy.",
                        "2023-05-09");
   for (const auto& l : d) CHECK(l.find("Peter Mwansa -OFFICIAL_OF-> Zambia") == std::string::npos);
+  // Another body's title beside it names no state: the office is still Zambia's.
+  const auto f = facts("The World Bank approved a loan for Zambia on Monday.\n"
+                       "Finance Minister Peter Mwansa handed the plan to UN Secretary-General Antonio Guterres.",
+                       "2023-05-09");
+  CHECK(hasLine(f, "Peter Mwansa -OFFICIAL_OF-> Zambia"));
   // Only the sentence right before counts.
   const auto e = facts("The World Bank approved a loan for Zambia on Monday.\nMarkets rose.\n"
                        "Finance Minister Peter Mwansa welcomed it.",

@@ -86,6 +86,20 @@ TEST_CASE("Chunker: a fronted phrase of time opens no list with the names after 
   CHECK(q.nps[static_cast<size_t>(topNp(q, "Lula and Boric"))].members.size() == 2);
 }
 
+TEST_CASE("Chunker: after a verb of naming, the object and what it is called are two phrases", "[extract][syntax]") {
+  syn::SentenceParse p = syn::parse(lexicon(), "Erdogan called the Dutch government Nazi remnants.", 0);
+  CHECK(topNp(p, "the Dutch government") != syn::kNoIndex);
+  CHECK(topNp(p, "Nazi remnants") != syn::kNoIndex);
+  syn::SentenceParse q = syn::parse(lexicon(), "Erdogan called the Dutch government fascists.", 0);
+  CHECK(topNp(q, "the Dutch government") != syn::kNoIndex);
+  // A title's own adjective stays: "the attorney general".
+  syn::SentenceParse r = syn::parse(lexicon(), "Biden called the attorney general a liar.", 0);
+  CHECK(topNp(r, "the attorney general") != syn::kNoIndex);
+  // Other verbs keep a compound whole.
+  syn::SentenceParse s = syn::parse(lexicon(), "Police arrested the government fighters.", 0);
+  CHECK(topNp(s, "the government fighters") != syn::kNoIndex);
+}
+
 TEST_CASE("Chunker: an adverb and adjective after a possessive stay in the owned phrase", "[extract][syntax]") {
   syn::SentenceParse p = syn::parse(
       lexicon(), "Libya's internationally recognised government and the rebels signed a truce on Tuesday.", 0);
