@@ -327,10 +327,18 @@ class Chunker {
       // common noun, or a plural noun after a singular one, opens what the
       // object is called.
       if (namedObject && j > i && w_[j - 1].pos == Pos::kNoun && !isPostTitleAdjective(w_[j].lower)) {
+        auto plural = [&](uint32_t k) {
+          return w_[k].pos == Pos::kNoun && w_[k].lower != w_[k].lemma && w_[k].lower.ends_with('s');
+        };
         const bool adjective = w_[j].pos == Pos::kAdjective && j + 1 < n && w_[j + 1].pos == Pos::kNoun;
-        const bool singular = w_[j - 1].lower == w_[j - 1].lemma;
-        const bool plural = w_[j].pos == Pos::kNoun && w_[j].lower != w_[j].lemma && w_[j].lower.ends_with('s');
-        if (adjective || (singular && plural)) break;
+        // "called the remarks crazy": a singular word ending the phrase
+        // after a plural noun is what they are called (the tagger may read
+        // the adjective as a noun).
+        const bool phraseEnds = j + 1 >= n || (w_[j + 1].pos != Pos::kNoun && w_[j + 1].pos != Pos::kProperNoun &&
+                                                w_[j + 1].pos != Pos::kAdjective && w_[j + 1].pos != Pos::kDeterminer &&
+                                                w_[j + 1].pos != Pos::kNumber);
+        const bool lastAfterPlural = w_[j].pos == Pos::kNoun && plural(j - 1) && !plural(j) && phraseEnds;
+        if (adjective || (!plural(j - 1) && plural(j)) || lastAfterPlural) break;
       }
       // "granted Evo Morales political asylum": the name is the first object.
       if (firstOfTwoObjects && j > i && w_[j - 1].pos == Pos::kProperNoun && !w_[j].capitalised &&

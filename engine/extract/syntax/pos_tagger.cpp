@@ -885,7 +885,11 @@ bool phrasalPast(Context& c) {
 // No context rule applied: adjective before a noun, else the likelier class.
 void byLexicon(Context& c) {
   const Reading& r = c.r;
-  if (r.adj && (!r.noun || (nounContinues(c.next) && !verbish(c.next)) || c.pp == Pos::kAux)) {
+  // "called the remarks crazy", "the troops present": a word that may be an
+  // adjective, after a plural noun and ending the phrase, qualifies it.
+  const bool afterPlural = c.pp == Pos::kNoun && c.prev != nullptr && c.prev->lower != c.prev->lemma &&
+                           c.prev->lower.ends_with('s') && !nounContinues(c.next);
+  if (r.adj && (!r.noun || (nounContinues(c.next) && !verbish(c.next)) || c.pp == Pos::kAux || afterPlural)) {
     if (!(r.noun && r.nounSenses > 2 * r.adjSenses + 2 && !nounish(c.next))) {
       c.w.pos = Pos::kAdjective;
       return;

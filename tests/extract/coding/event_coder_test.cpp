@@ -1318,6 +1318,13 @@ TEST_CASE("Coder: a state's security body written with no state is the sentence'
             .count("Iraq -COERCE-> Karim Haddad") == 0);
   CHECK(facts("Rebel soldiers detained Myanmar's leader Karim Haddad on Monday.", "2021-02-01")
             .count("Myanmar -COERCE-> Karim Haddad") == 0);
+  // "the government" and "the authorities" written bare are a state's in the same way.
+  const auto g = facts("Malawian police arrested Karim Haddad on Sunday, and the government accused him of treason.",
+                       "2021-05-25");
+  INFO(dump(g));
+  CHECK(hasLine(g, "Malawi -ACCUSE-> Karim Haddad"));
+  CHECK(hasLine(facts("Malawian police arrested Karim Haddad on Sunday.\nThe government accused him of treason.", "2021-05-25"),
+                "Malawi -ACCUSE-> Karim Haddad"));
 }
 
 TEST_CASE("Coder: revoking or repealing an agreement with X rejects it (127)", "[extract][coder]") {
@@ -1567,6 +1574,9 @@ TEST_CASE("Coder: a deal signed by two sides, or brokered by a third, is the two
   const auto g = facts("Israel and Hamas signed a deal brokered by Qatar.", "2023-11-22");
   CHECK(hasLine(g, "Israel -SUPPORT-> Hamas"));
   CHECK_FALSE(hasLine(g, "Israel -SUPPORT-> Qatar"));
+  // A declaration the two sign is an accord too.
+  const auto d = facts("Ethiopia and Eritrea signed a declaration in Asmara on Monday ending the war.", "2018-07-09");
+  CHECK(hasLine(d, "Ethiopia -SUPPORT-> Eritrea"));
   // Backing by two is no accord between them.
   const auto h = facts("The resolution was backed by China and Russia.", "2023-03-01");
   CHECK_FALSE(hasLine(h, "China -SUPPORT-> Russia"));

@@ -92,6 +92,8 @@ TEST_CASE("Chunker: after a verb of naming, the object and what it is called are
   CHECK(topNp(p, "Nazi remnants") != syn::kNoIndex);
   syn::SentenceParse q = syn::parse(lexicon(), "Erdogan called the Dutch government fascists.", 0);
   CHECK(topNp(q, "the Dutch government") != syn::kNoIndex);
+  syn::SentenceParse t = syn::parse(lexicon(), "Rutte called the remarks crazy.", 0);
+  CHECK(topNp(t, "the remarks") != syn::kNoIndex);
   // A title's own adjective stays: "the attorney general".
   syn::SentenceParse r = syn::parse(lexicon(), "Biden called the attorney general a liar.", 0);
   CHECK(topNp(r, "the attorney general") != syn::kNoIndex);
