@@ -416,9 +416,27 @@ std::optional<Fact> ownedTitleFact(const StandingScan& s, const Mention& m) {
 // caller's to rule out: it passes no previous state.)
 bool namesNoState(const StandingScan& s, const Mention& person) {
   auto isState = [&](size_t e) { return s.entities[e].actor.kind == ActorKind::kState; };
+  // "at the White House": a state's government body names its state too.
+  auto isStateBody = [&](size_t e) {
+    const Actor& a = s.entities[e].actor;
+    return a.kind == ActorKind::kGovernmentBody && !a.country.empty();
+  };
   for (const Mention& o : s.mentions)
-    if (&o != &person && (isState(o.entity) || (o.titleOf != kNoActor && isState(o.titleOf)))) return false;
+    if (&o != &person &&
+        (isState(o.entity) || isStateBody(o.entity) || (o.titleOf != kNoActor && isState(o.titleOf))))
+      return false;
   return true;
+}
+
+// A minister's title (lower case): "... minister", "... secretary" and
+// "secretary of ..." as governments name their ministers ("foreign
+// secretary", "secretary of state"); not a body's "secretary general".
+// ("attorney general" was tried: its holder is often named beside another
+// state's act, "the attorney general, X, ... and the United States barred
+// her", and took that state.)
+bool ministerialTitle(std::string_view lt) {
+  return lt.find("minister") != std::string_view::npos || lt.ends_with(" secretary") ||
+         lt.starts_with("secretary of ");
 }
 
 // A head-of-state, head-of-government, minister or armed forces head's
@@ -440,7 +458,7 @@ std::optional<Fact> contextTitleFact(const StandingScan& s, const Mention& m) {
   const auto deputyOf = afterSubordinateOpener(lt);
   const bool deputyHead = deputyOf && !deputyOf->empty() && headTitle(*deputyOf);
   const bool service = stateServiceTitles().contains(lt);
-  if (!head && !deputyHead && !service && lt.find("minister") == std::string::npos) return std::nullopt;
+  if (!head && !deputyHead && !service && !ministerialTitle(lt)) return std::nullopt;
   if (formerTitle(s, m)) return std::nullopt;
   size_t state = soleStateOfSentence(s, m, service);
   float confidence = m.confidence * kTitleFactor * kContextOwnerFactor;

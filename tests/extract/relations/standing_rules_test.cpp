@@ -205,6 +205,21 @@ TEST_CASE("Relations: a bare title in a sentence naming no state goes to the one
                        "Finance Minister Peter Mwansa thanked the Malawian envoy.",
                        "2023-05-09");
   for (const auto& l : d) CHECK(l.find("Peter Mwansa -OFFICIAL_OF-> Zambia") == std::string::npos);
+  // A government's other portfolios are titles too, written before the name or in apposition.
+  const auto g = facts("The World Bank approved a loan for Zambia on Monday.\n"
+                       "Information Minister Peter Mwansa welcomed it.",
+                       "2023-05-09");
+  CHECK(hasLine(g, "Peter Mwansa -OFFICIAL_OF-> Zambia"));
+  const auto h = facts("The World Bank approved a loan for Zambia on Monday.\n"
+                       "The information minister, Peter Mwansa, welcomed it.",
+                       "2023-05-09");
+  CHECK(hasLine(h, "Peter Mwansa -OFFICIAL_OF-> Zambia"));
+  // A state's government body in the title's sentence names that state: the
+  // state of the sentence before is not the office's.
+  const auto k = facts("The World Bank approved a loan for Zambia on Monday.\n"
+                       "Health Secretary Peter Mwansa spoke at the White House.",
+                       "2023-05-09");
+  for (const auto& l : k) CHECK(l.find("Peter Mwansa -OFFICIAL_OF-> Zambia") == std::string::npos);
   // Another body's title beside it names no state: the office is still Zambia's.
   const auto f = facts("The World Bank approved a loan for Zambia on Monday.\n"
                        "Finance Minister Peter Mwansa handed the plan to UN Secretary-General Antonio Guterres.",
