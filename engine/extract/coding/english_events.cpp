@@ -607,6 +607,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   bindParticipleObjects(&parse, &actors);
   bindWhatDescribedAs(parse, &actors);
   bindLedBy(parse, &actors);
+  bindHousedTroops(parse, &actors);
   bindDescribedRelativeSubjects(parse, &actors);
   if (discourse) {
     bindPersonPronouns(parse, *discourse, &actors);

@@ -381,6 +381,20 @@ void bindDescribedRelativeSubjects(const SentenceParse& p, NpActors* actors) {
   }
 }
 
+void bindHousedTroops(const SentenceParse& p, NpActors* actors) {
+  for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
+    const NounPhrase& n = p.nps[k];
+    if (!n.members.empty() || !isOwnedHead(p.words[n.head].lemma)) continue;
+    const size_t next = n.span.last;
+    if (next + 1 >= p.words.size() || (p.words[next].lower != "housing" && p.words[next].lower != "hosting")) continue;
+    for (size_t j = 0; j < p.nps.size() && j < actors->size(); ++j) {
+      if (p.nps[j].span.first != next + 1 || (*actors)[j].empty()) continue;
+      (*actors)[k] = (*actors)[j];
+      break;
+    }
+  }
+}
+
 void bindLedBy(const SentenceParse& p, NpActors* actors) {
   for (const syntax::Clause& c : p.clauses) {
     if (c.kind != syntax::ClauseKind::kRelative || c.subject == kNoIndex || c.agent == kNoIndex) continue;

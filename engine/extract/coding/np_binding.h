@@ -93,6 +93,13 @@ void bindWhatDescribedAs(const syntax::SentenceParse& parse, NpActors* actors);
 // Run after the other bindings.
 void bindLedBy(const syntax::SentenceParse& parse, NpActors* actors);
 
+// "two Iraqi bases housing American troops", "a camp hosting Turkish
+// soldiers": a phrase with an owned head (a base, a camp) followed by
+// "housing" or "hosting" and a phrase naming an actor stands for that
+// actor, whose troops were what an act on it reached, not for the state
+// its demonym names. Run after the demonyms are bound.
+void bindHousedTroops(const syntax::SentenceParse& parse, NpActors* actors);
+
 // "The Rapid Support Forces, a paramilitary group backed by the UAE, ...":
 // the subject of a relative clause that is a description opened by "a",
 // "an" or "the" right after a comma that closes a phrase naming an actor is

@@ -314,9 +314,28 @@ class Chunker {
            kUnits.count(w_[j].lower) && kRelations.count(w_[j + 1].lower);
   }
 
+  // "more than a dozen people", "fewer than 30 people", "up to 200
+  // percent": two words that bound a number open its phrase. The index of
+  // the number (after "a" or "an"), or 0 when the words at `i` are not so.
+  uint32_t boundedNumberAt(uint32_t i) const {
+    const uint32_t n = static_cast<uint32_t>(w_.size());
+    if (i + 2 >= n || owner_[i] != Owner::kFree || owner_[i + 1] != Owner::kFree) return 0;
+    const std::string& a = w_[i].lower;
+    const std::string& b = w_[i + 1].lower;
+    const bool bound = ((a == "more"sv || a == "less"sv || a == "fewer"sv) && b == "than"sv) || (a == "up"sv && b == "to"sv);
+    if (!bound) return 0;
+    uint32_t k = i + 2;
+    if (k + 1 < n && (w_[k].lower == "a"sv || w_[k].lower == "an"sv)) ++k;
+    return w_[k].pos == Pos::kNumber && owner_[k] == Owner::kFree ? k : 0;
+  }
+
   uint32_t baseNpEnd(uint32_t i) const {
     uint32_t n = static_cast<uint32_t>(w_.size());
     if (w_[i].pos == Pos::kPronoun) return i + 1;
+    if (const uint32_t k = boundedNumberAt(i)) {
+      const uint32_t end = baseNpEnd(k);
+      return end > k ? end : i;
+    }
     uint32_t j = i;
     while (j < i + 2 && w_[j].pos == Pos::kAdverb) ++j;  // "almost five years", "at least five"
     const bool firstOfTwoObjects = i > 0 && owner_[i - 1] == Owner::kVerb && isDoubleObjectVerb(w_[i - 1].lemma);
@@ -402,7 +421,7 @@ class Chunker {
       const bool ownedAdverbAdj = p == Pos::kAdverb && i > 0 && w_[i - 1].pos == Pos::kPossessive && i + 1 < n &&
                                   w_[i + 1].pos == Pos::kAdjective && owner_[i] == Owner::kFree;
       bool starts = (npWord(i, false) || (p == Pos::kPronoun && owner_[i] == Owner::kFree) || adverbNumber ||
-                     ownedAdverbAdj);
+                     ownedAdverbAdj || boundedNumberAt(i) != 0);
       if (!starts) { ++i; continue; }
       uint32_t end = baseNpEnd(i);
       bool lonePostnominal = end == i + 1 && p == Pos::kAdjective && i > 0 &&

@@ -565,6 +565,18 @@ TEST_CASE("Coder: a demonym owns a thing written with its own name", "[extract][
   }
 }
 
+TEST_CASE("Coder: a base housing an actor's troops stands for that actor as a target", "[extract][coder]") {
+  const auto f = facts("Iranian missiles hit two Iraqi bases housing American troops on Wednesday.", "2020-01-08");
+  INFO(dump(f));
+  CHECK(hasLine(f, "Iran -ASSAULT-> United States"));
+  CHECK(f.count("Iran -ASSAULT-> Iraq") == 0);
+  // Without troops housed, the demonym is the owner.
+  CHECK(hasLine(facts("Iranian missiles hit two Iraqi bases on Wednesday.", "2020-01-08"), "Iran -ASSAULT-> Iraq"));
+  // A count bounded by "more than" is the object, so the clause is coded at all.
+  CHECK(hasLine(facts("Iran fired more than a dozen missiles at two Iraqi bases housing American troops.", "2020-01-08"),
+                "Iran -ASSAULT-> United States"));
+}
+
 TEST_CASE("Coder: a named apposition is what a common noun with an owner stands for", "[extract][coder]") {
   // "Iraq's top cleric" is the person named after it, not Iraq.
   const auto f = facts("Pope Francis met Iraq's top Shiite cleric, Grand Ayatollah Ali al-Sistani, in Najaf on Saturday.",

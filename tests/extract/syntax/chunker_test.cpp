@@ -102,6 +102,19 @@ TEST_CASE("Chunker: after a verb of naming, the object and what it is called are
   CHECK(topNp(s, "the government fighters") != syn::kNoIndex);
 }
 
+TEST_CASE("Chunker: 'more than', 'fewer than', 'up to' before a number open its phrase", "[extract][syntax]") {
+  syn::SentenceParse p = syn::parse(lexicon(), "Police detained more than a dozen people on Saturday.", 0);
+  const int32_t np = topNp(p, "more than a dozen people");
+  REQUIRE(p.clauses.size() == 1);
+  CHECK(p.clauses[0].kind == syn::ClauseKind::kMain);
+  REQUIRE(p.clauses[0].objects.size() == 1);
+  CHECK(static_cast<int32_t>(p.clauses[0].objects[0]) == np);
+  syn::SentenceParse q = syn::parse(lexicon(), "China imposed tariffs of up to 200 percent on Australian wine.", 0);
+  CHECK(topNp(q, "tariffs of up to 200 percent") != syn::kNoIndex);
+  syn::SentenceParse r = syn::parse(lexicon(), "Police detained fewer than 30 people.", 0);
+  CHECK(topNp(r, "fewer than 30 people") != syn::kNoIndex);
+}
+
 TEST_CASE("Chunker: an adverb and adjective after a possessive stay in the owned phrase", "[extract][syntax]") {
   syn::SentenceParse p = syn::parse(
       lexicon(), "Libya's internationally recognised government and the rebels signed a truce on Tuesday.", 0);
