@@ -203,7 +203,14 @@ std::vector<CodedEvent> betweenEvents(const syntax::SentenceParse& p, const NpAc
     if (parties.size() != 2 || parties[0].first == parties[1].first) continue;
     // The noun: right before "between", or the subject of the clause the
     // phrase belongs to ("fighting broke out in Khartoum between ...").
-    std::string_view code = betweenNounCode(p, pp.span.first - 1);
+    // "talks in Beijing between Iran and Saudi Arabia": a place phrase may
+    // stand between the noun and "between".
+    size_t nounAt = pp.span.first - 1;
+    for (const auto& place : p.pps)
+      if (place.span.last == pp.span.first && place.span.first > 0 &&
+          (place.prep == "in" || place.prep == "at" || place.prep == "on"))
+        nounAt = place.span.first - 1;
+    std::string_view code = betweenNounCode(p, nounAt);
     size_t clause = p.clauses.size();
     const auto ppIndex = static_cast<uint32_t>(&pp - p.pps.data());
     for (size_t ci = 0; ci < p.clauses.size() && code.empty(); ++ci) {

@@ -1121,6 +1121,9 @@ TEST_CASE("Coder: talks or clashes 'between X and Y' are a meeting or a fight of
   CHECK(hasLine(b, "Hamas -ASSAULT-> Fatah"));
   const auto c = facts("Qatar hosted talks between the United States and the Taliban in Doha.", "2019-02-25");
   CHECK(hasLine(c, "United States -CONSULT-> Taliban"));
+  // A place may stand between the noun and "between".
+  const auto f = facts("The deal was brokered by China after talks in Beijing between Iran and Oman.", "2023-03-10");
+  CHECK(hasLine(f, "Iran -CONSULT-> Oman"));
   // Not what is yet to come, not a war as a state of affairs, not mediation.
   const auto d = facts("Talks between Israel and Hamas will resume next week.", "2024-02-01");
   for (const auto& l : d) CHECK(l.find("-CONSULT->") == std::string::npos);
