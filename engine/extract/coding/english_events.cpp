@@ -188,11 +188,17 @@ bool hasUnassertedVerb(const syntax::SentenceParse& p) {
 // in the clause whose subject the noun is, else clauseNear "between" (the
 // clause a CodedEvent needs for its tense and date); none when the sentence has a
 // negated, modal or future verb (the coder's own planned reading is not
-// worth guessing here).
+// worth guessing here), nor when a verb calls something off (cancel_verbs).
 std::vector<CodedEvent> betweenEvents(const syntax::SentenceParse& p, const NpActors& actors) {
   std::vector<CodedEvent> out;
   if (p.clauses.empty()) return out;
   if (hasUnassertedVerb(p)) return out;
+  // "Talks between X and Y were cancelled": called off, not held.
+  const auto& cancel = englishCoderWords().cancelVerbs;
+  if (std::any_of(p.vgs.begin(), p.vgs.end(), [&](const syntax::VerbGroup& v) {
+        return cancel.contains(v.lemma) || (v.lemma == "call" && v.particle == "off");
+      }))
+    return out;
   for (const auto& pp : p.pps) {
     if (pp.prep != "between" || pp.np == syntax::kNoIndex || pp.span.first == 0) continue;
     const auto& n = p.nps[pp.np];

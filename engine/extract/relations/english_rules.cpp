@@ -576,6 +576,23 @@ bool governedNoun(const RelationScan& s, size_t i) {
   return governed;
 }
 
+// "Macron's visit to Algeria was postponed", "talks with X were called
+// off": the event noun at i is the subject of a passive that calls it off
+// (cancelled_participles, "called off", "put off") within the next eight
+// words of its clause.
+bool calledOffNoun(const RelationScan& s, size_t i) {
+  const auto& tokens = s.tokens;
+  for (size_t q = i + 1; q + 1 < tokens.size() && q < i + 9; ++q) {
+    const Token& w = tokens[q];
+    if (isClauseBreak(w) || w.lower == "," || w.lower == "that" || w.lower == "which") return false;
+    if (w.lower != "was" && w.lower != "were" && w.lower != "been") continue;
+    const std::string& next = tokens[q + 1].lower;
+    if (words().cancelledParticiples.contains(next)) return true;
+    if ((next == "called" || next == "put") && q + 2 < tokens.size() && tokens[q + 2].lower == "off") return true;
+  }
+  return false;
+}
+
 // The source of the event noun at i whose phrase starts at p: the mention
 // right before the phrase ("the US killing of X", "Washington's
 // assassination"), or the subject of a light verb before it ("X began the
@@ -603,6 +620,7 @@ void nounEvent(RelationScan& s, size_t i, const Trigger& tr) {
   const auto& c = s.c;
   const bool governed = governedNoun(s, i);
   if (governed && tr.type != EdgeType::kRequest && tr.type != EdgeType::kThreaten) return;
+  if (calledOffNoun(s, i)) return;
   size_t p = i;
   // "that" before a plural noun opens a clause ("told X that attacks on Y
   // were ..."): X is not the attacks' author.

@@ -148,6 +148,7 @@ constexpr std::pair<std::string_view, WordSet E::*> kEnglishSets[] = {
     {"location_prepositions", &E::locationPrepositions},
     {"agreement_nouns", &E::agreementNouns},
     {"governing_words", &E::governingWords},
+    {"cancelled_participles", &E::cancelledParticiples},
     {"leader_title_words", &E::leaderTitleWords},
     {"head_titles", &E::headTitles},
     {"honorifics", &E::honorifics},

@@ -53,7 +53,7 @@ using ArabicTriggers = std::unordered_map<std::string, ArabicTrigger>;  // by ar
 // The sets of english_relation_words.txt (its header says what each is for).
 struct EnglishRelationWords {
   WordSet auxiliaries, prepositions, determiners, subordinators, relatives, modals, sequenceAdverbs, roleNouns,
-      lightVerbs, targetPrepositions, locationPrepositions, agreementNouns, governingWords;
+      lightVerbs, targetPrepositions, locationPrepositions, agreementNouns, governingWords, cancelledParticiples;
   WordSet leaderTitleWords, headTitles, honorifics, ranks, stateVagueTitles, roleWordStems, titleQualifiers;
   WordSet placePrepositions, clauseLinkWords, ownerNouns, stateBodyHeads, appointingVerbs, appointedTitleOpeners,
       replacingVerbs;

@@ -1129,6 +1129,13 @@ TEST_CASE("Coder: talks or clashes 'between X and Y' are a meeting or a fight of
   for (const auto& l : d) CHECK(l.find("-CONSULT->") == std::string::npos);
   const auto e = facts("The war between Russia and Ukraine entered its third year.", "2024-02-24");
   for (const auto& l : e) CHECK(l.find("-ASSAULT->") == std::string::npos);
+  // Called off, not held: neither the talks nor a visit are coded.
+  const auto g = facts("Talks between Israel and Hamas were cancelled on Monday.", "2024-02-01");
+  for (const auto& l : g) CHECK(l.find("-CONSULT->") == std::string::npos);
+  const auto h = facts("Macron's visit to Algeria was postponed.", "2024-02-01");
+  for (const auto& l : h) CHECK(l.find("-CONSULT->") == std::string::npos);
+  // Still a visit when nothing calls it off.
+  CHECK(hasLine(facts("Macron's visit to Algeria was a success.", "2024-02-01"), "Emmanuel Macron -CONSULT-> Algeria"));
 }
 
 TEST_CASE("Coder: a pattern's '(OF +)' reaches the 'of' phrase the parse keeps inside the noun's phrase",
