@@ -16,7 +16,11 @@ TEST_CASE("PETRARCH suite: validation records coded from raw text meet the measu
   REQUIRE(t.records >= 270);
   CHECK(t.expected >= 350);
   // Floors: the measured values, rounded to the whole percent on the safe side.
-  CHECK(100 * t.root >= 75 * t.expected);                 // measured 270/359 = 75.2%
+  // Measured 270/359 = 75.2% until session 34, 268/359 = 74.7% since: a
+  // subject opened by "neither" negates its clause ("Neither Galadriel nor
+  // Gollum boycotted the parade", COMPOUND-23), which PETRARCH2 codes as
+  // done (two expected events) and we code as not having happened.
+  CHECK(100 * t.root >= 74 * t.expected);
   // Measured 13/277 = 4.7% until session 25, 14/277 = 5.1% since: the
   // adjunct clause of PATTERN-24 ("... after leaving Eriador") is coded with
   // the validation dictionary's default for LEAVE (012), which PETRARCH2

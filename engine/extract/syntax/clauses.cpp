@@ -67,6 +67,17 @@ class ClauseFinder {
     assignParents();
     fillArguments();
     applyAccordingTo();
+    negateNeitherSubjects();
+  }
+
+  // "Neither Estonia nor Latvia has expelled ...": a subject opened by
+  // "neither" says the clause did not happen.
+  void negateNeitherSubjects() {
+    for (const Clause& c : p_.clauses) {
+      if (c.subject == kNoIndex || c.subjectInherited) continue;
+      const NounPhrase& n = p_.nps[static_cast<size_t>(c.subject)];
+      if (p_.words[n.span.first].lower == "neither"sv) p_.vgs[c.verb].negated = true;
+    }
   }
 
  private:

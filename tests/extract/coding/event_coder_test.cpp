@@ -565,6 +565,14 @@ TEST_CASE("Coder: a demonym owns a thing written with its own name", "[extract][
   }
 }
 
+TEST_CASE("Coder: a subject opened by 'neither' says the act did not happen", "[extract][coder]") {
+  const auto f = facts("Neither Estonia nor Latvia has expelled Russian diplomats.", "2023-03-10");
+  INFO(dump(f));
+  CHECK(f.count("Estonia -COERCE-> Russia") == 0);
+  CHECK(f.count("Latvia -COERCE-> Russia") == 0);
+  CHECK(hasLine(facts("Both Estonia and Latvia expelled Russian diplomats.", "2023-03-10"), "Latvia -COERCE-> Russia"));
+}
+
 TEST_CASE("Coder: a base housing an actor's troops stands for that actor as a target", "[extract][coder]") {
   const auto f = facts("Iranian missiles hit two Iraqi bases housing American troops on Wednesday.", "2020-01-08");
   INFO(dump(f));
