@@ -382,6 +382,23 @@ class ClauseFinder {
     return pc.parent;
   }
 
+  // "Russia, accused by Estonia of spying, expelled two diplomats": the
+  // verb at element `e` follows the comma that closes a reduced relative set
+  // off by commas (the clause just read), with no finite verb between; the
+  // phrase that relative describes is the verb's subject. kNoIndex otherwise.
+  int32_t hostOfClosedApposition(size_t e) const {
+    if (e == 0 || !isWord(e - 1, ",") || p_.clauses.empty()) return kNoIndex;
+    const Clause& rel = p_.clauses.back();
+    const size_t relVerb = verbElem_.back();
+    if (rel.kind != ClauseKind::kRelative || !rel.subjectInherited || rel.subject == kNoIndex ||
+        !p_.vgs[rel.verb].reducedPassive || relVerb < 2 || !isWord(relVerb - 1, ","))
+      return kNoIndex;
+    if (!isNp(relVerb - 2) || static_cast<int32_t>(elems_[relVerb - 2].index) != rel.subject) return kNoIndex;
+    for (size_t k = relVerb + 1; k + 1 < e; ++k)
+      if (elems_[k].kind == Elem::kVg && !vgOf(k).nonFinite) return kNoIndex;
+    return rel.subject;
+  }
+
   // Kind, subject and subordinator from what precedes the verb; returns the
   // clause's first element.
   size_t classify(Clause& c, VerbGroup& vg, size_t e, const SubjectScan& s) {
@@ -423,6 +440,10 @@ class ClauseFinder {
       }
       classifyBySubject(c, s, marker, markerPos, se);
       return s.markerElem >= 0 ? static_cast<size_t>(s.markerElem) : se;
+    }
+    if (int32_t host = hostOfClosedApposition(e); host != kNoIndex) {
+      c.subject = host;  // "Russia, accused by Estonia of spying, expelled ..."
+      return e;
     }
     if (isInvertedSpeech(e)) {
       c.subject = static_cast<int32_t>(elems_[e + 1].index);  // "..., said the minister."

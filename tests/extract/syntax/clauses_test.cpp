@@ -89,6 +89,9 @@ TEST_CASE("Clauses: a reduced passive describes the noun before it", "[extract][
   CHECK(backed.kind == ClauseKind::kRelative);
   CHECK(np(q, backed.agent) == "Iran");
   CHECK(svo(q, clause(q, "seize")) == "The militia|seize|the town|");
+  // The same with a phrase after the agent: the noun it describes is still the subject after the comma.
+  syn::SentenceParse v = parse("Russia, accused by Estonia of spying, expelled two diplomats.");
+  CHECK(svo(v, clause(v, "expel")) == "Russia|expel|two diplomats|");
 
   // After an apposition set off by commas, the sentence's only verb is its main verb.
   syn::SentenceParse r = parse("Russian President Vladimir Putin and his Turkish counterpart, Recep Tayyip Erdogan, met in Sochi.");
@@ -103,6 +106,13 @@ TEST_CASE("Clauses: a reduced passive describes the noun before it", "[extract][
   // With another verb after it, the participle still describes the apposition.
   syn::SentenceParse t = parse("The commander, Abu Fadak, named in January, met the prime minister.");
   CHECK(clause(t, "name").kind == ClauseKind::kRelative);
+}
+
+TEST_CASE("Clauses: a subject opened by 'neither' negates its verb", "[extract][syntax]") {
+  syn::SentenceParse p = parse("Neither Estonia nor Latvia has expelled Russian diplomats.");
+  CHECK(p.vgs[clause(p, "expel").verb].negated);
+  syn::SentenceParse q = parse("Estonia and Latvia have expelled Russian diplomats.");
+  CHECK_FALSE(q.vgs[clause(q, "expel").verb].negated);
 }
 
 TEST_CASE("Clauses: negation and future", "[extract][syntax]") {
