@@ -1242,9 +1242,11 @@ bool hasInfinitive(const SentenceParse& p, const VerbGroup& vg) {
          p.words[p.vgs[static_cast<size_t>(vg.complement)].span.first].pos == syntax::Pos::kTo;
 }
 
-// Hypotheticals ("if Tehran attacks US assets") are not events at all.
+// Hypotheticals ("if Tehran attacks US assets") are not events at all, nor
+// what is in doubt ("It was not clear whether Estonia had expelled ...").
 bool isHypothetical(const Clause& c) {
-  return c.kind == syntax::ClauseKind::kSubordinate && (c.subordinator == "if" || c.subordinator == "unless");
+  return c.kind == syntax::ClauseKind::kSubordinate &&
+         (c.subordinator == "if" || c.subordinator == "unless" || c.subordinator == "whether");
 }
 
 // "called off a retaliatory strike on Iran", "cancelled the raid": a clause

@@ -565,6 +565,13 @@ TEST_CASE("Coder: a demonym owns a thing written with its own name", "[extract][
   }
 }
 
+TEST_CASE("Coder: what a 'whether' clause puts in doubt did not happen", "[extract][coder]") {
+  const auto f = facts("It was not clear whether Estonia had expelled the Russian ambassador.", "2023-03-10");
+  INFO(dump(f));
+  CHECK(f.count("Estonia -COERCE-> Russia") == 0);
+  CHECK(hasLine(facts("Estonia had expelled the Russian ambassador.", "2023-03-10"), "Estonia -COERCE-> Russia"));
+}
+
 TEST_CASE("Coder: a subject opened by 'neither' says the act did not happen", "[extract][coder]") {
   const auto f = facts("Neither Estonia nor Latvia has expelled Russian diplomats.", "2023-03-10");
   INFO(dump(f));
