@@ -565,6 +565,17 @@ TEST_CASE("Coder: a demonym owns a thing written with its own name", "[extract][
   }
 }
 
+TEST_CASE("Coder: passives of expulsion and sanctions name their source after 'from' or 'by'", "[extract][coder]") {
+  CHECK(hasLine(facts("Two Iranian diplomats were expelled from Germany on Tuesday.", "2023-03-10"), "Germany -COERCE-> Iran"));
+  const auto f = facts("Sanctions were imposed on Iran by the European Union on Tuesday.", "2023-03-10");
+  INFO(dump(f));
+  CHECK(hasLine(f, "European Union -COERCE-> Iran"));
+  // An active expulsion "from" its territory keeps its subject as the source.
+  const auto g = facts("Germany expelled two Iranian diplomats from its territory on Tuesday.", "2023-03-10");
+  CHECK(hasLine(g, "Germany -COERCE-> Iran"));
+  CHECK(g.count("Iran -COERCE-> Germany") == 0);
+}
+
 TEST_CASE("Coder: what a 'whether' clause puts in doubt did not happen", "[extract][coder]") {
   const auto f = facts("It was not clear whether Estonia had expelled the Russian ambassador.", "2023-03-10");
   INFO(dump(f));
