@@ -80,6 +80,8 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"coup_nouns", &W::coupNouns},
     {"topic_prepositions", &W::topicPrepositions},
     {"flag_of_convenience_words", &W::flagOfConvenienceWords},
+    {"accord_nouns", &W::accordNouns},
+    {"accord_verbs", &W::accordVerbs},
 };
 
 }  // namespace

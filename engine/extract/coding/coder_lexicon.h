@@ -48,7 +48,8 @@ struct EnglishCoderWords {
   WordSet coupNouns;  // event_coder.cpp: "condemned the coup in Niger"
   WordSet exchangeVerbs;  // event_coder.cpp: "A and B exchanged fire" act on each other
   WordSet mediationVerbs;  // event_coder.cpp: "a deal brokered by X": X is no party
-  WordSet flagOfConvenienceWords;  // english_events.cpp: "the Panama-flagged tanker" is no act on Panama
+  WordSet flagOfConvenienceWords;
+  WordSet accordNouns, accordVerbs;  // english_events.cpp: "an agreement was signed between X and Y"  // english_events.cpp: "the Panama-flagged tanker" is no act on Panama
 };
 
 // The sets of `text` in english_coder_words.txt's format; `file` names it in

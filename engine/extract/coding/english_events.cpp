@@ -184,7 +184,8 @@ bool hasUnassertedVerb(const syntax::SentenceParse& p) {
 
 // Events a noun gives two parties written after "between": "talks between
 // Armenia and Azerbaijan opened", "clashes broke out (in Gaza) between Hamas
-// and Fatah" (english_coder_words.txt, meeting_nouns). Each pair both ways,
+// and Fatah" (english_coder_words.txt, meeting_nouns), "an agreement was
+// signed between Chad and Niger" (accord_nouns and accord_verbs: 057). Each pair both ways,
 // in the clause whose subject the noun is, else clauseNear "between" (the
 // clause a CodedEvent needs for its tense and date); none when the sentence has a
 // negated, modal or future verb (the coder's own planned reading is not
@@ -223,6 +224,12 @@ std::vector<CodedEvent> betweenEvents(const syntax::SentenceParse& p, const NpAc
       const auto& c = p.clauses[ci];
       if (c.subject == syntax::kNoIndex || std::find(c.pps.begin(), c.pps.end(), ppIndex) == c.pps.end()) continue;
       code = betweenNounCode(p, p.nps[c.subject].head);
+      // "An agreement was signed between Chad and Niger": an accord signed.
+      const auto& vg = p.vgs[c.verb];
+      if (code.empty() && vg.voice == syntax::Voice::kPassive &&
+          englishCoderWords().accordNouns.contains(p.words[p.nps[c.subject].head].lower) &&
+          englishCoderWords().accordVerbs.contains(vg.lemma))
+        code = "057";
       clause = ci;
     }
     if (code.empty()) continue;

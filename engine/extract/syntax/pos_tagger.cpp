@@ -803,6 +803,17 @@ bool namesJoinedBefore(const std::vector<Draft>& d, size_t i) {
 }
 
 // Noun or verb after a noun: "Israel strikes targets" against "drone strikes killed".
+// "Talks were held between ...", "Clashes have broken out": a noun-or-verb
+// opening the sentence right before an auxiliary or modal is its subject
+// (a finite verb is not followed by one).
+bool nounBeforeAuxiliary(Context& c) {
+  const Reading& r = c.r;
+  if (!(r.verb && r.noun) || c.prev != nullptr || c.next == nullptr || c.next->closed == nullptr) return false;
+  if ((c.next->closed->mask & (kCAux | kCModal)) == 0) return false;
+  setNoun(c.w, r);
+  return true;
+}
+
 bool afterNoun(Context& c) {
   const Reading& r = c.r;
   const Draft* next = c.next;
@@ -977,7 +988,7 @@ void tagOpen(std::vector<Draft>& drafts, size_t i) {
     return;
   }
   if (timeQualifier(c) || verbAfterAuxiliary(c) || phrasalPast(c) || afterDeterminer(c) || coordinatedModifier(c) ||
-      gerundOrParticiple(c) || subjunctiveAfterDemand(c) || afterNoun(c))
+      gerundOrParticiple(c) || subjunctiveAfterDemand(c) || nounBeforeAuxiliary(c) || afterNoun(c))
     return;
   byLexicon(c);
 }

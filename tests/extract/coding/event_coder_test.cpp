@@ -576,6 +576,10 @@ TEST_CASE("Coder: passives of expulsion and sanctions name their source after 'f
   CHECK(g.count("Iran -COERCE-> Germany") == 0);
 }
 
+TEST_CASE("Coder: passive deliveries name their giver after 'by'", "[extract][coder]") {
+  CHECK(hasLine(facts("Weapons were supplied to Ukraine by Poland on Tuesday.", "2023-03-10"), "Poland -AID-> Ukraine"));
+}
+
 TEST_CASE("Coder: what a 'whether' clause puts in doubt did not happen", "[extract][coder]") {
   const auto f = facts("It was not clear whether Estonia had expelled the Russian ambassador.", "2023-03-10");
   INFO(dump(f));
@@ -1147,6 +1151,12 @@ TEST_CASE("Coder: talks or clashes 'between X and Y' are a meeting or a fight of
   CHECK(hasLine(b, "Hamas -ASSAULT-> Fatah"));
   const auto c = facts("Qatar hosted talks between the United States and the Taliban in Doha.", "2019-02-25");
   CHECK(hasLine(c, "United States -CONSULT-> Taliban"));
+  // Opening the sentence before an auxiliary, "Talks" is the noun; an accord signed in the passive.
+  const auto k = facts("Talks were held between Armenia and Azerbaijan in Washington.", "2023-05-01");
+  CHECK(hasLine(k, "Armenia -CONSULT-> Azerbaijan"));
+  const auto m = facts("An agreement was signed between Chad and Niger on Tuesday.", "2023-05-01");
+  CHECK(hasLine(m, "Chad -SUPPORT-> Niger"));  // 057 sign formal agreement
+  CHECK(hasLine(m, "Niger -SUPPORT-> Chad"));
   // A place may stand between the noun and "between".
   const auto f = facts("The deal was brokered by China after talks in Beijing between Iran and Oman.", "2023-03-10");
   CHECK(hasLine(f, "Iran -CONSULT-> Oman"));
