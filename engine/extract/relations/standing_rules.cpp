@@ -262,6 +262,11 @@ bool titleRecordedElsewhere(const StandingScan& s, const Entity& person, const E
          (body.catalog == kNoActor || !offices.hasRelation(person.catalog, body.catalog));
 }
 
+// An international body (an organisation of no one state: the UN, the EU,
+// the IAEA): the people its titles name serve it as its officials ("the UN
+// special envoy for Yemen, X"); a party or movement of a state has members.
+bool staffedBody(const Actor& a) { return a.kind == ActorKind::kOrganisation && a.country.empty(); }
+
 // The standing relation mention `m`'s title makes between its person and
 // `body` (an entity): a rank is membership; a head of a state or government
 // body leads it, its other offices are OFFICIAL_OF; a group's leaders lead
@@ -281,7 +286,8 @@ Fact officeFact(const StandingScan& s, const Mention& m, size_t body, float conf
            : stateLike && headTitle(lt) ? EdgeType::kLeaderOf
            : stateLike ? EdgeType::kOfficialOf
            : leaderTitle(lt) ? EdgeType::kLeaderOf
-                             : EdgeType::kMemberOf;
+           : staffedBody(b.actor) ? EdgeType::kOfficialOf
+                                  : EdgeType::kMemberOf;
   f.title = m.title;
   // "a commander of X, Y": one of several holders leads nothing.
   if (m.titleOneOfMany && f.type == EdgeType::kLeaderOf) f.type = stateLike ? EdgeType::kOfficialOf : EdgeType::kMemberOf;
@@ -597,8 +603,8 @@ void pushAppositionFact(StandingScan& s, const Mention& m, const Mention& g, std
   const bool lead = leaderTitle(title) && !oneOfMany;
   const bool stateLike = body.actor.kind == ActorKind::kState || body.actor.kind == ActorKind::kGovernmentBody;
   f.type = (lead && !stateLike) || (stateLike && headTitle(title) && !oneOfMany) ? EdgeType::kLeaderOf
-           : stateLike && title != "member" ? EdgeType::kOfficialOf
-                                            : EdgeType::kMemberOf;
+           : (stateLike || staffedBody(body.actor)) && title != "member" ? EdgeType::kOfficialOf
+                                                                         : EdgeType::kMemberOf;
   if (lead && body.actor.kind == ActorKind::kGovernmentBody) f.type = EdgeType::kLeaderOf;
   f.title = title;
   f.confidence = std::min(m.confidence, g.confidence) * kAppositionFactor;

@@ -232,6 +232,15 @@ TEST_CASE("Relations: a bare title in a sentence naming no state goes to the one
   for (const auto& l : e) CHECK(l.find("Peter Mwansa -OFFICIAL_OF->") == std::string::npos);
 }
 
+TEST_CASE("Relations: the staff of an international body are its officials, a party's its members", "[extract][relations]") {
+  // Invented names.
+  const auto a = facts("Peter Mwansa, the UN special envoy for Yemen, met the rebels on Monday.", "2023-05-09");
+  CHECK(hasLine(a, "Peter Mwansa -OFFICIAL_OF-> United Nations"));
+  CHECK(a.count("Peter Mwansa -MEMBER_OF-> United Nations") == 0);
+  const auto b = facts("Peter Mwansa, a spokesman for the Kurdistan Democratic Party, spoke on Monday.", "2023-05-09");
+  CHECK(hasLine(b, "Peter Mwansa -MEMBER_OF-> Kurdistan Democratic Party"));
+}
+
 TEST_CASE("Relations: 'the agency's director general, X' opening a sentence is an office of the body the sentence before named",
           "[extract][relations]") {
   // Invented names.
