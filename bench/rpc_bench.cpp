@@ -20,6 +20,10 @@
 // may be shared: on a loaded machine CPU time per call is the steadier
 // measure), and last {"bench":"rpc_summary",..}: calls/s for each client
 // count, the in-process time of a call and the time RPC adds to it.
+// The latency line also has a peer measured right after the one-client RPC
+// run: a bare loopback TCP request/answer between two threads
+// ("loopback_p50_us"), the floor any call over a socket pays on this
+// machine, and "added_over_loopback_us_p50", what RPC adds beyond it.
 //
 //   rpc_bench [--actors 5000] [--seconds 3] [--call resolve|neighbors] [--threads N]
 //             [--io-threads N] [--clients 1,4,16] [--rpc-only]
@@ -41,8 +45,12 @@
 #include <thread>
 #include <vector>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/actor_identity.h"
 #include "core/engine.h"
@@ -176,6 +184,57 @@ Run measure(size_t clients, double seconds, const std::string& kind, size_t n, O
   return run;
 }
 
+// The peer for the latency: a bare request and answer (64 and 128 bytes, about
+// a resolve call's) between two threads of this process over a loopback TCP
+// connection, for `seconds`; the latency of each, in us. What it measures is
+// the machine's floor for any call over a socket: two system calls a side and
+// the wake-up of a blocked thread at each end, which on a VM with idle
+// virtual CPUs costs far more than the calls themselves.
+std::vector<double> loopbackLatencies(double seconds) {
+  const int ls = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  if (ls < 0 || ::bind(ls, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(ls, 1) != 0 ||
+      ::getsockname(ls, reinterpret_cast<sockaddr*>(&addr), &len) != 0)
+    die("loopback peer: cannot listen");
+  const int one = 1;
+  auto exact = [](int fd, char* buf, size_t n, bool write) {
+    for (size_t done = 0; done < n;) {
+      const ssize_t r = write ? ::write(fd, buf + done, n - done) : ::read(fd, buf + done, n - done);
+      if (r <= 0) return false;
+      done += static_cast<size_t>(r);
+    }
+    return true;
+  };
+  std::thread echo([&] {
+    const int fd = ::accept(ls, nullptr, nullptr);
+    if (fd < 0) return;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    char in[64], out[128] = {};
+    while (exact(fd, in, sizeof in, false) && exact(fd, out, sizeof out, true)) {
+    }
+    ::close(fd);
+  });
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
+    die("loopback peer: cannot connect");
+  ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  char req[64] = {}, ans[128];
+  std::vector<double> lat;
+  const auto end = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+  for (int i = 0; Clock::now() < end; ++i) {  // the first 50 warm up
+    const auto t0 = Clock::now();
+    if (!exact(fd, req, sizeof req, true) || !exact(fd, ans, sizeof ans, false)) die("loopback peer: connection lost");
+    if (i >= 50) lat.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+  }
+  ::close(fd);
+  echo.join();
+  ::close(ls);
+  return lat;
+}
+
 double percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
@@ -296,7 +355,15 @@ int main(int argc, char** argv) {
                 {"added_us_p50", percentile(rpc.latenciesUs, 0.5) - percentile(in.latenciesUs, 0.5)},
                 {"added_us_mean", mean(rpc.latenciesUs) - mean(in.latenciesUs)},
                 {"load", loadAverage()}};
+      const std::vector<double> loopback = loopbackLatencies(seconds);
+      const double loopbackP50 = percentile(loopback, 0.5);
+      l["loopback_p50_us"] = loopbackP50;
+      l["loopback_p99_us"] = percentile(loopback, 0.99);
+      l["added_over_loopback_us_p50"] = l["added_us_p50"].get<double>() - loopbackP50;
+      l["load"] = loadAverage();
       std::cout << l.dump() << std::endl;
+      summary["loopback_us_p50"] = loopbackP50;
+      summary["added_over_loopback_us_p50"] = l["added_over_loopback_us_p50"];
       summary["inproc_us_per_call_p50"] = percentile(in.latenciesUs, 0.5);
       summary["inproc_us_per_call_mean"] = mean(in.latenciesUs);
       summary["added_us_per_call_p50"] = percentile(rpc.latenciesUs, 0.5) - percentile(in.latenciesUs, 0.5);

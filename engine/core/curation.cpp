@@ -19,6 +19,12 @@ namespace kg::core {
 
 namespace {
 
+// The JSON contract's actor and edge (json_codec.h) as values of the log details.
+nlohmann::json actorValue(const Actor& a) { return nlohmann::json::parse(actorJson(a)); }
+nlohmann::json edgeValue(const Edge& e, const std::function<std::string(ActorId)>& nameOf) {
+  return nlohmann::json::parse(edgeJson(e, nameOf));
+}
+
 std::string currentUser() {
   if (const char* u = std::getenv("USER"); u && *u) return u;
   if (const char* u = std::getenv("LOGNAME"); u && *u) return u;
@@ -96,7 +102,7 @@ Result<uint64_t> Curator::commitLogged(storage::GraphStore& store, storage::Writ
   nlohmann::json& details = logged.json;
   auto image = recorder.finish();
   if (!image) return image.status();
-  details["image"] = image->toJson();
+  details["image"] = nlohmann::json::parse(image->toJson());
   // The image keeps its strings exactly (undo_image.cpp); the rest is for
   // reading, so a stray byte that is not UTF-8 becomes U+FFFD there.
   auto seq = batch.appendLog(record(command, details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
@@ -199,8 +205,8 @@ Result<MergeSummary> Curator::merge(ActorId keepId, ActorId dropId) {
 
     nlohmann::json d;
     d["keep"] = keepId;
-    d["drop"] = actorToJson(drop.value());
-    d["keep_before"] = actorToJson(keep.value());
+    d["drop"] = actorValue(drop.value());
+    d["keep_before"] = actorValue(keep.value());
     d["edges_moved"] = sum.edgesMoved;
     d["edges_joined"] = sum.edgesJoined;
     d["self_loops_dropped"] = sum.selfLoops;
@@ -337,7 +343,7 @@ Result<Edge> Curator::removeEdge(EdgeId id) {
       auto got = store.getActor(a);
       return got && got->has_value() ? (*got)->name : "#" + std::to_string(a);
     };
-    nlohmann::json d{{"edge", edgeToJson(e, nameOf)}};
+    nlohmann::json d{{"edge", edgeValue(e, nameOf)}};
     auto seq = commitLogged(store, *batch, rec, "edge rm", std::move(d));
     if (!seq) return seq.status();
     return edge;
@@ -374,7 +380,7 @@ Result<RemoveActorSummary> Curator::removeActor(ActorId id, bool withEdges) {
       if (merged->has_value() && **merged != id) continue;  // merged into another actor: stays so
       KG_RETURN_IF_ERROR(rec.setMergedName(k, id));
     }
-    nlohmann::json d{{"actor", actorToJson(a.value())}, {"edges_removed", edges->size()}};
+    nlohmann::json d{{"actor", actorValue(a.value())}, {"edges_removed", edges->size()}};
     d["removed_edge_ids"] = nlohmann::json::array();
     for (const Edge& e : edges.value()) d["removed_edge_ids"].push_back(e.id);
     auto seq = commitLogged(store, *batch, rec, "actor rm", std::move(d));
@@ -411,7 +417,7 @@ Result<std::string> Curator::undoConflict(const storage::CurationRecord& rec, co
       return msg + "it was undone by #" + std::to_string(r->seq) + " (kg undo " + std::to_string(r->seq) +
              " redoes it)";
     if (!d.contains("image")) continue;
-    auto img = UndoImage::fromJson(d["image"]);
+    auto img = UndoImage::fromJson(d["image"].dump());
     if (!img || !img->touches((*diff)->what, (*diff)->id)) continue;
     // It is the cause when the store still holds what it left; otherwise
     // something without a log record changed the object after it.
@@ -451,7 +457,7 @@ Result<UndoSummary> Curator::undo(std::optional<uint64_t> seq) {
       return Status::failedPrecondition("cannot undo " + recordName(target) +
                                         ": it was logged by a kg that kept no undo image (it says what changed, "
                                         "not enough to put it back exactly)");
-    auto image = UndoImage::fromJson(details["image"]);
+    auto image = UndoImage::fromJson(details["image"].dump());
     if (!image)
       return Status::failedPrecondition("cannot undo " + recordName(target) + ": " + image.status().message());
     auto conflict = undoConflict(target, image.value(), std::span(tail).subspan(1));

@@ -2,21 +2,25 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "base/date.h"
 
 namespace kg::core {
+
+namespace {
 
 nlohmann::json dateToJson(const Date& d) {
   if (!d.known()) return nullptr;
   return d.toString();
 }
 
-nlohmann::json actorToJson(const Actor& a) {
+nlohmann::json actorValue(const Actor& a) {
   nlohmann::json j = {{"id", a.id}, {"name", a.name}, {"kind", actorKindName(a.kind)}, {"aliases", a.aliases}};
   if (!a.country.empty()) j["country"] = a.country;
   return j;
 }
-
-namespace {
 
 // Attributes that are numbers in every format that has them.
 bool isNumericAttribute(std::string_view key) {
@@ -37,15 +41,14 @@ nlohmann::json attributeValue(const std::string& key, const std::string& value) 
   return d;
 }
 
-}  // namespace
-
+// An evidence record's attributes as a JSON object (numbers as the header says).
 nlohmann::json evidenceAttributesToJson(const std::map<std::string, std::string>& attributes) {
   nlohmann::json j = nlohmann::json::object();
   for (const auto& [k, v] : attributes) j[k] = attributeValue(k, v);
   return j;
 }
 
-nlohmann::json edgeToJson(const Edge& e, const std::function<std::string(ActorId)>& nameOf) {
+nlohmann::json edgeValue(const Edge& e, const std::function<std::string(ActorId)>& nameOf) {
   // Built by assignment, not from nested initializer lists, which copy every
   // value they hold once more (the members are a std::map: the same document).
   nlohmann::json ev = nlohmann::json::array();
@@ -82,6 +85,16 @@ nlohmann::json edgeToJson(const Edge& e, const std::function<std::string(ActorId
   if (!e.cameo.empty()) j["cameo"] = e.cameo;
   if (!e.title.empty()) j["title"] = e.title;
   return j;
+}
+
+std::string text(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+}  // namespace
+
+std::string actorJson(const Actor& a) { return text(actorValue(a)); }
+
+std::string edgeJson(const Edge& e, const std::function<std::string(ActorId)>& nameOf) {
+  return text(edgeValue(e, nameOf));
 }
 
 }  // namespace kg::core

@@ -13,25 +13,24 @@
 //          "date_basis" when known:
 //          "text" | "article" | "dictionary"); "sources" is 0 when not counted
 //   dates "YYYY-MM-DD" / "YYYY-MM" / "YYYY" by precision, null when unknown.
-// Pure functions; safe from any thread.
+// The answer is JSON text, compact (no spaces) with the members in name
+// order, as nlohmann::json's dump() prints a document: core's headers do not
+// expose nlohmann (engine/core/README.md, "The dependency direction"); a
+// caller that builds a larger document parses the text into its own JSON
+// value, which dumps back to the same bytes. Bytes that are not UTF-8 come
+// out as U+FFFD. Pure functions; safe from any thread.
 #pragma once
 
 #include <functional>
-#include <map>
-#include <nlohmann/json.hpp>
 #include <string>
 
-#include "base/date.h"
 #include "model/actor.h"
 #include "model/edge.h"
 
 namespace kg::core {
 
-nlohmann::json dateToJson(const Date& d);
-nlohmann::json actorToJson(const Actor& a);
+std::string actorJson(const Actor& a);
 // `nameOf` gives an actor's canonical name ("" when unknown).
-// An evidence record's attributes as a JSON object (numbers as above).
-nlohmann::json evidenceAttributesToJson(const std::map<std::string, std::string>& attributes);
-nlohmann::json edgeToJson(const Edge& e, const std::function<std::string(ActorId)>& nameOf);
+std::string edgeJson(const Edge& e, const std::function<std::string(ActorId)>& nameOf);
 
 }  // namespace kg::core

@@ -1,6 +1,7 @@
 #include "core/undo_image.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 namespace kg::core {
 
@@ -208,7 +209,7 @@ std::string describeEdge(const storage::GraphStore& store, const Edge& e) {
 
 }  // namespace
 
-json UndoImage::toJson() const {
+std::string UndoImage::toJson() const {
   json j;
   j["actors"] = json::array();
   for (const auto& a : actors) {
@@ -234,10 +235,14 @@ json UndoImage::toJson() const {
   for (const auto& n : names) j["names"].push_back({{"key", str(n.key)}, {"before", opt(n.before)}, {"after", opt(n.after)}});
   j["removed_actors"] = json::array();
   for (const auto& r : removedActors) j["removed_actors"].push_back({{"id", r.id}, {"before", r.before}, {"after", r.after}});
-  return j;
+  // As the curation log dumps its details (curation.cpp); str() leaves no
+  // byte to replace.
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-Result<UndoImage> UndoImage::fromJson(const json& j) {
+Result<UndoImage> UndoImage::fromJson(std::string_view text) {
+  const json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Status::invalidArgument("undo image: not JSON");
   if (!j.is_object()) return Status::invalidArgument("undo image: not an object");
   UndoImage img;
   try {

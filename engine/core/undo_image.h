@@ -18,9 +18,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "base/status.h"
 #include "model/actor.h"
@@ -62,13 +61,15 @@ struct UndoImage {
   std::vector<NameState> names;
   std::vector<RemovedActorState> removedActors;
 
-  // The image as the log keeps it: strings that are not UTF-8 are written as
-  // {"hex": ...}, so the JSON always dumps and reads back byte for byte.
-  nlohmann::json toJson() const;
+  // The image as the log keeps it, as JSON text (compact, members in name
+  // order): strings that are not UTF-8 are written as {"hex": ...}, so the
+  // text is always valid and reads back byte for byte.
+  std::string toJson() const;
   // Reads what toJson wrote. InvalidArgument ("undo image: " and what is
-  // wrong) when `j` is not an object, a state lacks a member it needs (its
-  // id, fact or key; before; after), or a value has a type it cannot read.
-  static Result<UndoImage> fromJson(const nlohmann::json& j);
+  // wrong) when `text` is not JSON or not an object, a state lacks a member
+  // it needs (its id, fact or key; before; after), or a value has a type it
+  // cannot read.
+  static Result<UndoImage> fromJson(std::string_view text);
 
   // The first object the store holds otherwise than this image's `after`
   // says: `what` "actor" or "edge"; `id` that object's id (for a removed fact,

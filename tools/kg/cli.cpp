@@ -359,9 +359,17 @@ void printEdgeTable(CliContext& ctx, const std::vector<Edge>& edges, size_t limi
   if (shown < all) std::cout << leftOutLine(all - shown, what) << "\n";
 }
 
-nlohmann::json edgeJson(CliContext& ctx, const Edge& e) {
-  return core::edgeToJson(e, [&](ActorId id) { return ctx.nameOf(id); });
+namespace {
+
+std::string edgeText(CliContext& ctx, const Edge& e) {
+  return core::edgeJson(e, [&](ActorId id) { return ctx.nameOf(id); });
 }
+
+}  // namespace
+
+nlohmann::json actorJson(const Actor& a) { return nlohmann::json::parse(core::actorJson(a)); }
+
+nlohmann::json edgeJson(CliContext& ctx, const Edge& e) { return nlohmann::json::parse(edgeText(ctx, e)); }
 
 int printEdgesStreamed(CliContext& ctx, const nlohmann::json& doc, const EdgeStream& stream, size_t limit) {
   // The document with its "edges" member null, split there: no string value
@@ -379,7 +387,7 @@ int printEdgesStreamed(CliContext& ctx, const nlohmann::json& doc, const EdgeStr
   size_t written = 0;
   Status st = stream([&](Edge& e) {
     if (limit && written == limit) return false;
-    std::cout << (written++ ? "," : head) << edgeJson(ctx, e).dump();
+    std::cout << (written++ ? "," : head) << edgeText(ctx, e);
     return true;
   });
   if (!st.isOk()) {

@@ -184,7 +184,9 @@ std::string evidenceText(const Evidence& ev, size_t width);
 // it is longer.
 void printEdgeTable(CliContext& ctx, const std::vector<Edge>& edges, size_t limit, const std::string& what,
                     bool withId = false, std::optional<size_t> total = std::nullopt);
-// core::edgeToJson with names from ctx.
+// The JSON contract's actor and edge (core/json_codec.h, which answers in
+// text) as values to build a document with; an edge names its ends with ctx.
+nlohmann::json actorJson(const Actor& a);
 nlohmann::json edgeJson(CliContext& ctx, const Edge& e);
 
 // A listing that hands its edges to a visitor (GraphApi::forEachEdge, ...);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "core/json_codec.h"
 #include "tools/kg/cli.h"
 #include "tools/kg/table.h"
 
@@ -40,7 +39,7 @@ int actorAdd(CliContext& ctx, const std::string& name, const std::string& kindTe
   auto added = (*engine)->addActor(a);
   if (!added) return ctx.fail(added.status());
   if (ctx.json)
-    ctx.printJson(core::actorToJson(added.value()));
+    ctx.printJson(actorJson(added.value()));
   else
     std::cout << "added " << actorKindName(added->kind) << " '" << added->name << "' (id " << added->id << ")\n";
   return 0;
@@ -61,7 +60,7 @@ int listActors(CliContext& ctx, const std::string& kindText, size_t limit) {
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& a : actors.value()) {
       if (limit && arr.size() >= limit) break;
-      arr.push_back(core::actorToJson(a));
+      arr.push_back(actorJson(a));
     }
     ctx.printJson(arr);
   } else {
@@ -78,7 +77,7 @@ int resolveName(CliContext& ctx, const std::string& name) {
   if (found->empty()) return ctx.failLookup((*api)->actor(name).status());
   if (ctx.json) {
     nlohmann::json arr = nlohmann::json::array();
-    for (const auto& a : found.value()) arr.push_back(core::actorToJson(a));
+    for (const auto& a : found.value()) arr.push_back(actorJson(a));
     ctx.printJson(arr);
   } else {
     printActorTable(found.value());
@@ -121,7 +120,7 @@ int showActor(CliContext& ctx, const ShowArgs& args) {
   // import has a hundred thousand edges); --limit's choice of offices
   // first needs them all.
   if (ctx.json && !args.limit)
-    return printEdgesStreamed(ctx, core::actorToJson(actor.value()),
+    return printEdgesStreamed(ctx, actorJson(actor.value()),
                               [&](const auto& visit) { return (*api)->forEachEdge(q, visit); });
   auto edges = (*api)->edges(q);
   if (!edges) return ctx.failLookup(edges.status());
@@ -134,7 +133,7 @@ int showActor(CliContext& ctx, const ShowArgs& args) {
   if (args.limit && standing.size() + events.size() > args.limit) events.resize(args.limit - standing.size());
   const size_t leftOut = total - standing.size() - events.size();
   if (ctx.json) {
-    nlohmann::json j = core::actorToJson(actor.value());
+    nlohmann::json j = actorJson(actor.value());
     j["edges"] = nlohmann::json::array();
     for (const auto& e : edges.value())
       if (!args.limit || std::find(standing.begin(), standing.end(), &e) != standing.end() ||

@@ -6,7 +6,6 @@
 
 #include "core/curation.h"
 #include "core/graph_api.h"
-#include "core/json_codec.h"
 #include "tools/kg/cli.h"
 
 namespace kg::cli {
@@ -42,7 +41,7 @@ Result<Session> openSession(CliContext& ctx) {
 
 void printActor(CliContext& ctx, const std::string& what, const Actor& a, uint64_t extraSeq = 0) {
   if (ctx.json) {
-    nlohmann::json j = core::actorToJson(a);
+    nlohmann::json j = actorJson(a);
     if (extraSeq) j["log"] = extraSeq;
     ctx.printJson(j);
     return;
@@ -64,7 +63,7 @@ int merge(CliContext& ctx, const std::string& keepSpec, const std::string& dropS
   const core::MergeSummary* m = &r->summary;
   const Actor* drop = &r->dropped;
   if (ctx.json) {
-    nlohmann::json j{{"kept", core::actorToJson(m->kept)},
+    nlohmann::json j{{"kept", actorJson(m->kept)},
                      {"dropped", drop->id},
                      {"edges_moved", m->edgesMoved},
                      {"edges_joined", m->edgesJoined},
@@ -122,7 +121,7 @@ int removeActor(CliContext& ctx, const std::string& spec, bool withEdges) {
   auto r = s->api->removeActor(spec, withEdges, s->by);
   if (!r) return ctx.fail(r.status());
   if (ctx.json) {
-    ctx.printJson({{"removed", core::actorToJson(r->removed)}, {"edges_removed", r->edgesRemoved}, {"log", r->logSeq}});
+    ctx.printJson({{"removed", actorJson(r->removed)}, {"edges_removed", r->edgesRemoved}, {"log", r->logSeq}});
   } else {
     std::cout << "removed " << actorKindName(r->removed.kind) << " '" << r->removed.name << "' (id " << r->removed.id
               << ") and " << r->edgesRemoved << " edges; log #" << r->logSeq << "\n";
@@ -139,7 +138,7 @@ int removeEdge(CliContext& ctx, const std::string& idText) {
   if (!e) return ctx.fail(e.status());
   auto nameOf = [&](ActorId id) { return ctx.nameOf(id); };
   if (ctx.json) {
-    ctx.printJson({{"removed", core::edgeToJson(e.value(), nameOf)}});
+    ctx.printJson({{"removed", edgeJson(ctx, e.value())}});
   } else {
     std::cout << "removed edge " << e->id << ": " << nameOf(e->src) << " " << edgeTypeName(e->type) << " "
               << nameOf(e->dst) << " (" << (e->when.from.known() ? e->when.from.toString() : "undated") << ", "

@@ -1,6 +1,5 @@
 // kg edge add, kg edges.
 
-#include "core/json_codec.h"
 #include "tools/kg/cli.h"
 
 namespace kg::cli {
@@ -54,7 +53,7 @@ int edgeAdd(CliContext& ctx, const EdgeAddArgs& a) {
   auto added = (*engine)->addEdge(e);
   if (!added) return ctx.fail(added.status());
   if (ctx.json) {
-    ctx.printJson(core::edgeToJson(added.value(), [&](ActorId id) { return ctx.nameOf(id); }));
+    ctx.printJson(edgeJson(ctx, added.value()));
   } else {
     std::cout << "edge " << added->id << ": " << src->name << " " << edgeTypeName(added->type) << " " << dst->name
               << " (" << added->evidence.size() << " evidence)\n";

@@ -7,7 +7,6 @@
 #include <tuple>
 #include <map>
 
-#include "core/json_codec.h"
 #include "tools/kg/cli.h"
 #include "tools/kg/graph_output.h"
 #include "tools/kg/table.h"
@@ -115,7 +114,7 @@ int neighbors(CliContext& ctx, const CLI::App* cmd, const NeighborsArgs& a) {
     // Each edge is written as it is made, not held in one document with the
     // others: the bytes printJson would print, for a fraction of the memory.
     nlohmann::json nodes = nlohmann::json::array();
-    for (const auto& x : actors) nodes.push_back(core::actorToJson(x));
+    for (const auto& x : actors) nodes.push_back(actorJson(x));
     return printEdgesStreamed(ctx, {{"nodes", nodes}, {"truncated", r->truncated}},
                               [&](const std::function<bool(Edge&)>& visit) {
                                 for (Edge& e : r->edges)
@@ -208,7 +207,7 @@ int path(CliContext& ctx, const CLI::App* cmd, const PathArgs& a) {
     nlohmann::json paths = nlohmann::json::array();
     for (const auto& p : r->paths) {
       nlohmann::json nodes = nlohmann::json::array(), edges = nlohmann::json::array();
-      for (const auto& n : p.nodes) nodes.push_back(core::actorToJson(n));
+      for (const auto& n : p.nodes) nodes.push_back(actorJson(n));
       for (const auto& e : p.edges) edges.push_back(edgeJson(ctx, e));
       nlohmann::json jp = {{"nodes", nodes}, {"edges", edges}};
       if (*mode == query::PathMode::kWeighted) jp["cost"] = p.cost;
@@ -269,7 +268,7 @@ int timelineCmd(CliContext& ctx, const TimelineArgs& a) {
   q.filter = *filter;
   q.evidence = a.o.evidence;
   if (ctx.json && !a.limit)  // written as it is read; --limit's left_out needs them all
-    return printEdgesStreamed(ctx, {{"actor", core::actorToJson(*who)}},
+    return printEdgesStreamed(ctx, {{"actor", actorJson(*who)}},
                               [&](const auto& visit) { return (*api)->forEachTimelineEdge(q, visit); });
   Progress progress(ctx, "timeline", "", 0);
   auto edges = (*api)->timeline(q);
@@ -282,7 +281,7 @@ int timelineCmd(CliContext& ctx, const TimelineArgs& a) {
       if (a.limit && es.size() >= a.limit) break;
       es.push_back(edgeJson(ctx, e));
     }
-    nlohmann::json out = {{"actor", core::actorToJson(*who)}, {"edges", es}};
+    nlohmann::json out = {{"actor", actorJson(*who)}, {"edges", es}};
     if (es.size() < total) out["left_out"] = total - es.size();
     ctx.printJson(out);
     return 0;
@@ -383,7 +382,7 @@ int rankCmd(CliContext& ctx, const RankArgs& a) {
   if (!r) return ctx.failLookup(r.status());
   if (ctx.json) {
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto& x : r->entries) rows.push_back({{"actor", core::actorToJson(x.actor)}, {"score", x.score}});
+    for (const auto& x : r->entries) rows.push_back({{"actor", actorJson(x.actor)}, {"score", x.score}});
     ctx.printJson({{"measure", a.by}, {"approximate", r->approximate}, {"ranking", rows}});
     return 0;
   }
