@@ -1445,8 +1445,9 @@ std::optional<std::pair<size_t, size_t>> doerOfToldAct(const MatchText& t, int32
 // kNearActReach sentences and written bare ("rejected the request"). When
 // several did acts of that kind in that sentence ("The US, Britain and
 // France struck ... Russia condemned the strikes"), each is an author.
-// Empty when there is none.
-std::vector<size_t> authorsOfNamedAct(const MatchText& t, const Clause& c, int32_t source) {
+// Words said ("the remarks") count only with `statements`. Empty when there
+// is none.
+std::vector<size_t> authorsOfNamedAct(const MatchText& t, const Clause& c, int32_t source, bool statements = true) {
   if (!t.earlier || (t.earlier->done.empty() && t.earlier->told.empty())) return {};
   std::vector<size_t> critics;
   t.entitiesOf(source, &critics);
@@ -1458,7 +1459,7 @@ std::vector<size_t> authorsOfNamedAct(const MatchText& t, const Clause& c, int32
   for (uint32_t o : c.objects) {
     const int32_t np = static_cast<int32_t>(o);
     const ActKind kind = actKindOf(t, np);
-    if (kind == ActKind::kNone || t.namesActor(np)) continue;
+    if (kind == ActKind::kNone || t.namesActor(np) || (kind == ActKind::kStatement && !statements)) continue;
     if (kind == ActKind::kAttack) {
       if (writtenAttackAuthor(t, np) != kNoIndex) return {};
       const int32_t victim = t.p.nps[np].ofNp;
@@ -1691,7 +1692,9 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
     if (roles.target == kNoIndex && earlierAuthors.empty()) roles.target = coupPlace(t, c);
   } else if (roles.target == kNoIndex && roles.source != kNoIndex &&
              (code.source.rfind(kPraiseRoot, 0) == 0 || code.source.rfind(kRejectRoot, 0) == 0)) {
-    earlierAuthors = authorsOfNamedAct(t, c, roles.source);
+    // Rejecting words said ("dismissed the criticism") is a rebuttal's
+    // (coding/rebuttal.h: it answers the critic's state for a state).
+    earlierAuthors = authorsOfNamedAct(t, c, roles.source, code.source.rfind(kRejectRoot, 0) != 0);
   }
   // "The attack was condemned by the United Nations", "the move was welcomed
   // by X": a passive whose subject is an act named without its author is
