@@ -590,6 +590,16 @@ Extraction ExtractorImpl::extract(const Article& article) const {
         discourse.earlierGroup.reset();  // what the parse would leave: a sentence about no group
       facts = combineFacts(std::move(facts), std::move(coded), englishEvents_, denied);
       rememberDoneActs(facts, si, &discourse.acts);
+      // Titles given to persons (written before the name, or read into an
+      // office), for "the prince", "the minister" later.
+      auto noteTitle = [&](size_t person, std::string title) {
+        if (title.empty() || !discourse.isPerson(person)) return;
+        for (char& ch : title) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        discourse.titled.emplace_back(person, std::move(title));
+      };
+      for (const Mention& m : mentions) noteTitle(m.entity, m.title);
+      for (const Fact& f : facts)
+        if (isStandingType(f.type)) noteTitle(f.src, f.title);
       if (auto r = rebuttalFact(tokens, mentions, resolver.entities(), accusations, facts)) facts.push_back(std::move(*r));
       if (auto r = appositiveReactionFact(
               tokens, mentions, facts,

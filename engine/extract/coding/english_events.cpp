@@ -633,6 +633,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     bindPersonPronouns(parse, *discourse, &actors);
     bindTheCountry(parse, *discourse, &actors);
     bindTheGroup(parse, *discourse, &actors);
+    bindTitledRoles(parse, *discourse, &actors);
     bindBareAgents(parse, *discourse, &actors);
     const auto demonymStates = demonymStatesOf(parse, demonym);
     bindCountedParties(&parse, *discourse, demonymStates, &actors);

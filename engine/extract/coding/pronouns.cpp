@@ -343,6 +343,18 @@ std::optional<size_t> soleStateJustBefore(const DiscourseState& state) {
 
 // True when phrase `k` is unbound and reads "the HEAD" with HEAD in `heads`
 // ("the country", "the bloc").
+// The words of `text` split at spaces.
+std::vector<std::string> splitWords(std::string_view text) {
+  std::vector<std::string> out;
+  size_t at = 0;
+  while (at < text.size()) {
+    const size_t end = std::min(text.find(' ', at), text.size());
+    if (end > at) out.emplace_back(text.substr(at, end - at));
+    at = end + 1;
+  }
+  return out;
+}
+
 bool unboundTheHead(const SentenceParse& p, const NpActors& actors, size_t k, const WordSet& heads) {
   const syntax::NounPhrase& n = p.nps[k];
   if (!actors[k].empty() || !n.members.empty() || n.span.last != n.span.first + 2) return false;
@@ -350,6 +362,32 @@ bool unboundTheHead(const SentenceParse& p, const NpActors& actors, size_t k, co
 }
 
 }  // namespace
+
+void bindTitledRoles(const SentenceParse& p, const DiscourseState& state, NpActors* actors) {
+  if (state.titled.empty()) return;
+  for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
+    const syntax::NounPhrase& n = p.nps[k];
+    if (!(*actors)[k].empty() || !n.members.empty() || n.span.last < n.span.first + 2 || n.head + 1 != n.span.last ||
+        p.words[n.span.first].lower != "the")
+      continue;
+    bool lower = true;
+    for (size_t w = n.span.first + 1; w < n.span.last; ++w) lower = lower && !p.words[w].capitalised;
+    if (!lower) continue;
+    std::optional<size_t> who;
+    bool several = false;
+    for (const auto& [entity, title] : state.titled) {
+      const auto words = splitWords(title);
+      if (words.empty() || words.back() != p.words[n.head].lower) continue;
+      bool all = true;
+      for (size_t w = n.span.first + 1; w + 1 < n.span.last && all; ++w)
+        all = std::find(words.begin(), words.end(), p.words[w].lower) != words.end();
+      if (!all) continue;
+      if (who && *who != entity) several = true;
+      who = entity;
+    }
+    if (who && !several) (*actors)[k] = {*who};
+  }
+}
 
 void bindTheCountry(const SentenceParse& p, const DiscourseState& state, NpActors* actors) {
   if (!state.isState) return;

@@ -76,6 +76,11 @@ struct DiscourseState {
   // "The vote came two days after X" counts back from the vote that
   // sentence dated. Asked only when needed; unset means unknown.
   std::function<Date()> previousDay;
+  // The persons the article's earlier sentences gave a title (an office fact
+  // with its title, lower case: "crown prince", "foreign minister"), in the
+  // order read: "the prince", "the minister" may name one of them again
+  // (bindTitledRoles).
+  std::vector<std::pair<size_t, std::string>> titled;
   // The done events the article's sentences coded so far, for an act named
   // without its author in a later sentence ("condemned the strikes":
   // EventCoder::code); the caller sets `acts.sentence` and `acts.sameSide`.
@@ -123,6 +128,14 @@ void bindBareAgents(const syntax::SentenceParse& p, const DiscourseState& state,
 // sentence right before was about (`state.earlierGroup`) when that is no
 // state. Nothing otherwise.
 void bindTheGroup(const syntax::SentenceParse& p, const DiscourseState& state, NpActors* actors);
+
+// "Foreign Minister Ayman Safadi accused the prince of ...", after a
+// sentence that named "former Crown Prince Hamzah bin Hussein": an unbound
+// phrase "the" and lower-case words whose last word ends a title an earlier
+// sentence gave a person (DiscourseState::titled), its other words in that
+// title too, names that person, when exactly one person of the article so
+// far had such a title.
+void bindTitledRoles(const syntax::SentenceParse& p, const DiscourseState& state, NpActors* actors);
 
 // "The two leaders agreed", "Both countries condemned", "the three
 // ministers": an unbound phrase of the/both, a number word and a head of

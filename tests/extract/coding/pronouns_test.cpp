@@ -227,6 +227,24 @@ TEST_CASE("Pronouns: 'the Guards' after 'Iran's Revolutionary Guards' is that bo
   for (const auto& l : c) CHECK(l.find("-ACCUSE-> Komala") == std::string::npos);
 }
 
+TEST_CASE("Pronouns: 'the prince', 'the minister' name the one person an earlier sentence gave that title",
+          "[extract][coder][pronouns]") {
+  // Invented names.
+  const auto f = facts("Former Crown Prince Karim Haddad said he had been placed under house arrest.\n"
+                       "Foreign Minister Peter Mwansa accused the prince of plotting a coup.",
+                       "2021-04-04");
+  CHECK(hasLine(f, "Peter Mwansa -ACCUSE-> Karim Haddad"));
+  const auto g = facts("Kenya's foreign minister, Peter Mwansa, arrived in Addis Ababa on Monday.\n"
+                       "Ethiopian officials received the minister on Tuesday.",
+                       "2021-04-04");
+  CHECK(hasLine(g, "Ethiopia -CONSULT-> Peter Mwansa"));
+  // Two ministers named before: "the minister" is no one of them.
+  const auto h = facts("Kenya's foreign minister, Peter Mwansa, and Uganda's foreign minister, Karim Haddad, met on Monday.\n"
+                       "Ethiopian officials received the minister on Tuesday.",
+                       "2021-04-04");
+  for (const auto& l : h) CHECK(l.find("Ethiopia -CONSULT->") == std::string::npos);
+}
+
 TEST_CASE("Pronouns: 'the two leaders' are the two persons named just before", "[extract][coder][pronouns]") {
   const auto f = facts(
       "Vladimir Putin met Recep Tayyip Erdogan in Sochi on Thursday.\n"
