@@ -803,6 +803,23 @@ bool namesJoinedBefore(const std::vector<Draft>& d, size_t i) {
 }
 
 // Noun or verb after a noun: "Israel strikes targets" against "drone strikes killed".
+// "Nicaragua also cut its ties", "Iran later hit two bases": a word that may
+// be a verb, after an adverb that follows a name or pronoun, and before a
+// determiner, a pronoun or a number, is the clause's verb.
+bool verbAfterSubjectAdverb(Context& c) {
+  const Reading& r = c.r;
+  if (!r.verb || c.pp != Pos::kAdverb || c.next == nullptr) return false;
+  if (c.pc != Pos::kProperNoun && c.pc != Pos::kPronoun) return false;
+  const Draft* next = c.next;
+  const bool objectStarts = (next->closed != nullptr && (next->closed->mask & (kCDet | kCPron)) != 0) ||
+                            next->word.pos == Pos::kNumber || startsNumeric(next->surface) ||
+                            isNumberWord(next->word.lower);
+  if (!objectStarts) return false;
+  setVerb(c.w, r);
+  if (r.form == VerbForm::kBase && isUnchangedParticiple(c.w.lower)) c.w.form = VerbForm::kPast;
+  return true;
+}
+
 // "Talks were held between ...", "Clashes have broken out": a noun-or-verb
 // opening the sentence right before an auxiliary or modal is its subject
 // (a finite verb is not followed by one).
@@ -988,7 +1005,8 @@ void tagOpen(std::vector<Draft>& drafts, size_t i) {
     return;
   }
   if (timeQualifier(c) || verbAfterAuxiliary(c) || phrasalPast(c) || afterDeterminer(c) || coordinatedModifier(c) ||
-      gerundOrParticiple(c) || subjunctiveAfterDemand(c) || nounBeforeAuxiliary(c) || afterNoun(c))
+      gerundOrParticiple(c) || subjunctiveAfterDemand(c) || nounBeforeAuxiliary(c) || verbAfterSubjectAdverb(c) ||
+      afterNoun(c))
     return;
   byLexicon(c);
 }

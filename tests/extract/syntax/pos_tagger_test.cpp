@@ -64,6 +64,15 @@ TEST_CASE("PosTagger: names keep abbreviations, hyphens, apostrophes and Arabic 
         "Crown/PROPN Prince/PROPN Mohammed/PROPN bin/PROPN Salman/PROPN met/VERB him/PRON ./PUNCT");
 }
 
+TEST_CASE("PosTagger: verbs after a subject's adverb, nouns before an auxiliary, adjectives after a plural",
+          "[extract][syntax]") {
+  CHECK(tags("Nicaragua also cut its ties with Quito.") ==
+        "Nicaragua/PROPN also/ADV cut/VERB its/DET ties/NOUN with/ADP Quito/PROPN ./PUNCT");
+  CHECK(tags("Talks were held in Doha.") == "Talks/NOUN were/AUX held/VERB in/ADP Doha/PROPN ./PUNCT");
+  CHECK(tags("Rutte called the remarks crazy.") ==
+        "Rutte/PROPN called/VERB the/DET remarks/NOUN crazy/ADJ ./PUNCT");
+}
+
 TEST_CASE("PosTagger: hyphenated participles are adjectives, coordinated first words are names", "[extract][syntax]") {
   CHECK(tags("The U.S.-led coalition and Iran-backed militias clashed.") ==
         "The/DET U.S.-led/ADJ coalition/NOUN and/CCONJ Iran-backed/ADJ militias/NOUN clashed/VERB ./PUNCT");
