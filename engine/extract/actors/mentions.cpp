@@ -584,6 +584,22 @@ bool claimNamedParty(MentionScan& s, size_t b, size_t e, size_t next, size_t wor
   return true;
 }
 
+// "Pablo Iglesias, the leader of Unidas Podemos,": an unknown capitalised
+// run [b, e) of one to four words right after "leader of" (or "head",
+// "chairman", "founder" of: given_names.txt leading_nouns), ending at a
+// comma, a full stop or the sentence's end and holding no demonym, names an
+// organisation. True when claimed.
+bool claimLedBody(MentionScan& s, size_t b, size_t e, size_t words) {
+  const auto& tokens = s.tokens;
+  if (b < 2 || words < 1 || words > 4 || tokens[e - 1].possessive) return false;
+  if (tokens[b - 1].lower != "of" || !givenNames().leadingNouns.contains(tokens[b - 2].lower)) return false;
+  if (e < tokens.size() && tokens[e].lower != "," && tokens[e].lower != ".") return false;
+  for (size_t k = b; k < e; ++k)
+    if (s.owner[k] >= 0 || s.index.demonym(tokens[k])) return false;
+  s.claim(makeMention(tokens, b, e, s.resolver->fromNew(s.rawName(b, e), ActorKind::kOrganisation), MentionSource::kRule));
+  return true;
+}
+
 // A catalog person met by a surname the article has not used yet.
 void claimCatalogSurname(MentionScan& s, size_t b, size_t e, size_t actor) {
   Mention m = makeMention(s.tokens, b, e, s.resolver->fromCatalog(actor), MentionSource::kSurname);
@@ -852,6 +868,7 @@ void findCapitalisedRuns(MentionScan& s, bool headline) {
     if (!headline && claimNamedGroup(s, b, e, words)) continue;
     if (!headline && claimNamedCompany(s, b, e, words)) continue;
     if (!headline && claimNamedParty(s, b, e, j, words)) continue;
+    if (!headline && claimLedBody(s, b, e, words)) continue;
     claimPerson(s, b, e, j, words, headline);
   }
 }

@@ -288,6 +288,15 @@ TEST_CASE("Mentions: a name after a person noun (activist, wrestler, banker) is 
   CHECK(actorNames("Traffic stopped on the Zorvan Khoury Bridge on Monday.", "2023-05-08").count("Zorvan Khoury") == 0);
 }
 
+TEST_CASE("Mentions: an unknown name closing 'the leader of ...' is an organisation", "[extract][mentions]") {
+  // Invented names.
+  CHECK(kindOf("Karim Haddad, the leader of Velmora Unida, signed the agreement.", "Velmora Unida") ==
+        ActorKind::kOrganisation);
+  // Not a run that goes on, nor one holding a demonym.
+  CHECK(actorNames("Karim Haddad, the leader of Velmora Unida Brigades fighters, spoke.", "2023-05-08")
+            .count("Velmora Unida") == 0);
+}
+
 TEST_CASE("Mentions: a dictionary person's first name opens unknown names too", "[extract][mentions]") {
   // given_names.txt does not list "chris"; the dictionary's Chris Hipkins
   // (leaders_world.txt) makes it a given name. The surname is invented.
