@@ -718,6 +718,13 @@ bool personContext(const MentionScan& s, size_t b, size_t next) {
     const std::string& prev = tokens[b - 1].lower;
     if (givenNames().personNouns.contains(prev)) person = true;
     if (peopleListContext(tokens, b, next)) person = true;
+    // "Nikos Kotzias and Nikola Dimitrov,": a name of two words or more
+    // joined by "and" to a person named right before it, closing its phrase.
+    if (prev == "and" && b >= 2 && s.owner[b - 2] >= 0 && next > b + 1 &&
+        (next >= tokens.size() || closesApposition(tokens, next) || (tokens[next].word && !tokens[next].capital))) {
+      const Mention& before = s.out[s.owner[b - 2]];
+      if (before.tokEnd == b - 1 && s.entityOf(before).actor.kind == ActorKind::kPerson) person = true;
+    }
     // "arrested Julian Assange on Thursday", "freed Cecile Kohler and ...":
     // the object of a verb done to people, when the name ends its phrase.
     if (givenNames().personObjectVerbs.contains(prev) && next > b + 1 &&

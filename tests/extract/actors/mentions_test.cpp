@@ -288,6 +288,14 @@ TEST_CASE("Mentions: a name after a person noun (activist, wrestler, banker) is 
   CHECK(actorNames("Traffic stopped on the Zorvan Khoury Bridge on Monday.", "2023-05-08").count("Zorvan Khoury") == 0);
 }
 
+TEST_CASE("Mentions: an unknown name joined by 'and' to a person named before it is a person", "[extract][mentions]") {
+  // Invented names; "Zorvan" opens a name, "Teodric" is in no list.
+  CHECK(kindOf("The foreign ministers of Chad and Niger, Mohamed Khoury and Teodric Vashko, signed an accord.",
+               "Teodric Vashko") == ActorKind::kPerson);
+  // Not a run that goes on into a noun.
+  CHECK(actorNames("Zorvan Khoury and Teodric Vashko Bank signed the accord.", "2023-05-08").count("Teodric Vashko") == 0);
+}
+
 TEST_CASE("Mentions: an unknown name closing 'the leader of ...' is an organisation", "[extract][mentions]") {
   // Invented names.
   CHECK(kindOf("Karim Haddad, the leader of Velmora Unida, signed the agreement.", "Velmora Unida") ==
