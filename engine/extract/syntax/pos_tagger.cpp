@@ -803,6 +803,19 @@ bool namesJoinedBefore(const std::vector<Draft>& d, size_t i) {
 }
 
 // Noun or verb after a noun: "Israel strikes targets" against "drone strikes killed".
+// "has long accused", "had long sought": a word that may be an adverb,
+// between a form of "have" or "be" and a past participle, is one (so the
+// participle stays in the verb group).
+bool adverbInPerfect(Context& c) {
+  const Reading& r = c.r;
+  if (!r.adv || c.pp != Pos::kAux || c.prev == nullptr || c.next == nullptr) return false;
+  if (c.prev->lemma != "have"sv && c.prev->lemma != "be"sv) return false;
+  const Reading& next = c.next->reading();
+  if (!next.verb || (next.form != VerbForm::kPastParticiple && next.form != VerbForm::kPast)) return false;
+  c.w.pos = Pos::kAdverb;
+  return true;
+}
+
 // "Nicaragua also cut its ties", "Iran later hit two bases": a word that may
 // be a verb, after an adverb that follows a name or pronoun, and before a
 // determiner, a pronoun or a number, is the clause's verb.
@@ -1004,7 +1017,7 @@ void tagOpen(std::vector<Draft>& drafts, size_t i) {
     d.word.pos = Pos::kAdverb;
     return;
   }
-  if (timeQualifier(c) || verbAfterAuxiliary(c) || phrasalPast(c) || afterDeterminer(c) || coordinatedModifier(c) ||
+  if (timeQualifier(c) || adverbInPerfect(c) || verbAfterAuxiliary(c) || phrasalPast(c) || afterDeterminer(c) || coordinatedModifier(c) ||
       gerundOrParticiple(c) || subjunctiveAfterDemand(c) || nounBeforeAuxiliary(c) || verbAfterSubjectAdverb(c) ||
       afterNoun(c))
     return;

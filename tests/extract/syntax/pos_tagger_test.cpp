@@ -71,6 +71,8 @@ TEST_CASE("PosTagger: verbs after a subject's adverb, nouns before an auxiliary,
   CHECK(tags("Talks were held in Doha.") == "Talks/NOUN were/AUX held/VERB in/ADP Doha/PROPN ./PUNCT");
   CHECK(tags("Rutte called the remarks crazy.") ==
         "Rutte/PROPN called/VERB the/DET remarks/NOUN crazy/ADJ ./PUNCT");
+  CHECK(tags("Estonia has long accused Russia.") ==
+        "Estonia/PROPN has/AUX long/ADV accused/VERB Russia/PROPN ./PUNCT");
 }
 
 TEST_CASE("PosTagger: hyphenated participles are adjectives, coordinated first words are names", "[extract][syntax]") {
