@@ -609,6 +609,11 @@ Extraction ExtractorImpl::extract(const Article& article) const {
                 return std::nullopt;
               }))
         facts.push_back(std::move(*r));
+      if (auto r = judgedActFact(tokens, mentions, [this](const std::vector<std::string_view>& words) {
+            return events_->judgement(words);
+          }))
+        if (std::none_of(facts.begin(), facts.end(), [&](const Fact& f) { return f.src == r->src && f.dst == r->dst; }))
+          facts.push_back(std::move(*r));
       for (Fact& f : followSuitFacts(tokens, mentions, lastEvents, facts)) facts.push_back(std::move(f));
       for (const Accusation& a : accusationsOf(facts, mentions)) accusations.push_back(a);
     }

@@ -252,6 +252,59 @@ std::optional<Fact> appositiveReactionFact(
   return std::nullopt;
 }
 
+std::optional<Fact> judgedActFact(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                                  const std::function<std::optional<bool>(const std::vector<std::string_view>&)>& judged) {
+  if (!judged) return std::nullopt;
+  // The mention starting at token `k` (kNoActor when none).
+  auto mentionAt = [&](size_t k) -> const Mention* {
+    for (const Mention& m : mentions)
+      if (m.tokBegin == k) return &m;
+    return nullptr;
+  };
+  for (const Mention& speaker : mentions) {
+    if (speaker.modifier || speaker.possessive) continue;
+    size_t k = speaker.tokEnd;
+    if (k >= tokens.size() || (tokens[k].lower != "said" && tokens[k].lower != "says")) continue;
+    ++k;
+    if (k < tokens.size() && tokens[k].lower == "that") ++k;
+    const Mention* owner = mentionAt(k);
+    if (owner == nullptr || !owner->possessive || owner->entity == speaker.entity) continue;
+    k = owner->tokEnd;
+    while (k < tokens.size() && !tokens[k].word) ++k;  // the "'s"
+    if (k < tokens.size() && (tokens[k].lower == "'s" || tokens[k].lower == "s")) ++k;
+    size_t act = tokens.size();
+    for (size_t w = k; w < tokens.size() && w < k + 4; ++w) {
+      if (!tokens[w].word || tokens[w].capital) break;
+      std::string one = tokens[w].lower;
+      if (one.size() > 3 && one.back() == 's') one.pop_back();
+      const auto& cw = englishCoderWords();
+      if (cw.decisionReferenceNouns.contains(one) || cw.coercionReferenceNouns.contains(one) ||
+          cw.attackNouns.contains(tokens[w].lower) || cw.attackNouns.contains(one) ||
+          cw.statementReferenceNouns.contains(one)) {
+        act = w;
+        break;
+      }
+    }
+    if (act + 1 >= tokens.size()) continue;
+    const std::string& be = tokens[act + 1].lower;
+    if (be != "was" && be != "is" && be != "were" && be != "are") continue;
+    std::vector<std::string_view> words;
+    for (size_t w = act + 2; w < tokens.size() && tokens[w].word && tokens[w].lower != "and"; ++w)
+      words.push_back(tokens[w].lower);
+    const auto blame = judged(words);
+    if (!blame) continue;
+    Fact f;
+    f.src = speaker.entity;
+    f.dst = owner->entity;
+    f.type = *blame ? EdgeType::kAccuse : EdgeType::kSupport;
+    f.cameo = *blame ? "111" : "051";
+    f.confidence = std::min(speaker.confidence, owner->confidence) * kRebuttalConfidence;
+    f.tense = Tense::kPast;
+    return f;
+  }
+  return std::nullopt;
+}
+
 std::vector<Accusation> accusationsOf(const std::vector<Fact>& facts, const std::vector<Mention>& mentions) {
   std::vector<Accusation> out;
   for (const Fact& f : facts) {

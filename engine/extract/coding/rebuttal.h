@@ -56,6 +56,16 @@ std::optional<Fact> appositiveReactionFact(
     const std::function<std::optional<bool>(const std::vector<std::string_view>&)>& judged = nullptr,
     const std::function<std::optional<size_t>(const Token&)>& demonymEntity = nullptr);
 
+// "The Kremlin said Estonia's decision was a provocation", "X said Y's
+// strikes were unacceptable": a speaker (the mention right before a past
+// "said"), then an owner written possessive and its act (an act noun after
+// at most three lower-case words), then "was", "is", "were" or "are" and a
+// judgement (`judged`, EventLexicons::judgement) up to the clause's end: the
+// speaker criticises (ACCUSE, 111) or praises (SUPPORT, 051) the owner.
+// nullopt when the words do not read so, or speaker and owner are one.
+std::optional<Fact> judgedActFact(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                                  const std::function<std::optional<bool>(const std::vector<std::string_view>&)>& judged);
+
 // The accusations among `facts` (ACCUSE, not planned), each with the body
 // whose office the accuser holds by a title written with them (the mention's
 // owner, else an office fact of the same sentence).

@@ -101,6 +101,15 @@ TEST_CASE("Pronouns: condemning 'the strikes' with no author named is aimed at t
   for (const auto& l : g) CHECK(l.find("Iraq -ACCUSE->") == std::string::npos);
 }
 
+TEST_CASE("Reactions: saying that an owner's act was a wrong criticises the owner", "[extract][coder][pronouns]") {
+  CHECK(hasLine(facts("The Kremlin said Estonia's decision was a provocation.", "2023-03-10"), "Russia -ACCUSE-> Estonia"));
+  CHECK(hasLine(facts("Peru said Chile's move was a positive step.", "2023-03-10"), "Peru -SUPPORT-> Chile"));
+  // Not without a word of judgement, nor when what is owned is no act.
+  const auto a = facts("Russia said Estonia's decision was in line with international law.", "2023-03-10");
+  CHECK(a.count("Russia -ACCUSE-> Estonia") == 0);
+  CHECK(facts("Peru said Chile's ambassador was unacceptable.", "2023-03-10").count("Peru -ACCUSE-> Chile") == 0);
+}
+
 TEST_CASE("Rebuttals: dismissing the criticism answers the earlier critic", "[extract][coder][pronouns]") {
   const auto f = facts(
       "Turkish President Recep Tayyip Erdogan criticised Sweden on Monday for allowing the protest.\n"
