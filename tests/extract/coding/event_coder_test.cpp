@@ -576,6 +576,12 @@ TEST_CASE("Coder: passives of expulsion and sanctions name their source after 'f
   CHECK(g.count("Iran -COERCE-> Germany") == 0);
 }
 
+TEST_CASE("Coder: after 'began' or 'continued', the -ing verb is the act", "[extract][coder]") {
+  CHECK(hasLine(facts("Armenia began shelling Azerbaijani positions on Friday.", "2023-04-14"), "Armenia -ASSAULT-> Azerbaijan"));
+  CHECK(hasLine(facts("Armenia continued shelling Azerbaijani positions on Friday.", "2023-04-14"),
+                "Armenia -ASSAULT-> Azerbaijan"));
+}
+
 TEST_CASE("Coder: passive deliveries name their giver after 'by'", "[extract][coder]") {
   CHECK(hasLine(facts("Weapons were supplied to Ukraine by Poland on Tuesday.", "2023-03-10"), "Poland -AID-> Ukraine"));
 }

@@ -73,6 +73,8 @@ TEST_CASE("PosTagger: verbs after a subject's adverb, nouns before an auxiliary,
         "Rutte/PROPN called/VERB the/DET remarks/NOUN crazy/ADJ ./PUNCT");
   CHECK(tags("Estonia has long accused Russia.") ==
         "Estonia/PROPN has/AUX long/ADV accused/VERB Russia/PROPN ./PUNCT");
+  CHECK(tags("Armenia began shelling Azerbaijani positions.") ==
+        "Armenia/PROPN began/VERB shelling/VERB Azerbaijani/ADJ positions/NOUN ./PUNCT");
 }
 
 TEST_CASE("PosTagger: hyphenated participles are adjectives, coordinated first words are names", "[extract][syntax]") {
