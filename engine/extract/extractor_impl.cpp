@@ -592,26 +592,18 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       rememberDoneActs(facts, si, &discourse.acts);
       // Titles given to persons (written before the name, or read into an
       // office), for "the prince", "the minister" later.
-      auto noteTitle = [&](size_t person, std::string title) {
-        if (title.empty() || !discourse.isPerson(person)) return;
-        for (char& ch : title) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        discourse.titled.emplace_back(person, std::move(title));
-      };
-      for (const Mention& m : mentions) noteTitle(m.entity, m.title);
+      for (const Mention& m : mentions) rememberTitle(m.entity, m.title, &discourse);
       for (const Fact& f : facts)
-        if (isStandingType(f.type)) noteTitle(f.src, f.title);
+        if (isStandingType(f.type)) rememberTitle(f.src, f.title, &discourse);
       if (auto r = rebuttalFact(tokens, mentions, resolver.entities(), accusations, facts)) facts.push_back(std::move(*r));
-      if (auto r = appositiveReactionFact(
-              tokens, mentions, facts,
-              [this](const std::vector<std::string_view>& words) { return events_->judgement(words); },
-              [&](const Token& t) -> std::optional<size_t> {
+      const auto judged = [this](const std::vector<std::string_view>& words) { return events_->judgement(words); };
+      if (auto r =
+              appositiveReactionFact(tokens, mentions, facts, judged, [&](const Token& t) -> std::optional<size_t> {
                 if (auto state = demonymState(t)) return resolver.fromCatalog(*state);
                 return std::nullopt;
               }))
         facts.push_back(std::move(*r));
-      if (auto r = judgedActFact(tokens, mentions, [this](const std::vector<std::string_view>& words) {
-            return events_->judgement(words);
-          }))
+      if (auto r = judgedActFact(tokens, mentions, judged))
         if (std::none_of(facts.begin(), facts.end(), [&](const Fact& f) { return f.src == r->src && f.dst == r->dst; }))
           facts.push_back(std::move(*r));
       for (Fact& f : followSuitFacts(tokens, mentions, lastEvents, facts)) facts.push_back(std::move(f));

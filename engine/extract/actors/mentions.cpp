@@ -596,7 +596,8 @@ bool claimLedBody(MentionScan& s, size_t b, size_t e, size_t words) {
   if (e < tokens.size() && tokens[e].lower != "," && tokens[e].lower != ".") return false;
   for (size_t k = b; k < e; ++k)
     if (s.owner[k] >= 0 || s.index.demonym(tokens[k])) return false;
-  s.claim(makeMention(tokens, b, e, s.resolver->fromNew(s.rawName(b, e), ActorKind::kOrganisation), MentionSource::kRule));
+  s.claim(
+      makeMention(tokens, b, e, s.resolver->fromNew(s.rawName(b, e), ActorKind::kOrganisation), MentionSource::kRule));
   return true;
 }
 

@@ -29,7 +29,8 @@ struct EnglishCoderWords {
   // english_events.cpp.
   WordSet announcingVerbs, meetingNouns, fightingNouns;
   WordSet speakerDescriptions, cancelVerbs;  // "the group" said by its spokesman
-  WordSet coercionReferenceNouns, forceReferenceNouns, requestReferenceNouns, decisionReferenceNouns, statementReferenceNouns;  // acts named without their author
+  WordSet coercionReferenceNouns, forceReferenceNouns, requestReferenceNouns, decisionReferenceNouns,
+      statementReferenceNouns;  // acts named without their author
   // np_binding.cpp.
   WordSet roleHeads, ownedHeads, quantityHeads, placeHeads, describingVerbs, memberHeads, leadingVerbs;
   WordSet rebuttalVerbs, rebuttalQualifiers, accusationNouns;  // coding/rebuttal.h
@@ -48,8 +49,8 @@ struct EnglishCoderWords {
   WordSet coupNouns;  // event_coder.cpp: "condemned the coup in Niger"
   WordSet exchangeVerbs;  // event_coder.cpp: "A and B exchanged fire" act on each other
   WordSet mediationVerbs;  // event_coder.cpp: "a deal brokered by X": X is no party
-  WordSet flagOfConvenienceWords;
-  WordSet accordNouns, accordVerbs;  // english_events.cpp: "an agreement was signed between X and Y"  // english_events.cpp: "the Panama-flagged tanker" is no act on Panama
+  WordSet flagOfConvenienceWords;    // english_events.cpp: "the Panama-flagged tanker" is no act on Panama
+  WordSet accordNouns, accordVerbs;  // english_events.cpp: "an agreement was signed between X and Y"
 };
 
 // The sets of `text` in english_coder_words.txt's format; `file` names it in

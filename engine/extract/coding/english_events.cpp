@@ -194,14 +194,10 @@ std::vector<CodedEvent> betweenEvents(const syntax::SentenceParse& p, const NpAc
   std::vector<CodedEvent> out;
   if (p.clauses.empty()) return out;
   if (hasUnassertedVerb(p)) return out;
-  // "Talks between X and Y were cancelled": called off, not held.
-  const auto& cancel = englishCoderWords().cancelVerbs;
-  if (std::any_of(p.vgs.begin(), p.vgs.end(), [&](const syntax::VerbGroup& v) {
-        return cancel.contains(v.lemma) || (v.lemma == "call" && v.particle == "off");
-      }))
-    return out;
   for (const auto& pp : p.pps) {
     if (pp.prep != "between" || pp.np == syntax::kNoIndex || pp.span.first == 0) continue;
+    // "Talks between X and Y were cancelled": called off, not held.
+    if (std::any_of(p.vgs.begin(), p.vgs.end(), callsOff)) return out;
     const auto& n = p.nps[pp.np];
     if (n.members.size() != 2) continue;
     std::vector<std::pair<size_t, int32_t>> parties;  // (entity, phrase)

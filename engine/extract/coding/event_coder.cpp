@@ -1254,8 +1254,7 @@ bool isHypothetical(const Clause& c) {
 // object names one (act_nouns, attack_nouns, killing_nouns) says the act did
 // not happen: it codes nothing, and its parties are denied to other readers.
 bool cancelsAct(const PhraseActors& t, const Clause& c) {
-  const VerbGroup& vg = t.p.vgs[c.verb];
-  if (!((vg.lemma == "call" && vg.particle == "off") || words().cancelVerbs.contains(vg.lemma))) return false;
+  if (!callsOff(t.p.vgs[c.verb])) return false;
   for (uint32_t o : c.objects) {
     const std::string& head = t.p.words[t.p.nps[o].head].lemma;
     if (words().actNouns.contains(head) || words().attackNouns.contains(head) || words().killingNouns.contains(head))
@@ -2130,6 +2129,10 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
     if (!choice && !negated) blameBySaying(t, ci, &out);
   }
   return out;
+}
+
+bool callsOff(const VerbGroup& vg) {
+  return (vg.lemma == "call" && vg.particle == "off") || words().cancelVerbs.contains(vg.lemma);
 }
 
 void rememberToldActs(const SentenceParse& p, const NpActors& npActors, size_t sentence, EarlierActs* acts) {

@@ -103,6 +103,11 @@ struct EarlierActs {
   std::function<bool(size_t, size_t)> sameSide;
 };
 
+// True when verb group `vg` calls something off: its lemma is a cancel verb
+// (cancel_verbs in data/english_coder_words.txt: "cancelled", "postponed")
+// or it is "call off". Pure; safe from any thread.
+bool callsOff(const syntax::VerbGroup& vg);
+
 // Appends to `acts->told` the acts clauses of `p` tell with an actor as
 // their doer (not negated, hypothetical or called off), read in `sentence`:
 // a later "condemned the drills" whose act no sentence coded is aimed at

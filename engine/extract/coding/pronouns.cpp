@@ -1,6 +1,7 @@
 #include "extract/coding/pronouns.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string_view>
 
 #include "extract/coding/coder_lexicon.h"
@@ -343,18 +344,6 @@ std::optional<size_t> soleStateJustBefore(const DiscourseState& state) {
 
 // True when phrase `k` is unbound and reads "the HEAD" with HEAD in `heads`
 // ("the country", "the bloc").
-// The words of `text` split at spaces.
-std::vector<std::string> splitWords(std::string_view text) {
-  std::vector<std::string> out;
-  size_t at = 0;
-  while (at < text.size()) {
-    const size_t end = std::min(text.find(' ', at), text.size());
-    if (end > at) out.emplace_back(text.substr(at, end - at));
-    at = end + 1;
-  }
-  return out;
-}
-
 bool unboundTheHead(const SentenceParse& p, const NpActors& actors, size_t k, const WordSet& heads) {
   const syntax::NounPhrase& n = p.nps[k];
   if (!actors[k].empty() || !n.members.empty() || n.span.last != n.span.first + 2) return false;
@@ -375,8 +364,7 @@ void bindTitledRoles(const SentenceParse& p, const DiscourseState& state, NpActo
     if (!lower) continue;
     std::optional<size_t> who;
     bool several = false;
-    for (const auto& [entity, title] : state.titled) {
-      const auto words = splitWords(title);
+    for (const auto& [entity, words] : state.titled) {
       if (words.empty() || words.back() != p.words[n.head].lower) continue;
       bool all = true;
       for (size_t w = n.span.first + 1; w + 1 < n.span.last && all; ++w)
@@ -387,6 +375,22 @@ void bindTitledRoles(const SentenceParse& p, const DiscourseState& state, NpActo
     }
     if (who && !several) (*actors)[k] = {*who};
   }
+}
+
+void rememberTitle(size_t person, std::string_view title, DiscourseState* state) {
+  if (title.empty() || !state->isPerson || !state->isPerson(person)) return;
+  std::vector<std::string> words;
+  size_t at = 0;
+  while (at < title.size()) {
+    const size_t end = std::min(title.find(' ', at), title.size());
+    if (end > at) {
+      std::string w(title.substr(at, end - at));
+      for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      words.push_back(std::move(w));
+    }
+    at = end + 1;
+  }
+  state->titled.emplace_back(person, std::move(words));
 }
 
 void bindTheCountry(const SentenceParse& p, const DiscourseState& state, NpActors* actors) {

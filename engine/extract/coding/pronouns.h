@@ -76,11 +76,11 @@ struct DiscourseState {
   // "The vote came two days after X" counts back from the vote that
   // sentence dated. Asked only when needed; unset means unknown.
   std::function<Date()> previousDay;
-  // The persons the article's earlier sentences gave a title (an office fact
-  // with its title, lower case: "crown prince", "foreign minister"), in the
-  // order read: "the prince", "the minister" may name one of them again
-  // (bindTitledRoles).
-  std::vector<std::pair<size_t, std::string>> titled;
+  // The persons the article's earlier sentences gave a title, each with the
+  // title's words in lower case ({"crown", "prince"}), in the order read:
+  // "the prince", "the minister" may name one of them again
+  // (bindTitledRoles). Filled by rememberTitle.
+  std::vector<std::pair<size_t, std::vector<std::string>>> titled;
   // The done events the article's sentences coded so far, for an act named
   // without its author in a later sentence ("condemned the strikes":
   // EventCoder::code); the caller sets `acts.sentence` and `acts.sameSide`.
@@ -136,6 +136,11 @@ void bindTheGroup(const syntax::SentenceParse& p, const DiscourseState& state, N
 // title too, names that person, when exactly one person of the article so
 // far had such a title.
 void bindTitledRoles(const syntax::SentenceParse& p, const DiscourseState& state, NpActors* actors);
+
+// Notes that entity `person` was given `title` ("Crown Prince": written with
+// the name, or read into an office) for bindTitledRoles. Nothing for an
+// empty title, or when `state->isPerson` is unset or says `person` is none.
+void rememberTitle(size_t person, std::string_view title, DiscourseState* state);
 
 // "The two leaders agreed", "Both countries condemned", "the three
 // ministers": an unbound phrase of the/both, a number word and a head of

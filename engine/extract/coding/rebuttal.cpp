@@ -252,10 +252,11 @@ std::optional<Fact> appositiveReactionFact(
   return std::nullopt;
 }
 
-std::optional<Fact> judgedActFact(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                                  const std::function<std::optional<bool>(const std::vector<std::string_view>&)>& judged) {
+std::optional<Fact> judgedActFact(
+    const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+    const std::function<std::optional<bool>(const std::vector<std::string_view>&)>& judged) {
   if (!judged) return std::nullopt;
-  // The mention starting at token `k` (kNoActor when none).
+  // The mention starting at token `k` (nullptr when none).
   auto mentionAt = [&](size_t k) -> const Mention* {
     for (const Mention& m : mentions)
       if (m.tokBegin == k) return &m;
@@ -275,12 +276,9 @@ std::optional<Fact> judgedActFact(const std::vector<Token>& tokens, const std::v
     size_t act = tokens.size();
     for (size_t w = k; w < tokens.size() && w < k + 4; ++w) {
       if (!tokens[w].word || tokens[w].capital) break;
-      std::string one = tokens[w].lower;
-      if (one.size() > 3 && one.back() == 's') one.pop_back();
-      const auto& cw = englishCoderWords();
-      if (cw.decisionReferenceNouns.contains(one) || cw.coercionReferenceNouns.contains(one) ||
-          cw.attackNouns.contains(tokens[w].lower) || cw.attackNouns.contains(one) ||
-          cw.statementReferenceNouns.contains(one)) {
+      const std::string& x = tokens[w].lower;
+      const std::string one = x.size() > 3 && x.back() == 's' ? x.substr(0, x.size() - 1) : x;
+      if (appositiveActNoun(x) || englishCoderWords().statementReferenceNouns.contains(one)) {
         act = w;
         break;
       }

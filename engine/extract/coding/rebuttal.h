@@ -63,8 +63,9 @@ std::optional<Fact> appositiveReactionFact(
 // judgement (`judged`, EventLexicons::judgement) up to the clause's end: the
 // speaker criticises (ACCUSE, 111) or praises (SUPPORT, 051) the owner.
 // nullopt when the words do not read so, or speaker and owner are one.
-std::optional<Fact> judgedActFact(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                                  const std::function<std::optional<bool>(const std::vector<std::string_view>&)>& judged);
+std::optional<Fact> judgedActFact(
+    const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+    const std::function<std::optional<bool>(const std::vector<std::string_view>&)>& judged);
 
 // The accusations among `facts` (ACCUSE, not planned), each with the body
 // whose office the accuser holds by a title written with them (the mention's

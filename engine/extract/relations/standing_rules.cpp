@@ -282,12 +282,12 @@ Fact officeFact(const StandingScan& s, const Mention& m, size_t body, float conf
   Fact f;
   f.src = m.entity;
   f.dst = body;
-  f.type = rankTitle(lt) ? EdgeType::kMemberOf
+  f.type = rankTitle(lt)                ? EdgeType::kMemberOf
            : stateLike && headTitle(lt) ? EdgeType::kLeaderOf
-           : stateLike ? EdgeType::kOfficialOf
-           : leaderTitle(lt) ? EdgeType::kLeaderOf
-           : staffedBody(b.actor) ? EdgeType::kOfficialOf
-                                  : EdgeType::kMemberOf;
+           : stateLike                  ? EdgeType::kOfficialOf
+           : leaderTitle(lt)            ? EdgeType::kLeaderOf
+           : staffedBody(b.actor)       ? EdgeType::kOfficialOf
+                                        : EdgeType::kMemberOf;
   f.title = m.title;
   // "a commander of X, Y": one of several holders leads nothing.
   if (m.titleOneOfMany && f.type == EdgeType::kLeaderOf) f.type = stateLike ? EdgeType::kOfficialOf : EdgeType::kMemberOf;
@@ -428,8 +428,7 @@ bool namesNoState(const StandingScan& s, const Mention& person) {
     return a.kind == ActorKind::kGovernmentBody && !a.country.empty();
   };
   for (const Mention& o : s.mentions)
-    if (&o != &person &&
-        (isState(o.entity) || isStateBody(o.entity) || (o.titleOf != kNoActor && isState(o.titleOf))))
+    if (&o != &person && (isState(o.entity) || isStateBody(o.entity) || (o.titleOf != kNoActor && isState(o.titleOf))))
       return false;
   return true;
 }
@@ -441,8 +440,7 @@ bool namesNoState(const StandingScan& s, const Mention& person) {
 // state's act, "the attorney general, X, ... and the United States barred
 // her", and took that state.)
 bool ministerialTitle(std::string_view lt) {
-  return lt.find("minister") != std::string_view::npos || lt.ends_with(" secretary") ||
-         lt.starts_with("secretary of ");
+  return lt.find("minister") != std::string_view::npos || lt.ends_with(" secretary") || lt.starts_with("secretary of ");
 }
 
 // A head-of-state, head-of-government, minister or armed forces head's
@@ -603,8 +601,8 @@ void pushAppositionFact(StandingScan& s, const Mention& m, const Mention& g, std
   const bool lead = leaderTitle(title) && !oneOfMany;
   const bool stateLike = body.actor.kind == ActorKind::kState || body.actor.kind == ActorKind::kGovernmentBody;
   f.type = (lead && !stateLike) || (stateLike && headTitle(title) && !oneOfMany) ? EdgeType::kLeaderOf
-           : (stateLike || staffedBody(body.actor)) && title != "member" ? EdgeType::kOfficialOf
-                                                                         : EdgeType::kMemberOf;
+           : (stateLike || staffedBody(body.actor)) && title != "member"         ? EdgeType::kOfficialOf
+                                                                                 : EdgeType::kMemberOf;
   if (lead && body.actor.kind == ActorKind::kGovernmentBody) f.type = EdgeType::kLeaderOf;
   f.title = title;
   f.confidence = std::min(m.confidence, g.confidence) * kAppositionFactor;
@@ -959,10 +957,6 @@ void joinedBody(StandingScan& s, const std::vector<const Mention*>& all, const M
   pushBetween(s, m, *g, EdgeType::kMemberOf, kAppositionFactor);
 }
 
-// "Massoud Barzani's Kurdistan Democratic Party", "Netanyahu's Likud": a
-// person written as the owner of a party, movement or armed group right
-// after them leads it. Not a government body ("Biden's State Department" is
-// served, not led, by most of its people) nor a state.
 // True when mention `m` starts right after possessive mention `owner`, with
 // nothing but its "'s" between, and names another entity.
 bool ownedRightAfter(const StandingScan& s, const Mention& owner, const Mention& m) {
@@ -970,6 +964,10 @@ bool ownedRightAfter(const StandingScan& s, const Mention& owner, const Mention&
   return m.tokBegin == owner.tokEnd || !s.tokens[owner.tokEnd].word;
 }
 
+// "Massoud Barzani's Kurdistan Democratic Party", "Netanyahu's Likud": a
+// person written as the owner of a party, movement or armed group right
+// after them leads it. Not a government body ("Biden's State Department" is
+// served, not led, by most of its people) nor a state.
 void possessorLeads(StandingScan& s, const std::vector<const Mention*>& all) {
   for (const Mention* p : all) {
     if (!p->possessive || s.entities[p->entity].actor.kind != ActorKind::kPerson) continue;

@@ -322,7 +322,8 @@ class Chunker {
     if (i + 2 >= n || owner_[i] != Owner::kFree || owner_[i + 1] != Owner::kFree) return 0;
     const std::string& a = w_[i].lower;
     const std::string& b = w_[i + 1].lower;
-    const bool bound = ((a == "more"sv || a == "less"sv || a == "fewer"sv) && b == "than"sv) || (a == "up"sv && b == "to"sv);
+    const bool bound =
+        ((a == "more"sv || a == "less"sv || a == "fewer"sv) && b == "than"sv) || (a == "up"sv && b == "to"sv);
     if (!bound) return 0;
     uint32_t k = i + 2;
     if (k + 1 < n && (w_[k].lower == "a"sv || w_[k].lower == "an"sv)) ++k;
@@ -346,16 +347,14 @@ class Chunker {
       // common noun, or a plural noun after a singular one, opens what the
       // object is called.
       if (namedObject && j > i && w_[j - 1].pos == Pos::kNoun && !isPostTitleAdjective(w_[j].lower)) {
-        auto plural = [&](uint32_t k) {
-          return w_[k].pos == Pos::kNoun && w_[k].lower != w_[k].lemma && w_[k].lower.ends_with('s');
-        };
+        auto plural = [&](uint32_t k) { return isPluralNoun(w_[k]); };
         const bool adjective = w_[j].pos == Pos::kAdjective && j + 1 < n && w_[j + 1].pos == Pos::kNoun;
         // "called the remarks crazy": a singular word ending the phrase
         // after a plural noun is what they are called (the tagger may read
         // the adjective as a noun).
         const bool phraseEnds = j + 1 >= n || (w_[j + 1].pos != Pos::kNoun && w_[j + 1].pos != Pos::kProperNoun &&
-                                                w_[j + 1].pos != Pos::kAdjective && w_[j + 1].pos != Pos::kDeterminer &&
-                                                w_[j + 1].pos != Pos::kNumber);
+                                               w_[j + 1].pos != Pos::kAdjective && w_[j + 1].pos != Pos::kDeterminer &&
+                                               w_[j + 1].pos != Pos::kNumber);
         const bool lastAfterPlural = w_[j].pos == Pos::kNoun && plural(j - 1) && !plural(j) && phraseEnds;
         if (adjective || (!plural(j - 1) && plural(j)) || lastAfterPlural) break;
       }

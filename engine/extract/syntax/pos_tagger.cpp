@@ -83,6 +83,8 @@ const char* posName(Pos pos) {
   return kNames[static_cast<size_t>(pos)];
 }
 
+bool isPluralNoun(const Word& w) { return w.pos == Pos::kNoun && w.lower != w.lemma && w.lower.ends_with('s'); }
+
 const char* verbFormName(VerbForm f) {
   static constexpr std::array<const char*, 6> kNames = {"", "base", "3sg", "past", "part", "ger"};
   return kNames[static_cast<size_t>(f)];
@@ -933,8 +935,7 @@ void byLexicon(Context& c) {
   const Reading& r = c.r;
   // "called the remarks crazy", "the troops present": a word that may be an
   // adjective, after a plural noun and ending the phrase, qualifies it.
-  const bool afterPlural = c.pp == Pos::kNoun && c.prev != nullptr && c.prev->lower != c.prev->lemma &&
-                           c.prev->lower.ends_with('s') && !nounContinues(c.next);
+  const bool afterPlural = c.prev != nullptr && isPluralNoun(*c.prev) && !nounContinues(c.next);
   if (r.adj && (!r.noun || (nounContinues(c.next) && !verbish(c.next)) || c.pp == Pos::kAux || afterPlural)) {
     if (!(r.noun && r.nounSenses > 2 * r.adjSenses + 2 && !nounish(c.next))) {
       c.w.pos = Pos::kAdjective;
@@ -1022,9 +1023,9 @@ void tagOpen(std::vector<Draft>& drafts, size_t i) {
     d.word.pos = Pos::kAdverb;
     return;
   }
-  if (timeQualifier(c) || adverbInPerfect(c) || verbAfterAuxiliary(c) || phrasalPast(c) || afterDeterminer(c) || coordinatedModifier(c) ||
-      gerundOrParticiple(c) || subjunctiveAfterDemand(c) || nounBeforeAuxiliary(c) || verbAfterSubjectAdverb(c) ||
-      afterNoun(c))
+  if (timeQualifier(c) || adverbInPerfect(c) || verbAfterAuxiliary(c) || phrasalPast(c) || afterDeterminer(c) ||
+      coordinatedModifier(c) || gerundOrParticiple(c) || subjunctiveAfterDemand(c) || nounBeforeAuxiliary(c) ||
+      verbAfterSubjectAdverb(c) || afterNoun(c))
     return;
   byLexicon(c);
 }

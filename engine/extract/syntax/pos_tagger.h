@@ -67,6 +67,10 @@ struct Word {
   bool pastOnly = false;     // a past that is never a participle ("spoke", "took"): no passive
 };
 
+// True when tagged word `w` is a common noun in the plural: its form is not
+// its lemma (the singular) and ends in "s" ("remarks", not "news" or "people").
+bool isPluralNoun(const Word& w);
+
 // Word -> possible parts of speech and irregular forms. Immutable after
 // load(); const methods are safe from several threads. Share one instance.
 class Lexicon final {

@@ -280,8 +280,8 @@ TEST_CASE("Mentions: a name after a person noun (activist, wrestler, banker) is 
   CHECK(names.count("Zorvan Khoury") == 1);
   CHECK(names.count("Kelbar Farahani") == 1);
   // Two-word descriptors end in one too: "the aid worker X", "the retired engineer Y".
-  const auto more = actorNames("Iran freed the aid worker Zorvan Khoury and the retired engineer Kelbar Farahani.",
-                               "2023-05-08");
+  const auto more =
+      actorNames("Iran freed the aid worker Zorvan Khoury and the retired engineer Kelbar Farahani.", "2023-05-08");
   CHECK(more.count("Zorvan Khoury") == 1);
   CHECK(more.count("Kelbar Farahani") == 1);
   // Without such a noun the same run is no person ("the Zorvan Khoury bridge").
@@ -293,7 +293,8 @@ TEST_CASE("Mentions: an unknown name joined by 'and' to a person named before it
   CHECK(kindOf("The foreign ministers of Chad and Niger, Mohamed Khoury and Teodric Vashko, signed an accord.",
                "Teodric Vashko") == ActorKind::kPerson);
   // Not a run that goes on into a noun.
-  CHECK(actorNames("Zorvan Khoury and Teodric Vashko Bank signed the accord.", "2023-05-08").count("Teodric Vashko") == 0);
+  CHECK(actorNames("Zorvan Khoury and Teodric Vashko Bank signed the accord.", "2023-05-08").count("Teodric Vashko") ==
+        0);
 }
 
 TEST_CASE("Mentions: an unknown name closing 'the leader of ...' is an organisation", "[extract][mentions]") {

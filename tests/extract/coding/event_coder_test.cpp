@@ -559,14 +559,16 @@ TEST_CASE("Coder: a demonym owns a thing written with its own name", "[extract][
                 "Iran -COERCE-> United Kingdom"));
   // A flag of convenience is a registry, not an owner (flag_of_convenience_words).
   for (const char* flag : {"Panama-flagged", "Panamanian-flagged", "Liberian-flagged", "Marshall Islands-flagged"}) {
-    const auto f = facts(std::string("Iranian forces seized the ") + flag + " tanker Sea Star on Monday.", "2021-01-05");
+    const auto f =
+        facts(std::string("Iranian forces seized the ") + flag + " tanker Sea Star on Monday.", "2021-01-05");
     INFO(flag << "\n" << dump(f));
     for (const auto& l : f) CHECK(l.find("Iran -COERCE->") == std::string::npos);
   }
 }
 
 TEST_CASE("Coder: passives of expulsion and sanctions name their source after 'from' or 'by'", "[extract][coder]") {
-  CHECK(hasLine(facts("Two Iranian diplomats were expelled from Germany on Tuesday.", "2023-03-10"), "Germany -COERCE-> Iran"));
+  CHECK(hasLine(facts("Two Iranian diplomats were expelled from Germany on Tuesday.", "2023-03-10"),
+                "Germany -COERCE-> Iran"));
   const auto f = facts("Sanctions were imposed on Iran by the European Union on Tuesday.", "2023-03-10");
   INFO(dump(f));
   CHECK(hasLine(f, "European Union -COERCE-> Iran"));
@@ -577,13 +579,15 @@ TEST_CASE("Coder: passives of expulsion and sanctions name their source after 'f
 }
 
 TEST_CASE("Coder: after 'began' or 'continued', the -ing verb is the act", "[extract][coder]") {
-  CHECK(hasLine(facts("Armenia began shelling Azerbaijani positions on Friday.", "2023-04-14"), "Armenia -ASSAULT-> Azerbaijan"));
+  CHECK(hasLine(facts("Armenia began shelling Azerbaijani positions on Friday.", "2023-04-14"),
+                "Armenia -ASSAULT-> Azerbaijan"));
   CHECK(hasLine(facts("Armenia continued shelling Azerbaijani positions on Friday.", "2023-04-14"),
                 "Armenia -ASSAULT-> Azerbaijan"));
 }
 
 TEST_CASE("Coder: passive deliveries name their giver after 'by'", "[extract][coder]") {
-  CHECK(hasLine(facts("Weapons were supplied to Ukraine by Poland on Tuesday.", "2023-03-10"), "Poland -AID-> Ukraine"));
+  CHECK(
+      hasLine(facts("Weapons were supplied to Ukraine by Poland on Tuesday.", "2023-03-10"), "Poland -AID-> Ukraine"));
 }
 
 TEST_CASE("Coder: what a 'whether' clause puts in doubt did not happen", "[extract][coder]") {
@@ -609,8 +613,9 @@ TEST_CASE("Coder: a base housing an actor's troops stands for that actor as a ta
   // Without troops housed, the demonym is the owner.
   CHECK(hasLine(facts("Iranian missiles hit two Iraqi bases on Wednesday.", "2020-01-08"), "Iran -ASSAULT-> Iraq"));
   // A count bounded by "more than" is the object, so the clause is coded at all.
-  CHECK(hasLine(facts("Iran fired more than a dozen missiles at two Iraqi bases housing American troops.", "2020-01-08"),
-                "Iran -ASSAULT-> United States"));
+  CHECK(
+      hasLine(facts("Iran fired more than a dozen missiles at two Iraqi bases housing American troops.", "2020-01-08"),
+              "Iran -ASSAULT-> United States"));
 }
 
 TEST_CASE("Coder: a named apposition is what a common noun with an owner stands for", "[extract][coder]") {
@@ -975,9 +980,10 @@ TEST_CASE("Coder: calling an act named without its author a wrong denounces the 
   const auto f = facts("Canada lifted its ban on Indian wheat on Monday.\nIndia called the decision significant.", "2022-02-22");
   CHECK(hasLine(f, "India -SUPPORT-> Canada"));
   // Words said against someone are theirs (statement_reference_nouns): "the remarks".
-  const auto g = facts("Kenya called the Somali government traitors on Monday.\n"
-                       "Somalia called the remarks crazy.",
-                       "2022-02-22");
+  const auto g = facts(
+      "Kenya called the Somali government traitors on Monday.\n"
+      "Somalia called the remarks crazy.",
+      "2022-02-22");
   INFO(dump(g));
   CHECK(hasLine(g, "Kenya -ACCUSE-> Somalia"));
   CHECK(hasLine(g, "Somalia -ACCUSE-> Kenya"));
@@ -1387,8 +1393,9 @@ TEST_CASE("Coder: a state's security body written with no state is the sentence'
                        "2021-05-25");
   INFO(dump(g));
   CHECK(hasLine(g, "Malawi -ACCUSE-> Karim Haddad"));
-  CHECK(hasLine(facts("Malawian police arrested Karim Haddad on Sunday.\nThe government accused him of treason.", "2021-05-25"),
-                "Malawi -ACCUSE-> Karim Haddad"));
+  CHECK(hasLine(
+      facts("Malawian police arrested Karim Haddad on Sunday.\nThe government accused him of treason.", "2021-05-25"),
+      "Malawi -ACCUSE-> Karim Haddad"));
 }
 
 TEST_CASE("Coder: revoking or repealing an agreement with X rejects it (127)", "[extract][coder]") {

@@ -102,7 +102,8 @@ TEST_CASE("Pronouns: condemning 'the strikes' with no author named is aimed at t
 }
 
 TEST_CASE("Reactions: saying that an owner's act was a wrong criticises the owner", "[extract][coder][pronouns]") {
-  CHECK(hasLine(facts("The Kremlin said Estonia's decision was a provocation.", "2023-03-10"), "Russia -ACCUSE-> Estonia"));
+  CHECK(hasLine(facts("The Kremlin said Estonia's decision was a provocation.", "2023-03-10"),
+                "Russia -ACCUSE-> Estonia"));
   CHECK(hasLine(facts("Peru said Chile's move was a positive step.", "2023-03-10"), "Peru -SUPPORT-> Chile"));
   // Not without a word of judgement, nor when what is owned is no act.
   const auto a = facts("Russia said Estonia's decision was in line with international law.", "2023-03-10");
@@ -239,18 +240,21 @@ TEST_CASE("Pronouns: 'the Guards' after 'Iran's Revolutionary Guards' is that bo
 TEST_CASE("Pronouns: 'the prince', 'the minister' name the one person an earlier sentence gave that title",
           "[extract][coder][pronouns]") {
   // Invented names.
-  const auto f = facts("Former Crown Prince Karim Haddad said he had been placed under house arrest.\n"
-                       "Foreign Minister Peter Mwansa accused the prince of plotting a coup.",
-                       "2021-04-04");
+  const auto f = facts(
+      "Former Crown Prince Karim Haddad said he had been placed under house arrest.\n"
+      "Foreign Minister Peter Mwansa accused the prince of plotting a coup.",
+      "2021-04-04");
   CHECK(hasLine(f, "Peter Mwansa -ACCUSE-> Karim Haddad"));
-  const auto g = facts("Kenya's foreign minister, Peter Mwansa, arrived in Addis Ababa on Monday.\n"
-                       "Ethiopian officials received the minister on Tuesday.",
-                       "2021-04-04");
+  const auto g = facts(
+      "Kenya's foreign minister, Peter Mwansa, arrived in Addis Ababa on Monday.\n"
+      "Ethiopian officials received the minister on Tuesday.",
+      "2021-04-04");
   CHECK(hasLine(g, "Ethiopia -CONSULT-> Peter Mwansa"));
   // Two ministers named before: "the minister" is no one of them.
-  const auto h = facts("Kenya's foreign minister, Peter Mwansa, and Uganda's foreign minister, Karim Haddad, met on Monday.\n"
-                       "Ethiopian officials received the minister on Tuesday.",
-                       "2021-04-04");
+  const auto h = facts(
+      "Kenya's foreign minister, Peter Mwansa, and Uganda's foreign minister, Karim Haddad, met on Monday.\n"
+      "Ethiopian officials received the minister on Tuesday.",
+      "2021-04-04");
   for (const auto& l : h) CHECK(l.find("Ethiopia -CONSULT->") == std::string::npos);
 }
 

@@ -206,24 +206,28 @@ TEST_CASE("Relations: a bare title in a sentence naming no state goes to the one
                        "2023-05-09");
   for (const auto& l : d) CHECK(l.find("Peter Mwansa -OFFICIAL_OF-> Zambia") == std::string::npos);
   // A government's other portfolios are titles too, written before the name or in apposition.
-  const auto g = facts("The World Bank approved a loan for Zambia on Monday.\n"
-                       "Information Minister Peter Mwansa welcomed it.",
-                       "2023-05-09");
+  const auto g = facts(
+      "The World Bank approved a loan for Zambia on Monday.\n"
+      "Information Minister Peter Mwansa welcomed it.",
+      "2023-05-09");
   CHECK(hasLine(g, "Peter Mwansa -OFFICIAL_OF-> Zambia"));
-  const auto h = facts("The World Bank approved a loan for Zambia on Monday.\n"
-                       "The information minister, Peter Mwansa, welcomed it.",
-                       "2023-05-09");
+  const auto h = facts(
+      "The World Bank approved a loan for Zambia on Monday.\n"
+      "The information minister, Peter Mwansa, welcomed it.",
+      "2023-05-09");
   CHECK(hasLine(h, "Peter Mwansa -OFFICIAL_OF-> Zambia"));
   // A state's government body in the title's sentence names that state: the
   // state of the sentence before is not the office's.
-  const auto k = facts("The World Bank approved a loan for Zambia on Monday.\n"
-                       "Health Secretary Peter Mwansa spoke at the White House.",
-                       "2023-05-09");
+  const auto k = facts(
+      "The World Bank approved a loan for Zambia on Monday.\n"
+      "Health Secretary Peter Mwansa spoke at the White House.",
+      "2023-05-09");
   for (const auto& l : k) CHECK(l.find("Peter Mwansa -OFFICIAL_OF-> Zambia") == std::string::npos);
   // Another body's title beside it names no state: the office is still Zambia's.
-  const auto f = facts("The World Bank approved a loan for Zambia on Monday.\n"
-                       "Finance Minister Peter Mwansa handed the plan to UN Secretary-General Antonio Guterres.",
-                       "2023-05-09");
+  const auto f = facts(
+      "The World Bank approved a loan for Zambia on Monday.\n"
+      "Finance Minister Peter Mwansa handed the plan to UN Secretary-General Antonio Guterres.",
+      "2023-05-09");
   CHECK(hasLine(f, "Peter Mwansa -OFFICIAL_OF-> Zambia"));
   // Only the sentence right before counts.
   const auto e = facts("The World Bank approved a loan for Zambia on Monday.\nMarkets rose.\n"
@@ -232,7 +236,8 @@ TEST_CASE("Relations: a bare title in a sentence naming no state goes to the one
   for (const auto& l : e) CHECK(l.find("Peter Mwansa -OFFICIAL_OF->") == std::string::npos);
 }
 
-TEST_CASE("Relations: the staff of an international body are its officials, a party's its members", "[extract][relations]") {
+TEST_CASE("Relations: the staff of an international body are its officials, a party's its members",
+          "[extract][relations]") {
   // Invented names.
   const auto a = facts("Peter Mwansa, the UN special envoy for Yemen, met the rebels on Monday.", "2023-05-09");
   CHECK(hasLine(a, "Peter Mwansa -OFFICIAL_OF-> United Nations"));
