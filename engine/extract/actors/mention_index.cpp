@@ -127,6 +127,8 @@ MentionIndex::AliasPlan MentionIndex::planAlias(const std::string& alias) const 
     s += t.skeleton;
     plan.prefixes.emplace_back(k, s);
     plan.wordLens.push_back(static_cast<uint8_t>(std::min<size_t>(t.strict.size(), 255)));
+    if (t.script == Script::kLatin && plan.wordLens.size() <= 16)
+      plan.latinEnds |= latinEnding(t.strict) << (2 * (plan.wordLens.size() - 1));
     if (t.script == Script::kLatin) {
       anyLatin = true;
       allCaps = allCaps && t.allCaps;
@@ -178,7 +180,8 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
     strictNode = &strictAt.first->second;
     skeletonNode = &skeletonAt.first->second;
   }
-  const Entry e{actor, plan.acronym, plan.wordLens, plan.arabicLetters, plan.latinFirst, plan.latinLast};
+  const Entry e{actor,           plan.acronym,   plan.wordLens, plan.arabicLetters,
+                plan.latinFirst, plan.latinLast, plan.latinEnds};
   const size_t maxWords = std::max(maxWords_, std::min<size_t>(words, 12));
   if (maxWords != maxWords_ && undo_) undo_->push([this, old = maxWords_] { maxWords_ = old; });
   maxWords_ = maxWords;
@@ -268,6 +271,20 @@ std::string MentionIndex::arabicLetters(std::string_view key) {
   return out;
 }
 
+uint32_t MentionIndex::latinEnding(std::string_view strict) {
+  if (strict.empty()) return 0;
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+  // A plural's "s" goes as the skeleton drops it ("Forces" ends as "Force").
+  if (strict.size() > 4 && strict.back() == 's') {
+    const char p = strict[strict.size() - 2];
+    if ((!vowel(p) && p != 's') || strict.ends_with("ces")) strict.remove_suffix(1);
+  }
+  const char last = strict.back();
+  if (vowel(last)) return 1;
+  if (last == 'h' && strict.size() >= 2 && vowel(strict[strict.size() - 2])) return 1;
+  return 2;
+}
+
 std::vector<const MentionIndex::Entry*> MentionIndex::similarSkeletonEntries(const std::vector<Entry>& entries,
                                                                             const std::vector<Token>& tokens,
                                                                             std::span<const size_t> wordIdx) const {
@@ -279,6 +296,9 @@ std::vector<const MentionIndex::Entry*> MentionIndex::similarSkeletonEntries(con
       const int a = static_cast<int>(tokens[wordIdx[w]].strict.size());
       const int b = e.wordLens[w];
       if (std::abs(a - b) > std::max(2, b / 3)) similar = false;
+      const uint32_t ends = w < 16 ? (e.latinEnds >> (2 * w)) & 3u : 0;
+      if (ends != 0 && tokens[wordIdx[w]].script == Script::kLatin && latinEnding(tokens[wordIdx[w]].strict) != ends)
+        similar = false;
     }
     if (!similar) continue;
     if (std::none_of(ok.begin(), ok.end(), [&](const Entry* x) { return x->actor == e.actor; })) ok.push_back(&e);

@@ -46,7 +46,16 @@ class MentionIndex {
     // a lone Latin word's skeleton hit must share ("Colombo" is no
     // "Colombia", "Suleimani" is "Soleimani"); 0 otherwise.
     char latinFirst = 0, latinLast = 0;
+    // Each Latin word's ending, two bits a word (latinEnding): a name of
+    // several words must end each Latin word as the alias does ("Don
+    // Farrell" is no "Danny Faure", "Qassem Suleimani" is "Qasem
+    // Soleimani"). 0 for a word in another script.
+    uint32_t latinEnds = 0;
   };
+  // 1 when a strict Latin word ends in a vowel ("y", or "h" after a vowel,
+  // counts: "Haniyah" ends as "Haniyeh" and "Haniya" do), 2 when in a
+  // consonant, 0 when empty; a plural's "s" as latinSkeleton drops it.
+  static uint32_t latinEnding(std::string_view strict);
   struct Hit {
     size_t length = 0;  // tokens consumed (including articles)
     std::vector<const Entry*> entries;
@@ -148,6 +157,7 @@ class MentionIndex {
     std::vector<std::pair<size_t, size_t>> filterBits;  // filterBit of each prefix (strict, skeleton)
     std::string arabicLetters;                         // arabicLetters of a one-word alias's key, else ""
     char latinFirst = 0, latinLast = 0;                // Entry::latinFirst/latinLast
+    uint32_t latinEnds = 0;                            // Entry::latinEnds
     bool acronym = false;
   };
   static constexpr size_t kMaxAliasPlans = size_t{1} << 15;
