@@ -1768,3 +1768,25 @@ TEST_CASE("Coder: 'vowed to keep targeting X' is intended, not done, and 'kept t
   REQUIRE_FALSE(done.empty());
   for (bool p : done) CHECK_FALSE(p);
 }
+
+TEST_CASE(
+    "Coder: weapons by their hardware, a sanctions waiver, scrapped duties on a state's goods, a missile fired over a "
+    "state",
+    "[extract][coder]") {
+  const auto a = facts("Germany delivered rocket launchers to Ukraine on Tuesday.", "2021-03-10");
+  INFO(dump(a));
+  CHECK(has(a, "Germany -AID-> Ukraine"));
+  const auto b = facts("The United States sent Ukraine a Patriot air defence battery on Tuesday.", "2021-03-10");
+  INFO(dump(b));
+  CHECK(has(b, "United States -AID-> Ukraine"));
+  const auto w = facts("Washington granted Iraq a sanctions waiver on Tuesday.", "2021-03-10");
+  INFO(dump(w));
+  CHECK(has(w, "United States -CONCEDE-> Iraq"));
+  const auto d = facts("Beijing scrapped the anti-dumping duties on Canadian canola on Tuesday.", "2021-03-10");
+  INFO(dump(d));
+  CHECK(has(d, "China -RETREAT-> Canada"));
+  const auto m = facts("North Korea fired a ballistic missile over Japan on Tuesday.", "2021-03-10");
+  INFO(dump(m));
+  CHECK(has(m, "North Korea -MOBILIZE-> Japan"));
+  CHECK_FALSE(has(m, "North Korea -ASSAULT-> Japan"));
+}
