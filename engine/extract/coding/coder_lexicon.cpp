@@ -42,6 +42,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"blame_words", &W::blameWords},
     {"threat_predicates", &W::threatPredicates},
     {"exchange_verbs", &W::exchangeVerbs},
+    {"fighting_verbs", &W::fightingVerbs},
     {"mediation_verbs", &W::mediationVerbs},
     {"answered_act_adjectives", &W::answeredActAdjectives},
     {"answered_act_verbs", &W::answeredActVerbs},

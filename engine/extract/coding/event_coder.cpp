@@ -1140,6 +1140,8 @@ bool mutualWithoutTarget(const MatchText& t, const Roles& r, const VerbReading& 
 bool reciprocalObject(const MatchText& t, const Clause& c) {
   // "Armenia and Azerbaijan exchanged fire": what is exchanged goes both ways.
   if (words().exchangeVerbs.contains(t.p.vgs[c.verb].lemma) && !c.objects.empty()) return true;
+  // "Armenia and Azerbaijan clashed": fighting with no one named fights each other.
+  if (words().fightingVerbs.contains(t.p.vgs[c.verb].lemma) && c.objects.empty()) return true;
   for (uint32_t o : c.objects) {
     const auto& n = t.p.nps[o];
     if (n.span.last < n.span.first + 2) continue;
@@ -1353,6 +1355,15 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
     if (candidate.target == kNoIndex && !isSpeechVerb(p.vgs[vi].lemma))
       candidate.target = thatClauseSubject(t, ci);
     if (candidate.target == kNoIndex && vi == static_cast<int32_t>(c.verb)) candidate.reciprocal = reciprocalObject(t, c);
+    // "The two countries agreed to a ceasefire": a pattern's act with no one
+    // to act on ("- * (TO &CEASEFIRE)") is, between several parties and a
+    // verb that is itself mutual, the verb's act with each other.
+    if (candidate.target == kNoIndex && r->pattern && !mutualWithoutTarget(t, candidate, *r)) {
+      VerbReading plain = *r;
+      plain.code = r->hit.dict->verbs()[r->hit.form->verb].code;
+      plain.pattern = nullptr;
+      if (isMutual(plain.code, false) && mutualWithoutTarget(t, candidate, plain)) *r = std::move(plain);
+    }
     const bool complete = candidate.source != kNoIndex &&
                           (candidate.target != kNoIndex || mutualWithoutTarget(t, candidate, *r));
     if (!choice || complete) choice = Choice{std::move(*r), &p.vgs[vi], candidate};

@@ -1790,3 +1790,22 @@ TEST_CASE(
   CHECK(has(m, "North Korea -MOBILIZE-> Japan"));
   CHECK_FALSE(has(m, "North Korea -ASSAULT-> Japan"));
 }
+
+TEST_CASE("Coder: coordinated parties that clash, or agree to a thing, act on each other", "[extract][coder]") {
+  const auto c = facts("Armenia and Azerbaijan clashed along their border on Monday.", "2021-03-10");
+  INFO(dump(c));
+  CHECK(has(c, "Armenia -ASSAULT-> Azerbaijan"));
+  CHECK(has(c, "Azerbaijan -ASSAULT-> Armenia"));
+  // One party clashing with no one named fights no one.
+  const auto one = facts("Rival militias clashed in Tripoli on Monday.", "2021-03-10");
+  INFO(dump(one));
+  CHECK(one.empty());
+  const auto a = facts(
+      "Armenia and Azerbaijan fought for six weeks. The two countries agreed to a ceasefire on Tuesday.", "2020-11-10");
+  INFO(dump(a));
+  CHECK(has(a, "Armenia -AGREE-> Azerbaijan"));
+  // With the other side named, the pattern's own act stands.
+  const auto w = facts("Armenia agreed to a ceasefire with Azerbaijan on Tuesday.", "2020-11-10");
+  INFO(dump(w));
+  CHECK(has(w, "Armenia -RETREAT-> Azerbaijan"));
+}
