@@ -621,6 +621,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   bindCounts(parse, &actors);
   bindOwnedOf(parse, &actors);
   bindParticipleObjects(&parse, &actors);
+  bindRelativeSubjectPronouns(parse, &actors);
   bindWhatDescribedAs(parse, &actors);
   bindLedBy(parse, &actors);
   bindHousedTroops(parse, &actors);

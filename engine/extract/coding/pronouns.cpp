@@ -177,6 +177,33 @@ void bindParticipleObjects(SentenceParse* parse, NpActors* actors) {
   }
 }
 
+void bindRelativeSubjectPronouns(const SentenceParse& p, NpActors* actors) {
+  for (const syntax::Clause& c : p.clauses) {
+    if (c.kind != syntax::ClauseKind::kRelative || c.subjectInherited || c.subject == kNoIndex ||
+        c.parent == kNoIndex || (c.subordinator != "which" && c.subordinator != "whom"))
+      continue;
+    const auto k = static_cast<size_t>(c.subject);
+    if (k >= actors->size() || !(*actors)[k].empty()) continue;
+    const syntax::NounPhrase& n = p.nps[k];
+    if (n.span.last != n.span.first + 1) continue;
+    const std::string_view w = p.words[n.span.first].lower;
+    if (w != "it" && w != "they") continue;
+    // The pronoun right after the relative word.
+    if (n.span.first == 0 || p.words[n.span.first - 1].lower != c.subordinator) continue;
+    const syntax::Clause& up = p.clauses[c.parent];
+    if (up.subject == kNoIndex || static_cast<size_t>(up.subject) >= actors->size()) continue;
+    std::vector<size_t> subject;
+    entitiesNamed(p, *actors, up.subject, &subject);
+    if (subject.empty() || (w == "it" && subject.size() != 1)) continue;
+    std::vector<size_t> about;
+    for (uint32_t o : c.objects) entitiesNamed(p, *actors, static_cast<int32_t>(o), &about);
+    if (std::any_of(subject.begin(), subject.end(),
+                    [&](size_t e) { return std::find(about.begin(), about.end(), e) != about.end(); }))
+      continue;
+    (*actors)[k] = subject;
+  }
+}
+
 namespace {
 
 // The sentence's phrase indexes ordered by where they start (stable: a

@@ -187,6 +187,14 @@ std::vector<size_t> namedStates(const syntax::SentenceParse& p, const NpActors& 
 // participle speaks of what the clause just acted on.
 void bindParticipleObjects(syntax::SentenceParse* p, NpActors* actors);
 
+// "The United States struck depots of Kata'ib Hezbollah, which it blamed for
+// the attack", "Turkey detained Kavala, whom it accused of ...": an unbound
+// "it" or "they" subject of an object relative clause ("which"/"whom" and
+// the pronoun) is the subject of the clause the relative hangs on, when that
+// subject names actors and is not the relative's antecedent (the one the
+// relative clause is about cannot be its own subject there).
+void bindRelativeSubjectPronouns(const syntax::SentenceParse& p, NpActors* actors);
+
 // The persons a sentence is about, for the next one: the person subjects of
 // its clauses in order, then its other person phrases in text order, each
 // once; empty when it names no person.

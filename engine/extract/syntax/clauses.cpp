@@ -273,6 +273,11 @@ class ClauseFinder {
   int32_t antecedentBefore(size_t marker) const {
     size_t j = marker;
     if (j > 0 && isWord(j - 1, ",")) --j;
+    // A time phrase is no antecedent: "struck depots of X on Tuesday, which
+    // it blamed for ..." relates to X.
+    while (j > 1 && elems_[j - 1].kind == Elem::kPp && p_.pps[elems_[j - 1].index].np != kNoIndex &&
+           isTemporal(static_cast<uint32_t>(p_.pps[elems_[j - 1].index].np)))
+      --j;
     if (j > 0 && isNp(j - 1)) return static_cast<int32_t>(elems_[j - 1].index);
     if (j > 0 && elems_[j - 1].kind == Elem::kPp) return p_.pps[elems_[j - 1].index].np;
     return kNoIndex;
@@ -484,6 +489,9 @@ class ClauseFinder {
 
   bool isReducedPassive(const VerbGroup& vg, size_t subjectElem, size_t e) const {
     if (!bareParticiple(vg) || subjectElem + 1 != e || isReportingVerb(vg.lemma)) return false;
+    // "Kavala, whom Ankara accused of financing ...": after an object
+    // relative word the phrase is the relative clause's subject, its verb active.
+    if (subjectElem > 0 && (isWord(subjectElem - 1, "whom") || isWord(subjectElem - 1, "which"))) return false;
     bool byNext = e + 1 < elems_.size() && elems_[e + 1].kind == Elem::kPp && p_.pps[elems_[e + 1].index].prep == "by"sv;
     if (byNext) return true;
     // "three men accused of plotting attacks"

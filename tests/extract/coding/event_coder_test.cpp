@@ -1809,3 +1809,20 @@ TEST_CASE("Coder: coordinated parties that clash, or agree to a thing, act on ea
   INFO(dump(w));
   CHECK(has(w, "Armenia -RETREAT-> Azerbaijan"));
 }
+
+TEST_CASE(
+    "Coder: 'which it blamed', 'whom it accused': the relative clause's pronoun subject is its host clause's subject",
+    "[extract][coder]") {
+  const auto b = facts(
+      "The United States struck depots of Kata'ib Hezbollah on Tuesday, which it blamed for the attack.", "2019-12-31");
+  INFO(dump(b));
+  CHECK(has(b, "United States -ACCUSE-> Kata'ib Hezbollah"));
+  // "whom X accused of ...": an active verb with its own subject (it had been read as a reduced passive).
+  const auto a = facts("Turkey detained Osman Kavala, whom it accused of financing the protests.", "2021-03-10");
+  INFO(dump(a));
+  CHECK(has(a, "Turkey -ACCUSE-> Osman Kavala"));
+  // The relative's antecedent is never its own subject.
+  const auto s = facts("Iraq praised Iran, which it thanked for the aid.", "2021-03-10");
+  INFO(dump(s));
+  CHECK_FALSE(has(s, "Iran -SUPPORT-> Iran"));
+}
