@@ -32,6 +32,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"unnamed_person_heads", &W::unnamedPersonHeads},
     {"counted_state_heads", &W::countedStateHeads},
     {"counted_side_heads", &W::countedSideHeads},
+    {"counted_group_heads", &W::countedGroupHeads},
     {"counted_place_prepositions", &W::countedPlacePrepositions},
     {"bare_agent_heads", &W::bareAgentHeads},
     {"bare_force_modifiers", &W::bareForceModifiers},

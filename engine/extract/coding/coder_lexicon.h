@@ -35,7 +35,8 @@ struct EnglishCoderWords {
   WordSet roleHeads, ownedHeads, quantityHeads, placeHeads, describingVerbs, memberHeads, leadingVerbs;
   WordSet rebuttalVerbs, rebuttalQualifiers, accusationNouns;  // coding/rebuttal.h
   WordSet theCountryHeads;                                    // pronouns.h: "the country"
-  WordSet countedPersonHeads, countedStateHeads, countedSideHeads, countedPlacePrepositions;  // pronouns.h: "the two leaders"
+  WordSet countedPersonHeads, countedStateHeads, countedSideHeads, countedGroupHeads,
+      countedPlacePrepositions;                                // pronouns.h: "the two leaders"
   WordSet unnamedPersonHeads;                                  // pronouns.h: "The spokesman said ..." then "He"
   WordSet bareAgentHeads, bareForceModifiers, nonStateModifiers;  // pronouns.h: bindBareAgents
   WordSet theGroupHeads;                                      // pronouns.h: "the bloc", "the group"

@@ -247,7 +247,7 @@ size_t countOf(std::string_view w) {
 
 namespace {
 
-enum class Counted { kNone, kPersons, kStates, kSides };
+enum class Counted { kNone, kPersons, kStates, kSides, kGroups };
 
 // What phrase `k` counts and how many: "the two leaders" (persons, 2),
 // "both countries" (states, 2). The count word opens the phrase, after "the"
@@ -268,6 +268,7 @@ std::pair<Counted, size_t> countedPhrase(const SentenceParse& p, const NpActors&
   if (w.countedPersonHeads.contains(head)) return {Counted::kPersons, count};
   if (w.countedStateHeads.contains(head)) return {Counted::kStates, count};
   if (w.countedSideHeads.contains(head)) return {Counted::kSides, count};
+  if (w.countedGroupHeads.contains(head)) return {Counted::kGroups, count};
   return {Counted::kNone, 0};
 }
 
@@ -276,8 +277,9 @@ std::vector<size_t> ofKind(const std::vector<size_t>& named, Counted kind, const
   std::vector<size_t> out;
   for (size_t e : named) {
     const bool person = state.isPerson(e);
-    const bool fits = kind == Counted::kPersons ? person
+    const bool fits = kind == Counted::kPersons  ? person
                       : kind == Counted::kStates ? state.isState(e)
+                      : kind == Counted::kGroups ? !person && !state.isState(e)
                                                  : !person;
     if (fits) out.push_back(e);
   }

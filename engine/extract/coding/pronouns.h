@@ -144,10 +144,10 @@ void rememberTitle(size_t person, std::string_view title, DiscourseState* state)
 
 // "The two leaders agreed", "Both countries condemned", "the three
 // ministers": an unbound phrase of the/both, a number word and a head of
-// counted_person_heads / counted_state_heads / counted_side_heads
+// counted_person_heads / counted_state_heads / counted_side_heads / counted_group_heads
 // (data/english_coder_words.txt), with only modifiers between ("the two
-// foreign ministers"), stands for that many persons, states, or parties (a
-// side is a state or group, else a person) named before it in the sentence;
+// foreign ministers"), stands for that many persons, states, parties or groups (a
+// side is a state or group, else a person; a group neither) named before it in the sentence;
 // when the sentence names none of that kind before it, for those the
 // sentence right before named (`state.earlierParties`); those named as
 // places count only when the count fails without them. The states named

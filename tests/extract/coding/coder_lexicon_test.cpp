@@ -47,6 +47,8 @@ TEST_CASE("englishCoderWords: the embedded english_coder_words.txt parses into i
   CHECK(w.countedPersonHeads.contains("leaders"));
   CHECK(w.countedStateHeads.contains("governments"));
   CHECK(w.countedSideHeads.contains("sides"));
+  CHECK(w.countedGroupHeads.contains("groups"));
+  CHECK_FALSE(w.countedSideHeads.contains("groups"));
   CHECK(w.countedPlacePrepositions.contains("in"));
   CHECK_FALSE(w.placeHeads.contains("region"));
   CHECK(w.quantityHeads.words().size() == 6);

@@ -1826,3 +1826,14 @@ TEST_CASE(
   INFO(dump(s));
   CHECK_FALSE(has(s, "Iran -SUPPORT-> Iran"));
 }
+
+TEST_CASE("Coder: 'the two groups' stands for the two groups, not states, the sentence before named",
+          "[extract][coder]") {
+  const auto f = facts(
+      "Iranian missiles struck bases of Komala and the Democratic Party of Iranian Kurdistan near Erbil on Wednesday. "
+      "Iran accused the two groups of stirring up unrest.",
+      "2022-09-28");
+  INFO(dump(f));
+  CHECK(has(f, "Iran -ACCUSE-> Komala"));
+  CHECK(has(f, "Iran -ACCUSE-> Democratic Party of Iranian Kurdistan"));
+}
