@@ -1309,6 +1309,13 @@ std::vector<Word> tagWords(const Lexicon& lexicon, std::string_view text, size_t
     }
     initial = false;
   }
+  // "declared two diplomats persona non grata": the Latin phrase says what
+  // the object is declared, as an adverb would; never the end of the
+  // object's noun phrase.
+  for (size_t i = 0; i + 2 < drafts.size(); ++i)
+    if (drafts[i].word.lower == "persona"sv && drafts[i + 1].word.lower == "non"sv &&
+        drafts[i + 2].word.lower == "grata"sv)
+      for (size_t k = i; k < i + 3; ++k) drafts[k].word.pos = Pos::kAdverb;
   std::vector<Word> out;
   out.reserve(drafts.size());
   for (Draft& d : drafts) out.push_back(std::move(d.word));

@@ -1837,3 +1837,13 @@ TEST_CASE("Coder: 'the two groups' stands for the two groups, not states, the se
   CHECK(has(f, "Iran -ACCUSE-> Komala"));
   CHECK(has(f, "Iran -ACCUSE-> Democratic Party of Iranian Kurdistan"));
 }
+
+TEST_CASE("Coder: diplomats declared persona non grata, in the active and in the passive with its agent",
+          "[extract][coder]") {
+  const auto a = facts("Poland declared two Russian diplomats persona non grata on Tuesday.", "2021-03-10");
+  INFO(dump(a));
+  CHECK(has(a, "Poland -SANCTION-> Russia"));
+  const auto p = facts("Two Russian diplomats were declared persona non grata by Poland on Tuesday.", "2021-03-10");
+  INFO(dump(p));
+  CHECK(has(p, "Poland -SANCTION-> Russia"));
+}
