@@ -439,8 +439,64 @@ void bindTheCountry(const SentenceParse& p, const DiscourseState& state, NpActor
   }
 }
 
+namespace {
+
+// The states phrase `k` names ("the British ambassador", "Iran's charge
+// d'affaires": the envoy's state).
+void statesOf(const SentenceParse& p, const NpActors& actors, const DiscourseState& state, int32_t k,
+              std::vector<size_t>* out) {
+  if (k == kNoIndex || static_cast<size_t>(k) >= actors.size()) return;
+  for (size_t e : actors[static_cast<size_t>(k)])
+    if (state.isState(e) && std::find(out->begin(), out->end(), e) == out->end()) out->push_back(e);
+  for (uint32_t m : p.nps[static_cast<size_t>(k)].members) statesOf(p, actors, state, static_cast<int32_t>(m), out);
+}
+
+// "The foreign ministry summoned the British ambassador", "the Foreign
+// Office summoned Iran's charge d'affaires": a clause subject written as a
+// ministry with no state (bare_ministry_heads, only "the" and modifiers
+// before it) is that of the one state left, among those the subjects of the
+// sentence's main clauses name (not a reported one's: "X said Israel would
+// be punished, and the foreign ministry ..."; else those of the last
+// sentence that named any,
+// when it is the one right before), once the states its clause acts on
+// (the envoy's) are set aside. Nothing when none or several are left.
+void bindBareMinistries(const SentenceParse& p, const DiscourseState& state, NpActors* actors) {
+  const EnglishCoderWords& w = englishCoderWords();
+  for (const syntax::Clause& c : p.clauses) {
+    if (c.subject == kNoIndex || c.subjectInherited || static_cast<size_t>(c.subject) >= actors->size()) continue;
+    const auto k = static_cast<size_t>(c.subject);
+    const syntax::NounPhrase& n = p.nps[k];
+    if (!(*actors)[k].empty() || !n.members.empty() || n.possessor != kNoIndex || n.ofNp != kNoIndex ||
+        !w.bareMinistryHeads.contains(p.words[n.head].lemma) || n.head == n.span.first)
+      continue;
+    bool plain = p.words[n.span.first].lower == "the";
+    for (size_t x = n.span.first + 1; x < n.head && plain; ++x)
+      plain = p.words[x].pos == syntax::Pos::kAdjective || p.words[x].pos == syntax::Pos::kNoun ||
+              p.words[x].pos == syntax::Pos::kProperNoun;
+    if (!plain) continue;
+    std::vector<size_t> actedOn;
+    for (uint32_t o : c.objects) statesOf(p, *actors, state, static_cast<int32_t>(o), &actedOn);
+    auto left = [&](std::vector<size_t> states) {
+      std::erase_if(states, [&](size_t e) { return std::find(actedOn.begin(), actedOn.end(), e) != actedOn.end(); });
+      return states;
+    };
+    std::vector<size_t> own;
+    for (const syntax::Clause& other : p.clauses)
+      if (other.subject != c.subject && other.parent == kNoIndex &&
+          (other.kind == syntax::ClauseKind::kMain || other.kind == syntax::ClauseKind::kCoordinated))
+        statesOf(p, *actors, state, other.subject, &own);
+    std::vector<size_t> found = left(own);
+    const bool justBefore = state.acts.sentence > 0 && state.earlierStatesAt == state.acts.sentence - 1;
+    if (own.empty() && justBefore) found = left(state.earlierStates);
+    if (found.size() == 1) (*actors)[k] = {found.front()};
+  }
+}
+
+}  // namespace
+
 void bindBareAgents(const SentenceParse& p, const DiscourseState& state, NpActors* actors) {
   if (!state.isState) return;
+  bindBareMinistries(p, state, actors);
   const EnglishCoderWords& w = englishCoderWords();
   auto bareAgent = [&](size_t k) {
     const syntax::NounPhrase& n = p.nps[k];

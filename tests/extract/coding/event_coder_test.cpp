@@ -1847,3 +1847,20 @@ TEST_CASE("Coder: diplomats declared persona non grata, in the active and in the
   INFO(dump(p));
   CHECK(has(p, "Poland -SANCTION-> Russia"));
 }
+
+TEST_CASE("Coder: a bare 'foreign ministry' is the one state left once the envoy's state it acts on is set aside",
+          "[extract][coder]") {
+  const auto a = facts(
+      "Iraq condemned the Turkish strike. The foreign ministry summoned the Turkish charge d'affaires.", "2022-07-21");
+  INFO(dump(a));
+  CHECK(has(a, "Iraq -ACCUSE-> Turkey"));
+  const auto b = facts("Iran seized a British tanker on Friday. The Foreign Office summoned Iran's charge d'affaires.",
+                       "2019-07-20");
+  INFO(dump(b));
+  CHECK(has(b, "United Kingdom -ACCUSE-> Iran"));
+  // A state named in a reported clause is not the ministry's.
+  const auto c =
+      facts("Khamenei said Israel would be punished, and the foreign ministry summoned the Swiss envoy.", "2024-04-02");
+  INFO(dump(c));
+  CHECK_FALSE(has(c, "Israel -ACCUSE-> Switzerland"));
+}
