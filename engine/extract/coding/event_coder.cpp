@@ -254,7 +254,8 @@ class PatternMatcher {
     const PatternToken& tok = tokens[ti];
     const bool joined = (ti == 0 ? firstJoined : tok.joined) || ofAfterNoun(tokens, ti);
     const size_t maxSkip = joined ? 0 : kMaxGap;
-    for (size_t skip = 0; skip <= maxSkip && pos + skip < end; ++skip) {
+    const size_t until = std::min(end, slotPhraseEnd(tokens, ti, pos));
+    for (size_t skip = 0; skip <= maxSkip && pos + skip < until; ++skip) {
       const size_t at = pos + skip;
       for (size_t next : advances(tokens, ti, at, end)) {
         Binding trial = *b;
@@ -346,6 +347,21 @@ class PatternMatcher {
       if (words[k].lower == "." || words[k].lower == ";") return 0;
     }
     return 0;
+  }
+
+  // Where an actor slot right after its preposition ("(ON +)") may look:
+  // within the phrase that preposition opens at `pos` - 1, never past it
+  // ("imposed sanctions on Lockheed Martin over arms sales to Taiwan": the
+  // sanctions are not on Taiwan). SIZE_MAX for any other token.
+  size_t slotPhraseEnd(const std::vector<PatternToken>& tokens, size_t ti, size_t pos) const {
+    const PatternToken& tok = tokens[ti];
+    if ((tok.kind != PatternTokenKind::kTarget && tok.kind != PatternTokenKind::kSource) || !tok.prepPhrase ||
+        ti == 0 || pos == 0 || tokens[ti - 1].kind != PatternTokenKind::kWord ||
+        tokens[ti - 1].prepPhrase != tok.prepPhrase)
+      return SIZE_MAX;
+    for (const auto& pp : t_.p.pps)
+      if (pp.span.first + 1 == pos && pp.np != kNoIndex) return pp.span.last;
+    return SIZE_MAX;
   }
 
   // Whether the pattern token after `ti` is an actor slot.
@@ -1700,6 +1716,13 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
         roles.target = attackAuthor(t, attack, roles.target);
     if (roles.target == kNoIndex) earlierAuthors = authorsOfNamedAct(t, c, roles.source);
     if (roles.target == kNoIndex && earlierAuthors.empty()) roles.target = coupPlace(t, c);
+  } else if (code.source.rfind(kPraiseRoot, 0) == 0 && roles.target != kNoIndex &&
+             !words().attributingVerbs.contains(choice.vg->lemma)) {
+    // Praise of an attack is praise of its author, never support for its
+    // victim: "Hamas praised the attack on Israeli soldiers".
+    denyAttackVictims(t, c, roles.source, denied);
+    if (const int32_t attack = attackOfVictim(t, roles.target); attack != kNoIndex)
+      roles.target = attackAuthor(t, attack, roles.target);
   } else if (roles.target == kNoIndex && roles.source != kNoIndex &&
              (code.source.rfind(kPraiseRoot, 0) == 0 || code.source.rfind(kRejectRoot, 0) == 0)) {
     // Rejecting words said ("dismissed the criticism") is a rebuttal's

@@ -1864,3 +1864,23 @@ TEST_CASE("Coder: a bare 'foreign ministry' is the one state left once the envoy
   INFO(dump(c));
   CHECK_FALSE(has(c, "Israel -ACCUSE-> Switzerland"));
 }
+
+TEST_CASE("Coder: praise of an attack is never support for its victim", "[extract][coder]") {
+  const auto f = facts("In a statement, Hamas praised the attack on Israeli soldiers.", "2021-03-10");
+  INFO(dump(f));
+  CHECK_FALSE(has(f, "Hamas -SUPPORT-> Israel"));
+  const auto a = facts("Hamas praised the Iranian attack on Israel.", "2024-04-14");
+  INFO(dump(a));
+  CHECK(has(a, "Hamas -SUPPORT-> Iran"));
+  CHECK_FALSE(has(a, "Hamas -SUPPORT-> Israel"));
+}
+
+TEST_CASE("Coder: a pattern's '(ON +)' looks only inside the phrase 'on' opens", "[extract][coder]") {
+  // Lockheed Martin is no actor here; Taiwan, two phrases on, is not what the sanctions are on.
+  const auto f = facts("Beijing imposed sanctions on Lockheed Martin over arms sales to Taiwan.", "2020-07-14");
+  INFO(dump(f));
+  CHECK_FALSE(has(f, "China -COERCE-> Taiwan"));
+  const auto g = facts("The United States imposed sanctions on two Iranian officials on Tuesday.", "2021-03-10");
+  INFO(dump(g));
+  CHECK(has(g, "United States -COERCE-> Iran"));
+}
