@@ -1108,8 +1108,13 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
       // subject is its antecedent, before the clause's words; a pattern
       // whose part before the verb is its target alone ("- + * ASYLUM (BY
       // $)") takes that subject.
-      if (!ok && passive && c.subjectInherited && c.subject != kNoIndex && pat.pre.size() == 1 &&
-          pat.pre[0].kind == PatternTokenKind::kTarget && readsPassive(pat)) {
+      // So too a pattern that names its source after the verb ("- + * CRITICISM
+      // (FROM $)") in a clause that shares its subject: "Orban met Putin,
+      // drawing criticism from EU leaders".
+      const bool sourceAfter = std::any_of(pat.post.begin(), pat.post.end(),
+                                           [](const PatternToken& x) { return x.kind == PatternTokenKind::kSource; });
+      if (!ok && (passive ? readsPassive(pat) : sourceAfter) && c.subjectInherited && c.subject != kNoIndex &&
+          pat.pre.size() == 1 && pat.pre[0].kind == PatternTokenKind::kTarget) {
         b.target = c.subject;
         ++b.matched;
         ok = true;

@@ -1884,3 +1884,15 @@ TEST_CASE("Coder: a pattern's '(ON +)' looks only inside the phrase 'on' opens",
   INFO(dump(g));
   CHECK(has(g, "United States -COERCE-> Iran"));
 }
+
+TEST_CASE("Coder: 'drawing criticism from X' in a clause that shares its subject is X's criticism of that subject",
+          "[extract][coder]") {
+  const auto f =
+      facts("Hungary's Viktor Orban met Vladimir Putin in Moscow on Friday, drawing criticism from EU leaders.",
+            "2024-07-06");
+  INFO(dump(f));
+  CHECK(has(f, "European Union -ACCUSE-> Viktor Orban"));
+  const auto g = facts("Orban met Putin on Friday and drew a rebuke from Kyiv.", "2024-07-06");
+  INFO(dump(g));
+  CHECK(has(g, "Ukraine -ACCUSE-> Viktor Orban"));
+}
