@@ -157,6 +157,15 @@ size_t skipLeadingTitles(const std::vector<Token>& tokens, const MentionIndex& i
     }
     if (t < j && owner[t] >= 0) return b;
     auto tl = index.title(tokens, t);
+    // "Senators Marco Rubio and Ted Cruz": a one-word title in the plural
+    // before the first of several names.
+    if (!tl && t < j && tokens[t].capital && tokens[t].strict.size() >= 4 && tokens[t].strict.back() == 's') {
+      std::vector<Token> one{tokens[t]};
+      one[0].strict.pop_back();
+      one[0].lower.pop_back();
+      rehashKeys(one[0]);
+      if (auto singular = index.title(one, 0); singular && singular->second == 1) tl = singular;
+    }
     if (!tl || t + tl->second >= j) return b;
     b = t + tl->second;
     if (b < j && tokens[b].lower == ".") ++b;

@@ -364,3 +364,11 @@ TEST_CASE("Mentions: a leader's surname marked 'alone' names the leader at first
   // "Costa" (leaders.txt: after_full_name) names no one alone.
   CHECK(actorNames("Costa said the talks went well.").count("Antonio Costa") == 0);
 }
+
+TEST_CASE("Mentions: a one-word title in the plural before several names is no part of the first name",
+          "[extract][mentions]") {
+  const auto n = actorNames("Presidents Sadyr Japarov and Emomali Rahmon met in Samarkand on Friday.");
+  CHECK(n.count("Sadyr Japarov") == 1);
+  CHECK(n.count("Emomali Rahmon") == 1);
+  CHECK(n.count("Presidents Sadyr Japarov") == 0);
+}
