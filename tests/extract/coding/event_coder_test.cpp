@@ -1896,3 +1896,9 @@ TEST_CASE("Coder: 'drawing criticism from X' in a clause that shares its subject
   INFO(dump(g));
   CHECK(has(g, "Ukraine -ACCUSE-> Viktor Orban"));
 }
+
+TEST_CASE("Coder: a group redesignated as terrorist is designated again", "[extract][coder]") {
+  const auto f = facts("Washington redesignated the Houthis as a terrorist group on Wednesday.", "2024-01-17");
+  INFO(dump(f));
+  CHECK(has(f, "United States -COERCE-> Houthis"));
+}
