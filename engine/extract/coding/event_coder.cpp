@@ -1444,6 +1444,17 @@ bool writtenBare(const MatchText& t, int32_t np) {
   return w != "to" && w != "on" && w != "against" && w != "by" && w != "of" && w != "for";
 }
 
+// True when `noun` names the act of `verb` ("announcement" of "announce",
+// "decision" of "decide", "seizure" of "seize", "withdrawal" of
+// "withdraw"): -ment, -al, -ure for a final e, and the irregular nouns of
+// data/english_coder_words.txt's derived_act_nouns ("decision=decide").
+bool namesActOfVerb(std::string_view noun, std::string_view verb) {
+  if (verb.size() < 3 || noun.size() < verb.size()) return false;
+  if (noun.starts_with(verb) && (noun.substr(verb.size()) == "ment" || noun.substr(verb.size()) == "al")) return true;
+  if (verb.back() == 'e' && noun == std::string(verb.substr(0, verb.size() - 1)) + "ure") return true;
+  return words().derivedActNouns.contains(std::string(noun) + "=" + std::string(verb));
+}
+
 // The doer of the latest act the last kNearActReach sentences told, coded
 // or not (EarlierActs::told), whose object has the head of phrase `np`
 // ("announced military drills" ... "condemned the drills"); never the
@@ -1459,7 +1470,9 @@ std::optional<std::pair<size_t, size_t>> doerOfToldAct(const MatchText& t, int32
     if (it->sentence >= t.earlier->sentence) continue;
     if (t.earlier->sentence > it->sentence + kNearActReach) break;
     const bool sameNoun = std::find(it->objectHeads.begin(), it->objectHeads.end(), head) != it->objectHeads.end();
-    if (!sameNoun) continue;
+    const bool ofVerb =
+        std::any_of(it->verbs.begin(), it->verbs.end(), [&](const std::string& v) { return namesActOfVerb(head, v); });
+    if (!sameNoun && !ofVerb) continue;
     for (size_t doer : it->sources)
       if (!ownSide(doer)) return std::make_pair(doer, it->sentence);
   }
@@ -2189,6 +2202,8 @@ void rememberToldActs(const SentenceParse& p, const NpActors& npActors, size_t s
     t.entitiesOf(doer, &a.sources);
     for (const auto* list : {&c.objects, &c.complementObjects})
       for (uint32_t o : *list) a.objectHeads.push_back(p.words[p.nps[o].head].lemma);
+    for (int32_t g = static_cast<int32_t>(c.verb), hops = 0; g != kNoIndex && hops < 3; g = p.vgs[g].complement, ++hops)
+      a.verbs.push_back(p.vgs[g].lemma);
     acts->told.push_back(std::move(a));
   }
 }

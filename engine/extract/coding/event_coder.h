@@ -88,12 +88,14 @@ struct EarlierAct {
 
 // An act an earlier sentence told with an actor as its doer, coded or not
 // ("China announced military drills around Taiwan"): its doers (caller's
-// entity numbers), the sentence, and the lemmas of the heads of its objects
-// and of its complement's objects ("drill").
+// entity numbers), the sentence, the lemmas of the heads of its objects
+// and of its complement's objects ("drill"), and the lemmas of its verb and
+// of the verbs of its complements ("announce": "the announcement").
 struct ToldAct {
   std::vector<size_t> sources;
   size_t sentence = 0;
   std::vector<std::string> objectHeads;
+  std::vector<std::string> verbs;
 };
 
 struct EarlierActs {

@@ -1902,3 +1902,16 @@ TEST_CASE("Coder: a group redesignated as terrorist is designated again", "[extr
   INFO(dump(f));
   CHECK(has(f, "United States -COERCE-> Houthis"));
 }
+
+TEST_CASE("Coder: 'the decision', 'the announcement' name the act a verb told in the sentence before",
+          "[extract][coder]") {
+  const auto d =
+      facts("Iran decided on Tuesday to expel two British diplomats. Britain condemned the decision.", "2021-04-14");
+  INFO(dump(d));
+  CHECK(has(d, "United Kingdom -ACCUSE-> Iran"));
+  const auto a =
+      facts("Iran announced on Tuesday that it would enrich uranium to 60 percent. Britain condemned the announcement.",
+            "2021-04-14");
+  INFO(dump(a));
+  CHECK(has(a, "United Kingdom -ACCUSE-> Iran"));
+}
