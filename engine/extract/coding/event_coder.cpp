@@ -1932,11 +1932,32 @@ int32_t threatenedPronoun(const MatchText& t, uint32_t ci) {
 
 // The speaker of a reported clause "Y would pay / be punished / face
 // consequences" threatens Y (CAMEO 130). True when events were added.
+// "there would be consequences for X", "there will be a price to pay for
+// X": an existential clause of the future whose object is a punishment
+// (threat_objects) foretells it for the actor of its "for" phrase; that
+// phrase, or kNoIndex.
+int32_t punishedByExistential(const MatchText& t, const Clause& c) {
+  const SentenceParse& p = t.p;
+  if (c.subject == kNoIndex || p.words[p.nps[c.subject].head].lower != "there") return kNoIndex;
+  const VerbGroup& vg = p.vgs[c.verb];
+  if (vg.lemma != "be" || vg.negated || !speaksOfFuture(p, c)) return kNoIndex;
+  // ("there would be no consequences": none foretold.)
+  const bool punishment = std::any_of(c.objects.begin(), c.objects.end(), [&](uint32_t o) {
+    return words().threatObjects.contains(p.words[p.nps[o].head].lower) && p.words[p.nps[o].span.first].lower != "no";
+  });
+  if (!punishment) return kNoIndex;
+  for (uint32_t pp : c.pps)
+    if (p.pps[pp].prep == "for" && p.pps[pp].np != kNoIndex && t.namesActor(p.pps[pp].np)) return p.pps[pp].np;
+  return kNoIndex;
+}
+
 bool threatBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out) {
   const SentenceParse& p = t.p;
   const Clause& c = p.clauses[ci];
   const int32_t speaker = reportedSpeaker(p, ci);
   if (speaker == kNoIndex || c.subject == kNoIndex) return false;
+  if (const int32_t punished = punishedByExistential(t, c); punished != kNoIndex && t.namesActor(speaker))
+    return addSaidEvents(t, ci, punished, kThreatCode, false, out, speaker) > 0;
   if (!t.namesActor(speaker) || !foretellsPunishment(p, c)) return false;
   const int32_t threatened = t.namesActor(c.subject) ? static_cast<int32_t>(c.subject) : threatenedPronoun(t, ci);
   if (threatened == kNoIndex) return false;

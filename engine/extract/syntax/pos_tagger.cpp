@@ -1075,9 +1075,15 @@ void tagClosed(std::vector<Draft>& d, size_t i) {
     w.pos = Pos::kAdverb;  // "at least five civilians"
     return;
   }
-  if (w.lower == "there"sv && next != nullptr && next->closed != nullptr && (next->closed->mask & kCAux) &&
-      next->word.lower != "have"sv && next->word.lower != "has"sv && next->word.lower != "had"sv) {
-    w.pos = Pos::kPronoun;  // existential "there is"
+  // Existential "there is", and "there would be", "there will be" (a modal
+  // and "be" after it): "said that there would be consequences for X".
+  const bool modalBe = next != nullptr && next->closed != nullptr && (next->closed->mask & kCModal) &&
+                       i + 2 < d.size() && d[i + 2].word.lower == "be"sv;
+  if (w.lower == "there"sv && next != nullptr && next->closed != nullptr &&
+      (((next->closed->mask & kCAux) && next->word.lower != "have"sv && next->word.lower != "has"sv &&
+        next->word.lower != "had"sv) ||
+       modalBe)) {
+    w.pos = Pos::kPronoun;
     return;
   }
   if (w.lower == "'s"sv) {

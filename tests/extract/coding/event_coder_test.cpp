@@ -1915,3 +1915,13 @@ TEST_CASE("Coder: 'the decision', 'the announcement' name the act a verb told in
   INFO(dump(a));
   CHECK(has(a, "United Kingdom -ACCUSE-> Iran"));
 }
+
+TEST_CASE("Coder: 'said there would be consequences for X' threatens X; 'no consequences' does not",
+          "[extract][coder]") {
+  const auto f = facts("Biden said on Tuesday that there would be consequences for Saudi Arabia.", "2022-10-12");
+  INFO(dump(f));
+  CHECK(has(f, "Joe Biden -THREATEN-> Saudi Arabia"));
+  const auto n = facts("Biden said there would be no consequences for Saudi Arabia.", "2022-10-12");
+  INFO(dump(n));
+  CHECK_FALSE(has(n, "Joe Biden -THREATEN-> Saudi Arabia"));
+}
