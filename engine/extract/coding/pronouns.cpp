@@ -179,8 +179,9 @@ void bindParticipleObjects(SentenceParse* parse, NpActors* actors) {
 
 void bindRelativeSubjectPronouns(const SentenceParse& p, NpActors* actors) {
   for (const syntax::Clause& c : p.clauses) {
+    // With "which"/"whom", or none: "the sanctions it had imposed on Turkey".
     if (c.kind != syntax::ClauseKind::kRelative || c.subjectInherited || c.subject == kNoIndex ||
-        c.parent == kNoIndex || (c.subordinator != "which" && c.subordinator != "whom"))
+        c.parent == kNoIndex || (c.subordinator != "which" && c.subordinator != "whom" && !c.subordinator.empty()))
       continue;
     const auto k = static_cast<size_t>(c.subject);
     if (k >= actors->size() || !(*actors)[k].empty()) continue;
@@ -188,8 +189,8 @@ void bindRelativeSubjectPronouns(const SentenceParse& p, NpActors* actors) {
     if (n.span.last != n.span.first + 1) continue;
     const std::string_view w = p.words[n.span.first].lower;
     if (w != "it" && w != "they") continue;
-    // The pronoun right after the relative word.
-    if (n.span.first == 0 || p.words[n.span.first - 1].lower != c.subordinator) continue;
+    // The pronoun right after the relative word, or opening the clause.
+    if (!c.subordinator.empty() && (n.span.first == 0 || p.words[n.span.first - 1].lower != c.subordinator)) continue;
     const syntax::Clause& up = p.clauses[c.parent];
     if (up.subject == kNoIndex || static_cast<size_t>(up.subject) >= actors->size()) continue;
     std::vector<size_t> subject;

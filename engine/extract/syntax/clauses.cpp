@@ -444,6 +444,10 @@ class ClauseFinder {
         return e;
       }
       classifyBySubject(c, s, marker, markerPos, se);
+      if (c.kind == ClauseKind::kMain && s.markerElem < 0 && contactRelativeAt(se, e)) {
+        c.kind = ClauseKind::kRelative;  // "the sanctions it had imposed on Turkey"
+        c.parent = lastTopClause();
+      }
       return s.markerElem >= 0 ? static_cast<size_t>(s.markerElem) : se;
     }
     if (int32_t host = hostOfClosedApposition(e); host != kNoIndex) {
@@ -727,11 +731,27 @@ class ClauseFinder {
     return k >= 2 && isWord(k - 1, ",") && isNp(k - 2);
   }
 
+  // "lifted the sanctions it had imposed on Turkey": a relative clause with
+  // no relative word, right after the common noun it describes, its subject
+  // a personal pronoun and its active finite verb without an object of its
+  // own (the noun is that object: fillRelativeGap).
+  bool contactRelativeAt(size_t se, size_t e) const {
+    static const std::unordered_set<std::string_view> kPronouns = {"it", "they", "he", "she", "we"};
+    if (se == 0 || e != se + 1 || !isNp(se - 1) || !isNp(se)) return false;
+    const NounPhrase& subject = p_.nps[elems_[se].index];
+    if (subject.span.last != subject.span.first + 1 || !kPronouns.count(p_.words[subject.span.first].lower))
+      return false;
+    if (p_.words[p_.nps[elems_[se - 1].index].head].pos != Pos::kNoun) return false;
+    const VerbGroup& v = vgOf(e);
+    if (v.voice != Voice::kActive || v.nonFinite || isReportingVerb(v.lemma)) return false;
+    return e + 1 >= elems_.size() || !isNp(e + 1);
+  }
+
   // "Kata'ib Hezbollah, which Washington blamed for the attack": a relative
   // clause with a subject of its own and an active verb with no object has
   // its antecedent as that object.
   void fillRelativeGap(size_t c) {
-    static const std::unordered_set<std::string_view> kObjectRelatives = {"which", "who", "whom", "that"};
+    static const std::unordered_set<std::string_view> kObjectRelatives = {"which", "who", "whom", "that", ""};
     Clause& cl = p_.clauses[c];
     const VerbGroup& vg = p_.vgs[cl.verb];
     if (cl.kind != ClauseKind::kRelative || cl.subjectInherited || !cl.objects.empty() ||

@@ -338,3 +338,14 @@ TEST_CASE("Clauses: a participle on a verb's object describes it, and an aspectu
   CHECK(relative);
   CHECK(governed);
 }
+
+TEST_CASE("Clauses: a relative clause with no relative word has the noun before its pronoun subject as its object",
+          "[extract][syntax]") {
+  syn::SentenceParse p = parse("The United States lifted the sanctions it had imposed on Turkey.");
+  const syn::Clause& c = clause(p, "impose");
+  CHECK(c.kind == ClauseKind::kRelative);
+  CHECK(svo(p, c) == "it|impose|the sanctions|on:Turkey");
+  // Not after a speech verb's addressee: "told reporters it would ..." is what was said.
+  syn::SentenceParse q = parse("Iran told reporters it would retaliate.");
+  CHECK(clause(q, "retaliate").kind == ClauseKind::kReported);
+}
