@@ -28,6 +28,15 @@ bool isEventPassive(std::string_view lemma) {
   return kPassive.count(lemma) > 0;
 }
 
+// Verbs news writes in the active of what their subjects do together, whose
+// past reads like a participle: "Officials from Iraq and Iran met in
+// Baghdad" (no reduced passive: not officials "met" by someone).
+bool isActiveOnly(std::string_view lemma) {
+  static const std::unordered_set<std::string_view> kActiveOnly = {"meet",  "clash", "gather", "convene", "talk",
+                                                                   "speak", "agree", "fight",  "confer"};
+  return kActiveOnly.count(lemma) > 0;
+}
+
 // Subordinators, and prepositions that open a clause ("after crowds trashed ...").
 bool opensClause(const Word& w) {
   if (w.pos == Pos::kSubordinator) return true;
@@ -349,7 +358,7 @@ class ClauseFinder {
       c.kind = ClauseKind::kRelative;
       c.subject = np;
     } else if (bareParticiple(vg) && e > 0 && elems_[e - 1].kind == Elem::kPp && !isNp(e + 1) &&
-               !isReportingVerb(vg.lemma)) {
+               !isReportingVerb(vg.lemma) && !isActiveOnly(vg.lemma)) {
       // "in remarks published on Monday": a reduced relative on the PP's noun;
       // "buildings in eastern Syria used by X": on the noun the named place
       // locates.
@@ -505,6 +514,7 @@ class ClauseFinder {
     // A passive takes no direct object: "Ethiopia broke down a treaty" (a
     // time phrase is no object: "two soldiers killed Monday ...").
     if (isNp(e + 1) && !isTemporalAt(e + 1)) return false;
+    if (isActiveOnly(vg.lemma)) return false;
     if (p_.words[vg.main].form == VerbForm::kPastParticiple) return true;  // "a faction known as ..."
     // "kept targeting ships linked to Israel": a participle on the object of
     // the verb right before that object describes it (not after a verb of

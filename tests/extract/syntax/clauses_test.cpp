@@ -349,3 +349,15 @@ TEST_CASE("Clauses: a relative clause with no relative word has the noun before 
   syn::SentenceParse q = parse("Iran told reporters it would retaliate.");
   CHECK(clause(q, "retaliate").kind == ClauseKind::kReported);
 }
+
+TEST_CASE("Clauses: 'Officials from X and Y met' is an active meeting, not a participle on the place",
+          "[extract][syntax]") {
+  syn::SentenceParse p = parse("Officials from Iraq and Iran met in Baghdad on Monday.");
+  const syn::Clause& c = clause(p, "meet");
+  CHECK(c.kind == ClauseKind::kMain);
+  CHECK(p.vgs[c.verb].voice == syn::Voice::kActive);
+  CHECK(np(p, c.subject) == "Officials");
+  // A participle after a place phrase still describes the noun the place locates.
+  syn::SentenceParse q = parse("Israel struck buildings in eastern Syria used by Hezbollah.");
+  CHECK(clause(q, "use").kind == ClauseKind::kRelative);
+}
