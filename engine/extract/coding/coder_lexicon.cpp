@@ -44,6 +44,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"threat_predicates", &W::threatPredicates},
     {"exchange_verbs", &W::exchangeVerbs},
     {"fighting_verbs", &W::fightingVerbs},
+    {"authoring_verbs", &W::authoringVerbs},
     {"derived_act_nouns", &W::derivedActNouns},
     {"bare_ministry_heads", &W::bareMinistryHeads},
     {"mediation_verbs", &W::mediationVerbs},

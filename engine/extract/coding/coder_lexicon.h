@@ -50,6 +50,7 @@ struct EnglishCoderWords {
   WordSet coupNouns;  // event_coder.cpp: "condemned the coup in Niger"
   WordSet exchangeVerbs;  // event_coder.cpp: "A and B exchanged fire" act on each other
   WordSet fightingVerbs;  // event_coder.cpp: "A and B clashed" act on each other
+  WordSet authoringVerbs;     // np_binding.cpp: "The attack, carried out by Hamas, killed ..."
   WordSet derivedActNouns;    // event_coder.cpp: "decision=decide", the act a told verb named
   WordSet bareMinistryHeads;  // pronouns.cpp: "the foreign ministry summoned the British ambassador"
   WordSet mediationVerbs;  // event_coder.cpp: "a deal brokered by X": X is no party

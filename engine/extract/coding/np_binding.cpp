@@ -407,6 +407,25 @@ void bindLedBy(const SentenceParse& p, NpActors* actors) {
     if (p.nps[subject].span.last != vg.span.first) continue;
     if ((*actors)[subject].empty() && !(*actors)[agent].empty()) (*actors)[subject] = (*actors)[agent];
   }
+  // "The attack, carried out by Hamas, killed three Israeli soldiers": an
+  // attack with no actor of its own, described right after it (or after a
+  // comma) by a passive of doing it (authoring_verbs) whose agent names an
+  // actor, is that actor's act.
+  for (const syntax::Clause& c : p.clauses) {
+    if (c.kind != syntax::ClauseKind::kRelative || c.subject == kNoIndex || c.agent == kNoIndex) continue;
+    const auto& vg = p.vgs[c.verb];
+    const std::string verb = vg.particle.empty() ? vg.lemma : vg.lemma + " " + vg.particle;  // "carry out"
+    if ((vg.voice != syntax::Voice::kPassive && !vg.reducedPassive) ||
+        !englishCoderWords().authoringVerbs.contains(verb))
+      continue;
+    const auto subject = static_cast<size_t>(c.subject), agent = static_cast<size_t>(c.agent);
+    if (subject >= actors->size() || agent >= actors->size() ||
+        !englishCoderWords().attackNouns.contains(p.words[p.nps[subject].head].lemma))
+      continue;
+    const size_t end = p.nps[subject].span.last;
+    if (end != vg.span.first && !(end + 1 == vg.span.first && p.words[end].lower == ",")) continue;
+    if ((*actors)[subject].empty() && !(*actors)[agent].empty()) (*actors)[subject] = (*actors)[agent];
+  }
   // "Forces loyal to Khalifa Haftar launched an offensive": the same for a
   // body "loyal to" a named actor right after it.
   for (const syntax::PrepPhrase& pp : p.pps) {

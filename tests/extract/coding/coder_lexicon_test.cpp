@@ -48,6 +48,8 @@ TEST_CASE("englishCoderWords: the embedded english_coder_words.txt parses into i
   CHECK(w.countedStateHeads.contains("governments"));
   CHECK(w.countedSideHeads.contains("sides"));
   CHECK(w.countedGroupHeads.contains("groups"));
+  CHECK(w.authoringVerbs.contains("carry out"));  // written carry_out
+  CHECK(w.authoringVerbs.contains("launch"));
   CHECK_FALSE(w.countedSideHeads.contains("groups"));
   CHECK(w.countedPlacePrepositions.contains("in"));
   CHECK_FALSE(w.placeHeads.contains("region"));

@@ -1925,3 +1925,12 @@ TEST_CASE("Coder: 'said there would be consequences for X' threatens X; 'no cons
   INFO(dump(n));
   CHECK_FALSE(has(n, "Joe Biden -THREATEN-> Saudi Arabia"));
 }
+
+TEST_CASE("Coder: an attack 'carried out by X' is X's", "[extract][coder]") {
+  const auto f = facts("The attack, carried out by Hamas, killed three Israeli soldiers.", "2022-10-10");
+  INFO(dump(f));
+  CHECK(has(f, "Hamas -ASSAULT-> Israel"));
+  const auto c = facts("Iran condemned the attack, carried out by Israel, on its consulate.", "2024-04-02");
+  INFO(dump(c));
+  CHECK(has(c, "Iran -ACCUSE-> Israel"));
+}
