@@ -1934,3 +1934,17 @@ TEST_CASE("Coder: an attack 'carried out by X' is X's", "[extract][coder]") {
   INFO(dump(c));
   CHECK(has(c, "Iran -ACCUSE-> Israel"));
 }
+
+TEST_CASE("Coder: a captured pilot, soldiers or fishermen handed over or returned to their state are released to it",
+          "[extract][coder]") {
+  const auto f = facts("Pakistan handed over the captured Indian pilot to India on Friday.", "2019-03-01");
+  INFO(dump(f));
+  CHECK(has(f, "Pakistan -RETREAT-> India"));
+  const auto r = facts("Iran returned the fishermen to Pakistan on Friday.", "2019-03-01");
+  INFO(dump(r));
+  CHECK(has(r, "Iran -RETREAT-> Pakistan"));
+  // Handing over a decision is no release.
+  const auto d = facts("Guatemala handed the decision to the United Nations in New York.", "2019-01-08");
+  INFO(dump(d));
+  CHECK_FALSE(has(d, "Guatemala -RETREAT-> United Nations"));
+}
