@@ -1916,7 +1916,7 @@ TEST_CASE("Coder: 'the decision', 'the announcement' name the act a verb told in
   CHECK(has(a, "United Kingdom -ACCUSE-> Iran"));
 }
 
-TEST_CASE("Coder: 'said there would be consequences for X' threatens X; 'no consequences' does not",
+TEST_CASE("Coder: 'said there would be consequences for X' threatens X, 'no consequences' does not",
           "[extract][coder]") {
   const auto f = facts("Biden said on Tuesday that there would be consequences for Saudi Arabia.", "2022-10-12");
   INFO(dump(f));
