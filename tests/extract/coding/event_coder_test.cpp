@@ -1948,3 +1948,9 @@ TEST_CASE("Coder: a captured pilot, soldiers or fishermen handed over or returne
   INFO(dump(d));
   CHECK_FALSE(has(d, "Guatemala -RETREAT-> United Nations"));
 }
+
+TEST_CASE("Coder: a prize or medal awarded to someone is praise of them", "[extract][coder]") {
+  const auto f = facts("Putin awarded Kim Jong Un a medal on Wednesday.", "2024-06-19");
+  INFO(dump(f));
+  CHECK(has(f, "Vladimir Putin -SUPPORT-> Kim Jong-un"));
+}
