@@ -1737,10 +1737,15 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
   } else if (code.source.rfind(kPraiseRoot, 0) == 0 && roles.target != kNoIndex &&
              !words().attributingVerbs.contains(choice.vg->lemma)) {
     // Praise of an attack is praise of its author, never support for its
-    // victim: "Hamas praised the attack on Israeli soldiers".
-    denyAttackVictims(t, c, roles.source, denied);
-    if (const int32_t attack = attackOfVictim(t, roles.target); attack != kNoIndex)
+    // victim: "Hamas praised the attack on Israeli soldiers". Only an attack
+    // the clause itself names as its object ("strikes on militias supported
+    // by Iran": the militias' support is no praise of the strikes).
+    const int32_t attack = attackOfVictim(t, roles.target);
+    if (attack != kNoIndex &&
+        std::find(c.objects.begin(), c.objects.end(), static_cast<uint32_t>(attack)) != c.objects.end()) {
+      denyAttackVictims(t, c, roles.source, denied);
       roles.target = attackAuthor(t, attack, roles.target);
+    }
   } else if (roles.target == kNoIndex && roles.source != kNoIndex &&
              (code.source.rfind(kPraiseRoot, 0) == 0 || code.source.rfind(kRejectRoot, 0) == 0)) {
     // Rejecting words said ("dismissed the criticism") is a rebuttal's

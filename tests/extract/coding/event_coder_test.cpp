@@ -1954,3 +1954,12 @@ TEST_CASE("Coder: a prize or medal awarded to someone is praise of them", "[extr
   INFO(dump(f));
   CHECK(has(f, "Vladimir Putin -SUPPORT-> Kim Jong-un"));
 }
+
+TEST_CASE("Coder: support for the victims of an attack named in another clause stays support for them",
+          "[extract][coder]") {
+  // Not "Iran SUPPORT United States": the militias' backing is no praise of the strikes on them.
+  const auto f =
+      facts("The closure could lead to US air strikes on the armed militias supported by Iran.", "2020-09-28");
+  INFO(dump(f));
+  CHECK_FALSE(has(f, "Iran -SUPPORT-> United States"));
+}
