@@ -26,10 +26,20 @@
 // machine, and "added_over_loopback_us_p50", what RPC adds beyond it.
 //
 //   rpc_bench [--actors 5000] [--seconds 3] [--call resolve|neighbors] [--threads N]
-//             [--io-threads N] [--clients 1,4,16] [--rpc-only]
+//             [--io-threads N] [--clients 1,4,16] [--rpc-only] [--split-cpus]
+//             [--spin-us N] [--client-spin-us N]
 //   --threads: the server's query threads; --io-threads: its event loops
 //   (ServerOptions::ioThreads, 0 = the server's default); --rpc-only: skip
-//   the in-process runs, for profiling.
+//   the in-process runs, for profiling; --spin-us / --client-spin-us: the
+//   server's and the clients' spin before blocking (ServerOptions::spin,
+//   ClientOptions::spin; default: theirs).
+//   --split-cpus: the server's threads (its loops and workers) on CPU 1, the
+//   calling threads on CPU 0, and the loopback peer's two ends likewise, so
+//   that every call and answer crosses CPUs and wakes a thread on the other
+//   one: the placement in which a round trip costs most on a VM whose idle
+//   virtual CPUs halt (bench/README.md, "RPC latency"). The scheduler picks
+//   either placement on its own from run to run; this makes the slow one
+//   happen on demand. Needs at least 2 CPUs.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -47,6 +57,7 @@
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sched.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -74,6 +85,19 @@ std::string loadAverage() {
   std::string a, b, c;
   in >> a >> b >> c;
   return a + " " + b + " " + c;
+}
+
+// --split-cpus: the CPU calling threads run on, and the one serving threads
+// run on; -1 when not pinned.
+int callerCpu = -1, serverCpu = -1;
+
+// Pins the calling thread to `cpu` (no-op for -1).
+void pinTo(int cpu) {
+  if (cpu < 0) return;
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  CPU_SET(cpu, &set);
+  if (::sched_setaffinity(0, sizeof set, &set) != 0) die("cannot pin a thread to CPU " + std::to_string(cpu));
 }
 
 std::string actorName(size_t i) { return "Ministry " + std::to_string(i) + " Office"; }
@@ -145,6 +169,7 @@ Run measure(size_t clients, double seconds, const std::string& kind, size_t n, O
   std::vector<std::thread> threads;
   for (size_t t = 0; t < clients; ++t) {
     threads.emplace_back([&, t] {
+      pinTo(callerCpu);
       auto api = open(t);
       std::mt19937_64 rng(t * 7919 + 1);
       for (int w = 0; w < 50; ++w) call(*api, kind, rng(), n);
@@ -209,6 +234,7 @@ std::vector<double> loopbackLatencies(double seconds) {
     return true;
   };
   std::thread echo([&] {
+    pinTo(serverCpu);
     const int fd = ::accept(ls, nullptr, nullptr);
     if (fd < 0) return;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
@@ -217,6 +243,7 @@ std::vector<double> loopbackLatencies(double seconds) {
     }
     ::close(fd);
   });
+  pinTo(callerCpu);
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
     die("loopback peer: cannot connect");
@@ -262,7 +289,8 @@ int main(int argc, char** argv) {
   size_t threads = std::max(2u, std::thread::hardware_concurrency());
   size_t ioThreads = 0;
   std::vector<size_t> clientCounts{1, 4, 16};
-  bool rpcOnly = false;
+  bool rpcOnly = false, split = false;
+  long spinUs = -1, clientSpinUs = -1;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -275,6 +303,9 @@ int main(int argc, char** argv) {
     else if (a == "--threads") threads = std::stoul(next());
     else if (a == "--io-threads") ioThreads = std::stoul(next());
     else if (a == "--rpc-only") rpcOnly = true;
+    else if (a == "--split-cpus") split = true;
+    else if (a == "--spin-us") spinUs = std::stol(next());
+    else if (a == "--client-spin-us") clientSpinUs = std::stol(next());
     else if (a == "--clients") {
       clientCounts.clear();
       std::string list = next();
@@ -286,10 +317,15 @@ int main(int argc, char** argv) {
       }
     } else {
       die("unknown option " + a + " (--actors N --seconds S --call resolve|neighbors --threads N --io-threads N "
-          "--clients 1,4,16 --rpc-only)");
+          "--clients 1,4,16 --rpc-only --split-cpus --spin-us N --client-spin-us N)");
     }
   }
   if (kind != "resolve" && kind != "neighbors") die("--call is resolve or neighbors");
+  if (split) {
+    if (std::thread::hardware_concurrency() < 2) die("--split-cpus needs at least 2 CPUs");
+    callerCpu = 0;
+    serverCpu = 1;
+  }
 
   const fs::path dir = fs::temp_directory_path() / ("kg-rpc-bench-" + std::to_string(::getpid()));
   fs::remove_all(dir);
@@ -303,10 +339,12 @@ int main(int argc, char** argv) {
   options.listen = "127.0.0.1:0";
   options.queryThreads = threads;
   options.ioThreads = ioThreads;
+  if (spinUs >= 0) options.spin = std::chrono::microseconds(spinUs);
   kg::rpc::Server server(local, options);
   std::promise<std::string> bound;
   auto boundFuture = bound.get_future();
   std::thread serving([&] {
+    pinTo(serverCpu);  // the server's loops and workers start from here and inherit it
     bool told = false;
     auto st = server.serve([&](const std::string& address) {
       bound.set_value(address);
@@ -320,12 +358,18 @@ int main(int argc, char** argv) {
 
   auto inproc = [&](size_t) { return Borrowed{&local}; };
   auto remote = [&](size_t) {
-    auto c = kg::rpc::Client::connect(address);
+    kg::rpc::ClientOptions co;
+    if (clientSpinUs >= 0) co.spin = std::chrono::microseconds(clientSpinUs);
+    auto c = kg::rpc::Client::connect(address, co);
     if (!c) die(c.status().toString());
     return std::move(c).value();
   };
 
-  json summary = {{"bench", "rpc_summary"}, {"call", kind}, {"server_threads", threads}, {"io_threads", ioThreads}};
+  json summary = {{"bench", "rpc_summary"},     {"call", kind},
+                  {"server_threads", threads},  {"io_threads", ioThreads},
+                  {"split_cpus", split},        {"spin_us", options.spin.count()},
+                  {"client_spin_us", kg::rpc::ClientOptions{}.spin.count()}};
+  if (clientSpinUs >= 0) summary["client_spin_us"] = clientSpinUs;
   json perClients = json::object();
   for (size_t clients : clientCounts) {
     Run in;
@@ -342,6 +386,7 @@ int main(int argc, char** argv) {
               {"rpc_server_cpu_us_per_call", rpc.cpuUsPerCall - rpc.callerCpuUsPerCall},
               {"inproc_cpu_us_per_call", in.cpuUsPerCall},
               {"failures", rpc.failures + in.failures},
+              {"split_cpus", split},
               {"load", loadAverage()}};
     std::cout << j.dump() << std::endl;
     perClients[std::to_string(clients)] = std::lround(rpc.callsPerSecond);
@@ -354,6 +399,8 @@ int main(int argc, char** argv) {
                 {"inproc_p99_us", percentile(in.latenciesUs, 0.99)},
                 {"added_us_p50", percentile(rpc.latenciesUs, 0.5) - percentile(in.latenciesUs, 0.5)},
                 {"added_us_mean", mean(rpc.latenciesUs) - mean(in.latenciesUs)},
+                {"split_cpus", split},
+                {"spin_us", options.spin.count()},
                 {"load", loadAverage()}};
       const std::vector<double> loopback = loopbackLatencies(seconds);
       const double loopbackP50 = percentile(loopback, 0.5);

@@ -49,8 +49,12 @@ run "$build/bin/query_bench" \
   --peers "$root/bench/peers.py" --python "$python" --work "$work"
 
 # RPC: resolve calls/s through rpc::Server on loopback for 1, 4 and 16 clients,
-# beside the same calls in process, and the latency a call gains.
+# beside the same calls in process, and the latency a call gains; then the
+# latency again with client and server pinned to different CPUs (--split-cpus:
+# every call wakes a thread on the other CPU, the slow placement the scheduler
+# picks in some runs; engine/rpc/README.md, "RPC latency").
 run "$build/bin/rpc_bench" --seconds 5
+run "$build/bin/rpc_bench" --seconds 5 --clients 1 --split-cpus
 
 # Writes: N edges in one WriteBatch beside the same edges in batches of 1,000 (CPU seconds).
 run "$build/bin/batch_bench"

@@ -7,7 +7,8 @@ that open the snapshot file), kg's filtered 2-hop p50 beside igraph's and
 networkx's, kg's shortest-path p50 beside networkx's bidirectional BFS, the
 two speed targets (2-hop p50 <= igraph's, path p50 <= 1/3 of networkx's)
 and whether every peer agreed with kg's answers; then the RPC line (calls/s
-for each client count, the latency RPC adds). A value the run did not
+for each client count, the latency RPC adds, and again with client and
+server on different CPUs when the run has rpc_bench --split-cpus). A value the run did not
 measure is written "-".
 
     bench/run.sh build | tee run.jsonl; bench/table.py < run.jsonl
@@ -28,6 +29,7 @@ def main():
     graphs = {}  # name -> {key: value}
     order = []
     rpc = None
+    rpc_split = None  # rpc_bench --split-cpus: client and server on different CPUs
     for line in sys.stdin:
         line = line.strip()
         if not line.startswith("{"):
@@ -37,7 +39,10 @@ def main():
         except json.JSONDecodeError:
             continue
         if d.get("bench") == "rpc_summary":
-            rpc = d
+            if d.get("split_cpus"):
+                rpc_split = d
+            else:
+                rpc = d
             continue
         g = d.get("graph")
         if g is None or "system" not in d:
@@ -76,8 +81,12 @@ def main():
         calls = (", ".join(f"{c} clients {int(per[c]):,}/s" for c in sorted(per, key=int)) if isinstance(per, dict) else "-")
         print()
         print(f"RPC ({rpc.get('call', 'resolve')}): {calls}; added per call p50 "
-              f"{number(rpc.get('added_us_per_call_p50'))} µs (target <= 100), over a bare loopback round trip "
-              f"{number(rpc.get('added_over_loopback_us_p50'))} µs")
+              f"{number(rpc.get('added_us_per_call_p50'))} µs (target <= 100); a bare loopback round trip measured "
+              f"beside it {number(rpc.get('loopback_us_p50'))} µs")
+    if rpc_split is not None:
+        print(f"RPC with client and server on different CPUs (--split-cpus): added per call p50 "
+              f"{number(rpc_split.get('added_us_per_call_p50'))} µs (target <= 100), a bare loopback round trip "
+              f"{number(rpc_split.get('loopback_us_p50'))} µs")
     return 0 if order else 1
 
 

@@ -14,6 +14,7 @@
 #include "actorgraph.capnp.h"
 #include "rpc/buffered_stream.h"
 #include "rpc/convert.h"
+#include "rpc/spin_wait.h"
 
 namespace kg::rpc {
 
@@ -87,8 +88,9 @@ class CallProgress {
 }  // namespace
 
 struct Client::Impl {
-  Impl() : io(kj::setupAsyncIo()) {}
+  explicit Impl(std::chrono::microseconds s) : io(kj::setupAsyncIo()), spin(s) {}
   kj::AsyncIoContext io;
+  std::chrono::microseconds spin;  // ClientOptions::spin
   kj::Own<kj::AsyncIoStream> stream;
   kj::Own<capnp::TwoPartyClient> rpc;
   kj::Maybe<schema::ActorGraph::Client> cap;
@@ -100,9 +102,8 @@ struct Client::Impl {
   Status call(Req& req, std::chrono::milliseconds timeout, const std::string& address, Fn&& onResponse) {
     if (!broken.empty()) return Status::ioError(broken);
     try {
-      auto response = io.provider->getTimer()
-                          .timeoutAfter(timeout.count() * kj::MILLISECONDS, req.send())
-                          .wait(io.waitScope);
+      auto response = spinThenWait(
+          io.provider->getTimer().timeoutAfter(timeout.count() * kj::MILLISECONDS, req.send()), io.waitScope, spin);
       return onResponse(response);
     } catch (const kj::Exception& e) {
       broken = "connection to kgd at " + address + " failed: " + std::string(e.getDescription().cStr());
@@ -119,7 +120,7 @@ Client::~Client() = default;
 Result<std::unique_ptr<Client>> Client::connect(const std::string& address, ClientOptions options) {
   std::unique_ptr<Impl> impl;
   try {
-    impl = std::make_unique<Impl>();
+    impl = std::make_unique<Impl>(options.spin);
     auto& io = impl->io;
     impl->stream = io.provider->getTimer()
                        .timeoutAfter(options.connectTimeout.count() * kj::MILLISECONDS,

@@ -30,6 +30,11 @@ struct ClientOptions {
   std::chrono::milliseconds timeout{120000};  // per call
   uint32_t pageSize = 0;                      // 0 = the server's default
   size_t maxItems = 10'000'000;               // a listing longer than this is LimitExceeded
+  // How long a call polls for its answer before the thread sleeps until it
+  // comes: an answer within it is read without waking the thread. Costs at
+  // most this much CPU per call, yielding to other runnable threads. 0:
+  // sleep at once. engine/rpc/README.md, "Spinning before sleeping".
+  std::chrono::microseconds spin{50};
 };
 
 class Client final : public core::GraphApi {

@@ -35,25 +35,26 @@ bool LoopInbox::post(std::function<void()> fn) {
   return true;
 }
 
-kj::Promise<void> LoopInbox::serve(kj::LowLevelAsyncIoProvider& lowLevel) {
+kj::Promise<void> LoopInbox::serve(kj::LowLevelAsyncIoProvider& lowLevel, LoopActivity* activity) {
   // Not TAKE_OWNERSHIP: the fd stays open for posters until the inbox goes.
   auto in = lowLevel.wrapInputFd(
       fd_, kj::LowLevelAsyncIoProvider::ALREADY_CLOEXEC | kj::LowLevelAsyncIoProvider::ALREADY_NONBLOCK);
   kj::AsyncInputStream& ref = *in;
-  return drain(ref).attach(kj::mv(in));
+  return drain(ref, activity).attach(kj::mv(in));
 }
 
-kj::Promise<void> LoopInbox::drain(kj::AsyncInputStream& in) {
+kj::Promise<void> LoopInbox::drain(kj::AsyncInputStream& in, LoopActivity* activity) {
   // Reading the eventfd resets its counter; the queue is taken after that
   // read, so a closure posted later wakes the next read.
-  return in.read(&wakeBuffer_, sizeof(wakeBuffer_)).then([this, &in]() {
+  return in.read(&wakeBuffer_, sizeof(wakeBuffer_)).then([this, &in, activity]() {
     std::deque<std::function<void()>> batch;
     {
       std::lock_guard<std::mutex> lock(mu_);
       batch.swap(queue_);
     }
     for (auto& fn : batch) fn();
-    return drain(in);
+    if (activity != nullptr) activity->note();
+    return drain(in, activity);
   });
 }
 

@@ -23,6 +23,8 @@
 #include <memory>
 #include <mutex>
 
+#include "rpc/spin_wait.h"
+
 namespace kg::rpc {
 
 class LoopInbox final {
@@ -40,15 +42,16 @@ class LoopInbox final {
   bool post(std::function<void()> fn);
 
   // On the loop's thread: runs posted closures as they come, until the
-  // promise is dropped. The inbox must outlive the promise.
-  kj::Promise<void> serve(kj::LowLevelAsyncIoProvider& lowLevel);
+  // promise is dropped, and notes each batch in `activity` (when not null;
+  // it must outlive the promise). The inbox must outlive the promise.
+  kj::Promise<void> serve(kj::LowLevelAsyncIoProvider& lowLevel, LoopActivity* activity = nullptr);
 
   // On the loop's thread, after dropping serve()'s promise: later posts are
   // refused and queued closures are destroyed without running.
   void close();
 
  private:
-  kj::Promise<void> drain(kj::AsyncInputStream& in);
+  kj::Promise<void> drain(kj::AsyncInputStream& in, LoopActivity* activity);
 
   int fd_ = -1;
   std::mutex mu_;

@@ -34,6 +34,7 @@
 #include "rpc/frame_meter.h"
 #include "rpc/loop_inbox.h"
 #include "rpc/progress_relay.h"
+#include "rpc/spin_wait.h"
 #include "rpc/worker_pool.h"
 
 // Cap'n Proto's and KJ's interface bases have protected non-virtual
@@ -1035,12 +1036,14 @@ class ActorGraphImpl final : public schema::ActorGraph::Server {
 // connection) before the message reader sees, or allocates for, it.
 class MeteredStream final : public kj::AsyncIoStream {
  public:
-  MeteredStream(kj::Own<kj::AsyncIoStream> inner, std::shared_ptr<ConnectionState> state, kj::Timer& timer)
-      : inner_(kj::mv(inner)), state_(std::move(state)), timer_(timer) {}
+  MeteredStream(kj::Own<kj::AsyncIoStream> inner, std::shared_ptr<ConnectionState> state, kj::Timer& timer,
+                LoopActivity& activity)
+      : inner_(kj::mv(inner)), state_(std::move(state)), timer_(timer), activity_(activity) {}
 
   kj::Promise<size_t> tryRead(void* buffer, size_t minBytes, size_t maxBytes) override {
     return inner_->tryRead(buffer, minBytes, maxBytes).then([this, buffer](size_t n) -> size_t {
       if (n == 0) return 0;
+      activity_.note();
       const bool wasMid = state_->meter.midFrame();
       const auto now = timer_.now();
       state_->lastActivity = now;
@@ -1074,6 +1077,7 @@ class MeteredStream final : public kj::AsyncIoStream {
   kj::Own<kj::AsyncIoStream> inner_;
   std::shared_ptr<ConnectionState> state_;
   kj::Timer& timer_;
+  LoopActivity& activity_;  // the loop's
 };
 
 // What every event loop of the server shares: the connection count and the
@@ -1094,6 +1098,7 @@ struct ServiceParts {
   std::shared_ptr<LoopInbox> inbox;  // the loop's: answers from the workers come back through it
   const ServerOptions& options;
   SharedLimits& shared;
+  LoopActivity& activity;  // the loop's: what arrives on its connections ends its sleep (spin_wait.h)
 };
 
 // One client connection: its stream, the two-party network and RPC system.
@@ -1129,7 +1134,7 @@ class Connections final : public kj::TaskSet::ErrorHandler {
     // Read ahead below the meter, which still sees every byte as Cap'n Proto
     // receives it; the server's answers are written as they come.
     auto buffered = kj::heap<BufferedStream>(kj::mv(stream), /*gatherWrites=*/false);
-    auto metered = kj::heap<MeteredStream>(kj::mv(buffered), state, timer);
+    auto metered = kj::heap<MeteredStream>(kj::mv(buffered), state, timer, parts_.activity);
     auto c = kj::heap<Connection>(kj::mv(metered), kj::mv(bootstrap), options_);
     // The connection ends when the client leaves, its stream fails (a refused
     // message), or the watchdog finds it idle or stuck in a message.
@@ -1248,9 +1253,10 @@ class IoLoop final {
     try {
       auto io = kj::setupAsyncIo();
       inbox = std::make_shared<LoopInbox>();
+      LoopActivity activity;
       Connections connections(
-          ServiceParts{graph_, queries_, writer_, io.provider->getTimer(), inbox, options_, shared_}, readerOptions_,
-          &open_);
+          ServiceParts{graph_, queries_, writer_, io.provider->getTimer(), inbox, options_, shared_, activity},
+          readerOptions_, &open_);
       auto stopPaf = kj::newPromiseAndFulfiller<void>();
       lowLevel_ = io.lowLevelProvider.get();
       connections_ = &connections;
@@ -1264,7 +1270,9 @@ class IoLoop final {
       }
       cv_.notify_all();
       // Posted closures run only while this waits; after it, none runs again.
-      if (!stopNow) stopPaf.promise.exclusiveJoin(inbox->serve(*io.lowLevelProvider)).wait(io.waitScope);
+      if (!stopNow)
+        spinWait(stopPaf.promise.exclusiveJoin(inbox->serve(*io.lowLevelProvider, &activity)), io.waitScope, activity,
+                 options_.spin);
       inbox->close();
       stop_ = nullptr;
       connections_ = nullptr;
@@ -1482,9 +1490,10 @@ Status Server::serve(const std::function<void(const std::string&)>& onListening)
       readerOptions.nestingLimit = options_.maxNesting;
       SharedLimits shared(options_.maxPendingBytes);
       std::atomic<size_t> localOpen{0};
+      LoopActivity activity;
       Connections connections(
-          ServiceParts{graph_, queries, writer, io.provider->getTimer(), inbox, options_, shared}, readerOptions,
-          &localOpen);
+          ServiceParts{graph_, queries, writer, io.provider->getTimer(), inbox, options_, shared, activity},
+          readerOptions, &localOpen);
       // The other event loops, each on a thread of its own; they stop (and
       // drop their connections) before `connections` and the pools go.
       std::vector<std::unique_ptr<IoLoop>> loops;
@@ -1498,13 +1507,13 @@ Status Server::serve(const std::function<void(const std::string&)>& onListening)
       Acceptor acceptor(connections, &localOpen, loops, shared, options_.maxConnections);
       kj::Promise<void> done = acceptLoop(*listener, acceptor, io.provider->getTimer())
                                    .exclusiveJoin(kj::mv(stopPaf.promise))
-                                   .exclusiveJoin(inbox->serve(*io.lowLevelProvider));
+                                   .exclusiveJoin(inbox->serve(*io.lowLevelProvider, &activity));
       if (options_.handleSignals) {
         done = done.exclusiveJoin(io.unixEventPort.onSignal(SIGINT).ignoreResult())
                    .exclusiveJoin(io.unixEventPort.onSignal(SIGTERM).ignoreResult());
       }
       if (onListening) onListening(bound);
-      done.wait(io.waitScope);
+      spinWait(kj::mv(done), io.waitScope, activity, options_.spin);
       // Connections, the service and the listener go first; the pools then
       // finish running jobs, whose answers nobody awaits any more.
     } catch (const kj::Exception& e) {

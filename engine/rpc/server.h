@@ -60,6 +60,13 @@ struct ServerOptions {
   uint64_t maxPendingBytes = 256u << 20;  // 256 MiB
   // Nesting depth of incoming messages (Cap'n Proto's nesting limit).
   int maxNesting = 64;
+  // How long an event loop keeps polling its sockets after it last received
+  // something (a message on a connection, a worker's answer) before it
+  // sleeps: a client's next call that comes within it is read without
+  // waking the loop's thread. Costs at most this much CPU per quiet spell
+  // of a loop, yielding to other runnable threads; nothing while idle. 0:
+  // sleep at once. engine/rpc/README.md, "Spinning before sleeping".
+  std::chrono::microseconds spin{50};
   bool handleSignals = false;        // stop on SIGINT/SIGTERM (see captureSignals)
   // Called on the worker thread as the work of each queued call ends, with
   // its status (DeadlineExceeded: stopped at its deadline, or dropped before

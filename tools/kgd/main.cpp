@@ -1,7 +1,7 @@
 // kgd: serves one ActorGraph database over Cap'n Proto RPC.
 //   kgd --db PATH [--listen 127.0.0.1:7419 | unix:PATH] [--allow-remote]
 //       [--max-connections N] [--idle-timeout-ms MS] [--read-timeout-ms MS]
-//       [--max-message-mb MB] [--max-pending-mb MB] [--deadline-ms MS]
+//       [--max-message-mb MB] [--max-pending-mb MB] [--deadline-ms MS] [--spin-us US]
 // Prints "listening on ADDRESS" (with the chosen port when 0 was asked) on
 // stdout once it accepts connections; stops cleanly on SIGINT or SIGTERM
 // (exit 0, or 1 naming the cause when the final sync or close of its store
@@ -65,6 +65,11 @@ int main(int argc, char** argv) {
                  "event loops reading and answering connections (default 0: one per core, at most 4)")
       ->check(CLI::Range(size_t{0}, size_t{64}));
   app.add_option("--deadline-ms", deadlineMs, "per-call deadline in milliseconds (default 30000)");
+  size_t spinUs = static_cast<size_t>(options.spin.count());
+  app.add_option("--spin-us", spinUs,
+                 "microseconds an event loop keeps polling after it last received something, before it sleeps "
+                 "(default 50; 0: sleep at once)")
+      ->check(CLI::Range(size_t{0}, size_t{100000}));
   size_t idleMs = static_cast<size_t>(options.idleTimeout.count());
   size_t readMs = static_cast<size_t>(options.readTimeout.count());
   size_t maxMessageMb = static_cast<size_t>(options.maxMessageWords * 8 >> 20);
@@ -93,6 +98,7 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;
   }
   options.deadline = std::chrono::milliseconds(deadlineMs);
+  options.spin = std::chrono::microseconds(spinUs);
   options.idleTimeout = std::chrono::milliseconds(idleMs);
   options.readTimeout = std::chrono::milliseconds(readMs);
   options.maxMessageWords = static_cast<uint64_t>(maxMessageMb) << 17;  // MiB -> 8-byte words
