@@ -10,17 +10,7 @@ namespace kg::core {
 
 std::optional<PloverEvent> ploverForCameo(std::string_view code) { return extract::ploverForCameo(code); }
 
-std::optional<PloverEvent> eventForCameo(std::string_view code) {
-  if (auto ev = extract::ploverForCameo(code)) return ev;
-  if (code.size() < 2) return std::nullopt;
-  const std::string_view root = code.substr(0, 2);
-  // A code of root 01/02 the table does not list ("0219") still belongs to the root.
-  if (!extract::isCameoCode(root) || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return std::nullopt;
-  if (root == "01") return PloverEvent{EdgeType::kStatement, {}, "01"};
-  if (root == "02") return PloverEvent{EdgeType::kAppeal, {}, "02"};
-  return std::nullopt;
-}
+std::optional<PloverEvent> eventForCameo(std::string_view code) { return extract::eventForCameo(code); }
 
 std::string foldEventName(std::string_view name) {
   std::string out;

@@ -6,9 +6,8 @@
 // engine/extract/data/cameo_plover.txt, which restates the public
 // CAMEO-to-PLOVER conversion (PLOVER draft 0.8, 2021). A code missing from the
 // table falls back to its parent ("0315" -> "031" -> "03"). CAMEO roots 01
-// (public statements) and 02 (appeals) have no PLOVER event in that table, so
-// their codes map to nothing: importers skip and count such events rather than
-// guess a type.
+// (public statements) and 02 (appeals) have no PLOVER event in that table;
+// eventForCameo below gives them the type every reader stores them under.
 //
 // Event names ("Make statement", "Use conventional military force") are
 // looked up in the CAMEO code list read at runtime (cameo_codes_goldstein.tsv,
@@ -37,11 +36,12 @@ using PloverEvent = extract::PloverEvent;
 // extraction.
 std::optional<PloverEvent> ploverForCameo(std::string_view code);
 
-// The edge type an imported event of CAMEO code `code` is stored under: its
-// PLOVER event when it has one (ploverForCameo), else the CAMEO-only type of
-// its root: 01x -> STATEMENT, 02x -> APPEAL (mode "", `code` field the root).
-// nullopt only when `code` is not digits or neither it nor a parent is a
-// CAMEO code ("99", "0" , "abc").
+// The edge type an event of CAMEO code `code` is stored under, by `kg import`
+// and by text extraction alike: its PLOVER event when it has one
+// (ploverForCameo); root 02 (appeals) as REQUEST with the mode of its root-10
+// demand twin; root 01 as the CAMEO-only type STATEMENT (mode ""). Delegates
+// to extract::eventForCameo. nullopt only when `code` is not digits or neither
+// it nor a parent is a CAMEO code ("99", "0" , "abc").
 std::optional<PloverEvent> eventForCameo(std::string_view code);
 
 // The directory holding cameo_codes_goldstein.tsv: `explicitDir` when

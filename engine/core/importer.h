@@ -26,8 +26,8 @@
 // No event is lost: every well-formed row becomes a point-dated edge typed by
 // core/cameo.h's eventForCameo (relation names go through the CAMEO code list
 // first; PLOVER records and mapped type columns name the type): its PLOVER
-// event, or for CAMEO roots PLOVER has no event for, the
-// CAMEO-only types STATEMENT (01x) and APPEAL (02x). Each edge keeps the
+// event; appeals (02x) as REQUEST, as text extraction codes them; public
+// statements (01x) as the CAMEO-only type STATEMENT. Each edge keeps the
 // row's CAMEO code and PLOVER mode and one small evidence record:
 // doc "icews:<event id>", "gdelt:<GLOBALEVENTID>", "plover:<id>" (sentence 0),
 // or doc "tkg:<dir>/<file>" / "csv:<file>" with the line number as the

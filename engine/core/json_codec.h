@@ -6,8 +6,9 @@
 //          imported row's fields, README "Imported fields"; goldstein,
 //          intensity, tone, quad_class, mentions, num_sources, articles, lat,
 //          lon and root_event are JSON numbers, the rest strings)
-//         ("type": edgeTypeName: a PLOVER type, STATEMENT/APPEAL (CAMEO-only,
-//          "cameo" holds the 01x/02x code) or a standing relation)
+//         ("type": edgeTypeName: a PLOVER type, STATEMENT (CAMEO-only,
+//          "cameo" holds the 01x code; APPEAL with 02x in older imports) or a
+//          standing relation)
 //         (+ "mode","cameo","title" when set, "code" in src/dst when a
 //          dictionary gave the party a CAMEO actor code ("POLGOV"),
 //          "date_basis" when known:

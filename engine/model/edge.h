@@ -16,9 +16,11 @@
 namespace kg {
 
 // The 16 PLOVER event types, then the standing relations, then the CAMEO-only
-// event types: CAMEO roots PLOVER has no event for (01 make public statement
-// -> STATEMENT, 02 appeal -> APPEAL; see core/cameo.h), so that imported
-// events of those codes are kept rather than dropped. The numeric values are
+// event types: CAMEO root 01 (make public statement) -> STATEMENT, so that
+// imported statements are kept rather than dropped (core/cameo.h), and
+// APPEAL, which `kg import` wrote for root 02 until 2026-12-06; appeals are
+// now REQUEST by every reader (extract::eventForCameo), and APPEAL edges of
+// older databases still read and query as before. The numeric values are
 // stored on disk (engine/storage/FORMAT.md): never renumber; new types are
 // appended.
 enum class EdgeType : uint8_t {
@@ -40,7 +42,7 @@ std::string edgeTypeList();
 bool isStandingType(EdgeType t);
 // The 16 PLOVER event types (AGREE .. ASSAULT).
 bool isPloverType(EdgeType t);
-// Events typed by their CAMEO root only (STATEMENT, APPEAL): no PLOVER event.
+// Events typed by their CAMEO root only (STATEMENT; APPEAL of older imports): no PLOVER event.
 bool isCameoOnlyType(EdgeType t);
 
 using DocId = std::string;  // hex content hash of the document

@@ -1,11 +1,12 @@
 // End to end: `kg import` accounts for every row it reads (stored, merged,
 // malformed), keeps the events PLOVER has no type for under STATEMENT and
-// APPEAL, and shows them through the JSON contract.
+// REQUEST (appeals), and shows them through the JSON contract.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <vector>
 
@@ -60,23 +61,28 @@ TEST_CASE("kg import: the summary counts rows read, stored, merged and malformed
   CHECK(table.out.find("0 events stored, 4 merged (already present), 1 malformed") != std::string::npos);
 }
 
-TEST_CASE("kg import: statements and appeals come out as STATEMENT and APPEAL edges with their CAMEO code",
+TEST_CASE("kg import: statements come out as STATEMENT, appeals as REQUEST edges, with their CAMEO code",
           "[cli][import]") {
   TempDir dir;
   Kg kg{dir.sub("kg.db")};
   REQUIRE(kg("import --format icews " + shq(writeEvents(dir))).rc == 0);
-  auto r = kg("--json edges --type STATEMENT,APPEAL");
+  CHECK(json::parse(kg("--json edges --type APPEAL").out).empty());
+  auto r = kg("--json edges --cameo 01,02");
   REQUIRE(r.rc == 0);
   json edges = json::parse(r.out);
   REQUIRE(edges.size() == 2);
   std::map<std::string, json> byType;
-  for (const auto& e : edges) byType[e["type"].get<std::string>()] = e;
+  for (const auto& e : edges)
+    byType[e["type"].get<std::string>() == "REQUEST" ? "APPEAL" : e["type"].get<std::string>()] = e;
+  REQUIRE(byType.count("STATEMENT") == 1);
+  REQUIRE(byType.count("APPEAL") == 1);
   CHECK(byType["STATEMENT"]["src"]["name"] == "Richard Cheney");
   CHECK(byType["STATEMENT"]["dst"]["name"] == "Iraq");
   CHECK(byType["STATEMENT"]["cameo"] == "010");
   CHECK(byType["STATEMENT"]["from"] == "2018-01-02");
   CHECK(byType["STATEMENT"]["evidence"][0]["doc"] == "icews:2");
   CHECK(byType["APPEAL"]["cameo"] == "0211");
+  CHECK(byType["APPEAL"]["mode"] == "assist");  // as its demand twin 1011
   CHECK(byType["APPEAL"]["evidence"][0]["text"] == "Appeal for a change of leadership");
   CHECK(kg("show 'Richard Cheney'").out.find("STATEMENT Iraq") != std::string::npos);
   // The type list names the new types wherever types are listed.
@@ -85,6 +91,39 @@ TEST_CASE("kg import: statements and appeals come out as STATEMENT and APPEAL ed
   auto bad = kg("edges --type SPEECH");
   CHECK(bad.rc == 2);
   CHECK(bad.err.find("STATEMENT, APPEAL") != std::string::npos);
+}
+
+TEST_CASE("kg ingest and kg import store an appeal under one type: REQUEST, its mode from the CAMEO code",
+          "[cli][import]") {
+  TempDir dir;
+  Kg kg{dir.sub("kg.db")};
+  const std::string article = dir.sub("a.txt");
+  std::ofstream(article) << "Iran urged Iraq on Sunday to expel American troops.\n";
+  auto in = kg("ingest --date 2020-01-06 " + shq(article));
+  INFO(in.err);
+  REQUIRE(in.rc == 0);
+  const std::string csv = dir.sub("e.csv");
+  std::ofstream(csv) << "Source,Target,Date,CAMEO\nIran,Iraq,2020-02-01,020\nIraq,Iran,2020-02-02,0253\n";
+  auto im = kg("import --format csv --map src=Source,dst=Target,date=Date,cameo=CAMEO " + shq(csv));
+  INFO(im.err);
+  REQUIRE(im.rc == 0);
+  json edges = json::parse(kg("--json edges --cameo 02").out);
+  std::map<std::string, json> byDay;  // from -> edge
+  for (const auto& e : edges) byDay[e["from"].get<std::string>()] = e;
+  REQUIRE(byDay.size() == 3);
+  // Read from text ("urged", 020) and imported (020): the same type and mode.
+  REQUIRE(byDay.count("2020-01-05") == 1);
+  CHECK(byDay["2020-01-05"]["type"] == "REQUEST");
+  CHECK(byDay["2020-01-05"]["cameo"] == "020");
+  CHECK(byDay["2020-01-05"]["date_basis"] == "text");
+  REQUIRE(byDay.count("2020-02-01") == 1);
+  CHECK(byDay["2020-02-01"]["type"] == "REQUEST");
+  CHECK(byDay["2020-02-01"].value("mode", "") == byDay["2020-01-05"].value("mode", ""));
+  // An appeal for a release takes the mode of the demand for one (1053).
+  REQUIRE(byDay.count("2020-02-02") == 1);
+  CHECK(byDay["2020-02-02"]["type"] == "REQUEST");
+  CHECK(byDay["2020-02-02"]["mode"] == "yield");
+  CHECK(json::parse(kg("--json edges --type APPEAL").out).empty());
 }
 
 TEST_CASE("kg import: ICEWS18 keeps every row, a re-import adds nothing, and --strict stores nothing on a bad row",

@@ -80,4 +80,22 @@ bool isCameoCode(std::string_view code) {
   return code.size() >= 2 && code.size() <= 4 && isDigits(code) && table().count(code) > 0;
 }
 
+std::optional<PloverEvent> eventForCameo(std::string_view code) {
+  if (auto ev = ploverForCameo(code)) return ev;
+  if (code.size() < 2 || code.size() > 4 || !isDigits(code)) return std::nullopt;
+  const auto& t = table();
+  std::string_view known = code;
+  while (known.size() >= 2 && t.count(known) == 0) known.remove_suffix(1);
+  if (known.size() < 2) return std::nullopt;
+  const std::string_view stored = t.find(known)->second.code;  // static storage
+  const std::string_view root = code.substr(0, 2);
+  if (root == "01") return PloverEvent{EdgeType::kStatement, {}, stored};
+  if (root != "02") return std::nullopt;
+  // The demand twin: 02xy -> 10xy.
+  std::string twin = "10";
+  twin.append(known.substr(2));
+  const auto demand = ploverForCameo(twin);
+  return PloverEvent{EdgeType::kRequest, demand ? demand->mode : std::string_view{}, stored};
+}
+
 }  // namespace kg::extract

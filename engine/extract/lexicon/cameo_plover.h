@@ -6,7 +6,8 @@
 // at build time. A code missing from the table falls back to its parent
 // ("0315" -> "031" -> "03"). The table lists every CAMEO code; those of
 // roots 01 (public statements) and 02 (appeals) have no PLOVER event: they
-// are valid codes that map to nothing.
+// are valid codes ploverForCameo maps to nothing, and eventForCameo below
+// gives the type every reader stores them under.
 //
 // Pure functions over an immutable table; safe from any thread.
 #pragma once
@@ -32,6 +33,22 @@ std::optional<PloverEvent> ploverForCameo(std::string_view code);
 // True when `code` itself is a CAMEO code of the table, with or without a
 // PLOVER event: "0211" and "190" are; "0219", "99", "abc" and "" are not.
 bool isCameoCode(std::string_view code);
+
+// The event type every reader stores a CAMEO code under: the one mapping of
+// text extraction (trigger tables, rules) and `kg import` alike.
+//   - a code with a PLOVER event: that event (ploverForCameo);
+//   - root 02 (appeals, "urge", "ask", "call for"): REQUEST with the mode of
+//     its demand twin in root 10, which CAMEO builds in parallel (021 appeal
+//     for material cooperation / 101 demand it: assist; 025 / 105: yield;
+//     026 / 106: meet; 020 / 100: none). PLOVER's REQUEST is asking in any
+//     tone; the 2021 conversion table only lists root 10;
+//   - root 01 (public statements): the CAMEO-only type STATEMENT.
+// `code` is the longest prefix of the code that is a CAMEO code ("0219" ->
+// "021"). nullopt when `code` is not 2-4 digits or neither it nor a parent is
+// a CAMEO code.
+// The verb dictionary's own patterns of root 02 are not coded from text (see
+// coding/english_events.cpp); its rules' "urged", "called for" are.
+std::optional<PloverEvent> eventForCameo(std::string_view code);
 
 // The text of engine/extract/data/cameo_plover.txt as embedded at build time
 // (static storage).

@@ -19,12 +19,11 @@ bool anyScript(const std::vector<Token>& tokens, Script a, Script b) {
 // One CAMEO -> PLOVER mapping (lexicon/cameo_plover.h) for every path: a
 // rule that gives a CAMEO code takes that code's PLOVER type, as the event
 // coder and `kg import` do, so "sealed an agreement" (057) is one fact
-// whichever reader found it. Codes without a PLOVER event (roots 01, 02)
-// keep the rule's type.
+// whichever reader found it; an appeal (root 02) is REQUEST either way.
 void typeFromCameo(std::vector<Fact>* facts) {
   for (Fact& f : *facts) {
     if (f.cameo.empty() || isStandingType(f.type)) continue;
-    if (auto plover = ploverForCameo(f.cameo)) f.type = plover->type;
+    if (auto event = eventForCameo(f.cameo)) f.type = event->type;
   }
 }
 

@@ -36,16 +36,16 @@ Result<std::string> cameoCode(const std::string& field, std::string_view file, u
 
 std::string noneAsEmpty(const std::string& field) { return field == kNone ? std::string() : field; }
 
-// A trigger's type must be the one PLOVER type the project's CAMEO->PLOVER
-// mapping gives its CAMEO code (lexicon/cameo_plover.h), so that the same
+// A trigger's type must be the one type the project's CAMEO mapping
+// (eventForCameo, lexicon/cameo_plover.h) gives its CAMEO code, so that the same
 // act gets the same type from every language and from `kg import`.
 Status matchesCameo(EdgeType type, const std::string& cameo, std::string_view file, uint32_t line) {
   if (cameo.empty()) return Status::ok();
-  const auto plover = ploverForCameo(cameo);
-  if (!plover || plover->type == type) return Status::ok();
+  const auto event = eventForCameo(cameo);
+  if (!event || event->type == type) return Status::ok();
   return wordLineError(file, line,
-                       "type " + std::string(edgeTypeName(type)) + " is not CAMEO " + cameo + "'s PLOVER type " +
-                           std::string(edgeTypeName(plover->type)) + " (cameo_plover.txt)");
+                       "type " + std::string(edgeTypeName(type)) + " is not CAMEO " + cameo + "'s type " +
+                           std::string(edgeTypeName(event->type)) + " (cameo_plover.txt, eventForCameo)");
 }
 
 Result<Tense> tenseOf(const std::string& field, std::string_view file, uint32_t line) {

@@ -60,18 +60,28 @@ TEST_CASE("parseEnglishTriggers: a malformed line is FILE:LINE: what is wrong", 
         "english_triggers.txt:1: expected 4 field(s) before ':', found 3 in 'ASSAULT 190 past: hit'");
   // A type other than the one CAMEO->PLOVER mapping gives the code: one act, one type, in every reader.
   CHECK(errorOf(parseEnglishTriggers("SANCTION 163 past verb: sanctioned\n", f)) ==
-        "english_triggers.txt:1: type SANCTION is not CAMEO 163's PLOVER type COERCE (cameo_plover.txt)");
+        "english_triggers.txt:1: type SANCTION is not CAMEO 163's type COERCE (cameo_plover.txt, eventForCameo)");
   CHECK(errorOf(parseJapaneseTriggers("SANCTION 163 -: \u5236\u88c1\n", "japanese_triggers.txt")) ==
-        "japanese_triggers.txt:1: type SANCTION is not CAMEO 163's PLOVER type COERCE (cameo_plover.txt)");
+        "japanese_triggers.txt:1: type SANCTION is not CAMEO 163's type COERCE (cameo_plover.txt, eventForCameo)");
   CHECK(errorOf(parseArabicTriggers("stem SANCTION 163: \u0641\u0631\u0636\n", "arabic_triggers.txt")) ==
-        "arabic_triggers.txt:1: type SANCTION is not CAMEO 163's PLOVER type COERCE (cameo_plover.txt)");
-  // Every embedded trigger agrees with the mapping.
-  for (const auto& [word, t] : englishTriggers())
-    if (const auto p = kg::extract::ploverForCameo(t.cameo); p && !t.cameo.empty()) CHECK(p->type == t.type);
+        "arabic_triggers.txt:1: type SANCTION is not CAMEO 163's type COERCE (cameo_plover.txt, eventForCameo)");
+  // Appeals (root 02) are REQUEST in every reader, as `kg import` stores them.
+  CHECK(errorOf(parseEnglishTriggers("ACCUSE 020 past verb: urged\n", f)) ==
+        "english_triggers.txt:1: type ACCUSE is not CAMEO 020's type REQUEST (cameo_plover.txt, eventForCameo)");
+  // Every embedded trigger agrees with the mapping, appeals included.
+  size_t appeals = 0;
+  for (const auto& [word, t] : englishTriggers()) {
+    if (t.cameo.empty()) continue;
+    const auto e = kg::extract::eventForCameo(t.cameo);
+    REQUIRE(e.has_value());
+    CHECK(e->type == t.type);
+    if (t.cameo.rfind("02", 0) == 0) ++appeals;
+  }
+  CHECK(appeals >= 5);  // urge, urged, asked, requested, request, ...
   for (const auto& [word, t] : japaneseTriggers())
-    if (const auto p = kg::extract::ploverForCameo(t.cameo); p && !t.cameo.empty()) CHECK(p->type == t.type);
+    if (const auto e = kg::extract::eventForCameo(t.cameo); e && !t.cameo.empty()) CHECK(e->type == t.type);
   for (const auto& [word, t] : arabicTriggers())
-    if (const auto p = kg::extract::ploverForCameo(t.cameo); p && !t.cameo.empty()) CHECK(p->type == t.type);
+    if (const auto e = kg::extract::eventForCameo(t.cameo); e && !t.cameo.empty()) CHECK(e->type == t.type);
 }
 
 // ---- japanese_triggers.txt
