@@ -525,7 +525,8 @@ Extraction ExtractorImpl::extract(const Article& article) const {
     // from either reader, one edge, not two differing in mode.
     for (Fact& f : facts)
       if (!isStandingType(f.type) && f.mode.empty() && !f.cameo.empty())
-        if (const auto event = eventForCameo(f.cameo); event && event->type == f.type) f.mode = std::string(event->mode);
+        if (const auto event = eventForCameo(f.cameo); event && event->type == f.type)
+          f.mode = std::string(event->mode);
     nextPrevious = here;
     if (englishEvents_ != EnglishEvents::kRules && isLatinSentence(tokens)) {
       // The state (catalog index) word `t` is a demonym of: "Iraqi", or the

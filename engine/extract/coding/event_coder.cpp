@@ -985,8 +985,11 @@ bool isPlanned(const SentenceParse& p, const Clause& c, const VerbGroup& vg) {
       c.subordinator == "that") {
     const size_t ci = static_cast<size_t>(&c - p.clauses.data());
     const size_t host = c.parent != kNoIndex ? static_cast<size_t>(c.parent) : ci > 0 ? ci - 1 : ci;
-    if (host != ci && host < p.clauses.size() && words().mandativeVerbs.contains(p.vgs[p.clauses[host].verb].lemma))
-      return true;
+    // Its verb or a complement of it: "voted to demand that Russia withdraw".
+    if (host != ci && host < p.clauses.size())
+      for (int32_t g = static_cast<int32_t>(p.clauses[host].verb), hops = 0; g != kNoIndex && hops < 3;
+           g = p.vgs[g].complement, ++hops)
+        if (words().mandativeVerbs.contains(p.vgs[g].lemma)) return true;
   }
   if (c.kind == syntax::ClauseKind::kSubordinate && words().temporalSubordinators.contains(c.subordinator) &&
       vg.tense == syntax::Tense::kPresent && !vg.nonFinite && hostSpeaksOfFuture(p, c))
@@ -1446,24 +1449,28 @@ bool writtenBare(const MatchText& t, int32_t np) {
 
 // True when `noun` names the act of `verb` ("announcement" of "announce",
 // "decision" of "decide", "seizure" of "seize", "withdrawal" of
-// "withdraw"): -ment, -al, -ure for a final e, and the irregular nouns of
+// "withdraw", "strike" of "strike"): the verb itself, -ment, -al, -ure for a final e, and the irregular nouns of
 // data/english_coder_words.txt's derived_act_nouns ("decision=decide").
 bool namesActOfVerb(std::string_view noun, std::string_view verb) {
   if (verb.size() < 3 || noun.size() < verb.size()) return false;
+  // The same word: "struck ... the strikes", "raided ... the raids".
+  if (noun == verb) return true;
   if (noun.starts_with(verb) && (noun.substr(verb.size()) == "ment" || noun.substr(verb.size()) == "al")) return true;
   if (verb.back() == 'e' && noun == std::string(verb.substr(0, verb.size() - 1)) + "ure") return true;
   return words().derivedActNouns.contains(std::string(noun) + "=" + std::string(verb));
 }
 
-// The doer of the latest act the last kNearActReach sentences told, coded
+// The doers of the latest act the last kNearActReach sentences told, coded
 // or not (EarlierActs::told), whose object has the head of phrase `np`
-// ("announced military drills" ... "condemned the drills"); never the
-// critic's own side. With the sentence it was told in; nullopt when there
+// ("announced military drills" ... "condemned the drills"), or whose verb
+// it names ("The US, Britain and France struck ..." ... "the strikes": all
+// three); never the critic's own side. With the sentence it was told in; nullopt when there
 // is none. (Any main act for "the decision", "OPEC agreed to cut output" ...
 // "criticised the decision", was tried: one more wrong edge on a frozen
 // held-out set and none more right.)
 template <typename OwnSide>
-std::optional<std::pair<size_t, size_t>> doerOfToldAct(const MatchText& t, int32_t np, const OwnSide& ownSide) {
+std::optional<std::pair<std::vector<size_t>, size_t>> doersOfToldAct(const MatchText& t, int32_t np,
+                                                                     const OwnSide& ownSide) {
   const std::string& head = t.p.words[t.p.nps[np].head].lemma;
   const auto& told = t.earlier->told;
   for (auto it = told.rbegin(); it != told.rend(); ++it) {
@@ -1473,8 +1480,10 @@ std::optional<std::pair<size_t, size_t>> doerOfToldAct(const MatchText& t, int32
     const bool ofVerb =
         std::any_of(it->verbs.begin(), it->verbs.end(), [&](const std::string& v) { return namesActOfVerb(head, v); });
     if (!sameNoun && !ofVerb) continue;
+    std::vector<size_t> doers;
     for (size_t doer : it->sources)
-      if (!ownSide(doer)) return std::make_pair(doer, it->sentence);
+      if (!ownSide(doer) && std::find(doers.begin(), doers.end(), doer) == doers.end()) doers.push_back(doer);
+    if (!doers.empty()) return std::make_pair(std::move(doers), it->sentence);
   }
   return std::nullopt;
 }
@@ -1524,8 +1533,8 @@ std::vector<size_t> authorsOfNamedAct(const MatchText& t, const Clause& c, int32
     }
     // A later sentence's act no coder read ("announced military drills",
     // "agreed to cut output") is the nearer one.
-    const auto told = doerOfToldAct(t, np, ownSide);
-    if (told && (!coded || told->second > coded->sentence)) return {told->first};
+    auto told = doersOfToldAct(t, np, ownSide);
+    if (told && (!coded || told->second > coded->sentence)) return std::move(told->first);
     if (!coded) return {};
     std::vector<size_t> authors;
     for (const EarlierAct& a : done)

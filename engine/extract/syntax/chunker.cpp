@@ -287,8 +287,10 @@ class Chunker {
     Pos p = w_[i].pos;
     if (p == Pos::kNoun || p == Pos::kProperNoun || p == Pos::kAdjective || p == Pos::kNumber) return true;
     if (p == Pos::kDeterminer) {
-      bool quantity = started && w_[i - 1].pos == Pos::kNumber &&
-                      (w_[i].lower == "more"sv || w_[i].lower == "fewer"sv || w_[i].lower == "less"sv);  // "3,000 more troops"
+      // "3,000 more troops", "20 other countries"
+      bool quantity =
+          started && w_[i - 1].pos == Pos::kNumber &&
+          (w_[i].lower == "more"sv || w_[i].lower == "fewer"sv || w_[i].lower == "less"sv || w_[i].lower == "other"sv);
       return !started || w_[i - 1].pos == Pos::kDeterminer || quantity;
     }
     return false;
@@ -322,6 +324,11 @@ class Chunker {
     if (i + 2 >= n || owner_[i] != Owner::kFree || owner_[i + 1] != Owner::kFree) return 0;
     const std::string& a = w_[i].lower;
     const std::string& b = w_[i + 1].lower;
+    // "expelled over 100 Russian diplomats": "over" right after a verb,
+    // before a number and a word of a phrase, bounds the number.
+    if (a == "over"sv && i > 0 && owner_[i - 1] == Owner::kVerb && w_[i + 1].pos == Pos::kNumber &&
+        (w_[i + 2].pos == Pos::kNoun || w_[i + 2].pos == Pos::kAdjective || w_[i + 2].pos == Pos::kProperNoun))
+      return i + 1;
     const bool bound =
         ((a == "more"sv || a == "less"sv || a == "fewer"sv) && b == "than"sv) || (a == "up"sv && b == "to"sv);
     if (!bound) return 0;

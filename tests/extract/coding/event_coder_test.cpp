@@ -1271,6 +1271,11 @@ TEST_CASE("Coder: what a demand's that-clause asks for has not happened, the one
   const auto b = facts("Kenya's foreign ministry condemned the raid and demanded that Somalia punish those responsible.",
                        "2021-05-10");
   CHECK(hasLine(b, "Kenya -REQUEST-> Somalia"));
+  // The demand as the complement of another verb: "voted to demand that ...".
+  const auto v = kg::extract::testing::happened(
+      "The United Nations General Assembly voted to demand that Russia withdraw its troops from Ukraine.",
+      "2022-03-02");
+  for (const auto& l : v) CHECK(l.find("Russia -RETREAT->") == std::string::npos);
   // A that-clause after a verb of saying still reports what happened.
   const auto c = kg::extract::testing::happened("Kenya said that Somalia had withdrawn its envoy from Kenya.",
                                                 "2021-05-10");
@@ -1914,6 +1919,25 @@ TEST_CASE("Coder: 'the decision', 'the announcement' name the act a verb told in
             "2021-04-14");
   INFO(dump(a));
   CHECK(has(a, "United Kingdom -ACCUSE-> Iran"));
+}
+
+TEST_CASE("Coder: 'the strikes' name the act of 'struck' told before, and every doer of it", "[extract][coder]") {
+  // The strike itself hits places, no actor: only the told act names its doers.
+  const auto f = facts(
+      "The United States, Britain and France struck three sites in Syria on Saturday. Russia called the strikes an "
+      "act of aggression.",
+      "2018-04-14");
+  INFO(dump(f));
+  CHECK(has(f, "Russia -ACCUSE-> United States"));
+  CHECK(has(f, "Russia -ACCUSE-> United Kingdom"));
+  CHECK(has(f, "Russia -ACCUSE-> France"));
+  // Never the critic's own side, and not a noun of another verb.
+  const auto o = facts("Russia struck three towns on Saturday. Russia defended the strikes.", "2022-04-14");
+  INFO(dump(o));
+  CHECK_FALSE(has(o, "Russia -SUPPORT-> Russia"));
+  const auto n = facts("Iran visited three sites on Saturday. Britain condemned the strikes.", "2022-04-14");
+  INFO(dump(n));
+  CHECK_FALSE(has(n, "United Kingdom -ACCUSE-> Iran"));
 }
 
 TEST_CASE("Coder: 'said there would be consequences for X' threatens X, 'no consequences' does not",

@@ -115,6 +115,31 @@ TEST_CASE("Chunker: 'more than', 'fewer than', 'up to' before a number open its 
   CHECK(topNp(r, "fewer than 30 people") != syn::kNoIndex);
 }
 
+TEST_CASE("Chunker: 'N other' and a verb's 'over N' stay in the counted phrase", "[extract][syntax]") {
+  // Not "20" and a clause "other countries expelled ...".
+  syn::SentenceParse p = syn::parse(
+      lexicon(), "Canada and more than 20 other countries expelled over 100 Russian diplomats on Monday.", 0);
+  REQUIRE(p.clauses.size() == 1);
+  const syn::Clause& c = p.clauses[0];
+  CHECK(c.kind == syn::ClauseKind::kMain);
+  REQUIRE(c.subject != syn::kNoIndex);
+  const auto& members = p.nps[static_cast<size_t>(c.subject)].members;
+  REQUIRE(members.size() == 2);
+  CHECK(head(p, static_cast<int32_t>(members[1])) == "countries");
+  REQUIRE(c.objects.size() == 1);
+  CHECK(static_cast<int32_t>(c.objects[0]) == topNp(p, "over 100 Russian diplomats"));
+  // "over" after a noun stays a preposition. (After an intransitive verb,
+  // "clashed over 3 islands", it is read as bounding the number too.)
+  syn::SentenceParse q = syn::parse(lexicon(), "Iran seized the tanker over 2 incidents in May.", 0);
+  REQUIRE(q.clauses.size() == 1);
+  REQUIRE(q.clauses[0].objects.size() == 1);
+  CHECK(static_cast<int32_t>(q.clauses[0].objects[0]) == topNp(q, "the tanker"));
+  syn::SentenceParse r = syn::parse(lexicon(), "Turkey expelled two other diplomats over the affair.", 0);
+  REQUIRE(r.clauses.size() == 1);
+  REQUIRE(r.clauses[0].objects.size() == 1);
+  CHECK(static_cast<int32_t>(r.clauses[0].objects[0]) == topNp(r, "two other diplomats"));
+}
+
 TEST_CASE("Chunker: an adverb and adjective after a possessive stay in the owned phrase", "[extract][syntax]") {
   syn::SentenceParse p = syn::parse(
       lexicon(), "Libya's internationally recognised government and the rebels signed a truce on Tuesday.", 0);
