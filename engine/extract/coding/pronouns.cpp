@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "extract/coding/coder_lexicon.h"
+#include "extract/syntax/pos_tagger.h"
 
 namespace kg::extract {
 
@@ -193,6 +194,13 @@ void bindRelativeSubjectPronouns(const SentenceParse& p, NpActors* actors) {
     if (!c.subordinator.empty() && (n.span.first == 0 || p.words[n.span.first - 1].lower != c.subordinator)) continue;
     const syntax::Clause& up = p.clauses[c.parent];
     if (up.subject == kNoIndex || static_cast<size_t>(up.subject) >= actors->size()) continue;
+    // "it" never stands for a plural subject: "American F-16s struck
+    // facilities used by X and groups it backs".
+    const syntax::NounPhrase& host = p.nps[static_cast<size_t>(up.subject)];
+    const std::string_view hostHead = p.words[host.head].lower;
+    const bool countedModel = hostHead.size() > 2 && hostHead.back() == 's' &&
+                              std::isdigit(static_cast<unsigned char>(hostHead[hostHead.size() - 2]));  // "F-16s"
+    if (w == "it" && host.members.empty() && (syntax::isPluralNoun(p.words[host.head]) || countedModel)) continue;
     std::vector<size_t> subject;
     entitiesNamed(p, *actors, up.subject, &subject);
     if (subject.empty() || (w == "it" && subject.size() != 1)) continue;

@@ -747,11 +747,19 @@ class ClauseFinder {
   // own (the noun is that object: fillRelativeGap).
   bool contactRelativeAt(size_t se, size_t e) const {
     static const std::unordered_set<std::string_view> kPronouns = {"it", "they", "he", "she", "we"};
-    if (se == 0 || e != se + 1 || !isNp(se - 1) || !isNp(se)) return false;
+    if (se == 0 || e != se + 1 || !isNp(se)) return false;
+    // The noun before: a phrase, or the phrase of a preposition ("in
+    // retaliation for a chemical attack it blamed on Damascus").
+    int32_t before = kNoIndex;
+    if (isNp(se - 1))
+      before = static_cast<int32_t>(elems_[se - 1].index);
+    else if (elems_[se - 1].kind == Elem::kPp)
+      before = p_.pps[elems_[se - 1].index].np;
+    if (before == kNoIndex) return false;
     const NounPhrase& subject = p_.nps[elems_[se].index];
     if (subject.span.last != subject.span.first + 1 || !kPronouns.count(p_.words[subject.span.first].lower))
       return false;
-    if (p_.words[p_.nps[elems_[se - 1].index].head].pos != Pos::kNoun) return false;
+    if (p_.words[p_.nps[static_cast<size_t>(before)].head].pos != Pos::kNoun) return false;
     const VerbGroup& v = vgOf(e);
     if (v.voice != Voice::kActive || v.nonFinite || isReportingVerb(v.lemma)) return false;
     return e + 1 >= elems_.size() || !isNp(e + 1);

@@ -1940,6 +1940,21 @@ TEST_CASE("Coder: 'the strikes' name the act of 'struck' told before, and every 
   CHECK_FALSE(has(n, "United Kingdom -ACCUSE-> Iran"));
 }
 
+TEST_CASE("Coder: a relative clause's 'it' with no relative word is its host's singular subject", "[extract][coder]") {
+  const auto f = facts(
+      "The United States fired missiles at an air base in retaliation for a chemical attack it blamed on the Syrian "
+      "government.",
+      "2017-04-07");
+  INFO(dump(f));
+  CHECK(has(f, "United States -ACCUSE-> Syria"));
+  // Never a plural subject: "it" is someone else.
+  const auto g = facts(
+      "American F-16s struck two facilities used by Iran's Revolutionary Guards and groups it backs near Abu Kamal.",
+      "2019-12-06");
+  INFO(dump(g));
+  CHECK_FALSE(has(g, "United States -SUPPORT-> Islamic Revolutionary Guard Corps"));
+}
+
 TEST_CASE("Coder: 'said there would be consequences for X' threatens X, 'no consequences' does not",
           "[extract][coder]") {
   const auto f = facts("Biden said on Tuesday that there would be consequences for Saudi Arabia.", "2022-10-12");

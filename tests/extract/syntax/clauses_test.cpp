@@ -348,6 +348,12 @@ TEST_CASE("Clauses: a relative clause with no relative word has the noun before 
   // Not after a speech verb's addressee: "told reporters it would ..." is what was said.
   syn::SentenceParse q = parse("Iran told reporters it would retaliate.");
   CHECK(clause(q, "retaliate").kind == ClauseKind::kReported);
+  // The noun of a preposition's phrase too.
+  syn::SentenceParse r =
+      parse("The United States fired missiles at an air base in retaliation for a chemical attack it blamed on Syria.");
+  const syn::Clause& b = clause(r, "blame");
+  CHECK(b.kind == ClauseKind::kRelative);
+  CHECK(svo(r, b) == "it|blame|a chemical attack|on:Syria");
 }
 
 TEST_CASE("Clauses: 'Officials from X and Y met' is an active meeting, not a participle on the place",
