@@ -32,8 +32,11 @@ bool isEventPassive(std::string_view lemma) {
 // past reads like a participle: "Officials from Iraq and Iran met in
 // Baghdad" (no reduced passive: not officials "met" by someone).
 bool isActiveOnly(std::string_view lemma) {
-  static const std::unordered_set<std::string_view> kActiveOnly = {"meet",  "clash", "gather", "convene", "talk",
-                                                                   "speak", "agree", "fight",  "confer"};
+  static const std::unordered_set<std::string_view> kActiveOnly = {
+      "meet", "clash", "gather", "convene", "talk", "speak", "agree", "fight", "confer",
+      // Intransitive verbs have no passive: "Zelensky arrived in Jeddah on Friday to address ...".
+      "arrive", "come", "go", "happen", "occur", "appear", "disappear", "emerge", "exist", "erupt", "resign", "flee",
+      "travel", "march", "remain", "stay", "vanish"};
   return kActiveOnly.count(lemma) > 0;
 }
 
@@ -531,7 +534,9 @@ class ClauseFinder {
       sawPp = sawPp || elems_[k].kind == Elem::kPp;
       ++k;
     }
-    if (k < elems_.size() && elems_[k].kind == Elem::kVg) return sawPp && !bareParticiple(vgOf(k));
+    // An infinitive is no main verb: "X landed in Y on Friday to address ...".
+    if (k < elems_.size() && elems_[k].kind == Elem::kVg)
+      return sawPp && !bareParticiple(vgOf(k)) && p_.words[vgOf(k).span.first].lower != "to"sv;
     bool ends = k >= elems_.size() || isWordPos(k, Pos::kPunct);
     return ends && isEventPassive(vg.lemma);
   }

@@ -1955,6 +1955,13 @@ TEST_CASE("Coder: a relative clause's 'it' with no relative word is its host's s
   CHECK_FALSE(has(g, "United States -SUPPORT-> Islamic Revolutionary Guard Corps"));
 }
 
+TEST_CASE("Coder: arriving in a state to do something else is a visit", "[extract][coder]") {
+  const auto f =
+      facts("Zelensky arrived in Saudi Arabia on Friday to address a summit of the Arab League.", "2023-05-19");
+  INFO(dump(f));
+  CHECK(has(f, "Volodymyr Zelensky -CONSULT-> Saudi Arabia"));
+}
+
 TEST_CASE("Coder: 'said there would be consequences for X' threatens X, 'no consequences' does not",
           "[extract][coder]") {
   const auto f = facts("Biden said on Tuesday that there would be consequences for Saudi Arabia.", "2022-10-12");

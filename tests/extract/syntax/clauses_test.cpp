@@ -356,6 +356,23 @@ TEST_CASE("Clauses: a relative clause with no relative word has the noun before 
   CHECK(svo(r, b) == "it|blame|a chemical attack|on:Syria");
 }
 
+TEST_CASE("Clauses: an intransitive verb, or one before an infinitive, is no reduced passive", "[extract][syntax]") {
+  // The infinitive is no main verb for the participle to hang on.
+  syn::SentenceParse p = parse("Zelensky arrived in Jeddah on Friday to address a summit of the Arab League.");
+  const syn::Clause& c = clause(p, "arrive");
+  CHECK(c.kind == ClauseKind::kMain);
+  CHECK(p.vgs[c.verb].voice == syn::Voice::kActive);
+  CHECK(np(p, c.subject) == "Zelensky");
+  syn::SentenceParse q = parse("Troops stationed in Iraq on Friday to train local forces.");
+  CHECK(clause(q, "station").kind == ClauseKind::kMain);
+  // "arrive", "flee", "resign" have no passive at all.
+  syn::SentenceParse r = parse("Two protesters who had fled Tehran arrived in Ankara at dawn.");
+  CHECK(r.vgs[clause(r, "arrive").verb].voice == syn::Voice::kActive);
+  // A transitive participle before a finite verb still describes its noun.
+  syn::SentenceParse t = parse("Troops stationed in Iraq were attacked on Friday.");
+  CHECK(clause(t, "station").kind == ClauseKind::kRelative);
+}
+
 TEST_CASE("Clauses: 'Officials from X and Y met' is an active meeting, not a participle on the place",
           "[extract][syntax]") {
   syn::SentenceParse p = parse("Officials from Iraq and Iran met in Baghdad on Monday.");
