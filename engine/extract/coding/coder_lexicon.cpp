@@ -17,6 +17,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"act_nouns", &W::actNouns},
     {"killing_nouns", &W::killingNouns},
     {"victim_prepositions", &W::victimPrepositions},
+    {"death_verb_forms", &W::deathVerbForms},
     {"attributing_verbs", &W::attributingVerbs},
     {"removal_verbs", &W::removalVerbs},
     {"naming_verbs", &W::namingVerbs},

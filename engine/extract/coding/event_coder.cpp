@@ -814,7 +814,9 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
   const auto& objects = complementVerb ? c.complementObjects : c.objects;
   const auto& pps = complementVerb ? c.complementPps : c.pps;
   Roles r;
-  const bool passive = vg.voice == syntax::Voice::kPassive || vg.reducedPassive;
+  // "died in a US drone strike": the passive of killing (death_verb_forms).
+  const bool died = words().deathVerbForms.contains(t.p.words[vg.main].lower);
+  const bool passive = vg.voice == syntax::Voice::kPassive || vg.reducedPassive || died;
   if (passive && !complementVerb) {
     r.source = c.agent != kNoIndex ? c.agent : attackAuthor(t, c);
     r.target = c.subject;

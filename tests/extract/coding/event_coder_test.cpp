@@ -1955,6 +1955,16 @@ TEST_CASE("Coder: a relative clause's 'it' with no relative word is its host's s
   CHECK_FALSE(has(g, "United States -SUPPORT-> Islamic Revolutionary Guard Corps"));
 }
 
+TEST_CASE("Coder: dying in an attack that names its author is being killed by that author", "[extract][coder]") {
+  const auto f = facts("Soleimani died in a US drone strike near Baghdad airport on Friday.", "2020-01-03");
+  INFO(dump(f));
+  CHECK(has(f, "United States -ASSAULT-> Qassem Soleimani"));
+  // No attack, or one with no author: nothing.
+  const auto n = facts("Soleimani's father died in Kerman in 2017.", "2020-01-03");
+  INFO(dump(n));
+  for (const auto& l : n) CHECK(l.find("ASSAULT") == std::string::npos);
+}
+
 TEST_CASE("Coder: arriving in a state to do something else is a visit", "[extract][coder]") {
   const auto f =
       facts("Zelensky arrived in Saudi Arabia on Friday to address a summit of the Arab League.", "2023-05-19");
