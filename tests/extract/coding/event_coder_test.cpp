@@ -1965,6 +1965,19 @@ TEST_CASE("Coder: dying in an attack that names its author is being killed by th
   for (const auto& l : n) CHECK(l.find("ASSAULT") == std::string::npos);
 }
 
+TEST_CASE("Coder: a demonym before a measure or a statement names whose it is", "[extract][coder]") {
+  const auto f = facts("Iran condemned the American sanctions.", "2021-01-10");
+  INFO(dump(f));
+  CHECK(has(f, "Iran -ACCUSE-> United States"));
+  const auto g = facts("Saudi Arabia welcomed the American commitment on Friday.", "2021-02-05");
+  INFO(dump(g));
+  CHECK(has(g, "Saudi Arabia -SUPPORT-> United States"));
+  // A name before "sanctions" is still their target's.
+  const auto h = facts("Washington extended its Iran sanctions.", "2021-02-05");
+  INFO(dump(h));
+  CHECK_FALSE(has(h, "Iran -COERCE-> United States"));
+}
+
 TEST_CASE("Coder: arriving in a state to do something else is a visit", "[extract][coder]") {
   const auto f =
       facts("Zelensky arrived in Saudi Arabia on Friday to address a summit of the Arab League.", "2023-05-19");
