@@ -1965,6 +1965,14 @@ TEST_CASE("Coder: dying in an attack that names its author is being killed by th
   for (const auto& l : n) CHECK(l.find("ASSAULT") == std::string::npos);
 }
 
+TEST_CASE("Coder: chiding, reprimanding, admonishing and taunting are criticism", "[extract][coder]") {
+  for (const char* verb : {"chided", "reprimanded", "admonished", "taunted", "belittled"}) {
+    const auto f = facts(std::string("Chile ") + verb + " Peru on Tuesday.", "2021-03-03");
+    INFO(verb << ": " << dump(f));
+    CHECK(has(f, "Chile -ACCUSE-> Peru"));
+  }
+}
+
 TEST_CASE("Coder: a demonym before a measure or a statement names whose it is", "[extract][coder]") {
   const auto f = facts("Iran condemned the American sanctions.", "2021-01-10");
   INFO(dump(f));
