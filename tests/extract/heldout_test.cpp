@@ -264,8 +264,11 @@ constexpr HeldoutSet kSets[] = {
      55},  // 67/89, 77/85 after session 32 (', and' clauses); 69/89, 79/89 after session 34's "more than N people" as
            // one phrase (+2 right, +2 wrong, not looked at; precision floor 90 -> 88)
     {KG_HELDOUT_FRESH3_DIR, 68, 76, 60},  // 64/93, 75/98 after session 33
-    {KG_HELDOUT_FRESH4_DIR, 83, 94, 70},  // 84/105, 87/93 after session 31 ("Xi"); 85/105, 88/93 after session 32 (a
-                                          // gold alternative); 88/105, 91/96 after session 33
+    {KG_HELDOUT_FRESH4_DIR, 83, 93,
+     70},  // 89/105, 93/99 in session 36: "killed in an Israeli air strike on Beirut" is read as an attack on Lebanon,
+           // as "struck Beirut" already was; its gold writes the city as a place (precision floor 94 -> 93); 84/105,
+           // 87/93 after session 31 ("Xi"); 85/105, 88/93 after session 32 (a gold alternative); 88/105, 91/96 after
+           // session 33
     {KG_HELDOUT_FRESH5_DIR, 64, 87,
      65},  // 72/113, 84/95 after session 31's plural titles; 84/96 after session 33's recorded office of "State's
            // Person" (frozen fresh17 +2 right with it; not looked at); 73/113, 85/97 at session 33's end

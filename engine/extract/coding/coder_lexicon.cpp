@@ -18,6 +18,8 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"killing_nouns", &W::killingNouns},
     {"victim_prepositions", &W::victimPrepositions},
     {"death_verb_forms", &W::deathVerbForms},
+    {"hypothetical_attack_modifiers", &W::hypotheticalAttackModifiers},
+    {"attack_undoing_verbs", &W::attackUndoingVerbs},
     {"attributing_verbs", &W::attributingVerbs},
     {"removal_verbs", &W::removalVerbs},
     {"naming_verbs", &W::namingVerbs},

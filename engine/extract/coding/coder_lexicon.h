@@ -22,7 +22,7 @@ namespace kg::extract {
 struct EnglishCoderWords {
   // event_coder.cpp: roles of a clause.
   WordSet addressPrepositions, neighbourNouns, speakerPronouns, attackNouns, speechVerbs, actNouns, killingNouns, objectControlVerbs;
-  WordSet deathVerbForms;
+  WordSet deathVerbForms, hypotheticalAttackModifiers, attackUndoingVerbs;
   WordSet victimPrepositions, attributingVerbs, removalVerbs, namingVerbs, characterisationBlame, topicVerbs;
   // event_coder.cpp: planned, negated and narrated events.
   WordSet planningGovernors, negatingGovernors, temporalSubordinators, narrativeAdverbs, blameWords,

@@ -11,6 +11,7 @@
 #include "extract/coding/np_binding.h"
 #include "extract/dates/dates.h"
 #include "extract/lexicon/cameo_plover.h"
+#include "extract/relations/rule_lexicon.h"
 
 namespace kg::extract {
 
@@ -316,6 +317,81 @@ std::vector<CodedEvent> helpEvents(const syntax::SentenceParse& p, const NpActor
       ev.sourceNp = np;
       ev.targetNp = helped;
       ev.code = "070";
+      ev.clause = static_cast<uint32_t>(ci);
+      out.push_back(std::move(ev));
+    }
+  }
+  return out;
+}
+
+// "the Russian invasion of Ukraine", "Israel's strike on the consulate of
+// Iran", "Houthi drone attacks on Israel": an attack noun (attack_nouns,
+// killing_nouns) whose own phrase names its author (a demonym, a
+// possessor, a name before it: the phrase's actor) and whose victim is an
+// actor after "on", "against", "upon" (victim_prepositions), or after "of"
+// for an invasion or a killing, is that author's attack (CAMEO 190), in the
+// clause the phrase stands in. None when the sentence has a negated, modal
+// or future verb, nor when a word before the noun says it is only supposed
+// ("a possible Israeli strike": hypothetical_attack_modifiers) or the
+// clause's verb undoes it ("foiled an Iranian attack on X":
+// attack_undoing_verbs).
+std::vector<CodedEvent> nominalAttackEvents(const syntax::SentenceParse& p, const NpActors& actors) {
+  std::vector<CodedEvent> out;
+  const EnglishCoderWords& w = englishCoderWords();
+  if (p.clauses.empty() || hasUnassertedVerb(p)) return out;
+  auto actorOf = [&](int32_t np) -> std::optional<size_t> {
+    if (np == syntax::kNoIndex || static_cast<size_t>(np) >= actors.size() || actors[np].empty()) return std::nullopt;
+    return actors[np].front();
+  };
+  for (size_t k = 0; k < p.nps.size(); ++k) {
+    const syntax::NounPhrase& n = p.nps[k];
+    if (!n.members.empty()) continue;
+    const std::string& head = p.words[n.head].lemma;
+    const bool killing = w.killingNouns.contains(head) || head == "invasion" || head == "occupation";
+    if (!killing && !w.attackNouns.contains(head)) continue;
+    // The author is written before the noun: the actor of the phrase ending
+    // at it ("the Russian invasion"), never of an "of" phrase or apposition
+    // after it ("the assassination of Iran's commander, Soleimani").
+    int32_t base = n.span.last == n.head + 1 ? static_cast<int32_t>(k) : syntax::kNoIndex;
+    for (size_t j = 0; j < p.nps.size() && base == syntax::kNoIndex; ++j)
+      if (p.nps[j].span.first == n.span.first && p.nps[j].span.last == n.head + 1) base = static_cast<int32_t>(j);
+    const auto author = actorOf(base);
+    if (!author) continue;
+    bool supposed = false;
+    for (uint32_t i = n.span.first; i < n.head && !supposed; ++i)
+      supposed = w.hypotheticalAttackModifiers.contains(p.words[i].lower);
+    if (supposed) continue;
+    // The victim: "of X" for an invasion or a killing, else "on / against X" right after the noun.
+    int32_t victim = killing ? n.ofNp : syntax::kNoIndex;
+    for (const auto& pp : p.pps)
+      if (victim == syntax::kNoIndex && pp.span.first == n.span.last && pp.np != syntax::kNoIndex &&
+          w.victimPrepositions.contains(pp.prep) && pp.prep != "of")
+        victim = pp.np;
+    if (victim == syntax::kNoIndex) continue;
+    std::vector<std::pair<size_t, int32_t>> victims;
+    if (!p.nps[victim].members.empty()) {
+      for (uint32_t m : p.nps[victim].members)
+        if (auto e = actorOf(static_cast<int32_t>(m))) victims.emplace_back(*e, static_cast<int32_t>(m));
+    } else if (auto e = actorOf(victim)) {
+      victims.emplace_back(*e, victim);
+    }
+    if (victims.empty()) continue;
+    // The noun's own code when the trigger table has it ("assassination":
+    // 186, "airstrike": 195), so that the rules' reading of it is the same event.
+    std::string code = "190";
+    if (const auto it = englishTriggers().find(p.words[n.head].lower);
+        it != englishTriggers().end() && it->second.type == EdgeType::kAssault && !it->second.cameo.empty())
+      code = it->second.cameo;
+    const size_t ci = clauseNear(p, n.span.first);
+    if (ci >= p.clauses.size() || w.attackUndoingVerbs.contains(p.vgs[p.clauses[ci].verb].lemma)) continue;
+    for (const auto& [e, np] : victims) {
+      if (e == *author) continue;
+      CodedEvent ev;
+      ev.source = *author;
+      ev.target = e;
+      ev.sourceNp = static_cast<int32_t>(k);
+      ev.targetNp = np;
+      ev.code = code;
       ev.clause = static_cast<uint32_t>(ci);
       out.push_back(std::move(ev));
     }
@@ -658,6 +734,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
         if (np == e.targetNp && owner != e.source) denied->emplace_back(e.source, owner);
   auto extra = betweenEvents(parse, actors);
   for (CodedEvent& e : helpEvents(parse, actors)) extra.push_back(std::move(e));
+  for (CodedEvent& e : nominalAttackEvents(parse, actors)) extra.push_back(std::move(e));
   for (CodedEvent& e : frontedMeetingEvents(parse, actors, discourse ? discourse->isPerson : nullptr))
     extra.push_back(std::move(e));
   for (CodedEvent& e : extra) {

@@ -448,6 +448,11 @@ Form triggerForm(const RelationScan& s, size_t i, const Trigger& tr, const std::
                               (s.c.argEndingAt(i) >= 0 && prepAfter && word.back() == 's' && !callsVerb)))
     form = Form::kNoun;
   if (form == Form::kVerb && tr.tense == Tense::kNone && !(i + 1 < tokens.size())) form = Form::kNoun;
+  // "foiled an Iranian attack on X": after a determiner and a capitalised
+  // word no mention covers (a demonym), a present or tenseless form is a noun.
+  if (form == Form::kVerb && tr.tense != Tense::kPast && i >= 2 && isDeterminer(tokens[i - 2].lower) &&
+      tokens[i - 1].capital && tokens[i - 1].script == Script::kLatin && s.c.argAt(i - 1) < 0)
+    form = Form::kNoun;
   // "an EU aid package": a present or tenseless form between a mention
   // opened by a determiner and a lower-case word that opens no phrase of
   // its own is part of that noun phrase ("The EU urged Ankara" stays a verb).

@@ -1973,6 +1973,23 @@ TEST_CASE("Coder: chiding, reprimanding, admonishing and taunting are criticism"
   }
 }
 
+TEST_CASE("Coder: an attack noun with its author and its victim is that attack", "[extract][coder]") {
+  const auto f = facts("The Russian invasion of Ukraine entered its third year on Saturday.", "2024-02-24");
+  INFO(dump(f));
+  CHECK(has(f, "Russia -ASSAULT-> Ukraine"));
+  const auto g = facts("Houthi attacks on Israel continued on Monday.", "2024-09-28");
+  INFO(dump(g));
+  CHECK(has(g, "Houthis -ASSAULT-> Israel"));
+  // Only supposed, undone, or in a sentence that says what might be: nothing.
+  for (const char* text : {"A possible Israeli strike on Iran worried the markets on Monday.",
+                           "Israel foiled an Iranian attack on Azerbaijan on Monday.",
+                           "Officials said an Israeli strike on Iran would come soon."}) {
+    const auto n = kg::extract::testing::happened(text, "2024-04-15");
+    INFO(text);
+    for (const auto& l : n) CHECK(l.find("-ASSAULT->") == std::string::npos);
+  }
+}
+
 TEST_CASE("Coder: a demonym before a measure or a statement names whose it is", "[extract][coder]") {
   const auto f = facts("Iran condemned the American sanctions.", "2021-01-10");
   INFO(dump(f));
