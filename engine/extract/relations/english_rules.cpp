@@ -691,6 +691,10 @@ void activeEvent(RelationScan& s, size_t i, const Trigger& tr, Tense tense) {
   }
   const int subj = s.c.subjectBefore(i);
   if (subj < 0) return;
+  // "demanded that Vilnius withdraw its envoy": asked for, not done.
+  if (const size_t b = s.c.tokBeginOf(subj); tense != Tense::kPast && b >= 2 && s.tokens[b - 1].lower == "that" &&
+                                             words().mandativeWords.contains(s.tokens[b - 2].lower))
+    return;
   const int obj = verbObject(s, i, tr);
   const std::vector<size_t> subjects = s.c.group(subj, true, false);
   if (obj < 0) {

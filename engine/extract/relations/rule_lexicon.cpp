@@ -163,6 +163,7 @@ constexpr std::pair<std::string_view, WordSet E::*> kEnglishSets[] = {
     {"subject_pronouns", &E::subjectPronouns},
     {"saying_words", &E::sayingWords},
     {"aspectual_verbs", &E::aspectualVerbs},
+    {"mandative_words", &E::mandativeWords},
     {"clause_link_words", &E::clauseLinkWords},
     {"role_word_stems", &E::roleWordStems},
     {"title_qualifiers", &E::titleQualifiers},

@@ -59,6 +59,7 @@ struct EnglishRelationWords {
       replacingVerbs;
   WordSet subjectPronouns, sayingWords;  // english_rules: the speaker is not the subject of what was said
   WordSet aspectualVerbs;               // english_rules: "to keep targeting" is intended
+  WordSet mandativeWords;               // english_rules: "demanded that X withdraw" has not happened
 };
 
 // The sets of arabic_words.txt, words arabicNormalize'd.

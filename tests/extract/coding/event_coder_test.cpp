@@ -1271,6 +1271,12 @@ TEST_CASE("Coder: what a demand's that-clause asks for has not happened, the one
   const auto b = facts("Kenya's foreign ministry condemned the raid and demanded that Somalia punish those responsible.",
                        "2021-05-10");
   CHECK(hasLine(b, "Kenya -REQUEST-> Somalia"));
+  // ... also for the older rules' reading, after a first conjunct.
+  const auto r = kg::extract::testing::happened(
+      "China recalled its ambassador to Lithuania on Tuesday and demanded that Lithuania withdraw its envoy from "
+      "Beijing.",
+      "2021-08-10");
+  for (const auto& l : r) CHECK(l.find("Lithuania -SANCTION-> China") == std::string::npos);
   // The demand as the complement of another verb: "voted to demand that ...".
   const auto v = kg::extract::testing::happened(
       "The United Nations General Assembly voted to demand that Russia withdraw its troops from Ukraine.",
