@@ -18,6 +18,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"killing_nouns", &W::killingNouns},
     {"victim_prepositions", &W::victimPrepositions},
     {"death_verb_forms", &W::deathVerbForms},
+    {"occasion_nouns", &W::occasionNouns},
     {"hypothetical_attack_modifiers", &W::hypotheticalAttackModifiers},
     {"attack_undoing_verbs", &W::attackUndoingVerbs},
     {"attributing_verbs", &W::attributingVerbs},

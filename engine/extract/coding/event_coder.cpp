@@ -425,6 +425,10 @@ class PatternMatcher {
     if (pp == kNoIndex) return true;
     const std::string& prep = t_.p.pps[pp].prep;
     if (topicOfText(pp)) return false;
+    // "met at the G20 summit": the occasion is no actor slot (occasion_nouns).
+    if ((prep == "at" || prep == "on" || prep == "during") &&
+        words().occasionNouns.contains(t_.p.words[t_.p.nps[np].head].lemma))
+      return false;
     if (words().addressPrepositions.contains(prep)) return true;
     if (ti == 0 || tokens[ti - 1].kind != PatternTokenKind::kWord) return false;
     const std::string u = upper(prep);
@@ -854,6 +858,11 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
     // "by" after an object names the object's author: "condemned an attack by X".
     const bool author = ph.prep == "by" && !objects.empty();
     if (!words().addressPrepositions.contains(ph.prep) && !author) continue;
+    // "met at the G20 summit", "on the sidelines of the summit": the
+    // occasion, not the one addressed (occasion_nouns).
+    if ((ph.prep == "at" || ph.prep == "on" || ph.prep == "during") &&
+        words().occasionNouns.contains(t.p.words[t.p.nps[ph.np].head].lemma))
+      continue;
     // What a topic verb's object holds is the topic too ("discussed the
     // withdrawal of troops from Iraq"): its party is the one "with" it.
     if (topicVerb && ph.prep != "with") continue;

@@ -1996,6 +1996,15 @@ TEST_CASE("Coder: an attack noun with its author and its victim is that attack",
   }
 }
 
+TEST_CASE("Coder: a summit or a meeting after 'at' is where parties met, not whom they met", "[extract][coder]") {
+  const auto f = facts("Biden and Xi met at the G20 summit in Bali on Monday.", "2022-11-14");
+  INFO(dump(f));
+  CHECK(has(f, "Joe Biden -CONSULT-> Xi Jinping"));
+  const auto g = facts("Erdogan met Putin on the sidelines of the summit in Astana on Tuesday.", "2024-07-03");
+  INFO(dump(g));
+  CHECK(has(g, "Recep Tayyip Erdogan -CONSULT-> Vladimir Putin"));
+}
+
 TEST_CASE("Coder: a demonym before a measure or a statement names whose it is", "[extract][coder]") {
   const auto f = facts("Iran condemned the American sanctions.", "2021-01-10");
   INFO(dump(f));
