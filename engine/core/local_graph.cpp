@@ -48,23 +48,25 @@ Result<GraphSummary> LocalGraph::summary() {
   GraphSummary out;
   std::array<uint64_t, kEdgeTypeCount> byType{};
   int32_t lo = graph::kOpenEnd, hi = graph::kOpenStart;
-  for (graph::EdgeIndex e = 0; e < s.edgeCount(); ++e) {
-    const auto t = static_cast<size_t>(s.type(e));
-    if (t < byType.size()) ++byType[t];
-    if (!s.dated(e)) {
-      ++out.undatedEdges;
-      continue;
+  // Every edge once, through the rows (a merged snapshot may leave slots between them).
+  for (graph::VertexId v = 0; v < s.vertexCount(); ++v)
+    for (graph::EdgeIndex e = s.outBegin(v), end = s.outEnd(v); e < end; ++e) {
+      const auto t = static_cast<size_t>(s.type(e));
+      if (t < byType.size()) ++byType[t];
+      if (!s.dated(e)) {
+        ++out.undatedEdges;
+        continue;
+      }
+      const int32_t first = s.firstDay(e), last = s.lastDay(e);
+      if (first != graph::kOpenStart) {
+        lo = std::min(lo, first);
+        hi = std::max(hi, first);
+      }
+      if (last != graph::kOpenEnd) {
+        lo = std::min(lo, last);
+        hi = std::max(hi, last);
+      }
     }
-    const int32_t first = s.firstDay(e), last = s.lastDay(e);
-    if (first != graph::kOpenStart) {
-      lo = std::min(lo, first);
-      hi = std::max(hi, first);
-    }
-    if (last != graph::kOpenEnd) {
-      lo = std::min(lo, last);
-      hi = std::max(hi, last);
-    }
-  }
   if (lo <= hi) {
     out.firstDay = Date::fromDays(lo, DatePrecision::kDay);
     out.lastDay = Date::fromDays(hi, DatePrecision::kDay);

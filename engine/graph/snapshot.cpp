@@ -252,6 +252,9 @@ Snapshot::~Snapshot() = default;
 
 void Snapshot::bindArrays() {
   outRow_ = a_.outRow.data();
+  outEnd_ = outRow_ + 1;
+  inEnd_ = a_.inRow.data() + 1;
+  edges_ = a_.type.size();
   outCol_ = a_.outCol.data();
   inRow_ = a_.inRow.data();
   inCol_ = a_.inCol.data();
@@ -284,6 +287,33 @@ Status checkRows(std::span<const uint32_t> rows, size_t vertices, size_t edges, 
 }  // namespace
 
 Result<std::shared_ptr<const Snapshot>> Snapshot::view(const SnapshotArrays& a, std::shared_ptr<const void> owner) {
+  auto s = make(a, std::move(owner));
+  if (!s) return s.status();
+  return std::shared_ptr<const Snapshot>(std::move(s).value());
+}
+
+Result<std::shared_ptr<const Snapshot>> Snapshot::viewWithGaps(const SnapshotArrays& a,
+                                                               std::span<const uint32_t> outEnd,
+                                                               std::span<const uint32_t> inEnd, size_t edges,
+                                                               std::shared_ptr<const void> owner) {
+  const size_t v = a.actorIds.size();
+  if (outEnd.size() != v || inEnd.size() != v)
+    return Status::invalidArgument("snapshot: row ends have " + std::to_string(outEnd.size()) + " and " +
+                                   std::to_string(inEnd.size()) + " entries for " + std::to_string(v) + " vertices");
+  if (edges > a.type.size())
+    return Status::invalidArgument("snapshot: " + std::to_string(edges) + " edges in " + std::to_string(a.type.size()) +
+                                   " slots");
+  auto s = make(a, std::move(owner));
+  if (!s) return s.status();
+  Snapshot& x = **s;
+  x.outEnd_ = outEnd.data();
+  x.inEnd_ = inEnd.data();
+  x.edges_ = edges;
+  x.endsBytes_ = outEnd.size_bytes() + inEnd.size_bytes();
+  return std::shared_ptr<const Snapshot>(std::move(s).value());
+}
+
+Result<std::shared_ptr<Snapshot>> Snapshot::make(const SnapshotArrays& a, std::shared_ptr<const void> owner) {
   const size_t v = a.actorIds.size(), e = a.type.size();
   if (v > kMaxIndex || e > kMaxIndex)
     return Status::invalidArgument("snapshot: " + std::to_string(v) + " vertices and " + std::to_string(e) +
@@ -311,7 +341,7 @@ Result<std::shared_ptr<const Snapshot>> Snapshot::view(const SnapshotArrays& a, 
   s->owner_ = std::move(owner);
   s->a_ = a;
   s->bindArrays();
-  return std::shared_ptr<const Snapshot>(std::move(s));
+  return s;
 }
 
 Status Snapshot::checkContents(const SnapshotArrays& a) {
@@ -405,6 +435,8 @@ const uint32_t* Snapshot::indexedRunStarts(VertexId v) const {
 }
 
 VertexId Snapshot::source(EdgeIndex e) const {
+  // The last row starting at or before e (rows are in order; a slot between
+  // rows is never an edge index).
   const uint32_t* end = outRow_ + actorIds_.size() + 1;
   return static_cast<VertexId>(std::upper_bound(outRow_, end, e) - outRow_ - 1);
 }
@@ -435,7 +467,7 @@ size_t Snapshot::memoryBytes() const {
            a_.inCol.size_bytes() + a_.inEdge.size_bytes() + a_.type.size_bytes() + a_.first.size_bytes() +
            a_.last.size_bytes() + a_.precision.size_bytes() + a_.conf.size_bytes() + a_.evidence.size_bytes() +
            a_.cameo.size_bytes() + a_.edgeId.size_bytes() + a_.typeSpan.size_bytes() + a_.runVertex.size_bytes() +
-           a_.runStart.size_bytes();
+           a_.runStart.size_bytes() + endsBytes_;
   }
   const Impl& i = *impl_;
   auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };

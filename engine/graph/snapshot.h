@@ -7,6 +7,12 @@
 // in-edges by edge index), so that a type or date filter can skip whole runs
 // by binary search.
 //
+// A snapshot brought up to date by graph/snapshot_overlay.h's overlayChanges
+// may leave unused slots between rows (its rows are [outBegin(v), outEnd(v))
+// and [inBegin(v), inEnd(v)), not up to the next row's start): edge indices
+// then run to edgeSlots(), of which edgeCount() hold edges. Every other
+// snapshot is contiguous.
+//
 // The arrays are either owned or borrowed. A snapshot built from a store
 // (fromStore, fromEdges, fromScan) lays its adjacency out with two
 // boost::compressed_sparse_row_graph instances and owns them and the
@@ -155,6 +161,17 @@ class Snapshot final {
   // is the file checksum's job, and checkContents').
   static Result<std::shared_ptr<const Snapshot>> view(const SnapshotArrays& arrays,
                                                       std::shared_ptr<const void> owner);
+  // A view whose rows need not touch (graph/snapshot_overlay.h's
+  // overlayChanges): out-edges of v are [arrays.outRow[v], outEnd[v]) and
+  // in-edges [arrays.inRow[v], inEnd[v]); the slots between one row's end and
+  // the next row's start hold no edge and are never read. `edges` is how many
+  // edges the rows hold. The sizes are checked as view() checks them (the
+  // E-arrays' length is the number of slots), plus V entries in outEnd and
+  // inEnd; `owner` keeps outEnd and inEnd valid too. Contents are not checked.
+  static Result<std::shared_ptr<const Snapshot>> viewWithGaps(const SnapshotArrays& arrays,
+                                                              std::span<const uint32_t> outEnd,
+                                                              std::span<const uint32_t> inEnd, size_t edges,
+                                                              std::shared_ptr<const void> owner);
   // OK when the contents of `arrays` (whose sizes view() accepts) hold what
   // the queries index by without checking: actor ids strictly increasing and
   // not 0, row arrays not decreasing, every vertex entry below V and edge
@@ -170,7 +187,15 @@ class Snapshot final {
   ~Snapshot();
 
   size_t vertexCount() const { return actorIds_.size(); }
-  size_t edgeCount() const { return type_.size(); }
+  // Edges in the rows.
+  size_t edgeCount() const { return edges_; }
+  // Edge indices run below this: edgeCount() unless there are slots between
+  // rows (contiguous() false). Size per-edge-index arrays by it.
+  size_t edgeSlots() const { return type_.size(); }
+  // True when each row ends where the next one starts (every snapshot but
+  // one from overlayChanges): arrays() then describes the graph whole, and
+  // the snapshot can be written to a file.
+  bool contiguous() const { return outEnd_ == outRow_ + 1 && inEnd_ == inRow_ + 1; }
 
   ActorId actorId(VertexId v) const { return actorIds_[v]; }
   // The vertex of `id`, or nullopt when the actor is not in this snapshot.
@@ -178,13 +203,13 @@ class Snapshot final {
 
   // Out-edges of v are the edge indices [outBegin(v), outEnd(v)).
   EdgeIndex outBegin(VertexId v) const { return outRow_[v]; }
-  EdgeIndex outEnd(VertexId v) const { return outRow_[v + 1]; }
+  EdgeIndex outEnd(VertexId v) const { return outEnd_[v]; }
   VertexId target(EdgeIndex e) const { return outCol_[e]; }
   // O(log V): the source is implied by the CSR row, not stored.
   VertexId source(EdgeIndex e) const;
   // In-edges of v are the positions [inBegin(v), inEnd(v)) of the reverse CSR.
   uint32_t inBegin(VertexId v) const { return inRow_[v]; }
-  uint32_t inEnd(VertexId v) const { return inRow_[v + 1]; }
+  uint32_t inEnd(VertexId v) const { return inEnd_[v]; }
   VertexId inSource(uint32_t pos) const { return inCol_[pos]; }
   EdgeIndex inEdge(uint32_t pos) const { return inEdge_[pos]; }
   size_t outDegree(VertexId v) const { return outEnd(v) - outBegin(v); }
@@ -219,7 +244,9 @@ class Snapshot final {
     return x ? x + kRunTypes + 1 : nullptr;
   }
 
-  // Every array, valid for the snapshot's lifetime (what a snapshot file stores).
+  // Every array, valid for the snapshot's lifetime (what a snapshot file
+  // stores). When !contiguous(), outRow and inRow hold the rows' starts only
+  // (their ends: outEnd(), inEnd()) and the E-arrays hold edgeSlots() slots.
   const SnapshotArrays& arrays() const { return a_; }
   // True when the arrays are spans over a mapped file rather than owned.
   bool mapped() const { return impl_ == nullptr; }
@@ -239,6 +266,8 @@ class Snapshot final {
   class Builder;
   Snapshot();
   void bindArrays();
+  // view()'s checks and a contiguous snapshot over `a`.
+  static Result<std::shared_ptr<Snapshot>> make(const SnapshotArrays& a, std::shared_ptr<const void> owner);
   // v's kRunStartsPerVertex entries of runStart, or null.
   const uint32_t* runStarts(VertexId v) const {
     if (outDegree(v) < kIndexedRowEdges && inDegree(v) < kIndexedRowEdges) return nullptr;
@@ -253,9 +282,13 @@ class Snapshot final {
   SnapshotArrays a_;                    // spans over impl_ or owner_'s memory
   // Shorthands of a_'s arrays, kept as plain pointers for the inline accessors.
   const uint32_t* outRow_ = nullptr;
+  const uint32_t* outEnd_ = nullptr;  // outRow_ + 1 when contiguous
   const uint32_t* outCol_ = nullptr;
   const uint32_t* inRow_ = nullptr;
+  const uint32_t* inEnd_ = nullptr;  // inRow_ + 1 when contiguous
   const uint32_t* inCol_ = nullptr;
+  size_t edges_ = 0;                   // edges in the rows
+  size_t endsBytes_ = 0;               // the separate row ends' bytes, when not contiguous
   std::span<const ActorId> actorIds_;  // sorted; VertexId = position
   std::span<const uint32_t> inEdge_;   // reverse CSR position -> edge index
   std::span<const uint8_t> type_;

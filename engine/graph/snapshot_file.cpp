@@ -290,10 +290,12 @@ Status writeTemp(int fd, const std::string& tmp, const Snapshot& s, const std::v
   return Status::ok();
 }
 
-// A read-only mapping of a whole file, unmapped when destroyed.
+// A read-only mapping of a whole file, and the file kept open (an overlay
+// maps pieces of it again: graph/shifted_array.h); unmapped and closed when
+// destroyed.
 class Mapping {
  public:
-  Mapping(void* p, size_t n) : p_(p), n_(n) {}
+  Mapping(void* p, size_t n, int fd) : p_(p), n_(n), fd_(fd) {}
   ~Mapping() {
     if (p_ != nullptr) ::munmap(p_, n_);
   }
@@ -301,10 +303,12 @@ class Mapping {
   Mapping& operator=(const Mapping&) = delete;
   const std::byte* data() const { return static_cast<const std::byte*>(p_); }
   size_t size() const { return n_; }
+  FileBacking backing() const { return FileBacking{fd_.get(), data(), n_}; }
 
  private:
   void* p_;
   size_t n_;
+  Fd fd_;
 };
 
 Status corrupt(const std::string& path, const std::string& what) {
@@ -410,9 +414,13 @@ bool foldDue(size_t unsaved, size_t edges, const LoadOptions& options) {
 
 // `base` (stamped `from`) with what the store's commits after `from` up to
 // `now` wrote merged in; nullopt when the change log does not cover them.
+// With `file` (where `base` is mapped from), merged without copying
+// (overlayChanges) unless the merge is due to be folded (saved, which needs
+// a contiguous snapshot: applyChanges).
 Result<std::optional<LoadedSnapshot>> overlay(const storage::GraphStore& store,
-                                              const std::shared_ptr<const Snapshot>& base,
-                                              const SnapshotStamp& from, const SnapshotStamp& now) {
+                                              const std::shared_ptr<const Snapshot>& base, const SnapshotStamp& from,
+                                              const SnapshotStamp& now, const LoadOptions& options,
+                                              size_t unsavedBefore, const FileBacking* file) {
   auto changes = store.changesSince(from.sequence, now.sequence);
   if (!changes) return changes.status();
   if (!changes->has_value()) return std::optional<LoadedSnapshot>();
@@ -433,7 +441,11 @@ Result<std::optional<LoadedSnapshot>> overlay(const storage::GraphStore& store,
   if (out.overlaid == 0) {
     out.snapshot = base;  // commits that touched no edge and added no actor (documents, aliases)
   } else {
-    auto merged = applyChanges(*base, c.actors, headers);
+    // The merged snapshot has at least the base's edges: a fold not due at
+    // the base's count is not due after the merge either.
+    const bool fold = options.save && foldDue(unsavedBefore + out.overlaid, base->edgeCount(), options);
+    auto merged = file != nullptr && !fold ? overlayChanges(*base, *file, c.actors, headers)
+                                           : applyChanges(*base, c.actors, headers);
     if (!merged) return merged.status();
     out.snapshot = std::move(merged).value();
   }
@@ -446,6 +458,9 @@ std::string snapshotFilePath(const std::string& dbPath) { return (fs::path(dbPat
 
 Status writeSnapshotFile(const std::string& path, const Snapshot& snapshot, const SnapshotStamp& stamp,
                          WriteFaults* faults) {
+  if (!snapshot.contiguous())
+    return Status::invalidArgument("snapshot file " + path +
+                                   ": a snapshot merged without copying (slots between its rows) cannot be saved");
   if (stamp.identity.size() > kIdentityBytes)
     return Status::invalidArgument("snapshot file " + path + ": store identity longer than " +
                                    std::to_string(kIdentityBytes) + " bytes");
@@ -494,7 +509,7 @@ Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify 
   // A header-only open reads arrays as queries touch them, scattered: no
   // read-ahead, so that a query brings in only the pages it reads.
   if (verify == SnapshotVerify::kHeader) ::madvise(p, size, MADV_RANDOM);
-  auto mapping = std::make_shared<Mapping>(p, size);
+  auto mapping = std::make_shared<Mapping>(p, size, fd.release());
   OpenedSnapshot out;
   uint64_t vertices = 0, edges = 0, offset[kSectionCount], bytes[kSectionCount], sums[kSectionCount];
   KG_RETURN_IF_ERROR(checkHeader(*mapping, path, &out.stamp, &vertices, &edges, offset, bytes, sums));
@@ -513,6 +528,7 @@ Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify 
     if (!contents.isOk()) return corrupt(path, contents.message());
   }
   out.snapshot = std::move(view).value();
+  out.backing = mapping->backing();
   return out;
 }
 
@@ -544,13 +560,13 @@ Result<LoadedSnapshot> loadSnapshot(const storage::GraphStore& store, const std:
   // Stale (the usual case after a write): the file plus what was written since,
   // when the change log covers it.
   if (opened && opened->stamp.identity == now.identity && options.overlay) {
-    auto merged = overlay(store, opened->snapshot, opened->stamp, now);
+    auto merged = overlay(store, opened->snapshot, opened->stamp, now, options, 0, &opened->backing);
     if (!merged) return merged.status();
     if (merged->has_value()) {
       LoadedSnapshot out = std::move(**merged);
       out.fromFile = true;
       out.unsaved = out.overlaid;
-      if (foldDue(out.unsaved, out.snapshot->edgeCount(), options)) {
+      if (foldDue(out.unsaved, out.snapshot->edgeCount(), options) && out.snapshot->contiguous()) {
         saveBuilt(store, out, path, options);
         out.unsaved = 0;
       }
@@ -567,13 +583,13 @@ Result<LoadedSnapshot> updateSnapshot(const storage::GraphStore& store, const st
   if (current.snapshot && !now.identity.empty() && current.stamp.identity == now.identity && options.overlay &&
       current.stamp.sequence <= now.sequence) {
     if (current.stamp == now) return current;
-    auto merged = overlay(store, current.snapshot, current.stamp, now);
+    auto merged = overlay(store, current.snapshot, current.stamp, now, options, current.unsaved, nullptr);
     if (!merged) return merged.status();
     if (merged->has_value()) {
       LoadedSnapshot out = std::move(**merged);
       out.fromFile = current.fromFile;
       out.unsaved = current.unsaved + out.overlaid;
-      if (foldDue(out.unsaved, out.snapshot->edgeCount(), options)) {
+      if (foldDue(out.unsaved, out.snapshot->edgeCount(), options) && out.snapshot->contiguous()) {
         saveBuilt(store, out, snapshotFilePath(dbPath), options);
         out.unsaved = 0;
       }

@@ -23,6 +23,7 @@
 
 #include "base/status.h"
 #include "graph/snapshot.h"
+#include "graph/snapshot_overlay.h"
 #include "storage/graph_store.h"
 
 namespace kg::graph {
@@ -62,9 +63,13 @@ Status writeSnapshotFile(const std::string& path, const Snapshot& snapshot, cons
 struct OpenedSnapshot {
   std::shared_ptr<const Snapshot> snapshot;  // its arrays are spans over the mapping it holds
   SnapshotStamp stamp;
+  // The open file and its mapping (what overlayChanges maps pieces of), valid
+  // while `snapshot` lives.
+  FileBacking backing;
 };
 
-// Maps the snapshot file at `path`. NotFound when there is none; Corruption
+// Maps the snapshot file at `path` (and keeps it open while the snapshot
+// lives). NotFound when there is none; Corruption
 // with a message saying what was wrong (not a snapshot file, another layout
 // version, truncated, a checksum that does not match, inconsistent sizes;
 // with kFull also contents out of range, Snapshot::checkContents);

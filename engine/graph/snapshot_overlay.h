@@ -7,6 +7,7 @@
 // Thread safety: free functions; safe from any thread.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <span>
 
@@ -28,5 +29,46 @@ namespace kg::graph {
 // 2^32-2 vertices or edges.
 Result<std::shared_ptr<const Snapshot>> applyChanges(const Snapshot& base, std::span<const ActorId> actors,
                                                      std::span<const storage::EdgeHeader> edges);
+
+// Where a snapshot opened from a file lies (openSnapshotFile): the open file
+// and a mapping of it whose first byte is the file's first. Borrowed.
+struct FileBacking {
+  int fd = -1;
+  const std::byte* mapped = nullptr;
+  size_t bytes = 0;
+};
+
+// Rows at most that overlayChanges rewrites (out-rows and in-rows together);
+// beyond, it copies as applyChanges does. Each rewritten row splits the
+// arrays into one more piece, mapped by one system call per array and held
+// as about two kernel mappings each (up to 11 arrays): 1024 rows stay near
+// 22,000 of the 65,530 a process has by default (vm.max_map_count). Beyond
+// it every query copies until the overlay is folded (graph/README.md).
+inline constexpr size_t kMaxShiftedRows = 1024;
+
+// The graph applyChanges gives, without copying the base's arrays: the rows
+// the writes touch are written anew in fresh memory, the rows that grow
+// followed by whole pages of unused slots, and every other piece of every
+// array is the file's own pages mapped at its new place
+// (graph/shifted_array.h). Fresh memory written: the reverse CSR's edge
+// indices (4 bytes an edge: renumbered), the row starts and ends (16 bytes a
+// vertex) and the touched rows, instead of every array (36 bytes an edge);
+// graph/README.md, "The overlay without copying".
+// The result has the same vertices, the same rows holding the same edges in
+// the same order, and the run index of the same rows (its typeSpan an upper
+// bound: at least a fresh build's), so every query answers the same; but it
+// is not contiguous() (slots lie between rows, and its edge indices are not a
+// fresh build's, though in the same order), so it cannot be saved to a file.
+// Requires `edges` to hold each id once. Copies instead, as applyChanges
+// (and sets *copied when `copied` is not null), when `base` is not
+// contiguous or its arrays do not lie inside `file`'s mapping, when `file`
+// has no descriptor, when a written actor renumbers the vertices (an id
+// below the highest), when more than kMaxShiftedRows rows change, or when
+// the system refuses a mapping.
+// Errors: those of applyChanges.
+Result<std::shared_ptr<const Snapshot>> overlayChanges(const Snapshot& base, const FileBacking& file,
+                                                       std::span<const ActorId> actors,
+                                                       std::span<const storage::EdgeHeader> edges,
+                                                       bool* copied = nullptr);
 
 }  // namespace kg::graph
