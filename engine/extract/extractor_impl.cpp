@@ -465,6 +465,16 @@ Extraction ExtractorImpl::extract(const Article& article) const {
   discourse.isState = [&resolver](size_t e) {
     return e < resolver.entities().size() && resolver.entities()[e].actor.kind == ActorKind::kState;
   };
+  discourse.stateOf = [&resolver](size_t e) -> std::optional<size_t> {
+    const auto& es = resolver.entities();
+    if (e >= es.size() || es[e].actor.kind != ActorKind::kPerson || es[e].actor.country.empty()) return std::nullopt;
+    const std::string country = es[e].actor.country;
+    const auto& catalog = resolver.catalog().actors();
+    for (size_t i = 0; i < catalog.size(); ++i)
+      if (catalog[i].actor.kind == ActorKind::kState && catalog[i].actor.country == country)
+        return resolver.fromCatalog(i);
+    return std::nullopt;
+  };
   size_t sentenceAt = 0;  // the sentence being read, for previousDay
   discourse.previousDay = [&]() -> Date {
     return sentenceAt == 0 ? Date::unknown() : dayOfSentence(article, sentences[sentenceAt - 1]);

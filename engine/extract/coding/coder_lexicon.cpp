@@ -19,6 +19,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"victim_prepositions", &W::victimPrepositions},
     {"death_verb_forms", &W::deathVerbForms},
     {"occasion_nouns", &W::occasionNouns},
+    {"own_state_heads", &W::ownStateHeads},
     {"hypothetical_attack_modifiers", &W::hypotheticalAttackModifiers},
     {"attack_undoing_verbs", &W::attackUndoingVerbs},
     {"attributing_verbs", &W::attributingVerbs},

@@ -22,7 +22,7 @@ namespace kg::extract {
 struct EnglishCoderWords {
   // event_coder.cpp: roles of a clause.
   WordSet addressPrepositions, neighbourNouns, speakerPronouns, attackNouns, speechVerbs, actNouns, killingNouns, objectControlVerbs;
-  WordSet occasionNouns;
+  WordSet occasionNouns, ownStateHeads;
   WordSet deathVerbForms, hypotheticalAttackModifiers, attackUndoingVerbs;
   WordSet victimPrepositions, attributingVerbs, removalVerbs, namingVerbs, characterisationBlame, topicVerbs;
   // event_coder.cpp: planned, negated and narrated events.

@@ -705,6 +705,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   if (discourse) {
     bindPersonPronouns(parse, *discourse, &actors);
     bindTheCountry(parse, *discourse, &actors);
+    bindSpeakersOwnState(parse, *discourse, demonymStatesOf(parse, demonym), &actors);
     bindTheGroup(parse, *discourse, &actors);
     bindTitledRoles(parse, *discourse, &actors);
     bindBareAgents(parse, *discourse, &actors);

@@ -178,6 +178,41 @@ void bindParticipleObjects(SentenceParse* parse, NpActors* actors) {
   }
 }
 
+void bindSpeakersOwnState(const SentenceParse& p, const DiscourseState& d,
+                          const std::vector<std::pair<uint32_t, size_t>>& demonymStates, NpActors* actors) {
+  if (!d.stateOf || !d.isPerson) return;
+  for (const syntax::Clause& c : p.clauses) {
+    if (c.kind != syntax::ClauseKind::kReported || c.subject == kNoIndex || c.subjectInherited || c.speaker == kNoIndex)
+      continue;
+    const auto k = static_cast<size_t>(c.subject);
+    if (k >= actors->size() || !(*actors)[k].empty()) continue;
+    const syntax::NounPhrase& n = p.nps[k];
+    if (n.span.last != n.span.first + 2 || n.head != n.span.first + 1) continue;
+    const std::string_view owner = p.words[n.span.first].lower;
+    if (owner != "his" && owner != "her" && owner != "their") continue;
+    if (!englishCoderWords().ownStateHeads.contains(p.words[n.head].lemma)) continue;
+    const auto s = static_cast<size_t>(c.speaker);
+    if (s >= actors->size()) continue;
+    // The one person the speaker's phrase names ("Mexican Foreign Minister
+    // Marcelo Ebrard" also names Mexico).
+    std::optional<size_t> person;
+    size_t persons = 0;
+    for (size_t e : (*actors)[s])
+      if (d.isPerson(e)) person = e, ++persons;
+    if (persons != 1) continue;
+    if (auto state = d.stateOf(*person)) {
+      (*actors)[k] = {*state};
+      continue;
+    }
+    const syntax::NounPhrase& speaker = p.nps[s];
+    for (const auto& [w, state] : demonymStates)
+      if (w >= speaker.span.first && w < speaker.span.last) {
+        (*actors)[k] = {state};
+        break;
+      }
+  }
+}
+
 void bindRelativeSubjectPronouns(const SentenceParse& p, NpActors* actors) {
   for (const syntax::Clause& c : p.clauses) {
     // With "which"/"whom", or none: "the sanctions it had imposed on Turkey".

@@ -47,6 +47,17 @@ struct NamedParties {
 
 // What the sentences read so far leave for the next one of the same article
 // (one per article, updated by EnglishEventCoder::code sentence by sentence).
+struct DiscourseState;
+
+// "Ebrard said his government had granted Morales asylum": "his / her /
+// their" + a word for one's state (own_state_heads) as the subject of a
+// reported clause is the state of the person who says it (a speaker with a
+// country: DiscourseState::stateOf, else a demonym written in the speaker's
+// phrase, "Mexican Foreign Minister Marcelo Ebrard": `demonymStates`, word
+// index and state entity).
+void bindSpeakersOwnState(const syntax::SentenceParse& p, const DiscourseState& d,
+                          const std::vector<std::pair<uint32_t, size_t>>& demonymStates, NpActors* actors);
+
 struct DiscourseState {
   // True when entity `e` is a person; without it nothing is bound.
   std::function<bool(size_t)> isPerson;
@@ -63,6 +74,9 @@ struct DiscourseState {
   std::string earlierGroupHead;
   // True when entity `e` is a state; without it "the country" is not bound.
   std::function<bool(size_t)> isState;
+  // The state entity of person `e` (its country), made when needed; nullopt
+  // when it has none. Without it "his government" is not bound.
+  std::function<std::optional<size_t>(size_t)> stateOf;
   // The states the last sentence that named any named, in text order, and
   // that sentence's number (acts.sentence numbering).
   std::vector<size_t> earlierStates;

@@ -1996,6 +1996,24 @@ TEST_CASE("Coder: an attack noun with its author and its victim is that attack",
   }
 }
 
+TEST_CASE("Coder: 'his government' said by a person is that person's state", "[extract][coder]") {
+  // A title's demonym gives the state of a person the dictionary lacks.
+  const auto f = facts(
+      "Mexican Foreign Minister Marcelo Ebrard said on Monday that his government had granted Evo Morales political "
+      "asylum.",
+      "2019-11-11");
+  INFO(dump(f));
+  CHECK(has(f, "Mexico -AID-> Evo Morales"));
+  // A person the dictionary has: its country.
+  const auto g = facts("Amir-Abdollahian said his country had summoned the British ambassador.", "2023-01-10");
+  INFO(dump(g));
+  CHECK(has(g, "Iran -ACCUSE-> United Kingdom"));
+  // Not a phrase with more than the two words, not when no person speaks.
+  const auto n = facts("Mexico said his government had granted Evo Morales political asylum.", "2019-11-11");
+  INFO(dump(n));
+  CHECK_FALSE(has(n, "Mexico -AID-> Evo Morales"));
+}
+
 TEST_CASE("Coder: a summit or a meeting after 'at' is where parties met, not whom they met", "[extract][coder]") {
   const auto f = facts("Biden and Xi met at the G20 summit in Bali on Monday.", "2022-11-14");
   INFO(dump(f));
