@@ -172,6 +172,38 @@ uint64_t reverseKey(uint8_t type, int32_t first) {
   return static_cast<uint64_t>(type) << 32 | (static_cast<uint32_t>(first) ^ 0x80000000u);
 }
 
+// The base's edge indices of the written edges' old versions (sorted,
+// unique) and the written edges as inserted, ordered as rows keep them
+// (source, run key, target, edge id). `vertexOfNew` gives an actor id's
+// vertex in the result.
+template <typename VertexOfNew>
+void writtenEdges(const Snapshot& base, std::span<const storage::EdgeHeader> edges, const VertexOfNew& vertexOfNew,
+                  std::vector<uint32_t>* removed, std::vector<Inserted>* ins) {
+  const SnapshotArrays& b = base.arrays();
+  ins->reserve(edges.size());
+  for (const auto& h : edges) {
+    if (auto ov = base.vertexOf(h.edge.src)) {
+      for (uint32_t e = base.outBegin(*ov); e < base.outEnd(*ov); ++e)
+        if (b.edgeId[e] == h.edge.id) {
+          removed->push_back(e);
+          break;
+        }
+    }
+    Inserted x;
+    x.src = vertexOfNew(h.edge.src);
+    x.dst = vertexOfNew(h.edge.dst);
+    x.dstId = h.edge.dst;
+    x.p = packEdge(h);
+    x.key = runKey(x.p.type, x.p.first, x.p.precision);
+    ins->push_back(x);
+  }
+  std::sort(removed->begin(), removed->end());
+  removed->erase(std::unique(removed->begin(), removed->end()), removed->end());
+  std::sort(ins->begin(), ins->end(), [](const Inserted& x, const Inserted& y) {
+    return std::tie(x.src, x.key, x.dstId, x.p.edgeId) < std::tie(y.src, y.key, y.dstId, y.p.edgeId);
+  });
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const Snapshot>> applyChanges(const Snapshot& base, std::span<const ActorId> actors,
@@ -226,28 +258,7 @@ Result<std::shared_ptr<const Snapshot>> applyChanges(const Snapshot& base, std::
   // The base's copies of written edges go; the written versions come in.
   std::vector<uint32_t> removed;
   std::vector<Inserted> ins;
-  ins.reserve(edges.size());
-  for (const auto& h : edges) {
-    if (auto ov = base.vertexOf(h.edge.src)) {
-      for (uint32_t e = base.outBegin(*ov); e < base.outEnd(*ov); ++e)
-        if (b.edgeId[e] == h.edge.id) {
-          removed.push_back(e);
-          break;
-        }
-    }
-    Inserted x;
-    x.src = vertexOfNew(h.edge.src);
-    x.dst = vertexOfNew(h.edge.dst);
-    x.dstId = h.edge.dst;
-    x.p = packEdge(h);
-    x.key = runKey(x.p.type, x.p.first, x.p.precision);
-    ins.push_back(x);
-  }
-  std::sort(removed.begin(), removed.end());
-  removed.erase(std::unique(removed.begin(), removed.end()), removed.end());
-  std::sort(ins.begin(), ins.end(), [](const Inserted& x, const Inserted& y) {
-    return std::tie(x.src, x.key, x.dstId, x.p.edgeId) < std::tie(y.src, y.key, y.dstId, y.p.edgeId);
-  });
+  writtenEdges(base, edges, vertexOfNew, &removed, &ins);
   const size_t newE = base.edgeCount() - removed.size() + ins.size();
   if (newE > kMaxIndex)
     return Status::limitExceeded("snapshot: " + std::to_string(newE) + " edges; at most " +
@@ -493,28 +504,7 @@ Result<std::shared_ptr<const Snapshot>> overlayChanges(const Snapshot& base, con
   // (as applyChanges: same order within a row).
   std::vector<uint32_t> removed;
   std::vector<Inserted> ins;
-  ins.reserve(edges.size());
-  for (const auto& h : edges) {
-    if (auto ov = base.vertexOf(h.edge.src)) {
-      for (uint32_t e = base.outBegin(*ov); e < base.outEnd(*ov); ++e)
-        if (b.edgeId[e] == h.edge.id) {
-          removed.push_back(e);
-          break;
-        }
-    }
-    Inserted x;
-    x.src = vertexOfNew(h.edge.src);
-    x.dst = vertexOfNew(h.edge.dst);
-    x.dstId = h.edge.dst;
-    x.p = packEdge(h);
-    x.key = runKey(x.p.type, x.p.first, x.p.precision);
-    ins.push_back(x);
-  }
-  std::sort(removed.begin(), removed.end());
-  removed.erase(std::unique(removed.begin(), removed.end()), removed.end());
-  std::sort(ins.begin(), ins.end(), [](const Inserted& x, const Inserted& y) {
-    return std::tie(x.src, x.key, x.dstId, x.p.edgeId) < std::tie(y.src, y.key, y.dstId, y.p.edgeId);
-  });
+  writtenEdges(base, edges, vertexOfNew, &removed, &ins);
   const size_t newEdges = oldE - removed.size() + ins.size();
 
   // Forward rows to rewrite: sources of inserted edges and of removed ones,
