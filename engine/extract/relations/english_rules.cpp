@@ -210,6 +210,8 @@ class Clauses {
         size_t p = args_[k]->tokBegin;
         while (p > v + 1 && isDeterminer(t_[p - 1].lower)) --p;
         if (p > v + 2 && t_[p - 1].lower == "of" && roleNoun(t_[p - 2].lower)) return -1;
+        // "met at the G20 summit": the name qualifies an occasion, no party.
+        if (const size_t e = args_[k]->tokEnd; e < t_.size() && words().occasionNouns.contains(t_[e].lower)) return -1;
         return k;
       }
       if (t.lower == "(" || t.lower == ")") continue;

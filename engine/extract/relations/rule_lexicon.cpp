@@ -164,6 +164,7 @@ constexpr std::pair<std::string_view, WordSet E::*> kEnglishSets[] = {
     {"saying_words", &E::sayingWords},
     {"aspectual_verbs", &E::aspectualVerbs},
     {"mandative_words", &E::mandativeWords},
+    {"occasion_nouns", &E::occasionNouns},
     {"clause_link_words", &E::clauseLinkWords},
     {"role_word_stems", &E::roleWordStems},
     {"title_qualifiers", &E::titleQualifiers},

@@ -2018,6 +2018,9 @@ TEST_CASE("Coder: a summit or a meeting after 'at' is where parties met, not who
   const auto f = facts("Biden and Xi met at the G20 summit in Bali on Monday.", "2022-11-14");
   INFO(dump(f));
   CHECK(has(f, "Joe Biden -CONSULT-> Xi Jinping"));
+  // Neither reader makes it a meeting with the G20.
+  CHECK_FALSE(has(f, "Joe Biden -CONSULT-> Group of Twenty"));
+  CHECK_FALSE(has(f, "Xi Jinping -CONSULT-> Group of Twenty"));
   const auto g = facts("Erdogan met Putin on the sidelines of the summit in Astana on Tuesday.", "2024-07-03");
   INFO(dump(g));
   CHECK(has(g, "Recep Tayyip Erdogan -CONSULT-> Vladimir Putin"));
