@@ -1,6 +1,5 @@
 #include "core/cameo.h"
 
-#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>

@@ -172,6 +172,23 @@ uint64_t reverseKey(uint8_t type, int32_t first) {
   return static_cast<uint64_t>(type) << 32 | (static_cast<uint32_t>(first) ^ 0x80000000u);
 }
 
+// The actor ids the writes bring that `base` has no vertex for (written
+// actors and edge ends), sorted and unique. InvalidArgument when an edge has
+// actor id 0.
+Result<std::vector<ActorId>> addedActors(const Snapshot& base, std::span<const ActorId> actors,
+                                         std::span<const storage::EdgeHeader> edges) {
+  std::vector<ActorId> extra(actors.begin(), actors.end());
+  for (const auto& h : edges) {
+    if (h.edge.src == 0 || h.edge.dst == 0) return Status::invalidArgument("snapshot: an edge has actor id 0");
+    extra.push_back(h.edge.src);
+    extra.push_back(h.edge.dst);
+  }
+  std::sort(extra.begin(), extra.end());
+  extra.erase(std::unique(extra.begin(), extra.end()), extra.end());
+  std::erase_if(extra, [&](ActorId id) { return id == 0 || base.vertexOf(id).has_value(); });
+  return extra;
+}
+
 // The base's edge indices of the written edges' old versions (sorted,
 // unique) and the written edges as inserted, ordered as rows keep them
 // (source, run key, target, edge id). `vertexOfNew` gives an actor id's
@@ -216,16 +233,9 @@ Result<std::shared_ptr<const Snapshot>> applyChanges(const Snapshot& base, std::
   Owned& o = *owned;
 
   // Vertices: the base's, plus written actors and edge ends it lacks.
-  std::vector<ActorId> extra;
-  for (ActorId a : actors) extra.push_back(a);
-  for (const auto& h : edges) {
-    if (h.edge.src == 0 || h.edge.dst == 0) return Status::invalidArgument("snapshot: an edge has actor id 0");
-    extra.push_back(h.edge.src);
-    extra.push_back(h.edge.dst);
-  }
-  std::sort(extra.begin(), extra.end());
-  extra.erase(std::unique(extra.begin(), extra.end()), extra.end());
-  std::erase_if(extra, [&](ActorId id) { return id == 0 || base.vertexOf(id).has_value(); });
+  auto added = addedActors(base, actors, edges);
+  if (!added.isOk()) return added.status();
+  const std::vector<ActorId>& extra = *added;
   o.actorIds.resize(oldV + extra.size());
   std::merge(b.actorIds.begin(), b.actorIds.end(), extra.begin(), extra.end(), o.actorIds.begin());
   const size_t newV = o.actorIds.size();
@@ -481,15 +491,9 @@ Result<std::shared_ptr<const Snapshot>> overlayChanges(const Snapshot& base, con
 
   // Vertices: the base's, then written actors and edge ends it lacks, which
   // must all come after its highest id (else the vertices renumber: copy).
-  std::vector<ActorId> extra(actors.begin(), actors.end());
-  for (const auto& h : edges) {
-    if (h.edge.src == 0 || h.edge.dst == 0) return Status::invalidArgument("snapshot: an edge has actor id 0");
-    extra.push_back(h.edge.src);
-    extra.push_back(h.edge.dst);
-  }
-  std::sort(extra.begin(), extra.end());
-  extra.erase(std::unique(extra.begin(), extra.end()), extra.end());
-  std::erase_if(extra, [&](ActorId id) { return id == 0 || base.vertexOf(id).has_value(); });
+  auto added = addedActors(base, actors, edges);
+  if (!added.isOk()) return added.status();
+  const std::vector<ActorId>& extra = *added;
   if (!extra.empty() && extra.front() < b.actorIds.back()) return copy();
   const size_t newV = oldV + extra.size();
   if (newV > kMaxIndex)

@@ -22,6 +22,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"own_state_heads", &W::ownStateHeads},
     {"hypothetical_attack_modifiers", &W::hypotheticalAttackModifiers},
     {"attack_undoing_verbs", &W::attackUndoingVerbs},
+    {"of_victim_attack_nouns", &W::ofVictimAttackNouns},
     {"attributing_verbs", &W::attributingVerbs},
     {"removal_verbs", &W::removalVerbs},
     {"naming_verbs", &W::namingVerbs},

@@ -23,7 +23,7 @@ struct EnglishCoderWords {
   // event_coder.cpp: roles of a clause.
   WordSet addressPrepositions, neighbourNouns, speakerPronouns, attackNouns, speechVerbs, actNouns, killingNouns, objectControlVerbs;
   WordSet occasionNouns, ownStateHeads;
-  WordSet deathVerbForms, hypotheticalAttackModifiers, attackUndoingVerbs;
+  WordSet deathVerbForms, hypotheticalAttackModifiers, attackUndoingVerbs, ofVictimAttackNouns;
   WordSet victimPrepositions, attributingVerbs, removalVerbs, namingVerbs, characterisationBlame, topicVerbs;
   // event_coder.cpp: planned, negated and narrated events.
   WordSet planningGovernors, negatingGovernors, temporalSubordinators, narrativeAdverbs, blameWords,

@@ -183,6 +183,26 @@ bool hasUnassertedVerb(const syntax::SentenceParse& p) {
   });
 }
 
+// The first entity phrase `np` names; nullopt for none or kNoIndex.
+std::optional<size_t> firstActor(const NpActors& actors, int32_t np) {
+  if (np == syntax::kNoIndex || static_cast<size_t>(np) >= actors.size() || actors[np].empty()) return std::nullopt;
+  return actors[np].front();
+}
+
+// The parties phrase `np` names, each with the phrase naming it: the
+// members of a coordination that name one ("the United States, Britain and
+// Jordan"), else the phrase's own first actor. Empty for none or kNoIndex.
+std::vector<std::pair<size_t, int32_t>> partiesOf(const syntax::SentenceParse& p, const NpActors& actors, int32_t np) {
+  std::vector<std::pair<size_t, int32_t>> out;
+  if (np != syntax::kNoIndex && !p.nps[np].members.empty()) {
+    for (uint32_t m : p.nps[np].members)
+      if (auto e = firstActor(actors, static_cast<int32_t>(m))) out.emplace_back(*e, static_cast<int32_t>(m));
+  } else if (auto e = firstActor(actors, np)) {
+    out.emplace_back(*e, np);
+  }
+  return out;
+}
+
 // Events a noun gives two parties written after "between": "talks between
 // Armenia and Azerbaijan opened", "clashes broke out (in Gaza) between Hamas
 // and Fatah" (english_coder_words.txt, meeting_nouns), "an agreement was
@@ -256,10 +276,6 @@ std::vector<CodedEvent> helpEvents(const syntax::SentenceParse& p, const NpActor
   const EnglishCoderWords& w = englishCoderWords();
   if (p.clauses.empty()) return out;
   if (hasUnassertedVerb(p)) return out;
-  auto actorOf = [&](int32_t np) -> std::optional<size_t> {
-    if (np == syntax::kNoIndex || static_cast<size_t>(np) >= actors.size() || actors[np].empty()) return std::nullopt;
-    return actors[np].front();
-  };
   for (const auto& with : p.pps) {
     if (with.prep != "with" || with.np == syntax::kNoIndex || with.span.first == 0) continue;
     const auto& help = p.nps[with.np];
@@ -278,13 +294,7 @@ std::vector<CodedEvent> helpEvents(const syntax::SentenceParse& p, const NpActor
         if (helpers == syntax::kNoIndex || n.span.last > p.nps[helpers].span.last) helpers = static_cast<int32_t>(j);
       }
     }
-    std::vector<std::pair<size_t, int32_t>> parties;
-    if (helpers != syntax::kNoIndex && !p.nps[helpers].members.empty()) {
-      for (uint32_t m : p.nps[helpers].members)
-        if (auto e = actorOf(static_cast<int32_t>(m))) parties.emplace_back(*e, static_cast<int32_t>(m));
-    } else if (auto e = actorOf(helpers)) {
-      parties.emplace_back(*e, helpers);
-    }
+    const auto parties = partiesOf(p, actors, helpers);
     if (parties.empty()) continue;
     // The clause the phrase belongs to, else the one it stands in.
     const auto ppIndex = static_cast<uint32_t>(&with - p.pps.data());
@@ -295,19 +305,20 @@ std::vector<CodedEvent> helpEvents(const syntax::SentenceParse& p, const NpActor
     const syntax::Clause& c = p.clauses[ci];
     const bool passive = p.vgs[c.verb].voice == syntax::Voice::kPassive;
     int32_t helped = passive ? c.agent : syntax::kNoIndex;
-    if (!actorOf(helped) && !passive && !c.subjectInherited) helped = c.subject;
+    if (!firstActor(actors, helped) && !passive && !c.subjectInherited) helped = c.subject;
     // "Israel said nearly all were intercepted with help from ...": a
     // passive with no agent is the speaker's doing.
-    if (!actorOf(helped) && passive && c.agent == syntax::kNoIndex && c.kind == syntax::ClauseKind::kReported) {
+    if (!firstActor(actors, helped) && passive && c.agent == syntax::kNoIndex &&
+        c.kind == syntax::ClauseKind::kReported) {
       helped = c.speaker;
-      if (!actorOf(helped) && c.parent != syntax::kNoIndex) helped = p.clauses[c.parent].subject;
+      if (!firstActor(actors, helped) && c.parent != syntax::kNoIndex) helped = p.clauses[c.parent].subject;
     }
     // ... also when the parse missed the report: the clause right before
     // is a verb of saying.
-    if (!actorOf(helped) && passive && c.agent == syntax::kNoIndex && ci > 0 &&
+    if (!firstActor(actors, helped) && passive && c.agent == syntax::kNoIndex && ci > 0 &&
         w.speechVerbs.contains(p.vgs[p.clauses[ci - 1].verb].lemma))
       helped = p.clauses[ci - 1].subject;
-    const auto target = actorOf(helped);
+    const auto target = firstActor(actors, helped);
     if (!target) continue;
     for (const auto& [e, np] : parties) {
       if (e == *target) continue;
@@ -339,15 +350,11 @@ std::vector<CodedEvent> nominalAttackEvents(const syntax::SentenceParse& p, cons
   std::vector<CodedEvent> out;
   const EnglishCoderWords& w = englishCoderWords();
   if (p.clauses.empty() || hasUnassertedVerb(p)) return out;
-  auto actorOf = [&](int32_t np) -> std::optional<size_t> {
-    if (np == syntax::kNoIndex || static_cast<size_t>(np) >= actors.size() || actors[np].empty()) return std::nullopt;
-    return actors[np].front();
-  };
   for (size_t k = 0; k < p.nps.size(); ++k) {
     const syntax::NounPhrase& n = p.nps[k];
     if (!n.members.empty()) continue;
     const std::string& head = p.words[n.head].lemma;
-    const bool killing = w.killingNouns.contains(head) || head == "invasion" || head == "occupation";
+    const bool killing = w.killingNouns.contains(head) || w.ofVictimAttackNouns.contains(head);
     if (!killing && !w.attackNouns.contains(head)) continue;
     // The author is written before the noun: the actor of the phrase ending
     // at it ("the Russian invasion"), never of an "of" phrase or apposition
@@ -355,7 +362,7 @@ std::vector<CodedEvent> nominalAttackEvents(const syntax::SentenceParse& p, cons
     int32_t base = n.span.last == n.head + 1 ? static_cast<int32_t>(k) : syntax::kNoIndex;
     for (size_t j = 0; j < p.nps.size() && base == syntax::kNoIndex; ++j)
       if (p.nps[j].span.first == n.span.first && p.nps[j].span.last == n.head + 1) base = static_cast<int32_t>(j);
-    const auto author = actorOf(base);
+    const auto author = firstActor(actors, base);
     if (!author) continue;
     bool supposed = false;
     for (uint32_t i = n.span.first; i < n.head && !supposed; ++i)
@@ -368,13 +375,7 @@ std::vector<CodedEvent> nominalAttackEvents(const syntax::SentenceParse& p, cons
           w.victimPrepositions.contains(pp.prep) && pp.prep != "of")
         victim = pp.np;
     if (victim == syntax::kNoIndex) continue;
-    std::vector<std::pair<size_t, int32_t>> victims;
-    if (!p.nps[victim].members.empty()) {
-      for (uint32_t m : p.nps[victim].members)
-        if (auto e = actorOf(static_cast<int32_t>(m))) victims.emplace_back(*e, static_cast<int32_t>(m));
-    } else if (auto e = actorOf(victim)) {
-      victims.emplace_back(*e, victim);
-    }
+    const auto victims = partiesOf(p, actors, victim);
     if (victims.empty()) continue;
     // The noun's own code when the trigger table has it ("assassination":
     // 186, "airstrike": 195), so that the rules' reading of it is the same event.

@@ -237,6 +237,14 @@ enum class ActKind : uint8_t;
 ActKind actKindOf(const MatchText& t, int32_t np);
 int32_t relativeAgent(const MatchText& t, uint32_t o);
 
+// "at the G20 summit", "on the sidelines of the summit", "during the
+// ceremony": phrase `np` after preposition `prep` says on what occasion
+// parties met, never whom they addressed (occasion_nouns).
+bool namesOccasion(const SentenceParse& p, std::string_view prep, int32_t np) {
+  return np != kNoIndex && (prep == "at" || prep == "on" || prep == "during") &&
+         words().occasionNouns.contains(p.words[p.nps[np].head].lemma);
+}
+
 class PatternMatcher {
  public:
   // `allowed[np]`: the phrases a slot may take (the clause's own arguments).
@@ -425,10 +433,7 @@ class PatternMatcher {
     if (pp == kNoIndex) return true;
     const std::string& prep = t_.p.pps[pp].prep;
     if (topicOfText(pp)) return false;
-    // "met at the G20 summit": the occasion is no actor slot (occasion_nouns).
-    if ((prep == "at" || prep == "on" || prep == "during") &&
-        words().occasionNouns.contains(t_.p.words[t_.p.nps[np].head].lemma))
-      return false;
+    if (namesOccasion(t_.p, prep, np)) return false;  // "met at the G20 summit": no actor slot
     if (words().addressPrepositions.contains(prep)) return true;
     if (ti == 0 || tokens[ti - 1].kind != PatternTokenKind::kWord) return false;
     const std::string u = upper(prep);
@@ -858,11 +863,7 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
     // "by" after an object names the object's author: "condemned an attack by X".
     const bool author = ph.prep == "by" && !objects.empty();
     if (!words().addressPrepositions.contains(ph.prep) && !author) continue;
-    // "met at the G20 summit", "on the sidelines of the summit": the
-    // occasion, not the one addressed (occasion_nouns).
-    if ((ph.prep == "at" || ph.prep == "on" || ph.prep == "during") &&
-        words().occasionNouns.contains(t.p.words[t.p.nps[ph.np].head].lemma))
-      continue;
+    if (namesOccasion(t.p, ph.prep, ph.np)) continue;  // "met at the G20 summit": not the one addressed
     // What a topic verb's object holds is the topic too ("discussed the
     // withdrawal of troops from Iraq"): its party is the one "with" it.
     if (topicVerb && ph.prep != "with") continue;
@@ -1460,8 +1461,9 @@ bool writtenBare(const MatchText& t, int32_t np) {
 
 // True when `noun` names the act of `verb` ("announcement" of "announce",
 // "decision" of "decide", "seizure" of "seize", "withdrawal" of
-// "withdraw", "strike" of "strike"): the verb itself, -ment, -al, -ure for a final e, and the irregular nouns of
-// data/english_coder_words.txt's derived_act_nouns ("decision=decide").
+// "withdraw", "strike" of "strike"): the verb itself, -ment, -al, -ure for
+// a final e, and the irregular nouns of data/english_coder_words.txt's
+// derived_act_nouns ("decision=decide").
 bool namesActOfVerb(std::string_view noun, std::string_view verb) {
   if (verb.size() < 3 || noun.size() < verb.size()) return false;
   // The same word: "struck ... the strikes", "raided ... the raids".
@@ -1475,8 +1477,8 @@ bool namesActOfVerb(std::string_view noun, std::string_view verb) {
 // or not (EarlierActs::told), whose object has the head of phrase `np`
 // ("announced military drills" ... "condemned the drills"), or whose verb
 // it names ("The US, Britain and France struck ..." ... "the strikes": all
-// three); never the critic's own side. With the sentence it was told in; nullopt when there
-// is none. (Any main act for "the decision", "OPEC agreed to cut output" ...
+// three); never the critic's own side. With the sentence it was told in;
+// nullopt when there is none. (Any main act for "the decision", "OPEC agreed to cut output" ...
 // "criticised the decision", was tried: one more wrong edge on a frozen
 // held-out set and none more right.)
 template <typename OwnSide>

@@ -47,17 +47,6 @@ struct NamedParties {
 
 // What the sentences read so far leave for the next one of the same article
 // (one per article, updated by EnglishEventCoder::code sentence by sentence).
-struct DiscourseState;
-
-// "Ebrard said his government had granted Morales asylum": "his / her /
-// their" + a word for one's state (own_state_heads) as the subject of a
-// reported clause is the state of the person who says it (a speaker with a
-// country: DiscourseState::stateOf, else a demonym written in the speaker's
-// phrase, "Mexican Foreign Minister Marcelo Ebrard": `demonymStates`, word
-// index and state entity).
-void bindSpeakersOwnState(const syntax::SentenceParse& p, const DiscourseState& d,
-                          const std::vector<std::pair<uint32_t, size_t>>& demonymStates, NpActors* actors);
-
 struct DiscourseState {
   // True when entity `e` is a person; without it nothing is bound.
   std::function<bool(size_t)> isPerson;
@@ -100,6 +89,15 @@ struct DiscourseState {
   // EventCoder::code); the caller sets `acts.sentence` and `acts.sameSide`.
   EarlierActs acts;
 };
+
+// "Ebrard said his government had granted Morales asylum": "his / her /
+// their" + a word for one's state (own_state_heads) as the subject of a
+// reported clause is the state of the person who says it (a speaker with a
+// country: DiscourseState::stateOf, else a demonym written in the speaker's
+// phrase, "Mexican Foreign Minister Marcelo Ebrard": `demonymStates`, word
+// index and state entity).
+void bindSpeakersOwnState(const syntax::SentenceParse& p, const DiscourseState& d,
+                          const std::vector<std::pair<uint32_t, size_t>>& demonymStates, NpActors* actors);
 
 // True when the first main clause's own subject is a singular phrase that
 // names a person by role only and no actor ("The spokesman said that X

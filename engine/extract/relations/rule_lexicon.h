@@ -59,9 +59,8 @@ struct EnglishRelationWords {
       replacingVerbs;
   WordSet subjectPronouns, sayingWords;  // english_rules: the speaker is not the subject of what was said
   WordSet aspectualVerbs;               // english_rules: "to keep targeting" is intended
-  WordSet mandativeWords;
-  WordSet occasionNouns;  // english_rules: "met at the G20 summit" meets no G20               // english_rules:
-                          // "demanded that X withdraw" has not happened
+  WordSet mandativeWords;               // english_rules: "demanded that X withdraw" has not happened
+  WordSet occasionNouns;                // english_rules: "met at the G20 summit" meets no G20
 };
 
 // The sets of arabic_words.txt, words arabicNormalize'd.
