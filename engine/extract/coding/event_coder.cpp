@@ -164,6 +164,7 @@ struct MatchText : PhraseActors {
 
   std::function<bool(size_t)> isPerson;  // may be empty
   const EarlierActs* earlier = nullptr;  // the acts the article read before (may be null)
+  uint32_t clause = 0;                   // the clause being coded (code())
 
   // A 1024-bit filter over the upper-case surface words: a pattern naming a
   // word the sentence lacks cannot match anywhere in it (mayMatch). A set
@@ -1226,13 +1227,28 @@ void removalSense(const MatchText& t, const Clause& c, const VerbGroup& vg, Verb
 // blame; otherwise it is no event, and never the telephone call that "- *
 // +" reads for "called X".
 void characterisationSense(const MatchText& t, const Clause& c, const VerbGroup& vg, VerbReading* r) {
-  if (c.objects.size() < 2 || !words().namingVerbs.contains(vg.lemma)) return;
+  if (c.objects.empty() || !words().namingVerbs.contains(vg.lemma)) return;
   const NounPhrase& named = t.p.nps[c.objects[0]];
-  const NounPhrase& as = t.p.nps[c.objects[1]];
-  if (as.span.first != named.span.last) return;
+  // The second object follows the first; a bare adjective after the first
+  // ("called the move provocative", "called the seizure illegal") is one
+  // too. (Adverbs between, "called the strikes particularly alarming", were
+  // tried: one more right edge on a tuning set, one more wrong edge on a
+  // frozen one.)
+  const uint32_t from = named.span.last;
+  uint32_t to = from;
+  if (c.objects.size() >= 2 && t.p.nps[c.objects[1]].span.first == from) {
+    to = t.p.nps[c.objects[1]].span.last;
+  } else {
+    while (to < t.p.words.size() && t.p.words[to].pos == syntax::Pos::kAdjective) ++to;
+    const bool ends = to == t.p.words.size() || t.p.words[to].pos == syntax::Pos::kPunct ||
+                      t.p.words[to].pos == syntax::Pos::kCoordinator;
+    if (to == from || !ends) return;
+  }
   bool blame = false;
-  for (uint32_t w = as.span.first; w < as.span.last && !blame; ++w)
-    blame = words().characterisationBlame.contains(t.p.words[w].lemma);
+  for (uint32_t w = from; w < to && !blame; ++w) blame = words().characterisationBlame.contains(t.p.words[w].lemma);
+  // A bare adjective of no blame leaves the verb's own reading.
+  const bool secondObject = c.objects.size() >= 2 && t.p.nps[c.objects[1]].span.first == from;
+  if (!blame && !secondObject) return;
   r->pattern = nullptr;
   r->binding = Binding{};
   r->code = blame ? VerbCode{std::string(kDenounceCode), ""} : VerbCode{};
@@ -1487,7 +1503,9 @@ std::optional<std::pair<std::vector<size_t>, size_t>> doersOfToldAct(const Match
   const std::string& head = t.p.words[t.p.nps[np].head].lemma;
   const auto& told = t.earlier->told;
   for (auto it = told.rbegin(); it != told.rend(); ++it) {
-    if (it->sentence >= t.earlier->sentence) continue;
+    // This sentence's own acts count when told in an earlier clause: "Iran
+    // seized a tanker, and Britain condemned the seizure".
+    if (it->sentence > t.earlier->sentence || (it->sentence == t.earlier->sentence && it->clause >= t.clause)) continue;
     if (t.earlier->sentence > it->sentence + kNearActReach) break;
     const bool sameNoun = std::find(it->objectHeads.begin(), it->objectHeads.end(), head) != it->objectHeads.end();
     const bool ofVerb =
@@ -2209,8 +2227,15 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
   std::vector<CodedEvent> out;
   MatchText t(p, npActors);
   t.isPerson = isPerson;
-  t.earlier = earlier;
+  // The acts this sentence tells count for its later clauses (doersOfToldAct).
+  std::optional<EarlierActs> withOwn;
+  if (earlier) {
+    withOwn = *earlier;
+    rememberToldActs(p, npActors, earlier->sentence, &*withOwn);
+  }
+  t.earlier = withOwn ? &*withOwn : earlier;
   for (uint32_t ci = 0; ci < p.clauses.size(); ++ci) {
+    t.clause = ci;
     const Clause& c = p.clauses[ci];
     if (skipClause(p, c)) continue;
     if (isHypothetical(c) || cancelsAct(t, c)) {
@@ -2239,7 +2264,8 @@ void rememberToldActs(const SentenceParse& p, const NpActors& npActors, size_t s
   // The clauses' actors only: no word forms to build (EventCoder::code's
   // MatchText upper-cases every word).
   const PhraseActors t(p, npActors);
-  for (const Clause& c : p.clauses) {
+  for (uint32_t ci = 0; ci < p.clauses.size(); ++ci) {
+    const Clause& c = p.clauses[ci];
     if (skipClause(p, c) || isHypothetical(c) || cancelsAct(t, c)) continue;
     const VerbGroup& vg = p.vgs[c.verb];
     if (vg.negated) continue;
@@ -2247,6 +2273,7 @@ void rememberToldActs(const SentenceParse& p, const NpActors& npActors, size_t s
     if (doer == kNoIndex || !t.namesActor(doer)) continue;
     ToldAct a;
     a.sentence = sentence;
+    a.clause = ci;
     t.entitiesOf(doer, &a.sources);
     for (const auto* list : {&c.objects, &c.complementObjects})
       for (uint32_t o : *list) a.objectHeads.push_back(p.words[p.nps[o].head].lemma);

@@ -94,6 +94,7 @@ struct EarlierAct {
 struct ToldAct {
   std::vector<size_t> sources;
   size_t sentence = 0;
+  uint32_t clause = 0;  // its clause in that sentence
   std::vector<std::string> objectHeads;
   std::vector<std::string> verbs;
 };

@@ -377,6 +377,17 @@ class Chunker {
           w_[j - 1].pos != Pos::kNumber)
         break;
       if (j > i && relativeTimeUnit(j)) break;  // "arrested Zuniga hours later"
+      // "measures Washington took last week", "the sanctions Europe imposed":
+      // a name after a plural common noun, with a finite verb right after
+      // the name, is the subject of a relative clause, never part of the
+      // plural's phrase.
+      if (j > i && w_[j].pos == Pos::kProperNoun && w_[j - 1].pos == Pos::kNoun && isPluralNoun(w_[j - 1])) {
+        uint32_t k = j;
+        while (k < n && w_[k].pos == Pos::kProperNoun) ++k;
+        if (k < n && w_[k].pos == Pos::kVerb &&
+            (w_[k].form == VerbForm::kPast || w_[k].form == VerbForm::kThirdSingular))
+          break;
+      }
       bool postnominalAdj = j > i && w_[j].pos == Pos::kAdjective &&
                             (w_[j - 1].pos == Pos::kNoun || w_[j - 1].pos == Pos::kProperNoun) &&
                             !(j + 1 < n && (w_[j + 1].pos == Pos::kNoun || w_[j + 1].pos == Pos::kProperNoun ||

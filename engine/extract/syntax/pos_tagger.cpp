@@ -1008,6 +1008,41 @@ bool subjunctiveAfterDemand(Context& c) {
   return true;
 }
 
+// "called the strikes particularly alarming", "called the resolution
+// politically motivated", "branded the vote illegitimate": after a verb
+// that names its object by a second one (call, brand, label, term, deem,
+// consider) and that object, a word that may be an adjective or an -ing or
+// -ed form, ending the clause (adverbs before it allowed), is the object's
+// complement, an adjective: never a clause of its own ("the resolution
+// motivated ...").
+bool objectComplement(Context& c) {
+  static const std::unordered_set<std::string_view> kNamingVerbs = {"call",     "brand",   "label", "term",
+                                                                    "consider", "declare", "deem"};
+  const Reading& r = c.r;
+  const bool form =
+      r.verb && (r.form == VerbForm::kGerund || r.form == VerbForm::kPast || r.form == VerbForm::kPastParticiple);
+  if (!(r.adj || form)) return false;
+  // (The next word is not tagged yet: punctuation is what no word starts.)
+  if (c.next != nullptr && isWordByte(c.next->surface[0]) && c.next->word.lower != "and"sv &&
+      c.next->word.lower != "but"sv)
+    return false;
+  size_t k = c.i;
+  while (k > 0 && c.drafts[k - 1].word.pos == Pos::kAdverb) --k;
+  const size_t objectEnd = k;
+  while (k > 0) {
+    const Pos p = c.drafts[k - 1].word.pos;
+    if (p != Pos::kNoun && p != Pos::kProperNoun && p != Pos::kPronoun && p != Pos::kAdjective &&
+        p != Pos::kDeterminer && p != Pos::kPossessive && p != Pos::kNumber)
+      break;
+    --k;
+  }
+  if (k == objectEnd || k == 0) return false;
+  const Word& verb = c.drafts[k - 1].word;
+  if (verb.pos != Pos::kVerb || !kNamingVerbs.count(verb.lemma)) return false;
+  c.w.pos = Pos::kAdjective;
+  return true;
+}
+
 // Picks noun / verb / adjective / adverb for an open-class word from its
 // readings and its neighbours; the first rule that applies wins.
 void tagOpen(std::vector<Draft>& drafts, size_t i) {
@@ -1023,9 +1058,9 @@ void tagOpen(std::vector<Draft>& drafts, size_t i) {
     d.word.pos = Pos::kAdverb;
     return;
   }
-  if (timeQualifier(c) || adverbInPerfect(c) || verbAfterAuxiliary(c) || phrasalPast(c) || afterDeterminer(c) ||
-      coordinatedModifier(c) || gerundOrParticiple(c) || subjunctiveAfterDemand(c) || nounBeforeAuxiliary(c) ||
-      verbAfterSubjectAdverb(c) || afterNoun(c))
+  if (timeQualifier(c) || objectComplement(c) || adverbInPerfect(c) || verbAfterAuxiliary(c) || phrasalPast(c) ||
+      afterDeterminer(c) || coordinatedModifier(c) || gerundOrParticiple(c) || subjunctiveAfterDemand(c) ||
+      nounBeforeAuxiliary(c) || verbAfterSubjectAdverb(c) || afterNoun(c))
     return;
   byLexicon(c);
 }

@@ -1946,6 +1946,31 @@ TEST_CASE("Coder: 'the strikes' name the act of 'struck' told before, and every 
   CHECK_FALSE(has(n, "United Kingdom -ACCUSE-> Iran"));
 }
 
+TEST_CASE("Coder: an act told in an earlier clause of the sentence is named by its noun later in it",
+          "[extract][coder]") {
+  const auto f = facts("Iran seized a tanker in the Gulf on Monday, and Britain condemned the seizure.", "2019-07-22");
+  INFO(dump(f));
+  CHECK(has(f, "United Kingdom -ACCUSE-> Iran"));
+  // Only an earlier clause: the noun before the act names nothing yet.
+  const auto g = facts("Britain condemned the seizure, and Iran seized a tanker in the Gulf on Monday.", "2019-07-22");
+  INFO(dump(g));
+  CHECK_FALSE(has(g, "United Kingdom -ACCUSE-> Iran"));
+}
+
+TEST_CASE("Coder: 'called X <adjective of blame>' denounces X or the author of the act X names", "[extract][coder]") {
+  const auto f = facts("Iran seized a tanker in the Gulf on Monday. Britain called the seizure illegal.", "2019-07-22");
+  INFO(dump(f));
+  CHECK(has(f, "United Kingdom -ACCUSE-> Iran"));
+  const auto g = facts("Beijing called Washington's sanctions illegal on Monday.", "2021-03-22");
+  INFO(dump(g));
+  CHECK(has(g, "China -ACCUSE-> United States"));
+  // An adjective of no blame is no denunciation.
+  const auto h =
+      facts("Iran seized a tanker in the Gulf on Monday. Britain called the seizure unsurprising.", "2019-07-22");
+  INFO(dump(h));
+  CHECK_FALSE(has(h, "United Kingdom -ACCUSE-> Iran"));
+}
+
 TEST_CASE("Coder: a relative clause's 'it' with no relative word is its host's singular subject", "[extract][coder]") {
   const auto f = facts(
       "The United States fired missiles at an air base in retaliation for a chemical attack it blamed on the Syrian "

@@ -317,3 +317,15 @@ TEST_CASE("Chunker: a list of three names may keep a name's 'the' ('the United S
       syn::parse(lexicon(), "Zorvan Qelbarri of the Velmora Brigades and Teodric Vashko met on Monday.", 0);
   for (const auto& n : q.nps) CHECK(syn::spanText(q, n.span) != "the Velmora Brigades and Teodric Vashko");
 }
+
+TEST_CASE("Chunker: a name after a plural noun, with a finite verb after it, subjects a relative clause",
+          "[extract][syntax]") {
+  syn::SentenceParse p =
+      syn::parse(lexicon(), "Velmora retaliated for measures Gondor took last week against its officials.", 0);
+  CHECK(topNp(p, "measures") != syn::kNoIndex);
+  CHECK(topNp(p, "Gondor") != syn::kNoIndex);
+  for (const auto& n : p.nps) CHECK(syn::spanText(p, n.span) != "measures Gondor");
+  // After a singular noun the name stays in its phrase: "the envoy Velmora Tarn".
+  syn::SentenceParse q = syn::parse(lexicon(), "Gondor thanked the envoy Velmora Tarn on Friday.", 0);
+  CHECK(topNp(q, "the envoy Velmora Tarn") != syn::kNoIndex);
+}

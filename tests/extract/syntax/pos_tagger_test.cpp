@@ -275,3 +275,17 @@ TEST_CASE("PosTagger: a bare common noun right after a preposition goes on as a 
   INFO(tags(t));
   CHECK(wordAt(v, "warn").pos == Pos::kVerb);
 }
+
+TEST_CASE("PosTagger: an -ed or -ing word ending a naming verb's object is its complement adjective",
+          "[extract][syntax]") {
+  const std::string s = "Tehran called the resolution politically motivated, and Oslo called the vote alarming.";
+  const std::vector<syn::Word> w = syn::tagWords(lexicon(), s, 0);
+  INFO(tags(s));
+  CHECK(wordAt(w, "motivated").pos == Pos::kAdjective);
+  CHECK(wordAt(w, "alarming").pos == Pos::kAdjective);
+  // Not after other verbs: "the envoy the ministry appointed" keeps its verb.
+  const std::string t = "Oslo recalled the envoy the ministry appointed.";
+  const std::vector<syn::Word> v = syn::tagWords(lexicon(), t, 0);
+  INFO(tags(t));
+  CHECK(wordAt(v, "appointed").pos == Pos::kVerb);
+}
