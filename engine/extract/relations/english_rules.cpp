@@ -348,23 +348,23 @@ class RelationScan {
   // overrides an attack's mode read from the sentence.
   void add(const std::vector<size_t>& srcs, const std::vector<size_t>& dsts, const Trigger& tr, Tense tense,
            const std::string* mode = nullptr) {
-    for (size_t s : srcs) {
-      for (size_t d : dsts) {
-        const Mention* ms = args[s];
-        const Mention* md = args[d];
-        if (ms->entity == md->entity) continue;
-        Fact f;
-        f.src = ms->entity;
-        f.dst = md->entity;
-        f.type = tr.type;
-        f.cameo = tr.cameo;
-        if (tr.type == EdgeType::kAssault) f.mode = mode ? *mode : attackMode();
-        if (tr.type == EdgeType::kConsult && tr.cameo == "041") f.mode = "phone";
-        f.confidence = std::min(ms->confidence, md->confidence) * kEnglishEventFactor;
-        f.tense = tense;
-        out_->push_back(std::move(f));
-      }
-    }
+    for (size_t s : srcs)
+      for (size_t d : dsts) addPair(args[s], args[d], tr, tense, mode);
+  }
+  // The fact of trigger `tr` from mention `ms` to mention `md`.
+  void addPair(const Mention* ms, const Mention* md, const Trigger& tr, Tense tense,
+               const std::string* mode = nullptr) {
+    if (ms->entity == md->entity) return;
+    Fact f;
+    f.src = ms->entity;
+    f.dst = md->entity;
+    f.type = tr.type;
+    f.cameo = tr.cameo;
+    if (tr.type == EdgeType::kAssault) f.mode = mode ? *mode : attackMode();
+    if (tr.type == EdgeType::kConsult && tr.cameo == "041") f.mode = "phone";
+    f.confidence = std::min(ms->confidence, md->confidence) * kEnglishEventFactor;
+    f.tense = tense;
+    out_->push_back(std::move(f));
   }
   void push(Fact f) { out_->push_back(std::move(f)); }
 
@@ -394,20 +394,35 @@ bool backedCompound(RelationScan& s, size_t i) {
   static const std::string kNoMode;
   const Token& t = s.tokens[i];
   if (!((t.lower == "backed" || t.lower == "supported") && t.hyphenBefore && i > 0)) return false;
-  const int src = s.c.argEndingAt(i);
-  int dst = s.c.objectAfter(i, 3, false);
   // What is backed is named right after, or after role words ("Iran-backed
   // militia Kata'ib Hezbollah"); "Iran-backed militias attacked US forces"
   // backs no US.
-  if (dst >= 0) {
-    for (size_t q = i + 1; q < s.c.tokBeginOf(dst); ++q) {
+  auto namedRightAfter = [&](size_t begin) {
+    for (size_t q = i + 1; q < begin; ++q) {
       const Token& w = s.tokens[q];
-      if (w.word && !w.capital && !words().roleNouns.contains(w.lower) && !isDeterminer(w.lower)) dst = -1;
-      if (dst < 0) break;
+      if (w.word && !w.capital && !words().roleNouns.contains(w.lower) && !isDeterminer(w.lower)) return false;
     }
+    return true;
+  };
+  const Trigger& backed = englishTriggers().at("backed");
+  // Inside an apposition ("X, the leader of the Iran-backed militia Y, and
+  // Z") the clause's arguments leave its names out: the sentence's mentions
+  // are read instead.
+  if (s.c.transparent(i)) {
+    const Mention* src = nullptr;
+    const Mention* dst = nullptr;
+    for (const Mention& m : s.mentions) {
+      if (m.tokEnd == i && !src) src = &m;
+      if (m.tokBegin > i && m.tokBegin <= i + 3 && (!dst || m.tokBegin < dst->tokBegin)) dst = &m;
+    }
+    if (src && dst && namedRightAfter(dst->tokBegin)) s.addPair(src, dst, backed, Tense::kNone, &kNoMode);
+    return true;
   }
+  const int src = s.c.argEndingAt(i);
+  int dst = s.c.objectAfter(i, 3, false);
+  if (dst >= 0 && !namedRightAfter(s.c.tokBeginOf(dst))) dst = -1;
   if (src >= 0 && dst >= 0)
-    s.add({static_cast<size_t>(src)}, s.c.group(dst, false, true), englishTriggers().at("backed"), Tense::kNone, &kNoMode);
+    s.add({static_cast<size_t>(src)}, s.c.group(dst, false, true), backed, Tense::kNone, &kNoMode);
   return true;
 }
 
@@ -715,8 +730,10 @@ void englishEvents(RelationScan& s) {
   const auto& tokens = s.tokens;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
-    if (!t.word || t.script != Script::kLatin || s.c.argAt(i) >= 0 || s.c.transparent(i)) continue;
-    if (backedCompound(s, i)) continue;
+    if (!t.word || t.script != Script::kLatin || s.c.argAt(i) >= 0) continue;
+    // "X, the leader of the Iran-backed militia Y, and Z": the compound is
+    // read inside an apposition too, which clause-level triggers skip.
+    if (backedCompound(s, i) || s.c.transparent(i)) continue;
     const std::optional<Trigger> tr = triggerAt(tokens, i);
     if (!tr) continue;
     const std::string prev = i > 0 ? tokens[i - 1].lower : "";

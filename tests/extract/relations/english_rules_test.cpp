@@ -60,6 +60,19 @@ TEST_CASE("Relations: nouns of action take their source before and target after"
                       "Iraq -ASSAULT-> Qassem Soleimani"));
 }
 
+TEST_CASE("Relations: 'X-backed Y' inside an apposition set off by commas is read too", "[extract][relations]") {
+  const auto f = facts(
+      "Washington sanctioned Qais al-Khazali, the leader of the Iran-backed militia Asa'ib Ahl al-Haq, and his "
+      "brother on Friday.",
+      "2019-12-06");
+  CHECK(hasLine(f, "Iran -SUPPORT-> Asa'ib Ahl al-Haq"));
+  // Only a name right after the compound, or after role words: the fighters'
+  // victim is not backed.
+  const auto g =
+      facts("Qais al-Khazali, whose Iran-backed fighters attacked the United States, spoke on Friday.", "2019-12-06");
+  CHECK_FALSE(hasLine(g, "Iran -SUPPORT-> United States"));
+}
+
 TEST_CASE("Relations: each verb family yields its PLOVER type", "[extract][relations]") {
   CHECK(hasLine(facts("Mike Pompeo accused Iran of the attack.", "2020-01-06"), "Mike Pompeo -ACCUSE-> Iran"));
   CHECK(hasLine(facts("Qais al-Khazali condemned the United States.", "2020-01-06"), "Qais al-Khazali -ACCUSE-> United States"));
