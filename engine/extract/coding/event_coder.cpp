@@ -1688,6 +1688,40 @@ void addCoordinatedPhrases(const MatchText& t, int32_t target, std::vector<size_
   }
 }
 
+// "fired missiles at bases of the PKK and the YPG": the parse joins "bases
+// of the PKK" with "the YPG", but a slot that took the owner after "of"
+// ("(AT &TERRITORY) (OF +)") owns the bases of both: the names coordinated
+// after the owning phrase are targets too.
+void addCoordinatedOwners(const MatchText& t, int32_t target, std::vector<size_t>* targets,
+                          std::vector<int32_t>* targetNps) {
+  if (target == kNoIndex) return;
+  const int32_t owned = t.p.nps[target].parent;
+  if (owned == kNoIndex || t.p.nps[owned].ofNp != target) return;
+  const int32_t list = t.p.nps[owned].parent;
+  if (list == kNoIndex || t.p.nps[list].members.empty() ||
+      t.p.nps[list].members.front() != static_cast<uint32_t>(owned))
+    return;
+  for (size_t i = 1; i < t.p.nps[list].members.size(); ++i) {
+    // A name: capitalised words, "the" first, "of" and "'s" inside ("the
+    // People's Protection Units", "the Democratic Party of Iranian Kurdistan").
+    const NounPhrase& name = t.p.nps[t.p.nps[list].members[i]];
+    bool bare = true;
+    for (uint32_t w = name.span.first; w < name.span.last && bare; ++w) {
+      const syntax::Word& word = t.p.words[w];
+      bare = word.capitalised || word.pos == syntax::Pos::kPossessive || (w > name.span.first && word.lower == "of") ||
+             (w == name.span.first && word.lower == "the");
+    }
+    if (!bare) continue;
+    std::vector<size_t> more;
+    t.entitiesOf(static_cast<int32_t>(t.p.nps[list].members[i]), &more);
+    for (size_t e : more)
+      if (std::find(targets->begin(), targets->end(), e) == targets->end()) {
+        targets->push_back(e);
+        targetNps->push_back(static_cast<int32_t>(t.p.nps[list].members[i]));
+      }
+  }
+}
+
 // "X was killed with Y in an American strike": in a passive attack, a
 // person named in a "with" phrase of the verb suffered it too (a thing
 // there is the weapon: "was struck with missiles").
@@ -1826,6 +1860,7 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
     t.entitiesOf(roles.source, &sources, &sourceNps);
     t.entitiesOf(roles.target, &targets, &targetNps);
     addCoordinatedPhrases(t, roles.target, &targets, &targetNps);
+    addCoordinatedOwners(t, roles.target, &targets, &targetNps);
     addCoVictims(t, c, *choice.vg, code.source, roles.target, &targets, &targetNps);
   }
   denyEarlierConjunctObjects(t, ci, targets, denied);

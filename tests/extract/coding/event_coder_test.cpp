@@ -1946,6 +1946,19 @@ TEST_CASE("Coder: 'the strikes' name the act of 'struck' told before, and every 
   CHECK_FALSE(has(n, "United Kingdom -ACCUSE-> Iran"));
 }
 
+TEST_CASE("Coder: 'at bases of X and the Y' attacks both owners; a common noun after 'and' is no owner",
+          "[extract][coder]") {
+  const auto f =
+      facts("Turkey fired missiles at bases of the PKK and the People's Protection Units on Sunday.", "2022-11-20");
+  INFO(dump(f));
+  CHECK(has(f, "Turkey -ASSAULT-> Kurdistan Workers' Party"));
+  CHECK(has(f, "Turkey -ASSAULT-> People's Protection Units"));
+  const auto g = facts("Turkey fired missiles at bases of the PKK and a school near Syria on Sunday.", "2022-11-20");
+  INFO(dump(g));
+  CHECK(has(g, "Turkey -ASSAULT-> Kurdistan Workers' Party"));
+  CHECK_FALSE(has(g, "Turkey -ASSAULT-> Syria"));
+}
+
 TEST_CASE("Coder: an act told in an earlier clause of the sentence is named by its noun later in it",
           "[extract][coder]") {
   const auto f = facts("Iran seized a tanker in the Gulf on Monday, and Britain condemned the seizure.", "2019-07-22");
