@@ -1226,6 +1226,27 @@ void removalSense(const MatchText& t, const Clause& c, const VerbGroup& vg, Verb
 // It denounces the first object (CAMEO 111) when the second holds a word of
 // blame; otherwise it is no event, and never the telephone call that "- *
 // +" reads for "called X".
+// "calling the Iranian strike, which it said killed two children, a blatant
+// violation": the phrase right after the comma that closes a relative
+// clause on the naming verb's object, ending the sentence or a clause (a
+// comma, a semicolon); kNoIndex when there is none.
+int32_t complementAfterRelative(const SentenceParse& p, const NounPhrase& named) {
+  const uint32_t comma = named.span.last;
+  if (comma + 1 >= p.words.size() || p.words[comma].lower != ",") return kNoIndex;
+  const std::string& opener = p.words[comma + 1].lower;
+  if (opener != "which" && opener != "who" && opener != "whom") return kNoIndex;
+  uint32_t close = comma + 2;
+  while (close < p.words.size() && p.words[close].lower != "," && p.words[close].pos != syntax::Pos::kPunct) ++close;
+  if (close >= p.words.size() || p.words[close].lower != ",") return kNoIndex;
+  for (size_t k = 0; k < p.nps.size(); ++k) {
+    const NounPhrase& n = p.nps[k];
+    if (n.span.first != close + 1 || n.parent != kNoIndex) continue;
+    const bool ends = n.span.last >= p.words.size() || p.words[n.span.last].pos == syntax::Pos::kPunct;
+    return ends ? static_cast<int32_t>(k) : kNoIndex;
+  }
+  return kNoIndex;
+}
+
 void characterisationSense(const MatchText& t, const Clause& c, const VerbGroup& vg, VerbReading* r) {
   if (c.objects.empty() || !words().namingVerbs.contains(vg.lemma)) return;
   const NounPhrase& named = t.p.nps[c.objects[0]];
@@ -1234,10 +1255,14 @@ void characterisationSense(const MatchText& t, const Clause& c, const VerbGroup&
   // too. (Adverbs between, "called the strikes particularly alarming", were
   // tried: one more right edge on a tuning set, one more wrong edge on a
   // frozen one.)
-  const uint32_t from = named.span.last;
+  uint32_t from = named.span.last;
   uint32_t to = from;
+  const int32_t afterRelative = complementAfterRelative(t.p, named);
   if (c.objects.size() >= 2 && t.p.nps[c.objects[1]].span.first == from) {
     to = t.p.nps[c.objects[1]].span.last;
+  } else if (afterRelative != kNoIndex) {
+    from = t.p.nps[afterRelative].span.first;
+    to = t.p.nps[afterRelative].span.last;
   } else {
     while (to < t.p.words.size() && t.p.words[to].pos == syntax::Pos::kAdjective) ++to;
     const bool ends = to == t.p.words.size() || t.p.words[to].pos == syntax::Pos::kPunct ||
@@ -1247,7 +1272,8 @@ void characterisationSense(const MatchText& t, const Clause& c, const VerbGroup&
   bool blame = false;
   for (uint32_t w = from; w < to && !blame; ++w) blame = words().characterisationBlame.contains(t.p.words[w].lemma);
   // A bare adjective of no blame leaves the verb's own reading.
-  const bool secondObject = c.objects.size() >= 2 && t.p.nps[c.objects[1]].span.first == from;
+  const bool secondObject =
+      (c.objects.size() >= 2 && t.p.nps[c.objects[1]].span.first == from) || afterRelative != kNoIndex;
   if (!blame && !secondObject) return;
   r->pattern = nullptr;
   r->binding = Binding{};

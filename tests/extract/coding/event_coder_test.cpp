@@ -1946,6 +1946,21 @@ TEST_CASE("Coder: 'the strikes' name the act of 'struck' told before, and every 
   CHECK_FALSE(has(n, "United Kingdom -ACCUSE-> Iran"));
 }
 
+TEST_CASE("Coder: 'calling X, which ..., a <wrong>' denounces X past the relative clause", "[extract][coder]") {
+  const auto f = facts(
+      "Pakistan recalled its envoy on Wednesday, calling the Iranian strike, which it said killed two children, a "
+      "blatant violation of its sovereignty.",
+      "2024-01-17");
+  INFO(dump(f));
+  CHECK(has(f, "Pakistan -ACCUSE-> Iran"));
+  // No blame in the complement: no denunciation.
+  const auto g = facts(
+      "Pakistan recalled its envoy on Wednesday, calling the Iranian offer, which it said came late, a welcome step.",
+      "2024-01-17");
+  INFO(dump(g));
+  CHECK_FALSE(has(g, "Pakistan -ACCUSE-> Iran"));
+}
+
 TEST_CASE("Coder: 'at bases of X and the Y' attacks both owners; a common noun after 'and' is no owner",
           "[extract][coder]") {
   const auto f =
