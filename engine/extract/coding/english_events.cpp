@@ -794,6 +794,15 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
         if (const Date relative = dateFromParent(parse, e.clause, articleDate, discourse ? discourse->previousDay : kNoDay);
             relative.known())
           f.clauseDate = relative;
+      // "two days after Iran said it had hit X": what was said there was
+      // done by then, so it takes that clause's day.
+      const int32_t parent = parse.clauses[e.clause].parent;
+      if (!f.clauseDate.known() && kind == syntax::ClauseKind::kReported && parent != syntax::kNoIndex &&
+          parse.clauses[static_cast<size_t>(parent)].kind == syntax::ClauseKind::kSubordinate)
+        if (const Date relative = dateFromParent(parse, static_cast<uint32_t>(parent), articleDate,
+                                                 discourse ? discourse->previousDay : kNoDay);
+            relative.known())
+          f.clauseDate = relative;
       // A conjunct sharing the subject of such a clause ("after its
       // authorities forced a flight to land and arrested X") is in it too.
       uint32_t opener = e.clause;

@@ -1,6 +1,7 @@
 // The English event coder through the whole extractor (extract/coding):
 // sentence structure decides who did what to whom. Sentences written for
 // these tests from public facts; none is from the held-out set or the seeds.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "../extract_test_util.h"
@@ -307,6 +308,14 @@ TEST_CASE("Coder: a subordinate, reported or coordinated clause that names its o
                              EdgeType::kThreaten);
   REQUIRE(warned.size() == 1);
   CHECK(warned[0] == Date::day(2023, 3, 8));
+  // What a clause "two days after X said ..." reports was done by that day.
+  const auto reportedHit = dateOf(
+      "Pakistan struck the Balochistan Liberation Army on Thursday, two days after Iran said "
+      "it had hit the Islamic State.",
+      "2024-01-19", EdgeType::kAssault);
+  REQUIRE(reportedHit.size() == 2);
+  CHECK(std::count(reportedHit.begin(), reportedHit.end(), Date::day(2024, 1, 16)) == 1);
+  CHECK(std::count(reportedHit.begin(), reportedHit.end(), Date::day(2024, 1, 18)) == 1);
   // "N days before <clause>": that long after.
   const auto hit = dateOf("Germany warned Russia on Tuesday, three days before Russian missiles hit Kyiv.", "2023-03-11",
                           EdgeType::kAssault);
