@@ -47,6 +47,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"temporal_subordinators", &W::temporalSubordinators},
     {"narrative_adverbs", &W::narrativeAdverbs},
     {"blame_words", &W::blameWords},
+    {"wrongdoing_verbs", &W::wrongdoingVerbs},
     {"threat_predicates", &W::threatPredicates},
     {"exchange_verbs", &W::exchangeVerbs},
     {"fighting_verbs", &W::fightingVerbs},

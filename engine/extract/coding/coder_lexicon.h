@@ -26,7 +26,7 @@ struct EnglishCoderWords {
   WordSet deathVerbForms, hypotheticalAttackModifiers, attackUndoingVerbs, ofVictimAttackNouns;
   WordSet victimPrepositions, attributingVerbs, removalVerbs, namingVerbs, characterisationBlame, topicVerbs;
   // event_coder.cpp: planned, negated and narrated events.
-  WordSet planningGovernors, negatingGovernors, temporalSubordinators, narrativeAdverbs, blameWords,
+  WordSet planningGovernors, negatingGovernors, temporalSubordinators, narrativeAdverbs, blameWords, wrongdoingVerbs,
       threatPredicates, threatObjects, answeredActAdjectives, answeredActVerbs;
   // english_events.cpp.
   WordSet announcingVerbs, meetingNouns, fightingNouns;

@@ -1971,14 +1971,29 @@ int32_t reportedSpeaker(const SentenceParse& p, uint32_t ci) {
 }
 
 // The speaker of a reported clause "Y was responsible for / behind Z"
-// accuses Y (CAMEO 112), as "blamed Y for Z" does (blame_words).
+// accuses Y (CAMEO 112), as "blamed Y for Z" does (blame_words); so does
+// one of "Y had interfered in / violated Z" (wrongdoing_verbs), unless Y is
+// the speaker's own side.
 void blameBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out) {
   const SentenceParse& p = t.p;
   const Clause& c = p.clauses[ci];
   const int32_t speaker = reportedSpeaker(p, ci);
   if (speaker == kNoIndex || c.subject == kNoIndex) return;
   const VerbGroup& vg = p.vgs[c.verb];
-  if (vg.lemma != "be" || vg.negated || !t.namesActor(speaker) || !t.namesActor(c.subject)) return;
+  if (vg.negated || !t.namesActor(speaker) || !t.namesActor(c.subject)) return;
+  if (words().wrongdoingVerbs.contains(vg.lemma) && vg.voice == syntax::Voice::kActive) {
+    std::vector<size_t> speakers, doers;
+    t.entitiesOf(speaker, &speakers);
+    t.entitiesOf(c.subject, &doers);
+    const bool ownSide = std::any_of(speakers.begin(), speakers.end(), [&](size_t s) {
+      return std::any_of(doers.begin(), doers.end(), [&](size_t d) {
+        return s == d || (t.earlier && t.earlier->sameSide && t.earlier->sameSide(s, d));
+      });
+    });
+    if (!ownSide) addSaidEvents(t, ci, c.subject, kAccuseCode, isPlanned(p, c, vg), out, speaker);
+    return;
+  }
+  if (vg.lemma != "be") return;
   bool blames = false;
   for (uint32_t o : c.objects) blames = blames || words().blameWords.contains(p.words[p.nps[o].head].lower);
   for (uint32_t pp : c.pps) blames = blames || words().blameWords.contains(p.pps[pp].prep);
@@ -2311,8 +2326,11 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
     if (negated) denyParties(t, ci, denied);
     if (choice && !negated && threatenAttackers(t, ci, *choice, &out)) continue;
     if (!choice && !negated && retaliationWithoutReading(t, ci, &out)) continue;
+    const size_t before = out.size();
     if (choice) emitEvents(t, ci, *choice, &out, denied);
-    if (!choice && !negated) blameBySaying(t, ci, &out);
+    // "said Russia had violated the truce": a verb read with no party
+    // besides its subject may still blame it.
+    if (!negated && out.size() == before) blameBySaying(t, ci, &out);
   }
   return out;
 }

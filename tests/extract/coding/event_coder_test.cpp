@@ -1955,6 +1955,27 @@ TEST_CASE("Coder: 'the strikes' name the act of 'struck' told before, and every 
   CHECK_FALSE(has(n, "United Kingdom -ACCUSE-> Iran"));
 }
 
+TEST_CASE("Coder: a speaker who says an actor interfered or violated something accuses it", "[extract][coder]") {
+  const auto f = facts(
+      "A Chinese foreign ministry spokeswoman, Hua Chunying, said on Tuesday that the United States "
+      "had gravely interfered in China's internal affairs.",
+      "2020-07-14");
+  INFO(dump(f));
+  CHECK(has(f, "Hua Chunying -ACCUSE-> United States"));
+  const auto g = facts("Ukraine said on Monday that Russia had violated the ceasefire.", "2015-02-16");
+  INFO(dump(g));
+  CHECK(has(g, "Ukraine -ACCUSE-> Russia"));
+  // Not when denied, nor of the speaker's own side.
+  const auto h = facts("Russia said on Monday that it had not violated the ceasefire.", "2015-02-16");
+  INFO(dump(h));
+  CHECK_FALSE(has(h, "Russia -ACCUSE-> Russia"));
+  CHECK(
+      std::none_of(h.begin(), h.end(), [](const std::string& l) { return l.find("-ACCUSE->") != std::string::npos; }));
+  const auto k = facts("Sergei Lavrov said on Monday that Russia had violated no agreement.", "2015-02-16");
+  INFO(dump(k));
+  CHECK_FALSE(has(k, "Sergei Lavrov -ACCUSE-> Russia"));
+}
+
 TEST_CASE("Coder: 'calling X, which ..., a <wrong>' denounces X past the relative clause", "[extract][coder]") {
   const auto f = facts(
       "Pakistan recalled its envoy on Wednesday, calling the Iranian strike, which it said killed two children, a "
