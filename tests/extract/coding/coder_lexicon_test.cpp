@@ -37,9 +37,11 @@ TEST_CASE("englishCoderWords: the embedded english_coder_words.txt parses into i
   CHECK(w.temporalSubordinators.words().size() == 6);
   CHECK(w.narrativeAdverbs.words().size() == 4);
   CHECK(w.blameWords.words().size() == 2);
+  CHECK(w.wrongdoingVerbs.words().size() == 8);
+  CHECK(w.wrongdoingVerbs.contains("interfere"));
   CHECK(w.announcingVerbs.words().size() == 9);
   CHECK(w.killingNouns.words().size() == 4);
-  CHECK(w.roleHeads.words().size() == 65);
+  CHECK(w.roleHeads.words().size() == 67);
   CHECK(w.ownedHeads.words().size() == 146);
   CHECK(w.placeHeads.words().size() == 5);
   CHECK(w.describingVerbs.contains("describe"));

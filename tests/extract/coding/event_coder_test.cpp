@@ -1955,6 +1955,17 @@ TEST_CASE("Coder: 'the strikes' name the act of 'struck' told before, and every 
   CHECK_FALSE(has(n, "United Kingdom -ACCUSE-> Iran"));
 }
 
+TEST_CASE("Coder: 'rulers' and 'junta' stand for the state that owns them", "[extract][coder]") {
+  const auto f =
+      facts("France withdrew its troops from Mali on Thursday, accusing Mali's military rulers of obstruction.",
+            "2022-02-17");
+  INFO(dump(f));
+  CHECK(has(f, "France -ACCUSE-> Mali"));
+  const auto g = facts("ECOWAS suspended Niger's junta from the bloc on Monday.", "2023-08-01");
+  INFO(dump(g));
+  CHECK(std::any_of(g.begin(), g.end(), [](const std::string& l) { return l.find("-> Niger") != std::string::npos; }));
+}
+
 TEST_CASE("Coder: a speaker who says an actor interfered or violated something accuses it", "[extract][coder]") {
   const auto f = facts(
       "A Chinese foreign ministry spokeswoman, Hua Chunying, said on Tuesday that the United States "
