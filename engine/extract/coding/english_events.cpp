@@ -717,6 +717,12 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     if (auto states = namedStates(parse, actors, discourse->isState); !states.empty()) {
       discourse->earlierStates = std::move(states);
       discourse->earlierStatesAt = discourse->acts.sentence;
+      discourse->earlierSubjectState.reset();
+      if (!parse.clauses.empty() && parse.clauses.front().subject != syntax::kNoIndex) {
+        const auto& subject = actors[static_cast<size_t>(parse.clauses.front().subject)];
+        if (subject.size() == 1 && discourse->isState(subject.front()))
+          discourse->earlierSubjectState = subject.front();
+      }
     }
     if (mainSubjectIsUnnamedPerson(parse, actors))
       discourse->earlier.clear();  // "The spokesman said that X would ...": a next "He" is the spokesman

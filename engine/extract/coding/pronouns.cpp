@@ -478,8 +478,18 @@ void bindTheCountry(const SentenceParse& p, const DiscourseState& state, NpActor
       const size_t e = (*actors)[j].front();
       if (state.isState(e) && std::find(before.begin(), before.end(), e) == before.end()) before.push_back(e);
     }
-    if (before.size() == 1) (*actors)[k] = {before.front()};
-    else if (auto earlier = soleStateJustBefore(state); before.empty() && earlier) (*actors)[k] = {*earlier};
+    if (before.size() == 1) {
+      (*actors)[k] = {before.front()};
+    } else if (auto earlier = soleStateJustBefore(state); before.empty() && earlier) {
+      (*actors)[k] = {*earlier};
+    } else if (before.empty() && state.earlierSubjectState && state.acts.sentence > 0 &&
+               state.earlierStatesAt == state.acts.sentence - 1) {
+      // Of several states the sentence before named, a subject "the
+      // kingdom" goes on with the one that was its subject.
+      bool subject = false;
+      for (const auto& c : p.clauses) subject = subject || c.subject == static_cast<int32_t>(k);
+      if (subject) (*actors)[k] = {*state.earlierSubjectState};
+    }
   }
 }
 

@@ -70,6 +70,9 @@ struct DiscourseState {
   // that sentence's number (acts.sentence numbering).
   std::vector<size_t> earlierStates;
   size_t earlierStatesAt = SIZE_MAX;
+  // The state the first clause of that sentence had as its subject, if any:
+  // "Saudi Arabia expelled Canada's ambassador. The kingdom called ...".
+  std::optional<size_t> earlierSubjectState;
   // The parties the sentence right before named (namedParties) and that
   // sentence's number: "the two leaders" may count them.
   NamedParties earlierParties;
