@@ -291,14 +291,17 @@ constexpr HeldoutSet kSets[] = {
      40},  // 29/55, 34/46 when written (session 30, 752361f); 32/55, 38/50 after session 31 ("Xi")
     {KG_HELDOUT_FRESH16_DIR, 58, 91, 40},  // 54/94, 61/67 when written (session 30, by a helper that never saw the
                                            // rules or outputs); 55/94, 63/69 after session 32
-    {KG_HELDOUT_FRESH17_DIR, 56, 85,
+    {KG_HELDOUT_FRESH17_DIR, 56, 84,
      40},  // 55/101, 56/66 when written (session 31, by a helper that never saw the rules or outputs; the same at
            // 38aab3e); 57/101, 58/67 after session 33; 59/101, 60/70 after session 34 (the gerund after "began": one
            // more edge its gold does not list, not looked at, with +1 right on frozen fresh and fresh6; precision floor
-           // 86 -> 85)
-    {KG_HELDOUT_FRESH18_DIR, 63, 90,
+           // 86 -> 85); session 37: 60/101, 61/71 (a speaker's "interfered"), then 61/72 (the coder's "urged"/"asked"
+           // request of its object: one more edge its gold does not list, not looked at, with +3 right on frozen
+           // fresh6, fresh16 and fresh23: precision floor 85 -> 84)
+    {KG_HELDOUT_FRESH18_DIR, 63, 89,
      45},  // 60/116, 63/75 when written (session 32, by a helper that never saw the rules or outputs; measured at
-           // 033abe4); 61/116, 65/75 at the session's end; a tuning set from session 33 on: 74/116, 78/86
+           // 033abe4); 61/116, 65/75 at the session's end; a tuning set from session 33 on: 74/116, 78/86; session
+           // 37: 78/87, "urged Congress" read as the US Congress in a paragraph on Guatemala (floor 90 -> 89)
     {KG_HELDOUT_FRESH19_DIR, 47, 87,
      50},  // 58/134, 60/73 when written (session 33, by a helper that never saw the rules or outputs; measured at
            // 1509268); 59/134, 61/74 at the session's end; a tuning set from session 34 on: 68/134, 72/79 at its end

@@ -1955,6 +1955,20 @@ TEST_CASE("Coder: 'the strikes' name the act of 'struck' told before, and every 
   CHECK_FALSE(has(n, "United Kingdom -ACCUSE-> Iran"));
 }
 
+TEST_CASE("Coder: 'urged', 'asked' code a request of the verb's object, whatever names the subject",
+          "[extract][coder]") {
+  const auto f =
+      facts("The Canadian foreign ministry urged Saudi Arabia on Thursday to free jailed activists.", "2018-08-03");
+  INFO(dump(f));
+  CHECK(has(f, "Canada -REQUEST-> Saudi Arabia"));
+  // Not an actor inside what is asked for: the judges were asked.
+  const auto g =
+      facts("The prosecutor asked judges on Monday for arrest warrants for three Hamas leaders.", "2024-05-20");
+  INFO(dump(g));
+  CHECK(
+      std::none_of(g.begin(), g.end(), [](const std::string& l) { return l.find("-REQUEST->") != std::string::npos; }));
+}
+
 TEST_CASE("Coder: a subject 'the kingdom' after a sentence naming several states is that sentence's subject",
           "[extract][coder]") {
   const auto f = facts(
