@@ -64,6 +64,7 @@ bool ownBodyBefore(const std::vector<Token>& tokens, const Mention& m, size_t ve
 // before `m` do not read so.
 const std::string* appositionNounBefore(const std::vector<Token>& tokens, size_t begin) {
   size_t k = begin;
+  if (k > 0 && tokens[k - 1].lower == "the") --k;  // ", an allegation the US embassy rejected"
   if (k > 0 && (tokens[k - 1].lower == "that" || tokens[k - 1].lower == "which")) --k;
   if (k < 3 || tokens[k - 3].lower != ",") return nullptr;
   const std::string& det = tokens[k - 2].lower;
@@ -81,6 +82,18 @@ size_t appositiveRebuttalVerb(const std::vector<Token>& tokens, const Mention& m
   const std::string* noun = appositionNounBefore(tokens, m.tokBegin);
   if (noun == nullptr || !w.accusationNouns.contains(*noun)) return tokens.size();
   size_t v = m.tokEnd;
+  // "the US embassy", "the Sudanese foreign ministry": the mention stands
+  // for its body when role words follow it (the last a role head).
+  size_t role = v;
+  while (role < tokens.size() && role < v + 3 && tokens[role].word && !tokens[role].capital &&
+         !w.rebuttalVerbs.contains(tokens[role].lower))
+    ++role;
+  if (role > v) {
+    if (!w.roleHeads.contains(tokens[role - 1].lower)) return tokens.size();
+    v = role;
+  } else if (m.modifier) {
+    return tokens.size();
+  }
   if (v < tokens.size() && tokens[v].word && tokens[v].lower.ends_with("ly")) ++v;
   if (v >= tokens.size() || !w.rebuttalVerbs.contains(tokens[v].lower)) return tokens.size();
   return v;
@@ -122,7 +135,7 @@ std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::ve
     if (f.type == EdgeType::kReject) return std::nullopt;
   // The accusation told in the same sentence, answered in its apposition.
   for (const Mention& m : mentions) {
-    if (m.modifier || m.possessive) continue;
+    if (m.possessive) continue;
     const size_t verb = appositiveRebuttalVerb(tokens, m);
     if (verb == tokens.size()) continue;
     for (const Accusation& a : accusationsOf(sentenceFacts, mentions)) {

@@ -787,6 +787,18 @@ TEST_CASE("Coder: an apposition that rejects or reacts to the act its sentence t
     CHECK(l.find("Estonia -ACCUSE->") == std::string::npos);
 }
 
+TEST_CASE("Coder: ', an allegation the US embassy rejected' is a rebuttal by the body's state", "[extract][coder]") {
+  const auto f =
+      facts("Cambodia accused Washington of plotting a coup, an allegation the US embassy rejected.", "2017-09-05");
+  INFO(dump(f));
+  CHECK(has(f, "United States -REJECT-> Cambodia"));
+  // Words after the name that name no body are no rebuttal by it.
+  const auto g = facts("Cambodia accused Washington of plotting a coup, an allegation the US press widely rejected.",
+                       "2017-09-05");
+  INFO(dump(g));
+  CHECK_FALSE(has(g, "United States -REJECT-> Cambodia"));
+}
+
 TEST_CASE("Coder: a rebuttal is dated as the coder's events are: by its verb's tense and the article", "[extract][coder]") {
   using namespace kg;
   auto x = defaultExtractor().extract(kg::extract::testing::article(
