@@ -1062,10 +1062,22 @@ bool sourceAfterBy(const VerbPattern& pat) {
   return false;
 }
 
+// True when pattern `pat` names its source after the verb in a phrase of
+// its own and nothing else there ("- + * (FROM $)": "two diplomats were
+// expelled from Germany"; not "- + * CRITICISM (FROM $)", "drew criticism
+// from X", which an active verb reads).
+bool onlySourcePhraseAfter(const VerbPattern& pat) {
+  if (pat.post.size() != 2) return false;
+  const PatternToken& prep = pat.post[0];
+  const PatternToken& source = pat.post[1];
+  return prep.kind == PatternTokenKind::kWord && prep.prepPhrase != 0 && source.kind == PatternTokenKind::kSource &&
+         source.prepPhrase == prep.prepPhrase;
+}
+
 bool readsPassive(const VerbPattern& pat) {
   const bool targetFirst = std::any_of(pat.pre.begin(), pat.pre.end(),
                                        [](const PatternToken& x) { return x.kind == PatternTokenKind::kTarget; });
-  return targetFirst && sourceAfterBy(pat);
+  return targetFirst && (sourceAfterBy(pat) || onlySourcePhraseAfter(pat));
 }
 
 // True when pattern `pat` reads a passive whose subject is a thing it names

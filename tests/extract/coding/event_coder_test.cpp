@@ -1967,6 +1967,21 @@ TEST_CASE("Coder: 'the strikes' name the act of 'struck' told before, and every 
   CHECK_FALSE(has(n, "United Kingdom -ACCUSE-> Iran"));
 }
 
+TEST_CASE("Coder: '- + * (FROM $)' reads only a passive, never an active verb's subject as its target",
+          "[extract][coder]") {
+  const auto f = facts("Iraq's parliament expelled US troops from the country on Sunday.", "2020-01-05");
+  INFO(dump(f));
+  CHECK(has(f, "Council of Representatives of Iraq -COERCE-> United States"));
+  CHECK_FALSE(has(f, "United States -COERCE-> Council of Representatives of Iraq"));
+  const auto g = facts("Two Iranian diplomats were expelled from Germany on Monday.", "2020-01-07");
+  INFO(dump(g));
+  CHECK(has(g, "Germany -COERCE-> Iran"));
+  // A pattern with a noun of its own after the verb reads an active one: "drew criticism from X".
+  const auto h = facts("Viktor Orban met Vladimir Putin on Friday, drawing criticism from EU leaders.", "2023-10-20");
+  INFO(dump(h));
+  CHECK(has(h, "European Union -ACCUSE-> Viktor Orban"));
+}
+
 TEST_CASE("Coder: 'urged', 'asked' code a request of the verb's object, whatever names the subject",
           "[extract][coder]") {
   const auto f =
