@@ -48,6 +48,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"narrative_adverbs", &W::narrativeAdverbs},
     {"blame_words", &W::blameWords},
     {"wrongdoing_verbs", &W::wrongdoingVerbs},
+    {"voted_speech_verbs", &W::votedSpeechVerbs},
     {"threat_predicates", &W::threatPredicates},
     {"exchange_verbs", &W::exchangeVerbs},
     {"fighting_verbs", &W::fightingVerbs},

@@ -27,7 +27,7 @@ struct EnglishCoderWords {
   WordSet victimPrepositions, attributingVerbs, removalVerbs, namingVerbs, characterisationBlame, topicVerbs;
   // event_coder.cpp: planned, negated and narrated events.
   WordSet planningGovernors, negatingGovernors, temporalSubordinators, narrativeAdverbs, blameWords, wrongdoingVerbs,
-      threatPredicates, threatObjects, answeredActAdjectives, answeredActVerbs;
+      votedSpeechVerbs, threatPredicates, threatObjects, answeredActAdjectives, answeredActVerbs;
   // english_events.cpp.
   WordSet announcingVerbs, meetingNouns, fightingNouns;
   WordSet speakerDescriptions, cancelVerbs;  // "the group" said by its spokesman

@@ -1007,9 +1007,14 @@ bool isPlanned(const SentenceParse& p, const Clause& c, const VerbGroup& vg) {
   if (c.kind == syntax::ClauseKind::kSubordinate && words().temporalSubordinators.contains(c.subordinator) &&
       vg.tense == syntax::Tense::kPresent && !vg.nonFinite && hostSpeaksOfFuture(p, c))
     return true;
-  // Any planning verb up the chain: "vowed to keep targeting ships".
-  for (int32_t g = vg.governor, hops = 0; g != kNoIndex && hops < 4; g = p.vgs[g].governor, ++hops)
+  // Any planning verb up the chain: "vowed to keep targeting ships"; but
+  // what a body says by a vote is said ("voted to condemn Russia").
+  for (int32_t g = vg.governor, hops = 0; g != kNoIndex && hops < 4; g = p.vgs[g].governor, ++hops) {
+    if (p.vgs[g].lemma == "vote" && g == vg.governor && p.vgs[g].modality == syntax::Modality::kNone &&
+        p.vgs[g].tense != syntax::Tense::kFuture && !p.vgs[g].negated && words().votedSpeechVerbs.contains(vg.lemma))
+      continue;
     if (words().planningGovernors.contains(p.vgs[g].lemma) || p.vgs[g].modality != syntax::Modality::kNone) return true;
+  }
   return false;
 }
 

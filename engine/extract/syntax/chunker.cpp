@@ -722,8 +722,12 @@ class Chunker {
         "on", "late", "early", "today", "yesterday", "later", "quickly", "swiftly", "immediately",
         "promptly", "within", "hours", "days", "overnight", "soon", "afterwards", "the", "same", "day"};
     if (to < from || to - from > 4) return false;
+    // "voted overwhelmingly to demand", "agreed unanimously on Monday to
+    // send": a manner adverb too.
     for (uint32_t k = from; k < to; ++k)
-      if (!kWords.count(w_[k].lower) && !isWeekday(w_[k].lower)) return false;
+      if (!kWords.count(w_[k].lower) && !isWeekday(w_[k].lower) &&
+          !(w_[k].pos == Pos::kAdverb && w_[k].lower.ends_with("ly")))
+        return false;
     return true;
   }
 

@@ -39,6 +39,8 @@ TEST_CASE("englishCoderWords: the embedded english_coder_words.txt parses into i
   CHECK(w.blameWords.words().size() == 2);
   CHECK(w.wrongdoingVerbs.words().size() == 8);
   CHECK(w.wrongdoingVerbs.contains("interfere"));
+  CHECK(w.votedSpeechVerbs.contains("condemn"));
+  CHECK_FALSE(w.votedSpeechVerbs.contains("expel"));
   CHECK(w.announcingVerbs.words().size() == 9);
   CHECK(w.killingNouns.words().size() == 4);
   CHECK(w.roleHeads.words().size() == 67);

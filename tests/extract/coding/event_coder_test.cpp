@@ -1967,6 +1967,21 @@ TEST_CASE("Coder: 'the strikes' name the act of 'struck' told before, and every 
   CHECK_FALSE(has(n, "United Kingdom -ACCUSE-> Iran"));
 }
 
+TEST_CASE("Coder: what a body votes to say is said, what it votes to do is planned, a manner adverb between",
+          "[extract][coder]") {
+  const auto f = facts("The UN General Assembly voted overwhelmingly on Wednesday to condemn Russia.", "2022-03-02");
+  INFO(dump(f));
+  CHECK(has(f, "United Nations General Assembly -ACCUSE-> Russia"));
+  // The demanded withdrawal has not happened, an adverb and a day between "voted" and "to demand" or not.
+  const auto g = happened(
+      "The UN General Assembly voted overwhelmingly on Wednesday to demand that Russia withdraw "
+      "from Ukraine.",
+      "2022-03-02");
+  INFO(dump(g));
+  CHECK_FALSE(has(g, "Russia -RETREAT-> Ukraine"));
+  CHECK(happened("The Iraqi parliament voted unanimously to expel the US-led coalition.", "2020-01-05").empty());
+}
+
 TEST_CASE("Coder: '- + * (FROM $)' reads only a passive, never an active verb's subject as its target",
           "[extract][coder]") {
   const auto f = facts("Iraq's parliament expelled US troops from the country on Sunday.", "2020-01-05");
