@@ -94,8 +94,9 @@ void bindWhatDescribedAs(const syntax::SentenceParse& parse, NpActors* actors);
 void bindLedBy(const syntax::SentenceParse& parse, NpActors* actors);
 
 // "two Iraqi bases housing American troops", "a camp hosting Turkish
-// soldiers": a phrase with an owned head (a base, a camp) followed by
-// "housing" or "hosting" and a phrase naming an actor stands for that
+// soldiers", "the Ain al-Asad air base, which hosts US troops": a phrase
+// with an owned head (a base, a camp) followed by "housing" or "hosting"
+// (or a relative "which/that houses, hosts") and a phrase naming an actor stands for that
 // actor, whose troops were what an act on it reached, not for the state
 // its demonym names. Run after the demonyms are bound.
 void bindHousedTroops(const syntax::SentenceParse& parse, NpActors* actors);

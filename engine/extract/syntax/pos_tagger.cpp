@@ -1043,6 +1043,19 @@ bool objectComplement(Context& c) {
   return true;
 }
 
+// "the base, which hosts US troops", "the envoy, who heads the mission":
+// right after a relative "which" / "who", a finite form that may be a verb
+// is the relative clause's verb. (Not after "that": "told him that attacks
+// on troops were unacceptable".)
+bool verbAfterRelative(Context& c) {
+  const Reading& r = c.r;
+  if (!r.verb || (r.form != VerbForm::kThirdSingular && r.form != VerbForm::kPast) || c.prev == nullptr) return false;
+  if (c.prev->lower != "which"sv && c.prev->lower != "who"sv) return false;
+  if (c.pp != Pos::kSubordinator) return false;
+  setVerb(c.w, r);
+  return true;
+}
+
 // Picks noun / verb / adjective / adverb for an open-class word from its
 // readings and its neighbours; the first rule that applies wins.
 void tagOpen(std::vector<Draft>& drafts, size_t i) {
@@ -1058,9 +1071,9 @@ void tagOpen(std::vector<Draft>& drafts, size_t i) {
     d.word.pos = Pos::kAdverb;
     return;
   }
-  if (timeQualifier(c) || objectComplement(c) || adverbInPerfect(c) || verbAfterAuxiliary(c) || phrasalPast(c) ||
-      afterDeterminer(c) || coordinatedModifier(c) || gerundOrParticiple(c) || subjunctiveAfterDemand(c) ||
-      nounBeforeAuxiliary(c) || verbAfterSubjectAdverb(c) || afterNoun(c))
+  if (timeQualifier(c) || objectComplement(c) || verbAfterRelative(c) || adverbInPerfect(c) || verbAfterAuxiliary(c) ||
+      phrasalPast(c) || afterDeterminer(c) || coordinatedModifier(c) || gerundOrParticiple(c) ||
+      subjunctiveAfterDemand(c) || nounBeforeAuxiliary(c) || verbAfterSubjectAdverb(c) || afterNoun(c))
     return;
   byLexicon(c);
 }

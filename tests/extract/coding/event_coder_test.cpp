@@ -1967,6 +1967,14 @@ TEST_CASE("Coder: 'the strikes' name the act of 'struck' told before, and every 
   CHECK_FALSE(has(n, "United Kingdom -ACCUSE-> Iran"));
 }
 
+TEST_CASE("Coder: an attack on a base that a relative clause says hosts troops reaches their state",
+          "[extract][coder]") {
+  const auto f =
+      facts("Iran fired missiles at the Ain al-Asad air base, which hosts US troops, on Wednesday.", "2020-01-08");
+  INFO(dump(f));
+  CHECK(has(f, "Iran -ASSAULT-> United States"));
+}
+
 TEST_CASE("Coder: what a body votes to say is said, what it votes to do is planned, a manner adverb between",
           "[extract][coder]") {
   const auto f = facts("The UN General Assembly voted overwhelmingly on Wednesday to condemn Russia.", "2022-03-02");

@@ -289,3 +289,16 @@ TEST_CASE("PosTagger: an -ed or -ing word ending a naming verb's object is its c
   INFO(tags(t));
   CHECK(wordAt(v, "appointed").pos == Pos::kVerb);
 }
+
+TEST_CASE("PosTagger: a finite form right after a relative 'which' or 'who' is the relative clause's verb",
+          "[extract][syntax]") {
+  const std::string s = "Rockets hit the air base, which hosts Gondor troops.";
+  const std::vector<syn::Word> w = syn::tagWords(lexicon(), s, 0);
+  INFO(tags(s));
+  CHECK(wordAt(w, "hosts").pos == Pos::kVerb);
+  // After "that" the word may open the clause's subject: "told him that attacks on troops were unacceptable".
+  const std::string t = "Gondor told Velmora that attacks on its troops were unacceptable.";
+  const std::vector<syn::Word> v = syn::tagWords(lexicon(), t, 0);
+  INFO(tags(t));
+  CHECK(wordAt(v, "attacks").pos == Pos::kNoun);
+}
