@@ -1967,6 +1967,15 @@ TEST_CASE("Coder: 'the strikes' name the act of 'struck' told before, and every 
   CHECK_FALSE(has(n, "United Kingdom -ACCUSE-> Iran"));
 }
 
+TEST_CASE("Coder: signing a joint statement or communique is signing an agreement", "[extract][coder]") {
+  const auto f = facts("Donald Trump and Kim Jong Un signed a joint statement in Singapore on Tuesday.", "2018-06-12");
+  INFO(dump(f));
+  CHECK(has(f, "Donald Trump -SUPPORT-> Kim Jong-un"));
+  const auto g = facts("China and Japan signed a joint communique in Beijing on Friday.", "1972-09-29");
+  INFO(dump(g));
+  CHECK(has(g, "China -SUPPORT-> Japan"));
+}
+
 TEST_CASE("Coder: an attack on a base that a relative clause says hosts troops reaches their state",
           "[extract][coder]") {
   const auto f =
