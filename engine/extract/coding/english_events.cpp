@@ -513,8 +513,8 @@ void EnglishEventCoder::bindDemonymMembers(const syntax::SentenceParse& p, const
   }
 }
 
-void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const DemonymLookup& demonym,
-                                     NpActors* actors) const {
+void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const DemonymLookup& demonym, NpActors* actors,
+                                     const std::function<bool(size_t)>& isState) const {
   if (!demonym) return;
   syntax::SentenceParse& p = *parse;
   const size_t original = p.nps.size();
@@ -558,6 +558,20 @@ void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const Demonym
         x += 2;
       }
       break;
+    }
+    // "Yemen's Houthi rebels", "Houthi rebels": the demonym of a group (not
+    // a state) on its own fighters names the group, whatever owns them.
+    const bool groupsFighters = isState && found.size() == 1 && found.front().first + 1 == n.head &&
+                                !isState(found.front().second) &&
+                                (englishCoderWords().nonStateWords.contains(p.words[n.head].lower) ||
+                                 englishCoderWords().memberHeads.contains(p.words[n.head].lemma));
+    if (groupsFighters) {
+      std::vector<size_t> owners;
+      for (size_t e : (*actors)[k])
+        if (e != found.front().second) owners.push_back(e);
+      (*actors)[k] = {found.front().second};
+      for (size_t e : owners) (*actors)[k].push_back(e);
+      continue;
     }
     if (found.empty() || (bound && found.size() < 2)) continue;
     const size_t last = found.back().first;
@@ -693,7 +707,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
       syntax::parse(*lexicon_, text.substr(begin, end - begin), begin, taggerCacheFor(lexicon_));
   std::vector<std::pair<int32_t, size_t>> displaced;
   NpActors actors = bindMentions(parse, mentions, &displaced);
-  bindDemonyms(&parse, demonym, &actors);
+  bindDemonyms(&parse, demonym, &actors, discourse ? discourse->isState : std::function<bool(size_t)>{});
   bindPossessiveSubjects(parse, &actors, discourse ? discourse->isPerson : nullptr);
   bindCounts(parse, &actors);
   bindOwnedOf(parse, &actors);

@@ -65,7 +65,10 @@ class EnglishEventCoder final {
   // troops", "the Israeli strike"); several coordinated demonyms ("German
   // and French ministers") make the phrase a coordination of new one-word
   // member phrases appended to `parse`.
-  void bindDemonyms(syntax::SentenceParse* parse, const DemonymLookup& demonym, NpActors* actors) const;
+  // `isState` (may be empty): whether an entity is a state; with it the
+  // demonym of a group on its fighters ("Houthi rebels") names the group.
+  void bindDemonyms(syntax::SentenceParse* parse, const DemonymLookup& demonym, NpActors* actors,
+                    const std::function<bool(size_t)>& isState = {}) const;
   // True when an agent of the agent dictionaries ("troops", "security
   // forces") starts at a word from `from` on and ends the phrase `span`.
   bool endsWithAgent(const syntax::SentenceParse& p, syntax::WordSpan span, size_t from) const;

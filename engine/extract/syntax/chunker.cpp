@@ -723,10 +723,11 @@ class Chunker {
         "promptly", "within", "hours", "days", "overnight", "soon", "afterwards", "the", "same", "day"};
     if (to < from || to - from > 4) return false;
     // "voted overwhelmingly to demand", "agreed unanimously on Monday to
-    // send": a manner adverb too.
+    // send", "was likely to use": an adverb in -ly too (not "only").
+    static const std::unordered_set<std::string_view> kNotManner = {"only"};
     for (uint32_t k = from; k < to; ++k)
       if (!kWords.count(w_[k].lower) && !isWeekday(w_[k].lower) &&
-          !(w_[k].pos == Pos::kAdverb && w_[k].lower.ends_with("ly")))
+          !(w_[k].pos == Pos::kAdverb && w_[k].lower.ends_with("ly") && !kNotManner.count(w_[k].lower)))
         return false;
     return true;
   }

@@ -1967,6 +1967,20 @@ TEST_CASE("Coder: 'the strikes' name the act of 'struck' told before, and every 
   CHECK_FALSE(has(n, "United Kingdom -ACCUSE-> Iran"));
 }
 
+TEST_CASE("Coder: a group's demonym on its fighters names the group, a state's on rebels names no state",
+          "[extract][coder]") {
+  const auto f = facts("Yemen's Houthi rebels fired missiles at Saudi Arabia on Saturday.", "2019-09-14");
+  INFO(dump(f));
+  CHECK(has(f, "Houthis -ASSAULT-> Saudi Arabia"));
+  CHECK_FALSE(has(f, "Yemen -ASSAULT-> Saudi Arabia"));
+  const auto g = facts("Houthi rebels fired missiles at Saudi Arabia on Saturday.", "2019-09-14");
+  INFO(dump(g));
+  CHECK(has(g, "Houthis -ASSAULT-> Saudi Arabia"));
+  const auto h = facts("Syrian rebels fired rockets at Turkey on Saturday.", "2019-09-14");
+  INFO(dump(h));
+  CHECK_FALSE(has(h, "Syria -ASSAULT-> Turkey"));
+}
+
 TEST_CASE("Coder: signing a joint statement or communique is signing an agreement", "[extract][coder]") {
   const auto f = facts("Donald Trump and Kim Jong Un signed a joint statement in Singapore on Tuesday.", "2018-06-12");
   INFO(dump(f));
