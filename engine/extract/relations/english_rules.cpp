@@ -65,10 +65,15 @@ class Clauses {
       if (j >= t_.size() || t_[j].lower != ",") continue;
       const bool afterMention = argEndingAt(i) >= 0;
       const std::string& first = i + 1 < t_.size() ? t_[i + 1].lower : "";
+      // ("X, was killed on Friday, and Iran blamed Y": a verb group after
+      // the comma opens no apposition.)
+      static const std::unordered_set<std::string_view> kAuxiliaries = {
+          "was",   "were",  "is",  "are", "be",    "been",   "has",  "have", "had",  "will",
+          "would", "could", "can", "may", "might", "should", "must", "did",  "does", "do"};
       const bool lowerWord = i + 1 < t_.size() && t_[i + 1].word && t_[i + 1].script == Script::kLatin &&
-                             !t_[i + 1].capital && first != "and" && first != "or" && first != "but" &&
-                             first != "as" && first != "while" && first != "after" && first != "before" &&
-                             !englishTriggers().count(first);
+                             !t_[i + 1].capital && first != "and" && first != "or" && first != "but" && first != "as" &&
+                             first != "while" && first != "after" && first != "before" &&
+                             !englishTriggers().count(first) && !kAuxiliaries.count(first);
       const bool apposition = afterMention && (first == "the" || first == "a" || first == "an" || first == "who" ||
                                                first == "which" || first == "both" || first == "then" || lowerWord);
       const bool aside = j - i <= 3 && argStartingIn(i + 1, j) < 0;

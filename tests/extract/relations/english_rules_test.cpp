@@ -60,6 +60,15 @@ TEST_CASE("Relations: nouns of action take their source before and target after"
                       "Iraq -ASSAULT-> Qassem Soleimani"));
 }
 
+TEST_CASE("Relations: a verb group after a comma opens no apposition", "[extract][relations]") {
+  const auto f = facts(
+      "Iran's top nuclear scientist, Mohsen Fakhrizadeh, was assassinated near Tehran on Friday, and Iran blamed "
+      "Israel.",
+      "2020-11-27");
+  CHECK(hasLine(f, "Iran -ACCUSE-> Israel"));
+  CHECK_FALSE(hasLine(f, "Mohsen Fakhrizadeh -ACCUSE-> Israel"));
+}
+
 TEST_CASE("Relations: 'X-backed Y' inside an apposition set off by commas is read too", "[extract][relations]") {
   const auto f = facts(
       "Washington sanctioned Qais al-Khazali, the leader of the Iran-backed militia Asa'ib Ahl al-Haq, and his "
