@@ -1585,6 +1585,33 @@ std::vector<size_t> authorsOfNamedAct(const MatchText& t, const Clause& c, int32
   };
   for (uint32_t o : c.objects) {
     const int32_t np = static_cast<int32_t>(o);
+    // "Iran seized a tanker. Britain called it an act of piracy": a bare
+    // "it" that a naming verb judges is the act the sentence before did
+    // (its last done act that was no words), when it names no actor.
+    const NounPhrase& n = t.p.nps[np];
+    if (n.span.last == n.span.first + 1 &&
+        (t.p.words[n.span.first].lower == "it" || t.p.words[n.span.first].lower == "this") && !t.namesActor(np) &&
+        words().namingVerbs.contains(t.p.vgs[c.verb].lemma) && t.earlier->sentence > 0) {
+      std::vector<size_t> authors;
+      for (const EarlierAct& a : t.earlier->done) {
+        const std::string_view root = std::string_view(a.code).substr(0, 2);
+        if (a.sentence + 1 != t.earlier->sentence || root == "01" || root == "02" || root == "10" || root == "11" ||
+            root == "12" || ownSide(a.source) || std::find(authors.begin(), authors.end(), a.source) != authors.end())
+          continue;
+        authors.push_back(a.source);
+      }
+      // Else the doers of the last act it told that no coder read, if not
+      // words ("Iran seized a tanker. Britain called it ...").
+      if (authors.empty())
+        for (auto it = t.earlier->told.rbegin(); it != t.earlier->told.rend() && authors.empty(); ++it) {
+          if (it->sentence + 1 != t.earlier->sentence || it->verbs.empty() ||
+              words().speechVerbs.contains(it->verbs.front()))
+            continue;
+          for (size_t doer : it->sources)
+            if (!ownSide(doer)) authors.push_back(doer);
+        }
+      return authors;
+    }
     const ActKind kind = actKindOf(t, np);
     if (kind == ActKind::kNone || t.namesActor(np) || (kind == ActKind::kStatement && !statements)) continue;
     if (kind == ActKind::kAttack) {

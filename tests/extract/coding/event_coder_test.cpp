@@ -2129,6 +2129,23 @@ TEST_CASE("Coder: an act told in an earlier clause of the sentence is named by i
   CHECK_FALSE(has(g, "United Kingdom -ACCUSE-> Iran"));
 }
 
+TEST_CASE("Coder: 'called it <wrong>' judges the act of the sentence before", "[extract][coder]") {
+  const auto f = facts("Iran seized a tanker in the Gulf on Friday. Britain called it an act of piracy.", "2019-07-20");
+  INFO(dump(f));
+  CHECK(has(f, "United Kingdom -ACCUSE-> Iran"));
+  const auto g = facts("Russia annexed Crimea on Tuesday. The United States called it illegal.", "2014-03-19");
+  INFO(dump(g));
+  CHECK(has(g, "United States -ACCUSE-> Russia"));
+  // Not words said, and not two sentences back.
+  const auto h = facts("Iran said on Friday that talks had failed. Britain called it a provocation.", "2019-07-20");
+  INFO(dump(h));
+  CHECK_FALSE(has(h, "United Kingdom -ACCUSE-> Iran"));
+  const auto k =
+      facts("Iran seized a tanker on Friday. Oil prices rose sharply. Britain called it a provocation.", "2019-07-20");
+  INFO(dump(k));
+  CHECK_FALSE(has(k, "United Kingdom -ACCUSE-> Iran"));
+}
+
 TEST_CASE("Coder: 'called X <adjective of blame>' denounces X or the author of the act X names", "[extract][coder]") {
   const auto f = facts("Iran seized a tanker in the Gulf on Monday. Britain called the seizure illegal.", "2019-07-22");
   INFO(dump(f));
