@@ -85,6 +85,10 @@ while [ "$i" -lt "$trials" ]; do
     rm -rf "$work/copy"
     cp -r "$db" "$work/copy"
     sync
+    # Emptied first: the redirection below truncates it only once the child
+    # runs, and the loop must not read the previous kgd's address.
+    rm -f "$work/kgd.out"
+    : >"$work/kgd.out"
     "$bin" --db "$work/copy" --listen 127.0.0.1:0 >"$work/kgd.out" 2>"$work/kgd.err" &
     pid=$!
     addr=
