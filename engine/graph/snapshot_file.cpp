@@ -1,17 +1,18 @@
 #include "graph/snapshot_file.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <bit>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
-#include <fcntl.h>
 #include <filesystem>
+#include <iterator>
 #include <span>
 #include <string_view>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <utility>
 #include <vector>
 
@@ -412,44 +413,105 @@ bool foldDue(size_t unsaved, size_t edges, const LoadOptions& options) {
   return options.foldRatio != 0 && unsaved > 0 && unsaved * options.foldRatio >= edges;
 }
 
-// `base` (stamped `from`) with what the store's commits after `from` up to
-// `now` wrote merged in; nullopt when the change log does not cover them.
-// With `file` (where `base` is mapped from), merged without copying
-// (overlayChanges) unless the merge is due to be folded (saved, which needs
-// a contiguous snapshot: applyChanges).
-Result<std::optional<LoadedSnapshot>> overlay(const storage::GraphStore& store,
-                                              const std::shared_ptr<const Snapshot>& base, const SnapshotStamp& from,
-                                              const SnapshotStamp& now, const LoadOptions& options,
-                                              size_t unsavedBefore, const FileBacking* file) {
-  auto changes = store.changesSince(from.sequence, now.sequence);
+// What the store's commits after `from` up to `now` wrote: the actors their
+// records name and the edges as stored now, each ascending by id; nullopt
+// when the change log does not cover them (or a named edge is gone: trust
+// only a rebuild).
+struct Written {
+  std::vector<ActorId> actors;
+  std::vector<storage::EdgeHeader> edges;
+};
+Result<std::optional<Written>> readChanges(const storage::GraphStore& store, uint64_t from, uint64_t now) {
+  auto changes = store.changesSince(from, now);
   if (!changes) return changes.status();
-  if (!changes->has_value()) return std::optional<LoadedSnapshot>();
-  const storage::ChangeSet& c = **changes;
-  std::vector<storage::EdgeHeader> headers;
-  headers.reserve(c.edges.size());
-  for (EdgeId id : c.edges) {
+  if (!changes->has_value()) return std::optional<Written>();
+  Written w;
+  w.actors = std::move((*changes)->actors);
+  w.edges.reserve((*changes)->edges.size());
+  for (EdgeId id : (*changes)->edges) {
     auto h = store.getEdgeHeader(id);
     if (!h) return h.status();
-    if (!h->has_value()) return std::optional<LoadedSnapshot>();  // not there any more: trust only a rebuild
-    headers.push_back(std::move(**h));
+    if (!h->has_value()) return std::optional<Written>();
+    w.edges.push_back(std::move(**h));
   }
-  LoadedSnapshot out;
-  out.stamp = now;
-  const size_t newActors = static_cast<size_t>(std::count_if(
-      c.actors.begin(), c.actors.end(), [&](ActorId a) { return !base->vertexOf(a).has_value(); }));
-  out.overlaid = headers.size() + newActors;
-  if (out.overlaid == 0) {
-    out.snapshot = base;  // commits that touched no edge and added no actor (documents, aliases)
-  } else {
-    // The merged snapshot has at least the base's edges: a fold not due at
-    // the base's count is not due after the merge either.
-    const bool fold = options.save && foldDue(unsavedBefore + out.overlaid, base->edgeCount(), options);
-    auto merged = file != nullptr && !fold ? overlayChanges(*base, *file, c.actors, headers)
-                                           : applyChanges(*base, c.actors, headers);
-    if (!merged) return merged.status();
-    out.snapshot = std::move(merged).value();
+  return std::optional<Written>(std::move(w));
+}
+
+// Edges and actors written onto `base` that it has no copy of: the count a
+// merge reports as overlaid.
+size_t overlaidCount(const Snapshot& base, const Written& w) {
+  return w.edges.size() + static_cast<size_t>(std::count_if(w.actors.begin(), w.actors.end(),
+                                                            [&](ActorId a) { return !base.vertexOf(a).has_value(); }));
+}
+
+// `base`'s writes since its file, then `w`'s (a write since `base`'s newest
+// replaces the older version of the same edge).
+std::shared_ptr<OverlayBase> extend(const OverlayBase& base, const Written& w) {
+  auto out = std::make_shared<OverlayBase>();
+  out->file = base.file;
+  std::set_union(w.actors.begin(), w.actors.end(), base.actors.begin(), base.actors.end(),
+                 std::back_inserter(out->actors));
+  auto byId = [](const storage::EdgeHeader& x, const storage::EdgeHeader& y) { return x.edge.id < y.edge.id; };
+  // std::set_union takes equal elements from its first range: the newer.
+  std::set_union(w.edges.begin(), w.edges.end(), base.edges.begin(), base.edges.end(), std::back_inserter(out->edges),
+                 byId);
+  return out;
+}
+
+// The database's snapshot file as an overlay base for the store's state
+// `now`: mapped (verified as options.verify says) with every write since its
+// stamp; null when there is no usable file of this store, it is newer than
+// `now`, or the change log does not cover the writes since it.
+Result<std::shared_ptr<OverlayBase>> attachFile(const storage::GraphStore& store, const std::string& dbPath,
+                                                const SnapshotStamp& now, const LoadOptions& options) {
+  auto opened = openSnapshotFile(snapshotFilePath(dbPath), options.verify);
+  if (!opened || opened->stamp.identity != now.identity || opened->stamp.sequence > now.sequence)
+    return std::shared_ptr<OverlayBase>();
+  auto out = std::make_shared<OverlayBase>();
+  if (opened->stamp.sequence < now.sequence) {
+    auto w = readChanges(store, opened->stamp.sequence, now.sequence);
+    if (!w) return w.status();
+    if (!w->has_value()) return std::shared_ptr<OverlayBase>();
+    out->actors = std::move((*w)->actors);
+    out->edges = std::move((*w)->edges);
   }
-  return std::optional<LoadedSnapshot>(std::move(out));
+  out->file = std::move(opened).value();
+  return out;
+}
+
+// `base`'s file merged with its writes, without copying when it can
+// (overlayChanges); *freshBytes: about how much fresh memory it holds.
+Result<std::shared_ptr<const Snapshot>> mergeOnto(const OverlayBase& base, const LoadOptions& options,
+                                                  size_t* freshBytes) {
+  *freshBytes = 0;
+  const Snapshot& file = *base.file.snapshot;
+  if (base.edges.empty() &&
+      std::all_of(base.actors.begin(), base.actors.end(), [&](ActorId a) { return file.vertexOf(a).has_value(); }))
+    return base.file.snapshot;
+  return overlayChanges(file, base.file.backing, base.actors, base.edges, nullptr, options.maxShiftedPieces, nullptr,
+                        freshBytes);
+}
+
+// True when a merge onto `file` that holds `fresh` bytes of fresh memory is
+// due to be folded (options.foldFreshRatio).
+bool freshFoldDue(size_t fresh, const Snapshot& file, const LoadOptions& options) {
+  return options.save && options.foldFreshRatio != 0 && fresh > 0 && fresh >= options.foldFreshMinBytes &&
+         fresh * options.foldFreshRatio >= file.memoryBytes();
+}
+
+// `out` (a merged snapshot of the store's state out.stamp) saved as the
+// database's file: copied into a contiguous snapshot first when it is not.
+Status fold(const storage::GraphStore& store, const std::string& path, LoadedSnapshot* out,
+            const LoadOptions& options) {
+  if (!out->snapshot->contiguous()) {
+    auto compact = applyChanges(*out->snapshot, {}, {});
+    if (!compact) return compact.status();
+    out->snapshot = std::move(compact).value();
+  }
+  saveBuilt(store, *out, path, options);
+  out->unsaved = 0;
+  out->base.reset();
+  return Status::ok();
 }
 
 }  // namespace
@@ -547,7 +609,13 @@ Result<LoadedSnapshot> loadSnapshot(const storage::GraphStore& store, const std:
   const std::string path = snapshotFilePath(dbPath);
   auto opened = openSnapshotFile(path, options.verify);
   if (opened) {
-    if (opened->stamp == now) return LoadedSnapshot{std::move(opened->snapshot), now, true};
+    if (opened->stamp == now) {
+      LoadedSnapshot out{opened->snapshot, now, true};
+      auto base = std::make_shared<OverlayBase>();
+      base->file = std::move(opened).value();
+      out.base = std::move(base);
+      return out;
+    }
     // Reflecting a later state than this open sees: another process's
     // current file; build for ourselves and leave it.
     if (opened->stamp.identity == now.identity && opened->stamp.sequence > now.sequence) return build(store, options);
@@ -560,16 +628,34 @@ Result<LoadedSnapshot> loadSnapshot(const storage::GraphStore& store, const std:
   // Stale (the usual case after a write): the file plus what was written since,
   // when the change log covers it.
   if (opened && opened->stamp.identity == now.identity && options.overlay) {
-    auto merged = overlay(store, opened->snapshot, opened->stamp, now, options, 0, &opened->backing);
-    if (!merged) return merged.status();
-    if (merged->has_value()) {
-      LoadedSnapshot out = std::move(**merged);
+    auto written = readChanges(store, opened->stamp.sequence, now.sequence);
+    if (!written) return written.status();
+    if (written->has_value()) {
+      LoadedSnapshot out;
+      out.stamp = now;
       out.fromFile = true;
+      out.overlaid = overlaidCount(*opened->snapshot, **written);
       out.unsaved = out.overlaid;
-      if (foldDue(out.unsaved, out.snapshot->edgeCount(), options) && out.snapshot->contiguous()) {
-        saveBuilt(store, out, path, options);
-        out.unsaved = 0;
+      auto base = std::make_shared<OverlayBase>();
+      base->actors = std::move((*written)->actors);
+      base->edges = std::move((*written)->edges);
+      base->file = std::move(opened).value();
+      // A merge due to be folded (saved) must be contiguous: copied.
+      if (options.save && foldDue(out.unsaved, base->file.snapshot->edgeCount(), options)) {
+        auto merged = applyChanges(*base->file.snapshot, base->actors, base->edges);
+        if (!merged) return merged.status();
+        out.snapshot = std::move(merged).value();
+        KG_RETURN_IF_ERROR(fold(store, path, &out, options));
+        return out;
       }
+      size_t fresh = 0;
+      auto merged = mergeOnto(*base, options, &fresh);
+      if (!merged) return merged.status();
+      out.snapshot = std::move(merged).value();
+      out.base = std::move(base);
+      // Every later merge writes at least this much: once it is a large part
+      // of a copy, the file is worth writing.
+      if (freshFoldDue(fresh, *out.base->file.snapshot, options)) KG_RETURN_IF_ERROR(fold(store, path, &out, options));
       return out;
     }
   }
@@ -583,20 +669,74 @@ Result<LoadedSnapshot> updateSnapshot(const storage::GraphStore& store, const st
   if (current.snapshot && !now.identity.empty() && current.stamp.identity == now.identity && options.overlay &&
       current.stamp.sequence <= now.sequence) {
     if (current.stamp == now) return current;
-    auto merged = overlay(store, current.snapshot, current.stamp, now, options, current.unsaved, nullptr);
-    if (!merged) return merged.status();
-    if (merged->has_value()) {
-      LoadedSnapshot out = std::move(**merged);
+    auto written = readChanges(store, current.stamp.sequence, now.sequence);
+    if (!written) return written.status();
+    if (written->has_value()) {
+      const Written& w = **written;
+      LoadedSnapshot out;
+      out.stamp = now;
       out.fromFile = current.fromFile;
+      out.overlaid = overlaidCount(*current.snapshot, w);
       out.unsaved = current.unsaved + out.overlaid;
-      if (foldDue(out.unsaved, out.snapshot->edgeCount(), options) && out.snapshot->contiguous()) {
-        saveBuilt(store, out, snapshotFilePath(dbPath), options);
-        out.unsaved = 0;
+      if (out.overlaid == 0) {  // commits that touched no edge and added no actor (documents, aliases)
+        out.snapshot = current.snapshot;
+        out.base = current.base;
+        return out;
       }
+      const std::string path = snapshotFilePath(dbPath);
+      // Saves `out` as the file, which then is the base (its pages instead of
+      // the copy); not when another process's file took its place meanwhile.
+      auto foldAndAttach = [&]() -> Status {
+        KG_RETURN_IF_ERROR(fold(store, path, &out, options));
+        auto attached = attachFile(store, dbPath, now, options);
+        if (!attached) return attached.status();
+        if (*attached && (*attached)->file.stamp == now) {
+          out.snapshot = (*attached)->file.snapshot;
+          out.base = std::move(attached).value();
+        }
+        return Status::ok();
+      };
+      // The merged snapshot has at least current's edges: a fold not due at
+      // its count is not due after the merge either.
+      const bool due = options.save && foldDue(out.unsaved, current.snapshot->edgeCount(), options);
+      if (!due) {
+        // The file plus every write since it, merged without copying.
+        std::shared_ptr<OverlayBase> next;
+        if (current.base) {
+          next = extend(*current.base, w);
+        } else {
+          auto attached = attachFile(store, dbPath, now, options);
+          if (!attached) return attached.status();
+          next = std::move(attached).value();
+        }
+        if (next) {
+          size_t fresh = 0;
+          auto merged = mergeOnto(*next, options, &fresh);
+          if (!merged) return merged.status();
+          out.snapshot = std::move(merged).value();
+          out.base = std::move(next);
+          if (freshFoldDue(fresh, *out.base->file.snapshot, options)) KG_RETURN_IF_ERROR(foldAndAttach());
+          return out;
+        }
+      }
+      // No usable file, or a fold: copied onto current.
+      auto merged = applyChanges(*current.snapshot, w.actors, w.edges);
+      if (!merged) return merged.status();
+      out.snapshot = std::move(merged).value();
+      if (due) KG_RETURN_IF_ERROR(foldAndAttach());
       return out;
     }
   }
-  return rebuildSnapshot(store, dbPath, options);
+  auto rebuilt = rebuildSnapshot(store, dbPath, options);
+  if (!rebuilt || !options.save) return rebuilt;
+  // Saved: the file is the base of the next updates (its pages instead of the build).
+  auto attached = attachFile(store, dbPath, rebuilt->stamp, options);
+  if (!attached) return attached.status();
+  if (*attached && (*attached)->file.stamp == rebuilt->stamp) {
+    rebuilt->snapshot = (*attached)->file.snapshot;
+    rebuilt->base = std::move(attached).value();
+  }
+  return rebuilt;
 }
 
 Status trimChangeLog(storage::GraphStore& store, const std::string& dbPath) {

@@ -20,6 +20,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "graph/snapshot.h"
@@ -92,11 +93,36 @@ struct LoadOptions {
   // options.save) once it holds at least 1/foldRatio of the snapshot's
   // edges; until then every process merges it again. 0: never fold.
   size_t foldRatio = 64;
+  // A merge without copying whose fresh memory is at least 1/foldFreshRatio
+  // of the snapshot's arrays (overlayChanges' freshBytes: each rewritten row
+  // costs whole pages in 10 arrays, about 45 KB, and beyond its piece budget
+  // it copies untouched rows too; all of it when it has to copy, as when a
+  // restored actor renumbers the vertices) is folded as well (with
+  // options.save): every later merge would write at least as much, while
+  // the file's writer pays once (graph/README.md, "When the overlay is
+  // folded"). 0: never. Not below foldFreshMinBytes of fresh memory: on a
+  // small graph a page per array and row is most of the arrays, and costs
+  // nothing worth a write.
+  size_t foldFreshRatio = 3;
+  size_t foldFreshMinBytes = size_t{32} << 20;
+  // overlayChanges' budget of mapped pieces a side (kMaxShiftedPieces).
+  size_t maxShiftedPieces = kMaxShiftedPieces;
   // Called while a snapshot is built from the store (not when it is read
   // from the file or overlaid): edges read so far of `total` (the store's
   // count when the build began), every 65,536 edges and once at the end.
   // Called on the loading thread. Unset: not reported.
   std::function<void(uint64_t done, uint64_t total)> progress;
+};
+
+// A mapped snapshot file and every edge and actor written since its stamp:
+// what updateSnapshot merges without copying (overlayChanges) at each update,
+// so that kgd's snapshot after an ingest maps the file's pages instead of
+// copying the whole graph. Immutable once made; shared by the LoadedSnapshot
+// values that merged onto it.
+struct OverlayBase {
+  OpenedSnapshot file;
+  std::vector<ActorId> actors;             // written since the file: sorted, unique
+  std::vector<storage::EdgeHeader> edges;  // written since the file, as stored now: by id, each once
 };
 
 struct LoadedSnapshot {
@@ -107,6 +133,11 @@ struct LoadedSnapshot {
   // Edges and actors merged since the state the file holds; 0: the file holds
   // this graph (perhaps stamped older: commits that changed no edge or actor).
   size_t unsaved = 0;
+  // The mapped file `snapshot` is that file plus `base->edges` and
+  // `base->actors` (merged without copying, or copied when overlayChanges
+  // had to); null when it is not known to be (built from the store, or
+  // merged by copying onto a snapshot that was). updateSnapshot keeps it.
+  std::shared_ptr<const OverlayBase> base;
 };
 
 // The snapshot of `store`, the database at directory `dbPath`: the mapped
@@ -127,8 +158,14 @@ Result<LoadedSnapshot> rebuildSnapshot(const storage::GraphStore& store, const s
 // `current` (a snapshot of `store`, as loaded or updated before) brought up
 // to the store's state now (kgd after an ingest): the changes since its stamp
 // merged in when the change log covers them (saved once the unsaved overlay
-// reaches options.foldRatio), else rebuilt as rebuildSnapshot. Errors: those
-// of the store and of Snapshot::fromStore.
+// reaches options.foldRatio), else rebuilt as rebuildSnapshot. With a
+// current.base (or, without one, the database's snapshot file when the log
+// covers every write since it, mapped once), the result is the file merged
+// with every write since it without copying (overlayChanges): what an
+// update writes is the rewritten rows, the reverse CSR's edge indices and
+// the row bounds (graph/README.md, "kgd without copying"), not the graph.
+// A fold saves a copied merge, then maps the saved file as the new base.
+// Errors: those of the store and of Snapshot::fromStore.
 Result<LoadedSnapshot> updateSnapshot(const storage::GraphStore& store, const std::string& dbPath,
                                       const LoadedSnapshot& current, const LoadOptions& options);
 

@@ -470,16 +470,55 @@ uint64_t layOut(std::vector<RowPlan>& rows, size_t firstNew, uint64_t oldSlots, 
   return at;
 }
 
+// Keeps the pieces of untouched rows that hold slots, between and around
+// the rewritten old rows `rows` (sorted, unique; entries from `oldV` on are
+// new vertices' rows, which come after every piece), at `maxPieces` (at least
+// 2): while more hold slots, the rows of the smallest gap between two
+// rewritten rows join `rows` (rewritten unchanged, in fresh memory).
+// `begin(v)`/`end(v)`: v's old row. Returns the slots the closed gaps hold.
+template <typename Begin, typename End>
+uint64_t closeSmallestGaps(std::vector<VertexId>* rows, size_t oldV, uint64_t oldSlots, size_t maxPieces,
+                           const Begin& begin, const End& end) {
+  std::vector<VertexId>& r = *rows;
+  const size_t old = static_cast<size_t>(std::lower_bound(r.begin(), r.end(), oldV) - r.begin());
+  if (old == 0) return 0;
+  size_t pieces = (begin(r[0]) > 0) + (end(r[old - 1]) < oldSlots);
+  std::vector<std::pair<uint64_t, size_t>> gaps;  // (slots, k): the gap after r[k]
+  for (size_t k = 0; k + 1 < old; ++k)
+    if (const uint64_t n = begin(r[k + 1]) - end(r[k]); n > 0) gaps.push_back({n, k});
+  pieces += gaps.size();
+  if (pieces <= maxPieces) return 0;
+  const size_t close = std::min(gaps.size(), pieces - std::max<size_t>(maxPieces, 2));
+  std::nth_element(gaps.begin(), gaps.begin() + static_cast<ptrdiff_t>(close), gaps.end());
+  uint64_t slots = 0;
+  std::vector<VertexId> extra;
+  for (size_t i = 0; i < close; ++i) {
+    slots += gaps[i].first;
+    for (VertexId v = r[gaps[i].second] + 1; v < r[gaps[i].second + 1]; ++v) extra.push_back(v);
+  }
+  const size_t mid = r.size();
+  r.insert(r.end(), extra.begin(), extra.end());
+  std::sort(r.begin() + static_cast<ptrdiff_t>(mid), r.end());
+  std::inplace_merge(r.begin(), r.begin() + static_cast<ptrdiff_t>(mid), r.end());
+  return slots;
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const Snapshot>> overlayChanges(const Snapshot& base, const FileBacking& file,
                                                        std::span<const ActorId> actors,
-                                                       std::span<const storage::EdgeHeader> edges, bool* copied) {
-  auto copy = [&] {
+                                                       std::span<const storage::EdgeHeader> edges, bool* copied,
+                                                       size_t maxPieces, size_t* copiedSlots, size_t* freshBytes) {
+  auto copy = [&]() -> Result<std::shared_ptr<const Snapshot>> {
     if (copied != nullptr) *copied = true;
-    return applyChanges(base, actors, edges);
+    auto merged = applyChanges(base, actors, edges);
+    if (merged && copiedSlots != nullptr) *copiedSlots = (*merged)->edgeSlots();
+    if (merged && freshBytes != nullptr) *freshBytes = (*merged)->memoryBytes();
+    return merged;
   };
   if (copied != nullptr) *copied = false;
+  if (copiedSlots != nullptr) *copiedSlots = 0;
+  if (freshBytes != nullptr) *freshBytes = 0;
   const SnapshotArrays& b = base.arrays();
   const size_t oldV = b.actorIds.size(), oldE = b.type.size();
   if (file.fd < 0 || !base.contiguous() || oldV == 0 || oldE == 0) return copy();
@@ -523,7 +562,14 @@ Result<std::shared_ptr<const Snapshot>> overlayChanges(const Snapshot& base, con
   for (uint32_t e : removed) inRows.push_back(base.target(e));
   std::sort(inRows.begin(), inRows.end());
   inRows.erase(std::unique(inRows.begin(), inRows.end()), inRows.end());
-  if (outRows.size() + inRows.size() > kMaxShiftedRows) return copy();
+  // At most maxPieces pieces a side are mapped (kMaxShiftedPieces: the
+  // process's mapping budget); the rows of the smallest gaps are copied.
+  const uint64_t closed = closeSmallestGaps(
+      &outRows, oldV, oldE, maxPieces, [&](VertexId v) { return base.outBegin(v); },
+      [&](VertexId v) { return base.outEnd(v); });
+  closeSmallestGaps(
+      &inRows, oldV, oldE, maxPieces, [&](VertexId v) { return base.inBegin(v); },
+      [&](VertexId v) { return base.inEnd(v); });
 
   std::vector<RowPlan> out(outRows.size());
   size_t firstNewOut = 0;
@@ -784,6 +830,18 @@ Result<std::shared_ptr<const Snapshot>> overlayChanges(const Snapshot& base, con
     }
   }
 
+  if (copiedSlots != nullptr) *copiedSlots = closed;
+  if (freshBytes != nullptr) {
+    // The forward arrays hold 27 bytes a slot in 9 arrays, the reverse one
+    // mapped (inCol) 4: a rewritten row dirties its bytes plus up to a page
+    // in each, a piece's ends up to two pages in each.
+    size_t bytes =
+        2 * FreshPages::roundUp(4 * (newV + 1)) + 2 * FreshPages::roundUp(4 * newV) + FreshPages::roundUp(4 * slots);
+    for (const RowPlan& r : out) bytes += r.items.size() * 27 + 9 * page;
+    for (const RowPlan& r : in) bytes += r.items.size() * 4 + page;
+    bytes += outPieces.size() * 2 * 9 * page + inPieces.size() * 2 * page;
+    *freshBytes = bytes;
+  }
   a.actorIds = ids;
   a.outRow = o.outRow;
   a.outCol = outCol;

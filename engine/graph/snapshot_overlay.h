@@ -38,13 +38,18 @@ struct FileBacking {
   size_t bytes = 0;
 };
 
-// Rows at most that overlayChanges rewrites (out-rows and in-rows together);
-// beyond, it copies as applyChanges does. Each rewritten row splits the
-// arrays into one more piece, mapped by one system call per array and held
-// as about two kernel mappings each (up to 11 arrays): 1024 rows stay near
-// 22,000 of the 65,530 a process has by default (vm.max_map_count). Beyond
-// it every query copies until the overlay is folded (graph/README.md).
-inline constexpr size_t kMaxShiftedRows = 1024;
+// Pieces of untouched rows at most that overlayChanges maps from the file,
+// on each side (forward rows, reverse rows). Each piece is mapped by one
+// system call per array and held as about two kernel mappings each (9
+// forward arrays, 1 reverse): 1024 pieces a side stay near 22,000 of the
+// 65,530 mappings a process has by default (vm.max_map_count), so that kgd
+// can hold two merged snapshots at once (one still read by a query). When
+// the rewritten rows split the arrays into more pieces, the untouched rows
+// in the smallest gaps between rewritten rows are rewritten too (copied into
+// fresh memory) until the budget holds: the merge never falls back to copying
+// everything because of the number of rows it rewrites, and what it copies
+// grows with the rows (graph/README.md, "The overlay without copying").
+inline constexpr size_t kMaxShiftedPieces = 1024;
 
 // The graph applyChanges gives, without copying the base's arrays: the rows
 // the writes touch are written anew in fresh memory, the rows that grow
@@ -63,12 +68,19 @@ inline constexpr size_t kMaxShiftedRows = 1024;
 // (and sets *copied when `copied` is not null), when `base` is not
 // contiguous or its arrays do not lie inside `file`'s mapping, when `file`
 // has no descriptor, when a written actor renumbers the vertices (an id
-// below the highest), when more than kMaxShiftedRows rows change, or when
-// the system refuses a mapping.
+// below the highest), or when the system refuses a mapping. At most
+// `maxPieces` (at least 2) pieces a side are mapped (kMaxShiftedPieces);
+// `copiedSlots`, when not null, receives how many slots of untouched rows it
+// copied (forward rows of the gaps closed to keep that budget; every slot
+// when it copied everything); `freshBytes` about how much fresh memory the
+// result holds: the row bounds and the reverse CSR's edge indices, and whole
+// pages of every array for each rewritten row and each piece's partial end
+// pages (the arrays' size when it copied).
 // Errors: those of applyChanges.
 Result<std::shared_ptr<const Snapshot>> overlayChanges(const Snapshot& base, const FileBacking& file,
                                                        std::span<const ActorId> actors,
                                                        std::span<const storage::EdgeHeader> edges,
-                                                       bool* copied = nullptr);
+                                                       bool* copied = nullptr, size_t maxPieces = kMaxShiftedPieces,
+                                                       size_t* copiedSlots = nullptr, size_t* freshBytes = nullptr);
 
 }  // namespace kg::graph

@@ -2119,6 +2119,20 @@ bool logsEmpty(const std::string& path) {
   return !ec;
 }
 
+// Whether another process holds the database's LOCK (RocksDB takes an fcntl
+// write lock on it for a writable open): a writer such as kgd is live, and
+// may compact, flush and delete files while this process opens it.
+bool lockedByAnotherProcess(const std::string& path) {
+  const int fd = ::open((fs::path(path) / "LOCK").c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct flock fl {};
+  fl.l_type = F_WRLCK;
+  fl.l_whence = SEEK_SET;
+  const bool held = ::fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+  ::close(fd);
+  return held;
+}
+
 // Opens an existing database with RocksDB.
 Result<rocksdb::DB*> openExisting(const std::string& path, const StoreOptions& options, OpenConfig& config,
                                   std::vector<rocksdb::ColumnFamilyHandle*>* handles) {
@@ -2145,12 +2159,18 @@ Result<rocksdb::DB*> openExisting(const std::string& path, const StoreOptions& o
     rocksdb::Status s;
     if (options.readOnly) {
       // A read-only open races with a writer that is rotating its MANIFEST or
-      // WAL at that moment (the files it names can vanish under it); the state
-      // a moment later is consistent again, so a few retries are enough.
+      // WAL at that moment, or compacting (the files it names can vanish
+      // under it); the state a moment later is consistent again, so a few
+      // retries are enough. A MANIFEST naming a table file that is gone is
+      // such a race while a writer holds the database (kgd compacting: the
+      // read saw the record before the compaction's), and is retried too;
+      // only without a live writer is it a failed bulk load's record
+      // (recovered below).
       for (int attempt = 0; attempt < 8; ++attempt) {
         handles->clear();
         s = rocksdb::DB::OpenForReadOnly(dbo, path, config.families, handles, &raw);
-        if (s.ok() || s.IsInvalidArgument() || namesMissingTableFile(s)) break;
+        if (s.ok() || s.IsInvalidArgument()) break;
+        if (namesMissingTableFile(s) && !lockedByAnotherProcess(path)) break;
         std::this_thread::sleep_for(std::chrono::milliseconds(25 * (attempt + 1)));
       }
     } else {
@@ -2164,8 +2184,12 @@ Result<rocksdb::DB*> openExisting(const std::string& path, const StoreOptions& o
   // state before it is whole. Recover to it when no commit waits in a log
   // (a bulk load writes none, and a later open replays and flushes them):
   // RocksDB's best-efforts recovery takes the newest state whose files all
-  // exist, and a writable open writes it down.
-  if (namesMissingTableFile(s) && logsEmpty(path)) {
+  // exist, and a writable open writes it down. Never beside a live writer:
+  // there the missing files are a compaction's inputs, and the "newest
+  // state whose files all exist" is an older one that lacks whole families
+  // (a read-only `kg` beside kgd answered without evidence, or found no
+  // format version).
+  if (namesMissingTableFile(s) && logsEmpty(path) && !(options.readOnly && lockedByAnotherProcess(path))) {
     rocksdb::DBOptions recovering = config.db;
     recovering.best_efforts_recovery = true;
     s = open(recovering);

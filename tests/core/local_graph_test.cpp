@@ -3,6 +3,11 @@
 // locally. The same questions through kgd are tests/rpc.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <filesystem>
+#include <random>
+#include <thread>
+
 #include "../support/temp_dir.h"
 #include "core/engine.h"
 #include "core/local_graph.h"
@@ -403,4 +408,96 @@ TEST_CASE("LocalGraph: edges read at the snapshot's locations are the store's, a
   REQUIRE(merged.isOk());
   stored(merged.value());
   CHECK(merged->edges.size() == 3);
+}
+
+TEST_CASE("LocalGraph: kgd's refresh after each write answers as a rebuild, with readers running meanwhile",
+          "[core][graph_api][overlay]") {
+  // kgd's path: the snapshot loaded once, then after every commit
+  // LocalGraph::refresh (graph::updateSnapshot: the file merged with every
+  // write since it, without copying) while other threads query. After each
+  // refresh, a LocalGraph over the same store whose snapshot is rebuilt from
+  // it (the file removed first) answers every neighbourhood and path alike.
+  TempDir dir;
+  auto opened = Engine::open(dir.sub("db"), {});
+  REQUIRE(opened.isOk());
+  Engine& engine = *opened.value();
+  std::mt19937 rng(9);
+  std::vector<Actor> actors;
+  for (int i = 0; i < 40; ++i) actors.push_back(put(engine, "actor " + std::to_string(i), ActorKind::kPerson));
+  const EdgeType types[] = {EdgeType::kAssault, EdgeType::kProtest, EdgeType::kConsult};
+  auto randomLinks = [&](size_t n) {
+    for (size_t i = 0; i < n; ++i) {
+      const Actor& a = actors[rng() % actors.size()];
+      const Actor& b = actors[rng() % actors.size()];
+      if (a.id == b.id) continue;
+      link(engine, a, types[rng() % 3], b, "2020-01-" + std::to_string(10 + rng() % 20));
+    }
+  };
+  randomLinks(200);
+  LocalGraph graph(engine);
+  REQUIRE(graph.loadSnapshot().isOk());  // built and saved: the file the refreshes merge onto
+
+  // Readers: every answer must be a whole one (no error, a path's edges join its nodes).
+  std::atomic<bool> stop{false};
+  std::atomic<size_t> failures{0}, answered{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 2; ++t)
+    readers.emplace_back([&, t] {
+      std::mt19937 r(100 + t);
+      while (!stop.load()) {
+        NeighbourQuery nq;
+        nq.actor = ActorRef::ofId(actors[r() % 40].id);
+        nq.options.depth = 2;
+        auto hood = graph.neighbours(nq);
+        PathQuery pq;
+        pq.from = ActorRef::ofId(actors[r() % 40].id);
+        pq.to = ActorRef::ofId(actors[r() % 40].id);
+        auto paths = graph.paths(pq);
+        if (!hood.isOk() || (!paths.isOk() && paths.status().code() != StatusCode::kNotFound &&
+                             paths.status().code() != StatusCode::kInvalidArgument))
+          ++failures;
+        if (paths.isOk())
+          for (const auto& p : paths->paths)
+            if (p.nodes.size() != p.edges.size() + 1) ++failures;
+        ++answered;
+      }
+    });
+
+  for (int round = 0; round < 12; ++round) {
+    INFO("round " << round);
+    if (round % 4 == 3) actors.push_back(put(engine, "new actor " + std::to_string(round), ActorKind::kState));
+    randomLinks(1 + rng() % 15);
+    REQUIRE(graph.refresh().isOk());
+
+    std::filesystem::remove(dir.sub("db") + "/graph.snapshot");
+    LocalGraph fresh(engine);
+    fresh.setSnapshotReport([](const std::string&) {});
+    REQUIRE(fresh.loadSnapshot().isOk());  // rebuilt from the store (and saved)
+    for (size_t i = 0; i < actors.size(); i += 3) {
+      NeighbourQuery nq;
+      nq.actor = ActorRef::ofId(actors[i].id);
+      nq.options.depth = 2;
+      auto a = graph.neighbours(nq);
+      auto b = fresh.neighbours(nq);
+      REQUIRE(a.isOk());
+      REQUIRE(b.isOk());
+      CHECK(idsOf(a->edges) == idsOf(b->edges));
+      CHECK(a->nodes.size() == b->nodes.size());
+      PathQuery pq;
+      pq.from = ActorRef::ofId(actors[i].id);
+      pq.to = ActorRef::ofId(actors[(i * 7 + 5) % actors.size()].id);
+      pq.options.mode = query::PathMode::kAllShortest;
+      auto pa = graph.paths(pq);
+      auto pb = fresh.paths(pq);
+      REQUIRE(pa.isOk() == pb.isOk());
+      if (pa.isOk()) {
+        REQUIRE(pa->paths.size() == pb->paths.size());
+        for (size_t k = 0; k < pa->paths.size(); ++k) CHECK(idsOf(pa->paths[k].edges) == idsOf(pb->paths[k].edges));
+      }
+    }
+  }
+  stop = true;
+  for (auto& t : readers) t.join();
+  CHECK(failures.load() == 0);
+  CHECK(answered.load() > 0);
 }

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <random>
 #include <sstream>
@@ -196,6 +197,7 @@ struct World {
   std::unique_ptr<storage::GraphStore> store;
   std::vector<ActorId> actors;
   std::mt19937 rng;
+  bool lowIds = true;  // new actors may take an id below the highest (renumbering vertices)
 
   explicit World(uint32_t seed) : rng(seed) {
     auto s = storage::openStore(path, storage::StoreOptions{});
@@ -238,7 +240,7 @@ struct World {
           // vertex after it is renumbered.
           const ActorId top = *std::max_element(actors.begin(), actors.end());
           a.id = top + 1000 + rng() % 1000;  // above everything...
-          if (rng() % 2 && top > 1) {
+          if (rng() % 2 && top > 1 && lowIds) {
             for (ActorId gap = top - 1; gap > 0; --gap)  // ...or in a gap below the top
               if (std::find(actors.begin(), actors.end(), gap) == actors.end()) {
                 a.id = gap;
@@ -364,7 +366,7 @@ struct PagedBase {
   // into the mapped base without copying (or, with `expectCopy`, by copying)
   // and checks the result against a fresh build of the graph after them.
   void check(const std::vector<ActorId>& newActors, const std::vector<storage::EdgeHeader>& changed, bool expectCopy,
-             uint32_t seed) {
+             uint32_t seed, size_t maxPieces = kMaxShiftedPieces, size_t* copiedSlots = nullptr) {
     std::map<EdgeId, storage::EdgeHeader> after = edges;
     std::vector<ActorId> allActors = actors;
     allActors.insert(allActors.end(), newActors.begin(), newActors.end());
@@ -374,7 +376,7 @@ struct PagedBase {
     auto fresh = Snapshot::fromEdges(allActors, inStoreOrder(list));
     REQUIRE(fresh.isOk());
     bool copied = !expectCopy;
-    auto merged = overlayChanges(*opened.snapshot, opened.backing, newActors, changed, &copied);
+    auto merged = overlayChanges(*opened.snapshot, opened.backing, newActors, changed, &copied, maxPieces, copiedSlots);
     INFO(merged.status().toString());
     REQUIRE(merged.isOk());
     REQUIRE(copied == expectCopy);
@@ -568,6 +570,27 @@ TEST_CASE(
     changed.back().edge.dst = 15;
     g.check({}, changed, true, 9);
   }
+  SECTION("more rewritten rows than the piece budget: the smallest gaps are copied, the rest still mapped") {
+    // 60 rows rewritten, at most 4 pieces a side mapped: the rows of the
+    // smallest gaps are written in fresh memory, unchanged.
+    std::mt19937 rng(5);
+    std::vector<storage::EdgeHeader> changed;
+    size_t rowEdges = 0;
+    std::vector<VertexId> srcs;
+    for (VertexId v = 4; v < PagedBase::kVertices; v += 3) srcs.push_back(v);
+    for (VertexId v : srcs) {
+      changed.push_back(edge(v, static_cast<VertexId>(rng() % PagedBase::kVertices)));
+      if (changed.back().edge.dst == changed.back().edge.src) changed.back().edge.dst = g.actors[0];
+      rowEdges += g.opened.snapshot->outDegree(v) + 1;
+    }
+    size_t copiedSlots = 0;
+    g.check({}, changed, false, 12, 4, &copiedSlots);
+    CHECK(copiedSlots > 0);                                          // gaps were closed...
+    CHECK(copiedSlots + rowEdges < g.opened.snapshot->edgeCount());  // ...not every one
+    size_t unbounded = 1;
+    g.check({}, changed, false, 12, 1'000'000, &unbounded);
+    CHECK(unbounded == 0);  // with room for every piece only the rewritten rows are written
+  }
   SECTION("random commits: new edges, rewritten ones and new vertices anywhere") {
     std::mt19937 rng(11);
     for (uint32_t round = 0; round < 20; ++round) {
@@ -595,7 +618,80 @@ TEST_CASE(
   }
 }
 
+namespace {
+// Lines of /proc/self/maps: the mappings the process holds.
+size_t processMappings() {
+  std::ifstream maps("/proc/self/maps");
+  std::string line;
+  size_t n = 0;
+  while (std::getline(maps, line)) ++n;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("SnapshotOverlay: the mappings a merge holds stay within its piece budget however many rows it rewrites",
+          "[graph][snapfile][overlay]") {
+  // 3,000 vertices of 60-140 edges (300,000 edges): rewriting every tenth
+  // vertex's row leaves 300 gaps of about a thousand slots, each mapping
+  // whole pages of the 4- and 8-byte arrays.
+  TempDir dir;
+  std::mt19937 rng(3);
+  constexpr size_t kV = 3000;
+  std::vector<ActorId> actors;
+  for (size_t i = 0; i < kV; ++i) actors.push_back(i + 1);
+  std::vector<storage::EdgeHeader> list;
+  EdgeId nextId = 1;
+  auto randomEdge = [&](ActorId src) {
+    storage::EdgeHeader h;
+    h.edge.id = nextId++;
+    h.edge.src = src;
+    do h.edge.dst = 1 + rng() % kV;
+    while (h.edge.dst == src);
+    h.edge.type = kTypes[rng() % 5];
+    h.edge.when = DateRange::point(Date::fromDays(18200 + static_cast<int32_t>(rng() % 60), DatePrecision::kDay));
+    h.edge.confidence = 0.5f;
+    h.evidenceCount = 1;
+    return h;
+  };
+  for (ActorId a : actors)
+    for (size_t i = 0, n = 60 + rng() % 81; i < n; ++i) list.push_back(randomEdge(a));
+  std::map<EdgeId, storage::EdgeHeader> byId;
+  for (const auto& h : list) byId[h.edge.id] = h;
+  auto built = Snapshot::fromEdges(actors, inStoreOrder(list));
+  REQUIRE(built.isOk());
+  const std::string path = dir.sub("graph.snapshot");
+  REQUIRE(writeSnapshotFile(path, **built, SnapshotStamp{"many", 1}).isOk());
+  auto opened = openSnapshotFile(path);
+  REQUIRE(opened.isOk());
+  std::vector<storage::EdgeHeader> changed;
+  for (ActorId a = 1; a <= kV; a += 10) changed.push_back(randomEdge(a));
+  for (const auto& h : changed) byId[h.edge.id] = h;
+  std::vector<storage::EdgeHeader> after;
+  for (const auto& [id, h] : byId) after.push_back(h);
+  auto fresh = Snapshot::fromEdges(actors, inStoreOrder(after));
+  REQUIRE(fresh.isOk());
+
+  const size_t before = processMappings();
+  auto mappingsOf = [&](size_t maxPieces) {
+    bool copied = true;
+    auto merged = overlayChanges(*opened->snapshot, opened->backing, {}, changed, &copied, maxPieces);
+    REQUIRE(merged.isOk());
+    CHECK_FALSE(copied);
+    requireSameGraph(**fresh, **merged);
+    CHECK(answers(**merged, 3) == answers(**fresh, 3));
+    return processMappings() - before;
+  };
+  const size_t bounded = mappingsOf(16);
+  const size_t unbounded = mappingsOf(1'000'000);
+  INFO("mappings: " << bounded << " with 16 pieces a side, " << unbounded << " with one per gap");
+  // About two kernel mappings per piece for each of the 11 arrays, plus the
+  // fresh memory: 16 pieces a side stay under 11 * 2 * 17 + 8.
+  CHECK(bounded <= 11 * 2 * 17 + 8);
+  CHECK(unbounded > 4 * bounded);  // the budget is what bounds them
+}
+
 TEST_CASE("SnapshotOverlay: kgd's chain of updates equals a fresh rebuild after every write", "[graph][snapfile][overlay]") {
+  size_t withoutCopy = 0, folds = 0;
   for (uint32_t seed = 100; seed < 110; ++seed) {
     INFO("seed " << seed);
     World w(seed);
@@ -611,16 +707,85 @@ TEST_CASE("SnapshotOverlay: kgd's chain of updates equals a fresh rebuild after 
       s = std::move(next).value();
       auto fresh = Snapshot::fromStore(*w.store);
       REQUIRE(fresh.isOk());
-      requireSameArrays(**fresh, *s.snapshot);
-      // When folded, the file holds this state and maps as it is.
+      requireSame(**fresh, *s.snapshot);
+      if (!s.snapshot->contiguous()) ++withoutCopy;
+      CHECK(answers(*s.snapshot, seed + static_cast<uint32_t>(step)) ==
+            answers(**fresh, seed + static_cast<uint32_t>(step)));
+      // Every update that merged something keeps the file it merges onto:
+      // the file plus what the base says was written since it is this state.
+      if (s.overlaid == 0) continue;  // nothing new: the snapshot before
+      REQUIRE(s.base != nullptr);
+      {
+        auto again = applyChanges(*s.base->file.snapshot, s.base->actors, s.base->edges);
+        REQUIRE(again.isOk());
+        requireSameArrays(**fresh, **again);
+      }
+      // When folded, the file holds this state, maps as it is, and is what
+      // the update hands out (its pages, not the copy that was saved).
       if (s.unsaved == 0) {
+        ++folds;
         auto opened = openSnapshotFile(snapshotFilePath(w.path));
         REQUIRE(opened.isOk());
         CHECK(opened->stamp.sequence <= s.stamp.sequence);
         requireSameArrays(**fresh, *opened->snapshot);
+        CHECK(s.snapshot->mapped());
+        CHECK(s.base->file.stamp == s.stamp);
+        CHECK(s.base->edges.empty());
       }
     }
   }
+  CHECK(withoutCopy >= 20);  // of 80 updates: the path without copying is exercised
+  CHECK(folds >= 5);
+}
+
+TEST_CASE("SnapshotOverlay: kgd's long chain of updates without a fold merges the file without copying",
+          "[graph][snapfile][overlay]") {
+  // kgd's path (updateSnapshot after each ingest) over many commits, none
+  // folded: every update merges all writes since the file onto its mapping
+  // and equals a fresh rebuild, row by row and by its answers; and the
+  // snapshot it replaces is untouched (a query may still hold it).
+  // mapFirst: kgd found a current file; else it built the snapshot (and
+  // saved it), and its first update maps the saved file.
+  auto run = [](bool mapFirst) {
+    size_t withoutCopy = 0;
+    for (uint32_t seed = 200; seed < 204; ++seed) {
+      INFO("seed " << seed);
+      World w(seed);
+      w.lowIds = seed != 203;  // one world where a restored actor renumbers the vertices: those merges copy
+      for (int i = 0; i < 6; ++i) w.writeBatch(80);
+      auto current = loadSnapshot(*w.store, w.path, quiet(true, 64));
+      REQUIRE(current.isOk());
+      CHECK_FALSE(current->fromFile);
+      CHECK(current->base == nullptr);
+      if (mapFirst) {
+        current = loadSnapshot(*w.store, w.path, quiet(true, 64));
+        REQUIRE(current.isOk());
+        CHECK(current->fromFile);
+        CHECK(current->base != nullptr);
+      }
+      LoadedSnapshot s = std::move(current).value();
+      for (int step = 0; step < 30; ++step) {
+        INFO("step " << step);
+        const std::string before = answers(*s.snapshot, 7);
+        const std::shared_ptr<const Snapshot> held = s.snapshot;
+        w.writeBatch(w.rng() % 25);
+        auto next = updateSnapshot(*w.store, w.path, s, quiet(true, 0));
+        REQUIRE(next.isOk());
+        s = std::move(next).value();
+        REQUIRE(s.base != nullptr);
+        auto fresh = Snapshot::fromStore(*w.store);
+        REQUIRE(fresh.isOk());
+        requireSame(**fresh, *s.snapshot);
+        if (!s.snapshot->contiguous()) ++withoutCopy;
+        CHECK(answers(*s.snapshot, seed + static_cast<uint32_t>(step)) ==
+              answers(**fresh, seed + static_cast<uint32_t>(step)));
+        CHECK(answers(*held, 7) == before);
+      }
+    }
+    CHECK(withoutCopy >= 90);  // of 120
+  };
+  SECTION("kgd opened a current file") { run(true); }
+  SECTION("kgd built and saved the snapshot") { run(false); }
 }
 
 TEST_CASE("SnapshotOverlay: a write the change log does not cover means a rebuild", "[graph][snapfile][overlay]") {
@@ -700,6 +865,54 @@ TEST_CASE("SnapshotOverlay: the overlay is folded into the file once it is large
   REQUIRE(large.isOk());
   CHECK(large->unsaved == 0);
   CHECK(openSnapshotFile(snapshotFilePath(w.path))->stamp == large->stamp);  // folded: the file is current
+}
+
+TEST_CASE("SnapshotOverlay: a merge that copies much of the graph anyway is folded into the file",
+          "[graph][snapfile][overlay]") {
+  // foldRatio 0: only the fresh memory counts. With a budget of 2 pieces a
+  // side, writes to many rows close most gaps (their rows copied): folded
+  // when its fresh memory is at least 1/foldFreshRatio of the file's arrays,
+  // and the file then holds the merged state; kgd's update maps the saved
+  // file.
+  for (const bool viaUpdate : {false, true}) {
+    INFO((viaUpdate ? "kgd's update" : "a kg process's load"));
+    World w(21);
+    w.lowIds = false;
+    while (w.actors.size() < 100) w.writeBatch(0);  // many rows, so that 40 edges leave gaps between them
+    for (int i = 0; i < 8; ++i) w.writeBatch(60);
+    auto first = loadSnapshot(*w.store, w.path, quiet(true, 64));
+    REQUIRE(first.isOk());
+    const uint64_t fileSeq = first->stamp.sequence;
+    LoadedSnapshot s = std::move(first).value();
+    auto step = [&](size_t freshRatio) {
+      LoadOptions o = quiet(true, 0);
+      o.maxShiftedPieces = 2;
+      o.foldFreshRatio = freshRatio;
+      o.foldFreshMinBytes = 0;
+      auto next = viaUpdate ? updateSnapshot(*w.store, w.path, s, o) : loadSnapshot(*w.store, w.path, o);
+      REQUIRE(next.isOk());
+      s = std::move(next).value();
+      auto fresh = Snapshot::fromStore(*w.store);
+      REQUIRE(fresh.isOk());
+      requireSame(**fresh, *s.snapshot);
+    };
+    w.writeBatch(40);
+    step(0);  // never folded for its fresh memory
+    CHECK(openSnapshotFile(snapshotFilePath(w.path))->stamp.sequence == fileSeq);
+    CHECK_FALSE(s.snapshot->contiguous());
+    CHECK(s.unsaved > 0);
+    w.writeBatch(40);
+    step(1'000'000);  // folded as soon as it holds any fresh memory
+    CHECK(s.unsaved == 0);
+    auto opened = openSnapshotFile(snapshotFilePath(w.path));
+    REQUIRE(opened.isOk());
+    CHECK(opened->stamp == s.stamp);
+    if (viaUpdate) {
+      CHECK(s.snapshot->mapped());  // the saved file, mapped
+      REQUIRE(s.base != nullptr);
+      CHECK(s.base->file.stamp == s.stamp);
+    }
+  }
 }
 
 TEST_CASE("ChangeLog: every commit's record covers exactly the sequence numbers it took", "[storage][overlay]") {
