@@ -610,7 +610,10 @@ Result<LoadedSnapshot> loadSnapshot(const storage::GraphStore& store, const std:
   auto opened = openSnapshotFile(path, options.verify);
   if (opened) {
     if (opened->stamp == now) {
-      LoadedSnapshot out{opened->snapshot, now, true};
+      LoadedSnapshot out;
+      out.snapshot = opened->snapshot;
+      out.stamp = now;
+      out.fromFile = true;
       auto base = std::make_shared<OverlayBase>();
       base->file = std::move(opened).value();
       out.base = std::move(base);

@@ -82,7 +82,7 @@ TEST_CASE("GraphStore: reopening a database finds everything", "[storage]") {
     REQUIRE(us.isOk());
     REQUIRE(qs.isOk());
     REQUIRE(b->putEdge(event(*us, EdgeType::kAssault, *qs, Date::day(2020, 1, 3), "doc1", 2)).isOk());
-    REQUIRE(b->putDocument({"doc1", "a.txt", "", "Strike", Date::day(2020, 1, 3), "en"}).isOk());
+    REQUIRE(b->putDocument({"doc1", "a.txt", "", "Strike", Date::day(2020, 1, 3), "en", ""}).isOk());
     REQUIRE(st->commit(*b).isOk());
     before = dump(*st);
   }
