@@ -36,12 +36,7 @@ kg2=${KG2:-}
 trials=${TRIALS:-3}
 pause=${PAUSE:-60}
 work=${WORK:-$(mktemp -d)}
-title='Qassem Soleimani killed in US drone'
-query1=${QUERY1:-neighbors Iraq --depth 2}
-seen1=${SEEN1:-$title}
-query2=${QUERY2:-'path "Qassem Soleimani" Iraq'}
-seen2=${SEEN2:-$title}
-query3=${QUERY3-'path "actor 1000" "actor 2000"'}
+. "$root/bench/after_ingest_queries.sh"
 case $mode in now | idle | cold | coldidle) ;; *) echo "after_ingest: MODE is now, idle, cold or coldidle" >&2; exit 2 ;; esac
 mkdir -p "$work"
 trap 'rm -rf "$work/copy"' EXIT

@@ -37,12 +37,7 @@ kgd2=${KGD2:-}
 trials=${TRIALS:-3}
 work=${WORK:-$(mktemp -d)}
 article2=${ARTICLE2:-}
-title='Qassem Soleimani killed in US drone'
-query1=${QUERY1:-neighbors Iraq --depth 2}
-seen1=${SEEN1:-$title}
-query2=${QUERY2:-'path "Qassem Soleimani" Iraq'}
-seen2=${SEEN2:-$title}
-query3=${QUERY3-'path "actor 1000" "actor 2000"'}
+. "$root/bench/after_ingest_queries.sh"
 mkdir -p "$work"
 pid=
 cleanup() {
