@@ -2025,7 +2025,11 @@ void blameBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out
   if (speaker == kNoIndex || c.subject == kNoIndex) return;
   const VerbGroup& vg = p.vgs[c.verb];
   if (vg.negated || !t.namesActor(speaker) || !t.namesActor(c.subject)) return;
-  if (words().wrongdoingVerbs.contains(vg.lemma) && vg.voice == syntax::Voice::kActive) {
+  // A killing named as the subject ("Soleimani assassination violated
+  // international law") names its victim, not whom it accuses: not read
+  // here. (An act's owner is its author: "the American steps interfered".)
+  const bool killingSubject = words().killingNouns.contains(p.words[p.nps[c.subject].head].lemma);
+  if (words().wrongdoingVerbs.contains(vg.lemma) && vg.voice == syntax::Voice::kActive && !killingSubject) {
     std::vector<size_t> speakers, doers;
     t.entitiesOf(speaker, &speakers);
     t.entitiesOf(c.subject, &doers);

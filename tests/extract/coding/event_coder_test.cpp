@@ -2088,6 +2088,10 @@ TEST_CASE("Coder: a speaker who says an actor interfered or violated something a
   const auto k = facts("Sergei Lavrov said on Monday that Russia had violated no agreement.", "2015-02-16");
   INFO(dump(k));
   CHECK_FALSE(has(k, "Sergei Lavrov -ACCUSE-> Russia"));
+  // A killing's victim named before it is not the one accused.
+  const auto m = facts("US legal experts said the Soleimani assassination violated international law.", "2020-01-10");
+  INFO(dump(m));
+  CHECK_FALSE(has(m, "United States -ACCUSE-> Qassem Soleimani"));
 }
 
 TEST_CASE("Coder: 'calling X, which ..., a <wrong>' denounces X past the relative clause", "[extract][coder]") {
