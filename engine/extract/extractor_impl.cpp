@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <tuple>
+#include <unordered_set>
 
 #include "extract/actors/known_as.h"
 #include "extract/actors/name_fold.h"
@@ -550,7 +551,15 @@ Extraction ExtractorImpl::extract(const Article& article) const {
       };
       // "Iraqi troops": a demonym before an agent names its state. A state's
       // name of several words joined to the next by a hyphen ("the South
-      // Korean-flagged tanker") stands as one demonym does ("British-flagged").
+      // Korean-flagged tanker") stands as one demonym does ("British-flagged"),
+      // and so does a one-word name before "-linked", "-owned", "-operated",
+      // "-made" ("an Israel-linked ship", "Iran-made drones").
+      auto ownerSuffix = [&](size_t tokEnd) {
+        static const std::unordered_set<std::string_view> kSuffixes = {"linked", "owned", "operated", "made"};
+        for (size_t k = tokEnd; k < tokens.size() && k < tokEnd + 2; ++k)
+          if (tokens[k].word) return kSuffixes.count(tokens[k].lower) > 0;
+        return false;
+      };
       auto demonym = [&](size_t wordBegin) -> std::optional<size_t> {
         for (const Token& t : tokens) {
           if (t.begin != wordBegin || !t.word) continue;
@@ -558,7 +567,8 @@ Extraction ExtractorImpl::extract(const Article& article) const {
           break;
         }
         for (const Mention& m : mentions)
-          if (m.tokEnd > m.tokBegin + 1 && tokens[m.tokBegin].begin == wordBegin && tokens[m.tokEnd - 1].hyphenAfter &&
+          if (tokens[m.tokBegin].begin == wordBegin && tokens[m.tokEnd - 1].hyphenAfter &&
+              (m.tokEnd > m.tokBegin + 1 || ownerSuffix(m.tokEnd)) &&
               resolver.entities()[m.entity].actor.kind == ActorKind::kState)
             return m.entity;
         return std::nullopt;

@@ -1981,6 +1981,17 @@ TEST_CASE("Coder: a group's demonym on its fighters names the group, a state's o
   CHECK_FALSE(has(h, "Syria -ASSAULT-> Turkey"));
 }
 
+TEST_CASE("Coder: 'an Israel-linked ship' is Israel's, as 'an Israeli-owned ship' is", "[extract][coder]") {
+  const auto f =
+      facts("Iran seized an Israel-linked container ship near the Strait of Hormuz on Saturday.", "2024-04-13");
+  INFO(dump(f));
+  CHECK(has(f, "Iran -COERCE-> Israel"));
+  // A ship bound for a state is not that state's.
+  const auto g = facts("The Houthis seized an Israel-bound ship on Saturday.", "2024-04-13");
+  INFO(dump(g));
+  CHECK_FALSE(has(g, "Houthis -COERCE-> Israel"));
+}
+
 TEST_CASE("Coder: signing a joint statement or communique is signing an agreement", "[extract][coder]") {
   const auto f = facts("Donald Trump and Kim Jong Un signed a joint statement in Singapore on Tuesday.", "2018-06-12");
   INFO(dump(f));
