@@ -419,7 +419,9 @@ std::optional<size_t> soleStateJustBefore(const DiscourseState& state) {
 // ("the country", "the bloc").
 bool unboundTheHead(const SentenceParse& p, const NpActors& actors, size_t k, const WordSet& heads) {
   const syntax::NounPhrase& n = p.nps[k];
-  if (!actors[k].empty() || !n.members.empty() || n.span.last != n.span.first + 2) return false;
+  // "the country's": a possessive after the head too.
+  const bool possessive = n.span.last == n.span.first + 3 && p.words[n.span.first + 2].pos == syntax::Pos::kPossessive;
+  if (!actors[k].empty() || !n.members.empty() || (n.span.last != n.span.first + 2 && !possessive)) return false;
   return p.words[n.span.first].lower == "the" && heads.contains(p.words[n.span.first + 1].lower);
 }
 
@@ -489,6 +491,34 @@ void bindTheCountry(const SentenceParse& p, const DiscourseState& state, NpActor
       bool subject = false;
       for (const auto& c : p.clauses) subject = subject || c.subject == static_cast<int32_t>(k);
       if (subject) (*actors)[k] = {*state.earlierSubjectState};
+    } else if (before.size() == 2 && !p.clauses.empty() && p.clauses.front().subject != syntax::kNoIndex) {
+      // "France withdrew its troops from Mali, accusing the country's
+      // military rulers": of two states, the one the first clause's subject
+      // is not, when "the country" owns what follows it.
+      std::vector<size_t> subject = (*actors)[static_cast<size_t>(p.clauses.front().subject)];
+      // A person subject stands for their state ("Macron announced that France ...").
+      for (size_t i = 0, n0 = subject.size(); i < n0 && state.stateOf; ++i)
+        if (auto own = state.stateOf(subject[i])) subject.push_back(*own);
+      std::vector<size_t> other;
+      for (size_t e : before)
+        if (std::find(subject.begin(), subject.end(), e) == subject.end()) other.push_back(e);
+      bool owns = false;
+      for (const syntax::NounPhrase& o : p.nps) owns = owns || o.possessor == static_cast<int32_t>(k);
+      if (other.size() == 1 && owns) (*actors)[k] = {other.front()};
+    }
+    if ((*actors)[k].empty()) continue;
+    // The phrase it owns, when a role one left unbound ("the country's
+    // military rulers"), stands for it too.
+    for (size_t j = 0; j < p.nps.size() && j < actors->size(); ++j) {
+      if (p.nps[j].possessor != static_cast<int32_t>(k) || !(*actors)[j].empty() ||
+          !w.roleHeads.contains(p.words[p.nps[j].head].lemma))
+        continue;
+      (*actors)[j] = (*actors)[k];
+      // ... and the phrase around it with the same head ("... of obstruction").
+      for (size_t up = 0; up < p.nps.size() && up < actors->size(); ++up)
+        if (up != j && p.nps[up].head == p.nps[j].head && (*actors)[up].empty() &&
+            p.nps[up].span.first <= p.nps[j].span.first && p.nps[j].span.last <= p.nps[up].span.last)
+          (*actors)[up] = (*actors)[k];
     }
   }
 }

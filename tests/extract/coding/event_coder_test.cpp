@@ -2069,6 +2069,16 @@ TEST_CASE("Coder: a subject 'the kingdom' after a sentence naming several states
   CHECK_FALSE(has(g, "Germany -ACCUSE-> Canada"));
 }
 
+TEST_CASE("Coder: 'the country's rulers' after two states is the one the subject is not", "[extract][coder]") {
+  const auto f = facts(
+      "President Emmanuel Macron announced on Thursday that France would pull its troops out of Mali, accusing the "
+      "country's military rulers of obstruction.",
+      "2022-02-17");
+  INFO(dump(f));
+  CHECK(has(f, "Emmanuel Macron -ACCUSE-> Mali"));
+  CHECK_FALSE(has(f, "Emmanuel Macron -ACCUSE-> France"));
+}
+
 TEST_CASE("Coder: 'rulers' and 'junta' stand for the state that owns them", "[extract][coder]") {
   const auto f =
       facts("France withdrew its troops from Mali on Thursday, accusing Mali's military rulers of obstruction.",
