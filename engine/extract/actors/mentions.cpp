@@ -1342,8 +1342,13 @@ std::optional<Mention> officeRole(MentionScan& s, size_t at, size_t tEnd, const 
   if (appositionToName(s, roleStart) || indefiniteRole(tokens, roleStart) || pastHolderRole(tokens, roleStart))
     return std::nullopt;
   std::optional<size_t> body;
+  // A state has an ambassador in each capital: "its ambassador", "the
+  // ambassador" with no owner names no one holder ("Russia recalled its
+  // ambassador to Washington" is not the US ambassador of the dictionary).
+  const bool oneOfMany = title == "Ambassador";
   if (own != kNoActor && s.resolver->entities()[own].catalog != kNoActor) body = s.resolver->entities()[own].catalog;
-  else if (determiner) body = s.resolver->defaultBodyFor(title);
+  else if (determiner && !oneOfMany)
+    body = s.resolver->defaultBodyFor(title);
   if (!body) return std::nullopt;
   auto holder = s.resolver->officeHolder(*body, title);
   if (!holder) return std::nullopt;

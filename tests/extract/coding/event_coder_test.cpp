@@ -1981,6 +1981,14 @@ TEST_CASE("Coder: a group's demonym on its fighters names the group, a state's o
   CHECK_FALSE(has(h, "Syria -ASSAULT-> Turkey"));
 }
 
+TEST_CASE("Coder: 'its ambassador to Washington' names no dictionary ambassador", "[extract][coder]") {
+  const auto f = facts("Russia recalled its ambassador to Washington for consultations on Wednesday.", "2021-03-18");
+  INFO(dump(f));
+  CHECK(has(f, "Russia -SANCTION-> United States"));
+  CHECK(std::none_of(f.begin(), f.end(),
+                     [](const std::string& l) { return l.find("Matthew Tueller") != std::string::npos; }));
+}
+
 TEST_CASE("Coder: 'an Israel-linked ship' is Israel's, as 'an Israeli-owned ship' is", "[extract][coder]") {
   const auto f =
       facts("Iran seized an Israel-linked container ship near the Strait of Hormuz on Saturday.", "2024-04-13");
