@@ -754,7 +754,10 @@ bool personContext(const MentionScan& s, size_t b, size_t next) {
       if (!tl || !tokens[q + tl->second + 1].word) continue;
       const std::string& link = tokens[q + tl->second].lower;
       if (link != "of" && link != "to") continue;
-      const bool opened = isDeterminer(tokens[q - 1]) || tokens[q - 1].possessive ||
+      // ("its ambassador to Egypt, X", "his envoy to Yemen, X": a possessive pronoun too.)
+      const std::string& opener = tokens[q - 1].lower;
+      const bool pronoun = opener == "its" || opener == "his" || opener == "her" || opener == "their";
+      const bool opened = isDeterminer(tokens[q - 1]) || tokens[q - 1].possessive || pronoun ||
                           (q > 1 && isDeterminer(tokens[q - 2]) && !tokens[q - 1].capital && tokens[q - 1].word);
       bool capitalBody = true;  // the words from "of" to the comma name the body
       for (size_t k = q + tl->second + 1; k + 1 < b; ++k)

@@ -1981,6 +1981,13 @@ TEST_CASE("Coder: a group's demonym on its fighters names the group, a state's o
   CHECK_FALSE(has(h, "Syria -ASSAULT-> Turkey"));
 }
 
+TEST_CASE("Mentions: an unknown name after 'its ambassador to X,' is the state's envoy", "[extract][coder]") {
+  const auto f = facts("Italy recalled its ambassador to Egypt, Maurizio Massari, on Friday.", "2016-04-08");
+  INFO(dump(f));
+  CHECK(has(f, "Maurizio Massari -OFFICIAL_OF-> Italy"));
+  CHECK(has(f, "Italy -SANCTION-> Egypt"));
+}
+
 TEST_CASE("Coder: 'its ambassador to Washington' names no dictionary ambassador", "[extract][coder]") {
   const auto f = facts("Russia recalled its ambassador to Washington for consultations on Wednesday.", "2021-03-18");
   INFO(dump(f));
