@@ -2344,6 +2344,58 @@ void denyParties(const MatchText& t, uint32_t ci, std::vector<std::pair<size_t, 
 
 }  // namespace
 
+namespace {
+
+// Verbs that make their object do their infinitive: "prompting Pakistan to
+// expel the Indian envoy", "forced Iran to release the tanker" say the
+// object did it.
+bool causesAct(std::string_view lemma) {
+  return lemma == "prompt" || lemma == "force" || lemma == "compel" || lemma == "lead" || lemma == "cause" ||
+         lemma == "spur";
+}
+
+// The acts such verbs say their objects did, appended to `out`: the
+// infinitive read as a clause of its own, the object its subject, done as
+// the causing verb was.
+void codeCausedActs(const std::vector<const VerbDictionary*>& dicts, const SentenceParse& p, const NpActors& npActors,
+                    const MatchText& t, std::vector<CodedEvent>* out, std::vector<std::pair<size_t, size_t>>* denied) {
+  for (uint32_t ci = 0; ci < p.clauses.size(); ++ci) {
+    const Clause& c = p.clauses[ci];
+    if (skipClause(p, c) || isHypothetical(c) || c.objects.empty()) continue;
+    const VerbGroup& vg = p.vgs[c.verb];
+    if (!causesAct(vg.lemma) || vg.negated || vg.complement == kNoIndex || vg.voice != syntax::Voice::kActive ||
+        isPlanned(p, c, vg) || !t.namesActor(static_cast<int32_t>(c.objects.front())))
+      continue;
+    SentenceParse q = p;
+    Clause& d = q.clauses[ci];
+    d.subject = static_cast<int32_t>(c.objects.front());
+    d.subjectInherited = false;
+    d.verb = static_cast<uint32_t>(vg.complement);
+    d.objects = c.complementObjects;
+    d.pps = c.complementPps;
+    d.complementObjects.clear();
+    d.complementPps.clear();
+    d.agent = kNoIndex;
+    VerbGroup& inf = q.vgs[static_cast<size_t>(vg.complement)];
+    inf.governor = kNoIndex;
+    inf.complement = kNoIndex;
+    inf.modality = syntax::Modality::kNone;
+    inf.tense = vg.tense;
+    MatchText caused(q, npActors);
+    caused.isPerson = t.isPerson;
+    caused.earlier = t.earlier;
+    caused.clause = ci;
+    // "forced Thaci to call off a meeting with Vucic": what it made them
+    // call off did not happen.
+    if (cancelsAct(caused, d) || callsOff(inf)) continue;
+    bool negated = false;
+    if (auto choice = chooseVerb(dicts, caused, ci, &negated); choice && !negated)
+      emitEvents(caused, ci, *choice, out, denied);
+  }
+}
+
+}  // namespace
+
 std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors& npActors,
                                          std::vector<std::pair<size_t, size_t>>* denied,
                                          const std::function<bool(size_t)>& isPerson,
@@ -2380,6 +2432,7 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
     // besides its subject may still blame it.
     if (!negated && out.size() == before) blameBySaying(t, ci, &out);
   }
+  codeCausedActs(dictionaries_, p, npActors, t, &out, denied);
   return out;
 }
 

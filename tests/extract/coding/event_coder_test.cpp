@@ -1993,6 +1993,23 @@ TEST_CASE("Mentions: an unknown name after 'its ambassador to X,' is the state's
   CHECK(has(f, "Italy -SANCTION-> Egypt"));
 }
 
+TEST_CASE("Coder: 'prompting X to V Y', 'forced X to V Y' code what X did", "[extract][coder]") {
+  const auto f =
+      facts("India revoked the special status of Kashmir, prompting Pakistan to expel the Indian envoy.", "2019-08-07");
+  INFO(dump(f));
+  CHECK(anyLineHas(f, "Pakistan -"));
+  CHECK(anyLineHas(f, "-> India"));
+  const auto g = facts("The attack led Israel to strike Hamas on Sunday.", "2023-10-08");
+  INFO(dump(g));
+  CHECK(has(g, "Israel -ASSAULT-> Hamas"));
+  // Not what they were made to call off, nor what could be forced.
+  const auto h = facts("The charges forced Velmora's leader Hashim Thaci to call off a meeting with Aleksandar Vucic.",
+                       "2020-06-25");
+  INFO(dump(h));
+  CHECK_FALSE(anyLineHas(h, "Hashim Thaci -REJECT->"));
+  CHECK(happened("Britain could force Iran to release the tanker.", "2019-08-07").empty());
+}
+
 TEST_CASE("Coder: 'its ambassador to Washington' names no dictionary ambassador", "[extract][coder]") {
   const auto f = facts("Russia recalled its ambassador to Washington for consultations on Wednesday.", "2021-03-18");
   INFO(dump(f));
