@@ -165,6 +165,7 @@ struct MatchText : PhraseActors {
   std::function<bool(size_t)> isPerson;  // may be empty
   const EarlierActs* earlier = nullptr;  // the acts the article read before (may be null)
   uint32_t clause = 0;                   // the clause being coded (code())
+  std::vector<ToldAct> ownTold;          // the acts this sentence tells (code(): for its later clauses)
 
   // A 1024-bit filter over the upper-case surface words: a pattern naming a
   // word the sentence lacks cannot match anywhere in it (mayMatch). A set
@@ -1544,12 +1545,17 @@ template <typename OwnSide>
 std::optional<std::pair<std::vector<size_t>, size_t>> doersOfToldAct(const MatchText& t, int32_t np,
                                                                      const OwnSide& ownSide) {
   const std::string& head = t.p.words[t.p.nps[np].head].lemma;
-  const auto& told = t.earlier->told;
-  for (auto it = told.rbegin(); it != told.rend(); ++it) {
-    // This sentence's own acts count when told in an earlier clause: "Iran
-    // seized a tanker, and Britain condemned the seizure".
-    if (it->sentence > t.earlier->sentence || (it->sentence == t.earlier->sentence && it->clause >= t.clause)) continue;
+  // This sentence's own acts count when told in an earlier clause ("Iran
+  // seized a tanker, and Britain condemned the seizure"), nearest first.
+  std::vector<const ToldAct*> told;
+  for (auto it = t.ownTold.rbegin(); it != t.ownTold.rend(); ++it)
+    if (it->clause < t.clause) told.push_back(&*it);
+  for (auto it = t.earlier->told.rbegin(); it != t.earlier->told.rend(); ++it) {
+    if (it->sentence >= t.earlier->sentence) continue;
     if (t.earlier->sentence > it->sentence + kNearActReach) break;
+    told.push_back(&*it);
+  }
+  for (const ToldAct* it : told) {
     const bool sameNoun = std::find(it->objectHeads.begin(), it->objectHeads.end(), head) != it->objectHeads.end();
     const bool ofVerb =
         std::any_of(it->verbs.begin(), it->verbs.end(), [&](const std::string& v) { return namesActOfVerb(head, v); });
@@ -1575,7 +1581,7 @@ std::optional<std::pair<std::vector<size_t>, size_t>> doersOfToldAct(const Match
 // Words said ("the remarks") count only with `statements`. Empty when there
 // is none.
 std::vector<size_t> authorsOfNamedAct(const MatchText& t, const Clause& c, int32_t source, bool statements = true) {
-  if (!t.earlier || (t.earlier->done.empty() && t.earlier->told.empty())) return {};
+  if (!t.earlier || (t.earlier->done.empty() && t.earlier->told.empty() && t.ownTold.empty())) return {};
   std::vector<size_t> critics;
   t.entitiesOf(source, &critics);
   auto ownSide = [&](size_t author) {
@@ -2384,6 +2390,7 @@ void codeCausedActs(const std::vector<const VerbDictionary*>& dicts, const Sente
     MatchText caused(q, npActors);
     caused.isPerson = t.isPerson;
     caused.earlier = t.earlier;
+    caused.ownTold = t.ownTold;
     caused.clause = ci;
     // "forced Thaci to call off a meeting with Vucic": what it made them
     // call off did not happen.
@@ -2403,13 +2410,13 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
   std::vector<CodedEvent> out;
   MatchText t(p, npActors);
   t.isPerson = isPerson;
+  t.earlier = earlier;
   // The acts this sentence tells count for its later clauses (doersOfToldAct).
-  std::optional<EarlierActs> withOwn;
   if (earlier) {
-    withOwn = *earlier;
-    rememberToldActs(p, npActors, earlier->sentence, &*withOwn);
+    EarlierActs own;
+    rememberToldActs(p, npActors, earlier->sentence, &own);
+    t.ownTold = std::move(own.told);
   }
-  t.earlier = withOwn ? &*withOwn : earlier;
   for (uint32_t ci = 0; ci < p.clauses.size(); ++ci) {
     t.clause = ci;
     const Clause& c = p.clauses[ci];
