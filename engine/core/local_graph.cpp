@@ -400,6 +400,17 @@ Status trimChangeLog(Engine& engine) {
       [&](storage::GraphStore& store) { return graph::trimChangeLog(store, engine.path()); });
 }
 
+Result<bool> foldSnapshotFile(Engine& engine) {
+  bool folded = false;
+  KG_RETURN_IF_ERROR(engine.withWriteLock([&](storage::GraphStore& store) -> Status {
+    auto done = graph::foldSnapshotFile(store, engine.path(), graph::LoadOptions{});
+    if (!done) return done.status();
+    folded = *done == graph::WriterFold::kFolded;
+    return Status::ok();
+  }));
+  return folded;
+}
+
 Status LocalGraph::addDocuments(std::vector<Evidence>* evidence) const {
   DocumentCache docs;
   return addDocuments(evidence, &docs);

@@ -76,6 +76,15 @@ size_t approxWireBytes(const Actor& a);
 // when it closes a database it wrote. Errors: those of the store.
 Status trimChangeLog(Engine& engine);
 
+// A writer's fold of the database's snapshot file (graph::foldSnapshotFile
+// with the rules a reader applies), under the engine's write lock: `kg`
+// calls it when it closes a database it wrote, after trimChangeLog, so that
+// the next query maps a current file instead of folding it itself. Returns
+// true when it saved the file. Costs a read of the change log and of the
+// changed edges when no fold is due. Errors: those of the store and of the
+// file's write; the previous file then stays.
+Result<bool> foldSnapshotFile(Engine& engine);
+
 class LocalGraph final : public GraphApi {
  public:
   // Borrows `engine`, which must outlive this object. The extractor used by

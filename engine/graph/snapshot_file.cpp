@@ -742,6 +742,47 @@ Result<LoadedSnapshot> updateSnapshot(const storage::GraphStore& store, const st
   return rebuilt;
 }
 
+Result<WriterFold> foldSnapshotFile(const storage::GraphStore& store, const std::string& dbPath,
+                                    const LoadOptions& options) {
+  const SnapshotStamp now{store.identity(), store.sequenceNumber()};
+  if (now.identity.empty() || !options.overlay) return WriterFold::kNone;
+  const std::string path = snapshotFilePath(dbPath);
+  // The header and the rows the changes touch only, until a fold is due.
+  auto opened = openSnapshotFile(path, SnapshotVerify::kHeader);
+  if (!opened || opened->stamp.identity != now.identity || opened->stamp.sequence > now.sequence)
+    return WriterFold::kNone;
+  if (opened->stamp.sequence == now.sequence) return WriterFold::kCurrent;
+  auto written = readChanges(store, opened->stamp.sequence, now.sequence);
+  if (!written) return written.status();
+  if (!written->has_value()) return WriterFold::kNone;
+  const Written& w = **written;
+  const Snapshot& file = *opened->snapshot;
+  // The rules of loadSnapshot with options.save.
+  const size_t unsaved = overlaidCount(file, w);
+  bool due = foldDue(unsaved, file.edgeCount(), options);
+  if (!due && unsaved > 0 && options.foldFreshRatio != 0) {
+    auto fresh = overlayFreshBytes(file, opened->backing, w.actors, w.edges, options.maxShiftedPieces);
+    if (!fresh) return fresh.status();
+    LoadOptions saving = options;
+    saving.save = true;
+    due = freshFoldDue(*fresh, file, saving);
+  }
+  if (!due) return WriterFold::kNotDue;
+  // Only a verified file is merged into a new one: a damaged array must not
+  // be saved again under fresh checksums.
+  if (options.verify != SnapshotVerify::kHeader) {
+    // Damaged (the next reader reports it and rebuilds), or replaced
+    // meanwhile by a reader's fold: left to readers.
+    auto verified = openSnapshotFile(path, options.verify);
+    if (!verified || verified->stamp != opened->stamp) return WriterFold::kNone;
+    opened = std::move(verified);
+  }
+  auto merged = applyChanges(*opened->snapshot, w.actors, w.edges);
+  if (!merged) return merged.status();
+  KG_RETURN_IF_ERROR(writeSnapshotFile(path, **merged, now, store.writeFaults().get()));
+  return WriterFold::kFolded;
+}
+
 Status trimChangeLog(storage::GraphStore& store, const std::string& dbPath) {
   auto opened = openSnapshotFile(snapshotFilePath(dbPath), SnapshotVerify::kHeader);
   if (!opened) return Status::ok();  // no usable file: nothing to trim against

@@ -169,6 +169,32 @@ Result<LoadedSnapshot> rebuildSnapshot(const storage::GraphStore& store, const s
 Result<LoadedSnapshot> updateSnapshot(const storage::GraphStore& store, const std::string& dbPath,
                                       const LoadedSnapshot& current, const LoadOptions& options);
 
+// What foldSnapshotFile found and did.
+enum class WriterFold {
+  kNone,     // no file of this store, or the change log does not cover it: readers rebuild, as before
+  kCurrent,  // the file holds the store's state
+  kNotDue,   // stale, but a reader merges the overlay without folding it
+  kFolded,   // the file was merged with the change log and saved
+};
+
+// A writer's fold, so that the next process maps a current file instead of
+// folding it itself (graph/README.md, "When the overlay is folded"): when the
+// snapshot file of `dbPath` is stale and the change log covers every write
+// since it, and a reader's loadSnapshot with `options` would fold the merge
+// (foldRatio on the count of changes, foldFreshRatio on the fresh memory the
+// merge would hold: overlayFreshBytes, a plan only), the file (verified as
+// options.verify says) is merged with the changes by copying (applyChanges)
+// and saved (writeSnapshotFile: a whole new file renamed over the old one, so
+// that processes mapping the old file keep it). Otherwise it reads the
+// file's header, the change log and the changed edges by id, and writes
+// nothing. Ignores options.save and options.report. The caller must hold the
+// store's write lock, or the file it saves may be older than a commit it
+// missed (still correct: a stale file). Errors: those of the store, of the
+// merge, of writeSnapshotFile (the store's write faults count its calls);
+// the file is then the previous one.
+Result<WriterFold> foldSnapshotFile(const storage::GraphStore& store, const std::string& dbPath,
+                                    const LoadOptions& options);
+
 // Drops the change records the snapshot file of `dbPath` no longer needs (those
 // of commits it already reflects; GraphStore::dropChangesThrough), so that
 // the log holds only what a reader of the file merges. Does nothing when

@@ -503,14 +503,20 @@ uint64_t closeSmallestGaps(std::vector<VertexId>* rows, size_t oldV, uint64_t ol
   return slots;
 }
 
-}  // namespace
-
-Result<std::shared_ptr<const Snapshot>> overlayChanges(const Snapshot& base, const FileBacking& file,
-                                                       std::span<const ActorId> actors,
-                                                       std::span<const storage::EdgeHeader> edges, bool* copied,
-                                                       size_t maxPieces, size_t* copiedSlots, size_t* freshBytes) {
+// overlayChanges; with `planOnly`, only its plan: *freshBytes (and *copied)
+// as overlayChanges would set them, nothing mapped or allocated, and a null
+// snapshot (the copy's fresh memory is then the base's size).
+Result<std::shared_ptr<const Snapshot>> overlay(const Snapshot& base, const FileBacking& file,
+                                                std::span<const ActorId> actors,
+                                                std::span<const storage::EdgeHeader> edges, bool* copied,
+                                                size_t maxPieces, size_t* copiedSlots, size_t* freshBytes,
+                                                bool planOnly) {
   auto copy = [&]() -> Result<std::shared_ptr<const Snapshot>> {
     if (copied != nullptr) *copied = true;
+    if (planOnly) {
+      if (freshBytes != nullptr) *freshBytes = base.memoryBytes();
+      return std::shared_ptr<const Snapshot>();
+    }
     auto merged = applyChanges(base, actors, edges);
     if (merged && copiedSlots != nullptr) *copiedSlots = (*merged)->edgeSlots();
     if (merged && freshBytes != nullptr) *freshBytes = (*merged)->memoryBytes();
@@ -672,6 +678,19 @@ Result<std::shared_ptr<const Snapshot>> overlayChanges(const Snapshot& base, con
   // One slot count for every E-array, forward and reverse (as in any snapshot).
   const uint64_t slots = std::max(outUsed, inUsed);
   if (slots > kMaxIndex) return copy();
+  // The forward arrays hold 27 bytes a slot in 9 arrays, the reverse one
+  // mapped (inCol) 4: a rewritten row dirties its bytes plus up to a page
+  // in each, a piece's ends up to two pages in each.
+  size_t fresh =
+      2 * FreshPages::roundUp(4 * (newV + 1)) + 2 * FreshPages::roundUp(4 * newV) + FreshPages::roundUp(4 * slots);
+  for (const RowPlan& r : out) fresh += r.items.size() * 27 + 9 * page;
+  for (const RowPlan& r : in) fresh += r.items.size() * 4 + page;
+  fresh += outPieces.size() * 2 * 9 * page + inPieces.size() * 2 * page;
+  if (planOnly) {
+    if (copiedSlots != nullptr) *copiedSlots = closed;
+    if (freshBytes != nullptr) *freshBytes = fresh;
+    return std::shared_ptr<const Snapshot>();
+  }
 
   auto owned = std::make_shared<Shifted>();
   Shifted& o = *owned;
@@ -831,17 +850,7 @@ Result<std::shared_ptr<const Snapshot>> overlayChanges(const Snapshot& base, con
   }
 
   if (copiedSlots != nullptr) *copiedSlots = closed;
-  if (freshBytes != nullptr) {
-    // The forward arrays hold 27 bytes a slot in 9 arrays, the reverse one
-    // mapped (inCol) 4: a rewritten row dirties its bytes plus up to a page
-    // in each, a piece's ends up to two pages in each.
-    size_t bytes =
-        2 * FreshPages::roundUp(4 * (newV + 1)) + 2 * FreshPages::roundUp(4 * newV) + FreshPages::roundUp(4 * slots);
-    for (const RowPlan& r : out) bytes += r.items.size() * 27 + 9 * page;
-    for (const RowPlan& r : in) bytes += r.items.size() * 4 + page;
-    bytes += outPieces.size() * 2 * 9 * page + inPieces.size() * 2 * page;
-    *freshBytes = bytes;
-  }
+  if (freshBytes != nullptr) *freshBytes = fresh;
   a.actorIds = ids;
   a.outRow = o.outRow;
   a.outCol = outCol;
@@ -860,6 +869,23 @@ Result<std::shared_ptr<const Snapshot>> overlayChanges(const Snapshot& base, con
   a.runVertex = o.index.runVertex;
   a.runStart = o.index.runStart;
   return Snapshot::viewWithGaps(a, o.outEnd, o.inEnd, newEdges, std::shared_ptr<const void>(owned, owned.get()));
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Snapshot>> overlayChanges(const Snapshot& base, const FileBacking& file,
+                                                       std::span<const ActorId> actors,
+                                                       std::span<const storage::EdgeHeader> edges, bool* copied,
+                                                       size_t maxPieces, size_t* copiedSlots, size_t* freshBytes) {
+  return overlay(base, file, actors, edges, copied, maxPieces, copiedSlots, freshBytes, false);
+}
+
+Result<size_t> overlayFreshBytes(const Snapshot& base, const FileBacking& file, std::span<const ActorId> actors,
+                                 std::span<const storage::EdgeHeader> edges, size_t maxPieces) {
+  size_t fresh = 0;
+  auto planned = overlay(base, file, actors, edges, nullptr, maxPieces, nullptr, &fresh, true);
+  if (!planned) return planned.status();
+  return fresh;
 }
 
 }  // namespace kg::graph

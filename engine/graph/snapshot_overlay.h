@@ -83,4 +83,15 @@ Result<std::shared_ptr<const Snapshot>> overlayChanges(const Snapshot& base, con
                                                        bool* copied = nullptr, size_t maxPieces = kMaxShiftedPieces,
                                                        size_t* copiedSlots = nullptr, size_t* freshBytes = nullptr);
 
+// The fresh memory overlayChanges(base, file, actors, edges, ...,
+// maxPieces) would report in *freshBytes, from its plan alone: the rows it
+// would rewrite and the pieces it would map, nothing mapped or allocated
+// (base.memoryBytes() when it would copy; a mapping the system would refuse
+// is not foreseen). What a writer checks to fold the file before a reader's
+// merge would (graph/README.md, "When the overlay is folded"): it reads the
+// touched rows and the row bounds around them, O(k log k + touched rows).
+// Errors: those of overlayChanges' plan (an edge with actor id 0, too many vertices).
+Result<size_t> overlayFreshBytes(const Snapshot& base, const FileBacking& file, std::span<const ActorId> actors,
+                                 std::span<const storage::EdgeHeader> edges, size_t maxPieces = kMaxShiftedPieces);
+
 }  // namespace kg::graph

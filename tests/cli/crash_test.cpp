@@ -130,11 +130,12 @@ std::string answers(const std::string& db) {
 // snapshot file the kill leaves is the previous one, whole (a kill point
 // lies before the rename), the database answers after a re-run exactly as
 // the clean one, and a third run changes nothing.
+// `setupEnv` ("NAME=VALUE "): the environment of the setup commands.
 void checkSnapshotRecovers(const std::vector<std::string>& setup, const std::string& command,
-                           const std::vector<std::string>& points, bool writesTemp) {
+                           const std::vector<std::string>& points, bool writesTemp, const std::string& setupEnv = "") {
   TempDir dir;
   const std::string base = dir.sub("base.db");
-  for (const auto& s : setup) REQUIRE(kgAt(base, s).rc == 0);
+  for (const auto& s : setup) REQUIRE(run(setupEnv + KG_BIN + std::string(" --db ") + shq(base) + " " + s).rc == 0);
   const auto previous = snapshotBytes(base);
   const std::string clean = dir.sub("clean.db");
   fs::copy(base, clean, fs::copy_options::recursive);
@@ -171,15 +172,26 @@ TEST_CASE("Crash: a query killed while saving a new snapshot file leaves none, t
 TEST_CASE("Crash: a query killed while replacing a stale snapshot file leaves the previous one whole",
           "[cli][crash][snapshot]") {
   // The file reflects one article; the rest of the corpus, merged from the
-  // change log, is due to be folded into it: the query saves the merged file.
+  // change log, is due to be folded into it (the ingest left that to the
+  // query: KG_WRITER_FOLD=0): the query saves the merged file.
   checkSnapshotRecovers({"ingest " + shq(kFirstArticle), kComponents, "ingest " + shq(kCorpus)}, kComponents,
+                        {"snapshot.mid_write", "snapshot.before_rename"}, true, "KG_WRITER_FOLD=0 ");
+}
+
+TEST_CASE("Crash: a writer killed while folding the snapshot file keeps its commits and the previous file whole",
+          "[cli][crash][snapshot][writerfold]") {
+  // The file reflects one article; the ingest of the corpus makes a fold due
+  // and saves the merged file when it closes. Killed there, the ingest's
+  // commits stand, the file is the previous one, and the next writer (the
+  // re-run) folds it and removes the dead writer's temporary file.
+  checkSnapshotRecovers({"ingest " + shq(kFirstArticle), kComponents}, "ingest " + shq(kCorpus),
                         {"snapshot.mid_write", "snapshot.before_rename"}, true);
 }
 
 TEST_CASE("Crash: a write killed while dropping change records recovers to the clean result",
           "[cli][crash][snapshot]") {
   // The file reflects the first article's commit, whose change record the
-  // ingest of the corpus drops when it closes (kg ingest writes no file).
+  // ingest of the corpus drops when it closes (before its fold of the file).
   checkSnapshotRecovers({"ingest " + shq(kFirstArticle), kComponents}, "ingest " + shq(kCorpus),
                         {"changes.before_drop"}, false);
 }

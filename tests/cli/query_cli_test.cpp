@@ -434,3 +434,44 @@ TEST_CASE("kg queries: the snapshot file is saved, reused, rebuilt after a write
       CHECK(e.path().filename().string().find("graph.snapshot.tmp-") == std::string::npos);
   }
 }
+
+TEST_CASE("kg queries: a writing command folds a due snapshot file, and the next query maps it as it is",
+          "[cli][query][snapfile][writerfold]") {
+  TempDir dir;
+  const std::string db = dir.sub("kg.db");
+  Kg kg{db};
+  seedGraph(kg);
+  const std::string file = db + "/graph.snapshot";
+  const std::string question = "neighbors 'Qassem Soleimani' --depth 2 --json";
+  REQUIRE(kg(question).rc == 0);  // saves the file
+  const std::string saved = kg::testing::slurp(file);
+  const std::string add = "edge add 'Qassem Soleimani' CONSULT 'Council of Representatives of Iraq' --from 2019-12-01";
+  SECTION("the writer folds it") {
+    auto wrote = kg(add);
+    REQUIRE(wrote.rc == 0);
+    CHECK(wrote.err.empty());
+    const std::string folded = kg::testing::slurp(file);
+    CHECK(folded != saved);  // one edge is more than 1/64 of this small graph: due
+    auto after = kg(question);
+    REQUIRE(after.rc == 0);
+    CHECK(after.err.empty());
+    CHECK(kg::testing::slurp(file) == folded);  // current: nothing merged, nothing saved
+    std::filesystem::remove(file);
+    auto rebuilt = kg(question);
+    REQUIRE(rebuilt.rc == 0);
+    CHECK(rebuilt.out == after.out);
+    CHECK(kg::testing::slurp(file) == folded);  // a rebuild saves the same bytes
+  }
+  SECTION("KG_WRITER_FOLD=0 leaves it to the next query") {
+    auto wrote = kg::testing::run("KG_WRITER_FOLD=0 " + std::string(KG_BIN) + " --db " + shq(db) + " " + add);
+    REQUIRE(wrote.rc == 0);
+    CHECK(wrote.err.empty());
+    CHECK(kg::testing::slurp(file) == saved);
+    auto after = kg(question);
+    REQUIRE(after.rc == 0);
+    CHECK(after.err.empty());
+    CHECK(kg::testing::slurp(file) != saved);  // the query folded it
+    std::filesystem::remove(file);
+    CHECK(kg(question).out == after.out);
+  }
+}

@@ -915,6 +915,121 @@ TEST_CASE("SnapshotOverlay: a merge that copies much of the graph anyway is fold
   }
 }
 
+namespace {
+
+std::string fileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST_CASE("SnapshotOverlay: a writer folds the file when a reader would, and otherwise leaves its bytes",
+          "[graph][snapfile][overlay][writerfold]") {
+  World w(17);
+  for (int i = 0; i < 5; ++i) w.writeBatch(50);
+  const std::string file = snapshotFilePath(w.path);
+  LoadOptions o = quiet(true, 4);
+  CHECK(foldSnapshotFile(*w.store, w.path, o).value() == WriterFold::kNone);  // no file yet
+  auto first = loadSnapshot(*w.store, w.path, o);
+  REQUIRE(first.isOk());
+  REQUIRE(first->snapshot->edgeCount() > 64);
+  CHECK(foldSnapshotFile(*w.store, w.path, o).value() == WriterFold::kCurrent);
+
+  const std::string before = fileBytes(file);
+  w.writeBatch(1);  // far below 1/4 of the edges
+  auto notDue = foldSnapshotFile(*w.store, w.path, o);
+  REQUIRE(notDue.isOk());
+  CHECK(*notDue == WriterFold::kNotDue);
+  CHECK(fileBytes(file) == before);  // nothing merged, nothing written
+
+  for (int i = 0; i < 4; ++i) w.writeBatch(40);
+  auto folded = foldSnapshotFile(*w.store, w.path, o);
+  REQUIRE(folded.isOk());
+  CHECK(*folded == WriterFold::kFolded);
+  auto opened = openSnapshotFile(file);
+  REQUIRE(opened.isOk());
+  CHECK(opened->stamp == (SnapshotStamp{w.store->identity(), w.store->sequenceNumber()}));
+  auto fresh = Snapshot::fromStore(*w.store);
+  REQUIRE(fresh.isOk());
+  requireSameArrays(**fresh, *opened->snapshot);
+  // The next reader maps it as it is: nothing to merge, nothing saved.
+  const std::string saved = fileBytes(file);
+  auto read = loadSnapshot(*w.store, w.path, o);
+  REQUIRE(read.isOk());
+  CHECK(read->fromFile);
+  CHECK(read->overlaid == 0);
+  CHECK(fileBytes(file) == saved);
+  CHECK(answers(*read->snapshot, 17) == answers(**fresh, 17));
+}
+
+TEST_CASE("SnapshotOverlay: a writer leaves a file the change log does not cover to the readers",
+          "[graph][snapfile][overlay][writerfold]") {
+  World w(19);
+  w.writeBatch(40);
+  REQUIRE(loadSnapshot(*w.store, w.path, quiet(true, 64)).isOk());
+  for (int i = 0; i < 3; ++i) w.writeBatch(40);
+  REQUIRE(w.store->dropChangesThrough(w.store->sequenceNumber()).isOk());  // a gap, as a bulk load leaves
+  const std::string before = fileBytes(snapshotFilePath(w.path));
+  auto r = foldSnapshotFile(*w.store, w.path, quiet(true, 4));
+  REQUIRE(r.isOk());
+  CHECK(*r == WriterFold::kNone);
+  CHECK(fileBytes(snapshotFilePath(w.path)) == before);
+}
+
+TEST_CASE("SnapshotOverlay: a writer's plan foresees the fresh memory of the merge and folds as the reader would",
+          "[graph][snapfile][overlay][writerfold]") {
+  // overlayFreshBytes (the plan only) against overlayChanges' freshBytes on
+  // random worlds and writes, with small piece budgets so that gaps close;
+  // then the writer folds at a fresh-memory ratio the merge reaches (the
+  // size rule off), and the file it saves is a fresh rebuild's.
+  int folds = 0;
+  for (uint32_t seed = 60; seed < 70; ++seed) {
+    INFO("seed " << seed);
+    World w(seed);
+    w.lowIds = seed % 2 == 0;
+    while (w.actors.size() < 60) w.writeBatch(0);
+    for (int i = 0; i < 6; ++i) w.writeBatch(50);
+    REQUIRE(loadSnapshot(*w.store, w.path, quiet(true, 64)).isOk());
+    for (int i = 0; i < 1 + static_cast<int>(seed % 3); ++i) w.writeBatch(5 + seed % 30);
+    auto opened = openSnapshotFile(snapshotFilePath(w.path));
+    REQUIRE(opened.isOk());
+    auto changes = w.store->changesSince(opened->stamp.sequence, w.store->sequenceNumber());
+    REQUIRE(changes.isOk());
+    REQUIRE(changes->has_value());
+    std::vector<storage::EdgeHeader> edges;
+    for (EdgeId id : (*changes)->edges) edges.push_back(w.store->getEdgeHeader(id).value().value());
+    const size_t pieces = 2 + seed % 5;
+    size_t fresh = 0;
+    auto merged =
+        overlayChanges(*opened->snapshot, opened->backing, (*changes)->actors, edges, nullptr, pieces, nullptr, &fresh);
+    REQUIRE(merged.isOk());
+    auto planned = overlayFreshBytes(*opened->snapshot, opened->backing, (*changes)->actors, edges, pieces);
+    REQUIRE(planned.isOk());
+    if ((*merged)->contiguous())
+      CHECK(*planned == opened->snapshot->memoryBytes());  // it copied: the plan says "the whole graph"
+    else
+      CHECK(*planned == fresh);
+
+    // The writer folds at a ratio the merge reaches, not at one it misses.
+    LoadOptions o = quiet(true, 0);
+    o.maxShiftedPieces = pieces;
+    o.foldFreshMinBytes = 0;
+    o.foldFreshRatio = std::max<size_t>(1, opened->snapshot->memoryBytes() / fresh) + 1;  // fresh * ratio > memory
+    auto r = foldSnapshotFile(*w.store, w.path, o);
+    REQUIRE(r.isOk());
+    CHECK(*r == WriterFold::kFolded);
+    ++folds;
+    auto after = openSnapshotFile(snapshotFilePath(w.path));
+    REQUIRE(after.isOk());
+    CHECK(after->stamp.sequence == w.store->sequenceNumber());
+    auto rebuilt = Snapshot::fromStore(*w.store);
+    REQUIRE(rebuilt.isOk());
+    requireSameArrays(**rebuilt, *after->snapshot);
+  }
+  CHECK(folds == 10);
+}
+
 TEST_CASE("ChangeLog: every commit's record covers exactly the sequence numbers it took", "[storage][overlay]") {
   World w(17);
   uint64_t before = w.store->sequenceNumber();

@@ -46,6 +46,16 @@ Status CliContext::closeEngine() {
   api_.reset();
   if (!engine_) return Status::ok();
   if (engineWritable_) (void)core::trimChangeLog(*engine_);
+  // The writer pays for a due fold, not the next query; what the command
+  // committed stands whatever happens here. After the trim, whose commit
+  // would leave the folded file one commit behind the store; the records the
+  // folded file makes useless go at the next writer's trim.
+  if (engineWritable_ && writerFold && exitCode == 0) {
+    auto folded = core::foldSnapshotFile(*engine_);
+    if (!folded && !json)
+      std::cerr << "kg: warning: could not fold the graph snapshot file (the next query will): "
+                << folded.status().message() << "\n";
+  }
   Status closed = engine_->close();
   engine_.reset();
   if (closed.isOk()) return closed;

@@ -69,9 +69,17 @@ struct CliContext {
   CliContext& operator=(const CliContext&) = delete;
   ~CliContext() { (void)closeEngine(); }
 
+  // After a writing command, fold the graph snapshot file when a reader
+  // would (core::foldSnapshotFile); false with KG_WRITER_FOLD=0.
+  bool writerFold = true;
+
   // Closes the database opened by engine() (and the api() over it), releasing
   // its lock. After writes, first drops the change records the snapshot file
-  // no longer needs (core::trimChangeLog; a failure only leaves them).
+  // no longer needs (core::trimChangeLog; a failure only leaves them), then,
+  // after a command that succeeded (exitCode 0) and with writerFold, folds
+  // the file when a reader would (core::foldSnapshotFile: the file then holds
+  // the store's state; a failure is a one-line warning on stderr and leaves
+  // the file to readers).
   // Returns the store's close error (GraphStore::close: a failed final sync),
   // prefixed "closing the database 'PATH' failed: "; what was committed stays.
   Status closeEngine();

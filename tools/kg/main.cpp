@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/edit_distance.h"
@@ -110,6 +111,10 @@ int main(int argc, char** argv) {
   app.fallthrough();  // --db/--json may follow the subcommand
   const char* env = std::getenv("KG_DB");
   ctx.dbPath = env && *env ? env : "./kg.db";
+  // KG_WRITER_FOLD=0: writing commands leave a due fold of the snapshot file
+  // to the next query (quicker writes, slower first query).
+  const char* fold = std::getenv("KG_WRITER_FOLD");
+  ctx.writerFold = !(fold && std::string_view(fold) == "0");
   auto* db = app.add_option("--db", ctx.dbPath, "database directory (default: $KG_DB, else ./kg.db)");
   app.add_flag("--json", ctx.json, "print machine-readable JSON (errors too: {\"error\":{...}} on stderr)");
   app.add_flag("--quiet", ctx.quiet, "no progress lines on a terminal");
