@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "extract/actors/known_as.h"
@@ -466,15 +467,21 @@ Extraction ExtractorImpl::extract(const Article& article) const {
   discourse.isState = [&resolver](size_t e) {
     return e < resolver.entities().size() && resolver.entities()[e].actor.kind == ActorKind::kState;
   };
-  discourse.stateOf = [&resolver](size_t e) -> std::optional<size_t> {
+  // The catalog's state of each country code asked for, found once per
+  // article (a scan of the catalog).
+  std::unordered_map<std::string, std::optional<size_t>> stateOfCountry;
+  discourse.stateOf = [&resolver, &stateOfCountry](size_t e) -> std::optional<size_t> {
     const auto& es = resolver.entities();
     if (e >= es.size() || es[e].actor.kind != ActorKind::kPerson || es[e].actor.country.empty()) return std::nullopt;
-    const std::string country = es[e].actor.country;
-    const auto& catalog = resolver.catalog().actors();
-    for (size_t i = 0; i < catalog.size(); ++i)
-      if (catalog[i].actor.kind == ActorKind::kState && catalog[i].actor.country == country)
-        return resolver.fromCatalog(i);
-    return std::nullopt;
+    const std::string& country = es[e].actor.country;
+    auto [at, added] = stateOfCountry.try_emplace(country);
+    if (added) {
+      const auto& catalog = resolver.catalog().actors();
+      for (size_t i = 0; i < catalog.size() && !at->second; ++i)
+        if (catalog[i].actor.kind == ActorKind::kState && catalog[i].actor.country == country) at->second = i;
+    }
+    if (!at->second) return std::nullopt;
+    return resolver.fromCatalog(*at->second);
   };
   size_t sentenceAt = 0;  // the sentence being read, for previousDay
   discourse.previousDay = [&]() -> Date {

@@ -493,10 +493,15 @@ Result<std::shared_ptr<const Snapshot>> mergeOnto(const OverlayBase& base, const
 }
 
 // True when a merge onto `file` that holds `fresh` bytes of fresh memory is
-// due to be folded (options.foldFreshRatio).
-bool freshFoldDue(size_t fresh, const Snapshot& file, const LoadOptions& options) {
-  return options.save && options.foldFreshRatio != 0 && fresh > 0 && fresh >= options.foldFreshMinBytes &&
+// worth folding (options.foldFreshRatio, foldFreshMinBytes); a reader folds
+// it only with options.save.
+bool freshWorthFolding(size_t fresh, const Snapshot& file, const LoadOptions& options) {
+  return options.foldFreshRatio != 0 && fresh > 0 && fresh >= options.foldFreshMinBytes &&
          fresh * options.foldFreshRatio >= file.memoryBytes();
+}
+
+bool freshFoldDue(size_t fresh, const Snapshot& file, const LoadOptions& options) {
+  return options.save && freshWorthFolding(fresh, file, options);
 }
 
 // `out` (a merged snapshot of the store's state out.stamp) saved as the
@@ -511,6 +516,20 @@ Status fold(const storage::GraphStore& store, const std::string& path, LoadedSna
   saveBuilt(store, *out, path, options);
   out->unsaved = 0;
   out->base.reset();
+  return Status::ok();
+}
+
+// `out`, just saved as the database's file, takes that file as its
+// snapshot and overlay base (its pages instead of the copy or build); not
+// when another process's file took its place meanwhile.
+Status attachSaved(const storage::GraphStore& store, const std::string& dbPath, const LoadOptions& options,
+                   LoadedSnapshot* out) {
+  auto attached = attachFile(store, dbPath, out->stamp, options);
+  if (!attached) return attached.status();
+  if (*attached && (*attached)->file.stamp == out->stamp) {
+    out->snapshot = (*attached)->file.snapshot;
+    out->base = std::move(attached).value();
+  }
   return Status::ok();
 }
 
@@ -687,17 +706,10 @@ Result<LoadedSnapshot> updateSnapshot(const storage::GraphStore& store, const st
         return out;
       }
       const std::string path = snapshotFilePath(dbPath);
-      // Saves `out` as the file, which then is the base (its pages instead of
-      // the copy); not when another process's file took its place meanwhile.
+      // Saves `out` as the file, which then is the base.
       auto foldAndAttach = [&]() -> Status {
         KG_RETURN_IF_ERROR(fold(store, path, &out, options));
-        auto attached = attachFile(store, dbPath, now, options);
-        if (!attached) return attached.status();
-        if (*attached && (*attached)->file.stamp == now) {
-          out.snapshot = (*attached)->file.snapshot;
-          out.base = std::move(attached).value();
-        }
-        return Status::ok();
+        return attachSaved(store, dbPath, options, &out);
       };
       // The merged snapshot has at least current's edges: a fold not due at
       // its count is not due after the merge either.
@@ -732,13 +744,8 @@ Result<LoadedSnapshot> updateSnapshot(const storage::GraphStore& store, const st
   }
   auto rebuilt = rebuildSnapshot(store, dbPath, options);
   if (!rebuilt || !options.save) return rebuilt;
-  // Saved: the file is the base of the next updates (its pages instead of the build).
-  auto attached = attachFile(store, dbPath, rebuilt->stamp, options);
-  if (!attached) return attached.status();
-  if (*attached && (*attached)->file.stamp == rebuilt->stamp) {
-    rebuilt->snapshot = (*attached)->file.snapshot;
-    rebuilt->base = std::move(attached).value();
-  }
+  // Saved: the file is the base of the next updates.
+  KG_RETURN_IF_ERROR(attachSaved(store, dbPath, options, &*rebuilt));
   return rebuilt;
 }
 
@@ -763,9 +770,7 @@ Result<WriterFold> foldSnapshotFile(const storage::GraphStore& store, const std:
   if (!due && unsaved > 0 && options.foldFreshRatio != 0) {
     auto fresh = overlayFreshBytes(file, opened->backing, w.actors, w.edges, options.maxShiftedPieces);
     if (!fresh) return fresh.status();
-    LoadOptions saving = options;
-    saving.save = true;
-    due = freshFoldDue(*fresh, file, saving);
+    due = freshWorthFolding(*fresh, file, options);
   }
   if (!due) return WriterFold::kNotDue;
   // Only a verified file is merged into a new one: a damaged array must not

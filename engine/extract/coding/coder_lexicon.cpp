@@ -49,6 +49,8 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"blame_words", &W::blameWords},
     {"wrongdoing_verbs", &W::wrongdoingVerbs},
     {"voted_speech_verbs", &W::votedSpeechVerbs},
+    {"causing_verbs", &W::causingVerbs},
+    {"coded_appeal_verbs", &W::codedAppealVerbs},
     {"threat_predicates", &W::threatPredicates},
     {"exchange_verbs", &W::exchangeVerbs},
     {"fighting_verbs", &W::fightingVerbs},

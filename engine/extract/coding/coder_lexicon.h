@@ -27,9 +27,10 @@ struct EnglishCoderWords {
   WordSet victimPrepositions, attributingVerbs, removalVerbs, namingVerbs, characterisationBlame, topicVerbs;
   // event_coder.cpp: planned, negated and narrated events.
   WordSet planningGovernors, negatingGovernors, temporalSubordinators, narrativeAdverbs, blameWords, wrongdoingVerbs,
-      votedSpeechVerbs, threatPredicates, threatObjects, answeredActAdjectives, answeredActVerbs;
+      votedSpeechVerbs, causingVerbs, threatPredicates, threatObjects, answeredActAdjectives, answeredActVerbs;
   // english_events.cpp.
   WordSet announcingVerbs, meetingNouns, fightingNouns;
+  WordSet codedAppealVerbs;                  // "urged X to ..." as a request of X
   WordSet speakerDescriptions, cancelVerbs;  // "the group" said by its spokesman
   WordSet coercionReferenceNouns, forceReferenceNouns, requestReferenceNouns, decisionReferenceNouns,
       statementReferenceNouns;  // acts named without their author

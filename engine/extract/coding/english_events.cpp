@@ -771,9 +771,9 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     // text. Coded as REQUEST (eventForCameo) they added as many wrong edges
     // as right ones on the frozen held-out sets (session 35: +5 / +6); the
     // rules' "urged", "asked", "called for" code appeals. The coder codes
-    // the appeals of the same verbs the rules do (urge, ask, request:
-    // english_triggers.txt) for the subjects the rules do not read ("The
-    // Canadian government urged Saudi Arabia to ...").
+    // the appeals of the same verbs the rules do (coded_appeal_verbs) for
+    // the subjects the rules do not read ("The Canadian government urged
+    // Saudi Arabia to ...").
     auto plover = ploverForCameo(e.code);
     if (!plover && e.code.starts_with("02") && e.clause < parse.clauses.size()) {
       // Only the one appealed to, the verb's object ("urged Saudi Arabia to
@@ -785,7 +785,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
       const bool object =
           e.targetNp != syntax::kNoIndex &&
           std::find(c.objects.begin(), c.objects.end(), static_cast<uint32_t>(e.targetNp)) != c.objects.end();
-      if (object && (verb == "urge" || verb == "ask" || verb == "request")) plover = eventForCameo(e.code);
+      if (object && englishCoderWords().codedAppealVerbs.contains(verb)) plover = eventForCameo(e.code);
     }
     if (!plover) continue;
     Fact f;

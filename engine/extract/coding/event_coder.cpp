@@ -226,6 +226,14 @@ struct MatchText : PhraseActors {
   }
 };
 
+// True when entity `e` is one of `side` or on the side of one of them
+// (EarlierActs::sameSide: a person of a state, a state's body).
+bool onSideOf(const MatchText& t, const std::vector<size_t>& side, size_t e) {
+  return std::any_of(side.begin(), side.end(), [&](size_t s) {
+    return s == e || (t.earlier != nullptr && t.earlier->sameSide && t.earlier->sameSide(s, e));
+  });
+}
+
 // A pattern's slots as bound by a match.
 struct Binding {
   int32_t source = kNoIndex;
@@ -1276,12 +1284,15 @@ void characterisationSense(const MatchText& t, const Clause& c, const VerbGroup&
   uint32_t from = named.span.last;
   uint32_t to = from;
   const int32_t afterRelative = complementAfterRelative(t.p, named);
+  // A phrase of its own says what the object is called (else an adjective).
+  bool secondObject = true;
   if (c.objects.size() >= 2 && t.p.nps[c.objects[1]].span.first == from) {
     to = t.p.nps[c.objects[1]].span.last;
   } else if (afterRelative != kNoIndex) {
     from = t.p.nps[afterRelative].span.first;
     to = t.p.nps[afterRelative].span.last;
   } else {
+    secondObject = false;
     while (to < t.p.words.size() && t.p.words[to].pos == syntax::Pos::kAdjective) ++to;
     const bool ends = to == t.p.words.size() || t.p.words[to].pos == syntax::Pos::kPunct ||
                       t.p.words[to].pos == syntax::Pos::kCoordinator;
@@ -1290,8 +1301,6 @@ void characterisationSense(const MatchText& t, const Clause& c, const VerbGroup&
   bool blame = false;
   for (uint32_t w = from; w < to && !blame; ++w) blame = words().characterisationBlame.contains(t.p.words[w].lemma);
   // A bare adjective of no blame leaves the verb's own reading.
-  const bool secondObject =
-      (c.objects.size() >= 2 && t.p.nps[c.objects[1]].span.first == from) || afterRelative != kNoIndex;
   if (!blame && !secondObject) return;
   r->pattern = nullptr;
   r->binding = Binding{};
@@ -1568,6 +1577,35 @@ std::optional<std::pair<std::vector<size_t>, size_t>> doersOfToldAct(const Match
   return std::nullopt;
 }
 
+// True when object `np` of clause `c` is a bare "it" or "this" that names
+// no actor and that a naming verb judges ("Britain called it an act of
+// piracy"): the act of the sentence before.
+bool judgedPronoun(const MatchText& t, const Clause& c, int32_t np) {
+  const NounPhrase& n = t.p.nps[np];
+  if (n.span.last != n.span.first + 1 || t.earlier == nullptr || t.earlier->sentence == 0) return false;
+  const std::string& w = t.p.words[n.span.first].lower;
+  return (w == "it" || w == "this") && !t.namesActor(np) && words().namingVerbs.contains(t.p.vgs[c.verb].lemma);
+}
+
+// The authors of the act the sentence right before did: its done acts that
+// were no words (actOfKind kDecision), else the doers of the last act it
+// told that was no words; never `ownSide`'s. Empty when there is none.
+template <typename OwnSide>
+std::vector<size_t> authorsOfActBefore(const MatchText& t, const OwnSide& ownSide) {
+  std::vector<size_t> authors;
+  for (const EarlierAct& a : t.earlier->done)
+    if (a.sentence + 1 == t.earlier->sentence && actOfKind(a.code, ActKind::kDecision) && !ownSide(a.source) &&
+        std::find(authors.begin(), authors.end(), a.source) == authors.end())
+      authors.push_back(a.source);
+  for (auto it = t.earlier->told.rbegin(); it != t.earlier->told.rend() && authors.empty(); ++it) {
+    if (it->sentence + 1 != t.earlier->sentence || it->verbs.empty() || words().speechVerbs.contains(it->verbs.front()))
+      continue;
+    for (size_t doer : it->sources)
+      if (!ownSide(doer)) authors.push_back(doer);
+  }
+  return authors;
+}
+
 // "Iraq condemned the strikes as a violation of its sovereignty", "Venezuela
 // denounced the expulsions", "Seoul welcomed the decision", after sentences
 // that said whose they were: criticism, praise or rejection of an act the
@@ -1584,40 +1622,11 @@ std::vector<size_t> authorsOfNamedAct(const MatchText& t, const Clause& c, int32
   if (!t.earlier || (t.earlier->done.empty() && t.earlier->told.empty() && t.ownTold.empty())) return {};
   std::vector<size_t> critics;
   t.entitiesOf(source, &critics);
-  auto ownSide = [&](size_t author) {
-    return std::any_of(critics.begin(), critics.end(), [&](size_t critic) {
-      return critic == author || (t.earlier->sameSide && t.earlier->sameSide(critic, author));
-    });
-  };
+  auto ownSide = [&](size_t author) { return onSideOf(t, critics, author); };
   for (uint32_t o : c.objects) {
     const int32_t np = static_cast<int32_t>(o);
-    // "Iran seized a tanker. Britain called it an act of piracy": a bare
-    // "it" that a naming verb judges is the act the sentence before did
-    // (its last done act that was no words), when it names no actor.
-    const NounPhrase& n = t.p.nps[np];
-    if (n.span.last == n.span.first + 1 &&
-        (t.p.words[n.span.first].lower == "it" || t.p.words[n.span.first].lower == "this") && !t.namesActor(np) &&
-        words().namingVerbs.contains(t.p.vgs[c.verb].lemma) && t.earlier->sentence > 0) {
-      std::vector<size_t> authors;
-      for (const EarlierAct& a : t.earlier->done) {
-        const std::string_view root = std::string_view(a.code).substr(0, 2);
-        if (a.sentence + 1 != t.earlier->sentence || root == "01" || root == "02" || root == "10" || root == "11" ||
-            root == "12" || ownSide(a.source) || std::find(authors.begin(), authors.end(), a.source) != authors.end())
-          continue;
-        authors.push_back(a.source);
-      }
-      // Else the doers of the last act it told that no coder read, if not
-      // words ("Iran seized a tanker. Britain called it ...").
-      if (authors.empty())
-        for (auto it = t.earlier->told.rbegin(); it != t.earlier->told.rend() && authors.empty(); ++it) {
-          if (it->sentence + 1 != t.earlier->sentence || it->verbs.empty() ||
-              words().speechVerbs.contains(it->verbs.front()))
-            continue;
-          for (size_t doer : it->sources)
-            if (!ownSide(doer)) authors.push_back(doer);
-        }
-      return authors;
-    }
+    // "Iran seized a tanker. Britain called it an act of piracy".
+    if (judgedPronoun(t, c, np)) return authorsOfActBefore(t, ownSide);
     const ActKind kind = actKindOf(t, np);
     if (kind == ActKind::kNone || t.namesActor(np) || (kind == ActKind::kStatement && !statements)) continue;
     if (kind == ActKind::kAttack) {
@@ -2039,11 +2048,7 @@ void blameBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out
     std::vector<size_t> speakers, doers;
     t.entitiesOf(speaker, &speakers);
     t.entitiesOf(c.subject, &doers);
-    const bool ownSide = std::any_of(speakers.begin(), speakers.end(), [&](size_t s) {
-      return std::any_of(doers.begin(), doers.end(), [&](size_t d) {
-        return s == d || (t.earlier && t.earlier->sameSide && t.earlier->sameSide(s, d));
-      });
-    });
+    const bool ownSide = std::any_of(doers.begin(), doers.end(), [&](size_t d) { return onSideOf(t, speakers, d); });
     if (!ownSide) addSaidEvents(t, ci, c.subject, kAccuseCode, isPlanned(p, c, vg), out, speaker);
     return;
   }
@@ -2234,11 +2239,7 @@ bool threatenAttackers(const MatchText& t, uint32_t ci, const Choice& choice, st
   std::vector<size_t> threateners;
   std::vector<int32_t> phrases;
   t.entitiesOf(choice.roles.source, &threateners, &phrases);
-  auto onSide = [&](size_t victim) {
-    return std::any_of(threateners.begin(), threateners.end(), [&](size_t s) {
-      return s == victim || (t.earlier->sameSide && t.earlier->sameSide(s, victim));
-    });
-  };
+  auto onSide = [&](size_t victim) { return onSideOf(t, threateners, victim); };
   std::vector<size_t> attackers;
   size_t at = SIZE_MAX;
   const auto& done = t.earlier->done;
@@ -2277,11 +2278,7 @@ bool foretellsAnswer(const MatchText& t, const Clause& c) {
 std::vector<size_t> blamedBySide(const MatchText& t, const std::vector<size_t>& side) {
   std::vector<size_t> blamed;
   if (!t.earlier) return blamed;
-  auto onSide = [&](size_t e) {
-    return std::any_of(side.begin(), side.end(), [&](size_t s) {
-      return s == e || (t.earlier->sameSide && t.earlier->sameSide(s, e));
-    });
-  };
+  auto onSide = [&](size_t e) { return onSideOf(t, side, e); };
   size_t at = SIZE_MAX;
   const auto& done = t.earlier->done;
   for (auto it = done.rbegin(); it != done.rend(); ++it) {
@@ -2348,19 +2345,8 @@ void denyParties(const MatchText& t, uint32_t ci, std::vector<std::pair<size_t, 
       if (a != b) denied->emplace_back(a, b);
 }
 
-}  // namespace
-
-namespace {
-
-// Verbs that make their object do their infinitive: "prompting Pakistan to
-// expel the Indian envoy", "forced Iran to release the tanker" say the
-// object did it.
-bool causesAct(std::string_view lemma) {
-  return lemma == "prompt" || lemma == "force" || lemma == "compel" || lemma == "lead" || lemma == "cause" ||
-         lemma == "spur";
-}
-
-// The acts such verbs say their objects did, appended to `out`: the
+// The acts causing verbs (causing_verbs: "prompting Pakistan to expel the
+// Indian envoy", "forced Iran to release the tanker") say their objects did, appended to `out`: the
 // infinitive read as a clause of its own, the object its subject, done as
 // the causing verb was.
 void codeCausedActs(const std::vector<const VerbDictionary*>& dicts, const SentenceParse& p, const NpActors& npActors,
@@ -2369,8 +2355,9 @@ void codeCausedActs(const std::vector<const VerbDictionary*>& dicts, const Sente
     const Clause& c = p.clauses[ci];
     if (skipClause(p, c) || isHypothetical(c) || c.objects.empty()) continue;
     const VerbGroup& vg = p.vgs[c.verb];
-    if (!causesAct(vg.lemma) || vg.negated || vg.complement == kNoIndex || vg.voice != syntax::Voice::kActive ||
-        isPlanned(p, c, vg) || !t.namesActor(static_cast<int32_t>(c.objects.front())))
+    if (!words().causingVerbs.contains(vg.lemma) || vg.negated || vg.complement == kNoIndex ||
+        vg.voice != syntax::Voice::kActive || isPlanned(p, c, vg) ||
+        !t.namesActor(static_cast<int32_t>(c.objects.front())))
       continue;
     SentenceParse q = p;
     Clause& d = q.clauses[ci];

@@ -131,7 +131,13 @@ class EventCoder final {
   // data/english_coder_words.txt). `earlier` (may be null): the acts the
   // article read before this sentence, whose author criticism, praise or
   // rejection of an act named without its author is aimed at
-  // (act_reference_nouns in data/english_coder_words.txt).
+  // (act_reference_nouns in data/english_coder_words.txt); with it, the
+  // acts this sentence tells in its earlier clauses count too ("Iran seized
+  // a tanker, and Britain condemned the seizure"), and a bare "it" a naming
+  // verb judges is the act of the sentence right before. Besides each
+  // clause's own events, a causing verb's object does its infinitive's act
+  // (causing_verbs: "prompting Pakistan to expel ..."). Returns the events
+  // in clause order, the caused acts last; `earlier` is only read.
   std::vector<CodedEvent> code(const syntax::SentenceParse& parse, const NpActors& npActors,
                                std::vector<std::pair<size_t, size_t>>* denied = nullptr,
                                const std::function<bool(size_t)>& isPerson = {},

@@ -385,16 +385,15 @@ void bindHousedTroops(const SentenceParse& p, NpActors* actors) {
   for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
     const NounPhrase& n = p.nps[k];
     if (!n.members.empty() || !isOwnedHead(p.words[n.head].lemma)) continue;
-    // "... housing X", "..., which hosts X", "... that housed X".
+    // "... housing X"; or a relative: "..., which hosts X", "... that housed X".
+    static const std::unordered_set<std::string_view> kParticiples = {"housing", "hosting"};
+    static const std::unordered_set<std::string_view> kFinite = {"houses", "hosts", "housed",
+                                                                 "hosted", "house", "host"};
     size_t next = n.span.last;
     if (next < p.words.size() && p.words[next].lower == ",") ++next;
     if (next < p.words.size() && (p.words[next].lower == "which" || p.words[next].lower == "that")) ++next;
-    static const std::unordered_set<std::string_view> kHousing = {"housing", "hosting", "houses", "hosts",
-                                                                  "housed",  "hosted",  "house",  "host"};
-    const bool relative = next > n.span.last;
-    if (next + 1 >= p.words.size() || !kHousing.count(p.words[next].lower)) continue;
-    if (!relative && p.words[next].lower != "housing" && p.words[next].lower != "hosting") continue;
-    if (relative && (p.words[next].lower == "housing" || p.words[next].lower == "hosting")) continue;
+    const auto& forms = next > n.span.last ? kFinite : kParticiples;
+    if (next + 1 >= p.words.size() || !forms.count(p.words[next].lower)) continue;
     for (size_t j = 0; j < p.nps.size() && j < actors->size(); ++j) {
       if (p.nps[j].span.first != next + 1 || (*actors)[j].empty()) continue;
       (*actors)[k] = (*actors)[j];

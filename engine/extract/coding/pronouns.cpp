@@ -468,6 +468,45 @@ void rememberTitle(size_t person, std::string_view title, DiscourseState* state)
   state->titled.emplace_back(person, std::move(words));
 }
 
+namespace {
+
+// "France withdrew its troops from Mali, accusing the country's military
+// rulers": of the two states `before`, the one the first clause's subject
+// (or a person subject's state: "Macron announced that France ...") is not,
+// when "the country" at phrase `k` owns a phrase after it; nullopt else.
+std::optional<size_t> stateTheSubjectIsNot(const SentenceParse& p, const DiscourseState& state, const NpActors& actors,
+                                           size_t k, const std::vector<size_t>& before) {
+  if (p.clauses.empty() || p.clauses.front().subject == kNoIndex) return std::nullopt;
+  std::vector<size_t> subject = actors[static_cast<size_t>(p.clauses.front().subject)];
+  for (size_t i = 0, n0 = subject.size(); i < n0 && state.stateOf; ++i)
+    if (auto own = state.stateOf(subject[i])) subject.push_back(*own);
+  std::vector<size_t> other;
+  for (size_t e : before)
+    if (std::find(subject.begin(), subject.end(), e) == subject.end()) other.push_back(e);
+  const bool owns = std::any_of(p.nps.begin(), p.nps.end(),
+                                [&](const syntax::NounPhrase& o) { return o.possessor == static_cast<int32_t>(k); });
+  if (other.size() != 1 || !owns) return std::nullopt;
+  return other.front();
+}
+
+// The role phrases bound "the country" at `k` owns and binding left unbound
+// ("the country's military rulers"), and the phrases around them with the
+// same head ("... of obstruction"), stand for its state too.
+void lendToOwnedRoles(const SentenceParse& p, size_t k, NpActors* actors) {
+  for (size_t j = 0; j < p.nps.size() && j < actors->size(); ++j) {
+    if (p.nps[j].possessor != static_cast<int32_t>(k) || !(*actors)[j].empty() ||
+        !englishCoderWords().roleHeads.contains(p.words[p.nps[j].head].lemma))
+      continue;
+    (*actors)[j] = (*actors)[k];
+    for (size_t up = 0; up < p.nps.size() && up < actors->size(); ++up)
+      if (up != j && p.nps[up].head == p.nps[j].head && (*actors)[up].empty() &&
+          p.nps[up].span.first <= p.nps[j].span.first && p.nps[j].span.last <= p.nps[up].span.last)
+        (*actors)[up] = (*actors)[k];
+  }
+}
+
+}  // namespace
+
 void bindTheCountry(const SentenceParse& p, const DiscourseState& state, NpActors* actors) {
   if (!state.isState) return;
   const EnglishCoderWords& w = englishCoderWords();
@@ -491,35 +530,10 @@ void bindTheCountry(const SentenceParse& p, const DiscourseState& state, NpActor
       bool subject = false;
       for (const auto& c : p.clauses) subject = subject || c.subject == static_cast<int32_t>(k);
       if (subject) (*actors)[k] = {*state.earlierSubjectState};
-    } else if (before.size() == 2 && !p.clauses.empty() && p.clauses.front().subject != syntax::kNoIndex) {
-      // "France withdrew its troops from Mali, accusing the country's
-      // military rulers": of two states, the one the first clause's subject
-      // is not, when "the country" owns what follows it.
-      std::vector<size_t> subject = (*actors)[static_cast<size_t>(p.clauses.front().subject)];
-      // A person subject stands for their state ("Macron announced that France ...").
-      for (size_t i = 0, n0 = subject.size(); i < n0 && state.stateOf; ++i)
-        if (auto own = state.stateOf(subject[i])) subject.push_back(*own);
-      std::vector<size_t> other;
-      for (size_t e : before)
-        if (std::find(subject.begin(), subject.end(), e) == subject.end()) other.push_back(e);
-      bool owns = false;
-      for (const syntax::NounPhrase& o : p.nps) owns = owns || o.possessor == static_cast<int32_t>(k);
-      if (other.size() == 1 && owns) (*actors)[k] = {other.front()};
+    } else if (before.size() == 2) {
+      if (auto other = stateTheSubjectIsNot(p, state, *actors, k, before)) (*actors)[k] = {*other};
     }
-    if ((*actors)[k].empty()) continue;
-    // The phrase it owns, when a role one left unbound ("the country's
-    // military rulers"), stands for it too.
-    for (size_t j = 0; j < p.nps.size() && j < actors->size(); ++j) {
-      if (p.nps[j].possessor != static_cast<int32_t>(k) || !(*actors)[j].empty() ||
-          !w.roleHeads.contains(p.words[p.nps[j].head].lemma))
-        continue;
-      (*actors)[j] = (*actors)[k];
-      // ... and the phrase around it with the same head ("... of obstruction").
-      for (size_t up = 0; up < p.nps.size() && up < actors->size(); ++up)
-        if (up != j && p.nps[up].head == p.nps[j].head && (*actors)[up].empty() &&
-            p.nps[up].span.first <= p.nps[j].span.first && p.nps[j].span.last <= p.nps[up].span.last)
-          (*actors)[up] = (*actors)[k];
-    }
+    if (!(*actors)[k].empty()) lendToOwnedRoles(p, k, actors);
   }
 }
 

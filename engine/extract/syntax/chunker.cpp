@@ -724,10 +724,9 @@ class Chunker {
     if (to < from || to - from > 4) return false;
     // "voted overwhelmingly to demand", "agreed unanimously on Monday to
     // send", "was likely to use": an adverb in -ly too (not "only").
-    static const std::unordered_set<std::string_view> kNotManner = {"only"};
     for (uint32_t k = from; k < to; ++k)
       if (!kWords.count(w_[k].lower) && !isWeekday(w_[k].lower) &&
-          !(w_[k].pos == Pos::kAdverb && w_[k].lower.ends_with("ly") && !kNotManner.count(w_[k].lower)))
+          !(w_[k].pos == Pos::kAdverb && w_[k].lower.ends_with("ly") && w_[k].lower != "only"sv))
         return false;
     return true;
   }

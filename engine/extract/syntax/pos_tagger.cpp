@@ -1015,6 +1015,8 @@ bool subjunctiveAfterDemand(Context& c) {
 // -ed form, ending the clause (adverbs before it allowed), is the object's
 // complement, an adjective: never a clause of its own ("the resolution
 // motivated ...").
+// (Wider than the chunker's isNamingVerb, whose verbs take a second noun
+// phrase: "consider", "declare", "deem" take an adjective.)
 bool objectComplement(Context& c) {
   static const std::unordered_set<std::string_view> kNamingVerbs = {"call",     "brand",   "label", "term",
                                                                     "consider", "declare", "deem"};
