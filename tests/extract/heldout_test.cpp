@@ -224,6 +224,8 @@ namespace {
 //   heldout_fresh23/ written in session 37 by a helper that never read the extractor's rules or
 //                   outputs: 70/128, 81/99 at ed89f17 (session 36's end). heldout_fresh22 becomes a
 //                   tuning set in session 37 (its first lines were seen while writing the helper's brief).
+//   heldout_fresh24/ written in session 38 by a helper that never read the extractor's rules or
+//                   outputs: 54/139, 57/73 at e8c8d71 (session 37's end).
 //   heldout_jaar1/  the first Japanese and Arabic frozen set (session 28): 5/33, 5/10 when
 //                   written (f9d9962).
 // Session 28 (2026-12-05): rebuttals dated and in apposition, reactions in apposition, answers to
@@ -311,6 +313,8 @@ constexpr HeldoutSet kSets[] = {
                                            // rules or outputs; measured at 087bf40, session 35's end)
     {KG_HELDOUT_FRESH23_DIR, 54, 81, 55},  // 70/128, 81/99 when written (session 37, by a helper that never saw the
                                            // rules or outputs; measured at ed89f17, session 36's end)
+    {KG_HELDOUT_FRESH24_DIR, 38, 77, 60},  // 54/139, 57/73 when written (session 38, by a helper that never saw the
+                                           // rules or outputs; measured at e8c8d71, session 37's end)
     {KG_HELDOUT_FRESH21_DIR, 44, 84,
      50},  // 60/136, 65/77 when written (session 35, by a helper that never saw the rules or outputs; measured at
            // 89c4313, session 34's end); the same at session 35's end
