@@ -64,9 +64,12 @@ HEADER = """\
 #                           was measured)
 #     alias CAPITAL         the seat of government, so that "Warsaw said" names
 #                           Poland (left out when ambiguous: Victoria, Male)
-# A one-word alias whose consonant skeleton meets a common English word
-# ("Croatian" / "Coalition") is left out: the mention index matches
-# capitalised words by skeleton.
+#     exact NAME ...        a one-word name or capital whose consonant skeleton
+#                           meets a common English word ("Madrid" / "modeled"):
+#                           the mention index matches capitalised words by
+#                           skeleton, and an exact alias only as written. Such a
+#                           demonym ("Croatian" / "accretion") is left out: the
+#                           demonym table already reads "Croatian officials".
 #     attr capital = NAME   marks which name is the capital ("A | B" when there
 #                           are two). Not yet read by the extractor; meant for
 #                           telling a place ("met in Prague") from an actor.
@@ -326,11 +329,17 @@ def build():
         if r["name"] in known:
             out.append("# adds to actors.txt's %s" % r["name"])
         out.append("actor %s | state | %s" % (r["name"], r["a3"]))
-        def safe(n):  # not a near-spelling of a common English word
+        exact = []  # near-spellings of common English words: matched only as written
+
+        def safe(n, demonym=False):  # not a near-spelling of a common English word
             clash = skeleton_clash(n, common, state_words)
-            if clash:
+            if clash and demonym:
                 sys.stderr.write("gen_states: %s: alias '%s' left out: its skeleton meets the word '%s'\n"
                                  % (r["name"], n, clash))
+            elif clash and n not in used and keep(i, n, used):
+                sys.stderr.write("gen_states: %s: alias '%s' is exact-only: its skeleton meets the word '%s'\n"
+                                 % (r["name"], n, clash))
+                exact.append(n)
             return clash is None
         latin = [n for n in s["names"]
                  if re.search("[A-Za-z]", n) and n not in used and safe(n) and keep(i, n, used)]
@@ -347,12 +356,14 @@ def build():
         # the states actors.txt defines: the corpus gold was measured with
         # their demonyms qualifying titles only, and phrases ("Iraqi
         # government") are aliases there.
-        dem_aliases = [d for d in s["demonyms"] if r["name"] not in known and d not in used and safe(d) and keep(i, d, used)]
+        dem_aliases = [d for d in s["demonyms"] if r["name"] not in known and d not in used and safe(d, True) and keep(i, d, used)]
         if dem_aliases:
             out.append("  alias " + " | ".join(dem_aliases))
         cap_aliases = [c for c in s["capital_aliases"] if c not in used and safe(c) and keep(i, c, used)]
         if cap_aliases:
             out.append("  alias " + " | ".join(cap_aliases))
+        if exact:
+            out.append("  exact " + " | ".join(exact))
         attrs = [("capital", " | ".join(s["capitals"])), ("code", r["a3"]),
                  ("alpha2", s["iso"]["alpha_2"] if s["iso"] is not None else "")]
         for k, v in attrs:

@@ -194,6 +194,13 @@ Status Catalog::parseDictionary(std::string_view text, std::string_view origin) 
         if (nameKeys(a).empty()) return fail("alias '" + a + "' has no letter or digit");
         addAlias(current, a);
       }
+    } else if (keyword == "exact") {
+      for (const auto& a : splitFields(rest)) {
+        if (a.empty()) continue;
+        if (nameKeys(a).empty()) return fail("alias '" + a + "' has no letter or digit");
+        addAlias(current, a);
+        ca.exactAliases.push_back(a);
+      }
     } else if (keyword == "demonym") {
       for (const auto& a : splitFields(rest)) {
         if (!a.empty()) ca.demonyms.push_back(a);
@@ -222,7 +229,8 @@ Status Catalog::parseDictionary(std::string_view text, std::string_view origin) 
       r.origin = where;
       ca.relations.push_back(std::move(r));
     } else {
-      return fail("unknown field '" + keyword + "' (alias, demonym, attr, official_of, leader_of, member_of, part_of)");
+      return fail("unknown field '" + keyword +
+                  "' (alias, exact, demonym, attr, official_of, leader_of, member_of, part_of)");
     }
   }
   return Status::ok();

@@ -51,6 +51,10 @@ struct CatalogActor {
   std::vector<std::string> demonyms;  // "Iraqi", "Iranian"
   std::vector<CatalogRelation> relations;
   std::string origin;  // "file:line" of its first record
+  // Aliases (also in actor.aliases) the mention index matches only as
+  // written, never by consonant skeleton: "Madrid" would otherwise match a
+  // capitalised "Modeled" ("exact" lines).
+  std::vector<std::string> exactAliases;
 };
 
 // An office title and the words that name it ("Prime Minister": "premier",

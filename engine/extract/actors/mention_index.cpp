@@ -38,6 +38,11 @@ MentionIndex::MentionIndex(const Catalog& catalog, const JapaneseSegmenter* ja) 
     }
     if (a.actor.kind == ActorKind::kPerson)
       for (const auto& al : a.actor.aliases) addArabicSurname(al, i);
+    if (a.actor.kind == ActorKind::kPerson) {
+      const auto words = foldName(a.actor.name);
+      if (words.size() >= 2 && words.back().script == Script::kLatin && words.back().strict.size() >= 4)
+        personLastWords_.insert(words.back().strict);
+    }
     const auto surnameAttr = a.actor.attributes.find("surname");
     const bool surnameAlone = surnameAttr == a.actor.attributes.end() || surnameAttr->second != "after_full_name";
     if (a.actor.kind == ActorKind::kPerson && surnameAlone) {
@@ -161,6 +166,9 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
   const AliasPlan& plan = found ? *found : once;
   const size_t words = plan.prefixes.size();
   if (words == 0) return;
+  // An "exact" alias gets no skeleton entry (catalog.h CatalogActor).
+  const auto& exact = catalog_.actors()[actor].exactAliases;
+  const bool bySkeleton = std::find(exact.begin(), exact.end(), alias) == exact.end();
   // The whole alias's nodes (the last prefix's), kept from their try_emplace
   // for the entries below instead of looked up again; references to a
   // node's value survive the other insertions and rehashing.
@@ -173,11 +181,12 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
     // (Named copies: clang 14 cannot capture a structured binding.)
     const auto strictAt = strict_.try_emplace(k);
     if (strictAt.second && undo_) undo_->push([this, key = k] { strict_.erase(key); });
+    noteFilterBit(plan.filterBits[w].first);
+    strictNode = &strictAt.first->second;
+    if (!bySkeleton) continue;
     const auto skeletonAt = skeleton_.try_emplace(s);
     if (skeletonAt.second && undo_) undo_->push([this, key = s] { skeleton_.erase(key); });
-    noteFilterBit(plan.filterBits[w].first);
     noteFilterBit(plan.filterBits[w].second);
-    strictNode = &strictAt.first->second;
     skeletonNode = &skeletonAt.first->second;
   }
   const Entry e{actor,           plan.acronym,   plan.wordLens, plan.arabicLetters,
@@ -197,7 +206,7 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
     if (undo_) undo_->push([&v] { v.pop_back(); });
   };
   addTo(*strictNode);
-  addTo(*skeletonNode);
+  if (skeletonNode) addTo(*skeletonNode);
 }
 
 void MentionIndex::noteFilterBit(size_t b) {
@@ -372,6 +381,10 @@ MentionIndex::Hit MentionIndex::match(const std::vector<Token>& tokens, size_t i
         std::erase_if(ok, [&](const Entry* e) {
           return e->latinFirst != 0 && (e->latinFirst != t.strict.front() || e->latinLast != t.strict.back());
         });
+      // A lone word spelt exactly as the last word of a dictionary person's
+      // name is that surname, not another alias's near-spelling ("Morrison"
+      // is no "Malaysian"): the mentions' surname lookups read it.
+      if (oneWord && t.script == Script::kLatin && personLastWords_.contains(t.strict)) ok.clear();
       size_t skelLen = 0;
       for (char c : s) skelLen += c != ' ';
       if (ok.size() == 1 && (skelLen >= 4 || (words >= 2 && skelLen >= 3))) {

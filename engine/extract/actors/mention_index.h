@@ -134,6 +134,9 @@ class MentionIndex {
   void addCatalogGivenNames(const Catalog& catalog);
   std::unordered_map<std::string, std::vector<size_t>> surnames_;
   std::unordered_set<std::string> catalogGivenNames_;
+  // The strict last word (4+ Latin letters) of every catalog person's name,
+  // whatever "attr surname" says: a lone word spelt so takes no skeleton hit.
+  std::unordered_set<std::string> personLastWords_;
   std::unordered_map<std::string, std::vector<size_t>> japaneseSurnames_;
   std::unordered_map<std::string, std::vector<size_t>> arabicSurnames_;
   void addArabicSurname(const std::string& alias, size_t actor);

@@ -372,3 +372,42 @@ TEST_CASE("Mentions: a one-word title in the plural before several names is no p
   CHECK(n.count("Emomali Rahmon") == 1);
   CHECK(n.count("Presidents Sadyr Japarov") == 0);
 }
+
+TEST_CASE("Mentions: an exact alias names its actor as written and never by its consonant skeleton",
+          "[extract][mentions]") {
+  // states.txt: capitals near common words ("Madrid" / "modeled", "Caracas" / "carcass") are exact aliases.
+  CHECK(actorNames("Madrid recalled its ambassador from Caracas on Monday.").count("Spain") == 1);
+  CHECK(actorNames("Madrid recalled its ambassador from Caracas on Monday.").count("Venezuela") == 1);
+  CHECK(kg::extract::testing::hasLine(
+      kg::extract::testing::facts("Budapest blocked the new sanctions on Russia on Monday.", "2023-05-10"),
+      "Hungary -PROTEST-> Russia"));
+  CHECK(actorNames("Modeled on the French plan, the proposal was rejected.").count("Spain") == 0);
+  CHECK(actorNames("Carcass disposal was discussed.").count("Venezuela") == 0);
+  // The keyword in a user dictionary: "Gondor" is matched, "Gonder" (one vowel apart) is not.
+  Catalog c;
+  REQUIRE(c.parseDictionary("actor Arnor | state\n  exact Gondor\n", "test").ok());
+  MentionIndex index(c, nullptr);
+  auto hit = [&](const std::string& text) {
+    const auto toks = tokenize(text, 0, text.size(), nullptr);
+    return index.match(toks, 0).entries.size();
+  };
+  CHECK(hit("Gondor said") == 1);
+  CHECK(hit("Gonder said") == 0);
+  // The same name as a plain alias is met by its skeleton.
+  Catalog plain;
+  REQUIRE(plain.parseDictionary("actor Arnor | state\n  alias Gondor\n", "test2").ok());
+  MentionIndex index2(plain, nullptr);
+  const std::string near = "Gonder said";
+  CHECK(index2.match(tokenize(near, 0, near.size(), nullptr), 0).entries.size() == 1);
+}
+
+TEST_CASE("Mentions: a lone word spelt as a dictionary person's surname is that person, not a near-spelt state",
+          "[extract][mentions]") {
+  // "Morrison" and "Malaysian" share a consonant skeleton (r and l fold together).
+  const auto f = kg::extract::testing::facts(
+      "Prime Minister Scott Morrison arrived in Perth on Monday. Morrison flew to Tokyo on Tuesday.", "2020-11-30");
+  CHECK(kg::extract::testing::hasLine(f, "Scott Morrison -CONSULT-> Japan"));
+  CHECK_FALSE(kg::extract::testing::hasLine(f, "Malaysia -CONSULT-> Japan"));
+  CHECK(actorNames("Morrison flew to Tokyo on Tuesday.").count("Malaysia") == 0);
+  CHECK(actorNames("Malaysian officials met in Tokyo on Tuesday.").count("Malaysia") == 1);
+}
