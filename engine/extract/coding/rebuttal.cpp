@@ -316,10 +316,24 @@ std::optional<Fact> judgedActFact(
   return std::nullopt;
 }
 
+namespace {
+
+// An act its target may deny or reject as an accusation: an accusation, and
+// a sanction, coercion, attack or threat, which accuse by their act ("The EU
+// imposed sanctions on Iran for supplying drones ... Iran rejected the
+// accusation"; "The United States seized the cargoes of Iranian tankers ...
+// Tehran denied that the fuel belonged to Iran").
+bool answerableAct(EdgeType t) {
+  return t == EdgeType::kAccuse || t == EdgeType::kSanction || t == EdgeType::kCoerce || t == EdgeType::kAssault ||
+         t == EdgeType::kThreaten;
+}
+
+}  // namespace
+
 std::vector<Accusation> accusationsOf(const std::vector<Fact>& facts, const std::vector<Mention>& mentions) {
   std::vector<Accusation> out;
   for (const Fact& f : facts) {
-    if (f.type != EdgeType::kAccuse || f.planned) continue;
+    if (!answerableAct(f.type) || f.planned) continue;
     Accusation a{f.src, f.dst, kNoActor};
     for (const Mention& m : mentions)
       if (m.entity == f.src && m.titleOf != kNoActor) a.accuserState = m.titleOf;

@@ -18,7 +18,8 @@
 
 namespace kg::extract {
 
-// One accusation read earlier in the article (an ACCUSE fact's parties, and
+// One accusation read earlier in the article (the parties of an ACCUSE fact, or of an act that
+// accuses by its doing: SANCTION, COERCE, ASSAULT, THREATEN; rebuttal.cpp answerableAct), and
 // the accused's state when the accused was a person with a title of one).
 struct Accusation {
   size_t accuser = 0;

@@ -723,6 +723,31 @@ TEST_CASE("Coder: rejecting or denying a party's charge answers that party", "[e
   CHECK(hasLine(facts("Norway dismissed Russia's accusations on Monday.", "2021-05-03"), "Norway -REJECT-> Russia"));
 }
 
+TEST_CASE("Coder: a sanction, seizure or attack accuses by its doing: its target's rebuttal answers it",
+          "[extract][coder]") {
+  const auto a = facts(
+      "Canada imposed sanctions on Thursday on four Nicaraguan officials for rigging the election. "
+      "Nicaragua's foreign ministry rejected the accusation on Friday.",
+      "2021-11-19");
+  INFO(dump(a));
+  CHECK(hasLine(a, "Nicaragua -REJECT-> Canada"));
+  const auto b =
+      facts("Ukraine shot down two Russian drones over Kyiv on Monday. Moscow denied that it had lost any drone.",
+            "2023-05-08");
+  INFO(dump(b));
+  CHECK(hasLine(b, "Russia -REJECT-> Ukraine"));
+  // The one who did the act does not rebut it; nor does a third state.
+  const auto c = facts(
+      "Canada imposed sanctions on Thursday on four Nicaraguan officials for rigging the election. "
+      "Honduras rejected the accusation on Friday.",
+      "2021-11-19");
+  CHECK_FALSE(hasLine(c, "Honduras -REJECT-> Canada"));
+  // An act that is no blame of the one who rejects: help, talks.
+  const auto d =
+      facts("Canada sent aid to Nicaragua on Thursday. Nicaragua rejected the accusation on Friday.", "2021-11-19");
+  CHECK_FALSE(hasLine(d, "Nicaragua -REJECT-> Canada"));
+}
+
 TEST_CASE("Coder: a rebuttal with no accuser answers the one who accused earlier in the article", "[extract][coder]") {
   // The accuser's state when a title gave one and a state rejects.
   const auto a = facts("Chilean Foreign Minister Gustavo Peralta accused Bolivia on Monday of arming smugglers. "
