@@ -1355,6 +1355,20 @@ std::optional<Mention> officeRole(MentionScan& s, size_t at, size_t tEnd, const 
   if (!body) return std::nullopt;
   auto holder = s.resolver->officeHolder(*body, title);
   if (!holder) return std::nullopt;
+  // One of many even with its owner: "the US ambassador" is the dictionary's
+  // ambassador to Iraq only in an article that has named Iraq ("China
+  // summoned the US ambassador" is the ambassador in Beijing).
+  if (oneOfMany) {
+    const auto& attrs = s.resolver->catalog().actors()[*holder].actor.attributes;
+    const auto post = attrs.find("post");
+    if (post == attrs.end()) return std::nullopt;
+    bool named = s.resolver->stateCodeSeen(post->second);
+    for (const Mention& o : s.out) named = named || s.entityOf(o).actor.country == post->second;
+    for (const Token& t : tokens)
+      if (auto st = t.word ? s.index.demonym(t) : std::nullopt)
+        named = named || s.resolver->catalog().actors()[*st].actor.country == post->second;
+    if (!named) return std::nullopt;
+  }
   Mention m = makeMention(tokens, at, tEnd, s.resolver->fromCatalog(*holder), MentionSource::kRole);
   if (ownerMention >= 0) {
     s.out[ownerMention].modifier = true;

@@ -2042,6 +2042,21 @@ TEST_CASE("Coder: 'its ambassador to Washington' names no dictionary ambassador"
   CHECK_FALSE(anyLineHas(f, "Matthew Tueller"));
 }
 
+TEST_CASE("Coder: 'the US ambassador' is the dictionary's ambassador to Iraq only where Iraq is named",
+          "[extract][coder]") {
+  const auto f = facts("China summoned the US ambassador on Monday.", "2020-01-06");
+  INFO(dump(f));
+  CHECK_FALSE(anyLineHas(f, "Matthew Tueller"));
+  CHECK(has(f, "China -ACCUSE-> United States"));
+  const auto g =
+      facts("Iraqi Prime Minister Adil Abdul-Mahdi met the US ambassador in Baghdad on Monday.", "2020-01-06");
+  INFO(dump(g));
+  CHECK(has(g, "Adil Abdul-Mahdi -CONSULT-> Matthew Tueller"));
+  const auto h = facts("Iraq's parliament voted on Sunday. Beijing summoned the US ambassador.", "2020-01-06");
+  INFO(dump(h));
+  CHECK(has(h, "China -ACCUSE-> Matthew Tueller"));  // Iraq named earlier: the article's ambassador
+}
+
 TEST_CASE("Coder: 'an Israel-linked ship' is Israel's, as 'an Israeli-owned ship' is", "[extract][coder]") {
   const auto f =
       facts("Iran seized an Israel-linked container ship near the Strait of Hormuz on Saturday.", "2024-04-13");
