@@ -105,10 +105,17 @@ void Catalog::addTitle(TitleDef title) {
   for (auto& t : titles_) {
     if (t.canonical == title.canonical) {
       t.forms.insert(t.forms.end(), title.forms.begin(), title.forms.end());
+      if (!title.state.empty()) t.state = title.state;
       return;
     }
   }
   titles_.push_back(std::move(title));
+}
+
+const TitleDef* Catalog::findTitle(std::string_view canonical) const {
+  for (const auto& t : titles_)
+    if (t.canonical == canonical) return &t;
+  return nullptr;
 }
 
 std::optional<size_t> Catalog::findByName(std::string_view name) const {
@@ -120,6 +127,10 @@ std::optional<size_t> Catalog::findByName(std::string_view name) const {
 }
 
 Status Catalog::link() {
+  for (const auto& t : titles_)
+    if (!t.state.empty() && !findByName(t.state))
+      return Status::invalidArgument("title '" + t.canonical + "': unknown state '" + t.state +
+                                     "' (define it with an 'actor' line)");
   for (auto& ca : actors_) {
     for (auto& r : ca.relations) {
       if (r.target != kNoActor) continue;
@@ -140,6 +151,7 @@ Status Catalog::parseDictionary(std::string_view text, std::string_view origin) 
   size_t lineNo = 0;
   size_t pos = 0;
   size_t current = kNoActor;
+  std::string currentTitle;  // the title record the indented lines below add to (its canonical name)
   while (pos <= text.size()) {
     const size_t nl = text.find('\n', pos);
     std::string_view raw = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
@@ -172,13 +184,16 @@ Status Catalog::parseDictionary(std::string_view text, std::string_view origin) 
         a.kind = *kind;
         if (f.size() > 2) a.country = f[2];
         current = addActor(a, where);
+        currentTitle.clear();
       } else if (keyword == "title") {
+        currentTitle.clear();
         const auto f = splitFields(rest);
         if (f.empty() || f[0].empty()) return fail("expected 'title CANONICAL | FORM | ...'");
         TitleDef t{f[0], {}};
         for (const auto& form : f) {
           if (!form.empty()) t.forms.push_back(form);
         }
+        currentTitle = t.canonical;
         addTitle(std::move(t));
         current = kNoActor;
       } else {
@@ -186,7 +201,14 @@ Status Catalog::parseDictionary(std::string_view text, std::string_view origin) 
       }
       continue;
     }
-    if (current == kNoActor) return fail("indented line outside an actor record");
+    if (current == kNoActor && !currentTitle.empty() && keyword == "state") {
+      if (rest.empty() || nameKeys(rest).empty()) return fail("expected 'state NAME' under a title");
+      for (auto& t : titles_)
+        if (t.canonical == currentTitle) t.state = std::string(rest);
+      continue;
+    }
+    if (current == kNoActor)
+      return fail("indented line outside an actor record (or under a title, other than 'state NAME')");
     CatalogActor& ca = actors_[current];  // addAlias below does not reallocate actors_
     if (keyword == "alias") {
       for (const auto& a : splitFields(rest)) {

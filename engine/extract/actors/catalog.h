@@ -62,6 +62,10 @@ struct CatalogActor {
 struct TitleDef {
   std::string canonical;
   std::vector<std::string> forms;  // includes canonical
+  // The one state whose office this is, when no other state has it
+  // ("Secretary of State", "Treasury Secretary": the United States), as
+  // written in a "state NAME" line under the title; empty for most titles.
+  std::string state;
 };
 
 class Catalog {
@@ -79,6 +83,8 @@ class Catalog {
   size_t addActor(const Actor& actor, std::string_view origin);
   void addRelation(size_t actor, CatalogRelation relation);
   void addTitle(TitleDef title);
+  // The title whose canonical name is `canonical`, or nullptr.
+  const TitleDef* findTitle(std::string_view canonical) const;
 
   // Resolves relation targets by canonical name or alias; InvalidArgument
   // naming the relation's file:line when a target is unknown.

@@ -32,6 +32,11 @@ constexpr float kPreviousSentenceFactor = 0.85f;
 // that state on the article's date; the text itself says so, but names no
 // title, so a little below a written title.
 constexpr float kOwnerStateFactor = 0.8f;
+// A title only one state's government has ("Secretary of State X", a
+// "state" line under the title in actors.txt): that state's office, whatever
+// else the sentence names; below a written owner, as another body may use
+// the same words (the Holy See has a Secretary of State).
+constexpr float kNationalTitleFactor = 0.9f;
 // Words a title set before a name by a comma may span ("his deputy foreign
 // minister, X"), as mentions.cpp reads it.
 constexpr size_t kApposedTitleWords = 6;
@@ -448,6 +453,8 @@ bool ministerialTitle(std::string_view lt) {
 // dictionary does not know, or knows under other titles only ("Mutinous Malian soldiers
 // detained President X"): the office of the sentence's one state, read at a
 // lower confidence. Nothing when the sentence names no state or several.
+// A title only one state has ("Secretary of State X", "House Speaker X")
+// is that state's office, whatever the sentence names.
 std::optional<Fact> contextTitleFact(const StandingScan& s, const Mention& m) {
   const Entity& person = s.entities[m.entity];
   if (person.actor.kind != ActorKind::kPerson) return std::nullopt;
@@ -462,10 +469,12 @@ std::optional<Fact> contextTitleFact(const StandingScan& s, const Mention& m) {
   const auto deputyOf = afterSubordinateOpener(lt);
   const bool deputyHead = deputyOf && !deputyOf->empty() && headTitle(*deputyOf);
   const bool service = stateServiceTitles().contains(lt);
-  if (!head && !deputyHead && !service && !ministerialTitle(lt)) return std::nullopt;
+  const TitleDef* def = s.resolver.catalog().findTitle(m.title);
+  const auto national = def && !def->state.empty() ? s.resolver.catalog().findByName(def->state) : std::nullopt;
+  if (!national && !head && !deputyHead && !service && !ministerialTitle(lt)) return std::nullopt;
   if (formerTitle(s, m)) return std::nullopt;
-  size_t state = soleStateOfSentence(s, m, service);
-  float confidence = m.confidence * kTitleFactor * kContextOwnerFactor;
+  size_t state = national ? s.resolver.fromCatalog(*national) : soleStateOfSentence(s, m, service);
+  float confidence = m.confidence * kTitleFactor * (national ? kNationalTitleFactor : kContextOwnerFactor);
   if (state == kNoActor && person.catalog == kNoActor && s.previous.state != kNoActor && namesNoState(s, m)) {
     state = s.resolver.fromCatalog(s.previous.state);
     confidence *= kPreviousSentenceFactor;

@@ -87,6 +87,36 @@ TEST_CASE("Dictionary: a malformed line is InvalidArgument naming file and line"
   CHECK(s.message().find("user.txt:1") != std::string::npos);
 }
 
+TEST_CASE("Dictionary: a title may name the one state whose office it is", "[extract][dictionary]") {
+  Catalog c;
+  REQUIRE(c.parseDictionary("actor Gondor | state | GON\n"
+                            "title Steward | steward\n  state Gondor\n"
+                            "title Captain | captain\n",
+                            "user.txt")
+              .isOk());
+  REQUIRE(c.link().isOk());
+  REQUIRE(c.findTitle("Steward") != nullptr);
+  CHECK(c.findTitle("Steward")->state == "Gondor");
+  CHECK(c.findTitle("Captain")->state.empty());
+  CHECK(c.findTitle("Wizard") == nullptr);
+  // An unknown state is an error at link time; a state line elsewhere is an error naming its line.
+  Catalog d;
+  REQUIRE(d.parseDictionary("title Steward | steward\n  state Mordor\n", "user.txt").isOk());
+  const Status s = d.link();
+  CHECK(s.code() == StatusCode::kInvalidArgument);
+  CHECK(s.message().find("Mordor") != std::string::npos);
+  Catalog e;
+  const Status t = e.parseDictionary("title Steward | steward\n  alias Ruling Steward\n", "user.txt");
+  CHECK(t.code() == StatusCode::kInvalidArgument);
+  CHECK(t.message().find("user.txt:2") != std::string::npos);
+  // The default dictionary: the United States' own titles.
+  Catalog f;
+  REQUIRE(f.parseDictionary(defaultDictionaryText(), "actors.txt").isOk());
+  REQUIRE(f.findTitle("Secretary of State") != nullptr);
+  CHECK(f.findTitle("Secretary of State")->state == "United States");
+  CHECK(f.findTitle("Foreign Minister")->state.empty());
+}
+
 TEST_CASE("Dictionary: defining a known actor again adds to it", "[extract][dictionary]") {
   Catalog c;
   REQUIRE(c.parseDictionary("actor Iraq | state | IRQ\n  alias Baghdad\n", "a").isOk());

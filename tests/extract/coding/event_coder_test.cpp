@@ -2057,6 +2057,26 @@ TEST_CASE("Coder: 'the US ambassador' is the dictionary's ambassador to Iraq onl
   CHECK(has(h, "China -ACCUSE-> Matthew Tueller"));  // Iraq named earlier: the article's ambassador
 }
 
+TEST_CASE("Titles: a title only one state has names that state's official whatever else the sentence names",
+          "[extract][coder]") {
+  const auto f = facts(
+      "Secretary of State John Kerry urged Ankara to respect the rule of law and said Washington "
+      "would consider an extradition request if Turkey presented evidence.",
+      "2016-07-16");
+  INFO(dump(f));
+  CHECK(has(f, "John Kerry -OFFICIAL_OF-> United States"));
+  CHECK_FALSE(has(f, "John Kerry -OFFICIAL_OF-> Turkey"));
+  const auto g = facts("House Speaker Paul Ryan met Mexican officials on Monday.", "2017-02-06");
+  INFO(dump(g));
+  CHECK(has(g, "Paul Ryan -OFFICIAL_OF-> United States"));
+  // A title several states have still needs the sentence's one state.
+  const auto h = facts("Foreign Minister Ana Gervasi met Chilean and Bolivian envoys on Monday.", "2022-12-12");
+  CHECK_FALSE(anyLineHas(h, "Ana Gervasi -OFFICIAL_OF-> United States"));
+  // A former holder holds nothing now.
+  const auto k = facts("Former Secretary of State John Kerry met Chinese officials on Monday.", "2019-04-08");
+  CHECK_FALSE(anyLineHas(k, "John Kerry -OFFICIAL_OF->"));
+}
+
 TEST_CASE("Coder: 'an Israel-linked ship' is Israel's, as 'an Israeli-owned ship' is", "[extract][coder]") {
   const auto f =
       facts("Iran seized an Israel-linked container ship near the Strait of Hormuz on Saturday.", "2024-04-13");
