@@ -134,6 +134,11 @@ MentionIndex::AliasPlan MentionIndex::planAlias(const std::string& alias) const 
     plan.wordLens.push_back(static_cast<uint8_t>(std::min<size_t>(t.strict.size(), 255)));
     if (t.script == Script::kLatin && plan.wordLens.size() <= 16)
       plan.latinEnds |= latinEnding(t.strict) << (2 * (plan.wordLens.size() - 1));
+    if (t.script == Script::kLatin && t.strict.size() <= 2 && plan.wordLens.size() <= 255) {
+      plan.shortWords += static_cast<char>(plan.wordLens.size() - 1);
+      plan.shortWords += t.strict[0];
+      plan.shortWords += t.strict.size() > 1 ? t.strict[1] : '\0';
+    }
     if (t.script == Script::kLatin) {
       anyLatin = true;
       allCaps = allCaps && t.allCaps;
@@ -189,8 +194,8 @@ void MentionIndex::addAlias(const std::string& alias, size_t actor) {
     noteFilterBit(plan.filterBits[w].second);
     skeletonNode = &skeletonAt.first->second;
   }
-  const Entry e{actor,           plan.acronym,   plan.wordLens, plan.arabicLetters,
-                plan.latinFirst, plan.latinLast, plan.latinEnds};
+  const Entry e{actor,           plan.acronym,   plan.wordLens,  plan.arabicLetters,
+                plan.latinFirst, plan.latinLast, plan.latinEnds, plan.shortWords};
   const size_t maxWords = std::max(maxWords_, std::min<size_t>(words, 12));
   if (maxWords != maxWords_ && undo_) undo_->push([this, old = maxWords_] { maxWords_ = old; });
   maxWords_ = maxWords;
@@ -307,6 +312,12 @@ std::vector<const MentionIndex::Entry*> MentionIndex::similarSkeletonEntries(con
       if (std::abs(a - b) > std::max(2, b / 3)) similar = false;
       const uint32_t ends = w < 16 ? (e.latinEnds >> (2 * w)) & 3u : 0;
       if (ends != 0 && tokens[wordIdx[w]].script == Script::kLatin && latinEnding(tokens[wordIdx[w]].strict) != ends)
+        similar = false;
+    }
+    for (size_t k = 0; similar && k + 2 < e.shortWords.size(); k += 3) {
+      const size_t w = static_cast<unsigned char>(e.shortWords[k]);
+      const std::string_view letters(&e.shortWords[k + 1], e.shortWords[k + 2] == '\0' ? 1 : 2);
+      if (w < wordIdx.size() && tokens[wordIdx[w]].script == Script::kLatin && tokens[wordIdx[w]].strict != letters)
         similar = false;
     }
     if (!similar) continue;

@@ -51,6 +51,11 @@ class MentionIndex {
     // Farrell" is no "Danny Faure", "Qassem Suleimani" is "Qasem
     // Soleimani"). 0 for a word in another script.
     uint32_t latinEnds = 0;
+    // Each Latin word of one or two letters, as its index and its letters
+    // (three bytes, the second letter 0 for a one-letter word): such a word
+    // is mostly vowel, so a skeleton hit must spell it alike ("Lu Kang" is
+    // no "Li Qiang").
+    std::string shortWords;
   };
   // 1 when a strict Latin word ends in a vowel ("y", or "h" after a vowel,
   // counts: "Haniyah" ends as "Haniyeh" and "Haniya" do), 2 when in a
@@ -161,6 +166,7 @@ class MentionIndex {
     std::string arabicLetters;                         // arabicLetters of a one-word alias's key, else ""
     char latinFirst = 0, latinLast = 0;                // Entry::latinFirst/latinLast
     uint32_t latinEnds = 0;                            // Entry::latinEnds
+    std::string shortWords;                            // Entry::shortWords
     bool acronym = false;
   };
   static constexpr size_t kMaxAliasPlans = size_t{1} << 15;
