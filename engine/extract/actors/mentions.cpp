@@ -1068,12 +1068,16 @@ void attachTitleAcrossComma(MentionScan& s, Mention& m) {
     // "the group's political chief, X": a common noun's possessive owns it
     // like "its" (relations/standing_rules.cpp says whose it is).
     const bool commonOwner = q > 0 && tokens[q - 1].possessive && !tokens[q - 1].capital;
+    // "A foreign ministry spokesman, X,": one of several holders, a title
+    // all the same (titleOneOfMany: it leads nothing).
+    const bool indefinite = before == "a" || before == "an";
     const bool determiner = before == "the" || before == "his" || before == "her" || before == "its" ||
-                            before == "their" || commonOwner;
+                            before == "their" || commonOwner || indefinite;
     if (own == kNoActor && !determiner) return;
     m.title = tl->first;
     m.titleOf = own;
     m.titleApposed = true;
+    m.titleOneOfMany = m.titleOneOfMany || indefinite;
     return;
   }
   attachTitleOfBodyAcrossComma(s, m);

@@ -440,12 +440,14 @@ bool namesNoState(const StandingScan& s, const Mention& person) {
 
 // A minister's title (lower case): "... minister", "... secretary" and
 // "secretary of ..." as governments name their ministers ("foreign
-// secretary", "secretary of state"); not a body's "secretary general".
+// secretary", "secretary of state"); not a body's "secretary general". A
+// ministry's or government's spokesman speaks for a government too.
 // ("attorney general" was tried: its holder is often named beside another
 // state's act, "the attorney general, X, ... and the United States barred
 // her", and took that state.)
 bool ministerialTitle(std::string_view lt) {
-  return lt.find("minister") != std::string_view::npos || lt.ends_with(" secretary") || lt.starts_with("secretary of ");
+  return lt.find("minister") != std::string_view::npos || lt.ends_with(" secretary") ||
+         lt.starts_with("secretary of ") || lt.starts_with("foreign ministry ") || lt.starts_with("government spokes");
 }
 
 // A head-of-state, head-of-government, minister or armed forces head's
@@ -483,7 +485,7 @@ std::optional<Fact> contextTitleFact(const StandingScan& s, const Mention& m) {
   Fact f;
   f.src = m.entity;
   f.dst = state;
-  f.type = head ? EdgeType::kLeaderOf : EdgeType::kOfficialOf;
+  f.type = head && !m.titleOneOfMany ? EdgeType::kLeaderOf : EdgeType::kOfficialOf;
   f.title = m.title;
   f.confidence = confidence;
   return f;

@@ -2057,6 +2057,21 @@ TEST_CASE("Coder: 'the US ambassador' is the dictionary's ambassador to Iraq onl
   CHECK(has(h, "China -ACCUSE-> Matthew Tueller"));  // Iraq named earlier: the article's ambassador
 }
 
+TEST_CASE("Titles: 'a foreign ministry spokesman, X,' is one of the sentence's state's officials", "[extract][coder]") {
+  const auto f =
+      facts("A foreign ministry spokesman, Lu Kang, said China would never accept the tariffs.", "2019-05-14");
+  INFO(dump(f));
+  CHECK(has(f, "Lu Kang -OFFICIAL_OF-> China"));
+  // One of several holders leads nothing: "a president, X" is no head of state.
+  const auto g = facts("A government spokesman, Ali Rabiei, said Iran would respond.", "2019-05-14");
+  INFO(dump(g));
+  CHECK(has(g, "Ali Rabiei -OFFICIAL_OF-> Iran"));
+  CHECK_FALSE(anyLineHas(g, "-LEADER_OF->"));
+  // No title when the words before the comma are no title.
+  const auto h = facts("A businessman, Karim Saleh, said Iran would respond.", "2019-05-14");
+  CHECK_FALSE(anyLineHas(h, "Karim Saleh -OFFICIAL_OF->"));
+}
+
 TEST_CASE("Titles: a title only one state has names that state's official whatever else the sentence names",
           "[extract][coder]") {
   const auto f = facts(
