@@ -467,6 +467,11 @@ Extraction ExtractorImpl::extract(const Article& article) const {
   discourse.isState = [&resolver](size_t e) {
     return e < resolver.entities().size() && resolver.entities()[e].actor.kind == ActorKind::kState;
   };
+  discourse.isGroup = [&resolver](size_t e) {
+    if (e >= resolver.entities().size()) return false;
+    const ActorKind k = resolver.entities()[e].actor.kind;
+    return k == ActorKind::kArmedGroup || k == ActorKind::kOrganisation;
+  };
   // The catalog's state of each country code asked for, found once per
   // article (a scan of the catalog).
   std::unordered_map<std::string, std::optional<size_t>> stateOfCountry;

@@ -489,14 +489,18 @@ std::optional<size_t> stateTheSubjectIsNot(const SentenceParse& p, const Discour
   return other.front();
 }
 
-// The role phrases bound "the country" at `k` owns and binding left unbound
-// ("the country's military rulers"), and the phrases around them with the
-// same head ("... of obstruction"), stand for its state too.
+// The role and member phrases the phrase at `k` owns ("the country's
+// military rulers", "14 members of the group") that binding left unbound
+// (it gave owners before "the country" / "the group" was bound), and the
+// phrases around them with the same head ("... of obstruction"), stand for
+// the actor `k` was bound to.
 void lendToOwnedRoles(const SentenceParse& p, size_t k, NpActors* actors) {
+  const auto& w = englishCoderWords();
   for (size_t j = 0; j < p.nps.size() && j < actors->size(); ++j) {
-    if (p.nps[j].possessor != static_cast<int32_t>(k) || !(*actors)[j].empty() ||
-        !englishCoderWords().roleHeads.contains(p.words[p.nps[j].head].lemma))
-      continue;
+    const auto& n = p.nps[j];
+    const std::string& head = p.words[n.head].lemma;
+    const bool owns = n.possessor == static_cast<int32_t>(k) || n.ofNp == static_cast<int32_t>(k);
+    if (!owns || !(*actors)[j].empty() || !(w.roleHeads.contains(head) || w.memberHeads.contains(head))) continue;
     (*actors)[j] = (*actors)[k];
     for (size_t up = 0; up < p.nps.size() && up < actors->size(); ++up)
       if (up != j && p.nps[up].head == p.nps[j].head && (*actors)[up].empty() &&
@@ -629,8 +633,30 @@ void bindBareAgents(const SentenceParse& p, const DiscourseState& state, NpActor
 }
 
 void bindTheGroup(const SentenceParse& p, const DiscourseState& state, NpActors* actors) {
-  if (!state.earlierGroup || !state.isState || state.isState(*state.earlierGroup)) return;
+  if (!state.isState) return;
   const EnglishCoderWords& w = englishCoderWords();
+  // "raided a Kata'ib Hezbollah headquarters and detained 14 members of the
+  // group": the one group or organisation the sentence named before the
+  // phrase (not a ministry: "The Pentagon said the group would strike").
+  auto groupBefore = [&](size_t k) -> std::optional<size_t> {
+    std::optional<size_t> found;
+    if (!state.isGroup) return found;
+    for (size_t j = 0; j < p.nps.size() && j < actors->size(); ++j) {
+      if (j == k || p.nps[j].span.first >= p.nps[k].span.first || (*actors)[j].size() != 1) continue;
+      const size_t e = (*actors)[j].front();
+      if (!state.isGroup(e)) continue;
+      if (found && *found != e) return std::nullopt;
+      found = e;
+    }
+    return found;
+  };
+  for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k)
+    if (unboundTheHead(p, *actors, k, w.theGroupHeads))
+      if (const auto g = groupBefore(k)) {
+        (*actors)[k] = {*g};
+        lendToOwnedRoles(p, k, actors);
+      }
+  if (!state.earlierGroup || state.isState(*state.earlierGroup)) return;
   auto namedAgain = [&](size_t k) {
     const syntax::NounPhrase& n = p.nps[k];
     if (state.earlierGroupHead.empty() || !(*actors)[k].empty() || !n.members.empty() ||
@@ -640,7 +666,10 @@ void bindTheGroup(const SentenceParse& p, const DiscourseState& state, NpActors*
     return head.capitalised && head.lower == state.earlierGroupHead;
   };
   for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k)
-    if (unboundTheHead(p, *actors, k, w.theGroupHeads) || namedAgain(k)) (*actors)[k] = {*state.earlierGroup};
+    if (unboundTheHead(p, *actors, k, w.theGroupHeads) || namedAgain(k)) {
+      (*actors)[k] = {*state.earlierGroup};
+      lendToOwnedRoles(p, k, actors);
+    }
 }
 
 std::string salientGroupHead(const SentenceParse& p) {

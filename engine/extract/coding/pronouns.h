@@ -63,6 +63,10 @@ struct DiscourseState {
   std::string earlierGroupHead;
   // True when entity `e` is a state; without it "the country" is not bound.
   std::function<bool(size_t)> isState;
+  // True when entity `e` is an armed group or an organisation (no state, no
+  // government body, no person); without it "the group" is bound only to
+  // the previous sentence's subject (bindTheGroup).
+  std::function<bool(size_t)> isGroup;
   // The state entity of person `e` (its country), made when needed; nullopt
   // when it has none. Without it "his government" is not bound.
   std::function<std::optional<size_t>(size_t)> stateOf;

@@ -216,6 +216,23 @@ TEST_CASE("Pronouns: 'the bloc', 'the group', 'the alliance' are the organisatio
   for (const auto& l : c) CHECK(l.find("-SANCTION-> Guinea") == std::string::npos);
 }
 
+TEST_CASE("Pronouns: 'members of the group' are the group's, named before in the sentence or the one before",
+          "[extract][coder][pronouns]") {
+  const auto a = facts("Hamas fired rockets at Israel on Sunday.\nEgypt arrested 14 members of the group on Monday.",
+                       "2021-09-13");
+  CHECK(hasLine(a, "Egypt -COERCE-> Hamas"));
+  const auto b =
+      facts("Egyptian police raided a Hamas office on Monday and arrested 14 members of the group.", "2021-09-13");
+  CHECK(hasLine(b, "Egypt -COERCE-> Hamas"));
+  // Two groups named before: "the group" is neither.
+  const auto c = facts(
+      "Egyptian police raided offices of Hamas and Islamic Jihad on Monday and arrested 14 members of "
+      "the group.",
+      "2021-09-13");
+  CHECK_FALSE(hasLine(c, "Egypt -COERCE-> Hamas"));
+  CHECK_FALSE(hasLine(c, "Egypt -COERCE-> Islamic Jihad"));
+}
+
 TEST_CASE("Pronouns: 'the Guards' after 'Iran's Revolutionary Guards' is that body again, not its state",
           "[extract][coder][pronouns]") {
   const auto a = facts(
