@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "../extract_test_util.h"
 #include "extract/lexicon/agent_dictionary.h"
 #include "extract/lexicon/cameo_plover.h"
 #include "extract/lexicon/verb_dictionary.h"
@@ -224,6 +225,21 @@ TEST_CASE("Default verb dictionary: prepositions and objects select the target a
   CHECK(patternCode("HOST", "* &AID (FROM +)") == "---:070");        // received aid from X
   CHECK(patternCode("ATTACK", "* &AGREEMENT (WITH +)") == "057");    // struck a deal with X
   CHECK(patternCode("ATTACK", "+ * (BY $)") == "190");               // X was attacked by Y
+  CHECK(patternCode("ADD", "* + (TO &BLACKLIST)") == "163");         // added X to its trade blacklist
+  CHECK(patternCode("ADD", "* + (TO LIST) (OF &TERRORGROUP)") == "163");
+}
+
+TEST_CASE("Default verb dictionary: 'added X to' a blacklist is a sanction, other additions no event",
+          "[extract][lexicon][default-dictionaries]") {
+  using kg::extract::testing::facts;
+  using kg::extract::testing::hasLine;
+  CHECK(hasLine(facts("The United States added two Chinese firms to its trade blacklist on Thursday.", "2022-03-10"),
+                "United States -COERCE-> China"));
+  CHECK(hasLine(facts("Russia added Ukraine to its list of terrorist organisations.", "2022-03-10"),
+                "Russia -COERCE-> Ukraine"));
+  // "added" is speech, and "told X to" a demand, never "added X to".
+  CHECK(facts("Kenya added Iran to the list of countries eligible for visas.", "2022-03-10").empty());
+  CHECK(facts("The minister added that Iran would respond.", "2022-03-10").empty());
 }
 
 TEST_CASE("Default agent dictionary: loads without warnings and codes the roles of the news",
@@ -237,6 +253,8 @@ TEST_CASE("Default agent dictionary: loads without warnings and codes the roles 
   CHECK(agentAt("congresswoman") == "LEG 1");
   CHECK(agentAt("prosecutors") == "JUD 1");
   CHECK(agentAt("troops") == "MIL 1");
+  CHECK(agentAt("navy personnel") == "MIL 2");
+  CHECK(agentAt("sailors") == "MIL 1");
   CHECK(agentAt("defense ministry") == "MIL 2");
   CHECK(agentAt("fighter jets") == "MIL 2");
   CHECK(agentAt("fighters") == "REB 1");
