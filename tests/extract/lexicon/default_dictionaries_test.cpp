@@ -241,8 +241,10 @@ TEST_CASE("Default verb dictionary: 'added X to' a blacklist is a sanction, othe
   CHECK(hasLine(
       facts("China imposed anti-dumping deposits of up to 212 percent on Australian wine on Friday.", "2020-11-27"),
       "China -COERCE-> Australia"));
-  CHECK(hasLine(facts("The European Union imposed countervailing duties on Chinese electric cars.", "2024-07-04"),
-                "European Union -COERCE-> China"));
+  CHECK(hasLine(facts("India imposed anti-subsidy duties on Chinese steel on Monday.", "2024-07-04"),
+                "India -COERCE-> China"));
+  CHECK(hasLine(facts("Britain imposed a levy on Russian imports on Monday.", "2024-07-04"),
+                "United Kingdom -COERCE-> Russia"));
   // "added" is speech, and "told X to" a demand, never "added X to".
   CHECK(facts("Kenya added Iran to the list of countries eligible for visas.", "2022-03-10").empty());
   CHECK(facts("The minister added that Iran would respond.", "2022-03-10").empty());
