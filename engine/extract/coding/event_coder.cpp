@@ -354,8 +354,12 @@ class PatternMatcher {
     // after the comma ("a rebel group backed by Iran": the chunker marks no
     // apposition that a relative clause runs on from).
     bool renamed = false;
+    // ", among them A, B and C,": the list renames it after those two words.
+    const size_t opener =
+        comma + 2 < words.size() && words[comma + 1].lower == "among" && words[comma + 2].lower == "them" ? comma + 3
+                                                                                                          : comma + 1;
     for (const NounPhrase& n : t_.p.nps) {
-      if (n.span.first != comma + 1) continue;
+      if (n.span.first != opener) continue;
       const std::string& first = words[n.span.first].lower;
       renamed = renamed || n.appositionOf == np || first == "a" || first == "an" || first == "the";
     }

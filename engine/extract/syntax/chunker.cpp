@@ -668,6 +668,17 @@ class Chunker {
       if (!renames || introductory) continue;
       out_.nps[b].appositionOf = static_cast<int32_t>(a);
     }
+    // "diplomats from seven countries, among them Argentina, Chile and Peru,":
+    // the names after "among them" rename the plural before the comma.
+    for (size_t k = 0; k + 4 < items_.size(); ++k) {
+      if (!(itemNp(k) && itemIs(k + 1, ",") && itemIs(k + 2, "among") && itemNp(k + 3) && itemNp(k + 4))) continue;
+      const NounPhrase& them = out_.nps[items_[k + 3].index];
+      if (them.span.last != them.span.first + 1 || w_[them.span.first].lower != "them"sv) continue;
+      const bool closes = k + 5 >= items_.size() || itemIs(k + 5, ",") || itemPos(k + 5, Pos::kPunct);
+      const uint32_t a = items_[k].index, b = items_[k + 4].index;
+      if (closes && w_[out_.nps[a].head].pos == Pos::kNoun && properHeaded(b))
+        out_.nps[b].appositionOf = static_cast<int32_t>(a);
+    }
   }
 
   void findPrepPhrases() {

@@ -2057,6 +2057,18 @@ TEST_CASE("Coder: 'the US ambassador' is the dictionary's ambassador to Iraq onl
   CHECK(has(h, "China -ACCUSE-> Matthew Tueller"));  // Iraq named earlier: the article's ambassador
 }
 
+TEST_CASE("Coder: 'diplomats from seven countries, among them A, B and C, to leave' expels the envoys of A, B and C",
+          "[extract][coder]") {
+  const auto f = facts(
+      "Venezuela ordered diplomats from seven Latin American countries, among them Argentina, Chile and "
+      "Peru, to leave the country.",
+      "2024-07-30");
+  INFO(dump(f));
+  for (const char* state : {"Argentina", "Chile", "Peru"}) CHECK(has(f, std::string("Venezuela -SANCTION-> ") + state));
+  CHECK(has(facts("Venezuela ordered diplomats from Argentina to leave the country.", "2024-07-30"),
+            "Venezuela -SANCTION-> Argentina"));
+}
+
 TEST_CASE("Titles: 'a foreign ministry spokesman, X,' is one of the sentence's state's officials", "[extract][coder]") {
   const auto f =
       facts("A foreign ministry spokesman, Lu Kang, said China would never accept the tariffs.", "2019-05-14");

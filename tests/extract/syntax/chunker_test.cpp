@@ -304,6 +304,20 @@ TEST_CASE("Chunker: a plural noun, a comma and a list of names is the noun renam
   CHECK(q.nps[static_cast<size_t>(topNp(q, "bases, airports and depots"))].members.size() == 3);
 }
 
+TEST_CASE("Chunker: names after ', among them' rename the plural before the comma", "[extract][syntax]") {
+  syn::SentenceParse p = syn::parse(
+      lexicon(), "Gondor expelled envoys from five kingdoms, among them Arnor, Rohan and Harad, on Monday.", 0);
+  const int32_t noun = topNp(p, "five kingdoms");
+  const int32_t names = topNp(p, "Arnor, Rohan and Harad");
+  CHECK(p.nps[static_cast<size_t>(names)].appositionOf == noun);
+  // The list is no object of the verb.
+  for (const auto& c : p.clauses)
+    for (uint32_t o : c.objects) CHECK(static_cast<int32_t>(o) != names);
+  // Not without "them", nor after a name.
+  syn::SentenceParse q = syn::parse(lexicon(), "Gondor expelled Arnor, among others Rohan, on Monday.", 0);
+  for (const auto& n : q.nps) CHECK(n.appositionOf == syn::kNoIndex);
+}
+
 TEST_CASE("Chunker: a list of three names may keep a name's 'the' ('the United States, Germany and France')",
           "[extract][syntax]") {
   syn::SentenceParse p = syn::parse(
