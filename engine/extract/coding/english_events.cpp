@@ -58,9 +58,13 @@ bool standsForOwner(const syntax::SentenceParse& p, size_t w, size_t head) {
     --head;
   if (!isOwnedHead(p.words[head].lemma) && !isDesignation(p.words[head].lower) && !isPlaceHead(p.words[head].lemma))
     return false;
+  // ("Houthi missile and drone attacks": nouns joined by "and" qualify the head together.)
   for (size_t x = w + 1; x < head; ++x) {
     const auto pos = p.words[x].pos;
-    if (pos != syntax::Pos::kNoun && pos != syntax::Pos::kAdjective && pos != syntax::Pos::kProperNoun) return false;
+    const bool joined = pos == syntax::Pos::kCoordinator && x > w + 1 && p.words[x - 1].pos == syntax::Pos::kNoun &&
+                        p.words[x + 1].pos == syntax::Pos::kNoun;
+    if (pos != syntax::Pos::kNoun && pos != syntax::Pos::kAdjective && pos != syntax::Pos::kProperNoun && !joined)
+      return false;
   }
   return true;
 }

@@ -171,10 +171,13 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
         while (after < n.span.last && p.words[after].end <= m.end) ++after;
         if (after == w || p.words[after - 1].end != m.end) continue;
         if (inForeignPart(p, static_cast<int32_t>(k), w)) continue;
+        // ("Houthi missile and drone attacks": coordinated modifiers, one phrase.)
         bool modifiersOnly = true;
         for (size_t x = after; x < n.head; ++x)
-          modifiersOnly = modifiersOnly && (p.words[x].pos == syntax::Pos::kNoun || p.words[x].pos == syntax::Pos::kProperNoun ||
-                                    p.words[x].pos == syntax::Pos::kPossessive || p.words[x].pos == syntax::Pos::kAdjective);
+          modifiersOnly = modifiersOnly &&
+                          (p.words[x].pos == syntax::Pos::kNoun || p.words[x].pos == syntax::Pos::kProperNoun ||
+                           p.words[x].pos == syntax::Pos::kPossessive || p.words[x].pos == syntax::Pos::kAdjective ||
+                           (n.members.empty() && x > after && p.words[x].pos == syntax::Pos::kCoordinator));
         if (!modifiersOnly) continue;
         best = &m;  // the last one before the head wins
       }

@@ -212,6 +212,7 @@ class Chunker {
     findVerbGroups();
     findBaseNps();
     buildItems();
+    composeModifierCoordination();
     composePossessives();
     composeCoordination(true);
     composeOf();
@@ -609,6 +610,41 @@ class Chunker {
 
   // namesOnly: the first pass joins lists of bare names, so that "the ambassadors
   // of Arnor, Osgiliath and Gondor" takes the whole list after "of".
+  // "Houthi missile and drone attacks", "oil and gas fields": two singular
+  // nouns joined before the plural head they both qualify, with no
+  // determiner in either phrase, are one phrase with that head, not a list
+  // ("Houthi missile" and "drone attacks").
+  bool modifierCoordination(size_t k) const {
+    if (!(itemNp(k) && itemPos(k + 1, Pos::kCoordinator) && itemNp(k + 2))) return false;
+    const std::string_view c = w_[items_[k + 1].index].lower;
+    if (c != "and"sv && c != "or"sv) return false;
+    const NounPhrase& a = out_.nps[items_[k].index];
+    const NounPhrase& b = out_.nps[items_[k + 2].index];
+    if (!a.members.empty() || !b.members.empty() || a.possessor != kNoIndex || b.possessor != kNoIndex) return false;
+    if (w_[a.span.first].pos == Pos::kDeterminer || w_[b.span.first].pos == Pos::kDeterminer) return false;
+    if (b.span.last < b.span.first + 2) return false;
+    const Word& ah = w_[a.head];
+    const Word& bFirst = w_[b.span.first];
+    const Word& bh = w_[b.head];
+    auto singularNoun = [](const Word& x) { return x.pos == Pos::kNoun && x.lemma == x.lower; };
+    return a.head + 1 == a.span.last && singularNoun(ah) && singularNoun(bFirst) && bh.pos == Pos::kNoun &&
+           bh.lemma != bh.lower && b.head + 1 == b.span.last;
+  }
+
+  // Before any other composition ("months of Houthi missile and drone
+  // attacks" takes the whole phrase after "of").
+  void composeModifierCoordination() {
+    for (size_t k = 0; k < items_.size(); ++k) {
+      if (!modifierCoordination(k)) continue;
+      NounPhrase np;
+      np.span = {items_[k].first, items_[k + 2].last};
+      np.head = out_.nps[items_[k + 2].index].head;
+      // (The two parts stay base phrases of no parent: the words are the
+      // new phrase's own modifiers, not phrases inside it.)
+      replaceItems(k, 3, std::move(np), {});
+    }
+  }
+
   void composeCoordination(bool namesOnly) {
     for (size_t k = 0; k < items_.size(); ++k) {
       if (!itemNp(k)) continue;

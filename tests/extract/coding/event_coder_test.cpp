@@ -2057,6 +2057,15 @@ TEST_CASE("Coder: 'the US ambassador' is the dictionary's ambassador to Iraq onl
   CHECK(has(h, "China -ACCUSE-> Matthew Tueller"));  // Iraq named earlier: the article's ambassador
 }
 
+TEST_CASE("Coder: 'Houthi missile and drone attacks on Israel' are the Houthis' attacks", "[extract][coder]") {
+  const auto f = facts(
+      "Israel struck the port of Hodeidah on Thursday, in retaliation for months of Houthi missile and "
+      "drone attacks on Israel.",
+      "2024-12-19");
+  INFO(dump(f));
+  CHECK(has(f, "Houthis -ASSAULT-> Israel"));
+}
+
 TEST_CASE("Coder: 'diplomats from seven countries, among them A, B and C, to leave' expels the envoys of A, B and C",
           "[extract][coder]") {
   const auto f = facts(

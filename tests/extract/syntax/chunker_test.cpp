@@ -304,6 +304,21 @@ TEST_CASE("Chunker: a plural noun, a comma and a list of names is the noun renam
   CHECK(q.nps[static_cast<size_t>(topNp(q, "bases, airports and depots"))].members.size() == 3);
 }
 
+TEST_CASE("Chunker: two singular nouns joined before a plural head qualify it together ('missile and drone attacks')",
+          "[extract][syntax]") {
+  syn::SentenceParse p =
+      syn::parse(lexicon(), "Gondor struck back after months of Orc missile and drone attacks on Minas Tirith.", 0);
+  const int32_t months = topNp(p, "months of Orc missile and drone attacks");
+  const int32_t attacks = p.nps[static_cast<size_t>(months)].ofNp;
+  REQUIRE(attacks != syn::kNoIndex);
+  CHECK(text(p, attacks) == "Orc missile and drone attacks");
+  CHECK(p.nps[static_cast<size_t>(attacks)].members.empty());
+  CHECK(p.words[p.nps[static_cast<size_t>(attacks)].head].lower == "attacks");
+  // Not a list of determined phrases: "the president and cabinet ministers" stays two.
+  syn::SentenceParse q = syn::parse(lexicon(), "Aragorn met the steward and cabinet ministers on Monday.", 0);
+  CHECK(q.nps[static_cast<size_t>(topNp(q, "the steward and cabinet ministers"))].members.size() == 2);
+}
+
 TEST_CASE("Chunker: names after ', among them' rename the plural before the comma", "[extract][syntax]") {
   syn::SentenceParse p = syn::parse(
       lexicon(), "Gondor expelled envoys from five kingdoms, among them Arnor, Rohan and Harad, on Monday.", 0);
