@@ -768,6 +768,11 @@ bool personContext(const MentionScan& s, size_t b, size_t next) {
   if (next < tokens.size()) {
     const Token& n = tokens[next];
     if (n.word && speechVerb(n.lower)) person = true;
+    // "Fethullah Gulen, whom Ankara blames", "X, who heads ...": a name of two
+    // words or more with a person's relative word after its comma.
+    if (n.lower == "," && next + 1 < tokens.size() && next > b + 1 &&
+        (tokens[next + 1].lower == "who" || tokens[next + 1].lower == "whom"))
+      person = true;
     // "Mahsa Amini had been detained by ...": the subject of a passive of a
     // verb done to people (person_object_verbs), a name of two words or more.
     if (next > b + 1 && (n.lower == "was" || n.lower == "were" || n.lower == "had" || n.lower == "has")) {

@@ -676,6 +676,20 @@ class Chunker {
            (p.ofNp != kNoIndex && !properHeaded(np));
   }
 
+  // "Gulen, a cleric living in Pennsylvania, whom ...": from item `k`, an
+  // -ing participle and then only prepositions, adverbs and phrases up to a
+  // comma: the apposition before it closes there.
+  bool participleRunCloses(size_t k) const {
+    if (!itemPos(k, Pos::kVerb)) return false;
+    const std::string_view v = w_[items_[k].index].lower;
+    if (!v.ends_with("ing")) return false;  // ("a movement backed by X," is read as the agent's, elsewhere)
+    for (size_t j = k + 1; j < items_.size() && j < k + 8; ++j) {
+      if (itemIs(j, ",")) return true;
+      if (!itemNp(j) && !itemPos(j, Pos::kPreposition) && !itemPos(j, Pos::kAdverb)) return false;
+    }
+    return false;
+  }
+
   // "Qais al-Khazali, the leader of Asa'ib Ahl al-Haq," -> the second NP renames the first.
   void markAppositions() {
     for (size_t k = 0; k + 3 < items_.size(); ++k) {  // "the European Union (EU)"
@@ -685,7 +699,8 @@ class Chunker {
     }
     for (size_t k = 0; k + 2 < items_.size(); ++k) {
       if (!(itemNp(k) && itemIs(k + 1, ",") && itemNp(k + 2))) continue;
-      bool closes = k + 3 >= items_.size() || itemIs(k + 3, ",") || itemPos(k + 3, Pos::kPunct);
+      bool closes =
+          k + 3 >= items_.size() || itemIs(k + 3, ",") || itemPos(k + 3, Pos::kPunct) || participleRunCloses(k + 3);
       if (!closes) continue;
       bool afterPrep = k > 0 && !items_[k - 1].np && w_[items_[k - 1].index].pos == Pos::kPreposition &&
                      w_[items_[k - 1].index].lower != "between"sv;

@@ -290,6 +290,22 @@ class ClauseFinder {
     while (j > 1 && elems_[j - 1].kind == Elem::kPp && p_.pps[elems_[j - 1].index].np != kNoIndex &&
            isTemporal(static_cast<uint32_t>(p_.pps[elems_[j - 1].index].np)))
       --j;
+    // "Gulen, a cleric living in Pennsylvania, whom he blamed": a person's
+    // relative word skips the named place a phrase is located in (and the
+    // participle placing it) for the phrase itself.
+    if ((isWord(marker, "who") || isWord(marker, "whom")) && j > 1 && elems_[j - 1].kind == Elem::kPp) {
+      const PrepPhrase& pp = p_.pps[elems_[j - 1].index];
+      static const std::unordered_set<std::string_view> kLocative = {"in", "near", "at", "inside", "from"};
+      if (pp.np != kNoIndex && kLocative.count(pp.prep) && p_.words[p_.nps[pp.np].head].pos == Pos::kProperNoun) {
+        size_t k = j - 1;
+        if (k > 1 && elems_[k - 1].kind == Elem::kVg && p_.vgs[elems_[k - 1].index].nonFinite) --k;
+        if (k > 0 && isNp(k - 1)) {
+          // (An apposition's antecedent is the phrase it renames: "Gulen, a cleric ...".)
+          const int32_t np = static_cast<int32_t>(elems_[k - 1].index);
+          return p_.nps[np].appositionOf != kNoIndex ? p_.nps[np].appositionOf : np;
+        }
+      }
+    }
     if (j > 0 && isNp(j - 1)) return static_cast<int32_t>(elems_[j - 1].index);
     if (j > 0 && elems_[j - 1].kind == Elem::kPp) return p_.pps[elems_[j - 1].index].np;
     return kNoIndex;

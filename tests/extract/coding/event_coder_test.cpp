@@ -2057,6 +2057,22 @@ TEST_CASE("Coder: 'the US ambassador' is the dictionary's ambassador to Iraq onl
   CHECK(has(h, "China -ACCUSE-> Matthew Tueller"));  // Iraq named earlier: the article's ambassador
 }
 
+TEST_CASE("Coder: 'X, a cleric living in Y, whom he blamed' blames X, whose unknown name is a person's",
+          "[extract][coder]") {
+  const auto f = facts(
+      "Erdogan called on Washington to extradite Fethullah Gulen, a Muslim cleric living in Pennsylvania, "
+      "whom he blamed for a coup attempt.",
+      "2016-07-16");
+  INFO(dump(f));
+  CHECK(has(f, "Recep Tayyip Erdogan -ACCUSE-> Fethullah Gulen"));
+  CHECK_FALSE(anyLineHas(f, "-ACCUSE-> Pennsylvania"));
+  // An unknown two-word name after "accused" / "blamed", closed by "of" / "for", is a person.
+  CHECK(has(facts("Ankara accused Fethullah Gulen of masterminding the coup.", "2016-07-16"),
+            "Turkey -ACCUSE-> Fethullah Gulen"));
+  CHECK(has(facts("Erdogan blamed Fethullah Gulen for the attack.", "2016-07-16"),
+            "Recep Tayyip Erdogan -ACCUSE-> Fethullah Gulen"));
+}
+
 TEST_CASE("Coder: 'Houthi missile and drone attacks on Israel' are the Houthis' attacks", "[extract][coder]") {
   const auto f = facts(
       "Israel struck the port of Hodeidah on Thursday, in retaliation for months of Houthi missile and "

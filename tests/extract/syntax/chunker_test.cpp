@@ -319,6 +319,22 @@ TEST_CASE("Chunker: two singular nouns joined before a plural head qualify it to
   CHECK(q.nps[static_cast<size_t>(topNp(q, "the steward and cabinet ministers"))].members.size() == 2);
 }
 
+TEST_CASE("Chunker: an apposition may run on with an -ing participle up to its comma", "[extract][syntax]") {
+  syn::SentenceParse p =
+      syn::parse(lexicon(), "Gondor wants Saruman, a cleric living in Isengard, whom it blames for the war.", 0);
+  const int32_t wizard = topNp(p, "a cleric");
+  CHECK(p.nps[static_cast<size_t>(wizard)].appositionOf == topNp(p, "Saruman"));
+  // The person relative's antecedent is the person, not the place.
+  bool found = false;
+  for (const auto& c : p.clauses)
+    if (c.subordinator == "whom") {
+      found = true;
+      REQUIRE(c.objects.size() == 1);
+      CHECK(static_cast<int32_t>(c.objects.front()) == topNp(p, "Saruman"));
+    }
+  CHECK(found);
+}
+
 TEST_CASE("Chunker: names after ', among them' rename the plural before the comma", "[extract][syntax]") {
   syn::SentenceParse p = syn::parse(
       lexicon(), "Gondor expelled envoys from five kingdoms, among them Arnor, Rohan and Harad, on Monday.", 0);
