@@ -619,15 +619,27 @@ void bindBareAgents(const SentenceParse& p, const DiscourseState& state, NpActor
     if (c.subject == kNoIndex || c.subjectInherited || static_cast<size_t>(c.subject) >= actors->size()) continue;
     const auto k = static_cast<size_t>(c.subject);
     if (!bareAgent(k)) continue;
+    // The clause's own objects are what the agent acts on, not its state
+    // ("The government accused France of hostile remarks"); an owner inside
+    // one still may be ("Soldiers detained Guinea's interim president").
+    auto objectOfClause = [&](size_t j) {
+      for (uint32_t o : c.objects)
+        if (o == j || p.nps[o].head == p.nps[j].head) return true;  // ("France of hostile remarks": its head phrase)
+      return false;
+    };
     std::vector<size_t> states;
     for (size_t j = 0; j < p.nps.size() && j < actors->size(); ++j) {
-      if (j == k || !p.nps[j].members.empty()) continue;
+      if (j == k || !p.nps[j].members.empty() || objectOfClause(j)) continue;
       for (size_t e : (*actors)[j])
         if (state.isState(e) && std::find(states.begin(), states.end(), e) == states.end()) states.push_back(e);
     }
     // "Police arrested Zuniga hours later": none here, the one state of
-    // the sentence right before.
+    // the sentence right before, else the state that sentence's first
+    // clause had as its subject ("Mali expelled the French ambassador. The
+    // junta accused France ...").
     if (auto earlier = soleStateJustBefore(state); states.empty() && earlier) states = {*earlier};
+    if (states.empty() && state.earlierSubjectState && state.earlierStatesAt + 1 == state.acts.sentence)
+      states = {*state.earlierSubjectState};
     if (states.size() == 1) (*actors)[k] = {states.front()};
   }
 }

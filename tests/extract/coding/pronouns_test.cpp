@@ -233,6 +233,21 @@ TEST_CASE("Pronouns: 'members of the group' are the group's, named before in the
   CHECK_FALSE(hasLine(c, "Egypt -COERCE-> Islamic Jihad"));
 }
 
+TEST_CASE("Pronouns: a bare 'the government' or 'the junta' is not the state its clause acts on",
+          "[extract][coder][pronouns]") {
+  // The sentence before named two states; its subject's is the one.
+  const auto a =
+      facts("Mali expelled the French ambassador on Monday.\nThe government accused France of hostile remarks.",
+            "2022-01-31");
+  CHECK(hasLine(a, "Mali -ACCUSE-> France"));
+  const auto b = facts("Mali expelled the French ambassador, whom the junta accused of hostile remarks.", "2022-01-31");
+  CHECK(hasLine(b, "Mali -ACCUSE-> France"));
+  // No state the agent could be: nothing.
+  const auto c = facts("The junta accused France of hostile remarks.", "2022-01-31");
+  CHECK_FALSE(hasLine(c, "France -ACCUSE-> France"));
+  CHECK(c.empty());
+}
+
 TEST_CASE("Pronouns: 'the Guards' after 'Iran's Revolutionary Guards' is that body again, not its state",
           "[extract][coder][pronouns]") {
   const auto a = facts(
