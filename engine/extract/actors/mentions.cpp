@@ -737,8 +737,10 @@ bool personContext(const MentionScan& s, size_t b, size_t next) {
     }
     // "arrested Julian Assange on Thursday", "freed Cecile Kohler and ...":
     // the object of a verb done to people, when the name ends its phrase.
+    // ... or an office right after it ("named Amina Wekesa foreign minister").
     if (givenNames().personObjectVerbs.contains(prev) && next > b + 1 &&
-        (next >= tokens.size() || !tokens[next].word || givenNames().nameClosers.contains(tokens[next].lower)))
+        (next >= tokens.size() || !tokens[next].word || givenNames().nameClosers.contains(tokens[next].lower) ||
+         (!tokens[next].capital && s.index.title(tokens, next))))
       person = true;
   }
   // "the Iranian ambassador, Iraj Masjedi,": a title before the comma.

@@ -378,6 +378,7 @@ std::optional<OfficeAs> officeAsAfter(const std::vector<Token>& tokens, size_t n
                                       const std::function<bool(std::string_view)>& passiveVerb) {
   if (next >= tokens.size()) return std::nullopt;
   if (tokens[next].lower == "as") return OfficeAs{next, tokens.size()};
+  if (tokens[next].lower == "became" || tokens[next].lower == "becomes") return OfficeAs{next, next};
   if (tokens[next].lower != "was" && tokens[next].lower != "were") return std::nullopt;
   if (next + 2 >= tokens.size() || (passiveVerb && !passiveVerb(tokens[next + 1].lower))) return std::nullopt;
   if (tokens[next + 2].lower == "as") return OfficeAs{next + 2, next + 1};

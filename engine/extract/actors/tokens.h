@@ -45,12 +45,13 @@ struct Token {
 void rehashKeys(Token& t);
 
 // Where an office written after a name opens: "X as (prime minister)",
-// "X was named as ...", "X was sworn in as ...". `next` is the token after
-// the name; `passiveVerb(lower)` says which word between "was"/"were" and
-// "as" counts (every word when empty). nullopt when no such "as" follows.
+// "X was named as ...", "X was sworn in as ...", "X became (prime
+// minister)". `next` is the token after the name; `passiveVerb(lower)` says
+// which word between "was"/"were" and "as" counts (every word when empty).
+// nullopt when no such "as" follows.
 struct OfficeAs {
-  size_t as = 0;    // the token "as"
-  size_t verb = 0;  // the passive verb's token, or tokens.size() for "X as"
+  size_t as = 0;    // the token "as" (or "became": the office follows it)
+  size_t verb = 0;  // the passive verb's token ("became" itself), or tokens.size() for "X as"
 };
 std::optional<OfficeAs> officeAsAfter(const std::vector<Token>& tokens, size_t next,
                                       const std::function<bool(std::string_view)>& passiveVerb);

@@ -813,13 +813,22 @@ size_t appointmentBody(StandingScan& s, const Mention& m, size_t verb, bool owne
 
 // "Macron appointed X as prime minister", "X was named as defence
 // minister", "X was sworn in as Kenya's president", "parliament elected X
-// as president of Iraq": X holds the office written after "as", in the
-// state written with it ("Kenya's", "of Iraq"), else appointmentBody's.
+// as president of Iraq", "X became prime minister", "named X prime
+// minister": X holds the office written after "as" (or after "became", or
+// the name), in the state written with it ("Kenya's", "of Iraq"), else
+// appointmentBody's.
 void appointedAs(StandingScan& s, const Mention& m) {
   const auto& tokens = s.tokens;
   if (s.entities[m.entity].actor.kind != ActorKind::kPerson) return;
   const auto appointing = [](std::string_view w) { return words().appointingVerbs.contains(w); };
   auto office = officeAsAfter(tokens, m.tokEnd, appointing);
+  // "Iraq named X prime minister", "parliament elected X president": the
+  // office right after the name, with no "as".
+  if (!office && m.tokBegin > 0 && m.tokEnd < tokens.size() && appointing(tokens[m.tokBegin - 1].lower) &&
+      tokens[m.tokEnd].word && !tokens[m.tokEnd].capital) {
+    size_t end = 0, owner = 0;
+    if (!appointedTitle(tokens, m.tokEnd, &end, &owner).empty()) office = OfficeAs{m.tokEnd - 1, m.tokBegin - 1};
+  }
   if (!office) return;
   // Active "appointed X as ...": the verb right before the name.
   if (office->verb == tokens.size()) {

@@ -385,6 +385,21 @@ TEST_CASE("Mentions: a capitalised name after a group noun is a group, armed aft
   for (const auto& a : y.actors) CHECK(a.actor.name != "Monday");
 }
 
+TEST_CASE("Relations: 'X became <office>' and 'named X <office>' give X the office", "[extract][relations]") {
+  // Invented names: the dictionary knows neither.
+  CHECK(hasLine(facts("Claire Vautrin became prime minister of France in January.", "2024-01-09"),
+                "Claire Vautrin -LEADER_OF-> France"));
+  CHECK(hasLine(facts("Protests went on in Peru after Rosa Quispe became Peru's interior minister.", "2023-05-08"),
+                "Rosa Quispe -OFFICIAL_OF-> Peru"));
+  CHECK(hasLine(facts("Kenya's president named Amina Wekesa foreign minister on Monday.", "2023-05-08"),
+                "Amina Wekesa -OFFICIAL_OF-> Kenya"));
+  // No office after the name or "became": nothing.
+  CHECK_FALSE(hasLine(facts("Kenya's president named Amina Wekesa on Monday.", "2023-05-08"),
+                      "Amina Wekesa -OFFICIAL_OF-> Kenya"));
+  for (const auto& l : facts("Rosa Quispe became the first woman to lead Peru's police.", "2023-05-08"))
+    CHECK(l.find("Rosa Quispe -LEADER_OF->") == std::string::npos);
+}
+
 TEST_CASE("Relations: 'appointed X as <office>' gives X the office of the appointer's state", "[extract][relations]") {
   // Invented names: the dictionary knows neither appointee.
   const auto a = facts("Emmanuel Macron appointed Claire Vautrin as prime minister on Tuesday.", "2024-01-09");
