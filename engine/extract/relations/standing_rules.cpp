@@ -793,9 +793,9 @@ void pushReadOffice(StandingScan& s, const Mention& m, const std::string& title,
 // The body of the office person `m` is appointed to, when the text writes
 // no state with the office: the appointer's before `verb` (a person's served
 // state, the state a body's title names, else the appointer itself); failing
-// that, unless an owner word ("as his minister") owns the office, the
-// sentence's one state, else the state the dictionary records `m` serving
-// on the article's date. kNoActor when none.
+// that, unless an owner word ("as his minister") owns the office, the state
+// the dictionary records `m` serving on the article's date, else the
+// sentence's one state. kNoActor when none.
 size_t appointmentBody(StandingScan& s, const Mention& m, size_t verb, bool owned) {
   size_t body = kNoActor;
   if (verb < m.tokBegin)
@@ -806,9 +806,12 @@ size_t appointmentBody(StandingScan& s, const Mention& m, size_t verb, bool owne
                                                                          : a->entity;
     }
   if (body != kNoActor || owned) return body;
-  body = soleStateOfSentence(s, m);
-  // "Keir Starmer was sworn in as prime minister": no state written.
-  return body != kNoActor ? body : servedState(s, m);
+  // The state the dictionary records them serving on the article's date
+  // first ("since X, a former intelligence chief, became prime minister"
+  // beside "the Iran-backed group"), else the sentence's one state ("Keir
+  // Starmer was sworn in as prime minister": none written).
+  body = servedState(s, m);
+  return body != kNoActor ? body : soleStateOfSentence(s, m);
 }
 
 // "Macron appointed X as prime minister", "X was named as defence
@@ -822,6 +825,17 @@ void appointedAs(StandingScan& s, const Mention& m) {
   if (s.entities[m.entity].actor.kind != ActorKind::kPerson) return;
   const auto appointing = [](std::string_view w) { return words().appointingVerbs.contains(w); };
   auto office = officeAsAfter(tokens, m.tokEnd, appointing);
+  // "X, a former intelligence chief, became prime minister": past an
+  // apposition set off by commas (words only, at most six).
+  if (!office && m.tokEnd + 2 < tokens.size() && tokens[m.tokEnd].lower == ",")
+    for (size_t k = m.tokEnd + 1; k < tokens.size() && k <= m.tokEnd + 7; ++k) {
+      if (tokens[k].lower == ",") {
+        if (k + 1 < tokens.size() && (tokens[k + 1].lower == "became" || tokens[k + 1].lower == "becomes"))
+          office = officeAsAfter(tokens, k + 1, appointing);
+        break;
+      }
+      if (!tokens[k].word) break;
+    }
   // "Iraq named X prime minister", "parliament elected X president": the
   // office right after the name, with no "as".
   if (!office && m.tokBegin > 0 && m.tokEnd < tokens.size() && appointing(tokens[m.tokBegin - 1].lower) &&

@@ -398,6 +398,13 @@ TEST_CASE("Relations: 'X became <office>' and 'named X <office>' give X the offi
                       "Amina Wekesa -OFFICIAL_OF-> Kenya"));
   for (const auto& l : facts("Rosa Quispe became the first woman to lead Peru's police.", "2023-05-08"))
     CHECK(l.find("Rosa Quispe -LEADER_OF->") == std::string::npos);
+  // Past an apposition; a person the dictionary knows serves the state it records, not another of the sentence.
+  const auto f = facts(
+      "It was the boldest move against the Iran-backed group since Mustafa al-Kadhimi, a former "
+      "intelligence chief, became prime minister in May.",
+      "2020-06-26");
+  CHECK(hasLine(f, "Mustafa al-Kadhimi -LEADER_OF-> Iraq"));
+  CHECK_FALSE(hasLine(f, "Mustafa al-Kadhimi -LEADER_OF-> Iran"));
 }
 
 TEST_CASE("Relations: 'appointed X as <office>' gives X the office of the appointer's state", "[extract][relations]") {
