@@ -385,6 +385,16 @@ TEST_CASE("Mentions: a capitalised name after a group noun is a group, armed aft
   for (const auto& a : y.actors) CHECK(a.actor.name != "Monday");
 }
 
+TEST_CASE("Relations: a party's general secretary leads it; a group's chief negotiator is one of it",
+          "[extract][relations]") {
+  // Invented names: the dictionary knows neither.
+  CHECK(hasLine(
+      facts("Biden held talks with Tran Van Minh, the general secretary of Vietnam's Communist Party.", "2023-09-10"),
+      "Tran Van Minh -LEADER_OF-> Communist Party"));
+  CHECK(hasLine(facts("The delegation was led by the Houthis' chief negotiator, Ahmed Qassem.", "2023-09-10"),
+                "Ahmed Qassem -MEMBER_OF-> Houthis"));
+}
+
 TEST_CASE("Relations: 'X became <office>' and 'named X <office>' give X the office", "[extract][relations]") {
   // Invented names: the dictionary knows neither.
   CHECK(hasLine(facts("Claire Vautrin became prime minister of France in January.", "2024-01-09"),
