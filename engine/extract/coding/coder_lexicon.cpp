@@ -33,6 +33,8 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"negating_governors", &W::negatingGovernors},
     {"mandative_verbs", &W::mandativeVerbs},
     {"help_nouns", &W::helpNouns},
+    {"mediating_verbs", &W::mediatingVerbs},
+    {"mediated_nouns", &W::mediatedNouns},
     {"the_country_heads", &W::theCountryHeads},
     {"counted_person_heads", &W::countedPersonHeads},
     {"unnamed_person_heads", &W::unnamedPersonHeads},

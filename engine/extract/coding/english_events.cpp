@@ -269,6 +269,53 @@ std::vector<CodedEvent> betweenEvents(const syntax::SentenceParse& p, const NpAc
   return out;
 }
 
+// "Iran freed X on Friday in exchange for Y, in a swap mediated by Oman",
+// "Armenia and Azerbaijan agreed ... under a deal brokered by Moscow": the
+// agent of a passive mediating verb (mediating_verbs) on a noun of a deal
+// (mediated_nouns) mediates (CAMEO 045) with each party of the top clause
+// the noun hangs on: its subject's and its objects' actors that are no
+// person (`isPerson`), the mediator aside. None when the sentence has a
+// negated, modal or future verb.
+std::vector<CodedEvent> mediationEvents(const syntax::SentenceParse& p, const NpActors& actors,
+                                        const std::function<bool(size_t)>& isPerson) {
+  std::vector<CodedEvent> out;
+  const EnglishCoderWords& w = englishCoderWords();
+  if (!isPerson || p.clauses.empty() || hasUnassertedVerb(p)) return out;
+  for (size_t ci = 0; ci < p.clauses.size(); ++ci) {
+    const syntax::Clause& c = p.clauses[ci];
+    const syntax::VerbGroup& vg = p.vgs[c.verb];
+    if (!w.mediatingVerbs.contains(vg.lemma) || (vg.voice != syntax::Voice::kPassive && !vg.reducedPassive)) continue;
+    if (c.subject == syntax::kNoIndex || !w.mediatedNouns.contains(p.words[p.nps[c.subject].head].lemma)) continue;
+    const auto mediators = partiesOf(p, actors, c.agent);
+    if (mediators.empty()) continue;
+    size_t top = ci;
+    for (size_t hops = 0; p.clauses[top].parent != syntax::kNoIndex && hops < 4; ++hops)
+      top = static_cast<size_t>(p.clauses[top].parent);
+    if (top == ci) continue;
+    const syntax::Clause& t = p.clauses[top];
+    std::vector<std::pair<size_t, int32_t>> parties =
+        partiesOf(p, actors, t.subjectInherited ? syntax::kNoIndex : t.subject);
+    for (uint32_t o : t.objects)
+      for (const auto& x : partiesOf(p, actors, static_cast<int32_t>(o))) parties.push_back(x);
+    for (const auto& [mediator, mnp] : mediators)
+      for (const auto& [e, np] : parties) {
+        if (e == mediator || isPerson(e) || isPerson(mediator)) continue;
+        if (std::any_of(out.begin(), out.end(),
+                        [&](const CodedEvent& x) { return x.source == mediator && x.target == e; }))
+          continue;
+        CodedEvent ev;
+        ev.source = mediator;
+        ev.target = e;
+        ev.sourceNp = mnp;
+        ev.targetNp = np;
+        ev.code = "045";
+        ev.clause = static_cast<uint32_t>(top);
+        out.push_back(std::move(ev));
+      }
+  }
+  return out;
+}
+
 // "intercepted with help from the United States, Britain and Jordan", "with
 // the help of Y": each helper aids the clause's actor (CAMEO 070, provide
 // aid), who is the agent of a passive ("shot down by Israeli air defences
@@ -762,6 +809,8 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   for (CodedEvent& e : helpEvents(parse, actors)) extra.push_back(std::move(e));
   for (CodedEvent& e : nominalAttackEvents(parse, actors)) extra.push_back(std::move(e));
   for (CodedEvent& e : frontedMeetingEvents(parse, actors, discourse ? discourse->isPerson : nullptr))
+    extra.push_back(std::move(e));
+  for (CodedEvent& e : mediationEvents(parse, actors, discourse ? discourse->isPerson : nullptr))
     extra.push_back(std::move(e));
   for (CodedEvent& e : extra) {
     const bool known = std::any_of(coded.begin(), coded.end(), [&](const CodedEvent& c) {

@@ -2073,6 +2073,23 @@ TEST_CASE("Coder: 'X, a cleric living in Y, whom he blamed' blames X, whose unkn
             "Recep Tayyip Erdogan -ACCUSE-> Fethullah Gulen"));
 }
 
+TEST_CASE("Coder: 'in a swap mediated by Oman', 'under a deal brokered by Moscow': the mediator consults each party",
+          "[extract][coder]") {
+  const auto f = facts("Armenia and Azerbaijan agreed to end six weeks of fighting under a deal brokered by Moscow.",
+                       "2020-11-10");
+  INFO(dump(f));
+  CHECK(has(f, "Russia -CONSULT-> Armenia"));
+  CHECK(has(f, "Russia -CONSULT-> Azerbaijan"));
+  const auto g = facts("Iran freed a Belgian aid worker on Friday in a swap mediated by Oman.", "2023-05-26");
+  INFO(dump(g));
+  CHECK(has(g, "Oman -CONSULT-> Iran"));
+  // A mediation that did not happen, or no deal: nothing.
+  CHECK_FALSE(anyLineHas(facts("Armenia and Azerbaijan may sign a deal brokered by Moscow.", "2020-11-10"),
+                         "Russia -CONSULT->"));
+  CHECK_FALSE(anyLineHas(facts("Armenia and Azerbaijan traded fire near a road mined by Russia.", "2020-11-10"),
+                         "Russia -CONSULT->"));
+}
+
 TEST_CASE("Coder: 'Houthi missile and drone attacks on Israel' are the Houthis' attacks", "[extract][coder]") {
   const auto f = facts(
       "Israel struck the port of Hodeidah on Thursday, in retaliation for months of Houthi missile and "
