@@ -245,6 +245,12 @@ TEST_CASE("Default verb dictionary: 'added X to' a blacklist is a sanction, othe
                 "India -COERCE-> China"));
   CHECK(hasLine(facts("Britain imposed a levy on Russian imports on Monday.", "2024-07-04"),
                 "United Kingdom -COERCE-> Russia"));
+  // "declared X a terrorist / an extremist organisation": a designation, as "designated X ..." is.
+  CHECK(hasLine(facts("Bahrain declared Hezbollah a terrorist group on Monday.", "2023-05-10"),
+                "Bahrain -COERCE-> Hezbollah"));
+  CHECK(
+      hasLine(facts("Russia declared the Free Russia Foundation an undesirable organisation on Monday.", "2021-06-09"),
+              "Russia -COERCE-> Free Russia Foundation"));
   // "added" is speech, and "told X to" a demand, never "added X to".
   CHECK(facts("Kenya added Iran to the list of countries eligible for visas.", "2022-03-10").empty());
   CHECK(facts("The minister added that Iran would respond.", "2022-03-10").empty());
