@@ -35,6 +35,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"help_nouns", &W::helpNouns},
     {"mediating_verbs", &W::mediatingVerbs},
     {"mediated_nouns", &W::mediatedNouns},
+    {"group_people_heads", &W::groupPeopleHeads},
     {"the_country_heads", &W::theCountryHeads},
     {"counted_person_heads", &W::countedPersonHeads},
     {"unnamed_person_heads", &W::unnamedPersonHeads},

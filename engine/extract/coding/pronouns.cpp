@@ -668,6 +668,25 @@ void bindTheGroup(const SentenceParse& p, const DiscourseState& state, NpActors*
         (*actors)[k] = {*g};
         lendToOwnedRoles(p, k, actors);
       }
+  // "raided a site used by Kata'ib Hezbollah and detained a dozen of its
+  // members": an object "its"/"their" + member head (no subject: "its
+  // fighters said" is bindPossessiveSubjects') is the one group named before.
+  bool lent = false;
+  for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
+    const syntax::NounPhrase& n = p.nps[k];
+    const std::string& first = p.words[n.span.first].lower;
+    if (!(*actors)[k].empty() || !n.members.empty() || (first != "its" && first != "their") ||
+        !w.groupPeopleHeads.contains(p.words[n.head].lemma))
+      continue;
+    if (std::any_of(p.clauses.begin(), p.clauses.end(),
+                    [&](const syntax::Clause& c) { return c.subject == static_cast<int32_t>(k); }))
+      continue;
+    if (const auto g = groupBefore(k)) {
+      (*actors)[k] = {*g};
+      lent = true;
+    }
+  }
+  if (lent) bindCounts(p, actors);  // ("a dozen of its members")
   if (!state.earlierGroup || state.isState(*state.earlierGroup)) return;
   auto namedAgain = [&](size_t k) {
     const syntax::NounPhrase& n = p.nps[k];

@@ -415,6 +415,22 @@ class ClauseFinder {
     return pc.parent;
   }
 
+  // "Iraqi forces raided a site used by X and detained a dozen of its
+  // members": an active verb with an object after "and" does not go on the
+  // reduced passive ("used by X") it follows, but the clause before it.
+  int32_t pastReducedRelative(int32_t prev, const VerbGroup& vg, size_t e) const {
+    if (prev == kNoIndex) return prev;
+    const Clause& pc = p_.clauses[static_cast<size_t>(prev)];
+    if (pc.kind != ClauseKind::kRelative || !p_.vgs[pc.verb].reducedPassive) return prev;
+    if (vg.voice != Voice::kActive || vg.nonFinite || e + 1 >= elems_.size() || !isNp(e + 1)) return prev;
+    for (int32_t c = prev; c-- > 0;) {
+      const Clause& k = p_.clauses[static_cast<size_t>(c)];
+      if (k.kind == ClauseKind::kMain || k.kind == ClauseKind::kCoordinated || k.kind == ClauseKind::kReported)
+        return c;
+    }
+    return prev;
+  }
+
   // "Russia, accused by Estonia of spying, expelled two diplomats": the
   // verb at element `e` follows the comma that closes a reduced relative set
   // off by commas (the clause just read), with no finite verb between; the
@@ -451,6 +467,7 @@ class ClauseFinder {
                                    ClauseKind::kRelative, ClauseKind::kSubordinate});
       c.kind = ClauseKind::kCoordinated;
       prev = speakerSideConjunct(prev, vg);
+      prev = pastReducedRelative(prev, vg, e);
       if (prev != kNoIndex) {
         const Clause& pc = p_.clauses[static_cast<size_t>(prev)];
         c.subject = pc.subject, c.parent = pc.parent, c.speaker = pc.speaker;

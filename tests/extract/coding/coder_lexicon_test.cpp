@@ -57,7 +57,10 @@ TEST_CASE("englishCoderWords: the embedded english_coder_words.txt parses into i
   CHECK_FALSE(w.countedSideHeads.contains("groups"));
   CHECK(w.countedPlacePrepositions.contains("in"));
   CHECK_FALSE(w.placeHeads.contains("region"));
-  CHECK(w.quantityHeads.words().size() == 6);
+  CHECK(w.quantityHeads.words().size() == 8);
+  CHECK(w.quantityHeads.contains("dozen"));
+  CHECK(w.groupPeopleHeads.contains("member"));
+  CHECK(w.mediatingVerbs.contains("broker"));
   CHECK(w.namingVerbs.words().size() == 5);
   CHECK(w.topicPrepositions.words().size() == 4);
   CHECK(w.characterisationBlame.contains("provocation"));

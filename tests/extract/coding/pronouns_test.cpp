@@ -233,6 +233,20 @@ TEST_CASE("Pronouns: 'members of the group' are the group's, named before in the
   CHECK_FALSE(hasLine(c, "Egypt -COERCE-> Islamic Jihad"));
 }
 
+TEST_CASE("Pronouns: an object 'its members' is the one group named before it in the sentence",
+          "[extract][coder][pronouns]") {
+  const auto a = facts("Egyptian police raided an office used by Hamas on Monday and arrested a dozen of its members.",
+                       "2021-09-13");
+  CHECK(hasLine(a, "Egypt -COERCE-> Hamas"));
+  // Two groups before it: neither.
+  const auto b = facts(
+      "Egyptian police raided an office shared by Hamas and Islamic Jihad and arrested a dozen of its "
+      "members.",
+      "2021-09-13");
+  CHECK_FALSE(hasLine(b, "Egypt -COERCE-> Hamas"));
+  CHECK_FALSE(hasLine(b, "Egypt -COERCE-> Islamic Jihad"));
+}
+
 TEST_CASE("Pronouns: a bare 'the government' or 'the junta' is not the state its clause acts on",
           "[extract][coder][pronouns]") {
   // The sentence before named two states; its subject's is the one.

@@ -384,3 +384,21 @@ TEST_CASE("Clauses: 'Officials from X and Y met' is an active meeting, not a par
   syn::SentenceParse q = parse("Israel struck buildings in eastern Syria used by Hezbollah.");
   CHECK(clause(q, "use").kind == ClauseKind::kRelative);
 }
+
+TEST_CASE("Clauses: an active verb with an object after 'and' goes on the clause before a reduced passive",
+          "[extract][syntax]") {
+  const auto p = syn::parse(lexicon(), "Gondor raided a fort used by Mordor on Monday and seized its weapons.", 0);
+  bool found = false;
+  for (const auto& c : p.clauses) {
+    if (p.vgs[c.verb].lemma != "seize") continue;
+    found = true;
+    REQUIRE(c.subject != syn::kNoIndex);
+    CHECK(syn::spanText(p, p.nps[static_cast<size_t>(c.subject)].span) == "Gondor");
+  }
+  CHECK(found);
+  // Two participles stay together: "a fort used by Mordor and attacked by Rohan".
+  const auto q = syn::parse(lexicon(), "Gondor saw a fort used by Mordor and attacked by Rohan.", 0);
+  for (const auto& c : q.clauses)
+    if (q.vgs[c.verb].lemma == "attack" && c.subject != syn::kNoIndex)
+      CHECK(syn::spanText(q, q.nps[static_cast<size_t>(c.subject)].span) != "Gondor");
+}
