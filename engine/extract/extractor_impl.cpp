@@ -11,8 +11,9 @@
 #include "extract/actors/name_fold.h"
 #include "extract/actors/petrarch_actors.h"
 #include "extract/coding/actor_codes.h"
-#include "extract/coding/pronouns.h"
+#include "extract/coding/coder_lexicon.h"
 #include "extract/coding/follow_suit.h"
+#include "extract/coding/pronouns.h"
 #include "extract/coding/rebuttal.h"
 #include "extract/dates/dates.h"
 #include "extract/lexicon/cameo_plover.h"
@@ -611,9 +612,23 @@ Extraction ExtractorImpl::extract(const Article& article) const {
             return true;
         return false;
       };
+      // "The Guards accused the groups of ...", "The country's rulers ...",
+      // "The government said ...": a phrase the discourse binds
+      // (coding/pronouns.h) names a party too.
+      auto namesBack = [&] {
+        const EnglishCoderWords& cw = englishCoderWords();
+        for (size_t t = 0; t + 1 < tokens.size(); ++t) {
+          if (!tokens[t].word || tokens[t].lower != "the") continue;
+          const std::string& w = tokens[t + 1].lower;
+          if (cw.theGroupHeads.contains(w) || cw.theCountryHeads.contains(w) || cw.countedGroupHeads.contains(w) ||
+              (!discourse.earlierGroupHead.empty() && w == discourse.earlierGroupHead))
+            return true;
+        }
+        return false;
+      };
       const bool parties = !mentions.empty() || std::any_of(tokens.begin(), tokens.end(), isDemonymWord) ||
                            hasPersonPronoun(std::string_view(article.text).substr(bodyBegin, s.end - bodyBegin)) ||
-                           opensWithGroupPronoun() || countsParties();
+                           opensWithGroupPronoun() || countsParties() || namesBack();
       std::vector<Fact> coded;
       discourse.acts.sentence = si;
       if (parties)

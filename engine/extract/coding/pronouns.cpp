@@ -292,6 +292,8 @@ size_t countOf(std::string_view w) {
 namespace {
 
 enum class Counted { kNone, kPersons, kStates, kSides, kGroups };
+// The count of "the groups": all those of the kind named, two or more.
+constexpr size_t kAllNamed = SIZE_MAX;
 
 // What phrase `k` counts and how many: "the two leaders" (persons, 2),
 // "both countries" (states, 2). The count word opens the phrase, after "the"
@@ -303,6 +305,11 @@ std::pair<Counted, size_t> countedPhrase(const SentenceParse& p, const NpActors&
   size_t at = n.span.first;
   const bool both = p.words[at].lower == "both";
   if (!both && p.words[at].lower != "the") return {Counted::kNone, 0};
+  const EnglishCoderWords& cw = englishCoderWords();
+  // "The Guards accused the groups of ...": every group named just before
+  // (two or more), uncounted.
+  if (!both && n.head == at + 1 && cw.countedGroupHeads.contains(p.words[n.head].lower))
+    return {Counted::kGroups, kAllNamed};
   const size_t count = both ? 2 : (at + 1 < n.head ? countOf(p.words[at + 1].lower) : 0);
   if (count == 0) return {Counted::kNone, 0};
   for (size_t x = at + (both ? 1 : 2); x < n.head; ++x)
@@ -335,6 +342,7 @@ std::vector<size_t> ofKind(const std::vector<size_t>& named, Counted kind, const
 std::vector<size_t> countedAmong(const std::vector<size_t>& named, Counted kind, size_t count,
                                  const DiscourseState& state) {
   std::vector<size_t> found = ofKind(named, kind, state);
+  if (count == kAllNamed) return found.size() >= 2 ? found : std::vector<size_t>{};
   if (kind == Counted::kSides && found.size() != count) found = ofKind(named, Counted::kPersons, state);
   return found.size() == count ? found : std::vector<size_t>{};
 }
@@ -395,12 +403,21 @@ void bindCountedParties(SentenceParse* parse, const DiscourseState& state,
     };
     const NamedParties before = namedParties(p, *actors, demonymStates, span.first);
     std::vector<size_t> parties;
-    if (!ofKind(before.withPlaces, kind, state).empty()) {
+    // (All of them: those of this sentence when it names two or more, else the sentence before's.)
+    const bool here = count == kAllNamed ? ofKind(before.withPlaces, kind, state).size() >= 2
+                                         : !ofKind(before.withPlaces, kind, state).empty();
+    if (here) {
       parties = counted(before.apart, before.withPlaces);
     } else {
       const bool justBefore = state.acts.sentence > 0 && state.earlierPartiesAt == state.acts.sentence - 1;
       if (justBefore) parties = counted(state.earlierParties.apart, state.earlierParties.withPlaces);
     }
+    // "The Guards accused the groups": all the groups but the one acting.
+    if (count == kAllNamed && !here)
+      std::erase_if(parties, [&](size_t e) {
+        return std::find(before.withPlaces.begin(), before.withPlaces.end(), e) != before.withPlaces.end();
+      });
+    if (count == kAllNamed && parties.size() < 2) continue;
     for (size_t e : parties) addMember(&p, actors, k, span, e);
   }
 }

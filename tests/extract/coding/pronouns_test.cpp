@@ -233,6 +233,21 @@ TEST_CASE("Pronouns: 'members of the group' are the group's, named before in the
   CHECK_FALSE(hasLine(c, "Egypt -COERCE-> Islamic Jihad"));
 }
 
+TEST_CASE("Pronouns: 'the groups' are all the groups the sentence before named, but the one acting",
+          "[extract][coder][pronouns]") {
+  // A sentence naming no actor but "the Guards" and "the groups" is read too.
+  const auto a = facts(
+      "Iran's Revolutionary Guards fired missiles on Wednesday at bases of Komala and the Democratic "
+      "Party of Iranian Kurdistan.\nThe Guards accused the groups of stirring up the unrest.",
+      "2022-09-29");
+  CHECK(hasLine(a, "Islamic Revolutionary Guard Corps -ACCUSE-> Komala"));
+  CHECK(hasLine(a, "Islamic Revolutionary Guard Corps -ACCUSE-> Democratic Party of Iranian Kurdistan"));
+  // One group named before: "the groups" is no one.
+  const auto b = facts("Iran struck bases of Komala on Wednesday.\nIran accused the groups of stirring up the unrest.",
+                       "2022-09-29");
+  CHECK_FALSE(hasLine(b, "Iran -ACCUSE-> Komala"));
+}
+
 TEST_CASE("Pronouns: an object 'its members' is the one group named before it in the sentence",
           "[extract][coder][pronouns]") {
   const auto a = facts("Egyptian police raided an office used by Hamas on Monday and arrested a dozen of its members.",
