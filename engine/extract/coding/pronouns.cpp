@@ -403,9 +403,10 @@ void bindCountedParties(SentenceParse* parse, const DiscourseState& state,
     };
     const NamedParties before = namedParties(p, *actors, demonymStates, span.first);
     std::vector<size_t> parties;
-    // (All of them: those of this sentence when it names two or more, else the sentence before's.)
-    const bool here = count == kAllNamed ? ofKind(before.withPlaces, kind, state).size() >= 2
-                                         : !ofKind(before.withPlaces, kind, state).empty();
+    // (All of them: those the sentence before named; in the same sentence,
+    // "the re-emergence of Al Qaeda under the name of Islamic State, and
+    // after that the militias took control ..." names no such set.)
+    const bool here = count != kAllNamed && !ofKind(before.withPlaces, kind, state).empty();
     if (here) {
       parties = counted(before.apart, before.withPlaces);
     } else {
@@ -413,7 +414,7 @@ void bindCountedParties(SentenceParse* parse, const DiscourseState& state,
       if (justBefore) parties = counted(state.earlierParties.apart, state.earlierParties.withPlaces);
     }
     // "The Guards accused the groups": all the groups but the one acting.
-    if (count == kAllNamed && !here)
+    if (count == kAllNamed)
       std::erase_if(parties, [&](size_t e) {
         return std::find(before.withPlaces.begin(), before.withPlaces.end(), e) != before.withPlaces.end();
       });
