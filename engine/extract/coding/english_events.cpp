@@ -861,8 +861,11 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     if (e.planned) addAnnouncedThreat(parse, actors, e, f, discourse ? discourse->acts.sameSide : nullptr, &facts);
     // A relative clause describes its antecedent ("two days after the US
     // strike that killed Soleimani"): the sentence's date is not its own.
+    // One with a subject of its own tells what that subject did about the
+    // sentence's news ("an airstrike on Damascus, which Iran blamed on
+    // Israel", "Gulen, whom he blamed for the coup"): dated as the sentence.
     const syntax::ClauseKind kind = parse.clauses[e.clause].kind;
-    f.background = kind == syntax::ClauseKind::kRelative;
+    f.background = kind == syntax::ClauseKind::kRelative && parse.clauses[e.clause].subjectInherited;
     if (f.background) f.clauseDate = eventDate(clauseText(parse, e.clause), articleDate);
     // A clause inside another that names its own day dates its event by it:
     // "China began drills on Saturday, after Tsai met McCarthy on Wednesday"

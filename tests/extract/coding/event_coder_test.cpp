@@ -276,6 +276,30 @@ TEST_CASE("Coder: an event told in a relative clause takes its own date, not the
   CHECK(seen);
 }
 
+TEST_CASE("Coder: a relative clause with a subject of its own is dated as its sentence", "[extract][coder]") {
+  using namespace kg;
+  // "whom Ankara accused": what the relative's own subject did about the sentence's news.
+  auto x = defaultExtractor().extract(kg::extract::testing::article(
+      "Turkey wants Fethullah Gulen, whom Ankara accused on Saturday of plotting the coup.", "2016-07-18"));
+  bool seen = false;
+  for (const auto& e : x.edges) {
+    if (e.edge.type != EdgeType::kAccuse) continue;
+    seen = true;
+    CHECK(e.edge.when.from == Date::day(2016, 7, 16));
+  }
+  CHECK(seen);
+  // With no day of its own, the article's.
+  auto y = defaultExtractor().extract(kg::extract::testing::article(
+      "Turkey wants Fethullah Gulen, whom Ankara accused of plotting the coup.", "2016-07-18"));
+  seen = false;
+  for (const auto& e : y.edges) {
+    if (e.edge.type != EdgeType::kAccuse) continue;
+    seen = true;
+    CHECK(e.edge.when.from == Date::day(2016, 7, 18));
+  }
+  CHECK(seen);
+}
+
 TEST_CASE("Coder: a subordinate, reported or coordinated clause that names its own day dates its event by it",
           "[extract][coder]") {
   using namespace kg;
