@@ -251,6 +251,8 @@ TEST_CASE("Default verb dictionary: 'added X to' a blacklist is a sanction, othe
   CHECK(
       hasLine(facts("Russia declared the Free Russia Foundation an undesirable organisation on Monday.", "2021-06-09"),
               "Russia -COERCE-> Free Russia Foundation"));
+  // Police officers sent abroad keep the peace (074), as peacekeepers do.
+  CHECK(hasLine(facts("Kenya sent 400 police officers to Haiti on Tuesday.", "2024-06-26"), "Kenya -AID-> Haiti"));
   // "added" is speech, and "told X to" a demand, never "added X to".
   CHECK(facts("Kenya added Iran to the list of countries eligible for visas.", "2022-03-10").empty());
   CHECK(facts("The minister added that Iran would respond.", "2022-03-10").empty());
