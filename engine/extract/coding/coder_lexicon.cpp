@@ -69,6 +69,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"fighting_nouns", &W::fightingNouns},
     {"coercion_reference_nouns", &W::coercionReferenceNouns},
     {"force_reference_nouns", &W::forceReferenceNouns},
+    {"intrusion_reference_nouns", &W::intrusionReferenceNouns},
     {"request_reference_nouns", &W::requestReferenceNouns},
     {"decision_reference_nouns", &W::decisionReferenceNouns},
     {"statement_reference_nouns", &W::statementReferenceNouns},

@@ -32,7 +32,8 @@ struct EnglishCoderWords {
   WordSet announcingVerbs, meetingNouns, fightingNouns;
   WordSet codedAppealVerbs;                  // "urged X to ..." as a request of X
   WordSet speakerDescriptions, cancelVerbs;  // "the group" said by its spokesman
-  WordSet coercionReferenceNouns, forceReferenceNouns, requestReferenceNouns, decisionReferenceNouns,
+  WordSet coercionReferenceNouns, intrusionReferenceNouns, forceReferenceNouns, requestReferenceNouns,
+      decisionReferenceNouns,
       statementReferenceNouns;  // acts named without their author
   // np_binding.cpp.
   WordSet roleHeads, ownedHeads, quantityHeads, placeHeads, describingVerbs, memberHeads, leadingVerbs;

@@ -1486,10 +1486,11 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
 
 // The kinds of act a phrase can name without its author (act_reference_nouns
 // in data/english_coder_words.txt).
-enum class ActKind : uint8_t { kNone, kAttack, kCoercion, kForce, kRequest, kDecision, kStatement };
+enum class ActKind : uint8_t { kNone, kAttack, kIntrusion, kCoercion, kForce, kRequest, kDecision, kStatement };
 
 ActKind actKindOf(const MatchText& t, int32_t np) {
   const std::string& head = t.p.words[t.p.nps[np].head].lemma;
+  if (words().intrusionReferenceNouns.contains(head)) return ActKind::kIntrusion;
   if (namesAttack(t, np)) return ActKind::kAttack;
   if (words().coercionReferenceNouns.contains(head)) return ActKind::kCoercion;
   if (words().forceReferenceNouns.contains(head)) return ActKind::kForce;
@@ -1504,6 +1505,8 @@ bool actOfKind(std::string_view code, ActKind k) {
   const std::string_view root = code.substr(0, 2);
   switch (k) {
     case ActKind::kAttack: return isAttackCode(code);
+    case ActKind::kIntrusion:
+      return isAttackCode(code) || root == "17";
     case ActKind::kCoercion: return root == "16" || root == "17";
     case ActKind::kForce: return root == "15" || root == "13";
     case ActKind::kRequest: return root == "10" || root == "02" || root == "03";
@@ -1633,7 +1636,7 @@ std::vector<size_t> authorsOfNamedAct(const MatchText& t, const Clause& c, int32
     if (judgedPronoun(t, c, np)) return authorsOfActBefore(t, ownSide);
     const ActKind kind = actKindOf(t, np);
     if (kind == ActKind::kNone || t.namesActor(np) || (kind == ActKind::kStatement && !statements)) continue;
-    if (kind == ActKind::kAttack) {
+    if (kind == ActKind::kAttack || kind == ActKind::kIntrusion) {
       if (writtenAttackAuthor(t, np) != kNoIndex) return {};
       const int32_t victim = t.p.nps[np].ofNp;
       if (victim != kNoIndex && t.namesActor(victim)) return {};
@@ -2267,7 +2270,8 @@ bool threatenAttackers(const MatchText& t, uint32_t ci, const Choice& choice, st
 // passive of answered_act_verbs, not negated).
 bool foretellsAnswer(const MatchText& t, const Clause& c) {
   const SentenceParse& p = t.p;
-  if (c.subject == kNoIndex || actKindOf(t, c.subject) != ActKind::kAttack || t.namesActor(c.subject)) return false;
+  const ActKind kind = c.subject == kNoIndex ? ActKind::kNone : actKindOf(t, c.subject);
+  if ((kind != ActKind::kAttack && kind != ActKind::kIntrusion) || t.namesActor(c.subject)) return false;
   const VerbGroup& vg = p.vgs[c.verb];
   if (!speaksOfFuture(p, c)) return false;
   if (vg.lemma == "go" && vg.negated)

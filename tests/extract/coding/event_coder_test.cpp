@@ -2114,6 +2114,18 @@ TEST_CASE("Coder: 'in a swap mediated by Oman', 'under a deal brokered by Moscow
                          "Russia -CONSULT->"));
 }
 
+TEST_CASE("Coder: 'the raid' names a coercion told before as well as an attack", "[extract][coder]") {
+  const auto f = facts(
+      "Ecuadorian police forced their way into the Mexican embassy in Quito on Friday night.\n"
+      "Mexico broke off relations with Ecuador, calling the raid a flagrant violation of international law.",
+      "2024-04-07");
+  INFO(dump(f));
+  CHECK(has(f, "Mexico -ACCUSE-> Ecuador"));
+  // "the arrests" still name coercion only: no attack is taken for them.
+  const auto g = facts("Israel struck Gaza on Friday.\nEgypt condemned the arrests.", "2024-04-07");
+  CHECK_FALSE(has(g, "Egypt -ACCUSE-> Israel"));
+}
+
 TEST_CASE("Coder: 'Houthi missile and drone attacks on Israel' are the Houthis' attacks", "[extract][coder]") {
   const auto f = facts(
       "Israel struck the port of Hodeidah on Thursday, in retaliation for months of Houthi missile and "
