@@ -36,6 +36,8 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"mediating_verbs", &W::mediatingVerbs},
     {"mediated_nouns", &W::mediatedNouns},
     {"group_people_heads", &W::groupPeopleHeads},
+    {"solidarity_nouns", &W::solidarityNouns},
+    {"solidarity_prepositions", &W::solidarityPrepositions},
     {"the_country_heads", &W::theCountryHeads},
     {"counted_person_heads", &W::countedPersonHeads},
     {"unnamed_person_heads", &W::unnamedPersonHeads},

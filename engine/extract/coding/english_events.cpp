@@ -269,6 +269,62 @@ std::vector<CodedEvent> betweenEvents(const syntax::SentenceParse& p, const NpAc
   return out;
 }
 
+// "Nicaragua cut its ties with Quito, in solidarity with Mexico", "in
+// support of Ukraine": "in" + a solidarity noun (solidarity_nouns) + one of
+// solidarity_prepositions + a party is the support (CAMEO 051) of the
+// subject of the clause the phrase belongs to (its own subject, not an
+// inherited one's phrase), else of the next clause's subject when the phrase
+// opens it ("in solidarity with its neighbour, it would ..."). None when the
+// sentence has a negated verb.
+std::vector<CodedEvent> solidarityEvents(const syntax::SentenceParse& p, const NpActors& actors) {
+  std::vector<CodedEvent> out;
+  const EnglishCoderWords& w = englishCoderWords();
+  if (p.clauses.empty()) return out;
+  if (std::any_of(p.vgs.begin(), p.vgs.end(), [](const syntax::VerbGroup& v) { return v.negated; })) return out;
+  for (const auto& in : p.pps) {
+    if (in.np == syntax::kNoIndex) continue;
+    int32_t with = syntax::kNoIndex;
+    // "in support of" may be one multi-word preposition of the parse.
+    if (const size_t sp = in.prep.find(' '), sp2 = in.prep.rfind(' ');
+        in.prep.starts_with("in ") && sp2 > sp && w.solidarityNouns.contains(in.prep.substr(sp + 1, sp2 - sp - 1)) &&
+        w.solidarityPrepositions.contains(in.prep.substr(sp2 + 1))) {
+      with = in.np;
+    } else {
+      const auto& noun = p.nps[in.np];
+      if (in.prep != "in" || !w.solidarityNouns.contains(p.words[noun.head].lemma) || noun.span.last != noun.head + 1)
+        continue;
+      for (const auto& pp : p.pps)
+        if (pp.span.first == in.span.last && w.solidarityPrepositions.contains(pp.prep)) with = pp.np;
+    }
+    const auto parties = partiesOf(p, actors, with);
+    if (parties.empty()) continue;
+    // The clause holding the phrase, else the first one starting after it.
+    const auto ppIndex = static_cast<uint32_t>(&in - p.pps.data());
+    size_t ci = p.clauses.size();
+    for (size_t k = 0; k < p.clauses.size() && ci == p.clauses.size(); ++k)
+      if (std::find(p.clauses[k].pps.begin(), p.clauses[k].pps.end(), ppIndex) != p.clauses[k].pps.end()) ci = k;
+    for (size_t k = 0; k < p.clauses.size() && ci == p.clauses.size(); ++k) {
+      const int32_t s = p.clauses[k].subject;
+      if (s != syntax::kNoIndex && p.nps[s].span.first >= in.span.last) ci = k;
+    }
+    if (ci == p.clauses.size()) continue;
+    const auto supporter = firstActor(actors, p.clauses[ci].subject);
+    if (!supporter) continue;
+    for (const auto& [e, np] : parties) {
+      if (e == *supporter) continue;
+      CodedEvent ev;
+      ev.source = *supporter;
+      ev.target = e;
+      ev.sourceNp = p.clauses[ci].subject;
+      ev.targetNp = np;
+      ev.code = "051";
+      ev.clause = static_cast<uint32_t>(ci);
+      out.push_back(std::move(ev));
+    }
+  }
+  return out;
+}
+
 // "Iran freed X on Friday in exchange for Y, in a swap mediated by Oman",
 // "Armenia and Azerbaijan agreed ... under a deal brokered by Moscow": the
 // agent of a passive mediating verb (mediating_verbs) on a noun of a deal
@@ -812,6 +868,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     extra.push_back(std::move(e));
   for (CodedEvent& e : mediationEvents(parse, actors, discourse ? discourse->isPerson : nullptr))
     extra.push_back(std::move(e));
+  for (CodedEvent& e : solidarityEvents(parse, actors)) extra.push_back(std::move(e));
   for (CodedEvent& e : extra) {
     const bool known = std::any_of(coded.begin(), coded.end(), [&](const CodedEvent& c) {
       return c.source == e.source && c.target == e.target && c.code == e.code;

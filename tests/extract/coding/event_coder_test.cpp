@@ -2114,6 +2114,17 @@ TEST_CASE("Coder: 'in a swap mediated by Oman', 'under a deal brokered by Moscow
                          "Russia -CONSULT->"));
 }
 
+TEST_CASE("Coder: 'in solidarity with X', 'in support of X' is the subject's support of X", "[extract][coder]") {
+  const auto f = facts("On Saturday Nicaragua also cut its ties with Quito, in solidarity with Mexico.", "2024-04-07");
+  INFO(dump(f));
+  CHECK(has(f, "Nicaragua -SUPPORT-> Mexico"));
+  CHECK(has(facts("Poland sent tanks to the border in support of Lithuania.", "2024-04-07"),
+            "Poland -SUPPORT-> Lithuania"));
+  // Not denied support, nor a support with no one after it.
+  CHECK_FALSE(anyLineHas(facts("Nicaragua did not cut ties in solidarity with Mexico.", "2024-04-07"), "-SUPPORT->"));
+  CHECK_FALSE(anyLineHas(facts("Nicaragua cut ties with Ecuador in solidarity.", "2024-04-07"), "-SUPPORT->"));
+}
+
 TEST_CASE("Coder: 'the raid' names a coercion told before as well as an attack", "[extract][coder]") {
   const auto f = facts(
       "Ecuadorian police forced their way into the Mexican embassy in Quito on Friday night.\n"
