@@ -439,10 +439,19 @@ class ClauseFinder {
     if (e == 0 || !isWord(e - 1, ",") || p_.clauses.empty()) return kNoIndex;
     const Clause& rel = p_.clauses.back();
     const size_t relVerb = verbElem_.back();
+    if (relVerb < 2 || !isWord(relVerb - 1, ",") || !isNp(relVerb - 2)) return kNoIndex;
+    // ... or an -ing participle set off so ("Blinken, speaking in London
+    // alongside Lammy, said ..."), opening right after the phrase.
+    const bool participle = rel.kind == ClauseKind::kParticipial && rel.subject == kNoIndex && relVerb == 2;
+    if (participle) {
+      for (size_t k = relVerb + 1; k + 1 < e; ++k)
+        if (elems_[k].kind == Elem::kVg && !vgOf(k).nonFinite) return kNoIndex;
+      return static_cast<int32_t>(elems_[relVerb - 2].index);
+    }
     if (rel.kind != ClauseKind::kRelative || !rel.subjectInherited || rel.subject == kNoIndex ||
-        !p_.vgs[rel.verb].reducedPassive || relVerb < 2 || !isWord(relVerb - 1, ","))
+        !p_.vgs[rel.verb].reducedPassive)
       return kNoIndex;
-    if (!isNp(relVerb - 2) || static_cast<int32_t>(elems_[relVerb - 2].index) != rel.subject) return kNoIndex;
+    if (static_cast<int32_t>(elems_[relVerb - 2].index) != rel.subject) return kNoIndex;
     for (size_t k = relVerb + 1; k + 1 < e; ++k)
       if (elems_[k].kind == Elem::kVg && !vgOf(k).nonFinite) return kNoIndex;
     return rel.subject;

@@ -1058,6 +1058,17 @@ bool verbAfterRelative(Context& c) {
   return true;
 }
 
+// "Blinken, speaking alongside X, said Russia was ...": "said" is an
+// adjective only right after a determiner ("the said agreement"); after a
+// comma or a name it is the verb.
+bool saidAfterComma(Context& c) {
+  const Reading& r = c.r;
+  if (!r.verb || r.form != VerbForm::kPast || c.w.lower != "said"sv || c.prev == nullptr) return false;
+  if (c.prev->lower != ","sv && c.pp != Pos::kProperNoun) return false;
+  setVerb(c.w, r);
+  return true;
+}
+
 // Picks noun / verb / adjective / adverb for an open-class word from its
 // readings and its neighbours; the first rule that applies wins.
 void tagOpen(std::vector<Draft>& drafts, size_t i) {
@@ -1073,9 +1084,10 @@ void tagOpen(std::vector<Draft>& drafts, size_t i) {
     d.word.pos = Pos::kAdverb;
     return;
   }
-  if (timeQualifier(c) || objectComplement(c) || verbAfterRelative(c) || adverbInPerfect(c) || verbAfterAuxiliary(c) ||
-      phrasalPast(c) || afterDeterminer(c) || coordinatedModifier(c) || gerundOrParticiple(c) ||
-      subjunctiveAfterDemand(c) || nounBeforeAuxiliary(c) || verbAfterSubjectAdverb(c) || afterNoun(c))
+  if (saidAfterComma(c) || timeQualifier(c) || objectComplement(c) || verbAfterRelative(c) || adverbInPerfect(c) ||
+      verbAfterAuxiliary(c) || phrasalPast(c) || afterDeterminer(c) || coordinatedModifier(c) ||
+      gerundOrParticiple(c) || subjunctiveAfterDemand(c) || nounBeforeAuxiliary(c) || verbAfterSubjectAdverb(c) ||
+      afterNoun(c))
     return;
   byLexicon(c);
 }

@@ -402,3 +402,16 @@ TEST_CASE("Clauses: an active verb with an object after 'and' goes on the clause
     if (q.vgs[c.verb].lemma == "attack" && c.subject != syn::kNoIndex)
       CHECK(syn::spanText(q, q.nps[static_cast<size_t>(c.subject)].span) != "Gondor");
 }
+
+TEST_CASE("Clauses: an -ing participle set off by commas after a phrase leaves that phrase the verb's subject",
+          "[extract][syntax]") {
+  const auto p = syn::parse(lexicon(), "Aragorn, speaking in Bree alongside Faramir, said Mordor would attack.", 0);
+  bool found = false;
+  for (const auto& c : p.clauses)
+    if (p.vgs[c.verb].lemma == "say") {
+      found = true;
+      REQUIRE(c.subject != syn::kNoIndex);
+      CHECK(syn::spanText(p, p.nps[static_cast<size_t>(c.subject)].span) == "Aragorn");
+    }
+  CHECK(found);
+}

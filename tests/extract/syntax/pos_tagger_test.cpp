@@ -302,3 +302,16 @@ TEST_CASE("PosTagger: a finite form right after a relative 'which' or 'who' is t
   INFO(tags(t));
   CHECK(wordAt(v, "attacks").pos == Pos::kNoun);
 }
+
+TEST_CASE("PosTagger: 'said' after a comma or a name is the verb, after a determiner an adjective",
+          "[extract][syntax]") {
+  const std::string s = "Aragorn, speaking in Bree alongside Faramir, said Mordor was likely to attack Gondor.";
+  const std::vector<syn::Word> w = syn::tagWords(lexicon(), s, 0);
+  INFO(tags(s));
+  CHECK(wordAt(w, "said").pos == Pos::kVerb);
+  const std::string t = "Gondor said the said agreement was void.";
+  const std::vector<syn::Word> v = syn::tagWords(lexicon(), t, 0);
+  INFO(tags(t));
+  CHECK(v[1].pos == Pos::kVerb);
+  CHECK(v[3].pos != Pos::kVerb);  // "the said agreement"
+}
