@@ -385,7 +385,7 @@ TEST_CASE("Mentions: a capitalised name after a group noun is a group, armed aft
   for (const auto& a : y.actors) CHECK(a.actor.name != "Monday");
 }
 
-TEST_CASE("Relations: a party's general secretary leads it; a group's chief negotiator is one of it",
+TEST_CASE("Relations: a party's general secretary leads it, a group's chief negotiator is one of it",
           "[extract][relations]") {
   // Invented names: the dictionary knows neither.
   CHECK(hasLine(
