@@ -243,6 +243,9 @@ void Counts::add(const Counts& o) {
   flaggedCoded += o.flaggedCoded;
   datesChecked += o.datesChecked;
   datesRight += o.datesRight;
+  missedNoActor += o.missedNoActor;
+  missedNoEdge += o.missedNoEdge;
+  missedOtherEdge += o.missedOtherEdge;
 }
 
 FileScore scoreFile(const Extractor& extractor, const std::string& name, const std::vector<HeldoutDoc>& docs) {
@@ -311,6 +314,22 @@ FileScore scoreFile(const Extractor& extractor, const std::string& name, const s
       if (!standing) ++c.expectedEvents;
       if (hits.empty()) {
         score.notes.push_back(where + " MISSED    " + describe(e) + "  [line " + std::to_string(e.line) + "]");
+        auto held = [&](const std::vector<std::string>& names) {
+          for (const Extraction& x : extractions)
+            for (const ExtractedActor& a : x.actors)
+              if (nameMatches(names, a.actor)) return true;
+          return false;
+        };
+        const bool between = std::any_of(produced.begin(), produced.end(), [&](const Produced& p) {
+          return (nameMatches(e.src, *p.src) && nameMatches(e.dst, *p.dst)) ||
+                 (nameMatches(e.src, *p.dst) && nameMatches(e.dst, *p.src));
+        });
+        if (!held(e.src) || !held(e.dst))
+          ++c.missedNoActor;
+        else if (between)
+          ++c.missedOtherEdge;
+        else
+          ++c.missedNoEdge;
         continue;
       }
       ++c.found;
@@ -381,7 +400,9 @@ std::string formatJson(const std::vector<FileScore>& files) {
       << ",\"event_precision\":" << fmtRatio(c.correctEvents, c.producedEvents) << ",\"must_not\":" << c.mustNot
       << ",\"must_not_violated\":" << c.mustNotViolated << ",\"future_negated\":" << c.flagged
       << ",\"future_negated_coded\":" << c.flaggedCoded << ",\"dates_checked\":" << c.datesChecked
-      << ",\"dates_right\":" << c.datesRight << "}";
+      << ",\"dates_right\":" << c.datesRight << ",\"expected_events\":" << c.expectedEvents
+      << ",\"found_events\":" << c.foundEvents << ",\"missed_no_actor\":" << c.missedNoActor
+      << ",\"missed_no_edge\":" << c.missedNoEdge << ",\"missed_other_edge\":" << c.missedOtherEdge << "}";
     return o.str();
   };
   std::ostringstream out;

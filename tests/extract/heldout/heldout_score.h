@@ -65,6 +65,14 @@ struct Counts {
   size_t flaggedCoded = 0;      // of those, produced as happened
   size_t datesChecked = 0;      // found PLOVER events (a date is always expected)
   size_t datesRight = 0;
+  // Where each missed `=` line was lost (totals a frozen set may show: no
+  // sentence is named): a party the paragraph's actors do not hold
+  // (`missedNoActor`), both parties held but no edge between them
+  // (`missedNoEdge`), or an edge between them of another type or direction
+  // (`missedOtherEdge`).
+  size_t missedNoActor = 0;
+  size_t missedNoEdge = 0;
+  size_t missedOtherEdge = 0;
 
   void add(const Counts& o);
   double recall() const { return expected ? double(found) / double(expected) : 0.0; }
