@@ -251,6 +251,9 @@ TEST_CASE("Default verb dictionary: 'added X to' a blacklist is a sanction, othe
   CHECK(
       hasLine(facts("Russia declared the Free Russia Foundation an undesirable organisation on Monday.", "2021-06-09"),
               "Russia -COERCE-> Free Russia Foundation"));
+  // "barred X from running / entering": a ban (an unknown name after "barred" is a person).
+  CHECK(hasLine(facts("The United States barred Consuela Portas from entering the country.", "2022-05-16"),
+                "United States -COERCE-> Consuela Portas"));
   // Police officers sent abroad keep the peace (074), as peacekeepers do.
   CHECK(hasLine(facts("Kenya sent 400 police officers to Haiti on Tuesday.", "2024-06-26"), "Kenya -AID-> Haiti"));
   // "added" is speech, and "told X to" a demand, never "added X to".
