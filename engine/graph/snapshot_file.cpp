@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <bit>
 #include <cerrno>
-#include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <iterator>
@@ -18,7 +17,9 @@
 
 #include "base/kill_point.h"
 #include "base/write_fault.h"
+#include "graph/kgsum.h"
 #include "graph/snapshot_overlay.h"
+#include "graph/temp_files.h"
 
 namespace kg::graph {
 
@@ -38,8 +39,6 @@ constexpr size_t kHeaderBytes = 1024;
 constexpr size_t kSectionAlign = 64;
 // RocksDB identities are 36-character UUIDs; the field leaves room.
 constexpr size_t kIdentityBytes = 64;
-constexpr uint64_t kSumSeed = 0x2545F4914F6CDD1DULL;
-constexpr uint64_t kSumPrime = 0x9E3779B97F4A7C15ULL;
 
 // Header field offsets (FORMAT.md "Graph snapshot file").
 constexpr size_t kOffVersion = 8, kOffHeaderBytes = 12, kOffFileBytes = 16, kOffSequence = 24, kOffVertices = 32,
@@ -122,43 +121,6 @@ SnapshotArrays arraysAt(const std::byte* base, const uint64_t (&offset)[kSection
   return a;
 }
 
-// kgsum64 (FORMAT.md): the bytes as little-endian 64-bit words, the last one
-// padded with zeros, dealt round-robin to four lanes (independent chains, so
-// the CPU overlaps their multiplies); each lane and then the fold of the
-// lanes is a chain of steps that are bijections of the word and of the
-// state, so changing any one word always changes the result.
-uint64_t sumStep(uint64_t h, uint64_t w) { return std::rotl((h ^ w) * kSumPrime, 29); }
-
-uint64_t checksum(std::span<const std::byte> bytes) {
-  constexpr size_t kLanes = 4;
-  uint64_t lane[kLanes];
-  for (size_t j = 0; j < kLanes; ++j) lane[j] = kSumSeed + j;
-  const std::byte* p = bytes.data();
-  const size_t words = bytes.size() / 8;
-  size_t i = 0;
-  for (; i + kLanes <= words; i += kLanes)
-    for (size_t j = 0; j < kLanes; ++j) {
-      uint64_t w;
-      std::memcpy(&w, p + 8 * (i + j), 8);
-      lane[j] = sumStep(lane[j], w);
-    }
-  for (; i < words; ++i) {
-    uint64_t w;
-    std::memcpy(&w, p + 8 * i, 8);
-    lane[i % kLanes] = sumStep(lane[i % kLanes], w);
-  }
-  if (bytes.size() % 8) {
-    uint64_t w = 0;
-    std::memcpy(&w, p + 8 * words, bytes.size() % 8);
-    lane[words % kLanes] = sumStep(lane[words % kLanes], w);
-  }
-  uint64_t h = kSumSeed ^ bytes.size();
-  for (uint64_t l : lane) h = sumStep(h, l);
-  h ^= h >> 33;
-  h *= kSumPrime;
-  return h ^ (h >> 29);
-}
-
 size_t elementCount(Count c, uint64_t vertices, uint64_t edges, uint64_t runs) {
   switch (c) {
     case Count::kV: return vertices;
@@ -219,23 +181,6 @@ Status writeAll(int fd, const std::byte* p, size_t n, const std::string& path, W
   return Status::ok();
 }
 
-// Removes `path.tmp-PID` files whose process has gone (a writer that crashed).
-void removeAbandonedTemps(const std::string& path) {
-  const fs::path target(path);
-  const std::string prefix = target.filename().string() + ".tmp-";
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(target.parent_path(), ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind(prefix, 0) != 0) continue;
-    const std::string pidText = name.substr(prefix.size());
-    if (pidText.empty() || pidText.find_first_not_of("0123456789") != std::string::npos) continue;
-    const pid_t pid = static_cast<pid_t>(std::stol(pidText));
-    if (pid == ::getpid()) continue;
-    if (::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge
-    fs::remove(entry.path(), ec);
-  }
-}
-
 Status syncDirectory(const std::string& dir, WriteFaults* faults) {
   if (faults != nullptr) KG_RETURN_IF_ERROR(faults->next(WriteOp::kDirSync, dir));
   Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
@@ -265,12 +210,12 @@ std::vector<std::byte> makeHeader(const Snapshot& s, const SnapshotStamp& stamp,
     offset = alignUp(end);
     putU64(entry, offset);
     putU64(entry + 8, bytes.size());
-    putU64(entry + 16, checksum(bytes));
+    putU64(entry + 16, kgsum64(bytes));
     end = offset + bytes.size();
   }
   *fileBytes = end;  // the last array ends the file: no padding after it
   putU64(&h[kOffFileBytes], end);
-  putU64(&h[kOffHeaderSum], checksum(std::span(h.data(), kOffHeaderSum)));
+  putU64(&h[kOffHeaderSum], kgsum64(std::span(h.data(), kOffHeaderSum)));
   return h;
 }
 
@@ -330,7 +275,7 @@ Status checkHeader(const Mapping& m, const std::string& path, SnapshotStamp* sta
   if (m.size() < kHeaderBytes)
     return corrupt(path, "truncated: " + std::to_string(m.size()) + " bytes, shorter than its " +
                              std::to_string(kHeaderBytes) + "-byte header");
-  if (getU64(h + kOffHeaderSum) != checksum(std::span(h, kOffHeaderSum)))
+  if (getU64(h + kOffHeaderSum) != kgsum64(std::span(h, kOffHeaderSum)))
     return corrupt(path, "header checksum mismatch");
   const uint64_t fileBytes = getU64(h + kOffFileBytes);
   if (fileBytes != m.size())
@@ -546,7 +491,7 @@ Status writeSnapshotFile(const std::string& path, const Snapshot& snapshot, cons
     return Status::invalidArgument("snapshot file " + path + ": store identity longer than " +
                                    std::to_string(kIdentityBytes) + " bytes");
   removeAbandonedTemps(path);
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  const std::string tmp = tempPathFor(path);
   uint64_t fileBytes = 0;
   const std::vector<std::byte> header = makeHeader(snapshot, stamp, &fileBytes);
   if (faults != nullptr) KG_RETURN_IF_ERROR(faults->next(WriteOp::kCreate, tmp));
@@ -596,7 +541,7 @@ Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify 
   KG_RETURN_IF_ERROR(checkHeader(*mapping, path, &out.stamp, &vertices, &edges, offset, bytes, sums));
   if (verify == SnapshotVerify::kFull)
     for (size_t i = 0; i < kSectionCount; ++i)
-      if (checksum(std::span(mapping->data() + offset[i], bytes[i])) != sums[i])
+      if (kgsum64(std::span(mapping->data() + offset[i], bytes[i])) != sums[i])
         return corrupt(path, std::string("checksum mismatch in array ") + kSections[i].name);
   const SnapshotArrays arrays = arraysAt(mapping->data(), offset, bytes);
   auto view = Snapshot::view(arrays, mapping);
