@@ -20,6 +20,7 @@
 #include "graph/kgsum.h"
 #include "graph/snapshot_overlay.h"
 #include "graph/temp_files.h"
+#include "graph/verification_record.h"
 
 namespace kg::graph {
 
@@ -409,7 +410,7 @@ std::shared_ptr<OverlayBase> extend(const OverlayBase& base, const Written& w) {
 // `now`, or the change log does not cover the writes since it.
 Result<std::shared_ptr<OverlayBase>> attachFile(const storage::GraphStore& store, const std::string& dbPath,
                                                 const SnapshotStamp& now, const LoadOptions& options) {
-  auto opened = openSnapshotFile(snapshotFilePath(dbPath), options.verify);
+  auto opened = openSnapshotFile(snapshotFilePath(dbPath), options.verify, options.verifySettle);
   if (!opened || opened->stamp.identity != now.identity || opened->stamp.sequence > now.sequence)
     return std::shared_ptr<OverlayBase>();
   auto out = std::make_shared<OverlayBase>();
@@ -517,7 +518,11 @@ Status writeSnapshotFile(const std::string& path, const Snapshot& snapshot, cons
   return syncDirectory(fs::path(path).parent_path().string(), faults);
 }
 
-Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify verify) {
+Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify verify,
+                                        std::chrono::milliseconds settle) {
+  // Before the file's status is read: a change after this moment gets a
+  // later ctime than the one a record would hold (verification_record.h).
+  const auto began = std::chrono::system_clock::now();
   Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) {
     if (errno == ENOENT) return Status::notFound("no snapshot file " + path);
@@ -533,13 +538,30 @@ Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify 
                    fd.get(), 0);
   if (p == MAP_FAILED) return Status::ioError(errnoText("map", path));
   // A header-only open reads arrays as queries touch them, scattered: no
-  // read-ahead, so that a query brings in only the pages it reads.
+  // read-around, so that a query brings in only the pages it reads. Not for
+  // a file trusted by its record (kOnce): a query after a write merges the
+  // change log, which reads the row bounds and the reverse CSR's edge indices
+  // through (tens of MB on 10M edges), and 4 KB faults cost it more than the
+  // system's read-around (graph/README.md, "Verified once").
   if (verify == SnapshotVerify::kHeader) ::madvise(p, size, MADV_RANDOM);
   auto mapping = std::make_shared<Mapping>(p, size, fd.release());
   OpenedSnapshot out;
   uint64_t vertices = 0, edges = 0, offset[kSectionCount], bytes[kSectionCount], sums[kSectionCount];
   KG_RETURN_IF_ERROR(checkHeader(*mapping, path, &out.stamp, &vertices, &edges, offset, bytes, sums));
-  if (verify == SnapshotVerify::kFull)
+  // This version of the file, named by its header checksum (which covers
+  // every array's checksum) and what the kernel says of it.
+  const uint64_t digest = getU64(mapping->data() + kOffHeaderSum);
+  const int fileFd = mapping->backing().fd;
+  std::optional<FileVersion> version;
+  if (verify != SnapshotVerify::kHeader) version = fileVersion(fileFd, digest);
+  out.checked = verify == SnapshotVerify::kHeader ? SnapshotChecked::kHeader : SnapshotChecked::kWhole;
+  if (verify == SnapshotVerify::kOnce && version && isRecordedVerified(path, *version))
+    out.checked = SnapshotChecked::kRecorded;
+  const bool whole = out.checked == SnapshotChecked::kWhole;
+  // Read whole as kFull's MAP_POPULATE does (older kernels refuse
+  // MADV_POPULATE_READ: the checksums then fault the pages in).
+  if (whole && verify == SnapshotVerify::kOnce) ::madvise(p, size, MADV_POPULATE_READ);
+  if (whole)
     for (size_t i = 0; i < kSectionCount; ++i)
       if (kgsum64(std::span(mapping->data() + offset[i], bytes[i])) != sums[i])
         return corrupt(path, std::string("checksum mismatch in array ") + kSections[i].name);
@@ -549,9 +571,11 @@ Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify 
   // The checksums catch damage; a file with matching checksums and contents
   // no writer makes (crafted, or a writer's bug) is refused as well, since
   // the queries index by these entries without checking them.
-  if (verify == SnapshotVerify::kFull) {
+  if (whole) {
     Status contents = Snapshot::checkContents(arrays);
     if (!contents.isOk()) return corrupt(path, contents.message());
+    // Sound as read, and unchanged from before the reading to after it.
+    if (version && fileVersion(fileFd, digest) == version) recordVerified(path, *version, began, settle);
   }
   out.snapshot = std::move(view).value();
   out.backing = mapping->backing();
@@ -571,7 +595,7 @@ Result<LoadedSnapshot> loadSnapshot(const storage::GraphStore& store, const std:
   const SnapshotStamp now{store.identity(), store.sequenceNumber()};
   if (now.identity.empty()) return build(store, options);
   const std::string path = snapshotFilePath(dbPath);
-  auto opened = openSnapshotFile(path, options.verify);
+  auto opened = openSnapshotFile(path, options.verify, options.verifySettle);
   if (opened) {
     if (opened->stamp == now) {
       LoadedSnapshot out;
@@ -723,7 +747,7 @@ Result<WriterFold> foldSnapshotFile(const storage::GraphStore& store, const std:
   if (options.verify != SnapshotVerify::kHeader) {
     // Damaged (the next reader reports it and rebuilds), or replaced
     // meanwhile by a reader's fold: left to readers.
-    auto verified = openSnapshotFile(path, options.verify);
+    auto verified = openSnapshotFile(path, options.verify, options.verifySettle);
     if (!verified || verified->stamp != opened->stamp) return WriterFold::kNone;
     opened = std::move(verified);
   }
