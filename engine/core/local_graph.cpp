@@ -368,6 +368,7 @@ graph::LoadOptions LocalGraph::snapshotOptions() const {
   graph::LoadOptions o;
   o.report = report_;
   o.progress = snapshotProgress_;
+  if (verifyEveryOpen_) o.verify = graph::SnapshotVerify::kFull;
   return o;
 }
 
@@ -400,10 +401,12 @@ Status trimChangeLog(Engine& engine) {
       [&](storage::GraphStore& store) { return graph::trimChangeLog(store, engine.path()); });
 }
 
-Result<bool> foldSnapshotFile(Engine& engine) {
+Result<bool> foldSnapshotFile(Engine& engine, bool verifyEveryOpen) {
   bool folded = false;
+  graph::LoadOptions options;
+  if (verifyEveryOpen) options.verify = graph::SnapshotVerify::kFull;
   KG_RETURN_IF_ERROR(engine.withWriteLock([&](storage::GraphStore& store) -> Status {
-    auto done = graph::foldSnapshotFile(store, engine.path(), graph::LoadOptions{});
+    auto done = graph::foldSnapshotFile(store, engine.path(), options);
     if (!done) return done.status();
     folded = *done == graph::WriterFold::kFolded;
     return Status::ok();

@@ -81,9 +81,11 @@ Status trimChangeLog(Engine& engine);
 // calls it when it closes a database it wrote, after trimChangeLog, so that
 // the next query maps a current file instead of folding it itself. Returns
 // true when it saved the file. Costs a read of the change log and of the
-// changed edges when no fold is due. Errors: those of the store and of the
-// file's write; the previous file then stays.
-Result<bool> foldSnapshotFile(Engine& engine);
+// changed edges when no fold is due. `verifyEveryOpen`: the file is read
+// whole before it is merged even when it was verified before
+// (graph::SnapshotVerify::kFull instead of kOnce). Errors: those of the store
+// and of the file's write; the previous file then stays.
+Result<bool> foldSnapshotFile(Engine& engine, bool verifyEveryOpen = false);
 
 class LocalGraph final : public GraphApi {
  public:
@@ -179,6 +181,11 @@ class LocalGraph final : public GraphApi {
   void setSnapshotProgress(std::function<void(uint64_t done, uint64_t total)> progress) {
     snapshotProgress_ = std::move(progress);
   }
+  // true: the snapshot file is read whole (every checksum) at every open
+  // (graph::SnapshotVerify::kFull); default false: once per version of the
+  // file, then its verification record stands in (kOnce; graph/README.md,
+  // "Verified once"). Call before the first query.
+  void setSnapshotVerifyEveryOpen(bool every) { verifyEveryOpen_ = every; }
 
   Engine& engine() { return engine_; }
   // The listings kept for paging (tests, diagnostics).
@@ -223,6 +230,7 @@ class LocalGraph final : public GraphApi {
   const std::unique_ptr<Snapshots> snapshots_;
   std::function<void(const std::string&)> report_;
   std::function<void(uint64_t, uint64_t)> snapshotProgress_;
+  bool verifyEveryOpen_ = false;
   const DictionaryOptions dictionaries_;
   // A listing read straight from the store (edges, actors) is stamped with
   // the store's write epoch (GraphStore::writeEpoch: odd while a commit

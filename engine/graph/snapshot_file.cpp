@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <bit>
 #include <cerrno>
-#include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <iterator>
@@ -18,7 +17,10 @@
 
 #include "base/kill_point.h"
 #include "base/write_fault.h"
+#include "graph/kgsum.h"
 #include "graph/snapshot_overlay.h"
+#include "graph/temp_files.h"
+#include "graph/verification_record.h"
 
 namespace kg::graph {
 
@@ -38,8 +40,6 @@ constexpr size_t kHeaderBytes = 1024;
 constexpr size_t kSectionAlign = 64;
 // RocksDB identities are 36-character UUIDs; the field leaves room.
 constexpr size_t kIdentityBytes = 64;
-constexpr uint64_t kSumSeed = 0x2545F4914F6CDD1DULL;
-constexpr uint64_t kSumPrime = 0x9E3779B97F4A7C15ULL;
 
 // Header field offsets (FORMAT.md "Graph snapshot file").
 constexpr size_t kOffVersion = 8, kOffHeaderBytes = 12, kOffFileBytes = 16, kOffSequence = 24, kOffVertices = 32,
@@ -122,43 +122,6 @@ SnapshotArrays arraysAt(const std::byte* base, const uint64_t (&offset)[kSection
   return a;
 }
 
-// kgsum64 (FORMAT.md): the bytes as little-endian 64-bit words, the last one
-// padded with zeros, dealt round-robin to four lanes (independent chains, so
-// the CPU overlaps their multiplies); each lane and then the fold of the
-// lanes is a chain of steps that are bijections of the word and of the
-// state, so changing any one word always changes the result.
-uint64_t sumStep(uint64_t h, uint64_t w) { return std::rotl((h ^ w) * kSumPrime, 29); }
-
-uint64_t checksum(std::span<const std::byte> bytes) {
-  constexpr size_t kLanes = 4;
-  uint64_t lane[kLanes];
-  for (size_t j = 0; j < kLanes; ++j) lane[j] = kSumSeed + j;
-  const std::byte* p = bytes.data();
-  const size_t words = bytes.size() / 8;
-  size_t i = 0;
-  for (; i + kLanes <= words; i += kLanes)
-    for (size_t j = 0; j < kLanes; ++j) {
-      uint64_t w;
-      std::memcpy(&w, p + 8 * (i + j), 8);
-      lane[j] = sumStep(lane[j], w);
-    }
-  for (; i < words; ++i) {
-    uint64_t w;
-    std::memcpy(&w, p + 8 * i, 8);
-    lane[i % kLanes] = sumStep(lane[i % kLanes], w);
-  }
-  if (bytes.size() % 8) {
-    uint64_t w = 0;
-    std::memcpy(&w, p + 8 * words, bytes.size() % 8);
-    lane[words % kLanes] = sumStep(lane[words % kLanes], w);
-  }
-  uint64_t h = kSumSeed ^ bytes.size();
-  for (uint64_t l : lane) h = sumStep(h, l);
-  h ^= h >> 33;
-  h *= kSumPrime;
-  return h ^ (h >> 29);
-}
-
 size_t elementCount(Count c, uint64_t vertices, uint64_t edges, uint64_t runs) {
   switch (c) {
     case Count::kV: return vertices;
@@ -219,23 +182,6 @@ Status writeAll(int fd, const std::byte* p, size_t n, const std::string& path, W
   return Status::ok();
 }
 
-// Removes `path.tmp-PID` files whose process has gone (a writer that crashed).
-void removeAbandonedTemps(const std::string& path) {
-  const fs::path target(path);
-  const std::string prefix = target.filename().string() + ".tmp-";
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(target.parent_path(), ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind(prefix, 0) != 0) continue;
-    const std::string pidText = name.substr(prefix.size());
-    if (pidText.empty() || pidText.find_first_not_of("0123456789") != std::string::npos) continue;
-    const pid_t pid = static_cast<pid_t>(std::stol(pidText));
-    if (pid == ::getpid()) continue;
-    if (::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge
-    fs::remove(entry.path(), ec);
-  }
-}
-
 Status syncDirectory(const std::string& dir, WriteFaults* faults) {
   if (faults != nullptr) KG_RETURN_IF_ERROR(faults->next(WriteOp::kDirSync, dir));
   Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
@@ -265,12 +211,12 @@ std::vector<std::byte> makeHeader(const Snapshot& s, const SnapshotStamp& stamp,
     offset = alignUp(end);
     putU64(entry, offset);
     putU64(entry + 8, bytes.size());
-    putU64(entry + 16, checksum(bytes));
+    putU64(entry + 16, kgsum64(bytes));
     end = offset + bytes.size();
   }
   *fileBytes = end;  // the last array ends the file: no padding after it
   putU64(&h[kOffFileBytes], end);
-  putU64(&h[kOffHeaderSum], checksum(std::span(h.data(), kOffHeaderSum)));
+  putU64(&h[kOffHeaderSum], kgsum64(std::span(h.data(), kOffHeaderSum)));
   return h;
 }
 
@@ -330,7 +276,7 @@ Status checkHeader(const Mapping& m, const std::string& path, SnapshotStamp* sta
   if (m.size() < kHeaderBytes)
     return corrupt(path, "truncated: " + std::to_string(m.size()) + " bytes, shorter than its " +
                              std::to_string(kHeaderBytes) + "-byte header");
-  if (getU64(h + kOffHeaderSum) != checksum(std::span(h, kOffHeaderSum)))
+  if (getU64(h + kOffHeaderSum) != kgsum64(std::span(h, kOffHeaderSum)))
     return corrupt(path, "header checksum mismatch");
   const uint64_t fileBytes = getU64(h + kOffFileBytes);
   if (fileBytes != m.size())
@@ -464,7 +410,7 @@ std::shared_ptr<OverlayBase> extend(const OverlayBase& base, const Written& w) {
 // `now`, or the change log does not cover the writes since it.
 Result<std::shared_ptr<OverlayBase>> attachFile(const storage::GraphStore& store, const std::string& dbPath,
                                                 const SnapshotStamp& now, const LoadOptions& options) {
-  auto opened = openSnapshotFile(snapshotFilePath(dbPath), options.verify);
+  auto opened = openSnapshotFile(snapshotFilePath(dbPath), options.verify, options.verifySettle);
   if (!opened || opened->stamp.identity != now.identity || opened->stamp.sequence > now.sequence)
     return std::shared_ptr<OverlayBase>();
   auto out = std::make_shared<OverlayBase>();
@@ -546,7 +492,7 @@ Status writeSnapshotFile(const std::string& path, const Snapshot& snapshot, cons
     return Status::invalidArgument("snapshot file " + path + ": store identity longer than " +
                                    std::to_string(kIdentityBytes) + " bytes");
   removeAbandonedTemps(path);
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  const std::string tmp = tempPathFor(path);
   uint64_t fileBytes = 0;
   const std::vector<std::byte> header = makeHeader(snapshot, stamp, &fileBytes);
   if (faults != nullptr) KG_RETURN_IF_ERROR(faults->next(WriteOp::kCreate, tmp));
@@ -572,7 +518,11 @@ Status writeSnapshotFile(const std::string& path, const Snapshot& snapshot, cons
   return syncDirectory(fs::path(path).parent_path().string(), faults);
 }
 
-Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify verify) {
+Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify verify,
+                                        std::chrono::milliseconds settle) {
+  // Before the file's status is read: a change after this moment gets a
+  // later ctime than the one a record would hold (verification_record.h).
+  const auto began = std::chrono::system_clock::now();
   Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) {
     if (errno == ENOENT) return Status::notFound("no snapshot file " + path);
@@ -588,15 +538,32 @@ Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify 
                    fd.get(), 0);
   if (p == MAP_FAILED) return Status::ioError(errnoText("map", path));
   // A header-only open reads arrays as queries touch them, scattered: no
-  // read-ahead, so that a query brings in only the pages it reads.
+  // read-around, so that a query brings in only the pages it reads. Not for
+  // a file trusted by its record (kOnce): a query after a write merges the
+  // change log, which reads the row bounds and the reverse CSR's edge indices
+  // through (tens of MB on 10M edges), and 4 KB faults cost it more than the
+  // system's read-around (graph/README.md, "Verified once").
   if (verify == SnapshotVerify::kHeader) ::madvise(p, size, MADV_RANDOM);
   auto mapping = std::make_shared<Mapping>(p, size, fd.release());
   OpenedSnapshot out;
   uint64_t vertices = 0, edges = 0, offset[kSectionCount], bytes[kSectionCount], sums[kSectionCount];
   KG_RETURN_IF_ERROR(checkHeader(*mapping, path, &out.stamp, &vertices, &edges, offset, bytes, sums));
-  if (verify == SnapshotVerify::kFull)
+  // This version of the file, named by its header checksum (which covers
+  // every array's checksum) and what the kernel says of it.
+  const uint64_t digest = getU64(mapping->data() + kOffHeaderSum);
+  const int fileFd = mapping->backing().fd;
+  std::optional<FileVersion> version;
+  if (verify != SnapshotVerify::kHeader) version = fileVersion(fileFd, digest);
+  out.checked = verify == SnapshotVerify::kHeader ? SnapshotChecked::kHeader : SnapshotChecked::kWhole;
+  if (verify == SnapshotVerify::kOnce && version && isRecordedVerified(path, *version))
+    out.checked = SnapshotChecked::kRecorded;
+  const bool whole = out.checked == SnapshotChecked::kWhole;
+  // Read whole as kFull's MAP_POPULATE does (older kernels refuse
+  // MADV_POPULATE_READ: the checksums then fault the pages in).
+  if (whole && verify == SnapshotVerify::kOnce) ::madvise(p, size, MADV_POPULATE_READ);
+  if (whole)
     for (size_t i = 0; i < kSectionCount; ++i)
-      if (checksum(std::span(mapping->data() + offset[i], bytes[i])) != sums[i])
+      if (kgsum64(std::span(mapping->data() + offset[i], bytes[i])) != sums[i])
         return corrupt(path, std::string("checksum mismatch in array ") + kSections[i].name);
   const SnapshotArrays arrays = arraysAt(mapping->data(), offset, bytes);
   auto view = Snapshot::view(arrays, mapping);
@@ -604,9 +571,11 @@ Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify 
   // The checksums catch damage; a file with matching checksums and contents
   // no writer makes (crafted, or a writer's bug) is refused as well, since
   // the queries index by these entries without checking them.
-  if (verify == SnapshotVerify::kFull) {
+  if (whole) {
     Status contents = Snapshot::checkContents(arrays);
     if (!contents.isOk()) return corrupt(path, contents.message());
+    // Sound as read, and unchanged from before the reading to after it.
+    if (version && fileVersion(fileFd, digest) == version) recordVerified(path, *version, began, settle);
   }
   out.snapshot = std::move(view).value();
   out.backing = mapping->backing();
@@ -626,7 +595,7 @@ Result<LoadedSnapshot> loadSnapshot(const storage::GraphStore& store, const std:
   const SnapshotStamp now{store.identity(), store.sequenceNumber()};
   if (now.identity.empty()) return build(store, options);
   const std::string path = snapshotFilePath(dbPath);
-  auto opened = openSnapshotFile(path, options.verify);
+  auto opened = openSnapshotFile(path, options.verify, options.verifySettle);
   if (opened) {
     if (opened->stamp == now) {
       LoadedSnapshot out;
@@ -778,7 +747,7 @@ Result<WriterFold> foldSnapshotFile(const storage::GraphStore& store, const std:
   if (options.verify != SnapshotVerify::kHeader) {
     // Damaged (the next reader reports it and rebuilds), or replaced
     // meanwhile by a reader's fold: left to readers.
-    auto verified = openSnapshotFile(path, options.verify);
+    auto verified = openSnapshotFile(path, options.verify, options.verifySettle);
     if (!verified || verified->stamp != opened->stamp) return WriterFold::kNone;
     opened = std::move(verified);
   }

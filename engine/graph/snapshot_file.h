@@ -16,6 +16,7 @@
 // lost pages — replace the file (rename) instead, or delete it.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -25,6 +26,7 @@
 #include "base/status.h"
 #include "graph/snapshot.h"
 #include "graph/snapshot_overlay.h"
+#include "graph/verification_record.h"
 #include "storage/graph_store.h"
 
 namespace kg::graph {
@@ -43,8 +45,28 @@ struct SnapshotStamp {
 
 // What openSnapshotFile checks before handing out a snapshot.
 enum class SnapshotVerify {
-  kFull,    // header and every array's checksum: reads the whole file once
-  kHeader,  // header, sizes and row bounds only: the arrays are read as queries touch them
+  // The header, every array's checksum and the contents the queries index by
+  // (Snapshot::checkContents), at every open: reads the whole file.
+  kFull,
+  // kFull the first time this version of the file is opened in this boot,
+  // then recorded beside it (`graph.snapshot.verified`,
+  // graph/verification_record.h); later opens of the same, unchanged file
+  // check the header and that record only, and read the arrays as queries
+  // touch them. Any change made to the file through the file system since
+  // (a write, truncation, utime, a rename over it, a copy) makes it be read
+  // whole again; a change beneath the file system is not seen
+  // (graph/README.md, "Verified once").
+  kOnce,
+  // The header, sizes and row bounds only: the arrays are read as queries
+  // touch them. For benchmarks and for a writer that only plans.
+  kHeader,
+};
+
+// How an open checked the file it handed out.
+enum class SnapshotChecked {
+  kWhole,     // read whole: every checksum and the contents (kFull, or kOnce on a file not yet recorded)
+  kRecorded,  // the header, and a verification record naming this version of the file (kOnce)
+  kHeader,    // the header only (kHeader)
 };
 
 // `dbPath`/graph.snapshot.
@@ -67,18 +89,26 @@ struct OpenedSnapshot {
   // The open file and its mapping (what overlayChanges maps pieces of), valid
   // while `snapshot` lives.
   FileBacking backing;
+  SnapshotChecked checked = SnapshotChecked::kWhole;
 };
 
 // Maps the snapshot file at `path` (and keeps it open while the snapshot
 // lives). NotFound when there is none; Corruption
 // with a message saying what was wrong (not a snapshot file, another layout
 // version, truncated, a checksum that does not match, inconsistent sizes;
-// with kFull also contents out of range, Snapshot::checkContents);
+// when read whole also contents out of range, Snapshot::checkContents);
 // IOError when it cannot be read. The mapping lives as long as the snapshot.
-Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify verify = SnapshotVerify::kFull);
+// A file read whole and found sound is recorded as verified (kFull and
+// kOnce; graph/verification_record.h) unless its status changed less than
+// `settle` before the open began; only kOnce trusts such a record.
+Result<OpenedSnapshot> openSnapshotFile(const std::string& path, SnapshotVerify verify = SnapshotVerify::kFull,
+                                        std::chrono::milliseconds settle = kVerifySettle);
 
 struct LoadOptions {
-  SnapshotVerify verify = SnapshotVerify::kFull;
+  SnapshotVerify verify = SnapshotVerify::kOnce;
+  // openSnapshotFile's `settle`: how long a file's status must have been
+  // unchanged before its verification is recorded.
+  std::chrono::milliseconds verifySettle = kVerifySettle;
   // Saves a snapshot built because the file was missing, stale or unusable.
   bool save = true;
   // Receives one line for each problem met (an unusable file, a failed save);

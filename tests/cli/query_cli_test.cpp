@@ -8,6 +8,7 @@
 #include <fstream>
 #include <set>
 
+#include "../support/file_damage.h"
 #include "../support/run.h"
 
 using kg::testing::RunResult;
@@ -433,6 +434,45 @@ TEST_CASE("kg queries: the snapshot file is saved, reused, rebuilt after a write
     for (const auto& e : std::filesystem::directory_iterator(db))
       CHECK(e.path().filename().string().find("graph.snapshot.tmp-") == std::string::npos);
   }
+}
+
+TEST_CASE("kg queries: the snapshot file is read whole once, and damage done to it after that is still reported",
+          "[cli][query][snapfile][verify]") {
+  TempDir dir;
+  const std::string db = dir.sub("kg.db");
+  Kg kg{db};
+  seedGraph(kg);
+  const std::string file = db + "/graph.snapshot";
+  const std::string record = file + ".verified";
+  const std::string question = "neighbors 'Qassem Soleimani' --depth 2 --json";
+  auto first = kg(question);  // builds and saves the file: too new to be recorded
+  REQUIRE(first.rc == 0);
+  CHECK_FALSE(std::filesystem::exists(record));
+  kg::testing::waitSettled(file, std::chrono::milliseconds(2000));  // kVerifySettle
+  auto verifying = kg(question);                                    // reads it whole, finds it sound, records it
+  REQUIRE(verifying.rc == 0);
+  CHECK(verifying.out == first.out);
+  REQUIRE(std::filesystem::exists(record));
+  auto trusting = kg(question);  // checks the header and the record
+  CHECK(trusting.err.empty());
+  CHECK(trusting.out == first.out);
+  // KG_SNAPSHOT_VERIFY=always reads it whole again, and answers alike.
+  auto always =
+      kg::testing::run("KG_SNAPSHOT_VERIFY=always " + std::string(KG_BIN) + " --db " + shq(db) + " " + question);
+  CHECK(always.rc == 0);
+  CHECK(always.err.empty());
+  CHECK(always.out == first.out);
+
+  // The same size, a byte flipped in the last array, the modification time
+  // put back: the ctime moved, so the record no longer names the file.
+  kg::testing::flipInPlace(file, std::filesystem::file_size(file) - 20);
+  auto damaged = kg(question);
+  REQUIRE(damaged.rc == 0);
+  CHECK(damaged.out == first.out);
+  CHECK_THAT(damaged.err, Catch::StartsWith("kg: warning: snapshot file " + file + ": checksum mismatch in array"));
+  auto healed = kg(question);
+  CHECK(healed.err.empty());
+  CHECK(healed.out == first.out);
 }
 
 TEST_CASE("kg queries: a writing command folds a due snapshot file, and the next query maps it as it is",

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../support/file_damage.h"
 #include "../support/snapshot_spec.h"
 #include "../support/temp_dir.h"
 #include "graph/snapshot_file.h"
@@ -202,8 +203,10 @@ struct TestStore {
     REQUIRE(store->commit(*batch).isOk());
   }
 
-  LoadedSnapshot load(std::vector<std::string>* reports = nullptr) {
+  LoadedSnapshot load(std::vector<std::string>* reports = nullptr,
+                      std::chrono::milliseconds settle = LoadOptions{}.verifySettle) {
     LoadOptions o;
+    o.verifySettle = settle;
     o.report = [reports](const std::string& line) {
       if (reports) reports->push_back(line);
     };
@@ -546,4 +549,154 @@ TEST_CASE("SnapshotFile: a missing file is built and saved without a report", "[
   auto opened = openSnapshotFile(snapshotFilePath(db.path));
   INFO(opened.status().message());
   CHECK(opened.isOk());
+}
+
+// SnapshotVerify::kOnce (graph/README.md, "Verified once"): a file is read
+// whole the first time, then its verification record stands in for the
+// reading until anything changes the file; a short settle time stands in for
+// kVerifySettle's two seconds.
+namespace {
+
+constexpr std::chrono::milliseconds kSettle{30};
+
+std::string readText(const std::string& path) {
+  const std::vector<char> b = readBytes(path);
+  return {b.begin(), b.end()};
+}
+
+}  // namespace
+
+TEST_CASE("SnapshotFile: kOnce reads a file whole once, then trusts its record until the file is replaced",
+          "[graph][snapfile][verify]") {
+  TempDir dir;
+  const std::string path = dir.sub("graph.snapshot");
+  auto built = randomSnapshot(4, 60, 900);
+  REQUIRE(writeSnapshotFile(path, *built, kStamp).isOk());
+  kg::testing::waitSettled(path, kSettle);
+  auto first = openSnapshotFile(path, SnapshotVerify::kOnce, kSettle);
+  REQUIRE(first.isOk());
+  CHECK(first->checked == SnapshotChecked::kWhole);
+  CHECK(std::filesystem::exists(verificationRecordPath(path)));
+  auto second = openSnapshotFile(path, SnapshotVerify::kOnce, kSettle);
+  REQUIRE(second.isOk());
+  CHECK(second->checked == SnapshotChecked::kRecorded);
+  CHECK(second->stamp == kStamp);
+  requireSameArrays(*built, *second->snapshot);
+  CHECK(answers(*second->snapshot, 4) == answers(*built, 4));
+  // kFull never takes a record's word; kHeader never reads one.
+  CHECK(openSnapshotFile(path, SnapshotVerify::kFull, kSettle)->checked == SnapshotChecked::kWhole);
+  CHECK(openSnapshotFile(path, SnapshotVerify::kHeader, kSettle)->checked == SnapshotChecked::kHeader);
+  // A save renames a new file over it: another version, read whole once more.
+  REQUIRE(writeSnapshotFile(path, *built, kStamp).isOk());
+  kg::testing::waitSettled(path, kSettle);
+  CHECK(openSnapshotFile(path, SnapshotVerify::kOnce, kSettle)->checked == SnapshotChecked::kWhole);
+  CHECK(openSnapshotFile(path, SnapshotVerify::kOnce, kSettle)->checked == SnapshotChecked::kRecorded);
+}
+
+TEST_CASE("SnapshotFile: a file changed less than the settle time ago is read whole at every open",
+          "[graph][snapfile][verify]") {
+  TempDir dir;
+  const std::string path = dir.sub("graph.snapshot");
+  auto built = randomSnapshot(5, 30, 200);
+  REQUIRE(writeSnapshotFile(path, *built, kStamp).isOk());
+  for (int i = 0; i < 2; ++i) {
+    auto opened = openSnapshotFile(path, SnapshotVerify::kOnce, std::chrono::hours(1));
+    REQUIRE(opened.isOk());
+    CHECK(opened->checked == SnapshotChecked::kWhole);
+  }
+  CHECK_FALSE(std::filesystem::exists(verificationRecordPath(path)));
+}
+
+TEST_CASE("SnapshotFile: a copied database's file is read whole, though its record was copied with it",
+          "[graph][snapfile][verify]") {
+  TestStore db(27);
+  db.addActors(15);
+  db.addEdges(120);
+  const std::string file = snapshotFilePath(db.path);
+  db.load(nullptr, kSettle);
+  kg::testing::waitSettled(file, kSettle);
+  db.load(nullptr, kSettle);  // reads it whole and records it
+  REQUIRE(openSnapshotFile(file, SnapshotVerify::kOnce, kSettle)->checked == SnapshotChecked::kRecorded);
+  const std::string copy = db.dir.sub("copy.snapshot");
+  std::filesystem::copy_file(file, copy);
+  std::filesystem::copy_file(verificationRecordPath(file), verificationRecordPath(copy));
+  kg::testing::waitSettled(copy, kSettle);
+  CHECK(openSnapshotFile(copy, SnapshotVerify::kOnce, kSettle)->checked == SnapshotChecked::kWhole);
+}
+
+TEST_CASE("SnapshotFile: damage done after the file was verified once (same size, mtime put back) is caught",
+          "[graph][snapfile][verify]") {
+  TestStore db(23);
+  db.addActors(20);
+  db.addEdges(300);
+  const std::string file = snapshotFilePath(db.path);
+  const LoadedSnapshot good = db.load(nullptr, kSettle);  // built and saved
+  CHECK_FALSE(good.fromFile);
+  const std::vector<char> original = readBytes(file);
+  // The state every section starts from: the file verified once, so that a
+  // later open trusts its record instead of reading it.
+  auto verifiedOnce = [&] {
+    kg::testing::waitSettled(file, kSettle);
+    std::vector<std::string> reports;
+    REQUIRE(db.load(&reports, kSettle).fromFile);
+    REQUIRE(reports.empty());
+    auto trusted = openSnapshotFile(file, SnapshotVerify::kOnce, kSettle);
+    REQUIRE(trusted.isOk());
+    REQUIRE(trusted->checked == SnapshotChecked::kRecorded);
+  };
+  // After the damage: one line naming the file and what was wrong, the
+  // snapshot rebuilt from the store, the file saved whole again.
+  auto detected = [&](const std::string& message) {
+    std::vector<std::string> reports;
+    LoadedSnapshot loaded = db.load(&reports, kSettle);
+    CHECK_FALSE(loaded.fromFile);
+    REQUIRE(reports.size() == 1);
+    CHECK_THAT(reports[0], Catch::Contains(file) && Catch::Contains(message) && Catch::Contains("rebuilding"));
+    requireSameArrays(*good.snapshot, *loaded.snapshot);
+    CHECK(readBytes(file) == original);
+  };
+  static const char* kNames[] = {"actorIds", "outRow",   "outCol",    "inRow",     "inCol",      "inEdge",
+                                 "type",     "first",    "last",      "precision", "confidence", "evidence",
+                                 "cameo",    "typeSpan", "runVertex", "runStart",  "edgeId"};
+  SECTION("a bit flipped in each array in turn") {
+    for (size_t array = 0; array < 17; ++array) {
+      uint64_t bytes;
+      std::memcpy(&bytes, &original[120 + array * 24 + 8], 8);
+      if (bytes == 0) continue;  // an empty run index
+      INFO("array " << kNames[array]);
+      verifiedOnce();
+      kg::testing::flipInPlace(file, arrayOffset(original, array) + bytes / 2);
+      detected(std::string("checksum mismatch in array ") + kNames[array]);
+    }
+  }
+  SECTION("a bit flipped in the header") {
+    verifiedOnce();
+    kg::testing::flipInPlace(file, 30);
+    detected("header checksum mismatch");
+  }
+  SECTION("contents no writer makes, with every checksum made to match") {
+    verifiedOnce();
+    std::vector<char> bytes = original;
+    const uint32_t past = 20000;
+    std::memcpy(&bytes[arrayOffset(bytes, 2) + 4 * 7], &past, 4);  // a target past the vertices
+    resum(bytes);
+    kg::testing::rewriteInPlace(file, std::string(bytes.begin(), bytes.end()));
+    detected("outCol entry 7");
+  }
+  SECTION("truncated in place") {
+    verifiedOnce();
+    std::filesystem::resize_file(file, original.size() - 100);
+    detected("truncated");
+  }
+  SECTION("the record itself damaged: the file is read whole, found sound and recorded again") {
+    verifiedOnce();
+    const std::string record = verificationRecordPath(file);
+    std::string text = readText(record);
+    text[60] ^= 0x01;
+    std::ofstream(record, std::ios::binary | std::ios::trunc) << text;
+    auto opened = openSnapshotFile(file, SnapshotVerify::kOnce, kSettle);
+    REQUIRE(opened.isOk());
+    CHECK(opened->checked == SnapshotChecked::kWhole);
+    CHECK(openSnapshotFile(file, SnapshotVerify::kOnce, kSettle)->checked == SnapshotChecked::kRecorded);
+  }
 }

@@ -51,7 +51,7 @@ Status CliContext::closeEngine() {
   // would leave the folded file one commit behind the store; the records the
   // folded file makes useless go at the next writer's trim.
   if (engineWritable_ && writerFold && exitCode == 0) {
-    auto folded = core::foldSnapshotFile(*engine_);
+    auto folded = core::foldSnapshotFile(*engine_, verifySnapshotEveryOpen);
     if (!folded && !json)
       std::cerr << "kg: warning: could not fold the graph snapshot file (the next query will): "
                 << folded.status().message() << "\n";
@@ -75,6 +75,7 @@ Result<core::GraphApi*> CliContext::api() {
   if (!e) return e.status();
   auto local = std::make_unique<core::LocalGraph>(**e);
   local->setSnapshotReport([](const std::string& line) { std::cerr << "kg: warning: " << line << "\n"; });
+  local->setSnapshotVerifyEveryOpen(verifySnapshotEveryOpen);
   local->setSnapshotProgress([this](uint64_t done, uint64_t total) {
     if (progress) progress->snapshotBuild(done, total);
   });
@@ -89,6 +90,7 @@ Result<core::GraphApi*> CliContext::writableApi() {
   if (!api_) {
     auto local = std::make_unique<core::LocalGraph>(**e);
     local->setSnapshotReport([](const std::string& line) { std::cerr << "kg: warning: " << line << "\n"; });
+    local->setSnapshotVerifyEveryOpen(verifySnapshotEveryOpen);
     api_ = std::move(local);
   }
   return api_.get();

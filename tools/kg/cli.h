@@ -72,6 +72,9 @@ struct CliContext {
   // After a writing command, fold the graph snapshot file when a reader
   // would (core::foldSnapshotFile); false with KG_WRITER_FOLD=0.
   bool writerFold = true;
+  // Read the graph snapshot file whole at every open instead of once per
+  // version of it (KG_SNAPSHOT_VERIFY=always; LocalGraph::setSnapshotVerifyEveryOpen).
+  bool verifySnapshotEveryOpen = false;
 
   // Closes the database opened by engine() (and the api() over it), releasing
   // its lock. After writes, first drops the change records the snapshot file

@@ -115,6 +115,10 @@ int main(int argc, char** argv) {
   // to the next query (quicker writes, slower first query).
   const char* fold = std::getenv("KG_WRITER_FOLD");
   ctx.writerFold = !(fold && std::string_view(fold) == "0");
+  // KG_SNAPSHOT_VERIFY=always: read the graph snapshot file whole (every
+  // checksum) at every open, not once per version of the file.
+  const char* verify = std::getenv("KG_SNAPSHOT_VERIFY");
+  ctx.verifySnapshotEveryOpen = verify && std::string_view(verify) == "always";
   auto* db = app.add_option("--db", ctx.dbPath, "database directory (default: $KG_DB, else ./kg.db)");
   app.add_flag("--json", ctx.json, "print machine-readable JSON (errors too: {\"error\":{...}} on stderr)");
   app.add_flag("--quiet", ctx.quiet, "no progress lines on a terminal");

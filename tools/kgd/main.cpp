@@ -26,6 +26,10 @@ int serveGraph(kg::core::Engine& engine, const std::vector<std::string>& actorFi
   xo.actorFiles = actorFiles;
   kg::core::LocalGraph graph(engine, xo);
   graph.setSnapshotReport([](const std::string& line) { std::cerr << "kgd: warning: " << line << "\n"; });
+  // KG_SNAPSHOT_VERIFY=always: read the snapshot file whole at every open,
+  // not once per version of the file (graph/README.md, "Verified once").
+  const char* verify = std::getenv("KG_SNAPSHOT_VERIFY");
+  graph.setSnapshotVerifyEveryOpen(verify != nullptr && std::string(verify) == "always");
   // Load (or build) the first snapshot before accepting clients, so that the
   // first multi-hop query does not pay for it.
   if (auto st = graph.loadSnapshot(); !st.isOk()) {
