@@ -353,8 +353,10 @@ std::vector<CodedEvent> mediationEvents(const syntax::SentenceParse& p, const Np
         partiesOf(p, actors, t.subjectInherited ? syntax::kNoIndex : t.subject);
     for (uint32_t o : t.objects)
       for (const auto& x : partiesOf(p, actors, static_cast<int32_t>(o))) parties.push_back(x);
-    for (const auto& [mediator, mnp] : mediators)
-      for (const auto& [e, np] : parties) {
+    // (Pairs, not structured bindings: clang 14 cannot capture one in a lambda.)
+    for (const auto& m : mediators)
+      for (const auto& party : parties) {
+        const size_t mediator = m.first, e = party.first;
         if (e == mediator || isPerson(e) || isPerson(mediator)) continue;
         if (std::any_of(out.begin(), out.end(),
                         [&](const CodedEvent& x) { return x.source == mediator && x.target == e; }))
@@ -362,8 +364,8 @@ std::vector<CodedEvent> mediationEvents(const syntax::SentenceParse& p, const Np
         CodedEvent ev;
         ev.source = mediator;
         ev.target = e;
-        ev.sourceNp = mnp;
-        ev.targetNp = np;
+        ev.sourceNp = m.second;
+        ev.targetNp = party.second;
         ev.code = "045";
         ev.clause = static_cast<uint32_t>(top);
         out.push_back(std::move(ev));
