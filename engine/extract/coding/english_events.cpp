@@ -193,6 +193,22 @@ std::optional<size_t> firstActor(const NpActors& actors, int32_t np) {
   return actors[np].front();
 }
 
+// An event the nominal readings below (help, mediation, solidarity,
+// attacks named by a noun, fronted meetings) code: `source` acts on
+// `target` with CAMEO `code` in clause `clause`, the phrases naming them
+// being `sourceNp` and `targetNp`.
+CodedEvent nominalEvent(size_t source, int32_t sourceNp, size_t target, int32_t targetNp, std::string code,
+                        size_t clause) {
+  CodedEvent ev;
+  ev.source = source;
+  ev.target = target;
+  ev.sourceNp = sourceNp;
+  ev.targetNp = targetNp;
+  ev.code = std::move(code);
+  ev.clause = static_cast<uint32_t>(clause);
+  return ev;
+}
+
 // The parties phrase `np` names, each with the phrase naming it: the
 // members of a coordination that name one ("the United States, Britain and
 // Jordan"), else the phrase's own first actor. Empty for none or kNoIndex.
@@ -312,14 +328,7 @@ std::vector<CodedEvent> solidarityEvents(const syntax::SentenceParse& p, const N
     if (!supporter) continue;
     for (const auto& [e, np] : parties) {
       if (e == *supporter) continue;
-      CodedEvent ev;
-      ev.source = *supporter;
-      ev.target = e;
-      ev.sourceNp = p.clauses[ci].subject;
-      ev.targetNp = np;
-      ev.code = "051";
-      ev.clause = static_cast<uint32_t>(ci);
-      out.push_back(std::move(ev));
+      out.push_back(nominalEvent(*supporter, p.clauses[ci].subject, e, np, "051", ci));
     }
   }
   return out;
@@ -361,14 +370,7 @@ std::vector<CodedEvent> mediationEvents(const syntax::SentenceParse& p, const Np
         if (std::any_of(out.begin(), out.end(),
                         [&](const CodedEvent& x) { return x.source == mediator && x.target == e; }))
           continue;
-        CodedEvent ev;
-        ev.source = mediator;
-        ev.target = e;
-        ev.sourceNp = m.second;
-        ev.targetNp = party.second;
-        ev.code = "045";
-        ev.clause = static_cast<uint32_t>(top);
-        out.push_back(std::move(ev));
+        out.push_back(nominalEvent(mediator, m.second, e, party.second, "045", top));
       }
   }
   return out;
@@ -431,14 +433,7 @@ std::vector<CodedEvent> helpEvents(const syntax::SentenceParse& p, const NpActor
     if (!target) continue;
     for (const auto& [e, np] : parties) {
       if (e == *target) continue;
-      CodedEvent ev;
-      ev.source = e;
-      ev.target = *target;
-      ev.sourceNp = np;
-      ev.targetNp = helped;
-      ev.code = "070";
-      ev.clause = static_cast<uint32_t>(ci);
-      out.push_back(std::move(ev));
+      out.push_back(nominalEvent(e, np, *target, helped, "070", ci));
     }
   }
   return out;
@@ -496,14 +491,7 @@ std::vector<CodedEvent> nominalAttackEvents(const syntax::SentenceParse& p, cons
     if (ci >= p.clauses.size() || w.attackUndoingVerbs.contains(p.vgs[p.clauses[ci].verb].lemma)) continue;
     for (const auto& [e, np] : victims) {
       if (e == *author) continue;
-      CodedEvent ev;
-      ev.source = *author;
-      ev.target = e;
-      ev.sourceNp = static_cast<int32_t>(k);
-      ev.targetNp = np;
-      ev.code = code;
-      ev.clause = static_cast<uint32_t>(ci);
-      out.push_back(std::move(ev));
+      out.push_back(nominalEvent(*author, static_cast<int32_t>(k), e, np, code, ci));
     }
   }
   return out;
@@ -541,14 +529,7 @@ std::vector<CodedEvent> frontedMeetingEvents(const syntax::SentenceParse& p, con
       for (size_t e : met)
         for (size_t src : sources) {
           if (src == e) continue;
-          CodedEvent ev;
-          ev.source = src;
-          ev.target = e;
-          ev.sourceNp = c.subject;
-          ev.targetNp = with.np;
-          ev.code = "040";
-          ev.clause = static_cast<uint32_t>(ci);
-          out.push_back(std::move(ev));
+          out.push_back(nominalEvent(src, c.subject, e, with.np, "040", ci));
         }
     }
   }
