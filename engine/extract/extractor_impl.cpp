@@ -612,9 +612,11 @@ Extraction ExtractorImpl::extract(const Article& article) const {
             return true;
         return false;
       };
-      // "The Guards accused the groups of ...", "The country's rulers ...",
-      // "The government said ...": a phrase the discourse binds
-      // (coding/pronouns.h) names a party too.
+      // "The Guards accused the groups of ...", "the group", "the
+      // country's rulers": "the" and a head the discourse binds
+      // (coding/pronouns.h: the_group_heads, the_country_heads,
+      // counted_group_heads, the head that named the previous subject group)
+      // names a party too.
       auto namesBack = [&] {
         const EnglishCoderWords& cw = englishCoderWords();
         for (size_t t = 0; t + 1 < tokens.size(); ++t) {

@@ -83,11 +83,14 @@ class Catalog {
   size_t addActor(const Actor& actor, std::string_view origin);
   void addRelation(size_t actor, CatalogRelation relation);
   void addTitle(TitleDef title);
-  // The title whose canonical name is `canonical`, or nullptr.
+  // The title whose canonical name is `canonical` (exact spelling), or
+  // nullptr; valid until the next addTitle or parseDictionary. A scan of
+  // titles() (a hundred or so).
   const TitleDef* findTitle(std::string_view canonical) const;
 
   // Resolves relation targets by canonical name or alias; InvalidArgument
-  // naming the relation's file:line when a target is unknown.
+  // naming the relation's file:line when a target is unknown, or naming the
+  // title when a title's `state` line names no actor.
   Status link();
 
   // Index of the actor whose canonical name or alias has this strict key.

@@ -209,6 +209,15 @@ CodedEvent nominalEvent(size_t source, int32_t sourceNp, size_t target, int32_t 
   return ev;
 }
 
+// The clause whose prepositional phrases hold `pp` (an element of p.pps);
+// p.clauses.size() when none does.
+size_t clauseOfPp(const syntax::SentenceParse& p, const syntax::PrepPhrase& pp) {
+  const auto index = static_cast<uint32_t>(&pp - p.pps.data());
+  for (size_t k = 0; k < p.clauses.size(); ++k)
+    if (std::find(p.clauses[k].pps.begin(), p.clauses[k].pps.end(), index) != p.clauses[k].pps.end()) return k;
+  return p.clauses.size();
+}
+
 // The parties phrase `np` names, each with the phrase naming it: the
 // members of a coordination that name one ("the United States, Britain and
 // Jordan"), else the phrase's own first actor. Empty for none or kNoIndex.
@@ -315,10 +324,7 @@ std::vector<CodedEvent> solidarityEvents(const syntax::SentenceParse& p, const N
     const auto parties = partiesOf(p, actors, with);
     if (parties.empty()) continue;
     // The clause holding the phrase, else the first one starting after it.
-    const auto ppIndex = static_cast<uint32_t>(&in - p.pps.data());
-    size_t ci = p.clauses.size();
-    for (size_t k = 0; k < p.clauses.size() && ci == p.clauses.size(); ++k)
-      if (std::find(p.clauses[k].pps.begin(), p.clauses[k].pps.end(), ppIndex) != p.clauses[k].pps.end()) ci = k;
+    size_t ci = clauseOfPp(p, in);
     for (size_t k = 0; k < p.clauses.size() && ci == p.clauses.size(); ++k) {
       const int32_t s = p.clauses[k].subject;
       if (s != syntax::kNoIndex && p.nps[s].span.first >= in.span.last) ci = k;
@@ -408,10 +414,7 @@ std::vector<CodedEvent> helpEvents(const syntax::SentenceParse& p, const NpActor
     const auto parties = partiesOf(p, actors, helpers);
     if (parties.empty()) continue;
     // The clause the phrase belongs to, else the one it stands in.
-    const auto ppIndex = static_cast<uint32_t>(&with - p.pps.data());
-    size_t ci = p.clauses.size();
-    for (size_t k = 0; k < p.clauses.size() && ci == p.clauses.size(); ++k)
-      if (std::find(p.clauses[k].pps.begin(), p.clauses[k].pps.end(), ppIndex) != p.clauses[k].pps.end()) ci = k;
+    size_t ci = clauseOfPp(p, with);
     if (ci == p.clauses.size()) ci = clauseNear(p, with.span.first);
     const syntax::Clause& c = p.clauses[ci];
     const bool passive = p.vgs[c.verb].voice == syntax::Voice::kPassive;

@@ -17,16 +17,6 @@ using syntax::SentenceParse;
 // Hamas" (role_heads in data/english_coder_words.txt).
 bool isRoleHead(std::string_view lemma) { return englishCoderWords().roleHeads.contains(lemma); }
 
-// True when a clause has phrase `np` as its own subject.
-bool isSubject(const SentenceParse& p, int32_t np) {
-  return std::any_of(p.clauses.begin(), p.clauses.end(),
-                     [&](const syntax::Clause& c) { return c.subject == np && !c.subjectInherited; });
-}
-
-// Possessive determiners that point back at an actor already named:
-// "Pakistan said its air force ...", "the allies and their troops".
-bool isPossessivePronoun(std::string_view w) { return w == "its" || w == "their"; }
-
 // The actor of the nearest clause subject before word `w` (not inside the
 // phrase `np` itself), or none when that subject names no actor.
 std::vector<size_t> antecedent(const SentenceParse& p, const NpActors& out, size_t w, int32_t np) {
@@ -118,6 +108,13 @@ bool renameByNamedList(const SentenceParse& p, const std::vector<bool>& headName
   (*out)[of] = std::move(named);
   return true;
 }
+
+bool isSubject(const SentenceParse& p, int32_t np) {
+  return std::any_of(p.clauses.begin(), p.clauses.end(),
+                     [&](const syntax::Clause& c) { return c.subject == np && !c.subjectInherited; });
+}
+
+bool isPossessivePronoun(std::string_view w) { return w == "its" || w == "their"; }
 
 NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMentions,
                       std::vector<std::pair<int32_t, size_t>>* displaced) {

@@ -48,6 +48,14 @@ void entitiesNamed(const syntax::SentenceParse& parse, const NpActors& actors, i
 // officials", "them").
 void addMember(syntax::SentenceParse* parse, NpActors* actors, size_t np, syntax::WordSpan span, size_t entity);
 
+// True when a clause has phrase `np` as its own subject (not one it
+// inherits from the clause before: "... and then warned C").
+bool isSubject(const syntax::SentenceParse& parse, int32_t np);
+
+// True for the possessive determiners that point back at an actor already
+// named: "its" ("Pakistan said its air force ..."), "their". (lower case)
+bool isPossessivePronoun(std::string_view word);
+
 // The actors each phrase names. `displaced` (may be null) receives (phrase,
 // entity) for an owner a named apposition displaced ("Iraq's top cleric,
 // X": the phrase is X, no longer Iraq), so that a reading of the owner as

@@ -692,12 +692,8 @@ void bindTheGroup(const SentenceParse& p, const DiscourseState& state, NpActors*
   bool lent = false;
   for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
     const syntax::NounPhrase& n = p.nps[k];
-    const std::string& first = p.words[n.span.first].lower;
-    if (!(*actors)[k].empty() || !n.members.empty() || (first != "its" && first != "their") ||
-        !w.groupPeopleHeads.contains(p.words[n.head].lemma))
-      continue;
-    if (std::any_of(p.clauses.begin(), p.clauses.end(),
-                    [&](const syntax::Clause& c) { return c.subject == static_cast<int32_t>(k); }))
+    if (!(*actors)[k].empty() || !n.members.empty() || !isPossessivePronoun(p.words[n.span.first].lower) ||
+        !w.groupPeopleHeads.contains(p.words[n.head].lemma) || isSubject(p, static_cast<int32_t>(k)))
       continue;
     if (const auto g = groupBefore(k)) {
       (*actors)[k] = {*g};
