@@ -20,7 +20,10 @@ TEST_CASE("PETRARCH suite: validation records coded from raw text meet the measu
   // subject opened by "neither" negates its clause ("Neither Galadriel nor
   // Gollum boycotted the parade", COMPOUND-23), which PETRARCH2 codes as
   // done (two expected events) and we code as not having happened.
-  CHECK(100 * t.root >= 74 * t.expected);
+  // Session 39: 271/359 = 75.5%, the issue's target (75%): PETRARCH's ARRIVE
+  // [032:033] has no pattern, and a verb of arrival takes the state it
+  // arrives "in" as the one it visits (DEMO-17).
+  CHECK(100 * t.root >= 75 * t.expected);
   // Measured 13/277 = 4.7% until session 25, 14/277 = 5.1% since: the
   // adjunct clause of PATTERN-24 ("... after leaving Eriador") is coded with
   // the validation dictionary's default for LEAVE (012), which PETRARCH2

@@ -28,6 +28,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"naming_verbs", &W::namingVerbs},
     {"characterisation_blame", &W::characterisationBlame},
     {"topic_verbs", &W::topicVerbs},
+    {"arrival_verbs", &W::arrivalVerbs},
     {"object_control_verbs", &W::objectControlVerbs},
     {"planning_governors", &W::planningGovernors},
     {"negating_governors", &W::negatingGovernors},

@@ -61,6 +61,7 @@ struct EnglishCoderWords {
   WordSet mediationVerbs;  // event_coder.cpp: "a deal brokered by X": X is no party
   WordSet flagOfConvenienceWords;    // english_events.cpp: "the Panama-flagged tanker" is no act on Panama
   WordSet accordNouns, accordVerbs;  // english_events.cpp: "an agreement was signed between X and Y"
+  WordSet arrivalVerbs;              // event_coder.cpp: "arrived in X" visits X
 };
 
 // The sets of `text` in english_coder_words.txt's format; `file` names it in

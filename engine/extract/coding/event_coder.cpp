@@ -876,7 +876,8 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
     if (!complementVerb && !attachedToVerb(t, c, verbEnd, ph.span.first)) break;
     // "by" after an object names the object's author: "condemned an attack by X".
     const bool author = ph.prep == "by" && !objects.empty();
-    if (!words().addressPrepositions.contains(ph.prep) && !author) continue;
+    const bool arrivedIn = ph.prep == "in" && words().arrivalVerbs.contains(vg.lemma);
+    if (!words().addressPrepositions.contains(ph.prep) && !author && !arrivedIn) continue;
     if (namesOccasion(t.p, ph.prep, ph.np)) continue;  // "met at the G20 summit": not the one addressed
     // What a topic verb's object holds is the topic too ("discussed the
     // withdrawal of troops from Iraq"): its party is the one "with" it.

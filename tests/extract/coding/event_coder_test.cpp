@@ -3,6 +3,8 @@
 // these tests from public facts; none is from the held-out set or the seeds.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 
 #include "../extract_test_util.h"
 
@@ -2541,4 +2543,37 @@ TEST_CASE("Coder: support for the victims of an attack named in another clause s
       facts("The closure could lead to US air strikes on the armed militias supported by Iran.", "2020-09-28");
   INFO(dump(f));
   CHECK_FALSE(has(f, "Iran -SUPPORT-> United States"));
+}
+
+TEST_CASE(
+    "Coder: a PETRARCH verb of arrival with no pattern visits the state it arrives in, other verbs keep 'in' a place",
+    "[extract][coder][petrarch]") {
+  // A verb dictionary in PETRARCH's format whose ARRIVE family has a code and
+  // no pattern, as PETRARCH2's validation dictionary writes it.
+  const std::string path = std::filesystem::temp_directory_path() / "kg_coder_arrival_verbs.txt";
+  {
+    std::ofstream f(path);
+    f << "--- ARRIVE [032:033] ---\nARRIVE\n\n--- CRITICIZE [111] ---\nCRITICIZE\n";
+  }
+  kg::extract::ExtractorOptions o;
+  o.loadDefaultEventDictionaries = false;
+  o.verbFiles = {path};
+  auto x = kg::extract::Extractor::create(o);
+  REQUIRE(x.isOk());
+  auto codes = [&](const std::string& text) {
+    std::set<std::string> out;
+    const auto ex = (*x)->extract(kg::extract::testing::article(text, "2021-03-02"));
+    for (const auto& e : ex.edges)
+      if (!e.edge.cameo.empty())
+        out.insert(ex.actors[e.src].actor.name + " " + e.edge.cameo + " " + ex.actors[e.dst].actor.name);
+    return out;
+  };
+  const auto a = codes("Greek Prime Minister Kyriakos Mitsotakis arrived in Bulgaria on Monday.");
+  INFO(dump(a));
+  CHECK(anyLineHas(a, " 032 Bulgaria"));
+  CHECK(std::any_of(a.begin(), a.end(), [](const std::string& l) { return l.rfind("Bulgaria 033 ", 0) == 0; }));
+  const auto c = codes("Greek Prime Minister Kyriakos Mitsotakis criticized the protesters in Bulgaria on Monday.");
+  INFO(dump(c));
+  CHECK_FALSE(anyLineHas(c, "Bulgaria"));
+  std::filesystem::remove(path);
 }

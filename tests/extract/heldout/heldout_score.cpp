@@ -313,7 +313,6 @@ FileScore scoreFile(const Extractor& extractor, const std::string& name, const s
       ++c.expected;
       if (!standing) ++c.expectedEvents;
       if (hits.empty()) {
-        score.notes.push_back(where + " MISSED    " + describe(e) + "  [line " + std::to_string(e.line) + "]");
         auto held = [&](const std::vector<std::string>& names) {
           for (const Extraction& x : extractions)
             for (const ExtractedActor& a : x.actors)
@@ -324,12 +323,18 @@ FileScore scoreFile(const Extractor& extractor, const std::string& name, const s
           return (nameMatches(e.src, *p.src) && nameMatches(e.dst, *p.dst)) ||
                  (nameMatches(e.src, *p.dst) && nameMatches(e.dst, *p.src));
         });
-        if (!held(e.src) || !held(e.dst))
+        std::string why;
+        if (!held(e.src) || !held(e.dst)) {
           ++c.missedNoActor;
-        else if (between)
+          why = "no-actor";
+        } else if (between) {
           ++c.missedOtherEdge;
-        else
+          why = "other-edge";
+        } else {
           ++c.missedNoEdge;
+          why = "no-edge";
+        }
+        score.notes.push_back(where + " MISSED    " + describe(e) + "  [line " + std::to_string(e.line) + "] " + why);
         continue;
       }
       ++c.found;
