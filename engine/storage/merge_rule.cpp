@@ -31,6 +31,17 @@ std::optional<int> rankEvent(const Edge& s, const Edge& in) {
   if (readFromText(s.dateBasis) && readFromText(in.dateBasis) && a.precision() == DatePrecision::kDay &&
       b.precision() == DatePrecision::kDay && std::abs(a.days() - b.days()) <= kTextDayTolerance)
     return 3;
+  if (a.precision() == DatePrecision::kDay && b.precision() == DatePrecision::kDay) {
+    // The article's day bounds the text day from above (merge_rule.h kArticleLagDays).
+    int32_t lag = 0;
+    if (s.dateBasis == DateBasis::kArticle && in.dateBasis == DateBasis::kText)
+      lag = a.days() - b.days();
+    else if (in.dateBasis == DateBasis::kArticle && s.dateBasis == DateBasis::kText)
+      lag = b.days() - a.days();
+    else
+      return std::nullopt;
+    if (lag >= -kTextDayTolerance && lag <= kArticleLagDays) return 3;
+  }
   return std::nullopt;
 }
 

@@ -25,6 +25,15 @@ namespace kg::storage::merge {
 // Hand-entered and imported dates must agree exactly.
 inline constexpr int32_t kTextDayTolerance = 1;
 
+// An event read with no date of its own is dated by its article (basis
+// article): it happened on or before that day, most often within the week
+// before (the report a few days on: "the US assassinated the general"
+// in a Sunday article about Friday's strike). Such a day meets a day read
+// in the text (basis text) up to this many days before it (and
+// kTextDayTolerance after). The price: an undated report of a second strike
+// of one actor on one target within the week joins the first.
+inline constexpr int32_t kArticleLagDays = 7;
+
 // Merged confidence stays at or below this: many reports make an extracted
 // event likelier, never certain (only a dictionary or a hand-entered fact
 // claims 1.0, and merging keeps that).
@@ -34,13 +43,14 @@ inline constexpr float kMaxMergedConfidence = 0.99f;
 // whose start lies within [from.firstDay - kScanBefore, lastDay + kScanAfter]
 // (a year date holding a day date starts up to 365 days before it).
 inline constexpr int32_t kScanBefore = 366;
-inline constexpr int32_t kScanAfter = kTextDayTolerance;
+inline constexpr int32_t kScanAfter = kArticleLagDays;
 
 // How well `incoming` matches `stored` (same src, type and dst assumed; the
 // caller compares them): nullopt when they are different facts, else a rank,
 // lower is better: 0 the identical fact (same dates and title), 1 the same
 // dates at another precision or basis, 2 one date holds the other (a month
-// and a day in it), 3 days within kTextDayTolerance, 4 an office read
+// and a day in it), 3 days within kTextDayTolerance (or an article's
+// day up to kArticleLagDays after a text day), 4 an office read
 // from text meeting a recorded tenure of the same title (the caller prefers
 // the one holding its date, else the nearest), 5 a text office that extends
 // a text office, 6 as 4 with the title worded otherwise. Two undated facts are identical (0);
@@ -49,8 +59,10 @@ inline constexpr int32_t kScanAfter = kTextDayTolerance;
 // stored, so that an undated report never picks one of several events.
 //
 // Events (PLOVER types), with `title` equal: two points are the same event
-// when equal, when one date holds the other, or when both are days read
-// from text at most kTextDayTolerance apart. Other ranges merge only when
+// when equal, when one date holds the other, when both are days read
+// from text at most kTextDayTolerance apart, or when an article's day
+// (basis article) is at most kArticleLagDays after a text day (basis text)
+// and at most kTextDayTolerance before it. Other ranges merge only when
 // identical.
 // Standing relations (offices, memberships), titles compared ignoring ASCII
 // case: a text- or article-dated mention joins a recorded tenure (any

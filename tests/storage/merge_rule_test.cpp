@@ -165,8 +165,10 @@ TEST_CASE("WriteBatch: another target, type or a date two days off stays a separ
   Edge threat = strike(Date::day(2020, 1, 3), DateBasis::kArticle, "doc2", 1);
   threat.type = EdgeType::kThreaten;
   CHECK(s.put(threat) != a);
-  CHECK(s.put(strike(Date::day(2020, 1, 5), DateBasis::kArticle, "doc3", 0)) != a);
+  CHECK(s.put(strike(Date::day(2020, 1, 5), DateBasis::kText, "doc3", 0)) != a);
   CHECK(s.put(strike(Date::day(2020, 1, 1), DateBasis::kText, "doc4", 0)) != a);
+  // An article's date more than a week after the text's, or before it, is another event.
+  CHECK(s.put(strike(Date::day(2020, 1, 11), DateBasis::kArticle, "doc5", 0)) != a);
   const auto before = s.edges();
   const auto stats = s.st->stats().value();
   // The same sentences again: nothing changes, not even the confidence.
@@ -175,6 +177,48 @@ TEST_CASE("WriteBatch: another target, type or a date two days off stays a separ
   CHECK(s.edges() == before);
   CHECK(s.st->stats()->edges == stats.edges);
   CHECK(s.st->stats()->evidence == stats.evidence);
+}
+
+TEST_CASE("Merge rule: an article's day meets a text day up to a week before it, never after it", "[storage][merge]") {
+  const Date fri = Date::day(2020, 1, 3);
+  auto article = [](int day) { return strike(Date::day(2020, 1, day), DateBasis::kArticle, "b"); };
+  const Edge text = strike(fri, DateBasis::kText, "a");
+  CHECK(merge::rank(text, article(5)) == 3);   // Sunday's report of Friday's strike
+  CHECK(merge::rank(article(5), text) == 3);   // either order
+  CHECK(merge::rank(text, article(10)) == 3);  // a week on
+  CHECK_FALSE(merge::rank(text, article(11)));
+  CHECK(merge::rank(text, article(2)) == 3);   // the date line: kTextDayTolerance
+  CHECK_FALSE(merge::rank(text, article(1)));  // reported before it happened: another event
+  // Two article days, or two text days, keep the one-day tolerance.
+  CHECK_FALSE(merge::rank(article(3), article(5)));
+  CHECK_FALSE(merge::rank(text, strike(Date::day(2020, 1, 5), DateBasis::kText, "b")));
+}
+
+TEST_CASE("WriteBatch: an undated report days after a strike joins it, in either order, the nearest of two",
+          "[storage][merge]") {
+  Store s;
+  EdgeId fri = s.put(strike(Date::day(2020, 1, 3), DateBasis::kText, "doc1", 0));
+  EdgeId sun = s.put(strike(Date::day(2020, 1, 5), DateBasis::kArticle, "doc2", 0));
+  CHECK(sun == fri);
+  auto e = s.st->getEdge(fri);
+  REQUIRE(e.isOk());
+  CHECK(e->when == DateRange::point(Date::day(2020, 1, 3)));
+  CHECK(e->dateBasis == DateBasis::kText);
+  CHECK(e->sources == 2);
+  // The report stored first: the strike read later (its day a week before) finds it.
+  Store t;
+  EdgeId report = t.put(strike(Date::day(2020, 1, 10), DateBasis::kArticle, "doc2", 0));
+  CHECK(t.put(strike(Date::day(2020, 1, 3), DateBasis::kText, "doc1", 0)) == report);
+  auto all = t.edges();
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].when.from == Date::day(2020, 1, 3));
+  CHECK(all[0].dateBasis == DateBasis::kText);
+  // Two strikes read with their days: the report joins the nearer one.
+  Store u;
+  EdgeId first = u.put(strike(Date::day(2020, 1, 1), DateBasis::kText, "doc1", 0));
+  EdgeId second = u.put(strike(Date::day(2020, 1, 4), DateBasis::kText, "doc3", 0));
+  REQUIRE(first != second);
+  CHECK(u.put(strike(Date::day(2020, 1, 6), DateBasis::kArticle, "doc4", 0)) == second);
 }
 
 TEST_CASE("WriteBatch: a role read in six articles is one OFFICIAL_OF edge within its recorded tenure",
