@@ -226,6 +226,8 @@ namespace {
 //                   tuning set in session 37 (its first lines were seen while writing the helper's brief).
 //   heldout_fresh24/ written in session 38 by a helper that never read the extractor's rules or
 //                   outputs: 54/139, 57/73 at e8c8d71 (session 37's end).
+//   heldout_fresh25/ written in session 39 by a helper that never read the extractor's rules or
+//                   outputs: 59/115, 65/74 at b608468 (extraction as at session 38's end).
 //   heldout_jaar1/  the first Japanese and Arabic frozen set (session 28): 5/33, 5/10 when
 //                   written (f9d9962).
 // Session 28 (2026-12-05): rebuttals dated and in apposition, reactions in apposition, answers to
@@ -326,6 +328,9 @@ constexpr HeldoutSet kSets[] = {
                                            // rules or outputs; measured at ed89f17, session 36's end)
     {KG_HELDOUT_FRESH24_DIR, 38, 77, 60},  // 54/139, 57/73 when written (session 38, by a helper that never saw the
                                            // rules or outputs; measured at e8c8d71, session 37's end)
+    {KG_HELDOUT_FRESH25_DIR, 51, 87, 60},  // 59/115, 65/74 when written (session 39, by a helper that never saw the
+                                           // rules or outputs; measured at b608468, whose extraction is session 38's
+                                           // end, 818bc50)
     {KG_HELDOUT_FRESH21_DIR, 44, 84,
      50},  // 60/136, 65/77 when written (session 35, by a helper that never saw the rules or outputs; measured at
            // 89c4313, session 34's end); the same at session 35's end
