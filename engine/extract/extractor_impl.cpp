@@ -326,7 +326,11 @@ void rememberDoneActs(const std::vector<Fact>& facts, size_t sentence, EarlierAc
 
 // The date rule for an event (extractor_impl.h): the date its sentence
 // gives; else, for a done event (present or past tense), the article's date
-// as a point; else unknown. Never an open-start range.
+// as a point; for a planned one (announced, threatened, hypothetical: mode
+// planned), the article's date too, the day by which it was planned, not
+// the day it is to happen; else (an act named by a noun with no tense, "the
+// US assassination of Soleimani", which may be years old) unknown. Never an
+// open-start range.
 void pickEventDate(const Fact& f, Date sentenceDate, Date articleDate, Edge* e) {
   e->when = {};
   e->dateBasis = DateBasis::kUnknown;
@@ -347,7 +351,7 @@ void pickEventDate(const Fact& f, Date sentenceDate, Date articleDate, Edge* e) 
     e->dateBasis = DateBasis::kText;
     return;
   }
-  if (!articleDate.known() || f.planned || f.tense == Tense::kNone) return;
+  if (!articleDate.known() || (f.tense == Tense::kNone && !f.planned)) return;
   e->when = DateRange::point(articleDate);
   e->dateBasis = DateBasis::kArticle;
 }

@@ -6,9 +6,13 @@
 // date the sentence speaks of (eventDate: "on Sunday", "January 3") when it
 // has one (kText); otherwise, for a verb in the present, present perfect or
 // past tense ("tells", "has told", "told"), the article's date as a point at
-// its precision (kArticle), as ICEWS, GDELT and PETRARCH date events; a noun
-// trigger ("the killing of") or a planned event (Fact::planned) with no date
-// of its own stays undated. Never an open-start "on or before" range: it
+// its precision (kArticle), as ICEWS, GDELT and PETRARCH date events; a
+// planned event (Fact::planned, mode planned) likewise takes the article's
+// date, the day by which it was announced or threatened (not the day it is
+// to happen); a noun trigger with no tense ("the killing of", which may name
+// an act years old) with no date of its own stays undated, and joins the
+// one edge of its fact when the store has exactly one (storage/merge_rule.h).
+// Never an open-start "on or before" range: it
 // would overlap every earlier query window. A title or appositive
 // ("Secretary of State Mike Pompeo") yields a standing edge held on the
 // article's date (kArticle); the store merges it into the dictionary tenure

@@ -438,6 +438,11 @@ TEST_CASE("Extractor: dates follow the sentence, then the article, and unknown s
   CHECK(when("Iraq recently accused Iran of meddling on January 3.", "2020-01-06", DateBasis::kText) ==
         "2020-01-03..2020-01-03");
   CHECK(when("Iraq accused Iran of meddling in recent weeks.", "2020-01-06") == "2020-01-06..2020-01-06");
+  // Planned, threatened or announced (mode planned): dated by when it was
+  // planned, the article's day or the day of its saying, never undated.
+  CHECK(when("Washington will close its embassy in Iraq.", "2020-09-25") == "2020-09-25..2020-09-25");
+  CHECK(when("Iran said on Wednesday that it would retaliate against Israel.", "2024-04-05", DateBasis::kText) ==
+        "2024-04-03..2024-04-03");
 }
 
 TEST_CASE("Extractor: no edge read from text has an open start, offices are points with the article basis "

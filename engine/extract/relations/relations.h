@@ -36,9 +36,9 @@ struct Fact {
   float confidence = 0.5f;
   Tense tense = Tense::kNone;  // of the trigger verb (drives the date rule)
   // An event announced, planned or threatened but not (yet) done ("will
-  // withdraw", "plans to strike"). Hook for the relation rules: nothing sets
-  // it yet. A planned event is never dated as done on the article's date
-  // (ExtractorImpl leaves it undated unless its sentence names a date).
+  // withdraw", "plans to strike"), written with mode "planned". Dated by
+  // when it was planned: the date its sentence names, else the article's
+  // (ExtractorImpl), never by when it is to happen; its tense is kNone.
   bool planned = false;
   // Told in passing, in a relative clause ("after the strike that killed
   // X"): the sentence's date belongs to its main verb, not to this event. It
