@@ -29,6 +29,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"characterisation_blame", &W::characterisationBlame},
     {"topic_verbs", &W::topicVerbs},
     {"arrival_verbs", &W::arrivalVerbs},
+    {"backed_compound_words", &W::backedCompoundWords},
     {"object_control_verbs", &W::objectControlVerbs},
     {"planning_governors", &W::planningGovernors},
     {"negating_governors", &W::negatingGovernors},

@@ -62,6 +62,7 @@ struct EnglishCoderWords {
   WordSet flagOfConvenienceWords;    // english_events.cpp: "the Panama-flagged tanker" is no act on Panama
   WordSet accordNouns, accordVerbs;  // english_events.cpp: "an agreement was signed between X and Y"
   WordSet arrivalVerbs;              // event_coder.cpp: "arrived in X" visits X
+  WordSet backedCompoundWords;       // pronouns.cpp: "the Iran-backed militia"
 };
 
 // The sets of `text` in english_coder_words.txt's format; `file` names it in

@@ -717,6 +717,55 @@ void bindTheGroup(const SentenceParse& p, const DiscourseState& state, NpActors*
     }
 }
 
+std::vector<size_t> namedGroups(const SentenceParse& p, const NpActors& actors, const DiscourseState& state) {
+  std::vector<size_t> out;
+  if (!state.isGroup) return out;
+  for (size_t k : phrasesInTextOrder(p)) {
+    if (k >= actors.size() || actors[k].size() != 1) continue;
+    const size_t e = actors[k].front();
+    if (state.isGroup(e) && std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+  }
+  return out;
+}
+
+std::vector<BackedGroupPhrase> bindBackedGroups(const SentenceParse& p, const DiscourseState& state, NpActors* actors) {
+  std::vector<BackedGroupPhrase> out;
+  if (!state.isGroup) return out;
+  const EnglishCoderWords& w = englishCoderWords();
+  // The word after a compound's last hyphen ("backed" of "Iran-backed").
+  auto backedWord = [&](const syntax::Word& word) {
+    const size_t dash = word.lower.rfind('-');
+    return dash != std::string::npos && dash > 0 && w.backedCompoundWords.contains(word.lower.substr(dash + 1));
+  };
+  for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
+    const syntax::NounPhrase& n = p.nps[k];
+    if (!(*actors)[k].empty() || !n.members.empty() || n.span.last < n.span.first + 3 || n.head + 1 != n.span.last ||
+        p.words[n.span.first].lower != "the" || !w.theGroupHeads.contains(p.words[n.head].lower))
+      continue;
+    std::optional<uint32_t> backed;
+    bool plain = true;  // the other words before the head are adjectives
+    for (uint32_t x = n.span.first + 1; x < n.head; ++x) {
+      if (backedWord(p.words[x]))
+        backed = x;
+      else if (p.words[x].pos != syntax::Pos::kAdjective)
+        plain = false;
+    }
+    if (!backed || !plain) continue;
+    std::vector<size_t> groups;
+    for (size_t j = 0; j < p.nps.size() && j < actors->size(); ++j) {
+      if (j == k || p.nps[j].span.first >= n.span.first || (*actors)[j].size() != 1) continue;
+      const size_t e = (*actors)[j].front();
+      if (state.isGroup(e) && std::find(groups.begin(), groups.end(), e) == groups.end()) groups.push_back(e);
+    }
+    const bool justBefore = state.acts.sentence > 0 && state.earlierGroupsAt == state.acts.sentence - 1;
+    if (groups.empty() && justBefore) groups = state.earlierGroups;
+    if (groups.size() != 1) continue;
+    (*actors)[k] = {groups.front()};
+    out.push_back({k, *backed});
+  }
+  return out;
+}
+
 std::string salientGroupHead(const SentenceParse& p) {
   if (p.clauses.empty()) return {};
   const int32_t s = p.clauses.front().subject;

@@ -74,6 +74,10 @@ struct DiscourseState {
   // that sentence's number (acts.sentence numbering).
   std::vector<size_t> earlierStates;
   size_t earlierStatesAt = SIZE_MAX;
+  // The armed groups and organisations (isGroup) the last sentence that
+  // named any named, in text order, and that sentence's number.
+  std::vector<size_t> earlierGroups;
+  size_t earlierGroupsAt = SIZE_MAX;
   // The state the first clause of that sentence had as its subject, if any:
   // "Saudi Arabia expelled Canada's ambassador. The kingdom called ...".
   std::optional<size_t> earlierSubjectState;
@@ -147,6 +151,23 @@ void bindBareAgents(const syntax::SentenceParse& p, const DiscourseState& state,
 // sentence right before was about (`state.earlierGroup`) when that is no
 // state. Nothing otherwise.
 void bindTheGroup(const syntax::SentenceParse& p, const DiscourseState& state, NpActors* actors);
+
+// A phrase "the" + adjectives + "X-backed" (or -sponsored, -funded, ...:
+// backed_compound_words) + a group head (the_group_heads): "the Iran-backed
+// militia", "the Iranian-backed group". It names the one armed group or
+// organisation the sentence named before it, else the one the sentence
+// right before named (`state.earlierGroups`); nothing when several. Binds
+// it and returns each phrase bound with the word saying who backs it.
+struct BackedGroupPhrase {
+  size_t np = 0;
+  uint32_t backedWord = 0;
+};
+std::vector<BackedGroupPhrase> bindBackedGroups(const syntax::SentenceParse& p, const DiscourseState& state,
+                                                NpActors* actors);
+
+// The groups and organisations (state.isGroup) the phrases of `p` name, in
+// text order, each once.
+std::vector<size_t> namedGroups(const syntax::SentenceParse& p, const NpActors& actors, const DiscourseState& state);
 
 // "Foreign Minister Ayman Safadi accused the prince of ...", after a
 // sentence that named "former Crown Prince Hamzah bin Hussein": an unbound

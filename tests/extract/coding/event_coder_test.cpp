@@ -2577,3 +2577,30 @@ TEST_CASE(
   CHECK_FALSE(anyLineHas(c, "Bulgaria"));
   std::filesystem::remove(path);
 }
+
+TEST_CASE("Coder: 'the Iran-backed militia' names the group named before it and is supported by Iran",
+          "[extract][coder]") {
+  // The group named in the sentence before.
+  const auto a = facts(
+      "Kataib Hezbollah claimed the rocket attack on Monday. Washington has long accused the "
+      "Iran-backed militia of targeting its troops.",
+      "2021-03-02");
+  INFO(dump(a));
+  CHECK(has(a, "United States -ACCUSE-> Kata'ib Hezbollah"));
+  CHECK(has(a, "Iran -SUPPORT-> Kata'ib Hezbollah"));
+  // A demonym backs it too, and the group named earlier in the same sentence.
+  const auto b = facts(
+      "Israeli jets struck Hezbollah positions on Monday in the heaviest raid on the "
+      "Iranian-backed group in months.",
+      "2021-03-02");
+  INFO(dump(b));
+  CHECK(has(b, "Iran -SUPPORT-> Hezbollah"));
+  // Two groups named before: which one is meant is not said, nothing is bound.
+  const auto c = facts(
+      "Hezbollah and Hamas held talks in Beirut on Monday. Israel threatened the Iran-backed "
+      "group on Tuesday.",
+      "2021-03-02");
+  INFO(dump(c));
+  CHECK_FALSE(anyLineHas(c, "Israel -THREATEN->"));
+  CHECK_FALSE(anyLineHas(c, "Iran -SUPPORT->"));
+}
