@@ -51,7 +51,10 @@ std::optional<int> rankStanding(const Edge& s, const Edge& in, bool titleMatters
   if (undated(s.when) || undated(in.when)) return std::nullopt;
   const bool sText = readFromText(s.dateBasis), inText = readFromText(in.dateBasis);
   if (!sText && !inText) return std::nullopt;  // two recorded tenures: only identical ones merge
-  if (sText && inText) return titles ? std::optional<int>(5) : std::nullopt;
+  // One membership read twice under two titles ("its spokesman", "its
+  // deputy secretary-general") is one membership; two offices are not.
+  if (sText && inText)
+    return titles ? std::optional<int>(5) : s.type == EdgeType::kMemberOf ? std::optional<int>(6) : std::nullopt;
   if (inText) {  // a mention meets a recorded tenure
     if (!titles && titleMatters) return std::nullopt;
     return titles ? 4 : 6;

@@ -53,7 +53,9 @@ inline constexpr int32_t kScanAfter = kArticleLagDays;
 // day up to kArticleLagDays after a text day), 4 an office read
 // from text meeting a recorded tenure of the same title (the caller prefers
 // the one holding its date, else the nearest), 5 a text office that extends
-// a text office, 6 as 4 with the title worded otherwise. Two undated facts are identical (0);
+// a text office, 6 as 4 with the title worded otherwise, or a membership
+// (MEMBER_OF) read from text joining one read under another title (one
+// membership, two roles in it). Two undated facts are identical (0);
 // an undated fact and a dated one are not ranked here: WriteBatch::putEdge
 // joins them only when nothing else of the same (src, type, dst, title) is
 // stored, so that an undated report never picks one of several events.

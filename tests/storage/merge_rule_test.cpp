@@ -194,6 +194,21 @@ TEST_CASE("Merge rule: an article's day meets a text day up to a week before it,
   CHECK_FALSE(merge::rank(text, strike(Date::day(2020, 1, 5), DateBasis::kText, "b")));
 }
 
+TEST_CASE("WriteBatch: one membership read under two titles is one edge, two offices stay two", "[storage][merge]") {
+  Store s;
+  const DateRange day = DateRange::point(Date::day(2021, 7, 27));
+  Edge spokesman = office(day, DateBasis::kArticle, "doc1", "spokesman");
+  spokesman.type = EdgeType::kMemberOf;
+  Edge deputy = office(day, DateBasis::kArticle, "doc2", "deputy secretary-general");
+  deputy.type = EdgeType::kMemberOf;
+  const EdgeId a = s.put(spokesman);
+  CHECK(s.put(deputy) == a);
+  CHECK(s.edges().size() == 1);
+  // Offices (OFFICIAL_OF) under two titles are two offices.
+  CHECK(s.put(office(day, DateBasis::kArticle, "doc1", "spokesman")) !=
+        s.put(office(day, DateBasis::kArticle, "doc2", "foreign minister")));
+}
+
 TEST_CASE("WriteBatch: an undated report days after a strike joins it, in either order, the nearest of two",
           "[storage][merge]") {
   Store s;
