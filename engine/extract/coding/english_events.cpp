@@ -938,6 +938,14 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     // Israel", "Gulen, whom he blamed for the coup"): dated as the sentence.
     const syntax::ClauseKind kind = parse.clauses[e.clause].kind;
     f.background = kind == syntax::ClauseKind::kRelative && parse.clauses[e.clause].subjectInherited;
+    // What a relative clause tells happened "after", "before" or "when"
+    // something else is that description's own backstory ("the cleric whose
+    // fatwa led to the PMU's creation after ISIS invaded Iraq"): not the
+    // sentence's news either.
+    if (const int32_t parent = parse.clauses[e.clause].parent;
+        kind == syntax::ClauseKind::kSubordinate && parent != syntax::kNoIndex &&
+        parse.clauses[static_cast<size_t>(parent)].kind == syntax::ClauseKind::kRelative)
+      f.background = true;
     if (f.background) f.clauseDate = eventDate(clauseText(parse, e.clause), articleDate);
     // A clause inside another that names its own day dates its event by it:
     // "China began drills on Saturday, after Tsai met McCarthy on Wednesday"

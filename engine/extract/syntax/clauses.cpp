@@ -271,14 +271,35 @@ class ClauseFinder {
       if (y.kind == Elem::kPp || isWordPos(k, Pos::kAdverb) || isAppositive(k)) continue;
       if (y.kind == Elem::kVg) {
         int32_t c = clauseOfVgElem_[k];
-        if (c != kNoIndex && p_.clauses[static_cast<size_t>(c)].kind == ClauseKind::kRelative) continue;
+        if (c != kNoIndex && (p_.clauses[static_cast<size_t>(c)].kind == ClauseKind::kRelative || onRelative(c)))
+          continue;
         return -1;
       }
       if (y.kind == Elem::kWord && isRelativeWord(p_.words[y.index].lower)) continue;
+      // The subordinator of a clause hanging on a relative one ("whose fatwa
+      // led to X after ISIS invaded Iraq,").
+      if (y.kind == Elem::kWord && k + 1 < comma && elems_[k + 1].kind != Elem::kWord &&
+          opensClause(p_.words[y.index]) && subordinateOnRelativeAfter(k))
+        continue;
       if (y.kind == Elem::kNp) continue;
       return -1;
     }
     return -1;
+  }
+
+  // True when clause `c` is a subordinate clause hanging on a relative one.
+  bool onRelative(int32_t c) const {
+    const Clause& cl = p_.clauses[static_cast<size_t>(c)];
+    return cl.kind == ClauseKind::kSubordinate && cl.parent != kNoIndex &&
+           p_.clauses[static_cast<size_t>(cl.parent)].kind == ClauseKind::kRelative;
+  }
+
+  // True when the clause whose first element is `k` (its subordinator) hangs
+  // on a relative clause.
+  bool subordinateOnRelativeAfter(size_t k) const {
+    for (size_t c = 0; c < p_.clauses.size(); ++c)
+      if (starts_[c] == k) return onRelative(static_cast<int32_t>(c));
+    return false;
   }
 
   // The NP before a relative word: "the group, which", "militants who".
@@ -497,6 +518,14 @@ class ClauseFinder {
         c.subjectInherited = true;
         return e;
       }
+      // "the cleric whose fatwa led to ...": a subject opened by "whose" is
+      // a relative clause on the phrase before it, with a subject of its own.
+      if (s.markerElem < 0 && s.subjectNp != kNoIndex &&
+          p_.words[p_.nps[static_cast<size_t>(s.subjectNp)].span.first].lower == "whose"sv) {
+        c.kind = ClauseKind::kRelative;
+        c.subordinator = "whose";
+        return se;
+      }
       classifyBySubject(c, s, marker, markerPos, se);
       if (c.kind == ClauseKind::kMain && s.markerElem < 0 && contactRelativeAt(se, e)) {
         c.kind = ClauseKind::kRelative;  // "the sanctions it had imposed on Turkey"
@@ -603,6 +632,15 @@ class ClauseFinder {
         c.kind = ClauseKind::kRelative;  // "whom Iran backs": the subject is Iran
       } else {
         c.kind = ClauseKind::kSubordinate;
+        // "the cleric whose fatwa led to X after ISIS invaded Iraq": a
+        // subordinate clause right after a relative one, no comma between,
+        // hangs on it.
+        if (!p_.clauses.empty() && p_.clauses.back().kind == ClauseKind::kRelative && s.markerElem >= 0) {
+          bool comma = false;
+          for (size_t k = verbElem_.back() + 1; k < static_cast<size_t>(s.markerElem); ++k)
+            comma = comma || isWord(k, ",");
+          if (!comma) c.parent = static_cast<int32_t>(p_.clauses.size() - 1);
+        }
       }
       return;
     }

@@ -325,6 +325,18 @@ TEST_CASE("Coder: a subordinate, reported or coordinated clause that names its o
                              "2019-10-27", EdgeType::kAssault);
   REQUIRE_FALSE(killed.empty());
   for (const Date& d : killed) CHECK(d == Date::day(2019, 10, 26));
+  // What a relative clause tells happened "after" something is its
+  // backstory, not the article's news: undated ("the cleric whose fatwa led
+  // to the PMU after ISIS invaded Iraq" is no invasion on the article's day).
+  const std::string fatwa =
+      "Ali al-Sistani, the cleric whose fatwa led to the creation of the PMU after the Islamic State invaded Iraq, "
+      "urged Muqtada al-Sadr to stop the violence.";
+  const auto invaded = dateOf(fatwa, "2022-09-01", EdgeType::kAssault);
+  REQUIRE(invaded.size() == 1);
+  CHECK_FALSE(invaded[0].known());
+  const auto urged = dateOf(fatwa, "2022-09-01", EdgeType::kRequest);
+  REQUIRE(urged.size() == 1);
+  CHECK(urged[0] == Date::day(2022, 9, 1));
   // A reported clause with no day of its own keeps the sentence's.
   const auto said = dateOf("Pompeo said on Tuesday that Iran had attacked American forces.", "2019-06-14", EdgeType::kAssault);
   REQUIRE(said.size() == 1);

@@ -415,3 +415,23 @@ TEST_CASE("Clauses: an -ing participle set off by commas after a phrase leaves t
     }
   CHECK(found);
 }
+
+TEST_CASE("Clauses: a subject opened by 'whose' is a relative clause, and an 'after' clause in it hangs on it",
+          "[extract][syntax]") {
+  const auto p = parse(
+      "Elrond, the elder whose council led to the alliance after Sauron invaded Eregion, urged Gondor "
+      "to stand firm.");
+  const syn::Clause& led = clause(p, "lead");
+  CHECK(led.kind == ClauseKind::kRelative);
+  CHECK(led.subordinator == "whose");
+  const syn::Clause& invaded = clause(p, "invade");
+  CHECK(invaded.kind == ClauseKind::kSubordinate);
+  REQUIRE(invaded.parent != syn::kNoIndex);
+  CHECK(&p.clauses[static_cast<size_t>(invaded.parent)] == &led);
+  // The main verb keeps the phrase before the comma-enclosed stretch as its subject.
+  CHECK(np(p, clause(p, "urge").subject) == "Elrond");
+  // With a comma before "whose", and as an object's relative.
+  const auto q = parse("Rohan struck a camp of the Dunlendings, whose chief was killed in the raid.");
+  CHECK(clause(q, "kill").kind == ClauseKind::kRelative);
+  CHECK(np(q, clause(q, "strike").subject) == "Rohan");
+}
