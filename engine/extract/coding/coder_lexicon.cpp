@@ -30,6 +30,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"topic_verbs", &W::topicVerbs},
     {"arrival_verbs", &W::arrivalVerbs},
     {"backed_compound_words", &W::backedCompoundWords},
+    {"domestic_body_heads", &W::domesticBodyHeads},
     {"object_control_verbs", &W::objectControlVerbs},
     {"planning_governors", &W::planningGovernors},
     {"negating_governors", &W::negatingGovernors},

@@ -63,6 +63,7 @@ struct EnglishCoderWords {
   WordSet accordNouns, accordVerbs;  // english_events.cpp: "an agreement was signed between X and Y"
   WordSet arrivalVerbs;              // event_coder.cpp: "arrived in X" visits X
   WordSet backedCompoundWords;       // pronouns.cpp: "the Iran-backed militia"
+  WordSet domesticBodyHeads;         // pronouns.cpp: "Parliament impeached President X"
 };
 
 // The sets of `text` in english_coder_words.txt's format; `file` names it in

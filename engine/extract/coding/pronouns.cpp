@@ -633,10 +633,41 @@ void bindBareAgents(const SentenceParse& p, const DiscourseState& state, NpActor
     }
     return true;
   };
+  // "Parliament impeached President X", "The army ousted President Y": a
+  // body acting on a person the dictionary gives a state is that state's own
+  // (domestic_body_heads: courts, parliaments, prosecutors act on their
+  // state's people); the state of the clause's first object that is such a
+  // person, or nullopt.
+  auto objectPersonState = [&](const syntax::Clause& c) -> std::optional<size_t> {
+    if (!state.isPerson || !state.stateOf) return std::nullopt;
+    for (uint32_t o : c.objects) {
+      // A coordinated object ("President X and Y"): its first member naming a person.
+      std::vector<uint32_t> parts = p.nps[o].members.empty() ? std::vector<uint32_t>{o} : p.nps[o].members;
+      for (uint32_t q : parts)
+        if (q < actors->size() && (*actors)[q].size() == 1 && state.isPerson((*actors)[q].front()))
+          return state.stateOf((*actors)[q].front());
+    }
+    return std::nullopt;
+  };
+  auto domesticBody = [&](size_t k) {
+    const syntax::NounPhrase& n = p.nps[k];
+    if (!(*actors)[k].empty() || !n.members.empty() || n.possessor != kNoIndex || n.ofNp != kNoIndex) return false;
+    if (!w.domesticBodyHeads.contains(p.words[n.head].lemma)) return false;
+    for (size_t x = n.span.first; x < n.head; ++x) {
+      const auto& word = p.words[x];
+      if (x == n.span.first && word.lower == "the") continue;
+      if (word.pos != syntax::Pos::kAdjective || w.nonStateModifiers.contains(word.lower)) return false;
+    }
+    return true;
+  };
   for (const syntax::Clause& c : p.clauses) {
     if (c.subject == kNoIndex || c.subjectInherited || static_cast<size_t>(c.subject) >= actors->size()) continue;
     const auto k = static_cast<size_t>(c.subject);
-    if (!bareAgent(k)) continue;
+    if (!bareAgent(k)) {
+      if (domesticBody(k))
+        if (const auto own = objectPersonState(c)) (*actors)[k] = {*own};
+      continue;
+    }
     // The clause's own objects are what the agent acts on, not its state
     // ("The government accused France of hostile remarks"); an owner inside
     // one still may be ("Soldiers detained Guinea's interim president").
@@ -655,6 +686,7 @@ void bindBareAgents(const SentenceParse& p, const DiscourseState& state, NpActor
     // the sentence right before, else the state that sentence's first
     // clause had as its subject ("Mali expelled the French ambassador. The
     // junta accused France ...").
+    if (const auto own = objectPersonState(c); states.empty() && own) states = {*own};
     if (auto earlier = soleStateJustBefore(state); states.empty() && earlier) states = {*earlier};
     if (states.empty() && state.earlierSubjectState && state.earlierStatesAt + 1 == state.acts.sentence)
       states = {*state.earlierSubjectState};

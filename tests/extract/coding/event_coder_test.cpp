@@ -2616,3 +2616,19 @@ TEST_CASE("Coder: 'the Iran-backed militia' names the group named before it and 
   CHECK_FALSE(anyLineHas(c, "Israel -THREATEN->"));
   CHECK_FALSE(anyLineHas(c, "Iran -SUPPORT->"));
 }
+
+TEST_CASE(
+    "Coder: a bare parliament, prosecutors or army acting on a person the dictionary places is that person's state",
+    "[extract][coder]") {
+  const auto a = facts("Parliament impeached President Martin Vizcarra on Monday.", "2020-11-10");
+  INFO(dump(a));
+  CHECK(has(a, "Peru -COERCE-> Martin Vizcarra"));
+  const auto b = facts("The military detained President Win Myint and Aung San Suu Kyi on Monday.", "2021-02-01");
+  INFO(dump(b));
+  CHECK(has(b, "Myanmar -COERCE-> Win Myint"));
+  CHECK(has(b, "Myanmar -COERCE-> Aung San Suu Kyi"));
+  // "the court" stays unbound: international courts act on other states' people.
+  const auto c = facts("Hashim Thaci flew to The Hague, where the court took him into custody.", "2020-11-06");
+  INFO(dump(c));
+  CHECK_FALSE(anyLineHas(c, "Kosovo -COERCE->"));
+}
