@@ -511,11 +511,31 @@ bool isCompassWord(const std::string& w) {
 // An organisation named by its suffix ("... Committee", "... Brigades";
 // not when a dictionary name ends the run). True when the run [b, e) is
 // settled as one: claimed, taken by a group named inside it, or generic.
+// "National League for Democracy", "Movement for Democratic Change",
+// "Party of Regions": a party's or movement's word (not a government body's:
+// "Ministry of Foreign Affairs" is a state's; not "Group of Seven") right
+// before "for" / "of" inside the run names the whole run. The kind of that
+// word; kOther when there is none.
+ActorKind innerOrganisationWord(const std::vector<Token>& tokens, size_t b, size_t e) {
+  for (size_t k = b; k + 2 < e; ++k) {
+    if (tokens[k + 1].lower != "for" && tokens[k + 1].lower != "of") continue;
+    if (tokens[k].strict == "league") return ActorKind::kOrganisation;
+    if (tokens[k].strict == "group") continue;
+    bool suffix = false;
+    const ActorKind kind = suffixKind(tokens[k].strict, &suffix);
+    if (suffix && (kind == ActorKind::kOrganisation || kind == ActorKind::kArmedGroup)) return kind;
+  }
+  return ActorKind::kOther;
+}
+
 bool claimOrganisation(MentionScan& s, size_t b, size_t e, size_t words) {
   const auto& tokens = s.tokens;
   bool suffix = false;
   ActorKind kind = suffixKind(tokens[e - 1].strict, &suffix);
-  if (!suffix) return false;
+  if (!suffix) {
+    kind = innerOrganisationWord(tokens, b, e);
+    if (kind == ActorKind::kOther) return false;
+  }
   for (size_t k = b; k < e; ++k)
     if (tokens[k].strict == "news" || tokens[k].strict == "tv") kind = ActorKind::kMedia;  // "... News Agency"
   if (extendGroupInside(s, b, e)) return true;

@@ -421,3 +421,13 @@ TEST_CASE("Mentions: a word of one or two letters meets an alias's word by skele
   // Longer words still meet across spellings.
   CHECK(actorNames("Kassem Suleimani visited Baghdad.").count("Qassem Soleimani") == 1);
 }
+
+TEST_CASE("Mentions: a party's or movement's word before 'for' / 'of' names the whole capitalised run",
+          "[extract][mentions]") {
+  CHECK(actorNames("The National League for Democracy won the election.").count("National League for Democracy"));
+  CHECK(actorNames("The Movement for Democratic Change rejected the result.").count("Movement for Democratic Change"));
+  // A government body's word does not ("Ministry of Foreign Affairs" is a state's).
+  CHECK_FALSE(
+      actorNames("The Ministry of Foreign Affairs of Gondor said it.").count("Ministry of Foreign Affairs of Gondor"));
+  CHECK_FALSE(actorNames("The Ministry of Foreign Affairs of Gondor said it.").count("Ministry of Foreign Affairs"));
+}
