@@ -228,6 +228,8 @@ namespace {
 //                   outputs: 54/139, 57/73 at e8c8d71 (session 37's end).
 //   heldout_fresh25/ written in session 39 by a helper that never read the extractor's rules or
 //                   outputs: 59/115, 65/74 at b608468 (extraction as at session 38's end).
+//                   heldout_fresh24 becomes a tuning set in session 39 (after 55/139, 58/74 at e4c58a9,
+//                   its last frozen measure).
 //   heldout_jaar1/  the first Japanese and Arabic frozen set (session 28): 5/33, 5/10 when
 //                   written (f9d9962).
 // Session 28 (2026-12-05): rebuttals dated and in apposition, reactions in apposition, answers to

@@ -459,18 +459,26 @@ std::vector<CodedEvent> nominalAttackEvents(const syntax::SentenceParse& p, cons
   if (p.clauses.empty() || hasUnassertedVerb(p)) return out;
   for (size_t k = 0; k < p.nps.size(); ++k) {
     const syntax::NounPhrase& n = p.nps[k];
-    if (!n.members.empty()) continue;
     const std::string& head = p.words[n.head].lemma;
     const bool killing = w.killingNouns.contains(head) || w.ofVictimAttackNouns.contains(head);
     if (!killing && !w.attackNouns.contains(head)) continue;
     // The author is written before the noun: the actor of the phrase ending
     // at it ("the Russian invasion"), never of an "of" phrase or apposition
-    // after it ("the assassination of Iran's commander, Soleimani").
-    int32_t base = n.span.last == n.head + 1 ? static_cast<int32_t>(k) : syntax::kNoIndex;
-    for (size_t j = 0; j < p.nps.size() && base == syntax::kNoIndex; ++j)
-      if (p.nps[j].span.first == n.span.first && p.nps[j].span.last == n.head + 1) base = static_cast<int32_t>(j);
-    const auto author = firstActor(actors, base);
-    if (!author) continue;
+    // after it ("the assassination of Iran's commander, Soleimani"). Several
+    // demonyms before the noun make the phrase their coordination, each
+    // member an author ("American and British air strikes on X":
+    // bindDemonyms).
+    std::vector<size_t> authors;
+    if (!n.members.empty()) {
+      if (n.span.last != n.head + 1 || p.nps[n.members.back()].head == n.head) continue;  // a coordination of phrases
+      for (const auto& [e, np] : partiesOf(p, actors, static_cast<int32_t>(k))) authors.push_back(e);
+    } else {
+      int32_t base = n.span.last == n.head + 1 ? static_cast<int32_t>(k) : syntax::kNoIndex;
+      for (size_t j = 0; j < p.nps.size() && base == syntax::kNoIndex; ++j)
+        if (p.nps[j].span.first == n.span.first && p.nps[j].span.last == n.head + 1) base = static_cast<int32_t>(j);
+      if (const auto author = firstActor(actors, base)) authors.push_back(*author);
+    }
+    if (authors.empty()) continue;
     bool supposed = false;
     for (uint32_t i = n.span.first; i < n.head && !supposed; ++i)
       supposed = w.hypotheticalAttackModifiers.contains(p.words[i].lower);
@@ -492,10 +500,11 @@ std::vector<CodedEvent> nominalAttackEvents(const syntax::SentenceParse& p, cons
       code = it->second.cameo;
     const size_t ci = clauseNear(p, n.span.first);
     if (ci >= p.clauses.size() || w.attackUndoingVerbs.contains(p.vgs[p.clauses[ci].verb].lemma)) continue;
-    for (const auto& [e, np] : victims) {
-      if (e == *author) continue;
-      out.push_back(nominalEvent(*author, static_cast<int32_t>(k), e, np, code, ci));
-    }
+    for (size_t author : authors)
+      for (const auto& [e, np] : victims) {
+        if (e == author) continue;
+        out.push_back(nominalEvent(author, static_cast<int32_t>(k), e, np, code, ci));
+      }
   }
   return out;
 }

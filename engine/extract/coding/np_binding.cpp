@@ -286,13 +286,33 @@ NpActors bindMentions(const SentenceParse& p, const std::vector<Mention>& allMen
   return out;
 }
 
+namespace {
+
+// True when phrase `k` is the victim of an attack noun right before it:
+// "strikes on their positions", "raids against its bases".
+bool victimOfAttackNoun(const SentenceParse& p, size_t k) {
+  const EnglishCoderWords& w = englishCoderWords();
+  for (const auto& pp : p.pps) {
+    if (pp.np != static_cast<int32_t>(k) || pp.span.first == 0 || !w.victimPrepositions.contains(pp.prep) ||
+        pp.prep == "of")
+      continue;
+    if (w.attackNouns.contains(p.words[pp.span.first - 1].lemma)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void bindPossessiveSubjects(const SentenceParse& p, NpActors* actors, const std::function<bool(size_t)>& isPerson) {
   for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
     const NounPhrase& n = p.nps[k];
     if (!(*actors)[k].empty() || !n.members.empty() || !isPossessivePronoun(p.words[n.span.first].lower)) continue;
     const std::string& head = p.words[n.head].lemma;
     const bool bindable = isRoleHead(head) || isOwnedHead(head) || englishCoderWords().memberHeads.contains(head);
-    if (!bindable || !isSubject(p, static_cast<int32_t>(k))) continue;
+    // A subject, or what an attack noun hits ("despite American strikes on
+    // their positions": the positions of the subject before it).
+    const bool hit = isOwnedHead(head) && victimOfAttackNoun(p, k);
+    if (!bindable || (!isSubject(p, static_cast<int32_t>(k)) && !hit)) continue;
     (*actors)[k] = antecedent(p, *actors, n.span.first, static_cast<int32_t>(k));
     if (!(*actors)[k].empty() || !isPerson || p.words[n.span.first].lower != "its") continue;
     // No singular subject before it: the nearest phrase naming one actor

@@ -2632,3 +2632,17 @@ TEST_CASE(
   INFO(dump(c));
   CHECK_FALSE(anyLineHas(c, "Kosovo -COERCE->"));
 }
+
+TEST_CASE("Coder: an attack noun after several demonyms is each one's, and 'their positions' it hits are the subject's",
+          "[extract][coder]") {
+  const auto a = facts("American and British strikes on the Houthis killed five people.", "2024-01-20");
+  INFO(dump(a));
+  CHECK(has(a, "United States -ASSAULT-> Houthis"));
+  CHECK(has(a, "United Kingdom -ASSAULT-> Houthis"));
+  const auto b = facts("The Houthis kept up their attacks despite American strikes on their positions.", "2024-01-20");
+  INFO(dump(b));
+  CHECK(has(b, "United States -ASSAULT-> Houthis"));
+  const auto c = facts("Hezbollah said Israeli strikes on its positions had killed two fighters.", "2024-01-20");
+  INFO(dump(c));
+  CHECK(has(c, "Israel -ASSAULT-> Hezbollah"));
+}
