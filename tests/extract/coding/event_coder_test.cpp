@@ -2646,3 +2646,21 @@ TEST_CASE("Coder: an attack noun after several demonyms is each one's, and 'thei
   INFO(dump(c));
   CHECK(has(c, "Israel -ASSAULT-> Hezbollah"));
 }
+
+TEST_CASE("Coder: holding a state's people, or a person held by X, is a detention", "[extract][coder]") {
+  const auto a = facts("Iran is holding three British nationals.", "2023-07-06");
+  INFO(dump(a));
+  CHECK(has(a, "Iran -COERCE-> United Kingdom"));
+  const auto b =
+      facts("The Houthis have held several local employees of the United States embassy since 2021.", "2024-06-07");
+  INFO(dump(b));
+  CHECK(has(b, "Houthis -COERCE-> United States"));
+  const auto c =
+      facts("Israel said on Wednesday that Elizabeth Tsurkov was being held by Kataib Hezbollah.", "2023-07-06");
+  INFO(dump(c));
+  CHECK(has(c, "Kata'ib Hezbollah -COERCE-> Elizabeth Tsurkov"));
+  // Talks held by two parties are no detention.
+  const auto d = facts("Talks were held by Iran and Iraq in Baghdad on Monday.", "2023-07-06");
+  INFO(dump(d));
+  CHECK_FALSE(anyLineHas(d, "-COERCE->"));
+}
