@@ -431,3 +431,12 @@ TEST_CASE("Mentions: a party's or movement's word before 'for' / 'of' names the 
       actorNames("The Ministry of Foreign Affairs of Gondor said it.").count("Ministry of Foreign Affairs of Gondor"));
   CHECK_FALSE(actorNames("The Ministry of Foreign Affairs of Gondor said it.").count("Ministry of Foreign Affairs"));
 }
+
+TEST_CASE("Mentions: an unknown name opened by a common given name is a person, a city's name is not",
+          "[extract][mentions]") {
+  CHECK(actorNames("Evan Gershkovich has been held by Russia since March.").count("Evan Gershkovich"));
+  CHECK(actorNames("Frans Timmermans gave Warsaw three months.").count("Frans Timmermans"));
+  // Left out on purpose: they open places.
+  CHECK_FALSE(actorNames("Milan Cathedral reopened on Monday.").count("Milan Cathedral"));
+  CHECK_FALSE(actorNames("Leon Valley voted on Monday.").count("Leon Valley"));
+}
