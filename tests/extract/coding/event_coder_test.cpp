@@ -2664,3 +2664,13 @@ TEST_CASE("Coder: holding a state's people, or a person held by X, is a detentio
   INFO(dump(d));
   CHECK_FALSE(anyLineHas(d, "-COERCE->"));
 }
+
+TEST_CASE("Coder: giving someone days or months to act is a demand of them, to leave an expulsion", "[extract][coder]") {
+  const auto a = facts("The European Commission gave the Polish government three months to address its concerns.", "2017-12-20");
+  INFO(dump(a));
+  CHECK(anyLineHas(a, "-REQUEST-> Poland"));
+  const auto b = facts("Mali gave the French ambassador 72 hours to leave the country.", "2022-01-31");
+  INFO(dump(b));
+  CHECK(has(b, "Mali -SANCTION-> France"));
+  CHECK_FALSE(anyLineHas(b, "-REQUEST->"));
+}
