@@ -713,6 +713,9 @@ bool attachedToVerb(const MatchText& t, const Clause& c, size_t verbEnd, size_t 
       if (t.p.pps[pp].prep == "as") return false;
       next = std::max<size_t>(next, t.p.pps[pp].span.last);
     }
+    // A time phrase may come between too ("fired missiles this month at X").
+    for (uint32_t k = 0; k < t.p.nps.size() && next == w; ++k)
+      if (t.p.nps[k].span.first == w && syntax::isTimePhrase(t.p, k)) next = t.p.nps[k].span.last;
     if (next == w) {
       const auto pos = t.p.words[w].pos;
       if (pos != Pos::kAdverb) return false;  // only an adverb may come between

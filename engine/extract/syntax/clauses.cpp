@@ -747,15 +747,7 @@ class ClauseFinder {
   }
 
   // "next week", "last month", "Monday": time adverbials, not objects.
-  bool isTemporal(uint32_t npIndex) const {
-    static const std::unordered_set<std::string_view> kTime = {
-        "week", "month", "year", "day", "weekend", "morning", "afternoon", "evening", "night", "hour",
-        "decade", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-    static const std::unordered_set<std::string_view> kDeictic = {"next", "last", "this", "every", "early", "late", "that"};
-    const NounPhrase& n = p_.nps[npIndex];
-    if (!kTime.count(p_.words[n.head].lemma)) return false;
-    return n.span.last - n.span.first == 1 || kDeictic.count(p_.words[n.span.first].lower) > 0;
-  }
+  bool isTemporal(uint32_t npIndex) const { return syntax::isTimePhrase(p_, npIndex); }
 
   // Also "five years after/ago/later".
   bool isTemporalAt(size_t k) const {
@@ -968,6 +960,17 @@ size_t clauseFirstWord(const SentenceParse& p, const Clause& c) {
   size_t first = p.vgs[c.verb].span.first;
   if (c.subject != kNoIndex && !c.subjectInherited) first = std::min<size_t>(first, p.nps[c.subject].span.first);
   return first;
+}
+
+bool isTimePhrase(const SentenceParse& p, uint32_t np) {
+  static const std::unordered_set<std::string_view> kTime = {
+      "week", "month",  "year",   "day",     "weekend",   "morning",  "afternoon", "evening",  "night",
+      "hour", "decade", "monday", "tuesday", "wednesday", "thursday", "friday",    "saturday", "sunday"};
+  static const std::unordered_set<std::string_view> kDeictic = {"next",  "last", "this", "every",
+                                                                "early", "late", "that"};
+  const NounPhrase& n = p.nps[np];
+  if (!kTime.count(p.words[n.head].lemma)) return false;
+  return n.span.last - n.span.first == 1 || kDeictic.count(p.words[n.span.first].lower) > 0;
 }
 
 std::string_view spanText(const SentenceParse& p, WordSpan span) {

@@ -82,6 +82,10 @@ SentenceParse parse(const Lexicon& lexicon, std::string_view text, size_t offset
 // Surface text of a phrase (bytes from its first to its last word).
 std::string_view spanText(const SentenceParse& p, WordSpan span);
 
+// True when phrase `np` says when, not who: "this month", "last week",
+// "Monday" (a time noun alone or after a deictic word).
+bool isTimePhrase(const SentenceParse& p, uint32_t np);
+
 // The word clause `c` (of `p`) opens with: its own subject's first word when
 // it has one written (not inherited), else its verb's first word.
 size_t clauseFirstWord(const SentenceParse& p, const Clause& c);

@@ -2674,3 +2674,10 @@ TEST_CASE("Coder: giving someone days or months to act is a demand of them, to l
   CHECK(has(b, "Mali -SANCTION-> France"));
   CHECK_FALSE(anyLineHas(b, "-REQUEST->"));
 }
+
+TEST_CASE("Coder: a time phrase between the object and the target's phrase keeps the target", "[extract][coder]") {
+  const auto a =
+      facts("Iranian forces fired missiles this month at the bases of the Kurdistan Democratic Party.", "2022-11-29");
+  INFO(dump(a));
+  CHECK(has(a, "Iran -ASSAULT-> Kurdistan Democratic Party"));
+}
