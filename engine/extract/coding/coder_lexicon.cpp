@@ -31,6 +31,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"arrival_verbs", &W::arrivalVerbs},
     {"backed_compound_words", &W::backedCompoundWords},
     {"domestic_body_heads", &W::domesticBodyHeads},
+    {"agreeing_verbs", &W::agreeingVerbs},
     {"object_control_verbs", &W::objectControlVerbs},
     {"planning_governors", &W::planningGovernors},
     {"negating_governors", &W::negatingGovernors},

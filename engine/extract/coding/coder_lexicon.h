@@ -64,6 +64,7 @@ struct EnglishCoderWords {
   WordSet arrivalVerbs;              // event_coder.cpp: "arrived in X" visits X
   WordSet backedCompoundWords;       // pronouns.cpp: "the Iran-backed militia"
   WordSet domesticBodyHeads;         // pronouns.cpp: "Parliament impeached President X"
+  WordSet agreeingVerbs;             // english_events.cpp: "agreed to restore ties with Y"
 };
 
 // The sets of `text` in english_coder_words.txt's format; `file` names it in

@@ -340,6 +340,32 @@ std::vector<CodedEvent> solidarityEvents(const syntax::SentenceParse& p, const N
   return out;
 }
 
+// "Morocco agreed on Thursday to establish diplomatic relations with
+// Israel", "Serbia agreed to normalise ties with Kosovo": an agreement
+// (agreeing_verbs) whose complement is done "with Y" is an agreement with Y
+// (CAMEO 030) that happened; what was agreed stays planned (the coder reads
+// it). Not when the agreeing verb is negated, modal or future, nor when it
+// has an object or a "with" phrase of its own (the coder reads those).
+std::vector<CodedEvent> agreedWithEvents(const syntax::SentenceParse& p, const NpActors& actors) {
+  std::vector<CodedEvent> out;
+  for (size_t ci = 0; ci < p.clauses.size(); ++ci) {
+    const syntax::Clause& c = p.clauses[ci];
+    const syntax::VerbGroup& vg = p.vgs[c.verb];
+    if (!englishCoderWords().agreeingVerbs.contains(vg.lemma) || vg.negated || vg.modality != syntax::Modality::kNone ||
+        vg.tense == syntax::Tense::kFuture || vg.complement == syntax::kNoIndex || !c.objects.empty())
+      continue;
+    if (std::any_of(c.pps.begin(), c.pps.end(), [&](uint32_t pp) { return p.pps[pp].prep == "with"; })) continue;
+    const auto agreer = firstActor(actors, c.subject);
+    if (!agreer) continue;
+    for (uint32_t pp : c.complementPps) {
+      if (p.pps[pp].prep != "with") continue;
+      for (const auto& [e, np] : partiesOf(p, actors, p.pps[pp].np))
+        if (e != *agreer) out.push_back(nominalEvent(*agreer, c.subject, e, np, "030", ci));
+    }
+  }
+  return out;
+}
+
 // "Iran freed X on Friday in exchange for Y, in a swap mediated by Oman",
 // "Armenia and Azerbaijan agreed ... under a deal brokered by Moscow": the
 // agent of a passive mediating verb (mediating_verbs) on a noun of a deal
@@ -892,6 +918,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   for (CodedEvent& e : mediationEvents(parse, actors, discourse ? discourse->isPerson : nullptr))
     extra.push_back(std::move(e));
   for (CodedEvent& e : solidarityEvents(parse, actors)) extra.push_back(std::move(e));
+  for (CodedEvent& e : agreedWithEvents(parse, actors)) extra.push_back(std::move(e));
   for (CodedEvent& e : extra) {
     const bool known = std::any_of(coded.begin(), coded.end(), [&](const CodedEvent& c) {
       return c.source == e.source && c.target == e.target && c.code == e.code;

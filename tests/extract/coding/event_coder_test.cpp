@@ -2681,3 +2681,17 @@ TEST_CASE("Coder: a time phrase between the object and the target's phrase keeps
   INFO(dump(a));
   CHECK(has(a, "Iran -ASSAULT-> Kurdistan Democratic Party"));
 }
+
+TEST_CASE("Coder: agreeing to do something with Y is an agreement with Y, what was agreed stays planned",
+          "[extract][coder]") {
+  const auto a = facts("Morocco agreed on Thursday to establish diplomatic relations with Israel.", "2020-12-10", true);
+  INFO(dump(a));
+  CHECK(has(a, "Morocco -AGREE-> Israel"));
+  // Agreeing "to impose sanctions on X" is no agreement with X; a negated agreement is none.
+  const auto b = facts("The European Union agreed on Monday to impose sanctions on Belarus.", "2021-05-24", true);
+  INFO(dump(b));
+  CHECK_FALSE(anyLineHas(b, "-AGREE-> Belarus"));
+  const auto c = facts("Serbia did not agree to normalise ties with Kosovo.", "2021-05-24", true);
+  INFO(dump(c));
+  CHECK_FALSE(anyLineHas(c, "-AGREE->"));
+}
