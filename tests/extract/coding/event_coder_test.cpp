@@ -2695,3 +2695,15 @@ TEST_CASE("Coder: agreeing to do something with Y is an agreement with Y, what w
   INFO(dump(c));
   CHECK_FALSE(anyLineHas(c, "-AGREE->"));
 }
+
+TEST_CASE("Coder: 'alongside X' is a preposition: speaking alongside X is no meeting, fighting alongside X is",
+          "[extract][coder]") {
+  const auto a =
+      facts("Antony Blinken, speaking in London alongside David Lammy, said Russia was likely to use the missiles.",
+            "2024-09-10");
+  INFO(dump(a));
+  CHECK_FALSE(anyLineHas(a, "-CONSULT->"));
+  const auto b = facts("Iraqi troops fought alongside US forces in Mosul on Monday.", "2017-07-10");
+  INFO(dump(b));
+  CHECK(anyLineHas(b, "Iraq -COOPERATE-> United States"));
+}
