@@ -32,6 +32,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"backed_compound_words", &W::backedCompoundWords},
     {"domestic_body_heads", &W::domesticBodyHeads},
     {"agreeing_verbs", &W::agreeingVerbs},
+    {"fronted_speaking_verbs", &W::frontedSpeakingVerbs},
     {"object_control_verbs", &W::objectControlVerbs},
     {"planning_governors", &W::planningGovernors},
     {"negating_governors", &W::negatingGovernors},

@@ -65,6 +65,7 @@ struct EnglishCoderWords {
   WordSet backedCompoundWords;       // pronouns.cpp: "the Iran-backed militia"
   WordSet domesticBodyHeads;         // pronouns.cpp: "Parliament impeached President X"
   WordSet agreeingVerbs;             // english_events.cpp: "agreed to restore ties with Y"
+  WordSet frontedSpeakingVerbs;      // english_events.cpp: "Speaking at a news conference with X, ..."
 };
 
 // The sets of `text` in english_coder_words.txt's format; `file` names it in

@@ -536,8 +536,9 @@ std::vector<CodedEvent> nominalAttackEvents(const syntax::SentenceParse& p, cons
 }
 
 // "In a phone call with X on Tuesday, Biden discussed ...", "During talks
-// with X, Y said ...": a phrase of meeting opening the
-// sentence before the main clause's subject, with "with X" right after its
+// with X, Y said ...", "Speaking at a news conference alongside X, Y said":
+// a phrase of meeting opening the sentence (after "Speaking" too) before
+// the main clause's subject, with "with X" or "alongside X" right after its
 // noun, is the subject's consultation (CAMEO 040) with X
 // (fronted_meeting_nouns, fronted_meeting_prepositions).
 // A phrase naming a person beside the state of the person's title
@@ -555,12 +556,18 @@ std::vector<CodedEvent> frontedMeetingEvents(const syntax::SentenceParse& p, con
   const std::vector<size_t>& sources = actors[c.subject];
   if (sources.empty()) return out;
   const uint32_t subjectAt = p.nps[c.subject].span.first;
+  // The phrase opens the sentence, or follows an opening "Speaking" /
+  // "Talking" ("Speaking at a joint news conference alongside X, Y said").
+  const bool speakingFirst =
+      !p.words.empty() && p.words[0].pos == syntax::Pos::kVerb && w.frontedSpeakingVerbs.contains(p.words[0].lemma);
   for (const auto& opener : p.pps) {
-    if (opener.span.first != 0 || opener.np == syntax::kNoIndex || !w.frontedMeetingPrepositions.contains(opener.prep)) continue;
+    if ((opener.span.first != 0 && !(speakingFirst && opener.span.first == 1)) || opener.np == syntax::kNoIndex ||
+        !w.frontedMeetingPrepositions.contains(opener.prep))
+      continue;
     if (!w.frontedMeetingNouns.contains(p.words[p.nps[opener.np].head].lemma)) continue;
     for (const auto& with : p.pps) {
-      if (with.prep != "with" || with.span.first != opener.span.last || with.np == syntax::kNoIndex ||
-          with.span.last > subjectAt || static_cast<size_t>(with.np) >= actors.size())
+      if ((with.prep != "with" && with.prep != "alongside") || with.span.first != opener.span.last ||
+          with.np == syntax::kNoIndex || with.span.last > subjectAt || static_cast<size_t>(with.np) >= actors.size())
         continue;
       std::vector<size_t> met = actors[with.np];
       if (isPerson && std::any_of(met.begin(), met.end(), isPerson)) std::erase_if(met, [&](size_t e) { return !isPerson(e); });

@@ -2706,4 +2706,11 @@ TEST_CASE("Coder: 'alongside X' is a preposition: speaking alongside X is no mee
   const auto b = facts("Iraqi troops fought alongside US forces in Mosul on Monday.", "2017-07-10");
   INFO(dump(b));
   CHECK(anyLineHas(b, "Iraq -COOPERATE-> United States"));
+  // A news conference shared with X is a meeting with X, after "Speaking" too.
+  const auto c = facts(
+      "Speaking at a joint news conference alongside Secretary of State Antony Blinken on Friday, "
+      "Iraqi Foreign Minister Fuad Hussein said the talks had gone well.",
+      "2023-02-10");
+  INFO(dump(c));
+  CHECK(has(c, "Fuad Hussein -CONSULT-> Antony Blinken"));
 }
