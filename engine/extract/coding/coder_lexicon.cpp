@@ -33,6 +33,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"domestic_body_heads", &W::domesticBodyHeads},
     {"agreeing_verbs", &W::agreeingVerbs},
     {"fronted_speaking_verbs", &W::frontedSpeakingVerbs},
+    {"owning_link_verbs", &W::owningLinkVerbs},
     {"object_control_verbs", &W::objectControlVerbs},
     {"planning_governors", &W::planningGovernors},
     {"negating_governors", &W::negatingGovernors},

@@ -791,6 +791,17 @@ int32_t relativeAgent(const MatchText& t, uint32_t o) {
     if (words().mediationVerbs.contains(t.p.vgs[k.verb].lemma)) continue;
     if (t.namesActor(k.agent)) return k.agent;
   }
+  // "ships linked to Israel", "firms affiliated with the Guards": the one a
+  // reduced relative of owning ties the object to (owning_link_verbs).
+  for (const Clause& k : t.p.clauses) {
+    if (k.kind != syntax::ClauseKind::kRelative || k.subject != static_cast<int32_t>(o) ||
+        !t.p.vgs[k.verb].reducedPassive || !words().owningLinkVerbs.contains(t.p.vgs[k.verb].lemma))
+      continue;
+    for (uint32_t pp : k.pps) {
+      const auto& ph = t.p.pps[pp];
+      if ((ph.prep == "to" || ph.prep == "with") && ph.np != kNoIndex && t.namesActor(ph.np)) return ph.np;
+    }
+  }
   return kNoIndex;
 }
 

@@ -2714,3 +2714,12 @@ TEST_CASE("Coder: 'alongside X' is a preposition: speaking alongside X is no mee
   INFO(dump(c));
   CHECK(has(c, "Fuad Hussein -CONSULT-> Antony Blinken"));
 }
+
+TEST_CASE("Coder: what is done to things linked to or owned by X is done to X", "[extract][coder]") {
+  const auto a = facts("The Houthis attacked ships linked to Israel on Monday.", "2024-01-05");
+  INFO(dump(a));
+  CHECK(has(a, "Houthis -ASSAULT-> Israel"));
+  const auto b = facts("Washington sanctioned companies affiliated with the Revolutionary Guards.", "2024-01-05");
+  INFO(dump(b));
+  CHECK(anyLineHas(b, "-> Islamic Revolutionary Guard Corps"));
+}
