@@ -440,3 +440,11 @@ TEST_CASE("Mentions: an unknown name opened by a common given name is a person, 
   CHECK_FALSE(actorNames("Milan Cathedral reopened on Monday.").count("Milan Cathedral"));
   CHECK_FALSE(actorNames("Leon Valley voted on Monday.").count("Leon Valley"));
 }
+
+TEST_CASE("Mentions: the dictionary's national parties resolve by name and acronym", "[extract][mentions]") {
+  CHECK(actorNames("Likud won 32 seats.").count("Likud"));
+  CHECK(actorNames("The BJP swept the state election.").count("Bharatiya Janata Party"));
+  CHECK(actorNames("The AKP lost Istanbul.").count("Justice and Development Party"));
+  // A bare "Amal" is no party alias: it stands in other names.
+  CHECK_FALSE(actorNames("The opposition group Nahr al-Amal met on Tuesday.").count("Amal Movement"));
+}
