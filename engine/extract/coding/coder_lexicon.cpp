@@ -34,6 +34,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"agreeing_verbs", &W::agreeingVerbs},
     {"fronted_speaking_verbs", &W::frontedSpeakingVerbs},
     {"owning_link_verbs", &W::owningLinkVerbs},
+    {"response_nouns", &W::responseNouns},
     {"object_control_verbs", &W::objectControlVerbs},
     {"planning_governors", &W::planningGovernors},
     {"negating_governors", &W::negatingGovernors},

@@ -67,6 +67,7 @@ struct EnglishCoderWords {
   WordSet agreeingVerbs;             // english_events.cpp: "agreed to restore ties with Y"
   WordSet frontedSpeakingVerbs;      // english_events.cpp: "Speaking at a news conference with X, ..."
   WordSet owningLinkVerbs;           // event_coder.cpp: "ships linked to Israel" are Israel's
+  WordSet responseNouns;             // event_coder.cpp: "the US response was to bomb X" is done
 };
 
 // The sets of `text` in english_coder_words.txt's format; `file` names it in

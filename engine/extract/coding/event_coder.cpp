@@ -1018,6 +1018,13 @@ bool narrativeWould(const SentenceParse& p, const VerbGroup& vg) {
 
 bool isPlanned(const SentenceParse& p, const Clause& c, const VerbGroup& vg) {
   if (narrativeWould(p, vg)) return false;
+  // "The U.S. response was to bomb five bases", "Iran's answer was to fire
+  // missiles": what a past "was to" names as someone's response is what it
+  // did, not a plan (response_nouns).
+  if (vg.governor != kNoIndex && p.vgs[vg.governor].lemma == "be" && p.vgs[vg.governor].tense == syntax::Tense::kPast &&
+      !p.vgs[vg.governor].negated && c.subject != kNoIndex &&
+      words().responseNouns.contains(p.words[p.nps[c.subject].head].lemma))
+    return false;
   if (vg.modality != syntax::Modality::kNone || vg.tense == syntax::Tense::kFuture) return true;
   if (c.kind == syntax::ClauseKind::kSubordinate && c.subordinator == "if") return true;
   // "demanded that Vilnius withdraw its envoy": what a demand asks for has

@@ -2723,3 +2723,14 @@ TEST_CASE("Coder: what is done to things linked to or owned by X is done to X", 
   INFO(dump(b));
   CHECK(anyLineHas(b, "-> Islamic Revolutionary Guard Corps"));
 }
+
+TEST_CASE("Coder: 'the response was to V' tells what was done, 'the plan is to V' stays planned", "[extract][coder]") {
+  const auto a =
+      facts("The US response was to bomb five Kataib Hezbollah bases in Syria and Iraq.", "2020-01-05", true);
+  INFO(dump(a));
+  CHECK(anyLineHas(a, "United States -ASSAULT:heavy-weapons-> Kata'ib Hezbollah"));
+  CHECK_FALSE(anyLineHas(a, "ASSAULT:planned"));
+  const auto b = facts("The US plan is to bomb five Kataib Hezbollah bases.", "2020-01-05", true);
+  INFO(dump(b));
+  CHECK_FALSE(anyLineHas(b, "United States -ASSAULT:heavy-weapons->"));
+}
