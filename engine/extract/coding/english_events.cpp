@@ -852,6 +852,39 @@ void backedSupport(const syntax::SentenceParse& p, const std::vector<Mention>& m
   facts->push_back(std::move(f));
 }
 
+// "Kadhimi's visit to Washington will fail if ...": an act named by a noun
+// (attack_nouns, meeting_nouns, fronted_meeting_nouns: "visit", "talks",
+// "strike") as the subject of a clause that is future, modal or negated has
+// not happened; the rules' reading of the noun ("X's visit to Y") between
+// its owner and the party after it ("to", "with", "on", "against") is
+// denied.
+void denyUnassertedNounActs(const syntax::SentenceParse& p, const NpActors& actors,
+                            std::vector<std::pair<size_t, size_t>>* denied) {
+  const EnglishCoderWords& w = englishCoderWords();
+  for (const syntax::Clause& c : p.clauses) {
+    const syntax::VerbGroup& vg = p.vgs[c.verb];
+    if (!(vg.negated || vg.modality != syntax::Modality::kNone || vg.tense == syntax::Tense::kFuture)) continue;
+    if (c.subject == syntax::kNoIndex || c.subjectInherited) continue;
+    const syntax::NounPhrase& n = p.nps[c.subject];
+    const std::string& head = p.words[n.head].lemma;
+    if (!w.attackNouns.contains(head) && !w.meetingNouns.contains(p.words[n.head].lower) &&
+        !w.frontedMeetingNouns.contains(head))
+      continue;
+    std::vector<size_t> owners;
+    if (n.possessor != syntax::kNoIndex && static_cast<size_t>(n.possessor) < actors.size())
+      owners = actors[n.possessor];
+    else if (static_cast<size_t>(c.subject) < actors.size())
+      owners = actors[c.subject];
+    for (const auto& pp : p.pps) {
+      if (pp.span.first != n.span.last || pp.np == syntax::kNoIndex) continue;
+      if (pp.prep != "to" && pp.prep != "with" && pp.prep != "on" && pp.prep != "against") continue;
+      for (const auto& [e, np] : partiesOf(p, actors, pp.np))
+        for (size_t o : owners)
+          if (o != e) denied->emplace_back(o, e);
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, size_t end,
@@ -913,10 +946,12 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   if (discourse) rememberToldActs(parse, actors, discourse->acts.sentence, &discourse->acts);
   // An act on a phrase whose owner its apposition displaced is not an act
   // on the owner: the rules' reading of the same words is denied.
-  if (denied)
+  if (denied) {
     for (const CodedEvent& e : coded)
       for (const auto& [np, owner] : displaced)
         if (np == e.targetNp && owner != e.source) denied->emplace_back(e.source, owner);
+    denyUnassertedNounActs(parse, actors, denied);
+  }
   auto extra = betweenEvents(parse, actors);
   for (CodedEvent& e : helpEvents(parse, actors)) extra.push_back(std::move(e));
   for (CodedEvent& e : nominalAttackEvents(parse, actors)) extra.push_back(std::move(e));

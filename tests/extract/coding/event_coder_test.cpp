@@ -2734,3 +2734,13 @@ TEST_CASE("Coder: 'the response was to V' tells what was done, 'the plan is to V
   INFO(dump(b));
   CHECK_FALSE(anyLineHas(b, "United States -ASSAULT:heavy-weapons->"));
 }
+
+TEST_CASE("Coder: an act named by a noun as the subject of a future or negated clause did not happen",
+          "[extract][coder]") {
+  const auto a = facts("Mustafa al-Kadhimi's visit to Washington will fail if he is not obedient.", "2020-08-17");
+  INFO(dump(a));
+  CHECK_FALSE(anyLineHas(a, "-CONSULT->"));
+  const auto b = facts("Mustafa al-Kadhimi's visit to Washington was a success.", "2020-08-21");
+  INFO(dump(b));
+  CHECK(has(b, "Mustafa al-Kadhimi -CONSULT-> United States"));
+}
