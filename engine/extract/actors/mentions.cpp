@@ -508,9 +508,6 @@ bool isCompassWord(const std::string& w) {
   return w == "west" || w == "east" || w == "north" || w == "south" || w == "left" || w == "right";
 }
 
-// An organisation named by its suffix ("... Committee", "... Brigades";
-// not when a dictionary name ends the run). True when the run [b, e) is
-// settled as one: claimed, taken by a group named inside it, or generic.
 // "National League for Democracy", "Movement for Democratic Change",
 // "Party of Regions": a party's or movement's word (not a government body's:
 // "Ministry of Foreign Affairs" is a state's; not "Group of Seven") right
@@ -528,6 +525,10 @@ ActorKind innerOrganisationWord(const std::vector<Token>& tokens, size_t b, size
   return ActorKind::kOther;
 }
 
+// An organisation named by its suffix ("... Committee", "... Brigades";
+// not when a dictionary name ends the run), or by a party's word inside it
+// (innerOrganisationWord). True when the run [b, e) is settled as one:
+// claimed, taken by a group named inside it, or generic.
 bool claimOrganisation(MentionScan& s, size_t b, size_t e, size_t words) {
   const auto& tokens = s.tokens;
   bool suffix = false;

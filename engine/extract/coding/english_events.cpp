@@ -178,14 +178,16 @@ size_t clauseNear(const syntax::SentenceParse& p, uint32_t w) {
   return after.value_or(0);
 }
 
-// True when a verb of the sentence is negated, modal or future: the noun
+// True when verb group `v` is negated, modal or future: it says its act did
+// not (yet) happen.
+bool isUnasserted(const syntax::VerbGroup& v) {
+  return v.negated || v.modality != syntax::Modality::kNone || v.tense == syntax::Tense::kFuture;
+}
+
+// True when a verb of the sentence is unasserted (isUnasserted): the noun
 // readings below (betweenEvents, helpEvents) code nothing then (the coder's
 // own planned reading is not worth guessing there).
-bool hasUnassertedVerb(const syntax::SentenceParse& p) {
-  return std::any_of(p.vgs.begin(), p.vgs.end(), [](const syntax::VerbGroup& v) {
-    return v.negated || v.modality != syntax::Modality::kNone || v.tense == syntax::Tense::kFuture;
-  });
-}
+bool hasUnassertedVerb(const syntax::SentenceParse& p) { return std::any_of(p.vgs.begin(), p.vgs.end(), isUnasserted); }
 
 // The first entity phrase `np` names; nullopt for none or kNoIndex.
 std::optional<size_t> firstActor(const NpActors& actors, int32_t np) {
@@ -351,8 +353,8 @@ std::vector<CodedEvent> agreedWithEvents(const syntax::SentenceParse& p, const N
   for (size_t ci = 0; ci < p.clauses.size(); ++ci) {
     const syntax::Clause& c = p.clauses[ci];
     const syntax::VerbGroup& vg = p.vgs[c.verb];
-    if (!englishCoderWords().agreeingVerbs.contains(vg.lemma) || vg.negated || vg.modality != syntax::Modality::kNone ||
-        vg.tense == syntax::Tense::kFuture || vg.complement == syntax::kNoIndex || !c.objects.empty())
+    if (!englishCoderWords().agreeingVerbs.contains(vg.lemma) || isUnasserted(vg) ||
+        vg.complement == syntax::kNoIndex || !c.objects.empty())
       continue;
     if (std::any_of(c.pps.begin(), c.pps.end(), [&](uint32_t pp) { return p.pps[pp].prep == "with"; })) continue;
     const auto agreer = firstActor(actors, c.subject);
@@ -862,9 +864,7 @@ void denyUnassertedNounActs(const syntax::SentenceParse& p, const NpActors& acto
                             std::vector<std::pair<size_t, size_t>>* denied) {
   const EnglishCoderWords& w = englishCoderWords();
   for (const syntax::Clause& c : p.clauses) {
-    const syntax::VerbGroup& vg = p.vgs[c.verb];
-    if (!(vg.negated || vg.modality != syntax::Modality::kNone || vg.tense == syntax::Tense::kFuture)) continue;
-    if (c.subject == syntax::kNoIndex || c.subjectInherited) continue;
+    if (!isUnasserted(p.vgs[c.verb]) || c.subject == syntax::kNoIndex || c.subjectInherited) continue;
     const syntax::NounPhrase& n = p.nps[c.subject];
     const std::string& head = p.words[n.head].lemma;
     if (!w.attackNouns.contains(head) && !w.meetingNouns.contains(p.words[n.head].lower) &&
@@ -920,7 +920,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     bindCountedParties(&parse, *discourse, demonymStates, &actors);
     discourse->earlierParties = namedParties(parse, actors, demonymStates, UINT32_MAX);
     discourse->earlierPartiesAt = discourse->acts.sentence;
-    if (auto states = namedStates(parse, actors, discourse->isState); !states.empty()) {
+    if (auto states = namedActorsWhere(parse, actors, discourse->isState); !states.empty()) {
       discourse->earlierStates = std::move(states);
       discourse->earlierStatesAt = discourse->acts.sentence;
       discourse->earlierSubjectState.reset();
@@ -934,7 +934,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
       discourse->earlier.clear();  // "The spokesman said that X would ...": a next "He" is the spokesman
     else if (auto persons = salientPersons(parse, actors, discourse->isPerson); !persons.empty())
       discourse->earlier = std::move(persons);
-    if (auto groups = namedGroups(parse, actors, *discourse); !groups.empty()) {
+    if (auto groups = namedActorsWhere(parse, actors, discourse->isGroup); !groups.empty()) {
       discourse->earlierGroups = std::move(groups);
       discourse->earlierGroupsAt = discourse->acts.sentence;
     }

@@ -272,12 +272,12 @@ std::vector<size_t> namedActors(const SentenceParse& p, const NpActors& actors) 
   return out;
 }
 
-std::vector<size_t> namedStates(const SentenceParse& p, const NpActors& actors,
-                                const std::function<bool(size_t)>& isState) {
+std::vector<size_t> namedActorsWhere(const SentenceParse& p, const NpActors& actors,
+                                     const std::function<bool(size_t)>& keep) {
   std::vector<size_t> out;
-  if (!isState) return out;
+  if (!keep) return out;
   for (size_t e : namedActors(p, actors))
-    if (isState(e)) out.push_back(e);
+    if (keep(e)) out.push_back(e);
   return out;
 }
 
@@ -614,6 +614,39 @@ void bindBareMinistries(const SentenceParse& p, const DiscourseState& state, NpA
 
 }  // namespace
 
+namespace {
+
+// The armed groups and organisations (state.isGroup) phrases before phrase
+// `k` name, each once ("raided a Kata'ib Hezbollah headquarters and detained
+// 14 members of the group"); phrases naming several actors count for none.
+std::vector<size_t> groupsNamedBefore(const SentenceParse& p, const NpActors& actors, const DiscourseState& state,
+                                      size_t k) {
+  std::vector<size_t> found;
+  if (!state.isGroup) return found;
+  for (size_t j = 0; j < p.nps.size() && j < actors.size(); ++j) {
+    if (j == k || p.nps[j].span.first >= p.nps[k].span.first || actors[j].size() != 1) continue;
+    const size_t e = actors[j].front();
+    if (state.isGroup(e) && std::find(found.begin(), found.end(), e) == found.end()) found.push_back(e);
+  }
+  return found;
+}
+
+// True when the words of `n` before its head are only an opening "the" and
+// adjectives (with `nouns`, nouns too), none a non-state word
+// (non_state_modifiers: "rebel soldiers", "opposition lawmakers").
+bool stateModifiersOnly(const SentenceParse& p, const syntax::NounPhrase& n, bool nouns) {
+  const EnglishCoderWords& w = englishCoderWords();
+  for (size_t x = n.span.first; x < n.head; ++x) {
+    const auto& word = p.words[x];
+    if (x == n.span.first && word.lower == "the") continue;
+    if (w.nonStateModifiers.contains(word.lower)) return false;
+    if (word.pos != syntax::Pos::kAdjective && !(nouns && word.pos == syntax::Pos::kNoun)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void bindBareAgents(const SentenceParse& p, const DiscourseState& state, NpActors* actors) {
   if (!state.isState) return;
   bindBareMinistries(p, state, actors);
@@ -625,13 +658,7 @@ void bindBareAgents(const SentenceParse& p, const DiscourseState& state, NpActor
     const bool force = head.lemma == "force" && n.head > n.span.first &&
                        w.bareForceModifiers.contains(p.words[n.head - 1].lower);
     if (!force && !w.bareAgentHeads.contains(head.lemma)) return false;
-    for (size_t x = n.span.first; x < n.head; ++x) {
-      const auto& word = p.words[x];
-      if (x == n.span.first && word.lower == "the") continue;
-      if (w.nonStateModifiers.contains(word.lower)) return false;
-      if (word.pos != syntax::Pos::kAdjective && word.pos != syntax::Pos::kNoun) return false;
-    }
-    return true;
+    return stateModifiersOnly(p, n, true);
   };
   // "Parliament impeached President X", "The army ousted President Y": a
   // body acting on a person the dictionary gives a state is that state's own
@@ -652,13 +679,7 @@ void bindBareAgents(const SentenceParse& p, const DiscourseState& state, NpActor
   auto domesticBody = [&](size_t k) {
     const syntax::NounPhrase& n = p.nps[k];
     if (!(*actors)[k].empty() || !n.members.empty() || n.possessor != kNoIndex || n.ofNp != kNoIndex) return false;
-    if (!w.domesticBodyHeads.contains(p.words[n.head].lemma)) return false;
-    for (size_t x = n.span.first; x < n.head; ++x) {
-      const auto& word = p.words[x];
-      if (x == n.span.first && word.lower == "the") continue;
-      if (word.pos != syntax::Pos::kAdjective || w.nonStateModifiers.contains(word.lower)) return false;
-    }
-    return true;
+    return w.domesticBodyHeads.contains(p.words[n.head].lemma) && stateModifiersOnly(p, n, false);
   };
   for (const syntax::Clause& c : p.clauses) {
     if (c.subject == kNoIndex || c.subjectInherited || static_cast<size_t>(c.subject) >= actors->size()) continue;
@@ -700,17 +721,10 @@ void bindTheGroup(const SentenceParse& p, const DiscourseState& state, NpActors*
   // "raided a Kata'ib Hezbollah headquarters and detained 14 members of the
   // group": the one group or organisation the sentence named before the
   // phrase (not a ministry: "The Pentagon said the group would strike").
+  // The one group named before phrase `k`; nullopt for none or several.
   auto groupBefore = [&](size_t k) -> std::optional<size_t> {
-    std::optional<size_t> found;
-    if (!state.isGroup) return found;
-    for (size_t j = 0; j < p.nps.size() && j < actors->size(); ++j) {
-      if (j == k || p.nps[j].span.first >= p.nps[k].span.first || (*actors)[j].size() != 1) continue;
-      const size_t e = (*actors)[j].front();
-      if (!state.isGroup(e)) continue;
-      if (found && *found != e) return std::nullopt;
-      found = e;
-    }
-    return found;
+    const std::vector<size_t> g = groupsNamedBefore(p, *actors, state, k);
+    return g.size() == 1 ? std::optional<size_t>(g.front()) : std::nullopt;
   };
   for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k)
     if (unboundTheHead(p, *actors, k, w.theGroupHeads))
@@ -749,17 +763,6 @@ void bindTheGroup(const SentenceParse& p, const DiscourseState& state, NpActors*
     }
 }
 
-std::vector<size_t> namedGroups(const SentenceParse& p, const NpActors& actors, const DiscourseState& state) {
-  std::vector<size_t> out;
-  if (!state.isGroup) return out;
-  for (size_t k : phrasesInTextOrder(p)) {
-    if (k >= actors.size() || actors[k].size() != 1) continue;
-    const size_t e = actors[k].front();
-    if (state.isGroup(e) && std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
-  }
-  return out;
-}
-
 std::vector<BackedGroupPhrase> bindBackedGroups(const SentenceParse& p, const DiscourseState& state, NpActors* actors) {
   std::vector<BackedGroupPhrase> out;
   if (!state.isGroup) return out;
@@ -783,12 +786,7 @@ std::vector<BackedGroupPhrase> bindBackedGroups(const SentenceParse& p, const Di
         plain = false;
     }
     if (!backed || !plain) continue;
-    std::vector<size_t> groups;
-    for (size_t j = 0; j < p.nps.size() && j < actors->size(); ++j) {
-      if (j == k || p.nps[j].span.first >= n.span.first || (*actors)[j].size() != 1) continue;
-      const size_t e = (*actors)[j].front();
-      if (state.isGroup(e) && std::find(groups.begin(), groups.end(), e) == groups.end()) groups.push_back(e);
-    }
+    std::vector<size_t> groups = groupsNamedBefore(p, *actors, state, k);
     const bool justBefore = state.acts.sentence > 0 && state.earlierGroupsAt == state.acts.sentence - 1;
     if (groups.empty() && justBefore) groups = state.earlierGroups;
     if (groups.size() != 1) continue;

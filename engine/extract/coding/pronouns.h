@@ -165,10 +165,6 @@ struct BackedGroupPhrase {
 std::vector<BackedGroupPhrase> bindBackedGroups(const syntax::SentenceParse& p, const DiscourseState& state,
                                                 NpActors* actors);
 
-// The groups and organisations (state.isGroup) the phrases of `p` name, in
-// text order, each once.
-std::vector<size_t> namedGroups(const syntax::SentenceParse& p, const NpActors& actors, const DiscourseState& state);
-
 // "Foreign Minister Ayman Safadi accused the prince of ...", after a
 // sentence that named "former Crown Prince Hamzah bin Hussein": an unbound
 // phrase "the" and lower-case words whose last word ends a title an earlier
@@ -213,10 +209,12 @@ size_t countOf(std::string_view lower);
 // member phrases stand for themselves.
 std::vector<size_t> namedActors(const syntax::SentenceParse& p, const NpActors& actors);
 
-// The states a sentence names (`isState`), phrase by phrase in text order,
-// each once; member phrases stand for themselves.
-std::vector<size_t> namedStates(const syntax::SentenceParse& p, const NpActors& actors,
-                                const std::function<bool(size_t)>& isState);
+// The actors a sentence names that `keep` accepts (the states, with
+// DiscourseState::isState; the groups, with isGroup), phrase by phrase in
+// text order, each once; member phrases stand for themselves. Empty when
+// `keep` is empty.
+std::vector<size_t> namedActorsWhere(const syntax::SentenceParse& p, const NpActors& actors,
+                                     const std::function<bool(size_t)>& keep);
 
 // Binds "it" / "them" as the object of a participle that follows a clause
 // and shares its subject (", accusing them of ...", ", calling it a threat")

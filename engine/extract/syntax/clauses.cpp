@@ -135,7 +135,7 @@ class ClauseFinder {
   // "last week", "this month", "two days" (before "ago"): a phrase of time
   // between a subject and its verb ("Poland last week expelled ..."), which
   // says when, never who.
-  bool isTimePhrase(size_t e) const {
+  bool isTimeBeforeVerb(size_t e) const {
     static const std::unordered_set<std::string_view> kTimeHeads = {"week", "weekend", "month", "year", "night",
                                                                      "day", "decade", "morning", "evening"};
     static const std::unordered_set<std::string_view> kOpeners = {"this", "last", "next", "past", "that"};
@@ -209,7 +209,7 @@ class ClauseFinder {
       }
       if (x.kind == Elem::kNp) {
         if (isAppositive(j)) { skippedAppositive = true; continue; }
-        if (j > 0 && isTimePhrase(j) && isNp(j - 1)) continue;
+        if (j > 0 && isTimeBeforeVerb(j) && isNp(j - 1)) continue;
         // "the decision to close the embassy is": the noun the infinitive modifies.
         if (j >= 2 && elems_[j - 1].kind == Elem::kVg && clauseOfVgElem_[j - 1] == kNoIndex &&
             p_.words[vgOf(j - 1).span.first].pos == Pos::kTo && vgOf(j - 1).governor == kNoIndex && isNp(j - 2)) {
@@ -747,7 +747,7 @@ class ClauseFinder {
   }
 
   // "next week", "last month", "Monday": time adverbials, not objects.
-  bool isTemporal(uint32_t npIndex) const { return syntax::isTimePhrase(p_, npIndex); }
+  bool isTemporal(uint32_t npIndex) const { return isTimePhrase(p_, npIndex); }
 
   // Also "five years after/ago/later".
   bool isTemporalAt(size_t k) const {
