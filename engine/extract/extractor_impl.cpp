@@ -431,6 +431,38 @@ static void dropActsOnOwnState(const std::vector<Entity>& entities, const std::f
   });
 }
 
+// "US Democratic lawmakers condemned Trump for ordering the strike",
+// "Opposition parties accused him": criticism or rejection of a
+// person who holds office in a state (recorded in the catalog on `on`, or
+// a standing fact of the sentence), with that state as its source, is a
+// domestic faction's act the agent composition folded into the state; the
+// state does not criticise its own office-holder. It is dropped. Protest
+// stays ("Chileans protested against Pinera": the people). A person
+// with no office there stays a target ("Russia accused Navalny").
+static void dropCriticismOfOwnOfficeHolder(const std::vector<Entity>& entities, const Catalog& catalog, Date on,
+                                           std::vector<Fact>* facts) {
+  auto holdsOffice = [&](size_t person, size_t state) {
+    if (std::any_of(facts->begin(), facts->end(), [&](const Fact& g) {
+          return (g.type == EdgeType::kLeaderOf || g.type == EdgeType::kOfficialOf) && g.src == person &&
+                 g.dst == state;
+        }))
+      return true;
+    const size_t p = entities[person].catalog, s = entities[state].catalog;
+    if (p == kNoActor || s == kNoActor) return false;
+    const auto& rels = catalog.actors()[p].relations;
+    return std::any_of(rels.begin(), rels.end(), [&](const CatalogRelation& r) {
+      return (r.type == EdgeType::kLeaderOf || r.type == EdgeType::kOfficialOf) && r.target == s && heldOn(r, on);
+    });
+  };
+  std::erase_if(*facts, [&](const Fact& f) {
+    if (f.type != EdgeType::kAccuse && f.type != EdgeType::kReject) return false;
+    if (f.src >= entities.size() || f.dst >= entities.size()) return false;
+    if (entities[f.src].actor.kind != ActorKind::kState || entities[f.dst].actor.kind != ActorKind::kPerson)
+      return false;
+    return holdsOffice(f.dst, f.src);
+  });
+}
+
 // "summoned the Israeli ambassador, Jonathan Peled": a summons (CAMEO 114,
 // a complaint lodged with an envoy) is aimed at the state the envoy
 // represents, which a standing fact of the same sentence gives (the envoy
@@ -668,6 +700,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
     if (isQuestion(sentenceText)) std::erase_if(facts, [](const Fact& f) { return !isStandingType(f.type); });
     summonsAimedAtEnvoysState(resolver.entities(), &facts);
     dropActsOnOwnState(resolver.entities(), discourse.acts.sameSide, &facts);
+    dropCriticismOfOwnOfficeHolder(resolver.entities(), catalog_, article.doc.date, &facts);
     if (std::any_of(facts.begin(), facts.end(), [](const Fact& f) { return !isStandingType(f.type) && !f.planned; })) {
       lastEvents.clear();
       for (const Fact& f : facts)

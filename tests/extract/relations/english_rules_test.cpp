@@ -207,3 +207,22 @@ TEST_CASE("Relations: an infinitive split by an adverb ('to publicly demand') is
   CHECK(hasLine(facts("The Iraqi government publicly demanded the withdrawal of US forces.", "2021-07-18"),
                 "Iraq -REQUEST-> United States"));
 }
+
+TEST_CASE("Relations: a state does not criticise its own office-holder: partisan lawmakers are no state",
+          "[extract][relations]") {
+  // Biden was president on 2021-08-31 (the dictionary's tenure): "US Republican lawmakers"
+  // folded into the United States would make the state accuse its own president.
+  const auto f =
+      facts("US Republican lawmakers on Tuesday criticised President Joe Biden over the withdrawal from Kabul.",
+            "2021-08-31");
+  CHECK_FALSE(hasLine(f, "United States -ACCUSE-> Joe Biden"));
+  // A person with no office in the state stays its target.
+  CHECK(hasLine(facts("Russia accused Alexei Navalny of fraud on Tuesday.", "2020-01-04"),
+                "Russia -ACCUSE-> Alexei Navalny"));
+  // And a foreign state's criticism of that president stays.
+  CHECK(hasLine(facts("China criticised President Joe Biden on Tuesday over the withdrawal from Kabul.", "2021-08-31"),
+                "China -ACCUSE-> Joe Biden"));
+  // Protest by a state's people against its leader stays: "Chileans protested against Pinera".
+  CHECK(hasLine(facts("Thousands of Chileans protested against President Sebastian Pinera on Friday.", "2019-10-26"),
+                "Chile -PROTEST-> Sebastian Pinera"));
+}
