@@ -105,6 +105,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"allegation_nouns", &W::allegationNouns},
     {"fronted_meeting_nouns", &W::frontedMeetingNouns},
     {"fronted_meeting_prepositions", &W::frontedMeetingPrepositions},
+    {"hypothetical_act_nouns", &W::hypotheticalActNouns},
     {"coup_nouns", &W::coupNouns},
     {"topic_prepositions", &W::topicPrepositions},
     {"flag_of_convenience_words", &W::flagOfConvenienceWords},

@@ -859,15 +859,20 @@ void backedSupport(const syntax::SentenceParse& p, const std::vector<Mention>& m
 // "strike") as the subject of a clause that is future, modal or negated has
 // not happened; the rules' reading of the noun ("X's visit to Y") between
 // its owner and the party after it ("to", "with", "on", "against") is
-// denied.
+// denied. So is a hypothetical_act_nouns act ("a US withdrawal from Syria
+// would ...") as the subject of a future or modal clause, with "from" and
+// "of" too.
 void denyUnassertedNounActs(const syntax::SentenceParse& p, const NpActors& actors,
                             std::vector<std::pair<size_t, size_t>>* denied) {
   const EnglishCoderWords& w = englishCoderWords();
   for (const syntax::Clause& c : p.clauses) {
-    if (!isUnasserted(p.vgs[c.verb]) || c.subject == syntax::kNoIndex || c.subjectInherited) continue;
+    const syntax::VerbGroup& vg = p.vgs[c.verb];
+    if (!isUnasserted(vg) || c.subject == syntax::kNoIndex || c.subjectInherited) continue;
     const syntax::NounPhrase& n = p.nps[c.subject];
     const std::string& head = p.words[n.head].lemma;
-    if (!w.attackNouns.contains(head) && !w.meetingNouns.contains(p.words[n.head].lower) &&
+    const bool hypothetical = w.hypotheticalActNouns.contains(head) &&
+                              (vg.modality != syntax::Modality::kNone || vg.tense == syntax::Tense::kFuture);
+    if (!hypothetical && !w.attackNouns.contains(head) && !w.meetingNouns.contains(p.words[n.head].lower) &&
         !w.frontedMeetingNouns.contains(head))
       continue;
     std::vector<size_t> owners;
@@ -875,10 +880,29 @@ void denyUnassertedNounActs(const syntax::SentenceParse& p, const NpActors& acto
       owners = actors[n.possessor];
     else if (static_cast<size_t>(c.subject) < actors.size())
       owners = actors[c.subject];
-    for (const auto& pp : p.pps) {
-      if (pp.span.first != n.span.last || pp.np == syntax::kNoIndex) continue;
-      if (pp.prep != "to" && pp.prep != "with" && pp.prep != "on" && pp.prep != "against") continue;
-      for (const auto& [e, np] : partiesOf(p, actors, pp.np))
+    // The phrases after the noun ("of US troops from Syria"): for a
+    // hypothetical act, an "of" party with no owner written is the owner.
+    std::vector<const syntax::PrepPhrase*> chain;
+    for (uint32_t at = n.span.last;;) {
+      const auto next = std::find_if(p.pps.begin(), p.pps.end(), [&](const syntax::PrepPhrase& pp) {
+        return pp.span.first == at && pp.np != syntax::kNoIndex;
+      });
+      if (next == p.pps.end() || (!hypothetical && !chain.empty())) break;
+      chain.push_back(&*next);
+      at = p.nps[next->np].span.last;
+    }
+    if (hypothetical && owners.empty()) {
+      const int32_t of = n.ofNp != syntax::kNoIndex                      ? n.ofNp
+                         : !chain.empty() && chain.front()->prep == "of" ? chain.front()->np
+                                                                         : syntax::kNoIndex;
+      if (of != syntax::kNoIndex)
+        for (const auto& [e, np] : partiesOf(p, actors, of)) owners.push_back(e);
+    }
+    for (const syntax::PrepPhrase* pp : chain) {
+      const bool partyPrep = pp->prep == "to" || pp->prep == "with" || pp->prep == "on" || pp->prep == "against" ||
+                             (hypothetical && (pp->prep == "from" || pp->prep == "of"));
+      if (!partyPrep) continue;
+      for (const auto& [e, np] : partiesOf(p, actors, pp->np))
         for (size_t o : owners)
           if (o != e) denied->emplace_back(o, e);
     }

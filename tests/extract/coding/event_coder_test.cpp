@@ -2744,3 +2744,17 @@ TEST_CASE("Coder: an act named by a noun as the subject of a future or negated c
   INFO(dump(b));
   CHECK(has(b, "Mustafa al-Kadhimi -CONSULT-> United States"));
 }
+
+TEST_CASE("Coder: a withdrawal or expulsion a modal or future clause talks about did not happen", "[extract][coder]") {
+  const auto a = facts("A US withdrawal from Syria would hand the country to Iran.", "2019-01-05");
+  INFO(dump(a));
+  CHECK_FALSE(anyLineHas(a, "-RETREAT->"));
+  // The owner in an "of" phrase: the troops' state.
+  const auto b = facts("The withdrawal of US troops from Syria would hand the country to Iran.", "2019-01-05");
+  INFO(dump(b));
+  CHECK_FALSE(anyLineHas(b, "-RETREAT->"));
+  // Done, it is coded.
+  const auto c = facts("The US withdrawal from Syria was completed on Friday.", "2019-01-05");
+  INFO(dump(c));
+  CHECK(has(c, "United States -RETREAT-> Syria"));
+}
