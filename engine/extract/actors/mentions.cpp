@@ -131,6 +131,18 @@ bool insideLongerName(const std::vector<Token>& tokens, size_t i, const MentionI
   return (i > 0 && capitalWord(i - 1)) || (i + 1 < tokens.size() && capitalWord(i + 1));
 }
 
+// "Harakat Ansar Allah al-Awfiya": an alias at `i` right after a
+// capitalised Arabic word for a movement or armed formation
+// (given_names.txt arabic_group_prefixes) is inside another group's name
+// ("Ansar Allah" there is not the Houthis); claimArabicPrefixedGroup names
+// the whole run.
+bool afterArabicGroupPrefix(const std::vector<Token>& tokens, size_t i) {
+  if (i == 0) return false;
+  const Token& prev = tokens[i - 1];
+  return prev.word && prev.capital && prev.script == Script::kLatin &&
+         givenNames().arabicGroupPrefixes.contains(prev.strict);
+}
+
 // Lower-case particles inside personal names starting at k: "da", "von der".
 size_t namePartCount(const std::vector<Token>& tokens, size_t k) {
   static const std::unordered_set<std::string> particles = {"da", "de", "do", "dos", "das", "del", "della", "di",
@@ -340,6 +352,10 @@ void findAliases(MentionScan& s) {
       afterProclitic = hit.length > 0;
     }
     if (hit.length == 0 || insideLongerName(tokens, i, hit)) { ++i; continue; }
+    if (afterArabicGroupPrefix(tokens, i)) {
+      i += hit.length;
+      continue;
+    }
     size_t pick = pickAliasActor(hit, *s.resolver);
     if (foreignOwnerBefore(s, i, pick) || endsLongerInstitutionName(s, i, hit)) { i += hit.length; continue; }
     if (auto person = arabicSurnameStandingAlone(s, i, hit, pick)) pick = *person;
@@ -879,6 +895,20 @@ bool claimReversedName(MentionScan& s, size_t b, size_t e, size_t words) {
   return true;
 }
 
+// "Harakat Ansar Allah al-Awfiya", "Saraya Awliya al-Dam": a run [b, e) of
+// two or more words opened by an Arabic word for a movement or an armed
+// formation (given_names.txt arabic_group_prefixes) that no dictionary name
+// opens is one armed group's name (findAliases left a known alias inside it
+// alone: afterArabicGroupPrefix). True when the run was claimed.
+bool claimArabicPrefixedGroup(MentionScan& s, size_t b, size_t e, size_t words) {
+  if (words < 2 || !givenNames().arabicGroupPrefixes.contains(s.tokens[b].strict)) return false;
+  for (size_t k = b; k < e; ++k)
+    if (s.owner[k] >= 0) return false;
+  s.claim(
+      makeMention(s.tokens, b, e, s.resolver->fromNew(s.rawName(b, e), ActorKind::kArmedGroup), MentionSource::kRule));
+  return true;
+}
+
 // People in the run [b, e) of `words` words: only tokens no mention covers.
 void claimPerson(MentionScan& s, size_t b, size_t e, size_t next, size_t words, bool headline) {
   for (size_t k = b; k < e; ++k) {
@@ -912,6 +942,7 @@ void findCapitalisedRuns(MentionScan& s, bool headline) {
     if (followsKnownAs(tokens, b)) continue;
     size_t words = 0;
     for (size_t k = b; k < e; ++k) words += tokens[k].word && !tokens[k].article;
+    if (claimArabicPrefixedGroup(s, b, e, words)) continue;
     if (claimOrganisation(s, b, e, words)) continue;
     if (!headline && claimNamedGroup(s, b, e, words)) continue;
     if (!headline && claimNamedCompany(s, b, e, words)) continue;

@@ -8,6 +8,7 @@ Result<GivenNames> parseGivenNames(std::string_view text, std::string_view file)
       {"place_heads", &GivenNames::placeHeads},
       {"hyphen_words", &GivenNames::hyphenWords},
       {"group_nouns", &GivenNames::groupNouns},
+      {"arabic_group_prefixes", &GivenNames::arabicGroupPrefixes},
       {"leading_nouns", &GivenNames::leadingNouns},
       {"armed_words", &GivenNames::armedWords},
       {"company_nouns", &GivenNames::companyNouns},

@@ -448,3 +448,17 @@ TEST_CASE("Mentions: the dictionary's national parties resolve by name and acron
   // A bare "Amal" is no party alias: it stands in other names.
   CHECK_FALSE(actorNames("The opposition group Nahr al-Amal met on Tuesday.").count("Amal Movement"));
 }
+
+TEST_CASE(
+    "Mentions: a run opened by an Arabic word for a movement or brigades is one group's name, a known alias "
+    "inside it included",
+    "[extract][mentions]") {
+  // "Ansar Allah" alone is the Houthis; inside "Harakat Ansar Allah al-Awfiya" it is part of another name.
+  const auto a = actorNames("The State Department designated Harakat Ansar Allah al-Awfiya on Monday.");
+  CHECK(a.count("Harakat Ansar Allah al-Awfiya"));
+  CHECK_FALSE(a.count("Houthis"));
+  CHECK(actorNames("Saraya Awliya al-Dam claimed the attack.").count("Saraya Awliya al-Dam"));
+  // A dictionary name opened by such a word stays that actor.
+  CHECK(actorNames("Harakat Hezbollah al-Nujaba claimed the attack.").count("Harakat Hezbollah al-Nujaba"));
+  CHECK(actorNames("Ansar Allah claimed the attack.").count("Houthis"));
+}
