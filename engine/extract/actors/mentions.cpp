@@ -37,9 +37,9 @@ const std::unordered_set<std::string>& stopCapitals() {
 }
 
 ActorKind suffixKind(const std::string& w, bool* isSuffix) {
-  static const std::unordered_set<std::string> armed = {"brigades", "brigade", "battalion", "battalions", "militia",
-                                                        "militias", "front", "movement", "resistance", "army",
-                                                        "guards", "factions", "faction"};
+  static const std::unordered_set<std::string> armed = {"brigades", "brigade",  "battalion", "battalions", "militia",
+                                                        "militias", "front",    "movement",  "resistance", "army",
+                                                        "guards",   "factions", "faction",   "forces",     "movements"};
   static const std::unordered_set<std::string> gov = {"committee", "council", "ministry", "command", "parliament",
                                                       "cabinet", "department", "commission", "assembly", "court",
                                                       "embassy", "directorate", "administration", "force", "office",
@@ -512,9 +512,10 @@ bool extendGroupInside(MentionScan& s, size_t b, size_t e) {
 // say nothing of whose it is.
 bool genericName(const std::vector<Token>& tokens, size_t b, size_t e) {
   static const std::unordered_set<std::string> kGeneric = {
-      "foreign", "defense", "defence", "interior", "media", "security", "ground", "air", "oval", "national",
-      "joint", "special", "general", "central", "supreme", "high", "higher", "electoral", "trump", "biden",
-      "obama", "bush", "administration", "state", "ministerial", "council", "task", "press", "the"};
+      "foreign",     "defense",   "defence", "interior", "media",   "security", "ground",         "air",
+      "oval",        "national",  "joint",   "special",  "general", "central",  "supreme",        "high",
+      "higher",      "electoral", "trump",   "biden",    "obama",   "bush",     "administration", "state",
+      "ministerial", "council",   "task",    "press",    "the",     "armed"};
   bool generic = true;
   for (size_t k = b; k + 1 < e; ++k) generic = generic && (tokens[k].article || kGeneric.count(tokens[k].strict) > 0);
   return generic;
@@ -557,6 +558,13 @@ bool claimOrganisation(MentionScan& s, size_t b, size_t e, size_t words) {
     if (tokens[k].strict == "news" || tokens[k].strict == "tv") kind = ActorKind::kMedia;  // "... News Agency"
   if (extendGroupInside(s, b, e)) return true;
   if (genericName(tokens, b, e)) return true;
+  // "Ukrainian Armed Forces", "Iraqi Security Forces": a state's forces,
+  // named by its demonym or its name before "Forces", are that state's.
+  if (tokens[e - 1].strict == "forces")
+    for (size_t k = b; k + 1 < e; ++k)
+      if (s.index.demonym(tokens[k]) ||
+          (s.owner[k] >= 0 && s.entityOf(s.out[s.owner[k]]).actor.kind == ActorKind::kState))
+        return true;
   // "the West Bank", "the left bank": a river's bank is a place, not a bank.
   if (tokens[e - 1].strict == "bank" && e - b == 2 && isCompassWord(tokens[b].strict)) return true;
   if (words < 2 || s.owner[e - 1] >= 0 || tokens[e - 1].possessive) return false;

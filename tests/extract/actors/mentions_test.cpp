@@ -462,3 +462,15 @@ TEST_CASE(
   CHECK(actorNames("Harakat Hezbollah al-Nujaba claimed the attack.").count("Harakat Hezbollah al-Nujaba"));
   CHECK(actorNames("Ansar Allah claimed the attack.").count("Houthis"));
 }
+
+TEST_CASE("Mentions: an unknown name ending in 'Forces' or 'Movements' is a group, a state's forces are the state",
+          "[extract][mentions]") {
+  CHECK(actorNames("Fighters of the Tigray Defence Forces attacked Ethiopian troops.").count("Tigray Defence Forces"));
+  CHECK(
+      actorNames("The army attacked the Coordination of Azawad Movements.").count("Coordination of Azawad Movements"));
+  // A demonym or a state before "Forces": that state's own forces.
+  const auto u = actorNames("Ukrainian Armed Forces shelled Russian positions.");
+  CHECK(u.count("Ukraine"));
+  CHECK_FALSE(u.count("Ukrainian Armed Forces"));
+  CHECK_FALSE(actorNames("Iraqi Security Forces arrested ten men.").count("Iraqi Security Forces"));
+}
