@@ -2758,3 +2758,14 @@ TEST_CASE("Coder: a withdrawal or expulsion a modal or future clause talks about
   INFO(dump(c));
   CHECK(has(c, "United States -RETREAT-> Syria"));
 }
+
+TEST_CASE("Coder: hideouts, strongholds and tunnels of a group stand for it as the target of a strike",
+          "[extract][coder]") {
+  const auto a =
+      facts("Pakistan's military said it had struck hideouts of the Baloch Liberation Army on Thursday.", "2024-01-18");
+  INFO(dump(a));
+  CHECK(has(a, "Pakistan -ASSAULT-> Baloch Liberation Army"));
+  const auto b = facts("Israeli jets struck Hamas tunnels in Gaza on Monday.", "2024-01-18");
+  INFO(dump(b));
+  CHECK(has(b, "Israel -ASSAULT-> Hamas"));
+}
