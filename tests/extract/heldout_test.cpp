@@ -230,6 +230,8 @@ namespace {
 //                   outputs: 59/115, 65/74 at b608468 (extraction as at session 38's end).
 //                   heldout_fresh24 becomes a tuning set in session 39 (after 55/139, 58/74 at e4c58a9,
 //                   its last frozen measure).
+//   heldout_fresh26/ written in session 40 by a helper that never read the extractor's rules or
+//                   outputs: 68/127, 71/81 at 62bdd3b (session 39's end).
 //   heldout_jaar1/  the first Japanese and Arabic frozen set (session 28): 5/33, 5/10 when
 //                   written (f9d9962).
 // Session 28 (2026-12-05): rebuttals dated and in apposition, reactions in apposition, answers to
@@ -333,6 +335,8 @@ constexpr HeldoutSet kSets[] = {
     {KG_HELDOUT_FRESH25_DIR, 51, 87, 60},  // 59/115, 65/74 when written (session 39, by a helper that never saw the
                                            // rules or outputs; measured at b608468, whose extraction is session 38's
                                            // end, 818bc50)
+    {KG_HELDOUT_FRESH26_DIR, 53, 87, 60},  // 68/127, 71/81 when written (session 40, by a helper that never saw the
+                                           // rules or outputs; measured at 62bdd3b, session 39's end)
     {KG_HELDOUT_FRESH21_DIR, 44, 84,
      50},  // 60/136, 65/77 when written (session 35, by a helper that never saw the rules or outputs; measured at
            // 89c4313, session 34's end); the same at session 35's end
