@@ -106,6 +106,8 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"fronted_meeting_nouns", &W::frontedMeetingNouns},
     {"fronted_meeting_prepositions", &W::frontedMeetingPrepositions},
     {"hypothetical_act_nouns", &W::hypotheticalActNouns},
+    {"swap_release_verbs", &W::swapReleaseVerbs},
+    {"swap_holding_verbs", &W::swapHoldingVerbs},
     {"coup_nouns", &W::coupNouns},
     {"topic_prepositions", &W::topicPrepositions},
     {"flag_of_convenience_words", &W::flagOfConvenienceWords},

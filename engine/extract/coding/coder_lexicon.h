@@ -53,6 +53,7 @@ struct EnglishCoderWords {
   WordSet allegationNouns;  // event_coder.cpp: "over accusations that he had targeted X"
   WordSet frontedMeetingNouns, frontedMeetingPrepositions;  // english_events.cpp: "In a phone call with X, Y ..."
   WordSet hypotheticalActNouns;  // english_events.cpp: "a US withdrawal from Syria would ..."
+  WordSet swapReleaseVerbs, swapHoldingVerbs;  // english_events.cpp: "freed A in exchange for B"
   WordSet coupNouns;  // event_coder.cpp: "condemned the coup in Niger"
   WordSet exchangeVerbs;  // event_coder.cpp: "A and B exchanged fire" act on each other
   WordSet fightingVerbs;  // event_coder.cpp: "A and B clashed" act on each other

@@ -368,6 +368,87 @@ std::vector<CodedEvent> agreedWithEvents(const syntax::SentenceParse& p, const N
   return out;
 }
 
+// The "for" phrase of "in exchange for B" among the phrases of clause `c`
+// ("in" on the noun "exchange", "for" right after it); kNoIndex for none.
+int32_t exchangedFor(const syntax::SentenceParse& p, const syntax::Clause& c) {
+  for (uint32_t in : c.pps) {
+    const syntax::PrepPhrase& x = p.pps[in];
+    if (x.prep == "in exchange for" && x.np != syntax::kNoIndex) return x.np;
+    if (x.prep != "in" || x.np == syntax::kNoIndex || p.words[p.nps[x.np].head].lemma != "exchange") continue;
+    for (uint32_t f : c.pps)
+      if (p.pps[f].prep == "for" && p.pps[f].np != syntax::kNoIndex && p.pps[f].span.first == p.nps[x.np].span.last)
+        return p.pps[f].np;
+  }
+  return syntax::kNoIndex;
+}
+
+// The state that held the one released in return, phrase `np`: the place
+// ("in" a state) of a holding verb (swap_holding_verbs) of a clause under
+// clause `ci` whose subject is that phrase or its apposition ("Assadi, an
+// Iranian diplomat jailed in Belgium", "ten Americans held in Venezuela").
+std::optional<size_t> holderOf(const syntax::SentenceParse& p, const NpActors& actors, size_t ci, int32_t np,
+                               const std::function<bool(size_t)>& isState) {
+  const syntax::WordSpan span = p.nps[np].span;
+  for (const syntax::Clause& c : p.clauses) {
+    if (c.parent != static_cast<int32_t>(ci) || c.subject == syntax::kNoIndex) continue;
+    const uint32_t at = p.nps[c.subject].span.first;
+    if (at < span.first || at > span.last + 2) continue;  // the phrase, or its apposition after a comma
+    if (!englishCoderWords().swapHoldingVerbs.contains(p.vgs[c.verb].lemma)) continue;
+    for (uint32_t pp : c.pps)
+      if (p.pps[pp].prep == "in")
+        for (const auto& [e, where] : partiesOf(p, actors, p.pps[pp].np))
+          if (isState(e)) return e;
+  }
+  return std::nullopt;
+}
+
+// "Iran freed the Belgian aid worker X in exchange for Assadi, an Iranian
+// diplomat jailed in Belgium", "The United States freed Alex Saab in
+// exchange for ten Americans held in Venezuela": a swap. The one released
+// in return (B) was released (CAMEO 0841) by the state that held it
+// (holderOf), else by the state of the one freed (a demonym or state bound
+// to the object: "the Belgian aid worker"); to B when B names actors, else
+// to the first releaser. No act of the first releaser on B: an edge the
+// coder read to B is dropped, and the rules' reading denied (`denied`).
+void exchangeEvents(const syntax::SentenceParse& p, const NpActors& actors, const std::function<bool(size_t)>& isState,
+                    const std::vector<std::pair<uint32_t, size_t>>& demonymStates, std::vector<CodedEvent>* coded,
+                    std::vector<std::pair<size_t, size_t>>* denied) {
+  if (!isState) return;
+  for (size_t ci = 0; ci < p.clauses.size(); ++ci) {
+    const syntax::Clause& c = p.clauses[ci];
+    const syntax::VerbGroup& vg = p.vgs[c.verb];
+    if (!englishCoderWords().swapReleaseVerbs.contains(vg.lemma) || isUnasserted(vg) || c.objects.empty()) continue;
+    const int32_t returned = exchangedFor(p, c);
+    const auto releaser = firstActor(actors, c.subject);
+    if (returned == syntax::kNoIndex || !releaser) continue;
+    const auto parties = partiesOf(p, actors, returned);
+    for (const auto& party : parties) {
+      const size_t e = party.first;  // (not a structured binding: clang 14 cannot capture one in a lambda)
+      if (denied) denied->emplace_back(*releaser, e);
+      std::erase_if(*coded, [&](const CodedEvent& x) { return x.source == *releaser && x.target == e; });
+    }
+    std::optional<size_t> holder = holderOf(p, actors, ci, returned, isState);
+    if (!holder) {
+      const auto& freed = actors[c.objects.front()];
+      const auto state = std::find_if(freed.begin(), freed.end(), isState);
+      if (state != freed.end()) holder = *state;
+    }
+    if (!holder) {  // "the American basketball player Brittney Griner"
+      const syntax::WordSpan freed = p.nps[c.objects.front()].span;
+      for (const auto& [w, state] : demonymStates)
+        if (w >= freed.first && w < freed.last) {
+          holder = state;
+          break;
+        }
+    }
+    if (!holder || *holder == *releaser) continue;
+    std::vector<std::pair<size_t, int32_t>> to = parties;
+    if (to.empty()) to.emplace_back(*releaser, c.subject);
+    for (const auto& [e, np] : to)
+      if (e != *holder) coded->push_back(nominalEvent(*holder, syntax::kNoIndex, e, np, "0841", ci));
+  }
+}
+
 // "Iran freed X on Friday in exchange for Y, in a swap mediated by Oman",
 // "Armenia and Azerbaijan agreed ... under a deal brokered by Moscow": the
 // agent of a passive mediating verb (mediating_verbs) on a noun of a deal
@@ -985,6 +1066,8 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     extra.push_back(std::move(e));
   for (CodedEvent& e : solidarityEvents(parse, actors)) extra.push_back(std::move(e));
   for (CodedEvent& e : agreedWithEvents(parse, actors)) extra.push_back(std::move(e));
+  exchangeEvents(parse, actors, discourse ? discourse->isState : nullptr, demonymStatesOf(parse, demonym), &coded,
+                 denied);
   for (CodedEvent& e : extra) {
     const bool known = std::any_of(coded.begin(), coded.end(), [&](const CodedEvent& c) {
       return c.source == e.source && c.target == e.target && c.code == e.code;

@@ -2769,3 +2769,20 @@ TEST_CASE("Coder: hideouts, strongholds and tunnels of a group stand for it as t
   INFO(dump(b));
   CHECK(has(b, "Israel -ASSAULT-> Hamas"));
 }
+
+TEST_CASE("Coder: in a swap the one released in return is released by the state that held it", "[extract][coder]") {
+  // The holder named by where the one returned was held.
+  const auto a = facts(
+      "The United States freed Alex Saab on Wednesday in exchange for ten Americans held in Venezuela.", "2023-12-22");
+  INFO(dump(a));
+  CHECK(has(a, "United States -RETREAT-> Alex Saab"));
+  CHECK(has(a, "Venezuela -RETREAT-> United States"));
+  // Else by the state of the one freed; no release of the one returned by the first releaser.
+  const auto b = facts(
+      "Russia released the American basketball player Brittney Griner in exchange for the arms dealer "
+      "Viktor Bout.",
+      "2022-12-09");
+  INFO(dump(b));
+  CHECK(has(b, "United States -RETREAT-> Viktor Bout"));
+  CHECK_FALSE(has(b, "Russia -RETREAT-> Viktor Bout"));
+}
