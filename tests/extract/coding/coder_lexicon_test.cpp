@@ -44,7 +44,11 @@ TEST_CASE("englishCoderWords: the embedded english_coder_words.txt parses into i
   CHECK(w.announcingVerbs.words().size() == 9);
   CHECK(w.killingNouns.words().size() == 4);
   CHECK(w.roleHeads.words().size() == 67);
-  CHECK(w.ownedHeads.words().size() == 161);
+  CHECK(w.ownedHeads.words().size() == 169);
+  CHECK(w.ownedHeads.contains("hideout"));
+  CHECK(w.hypotheticalActNouns.contains("withdrawal"));
+  CHECK(w.swapReleaseVerbs.contains("free"));
+  CHECK(w.swapHoldingVerbs.contains("jail"));
   CHECK(w.placeHeads.words().size() == 5);
   CHECK(w.describingVerbs.contains("describe"));
   CHECK(w.topicVerbs.contains("discuss"));
