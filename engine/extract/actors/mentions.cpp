@@ -542,6 +542,38 @@ ActorKind innerOrganisationWord(const std::vector<Token>& tokens, size_t b, size
   return ActorKind::kOther;
 }
 
+// "Thailand's Constitutional Court", "the Iraqi Federal Supreme Court": a
+// government body the dictionary does not know, owned by a state written
+// right before its run (a possessive state mention, or a demonym the run
+// left out), is named with that state, "Constitutional Court of Thailand",
+// and belongs to it: one country's court is not another's. (A demonym
+// inside the run is part of a name: "the Norwegian Nobel Committee".) The same body
+// written later without its state ("the Constitutional Court") is the one
+// the article named with it. The entity of the run [b, e).
+size_t stateQualifiedBody(MentionScan& s, size_t b, size_t e) {
+  const auto& tokens = s.tokens;
+  const Catalog& catalog = s.resolver->catalog();
+  std::optional<size_t> state;  // catalog index
+  if (auto before = b > 0 ? s.index.demonym(tokens[b - 1]) : std::nullopt) {
+    state = before;
+  } else if (b > 0 && tokens[b - 1].possessive && s.owner[b - 1] >= 0) {
+    const Entity& owner = s.entityOf(s.out[s.owner[b - 1]]);
+    if (owner.actor.kind == ActorKind::kState && owner.catalog != kNoActor) state = owner.catalog;
+  }
+  const std::string name = s.rawName(b, e);
+  if (!state) {
+    const std::string prefix = name + " of ";
+    const auto& es = s.resolver->entities();
+    for (size_t k = 0; k < es.size(); ++k)
+      if (es[k].catalog == kNoActor && es[k].actor.kind == ActorKind::kGovernmentBody &&
+          es[k].actor.name.rfind(prefix, 0) == 0)
+        return k;
+    return s.resolver->fromNew(name, ActorKind::kGovernmentBody);
+  }
+  const Actor& st = catalog.actors()[*state].actor;
+  return s.resolver->fromNew(name + " of " + st.name, ActorKind::kGovernmentBody, st.country);
+}
+
 // An organisation named by its suffix ("... Committee", "... Brigades";
 // not when a dictionary name ends the run), or by a party's word inside it
 // (innerOrganisationWord). True when the run [b, e) is settled as one:
@@ -572,6 +604,10 @@ bool claimOrganisation(MentionScan& s, size_t b, size_t e, size_t words) {
   // ("Baghdad Security Committee"); leading stop words are dropped.
   for (size_t k = b; k < e; ++k) {
     if (s.owner[k] >= 0) s.out[s.owner[k]].modifier = true;
+  }
+  if (kind == ActorKind::kGovernmentBody) {
+    s.claim(makeMention(tokens, b, e, stateQualifiedBody(s, b, e), MentionSource::kRule));
+    return true;
   }
   const std::string name = s.rawName(b, e);
   s.claim(makeMention(tokens, b, e, s.resolver->fromNew(name, kind), MentionSource::kRule));

@@ -474,3 +474,13 @@ TEST_CASE("Mentions: an unknown name ending in 'Forces' or 'Movements' is a grou
   CHECK_FALSE(u.count("Ukrainian Armed Forces"));
   CHECK_FALSE(actorNames("Iraqi Security Forces arrested ten men.").count("Iraqi Security Forces"));
 }
+
+TEST_CASE("Mentions: an unknown state body owned by a state is named with it, and the bare name later is the same body",
+          "[extract][mentions]") {
+  CHECK(actorNames("Thailand's Constitutional Court dissolved the party.").count("Constitutional Court of Thailand"));
+  const auto a = actorNames("The Iraqi Federal Supreme Court barred him. The Federal Supreme Court ruled again.");
+  CHECK(a.count("Federal Supreme Court of Iraq"));
+  CHECK_FALSE(a.count("Federal Supreme Court"));
+  // A demonym inside the name is the name's own.
+  CHECK(actorNames("The Norwegian Nobel Committee awarded the prize.").count("Norwegian Nobel Committee"));
+}
