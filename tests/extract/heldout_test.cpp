@@ -304,8 +304,13 @@ constexpr HeldoutSet kSets[] = {
      60},  // 42/77, 48/60 when written (session 28, 117cf98); 43/77, 49/61 at its end; session 38: 58/70, a rebuttal
            // answering an earlier sanction, seizure or attack (one edge its gold does not list, not looked at; +1
            // right on frozen fresh, +2 on tuning fresh8 and fresh19; precision floor 83 -> 82)
-    {KG_HELDOUT_FRESH14_DIR, 66, 91,
-     40},  // 42/68, 45/50 when written (session 29, d081cd0); 44/68, 49/54 at its end; 45/68, 51/56 after session 33
+    {KG_HELDOUT_FRESH14_DIR, 64, 89,
+     40},  // 42/68, 45/50 when written (session 29, d081cd0); 44/68, 49/54 at its end; 45/68, 51/56 after session 33;
+           // session 40: 44/68, 51/57 once an unknown state body written after its state's possessive is named with
+           // that state ("Constitutional Court of Thailand", cd9fe25; the same edge no longer matches one gold name,
+           // found by switching the rule's parts off, the sentence not looked at): floors 66 -> 64, 91 -> 89. The
+           // rule keeps one country's court from being merged with another's in the store (an unqualified name is
+           // an identity key); frozen fresh5 gains one right edge with it, tuning fresh20 three.
     {KG_HELDOUT_FRESH15_DIR, 58, 76,
      40},  // 29/55, 34/46 when written (session 30, 752361f); 32/55, 38/50 after session 31 ("Xi")
     {KG_HELDOUT_FRESH16_DIR, 58, 91, 40},  // 54/94, 61/67 when written (session 30, by a helper that never saw the
