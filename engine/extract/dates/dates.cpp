@@ -21,6 +21,7 @@ struct Token {
   std::string_view text;  // original bytes
   std::string lower;      // ASCII-lowercased word (kWord only)
   int value = 0;          // kNum: the number (saturated), digits = end - begin
+  int kanjiDigits = 0;    // kNum written in kanji numerals: its decimal digits (else 0)
 };
 
 bool isAsciiSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -37,8 +38,46 @@ size_t unicodeSpaceLen(std::string_view s, size_t i) {
   return 0;
 }
 
+// The kanji numeral at byte `i` of `s` ("〇" "一" ... "九" 0-9, "十" 10);
+// -1 for none. Each is three bytes of UTF-8.
+int kanjiNumeral(std::string_view s, size_t i) {
+  static constexpr std::array<std::string_view, 11> kDigits = {"〇", "一", "二", "三", "四", "五",
+                                                               "六", "七", "八", "九", "十"};
+  if (i + 3 > s.size()) return -1;
+  const std::string_view c = s.substr(i, 3);
+  for (size_t d = 0; d < kDigits.size(); ++d)
+    if (c == kDigits[d]) return static_cast<int>(d);
+  return -1;
+}
+
+// A number written in kanji numerals at byte `i` and closed by 年, 月 or 日
+// ("二〇二四年", "十二月", "二十五日"): its value and the byte after it.
+// Positional digits ("二〇二四") or tens with 十 ("二十五", "十二", "三十").
+// nullopt otherwise, or when the value is no year, month or day.
+std::optional<std::pair<int, size_t>> kanjiNumber(std::string_view s, size_t i) {
+  std::vector<int> ds;
+  size_t j = i;
+  for (int d; (d = kanjiNumeral(s, j)) >= 0 && ds.size() < 4; j += 3) ds.push_back(d);
+  if (ds.empty()) return std::nullopt;
+  const std::string_view next = s.substr(j, 3);
+  if (next != "年" && next != "月" && next != "日") return std::nullopt;
+  const auto ten = std::find(ds.begin(), ds.end(), 10);
+  int value = 0;
+  if (ten == ds.end()) {
+    for (int d : ds) value = value * 10 + d;
+  } else {
+    const size_t at = static_cast<size_t>(ten - ds.begin());
+    if (at > 1 || ds.size() - at > 2 || std::count(ds.begin(), ds.end(), 10) > 1) return std::nullopt;
+    value = (at == 1 ? ds[0] : 1) * 10 + (at + 1 < ds.size() ? ds[at + 1] : 0);
+  }
+  if (value <= 0 || (value > 31 && (value < 1900 || value > 2100))) return std::nullopt;
+  return std::make_pair(value, j);
+}
+
 // Tokens: ASCII digit runs, ASCII letter runs, runs of other non-space bytes
 // (one UTF-8 word: Arabic month names, 年/月/日), and single ASCII punctuation.
+// A kanji number closed by 年, 月 or 日 is a number token of its own
+// ("二月二日に" is 2, 月, 2, 日に: kanjiNumber).
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> out;
   out.reserve(s.size() / 4 + 4);  // about one token per five bytes of English
@@ -74,12 +113,18 @@ std::vector<Token> tokenize(std::string_view s) {
       t.end = j;
       t.lower.resize(j - i);  // one allocation at most, not one push_back per letter
       for (size_t k = i; k < j; ++k) t.lower[k - i] = static_cast<char>(s[k] | 0x20);
+    } else if (auto k = c >= 0x80 ? kanjiNumber(s, i) : std::nullopt) {
+      t.kind = Tok::kNum;
+      t.end = k->second;
+      t.value = k->first;
+      t.kanjiDigits = k->first >= 1000 ? 4 : k->first >= 10 ? 2 : 1;
     } else if (c >= 0x80) {
       t.kind = Tok::kWord;
       size_t j = i;
       while (j < s.size()) {
         const auto d = static_cast<unsigned char>(s[j]);
         if (d < 0x80 || unicodeSpaceLen(s, j)) break;
+        if (j > i && kanjiNumeral(s, j) >= 0 && kanjiNumeral(s, j - 3) < 0 && kanjiNumber(s, j)) break;
         ++j;
       }
       t.end = j;
@@ -174,7 +219,7 @@ struct Found {
 
 bool isNum(const std::vector<Token>& t, size_t i, int minDigits, int maxDigits) {
   if (i >= t.size() || t[i].kind != Tok::kNum) return false;
-  const auto n = static_cast<int>(t[i].end - t[i].begin);
+  const auto n = t[i].kanjiDigits > 0 ? t[i].kanjiDigits : static_cast<int>(t[i].end - t[i].begin);
   return n >= minDigits && n <= maxDigits;
 }
 bool isPunct(const std::vector<Token>& t, size_t i, char c) {
@@ -194,19 +239,56 @@ bool plausibleYear(int y) { return y >= 1900 && y <= 2100; }
 // article date is not a day or the day does not exist in that month. Not
 // "5日間" (five days) or "日本" after a number.
 Date japaneseDayOfMonth(const std::vector<Token>& t, size_t i, Date articleDate) {
-  if (!isNum(t, i, 1, 2) || !wordStarts(t, i + 1, "日") || wordStarts(t, i + 1, "日間") ||
-      wordStarts(t, i + 1, "日本") || (i > 0 && wordEnds(t, i - 1, "月")))
+  if (!isNum(t, i, 1, 2) || !wordStarts(t, i + 1, "日") || wordStarts(t, i + 1, "日間") || wordStarts(t, i + 1, "日本"))
     return Date::unknown();
-  if (!articleDate.known() || articleDate.precision() != DatePrecision::kDay) return Date::unknown();
+  // "今月2日" (this month's 2nd), "先月2日" (last month's): the month is told;
+  // another word ending in 月 is a month's number or name ("2月3日": not here).
+  int monthsBack = -1;
+  if (i > 0 && wordEnds(t, i - 1, "月")) {
+    if (wordEnds(t, i - 1, "今月"))
+      monthsBack = 0;
+    else if (wordEnds(t, i - 1, "先月"))
+      monthsBack = 1;
+    else
+      return Date::unknown();
+  }
+  if (!articleDate.known()) return Date::unknown();
+  const bool dayPrecision = articleDate.precision() == DatePrecision::kDay;
+  // A month-precision article date ("2024年2月現在") places a day only when the
+  // month is the article's own or told.
+  if (!dayPrecision && articleDate.precision() != DatePrecision::kMonth) return Date::unknown();
   const CivilDate a = articleDate.civil();
   const int day = t[i].value;
   int year = a.year, month = a.month;
-  if (day > a.day && --month == 0) {
+  const int back = monthsBack >= 0 ? monthsBack : (dayPrecision && day > a.day ? 1 : 0);
+  if (back > 0 && --month == 0) {
     month = 12;
     --year;
   }
   if (!isValidCivil({year, month, day})) return Date::unknown();
   return Date::day(year, month, day);
+}
+
+// "12月" with no day after it, "昨年12月" / "去年12月" (last year's), "今年1月"
+// (this year's): that month; written alone, the most recent such month on
+// or before the article's. Not "2024年12月" (an absolute date: matchAt),
+// "来年3月" (next year's: planned) or a month with its day ("12月3日").
+Date japaneseMonth(const std::vector<Token>& t, size_t i, Date articleDate) {
+  if (!isNum(t, i, 1, 2) || !wordStarts(t, i + 1, "月") || (isNum(t, i + 2, 1, 2) && wordStarts(t, i + 3, "日")))
+    return Date::unknown();
+  if (i >= 2 && isNum(t, i - 2, 4, 4) && wordStarts(t, i - 1, "年")) return Date::unknown();
+  const int m = t[i].value;
+  if (m < 1 || m > 12 || !articleDate.known() || i + 1 >= t.size()) return Date::unknown();
+  const std::string_view after = std::string_view(t[i + 1].text).substr(std::string_view("月").size());
+  if (after.rfind("間", 0) == 0) return Date::unknown();  // "3月間": a span
+  const CivilDate a = articleDate.civil();
+  const bool monthKnown =
+      articleDate.precision() == DatePrecision::kDay || articleDate.precision() == DatePrecision::kMonth;
+  if (i > 0 && (wordEnds(t, i - 1, "昨年") || wordEnds(t, i - 1, "去年"))) return Date::month(a.year - 1, m);
+  if (i > 0 && wordEnds(t, i - 1, "今年")) return Date::month(a.year, m);
+  if (i > 0 && wordEnds(t, i - 1, "来年")) return Date::unknown();
+  if (!monthKnown) return Date::unknown();
+  return Date::month(m <= a.month ? a.year : a.year - 1, m);
 }
 
 // Tries every pattern at token i; fills `f` and returns the index after the match.
@@ -546,6 +628,45 @@ bool qualifiesGovernedNoun(const std::vector<Token>& t, size_t at) {
 
 }  // namespace
 
+std::optional<Date> asOfDate(std::string_view text) {
+  const std::vector<Token> t = tokenize(text);
+  std::optional<Date> latest;
+  auto note = [&](int y, int m, int d) {
+    if (!plausibleYear(y) || m < 1 || m > 12 || (d > 0 && !isValidCivil({y, m, d}))) return;
+    const Date found = d > 0 ? Date::day(y, m, d) : Date::month(y, m);
+    if (!latest || latest->days() < found.days()) latest = found;
+  };
+  auto asOfWord = [&](size_t k, std::string_view unit) {
+    for (std::string_view w : {"現在", "時点"})
+      if (wordStarts(t, k, std::string(unit) + std::string(w))) return true;
+    return false;
+  };
+  for (size_t i = 0; i < t.size(); ++i) {
+    // 2024年2月現在, 2024年2月3日時点
+    if (isNum(t, i, 4, 4) && wordStarts(t, i + 1, "年") && t[i + 1].text.size() == std::string_view("年").size() &&
+        isNum(t, i + 2, 1, 2)) {
+      if (asOfWord(i + 3, "月")) note(t[i].value, t[i + 2].value, 0);
+      if (wordStarts(t, i + 3, "月") && t[i + 3].text.size() == std::string_view("月").size() &&
+          isNum(t, i + 4, 1, 2) && asOfWord(i + 5, "日"))
+        note(t[i].value, t[i + 2].value, t[i + 4].value);
+    }
+    // as of February 2024, as of 3 February 2024, as of February 3, 2024
+    if (i + 3 < t.size() && t[i].kind == Tok::kWord && t[i].lower == "as" && t[i + 1].kind == Tok::kWord &&
+        t[i + 1].lower == "of") {
+      const size_t k = i + 2;
+      if (const int m = t[k].kind == Tok::kWord ? englishMonth(t[k].lower) : 0) {
+        if (isNum(t, k + 1, 4, 4)) note(t[k + 1].value, m, 0);
+        const size_t y = isPunct(t, k + 2, ',') ? k + 3 : k + 2;
+        if (isNum(t, k + 1, 1, 2) && isNum(t, y, 4, 4)) note(t[y].value, m, t[k + 1].value);
+      } else if (isNum(t, k, 1, 2) && k + 1 < t.size() && t[k + 1].kind == Tok::kWord) {
+        if (const int m2 = englishMonth(t[k + 1].lower); m2 && isNum(t, k + 2, 4, 4))
+          note(t[k + 2].value, m2, t[k].value);
+      }
+    }
+  }
+  return latest;
+}
+
 Date eventDate(std::string_view sentence, Date articleDate) {
   const std::vector<Token> t = tokenize(sentence);
   std::vector<Candidate> cands;
@@ -583,9 +704,14 @@ Date eventDate(std::string_view sentence, Date articleDate) {
       i = next;
     }
   }
-  // Japanese "5日": a calendar day in the article's month (or the one before).
+  // Japanese "5日": a calendar day in the article's month (or the one before);
+  // "12月", "昨年12月": a month.
   for (size_t i = 0; i + 1 < t.size(); ++i)
-    if (const Date d = japaneseDayOfMonth(t, i, articleDate); d.known()) cands.push_back({d, t[i].begin, true});
+    if (const Date d = japaneseDayOfMonth(t, i, articleDate); d.known()) {
+      cands.push_back({d, t[i].begin, true});
+    } else if (const Date m = japaneseMonth(t, i, articleDate); m.known()) {
+      cands.push_back({m, t[i].begin, true});
+    }
   // Relative phrases.
   for (size_t i = 0; i < t.size(); ++i) {
     if (t[i].kind != Tok::kWord) continue;

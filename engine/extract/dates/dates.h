@@ -35,6 +35,13 @@ std::optional<Date> parseDate(std::string_view text);
 // taken (too many numbers look like years). std::nullopt when there is none.
 std::optional<DateMatch> findDate(std::string_view text);
 
+// The writer's present that `text` states outright, for an article with no
+// dateline: "2024年2月現在" / "2024年2月3日時点" (as of), "as of February
+// 2024", "as of 3 February 2024", "as of February 3, 2024" (kanji numerals
+// too: "二〇二四年二月現在"). The latest such date, at the precision written
+// (month or day); std::nullopt when there is none.
+std::optional<Date> asOfDate(std::string_view text);
+
 // The date `sentence` speaks of, resolved against `articleDate` (the
 // publication date of the article the sentence is in):
 //   "on Sunday"   -> the most recent Sunday on or before the article date

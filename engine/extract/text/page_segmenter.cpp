@@ -538,6 +538,10 @@ std::vector<Article> toArticles(const RawDocument& doc, const ArticleOptions& op
       }
     }
     a.doc.date = seg.date.known() ? seg.date : doc.date.known() ? doc.date : options.defaultDate;
+    // No dateline: the writer's present the text states ("2024年2月現在",
+    // "as of February 2024"), at its precision.
+    if (!a.doc.date.known())
+      if (auto asOf = asOfDate(a.text)) a.doc.date = *asOf;
     a.doc.source = doc.source;
     a.doc.url = doc.url;
     a.doc.language = detectLanguage(a.text);

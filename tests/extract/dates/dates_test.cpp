@@ -6,6 +6,7 @@ using kg::Date;
 using kg::DatePrecision;
 using kg::daysFromCivil;
 using kg::extract::anchoredOffset;
+using kg::extract::asOfDate;
 using kg::extract::eventDate;
 using kg::extract::findDate;
 using kg::extract::parseDate;
@@ -195,4 +196,35 @@ TEST_CASE("Dates: a date that starts a period or qualifies another event's noun 
   CHECK(str(eventDate("Iraq's parliament voted on January 5, 2020 to expel US troops.", monday)) == "2020-01-05/day");
   CHECK(str(eventDate("Protesters marked the uprising with a march on Sunday, the October 2019 anniversary.", monday)) ==
         "2020-01-05/day");
+}
+
+TEST_CASE("eventDate: Japanese dates in kanji numerals, this or last month's day, and a month alone",
+          "[extract][dates]") {
+  const Date feb10 = Date::day(2024, 2, 10);
+  CHECK(str(eventDate("二月二日に米国が空爆を行った。", feb10)) == "2024-02-02/day");
+  CHECK(str(eventDate("二〇二三年十二月二十五日、米軍は空爆を行った。", feb10)) == "2023-12-25/day");
+  // "今月2日" is this month's 2nd, "先月二日" last month's.
+  CHECK(str(eventDate("米軍は今月2日、空爆を行った。", feb10)) == "2024-02-02/day");
+  CHECK(str(eventDate("米軍は先月二日、空爆を行った。", feb10)) == "2024-01-02/day");
+  // A month alone: the most recent such month; "昨年" gives last year's, "来年" none.
+  CHECK(str(eventDate("米軍は12月、空爆を行った。", feb10)) == "2023-12/month");
+  CHECK(str(eventDate("国連安保理は昨年十二月、決議を採択した。", feb10)) == "2023-12/month");
+  CHECK(str(eventDate("国連安保理は今年1月、決議を採択した。", feb10)) == "2024-01/month");
+  CHECK_FALSE(eventDate("選挙は来年3月に行われる。", feb10).known());
+  // Kanji numerals that are no date: a count of days, a numeral in a word.
+  CHECK_FALSE(eventDate("デモは三日間続いた。", feb10).known());
+  CHECK_FALSE(eventDate("第二の都市で会談した。", feb10).known());
+  // Against a month-precision article date ("2024年2月現在"), a day of its month.
+  CHECK(str(eventDate("米軍は今月二日、空爆を行った。", Date::month(2024, 2))) == "2024-02-02/day");
+}
+
+TEST_CASE("asOfDate: the writer's present a page without a dateline states", "[extract][dates]") {
+  CHECK(str(asOfDate("2024年2月現在は約2,500人の兵士が駐留しています。")) == "2024-02/month");
+  CHECK(str(asOfDate("二〇二四年二月三日時点で、交渉は続いている。")) == "2024-02-03/day");
+  CHECK(str(asOfDate("As of February 2024, about 2,500 US troops remain in Iraq.")) == "2024-02/month");
+  CHECK(str(asOfDate("as of 3 February 2024 the talks continued; as of January 5, 2024 they had not")) ==
+        "2024-02-03/day");
+  // A date with no "as of" is not the writer's present.
+  CHECK(str(asOfDate("US forces were sent to Iraq in 2014 and on January 3, 2020 struck Baghdad.")) == "none");
+  CHECK(str(asOfDate("2024年2月に空爆が行われた。")) == "none");
 }

@@ -209,3 +209,19 @@ TEST_CASE("Segmenter: a page that is one short statement keeps it, short furnitu
   REQUIRE(page.size() == 1);
   CHECK(page[0].text.find("Iraq and Kuwait") != std::string::npos);
 }
+
+TEST_CASE("Segmenter: an article with no dateline is dated by the present it states ('as of')",
+          "[extract][segmenter]") {
+  RawDocument doc;
+  doc.text = "米軍のイラク駐留\n\n2024年2月現在は約2,500人の兵士が駐留しています。米軍は今月二日、空爆を行いました。";
+  const auto arts = toArticles(doc, {});
+  REQUIRE(arts.size() == 1);
+  CHECK(arts[0].doc.date == Date::month(2024, 2));
+  // A dateline, the document's metadata or the caller's default wins over it.
+  doc.date = Date::day(2024, 3, 1);
+  CHECK(toArticles(doc, {})[0].doc.date == Date::day(2024, 3, 1));
+  doc.date = Date::unknown();
+  ArticleOptions options;
+  options.defaultDate = Date::day(2024, 3, 2);
+  CHECK(toArticles(doc, options)[0].doc.date == Date::day(2024, 3, 2));
+}
