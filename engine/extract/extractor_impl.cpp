@@ -512,6 +512,22 @@ Extraction ExtractorImpl::extract(const Article& article) const {
   // The catalog's state of each country code asked for, found once per
   // article (a scan of the catalog).
   std::unordered_map<std::string, std::optional<size_t>> stateOfCountry;
+  discourse.movementOf = [&resolver, this, &article](size_t e) -> std::optional<size_t> {
+    const auto& es = resolver.entities();
+    if (e >= es.size() || es[e].actor.kind != ActorKind::kPerson || es[e].catalog == kNoActor) return std::nullopt;
+    // A movement or party before an armed group: followers are a political following.
+    std::optional<size_t> armed;
+    for (const CatalogRelation& r : catalog_.actors()[es[e].catalog].relations) {
+      if (r.type != EdgeType::kLeaderOf || r.target == kNoActor) continue;
+      const ActorKind k = catalog_.actors()[r.target].actor.kind;
+      if (k != ActorKind::kOrganisation && k != ActorKind::kArmedGroup) continue;
+      if (article.doc.date.known() && (r.from.known() || r.to.known()) && !heldOn(r, article.doc.date)) continue;
+      if (k == ActorKind::kOrganisation) return resolver.fromCatalog(r.target);
+      if (!armed) armed = r.target;
+    }
+    if (armed) return resolver.fromCatalog(*armed);
+    return std::nullopt;
+  };
   discourse.stateOf = [&resolver, &stateOfCountry](size_t e) -> std::optional<size_t> {
     const auto& es = resolver.entities();
     if (e >= es.size() || es[e].actor.kind != ActorKind::kPerson || es[e].actor.country.empty()) return std::nullopt;

@@ -108,6 +108,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"hypothetical_act_nouns", &W::hypotheticalActNouns},
     {"swap_release_verbs", &W::swapReleaseVerbs},
     {"swap_holding_verbs", &W::swapHoldingVerbs},
+    {"follower_heads", &W::followerHeads},
     {"coup_nouns", &W::coupNouns},
     {"topic_prepositions", &W::topicPrepositions},
     {"flag_of_convenience_words", &W::flagOfConvenienceWords},

@@ -368,6 +368,45 @@ std::vector<CodedEvent> agreedWithEvents(const syntax::SentenceParse& p, const N
   return out;
 }
 
+// "Sadr's followers stormed the palace", "Thousands of supporters of former
+// President Bolsonaro stormed Congress": a phrase headed by a follower noun
+// (follower_heads), or a count of one ("thousands of supporters of X"),
+// that names only persons (by its own words, its possessor or its "of"
+// phrase) stands for the movements they lead (DiscourseState::movementOf),
+// else for no one; a group's supporters stay the group. Returns the persons
+// unbound, each with the phrase.
+std::vector<std::pair<size_t, int32_t>> bindFollowers(const syntax::SentenceParse& p, const DiscourseState& d,
+                                                      NpActors* actors) {
+  std::vector<std::pair<size_t, int32_t>> unbound;
+  const EnglishCoderWords& w = englishCoderWords();
+  auto follows = [&](int32_t np) {
+    return np != syntax::kNoIndex && w.followerHeads.contains(p.words[p.nps[np].head].lemma);
+  };
+  for (size_t k = 0; k < p.nps.size() && k < actors->size(); ++k) {
+    const syntax::NounPhrase& n = p.nps[k];
+    int32_t follower = static_cast<int32_t>(k);
+    if (!follows(follower)) {
+      if (!w.quantityHeads.contains(p.words[n.head].lemma) || !follows(n.ofNp)) continue;
+      follower = n.ofNp;  // "thousands of supporters of X"
+    }
+    const syntax::NounPhrase& f = p.nps[follower];
+    std::vector<size_t> named = (*actors)[k];
+    for (int32_t from : {follower, f.ofNp, f.possessor})
+      if (named.empty() && from != syntax::kNoIndex && static_cast<size_t>(from) < actors->size())
+        named = (*actors)[from];
+    if (named.empty() || !d.isPerson || !std::all_of(named.begin(), named.end(), d.isPerson)) continue;
+    std::vector<size_t> movements;
+    for (size_t person : named) {
+      unbound.emplace_back(person, static_cast<int32_t>(k));
+      if (auto m = d.movementOf ? d.movementOf(person) : std::nullopt)
+        if (std::find(movements.begin(), movements.end(), *m) == movements.end()) movements.push_back(*m);
+    }
+    (*actors)[k] = movements;
+    if (follower != static_cast<int32_t>(k)) (*actors)[follower] = movements;
+  }
+  return unbound;
+}
+
 // The "for" phrase of "in exchange for B" among the phrases of clause `c`
 // ("in" on the noun "exchange", "for" right after it); kNoIndex for none.
 int32_t exchangedFor(const syntax::SentenceParse& p, const syntax::Clause& c) {
@@ -1005,6 +1044,8 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   std::vector<BackedGroupPhrase> backedGroups;
   bindDemonyms(&parse, demonym, &actors, discourse ? discourse->isState : std::function<bool(size_t)>{});
   bindPossessiveSubjects(parse, &actors, discourse ? discourse->isPerson : nullptr);
+  std::vector<std::pair<size_t, int32_t>> followedPersons;
+  if (discourse) followedPersons = bindFollowers(parse, *discourse, &actors);
   bindCounts(parse, &actors);
   bindOwnedOf(parse, &actors);
   bindParticipleObjects(&parse, &actors);
@@ -1056,6 +1097,11 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
       for (const auto& [np, owner] : displaced)
         if (np == e.targetNp && owner != e.source) denied->emplace_back(e.source, owner);
     denyUnassertedNounActs(parse, actors, denied);
+    // The rules read "Sadr's followers stormed X" as Sadr's act: denied.
+    for (const auto& [person, np] : followedPersons)
+      for (size_t other = 0; other < actors.size(); ++other)
+        for (size_t e : actors[other])
+          if (e != person) denied->emplace_back(person, e);
   }
   auto extra = betweenEvents(parse, actors);
   for (CodedEvent& e : helpEvents(parse, actors)) extra.push_back(std::move(e));

@@ -70,6 +70,10 @@ struct DiscourseState {
   // The state entity of person `e` (its country), made when needed; nullopt
   // when it has none. Without it "his government" is not bound.
   std::function<std::optional<size_t>(size_t)> stateOf;
+  // The movement, party or armed group person `e` leads (a recorded
+  // LEADER_OF held on the article's date), made when needed; nullopt when
+  // none. Without it a person's followers stand for no one (bindFollowers).
+  std::function<std::optional<size_t>(size_t)> movementOf;
   // The states the last sentence that named any named, in text order, and
   // that sentence's number (acts.sentence numbering).
   std::vector<size_t> earlierStates;

@@ -49,6 +49,7 @@ TEST_CASE("englishCoderWords: the embedded english_coder_words.txt parses into i
   CHECK(w.hypotheticalActNouns.contains("withdrawal"));
   CHECK(w.swapReleaseVerbs.contains("free"));
   CHECK(w.swapHoldingVerbs.contains("jail"));
+  CHECK(w.followerHeads.contains("supporter"));
   CHECK(w.placeHeads.words().size() == 5);
   CHECK(w.describingVerbs.contains("describe"));
   CHECK(w.topicVerbs.contains("discuss"));

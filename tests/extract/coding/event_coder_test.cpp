@@ -2786,3 +2786,21 @@ TEST_CASE("Coder: in a swap the one released in return is released by the state 
   CHECK(has(b, "United States -RETREAT-> Viktor Bout"));
   CHECK_FALSE(has(b, "Russia -RETREAT-> Viktor Bout"));
 }
+
+TEST_CASE("Coder: a person's followers are the movement the person leads, or no one", "[extract][coder]") {
+  // Sadr leads the Sadrist Movement (dictionary): his supporters' act is the movement's, not his.
+  const auto a = facts("Al-Sadr's supporters stormed Iraq's parliament on July 30.", "2022-08-30");
+  INFO(dump(a));
+  CHECK(has(a, "Sadrist Movement -ASSAULT-> Council of Representatives of Iraq"));
+  CHECK_FALSE(anyLineHas(a, "Muqtada al-Sadr -ASSAULT->"));
+  // A person who leads no recorded movement: no actor at all.
+  const auto b = facts(
+      "Thousands of supporters of former President Jair Bolsonaro stormed Brazil's Congress on Sunday.", "2023-01-09");
+  INFO(dump(b));
+  CHECK_FALSE(anyLineHas(b, "Jair Bolsonaro -"));
+  // A group's supporters stay the group.
+  const auto c =
+      facts("Hundreds of Kata'ib Hezbollah supporters stormed the US embassy in Baghdad on Tuesday.", "2019-12-31");
+  INFO(dump(c));
+  CHECK(has(c, "Kata'ib Hezbollah -ASSAULT-> United States"));
+}
