@@ -974,6 +974,34 @@ void backedSupport(const syntax::SentenceParse& p, const std::vector<Mention>& m
   facts->push_back(std::move(f));
 }
 
+// "Whether it is a Houthi attack on a Saudi airport or a Taliban attack on
+// a NATO convoy, it is always Iran's fault": a clause opened by "whether"
+// lists cases, asserting none; every pair of actors named from "whether" to
+// the subject of the clause it hangs on is denied.
+void denyWhetherCases(const syntax::SentenceParse& p, const NpActors& actors,
+                      std::vector<std::pair<size_t, size_t>>* denied) {
+  for (const syntax::Clause& c : p.clauses) {
+    if (c.subordinator != "whether" || c.parent == syntax::kNoIndex) continue;
+    const syntax::Clause& main = p.clauses[static_cast<size_t>(c.parent)];
+    if (main.subject == syntax::kNoIndex || main.subjectInherited) continue;
+    const uint32_t end = p.nps[main.subject].span.first;
+    uint32_t begin = end;
+    for (uint32_t w = 0; w < end; ++w)
+      if (p.words[w].lower == "whether") {
+        begin = w;
+        break;
+      }
+    std::vector<size_t> named;
+    for (size_t k = 0; k < p.nps.size() && k < actors.size(); ++k)
+      if (p.nps[k].span.first >= begin && p.nps[k].span.last <= end)
+        for (size_t e : actors[k])
+          if (std::find(named.begin(), named.end(), e) == named.end()) named.push_back(e);
+    for (size_t a : named)
+      for (size_t b : named)
+        if (a != b) denied->emplace_back(a, b);
+  }
+}
+
 // "Kadhimi's visit to Washington will fail if ...": an act named by a noun
 // (attack_nouns, meeting_nouns, fronted_meeting_nouns: "visit", "talks",
 // "strike") as the subject of a clause that is future, modal or negated has
@@ -1119,6 +1147,15 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
       return c.source == e.source && c.target == e.target && c.code == e.code;
     });
     if (!known) coded.push_back(std::move(e));
+  }
+  // Cases a "whether" clause lists are no events, whoever read them.
+  std::vector<std::pair<size_t, size_t>> cases;
+  denyWhetherCases(parse, actors, &cases);
+  if (!cases.empty()) {
+    std::erase_if(coded, [&](const CodedEvent& e) {
+      return std::find(cases.begin(), cases.end(), std::make_pair(e.source, e.target)) != cases.end();
+    });
+    if (denied) denied->insert(denied->end(), cases.begin(), cases.end());
   }
   for (const BackedGroupPhrase& b : backedGroups) backedSupport(parse, mentions, demonym, actors, b, &facts);
   for (const CodedEvent& e : coded) {

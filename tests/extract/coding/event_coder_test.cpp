@@ -2804,3 +2804,17 @@ TEST_CASE("Coder: a person's followers are the movement the person leads, or no 
   INFO(dump(c));
   CHECK(has(c, "Kata'ib Hezbollah -ASSAULT-> United States"));
 }
+
+TEST_CASE("Coder: the cases a 'whether' clause lists are no events", "[extract][coder]") {
+  const auto a = facts(
+      "Whether it is a Houthi attack on a Saudi airport or a Taliban attack on a NATO convoy, it is "
+      "always Iran's fault.",
+      "2021-03-04");
+  INFO(dump(a));
+  CHECK_FALSE(anyLineHas(a, "-ASSAULT->"));
+  // The main clause's own act stays.
+  const auto b =
+      facts("Israel struck Hezbollah positions on Monday, whether or not the group had fired first.", "2021-03-04");
+  INFO(dump(b));
+  CHECK(has(b, "Israel -ASSAULT-> Hezbollah"));
+}
