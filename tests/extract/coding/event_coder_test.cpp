@@ -2818,3 +2818,16 @@ TEST_CASE("Coder: the cases a 'whether' clause lists are no events", "[extract][
   INFO(dump(b));
   CHECK(has(b, "Israel -ASSAULT-> Hezbollah"));
 }
+
+TEST_CASE("Coder: a state's resistance, paramilitaries or dissidents are not the state", "[extract][coder]") {
+  const auto a = facts("The US has repeatedly targeted the positions of Iraqi resistance forces.", "2021-07-18");
+  INFO(dump(a));
+  CHECK_FALSE(has(a, "United States -ASSAULT-> Iraq"));
+  const auto b = facts("US jets struck Iraqi paramilitaries on Monday.", "2021-07-18");
+  INFO(dump(b));
+  CHECK_FALSE(has(b, "United States -ASSAULT-> Iraq"));
+  // The state's own forces stay the state.
+  const auto c = facts("US jets struck Iraqi army positions on Monday.", "2021-07-18");
+  INFO(dump(c));
+  CHECK(has(c, "United States -ASSAULT-> Iraq"));
+}
