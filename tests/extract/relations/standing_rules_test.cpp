@@ -761,3 +761,11 @@ TEST_CASE("Relations: 'appointed Y in his place' gives Y the office the sentence
   CHECK(hasLine(f, "Ivan Sereda -OFFICIAL_OF-> Ukraine"));
   CHECK_FALSE(hasLine(f, "Ivan Sereda -LEADER_OF-> Ukraine"));
 }
+
+TEST_CASE("Standing: a group's second-in-command is no leader of it", "[extract][relations]") {
+  const auto f = kg::extract::testing::facts(
+      "Abu Mahdi al-Muhandis, the second-in-command of the Popular Mobilization Forces, was also killed.",
+      "2020-01-04");
+  CHECK_FALSE(f.count("Abu Mahdi al-Muhandis -LEADER_OF-> Popular Mobilization Forces"));
+  CHECK(kg::extract::testing::hasLine(f, "Abu Mahdi al-Muhandis -MEMBER_OF-> Popular Mobilization Forces"));
+}
