@@ -2831,3 +2831,10 @@ TEST_CASE("Coder: a state's resistance, paramilitaries or dissidents are not the
   INFO(dump(c));
   CHECK(has(c, "United States -ASSAULT-> Iraq"));
 }
+
+TEST_CASE("Coder: halting a march or an advance on X de-escalates toward X, it cuts no ties", "[extract][coder]") {
+  const auto a = facts("Wagner Group fighters halted their march on Moscow on Saturday.", "2023-06-25");
+  INFO(dump(a));
+  CHECK(has(a, "Wagner Group -RETREAT-> Russia"));
+  CHECK_FALSE(has(a, "Wagner Group -SANCTION-> Russia"));
+}
