@@ -2838,3 +2838,14 @@ TEST_CASE("Coder: halting a march or an advance on X de-escalates toward X, it c
   CHECK(has(a, "Wagner Group -RETREAT-> Russia"));
   CHECK_FALSE(has(a, "Wagner Group -SANCTION-> Russia"));
 }
+
+TEST_CASE("Coder: ending a cooperation agreement with X rejects the accord, suspending cooperation cuts ties",
+          "[extract][coder]") {
+  const auto a =
+      facts("Chad said on Thursday that it was ending its defence cooperation agreement with France.", "2024-11-29");
+  INFO(dump(a));
+  CHECK(has(a, "Chad -REJECT-> France"));
+  const auto b = facts("Niger suspended military cooperation with France on Monday.", "2024-11-29");
+  INFO(dump(b));
+  CHECK(has(b, "Niger -SANCTION-> France"));
+}
