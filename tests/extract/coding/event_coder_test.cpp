@@ -2849,3 +2849,16 @@ TEST_CASE("Coder: ending a cooperation agreement with X rejects the accord, susp
   INFO(dump(b));
   CHECK(has(b, "Niger -SANCTION-> France"));
 }
+
+TEST_CASE("Coder: troops or police arriving in a state pay it no visit", "[extract][coder]") {
+  const auto a = facts("Russian troops arrived in Kazakhstan on Thursday.", "2022-01-07");
+  INFO(dump(a));
+  CHECK_FALSE(anyLineHas(a, "-CONSULT->"));
+  const auto b = facts("About 400 Kenyan police officers landed in Port-au-Prince on Tuesday.", "2024-06-26");
+  INFO(dump(b));
+  CHECK_FALSE(anyLineHas(b, "-CONSULT->"));
+  // An official's arrival is a visit.
+  const auto c = facts("Turkish Foreign Minister Mevlut Cavusoglu arrived in Baghdad on Sunday.", "2021-05-24");
+  INFO(dump(c));
+  CHECK(has(c, "Mevlut Cavusoglu -CONSULT-> Iraq"));
+}
