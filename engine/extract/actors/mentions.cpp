@@ -953,6 +953,34 @@ bool claimArabicPrefixedGroup(MentionScan& s, size_t b, size_t e, size_t words) 
   return true;
 }
 
+// "and on his brother Laith", "her son Hamza,": one capitalised word right
+// after a possessive pronoun and a word of kinship (given_names.txt
+// kin_nouns), closing its phrase, is that relative's given name.
+bool kinGivenName(const std::vector<Token>& tokens, size_t b, size_t next) {
+  if (b < 2 || !givenNames().kinNouns.contains(tokens[b - 1].lower)) return false;
+  const std::string& owner = tokens[b - 2].lower;
+  if (owner != "his" && owner != "her" && owner != "their") return false;
+  return next >= tokens.size() || !tokens[next].word || givenNames().nameClosers.contains(tokens[next].lower);
+}
+
+// The name of the relative given at [b, e) after "his brother": a
+// brother, sister, son, daughter or father bears the family name of the
+// person named last before it ("Qais al-Khazali ... his brother Laith" is
+// Laith al-Khazali); other kin, or no person before, the given name alone.
+std::string relativesName(const MentionScan& s, size_t b, size_t e) {
+  const std::string given = s.rawName(b, e);
+  static const std::unordered_set<std::string> kSameFamily = {"brother", "sister", "son", "daughter", "father"};
+  if (!kSameFamily.count(s.tokens[b - 1].lower)) return given;
+  for (auto m = s.out.rbegin(); m != s.out.rend(); ++m) {
+    if (m->tokEnd > b) continue;
+    const Actor& a = s.entityOf(*m).actor;
+    if (a.kind != ActorKind::kPerson) continue;
+    const size_t space = a.name.rfind(' ');
+    return space == std::string::npos ? given : given + a.name.substr(space);
+  }
+  return given;
+}
+
 // People in the run [b, e) of `words` words: only tokens no mention covers.
 void claimPerson(MentionScan& s, size_t b, size_t e, size_t next, size_t words, bool headline) {
   for (size_t k = b; k < e; ++k) {
@@ -960,6 +988,9 @@ void claimPerson(MentionScan& s, size_t b, size_t e, size_t next, size_t words, 
   }
   if (words == 1) {
     claimSurname(s, b, e);
+    if (s.owner[b] < 0 && kinGivenName(s.tokens, b, next))
+      s.claim(makeMention(s.tokens, b, e, s.resolver->fromNew(relativesName(s, b, e), ActorKind::kPerson),
+                          MentionSource::kRule));
     return;
   }
   if (words > 4) return;

@@ -9,6 +9,7 @@ Result<GivenNames> parseGivenNames(std::string_view text, std::string_view file)
       {"hyphen_words", &GivenNames::hyphenWords},
       {"group_nouns", &GivenNames::groupNouns},
       {"arabic_group_prefixes", &GivenNames::arabicGroupPrefixes},
+      {"kin_nouns", &GivenNames::kinNouns},
       {"leading_nouns", &GivenNames::leadingNouns},
       {"armed_words", &GivenNames::armedWords},
       {"company_nouns", &GivenNames::companyNouns},

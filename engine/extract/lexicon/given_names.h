@@ -23,6 +23,7 @@ struct GivenNames {
   WordSet placeHeads;  // lower case: "airport", "base", "province"
   WordSet hyphenWords;  // after a hyphen, no name syllable: "run", "era"
   WordSet groupNouns;   // a name after them is a group's: "group", "movement"
+  WordSet kinNouns;     // "his brother Laith": a given name after them is a person's
   WordSet arabicGroupPrefixes;  // a name they open is an armed group's: "Harakat", "Saraya"
   WordSet leadingNouns;  // a name after them and "of" is a body's: "the leader of X"
   WordSet armedWords;   // before a group noun, the group is armed: "militant"

@@ -484,3 +484,14 @@ TEST_CASE("Mentions: an unknown state body owned by a state is named with it, an
   // A demonym inside the name is the name's own.
   CHECK(actorNames("The Norwegian Nobel Committee awarded the prize.").count("Norwegian Nobel Committee"));
 }
+
+TEST_CASE("Mentions: 'his brother Laith' is a person, of the family of the person named before",
+          "[extract][mentions]") {
+  const auto a = actorNames(
+      "The United States imposed sanctions on Qais al-Khazali, the leader of Asa'ib Ahl al-Haq, and on his "
+      "brother Laith.");
+  CHECK(a.count("Laith al-Khazali"));
+  // A wife keeps her given name alone; no pronoun before the kin word, no person.
+  CHECK(actorNames("Police arrested Abu Bakr Ahmed and his wife Salma.").count("Salma"));
+  CHECK_FALSE(actorNames("The brother Laith stayed home.").count("Laith"));
+}
