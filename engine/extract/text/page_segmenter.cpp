@@ -52,7 +52,7 @@ bool hasLetterOrDigit(std::string_view s) {
   return false;
 }
 
-enum class LineKind { kText, kBoiler, kEnd, kDate };
+enum class LineKind { kText, kBoiler, kEnd, kDate, kUndatedByline };
 
 struct LineInfo {
   LineKind kind = LineKind::kText;
@@ -133,6 +133,9 @@ LineInfo classify(std::string_view raw) {
   if (auto end = endMarker(line, lc)) return *end;
   if (isBoilerplateLine(line)) return {LineKind::kBoiler, {}};
   if (auto d = dateLine(line)) return {LineKind::kDate, d->date, d->labelled};
+  // "Posted on  by Elijah J Magnier": a blog's post line whose date the page
+  // lost still opens a post (undatedByline).
+  if (line.size() < 160 && startsWith(lc, "posted on ") && contains(lc, " by ")) return {LineKind::kUndatedByline, {}};
   return {LineKind::kText, {}};
 }
 
@@ -294,7 +297,24 @@ class PageSegmenter {
       case LineKind::kText:
         cur_.lines.push_back(stripBullets(l));
         return;
+      case LineKind::kUndatedByline:
+        undatedByline();
+        return;
     }
+  }
+
+  // A post line with no date ("Posted on  by X") after an article's text:
+  // the headline above it opens another, undated article (its sentences
+  // must not take the article before's date). At an article's head it is
+  // only that article's byline.
+  void undatedByline() {
+    const int last = cur_.lastContent();
+    if (last < 0 || cur_.contentLines() <= 1 || !headlineLike(cur_.lines[last])) return;
+    Seg next;
+    next.title = cur_.lines[last];
+    cur_.lines.resize(last);
+    close();
+    cur_ = std::move(next);
   }
 
   void dated(Date d) {

@@ -225,3 +225,23 @@ TEST_CASE("Segmenter: an article with no dateline is dated by the present it sta
   options.defaultDate = Date::day(2024, 3, 2);
   CHECK(toArticles(doc, options)[0].doc.date == Date::day(2024, 3, 2));
 }
+
+TEST_CASE("Segmenter: a post line that lost its date opens another, undated article", "[extract][segmenter]") {
+  RawDocument doc;
+  doc.text =
+      "Biden strikes militias in Syria\n"
+      "March 4, 2021\n\n"
+      "US jets struck militia sites in eastern Syria last week.\n\n"
+      "Iraqi officials condemned the strikes on Friday.\n\n"
+      "USA TO IRAQ: WE WILL WITHDRAW\n\n"
+      "Posted on  by A Blogger\n\n"
+      "The Iraqi prime minister is preparing to visit Washington.\n\n"
+      "He visited Tehran last month.\n";
+  const auto arts = toArticles(doc, {});
+  REQUIRE(arts.size() == 2);
+  CHECK(arts[0].doc.date == Date::day(2021, 3, 4));
+  CHECK(arts[1].doc.title == "USA TO IRAQ: WE WILL WITHDRAW");
+  CHECK_FALSE(arts[1].doc.date.known());
+  CHECK(arts[1].text.find("Tehran") != std::string::npos);
+  CHECK(arts[0].text.find("Tehran") == std::string::npos);
+}
