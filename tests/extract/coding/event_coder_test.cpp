@@ -2862,3 +2862,15 @@ TEST_CASE("Coder: troops or police arriving in a state pay it no visit", "[extra
   INFO(dump(c));
   CHECK(has(c, "Mevlut Cavusoglu -CONSULT-> Iraq"));
 }
+
+TEST_CASE("Coder: a joint drill with a word inside it, or answered with, is military cooperation", "[extract][coder]") {
+  const auto a = facts("The United States and South Korea responded with a joint missile drill.", "2023-07-12");
+  INFO(dump(a));
+  CHECK(has(a, "United States -COOPERATE-> South Korea"));
+  CHECK(has(a, "South Korea -COOPERATE-> United States"));
+  const auto b = facts("Russia and China held a joint naval drill on Monday.", "2023-07-12");
+  INFO(dump(b));
+  CHECK(has(b, "Russia -COOPERATE-> China"));
+  // A drill of one state is no cooperation.
+  CHECK_FALSE(anyLineHas(facts("North Korea responded with a missile test.", "2023-07-12"), "-COOPERATE->"));
+}
