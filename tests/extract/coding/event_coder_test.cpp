@@ -2874,3 +2874,10 @@ TEST_CASE("Coder: a joint drill with a word inside it, or answered with, is mili
   // A drill of one state is no cooperation.
   CHECK_FALSE(anyLineHas(facts("North Korea responded with a missile test.", "2023-07-12"), "-COOPERATE->"));
 }
+
+TEST_CASE("Coder: two states reopening a border crossing cooperate with each other", "[extract][coder]") {
+  const auto a = facts("Saudi Arabia and Iraq reopened the Arar border crossing on Wednesday.", "2020-11-19");
+  INFO(dump(a));
+  CHECK(has(a, "Saudi Arabia -COOPERATE-> Iraq"));
+  CHECK(has(a, "Iraq -COOPERATE-> Saudi Arabia"));
+}
