@@ -109,6 +109,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"swap_release_verbs", &W::swapReleaseVerbs},
     {"swap_holding_verbs", &W::swapHoldingVerbs},
     {"follower_heads", &W::followerHeads},
+    {"refusal_backing_verbs", &W::refusalBackingVerbs},
     {"coup_nouns", &W::coupNouns},
     {"topic_prepositions", &W::topicPrepositions},
     {"flag_of_convenience_words", &W::flagOfConvenienceWords},

@@ -55,6 +55,7 @@ struct EnglishCoderWords {
   WordSet hypotheticalActNouns;  // english_events.cpp: "a US withdrawal from Syria would ..."
   WordSet swapReleaseVerbs, swapHoldingVerbs;  // english_events.cpp: "freed A in exchange for B"
   WordSet followerHeads;                       // english_events.cpp: "Sadr's followers" are not Sadr
+  WordSet refusalBackingVerbs;                 // english_events.cpp: "will not support the bids of X"
   WordSet coupNouns;  // event_coder.cpp: "condemned the coup in Niger"
   WordSet exchangeVerbs;  // event_coder.cpp: "A and B exchanged fire" act on each other
   WordSet fightingVerbs;  // event_coder.cpp: "A and B clashed" act on each other

@@ -155,6 +155,9 @@ void addAnnouncedThreat(const syntax::SentenceParse& p, const NpActors& actors, 
 // The tense that dates an event (extractor_impl.h).
 Tense tenseOf(const syntax::SentenceParse& p, const CodedEvent& e) {
   const auto& vg = p.vgs[p.clauses[e.clause].verb];
+  // A refusal ("will not support X": refusalEvents) is stated now.
+  if (vg.negated && e.code == "120" && englishCoderWords().refusalBackingVerbs.contains(vg.lemma))
+    return Tense::kPresent;
   if (e.planned || vg.tense == syntax::Tense::kFuture) return Tense::kNone;
   return vg.tense == syntax::Tense::kPast ? Tense::kPast : Tense::kPresent;
 }
@@ -405,6 +408,36 @@ std::vector<std::pair<size_t, int32_t>> bindFollowers(const syntax::SentencePars
     if (follower != static_cast<int32_t>(k)) (*actors)[follower] = movements;
   }
   return unbound;
+}
+
+// "Erdogan said Turkey will not support the NATO membership bids of Sweden
+// and Finland", "Turkey does not back Sweden's bid": a negated verb of
+// backing (refusal_backing_verbs) states a refusal: its subject rejects
+// (CAMEO 120) each party its object names, by itself or as the owner of
+// what it names (possessor, "of" phrase). Not when the clause is
+// hypothetical (modal "would", "could") or a question.
+std::vector<CodedEvent> refusalEvents(const syntax::SentenceParse& p, const NpActors& actors) {
+  std::vector<CodedEvent> out;
+  for (size_t ci = 0; ci < p.clauses.size(); ++ci) {
+    const syntax::Clause& c = p.clauses[ci];
+    const syntax::VerbGroup& vg = p.vgs[c.verb];
+    if (!vg.negated || vg.modality == syntax::Modality::kModal || c.objects.empty() ||
+        !englishCoderWords().refusalBackingVerbs.contains(vg.lemma))
+      continue;
+    const auto refuser = firstActor(actors, c.subject);
+    if (!refuser) continue;
+    const auto o = static_cast<int32_t>(c.objects.front());
+    const syntax::NounPhrase& n = p.nps[o];
+    // The owner first ("the bids of Sweden and Finland": both, not the
+    // first name the whole phrase holds), else the phrase itself.
+    std::vector<std::pair<size_t, int32_t>> parties;
+    for (int32_t owner : {n.possessor, n.ofNp})
+      if (parties.empty() && owner != syntax::kNoIndex) parties = partiesOf(p, actors, owner);
+    if (parties.empty()) parties = partiesOf(p, actors, o);
+    for (const auto& [e, np] : parties)
+      if (e != *refuser) out.push_back(nominalEvent(*refuser, c.subject, e, np, "120", ci));
+  }
+  return out;
 }
 
 // The "for" phrase of "in exchange for B" among the phrases of clause `c`
@@ -1140,6 +1173,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
     extra.push_back(std::move(e));
   for (CodedEvent& e : solidarityEvents(parse, actors)) extra.push_back(std::move(e));
   for (CodedEvent& e : agreedWithEvents(parse, actors)) extra.push_back(std::move(e));
+  for (CodedEvent& e : refusalEvents(parse, actors)) extra.push_back(std::move(e));
   exchangeEvents(parse, actors, discourse ? discourse->isState : nullptr, demonymStatesOf(parse, demonym), &coded,
                  denied);
   for (CodedEvent& e : extra) {

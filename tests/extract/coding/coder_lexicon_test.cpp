@@ -50,6 +50,7 @@ TEST_CASE("englishCoderWords: the embedded english_coder_words.txt parses into i
   CHECK(w.swapReleaseVerbs.contains("free"));
   CHECK(w.swapHoldingVerbs.contains("jail"));
   CHECK(w.followerHeads.contains("supporter"));
+  CHECK(w.refusalBackingVerbs.contains("support"));
   CHECK(w.placeHeads.words().size() == 5);
   CHECK(w.describingVerbs.contains("describe"));
   CHECK(w.topicVerbs.contains("discuss"));

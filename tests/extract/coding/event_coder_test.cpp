@@ -2881,3 +2881,16 @@ TEST_CASE("Coder: two states reopening a border crossing cooperate with each oth
   CHECK(has(a, "Saudi Arabia -COOPERATE-> Iraq"));
   CHECK(has(a, "Iraq -COOPERATE-> Saudi Arabia"));
 }
+
+TEST_CASE("Coder: a negated verb of backing is a refusal of the party its object names", "[extract][coder]") {
+  const auto a =
+      facts("Erdogan said that Turkey will not support the NATO membership bids of Sweden and Finland.", "2022-06-13");
+  INFO(dump(a));
+  CHECK(has(a, "Turkey -REJECT-> Sweden"));
+  CHECK(has(a, "Turkey -REJECT-> Finland"));
+  CHECK_FALSE(has(a, "Turkey -REJECT-> NATO"));
+  // A hypothetical refusal states none.
+  const auto b = facts("Turkey would not support Sweden unless it changed its laws.", "2022-06-13");
+  INFO(dump(b));
+  CHECK_FALSE(anyLineHas(b, "-REJECT->"));
+}
