@@ -1,5 +1,7 @@
 #include "extract/syntax/pos_tagger.h"
 
+#include "extract/syntax/chunker.h"
+
 #include <array>
 #include <cctype>
 #include <fstream>
@@ -851,10 +853,30 @@ bool nounBeforeAuxiliary(Context& c) {
   return true;
 }
 
+// "struck Hezbollah positions early on Saturday", "hit Houthi targets last
+// week": a name (one or more capitalised words) right after a finite verb
+// that says nothing (no verb of saying: "said Iran attacks ..."), then a word
+// that is a plural noun or a verb in -s: the name qualifies the noun, the
+// object of that verb, whatever follows it.
+bool objectAfterVerbAndName(const Context& c) {
+  if (c.pp != Pos::kProperNoun || c.r.form != VerbForm::kThirdSingular || !c.w.lower.ends_with('s')) return false;
+  size_t k = c.i - 1;
+  while (k > 0 && c.drafts[k].word.pos == Pos::kProperNoun) --k;
+  if (c.drafts[k].word.pos == Pos::kProperNoun) return false;
+  const Word& verb = c.drafts[k].word;
+  return verb.pos == Pos::kVerb &&
+         (verb.form == VerbForm::kPast || verb.form == VerbForm::kThirdSingular || verb.form == VerbForm::kBase) &&
+         !isReportingVerb(verb.lemma);
+}
+
 bool afterNoun(Context& c) {
   const Reading& r = c.r;
   const Draft* next = c.next;
   if (!(r.verb && r.noun)) return false;
+  if (objectAfterVerbAndName(c)) {
+    setNoun(c.w, r);
+    return true;
+  }
   // "camps run by the PKK", "towns hit by the strikes": a participle like
   // the base, between a noun and "by", is a reduced passive.
   if ((c.pp == Pos::kNoun || c.pp == Pos::kProperNoun) && r.form == VerbForm::kBase &&

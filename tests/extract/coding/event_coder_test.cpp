@@ -2894,3 +2894,13 @@ TEST_CASE("Coder: a negated verb of backing is a refusal of the party its object
   INFO(dump(b));
   CHECK_FALSE(anyLineHas(b, "-REJECT->"));
 }
+
+TEST_CASE("Coder: a strike on a group's positions stays coded with a time word after it", "[extract][coder]") {
+  for (const char* s : {"Israeli jets struck Hezbollah positions early on Saturday.",
+                        "Israeli jets struck Hezbollah positions last Thursday.",
+                        "Israeli jets struck Hezbollah positions this week."}) {
+    const auto f = facts(s, "2024-10-26");
+    INFO(s << dump(f));
+    CHECK(has(f, "Israel -ASSAULT-> Hezbollah"));
+  }
+}

@@ -315,3 +315,19 @@ TEST_CASE("PosTagger: 'said' after a comma or a name is the verb, after a determ
   CHECK(v[1].pos == Pos::kVerb);
   CHECK(v[3].pos != Pos::kVerb);  // "the said agreement"
 }
+
+TEST_CASE("PosTagger: an -s word after a verb and a name is the name's noun, whatever time word follows",
+          "[extract][syntax]") {
+  for (const std::string s :
+       {"Gondor jets struck Velmora positions early on Saturday.",
+        "Gondor jets struck Velmora positions last Thursday.", "Israeli jets hit Hamas targets this week."}) {
+    const std::vector<syn::Word> w = syn::tagWords(lexicon(), s, 0);
+    INFO(tags(s));
+    CHECK(w[4].pos == Pos::kNoun);
+  }
+  // After a verb of saying the name may be the subject of a reported clause.
+  const std::string r = "Gondor said Velmora attacks its border posts.";
+  const std::vector<syn::Word> v = syn::tagWords(lexicon(), r, 0);
+  INFO(tags(r));
+  CHECK(wordAt(v, "attacks").pos == Pos::kVerb);
+}
