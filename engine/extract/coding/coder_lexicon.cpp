@@ -110,6 +110,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"swap_holding_verbs", &W::swapHoldingVerbs},
     {"follower_heads", &W::followerHeads},
     {"refusal_backing_verbs", &W::refusalBackingVerbs},
+    {"venue_verbs", &W::venueVerbs},
     {"coup_nouns", &W::coupNouns},
     {"topic_prepositions", &W::topicPrepositions},
     {"flag_of_convenience_words", &W::flagOfConvenienceWords},

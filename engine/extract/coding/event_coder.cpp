@@ -893,6 +893,7 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
     const bool arrivedIn = ph.prep == "in" && words().arrivalVerbs.contains(vg.lemma);
     if (!words().addressPrepositions.contains(ph.prep) && !author && !arrivedIn) continue;
     if (namesOccasion(t.p, ph.prep, ph.np)) continue;  // "met at the G20 summit": not the one addressed
+    if (ph.prep == "at" && words().venueVerbs.contains(vg.lemma)) continue;  // "met at the White House": where
     // What a topic verb's object holds is the topic too ("discussed the
     // withdrawal of troops from Iraq"): its party is the one "with" it.
     if (topicVerb && ph.prep != "with") continue;
@@ -985,6 +986,10 @@ bool takesComplementTarget(const VerbCode& code) {
 bool isMutual(const VerbCode& code, bool fromPattern = true) {
   const std::string& c = code.source;
   if (!fromPattern && c.size() >= 3 && c[0] == '0' && c[1] == '5' && c[2] >= '1' && c[2] <= '6') return false;
+  // A visit made or hosted, and mediation, have a third party: "Saudi Arabia
+  // and the United States hosted talks between the warring parties" is no
+  // visit of the one to the other.
+  if (c.rfind("042", 0) == 0 || c.rfind("043", 0) == 0 || c.rfind("045", 0) == 0) return false;
   return c.size() >= 2 && c[0] == '0' && (c[1] == '3' || c[1] == '4' || c[1] == '5' || c[1] == '6');
 }
 
@@ -1149,8 +1154,12 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
   // takes them as its target ("threatened to impose sanctions on X").
   const bool complementVerb = &vg != &p.vgs[c.verb];
   const bool objectActs = !c.objects.empty() && words().objectControlVerbs.contains(p.vgs[c.verb].lemma);
-  const std::vector<bool> allowed =
+  std::vector<bool> allowed =
       slotPhrases(t, ci, r.hit.lastWord + 1, complementVerb || (takesComplementTarget(verb.code) && !objectActs));
+  // "Biden and al-Kadhimi met at the White House": where they met, no slot.
+  if (words().venueVerbs.contains(vg.lemma))
+    for (const auto& ph : p.pps)
+      if (ph.prep == "at" && ph.np != kNoIndex && static_cast<size_t>(ph.np) < allowed.size()) allowed[ph.np] = false;
   const bool passive = vg.voice == syntax::Voice::kPassive || vg.reducedPassive;
   for (uint32_t pi : family.patterns) {
     const VerbPattern& pat = dict.patterns()[pi];

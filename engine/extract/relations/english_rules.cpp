@@ -700,7 +700,14 @@ int verbObject(const RelationScan& s, size_t i, const Trigger& tr) {
       if (s.tokens[q].lower == "with") obj = s.c.objectAfter(q, 3, false);
     return obj;
   }
-  return s.c.objectAfter(i, 10, tr.type == EdgeType::kRequest);
+  const int obj = s.c.objectAfter(i, 10, tr.type == EdgeType::kRequest);
+  // "Biden and al-Kadhimi met at the White House": where they met, not whom.
+  if (obj >= 0 && tr.type == EdgeType::kConsult) {
+    size_t p = s.args[obj]->tokBegin;
+    while (p > i + 1 && isDeterminer(s.tokens[p - 1].lower)) --p;
+    if (p > i + 1 && s.tokens[p - 1].lower == "at") return -1;
+  }
+  return obj;
 }
 
 // An active verb: its subjects act on its objects.
@@ -720,9 +727,11 @@ void activeEvent(RelationScan& s, size_t i, const Trigger& tr, Tense tense) {
   const int obj = verbObject(s, i, tr);
   const std::vector<size_t> subjects = s.c.group(subj, true, false);
   if (obj < 0) {
-    // "Biden and al-Kadhimi met / sealed an agreement": between the two.
-    const bool mutual = tr.type == EdgeType::kConsult || tr.type == EdgeType::kAgree || tr.type == EdgeType::kCooperate ||
-                        signsAgreement(tr);
+    // "Biden and al-Kadhimi met / sealed an agreement": between the two. Not
+    // a visit made or hosted ("X and Y hosted talks between ...": a third party).
+    const bool visit = tr.cameo.rfind("042", 0) == 0 || tr.cameo.rfind("043", 0) == 0;
+    const bool mutual = (tr.type == EdgeType::kConsult && !visit) || tr.type == EdgeType::kAgree ||
+                        tr.type == EdgeType::kCooperate || signsAgreement(tr);
     if (mutual && subjects.size() >= 2)
       s.add({subjects.front()}, std::vector<size_t>(subjects.begin() + 1, subjects.end()), tr, tense);
     return;

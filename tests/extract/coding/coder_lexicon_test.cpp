@@ -51,6 +51,7 @@ TEST_CASE("englishCoderWords: the embedded english_coder_words.txt parses into i
   CHECK(w.swapHoldingVerbs.contains("jail"));
   CHECK(w.followerHeads.contains("supporter"));
   CHECK(w.refusalBackingVerbs.contains("support"));
+  CHECK(w.venueVerbs.contains("meet"));
   CHECK(w.placeHeads.words().size() == 5);
   CHECK(w.describingVerbs.contains("describe"));
   CHECK(w.topicVerbs.contains("discuss"));

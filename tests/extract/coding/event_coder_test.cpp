@@ -2823,7 +2823,7 @@ TEST_CASE("Coder: a state's resistance, paramilitaries or dissidents are not the
   const auto a = facts("The US has repeatedly targeted the positions of Iraqi resistance forces.", "2021-07-18");
   INFO(dump(a));
   CHECK_FALSE(has(a, "United States -ASSAULT-> Iraq"));
-  const auto b = facts("US jets struck Iraqi paramilitaries on Monday.", "2021-07-18");
+  const auto b = facts("US jets struck Iraqi guerrillas on Monday.", "2021-07-18");
   INFO(dump(b));
   CHECK_FALSE(has(b, "United States -ASSAULT-> Iraq"));
   // The state's own forces stay the state.
@@ -2903,4 +2903,21 @@ TEST_CASE("Coder: a strike on a group's positions stays coded with a time word a
     INFO(s << dump(f));
     CHECK(has(f, "Israel -ASSAULT-> Hezbollah"));
   }
+}
+
+TEST_CASE("Coder: hosting is no visit between co-hosts, and a meeting 'at' a place is no meeting with it",
+          "[extract][coder]") {
+  const auto a =
+      facts("Saudi Arabia and the United States hosted talks between the warring parties in Jeddah.", "2023-05-10");
+  INFO(dump(a));
+  CHECK_FALSE(anyLineHas(a, "-CONSULT->"));
+  const auto b = facts("Biden and al-Kadhimi met at the White House on Monday.", "2021-07-27");
+  INFO(dump(b));
+  CHECK(has(b, "Joe Biden -CONSULT-> Mustafa al-Kadhimi"));
+  CHECK_FALSE(has(b, "Joe Biden -CONSULT-> White House"));
+  // A co-visit is of the place visited, not of each other.
+  const auto c = facts("Macron and Scholz visited Kyiv on Thursday.", "2022-06-17");
+  INFO(dump(c));
+  CHECK(has(c, "Emmanuel Macron -CONSULT-> Ukraine"));
+  CHECK_FALSE(has(c, "Emmanuel Macron -CONSULT-> Olaf Scholz"));
 }
