@@ -705,6 +705,13 @@ Extraction ExtractorImpl::extract(const Article& article) const {
                 return std::nullopt;
               }))
         facts.push_back(std::move(*r));
+      // ", a move welcomed by X": X's praise of the mover; the coder's own
+      // reading of "welcomed by X" aimed elsewhere is dropped.
+      for (Fact& r : passiveAppositiveReactions(tokens, mentions, facts)) {
+        std::erase_if(facts, [&](const Fact& f) { return f.src == r.src && f.type == r.type && f.dst != r.dst; });
+        if (std::none_of(facts.begin(), facts.end(), [&](const Fact& f) { return f.src == r.src && f.dst == r.dst; }))
+          facts.push_back(std::move(r));
+      }
       if (auto r = judgedActFact(tokens, mentions, judged))
         if (std::none_of(facts.begin(), facts.end(), [&](const Fact& f) { return f.src == r->src && f.dst == r->dst; }))
           facts.push_back(std::move(*r));

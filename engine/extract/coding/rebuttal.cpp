@@ -265,6 +265,58 @@ std::optional<Fact> appositiveReactionFact(
   return std::nullopt;
 }
 
+std::vector<Fact> passiveAppositiveReactions(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                                             const std::vector<Fact>& sentenceFacts) {
+  static const std::unordered_set<std::string_view> kCriticise = {"condemned", "criticised", "criticized",
+                                                                  "denounced", "deplored",   "decried"};
+  static const std::unordered_set<std::string_view> kPraise = {"welcomed", "praised", "hailed", "applauded"};
+  std::vector<Fact> out;
+  for (size_t v = 3; v + 2 < tokens.size(); ++v) {
+    const bool criticise = kCriticise.count(tokens[v].lower) > 0, praise = kPraise.count(tokens[v].lower) > 0;
+    if ((!criticise && !praise) || tokens[v + 1].lower != "by") continue;
+    const std::string* noun = appositionNounBefore(tokens, v);
+    if (noun == nullptr || !appositiveActNoun(*noun)) continue;
+    const size_t comma = v - 3;  // ", a move condemned by"
+    // The act's author: the one done event's source, else the first actor named.
+    // (Not the reactors' own readings of the apposition: "welcomed by X" read as X's praise.)
+    auto reacts = [&](size_t e) {
+      return std::any_of(mentions.begin(), mentions.end(),
+                         [&](const Mention& m) { return m.entity == e && m.tokBegin > v; });
+    };
+    std::optional<size_t> author;
+    for (const Fact& f : sentenceFacts) {
+      if (isStandingType(f.type) || f.planned || reacts(f.src)) continue;
+      if (author && *author != f.src) return out;
+      author = f.src;
+    }
+    if (!author)
+      for (const Mention& m : mentions)
+        if (!m.modifier && m.tokEnd <= comma) {
+          author = m.entity;
+          break;
+        }
+    if (!author) return out;
+    // The reactors: the mentions after "by", up to the apposition's end.
+    for (const Mention& m : mentions) {
+      if (m.tokBegin < v + 2 || m.modifier || m.possessive || m.entity == *author) continue;
+      bool inside = true;
+      for (size_t k = v + 2; k < m.tokBegin && inside; ++k)
+        inside = tokens[k].lower == "," || tokens[k].lower == "and" || tokens[k].lower == "the" || tokens[k].capital;
+      if (!inside) break;
+      Fact f;
+      f.src = m.entity;
+      f.dst = *author;
+      f.type = criticise ? EdgeType::kAccuse : EdgeType::kSupport;
+      f.cameo = criticise ? "111" : "051";
+      f.confidence = m.confidence * kRebuttalConfidence;
+      f.tense = Tense::kPast;
+      out.push_back(std::move(f));
+    }
+    return out;
+  }
+  return out;
+}
+
 std::optional<Fact> judgedActFact(
     const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
     const std::function<std::optional<bool>(const std::vector<std::string_view>&)>& judged) {

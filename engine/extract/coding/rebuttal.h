@@ -57,6 +57,16 @@ std::optional<Fact> appositiveReactionFact(
     const std::function<std::optional<bool>(const std::vector<std::string_view>&)>& judged = nullptr,
     const std::function<std::optional<size_t>(const Token&)>& demonymEntity = nullptr);
 
+// ", a move condemned by France, Germany and Britain", ", a decision
+// welcomed by Seoul": the passive form of appositiveReactionFact. Each
+// actor after "by" criticises (ACCUSE, 111) or praises (SUPPORT, 051) the
+// author of the act the sentence told: the source of its one done event,
+// else the first actor the sentence names (its subject: "Iran said it had
+// begun enriching uranium ..., a move condemned by ..."). Empty when the
+// words do not read so.
+std::vector<Fact> passiveAppositiveReactions(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                                             const std::vector<Fact>& sentenceFacts);
+
 // "The Kremlin said Estonia's decision was a provocation", "X said Y's
 // strikes were unacceptable": a speaker (the mention right before a past
 // "said"), then an owner written possessive and its act (an act noun after

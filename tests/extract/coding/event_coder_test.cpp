@@ -2921,3 +2921,19 @@ TEST_CASE("Coder: hosting is no visit between co-hosts, and a meeting 'at' a pla
   CHECK(has(c, "Emmanuel Macron -CONSULT-> Ukraine"));
   CHECK_FALSE(has(c, "Emmanuel Macron -CONSULT-> Olaf Scholz"));
 }
+
+TEST_CASE("Coder: ', a move condemned by X, Y and Z' is each one's criticism of the act's author", "[extract][coder]") {
+  const auto a = facts(
+      "Iran said on Monday it had begun enriching uranium to 60 percent at its Fordow plant, a move "
+      "condemned by France, Germany and Britain.",
+      "2022-11-22");
+  INFO(dump(a));
+  CHECK(has(a, "France -ACCUSE-> Iran"));
+  CHECK(has(a, "Germany -ACCUSE-> Iran"));
+  CHECK(has(a, "United Kingdom -ACCUSE-> Iran"));
+  // Praise of the one done act's author, and nothing else read from "welcomed by".
+  const auto b = facts("Saudi Arabia restored ties with Iran, a move welcomed by the United Nations.", "2023-03-10");
+  INFO(dump(b));
+  CHECK(has(b, "United Nations -SUPPORT-> Saudi Arabia"));
+  CHECK_FALSE(has(b, "United Nations -SUPPORT-> Iran"));
+}
