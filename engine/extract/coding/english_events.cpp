@@ -421,10 +421,21 @@ std::vector<CodedEvent> refusalEvents(const syntax::SentenceParse& p, const NpAc
   for (size_t ci = 0; ci < p.clauses.size(); ++ci) {
     const syntax::Clause& c = p.clauses[ci];
     const syntax::VerbGroup& vg = p.vgs[c.verb];
-    if (!vg.negated || vg.modality == syntax::Modality::kModal || c.objects.empty() ||
-        !englishCoderWords().refusalBackingVerbs.contains(vg.lemma))
+    // "would not" is hypothetical, save in reported speech, where it is the
+    // speaker's future ("The EU said it would not recognise the Taliban").
+    const bool reportedWould = vg.modal == "would" && c.kind == syntax::ClauseKind::kReported;
+    const bool conditional = std::any_of(p.words.begin(), p.words.end(),
+                                         [](const syntax::Word& w) { return w.lower == "if" || w.lower == "unless"; });
+    if (!vg.negated || (vg.modality == syntax::Modality::kModal && (!reportedWould || conditional)) ||
+        c.objects.empty() || !englishCoderWords().refusalBackingVerbs.contains(vg.lemma))
       continue;
-    const auto refuser = firstActor(actors, c.subject);
+    auto refuser = firstActor(actors, c.subject);
+    // "The EU said it would not recognise ...": the pronoun is the speaker.
+    if (!refuser && c.kind == syntax::ClauseKind::kReported && c.subject != syntax::kNoIndex &&
+        c.speaker != syntax::kNoIndex) {
+      const std::string& w = p.words[p.nps[c.subject].head].lower;
+      if (w == "it" || w == "they" || w == "he" || w == "she") refuser = firstActor(actors, c.speaker);
+    }
     if (!refuser) continue;
     const auto o = static_cast<int32_t>(c.objects.front());
     const syntax::NounPhrase& n = p.nps[o];

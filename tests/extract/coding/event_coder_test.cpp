@@ -2937,3 +2937,21 @@ TEST_CASE("Coder: ', a move condemned by X, Y and Z' is each one's criticism of 
   CHECK(has(b, "United Nations -SUPPORT-> Saudi Arabia"));
   CHECK_FALSE(has(b, "United Nations -SUPPORT-> Iran"));
 }
+
+TEST_CASE("Coder: evacuating people from a place aids no one there", "[extract][coder]") {
+  const auto a = facts("Britain and the United States evacuated thousands of people from Kabul airport.", "2021-08-20");
+  INFO(dump(a));
+  CHECK_FALSE(anyLineHas(a, "-AID-> Afghanistan"));
+  const auto b = facts("India evacuated its ambassador from Kabul.", "2021-08-17");
+  INFO(dump(b));
+  CHECK_FALSE(anyLineHas(b, "-AID->"));
+}
+
+TEST_CASE("Coder: 'said it would not recognise X' is the speaker's refusal", "[extract][coder]") {
+  const auto a = facts("The European Union said it would not recognise the Taliban government.", "2021-08-20");
+  INFO(dump(a));
+  CHECK(has(a, "European Union -REJECT-> Taliban"));
+  const auto b = facts("Erdogan said Turkey would not support Sweden unless it changed its laws.", "2022-06-13");
+  INFO(dump(b));
+  CHECK_FALSE(anyLineHas(b, "-REJECT->"));
+}
