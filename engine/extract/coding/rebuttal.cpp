@@ -143,7 +143,11 @@ std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::ve
       return rejectionOf(tokens, entities, m, a, verb);
     }
   }
-  if (earlier.empty()) return std::nullopt;
+  // The accusations of earlier sentences, and those of this one ("Washington
+  // blamed Iran for the attacks, but Tehran denied involvement"), latest last.
+  std::vector<Accusation> told = earlier;
+  for (const Accusation& a : accusationsOf(sentenceFacts, mentions)) told.push_back(a);
+  if (told.empty()) return std::nullopt;
   for (const Mention& m : mentions) {
     if (m.modifier) continue;
     const size_t verb = rebuttalVerb(tokens, m.tokEnd);
@@ -152,7 +156,7 @@ std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::ve
     bool nearer = false;  // "X said Y rejected the charges": Y rejects
     for (const Mention& o : mentions) nearer = nearer || (!o.modifier && o.tokBegin >= m.tokEnd && o.tokBegin < verb);
     if (nearer) continue;
-    for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
+    for (auto it = told.rbegin(); it != told.rend(); ++it) {
       if (!answersFor(entities, m, it->accused) || it->accuser == m.entity) continue;
       return rejectionOf(tokens, entities, m, *it, verb);
     }

@@ -2955,3 +2955,10 @@ TEST_CASE("Coder: 'said it would not recognise X' is the speaker's refusal", "[e
   INFO(dump(b));
   CHECK_FALSE(anyLineHas(b, "-REJECT->"));
 }
+
+TEST_CASE("Coder: a denial in the same sentence answers that sentence's accusation", "[extract][coder]") {
+  const auto a = facts("Washington blamed Iran for the tanker attacks, but Tehran denied involvement.", "2019-06-25");
+  INFO(dump(a));
+  CHECK(has(a, "United States -ACCUSE-> Iran"));
+  CHECK(has(a, "Iran -REJECT-> United States"));
+}
