@@ -2098,6 +2098,47 @@ void blameBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out
   addSaidEvents(t, ci, c.subject, kAccuseCode, isPlanned(p, c, vg), out, speaker);
 }
 
+// "Abbas Mousavi said the new sanctions were outrageous", "Seoul said the
+// decision was regrettable": a reported clause "ACT be JUDGEMENT", whose
+// subject names an act without its author and whose words after "be" hold
+// a word of blame (characterisation_blame): the speaker criticises (111)
+// the act's author, found as for "condemned the sanctions"
+// (authorsOfNamedAct). True when it read so.
+bool judgedActBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out) {
+  const SentenceParse& p = t.p;
+  const Clause& c = p.clauses[ci];
+  const int32_t speaker = reportedSpeaker(p, ci);
+  if (speaker == kNoIndex || c.subject == kNoIndex || !t.namesActor(speaker) || t.namesActor(c.subject)) return false;
+  const VerbGroup& vg = p.vgs[c.verb];
+  if (vg.lemma != "be" || vg.negated) return false;
+  bool blame = false;
+  for (uint32_t w = vg.span.last; w < p.words.size() && !blame; ++w) {
+    if (p.words[w].pos == syntax::Pos::kPunct || p.words[w].pos == syntax::Pos::kCoordinator) break;
+    blame = words().characterisationBlame.contains(p.words[w].lemma);
+  }
+  if (!blame) return false;
+  Clause judged = c;  // the act named as the subject is what is judged
+  judged.objects = {static_cast<uint32_t>(c.subject)};
+  const std::vector<size_t> authors = authorsOfNamedAct(t, judged, speaker);
+  std::vector<size_t> from;
+  t.entitiesOf(speaker, &from);
+  size_t added = 0;
+  for (size_t a : from)
+    for (size_t b : authors) {
+      if (a == b) continue;
+      CodedEvent e;
+      e.source = a;
+      e.target = b;
+      e.code = std::string(kDenounceCode);
+      e.clause = ci;
+      e.sourceNp = speaker;
+      e.reported = true;
+      out->push_back(std::move(e));
+      ++added;
+    }
+  return added > 0;
+}
+
 constexpr std::string_view kThreatCode = "130";
 // CAMEO 13x: threaten.
 constexpr std::string_view kThreatRoot = "13";
@@ -2464,6 +2505,7 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
     // "said Russia had violated the truce": a verb read with no party
     // besides its subject may still blame it.
     if (!negated && out.size() == before) blameBySaying(t, ci, &out);
+    if (!negated && out.size() == before) judgedActBySaying(t, ci, &out);
   }
   codeCausedActs(dictionaries_, p, npActors, t, &out, denied);
   return out;

@@ -2962,3 +2962,13 @@ TEST_CASE("Coder: a denial in the same sentence answers that sentence's accusati
   CHECK(has(a, "United States -ACCUSE-> Iran"));
   CHECK(has(a, "Iran -REJECT-> United States"));
 }
+
+TEST_CASE("Coder: 'X said the sanctions were illegal' criticises the sanctions' author", "[extract][coder]") {
+  kg::extract::Article a = kg::extract::testing::article(
+      "The United States imposed new sanctions on Supreme Leader Ayatollah Ali Khamenei on Monday. Iran's foreign "
+      "ministry spokesman Abbas Mousavi said the new sanctions were illegal.",
+      "2019-06-25");
+  const auto f = kg::extract::testing::eventLines(kg::extract::testing::defaultExtractor().extract(a));
+  INFO(dump(f));
+  CHECK(has(f, "Abbas Mousavi -ACCUSE-> United States"));
+}
