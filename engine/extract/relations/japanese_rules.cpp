@@ -246,6 +246,26 @@ const Mention* authorOfActBefore(const std::vector<Token>& tokens, const std::ve
   return found;
 }
 
+// "中国は日本の決定に抗議した", "日本の措置を強く非難した": the owner (marked
+// の) of what is complained of, marked に or を right before the verb noun at
+// i (an adverb may stand between), is the one accused; nullptr for none.
+const Mention* ownerOfComplainedNoun(const std::vector<Token>& tokens, const std::vector<Mention>& mentions, size_t i) {
+  for (const auto& m : mentions) {
+    if (m.modifier || m.tokEnd >= i) continue;
+    const size_t p = particleIndexAfter(tokens, m);
+    if (p + 2 >= i || tokens[p].lower != "の") continue;
+    size_t marks = 0;
+    bool clean = true;
+    for (size_t q = p + 1; q < i && clean; ++q) {
+      const std::string& w = tokens[q].lower;
+      if (w == "。" || w == "、" || w == "の" || w == "が" || w == "は") clean = false;
+      if (w == "に" || w == "を") ++marks;
+    }
+    if (clean && marks == 1) return &m;
+  }
+  return nullptr;
+}
+
 // The verb noun at i negated ("支持しない", "攻撃しなかった", "合意せず").
 bool negatedAfter(const std::vector<Token>& tokens, size_t i) {
   for (size_t q = i + 1; q < tokens.size() && q <= i + 3; ++q) {
@@ -480,6 +500,9 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
     if (subj != nullptr && !passive && tr->type == EdgeType::kAccuse) {
       if (const Mention* author = authorOfActBefore(tokens, mentions, i); author != nullptr && author != subj)
         obj = author;
+      if (obj == nullptr)
+        if (const Mention* owner = ownerOfComplainedNoun(tokens, mentions, i); owner != nullptr && owner != subj)
+          obj = owner;
     }
     // A request with no one named, after talks of the same subject in the
     // same sentence, is made to the other party of the talks.

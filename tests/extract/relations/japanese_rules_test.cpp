@@ -218,3 +218,9 @@ TEST_CASE("Relations (Japanese): one-kanji state abbreviations run together ('�
   const auto h = facts("英語を話す英雄が独自の道を進んだ。", "2024-01-12");
   CHECK(h.empty());
 }
+
+TEST_CASE("Relations (Japanese): protesting or criticising 'Xの決定に' / 'Xの措置を' accuses X",
+          "[extract][relations]") {
+  CHECK(hasLine(facts("中国外務省は日本の決定に強く抗議した。", "2024-01-30"), "China -ACCUSE-> Japan"));
+  CHECK(hasLine(facts("韓国政府は日本の輸出規制を厳しく批判した。", "2019-07-05"), "South Korea -ACCUSE-> Japan"));
+}
