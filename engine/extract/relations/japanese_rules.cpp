@@ -504,6 +504,21 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
         if (const Mention* owner = ownerOfComplainedNoun(tokens, mentions, i); owner != nullptr && owner != subj)
           obj = owner;
     }
+    // "ゼレンスキー大統領は、ロシアがミサイル攻撃を行ったと非難した": what is
+    // condemned is quoted (と right before the verb noun); the quote's
+    // subject, marked が, is the one accused, the topic (は) before it the
+    // accuser.
+    if (!passive && tr->type == EdgeType::kAccuse && i > 0 && tokens[i - 1].lower == "と") {
+      const Mention* quoted = nullptr;
+      for (const auto& m : mentions)
+        if (!m.modifier && m.tokEnd < i && particleAfter(tokens, m) == "が") quoted = &m;
+      if (quoted != nullptr)
+        if (const Mention* speaker = topicBefore(tokens, mentions, *quoted);
+            speaker != nullptr && speaker->entity != quoted->entity) {
+          subj = speaker;
+          obj = quoted;
+        }
+    }
     // A request with no one named, after talks of the same subject in the
     // same sentence, is made to the other party of the talks.
     if (subj != nullptr && obj == nullptr && !passive && tr->type == EdgeType::kRequest && talkSubj != nullptr &&

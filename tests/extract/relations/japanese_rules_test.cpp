@@ -224,3 +224,10 @@ TEST_CASE("Relations (Japanese): protesting or criticising 'Xの決定に' / 'X�
   CHECK(hasLine(facts("中国外務省は日本の決定に強く抗議した。", "2024-01-30"), "China -ACCUSE-> Japan"));
   CHECK(hasLine(facts("韓国政府は日本の輸出規制を厳しく批判した。", "2019-07-05"), "South Korea -ACCUSE-> Japan"));
 }
+
+TEST_CASE("Relations (Japanese): '…Yが…したと非難した' accuses Y, the quote's subject", "[extract][relations]") {
+  CHECK(hasLine(facts("ウクライナのゼレンスキー大統領は、ロシアがミサイル攻撃を行ったと非難した。", "2024-01-30"),
+                "Volodymyr Zelensky -ACCUSE-> Russia"));
+  CHECK(hasLine(facts("米国は、イランが武装勢力を支援していると批判した。", "2024-01-30"),
+                "United States -ACCUSE-> Iran"));
+}
