@@ -8,6 +8,7 @@
 
 #include "../extract_test_util.h"
 
+using kg::extract::testing::actorNames;
 using kg::extract::testing::facts;
 
 using kg::extract::testing::hasLine;
@@ -252,4 +253,17 @@ TEST_CASE("Relations (Arabic): Oman's and Morocco's adjectives name them, though
   CHECK(hasLine(facts("أجرى وزير الخارجية الإيراني محمد جواد ظريف اتصالا هاتفيا مع نظيره العماني.", "2019-08-24"),
                 "Mohammad Javad Zarif -CONSULT-> Oman"));
   CHECK(hasLine(facts("استدعت إسبانيا السفيرة المغربية يوم الثلاثاء.", "2021-05-18"), "Spain -ACCUSE-> Morocco"));
+}
+
+TEST_CASE("Arabic relations: denounce, praise, appeal and storm verbs; 'the base' is no al-Qaeda",
+          "[extract][relations][arabic]") {
+  CHECK(hasLine(facts("استنكرت وزارة الخارجية التركية الهجوم الإسرائيلي على غزة.", "2024-01-30"),
+                "Turkey -ACCUSE-> Israel"));
+  CHECK(hasLine(facts("أشاد الرئيس الإيراني بموقف العراق.", "2024-01-30"), "Iran -SUPPORT-> Iraq"));
+  CHECK(hasLine(facts("اقتحم أنصار التيار الصدري مبنى البرلمان العراقي.", "2022-07-30"),
+                "Sadrist Movement -ASSAULT-> Council of Representatives of Iraq"));
+  // "القاعدة الأمريكية" is the American base; the group is "تنظيم القاعدة".
+  const auto base = actorNames("هاجمت فصائل مسلحة القاعدة الأمريكية في عين الأسد.");
+  CHECK_FALSE(base.count("Al-Qaeda"));
+  CHECK(actorNames("أعلن تنظيم القاعدة مسؤوليته عن الهجوم.").count("Al-Qaeda"));
 }

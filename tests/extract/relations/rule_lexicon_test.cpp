@@ -120,7 +120,7 @@ TEST_CASE("parseJapaneseTriggers: a malformed line is FILE:LINE: what is wrong",
 TEST_CASE("arabicTriggers: stems give their past forms and words are normalised", "[extract][relations]") {
   REQUIRE(parseArabicTriggers(arabicTriggersText(), "arabic_triggers.txt").isOk());
   const auto& t = arabicTriggers();
-  CHECK(t.size() == 138);  // three stems of session 30 (انتقد رحب أفرج), three forms each
+  CHECK(t.size() == 156);  // six stems of session 40 (استنكر شجب أشاد ناشد اقتحم أغار), three forms each
   for (const char* w : {"قتل", "قتلت", "قتلوا"}) {
     INFO(w);
     REQUIRE(t.count(w));
