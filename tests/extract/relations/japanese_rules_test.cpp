@@ -231,3 +231,7 @@ TEST_CASE("Relations (Japanese): '…Yが…したと非難した' accuses Y, th
   CHECK(hasLine(facts("米国は、イランが武装勢力を支援していると批判した。", "2024-01-30"),
                 "United States -ACCUSE-> Iran"));
 }
+
+TEST_CASE("Relations (Japanese): 'Xを訪問した' is a visit to X", "[extract][relations]") {
+  CHECK(hasLine(facts("岸田首相は13日、米国を訪問した。", "2024-01-30"), "Fumio Kishida -CONSULT-> United States"));
+}
