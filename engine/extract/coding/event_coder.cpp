@@ -2026,16 +2026,14 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
 
 constexpr std::string_view kAccuseCode = "112";
 
-// Events the speaker of reported clause `ci` does by saying it (blame,
-// threat): `code` from each actor of the speaker to each actor of phrase
-// `targetNp`, never an actor to itself. Returns how many were added.
-size_t addSaidEvents(const MatchText& t, uint32_t ci, int32_t targetNp, std::string_view code, bool planned,
-                     std::vector<CodedEvent>* out, int32_t speaker = kNoIndex) {
-  const Clause& c = t.p.clauses[ci];
-  if (speaker == kNoIndex) speaker = c.speaker;
-  std::vector<size_t> from, to;
+// Events phrase `speaker` does by saying reported clause `ci` (blame,
+// threat): `code` from each of its actors to each entity of `to` (named by
+// phrase `targetNp`, kNoIndex when none is), never an actor to itself.
+// Returns how many were added.
+size_t addSaidEventsTo(const MatchText& t, uint32_t ci, int32_t speaker, const std::vector<size_t>& to,
+                       int32_t targetNp, std::string_view code, bool planned, std::vector<CodedEvent>* out) {
+  std::vector<size_t> from;
   t.entitiesOf(speaker, &from);
-  t.entitiesOf(targetNp, &to);
   size_t added = 0;
   for (size_t a : from)
     for (size_t b : to) {
@@ -2053,6 +2051,16 @@ size_t addSaidEvents(const MatchText& t, uint32_t ci, int32_t targetNp, std::str
       ++added;
     }
   return added;
+}
+
+// As addSaidEventsTo, to each actor of phrase `targetNp`; the speaker is the
+// clause's own unless given.
+size_t addSaidEvents(const MatchText& t, uint32_t ci, int32_t targetNp, std::string_view code, bool planned,
+                     std::vector<CodedEvent>* out, int32_t speaker = kNoIndex) {
+  if (speaker == kNoIndex) speaker = t.p.clauses[ci].speaker;
+  std::vector<size_t> to;
+  t.entitiesOf(targetNp, &to);
+  return addSaidEventsTo(t, ci, speaker, to, targetNp, code, planned, out);
 }
 
 // The speaker of clause `ci` when it is reported speech: its own, or for a
@@ -2120,23 +2128,7 @@ bool judgedActBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>*
   Clause judged = c;  // the act named as the subject is what is judged
   judged.objects = {static_cast<uint32_t>(c.subject)};
   const std::vector<size_t> authors = authorsOfNamedAct(t, judged, speaker);
-  std::vector<size_t> from;
-  t.entitiesOf(speaker, &from);
-  size_t added = 0;
-  for (size_t a : from)
-    for (size_t b : authors) {
-      if (a == b) continue;
-      CodedEvent e;
-      e.source = a;
-      e.target = b;
-      e.code = std::string(kDenounceCode);
-      e.clause = ci;
-      e.sourceNp = speaker;
-      e.reported = true;
-      out->push_back(std::move(e));
-      ++added;
-    }
-  return added > 0;
+  return addSaidEventsTo(t, ci, speaker, authors, kNoIndex, kDenounceCode, false, out) > 0;
 }
 
 constexpr std::string_view kThreatCode = "130";

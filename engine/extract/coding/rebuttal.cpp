@@ -191,6 +191,20 @@ struct Reactor {
   float confidence;
 };
 
+// The criticism (ACCUSE, 111) or praise (SUPPORT, 051) of `author` by
+// `reactor`, told now, at the reactor mention's confidence lowered as a
+// rebuttal's is.
+Fact reactionFact(size_t reactor, size_t author, bool criticise, float confidence) {
+  Fact f;
+  f.src = reactor;
+  f.dst = author;
+  f.type = criticise ? EdgeType::kAccuse : EdgeType::kSupport;
+  f.cameo = criticise ? "111" : "051";
+  f.confidence = confidence * kRebuttalConfidence;
+  f.tense = Tense::kPast;
+  return f;
+}
+
 // ", a decision Tallinn condemned", ", which Seoul welcomed", ", a move
 // Mogadishu called illegal": the reaction of `r` to the act its sentence
 // told (see appositiveReactionFact); nullopt when the words do not read so.
@@ -228,14 +242,7 @@ std::optional<Fact> reactionOf(const std::vector<Token>& tokens, const std::vect
     author = f.src;
   }
   if (!author) return std::nullopt;
-  Fact f;
-  f.src = r.entity;
-  f.dst = *author;
-  f.type = criticise ? EdgeType::kAccuse : EdgeType::kSupport;
-  f.cameo = criticise ? "111" : "051";
-  f.confidence = r.confidence * kRebuttalConfidence;
-  f.tense = Tense::kPast;
-  return f;
+  return reactionFact(r.entity, *author, criticise, r.confidence);
 }
 
 // The confidence of a reactor named by a demonym phrase ("the Russian
@@ -307,14 +314,7 @@ std::vector<Fact> passiveAppositiveReactions(const std::vector<Token>& tokens, c
       for (size_t k = v + 2; k < m.tokBegin && inside; ++k)
         inside = tokens[k].lower == "," || tokens[k].lower == "and" || tokens[k].lower == "the" || tokens[k].capital;
       if (!inside) break;
-      Fact f;
-      f.src = m.entity;
-      f.dst = *author;
-      f.type = criticise ? EdgeType::kAccuse : EdgeType::kSupport;
-      f.cameo = criticise ? "111" : "051";
-      f.confidence = m.confidence * kRebuttalConfidence;
-      f.tense = Tense::kPast;
-      out.push_back(std::move(f));
+      out.push_back(reactionFact(m.entity, *author, criticise, m.confidence));
     }
     return out;
   }
