@@ -255,7 +255,7 @@ TEST_CASE("Relations (Arabic): Oman's and Morocco's adjectives name them, though
   CHECK(hasLine(facts("استدعت إسبانيا السفيرة المغربية يوم الثلاثاء.", "2021-05-18"), "Spain -ACCUSE-> Morocco"));
 }
 
-TEST_CASE("Arabic relations: denounce, praise, appeal and storm verbs; 'the base' is no al-Qaeda",
+TEST_CASE("Arabic relations: denounce, praise, appeal and storm verbs, and the base is no al-Qaeda",
           "[extract][relations][arabic]") {
   CHECK(hasLine(facts("استنكرت وزارة الخارجية التركية الهجوم الإسرائيلي على غزة.", "2024-01-30"),
                 "Turkey -ACCUSE-> Israel"));
