@@ -43,7 +43,7 @@ size_t unicodeSpaceLen(std::string_view s, size_t i) {
 int kanjiNumeral(std::string_view s, size_t i) {
   static constexpr std::array<std::string_view, 11> kDigits = {"〇", "一", "二", "三", "四", "五",
                                                                "六", "七", "八", "九", "十"};
-  if (i + 3 > s.size()) return -1;
+  if (i >= s.size() || s.size() - i < 3) return -1;
   const std::string_view c = s.substr(i, 3);
   for (size_t d = 0; d < kDigits.size(); ++d)
     if (c == kDigits[d]) return static_cast<int>(d);
@@ -124,7 +124,8 @@ std::vector<Token> tokenize(std::string_view s) {
       while (j < s.size()) {
         const auto d = static_cast<unsigned char>(s[j]);
         if (d < 0x80 || unicodeSpaceLen(s, j)) break;
-        if (j > i && kanjiNumeral(s, j) >= 0 && kanjiNumeral(s, j - 3) < 0 && kanjiNumber(s, j)) break;
+        const bool numeralBefore = j >= 3 && kanjiNumeral(s, j - 3) >= 0;
+        if (j > i && !numeralBefore && kanjiNumeral(s, j) >= 0 && kanjiNumber(s, j)) break;
         ++j;
       }
       t.end = j;
