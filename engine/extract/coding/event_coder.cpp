@@ -2075,6 +2075,16 @@ int32_t reportedSpeaker(const SentenceParse& p, uint32_t ci) {
   return kNoIndex;
 }
 
+// True when reported clause `ci` is what its speaker denies or dismisses
+// ("Khamenei denied that Tehran was behind the attack"): said so as to be
+// refuted, it blames no one.
+bool deniedBySpeaker(const SentenceParse& p, uint32_t ci) {
+  const Clause& c = p.clauses[ci];
+  if (c.kind != syntax::ClauseKind::kReported || c.parent == kNoIndex) return false;
+  const std::string& lemma = p.vgs[p.clauses[static_cast<size_t>(c.parent)].verb].lemma;
+  return lemma == "deny" || lemma == "dismiss" || lemma == "refute" || lemma == "reject";
+}
+
 // The speaker of a reported clause "Y was responsible for / behind Z"
 // accuses Y (CAMEO 112), as "blamed Y for Z" does (blame_words); so does
 // one of "Y had interfered in / violated Z" (wrongdoing_verbs), unless Y is
@@ -2083,7 +2093,7 @@ void blameBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>* out
   const SentenceParse& p = t.p;
   const Clause& c = p.clauses[ci];
   const int32_t speaker = reportedSpeaker(p, ci);
-  if (speaker == kNoIndex || c.subject == kNoIndex) return;
+  if (speaker == kNoIndex || c.subject == kNoIndex || deniedBySpeaker(p, ci)) return;
   const VerbGroup& vg = p.vgs[c.verb];
   if (vg.negated || !t.namesActor(speaker) || !t.namesActor(c.subject)) return;
   // A killing named as the subject ("Soleimani assassination violated
@@ -2116,7 +2126,9 @@ bool judgedActBySaying(const MatchText& t, uint32_t ci, std::vector<CodedEvent>*
   const SentenceParse& p = t.p;
   const Clause& c = p.clauses[ci];
   const int32_t speaker = reportedSpeaker(p, ci);
-  if (speaker == kNoIndex || c.subject == kNoIndex || !t.namesActor(speaker) || t.namesActor(c.subject)) return false;
+  if (speaker == kNoIndex || c.subject == kNoIndex || !t.namesActor(speaker) || t.namesActor(c.subject) ||
+      deniedBySpeaker(p, ci))
+    return false;
   const VerbGroup& vg = p.vgs[c.verb];
   if (vg.lemma != "be" || vg.negated) return false;
   bool blame = false;

@@ -2972,3 +2972,12 @@ TEST_CASE("Coder: 'X said the sanctions were illegal' criticises the sanctions' 
   INFO(dump(f));
   CHECK(has(f, "Abbas Mousavi -ACCUSE-> United States"));
 }
+
+TEST_CASE("Coder: what a speaker denies blames no one", "[extract][coder]") {
+  const auto a = facts("Iran's Supreme Leader Ali Khamenei denied that Tehran was behind the attack.", "2023-10-10");
+  INFO(dump(a));
+  CHECK_FALSE(anyLineHas(a, "-ACCUSE->"));
+  const auto b = facts("Pompeo said Iran was behind the attack on the tankers.", "2019-06-14");
+  INFO(dump(b));
+  CHECK(has(b, "Mike Pompeo -ACCUSE-> Iran"));
+}
