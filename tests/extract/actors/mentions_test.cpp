@@ -495,3 +495,7 @@ TEST_CASE("Mentions: 'his brother Laith' is a person, of the family of the perso
   CHECK(actorNames("Police arrested Abu Bakr Ahmed and his wife Salma.").count("Salma"));
   CHECK_FALSE(actorNames("The brother Laith stayed home.").count("Laith"));
 }
+
+TEST_CASE("Mentions: 'the Palestinian territories' name Palestine", "[extract][mentions]") {
+  CHECK(actorNames("Germany suspended development aid to the Palestinian territories.").count("Palestine"));
+}
