@@ -2981,3 +2981,11 @@ TEST_CASE("Coder: what a speaker denies blames no one", "[extract][coder]") {
   INFO(dump(b));
   CHECK(has(b, "Mike Pompeo -ACCUSE-> Iran"));
 }
+
+TEST_CASE("Coder: two states that traded strikes attacked each other, they did not trade", "[extract][coder]") {
+  const auto a = facts("Pakistan and Iran traded missile strikes in January.", "2024-04-15");
+  INFO(dump(a));
+  CHECK(has(a, "Pakistan -ASSAULT-> Iran"));
+  CHECK(has(a, "Iran -ASSAULT-> Pakistan"));
+  CHECK_FALSE(anyLineHas(a, "-COOPERATE->"));
+}
