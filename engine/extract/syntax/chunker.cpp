@@ -810,7 +810,9 @@ class Chunker {
                               (inf.span.first == gov.span.last + 1 || w_[gov.span.last].lower != "by"sv);
         // "kept targeting ships", "continued shelling the town": an
         // aspectual verb right before a gerund governs it.
-        static const std::unordered_set<std::string_view> kAspectual = {"keep", "continue", "resume", "start", "begin"};
+        // "admitted shooting down the airliner": owning up to an act governs it too.
+        static const std::unordered_set<std::string_view> kAspectual = {"keep",  "continue",    "resume", "start",
+                                                                        "begin", "acknowledge", "admit",  "confess"};
         const bool aspectual = inf.span.first == gov.span.last && inf.span.first == inf.main &&
                                w_[inf.main].form == VerbForm::kGerund && kAspectual.count(gov.lemma) > 0;
         if (gov.complement == kNoIndex && (byGerund || aspectual || gerundAfterObject(gov, inf))) {

@@ -2989,3 +2989,14 @@ TEST_CASE("Coder: two states that traded strikes attacked each other, they did n
   CHECK(has(a, "Iran -ASSAULT-> Pakistan"));
   CHECK_FALSE(anyLineHas(a, "-COOPERATE->"));
 }
+
+TEST_CASE("Coder: admitting an act tells it was done", "[extract][coder]") {
+  const auto a =
+      facts("Iran's Revolutionary Guards admitted shooting down a Ukrainian airliner by mistake.", "2020-01-11");
+  INFO(dump(a));
+  CHECK(has(a, "Islamic Revolutionary Guard Corps -ASSAULT-> Ukraine"));
+  // Denying one tells nothing was done.
+  const auto b = facts("Iran denied shooting down the Ukrainian airliner.", "2020-01-10");
+  INFO(dump(b));
+  CHECK_FALSE(anyLineHas(b, "-ASSAULT->"));
+}
