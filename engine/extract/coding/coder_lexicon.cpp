@@ -111,6 +111,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"follower_heads", &W::followerHeads},
     {"refusal_backing_verbs", &W::refusalBackingVerbs},
     {"venue_verbs", &W::venueVerbs},
+    {"denying_verbs", &W::denyingVerbs},
     {"coup_nouns", &W::coupNouns},
     {"topic_prepositions", &W::topicPrepositions},
     {"flag_of_convenience_words", &W::flagOfConvenienceWords},

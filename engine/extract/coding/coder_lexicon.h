@@ -56,6 +56,7 @@ struct EnglishCoderWords {
   WordSet swapReleaseVerbs, swapHoldingVerbs;  // english_events.cpp: "freed A in exchange for B"
   WordSet followerHeads;                       // english_events.cpp: "Sadr's followers" are not Sadr
   WordSet refusalBackingVerbs;                 // english_events.cpp: "will not support the bids of X"
+  WordSet denyingVerbs;                        // event_coder.cpp: "denied that Tehran was behind it" blames no one
   WordSet venueVerbs;                          // event_coder.cpp: "met at the White House": where, not whom
   WordSet coupNouns;  // event_coder.cpp: "condemned the coup in Niger"
   WordSet exchangeVerbs;  // event_coder.cpp: "A and B exchanged fire" act on each other

@@ -155,9 +155,7 @@ void addAnnouncedThreat(const syntax::SentenceParse& p, const NpActors& actors, 
 // The tense that dates an event (extractor_impl.h).
 Tense tenseOf(const syntax::SentenceParse& p, const CodedEvent& e) {
   const auto& vg = p.vgs[p.clauses[e.clause].verb];
-  // A refusal ("will not support X": refusalEvents) is stated now.
-  if (vg.negated && e.code == "120" && englishCoderWords().refusalBackingVerbs.contains(vg.lemma))
-    return Tense::kPresent;
+  if (e.statedNow) return Tense::kPresent;
   if (e.planned || vg.tense == syntax::Tense::kFuture) return Tense::kNone;
   return vg.tense == syntax::Tense::kPast ? Tense::kPast : Tense::kPresent;
 }
@@ -418,14 +416,14 @@ std::vector<std::pair<size_t, int32_t>> bindFollowers(const syntax::SentencePars
 // hypothetical (modal "would", "could") or a question.
 std::vector<CodedEvent> refusalEvents(const syntax::SentenceParse& p, const NpActors& actors) {
   std::vector<CodedEvent> out;
+  const bool conditional = std::any_of(p.words.begin(), p.words.end(),
+                                       [](const syntax::Word& w) { return w.lower == "if" || w.lower == "unless"; });
   for (size_t ci = 0; ci < p.clauses.size(); ++ci) {
     const syntax::Clause& c = p.clauses[ci];
     const syntax::VerbGroup& vg = p.vgs[c.verb];
     // "would not" is hypothetical, save in reported speech, where it is the
     // speaker's future ("The EU said it would not recognise the Taliban").
     const bool reportedWould = vg.modal == "would" && c.kind == syntax::ClauseKind::kReported;
-    const bool conditional = std::any_of(p.words.begin(), p.words.end(),
-                                         [](const syntax::Word& w) { return w.lower == "if" || w.lower == "unless"; });
     if (!vg.negated || (vg.modality == syntax::Modality::kModal && (!reportedWould || conditional)) ||
         c.objects.empty() || !englishCoderWords().refusalBackingVerbs.contains(vg.lemma))
       continue;
@@ -446,7 +444,10 @@ std::vector<CodedEvent> refusalEvents(const syntax::SentenceParse& p, const NpAc
       if (parties.empty() && owner != syntax::kNoIndex) parties = partiesOf(p, actors, owner);
     if (parties.empty()) parties = partiesOf(p, actors, o);
     for (const auto& [e, np] : parties)
-      if (e != *refuser) out.push_back(nominalEvent(*refuser, c.subject, e, np, "120", ci));
+      if (e != *refuser) {
+        out.push_back(nominalEvent(*refuser, c.subject, e, np, "120", ci));
+        out.back().statedNow = true;  // "will not support": refused now, whatever the tense
+      }
   }
   return out;
 }
@@ -1126,15 +1127,15 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   bindLedBy(parse, &actors);
   bindHousedTroops(parse, &actors);
   bindDescribedRelativeSubjects(parse, &actors);
+  const auto demonymStates = demonymStatesOf(parse, demonym);  // read once: the binders and exchangeEvents
   if (discourse) {
     bindPersonPronouns(parse, *discourse, &actors);
     bindTheCountry(parse, *discourse, &actors);
-    bindSpeakersOwnState(parse, *discourse, demonymStatesOf(parse, demonym), &actors);
+    bindSpeakersOwnState(parse, *discourse, demonymStates, &actors);
     bindTheGroup(parse, *discourse, &actors);
     backedGroups = bindBackedGroups(parse, *discourse, &actors);
     bindTitledRoles(parse, *discourse, &actors);
     bindBareAgents(parse, *discourse, &actors);
-    const auto demonymStates = demonymStatesOf(parse, demonym);
     bindCountedParties(&parse, *discourse, demonymStates, &actors);
     discourse->earlierParties = namedParties(parse, actors, demonymStates, UINT32_MAX);
     discourse->earlierPartiesAt = discourse->acts.sentence;
@@ -1185,8 +1186,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   for (CodedEvent& e : solidarityEvents(parse, actors)) extra.push_back(std::move(e));
   for (CodedEvent& e : agreedWithEvents(parse, actors)) extra.push_back(std::move(e));
   for (CodedEvent& e : refusalEvents(parse, actors)) extra.push_back(std::move(e));
-  exchangeEvents(parse, actors, discourse ? discourse->isState : nullptr, demonymStatesOf(parse, demonym), &coded,
-                 denied);
+  exchangeEvents(parse, actors, discourse ? discourse->isState : nullptr, demonymStates, &coded, denied);
   for (CodedEvent& e : extra) {
     const bool known = std::any_of(coded.begin(), coded.end(), [&](const CodedEvent& c) {
       return c.source == e.source && c.target == e.target && c.code == e.code;

@@ -11,6 +11,7 @@
 
 #include "extract/coding/coder_lexicon.h"
 #include "extract/coding/pronouns.h"
+#include "extract/lexicon/cameo_plover.h"
 
 namespace kg::extract {
 
@@ -253,6 +254,12 @@ int32_t relativeAgent(const MatchText& t, uint32_t o);
 bool namesOccasion(const SentenceParse& p, std::string_view prep, int32_t np) {
   return np != kNoIndex && (prep == "at" || prep == "on" || prep == "during") &&
          words().occasionNouns.contains(p.words[p.nps[np].head].lemma);
+}
+
+// "Biden and al-Kadhimi met at the White House": after a verb of meeting
+// (venue_verbs), a phrase of "at" says where they met, never whom.
+bool namesVenue(const VerbGroup& vg, std::string_view prep) {
+  return prep == "at" && words().venueVerbs.contains(vg.lemma);
 }
 
 class PatternMatcher {
@@ -893,7 +900,7 @@ Roles defaultRoles(const MatchText& t, uint32_t ci, const VerbGroup& vg, size_t 
     const bool arrivedIn = ph.prep == "in" && words().arrivalVerbs.contains(vg.lemma);
     if (!words().addressPrepositions.contains(ph.prep) && !author && !arrivedIn) continue;
     if (namesOccasion(t.p, ph.prep, ph.np)) continue;  // "met at the G20 summit": not the one addressed
-    if (ph.prep == "at" && words().venueVerbs.contains(vg.lemma)) continue;  // "met at the White House": where
+    if (namesVenue(vg, ph.prep)) continue;             // "met at the White House": where
     // What a topic verb's object holds is the topic too ("discussed the
     // withdrawal of troops from Iraq"): its party is the one "with" it.
     if (topicVerb && ph.prep != "with") continue;
@@ -986,10 +993,7 @@ bool takesComplementTarget(const VerbCode& code) {
 bool isMutual(const VerbCode& code, bool fromPattern = true) {
   const std::string& c = code.source;
   if (!fromPattern && c.size() >= 3 && c[0] == '0' && c[1] == '5' && c[2] >= '1' && c[2] <= '6') return false;
-  // A visit made or hosted, and mediation, have a third party: "Saudi Arabia
-  // and the United States hosted talks between the warring parties" is no
-  // visit of the one to the other.
-  if (c.rfind("042", 0) == 0 || c.rfind("043", 0) == 0 || c.rfind("045", 0) == 0) return false;
+  if (doneToThirdParty(c)) return false;  // "X and Y hosted talks between ...": no visit of one to the other
   return c.size() >= 2 && c[0] == '0' && (c[1] == '3' || c[1] == '4' || c[1] == '5' || c[1] == '6');
 }
 
@@ -1157,9 +1161,9 @@ std::optional<VerbReading> readVerb(const std::vector<const VerbDictionary*>& di
   std::vector<bool> allowed =
       slotPhrases(t, ci, r.hit.lastWord + 1, complementVerb || (takesComplementTarget(verb.code) && !objectActs));
   // "Biden and al-Kadhimi met at the White House": where they met, no slot.
-  if (words().venueVerbs.contains(vg.lemma))
-    for (const auto& ph : p.pps)
-      if (ph.prep == "at" && ph.np != kNoIndex && static_cast<size_t>(ph.np) < allowed.size()) allowed[ph.np] = false;
+  for (const auto& ph : p.pps)
+    if (namesVenue(vg, ph.prep) && ph.np != kNoIndex && static_cast<size_t>(ph.np) < allowed.size())
+      allowed[ph.np] = false;
   const bool passive = vg.voice == syntax::Voice::kPassive || vg.reducedPassive;
   for (uint32_t pi : family.patterns) {
     const VerbPattern& pat = dict.patterns()[pi];
@@ -2081,8 +2085,7 @@ int32_t reportedSpeaker(const SentenceParse& p, uint32_t ci) {
 bool deniedBySpeaker(const SentenceParse& p, uint32_t ci) {
   const Clause& c = p.clauses[ci];
   if (c.kind != syntax::ClauseKind::kReported || c.parent == kNoIndex) return false;
-  const std::string& lemma = p.vgs[p.clauses[static_cast<size_t>(c.parent)].verb].lemma;
-  return lemma == "deny" || lemma == "dismiss" || lemma == "refute" || lemma == "reject";
+  return words().denyingVerbs.contains(p.vgs[p.clauses[static_cast<size_t>(c.parent)].verb].lemma);
 }
 
 // The speaker of a reported clause "Y was responsible for / behind Z"

@@ -69,6 +69,7 @@ struct CodedEvent {
   int32_t sourceNp = syntax::kNoIndex;  // the phrase naming `source` (a member of a coordination)
   int32_t targetNp = syntax::kNoIndex;
   bool planned = false;   // future, modal, conditional or attempted: not (yet) happened
+  bool statedNow = false;  // done by being said, whatever the verb's tense ("will not support X": a refusal now)
   bool reported = false;  // inside reported speech
   bool byPattern = false; // a pattern matched (else the verb's default code)
   uint32_t dictionaryLine = 0;  // the pattern's or verb's line, for tracing

@@ -143,11 +143,11 @@ std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::ve
       return rejectionOf(tokens, entities, m, a, verb);
     }
   }
-  // The accusations of earlier sentences, and those of this one ("Washington
-  // blamed Iran for the attacks, but Tehran denied involvement"), latest last.
-  std::vector<Accusation> told = earlier;
-  for (const Accusation& a : accusationsOf(sentenceFacts, mentions)) told.push_back(a);
-  if (told.empty()) return std::nullopt;
+  // The accusations of this sentence ("Washington blamed Iran for the
+  // attacks, but Tehran denied involvement"), then those of earlier ones,
+  // latest first.
+  const std::vector<Accusation> own = accusationsOf(sentenceFacts, mentions);
+  if (own.empty() && earlier.empty()) return std::nullopt;
   for (const Mention& m : mentions) {
     if (m.modifier) continue;
     const size_t verb = rebuttalVerb(tokens, m.tokEnd);
@@ -156,10 +156,11 @@ std::optional<Fact> rebuttalFact(const std::vector<Token>& tokens, const std::ve
     bool nearer = false;  // "X said Y rejected the charges": Y rejects
     for (const Mention& o : mentions) nearer = nearer || (!o.modifier && o.tokBegin >= m.tokEnd && o.tokBegin < verb);
     if (nearer) continue;
-    for (auto it = told.rbegin(); it != told.rend(); ++it) {
-      if (!answersFor(entities, m, it->accused) || it->accuser == m.entity) continue;
-      return rejectionOf(tokens, entities, m, *it, verb);
-    }
+    for (const auto* list : {&own, &earlier})
+      for (auto it = list->rbegin(); it != list->rend(); ++it) {
+        if (!answersFor(entities, m, it->accused) || it->accuser == m.entity) continue;
+        return rejectionOf(tokens, entities, m, *it, verb);
+      }
     return std::nullopt;  // the actor right before such a verb is the one who rejects
   }
   return std::nullopt;
@@ -191,6 +192,37 @@ struct Reactor {
   float confidence;
 };
 
+// Past forms that react to an act: criticism ("condemned") or praise
+// ("welcomed").
+bool criticisingWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {"condemned", "criticised", "criticized",
+                                                         "denounced", "deplored",   "decried"};
+  return k.count(w) > 0;
+}
+bool praisingWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {"welcomed", "praised", "hailed", "applauded"};
+  return k.count(w) > 0;
+}
+
+// The author of the act a sentence told: the source of its done events
+// (standing facts, planned ones and those `skip` rejects aside) when they
+// all have one. Sets `*several` when they have more than one (whose act
+// is then unclear) and returns nullopt.
+std::optional<size_t> soleDoneAuthor(const std::vector<Fact>& sentenceFacts, const std::function<bool(size_t)>& skip,
+                                     bool* several) {
+  std::optional<size_t> author;
+  *several = false;
+  for (const Fact& f : sentenceFacts) {
+    if (isStandingType(f.type) || f.planned || skip(f.src)) continue;
+    if (author && *author != f.src) {
+      *several = true;
+      return std::nullopt;
+    }
+    author = f.src;
+  }
+  return author;
+}
+
 // The criticism (ACCUSE, 111) or praise (SUPPORT, 051) of `author` by
 // `reactor`, told now, at the reactor mention's confidence lowered as a
 // rebuttal's is.
@@ -211,9 +243,6 @@ Fact reactionFact(size_t reactor, size_t author, bool criticise, float confidenc
 std::optional<Fact> reactionOf(const std::vector<Token>& tokens, const std::vector<Fact>& sentenceFacts,
                                const std::function<std::optional<bool>(const std::vector<std::string_view>&)>& judged,
                                const Reactor& r) {
-  static const std::unordered_set<std::string_view> kCriticise = {"condemned", "criticised", "criticized",
-                                                                  "denounced", "deplored",  "decried"};
-  static const std::unordered_set<std::string_view> kPraise = {"welcomed", "praised", "hailed", "applauded"};
   // ", which Seoul condemned": "which" after the clause's comma stands for
   // the act the clause told, as an act noun does.
   const bool sentential = r.begin >= 2 && tokens[r.begin - 1].lower == "which" && tokens[r.begin - 2].lower == ",";
@@ -221,7 +250,7 @@ std::optional<Fact> reactionOf(const std::vector<Token>& tokens, const std::vect
   if (!sentential && (noun == nullptr || !appositiveActNoun(*noun))) return std::nullopt;
   const size_t v = r.end;
   if (v >= tokens.size()) return std::nullopt;
-  bool criticise = kCriticise.count(tokens[v].lower) > 0, praise = kPraise.count(tokens[v].lower) > 0;
+  bool criticise = criticisingWord(tokens[v].lower), praise = praisingWord(tokens[v].lower);
   // ", a move Mogadishu called illegal": what follows "called", up to the
   // apposition's end, judges the act.
   if (!criticise && !praise && judged && (tokens[v].lower == "called" || tokens[v].lower == "termed")) {
@@ -235,12 +264,9 @@ std::optional<Fact> reactionOf(const std::vector<Token>& tokens, const std::vect
   if (!criticise && !praise) return std::nullopt;
   // The act's author: the source of the sentence's one done event told
   // before the apposition, other than the one who reacts.
-  std::optional<size_t> author;
-  for (const Fact& f : sentenceFacts) {
-    if (isStandingType(f.type) || f.planned || f.src == r.entity) continue;
-    if (author && *author != f.src) return std::nullopt;  // two authors: whose act is unclear
-    author = f.src;
-  }
+  bool several = false;
+  const auto author = soleDoneAuthor(
+      sentenceFacts, [&](size_t e) { return e == r.entity; }, &several);
   if (!author) return std::nullopt;
   return reactionFact(r.entity, *author, criticise, r.confidence);
 }
@@ -278,12 +304,9 @@ std::optional<Fact> appositiveReactionFact(
 
 std::vector<Fact> passiveAppositiveReactions(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
                                              const std::vector<Fact>& sentenceFacts) {
-  static const std::unordered_set<std::string_view> kCriticise = {"condemned", "criticised", "criticized",
-                                                                  "denounced", "deplored",   "decried"};
-  static const std::unordered_set<std::string_view> kPraise = {"welcomed", "praised", "hailed", "applauded"};
   std::vector<Fact> out;
   for (size_t v = 3; v + 2 < tokens.size(); ++v) {
-    const bool criticise = kCriticise.count(tokens[v].lower) > 0, praise = kPraise.count(tokens[v].lower) > 0;
+    const bool criticise = criticisingWord(tokens[v].lower), praise = praisingWord(tokens[v].lower);
     if ((!criticise && !praise) || tokens[v + 1].lower != "by") continue;
     const std::string* noun = appositionNounBefore(tokens, v);
     if (noun == nullptr || !appositiveActNoun(*noun)) continue;
@@ -294,12 +317,9 @@ std::vector<Fact> passiveAppositiveReactions(const std::vector<Token>& tokens, c
       return std::any_of(mentions.begin(), mentions.end(),
                          [&](const Mention& m) { return m.entity == e && m.tokBegin > v; });
     };
-    std::optional<size_t> author;
-    for (const Fact& f : sentenceFacts) {
-      if (isStandingType(f.type) || f.planned || reacts(f.src)) continue;
-      if (author && *author != f.src) return out;
-      author = f.src;
-    }
+    bool several = false;
+    std::optional<size_t> author = soleDoneAuthor(sentenceFacts, reacts, &several);
+    if (several) return out;
     if (!author)
       for (const Mention& m : mentions)
         if (!m.modifier && m.tokEnd <= comma) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,12 +56,16 @@ int kanjiNumeral(std::string_view s, size_t i) {
 // Positional digits ("二〇二四") or tens with 十 ("二十五", "十二", "三十").
 // nullopt otherwise, or when the value is no year, month or day.
 std::optional<std::pair<int, size_t>> kanjiNumber(std::string_view s, size_t i) {
-  std::vector<int> ds;
+  // At most four numerals (a year); no allocation: this runs at every
+  // non-ASCII token of every sentence.
+  std::array<int, 4> digits{};
+  size_t n = 0;
   size_t j = i;
-  for (int d; (d = kanjiNumeral(s, j)) >= 0 && ds.size() < 4; j += 3) ds.push_back(d);
-  if (ds.empty()) return std::nullopt;
+  for (int d; n < digits.size() && (d = kanjiNumeral(s, j)) >= 0; j += 3) digits[n++] = d;
+  if (n == 0) return std::nullopt;
   const std::string_view next = s.substr(j, 3);
   if (next != "年" && next != "月" && next != "日") return std::nullopt;
+  const auto ds = std::span<const int>(digits.data(), n);
   const auto ten = std::find(ds.begin(), ds.end(), 10);
   int value = 0;
   if (ten == ds.end()) {

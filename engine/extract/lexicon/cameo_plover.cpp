@@ -76,6 +76,10 @@ std::optional<PloverEvent> ploverForCameo(std::string_view code) {
   return std::nullopt;
 }
 
+bool doneToThirdParty(std::string_view code) {
+  return code.starts_with("042") || code.starts_with("043") || code.starts_with("045");
+}
+
 bool isCameoCode(std::string_view code) {
   return code.size() >= 2 && code.size() <= 4 && isDigits(code) && table().count(code) > 0;
 }

@@ -50,6 +50,12 @@ bool isCameoCode(std::string_view code);
 // coding/english_events.cpp); its rules' "urged", "called for" are.
 std::optional<PloverEvent> eventForCameo(std::string_view code);
 
+// True for a visit made (042) or hosted (043) and for mediation (045), and
+// their subcodes: acts two actors doing them together do to a third party,
+// never to each other ("Saudi Arabia and the United States hosted talks
+// between the warring parties"). Any string is safe.
+bool doneToThirdParty(std::string_view code);
+
 // The text of engine/extract/data/cameo_plover.txt as embedded at build time
 // (static storage).
 std::string_view cameoPloverTableText();

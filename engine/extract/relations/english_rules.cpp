@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "extract/lexicon/cameo_plover.h"
 #include "extract/relations/rule_lexicon.h"
 
 namespace kg::extract {
@@ -729,8 +730,7 @@ void activeEvent(RelationScan& s, size_t i, const Trigger& tr, Tense tense) {
   if (obj < 0) {
     // "Biden and al-Kadhimi met / sealed an agreement": between the two. Not
     // a visit made or hosted ("X and Y hosted talks between ...": a third party).
-    const bool visit = tr.cameo.rfind("042", 0) == 0 || tr.cameo.rfind("043", 0) == 0;
-    const bool mutual = (tr.type == EdgeType::kConsult && !visit) || tr.type == EdgeType::kAgree ||
+    const bool mutual = (tr.type == EdgeType::kConsult && !doneToThirdParty(tr.cameo)) || tr.type == EdgeType::kAgree ||
                         tr.type == EdgeType::kCooperate || signsAgreement(tr);
     if (mutual && subjects.size() >= 2)
       s.add({subjects.front()}, std::vector<size_t>(subjects.begin() + 1, subjects.end()), tr, tense);

@@ -808,13 +808,10 @@ class Chunker {
         const bool byGerund = inf.span.first == inf.main && w_[inf.main].form == VerbForm::kGerund &&
                               gov.voice == Voice::kActive && byNext &&
                               (inf.span.first == gov.span.last + 1 || w_[gov.span.last].lower != "by"sv);
-        // "kept targeting ships", "continued shelling the town": an
-        // aspectual verb right before a gerund governs it.
-        // "admitted shooting down the airliner": owning up to an act governs it too.
-        static const std::unordered_set<std::string_view> kAspectual = {"keep",  "continue",    "resume", "start",
-                                                                        "begin", "acknowledge", "admit",  "confess"};
+        // "kept targeting ships", "admitted shooting down the airliner": a
+        // verb right before a gerund governs it (governsGerund).
         const bool aspectual = inf.span.first == gov.span.last && inf.span.first == inf.main &&
-                               w_[inf.main].form == VerbForm::kGerund && kAspectual.count(gov.lemma) > 0;
+                               w_[inf.main].form == VerbForm::kGerund && governsGerund(gov.lemma);
         if (gov.complement == kNoIndex && (byGerund || aspectual || gerundAfterObject(gov, inf))) {
           gov.complement = static_cast<int32_t>(b);
           inf.governor = static_cast<int32_t>(b - 1);
@@ -864,6 +861,12 @@ class Chunker {
 
 bool isTimePrepositionWord(std::string_view lower) {
   return lower == "after" || lower == "before" || lower == "since" || lower == "upon";
+}
+
+bool governsGerund(std::string_view lemma) {
+  static const std::unordered_set<std::string_view> kVerbs = {"keep",  "continue",    "resume", "start",
+                                                              "begin", "acknowledge", "admit",  "confess"};
+  return kVerbs.count(lemma) > 0;
 }
 
 bool isReportingVerb(std::string_view lemma) {

@@ -93,6 +93,12 @@ struct Chunks {
 // subject of that clause. Shared by the chunker and the clause finder.
 bool isReportingVerb(std::string_view lemma);
 
+// True for a verb (lemma) that governs an -ing form right after it as its
+// own act: aspectual ("kept targeting ships", "began shelling") or owning up
+// to it ("admitted shooting down the airliner"). The tagger reads that -ing
+// form as a verb, the chunker links it as the complement.
+bool governsGerund(std::string_view lemma);
+
 // Words of time a gerund may follow as an adjunct with the main clause's
 // subject ("after meeting X", "before leaving Y", "upon arriving", "since
 // taking office"; lower case). Shared by the chunker (no complement) and the

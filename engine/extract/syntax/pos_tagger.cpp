@@ -776,13 +776,9 @@ bool gerundOrParticiple(Context& c) {
     // "formally ending the mission": after an adverb, or before a
     // determiner outside a determined phrase, an -ing form takes an object.
     const bool takesObject = !c.afterDet && c.next && c.next->word.pos == Pos::kDeterminer;
-    // "began shelling", "continued exchanging": after a verb that begins or
-    // goes on with an act, the -ing form is that act's verb.
-    // So does a verb of owning up to an act: "admitted shooting down an airliner".
-    const bool aspectual = c.pp == Pos::kVerb && c.prev != nullptr &&
-                           (c.prev->lemma == "begin"sv || c.prev->lemma == "start"sv || c.prev->lemma == "continue"sv ||
-                            c.prev->lemma == "resume"sv || c.prev->lemma == "keep"sv || c.prev->lemma == "admit"sv ||
-                            c.prev->lemma == "acknowledge"sv || c.prev->lemma == "confess"sv);
+    // "began shelling", "admitted shooting down an airliner": after a verb
+    // that governs it (governsGerund), the -ing form is that act's verb.
+    const bool aspectual = c.pp == Pos::kVerb && c.prev != nullptr && governsGerund(c.prev->lemma);
     if (c.pp == Pos::kPreposition || c.pp == Pos::kPunct || c.pp == Pos::kCoordinator || c.pp == Pos::kAdverb ||
         takesObject || aspectual || !r.noun || nominalPos(c.pp)) {
       setVerb(c.w, r);

@@ -310,11 +310,7 @@ class PageSegmenter {
   void undatedByline() {
     const int last = cur_.lastContent();
     if (last < 0 || cur_.contentLines() <= 1 || !headlineLike(cur_.lines[last])) return;
-    Seg next;
-    next.title = cur_.lines[last];
-    cur_.lines.resize(last);
-    close();
-    cur_ = std::move(next);
+    startArticle(Date::unknown(), last);
   }
 
   void dated(Date d) {
@@ -333,9 +329,15 @@ class PageSegmenter {
     }
     // A new article starts: the headline above the date (and any byline
     // between them) goes with it.
+    startArticle(d, cur_.pickTitle(last));
+  }
+
+  // Closes the current article and opens the next, dated `d`, whose title is
+  // line `t` of the current one (with the lines after it); no title when `t`
+  // is negative.
+  void startArticle(Date d, int t) {
     Seg next;
     next.date = d;
-    const int t = cur_.pickTitle(last);
     if (t >= 0) {
       next.title = cur_.lines[t];
       next.lines.assign(cur_.lines.begin() + t + 1, cur_.lines.end());
