@@ -109,6 +109,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"swap_release_verbs", &W::swapReleaseVerbs},
     {"swap_holding_verbs", &W::swapHoldingVerbs},
     {"follower_heads", &W::followerHeads},
+    {"crowd_heads", &W::crowdHeads},
     {"refusal_backing_verbs", &W::refusalBackingVerbs},
     {"venue_verbs", &W::venueVerbs},
     {"denying_verbs", &W::denyingVerbs},

@@ -55,6 +55,7 @@ struct EnglishCoderWords {
   WordSet hypotheticalActNouns;  // english_events.cpp: "a US withdrawal from Syria would ..."
   WordSet swapReleaseVerbs, swapHoldingVerbs;  // english_events.cpp: "freed A in exchange for B"
   WordSet followerHeads;                       // english_events.cpp: "Sadr's followers" are not Sadr
+  WordSet crowdHeads;                          // event_coder.cpp: "protesters stormed X" riot (145)
   WordSet refusalBackingVerbs;                 // english_events.cpp: "will not support the bids of X"
   WordSet denyingVerbs;                        // event_coder.cpp: "denied that Tehran was behind it" blames no one
   WordSet venueVerbs;                          // event_coder.cpp: "met at the White House": where, not whom

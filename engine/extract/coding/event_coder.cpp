@@ -55,6 +55,9 @@ const EnglishCoderWords& words() { return englishCoderWords(); }
 
 // CAMEO 11x: disapprove, criticise, accuse.
 constexpr std::string_view kCriticismRoot = "11";
+// Plain force (190) by a crowd is a riot (145, violent protest): crowdRiot.
+constexpr std::string_view kPlainForceCode = "190";
+constexpr std::string_view kRiotCode = "145";
 // CAMEO 05: diplomatic cooperation (praise, endorsement); 12: rejection.
 constexpr std::string_view kPraiseRoot = "05";
 constexpr std::string_view kRejectRoot = "12";
@@ -1395,16 +1398,42 @@ bool isHypothetical(const Clause& c) {
          (c.subordinator == "if" || c.subordinator == "unless" || c.subordinator == "whether");
 }
 
-// "called off a retaliatory strike on Iran", "cancelled the raid": a clause
-// whose verb calls off an act (cancel_verbs, or "call off") and whose
-// object names one (act_nouns, attack_nouns, killing_nouns) says the act did
-// not happen: it codes nothing, and its parties are denied to other readers.
-bool cancelsAct(const PhraseActors& t, const Clause& c) {
-  if (!callsOff(t.p.vgs[c.verb])) return false;
+// True when an object of `c` names an act (act_nouns, attack_nouns,
+// killing_nouns): "a retaliatory strike", "the raid".
+bool objectNamesAct(const PhraseActors& t, const Clause& c) {
   for (uint32_t o : c.objects) {
     const std::string& head = t.p.words[t.p.nps[o].head].lemma;
     if (words().actNouns.contains(head) || words().attackNouns.contains(head) || words().killingNouns.contains(head))
       return true;
+  }
+  return false;
+}
+
+// "called off a retaliatory strike on Iran", "cancelled the raid": a clause
+// whose verb calls off an act (cancel_verbs, or "call off") and whose
+// object names one says the act did not happen: it codes nothing, and its
+// parties are denied to other readers.
+bool cancelsAct(const PhraseActors& t, const Clause& c) { return callsOff(t.p.vgs[c.verb]) && objectNamesAct(t, c); }
+
+// "Trump approved strikes on Iran but called them off": a later conjunct
+// of clause `ci`, with its subject, that calls off "it" or "them" undoes
+// the act `ci`'s object names; `ci` then codes nothing, as cancelsAct.
+bool calledOffLater(const PhraseActors& t, uint32_t ci) {
+  const SentenceParse& p = t.p;
+  const Clause& c = p.clauses[ci];
+  if (c.subject == kNoIndex || !objectNamesAct(t, c)) return false;
+  for (uint32_t k = ci + 1; k < p.clauses.size(); ++k) {
+    const Clause& d = p.clauses[k];
+    if (d.kind != syntax::ClauseKind::kCoordinated || d.subject != c.subject) continue;
+    for (uint32_t o : d.objects) {
+      const syntax::NounPhrase& n = p.nps[o];
+      const std::string& w = p.words[n.head].lower;
+      if (w != "it" && w != "them") continue;
+      // "called them off": the particle after the pronoun.
+      const bool offAfter =
+          p.vgs[d.verb].lemma == "call" && n.span.last < p.words.size() && p.words[n.span.last].lower == "off";
+      if (callsOff(p.vgs[d.verb]) || offAfter) return true;
+    }
   }
   return false;
 }
@@ -1539,9 +1568,12 @@ ActKind actKindOf(const MatchText& t, int32_t np) {
 bool actOfKind(std::string_view code, ActKind k) {
   const std::string_view root = code.substr(0, 2);
   switch (k) {
-    case ActKind::kAttack: return isAttackCode(code);
+    // "condemned the attack" after a crowd stormed X: a riot is an attack
+    // on what it storms.
+    case ActKind::kAttack:
+      return isAttackCode(code) || code == kRiotCode;
     case ActKind::kIntrusion:
-      return isAttackCode(code) || root == "17";
+      return isAttackCode(code) || code == kRiotCode || root == "17";
     case ActKind::kCoercion: return root == "16" || root == "17";
     case ActKind::kForce: return root == "15" || root == "13";
     case ActKind::kRequest: return root == "10" || root == "02" || root == "03";
@@ -1913,6 +1945,26 @@ int32_t coupPlace(const MatchText& t, const Clause& c) {
 
 // The events of clause `ci` as `choice` reads it, appended to `out`.
 // `denied` (may be null) gets the pairs this reading rules out.
+// True when phrase `np` names a crowd (crowd_heads, follower_heads), also
+// counted ("thousands of supporters of X"): its force is a riot.
+bool namesCrowd(const SentenceParse& p, int32_t np) {
+  if (np == kNoIndex) return false;
+  auto crowd = [&](int32_t k) {
+    const std::string& head = p.words[p.nps[k].head].lemma;
+    return words().crowdHeads.contains(head) || words().followerHeads.contains(head);
+  };
+  if (crowd(np)) return true;
+  const int32_t of = p.nps[np].ofNp;
+  return of != kNoIndex && words().quantityHeads.contains(p.words[p.nps[np].head].lemma) && crowd(of);
+}
+
+// The code of an act of plain force (190) by a crowd: a riot (145),
+// "Sadr's followers stormed the Green Zone", as CAMEO codes storming
+// buildings by demonstrators. Any other code is returned as it is.
+std::string_view crowdRiot(const SentenceParse& p, std::string_view cameo, int32_t sourceNp) {
+  return cameo == kPlainForceCode && namesCrowd(p, sourceNp) ? kRiotCode : cameo;
+}
+
 void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vector<CodedEvent>* out,
                 std::vector<std::pair<size_t, size_t>>* denied) {
   const SentenceParse& p = t.p;
@@ -2023,7 +2075,7 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
         out->push_back(std::move(e));
       }
   };
-  emit(code.source, sources, targets, sourceNps, targetNps);
+  emit(std::string(crowdRiot(p, code.source, roles.source)), sources, targets, sourceNps, targetNps);
   emit(code.target, targets, sources, targetNps, sourceNps);  // "[032:033]": the reverse event
   if (!code.source.empty() && code.source != "---") denyCauses(t, c, sources, targets, denied);
 }
@@ -2495,7 +2547,7 @@ std::vector<CodedEvent> EventCoder::code(const SentenceParse& p, const NpActors&
     t.clause = ci;
     const Clause& c = p.clauses[ci];
     if (skipClause(p, c)) continue;
-    if (isHypothetical(c) || cancelsAct(t, c)) {
+    if (isHypothetical(c) || cancelsAct(t, c) || calledOffLater(t, ci)) {
       denyParties(t, ci, denied);
       continue;
     }

@@ -22,6 +22,16 @@ bool anyLineHas(const std::set<std::string>& s, const std::string& part) {
   return std::any_of(s.begin(), s.end(), [&](const std::string& l) { return l.find(part) != std::string::npos; });
 }
 
+// "SOURCE CAMEO TARGET" for every coded event of `text`.
+std::set<std::string> cameoLines(const std::string& text, const std::string& date) {
+  std::set<std::string> out;
+  const auto ex = defaultExtractor().extract(kg::extract::testing::article(text, date));
+  for (const auto& e : ex.edges)
+    if (!e.edge.cameo.empty())
+      out.insert(ex.actors[e.src].actor.name + " " + e.edge.cameo + " " + ex.actors[e.dst].actor.name);
+  return out;
+}
+
 std::string dump(const std::set<std::string>& s) {
   std::string out;
   for (const auto& l : s) out += "  " + l + "\n";
@@ -1157,11 +1167,12 @@ TEST_CASE("Coder: 'thousands of Iraqis' stands for Iraq, 'thousands of supporter
   const auto g = facts("Hundreds of Kata'ib Hezbollah supporters stormed the US embassy in Baghdad on Tuesday.",
                        "2019-12-31");
   INFO(dump(g));
-  CHECK(hasLine(g, "Kata'ib Hezbollah -ASSAULT-> United States"));
-  // "broke into" is a forced entry, not a broken agreement (defiance).
+  CHECK(hasLine(g, "Kata'ib Hezbollah -PROTEST-> United States"));
+  // "broke into" is a forced entry, not a broken agreement (defiance); by a
+  // crowd, a riot (145).
   const auto h = facts("Hundreds of the Sadrist movement's followers broke into Baghdad's green zone on Monday.",
                        "2022-08-29");
-  CHECK(hasLine(h, "Sadrist Movement -ASSAULT-> Iraq"));
+  CHECK(hasLine(h, "Sadrist Movement -PROTEST-> Iraq"));
   CHECK_FALSE(hasLine(h, "Sadrist Movement -REJECT-> Iraq"));
   const auto e = facts("Police in Lahore arrested dozens of supporters of Imran Khan on Tuesday.", "2023-05-09");
   for (const auto& l : e) CHECK(l.find("-COERCE-> Imran Khan") == std::string::npos);
@@ -2791,7 +2802,7 @@ TEST_CASE("Coder: a person's followers are the movement the person leads, or no 
   // Sadr leads the Sadrist Movement (dictionary): his supporters' act is the movement's, not his.
   const auto a = facts("Al-Sadr's supporters stormed Iraq's parliament on July 30.", "2022-08-30");
   INFO(dump(a));
-  CHECK(has(a, "Sadrist Movement -ASSAULT-> Council of Representatives of Iraq"));
+  CHECK(has(a, "Sadrist Movement -PROTEST-> Council of Representatives of Iraq"));
   CHECK_FALSE(anyLineHas(a, "Muqtada al-Sadr -ASSAULT->"));
   // A person who leads no recorded movement: no actor at all.
   const auto b = facts(
@@ -2802,7 +2813,48 @@ TEST_CASE("Coder: a person's followers are the movement the person leads, or no 
   const auto c =
       facts("Hundreds of Kata'ib Hezbollah supporters stormed the US embassy in Baghdad on Tuesday.", "2019-12-31");
   INFO(dump(c));
-  CHECK(has(c, "Kata'ib Hezbollah -ASSAULT-> United States"));
+  CHECK(has(c, "Kata'ib Hezbollah -PROTEST-> United States"));
+}
+
+TEST_CASE("Coder: a crowd's force is a riot (145), an armed group's an attack", "[extract][coder]") {
+  const auto a = facts("Angry protesters from Serbia stormed the Kosovo government building on Friday.", "2023-05-26");
+  INFO(dump(a));
+  CHECK_FALSE(anyLineHas(a, "-ASSAULT->"));
+  const auto b = facts("Hezbollah supporters attacked Lebanese soldiers in Beirut.", "2021-10-14");
+  INFO(dump(b));
+  CHECK_FALSE(anyLineHas(b, "Hezbollah -ASSAULT->"));
+  CHECK(anyLineHas(b, "Hezbollah -PROTEST->"));
+  // The coder's code, not only the type: CAMEO 145.
+  const auto bc = cameoLines("Hezbollah supporters attacked Lebanese soldiers in Beirut.", "2021-10-14");
+  INFO(dump(bc));
+  CHECK(anyLineHas(bc, "Hezbollah 145 "));
+  // Fighters are no crowd.
+  const auto c = facts("Hezbollah fighters attacked an Israeli army post on Sunday.", "2023-10-08");
+  INFO(dump(c));
+  CHECK(has(c, "Hezbollah -ASSAULT-> Israel"));
+  // Condemning "the attack" a crowd made is aimed at the crowd's side.
+  const auto d = facts(
+      "Kata'ib Hezbollah supporters stormed the US embassy in Baghdad on Tuesday. The United States condemned the "
+      "attack.",
+      "2019-12-31");
+  INFO(dump(d));
+  CHECK(has(d, "United States -ACCUSE-> Kata'ib Hezbollah"));
+}
+
+TEST_CASE("Coder: an act called off in a later conjunct ('but called them off') did not happen", "[extract][coder]") {
+  const auto a =
+      facts("Trump approved strikes on Iran on Thursday but called them off at the last minute.", "2019-06-21");
+  INFO(dump(a));
+  CHECK_FALSE(anyLineHas(a, "-> Iran"));
+  const auto b =
+      facts("The Turkish army ordered an offensive against the YPG but cancelled it two days later.", "2019-10-02");
+  INFO(dump(b));
+  CHECK_FALSE(anyLineHas(b, "-> People's Protection Units"));
+  CHECK_FALSE(anyLineHas(b, "-ASSAULT->"));
+  // Continued, the act stands.
+  const auto c = facts("Israel launched strikes on Hamas on Thursday and continued them on Friday.", "2021-05-14");
+  INFO(dump(c));
+  CHECK(has(c, "Israel -ASSAULT-> Hamas"));
 }
 
 TEST_CASE("Coder: the cases a 'whether' clause lists are no events", "[extract][coder]") {
