@@ -1415,8 +1415,36 @@ bool objectNamesAct(const PhraseActors& t, const Clause& c) {
 // parties are denied to other readers.
 bool cancelsAct(const PhraseActors& t, const Clause& c) { return callsOff(t.p.vgs[c.verb]) && objectNamesAct(t, c); }
 
-// "Trump approved strikes on Iran but called them off": a later conjunct
-// of clause `ci`, with its subject, that calls off "it" or "them" undoes
+// True when phrase `np` points back at an act or at the decision to do
+// it: "it", "them", "his decision", "the order".
+bool namesActTakenBack(const SentenceParse& p, uint32_t np) {
+  const syntax::Word& head = p.words[p.nps[np].head];
+  return head.lower == "it" || head.lower == "them" || head.lemma == "order" ||
+         words().decisionReferenceNouns.contains(head.lemma);
+}
+
+// True when conjunct `d` takes back an act named before it: "called them
+// off", "cancelled it" (callsOff), "backtracked on his decision", "reversed
+// the order" (reversal_verbs).
+bool takesBackAct(const SentenceParse& p, const Clause& d) {
+  const VerbGroup& vg = p.vgs[d.verb];
+  const bool reverses = words().reversalVerbs.contains(vg.lemma);
+  for (uint32_t o : d.objects) {
+    if (!namesActTakenBack(p, o)) continue;
+    // "called them off": the particle after the pronoun.
+    const uint32_t after = p.nps[o].span.last;
+    const bool offAfter = vg.lemma == "call" && after < p.words.size() && p.words[after].lower == "off";
+    if (callsOff(vg) || offAfter || reverses) return true;
+  }
+  return reverses && std::any_of(d.pps.begin(), d.pps.end(), [&](uint32_t pp) {
+           const int32_t np = p.pps[pp].np;
+           return p.pps[pp].prep == "on" && np != kNoIndex && namesActTakenBack(p, static_cast<uint32_t>(np));
+         });
+}
+
+// "Trump approved strikes on Iran but called them off", "approved
+// airstrikes against Tehran but backtracked on his decision": a later
+// conjunct of clause `ci`, with its subject, that takes the act back undoes
 // the act `ci`'s object names; `ci` then codes nothing, as cancelsAct.
 bool calledOffLater(const PhraseActors& t, uint32_t ci) {
   const SentenceParse& p = t.p;
@@ -1424,16 +1452,7 @@ bool calledOffLater(const PhraseActors& t, uint32_t ci) {
   if (c.subject == kNoIndex || !objectNamesAct(t, c)) return false;
   for (uint32_t k = ci + 1; k < p.clauses.size(); ++k) {
     const Clause& d = p.clauses[k];
-    if (d.kind != syntax::ClauseKind::kCoordinated || d.subject != c.subject) continue;
-    for (uint32_t o : d.objects) {
-      const syntax::NounPhrase& n = p.nps[o];
-      const std::string& w = p.words[n.head].lower;
-      if (w != "it" && w != "them") continue;
-      // "called them off": the particle after the pronoun.
-      const bool offAfter =
-          p.vgs[d.verb].lemma == "call" && n.span.last < p.words.size() && p.words[n.span.last].lower == "off";
-      if (callsOff(p.vgs[d.verb]) || offAfter) return true;
-    }
+    if (d.kind == syntax::ClauseKind::kCoordinated && d.subject == c.subject && takesBackAct(p, d)) return true;
   }
   return false;
 }

@@ -2851,6 +2851,15 @@ TEST_CASE("Coder: an act called off in a later conjunct ('but called them off') 
   INFO(dump(b));
   CHECK_FALSE(anyLineHas(b, "-> People's Protection Units"));
   CHECK_FALSE(anyLineHas(b, "-ASSAULT->"));
+  // Taken back: "backtracked on the decision", "reversed the order".
+  const auto d =
+      facts("Erdogan ordered an incursion against the YPG in Syria but backtracked on the decision.", "2019-10-02");
+  INFO(dump(d));
+  CHECK_FALSE(anyLineHas(d, "-> People's Protection Units"));
+  const auto e =
+      facts("The Pentagon ordered a raid on Kata'ib Hezbollah but reversed the order hours later.", "2020-03-12");
+  INFO(dump(e));
+  CHECK_FALSE(anyLineHas(e, "-> Kata'ib Hezbollah"));
   // Continued, the act stands.
   const auto c = facts("Israel launched strikes on Hamas on Thursday and continued them on Friday.", "2021-05-14");
   INFO(dump(c));
