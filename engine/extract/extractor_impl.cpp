@@ -356,6 +356,49 @@ void pickEventDate(const Fact& f, Date sentenceDate, Date articleDate, Edge* e) 
   e->dateBasis = DateBasis::kArticle;
 }
 
+// Days after a party's recorded death within which an undated report of
+// an act of or on them is of the death's own days (an article of 6 January
+// on "Soleimani landed in Baghdad" and "Al-Muhandis met him": both on the
+// 3rd): the lag the store allows between a text day and the article that
+// reports it (storage/merge_rule.h kArticleLagDays).
+constexpr int32_t kDeathReportLagDays = 7;
+
+// True for the CAMEO roots of acts that need their target alive: meeting
+// (04), material cooperation and aid (06, 07), yielding (08), force posture
+// and coercion (15, 17) and violence (18-20). Words about the dead (praise,
+// blame, appeals, threats against their killers) need no one alive.
+bool needsLivingTarget(std::string_view cameo) {
+  if (cameo.size() < 2) return false;
+  const std::string_view root = cameo.substr(0, 2);
+  return root == "04" || root == "06" || root == "07" || root == "08" || root == "15" || root == "17" || root == "18" ||
+         root == "19" || root == "20";
+}
+
+// An event cannot come after a recorded death (CatalogActor::died) of its
+// source, nor, for an act that needs its target alive, of its target. An
+// edge dated after that day is dated the day of the death when its date is
+// within kDeathReportLagDays of it (the report of the days around the
+// death), else left undated (an older act of unknown day, which the
+// article's date would misplace by months or years).
+void boundByDeath(const Catalog& catalog, const Resolver& resolver, const Fact& f, Edge* e) {
+  if (!e->when.from.known()) return;
+  auto deathOf = [&](size_t entity) {
+    const size_t cat = resolver.entities()[entity].catalog;
+    return cat == kNoActor ? Date::unknown() : catalog.actors()[cat].died;
+  };
+  Date death = deathOf(f.src);
+  if (const Date d = deathOf(f.dst);
+      d.known() && needsLivingTarget(f.cameo) && (!death.known() || d.days() < death.days()))
+    death = d;
+  if (!death.known() || e->when.firstDay() <= death.lastDay()) return;
+  if (e->when.firstDay() - death.lastDay() <= kDeathReportLagDays) {
+    e->when = DateRange::point(death);
+    return;
+  }
+  e->when = {};
+  e->dateBasis = DateBasis::kUnknown;
+}
+
 // The recorded office or membership (a dictionary relation of the same
 // person or body, type and target) that a role read from the text is: the
 // one held on the article's date; else the latest begun before it (an
@@ -757,6 +800,7 @@ Extraction ExtractorImpl::extract(const Article& article) const {
         }
       } else {
         pickEventDate(f, sentenceDate, vaguePast ? Date::unknown() : article.doc.date, &e);
+        boundByDeath(catalog_, resolver, f, &e);
       }
       const auto key = std::make_tuple(f.src, f.dst, static_cast<int>(f.type), f.mode, f.title);
       if (auto it = byKey.find(key); it != byKey.end()) {

@@ -53,7 +53,9 @@ using DocId = std::string;  // hex content hash of the document
 //                text events with no date anywhere (undated article)
 //   kText        a date the sentence itself gives ("on Sunday", "January 3")
 //   kArticle     no date in the sentence: the article's publication date (a
-//                point at the article date's precision, as ICEWS/GDELT do)
+//                point at the article date's precision, as ICEWS/GDELT do);
+//                capped at a party's recorded death when the article is
+//                within a week of it (actors.txt "died")
 //   kDictionary  an office or membership with the tenure an actor dictionary
 //                records (authoritative: text mentions never extend it)
 enum class DateBasis : uint8_t { kUnknown = 0, kText = 1, kArticle = 2, kDictionary = 3 };

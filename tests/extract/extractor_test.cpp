@@ -573,6 +573,41 @@ TEST_CASE("Extractor: extract() may run on several threads at once with the same
   }
 }
 
+TEST_CASE("Extractor: no act of the dead, and no meeting with them, is dated after their recorded death",
+          "[extract][extractor][dates]") {
+  auto dated = [](const std::string& text, const std::string& date) {
+    Article a;
+    a.text = text;
+    a.doc.id = "d";
+    a.doc.date = Date::parse(date).value();
+    a.sentences = splitSentences(a.text);
+    std::set<std::string> out;
+    const auto x = extractor().extract(a);
+    for (const auto& e : x.edges) {
+      if (isStandingType(e.edge.type)) continue;
+      out.insert(x.actors[e.src].actor.name + " " + std::string(edgeTypeName(e.edge.type)) + " " +
+                 x.actors[e.dst].actor.name + " " +
+                 (e.edge.when.from.known() ? e.edge.when.from.toString() : "undated"));
+    }
+    return out;
+  };
+  // Soleimani died on 3 January 2020 (default dictionary). Three days on,
+  // an undated report of his arrival is of that day, not of the dateline.
+  const auto a = dated("Abu Mahdi al-Muhandis met Qassem Soleimani at Baghdad airport.", "2020-01-06");
+  INFO(*a.begin());
+  CHECK(a.count("Abu Mahdi al-Muhandis CONSULT Qassem Soleimani 2020-01-03"));
+  // Words about the dead need no one alive: praise keeps the dateline.
+  const auto b = dated("Ali Khamenei praised Qassem Soleimani.", "2020-01-06");
+  CHECK(b.count("Ali Khamenei SUPPORT Qassem Soleimani 2020-01-06"));
+  // Long after the death, an act with no date of its own is of an unknown day.
+  const auto c = dated("Qassem Soleimani visited Baghdad.", "2021-03-01");
+  for (const auto& l : c) CHECK(l.find("undated") != std::string::npos);
+  CHECK_FALSE(c.empty());
+  // A date the text gives before the death stands.
+  const auto d = dated("Qassem Soleimani met Hassan Nasrallah in Beirut in 2019.", "2021-03-01");
+  CHECK(d.count("Qassem Soleimani CONSULT Hassan Nasrallah 2019"));
+}
+
 TEST_CASE("Extractor: 'last summer' dates an event to the year of that summer", "[extract][extractor]") {
   Article a;
   a.doc.id = "season";

@@ -231,6 +231,12 @@ Status Catalog::parseDictionary(std::string_view text, std::string_view origin) 
       const size_t eq = rest.find('=');
       if (eq == std::string_view::npos) return fail("expected 'attr KEY = VALUE'");
       ca.actor.attributes[std::string(trimBlanks(rest.substr(0, eq)))] = std::string(trimBlanks(rest.substr(eq + 1)));
+    } else if (keyword == "died") {
+      if (ca.actor.kind != ActorKind::kPerson) return fail("'died' is for a person");
+      if (ca.died.known()) return fail("a second 'died' line");
+      auto d = Date::parse(rest);
+      if (!d) return fail("bad date '" + std::string(rest) + "': " + d.status().message());
+      ca.died = *d;
     } else if (keyword == "official_of" || keyword == "leader_of" || keyword == "member_of" || keyword == "part_of") {
       const auto f = splitFields(rest);
       if (f.empty() || f[0].empty()) return fail("expected '" + keyword + " TARGET | TITLE | FROM | TO'");
@@ -252,7 +258,7 @@ Status Catalog::parseDictionary(std::string_view text, std::string_view origin) 
       ca.relations.push_back(std::move(r));
     } else {
       return fail("unknown field '" + keyword +
-                  "' (alias, exact, demonym, attr, official_of, leader_of, member_of, part_of)");
+                  "' (alias, exact, demonym, attr, died, official_of, leader_of, member_of, part_of)");
     }
   }
   return Status::ok();

@@ -55,6 +55,9 @@ struct CatalogActor {
   // written, never by consonant skeleton: "Madrid" would otherwise match a
   // capitalised "Modeled" ("exact" lines).
   std::vector<std::string> exactAliases;
+  // A person's recorded death ("died DATE" line): no act of theirs, and no
+  // material act on them, comes after it (extractor_impl.cpp boundByDeath).
+  Date died;
 };
 
 // An office title and the words that name it ("Prime Minister": "premier",

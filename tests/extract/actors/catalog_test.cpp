@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "extract/extractor.h"
 
@@ -85,6 +86,33 @@ TEST_CASE("Dictionary: a malformed line is InvalidArgument naming file and line"
 
   s = err("banana split\n");
   CHECK(s.message().find("user.txt:1") != std::string::npos);
+
+  // "died": a person's, once, with a real date.
+  s = err("actor Gondor | state\n  died 2020-01-03\n");
+  CHECK(s.code() == StatusCode::kInvalidArgument);
+  CHECK(s.message().find("user.txt:2") != std::string::npos);
+  CHECK(s.message().find("person") != std::string::npos);
+  s = err("actor A | person\n  died 2020-02-30\n");
+  CHECK(s.message().find("user.txt:2") != std::string::npos);
+  CHECK(s.message().find("2020-02-30") != std::string::npos);
+  s = err("actor A | person\n  died 2020-01-03\n  died 2021\n");
+  CHECK(s.message().find("user.txt:3") != std::string::npos);
+  CHECK(s.message().find("second") != std::string::npos);
+}
+
+TEST_CASE("Dictionary: a person's recorded death is kept", "[extract][dictionary]") {
+  Catalog c;
+  REQUIRE(c.parseDictionary("actor Boromir | person\n  died 3019-02-26\nactor Faramir | person\n", "user.txt").isOk());
+  REQUIRE(c.link().isOk());
+  std::map<std::string, std::string> died;
+  for (const auto& a : c.actors()) died[a.actor.name] = a.died.known() ? a.died.toString() : "";
+  CHECK(died["Boromir"] == "3019-02-26");
+  CHECK(died["Faramir"].empty());
+  // The default dictionary records the deaths this corpus reports.
+  Catalog d;
+  REQUIRE(d.parseDictionary(defaultDictionaryText(), "default").isOk());
+  for (const auto& a : d.actors())
+    if (a.actor.name == "Qassem Soleimani") CHECK(a.died.toString() == "2020-01-03");
 }
 
 TEST_CASE("Dictionary: a title may name the one state whose office it is", "[extract][dictionary]") {
