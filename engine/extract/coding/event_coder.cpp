@@ -686,6 +686,17 @@ int32_t writtenAttackAuthor(const MatchText& t, int32_t attack) {
   return kNoIndex;
 }
 
+// The possessor written on phrase `np`, or on its inner phrase with the
+// same head when an "of" phrase follows ("Russia's invasion of Ukraine":
+// the chunker puts "Russia's" on "Russia's invasion"); kNoIndex when none.
+int32_t writtenOwner(const SentenceParse& p, int32_t np) {
+  if (p.nps[np].possessor != kNoIndex) return p.nps[np].possessor;
+  for (size_t j = 0; j < p.nps.size(); ++j)
+    if (p.nps[j].parent == np && p.nps[j].head == p.nps[np].head && p.nps[j].possessor != kNoIndex)
+      return p.nps[j].possessor;
+  return kNoIndex;
+}
+
 // The author of attack phrase `attack` whose victim is phrase `victim`:
 // "by Y" after it (writtenAttackAuthor), else the state or group the phrase
 // itself names by a demonym or an owner ("the Iranian attack on Israel",
@@ -703,7 +714,7 @@ int32_t attackAuthor(const MatchText& t, int32_t attack, int32_t victim) {
     });
   };
   if (t.namesActor(attack) && apart(attack)) return attack;
-  const int32_t owner = t.p.nps[attack].possessor;
+  const int32_t owner = writtenOwner(t.p, attack);
   if (owner != kNoIndex && t.namesActor(owner) && apart(owner)) return owner;
   return kNoIndex;
 }
@@ -1984,6 +1995,32 @@ std::string_view crowdRiot(const SentenceParse& p, std::string_view cameo, int32
   return cameo == kPlainForceCode && namesCrowd(p, sourceNp) ? kRiotCode : cameo;
 }
 
+// Clause `c` with the arguments of `vg`, its verb or its complement's: a
+// complement's objects and phrases stand in for the clause's own ("voted
+// to condemn Russia's annexation of Crimea").
+Clause judgedArguments(const SentenceParse& p, const Clause& c, const VerbGroup& vg) {
+  Clause acted = c;
+  if (&vg == &p.vgs[c.verb]) return acted;
+  acted.objects = c.complementObjects;
+  acted.pps = c.complementPps;
+  return acted;
+}
+
+// The owner of an act an object of `c` names with a possessor and an "of"
+// phrase: "Russia's annexation of Crimea", "Russia's treatment of Ukraine"
+// are Russia's (the phrase binds no actor itself: np_binding.cpp binds
+// owned heads only); kNoIndex when none.
+int32_t judgedActOwner(const MatchText& t, const Clause& c) {
+  const SentenceParse& p = t.p;
+  for (uint32_t o : c.objects) {
+    const NounPhrase& n = p.nps[o];
+    if (n.ofNp == kNoIndex || t.namesActor(static_cast<int32_t>(o))) continue;
+    const int32_t owner = writtenOwner(p, static_cast<int32_t>(o));
+    if (owner != kNoIndex && owner != n.possessor && t.namesActor(owner)) return owner;
+  }
+  return kNoIndex;
+}
+
 void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vector<CodedEvent>* out,
                 std::vector<std::pair<size_t, size_t>>* denied) {
   const SentenceParse& p = t.p;
@@ -2004,6 +2041,7 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
     if (roles.target != kNoIndex)
       if (const int32_t attack = attackOfVictim(t, roles.target); attack != kNoIndex)
         roles.target = attackAuthor(t, attack, roles.target);
+    if (roles.target == kNoIndex) roles.target = judgedActOwner(t, judgedArguments(p, c, *choice.vg));
     if (roles.target == kNoIndex) earlierAuthors = authorsOfNamedAct(t, c, roles.source);
     if (roles.target == kNoIndex && earlierAuthors.empty()) roles.target = coupPlace(t, c);
   } else if (code.source.rfind(kPraiseRoot, 0) == 0 && roles.target != kNoIndex &&

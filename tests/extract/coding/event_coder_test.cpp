@@ -3061,3 +3061,17 @@ TEST_CASE("Coder: admitting an act tells it was done", "[extract][coder]") {
   INFO(dump(b));
   CHECK_FALSE(anyLineHas(b, "-ASSAULT->"));
 }
+
+TEST_CASE("Coder: judging 'X's act of Y' judges X, in the verb's complement too", "[extract][coder]") {
+  const auto a = facts("The UN General Assembly voted to condemn Russia's annexation of Crimea.", "2014-03-27");
+  INFO(dump(a));
+  CHECK(has(a, "United Nations General Assembly -ACCUSE-> Russia"));
+  const auto b = facts("The UN General Assembly voted to condemn Russia's invasion of Ukraine.", "2022-03-02");
+  INFO(dump(b));
+  CHECK(has(b, "United Nations General Assembly -ACCUSE-> Russia"));
+  CHECK_FALSE(has(b, "United Nations General Assembly -ACCUSE-> Ukraine"));
+  // With no owner written, the "of" phrase is what the act was done to, not who is judged.
+  const auto c = facts("The European Parliament voted to condemn the annexation of Crimea.", "2014-04-17");
+  INFO(dump(c));
+  CHECK_FALSE(anyLineHas(c, "-ACCUSE-> Ukraine"));
+}
