@@ -471,6 +471,9 @@ Form triggerForm(const RelationScan& s, size_t i, const Trigger& tr, const std::
                               (s.c.argEndingAt(i) >= 0 && prepAfter && word.back() == 's' && !callsVerb)))
     form = Form::kNoun;
   if (form == Form::kVerb && tr.tense == Tense::kNone && !(i + 1 < tokens.size())) form = Form::kNoun;
+  // "welcomed Iran's attack on Israel": after a possessive, a present or
+  // tenseless form is the owner's noun, never a verb of the clause's subject.
+  if (form == Form::kVerb && tr.tense != Tense::kPast && i > 0 && tokens[i - 1].possessive) form = Form::kNoun;
   // "foiled an Iranian attack on X": after a determiner and a capitalised
   // word no mention covers (a demonym), a present or tenseless form is a noun.
   if (form == Form::kVerb && tr.tense != Tense::kPast && i >= 2 && isDeterminer(tokens[i - 2].lower) &&

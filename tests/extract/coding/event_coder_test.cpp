@@ -3075,3 +3075,10 @@ TEST_CASE("Coder: judging 'X's act of Y' judges X, in the verb's complement too"
   INFO(dump(c));
   CHECK_FALSE(anyLineHas(c, "-ACCUSE-> Ukraine"));
 }
+
+TEST_CASE("Coder: praising 'X's attack on Y' praises X and attacks no one", "[extract][coder]") {
+  const auto a = facts("Hezbollah welcomed Iran's attack on Israel.", "2024-04-14");
+  INFO(dump(a));
+  CHECK(has(a, "Hezbollah -SUPPORT-> Iran"));
+  CHECK_FALSE(has(a, "Hezbollah -ASSAULT-> Israel"));
+}
