@@ -678,8 +678,20 @@ Result<VerbDictionary> VerbDictionary::load(const std::string& path, std::vector
   return parse(text.value(), path, warnings);
 }
 
+namespace {
+
+// True when upperAscii(w) == w: no lower-case ASCII letter and no byte that a
+// locale might change. The event coder looks up words it upper-cased already.
+bool isOwnUpperCase(std::string_view w) {
+  return std::none_of(w.begin(), w.end(),
+                      [](char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; });
+}
+
+}  // namespace
+
 std::span<const VerbForm> VerbDictionary::lookupForm(std::string_view word) const {
-  auto it = formRuns_.find(upperAscii(word));
+  // Called for every verb group's words: no key copy when none is needed.
+  auto it = isOwnUpperCase(word) ? formRuns_.find(word) : formRuns_.find(upperAscii(word));
   if (it == formRuns_.end()) return {};
   return {forms_.data() + it->second.first, it->second.second};
 }

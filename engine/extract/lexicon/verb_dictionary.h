@@ -164,7 +164,13 @@ class VerbDictionary final {
   std::vector<VerbPattern> patterns_;
   std::vector<Synset> synsets_;
   std::vector<VerbTransformation> transformations_;
-  std::unordered_map<std::string, std::pair<uint32_t, uint32_t>> formRuns_;  // word -> (first, count)
+  // Transparent, so that lookupForm finds an upper-case word without copying it.
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::pair<uint32_t, uint32_t>, WordHash, std::equal_to<>>
+      formRuns_;  // word -> (first, count)
   std::unordered_map<std::string, uint32_t> synsetIndex_;
 };
 
