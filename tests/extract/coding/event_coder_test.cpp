@@ -1357,6 +1357,12 @@ TEST_CASE("Coder: military drills around or near X show force to X, joint drills
   CHECK(hasLine(c, "United States -COOPERATE-> South Korea"));
   const auto d = facts("Russia began joint naval drills with China on Monday.", "2021-05-10");
   CHECK(hasLine(d, "Russia -COOPERATE-> China"));
+  // "launched" drills as "began" them (launch is also the verb of firing).
+  const auto e = facts("China launched live-fire military drills around Taiwan on Thursday.", "2022-08-04");
+  INFO(dump(e));
+  CHECK(hasLine(e, "China -MOBILIZE-> Taiwan"));
+  const auto f = facts("Iran launched joint naval drills with Russia in the Gulf of Oman.", "2022-01-21");
+  CHECK(hasLine(f, "Iran -COOPERATE-> Russia"));
 }
 
 TEST_CASE("Coder: what a demand's that-clause asks for has not happened, the one asked is the target",
