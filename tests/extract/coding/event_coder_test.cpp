@@ -50,6 +50,15 @@ TEST_CASE("Coder: subject acts on object, a passive's agent acts on its subject"
 }
 
 TEST_CASE("Coder: a place in a prepositional phrase is not the target", "[extract][coder]") {
+  // Strikes "in" a state, on someone or not, strike a place ("launched air
+  // strikes on Kurdish militants in Syria and Iraq"): no ASSAULT of either.
+  for (const char* text : {"Turkey launched air strikes on Kurdish militants in Syria and Iraq.",
+                           "Turkey carried out air strikes in Syria and Iraq on Sunday."}) {
+    const auto s = facts(text, "2022-11-20");
+    INFO(text << "\n" << dump(s));
+    CHECK_FALSE(has(s, "Turkey -ASSAULT-> Syria"));
+    CHECK_FALSE(has(s, "Turkey -ASSAULT-> Iraq"));
+  }
   const auto f = facts("Israeli jets struck weapons depots in Syria and Lebanon overnight.", "2023-10-12");
   INFO(dump(f));
   CHECK_FALSE(has(f, "Israel -ASSAULT-> Syria"));
