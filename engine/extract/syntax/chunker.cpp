@@ -519,6 +519,17 @@ class Chunker {
     }
   }
 
+  // "targets in Iraq and Syria linked to the Revolutionary Guards": a
+  // participle of owning or tying (linksToOwner) right before "to" or "by"
+  // qualifies the phrase before it; it opens no clause.
+  bool reducedRelativeAt(size_t k) const {
+    if (k + 1 >= items_.size() || items_[k].np || items_[k + 1].np) return false;
+    const Word& v = w_[items_[k].index];
+    const std::string_view prep = w_[items_[k + 1].index].lower;
+    return (v.form == VerbForm::kPast || v.form == VerbForm::kPastParticiple) && linksToOwner(v.lemma) &&
+           (prep == "to"sv || prep == "by"sv);
+  }
+
   bool startsVerb(size_t k) const {
     if (k >= items_.size() || items_[k].np) return false;
     Pos p = w_[items_[k].index].pos;
@@ -592,7 +603,7 @@ class Chunker {
     // "fell after the US and Iran opened talks": a preposition that opens a
     // clause takes the whole list as that clause's subject.
     if (afterPrep && startsVerb(j + 2) && members.size() == 2 && verbBefore(items_[k].first) &&
-        !isClauseOpener(w_[items_[k - 1].index].lower))
+        !isClauseOpener(w_[items_[k - 1].index].lower) && !reducedRelativeAt(j + 2))
       return {};
     return members;
   }
@@ -861,6 +872,12 @@ class Chunker {
 
 bool isTimePrepositionWord(std::string_view lower) {
   return lower == "after" || lower == "before" || lower == "since" || lower == "upon";
+}
+
+bool linksToOwner(std::string_view lemma) {
+  static const std::unordered_set<std::string_view> kVerbs = {
+      "link", "tie", "connect", "affiliate", "align", "use", "back", "own", "operate", "control", "fund", "sponsor"};
+  return kVerbs.count(lemma) > 0;
 }
 
 bool governsGerund(std::string_view lemma) {

@@ -98,6 +98,9 @@ bool isReportingVerb(std::string_view lemma);
 // to it ("admitted shooting down the airliner"). The tagger reads that -ing
 // form as a verb, the chunker links it as the complement.
 bool governsGerund(std::string_view lemma);
+// Verbs whose participle before "to" or "by" ties a phrase to its owner
+// ("sites linked to X", "depots used by Y"): a reduced relative clause.
+bool linksToOwner(std::string_view lemma);
 
 // Words of time a gerund may follow as an adjunct with the main clause's
 // subject ("after meeting X", "before leaving Y", "upon arriving", "since

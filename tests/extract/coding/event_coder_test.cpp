@@ -59,6 +59,12 @@ TEST_CASE("Coder: a place in a prepositional phrase is not the target", "[extrac
     CHECK_FALSE(has(s, "Turkey -ASSAULT-> Syria"));
     CHECK_FALSE(has(s, "Turkey -ASSAULT-> Iraq"));
   }
+  // Targets "in Iraq and Syria linked to X" are X's.
+  const auto t =
+      facts("The United States struck 85 targets in Iraq and Syria linked to the Revolutionary Guards.", "2024-02-03");
+  INFO(dump(t));
+  CHECK(has(t, "United States -ASSAULT-> Islamic Revolutionary Guard Corps"));
+  CHECK_FALSE(has(t, "United States -ASSAULT-> Syria"));
   const auto f = facts("Israeli jets struck weapons depots in Syria and Lebanon overnight.", "2023-10-12");
   INFO(dump(f));
   CHECK_FALSE(has(f, "Israel -ASSAULT-> Syria"));

@@ -374,3 +374,19 @@ TEST_CASE("Chunker: a name after a plural noun, with a finite verb after it, sub
   syn::SentenceParse q = syn::parse(lexicon(), "Gondor thanked the envoy Velmora Tarn on Friday.", 0);
   CHECK(topNp(q, "the envoy Velmora Tarn") != syn::kNoIndex);
 }
+
+TEST_CASE("Chunker: a list after a preposition keeps its last name before a participle that ties it to an owner",
+          "[extract][syntax]") {
+  // "linked to" qualifies the phrase before it: "Iraq and Syria" stays one list in "in".
+  syn::SentenceParse p = syn::parse(
+      lexicon(), "The United States struck 85 targets in Iraq and Syria linked to the Revolutionary Guards.", 0);
+  CHECK(p.nps[static_cast<size_t>(topNp(p, "Iraq and Syria"))].members.size() == 2);
+  syn::SentenceParse q = syn::parse(lexicon(), "Israel struck sites in Lebanon and Syria used by Hezbollah.", 0);
+  CHECK(q.nps[static_cast<size_t>(topNp(q, "Lebanon and Syria"))].members.size() == 2);
+  // A finite verb after the second name still opens a clause of its own.
+  syn::SentenceParse r = syn::parse(lexicon(), "The minister met officials in Baghdad and Iran responded angrily.", 0);
+  bool ownSubject = false;
+  for (const auto& c : r.clauses)
+    if (c.subject != syn::kNoIndex && text(r, c.subject) == "Iran") ownSubject = true;
+  CHECK(ownSubject);
+}
