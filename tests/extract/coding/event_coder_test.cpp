@@ -3103,3 +3103,17 @@ TEST_CASE("Coder: praising 'X's attack on Y' praises X and attacks no one", "[ex
   CHECK(has(a, "Hezbollah -SUPPORT-> Iran"));
   CHECK_FALSE(has(a, "Hezbollah -ASSAULT-> Israel"));
 }
+
+TEST_CASE("Coder: ending a ruler's time in power or a treaty role sanctions no one", "[extract][coder]") {
+  const auto a =
+      facts("Naftali Bennett was sworn in as Israel's prime minister on Sunday, ending Netanyahu's 12-year rule.",
+            "2021-06-13");
+  INFO(dump(a));
+  CHECK_FALSE(anyLineHas(a, "-SANCTION-> Benjamin Netanyahu"));
+  const auto b = facts("Putin suspended Russia's participation in the New START treaty on Tuesday.", "2023-02-21");
+  INFO(dump(b));
+  CHECK_FALSE(anyLineHas(b, "-SANCTION-> Russia"));
+  // An actor suspended is still cut off.
+  const auto c = facts("The African Union suspended Gabon on Thursday.", "2023-08-31");
+  CHECK(has(c, "African Union -SANCTION-> Gabon"));
+}
