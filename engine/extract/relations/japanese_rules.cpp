@@ -246,6 +246,21 @@ const Mention* authorOfActBefore(const std::vector<Token>& tokens, const std::ve
   return found;
 }
 
+// "ロシアのウクライナ侵攻を非難した": a victim named inside an act noun
+// (侵攻, 攻撃 ...) that an actor owns with の before it: the owner is the one
+// accused, never the victim; nullptr for none.
+const Mention* invaderOfVictim(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                               const Mention& victim) {
+  static const std::unordered_set<std::string_view> kActNouns = {"侵攻", "侵略", "攻撃", "空爆", "併合", "占領"};
+  if (victim.tokEnd >= tokens.size() || !kActNouns.count(tokens[victim.tokEnd].lower)) return nullptr;
+  for (const auto& m : mentions) {
+    if (m.modifier || m.tokEnd >= victim.tokBegin || &m == &victim) continue;
+    const size_t p = particleIndexAfter(tokens, m);
+    if (p + 1 == victim.tokBegin && tokens[p].lower == "の") return &m;
+  }
+  return nullptr;
+}
+
 // "中国は日本の決定に抗議した", "日本の措置を強く非難した": the owner (marked
 // の) of what is complained of, marked に or を right before the verb noun at
 // i (an adverb may stand between), is the one accused; nullptr for none.
@@ -503,6 +518,9 @@ void japaneseRelations(const std::vector<Token>& tokens, const std::vector<Menti
       if (obj == nullptr)
         if (const Mention* owner = ownerOfComplainedNoun(tokens, mentions, i); owner != nullptr && owner != subj)
           obj = owner;
+      if (obj != nullptr)
+        if (const Mention* invader = invaderOfVictim(tokens, mentions, *obj); invader != nullptr && invader != subj)
+          obj = invader;
     }
     // "ゼレンスキー大統領は、ロシアがミサイル攻撃を行ったと非難した": what is
     // condemned is quoted (と right before the verb noun); the quote's

@@ -235,3 +235,12 @@ TEST_CASE("Relations (Japanese): '…Yが…したと非難した' accuses Y, th
 TEST_CASE("Relations (Japanese): 'Xを訪問した' is a visit to X", "[extract][relations]") {
   CHECK(hasLine(facts("岸田首相は13日、米国を訪問した。", "2024-01-30"), "Fumio Kishida -CONSULT-> United States"));
 }
+
+TEST_CASE("Relations (Japanese): condemning 'XのY侵攻' accuses X, the invader, never Y", "[extract][relations]") {
+  const auto a = facts("国連総会はロシアのウクライナ侵攻を非難する決議を採択した。", "2022-03-02");
+  CHECK(hasLine(a, "United Nations General Assembly -ACCUSE-> Russia"));
+  CHECK_FALSE(hasLine(a, "United Nations General Assembly -ACCUSE-> Ukraine"));
+  const auto b = facts("米国はイランのイスラエル攻撃を強く非難した。", "2024-04-14");
+  CHECK(hasLine(b, "United States -ACCUSE-> Iran"));
+  CHECK_FALSE(hasLine(b, "United States -ACCUSE-> Israel"));
+}
