@@ -266,9 +266,15 @@ void collectArgs(ArabicScan& s, const std::vector<Mention>& mentions, const std:
     if (m.tokBegin > 0 && arabicWords().nameParticles.contains(s.norm[m.tokBegin - 1])) continue;
     // "الأمين العام لعصائب أهل الحق قيس الخزعلي": the body a title is "of"
     // (written with ل) right before the person holding it is not an
-    // argument; the person is.
-    if (entities[m.entity].actor.kind != ActorKind::kPerson && m.tokBegin < tokens.size() &&
-        tokens[m.tokBegin].lower.rfind("\u0644", 0) == 0) {
+    // argument; the person is. So for a group's body governed by the title
+    // word itself ("قائد فيلق القدس قاسم سليماني", commander of the Quds
+    // Force): the state's adjective is read below.
+    const ActorKind kind = entities[m.entity].actor.kind;
+    const bool ofBody = m.tokBegin < tokens.size() && tokens[m.tokBegin].lower.rfind("\u0644", 0) == 0;
+    const bool titledBody = kind != ActorKind::kState && m.tokBegin > 0 && m.tokBegin <= tokens.size() &&
+                            (inSetAfterProclitic(arabicWords().leaderTitles, s.norm[m.tokBegin - 1]) ||
+                             inSetAfterProclitic(arabicWords().officialTitles, s.norm[m.tokBegin - 1]));
+    if (kind != ActorKind::kPerson && (ofBody || titledBody)) {
       if (const Mention* holder = personRightAfter(m, mentions, entities)) {
         for (size_t q = m.tokBegin; q < m.tokEnd && q < tokens.size(); ++q) s.transparent[q] = true;
         pushTitleOffice(s, m, *holder);

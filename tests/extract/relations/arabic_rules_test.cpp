@@ -267,3 +267,13 @@ TEST_CASE("Arabic relations: denounce, praise, appeal and storm verbs, and the b
   CHECK_FALSE(base.count("Al-Qaeda"));
   CHECK(actorNames("أعلن تنظيم القاعدة مسؤوليته عن الهجوم.").count("Al-Qaeda"));
 }
+
+TEST_CASE(
+    "Relations (Arabic): a group governed by a title word before its holder's name is the holder's office, not a party",
+    "[extract][relations]") {
+  // "Quds Force commander Qassem Soleimani was killed in an American strike".
+  const auto a = facts("قتل قائد فيلق القدس قاسم سليماني في غارة أمريكية قرب مطار بغداد.", "2020-01-03");
+  CHECK(hasLine(a, "United States -ASSAULT-> Qassem Soleimani"));
+  CHECK_FALSE(hasLine(a, "Quds Force -ASSAULT-> Qassem Soleimani"));
+  CHECK(hasLine(a, "Qassem Soleimani -LEADER_OF-> Quds Force"));
+}
