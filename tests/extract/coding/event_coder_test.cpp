@@ -3117,3 +3117,15 @@ TEST_CASE("Coder: ending a ruler's time in power or a treaty role sanctions no o
   const auto c = facts("The African Union suspended Gabon on Thursday.", "2023-08-31");
   CHECK(has(c, "African Union -SANCTION-> Gabon"));
 }
+
+TEST_CASE("Coder: criticising X for an act on Y accuses X, never Y", "[extract][coder]") {
+  const auto a = facts("Anthony Albanese criticised China for imposing tariffs on Australian barley.", "2020-05-19");
+  INFO(dump(a));
+  CHECK(has(a, "Anthony Albanese -ACCUSE-> China"));
+  CHECK_FALSE(has(a, "Anthony Albanese -ACCUSE-> Australia"));
+  const auto b = facts("Japan criticised China for imposing sanctions on Japanese firms.", "2023-06-20");
+  INFO(dump(b));
+  CHECK(has(b, "Japan -ACCUSE-> China"));
+  // "rounded on X" (ROUND_ON) still criticises X.
+  CHECK(has(facts("Erdogan rounded on Sweden on Monday.", "2023-01-23"), "Recep Tayyip Erdogan -ACCUSE-> Sweden"));
+}
