@@ -110,6 +110,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"swap_holding_verbs", &W::swapHoldingVerbs},
     {"follower_heads", &W::followerHeads},
     {"crowd_heads", &W::crowdHeads},
+    {"crediting_verbs", &W::creditingVerbs},
     {"reversal_verbs", &W::reversalVerbs},
     {"refusal_backing_verbs", &W::refusalBackingVerbs},
     {"venue_verbs", &W::venueVerbs},

@@ -56,6 +56,7 @@ struct EnglishCoderWords {
   WordSet swapReleaseVerbs, swapHoldingVerbs;  // english_events.cpp: "freed A in exchange for B"
   WordSet followerHeads;                       // english_events.cpp: "Sadr's followers" are not Sadr
   WordSet reversalVerbs;                       // event_coder.cpp: "but backtracked on his decision"
+  WordSet creditingVerbs;                      // event_coder.cpp: "thanked X for sending tanks"
   WordSet crowdHeads;                          // event_coder.cpp: "protesters stormed X" riot (145)
   WordSet refusalBackingVerbs;                 // english_events.cpp: "will not support the bids of X"
   WordSet denyingVerbs;                        // event_coder.cpp: "denied that Tehran was behind it" blames no one

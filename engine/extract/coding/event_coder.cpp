@@ -2541,6 +2541,16 @@ void denyParties(const MatchText& t, uint32_t ci, std::vector<std::pair<size_t, 
       if (a != b) denied->emplace_back(a, b);
 }
 
+// "thanked Berlin for sending tanks", "criticised China for imposing
+// tariffs": a crediting verb (crediting_verbs) whose complement is a gerund
+// right after "for": the object did that act.
+bool creditsForGerund(const SentenceParse& p, const VerbGroup& vg) {
+  if (!words().creditingVerbs.contains(vg.lemma) || vg.complement == kNoIndex) return false;
+  const VerbGroup& act = p.vgs[static_cast<size_t>(vg.complement)];
+  const size_t first = act.span.first;
+  return p.words[act.main].form == syntax::VerbForm::kGerund && first > 0 && p.words[first - 1].lower == "for";
+}
+
 // The acts causing verbs (causing_verbs: "prompting Pakistan to expel the
 // Indian envoy", "forced Iran to release the tanker") say their objects did, appended to `out`: the
 // infinitive read as a clause of its own, the object its subject, done as
@@ -2551,8 +2561,8 @@ void codeCausedActs(const std::vector<const VerbDictionary*>& dicts, const Sente
     const Clause& c = p.clauses[ci];
     if (skipClause(p, c) || isHypothetical(c) || c.objects.empty()) continue;
     const VerbGroup& vg = p.vgs[c.verb];
-    if (!words().causingVerbs.contains(vg.lemma) || vg.negated || vg.complement == kNoIndex ||
-        vg.voice != syntax::Voice::kActive || isPlanned(p, c, vg) ||
+    if (!(words().causingVerbs.contains(vg.lemma) || creditsForGerund(p, vg)) || vg.negated ||
+        vg.complement == kNoIndex || vg.voice != syntax::Voice::kActive || isPlanned(p, c, vg) ||
         !t.namesActor(static_cast<int32_t>(c.objects.front())))
       continue;
     SentenceParse q = p;

@@ -3129,3 +3129,18 @@ TEST_CASE("Coder: criticising X for an act on Y accuses X, never Y", "[extract][
   // "rounded on X" (ROUND_ON) still criticises X.
   CHECK(has(facts("Erdogan rounded on Sweden on Monday.", "2023-01-23"), "Recep Tayyip Erdogan -ACCUSE-> Sweden"));
 }
+
+TEST_CASE("Coder: thanking or criticising X for doing something tells X's act as done", "[extract][coder]") {
+  const auto a = facts("Kyiv thanked Berlin for sending tanks to Ukraine.", "2023-01-26");
+  INFO(dump(a));
+  CHECK(has(a, "Ukraine -SUPPORT-> Germany"));
+  CHECK(has(a, "Germany -AID-> Ukraine"));
+  const auto b = facts("Anthony Albanese criticised China for imposing tariffs on Australian barley.", "2020-05-19");
+  INFO(dump(b));
+  CHECK(has(b, "China -COERCE-> Australia"));
+  // Blame only alleges the act.
+  const auto c = facts("Iran blamed Israel for attacking its nuclear site at Natanz.", "2021-04-12");
+  INFO(dump(c));
+  CHECK(has(c, "Iran -ACCUSE-> Israel"));
+  CHECK_FALSE(anyLineHas(c, "Israel -ASSAULT->"));
+}
