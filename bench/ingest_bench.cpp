@@ -73,6 +73,13 @@ class TimedExtractor final : public kg::extract::Extractor {
     seconds_ += threadCpuSeconds() - t0;
     return x;
   }
+  kg::extract::Extraction extractTokenized(const kg::extract::Article& article,
+                                           std::vector<kg::extract::Token> tokens) const override {
+    const double t0 = threadCpuSeconds();
+    kg::extract::Extraction x = inner_.extractTokenized(article, std::move(tokens));
+    seconds_ += threadCpuSeconds() - t0;
+    return x;
+  }
   double seconds() const { return seconds_; }
 
  private:

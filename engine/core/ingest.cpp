@@ -10,6 +10,7 @@
 #include "core/actor_identity.h"
 #include "core/named_actors.h"
 #include "extract/actors/name_fold.h"
+#include "extract/actors/tokens.h"
 #include "extract/text/page_segmenter.h"
 
 namespace kg::core {
@@ -53,7 +54,9 @@ void Ingestor::tellExtractor(const Actor& actor) {
   if (options_.knownActors == KnownActors::kAll) extractor_.addKnownActor(actor);
 }
 
-Status Ingestor::setNamedActors(std::span<const extract::Article* const> articles) {
+Status Ingestor::setNamedActors(std::span<const extract::Article* const> articles,
+                                std::vector<std::vector<extract::Token>>* tokens) {
+  tokens->assign(articles.size(), {});
   if (options_.knownActors != KnownActors::kNamed) return Status::ok();
   names_.sync();
   // The dictionary actors first (the same every article: the extractor keeps
@@ -61,8 +64,10 @@ Status Ingestor::setNamedActors(std::span<const extract::Article* const> article
   // ascending by id, each id once.
   std::vector<ActorId> ids(dictionaryActors_.begin(), dictionaryActors_.end());
   const size_t dictionaryCount = ids.size();
-  for (const extract::Article* article : articles) {
-    auto named = namedActors(names_, article->text);
+  for (size_t k = 0; k < articles.size(); ++k) {
+    const std::string& text = articles[k]->text;
+    (*tokens)[k] = extract::tokenize(text, 0, text.size(), nullptr);  // as namedActors(names_, text) would
+    auto named = namedActors(names_, (*tokens)[k]);
     if (!named) return named.status();
     for (ActorId id : *named)
       if (!dictionaryActors_.count(id)) ids.push_back(id);
@@ -84,6 +89,12 @@ Status Ingestor::setNamedActors(std::span<const extract::Article* const> article
   namedList_.resize(count);
   extractor_.setArticleActors(namedList_);
   return Status::ok();
+}
+
+extract::Extraction Ingestor::extractArticle(const extract::Article& article,
+                                             std::vector<extract::Token>&& tokens) const {
+  if (options_.knownActors != KnownActors::kNamed) return extractor_.extract(article);
+  return extractor_.extractTokenized(article, std::move(tokens));
 }
 
 void Ingestor::noteDictionaryNames(ActorId id, const std::vector<std::string>& names) {
@@ -176,13 +187,15 @@ Status Ingestor::flushQueue() {
   // run concurrently with it).
   std::vector<const extract::Article*> group;
   for (size_t i : todo) group.push_back(&articles[i]);
-  KG_RETURN_IF_ERROR(setNamedActors(group));
+  std::vector<std::vector<extract::Token>> tokens;
+  KG_RETURN_IF_ERROR(setNamedActors(group, &tokens));
   // Extraction in parallel (Extractor::extract is const and thread-safe);
   // no addKnownActor runs meanwhile.
   std::vector<extract::Extraction> results(todo.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t k = next++; k < todo.size(); k = next++) results[k] = extractor_.extract(articles[todo[k]]);
+    for (size_t k = next++; k < todo.size(); k = next++)
+      results[k] = extractArticle(articles[todo[k]], std::move(tokens[k]));
   };
   std::vector<std::thread> workers;
   const size_t helpers = std::min(options_.threads, todo.size()) - (todo.empty() ? 0 : 1);
@@ -218,8 +231,9 @@ Status Ingestor::ingestArticle(const extract::Article& article) {
     }
   }
   const extract::Article* one[] = {&article};
-  KG_RETURN_IF_ERROR(setNamedActors(one));
-  return commitExtraction(article, extractor_.extract(article));
+  std::vector<std::vector<extract::Token>> tokens;
+  KG_RETURN_IF_ERROR(setNamedActors(one, &tokens));
+  return commitExtraction(article, extractArticle(article, std::move(tokens[0])));
 }
 
 namespace {

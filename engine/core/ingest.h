@@ -93,8 +93,15 @@ class Ingestor {
   // the other stored actors that `articles` name, each group ascending by id,
   // no others (a no-op with kAll). The constant group first lets the
   // extractor keep its registrations from article to article.
-  // Errors: the store's.
-  Status setNamedActors(std::span<const extract::Article* const> articles);
+  // Fills (*tokens)[k] with the tokens of articles[k] that it reads for this
+  // (extract::tokenize, no MeCab), for extractArticle to hand on; with kAll
+  // it leaves them empty. Errors: the store's.
+  Status setNamedActors(std::span<const extract::Article* const> articles,
+                        std::vector<std::vector<extract::Token>>* tokens);
+  // Extracts `article`: with kNamed through Extractor::extractTokenized and
+  // the `tokens` setNamedActors read, so the text is not tokenized twice.
+  // Safe from the extraction threads (Extractor::extract is).
+  extract::Extraction extractArticle(const extract::Article& article, std::vector<extract::Token>&& tokens) const;
   // kAll: Extractor::addKnownActor (a no-op with kNamed).
   void tellExtractor(const Actor& actor);
 

@@ -12,12 +12,16 @@ namespace {
 // extract/actors/mention_index.cpp: MentionIndex::addAlias).
 constexpr size_t kMaxNameWords = 12;
 
+// The tokens namedActors reads: script runs (no MeCab), the words
+// extract::nameKeys splits a stored name into, so that a run's keys are the
+// keys the store indexed that name under.
+std::vector<extract::Token> nameTokens(std::string_view text) {
+  return extract::tokenize(text, 0, text.size(), nullptr);
+}
+
 // namedActors with `probeKey(key, next)` answering as GraphStore::probeNameKey.
 template <typename Probe>
-Result<std::vector<ActorId>> namedActorsWith(Probe&& probeKey, std::string_view text) {
-  // Script runs (no MeCab): the words extract::nameKeys splits a stored name
-  // into, so a run's keys are the keys the store indexed that name under.
-  const std::vector<extract::Token> tokens = extract::tokenize(text, 0, text.size(), nullptr);
+Result<std::vector<ActorId>> namedActorsWith(Probe&& probeKey, std::span<const extract::Token> tokens) {
   std::vector<ActorId> found;
   auto probe = [&](const std::string& key, char next) -> Result<bool> {
     auto p = probeKey(key, next);
@@ -79,11 +83,15 @@ Result<std::vector<ActorId>> namedActors(const storage::GraphStore& store, std::
         last = std::move(p).value();
         return &last;
       },
-      text);
+      nameTokens(text));
 }
 
 Result<std::vector<ActorId>> namedActors(NameIndexCache& cache, std::string_view text) {
-  return namedActorsWith([&](std::string_view key, char next) { return cache.probe(key, next); }, text);
+  return namedActors(cache, nameTokens(text));
+}
+
+Result<std::vector<ActorId>> namedActors(NameIndexCache& cache, std::span<const extract::Token> tokens) {
+  return namedActorsWith([&](std::string_view key, char next) { return cache.probe(key, next); }, tokens);
 }
 
 }  // namespace kg::core

@@ -16,11 +16,13 @@
 // const methods are).
 #pragma once
 
+#include <span>
 #include <string_view>
 #include <vector>
 
 #include "base/status.h"
 #include "core/name_index_cache.h"
+#include "extract/actors/tokens.h"
 #include "model/actor.h"
 #include "storage/graph_store.h"
 
@@ -43,5 +45,9 @@ Result<std::vector<ActorId>> namedActors(const storage::GraphStore& store, std::
 // The same, each probe answered by `cache` (NameIndexCache::probe: what the
 // store answers, from memory when asked before). Call cache.sync() first.
 Result<std::vector<ActorId>> namedActors(NameIndexCache& cache, std::string_view text);
+// The same for a text the caller has tokenized: requires tokens ==
+// extract::tokenize(text, 0, text.size(), nullptr), which the caller may then
+// hand on to Extractor::extractTokenized rather than tokenize the text again.
+Result<std::vector<ActorId>> namedActors(NameIndexCache& cache, std::span<const extract::Token> tokens);
 
 }  // namespace kg::core

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "extract/actors/tokens.h"
 #include "extract/article.h"
 #include "extract/coding/english_events.h"
 #include "model/actor.h"
@@ -74,6 +75,17 @@ class Extractor {
   // The actors and edges of one article. Never fails on odd text; an article
   // with nothing recognisable yields an empty Extraction.
   virtual Extraction extract(const Article& article) const = 0;
+
+  // extract(article) for an article the caller has tokenized already:
+  // requires tokens == tokenize(article.text, 0, article.text.size(), nullptr)
+  // (core's namedActors reads them to find the stored actors the article
+  // names). Returns what extract(article) returns; an implementation may take
+  // its sentences' tokens from `tokens` (actors/token_slice.h) rather than
+  // tokenize the text a second time. This default ignores them.
+  virtual Extraction extractTokenized(const Article& article, std::vector<Token> tokens) const {
+    (void)tokens;
+    return extract(article);
+  }
 };
 
 }  // namespace kg::extract

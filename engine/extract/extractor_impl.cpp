@@ -10,6 +10,7 @@
 #include "extract/actors/known_as.h"
 #include "extract/actors/name_fold.h"
 #include "extract/actors/petrarch_actors.h"
+#include "extract/actors/token_slice.h"
 #include "extract/coding/actor_codes.h"
 #include "extract/coding/coder_lexicon.h"
 #include "extract/coding/follow_suit.h"
@@ -525,7 +526,7 @@ static void summonsAimedAtEnvoysState(const std::vector<Entity>& entities, std::
   }
 }
 
-Extraction ExtractorImpl::extract(const Article& article) const {
+Extraction ExtractorImpl::extractWith(const Article& article, std::vector<Token>* whole) const {
   Extraction result;
   Resolver resolver(catalog_, *offices_, article.doc.date);
   std::vector<Sentence> sentences = article.sentences;
@@ -604,6 +605,9 @@ Extraction ExtractorImpl::extract(const Article& article) const {
   };
 
   PreviousSentence nextPrevious;  // what the sentence just read named (findRelations)
+  // takeTokens moves a sentence's tokens out of `whole`: a sentence that does
+  // not start after the last one taken (none from the segmenter) is tokenized anew.
+  size_t takenUpTo = 0;
   for (size_t si = 0; si < sentences.size(); ++si) {
     sentenceAt = si;
     const PreviousSentence previous = std::move(nextPrevious);
@@ -620,7 +624,10 @@ Extraction ExtractorImpl::extract(const Article& article) const {
         if (result.outlet.empty()) result.outlet = d->outlet;
       }
     }
-    const std::vector<Token> tokens = tokenize(article.text, bodyBegin, s.end, ja_.get());
+    const bool take = whole != nullptr && bodyBegin >= takenUpTo;
+    const std::vector<Token> tokens = take ? takeTokens(article.text, *whole, bodyBegin, s.end, ja_.get())
+                                           : tokenize(article.text, bodyBegin, s.end, ja_.get());
+    if (take) takenUpTo = s.end;
     const std::vector<Mention> mentions = findMentions(tokens, *index_, &resolver);
     for (const KnownAs& k : findKnownAs(article.text, tokens, mentions))
       resolver.addLearnedAlias(mentions[k.mention].entity, k.alias);

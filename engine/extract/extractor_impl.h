@@ -45,7 +45,10 @@ class ExtractorImpl final : public Extractor {
   void addKnownActor(const Actor& actor) override;
   void setArticleActors(const std::vector<Actor>& actors) override;
   const std::vector<std::string>& dictionaryKeys() const override { return dictionaryKeys_; }
-  Extraction extract(const Article& article) const override;
+  Extraction extract(const Article& article) const override { return extractWith(article, nullptr); }
+  Extraction extractTokenized(const Article& article, std::vector<Token> tokens) const override {
+    return extractWith(article, &tokens);
+  }
 
   // Non-fatal problems met while loading (PETRARCH dates that do not parse).
   const std::vector<std::string>& warnings() const override { return warnings_; }
@@ -53,6 +56,9 @@ class ExtractorImpl final : public Extractor {
 
  private:
   ExtractorImpl() = default;
+  // extract(), each sentence's tokens taken from `*whole` (the article's
+  // tokens, see extractTokenized) when it is given, tokenized otherwise.
+  Extraction extractWith(const Article& article, std::vector<Token>* whole) const;
 
   Catalog catalog_;
   std::unique_ptr<JapaneseSegmenter> ja_;

@@ -537,6 +537,42 @@ TEST_CASE("Extractor: identity keys handed to the engine never join two actors o
   }
 }
 
+TEST_CASE("Extractor: extractTokenized, given the article's tokens, extracts what extract() does",
+          "[extract][extractor]") {
+  // Every seed page: English, Arabic and Japanese articles (whose sentences
+  // MeCab splits, so they are tokenized anew), datelines and headlines.
+  size_t articles = 0;
+  for (const auto& entry : fs::directory_iterator(KG_SEEDS_DIR)) {
+    std::vector<ReadWarning> warnings;
+    ReadStats stats;
+    readBuffer(
+        entry.path().string(), readFile(entry.path()),
+        [&](RawDocument&& d) {
+          for (const Article& a : toArticles(d, {})) {
+            ++articles;
+            const Extraction plain = extractor().extract(a);
+            const Extraction taken = extractor().extractTokenized(a, tokenize(a.text, 0, a.text.size(), nullptr));
+            INFO(entry.path().filename().string() << ": " << a.doc.title);
+            CHECK(taken.outlet == plain.outlet);
+            REQUIRE(taken.actors.size() == plain.actors.size());
+            for (size_t k = 0; k < plain.actors.size(); ++k) {
+              CHECK(taken.actors[k].actor == plain.actors[k].actor);
+              CHECK(taken.actors[k].nameKeys == plain.actors[k].nameKeys);
+              CHECK(taken.actors[k].learnedAliases == plain.actors[k].learnedAliases);
+            }
+            REQUIRE(taken.edges.size() == plain.edges.size());
+            for (size_t k = 0; k < plain.edges.size(); ++k) {
+              CHECK(taken.edges[k].src == plain.edges[k].src);
+              CHECK(taken.edges[k].dst == plain.edges[k].dst);
+              CHECK(taken.edges[k].edge == plain.edges[k].edge);
+            }
+          }
+        },
+        &warnings, &stats);
+  }
+  CHECK(articles > 30);
+}
+
 TEST_CASE("Extractor: extract() may run on several threads at once with the same results", "[extract][extractor]") {
   std::vector<Article> articles;
   for (const char* text : {"Soleimani and al-Muhandis were killed by a US drone near Baghdad airport.",
