@@ -55,7 +55,8 @@ struct CatalogActor {
   // written, never by consonant skeleton: "Madrid" would otherwise match a
   // capitalised "Modeled" ("exact" lines).
   std::vector<std::string> exactAliases;
-  // A person's recorded death ("died DATE" line): no act of theirs, and no
+  // A person's recorded death ("died DATE" line; unknown when none is
+  // recorded, and for any actor that is no person): no act of theirs, and no
   // material act on them, comes after it (extractor_impl.cpp boundByDeath).
   Date died;
 };

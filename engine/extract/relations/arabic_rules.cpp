@@ -200,6 +200,12 @@ bool inSetAfterProclitic(const WordSet& set, const std::string& w) {
   return c == 0x0644 && rest.rfind("\u0644", 0) == 0 && set.contains("\u0627" + rest);
 }
 
+// True when normalized word `w` is a word of a title (leader_titles or
+// official_titles), a proclitic allowed before it.
+bool isTitleWord(const std::string& w) {
+  return inSetAfterProclitic(arabicWords().officialTitles, w) || inSetAfterProclitic(arabicWords().leaderTitles, w);
+}
+
 // The office a title written in the two words before token `at` states:
 // LEADER_OF or OFFICIAL_OF (official_titles win: "نائب الرئيس"), or nullopt
 // when neither word is a title word.
@@ -235,9 +241,7 @@ const Mention* personAfterGivenNames(const ArabicScan& s, const Mention& m, cons
     for (const auto& n : mentions)
       if (n.tokBegin == at) return entities[n.entity].actor.kind == ActorKind::kPerson ? &n : nullptr;
     if (at >= s.tokens.size() || s.tokens[at].script != Script::kArabic || s.norm[at].empty()) return nullptr;
-    if (inSetAfterProclitic(arabicWords().officialTitles, s.norm[at]) ||
-        inSetAfterProclitic(arabicWords().leaderTitles, s.norm[at]))
-      return nullptr;
+    if (isTitleWord(s.norm[at])) return nullptr;
     ++at;
   }
   return nullptr;
@@ -272,8 +276,7 @@ void collectArgs(ArabicScan& s, const std::vector<Mention>& mentions, const std:
     const ActorKind kind = entities[m.entity].actor.kind;
     const bool ofBody = m.tokBegin < tokens.size() && tokens[m.tokBegin].lower.rfind("\u0644", 0) == 0;
     const bool titledBody = kind != ActorKind::kState && m.tokBegin > 0 && m.tokBegin <= tokens.size() &&
-                            (inSetAfterProclitic(arabicWords().leaderTitles, s.norm[m.tokBegin - 1]) ||
-                             inSetAfterProclitic(arabicWords().officialTitles, s.norm[m.tokBegin - 1]));
+                            isTitleWord(s.norm[m.tokBegin - 1]);
     if (kind != ActorKind::kPerson && (ofBody || titledBody)) {
       if (const Mention* holder = personRightAfter(m, mentions, entities)) {
         for (size_t q = m.tokBegin; q < m.tokEnd && q < tokens.size(); ++q) s.transparent[q] = true;

@@ -100,6 +100,8 @@ bool isReportingVerb(std::string_view lemma);
 bool governsGerund(std::string_view lemma);
 // Verbs whose participle before "to" or "by" ties a phrase to its owner
 // ("sites linked to X", "depots used by Y"): a reduced relative clause.
+// (The coder's owning_link_verbs, data/english_coder_words.txt, is the
+// narrower list of links that make X the owner; syntax reads no coder data.)
 bool linksToOwner(std::string_view lemma);
 
 // Words of time a gerund may follow as an adjunct with the main clause's
