@@ -232,6 +232,10 @@ namespace {
 //                   its last frozen measure).
 //   heldout_fresh26/ written in session 40 by a helper that never read the extractor's rules or
 //                   outputs: 68/127, 71/81 at 62bdd3b (session 39's end).
+//   heldout_fresh27/ written in session 42 by a helper that never read the extractor's rules or
+//                   outputs: 79/134, 91/101 at 9551990 (session 41's end).
+//   heldout_fresh28/ written in session 42 by a helper that never read the extractor's rules or
+//                   outputs, as a TUNING set (its sentences and misses are read): 99/211, 104/129 at 9551990.
 //   heldout_jaar1/  the first Japanese and Arabic frozen set (session 28): 5/33, 5/10 when
 //                   written (f9d9962).
 // Session 28 (2026-12-05): rebuttals dated and in apposition, reactions in apposition, answers to
@@ -342,6 +346,10 @@ constexpr HeldoutSet kSets[] = {
                                            // end, 818bc50)
     {KG_HELDOUT_FRESH26_DIR, 53, 87, 60},  // 68/127, 71/81 when written (session 40, by a helper that never saw the
                                            // rules or outputs; measured at 62bdd3b, session 39's end)
+    {KG_HELDOUT_FRESH27_DIR, 57, 88, 60},  // 79/134, 91/101 when written (session 42, by a helper that never saw the
+                                           // rules or outputs; measured at 9551990, session 41's end)
+    {KG_HELDOUT_FRESH28_DIR, 45, 78, 80},  // a tuning set: 99/211, 104/129 when written (session 42, by a helper that
+                                           // never saw the rules or outputs; measured at 9551990)
     {KG_HELDOUT_FRESH21_DIR, 44, 84,
      50},  // 60/136, 65/77 when written (session 35, by a helper that never saw the rules or outputs; measured at
            // 89c4313, session 34's end); the same at session 35's end
