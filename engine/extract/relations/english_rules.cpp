@@ -293,6 +293,10 @@ class Clauses {
       for (size_t a = static_cast<size_t>(k) + 1; a < args_.size(); ++a) {
         bool conj = false;
         if (!coordination(args_[cur]->tokEnd, args_[a]->tokBegin, &conj)) break;
+        // "attacked Kyiv, and Berlin said ...": a comma before the "and"
+        // right after the first phrase joins clauses, not two objects (a list
+        // with a serial comma has three: "A, B, and C").
+        if (chain.empty() && conj && commaThenAnd(args_[cur]->tokEnd, args_[a]->tokBegin)) break;
         chain.push_back(a);
         if (conj) accepted = chain.size();
         cur = a;
@@ -316,6 +320,12 @@ class Clauses {
       return false;
     }
     return joined;
+  }
+  // True when the gap [from, to) holds a comma followed by "and".
+  bool commaThenAnd(size_t from, size_t to) const {
+    for (size_t k = from; k + 1 < to; ++k)
+      if (t_[k].lower == "," && t_[k + 1].lower == "and") return true;
+    return false;
   }
   bool conditional(size_t tok) const {
     for (size_t q = tok; q > 0; --q) {

@@ -226,3 +226,21 @@ TEST_CASE("Relations: a state does not criticise its own office-holder: partisan
   CHECK(hasLine(facts("Thousands of Chileans protested against President Sebastian Pinera on Friday.", "2019-10-26"),
                 "Chile -PROTEST-> Sebastian Pinera"));
 }
+
+TEST_CASE("Relations: a comma before 'and' after the object opens a new clause, not a second object",
+          "[extract][relations]") {
+  // "Berlin" is the subject of "said", not a second target of the attack.
+  const auto f = facts("Russia attacked Kyiv, and Berlin said it would send help.", "2022-03-01");
+  CHECK(hasLine(f, "Russia -ASSAULT-> Ukraine"));
+  CHECK_FALSE(hasLine(f, "Russia -ASSAULT-> Germany"));
+  const auto g = facts(
+      "The United States, France and Germany backed Madrid, and Berlin said it would not "
+      "recognise the declaration.",
+      "2017-10-28");
+  CHECK(hasLine(g, "France -SUPPORT-> Spain"));
+  CHECK_FALSE(hasLine(g, "France -SUPPORT-> Germany"));
+  // A serial-comma list of three stays one list of objects.
+  const auto h = facts("Russia expelled diplomats from Britain, France, and Germany.", "2018-03-30");
+  CHECK(hasLine(h, "Russia -SANCTION-> Germany"));
+  CHECK(hasLine(h, "Russia -SANCTION-> France"));
+}
