@@ -413,11 +413,38 @@ class Chunker {
       // a possessive the adverb may open the owned phrase.
       bool adverbAdj = w_[j].pos == Pos::kAdverb && j + 1 < n && w_[j + 1].pos == Pos::kAdjective &&
                        owner_[j] == Owner::kFree && (j > i || (i > 0 && w_[i - 1].pos == Pos::kPossessive));
-      if (adjCoord || adverbAdj) { ++j; continue; }
+      if (adjCoord || adverbAdj || adjectiveListComma(j, i)) {
+        ++j;
+        continue;
+      }
       break;
     }
     if (j < n && w_[j].pos == Pos::kPossessive && j > i) ++j;
     return j;
+  }
+
+  // "the British, French and German foreign ministers": a comma after an
+  // adjective of the phrase begun at `start` joins it to a list of
+  // adjectives that a coordinator closes before the phrase's noun (ADJ ,
+  // ADJ ... and ADJ NOUN), so all of them qualify that noun. A comma after
+  // an adjective with no such list ahead ("was peaceful, British officials
+  // said") ends the phrase.
+  bool adjectiveListComma(uint32_t j, uint32_t start) const {
+    const uint32_t n = static_cast<uint32_t>(w_.size());
+    if (!(j > start && w_[j].lower == ","sv && w_[j - 1].pos == Pos::kAdjective)) return false;
+    bool coordinated = false;
+    for (uint32_t k = j + 1; k < n; ++k) {
+      const Pos p = w_[k].pos;
+      if (p == Pos::kAdjective) continue;
+      if (w_[k].lower == ","sv && !coordinated && k + 1 < n && w_[k + 1].pos == Pos::kAdjective) continue;
+      if (p == Pos::kCoordinator && !coordinated && w_[k - 1].pos == Pos::kAdjective && k + 1 < n &&
+          w_[k + 1].pos == Pos::kAdjective) {
+        coordinated = true;
+        continue;
+      }
+      return coordinated && w_[k - 1].pos == Pos::kAdjective && (p == Pos::kNoun || p == Pos::kProperNoun);
+    }
+    return false;
   }
 
   uint32_t headOf(WordSpan s) const {

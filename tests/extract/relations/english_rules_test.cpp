@@ -244,3 +244,13 @@ TEST_CASE("Relations: a comma before 'and' after the object opens a new clause, 
   CHECK(hasLine(h, "Russia -SANCTION-> Germany"));
   CHECK(hasLine(h, "Russia -SANCTION-> France"));
 }
+
+TEST_CASE("Relations: each demonym of a list on one agent noun names its state", "[extract][relations]") {
+  const auto f = facts(
+      "The British, French and German foreign ministers urged Tehran on Thursday to keep "
+      "its commitments.",
+      "2019-05-10");
+  CHECK(hasLine(f, "United Kingdom -REQUEST-> Iran"));
+  CHECK(hasLine(f, "France -REQUEST-> Iran"));
+  CHECK(hasLine(f, "Germany -REQUEST-> Iran"));
+}

@@ -162,6 +162,16 @@ TEST_CASE("Chunker: coordinated NPs have members", "[extract][syntax]") {
   int32_t officials = topNp(c, "Polish and Czech officials");
   CHECK(c.nps[static_cast<size_t>(officials)].base);
   CHECK(head(c, officials) == "officials");
+
+  // ... and so does a list of them with commas that "and" closes.
+  syn::SentenceParse d =
+      syn::parse(lexicon(), "The British, French and German foreign ministers urged Tehran to comply.", 0);
+  int32_t ministers = topNp(d, "The British, French and German foreign ministers");
+  CHECK(d.nps[static_cast<size_t>(ministers)].base);
+  CHECK(head(d, ministers) == "ministers");
+  // A comma after a predicative adjective ends its phrase.
+  syn::SentenceParse e = syn::parse(lexicon(), "The rally was peaceful, British officials said.", 0);
+  topNp(e, "British officials");
 }
 
 TEST_CASE("Chunker: a second object after 'and' opening a clause is not coordinated", "[extract][syntax]") {
