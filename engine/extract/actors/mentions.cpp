@@ -1189,13 +1189,15 @@ void attachTitleAcrossComma(MentionScan& s, Mention& m) {
     // "its ambassador to Algeria, X", "a Chinese consul in Toronto, X": the
     // post's place between the title and the comma is no owner.
     const size_t tEnd = q + tl->second;
-    // (a known non-person, or one capitalised word: "in Toronto").
+    // (a known non-person, "the" allowed before it: "to the United Nations";
+    // or one capitalised word: "in Toronto").
+    const size_t place = tEnd + 2 < comma && tokens[tEnd + 1].lower == "the" ? tEnd + 2 : tEnd + 1;
     const bool postPlace =
-        tEnd + 1 < comma && (tokens[tEnd].lower == "to" || tokens[tEnd].lower == "in") &&
-        (s.owner[tEnd + 1] >= 0 ? s.out[s.owner[tEnd + 1]].tokBegin == tEnd + 1 &&
-                                      s.out[s.owner[tEnd + 1]].tokEnd == comma &&
-                                      s.entityOf(s.out[s.owner[tEnd + 1]]).actor.kind != ActorKind::kPerson
-                                : tEnd + 2 == comma && tokens[tEnd + 1].word && tokens[tEnd + 1].capital);
+        place < comma && (tokens[tEnd].lower == "to" || tokens[tEnd].lower == "in") &&
+        (s.owner[place] >= 0
+             ? s.out[s.owner[place]].tokBegin == place && s.out[s.owner[place]].tokEnd == comma &&
+                   s.entityOf(s.out[s.owner[place]]).actor.kind != ActorKind::kPerson
+             : place == tEnd + 1 && tEnd + 2 == comma && tokens[tEnd + 1].word && tokens[tEnd + 1].capital);
     if (tEnd != comma && !postPlace) continue;
     auto [own, ownerMention] = titleOwner(s, q);
     const std::string& before = q > 0 ? tokens[q - 1].lower : std::string();

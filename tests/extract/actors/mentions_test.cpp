@@ -157,6 +157,14 @@ TEST_CASE("Mentions: a name in apposition to 'OWNER's ambassador to STATE' is a 
   CHECK(kg::extract::testing::facts("The Treasury imposed sanctions on Thursday on Iran's ambassador to Iraq, Iraj Masjedi.",
                                     "2020-10-22")
             .count("Iraj Masjedi -OFFICIAL_OF-> Iran") == 1);
+  // ... and so is one to a body named with "the": "to the United Nations".
+  CHECK(kg::extract::testing::facts(
+            "The US ambassador to the United Nations, Susan Rice, condemned Russia on Saturday.", "2012-02-05")
+            .count("Susan Rice -OFFICIAL_OF-> United States") == 1);
+  CHECK(
+      kg::extract::testing::facts(
+          "Libya's ambassador to the United Nations, Abdurrahman Shalgham, condemned Russia on Saturday.", "2012-02-05")
+          .count("Abdurrahman Shalgham -OFFICIAL_OF-> Libya") == 1);
   // Without the owner or the title, a capitalised pair after a comma is no one.
   CHECK(actorNames("The talks moved to Iraq, Baghdad Airport.").count("Baghdad Airport") == 0);
 }
