@@ -336,6 +336,28 @@ std::optional<size_t> titleOwnerWord(const StandingScan& s, const Mention& m) {
   return std::nullopt;
 }
 
+// True when the sentence opens with a group named by a common noun, not by
+// its name ("The Iran-backed group ...", "The militia ..."): its "its" and
+// "their" are that group's, whose name only the sentence before can give.
+bool opensWithUnnamedGroup(const StandingScan& s) {
+  const auto& tokens = s.tokens;
+  if (tokens.empty() || tokens[0].lower != "the") return false;
+  for (size_t k = 1; k < tokens.size() && k < 6; ++k) {
+    const Token& t = tokens[k];
+    if (!t.word) return false;
+    const std::string& w = t.lower;
+    if (w == "group" || w == "militia" || w == "movement" || w == "faction" || w == "organisation" ||
+        w == "organization")
+      return true;
+    const bool named = std::any_of(s.mentions.begin(), s.mentions.end(),
+                                   [&](const Mention& o) { return o.tokBegin <= k && k < o.tokEnd; });
+    // Only a compound's first half ("Iran-" in "Iran-backed") may be a name here.
+    if (named && !tokens[k].hyphenAfter) return false;
+    if (!named && t.capital && !t.hyphenBefore) return false;
+  }
+  return false;
+}
+
 // The actor the owner word at `det` stands for: for "his"/"her" the nearest
 // person before it; for "its"/"their" the nearest state, organisation or
 // group before it; for "the country's" the nearest state, for "the group's"
@@ -355,9 +377,13 @@ const Mention* titleOwner(const StandingScan& s, const Mention& m, size_t det) {
   // the sentence ("Wagner fighters halted their march on Moscow after ...
   // a deal with their leader, X"), unless it only owns something ("Israel's
   // strike on Hezbollah killed its leader").
+  // The first half of a compound ("Iran" in "the Iran-backed group ... its
+  // commander") qualifies the phrase's noun and owns nothing.
+  if ((w == "its" || w == "their") && opensWithUnnamedGroup(s)) return nullptr;
   const Mention* found = nullptr;
   for (const Mention& o : s.mentions) {
     if (&o == &m || o.tokEnd > det || !fits(s.entities[o.entity].actor.kind)) continue;
+    if (s.tokens[o.tokEnd - 1].hyphenAfter) continue;
     const bool opens = o.tokBegin == 0 || (o.tokBegin == 1 && s.tokens[0].lower == "the");
     if (opens && !o.possessive && (w == "its" || w == "their")) return &o;
     if (!found || o.tokBegin > found->tokBegin) found = &o;
@@ -366,12 +392,19 @@ const Mention* titleOwner(const StandingScan& s, const Mention& m, size_t det) {
 }
 
 // The body of the sentence before (PreviousSentence::bodies) that the owner
-// noun at `det` ("the agency's", "the group's", not "its" or "his") stands
-// for when its own sentence names none before it: the one whose name holds
+// noun at `det` ("the agency's", "the group's", not "his", nor "its" but in
+// a sentence opened by an unnamed group, where it is the only armed group
+// or organisation the sentence before named) stands for when its own
+// sentence names none before it: the one whose name holds
 // that noun ("the International Atomic Energy Agency" for "the agency's"),
 // else the only one named; kNoActor when none fits or several do.
 size_t bodyOfSentenceBefore(const StandingScan& s, size_t det) {
   const std::string w = ownerWord(s.tokens[det]);
+  if ((w == "its" || w == "their") && opensWithUnnamedGroup(s)) {
+    if (s.previous.bodies.size() != 1) return kNoActor;
+    const ActorKind k = s.entities[s.previous.bodies.front()].actor.kind;
+    return k == ActorKind::kArmedGroup || k == ActorKind::kOrganisation ? s.previous.bodies.front() : kNoActor;
+  }
   if (w.empty() || w == "his" || w == "her" || w == "its" || w == "their") return kNoActor;
   if (countryOwner(w)) return kNoActor;
   for (const Mention& o : s.mentions)

@@ -769,3 +769,20 @@ TEST_CASE("Standing: a group's second-in-command is no leader of it", "[extract]
   CHECK_FALSE(f.count("Abu Mahdi al-Muhandis -LEADER_OF-> Popular Mobilization Forces"));
   CHECK(kg::extract::testing::hasLine(f, "Abu Mahdi al-Muhandis -MEMBER_OF-> Popular Mobilization Forces"));
 }
+
+TEST_CASE("Standing: 'its' in a sentence opened by an unnamed group is that group's, never the compound's backer",
+          "[extract][relations]") {
+  // "Iran" only qualifies "group": Shukr is no official of Iran.
+  const auto alone =
+      kg::extract::testing::facts("The Iran-backed group mourned its commander Fuad Shukr.", "2024-08-26");
+  for (const auto& line : alone) CHECK(line.find("Fuad Shukr -OFFICIAL_OF-> Iran") == std::string::npos);
+  // With the group named in the sentence before, "its" is that group.
+  const auto named = kg::extract::testing::facts(
+      "Hezbollah fired rockets at Israel on Sunday. The Iran-backed group mourned its commander Fuad Shukr.",
+      "2024-08-26");
+  CHECK_FALSE(named.count("Fuad Shukr -OFFICIAL_OF-> Iran"));
+  CHECK((named.count("Fuad Shukr -LEADER_OF-> Hezbollah") + named.count("Fuad Shukr -MEMBER_OF-> Hezbollah")) == 1);
+  // A named opener keeps its own reading ("Hezbollah mourned its commander").
+  CHECK(kg::extract::testing::facts("Hezbollah mourned its commander Fuad Shukr.", "2024-08-26")
+            .count("Fuad Shukr -LEADER_OF-> Hezbollah") == 1);
+}
