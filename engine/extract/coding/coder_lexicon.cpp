@@ -44,6 +44,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"mediated_nouns", &W::mediatedNouns},
     {"group_people_heads", &W::groupPeopleHeads},
     {"solidarity_nouns", &W::solidarityNouns},
+    {"sanctions_under_nouns", &W::sanctionsUnderNouns},
     {"solidarity_prepositions", &W::solidarityPrepositions},
     {"the_country_heads", &W::theCountryHeads},
     {"counted_person_heads", &W::countedPersonHeads},

@@ -343,6 +343,28 @@ std::vector<CodedEvent> solidarityEvents(const syntax::SentenceParse& p, const N
   return out;
 }
 
+// "Raisi, who has been under US sanctions since 2019", "the bank was placed
+// under EU sanctions": a subject under (sanctions_under_nouns) the
+// sanctions or embargo of X is sanctioned by X (CAMEO 163), as the clause's
+// verb tells it; each party the phrase names ("US and EU sanctions") acts.
+// None when the clause is negated, modal or future ("would not be under").
+std::vector<CodedEvent> underSanctionsEvents(const syntax::SentenceParse& p, const NpActors& actors) {
+  std::vector<CodedEvent> out;
+  for (size_t ci = 0; ci < p.clauses.size(); ++ci) {
+    const syntax::Clause& c = p.clauses[ci];
+    if (isUnasserted(p.vgs[c.verb])) continue;
+    for (uint32_t k : c.pps) {
+      const syntax::PrepPhrase& under = p.pps[k];
+      if (under.prep != "under" || under.np == syntax::kNoIndex) continue;
+      if (!englishCoderWords().sanctionsUnderNouns.contains(p.words[p.nps[under.np].head].lemma)) continue;
+      for (const auto& [target, targetNp] : partiesOf(p, actors, c.subject))
+        for (const auto& [source, sourceNp] : partiesOf(p, actors, under.np))
+          if (source != target) out.push_back(nominalEvent(source, sourceNp, target, targetNp, "163", ci));
+    }
+  }
+  return out;
+}
+
 // "Morocco agreed on Thursday to establish diplomatic relations with
 // Israel", "Serbia agreed to normalise ties with Kosovo": an agreement
 // (agreeing_verbs) whose complement is done "with Y" is an agreement with Y
@@ -1186,6 +1208,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   for (CodedEvent& e : solidarityEvents(parse, actors)) extra.push_back(std::move(e));
   for (CodedEvent& e : agreedWithEvents(parse, actors)) extra.push_back(std::move(e));
   for (CodedEvent& e : refusalEvents(parse, actors)) extra.push_back(std::move(e));
+  for (CodedEvent& e : underSanctionsEvents(parse, actors)) extra.push_back(std::move(e));
   exchangeEvents(parse, actors, discourse ? discourse->isState : nullptr, demonymStates, &coded, denied);
   for (CodedEvent& e : extra) {
     const bool known = std::any_of(coded.begin(), coded.end(), [&](const CodedEvent& c) {

@@ -3144,3 +3144,16 @@ TEST_CASE("Coder: thanking or criticising X for doing something tells X's act as
   CHECK(has(c, "Iran -ACCUSE-> Israel"));
   CHECK_FALSE(anyLineHas(c, "Israel -ASSAULT->"));
 }
+
+TEST_CASE("Coder: a subject under X's sanctions is sanctioned by X", "[extract][coder]") {
+  const auto a = facts("Ebrahim Raisi has been under US sanctions since 2019.", "2021-06-20");
+  INFO(dump(a));
+  CHECK(has(a, "United States -COERCE-> Ebrahim Raisi"));
+  const auto b = facts("Ebrahim Raisi, who has been under US sanctions since 2019, won the election.", "2021-06-20");
+  INFO(dump(b));
+  CHECK(has(b, "United States -COERCE-> Ebrahim Raisi"));
+  // Not when the clause denies it or only supposes it.
+  const auto c = facts("Ebrahim Raisi would not be under US sanctions.", "2021-06-20");
+  INFO(dump(c));
+  CHECK_FALSE(anyLineHas(c, "United States -COERCE->"));
+}
