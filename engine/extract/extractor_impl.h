@@ -12,6 +12,10 @@
 // to happen); a noun trigger with no tense ("the killing of", which may name
 // an act years old) with no date of its own stays undated, and joins the
 // one edge of its fact when the store has exactly one (storage/merge_rule.h).
+// A support stated as a standing state ("the Iran-backed militia": SUPPORT
+// with no CAMEO code) holds on the article's date (kArticle), never on the
+// day of the sentence's own event; the store grows one edge over the
+// articles that state it (merge_rule.h isStatedSupport).
 // Never an open-start "on or before" range: it
 // would overlap every earlier query window. A title or appositive
 // ("Secretary of State Mike Pompeo") yields a standing edge held on the

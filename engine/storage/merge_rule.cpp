@@ -71,6 +71,10 @@ bool sameStatus(const Edge& a, const Edge& b) {
 
 bool readFromText(DateBasis b) { return b == DateBasis::kText || b == DateBasis::kArticle; }
 
+bool isStatedSupport(const Edge& e) {
+  return e.type == EdgeType::kSupport && e.cameo.empty() && readFromText(e.dateBasis) && e.when.anyKnown();
+}
+
 int32_t gap(const DateRange& a, const DateRange& b) {
   const int32_t af = a.firstDay(), al = a.lastDay(), bf = b.firstDay(), bl = b.lastDay();
   if (al < bf) return bf - al;
@@ -84,6 +88,10 @@ std::optional<int> rank(const Edge& stored, const Edge& incoming, bool titleMatt
     return stored.title == incoming.title || (isStandingType(stored.type) && sameTitle(stored.title, incoming.title))
                ? std::optional<int>(0)
                : std::nullopt;
+  if (isStatedSupport(stored) && isStatedSupport(incoming)) {
+    if (stored.title != incoming.title) return std::nullopt;
+    return stored.when == incoming.when ? 0 : 5;
+  }
   return isStandingType(stored.type) ? rankStanding(stored, incoming, titleMatters) : rankEvent(stored, incoming);
 }
 
@@ -94,7 +102,7 @@ void mergeDates(Edge* stored, const Edge& in) {
     stored->dateBasis = in.dateBasis;
     return;
   }
-  if (isStandingType(stored->type)) {
+  if (isStandingType(stored->type) || (isStatedSupport(*stored) && isStatedSupport(in))) {
     if (!readFromText(stored->dateBasis) || !readFromText(in.dateBasis)) return;  // a recorded tenure keeps its dates
     // A text office grows to cover the mention (ends compared by their days).
     if (in.when.from.known() && (!stored->when.from.known() || in.when.from.days() < stored->when.from.days()))

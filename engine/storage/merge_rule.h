@@ -80,6 +80,15 @@ inline constexpr int32_t kScanAfter = kArticleLagDays;
 // caller passes it when that tenure is the only one recorded for the pair.
 std::optional<int> rank(const Edge& stored, const Edge& incoming, bool titleMatters = true);
 
+// A support the text states as a standing state rather than as an act: a
+// SUPPORT with no CAMEO code, dated from text (basis text or article): "the
+// Iran-backed militia", "groups supported by Tehran". Two such reports are
+// one edge whose dates grow to cover both (as two text mentions of an
+// office, rank 5): the support was seen from the first article that states
+// it to the last. An act of support has a code (051 praise, 057 a signed
+// agreement) and merges as an event.
+bool isStatedSupport(const Edge& e);
+
 // The mode that marks an event announced, planned, threatened or
 // hypothetical rather than done (the extractor's planned mode).
 inline constexpr std::string_view kPlannedMode = "planned";
@@ -101,8 +110,8 @@ bool readFromText(DateBasis b);
 // incoming fact it matched. Events: a date read in the sentence beats an
 // article's date; with the same basis a finer precision wins; an undated
 // stored edge takes the incoming dates; hand-entered/imported dates stay.
-// Offices: a recorded tenure keeps its dates; a text office grows to cover
-// the mention.
+// Offices: a recorded tenure keeps its dates; a text office, and a stated
+// support (isStatedSupport), grows to cover the mention.
 void mergeDates(Edge* stored, const Edge& incoming);
 
 // The confidence after `incoming` (of confidence `c`) joined an edge of

@@ -1126,7 +1126,8 @@ Result<EdgeId> RocksBatch::putEdge(Edge edge) {
   // and merging"): an event's neighbours in date, an office's whole run.
   const bool standing = isStandingType(edge.type);
   std::optional<std::pair<int32_t, int32_t>> window;
-  if (!standing && edge.when.from.known() && edge.when.to.known())
+  // (A stated support's reports may lie years apart: its whole run too.)
+  if (!standing && !merge::isStatedSupport(edge) && edge.when.from.known() && edge.when.to.known())
     window = std::make_pair(edge.when.firstDay() - merge::kScanBefore, edge.when.lastDay() + merge::kScanAfter);
   std::vector<PendingEdge> group;
   KG_RETURN_IF_ERROR(factGroup(edge, window, &group));

@@ -409,6 +409,30 @@ TEST_CASE("Extractor: edges carry the sentence as evidence with its index and by
   CHECK(accuse->edge.confidence <= 1.0f);
 }
 
+TEST_CASE("Extractor: a support stated by a compound holds on the article's date, not on the sentence's event day",
+          "[extract][extractor]") {
+  auto support = [](const std::string& text) -> std::optional<Edge> {
+    Article a;
+    a.text = text;
+    a.doc.id = "d";
+    a.doc.date = Date::parse("2024-08-26").value();
+    a.sentences = splitSentences(a.text);
+    for (const auto& e : extractor().extract(a).edges)
+      if (e.edge.type == EdgeType::kSupport && e.edge.cameo.empty() && !e.edge.evidence.empty() &&
+          !e.edge.evidence[0].doc.empty())
+        return e.edge;
+    return std::nullopt;
+  };
+  // The attack is last month's; Iran's backing of Hezbollah is stated as of the article.
+  const auto e = support("The Iran-backed Hezbollah fired rockets at Israel last month.");
+  REQUIRE(e);
+  CHECK(e->when == DateRange::point(Date::day(2024, 8, 26)));
+  CHECK(e->dateBasis == DateBasis::kArticle);
+  const auto f = support("Israel struck the Iran-backed Hezbollah on Sunday.");
+  REQUIRE(f);
+  CHECK(f->when == DateRange::point(Date::day(2024, 8, 26)));
+}
+
 TEST_CASE("Extractor: dates follow the sentence, then the article, and unknown stays unknown", "[extract][extractor]") {
   auto when = [](const std::string& text, const std::string& date, DateBasis basis = DateBasis::kArticle) {
     Article a;

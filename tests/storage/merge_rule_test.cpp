@@ -333,3 +333,33 @@ TEST_CASE("Codec: the date basis and sources tail is optional, records without i
   bad.push_back(1);
   CHECK_FALSE(codec::decodeEdge(key, bad).isOk());
 }
+
+TEST_CASE("WriteBatch: a support stated by articles years apart is one edge spanning them; an act of support is not",
+          "[storage][merge]") {
+  Store s;
+  // "the Iran-backed militia" in a January 2020 article, then in July 2021 and March 2020 ones.
+  auto stated = [](Date d, const std::string& doc) {
+    return fact(EdgeType::kSupport, DateRange::point(d), DateBasis::kArticle, doc, 0);
+  };
+  EdgeId a = s.put(stated(Date::day(2020, 1, 4), "doc1"));
+  EdgeId b = s.put(stated(Date::day(2021, 7, 27), "doc2"));
+  EdgeId c = s.put(stated(Date::day(2020, 3, 1), "doc3"));
+  CHECK(a == b);
+  CHECK(a == c);
+  auto e = s.st->getEdge(a);
+  REQUIRE(e.isOk());
+  CHECK(e->when.from == Date::day(2020, 1, 4));
+  CHECK(e->when.to == Date::day(2021, 7, 27));
+  CHECK(e->sources == 3);
+  CHECK(merge::isStatedSupport(*e));
+  // Praise (CAMEO 051) is an act: a month later it is another edge, and it never joins the stated support.
+  Edge praise = stated(Date::day(2020, 6, 1), "doc4");
+  praise.cameo = "051";
+  Edge praise2 = stated(Date::day(2020, 7, 1), "doc5");
+  praise2.cameo = "051";
+  EdgeId p = s.put(praise);
+  EdgeId q = s.put(praise2);
+  CHECK(p != a);
+  CHECK(q != p);
+  CHECK(s.st->stats()->edges == 3);
+}
