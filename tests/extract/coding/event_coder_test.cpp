@@ -3157,3 +3157,16 @@ TEST_CASE("Coder: a subject under X's sanctions is sanctioned by X", "[extract][
   INFO(dump(c));
   CHECK_FALSE(anyLineHas(c, "United States -COERCE->"));
 }
+
+TEST_CASE("Coder: 'called on X' joined into one verb by the parse is an appeal to X, in a conjunct too",
+          "[extract][coder]") {
+  const auto a =
+      facts("India accused Pakistan of repeated violations and called on Islamabad to stop them.", "2025-05-11");
+  INFO(dump(a));
+  CHECK(has(a, "India -ACCUSE-> Pakistan"));
+  CHECK(has(a, "India -REQUEST-> Pakistan"));
+  // "called X" alone is still a telephone call, no appeal.
+  const auto b = facts("Joe Biden called Recep Tayyip Erdogan on Monday.", "2021-04-26");
+  INFO(dump(b));
+  CHECK_FALSE(anyLineHas(b, "-REQUEST->"));
+}
