@@ -3170,3 +3170,13 @@ TEST_CASE("Coder: 'called on X' joined into one verb by the parse is an appeal t
   INFO(dump(b));
   CHECK_FALSE(anyLineHas(b, "-REQUEST->"));
 }
+
+TEST_CASE("Coder: a body that votes to ratify or approve does it by the vote; other voted acts stay planned",
+          "[extract][coder]") {
+  const auto a = facts("The US Senate voted on Wednesday to ratify the treaty with Russia.", "2010-12-23");
+  INFO(dump(a));
+  CHECK(has(a, "United States -SUPPORT-> Russia"));
+  CHECK(happened("The US Senate voted on Wednesday to ratify the treaty with Russia.", "2010-12-23")
+            .count("United States -SUPPORT-> Russia") == 1);
+  CHECK(happened("The Iraqi parliament voted on Sunday to expel US troops.", "2020-01-06").empty());
+}
