@@ -236,6 +236,12 @@ namespace {
 //                   outputs: 79/134, 91/101 at 9551990 (session 41's end).
 //   heldout_fresh28/ written in session 42 by a helper that never read the extractor's rules or
 //                   outputs, as a TUNING set (its sentences and misses are read): 99/211, 104/129 at 9551990.
+// Session 42 (2026-12-07): rules from tuning fresh28 only ('called on X' joined into one verb, a
+//                   comma before "and" opening a clause, demonym lists, "to the" posts, "its" after an
+//                   unnamed group, "under X's sanctions", votes to ratify) and stated supports dated by
+//                   their article: fresh28 99/211, 104/129 -> 105/211, 110/133; frozen fresh14 44/68,
+//                   51/57 -> 45/68, 52/58 and fresh23 73/128, 85/102 -> 74/128, 86/103 (the 'called on'
+//                   rule, no wrong edge added); every other frozen set unchanged, fresh27 included.
 //   heldout_jaar1/  the first Japanese and Arabic frozen set (session 28): 5/33, 5/10 when
 //                   written (f9d9962).
 // Session 28 (2026-12-05): rebuttals dated and in apposition, reactions in apposition, answers to
