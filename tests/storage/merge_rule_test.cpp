@@ -334,7 +334,7 @@ TEST_CASE("Codec: the date basis and sources tail is optional, records without i
   CHECK_FALSE(codec::decodeEdge(key, bad).isOk());
 }
 
-TEST_CASE("WriteBatch: a support stated by articles years apart is one edge spanning them; an act of support is not",
+TEST_CASE("WriteBatch: a support stated by articles years apart is one edge spanning them, an act of support is not",
           "[storage][merge]") {
   Store s;
   // "the Iran-backed militia" in a January 2020 article, then in July 2021 and March 2020 ones.

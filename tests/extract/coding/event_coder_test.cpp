@@ -3171,7 +3171,7 @@ TEST_CASE("Coder: 'called on X' joined into one verb by the parse is an appeal t
   CHECK_FALSE(anyLineHas(b, "-REQUEST->"));
 }
 
-TEST_CASE("Coder: a body that votes to ratify or approve does it by the vote; other voted acts stay planned",
+TEST_CASE("Coder: a body that votes to ratify or approve does it by the vote, other voted acts stay planned",
           "[extract][coder]") {
   const auto a = facts("The US Senate voted on Wednesday to ratify the treaty with Russia.", "2010-12-23");
   INFO(dump(a));
