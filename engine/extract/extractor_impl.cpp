@@ -335,13 +335,10 @@ void rememberDoneActs(const std::vector<Fact>& facts, size_t sentence, EarlierAc
 void pickEventDate(const Fact& f, Date sentenceDate, Date articleDate, Edge* e) {
   e->when = {};
   e->dateBasis = DateBasis::kUnknown;
-  // A support stated as a standing state, no act ("the Iran-backed group",
-  // "groups supported by Tehran": SUPPORT with no CAMEO code) holds on the
-  // article's date, whatever day the sentence's own event has ("the
-  // Iran-backed group then launched rockets ... last month"); the store
-  // grows one edge over every article that states it
-  // (storage/merge_rule.h isStatedSupport).
-  if (f.type == EdgeType::kSupport && f.cameo.empty() && !f.planned) {
+  // A stated support (model/edge.h isStatedSupport: "the Iran-backed
+  // group") holds on the article's date, whatever day the sentence's own
+  // event has ("the Iran-backed group then launched rockets ... last month").
+  if (isStatedSupport(f.type, f.cameo) && !f.planned) {
     if (articleDate.known()) {
       e->when = DateRange::point(articleDate);
       e->dateBasis = DateBasis::kArticle;

@@ -44,6 +44,12 @@ bool isStandingType(EdgeType t);
 bool isPloverType(EdgeType t);
 // Events typed by their CAMEO root only (STATEMENT; APPEAL of older imports): no PLOVER event.
 bool isCameoOnlyType(EdgeType t);
+// A support stated as a standing state, not an act: SUPPORT with no CAMEO
+// code ("the Iran-backed militia", "groups supported by Tehran"). An act of
+// support has a code (051 praise, 057 a signed agreement). The extractor
+// dates such a support by its article; the store grows one edge over the
+// articles that state it (storage/merge_rule.h isStatedSupport).
+bool isStatedSupport(EdgeType t, std::string_view cameo);
 
 using DocId = std::string;  // hex content hash of the document
 

@@ -68,4 +68,6 @@ bool isPloverType(EdgeType t) { return t <= EdgeType::kAssault; }
 
 bool isCameoOnlyType(EdgeType t) { return t == EdgeType::kStatement || t == EdgeType::kAppeal; }
 
+bool isStatedSupport(EdgeType t, std::string_view cameo) { return t == EdgeType::kSupport && cameo.empty(); }
+
 }  // namespace kg

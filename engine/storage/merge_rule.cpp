@@ -72,7 +72,7 @@ bool sameStatus(const Edge& a, const Edge& b) {
 bool readFromText(DateBasis b) { return b == DateBasis::kText || b == DateBasis::kArticle; }
 
 bool isStatedSupport(const Edge& e) {
-  return e.type == EdgeType::kSupport && e.cameo.empty() && readFromText(e.dateBasis) && e.when.anyKnown();
+  return kg::isStatedSupport(e.type, e.cameo) && readFromText(e.dateBasis) && e.when.anyKnown();
 }
 
 int32_t gap(const DateRange& a, const DateRange& b) {

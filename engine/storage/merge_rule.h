@@ -80,13 +80,12 @@ inline constexpr int32_t kScanAfter = kArticleLagDays;
 // caller passes it when that tenure is the only one recorded for the pair.
 std::optional<int> rank(const Edge& stored, const Edge& incoming, bool titleMatters = true);
 
-// A support the text states as a standing state rather than as an act: a
-// SUPPORT with no CAMEO code, dated from text (basis text or article): "the
-// Iran-backed militia", "groups supported by Tehran". Two such reports are
-// one edge whose dates grow to cover both (as two text mentions of an
-// office, rank 5): the support was seen from the first article that states
-// it to the last. An act of support has a code (051 praise, 057 a signed
-// agreement) and merges as an event.
+// A stated support (kg::isStatedSupport: SUPPORT with no CAMEO code, "the
+// Iran-backed militia") dated from text (basis text or article). Two such
+// reports are one edge whose dates grow to cover both (as two text mentions
+// of an office, rank 5): the support was seen from the first article that
+// states it to the last. False for an undated one, which merges as any
+// undated fact does.
 bool isStatedSupport(const Edge& e);
 
 // The mode that marks an event announced, planned, threatened or

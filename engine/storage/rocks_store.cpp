@@ -1124,10 +1124,11 @@ Result<EdgeId> RocksBatch::putEdge(Edge edge) {
 
   // The edges this fact may be the same as (merge_rule.h, FORMAT.md "Facts
   // and merging"): an event's neighbours in date, an office's whole run.
-  const bool standing = isStandingType(edge.type);
-  std::optional<std::pair<int32_t, int32_t>> window;
   // (A stated support's reports may lie years apart: its whole run too.)
-  if (!standing && !merge::isStatedSupport(edge) && edge.when.from.known() && edge.when.to.known())
+  const bool standing = isStandingType(edge.type);
+  const bool wholeRun = standing || merge::isStatedSupport(edge);
+  std::optional<std::pair<int32_t, int32_t>> window;
+  if (!wholeRun && edge.when.from.known() && edge.when.to.known())
     window = std::make_pair(edge.when.firstDay() - merge::kScanBefore, edge.when.lastDay() + merge::kScanAfter);
   std::vector<PendingEdge> group;
   KG_RETURN_IF_ERROR(factGroup(edge, window, &group));

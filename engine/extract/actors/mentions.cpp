@@ -1173,6 +1173,19 @@ void attachTitleOfBodyAcrossComma(MentionScan& s, Mention& m) {
   }
 }
 
+// "its ambassador to Algeria, X", "a Chinese consul in Toronto, X": true
+// when the words from `tEnd` (right after a title) to `comma` are "to" or
+// "in" and the post's place, which is no owner: a known non-person, "the"
+// allowed before it ("to the United Nations"), or one capitalised word.
+bool postPlaceBefore(const MentionScan& s, size_t tEnd, size_t comma) {
+  const auto& tokens = s.tokens;
+  if (tEnd + 1 >= comma || (tokens[tEnd].lower != "to" && tokens[tEnd].lower != "in")) return false;
+  const size_t place = tEnd + 2 < comma && tokens[tEnd + 1].lower == "the" ? tEnd + 2 : tEnd + 1;
+  if (s.owner[place] < 0) return place == tEnd + 1 && tEnd + 2 == comma && tokens[place].word && tokens[place].capital;
+  const Mention& named = s.out[s.owner[place]];
+  return named.tokBegin == place && named.tokEnd == comma && s.entityOf(named).actor.kind != ActorKind::kPerson;
+}
+
 // A title in a noun phrase set before the name by a comma ("the Iranian
 // ambassador, Iraj Masjedi,"; "Egypt's foreign minister, Sameh Shoukry,"):
 // the name is the apposition of the title, which has an owner or a
@@ -1186,19 +1199,8 @@ void attachTitleAcrossComma(MentionScan& s, Mention& m) {
     if (s.owner[q] >= 0) continue;
     auto tl = s.index.title(tokens, q);
     if (!tl) continue;
-    // "its ambassador to Algeria, X", "a Chinese consul in Toronto, X": the
-    // post's place between the title and the comma is no owner.
     const size_t tEnd = q + tl->second;
-    // (a known non-person, "the" allowed before it: "to the United Nations";
-    // or one capitalised word: "in Toronto").
-    const size_t place = tEnd + 2 < comma && tokens[tEnd + 1].lower == "the" ? tEnd + 2 : tEnd + 1;
-    const bool postPlace =
-        place < comma && (tokens[tEnd].lower == "to" || tokens[tEnd].lower == "in") &&
-        (s.owner[place] >= 0
-             ? s.out[s.owner[place]].tokBegin == place && s.out[s.owner[place]].tokEnd == comma &&
-                   s.entityOf(s.out[s.owner[place]]).actor.kind != ActorKind::kPerson
-             : place == tEnd + 1 && tEnd + 2 == comma && tokens[tEnd + 1].word && tokens[tEnd + 1].capital);
-    if (tEnd != comma && !postPlace) continue;
+    if (tEnd != comma && !postPlaceBefore(s, tEnd, comma)) continue;
     auto [own, ownerMention] = titleOwner(s, q);
     const std::string& before = q > 0 ? tokens[q - 1].lower : std::string();
     // "the group's political chief, X": a common noun's possessive owns it

@@ -46,7 +46,7 @@ struct EnglishCoderWords {
   WordSet theGroupHeads;                                      // pronouns.h: "the bloc", "the group"
   WordSet helpNouns;
   WordSet mediatingVerbs, mediatedNouns, groupPeopleHeads, solidarityNouns, solidarityPrepositions;
-  WordSet sanctionsUnderNouns;
+  WordSet sanctionsUnderNouns;  // english_events.cpp: "under US sanctions"
   WordSet retaliationVerbs, retaliationTakingVerbs, retaliationObjects, retaliationMeasureModifiers, causePrepositions, nonStateWords;                                   // event_coder.cpp: "vowed to retaliate"                                          // english_events.cpp: "with help from Y"
   WordSet mandativeVerbs;                                     // event_coder.cpp: "demanded that X withdraw"
   WordSet denialVerbs, denialDeterminers, denialObjects;       // coding/rebuttal.h: "denied any role"

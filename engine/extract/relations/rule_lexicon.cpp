@@ -168,6 +168,7 @@ constexpr std::pair<std::string_view, WordSet E::*> kEnglishSets[] = {
     {"clause_link_words", &E::clauseLinkWords},
     {"role_word_stems", &E::roleWordStems},
     {"title_qualifiers", &E::titleQualifiers},
+    {"unnamed_group_heads", &E::unnamedGroupHeads},
 };
 
 constexpr std::pair<std::string_view, WordSet ArabicWords::*> kArabicSets[] = {

@@ -61,6 +61,7 @@ struct EnglishRelationWords {
   WordSet aspectualVerbs;               // english_rules: "to keep targeting" is intended
   WordSet mandativeWords;               // english_rules: "demanded that X withdraw" has not happened
   WordSet occasionNouns;                // english_rules: "met at the G20 summit" meets no G20
+  WordSet unnamedGroupHeads;            // standing_rules: "The Iran-backed group ... its commander"
 };
 
 // The sets of arabic_words.txt, words arabicNormalize'd.

@@ -336,19 +336,23 @@ std::optional<size_t> titleOwnerWord(const StandingScan& s, const Mention& m) {
   return std::nullopt;
 }
 
+// "its", "their": the possessive pronouns that stand for a state or body.
+bool bodyPronoun(const std::string& w) { return w == "its" || w == "their"; }
+
+// Words a sentence-opening unnamed group phrase may take before its head
+// ("The Iran-backed Shiite armed group"): "the", then up to five more.
+constexpr size_t kUnnamedGroupPhraseWords = 6;
+
 // True when the sentence opens with a group named by a common noun, not by
 // its name ("The Iran-backed group ...", "The militia ..."): its "its" and
 // "their" are that group's, whose name only the sentence before can give.
 bool opensWithUnnamedGroup(const StandingScan& s) {
   const auto& tokens = s.tokens;
   if (tokens.empty() || tokens[0].lower != "the") return false;
-  for (size_t k = 1; k < tokens.size() && k < 6; ++k) {
+  for (size_t k = 1; k < tokens.size() && k < kUnnamedGroupPhraseWords; ++k) {
     const Token& t = tokens[k];
     if (!t.word) return false;
-    const std::string& w = t.lower;
-    if (w == "group" || w == "militia" || w == "movement" || w == "faction" || w == "organisation" ||
-        w == "organization")
-      return true;
+    if (words().unnamedGroupHeads.contains(t.lower)) return true;
     const bool named = std::any_of(s.mentions.begin(), s.mentions.end(),
                                    [&](const Mention& o) { return o.tokBegin <= k && k < o.tokEnd; });
     // Only a compound's first half ("Iran-" in "Iran-backed") may be a name here.
@@ -370,7 +374,7 @@ const Mention* titleOwner(const StandingScan& s, const Mention& m, size_t det) {
   auto fits = [&](ActorKind k) {
     if (personal) return k == ActorKind::kPerson;
     if (country) return k == ActorKind::kState;
-    if (w == "its" || w == "their") return k != ActorKind::kPerson && k != ActorKind::kMedia && k != ActorKind::kOther;
+    if (bodyPronoun(w)) return k != ActorKind::kPerson && k != ActorKind::kMedia && k != ActorKind::kOther;
     return k == ActorKind::kOrganisation || k == ActorKind::kArmedGroup || k == ActorKind::kGovernmentBody;
   };
   // A pronoun takes up the sentence's subject first: the mention that opens
@@ -379,13 +383,13 @@ const Mention* titleOwner(const StandingScan& s, const Mention& m, size_t det) {
   // strike on Hezbollah killed its leader").
   // The first half of a compound ("Iran" in "the Iran-backed group ... its
   // commander") qualifies the phrase's noun and owns nothing.
-  if ((w == "its" || w == "their") && opensWithUnnamedGroup(s)) return nullptr;
+  if (bodyPronoun(w) && opensWithUnnamedGroup(s)) return nullptr;
   const Mention* found = nullptr;
   for (const Mention& o : s.mentions) {
     if (&o == &m || o.tokEnd > det || !fits(s.entities[o.entity].actor.kind)) continue;
     if (s.tokens[o.tokEnd - 1].hyphenAfter) continue;
     const bool opens = o.tokBegin == 0 || (o.tokBegin == 1 && s.tokens[0].lower == "the");
-    if (opens && !o.possessive && (w == "its" || w == "their")) return &o;
+    if (opens && !o.possessive && bodyPronoun(w)) return &o;
     if (!found || o.tokBegin > found->tokBegin) found = &o;
   }
   return found;
@@ -400,7 +404,7 @@ const Mention* titleOwner(const StandingScan& s, const Mention& m, size_t det) {
 // else the only one named; kNoActor when none fits or several do.
 size_t bodyOfSentenceBefore(const StandingScan& s, size_t det) {
   const std::string w = ownerWord(s.tokens[det]);
-  if ((w == "its" || w == "their") && opensWithUnnamedGroup(s)) {
+  if (bodyPronoun(w) && opensWithUnnamedGroup(s)) {
     if (s.previous.bodies.size() != 1) return kNoActor;
     const ActorKind k = s.entities[s.previous.bodies.front()].actor.kind;
     return k == ActorKind::kArmedGroup || k == ActorKind::kOrganisation ? s.previous.bodies.front() : kNoActor;
