@@ -38,6 +38,8 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"object_control_verbs", &W::objectControlVerbs},
     {"planning_governors", &W::planningGovernors},
     {"negating_governors", &W::negatingGovernors},
+    {"conditional_modals", &W::conditionalModals},
+    {"requirement_governors", &W::requirementGovernors},
     {"mandative_verbs", &W::mandativeVerbs},
     {"help_nouns", &W::helpNouns},
     {"mediating_verbs", &W::mediatingVerbs},

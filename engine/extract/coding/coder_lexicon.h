@@ -26,6 +26,7 @@ struct EnglishCoderWords {
   WordSet deathVerbForms, hypotheticalAttackModifiers, attackUndoingVerbs, ofVictimAttackNouns;
   WordSet victimPrepositions, attributingVerbs, removalVerbs, namingVerbs, characterisationBlame, topicVerbs;
   // event_coder.cpp: planned, negated and narrated events.
+  WordSet conditionalModals, requirementGovernors;  // event_coder.cpp: "would have attacked", "would need to fight"
   WordSet planningGovernors, negatingGovernors, temporalSubordinators, narrativeAdverbs, blameWords, wrongdoingVerbs,
       votedSpeechVerbs, causingVerbs, threatPredicates, threatObjects, answeredActAdjectives, answeredActVerbs;
   // english_events.cpp.

@@ -1039,6 +1039,25 @@ bool narrativeWould(const SentenceParse& p, const VerbGroup& vg) {
   return false;
 }
 
+// "Israel would have attacked Iran if it could", "could have prevented the
+// strike": a conditional modal with a perfect "have" says the act did not
+// happen (conditional_modals).
+bool counterfactual(const SentenceParse& p, const VerbGroup& vg) {
+  if (!words().conditionalModals.contains(vg.modal)) return false;
+  const auto form = p.words[vg.main].form;
+  if (form != syntax::VerbForm::kPastParticiple && form != syntax::VerbForm::kPast) return false;
+  for (size_t w = vg.span.first; w < vg.main; ++w)
+    if (p.words[w].lemma == "have") return true;
+  return false;
+}
+
+// "the troops the US would need to fight a war with Iran", "would have to
+// invade": what a condition requires is no plan (requirement_governors).
+bool conditionalRequirement(const VerbGroup& vg) {
+  return vg.complement != kNoIndex && words().conditionalModals.contains(vg.modal) &&
+         words().requirementGovernors.contains(vg.lemma);
+}
+
 bool isPlanned(const SentenceParse& p, const Clause& c, const VerbGroup& vg) {
   if (narrativeWould(p, vg)) return false;
   // "The U.S. response was to bomb five bases", "Iran's answer was to fire
@@ -1514,8 +1533,9 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
                             return p.words[p.nps[o].span.first].lower == "no";
                           });
     const bool spelledOut = r && r->pattern && namesNegation(*r->hit.dict, *r->pattern);
-    const bool deniesComplement = words().negatingGovernors.contains(p.vgs[vi].lemma);
-    const bool denies = p.vgs[vi].negated || noObject || negationPending;
+    const bool deniesComplement =
+        words().negatingGovernors.contains(p.vgs[vi].lemma) || conditionalRequirement(p.vgs[vi]);
+    const bool denies = p.vgs[vi].negated || noObject || negationPending || counterfactual(p, p.vgs[vi]);
     // A negated governor that codes nothing itself leaves the decision to its
     // complement's patterns ("- UNEXPECTEDLY &NEGATVAUXVRB * ...":
     // "unexpectedly won't try to clash").

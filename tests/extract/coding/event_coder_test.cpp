@@ -169,6 +169,27 @@ TEST_CASE("Coder: negated events are not coded, planned ones are kept apart", "[
   CHECK(happened("Ukraine failed to recapture the town from Russia in October.", "2023-12-01").empty());
 }
 
+TEST_CASE("Coder: a counterfactual or a conditional requirement codes no event, not even a planned one",
+          "[extract][coder]") {
+  // "would have" + participle: it did not happen.
+  const auto cf = facts("Turkey would have invaded northern Iraq if the talks had failed.", "2021-03-01");
+  INFO(dump(cf));
+  CHECK_FALSE(has(cf, "Turkey -ASSAULT-> Iraq"));
+  CHECK(facts("Chile could have expelled the Bolivian consul last year.", "2021-03-01").empty());
+  // "would need to", "would have to": what a condition requires is no plan.
+  const auto need = facts("Analysts say Egypt would need to deploy 20,000 troops to fight Ethiopia.", "2021-03-01");
+  INFO(dump(need));
+  CHECK_FALSE(has(need, "Egypt -ASSAULT-> Ethiopia"));
+  CHECK_FALSE(
+      has(facts("Kenya would have to attack Somalia to stop the raids.", "2021-03-01"), "Kenya -ASSAULT-> Somalia"));
+  // A plain "would" after a saying verb stays a planned event, kept apart.
+  const auto planned = facts("Chile said it would expel the Bolivian consul.", "2021-03-01");
+  INFO(dump(planned));
+  CHECK_FALSE(planned.empty());
+  CHECK(happened("Chile said it would expel the Bolivian consul.", "2021-03-01").count("Chile -SANCTION-> Bolivia") ==
+        0);
+}
+
 TEST_CASE("Coder: reported speech keeps the speaker apart from the event", "[extract][coder]") {
   const auto f = facts("Recep Tayyip Erdogan said that Ankara would impose sanctions on Damascus.", "2020-02-10");
   INFO(dump(f));
