@@ -340,6 +340,21 @@ bool opensAnotherName(const MentionScan& s, size_t i, const MentionIndex::Hit& h
 }
 
 // Dictionary aliases, longest first from left to right.
+// "Sheikh Mishal al-Ahmad al-Jaber al-Sabah": an alias opening with a
+// one-word title ("Sheikh Mishal al-Ahmad") gives way to a longer alias of
+// the same actor right after the title, which then stays a title before the
+// name. Returns that hit, or an empty one.
+MentionIndex::Hit longerNameAfterTitle(const MentionScan& s, size_t i, const MentionIndex::Hit& hit, size_t pick) {
+  const auto& tokens = s.tokens;
+  if (i + 1 >= tokens.size() || hit.length < 2) return {};
+  const auto tl = s.index.title(tokens, i);
+  if (!tl || tl->second != 1) return {};
+  MentionIndex::Hit after = s.index.match(tokens, i + 1);
+  if (after.length == 0 || i + 1 + after.length <= i + hit.length) return {};
+  if (pickAliasActor(after, *s.resolver) != pick) return {};
+  return after;
+}
+
 void findAliases(MentionScan& s) {
   const auto& tokens = s.tokens;
   for (size_t i = 0; i < tokens.size();) {
@@ -357,6 +372,10 @@ void findAliases(MentionScan& s) {
       continue;
     }
     size_t pick = pickAliasActor(hit, *s.resolver);
+    if (auto after = longerNameAfterTitle(s, i, hit, pick); after.length > 0) {
+      ++i;
+      hit = std::move(after);
+    }
     if (foreignOwnerBefore(s, i, pick) || endsLongerInstitutionName(s, i, hit)) { i += hit.length; continue; }
     if (auto person = arabicSurnameStandingAlone(s, i, hit, pick)) pick = *person;
     if (opensAnotherName(s, i, hit, pick)) {
@@ -1050,11 +1069,15 @@ void sortMentions(MentionScan& s) {
 // The owner of a title written at [at, ...): a state or organisation
 // mention, possessive or adjacent, or a demonym, just before it. Returns the
 // owner's entity (kNoActor for none) and its mention's index (-1 for none).
+constexpr int kOfficeFieldWords = 2;  // "national security" before "minister"
+
 std::pair<size_t, int> titleOwner(const MentionScan& s, size_t at) {
   const auto& tokens = s.tokens;
   if (at == 0) return {kNoActor, -1};
   size_t p = at - 1;
   if (tokens[p].lower == "\"" && p > 0) --p;  // the "Kata'ib Sayyid al-Shuhada" Spokesman
+  // "Israel's national security minister": the office's field before the title.
+  for (int k = 0; k < kOfficeFieldWords && p > 0 && givenNames().officeFieldWords.contains(tokens[p].lower); ++k) --p;
   // "Poland's caretaker prime minister": a word of the holder's standing
   // in the office stands between the owner and the title.
   if (givenNames().tenureWords.contains(tokens[p].lower) && p > 0) --p;

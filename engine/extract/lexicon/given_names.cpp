@@ -22,6 +22,7 @@ Result<GivenNames> parseGivenNames(std::string_view text, std::string_view file)
       {"arabic_standalone_openers", &GivenNames::arabicStandaloneOpeners},
       {"state_name_heads", &GivenNames::stateNameHeads},
       {"tenure_words", &GivenNames::tenureWords},
+      {"office_field_words", &GivenNames::officeFieldWords},
   };
   return parseWordSetFields(text, file, kFields);
 }

@@ -35,6 +35,7 @@ struct GivenNames {
   WordSet nameClosers;        // words that may follow such a name: "on", "in", "and"
   WordSet homeBoundNames;     // a body's bare name any state's body may bear: "congress"
   WordSet tenureWords;     // between an owner and a title: "caretaker" (Poland's caretaker prime minister)
+  WordSet officeFieldWords;  // between an owner and a title: "national security" (Israel's national security minister)
   WordSet stateNameHeads;  // a capitalised one after a state's name makes another name: "lobby" (Israel Lobby)
   WordSet arabicStandaloneOpeners;  // Arabic verbs after which a state's adjective stands alone: "قال"
 };

@@ -738,6 +738,32 @@ TEST_CASE("Relations: 'State's caretaker / interim / acting TITLE, X,' is the st
                       "Adam Nowicki -LEADER_OF-> Poland"));
 }
 
+TEST_CASE("Relations: 'State's national security minister, X,': an office's field between owner and title",
+          "[extract][relations]") {
+  using kg::extract::testing::facts;
+  using kg::extract::testing::hasLine;
+  // Invented names (no dictionary entry), so the office comes from the words alone.
+  CHECK(hasLine(facts("Chile's national security minister, Tomas Verda, visited Peru on Tuesday.", "2023-05-10"),
+                "Tomas Verda -OFFICIAL_OF-> Chile"));
+  CHECK(hasLine(facts("Chile's new tourism minister Tomas Verda visited Peru on Tuesday.", "2023-05-10"),
+                "Tomas Verda -OFFICIAL_OF-> Chile"));
+  // A word of no field between them still reads no owner.
+  CHECK_FALSE(hasLine(facts("Chile's embattled rival minister, Tomas Verda, spoke on Tuesday.", "2023-05-10"),
+                      "Tomas Verda -OFFICIAL_OF-> Chile"));
+}
+
+TEST_CASE(
+    "Relations: an honorific before a dictionary name stays a title when the name runs on past the alias "
+    "that holds it",
+    "[extract][relations]") {
+  using kg::extract::testing::facts;
+  using kg::extract::testing::hasLine;
+  // leaders_world.txt has the alias "Sheikh Mishal al-Ahmad" and the full name; the text writes both at once.
+  const auto f =
+      facts("Kuwait's emir, Sheikh Mishal al-Ahmad al-Jaber al-Sabah, dissolved parliament on Friday.", "2024-05-10");
+  CHECK(hasLine(f, "Mishal Al-Ahmad Al-Jaber Al-Sabah -LEADER_OF-> Kuwait"));
+}
+
 TEST_CASE("Relations: 'sacked X as TITLE' says X held the office", "[extract][relations]") {
   using kg::extract::testing::facts;
   using kg::extract::testing::hasLine;
