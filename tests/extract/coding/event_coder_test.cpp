@@ -190,6 +190,26 @@ TEST_CASE("Coder: a counterfactual or a conditional requirement codes no event, 
         0);
 }
 
+TEST_CASE(
+    "Coder: pausing or suspending funding, payments or contributions cuts aid, troops sent to the border with "
+    "X mobilise against X",
+    "[extract][coder]") {
+  // "paused" had read as giving the aid (AID 070); it cuts it.
+  const auto paused = happened("Canada paused aid to Haiti on Monday.", "2022-03-01");
+  INFO(dump(paused));
+  CHECK(paused.count("Canada -SANCTION-> Haiti") == 1);
+  CHECK(paused.count("Canada -AID-> Haiti") == 0);
+  CHECK(happened("Norway suspended its funding of the Palestinian Authority.", "2022-03-01")
+            .count("Norway -SANCTION-> Palestinian Authority") == 1);
+  CHECK(happened("Sweden halted its contributions to the World Health Organization.", "2022-03-01")
+            .count("Sweden -SANCTION-> World Health Organization") == 1);
+  const auto border = happened("Armenia sent two brigades to the border with Azerbaijan on Friday.", "2022-03-01");
+  INFO(dump(border));
+  CHECK(border.count("Armenia -MOBILIZE-> Azerbaijan") == 1);
+  CHECK(happened("Morocco ordered three battalions to the border with Algeria.", "2022-03-01")
+            .count("Morocco -MOBILIZE-> Algeria") == 1);
+}
+
 TEST_CASE("Coder: reported speech keeps the speaker apart from the event", "[extract][coder]") {
   const auto f = facts("Recep Tayyip Erdogan said that Ankara would impose sanctions on Damascus.", "2020-02-10");
   INFO(dump(f));
