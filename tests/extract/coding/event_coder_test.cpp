@@ -2349,6 +2349,12 @@ TEST_CASE("Coder: 'urged', 'asked' code a request of the verb's object, whatever
       facts("The prosecutor asked judges on Monday for arrest warrants for three Hamas leaders.", "2024-05-20");
   INFO(dump(g));
   CHECK_FALSE(anyLineHas(g, "-REQUEST->"));
+  // The appeal verbs that only ever take the one appealed to as object.
+  CHECK(has(facts("The European Union pressured Serbia on Monday to recognise Kosovo.", "2018-08-03"),
+            "European Union -REQUEST-> Serbia"));
+  CHECK(has(
+      facts("The African Union, which had lobbied Sudan to free the activists, said it was dismayed.", "2018-08-03"),
+      "African Union -REQUEST-> Sudan"));
 }
 
 TEST_CASE("Coder: a subject 'the kingdom' after a sentence naming several states is that sentence's subject",
