@@ -1021,6 +1021,19 @@ void claimPerson(MentionScan& s, size_t b, size_t e, size_t next, size_t words, 
   s.claim(makeMention(s.tokens, b, e, s.resolver->fromNew(s.rawName(b, e), ActorKind::kPerson), MentionSource::kRule));
 }
 
+// "Nicolas Sarkozy of France": where a run [b, e) ends in "of" and a state
+// a mention names already, the index of that "of" (the words before it may
+// be a person's name); `e` when it does not.
+size_t ofNamedStateAtEnd(const MentionScan& s, size_t b, size_t e) {
+  if (e < b + 4 || s.owner[e - 1] < 0) return e;
+  const Mention& m = s.out[s.owner[e - 1]];
+  if (m.tokEnd != e || m.tokBegin < b + 3 || s.tokens[m.tokBegin - 1].lower != "of") return e;
+  if (s.entityOf(m).actor.kind != ActorKind::kState) return e;
+  for (size_t k = b; k + 1 < m.tokBegin; ++k)
+    if (s.owner[k] >= 0) return e;
+  return m.tokBegin - 1;
+}
+
 // Capitalised runs: organisations by suffix, people by context.
 void findCapitalisedRuns(MentionScan& s, bool headline) {
   const auto& tokens = s.tokens;
@@ -1042,6 +1055,12 @@ void findCapitalisedRuns(MentionScan& s, bool headline) {
     if (!headline && claimNamedCompany(s, b, e, words)) continue;
     if (!headline && claimNamedParty(s, b, e, j, words)) continue;
     if (!headline && claimLedBody(s, b, e, words)) continue;
+    if (const size_t of = ofNamedStateAtEnd(s, b, e); of < e) {
+      words = 0;
+      for (size_t k = b; k < of; ++k) words += tokens[k].word && !tokens[k].article;
+      claimPerson(s, b, of, of, words, headline);
+      continue;
+    }
     claimPerson(s, b, e, j, words, headline);
   }
 }

@@ -350,6 +350,15 @@ TEST_CASE("Mentions: a name that ends its phrase after a verb done to people is 
   CHECK(actorNames("Zorvan Qelbarri was founded in 1990.", "2023-05-08").count("Zorvan Qelbarri") == 0);
 }
 
+TEST_CASE("Mentions: a person's name written before 'of' and a state is the person ('X of France')",
+          "[extract][mentions]") {
+  // Invented surname after a given name the lists know; "of France" had hidden the name.
+  CHECK(kindOf("Chris Vantorek of France met the delegation on Monday.", "Chris Vantorek") == ActorKind::kPerson);
+  CHECK(actorNames("Chris Vantorek of France met the delegation on Monday.", "2023-05-08").count("France") == 1);
+  // A body's name stays whole ("Velmora Bank of Iran" is no person).
+  CHECK(actorNames("The Velmora Bank of Iran raised its rates on Monday.", "2023-05-08").count("Velmora Bank") == 0);
+}
+
 TEST_CASE("Mentions: a name after a company noun, or in apposition to one, is an organisation", "[extract][mentions]") {
   // Invented companies: no dictionary knows them.
   CHECK(kindOf("Washington imposed sanctions on the Gondorian lender Velmora Trust on Monday.", "Velmora Trust") ==
