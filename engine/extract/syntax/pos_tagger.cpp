@@ -2,6 +2,7 @@
 
 #include "extract/syntax/chunker.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <fstream>
@@ -1272,7 +1273,15 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
       w.pos = Pos::kProperNoun;  // "Trump's decision"
       return true;
     }
-    if (nextCap && !(r.verb && (r.form == VerbForm::kPast || r.form == VerbForm::kThirdSingular))) {
+    // "Visiting New Delhi on Wednesday, Rice urged ...", "Meeting Putin in
+    // Moscow, Xi praised ...": an opening -ing form of a verb (no adjective:
+    // not "Acting President X") before a name, a comma later in the
+    // sentence, opens a participle clause.
+    const bool openingParticiple = r.verb && r.known && !r.proper && !r.adj && r.form == VerbForm::kGerund &&
+                                   std::any_of(d.begin() + static_cast<std::ptrdiff_t>(i) + 1, d.end(),
+                                               [](const Draft& x) { return x.surface == ","sv; });
+    if (nextCap && !openingParticiple &&
+        !(r.verb && (r.form == VerbForm::kPast || r.form == VerbForm::kThirdSingular))) {
       w.pos = Pos::kProperNoun;  // "Crown Prince Mohammed"
       return true;
     }

@@ -210,6 +210,17 @@ TEST_CASE(
             .count("Morocco -MOBILIZE-> Algeria") == 1);
 }
 
+TEST_CASE("Coder: an opening participle clause of visiting or meeting is the main subject's visit or meeting",
+          "[extract][coder]") {
+  const auto f = happened("Visiting Nairobi on Monday, Abiy Ahmed urged Somalia to hold talks.", "2022-03-01");
+  INFO(dump(f));
+  CHECK(f.count("Abiy Ahmed -CONSULT-> Kenya") == 1);
+  CHECK(f.count("Abiy Ahmed -REQUEST-> Somalia") == 1);
+  const auto g = happened("Meeting Vladimir Putin in Moscow, Xi Jinping praised Russia.", "2022-03-01");
+  INFO(dump(g));
+  CHECK(g.count("Xi Jinping -CONSULT-> Vladimir Putin") == 1);
+}
+
 TEST_CASE("Coder: reported speech keeps the speaker apart from the event", "[extract][coder]") {
   const auto f = facts("Recep Tayyip Erdogan said that Ankara would impose sanctions on Damascus.", "2020-02-10");
   INFO(dump(f));

@@ -263,6 +263,21 @@ TEST_CASE("PosTagger: an -ing form opening the sentence before a finite verb is 
   CHECK(v.front().pos == Pos::kVerb);
 }
 
+TEST_CASE("PosTagger: an -ing verb opening the sentence before a name, a comma later, is a verb, not part of the name",
+          "[extract][syntax]") {
+  for (const char* s : {"Visiting Nairobi on Monday, the minister urged Kenya to act.",
+                        "Meeting Vladimir Putin in Moscow, Xi Jinping praised Russia."}) {
+    const std::vector<syn::Word> w = syn::tagWords(lexicon(), s, 0);
+    INFO(tags(s));
+    CHECK(w.front().pos == Pos::kVerb);
+  }
+  // An -ing word that is an adjective too stays in the name: "Acting President X, ..." is a title.
+  const std::string s = "Acting President Hamid Karzai met the envoy, officials said.";
+  const std::vector<syn::Word> v = syn::tagWords(lexicon(), s, 0);
+  INFO(tags(s));
+  CHECK(v.front().pos != Pos::kVerb);
+}
+
 TEST_CASE("PosTagger: a bare common noun right after a preposition goes on as a compound, not a subject",
           "[extract][syntax]") {
   const std::string s = "Norway sanctioned the officer, accusing him of human rights abuses.";
