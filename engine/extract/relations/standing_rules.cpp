@@ -805,6 +805,12 @@ std::string appointedTitle(const std::vector<Token>& tokens, size_t q, size_t* e
   const size_t cut = title.find_last_of(" -");
   const std::string last = title.substr(cut == std::string::npos ? 0 : cut + 1);
   if (last.empty() || !roleWords(last) || last == "member" || last.back() == 's') return "";
+  // "as head of state", "as head of government": the office's whole name.
+  if (title == "head" && e + 1 < tokens.size() && tokens[e].lower == "of" &&
+      (tokens[e + 1].lower == "state" || tokens[e + 1].lower == "government")) {
+    title += " of " + tokens[e + 1].lower;
+    *end = e + 2;
+  }
   return title;
 }
 
@@ -882,9 +888,11 @@ void appointedAs(StandingScan& s, const Mention& m) {
   }
   if (!office) return;
   // Active "appointed X as ...": the verb right before the name.
+  // ("named Lieutenant Colonel X as head of state": a rank between them.)
   if (office->verb == tokens.size()) {
-    if (m.tokBegin == 0 || !words().appointingVerbs.contains(tokens[m.tokBegin - 1].lower)) return;
-    office->verb = m.tokBegin - 1;
+    const size_t named = !m.title.empty() && m.titleBegin < m.tokBegin ? m.titleBegin : m.tokBegin;
+    if (named == 0 || !words().appointingVerbs.contains(tokens[named - 1].lower)) return;
+    office->verb = named - 1;
   }
   const size_t as = office->as;
   size_t body = kNoActor;

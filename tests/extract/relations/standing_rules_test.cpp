@@ -764,6 +764,25 @@ TEST_CASE(
   CHECK(hasLine(f, "Mishal Al-Ahmad Al-Jaber Al-Sabah -LEADER_OF-> Kuwait"));
 }
 
+TEST_CASE(
+    "Relations: appointed as sultan, king or head of state leads the state, a rank between the verb and the "
+    "name too",
+    "[extract][relations]") {
+  using kg::extract::testing::facts;
+  using kg::extract::testing::hasLine;
+  // Invented names, so the office comes from the words alone.
+  CHECK(hasLine(facts("Brunei named Omar Halvani as its new sultan on Saturday.", "2020-01-11"),
+                "Omar Halvani -LEADER_OF-> Brunei"));
+  CHECK(
+      hasLine(facts("The army named Lieutenant Colonel Ivo Tamsen as head of state of Mali on Saturday.", "2014-11-01"),
+              "Ivo Tamsen -LEADER_OF-> Mali"));
+  CHECK(hasLine(facts("Mali's army named Colonel Ivo Tamsen as president on Saturday.", "2014-11-01"),
+                "Ivo Tamsen -LEADER_OF-> Mali"));
+  // "head of" anything else is no head of state.
+  CHECK_FALSE(hasLine(facts("Mali's army named Ivo Tamsen as head of security on Saturday.", "2014-11-01"),
+                      "Ivo Tamsen -LEADER_OF-> Mali"));
+}
+
 TEST_CASE("Relations: 'sacked X as TITLE' says X held the office", "[extract][relations]") {
   using kg::extract::testing::facts;
   using kg::extract::testing::hasLine;
