@@ -778,6 +778,9 @@ TEST_CASE(
               "Ivo Tamsen -LEADER_OF-> Mali"));
   CHECK(hasLine(facts("Mali's army named Colonel Ivo Tamsen as president on Saturday.", "2014-11-01"),
                 "Ivo Tamsen -LEADER_OF-> Mali"));
+  // An ordinal or "female" before the title is no part of it: a head of government still leads.
+  CHECK(hasLine(facts("Ana Velmora was sworn in as Chile's first female prime minister on Monday.", "2021-05-24"),
+                "Ana Velmora -LEADER_OF-> Chile"));
   // "head of" anything else is no head of state.
   CHECK_FALSE(hasLine(facts("Mali's army named Ivo Tamsen as head of security on Saturday.", "2014-11-01"),
                       "Ivo Tamsen -LEADER_OF-> Mali"));
