@@ -221,6 +221,25 @@ TEST_CASE("Coder: an opening participle clause of visiting or meeting is the mai
   CHECK(g.count("Xi Jinping -CONSULT-> Vladimir Putin") == 1);
 }
 
+TEST_CASE("Coder: 'heads X in Y' leads X and visits no one, 'headed to Y' travels there", "[extract][coder]") {
+  const auto f =
+      facts("Ivo Tamsen, who heads the ruling council in Bamako, offered on Friday to hold talks.", "2021-05-24");
+  INFO(dump(f));
+  CHECK_FALSE(anyLineHas(f, "-CONSULT-> Mali"));
+  CHECK(
+      happened("Antony Blinken headed to Jordan on Monday.", "2021-05-24").count("Antony Blinken -CONSULT-> Jordan") ==
+      1);
+}
+
+TEST_CASE("Coder: a treaty signed 'at' a body's seat is signed there, not with the body", "[extract][coder]") {
+  const auto f =
+      happened("Norway and Iceland signed a fisheries treaty at the United Nations on Tuesday.", "2021-05-24");
+  INFO(dump(f));
+  CHECK(f.count("Norway -SUPPORT-> Iceland") + f.count("Iceland -SUPPORT-> Norway") >= 1);
+  CHECK(f.count("Norway -SUPPORT-> United Nations") == 0);
+  CHECK(f.count("Iceland -SUPPORT-> United Nations") == 0);
+}
+
 TEST_CASE("Coder: reported speech keeps the speaker apart from the event", "[extract][coder]") {
   const auto f = facts("Recep Tayyip Erdogan said that Ankara would impose sanctions on Damascus.", "2020-02-10");
   INFO(dump(f));
