@@ -364,7 +364,8 @@ class Chunker {
                                                w_[j + 1].pos != Pos::kAdjective && w_[j + 1].pos != Pos::kDeterminer &&
                                                w_[j + 1].pos != Pos::kNumber);
         const bool lastAfterPlural = w_[j].pos == Pos::kNoun && plural(j - 1) && !plural(j) && phraseEnds;
-        if (adjective || (!plural(j - 1) && plural(j)) || lastAfterPlural) break;
+        // "called US leaders liars": a plural after a plural too.
+        if (adjective || plural(j) || lastAfterPlural) break;
       }
       // "granted Evo Morales political asylum": the name is the first object.
       if (firstOfTwoObjects && j > i && w_[j - 1].pos == Pos::kProperNoun && !w_[j].capitalised &&

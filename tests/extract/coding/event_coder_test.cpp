@@ -240,6 +240,13 @@ TEST_CASE("Coder: a treaty signed 'at' a body's seat is signed there, not with t
   CHECK(f.count("Iceland -SUPPORT-> United Nations") == 0);
 }
 
+TEST_CASE("Coder: calling a state's leaders liars denounces the state, no phone call", "[extract][coder]") {
+  const auto f = happened("Venezuela rejected the offer on Sunday, calling Chilean leaders liars.", "2020-03-22");
+  INFO(dump(f));
+  CHECK(f.count("Venezuela -ACCUSE-> Chile") == 1);
+  CHECK(f.count("Venezuela -CONSULT-> Chile") == 0);
+}
+
 TEST_CASE("Coder: reported speech keeps the speaker apart from the event", "[extract][coder]") {
   const auto f = facts("Recep Tayyip Erdogan said that Ankara would impose sanctions on Damascus.", "2020-02-10");
   INFO(dump(f));

@@ -94,6 +94,10 @@ TEST_CASE("Chunker: after a verb of naming, the object and what it is called are
   CHECK(topNp(q, "the Dutch government") != syn::kNoIndex);
   syn::SentenceParse t = syn::parse(lexicon(), "Rutte called the remarks crazy.", 0);
   CHECK(topNp(t, "the remarks") != syn::kNoIndex);
+  // A plural after a plural: "called Chilean leaders liars".
+  syn::SentenceParse u = syn::parse(lexicon(), "Maduro called Chilean leaders liars.", 0);
+  CHECK(topNp(u, "Chilean leaders") != syn::kNoIndex);
+  CHECK(topNp(u, "liars") != syn::kNoIndex);
   // A title's own adjective stays: "the attorney general".
   syn::SentenceParse r = syn::parse(lexicon(), "Biden called the attorney general a liar.", 0);
   CHECK(topNp(r, "the attorney general") != syn::kNoIndex);
