@@ -247,6 +247,21 @@ TEST_CASE("Coder: calling a state's leaders liars denounces the state, no phone 
   CHECK(f.count("Venezuela -CONSULT-> Chile") == 0);
 }
 
+TEST_CASE(
+    "Coder: ordering a halt to funding, a suspension or a freeze of aid cuts the aid, no demand of the "
+    "recipient",
+    "[extract][coder]") {
+  const auto f = happened("Orban ordered a halt to funding for the European Court of Human Rights.", "2020-04-14");
+  INFO(dump(f));
+  CHECK(f.count("Viktor Orban -REQUEST-> European Court of Human Rights") == 0);
+  const auto g = happened("Biden ordered a freeze on aid to Ethiopia on Monday.", "2021-04-14");
+  INFO(dump(g));
+  CHECK(g.count("Joe Biden -SANCTION-> Ethiopia") == 1);
+  CHECK(g.count("Joe Biden -REQUEST-> Ethiopia") == 0);
+  CHECK(happened("Biden ordered the suspension of aid to Ethiopia.", "2021-04-14")
+            .count("Joe Biden -SANCTION-> Ethiopia") == 1);
+}
+
 TEST_CASE("Coder: reported speech keeps the speaker apart from the event", "[extract][coder]") {
   const auto f = facts("Recep Tayyip Erdogan said that Ankara would impose sanctions on Damascus.", "2020-02-10");
   INFO(dump(f));
