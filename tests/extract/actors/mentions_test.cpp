@@ -359,6 +359,17 @@ TEST_CASE("Mentions: a person's name written before 'of' and a state is the pers
   CHECK(actorNames("The Velmora Bank of Iran raised its rates on Monday.", "2023-05-08").count("Velmora Bank") == 0);
 }
 
+TEST_CASE("Mentions: the default dictionary knows armed groups and tribunals of other conflicts",
+          "[extract][mentions]") {
+  CHECK(kindOf("LTTE fighters attacked an army camp on Monday.", "Liberation Tigers of Tamil Eelam") ==
+        ActorKind::kArmedGroup);
+  CHECK(kindOf("Abu Sayyaf kidnapped two tourists on Monday.", "Abu Sayyaf") == ActorKind::kArmedGroup);
+  CHECK(kindOf("Croatia handed the general to the ICTY on Monday.",
+               "International Criminal Tribunal for the former Yugoslavia") == ActorKind::kOrganisation);
+  // "the Commonwealth" as written, capitalised.
+  CHECK(kindOf("The Commonwealth suspended Fiji on Friday.", "Commonwealth of Nations") == ActorKind::kOrganisation);
+}
+
 TEST_CASE("Mentions: a name after a company noun, or in apposition to one, is an organisation", "[extract][mentions]") {
   // Invented companies: no dictionary knows them.
   CHECK(kindOf("Washington imposed sanctions on the Gondorian lender Velmora Trust on Monday.", "Velmora Trust") ==
