@@ -1034,6 +1034,13 @@ size_t ofNamedStateAtEnd(const MentionScan& s, size_t b, size_t e) {
   return m.tokBegin - 1;
 }
 
+// The words of [b, e), articles left out ("al-" in "al-Sadr" is no word).
+size_t runWords(const std::vector<Token>& tokens, size_t b, size_t e) {
+  size_t words = 0;
+  for (size_t k = b; k < e; ++k) words += tokens[k].word && !tokens[k].article;
+  return words;
+}
+
 // Capitalised runs: organisations by suffix, people by context.
 void findCapitalisedRuns(MentionScan& s, bool headline) {
   const auto& tokens = s.tokens;
@@ -1047,8 +1054,7 @@ void findCapitalisedRuns(MentionScan& s, bool headline) {
     if (b >= e) continue;
     // "X, also known as Y": Y is another name of X (known_as.h), not an actor.
     if (followsKnownAs(tokens, b)) continue;
-    size_t words = 0;
-    for (size_t k = b; k < e; ++k) words += tokens[k].word && !tokens[k].article;
+    const size_t words = runWords(tokens, b, e);
     if (claimArabicPrefixedGroup(s, b, e, words)) continue;
     if (claimOrganisation(s, b, e, words)) continue;
     if (!headline && claimNamedGroup(s, b, e, words)) continue;
@@ -1056,9 +1062,7 @@ void findCapitalisedRuns(MentionScan& s, bool headline) {
     if (!headline && claimNamedParty(s, b, e, j, words)) continue;
     if (!headline && claimLedBody(s, b, e, words)) continue;
     if (const size_t of = ofNamedStateAtEnd(s, b, e); of < e) {
-      words = 0;
-      for (size_t k = b; k < of; ++k) words += tokens[k].word && !tokens[k].article;
-      claimPerson(s, b, of, of, words, headline);
+      claimPerson(s, b, of, of, runWords(tokens, b, of), headline);
       continue;
     }
     claimPerson(s, b, e, j, words, headline);

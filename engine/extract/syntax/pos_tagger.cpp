@@ -1216,6 +1216,17 @@ bool isNamePart(const std::vector<Draft>& d, size_t i) {
   return capAfter && (capBefore || d[i].word.capitalised);
 }
 
+// "Visiting New Delhi on Wednesday, Rice urged ...", "Meeting Putin in
+// Moscow, Xi praised ...": the sentence's first word d[i], an -ing form of
+// a known verb that is no adjective (not "Acting President X"), with a comma
+// later in the sentence, opens a participle clause, not a name.
+bool opensParticipleClause(const std::vector<Draft>& d, size_t i) {
+  const Reading& r = d[i].reading();
+  if (!r.verb || !r.known || r.proper || r.adj || r.form != VerbForm::kGerund) return false;
+  return std::any_of(d.begin() + static_cast<std::ptrdiff_t>(i) + 1, d.end(),
+                     [](const Draft& x) { return x.surface == ","sv; });
+}
+
 // Capitalised words: names, unless sentence-initial and a common word.
 bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline) {
   Draft& dr = d[i];
@@ -1273,14 +1284,7 @@ bool tagCapitalised(std::vector<Draft>& d, size_t i, bool initial, bool headline
       w.pos = Pos::kProperNoun;  // "Trump's decision"
       return true;
     }
-    // "Visiting New Delhi on Wednesday, Rice urged ...", "Meeting Putin in
-    // Moscow, Xi praised ...": an opening -ing form of a verb (no adjective:
-    // not "Acting President X") before a name, a comma later in the
-    // sentence, opens a participle clause.
-    const bool openingParticiple = r.verb && r.known && !r.proper && !r.adj && r.form == VerbForm::kGerund &&
-                                   std::any_of(d.begin() + static_cast<std::ptrdiff_t>(i) + 1, d.end(),
-                                               [](const Draft& x) { return x.surface == ","sv; });
-    if (nextCap && !openingParticiple &&
+    if (nextCap && !opensParticipleClause(d, i) &&
         !(r.verb && (r.form == VerbForm::kPast || r.form == VerbForm::kThirdSingular))) {
       w.pos = Pos::kProperNoun;  // "Crown Prince Mohammed"
       return true;
