@@ -603,6 +603,20 @@ class Chunker {
     return std::all_of(members.begin() + 1, members.end(), [&](size_t m) { return bareName(m); });
   }
 
+  // "X, the speaker of parliament and leader of the Y party, called ...": a
+  // name, a comma, then common-noun phrases joined by a coordinator, the
+  // first of them determined, and a comma that closes them before a verb
+  // (`after` is the item after the last member). A list subject takes no
+  // comma before its verb; an apposition does. So the phrases after the
+  // name are one coordinated apposition (markAppositions), not two more
+  // members of a list with the name.
+  bool namesRolesAfter(const std::vector<size_t>& members, size_t after) const {
+    if (members.size() < 3 || !itemIs(members[0] + 1, ",") || !itemIs(after, ",") || !startsVerb(after + 1))
+      return false;
+    if (!bareName(members[0]) || !determined(items_[members[1]].index)) return false;
+    return std::none_of(members.begin() + 1, members.end(), [&](size_t m) { return properHeaded(items_[m].index); });
+  }
+
   // Members of "A, B and C" starting at item k; empty when there is no list.
   std::vector<size_t> listAt(size_t k) const {
     if (itemIs(k + 1, ",") && isDate(items_[k].index)) return {};  // "On September 15, the embassy's ..."
@@ -616,6 +630,7 @@ class Chunker {
     for (size_t m = k + 2; m < listEnd; m += 2) members.push_back(m);
     members.push_back(j + 1);
     if (namesTheListBefore(members)) return {};
+    if (namesRolesAfter(members, j + 2)) return {};
     // "X condemned the raid and Iran said": two clauses, not a list.
     // ("believes A and B can cope" is one list: the verb before takes a clause.)
     bool objectPosition = k > 0 && !items_[k - 1].np && owner_[items_[k - 1].index] == Owner::kVerb &&

@@ -404,3 +404,19 @@ TEST_CASE("Chunker: a list after a preposition keeps its last name before a part
     if (c.subject != syn::kNoIndex && text(r, c.subject) == "Iran") ownSubject = true;
   CHECK(ownSubject);
 }
+
+TEST_CASE("Chunker: a name, a comma and joined role phrases closed by a comma before the verb is one apposition",
+          "[extract][syntax]") {
+  syn::SentenceParse p = syn::parse(
+      lexicon(), "Dorvan Halek, the speaker of parliament and leader of the Rivermark party, called the move a coup.",
+      0);
+  const int32_t name = topNp(p, "Dorvan Halek");
+  const int32_t roles = topNp(p, "the speaker of parliament and leader of the Rivermark party");
+  CHECK(p.nps[static_cast<size_t>(roles)].members.size() == 2);
+  CHECK(p.nps[static_cast<size_t>(roles)].appositionOf == name);
+  REQUIRE(p.clauses.size() == 1);
+  CHECK(p.clauses[0].subject == name);
+  // A list subject with no comma before its verb stays one list of three.
+  syn::SentenceParse q = syn::parse(lexicon(), "Dorvan Halek, the speaker and two aides flew to Minas Tirith.", 0);
+  CHECK(q.nps[static_cast<size_t>(topNp(q, "Dorvan Halek, the speaker and two aides"))].members.size() == 3);
+}
