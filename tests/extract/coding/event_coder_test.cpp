@@ -3279,3 +3279,16 @@ TEST_CASE("Coder: a body that votes to ratify or approve does it by the vote, ot
             .count("United States -SUPPORT-> Russia") == 1);
   CHECK(happened("The Iraqi parliament voted on Sunday to expel US troops.", "2020-01-06").empty());
 }
+
+TEST_CASE("Coder: throwing out a party's challenge rejects it; voting against a party rejects it", "[extract][coder]") {
+  // Throwing out a case is no expulsion of the party that brought it.
+  const auto a =
+      facts("Iraq's Federal Supreme Court threw out a challenge by the Fatah Alliance on Monday.", "2021-12-27");
+  INFO(dump(a));
+  CHECK(hasLine(a, "Federal Supreme Court of Iraq -REJECT-> Fatah Alliance"));
+  CHECK_FALSE(hasLine(a, "Federal Supreme Court of Iraq -COERCE-> Fatah Alliance"));
+  // Throwing out envoys still expels them.
+  CHECK(hasLine(facts("Egypt threw out the Libyan ambassador on Monday.", "2021-12-27"), "Egypt -COERCE-> Libya"));
+  CHECK(hasLine(facts("Hungary voted against Ursula von der Leyen on Thursday.", "2024-06-28"),
+                "Hungary -REJECT-> Ursula von der Leyen"));
+}
