@@ -76,7 +76,12 @@ std::optional<std::string> afterSubordinateOpener(const std::string& title) {
 // A title naming who leads its body ("secretary general", "commander"),
 // unless it opens with a word of service ("deputy secretary-general").
 bool leaderTitle(const std::string& title) {
-  if (afterSubordinateOpener(title)) return false;
+  // A word of service anywhere before the last word ("first vice president").
+  for (size_t at = 0; at != std::string::npos && at < title.size();) {
+    if (afterSubordinateOpener(title.substr(at))) return false;
+    at = title.find_first_of(" -", at);
+    if (at != std::string::npos) ++at;
+  }
   return holdsAny(title, words().leaderTitleWords);
 }
 
@@ -395,24 +400,13 @@ const Mention* titleOwner(const StandingScan& s, const Mention& m, size_t det) {
   return found;
 }
 
-// The body of the sentence before (PreviousSentence::bodies) that the owner
-// noun at `det` ("the agency's", "the group's", not "his", nor "its" but in
-// a sentence opened by an unnamed group, where it is the only armed group
-// or organisation the sentence before named) stands for when its own
-// sentence names none before it: the one whose name holds
-// that noun ("the International Atomic Energy Agency" for "the agency's"),
-// else the only one named; kNoActor when none fits or several do.
-size_t bodyOfSentenceBefore(const StandingScan& s, size_t det) {
-  const std::string w = ownerWord(s.tokens[det]);
-  if (bodyPronoun(w) && opensWithUnnamedGroup(s)) {
-    if (s.previous.bodies.size() != 1) return kNoActor;
-    const ActorKind k = s.entities[s.previous.bodies.front()].actor.kind;
-    return k == ActorKind::kArmedGroup || k == ActorKind::kOrganisation ? s.previous.bodies.front() : kNoActor;
-  }
-  if (w.empty() || w == "his" || w == "her" || w == "its" || w == "their") return kNoActor;
-  if (countryOwner(w)) return kNoActor;
-  for (const Mention& o : s.mentions)
-    if (o.tokEnd <= det) return kNoActor;  // a name before the owner word: titleOwner found nothing fitting
+// The body the common noun `w` ("agency", "alliance", "group") stands for,
+// from the sentence before (PreviousSentence::bodies): the one whose name
+// holds that noun as a word ("the International Atomic Energy Agency" for
+// "agency"), else the only one named (`soleFits`: for any noun; otherwise
+// only for an unnamed_group_heads noun, and only an armed group); kNoActor
+// when none fits or several do.
+size_t previousBodyForNoun(const StandingScan& s, const std::string& w, bool soleFits) {
   size_t holding = kNoActor;
   for (size_t e : s.previous.bodies) {
     const std::string name = lowerCase(s.entities[e].actor.name);
@@ -424,8 +418,35 @@ size_t bodyOfSentenceBefore(const StandingScan& s, size_t det) {
       holding = e;
     }
   }
-  if (holding != kNoActor) return holding;
-  return s.previous.bodies.size() == 1 ? s.previous.bodies.front() : kNoActor;
+  if (holding != kNoActor || s.previous.bodies.size() != 1) return holding;
+  const size_t only = s.previous.bodies.front();
+  if (soleFits) return only;
+  // "the group", "the militia": an armed group (an organisation such as the
+  // EU is no "group").
+  return s.entities[only].actor.kind == ActorKind::kArmedGroup && words().unnamedGroupHeads.contains(w) ? only
+                                                                                                        : kNoActor;
+}
+
+// The body of the sentence before (PreviousSentence::bodies) that the owner
+// noun at `det` of `person`'s title ("the agency's", "the group's", not
+// "his", nor "its" but in a sentence opened by an unnamed group, where it is
+// the only armed group or organisation the sentence before named) stands
+// for when its own sentence names none before it but the person:
+// previousBodyForNoun; kNoActor when none fits or several do.
+size_t bodyOfSentenceBefore(const StandingScan& s, const Mention& person, size_t det) {
+  const std::string w = ownerWord(s.tokens[det]);
+  if (bodyPronoun(w) && opensWithUnnamedGroup(s)) {
+    if (s.previous.bodies.size() != 1) return kNoActor;
+    const ActorKind k = s.entities[s.previous.bodies.front()].actor.kind;
+    return k == ActorKind::kArmedGroup || k == ActorKind::kOrganisation ? s.previous.bodies.front() : kNoActor;
+  }
+  if (w.empty() || w == "his" || w == "her" || w == "its" || w == "their") return kNoActor;
+  if (countryOwner(w)) return kNoActor;
+  // A name before the owner word (other than the person's own, "X, the
+  // group's spokesman,"): titleOwner found nothing fitting.
+  for (const Mention& o : s.mentions)
+    if (&o != &person && o.tokEnd <= det) return kNoActor;
+  return previousBodyForNoun(s, w, true);
 }
 
 // "his finance minister, X", "its leader, X", "the country's elected
@@ -443,7 +464,7 @@ std::optional<Fact> ownedTitleFact(const StandingScan& s, const Mention& m) {
   if (!owner) {
     // "The agency's director general, X" opening a sentence: a body the
     // sentence before named.
-    const size_t body = bodyOfSentenceBefore(s, *det);
+    const size_t body = bodyOfSentenceBefore(s, m, *det);
     if (body == kNoActor || body == m.entity || titleRecordedElsewhere(s, person, s.entities[body], m.title))
       return std::nullopt;
     return officeFact(s, m, body, m.confidence * kTitleFactor * kContextOwnerFactor * kPreviousSentenceFactor);
@@ -636,16 +657,17 @@ bool roleWords(const std::string& title) { return holdsAny(title, words().roleWo
 // the body `g` it names, with the role words `title`.
 // `oneOfMany`: the role is written as one of several ("a senior commander",
 // "commander in Syria"): it names a member or an official, not the head.
-void pushAppositionFact(StandingScan& s, const Mention& m, const Mention& g, std::string title, bool oneOfMany) {
-  const Entity& body = s.entities[g.entity];
-  if (body.actor.kind == ActorKind::kPerson || body.actor.kind == ActorKind::kMedia || g.entity == m.entity) return;
+void pushAppositionFact(StandingScan& s, const Mention& m, size_t bodyEntity, float bodyConfidence, std::string title,
+                        bool oneOfMany) {
+  const Entity& body = s.entities[bodyEntity];
+  if (body.actor.kind == ActorKind::kPerson || body.actor.kind == ActorKind::kMedia || bodyEntity == m.entity) return;
   for (const std::string& word : words().titleQualifiers.words()) {
     const std::string qualifier = word + " ";
     if (title.rfind(qualifier, 0) == 0) title.erase(0, qualifier.size());
   }
   Fact f;
   f.src = m.entity;
-  f.dst = g.entity;
+  f.dst = bodyEntity;
   const bool lead = leaderTitle(title) && !oneOfMany;
   const bool stateLike = body.actor.kind == ActorKind::kState || body.actor.kind == ActorKind::kGovernmentBody;
   f.type = (lead && !stateLike) || (stateLike && headTitle(title) && !oneOfMany) ? EdgeType::kLeaderOf
@@ -653,8 +675,28 @@ void pushAppositionFact(StandingScan& s, const Mention& m, const Mention& g, std
                                                                                  : EdgeType::kMemberOf;
   if (lead && body.actor.kind == ActorKind::kGovernmentBody) f.type = EdgeType::kLeaderOf;
   f.title = title;
-  f.confidence = std::min(m.confidence, g.confidence) * kAppositionFactor;
+  f.confidence = std::min(m.confidence, bodyConfidence) * kAppositionFactor;
   s.push(std::move(f));
+}
+
+void pushAppositionFact(StandingScan& s, const Mention& m, const Mention& g, std::string title, bool oneOfMany) {
+  pushAppositionFact(s, m, g.entity, g.confidence, std::move(title), oneOfMany);
+}
+
+// "of the alliance" at `of`, closed by a comma or the sentence's end, in a
+// sentence that names no body before it: the body of the sentence before
+// that the noun stands for (previousBodyForNoun); kNoActor otherwise.
+size_t bodyOfDefiniteNoun(const StandingScan& s, const std::vector<const Mention*>& all, size_t of) {
+  const auto& tokens = s.tokens;
+  if (of + 2 >= tokens.size() || tokens[of + 1].lower != "the" || !tokens[of + 2].word || tokens[of + 2].capital)
+    return kNoActor;
+  if (of + 3 < tokens.size() && tokens[of + 3].word)
+    return kNoActor;  // "of the alliance's ...", "of the party leadership"
+  for (const Mention* o : all) {
+    const ActorKind k = s.entities[o->entity].actor.kind;
+    if (o->tokEnd <= of && k != ActorKind::kPerson && k != ActorKind::kState) return kNoActor;
+  }
+  return previousBodyForNoun(s, tokens[of + 2].lower, false);
 }
 
 // "P, the secretary general of G", "P, a member of G": `q` is the article
@@ -672,6 +714,9 @@ void appositiveRole(StandingScan& s, const std::vector<const Mention*>& all, con
       pushAppositionFact(s, m, *g, title, !definite);
     } else if (const Mention* state = stateOfUnknownOrgan(s, all, r + 1, 1)) {
       pushAppositionFact(s, m, *state, title, true);  // an office in the organ: OFFICIAL_OF the state
+    } else if (const size_t body = bodyOfDefiniteNoun(s, all, r); body != kNoActor) {
+      // "Hadi al-Amiri, the head of the alliance," after a sentence naming the Fatah Alliance.
+      pushAppositionFact(s, m, body, m.confidence * kPreviousSentenceFactor, title, !definite);
     }
     // The second role: "and", then its article or its first word, within
     // a few words of the first role's "of" and before any comma.
@@ -727,6 +772,52 @@ bool appositiveOwnedRole(StandingScan& s, const std::vector<const Mention*>& all
   const bool indefinite = tokens[q].lower == "a" || tokens[q].lower == "an";
   const bool located = e < tokens.size() && (tokens[e].lower == "in" || tokens[e].lower == "for");
   pushAppositionFact(s, m, *g, std::move(title), indefinite || located);
+  return true;
+}
+
+// Words of role an owned apposition may take after its owner word ("the
+// group's [chief military] spokesman").
+constexpr size_t kOwnedRoleWords = 4;
+
+// "P, the group's military spokesman,", "P, the agency's director general,":
+// an apposition whose owner is a common noun (owner_nouns) standing for a
+// body named before: the nearest organisation, armed group or government
+// body this sentence names before P, else the one of the sentence before
+// the noun stands for (previousBodyForNoun). A country noun ("the country's
+// foreign minister") is left to the title rules. `q` is the token after the
+// comma. True when it read one.
+bool appositiveOwnerNounRole(StandingScan& s, const std::vector<const Mention*>& all, const Mention& m, size_t q) {
+  const auto& tokens = s.tokens;
+  if (q + 2 >= tokens.size() || tokens[q].lower != "the") return false;
+  const std::string w = ownerWord(tokens[q + 1]);
+  if (w.empty() || bodyPronoun(w) || countryOwner(w)) return false;
+  std::string title;
+  size_t e = q + 2;
+  for (; e < tokens.size() && e < q + 2 + kOwnedRoleWords && tokens[e].word; ++e) {
+    if (!title.empty()) title += tokens[e].hyphenBefore ? "-" : " ";
+    title += tokens[e].lower;
+  }
+  if (e < tokens.size() && tokens[e].word) return false;  // the role words run on
+  // "A, the council's leader, B,": the role is B's, written before B's name.
+  if (e + 1 < tokens.size() && tokens[e].lower == "," && std::any_of(all.begin(), all.end(), [&](const Mention* o) {
+        return o->tokBegin == e + 1 && s.entities[o->entity].actor.kind == ActorKind::kPerson;
+      }))
+    return false;
+  const size_t space = title.find_last_of(" -");
+  if (title.empty() || !roleWords(title.substr(space == std::string::npos ? 0 : space + 1))) return false;
+  const Mention* before = nullptr;
+  for (const Mention* o : all) {
+    const ActorKind k = s.entities[o->entity].actor.kind;
+    const bool body = k == ActorKind::kOrganisation || k == ActorKind::kArmedGroup || k == ActorKind::kGovernmentBody;
+    if (body && o->tokEnd <= m.tokBegin && (!before || o->tokBegin > before->tokBegin)) before = o;
+  }
+  if (before) {
+    pushAppositionFact(s, m, *before, std::move(title), false);
+    return true;
+  }
+  const size_t body = previousBodyForNoun(s, w, false);
+  if (body == kNoActor) return false;
+  pushAppositionFact(s, m, body, m.confidence * kPreviousSentenceFactor, std::move(title), false);
   return true;
 }
 
@@ -1111,7 +1202,9 @@ void appositionRelations(StandingScan& s) {
     size_t q = m->tokEnd;
     if (q >= tokens.size() || tokens[q].lower != ",") continue;
     ++q;
-    if (s.entities[m->entity].actor.kind == ActorKind::kPerson && appositiveOwnedRole(s, all, *m, q)) continue;
+    if (s.entities[m->entity].actor.kind == ActorKind::kPerson &&
+        (appositiveOwnedRole(s, all, *m, q) || appositiveOwnerNounRole(s, all, *m, q)))
+      continue;
     if (s.entities[m->entity].actor.kind == ActorKind::kPerson && q < tokens.size() &&
         (tokens[q].lower == "the" || tokens[q].lower == "a" || tokens[q].lower == "an"))
       appositiveRole(s, all, *m, q);

@@ -834,3 +834,37 @@ TEST_CASE("Standing: 'its' in a sentence opened by an unnamed group is that grou
   CHECK(kg::extract::testing::facts("Hezbollah mourned its commander Fuad Shukr.", "2024-08-26")
             .count("Fuad Shukr -LEADER_OF-> Hezbollah") == 1);
 }
+
+TEST_CASE("Standing: 'X, the group's military spokesman,' and 'X, the head of the alliance,' name a body named before",
+          "[extract][relations]") {
+  // Invented names.
+  const auto a = facts(
+      "The Houthis fired missiles at Israeli ships on Monday.\n"
+      "Karim Dabbagh, the group's military spokesman, said the attack was a response.",
+      "2023-05-09");
+  CHECK(hasLine(a, "Karim Dabbagh -MEMBER_OF-> Houthis"));
+  const auto b = facts(
+      "The court threw out a challenge by the Fatah Alliance on Monday.\n"
+      "Karim Dabbagh, the head of the alliance, had asked the court to annul the results.",
+      "2023-05-09");
+  CHECK(hasLine(b, "Karim Dabbagh -LEADER_OF-> Fatah Alliance"));
+  // "the group" is no name for an organisation such as the EU.
+  const auto c = facts(
+      "The European Union condemned the attacks on Monday.\n"
+      "Karim Dabbagh, the group's military spokesman, said the attack was a response.",
+      "2023-05-09");
+  for (const auto& l : c) CHECK(l.find("Karim Dabbagh -") == std::string::npos);
+  // "A, the council's leader, B,": the role is B's.
+  const auto d = facts(
+      "The Southern Transitional Council signed the accord on Monday.\n"
+      "The ceremony was attended by Wendel Ostrand, the council's leader, Karim Dabbagh, and others.",
+      "2023-05-09");
+  for (const auto& l : d) CHECK(l.find("Wendel Ostrand -LEADER_OF->") == std::string::npos);
+  // A first vice president leads nothing.
+  const auto e = facts(
+      "The European Commission fined Google on Monday.\n"
+      "Karl Wendt, the commission's first vice president, said the fine was fair.",
+      "2023-05-09");
+  CHECK(hasLine(e, "Karl Wendt -OFFICIAL_OF-> European Commission"));
+  for (const auto& l : e) CHECK(l.find("Karl Wendt -LEADER_OF->") == std::string::npos);
+}
