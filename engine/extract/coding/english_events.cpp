@@ -859,9 +859,16 @@ void EnglishEventCoder::bindDemonyms(syntax::SentenceParse* parse, const Demonym
                             englishCoderWords().attackNouns.contains(p.words[n.head].lemma);
     const bool bound = !(*actors)[k].empty() && !victimOnly;
     // "released two jailed Americans": people named by their state's plural
-    // demonym are that state's.
+    // demonym are that state's; so are "the Americans" of "accused the
+    // Americans of stupidity", whose "of" phrase names no actor.
+    const bool ofNamesNone =
+        n.ofNp == syntax::kNoIndex || (static_cast<size_t>(n.ofNp) < actors->size() && (*actors)[n.ofNp].empty());
+    // "the British", "the French", "the Chinese": "the" and a demonym that is
+    // its own plural, as the head.
+    const bool theDemonym =
+        n.head == n.span.first + 1 && p.words[n.span.first].lower == "the" && p.words[n.head].capitalised;
     if (const std::string& h = p.words[n.head].lower;
-        !bound && h.size() > 3 && h.back() == 's' && n.ofNp == syntax::kNoIndex) {
+        !bound && h.size() > 3 && (h.back() == 's' || theDemonym) && ofNamesNone) {
       if (auto state = demonym(p.words[n.head].begin)) {
         (*actors)[k].push_back(*state);
         continue;

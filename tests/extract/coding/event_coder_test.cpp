@@ -3292,3 +3292,10 @@ TEST_CASE("Coder: throwing out a party's challenge rejects it; voting against a 
   CHECK(hasLine(facts("Hungary voted against Ursula von der Leyen on Thursday.", "2024-06-28"),
                 "Hungary -REJECT-> Ursula von der Leyen"));
 }
+
+TEST_CASE("Coder: 'the Americans' with an 'of' phrase naming no actor, and 'the British', are their states",
+          "[extract][coder]") {
+  CHECK(hasLine(facts("Germany accused the Americans of stupidity on Monday.", "2021-12-27"),
+                "Germany -ACCUSE-> United States"));
+  CHECK(hasLine(facts("Iran accused the British of piracy on Monday.", "2021-12-27"), "Iran -ACCUSE-> United Kingdom"));
+}
