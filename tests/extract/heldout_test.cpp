@@ -253,6 +253,8 @@ namespace {
 //                   fresh12 40/68, 42/55 -> 41/68, 44/55, frozen fresh3 one more must-not line violated (right
 //                   edges unchanged; not looked at); fresh29 and fresh27 unchanged; tuning fresh18 82/89 ->
 //                   81/88 (a counterfactual its gold lists as future, now not coded).
+//   heldout_fresh31/ written in session 44 by a helper that never read the extractor's rules or
+//                   outputs: 150/343, 159/205 at e21cfce (session 43's end, 6c97091, plus seed audit 6).
 //   heldout_jaar1/  the first Japanese and Arabic frozen set (session 28): 5/33, 5/10 when
 //                   written (f9d9962).
 // Session 28 (2026-12-05): rebuttals dated and in apposition, reactions in apposition, answers to
@@ -371,6 +373,8 @@ constexpr HeldoutSet kSets[] = {
                                             // rules or outputs; measured at 66d7cd4, session 42's end)
     {KG_HELDOUT_FRESH30_DIR, 38, 73, 150},  // a tuning set: 88/228, 95/129 when written (session 43, by a helper that
                                             // never saw the rules or outputs; measured at 66d7cd4 and 49c2de6 alike)
+    {KG_HELDOUT_FRESH31_DIR, 43, 77, 150},  // 150/343, 159/205 when written (session 44, by a helper that never saw the
+                                            // rules or outputs; measured at e21cfce, whose extraction is 6c97091's)
     {KG_HELDOUT_FRESH21_DIR, 44, 84,
      50},  // 60/136, 65/77 when written (session 35, by a helper that never saw the rules or outputs; measured at
            // 89c4313, session 34's end); the same at session 35's end
