@@ -53,8 +53,10 @@ bool opensClause(const Word& w) {
 // is about rarely do.
 bool speakerSideVerb(std::string_view lemma) {
   static const std::unordered_set<std::string_view> kSpeakerSide = {
-      "say", "add", "tell", "urge", "call", "ask", "demand", "appeal", "insist", "stress", "reiterate",
-      "repeat", "pledge", "vow", "promise", "express", "emphasise", "emphasize", "invite", "thank"};
+      "say", "add", "tell", "urge", "call", "ask", "demand", "appeal", "insist", "stress", "reiterate", "repeat",
+      "pledge", "vow", "promise", "express", "emphasise", "emphasize", "invite", "thank",
+      // directives: "ruled that X has ... and ordered Y to"
+      "order", "direct", "instruct"};
   return kSpeakerSide.count(lemma) > 0;
 }
 
@@ -429,11 +431,17 @@ class ClauseFinder {
   int32_t speakerSideConjunct(int32_t prev, const VerbGroup& vg) const {
     if (prev == kNoIndex) return prev;
     const Clause& pc = p_.clauses[static_cast<size_t>(prev)];
-    if (pc.kind != ClauseKind::kReported || pc.parent == kNoIndex) return prev;
-    const Clause& reporter = p_.clauses[static_cast<size_t>(pc.parent)];
+    // A "that" clause of a verb that is no saying ("ruled that", "found
+    // that") is read as a reported one is.
+    const bool thatClause = pc.kind == ClauseKind::kSubordinate && pc.subordinator == "that";
+    // (A subordinate clause is given its parent only once the sentence is
+    // read: the clause that governs it is the last top clause before it.)
+    const int32_t governor = thatClause && pc.parent == kNoIndex ? lastTopClause() : pc.parent;
+    if ((pc.kind != ClauseKind::kReported && !thatClause) || governor == kNoIndex || governor >= prev) return prev;
+    const Clause& reporter = p_.clauses[static_cast<size_t>(governor)];
     const VerbGroup& said = p_.vgs[reporter.verb];
     if (!speakerSideVerb(vg.lemma) || vg.tense != said.tense || !vg.modal.empty() || vg.nonFinite) return prev;
-    return pc.parent;
+    return governor;
   }
 
   // "Iraqi forces raided a site used by X and detained a dozen of its

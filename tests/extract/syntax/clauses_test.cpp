@@ -222,6 +222,17 @@ TEST_CASE("Clauses: a verb of speech or appeal after a reported clause goes on w
   CHECK(np(s2, clause(s2, "urge").subject) == "the talks");
 }
 
+TEST_CASE("Clauses: a directive after a 'that' clause of a verb of judging goes on with its subject",
+          "[extract][syntax]") {
+  // "ruled that A has ... and ordered B to": the court orders, not A.
+  syn::SentenceParse p = parse(
+      "The court ruled on Monday that Ruritania has sovereignty over the temple, and ordered Gondor to withdraw.");
+  CHECK(svo(p, clause(p, "order")) == "The court|order|Gondor|");
+  // Another verb stays with the "that" clause: "found that A attacked ships and seized a tanker".
+  syn::SentenceParse q = parse("The panel found that Ruritania attacked two ships and seized a tanker.");
+  CHECK(np(q, clause(q, "seize").subject) == "Ruritania");
+}
+
 TEST_CASE("Clauses: infinitival complements keep their own arguments", "[extract][syntax]") {
   syn::SentenceParse p = parse("Secretary of State Mike Pompeo called on Iraq to protect American diplomats.");
   const syn::Clause& c = clause(p, "call");
