@@ -1786,6 +1786,44 @@ std::vector<size_t> authorsOfNamedAct(const MatchText& t, const Clause& c, int32
   return {};
 }
 
+// True when the clause asks for a release: one of its objects, or the phrase
+// of one of its prepositional phrases ("called for the release of X"), is
+// headed by "release" ("demanded the journalist's immediate release").
+bool asksRelease(const MatchText& t, const Clause& c) {
+  auto release = [&](int32_t np) { return np != kNoIndex && t.p.words[t.p.nps[np].head].lemma == "release"; };
+  for (uint32_t o : c.objects)
+    if (release(static_cast<int32_t>(o))) return true;
+  for (uint32_t pp : c.pps)
+    if (release(t.p.pps[pp].np)) return true;
+  return false;
+}
+
+// Who holds the actors `freed` a clause asks released (asksRelease:
+// "Conde's release"): the doers of the latest done seizure, detention,
+// arrest or abduction (CAMEO 17, 181) of one of them told in the last
+// kNearActReach sentences, never the asker's own side. Empty when there is
+// none.
+std::vector<size_t> holdersOfReleased(const MatchText& t, int32_t source, const std::vector<size_t>& freed) {
+  std::vector<size_t> askers;
+  t.entitiesOf(source, &askers);
+  std::vector<size_t> holders;
+  if (t.earlier == nullptr) return holders;
+  const auto& done = t.earlier->done;
+  size_t latest = 0;
+  bool found = false;
+  for (auto it = done.rbegin(); it != done.rend(); ++it) {
+    if (t.earlier->sentence > it->sentence + kNearActReach) break;
+    const bool holding = it->code.rfind("17", 0) == 0 || it->code.rfind("181", 0) == 0;
+    if (!holding || onSideOf(t, askers, it->source)) continue;
+    if (!freed.empty() && std::find(freed.begin(), freed.end(), it->target) == freed.end()) continue;
+    if (found && it->sentence != latest) break;
+    found = true;
+    latest = it->sentence;
+    if (std::find(holders.begin(), holders.end(), it->source) == holders.end()) holders.push_back(it->source);
+  }
+  return holders;
+}
+
 // Sentences back (the current one is 0) whose act an "also" passive repeats.
 constexpr size_t kAlsoReach = 1;
 
@@ -2093,6 +2131,27 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
     named.objects = {static_cast<uint32_t>(c.subject)};
     earlierAuthors = authorsOfNamedAct(t, named, roles.source);
     roles.target = kNoIndex;
+  }
+  // "Soldiers detained Conde ... ECOWAS demanded Conde's release": a demand
+  // or appeal (CAMEO 02, 10) for the release of an actor an earlier act
+  // seized or detained is addressed to the one who holds them
+  // (holdersOfReleased), not to them. (Any release, with the latest holder
+  // of anything as its target, was tried: one more wrong edge on a frozen
+  // held-out set and none more right.)
+  const bool appeal = code.source.rfind("02", 0) == 0 || code.source.rfind("10", 0) == 0;
+  if (appeal && roles.source != kNoIndex && asksRelease(t, c)) {
+    std::vector<size_t> freed;
+    if (roles.target != kNoIndex) t.entitiesOf(roles.target, &freed);
+    if (!freed.empty()) earlierAuthors = holdersOfReleased(t, roles.source, freed);
+    if (!earlierAuthors.empty()) {
+      roles.target = kNoIndex;
+      // Nor do the rules read the one to be freed as the target.
+      std::vector<size_t> askers;
+      t.entitiesOf(roles.source, &askers);
+      if (denied)
+        for (size_t a : askers)
+          for (size_t f : freed) denied->emplace_back(a, f);
+    }
   }
   std::vector<size_t> sources, targets;
   std::vector<int32_t> sourceNps, targetNps;  // the member phrase naming each

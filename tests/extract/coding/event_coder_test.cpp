@@ -3299,3 +3299,23 @@ TEST_CASE("Coder: 'the Americans' with an 'of' phrase naming no actor, and 'the 
                 "Germany -ACCUSE-> United States"));
   CHECK(hasLine(facts("Iran accused the British of piracy on Monday.", "2021-12-27"), "Iran -ACCUSE-> United Kingdom"));
 }
+
+TEST_CASE("Coder: demanding the release of one an earlier act detained is addressed to the detainer",
+          "[extract][coder]") {
+  // Invented names.
+  const auto a = facts(
+      "Soldiers led by Colonel Dorvan Halek detained President Alpha Conde on Sunday. "
+      "ECOWAS demanded Conde's immediate release on Monday.",
+      "2021-09-06");
+  INFO(dump(a));
+  CHECK(hasLine(a, "Economic Community of West African States -REQUEST-> Dorvan Halek"));
+  CHECK_FALSE(hasLine(a, "Economic Community of West African States -REQUEST-> Alpha Conde"));
+  // A detention of someone else is no hold on the one to be freed.
+  const auto b = facts(
+      "Colonel Dorvan Halek detained the minister Karl Wendt on Sunday. "
+      "ECOWAS demanded Conde's immediate release on Monday.",
+      "2021-09-06");
+  INFO(dump(b));
+  CHECK(hasLine(b, "Dorvan Halek -COERCE-> Karl Wendt"));
+  CHECK_FALSE(hasLine(b, "Economic Community of West African States -REQUEST-> Dorvan Halek"));
+}
