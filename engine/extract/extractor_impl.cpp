@@ -463,13 +463,16 @@ bool tellsVaguePast(const std::vector<Token>& tokens) {
 // "Vice President Mike Pence ... meeting American troops", "X met Chinese
 // President Xi Jinping during a visit to Beijing": a meeting or accord
 // between a person and the state that person holds office in or belongs to (a
-// standing fact of the same sentence, or the same country: `sameSide`) is a
-// misreading, not an event between the two; it is dropped.
+// standing fact of the same sentence or of an earlier one of the article,
+// `offices`, or the same country: `sameSide`) is a misreading, not an event
+// between the two ("Zelaya said he would fly back to Tegucigalpa" after
+// "President Manuel Zelaya"); it is dropped.
 static void dropActsOnOwnState(const std::vector<Entity>& entities, const std::function<bool(size_t, size_t)>& sameSide,
-                               std::vector<Fact>* facts) {
+                               const std::vector<std::pair<size_t, size_t>>& offices, std::vector<Fact>* facts) {
   auto kindOf = [&](size_t e) { return e < entities.size() ? entities[e].actor.kind : ActorKind::kOther; };
   auto holds = [&](size_t person, size_t state) {
     if (sameSide && sameSide(person, state)) return true;
+    if (std::find(offices.begin(), offices.end(), std::make_pair(person, state)) != offices.end()) return true;
     return std::any_of(facts->begin(), facts->end(), [&](const Fact& g) {
       return isStandingType(g.type) && g.src == person && g.dst == state;
     });
@@ -615,6 +618,8 @@ Extraction ExtractorImpl::extractWith(const Article& article, std::vector<Token>
   };
 
   PreviousSentence nextPrevious;  // what the sentence just read named (findRelations)
+  // (person, state) offices the article's sentences read so far (dropActsOnOwnState).
+  std::vector<std::pair<size_t, size_t>> articleOffices;
   // takeTokens moves a sentence's tokens out of `whole`: a sentence that does
   // not start after the last one taken (none from the segmenter) is tokenized anew.
   size_t takenUpTo = 0;
@@ -782,7 +787,11 @@ Extraction ExtractorImpl::extractWith(const Article& article, std::vector<Token>
     // by X?"): only the offices and memberships its names carry are kept.
     if (isQuestion(sentenceText)) std::erase_if(facts, [](const Fact& f) { return !isStandingType(f.type); });
     summonsAimedAtEnvoysState(resolver.entities(), &facts);
-    dropActsOnOwnState(resolver.entities(), discourse.acts.sameSide, &facts);
+    dropActsOnOwnState(resolver.entities(), discourse.acts.sameSide, articleOffices, &facts);
+    for (const Fact& f : facts)
+      if ((f.type == EdgeType::kLeaderOf || f.type == EdgeType::kOfficialOf) && f.dst < resolver.entities().size() &&
+          resolver.entities()[f.dst].actor.kind == ActorKind::kState)
+        articleOffices.emplace_back(f.src, f.dst);
     dropCriticismOfOwnOfficeHolder(resolver.entities(), catalog_, article.doc.date, &facts);
     if (std::any_of(facts.begin(), facts.end(), [](const Fact& f) { return !isStandingType(f.type) && !f.planned; })) {
       lastEvents.clear();

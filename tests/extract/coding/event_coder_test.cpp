@@ -3319,3 +3319,23 @@ TEST_CASE("Coder: demanding the release of one an earlier act detained is addres
   CHECK(hasLine(b, "Dorvan Halek -COERCE-> Karl Wendt"));
   CHECK_FALSE(hasLine(b, "Economic Community of West African States -REQUEST-> Dorvan Halek"));
 }
+
+TEST_CASE("Coder: a person's trip to the state an earlier sentence gave them an office of is no visit",
+          "[extract][coder]") {
+  // Invented names.
+  const auto a = facts(
+      "Soldiers ousted Honduran President Dorvan Halek on June 28. "
+      "Halek said on Friday that he would fly back to Honduras on Sunday.",
+      "2009-07-03");
+  INFO(dump(a));
+  CHECK(hasLine(a, "Dorvan Halek -LEADER_OF-> Honduras"));
+  CHECK_FALSE(hasLine(a, "Dorvan Halek -CONSULT-> Honduras"));
+  CHECK_FALSE(hasLine(a, "Honduras -CONSULT-> Dorvan Halek"));
+  // Another state's president visiting it is still a visit.
+  const auto b = facts(
+      "Guatemalan President Dorvan Halek met Honduran officials on June 28. "
+      "Halek said on Friday that he would fly to Honduras on Sunday.",
+      "2009-07-03");
+  INFO(dump(b));
+  CHECK(hasLine(b, "Dorvan Halek -CONSULT-> Honduras"));
+}
