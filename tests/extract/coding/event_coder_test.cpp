@@ -3339,3 +3339,14 @@ TEST_CASE("Coder: a person's trip to the state an earlier sentence gave them an 
   INFO(dump(b));
   CHECK(hasLine(b, "Dorvan Halek -CONSULT-> Honduras"));
 }
+
+TEST_CASE("Coder: agreeing on sanctions against X sanctions X, never agrees with X; the euro zone is an actor",
+          "[extract][coder]") {
+  const auto a = facts("EU leaders agreed on new sanctions against Russia on Monday.", "2015-07-13");
+  INFO(dump(a));
+  CHECK(hasLine(a, "European Union -COERCE-> Russia"));
+  CHECK_FALSE(hasLine(a, "European Union -AGREE-> Russia"));
+  const auto b = facts("Eurozone leaders reached a deal with Greece on Monday.", "2015-07-13");
+  INFO(dump(b));
+  CHECK(hasLine(b, "Eurozone -SUPPORT-> Greece"));
+}
