@@ -3350,3 +3350,8 @@ TEST_CASE("Coder: agreeing on sanctions against X sanctions X, never agrees with
   INFO(dump(b));
   CHECK(hasLine(b, "Eurozone -SUPPORT-> Greece"));
 }
+
+TEST_CASE("Coder: handing over a suspected spy to a state cooperates with it", "[extract][coder]") {
+  CHECK(hasLine(facts("Spain handed over a suspected spy to the United States on Tuesday.", "2019-05-14"),
+                "Spain -COOPERATE-> United States"));
+}
