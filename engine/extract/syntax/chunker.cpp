@@ -713,6 +713,12 @@ class Chunker {
       constexpr size_t kListWithThe = 3;
       const bool the = at.size() >= kListWithThe;
       if (namesOnly && !std::all_of(at.begin(), at.end(), [&](size_t m) { return bareName(m, the); })) continue;
+      // "Prime Ministers A of India and B of Pakistan": after "of", a name
+      // joined to a name that has an "of" phrase of its own is the next
+      // person of a parallel list, not a second owner of the first.
+      if (namesOnly && k > 0 && itemIs(k - 1, "of") && itemIs(at.back() + 1, "of") && itemNp(at.back() + 2) &&
+          properHeaded(items_[at.back() + 2].index))
+        continue;
       NounPhrase np;
       np.span = {items_[k].first, items_[at.back()].last};
       std::vector<uint32_t> parts;

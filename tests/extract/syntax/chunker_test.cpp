@@ -420,3 +420,17 @@ TEST_CASE("Chunker: a name, a comma and joined role phrases closed by a comma be
   syn::SentenceParse q = syn::parse(lexicon(), "Dorvan Halek, the speaker and two aides flew to Minas Tirith.", 0);
   CHECK(q.nps[static_cast<size_t>(topNp(q, "Dorvan Halek, the speaker and two aides"))].members.size() == 3);
 }
+
+TEST_CASE("Chunker: 'A of X and B of Y' is two persons each with an 'of' phrase, not A of 'X and B'",
+          "[extract][syntax]") {
+  syn::SentenceParse p =
+      syn::parse(lexicon(), "Aragorn spoke to Presidents Dorvan Halek of Gondor and Karl Wendt of Rohan on Monday.", 0);
+  const int32_t list = topNp(p, "Presidents Dorvan Halek of Gondor and Karl Wendt of Rohan");
+  CHECK(p.nps[static_cast<size_t>(list)].members.size() == 2);
+  // A list of names after "of" stays one list.
+  syn::SentenceParse q = syn::parse(lexicon(), "The ambassadors of Gondor, Rohan and Arnor met Aragorn.", 0);
+  const int32_t envoys = topNp(q, "The ambassadors of Gondor, Rohan and Arnor");
+  const int32_t of = q.nps[static_cast<size_t>(envoys)].ofNp;
+  REQUIRE(of != syn::kNoIndex);
+  CHECK(q.nps[static_cast<size_t>(of)].members.size() == 3);
+}
