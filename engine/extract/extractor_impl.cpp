@@ -683,9 +683,11 @@ Extraction ExtractorImpl::extractWith(const Article& article, std::vector<Token>
       // name of several words joined to the next by a hyphen ("the South
       // Korean-flagged tanker") stands as one demonym does ("British-flagged"),
       // and so does a one-word name before "-linked", "-owned", "-operated",
-      // "-made" ("an Israel-linked ship", "Iran-made drones").
+      // "-made", "-brokered", "-mediated" ("an Israel-linked ship", "Iran-made
+      // drones", "a US-brokered truce").
       auto ownerSuffix = [&](size_t tokEnd) {
-        static const std::unordered_set<std::string_view> kSuffixes = {"linked", "owned", "operated", "made"};
+        static const std::unordered_set<std::string_view> kSuffixes = {"linked", "owned",    "operated",
+                                                                       "made",   "brokered", "mediated"};
         for (size_t k = tokEnd; k < tokens.size() && k < tokEnd + 2; ++k)
           if (tokens[k].word) return kSuffixes.count(tokens[k].lower) > 0;
         return false;

@@ -555,34 +555,57 @@ void exchangeEvents(const syntax::SentenceParse& p, const NpActors& actors, cons
   }
 }
 
+// The parties of the deal clause `ci` tells, for its mediators: the subject
+// and objects of its top clause and the partners "with" it names ("Morocco
+// agreed to establish relations with Israel in a deal brokered by the
+// United States"), as (entity, phrase) pairs; `*top` is set to that top
+// clause. None when `ci` is the top clause itself and `needParent`.
+std::vector<std::pair<size_t, int32_t>> dealParties(const syntax::SentenceParse& p, const NpActors& actors, size_t ci,
+                                                    bool needParent, size_t* top) {
+  *top = ci;
+  for (size_t hops = 0; p.clauses[*top].parent != syntax::kNoIndex && hops < 4; ++hops)
+    *top = static_cast<size_t>(p.clauses[*top].parent);
+  if (needParent && *top == ci) return {};
+  const syntax::Clause& t = p.clauses[*top];
+  std::vector<std::pair<size_t, int32_t>> parties =
+      partiesOf(p, actors, t.subjectInherited ? syntax::kNoIndex : t.subject);
+  for (uint32_t o : t.objects)
+    for (const auto& x : partiesOf(p, actors, static_cast<int32_t>(o))) parties.push_back(x);
+  auto addPartners = [&](const std::vector<uint32_t>& pps) {
+    for (uint32_t k : pps)
+      if (p.pps[k].prep == "with")
+        for (const auto& x : partiesOf(p, actors, p.pps[k].np)) parties.push_back(x);
+  };
+  addPartners(t.pps);
+  addPartners(t.complementPps);
+  return parties;
+}
+
+// True when word `w` is a compound of a mediating verb's participle
+// ("Russian-brokered", "Qatari-mediated").
+bool mediatingCompound(const syntax::Word& w) {
+  const size_t dash = w.lower.rfind('-');
+  if (dash == std::string::npos || dash == 0) return false;
+  const std::string_view after = std::string_view(w.lower).substr(dash + 1);
+  return after == "brokered" || after == "mediated";
+}
+
 // "Iran freed X on Friday in exchange for Y, in a swap mediated by Oman",
 // "Armenia and Azerbaijan agreed ... under a deal brokered by Moscow": the
 // agent of a passive mediating verb (mediating_verbs) on a noun of a deal
 // (mediated_nouns) mediates (CAMEO 045) with each party of the top clause
-// the noun hangs on: its subject's and its objects' actors that are no
-// person (`isPerson`), the mediator aside. None when the sentence has a
-// negated, modal or future verb.
+// the noun hangs on (dealParties: its subject's, its objects' and its "with"
+// partners' actors that are no person, `isPerson`), the mediator aside; so
+// does the state of a compound before such a noun in a prepositional phrase
+// ("in a Russian-brokered deal", "to a US-brokered truce": `demonym`). None
+// when the sentence has a negated, modal or future verb.
 std::vector<CodedEvent> mediationEvents(const syntax::SentenceParse& p, const NpActors& actors,
-                                        const std::function<bool(size_t)>& isPerson) {
+                                        const std::function<bool(size_t)>& isPerson, const DemonymLookup& demonym) {
   std::vector<CodedEvent> out;
   const EnglishCoderWords& w = englishCoderWords();
   if (!isPerson || p.clauses.empty() || hasUnassertedVerb(p)) return out;
-  for (size_t ci = 0; ci < p.clauses.size(); ++ci) {
-    const syntax::Clause& c = p.clauses[ci];
-    const syntax::VerbGroup& vg = p.vgs[c.verb];
-    if (!w.mediatingVerbs.contains(vg.lemma) || (vg.voice != syntax::Voice::kPassive && !vg.reducedPassive)) continue;
-    if (c.subject == syntax::kNoIndex || !w.mediatedNouns.contains(p.words[p.nps[c.subject].head].lemma)) continue;
-    const auto mediators = partiesOf(p, actors, c.agent);
-    if (mediators.empty()) continue;
-    size_t top = ci;
-    for (size_t hops = 0; p.clauses[top].parent != syntax::kNoIndex && hops < 4; ++hops)
-      top = static_cast<size_t>(p.clauses[top].parent);
-    if (top == ci) continue;
-    const syntax::Clause& t = p.clauses[top];
-    std::vector<std::pair<size_t, int32_t>> parties =
-        partiesOf(p, actors, t.subjectInherited ? syntax::kNoIndex : t.subject);
-    for (uint32_t o : t.objects)
-      for (const auto& x : partiesOf(p, actors, static_cast<int32_t>(o))) parties.push_back(x);
+  auto emit = [&](const std::vector<std::pair<size_t, int32_t>>& mediators,
+                  const std::vector<std::pair<size_t, int32_t>>& parties, size_t clause) {
     // (Pairs, not structured bindings: clang 14 cannot capture one in a lambda.)
     for (const auto& m : mediators)
       for (const auto& party : parties) {
@@ -591,8 +614,37 @@ std::vector<CodedEvent> mediationEvents(const syntax::SentenceParse& p, const Np
         if (std::any_of(out.begin(), out.end(),
                         [&](const CodedEvent& x) { return x.source == mediator && x.target == e; }))
           continue;
-        out.push_back(nominalEvent(mediator, m.second, e, party.second, "045", top));
+        out.push_back(nominalEvent(mediator, m.second, e, party.second, "045", clause));
       }
+  };
+  for (size_t ci = 0; ci < p.clauses.size(); ++ci) {
+    const syntax::Clause& c = p.clauses[ci];
+    const syntax::VerbGroup& vg = p.vgs[c.verb];
+    if (!w.mediatingVerbs.contains(vg.lemma) || (vg.voice != syntax::Voice::kPassive && !vg.reducedPassive)) continue;
+    if (c.subject == syntax::kNoIndex || !w.mediatedNouns.contains(p.words[p.nps[c.subject].head].lemma)) continue;
+    const auto mediators = partiesOf(p, actors, c.agent);
+    if (mediators.empty()) continue;
+    size_t top = ci;
+    const auto parties = dealParties(p, actors, ci, true, &top);
+    emit(mediators, parties, top);
+  }
+  // "agreed to halt the fighting in a Russian-brokered deal": the state of
+  // the compound mediates between the parties of the clause the phrase is in.
+  for (size_t ci = 0; ci < p.clauses.size(); ++ci) {
+    std::vector<uint32_t> pps = p.clauses[ci].pps;
+    pps.insert(pps.end(), p.clauses[ci].complementPps.begin(), p.clauses[ci].complementPps.end());
+    for (uint32_t k : pps) {
+      const int32_t deal = p.pps[k].np;
+      if (deal == syntax::kNoIndex || !w.mediatedNouns.contains(p.words[p.nps[deal].head].lemma)) continue;
+      std::vector<std::pair<size_t, int32_t>> mediators;
+      for (uint32_t x = p.nps[deal].span.first; x < p.nps[deal].head && demonym; ++x)
+        if (mediatingCompound(p.words[x]))
+          if (const auto state = demonym(p.words[x].begin)) mediators.emplace_back(*state, syntax::kNoIndex);
+      if (mediators.empty()) continue;
+      size_t top = ci;
+      const auto parties = dealParties(p, actors, ci, false, &top);
+      emit(mediators, parties, top);
+    }
   }
   return out;
 }
@@ -1210,7 +1262,7 @@ std::vector<Fact> EnglishEventCoder::code(std::string_view text, size_t begin, s
   for (CodedEvent& e : nominalAttackEvents(parse, actors)) extra.push_back(std::move(e));
   for (CodedEvent& e : frontedMeetingEvents(parse, actors, discourse ? discourse->isPerson : nullptr))
     extra.push_back(std::move(e));
-  for (CodedEvent& e : mediationEvents(parse, actors, discourse ? discourse->isPerson : nullptr))
+  for (CodedEvent& e : mediationEvents(parse, actors, discourse ? discourse->isPerson : nullptr, demonym))
     extra.push_back(std::move(e));
   for (CodedEvent& e : solidarityEvents(parse, actors)) extra.push_back(std::move(e));
   for (CodedEvent& e : agreedWithEvents(parse, actors)) extra.push_back(std::move(e));

@@ -3355,3 +3355,25 @@ TEST_CASE("Coder: handing over a suspected spy to a state cooperates with it", "
   CHECK(hasLine(facts("Spain handed over a suspected spy to the United States on Tuesday.", "2019-05-14"),
                 "Spain -COOPERATE-> United States"));
 }
+
+TEST_CASE("Coder: a mediator mediates with the deal's partner too, and a 'Russian-brokered' deal is Russia's mediation",
+          "[extract][coder]") {
+  const auto a = facts(
+      "Morocco agreed on Thursday to establish relations with Israel in a deal brokered by the "
+      "United States.",
+      "2020-12-11");
+  INFO(dump(a));
+  CHECK(hasLine(a, "United States -CONSULT-> Morocco"));
+  CHECK(hasLine(a, "United States -CONSULT-> Israel"));
+  const auto b =
+      facts("Armenia and Azerbaijan agreed on Tuesday to halt the fighting in a Russian-brokered deal.", "2020-11-10");
+  INFO(dump(b));
+  CHECK(hasLine(b, "Russia -CONSULT-> Armenia"));
+  CHECK(hasLine(b, "Russia -CONSULT-> Azerbaijan"));
+  CHECK(hasLine(facts("Armenia and Azerbaijan agreed on Tuesday to a US-brokered ceasefire.", "2020-11-10"),
+                "United States -CONSULT-> Armenia"));
+  // A compound of another verb is no mediation.
+  const auto c = facts("Armenia and Azerbaijan agreed on Tuesday to a Russian-drafted deal.", "2020-11-10");
+  INFO(dump(c));
+  CHECK_FALSE(hasLine(c, "Russia -CONSULT-> Armenia"));
+}
