@@ -255,6 +255,13 @@ namespace {
 //                   81/88 (a counterfactual its gold lists as future, now not coded).
 //   heldout_fresh31/ written in session 44 by a helper that never read the extractor's rules or
 //                   outputs: 150/343, 159/205 at e21cfce (session 43's end, 6c97091, plus seed audit 6).
+// Session 44 (2026-12-08): rules from the tuning sets' misses and seed audit 6 only (coordinated
+//                   appositions, parallel "A of X and B of Y" lists, directives after "ruled that", thrown-out
+//                   challenges, votes against, "the group's spokesman", "the Americans", release demands,
+//                   trips home, "-brokered" deals, the Eurozone): tuning sets summed 1171/1875, 1264/1393 ->
+//                   1182/1875, 1274/1399; frozen fresh17 62/72 -> 62/70, fresh23 74/128, 86/103 -> 75/128,
+//                   87/104, fresh26 71/80 -> 71/79 (one must-not fewer), fresh27 79/134, 91/101 -> 80/134,
+//                   92/101, fresh29 132/160 -> 133/161; fresh31 unchanged (150/343, 159/205).
 //   heldout_jaar1/  the first Japanese and Arabic frozen set (session 28): 5/33, 5/10 when
 //                   written (f9d9962).
 // Session 28 (2026-12-05): rebuttals dated and in apposition, reactions in apposition, answers to
