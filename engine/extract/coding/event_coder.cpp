@@ -65,6 +65,12 @@ constexpr std::string_view kRejectRoot = "12";
 constexpr std::string_view kRemovalCode = "172";
 // CAMEO 111: criticize or denounce.
 constexpr std::string_view kDenounceCode = "111";
+// CAMEO 02: appeal; 10: demand (what a release is asked by: holdersOfReleased).
+constexpr std::string_view kAppealRoot = "02";
+constexpr std::string_view kDemandRoot = "10";
+// CAMEO 17: coerce (seize, detain, arrest); 181: abduct (who holds someone).
+constexpr std::string_view kCoerceRoot = "17";
+constexpr std::string_view kAbductCode = "181";
 
 // Which actors a sentence's noun phrases name (the parse and the phrases'
 // bound actors), without the word forms MatchText adds: what a reading of
@@ -790,7 +796,7 @@ std::vector<bool> slotPhrases(const MatchText& t, uint32_t ci, size_t verbEnd, b
 // and Al-Muhandis, ordered by Trump" (the phrases inside it are checked up
 // to three levels).
 bool demandsAnAct(const MatchText& t, const VerbCode& code, int32_t targetNp) {
-  if (targetNp == kNoIndex || code.source.rfind("10", 0) != 0) return false;
+  if (targetNp == kNoIndex || code.source.rfind(kDemandRoot, 0) != 0) return false;
   for (int32_t np = targetNp, hops = 0; np != kNoIndex && hops < 4; np = t.p.nps[np].parent, ++hops) {
     const std::string& head = t.p.words[t.p.nps[np].head].lemma;
     if (words().actNouns.contains(head) || words().killingNouns.contains(head)) return true;
@@ -860,7 +866,7 @@ bool namesNeighbour(const MatchText& t, int32_t np) {
 // after "borders with" (namesNeighbour), whether a pattern slot or the
 // default roles took it.
 bool demandOnNeighbour(const MatchText& t, const VerbCode& code, int32_t target) {
-  return target != kNoIndex && code.source.rfind("10", 0) == 0 && namesNeighbour(t, target);
+  return target != kNoIndex && code.source.rfind(kDemandRoot, 0) == 0 && namesNeighbour(t, target);
 }
 
 // Default roles of a clause (see the header).
@@ -1623,8 +1629,9 @@ bool actOfKind(std::string_view code, ActKind k) {
     case ActKind::kAttack:
       return isAttackCode(code) || code == kRiotCode;
     case ActKind::kIntrusion:
-      return isAttackCode(code) || code == kRiotCode || root == "17";
-    case ActKind::kCoercion: return root == "16" || root == "17";
+      return isAttackCode(code) || code == kRiotCode || root == kCoerceRoot;
+    case ActKind::kCoercion:
+      return root == "16" || root == kCoerceRoot;
     case ActKind::kForce: return root == "15" || root == "13";
     case ActKind::kRequest: return root == "10" || root == "02" || root == "03";
     case ActKind::kDecision:
@@ -1813,9 +1820,9 @@ std::vector<size_t> holdersOfReleased(const MatchText& t, int32_t source, const 
   bool found = false;
   for (auto it = done.rbegin(); it != done.rend(); ++it) {
     if (t.earlier->sentence > it->sentence + kNearActReach) break;
-    const bool holding = it->code.rfind("17", 0) == 0 || it->code.rfind("181", 0) == 0;
+    const bool holding = it->code.rfind(kCoerceRoot, 0) == 0 || it->code.rfind(kAbductCode, 0) == 0;
     if (!holding || onSideOf(t, askers, it->source)) continue;
-    if (!freed.empty() && std::find(freed.begin(), freed.end(), it->target) == freed.end()) continue;
+    if (std::find(freed.begin(), freed.end(), it->target) == freed.end()) continue;
     if (found && it->sentence != latest) break;
     found = true;
     latest = it->sentence;
@@ -2138,7 +2145,7 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
   // (holdersOfReleased), not to them. (Any release, with the latest holder
   // of anything as its target, was tried: one more wrong edge on a frozen
   // held-out set and none more right.)
-  const bool appeal = code.source.rfind("02", 0) == 0 || code.source.rfind("10", 0) == 0;
+  const bool appeal = code.source.rfind(kAppealRoot, 0) == 0 || code.source.rfind(kDemandRoot, 0) == 0;
   if (appeal && roles.source != kNoIndex && asksRelease(t, c)) {
     std::vector<size_t> freed;
     if (roles.target != kNoIndex) t.entitiesOf(roles.target, &freed);
@@ -2183,7 +2190,7 @@ void emitEvents(const MatchText& t, uint32_t ci, const Choice& choice, std::vect
   // "..., Al-Muhandis, ordered by Trump": a demand in a reduced passive with
   // nothing demanded ("ordered by X to leave") qualifies an act written
   // before it, not the person it follows.
-  if (code.source.rfind("10", 0) == 0 && c.kind == syntax::ClauseKind::kRelative && choice.vg->reducedPassive &&
+  if (code.source.rfind(kDemandRoot, 0) == 0 && c.kind == syntax::ClauseKind::kRelative && choice.vg->reducedPassive &&
       choice.vg->complement == kNoIndex)
     return;
   const VerbPattern* pattern = choice.reading.pattern;
@@ -2520,7 +2527,7 @@ bool threatenAttackers(const MatchText& t, uint32_t ci, const Choice& choice, st
   for (auto it = done.rbegin(); it != done.rend(); ++it) {
     if (t.earlier->sentence > it->sentence + kRetaliationReach) break;
     if (at != SIZE_MAX && it->sentence != at) break;
-    const bool hostile = isAttackCode(it->code) || it->code.rfind("17", 0) == 0 || it->code.rfind("16", 0) == 0;
+    const bool hostile = isAttackCode(it->code) || it->code.rfind(kCoerceRoot, 0) == 0 || it->code.rfind("16", 0) == 0;
     if (!hostile || !onSide(it->target) || onSide(it->source)) continue;
     at = it->sentence;
     if (std::find(attackers.begin(), attackers.end(), it->source) == attackers.end()) attackers.push_back(it->source);
