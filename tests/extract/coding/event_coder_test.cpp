@@ -3280,7 +3280,8 @@ TEST_CASE("Coder: a body that votes to ratify or approve does it by the vote, ot
   CHECK(happened("The Iraqi parliament voted on Sunday to expel US troops.", "2020-01-06").empty());
 }
 
-TEST_CASE("Coder: throwing out a party's challenge rejects it; voting against a party rejects it", "[extract][coder]") {
+TEST_CASE("Coder: throwing out a party's challenge rejects it, and so does voting against a party",
+          "[extract][coder]") {
   // Throwing out a case is no expulsion of the party that brought it.
   const auto a =
       facts("Iraq's Federal Supreme Court threw out a challenge by the Fatah Alliance on Monday.", "2021-12-27");
@@ -3340,7 +3341,7 @@ TEST_CASE("Coder: a person's trip to the state an earlier sentence gave them an 
   CHECK(hasLine(b, "Dorvan Halek -CONSULT-> Honduras"));
 }
 
-TEST_CASE("Coder: agreeing on sanctions against X sanctions X, never agrees with X; the euro zone is an actor",
+TEST_CASE("Coder: agreeing on sanctions against X sanctions X, never agrees with X, and the euro zone is an actor",
           "[extract][coder]") {
   const auto a = facts("EU leaders agreed on new sanctions against Russia on Monday.", "2015-07-13");
   INFO(dump(a));
