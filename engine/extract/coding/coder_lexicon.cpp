@@ -84,6 +84,7 @@ constexpr std::pair<std::string_view, WordSet W::*> kSets[] = {
     {"intrusion_reference_nouns", &W::intrusionReferenceNouns},
     {"request_reference_nouns", &W::requestReferenceNouns},
     {"decision_reference_nouns", &W::decisionReferenceNouns},
+    {"visit_reference_nouns", &W::visitReferenceNouns},
     {"statement_reference_nouns", &W::statementReferenceNouns},
     {"retaliation_verbs", &W::retaliationVerbs},
     {"retaliation_taking_verbs", &W::retaliationTakingVerbs},

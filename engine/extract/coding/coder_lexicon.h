@@ -34,7 +34,7 @@ struct EnglishCoderWords {
   WordSet codedAppealVerbs;                  // "urged X to ..." as a request of X
   WordSet speakerDescriptions, cancelVerbs;  // "the group" said by its spokesman
   WordSet coercionReferenceNouns, intrusionReferenceNouns, forceReferenceNouns, requestReferenceNouns,
-      decisionReferenceNouns,
+      decisionReferenceNouns, visitReferenceNouns,
       statementReferenceNouns;  // acts named without their author
   // np_binding.cpp.
   WordSet roleHeads, ownedHeads, quantityHeads, placeHeads, describingVerbs, memberHeads, leadingVerbs;

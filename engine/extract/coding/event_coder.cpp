@@ -1606,7 +1606,10 @@ std::optional<Choice> chooseVerb(const std::vector<const VerbDictionary*>& dicts
 
 // The kinds of act a phrase can name without its author (act_reference_nouns
 // in data/english_coder_words.txt).
-enum class ActKind : uint8_t { kNone, kAttack, kIntrusion, kCoercion, kForce, kRequest, kDecision, kStatement };
+enum class ActKind : uint8_t { kNone, kAttack, kIntrusion, kCoercion, kForce, kRequest, kDecision, kStatement, kVisit };
+
+// CAMEO 042: make a visit (its source is the visitor).
+constexpr std::string_view kVisitCode = "042";
 
 ActKind actKindOf(const MatchText& t, int32_t np) {
   const std::string& head = t.p.words[t.p.nps[np].head].lemma;
@@ -1616,6 +1619,7 @@ ActKind actKindOf(const MatchText& t, int32_t np) {
   if (words().forceReferenceNouns.contains(head)) return ActKind::kForce;
   if (words().requestReferenceNouns.contains(head)) return ActKind::kRequest;
   if (words().decisionReferenceNouns.contains(head)) return ActKind::kDecision;
+  if (words().visitReferenceNouns.contains(head)) return ActKind::kVisit;
   if (words().statementReferenceNouns.contains(head)) return ActKind::kStatement;
   return ActKind::kNone;
 }
@@ -1637,6 +1641,8 @@ bool actOfKind(std::string_view code, ActKind k) {
     case ActKind::kDecision:
       return root != "01" && root != "02" && root != "10" && root != "11" && root != "12";
     case ActKind::kStatement: return root == "10" || root == "11" || root == "12" || root == "13";
+    case ActKind::kVisit:
+      return code == kVisitCode;
     case ActKind::kNone: return false;
   }
   return false;
@@ -1770,7 +1776,8 @@ std::vector<size_t> authorsOfNamedAct(const MatchText& t, const Clause& c, int32
     const EarlierAct* coded = nullptr;
     const auto& done = t.earlier->done;
     for (auto it = done.rbegin(); it != done.rend(); ++it) {
-      if ((kind == ActKind::kDecision || kind == ActKind::kRequest || kind == ActKind::kStatement) &&
+      if ((kind == ActKind::kDecision || kind == ActKind::kRequest || kind == ActKind::kStatement ||
+           kind == ActKind::kVisit) &&
           t.earlier->sentence > it->sentence + kNearActReach)
         break;
       if (actOfKind(it->code, kind) && !ownSide(it->source)) {

@@ -3378,3 +3378,17 @@ TEST_CASE("Coder: a mediator mediates with the deal's partner too, and a 'Russia
   INFO(dump(c));
   CHECK_FALSE(hasLine(c, "Russia -CONSULT-> Armenia"));
 }
+
+TEST_CASE("Coder: condemning 'the visit' or 'the trip' told just before is aimed at the visitor", "[extract][coder]") {
+  const auto a =
+      facts("Mike Pompeo visited Israel on Thursday. The Palestinian Authority condemned the trip.", "2020-11-20");
+  INFO(dump(a));
+  CHECK(hasLine(a, "Palestinian Authority -ACCUSE-> Mike Pompeo"));
+  // Three sentences on, another act has been told: no author.
+  const auto b = facts(
+      "Mike Pompeo visited Israel on Thursday. Markets fell. Oil rose. "
+      "The Palestinian Authority condemned the trip.",
+      "2020-11-20");
+  INFO(dump(b));
+  CHECK_FALSE(hasLine(b, "Palestinian Authority -ACCUSE-> Mike Pompeo"));
+}
