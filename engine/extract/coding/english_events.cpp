@@ -630,21 +630,21 @@ std::vector<CodedEvent> mediationEvents(const syntax::SentenceParse& p, const Np
   }
   // "agreed to halt the fighting in a Russian-brokered deal": the state of
   // the compound mediates between the parties of the clause the phrase is in.
-  for (size_t ci = 0; ci < p.clauses.size(); ++ci) {
-    std::vector<uint32_t> pps = p.clauses[ci].pps;
-    pps.insert(pps.end(), p.clauses[ci].complementPps.begin(), p.clauses[ci].complementPps.end());
-    for (uint32_t k : pps) {
-      const int32_t deal = p.pps[k].np;
-      if (deal == syntax::kNoIndex || !w.mediatedNouns.contains(p.words[p.nps[deal].head].lemma)) continue;
-      std::vector<std::pair<size_t, int32_t>> mediators;
-      for (uint32_t x = p.nps[deal].span.first; x < p.nps[deal].head && demonym; ++x)
-        if (mediatingCompound(p.words[x]))
-          if (const auto state = demonym(p.words[x].begin)) mediators.emplace_back(*state, syntax::kNoIndex);
-      if (mediators.empty()) continue;
-      size_t top = ci;
-      const auto parties = dealParties(p, actors, ci, false, &top);
-      emit(mediators, parties, top);
-    }
+  auto compoundMediation = [&](size_t ci, uint32_t k) {
+    const int32_t deal = p.pps[k].np;
+    if (deal == syntax::kNoIndex || !w.mediatedNouns.contains(p.words[p.nps[deal].head].lemma)) return;
+    std::vector<std::pair<size_t, int32_t>> mediators;
+    for (uint32_t x = p.nps[deal].span.first; x < p.nps[deal].head; ++x)
+      if (mediatingCompound(p.words[x]))
+        if (const auto state = demonym(p.words[x].begin)) mediators.emplace_back(*state, syntax::kNoIndex);
+    if (mediators.empty()) return;
+    size_t top = ci;
+    const auto parties = dealParties(p, actors, ci, false, &top);
+    emit(mediators, parties, top);
+  };
+  for (size_t ci = 0; demonym && ci < p.clauses.size(); ++ci) {
+    for (uint32_t k : p.clauses[ci].pps) compoundMediation(ci, k);
+    for (uint32_t k : p.clauses[ci].complementPps) compoundMediation(ci, k);
   }
   return out;
 }

@@ -781,9 +781,9 @@ constexpr size_t kOwnedRoleWords = 4;
 
 // "P, the group's military spokesman,", "P, the agency's director general,":
 // an apposition whose owner is a common noun (owner_nouns) standing for a
-// body named before: the nearest organisation, armed group or government
-// body this sentence names before P, else the one of the sentence before
-// the noun stands for (previousBodyForNoun). A country noun ("the country's
+// body named before: the one this sentence names before it (titleOwner),
+// else the one of the sentence before the noun stands for
+// (previousBodyForNoun). A country noun ("the country's
 // foreign minister") is left to the title rules. `q` is the token after the
 // comma. True when it read one.
 bool appositiveOwnerNounRole(StandingScan& s, const std::vector<const Mention*>& all, const Mention& m, size_t q) {
@@ -805,13 +805,7 @@ bool appositiveOwnerNounRole(StandingScan& s, const std::vector<const Mention*>&
     return false;
   const size_t space = title.find_last_of(" -");
   if (title.empty() || !roleWords(title.substr(space == std::string::npos ? 0 : space + 1))) return false;
-  const Mention* before = nullptr;
-  for (const Mention* o : all) {
-    const ActorKind k = s.entities[o->entity].actor.kind;
-    const bool body = k == ActorKind::kOrganisation || k == ActorKind::kArmedGroup || k == ActorKind::kGovernmentBody;
-    if (body && o->tokEnd <= m.tokBegin && (!before || o->tokBegin > before->tokBegin)) before = o;
-  }
-  if (before) {
+  if (const Mention* before = titleOwner(s, m, q + 1)) {
     pushAppositionFact(s, m, *before, std::move(title), false);
     return true;
   }
